@@ -1,0 +1,17 @@
+# Writes OUT: a C table of the schema migrations in FILES, in order.
+# Each file is named NNN_description.sql; NNN is the user_version it brings the schema to.
+set(body "/* Generated from data/migrations by cmake/embed_migrations.cmake. */\n#include \"migrations.h\"\n\n")
+set(table "const fd_migration fd_migrations[] = {\n")
+set(count 0)
+foreach(file IN LISTS FILES)
+  get_filename_component(name ${file} NAME)
+  string(REGEX MATCH "^[0-9]+" version ${name})
+  math(EXPR version "${version}")
+  file(READ ${file} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
+  string(APPEND body "static const char migration_${count}[] = {${hex}0x00};\n")
+  string(APPEND table "  {${version}, \"${name}\", migration_${count}},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND table "};\nconst int fd_migration_count = ${count};\n")
+file(WRITE ${OUT} "${body}\n${table}")

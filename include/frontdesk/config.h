@@ -1,0 +1,69 @@
+/* Site configuration (libconfig). The documented example, data/frontdesk.cfg, is
+ * compiled in and is the default for every key; a site file overrides what it names. */
+#ifndef FRONTDESK_CONFIG_H
+#define FRONTDESK_CONFIG_H
+
+#include <stddef.h>
+#include "frontdesk/status.h"
+#include "frontdesk/time.h"
+
+typedef struct fd_date_list {
+    fd_date *dates; /* sorted, no duplicates */
+    size_t count;
+} fd_date_list;
+
+typedef struct fd_string_list {
+    char **items;
+    size_t count;
+} fd_string_list;
+
+typedef struct fd_binding {
+    char *action; /* action name, e.g. "help" */
+    char *key;    /* key name, e.g. "F1", "?", "^L", "Enter" */
+} fd_binding;
+
+typedef struct fd_config {
+    char *source;            /* file read, or NULL when only defaults apply */
+    char *site_name;
+    char *database;          /* NULL: $XDG_DATA_HOME/frontdesk/frontdesk.db */
+    char *language;          /* "zh_CN" or "en" */
+    char *gate;              /* the gate admitted visitors use */
+    int night_start;         /* minutes after midnight: duty-manager-only window */
+    int night_end;
+    int key_curfew;          /* minutes after midnight: loans due back by then */
+    int idle_lock_seconds;   /* 0: never lock */
+    int pin_max_failures;
+    int retention_days;      /* visitors' clear document numbers kept this long */
+    char *printer;           /* CUPS destination; NULL: save to a file */
+    /* complaints */
+    int major_rectify_workdays, major_visit_days;
+    int general_rectify_workdays, general_visit_days;
+    int survey_department_days, survey_measures_days, survey_visit_days;
+    /* calendar */
+    unsigned weekend_mask;   /* bit d set: weekday d (0 = Sunday) is a rest day */
+    fd_date_list holidays;   /* rest days on what would be working days */
+    fd_date_list workdays;   /* make-up working days (调休) on weekends */
+    /* roles that see these in full; bit per fd_role */
+    unsigned unmask_document_roles;
+    unsigned unmask_phone_roles;
+    fd_string_list carriers;
+    fd_string_list departments;
+    fd_string_list inventory_items;
+    int mail_age_buckets[3];  /* days */
+    int mail_return_days;
+    fd_binding *bindings;
+    size_t binding_count;
+} fd_config;
+
+/* Finds the file (explicit path, $FRONTDESK_CONFIG, $XDG_CONFIG_HOME/frontdesk/frontdesk.cfg,
+ * /etc/frontdesk/frontdesk.cfg; none found means defaults) and loads it. A bad file fails
+ * with FD_CONFIG and a message naming file:line. */
+fd_status fd_config_load(const char *explicit_path, fd_config **out, fd_error *err);
+/* Loads one file over the defaults (path NULL: defaults only). */
+fd_status fd_config_load_file(const char *path, fd_config **out, fd_error *err);
+void fd_config_free(fd_config *cfg);
+
+/* The built-in defaults: the text of data/frontdesk.cfg. */
+extern const char fd_config_default_text[];
+
+#endif

@@ -1,0 +1,36 @@
+/* The desk: what every core operation works with — the store, the site's
+ * configuration, the clock, and the site secret that keys the audit chain and the
+ * HMACs of personal data. */
+#ifndef FRONTDESK_DESK_H
+#define FRONTDESK_DESK_H
+
+#include "frontdesk/config.h"
+#include "frontdesk/status.h"
+#include "frontdesk/store.h"
+#include "frontdesk/time.h"
+
+enum { FD_SECRET_SIZE = 32, FD_HASH_SIZE = 32, FD_HASH_HEX = 65 };
+
+typedef struct fd_desk {
+    fd_store *store;
+    const fd_config *config; /* borrowed: outlives the desk */
+    fd_clock clock;
+    unsigned char secret[FD_SECRET_SIZE];
+} fd_desk;
+
+/* Opens the database at path (flags as for fd_store_open). The secret is kept in
+ * PATH.key beside it (mode 0600), created with a new database: a copy of the
+ * database alone does not reveal purged identity numbers, nor let anyone re-forge
+ * the audit chain. */
+fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_clock clock,
+                       fd_desk **out, fd_error *err);
+void fd_desk_close(fd_desk *desk);
+static inline fd_time fd_desk_now(const fd_desk *d) { return fd_clock_now(&d->clock); }
+
+/* HMAC-SHA-256 of personal data under the site secret, as lower-case hex. */
+void fd_desk_hmac_hex(const fd_desk *d, const char *text, char out[FD_HASH_HEX]);
+
+/* The path of the key file for a database path (caller frees). */
+char *fd_desk_key_path(const char *db_path);
+
+#endif

@@ -1,0 +1,15 @@
+/* Message translation. Every user-visible string goes through _() or N_(). */
+#ifndef FRONTDESK_I18N_H
+#define FRONTDESK_I18N_H
+
+#include <libintl.h>
+
+#define FD_TEXT_DOMAIN "frontdesk"
+#define _(s) dgettext(FD_TEXT_DOMAIN, s)
+#define N_(s) (s)
+
+/* Binds the catalogue directory and applies the configured language
+ * ("zh_CN", "en"; NULL or "" keeps the environment's). Call after setlocale. */
+void fd_i18n_init(const char *language);
+
+#endif

@@ -1,0 +1,62 @@
+/* Roles and the permission check every write calls. */
+#ifndef FRONTDESK_ROLES_H
+#define FRONTDESK_ROLES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* X(id, stored name, label) */
+#define FD_ROLE_LIST(X)                                            \
+    X(RECEPTIONIST, "receptionist", N_("Receptionist"))            \
+    X(ASSISTANT,    "assistant",    N_("Property assistant"))      \
+    X(DUTY_MANAGER, "duty_manager", N_("Duty manager"))            \
+    X(CS_MANAGER,   "cs_manager",   N_("Customer-service manager")) \
+    X(ADMIN,        "admin",        N_("Administrator"))
+
+typedef enum fd_role {
+#define FD_ROLE_ENUM(id, name, label) FD_ROLE_##id,
+    FD_ROLE_LIST(FD_ROLE_ENUM)
+#undef FD_ROLE_ENUM
+    FD_ROLE_COUNT
+} fd_role;
+
+#define FD_ROLE_BIT(r) (1u << (r))
+#define FD_MANAGERS (FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_CS_MANAGER))
+#define FD_DESK_STAFF (FD_ROLE_BIT(FD_ROLE_RECEPTIONIST) | FD_ROLE_BIT(FD_ROLE_ASSISTANT) | FD_MANAGERS)
+#define FD_EVERYONE (FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN))
+
+/* Every action a rule governs, with the roles allowed by default.
+ * X(id, name, roles) — procedures add their actions here. */
+#define FD_ACTION_LIST(X)                                                       \
+    X(STAFF_ADD,         "staff.add",         FD_ROLE_BIT(FD_ROLE_ADMIN))       \
+    X(STAFF_LIST,        "staff.list",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(STAFF_SET_PIN,     "staff.set_pin",     FD_ROLE_BIT(FD_ROLE_ADMIN))       \
+    X(STAFF_UNLOCK,      "staff.unlock",      FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(DIRECTORY_IMPORT,  "directory.import",  FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(DIRECTORY_CORRECT, "directory.correct", FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN))
+
+typedef enum fd_action {
+#define FD_ACTION_ENUM(id, name, roles) FD_ACT_##id,
+    FD_ACTION_LIST(FD_ACTION_ENUM)
+#undef FD_ACTION_ENUM
+    FD_ACTION_COUNT
+} fd_action;
+
+const char *fd_role_name(fd_role r);
+const char *fd_role_label(fd_role r); /* translated */
+bool fd_role_parse(const char *name, fd_role *out);
+const char *fd_action_name(fd_action a);
+
+/* Who is acting: the staff member logged in, or the one who approved in place. */
+typedef struct fd_actor {
+    int64_t staff_id;
+    fd_role role;
+    char number[16];
+    char name[64];
+} fd_actor;
+
+/* May this actor do this? The core calls it on every write; screens only ask it
+ * to decide what to offer. */
+bool fd_may(const fd_actor *who, fd_action action);
+
+#endif

@@ -1,0 +1,44 @@
+/* The store: the one module that owns the SQLite connection and every SQL statement.
+ * Core modules reach statements through src/stmt.h; everything else sees only this. */
+#ifndef FRONTDESK_STORE_H
+#define FRONTDESK_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+#include "frontdesk/status.h"
+
+typedef struct fd_store fd_store;
+typedef struct fd_stmt fd_stmt;
+
+enum {
+    FD_STORE_CREATE = 1,   /* create the file (mode 0600) and schema if missing */
+    FD_STORE_READONLY = 2,
+};
+
+/* The frontdesk schema version this program writes (highest migration). */
+int fd_store_schema_version(void);
+
+/* Opens (and migrates) the database at path; refuses files that are not ours or
+ * are newer than this program. */
+fd_status fd_store_open(const char *path, int flags, fd_store **out, fd_error *err);
+void fd_store_close(fd_store *store);
+const char *fd_store_path(const fd_store *store);
+
+/* Runs fn inside BEGIN IMMEDIATE … COMMIT. Any failure rolls the whole transaction
+ * back; SQLITE_BUSY is retried here (fn may be called again, so it must not keep
+ * state between calls outside its transaction). Nested calls join the outer one. */
+typedef fd_status (*fd_write_fn)(fd_store *store, void *ctx, fd_error *err);
+fd_status fd_store_write(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
+/* Runs fn in one read transaction, so what it reads is one consistent snapshot. */
+fd_status fd_store_read(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
+bool fd_store_in_write(const fd_store *store);
+
+/* Database-wide checks: integrity_check and foreign_key_check. Each problem is passed
+ * to report(); returns the number of problems, or -1 on failure. */
+int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *problem),
+                   void *ctx, fd_error *err);
+/* Online backup to path (safe while other terminals write). */
+fd_status fd_store_backup(fd_store *store, const char *path, fd_error *err);
+
+#endif

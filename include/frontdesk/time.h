@@ -1,0 +1,53 @@
+/* Time: instants are UTC seconds; everything shown or entered is Beijing time
+ * (Asia/Shanghai), whatever the machine's zone. The clock is injectable. */
+#ifndef FRONTDESK_TIME_H
+#define FRONTDESK_TIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+typedef int64_t fd_time;  /* seconds since 1970-01-01T00:00:00Z */
+typedef int32_t fd_date;  /* days since 1970-01-01, a Beijing calendar day */
+
+typedef struct fd_clock {
+    fd_time (*now)(void *ctx);
+    void *ctx;
+} fd_clock;
+
+/* The machine's clock, unless FRONTDESK_NOW ("2026-11-27 09:30" Beijing time,
+ * or "@<unix seconds>") fixes it: that is how tests and demos pin the time. */
+fd_clock fd_clock_default(void);
+/* A clock that reads *t, so a test can move time by assigning to it. */
+fd_clock fd_clock_fixed(fd_time *t);
+static inline fd_time fd_clock_now(const fd_clock *c) { return c->now(c->ctx); }
+
+typedef struct fd_local {
+    int year, month, day, hour, minute, second;
+    int weekday; /* 0 = Sunday … 6 = Saturday */
+} fd_local;
+
+fd_local fd_time_local(fd_time t);
+fd_time fd_time_from_local(int year, int month, int day, int hour, int minute, int second);
+
+fd_date fd_date_from_ymd(int year, int month, int day);
+void fd_date_ymd(fd_date d, int *year, int *month, int *day);
+int fd_date_weekday(fd_date d);           /* 0 = Sunday */
+fd_date fd_date_of(fd_time t);            /* the Beijing day t falls on */
+fd_time fd_date_start(fd_date d);         /* 00:00 Beijing time of d */
+
+enum { FD_TIME_TEXT = 40, FD_DATE_TEXT = 24 }; /* room to spare for the compiler's range analysis */
+/* "2026-11-27 09:30" (minutes) */
+void fd_time_format(fd_time t, char out[FD_TIME_TEXT]);
+/* "2026-11-27 09:30:05" */
+void fd_time_format_seconds(fd_time t, char out[FD_TIME_TEXT]);
+/* "2026-11-27" */
+void fd_date_format(fd_date d, char out[FD_DATE_TEXT]);
+/* Accepts "YYYY-MM-DD HH:MM[:SS]" and "YYYY-MM-DDTHH:MM[:SS]" as Beijing time. */
+bool fd_time_parse(const char *text, fd_time *out);
+/* Accepts "YYYY-MM-DD" (and checks the day exists). */
+bool fd_date_parse(const char *text, fd_date *out);
+/* Accepts "HH:MM"; minutes after midnight. */
+bool fd_clock_time_parse(const char *text, int *minutes);
+
+#endif

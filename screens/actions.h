@@ -1,0 +1,61 @@
+/* Every user action, declared once (tig's request.h): its name (what the config
+ * file's bindings and the help screen call it), a short label (status line, menu)
+ * and a help text. The enum, the key bindings, the menu and the help overlay are all
+ * generated from this list. */
+#ifndef FRONTDESK_SCREENS_ACTIONS_H
+#define FRONTDESK_SCREENS_ACTIONS_H
+
+#include <stdbool.h>
+#include <curses.h>
+
+#include "frontdesk/i18n.h"
+
+/* X(ID, name, label, help) */
+#define CONSOLE_ACTION_LIST(X)                                                              \
+    X(HELP,        "help",        N_("Help"),        N_("Show the keys of this screen"))   \
+    X(BACK,        "back",        N_("Back"),        N_("Go back; in a form or dialog, cancel")) \
+    X(QUIT,        "quit",        N_("Quit"),        N_("Quit frontdesk"))                  \
+    X(REFRESH,     "refresh",     N_("Redraw"),      N_("Redraw the whole screen"))         \
+    X(SELECT,      "select",      N_("Select"),                                            \
+      N_("Open the highlighted item; in a form, go to the next field or save on the last")) \
+    X(SAVE,        "save",        N_("Save"),        N_("Save the form"))                   \
+    X(NEXT_FIELD,  "next_field",  N_("Next field"),  N_("Go to the next field"))            \
+    X(PREV_FIELD,  "prev_field",  N_("Previous field"), N_("Go to the previous field"))     \
+    X(UP,          "up",          N_("Up"),          N_("Move up (in a form: previous field)")) \
+    X(DOWN,        "down",        N_("Down"),        N_("Move down (in a form: next field)")) \
+    X(PAGE_UP,     "page_up",     N_("Page up"),     N_("Show the previous page"))          \
+    X(PAGE_DOWN,   "page_down",   N_("Page down"),   N_("Show the next page"))              \
+    X(HOME,        "home",        N_("First"),       N_("Go to the first item, or the start of the text")) \
+    X(END,         "end",         N_("Last"),        N_("Go to the last item, or the end of the text")) \
+    X(LEFT,        "left",        N_("Left"),        N_("Cursor left; in a choice field, the previous choice")) \
+    X(RIGHT,       "right",       N_("Right"),       N_("Cursor right; in a choice field, the next choice")) \
+    X(BACKSPACE,   "backspace",   N_("Erase"),       N_("Delete the character before the cursor")) \
+    X(DELETE,      "delete",      N_("Delete"),      N_("Delete the character under the cursor")) \
+    X(SEARCH,      "search",      N_("Search"),      N_("Search: type to narrow the list (typing starts a search too)")) \
+    X(DIRECTORY,   "directory",   N_("Directory lookup"),                                  \
+      N_("Look up units, occupants, companies and their contacts"))                        \
+    X(UNMASK,      "unmask",      N_("Full number"),                                       \
+      N_("Show the selected entry's full phone number (may need a supervisor's approval)")) \
+    X(CHANGE_PIN,  "change_pin",  N_("Change my PIN"), N_("Change your own PIN"))           \
+    X(SWITCH_USER, "switch_user", N_("Switch user"),                                       \
+      N_("Another staff member takes over this terminal; the screen stays"))               \
+    X(LOCK,        "lock",        N_("Lock"),        N_("Lock the screen until a PIN is entered")) \
+    X(LOGOUT,      "logout",      N_("Log out"),     N_("Log out and return to the login screen"))
+
+/* Action codes start above the curses key codes, so a value is never both. */
+typedef enum console_action {
+    ACT_NONE = 0,
+    ACT_BASE = KEY_MAX,
+#define CONSOLE_ACTION_ENUM(id, name, label, help) ACT_##id,
+    CONSOLE_ACTION_LIST(CONSOLE_ACTION_ENUM)
+#undef CONSOLE_ACTION_ENUM
+    ACT_LIMIT
+} console_action;
+
+
+const char *action_name(console_action a);
+const char *action_label(console_action a); /* translated */
+const char *action_help(console_action a);  /* translated */
+bool action_parse(const char *name, console_action *out);
+
+#endif

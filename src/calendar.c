@@ -1,0 +1,45 @@
+#include "frontdesk/calendar.h"
+
+static bool fd_date_listed(const fd_date_list *list, fd_date d)
+{
+    size_t lo = 0, hi = list->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list->dates[mid] == d)
+            return true;
+        if (list->dates[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+bool fd_is_workday(const fd_config *cfg, fd_date d)
+{
+    /* A make-up working day (调休) is by definition a weekend day or a day the
+     * holiday notice swaps, so it must win over both the holidays and the mask. */
+    if (fd_date_listed(&cfg->workdays, d))
+        return true;
+    if (fd_date_listed(&cfg->holidays, d))
+        return false;
+    return (cfg->weekend_mask & (1u << fd_date_weekday(d))) == 0;
+}
+
+/* The loop ends because working days keep coming: the configuration refuses a
+ * weekend_mask that rests on all seven weekdays. */
+fd_time fd_workdays_after(const fd_config *cfg, fd_time t, int n)
+{
+    fd_date d = fd_date_of(t);
+    for (int counted = 0; counted < n;) {
+        d++;
+        if (fd_is_workday(cfg, d))
+            counted++;
+    }
+    return fd_date_start(d + 1);
+}
+
+fd_time fd_days_after(fd_time t, int n)
+{
+    return fd_date_start(fd_date_of(t) + n + 1);
+}

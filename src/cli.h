@@ -1,0 +1,40 @@
+/* The command line: shared set-up for the subcommands (src/cli_*.c). */
+#ifndef FRONTDESK_CLI_H
+#define FRONTDESK_CLI_H
+
+#include "frontdesk/config.h"
+#include "frontdesk/desk.h"
+#include "frontdesk/roles.h"
+
+typedef struct cli {
+    const char *prog;        /* argv[0] as invoked, for messages */
+    const char *db_path;     /* --db, else the configured path, else the XDG default */
+    fd_config *config;
+    fd_clock clock;
+} cli;
+
+/* Prints "frontdesk: message" on stderr and returns the sysexits code for it. */
+int cli_fail(const fd_error *err);
+/* Prints a usage error and returns EX_USAGE. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Opens the desk on c->db_path; on failure prints why and returns the exit code. */
+int cli_open_desk(cli *c, int flags, fd_desk **out);
+/* Authenticates staff member number (from --as): the PIN comes from $FRONTDESK_PIN
+ * when set (scripts, cron) or is asked on the terminal without echo. */
+int cli_authenticate(cli *c, fd_desk *d, const char *number, fd_actor *out);
+/* A PIN: $FRONTDESK_PIN when set, else asked on the terminal without echo; NULL when
+ * there is neither. Caller frees. */
+char *cli_read_pin(const char *prompt);
+/* Asks for a new PIN twice on the terminal (or takes $FRONTDESK_NEW_PIN). Caller frees. */
+int cli_read_new_pin(const char *prompt, char **out);
+
+/* Subcommands: each returns the process exit status. argv[0] is the subcommand. */
+int cli_init(cli *c, int argc, char **argv);
+int cli_demo(cli *c, int argc, char **argv);
+int cli_staff(cli *c, int argc, char **argv);
+int cli_import(cli *c, int argc, char **argv);
+int cli_verify(cli *c, int argc, char **argv);
+int cli_backup(cli *c, int argc, char **argv);
+int cli_export(cli *c, int argc, char **argv);
+
+#endif

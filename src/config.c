@@ -1,0 +1,659 @@
+#include "frontdesk/config.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "frontdesk/i18n.h"
+#include "frontdesk/roles.h"
+
+/* A holiday run longer than this is a typo in a year, not a holiday. */
+enum { FD_MAX_RANGE_DAYS = 366, FD_PATH_MAX = 128 };
+
+/* The site file over the built-in defaults: every key is looked up in the
+ * site file first, so the defaults text is also the schema of known keys. */
+typedef struct fd_loader {
+    config_t defaults;
+    config_t site;
+    const char *path; /* the site file, NULL when only defaults apply */
+    fd_error *err;
+} fd_loader;
+
+static const char *fd_setting_file(const fd_loader *ld, const config_setting_t *s)
+{
+    const char *file = config_setting_source_file(s);
+    if (file)
+        return file;
+    return s->config == &ld->site ? ld->path : _("<built-in defaults>");
+}
+
+/* Every complaint about a value has the same shape, "FILE:LINE: setting: what". */
+static fd_status fd_bad(const fd_loader *ld, const config_setting_t *s, const char *name,
+                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static fd_status fd_bad(const fd_loader *ld, const config_setting_t *s, const char *name,
+                        const char *fmt, ...)
+{
+    char what[FD_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return fd_fail(ld->err, FD_CONFIG, NULL, "%s:%u: %s: %s", fd_setting_file(ld, s),
+                   (unsigned)config_setting_source_line(s), name, what);
+}
+
+/* The lookups below return NULL once they have recorded the error. */
+static const config_setting_t *fd_lookup(const fd_loader *ld, const char *name)
+{
+    const config_setting_t *s = ld->path ? config_lookup(&ld->site, name) : NULL;
+    if (!s)
+        s = config_lookup(&ld->defaults, name);
+    if (!s)
+        fd_fail(ld->err, FD_CONFIG, NULL, _("%s: missing from the built-in defaults"), name);
+    return s;
+}
+
+/* ── Unknown keys ───────────────────────────────────────────────────────── */
+
+/* Walks the site file against the defaults: a name the defaults do not have
+ * is a typo, and a typo silently ignored would leave the default in force. */
+static fd_status fd_check_known(const fd_loader *ld, const config_setting_t *group, const char *prefix)
+{
+    for (int i = 0; i < config_setting_length(group); i++) {
+        const config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
+        char name[FD_PATH_MAX];
+        if (prefix)
+            snprintf(name, sizeof name, "%s.%s", prefix, config_setting_name(s));
+        else
+            snprintf(name, sizeof name, "%s", config_setting_name(s));
+        const config_setting_t *known = config_lookup(&ld->defaults, name);
+        if (!known)
+            return fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%u: unknown setting '%s'"),
+                           fd_setting_file(ld, s), (unsigned)config_setting_source_line(s), name);
+        if (!config_setting_is_group(known))
+            continue;
+        if (!config_setting_is_group(s))
+            return fd_bad(ld, s, name, _("expected a group { … }"));
+        fd_status st = fd_check_known(ld, s, name);
+        if (st != FD_OK)
+            return st;
+    }
+    return FD_OK;
+}
+
+/* ── Scalars ────────────────────────────────────────────────────────────── */
+
+static const char *fd_string_value(const fd_loader *ld, const config_setting_t *s, const char *name)
+{
+    if (config_setting_type(s) == CONFIG_TYPE_STRING)
+        return config_setting_get_string(s);
+    fd_bad(ld, s, name, _("expected text in double quotes"));
+    return NULL;
+}
+
+static const char *fd_get_text(const fd_loader *ld, const char *name, const config_setting_t **s)
+{
+    *s = fd_lookup(ld, name);
+    return *s ? fd_string_value(ld, *s, name) : NULL;
+}
+
+static fd_status fd_int_value(const fd_loader *ld, const config_setting_t *s, const char *name,
+                              int min, int max, int *out)
+{
+    int type = config_setting_type(s);
+    if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64)
+        return fd_bad(ld, s, name, _("expected a whole number"));
+    long long v = config_setting_get_int64(s);
+    if (v < min || v > max)
+        return fd_bad(ld, s, name, _("%lld is out of range (%d to %d)"), v, min, max);
+    *out = (int)v;
+    return FD_OK;
+}
+
+static fd_status fd_get_int(const fd_loader *ld, const char *name, int min, int max, int *out)
+{
+    const config_setting_t *s = fd_lookup(ld, name);
+    return s ? fd_int_value(ld, s, name, min, max, out) : FD_CONFIG;
+}
+
+/* Empty text means "not set" for the optional settings (database, printer). */
+static fd_status fd_get_string(const fd_loader *ld, const char *name, bool optional, char **out)
+{
+    const config_setting_t *s;
+    const char *text = fd_get_text(ld, name, &s);
+    if (!text)
+        return FD_CONFIG;
+    if (text[0] == '\0' && !optional)
+        return fd_bad(ld, s, name, _("must not be empty"));
+    *out = text[0] == '\0' ? NULL : fd_strdup(text);
+    return FD_OK;
+}
+
+static fd_status fd_get_clock(const fd_loader *ld, const char *name, int *out)
+{
+    const config_setting_t *s;
+    const char *text = fd_get_text(ld, name, &s);
+    if (!text)
+        return FD_CONFIG;
+    if (!fd_clock_time_parse(text, out))
+        return fd_bad(ld, s, name, _("\"%s\" is not a time of day (HH:MM, e.g. \"20:00\")"), text);
+    return FD_OK;
+}
+
+static fd_status fd_get_language(const fd_loader *ld, fd_config *cfg)
+{
+    static const char *const languages[] = {"zh_CN", "en"};
+    const config_setting_t *s;
+    const char *text = fd_get_text(ld, "language", &s);
+    if (!text)
+        return FD_CONFIG;
+    for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++) {
+        if (strcmp(text, languages[i]) == 0) {
+            cfg->language = fd_strdup(text);
+            return FD_OK;
+        }
+    }
+    return fd_bad(ld, s, "language", _("\"%s\" is not a supported language (\"zh_CN\" or \"en\")"), text);
+}
+
+/* ── Lists ──────────────────────────────────────────────────────────────── */
+
+/* Both [ … ] and ( … ) are accepted: administrators should not need to know
+ * libconfig's difference between arrays and lists. */
+static const config_setting_t *fd_get_list(const fd_loader *ld, const char *name)
+{
+    const config_setting_t *list = fd_lookup(ld, name);
+    if (!list || config_setting_is_array(list) || config_setting_is_list(list))
+        return list;
+    fd_bad(ld, list, name, _("expected a list [ … ]"));
+    return NULL;
+}
+
+static fd_status fd_get_strings(const fd_loader *ld, const char *name, bool required,
+                                fd_string_list *out)
+{
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    int n = config_setting_length(list);
+    if (n == 0 && required)
+        return fd_bad(ld, list, name, _("must list at least one entry"));
+    out->items = fd_alloc((size_t)n * sizeof *out->items);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        const char *text = fd_string_value(ld, s, name);
+        if (!text)
+            return FD_CONFIG;
+        if (text[0] == '\0')
+            return fd_bad(ld, s, name, _("entries must not be empty"));
+        for (size_t j = 0; j < out->count; j++) {
+            if (strcmp(out->items[j], text) == 0)
+                return fd_bad(ld, s, name, _("\"%s\" is listed twice"), text);
+        }
+        out->items[out->count++] = fd_strdup(text);
+    }
+    return FD_OK;
+}
+
+static fd_status fd_get_roles(const fd_loader *ld, const char *name, unsigned *mask)
+{
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    *mask = 0;
+    for (int i = 0; i < config_setting_length(list); i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        const char *text = fd_string_value(ld, s, name);
+        fd_role role;
+        if (!text)
+            return FD_CONFIG;
+        if (!fd_role_parse(text, &role))
+            return fd_bad(ld, s, name, _("unknown role \"%s\""), text);
+        *mask |= FD_ROLE_BIT(role);
+    }
+    return FD_OK;
+}
+
+static fd_status fd_get_weekend(const fd_loader *ld, unsigned *mask)
+{
+    static const char *const days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    static const char name[] = "calendar.weekend";
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    *mask = 0;
+    for (int i = 0; i < config_setting_length(list); i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        const char *text = fd_string_value(ld, s, name);
+        if (!text)
+            return FD_CONFIG;
+        int d = 0;
+        while (d < 7 && strcmp(text, days[d]) != 0)
+            d++;
+        if (d == 7)
+            return fd_bad(ld, s, name, _("\"%s\" is not a weekday (sun mon tue wed thu fri sat)"), text);
+        *mask |= 1u << d;
+    }
+    /* Deadlines count working days forward; a week without one never ends. */
+    if (*mask == 0x7fu)
+        return fd_bad(ld, list, name, _("leaves no working day in the week"));
+    return FD_OK;
+}
+
+/* "YYYY-MM-DD" or the inclusive range "YYYY-MM-DD/YYYY-MM-DD". */
+static fd_status fd_date_item(const fd_loader *ld, const config_setting_t *s, const char *name,
+                              fd_date *first, fd_date *last)
+{
+    const char *text = fd_string_value(ld, s, name);
+    if (!text)
+        return FD_CONFIG;
+    const char *slash = strchr(text, '/');
+    char start[FD_DATE_TEXT];
+    bool ok;
+    if (slash) {
+        size_t len = (size_t)(slash - text);
+        ok = len < sizeof start;
+        if (ok) {
+            memcpy(start, text, len);
+            start[len] = '\0';
+            ok = fd_date_parse(start, first) && fd_date_parse(slash + 1, last);
+        }
+    } else {
+        ok = fd_date_parse(text, first);
+        *last = *first;
+    }
+    if (!ok)
+        return fd_bad(ld, s, name,
+                      _("\"%s\" is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD/YYYY-MM-DD)"), text);
+    if (*last < *first)
+        return fd_bad(ld, s, name, _("range \"%s\" ends before it starts"), text);
+    if (*last - *first >= FD_MAX_RANGE_DAYS)
+        return fd_bad(ld, s, name, _("range \"%s\" is longer than a year"), text);
+    return FD_OK;
+}
+
+static int fd_date_cmp(const void *a, const void *b)
+{
+    fd_date x = *(const fd_date *)a, y = *(const fd_date *)b;
+    return (x > y) - (x < y);
+}
+
+static bool fd_date_in(const fd_date_list *list, fd_date d)
+{
+    return list->count && bsearch(&d, list->dates, list->count, sizeof d, fd_date_cmp);
+}
+
+static fd_status fd_get_dates(const fd_loader *ld, const char *name, fd_date_list *out)
+{
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    size_t cap = 0;
+    for (int i = 0; i < config_setting_length(list); i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        fd_date first, last;
+        fd_status st = fd_date_item(ld, s, name, &first, &last);
+        if (st != FD_OK)
+            return st;
+        size_t need = out->count + (size_t)(last - first) + 1;
+        if (need > cap) {
+            cap = need > 2 * cap ? need : 2 * cap;
+            out->dates = fd_realloc(out->dates, cap * sizeof *out->dates);
+        }
+        for (fd_date d = first; d <= last; d++)
+            out->dates[out->count++] = d;
+    }
+    if (out->count == 0)
+        return FD_OK;
+    qsort(out->dates, out->count, sizeof *out->dates, fd_date_cmp);
+    size_t kept = 1;
+    for (size_t i = 1; i < out->count; i++) {
+        if (out->dates[i] != out->dates[kept - 1])
+            out->dates[kept++] = out->dates[i];
+    }
+    out->count = kept;
+    return FD_OK;
+}
+
+/* A day cannot be both a holiday and a make-up working day. The complaint
+ * points at the list the site file wrote, since the defaults are not the
+ * administrator's to edit. */
+static fd_status fd_check_calendar(const fd_loader *ld, const fd_config *cfg)
+{
+    const config_setting_t *holidays = fd_lookup(ld, "calendar.holidays");
+    const config_setting_t *workdays = fd_lookup(ld, "calendar.workdays");
+    if (!holidays || !workdays)
+        return FD_CONFIG;
+    bool blame_holidays = holidays->config == &ld->site && workdays->config != &ld->site;
+    const config_setting_t *list = blame_holidays ? holidays : workdays;
+    const char *name = blame_holidays ? "calendar.holidays" : "calendar.workdays";
+    const char *other = blame_holidays ? "calendar.workdays" : "calendar.holidays";
+    const fd_date_list *against = blame_holidays ? &cfg->workdays : &cfg->holidays;
+    for (int i = 0; i < config_setting_length(list); i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        fd_date first, last;
+        fd_status st = fd_date_item(ld, s, name, &first, &last);
+        if (st != FD_OK)
+            return st;
+        for (fd_date d = first; d <= last; d++) {
+            if (fd_date_in(against, d)) {
+                char text[FD_DATE_TEXT];
+                fd_date_format(d, text);
+                return fd_bad(ld, s, name, _("%s is also listed in %s"), text, other);
+            }
+        }
+    }
+    return FD_OK;
+}
+
+static fd_status fd_get_age_buckets(const fd_loader *ld, int buckets[3])
+{
+    static const char name[] = "mail.age_buckets";
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    if (config_setting_length(list) != 3)
+        return fd_bad(ld, list, name, _("expected three numbers of days, e.g. [3, 7, 15]"));
+    for (int i = 0; i < 3; i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        fd_status st = fd_int_value(ld, s, name, 1, 365, &buckets[i]);
+        if (st != FD_OK)
+            return st;
+        if (i > 0 && buckets[i] <= buckets[i - 1])
+            return fd_bad(ld, s, name, _("the numbers must increase"));
+    }
+    return FD_OK;
+}
+
+static fd_status fd_binding_item(const fd_loader *ld, const config_setting_t *group,
+                                 const char *name, fd_binding *out)
+{
+    if (!config_setting_is_group(group))
+        return fd_bad(ld, group, name, _("expected { action = \"…\"; key = \"…\"; }"));
+    const char *action = NULL, *key = NULL;
+    for (int i = 0; i < config_setting_length(group); i++) {
+        const config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
+        const char *member = config_setting_name(s);
+        const char **slot = strcmp(member, "action") == 0 ? &action
+                            : strcmp(member, "key") == 0  ? &key
+                                                          : NULL;
+        if (!slot)
+            return fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%u: unknown setting '%s.%s'"),
+                           fd_setting_file(ld, s), (unsigned)config_setting_source_line(s), name,
+                           member);
+        if (!(*slot = fd_string_value(ld, s, name)))
+            return FD_CONFIG;
+    }
+    if (!action || !*action || !key || !*key)
+        return fd_bad(ld, group, name, _("needs both a non-empty action and a key"));
+    out->action = fd_strdup(action);
+    out->key = fd_strdup(key);
+    return FD_OK;
+}
+
+static fd_status fd_get_bindings(const fd_loader *ld, fd_config *cfg)
+{
+    static const char name[] = "console.bindings";
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    int n = config_setting_length(list);
+    cfg->bindings = fd_alloc((size_t)n * sizeof *cfg->bindings);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        fd_status st = fd_binding_item(ld, s, name, &cfg->bindings[i]);
+        if (st != FD_OK)
+            return st;
+        cfg->binding_count++;
+    }
+    return FD_OK;
+}
+
+/* ── Putting it together ────────────────────────────────────────────────── */
+
+static const struct {
+    const char *name;
+    size_t offset;
+    int min, max;
+} fd_int_settings[] = {
+    {"visitors.retention_days", offsetof(fd_config, retention_days), 1, 3650},
+    {"console.idle_lock_seconds", offsetof(fd_config, idle_lock_seconds), 0, 86400},
+    {"staff.pin_max_failures", offsetof(fd_config, pin_max_failures), 1, 100},
+    {"complaints.major.rectify_workdays", offsetof(fd_config, major_rectify_workdays), 1, 365},
+    {"complaints.major.visit_days", offsetof(fd_config, major_visit_days), 1, 365},
+    {"complaints.general.rectify_workdays", offsetof(fd_config, general_rectify_workdays), 1, 365},
+    {"complaints.general.visit_days", offsetof(fd_config, general_visit_days), 1, 365},
+    {"complaints.survey.department_days", offsetof(fd_config, survey_department_days), 1, 365},
+    {"complaints.survey.measures_days", offsetof(fd_config, survey_measures_days), 1, 365},
+    {"complaints.survey.visit_days", offsetof(fd_config, survey_visit_days), 1, 365},
+    {"mail.return_days", offsetof(fd_config, mail_return_days), 1, 365},
+};
+
+static const struct {
+    const char *name;
+    size_t offset;
+} fd_clock_settings[] = {
+    {"visitors.night_start", offsetof(fd_config, night_start)},
+    {"visitors.night_end", offsetof(fd_config, night_end)},
+    {"keys.curfew", offsetof(fd_config, key_curfew)},
+};
+
+static const struct {
+    const char *name;
+    size_t offset;
+    bool optional;
+} fd_string_settings[] = {
+    {"site_name", offsetof(fd_config, site_name), false},
+    {"database", offsetof(fd_config, database), true},
+    {"gate", offsetof(fd_config, gate), false},
+    {"printer", offsetof(fd_config, printer), true},
+};
+
+#define FD_FIELD(cfg, type, offset) ((type *)(void *)((char *)(cfg) + (offset)))
+
+static fd_status fd_fill_scalars(const fd_loader *ld, fd_config *cfg)
+{
+    fd_status st = fd_get_language(ld, cfg);
+    for (size_t i = 0; st == FD_OK && i < sizeof fd_string_settings / sizeof fd_string_settings[0]; i++)
+        st = fd_get_string(ld, fd_string_settings[i].name, fd_string_settings[i].optional,
+                           FD_FIELD(cfg, char *, fd_string_settings[i].offset));
+    for (size_t i = 0; st == FD_OK && i < sizeof fd_clock_settings / sizeof fd_clock_settings[0]; i++)
+        st = fd_get_clock(ld, fd_clock_settings[i].name,
+                          FD_FIELD(cfg, int, fd_clock_settings[i].offset));
+    for (size_t i = 0; st == FD_OK && i < sizeof fd_int_settings / sizeof fd_int_settings[0]; i++)
+        st = fd_get_int(ld, fd_int_settings[i].name, fd_int_settings[i].min, fd_int_settings[i].max,
+                        FD_FIELD(cfg, int, fd_int_settings[i].offset));
+    return st;
+}
+
+static fd_status fd_fill(const fd_loader *ld, fd_config *cfg)
+{
+    fd_status st = fd_fill_scalars(ld, cfg);
+    if (st == FD_OK)
+        st = fd_get_weekend(ld, &cfg->weekend_mask);
+    if (st == FD_OK)
+        st = fd_get_dates(ld, "calendar.holidays", &cfg->holidays);
+    if (st == FD_OK)
+        st = fd_get_dates(ld, "calendar.workdays", &cfg->workdays);
+    if (st == FD_OK)
+        st = fd_check_calendar(ld, cfg);
+    if (st == FD_OK)
+        st = fd_get_roles(ld, "privacy.unmask_document_roles", &cfg->unmask_document_roles);
+    if (st == FD_OK)
+        st = fd_get_roles(ld, "privacy.unmask_phone_roles", &cfg->unmask_phone_roles);
+    if (st == FD_OK)
+        st = fd_get_strings(ld, "mail.carriers", false, &cfg->carriers);
+    if (st == FD_OK)
+        st = fd_get_strings(ld, "complaints.departments", true, &cfg->departments);
+    if (st == FD_OK)
+        st = fd_get_strings(ld, "handover.inventory", false, &cfg->inventory_items);
+    if (st == FD_OK)
+        st = fd_get_age_buckets(ld, cfg->mail_age_buckets);
+    if (st == FD_OK)
+        st = fd_get_bindings(ld, cfg);
+    return st;
+}
+
+static fd_status fd_parse_fail(fd_error *err, const config_t *cf, const char *file)
+{
+    const char *where = config_error_file(cf);
+    return fd_fail(err, FD_CONFIG, NULL, "%s:%d: %s", where ? where : file, config_error_line(cf),
+                   config_error_text(cf));
+}
+
+/* Relative @include paths resolve beside the site file, not in whatever
+ * directory the program was started from. */
+static void fd_set_include_dir(config_t *cf, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return;
+    char *dir = fd_printf("%.*s", (int)(slash - path) + (slash == path), path);
+    config_set_include_dir(cf, dir);
+    free(dir);
+}
+
+/* libconfig's scanner exits the whole process when a read fails, so a
+ * directory must not reach it. */
+static FILE *fd_open_site(const char *path, int *error)
+{
+    FILE *f = fopen(path, "r");
+    struct stat st;
+    if (!f) {
+        *error = errno;
+        return NULL;
+    }
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        *error = EISDIR;
+        return NULL;
+    }
+    return f;
+}
+
+static fd_status fd_read_site(fd_loader *ld, const char *path)
+{
+    int error;
+    FILE *f = fd_open_site(path, &error);
+    if (!f)
+        return fd_fail(ld->err, FD_CONFIG, NULL, _("%s: cannot read: %s"), path, strerror(error));
+    fd_set_include_dir(&ld->site, path);
+    int ok = config_read(&ld->site, f);
+    fclose(f);
+    if (!ok)
+        return fd_parse_fail(ld->err, &ld->site, path);
+    ld->path = path;
+    return fd_check_known(ld, config_root_setting(&ld->site), NULL);
+}
+
+fd_status fd_config_load_file(const char *path, fd_config **out, fd_error *err)
+{
+    fd_loader ld = {.err = err};
+    config_init(&ld.defaults);
+    config_init(&ld.site);
+    fd_config *cfg = fd_alloc(sizeof *cfg);
+    fd_status st = FD_OK;
+    if (!config_read_string(&ld.defaults, fd_config_default_text))
+        st = fd_parse_fail(err, &ld.defaults, _("<built-in defaults>"));
+    if (st == FD_OK && path)
+        st = fd_read_site(&ld, path);
+    if (st == FD_OK)
+        st = fd_fill(&ld, cfg);
+    config_destroy(&ld.site);
+    config_destroy(&ld.defaults);
+    if (st != FD_OK) {
+        fd_config_free(cfg);
+        *out = NULL;
+        return st;
+    }
+    cfg->source = fd_strdup(path);
+    *out = cfg;
+    return FD_OK;
+}
+
+static bool fd_file_exists(const char *path)
+{
+    return access(path, F_OK) == 0;
+}
+
+/* The user's file beside their other settings: $XDG_CONFIG_HOME, which the
+ * XDG spec says to ignore unless absolute, else ~/.config. */
+static char *fd_user_config(void)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    if (xdg && xdg[0] == '/')
+        return fd_printf("%s/frontdesk/frontdesk.cfg", xdg);
+    const char *home = getenv("HOME");
+    if (home && *home)
+        return fd_printf("%s/.config/frontdesk/frontdesk.cfg", home);
+    return NULL;
+}
+
+/* A path someone named (option or environment) must exist, so it is returned
+ * unchecked and loading reports it; the usual places are only tried. */
+static char *fd_config_locate(const char *explicit_path)
+{
+    if (explicit_path)
+        return fd_strdup(explicit_path);
+    const char *env = getenv("FRONTDESK_CONFIG");
+    if (env && *env)
+        return fd_strdup(env);
+    char *user = fd_user_config();
+    if (user && fd_file_exists(user))
+        return user;
+    free(user);
+    static const char *const system_paths[] = {
+        FRONTDESK_SYSCONFDIR "/frontdesk/frontdesk.cfg",
+        "/etc/frontdesk/frontdesk.cfg",
+    };
+    for (size_t i = 0; i < sizeof system_paths / sizeof system_paths[0]; i++) {
+        if (fd_file_exists(system_paths[i]))
+            return fd_strdup(system_paths[i]);
+    }
+    return NULL;
+}
+
+fd_status fd_config_load(const char *explicit_path, fd_config **out, fd_error *err)
+{
+    char *path = fd_config_locate(explicit_path);
+    fd_status st = fd_config_load_file(path, out, err);
+    free(path);
+    return st;
+}
+
+static void fd_string_list_free(fd_string_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i]);
+    free(list->items);
+}
+
+void fd_config_free(fd_config *cfg)
+{
+    if (!cfg)
+        return;
+    free(cfg->source);
+    free(cfg->site_name);
+    free(cfg->database);
+    free(cfg->language);
+    free(cfg->gate);
+    free(cfg->printer);
+    free(cfg->holidays.dates);
+    free(cfg->workdays.dates);
+    fd_string_list_free(&cfg->carriers);
+    fd_string_list_free(&cfg->departments);
+    fd_string_list_free(&cfg->inventory_items);
+    for (size_t i = 0; i < cfg->binding_count; i++) {
+        free(cfg->bindings[i].action);
+        free(cfg->bindings[i].key);
+    }
+    free(cfg->bindings);
+    free(cfg);
+}

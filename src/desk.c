@@ -1,0 +1,102 @@
+#include "frontdesk/desk.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "frontdesk/i18n.h"
+
+char *fd_desk_key_path(const char *db_path)
+{
+    return fd_printf("%s.key", db_path);
+}
+
+static fd_status write_new_secret(const char *path, unsigned char secret[FD_SECRET_SIZE],
+                                  fd_error *err)
+{
+    randombytes_buf(secret, FD_SECRET_SIZE);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return fd_fail(err, FD_IO, NULL, _("Cannot create the key file %s: %s"), path,
+                       strerror(errno));
+    ssize_t n = write(fd, secret, FD_SECRET_SIZE);
+    int synced = fsync(fd);
+    close(fd);
+    if (n != FD_SECRET_SIZE || synced != 0) {
+        unlink(path);
+        return fd_fail(err, FD_IO, NULL, _("Cannot write the key file %s: %s"), path,
+                       strerror(errno));
+    }
+    return FD_OK;
+}
+
+static fd_status read_secret(const char *path, unsigned char secret[FD_SECRET_SIZE], fd_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fd_fail(err, FD_IO, NULL,
+                       _("Cannot read the key file %s (%s). It belongs beside the database "
+                         "and is needed to verify it; restore it from the backup."),
+                       path, strerror(errno));
+    ssize_t n = read(fd, secret, FD_SECRET_SIZE);
+    close(fd);
+    if (n != FD_SECRET_SIZE)
+        return fd_fail(err, FD_IO, NULL, _("The key file %s is damaged."), path);
+    return FD_OK;
+}
+
+static fd_status load_secret(const char *db_path, bool create, unsigned char *secret, fd_error *err)
+{
+    char *key_path = fd_desk_key_path(db_path);
+    struct stat st;
+    fd_status s = (create && stat(key_path, &st) != 0) ? write_new_secret(key_path, secret, err)
+                                                        : read_secret(key_path, secret, err);
+    free(key_path);
+    return s;
+}
+
+fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_clock clock,
+                       fd_desk **out, fd_error *err)
+{
+    *out = NULL;
+    if (sodium_init() < 0)
+        return fd_fail(err, FD_IO, NULL, _("The cryptography library could not start."));
+    struct stat st;
+    bool is_new = stat(path, &st) != 0;
+    fd_desk *d = fd_alloc(sizeof *d);
+    d->config = config;
+    d->clock = clock;
+    fd_status s = fd_store_open(path, flags, &d->store, err);
+    if (s == FD_OK)
+        s = load_secret(path, is_new && (flags & FD_STORE_CREATE), d->secret, err);
+    if (s != FD_OK) {
+        fd_desk_close(d);
+        return s;
+    }
+    *out = d;
+    return FD_OK;
+}
+
+void fd_desk_close(fd_desk *desk)
+{
+    if (!desk)
+        return;
+    fd_store_close(desk->store);
+    sodium_memzero(desk->secret, sizeof desk->secret);
+    free(desk);
+}
+
+void fd_desk_hmac_hex(const fd_desk *d, const char *text, char out[FD_HASH_HEX])
+{
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, d->secret, sizeof d->secret);
+    crypto_auth_hmacsha256_update(&state, (const unsigned char *)text, strlen(text));
+    crypto_auth_hmacsha256_final(&state, mac);
+    sodium_bin2hex(out, FD_HASH_HEX, mac, sizeof mac);
+}

@@ -1,0 +1,126 @@
+/* frontdesk: the console with no subcommand, or one of the subcommands below. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+#include "cli.h"
+#include "console.h"
+#include "frontdesk/i18n.h"
+
+typedef struct subcommand {
+    const char *name;
+    int (*run)(cli *c, int argc, char **argv);
+    const char *usage;
+    const char *help;
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {"init", cli_init, "init --admin NUMBER --name NAME", N_("create a new database and its first administrator")},
+    {"demo", cli_demo, "demo", N_("create a demo database: a building, its occupants and five staff")},
+    {"staff", cli_staff, "staff add|list|passwd|unlock …", N_("manage staff and PINs")},
+    {"import", cli_import, "import units|occupants FILE.csv --as NUMBER", N_("import the directory from CSV")},
+    {"verify", cli_verify, "verify [--against HEAD]", N_("check the audit chain and the database")},
+    {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
+};
+
+static void print_help(void)
+{
+    printf(_("frontdesk — the front-desk console of a property-management office\n\n"));
+    printf(_("Usage: frontdesk [--db PATH] [--config FILE]            open the console\n"));
+    printf(_("       frontdesk [--db PATH] [--config FILE] COMMAND …\n\n"));
+    printf(_("Commands:\n"));
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        printf("  %-46s %s\n", subcommands[i].usage, _(subcommands[i].help));
+    printf(_("\nOptions:\n"
+             "  --db PATH       the database (default: the configured one, else\n"
+             "                  $XDG_DATA_HOME/frontdesk/frontdesk.db)\n"
+             "  --config FILE   the configuration file (default: $FRONTDESK_CONFIG,\n"
+             "                  $XDG_CONFIG_HOME/frontdesk/frontdesk.cfg, /etc/frontdesk/frontdesk.cfg)\n"
+             "  --help          this text\n"
+             "  --version       the version\n"
+             "\nScripts give PINs in $FRONTDESK_PIN (and new PINs in $FRONTDESK_NEW_PIN).\n"));
+}
+
+/* $XDG_DATA_HOME/frontdesk/frontdesk.db, making the folder (private) if needed. */
+static char *default_db_path(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char *dir = (xdg && *xdg) ? fd_printf("%s/frontdesk", xdg)
+                              : fd_printf("%s/.local/share/frontdesk", home ? home : ".");
+    char *cursor = dir;
+    while ((cursor = strchr(cursor + 1, '/'))) {
+        *cursor = '\0';
+        mkdir(dir, 0700);
+        *cursor = '/';
+    }
+    mkdir(dir, 0700);
+    char *path = fd_printf("%s/frontdesk.db", dir);
+    free(dir);
+    return path;
+}
+
+static int run_console(cli *c)
+{
+    fd_desk *desk;
+    int rc = cli_open_desk(c, 0, &desk);
+    if (rc != EX_OK)
+        return rc;
+    rc = console_run(desk, c->config);
+    fd_desk_close(desk);
+    return rc;
+}
+
+static int dispatch(cli *c, int argc, char **argv)
+{
+    if (argc == 0)
+        return run_console(c);
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        if (strcmp(argv[0], subcommands[i].name) == 0)
+            return subcommands[i].run(c, argc, argv);
+    return cli_usage(_("unknown command '%s'"), argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    fd_i18n_init(NULL);
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"config", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *config_path = NULL;
+    int opt;
+    /* "+": options after the subcommand belong to it. */
+    while ((opt = getopt_long(argc, argv, "+d:c:hV", options, NULL)) != -1) {
+        switch (opt) {
+        case 'd': db = optarg; break;
+        case 'c': config_path = optarg; break;
+        case 'h': print_help(); return EX_OK;
+        case 'V': printf("frontdesk %s\n", FRONTDESK_VERSION); return EX_OK;
+        default: return cli_usage(_("unknown option"));
+        }
+    }
+    int first = optind;
+    cli c = {.prog = argv[0], .clock = fd_clock_default()};
+    fd_error err = {0};
+    if (fd_config_load(config_path, &c.config, &err) != FD_OK)
+        return cli_fail(&err);
+    fd_i18n_init(c.config->language);
+    char *owned_db = NULL;
+    c.db_path = db ? db : c.config->database ? c.config->database : (owned_db = default_db_path());
+    /* Subcommands parse their own options: GNU getopt starts afresh when optind is 0. */
+    optind = 0;
+    int rc = dispatch(&c, argc - first, argv + first);
+    free(owned_db);
+    fd_config_free(c.config);
+    return rc;
+}

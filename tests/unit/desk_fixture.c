@@ -1,0 +1,49 @@
+#include "desk_fixture.h"
+
+#include <check.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "frontdesk/staff.h"
+#include "testlib.h"
+
+static void add_and_login(desk_fixture *f, const fd_actor *who, const char *number,
+                          const char *name, fd_role role, const char *pin, fd_actor *out)
+{
+    fd_error err = {0};
+    ck_assert_msg(fd_staff_add(f->desk, who, number, name, role, pin, &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_msg(fd_staff_login(f->desk, number, pin, out, &err) == FD_OK, "%s", err.message);
+}
+
+void desk_fixture_open(desk_fixture *f, const char *db_name)
+{
+    memset(f, 0, sizeof *f);
+    f->config.pin_max_failures = 5;
+    f->now = fd_time_from_local(2026, 11, 27, 10, 0, 0);
+    f->path = testlib_path(db_name);
+    fd_error err = {0};
+    ck_assert_msg(fd_desk_open(f->path, FD_STORE_CREATE, &f->config, fd_clock_fixed(&f->now),
+                               &f->desk, &err) == FD_OK,
+                  "%s", err.message);
+    add_and_login(f, NULL, "9001", "陈静", FD_ROLE_ADMIN, "9999", &f->admin);
+    add_and_login(f, &f->admin, "1001", "李娜", FD_ROLE_RECEPTIONIST, "1111", &f->receptionist);
+    add_and_login(f, &f->admin, "2001", "张伟", FD_ROLE_DUTY_MANAGER, "2222", &f->duty_manager);
+}
+
+void desk_fixture_close(desk_fixture *f)
+{
+    fd_desk_close(f->desk);
+    f->desk = NULL;
+}
+
+int desk_fixture_raw(const desk_fixture *f, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_open(f->path, &db);
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    return rc;
+}

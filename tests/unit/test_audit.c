@@ -1,0 +1,202 @@
+/* The audit chain: every write is chained, and verify names what was changed
+ * behind the program's back. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "desk_fixture.h"
+#include "frontdesk/audit.h"
+#include "frontdesk/staff.h"
+#include "testlib.h"
+
+typedef struct problems {
+    int count;
+    char text[8][512];
+} problems;
+
+static void collect(void *ctx, const char *problem)
+{
+    problems *p = ctx;
+    if (p->count < 8)
+        snprintf(p->text[p->count], sizeof p->text[0], "%s", problem);
+    p->count++;
+}
+
+static bool reported(const problems *p, const char *needle)
+{
+    for (int i = 0; i < p->count && i < 8; i++)
+        if (strstr(p->text[i], needle))
+            return true;
+    return false;
+}
+
+static fd_status verify(desk_fixture *f, const char *against, problems *p, fd_verify_result *r)
+{
+    fd_error err = {0};
+    memset(p, 0, sizeof *p);
+    return fd_verify(f->desk, against, collect, p, r, &err);
+}
+
+START_TEST(every_write_extends_the_chain)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "chain.db");
+    fd_chain_head before, after;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_audit_head(f.desk, &before, &err), FD_OK);
+    ck_assert_int_gt(before.entries, 0);
+    ck_assert_int_eq(strlen(before.hash), 64);
+    ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err), FD_OK);
+    ck_assert_int_eq(fd_audit_head(f.desk, &after, &err), FD_OK);
+    ck_assert_int_gt(after.entries, before.entries);
+    ck_assert_str_ne(after.hash, before.hash);
+
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
+    ck_assert_int_eq(p.count, 0);
+    ck_assert_int_eq(r.entries, after.entries);
+    ck_assert_str_eq(r.head.hash, after.hash);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_an_edited_row)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "edited.db");
+    desk_fixture_close(&f);
+    ck_assert_int_eq(desk_fixture_raw(&f, "DROP TRIGGER staff_no_update;"
+                                          "UPDATE staff SET name = '李四' WHERE number = '1001'"), 0);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 1);
+    ck_assert_msg(reported(&p, "staff row 2 does not match"), "%s", p.text[0]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_a_deleted_row)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "deleted.db");
+    desk_fixture_close(&f);
+    ck_assert_int_eq(desk_fixture_raw(&f, "DROP TRIGGER login_event_no_delete;"
+                                          "DELETE FROM login_event WHERE id = 1"), 0);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_msg(reported(&p, "login_event row 1 is missing"), "%s", p.text[0]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_a_row_added_behind_its_back)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "added.db");
+    desk_fixture_close(&f);
+    ck_assert_int_eq(desk_fixture_raw(&f, "INSERT INTO staff (id, number, name, role, at) "
+                                          "VALUES (50, '6666', '冒名', 'admin', 0)"), 0);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_msg(reported(&p, "staff row 50 has no audit entry"), "%s", p.text[0]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_an_edited_audit_entry)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "entry.db");
+    desk_fixture_close(&f);
+    ck_assert_int_eq(desk_fixture_raw(&f, "DROP TRIGGER audit_no_update;"
+                                          "UPDATE audit SET staff_id = 3 WHERE id = 3"), 0);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 1); /* the entries after it still verify */
+    ck_assert_msg(reported(&p, "audit entry 3 "), "%s", p.text[0]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_against_a_printed_head)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "head.db");
+    fd_chain_head printed;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_audit_head(f.desk, &printed, &err), FD_OK);
+    /* Later work does not invalidate what was printed earlier. */
+    ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err), FD_OK);
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, printed.hash, &p, &r), FD_OK);
+    ck_assert(r.head_found);
+    char forged[FD_HASH_HEX];
+    memset(forged, 'a', 64);
+    forged[64] = '\0';
+    ck_assert_int_eq(verify(&f, forged, &p, &r), FD_TAMPERED);
+    ck_assert(!r.head_found);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(the_key_file_is_needed)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "keyless.db");
+    desk_fixture_close(&f);
+    char key[600];
+    snprintf(key, sizeof key, "%s.key", f.path);
+    ck_assert_int_eq(access(key, F_OK), 0);
+    unlink(key);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_IO);
+    ck_assert_ptr_nonnull(strstr(err.message, ".key"));
+}
+END_TEST
+
+START_TEST(personal_data_hmac_is_keyed)
+{
+    desk_fixture a, b;
+    desk_fixture_open(&a, "hmac-a.db");
+    desk_fixture_open(&b, "hmac-b.db");
+    char x[FD_HASH_HEX], y[FD_HASH_HEX], z[FD_HASH_HEX];
+    fd_desk_hmac_hex(a.desk, "11010519491231002X", x);
+    fd_desk_hmac_hex(a.desk, "11010519491231002X", y);
+    fd_desk_hmac_hex(b.desk, "11010519491231002X", z);
+    ck_assert_str_eq(x, y);
+    ck_assert_str_ne(x, z); /* another site's key gives another fingerprint */
+    desk_fixture_close(&a);
+    desk_fixture_close(&b);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("audit");
+    TCase *tc = tcase_create("audit");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, every_write_extends_the_chain);
+    tcase_add_test(tc, verify_names_an_edited_row);
+    tcase_add_test(tc, verify_names_a_deleted_row);
+    tcase_add_test(tc, verify_names_a_row_added_behind_its_back);
+    tcase_add_test(tc, verify_names_an_edited_audit_entry);
+    tcase_add_test(tc, verify_against_a_printed_head);
+    tcase_add_test(tc, the_key_file_is_needed);
+    tcase_add_test(tc, personal_data_hmac_is_keyed);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}

@@ -1,0 +1,288 @@
+/* The store: file creation, ownership, migrations, transactions, append-only tables. */
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "frontdesk/store.h"
+#include "migrations.h"
+#include "stmt.h"
+#include "testlib.h"
+
+static fd_store *open_new(const char *name)
+{
+    fd_store *s = NULL;
+    fd_error err = {0};
+    ck_assert_msg(fd_store_open(testlib_path(name), FD_STORE_CREATE, &s, &err) == FD_OK, "%s",
+                  err.message);
+    return s;
+}
+
+/* Runs sql on a raw connection, as someone working behind the program's back would. */
+static int raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+static int64_t raw_int(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    sqlite3_open(path, &db);
+    sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+START_TEST(creates_private_file_with_schema)
+{
+    fd_store *s = open_new("new.db");
+    struct stat st;
+    ck_assert_int_eq(stat(testlib_path("new.db"), &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    fd_store_close(s);
+    ck_assert_int_eq(raw_int(testlib_path("new.db"), "PRAGMA user_version"), fd_store_schema_version());
+    ck_assert_int_eq(raw_int(testlib_path("new.db"), "PRAGMA application_id"), 0x46444B31);
+    ck_assert_int_eq(raw_int(testlib_path("new.db"), "SELECT count(*) FROM sqlite_schema WHERE name = 'audit'"), 1);
+}
+END_TEST
+
+START_TEST(reopening_keeps_data_and_version)
+{
+    fd_store *s = open_new("again.db");
+    fd_store_close(s);
+    raw_exec(testlib_path("again.db"), "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)");
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(testlib_path("again.db"), 0, &s, &err), FD_OK);
+    fd_store_close(s);
+    ck_assert_int_eq(raw_int(testlib_path("again.db"), "SELECT count(*) FROM staff"), 1);
+}
+END_TEST
+
+START_TEST(missing_file_without_create_is_refused)
+{
+    fd_store *s = NULL;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(testlib_path("absent.db"), 0, &s, &err), FD_NOT_FOUND);
+    ck_assert_ptr_null(s);
+    ck_assert_ptr_nonnull(strstr(err.message, "frontdesk init"));
+    ck_assert_int_ne(access(testlib_path("absent.db"), F_OK), 0);
+}
+END_TEST
+
+START_TEST(foreign_database_is_refused_and_untouched)
+{
+    const char *path = testlib_path("foreign.db");
+    raw_exec(path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+    fd_store *s = NULL;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(path, FD_STORE_CREATE, &s, &err), FD_FOREIGN_DB);
+    ck_assert_ptr_nonnull(strstr(err.message, "not a frontdesk database"));
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_schema"), 1);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 0);
+}
+END_TEST
+
+START_TEST(file_that_is_not_sqlite_is_refused)
+{
+    const char *path = testlib_path("text.db");
+    FILE *f = fopen(path, "w");
+    fputs("this is a shopping list, not a database, and it is long enough to matter\n", f);
+    fclose(f);
+    fd_store *s = NULL;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(path, 0, &s, &err), FD_FOREIGN_DB);
+}
+END_TEST
+
+START_TEST(newer_schema_is_refused)
+{
+    fd_store *s = open_new("newer.db");
+    fd_store_close(s);
+    raw_exec(testlib_path("newer.db"), "PRAGMA user_version = 999");
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(testlib_path("newer.db"), 0, &s, &err), FD_TOO_NEW);
+    ck_assert_ptr_nonnull(strstr(err.message, "999"));
+}
+END_TEST
+
+START_TEST(migrations_are_numbered_in_order)
+{
+    ck_assert_int_gt(fd_migration_count, 0);
+    for (int i = 1; i < fd_migration_count; i++)
+        ck_assert_int_gt(fd_migrations[i].version, fd_migrations[i - 1].version);
+    ck_assert_int_eq(fd_store_schema_version(), fd_migrations[fd_migration_count - 1].version);
+}
+END_TEST
+
+START_TEST(migration_from_an_older_version_applies_the_rest)
+{
+    /* A database left at version 0 with our id is brought up to date in one go. */
+    const char *path = testlib_path("old.db");
+    raw_exec(path, "PRAGMA application_id = 1178880817");
+    fd_store *s = NULL;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(path, 0, &s, &err), FD_OK);
+    fd_store_close(s);
+    ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), fd_store_schema_version());
+}
+END_TEST
+
+static fd_status insert_then_fail(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_CORRECTION_INSERT);
+    fd_bind_text(st, ":tbl", "unit");
+    fd_bind_int(st, ":row_id", 1);
+    fd_bind_text(st, ":field", "room");
+    fd_bind_text(st, ":value", "1203");
+    fd_bind_text(st, ":reason", "typo");
+    fd_bind_int(st, ":staff_id", 1);
+    fd_bind_int(st, ":at", 0);
+    fd_status s = fd_exec(st, err);
+    ck_assert_int_eq(s, FD_OK);
+    return fd_fail(err, FD_INVALID, "room", "refused after the insert");
+}
+
+START_TEST(failed_write_leaves_nothing_behind)
+{
+    fd_store *s = open_new("rollback.db");
+    raw_exec(testlib_path("rollback.db"), "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)");
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_write(s, insert_then_fail, NULL, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "room");
+    fd_store_close(s);
+    ck_assert_int_eq(raw_int(testlib_path("rollback.db"), "SELECT count(*) FROM correction"), 0);
+}
+END_TEST
+
+START_TEST(constraint_failure_names_the_statement)
+{
+    fd_store *s = open_new("constraint.db");
+    fd_error err = {0};
+    /* staff_id 42 does not exist: the foreign key refuses the row. */
+    fd_stmt *st = fd_sql(s, FD_SQL_CORRECTION_INSERT);
+    fd_bind_text(st, ":tbl", "unit");
+    fd_bind_int(st, ":row_id", 1);
+    fd_bind_text(st, ":field", "room");
+    fd_bind_text(st, ":value", "1");
+    fd_bind_text(st, ":reason", "r");
+    fd_bind_int(st, ":staff_id", 42);
+    fd_bind_int(st, ":at", 0);
+    ck_assert_int_eq(fd_exec(st, &err), FD_CONFLICT);
+    ck_assert_ptr_nonnull(strstr(err.message, "CORRECTION_INSERT"));
+    fd_store_close(s);
+}
+END_TEST
+
+START_TEST(records_refuse_update_and_delete)
+{
+    const char *path = testlib_path("append.db");
+    fd_store *s = open_new("append.db");
+    fd_store_close(s);
+    ck_assert_int_eq(raw_exec(path, "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)"), SQLITE_OK);
+    ck_assert_int_ne(raw_exec(path, "UPDATE staff SET name = 'y'"), SQLITE_OK);
+    ck_assert_int_ne(raw_exec(path, "DELETE FROM staff"), SQLITE_OK);
+    ck_assert_int_eq(raw_exec(path, "INSERT INTO audit (at, action, tbl, row_id, hash) VALUES (0, 'a', 'staff', 1, x'00')"), SQLITE_OK);
+    ck_assert_int_ne(raw_exec(path, "UPDATE audit SET hash = x'01'"), SQLITE_OK);
+    ck_assert_int_ne(raw_exec(path, "DELETE FROM audit"), SQLITE_OK);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM staff WHERE name = 'x'"), 1);
+}
+END_TEST
+
+/* Holds the write lock for a while from another connection. */
+static void *hold_write_lock(void *path)
+{
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    usleep(2500 * 1000); /* longer than the busy timeout, so the store must retry */
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(db);
+    return NULL;
+}
+
+static fd_status empty_write(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)ctx;
+    (void)store;
+    (void)err;
+    return FD_OK;
+}
+
+START_TEST(busy_database_is_retried_not_reported)
+{
+    const char *path = testlib_path("busy.db");
+    fd_store *s = open_new("busy.db");
+    pthread_t holder;
+    pthread_create(&holder, NULL, hold_write_lock, (void *)path);
+    usleep(200 * 1000);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_write(s, empty_write, NULL, &err), FD_OK);
+    pthread_join(holder, NULL);
+    fd_store_close(s);
+}
+END_TEST
+
+static void count_problem(void *ctx, const char *problem)
+{
+    (void)problem;
+    (*(int *)ctx)++;
+}
+
+START_TEST(integrity_and_foreign_key_checks_run)
+{
+    const char *path = testlib_path("fk.db");
+    fd_store *s = open_new("fk.db");
+    fd_error err = {0};
+    int reported = 0;
+    ck_assert_int_eq(fd_store_check(s, count_problem, &reported, &err), 0);
+    fd_store_close(s);
+    raw_exec(path, "PRAGMA foreign_keys = OFF; INSERT INTO staff_pin (staff_id, hash, at) VALUES (77, 'h', 0)");
+    ck_assert_int_eq(fd_store_open(path, 0, &s, &err), FD_OK);
+    ck_assert_int_eq(fd_store_check(s, count_problem, &reported, &err), 1);
+    ck_assert_int_eq(reported, 1);
+    fd_store_close(s);
+}
+END_TEST
+
+START_TEST(backup_copies_the_database)
+{
+    fd_store *s = open_new("src.db");
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), &err), FD_OK);
+    ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), &err), FD_CONFLICT);
+    fd_store_close(s);
+    ck_assert_int_eq(raw_int(testlib_path("copy.db"), "PRAGMA user_version"), fd_store_schema_version());
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("store");
+    TCase *tc = tcase_create("store");
+    tcase_add_test(tc, creates_private_file_with_schema);
+    tcase_add_test(tc, reopening_keeps_data_and_version);
+    tcase_add_test(tc, missing_file_without_create_is_refused);
+    tcase_add_test(tc, foreign_database_is_refused_and_untouched);
+    tcase_add_test(tc, file_that_is_not_sqlite_is_refused);
+    tcase_add_test(tc, newer_schema_is_refused);
+    tcase_add_test(tc, migrations_are_numbered_in_order);
+    tcase_add_test(tc, migration_from_an_older_version_applies_the_rest);
+    tcase_add_test(tc, failed_write_leaves_nothing_behind);
+    tcase_add_test(tc, constraint_failure_names_the_statement);
+    tcase_add_test(tc, records_refuse_update_and_delete);
+    tcase_add_test(tc, busy_database_is_retried_not_reported);
+    tcase_add_test(tc, integrity_and_foreign_key_checks_run);
+    tcase_add_test(tc, backup_copies_the_database);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}

@@ -1,0 +1,285 @@
+/* Document and phone validation, normal forms and display masks. */
+#include <string.h>
+
+#include "frontdesk/validate.h"
+#include "testlib.h"
+
+static char out[64];
+static fd_error err;
+
+static fd_status doc(fd_doc_type type, const char *number)
+{
+    memset(out, '#', sizeof out);
+    fd_error_clear(&err);
+    return fd_validate_document(type, number, "visitor.document", out, sizeof out, &err);
+}
+
+static fd_status phone(const char *number)
+{
+    memset(out, '#', sizeof out);
+    fd_error_clear(&err);
+    return fd_validate_phone(number, "visitor.phone", out, sizeof out, &err);
+}
+
+#define ck_assert_doc_ok(type, number, normal)                                 \
+    do {                                                                       \
+        ck_assert_msg(doc((type), (number)) == FD_OK, "%s: %s", (number), err.message); \
+        ck_assert_str_eq(out, (normal));                                       \
+    } while (0)
+
+/* The failure names the field and says something about the reason. */
+#define ck_assert_doc_bad(type, number, words)                                 \
+    do {                                                                       \
+        ck_assert_int_eq(doc((type), (number)), FD_INVALID);                   \
+        ck_assert_str_eq(err.field, "visitor.document");                       \
+        ck_assert_msg(strstr(err.message, (words)) != NULL, "%s: %s", (number), err.message); \
+    } while (0)
+
+#define ck_assert_phone_ok(number, normal)                                     \
+    do {                                                                       \
+        ck_assert_msg(phone(number) == FD_OK, "%s: %s", (number), err.message); \
+        ck_assert_str_eq(out, (normal));                                       \
+    } while (0)
+
+#define ck_assert_phone_bad(number, words)                                     \
+    do {                                                                       \
+        ck_assert_int_eq(phone(number), FD_INVALID);                           \
+        ck_assert_str_eq(err.field, "visitor.phone");                          \
+        ck_assert_msg(strstr(err.message, (words)) != NULL, "%s: %s", (number), err.message); \
+    } while (0)
+
+#define ck_assert_mask_doc(type, number, masked)                               \
+    do {                                                                       \
+        fd_mask_document((type), (number), out, sizeof out);                   \
+        ck_assert_str_eq(out, (masked));                                       \
+    } while (0)
+
+#define ck_assert_mask_phone(number, masked)                                   \
+    do {                                                                       \
+        fd_mask_phone((number), out, sizeof out);                              \
+        ck_assert_str_eq(out, (masked));                                       \
+    } while (0)
+
+START_TEST(test_doc_type_names)
+{
+    for (int t = 0; t < FD_DOC_TYPE_COUNT; t++) {
+        fd_doc_type back;
+        ck_assert(fd_doc_type_parse(fd_doc_type_name((fd_doc_type)t), &back));
+        ck_assert_int_eq(back, t);
+        ck_assert(fd_doc_type_label((fd_doc_type)t)[0] != '\0');
+    }
+    fd_doc_type back;
+    ck_assert(!fd_doc_type_parse("driving_licence", &back));
+    ck_assert(!fd_doc_type_parse(NULL, &back));
+    ck_assert_str_eq(fd_doc_type_name(FD_DOC_RESIDENT_ID), "resident_id");
+}
+END_TEST
+
+START_TEST(test_resident_id_valid)
+{
+    ck_assert_doc_ok(FD_DOC_RESIDENT_ID, "11010519491231002X", "11010519491231002X");
+    ck_assert_doc_ok(FD_DOC_RESIDENT_ID, "11010519491231002x", "11010519491231002X");
+    ck_assert_doc_ok(FD_DOC_RESIDENT_ID, " 110105 19491231 002x ", "11010519491231002X");
+    ck_assert_doc_ok(FD_DOC_RESIDENT_ID, "440305200002291232", "440305200002291232");
+    /* Typed with a Chinese input method in full-width mode. */
+    ck_assert_doc_ok(FD_DOC_RESIDENT_ID, "１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X");
+    ck_assert(fd_resident_id_valid("11010519491231002X"));
+    ck_assert(fd_resident_id_valid("110105 19491231 002x"));
+}
+END_TEST
+
+START_TEST(test_resident_id_invalid)
+{
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "110105194912310021", "expected X");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "110105194902310026", "19490231");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "440305190102291233", "19010229");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "110105189912310023", "18991231");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "11010519491231002", "17");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "1101051949123100211", "19");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "1101051949123A002X", "17 characters");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "11010519491231002Y", "digit or X");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "010105194912310026", "region");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "", "Enter");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "   ", "Enter");
+    ck_assert_doc_bad(FD_DOC_RESIDENT_ID, "110105\x01" "19491231002X", "character");
+    ck_assert(!fd_resident_id_valid("110105194912310021"));
+    ck_assert(!fd_resident_id_valid("110105194902310026"));
+    ck_assert(!fd_resident_id_valid("11010519491231002"));
+    ck_assert(!fd_resident_id_valid(NULL));
+}
+END_TEST
+
+START_TEST(test_passport)
+{
+    ck_assert_doc_ok(FD_DOC_PASSPORT, "e12345678", "E12345678");
+    ck_assert_doc_ok(FD_DOC_PASSPORT, "G1234", "G1234");
+    ck_assert_doc_ok(FD_DOC_PASSPORT, "AB 1234567 89012345", "AB123456789012345");
+    ck_assert_doc_bad(FD_DOC_PASSPORT, "1234", "5 to 17");
+    ck_assert_doc_bad(FD_DOC_PASSPORT, "AB1234567890123456", "5 to 17");
+    ck_assert_doc_bad(FD_DOC_PASSPORT, "E123-4567", "letters and digits");
+}
+END_TEST
+
+START_TEST(test_hk_macau_permit)
+{
+    ck_assert_doc_ok(FD_DOC_HK_MACAU, "H12345678", "H12345678");
+    ck_assert_doc_ok(FD_DOC_HK_MACAU, "m1234567890", "M1234567890");
+    ck_assert_doc_ok(FD_DOC_HK_MACAU, "C12AB3456", "C12AB3456");
+    ck_assert_doc_bad(FD_DOC_HK_MACAU, "X12345678", "H, M or C");
+    ck_assert_doc_bad(FD_DOC_HK_MACAU, "H1234567", "8 to 10");
+    ck_assert_doc_bad(FD_DOC_HK_MACAU, "H12345678901", "8 to 10");
+    ck_assert_doc_bad(FD_DOC_HK_MACAU, "H1234/5678", "8 to 10");
+}
+END_TEST
+
+START_TEST(test_taiwan_permit)
+{
+    ck_assert_doc_ok(FD_DOC_TAIWAN, "12345678", "12345678");
+    ck_assert_doc_ok(FD_DOC_TAIWAN, "1234567890", "1234567890");
+    ck_assert_doc_ok(FD_DOC_TAIWAN, "t123456789", "T123456789");
+    ck_assert_doc_bad(FD_DOC_TAIWAN, "1234567", "Taiwan");
+    ck_assert_doc_bad(FD_DOC_TAIWAN, "A1234567", "Taiwan");
+    ck_assert_doc_bad(FD_DOC_TAIWAN, "123456789", "Taiwan");
+}
+END_TEST
+
+START_TEST(test_other_document)
+{
+    ck_assert_doc_ok(FD_DOC_OTHER, "  ab-12 ", "AB-12");
+    ck_assert_doc_ok(FD_DOC_OTHER, "南字第123456号", "南字第123456号");
+    ck_assert_doc_ok(FD_DOC_OTHER, "X", "X");
+    ck_assert_doc_ok(FD_DOC_OTHER, "12345678901234567890123456789012",
+                     "12345678901234567890123456789012");
+    ck_assert_doc_bad(FD_DOC_OTHER, "123456789012345678901234567890123", "32");
+    ck_assert_doc_bad(FD_DOC_OTHER, "\t \xe3\x80\x80", "Enter");
+    ck_assert_doc_bad(FD_DOC_OTHER, "AB\xff", "character");
+    ck_assert_int_eq(doc(FD_DOC_OTHER, NULL), FD_INVALID);
+}
+END_TEST
+
+START_TEST(test_document_out_too_small)
+{
+    char small[8];
+    ck_assert_int_eq(fd_validate_document(FD_DOC_RESIDENT_ID, "11010519491231002X", "id",
+                                          small, sizeof small, &err), FD_INVALID);
+    ck_assert(memchr(small, '\0', sizeof small) != NULL);
+    ck_assert_int_eq(fd_validate_document(FD_DOC_RESIDENT_ID, "11010519491231002X", "id",
+                                          NULL, 0, NULL), FD_INVALID);
+}
+END_TEST
+
+START_TEST(test_mobile)
+{
+    ck_assert_phone_ok("13812345678", "13812345678");
+    ck_assert_phone_ok("138 1234 5678", "13812345678");
+    ck_assert_phone_ok("138-1234-5678", "13812345678");
+    ck_assert_phone_ok("+86 138 1234 5678", "13812345678");
+    ck_assert_phone_ok("8613812345678", "13812345678");
+    ck_assert_phone_ok("+86-199-0000-1111", "19900001111");
+    ck_assert_phone_ok("１３８１２３４５６７８", "13812345678");
+    ck_assert_phone_bad("12812345678", "13 to 19");
+    ck_assert_phone_bad("1381234567", "10");
+    ck_assert_phone_bad("138123456789", "12");
+    ck_assert_phone_bad("+44 20 7946 0958", "+86");
+    ck_assert_phone_bad("138.1234.5678", "hyphens");
+    ck_assert_phone_bad("", "Enter");
+    ck_assert_int_eq(phone(NULL), FD_INVALID);
+}
+END_TEST
+
+START_TEST(test_landline)
+{
+    ck_assert_phone_ok("010-12345678", "010-12345678");
+    ck_assert_phone_ok("01012345678", "010-12345678");
+    ck_assert_phone_ok("021 1234567", "021-1234567");
+    ck_assert_phone_ok("0755 8888 8888", "0755-88888888");
+    ck_assert_phone_ok("07558888888", "0755-8888888");
+    ck_assert_phone_ok("010-12345678-123", "010-12345678-123");
+    ck_assert_phone_ok("010-12345678转123", "010-12345678-123");
+    ck_assert_phone_ok("010-12345678 转 8", "010-12345678-8");
+    ck_assert_phone_bad("010-123456", "7 or 8");
+    ck_assert_phone_bad("010-123456789", "7 or 8");
+    ck_assert_phone_bad("0001234567", "area code");
+    ck_assert_phone_bad("0111234567", "area code");
+    ck_assert_phone_bad("010-12345678-", "extension");
+    ck_assert_phone_bad("010-12345678-1234567", "extension");
+    ck_assert_phone_bad("010-12345678#123", "extension");
+}
+END_TEST
+
+START_TEST(test_mask_documents)
+{
+    ck_assert_mask_doc(FD_DOC_RESIDENT_ID, "11010519491231002X", "110105********002X");
+    ck_assert_mask_doc(FD_DOC_PASSPORT, "E12345678", "E1*****78");
+    ck_assert_mask_doc(FD_DOC_HK_MACAU, "H12345678", "H1*****78");
+    ck_assert_mask_doc(FD_DOC_OTHER, "ABCDE", "AB*DE");
+    ck_assert_mask_doc(FD_DOC_OTHER, "ABCD", "****");
+    ck_assert_mask_doc(FD_DOC_OTHER, "A", "*");
+    ck_assert_mask_doc(FD_DOC_OTHER, "", "");
+    ck_assert_mask_doc(FD_DOC_OTHER, NULL, "");
+    /* One star per character, not per byte. */
+    ck_assert_mask_doc(FD_DOC_OTHER, "南字第123456号", "南字******6号");
+    ck_assert_mask_doc(FD_DOC_OTHER, "南字第号", "****");
+}
+END_TEST
+
+START_TEST(test_mask_phones)
+{
+    ck_assert_mask_phone("13812345678", "138****5678");
+    ck_assert_mask_phone("+86 138 1234 5678", "138****5678");
+    ck_assert_mask_phone("010-12345678", "010-****5678");
+    ck_assert_mask_phone("0755-1234567", "0755-***4567");
+    ck_assert_mask_phone("010-12345678-123", "010-****5678-123");
+    /* Not a number we parse: still no more than a mobile would show. */
+    ck_assert_mask_phone("+44 20 7946 0958", "+44*********0958");
+    ck_assert_mask_phone("", "");
+}
+END_TEST
+
+START_TEST(test_mask_truncates_whole_characters)
+{
+    char small[5];
+    fd_mask_document(FD_DOC_RESIDENT_ID, "11010519491231002X", small, sizeof small);
+    ck_assert_str_eq(small, "1101");
+    /* "南" is three bytes; the next one would not fit whole. */
+    fd_mask_document(FD_DOC_OTHER, "南字第123456号", small, sizeof small);
+    ck_assert_str_eq(small, "南");
+    fd_mask_phone("13812345678", small, sizeof small);
+    ck_assert_str_eq(small, "138*");
+    small[0] = '#';
+    fd_mask_phone("13812345678", small, 0);
+    ck_assert_int_eq(small[0], '#');
+}
+END_TEST
+
+static Suite *validate_suite(void)
+{
+    Suite *s = suite_create("validate");
+    TCase *docs = tcase_create("documents");
+    tcase_add_test(docs, test_doc_type_names);
+    tcase_add_test(docs, test_resident_id_valid);
+    tcase_add_test(docs, test_resident_id_invalid);
+    tcase_add_test(docs, test_passport);
+    tcase_add_test(docs, test_hk_macau_permit);
+    tcase_add_test(docs, test_taiwan_permit);
+    tcase_add_test(docs, test_other_document);
+    tcase_add_test(docs, test_document_out_too_small);
+    suite_add_tcase(s, docs);
+
+    TCase *phones = tcase_create("phones");
+    tcase_add_test(phones, test_mobile);
+    tcase_add_test(phones, test_landline);
+    suite_add_tcase(s, phones);
+
+    TCase *masks = tcase_create("masks");
+    tcase_add_test(masks, test_mask_documents);
+    tcase_add_test(masks, test_mask_phones);
+    tcase_add_test(masks, test_mask_truncates_whole_characters);
+    suite_add_tcase(s, masks);
+    return s;
+}
+
+int main(void)
+{
+    return testlib_run(validate_suite());
+}
