@@ -3,6 +3,7 @@
 set(body "/* Generated from data/migrations by cmake/embed_migrations.cmake. */\n#include \"migrations.h\"\n\n")
 set(table "const fd_migration fd_migrations[] = {\n")
 set(count 0)
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(file IN LISTS FILES)
   get_filename_component(name ${file} NAME)
   string(REGEX MATCH "^[0-9]+" version ${name})

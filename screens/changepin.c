@@ -56,8 +56,7 @@ static void pin_draw(void *state, console *c, const console_area *area)
     const fd_actor *me = console_actor(c);
     int cols = area->cols < FORM_COLS ? area->cols : FORM_COLS;
     int x = area->left + 2;
-    char *intro = fd_printf(_("%s (%s): enter your current PIN, then the new one twice. "
-                              "F2 saves, Esc cancels."),
+    char *intro = fd_printf(_("%s (%s): enter your current PIN, then the new one twice."),
                             me ? me->name : "", me ? me->number : "");
     int rows = draw_wrapped(area->top + 1, x, 3, cols, intro, A_NORMAL);
     free(intro);

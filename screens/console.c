@@ -12,6 +12,7 @@
 
 #include "auth.h"
 #include "draw.h"
+#include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/time.h"
 #include "screens.h"
@@ -252,10 +253,7 @@ static void format_clock(const console *c, char out[FD_TIME_TEXT])
 /* The shift by the configured night window, which may run past midnight. */
 static const char *shift_label(const console *c)
 {
-    fd_local l = fd_time_local(fd_desk_now(c->desk));
-    int now = l.hour * 60 + l.minute, start = c->cfg->night_start, end = c->cfg->night_end;
-    bool night = start <= end ? now >= start && now < end : now >= start || now < end;
-    return night ? _("Night shift") : _("Day shift");
+    return fd_is_night(c->cfg, fd_desk_now(c->desk)) ? _("Night shift") : _("Day shift");
 }
 
 static void draw_header(console *c)

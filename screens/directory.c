@@ -69,8 +69,7 @@ static void directory_close(void *state)
 
 static bool role_sees_phones(const fd_actor *who, const void *ctx)
 {
-    const fd_config *cfg = ctx;
-    return who && (cfg->unmask_phone_roles & FD_ROLE_BIT(who->role)) != 0;
+    return fd_may_see_phones(ctx, who);
 }
 
 static bool approved(const directory *d, const dir_item *item, const fd_actor *me)

@@ -200,9 +200,15 @@ int listview_handle(listview *lv, console *c, const console_event *ev)
 
 /* ---- drawing ---- */
 
+/* Columns beyond MAX_COLUMNS are not shown. */
+static size_t column_count(const listview *lv)
+{
+    return lv->src->column_count < MAX_COLUMNS ? lv->src->column_count : MAX_COLUMNS;
+}
+
 static void column_widths(const listview *lv, int cols, int *widths)
 {
-    size_t n = lv->src->column_count;
+    size_t n = column_count(lv);
     int fixed = 0, flexible = 0;
     for (size_t i = 0; i < n; i++) {
         widths[i] = lv->src->columns[i].width;
@@ -233,7 +239,7 @@ static void draw_cell(int y, int x, int cols, const char *text, attr_t attr)
 static void draw_row(const listview *lv, size_t i, int y, const console_area *area,
                      const int *widths)
 {
-    size_t n = lv->src->column_count;
+    size_t n = column_count(lv);
     char cells[MAX_COLUMNS][128];
     lv->src->cells(lv->ctx, lv->rows[i], cells, n);
     attr_t attr = i == lv->selected ? theme(TH_SELECTED) : A_NORMAL;
@@ -277,11 +283,11 @@ static void keep_selection_visible(listview *lv)
 
 void listview_draw(listview *lv, console *c, const console_area *area)
 {
-    int widths[MAX_COLUMNS];
+    int widths[MAX_COLUMNS] = {0};
     column_widths(lv, area->cols, widths);
     draw_search_line(lv, c, area);
     int x = area->left;
-    for (size_t k = 0; k < lv->src->column_count; k++) {
+    for (size_t k = 0; k < column_count(lv); k++) {
         draw_cell(area->top + 1, x, widths[k], _(lv->src->columns[k].title), theme(TH_DIM) | A_BOLD);
         x += widths[k] + 1;
     }

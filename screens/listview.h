@@ -20,7 +20,7 @@ typedef struct listview_column {
 
 typedef struct listview_source {
     const listview_column *columns;
-    size_t column_count;
+    size_t column_count; /* at most 8 */
     /* Adds (listview_add) at most limit rows matching query that come after the row
      * after (NULL: from the first); adding fewer than limit says the list ends. */
     fd_status (*fetch)(void *ctx, listview *lv, const char *query, const void *after,

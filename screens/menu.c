@@ -57,7 +57,7 @@ static void menu_draw(void *state, console *c, const console_area *area)
     int below = top + (int)m->count + 1;
     draw_wrapped(below, x, 2, cols, action_help(m->items[m->selected]), theme(TH_DIM));
     draw_wrapped(below + 3, x, 2, cols,
-                 _("Choose with Up/Down and Enter, or press an item's number or key."),
+                 _("Press an item's number or key, or move to it and select it."),
                  theme(TH_DIM));
 }
 

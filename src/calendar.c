@@ -43,3 +43,10 @@ fd_time fd_days_after(fd_time t, int n)
 {
     return fd_date_start(fd_date_of(t) + n + 1);
 }
+
+bool fd_is_night(const fd_config *cfg, fd_time t)
+{
+    fd_local l = fd_time_local(t);
+    int now = l.hour * 60 + l.minute, start = cfg->night_start, end = cfg->night_end;
+    return start <= end ? now >= start && now < end : now >= start || now < end;
+}

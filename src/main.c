@@ -86,24 +86,48 @@ static int dispatch(cli *c, int argc, char **argv)
     return cli_usage(_("unknown command '%s'"), argv[0]);
 }
 
+/* --db and --config may also follow the subcommand ("frontdesk demo --db x.db"), as
+ * people type them: takes them out of argv wherever they stand (before a "--"). */
+static void take_global_options(int *argc, char **argv, const char **db, const char **config)
+{
+    int kept = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        const char **slot = strcmp(a, "--db") == 0 ? db : strcmp(a, "--config") == 0 ? config : NULL;
+        if (strcmp(a, "--") == 0) {
+            while (i < *argc)
+                argv[kept++] = argv[i++];
+            break;
+        }
+        if (slot && i + 1 < *argc) {
+            *slot = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            *db = a + 5;
+        } else if (strncmp(a, "--config=", 9) == 0) {
+            *config = a + 9;
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    argv[kept] = NULL;
+    *argc = kept;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     fd_i18n_init(NULL);
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"config", required_argument, NULL, 'c'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     const char *db = NULL, *config_path = NULL;
+    take_global_options(&argc, argv, &db, &config_path);
     int opt;
     /* "+": options after the subcommand belong to it. */
-    while ((opt = getopt_long(argc, argv, "+d:c:hV", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
         switch (opt) {
-        case 'd': db = optarg; break;
-        case 'c': config_path = optarg; break;
         case 'h': print_help(); return EX_OK;
         case 'V': printf("frontdesk %s\n", FRONTDESK_VERSION); return EX_OK;
         default: return cli_usage(_("unknown option"));

@@ -16,4 +16,8 @@ fd_time fd_workdays_after(const fd_config *cfg, fd_time t, int n);
 /* The deadline "within N days of t": the end of the N-th calendar day after t's day. */
 fd_time fd_days_after(fd_time t, int n);
 
+/* Is t inside the configured night window (night_start to night_end, Beijing time,
+ * which may run past midnight)? Then the duty manager keeps the desk. */
+bool fd_is_night(const fd_config *cfg, fd_time t);
+
 #endif

@@ -55,6 +55,12 @@ typedef struct fd_actor {
     char name[64];
 } fd_actor;
 
+/* May this actor see identity numbers / phone numbers in full? The roles come from
+ * the configuration (privacy.unmask_document_roles, unmask_phone_roles). */
+struct fd_config;
+bool fd_may_see_documents(const struct fd_config *cfg, const fd_actor *who);
+bool fd_may_see_phones(const struct fd_config *cfg, const fd_actor *who);
+
 /* May this actor do this? The core calls it on every write; screens only ask it
  * to decide what to offer. */
 bool fd_may(const fd_actor *who, fd_action action);

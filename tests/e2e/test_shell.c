@@ -122,13 +122,19 @@ static vt_term *open_console(const desk *d, int rows, int cols)
     return open_console_as(d, "en", NULL, rows, cols);
 }
 
-static void type_login(vt_term *t, const char *number, const char *pin)
+/* Types number and PIN into the login form, once it shows label (its first field). */
+static void type_login_at(vt_term *t, const char *label, const char *number, const char *pin)
 {
-    VT_ASSERT_TEXT(t, "Staff number", WAIT_MS);
+    VT_ASSERT_TEXT(t, label, WAIT_MS);
     vt_send(t, number);
     vt_key(t, "Enter");
     vt_send(t, pin);
     vt_key(t, "Enter");
+}
+
+static void type_login(vt_term *t, const char *number, const char *pin)
+{
+    type_login_at(t, "Staff number", number, pin);
 }
 
 static void login(vt_term *t, const char *number, const char *pin)
@@ -220,9 +226,10 @@ START_TEST(test_login_in_chinese)
     desk d;
     make_desk(&d, "");
     vt_term *t = open_console_as(&d, "zh_CN", NULL, ROWS, COLS);
-    type_login(t, "1001", "1111");
-    /* The header's data does not depend on the catalogue. */
-    VT_ASSERT_TEXT(t, "1001 ", WAIT_MS);
+    type_login_at(t, "工号", "1001", "1111");
+    VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
+    VT_ASSERT_TEXT(t, "前台接待员", WAIT_MS);
+    VT_ASSERT_TEXT(t, "白班", WAIT_MS);
     ASSERT_ROW_STARTS(t, 0, " 北辰澜桥国际花园  1001 ", WAIT_MS);
     vt_close(t);
     remove_desk(&d);

@@ -37,6 +37,16 @@ static fd_status verify(desk_fixture *f, const char *against, problems *p, fd_ve
     return fd_verify(f->desk, against, collect, p, r, &err);
 }
 
+/* Edits the database file behind the program's back, then opens it again. */
+static void tamper(desk_fixture *f, const char *sql)
+{
+    desk_fixture_close(f);
+    ck_assert_int_eq(desk_fixture_raw(f, sql), 0);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_desk_open(f->path, 0, &f->config, fd_clock_fixed(&f->now), &f->desk, &err),
+                     FD_OK);
+}
+
 START_TEST(every_write_extends_the_chain)
 {
     desk_fixture f;
@@ -65,11 +75,8 @@ START_TEST(verify_names_an_edited_row)
 {
     desk_fixture f;
     desk_fixture_open(&f, "edited.db");
-    desk_fixture_close(&f);
-    ck_assert_int_eq(desk_fixture_raw(&f, "DROP TRIGGER staff_no_update;"
-                                          "UPDATE staff SET name = '李四' WHERE number = '1001'"), 0);
-    fd_error err = {0};
-    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    tamper(&f, "DROP TRIGGER staff_no_update;"
+                                          "UPDATE staff SET name = '李四' WHERE number = '1001'");
     problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
@@ -83,11 +90,8 @@ START_TEST(verify_names_a_deleted_row)
 {
     desk_fixture f;
     desk_fixture_open(&f, "deleted.db");
-    desk_fixture_close(&f);
-    ck_assert_int_eq(desk_fixture_raw(&f, "DROP TRIGGER login_event_no_delete;"
-                                          "DELETE FROM login_event WHERE id = 1"), 0);
-    fd_error err = {0};
-    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    tamper(&f, "DROP TRIGGER login_event_no_delete;"
+                                          "DELETE FROM login_event WHERE id = 1");
     problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
@@ -100,11 +104,8 @@ START_TEST(verify_names_a_row_added_behind_its_back)
 {
     desk_fixture f;
     desk_fixture_open(&f, "added.db");
-    desk_fixture_close(&f);
-    ck_assert_int_eq(desk_fixture_raw(&f, "INSERT INTO staff (id, number, name, role, at) "
-                                          "VALUES (50, '6666', '冒名', 'admin', 0)"), 0);
-    fd_error err = {0};
-    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    tamper(&f, "INSERT INTO staff (id, number, name, role, at) "
+                                          "VALUES (50, '6666', '冒名', 'admin', 0)");
     problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
@@ -117,11 +118,8 @@ START_TEST(verify_names_an_edited_audit_entry)
 {
     desk_fixture f;
     desk_fixture_open(&f, "entry.db");
-    desk_fixture_close(&f);
-    ck_assert_int_eq(desk_fixture_raw(&f, "DROP TRIGGER audit_no_update;"
-                                          "UPDATE audit SET staff_id = 3 WHERE id = 3"), 0);
-    fd_error err = {0};
-    ck_assert_int_eq(fd_desk_open(f.path, 0, &f.config, fd_clock_fixed(&f.now), &f.desk, &err), FD_OK);
+    tamper(&f, "DROP TRIGGER audit_no_update;"
+                                          "UPDATE audit SET staff_id = 3 WHERE id = 3");
     problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);

@@ -1,0 +1,203 @@
+/* The command line as a script or cron job uses it: exit codes and messages. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "testlib.h"
+
+typedef struct run_result {
+    int status;
+    char output[8192]; /* stdout and stderr together */
+} run_result;
+
+/* Runs the frontdesk binary with args through the shell, environment fixed. */
+static run_result run(const char *env, const char *args)
+{
+    run_result r = {0};
+    char command[2048];
+    snprintf(command, sizeof command,
+             "env -u LANGUAGE -u FRONTDESK_CONFIG LANGUAGE=en XDG_CONFIG_HOME=%s %s '%s' %s 2>&1",
+             testlib_tmpdir(), env ? env : "", getenv("FRONTDESK_BIN"), args);
+    FILE *p = popen(command, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t n = fread(r.output, 1, sizeof r.output - 1, p);
+    r.output[n] = '\0';
+    int status = pclose(p);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+#define ASSERT_RUN(r, code, text)                                                       \
+    do {                                                                                \
+        ck_assert_msg((r).status == (code), "exit %d, wanted %d:\n%s", (r).status, (code), \
+                      (r).output);                                                      \
+        ck_assert_msg(strstr((r).output, (text)), "no \"%s\" in:\n%s", (text), (r).output); \
+    } while (0)
+
+static const char *demo_db(const char *name)
+{
+    const char *path = testlib_path(name);
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' demo", path);
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 0, "Demo database ready");
+    return path;
+}
+
+START_TEST(version_help_and_usage)
+{
+    run_result r = run(NULL, "--version");
+    ASSERT_RUN(r, 0, "frontdesk ");
+    r = run(NULL, "--help");
+    ASSERT_RUN(r, 0, "verify [--against HEAD]");
+    r = run(NULL, "frobnicate");
+    ASSERT_RUN(r, 64, "unknown command 'frobnicate'");
+}
+END_TEST
+
+START_TEST(bad_config_stops_with_file_and_line)
+{
+    const char *cfg = testlib_path("bad.cfg");
+    FILE *f = fopen(cfg, "w");
+    fputs("site_name = \"x\";\nvisitors: { night_start = \"25:00\"; };\n", f);
+    fclose(f);
+    char args[600];
+    snprintf(args, sizeof args, "--config '%s' --db /nonexistent verify", cfg);
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 78, "bad.cfg:2");
+}
+END_TEST
+
+START_TEST(missing_database_is_explained)
+{
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' verify", testlib_path("none.db"));
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 66, "frontdesk init");
+}
+END_TEST
+
+START_TEST(init_makes_a_private_database_once)
+{
+    const char *path = testlib_path("init.db");
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' init --admin 9001 --name 陈静", path);
+    run_result r = run("FRONTDESK_NEW_PIN=9999", args);
+    ASSERT_RUN(r, 0, "Created");
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    r = run("FRONTDESK_NEW_PIN=9999", args);
+    ASSERT_RUN(r, 73, "exists already");
+    snprintf(args, sizeof args, "--db '%s' staff add 1001 李娜 receptionist --as 9001", path);
+    r = run("FRONTDESK_PIN=9999 FRONTDESK_NEW_PIN=1111", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    snprintf(args, sizeof args, "--db '%s' staff add 1002 王芳 assistant --as 1001", path);
+    r = run("FRONTDESK_PIN=1111 FRONTDESK_NEW_PIN=1112", args);
+    ck_assert_msg(r.status == 77, "%s", r.output);
+}
+END_TEST
+
+START_TEST(verify_passes_then_names_a_tampered_row)
+{
+    const char *path = demo_db("verify.db");
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 0, "OK: the records match the audit chain.");
+
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "DROP TRIGGER occupant_no_update;"
+                                      "UPDATE occupant SET phone = '13900000000' WHERE id = 5",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 65, "occupant row 5 does not match");
+}
+END_TEST
+
+START_TEST(verify_against_the_printed_head)
+{
+    const char *path = demo_db("head.db");
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    run_result r = run(NULL, args);
+    const char *head = strstr(r.output, "Chain head: ");
+    ck_assert_ptr_nonnull(head);
+    char hash[65];
+    ck_assert_int_eq(sscanf(head, "Chain head: %64s", hash), 1);
+    snprintf(args, sizeof args, "--db '%s' verify --against %s", path, hash);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 0, "is in the chain");
+    snprintf(args, sizeof args, "--db '%s' verify --against %064d", path, 7);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 65, "NOT in the chain");
+}
+END_TEST
+
+START_TEST(backup_copies_database_and_key)
+{
+    const char *path = demo_db("live.db");
+    const char *copy = testlib_path("copy.db");
+    char args[1200];
+    snprintf(args, sizeof args, "--db '%s' backup '%s'", path, copy);
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 0, "Backed up");
+    snprintf(args, sizeof args, "--db '%s' verify", copy);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 0, "OK");
+    snprintf(args, sizeof args, "--db '%s' backup '%s'", path, copy);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 65, "exists already");
+}
+END_TEST
+
+START_TEST(import_reports_bad_rows_by_line)
+{
+    const char *path = demo_db("import.db");
+    const char *csv = testlib_path("units.csv");
+    FILE *f = fopen(csv, "w");
+    fputs("building,floor,room\nD,1,101\nD,x,102\nD,1,101\n", f);
+    fclose(f);
+    char args[1200];
+    snprintf(args, sizeof args, "--db '%s' import units '%s' --as 9001", path, csv);
+    run_result r = run("FRONTDESK_PIN=9999", args);
+    ASSERT_RUN(r, 65, "units.csv:3");
+    ck_assert_ptr_nonnull(strstr(r.output, "units.csv:4"));
+    f = fopen(csv, "w");
+    fputs("building,floor,room\nD,1,101\nD,1,102\n", f);
+    fclose(f);
+    r = run("FRONTDESK_PIN=9999", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+}
+END_TEST
+
+START_TEST(chinese_messages_by_default_configuration)
+{
+    run_result r = run("LANGUAGE=zh_CN", "--help");
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_msg(strstr(r.output, "用法") || strstr(r.output, "命令"), "%s", r.output);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("cli");
+    TCase *tc = tcase_create("cli");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, version_help_and_usage);
+    tcase_add_test(tc, bad_config_stops_with_file_and_line);
+    tcase_add_test(tc, missing_database_is_explained);
+    tcase_add_test(tc, init_makes_a_private_database_once);
+    tcase_add_test(tc, verify_passes_then_names_a_tampered_row);
+    tcase_add_test(tc, verify_against_the_printed_head);
+    tcase_add_test(tc, backup_copies_database_and_key);
+    tcase_add_test(tc, import_reports_bad_rows_by_line);
+    tcase_add_test(tc, chinese_messages_by_default_configuration);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}
