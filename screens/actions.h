@@ -40,7 +40,24 @@
     X(SWITCH_USER, "switch_user", N_("Switch user"),                                       \
       N_("Another staff member takes over this terminal; the screen stays"))               \
     X(LOCK,        "lock",        N_("Lock"),        N_("Lock the screen until a PIN is entered")) \
-    X(LOGOUT,      "logout",      N_("Log out"),     N_("Log out and return to the login screen"))
+    X(LOGOUT,      "logout",      N_("Log out"),     N_("Log out and return to the login screen")) \
+    X(COMPLAINTS,  "complaints",  N_("Complaints"),                                        \
+      N_("Take complaints, assign them, record rectifications and return visits"))         \
+    X(NEW,         "new",         N_("New"),         N_("Start a new record on this screen")) \
+    X(VIEW,        "view",        N_("Next view"),                                         \
+      N_("Show the list another way: open, overdue, one department's"))                  \
+    X(VISITORS,    "visitors",    N_("Visitor log"),                                       \
+      N_("Register visitors, record the visitee's answer, sign them out, search the log")) \
+    X(KEYS,        "keys",        N_("Key loans"),                                         \
+      N_("Lend and take back keys, keep the key register, record emergencies"))            \
+    X(MAIL,        "mail",        N_("Mail and parcels"),                                  \
+      N_("Sign for mail, parcels and newspapers, hand them out, send back what nobody collects")) \
+    X(MARK,        "mark",        N_("Mark"),        N_("Mark or unmark the highlighted item")) \
+    X(HAND_OUT,    "hand_out",    N_("Hand out"),    N_("Hand out the marked items (or the highlighted one) against a signature")) \
+    X(HANDOVER,    "handover",    N_("Handover book"),                                     \
+      N_("The duty handover book: write the shift's entries, follow items up, hand over")) \
+    X(SHIFT,       "shift",       N_("Hand over"),                                         \
+      N_("Open the book, or hand the shift over: open items, inventory, both signatures"))
 
 /* Action codes start above the curses key codes, so a value is never both. */
 typedef enum console_action {

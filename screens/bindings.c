@@ -48,6 +48,12 @@ static const fd_binding default_bindings[] = {
     {"delete", "Delete"},    {"search", "/"},
     {"directory", "F3"},     {"unmask", "F6"},
     {"switch_user", "F9"},   {"lock", "^X"},
+    {"complaints", "F7"},    {"new", "F4"},
+    {"view", "F5"},          {"keys", "F8"},
+    {"visitors", "^V"},
+    {"mail", "^P"},          {"mark", "Insert"},
+    {"mark", "^T"},          {"hand_out", "F11"},
+    {"handover", "F12"},     {"shift", "^O"},
 };
 
 /* Named curses keys; the first spelling of a key is the one shown. */

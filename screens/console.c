@@ -23,6 +23,8 @@ enum { ESC_DELAY_MS = 25 };
 /* How often the header clock is looked at while no key comes. */
 enum { TICK_MS = 1000 };
 enum { MIN_COLS = 80, MIN_ROWS = 24 };
+/* Counts older than this are read again (other terminals write too). */
+enum { COUNTER_MAX = 16, COUNTER_REFRESH_MS = 3000 };
 /* Handlers never see this one: logging out closes the handler's own screen, so the
  * loop does it once the handler has returned. */
 enum { EV_LOGOUT = 16 };
@@ -47,6 +49,11 @@ struct console {
     int cursor_y, cursor_x;
     struct timespec last_input; /* monotonic: the wall clock may be pinned or jump */
     char shown_clock[FD_TIME_TEXT];
+    /* The status line's counts, kept for a moment: typing must not query the store. */
+    long counts[COUNTER_MAX];
+    bool count_ok[COUNTER_MAX];
+    struct timespec counted_at;
+    bool counts_fresh;
 };
 
 const console_action console_actions[] = {ACT_HELP, ACT_BACK,   ACT_SWITCH_USER, ACT_LOCK,
@@ -327,32 +334,54 @@ static int draw_hint(const console *c, console_action a, int x, int limit)
     return x + 2;
 }
 
-/* The registered counters, right-aligned; returns the column where they start. */
-static int draw_counters(console *c)
+static long ms_since(const struct timespec *since)
 {
-    char line[256] = "";
-    size_t used = 0;
-    for (const console_counter *k = console_counters; c->logged_in && k->action != ACT_NONE; k++) {
-        long n = 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - since->tv_sec) * 1000L + (now.tv_nsec - since->tv_nsec) / 1000000L;
+}
+
+static void refresh_counts(console *c)
+{
+    if (c->counts_fresh && ms_since(&c->counted_at) < COUNTER_REFRESH_MS)
+        return;
+    for (size_t i = 0; i < COUNTER_MAX && console_counters[i].action != ACT_NONE; i++) {
         fd_error err = {0};
-        char key[32];
-        keymap_first_key(c->keys, k->action, key, sizeof key);
-        bool ok = k->count(c->desk, &n, &err) == FD_OK;
-        int w = ok ? snprintf(line + used, sizeof line - used, " %s %s %ld ", key, _(k->label), n)
-                   : snprintf(line + used, sizeof line - used, " %s %s ? ", key, _(k->label));
-        if (w < 0 || (size_t)w >= sizeof line - used)
-            break;
-        used += (size_t)w;
+        c->count_ok[i] = console_counters[i].count(c->desk, &c->counts[i], &err) == FD_OK;
     }
-    int cols = text_width(line);
-    draw_text(LINES - 1, COLS - cols, cols, line, theme(TH_STATUS));
-    return COLS - cols;
+    clock_gettime(CLOCK_MONOTONIC, &c->counted_at);
+    c->counts_fresh = true;
+}
+
+/* The status line: each procedure's live count, whole items only, as many as fit;
+ * a count that needs attention (overdue, held) stands out when it is not zero. */
+static void draw_counters(console *c)
+{
+    draw_padded(LINES - 2, 0, COLS, "", theme(TH_STATUS));
+    if (!c->logged_in || console_counters[0].action == ACT_NONE)
+        return;
+    refresh_counts(c);
+    int x = 1;
+    for (size_t i = 0; i < COUNTER_MAX && console_counters[i].action != ACT_NONE; i++) {
+        char item[96];
+        if (c->count_ok[i])
+            snprintf(item, sizeof item, "%s %ld", _(console_counters[i].label), c->counts[i]);
+        else
+            snprintf(item, sizeof item, "%s ?", _(console_counters[i].label));
+        int need = text_width(item) + (i > 0 ? 3 : 0);
+        if (x + need > COLS - 1)
+            break;
+        if (i > 0)
+            x += draw_text(LINES - 2, x, 3, " \u2502 ", theme(TH_STATUS));
+        attr_t attr = c->count_ok[i] && c->counts[i] > 0 ? theme(TH_KEY) : theme(TH_STATUS);
+        x += draw_text(LINES - 2, x, COLS - 1 - x, item, attr);
+    }
 }
 
 static void draw_hints(console *c)
 {
     draw_padded(LINES - 1, 0, COLS, "", theme(TH_STATUS));
-    int limit = draw_counters(c) - 1;
+    int limit = COLS - 1;
     const frame *top = top_frame(c);
     int x = draw_hint(c, ACT_HELP, 1, limit);
     for (const console_action *a = top->ops->actions; a && *a != ACT_NONE && x >= 0; a++) {
@@ -368,7 +397,7 @@ static void draw_hints(console *c)
 static void draw_message(console *c)
 {
     if (c->message)
-        draw_text(LINES - 2, 1, COLS - 2, c->message,
+        draw_text(LINES - 3, 1, COLS - 2, c->message,
                   theme(c->message_is_error ? TH_ERROR : TH_INFO));
 }
 
@@ -388,7 +417,7 @@ static void draw_too_small(void)
 static console_area body_area(const screen_ops *ops)
 {
     int top = ops->title ? 2 : 1;
-    return (console_area){top, 1, LINES - 2 - top, COLS - 2};
+    return (console_area){top, 1, LINES - 3 - top, COLS - 2};
 }
 
 static void draw_all(console *c)
@@ -413,6 +442,7 @@ static void draw_all(console *c)
         draw_header(c);
         if (b->ops->title)
             draw_text(1, 1, COLS - 2, _(b->ops->title), theme(TH_TITLE));
+        draw_counters(c);
         draw_hints(c);
         draw_message(c);
     }
@@ -463,8 +493,11 @@ static void tick(console *c)
     }
     char now[FD_TIME_TEXT];
     format_clock(c, now);
-    if (strcmp(now, c->shown_clock) != 0)
+    if (strcmp(now, c->shown_clock) != 0 ||
+        (c->logged_in && ms_since(&c->counted_at) >= COUNTER_REFRESH_MS)) {
+        c->counts_fresh = false;
         c->redraw = true;
+    }
 }
 
 /* The only place keys are read: resizing, idle locking and the too-small window are
@@ -522,6 +555,9 @@ static void console_loop(console *c, size_t depth)
         int flags = f->ops->handle ? f->ops->handle(f->state, c, &ev) : EV_IGNORED;
         if (flags == EV_IGNORED)
             flags = console_perform(c, ev.action);
+        /* A command may have written a record; typed text never does. */
+        if (ev.action != ACT_NONE)
+            c->counts_fresh = false;
         apply(c, at, flags);
     }
 }

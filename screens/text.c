@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -53,20 +54,35 @@ size_t text_fit(const char *s, int cols, int *used)
     return bytes;
 }
 
+/* Chinese punctuation that must not begin a line (、。，：；？！）」』》). */
+static bool no_break_before(wchar_t wc)
+{
+    static const wchar_t closing[] = L"\x3001\x3002\xFF0C\xFF1A\xFF1B\xFF1F\xFF01\xFF09\x300D\x300F\x300B";
+    return wc != 0 && wcschr(closing, wc) != NULL;
+}
+
+/* A line may break at a space, or between two characters when the first is wide:
+ * Chinese text has no spaces, and any ideograph boundary is a break opportunity. */
 size_t text_wrap(const char *s, int cols)
 {
-    size_t bytes = text_fit(s, cols, NULL);
-    if (bytes == 0 && *s) {
+    size_t n = strlen(s), fit = text_fit(s, cols, NULL);
+    if (fit == 0 && *s) {
         wchar_t wc;
-        return text_decode(s, strlen(s), &wc);
+        return text_decode(s, n, &wc);
     }
-    if (s[bytes] == '\0' || s[bytes] == ' ')
-        return bytes;
-    for (size_t i = bytes; i > 0; i--) {
-        if (s[i - 1] == ' ')
-            return i;
+    if (fit == n || s[fit] == ' ')
+        return fit;
+    size_t best = 0, bytes = 0;
+    bool prev_wide = false;
+    while (bytes <= fit && bytes < n) {
+        wchar_t wc;
+        size_t len = text_decode(s + bytes, n - bytes, &wc);
+        if (bytes > 0 && ((s[bytes - 1] == ' ') || (prev_wide && !no_break_before(wc))))
+            best = bytes;
+        prev_wide = text_char_width(wc) == 2;
+        bytes += len;
     }
-    return bytes;
+    return best ? best : fit;
 }
 
 int text_lines(const char *s, int cols)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/complaints.h"
 #include "frontdesk/i18n.h"
 #include "stmt.h"
 
@@ -339,10 +340,34 @@ static fd_status find_state_drift(verify_ctx *v, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
+
 static void forward_check(void *ctx, const char *text)
 {
     verify_ctx *v = ctx;
     problem(v, "%s", text);
+}
+
+/* The procedures' own derived tables (kept for fast lists), each compared with the
+ * records it derives from. */
+typedef fd_status (*derived_check)(fd_desk *d, void (*report)(void *ctx, const char *problem),
+                                   void *ctx, long *problems, fd_error *err);
+static const derived_check derived_checks[] = {
+    fd_complaints_verify,
+};
+
+static fd_status check_derived_tables(verify_ctx *v, fd_error *err)
+{
+    for (size_t i = 0; i < sizeof derived_checks / sizeof derived_checks[0]; i++) {
+        long found = 0;
+        fd_error local = {0};
+        fd_status s = derived_checks[i](v->desk, forward_check, v, &found, &local);
+        if (s != FD_OK && s != FD_TAMPERED) {
+            if (err)
+                *err = local;
+            return s;
+        }
+    }
+    return FD_OK;
 }
 
 static fd_status verify_all(fd_store *store, void *ctx, fd_error *err)
@@ -351,7 +376,7 @@ static fd_status verify_all(fd_store *store, void *ctx, fd_error *err)
     fd_status s;
     if ((s = read_head(store, &v->result->head, err)) != FD_OK ||
         (s = walk_chain(v, err)) != FD_OK || (s = find_unaudited(v, err)) != FD_OK ||
-        (s = find_state_drift(v, err)) != FD_OK)
+        (s = find_state_drift(v, err)) != FD_OK || (s = check_derived_tables(v, err)) != FD_OK)
         return s;
     return fd_store_check(store, forward_check, v, err) < 0 ? err->status : FD_OK;
 }

@@ -80,6 +80,11 @@ static fd_status demo_directory(fd_desk *d, const fd_demo_cast *cast, fd_error *
 /* What the demo writes, in order, each through the core's own operations. */
 static fd_status (*const demo_steps[])(fd_desk *d, const fd_demo_cast *cast, fd_error *err) = {
     demo_directory,
+    fd_demo_visitors,
+    fd_demo_complaints,
+    fd_demo_mail,
+    fd_demo_keys,
+    fd_demo_handover,
 };
 
 static fd_actor *cast_member(fd_demo_cast *cast, fd_role role)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "console.h"
@@ -26,7 +27,18 @@ static const subcommand subcommands[] = {
     {"import", cli_import, "import units|occupants FILE.csv --as NUMBER", N_("import the directory from CSV")},
     {"verify", cli_verify, "verify [--against HEAD]", N_("check the audit chain and the database")},
     {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
+    {"export", cli_export, "export KIND --from DATE --to DATE [--format csv|json] --as NUMBER", N_("export records for spreadsheets")},
+    {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
 };
+
+/* printf's %-46s counts bytes; a translated usage line is padded by display columns. */
+static void print_padded(const char *left, int columns, const char *right)
+{
+    wchar_t wide[256];
+    size_t n = mbstowcs(wide, left, 255);
+    int width = n == (size_t)-1 ? (int)strlen(left) : wcswidth(wide, n);
+    printf("  %s%*s %s\n", left, width < columns ? columns - width : 0, "", right);
+}
 
 static void print_help(void)
 {
@@ -35,7 +47,7 @@ static void print_help(void)
     printf(_("       frontdesk [--db PATH] [--config FILE] COMMAND …\n\n"));
     printf(_("Commands:\n"));
     for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
-        printf("  %-46s %s\n", subcommands[i].usage, _(subcommands[i].help));
+        print_padded(subcommands[i].usage, 46, _(subcommands[i].help));
     printf(_("\nOptions:\n"
              "  --db PATH       the database (default: the configured one, else\n"
              "                  $XDG_DATA_HOME/frontdesk/frontdesk.db)\n"

@@ -21,8 +21,40 @@
     X(department)               \
     X(contact)                  \
     X(key_entrustment)          \
+    X(visit)                    \
+    X(visit_slip)               \
+    X(visitor_ban)              \
+    X(visit_purge)              \
+    X(key_item)                 \
+    X(key_custody)              \
+    X(key_loan)                 \
+    X(key_loan_item)            \
+    X(key_loan_out)             \
+    X(key_loan_return)          \
+    X(key_notice)               \
+    X(key_incident)             \
+    X(key_lock_change)          \
+    X(mail_item)                \
+    X(mail_shelving)            \
+    X(mail_handout)             \
+    X(mail_handout_item)        \
+    X(mail_return)              \
+    X(mail_paper)               \
     X(event)                    \
-    X(correction)
+    X(correction)               \
+    X(complaint)                \
+    X(complaint_deadline)       \
+    X(complaint_assignment)     \
+    X(complaint_rectification)  \
+    X(complaint_visit)          \
+    X(shift)                    \
+    X(shift_entry)              \
+    X(shift_progress)           \
+    X(shift_handover)           \
+    X(shift_handover_item)      \
+    X(shift_handover_mark)      \
+    X(shift_handover_count)     \
+    X(shift_handover_end)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

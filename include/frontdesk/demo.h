@@ -17,4 +17,32 @@ typedef struct fd_demo_cast {
  * data every time; key entrustment dates are counted back from the desk's today. */
 fd_status fd_demo_directory(fd_desk *d, const fd_actor *who, fd_error *err);
 
+/* A week of visitors (src/visitors_demo.c): registered, admitted or refused, signed out with
+ * slips signed or not, night visits by the duty manager, returning visitors recognised,
+ * a few phones corrected, one visitor still inside since yesterday, and the
+ * do-not-admit list with one entry lifted. */
+fd_status fd_demo_visitors(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
+/* A week of key loans (src/keys_demo.c): the register of spare, public and master keys,
+ * loans approved in place and later, returns, one key overdue, an emergency with its
+ * calls, a copy, a loss and a lock change waiting to be sealed. */
+fd_status fd_demo_keys(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
+/* A week of complaints (投诉): received, assigned, rectified and visited, one reopened
+ * by a dissatisfied customer, one taken over by the CS manager, two overdue, a survey
+ * opinion and a special service. */
+fd_status fd_demo_complaints(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
+/* A week of mail (src/mail_demo.c): newspapers signed for and handed to the round each
+ * morning, the 10:00 courier drops and the afternoon post, collections by recipients and
+ * proxies, a damaged parcel, and three old parcels: two past the return limit, one sent back. */
+fd_status fd_demo_mail(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
+/* A week of the handover book (src/handover_demo.c): a second duty manager, 赵磊
+ * (2002, PIN 2223), taking turns with 张伟 at 08:00 and 20:00; duties, the desk's duty
+ * log, incidents, follow-ups carried until done, a leadership instruction reported
+ * back, a refused handover, the inventory counted. Runs last: each handover gathers
+ * the other procedures' open items. The current shift is 张伟's. */
+fd_status fd_demo_handover(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
 #endif

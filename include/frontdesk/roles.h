@@ -32,8 +32,41 @@ typedef enum fd_role {
     X(STAFF_LIST,        "staff.list",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(STAFF_SET_PIN,     "staff.set_pin",     FD_ROLE_BIT(FD_ROLE_ADMIN))       \
     X(STAFF_UNLOCK,      "staff.unlock",      FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(VISIT_REGISTER,    "visit.register",    FD_DESK_STAFF)                    \
+    X(VISIT_SIGN_OUT,    "visit.sign_out",    FD_DESK_STAFF)                    \
+    X(VISIT_CORRECT,     "visit.correct",     FD_DESK_STAFF)                    \
+    X(VISITOR_BAN,       "visitor.ban",       FD_ROLE_BIT(FD_ROLE_CS_MANAGER))  \
+    X(VISIT_PURGE,       "visit.purge",       FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(KEY_REGISTER,      "key.register",      FD_DESK_STAFF)                    \
+    X(KEY_INCIDENT,      "key.incident",      FD_DESK_STAFF)                    \
+    X(KEY_COPY,          "key.copy",          FD_ROLE_BIT(FD_ROLE_CS_MANAGER))  \
+    X(KEY_RETIRE,        "key.retire",        FD_MANAGERS)                      \
+    X(KEY_SEAL,          "key.seal",          FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
+    X(KEY_LOAN,          "key.loan",          FD_DESK_STAFF)                    \
+    X(KEY_LOAN_APPROVE,  "key.loan_approve",  FD_MANAGERS)                      \
+    X(KEY_EXPORT,        "key.export",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(MAIL_RECEIVE,      "mail.receive",      FD_DESK_STAFF)                    \
+    X(MAIL_HAND_OUT,     "mail.hand_out",     FD_DESK_STAFF)                    \
+    X(MAIL_RETURN,       "mail.return",       FD_DESK_STAFF)                    \
+    X(MAIL_CORRECT,      "mail.correct",      FD_DESK_STAFF)                    \
+    X(MAIL_EXPORT,       "mail.export",       FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(DIRECTORY_IMPORT,  "directory.import",  FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(DIRECTORY_CORRECT, "directory.correct", FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN))
+    X(DIRECTORY_CORRECT, "directory.correct", FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(COMPLAINT_RECEIVE,  "complaint.receive",  FD_DESK_STAFF)                     \
+    X(COMPLAINT_ASSIGN,   "complaint.assign",   FD_DESK_STAFF)                     \
+    X(COMPLAINT_RECTIFY,  "complaint.rectify",  FD_DESK_STAFF)                     \
+    X(COMPLAINT_VISIT,    "complaint.visit",    FD_DESK_STAFF)                     \
+    X(COMPLAINT_CLOSE,    "complaint.close",    FD_DESK_STAFF)                     \
+    X(COMPLAINT_CORRECT,  "complaint.correct",  FD_DESK_STAFF)                     \
+    X(COMPLAINT_SEVERITY, "complaint.severity", FD_MANAGERS)                       \
+    X(COMPLAINT_ESCALATE, "complaint.escalate", FD_ROLE_BIT(FD_ROLE_CS_MANAGER))   \
+    X(COMPLAINT_EXPORT,   "complaint.export",   FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(HANDOVER_LOG,       "handover.log",       FD_DESK_STAFF)                     \
+    X(HANDOVER_WRITE,     "handover.write",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
+    X(HANDOVER_FOLLOW,    "handover.follow",    FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
+    X(HANDOVER_SHIFT,     "handover.shift",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
+    X(HANDOVER_CORRECT,   "handover.correct",   FD_DESK_STAFF)                     \
+    X(HANDOVER_EXPORT,    "handover.export",    FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles) FD_ACT_##id,

@@ -4,3 +4,8 @@
 #include "sql/core.def"
 #include "sql/staff.def"
 #include "sql/directory.def"
+#include "sql/complaints.def"
+#include "sql/keys.def"
+#include "sql/mail.def"
+#include "sql/visitors.def"
+#include "sql/handover.def"

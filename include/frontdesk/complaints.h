@@ -1,0 +1,316 @@
+/* Complaint intake and return visits (投诉受理/回访): the manual's 投诉处理规定 and
+ * 回访制度. A complaint is received, assigned to a responsible department, rectified,
+ * visited and closed; a dissatisfied return visit reopens it for another rectification.
+ * Opinions from satisfaction surveys follow the same flow with their own deadlines; a
+ * paid special service (特约服务) is recorded once served and gets a phone return visit.
+ *
+ * The core computes every deadline from the site's calendar and stores it with the
+ * event that sets it: rectify-by from intake (working days), visit-by from the
+ * rectification (calendar days). A complaint past its deadline is overdue, and an
+ * overdue complaint counts as escalated: both are marks computed against the desk's
+ * clock, not states. */
+#ifndef FRONTDESK_COMPLAINTS_H
+#define FRONTDESK_COMPLAINTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "frontdesk/desk.h"
+#include "frontdesk/export.h"
+#include "frontdesk/machine.h"
+#include "frontdesk/roles.h"
+
+/* The choice lists of the forms, each X(id, stored name, label). The enum order is the
+ * order a form offers them in. */
+#define FD_COMPLAINT_SORT_LIST(X)                                   \
+    X(COMPLAINT, "complaint", N_("Complaint"))                      \
+    X(SURVEY,    "survey",    N_("Satisfaction-survey opinion"))    \
+    X(SPECIAL,   "special",   N_("Paid special service"))
+
+#define FD_COMPLAINT_CHANNEL_LIST(X)        \
+    X(PHONE,  "phone",  N_("Phone"))        \
+    X(VISIT,  "visit",  N_("In person"))    \
+    X(LETTER, "letter", N_("Letter"))       \
+    X(OTHER,  "other",  N_("Other"))
+
+#define FD_COMPLAINT_CATEGORY_LIST(X)                                             \
+    X(FACILITIES, "facilities",        N_("Facilities and equipment"))            \
+    X(EMERGENCY,  "emergency",         N_("Emergency handling"))                  \
+    X(ATTITUDE,   "service_attitude",  N_("Service: staff attitude"))             \
+    X(MAIL,       "service_mail",      N_("Service: mail and newspapers"))        \
+    X(VEHICLES,   "service_vehicles",  N_("Service: vehicles"))                   \
+    X(CARRY_OUT,  "service_carry_out", N_("Service: carrying goods out"))         \
+    X(OTHER,      "other",             N_("Other"))
+
+#define FD_COMPLAINT_SEVERITY_LIST(X)     \
+    X(MAJOR,   "major",   N_("Major"))    \
+    X(GENERAL, "general", N_("General"))
+
+#define FD_COMPLAINT_METHOD_LIST(X)         \
+    X(PHONE, "phone", N_("By phone"))       \
+    X(VISIT, "visit", N_("In person"))
+
+#define FD_COMPLAINT_SATISFACTION_LIST(X)                                \
+    X(SATISFIED,    "satisfied",           N_("Satisfied"))             \
+    X(BASICALLY,    "basically_satisfied", N_("Basically satisfied"))   \
+    X(DISSATISFIED, "dissatisfied",        N_("Dissatisfied"))
+
+#define FD_COMPLAINT_ACK_LIST(X)                             \
+    X(SIGNED, "signed", N_("Signed on paper"))               \
+    X(PHONE,  "phone",  N_("Confirmed by phone"))
+
+/* States: received → assigned → rectified → visited → closed; a dissatisfied visit
+ * leads to reopened, which is rectified again. A special service starts served. */
+#define FD_COMPLAINT_STATE_LIST(X)             \
+    X(RECEIVED,  "received",  N_("Taken in"))  \
+    X(ASSIGNED,  "assigned",  N_("Assigned"))  \
+    X(RECTIFIED, "rectified", N_("Rectified")) \
+    X(REOPENED,  "reopened",  N_("Reopened"))  \
+    X(SERVED,    "served",    N_("Served"))    \
+    X(VISITED,   "visited",   N_("Visited"))   \
+    X(CLOSED,    "closed",    N_("Closed"))
+
+typedef enum fd_complaint_sort {
+#define FD_SORT_ENUM(id, name, label) FD_SORT_##id,
+    FD_COMPLAINT_SORT_LIST(FD_SORT_ENUM)
+#undef FD_SORT_ENUM
+} fd_complaint_sort;
+typedef enum fd_complaint_channel {
+#define FD_CHANNEL_ENUM(id, name, label) FD_CHANNEL_##id,
+    FD_COMPLAINT_CHANNEL_LIST(FD_CHANNEL_ENUM)
+#undef FD_CHANNEL_ENUM
+} fd_complaint_channel;
+typedef enum fd_complaint_category {
+#define FD_CATEGORY_ENUM(id, name, label) FD_CATEGORY_##id,
+    FD_COMPLAINT_CATEGORY_LIST(FD_CATEGORY_ENUM)
+#undef FD_CATEGORY_ENUM
+} fd_complaint_category;
+typedef enum fd_complaint_severity {
+#define FD_SEVERITY_ENUM(id, name, label) FD_SEVERITY_##id,
+    FD_COMPLAINT_SEVERITY_LIST(FD_SEVERITY_ENUM)
+#undef FD_SEVERITY_ENUM
+} fd_complaint_severity;
+typedef enum fd_complaint_method {
+#define FD_METHOD_ENUM(id, name, label) FD_METHOD_##id,
+    FD_COMPLAINT_METHOD_LIST(FD_METHOD_ENUM)
+#undef FD_METHOD_ENUM
+} fd_complaint_method;
+typedef enum fd_complaint_satisfaction {
+#define FD_SATISFACTION_ENUM(id, name, label) FD_SATISFACTION_##id,
+    FD_COMPLAINT_SATISFACTION_LIST(FD_SATISFACTION_ENUM)
+#undef FD_SATISFACTION_ENUM
+} fd_complaint_satisfaction;
+typedef enum fd_complaint_ack {
+#define FD_ACK_ENUM(id, name, label) FD_ACK_##id,
+    FD_COMPLAINT_ACK_LIST(FD_ACK_ENUM)
+#undef FD_ACK_ENUM
+} fd_complaint_ack;
+typedef enum fd_complaint_state {
+#define FD_CSTATE_ENUM(id, name, label) FD_CSTATE_##id,
+    FD_COMPLAINT_STATE_LIST(FD_CSTATE_ENUM)
+#undef FD_CSTATE_ENUM
+} fd_complaint_state;
+
+/* The lists above, for forms and for reading stored names back. */
+typedef enum fd_complaint_list {
+    FD_CLIST_SORT, FD_CLIST_CHANNEL, FD_CLIST_CATEGORY, FD_CLIST_SEVERITY, FD_CLIST_METHOD,
+    FD_CLIST_SATISFACTION, FD_CLIST_ACK, FD_CLIST_STATE, FD_CLIST_COUNT
+} fd_complaint_list;
+
+int fd_complaint_choice_count(fd_complaint_list list);
+const char *fd_complaint_choice_name(fd_complaint_list list, int value);  /* stored */
+const char *fd_complaint_choice_label(fd_complaint_list list, int value); /* translated */
+/* The value whose stored name this is, or -1. */
+int fd_complaint_choice_parse(fd_complaint_list list, const char *name);
+
+/* The state machine, for screens that ask fd_machine_check what to offer. */
+extern const fd_machine fd_complaint_machine;
+
+/* ---- deadlines ---- */
+
+/* What a deadline is for, and the deadline of each under the site's rules. */
+typedef enum fd_complaint_due_kind {
+    FD_DUE_ASSIGN,  /* a survey opinion reaches the department */
+    FD_DUE_RECTIFY, /* rectified (a survey: written measures back) */
+    FD_DUE_VISIT,   /* return visit after the rectification */
+} fd_complaint_due_kind;
+
+/* The deadline for what, counted from the instant from: working days for a
+ * complaint's rectification, calendar days otherwise. Only a survey opinion has an
+ * assign-by (0 for the other sorts). A special service's first return visit has no
+ * deadline (the manual gives none, so recording the service sets none); reopened by a
+ * dissatisfied customer it is handled as a general complaint. */
+fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
+                         fd_complaint_severity severity, fd_complaint_due_kind what, fd_time from);
+
+/* ---- writing ---- */
+
+/* Intake (投诉记录表). With occupant_id the complainant, unit and (when phone is
+ * empty) phone come from the directory; otherwise complainant and unit are free text. */
+typedef struct fd_complaint_intake {
+    fd_complaint_sort sort;
+    int64_t occupant_id;            /* 0: not from the directory */
+    const char *complainant;
+    int64_t unit_id;                /* 0: unit is free text */
+    const char *unit;
+    const char *phone;              /* the contact for the return visit */
+    fd_complaint_channel channel;
+    const char *content;            /* several lines allowed */
+    fd_complaint_category category;
+    fd_complaint_severity severity; /* complaints only */
+    const char *department;         /* a special service: the department that served */
+    fd_time received_at;            /* 0: now; never in the future */
+} fd_complaint_intake;
+
+fd_status fd_complaint_receive(fd_desk *d, const fd_actor *who, const fd_complaint_intake *in,
+                               int64_t *id, fd_error *err);
+
+/* Assigns to a department from the configuration; on an assigned or reopened
+ * complaint this is a reassignment, recorded as such. */
+fd_status fd_complaint_assign(fd_desk *d, const fd_actor *who, int64_t id,
+                              const char *department, const char *note, fd_error *err);
+
+typedef struct fd_complaint_rectification {
+    const char *measures, *result;
+    const char *done_by; /* who rectified, in the department */
+    fd_time done_at;     /* 0: now */
+} fd_complaint_rectification;
+
+fd_status fd_complaint_rectify(fd_desk *d, const fd_actor *who, int64_t id,
+                               const fd_complaint_rectification *r, fd_error *err);
+
+/* Return visit (回访记录表), by who. A dissatisfied customer reopens the complaint. */
+typedef struct fd_complaint_visit {
+    fd_time visited_at; /* 0: now */
+    fd_complaint_method method;
+    const char *result;
+    fd_complaint_satisfaction satisfaction;
+    fd_complaint_ack ack;
+    const char *ack_phone; /* the number called, when confirmed by phone */
+} fd_complaint_visit;
+
+fd_status fd_complaint_visit_record(fd_desk *d, const fd_actor *who, int64_t id,
+                                    const fd_complaint_visit *v, fd_error *err);
+
+/* Only a visited complaint closes. */
+fd_status fd_complaint_close(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                             fd_error *err);
+
+/* A customer-service manager takes a difficult complaint over: either logged in, or
+ * approving in place (approver) what who records. */
+fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor *approver,
+                                int64_t id, const char *reason, fd_error *err);
+
+/* Corrects a field of the intake after saving: "complainant", "unit", "content",
+ * "channel", "category" (stored names) or "severity", which re-derives every deadline
+ * that depends on it. The history keeps the old value and the reason. */
+fd_status fd_complaint_correct(fd_desk *d, const fd_actor *who, int64_t id, const char *field,
+                               const char *value, const char *reason, fd_error *err);
+
+/* ---- reading ---- */
+
+enum { FD_COMPLAINT_NO_DUE = 0 };
+
+/* A line of a list. Strings are valid during the callback only. */
+typedef struct fd_complaint_row {
+    int64_t id;
+    fd_complaint_sort sort;
+    fd_complaint_state state;
+    const char *complainant, *unit, *summary; /* summary: the content's first line */
+    fd_complaint_category category;
+    int severity;           /* fd_complaint_severity, -1 for other sorts */
+    const char *department; /* NULL until assigned */
+    fd_time received_at;
+    fd_time due_at;         /* FD_COMPLAINT_NO_DUE when nothing is due */
+    bool overdue, escalated;
+    int64_t sort_key;       /* for the next page: pass with id as the keyset */
+} fd_complaint_row;
+
+typedef enum fd_complaint_view {
+    FD_CVIEW_OPEN,    /* not closed, soonest due first */
+    FD_CVIEW_OVERDUE, /* past their deadline, longest overdue first */
+    FD_CVIEW_MINE,    /* not closed and with department, soonest due first */
+    FD_CVIEW_SEARCH,  /* all history, newest first: by number ("#12" or "12"), contact
+                       * phone, or complainant or unit starting with text */
+} fd_complaint_view;
+
+typedef struct fd_complaint_query {
+    fd_complaint_view view;
+    const char *department; /* FD_CVIEW_MINE */
+    const char *text;       /* FD_CVIEW_SEARCH */
+    bool after;             /* continue after the row with after_key, after_id */
+    int64_t after_key, after_id;
+    int limit;              /* rows of this page (1–500) */
+} fd_complaint_query;
+
+fd_status fd_complaints_list(fd_desk *d, const fd_complaint_query *q,
+                             void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
+                             fd_error *err);
+
+/* The status-line counter: complaints past their deadline now. */
+fd_status fd_complaints_count_overdue(fd_desk *d, long *out, fd_error *err);
+/* Every overdue complaint, longest overdue first: the handover's open items. */
+fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
+                                void *ctx, fd_error *err);
+
+/* One complaint as it reads now (corrections applied), phone masked unless who's role
+ * may see phones. Free with fd_complaint_detail_free. */
+typedef struct fd_complaint_detail {
+    int64_t id;
+    fd_complaint_sort sort;
+    fd_complaint_state state;
+    int64_t occupant_id, unit_id;
+    char *complainant, *unit, *phone, *content;
+    fd_complaint_channel channel;
+    fd_complaint_category category;
+    int severity; /* -1 for other sorts */
+    char *department;   /* NULL until assigned */
+    char *received_by;  /* staff name */
+    fd_time received_at;
+    fd_time due_at;     /* FD_COMPLAINT_NO_DUE when nothing is due */
+    fd_complaint_due_kind due_kind;
+    bool overdue, escalated;
+    char *escalated_to; /* the CS manager who took it over; NULL when none did */
+} fd_complaint_detail;
+
+fd_status fd_complaint_get(fd_desk *d, const fd_actor *who, int64_t id,
+                           fd_complaint_detail *out, fd_error *err);
+void fd_complaint_detail_free(fd_complaint_detail *c);
+
+/* One step of a complaint's timeline, oldest first: each event with what it recorded,
+ * and each correction. Strings are valid during the callback; unused ones are NULL. */
+typedef struct fd_complaint_step {
+    fd_time at;
+    const char *event;      /* the machine's event, or "correct" */
+    const char *from_state, *to_state;
+    const char *staff, *approver; /* names */
+    const char *note;
+    const char *department;               /* assign */
+    const char *measures, *result, *done_by; /* rectify; result also of a visit */
+    fd_time done_at;                      /* rectify; a visit's time */
+    int method, satisfaction, ack;        /* visit; -1 otherwise */
+    const char *ack_phone;                /* masked unless who may see phones */
+    fd_time due_at;                       /* the deadline this event set, or 0 */
+    int due_kind;                         /* fd_complaint_due_kind, -1 when none */
+    const char *field, *value;            /* correct: the field and its new value */
+} fd_complaint_step;
+
+fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
+                                void (*each)(void *ctx, const fd_complaint_step *step),
+                                void *ctx, fd_error *err);
+
+/* ---- the derived table, exports and demo ---- */
+
+/* Compares complaint_open with what the records derive; reports each difference as a
+ * translated line and returns FD_TAMPERED when there is one. */
+fd_status fd_complaints_verify(fd_desk *d, void (*report)(void *ctx, const char *problem),
+                               void *ctx, long *problems, fd_error *err);
+
+/* `frontdesk export complaints`: every complaint received in [from, to), or with
+ * req->monthly the manager's figures for that month (counts by category and severity,
+ * share rectified and visited in time, satisfaction). */
+fd_status fd_complaints_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                               FILE *out, fd_error *err);
+
+#endif

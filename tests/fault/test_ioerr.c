@@ -1,0 +1,252 @@
+/* I/O errors on every write path (issue 9). For N = 1, 2, … the N-th write, sync, lock
+ * (of the file or the WAL index), truncate or size query of the database or its WAL
+ * fails — once, or from then on —
+ * until the operation gets through without reaching an N-th call. Every failure must
+ * reach the caller as an error with a message, leave every table as it was, the audit
+ * chain whole and no transaction open; the same operation must then succeed.
+ * Each path runs twice more with a checkpoint after every commit, which brings the
+ * main database file's own writes and syncs into the operation. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "faultvfs.h"
+#include "frontdesk/audit.h"
+#include "frontdesk/store.h"
+#include "testlib.h"
+#include "write_paths.h"
+
+/* No write path comes near this many faultable calls; reaching it means a loop. */
+enum { MAX_FAULT_POINTS = 2000 };
+
+static const char *const mode_names[] = {[FAULTVFS_ONCE] = "once", [FAULTVFS_PERSIST] = "persist"};
+
+typedef struct attempt {
+    const write_path *path;
+    faultvfs_mode mode;
+    bool checkpointing;
+    int n;
+} attempt;
+
+/* ---- looking past the faulty VFS ---- */
+
+static sqlite3 *raw_open(const char *path)
+{
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, "unix"), SQLITE_OK);
+    return db;
+}
+
+static int64_t raw_count(sqlite3 *db, const char *table)
+{
+    char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table);
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_free(sql);
+    return n;
+}
+
+/* "audit=12 building=0 …": every table's row count, whatever tables the schema has
+ * by now. The caller frees it. */
+static char *table_counts(const char *path)
+{
+    sqlite3 *db = raw_open(path);
+    sqlite3_stmt *tables = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+                                        "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                        -1, &tables, NULL),
+                     SQLITE_OK);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    while (sqlite3_step(tables) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(tables, 0);
+        fprintf(out, "%s=%lld ", name, (long long)raw_count(db, name));
+    }
+    fclose(out);
+    sqlite3_finalize(tables);
+    sqlite3_close(db);
+    return text;
+}
+
+/* ---- what every outcome must leave ---- */
+
+static void report_problem(void *ctx, const char *problem)
+{
+    const attempt *a = ctx;
+    fprintf(stderr, "%s (%s), fault at call %d: verify: %s\n", a->path->name,
+            mode_names[a->mode], a->n, problem);
+}
+
+static void assert_chain_whole(fault_ctx *c, const attempt *a)
+{
+    fd_verify_result r;
+    fd_error err = {0};
+    ck_assert_msg(fd_verify(c->fx.desk, NULL, report_problem, (void *)a, &r, &err) == FD_OK,
+                  "%s (%s), fault at call %d: the audit chain does not verify: %s", a->path->name,
+                  mode_names[a->mode], a->n, err.message);
+}
+
+/* Nothing may stay open: a write transaction would lock every other terminal out, a
+ * statement not reset would pin its snapshot and keep the WAL from being checkpointed. */
+static void assert_nothing_open(fault_ctx *c, const attempt *a)
+{
+    ck_assert_msg(!fd_store_in_write(c->fx.desk->store), "%s (%s), fault at call %d: still in a write",
+                  a->path->name, mode_names[a->mode], a->n);
+    ck_assert_msg(faultvfs_shm_locks() == 0,
+                  "%s (%s), fault at call %d: %d WAL locks still held: a transaction or a "
+                  "statement was left open",
+                  a->path->name, mode_names[a->mode], a->n, faultvfs_shm_locks());
+}
+
+static void assert_clean_failure(fault_ctx *c, const attempt *a, fd_status s, const fd_error *err,
+                                 const char *before)
+{
+    ck_assert_msg(s == FD_DB || s == FD_IO || s == FD_BUSY,
+                  "%s (%s), fault at call %d: returned status %d: %s", a->path->name,
+                  mode_names[a->mode], a->n, s, err->message);
+    ck_assert_msg(err->status == s && err->message[0] != '\0',
+                  "%s (%s), fault at call %d: status %d without its message", a->path->name,
+                  mode_names[a->mode], a->n, s);
+    assert_nothing_open(c, a);
+    char *after = table_counts(c->fx.path);
+    ck_assert_msg(strcmp(before, after) == 0,
+                  "%s (%s), fault at call %d left rows behind:\nbefore: %s\nafter:  %s",
+                  a->path->name, mode_names[a->mode], a->n, before, after);
+    free(after);
+}
+
+/* ---- the runs ---- */
+
+enum { MAX_CALL_KINDS = 16 };
+
+typedef struct tally {
+    int points;   /* faults placed */
+    int failed;   /* ... that failed the operation cleanly */
+    int absorbed; /* ... that SQLite got over by itself */
+    struct {
+        char call[32]; /* "sync wal" */
+        int count;
+    } calls[MAX_CALL_KINDS];
+    char first_message[FD_MESSAGE_MAX]; /* what the user saw the first time */
+} tally;
+
+static void count_call(tally *t, const char *call)
+{
+    int i = 0;
+    while (i < MAX_CALL_KINDS && t->calls[i].count && strcmp(t->calls[i].call, call) != 0)
+        i++;
+    ck_assert_int_lt(i, MAX_CALL_KINDS);
+    snprintf(t->calls[i].call, sizeof t->calls[i].call, "%s", call);
+    t->calls[i].count++;
+}
+
+static void print_tally(const attempt *a, const tally *t)
+{
+    printf("%-17s %-7s %-10s %3d fault points: %3d failed cleanly, %2d absorbed;", a->path->name,
+           mode_names[a->mode], a->checkpointing ? "checkpoint" : "wal", t->points, t->failed,
+           t->absorbed);
+    for (int i = 0; i < MAX_CALL_KINDS && t->calls[i].count; i++)
+        printf(" %s×%d", t->calls[i].call, t->calls[i].count);
+    printf("\n    e.g. \"%s\"\n", t->first_message);
+}
+
+/* The failed operation is checked, then repeated as it is with faults disarmed. */
+static void fail_then_succeed(fault_ctx *c, const attempt *a, fd_status s, const fd_error *err,
+                              const char *before)
+{
+    assert_clean_failure(c, a, s, err, before);
+    fd_error again = {0};
+    ck_assert_msg(a->path->operation(c, &again) == FD_OK,
+                  "%s (%s), fault at call %d: the next attempt failed too: %s", a->path->name,
+                  mode_names[a->mode], a->n, again.message);
+}
+
+/* One attempt with the n-th call failing. Returns false once the operation got
+ * through without reaching it: there are no more fault points to try. */
+static bool attempt_with_fault(fault_ctx *c, attempt *a, tally *t)
+{
+    a->path->set_up(c);
+    char *before = table_counts(c->fx.path);
+    fd_error err = {0};
+    faultvfs_arm(a->n, a->mode);
+    fd_status s = a->path->operation(c, &err);
+    bool fired = faultvfs_fired();
+    faultvfs_disarm();
+    ck_assert_msg(fired || s == FD_OK, "%s (%s): failed with no fault: %s", a->path->name,
+                  mode_names[a->mode], err.message);
+    if (s != FD_OK) {
+        fail_then_succeed(c, a, s, &err, before);
+        if (t->failed++ == 0)
+            snprintf(t->first_message, sizeof t->first_message, "%s", err.message);
+    } else if (fired) {
+        t->absorbed++;
+    }
+    /* Once per attempt is enough: the chain only grows, so damage done by the failure
+     * would still show after the retry. */
+    assert_nothing_open(c, a);
+    assert_chain_whole(c, a);
+    free(before);
+    if (fired) {
+        t->points++;
+        count_call(t, faultvfs_failed_call());
+    }
+    return fired;
+}
+
+/* By default SQLite checkpoints once the WAL reaches 1000 pages, which these small
+ * operations never do. Opening a connection sets that default after the automatic
+ * extensions have run, so the extension only installs a commit hook, and the hook sets
+ * the checkpoint before the commit's WAL callback runs. */
+static int checkpoint_now(void *db)
+{
+    sqlite3_wal_autocheckpoint(db, 1);
+    return 0; /* go on with the commit */
+}
+
+static int checkpoint_every_commit(sqlite3 *db, char **message, const sqlite3_api_routines *api)
+{
+    (void)message;
+    (void)api;
+    sqlite3_commit_hook(db, checkpoint_now, db);
+    return SQLITE_OK;
+}
+
+/* _i: the path, whether to checkpoint, and the mode, in that order of nesting. */
+START_TEST(faults_on_a_write_path)
+{
+    attempt a = {&write_paths[_i / 4], (faultvfs_mode)(_i % 2), (_i / 2) % 2 == 1, 0};
+    faultvfs_install();
+    sqlite3_reset_auto_extension();
+    if (a.checkpointing)
+        sqlite3_auto_extension((void (*)(void))checkpoint_every_commit);
+    char db_name[64];
+    snprintf(db_name, sizeof db_name, "%s-%s-%d.db", a.path->name, mode_names[a.mode],
+             a.checkpointing);
+    fault_ctx c = {0};
+    desk_fixture_open(&c.fx, db_name);
+    /* Two wrong PINs lock an account, so the unlock path is cheap to set up. */
+    c.fx.config.pin_max_failures = 2;
+    tally t = {0};
+    for (a.n = 1; attempt_with_fault(&c, &a, &t); a.n++)
+        ck_assert_msg(a.n < MAX_FAULT_POINTS, "%s (%s): no end to the fault points",
+                      a.path->name, mode_names[a.mode]);
+    print_tally(&a, &t);
+    ck_assert_int_gt(t.failed, 0);
+    desk_fixture_close(&c.fx);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("ioerr");
+    TCase *tc = tcase_create("write paths");
+    tcase_add_loop_test(tc, faults_on_a_write_path, 0, 4 * write_path_count);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}

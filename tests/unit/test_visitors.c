@@ -1,0 +1,1073 @@
+/* The visitor log: every transition and refusal of the visit machine, the night
+ * window, the do-not-admit list, recognition, corrections, the views and the purge. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_fixture.h"
+#include "frontdesk/audit.h"
+#include "frontdesk/directory.h"
+#include "frontdesk/staff.h"
+#include "frontdesk/visitors.h"
+#include "testlib.h"
+
+static desk_fixture fx;
+static fd_error err;
+static fd_actor cs_manager, assistant;
+
+/* ---- set-up ---- */
+
+static void import_file(fd_status (*import)(fd_desk *, const fd_actor *, FILE *, fd_import_result *,
+                                            fd_error *),
+                        const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/directory/%s", getenv("FRONTDESK_TEST_DATA"), name);
+    FILE *in = fopen(path, "rb");
+    ck_assert_msg(in != NULL, "cannot open %s", path);
+    fd_import_result result = {0};
+    ck_assert_msg(import(fx.desk, &fx.admin, in, &result, &err) == FD_OK, "%s", err.message);
+    fd_import_result_free(&result);
+    fclose(in);
+}
+
+static void add_staff(const char *number, const char *name, fd_role role, fd_actor *out)
+{
+    ck_assert_msg(fd_staff_add(fx.desk, &fx.admin, number, name, role, "4444", &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_msg(fd_staff_login(fx.desk, number, "4444", out, &err) == FD_OK, "%s", err.message);
+}
+
+/* A desk at 10:00 on 2026-11-27 with the shipped visitor settings, the test directory
+ * and five staff. */
+static void open_desk(const char *db)
+{
+    desk_fixture_open(&fx, db);
+    fx.config.night_start = 20 * 60;
+    fx.config.night_end = 8 * 60;
+    fx.config.retention_days = 180;
+    fx.config.gate = (char *)"北门";
+    fx.config.unmask_document_roles = fx.config.unmask_phone_roles =
+        FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN);
+    add_staff("3001", "刘洋", FD_ROLE_CS_MANAGER, &cs_manager);
+    add_staff("1002", "王芳", FD_ROLE_ASSISTANT, &assistant);
+    import_file(fd_directory_import_units, "units.csv");
+    import_file(fd_directory_import_occupants, "occupants.csv");
+    fd_error_clear(&err);
+}
+
+static void verify_clean(void)
+{
+    fd_verify_result r;
+    fd_error e = {0};
+    ck_assert_msg(fd_verify(fx.desk, NULL, NULL, NULL, &r, &e) == FD_OK, "%s", e.message);
+    ck_assert_int_eq(r.problems, 0);
+}
+
+static void at(int month, int day, int hour, int minute)
+{
+    fx.now = fd_time_from_local(2026, month, day, hour, minute, 0);
+}
+
+static void remember(void *ctx, const fd_dir_entry *e)
+{
+    *(int64_t *)ctx = e->id;
+}
+
+static int64_t unit_id(const char *code)
+{
+    int64_t id = 0;
+    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
+    ck_assert_int_gt(id, 0);
+    return id;
+}
+
+/* A filled form: 张三 with a valid identity card, visiting 王五 in A-1203. */
+static fd_visit_form form(void)
+{
+    return (fd_visit_form){
+        .visitor_name = "张三",
+        .doc_type = FD_DOC_RESIDENT_ID,
+        .doc_number = "11010519491231002X",
+        .phone = "138 0013 8000",
+        .party_size = 1,
+        .purpose = "送文件",
+        .unit = "A-1203",
+        .visitee_name = "王五",
+    };
+}
+
+static int64_t register_as(const fd_actor *who, const fd_actor *approver, fd_visit_form f)
+{
+    int64_t id = 0;
+    ck_assert_msg(fd_visit_register(fx.desk, who, approver, &f, &id, &err) == FD_OK, "%s", err.message);
+    ck_assert_int_gt(id, 0);
+    return id;
+}
+
+static int64_t register_one(void)
+{
+    return register_as(&fx.receptionist, NULL, form());
+}
+
+static int64_t admitted_one(fd_visit_slip *slip)
+{
+    int64_t id = register_one();
+    ck_assert_msg(fd_visit_admit(fx.desk, &fx.receptionist, NULL, id, slip, &err) == FD_OK, "%s",
+                  err.message);
+    return id;
+}
+
+static const char *state_of(int64_t id)
+{
+    static char state[FD_STATE_MAX];
+    ck_assert_int_eq(fd_machine_state(fx.desk, &fd_visit_machine, id, state, &err), FD_OK);
+    return state;
+}
+
+#define ASSERT_FAILS(call, status, form_field, text)                                      \
+    do {                                                                                  \
+        fd_error_clear(&err);                                                             \
+        ck_assert_int_eq((call), (status));                                               \
+        ck_assert_str_eq(err.field, (form_field));                                        \
+        ck_assert_msg(strstr(err.message, (text)) != NULL, "no \"%s\" in \"%s\"", (text), \
+                      err.message);                                                       \
+    } while (0)
+
+/* ---- reading back ---- */
+
+typedef struct seen {
+    fd_visit *rows[64];
+    int count;
+} seen;
+
+static void keep(void *ctx, const fd_visit *v)
+{
+    seen *s = ctx;
+    ck_assert_int_lt(s->count, 64);
+    s->rows[s->count++] = fd_visit_dup(v);
+}
+
+static void seen_free(seen *s)
+{
+    for (int i = 0; i < s->count; i++)
+        fd_visit_free(s->rows[i]);
+    s->count = 0;
+}
+
+static seen list(const fd_actor *who, fd_visit_view view, const char *text, const fd_visit *after,
+                 int limit)
+{
+    seen s = {0};
+    ck_assert_msg(fd_visits_list(fx.desk, who, view, text, after, limit, keep, &s, &err) == FD_OK,
+                  "%s", err.message);
+    return s;
+}
+
+/* All pages of a view, limit rows at a time, as "id,id,…". */
+static void all_pages(fd_visit_view view, const char *text, int limit, char *out, size_t size)
+{
+    out[0] = '\0';
+    fd_visit *after = NULL;
+    for (int page = 0; page < 50; page++) {
+        seen s = list(&fx.receptionist, view, text, after, limit);
+        for (int i = 0; i < s.count; i++) {
+            size_t n = strlen(out);
+            snprintf(out + n, size - n, "%s%lld", n ? "," : "", (long long)s.rows[i]->id);
+        }
+        fd_visit_free(after);
+        after = s.count ? fd_visit_dup(s.rows[s.count - 1]) : NULL;
+        int got = s.count;
+        seen_free(&s);
+        if (got < limit)
+            break;
+    }
+    fd_visit_free(after);
+}
+
+typedef struct history {
+    fd_visit *visit;
+    char events[8][32];
+    char approvers[8][32];
+    char notes[8][64];
+    int event_count;
+    char corrections[8][128];
+    int correction_count;
+} history;
+
+static void on_visit(void *ctx, const fd_visit *v)
+{
+    ((history *)ctx)->visit = fd_visit_dup(v);
+}
+
+static void on_event(void *ctx, const fd_visit_event *e)
+{
+    history *h = ctx;
+    ck_assert_ptr_nonnull(e->label);
+    ck_assert_ptr_nonnull(e->staff_name);
+    snprintf(h->events[h->event_count], 32, "%s", e->event);
+    snprintf(h->approvers[h->event_count], 32, "%s", e->approver_name ? e->approver_name : "");
+    snprintf(h->notes[h->event_count++], 64, "%s", e->note ? e->note : "");
+}
+
+static void on_correction(void *ctx, const fd_visit_correction *c)
+{
+    history *h = ctx;
+    snprintf(h->corrections[h->correction_count++], 128, "%s=%s (%s) by %s",
+             fd_visit_field_name(c->field), c->value ? c->value : "", c->reason, c->staff_name);
+}
+
+static history detail(const fd_actor *who, int64_t id)
+{
+    static const fd_visit_detail_cb cb = {on_visit, on_event, on_correction};
+    history h = {0};
+    ck_assert_msg(fd_visit_detail(fx.desk, who, id, &cb, &h, &err) == FD_OK, "%s", err.message);
+    ck_assert_ptr_nonnull(h.visit);
+    return h;
+}
+
+static fd_visit *one(const fd_actor *who, int64_t id)
+{
+    history h = detail(who, id);
+    return h.visit;
+}
+
+/* ---- the machine ---- */
+
+START_TEST(register_admit_and_sign_out_with_a_signed_slip)
+{
+    open_desk("flow.db");
+    int64_t id = register_one();
+    ck_assert_str_eq(state_of(id), "registered");
+    fd_visit_slip slip;
+    ck_assert_msg(fd_visit_admit(fx.desk, &fx.receptionist, NULL, id, &slip, &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_str_eq(slip.number, "20261127-001");
+    ck_assert_str_eq(slip.gate, "北门");
+    ck_assert_str_eq(state_of(id), "admitted");
+    fx.now += 3600;
+    ck_assert_msg(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, 0, &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_str_eq(state_of(id), "left");
+    history h = detail(&fx.receptionist, id);
+    ck_assert_int_eq(h.visit->state, FD_VISIT_LEFT);
+    ck_assert(h.visit->slip_signed);
+    ck_assert_str_eq(h.visit->slip, "20261127-001");
+    ck_assert_int_eq(h.visit->left_at - h.visit->admitted_at, 3600);
+    ck_assert_int_eq(h.event_count, 3);
+    ck_assert_str_eq(h.events[0], "register");
+    ck_assert_str_eq(h.events[1], "admit");
+    ck_assert_str_eq(h.events[2], "sign_out");
+    fd_visit_free(h.visit);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(an_unsigned_slip_is_recorded_as_such)
+{
+    open_desk("unsigned.db");
+    int64_t id = admitted_one(NULL);
+    fx.now += 600;
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, id, false, 0, &err), FD_OK);
+    fd_visit *v = one(&fx.receptionist, id);
+    ck_assert_int_eq(v->state, FD_VISIT_LEFT);
+    ck_assert(!v->slip_signed);
+    fd_visit_free(v);
+    history h = detail(&fx.receptionist, id);
+    ck_assert_str_eq(h.events[2], "sign_out_unsigned");
+    fd_visit_free(h.visit);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(slip_numbers_count_per_beijing_day)
+{
+    open_desk("slips.db");
+    fd_visit_slip a, b, c;
+    admitted_one(&a);
+    admitted_one(&b);
+    at(11, 28, 7, 59); /* the next day, at night: the duty manager registers */
+    int64_t id = register_as(&fx.duty_manager, NULL, form());
+    ck_assert_int_eq(fd_visit_admit(fx.desk, &fx.duty_manager, NULL, id, &c, &err), FD_OK);
+    ck_assert_str_eq(a.number, "20261127-001");
+    ck_assert_str_eq(b.number, "20261127-002");
+    ck_assert_str_eq(c.number, "20261128-001");
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(refusal_needs_a_reason_and_keeps_the_visitor_out)
+{
+    open_desk("refuse.db");
+    int64_t id = register_one();
+    ASSERT_FAILS(fd_visit_refuse(fx.desk, &fx.receptionist, NULL, id, "  ", &err), FD_INVALID,
+                 "reason", "reason");
+    ck_assert_str_eq(state_of(id), "registered");
+    ck_assert_int_eq(fd_visit_refuse(fx.desk, &fx.receptionist, NULL, id, "被访人不在", &err), FD_OK);
+    ck_assert_str_eq(state_of(id), "refused");
+    fd_visit *v = one(&fx.receptionist, id);
+    ck_assert_str_eq(v->refusal, "被访人不在");
+    ck_assert_ptr_null(v->slip);
+    fd_visit_free(v);
+    ASSERT_FAILS(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, 0, &err), FD_STATE, "",
+                 "refused entry");
+    ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.receptionist, NULL, id, NULL, &err), FD_STATE, "",
+                 "Refused entry");
+    ASSERT_FAILS(fd_visit_refuse(fx.desk, &fx.receptionist, NULL, id, "again", &err), FD_STATE, "",
+                 "Refused entry");
+    ck_assert_str_eq(state_of(id), "refused");
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(double_sign_out_is_refused)
+{
+    open_desk("double.db");
+    int64_t id = admitted_one(NULL);
+    at(11, 27, 11, 30);
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, 0, &err), FD_OK);
+    at(11, 27, 11, 45);
+    ASSERT_FAILS(fd_visit_sign_out(fx.desk, &fx.receptionist, id, false, 0, &err), FD_STATE, "",
+                 "already signed out at 2026-11-27 11:30");
+    ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.receptionist, NULL, id, NULL, &err), FD_STATE, "", "Left");
+    history h = detail(&fx.receptionist, id);
+    ck_assert_int_eq(h.event_count, 3);
+    ck_assert(h.visit->slip_signed);
+    fd_visit_free(h.visit);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(sign_out_needs_an_admitted_visitor_and_a_sensible_time)
+{
+    open_desk("timeout.db");
+    int64_t waiting = register_one();
+    ASSERT_FAILS(fd_visit_sign_out(fx.desk, &fx.receptionist, waiting, true, 0, &err), FD_STATE, "",
+                 "not been admitted");
+    ASSERT_FAILS(fd_visit_sign_out(fx.desk, &fx.receptionist, 999, true, 0, &err), FD_NOT_FOUND, "",
+                 "999");
+    ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.receptionist, NULL, 999, NULL, &err), FD_NOT_FOUND, "",
+                 "999");
+    int64_t id = admitted_one(NULL);
+    ASSERT_FAILS(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, fx.now + 60, &err),
+                 FD_INVALID, "time_out", "future");
+    ASSERT_FAILS(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, fx.now - 60, &err),
+                 FD_INVALID, "time_out", "before the visitor was admitted");
+    fd_time admitted = fx.now;
+    fx.now += 7200;
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, admitted + 1800, &err), FD_OK);
+    fd_visit *v = one(&fx.receptionist, id);
+    ck_assert_int_eq(v->left_at, admitted + 1800);
+    fd_visit_free(v);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(roles_that_may_not_register)
+{
+    open_desk("roles.db");
+    fd_visit_form f = form();
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.admin, NULL, &f, NULL, &err), FD_DENIED, "",
+                 "visit.register");
+    ASSERT_FAILS(fd_visit_register(fx.desk, NULL, NULL, &f, NULL, &err), FD_DENIED, "", "Log in");
+    register_as(&assistant, NULL, form());
+    int64_t id = register_as(&cs_manager, NULL, form());
+    ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.admin, NULL, id, NULL, &err), FD_DENIED, "",
+                 "visit.register");
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.admin, id, FD_VISIT_FIELD_PHONE, "13900000000", "x", &err),
+                 FD_DENIED, "", "desk staff");
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- the night window ---- */
+
+START_TEST(at_night_only_the_duty_manager_registers)
+{
+    open_desk("night.db");
+    fd_visit_form f = form();
+    at(11, 27, 20, 0);
+    ASSERT_FAILS(fd_visit_may_register(fx.desk, &fx.receptionist, NULL, &err), FD_DENIED, "",
+                 "please hand over");
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_DENIED, "",
+                 "20:00-08:00");
+    ASSERT_FAILS(fd_visit_register(fx.desk, &cs_manager, NULL, &f, NULL, &err), FD_DENIED, "",
+                 "duty manager");
+    at(11, 28, 3, 15);
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_DENIED, "",
+                 "duty manager");
+    /* Handed over by switch-user: the receptionist records, the duty manager approves. */
+    ck_assert_int_eq(fd_visit_may_register(fx.desk, &fx.receptionist, &fx.duty_manager, &err), FD_OK);
+    int64_t handed = register_as(&fx.receptionist, &fx.duty_manager, form());
+    ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.receptionist, NULL, handed, NULL, &err), FD_DENIED, "",
+                 "duty manager");
+    ck_assert_int_eq(fd_visit_admit(fx.desk, &fx.receptionist, &fx.duty_manager, handed, NULL, &err), FD_OK);
+    history h = detail(&fx.duty_manager, handed);
+    ck_assert_str_eq(h.approvers[0], "张伟");
+    ck_assert_str_eq(h.approvers[1], "张伟");
+    fd_visit_free(h.visit);
+    int64_t own = register_as(&fx.duty_manager, NULL, form());
+    at(11, 28, 7, 59);
+    ck_assert_int_eq(fd_visit_admit(fx.desk, &fx.duty_manager, NULL, own, NULL, &err), FD_OK);
+    /* Signing out is not registration: the receptionist may do it at any hour. */
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, own, false, 0, &err), FD_OK);
+    at(11, 28, 8, 0);
+    register_as(&fx.receptionist, NULL, form());
+    at(11, 28, 19, 59);
+    register_as(&fx.receptionist, NULL, form());
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(a_window_that_does_not_wrap_midnight)
+{
+    open_desk("window.db");
+    fx.config.night_start = 1 * 60;
+    fx.config.night_end = 5 * 60;
+    fd_visit_form f = form();
+    at(11, 27, 23, 0);
+    register_as(&fx.receptionist, NULL, form());
+    at(11, 28, 1, 0);
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_DENIED, "",
+                 "01:00-05:00");
+    at(11, 28, 5, 0);
+    register_as(&fx.receptionist, NULL, form());
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- what is typed ---- */
+
+START_TEST(bad_forms_are_refused_at_their_field)
+{
+    open_desk("forms.db");
+    fd_visit_form f = form();
+    f.doc_number = "110105194912310021";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "doc_number", "check digit");
+    f = form();
+    f.doc_number = "";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "doc_number", "document number");
+    f = form();
+    f.doc_type = FD_DOC_HK_MACAU;
+    f.doc_number = "X12345678";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "doc_number", "H, M or C");
+    f = form();
+    f.doc_type = (fd_doc_type)42;
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "doc_type", "document type");
+    f = form();
+    f.visitor_name = " ";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "visitor_name", "required");
+    f = form();
+    f.phone = "12345";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "phone", "");
+    f = form();
+    f.party_size = 0;
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "party_size", "1 to 99");
+    f = form();
+    f.purpose = NULL;
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "purpose", "required");
+    f = form();
+    f.unit = "";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "unit", "unit or company");
+    f = form();
+    f.visitee_name = "";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "visitee_name", "required");
+    f = form();
+    f.visitor_name = "张\x01三";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "visitor_name", "printed");
+    f = form();
+    f.person_id = 99999;
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_NOT_FOUND,
+                 "visitee_name", "directory");
+    long waiting;
+    ck_assert_int_eq(fd_visits_waiting_count(fx.desk, &waiting, &err), FD_OK);
+    ck_assert_int_eq(waiting, 0);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+typedef struct picked {
+    int64_t company, department, person, unit;
+} picked;
+
+static void pick(void *ctx, const fd_dir_entry *e)
+{
+    picked *p = ctx;
+    if (e->kind == FD_DIR_COMPANY)
+        p->company = e->id;
+    else if (e->kind == FD_DIR_DEPARTMENT && strcmp(e->name, "行政部") == 0)
+        p->department = e->id;
+    else if (e->kind == FD_DIR_PERSON && strcmp(e->name, "刘洋") == 0)
+        p->person = e->id;
+    if (e->kind == FD_DIR_PERSON)
+        p->unit = e->unit_id;
+}
+
+START_TEST(a_visitee_picked_from_the_directory)
+{
+    open_desk("picked.db");
+    picked p = {0};
+    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
+    ck_assert(p.company && p.department && p.person);
+    fd_visit_form f = form();
+    f.unit = NULL;
+    f.company_id = p.company;
+    f.company = "北京辰星科技有限公司";
+    f.department_id = p.department;
+    f.department = "行政部";
+    f.person_id = p.person;
+    f.visitee_name = "刘洋";
+    f.visitee_position = "经理";
+    int64_t id = register_as(&fx.receptionist, NULL, f);
+    fd_visit *v = one(&fx.receptionist, id);
+    ck_assert_str_eq(v->visitee_unit, "T-1501"); /* the company's unit */
+    ck_assert_str_eq(v->visitee_company, "北京辰星科技有限公司");
+    ck_assert_str_eq(v->visitee_department, "行政部");
+    ck_assert_str_eq(v->visitee_position, "经理");
+    fd_visit_free(v);
+    /* Not listed: free text, with the unit typed in lower case. */
+    f = form();
+    f.unit = "a-1204";
+    f.visitee_name = "装修师傅";
+    id = register_as(&fx.receptionist, NULL, f);
+    v = one(&fx.receptionist, id);
+    ck_assert_str_eq(v->visitee_unit, "A-1204");
+    ck_assert_ptr_null(v->visitee_company);
+    fd_visit_free(v);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- recognition ---- */
+
+START_TEST(a_returning_visitor_is_recognised_by_document)
+{
+    open_desk("recognise.db");
+    fd_visitor_known k;
+    ASSERT_FAILS(fd_visitor_recognise(fx.desk, &fx.receptionist, FD_DOC_RESIDENT_ID,
+                                      "11010519491231002X", &k, &err),
+                 FD_NOT_FOUND, "doc_number", "not been here");
+    register_one();
+    at(11, 27, 15, 0);
+    int64_t second = register_one();
+    /* Typed differently: lower-case x, spaces, full-width digits. */
+    ck_assert_msg(fd_visitor_recognise(fx.desk, &fx.receptionist, FD_DOC_RESIDENT_ID,
+                                       "110105 19491231 002x", &k, &err) == FD_OK, "%s", err.message);
+    ck_assert_int_eq(k.visit_id, second);
+    ck_assert_str_eq(k.name, "张三");
+    ck_assert_str_eq(k.phone, "138****8000");
+    ck_assert_int_eq(k.visits, 2);
+    ck_assert_int_eq(k.last_at, fx.now);
+    ck_assert_str_eq(k.ban, "");
+    ck_assert_int_eq(fd_visitor_recognise(fx.desk, &fx.duty_manager, FD_DOC_RESIDENT_ID,
+                                          "１１０１０５１９４９１２３１００２Ｘ", &k, &err), FD_OK);
+    ck_assert_str_eq(k.phone, "13800138000");
+    fd_visitor_known bad;
+    ASSERT_FAILS(fd_visitor_recognise(fx.desk, &fx.receptionist, FD_DOC_RESIDENT_ID, "123", &bad, &err),
+                 FD_INVALID, "doc_number", "18 characters");
+    /* The desk leaves the phone to the earlier visit: it is copied, unseen. */
+    fd_visit_form f = form();
+    f.phone = "";
+    f.returning_visit = k.visit_id;
+    int64_t third = register_as(&fx.receptionist, NULL, f);
+    fd_visit *v = one(&fx.duty_manager, third);
+    ck_assert_str_eq(v->phone, "13800138000");
+    fd_visit_free(v);
+    /* … but only from a visit of the same document. */
+    f.doc_number = "440304199001011233";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_INVALID,
+                 "phone", "phone");
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- the do-not-admit list ---- */
+
+START_TEST(the_do_not_admit_list_stops_registration)
+{
+    open_desk("ban.db");
+    int64_t ban = 0;
+    ASSERT_FAILS(fd_visitor_ban(fx.desk, &fx.receptionist, FD_DOC_RESIDENT_ID, "11010519491231002X",
+                                "张三", 0, "骚扰业主", &ban, &err),
+                 FD_DENIED, "", "customer-service manager");
+    ASSERT_FAILS(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_RESIDENT_ID, "11010519491231002X", "张三",
+                                0, "", &ban, &err),
+                 FD_INVALID, "reason", "required");
+    ck_assert_msg(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_RESIDENT_ID, "11010519491231002X", "张三",
+                                 0, "骚扰业主", &ban, &err) == FD_OK, "%s", err.message);
+    ASSERT_FAILS(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_RESIDENT_ID, "11010519491231002x", "张三",
+                                0, "again", NULL, &err),
+                 FD_CONFLICT, "doc_number", "Already on the list");
+    fd_visit_form f = form();
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_DENIED,
+                 "doc_number", "骚扰业主");
+    ck_assert_ptr_nonnull(strstr(err.message, "the whole site"));
+    ck_assert_ptr_nonnull(strstr(err.message, "刘洋"));
+    fd_visitor_known k;
+    long count;
+    ck_assert_int_eq(fd_visits_today_count(fx.desk, &count, &err), FD_OK);
+    ck_assert_int_eq(count, 0);
+    ASSERT_FAILS(fd_visitor_lift_ban(fx.desk, &fx.duty_manager, ban, "误会", &err), FD_DENIED, "",
+                 "customer-service manager");
+    ck_assert_int_eq(fd_visitor_lift_ban(fx.desk, &cs_manager, ban, "误会已澄清", &err), FD_OK);
+    ASSERT_FAILS(fd_visitor_lift_ban(fx.desk, &cs_manager, ban, "again", &err), FD_STATE, "",
+                 "lifted already");
+    ASSERT_FAILS(fd_visitor_lift_ban(fx.desk, &cs_manager, ban + 1, "the lift itself", &err),
+                 FD_NOT_FOUND, "", "no do-not-admit entry");
+    register_one();
+    /* For one unit only: other units may still be visited. */
+    int64_t unit = unit_id("A-1203");
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_RESIDENT_ID, "11010519491231002X",
+                                    "张三", unit, "业主要求", NULL, &err), FD_OK);
+    f.unit = "a-1203";
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_DENIED,
+                 "doc_number", "A-1203");
+    f.unit = NULL;
+    f.unit_id = unit;
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, NULL, &err), FD_DENIED,
+                 "doc_number", "业主要求");
+    f = form();
+    f.unit = "A-1204";
+    register_as(&fx.receptionist, NULL, f);
+    /* Recognition warns before the unit is even chosen. */
+    ck_assert_int_eq(fd_visitor_recognise(fx.desk, &fx.receptionist, FD_DOC_RESIDENT_ID,
+                                          "11010519491231002X", &k, &err), FD_OK);
+    ck_assert_ptr_nonnull(strstr(k.ban, "业主要求"));
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+typedef struct bans {
+    int count;
+    char last[128];
+} bans;
+
+static void on_ban(void *ctx, const fd_visitor_ban_row *b)
+{
+    bans *l = ctx;
+    snprintf(l->last, sizeof l->last, "%s %s %s", b->visitor_name, b->doc_number, b->unit ? b->unit : "site");
+    l->count++;
+}
+
+START_TEST(the_list_in_force_leaves_out_what_was_lifted)
+{
+    open_desk("banlist.db");
+    int64_t first;
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_PASSPORT, "E12345678", "Smith", 0,
+                                    "fraud", &first, &err), FD_OK);
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_RESIDENT_ID, "440304199001011233",
+                                    "李四", unit_id("A-1203"), "noise", NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_visitor_lift_ban(fx.desk, &cs_manager, first, "paid", &err), FD_OK);
+    bans l = {0};
+    ck_assert_int_eq(fd_visitor_bans(fx.desk, on_ban, &l, &err), FD_OK);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_str_eq(l.last, "李四 440304********1233 A-1203");
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- corrections ---- */
+
+START_TEST(corrections_are_new_entries_and_searches_follow_them)
+{
+    open_desk("correct.db");
+    int64_t id = admitted_one(NULL);
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PHONE, "13912345678",
+                                  "", &err),
+                 FD_INVALID, "reason", "reason");
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PHONE, "1391234",
+                                  "抄错", &err),
+                 FD_INVALID, "phone", "");
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PHONE, "138-0013-8000",
+                                  "抄错", &err),
+                 FD_INVALID, "phone", "nothing to correct");
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PARTY_SIZE, "3x",
+                                  "抄错", &err),
+                 FD_INVALID, "party_size", "1 to 99");
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.receptionist, 999, FD_VISIT_FIELD_PURPOSE, "送货",
+                                  "抄错", &err),
+                 FD_NOT_FOUND, "", "999");
+    ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.receptionist, id, (fd_visit_field)17, "x", "抄错", &err),
+                 FD_INVALID, "field", "cannot be corrected");
+    ck_assert_msg(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PHONE, "139 1234 5678",
+                                   "电话抄错", &err) == FD_OK, "%s", err.message);
+    ck_assert_int_eq(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PARTY_SIZE, "3",
+                                      "同行两人", &err), FD_OK);
+    ck_assert_int_eq(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_VISITOR_NAME,
+                                      "张叁", "身份证上是叁", &err), FD_OK);
+    history h = detail(&fx.duty_manager, id);
+    ck_assert_str_eq(h.visit->phone, "13912345678");
+    ck_assert_int_eq(h.visit->party_size, 3);
+    ck_assert_str_eq(h.visit->visitor_name, "张叁");
+    ck_assert(h.visit->corrected);
+    ck_assert_int_eq(h.correction_count, 3);
+    ck_assert_str_eq(h.corrections[0], "phone=13912345678 (电话抄错) by 李娜");
+    fd_visit_free(h.visit);
+    h = detail(&fx.receptionist, id);
+    ck_assert_str_eq(h.visit->phone, "139****5678");
+    ck_assert_str_eq(h.corrections[0], "phone=139****5678 (电话抄错) by 李娜");
+    fd_visit_free(h.visit);
+    char ids[256], want[32];
+    snprintf(want, sizeof want, "%lld", (long long)id);
+    all_pages(FD_VISITS_BY_PHONE, "13912345678", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, want);
+    all_pages(FD_VISITS_BY_PHONE, "139", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, want);
+    all_pages(FD_VISITS_BY_PHONE, "13800138000", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, "");
+    all_pages(FD_VISITS_BY_NAME, "张叁", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, want);
+    all_pages(FD_VISITS_BY_NAME, "张三", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, "");
+    /* Corrected back: the latest correction is what counts. */
+    ck_assert_int_eq(fd_visit_correct(fx.desk, &fx.receptionist, id, FD_VISIT_FIELD_PHONE, "13800138000",
+                                      "原来没错", &err), FD_OK);
+    all_pages(FD_VISITS_BY_PHONE, "139", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, "");
+    all_pages(FD_VISITS_BY_PHONE, "138 0013", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, want);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- views ---- */
+
+static const char *const names[] = {"张伟", "张敏", "李静", "王磊", "张三丰", "赵丽"};
+
+/* 30 visits from 09:00, a minute apart: names cycle; every third goes to T-1501's
+ * company; the first 20 are admitted, 15 of those leave; 2 are refused. */
+static void busy_morning(int64_t ids[30])
+{
+    for (int i = 0; i < 30; i++) {
+        fx.now = fd_time_from_local(2026, 11, 27, 9, i, 0);
+        fd_visit_form f = form();
+        f.visitor_name = names[i % 6];
+        char phone[16];
+        snprintf(phone, sizeof phone, "1380000%04d", i);
+        f.phone = phone;
+        if (i % 3 == 0) {
+            f.unit = "T-1501";
+            f.company = "北京辰星科技有限公司";
+            f.visitee_name = "刘洋";
+        }
+        ids[i] = register_as(&fx.receptionist, NULL, f);
+        if (i < 20)
+            ck_assert_int_eq(fd_visit_admit(fx.desk, &fx.receptionist, NULL, ids[i], NULL, &err), FD_OK);
+        else if (i < 22)
+            ck_assert_int_eq(fd_visit_refuse(fx.desk, &fx.receptionist, NULL, ids[i], "不见", &err), FD_OK);
+    }
+    at(11, 27, 10, 0);
+    for (int i = 0; i < 15; i++)
+        ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, ids[i], i % 2, 0, &err), FD_OK);
+}
+
+/* The ids of busy_morning's visits i for which wanted(i) holds, newest first. */
+static void expect_ids(const char *got, const int64_t ids[30], bool (*wanted)(int))
+{
+    char want[512] = "";
+    for (int i = 29; i >= 0; i--) {
+        if (!wanted(i))
+            continue;
+        size_t n = strlen(want);
+        snprintf(want + n, sizeof want - n, "%s%lld", n ? "," : "", (long long)ids[i]);
+    }
+    ck_assert_str_eq(got, want);
+}
+
+static bool inside(int i) { return i >= 15 && i < 20; }
+static bool waiting(int i) { return i >= 22; }
+static bool every(int i) { (void)i; return true; }
+static bool zhang_wei(int i) { return i % 6 == 0; }
+static bool company(int i) { return i % 3 == 0; }
+static bool admitted_ever(int i) { return i < 20; }
+
+START_TEST(views_page_through_everything_once)
+{
+    open_desk("views.db");
+    int64_t ids[30];
+    busy_morning(ids);
+    char got[512];
+    all_pages(FD_VISITS_INSIDE, NULL, 2, got, sizeof got);
+    expect_ids(got, ids, inside);
+    all_pages(FD_VISITS_WAITING, NULL, 3, got, sizeof got);
+    expect_ids(got, ids, waiting);
+    all_pages(FD_VISITS_TODAY, NULL, 7, got, sizeof got);
+    expect_ids(got, ids, every);
+    all_pages(FD_VISITS_BY_NAME, "张伟", 2, got, sizeof got);
+    expect_ids(got, ids, zhang_wei);
+    /* A prefix: names in turn (descending), newest first within each. */
+    all_pages(FD_VISITS_BY_NAME, "张", 4, got, sizeof got);
+    ck_assert_int_eq((int)strlen(got) > 0, 1);
+    seen s = list(&fx.receptionist, FD_VISITS_BY_NAME, "张", NULL, 30);
+    ck_assert_int_eq(s.count, 15);
+    ck_assert_str_eq(s.rows[0]->visitor_name, "张敏");
+    ck_assert_str_eq(s.rows[14]->visitor_name, "张三丰");
+    seen_free(&s);
+    all_pages(FD_VISITS_BY_VISITEE, "北京辰星", 4, got, sizeof got);
+    expect_ids(got, ids, company);
+    all_pages(FD_VISITS_BY_VISITEE, "t-15", 4, got, sizeof got);
+    expect_ids(got, ids, company);
+    all_pages(FD_VISITS_BY_VISITEE, "刘洋", 4, got, sizeof got);
+    expect_ids(got, ids, company);
+    all_pages(FD_VISITS_BY_SLIP, "20261127", 6, got, sizeof got);
+    expect_ids(got, ids, admitted_ever);
+    all_pages(FD_VISITS_BY_SLIP, "20261127-003", 6, got, sizeof got);
+    char want[32];
+    snprintf(want, sizeof want, "%lld", (long long)ids[2]);
+    ck_assert_str_eq(got, want);
+    all_pages(FD_VISITS_BY_DOCUMENT, "110105 19491231 002x", 8, got, sizeof got);
+    expect_ids(got, ids, every);
+    all_pages(FD_VISITS_BY_DOCUMENT, "110105194912310038", 8, got, sizeof got);
+    ck_assert_str_eq(got, "");
+    all_pages(FD_VISITS_BY_NAME, "  ", 8, got, sizeof got);
+    ck_assert_str_eq(got, "");
+    long inside_now, waiting_now, today;
+    ck_assert_int_eq(fd_visits_inside_count(fx.desk, &inside_now, &err), FD_OK);
+    ck_assert_int_eq(fd_visits_waiting_count(fx.desk, &waiting_now, &err), FD_OK);
+    ck_assert_int_eq(fd_visits_today_count(fx.desk, &today, &err), FD_OK);
+    ck_assert_int_eq(inside_now, 5);
+    ck_assert_int_eq(waiting_now, 8);
+    ck_assert_int_eq(today, 30);
+    at(11, 28, 9, 0);
+    ck_assert_int_eq(fd_visits_today_count(fx.desk, &today, &err), FD_OK);
+    ck_assert_int_eq(today, 0);
+    all_pages(FD_VISITS_TODAY, NULL, 7, got, sizeof got);
+    ck_assert_str_eq(got, "");
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(documents_and_phones_are_masked_by_role)
+{
+    open_desk("mask.db");
+    int64_t id = admitted_one(NULL);
+    seen s = list(&fx.receptionist, FD_VISITS_INSIDE, NULL, NULL, 10);
+    ck_assert_int_eq(s.count, 1);
+    ck_assert_str_eq(s.rows[0]->doc_number, "110105********002X");
+    ck_assert_str_eq(s.rows[0]->phone, "138****8000");
+    ck_assert_str_eq(s.rows[0]->slip, "20261127-001");
+    ck_assert_str_eq(s.rows[0]->registered_by, "李娜");
+    seen_free(&s);
+    s = list(&fx.duty_manager, FD_VISITS_INSIDE, NULL, NULL, 10);
+    ck_assert_str_eq(s.rows[0]->doc_number, "11010519491231002X");
+    ck_assert_str_eq(s.rows[0]->phone, "13800138000");
+    ck_assert_int_eq(s.rows[0]->id, id);
+    seen_free(&s);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+static void count_inside(void *ctx, const fd_visit *v)
+{
+    seen *s = ctx;
+    ck_assert_str_eq(v->doc_number, "110105********002X"); /* printed: always masked */
+    keep(s, v);
+}
+
+START_TEST(visitors_still_inside_go_to_the_handover)
+{
+    open_desk("handover.db");
+    int64_t ids[30];
+    busy_morning(ids);
+    seen s = {0};
+    ck_assert_int_eq(fd_visits_inside(fx.desk, count_inside, &s, &err), FD_OK);
+    ck_assert_int_eq(s.count, 5);
+    for (int i = 0; i < 5; i++)
+        ck_assert_int_eq(s.rows[i]->id, ids[15 + i]); /* oldest first */
+    seen_free(&s);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- the purge ---- */
+
+START_TEST(the_purge_clears_old_documents_and_verify_still_passes)
+{
+    open_desk("purge.db");
+    at(5, 1, 10, 0); /* 210 days before 2026-11-27 */
+    int64_t old = register_one();
+    at(11, 27, 10, 0);
+    int64_t recent = register_one();
+    int64_t cleared = -1;
+    ASSERT_FAILS(fd_visits_purge(fx.desk, &fx.receptionist, &cleared, &err), FD_DENIED, "",
+                 "administrator");
+    ASSERT_FAILS(fd_visits_purge(fx.desk, &fx.duty_manager, &cleared, &err), FD_DENIED, "",
+                 "administrator");
+    fd_chain_head before, after;
+    ck_assert_int_eq(fd_audit_head(fx.desk, &before, &err), FD_OK);
+    ck_assert_msg(fd_visits_purge(fx.desk, &cs_manager, &cleared, &err) == FD_OK, "%s", err.message);
+    ck_assert_int_eq(cleared, 1);
+    ck_assert_int_eq(fd_audit_head(fx.desk, &after, &err), FD_OK);
+    ck_assert_int_eq(after.entries, before.entries + 1); /* the purge run's own entry */
+    verify_clean();
+    fd_visit *v = one(&fx.duty_manager, old);
+    ck_assert_str_eq(v->doc_number, "110105********002X"); /* even for a role that sees them */
+    ck_assert_str_eq(v->visitor_name, "张三");               /* the visit itself stays */
+    fd_visit_free(v);
+    v = one(&fx.duty_manager, recent);
+    ck_assert_str_eq(v->doc_number, "11010519491231002X");
+    fd_visit_free(v);
+    /* The HMAC stays: found and recognised still. */
+    char got[64], want[64];
+    all_pages(FD_VISITS_BY_DOCUMENT, "11010519491231002X", 5, got, sizeof got);
+    snprintf(want, sizeof want, "%lld,%lld", (long long)recent, (long long)old);
+    ck_assert_str_eq(got, want);
+    ck_assert_int_eq(fd_visits_purge(fx.desk, &fx.admin, &cleared, &err), FD_OK);
+    ck_assert_int_eq(cleared, 0);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(the_trigger_lets_only_the_purge_through)
+{
+    open_desk("trigger.db");
+    admitted_one(NULL);
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_PASSPORT, "E12345678", "Smith", 0,
+                                    "fraud", NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_visits_purge(fx.desk, &cs_manager, NULL, &err), FD_OK);
+    desk_fixture_close(&fx);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit SET phone = '13900000000'"), 0);
+    /* Clearing the number while changing anything else is refused too, column by column. */
+    static const char *const others[] = {
+        "id = 99", "visitor_name = 'x'", "doc_type = 'other'", "doc_number_hmac = 'x'",
+        "doc_number_masked = 'x'", "phone = 'x'", "party_size = 2", "purpose = 'x'",
+        "unit_id = NULL", "company_id = 1", "department_id = 1", "person_id = 1",
+        "visitee_unit = 'x'", "visitee_company = 'x'", "visitee_department = 'x'",
+        "visitee_name = 'x'", "visitee_position = 'x'", "registered_at = 1", "staff_id = 1",
+        "approver_id = 1",
+    };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "UPDATE visit SET doc_number_clear = NULL, %s", others[i]);
+        ck_assert_msg(desk_fixture_raw(&fx, sql) != 0, "%s went through", sql);
+    }
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit SET doc_number_clear = '440304199001011233'"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM visit"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit_slip SET number = 'x'"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM visitor_ban"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit_purge SET cleared = 0"), 0);
+    ck_assert_int_eq(desk_fixture_raw(&fx, "UPDATE visit SET doc_number_clear = NULL"), 0);
+    ck_assert_int_eq(fd_desk_open(fx.path, 0, &fx.config, fd_clock_fixed(&fx.now), &fx.desk, &err), FD_OK);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(an_edit_behind_the_programs_back_is_found)
+{
+    open_desk("tamper.db");
+    admitted_one(NULL);
+    desk_fixture_close(&fx);
+    ck_assert_int_eq(desk_fixture_raw(&fx, "DROP TRIGGER visit_no_update; "
+                                           "UPDATE visit SET visitor_name = '李四'"), 0);
+    ck_assert_int_eq(fd_desk_open(fx.path, 0, &fx.config, fd_clock_fixed(&fx.now), &fx.desk, &err), FD_OK);
+    fd_verify_result r;
+    ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_TAMPERED);
+    ck_assert_int_eq(r.problems, 1);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* ---- export ---- */
+
+static char *export_day(const fd_actor *who, fd_export_format format, bool unmasked, fd_status want)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    fd_export_request req = {fd_date_start(fd_date_of(fx.now)), fd_date_start(fd_date_of(fx.now) + 1),
+                             format, unmasked, false};
+    fd_error_clear(&err);
+    ck_assert_int_eq(fd_visitors_export(fx.desk, who, &req, out, &err), want);
+    fclose(out);
+    return text;
+}
+
+START_TEST(a_days_export_matches_what_was_entered)
+{
+    open_desk("export.db");
+    int64_t id = admitted_one(NULL);
+    fx.now += 1800;
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, id, false, 0, &err), FD_OK);
+    at(11, 26, 15, 0);
+    fd_visit_form f = form();
+    f.visitor_name = "昨天的人";
+    register_as(&fx.receptionist, NULL, f);
+    at(11, 27, 12, 0);
+    char *csv = export_day(&fx.receptionist, FD_EXPORT_CSV, false, FD_OK);
+    ck_assert_msg(strncmp(csv, "\xEF\xBB\xBF" "slip,registered_at,visitor,", 30) == 0, "%s", csv);
+    ck_assert_msg(strstr(csv, "20261127-001,2026-11-27 10:00,张三,Resident identity card,"
+                              "110105********002X,138****8000,1,送文件,A-1203,,,王五,,Left,"
+                              "2026-11-27 10:00,2026-11-27 10:30,NOT signed,,李娜") != NULL, "%s", csv);
+    ck_assert_ptr_null(strstr(csv, "昨天的人"));
+    free(csv);
+    free(export_day(&fx.receptionist, FD_EXPORT_CSV, true, FD_DENIED));
+    char *json = export_day(&fx.duty_manager, FD_EXPORT_JSON, true, FD_OK);
+    ck_assert_msg(strstr(json, "\"doc_number\": \"11010519491231002X\"") != NULL, "%s", json);
+    ck_assert_msg(strstr(json, "\"doc_type\": \"resident_id\"") != NULL, "%s", json);
+    ck_assert_msg(strstr(json, "\"slip_returned\": \"unsigned\"") != NULL, "%s", json);
+    ck_assert_msg(strstr(json, "\"state\": \"left\"") != NULL, "%s", json);
+    free(json);
+    json = export_day(&fx.duty_manager, FD_EXPORT_JSON, false, FD_OK);
+    ck_assert_msg(strstr(json, "\"doc_number\": \"110105********002X\"") != NULL, "%s", json);
+    free(json);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("visitors");
+    TCase *tc = tcase_create("visitors");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, register_admit_and_sign_out_with_a_signed_slip);
+    tcase_add_test(tc, an_unsigned_slip_is_recorded_as_such);
+    tcase_add_test(tc, slip_numbers_count_per_beijing_day);
+    tcase_add_test(tc, refusal_needs_a_reason_and_keeps_the_visitor_out);
+    tcase_add_test(tc, double_sign_out_is_refused);
+    tcase_add_test(tc, sign_out_needs_an_admitted_visitor_and_a_sensible_time);
+    tcase_add_test(tc, roles_that_may_not_register);
+    tcase_add_test(tc, at_night_only_the_duty_manager_registers);
+    tcase_add_test(tc, a_window_that_does_not_wrap_midnight);
+    tcase_add_test(tc, bad_forms_are_refused_at_their_field);
+    tcase_add_test(tc, a_visitee_picked_from_the_directory);
+    tcase_add_test(tc, a_returning_visitor_is_recognised_by_document);
+    tcase_add_test(tc, the_do_not_admit_list_stops_registration);
+    tcase_add_test(tc, the_list_in_force_leaves_out_what_was_lifted);
+    tcase_add_test(tc, corrections_are_new_entries_and_searches_follow_them);
+    tcase_add_test(tc, views_page_through_everything_once);
+    tcase_add_test(tc, documents_and_phones_are_masked_by_role);
+    tcase_add_test(tc, visitors_still_inside_go_to_the_handover);
+    tcase_add_test(tc, the_purge_clears_old_documents_and_verify_still_passes);
+    tcase_add_test(tc, the_trigger_lets_only_the_purge_through);
+    tcase_add_test(tc, an_edit_behind_the_programs_back_is_found);
+    tcase_add_test(tc, a_days_export_matches_what_was_entered);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}
