@@ -1,0 +1,52 @@
+/* The paper the office files: the shift-handover report and the daily logs, built as
+ * report models (frontdesk/report.h) from the procedures' own read functions, as the
+ * printing staff member may read them (documents and phones masked per the
+ * configuration). Each report ends with the audit chain head read after its records,
+ * so the head covers everything on the paper. */
+#ifndef FRONTDESK_PRINT_H
+#define FRONTDESK_PRINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "frontdesk/desk.h"
+#include "frontdesk/report.h"
+#include "frontdesk/roles.h"
+
+/* X(id, name for --log, title) */
+#define FD_DAILY_LOG_LIST(X)                                                          \
+    X(VISITORS,   "visitors",   N_("Visitor log"))                                   \
+    X(KEYS,       "keys",       N_("Key loan register"))                             \
+    X(MAIL,       "mail",       N_("Mail and newspaper register"))                   \
+    X(COMPLAINTS, "complaints", N_("Complaints received, rectified and visited"))    \
+    X(HANDOVER,   "handover",   N_("Shift handover summary"))                        \
+    X(ALL,        "all",        N_("Daily logs"))
+
+typedef enum fd_daily_log {
+#define FD_DAILY_LOG_ENUM(id, name, title) FD_LOG_##id,
+    FD_DAILY_LOG_LIST(FD_DAILY_LOG_ENUM)
+#undef FD_DAILY_LOG_ENUM
+    FD_DAILY_LOG_COUNT
+} fd_daily_log;
+
+const char *fd_daily_log_name(fd_daily_log log);
+const char *fd_daily_log_title(fd_daily_log log); /* translated */
+bool fd_daily_log_parse(const char *name, fd_daily_log *out);
+
+/* The shift-handover report of one shift: the shift, the outgoing and incoming duty
+ * managers with the time each signed (or the refusal and its reason), the entries by
+ * kind with all their fields and corrections (follow-ups in red), the progress
+ * recorded on earlier follow-ups, the carried items with their trail, the other open
+ * items, the inventory with differences and explanations, and the signature lines. */
+fd_status fd_print_handover(fd_desk *d, const fd_actor *who, int64_t shift_id, fd_report **out,
+                            fd_error *err);
+
+/* The newest shift that has been handed over (what `print handover --last` prints),
+ * else the shift open now; FD_NOT_FOUND when the book was never opened. */
+fd_status fd_print_last_shift(fd_desk *d, int64_t *shift_id, fd_error *err);
+
+/* A daily log of day (a Beijing day), or all of them in one report. */
+fd_status fd_print_daily(fd_desk *d, const fd_actor *who, fd_date day, fd_daily_log log,
+                         fd_report **out, fd_error *err);
+
+#endif

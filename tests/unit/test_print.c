@@ -1,0 +1,585 @@
+/* The printed handover report and daily logs, from a demo database under a fixed clock
+ * (2026-11-27 09:30, the demo's "now"): every record of the day on the paper, page
+ * numbers right, nothing cut for a day of 500 visitors, fonts embedded, the text
+ * version's columns aligned, and the chain head printed equal to `frontdesk verify`'s. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "frontdesk/audit.h"
+#include "frontdesk/complaints.h"
+#include "frontdesk/handover.h"
+#include "frontdesk/keys.h"
+#include "frontdesk/mail.h"
+#include "frontdesk/print.h"
+#include "frontdesk/staff.h"
+#include "frontdesk/visitors.h"
+#include "paper_check.h"
+#include "testlib.h"
+
+enum { VISITORS = 500 };
+
+static char demo_path[512];
+
+/* ---- the command line ---- */
+
+typedef struct run_result {
+    int status;
+    char *output; /* stdout and stderr together */
+} run_result;
+
+static run_result run(const char *env, const char *args)
+{
+    char command[4096];
+    snprintf(command, sizeof command,
+             "env -u LANGUAGE -u FRONTDESK_CONFIG LANGUAGE=en XDG_CONFIG_HOME='%s' "
+             "FRONTDESK_NOW='2026-11-27 09:30' %s '%s' %s 2>&1",
+             testlib_tmpdir(), env ? env : "", getenv("FRONTDESK_BIN"), args);
+    FILE *p = popen(command, "r");
+    ck_assert_ptr_nonnull(p);
+    size_t size = 0, capacity = 1 << 16;
+    char *out = malloc(capacity);
+    size_t n;
+    while ((n = fread(out + size, 1, capacity - size - 1, p)) > 0) {
+        size += n;
+        if (capacity - size < 4096)
+            out = realloc(out, capacity *= 2);
+    }
+    out[size] = '\0';
+    int status = pclose(p);
+    return (run_result){WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+/* One demo database for the suite, made before the tests fork. */
+static void make_demo(void)
+{
+    snprintf(demo_path, sizeof demo_path, "%s", testlib_path("demo.db"));
+    char args[700];
+    snprintf(args, sizeof args, "--db '%s' demo", demo_path);
+    run_result r = run(NULL, args);
+    ck_assert_msg(r.status == 0, "demo failed:\n%s", r.output);
+    free(r.output);
+}
+
+/* A copy of the demo database (and its key) for a test that writes. */
+static char *demo_copy(const char *name)
+{
+    char *path = strdup(testlib_path(name));
+    char command[2048];
+    snprintf(command, sizeof command, "cp '%s' '%s' && cp '%s.key' '%s.key'", demo_path, path,
+             demo_path, path);
+    ck_assert_int_eq(system(command), 0);
+    return path;
+}
+
+/* ---- the desk, as the tests read it ---- */
+
+typedef struct desk {
+    fd_desk *d;
+    fd_config *config;
+    fd_time now;
+    fd_actor receptionist, duty_manager;
+} desk;
+
+static void desk_open(desk *k, const char *path)
+{
+    memset(k, 0, sizeof *k);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_config_load_file(NULL, &k->config, &err), FD_OK);
+    k->now = fd_time_from_local(2026, 11, 27, 9, 30, 0);
+    ck_assert_msg(fd_desk_open(path, 0, k->config, fd_clock_fixed(&k->now), &k->d, &err) == FD_OK,
+                  "%s", err.message);
+    ck_assert_int_eq(fd_staff_login(k->d, "1001", "1111", &k->receptionist, &err), FD_OK);
+    ck_assert_int_eq(fd_staff_login(k->d, "2001", "2222", &k->duty_manager, &err), FD_OK);
+}
+
+static void desk_close(desk *k)
+{
+    fd_desk_close(k->d);
+    fd_config_free(k->config);
+}
+
+static void write_pdf(const fd_report *r, const char *path)
+{
+    FILE *out = fopen(path, "wb");
+    fd_error err = {0};
+    ck_assert_msg(fd_report_write_pdf(r, out, &err) == FD_OK, "%s", err.message);
+    ck_assert_int_eq(fclose(out), 0);
+}
+
+static char *write_text(const fd_report *r, int width)
+{
+    const char *path = testlib_path("report.txt");
+    FILE *out = fopen(path, "wb");
+    fd_error err = {0};
+    ck_assert_msg(fd_report_write_text(r, width, FD_REPORT_TEXT_LINES, out, &err) == FD_OK, "%s",
+                  err.message);
+    fclose(out);
+    return paper_slurp_file(path);
+}
+
+/* What every page of a printed report carries, and its page numbers right. */
+static void assert_pages(const char *pdf, const char *title, const char *range, const char *by,
+                         const char *when)
+{
+    int pages = paper_pdf_pages(pdf);
+    char *text = paper_pdf_text(pdf);
+    char **page = calloc((size_t)pages + 2, sizeof *page);
+    ck_assert_int_eq(paper_split_pages(text, page, pages + 2), pages);
+    for (int i = 0; i < pages; i++) {
+        char number[64];
+        snprintf(number, sizeof number, _("Page %d of %d"), i + 1, pages);
+        ck_assert_msg(paper_count(page[i], number) == 1, "%s page %d lacks \"%s\"", title, i + 1, number);
+        ck_assert_msg(strstr(page[i], "北辰澜桥国际花园"), "%s page %d: no site", title, i + 1);
+        ck_assert_msg(strstr(page[i], title), "%s page %d: no title", title, i + 1);
+        ck_assert_msg(strstr(page[i], range), "%s page %d: no date range", title, i + 1);
+        ck_assert_msg(strstr(page[i], by), "%s page %d: not who printed it", title, i + 1);
+        ck_assert_msg(strstr(page[i], when), "%s page %d: not when", title, i + 1);
+    }
+    free(page);
+    free(text);
+}
+
+/* The last run of 64 hexadecimal digits in text: the chain head on the paper. */
+static void printed_head(const char *text, char out[FD_HASH_HEX])
+{
+    out[0] = '\0';
+    for (const char *p = text; *p; p++) {
+        size_t n = strspn(p, "0123456789abcdef");
+        if (n == 64) {
+            memcpy(out, p, 64);
+            out[64] = '\0';
+        }
+        if (n)
+            p += n - 1;
+    }
+}
+
+/* ---- reading the day back through the procedures ---- */
+
+typedef struct names {
+    char **items;
+    size_t count;
+} names;
+
+static void names_add(names *n, const char *s)
+{
+    if (!s || !*s)
+        return;
+    n->items = realloc(n->items, (n->count + 1) * sizeof *n->items);
+    n->items[n->count++] = strdup(s);
+}
+
+static void names_free(names *n)
+{
+    for (size_t i = 0; i < n->count; i++)
+        free(n->items[i]);
+    free(n->items);
+}
+
+static void assert_all_in(const names *n, const char *text, const char *what)
+{
+    ck_assert_msg(n->count > 0, "the demo day has no %s", what);
+    for (size_t i = 0; i < n->count; i++)
+        ck_assert_msg(strstr(text, n->items[i]), "%s \"%s\" is not on the paper", what, n->items[i]);
+}
+
+typedef struct visit_names {
+    names names;
+    fd_visit *last;
+    int seen;
+} visit_names;
+
+static void visit_name(void *ctx, const fd_visit *v)
+{
+    visit_names *n = ctx;
+    names_add(&n->names, v->visitor_name);
+    fd_visit_free(n->last);
+    n->last = fd_visit_dup(v);
+    n->seen++;
+}
+
+/* The visitors registered on day, by name: the procedure's "today" seen that day. */
+static names visitors_of(desk *k, fd_date day)
+{
+    fd_time saved = k->now;
+    k->now = fd_date_start(day) + 12 * 3600;
+    visit_names n = {{NULL, 0}, NULL, 0};
+    fd_error err = {0};
+    do {
+        n.seen = 0;
+        ck_assert_int_eq(fd_visits_list(k->d, &k->receptionist, FD_VISITS_TODAY, NULL, n.last, 100,
+                                        visit_name, &n, &err), FD_OK);
+    } while (n.seen == 100);
+    fd_visit_free(n.last);
+    k->now = saved;
+    return n.names;
+}
+
+typedef struct day_filter {
+    names names;
+    fd_time start, end;
+} day_filter;
+
+static void complaint_number(void *ctx, const fd_complaint_row *row)
+{
+    day_filter *f = ctx;
+    if (row->received_at >= f->start && row->received_at < f->end) {
+        char number[32];
+        snprintf(number, sizeof number, "#%lld", (long long)row->id);
+        names_add(&f->names, number);
+    }
+}
+
+static void mail_tracking(void *ctx, const fd_mail_item *m)
+{
+    day_filter *f = ctx;
+    if (m->received_at >= f->start && m->received_at < f->end)
+        names_add(&f->names, m->tracking);
+}
+
+static void overdue_tag(void *ctx, const fd_key_row *row)
+{
+    names_add(ctx, row->tag);
+}
+
+typedef struct shift_ids {
+    int64_t ids[16];
+    int count;
+    fd_time start, end;
+} shift_ids;
+
+static void shift_of_day(void *ctx, const fd_shift *s)
+{
+    shift_ids *ids = ctx;
+    if (s->start_at < ids->end && (s->end_at == 0 || s->end_at >= ids->start) && ids->count < 16)
+        ids->ids[ids->count++] = s->id;
+}
+
+static void entry_of_day(void *ctx, const fd_entry *e)
+{
+    day_filter *f = ctx;
+    if (e->at >= f->start && e->at < f->end)
+        names_add(&f->names, e->content);
+}
+
+/* ---- tests ---- */
+
+START_TEST(daily_logs_carry_the_days_records)
+{
+    const fd_date the_day = fd_date_from_ymd(2026, 11, 26); /* a whole day of the demo's week */
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    fd_time start = fd_date_start(the_day), end = fd_date_start(the_day + 1);
+    for (int log = 0; log < FD_DAILY_LOG_COUNT; log++) {
+        fd_report *r;
+        ck_assert_msg(fd_print_daily(k.d, &k.receptionist, the_day, (fd_daily_log)log, &r, &err) == FD_OK,
+                      "%s: %s", fd_daily_log_name((fd_daily_log)log), err.message);
+        ck_assert_int_eq(fd_desk_now(k.d), k.now); /* the clock is the desk's again */
+        char pdf[600];
+        snprintf(pdf, sizeof pdf, "%s", testlib_path("daily.pdf"));
+        write_pdf(r, pdf);
+        assert_pages(pdf, fd_daily_log_title((fd_daily_log)log), "2026-11-26", "李娜 (1001)",
+                     "2026-11-27 09:30");
+        char *text = write_text(r, FD_REPORT_TEXT_WIDE);
+        ck_assert_int_gt(paper_assert_text_aligned(text, FD_REPORT_TEXT_WIDE), 0);
+        fd_report_free(r);
+        free(text);
+    }
+    /* The combined log, checked against what each procedure says of the day. */
+    fd_report *all;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, the_day, FD_LOG_ALL, &all, &err), FD_OK);
+    const char *pdf = testlib_path("all.pdf");
+    write_pdf(all, pdf);
+    fd_report_free(all);
+    paper_assert_fonts_embedded(pdf);
+    char *text = paper_pdf_text(pdf);
+    for (int log = 0; log < FD_LOG_ALL; log++)
+        ck_assert_msg(strstr(text, fd_daily_log_title((fd_daily_log)log)), "no %s section",
+                      fd_daily_log_name((fd_daily_log)log));
+    names visitors = visitors_of(&k, the_day);
+    assert_all_in(&visitors, text, "visitor");
+    names_free(&visitors);
+
+    day_filter complaints = {{NULL, 0}, start, end};
+    fd_complaint_query q = {.view = FD_CVIEW_SEARCH, .text = "", .limit = 500};
+    ck_assert_int_eq(fd_complaints_list(k.d, &q, complaint_number, &complaints, &err), FD_OK);
+    assert_all_in(&complaints.names, text, "complaint");
+    names_free(&complaints.names);
+
+    day_filter mail = {{NULL, 0}, start, end};
+    ck_assert_int_eq(fd_mail_list(k.d, FD_MAIL_BY_RECIPIENT, "", NULL, 500, mail_tracking, &mail, &err), FD_OK);
+    assert_all_in(&mail.names, text, "tracking number");
+    names_free(&mail.names);
+
+    names overdue = {NULL, 0};
+    ck_assert_int_eq(fd_keys_overdue(k.d, overdue_tag, &overdue, &err), FD_OK);
+    assert_all_in(&overdue, text, "overdue key");
+    names_free(&overdue);
+
+    shift_ids shifts = {.start = start, .end = end};
+    ck_assert_int_eq(fd_shifts_list(k.d, NULL, 10, shift_of_day, &shifts, &err), FD_OK);
+    day_filter entries = {{NULL, 0}, start, end};
+    for (int i = 0; i < shifts.count; i++)
+        ck_assert_int_eq(fd_handover_entries(k.d, shifts.ids[i], NULL, 500, entry_of_day, &entries, &err),
+                         FD_OK);
+    assert_all_in(&entries.names, text, "handover entry");
+    names_free(&entries.names);
+    free(text);
+    desk_close(&k);
+}
+END_TEST
+
+static void entry_text(void *ctx, const fd_entry *e)
+{
+    names_add(ctx, e->content);
+}
+
+START_TEST(handover_report_of_the_last_shift)
+{
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    int64_t shift_id;
+    ck_assert_int_eq(fd_print_last_shift(k.d, &shift_id, &err), FD_OK);
+    fd_shift shift;
+    ck_assert_int_eq(fd_shift_get(k.d, shift_id, &shift, &err), FD_OK);
+    ck_assert_int_eq(shift.state, FD_SHIFT_CLOSED);
+    fd_report *r;
+    ck_assert_msg(fd_print_handover(k.d, &k.duty_manager, shift_id, &r, &err) == FD_OK, "%s", err.message);
+    const char *pdf = testlib_path("handover.pdf");
+    write_pdf(r, pdf);
+    char *plain = write_text(r, FD_REPORT_TEXT_WIDTH);
+    ck_assert_int_gt(paper_assert_text_aligned(plain, FD_REPORT_TEXT_WIDTH), 0);
+    free(plain);
+    fd_report_free(r);
+
+    char range[80];
+    char start[FD_TIME_TEXT];
+    fd_time_format(shift.start_at, start);
+    snprintf(range, sizeof range, "%s", start);
+    assert_pages(pdf, _("Shift handover report"), range, "张伟 (2001)", "2026-11-27 09:30");
+    paper_assert_fonts_embedded(pdf);
+    int pages = paper_pdf_pages(pdf);
+    ck_assert_msg(paper_has_red(pdf, pages), "no follow-up in red");
+    char *text = paper_pdf_text(pdf);
+    ck_assert_ptr_nonnull(strstr(text, shift.manager));
+    ck_assert_ptr_nonnull(strstr(text, shift.taken_over_by));
+    ck_assert_ptr_nonnull(strstr(text, _("Outgoing duty manager")));
+    ck_assert_ptr_nonnull(strstr(text, _("Incoming duty manager")));
+    ck_assert_ptr_nonnull(strstr(text, _("Inventory counted face to face")));
+    for (size_t i = 0; i < k.config->inventory_items.count; i++)
+        ck_assert_msg(strstr(text, k.config->inventory_items.items[i]), "no %s counted",
+                      k.config->inventory_items.items[i]);
+    names entries = {NULL, 0};
+    ck_assert_int_eq(fd_handover_entries(k.d, shift_id, NULL, 500, entry_text, &entries, &err), FD_OK);
+    /* A cell's lines come out of pdftotext interleaved with its row's other cells: its
+     * first line, at least six characters, stands whole. */
+    ck_assert_int_gt(entries.count, 0);
+    for (size_t i = 0; i < entries.count; i++) {
+        char *want = entries.items[i];
+        size_t bytes = 0;
+        for (int chars = 0; want[bytes] && chars < 6; chars++)
+            do
+                bytes++;
+            while ((want[bytes] & 0xC0) == 0x80);
+        want[bytes] = '\0';
+        ck_assert_msg(strstr(text, want), "entry \"%s…\" is not on the paper", want);
+    }
+    names_free(&entries);
+    free(text);
+    desk_close(&k);
+}
+END_TEST
+
+static void register_visitors(desk *k, fd_date day)
+{
+    static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"};
+    static const char *const given[] = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军"};
+    fd_error err = {0};
+    k->now = fd_date_start(day) + 8 * 3600 + 30 * 60;
+    for (int i = 1; i <= VISITORS; i++) {
+        char name[32], doc[16], phone[16], purpose[32];
+        snprintf(name, sizeof name, "%s%s", surnames[i % 10], given[(i / 10) % 10]);
+        snprintf(doc, sizeof doc, "E%08d", 10000000 + i);
+        snprintf(phone, sizeof phone, "139%08d", 10000000 + i);
+        snprintf(purpose, sizeof purpose, "商务洽谈 P%04d", i);
+        fd_visit_form form = {.visitor_name = name, .doc_type = FD_DOC_PASSPORT, .doc_number = doc,
+                              .phone = phone, .party_size = 1 + i % 3, .purpose = purpose,
+                              .unit = "A-1203", .visitee_name = "王经理"};
+        int64_t id;
+        fd_visit_slip slip;
+        ck_assert_msg(fd_visit_register(k->d, &k->receptionist, NULL, &form, &id, &err) == FD_OK,
+                      "visitor %d: %s", i, err.message);
+        ck_assert_int_eq(fd_visit_admit(k->d, &k->receptionist, NULL, id, &slip, &err), FD_OK);
+        k->now += 60;
+        if (i % 10)
+            ck_assert_int_eq(fd_visit_sign_out(k->d, &k->receptionist, id, i % 7 != 0, 0, &err), FD_OK);
+    }
+}
+
+START_TEST(five_hundred_visitors_nothing_cut)
+{
+    char *path = demo_copy("busy.db");
+    desk k;
+    desk_open(&k, path);
+    fd_date day = fd_date_from_ymd(2026, 11, 28);
+    register_visitors(&k, day);
+    fd_error err = {0};
+    fd_report *r;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, day, FD_LOG_VISITORS, &r, &err), FD_OK);
+    double built = paper_seconds_since(&start);
+    const char *pdf = testlib_path("busy.pdf");
+    write_pdf(r, pdf);
+    printf("print: visitor log of %d visitors built in %.2f s, PDF in %.2f s in all\n", VISITORS, built,
+           paper_seconds_since(&start));
+    char *plain = write_text(r, FD_REPORT_TEXT_WIDE);
+    fd_report_free(r);
+
+    int pages = paper_pdf_pages(pdf);
+    ck_assert_int_gt(pages, 10);
+    char *text = paper_pdf_text(pdf), *copy = strdup(text);
+    char **page = calloc((size_t)pages + 2, sizeof *page);
+    ck_assert_int_eq(paper_split_pages(copy, page, pages + 2), pages);
+    const char *column = _("People"); /* a header cell no row repeats */
+    for (int i = 1; i <= VISITORS; i++) {
+        char token[16];
+        snprintf(token, sizeof token, "P%04d", i);
+        ck_assert_msg(paper_count(text, token) == 1, "%s on the PDF %d times", token, paper_count(text, token));
+        ck_assert_msg(paper_count(plain, token) == 1, "%s in the text %d times", token, paper_count(plain, token));
+        int on = paper_page_of(page, pages, token);
+        ck_assert_msg(paper_count(page[on - 1], column) == 1, "page %d lacks the header row", on);
+    }
+    free(page);
+    free(copy);
+    char when[FD_TIME_TEXT];
+    fd_time_format(k.now, when);
+    assert_pages(pdf, _("Visitor log"), "2026-11-28", "李娜 (1001)", when);
+    paper_assert_fonts_embedded(pdf);
+    ck_assert_int_gt(paper_assert_text_aligned(plain, FD_REPORT_TEXT_WIDE), VISITORS);
+    /* Every text page is 66 lines. */
+    char *pages_text = strdup(plain);
+    char *text_page[200];
+    int text_pages = paper_split_pages(pages_text, text_page, 200);
+    for (int i = 0; i < text_pages; i++)
+        ck_assert_int_eq(paper_count(text_page[i], "\n"), i + 1 < text_pages ? 65 : 66);
+    free(pages_text);
+    free(plain);
+    free(text);
+    fd_verify_result v;
+    ck_assert_int_eq(fd_verify(k.d, NULL, NULL, NULL, &v, &err), FD_OK);
+    desk_close(&k);
+    free(path);
+}
+END_TEST
+
+static void verify_head(const char *db, char out[FD_HASH_HEX])
+{
+    char args[700];
+    snprintf(args, sizeof args, "--db '%s' verify", db);
+    run_result r = run(NULL, args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    const char *head = strstr(r.output, "Chain head: ");
+    ck_assert_ptr_nonnull(head);
+    snprintf(out, FD_HASH_HEX, "%.64s", head + strlen("Chain head: "));
+    free(r.output);
+}
+
+START_TEST(printed_chain_head_is_verifys)
+{
+    char *db = demo_copy("head.db");
+    char args[1200], head[FD_HASH_HEX], verified[FD_HASH_HEX];
+    /* The text to standard output, as one would mail it. */
+    snprintf(args, sizeof args, "--db '%s' print daily --date yesterday --log keys --text - --as 1001", db);
+    run_result r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_ptr_nonnull(strstr(r.output, _("Key loan register")));
+    printed_head(r.output, head);
+    free(r.output);
+    verify_head(db, verified);
+    ck_assert_str_eq(head, verified);
+    /* The PDF of the handover report, by the duty manager. */
+    const char *pdf = testlib_path("cli.pdf");
+    snprintf(args, sizeof args, "--db '%s' print handover --last --pdf '%s' --as 2001", db, pdf);
+    r = run("FRONTDESK_PIN=2222", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    free(r.output);
+    char *text = paper_pdf_text(pdf);
+    printed_head(text, head);
+    free(text);
+    verify_head(db, verified);
+    ck_assert_str_eq(head, verified);
+    snprintf(args, sizeof args, "--db '%s' verify --against %s", db, head);
+    r = run(NULL, args);
+    ck_assert_msg(r.status == 0 && strstr(r.output, "is in the chain"), "%s", r.output);
+    free(r.output);
+    free(db);
+}
+END_TEST
+
+START_TEST(the_command_line_saves_or_prints)
+{
+    char *db = demo_copy("cli.db");
+    char *data = strdup(testlib_path("data"));
+    char env[2048], args[1200];
+    snprintf(env, sizeof env, "FRONTDESK_PIN=1111 XDG_DATA_HOME='%s'", data);
+    /* No printer configured: saved, and the path said. */
+    snprintf(args, sizeof args, "--db '%s' print daily --log mail --date 2026-11-26 --as 1001", db);
+    run_result r = run(env, args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    char want[1200];
+    snprintf(want, sizeof want, "%s/frontdesk/reports/daily-mail-2026-11-26.pdf", data);
+    ck_assert_msg(strstr(r.output, want), "no \"%s\" in:\n%s", want, r.output);
+    ck_assert_int_ge(paper_pdf_pages(want), 1);
+    free(r.output);
+    /* A printer: through lp. */
+    char *bin = paper_fake_lp(0);
+    snprintf(env, sizeof env, "FRONTDESK_PIN=1111 PATH='%s':\"$PATH\"", bin);
+    snprintf(args, sizeof args, "--db '%s' print daily --log visitors --printer OFFICE --as 1001", db);
+    r = run(env, args);
+    ck_assert_msg(r.status == 0 && strstr(r.output, "OFFICE"), "%s", r.output);
+    free(r.output);
+    char printed[1100];
+    snprintf(printed, sizeof printed, "%s/printed.pdf", bin);
+    ck_assert_int_ge(paper_pdf_pages(printed), 1);
+    free(bin);
+    /* Mistakes. */
+    snprintf(args, sizeof args, "--db '%s' print daily --log parcels --as 1001", db);
+    r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(r.status == 64 && strstr(r.output, "parcels"), "%s", r.output);
+    free(r.output);
+    snprintf(args, sizeof args, "--db '%s' print handover --last --date today --as 2001", db);
+    r = run("FRONTDESK_PIN=2222", args);
+    ck_assert_int_eq(r.status, 64);
+    free(r.output);
+    snprintf(args, sizeof args, "--db '%s' print daily --as 1001", db);
+    r = run("FRONTDESK_PIN=0000", args);
+    ck_assert_msg(r.status == 77, "%s", r.output);
+    free(r.output);
+    free(data);
+    free(db);
+}
+END_TEST
+
+int main(void)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    fd_i18n_init(NULL);
+    Suite *suite = suite_create("print");
+    TCase *tc = tcase_create("print");
+    tcase_set_timeout(tc, 300);
+    tcase_add_unchecked_fixture(tc, make_demo, NULL);
+    tcase_add_test(tc, daily_logs_carry_the_days_records);
+    tcase_add_test(tc, handover_report_of_the_last_shift);
+    tcase_add_test(tc, five_hundred_visitors_nothing_cut);
+    tcase_add_test(tc, printed_chain_head_is_verifys);
+    tcase_add_test(tc, the_command_line_saves_or_prints);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}

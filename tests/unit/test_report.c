@@ -1,0 +1,505 @@
+/* The report renderers: a 500-row table of Chinese names, long paragraphs and a row
+ * taller than a page, rendered to PDF (read back with poppler's pdftotext, pdffonts
+ * and pdftoppm) and to plain text (read back by display columns). */
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "frontdesk/i18n.h"
+#include "frontdesk/report.h"
+#include "paper_check.h"
+#include "testlib.h"
+
+enum { ROWS = 500, TALL_LINES = 150, SPLIT_EVERY = 7 };
+
+static const char *const surnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+                                       "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "欧阳"};
+static const char *const given[] = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军",
+                                    "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞"};
+
+static const fd_report_column columns[] = {
+    {"序号", 1.0}, {"来访人姓名", 1.4}, {"证件号码", 2.2}, {"联系电话", 1.5},
+    {"被访人", 1.3}, {"来访事由", 2.6}, {"进入时间", 1.3},
+};
+#define COLUMNS (sizeof columns / sizeof columns[0])
+
+/* ---- helpers ---- */
+
+static void row_cells(int i, char cells[COLUMNS][512])
+{
+    snprintf(cells[0], 512, "V%04d", i);
+    snprintf(cells[1], 512, "%s%s", surnames[i % 20], given[(i / 20 + i) % 20]);
+    snprintf(cells[2], 512, "110105********%03dX", i % 1000);
+    snprintf(cells[3], 512, "138****%04d", i);
+    snprintf(cells[4], 512, "%s经理", surnames[(i + 7) % 20]);
+    if (i % SPLIT_EVERY == 0)
+        snprintf(cells[5], 512, "送货 V%04d-甲\n安装 V%04d-乙\n验收 V%04d-丙", i, i, i);
+    else
+        snprintf(cells[5], 512, "商务洽谈");
+    snprintf(cells[6], 512, "11-27 %02d:%02d", 8 + i % 12, i % 60);
+}
+
+/* "第001句。…": a cell far taller than a page. */
+static char *tall_text(void)
+{
+    size_t size = TALL_LINES * 40 + 1;
+    char *text = malloc(size);
+    text[0] = '\0';
+    for (int i = 1; i <= TALL_LINES; i++) {
+        char line[40];
+        snprintf(line, sizeof line, "%s长行%03d", i > 1 ? "\n" : "", i);
+        strcat(text, line);
+    }
+    return text;
+}
+
+/* A paragraph of Chinese and English long enough to wrap over many lines. */
+static char *long_paragraph(void)
+{
+    static const char piece[] = "前台接待员应当热情礼貌地接待每一位来访人员，核对有效证件并如实登记；"
+                                "the desk records every visitor with a valid document. ";
+    size_t size = 30 * sizeof piece + 64;
+    char *text = malloc(size);
+    strcpy(text, "段落开始");
+    for (int i = 0; i < 30; i++)
+        strcat(text, piece);
+    strcat(text, "段落结束");
+    return text;
+}
+
+static fd_report *sample_report(int rows, bool with_tall)
+{
+    fd_report *r = fd_report_new("北辰澜桥国际花园", "访客登记表", "2026-11-27");
+    fd_actor who = {.staff_id = 2, .role = FD_ROLE_RECEPTIONIST};
+    snprintf(who.number, sizeof who.number, "1001");
+    snprintf(who.name, sizeof who.name, "李娜");
+    fd_report_set_printed(r, fd_time_from_local(2026, 11, 28, 8, 0, 0), &who);
+    fd_chain_head head = {.entries = 4242};
+    memset(head.hash, 'a', 64);
+    head.hash[63] = 'f';
+    head.hash[64] = '\0';
+    fd_report_set_chain_head(r, &head);
+    fd_report_heading(r, "当日访客");
+    fd_report_field(r, "班次", "2026-11-27 白班（08:00–20:00）", FD_STYLE_PLAIN);
+    fd_report_field(r, "跟进", "请继续跟进：A 座 1203 漏水", FD_STYLE_RED);
+    fd_report_table *t = fd_report_table_new(r, columns, COLUMNS);
+    for (int i = 1; i <= rows; i++) {
+        char cells[COLUMNS][512];
+        row_cells(i, cells);
+        const char *values[COLUMNS];
+        unsigned styles[COLUMNS] = {0};
+        for (size_t c = 0; c < COLUMNS; c++)
+            values[c] = cells[c];
+        styles[5] = i % 50 == 0 ? FD_STYLE_RED : FD_STYLE_PLAIN;
+        fd_report_row(t, values, styles);
+        if (with_tall && i == rows / 2) {
+            char *tall = tall_text();
+            const char *big[COLUMNS] = {"V-TALL", "特别长", "", "", "", tall, ""};
+            fd_report_row(t, big, NULL);
+            free(tall);
+        }
+    }
+    char *para = long_paragraph();
+    fd_report_heading(r, "说明");
+    fd_report_paragraph(r, para, FD_STYLE_PLAIN);
+    free(para);
+    const char *const sign[] = {"交班人", "时间"};
+    fd_report_signatures(r, sign, 2);
+    return r;
+}
+
+static void write_pdf(const fd_report *r, const char *path)
+{
+    FILE *out = fopen(path, "wb");
+    ck_assert_ptr_nonnull(out);
+    fd_error err = {0};
+    ck_assert_msg(fd_report_write_pdf(r, out, &err) == FD_OK, "%s", err.message);
+    ck_assert_int_eq(fclose(out), 0);
+}
+
+/* ---- PDF ---- */
+
+START_TEST(pdf_keeps_every_row_and_repeats_the_header)
+{
+    fd_report *r = sample_report(ROWS, true);
+    const char *path = testlib_path("visitors.pdf");
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    write_pdf(r, path);
+    printf("report: 500-row PDF rendered in %.2f s\n", paper_seconds_since(&start));
+    fd_report_free(r);
+
+    int pages = paper_pdf_pages(path);
+    ck_assert_int_gt(pages, 10);
+    char *text = paper_pdf_text(path), *copy = strdup(text);
+    char **page = calloc((size_t)pages + 2, sizeof *page);
+    ck_assert_int_eq(paper_split_pages(copy, page, pages + 2), pages);
+
+    for (int i = 0; i < pages; i++) {
+        char expect[64];
+        snprintf(expect, sizeof expect, _("Page %d of %d"), i + 1, pages);
+        ck_assert_msg(paper_count(page[i], expect) == 1, "page %d lacks \"%s\"", i + 1, expect);
+        ck_assert_msg(strstr(page[i], "北辰澜桥国际花园"), "page %d lacks the site", i + 1);
+        ck_assert_msg(strstr(page[i], "访客登记表"), "page %d lacks the title", i + 1);
+        ck_assert_msg(strstr(page[i], "2026-11-27"), "page %d lacks the date range", i + 1);
+        ck_assert_msg(strstr(page[i], "李娜 (1001)"), "page %d lacks who printed it", i + 1);
+        ck_assert_msg(strstr(page[i], "2026-11-28 08:00"), "page %d lacks when", i + 1);
+    }
+    /* The table runs from page 1 to the page before the paragraph: each has its header. */
+    int last_table_page = paper_page_of(page, pages, "V0500");
+    ck_assert_int_gt(last_table_page, 1);
+    for (int i = 0; i < last_table_page; i++)
+        ck_assert_msg(paper_count(page[i], "来访人姓名") == 1, "page %d: header row %d times", i + 1,
+                      paper_count(page[i], "来访人姓名"));
+    for (int i = 1; i <= ROWS; i++) {
+        char id[16], name[64];
+        snprintf(id, sizeof id, "V%04d", i);
+        snprintf(name, sizeof name, "%s%s", surnames[i % 20], given[(i / 20 + i) % 20]);
+        int on = paper_page_of(page, pages, id);
+        ck_assert_msg(on > 0 && paper_count(text, id) == (i % SPLIT_EVERY == 0 ? 4 : 1),
+                      "%s appears %d times", id, paper_count(text, id));
+        ck_assert_msg(strstr(page[on - 1], name), "%s: name %s not on its page", id, name);
+        if (i % SPLIT_EVERY == 0) {
+            /* A row of three lines is never split across pages. */
+            char line[32];
+            snprintf(line, sizeof line, "V%04d-丙", i);
+            ck_assert_msg(paper_page_of(page, pages, line) == on, "row %s split across pages", id);
+        }
+    }
+    /* The row taller than a page: split between lines, every line once, in order,
+     * and the header above its continuation. */
+    int previous_page = 0;
+    const char *previous = text;
+    for (int i = 1; i <= TALL_LINES; i++) {
+        char line[32];
+        snprintf(line, sizeof line, "长行%03d", i);
+        ck_assert_msg(paper_count(text, line) == 1, "%s appears %d times", line, paper_count(text, line));
+        const char *at = strstr(text, line);
+        ck_assert_msg(at > previous, "%s out of order", line);
+        previous = at;
+        int on = paper_page_of(page, pages, line);
+        ck_assert_int_ge(on, previous_page);
+        previous_page = on;
+    }
+    ck_assert_int_gt(previous_page, paper_page_of(page, pages, "长行001"));
+    /* The closing line carries the chain head. */
+    ck_assert_int_eq(paper_count(page[pages - 1],
+                              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaf"), 2);
+    ck_assert_ptr_nonnull(strstr(page[pages - 1], "4242"));
+    ck_assert_ptr_nonnull(strstr(page[pages - 1], "交班人"));
+    free(page);
+    free(copy);
+    free(text);
+}
+END_TEST
+
+START_TEST(pdf_embeds_the_cjk_fonts)
+{
+    fd_report *r = sample_report(20, false);
+    const char *path = testlib_path("fonts.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    paper_assert_fonts_embedded(path);
+    char command[2048];
+    snprintf(command, sizeof command, "pdffonts '%s'", path);
+    char *fonts = paper_slurp_command(command);
+    ck_assert_msg(strstr(fonts, "NotoSerifCJK") != NULL, "no Noto Serif CJK (title) in:\n%s", fonts);
+    free(fonts);
+}
+END_TEST
+
+START_TEST(pdf_wraps_long_paragraphs_whole)
+{
+    fd_report *r = fd_report_new("北辰澜桥国际花园", "说明", "2026-11-27");
+    char *para = long_paragraph();
+    for (int i = 0; i < 3; i++)
+        fd_report_paragraph(r, para, FD_STYLE_PLAIN);
+    const char *path = testlib_path("paragraph.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    char *text = paper_pdf_text(path), *body = paper_without_chrome(text, "北辰澜桥国际花园", "说明", "2026-11-27");
+    char *flat = paper_squeezed(body), *want = paper_squeezed(para);
+    ck_assert_int_gt(paper_pdf_pages(path), 1);
+    ck_assert_int_eq(paper_count(flat, want), 3);
+    free(body);
+    free(flat);
+    free(want);
+    free(para);
+    free(text);
+}
+END_TEST
+
+START_TEST(follow_ups_print_in_red)
+{
+    fd_report *r = fd_report_new("北辰澜桥国际花园", "交接班报告", "2026-11-27");
+    fd_report_paragraph(r, "一切正常", FD_STYLE_PLAIN);
+    const char *plain = testlib_path("plain.pdf");
+    write_pdf(r, plain);
+    fd_report_field(r, "跟进", "请继续跟进：B 座电梯维修", FD_STYLE_RED);
+    const char *red = testlib_path("red.pdf");
+    write_pdf(r, red);
+    fd_report_free(r);
+    ck_assert(!paper_has_red(plain, 1));
+    ck_assert(paper_has_red(red, 1));
+}
+END_TEST
+
+/* ---- text ---- */
+
+static char *text_of(const fd_report *r, int width, int lines)
+{
+    const char *path = testlib_path("report.txt");
+    FILE *out = fopen(path, "wb");
+    fd_error err = {0};
+    ck_assert_msg(fd_report_write_text(r, width, lines, out, &err) == FD_OK, "%s", err.message);
+    fclose(out);
+    return paper_slurp_file(path);
+}
+
+START_TEST(text_columns_line_up_by_display_width)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    fd_report *r = sample_report(ROWS, true);
+    char *text = text_of(r, FD_REPORT_TEXT_WIDTH, FD_REPORT_TEXT_LINES);
+    fd_report_free(r);
+    char *copy = strdup(text);
+    char *page[400];
+    int pages = paper_split_pages(copy, page, 400);
+    ck_assert_int_gt(pages, 10);
+    char header_seps[256] = "";
+    for (int i = 0; i < pages; i++) {
+        /* Exactly 66 lines: 65 ends of line, then the form feed (or the last newline). */
+        ck_assert_int_eq(paper_count(page[i], "\n"), i + 1 < pages ? 65 : 66);
+        char expect[64];
+        snprintf(expect, sizeof expect, _("Page %d of %d"), i + 1, pages);
+        ck_assert_msg(strstr(page[i], expect), "page %d lacks \"%s\"", i + 1, expect);
+        ck_assert_ptr_nonnull(strstr(page[i], "北辰澜桥国际花园"));
+        ck_assert_ptr_nonnull(strstr(page[i], "访客登记表"));
+        ck_assert_ptr_nonnull(strstr(page[i], "李娜 (1001)"));
+        for (char *line = page[i]; line && *line;) {
+            char *end = strchr(line, '\n');
+            char *stop = end ? end : line + strlen(line);
+            ck_assert_msg(paper_columns(line, stop) <= FD_REPORT_TEXT_WIDTH, "line too wide");
+            if (*line == '|') {
+                char seps[256], saved = *stop;
+                *stop = '\0';
+                paper_marks(line, '|', seps, sizeof seps);
+                if (!header_seps[0])
+                    strcpy(header_seps, seps);
+                ck_assert_msg(strcmp(seps, header_seps) == 0, "page %d: \"%s\" has separators %s, "
+                              "the header %s", i + 1, line, seps, header_seps);
+                *stop = saved;
+            }
+            line = end ? end + 1 : NULL;
+        }
+    }
+    ck_assert_int_eq(paper_count(header_seps, ","), (int)COLUMNS + 1);
+    int last_table_page = paper_page_of(page, pages, "V0500");
+    for (int i = 0; i < last_table_page; i++)
+        ck_assert_int_eq(paper_count(page[i], "来访人姓名"), 1);
+    for (int i = 1; i <= ROWS; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "V%04d", i);
+        ck_assert_int_eq(paper_count(text, id), i % SPLIT_EVERY == 0 ? 4 : 1);
+        if (i % SPLIT_EVERY == 0) {
+            char line[32];
+            snprintf(line, sizeof line, "V%04d-丙", i);
+            ck_assert_int_eq(paper_page_of(page, pages, line), paper_page_of(page, pages, id));
+        }
+    }
+    for (int i = 1; i <= TALL_LINES; i++) {
+        char line[32];
+        snprintf(line, sizeof line, "长行%03d", i);
+        ck_assert_int_eq(paper_count(text, line), 1);
+    }
+    ck_assert_int_gt(paper_page_of(page, pages, "长行150"), paper_page_of(page, pages, "长行001"));
+    free(copy);
+    free(text);
+}
+END_TEST
+
+START_TEST(text_wraps_paragraphs_whole_without_splitting_characters)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    fd_report *r = fd_report_new("北辰澜桥国际花园", "说明", "2026-11-27");
+    char *para = long_paragraph();
+    fd_report_paragraph(r, para, FD_STYLE_PLAIN);
+    /* Narrow columns: mixed text wraps inside them. */
+    const fd_report_column narrow[] = {{"甲", 1}, {"乙", 1}, {"丙", 1}};
+    fd_report_table *t = fd_report_table_new(r, narrow, 3);
+    const char *cells[] = {"一二三四五六七八九十", "abc defghijklmnopqrstuvwxyz", "中英mixed混排"};
+    fd_report_row(t, cells, NULL);
+    char *text = text_of(r, FD_REPORT_TEXT_MIN_WIDTH, 30);
+    fd_report_free(r);
+    /* Valid UTF-8 throughout: a character split at a line end would show here. */
+    const char *end = text + strlen(text);
+    (void)paper_columns(text, end);
+    char *body = paper_without_chrome(text, "北辰澜桥国际花园", "说明", "2026-11-27");
+    char *flat = paper_squeezed(body), *want = paper_squeezed(para);
+    free(body);
+    ck_assert_msg(strstr(flat, want), "the paragraph is not whole");
+    ck_assert_ptr_nonnull(strstr(flat, "一二三"));
+    ck_assert_ptr_nonnull(strstr(text, "Page 1 of"));
+    free(flat);
+    free(want);
+    free(para);
+    free(text);
+}
+END_TEST
+
+START_TEST(text_refuses_a_page_too_small)
+{
+    fd_report *r = fd_report_new("site", "title", "range");
+    FILE *out = fopen(testlib_path("small.txt"), "wb");
+    fd_error err = {0};
+    ck_assert_int_eq(fd_report_write_text(r, 20, 66, out, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "page");
+    fclose(out);
+    fd_report_free(r);
+}
+END_TEST
+
+START_TEST(display_columns)
+{
+    ck_assert_int_eq(fd_text_columns("北辰A座"), 7);
+    ck_assert_int_eq(fd_text_columns(""), 0);
+    ck_assert_int_eq(fd_text_columns("abc"), 3);
+}
+END_TEST
+
+/* ---- delivery ---- */
+
+START_TEST(no_printer_saves_a_new_file_each_time)
+{
+    char *data = strdup(testlib_path("xdg"));
+    setenv("XDG_DATA_HOME", data, 1);
+    fd_report *r = sample_report(3, false);
+    fd_config cfg = {0};
+    fd_report_destination dest = {.stem = "daily-2026-11-27"};
+    fd_report_delivery one, two;
+    fd_error err = {0};
+    ck_assert_msg(fd_report_deliver(r, &cfg, &dest, &one, &err) == FD_OK, "%s", err.message);
+    ck_assert_msg(fd_report_deliver(r, &cfg, &dest, &two, &err) == FD_OK, "%s", err.message);
+    char want[1024];
+    snprintf(want, sizeof want, "%s/frontdesk/reports/daily-2026-11-27.pdf", data);
+    ck_assert_str_eq(one.path, want);
+    snprintf(want, sizeof want, "%s/frontdesk/reports/daily-2026-11-27-2.pdf", data);
+    ck_assert_str_eq(two.path, want);
+    ck_assert_ptr_null(one.printer);
+    ck_assert_int_eq(paper_pdf_pages(two.path), 1);
+    struct stat st;
+    ck_assert_int_eq(stat(one.path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    fd_report_delivery_free(&one);
+    fd_report_delivery_free(&two);
+    fd_report_free(r);
+    free(data);
+}
+END_TEST
+
+/* lp's stand-in first on the PATH. */
+static char *fake_lp(int exit_status)
+{
+    char *dir = paper_fake_lp(exit_status);
+    char *old = getenv("PATH");
+    char *path = malloc(strlen(dir) + strlen(old ? old : "") + 2);
+    sprintf(path, "%s:%s", dir, old ? old : "");
+    setenv("PATH", path, 1);
+    free(path);
+    return dir;
+}
+
+START_TEST(a_printer_gets_it_through_lp)
+{
+    char *dir = fake_lp(0);
+    fd_report *r = sample_report(3, false);
+    char printer[] = "OFFICE";
+    fd_config cfg = {.printer = printer};
+    fd_report_destination dest = {.stem = "x"};
+    fd_report_delivery out;
+    fd_error err = {0};
+    ck_assert_msg(fd_report_deliver(r, &cfg, &dest, &out, &err) == FD_OK, "%s", err.message);
+    ck_assert_str_eq(out.printer, "OFFICE");
+    ck_assert_ptr_null(out.path);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/args", dir);
+    char *args = paper_slurp_file(path);
+    ck_assert_msg(strncmp(args, "-d OFFICE -t 访客登记表 ", strlen("-d OFFICE -t 访客登记表 ")) == 0,
+                  "%s", args);
+    free(args);
+    snprintf(path, sizeof path, "%s/printed.pdf", dir);
+    ck_assert_int_eq(paper_pdf_pages(path), 1);
+    fd_report_delivery_free(&out);
+    /* --printer wins over the configuration. */
+    dest.printer = "FRONT";
+    ck_assert_int_eq(fd_report_deliver(r, &cfg, &dest, &out, &err), FD_OK);
+    ck_assert_str_eq(out.printer, "FRONT");
+    fd_report_delivery_free(&out);
+    fd_report_free(r);
+    free(dir);
+}
+END_TEST
+
+START_TEST(a_printer_refusing_is_an_error)
+{
+    char *dir = fake_lp(1);
+    fd_report *r = sample_report(1, false);
+    fd_report_destination dest = {.printer = "NOSUCH"};
+    fd_report_delivery out;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_report_deliver(r, NULL, &dest, &out, &err), FD_IO);
+    ck_assert_msg(strstr(err.message, "does not exist"), "%s", err.message);
+    ck_assert_ptr_null(out.printer);
+    fd_report_free(r);
+    free(dir);
+}
+END_TEST
+
+START_TEST(files_are_written_whole)
+{
+    fd_report *r = sample_report(2, false);
+    fd_report_destination dest = {.pdf_path = testlib_path("out.pdf")};
+    fd_report_delivery out;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_report_deliver(r, NULL, &dest, &out, &err), FD_OK);
+    ck_assert_str_eq(out.path, dest.pdf_path);
+    ck_assert_int_eq(paper_pdf_pages(out.path), 1);
+    fd_report_delivery_free(&out);
+    fd_report_destination text = {.text_path = testlib_path("out.txt")};
+    ck_assert_int_eq(fd_report_deliver(r, NULL, &text, &out, &err), FD_OK);
+    char *written = paper_slurp_file(text.text_path);
+    ck_assert_ptr_nonnull(strstr(written, "V0002"));
+    free(written);
+    fd_report_delivery_free(&out);
+    fd_report_destination nowhere = {.pdf_path = "/nonexistent-dir/x.pdf"};
+    ck_assert_int_eq(fd_report_deliver(r, NULL, &nowhere, &out, &err), FD_IO);
+    ck_assert_ptr_nonnull(strstr(err.message, "/nonexistent-dir/x.pdf"));
+    fd_report_free(r);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *suite = suite_create("report");
+    TCase *tc = tcase_create("report");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, pdf_keeps_every_row_and_repeats_the_header);
+    tcase_add_test(tc, pdf_embeds_the_cjk_fonts);
+    tcase_add_test(tc, pdf_wraps_long_paragraphs_whole);
+    tcase_add_test(tc, follow_ups_print_in_red);
+    tcase_add_test(tc, text_columns_line_up_by_display_width);
+    tcase_add_test(tc, text_wraps_paragraphs_whole_without_splitting_characters);
+    tcase_add_test(tc, text_refuses_a_page_too_small);
+    tcase_add_test(tc, display_columns);
+    tcase_add_test(tc, no_printer_saves_a_new_file_each_time);
+    tcase_add_test(tc, a_printer_gets_it_through_lp);
+    tcase_add_test(tc, a_printer_refusing_is_an_error);
+    tcase_add_test(tc, files_are_written_whole);
+    suite_add_tcase(suite, tc);
+    return testlib_run(suite);
+}
