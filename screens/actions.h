@@ -57,7 +57,11 @@
     X(HANDOVER,    "handover",    N_("Handover book"),                                     \
       N_("The duty handover book: write the shift's entries, follow items up, hand over")) \
     X(SHIFT,       "shift",       N_("Hand over"),                                         \
-      N_("Open the book, or hand the shift over: open items, inventory, both signatures"))
+      N_("Open the book, or hand the shift over: open items, inventory, both signatures")) \
+    X(PRINT,       "print",       N_("Print"),                                             \
+      N_("Print the day's log, or the shift's handover report: a preview first, then the printer or a PDF file")) \
+    X(DO_NOT_ADMIT, "do_not_admit", N_("Do-not-admit list"),                              \
+      N_("The visitors not to admit, at the whole site or one unit: add and lift entries (customer-service manager)"))
 
 /* Action codes start above the curses key codes, so a value is never both. */
 typedef enum console_action {

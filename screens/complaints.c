@@ -16,6 +16,7 @@
 #include "frontdesk/i18n.h"
 #include "listview.h"
 #include "picker.h"
+#include "printing.h"
 #include "screens.h"
 #include "text.h"
 
@@ -143,8 +144,9 @@ typedef struct complaints {
     bool have_detail;
 } complaints;
 
-static const console_action list_actions[] = {ACT_SELECT, ACT_NEW, ACT_VIEW, ACT_SEARCH, ACT_BACK,
-                                              ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
+static const console_action list_actions[] = {ACT_SELECT, ACT_NEW, ACT_VIEW, ACT_SEARCH, ACT_PRINT,
+                                              ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+                                              ACT_NONE};
 
 static void load_detail(complaints *s, console *c)
 {
@@ -246,6 +248,10 @@ static const screen_ops complaint_screen, intake_screen;
 static int complaints_handle(void *state, console *c, const console_event *ev)
 {
     complaints *s = state;
+    if (ev->action == ACT_PRINT) {
+        printing_daily_log(c, FD_LOG_COMPLAINTS, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
+    }
     if (ev->action == ACT_NEW) {
         console_push(c, &intake_screen, NULL);
         return EV_HANDLED | EV_REDRAW;
@@ -348,8 +354,10 @@ static const struct {
 #undef FIELDS
 
 /* The intake fields a correction may change, stored names and labels. */
-static const char *const correctable_fields[] = {"complainant", "unit", "content"};
-static const char *const correctable_labels[] = {N_("Complainant"), N_("Unit"), N_("Complaint")};
+static const char *const correctable_fields[] = {"complainant", "unit", "phone", "content"};
+static const char *const correctable_labels[] = {N_("Complainant"), N_("Unit"), N_("Contact phone"),
+                                                 N_("Complaint")};
+enum { CORRECTABLE = sizeof correctable_fields / sizeof correctable_fields[0] };
 
 enum { CHOICES_MAX = 16 };
 
@@ -417,10 +425,10 @@ static void offer_choices(step_form *s, console *c)
         offer_list(s, 0, "severity", FD_CLIST_SEVERITY);
         break;
     case STEP_CORRECT:
-        s->lists[0].count = 3;
-        for (size_t i = 0; i < 3; i++)
+        s->lists[0].count = CORRECTABLE;
+        for (size_t i = 0; i < CORRECTABLE; i++)
             s->lists[0].labels[i] = _(correctable_labels[i]);
-        form_set_choices(s->form, "field", s->lists[0].labels, 3);
+        form_set_choices(s->form, "field", s->lists[0].labels, CORRECTABLE);
         break;
     default:
         break;
@@ -519,6 +527,16 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
     }
 }
 
+/* A correction's value is typed in "value", while the core names the complaint's field. */
+static void show_step_error(const step_form *s, form *f, console *c, const fd_error *err)
+{
+    int field = s->arg.kind == STEP_CORRECT ? form_choice(f, "field") : -1;
+    if (field >= 0 && strcmp(err->field, correctable_fields[field]) == 0)
+        form_field_error(f, "value", err->message);
+    else
+        form_show_error(f, c, err);
+}
+
 static int step_submit(void *ctx, console *c, form *f)
 {
     step_form *s = ctx;
@@ -526,7 +544,7 @@ static int step_submit(void *ctx, console *c, form *f)
     fd_status st = submit_step(s, c, &err);
     if (st != FD_OK) {
         if (err.status != FD_OK)
-            form_show_error(f, c, &err);
+            show_step_error(s, f, c, &err);
         return EV_HANDLED;
     }
     saved_changes++;

@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "listview.h"
 #include "mail.h"
+#include "printing.h"
 #include "visitors.h"
 
 enum { CELL = 128, DETAIL_ROWS = 4, HEAD_ROWS = 2 };
@@ -445,6 +446,18 @@ static int book_select(book *b)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* The shift on the screen: the one highlighted among the past shifts, else the one shown. */
+static int print_shift_report(book *b)
+{
+    const brow *r = b->past ? listview_selected(b->list) : NULL;
+    int64_t shift_id = b->past ? (r ? r->id : 0) : b->have_shift ? b->shift.id : 0;
+    if (shift_id)
+        printing_shift(b->c, shift_id);
+    else
+        console_error(b->c, "%s", _("There is no shift to print."));
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int book_handle(void *state, console *c, const console_event *ev)
 {
     book *b = state;
@@ -458,6 +471,8 @@ static int book_handle(void *state, console *c, const console_event *ev)
     case ACT_SHIFT:
         handover_steps(c);
         return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        return print_shift_report(b);
     case ACT_VIEW:
         if (b->fixed_shift)
             return EV_HANDLED;
@@ -481,10 +496,10 @@ static bool book_takes_text(const void *state)
 }
 
 static const console_action book_actions[] = {ACT_NEW,    ACT_SHIFT,    ACT_SELECT, ACT_VIEW,
-                                              ACT_SEARCH, ACT_BACK,     ACT_UP,     ACT_DOWN,
-                                              ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
-static const console_action fixed_actions[] = {ACT_SELECT, ACT_SEARCH, ACT_BACK, ACT_UP, ACT_DOWN,
-                                               ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
+                                              ACT_SEARCH, ACT_PRINT,    ACT_BACK,   ACT_UP,
+                                              ACT_DOWN,   ACT_PAGE_UP,  ACT_PAGE_DOWN, ACT_NONE};
+static const console_action fixed_actions[] = {ACT_SELECT, ACT_SEARCH, ACT_PRINT, ACT_BACK, ACT_UP,
+                                               ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 
 const screen_ops handover_screen = {
     .title = N_("Duty handover book"),

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ask.h"
 #include "draw.h"
 #include "form.h"
 #include "frontdesk/i18n.h"
 #include "handover.h"
-#include "keys.h"
 
 enum { LINES_MAX = 64 };
 
@@ -112,15 +112,15 @@ void handover_write_entry(console *c, int64_t shift_id)
             labels[n++] = fd_entry_kind_label((fd_entry_kind)k);
         }
     }
-    int chosen = keys_choose(c, _("Write in the book"), labels, n);
+    int chosen = ask_choice(c, _("Write in the book"), labels, n);
     if (chosen < 0)
         return;
     writing w = {.shift_id = shift_id, .kind = kinds[chosen]};
     build_fields(&w);
     char *title = fd_printf("%s \u2014 %s", _("Write in the book"), labels[chosen]);
-    keys_form_spec spec = {title, _("Leave the time empty for now."), w.fields, w.count,
-                           write_prepare, write_submit, &w};
-    keys_run_form(c, &spec);
+    ask_form_spec spec = {title, _("Leave the time empty for now."), w.fields, w.count,
+                          write_prepare, write_submit, &w};
+    ask_form(c, &spec);
     free(title);
 }
 
@@ -309,9 +309,9 @@ static void record_progress(page *p, bool done)
         return;
     }
     progressing g = {p->id, now.id, done};
-    keys_form_spec spec = {done ? _("Record it done") : _("Record progress"), p->head,
-                           done ? done_fields : progress_fields, done ? 3 : 1, NULL, progress_submit, &g};
-    keys_run_form(p->c, &spec);
+    ask_form_spec spec = {done ? _("Record it done") : _("Record progress"), p->head,
+                          done ? done_fields : progress_fields, done ? 3 : 1, NULL, progress_submit, &g};
+    ask_form(p->c, &spec);
 }
 
 /* A correction of a field, or a later note. */
@@ -368,10 +368,10 @@ static void correct_entry(page *p, bool note)
         k.fields[k.count] = (fd_entry_field)f;
         k.labels[k.count++] = fd_entry_field_label(p->kind, (fd_entry_field)f);
     }
-    keys_form_spec spec = {note ? _("Add a later note") : _("Correct a field"), p->head,
-                           note ? note_fields : correct_fields, note ? 2 : 3, correct_prepare,
-                           correct_submit, &k};
-    keys_run_form(p->c, &spec);
+    ask_form_spec spec = {note ? _("Add a later note") : _("Correct a field"), p->head,
+                          note ? note_fields : correct_fields, note ? 2 : 3, correct_prepare,
+                          correct_submit, &k};
+    ask_form(p->c, &spec);
 }
 
 typedef enum page_step { STEP_PROGRESS, STEP_DONE, STEP_NOTE, STEP_CORRECT, STEP_COUNT } page_step;
@@ -412,7 +412,7 @@ static int page_handle(void *state, console *c, const console_event *ev)
         steps[n] = STEP_NOTE, labels[n++] = _("Add a later note");
         steps[n] = STEP_CORRECT, labels[n++] = _("Correct a field");
     }
-    int chosen = keys_choose(c, _("What to record"), labels, n);
+    int chosen = ask_choice(c, _("What to record"), labels, n);
     if (chosen >= 0 && (steps[chosen] == STEP_PROGRESS || steps[chosen] == STEP_DONE))
         record_progress(p, steps[chosen] == STEP_DONE);
     else if (chosen >= 0)

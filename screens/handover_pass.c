@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ask.h"
 #include "form.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/staff.h"
 #include "handover.h"
-#include "keys.h"
 
 enum { NAME_MAX_BYTES = 40 }; /* "explanation." and a size_t */
 
@@ -114,11 +114,11 @@ static void count_inventory(console *c, int64_t shift_id)
 {
     counting k;
     counting_init(&k, c, shift_id, NULL, 0);
-    keys_form_spec spec = {_("Count the inventory"),
-                           _("Count each item face to face. A count that differs from the one taken over "
-                             "needs an explanation."),
-                           k.fields, k.count, counting_prepare, count_submit, &k};
-    keys_run_form(c, &spec);
+    ask_form_spec spec = {_("Count the inventory"),
+                          _("Count each item face to face. A count that differs from the one taken over "
+                            "needs an explanation."),
+                          k.fields, k.count, counting_prepare, count_submit, &k};
+    ask_form(c, &spec);
     counting_free(&k);
 }
 
@@ -176,11 +176,11 @@ static void sign(console *c, int64_t shift_id)
 {
     counting k;
     counting_init(&k, c, shift_id, sign_head, sizeof sign_head / sizeof sign_head[0]);
-    keys_form_spec spec = {_("Both sign: hand the shift over"),
-                           _("The incoming duty manager confirms each count (or explains the difference); "
-                             "both sign with their PINs."),
-                           k.fields, k.count, counting_prepare, sign_submit, &k};
-    keys_run_form(c, &spec);
+    ask_form_spec spec = {_("Both sign: hand the shift over"),
+                          _("The incoming duty manager confirms each count (or explains the difference); "
+                            "both sign with their PINs."),
+                          k.fields, k.count, counting_prepare, sign_submit, &k};
+    ask_form(c, &spec);
     counting_free(&k);
 }
 
@@ -208,9 +208,9 @@ static int refuse_submit(void *ctx, console *c, form *f)
 static void refuse(console *c, int64_t shift_id)
 {
     refusing r = {shift_id};
-    keys_form_spec spec = {_("The incoming duty manager refuses"), NULL, refuse_fields,
-                           sizeof refuse_fields / sizeof refuse_fields[0], NULL, refuse_submit, &r};
-    keys_run_form(c, &spec);
+    ask_form_spec spec = {_("The incoming duty manager refuses"), NULL, refuse_fields,
+                          sizeof refuse_fields / sizeof refuse_fields[0], NULL, refuse_submit, &r};
+    ask_form(c, &spec);
 }
 
 /* ---- the steps ---- */
@@ -275,7 +275,7 @@ void handover_steps(console *c)
     }
     for (int i = 0; i < n; i++)
         labels[i] = _(step_labels[steps[i]]);
-    int chosen = keys_choose(c, _("Hand over"), labels, n);
+    int chosen = ask_choice(c, _("Hand over"), labels, n);
     if (chosen < 0)
         return;
     s = run_step(c, steps[chosen], s == FD_OK ? shift.id : 0, &err);
@@ -316,13 +316,13 @@ static int note_submit(void *ctx, console *c, form *f)
 void handover_mark_item(console *c, int64_t item_id)
 {
     const char *labels[] = {_("Carry it on as it is"), _("Annotate it")};
-    int chosen = keys_choose(c, _("This open item"), labels, 2);
+    int chosen = ask_choice(c, _("This open item"), labels, 2);
     if (chosen < 0)
         return;
     marking m = {item_id};
     if (chosen == 1) {
-        keys_form_spec spec = {_("Annotate the open item"), NULL, note_fields, 1, NULL, note_submit, &m};
-        keys_run_form(c, &spec);
+        ask_form_spec spec = {_("Annotate the open item"), NULL, note_fields, 1, NULL, note_submit, &m};
+        ask_form(c, &spec);
         return;
     }
     fd_error err = {0};

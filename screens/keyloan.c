@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ask.h"
 #include "dialog.h"
 #include "draw.h"
 #include "frontdesk/i18n.h"
@@ -200,8 +201,8 @@ static bool refuse(loan_page *p)
     refuse_ctx r = {p, NULL};
     if (!consent(p->c, &r.approver, &storage))
         return false;
-    keys_form_spec spec = {_("Refuse the loan"), NULL, note_fields, 1, NULL, refuse_submit, &r};
-    return keys_run_form(p->c, &spec);
+    ask_form_spec spec = {_("Refuse the loan"), NULL, note_fields, 1, NULL, refuse_submit, &r};
+    return ask_form(p->c, &spec);
 }
 
 static const form_field return_fields[] = {
@@ -237,9 +238,9 @@ static bool take_back(loan_page *p)
 {
     return_ctx r = {.p = p};
     snprintf(r.borrower, sizeof r.borrower, "%s", p->borrower_name);
-    keys_form_spec spec = {_("Take the keys back"), p->keys, return_fields, 2, return_prepare,
-                           return_submit, &r};
-    return keys_run_form(p->c, &spec);
+    ask_form_spec spec = {_("Take the keys back"), p->keys, return_fields, 2, return_prepare,
+                          return_submit, &r};
+    return ask_form(p->c, &spec);
 }
 
 static bool cancel(loan_page *p)
@@ -372,13 +373,13 @@ static bool record_call(loan_page *p)
         console_error(p->c, "%s", _("The loan has no owner's spare key: there is nobody to call."));
     } else {
         add_other_numbers(k);
-        keys_form_spec spec = {_("Record a call"),
-                               _("The owner or tenant first; their emergency contact only if they "
-                                 "cannot be reached. Whose number and the number: only for "
-                                 "another number."),
-                               call_fields, sizeof call_fields / sizeof call_fields[0],
-                               call_prepare, call_submit, k};
-        saved = keys_run_form(p->c, &spec);
+        ask_form_spec spec = {_("Record a call"),
+                              _("The owner or tenant first; their emergency contact only if they "
+                                "cannot be reached. Whose number and the number: only for "
+                                "another number."),
+                              call_fields, sizeof call_fields / sizeof call_fields[0],
+                              call_prepare, call_submit, k};
+        saved = ask_form(p->c, &spec);
     }
     free(k);
     return saved;
@@ -474,7 +475,7 @@ static int page_handle(void *state, console *c, const console_event *ev)
         console_info(c, "%s", _("Nothing more can be done with this loan."));
         return EV_HANDLED | EV_REDRAW;
     }
-    int chosen = keys_choose(c, _("What to do"), labels, n);
+    int chosen = ask_choice(c, _("What to do"), labels, n);
     if (chosen >= 0 && perform(p, ops[chosen])) {
         p->changed = true;
         load(p);
@@ -616,12 +617,12 @@ bool keys_new_loan(console *c)
         n.kinds[i] = fd_borrower_kind_label((fd_borrower_kind)i);
     for (int i = 0; i < FD_KEY_REASON_COUNT; i++)
         n.reasons[i] = fd_key_reason_label((fd_key_reason)i);
-    keys_form_spec spec = {_("New key loan"),
-                           _("Scan or type the tags. Keys come back today by the curfew; only an "
-                             "engineering repair with an expected return stays out longer."),
-                           loan_fields, sizeof loan_fields / sizeof loan_fields[0], loan_prepare,
-                           loan_submit, &n};
-    if (!keys_run_form(c, &spec))
+    ask_form_spec spec = {_("New key loan"),
+                          _("Scan or type the tags. Keys come back today by the curfew; only an "
+                            "engineering repair with an expected return stays out longer."),
+                          loan_fields, sizeof loan_fields / sizeof loan_fields[0], loan_prepare,
+                          loan_submit, &n};
+    if (!ask_form(c, &spec))
         return false;
     if (n.open_page)
         keys_loan_page(c, n.id);

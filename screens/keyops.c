@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ask.h"
 #include "draw.h"
 #include "frontdesk/i18n.h"
 #include "listview.h"
@@ -243,7 +244,7 @@ static bool perform(key_page *p, key_op op)
     }
     char title[TEXT * 2];
     snprintf(title, sizeof title, "%s  %s", p->tag, _(key_ops[op].label));
-    keys_form_spec spec = {title, p->opens, note_fields, 1, op_prepare, op_submit, &o};
+    ask_form_spec spec = {title, p->opens, note_fields, 1, op_prepare, op_submit, &o};
     if (op == OP_TRANSFER) {
         spec.fields = custody_fields;
         spec.count = sizeof custody_fields / sizeof custody_fields[0];
@@ -254,7 +255,7 @@ static bool perform(key_page *p, key_op op)
         spec.fields = new_key_fields;
         spec.count = sizeof new_key_fields / sizeof new_key_fields[0];
     }
-    return keys_run_form(p->c, &spec);
+    return ask_form(p->c, &spec);
 }
 
 /* ---- the page ---- */
@@ -329,7 +330,7 @@ static int page_handle(void *state, console *c, const console_event *ev)
         console_info(c, "%s", _("Nothing more can be done with this key."));
         return EV_HANDLED | EV_REDRAW;
     }
-    int chosen = keys_choose(c, _("What to do"), labels, n);
+    int chosen = ask_choice(c, _("What to do"), labels, n);
     if (chosen >= 0 && perform(p, ops[chosen])) {
         p->changed = true;
         load(p);
@@ -435,10 +436,10 @@ bool keys_new_key(console *c)
     new_key n = {.c = c};
     for (int i = 0; i < FD_KEY_KIND_COUNT; i++)
         n.kinds[i] = fd_key_kind_label((fd_key_kind)i);
-    keys_form_spec spec = {_("New key in the register"),
-                           _("An owner's spare key needs the unit and its key entrustment on file; "
-                             "a public key says what it opens."),
-                           register_fields, sizeof register_fields / sizeof register_fields[0],
-                           register_prepare, register_submit, &n};
-    return keys_run_form(c, &spec);
+    ask_form_spec spec = {_("New key in the register"),
+                          _("An owner's spare key needs the unit and its key entrustment on file; "
+                            "a public key says what it opens."),
+                          register_fields, sizeof register_fields / sizeof register_fields[0],
+                          register_prepare, register_submit, &n};
+    return ask_form(c, &spec);
 }

@@ -14,23 +14,6 @@
 
 extern const screen_ops keys_screen;
 
-/* A form in its own screen, run until saved or cancelled (console_modal). submit
- * gets the spec's ctx and returns EV_POP once the core has accepted the form; prepare
- * (may be NULL) sets choices and first values. True when it was saved. */
-typedef struct keys_form_spec {
-    const char *title;      /* translated */
-    const char *intro;      /* translated, may be NULL */
-    const form_field *fields;
-    size_t count;
-    void (*prepare)(form *f, void *ctx);
-    int (*submit)(void *ctx, console *c, form *f);
-    void *ctx;
-} keys_form_spec;
-bool keys_run_form(console *c, const keys_form_spec *spec);
-
-/* A short list to pick from in a dialog; the index chosen, or -1. */
-int keys_choose(console *c, const char *title, const char *const *labels, int count);
-
 /* A supervisor's PIN in place for needed; what names the step in the dialog. */
 bool keys_approve(console *c, fd_action needed, const char *what, fd_actor *approver);
 /* The line under a page's body saying that Enter offers what can be done. */

@@ -16,6 +16,7 @@
 #include "frontdesk/i18n.h"
 #include "listview.h"
 #include "picker.h"
+#include "printing.h"
 #include "screens.h"
 #include "text.h"
 
@@ -1255,6 +1256,10 @@ static int mail_handle(void *state, console *c, const console_event *ev)
         return toggle_mark(m, c);
     case ACT_HAND_OUT:
         return start_hand_out(m, c);
+    case ACT_PRINT:
+        /* The register prints the day it shows; the lists, today's. */
+        printing_daily_log(c, FD_LOG_MAIL, views[m->view].view == VIEW_REGISTER ? m->day : printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
     default:
         break;
     }
@@ -1361,8 +1366,9 @@ static void mail_draw(void *state, console *c, const console_area *area)
 }
 
 static const console_action mail_actions[] = {ACT_NEW,    ACT_SELECT, ACT_MARK,    ACT_HAND_OUT,
-                                              ACT_VIEW,   ACT_SEARCH, ACT_BACK,    ACT_UP,
-                                              ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
+                                              ACT_VIEW,   ACT_SEARCH, ACT_PRINT,   ACT_BACK,
+                                              ACT_UP,     ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN,
+                                              ACT_NONE};
 
 const screen_ops mail_screen = {
     .title = N_("Mail and parcels"),

@@ -17,6 +17,7 @@
 #include "frontdesk/visitors.h"
 #include "listview.h"
 #include "picker.h"
+#include "printing.h"
 #include "screens.h"
 #include "text.h"
 
@@ -1051,6 +1052,14 @@ static int visitors_handle(void *state, console *c, const console_event *ev)
     bool typing = listview_takes_text(s->list);
     if (ev->action == ACT_NEW)
         return start_registration(c);
+    if (ev->action == ACT_PRINT) {
+        printing_daily_log(c, FD_LOG_VISITORS, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (ev->action == ACT_DO_NOT_ADMIT) {
+        console_push(c, &visitor_ban_screen, NULL);
+        return EV_HANDLED | EV_REDRAW;
+    }
     if (ev->action == ACT_VIEW) {
         show_view(s, (s->view + 1) % VIEW_COUNT);
         return EV_HANDLED | EV_REDRAW;
@@ -1108,8 +1117,9 @@ static void visitors_draw(void *state, console *c, const console_area *area)
 }
 
 static const console_action visitors_actions[] = {ACT_NEW,  ACT_SELECT,  ACT_VIEW,      ACT_SEARCH,
-                                                  ACT_BACK, ACT_UP,      ACT_DOWN,      ACT_PAGE_UP,
-                                                  ACT_PAGE_DOWN, ACT_HOME, ACT_END,     ACT_NONE};
+                                                  ACT_PRINT, ACT_DO_NOT_ADMIT, ACT_BACK, ACT_UP, ACT_DOWN,
+                                                  ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,
+                                                  ACT_NONE};
 
 const screen_ops visitors_screen = {
     .title = N_("Visitor log"),

@@ -11,6 +11,8 @@
 #include "frontdesk/visitors.h" /* the status-line counter */
 
 extern const screen_ops visitors_screen;
+/* The do-not-admit list, opened from the visitor log (visitor_ban.c). */
+extern const screen_ops visitor_ban_screen;
 
 /* Opens one visit's detail over the current screen: for other screens that list
  * visits (the shift handover's visitors still inside). */

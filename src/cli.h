@@ -37,6 +37,7 @@ int cli_verify(cli *c, int argc, char **argv);
 int cli_backup(cli *c, int argc, char **argv);
 int cli_export(cli *c, int argc, char **argv);
 int cli_purge(cli *c, int argc, char **argv);
+int cli_ban(cli *c, int argc, char **argv);
 int cli_print(cli *c, int argc, char **argv);
 
 #endif

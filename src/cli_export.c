@@ -32,8 +32,8 @@ static const export_kind kinds[] = {
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export KIND --from DATE --to DATE [--format csv|json] "
-                       "[--unmasked] [--output FILE] --as NUMBER"));
+    return cli_usage(_("usage: frontdesk export KIND (--from DATE --to DATE | --month YYYY-MM) "
+                       "[--format csv|json] [--unmasked] [--output FILE] --as NUMBER"));
 }
 
 static const export_kind *find_kind(const char *name)

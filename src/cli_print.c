@@ -74,7 +74,7 @@ static int shift_report(fd_desk *d, const fd_actor *who, const print_args *a, fd
     }
     if (fd_print_handover(d, who, shift_id, out, &err) != FD_OK)
         return cli_fail(&err);
-    *stem = fd_printf("handover-%lld", (long long)shift_id);
+    *stem = fd_print_handover_stem(shift_id);
     return EX_OK;
 }
 
@@ -103,9 +103,7 @@ static int daily_report(fd_desk *d, const fd_actor *who, const print_args *a, fd
     fd_error err = {0};
     if (fd_print_daily(d, who, day, log, out, &err) != FD_OK)
         return cli_fail(&err);
-    char date[FD_DATE_TEXT];
-    fd_date_format(day, date);
-    *stem = fd_printf("daily-%s-%s", fd_daily_log_name(log), date);
+    *stem = fd_print_daily_stem(log, day);
     return EX_OK;
 }
 

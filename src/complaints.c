@@ -164,26 +164,6 @@ fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
 
 /* ---- checking what is typed ---- */
 
-/* Length of the UTF-8 character at p, 0 when it is not well formed or is a control
- * character other than a line break in text that may have several lines. */
-static size_t text_char(const unsigned char *p, bool lines)
-{
-    if (*p < 0x80)
-        return (*p >= 0x20 && *p != 0x7F) || (lines && *p == '\n') ? 1 : 0;
-    size_t len = (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-    uint32_t cp = *p & (0x7Fu >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (len == 0 || cp < shortest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-        (cp >= 0x80 && cp < 0xA0))
-        return 0;
-    return len;
-}
-
 static bool blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -218,24 +198,15 @@ static fd_status clean_text(const text_rule *r, const char *text, char **out, fd
         n--;
     if (n == 0)
         return r->missing ? fd_fail(err, FD_INVALID, r->field, "%s", _(r->missing)) : FD_OK;
-    char *copy = fd_alloc(n + 1);
-    memcpy(copy, start, n);
-    size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)copy; *p; chars++) {
-        size_t len = text_char(p, r->lines);
-        if (len == 0) {
-            free(copy);
-            return fd_fail(err, FD_INVALID, r->field,
-                           _("The text contains characters that cannot be printed."));
-        }
-        p += len;
-    }
-    if (chars > r->max_chars) {
-        free(copy);
+    size_t chars;
+    if (!fd_validate_text(start, n, r->lines, &chars))
+        return fd_fail(err, FD_INVALID, r->field,
+                       _("The text contains characters that cannot be printed."));
+    if (chars > r->max_chars)
         return fd_fail(err, FD_INVALID, r->field, _("The text is too long: at most %zu characters."),
                        r->max_chars);
-    }
-    *out = copy;
+    *out = fd_alloc(n + 1);
+    memcpy(*out, start, n);
     return FD_OK;
 }
 
@@ -276,7 +247,7 @@ static fd_status check_department(const fd_config *cfg, const char *department, 
 
 static bool sees_phones(const fd_desk *d, const fd_actor *who)
 {
-    return who && (d->config->unmask_phone_roles & FD_ROLE_BIT(who->role)) != 0;
+    return fd_may_see_phones(d->config, who);
 }
 
 /* The phone as who may see it (caller frees); NULL when none is kept. */
@@ -949,7 +920,7 @@ typedef struct correction {
     int choice; /* the value of a choice field */
 } correction;
 
-/* The correctable fields: free text with its rule, or a choice list. */
+/* The correctable fields: free text with its rule, a choice list, or the phone. */
 static const struct {
     const char *field;
     const text_rule *text;
@@ -958,10 +929,26 @@ static const struct {
     {"complainant", &complainant_rule, FD_CLIST_COUNT},
     {"unit", &unit_rule, FD_CLIST_COUNT},
     {"content", &content_rule, FD_CLIST_COUNT},
+    {"phone", NULL, FD_CLIST_COUNT},
     {"channel", NULL, FD_CLIST_CHANNEL},
     {"category", NULL, FD_CLIST_CATEGORY},
     {"severity", NULL, FD_CLIST_SEVERITY},
 };
+
+static bool is_phone(const char *field)
+{
+    return strcmp(field, "phone") == 0;
+}
+
+/* The contact for the return visit, kept in normal form as at intake. */
+static fd_status check_phone(correction *c, const char *value, fd_error *err)
+{
+    char phone[PHONE_TEXT];
+    fd_status s = fd_validate_phone(value, "phone", phone, sizeof phone, err);
+    if (s == FD_OK)
+        c->value = fd_strdup(phone);
+    return s;
+}
 
 static fd_status check_correction(correction *c, const char *value, fd_error *err)
 {
@@ -970,6 +957,8 @@ static fd_status check_correction(correction *c, const char *value, fd_error *er
             continue;
         if (correctable[i].text)
             return clean_text(correctable[i].text, value, &c->value, err);
+        if (is_phone(c->field))
+            return check_phone(c, value, err);
         c->choice = fd_complaint_choice_parse(correctable[i].list, value);
         if (c->choice < 0)
             return fd_fail(err, FD_INVALID, c->field, _("Choose one of the listed values."));
@@ -992,6 +981,24 @@ static const char *current_text(const fd_complaint_detail *x, const char *field)
     if (strcmp(field, "category") == 0)
         return fd_complaint_choice_name(FD_CLIST_CATEGORY, (int)x->category);
     return fd_complaint_choice_name(FD_CLIST_SEVERITY, x->severity);
+}
+
+/* The value the field reads now (caller frees); the phone in full whoever corrects
+ * it, as the detail shows it masked to most. */
+static fd_status recorded_value(const correction *c, const fd_complaint_detail *x, char **out,
+                                fd_error *err)
+{
+    if (!is_phone(c->field)) {
+        *out = fd_strdup(current_text(x, c->field));
+        return FD_OK;
+    }
+    fd_stmt *st = fd_sql(c->d->store, FD_SQL_COMPLAINT_PHONE);
+    fd_bind_int(st, ":id", c->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *out = col_dup(st, 0);
+    fd_stmt_reset(st);
+    return s;
 }
 
 typedef struct deadline {
@@ -1055,13 +1062,15 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     bool severity = strcmp(c->field, "severity") == 0;
-    const char *old = current_text(&x, c->field);
-    if (severity && x.sort != FD_SORT_COMPLAINT)
+    char *old = NULL;
+    s = recorded_value(c, &x, &old, err);
+    if (s == FD_OK && severity && x.sort != FD_SORT_COMPLAINT)
         s = fd_fail(err, FD_INVALID, "severity", _("Only a complaint has a severity."));
-    else if (old && strcmp(old, c->value) == 0)
+    else if (s == FD_OK && old && strcmp(old, c->value) == 0)
         s = fd_fail(err, FD_CONFLICT, c->field, _("That is the value already recorded."));
-    else
+    else if (s == FD_OK)
         s = fd_correct(c->d, c->who, "complaint", c->id, c->field, c->value, c->reason, NULL, err);
+    free(old);
     fd_complaint_detail_free(&x);
     if (s == FD_OK && severity)
         s = rederive(c, err);
@@ -1273,6 +1282,28 @@ fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_com
     return fd_store_read(d->store, overdue_txn, &l, err);
 }
 
+typedef struct touched_ctx {
+    list_ctx list;
+    fd_time from, to;
+} touched_ctx;
+
+static fd_status touched_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    touched_ctx *t = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TOUCHED);
+    fd_bind_int(st, ":from", t->from);
+    fd_bind_int(st, ":to", t->to);
+    return emit_rows(&t->list, st, err);
+}
+
+fd_status fd_complaints_touched(fd_desk *d, fd_time from, fd_time to,
+                                void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
+                                fd_error *err)
+{
+    touched_ctx t = {{d, NULL, false, each, ctx}, from, to};
+    return fd_store_read(d->store, touched_txn, &t, err);
+}
+
 /* ---- timeline ---- */
 
 typedef struct timeline_ctx {
@@ -1294,6 +1325,9 @@ static int due_kind_of(const char *what)
 static void emit_step(timeline_ctx *t, fd_stmt *st)
 {
     char *ack_phone = shown_phone(t->d, t->who, fd_col_text(st, 17));
+    const char *field = fd_col_text(st, 20);
+    /* A corrected phone is masked like the phone it corrects. */
+    char *phone = field && is_phone(field) ? shown_phone(t->d, t->who, fd_col_text(st, 21)) : NULL;
     fd_complaint_step row = {
         .at = fd_col_int(st, 0),
         .event = fd_col_text(st, 3),
@@ -1313,10 +1347,11 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
         .ack_phone = ack_phone,
         .due_at = fd_col_int(st, 18),
         .due_kind = due_kind_of(fd_col_text(st, 19)),
-        .field = fd_col_text(st, 20),
-        .value = fd_col_text(st, 21),
+        .field = field,
+        .value = phone ? phone : fd_col_text(st, 21),
     };
     t->each(t->ctx, &row);
+    free(phone);
     free(ack_phone);
 }
 

@@ -538,12 +538,67 @@ static FILE *fd_open_site(const char *path, int *error)
     return f;
 }
 
+/* The path an "@include" line names, resolved beside the including file; NULL if the
+ * line is not an include. Caller frees. */
+static char *fd_include_target(const char *line, const char *including)
+{
+    line += strspn(line, " \t");
+    if (strncmp(line, "@include", 8) != 0)
+        return NULL;
+    const char *open = strchr(line + 8, '"'), *close = open ? strchr(open + 1, '"') : NULL;
+    if (!close)
+        return NULL;
+    const char *slash = strrchr(including, '/');
+    if (open[1] == '/' || !slash)
+        return fd_printf("%.*s", (int)(close - open - 1), open + 1);
+    return fd_printf("%.*s/%.*s", (int)(slash - including), including, (int)(close - open - 1),
+                     open + 1);
+}
+
+/* libconfig 1.5 exits the process when an @include names something it cannot read
+ * (a directory, say), so every include is checked first, to the depth libconfig allows. */
+static fd_status fd_check_includes(fd_loader *ld, const char *path, int depth)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return FD_OK; /* reported by the read itself */
+    char line[1024];
+    long number = 0;
+    fd_status s = FD_OK;
+    while (s == FD_OK && fgets(line, sizeof line, f)) {
+        number++;
+        char *target = fd_include_target(line, path);
+        if (!target)
+            continue;
+        int error;
+        FILE *t = depth < 10 ? fd_open_site(target, &error) : NULL;
+        if (depth >= 10)
+            s = fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%ld: @include nested too deeply"), path,
+                        number);
+        else if (!t)
+            s = fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%ld: @include \"%s\": cannot read: %s"),
+                        path, number, target, strerror(error));
+        else {
+            fclose(t);
+            s = fd_check_includes(ld, target, depth + 1);
+        }
+        free(target);
+    }
+    fclose(f);
+    return s;
+}
+
 static fd_status fd_read_site(fd_loader *ld, const char *path)
 {
     int error;
     FILE *f = fd_open_site(path, &error);
     if (!f)
         return fd_fail(ld->err, FD_CONFIG, NULL, _("%s: cannot read: %s"), path, strerror(error));
+    fd_status checked = fd_check_includes(ld, path, 0);
+    if (checked != FD_OK) {
+        fclose(f);
+        return checked;
+    }
     fd_set_include_dir(&ld->site, path);
     int ok = config_read(&ld->site, f);
     fclose(f);

@@ -16,23 +16,25 @@ char *fd_desk_key_path(const char *db_path)
     return fd_printf("%s.key", db_path);
 }
 
+/* Written to a temporary file and renamed into place, so a crash leaves either no key
+ * or a whole one — never an empty key that would make the database unopenable. */
 static fd_status write_new_secret(const char *path, unsigned char secret[FD_SECRET_SIZE],
                                   fd_error *err)
 {
     randombytes_buf(secret, FD_SECRET_SIZE);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return fd_fail(err, FD_IO, NULL, _("Cannot create the key file %s: %s"), path,
-                       strerror(errno));
-    ssize_t n = write(fd, secret, FD_SECRET_SIZE);
-    int synced = fsync(fd);
-    close(fd);
-    if (n != FD_SECRET_SIZE || synced != 0) {
-        unlink(path);
-        return fd_fail(err, FD_IO, NULL, _("Cannot write the key file %s: %s"), path,
-                       strerror(errno));
-    }
-    return FD_OK;
+    char *tmp = fd_printf("%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    bool ok = fd >= 0 && write(fd, secret, FD_SECRET_SIZE) == FD_SECRET_SIZE && fsync(fd) == 0;
+    if (fd >= 0)
+        close(fd);
+    ok = ok && rename(tmp, path) == 0;
+    fd_status s = ok ? FD_OK
+                     : fd_fail(err, FD_IO, NULL, _("Cannot write the key file %s: %s"), path,
+                               strerror(errno));
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    return s;
 }
 
 static fd_status read_secret(const char *path, unsigned char secret[FD_SECRET_SIZE], fd_error *err)
@@ -71,9 +73,14 @@ fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_
     fd_desk *d = fd_alloc(sizeof *d);
     d->config = config;
     d->clock = clock;
-    fd_status s = fd_store_open(path, flags, &d->store, err);
+    /* A new database gets its key first: a crash in between leaves a key without a
+     * database, which the next attempt simply uses. */
+    bool create = is_new && (flags & FD_STORE_CREATE);
+    fd_status s = create ? load_secret(path, true, d->secret, err) : FD_OK;
     if (s == FD_OK)
-        s = load_secret(path, is_new && (flags & FD_STORE_CREATE), d->secret, err);
+        s = fd_store_open(path, flags, &d->store, err);
+    if (s == FD_OK && !create)
+        s = load_secret(path, false, d->secret, err);
     if (s != FD_OK) {
         fd_desk_close(d);
         return s;

@@ -10,6 +10,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
 #include "handover_internal.h"
 
 /* ---- names and labels ---- */
@@ -145,7 +146,8 @@ const char *fd_entry_time_label(fd_entry_kind k)
 
 /* ---- checking text ---- */
 
-/* Decodes one UTF-8 character of at most n bytes; false when malformed. */
+/* Decodes one UTF-8 character of at most n bytes; false when malformed: where an
+ * excerpt stops. */
 static bool decode_utf8(const unsigned char *p, size_t n, uint32_t *cp, size_t *len)
 {
     static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
@@ -166,14 +168,6 @@ static bool decode_utf8(const unsigned char *p, size_t n, uint32_t *cp, size_t *
     return true;
 }
 
-/* The book is printed: no control characters, but a long text may run over lines. */
-static bool printable(uint32_t cp, bool multiline)
-{
-    if (cp == '\n')
-        return multiline;
-    return !(cp < 0x20 || (cp >= 0x7F && cp < 0xA0));
-}
-
 fd_status fd_handover_text(const char *text, size_t max_chars, bool multiline, bool required,
                            const char *field, const char *label, char **out, fd_error *err)
 {
@@ -186,16 +180,11 @@ fd_status fd_handover_text(const char *text, size_t max_chars, bool multiline, b
         n--;
     if (n == 0)
         return required ? fd_fail(err, FD_INVALID, field, _("Fill in %s."), label) : FD_OK;
-    size_t chars = 0;
-    for (size_t i = 0; i < n; chars++) {
-        uint32_t cp;
-        size_t len;
-        if (!decode_utf8((const unsigned char *)start + i, n - i, &cp, &len) ||
-            !printable(cp, multiline))
-            return fd_fail(err, FD_INVALID, field,
-                           _("%s contains characters that cannot be printed."), label);
-        i += len;
-    }
+    /* The book is printed: no control characters, but a long text may run over lines. */
+    size_t chars;
+    if (!fd_validate_text(start, n, multiline, &chars))
+        return fd_fail(err, FD_INVALID, field, _("%s contains characters that cannot be printed."),
+                       label);
     if (chars > max_chars)
         return fd_fail(err, FD_INVALID, field, _("%s is too long: at most %zu characters."),
                        label, max_chars);

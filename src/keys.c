@@ -90,6 +90,7 @@ static const name_label events[] = {
     {"find", N_("Found")},
     {"repair", N_("Repaired")},
     {"change_lock", N_("Lock changed")},
+    {"lock_changed", N_("Retired: the lock it opens was changed")},
     {"seal", N_("New key sealed")},
     {"retire", N_("Retired")},
     {"request", N_("Requested")},
@@ -157,6 +158,10 @@ static const fd_transition key_rows[] = {
     {"on_loan", "change_lock", "to_seal", FD_ACT_KEY_INCIDENT, NULL},
     {"damaged", "change_lock", "to_seal", FD_ACT_KEY_INCIDENT, NULL},
     {"lost", "change_lock", "to_seal", FD_ACT_KEY_INCIDENT, NULL},
+    {"in_store", "lock_changed", "retired", FD_ACT_KEY_INCIDENT, NULL},
+    {"on_loan", "lock_changed", "retired", FD_ACT_KEY_INCIDENT, NULL},
+    {"damaged", "lock_changed", "retired", FD_ACT_KEY_INCIDENT, NULL},
+    {"lost", "lock_changed", "retired", FD_ACT_KEY_INCIDENT, NULL},
     {"to_seal", "seal", "retired", FD_ACT_KEY_SEAL, NULL},
     {"in_store", "retire", "retired", FD_ACT_KEY_RETIRE, NULL},
     {"damaged", "retire", "retired", FD_ACT_KEY_RETIRE, NULL},
@@ -207,27 +212,6 @@ static bool may(const fd_actor *who, const fd_actor *approver, fd_action action)
 
 /* ---- what is typed ---- */
 
-/* Characters in well-formed UTF-8 without control characters; -1 otherwise. */
-static long printable_chars(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    long count = 0;
-    while (*p) {
-        int len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3
-                : (*p & 0xF8) == 0xF0 ? 4 : 0;
-        if (len == 0 || (len == 1 && (*p < 0x20 || *p == 0x7F)))
-            return -1;
-        for (int i = 1; i < len; i++)
-            if ((p[i] & 0xC0) != 0x80)
-                return -1;
-        if ((len == 2 && *p < 0xC2) || (len == 2 && *p == 0xC2 && p[1] < 0xA0))
-            return -1; /* overlong, or a C1 control character */
-        p += len;
-        count++;
-    }
-    return count;
-}
-
 /* Copies text without surrounding blanks to out ("" when blank). missing: the message
  * when it is required, NULL when it may be left empty. */
 static fd_status check_text(const char *text, const char *field, long max_chars,
@@ -244,10 +228,10 @@ static fd_status check_text(const char *text, const char *field, long max_chars,
         return fd_fail(err, FD_INVALID, field, _("Too long: at most %ld characters."), max_chars);
     memcpy(out, start, n);
     out[n] = '\0';
-    long chars = printable_chars(out);
-    if (chars < 0)
+    size_t chars;
+    if (!fd_validate_text(out, n, false, &chars))
         return fd_fail(err, FD_INVALID, field, _("Contains characters that cannot be printed."));
-    if (chars > max_chars)
+    if (chars > (size_t)max_chars)
         return fd_fail(err, FD_INVALID, field, _("Too long: at most %ld characters."), max_chars);
     return FD_OK;
 }
@@ -740,6 +724,39 @@ fd_status fd_key_retire(fd_desk *d, const fd_actor *who, const fd_actor *approve
     return s == FD_OK ? fd_store_write(d->store, retire_txn, &o, err) : s;
 }
 
+typedef struct key_ids {
+    size_t count;
+    int64_t *ids;
+} key_ids;
+
+static fd_status read_lock_family(fd_desk *d, int64_t key_id, key_ids *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_KEY_LOCK_FAMILY);
+    fd_bind_int(st, ":key_id", key_id);
+    int rc;
+    *out = (key_ids){0};
+    while ((rc = fd_step(st, err)) == 1) {
+        out->ids = fd_realloc(out->ids, (out->count + 1) * sizeof *out->ids);
+        out->ids[out->count++] = fd_col_int(st, 0);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+/* The other keys of the changed lock open nothing now: each is retired with it, its
+ * own event naming the key whose lock was changed, so none goes back into store. Read
+ * whole first: every event moves entity_state, which the walk reads. */
+static fd_status retire_lock_family(key_op *o, int64_t key_id, fd_error *err)
+{
+    key_ids family;
+    fd_status s = read_lock_family(o->d, key_id, &family, err);
+    for (size_t i = 0; s == FD_OK && i < family.count; i++)
+        s = fire_with(o->d, &fd_key_machine, family.ids[i], "lock_changed", o->who, NULL, o->note,
+                      "key", key_id, err);
+    free(family.ids);
+    return s;
+}
+
 static fd_status change_lock_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -747,7 +764,8 @@ static fd_status change_lock_txn(fd_store *store, void *ctx, fd_error *err)
     key_base key;
     fd_status s = load_key(o->d, o->key_id, "key", &key, err);
     if (s != FD_OK ||
-        (s = fire(o->d, &fd_key_machine, key.id, "change_lock", o->who, NULL, o->note, NULL, err)) != FD_OK)
+        (s = fire(o->d, &fd_key_machine, key.id, "change_lock", o->who, NULL, o->note, NULL, err)) != FD_OK ||
+        (s = retire_lock_family(o, key.id, err)) != FD_OK)
         return s;
     fd_time now = fd_desk_now(o->d);
     fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_LOCK_CHANGE_INSERT);

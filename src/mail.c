@@ -117,32 +117,6 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Well-formed UTF-8 without control characters (line breaks allowed in notes): what
- * is typed ends up on printed registers. */
-static bool printable(const char *s, bool multiline)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        int len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3
-                : (*p & 0xF8) == 0xF0 ? 4 : 0;
-        if (len == 0)
-            return false;
-        uint32_t cp = len == 1 ? *p : *p & (0x7Fu >> len);
-        for (int i = 1; i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80) /* also stops at the terminating NUL */
-                return false;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-        bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-        if (cp < shortest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-            (control && !(multiline && cp == '\n')))
-            return false;
-        p += len;
-    }
-    return true;
-}
-
 /* Copies text without surrounding blanks to out (size bytes). empty is the message for
  * a required field left empty; NULL makes the field optional. */
 static fd_status clean_text(const char *text, const char *field, const char *empty, bool multiline,
@@ -163,7 +137,8 @@ static fd_status clean_text(const char *text, const char *field, const char *emp
                        size - 1, (size - 1) / 3);
     memcpy(out, start, n);
     out[n] = '\0';
-    if (!printable(out, multiline))
+    /* What is typed ends up on printed registers. */
+    if (!fd_validate_text(out, n, multiline, NULL))
         return fd_fail(err, FD_INVALID, field, _("This contains characters that cannot be printed."));
     return FD_OK;
 }
@@ -1015,6 +990,21 @@ static fd_stmt *prepare_search(listing *l)
     return st;
 }
 
+/* Hands each row of st to each() as an item (one buffer: an item is large). */
+static fd_status emit_items(fd_desk *d, fd_stmt *st, void (*each)(void *ctx, const fd_mail_item *item),
+                            void *ctx, fd_error *err)
+{
+    int rc;
+    fd_mail_item *it = fd_alloc(sizeof *it);
+    while ((rc = fd_step(st, err)) == 1) {
+        read_item(d, st, it);
+        each(ctx, it);
+    }
+    free(it);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
 static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -1024,15 +1014,7 @@ static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
                 : l->view == FD_MAIL_TODAY ? prepare_today(l)
                 : prepare_search(l);
     fd_bind_int(st, ":limit", l->limit);
-    int rc;
-    fd_mail_item *it = fd_alloc(sizeof *it);
-    while ((rc = fd_step(st, err)) == 1) {
-        read_item(l->d, st, it);
-        l->each(l->ctx, it);
-    }
-    free(it);
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
+    return emit_items(l->d, st, l->each, l->ctx, err);
 }
 
 static fd_status run_listing(listing *l, const char *text, fd_error *err)
@@ -1070,6 +1052,30 @@ fd_status fd_mail_held(fd_desk *d, const fd_mail_item *after, int limit,
     listing l = {.d = d, .view = FD_MAIL_HELD, .after = after, .limit = limit, .oldest = true,
                  .each = each, .ctx = ctx};
     return run_listing(&l, NULL, err);
+}
+
+typedef struct between {
+    fd_desk *d;
+    fd_time from, to;
+    void (*each)(void *ctx, const fd_mail_item *item);
+    void *ctx;
+} between;
+
+static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
+{
+    between *b = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_LIST_BETWEEN);
+    fd_bind_int(st, ":from", b->from);
+    fd_bind_int(st, ":to", b->to);
+    return emit_items(b->d, st, b->each, b->ctx, err);
+}
+
+fd_status fd_mail_between(fd_desk *d, fd_time from, fd_time to,
+                          void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
+                          fd_error *err)
+{
+    between b = {d, from, to, each, ctx};
+    return fd_store_read(d->store, between_read, &b, err);
 }
 
 typedef struct getting {

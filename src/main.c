@@ -29,6 +29,7 @@ static const subcommand subcommands[] = {
     {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
     {"export", cli_export, "export KIND --from DATE --to DATE [--format csv|json] --as NUMBER", N_("export records for spreadsheets")},
     {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
+    {"ban", cli_ban, "ban list|add|lift … --as NUMBER", N_("keep the visitors' do-not-admit list")},
     {"print", cli_print, "print handover|daily … --as NUMBER", N_("print the handover report or the daily logs (PDF, text or a printer)")},
 };
 

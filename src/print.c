@@ -538,6 +538,11 @@ fd_status fd_print_handover(fd_desk *d, const fd_actor *who, int64_t shift_id, f
     return print_finish(d, h.r, out, err);
 }
 
+char *fd_print_handover_stem(int64_t shift_id)
+{
+    return fd_printf("handover-%lld", (long long)shift_id);
+}
+
 typedef struct last_shift {
     int64_t closed, any;
 } last_shift;

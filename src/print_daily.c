@@ -1,7 +1,6 @@
 /* The daily logs: see include/frontdesk/print.h. Each is read through its procedure's
- * own functions, as the printing staff member may see it. Where a procedure offers
- * its day only as "today", the desk's clock is pointed at the printed day for that
- * read and put back (day_clock). */
+ * own day-range function (fd_visits_between, fd_key_loans_between, fd_mail_between,
+ * fd_complaints_touched), as the printing staff member may see it. */
 #include "print_internal.h"
 
 #include <stdlib.h>
@@ -14,7 +13,7 @@
 #include "frontdesk/mail.h"
 #include "frontdesk/visitors.h"
 
-enum { PAGE = 200, COMPLAINT_WINDOW_DAYS = 90 };
+enum { PAGE = 200 };
 
 static const struct {
     const char *name, *title;
@@ -32,6 +31,13 @@ const char *fd_daily_log_name(fd_daily_log log)
 const char *fd_daily_log_title(fd_daily_log log)
 {
     return log < FD_DAILY_LOG_COUNT ? _(logs[log].title) : "";
+}
+
+char *fd_print_daily_stem(fd_daily_log log, fd_date day)
+{
+    char date[FD_DATE_TEXT];
+    fd_date_format(day, date);
+    return fd_printf("daily-%s-%s", fd_daily_log_name(log), date);
 }
 
 bool fd_daily_log_parse(const char *name, fd_daily_log *out)
@@ -53,7 +59,8 @@ typedef struct daily {
     bool headed;         /* the combined log: a heading per log */
 } daily;
 
-/* A row kept back to be sorted: the procedures list newest first, the paper oldest. */
+/* A row kept back: a log's summary line comes before its table but is known only after
+ * its rows, and loans arrive by number while the paper goes by time. */
 typedef struct kept_row {
     fd_time at;
     int64_t id;
@@ -116,22 +123,16 @@ static void count_field(daily *y, const char *key, long n)
     free(text);
 }
 
-/* The procedures' "today" views read the day from the desk's clock. */
-typedef struct day_clock {
-    fd_clock saved;
-    fd_time noon;
-} day_clock;
-
-static void day_clock_enter(daily *y, day_clock *c)
+static void add_id(int64_t **ids, size_t *count, size_t *capacity, int64_t id)
 {
-    c->saved = y->d->clock;
-    c->noon = y->start + 12 * 3600;
-    y->d->clock = fd_clock_fixed(&c->noon);
-}
-
-static void day_clock_leave(daily *y, day_clock *c)
-{
-    y->d->clock = c->saved;
+    for (size_t i = 0; i < *count; i++)
+        if ((*ids)[i] == id)
+            return;
+    if (*count == *capacity) {
+        *capacity = *capacity ? 2 * *capacity : 64;
+        *ids = fd_realloc(*ids, *capacity * sizeof **ids);
+    }
+    (*ids)[(*count)++] = id;
 }
 
 /* ---- visitors (访客登记表) ---- */
@@ -139,8 +140,6 @@ static void day_clock_leave(daily *y, day_clock *c)
 typedef struct visit_page {
     daily *y;
     kept rows;
-    fd_visit *last;
-    int seen;
     long admitted, refused, inside;
 } visit_page;
 
@@ -160,9 +159,6 @@ static void visit_row(void *ctx, const fd_visit *v)
 {
     visit_page *p = ctx;
     fd_date day = p->y->day;
-    fd_visit_free(p->last);
-    p->last = fd_visit_dup(v);
-    p->seen++;
     p->admitted += v->admitted_at != 0;
     p->refused += v->state == FD_VISIT_REFUSED;
     p->inside += v->state == FD_VISIT_ADMITTED;
@@ -196,15 +192,7 @@ static fd_status visitors_log(daily *y, fd_error *err)
         {N_("State"), 1.3}};
     log_heading(y, FD_LOG_VISITORS);
     visit_page p = {.y = y};
-    day_clock clock;
-    day_clock_enter(y, &clock);
-    fd_status s;
-    do {
-        p.seen = 0;
-        s = fd_visits_list(y->d, y->who, FD_VISITS_TODAY, NULL, p.last, PAGE, visit_row, &p, err);
-    } while (s == FD_OK && p.seen == PAGE);
-    day_clock_leave(y, &clock);
-    fd_visit_free(p.last);
+    fd_status s = fd_visits_between(y->d, y->who, y->start, y->end, visit_row, &p, err);
     char *summary = fd_printf(_("%ld registered, %ld admitted, %ld refused entry, %ld still inside"),
                               (long)p.rows.count, p.admitted, p.refused, p.inside);
     fd_report_field(y->r, _("Visitors"), summary, FD_STYLE_PLAIN);
@@ -215,79 +203,22 @@ static fd_status visitors_log(daily *y, fd_error *err)
 
 /* ---- key loans (借用钥匙登记表) ---- */
 
-typedef struct key_walk {
+typedef struct loan_walk {
     daily *y;
-    fd_key_cursor cursor;
+    int64_t last_id;   /* paging: the loans come by number */
     int seen;
-    int64_t *keys;
-    size_t key_count, key_capacity;
-    int64_t *loans;
-    size_t loan_count, loan_capacity;
-    int64_t before;       /* history paging */
-    bool older;           /* the history has reached before the day */
     kept rows;
-} key_walk;
+} loan_walk;
 
-static void add_id(int64_t **ids, size_t *count, size_t *capacity, int64_t id)
-{
-    for (size_t i = 0; i < *count; i++)
-        if ((*ids)[i] == id)
-            return;
-    if (*count == *capacity) {
-        *capacity = *capacity ? 2 * *capacity : 64;
-        *ids = fd_realloc(*ids, *capacity * sizeof **ids);
-    }
-    (*ids)[(*count)++] = id;
-}
-
-static void key_seen(void *ctx, const fd_key_row *row)
-{
-    key_walk *w = ctx;
-    fd_key_cursor_after(&w->cursor, row);
-    w->seen++;
-    add_id(&w->keys, &w->key_count, &w->key_capacity, row->id);
-}
-
-static void key_event(void *ctx, const fd_key_event *e)
-{
-    key_walk *w = ctx;
-    w->seen++;
-    w->before = e->id;
-    if (e->at < w->y->start) {
-        w->older = true;
-        return;
-    }
-    if (e->at < w->y->end && e->loan_id &&
-        (strcmp(e->event, "lend") == 0 || strcmp(e->event, "return") == 0))
-        add_id(&w->loans, &w->loan_count, &w->loan_capacity, e->loan_id);
-}
-
-/* Every loan whose keys went out or came back on the day: found in the history of each
- * key of the register, newest first, down to the day. */
-static fd_status find_loans(key_walk *w, fd_error *err)
-{
-    fd_status s;
-    do {
-        w->seen = 0;
-        s = fd_keys_list(w->y->d, FD_KEYS_REGISTER, NULL, w->cursor.set ? &w->cursor : NULL, PAGE,
-                         key_seen, w, err);
-    } while (s == FD_OK && w->seen == PAGE);
-    for (size_t i = 0; s == FD_OK && i < w->key_count; i++) {
-        w->before = 0;
-        w->older = false;
-        do {
-            w->seen = 0;
-            s = fd_key_history(w->y->d, w->keys[i], w->before, PAGE, key_event, w, err);
-        } while (s == FD_OK && w->seen == PAGE && !w->older);
-    }
-    return s;
-}
-
+/* A loan goes on the paper at the time its keys went out; one never handed over, at
+ * the time it was asked for. */
 static void loan_row(void *ctx, const fd_loan_row *l)
 {
-    key_walk *w = ctx;
+    loan_walk *w = ctx;
     fd_date day = w->y->day;
-    print_cells *c = keep(&w->rows, l->out_at, l->id);
+    w->last_id = l->id;
+    w->seen++;
+    print_cells *c = keep(&w->rows, l->out_at ? l->out_at : l->requested_at, l->id);
     print_cells_time(c, l->out_at, day);
     print_cells_add(c, fd_printf("%s%s", l->keys ? l->keys : "", l->emergency ? _(" (emergency)") : ""),
                     l->emergency ? FD_STYLE_RED : FD_STYLE_PLAIN);
@@ -307,7 +238,7 @@ static void loan_row(void *ctx, const fd_loan_row *l)
 
 static void overdue_key_row(void *ctx, const fd_key_row *k)
 {
-    key_walk *w = ctx;
+    loan_walk *w = ctx;
     print_cells *c = keep(&w->rows, k->due_at, k->id);
     print_cells_dup(c, k->tag, FD_STYLE_RED);
     print_cells_add(c, print_join(k->unit, " ", k->description), FD_STYLE_PLAIN);
@@ -325,11 +256,13 @@ static fd_status keys_log(daily *y, fd_error *err)
     static const fd_report_column overdue[] = {
         {N_("Key"), 1.0}, {N_("Opens"), 2.5}, {N_("Borrower"), 2.0}, {N_("Out"), 1.3}, {N_("Due back"), 1.3}};
     log_heading(y, FD_LOG_KEYS);
-    key_walk w = {.y = y};
-    fd_status s = find_loans(&w, err);
-    for (size_t i = 0; s == FD_OK && i < w.loan_count; i++)
-        s = fd_key_loan_get(y->d, y->who, w.loans[i], loan_row, &w, err);
-    count_field(y, _("Loans out or back this day"), (long)w.loan_count);
+    loan_walk w = {.y = y};
+    fd_status s;
+    do {
+        w.seen = 0;
+        s = fd_key_loans_between(y->d, y->who, y->start, y->end, w.last_id, PAGE, loan_row, &w, err);
+    } while (s == FD_OK && w.seen == PAGE);
+    count_field(y, _("Loans asked for, out or back this day"), (long)w.rows.count);
     emit_kept(&w.rows, table(y, cols, sizeof cols / sizeof cols[0]));
     if (s == FD_OK) {
         fd_report_paragraph(y->r, _("Keys overdue when printed:"), FD_STYLE_BOLD);
@@ -339,8 +272,6 @@ static fd_status keys_log(daily *y, fd_error *err)
     for (size_t i = 0; i < w.rows.count; i++)
         print_cells_clear(&w.rows.rows[i].cells);
     free(w.rows.rows);
-    free(w.keys);
-    free(w.loans);
     return s;
 }
 
@@ -349,8 +280,6 @@ static fd_status keys_log(daily *y, fd_error *err)
 typedef struct mail_page {
     daily *y;
     kept rows;
-    fd_mail_item last;
-    int seen;
 } mail_page;
 
 static char *recipient_text(const fd_mail_item *m)
@@ -365,8 +294,6 @@ static void mail_row(void *ctx, const fd_mail_item *m)
 {
     mail_page *p = ctx;
     fd_date day = p->y->day;
-    p->last = *m;
-    p->seen++;
     print_cells *c = keep(&p->rows, m->received_at, m->id);
     print_cells_time(c, m->received_at, day);
     print_cells_add(c, fd_printf("%s × %d", fd_mail_kind_label(m->kind), m->quantity), FD_STYLE_PLAIN);
@@ -449,15 +376,8 @@ static fd_status mail_log(daily *y, fd_error *err)
     fd_report_table *p = table(y, papers, 3);
     s = fd_mail_papers(y->d, y->day, paper_row, p, err);
     mail_page page = {.y = y};
-    day_clock clock;
-    day_clock_enter(y, &clock);
-    bool first = true;
-    while (s == FD_OK && (first || page.seen == PAGE)) {
-        page.seen = 0;
-        s = fd_mail_list(y->d, FD_MAIL_TODAY, NULL, first ? NULL : &page.last, PAGE, mail_row, &page, err);
-        first = false;
-    }
-    day_clock_leave(y, &clock);
+    if (s == FD_OK)
+        s = fd_mail_between(y->d, y->start, y->end, mail_row, &page, err);
     fd_report_paragraph(y->r, _("Items signed for this day:"), FD_STYLE_BOLD);
     emit_kept(&page.rows, table(y, items, sizeof items / sizeof items[0]));
     if (s == FD_OK) {
@@ -477,57 +397,14 @@ typedef struct complaint_walk {
     daily *y;
     int64_t *ids;
     size_t count, capacity;
-    int seen;
-    bool older;
-    int64_t after_key, after_id;
     kept received, rectified, visited;
     fd_complaint_detail detail;  /* the complaint whose timeline is read */
 } complaint_walk;
 
-static void complaint_seen(void *ctx, const fd_complaint_row *row)
+static void complaint_touched(void *ctx, const fd_complaint_row *row)
 {
     complaint_walk *w = ctx;
-    w->seen++;
-    w->after_key = row->sort_key;
-    w->after_id = row->id;
-    if (row->received_at < w->y->start - COMPLAINT_WINDOW_DAYS * 86400)
-        w->older = true;
-    else
-        add_id(&w->ids, &w->count, &w->capacity, row->id);
-}
-
-static void open_complaint(void *ctx, const fd_complaint_row *row)
-{
-    complaint_walk *w = ctx;
-    w->seen++;
-    w->after_key = row->sort_key;
-    w->after_id = row->id;
     add_id(&w->ids, &w->count, &w->capacity, row->id);
-}
-
-/* The complaints that may have a step on the day: those received within the window
- * before it (newest first from the day's end) and every one still open. */
-static fd_status find_complaints(complaint_walk *w, fd_error *err)
-{
-    fd_complaint_query q = {.view = FD_CVIEW_SEARCH, .text = "", .after = true,
-                            .after_key = w->y->end, .after_id = 0, .limit = PAGE};
-    fd_status s;
-    do {
-        w->seen = 0;
-        s = fd_complaints_list(w->y->d, &q, complaint_seen, w, err);
-        q.after_key = w->after_key;
-        q.after_id = w->after_id;
-    } while (s == FD_OK && w->seen == PAGE && !w->older);
-    fd_complaint_query open = {.view = FD_CVIEW_OPEN, .limit = PAGE};
-    do {
-        w->seen = 0;
-        if (s == FD_OK)
-            s = fd_complaints_list(w->y->d, &open, open_complaint, w, err);
-        open.after = true;
-        open.after_key = w->after_key;
-        open.after_id = w->after_id;
-    } while (s == FD_OK && w->seen == PAGE);
-    return s;
 }
 
 static char *complaint_who(const fd_complaint_detail *c)
@@ -609,7 +486,7 @@ static fd_status complaints_log(daily *y, fd_error *err)
         {N_("Satisfaction"), 1.1}, {N_("Acknowledged"), 1.6}, {N_("Visited by"), 1.0}};
     log_heading(y, FD_LOG_COMPLAINTS);
     complaint_walk w = {.y = y};
-    fd_status s = find_complaints(&w, err);
+    fd_status s = fd_complaints_touched(y->d, y->start, y->end, complaint_touched, &w, err);
     for (size_t i = 0; s == FD_OK && i < w.count; i++) {
         s = fd_complaint_get(y->d, y->who, w.ids[i], &w.detail, err);
         if (s != FD_OK)

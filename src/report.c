@@ -208,10 +208,7 @@ static fd_status render(const fd_report *r, render_format format, const fd_repor
 {
     if (format == RENDER_PDF)
         return fd_report_write_pdf(r, out, err);
-    int wide = r->landscape ? FD_REPORT_TEXT_WIDE : FD_REPORT_TEXT_WIDTH;
-    return fd_report_write_text(r, dest->text_width ? dest->text_width : wide,
-                                dest->text_lines ? dest->text_lines : FD_REPORT_TEXT_LINES, out,
-                                err);
+    return fd_report_write_text(r, dest->text_width, dest->text_lines, out, err);
 }
 
 static fd_status io_failure(fd_error *err, const char *path)
@@ -394,7 +391,8 @@ fd_status fd_report_deliver(const fd_report *r, const fd_config *cfg,
             out->path = fd_strdup(dest->pdf_path ? dest->pdf_path : dest->text_path);
         return s;
     }
-    const char *printer = dest->printer && *dest->printer ? dest->printer
+    const char *printer = dest->save ? NULL
+                          : dest->printer && *dest->printer ? dest->printer
                           : cfg && cfg->printer && *cfg->printer ? cfg->printer
                           : NULL;
     return printer ? send_to_printer(r, dest, printer, out, err) : save_new_pdf(r, dest, out, err);

@@ -701,6 +701,10 @@ static fd_status write_pages(const fd_report *r, pager *p, const line_list *head
 
 fd_status fd_report_write_text(const fd_report *r, int width, int lines, FILE *out, fd_error *err)
 {
+    if (width == 0)
+        width = r->landscape ? FD_REPORT_TEXT_WIDE : FD_REPORT_TEXT_WIDTH;
+    if (lines == 0)
+        lines = FD_REPORT_TEXT_LINES;
     if (width < FD_REPORT_TEXT_MIN_WIDTH || lines < FD_REPORT_TEXT_MIN_LINES)
         return fd_fail(err, FD_INVALID, "page",
                        _("A text page needs at least %d columns and %d lines."),

@@ -9,6 +9,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
 #include "stmt.h"
 
 /* Argon2id over 8 MiB, 3 passes: far cheaper than libsodium's "interactive" preset
@@ -51,35 +52,6 @@ static fd_status check_number(const char *number, fd_error *err)
     return FD_OK;
 }
 
-/* Length in bytes of the UTF-8 character starting with byte b; 0 if b cannot start one. */
-static int utf8_length(unsigned char b)
-{
-    return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-}
-
-/* Well-formed UTF-8 without control characters: names end up on printed forms. */
-static bool printable_utf8(const char *s)
-{
-    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        int len = utf8_length(*p);
-        if (len == 0)
-            return false;
-        uint32_t cp = len == 1 ? *p : *p & (0x7Fu >> len);
-        for (int i = 1; i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80) /* also stops at the terminating NUL */
-                return false;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        if (cp < shortest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-            cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-            return false;
-        p += len;
-    }
-    return true;
-}
-
 /* Copies name without surrounding blanks to out, checking it on the way. */
 static fd_status check_name(const char *name, char out[NAME_MAX_BYTES + 1], fd_error *err)
 {
@@ -95,7 +67,8 @@ static fd_status check_name(const char *name, char out[NAME_MAX_BYTES + 1], fd_e
                        NAME_MAX_BYTES);
     memcpy(out, start, n);
     out[n] = '\0';
-    if (!printable_utf8(out))
+    /* Names end up on printed forms. */
+    if (!fd_validate_text(out, n, false, NULL))
         return fd_fail(err, FD_INVALID, "name",
                        _("The name contains characters that cannot be printed."));
     return FD_OK;

@@ -88,6 +88,36 @@ static size_t fd_utf8_count(const char *s)
     return n;
 }
 
+/* Bytes a character starting with b claims; 0 when b cannot start one. */
+static size_t fd_utf8_claimed(unsigned char b)
+{
+    return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+}
+
+/* Control characters would garble a printed form or a terminal line. */
+static bool fd_is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; count++) {
+        uint32_t cp;
+        size_t claimed = fd_utf8_claimed((unsigned char)text[i]);
+        /* A character cut off by n is as broken as one cut off by the string's end. */
+        if (claimed == 0 || claimed > n - i || fd_utf8_decode(text + i, &cp) != claimed)
+            return false;
+        if (fd_is_control(cp) && !(multiline && cp == '\n'))
+            return false;
+        i += claimed;
+    }
+    if (chars)
+        *chars = count;
+    return true;
+}
+
 /* ---- Bounded output ----------------------------------------------------- */
 
 /* Appends whole characters only; once one does not fit, nothing more is added,

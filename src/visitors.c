@@ -147,33 +147,6 @@ static const char *event_label(const char *event)
 
 /* ---- checking what is typed ---- */
 
-static int utf8_length(unsigned char b)
-{
-    return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-}
-
-/* Well-formed UTF-8 without control characters: all of it goes on the printed slip. */
-static bool printable_utf8(const char *s)
-{
-    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        int len = utf8_length(*p);
-        if (len == 0)
-            return false;
-        uint32_t cp = len == 1 ? *p : *p & (0x7Fu >> len);
-        for (int i = 1; i < len; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        if (cp < shortest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp < 0x20 ||
-            (cp >= 0x7F && cp < 0xA0))
-            return false;
-        p += len;
-    }
-    return true;
-}
-
 /* What a text field of the form may hold. */
 typedef struct text_rule {
     const char *field; /* the form field */
@@ -205,7 +178,8 @@ static fd_status clean_text(const text_rule *rule, const char *in, char *out, fd
                        _(rule->label), rule->max);
     memcpy(out, start, n);
     out[n] = '\0';
-    if (!printable_utf8(out))
+    /* All of it goes on the printed slip. */
+    if (!fd_validate_text(out, n, false, NULL))
         return fd_fail(err, FD_INVALID, rule->field,
                        _("%s contains characters that cannot be printed."), _(rule->label));
     return FD_OK;
@@ -1277,8 +1251,10 @@ typedef struct banning {
     char reason[PURPOSE_BYTES + 1];
 } banning;
 
-static fd_status only_cs_manager(const fd_actor *who, fd_error *err)
+fd_status fd_visitor_may_ban(const fd_actor *who, fd_error *err)
 {
+    fd_error local;
+    err = err ? err : &local;
     if (!fd_may(who, FD_ACT_VISITOR_BAN))
         return fd_fail(err, FD_DENIED, NULL,
                        _("Only the customer-service manager keeps the do-not-admit list."));
@@ -1324,7 +1300,7 @@ fd_status fd_visitor_ban(fd_desk *d, const fd_actor *who, fd_doc_type type, cons
     banning *b = fd_alloc(sizeof *b);
     *b = (banning){.d = d, .who = who, .unit_id = unit_id > 0 ? unit_id : 0};
     fd_status s;
-    if ((s = only_cs_manager(who, err)) == FD_OK && (s = read_document(d, type, number, &b->doc, err)) == FD_OK &&
+    if ((s = fd_visitor_may_ban(who, err)) == FD_OK && (s = read_document(d, type, number, &b->doc, err)) == FD_OK &&
         (s = clean_text(&rule_visitor_name, name, b->name, err)) == FD_OK &&
         (s = clean_text(&rule_reason, reason, b->reason, err)) == FD_OK)
         s = fd_store_write(d->store, ban_txn, b, err);
@@ -1374,13 +1350,15 @@ fd_status fd_visitor_lift_ban(fd_desk *d, const fd_actor *who, int64_t ban_id, c
     err = err ? err : &local;
     char clean[PURPOSE_BYTES + 1];
     fd_status s;
-    if ((s = only_cs_manager(who, err)) != FD_OK || (s = clean_text(&rule_reason, reason, clean, err)) != FD_OK)
+    if ((s = fd_visitor_may_ban(who, err)) != FD_OK || (s = clean_text(&rule_reason, reason, clean, err)) != FD_OK)
         return s;
     lifting l = {d, who, ban_id, clean};
     return fd_store_write(d->store, lift_txn, &l, err);
 }
 
 typedef struct ban_list {
+    int64_t after_id;
+    int limit;
     void (*each)(void *ctx, const fd_visitor_ban_row *b);
     void *ctx;
 } ban_list;
@@ -1389,6 +1367,8 @@ static fd_status bans_read(fd_store *store, void *ctx, fd_error *err)
 {
     ban_list *l = ctx;
     fd_stmt *st = fd_sql(store, FD_SQL_VISITOR_BAN_LIST);
+    fd_bind_int(st, ":after_id", l->after_id > 0 ? l->after_id : INT64_MAX);
+    fd_bind_int(st, ":limit", l->limit);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_visitor_ban_row b = {
@@ -1407,12 +1387,16 @@ static fd_status bans_read(fd_store *store, void *ctx, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
-fd_status fd_visitor_bans(fd_desk *d, void (*each)(void *ctx, const fd_visitor_ban_row *b),
-                          void *ctx, fd_error *err)
+fd_status fd_visitor_bans(fd_desk *d, int64_t after_id, int limit,
+                          void (*each)(void *ctx, const fd_visitor_ban_row *b), void *ctx,
+                          fd_error *err)
 {
     fd_error local;
-    ban_list l = {each, ctx};
-    return fd_store_read(d->store, bans_read, &l, err ? err : &local);
+    err = err ? err : &local;
+    if (limit <= 0)
+        return fd_fail(err, FD_USAGE, NULL, "fd_visitor_bans: bad limit");
+    ban_list l = {after_id, limit, each, ctx};
+    return fd_store_read(d->store, bans_read, &l, err);
 }
 
 /* ---- the privacy purge ---- */
@@ -1466,6 +1450,30 @@ fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_
     return s;
 }
 
+/* ---- a day's log ---- */
+
+typedef struct between_query {
+    fd_time from, to;
+    reader r;
+} between_query;
+
+static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
+{
+    between_query *q = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_BETWEEN);
+    fd_bind_int(st, ":from", q->from);
+    fd_bind_int(st, ":to", q->to);
+    return each_visit(st, &q->r, NULL, err);
+}
+
+fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                            void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
+{
+    fd_error local;
+    between_query q = {from, to, reader_for(d, who, each, ctx)};
+    return fd_store_read(d->store, between_read, &q, err ? err : &local);
+}
+
 /* ---- export ---- */
 
 static const char *const export_columns[] = {
@@ -1511,20 +1519,6 @@ static void export_visit(void *ctx, const fd_visit *v)
     fd_export_row(x->out, values);
 }
 
-typedef struct export_query {
-    const fd_export_request *req;
-    reader r;
-} export_query;
-
-static fd_status export_read(fd_store *store, void *ctx, fd_error *err)
-{
-    export_query *q = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_EXPORT);
-    fd_bind_int(st, ":from", q->req->from);
-    fd_bind_int(st, ":to", q->req->to);
-    return each_visit(st, &q->r, NULL, err);
-}
-
 fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                              FILE *out, fd_error *err)
 {
@@ -1540,8 +1534,9 @@ fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_re
                    req->format == FD_EXPORT_CSV};
     /* Masked unless asked for in full, whoever exports: a file travels further than a
      * screen. */
-    export_query q = {req, {req->unmasked, req->unmasked && sees_phones(d, who), export_visit, &x}};
-    s = fd_store_read(d->store, export_read, &q, err);
+    between_query q = {req->from, req->to,
+                       {req->unmasked, req->unmasked && sees_phones(d, who), export_visit, &x}};
+    s = fd_store_read(d->store, between_read, &q, err);
     fd_status end = fd_export_end(x.out, s == FD_OK ? err : NULL);
     return s != FD_OK ? s : end;
 }

@@ -203,8 +203,10 @@ fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor 
                                 int64_t id, const char *reason, fd_error *err);
 
 /* Corrects a field of the intake after saving: "complainant", "unit", "content",
- * "channel", "category" (stored names) or "severity", which re-derives every deadline
- * that depends on it. The history keeps the old value and the reason. */
+ * "phone" (the contact, checked like a phone at intake and kept in normal form; masked
+ * where phones are), "channel", "category" (stored names) or "severity", which
+ * re-derives every deadline that depends on it. The history keeps the old value and
+ * the reason. A search by phone matches the number taken in, not a corrected one. */
 fd_status fd_complaint_correct(fd_desk *d, const fd_actor *who, int64_t id, const char *field,
                                const char *value, const char *reason, fd_error *err);
 
@@ -253,6 +255,15 @@ fd_status fd_complaints_count_overdue(fd_desk *d, long *out, fd_error *err);
 /* Every overdue complaint, longest overdue first: the handover's open items. */
 fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
                                 void *ctx, fd_error *err);
+
+/* The complaints received, rectified or return-visited in [from, to), by number: a
+ * day's complaints log. A rectification or visit counts when it was done (done_at,
+ * visited_at), not when it was recorded, as the timeline shows it. Printed, so read
+ * whole in one snapshot; meant for a day or so (each range is an index walk). The
+ * rows' sort_key is the time received. */
+fd_status fd_complaints_touched(fd_desk *d, fd_time from, fd_time to,
+                                void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
+                                fd_error *err);
 
 /* One complaint as it reads now (corrections applied), phone masked unless who's role
  * may see phones. Free with fd_complaint_detail_free. */

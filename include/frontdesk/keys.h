@@ -144,7 +144,9 @@ fd_status fd_key_recover(fd_desk *d, const fd_actor *who, int64_t key_id, const 
 fd_status fd_key_retire(fd_desk *d, const fd_actor *who, const fd_actor *approver, int64_t key_id,
                         const char *note, fd_error *err);
 /* Engineering changed the lock: the key is retired and the new key is due to be
- * sealed by a duty manager within FD_KEY_SEAL_HOURS. */
+ * sealed by a duty manager within FD_KEY_SEAL_HOURS. Every other key of the old lock
+ * still in use — its copies and theirs, and the key it was copied from with that
+ * key's copies — is retired with it (event "lock_changed", naming the key). */
 fd_status fd_key_change_lock(fd_desk *d, const fd_actor *who, int64_t key_id, const char *note,
                              fd_error *err);
 /* A duty manager receives and seals the new key of a lock change: it is registered

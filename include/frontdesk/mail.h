@@ -225,6 +225,12 @@ fd_status fd_mail_held(fd_desk *d, const fd_mail_item *after, int limit,
                        void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
                        fd_error *err);
 
+/* The items received in [from, to), oldest first: a day's register of items — printed,
+ * so read whole in one snapshot. Meant for a day or so: the range is an index walk. */
+fd_status fd_mail_between(fd_desk *d, fd_time from, fd_time to,
+                          void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
+                          fd_error *err);
+
 /* One item as it reads now; FD_NOT_FOUND when there is none. */
 fd_status fd_mail_get(fd_desk *d, int64_t item_id, fd_mail_item *out, fd_error *err);
 

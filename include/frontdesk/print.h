@@ -49,4 +49,10 @@ fd_status fd_print_last_shift(fd_desk *d, int64_t *shift_id, fd_error *err);
 fd_status fd_print_daily(fd_desk *d, const fd_actor *who, fd_date day, fd_daily_log log,
                          fd_report **out, fd_error *err);
 
+/* The name a report is saved under, without ".pdf" ("handover-12",
+ * "daily-visitors-2026-11-26"; fd_report_destination.stem), so the command line and
+ * the console file the same paper alike. Caller frees. */
+char *fd_print_handover_stem(int64_t shift_id);
+char *fd_print_daily_stem(fd_daily_log log, fd_date day);
+
 #endif

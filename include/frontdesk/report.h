@@ -69,7 +69,9 @@ size_t fd_report_table_rows(const fd_report_table *t);
 fd_status fd_report_write_pdf(const fd_report *r, FILE *out, fd_error *err);
 
 /* A page of plain text: a terminal printer's 66 lines of 100 columns (landscape
- * reports want a wider carriage: the caller chooses). Pages end with a form feed. */
+ * reports want a wider carriage: the caller chooses; width 0 takes
+ * FD_REPORT_TEXT_WIDE for a landscape report, else FD_REPORT_TEXT_WIDTH, and lines 0
+ * FD_REPORT_TEXT_LINES). Pages end with a form feed. */
 enum { FD_REPORT_TEXT_WIDTH = 100, FD_REPORT_TEXT_WIDE = 132, FD_REPORT_TEXT_LINES = 66 };
 enum { FD_REPORT_TEXT_MIN_WIDTH = 40, FD_REPORT_TEXT_MIN_LINES = 20 };
 fd_status fd_report_write_text(const fd_report *r, int width, int lines, FILE *out,
@@ -82,14 +84,15 @@ int fd_text_columns(const char *s);
 
 /* Where a report goes. pdf_path or text_path ("-": standard output) writes that file;
  * otherwise it is printed on printer, else on cfg->printer, through CUPS
- * (`lp -d PRINTER FILE`); with no printer at all it is saved as a PDF named after
- * stem in $XDG_DATA_HOME/frontdesk/reports/ (or the current folder when that cannot
- * be made), never overwriting an earlier one. */
+ * (`lp -d PRINTER FILE`); with no printer at all, or with save, it is saved as a PDF
+ * named after stem in $XDG_DATA_HOME/frontdesk/reports/ (or the current folder when
+ * that cannot be made), never overwriting an earlier one. */
 typedef struct fd_report_destination {
     const char *pdf_path;
     const char *text_path;
     const char *printer;
     const char *stem;      /* "handover-2026-11-27-12", file name without ".pdf" */
+    bool save;             /* saved as a PDF even when a printer is configured */
     int text_width, text_lines; /* 0: FD_REPORT_TEXT_WIDTH (FD_REPORT_TEXT_WIDE for a
                                  * landscape report), FD_REPORT_TEXT_LINES */
 } fd_report_destination;

@@ -1,4 +1,5 @@
-/* Validators and display masking for documents and phone numbers. */
+/* Validators and display masking for documents and phone numbers, and the check of
+ * typed text that every record shares. */
 #ifndef FRONTDESK_VALIDATE_H
 #define FRONTDESK_VALIDATE_H
 
@@ -36,6 +37,13 @@ bool fd_resident_id_valid(const char *number);
  * after a landline's area code. */
 fd_status fd_validate_phone(const char *phone, const char *field,
                             char *out, size_t out_size, fd_error *err);
+
+/* Text that may be stored and printed: well-formed UTF-8 (shortest forms, no
+ * surrogates, nothing past U+10FFFF) without control characters (C0, DEL, C1), save
+ * a line break where multiline allows it. Checks the n bytes at text; when chars is
+ * not NULL it gets their number of characters. The caller words the refusal: each
+ * form names its own field. */
+bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars);
 
 /* Masking for display, by character (never splits UTF-8):
  * 110105********002X, 138****5678, 010-****1234; other documents keep their first

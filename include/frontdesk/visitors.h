@@ -167,6 +167,12 @@ fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, co
                          const fd_visit *after, int limit,
                          void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err);
 
+/* The visits registered in [from, to), oldest first, masked for who as in the lists:
+ * a day's visitor log (访客登记表) — printed, so read whole in one snapshot, the rows
+ * and their counts agreeing. Meant for a day or so: the range is an index walk. */
+fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                            void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err);
+
 /* Every visitor still inside, oldest first, for the shift handover's open items
  * (documents and phones masked: the handover is printed). */
 fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,
@@ -225,7 +231,10 @@ fd_status fd_visitor_recognise(fd_desk *d, const fd_actor *who, fd_doc_type type
                                const char *number, fd_visitor_known *out, fd_error *err);
 
 /* The do-not-admit list, kept by a customer-service manager: an entry for one unit
- * (unit_id) or the whole site (0), by document; lifting it is a new entry too. */
+ * (unit_id) or the whole site (0), by document; lifting it is a new entry too. The
+ * list is read by anyone (documents masked). fd_visitor_may_ban says whether who may
+ * keep it, for screens to ask before a form is filled; the writes ask again. */
+fd_status fd_visitor_may_ban(const fd_actor *who, fd_error *err);
 fd_status fd_visitor_ban(fd_desk *d, const fd_actor *who, fd_doc_type type, const char *number,
                          const char *name, int64_t unit_id, const char *reason, int64_t *ban_id,
                          fd_error *err);
@@ -241,9 +250,11 @@ typedef struct fd_visitor_ban_row {
     fd_time at;
 } fd_visitor_ban_row;
 
-/* The entries in force, newest first. */
-fd_status fd_visitor_bans(fd_desk *d, void (*each)(void *ctx, const fd_visitor_ban_row *b),
-                          void *ctx, fd_error *err);
+/* The entries in force, newest first, a page at a time: at most limit of them after
+ * the entry numbered after_id (0: from the newest). */
+fd_status fd_visitor_bans(fd_desk *d, int64_t after_id, int limit,
+                          void (*each)(void *ctx, const fd_visitor_ban_row *b), void *ctx,
+                          fd_error *err);
 
 /* Clears the clear document numbers of visits registered more than cfg->retention_days
  * ago (administrator or customer-service manager); the visits stay, with their masked

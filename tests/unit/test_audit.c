@@ -166,6 +166,27 @@ START_TEST(the_key_file_is_needed)
 }
 END_TEST
 
+START_TEST(a_key_left_by_an_interrupted_init_is_used)
+{
+    /* init writes the key before the database: a crash in between leaves only a key. */
+    const char *path = testlib_path("interrupted.db");
+    char key[600];
+    snprintf(key, sizeof key, "%s.key", path);
+    FILE *f = fopen(key, "wb");
+    for (int i = 0; i < FD_SECRET_SIZE; i++)
+        fputc(i, f);
+    fclose(f);
+    fd_config cfg = {.pin_max_failures = 5};
+    fd_time now = 0;
+    fd_desk *d = NULL;
+    fd_error err = {0};
+    ck_assert_msg(fd_desk_open(path, FD_STORE_CREATE, &cfg, fd_clock_fixed(&now), &d, &err) == FD_OK,
+                  "%s", err.message);
+    ck_assert_int_eq(d->secret[31], 31);
+    fd_desk_close(d);
+}
+END_TEST
+
 START_TEST(personal_data_hmac_is_keyed)
 {
     desk_fixture a, b;
@@ -194,6 +215,7 @@ int main(void)
     tcase_add_test(tc, verify_names_an_edited_audit_entry);
     tcase_add_test(tc, verify_against_a_printed_head);
     tcase_add_test(tc, the_key_file_is_needed);
+    tcase_add_test(tc, a_key_left_by_an_interrupted_init_is_used);
     tcase_add_test(tc, personal_data_hmac_is_keyed);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);

@@ -176,6 +176,43 @@ START_TEST(import_reports_bad_rows_by_line)
 }
 END_TEST
 
+START_TEST(the_do_not_admit_list_from_a_shell)
+{
+    const char *path = demo_db("ban.db");
+    run_result r;
+    char args[800];
+    snprintf(args, sizeof args, "--db '%s' ban add passport E12345678 Smith --unit a-1001 "
+             "--reason fraud --as 1001", path);
+    r = run("FRONTDESK_PIN=1111", args);
+    ASSERT_RUN(r, 77, "Only the customer-service manager");
+    snprintf(args, sizeof args, "--db '%s' ban add passport E12345678 Smith --unit Z-9999 "
+             "--reason fraud --as 3001", path);
+    r = run("FRONTDESK_PIN=3333", args);
+    ASSERT_RUN(r, 65, "no unit Z-9999");
+    snprintf(args, sizeof args, "--db '%s' ban add passport E12345678 Smith --unit a-1001 "
+             "--reason fraud --as 3001", path);
+    r = run("FRONTDESK_PIN=3333", args);
+    ASSERT_RUN(r, 0, "Smith is not to be admitted at A-1001.");
+    snprintf(args, sizeof args, "--db '%s' ban list --as 1001", path);
+    r = run("FRONTDESK_PIN=1111", args);
+    ASSERT_RUN(r, 0, "Smith\tPassport E1*****78\tA-1001\tfraud");
+    /* Newest first; the demo's entry for the whole site after it. */
+    const char *smith = strstr(r.output, "Smith"), *site = strstr(r.output, "whole site");
+    ck_assert_msg(smith && site && smith < site, "%s", r.output);
+    snprintf(args, sizeof args, "--db '%s' ban lift 1 --reason 已澄清 --as 3001", path);
+    r = run("FRONTDESK_PIN=3333", args);
+    ASSERT_RUN(r, 0, "Entry 1 is lifted.");
+    r = run("FRONTDESK_PIN=3333", args);
+    ASSERT_RUN(r, 65, "lifted already");
+    snprintf(args, sizeof args, "--db '%s' ban list --as 3001", path);
+    r = run("FRONTDESK_PIN=3333", args);
+    ck_assert_msg(!strstr(r.output, "whole site"), "%s", r.output);
+    snprintf(args, sizeof args, "--db '%s' ban forget --as 3001", path);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 64, "unknown ban command 'forget'");
+}
+END_TEST
+
 START_TEST(chinese_messages_by_default_configuration)
 {
     run_result r = run("LANGUAGE=zh_CN", "--help");
@@ -197,6 +234,7 @@ int main(void)
     tcase_add_test(tc, verify_against_the_printed_head);
     tcase_add_test(tc, backup_copies_database_and_key);
     tcase_add_test(tc, import_reports_bad_rows_by_line);
+    tcase_add_test(tc, the_do_not_admit_list_from_a_shell);
     tcase_add_test(tc, chinese_messages_by_default_configuration);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);

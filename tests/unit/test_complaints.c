@@ -530,12 +530,62 @@ START_TEST(intake_fields_are_corrected_with_a_reason)
     int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
     ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "complainant", "张三", "名字听错", &err));
     ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "category", "service_vehicles", "分类错", &err));
-    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "13900000000", "x", &err),
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_by", "李娜", "x", &err),
                    FD_INVALID, "field", "cannot be corrected");
     fd_complaint_detail c = detail(id);
     ck_assert_str_eq(c.complainant, "张三");
     ck_assert_int_eq(c.category, FD_CATEGORY_VEHICLES);
     fd_complaint_detail_free(&c);
+    close_desk();
+}
+END_TEST
+
+typedef struct phone_seen {
+    char value[32];
+} phone_seen;
+
+static void remember_phone(void *ctx, const fd_complaint_step *s)
+{
+    phone_seen *p = ctx;
+    if (s->field && strcmp(s->field, "phone") == 0)
+        snprintf(p->value, sizeof p->value, "%s", s->value ? s->value : "");
+}
+
+/* The corrected phone as who reads it: on the complaint, in its timeline. */
+static void assert_phone(const fd_actor *who, int64_t id, const char *shown)
+{
+    fd_complaint_detail c;
+    ASSERT_OK(fd_complaint_get(fx.desk, who, id, &c, &err));
+    ck_assert_str_eq(c.phone, shown);
+    fd_complaint_detail_free(&c);
+    phone_seen p = {""};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, who, id, remember_phone, &p, &err));
+    ck_assert_str_eq(p.value, shown);
+}
+
+START_TEST(the_contact_phone_is_corrected_and_masked_like_the_phone)
+{
+    open_desk("correct-phone.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "12345", "听错", &err),
+                   FD_INVALID, "phone", "");
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "138 1234 5678", "听错", &err),
+                   FD_CONFLICT, "phone", "already recorded");
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "13912340000", " ", &err),
+                   FD_INVALID, "reason", "reason");
+    /* Kept in normal form, masked for whoever may not see phones. */
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "010 6234 5678", "留的是座机", &err));
+    assert_phone(&fx.receptionist, id, "010-****5678");
+    assert_phone(&cs_manager, id, "010-62345678");
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "010-62345678", "x", &err),
+                   FD_CONFLICT, "phone", "already recorded");
+    /* The return visit calls the corrected number. */
+    char csv[4096];
+    FILE *out = fmemopen(csv, sizeof csv, "w");
+    fd_export_request req = {.from = 0, .to = fx.now + 1, .format = FD_EXPORT_CSV};
+    ASSERT_OK(fd_complaints_export(fx.desk, &cs_manager, &req, out, &err));
+    fclose(out);
+    ck_assert_msg(strstr(csv, "010-****5678") && !strstr(csv, "138"), "%s", csv);
     close_desk();
 }
 END_TEST
@@ -602,6 +652,70 @@ START_TEST(views_page_by_keyset)
     ck_assert_int_eq(found.ids[0], major);
     ck_assert_int_eq(list(FD_CVIEW_SEARCH, "", 10, NULL).count, 4);
     ck_assert_int_eq(list(FD_CVIEW_SEARCH, "王", 10, NULL).count, 0);
+    close_desk();
+}
+END_TEST
+
+/* The complaints touched in [from, to), by number, as "id id …". */
+static const char *touched(fd_time from, fd_time to)
+{
+    static char out[256];
+    rows r = {0};
+    ASSERT_OK(fd_complaints_touched(fx.desk, from, to, collect, &r, &err));
+    out[0] = '\0';
+    for (int i = 0; i < r.count; i++) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%lld", n ? " " : "", (long long)r.ids[i]);
+    }
+    return out;
+}
+
+static char *ids_text(const int64_t *ids, int count)
+{
+    static char out[256];
+    out[0] = '\0';
+    for (int i = 0; i < count; i++) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%lld", n ? " " : "", (long long)ids[i]);
+    }
+    return out;
+}
+
+START_TEST(a_days_log_finds_what_was_received_rectified_or_visited_that_day)
+{
+    open_desk("touched.db");
+    fd_time start = fd_date_start(fd_date_from_ymd(2026, 11, 26));
+    fd_time end = midnight_after(2026, 11, 26);
+    at(2026, 11, 20, 10, 0);
+    int64_t untouched = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, untouched, "工程部", NULL, &err));
+    at(2026, 11, 24, 10, 0);
+    int64_t fixed = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, fixed, "工程部", NULL, &err));
+    at(2026, 11, 25, 9, 0);
+    int64_t visited = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, visited, "保洁部", NULL, &err));
+    at(2026, 11, 25, 15, 0);
+    ASSERT_OK(rectify(visited, "重新保洁"));
+    fx.now = start;
+    int64_t first = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
+    at(2026, 11, 26, 10, 0);
+    ASSERT_OK(visit(visited, FD_SATISFACTION_SATISFIED));
+    fx.now = end - 60;
+    int64_t last = receive(FD_SORT_SPECIAL, 0);
+    fx.now = end;
+    int64_t next_day = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    /* Rectified on the 26th, recorded the next morning: it counts on the 26th. */
+    at(2026, 11, 27, 9, 0);
+    fd_complaint_rectification r = {"更换门禁读卡器", "已修复", "工程部 王建国", start + 16 * 3600};
+    ASSERT_OK(fd_complaint_rectify(fx.desk, &fx.receptionist, fixed, &r, &err));
+
+    const int64_t day[] = {fixed, visited, first, last};
+    ck_assert_str_eq(touched(start, end), ids_text(day, 4));
+    ck_assert_str_eq(touched(start - 86400, start), ids_text(&visited, 1));
+    ck_assert_str_eq(touched(end, end + 86400), ids_text(&next_day, 1));
+    ck_assert_str_eq(touched(start - 7 * 86400, start - 5 * 86400), ids_text(&untouched, 1));
+    ck_assert_str_eq(touched(end + 86400, end + 2 * 86400), "");
     close_desk();
 }
 END_TEST
@@ -827,7 +941,9 @@ int main(void)
     tcase_add_test(tc, a_cs_manager_takes_over);
     tcase_add_test(tc, correcting_the_severity_rederives_the_deadlines);
     tcase_add_test(tc, intake_fields_are_corrected_with_a_reason);
+    tcase_add_test(tc, the_contact_phone_is_corrected_and_masked_like_the_phone);
     tcase_add_test(tc, views_page_by_keyset);
+    tcase_add_test(tc, a_days_log_finds_what_was_received_rectified_or_visited_that_day);
     tcase_add_test(tc, phones_are_masked_unless_the_role_may_see_them);
     tcase_add_test(tc, the_directory_fills_in_the_complainant);
     tcase_add_test(tc, verify_finds_a_tampered_open_table);

@@ -211,6 +211,7 @@ static const struct {
     {"bad_range.cfg", "bad_range.cfg:2: ", "calendar.holidays: range \"2026-10-07/2026-10-01\""},
     {"overlap.cfg", "overlap.cfg:4: ", "calendar.holidays: 2026-10-10"},
     {"bad_weekend.cfg", "bad_weekend.cfg:2: ", "calendar.weekend: "},
+    {"bad_include.cfg", "bad_include.cfg:3: ", "@include \"/\""},
     {"bad_group.cfg", "bad_group.cfg:2: ", "visitors: "},
     {"bad_buckets.cfg", "bad_buckets.cfg:2: ", "mail.age_buckets: "},
     {"bad_language.cfg", "bad_language.cfg:1: ", "language: \"fr\""},

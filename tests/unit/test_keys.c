@@ -808,6 +808,63 @@ START_TEST(a_changed_lock_opens_a_sealing_deadline)
 }
 END_TEST
 
+static int64_t copy_of(int64_t source, const char *tag)
+{
+    int64_t copy = 0;
+    ck_assert_msg(fd_key_copy(fx.desk, &cs_manager, NULL, source, tag, "客服部", "李娜", "保洁用",
+                              &copy, &err) == FD_OK,
+                  "%s", err.message);
+    return copy;
+}
+
+START_TEST(a_changed_lock_retires_the_copies_with_the_key)
+{
+    int64_t old = add_key("A-1203-1", unit_1203, "入户门", FD_KEY_SPARE);
+    int64_t copy = copy_of(old, "A-1203-2");
+    int64_t copy_of_copy = copy_of(copy, "A-1203-3");
+    int64_t out = copy_of(old, "A-1203-4");
+    int64_t lost = copy_of(old, "A-1203-5");
+    int64_t gone = copy_of(old, "A-1203-6");
+    int64_t other = add_key("P-01", 0, "B1 水泵房", FD_KEY_PUBLIC);
+    int64_t loan = lend_now(out, FD_KEY_REASON_CLEANING, 0);
+    ck_assert_int_eq(fd_key_incident(fx.desk, &fx.receptionist, lost, FD_KEY_LOST, "保洁员", NULL, &err),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_retire(fx.desk, &fx.duty_manager, NULL, gone, "齿断", &err), FD_OK);
+    /* A refused lock change retires nothing. */
+    ck_assert_int_eq(fd_key_change_lock(fx.desk, &fx.receptionist, copy, "", &err), FD_INVALID);
+    ck_assert_str_eq(key(old).state, "in_store");
+
+    /* Recorded against a copy: the key it was copied from and every other copy,
+     * copies of copies, out on loan or lost, open the old lock too. */
+    ck_assert_int_eq(fd_key_change_lock(fx.desk, &fx.receptionist, copy, "锁芯更换", &err), FD_OK);
+    ck_assert_str_eq(key(copy).state, "to_seal");
+    ck_assert_str_eq(key(old).state, "retired");
+    ck_assert_str_eq(key(copy_of_copy).state, "retired");
+    ck_assert_str_eq(key(out).state, "retired");
+    ck_assert_str_eq(key(lost).state, "retired");
+    ck_assert_str_eq(key(other).state, "in_store");
+    ck_assert_int_eq(list(FD_KEYS_TO_SEAL, NULL, NULL, 10).count, 1);
+    /* Each retirement is an event of its own, by who recorded the change, naming
+     * the key whose lock changed; the one retired before keeps its history. */
+    history_seen h = history(copy_of_copy, 0, 1);
+    ck_assert_str_eq(h.events[0], "lock_changed");
+    ck_assert_str_eq(h.other, "A-1203-2");
+    ck_assert_str_eq(history(old, 0, 1).events[0], "lock_changed");
+    ck_assert_str_eq(history(gone, 0, 1).events[0], "retire");
+    ck_assert_str_eq(fd_key_event_label("lock_changed"), "Retired: the lock it opens was changed");
+    /* The loan of the copy out is still returned; the copy stays retired. */
+    ck_assert_int_eq(fd_key_loan_return(fx.desk, &fx.receptionist, loan, "保洁员", NULL, &err), FD_OK);
+    ck_assert_str_eq(loan_state(loan), "returned");
+    ck_assert_str_eq(key(out).state, "retired");
+    /* Sealing the new key brings back none of them. */
+    int64_t fresh = 0;
+    ck_assert_int_eq(fd_key_seal(fx.desk, &fx.duty_manager, NULL, copy, "A-1203-9", "客服部", "张伟",
+                                 NULL, &fresh, &err), FD_OK);
+    ck_assert_str_eq(key(old).state, "retired");
+    ck_assert_str_eq(key(fresh).state, "in_store");
+}
+END_TEST
+
 /* ---- views ---- */
 
 START_TEST(the_register_pages_and_searches)
@@ -1027,6 +1084,7 @@ int main(void)
     tcase_add_test(tc, copies_need_the_cs_manager);
     tcase_add_test(tc, losses_and_damage_name_who_is_responsible);
     tcase_add_test(tc, a_changed_lock_opens_a_sealing_deadline);
+    tcase_add_test(tc, a_changed_lock_retires_the_copies_with_the_key);
     tcase_add_test(tc, the_register_pages_and_searches);
     tcase_add_test(tc, keys_out_page_by_due_time);
     tcase_add_test(tc, pending_approvals_are_listed);

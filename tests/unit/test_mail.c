@@ -593,6 +593,62 @@ START_TEST(lists_page_through_every_view)
 }
 END_TEST
 
+/* The tracking numbers of the items received in [from, to), as fd_mail_between gives them. */
+static const char *between(fd_time from, fd_time to)
+{
+    static char out[512];
+    out[0] = '\0';
+    page p = {.count = 0};
+    ck_assert_msg(fd_mail_between(fx.desk, from, to, keep, &p, &err) == FD_OK, "%s", err.message);
+    for (int i = 0; i < p.count; i++) {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "", p.rows[i].tracking);
+    }
+    return out;
+}
+
+START_TEST(a_days_items_are_read_by_time_whatever_became_of_them)
+{
+    open_desk("mail_between.db");
+    fd_date day = fd_date_of(fx.now);
+    fd_time start = fd_date_start(day), end = fd_date_start(day + 1);
+    fx.now = start - 1;
+    receive(parcel("YT0001", smith(), "B1")); /* the evening before */
+    fx.now = start;
+    int64_t first = receive(parcel("SF0001", zhang_wei(), "A1"));
+    fx.now = start + 9 * 3600;
+    int64_t second = receive(parcel("SF0002", smith(), NULL));
+    int64_t third = receive(parcel("SF0003", zhang_wei(), "A2")); /* the same minute: by number */
+    fx.now = end - 1;
+    receive(parcel("SF0004", pick(FD_DIR_UNIT, "A-1204"), "A1"));
+    fx.now = end;
+    receive(parcel("JD0001", zhang_wei(), "A1")); /* the next day */
+    /* Whatever became of them since: collected, sent back, still held. */
+    fx.now = end + 3600;
+    ck_assert_int_eq(hand_out(&first, 1, "张伟", NULL, NULL), FD_OK);
+    ck_assert_int_eq(fd_mail_return(fx.desk, &fx.receptionist, second, NULL, "收件人拒收", &err), FD_OK);
+
+    ck_assert_str_eq(between(start, end), "SF0001 SF0002 SF0003 SF0004");
+    ck_assert_str_eq(between(start - 86400, start), "YT0001");
+    ck_assert_str_eq(between(end, end + 86400), "JD0001");
+    ck_assert_str_eq(between(end + 86400, end + 2 * 86400), "");
+
+    page p = {.count = 0};
+    ck_assert_int_eq(fd_mail_between(fx.desk, start, end, keep, &p, &err), FD_OK);
+    ck_assert_int_eq(p.count, 4);
+    ck_assert_int_eq(p.rows[0].id, first);
+    ck_assert_int_eq(p.rows[0].state, FD_MAIL_STATE_COLLECTED);
+    ck_assert_str_eq(p.rows[0].closed_by, "张伟");
+    ck_assert_int_eq(p.rows[1].id, second);
+    ck_assert_int_eq(p.rows[1].state, FD_MAIL_STATE_RETURNED);
+    ck_assert_int_eq(p.rows[2].id, third);
+    ck_assert_int_eq(p.rows[2].state, FD_MAIL_STATE_HELD);
+    ck_assert_str_eq(p.rows[2].shelf, "A2");
+    ck_assert_str_eq(p.rows[2].received_by, "李娜");
+    close_desk();
+}
+END_TEST
+
 /* ---- newspapers and the register ---- */
 
 typedef struct tally_text {
@@ -903,6 +959,7 @@ static Suite *mail_suite(void)
     tcase_add_test(tc, early_return_needs_a_reason);
     tcase_add_test(tc, ages_fall_into_the_configured_buckets);
     tcase_add_test(tc, lists_page_through_every_view);
+    tcase_add_test(tc, a_days_items_are_read_by_time_whatever_became_of_them);
     tcase_add_test(tc, newspaper_tally_and_daily_register);
     tcase_add_test(tc, corrections_and_history);
     tcase_add_test(tc, the_machine_refuses_what_the_table_does_not_allow);

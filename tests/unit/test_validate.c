@@ -252,6 +252,63 @@ START_TEST(test_mask_truncates_whole_characters)
 }
 END_TEST
 
+/* Whole strings, as the procedures check what was typed. */
+static bool text_ok(const char *s, bool multiline, size_t *chars)
+{
+    return fd_validate_text(s, strlen(s), multiline, chars);
+}
+
+START_TEST(test_text_printable)
+{
+    size_t chars = 99;
+    ck_assert(text_ok("", false, &chars));
+    ck_assert_uint_eq(chars, 0);
+    ck_assert(text_ok("王小明 Smith-Jones", false, &chars));
+    ck_assert_uint_eq(chars, 15);
+    /* Four-byte characters (CJK extension B) count once. */
+    ck_assert(text_ok("\xF0\xA0\x80\x80\xE5\x90\x8D", false, &chars));
+    ck_assert_uint_eq(chars, 2);
+    ck_assert(text_ok("\xC2\xA0\xEF\xBF\xBD", false, NULL)); /* no-break space, U+FFFD */
+    ck_assert(fd_validate_text("电梯", 3, false, &chars));      /* only the first character */
+    ck_assert_uint_eq(chars, 1);
+}
+END_TEST
+
+START_TEST(test_text_control_characters)
+{
+    ck_assert(!text_ok("a\tb", false, NULL));
+    ck_assert(!text_ok("a\rb", true, NULL));
+    ck_assert(!text_ok("a\x1b[2Jb", false, NULL));
+    ck_assert(!text_ok("a\x7F", false, NULL));
+    ck_assert(!text_ok("a\xC2\x85", false, NULL));  /* NEL, C1 */
+    ck_assert(!text_ok("a\xC2\x9F", false, NULL));  /* the last C1 */
+    /* A line break only where several lines are allowed. */
+    size_t chars;
+    ck_assert(!text_ok("电梯异响\n轿厢晃动", false, NULL));
+    ck_assert(text_ok("电梯异响\n轿厢晃动", true, &chars));
+    ck_assert_uint_eq(chars, 9);
+    /* A NUL inside the bytes checked is a control character too. */
+    ck_assert(!fd_validate_text("a\0b", 3, true, NULL));
+}
+END_TEST
+
+START_TEST(test_text_malformed_utf8)
+{
+    ck_assert(!text_ok("\x80", false, NULL));                 /* a lone continuation */
+    ck_assert(!text_ok("\xE7\x8E", false, NULL));             /* cut off at the end */
+    ck_assert(!text_ok("\xE7\x8E" "a", false, NULL));         /* cut off before ASCII */
+    ck_assert(!text_ok("\xC0\xAF", false, NULL));             /* overlong "/" */
+    ck_assert(!text_ok("\xE0\x80\xAF", false, NULL));         /* overlong, three bytes */
+    ck_assert(!text_ok("\xF0\x80\x80\xAF", false, NULL));     /* overlong, four bytes */
+    ck_assert(!text_ok("\xED\xA0\x80", false, NULL));         /* a surrogate, U+D800 */
+    ck_assert(!text_ok("\xF4\x90\x80\x80", false, NULL));     /* past U+10FFFF */
+    ck_assert(!text_ok("\xF8\x88\x80\x80\x80", false, NULL)); /* five-byte form */
+    ck_assert(!text_ok("\xFF", false, NULL));
+    /* A character that n cuts in two is refused though the string goes on. */
+    ck_assert(!fd_validate_text("电梯", 4, false, NULL));
+}
+END_TEST
+
 static Suite *validate_suite(void)
 {
     Suite *s = suite_create("validate");
@@ -276,6 +333,12 @@ static Suite *validate_suite(void)
     tcase_add_test(masks, test_mask_phones);
     tcase_add_test(masks, test_mask_truncates_whole_characters);
     suite_add_tcase(s, masks);
+
+    TCase *text = tcase_create("text");
+    tcase_add_test(text, test_text_printable);
+    tcase_add_test(text, test_text_control_characters);
+    tcase_add_test(text, test_text_malformed_utf8);
+    suite_add_tcase(s, text);
     return s;
 }
 

@@ -609,6 +609,8 @@ START_TEST(the_do_not_admit_list_stops_registration)
 {
     open_desk("ban.db");
     int64_t ban = 0;
+    ASSERT_FAILS(fd_visitor_may_ban(&fx.duty_manager, &err), FD_DENIED, "", "customer-service manager");
+    ck_assert_int_eq(fd_visitor_may_ban(&cs_manager, &err), FD_OK);
     ASSERT_FAILS(fd_visitor_ban(fx.desk, &fx.receptionist, FD_DOC_RESIDENT_ID, "11010519491231002X",
                                 "张三", 0, "骚扰业主", &ban, &err),
                  FD_DENIED, "", "customer-service manager");
@@ -662,6 +664,7 @@ END_TEST
 
 typedef struct bans {
     int count;
+    int64_t last_id;
     char last[128];
 } bans;
 
@@ -669,7 +672,15 @@ static void on_ban(void *ctx, const fd_visitor_ban_row *b)
 {
     bans *l = ctx;
     snprintf(l->last, sizeof l->last, "%s %s %s", b->visitor_name, b->doc_number, b->unit ? b->unit : "site");
+    l->last_id = b->id;
     l->count++;
+}
+
+static bans ban_page(int64_t after_id, int limit)
+{
+    bans l = {0};
+    ck_assert_int_eq(fd_visitor_bans(fx.desk, after_id, limit, on_ban, &l, &err), FD_OK);
+    return l;
 }
 
 START_TEST(the_list_in_force_leaves_out_what_was_lifted)
@@ -681,10 +692,18 @@ START_TEST(the_list_in_force_leaves_out_what_was_lifted)
     ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_RESIDENT_ID, "440304199001011233",
                                     "李四", unit_id("A-1203"), "noise", NULL, &err), FD_OK);
     ck_assert_int_eq(fd_visitor_lift_ban(fx.desk, &cs_manager, first, "paid", &err), FD_OK);
-    bans l = {0};
-    ck_assert_int_eq(fd_visitor_bans(fx.desk, on_ban, &l, &err), FD_OK);
+    bans l = ban_page(0, 10);
     ck_assert_int_eq(l.count, 1);
     ck_assert_str_eq(l.last, "李四 440304********1233 A-1203");
+    /* A page at a time, newest first: the lifted entry and the lift are passed over. */
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_PASSPORT, "E87654321", "Brown", 0,
+                                    "threats", NULL, &err), FD_OK);
+    l = ban_page(0, 1);
+    ck_assert_str_eq(l.last, "Brown E8*****21 site");
+    l = ban_page(l.last_id, 1);
+    ck_assert_str_eq(l.last, "李四 440304********1233 A-1203");
+    ck_assert_int_eq(ban_page(l.last_id, 1).count, 0);
+    ck_assert_int_eq(fd_visitor_bans(fx.desk, 0, 0, on_ban, &l, &err), FD_USAGE);
     verify_clean();
     desk_fixture_close(&fx);
 }
@@ -858,6 +877,73 @@ START_TEST(views_page_through_everything_once)
     ck_assert_int_eq(today, 0);
     all_pages(FD_VISITS_TODAY, NULL, 7, got, sizeof got);
     ck_assert_str_eq(got, "");
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* A day's visitor log: the visits registered in [start, end) as fd_visits_between gives
+ * them to who. */
+static seen between(const fd_actor *who, fd_time start, fd_time end)
+{
+    seen s = {0};
+    ck_assert_msg(fd_visits_between(fx.desk, who, start, end, keep, &s, &err) == FD_OK, "%s",
+                  err.message);
+    return s;
+}
+
+static int64_t register_named(const fd_actor *who, const char *name)
+{
+    fd_visit_form f = form();
+    f.visitor_name = name;
+    return register_as(who, NULL, f);
+}
+
+START_TEST(a_days_log_is_read_oldest_first_and_masked_for_the_reader)
+{
+    open_desk("between.db");
+    fd_date day = fd_date_from_ymd(2026, 11, 27);
+    fd_time start = fd_date_start(day), end = fd_date_start(day + 1);
+    /* At night only the duty manager registers. */
+    fx.now = start - 60;
+    register_named(&fx.duty_manager, "前一天");
+    fx.now = start;
+    int64_t midnight = register_named(&fx.duty_manager, "零点");
+    at(11, 27, 10, 0);
+    int64_t morning = register_named(&fx.receptionist, "上午");
+    int64_t same_minute = register_named(&fx.receptionist, "同一分钟");
+    ck_assert_int_eq(fd_visit_admit(fx.desk, &fx.receptionist, NULL, morning, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_visit_correct(fx.desk, &fx.receptionist, morning, FD_VISIT_FIELD_VISITOR_NAME,
+                                      "上午更正", "名字写错", &err), FD_OK);
+    fx.now = end - 60;
+    int64_t late = register_named(&fx.duty_manager, "深夜");
+    fx.now = end;
+    register_named(&fx.duty_manager, "次日");
+
+    seen s = between(&fx.receptionist, start, end);
+    ck_assert_int_eq(s.count, 4);
+    const int64_t want[] = {midnight, morning, same_minute, late};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(s.rows[i]->id, want[i]);
+    ck_assert_str_eq(s.rows[1]->visitor_name, "上午更正");
+    ck_assert(s.rows[1]->corrected);
+    ck_assert_int_eq(s.rows[1]->state, FD_VISIT_ADMITTED);
+    ck_assert_str_eq(s.rows[1]->slip, "20261127-001");
+    ck_assert_str_eq(s.rows[0]->doc_number, "110105********002X");
+    ck_assert_str_eq(s.rows[0]->phone, "138****8000");
+    ck_assert_str_eq(s.rows[3]->registered_by, "张伟");
+    seen_free(&s);
+    s = between(&fx.duty_manager, start, end);
+    ck_assert_int_eq(s.count, 4);
+    ck_assert_str_eq(s.rows[0]->doc_number, "11010519491231002X");
+    ck_assert_str_eq(s.rows[0]->phone, "13800138000");
+    seen_free(&s);
+    s = between(&fx.receptionist, start - 86400, start);
+    ck_assert_int_eq(s.count, 1);
+    ck_assert_str_eq(s.rows[0]->visitor_name, "前一天");
+    seen_free(&s);
+    s = between(&fx.receptionist, end + 86400, end + 2 * 86400);
+    ck_assert_int_eq(s.count, 0);
+    verify_clean();
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -1062,6 +1148,7 @@ int main(void)
     tcase_add_test(tc, the_list_in_force_leaves_out_what_was_lifted);
     tcase_add_test(tc, corrections_are_new_entries_and_searches_follow_them);
     tcase_add_test(tc, views_page_through_everything_once);
+    tcase_add_test(tc, a_days_log_is_read_oldest_first_and_masked_for_the_reader);
     tcase_add_test(tc, documents_and_phones_are_masked_by_role);
     tcase_add_test(tc, visitors_still_inside_go_to_the_handover);
     tcase_add_test(tc, the_purge_clears_old_documents_and_verify_still_passes);
