@@ -91,15 +91,22 @@ static bool in_dialog(const console *c)
     return c->count > 0 && (top_frame(c)->ops->flags & SCREEN_MODAL);
 }
 
-/* Asks every screen above keep whether it may close (unsaved changes); closes them
- * all if they may. */
-static bool leave_down_to(console *c, size_t keep)
+/* Asks every screen above keep whether it may close (unsaved changes). */
+static bool may_leave_down_to(console *c, size_t keep)
 {
     for (size_t i = c->count; i > keep; i--) {
         const frame *f = &c->stack[i - 1];
         if (f->ops->may_leave && !f->ops->may_leave(f->state, c))
             return false;
     }
+    return true;
+}
+
+/* Closes every screen above keep if they all may. */
+static bool leave_down_to(console *c, size_t keep)
+{
+    if (!may_leave_down_to(c, keep))
+        return false;
     while (c->count > keep)
         remove_frame(c, c->count - 1);
     return true;
@@ -231,7 +238,10 @@ int console_perform(console *c, console_action a)
     case ACT_BACK:
         return EV_HANDLED | EV_POP | EV_REDRAW;
     case ACT_QUIT:
-        return leave_down_to(c, 0) ? EV_HANDLED | EV_QUIT : EV_HANDLED | EV_REDRAW;
+        /* Only asks: F10 may come inside a dialog, and the screens beneath belong to
+         * handlers still waiting in console_modal, which use them once it returns.
+         * Each loop closes its own screens as quitting unwinds it. */
+        return may_leave_down_to(c, 0) ? EV_HANDLED | EV_QUIT : EV_HANDLED | EV_REDRAW;
     case ACT_SWITCH_USER:
         auth_switch_user(c);
         return EV_HANDLED | EV_REDRAW;

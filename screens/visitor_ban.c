@@ -17,7 +17,8 @@
 #include "listview.h"
 #include "picker.h"
 
-enum { LABEL_COLS = 12, DETAIL_ROWS = 4, LINE_MAX = 320, TEXT_MAX = 256 };
+/* LINE_MAX holds a name, a document, a unit and a reason (255 bytes) in one line. */
+enum { LABEL_COLS = 12, DETAIL_ROWS = 4, LINE_MAX = 640, TEXT_MAX = 256 };
 
 static void show_error(console *c, const fd_error *err)
 {
@@ -116,8 +117,7 @@ typedef struct adding {
     /* The unit picked from the directory, while the field still reads its code. */
     int64_t unit_id;
     char unit[TEXT_MAX];
-    bool saved;
-    char scope[TEXT_MAX];
+    char scope[TEXT_MAX]; /* what the entry was for, said once saved */
 } adding;
 
 static void add_prepare(form *f, void *ctx)

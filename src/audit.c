@@ -224,9 +224,9 @@ static fd_status read_head(fd_store *store, void *ctx, fd_error *err)
     size_t size;
     const void *hash = fd_col_blob(st, 1, &size);
     hex(hash, size, head->hash);
-    st = fd_sql(store, FD_SQL_AUDIT_COUNT);
-    if ((s = fd_step_row(st, err)) != FD_OK)
-        return s;
+    /* Entries are numbered 1, 2, 3 … (verify reports any gap), so the last number is
+     * their count: counting them instead took a fifth of a second at two million
+     * visits, on every printed report. */
     head->entries = fd_col_int(st, 0);
     return FD_OK;
 }

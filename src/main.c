@@ -22,12 +22,12 @@ typedef struct subcommand {
 
 static const subcommand subcommands[] = {
     {"init", cli_init, "init --admin NUMBER --name NAME", N_("create a new database and its first administrator")},
-    {"demo", cli_demo, "demo", N_("create a demo database: a building, its occupants and five staff")},
+    {"demo", cli_demo, "demo", N_("create a demo database: the site, its staff and a week of records")},
     {"staff", cli_staff, "staff add|list|passwd|unlock …", N_("manage staff and PINs")},
     {"import", cli_import, "import units|occupants FILE.csv --as NUMBER", N_("import the directory from CSV")},
     {"verify", cli_verify, "verify [--against HEAD]", N_("check the audit chain and the database")},
     {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
-    {"export", cli_export, "export KIND --from DATE --to DATE [--format csv|json] --as NUMBER", N_("export records for spreadsheets")},
+    {"export", cli_export, "export KIND --from/--to/--month … --as NUMBER", N_("export records for spreadsheets")},
     {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
     {"ban", cli_ban, "ban list|add|lift … --as NUMBER", N_("keep the visitors' do-not-admit list")},
     {"print", cli_print, "print handover|daily … --as NUMBER", N_("print the handover report or the daily logs (PDF, text or a printer)")},

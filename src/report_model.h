@@ -57,4 +57,8 @@ char *report_field_key(const char *key);
 /* What an empty table says in its only row. */
 const char *report_none_text(void);
 
+/* The PDF renderer (src/report_pdf.c): the entry point of the module frontdesk-pdf.so,
+ * which fd_report_write_pdf loads the first time a PDF is written. */
+fd_status fd_report_pdf_render(const fd_report *r, FILE *out, fd_error *err);
+
 #endif

@@ -5,7 +5,10 @@
  * ever falls between lines. A table row goes to the next page whole when it does not
  * fit; only a row taller than a page is split, between lines, with the table's header
  * row repeated above the rest. "Page N of M" needs M before page 1 is drawn, so the
- * whole report is laid out twice: once to count the pages, once to draw them. */
+ * whole report is placed twice: once to count the pages, once to draw them (the table
+ * rows the first pass laid out are kept for the second).
+ *
+ * Built as the module frontdesk-pdf.so (see src/report_pdf_load.c). */
 #include "report_model.h"
 
 #include <cairo-pdf.h>
@@ -38,19 +41,6 @@
 
 #define FONT_SANS "Noto Sans CJK SC"
 #define FONT_SERIF "Noto Serif CJK SC"
-
-#if defined(__SANITIZE_ADDRESS__)
-/* Debian 12's cairo 1.16 loses a few arrays when it finishes a PDF with font subsets
- * (in cairo_surface_finish), and fontconfig 2.14 a few bytes of the configuration it
- * parses once (in FcInitLoadConfigAndFonts): neither can be freed from here. The
- * leak checker's quick stacks stop inside those libraries, so it is told of them by
- * library; what we allocate through pango and glib is still checked. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:libcairo.so\nleak:libfontconfig.so\n";
-}
-#endif
 
 /* ---- laid-out text ---- */
 
@@ -87,6 +77,13 @@ typedef struct pdf {
     double header_height, footer_height;
     table_head *head;       /* the running table's header row */
     bool head_on_page;
+    /* The table rows the counting pass laid out, in order, kept for the drawing pass:
+     * laying text out (shaping Chinese) is most of what a report costs. */
+    laid_text **kept;
+    size_t kept_count, kept_cap, kept_next;
+    /* Body cells laid out so far, by width, style and text: texts repeat down a column
+     * (a state, a purpose, who registered), and each is shaped once. */
+    GHashTable *cells;
 } pdf;
 
 static PangoFontDescription *font(const char *family, double size, PangoWeight weight)
@@ -439,6 +436,63 @@ static void free_row(row *r)
         laid_free(&r->cells[c]);
 }
 
+static void laid_destroy(gpointer t)
+{
+    laid_free(t);
+    free(t);
+}
+
+/* A body cell: a copy of the cell laid out before with the same text, width and style
+ * (sharing its layout), else laid out now and remembered. */
+static void lay_out_cell(pdf *p, laid_text *t, const char *text, double width, unsigned style)
+{
+    char *key = g_strdup_printf("%.3f\x1f%u\x1f%s", width, style, text);
+    laid_text *seen = g_hash_table_lookup(p->cells, key);
+    if (seen) {
+        g_free(key);
+    } else {
+        seen = fd_alloc(sizeof *seen);
+        lay_out(p, seen, text, p->font.cell, width, PANGO_ALIGN_LEFT, style, 0);
+        g_hash_table_insert(p->cells, key, seen);
+    }
+    *t = *seen;
+    t->layout = g_object_ref(seen->layout);
+    t->lines = fd_alloc((size_t)seen->count * sizeof *t->lines);
+    memcpy(t->lines, seen->lines, (size_t)seen->count * sizeof *t->lines);
+}
+
+/* The cells of the next body row of a table: laid out and kept by the counting pass,
+ * taken back (to be placed from their first line again) by the drawing pass. */
+static laid_text *body_cells(pdf *p, const row *r, char *const *texts, const unsigned *styles)
+{
+    if (p->drawing) {
+        laid_text *cells = p->kept[p->kept_next++];
+        for (size_t c = 0; c < r->count; c++)
+            cells[c].next = 0;
+        return cells;
+    }
+    row laid = *r;
+    laid.cells = fd_alloc(r->count * sizeof *laid.cells);
+    for (size_t c = 0; c < r->count; c++)
+        lay_out_cell(p, &laid.cells[c], texts[c], r->w[c] - 2 * PAD_X,
+                     styles ? styles[c] : FD_STYLE_PLAIN);
+    if (p->kept_count == p->kept_cap) {
+        p->kept_cap = p->kept_cap ? 2 * p->kept_cap : 64;
+        p->kept = fd_realloc(p->kept, p->kept_cap * sizeof *p->kept);
+    }
+    p->kept[p->kept_count++] = laid.cells;
+    return laid.cells;
+}
+
+/* After the drawing pass has placed a row, nothing needs it any more. */
+static void done_with_cells(pdf *p, row *r)
+{
+    if (!p->drawing)
+        return;
+    free_row(r);
+    FD_FREE(r->cells);
+}
+
 static void place_table(pdf *p, const fd_report_table *t)
 {
     size_t n = t->column_count;
@@ -457,23 +511,22 @@ static void place_table(pdf *p, const fd_report_table *t)
     /* A header taller than half a page would leave no room for rows: print it once. */
     bool repeat = head.height * 2 <= p->body_bottom - p->body_top;
     gap(p, GAP_TABLE);
-    row body = {fd_alloc(n * sizeof(laid_text)), x, w, n, true, false};
+    row body = {NULL, x, w, n, true, false};
     char **none = fd_alloc(n * sizeof *none);
     for (size_t c = 0; c < n; c++)
         none[c] = c == 0 ? (char *)report_none_text() : "";
     p->head = &head;
     p->head_on_page = false;
     for (size_t i = 0; i < (t->row_count ? t->row_count : 1); i++) {
-        lay_out_row(p, &body, t->row_count ? t->rows[i].cells : none,
-                    t->row_count ? t->rows[i].styles : NULL, p->font.cell);
+        body.cells = body_cells(p, &body, t->row_count ? t->rows[i].cells : none,
+                                t->row_count ? t->rows[i].styles : NULL);
         place_row(p, &body, true);
-        free_row(&body);
+        done_with_cells(p, &body);
         if (!repeat)
             p->head = NULL;
     }
     p->head = NULL;
     free(none);
-    free(body.cells);
     free_row(&head.cells);
     free(head.cells.cells);
     free(x);
@@ -700,7 +753,7 @@ static PangoContext *make_context(cairo_t *cr, PangoFontMap *map)
     return context;
 }
 
-fd_status fd_report_write_pdf(const fd_report *r, FILE *out, fd_error *err)
+fd_status fd_report_pdf_render(const fd_report *r, FILE *out, fd_error *err)
 {
     pdf p = {.r = r};
     p.width = r->landscape ? A4_LONG : A4_SHORT;
@@ -713,10 +766,13 @@ fd_status fd_report_write_pdf(const fd_report *r, FILE *out, fd_error *err)
     PangoFontMap *map = pango_cairo_font_map_new();
     p.context = make_context(p.cr, map);
     fonts_init(&p.font);
+    p.cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, laid_destroy);
     lay_out_frame(&p);
     run_pass(&p, false);
     p.pages = p.page;
     run_pass(&p, true);
+    free(p.kept);
+    g_hash_table_destroy(p.cells);
     free_frame(&p);
     fonts_free(&p.font);
     g_object_unref(p.context);

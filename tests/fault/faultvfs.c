@@ -90,11 +90,17 @@ static int fault_truncate(sqlite3_file *file, sqlite3_int64 size)
     return real_of(file)->pMethods->xTruncate(real_of(file), size);
 }
 
+/* A sync that does not fail reports success without reaching the disk. What this VFS
+ * tests is what the program does with an error; whether a commit survives a power cut
+ * is the crash test's, on the real VFS. Real syncs made each attempt wait for the disk
+ * several times and the test take minutes. Every process reads the same page cache,
+ * so nothing the test looks at changes. */
 static int fault_sync(sqlite3_file *file, int flags)
 {
+    (void)flags;
     if (fails(file, "sync"))
         return SQLITE_IOERR_FSYNC;
-    return real_of(file)->pMethods->xSync(real_of(file), flags);
+    return SQLITE_OK;
 }
 
 static int fault_file_size(sqlite3_file *file, sqlite3_int64 *size)

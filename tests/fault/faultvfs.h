@@ -3,7 +3,9 @@
  * main database or its WAL with the matching SQLITE_IOERR_* code: a disk that fills,
  * a controller that drops a write, a lock that cannot be taken.
  * Everything else (and every call while disarmed) goes straight to "unix", so its
- * locks are the ones every other connection in the process sees. */
+ * locks are the ones every other connection in the process sees — except that a sync
+ * not failed returns at once: durability is not what this VFS tests, and real syncs
+ * would make the test wait on the disk for minutes. */
 #ifndef FRONTDESK_FAULTVFS_H
 #define FRONTDESK_FAULTVFS_H
 

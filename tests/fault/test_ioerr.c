@@ -22,6 +22,15 @@
 /* No write path comes near this many faultable calls; reaching it means a loop. */
 enum { MAX_FAULT_POINTS = 2000 };
 
+/* The short form tries one in SHORT_STRIDE fault points of a sampled path (the
+ * procedures' two dozen paths: all their points take a minute, several under the
+ * sanitizers), starting at a different point in each of its four runs; --full or
+ * FRONTDESK_FAULT_FULL=1 tries them all. */
+enum { SHORT_STRIDE = 4, RUNS_PER_PATH = 4 };
+static int sample_stride = SHORT_STRIDE;
+/* FRONTDESK_FAULT_PATH=visit runs only the paths whose names start with "visit". */
+static const char *only_paths;
+
 static const char *const mode_names[] = {[FAULTVFS_ONCE] = "once", [FAULTVFS_PERSIST] = "persist"};
 
 typedef struct attempt {
@@ -29,6 +38,7 @@ typedef struct attempt {
     faultvfs_mode mode;
     bool tight;
     int n;
+    int step; /* to the next fault point tried */
 } attempt;
 
 /* "staff_add (persist, tight), fault at call 7": for messages. */
@@ -160,8 +170,11 @@ static void keep_message(tally *t, const char *message)
 
 static void print_tally(const attempt *a, const tally *t)
 {
-    printf("%-17s %-7s %-10s %3d fault points: %3d failed cleanly, %2d absorbed;", a->path->name,
-           mode_names[a->mode], a->tight ? "tight" : "roomy", t->points, t->failed,
+    char tried[24] = "";
+    if (a->step > 1)
+        snprintf(tried, sizeof tried, " (1 in %d)", a->step);
+    printf("%-17s %-7s %-10s %3d fault points%s: %3d failed cleanly, %2d absorbed;", a->path->name,
+           mode_names[a->mode], a->tight ? "tight" : "roomy", t->points, tried, t->failed,
            t->absorbed);
     for (int i = 0; i < MAX_CALL_KINDS && t->calls[i].count; i++)
         printf(" %s×%d", t->calls[i].call, t->calls[i].count);
@@ -229,34 +242,57 @@ static int tighten(sqlite3 *db, char **message, const sqlite3_api_routines *api)
     return sqlite3_exec(db, "PRAGMA cache_size = 1; PRAGMA cache_spill = 1", NULL, NULL, message);
 }
 
+static bool path_chosen(const write_path *p)
+{
+    return !only_paths || strncmp(p->name, only_paths, strlen(only_paths)) == 0;
+}
+
+/* The first fault point a run tries: each of a sampled path's runs starts elsewhere. */
+static int first_point(const attempt *a, int run)
+{
+    return 1 + (a->step > 1 ? run % a->step : 0);
+}
+
 /* _i: the path, whether tight, and the mode, in that order of nesting. */
 START_TEST(faults_on_a_write_path)
 {
-    attempt a = {&write_paths[_i / 4], (faultvfs_mode)(_i % 2), (_i / 2) % 2 == 1, 0};
+    int run = _i % RUNS_PER_PATH;
+    attempt a = {&write_paths[_i / RUNS_PER_PATH], (faultvfs_mode)(run % 2), run / 2 == 1, 0, 1};
+    if (!path_chosen(a.path))
+        return;
+    if (a.path->sampling == SAMPLED)
+        a.step = sample_stride;
     faultvfs_install();
     sqlite3_reset_auto_extension();
     if (a.tight)
         sqlite3_auto_extension((void (*)(void))tighten);
     char db_name[64];
     snprintf(db_name, sizeof db_name, "%s-%s-%d.db", a.path->name, mode_names[a.mode], a.tight);
-    fault_ctx c = {0};
-    desk_fixture_open(&c.fx, db_name);
-    /* Two wrong PINs lock an account, so the unlock path is cheap to set up. */
-    c.fx.config.pin_max_failures = 2;
+    fault_ctx c;
+    fault_ctx_open(&c, db_name);
     tally t = {0};
-    for (a.n = 1; attempt_with_fault(&c, &a, &t); a.n++)
+    for (a.n = first_point(&a, run); attempt_with_fault(&c, &a, &t); a.n += a.step)
         ck_assert_msg(a.n < MAX_FAULT_POINTS, "%s: no end to the fault points", where(&a));
     print_tally(&a, &t);
     ck_assert_int_gt(t.failed, 0);
-    desk_fixture_close(&c.fx);
+    fault_ctx_close(&c);
 }
 END_TEST
 
-int main(void)
+int main(int argc, char **argv)
 {
+    const char *full = getenv("FRONTDESK_FAULT_FULL");
+    if ((argc > 1 && strcmp(argv[1], "--full") == 0) || (full && strcmp(full, "1") == 0))
+        sample_stride = 1;
+    only_paths = getenv("FRONTDESK_FAULT_PATH");
     Suite *suite = suite_create("ioerr");
     TCase *tc = tcase_create("write paths");
-    tcase_add_loop_test(tc, faults_on_a_write_path, 0, 4 * write_path_count);
+    /* One run of a path takes up to a few seconds, several times that under the
+     * sanitizers; Check's default of 4 s is for unit tests. */
+    tcase_set_timeout(tc, 300);
+    /* In the parent, once: every run forks with the template's staff in hand. */
+    tcase_add_unchecked_fixture(tc, fault_desk_template, NULL);
+    tcase_add_loop_test(tc, faults_on_a_write_path, 0, RUNS_PER_PATH * write_path_count);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

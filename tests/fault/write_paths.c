@@ -5,17 +5,99 @@
 
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "frontdesk/config.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/staff.h"
+#include "procedure_paths.h"
+#include "testlib.h"
 
 static const char wrong_pin[] = "0000";
+
+/* ---- the desk every run starts from ---- */
+
+static fault_ctx template; /* its staff and records; the desk itself is closed */
+
+/* The shipped configuration, which the procedures need (departments, inventory, curfew,
+ * calendar); the desk reads fx.config through its pointer. */
+static void load_site(fault_ctx *c)
+{
+    fd_error err = {0};
+    ck_assert_msg(fd_config_load_file(NULL, &c->site, &err) == FD_OK, "%s", err.message);
+    c->fx.config = *c->site;
+    /* Two wrong PINs lock an account, so the unlock path is cheap to set up. */
+    c->fx.config.pin_max_failures = 2;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    FILE *out = fopen(to, "wb");
+    ck_assert_msg(in && out, "cannot copy %s to %s", from, to);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    ck_assert(!ferror(in));
+    fclose(in);
+    ck_assert_int_eq(fclose(out), 0);
+}
+
+/* The database and its key; the WAL is gone once the last connection closed. */
+static void copy_desk(const char *from, const char *to)
+{
+    char wal[1024];
+    snprintf(wal, sizeof wal, "%s-wal", from);
+    ck_assert_msg(access(wal, F_OK) != 0, "%s is still there: the copy would miss it", wal);
+    copy_file(from, to);
+    char *key_from = fd_desk_key_path(from), *key_to = fd_desk_key_path(to);
+    copy_file(key_from, key_to);
+    free(key_from);
+    free(key_to);
+}
+
+void fault_desk_template(void)
+{
+    desk_fixture_open(&template.fx, "template.db");
+    load_site(&template);
+    procedure_desk(&template);
+    desk_fixture_close(&template.fx);
+    fd_config_free(template.site);
+    template.site = NULL;
+}
+
+void fault_ctx_open(fault_ctx *c, const char *db_name)
+{
+    *c = template;
+    c->fx.path = testlib_path(db_name);
+    copy_desk(template.fx.path, c->fx.path);
+    load_site(c);
+    fd_error err = {0};
+    ck_assert_msg(fd_desk_open(c->fx.path, 0, &c->fx.config, fd_clock_fixed(&c->fx.now), &c->fx.desk,
+                               &err) == FD_OK,
+                  "%s", err.message);
+}
+
+void fault_ctx_close(fault_ctx *c)
+{
+    desk_fixture_close(&c->fx);
+    fd_config_free(c->site);
+    c->site = NULL;
+}
 
 static void next_serial(fault_ctx *c)
 {
     c->serial++;
+}
+
+/* For operations that can simply be done again. */
+static void as_it_is(fault_ctx *c)
+{
+    (void)c;
 }
 
 /* ---- staff ---- */
@@ -191,12 +273,38 @@ static fd_status fire_event(fault_ctx *c, fd_error *err)
 /* ---- the table ---- */
 
 const write_path write_paths[] = {
-    {"staff_add", next_serial, add_staff},
-    {"login_failure", receptionist_unlocked, fail_login},
-    {"staff_unlock", receptionist_locked, unlock_staff},
-    {"import_units", new_units_file, import_units},
-    {"import_occupants", new_occupants_file, import_occupants},
-    {"correct", unit_to_correct, correct_unit},
-    {"machine_fire", next_serial, fire_event},
+    {"staff_add", next_serial, add_staff, EVERY_POINT},
+    {"login_failure", receptionist_unlocked, fail_login, EVERY_POINT},
+    {"staff_unlock", receptionist_locked, unlock_staff, EVERY_POINT},
+    {"import_units", new_units_file, import_units, EVERY_POINT},
+    {"import_occupants", new_occupants_file, import_occupants, EVERY_POINT},
+    {"correct", unit_to_correct, correct_unit, EVERY_POINT},
+    {"machine_fire", next_serial, fire_event, EVERY_POINT},
+    {"visit_register", as_it_is, register_visitor, SAMPLED},
+    {"visit_admit", visitor_waiting, admit_visitor, SAMPLED},
+    {"visit_refuse", visitor_waiting, refuse_visitor, SAMPLED},
+    {"visit_sign_out", visitor_inside, sign_visitor_out, SAMPLED},
+    {"visit_correct", visitor_to_correct, correct_visitor, SAMPLED},
+    {"visit_purge", visitor_past_retention, purge_visitors, SAMPLED},
+    {"key_register", next_serial, register_key, SAMPLED},
+    {"key_request", key_in_store, request_key, SAMPLED},
+    {"key_approve", loan_requested, approve_loan, SAMPLED},
+    {"key_lend", loan_approved, lend_keys, SAMPLED},
+    {"key_return", loan_out, return_keys, SAMPLED},
+    {"key_notify", emergency_loan, notify_for_emergency, SAMPLED},
+    {"mail_receive", parcel_expected, receive_parcel, SAMPLED},
+    {"mail_hand_out", parcels_held, hand_parcels_out, SAMPLED},
+    {"mail_proxy", parcel_held, hand_out_by_proxy, SAMPLED},
+    {"mail_return", parcel_held, return_parcel, SAMPLED},
+    {"complaint_receive", as_it_is, receive_complaint, SAMPLED},
+    {"complaint_assign", complaint_received, assign_complaint, SAMPLED},
+    {"complaint_rectify", complaint_assigned, rectify_complaint, SAMPLED},
+    {"complaint_reopen", complaint_rectified, visit_dissatisfied, SAMPLED},
+    {"complaint_close", complaint_visited, close_complaint, SAMPLED},
+    {"handover_entry", shift_open, write_entry, SAMPLED},
+    {"handover_progress", followup_open, record_progress, SAMPLED},
+    {"handover_begin", shift_open, begin_handover, SAMPLED},
+    {"handover_count", handing_over, count_inventory, SAMPLED},
+    {"handover_sign", ready_to_sign, sign_handover, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);

@@ -540,6 +540,42 @@ START_TEST(intake_fields_are_corrected_with_a_reason)
 }
 END_TEST
 
+/* What a list row shows of one complaint. */
+typedef struct listed {
+    int64_t id;
+    char complainant[64];
+    fd_complaint_category category;
+} listed;
+
+static void keep_listed(void *ctx, const fd_complaint_row *row)
+{
+    listed *l = ctx;
+    if (row->id != l->id)
+        return;
+    snprintf(l->complainant, sizeof l->complainant, "%s", row->complainant);
+    l->category = row->category;
+}
+
+/* The lists read the corrected intake too, and leave an uncorrected one as it was. */
+START_TEST(lists_show_corrected_intake_fields)
+{
+    open_desk("listed.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    int64_t plain = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "complainant", "张三", "名字听错", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "category", "service_vehicles", "分类错", &err));
+    fd_complaint_query q = {.view = FD_CVIEW_OPEN, .limit = 10};
+    listed a = {.id = id}, b = {.id = plain};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, keep_listed, &a, &err));
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, keep_listed, &b, &err));
+    ck_assert_str_eq(a.complainant, "张三");
+    ck_assert_int_eq(a.category, FD_CATEGORY_VEHICLES);
+    ck_assert_str_eq(b.complainant, "张三丰");
+    ck_assert_int_eq(b.category, FD_CATEGORY_FACILITIES);
+    close_desk();
+}
+END_TEST
+
 typedef struct phone_seen {
     char value[32];
 } phone_seen;
@@ -941,6 +977,7 @@ int main(void)
     tcase_add_test(tc, a_cs_manager_takes_over);
     tcase_add_test(tc, correcting_the_severity_rederives_the_deadlines);
     tcase_add_test(tc, intake_fields_are_corrected_with_a_reason);
+    tcase_add_test(tc, lists_show_corrected_intake_fields);
     tcase_add_test(tc, the_contact_phone_is_corrected_and_masked_like_the_phone);
     tcase_add_test(tc, views_page_by_keyset);
     tcase_add_test(tc, a_days_log_finds_what_was_received_rectified_or_visited_that_day);

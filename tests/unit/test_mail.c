@@ -593,6 +593,54 @@ START_TEST(lists_page_through_every_view)
 }
 END_TEST
 
+/* One line per item at the desk: what a handover keeps of it. */
+static void describe(char *out, const char *tracking, const char *shelf, const char *unit,
+                     const char *org, const char *name, fd_mail_kind kind, int quantity, int age)
+{
+    size_t n = strlen(out);
+    snprintf(out + n, 1024 - n, "%s@%s %s|%s|%s %s x%d %dd\n", tracking ? tracking : "-", shelf,
+             unit, org ? org : "", name, fd_mail_kind_name(kind), quantity, age);
+}
+
+static void describe_held(void *ctx, const fd_mail_item *it)
+{
+    describe(ctx, it->tracking[0] ? it->tracking : NULL, it->shelf, it->recipient_unit,
+             it->recipient_org[0] ? it->recipient_org : NULL, it->recipient_name, it->kind,
+             it->quantity, it->age_days);
+}
+
+static void describe_waiting(void *ctx, const fd_mail_waiting *w)
+{
+    describe(ctx, w->tracking, w->shelf, w->unit, w->org, w->name, w->kind, w->quantity, w->age_days);
+}
+
+/* The handover's narrow read of what waits at the desk says what the full items say,
+ * oldest first, and leaves out what has gone. */
+START_TEST(the_handovers_read_of_the_desk_agrees_with_the_full_items)
+{
+    open_desk("mail_waiting.db");
+    fd_time start = fx.now;
+    fx.now = start - 3 * DAY;
+    int64_t old = receive(parcel("YT0001", smith(), "B1"));
+    fx.now = start;
+    receive(parcel("SF0001", pick(FD_DIR_PERSON, "赵磊"), "T1"));
+    fd_mail_intake letters = {.carrier = "中国邮政", .kind = FD_MAIL_LETTER, .quantity = 3,
+                              .recipient = pick(FD_DIR_UNIT, "A-1204")};
+    receive(letters);
+    int64_t gone = receive(parcel("SF0002", zhang_wei(), "A1"));
+    ck_assert_int_eq(hand_out(&gone, 1, "张伟", NULL, NULL), FD_OK);
+    ck_assert_int_eq(fd_mail_shelve(fx.desk, &fx.receptionist, old, "C9", &err), FD_OK);
+    char held[1024] = "", waiting[1024] = "";
+    ck_assert_int_eq(fd_mail_held(fx.desk, NULL, -1, describe_held, held, &err), FD_OK);
+    ck_assert_int_eq(fd_mail_at_desk(fx.desk, describe_waiting, waiting, &err), FD_OK);
+    ck_assert_str_eq(waiting, held);
+    ck_assert_msg(strncmp(waiting, "YT0001@C9 ", 10) == 0 && strstr(waiting, " 3d\n"), "%s", waiting);
+    ck_assert_msg(strstr(waiting, "-@ A-1204|| letter x3 0d\n") && !strstr(waiting, "SF0002"), "%s",
+                  waiting);
+    close_desk();
+}
+END_TEST
+
 /* The tracking numbers of the items received in [from, to), as fd_mail_between gives them. */
 static const char *between(fd_time from, fd_time to)
 {
@@ -959,6 +1007,7 @@ static Suite *mail_suite(void)
     tcase_add_test(tc, early_return_needs_a_reason);
     tcase_add_test(tc, ages_fall_into_the_configured_buckets);
     tcase_add_test(tc, lists_page_through_every_view);
+    tcase_add_test(tc, the_handovers_read_of_the_desk_agrees_with_the_full_items);
     tcase_add_test(tc, a_days_items_are_read_by_time_whatever_became_of_them);
     tcase_add_test(tc, newspaper_tally_and_daily_register);
     tcase_add_test(tc, corrections_and_history);

@@ -774,6 +774,41 @@ START_TEST(corrections_are_new_entries_and_searches_follow_them)
 }
 END_TEST
 
+/* A row reads how its visit ended from the visit's last event — the time out and the
+ * slip of one that left, the reason of one refused — and a correction that empties a
+ * field leaves it empty. */
+START_TEST(a_row_shows_how_the_visit_ended_and_emptied_fields)
+{
+    open_desk("ended.db");
+    fd_visit_form f = form();
+    f.visitee_position = "经理";
+    int64_t left = register_as(&fx.receptionist, NULL, f);
+    ck_assert_int_eq(fd_visit_admit(fx.desk, &fx.receptionist, NULL, left, NULL, &err), FD_OK);
+    at(11, 27, 11, 30);
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, left, false, 0, &err), FD_OK);
+    ck_assert_msg(fd_visit_correct(fx.desk, &fx.receptionist, left, FD_VISIT_FIELD_VISITEE_POSITION, "",
+                                   "职务记错", &err) == FD_OK, "%s", err.message);
+    int64_t refused = register_one();
+    ck_assert_int_eq(fd_visit_refuse(fx.desk, &fx.receptionist, NULL, refused, "被访人不在", &err), FD_OK);
+    fd_visit *v = one(&fx.receptionist, left);
+    ck_assert_int_eq(v->state, FD_VISIT_LEFT);
+    ck_assert_int_eq(v->left_at, fd_time_from_local(2026, 11, 27, 11, 30, 0));
+    ck_assert(!v->slip_signed);
+    ck_assert_ptr_null(v->refusal);
+    ck_assert_ptr_null(v->visitee_position);
+    ck_assert(v->corrected);
+    fd_visit_free(v);
+    v = one(&fx.receptionist, refused);
+    ck_assert_int_eq(v->state, FD_VISIT_REFUSED);
+    ck_assert_str_eq(v->refusal, "被访人不在");
+    ck_assert_int_eq(v->left_at, 0);
+    ck_assert(!v->corrected);
+    fd_visit_free(v);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
 /* ---- views ---- */
 
 static const char *const names[] = {"张伟", "张敏", "李静", "王磊", "张三丰", "赵丽"};
@@ -1147,6 +1182,7 @@ int main(void)
     tcase_add_test(tc, the_do_not_admit_list_stops_registration);
     tcase_add_test(tc, the_list_in_force_leaves_out_what_was_lifted);
     tcase_add_test(tc, corrections_are_new_entries_and_searches_follow_them);
+    tcase_add_test(tc, a_row_shows_how_the_visit_ended_and_emptied_fields);
     tcase_add_test(tc, views_page_through_everything_once);
     tcase_add_test(tc, a_days_log_is_read_oldest_first_and_masked_for_the_reader);
     tcase_add_test(tc, documents_and_phones_are_masked_by_role);
