@@ -66,7 +66,8 @@ gen_people gen_people_for(uint64_t seed, int64_t visits)
     return (gen_people){seed, (uint32_t)(count < 2000 ? 2000 : count)};
 }
 
-const char *gen_surname_from(uint64_t bits)
+/* A surname from bits, weighted as in the population. */
+static const char *surname_from(uint64_t bits)
 {
     unsigned total = 0;
     for (size_t i = 0; i < COUNT(surnames); i++)
@@ -82,7 +83,7 @@ const char *gen_surname_from(uint64_t bits)
 
 void gen_name_from(uint64_t bits, char out[32])
 {
-    const char *surname = gen_surname_from(bits);
+    const char *surname = surname_from(bits);
     bits = mix(bits);
     const char *first = given[bits % COUNT(given)];
     /* One person in four has a one-character given name. */

@@ -24,11 +24,9 @@ typedef struct gen_people {
 gen_people gen_people_for(uint64_t seed, int64_t visits);
 void gen_person_get(const gen_people *p, uint32_t index, gen_person *out);
 
-/* A Chinese name drawn from r's next values (staff of contractors, proxies). */
+/* A Chinese name from bits, its surname weighted as in the population (proxies). */
 void gen_name_from(uint64_t bits, char out[32]);
 /* A mainland mobile number from bits. */
 void gen_mobile_from(uint64_t bits, char out[16]);
-/* A surname from bits, weighted as in the population (for searches). */
-const char *gen_surname_from(uint64_t bits);
 
 #endif

@@ -296,10 +296,9 @@ static void fill_input(bench *b, const query *q, const char *text, input *in)
 {
     snprintf(in->text, sizeof in->text, "%s", text);
     snprintf(in->hi, sizeof in->hi, "%s%s", text, PREFIX_END);
-    if (q->hashed) {
-        /* The core hashes a number in its normal form: digits as typed, letters upper. */
+    /* The sampled numbers are stored in normal form, which is what the core hashes. */
+    if (q->hashed)
         fd_desk_hmac_hex(b->desk, text, in->hmac);
-    }
 }
 
 static size_t sample_inputs(bench *b, const query *q, input *out)

@@ -198,6 +198,28 @@ START_TEST(pdf_keeps_every_row_and_repeats_the_header)
 }
 END_TEST
 
+/* The renderer is a module, loaded the first time a PDF is written: without it that
+ * write fails with a message naming it, and the text rendering still works. (Check
+ * runs each test in a process of its own, so this one loads the module afresh; it is
+ * registered first for when it does not.) */
+START_TEST(pdf_without_its_module_says_so)
+{
+    setenv("FRONTDESK_PDF_MODULE", "/nonexistent/frontdesk-pdf.so", 1);
+    fd_report *r = sample_report(3, false);
+    FILE *out = tmpfile();
+    ck_assert_ptr_nonnull(out);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_report_write_pdf(r, out, &err), FD_IO);
+    ck_assert_msg(strstr(err.message, "PDF printing is not available") &&
+                      strstr(err.message, "/nonexistent/frontdesk-pdf.so"),
+                  "%s", err.message);
+    ck_assert_int_eq(fd_report_write_text(r, 0, 0, out, &err), FD_OK);
+    fclose(out);
+    fd_report_free(r);
+    unsetenv("FRONTDESK_PDF_MODULE");
+}
+END_TEST
+
 START_TEST(pdf_embeds_the_cjk_fonts)
 {
     fd_report *r = sample_report(20, false);
@@ -488,6 +510,7 @@ int main(void)
     Suite *suite = suite_create("report");
     TCase *tc = tcase_create("report");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, pdf_without_its_module_says_so);
     tcase_add_test(tc, pdf_keeps_every_row_and_repeats_the_header);
     tcase_add_test(tc, pdf_embeds_the_cjk_fonts);
     tcase_add_test(tc, pdf_wraps_long_paragraphs_whole);
