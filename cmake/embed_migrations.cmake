@@ -1,6 +1,6 @@
 # Writes OUT: a C table of the schema migrations in FILES, in order.
 # Each file is named NNN_description.sql; NNN is the user_version it brings the schema to.
-set(body "/* Generated from data/migrations by cmake/embed_migrations.cmake. */\n#include \"migrations.h\"\n\n")
+set(body "/* Generated from data/migrations by cmake/embed_migrations.cmake. */\n#include \"store/migrations.h\"\n\n")
 set(table "const fd_migration fd_migrations[] = {\n")
 set(count 0)
 string(REPLACE "|" ";" FILES "${FILES}")

@@ -313,10 +313,6 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
 
 /* ---- the derived table, exports and demo ---- */
 
-/* Compares complaint_open with what the records derive; reports each difference as a
- * translated line and returns FD_TAMPERED when there is one. */
-fd_status fd_complaints_verify(fd_desk *d, void (*report)(void *ctx, const char *problem),
-                               void *ctx, long *problems, fd_error *err);
 
 /* `frontdesk export complaints`: every complaint received in [from, to), or with
  * req->monthly the manager's figures for that month (counts by category and severity,

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "frontdesk/csv.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/staff.h"

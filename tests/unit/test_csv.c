@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "frontdesk/csv.h"
 #include "testlib.h"
 
 static FILE *in;

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "frontdesk/store.h"
-#include "migrations.h"
-#include "stmt.h"
+#include "store/migrations.h"
+#include "store/stmt.h"
 #include "testlib.h"
 
 static fd_store *open_new(const char *name)

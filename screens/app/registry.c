@@ -1,0 +1,58 @@
+/* The registries of app.h: nothing else names every screen. */
+#include "app/app.h"
+
+#include "complaints/complaints.h"
+#include "directory/directory.h"
+#include "frontdesk/complaints.h"
+#include "frontdesk/handover.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/keys.h"
+#include "frontdesk/mail.h"
+#include "frontdesk/visitors.h"
+#include "handover/handover.h"
+#include "keys/keys.h"
+#include "mail/mail.h"
+#include "shell/auth.h"
+#include "shell/shell.h"
+#include "visitors/visitors.h"
+
+/* The screens the main menu opens, in menu order: X(action, screen). */
+#define APP_SCREEN_LIST(X)                \
+    X(ACT_VISITORS, visitors_screen)      \
+    X(ACT_KEYS, keys_screen)              \
+    X(ACT_MAIL, mail_screen)              \
+    X(ACT_COMPLAINTS, complaints_screen)  \
+    X(ACT_HANDOVER, handover_screen)      \
+    X(ACT_DIRECTORY, directory_screen)    \
+    X(ACT_CHANGE_PIN, change_pin_screen)
+
+/* X(action, label, count) where fd_status count(fd_desk *, long *out, fd_error *). */
+#define APP_COUNTER_LIST(X) \
+    X(ACT_VISITORS, N_("Visitors in"), fd_visits_inside_count)              \
+    X(ACT_COMPLAINTS, N_("Overdue complaints"), fd_complaints_count_overdue) \
+    X(ACT_KEYS, N_("Keys overdue"), fd_keys_count_overdue)                    \
+    X(ACT_MAIL, N_("Mail held"), fd_mail_held_count)                          \
+    X(ACT_HANDOVER, N_("Follow-ups"), fd_handover_followups_count)
+
+static const console_entry entries[] = {
+#define APP_ENTRY_ROW(action, screen) {action, &screen},
+    APP_SCREEN_LIST(APP_ENTRY_ROW)
+#undef APP_ENTRY_ROW
+    {.action = ACT_NONE},
+};
+
+static const console_counter counters[] = {
+#define APP_COUNTER_ROW(action, label, count) {action, label, count},
+    APP_COUNTER_LIST(APP_COUNTER_ROW)
+#undef APP_COUNTER_ROW
+    {.action = ACT_NONE},
+};
+
+const console_app frontdesk_app = {
+    .entries = entries,
+    .counters = counters,
+    .login = &login_screen,
+    .help = &help_screen,
+    .switch_user = auth_switch_user,
+    .lock = auth_lock,
+};

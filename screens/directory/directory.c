@@ -1,0 +1,235 @@
+/* Directory lookup (业户档案查询): the directory as a list with type-ahead, and a
+ * detail pane for the selected entry with its unit's occupants and emergency
+ * contacts. Phones are masked unless the role is one the configuration lets see
+ * them (privacy.unmask_phone_roles); a receptionist may have one number shown in
+ * full once a supervisor approves in place. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "directory/directory.h"
+#include "widgets/dirlist.h"
+#include "console/draw.h"
+#include "shell/auth.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
+#include "frontdesk/text.h"
+
+enum { DETAIL_ROWS = 8, LABEL_COLS = 12, MAX_CONTACTS = 8 };
+
+typedef struct directory {
+    dirlist source;
+    listview *list;
+    /* The selected entry's unit: its owners, tenants and emergency contacts. */
+    unsigned contacts_version;
+    dir_item *contacts[MAX_CONTACTS];
+    size_t contact_count;
+    char contacts_error[FD_MESSAGE_MAX];
+    /* One approved unmasking: this entry, for this staff member, until the
+     * selection moves. */
+    fd_dir_kind approved_kind;
+    int64_t approved_id, approved_for;
+    unsigned approved_version;
+} directory;
+
+static const console_action directory_actions[] = {ACT_SEARCH, ACT_UNMASK, ACT_BACK,  ACT_UP,
+                                                   ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN,
+                                                   ACT_HOME,   ACT_END,    ACT_NONE};
+
+static void load_contacts(directory *d, console *c);
+
+static void *directory_open(console *c, void *arg)
+{
+    (void)arg;
+    directory *d = fd_alloc(sizeof *d);
+    d->source = (dirlist){console_desk(c), FD_DIR_ANY};
+    d->list = listview_new(&dirlist_source, &d->source, LISTVIEW_TYPE_AHEAD);
+    d->contacts_version = listview_version(d->list) - 1;
+    listview_reload(d->list, c);
+    load_contacts(d, c);
+    return d;
+}
+
+static void drop_contacts(directory *d)
+{
+    for (size_t i = 0; i < d->contact_count; i++)
+        dir_item_free(d->contacts[i]);
+    d->contact_count = 0;
+    d->contacts_error[0] = '\0';
+}
+
+static void directory_close(void *state)
+{
+    directory *d = state;
+    drop_contacts(d);
+    listview_free(d->list);
+    free(d);
+}
+
+/* ---- who may see a phone in full ---- */
+
+static bool role_sees_phones(const fd_actor *who, const void *ctx)
+{
+    return fd_may_see_phones(ctx, who);
+}
+
+static bool approved(const directory *d, const dir_item *item, const fd_actor *me)
+{
+    return me && d->approved_for == me->staff_id && d->approved_kind == item->kind &&
+           d->approved_id == item->id && d->approved_version == listview_version(d->list);
+}
+
+static int unmask(directory *d, console *c)
+{
+    const dir_item *item = listview_selected(d->list);
+    const fd_actor *me = console_actor(c);
+    if (!item || !*item->phone) {
+        console_error(c, "%s", _("The selected entry has no phone number."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (role_sees_phones(me, console_config(c)) || approved(d, item, me)) {
+        console_info(c, "%s", _("The full number is already shown."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    fd_actor approver;
+    if (!auth_approve_if(c, _("show a phone number in full"), role_sees_phones,
+                            console_config(c), &approver))
+        return EV_HANDLED | EV_REDRAW;
+    d->approved_kind = item->kind;
+    d->approved_id = item->id;
+    d->approved_for = me->staff_id;
+    d->approved_version = listview_version(d->list);
+    console_info(c, _("Full number shown with the approval of %s (%s)."), approver.name,
+                 fd_role_label(approver.role));
+    return EV_HANDLED | EV_REDRAW;
+}
+
+/* ---- the detail pane ---- */
+
+static void add_contact(void *ctx, const fd_dir_entry *e)
+{
+    directory *d = ctx;
+    if (d->contact_count < MAX_CONTACTS)
+        d->contacts[d->contact_count++] = dir_item_copy(e);
+}
+
+/* Follows the selection: asked for when it moves, not while drawing. */
+static void load_contacts(directory *d, console *c)
+{
+    if (d->contacts_version == listview_version(d->list))
+        return;
+    d->contacts_version = listview_version(d->list);
+    drop_contacts(d);
+    const dir_item *item = listview_selected(d->list);
+    if (!item)
+        return;
+    fd_error err = {0};
+    if (fd_directory_contacts(console_desk(c), item->unit_id, add_contact, d, &err) != FD_OK)
+        snprintf(d->contacts_error, sizeof d->contacts_error, "%s",
+                 err.message[0] ? err.message : fd_status_message(err.status));
+}
+
+static void shown_phone(const char *phone, bool full, char *out, size_t size)
+{
+    if (full)
+        snprintf(out, size, "%s", phone);
+    else
+        fd_mask_phone(phone, out, size);
+}
+
+static void detail_line(int y, int x, int cols, const char *label, const char *value)
+{
+    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
+    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, A_NORMAL);
+}
+
+static void draw_entry(const directory *d, console *c, const dir_item *item, int y, int x, int cols)
+{
+    char line[512];
+    snprintf(line, sizeof line, "%s  %s", item->unit, dir_kind_label(item->kind));
+    detail_line(y, x, cols, _("Unit"), line);
+    detail_line(y + 1, x, cols, _("Name"), *item->name ? item->name : "\u2014");
+    if (*item->company || *item->position) {
+        snprintf(line, sizeof line, "%s%s%s%s%s", item->company,
+                 *item->department ? " / " : "", item->department,
+                 *item->position ? "  " : "", item->position);
+        detail_line(y + 2, x, cols, _("Company"), line);
+    }
+    if (!*item->phone)
+        return;
+    const fd_actor *me = console_actor(c);
+    bool full = role_sees_phones(me, console_config(c)) || approved(d, item, me);
+    char phone[64], key[32];
+    shown_phone(item->phone, full, phone, sizeof phone);
+    keymap_first_key(console_keymap(c), ACT_UNMASK, key, sizeof key);
+    if (!full && key[0]) {
+        char *with_hint = fd_printf(_("%s   (%s: full number)"), phone, key);
+        detail_line(y + 3, x, cols, _("Phone"), with_hint);
+        free(with_hint);
+    } else {
+        detail_line(y + 3, x, cols, _("Phone"), phone);
+    }
+}
+
+static void draw_contacts(const directory *d, console *c, int y, int x, int cols, int rows)
+{
+    draw_text(y, x, LABEL_COLS, _("Contacts"), theme(TH_DIM));
+    if (d->contacts_error[0]) {
+        draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, d->contacts_error, theme(TH_ERROR));
+        return;
+    }
+    if (d->contact_count == 0) {
+        draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, "\u2014", A_NORMAL);
+        return;
+    }
+    bool full = role_sees_phones(console_actor(c), console_config(c));
+    for (size_t i = 0; i < d->contact_count && (int)i < rows; i++) {
+        const dir_item *k = d->contacts[i];
+        char phone[64] = "", line[512];
+        if (*k->phone)
+            shown_phone(k->phone, full, phone, sizeof phone);
+        const char *role = k->kind == FD_DIR_CONTACT && *k->position ? k->position : dir_kind_label(k->kind);
+        snprintf(line, sizeof line, "%s (%s)  %s", k->name, role, phone);
+        draw_text(y + (int)i, x + LABEL_COLS, cols - LABEL_COLS, line, A_NORMAL);
+    }
+}
+
+static void directory_draw(void *state, console *c, const console_area *area)
+{
+    directory *d = state;
+    console_area list = {area->top, area->left, area->rows - DETAIL_ROWS, area->cols};
+    listview_draw(d->list, c, &list);
+    int y = area->top + list.rows;
+    draw_rule(y, area->left, area->cols, theme(TH_DIM));
+    const dir_item *item = listview_selected(d->list);
+    if (!item)
+        return;
+    draw_entry(d, c, item, y + 1, area->left, area->cols);
+    draw_contacts(d, c, y + 5, area->left, area->cols, DETAIL_ROWS - 5);
+}
+
+static int directory_handle(void *state, console *c, const console_event *ev)
+{
+    directory *d = state;
+    if (ev->action == ACT_UNMASK)
+        return unmask(d, c);
+    int flags = listview_handle(d->list, c, ev);
+    load_contacts(d, c);
+    return flags;
+}
+
+static bool directory_takes_text(const void *state)
+{
+    const directory *d = state;
+    return listview_takes_text(d->list);
+}
+
+const screen_ops directory_screen = {
+    .title = N_("Directory lookup"),
+    .actions = directory_actions,
+    .open = directory_open,
+    .close = directory_close,
+    .draw = directory_draw,
+    .handle = directory_handle,
+    .takes_text = directory_takes_text,
+};

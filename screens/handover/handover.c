@@ -1,0 +1,522 @@
+/* The duty handover book screen: see handover.h. The book lists the shift in hand —
+ * its open follow-ups, then the open items of the other procedures, then its entries
+ * by time — in one list fetched a page at a time across the three; F5 turns to the
+ * past shifts, typing searches every entry. Enter opens the highlighted line: an
+ * entry's page (its fields, corrections and trail across shifts, and what may be
+ * recorded on it), an open item (marked during a handover, else its own record), or a
+ * past shift. F4 writes in the book (screens/handover_entry.c, with the entry's page);
+ * ^O offers the steps of handing over (screens/handover_pass.c). */
+#include "handover/handover.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "console/draw.h"
+#include "widgets/form.h"
+#include "frontdesk/i18n.h"
+#include "keys/keys.h"
+#include "widgets/listview.h"
+#include "mail/mail.h"
+#include "widgets/printing.h"
+#include "visitors/visitors.h"
+
+enum { CELL = 128, DETAIL_ROWS = 4, HEAD_ROWS = 2 };
+
+static unsigned saved_changes;
+
+void handover_changed(void) { saved_changes++; }
+unsigned handover_change_count(void) { return saved_changes; }
+
+void handover_when(fd_time t, char out[FD_TIME_TEXT])
+{
+    char text[FD_TIME_TEXT] = "";
+    if (t)
+        fd_time_format(t, text);
+    snprintf(out, FD_TIME_TEXT, "%s", t ? text + 5 : "");
+}
+
+bool handover_typed_time(form *f, const char *field, fd_time *out)
+{
+    const char *text = form_value(f, field);
+    *out = 0;
+    if (!text[strspn(text, " ")] || fd_time_parse(text, out))
+        return true;
+    form_field_error(f, field, _("Write the time as 2026-11-27 09:30."));
+    return false;
+}
+
+static char *joined(const char *a, const char *sep, const char *b)
+{
+    if (!a || !*a)
+        return fd_strdup(b ? b : "");
+    if (!b || !*b)
+        return fd_strdup(a);
+    return fd_printf("%s%s%s", a, sep, b);
+}
+
+/* "label: value" for each field the entry has, as one run of text. */
+char *handover_entry_text(const fd_entry *e)
+{
+    const char *values[FD_ENTRY_FIELD_COUNT] = {
+        [FD_ENTRY_FIELD_REPORTER] = e->reporter, [FD_ENTRY_FIELD_GIVEN_BY] = e->given_by,
+        [FD_ENTRY_FIELD_RELAYED_TO] = e->relayed_to, [FD_ENTRY_FIELD_HANDLING] = e->handling,
+        [FD_ENTRY_FIELD_SUPERIOR] = e->superior, [FD_ENTRY_FIELD_RESULT] = e->result,
+        [FD_ENTRY_FIELD_REPORTED_TO] = e->reported_to, [FD_ENTRY_FIELD_NOTE] = e->note,
+    };
+    char *text = fd_strdup("");
+    for (int f = 0; f < FD_ENTRY_FIELD_COUNT; f++) {
+        if (!values[f])
+            continue;
+        char *part = fd_printf("%s: %s", fd_entry_field_label(e->kind, (fd_entry_field)f), values[f]);
+        char *next = joined(text, "  ", part);
+        free(part);
+        free(text);
+        text = next;
+    }
+    return text;
+}
+
+/* ---- the rows of the book ---- */
+
+typedef enum section { SEC_FOLLOWUP, SEC_ITEM, SEC_ENTRY, SEC_SHIFT } section;
+
+typedef struct brow {
+    section sec;
+    int64_t id;       /* the entry; the open item's snapshot row (0 when live); the shift */
+    int64_t ref_id;   /* an open item's record in its procedure */
+    int index;        /* an open item's place among the shift's */
+    fd_time at;       /* an entry's time, its place in the keyset with id */
+    char source[24];
+    bool alert;       /* to act on: no progress yet, overdue, marked for the next shift */
+    char cells[6][CELL];
+    char *detail;
+} brow;
+
+static void free_brow(void *p)
+{
+    brow *r = p;
+    free(r->detail);
+    free(r);
+}
+
+typedef struct book_source {
+    console *c;
+    int64_t shift_id;
+    bool in_hand; /* open or handing over: its follow-ups lead */
+} book_source;
+
+typedef struct adder {
+    listview *lv;
+    book_source *src;
+    int limit, added, skip, index;
+} adder;
+
+static void cell(brow *r, int col, const char *text)
+{
+    snprintf(r->cells[col], CELL, "%s", text ? text : "");
+}
+
+static brow *entry_row(section sec, const fd_entry *e)
+{
+    brow *r = fd_alloc(sizeof *r);
+    r->sec = sec;
+    r->id = e->id;
+    r->at = e->at;
+    char when[FD_TIME_TEXT];
+    handover_when(e->at, when);
+    cell(r, 0, fd_entry_kind_label(e->kind));
+    cell(r, 1, when);
+    cell(r, 2, e->content);
+    cell(r, 3, e->author);
+    if (e->mark != FD_FOLLOW_NONE && (!e->followup || e->followup_state != FD_FOLLOWUP_DONE)) {
+        cell(r, 4, fd_follow_mark_label(e->mark));
+        r->alert = true;
+    } else if (e->followup) {
+        cell(r, 4, fd_followup_state_label(e->followup_state));
+    } else if (e->duty_log) {
+        cell(r, 4, _("Duty log"));
+    }
+    char *fields = handover_entry_text(e);
+    char *follow = e->follow_up ? fd_printf("%s: %s", fd_follow_mark_label(e->mark), e->follow_up) : NULL;
+    r->detail = joined(fields, "  ", follow);
+    free(fields);
+    free(follow);
+    return r;
+}
+
+static void add_entry(void *ctx, const fd_entry *e)
+{
+    adder *a = ctx;
+    listview_add(a->lv, entry_row(SEC_ENTRY, e));
+    a->added++;
+}
+
+static void add_followup(void *ctx, const fd_followup *f)
+{
+    adder *a = ctx;
+    brow *r = entry_row(SEC_FOLLOWUP, f->entry);
+    cell(r, 0, _("Follow-up"));
+    bool owed = f->carried_in && !f->progressed && a->src->in_hand;
+    cell(r, 4, owed ? _("No progress") : fd_followup_state_label(f->state));
+    r->alert = owed;
+    char *last = f->last_progress ? fd_printf("%s: %s", _("Last progress"), f->last_progress) : NULL;
+    char *follow = fd_printf("%s: %s", fd_follow_mark_label(f->entry->mark),
+                             f->entry->follow_up ? f->entry->follow_up : "");
+    free(r->detail);
+    r->detail = joined(follow, "  ", last);
+    free(follow);
+    free(last);
+    listview_add(a->lv, r);
+    a->added++;
+}
+
+static void add_item(void *ctx, const fd_open_item *i)
+{
+    adder *a = ctx;
+    int index = a->index++;
+    if (index < a->skip || a->added >= a->limit)
+        return;
+    brow *r = fd_alloc(sizeof *r);
+    *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index};
+    snprintf(r->source, sizeof r->source, "%s", i->source);
+    char since[FD_TIME_TEXT], due[FD_TIME_TEXT];
+    handover_when(i->since, since);
+    handover_when(i->due_at, due);
+    char *kind = joined(i->sort_label, " ", i->detail);
+    char *what = joined(i->name, " ", kind);
+    free(kind);
+    cell(r, 0, i->source_label);
+    cell(r, 1, since);
+    cell(r, 2, what);
+    cell(r, 3, i->ref);
+    if (i->mark == FD_ITEM_CARRIED)
+        cell(r, 4, _("Carried on"));
+    else if (i->mark == FD_ITEM_NOTED)
+        cell(r, 4, _("Annotated"));
+    else if (i->due_at) {
+        char *text = fd_printf(_("due %s"), due);
+        cell(r, 4, text);
+        free(text);
+    }
+    char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : NULL;
+    char *head = joined(what, "  ", age);
+    r->detail = joined(head, "  ", i->note);
+    free(head);
+    free(age);
+    free(what);
+    listview_add(a->lv, r);
+    a->added++;
+}
+
+static fd_status fetch_book(void *ctx, listview *lv, const char *query, const void *after, int limit,
+                            fd_error *err)
+{
+    book_source *src = ctx;
+    fd_desk *d = console_desk(src->c);
+    const brow *last = after;
+    adder a = {lv, src, limit, 0, 0, 0};
+    if (query && *query)
+        return fd_handover_search(d, query, last ? last->id : 0, limit, add_entry, &a, err);
+    fd_status s = FD_OK;
+    if (src->in_hand && (!last || last->sec == SEC_FOLLOWUP))
+        s = fd_handover_followups(d, src->shift_id, last ? last->id : 0, limit, add_followup, &a, err);
+    if (s == FD_OK && a.added < limit && (!last || last->sec <= SEC_ITEM)) {
+        a.skip = last && last->sec == SEC_ITEM ? last->index + 1 : 0;
+        s = fd_handover_open_items(d, src->shift_id, add_item, &a, err);
+    }
+    if (s == FD_OK && a.added < limit) {
+        fd_entry from = {.at = last ? last->at : 0, .id = last ? last->id : 0};
+        s = fd_handover_entries(d, src->shift_id, last && last->sec == SEC_ENTRY ? &from : NULL,
+                                limit - a.added, add_entry, &a, err);
+    }
+    return s;
+}
+
+static void brow_cells(void *ctx, const void *row, char (*out)[128], size_t count)
+{
+    (void)ctx;
+    const brow *r = row;
+    for (size_t i = 0; i < count && i < 6; i++)
+        snprintf(out[i], 128, "%s", r->cells[i]);
+}
+
+static const listview_column book_columns[] = {
+    {N_("Kind"), 14}, {N_("Time"), 11}, {N_("What"), 0}, {N_("By"), 8}, {N_("State"), 11},
+};
+static const listview_source book_rows = {
+    book_columns, sizeof book_columns / sizeof book_columns[0], fetch_book, brow_cells, free_brow,
+};
+
+static void add_shift(void *ctx, const fd_shift *s)
+{
+    adder *a = ctx;
+    brow *r = fd_alloc(sizeof *r);
+    *r = (brow){.sec = SEC_SHIFT, .id = s->id, .at = s->start_at};
+    char number[24], from[FD_TIME_TEXT], to[FD_TIME_TEXT], entries[24];
+    snprintf(number, sizeof number, "%lld", (long long)s->id);
+    handover_when(s->start_at, from);
+    handover_when(s->end_at, to);
+    snprintf(entries, sizeof entries, "%ld", s->entries);
+    cell(r, 0, number);
+    cell(r, 1, s->manager);
+    cell(r, 2, from);
+    cell(r, 3, s->end_at ? to : fd_shift_state_label(s->state));
+    cell(r, 4, s->taken_over_by);
+    cell(r, 5, entries);
+    listview_add(a->lv, r);
+}
+
+static fd_status fetch_shifts(void *ctx, listview *lv, const char *query, const void *after, int limit,
+                              fd_error *err)
+{
+    (void)query;
+    book_source *src = ctx;
+    const brow *last = after;
+    fd_shift from = {.id = last ? last->id : 0, .start_at = last ? last->at : 0};
+    adder a = {lv, src, limit, 0, 0, 0};
+    return fd_shifts_list(console_desk(src->c), last ? &from : NULL, limit, add_shift, &a, err);
+}
+
+static const listview_column shift_columns[] = {
+    {N_("No."), 5}, {N_("Duty manager"), 12}, {N_("From"), 11}, {N_("To"), 11},
+    {N_("Taken over by"), 14}, {N_("Entries"), 0},
+};
+static const listview_source shift_rows = {
+    shift_columns, sizeof shift_columns / sizeof shift_columns[0], fetch_shifts, brow_cells, free_brow,
+};
+
+/* ---- the book ---- */
+
+typedef struct book {
+    console *c;
+    int64_t fixed_shift; /* opened on one shift; 0: the shift in hand, whichever it is */
+    bool past;           /* the past shifts rather than one shift */
+    bool have_shift;
+    fd_shift shift;
+    long owed;           /* carried follow-ups still without this shift's progress */
+    book_source src;
+    listview *list;
+    unsigned seen_changes;
+} book;
+
+static void count_owed(void *ctx, const fd_followup *f)
+{
+    book *b = ctx;
+    if (f->carried_in && !f->progressed)
+        b->owed++;
+}
+
+static void load_shift(book *b)
+{
+    fd_desk *d = console_desk(b->c);
+    fd_error err = {0};
+    fd_status s = b->fixed_shift ? fd_shift_get(d, b->fixed_shift, &b->shift, &err)
+                                 : fd_shift_current(d, &b->shift, &err);
+    b->have_shift = s == FD_OK;
+    if (s != FD_OK && s != FD_NOT_FOUND)
+        console_error(b->c, "%s", err.message);
+    b->owed = 0;
+    bool in_hand = b->have_shift && b->shift.state != FD_SHIFT_CLOSED;
+    if (in_hand && fd_handover_followups(d, b->shift.id, 0, -1, count_owed, b, &err) != FD_OK)
+        console_error(b->c, "%s", err.message);
+    b->src = (book_source){b->c, b->have_shift ? b->shift.id : 0, in_hand};
+}
+
+static void reload(book *b)
+{
+    b->seen_changes = saved_changes;
+    load_shift(b);
+    listview_free(b->list);
+    b->list = listview_new(b->past ? &shift_rows : &book_rows, &b->src, b->past ? 0 : LISTVIEW_TYPE_AHEAD);
+    if (b->past || b->have_shift)
+        listview_reload(b->list, b->c);
+}
+
+static void *book_open(console *c, void *arg)
+{
+    book *b = fd_alloc(sizeof *b);
+    b->c = c;
+    b->fixed_shift = (int64_t)(intptr_t)arg;
+    reload(b);
+    return b;
+}
+
+static void book_close(void *state)
+{
+    book *b = state;
+    listview_free(b->list);
+    free(b);
+}
+
+static void draw_head(book *b, const console_area *area)
+{
+    int x = area->left, cols = area->cols;
+    if (b->past) {
+        draw_text(area->top, x, cols, _("Past shifts, newest first"), theme(TH_TITLE));
+        return;
+    }
+    if (!b->have_shift) {
+        draw_text(area->top, x, cols, _("The book is not open: no shift is on duty."), theme(TH_TITLE));
+        draw_text(area->top + 1, x, cols, _("A duty manager opens it with the handover steps (^O)."),
+                  theme(TH_DIM));
+        return;
+    }
+    const fd_shift *s = &b->shift;
+    char from[FD_TIME_TEXT], to[FD_TIME_TEXT];
+    handover_when(s->start_at, from);
+    handover_when(s->end_at, to);
+    char *head = s->end_at ? fd_printf(_("Shift No. %lld  %s  %s to %s  handed over to %s"), (long long)s->id,
+                                       s->manager, from, to, s->taken_over_by)
+                           : fd_printf(_("Shift No. %lld  %s  since %s  %s"), (long long)s->id, s->manager,
+                                       from, fd_shift_state_label(s->state));
+    draw_text(area->top, x, cols, head, theme(TH_TITLE));
+    free(head);
+    char *line = NULL;
+    attr_t attr = theme(TH_DIM);
+    if (b->owed > 0) {
+        line = fd_printf(_("Carried follow-ups still without this shift's progress: %ld"), b->owed);
+        attr = theme(TH_ERROR) | A_BOLD;
+    } else if (s->handed_over_by[0]) {
+        line = fd_printf(_("Taken over from %s."), s->handed_over_by);
+    }
+    if (line)
+        draw_text(area->top + 1, x, cols, line, attr);
+    free(line);
+}
+
+static void book_draw(void *state, console *c, const console_area *area)
+{
+    book *b = state;
+    if (b->seen_changes != saved_changes)
+        reload(b);
+    draw_head(b, area);
+    if (!b->past && !b->have_shift)
+        return;
+    int rows = area->rows - HEAD_ROWS - (b->past ? 0 : DETAIL_ROWS + 1);
+    console_area list = {area->top + HEAD_ROWS, area->left, rows, area->cols};
+    listview_draw(b->list, c, &list);
+    if (b->past)
+        return;
+    int y = list.top + list.rows;
+    draw_rule(y, area->left, area->cols, theme(TH_DIM));
+    const brow *r = listview_selected(b->list);
+    if (r)
+        draw_wrapped(y + 1, area->left, DETAIL_ROWS, area->cols, r->detail,
+                     r->alert ? theme(TH_ERROR) : A_NORMAL);
+}
+
+static const screen_ops book_screen_fixed;
+
+/* An open item: during the handover it is to be marked; otherwise its own record. */
+static void open_item(book *b, const brow *r)
+{
+    console *c = b->c;
+    if (r->id && b->have_shift && b->shift.state == FD_SHIFT_HANDING_OVER && !b->fixed_shift) {
+        handover_mark_item(c, r->id);
+        return;
+    }
+    if (strcmp(r->source, "visitor") == 0)
+        visitors_open_visit(c, r->ref_id);
+    else if (strcmp(r->source, "mail") == 0)
+        mail_open_item(c, r->ref_id);
+    else if (strncmp(r->source, "key_", 4) == 0)
+        keys_key_page(c, r->ref_id);
+    else
+        console_info(c, "%s", _("Open the complaint on the complaints screen."));
+}
+
+static int book_select(book *b)
+{
+    const brow *r = listview_selected(b->list);
+    if (!r)
+        return EV_HANDLED;
+    switch (r->sec) {
+    case SEC_SHIFT:
+        console_push(b->c, &book_screen_fixed, (void *)(intptr_t)r->id);
+        break;
+    case SEC_ITEM:
+        open_item(b, r);
+        break;
+    default:
+        handover_open_entry(b->c, r->id);
+        break;
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
+/* The shift on the screen: the one highlighted among the past shifts, else the one shown. */
+static int print_shift_report(book *b)
+{
+    const brow *r = b->past ? listview_selected(b->list) : NULL;
+    int64_t shift_id = b->past ? (r ? r->id : 0) : b->have_shift ? b->shift.id : 0;
+    if (shift_id)
+        printing_shift(b->c, shift_id);
+    else
+        console_error(b->c, "%s", _("There is no shift to print."));
+    return EV_HANDLED | EV_REDRAW;
+}
+
+static int book_handle(void *state, console *c, const console_event *ev)
+{
+    book *b = state;
+    switch (ev->action) {
+    case ACT_NEW:
+        if (!b->have_shift || b->past)
+            console_error(c, "%s", _("No shift is on duty: open the book first (^O)."));
+        else
+            handover_write_entry(c, b->shift.id);
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_SHIFT:
+        handover_steps(c);
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        return print_shift_report(b);
+    case ACT_VIEW:
+        if (b->fixed_shift)
+            return EV_HANDLED;
+        b->past = !b->past;
+        reload(b);
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_SELECT:
+        if (!listview_takes_text(b->list))
+            return book_select(b);
+        break;
+    default:
+        break;
+    }
+    return b->list ? listview_handle(b->list, c, ev) : EV_IGNORED;
+}
+
+static bool book_takes_text(const void *state)
+{
+    const book *b = state;
+    return b->list && listview_takes_text(b->list);
+}
+
+static const console_action book_actions[] = {ACT_NEW,    ACT_SHIFT,    ACT_SELECT, ACT_VIEW,
+                                              ACT_SEARCH, ACT_PRINT,    ACT_BACK,   ACT_UP,
+                                              ACT_DOWN,   ACT_PAGE_UP,  ACT_PAGE_DOWN, ACT_NONE};
+static const console_action fixed_actions[] = {ACT_SELECT, ACT_SEARCH, ACT_PRINT, ACT_BACK, ACT_UP,
+                                               ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
+
+const screen_ops handover_screen = {
+    .title = N_("Duty handover book"),
+    .actions = book_actions,
+    .open = book_open,
+    .close = book_close,
+    .draw = book_draw,
+    .handle = book_handle,
+    .takes_text = book_takes_text,
+};
+
+static const screen_ops book_screen_fixed = {
+    .title = N_("Duty handover book"),
+    .actions = fixed_actions,
+    .open = book_open,
+    .close = book_close,
+    .draw = book_draw,
+    .handle = book_handle,
+    .takes_text = book_takes_text,
+};

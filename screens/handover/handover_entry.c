@@ -1,0 +1,437 @@
+/* The handover book's entries on the screen: writing one (F4 on the book: the kinds
+ * this person writes, then the kind's own fields as the manual words them), and one
+ * entry's page — its fields, its corrections, its trail across shifts — with what may
+ * be recorded on it: progress, done (reported back), a later note, a correction. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "widgets/ask.h"
+#include "console/draw.h"
+#include "widgets/form.h"
+#include "frontdesk/i18n.h"
+#include "handover/handover.h"
+
+enum { LINES_MAX = 64 };
+
+/* ---- writing an entry ---- */
+
+enum { WRITE_FIELDS = 14 };
+
+typedef struct writing {
+    int64_t shift_id;
+    fd_entry_kind kind;
+    form_field fields[WRITE_FIELDS];
+    size_t count;
+    const char *marks[FD_FOLLOW_MARK_COUNT];
+} writing;
+
+static void add_field(writing *w, const char *name, const char *label, form_type type, bool required,
+                      size_t max_chars)
+{
+    w->fields[w->count++] = (form_field){name, label, type, required, 0, max_chars};
+}
+
+/* The kind's own fields, labelled as the manual words them, the mark before what to
+ * follow up. */
+static void build_fields(writing *w)
+{
+    add_field(w, "at", fd_entry_time_label(w->kind), FORM_DATETIME, false, 0);
+    for (int f = 0; f < FD_ENTRY_FIELD_NOTE; f++) {
+        fd_entry_field field = (fd_entry_field)f;
+        if (!fd_entry_field_applies(w->kind, field))
+            continue;
+        if (field == FD_ENTRY_FIELD_FOLLOW_UP)
+            add_field(w, "mark", _("Mark for the next shift"), FORM_CHOICE, false, 0);
+        bool long_text = field == FD_ENTRY_FIELD_CONTENT || field == FD_ENTRY_FIELD_HANDLING ||
+                         field == FD_ENTRY_FIELD_RESULT || field == FD_ENTRY_FIELD_FOLLOW_UP;
+        add_field(w, fd_entry_field_name(field), fd_entry_field_label(w->kind, field),
+                  long_text ? FORM_NOTE : FORM_TEXT, fd_entry_field_required(w->kind, field),
+                  long_text ? FD_HANDOVER_LONG_CHARS : FD_HANDOVER_SHORT_CHARS);
+        if (field == FD_ENTRY_FIELD_REPORTED_TO)
+            add_field(w, "reported_at", _("Reported back at"), FORM_DATETIME, false, 0);
+    }
+}
+
+static void write_prepare(form *f, void *ctx)
+{
+    writing *w = ctx;
+    w->marks[FD_FOLLOW_NONE] = _("None");
+    for (int m = FD_FOLLOW_NONE + 1; m < FD_FOLLOW_MARK_COUNT; m++)
+        w->marks[m] = fd_follow_mark_label((fd_follow_mark)m);
+    form_set_choices(f, "mark", w->marks, FD_FOLLOW_MARK_COUNT);
+}
+
+static const char *value_of(form *f, writing *w, fd_entry_field field)
+{
+    return fd_entry_field_applies(w->kind, field) ? form_value(f, fd_entry_field_name(field)) : NULL;
+}
+
+static int write_submit(void *ctx, console *c, form *f)
+{
+    writing *w = ctx;
+    int mark = form_choice(f, "mark");
+    fd_entry_form e = {
+        .kind = w->kind,
+        .content = value_of(f, w, FD_ENTRY_FIELD_CONTENT),
+        .reporter = value_of(f, w, FD_ENTRY_FIELD_REPORTER),
+        .given_by = value_of(f, w, FD_ENTRY_FIELD_GIVEN_BY),
+        .relayed_to = value_of(f, w, FD_ENTRY_FIELD_RELAYED_TO),
+        .handling = value_of(f, w, FD_ENTRY_FIELD_HANDLING),
+        .superior = value_of(f, w, FD_ENTRY_FIELD_SUPERIOR),
+        .result = value_of(f, w, FD_ENTRY_FIELD_RESULT),
+        .mark = mark > 0 ? (fd_follow_mark)mark : FD_FOLLOW_NONE,
+        .follow_up = value_of(f, w, FD_ENTRY_FIELD_FOLLOW_UP),
+        .reported_to = value_of(f, w, FD_ENTRY_FIELD_REPORTED_TO),
+    };
+    if (!handover_typed_time(f, "at", &e.at) ||
+        (fd_entry_field_applies(w->kind, FD_ENTRY_FIELD_REPORTED_TO) &&
+         !handover_typed_time(f, "reported_at", &e.reported_at)))
+        return EV_HANDLED;
+    fd_error err = {0};
+    if (fd_handover_write(console_desk(c), console_actor(c), w->shift_id, &e, NULL, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    console_info(c, "%s", _("Written in the book."));
+    return EV_POP;
+}
+
+/* The kinds this person writes: desk staff their duty log, a duty manager all five. */
+void handover_write_entry(console *c, int64_t shift_id)
+{
+    const char *labels[FD_ENTRY_KIND_COUNT];
+    fd_entry_kind kinds[FD_ENTRY_KIND_COUNT];
+    int n = 0;
+    for (int k = 0; k < FD_ENTRY_KIND_COUNT; k++) {
+        bool log = k == FD_ENTRY_DUTY || k == FD_ENTRY_INCIDENT;
+        if (fd_may(console_actor(c), log ? FD_ACT_HANDOVER_LOG : FD_ACT_HANDOVER_WRITE)) {
+            kinds[n] = (fd_entry_kind)k;
+            labels[n++] = fd_entry_kind_label((fd_entry_kind)k);
+        }
+    }
+    int chosen = ask_choice(c, _("Write in the book"), labels, n);
+    if (chosen < 0)
+        return;
+    writing w = {.shift_id = shift_id, .kind = kinds[chosen]};
+    build_fields(&w);
+    char *title = fd_printf("%s \u2014 %s", _("Write in the book"), labels[chosen]);
+    ask_form_spec spec = {title, _("Leave the time empty for now."), w.fields, w.count,
+                          write_prepare, write_submit, &w};
+    ask_form(c, &spec);
+    free(title);
+}
+
+/* ---- one entry's page ---- */
+
+typedef struct page {
+    console *c;
+    int64_t id;
+    bool loaded;
+    fd_entry_kind kind;
+    bool followup, marked;
+    fd_followup_state state;
+    char *head, *fields, *follow;
+    char *lines[LINES_MAX];
+    size_t line_count, back;
+    unsigned seen_changes;
+} page;
+
+static void page_drop(page *p)
+{
+    FD_FREE(p->head);
+    FD_FREE(p->fields);
+    FD_FREE(p->follow);
+    for (size_t i = 0; i < p->line_count; i++)
+        free(p->lines[i]);
+    p->line_count = 0;
+    p->loaded = false;
+}
+
+static void page_line(page *p, char *line)
+{
+    if (p->line_count < LINES_MAX)
+        p->lines[p->line_count++] = line;
+    else
+        free(line);
+}
+
+static void take_entry(void *ctx, const fd_entry *e)
+{
+    page *p = ctx;
+    char when[FD_TIME_TEXT], start[FD_TIME_TEXT];
+    handover_when(e->at, when);
+    handover_when(e->shift_start, start);
+    p->kind = e->kind;
+    p->followup = e->followup;
+    p->marked = e->mark != FD_FOLLOW_NONE;
+    p->state = e->followup_state;
+    p->head = fd_printf(_("%s No. %lld  %s %s  by %s  (shift of %s from %s)"), fd_entry_kind_label(e->kind),
+                        (long long)e->id, fd_entry_time_label(e->kind), when, e->author, e->shift_manager,
+                        start);
+    char *fields = handover_entry_text(e);
+    p->fields = fd_printf("%s  %s", e->content, fields);
+    free(fields);
+    if (e->follow_up)
+        p->follow = fd_printf("%s: %s%s%s", fd_follow_mark_label(e->mark), e->follow_up,
+                              e->followup ? "  \u2014 " : "",
+                              e->followup ? fd_followup_state_label(e->followup_state) : "");
+}
+
+static void take_correction(void *ctx, const fd_entry_correction *c)
+{
+    char when[FD_TIME_TEXT];
+    handover_when(c->at, when);
+    page_line(ctx, fd_printf(_("%s  %s corrected %s: %s (%s)"), when, c->staff, fd_entry_field_name(c->field),
+                             c->value, c->reason));
+}
+
+static void take_step(void *ctx, const fd_trail_step *s)
+{
+    char when[FD_TIME_TEXT];
+    handover_when(s->at, when);
+    char *line = NULL;
+    switch (s->kind) {
+    case FD_TRAIL_WRITTEN:
+        line = fd_printf(_("%s  written by %s"), when, s->staff);
+        break;
+    case FD_TRAIL_CARRIED:
+        line = fd_printf(_("%s  carried on: %s handed over to %s%s%s"), when, s->staff, s->taken_by,
+                         s->text ? "  " : "", s->text ? s->text : "");
+        break;
+    case FD_TRAIL_PROGRESS:
+        line = fd_printf(_("%s  progress (%s): %s"), when, s->staff, s->text);
+        break;
+    case FD_TRAIL_DONE:
+        line = s->reported_to ? fd_printf(_("%s  done (%s): %s  reported back to %s"), when, s->staff,
+                                          s->text, s->reported_to)
+                              : fd_printf(_("%s  done (%s): %s"), when, s->staff, s->text);
+        break;
+    }
+    page_line(ctx, line);
+}
+
+static void page_load(page *p)
+{
+    page_drop(p);
+    p->seen_changes = handover_change_count();
+    fd_desk *d = console_desk(p->c);
+    fd_error err = {0};
+    if (fd_handover_entry_get(d, p->id, take_entry, p, &err) != FD_OK ||
+        fd_handover_corrections(d, p->id, take_correction, p, &err) != FD_OK ||
+        (p->marked && fd_handover_trail(d, p->id, take_step, p, &err) != FD_OK)) {
+        console_error(p->c, "%s", err.message);
+        return;
+    }
+    p->loaded = true;
+}
+
+static void *page_open(console *c, void *arg)
+{
+    page *p = fd_alloc(sizeof *p);
+    p->c = c;
+    p->id = (int64_t)(intptr_t)arg;
+    page_load(p);
+    return p;
+}
+
+static void page_close(void *state)
+{
+    page *p = state;
+    page_drop(p);
+    free(p);
+}
+
+static void page_draw(void *state, console *c, const console_area *area)
+{
+    (void)c;
+    page *p = state;
+    if (p->seen_changes != handover_change_count())
+        page_load(p);
+    if (!p->loaded)
+        return;
+    int x = area->left, cols = area->cols, y = area->top;
+    y += draw_wrapped(y, x, 2, cols, p->head, theme(TH_TITLE));
+    y += draw_wrapped(y, x, 5, cols, p->fields, A_NORMAL);
+    if (p->follow)
+        y += draw_wrapped(y, x, 3, cols, p->follow, theme(TH_ERROR) | A_BOLD);
+    draw_text(y++, x, cols, _("Enter: record progress, a later note or a correction."), theme(TH_DIM));
+    draw_rule(y++, x, cols, theme(TH_DIM));
+    size_t rows = (size_t)(area->top + area->rows - y);
+    size_t end = p->line_count - (p->back < p->line_count ? p->back : 0);
+    for (size_t i = end > rows ? end - rows : 0; i < end; i++)
+        draw_text(y++, x, cols, p->lines[i], A_NORMAL);
+}
+
+/* Progress or done, recorded in the shift in hand. */
+typedef struct progressing {
+    int64_t entry_id, shift_id;
+    bool done;
+} progressing;
+
+static const form_field progress_fields[] = {
+    {"note", N_("What was done"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+};
+static const form_field done_fields[] = {
+    {"note", N_("Completion"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+    {"reported_to", N_("Reported back to"), FORM_TEXT, false, 0, FD_HANDOVER_SHORT_CHARS},
+    {"reported_at", N_("Reported back at"), FORM_DATETIME, false, 0, 0},
+};
+
+static int progress_submit(void *ctx, console *c, form *f)
+{
+    progressing *g = ctx;
+    fd_progress_form p = {.shift_id = g->shift_id, .entry_id = g->entry_id, .note = form_value(f, "note"),
+                          .done = g->done};
+    if (g->done) {
+        p.reported_to = form_value(f, "reported_to");
+        if (!handover_typed_time(f, "reported_at", &p.reported_at))
+            return EV_HANDLED;
+    }
+    fd_error err = {0};
+    if (fd_handover_progress(console_desk(c), console_actor(c), &p, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    console_info(c, "%s", g->done ? _("Recorded as done.") : _("Progress recorded."));
+    return EV_POP;
+}
+
+static void record_progress(page *p, bool done)
+{
+    fd_shift now;
+    fd_error err = {0};
+    if (fd_shift_current(console_desk(p->c), &now, &err) != FD_OK) {
+        console_error(p->c, "%s", _("No shift is on duty: open the book first (^O)."));
+        return;
+    }
+    progressing g = {p->id, now.id, done};
+    ask_form_spec spec = {done ? _("Record it done") : _("Record progress"), p->head,
+                          done ? done_fields : progress_fields, done ? 3 : 1, NULL, progress_submit, &g};
+    ask_form(p->c, &spec);
+}
+
+/* A correction of a field, or a later note. */
+typedef struct correcting {
+    int64_t entry_id;
+    fd_entry_kind kind;
+    bool note;
+    const char *labels[FD_ENTRY_FIELD_COUNT];
+    fd_entry_field fields[FD_ENTRY_FIELD_COUNT];
+    size_t count;
+} correcting;
+
+static const form_field correct_fields[] = {
+    {"field", N_("Correct"), FORM_CHOICE, true, 0, 0},
+    {"value", N_("New value"), FORM_NOTE, false, 0, FD_HANDOVER_LONG_CHARS},
+    {"reason", N_("Reason"), FORM_TEXT, true, 0, FD_HANDOVER_SHORT_CHARS},
+};
+static const form_field note_fields[] = {
+    {"value", N_("Later note"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+    {"reason", N_("Reason"), FORM_TEXT, true, 0, FD_HANDOVER_SHORT_CHARS},
+};
+
+static void correct_prepare(form *f, void *ctx)
+{
+    correcting *k = ctx;
+    if (!k->note)
+        form_set_choices(f, "field", k->labels, k->count);
+}
+
+static int correct_submit(void *ctx, console *c, form *f)
+{
+    correcting *k = ctx;
+    int chosen = k->note ? 0 : form_choice(f, "field");
+    fd_entry_field field = k->note ? FD_ENTRY_FIELD_NOTE : k->fields[chosen < 0 ? 0 : chosen];
+    fd_error err = {0};
+    if (fd_handover_correct(console_desk(c), console_actor(c), k->entry_id, field, form_value(f, "value"),
+                            form_value(f, "reason"), &err) != FD_OK) {
+        if (strcmp(err.field, "reason") != 0 && strcmp(err.field, "field") != 0)
+            snprintf(err.field, sizeof err.field, "value");
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    console_info(c, "%s", _("Saved. The record keeps what it said before."));
+    return EV_POP;
+}
+
+static void correct_entry(page *p, bool note)
+{
+    correcting k = {.entry_id = p->id, .kind = p->kind, .note = note};
+    for (int f = 0; f < FD_ENTRY_FIELD_NOTE; f++) {
+        if (!fd_entry_field_applies(p->kind, (fd_entry_field)f) || (f == FD_ENTRY_FIELD_FOLLOW_UP && !p->marked))
+            continue;
+        k.fields[k.count] = (fd_entry_field)f;
+        k.labels[k.count++] = fd_entry_field_label(p->kind, (fd_entry_field)f);
+    }
+    ask_form_spec spec = {note ? _("Add a later note") : _("Correct a field"), p->head,
+                          note ? note_fields : correct_fields, note ? 2 : 3, correct_prepare,
+                          correct_submit, &k};
+    ask_form(p->c, &spec);
+}
+
+typedef enum page_step { STEP_PROGRESS, STEP_DONE, STEP_NOTE, STEP_CORRECT, STEP_COUNT } page_step;
+
+/* Whether the follow-up machine takes event now for this person. */
+static bool may_follow(page *p, const char *event)
+{
+    fd_fire fire = {.actor = console_actor(p->c)};
+    fd_error err = {0};
+    return p->followup && fd_machine_check(console_desk(p->c), &fd_followup_machine,
+                                           fd_followup_state_name(p->state), event, &fire, p->id, NULL,
+                                           &err) == FD_OK;
+}
+
+static int page_handle(void *state, console *c, const console_event *ev)
+{
+    page *p = state;
+    switch (ev->action) {
+    case ACT_PAGE_UP:
+        p->back = p->back + 1 < p->line_count ? p->back + 1 : p->back;
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_PAGE_DOWN:
+        p->back = p->back > 0 ? p->back - 1 : 0;
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_SELECT:
+        break;
+    default:
+        return EV_IGNORED;
+    }
+    const char *labels[STEP_COUNT];
+    page_step steps[STEP_COUNT];
+    int n = 0;
+    if (may_follow(p, "progress"))
+        steps[n] = STEP_PROGRESS, labels[n++] = _("Record progress");
+    if (may_follow(p, "done"))
+        steps[n] = STEP_DONE, labels[n++] = _("Record it done");
+    if (fd_may(console_actor(c), FD_ACT_HANDOVER_CORRECT)) {
+        steps[n] = STEP_NOTE, labels[n++] = _("Add a later note");
+        steps[n] = STEP_CORRECT, labels[n++] = _("Correct a field");
+    }
+    int chosen = ask_choice(c, _("What to record"), labels, n);
+    if (chosen >= 0 && (steps[chosen] == STEP_PROGRESS || steps[chosen] == STEP_DONE))
+        record_progress(p, steps[chosen] == STEP_DONE);
+    else if (chosen >= 0)
+        correct_entry(p, steps[chosen] == STEP_NOTE);
+    return EV_HANDLED | EV_REDRAW;
+}
+
+static const console_action page_actions[] = {ACT_SELECT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_BACK, ACT_NONE};
+
+static const screen_ops entry_screen = {
+    .title = N_("Handover book entry"),
+    .actions = page_actions,
+    .open = page_open,
+    .close = page_close,
+    .draw = page_draw,
+    .handle = page_handle,
+};
+
+void handover_open_entry(console *c, int64_t entry_id)
+{
+    console_push(c, &entry_screen, (void *)(intptr_t)entry_id);
+}

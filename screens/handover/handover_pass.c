@@ -1,0 +1,333 @@
+/* Handing the shift over, on the screen: the steps the shift in hand allows, the
+ * inventory count, both signatures (each duty manager's PIN on this terminal) with the
+ * incoming manager's confirmation of the counts, the refusal, and the mark on an open
+ * item. After signing, the terminal is the incoming manager's: the outgoing one has
+ * handed over and leaves. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "widgets/ask.h"
+#include "widgets/form.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/staff.h"
+#include "handover/handover.h"
+
+enum { NAME_MAX_BYTES = 40 }; /* "explanation." and a size_t */
+
+/* ---- the inventory lines of a form ---- */
+
+/* Per configured item a count and an explanation, named count.N and explanation.N as
+ * the core names them in its errors; first the fields the step puts before them. */
+typedef struct counting {
+    console *c;
+    int64_t shift_id;
+    size_t items;
+    form_field *fields;
+    size_t count;
+    char (*names)[NAME_MAX_BYTES];
+    long *shown;     /* the count a line starts with; -1: none */
+    bool *counted;
+    fd_actor incoming;
+} counting;
+
+static void take_count(void *ctx, const fd_count_row *row)
+{
+    counting *k = ctx;
+    if (row->index >= k->items)
+        return;
+    k->shown[row->index] = row->counted ? row->out_count : row->previous;
+    k->counted[row->index] = row->counted;
+}
+
+static void counting_init(counting *k, console *c, int64_t shift_id, const form_field *head, size_t head_count)
+{
+    const fd_string_list *items = &console_config(c)->inventory_items;
+    *k = (counting){.c = c, .shift_id = shift_id, .items = items->count};
+    size_t n = items->count ? items->count : 1;
+    k->fields = fd_alloc((head_count + 2 * n) * sizeof *k->fields);
+    k->names = fd_alloc(2 * n * sizeof *k->names);
+    k->shown = fd_alloc(n * sizeof *k->shown);
+    k->counted = fd_alloc(n * sizeof *k->counted);
+    for (size_t i = 0; i < head_count; i++)
+        k->fields[k->count++] = head[i];
+    for (size_t i = 0; i < items->count; i++) {
+        k->shown[i] = -1;
+        snprintf(k->names[2 * i], NAME_MAX_BYTES, "count.%zu", i);
+        snprintf(k->names[2 * i + 1], NAME_MAX_BYTES, "explanation.%zu", i);
+        k->fields[k->count++] = (form_field){k->names[2 * i], items->items[i], FORM_NUMBER, true, 8, 5};
+        k->fields[k->count++] = (form_field){k->names[2 * i + 1], N_("Why different"), FORM_TEXT, false, 0,
+                                             FD_HANDOVER_SHORT_CHARS};
+    }
+    fd_error err = {0};
+    if (fd_handover_counts(console_desk(c), shift_id, take_count, k, &err) != FD_OK)
+        console_error(c, "%s", err.message);
+}
+
+static void counting_free(counting *k)
+{
+    free(k->fields);
+    free(k->names);
+    free(k->shown);
+    free(k->counted);
+}
+
+static void counting_prepare(form *f, void *ctx)
+{
+    counting *k = ctx;
+    for (size_t i = 0; i < k->items; i++) {
+        if (k->shown[i] < 0)
+            continue;
+        char text[24];
+        snprintf(text, sizeof text, "%ld", k->shown[i]);
+        form_set_value(f, k->names[2 * i], text);
+    }
+}
+
+static long typed_count(form *f, const counting *k, size_t i)
+{
+    return strtol(form_value(f, k->names[2 * i]), NULL, 10);
+}
+
+/* ---- the outgoing manager counts ---- */
+
+static int count_submit(void *ctx, console *c, form *f)
+{
+    counting *k = ctx;
+    for (size_t i = 0; i < k->items; i++) {
+        fd_error err = {0};
+        if (fd_handover_count(console_desk(c), console_actor(c), k->shift_id, i, typed_count(f, k, i),
+                              form_value(f, k->names[2 * i + 1]), &err) != FD_OK) {
+            snprintf(err.field, sizeof err.field, "%s",
+                     k->names[2 * i + (strcmp(err.field, "count") == 0 ? 0 : 1)]);
+            form_show_error(f, c, &err);
+            return EV_HANDLED;
+        }
+    }
+    handover_changed();
+    console_info(c, "%s", _("Inventory counted."));
+    return EV_POP;
+}
+
+static void count_inventory(console *c, int64_t shift_id)
+{
+    counting k;
+    counting_init(&k, c, shift_id, NULL, 0);
+    ask_form_spec spec = {_("Count the inventory"),
+                          _("Count each item face to face. A count that differs from the one taken over "
+                            "needs an explanation."),
+                          k.fields, k.count, counting_prepare, count_submit, &k};
+    ask_form(c, &spec);
+    counting_free(&k);
+}
+
+/* ---- signatures ---- */
+
+static const form_field sign_head[] = {
+    {"outgoing_pin", N_("Your PIN (outgoing)"), FORM_PIN, true, 0, 0},
+    {"incoming", N_("Incoming staff no."), FORM_CODE, true, 0, 0},
+    {"incoming_pin", N_("Incoming PIN"), FORM_PIN, true, 0, 0},
+};
+static const form_field refuse_fields[] = {
+    {"incoming", N_("Incoming staff no."), FORM_CODE, true, 0, 0},
+    {"incoming_pin", N_("Incoming PIN"), FORM_PIN, true, 0, 0},
+    {"reason", N_("Why not taken over"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+};
+
+/* A PIN typed here is a signature: checked like a login (a wrong one counts towards
+ * the lock-out), said at the field it was typed in. */
+static bool signs(console *c, form *f, const char *number, const char *pin_field, const char *number_field,
+                  fd_actor *out)
+{
+    fd_error err = {0};
+    if (fd_staff_login(console_desk(c), number, form_value(f, pin_field), out, &err) == FD_OK)
+        return true;
+    snprintf(err.field, sizeof err.field, "%s", strcmp(err.field, "number") == 0 ? number_field : pin_field);
+    form_show_error(f, c, &err);
+    return false;
+}
+
+static int sign_submit(void *ctx, console *c, form *f)
+{
+    counting *k = ctx;
+    fd_actor outgoing;
+    if (!signs(c, f, console_actor(c)->number, "outgoing_pin", "outgoing_pin", &outgoing) ||
+        !signs(c, f, form_value(f, "incoming"), "incoming_pin", "incoming", &k->incoming))
+        return EV_HANDLED;
+    fd_count_confirm *confirm = fd_alloc((k->items ? k->items : 1) * sizeof *confirm);
+    for (size_t i = 0; i < k->items; i++)
+        confirm[i] = (fd_count_confirm){typed_count(f, k, i), form_value(f, k->names[2 * i + 1])};
+    fd_error err = {0};
+    fd_status s = fd_handover_sign(console_desk(c), &outgoing, &k->incoming, k->shift_id, confirm, k->items,
+                                   NULL, &err);
+    free(confirm);
+    if (s != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    console_set_actor(c, &k->incoming);
+    console_info(c, _("Handed over to %s, who now holds the book and this terminal."), k->incoming.name);
+    return EV_POP;
+}
+
+static void sign(console *c, int64_t shift_id)
+{
+    counting k;
+    counting_init(&k, c, shift_id, sign_head, sizeof sign_head / sizeof sign_head[0]);
+    ask_form_spec spec = {_("Both sign: hand the shift over"),
+                          _("The incoming duty manager confirms each count (or explains the difference); "
+                            "both sign with their PINs."),
+                          k.fields, k.count, counting_prepare, sign_submit, &k};
+    ask_form(c, &spec);
+    counting_free(&k);
+}
+
+typedef struct refusing {
+    int64_t shift_id;
+} refusing;
+
+static int refuse_submit(void *ctx, console *c, form *f)
+{
+    refusing *r = ctx;
+    fd_actor incoming;
+    if (!signs(c, f, form_value(f, "incoming"), "incoming_pin", "incoming", &incoming))
+        return EV_HANDLED;
+    fd_error err = {0};
+    if (fd_handover_refuse(console_desk(c), console_actor(c), &incoming, r->shift_id, form_value(f, "reason"),
+                           &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    console_info(c, _("%s refused to take the book over: it stays with you."), incoming.name);
+    return EV_POP;
+}
+
+static void refuse(console *c, int64_t shift_id)
+{
+    refusing r = {shift_id};
+    ask_form_spec spec = {_("The incoming duty manager refuses"), NULL, refuse_fields,
+                          sizeof refuse_fields / sizeof refuse_fields[0], NULL, refuse_submit, &r};
+    ask_form(c, &spec);
+}
+
+/* ---- the steps ---- */
+
+typedef enum pass_step {
+    PASS_OPEN, PASS_BEGIN, PASS_COUNT, PASS_CARRY, PASS_SIGN, PASS_REFUSE, PASS_WITHDRAW, PASS_COUNT_OF
+} pass_step;
+
+static const char *const step_labels[PASS_COUNT_OF] = {
+    N_("Open the book (start a shift)"), N_("Begin the handover"), N_("Count the inventory"),
+    N_("Carry every unmarked item on"), N_("Both sign: hand the shift over"),
+    N_("The incoming duty manager refuses"), N_("Take the handover back"),
+};
+
+static fd_status run_step(console *c, pass_step step, int64_t shift_id, fd_error *err)
+{
+    fd_desk *d = console_desk(c);
+    const fd_actor *me = console_actor(c);
+    switch (step) {
+    case PASS_OPEN:
+        return fd_shift_open(d, me, 0, NULL, err);
+    case PASS_BEGIN:
+        return fd_handover_begin(d, me, shift_id, NULL, err);
+    case PASS_CARRY:
+        return fd_handover_carry_rest(d, me, shift_id, err);
+    case PASS_WITHDRAW:
+        return fd_handover_withdraw(d, me, shift_id, err);
+    case PASS_COUNT:
+        count_inventory(c, shift_id);
+        return FD_OK;
+    case PASS_SIGN:
+        sign(c, shift_id);
+        return FD_OK;
+    default:
+        refuse(c, shift_id);
+        return FD_OK;
+    }
+}
+
+void handover_steps(console *c)
+{
+    fd_shift shift;
+    fd_error err = {0};
+    fd_status s = fd_shift_current(console_desk(c), &shift, &err);
+    if (s != FD_OK && s != FD_NOT_FOUND) {
+        console_error(c, "%s", err.message);
+        return;
+    }
+    pass_step steps[PASS_COUNT_OF];
+    const char *labels[PASS_COUNT_OF];
+    int n = 0;
+    if (s == FD_NOT_FOUND) {
+        steps[n++] = PASS_OPEN;
+    } else if (shift.manager_id != console_actor(c)->staff_id) {
+        console_error(c, _("The book is in %s's hands: only they can hand it over."), shift.manager);
+        return;
+    } else if (shift.state == FD_SHIFT_OPEN) {
+        steps[n++] = PASS_BEGIN;
+    } else {
+        for (pass_step p = PASS_COUNT; p <= PASS_WITHDRAW; p++)
+            steps[n++] = p;
+    }
+    for (int i = 0; i < n; i++)
+        labels[i] = _(step_labels[steps[i]]);
+    int chosen = ask_choice(c, _("Hand over"), labels, n);
+    if (chosen < 0)
+        return;
+    s = run_step(c, steps[chosen], s == FD_OK ? shift.id : 0, &err);
+    if (s != FD_OK) {
+        console_error(c, "%s", err.message);
+        return;
+    }
+    handover_changed();
+    if (steps[chosen] == PASS_BEGIN)
+        console_info(c, "%s", _("Handing over: mark the open items, count, then both sign."));
+    else if (steps[chosen] == PASS_OPEN || steps[chosen] == PASS_CARRY || steps[chosen] == PASS_WITHDRAW)
+        console_info(c, "%s", _("Done."));
+}
+
+/* ---- an open item's mark ---- */
+
+typedef struct marking {
+    int64_t item_id;
+} marking;
+
+static const form_field note_fields[] = {
+    {"note", N_("Note for the incoming duty manager"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+};
+
+static int note_submit(void *ctx, console *c, form *f)
+{
+    marking *m = ctx;
+    fd_error err = {0};
+    if (fd_handover_mark(console_desk(c), console_actor(c), m->item_id, FD_ITEM_NOTED, form_value(f, "note"),
+                         &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    return EV_POP;
+}
+
+void handover_mark_item(console *c, int64_t item_id)
+{
+    const char *labels[] = {_("Carry it on as it is"), _("Annotate it")};
+    int chosen = ask_choice(c, _("This open item"), labels, 2);
+    if (chosen < 0)
+        return;
+    marking m = {item_id};
+    if (chosen == 1) {
+        ask_form_spec spec = {_("Annotate the open item"), NULL, note_fields, 1, NULL, note_submit, &m};
+        ask_form(c, &spec);
+        return;
+    }
+    fd_error err = {0};
+    if (fd_handover_mark(console_desk(c), console_actor(c), item_id, FD_ITEM_CARRIED, NULL, &err) != FD_OK)
+        console_error(c, "%s", err.message);
+    else
+        handover_changed();
+}

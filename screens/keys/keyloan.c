@@ -1,0 +1,629 @@
+/* Key loans: a loan's page (its borrower, keys, times, marks and the calls of an
+ * emergency) with what may be done to it now, and the forms of a new loan, a call and
+ * a return. What is offered is what fd_machine_check allows from the loan's state;
+ * whether it may really be done is the core's answer when it is tried. */
+#include "keys/keys.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "widgets/ask.h"
+#include "widgets/dialog.h"
+#include "console/draw.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
+#include "frontdesk/text.h"
+
+enum { TEXT = 160, MAX_CALLS = 12, MAX_CONTACTS = 16, MAX_KEYS = 8, LABEL_COLS = 14 };
+
+/* ---- the loan as shown ---- */
+
+typedef struct call_item {
+    char when[FD_TIME_TEXT], unit[32], name[TEXT], phone[FD_KEY_PHONE_SHOWN], outcome[64];
+} call_item;
+
+typedef struct loan_page {
+    console *c;
+    int64_t id;
+    bool loaded, changed;
+    char state[FD_STATE_MAX];
+    bool emergency, overdue, approved_yet;
+    int units_waiting;
+    char borrower_name[TEXT], borrower[TEXT * 2], phone[FD_KEY_PHONE_SHOWN], reason[TEXT * 2];
+    char keys[TEXT], requested[TEXT], approved[TEXT], out[TEXT], returned[TEXT];
+    call_item calls[MAX_CALLS];
+    int call_count;
+} loan_page;
+
+static void copy_loan(void *ctx, const fd_loan_row *r)
+{
+    loan_page *p = ctx;
+    char at[FD_TIME_TEXT], due[FD_TIME_TEXT];
+    p->loaded = true;
+    snprintf(p->state, sizeof p->state, "%s", r->state);
+    p->emergency = r->emergency;
+    p->overdue = r->overdue;
+    p->units_waiting = r->units_waiting;
+    snprintf(p->borrower_name, sizeof p->borrower_name, "%s", r->borrower);
+    if (r->borrower_kind == FD_BORROWER_STAFF)
+        snprintf(p->borrower, sizeof p->borrower, "%s  %s", r->borrower,
+                 r->department ? r->department : "");
+    else
+        snprintf(p->borrower, sizeof p->borrower, _("%s  %s (contractor)"), r->borrower,
+                 r->company ? r->company : "");
+    snprintf(p->phone, sizeof p->phone, "%s", r->phone);
+    snprintf(p->reason, sizeof p->reason, "%s%s%s", fd_key_reason_label(r->reason),
+             r->note ? ": " : "", r->note ? r->note : "");
+    snprintf(p->keys, sizeof p->keys, "%s", r->keys ? r->keys : "");
+    keys_when(r->requested_at, at);
+    snprintf(p->requested, sizeof p->requested, "%s  %s", at, r->requested_by);
+    p->approved_yet = r->approved_at != 0;
+    keys_when(r->approved_at, at);
+    snprintf(p->approved, sizeof p->approved, "%s  %s", at, r->approved_by ? r->approved_by : "");
+    keys_when(r->out_at, at);
+    keys_when(r->out_at ? r->due_at : r->expected_return, due);
+    if (r->out_at)
+        snprintf(p->out, sizeof p->out, _("%s, due back by %s"), at, due);
+    else if (r->expected_return)
+        snprintf(p->out, sizeof p->out, _("expected back %s"), due);
+    else
+        p->out[0] = '\0';
+    keys_when(r->returned_at, at);
+    if (r->returned_at)
+        snprintf(p->returned, sizeof p->returned, _("%s  by %s, received by %s"), at,
+                 r->returned_by ? r->returned_by : "", r->received_by ? r->received_by : "");
+    else
+        p->returned[0] = '\0';
+}
+
+static void copy_call(void *ctx, const fd_key_notice_row *r)
+{
+    loan_page *p = ctx;
+    if (p->call_count == MAX_CALLS)
+        return;
+    call_item *k = &p->calls[p->call_count++];
+    keys_when(r->called_at, k->when);
+    snprintf(k->unit, sizeof k->unit, "%s", r->unit);
+    snprintf(k->name, sizeof k->name, "%s", r->name);
+    snprintf(k->phone, sizeof k->phone, "%s", r->phone);
+    snprintf(k->outcome, sizeof k->outcome, "%s", fd_key_outcome_label(r->outcome));
+}
+
+static void load(loan_page *p)
+{
+    fd_error err = {0};
+    p->loaded = false;
+    p->call_count = 0;
+    fd_desk *d = console_desk(p->c);
+    const fd_actor *me = console_actor(p->c);
+    if (fd_key_loan_get(d, me, p->id, copy_loan, p, &err) != FD_OK ||
+        fd_key_loan_notices(d, me, p->id, copy_call, p, &err) != FD_OK)
+        keys_error(p->c, &err);
+}
+
+/* ---- what may be done ---- */
+
+typedef enum loan_op { OP_APPROVE, OP_REFUSE, OP_CALL, OP_LEND, OP_RETURN, OP_CANCEL, OP_COUNT } loan_op;
+
+static const struct {
+    const char *event, *label;
+} loan_ops[OP_COUNT] = {
+    [OP_APPROVE] = {"approve", N_("Consent (a manager)")},
+    [OP_REFUSE] = {"refuse", N_("Refuse (a manager)")},
+    [OP_CALL] = {"notify", N_("Record a call to the owner or a contact")},
+    [OP_LEND] = {"lend", N_("Hand the keys over")},
+    [OP_RETURN] = {"return", N_("Take the keys back")},
+    [OP_CANCEL] = {"cancel", N_("Cancel the loan")},
+};
+
+/* Offered when the loan's state has the step: a missing permission is asked for in
+ * place, a refused guard is the core's message when tried. */
+static bool offered(loan_page *p, loan_op op)
+{
+    fd_fire fire = {.actor = console_actor(p->c)};
+    fd_error err = {0};
+    fd_status s = fd_machine_check(console_desk(p->c), &fd_loan_machine, p->state,
+                                   loan_ops[op].event, &fire, p->id, NULL, &err);
+    if (op == OP_CALL && !p->emergency)
+        return false;
+    return s != FD_STATE;
+}
+
+/* A manager's consent: the one working, or one who enters their PIN now. */
+static bool consent(console *c, const fd_actor **approver, fd_actor *storage)
+{
+    *approver = NULL;
+    if (fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE))
+        return true;
+    if (!keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), storage))
+        return false;
+    *approver = storage;
+    return true;
+}
+
+static bool lend(loan_page *p)
+{
+    fd_error err = {0};
+    if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) != FD_OK) {
+        keys_error(p->c, &err);
+        return false;
+    }
+    console_info(p->c, _("Loan No. %lld: the keys are handed over."), (long long)p->id);
+    return true;
+}
+
+static bool approve(loan_page *p)
+{
+    fd_actor storage;
+    const fd_actor *approver;
+    if (!consent(p->c, &approver, &storage))
+        return false;
+    fd_error err = {0};
+    if (fd_key_loan_approve(console_desk(p->c), console_actor(p->c), approver, p->id, NULL, &err) != FD_OK) {
+        keys_error(p->c, &err);
+        return false;
+    }
+    console_info(p->c, _("Loan No. %lld is approved."), (long long)p->id);
+    if (dialog_confirm(p->c, _("Hand the keys over now?"), _("Hand over"), _("Later")))
+        lend(p);
+    return true;
+}
+
+/* ---- the small forms of a loan ---- */
+
+static const form_field note_fields[] = {
+    {"note", N_("Why"), FORM_NOTE, true, 0, 200},
+};
+
+typedef struct refuse_ctx {
+    loan_page *p;
+    const fd_actor *approver;
+} refuse_ctx;
+
+static int refuse_submit(void *ctx, console *c, form *f)
+{
+    refuse_ctx *r = ctx;
+    fd_error err = {0};
+    if (fd_key_loan_refuse(console_desk(c), console_actor(c), r->approver, r->p->id,
+                           form_value(f, "note"), &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    console_info(c, _("Loan No. %lld is refused."), (long long)r->p->id);
+    return EV_POP;
+}
+
+static bool refuse(loan_page *p)
+{
+    fd_actor storage;
+    refuse_ctx r = {p, NULL};
+    if (!consent(p->c, &r.approver, &storage))
+        return false;
+    ask_form_spec spec = {_("Refuse the loan"), NULL, note_fields, 1, NULL, refuse_submit, &r};
+    return ask_form(p->c, &spec);
+}
+
+static const form_field return_fields[] = {
+    {"returned_by", N_("Brought back by"), FORM_TEXT, true, 0, 60},
+    {"note", N_("Note"), FORM_NOTE, false, 0, 200},
+};
+
+typedef struct return_ctx {
+    loan_page *p;
+    char borrower[TEXT];
+} return_ctx;
+
+static void return_prepare(form *f, void *ctx)
+{
+    return_ctx *r = ctx;
+    form_set_value(f, "returned_by", r->borrower);
+}
+
+static int return_submit(void *ctx, console *c, form *f)
+{
+    return_ctx *r = ctx;
+    fd_error err = {0};
+    if (fd_key_loan_return(console_desk(c), console_actor(c), r->p->id, form_value(f, "returned_by"),
+                           form_value(f, "note"), &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    console_info(c, _("Loan No. %lld: the keys are back."), (long long)r->p->id);
+    return EV_POP;
+}
+
+static bool take_back(loan_page *p)
+{
+    return_ctx r = {.p = p};
+    snprintf(r.borrower, sizeof r.borrower, "%s", p->borrower_name);
+    ask_form_spec spec = {_("Take the keys back"), p->keys, return_fields, 2, return_prepare,
+                          return_submit, &r};
+    return ask_form(p->c, &spec);
+}
+
+static bool cancel(loan_page *p)
+{
+    if (!dialog_confirm(p->c, _("Cancel this loan? The keys stay in store."), _("Cancel the loan"),
+                        _("Keep it")))
+        return false;
+    fd_error err = {0};
+    if (fd_key_loan_cancel(console_desk(p->c), console_actor(p->c), p->id, NULL, &err) != FD_OK) {
+        keys_error(p->c, &err);
+        return false;
+    }
+    return true;
+}
+
+/* ---- recording a call ---- */
+
+typedef struct callee {
+    fd_dir_kind kind;
+    int64_t id, unit_id;
+    char unit[32], label[TEXT * 2];
+} callee;
+
+typedef struct call_ctx {
+    loan_page *p;
+    bool full_phones;
+    callee callees[MAX_CONTACTS];
+    const char *labels[MAX_CONTACTS];
+    int count;
+    const char *outcomes[FD_KEY_OUTCOME_COUNT];
+} call_ctx;
+
+static void add_callee(call_ctx *k, fd_dir_kind kind, int64_t id, int64_t unit_id, const char *unit,
+                       const char *label)
+{
+    if (k->count == MAX_CONTACTS)
+        return;
+    callee *e = &k->callees[k->count];
+    *e = (callee){kind, id, unit_id, "", ""};
+    snprintf(e->unit, sizeof e->unit, "%s", unit);
+    snprintf(e->label, sizeof e->label, "%s", label);
+    k->labels[k->count] = e->label;
+    k->count++;
+}
+
+static void collect_callee(void *ctx, const fd_dir_entry *e)
+{
+    call_ctx *k = ctx;
+    char phone[FD_KEY_PHONE_SHOWN] = "", label[TEXT * 2];
+    if (e->phone && *e->phone) {
+        if (k->full_phones)
+            snprintf(phone, sizeof phone, "%s", e->phone);
+        else
+            fd_mask_phone(e->phone, phone, sizeof phone);
+    }
+    const char *who = e->kind == FD_DIR_CONTACT ? (e->position && *e->position ? e->position
+                                                                               : _("emergency contact"))
+                                                : _("owner/tenant");
+    snprintf(label, sizeof label, "%s %s (%s) %s", e->unit ? e->unit : "", e->name ? e->name : "", who,
+             phone);
+    add_callee(k, e->kind, e->id, e->unit_id, e->unit ? e->unit : "", label);
+}
+
+/* After the directory's people, "another number" for each unit of the loan. */
+static void add_other_numbers(call_ctx *k)
+{
+    int people = k->count;
+    for (int i = 0; i < people; i++) {
+        bool seen = false;
+        for (int j = 0; j < i; j++)
+            seen = seen || k->callees[j].unit_id == k->callees[i].unit_id;
+        if (seen)
+            continue;
+        char label[TEXT];
+        snprintf(label, sizeof label, _("%s: another number"), k->callees[i].unit);
+        add_callee(k, 0, 0, k->callees[i].unit_id, k->callees[i].unit, label);
+    }
+}
+
+static const form_field call_fields[] = {
+    {"target", N_("Called"), FORM_CHOICE, true, 0, 0},
+    {"outcome", N_("Outcome"), FORM_CHOICE, true, 0, 0},
+    {"name", N_("Whose number"), FORM_TEXT, false, 0, 60},
+    {"phone", N_("Number called"), FORM_PHONE, false, 0, 0},
+    {"called_at", N_("Called at"), FORM_DATETIME, false, 0, 0},
+    {"note", N_("Note"), FORM_NOTE, false, 0, 200},
+};
+
+static void call_prepare(form *f, void *ctx)
+{
+    call_ctx *k = ctx;
+    form_set_choices(f, "target", k->labels, (size_t)k->count);
+    form_set_choices(f, "outcome", k->outcomes, FD_KEY_OUTCOME_COUNT);
+}
+
+static int call_submit(void *ctx, console *c, form *f)
+{
+    call_ctx *k = ctx;
+    const callee *e = &k->callees[form_choice(f, "target")];
+    fd_key_notice_new n = {.unit_id = e->unit_id, .target = e->kind, .target_id = e->id,
+                           .name = form_value(f, "name"), .phone = form_value(f, "phone"),
+                           .outcome = (fd_key_outcome)form_choice(f, "outcome"),
+                           .note = form_value(f, "note")};
+    const char *at = form_value(f, "called_at");
+    if (*at && !fd_time_parse(at, &n.called_at)) {
+        form_field_error(f, "called_at", _("Enter a date and time such as 2026-11-27 02:15."));
+        return EV_HANDLED;
+    }
+    fd_error err = {0};
+    if (fd_key_loan_notify(console_desk(c), console_actor(c), k->p->id, &n, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    console_info(c, "%s", _("The call is recorded."));
+    return EV_POP;
+}
+
+static bool record_call(loan_page *p)
+{
+    call_ctx *k = fd_alloc(sizeof *k);
+    k->p = p;
+    k->full_phones = fd_may_see_phones(console_config(p->c), console_actor(p->c));
+    for (int i = 0; i < FD_KEY_OUTCOME_COUNT; i++)
+        k->outcomes[i] = fd_key_outcome_label((fd_key_outcome)i);
+    fd_error err = {0};
+    bool saved = false;
+    if (fd_key_loan_contacts(console_desk(p->c), p->id, collect_callee, k, &err) != FD_OK) {
+        keys_error(p->c, &err);
+    } else if (k->count == 0) {
+        console_error(p->c, "%s", _("The loan has no owner's spare key: there is nobody to call."));
+    } else {
+        add_other_numbers(k);
+        ask_form_spec spec = {_("Record a call"),
+                              _("The owner or tenant first; their emergency contact only if they "
+                                "cannot be reached. Whose number and the number: only for "
+                                "another number."),
+                              call_fields, sizeof call_fields / sizeof call_fields[0],
+                              call_prepare, call_submit, k};
+        saved = ask_form(p->c, &spec);
+    }
+    free(k);
+    return saved;
+}
+
+static bool perform(loan_page *p, loan_op op)
+{
+    switch (op) {
+    case OP_APPROVE: return approve(p);
+    case OP_REFUSE: return refuse(p);
+    case OP_CALL: return record_call(p);
+    case OP_LEND: return lend(p);
+    case OP_RETURN: return take_back(p);
+    case OP_CANCEL: return cancel(p);
+    default: return false;
+    }
+}
+
+/* ---- the page ---- */
+
+static const console_action page_actions[] = {ACT_SELECT, ACT_BACK, ACT_NONE};
+
+static void *page_open(console *c, void *arg)
+{
+    (void)c;
+    loan_page *p = arg;
+    load(p);
+    return p;
+}
+
+static void line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
+{
+    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
+    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, attr);
+}
+
+static void page_draw(void *state, console *c, const console_area *area)
+{
+    (void)c;
+    loan_page *p = state;
+    int x = area->left, cols = area->cols, y = area->top;
+    keys_page_hint(area);
+    char title[TEXT];
+    snprintf(title, sizeof title, _("Key loan No. %lld"), (long long)p->id);
+    draw_text(y++, x, cols, title, theme(TH_TITLE));
+    if (!p->loaded)
+        return;
+    y++;
+    attr_t alarm = theme(TH_ERROR) | A_BOLD;
+    line(y++, x, cols, _("State"), fd_loan_state_label(p->state, p->overdue && !strcmp(p->state, "out")),
+         p->overdue ? alarm : A_BOLD);
+    if (p->emergency)
+        line(y++, x, cols, _("Emergency"), _("EMERGENCY: an owner's spare key used without them"), alarm);
+    line(y++, x, cols, _("Keys"), p->keys, A_BOLD);
+    line(y++, x, cols, _("Borrower"), p->borrower, A_NORMAL);
+    line(y++, x, cols, _("Phone"), p->phone, A_NORMAL);
+    line(y++, x, cols, _("Reason"), p->reason, A_NORMAL);
+    line(y++, x, cols, _("Requested"), p->requested, A_NORMAL);
+    if (p->approved_yet)
+        line(y++, x, cols, _("Consent"), p->approved, A_NORMAL);
+    if (p->out[0])
+        line(y++, x, cols, _("Out"), p->out, p->overdue ? alarm : A_NORMAL);
+    if (p->returned[0])
+        line(y++, x, cols, _("Returned"), p->returned, A_NORMAL);
+    if (!p->emergency)
+        return;
+    y++;
+    line(y++, x, cols, _("Calls"), p->call_count ? "" : _("none yet"),
+         p->units_waiting ? alarm : A_NORMAL);
+    for (int i = 0; i < p->call_count && y < area->top + area->rows - 1; i++) {
+        char text[TEXT * 3];
+        snprintf(text, sizeof text, "%s  %s %s %s  %s", p->calls[i].when, p->calls[i].unit,
+                 p->calls[i].name, p->calls[i].phone, p->calls[i].outcome);
+        line(y++, x, cols, "", text, A_NORMAL);
+    }
+}
+
+static int page_handle(void *state, console *c, const console_event *ev)
+{
+    loan_page *p = state;
+    if (ev->action != ACT_SELECT)
+        return EV_IGNORED;
+    const char *labels[OP_COUNT];
+    loan_op ops[OP_COUNT];
+    int n = 0;
+    for (int op = 0; op < OP_COUNT; op++) {
+        if (offered(p, (loan_op)op)) {
+            ops[n] = (loan_op)op;
+            labels[n++] = _(loan_ops[op].label);
+        }
+    }
+    if (n == 0) {
+        console_info(c, "%s", _("Nothing more can be done with this loan."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    int chosen = ask_choice(c, _("What to do"), labels, n);
+    if (chosen >= 0 && perform(p, ops[chosen])) {
+        p->changed = true;
+        load(p);
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
+static const screen_ops loan_page_screen = {
+    .actions = page_actions,
+    .open = page_open,
+    .draw = page_draw,
+    .handle = page_handle,
+};
+
+bool keys_loan_page(console *c, int64_t loan_id)
+{
+    loan_page *p = fd_alloc(sizeof *p);
+    p->c = c;
+    p->id = loan_id;
+    console_modal(c, &loan_page_screen, p);
+    bool changed = p->changed;
+    free(p);
+    return changed;
+}
+
+/* ---- a new loan ---- */
+
+static const form_field loan_fields[] = {
+    {"keys", N_("Key tags"), FORM_TEXT, true, 30, 120},
+    {"borrower_kind", N_("Borrower is"), FORM_CHOICE, true, 0, 0},
+    {"borrower", N_("Borrower"), FORM_TEXT, true, 20, 60},
+    {"department", N_("Department"), FORM_TEXT, false, 20, 60},
+    {"company", N_("Company"), FORM_TEXT, false, 30, 60},
+    {"phone", N_("Phone"), FORM_PHONE, false, 0, 0},
+    {"reason", N_("Reason"), FORM_CHOICE, true, 0, 0},
+    {"emergency", N_("Emergency"), FORM_CHOICE, true, 0, 0},
+    {"expected_return", N_("Expected return"), FORM_DATETIME, false, 0, 0},
+    {"note", N_("Note"), FORM_NOTE, false, 0, 200},
+};
+
+typedef struct new_loan {
+    const char *kinds[FD_BORROWER_KIND_COUNT];
+    const char *reasons[FD_KEY_REASON_COUNT];
+    const char *yes_no[2];
+    int64_t keys[MAX_KEYS];
+    int64_t id;
+    bool open_page; /* consented but not handed over: the calls come next */
+} new_loan;
+
+static void loan_prepare(form *f, void *ctx)
+{
+    new_loan *n = ctx;
+    form_set_choices(f, "borrower_kind", n->kinds, FD_BORROWER_KIND_COUNT);
+    form_set_choices(f, "reason", n->reasons, FD_KEY_REASON_COUNT);
+    form_set_choices(f, "emergency", n->yes_no, 2);
+}
+
+/* The tags as typed (or scanned), separated by spaces or commas. */
+static fd_status find_keys(console *c, const char *text, new_loan *n, size_t *count, fd_error *err)
+{
+    char *copy = fd_strdup(text), *save = NULL;
+    fd_status s = FD_OK;
+    *count = 0;
+    for (char *tag = strtok_r(copy, " ,", &save); tag && s == FD_OK; tag = strtok_r(NULL, " ,", &save)) {
+        if (*count == MAX_KEYS) {
+            s = fd_fail(err, FD_INVALID, "keys", _("At most %d keys in one loan."), MAX_KEYS);
+            break;
+        }
+        s = fd_key_find_tag(console_desk(c), tag, &n->keys[*count], err);
+        if (s == FD_OK)
+            (*count)++;
+    }
+    free(copy);
+    if (err && s != FD_OK)
+        snprintf(err->field, sizeof err->field, "keys");
+    return s;
+}
+
+/* The manager's consent is asked for before saving, so the record is written once:
+ * with it (approved, and handed over when the core allows) or without (waiting). */
+static int loan_submit(void *ctx, console *c, form *f)
+{
+    new_loan *n = ctx;
+    fd_error err = {0};
+    size_t count;
+    if (find_keys(c, form_value(f, "keys"), n, &count, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    fd_key_loan_new loan = {
+        .borrower_kind = (fd_borrower_kind)form_choice(f, "borrower_kind"),
+        .borrower = form_value(f, "borrower"), .department = form_value(f, "department"),
+        .company = form_value(f, "company"), .phone = form_value(f, "phone"),
+        .key_ids = n->keys, .key_count = count,
+        .reason = (fd_key_reason)form_choice(f, "reason"), .note = form_value(f, "note"),
+        .emergency = form_choice(f, "emergency") == 1,
+    };
+    const char *expected = form_value(f, "expected_return");
+    if (*expected && !fd_time_parse(expected, &loan.expected_return)) {
+        form_field_error(f, "expected_return", _("Enter a date and time such as 2026-11-27 17:00."));
+        return EV_HANDLED;
+    }
+    fd_actor storage;
+    const fd_actor *approver = NULL;
+    bool agreed = fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE);
+    if (!agreed && dialog_confirm(c, _("A loan needs a duty manager's or the customer-service "
+                                       "manager's consent. Ask for it now?"),
+                                  _("Consent now"), _("Leave it waiting"))) {
+        agreed = keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), &storage);
+        approver = agreed ? &storage : NULL;
+    }
+    loan.hand_over = agreed;
+    fd_desk *d = console_desk(c);
+    fd_status s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
+    if (s == FD_INVALID && strcmp(err.field, "notices") == 0) {
+        /* An emergency: the keys wait for the calls, which need the loan recorded. */
+        loan.hand_over = false;
+        n->open_page = true;
+        s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
+    }
+    if (s != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    if (n->open_page)
+        console_info(c, _("Loan No. %lld is approved: record the calls, then hand the keys over."),
+                     (long long)n->id);
+    else if (agreed)
+        console_info(c, _("Loan No. %lld: the keys are handed over."), (long long)n->id);
+    else
+        console_info(c, _("Loan No. %lld waits for a manager's consent."), (long long)n->id);
+    return EV_POP;
+}
+
+bool keys_new_loan(console *c)
+{
+    new_loan n = {.yes_no = {_("No"), _("Yes")}};
+    for (int i = 0; i < FD_BORROWER_KIND_COUNT; i++)
+        n.kinds[i] = fd_borrower_kind_label((fd_borrower_kind)i);
+    for (int i = 0; i < FD_KEY_REASON_COUNT; i++)
+        n.reasons[i] = fd_key_reason_label((fd_key_reason)i);
+    ask_form_spec spec = {_("New key loan"),
+                          _("Scan or type the tags. Keys come back today by the curfew; only an "
+                            "engineering repair with an expected return stays out longer."),
+                          loan_fields, sizeof loan_fields / sizeof loan_fields[0], loan_prepare,
+                          loan_submit, &n};
+    if (!ask_form(c, &spec))
+        return false;
+    if (n.open_page)
+        keys_loan_page(c, n.id);
+    return true;
+}

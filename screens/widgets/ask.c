@@ -1,0 +1,172 @@
+/* Asking in a screen of its own: see ask.h. */
+#include "widgets/ask.h"
+
+#include <stdio.h>
+
+#include "widgets/dialog.h"
+#include "console/draw.h"
+#include "frontdesk/text.h"
+
+enum { LINE_BYTES = 256 };
+
+/* ---- a form in a screen of its own ---- */
+
+typedef struct form_run {
+    const ask_form_spec *spec;
+    form *form;
+    bool saved;
+} form_run;
+
+static const console_action form_actions[] = {ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+                                              ACT_SELECT, ACT_NONE};
+
+static int form_run_submit(void *ctx, console *c, form *f)
+{
+    form_run *r = ctx;
+    int flags = r->spec->submit(r->spec->ctx, c, f);
+    if (flags & EV_POP)
+        r->saved = true;
+    return flags;
+}
+
+static void *form_run_open(console *c, void *arg)
+{
+    (void)c;
+    form_run *r = arg;
+    r->form = form_new(r->spec->fields, r->spec->count, FORM_ASK_DISCARD, form_run_submit, r);
+    if (r->spec->prepare)
+        r->spec->prepare(r->form, r->spec->ctx);
+    return r;
+}
+
+static void form_run_close(void *state)
+{
+    form_run *r = state;
+    form_free(r->form);
+    r->form = NULL;
+}
+
+static void form_run_draw(void *state, console *c, const console_area *area)
+{
+    form_run *r = state;
+    draw_text(area->top, area->left, area->cols, r->spec->title, theme(TH_TITLE));
+    int y = area->top + 1;
+    if (r->spec->intro)
+        y += draw_wrapped(y, area->left + 2, 3, area->cols - 4, r->spec->intro, theme(TH_DIM));
+    console_area fields = {y + 1, area->left + 2, area->top + area->rows - y - 1, area->cols - 4};
+    form_draw(r->form, c, &fields);
+}
+
+static int form_run_handle(void *state, console *c, const console_event *ev)
+{
+    form_run *r = state;
+    return form_handle(r->form, c, ev);
+}
+
+static bool form_run_takes_text(const void *state)
+{
+    const form_run *r = state;
+    return form_takes_text(r->form);
+}
+
+static bool form_run_may_leave(void *state, console *c)
+{
+    form_run *r = state;
+    return form_may_discard(r->form, c);
+}
+
+static const screen_ops form_run_screen = {
+    .actions = form_actions,
+    .open = form_run_open,
+    .close = form_run_close,
+    .draw = form_run_draw,
+    .handle = form_run_handle,
+    .takes_text = form_run_takes_text,
+    .may_leave = form_run_may_leave,
+};
+
+bool ask_form(console *c, const ask_form_spec *spec)
+{
+    form_run r = {.spec = spec};
+    console_modal(c, &form_run_screen, &r);
+    return r.saved;
+}
+
+/* ---- a short choice ---- */
+
+typedef struct choice {
+    const char *title;
+    const char *const *labels;
+    int count, selected, chosen;
+} choice;
+
+static const console_action choice_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
+
+static void *choice_open(console *c, void *arg)
+{
+    (void)c;
+    return arg;
+}
+
+static void choice_draw(void *state, console *c, const console_area *area)
+{
+    (void)area;
+    choice *q = state;
+    int cols = 36;
+    for (int i = 0; i < q->count; i++)
+        if (text_width(q->labels[i]) + 6 > cols)
+            cols = text_width(q->labels[i]) + 6;
+    console_area in = dialog_frame(q->title, q->count, cols);
+    for (int i = 0; i < q->count && i < in.rows; i++) {
+        attr_t attr = i == q->selected ? theme(TH_SELECTED) : A_NORMAL;
+        char line[LINE_BYTES];
+        snprintf(line, sizeof line, "%d  %s", i + 1, q->labels[i]);
+        draw_padded(in.top + i, in.left, in.cols, line, attr);
+    }
+    console_cursor(c, in.top + q->selected, in.left);
+}
+
+static int choice_handle(void *state, console *c, const console_event *ev)
+{
+    (void)c;
+    choice *q = state;
+    switch (ev->action) {
+    case ACT_UP:
+        q->selected = (q->selected + q->count - 1) % q->count;
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_DOWN:
+        q->selected = (q->selected + 1) % q->count;
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_SELECT:
+        q->chosen = q->selected;
+        return EV_HANDLED | EV_POP;
+    case ACT_BACK:
+        return EV_HANDLED | EV_POP;
+    case ACT_NONE:
+        if (!ev->key.function && ev->key.code >= '1' && ev->key.code < '1' + (wint_t)q->count &&
+            ev->key.code <= '9') {
+            q->chosen = (int)(ev->key.code - '1');
+            return EV_HANDLED | EV_POP;
+        }
+        return EV_HANDLED;
+    default:
+        return EV_IGNORED;
+    }
+}
+
+static const screen_ops choice_screen = {
+    .flags = SCREEN_OVERLAY | SCREEN_MODAL,
+    .actions = choice_actions,
+    .open = choice_open,
+    .draw = choice_draw,
+    .handle = choice_handle,
+};
+
+int ask_choice(console *c, const char *title, const char *const *labels, int count)
+{
+    if (count <= 0)
+        return -1;
+    choice q = {title, labels, count, 0, -1};
+    console_modal(c, &choice_screen, &q);
+    return q.chosen;
+}

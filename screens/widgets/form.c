@@ -1,0 +1,424 @@
+#include "widgets/form.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "widgets/dialog.h"
+#include "console/draw.h"
+#include "frontdesk/i18n.h"
+#include "widgets/lineedit.h"
+#include "frontdesk/text.h"
+
+enum { NOTE_ROWS = 3, LABEL_GAP = 2 };
+
+typedef struct field_state {
+    const form_field *def;
+    lineedit edit;
+    const char *const *choices;
+    size_t choice_count;
+    int choice; /* -1: none chosen yet */
+    char *message;
+} field_state;
+
+struct form {
+    field_state *fields;
+    size_t count;
+    size_t focus;
+    unsigned flags;
+    bool dirty;
+    int first_row; /* vertical scroll when the form is taller than its area */
+    form_submit submit;
+    void *ctx;
+};
+
+/* ---- what each type accepts and how wide it is ---- */
+
+static bool accept_digit(wchar_t wc) { return wc >= '0' && wc <= '9'; }
+static bool accept_code(wchar_t wc) { return wc < 0x80 && iswalnum((wint_t)wc); }
+static bool accept_phone(wchar_t wc) { return accept_digit(wc) || wc == '-' || wc == '+' || wc == ' '; }
+static bool accept_datetime(wchar_t wc) { return accept_digit(wc) || wc == '-' || wc == ':' || wc == ' '; }
+
+static const struct {
+    bool (*accept)(wchar_t wc);
+    int width;
+    size_t max_chars;
+    bool secret;
+} types[] = {
+    [FORM_TEXT] = {NULL, 40, 100, false},
+    [FORM_CODE] = {accept_code, 16, 32, false},
+    [FORM_NUMBER] = {accept_digit, 12, 18, false},
+    [FORM_PHONE] = {accept_phone, 20, 24, false},
+    [FORM_DOCUMENT] = {accept_code, 22, 24, false},
+    [FORM_DATETIME] = {accept_datetime, 18, 19, false},
+    [FORM_CHOICE] = {NULL, 0, 0, false},
+    [FORM_NOTE] = {NULL, 0, 500, false},
+    [FORM_PIN] = {accept_digit, 14, 12, true},
+};
+
+/* What the message line under an empty, focused field says, when the format is
+ * not obvious from the label. */
+static const char *type_hint(form_type t)
+{
+    switch (t) {
+    case FORM_DATETIME:
+        return _("Beijing time, e.g. 2026-11-27 09:30");
+    case FORM_PHONE:
+        return _("Mobile or landline, e.g. 13812345678 or 010-12345678");
+    case FORM_CHOICE:
+        return _("Left/Right to choose");
+    default:
+        return NULL;
+    }
+}
+
+static int field_rows(const field_state *fs)
+{
+    return fs->def->type == FORM_NOTE ? NOTE_ROWS : 1;
+}
+
+/* ---- building ---- */
+
+form *form_new(const form_field *fields, size_t count, unsigned flags, form_submit submit,
+               void *ctx)
+{
+    form *f = fd_alloc(sizeof *f);
+    f->fields = fd_alloc(count * sizeof *f->fields);
+    f->count = count;
+    f->flags = flags;
+    f->submit = submit;
+    f->ctx = ctx;
+    for (size_t i = 0; i < count; i++) {
+        field_state *fs = &f->fields[i];
+        fs->def = &fields[i];
+        fs->choice = -1;
+        size_t max = fields[i].max_chars ? fields[i].max_chars : types[fields[i].type].max_chars;
+        lineedit_init(&fs->edit, max, types[fields[i].type].secret, types[fields[i].type].accept);
+    }
+    return f;
+}
+
+void form_free(form *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->count; i++) {
+        lineedit_free(&f->fields[i].edit);
+        free(f->fields[i].message);
+    }
+    free(f->fields);
+    free(f);
+}
+
+static field_state *find_field(const form *f, const char *name)
+{
+    for (size_t i = 0; name && i < f->count; i++) {
+        if (strcmp(f->fields[i].def->name, name) == 0)
+            return &f->fields[i];
+    }
+    return NULL;
+}
+
+void form_set_choices(form *f, const char *name, const char *const *labels, size_t count)
+{
+    field_state *fs = find_field(f, name);
+    if (!fs)
+        return;
+    fs->choices = labels;
+    fs->choice_count = count;
+    fs->choice = count > 0 ? 0 : -1;
+}
+
+const char *form_value(const form *f, const char *name)
+{
+    const field_state *fs = find_field(f, name);
+    if (!fs)
+        return "";
+    if (fs->def->type == FORM_CHOICE)
+        return fs->choice >= 0 ? fs->choices[fs->choice] : "";
+    return lineedit_text(&fs->edit);
+}
+
+int form_choice(const form *f, const char *name)
+{
+    const field_state *fs = find_field(f, name);
+    return fs ? fs->choice : -1;
+}
+
+void form_set_value(form *f, const char *name, const char *text)
+{
+    field_state *fs = find_field(f, name);
+    if (fs)
+        lineedit_set(&fs->edit, text);
+}
+
+void form_focus(form *f, const char *name)
+{
+    field_state *fs = find_field(f, name);
+    if (fs)
+        f->focus = (size_t)(fs - f->fields);
+}
+
+void form_field_error(form *f, const char *name, const char *message)
+{
+    field_state *fs = find_field(f, name);
+    if (!fs)
+        return;
+    free(fs->message);
+    fs->message = fd_strdup(message);
+    f->focus = (size_t)(fs - f->fields);
+}
+
+void form_show_error(form *f, console *c, const fd_error *err)
+{
+    const char *message = err->message[0] ? err->message : fd_status_message(err->status);
+    if (find_field(f, err->field))
+        form_field_error(f, err->field, message);
+    else
+        console_error(c, "%s", message);
+}
+
+void form_reset(form *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        lineedit_set(&f->fields[i].edit, "");
+        FD_FREE(f->fields[i].message);
+        f->fields[i].choice = f->fields[i].choice_count > 0 ? 0 : -1;
+    }
+    f->focus = 0;
+    f->dirty = false;
+    f->first_row = 0;
+}
+
+bool form_may_discard(form *f, console *c)
+{
+    return !f->dirty ||
+           dialog_confirm(c, _("You have unsaved changes. Discard them?"), _("Discard"),
+                          _("Keep editing"));
+}
+
+/* ---- keys ---- */
+
+static bool blank(const char *s)
+{
+    return s[strspn(s, " \t")] == '\0';
+}
+
+/* The required fields come first: the core's checks would only repeat that a
+ * value is missing, and this way every empty one is marked at once. */
+static bool required_filled(form *f)
+{
+    size_t first = f->count;
+    for (size_t i = 0; i < f->count; i++) {
+        field_state *fs = &f->fields[i];
+        bool empty = fs->def->type == FORM_CHOICE ? fs->choice < 0 : blank(lineedit_text(&fs->edit));
+        if (!fs->def->required || !empty)
+            continue;
+        free(fs->message);
+        fs->message = fd_strdup(_("Please fill in this field."));
+        if (first == f->count)
+            first = i;
+    }
+    if (first < f->count)
+        f->focus = first;
+    return first == f->count;
+}
+
+static int submit(form *f, console *c)
+{
+    if (!required_filled(f))
+        return EV_HANDLED | EV_REDRAW;
+    int flags = f->submit(f->ctx, c, f);
+    return flags | EV_HANDLED | EV_REDRAW;
+}
+
+static int move_focus(form *f, int step)
+{
+    size_t n = f->count;
+    f->focus = (f->focus + (step > 0 ? 1 : n - 1)) % n;
+    return EV_HANDLED | EV_REDRAW;
+}
+
+static int cycle_choice(form *f, field_state *fs, int step)
+{
+    if (fs->choice_count == 0)
+        return EV_HANDLED;
+    int n = (int)fs->choice_count;
+    fs->choice = ((fs->choice < 0 ? 0 : fs->choice) + step + n) % n;
+    f->dirty = true;
+    FD_FREE(fs->message);
+    return EV_HANDLED | EV_REDRAW;
+}
+
+static int handle_choice(form *f, field_state *fs, const console_event *ev)
+{
+    if (ev->action == ACT_LEFT)
+        return cycle_choice(f, fs, -1);
+    if (ev->action == ACT_RIGHT || (ev->action == ACT_NONE && ev->key.code == ' ' && !ev->key.function))
+        return cycle_choice(f, fs, 1);
+    return EV_IGNORED;
+}
+
+static int handle_edit(form *f, field_state *fs, const console_event *ev)
+{
+    switch (lineedit_handle(&fs->edit, ev)) {
+    case LINEEDIT_CHANGED:
+        f->dirty = true;
+        FD_FREE(fs->message);
+        return EV_HANDLED | EV_REDRAW;
+    case LINEEDIT_MOVED:
+        return EV_HANDLED | EV_REDRAW;
+    case LINEEDIT_REFUSED:
+        beep();
+        return EV_HANDLED;
+    default:
+        return EV_IGNORED;
+    }
+}
+
+int form_handle(form *f, console *c, const console_event *ev)
+{
+    field_state *fs = &f->fields[f->focus];
+    switch (ev->action) {
+    case ACT_NEXT_FIELD:
+    case ACT_DOWN:
+        return move_focus(f, 1);
+    case ACT_PREV_FIELD:
+    case ACT_UP:
+        return move_focus(f, -1);
+    case ACT_SELECT:
+        return f->focus + 1 == f->count ? submit(f, c) : move_focus(f, 1);
+    case ACT_SAVE:
+        return submit(f, c);
+    case ACT_BACK:
+        if (!(f->flags & FORM_ASK_DISCARD))
+            return EV_IGNORED;
+        return form_may_discard(f, c) ? EV_HANDLED | EV_POP | EV_REDRAW : EV_HANDLED | EV_REDRAW;
+    default:
+        break;
+    }
+    return fs->def->type == FORM_CHOICE ? handle_choice(f, fs, ev) : handle_edit(f, fs, ev);
+}
+
+bool form_takes_text(const form *f)
+{
+    return f->fields[f->focus].def->type != FORM_CHOICE;
+}
+
+/* ---- drawing ---- */
+
+static int label_columns(const form *f, int cols)
+{
+    int widest = 0;
+    for (size_t i = 0; i < f->count; i++) {
+        int w = text_width(_(f->fields[i].def->label)) + (f->fields[i].def->required ? 2 : 0);
+        if (w > widest)
+            widest = w;
+    }
+    return widest < cols / 3 ? widest : cols / 3;
+}
+
+/* Columns right of the labels: the inputs and their messages. */
+static int input_room(const form *f, int cols)
+{
+    return cols - label_columns(f, cols) - LABEL_GAP;
+}
+
+/* A field's rows: its input, then its message (wrapped) or one blank line. */
+static int field_height(const field_state *fs, int room)
+{
+    int message = fs->message ? text_lines(fs->message, room) : 1;
+    return field_rows(fs) + (message > 1 ? message : 1);
+}
+
+int form_height(const form *f, int cols)
+{
+    int rows = 0, room = input_room(f, cols);
+    for (size_t i = 0; i < f->count; i++)
+        rows += field_height(&f->fields[i], room);
+    return rows;
+}
+
+static int input_columns(const field_state *fs, int room)
+{
+    int w = fs->def->width ? fs->def->width : types[fs->def->type].width;
+    if (fs->def->type == FORM_CHOICE) {
+        w = 0;
+        for (size_t i = 0; i < fs->choice_count; i++) {
+            int cw = text_width(fs->choices[i]);
+            w = cw > w ? cw : w;
+        }
+        w += 4;
+    }
+    return w <= 0 || w > room ? room : w;
+}
+
+static void draw_label(const field_state *fs, int y, int x, int cols, attr_t attr)
+{
+    int used = draw_text(y, x, cols, _(fs->def->label), attr);
+    if (fs->def->required)
+        draw_text(y, x + used + 1, 1, "*", theme(TH_ERROR));
+}
+
+static void draw_choice(const field_state *fs, int y, int x, int cols, attr_t attr)
+{
+    const char *label = fs->choice >= 0 ? fs->choices[fs->choice] : "";
+    draw_padded(y, x, cols, "", attr);
+    draw_text(y, x, 2, "\u2039", attr);
+    draw_text(y, x + 2, cols - 4, label, attr);
+    draw_text(y, x + cols - 1, 1, "\u203a", attr);
+}
+
+/* Draws field i from row y, the input at column ix; the focused one places the cursor. */
+static void draw_field(form *f, size_t i, int y, int x, int ix, int room, console *c)
+{
+    field_state *fs = &f->fields[i];
+    bool focused = i == f->focus;
+    attr_t attr = theme(focused ? TH_FIELD_FOCUS : TH_FIELD);
+    draw_label(fs, y, x, ix - x - LABEL_GAP, focused ? A_BOLD : A_NORMAL);
+    int cols = input_columns(fs, room);
+    int cy = y, cx;
+    if (fs->def->type == FORM_CHOICE) {
+        draw_choice(fs, y, ix, cols, attr);
+        cx = ix + 2;
+    } else if (fs->def->type == FORM_NOTE) {
+        lineedit_draw_wrapped(&fs->edit, y, ix, NOTE_ROWS, cols, attr, &cy, &cx);
+    } else {
+        cx = lineedit_draw(&fs->edit, y, ix, cols, attr);
+    }
+    int my = y + field_rows(fs);
+    const char *hint = type_hint(fs->def->type);
+    if (fs->message)
+        draw_wrapped(my, ix, text_lines(fs->message, room), room, fs->message, theme(TH_ERROR));
+    else if (focused && hint)
+        draw_text(my, ix, room, hint, theme(TH_DIM));
+    if (focused && fs->def->type != FORM_CHOICE)
+        console_cursor(c, cy, cx);
+}
+
+/* Keeps the focused field (and its message) inside the area. */
+static void scroll_to_focus(form *f, int rows, int room)
+{
+    int top = 0;
+    for (size_t i = 0; i < f->focus; i++)
+        top += field_height(&f->fields[i], room);
+    int bottom = top + field_height(&f->fields[f->focus], room);
+    if (top < f->first_row)
+        f->first_row = top;
+    else if (bottom > f->first_row + rows)
+        f->first_row = bottom - rows;
+}
+
+void form_draw(form *f, console *c, const console_area *area)
+{
+    int room = input_room(f, area->cols);
+    int ix = area->left + area->cols - room;
+    scroll_to_focus(f, area->rows, room);
+    int row = -f->first_row;
+    for (size_t i = 0; i < f->count; i++) {
+        int h = field_height(&f->fields[i], room);
+        if (row >= 0 && row + h <= area->rows)
+            draw_field(f, i, area->top + row, area->left, ix, room, c);
+        row += h;
+    }
+}

@@ -1,0 +1,76 @@
+/* A form: labelled fields of a few types, required marks, the message for a field
+ * shown under that field, Tab/Shift-Tab/Up/Down between fields, save (F2, or Enter
+ * on the last field) and cancel (Esc) with a "discard unsaved changes?" question.
+ *
+ * The form checks nothing but that required fields are filled: what a value must
+ * look like is the core's to say. The owner's submit function calls the core and
+ * hands any fd_error to form_show_error, which puts the message at the field the
+ * error names. */
+#ifndef FRONTDESK_SCREENS_FORM_H
+#define FRONTDESK_SCREENS_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "console/console.h"
+
+typedef enum form_type {
+    FORM_TEXT,     /* any text, Chinese included */
+    FORM_CODE,     /* letters and digits: staff numbers, tags */
+    FORM_NUMBER,   /* digits */
+    FORM_PHONE,    /* digits, hyphen, plus */
+    FORM_DOCUMENT, /* an identity-document number */
+    FORM_DATETIME, /* "YYYY-MM-DD HH:MM", Beijing time */
+    FORM_CHOICE,   /* one of a list, chosen with Left/Right */
+    FORM_NOTE,     /* longer text over several lines */
+    FORM_PIN,      /* digits, shown as bullets */
+} form_type;
+
+typedef struct form_field {
+    const char *name;  /* the field name the core's fd_error uses */
+    const char *label; /* N_() text */
+    form_type type;
+    bool required;
+    int width;         /* input columns; 0: the type's usual width */
+    size_t max_chars;  /* 0: the type's usual limit */
+} form_field;
+
+typedef struct form form;
+
+/* Called on save once the required fields are filled; returns EV_ flags (EV_POP to
+ * close the screen after a successful save). */
+typedef int (*form_submit)(void *ctx, console *c, form *f);
+
+enum {
+    FORM_ASK_DISCARD = 1, /* Esc with unsaved changes asks before closing */
+};
+
+/* fields must outlive the form. */
+form *form_new(const form_field *fields, size_t count, unsigned flags, form_submit submit,
+               void *ctx);
+void form_free(form *f);
+
+/* The labels a choice field offers (already translated; borrowed, must outlive the form). */
+void form_set_choices(form *f, const char *name, const char *const *labels, size_t count);
+const char *form_value(const form *f, const char *name);
+/* The index of the chosen label of a choice field, -1 when none is chosen. */
+int form_choice(const form *f, const char *name);
+/* Fills a field without counting as a change by the user. */
+void form_set_value(form *f, const char *name, const char *text);
+void form_focus(form *f, const char *name);
+/* Shows err's message under the field it names and moves there; a message that
+ * names no field of this form goes to the message line. */
+void form_show_error(form *f, console *c, const fd_error *err);
+void form_field_error(form *f, const char *name, const char *message);
+/* Empties every field and message. */
+void form_reset(form *f);
+/* Asks whether to discard unsaved changes; true when there are none or the user agrees. */
+bool form_may_discard(form *f, console *c);
+
+/* Rows the form needs in cols columns to show every field with its message. */
+int form_height(const form *f, int cols);
+bool form_takes_text(const form *f);
+int form_handle(form *f, console *c, const console_event *ev);
+void form_draw(form *f, console *c, const console_area *area);
+
+#endif

@@ -1,0 +1,304 @@
+#include "widgets/lineedit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/text.h"
+
+/* A PIN shows as bullets, one column each. */
+static const char secret_mark[] = "\u2022";
+
+void lineedit_init(lineedit *e, size_t max_chars, bool secret, bool (*accept)(wchar_t wc))
+{
+    *e = (lineedit){.max_chars = max_chars, .secret = secret, .accept = accept};
+    lineedit_set(e, "");
+}
+
+/* A secret's old bytes are wiped rather than left for the allocator to hand out. */
+static void release_text(lineedit *e)
+{
+    if (e->text && e->secret)
+        explicit_bzero(e->text, e->cap);
+    FD_FREE(e->text);
+}
+
+void lineedit_free(lineedit *e)
+{
+    release_text(e);
+    FD_FREE(e->offset);
+    FD_FREE(e->column);
+}
+
+static void reserve_text(lineedit *e, size_t need)
+{
+    if (need + 1 <= e->cap)
+        return;
+    size_t cap = e->cap ? e->cap : 32;
+    while (cap < need + 1)
+        cap *= 2;
+    char *text = fd_alloc(cap);
+    if (e->text)
+        memcpy(text, e->text, e->len + 1);
+    release_text(e);
+    e->text = text;
+    e->cap = cap;
+}
+
+static int char_columns(const lineedit *e, wchar_t wc)
+{
+    return e->secret ? 1 : text_char_width(wc);
+}
+
+/* Rebuilds the per-character offsets and columns after the text changed. */
+static void reindex(lineedit *e)
+{
+    size_t n = 0, pos = 0;
+    int col = 0;
+    while (true) {
+        if (n + 1 >= e->slots) {
+            e->slots = e->slots ? e->slots * 2 : 32;
+            e->offset = fd_realloc(e->offset, e->slots * sizeof *e->offset);
+            e->column = fd_realloc(e->column, e->slots * sizeof *e->column);
+        }
+        e->offset[n] = pos;
+        e->column[n] = col;
+        if (pos >= e->len)
+            break;
+        wchar_t wc;
+        pos += text_decode(e->text + pos, e->len - pos, &wc);
+        col += char_columns(e, wc);
+        n++;
+    }
+    e->count = n;
+    if (e->cursor > n)
+        e->cursor = n;
+}
+
+/* Writes wc as UTF-8; returns the byte count (0 for a value that is no character). */
+static size_t encode_utf8(wchar_t wc, char out[4])
+{
+    unsigned long c = (unsigned long)wc;
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c >= 0xD800 && c <= 0xDFFF)
+        return 0;
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    if (c > 0x10FFFF)
+        return 0;
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+void lineedit_set(lineedit *e, const char *text)
+{
+    if (e->text) {
+        if (e->secret)
+            explicit_bzero(e->text, e->cap);
+        e->len = 0;
+        e->text[0] = '\0';
+    }
+    e->cursor = 0;
+    e->scroll = 0;
+    const char *s = text ? text : "";
+    size_t n = strlen(s);
+    reserve_text(e, n);
+    /* Re-encoded character by character, so a stray byte cannot leave half a
+     * character in the buffer. */
+    while (n > 0) {
+        wchar_t wc;
+        size_t len = text_decode(s, n, &wc);
+        char bytes[4];
+        size_t out = encode_utf8(wc, bytes);
+        reserve_text(e, e->len + out);
+        memcpy(e->text + e->len, bytes, out);
+        e->len += out;
+        s += len;
+        n -= len;
+    }
+    e->text[e->len] = '\0';
+    reindex(e);
+    e->cursor = e->count;
+}
+
+const char *lineedit_text(const lineedit *e) { return e->text; }
+
+bool lineedit_insert(lineedit *e, wchar_t wc)
+{
+    if (wc < ' ' || (e->accept && !e->accept(wc)) || (e->max_chars && e->count >= e->max_chars))
+        return false;
+    char bytes[4];
+    size_t n = encode_utf8(wc, bytes);
+    if (n == 0)
+        return false;
+    reserve_text(e, e->len + n);
+    size_t at = e->offset[e->cursor];
+    memmove(e->text + at + n, e->text + at, e->len - at + 1);
+    memcpy(e->text + at, bytes, n);
+    e->len += n;
+    reindex(e);
+    e->cursor++;
+    return true;
+}
+
+static void delete_char(lineedit *e, size_t i)
+{
+    size_t from = e->offset[i], to = e->offset[i + 1];
+    memmove(e->text + from, e->text + to, e->len - to + 1);
+    if (e->secret)
+        explicit_bzero(e->text + e->len - (to - from) + 1, to - from);
+    e->len -= to - from;
+    reindex(e);
+}
+
+int lineedit_handle(lineedit *e, const console_event *ev)
+{
+    switch (ev->action) {
+    case ACT_LEFT:
+        if (e->cursor > 0)
+            e->cursor--;
+        return LINEEDIT_MOVED;
+    case ACT_RIGHT:
+        if (e->cursor < e->count)
+            e->cursor++;
+        return LINEEDIT_MOVED;
+    case ACT_HOME:
+        e->cursor = 0;
+        return LINEEDIT_MOVED;
+    case ACT_END:
+        e->cursor = e->count;
+        return LINEEDIT_MOVED;
+    case ACT_BACKSPACE:
+        if (e->cursor == 0)
+            return LINEEDIT_MOVED;
+        e->cursor--;
+        delete_char(e, e->cursor);
+        return LINEEDIT_CHANGED;
+    case ACT_DELETE:
+        if (e->cursor == e->count)
+            return LINEEDIT_MOVED;
+        delete_char(e, e->cursor);
+        return LINEEDIT_CHANGED;
+    case ACT_NONE:
+        if (!key_is_text(ev->key))
+            return LINEEDIT_IGNORED;
+        return lineedit_insert(e, (wchar_t)ev->key.code) ? LINEEDIT_CHANGED : LINEEDIT_REFUSED;
+    default:
+        return LINEEDIT_IGNORED;
+    }
+}
+
+/* Columns the character at the cursor takes (the end of the text takes one). */
+static int cursor_cell(const lineedit *e)
+{
+    return e->cursor < e->count ? e->column[e->cursor + 1] - e->column[e->cursor] : 1;
+}
+
+/* The first character starting at or after column col. */
+static size_t char_at_column(const lineedit *e, int col)
+{
+    size_t i = 0;
+    while (i < e->count && e->column[i] < col)
+        i++;
+    return i;
+}
+
+static void scroll_to_cursor(lineedit *e, int cols)
+{
+    int total = e->column[e->count] + 1;
+    if (e->scroll > total - cols)
+        e->scroll = total - cols;
+    if (e->scroll < 0)
+        e->scroll = 0;
+    int left = e->column[e->cursor], right = left + cursor_cell(e);
+    if (left < e->scroll)
+        e->scroll = left;
+    else if (right > e->scroll + cols)
+        e->scroll = right - cols;
+    /* Start on a character boundary: half a Chinese character is never shown. */
+    e->scroll = e->column[char_at_column(e, e->scroll)];
+}
+
+static void draw_span(const lineedit *e, size_t from, size_t to)
+{
+    if (!e->secret) {
+        addnstr(e->text + e->offset[from], (int)(e->offset[to] - e->offset[from]));
+        return;
+    }
+    for (size_t i = from; i < to; i++)
+        addstr(secret_mark);
+}
+
+int lineedit_draw(lineedit *e, int y, int x, int cols, attr_t attr)
+{
+    if (cols <= 0)
+        return x;
+    scroll_to_cursor(e, cols);
+    size_t first = char_at_column(e, e->scroll), last = first;
+    while (last < e->count && e->column[last + 1] - e->scroll <= cols)
+        last++;
+    attrset(attr);
+    mvhline(y, x, ' ', cols);
+    move(y, x);
+    draw_span(e, first, last);
+    attrset(A_NORMAL);
+    return x + e->column[e->cursor] - e->scroll;
+}
+
+/* Where character i goes when wrapping at cols: its row and column. */
+static void wrapped_position(const lineedit *e, size_t i, int cols, int *row, int *col)
+{
+    int r = 0, c = 0;
+    for (size_t k = 0; k < i; k++) {
+        int w = e->column[k + 1] - e->column[k];
+        if (c + w > cols)
+            r++, c = 0;
+        c += w;
+    }
+    int w = cursor_cell(e);
+    if (i < e->count)
+        w = e->column[i + 1] - e->column[i];
+    if (c + w > cols)
+        r++, c = 0;
+    *row = r;
+    *col = c;
+}
+
+void lineedit_draw_wrapped(lineedit *e, int y, int x, int rows, int cols, attr_t attr,
+                           int *cursor_y, int *cursor_x)
+{
+    int crow, ccol;
+    wrapped_position(e, e->cursor, cols, &crow, &ccol);
+    if (crow < e->scroll)
+        e->scroll = crow;
+    else if (crow >= e->scroll + rows)
+        e->scroll = crow - rows + 1;
+    attrset(attr);
+    for (int r = 0; r < rows; r++)
+        mvhline(y + r, x, ' ', cols);
+    for (size_t i = 0; i < e->count; i++) {
+        int row, col;
+        wrapped_position(e, i, cols, &row, &col);
+        if (row < e->scroll || row >= e->scroll + rows)
+            continue;
+        move(y + row - e->scroll, x + col);
+        draw_span(e, i, i + 1);
+    }
+    attrset(A_NORMAL);
+    *cursor_y = y + crow - e->scroll;
+    *cursor_x = x + ccol;
+}

@@ -1,0 +1,20 @@
+/* Printing from the console (the print key): the core builds the report for the staff
+ * member working (frontdesk/print.h, masked for them), the text version is previewed
+ * in a pager over the screen, and then it goes to the configured printer (lp), is
+ * saved as a PDF in the reports folder with its path shown, or nowhere. */
+#ifndef FRONTDESK_SCREENS_PRINTING_H
+#define FRONTDESK_SCREENS_PRINTING_H
+
+#include <stdint.h>
+
+#include "console/console.h"
+#include "frontdesk/print.h"
+
+/* A procedure's daily log of day. */
+void printing_daily_log(console *c, fd_daily_log log, fd_date day);
+/* The handover report of a shift. */
+void printing_shift(console *c, int64_t shift_id);
+/* Today, by the desk's clock: the day a procedure's screen prints. */
+fd_date printing_today(console *c);
+
+#endif

@@ -1,0 +1,221 @@
+/* init, demo, verify and backup. */
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "frontdesk/audit.h"
+#include "frontdesk/demo.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/staff.h"
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+int cli_init(cli *c, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"admin", required_argument, NULL, 'a'},
+        {"name", required_argument, NULL, 'n'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *number = NULL, *name = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "a:n:", options, NULL)) != -1) {
+        switch (opt) {
+        case 'a': number = optarg; break;
+        case 'n': name = optarg; break;
+        default: return cli_usage(_("usage: frontdesk init --admin NUMBER --name NAME"));
+        }
+    }
+    if (!number || !name)
+        return cli_usage(_("usage: frontdesk init --admin NUMBER --name NAME"));
+    if (file_exists(c->db_path)) {
+        fprintf(stderr, _("frontdesk: %s exists already; init makes new databases only\n"),
+                c->db_path);
+        return EX_CANTCREAT;
+    }
+    char *pin;
+    int rc = cli_read_new_pin(_("PIN for the administrator: "), &pin);
+    if (rc != EX_OK)
+        return rc;
+    fd_desk *d;
+    if ((rc = cli_open_desk(c, FD_STORE_CREATE, &d)) == EX_OK) {
+        fd_error err = {0};
+        if (fd_staff_add(d, NULL, number, name, FD_ROLE_ADMIN, pin, &err) != FD_OK)
+            rc = cli_fail(&err);
+        else
+            printf(_("Created %s with administrator %s (%s).\n"), c->db_path, number, name);
+        fd_desk_close(d);
+    }
+    free(pin);
+    return rc;
+}
+
+/* The demo staff, with the PINs the README gives. */
+static const struct {
+    const char *number, *name, *pin;
+    fd_role role;
+} demo_staff[] = {
+    {"9001", "陈静", "9999", FD_ROLE_ADMIN},
+    {"1001", "李娜", "1111", FD_ROLE_RECEPTIONIST},
+    {"1002", "王芳", "1112", FD_ROLE_ASSISTANT},
+    {"2001", "张伟", "2222", FD_ROLE_DUTY_MANAGER},
+    {"3001", "刘洋", "3333", FD_ROLE_CS_MANAGER},
+};
+
+static fd_status demo_directory(fd_desk *d, const fd_demo_cast *cast, fd_error *err)
+{
+    return fd_demo_directory(d, &cast->admin, err);
+}
+
+/* What the demo writes, in order, each through the core's own operations. */
+static fd_status (*const demo_steps[])(fd_desk *d, const fd_demo_cast *cast, fd_error *err) = {
+    demo_directory,
+    fd_demo_visitors,
+    fd_demo_complaints,
+    fd_demo_mail,
+    fd_demo_keys,
+    fd_demo_handover,
+};
+
+static fd_actor *cast_member(fd_demo_cast *cast, fd_role role)
+{
+    switch (role) {
+    case FD_ROLE_RECEPTIONIST: return &cast->receptionist;
+    case FD_ROLE_ASSISTANT: return &cast->assistant;
+    case FD_ROLE_DUTY_MANAGER: return &cast->duty_manager;
+    case FD_ROLE_CS_MANAGER: return &cast->cs_manager;
+    default: return &cast->admin;
+    }
+}
+
+static fd_status add_demo_staff(fd_desk *d, fd_demo_cast *cast, fd_error *err)
+{
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && i < sizeof demo_staff / sizeof demo_staff[0]; i++) {
+        fd_actor *who = cast_member(cast, demo_staff[i].role);
+        s = fd_staff_add(d, i == 0 ? NULL : &cast->admin, demo_staff[i].number, demo_staff[i].name,
+                         demo_staff[i].role, demo_staff[i].pin, err);
+        if (s == FD_OK)
+            s = fd_staff_login(d, demo_staff[i].number, demo_staff[i].pin, who, err);
+    }
+    return s;
+}
+
+static fd_status populate_demo(fd_desk *d, fd_error *err)
+{
+    fd_demo_cast cast;
+    fd_status s = add_demo_staff(d, &cast, err);
+    for (size_t i = 0; s == FD_OK && i < sizeof demo_steps / sizeof demo_steps[0]; i++)
+        s = demo_steps[i](d, &cast, err);
+    return s;
+}
+
+int cli_demo(cli *c, int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1)
+        return cli_usage(_("usage: frontdesk [--db PATH] demo"));
+    if (file_exists(c->db_path)) {
+        printf(_("%s exists already and was left as it is.\n"), c->db_path);
+        return EX_OK;
+    }
+    fd_desk *d;
+    int rc = cli_open_desk(c, FD_STORE_CREATE, &d);
+    if (rc != EX_OK)
+        return rc;
+    fd_error err = {0};
+    if (populate_demo(d, &err) != FD_OK)
+        rc = cli_fail(&err);
+    else
+        printf(_("Demo database ready: %s\n"
+                 "Log in as 1001 with PIN 1111 (receptionist), 2001/2222 (duty manager),\n"
+                 "3001/3333 (customer-service manager), 1002/1112 (assistant), 9001/9999 (admin).\n"),
+               c->db_path);
+    fd_desk_close(d);
+    return rc;
+}
+
+static void print_problem(void *ctx, const char *problem)
+{
+    (void)ctx;
+    printf("  %s\n", problem);
+}
+
+int cli_verify(cli *c, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"against", required_argument, NULL, 'a'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *against = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
+        if (opt != 'a')
+            return cli_usage(_("usage: frontdesk verify [--against HEAD]"));
+        against = optarg;
+    }
+    fd_desk *d;
+    int rc = cli_open_desk(c, FD_STORE_READONLY, &d);
+    if (rc != EX_OK)
+        return rc;
+    fd_error err = {0};
+    fd_verify_result result;
+    fd_status s = fd_verify(d, against, print_problem, NULL, &result, &err);
+    printf(_("Audit entries: %lld\n"), (long long)result.entries);
+    printf(_("Chain head: %s\n"), result.head.hash[0] ? result.head.hash : "-");
+    if (against)
+        printf(result.head_found ? _("The printed head %s is in the chain.\n")
+                                 : _("The printed head %s is NOT in the chain.\n"),
+               against);
+    if (s == FD_OK)
+        printf(_("OK: the records match the audit chain.\n"));
+    fd_desk_close(d);
+    return s == FD_OK ? EX_OK : cli_fail(&err);
+}
+
+/* The key file travels with the backup: without it the copy cannot be verified. */
+static fd_status copy_key(const char *db_path, const char *backup_path, fd_error *err)
+{
+    char *from = fd_desk_key_path(db_path), *to = fd_desk_key_path(backup_path);
+    fd_status s = FD_OK;
+    FILE *in = fopen(from, "rb");
+    int fd = in ? open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+    char buf[FD_SECRET_SIZE];
+    size_t n = in ? fread(buf, 1, sizeof buf, in) : 0;
+    if (!in || fd < 0 || n != sizeof buf || write(fd, buf, n) != (ssize_t)n || fsync(fd) != 0)
+        s = fd_fail(err, FD_IO, NULL, _("Cannot copy the key file %s to %s."), from, to);
+    if (in)
+        fclose(in);
+    if (fd >= 0)
+        close(fd);
+    free(from);
+    free(to);
+    return s;
+}
+
+int cli_backup(cli *c, int argc, char **argv)
+{
+    if (argc != 2)
+        return cli_usage(_("usage: frontdesk backup FILE"));
+    fd_desk *d;
+    int rc = cli_open_desk(c, FD_STORE_READONLY, &d);
+    if (rc != EX_OK)
+        return rc;
+    fd_error err = {0};
+    if (fd_store_backup(d->store, argv[1], &err) != FD_OK || copy_key(c->db_path, argv[1], &err) != FD_OK)
+        rc = cli_fail(&err);
+    else
+        printf(_("Backed up %s to %s (and its key file).\n"), c->db_path, argv[1]);
+    fd_desk_close(d);
+    return rc;
+}

@@ -1,0 +1,153 @@
+/* print: the shift-handover report and the daily logs, to a PDF, a text file, or a
+ * CUPS printer (with none configured, saved as a PDF and its path shown).
+ *
+ *   frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|--printer NAME] --as N
+ *   frontdesk print daily [--date DATE] [--log visitors|keys|mail|complaints|handover|all]
+ *                         [--pdf FILE|--text FILE|--printer NAME] --as N
+ *
+ * Cron prints yesterday's logs at 08:00 with FRONTDESK_PIN set and --date yesterday. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli/cli.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/print.h"
+
+typedef struct print_args {
+    const char *as, *shift, *date, *log;
+    bool last;
+    fd_report_destination dest;
+} print_args;
+
+static int usage(void)
+{
+    return cli_usage(_("usage: frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|"
+                       "--printer NAME] --as NUMBER\n"
+                       "       frontdesk print daily [--date DATE|today|yesterday] "
+                       "[--log visitors|keys|mail|complaints|handover|all] [--pdf FILE|--text FILE|"
+                       "--printer NAME] --as NUMBER"));
+}
+
+static int parse(int argc, char **argv, print_args *a)
+{
+    static const struct option options[] = {
+        {"as", required_argument, NULL, 'a'},     {"shift", required_argument, NULL, 's'},
+        {"last", no_argument, NULL, 'l'},         {"date", required_argument, NULL, 'd'},
+        {"log", required_argument, NULL, 'g'},    {"pdf", required_argument, NULL, 'p'},
+        {"text", required_argument, NULL, 't'},   {"printer", required_argument, NULL, 'P'},
+        {NULL, 0, NULL, 0},
+    };
+    int opt, outputs = 0;
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        switch (opt) {
+        case 'a': a->as = optarg; break;
+        case 's': a->shift = optarg; break;
+        case 'l': a->last = true; break;
+        case 'd': a->date = optarg; break;
+        case 'g': a->log = optarg; break;
+        case 'p': a->dest.pdf_path = optarg; outputs++; break;
+        case 't': a->dest.text_path = optarg; outputs++; break;
+        case 'P': a->dest.printer = optarg; outputs++; break;
+        default: return usage();
+        }
+    }
+    if (optind != argc || outputs > 1 || (a->shift && a->last))
+        return usage();
+    return EX_OK;
+}
+
+static int shift_report(fd_desk *d, const fd_actor *who, const print_args *a, fd_report **out,
+                        char **stem)
+{
+    fd_error err = {0};
+    int64_t shift_id = 0;
+    if (a->shift) {
+        char *end;
+        shift_id = strtoll(a->shift, &end, 10);
+        if (*end || shift_id <= 0)
+            return cli_usage(_("--shift takes a shift number, not '%s'"), a->shift);
+    } else if (fd_print_last_shift(d, &shift_id, &err) != FD_OK) {
+        return cli_fail(&err);
+    }
+    if (fd_print_handover(d, who, shift_id, out, &err) != FD_OK)
+        return cli_fail(&err);
+    *stem = fd_print_handover_stem(shift_id);
+    return EX_OK;
+}
+
+static bool parse_day(const fd_desk *d, const char *text, fd_date *out)
+{
+    fd_date today = fd_date_of(fd_desk_now(d));
+    if (!text || strcmp(text, "today") == 0)
+        *out = today;
+    else if (strcmp(text, "yesterday") == 0)
+        *out = today - 1;
+    else
+        return fd_date_parse(text, out);
+    return true;
+}
+
+static int daily_report(fd_desk *d, const fd_actor *who, const print_args *a, fd_report **out,
+                        char **stem)
+{
+    fd_date day;
+    if (!parse_day(d, a->date, &day))
+        return cli_usage(_("--date takes YYYY-MM-DD, today or yesterday, not '%s'"), a->date);
+    fd_daily_log log = FD_LOG_ALL;
+    if (a->log && !fd_daily_log_parse(a->log, &log))
+        return cli_usage(_("--log takes visitors, keys, mail, complaints, handover or all, not '%s'"),
+                         a->log);
+    fd_error err = {0};
+    if (fd_print_daily(d, who, day, log, out, &err) != FD_OK)
+        return cli_fail(&err);
+    *stem = fd_print_daily_stem(log, day);
+    return EX_OK;
+}
+
+static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
+{
+    a->dest.stem = stem;
+    fd_report_delivery done;
+    fd_error err = {0};
+    if (fd_report_deliver(r, c->config, &a->dest, &done, &err) != FD_OK)
+        return cli_fail(&err);
+    if (done.printer)
+        fprintf(stderr, _("Sent to the printer %s.\n"), done.printer);
+    else if (done.path && !a->dest.pdf_path && !a->dest.text_path)
+        printf(_("No printer is configured: saved %s\n"), done.path);
+    else if (done.path)
+        fprintf(stderr, _("Wrote %s\n"), done.path);
+    fd_report_delivery_free(&done);
+    return EX_OK;
+}
+
+int cli_print(cli *c, int argc, char **argv)
+{
+    if (argc < 2 || (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0))
+        return usage();
+    bool handover = strcmp(argv[1], "handover") == 0;
+    print_args a = {0};
+    int rc = parse(argc - 1, argv + 1, &a);
+    if (rc != EX_OK)
+        return rc;
+    if (handover ? (a.date || a.log) : (a.shift || a.last))
+        return usage();
+    fd_desk *d;
+    if ((rc = cli_open_desk(c, 0, &d)) != EX_OK)
+        return rc;
+    fd_actor who;
+    fd_report *r = NULL;
+    char *stem = NULL;
+    rc = cli_authenticate(c, d, a.as, &who);
+    if (rc == EX_OK)
+        rc = handover ? shift_report(d, &who, &a, &r, &stem) : daily_report(d, &who, &a, &r, &stem);
+    if (rc == EX_OK)
+        rc = deliver(c, r, &a, stem);
+    free(stem);
+    fd_report_free(r);
+    fd_desk_close(d);
+    return rc;
+}

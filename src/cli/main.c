@@ -1,0 +1,164 @@
+/* frontdesk: the console with no subcommand, or one of the subcommands below. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <wchar.h>
+
+#include "cli/cli.h"
+#include "app/app.h"
+#include "frontdesk/i18n.h"
+
+typedef struct subcommand {
+    const char *name;
+    int (*run)(cli *c, int argc, char **argv);
+    const char *usage;
+    const char *help;
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {"init", cli_init, "init --admin NUMBER --name NAME", N_("create a new database and its first administrator")},
+    {"demo", cli_demo, "demo", N_("create a demo database: the site, its staff and a week of records")},
+    {"staff", cli_staff, "staff add|list|passwd|unlock …", N_("manage staff and PINs")},
+    {"import", cli_import, "import units|occupants FILE.csv --as NUMBER", N_("import the directory from CSV")},
+    {"verify", cli_verify, "verify [--against HEAD]", N_("check the audit chain and the database")},
+    {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
+    {"export", cli_export, "export KIND --from/--to/--month … --as NUMBER", N_("export records for spreadsheets")},
+    {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
+    {"ban", cli_ban, "ban list|add|lift … --as NUMBER", N_("keep the visitors' do-not-admit list")},
+    {"print", cli_print, "print handover|daily … --as NUMBER", N_("print the handover report or the daily logs (PDF, text or a printer)")},
+};
+
+/* printf's %-46s counts bytes; a translated usage line is padded by display columns. */
+static void print_padded(const char *left, int columns, const char *right)
+{
+    wchar_t wide[256];
+    size_t n = mbstowcs(wide, left, 255);
+    int width = n == (size_t)-1 ? (int)strlen(left) : wcswidth(wide, n);
+    printf("  %s%*s %s\n", left, width < columns ? columns - width : 0, "", right);
+}
+
+static void print_help(void)
+{
+    printf(_("frontdesk — the front-desk console of a property-management office\n\n"));
+    printf(_("Usage: frontdesk [--db PATH] [--config FILE]            open the console\n"));
+    printf(_("       frontdesk [--db PATH] [--config FILE] COMMAND …\n\n"));
+    printf(_("Commands:\n"));
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        print_padded(subcommands[i].usage, 46, _(subcommands[i].help));
+    printf(_("\nOptions:\n"
+             "  --db PATH       the database (default: the configured one, else\n"
+             "                  $XDG_DATA_HOME/frontdesk/frontdesk.db)\n"
+             "  --config FILE   the configuration file (default: $FRONTDESK_CONFIG,\n"
+             "                  $XDG_CONFIG_HOME/frontdesk/frontdesk.cfg, /etc/frontdesk/frontdesk.cfg)\n"
+             "  --help          this text\n"
+             "  --version       the version\n"
+             "\nScripts give PINs in $FRONTDESK_PIN (and new PINs in $FRONTDESK_NEW_PIN).\n"));
+}
+
+/* $XDG_DATA_HOME/frontdesk/frontdesk.db, making the folder (private) if needed. */
+static char *default_db_path(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char *dir = (xdg && *xdg) ? fd_printf("%s/frontdesk", xdg)
+                              : fd_printf("%s/.local/share/frontdesk", home ? home : ".");
+    char *cursor = dir;
+    while ((cursor = strchr(cursor + 1, '/'))) {
+        *cursor = '\0';
+        mkdir(dir, 0700);
+        *cursor = '/';
+    }
+    mkdir(dir, 0700);
+    char *path = fd_printf("%s/frontdesk.db", dir);
+    free(dir);
+    return path;
+}
+
+static int run_console(cli *c)
+{
+    fd_desk *desk;
+    int rc = cli_open_desk(c, 0, &desk);
+    if (rc != EX_OK)
+        return rc;
+    rc = console_run(&frontdesk_app, desk, c->config);
+    fd_desk_close(desk);
+    return rc;
+}
+
+static int dispatch(cli *c, int argc, char **argv)
+{
+    if (argc == 0)
+        return run_console(c);
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+        if (strcmp(argv[0], subcommands[i].name) == 0)
+            return subcommands[i].run(c, argc, argv);
+    return cli_usage(_("unknown command '%s'"), argv[0]);
+}
+
+/* --db and --config may also follow the subcommand ("frontdesk demo --db x.db"), as
+ * people type them: takes them out of argv wherever they stand (before a "--"). */
+static void take_global_options(int *argc, char **argv, const char **db, const char **config)
+{
+    int kept = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        const char **slot = strcmp(a, "--db") == 0 ? db : strcmp(a, "--config") == 0 ? config : NULL;
+        if (strcmp(a, "--") == 0) {
+            while (i < *argc)
+                argv[kept++] = argv[i++];
+            break;
+        }
+        if (slot && i + 1 < *argc) {
+            *slot = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            *db = a + 5;
+        } else if (strncmp(a, "--config=", 9) == 0) {
+            *config = a + 9;
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    argv[kept] = NULL;
+    *argc = kept;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    fd_i18n_init(NULL);
+    static const struct option options[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = NULL, *config_path = NULL;
+    take_global_options(&argc, argv, &db, &config_path);
+    int opt;
+    /* "+": options after the subcommand belong to it. */
+    while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+        switch (opt) {
+        case 'h': print_help(); return EX_OK;
+        case 'V': printf("frontdesk %s\n", FRONTDESK_VERSION); return EX_OK;
+        default: return cli_usage(_("unknown option"));
+        }
+    }
+    int first = optind;
+    cli c = {.prog = argv[0], .clock = fd_clock_default()};
+    fd_error err = {0};
+    if (fd_config_load(config_path, &c.config, &err) != FD_OK)
+        return cli_fail(&err);
+    fd_i18n_init(c.config->language);
+    char *owned_db = NULL;
+    c.db_path = db ? db : c.config->database ? c.config->database : (owned_db = default_db_path());
+    /* Subcommands parse their own options: GNU getopt starts afresh when optind is 0. */
+    optind = 0;
+    int rc = dispatch(&c, argc - first, argv + first);
+    free(owned_db);
+    fd_config_free(c.config);
+    return rc;
+}

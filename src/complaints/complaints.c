@@ -1,0 +1,1599 @@
+/* Complaints, survey opinions and special services: see include/frontdesk/complaints.h.
+ * Every step is an event of the complaint machine plus the row that carries what it
+ * recorded (assignment, rectification, visit) and the deadline it set. Nothing is
+ * updated but complaint_open, the derived table the open views walk, refreshed from
+ * its view in the transaction of every step. */
+#include "frontdesk/complaints.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/audit.h"
+#include "frontdesk/calendar.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
+#include "store/stmt.h"
+
+enum {
+    NAME_CHARS = 32,      /* complainant, unit, who rectified */
+    CONTENT_CHARS = 2000, /* what the complaint says */
+    REPORT_CHARS = 1000,  /* measures and results */
+    NOTE_CHARS = 500,
+    PHONE_TEXT = 40,
+    LIST_LIMIT_MAX = 500,
+};
+
+static const int64_t no_deadline = INT64_MAX; /* complaint_open.due_at when nothing is due */
+
+/* ---- choice lists ---- */
+
+typedef struct choice {
+    const char *name, *label;
+} choice;
+
+#define FD_CHOICE_ROW(id, name, label) {name, label},
+static const choice sorts[] = {FD_COMPLAINT_SORT_LIST(FD_CHOICE_ROW)};
+static const choice channels[] = {FD_COMPLAINT_CHANNEL_LIST(FD_CHOICE_ROW)};
+static const choice categories[] = {FD_COMPLAINT_CATEGORY_LIST(FD_CHOICE_ROW)};
+static const choice severities[] = {FD_COMPLAINT_SEVERITY_LIST(FD_CHOICE_ROW)};
+static const choice methods[] = {FD_COMPLAINT_METHOD_LIST(FD_CHOICE_ROW)};
+static const choice satisfactions[] = {FD_COMPLAINT_SATISFACTION_LIST(FD_CHOICE_ROW)};
+static const choice acks[] = {FD_COMPLAINT_ACK_LIST(FD_CHOICE_ROW)};
+static const choice states[] = {FD_COMPLAINT_STATE_LIST(FD_CHOICE_ROW)};
+#undef FD_CHOICE_ROW
+
+#define FD_LIST(a) {a, sizeof a / sizeof a[0]}
+static const struct {
+    const choice *items;
+    int count;
+} lists[FD_CLIST_COUNT] = {
+    [FD_CLIST_SORT] = FD_LIST(sorts),
+    [FD_CLIST_CHANNEL] = FD_LIST(channels),
+    [FD_CLIST_CATEGORY] = FD_LIST(categories),
+    [FD_CLIST_SEVERITY] = FD_LIST(severities),
+    [FD_CLIST_METHOD] = FD_LIST(methods),
+    [FD_CLIST_SATISFACTION] = FD_LIST(satisfactions),
+    [FD_CLIST_ACK] = FD_LIST(acks),
+    [FD_CLIST_STATE] = FD_LIST(states),
+};
+#undef FD_LIST
+
+static bool in_list(fd_complaint_list list, int value)
+{
+    return (unsigned)list < FD_CLIST_COUNT && value >= 0 && value < lists[list].count;
+}
+
+int fd_complaint_choice_count(fd_complaint_list list)
+{
+    return (unsigned)list < FD_CLIST_COUNT ? lists[list].count : 0;
+}
+
+const char *fd_complaint_choice_name(fd_complaint_list list, int value)
+{
+    return in_list(list, value) ? lists[list].items[value].name : "";
+}
+
+const char *fd_complaint_choice_label(fd_complaint_list list, int value)
+{
+    return in_list(list, value) ? _(lists[list].items[value].label) : "";
+}
+
+int fd_complaint_choice_parse(fd_complaint_list list, const char *name)
+{
+    for (int i = 0; name && i < fd_complaint_choice_count(list); i++)
+        if (strcmp(lists[list].items[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- the machine ---- */
+
+static const char *state_label(const char *state)
+{
+    int s = fd_complaint_choice_parse(FD_CLIST_STATE, state);
+    return s < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_STATE, s);
+}
+
+/* A CS manager may take a complaint over at any step before it is closed. */
+#define ESCALATE_FROM(state) {state, "escalate", state, FD_ACT_COMPLAINT_ESCALATE, NULL},
+static const fd_transition transitions[] = {
+    {NULL, "receive", "received", FD_ACT_COMPLAINT_RECEIVE, NULL},
+    {NULL, "serve", "served", FD_ACT_COMPLAINT_RECEIVE, NULL},
+    {"received", "assign", "assigned", FD_ACT_COMPLAINT_ASSIGN, NULL},
+    {"assigned", "reassign", "assigned", FD_ACT_COMPLAINT_ASSIGN, NULL},
+    {"reopened", "reassign", "reopened", FD_ACT_COMPLAINT_ASSIGN, NULL},
+    {"assigned", "rectify", "rectified", FD_ACT_COMPLAINT_RECTIFY, NULL},
+    {"reopened", "rectify", "rectified", FD_ACT_COMPLAINT_RECTIFY, NULL},
+    {"rectified", "visit", "visited", FD_ACT_COMPLAINT_VISIT, NULL},
+    {"served", "visit", "visited", FD_ACT_COMPLAINT_VISIT, NULL},
+    {"rectified", "reopen", "reopened", FD_ACT_COMPLAINT_VISIT, NULL},
+    {"served", "reopen", "reopened", FD_ACT_COMPLAINT_VISIT, NULL},
+    {"visited", "close", "closed", FD_ACT_COMPLAINT_CLOSE, NULL},
+    ESCALATE_FROM("received") ESCALATE_FROM("assigned") ESCALATE_FROM("rectified")
+    ESCALATE_FROM("reopened") ESCALATE_FROM("served") ESCALATE_FROM("visited")
+};
+#undef ESCALATE_FROM
+
+const fd_machine fd_complaint_machine = {
+    "complaint", transitions, sizeof transitions / sizeof transitions[0], state_label,
+};
+
+/* ---- deadlines ---- */
+
+/* Each deadline row names the rule it was counted under: a complaint's severity, or
+ * the survey's. A special service reopened by a dissatisfied customer is handled as a
+ * general complaint: the manual gives paid services no deadlines of their own. */
+typedef enum rule { RULE_MAJOR, RULE_GENERAL, RULE_SURVEY } rule;
+static const char *const rule_names[] = {"major", "general", "survey"};
+static const char *const due_names[] = {"assign", "rectify", "visit"};
+
+static rule rule_of(fd_complaint_sort sort, int severity)
+{
+    if (sort == FD_SORT_SURVEY)
+        return RULE_SURVEY;
+    return sort == FD_SORT_COMPLAINT && severity == FD_SEVERITY_MAJOR ? RULE_MAJOR : RULE_GENERAL;
+}
+
+static fd_time due_by_rule(const fd_config *cfg, rule r, fd_complaint_due_kind what, fd_time from)
+{
+    switch (r) {
+    case RULE_SURVEY:
+        return fd_days_after(from, what == FD_DUE_ASSIGN    ? cfg->survey_department_days
+                                   : what == FD_DUE_RECTIFY ? cfg->survey_measures_days
+                                                            : cfg->survey_visit_days);
+    case RULE_MAJOR:
+        if (what == FD_DUE_ASSIGN)
+            return FD_COMPLAINT_NO_DUE;
+        return what == FD_DUE_RECTIFY ? fd_workdays_after(cfg, from, cfg->major_rectify_workdays)
+                                      : fd_days_after(from, cfg->major_visit_days);
+    case RULE_GENERAL:
+        if (what == FD_DUE_ASSIGN)
+            return FD_COMPLAINT_NO_DUE;
+        return what == FD_DUE_RECTIFY ? fd_workdays_after(cfg, from, cfg->general_rectify_workdays)
+                                      : fd_days_after(from, cfg->general_visit_days);
+    }
+    return FD_COMPLAINT_NO_DUE;
+}
+
+fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
+                         fd_complaint_severity severity, fd_complaint_due_kind what, fd_time from)
+{
+    return due_by_rule(cfg, rule_of(sort, (int)severity), what, from);
+}
+
+/* ---- checking what is typed ---- */
+
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+typedef struct text_rule {
+    const char *field;
+    size_t max_chars;
+    bool lines;          /* several lines allowed */
+    const char *missing; /* N_(): the message when it is empty */
+} text_rule;
+
+static const text_rule complainant_rule = {"complainant", NAME_CHARS, false, N_("Enter who is complaining.")};
+static const text_rule unit_rule = {"unit", NAME_CHARS, false, N_("Enter the unit, or where the complainant is from.")};
+static const text_rule content_rule = {"content", CONTENT_CHARS, true, N_("Enter what the complaint is about.")};
+static const text_rule measures_rule = {"measures", REPORT_CHARS, true, N_("Enter the measures taken.")};
+static const text_rule result_rule = {"result", REPORT_CHARS, true, N_("Enter the result.")};
+static const text_rule done_by_rule = {"done_by", NAME_CHARS, false, N_("Enter who rectified it.")};
+static const text_rule reason_rule = {"reason", NOTE_CHARS, true, N_("Enter the reason.")};
+static const text_rule note_rule = {"note", NOTE_CHARS, true, NULL};
+
+/* Checks text against its rule and returns it without surrounding blanks (caller
+ * frees); an optional text that is empty gives NULL. */
+static fd_status clean_text(const text_rule *r, const char *text, char **out, fd_error *err)
+{
+    *out = NULL;
+    const char *start = text ? text : "";
+    while (blank(*start))
+        start++;
+    size_t n = strlen(start);
+    while (n > 0 && blank(start[n - 1]))
+        n--;
+    if (n == 0)
+        return r->missing ? fd_fail(err, FD_INVALID, r->field, "%s", _(r->missing)) : FD_OK;
+    size_t chars;
+    if (!fd_validate_text(start, n, r->lines, &chars))
+        return fd_fail(err, FD_INVALID, r->field,
+                       _("The text contains characters that cannot be printed."));
+    if (chars > r->max_chars)
+        return fd_fail(err, FD_INVALID, r->field, _("The text is too long: at most %zu characters."),
+                       r->max_chars);
+    *out = fd_alloc(n + 1);
+    memcpy(*out, start, n);
+    return FD_OK;
+}
+
+static fd_status check_choice(fd_complaint_list list, int value, const char *field, fd_error *err)
+{
+    return in_list(list, value) ? FD_OK
+                                : fd_fail(err, FD_INVALID, field, _("Choose one of the listed values."));
+}
+
+/* 0 means now; a time in the future is a typing error. */
+static fd_status check_time(fd_desk *d, fd_time *t, const char *field, fd_error *err)
+{
+    fd_time now = fd_desk_now(d);
+    if (*t == 0)
+        *t = now;
+    else if (*t > now)
+        return fd_fail(err, FD_INVALID, field, _("The time cannot be in the future."));
+    return FD_OK;
+}
+
+static fd_status check_not_before(fd_time t, fd_time earliest, const char *field, const char *what,
+                                  fd_error *err)
+{
+    if (t >= earliest)
+        return FD_OK;
+    char when[FD_TIME_TEXT];
+    fd_time_format(earliest, when);
+    return fd_fail(err, FD_INVALID, field, _("The time is before %s (%s)."), what, when);
+}
+
+static fd_status check_department(const fd_config *cfg, const char *department, fd_error *err)
+{
+    for (size_t i = 0; department && i < cfg->departments.count; i++)
+        if (strcmp(cfg->departments.items[i], department) == 0)
+            return FD_OK;
+    return fd_fail(err, FD_INVALID, "department", _("Choose one of the configured departments."));
+}
+
+static bool sees_phones(const fd_desk *d, const fd_actor *who)
+{
+    return fd_may_see_phones(d->config, who);
+}
+
+/* The phone as who may see it (caller frees); NULL when none is kept. */
+static char *shown_phone(const fd_desk *d, const fd_actor *who, const char *phone)
+{
+    if (!phone)
+        return NULL;
+    if (sees_phones(d, who))
+        return fd_strdup(phone);
+    char masked[PHONE_TEXT * 2];
+    fd_mask_phone(phone, masked, sizeof masked);
+    return fd_strdup(masked);
+}
+
+/* ---- facts a step's rules need ---- */
+
+typedef struct facts {
+    fd_complaint_sort sort;
+    int severity; /* -1 for other sorts */
+    fd_time received_at;
+    fd_time rectified_at; /* 0 until rectified */
+    char department[128]; /* "" until assigned */
+    char escalated_to[64]; /* "" unless taken over */
+    char state[FD_STATE_MAX];
+} facts;
+
+static fd_status no_such_complaint(int64_t id, fd_error *err)
+{
+    return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no complaint number %lld."), (long long)id);
+}
+
+static fd_status read_facts(fd_desk *d, int64_t id, facts *f, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_FACTS);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return no_such_complaint(id, err);
+    if (s != FD_OK)
+        return s;
+    *f = (facts){
+        .sort = (fd_complaint_sort)fd_complaint_choice_parse(FD_CLIST_SORT, fd_col_text(st, 0)),
+        .severity = fd_complaint_choice_parse(FD_CLIST_SEVERITY, fd_col_text(st, 1)),
+        .received_at = fd_col_int(st, 2),
+        .rectified_at = fd_col_int(st, 4),
+    };
+    snprintf(f->department, sizeof f->department, "%s", fd_col_null(st, 3) ? "" : fd_col_text(st, 3));
+    snprintf(f->escalated_to, sizeof f->escalated_to, "%s", fd_col_null(st, 5) ? "" : fd_col_text(st, 5));
+    fd_stmt_reset(st);
+    return fd_machine_state(d, &fd_complaint_machine, id, f->state, err);
+}
+
+/* ---- writing ---- */
+
+static fd_status fire(fd_desk *d, const fd_actor *who, const fd_actor *approver, int64_t id,
+                      const char *event, const char *note, int64_t *event_id, fd_error *err)
+{
+    fd_fire f = {.actor = who, .approver = approver, .note = note};
+    return fd_machine_fire(d, &fd_complaint_machine, id, event, &f, event_id, err);
+}
+
+static fd_status inserted(fd_desk *d, const fd_actor *who, const char *action,
+                          fd_record_table table, int64_t *row_id, fd_error *err)
+{
+    int64_t id = fd_store_last_id(d->store);
+    if (row_id)
+        *row_id = id;
+    return fd_audit_row(d, who, action, table, id, err);
+}
+
+static fd_status add_deadline(fd_desk *d, const fd_actor *who, int64_t id, int64_t event_id,
+                              fd_complaint_due_kind what, rule r, fd_time from, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_DEADLINE_INSERT);
+    fd_bind_int(st, ":complaint_id", id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_text(st, ":what", due_names[what]);
+    fd_bind_text(st, ":rule", rule_names[r]);
+    fd_bind_int(st, ":counted_from", from);
+    fd_bind_int(st, ":due_at", due_by_rule(d->config, r, what, from));
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s : inserted(d, who, "complaint.deadline", FD_TABLE_complaint_deadline, NULL, err);
+}
+
+static fd_status add_assignment(fd_desk *d, const fd_actor *who, int64_t id, int64_t event_id,
+                                const char *department, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_ASSIGNMENT_INSERT);
+    fd_bind_int(st, ":complaint_id", id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_text(st, ":department", department);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s : inserted(d, who, "complaint.assign", FD_TABLE_complaint_assignment, NULL, err);
+}
+
+/* Rebuilds the complaint's row of the derived table from its records. */
+static fd_status refresh_open(fd_desk *d, int64_t id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_OPEN_DELETE);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    st = fd_sql(d->store, FD_SQL_COMPLAINT_OPEN_REFRESH);
+    fd_bind_int(st, ":id", id);
+    return fd_exec(st, err);
+}
+
+/* ---- intake ---- */
+
+/* What was typed, checked, and what the transaction makes of it with the directory
+ * (kept apart, so a retried transaction starts again from what was typed). */
+typedef struct intake {
+    fd_desk *d;
+    const fd_actor *who;
+    const fd_complaint_intake *in;
+    char *typed_complainant, *typed_unit, *content;
+    char typed_phone[PHONE_TEXT];
+    char *complainant, *unit;
+    char phone[PHONE_TEXT];
+    int64_t id;
+} intake;
+
+static void intake_free(intake *t)
+{
+    FD_FREE(t->typed_complainant);
+    FD_FREE(t->typed_unit);
+    FD_FREE(t->content);
+    FD_FREE(t->complainant);
+    FD_FREE(t->unit);
+}
+
+static fd_status check_intake_choices(const fd_complaint_intake *in, fd_error *err)
+{
+    fd_status s;
+    if ((s = check_choice(FD_CLIST_SORT, (int)in->sort, "sort", err)) != FD_OK ||
+        (s = check_choice(FD_CLIST_CHANNEL, (int)in->channel, "channel", err)) != FD_OK ||
+        (s = check_choice(FD_CLIST_CATEGORY, (int)in->category, "category", err)) != FD_OK)
+        return s;
+    if (in->sort == FD_SORT_COMPLAINT)
+        return check_choice(FD_CLIST_SEVERITY, (int)in->severity, "severity", err);
+    return FD_OK;
+}
+
+static fd_status check_intake(intake *t, fd_time *received_at, fd_error *err)
+{
+    const fd_complaint_intake *in = t->in;
+    fd_status s;
+    if ((s = check_intake_choices(in, err)) != FD_OK ||
+        (s = clean_text(&(text_rule){"complainant", NAME_CHARS, false, NULL}, in->complainant,
+                        &t->typed_complainant, err)) != FD_OK ||
+        (s = clean_text(&(text_rule){"unit", NAME_CHARS, false, NULL}, in->unit, &t->typed_unit,
+                        err)) != FD_OK ||
+        (s = clean_text(&content_rule, in->content, &t->content, err)) != FD_OK ||
+        (s = check_time(t->d, received_at, "received_at", err)) != FD_OK)
+        return s;
+    if (in->sort == FD_SORT_SPECIAL && (s = check_department(t->d->config, in->department, err)) != FD_OK)
+        return s;
+    t->typed_phone[0] = '\0';
+    if (in->phone && in->phone[strspn(in->phone, " \t")])
+        return fd_validate_phone(in->phone, "phone", t->typed_phone, sizeof t->typed_phone, err);
+    return FD_OK;
+}
+
+static void take_if_empty(char **field, const char *value)
+{
+    if (!*field && value && *value)
+        *field = fd_strdup(value);
+}
+
+/* The directory fills in what was not typed: the occupant's name, unit and phone. */
+static fd_status fill_from_directory(intake *t, int64_t *unit_id, fd_error *err)
+{
+    const fd_complaint_intake *in = t->in;
+    FD_FREE(t->complainant);
+    FD_FREE(t->unit);
+    t->complainant = fd_strdup(t->typed_complainant);
+    t->unit = fd_strdup(t->typed_unit);
+    snprintf(t->phone, sizeof t->phone, "%s", t->typed_phone);
+    fd_stmt *st;
+    fd_status s;
+    if (in->occupant_id) {
+        st = fd_sql(t->d->store, FD_SQL_COMPLAINT_OCCUPANT);
+        fd_bind_int(st, ":id", in->occupant_id);
+        if ((s = fd_step_row(st, err)) == FD_NOT_FOUND)
+            return fd_fail(err, FD_NOT_FOUND, "complainant", _("That occupant is not in the directory."));
+        if (s != FD_OK)
+            return s;
+        if (in->unit_id && in->unit_id != fd_col_int(st, 1))
+            return fd_fail(err, FD_INVALID, "unit", _("The occupant does not live in that unit."));
+        *unit_id = fd_col_int(st, 1);
+        FD_FREE(t->unit);
+        t->unit = fd_strdup(fd_col_text(st, 2));
+        take_if_empty(&t->complainant, fd_col_text(st, 3));
+        if (!t->phone[0] && !fd_col_null(st, 4))
+            snprintf(t->phone, sizeof t->phone, "%s", fd_col_text(st, 4));
+        fd_stmt_reset(st);
+    } else if (in->unit_id) {
+        st = fd_sql(t->d->store, FD_SQL_COMPLAINT_UNIT);
+        fd_bind_int(st, ":id", in->unit_id);
+        if ((s = fd_step_row(st, err)) == FD_NOT_FOUND)
+            return fd_fail(err, FD_NOT_FOUND, "unit", _("That unit is not in the directory."));
+        if (s != FD_OK)
+            return s;
+        *unit_id = in->unit_id;
+        FD_FREE(t->unit);
+        t->unit = fd_strdup(fd_col_text(st, 0));
+        fd_stmt_reset(st);
+    }
+    if (!t->complainant)
+        return fd_fail(err, FD_INVALID, "complainant", "%s", _(complainant_rule.missing));
+    if (!t->unit)
+        return fd_fail(err, FD_INVALID, "unit", "%s", _(unit_rule.missing));
+    if (!t->phone[0])
+        return fd_fail(err, FD_INVALID, "phone", _("Enter a contact phone for the return visit."));
+    return FD_OK;
+}
+
+static fd_status insert_complaint(intake *t, int64_t unit_id, fd_time received_at, fd_error *err)
+{
+    const fd_complaint_intake *in = t->in;
+    char mac[FD_HASH_HEX];
+    fd_desk_hmac_hex(t->d, t->phone, mac);
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_COMPLAINT_INSERT);
+    fd_bind_text(st, ":sort", fd_complaint_choice_name(FD_CLIST_SORT, (int)in->sort));
+    if (in->occupant_id)
+        fd_bind_int(st, ":occupant_id", in->occupant_id);
+    else
+        fd_bind_null(st, ":occupant_id");
+    fd_bind_text(st, ":complainant", t->complainant);
+    if (unit_id)
+        fd_bind_int(st, ":unit_id", unit_id);
+    else
+        fd_bind_null(st, ":unit_id");
+    fd_bind_text(st, ":unit", t->unit);
+    fd_bind_text(st, ":phone_clear", t->phone);
+    fd_bind_text(st, ":phone_hmac", mac);
+    fd_bind_text(st, ":channel", fd_complaint_choice_name(FD_CLIST_CHANNEL, (int)in->channel));
+    fd_bind_text(st, ":content", t->content);
+    fd_bind_text(st, ":category", fd_complaint_choice_name(FD_CLIST_CATEGORY, (int)in->category));
+    fd_bind_text(st, ":severity", in->sort == FD_SORT_COMPLAINT
+                                      ? fd_complaint_choice_name(FD_CLIST_SEVERITY, (int)in->severity)
+                                      : NULL);
+    fd_bind_int(st, ":received_at", received_at);
+    fd_bind_int(st, ":at", fd_desk_now(t->d));
+    fd_bind_int(st, ":staff_id", t->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s : inserted(t->d, t->who, "complaint.receive", FD_TABLE_complaint, &t->id, err);
+}
+
+/* The first deadline: a complaint's rectify-by, a survey opinion's to-the-department-by.
+ * A special service is recorded once served, by the department that served. */
+static fd_status first_step(intake *t, fd_time received_at, fd_error *err)
+{
+    const fd_complaint_intake *in = t->in;
+    int64_t event_id;
+    bool special = in->sort == FD_SORT_SPECIAL;
+    fd_status s = fire(t->d, t->who, NULL, t->id, special ? "serve" : "receive", NULL, &event_id, err);
+    if (s != FD_OK)
+        return s;
+    if (special)
+        return add_assignment(t->d, t->who, t->id, event_id, in->department, err);
+    rule r = rule_of(in->sort, (int)in->severity);
+    return add_deadline(t->d, t->who, t->id, event_id,
+                        in->sort == FD_SORT_SURVEY ? FD_DUE_ASSIGN : FD_DUE_RECTIFY, r, received_at, err);
+}
+
+static fd_status receive_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    intake *t = ctx;
+    fd_time received_at = t->in->received_at;
+    int64_t unit_id = 0;
+    fd_status s;
+    if ((s = check_time(t->d, &received_at, "received_at", err)) != FD_OK ||
+        (s = fill_from_directory(t, &unit_id, err)) != FD_OK ||
+        (s = insert_complaint(t, unit_id, received_at, err)) != FD_OK ||
+        (s = first_step(t, received_at, err)) != FD_OK)
+        return s;
+    return refresh_open(t->d, t->id, err);
+}
+
+fd_status fd_complaint_receive(fd_desk *d, const fd_actor *who, const fd_complaint_intake *in,
+                               int64_t *id, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_COMPLAINT_RECEIVE))
+        return fd_fail(err, FD_DENIED, NULL, _("%s may not take complaints."),
+                       who ? fd_role_label(who->role) : "?");
+    intake t = {.d = d, .who = who, .in = in};
+    fd_time received_at = in->received_at;
+    fd_status s = check_intake(&t, &received_at, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, receive_txn, &t, err);
+    if (s == FD_OK && id)
+        *id = t.id;
+    intake_free(&t);
+    return s;
+}
+
+/* ---- steps ---- */
+
+/* What a step was asked to do, checked, for its transaction. */
+typedef struct step {
+    fd_desk *d;
+    const fd_actor *who, *approver;
+    int64_t id;
+    facts f;
+    const char *department;
+    char *note, *measures, *result, *done_by;
+    fd_time at;
+    const fd_complaint_visit *visit;
+    char ack_phone[PHONE_TEXT];
+} step;
+
+static void step_free(step *p)
+{
+    FD_FREE(p->note);
+    FD_FREE(p->measures);
+    FD_FREE(p->result);
+    FD_FREE(p->done_by);
+}
+
+static fd_status run_step(step *p, fd_write_fn txn, fd_error *err)
+{
+    fd_status s = fd_store_write(p->d->store, txn, p, err);
+    step_free(p);
+    return s;
+}
+
+static fd_status assign_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = read_facts(p->d, p->id, &p->f, err);
+    if (s != FD_OK)
+        return s;
+    if (strcmp(p->f.department, p->department) == 0)
+        return fd_fail(err, FD_CONFLICT, "department", _("It is already assigned to %s."),
+                       p->department);
+    bool first = strcmp(p->f.state, "received") == 0;
+    int64_t event_id;
+    if ((s = fire(p->d, p->who, NULL, p->id, first ? "assign" : "reassign", p->note, &event_id,
+                  err)) != FD_OK ||
+        (s = add_assignment(p->d, p->who, p->id, event_id, p->department, err)) != FD_OK)
+        return s;
+    /* A survey opinion's written measures are due counting from the day the
+     * department has it; a complaint's rectify-by runs from intake already. */
+    if (first && p->f.sort == FD_SORT_SURVEY &&
+        (s = add_deadline(p->d, p->who, p->id, event_id, FD_DUE_RECTIFY, RULE_SURVEY,
+                          fd_desk_now(p->d), err)) != FD_OK)
+        return s;
+    return refresh_open(p->d, p->id, err);
+}
+
+fd_status fd_complaint_assign(fd_desk *d, const fd_actor *who, int64_t id,
+                              const char *department, const char *note, fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id, .department = department};
+    fd_status s;
+    if ((s = check_department(d->config, department, err)) != FD_OK ||
+        (s = clean_text(&note_rule, note, &p.note, err)) != FD_OK) {
+        step_free(&p);
+        return s;
+    }
+    return run_step(&p, assign_txn, err);
+}
+
+static fd_status add_rectification(step *p, int64_t event_id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(p->d->store, FD_SQL_COMPLAINT_RECTIFICATION_INSERT);
+    fd_bind_int(st, ":complaint_id", p->id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_text(st, ":measures", p->measures);
+    fd_bind_text(st, ":result", p->result);
+    fd_bind_text(st, ":done_by", p->done_by);
+    fd_bind_int(st, ":done_at", p->at);
+    fd_bind_int(st, ":at", fd_desk_now(p->d));
+    fd_bind_int(st, ":staff_id", p->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s
+                      : inserted(p->d, p->who, "complaint.rectify", FD_TABLE_complaint_rectification,
+                                 NULL, err);
+}
+
+static fd_status rectify_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    int64_t event_id;
+    fd_status s;
+    if ((s = read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
+        (s = check_not_before(p->at, p->f.received_at, "done_at", _("the complaint was received"),
+                              err)) != FD_OK ||
+        (s = fire(p->d, p->who, NULL, p->id, "rectify", NULL, &event_id, err)) != FD_OK ||
+        (s = add_rectification(p, event_id, err)) != FD_OK ||
+        (s = add_deadline(p->d, p->who, p->id, event_id, FD_DUE_VISIT,
+                          rule_of(p->f.sort, p->f.severity), p->at, err)) != FD_OK)
+        return s;
+    return refresh_open(p->d, p->id, err);
+}
+
+fd_status fd_complaint_rectify(fd_desk *d, const fd_actor *who, int64_t id,
+                               const fd_complaint_rectification *r, fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id, .at = r->done_at};
+    fd_status s;
+    if ((s = clean_text(&measures_rule, r->measures, &p.measures, err)) != FD_OK ||
+        (s = clean_text(&result_rule, r->result, &p.result, err)) != FD_OK ||
+        (s = clean_text(&done_by_rule, r->done_by, &p.done_by, err)) != FD_OK ||
+        (s = check_time(d, &p.at, "done_at", err)) != FD_OK) {
+        step_free(&p);
+        return s;
+    }
+    return run_step(&p, rectify_txn, err);
+}
+
+/* The acknowledgement (签字认可) must be one the customer could give: a paper
+ * signature in person, or a confirmation on the number called. */
+static fd_status check_visit(step *p, const fd_complaint_visit *v, fd_error *err)
+{
+    fd_status s;
+    if ((s = check_choice(FD_CLIST_METHOD, (int)v->method, "method", err)) != FD_OK ||
+        (s = check_choice(FD_CLIST_SATISFACTION, (int)v->satisfaction, "satisfaction", err)) != FD_OK ||
+        (s = check_choice(FD_CLIST_ACK, (int)v->ack, "ack", err)) != FD_OK ||
+        (s = clean_text(&result_rule, v->result, &p->result, err)) != FD_OK ||
+        (s = check_time(p->d, &p->at, "visited_at", err)) != FD_OK)
+        return s;
+    if (v->ack == FD_ACK_SIGNED && v->method == FD_METHOD_PHONE)
+        return fd_fail(err, FD_INVALID, "ack",
+                       _("Nobody signs over the phone: record the number called instead."));
+    if (v->ack != FD_ACK_PHONE)
+        return FD_OK;
+    if (!v->ack_phone || !v->ack_phone[strspn(v->ack_phone, " \t")])
+        return fd_fail(err, FD_INVALID, "ack_phone", _("Enter the number called."));
+    return fd_validate_phone(v->ack_phone, "ack_phone", p->ack_phone, sizeof p->ack_phone, err);
+}
+
+static fd_status add_visit(step *p, int64_t event_id, fd_error *err)
+{
+    const fd_complaint_visit *v = p->visit;
+    fd_stmt *st = fd_sql(p->d->store, FD_SQL_COMPLAINT_VISIT_INSERT);
+    fd_bind_int(st, ":complaint_id", p->id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_int(st, ":visited_at", p->at);
+    fd_bind_text(st, ":method", fd_complaint_choice_name(FD_CLIST_METHOD, (int)v->method));
+    fd_bind_text(st, ":result", p->result);
+    fd_bind_text(st, ":satisfaction", fd_complaint_choice_name(FD_CLIST_SATISFACTION, (int)v->satisfaction));
+    fd_bind_text(st, ":ack", fd_complaint_choice_name(FD_CLIST_ACK, (int)v->ack));
+    if (v->ack == FD_ACK_PHONE) {
+        char mac[FD_HASH_HEX];
+        fd_desk_hmac_hex(p->d, p->ack_phone, mac);
+        fd_bind_text(st, ":ack_phone_clear", p->ack_phone);
+        fd_bind_text(st, ":ack_phone_hmac", mac);
+    } else {
+        fd_bind_null(st, ":ack_phone_clear");
+        fd_bind_null(st, ":ack_phone_hmac");
+    }
+    fd_bind_int(st, ":at", fd_desk_now(p->d));
+    fd_bind_int(st, ":staff_id", p->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s : inserted(p->d, p->who, "complaint.visit", FD_TABLE_complaint_visit, NULL, err);
+}
+
+/* The manual (回访制度 3.2) asks for a special service's return visit by phone. */
+static fd_status check_visit_facts(const step *p, fd_error *err)
+{
+    if (p->f.sort == FD_SORT_SPECIAL && p->visit->method != FD_METHOD_PHONE)
+        return fd_fail(err, FD_INVALID, "method", _("A special service is visited by phone."));
+    if (strcmp(p->f.state, "served") == 0)
+        return check_not_before(p->at, p->f.received_at, "visited_at", _("the service"), err);
+    if (p->f.rectified_at)
+        return check_not_before(p->at, p->f.rectified_at, "visited_at", _("the rectification"), err);
+    return FD_OK;
+}
+
+static fd_status visit_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    bool reopen = p->visit->satisfaction == FD_SATISFACTION_DISSATISFIED;
+    int64_t event_id;
+    fd_status s;
+    if ((s = read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
+        (s = fire(p->d, p->who, NULL, p->id, reopen ? "reopen" : "visit", NULL, &event_id, err)) != FD_OK ||
+        (s = check_visit_facts(p, err)) != FD_OK || (s = add_visit(p, event_id, err)) != FD_OK)
+        return s;
+    /* Dissatisfied: rectified again, due as the first time counting from this visit. */
+    if (reopen && (s = add_deadline(p->d, p->who, p->id, event_id, FD_DUE_RECTIFY,
+                                    rule_of(p->f.sort, p->f.severity), p->at, err)) != FD_OK)
+        return s;
+    return refresh_open(p->d, p->id, err);
+}
+
+fd_status fd_complaint_visit_record(fd_desk *d, const fd_actor *who, int64_t id,
+                                    const fd_complaint_visit *v, fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id, .at = v->visited_at, .visit = v};
+    fd_status s = check_visit(&p, v, err);
+    if (s != FD_OK) {
+        step_free(&p);
+        return s;
+    }
+    return run_step(&p, visit_txn, err);
+}
+
+static fd_status close_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = read_facts(p->d, p->id, &p->f, err);
+    if (s != FD_OK)
+        return s;
+    if (strcmp(p->f.state, "visited") != 0 && strcmp(p->f.state, "closed") != 0)
+        return fd_fail(err, FD_STATE, NULL,
+                       _("Not closed: a complaint is closed only after a return visit the "
+                         "customer acknowledged."));
+    if ((s = fire(p->d, p->who, NULL, p->id, "close", p->note, NULL, err)) != FD_OK)
+        return s;
+    return refresh_open(p->d, p->id, err);
+}
+
+fd_status fd_complaint_close(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                             fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id};
+    fd_status s = clean_text(&note_rule, note, &p.note, err);
+    if (s != FD_OK)
+        return s;
+    return run_step(&p, close_txn, err);
+}
+
+static fd_status escalate_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = read_facts(p->d, p->id, &p->f, err);
+    if (s != FD_OK)
+        return s;
+    if (p->f.escalated_to[0])
+        return fd_fail(err, FD_CONFLICT, NULL, _("%s has taken this complaint over already."),
+                       p->f.escalated_to);
+    if ((s = fire(p->d, p->who, p->approver, p->id, "escalate", p->note, NULL, err)) != FD_OK)
+        return s;
+    return refresh_open(p->d, p->id, err);
+}
+
+fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor *approver,
+                                int64_t id, const char *reason, fd_error *err)
+{
+    step p = {.d = d, .who = who, .approver = approver, .id = id};
+    fd_status s = clean_text(&reason_rule, reason, &p.note, err);
+    if (s != FD_OK)
+        return s;
+    return run_step(&p, escalate_txn, err);
+}
+
+/* ---- one complaint ---- */
+
+static char *col_dup(fd_stmt *st, int col)
+{
+    return fd_col_null(st, col) ? NULL : fd_strdup(fd_col_text(st, col));
+}
+
+static int col_choice(fd_stmt *st, int col, fd_complaint_list list)
+{
+    return fd_col_null(st, col) ? -1 : fd_complaint_choice_parse(list, fd_col_text(st, col));
+}
+
+static bool is_overdue(const fd_desk *d, fd_time due)
+{
+    return due != FD_COMPLAINT_NO_DUE && due < fd_desk_now(d);
+}
+
+/* complaint_open.due_at as the API gives it: 0 when nothing is due or it is closed. */
+static fd_time col_due(fd_stmt *st, int col)
+{
+    return fd_col_null(st, col) || fd_col_int(st, col) == no_deadline ? FD_COMPLAINT_NO_DUE
+                                                                       : fd_col_int(st, col);
+}
+
+static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complaint_detail *c)
+{
+    *c = (fd_complaint_detail){
+        .id = fd_col_int(st, 0),
+        .sort = (fd_complaint_sort)col_choice(st, 1, FD_CLIST_SORT),
+        .state = (fd_complaint_state)col_choice(st, 2, FD_CLIST_STATE),
+        .occupant_id = fd_col_int(st, 3),
+        .unit_id = fd_col_int(st, 4),
+        .complainant = col_dup(st, 5),
+        .unit = col_dup(st, 6),
+        .phone = shown_phone(d, who, fd_col_text(st, 7)),
+        .content = col_dup(st, 8),
+        .channel = (fd_complaint_channel)col_choice(st, 9, FD_CLIST_CHANNEL),
+        .category = (fd_complaint_category)col_choice(st, 10, FD_CLIST_CATEGORY),
+        .severity = col_choice(st, 11, FD_CLIST_SEVERITY),
+        .department = col_dup(st, 12),
+        .received_by = col_dup(st, 13),
+        .received_at = fd_col_int(st, 14),
+        .due_at = col_due(st, 15),
+        .escalated_to = col_dup(st, 17),
+    };
+    int kind = -1;
+    for (int k = 0; !fd_col_null(st, 16) && k < 3; k++)
+        if (strcmp(due_names[k], fd_col_text(st, 16)) == 0)
+            kind = k;
+    c->due_kind = kind < 0 ? FD_DUE_RECTIFY : (fd_complaint_due_kind)kind;
+    c->overdue = is_overdue(d, c->due_at);
+    c->escalated = c->escalated_to || c->overdue;
+}
+
+static fd_status load_detail(fd_desk *d, const fd_actor *who, int64_t id, fd_complaint_detail *out,
+                             fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_GET);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return no_such_complaint(id, err);
+    if (s == FD_OK)
+        read_detail(d, who, st, out);
+    fd_stmt_reset(st);
+    return s;
+}
+
+void fd_complaint_detail_free(fd_complaint_detail *c)
+{
+    FD_FREE(c->complainant);
+    FD_FREE(c->unit);
+    FD_FREE(c->phone);
+    FD_FREE(c->content);
+    FD_FREE(c->department);
+    FD_FREE(c->received_by);
+    FD_FREE(c->escalated_to);
+}
+
+typedef struct get_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    fd_complaint_detail *out;
+} get_ctx;
+
+static fd_status get_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    get_ctx *g = ctx;
+    return load_detail(g->d, g->who, g->id, g->out, err);
+}
+
+fd_status fd_complaint_get(fd_desk *d, const fd_actor *who, int64_t id,
+                           fd_complaint_detail *out, fd_error *err)
+{
+    *out = (fd_complaint_detail){0};
+    get_ctx g = {d, who, id, out};
+    return fd_store_read(d->store, get_txn, &g, err);
+}
+
+/* ---- corrections ---- */
+
+typedef struct correction {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    const char *field;
+    char *value, *reason;
+    int choice; /* the value of a choice field */
+} correction;
+
+/* The correctable fields: free text with its rule, a choice list, or the phone. */
+static const struct {
+    const char *field;
+    const text_rule *text;
+    fd_complaint_list list;
+} correctable[] = {
+    {"complainant", &complainant_rule, FD_CLIST_COUNT},
+    {"unit", &unit_rule, FD_CLIST_COUNT},
+    {"content", &content_rule, FD_CLIST_COUNT},
+    {"phone", NULL, FD_CLIST_COUNT},
+    {"channel", NULL, FD_CLIST_CHANNEL},
+    {"category", NULL, FD_CLIST_CATEGORY},
+    {"severity", NULL, FD_CLIST_SEVERITY},
+};
+
+static bool is_phone(const char *field)
+{
+    return strcmp(field, "phone") == 0;
+}
+
+/* The contact for the return visit, kept in normal form as at intake. */
+static fd_status check_phone(correction *c, const char *value, fd_error *err)
+{
+    char phone[PHONE_TEXT];
+    fd_status s = fd_validate_phone(value, "phone", phone, sizeof phone, err);
+    if (s == FD_OK)
+        c->value = fd_strdup(phone);
+    return s;
+}
+
+static fd_status check_correction(correction *c, const char *value, fd_error *err)
+{
+    for (size_t i = 0; i < sizeof correctable / sizeof correctable[0]; i++) {
+        if (strcmp(correctable[i].field, c->field) != 0)
+            continue;
+        if (correctable[i].text)
+            return clean_text(correctable[i].text, value, &c->value, err);
+        if (is_phone(c->field))
+            return check_phone(c, value, err);
+        c->choice = fd_complaint_choice_parse(correctable[i].list, value);
+        if (c->choice < 0)
+            return fd_fail(err, FD_INVALID, c->field, _("Choose one of the listed values."));
+        c->value = fd_strdup(value);
+        return FD_OK;
+    }
+    return fd_fail(err, FD_INVALID, "field", _("That part of a complaint cannot be corrected."));
+}
+
+static const char *current_text(const fd_complaint_detail *x, const char *field)
+{
+    if (strcmp(field, "complainant") == 0)
+        return x->complainant;
+    if (strcmp(field, "unit") == 0)
+        return x->unit;
+    if (strcmp(field, "content") == 0)
+        return x->content;
+    if (strcmp(field, "channel") == 0)
+        return fd_complaint_choice_name(FD_CLIST_CHANNEL, (int)x->channel);
+    if (strcmp(field, "category") == 0)
+        return fd_complaint_choice_name(FD_CLIST_CATEGORY, (int)x->category);
+    return fd_complaint_choice_name(FD_CLIST_SEVERITY, x->severity);
+}
+
+/* The value the field reads now (caller frees); the phone in full whoever corrects
+ * it, as the detail shows it masked to most. */
+static fd_status recorded_value(const correction *c, const fd_complaint_detail *x, char **out,
+                                fd_error *err)
+{
+    if (!is_phone(c->field)) {
+        *out = fd_strdup(current_text(x, c->field));
+        return FD_OK;
+    }
+    fd_stmt *st = fd_sql(c->d->store, FD_SQL_COMPLAINT_PHONE);
+    fd_bind_int(st, ":id", c->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *out = col_dup(st, 0);
+    fd_stmt_reset(st);
+    return s;
+}
+
+typedef struct deadline {
+    int64_t id;
+    fd_complaint_due_kind what;
+    char rule[16];
+    fd_time counted_from, due_at;
+} deadline;
+
+enum { DEADLINES_MAX = 64 };
+
+/* The complaint's deadlines, read whole before any is corrected. */
+static fd_status read_deadlines(fd_desk *d, int64_t id, deadline *out, size_t *count, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_DEADLINES);
+    fd_bind_int(st, ":id", id);
+    int rc;
+    *count = 0;
+    while ((rc = fd_step(st, err)) == 1 && *count < DEADLINES_MAX) {
+        deadline *dl = &out[(*count)++];
+        dl->id = fd_col_int(st, 0);
+        dl->what = strcmp(fd_col_text(st, 1), "assign") == 0    ? FD_DUE_ASSIGN
+                   : strcmp(fd_col_text(st, 1), "rectify") == 0 ? FD_DUE_RECTIFY
+                                                                : FD_DUE_VISIT;
+        snprintf(dl->rule, sizeof dl->rule, "%s", fd_col_text(st, 2));
+        dl->counted_from = fd_col_int(st, 3);
+        dl->due_at = fd_col_int(st, 4);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+/* A new severity re-derives every deadline counted under the old one, each as a
+ * correction of the deadline row with the same reason. */
+static fd_status rederive(correction *c, fd_error *err)
+{
+    deadline dls[DEADLINES_MAX];
+    size_t count;
+    fd_status s = read_deadlines(c->d, c->id, dls, &count, err);
+    rule r = c->choice == FD_SEVERITY_MAJOR ? RULE_MAJOR : RULE_GENERAL;
+    for (size_t i = 0; s == FD_OK && i < count; i++) {
+        if (strcmp(dls[i].rule, rule_names[r]) == 0)
+            continue;
+        char due[24];
+        snprintf(due, sizeof due, "%lld", (long long)due_by_rule(c->d->config, r, dls[i].what, dls[i].counted_from));
+        s = fd_correct(c->d, c->who, "complaint_deadline", dls[i].id, "rule", rule_names[r], c->reason,
+                       NULL, err);
+        if (s == FD_OK)
+            s = fd_correct(c->d, c->who, "complaint_deadline", dls[i].id, "due_at", due, c->reason,
+                           NULL, err);
+    }
+    return s;
+}
+
+static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    correction *c = ctx;
+    fd_complaint_detail x;
+    fd_status s = load_detail(c->d, c->who, c->id, &x, err);
+    if (s != FD_OK)
+        return s;
+    bool severity = strcmp(c->field, "severity") == 0;
+    char *old = NULL;
+    s = recorded_value(c, &x, &old, err);
+    if (s == FD_OK && severity && x.sort != FD_SORT_COMPLAINT)
+        s = fd_fail(err, FD_INVALID, "severity", _("Only a complaint has a severity."));
+    else if (s == FD_OK && old && strcmp(old, c->value) == 0)
+        s = fd_fail(err, FD_CONFLICT, c->field, _("That is the value already recorded."));
+    else if (s == FD_OK)
+        s = fd_correct(c->d, c->who, "complaint", c->id, c->field, c->value, c->reason, NULL, err);
+    free(old);
+    fd_complaint_detail_free(&x);
+    if (s == FD_OK && severity)
+        s = rederive(c, err);
+    return s == FD_OK ? refresh_open(c->d, c->id, err) : s;
+}
+
+fd_status fd_complaint_correct(fd_desk *d, const fd_actor *who, int64_t id, const char *field,
+                               const char *value, const char *reason, fd_error *err)
+{
+    correction c = {.d = d, .who = who, .id = id, .field = field ? field : ""};
+    bool severity = strcmp(c.field, "severity") == 0;
+    if (severity && !fd_may(who, FD_ACT_COMPLAINT_SEVERITY))
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Only a duty manager or the CS manager may change a complaint's severity."));
+    if (!fd_may(who, FD_ACT_COMPLAINT_CORRECT))
+        return fd_fail(err, FD_DENIED, NULL, _("%s may not correct complaints."),
+                       who ? fd_role_label(who->role) : "?");
+    fd_status s = check_correction(&c, value, err);
+    if (s == FD_OK)
+        s = clean_text(&reason_rule, reason, &c.reason, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, correct_txn, &c, err);
+    free(c.value);
+    free(c.reason);
+    return s;
+}
+
+/* ---- lists ---- */
+
+typedef struct list_ctx {
+    fd_desk *d;
+    const fd_complaint_query *q;
+    bool by_due; /* keyed on the deadline; else on the time received */
+    void (*each)(void *ctx, const fd_complaint_row *row);
+    void *ctx;
+} list_ctx;
+
+/* The row of an FD_C_ROW statement, with the content cut to its first line. */
+static void emit_row(list_ctx *l, fd_stmt *st)
+{
+    const char *content = fd_col_text(st, 5);
+    char *summary = fd_strdup(content ? content : "");
+    summary[strcspn(summary, "\n")] = '\0';
+    fd_complaint_row row = {
+        .id = fd_col_int(st, 0),
+        .sort = (fd_complaint_sort)col_choice(st, 1, FD_CLIST_SORT),
+        .state = (fd_complaint_state)col_choice(st, 2, FD_CLIST_STATE),
+        .complainant = fd_col_text(st, 3),
+        .unit = fd_col_text(st, 4),
+        .summary = summary,
+        .category = (fd_complaint_category)col_choice(st, 6, FD_CLIST_CATEGORY),
+        .severity = col_choice(st, 7, FD_CLIST_SEVERITY),
+        .department = fd_col_text(st, 8),
+        .received_at = fd_col_int(st, 9),
+        .due_at = col_due(st, 10),
+        .sort_key = l->by_due ? fd_col_int(st, 10) : fd_col_int(st, 9),
+    };
+    row.overdue = is_overdue(l->d, row.due_at);
+    row.escalated = !fd_col_null(st, 11) || row.overdue;
+    l->each(l->ctx, &row);
+    free(summary);
+}
+
+static fd_status emit_rows(list_ctx *l, fd_stmt *st, fd_error *err)
+{
+    int rc;
+    while ((rc = fd_step(st, err)) == 1)
+        emit_row(l, st);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static void bind_keyset(fd_stmt *st, const fd_complaint_query *q, bool ascending)
+{
+    int64_t start = ascending ? INT64_MIN : INT64_MAX;
+    fd_bind_int(st, ":after_key", q->after ? q->after_key : start);
+    fd_bind_int(st, ":after_id", q->after ? q->after_id : start);
+    fd_bind_int(st, ":limit", q->limit);
+}
+
+/* The first code point above every text starting with prefix: the end of a prefix
+ * range that an index can walk. */
+static char *prefix_end(const char *prefix)
+{
+    return fd_printf("%s\xF4\x90\x80\x80", prefix);
+}
+
+static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
+{
+    char *unit = fd_strdup(text);
+    for (char *p = unit; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    owned[0] = prefix_end(text);
+    owned[1] = prefix_end(unit);
+    owned[2] = unit;
+    fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_TEXT);
+    fd_bind_text(st, ":name_lo", text);
+    fd_bind_text(st, ":name_hi", owned[0]);
+    fd_bind_text(st, ":unit_lo", unit);
+    fd_bind_text(st, ":unit_hi", owned[1]);
+    return st;
+}
+
+/* "#12" or a number that is no phone: that complaint; a phone: complaints with that
+ * contact (matched through its HMAC); anything else: complainants and units starting
+ * with it; nothing: all, newest first. */
+static fd_stmt *search_statement(list_ctx *l, char **owned)
+{
+    const char *text = l->q->text ? l->q->text + strspn(l->q->text, " \t") : "";
+    const char *digits = text[0] == '#' ? text + 1 : text;
+    char phone[PHONE_TEXT];
+    fd_stmt *st;
+    if (!*text) {
+        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_ALL);
+    } else if (text[0] != '#' && fd_validate_phone(text, "text", phone, sizeof phone, NULL) == FD_OK) {
+        char mac[FD_HASH_HEX];
+        fd_desk_hmac_hex(l->d, phone, mac);
+        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_PHONE);
+        fd_bind_text(st, ":phone_hmac", mac);
+    } else if (*digits && strspn(digits, "0123456789") == strlen(digits) && strlen(digits) < 16) {
+        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_ID);
+        fd_bind_int(st, ":id", strtoll(digits, NULL, 10));
+    } else {
+        st = search_text(l, text, owned);
+    }
+    return st;
+}
+
+static fd_status list_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    list_ctx *l = ctx;
+    const fd_complaint_query *q = l->q;
+    char *owned[3] = {NULL, NULL, NULL};
+    fd_stmt *st;
+    switch (q->view) {
+    case FD_CVIEW_OVERDUE:
+        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OVERDUE);
+        fd_bind_int(st, ":now", fd_desk_now(l->d));
+        break;
+    case FD_CVIEW_MINE:
+        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_DEPARTMENT);
+        fd_bind_text(st, ":department", q->department ? q->department : "");
+        break;
+    case FD_CVIEW_SEARCH:
+        st = search_statement(l, owned);
+        break;
+    default:
+        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OPEN);
+        break;
+    }
+    bind_keyset(st, q, q->view != FD_CVIEW_SEARCH);
+    fd_status s = emit_rows(l, st, err);
+    for (int i = 0; i < 3; i++)
+        free(owned[i]);
+    return s;
+}
+
+fd_status fd_complaints_list(fd_desk *d, const fd_complaint_query *q,
+                             void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
+                             fd_error *err)
+{
+    if (q->limit < 1 || q->limit > LIST_LIMIT_MAX)
+        return fd_fail(err, FD_INVALID, "limit", _("A page holds 1 to %d rows."), LIST_LIMIT_MAX);
+    if ((unsigned)q->view > FD_CVIEW_SEARCH)
+        return fd_fail(err, FD_INVALID, "view", _("There is no such view."));
+    list_ctx l = {d, q, q->view != FD_CVIEW_SEARCH, each, ctx};
+    return fd_store_read(d->store, list_txn, &l, err);
+}
+
+typedef struct count_ctx {
+    fd_desk *d;
+    long *out;
+} count_ctx;
+
+static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    count_ctx *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_COUNT_OVERDUE);
+    fd_bind_int(st, ":now", fd_desk_now(c->d));
+    fd_status s = fd_step_row(st, err);
+    *c->out = s == FD_OK ? (long)fd_col_int(st, 0) : 0;
+    fd_stmt_reset(st);
+    return s;
+}
+
+fd_status fd_complaints_count_overdue(fd_desk *d, long *out, fd_error *err)
+{
+    count_ctx c = {d, out};
+    return fd_store_read(d->store, count_txn, &c, err);
+}
+
+static fd_status overdue_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    list_ctx *l = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OVERDUE);
+    fd_bind_int(st, ":now", fd_desk_now(l->d));
+    fd_bind_int(st, ":after_key", INT64_MIN);
+    fd_bind_int(st, ":after_id", INT64_MIN);
+    fd_bind_int(st, ":limit", -1); /* every one: they are few, and each goes into the handover */
+    return emit_rows(l, st, err);
+}
+
+fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
+                                void *ctx, fd_error *err)
+{
+    fd_complaint_query q = {.view = FD_CVIEW_OVERDUE};
+    list_ctx l = {d, &q, true, each, ctx};
+    return fd_store_read(d->store, overdue_txn, &l, err);
+}
+
+typedef struct touched_ctx {
+    list_ctx list;
+    fd_time from, to;
+} touched_ctx;
+
+static fd_status touched_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    touched_ctx *t = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TOUCHED);
+    fd_bind_int(st, ":from", t->from);
+    fd_bind_int(st, ":to", t->to);
+    return emit_rows(&t->list, st, err);
+}
+
+fd_status fd_complaints_touched(fd_desk *d, fd_time from, fd_time to,
+                                void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
+                                fd_error *err)
+{
+    touched_ctx t = {{d, NULL, false, each, ctx}, from, to};
+    return fd_store_read(d->store, touched_txn, &t, err);
+}
+
+/* ---- timeline ---- */
+
+typedef struct timeline_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    void (*each)(void *ctx, const fd_complaint_step *step);
+    void *ctx;
+} timeline_ctx;
+
+static int due_kind_of(const char *what)
+{
+    for (int k = 0; what && k < 3; k++)
+        if (strcmp(due_names[k], what) == 0)
+            return k;
+    return -1;
+}
+
+static void emit_step(timeline_ctx *t, fd_stmt *st)
+{
+    char *ack_phone = shown_phone(t->d, t->who, fd_col_text(st, 17));
+    const char *field = fd_col_text(st, 20);
+    /* A corrected phone is masked like the phone it corrects. */
+    char *phone = field && is_phone(field) ? shown_phone(t->d, t->who, fd_col_text(st, 21)) : NULL;
+    fd_complaint_step row = {
+        .at = fd_col_int(st, 0),
+        .event = fd_col_text(st, 3),
+        .from_state = fd_col_text(st, 4),
+        .to_state = fd_col_text(st, 5),
+        .staff = fd_col_text(st, 6),
+        .approver = fd_col_text(st, 7),
+        .note = fd_col_text(st, 8),
+        .department = fd_col_text(st, 9),
+        .measures = fd_col_text(st, 10),
+        .result = fd_col_text(st, 11),
+        .done_by = fd_col_text(st, 12),
+        .done_at = fd_col_int(st, 13),
+        .method = col_choice(st, 14, FD_CLIST_METHOD),
+        .satisfaction = col_choice(st, 15, FD_CLIST_SATISFACTION),
+        .ack = col_choice(st, 16, FD_CLIST_ACK),
+        .ack_phone = ack_phone,
+        .due_at = fd_col_int(st, 18),
+        .due_kind = due_kind_of(fd_col_text(st, 19)),
+        .field = field,
+        .value = phone ? phone : fd_col_text(st, 21),
+    };
+    t->each(t->ctx, &row);
+    free(phone);
+    free(ack_phone);
+}
+
+static fd_status timeline_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    timeline_ctx *t = ctx;
+    facts f;
+    fd_status s = read_facts(t->d, t->id, &f, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TIMELINE);
+    fd_bind_int(st, ":id", t->id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1)
+        emit_step(t, st);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
+                                void (*each)(void *ctx, const fd_complaint_step *step),
+                                void *ctx, fd_error *err)
+{
+    timeline_ctx t = {d, who, id, each, ctx};
+    return fd_store_read(d->store, timeline_txn, &t, err);
+}
+
+/* ---- export ---- */
+
+static const char *const export_columns[] = {
+    "number", "sort", "received_at", "received_by", "complainant", "unit", "phone", "channel",
+    "category", "severity", "content", "department", "state", "rectify_due", "rectified_at",
+    "measures", "result", "visit_due", "visited_at", "satisfaction", "acknowledgement",
+    "escalated_to", "overdue", "closed_at",
+};
+enum { EXPORT_COLUMNS = sizeof export_columns / sizeof export_columns[0] };
+
+typedef struct export_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    const fd_export_request *req;
+    FILE *out;
+    fd_export *e;
+} export_ctx;
+
+/* Text the row owns until it is written. */
+typedef struct cells {
+    char times[6][FD_TIME_TEXT];
+    char number[24];
+    char *phone;
+} cells;
+
+static const char *time_cell(cells *c, int slot, fd_stmt *st, int col)
+{
+    if (fd_col_null(st, col))
+        return NULL;
+    fd_time_format(fd_col_int(st, col), c->times[slot]);
+    return c->times[slot];
+}
+
+static const char *label_cell(fd_stmt *st, int col, fd_complaint_list list)
+{
+    int value = col_choice(st, col, list);
+    return value < 0 ? NULL : fd_complaint_choice_label(list, value);
+}
+
+static void export_row(export_ctx *x, fd_stmt *st)
+{
+    cells c = {0};
+    snprintf(c.number, sizeof c.number, "%lld", (long long)fd_col_int(st, 0));
+    const char *phone = fd_col_text(st, 6);
+    c.phone = phone && x->req->unmasked ? fd_strdup(phone) : shown_phone(x->d, NULL, phone);
+    fd_time due = col_due(st, 22);
+    const char *v[EXPORT_COLUMNS] = {
+        c.number, label_cell(st, 1, FD_CLIST_SORT), time_cell(&c, 0, st, 2), fd_col_text(st, 3),
+        fd_col_text(st, 4), fd_col_text(st, 5), c.phone, label_cell(st, 7, FD_CLIST_CHANNEL),
+        label_cell(st, 8, FD_CLIST_CATEGORY), label_cell(st, 9, FD_CLIST_SEVERITY),
+        fd_col_text(st, 10), fd_col_text(st, 11), label_cell(st, 12, FD_CLIST_STATE),
+        time_cell(&c, 1, st, 13), time_cell(&c, 2, st, 14), fd_col_text(st, 15),
+        fd_col_text(st, 16), time_cell(&c, 3, st, 17), time_cell(&c, 4, st, 18),
+        label_cell(st, 19, FD_CLIST_SATISFACTION), label_cell(st, 20, FD_CLIST_ACK),
+        fd_col_text(st, 21), is_overdue(x->d, due) ? _("yes") : "", time_cell(&c, 5, st, 23),
+    };
+    fd_export_row(x->e, v);
+    free(c.phone);
+}
+
+static fd_status export_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    export_ctx *x = ctx;
+    x->e = fd_export_begin(x->out, x->req->format, export_columns, EXPORT_COLUMNS);
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_EXPORT);
+    fd_bind_int(st, ":from", x->req->from);
+    fd_bind_int(st, ":to", x->req->to);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1)
+        export_row(x, st);
+    fd_stmt_reset(st);
+    fd_status s = fd_export_end(x->e, rc < 0 ? NULL : err);
+    return rc < 0 ? err->status : s;
+}
+
+/* ---- monthly figures ---- */
+
+static const char *const month_columns[] = {
+    "month", "figure", "sort", "category", "severity", "count", "total", "share",
+};
+enum { MONTH_COLUMNS = sizeof month_columns / sizeof month_columns[0], GROUPS_MAX = 64 };
+
+typedef struct group {
+    int sort, category, severity;
+    long count;
+} group;
+
+typedef struct figures {
+    group groups[GROUPS_MAX];
+    size_t group_count;
+    long received;
+    long rectify_due, rectified_in_time, visit_due, visited_in_time;
+    long satisfaction[3], visits;
+} figures;
+
+static void bind_range(fd_stmt *st, const fd_export_request *req)
+{
+    fd_bind_int(st, ":from", req->from);
+    fd_bind_int(st, ":to", req->to);
+}
+
+static fd_status read_groups(fd_store *store, const fd_export_request *req, figures *f, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_MONTH_COUNTS);
+    bind_range(st, req);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1 && f->group_count < GROUPS_MAX) {
+        group *g = &f->groups[f->group_count++];
+        g->sort = col_choice(st, 0, FD_CLIST_SORT);
+        g->category = col_choice(st, 1, FD_CLIST_CATEGORY);
+        g->severity = col_choice(st, 2, FD_CLIST_SEVERITY);
+        g->count = (long)fd_col_int(st, 3);
+        f->received += g->count;
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status read_in_time(fd_store *store, const fd_export_request *req, figures *f, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_MONTH_IN_TIME);
+    bind_range(st, req);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        f->rectify_due = (long)fd_col_int(st, 0);
+        f->rectified_in_time = (long)fd_col_int(st, 1);
+        f->visit_due = (long)fd_col_int(st, 2);
+        f->visited_in_time = (long)fd_col_int(st, 3);
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status read_satisfaction(fd_store *store, const fd_export_request *req, figures *f,
+                                   fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_MONTH_SATISFACTION);
+    bind_range(st, req);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        int level = col_choice(st, 0, FD_CLIST_SATISFACTION);
+        long n = (long)fd_col_int(st, 1);
+        if (level >= 0)
+            f->satisfaction[level] += n;
+        f->visits += n;
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+typedef struct month_row {
+    const char *figure;
+    int sort, category, severity; /* -1: not this kind of row */
+    long count, total;
+} month_row;
+
+static void emit_figure(fd_export *e, const char *month, const month_row *r)
+{
+    char count[24], total[24], share[24] = "";
+    snprintf(count, sizeof count, "%ld", r->count);
+    snprintf(total, sizeof total, "%ld", r->total);
+    if (r->total > 0)
+        snprintf(share, sizeof share, "%.1f%%", 100.0 * (double)r->count / (double)r->total);
+    const char *v[MONTH_COLUMNS] = {
+        month, r->figure,
+        r->sort < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_SORT, r->sort),
+        r->category < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_CATEGORY, r->category),
+        r->severity < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_SEVERITY, r->severity),
+        count, total, share,
+    };
+    fd_export_row(e, v);
+}
+
+static void emit_figures(fd_export *e, const char *month, const figures *f)
+{
+    for (size_t i = 0; i < f->group_count; i++) {
+        const group *g = &f->groups[i];
+        emit_figure(e, month, &(month_row){_("Taken in"), g->sort, g->category, g->severity,
+                                            g->count, f->received});
+    }
+    emit_figure(e, month, &(month_row){_("Taken in (all)"), -1, -1, -1, f->received, f->received});
+    emit_figure(e, month, &(month_row){_("Rectified in time"), -1, -1, -1, f->rectified_in_time,
+                                        f->rectify_due});
+    emit_figure(e, month, &(month_row){_("Visited in time"), -1, -1, -1, f->visited_in_time,
+                                        f->visit_due});
+    for (int level = 0; level < 3; level++)
+        emit_figure(e, month, &(month_row){fd_complaint_choice_label(FD_CLIST_SATISFACTION, level),
+                                            -1, -1, -1, f->satisfaction[level], f->visits});
+}
+
+static fd_status monthly_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    export_ctx *x = ctx;
+    figures f = {0};
+    fd_status s;
+    if ((s = read_groups(store, x->req, &f, err)) != FD_OK ||
+        (s = read_in_time(store, x->req, &f, err)) != FD_OK ||
+        (s = read_satisfaction(store, x->req, &f, err)) != FD_OK)
+        return s;
+    char month[FD_DATE_TEXT];
+    fd_date_format(fd_date_of(x->req->from), month);
+    month[7] = '\0';
+    fd_export *e = fd_export_begin(x->out, x->req->format, month_columns, MONTH_COLUMNS);
+    emit_figures(e, month, &f);
+    return fd_export_end(e, err);
+}
+
+fd_status fd_complaints_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                               FILE *out, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_COMPLAINT_EXPORT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only managers and administrators may export complaints."));
+    if (req->unmasked && !sees_phones(d, who))
+        return fd_fail(err, FD_DENIED, "unmasked", _("%s may not see phone numbers in full."),
+                       fd_role_label(who->role));
+    export_ctx x = {d, who, req, out, NULL};
+    return fd_store_read(d->store, req->monthly ? monthly_txn : export_txn, &x, err);
+}

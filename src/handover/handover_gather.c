@@ -1,0 +1,178 @@
+/* The open items a handover gathers from the other procedures: one line per source in
+ * the table below, each asking its procedure's own query and keeping what the book
+ * shows of every row. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/complaints.h"
+#include "frontdesk/handover.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/keys.h"
+#include "frontdesk/mail.h"
+#include "frontdesk/visitors.h"
+#include "handover/handover_internal.h"
+
+/* Takes ownership of the strings. A record made after the moment of handover is not
+ * yet open then: this only happens when history is written afterwards (the demo). */
+static void add(fd_gather_list *l, const char *source, const char *sort, int64_t ref_id, char *ref,
+                char *name, char *detail, fd_time since, fd_time due_at, int age_days)
+{
+    if (since > l->now) {
+        free(ref);
+        free(name);
+        free(detail);
+        return;
+    }
+    if (l->count == l->capacity) {
+        l->capacity = l->capacity ? 2 * l->capacity : 16;
+        l->items = fd_realloc(l->items, l->capacity * sizeof *l->items);
+    }
+    l->items[l->count++] = (fd_gathered){source, sort, ref_id, ref, name, detail, since, due_at, age_days};
+}
+
+/* "a b c" of the parts that are there, built in one allocation: a handover gathers
+ * hundreds of items, and this runs for most of them twice. */
+static char *joined(const char *a, const char *b, const char *c)
+{
+    const char *parts[] = {a, b, c};
+    size_t lengths[3], size = 1;
+    for (size_t i = 0; i < 3; i++) {
+        lengths[i] = parts[i] ? strlen(parts[i]) : 0;
+        size += lengths[i] + 1;
+    }
+    char *out = fd_alloc(size), *end = out;
+    for (size_t i = 0; i < 3; i++) {
+        if (!lengths[i])
+            continue;
+        if (end != out)
+            *end++ = ' ';
+        memcpy(end, parts[i], lengths[i]);
+        end += lengths[i];
+    }
+    *end = '\0';
+    return out;
+}
+
+/* ---- the sources ---- */
+
+static void visitor_item(void *ctx, const fd_visit *v)
+{
+    const char *where = v->visitee_unit ? v->visitee_unit : v->visitee_company;
+    add(ctx, "visitor", NULL, v->id, fd_strdup(v->slip), fd_strdup(v->visitor_name),
+        joined(where, v->visitee_department, v->visitee_name), v->admitted_at, 0, -1);
+}
+
+static fd_status gather_visitors(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_visits_inside(d, visitor_item, l, err);
+}
+
+static void key_overdue_item(void *ctx, const fd_key_row *k)
+{
+    add(ctx, "key_overdue", NULL, k->id, fd_strdup(k->tag), joined(k->borrower, k->company, NULL),
+        joined(k->unit, k->description, NULL), k->out_at, k->due_at, -1);
+}
+
+static fd_status gather_keys_overdue(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_keys_overdue(d, key_overdue_item, l, err);
+}
+
+/* Every lock change whose new key awaits sealing, not only those past the deadline:
+ * sealing is the duty manager's own task (钥匙管理制度), so the incoming one must know.
+ * The lock was changed FD_KEY_SEAL_HOURS before the deadline. */
+static void key_seal_item(void *ctx, const fd_key_row *k)
+{
+    add(ctx, "key_seal", NULL, k->id, fd_strdup(k->tag), joined(k->department, k->custodian, NULL),
+        joined(k->unit, k->description, NULL), k->due_at - FD_KEY_SEAL_HOURS * 3600, k->due_at, -1);
+}
+
+static fd_status gather_keys_to_seal(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_keys_list(d, FD_KEYS_TO_SEAL, NULL, NULL, -1, key_seal_item, l, err);
+}
+
+static void mail_item(void *ctx, const fd_mail_waiting *m)
+{
+    char *what = fd_printf("×%d%s%s", m->quantity, *m->shelf ? " @" : "", m->shelf);
+    add(ctx, "mail", fd_mail_kind_name(m->kind), m->id, fd_strdup(m->tracking),
+        joined(m->unit, m->org, m->name), what, m->received_at, 0, m->age_days);
+}
+
+static const char *mail_sort_label(const char *sort)
+{
+    fd_mail_kind kind;
+    return fd_mail_kind_parse(sort, &kind) ? fd_mail_kind_label(kind) : sort;
+}
+
+static fd_status gather_mail(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_mail_at_desk(d, mail_item, l, err);
+}
+
+static void complaint_item(void *ctx, const fd_complaint_row *c)
+{
+    add(ctx, "complaint", NULL, c->id, fd_printf("#%lld", (long long)c->id), fd_strdup(c->complainant),
+        joined(c->unit, c->summary, NULL), c->received_at, c->due_at, -1);
+}
+
+static fd_status gather_complaints(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_complaints_overdue(d, complaint_item, l, err);
+}
+
+/* The sources, in the order the book lists them: {name stored, label, gatherer, label
+ * of a record's kind (NULL: none)}. */
+static const struct open_source {
+    const char *name;
+    const char *label;
+    fd_status (*gather)(fd_desk *d, fd_gather_list *l, fd_error *err);
+    const char *(*sort_label)(const char *sort);
+} sources[] = {
+    {"visitor", N_("Visitor inside"), gather_visitors, NULL},
+    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL},
+    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL},
+    {"mail", N_("Mail held"), gather_mail, mail_sort_label},
+    {"complaint", N_("Complaint overdue"), gather_complaints, NULL},
+};
+
+fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err)
+{
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && i < sizeof sources / sizeof sources[0]; i++)
+        s = sources[i].gather(d, out, err);
+    return s;
+}
+
+void fd_gather_list_free(fd_gather_list *l)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        free(l->items[i].ref);
+        free(l->items[i].name);
+        free(l->items[i].detail);
+    }
+    FD_FREE(l->items);
+    l->count = l->capacity = 0;
+}
+
+const char *fd_handover_source_label(const char *source)
+{
+    if (strcmp(source, FD_SOURCE_FOLLOWUP) == 0)
+        return _("Follow-up carried on");
+    for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
+        if (strcmp(source, sources[i].name) == 0)
+            return _(sources[i].label);
+    return source;
+}
+
+const char *fd_handover_sort_label(const char *source, const char *sort)
+{
+    fd_entry_kind kind;
+    if (strcmp(source, FD_SOURCE_FOLLOWUP) == 0 && fd_entry_kind_parse(sort, &kind))
+        return fd_entry_kind_label(kind);
+    for (size_t i = 0; sort && i < sizeof sources / sizeof sources[0]; i++)
+        if (strcmp(source, sources[i].name) == 0)
+            return sources[i].sort_label ? sources[i].sort_label(sort) : sort;
+    return sort;
+}

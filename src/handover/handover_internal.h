@@ -1,0 +1,82 @@
+/* What the handover book's source files share (src/handover*.c); not public. */
+#ifndef FRONTDESK_HANDOVER_INTERNAL_H
+#define FRONTDESK_HANDOVER_INTERNAL_H
+
+#include "frontdesk/handover.h"
+#include "store/stmt.h"
+
+/* The entity kinds of the two machines, as stored in event and entity_state. */
+#define FD_SHIFT_KIND "shift"
+#define FD_FOLLOWUP_KIND "shift_followup"
+/* The open items' source name of a follow-up carried on. */
+#define FD_SOURCE_FOLLOWUP "followup"
+
+/* Trims text and checks it: well-formed UTF-8, at most max_chars characters, no
+ * control characters (but line breaks when multiline). *out is the trimmed copy, or
+ * NULL when empty (then FD_INVALID if required). label names the field in messages. */
+fd_status fd_handover_text(const char *text, size_t max_chars, bool multiline, bool required,
+                           const char *field, const char *label, char **out, fd_error *err);
+
+/* The first characters of text, whole (never a split UTF-8 sequence), with "…" when
+ * cut: for messages, which have a fixed size. */
+enum { FD_HANDOVER_EXCERPT_CHARS = 40, FD_HANDOVER_EXCERPT = FD_HANDOVER_EXCERPT_CHARS * 4 + 4 };
+void fd_handover_excerpt(const char *text, char out[FD_HANDOVER_EXCERPT]);
+
+/* The shift's state, FD_NOT_FOUND with a message when there is no such shift. */
+fd_status fd_handover_shift_state(fd_desk *d, int64_t shift_id, fd_shift_state *out,
+                                  fd_error *err);
+/* The staff id of the duty manager holding the shift's book, and when it began (either
+ * may be NULL). */
+fd_status fd_handover_holder(fd_desk *d, int64_t shift_id, int64_t *manager_id, fd_time *start_at,
+                             fd_error *err);
+/* Inserts a shift in manager's hands (taken over by handover_id, or 0: opened afresh)
+ * and fires its "open" event. */
+fd_status fd_handover_start_shift(fd_desk *d, const fd_actor *manager, fd_time start,
+                                  int64_t handover_id, int64_t *shift_id, fd_error *err);
+
+fd_followup_state fd_followup_state_parse(const char *name);
+fd_shift_state fd_shift_state_parse(const char *name);
+
+/* How many columns FD_ENTRY_COLUMNS has: a query's own columns follow them. */
+enum { FD_HANDOVER_ENTRY_COLUMNS = 23 };
+/* Reads the entry columns (FD_ENTRY_COLUMNS in src/sql/handover.def) starting at
+ * column 0 into out, whose strings stay valid until the statement steps again. */
+void fd_handover_read_entry(fd_stmt *st, fd_entry *out);
+
+/* ---- the full-text index (src/handover_search.c) ---- */
+
+/* Indexes an entry's texts (rowid = the entry), or a correction's value (rowid = the
+ * correction, negated). Call inside the write transaction that inserts it. */
+fd_status fd_handover_index_entry(fd_desk *d, int64_t entry_id, const char *const *texts,
+                                  size_t count, fd_error *err);
+fd_status fd_handover_index_correction(fd_desk *d, int64_t correction_id, const char *value,
+                                       fd_error *err);
+
+/* ---- open items (src/handover_gather.c) ---- */
+
+/* One open item as a procedure reported it, owned by the list. */
+typedef struct fd_gathered {
+    const char *source;     /* static: the gatherer's name */
+    const char *sort;       /* static: the record's kind as its procedure stores it (a mail
+                             * item's, a follow-up's entry), or NULL */
+    int64_t ref_id;
+    char *ref, *name, *detail;
+    fd_time since, due_at;
+    int age_days;
+} fd_gathered;
+
+typedef struct fd_gather_list {
+    fd_gathered *items;
+    size_t count, capacity;
+    fd_time now;            /* the moment of handover: later records are not yet open */
+} fd_gather_list;
+
+/* Asks every procedure in the gatherers' table for its open items, in table order. */
+fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err);
+void fd_gather_list_free(fd_gather_list *l);
+/* The translated label of a source name ("followup" included); the name if unknown. */
+const char *fd_handover_source_label(const char *source);
+/* The translated label of a record's kind within its source; NULL when it has none. */
+const char *fd_handover_sort_label(const char *source, const char *sort);
+
+#endif

@@ -1,0 +1,612 @@
+/* Handing the book over: the shift machine, gathering the open items, marks, the
+ * inventory, and both signatures (or the incoming manager's refusal). */
+#include "frontdesk/handover.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/audit.h"
+#include "frontdesk/i18n.h"
+#include "handover/handover_internal.h"
+
+/* ---- the shift machine ---- */
+
+/* 总值交接班 §5 and §10: the shift answers for every item the last one asked it to
+ * follow up, so it may not hand over before recording where each stands. */
+static fd_status followups_progressed(fd_desk *d, const fd_fire *fire, int64_t shift_id,
+                                      fd_error *err)
+{
+    (void)fire;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_FOLLOWUP_UNPROGRESSED);
+    fd_bind_int(st, ":shift_id", shift_id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return FD_OK;
+    if (s == FD_OK) {
+        char excerpt[FD_HANDOVER_EXCERPT];
+        fd_handover_excerpt(fd_col_text(st, 1), excerpt);
+        s = fd_fail(err, FD_STATE, "followups",
+                    _("%lld carried follow-ups need this shift's progress before it hands over, "
+                      "first \"%s\" (from %s's shift)."),
+                    (long long)fd_col_int(st, 3), excerpt, fd_col_text(st, 2));
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+static const fd_transition shift_rows[] = {
+    {NULL, "open", "open", FD_ACT_HANDOVER_SHIFT, NULL},
+    {"open", "hand_over", "handing_over", FD_ACT_HANDOVER_SHIFT, followups_progressed},
+    {"handing_over", "withdraw", "open", FD_ACT_HANDOVER_SHIFT, NULL},
+    {"handing_over", "refuse", "open", FD_ACT_HANDOVER_SHIFT, NULL},
+    {"handing_over", "sign", "closed", FD_ACT_HANDOVER_SHIFT, NULL},
+};
+
+static const char *shift_label(const char *state)
+{
+    return fd_shift_state_label(fd_shift_state_parse(state));
+}
+
+const fd_machine fd_shift_machine = {
+    FD_SHIFT_KIND, shift_rows, sizeof shift_rows / sizeof shift_rows[0], shift_label,
+};
+
+/* ---- who holds the book ---- */
+
+static fd_status require_holder(fd_desk *d, const fd_actor *who, int64_t shift_id, fd_error *err)
+{
+    int64_t manager;
+    fd_status s = fd_handover_holder(d, shift_id, &manager, NULL, err);
+    if (s != FD_OK || manager == who->staff_id)
+        return s;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_STAFF_NAME);
+    fd_bind_int(st, ":id", manager);
+    s = fd_step_row(st, err);
+    if (s == FD_OK)
+        s = fd_fail(err, FD_DENIED, NULL,
+                    _("The book is in %s's hands: only they can hand it over."), fd_col_text(st, 0));
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* The handover under way: the shift is handing over, who holds it, and its latest
+ * attempt has not ended. */
+static fd_status require_handing_over(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                      int64_t *handover_id, fd_error *err)
+{
+    fd_shift_state state;
+    fd_status s = fd_handover_shift_state(d, shift_id, &state, err);
+    if (s != FD_OK)
+        return s;
+    if (state != FD_SHIFT_HANDING_OVER)
+        return fd_fail(err, FD_STATE, "shift", state == FD_SHIFT_OPEN
+                                                   ? _("Begin the handover first.")
+                                                   : _("This shift has been handed over already."));
+    if ((s = require_holder(d, who, shift_id, err)) != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_HANDOVER_LATEST);
+    fd_bind_int(st, ":shift_id", shift_id);
+    if ((s = fd_step_row(st, err)) == FD_OK)
+        *handover_id = fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* ---- beginning: the open items at this moment ---- */
+
+typedef struct begin_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t shift_id, handover_id;
+} begin_ctx;
+
+static void bind_optional_time(fd_stmt *st, const char *param, fd_time t)
+{
+    if (t)
+        fd_bind_int(st, param, t);
+    else
+        fd_bind_null(st, param);
+}
+
+static fd_status insert_mark(fd_desk *d, const fd_actor *who, int64_t item_id, fd_item_mark mark,
+                             const char *note, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_MARK_INSERT);
+    fd_bind_int(st, ":item_id", item_id);
+    fd_bind_text(st, ":mark", mark == FD_ITEM_NOTED ? "noted" : "carried");
+    fd_bind_text(st, ":note", note);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    return fd_audit_row(d, who, "handover.mark", FD_TABLE_shift_handover_mark,
+                        fd_store_last_id(d->store), err);
+}
+
+static fd_status insert_item(begin_ctx *b, const fd_gathered *g, int64_t *item_id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(b->d->store, FD_SQL_HO_ITEM_INSERT);
+    fd_bind_int(st, ":handover_id", b->handover_id);
+    fd_bind_text(st, ":source", g->source);
+    fd_bind_text(st, ":sort", g->sort);
+    fd_bind_int(st, ":ref_id", g->ref_id);
+    fd_bind_text(st, ":ref", g->ref);
+    fd_bind_text(st, ":name", g->name);
+    fd_bind_text(st, ":detail", g->detail);
+    bind_optional_time(st, ":since", g->since);
+    bind_optional_time(st, ":due_at", g->due_at);
+    if (g->age_days >= 0)
+        fd_bind_int(st, ":age_days", g->age_days);
+    else
+        fd_bind_null(st, ":age_days");
+    fd_bind_int(st, ":at", fd_desk_now(b->d));
+    fd_bind_int(st, ":staff_id", b->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    *item_id = fd_store_last_id(b->d->store);
+    return fd_audit_row(b->d, b->who, "handover.item", FD_TABLE_shift_handover_item, *item_id, err);
+}
+
+/* Every open follow-up goes on with the book, by rule: it is marked carried at once
+ * (总值交接班 §8: pointed out to the incoming manager). */
+static fd_status gather_followups(fd_desk *d, fd_gather_list *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_FOLLOWUP_PAGE);
+    fd_bind_int(st, ":after_id", 0);
+    fd_bind_int(st, ":limit", -1);
+    fd_bind_int(st, ":shift_id", 0);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_entry e;
+        fd_handover_read_entry(st, &e);
+        if (out->count == out->capacity) {
+            out->capacity = out->capacity ? 2 * out->capacity : 16;
+            out->items = fd_realloc(out->items, out->capacity * sizeof *out->items);
+        }
+        out->items[out->count++] = (fd_gathered){
+            .source = FD_SOURCE_FOLLOWUP, .sort = fd_entry_kind_name(e.kind), .ref_id = e.id,
+            .name = fd_strdup(e.author),
+            .detail = fd_strdup(e.content), .since = e.at, .age_days = -1,
+        };
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status insert_snapshot(begin_ctx *b, const fd_gather_list *l, fd_error *err)
+{
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && i < l->count; i++) {
+        int64_t item_id;
+        s = insert_item(b, &l->items[i], &item_id, err);
+        if (s == FD_OK && strcmp(l->items[i].source, FD_SOURCE_FOLLOWUP) == 0)
+            s = insert_mark(b->d, b->who, item_id, FD_ITEM_CARRIED, NULL, err);
+    }
+    return s;
+}
+
+static fd_status begin_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    begin_ctx *b = ctx;
+    fd_fire fire = {.actor = b->who};
+    fd_status s;
+    if ((s = require_holder(b->d, b->who, b->shift_id, err)) != FD_OK ||
+        (s = fd_machine_fire(b->d, &fd_shift_machine, b->shift_id, "hand_over", &fire, NULL, err)) != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_HANDOVER_INSERT);
+    fd_bind_int(st, ":shift_id", b->shift_id);
+    fd_bind_int(st, ":at", fd_desk_now(b->d));
+    fd_bind_int(st, ":staff_id", b->who->staff_id);
+    if ((s = fd_exec(st, err)) != FD_OK)
+        return s;
+    b->handover_id = fd_store_last_id(store);
+    if ((s = fd_audit_row(b->d, b->who, "handover.begin", FD_TABLE_shift_handover, b->handover_id, err)) != FD_OK)
+        return s;
+    fd_gather_list list = {.now = fd_desk_now(b->d)};
+    if ((s = gather_followups(b->d, &list, err)) == FD_OK && (s = fd_handover_gather(b->d, &list, err)) == FD_OK)
+        s = insert_snapshot(b, &list, err);
+    fd_gather_list_free(&list);
+    return s;
+}
+
+fd_status fd_handover_begin(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                            int64_t *handover_id, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
+    begin_ctx b = {d, who, shift_id, 0};
+    fd_status s = fd_store_write(d->store, begin_txn, &b, err);
+    if (s == FD_OK && handover_id)
+        *handover_id = b.handover_id;
+    return s;
+}
+
+/* ---- how an attempt ends ---- */
+
+typedef struct end_ctx {
+    fd_desk *d;
+    const fd_actor *outgoing, *incoming;
+    int64_t shift_id, handover_id;
+    const char *outcome;
+    char *reason;
+    const fd_count_confirm *counts;
+    char **explanations;
+    size_t count_n;
+    int64_t next_shift_id;
+} end_ctx;
+
+static fd_status insert_end(end_ctx *e, const fd_actor *by, fd_error *err)
+{
+    fd_stmt *st = fd_sql(e->d->store, FD_SQL_HO_HANDOVER_END_INSERT);
+    fd_bind_int(st, ":handover_id", e->handover_id);
+    fd_bind_text(st, ":outcome", e->outcome);
+    fd_bind_int(st, ":outgoing_id", e->outgoing->staff_id);
+    if (e->incoming)
+        fd_bind_int(st, ":incoming_id", e->incoming->staff_id);
+    else
+        fd_bind_null(st, ":incoming_id");
+    fd_bind_text(st, ":reason", e->reason);
+    fd_bind_int(st, ":at", fd_desk_now(e->d));
+    fd_bind_int(st, ":staff_id", by->staff_id);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    return fd_audit_row(e->d, by, "handover.end", FD_TABLE_shift_handover_end,
+                        fd_store_last_id(e->d->store), err);
+}
+
+static fd_status withdraw_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    end_ctx *e = ctx;
+    fd_fire fire = {.actor = e->outgoing};
+    fd_status s;
+    if ((s = require_handing_over(e->d, e->outgoing, e->shift_id, &e->handover_id, err)) != FD_OK ||
+        (s = fd_machine_fire(e->d, &fd_shift_machine, e->shift_id, "withdraw", &fire, NULL, err)) != FD_OK)
+        return s;
+    return insert_end(e, e->outgoing, err);
+}
+
+fd_status fd_handover_withdraw(fd_desk *d, const fd_actor *who, int64_t shift_id, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
+    end_ctx e = {.d = d, .outgoing = who, .shift_id = shift_id, .outcome = "withdrawn"};
+    return fd_store_write(d->store, withdraw_txn, &e, err);
+}
+
+/* The incoming manager is another duty manager, authenticated on this terminal. */
+static fd_status check_incoming(const fd_actor *outgoing, const fd_actor *incoming, fd_error *err)
+{
+    if (!fd_may(outgoing, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, "outgoing", _("Only a duty manager hands the book over."));
+    if (!incoming || incoming->staff_id <= 0)
+        return fd_fail(err, FD_INVALID, "incoming", _("The incoming duty manager signs with their PIN."));
+    if (incoming->staff_id == outgoing->staff_id)
+        return fd_fail(err, FD_INVALID, "incoming",
+                       _("The book is handed over to another duty manager, not to oneself."));
+    if (!fd_may(incoming, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, "incoming",
+                       _("%s is not a duty manager and cannot take the book over."), incoming->name);
+    return FD_OK;
+}
+
+static fd_status refuse_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    end_ctx *e = ctx;
+    fd_fire fire = {.actor = e->incoming, .note = e->reason};
+    fd_status s;
+    if ((s = require_handing_over(e->d, e->outgoing, e->shift_id, &e->handover_id, err)) != FD_OK ||
+        (s = fd_machine_fire(e->d, &fd_shift_machine, e->shift_id, "refuse", &fire, NULL, err)) != FD_OK)
+        return s;
+    return insert_end(e, e->incoming, err);
+}
+
+fd_status fd_handover_refuse(fd_desk *d, const fd_actor *outgoing, const fd_actor *incoming,
+                             int64_t shift_id, const char *reason, fd_error *err)
+{
+    end_ctx e = {.d = d, .outgoing = outgoing, .incoming = incoming, .shift_id = shift_id,
+                 .outcome = "refused"};
+    fd_status s = check_incoming(outgoing, incoming, err);
+    if (s == FD_OK)
+        s = fd_handover_text(reason, FD_HANDOVER_LONG_CHARS, true, true, "reason",
+                             _("The reason for refusing"), &e.reason, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, refuse_txn, &e, err);
+    free(e.reason);
+    return s;
+}
+
+/* ---- marks ---- */
+
+typedef struct mark_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t item_id, shift_id;
+    fd_item_mark mark;
+    char *note;
+} mark_ctx;
+
+static fd_status mark_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    mark_ctx *m = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_ITEM_HANDOVER);
+    fd_bind_int(st, ":id", m->item_id);
+    fd_status s = fd_step_row(st, err);
+    int64_t shift_id = s == FD_OK ? fd_col_int(st, 0) : 0, item_handover = s == FD_OK ? fd_col_int(st, 1) : 0;
+    fd_stmt_reset(st);
+    if (s == FD_NOT_FOUND)
+        return fd_fail(err, FD_NOT_FOUND, "item", _("There is no such open item."));
+    int64_t handover_id;
+    if (s != FD_OK || (s = require_handing_over(m->d, m->who, shift_id, &handover_id, err)) != FD_OK)
+        return s;
+    if (handover_id != item_handover)
+        return fd_fail(err, FD_STATE, "item", _("This item belongs to an earlier handover."));
+    return insert_mark(m->d, m->who, m->item_id, m->mark, m->note, err);
+}
+
+fd_status fd_handover_mark(fd_desk *d, const fd_actor *who, int64_t item_id, fd_item_mark mark,
+                           const char *note, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
+    if (mark != FD_ITEM_CARRIED && mark != FD_ITEM_NOTED)
+        return fd_fail(err, FD_INVALID, "mark", _("Carry the item on, or annotate it."));
+    mark_ctx m = {.d = d, .who = who, .item_id = item_id, .mark = mark};
+    fd_status s = fd_handover_text(note, FD_HANDOVER_LONG_CHARS, true, mark == FD_ITEM_NOTED, "note",
+                                   _("Note"), &m.note, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, mark_txn, &m, err);
+    free(m.note);
+    return s;
+}
+
+typedef struct id_list {
+    int64_t *ids;
+    size_t count;
+} id_list;
+
+static fd_status unmarked_items(fd_desk *d, int64_t handover_id, id_list *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_ITEM_UNMARKED);
+    fd_bind_int(st, ":handover_id", handover_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        out->ids = fd_realloc(out->ids, (out->count + 1) * sizeof *out->ids);
+        out->ids[out->count++] = fd_col_int(st, 0);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status carry_rest_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    mark_ctx *m = ctx;
+    int64_t handover_id;
+    id_list l = {0};
+    fd_status s = require_handing_over(m->d, m->who, m->shift_id, &handover_id, err);
+    if (s == FD_OK)
+        s = unmarked_items(m->d, handover_id, &l, err);
+    for (size_t i = 0; s == FD_OK && i < l.count; i++)
+        s = insert_mark(m->d, m->who, l.ids[i], FD_ITEM_CARRIED, NULL, err);
+    free(l.ids);
+    return s;
+}
+
+fd_status fd_handover_carry_rest(fd_desk *d, const fd_actor *who, int64_t shift_id, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
+    mark_ctx m = {.d = d, .who = who, .shift_id = shift_id};
+    return fd_store_write(d->store, carry_rest_txn, &m, err);
+}
+
+/* ---- the inventory ---- */
+
+typedef struct count_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t shift_id;
+    const char *item;
+    long count;
+    char *explanation;
+} count_ctx;
+
+static fd_status insert_count(fd_desk *d, const fd_actor *who, int64_t handover_id, const char *item,
+                              const char *side, long counted, const long *expected,
+                              const char *explanation, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_COUNT_INSERT);
+    fd_bind_int(st, ":handover_id", handover_id);
+    fd_bind_text(st, ":item", item);
+    fd_bind_text(st, ":side", side);
+    fd_bind_int(st, ":counted", counted);
+    if (expected)
+        fd_bind_int(st, ":expected", *expected);
+    else
+        fd_bind_null(st, ":expected");
+    fd_bind_text(st, ":explanation", explanation);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    return fd_audit_row(d, who, "handover.count", FD_TABLE_shift_handover_count,
+                        fd_store_last_id(d->store), err);
+}
+
+/* What the shift took over of this item at the last handover; false when nothing was. */
+static fd_status taken_over(fd_desk *d, int64_t shift_id, const char *item, long *out, bool *found,
+                            fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_COUNT_TAKEN_OVER);
+    fd_bind_int(st, ":shift_id", shift_id);
+    fd_bind_text(st, ":item", item);
+    fd_status s = fd_step_row(st, err);
+    *found = s == FD_OK;
+    if (*found)
+        *out = (long)fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
+static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    count_ctx *c = ctx;
+    int64_t handover_id;
+    long previous = 0;
+    bool known;
+    fd_status s;
+    if ((s = require_handing_over(c->d, c->who, c->shift_id, &handover_id, err)) != FD_OK ||
+        (s = taken_over(c->d, c->shift_id, c->item, &previous, &known, err)) != FD_OK)
+        return s;
+    if (known && previous != c->count && !c->explanation)
+        return fd_fail(err, FD_INVALID, "explanation",
+                       _("%s: %ld counted, but %ld were taken over at the last handover. "
+                         "Explain the difference."),
+                       c->item, c->count, previous);
+    return insert_count(c->d, c->who, handover_id, c->item, "out", c->count, known ? &previous : NULL,
+                        c->explanation, err);
+}
+
+static fd_status check_count(long count, const char *field, fd_error *err)
+{
+    if (count < 0 || count > FD_HANDOVER_COUNT_MAX)
+        return fd_fail(err, FD_INVALID, field, _("A count is a number from 0 to %d."),
+                       FD_HANDOVER_COUNT_MAX);
+    return FD_OK;
+}
+
+fd_status fd_handover_count(fd_desk *d, const fd_actor *who, int64_t shift_id, size_t item,
+                            long count, const char *explanation, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
+    const fd_string_list *items = &d->config->inventory_items;
+    if (item >= items->count)
+        return fd_fail(err, FD_INVALID, "item", _("There is no such inventory item."));
+    count_ctx c = {.d = d, .who = who, .shift_id = shift_id, .item = items->items[item], .count = count};
+    fd_status s = check_count(count, "count", err);
+    if (s == FD_OK)
+        s = fd_handover_text(explanation, FD_HANDOVER_LONG_CHARS, true, false, "explanation",
+                             _("Explanation"), &c.explanation, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, count_txn, &c, err);
+    free(c.explanation);
+    return s;
+}
+
+/* ---- signing ---- */
+
+static fd_status all_marked(end_ctx *e, fd_error *err)
+{
+    id_list l = {0};
+    fd_status s = unmarked_items(e->d, e->handover_id, &l, err);
+    if (s == FD_OK && l.count > 0)
+        s = fd_fail(err, FD_STATE, "items",
+                    _("%zu open items have no mark yet: carry each on or annotate it."), l.count);
+    free(l.ids);
+    return s;
+}
+
+static fd_status outgoing_count(end_ctx *e, const char *item, long *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(e->d->store, FD_SQL_HO_COUNT_LATEST);
+    fd_bind_int(st, ":handover_id", e->handover_id);
+    fd_bind_text(st, ":item", item);
+    fd_bind_text(st, ":side", "out");
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *out = (long)fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? fd_fail(err, FD_STATE, "inventory",
+                                       _("%s has not been counted yet: the outgoing duty manager "
+                                         "counts every item first."), item)
+                             : s;
+}
+
+/* The incoming manager's counts: each confirms the outgoing one, or differs with an
+ * explanation. */
+static fd_status confirm_counts(end_ctx *e, fd_error *err)
+{
+    const fd_string_list *items = &e->d->config->inventory_items;
+    long *outgoing = fd_alloc((items->count ? items->count : 1) * sizeof *outgoing);
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && i < items->count; i++)
+        s = outgoing_count(e, items->items[i], &outgoing[i], err);
+    for (size_t i = 0; s == FD_OK && i < items->count; i++) {
+        if (e->counts[i].count != outgoing[i] && !e->explanations[i]) {
+            char field[FD_FIELD_MAX];
+            snprintf(field, sizeof field, "explanation.%zu", i);
+            s = fd_fail(err, FD_INVALID, field,
+                        _("%s: the outgoing duty manager counted %ld, you count %ld. Explain "
+                          "the difference."),
+                        items->items[i], outgoing[i], e->counts[i].count);
+        }
+    }
+    for (size_t i = 0; s == FD_OK && i < items->count; i++)
+        s = insert_count(e->d, e->incoming, e->handover_id, items->items[i], "in", e->counts[i].count,
+                         &outgoing[i], e->explanations[i], err);
+    free(outgoing);
+    return s;
+}
+
+static fd_status sign_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    end_ctx *e = ctx;
+    fd_fire fire = {.actor = e->outgoing, .approver = e->incoming};
+    fd_status s;
+    if ((s = require_handing_over(e->d, e->outgoing, e->shift_id, &e->handover_id, err)) != FD_OK ||
+        (s = all_marked(e, err)) != FD_OK || (s = confirm_counts(e, err)) != FD_OK ||
+        (s = fd_machine_fire(e->d, &fd_shift_machine, e->shift_id, "sign", &fire, NULL, err)) != FD_OK ||
+        (s = insert_end(e, e->incoming, err)) != FD_OK)
+        return s;
+    return fd_handover_start_shift(e->d, e->incoming, fd_desk_now(e->d), e->handover_id,
+                                   &e->next_shift_id, err);
+}
+
+static fd_status clean_confirmations(end_ctx *e, fd_error *err)
+{
+    const fd_string_list *items = &e->d->config->inventory_items;
+    if (e->count_n != items->count)
+        return fd_fail(err, FD_INVALID, "inventory",
+                       _("Confirm the count of each of the %zu inventory items."), items->count);
+    e->explanations = fd_alloc((items->count ? items->count : 1) * sizeof *e->explanations);
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && i < items->count; i++) {
+        char field[FD_FIELD_MAX];
+        snprintf(field, sizeof field, "count.%zu", i);
+        s = check_count(e->counts[i].count, field, err);
+        snprintf(field, sizeof field, "explanation.%zu", i);
+        if (s == FD_OK)
+            s = fd_handover_text(e->counts[i].explanation, FD_HANDOVER_LONG_CHARS, true, false,
+                                 field, _("Explanation"), &e->explanations[i], err);
+    }
+    return s;
+}
+
+fd_status fd_handover_sign(fd_desk *d, const fd_actor *outgoing, const fd_actor *incoming,
+                           int64_t shift_id, const fd_count_confirm *counts, size_t count_n,
+                           int64_t *next_shift_id, fd_error *err)
+{
+    end_ctx e = {.d = d, .outgoing = outgoing, .incoming = incoming, .shift_id = shift_id,
+                 .outcome = "signed", .counts = counts, .count_n = count_n};
+    fd_status s = check_incoming(outgoing, incoming, err);
+    if (s == FD_OK)
+        s = clean_confirmations(&e, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, sign_txn, &e, err);
+    if (s == FD_OK && next_shift_id)
+        *next_shift_id = e.next_shift_id;
+    for (size_t i = 0; e.explanations && i < count_n; i++)
+        free(e.explanations[i]);
+    free(e.explanations);
+    return s;
+}

@@ -1,0 +1,699 @@
+/* The handover book's views: shifts, entries, follow-ups and their trails, open items,
+ * the inventory, and the whole record of one shift for the printed report. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/handover.h"
+#include "frontdesk/i18n.h"
+#include "handover/handover_internal.h"
+
+static const char *optional(fd_stmt *st, int col)
+{
+    return fd_col_null(st, col) ? NULL : fd_col_text(st, col);
+}
+
+void fd_handover_read_entry(fd_stmt *st, fd_entry *e)
+{
+    *e = (fd_entry){
+        .id = fd_col_int(st, 0),
+        .shift_id = fd_col_int(st, 1),
+        .at = fd_col_int(st, 3),
+        .content = fd_col_text(st, 4),
+        .reporter = optional(st, 5),
+        .given_by = optional(st, 6),
+        .relayed_to = optional(st, 7),
+        .handling = optional(st, 8),
+        .superior = optional(st, 9),
+        .result = optional(st, 10),
+        .mark = FD_FOLLOW_NONE,
+        .follow_up = optional(st, 12),
+        .reported_to = optional(st, 13),
+        .reported_at = fd_col_int(st, 14),
+        .note = optional(st, 15),
+        .author = fd_col_text(st, 16),
+        .recorded_at = fd_col_int(st, 18),
+        .corrected = fd_col_int(st, 19) != 0,
+        .followup = !fd_col_null(st, 20),
+        .followup_state = fd_followup_state_parse(fd_col_text(st, 20)),
+        .shift_manager = fd_col_text(st, 21),
+        .shift_start = fd_col_int(st, 22),
+    };
+    fd_entry_kind_parse(fd_col_text(st, 2), &e->kind);
+    const char *mark = fd_col_text(st, 11);
+    for (int m = FD_FOLLOW_NONE + 1; mark && m < FD_FOLLOW_MARK_COUNT; m++)
+        if (strcmp(mark, fd_follow_mark_name((fd_follow_mark)m)) == 0)
+            e->mark = (fd_follow_mark)m;
+    fd_role_parse(fd_col_text(st, 17), &e->author_role);
+    e->duty_log = e->author_role != FD_ROLE_DUTY_MANAGER;
+}
+
+/* Reads the shift columns (FD_SHIFT_COLUMNS) starting at column 0. */
+static void read_shift(fd_stmt *st, fd_shift *out)
+{
+    *out = (fd_shift){
+        .id = fd_col_int(st, 0),
+        .state = fd_shift_state_parse(fd_col_text(st, 1)),
+        .manager_id = fd_col_int(st, 2),
+        .start_at = fd_col_int(st, 4),
+        .end_at = fd_col_int(st, 5),
+        .previous_id = fd_col_int(st, 6),
+        .entries = (long)fd_col_int(st, 9),
+    };
+    snprintf(out->manager, sizeof out->manager, "%s", fd_col_text(st, 3));
+    snprintf(out->handed_over_by, sizeof out->handed_over_by, "%s", optional(st, 7) ? fd_col_text(st, 7) : "");
+    snprintf(out->taken_over_by, sizeof out->taken_over_by, "%s", optional(st, 8) ? fd_col_text(st, 8) : "");
+}
+
+/* ---- shifts ---- */
+
+typedef struct shift_ctx {
+    int64_t id;
+    fd_shift *out;
+} shift_ctx;
+
+static fd_status shift_get(fd_store *store, int64_t id, fd_shift *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_GET);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        read_shift(st, out);
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND
+               ? fd_fail(err, FD_NOT_FOUND, "shift", _("There is no shift %lld."), (long long)id)
+               : s;
+}
+
+static fd_status get_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    shift_ctx *c = ctx;
+    return shift_get(store, c->id, c->out, err);
+}
+
+fd_status fd_shift_get(fd_desk *d, int64_t shift_id, fd_shift *out, fd_error *err)
+{
+    shift_ctx c = {shift_id, out};
+    return fd_store_read(d->store, get_txn, &c, err);
+}
+
+static fd_status current_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    shift_ctx *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_IN_HAND);
+    fd_status s = fd_step_row(st, err);
+    int64_t id = s == FD_OK ? fd_col_int(st, 0) : 0;
+    fd_stmt_reset(st);
+    return s == FD_OK ? shift_get(store, id, c->out, err) : s;
+}
+
+fd_status fd_shift_current(fd_desk *d, fd_shift *out, fd_error *err)
+{
+    shift_ctx c = {0, out};
+    return fd_store_read(d->store, current_txn, &c, err);
+}
+
+typedef struct page_ctx {
+    const void *after;
+    int64_t id;
+    int limit;
+    void *each;
+    void *ctx;
+} page_ctx;
+
+static fd_status shifts_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    page_ctx *p = ctx;
+    const fd_shift *after = p->after;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_PAGE);
+    fd_bind_int(st, ":last_start", after ? after->start_at : INT64_MAX);
+    fd_bind_int(st, ":last_id", after ? after->id : INT64_MAX);
+    fd_bind_int(st, ":limit", p->limit);
+    void (*each)(void *, const fd_shift *) = (void (*)(void *, const fd_shift *))p->each;
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_shift s;
+        read_shift(st, &s);
+        each(p->ctx, &s);
+    }
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_shifts_list(fd_desk *d, const fd_shift *after, int limit,
+                         void (*each)(void *ctx, const fd_shift *s), void *ctx, fd_error *err)
+{
+    page_ctx p = {after, 0, limit, (void *)each, ctx};
+    return fd_store_read(d->store, shifts_txn, &p, err);
+}
+
+/* ---- entries ---- */
+
+typedef struct entries_ctx {
+    int64_t shift_id, entry_id;
+    const fd_entry *after;
+    int limit;
+    void (*each)(void *ctx, const fd_entry *e);
+    void *ctx;
+} entries_ctx;
+
+static fd_status each_entry(fd_stmt *st, entries_ctx *c, fd_error *err)
+{
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_entry e;
+        fd_handover_read_entry(st, &e);
+        c->each(c->ctx, &e);
+    }
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status entries_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    entries_ctx *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_ENTRY_PAGE);
+    fd_bind_int(st, ":shift_id", c->shift_id);
+    fd_bind_int(st, ":last_at", c->after ? c->after->at : INT64_MIN);
+    fd_bind_int(st, ":last_id", c->after ? c->after->id : INT64_MIN);
+    fd_bind_int(st, ":limit", c->limit);
+    return each_entry(st, c, err);
+}
+
+fd_status fd_handover_entries(fd_desk *d, int64_t shift_id, const fd_entry *after, int limit,
+                              void (*each)(void *ctx, const fd_entry *e), void *ctx,
+                              fd_error *err)
+{
+    entries_ctx c = {.shift_id = shift_id, .after = after, .limit = limit, .each = each, .ctx = ctx};
+    return fd_store_read(d->store, entries_txn, &c, err);
+}
+
+static fd_status entry_get_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    entries_ctx *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_ENTRY_GET);
+    fd_bind_int(st, ":id", c->entry_id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        fd_entry e;
+        fd_handover_read_entry(st, &e);
+        c->each(c->ctx, &e);
+    }
+    return s == FD_NOT_FOUND ? fd_fail(err, FD_NOT_FOUND, "entry", _("There is no entry %lld in the book."),
+                                       (long long)c->entry_id)
+                             : s;
+}
+
+fd_status fd_handover_entry_get(fd_desk *d, int64_t entry_id,
+                                void (*each)(void *ctx, const fd_entry *e), void *ctx,
+                                fd_error *err)
+{
+    entries_ctx c = {.entry_id = entry_id, .each = each, .ctx = ctx};
+    return fd_store_read(d->store, entry_get_txn, &c, err);
+}
+
+/* ---- follow-ups ---- */
+
+typedef struct followups_ctx {
+    int64_t shift_id, after_id;
+    int limit;
+    void (*each)(void *ctx, const fd_followup *f);
+    void *ctx;
+} followups_ctx;
+
+static fd_status followups_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    followups_ctx *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_FOLLOWUP_PAGE);
+    fd_bind_int(st, ":shift_id", c->shift_id);
+    fd_bind_int(st, ":after_id", c->after_id);
+    fd_bind_int(st, ":limit", c->limit);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_entry e;
+        fd_handover_read_entry(st, &e);
+        fd_followup f = {
+            .entry = &e,
+            .state = e.followup_state,
+            .origin_shift_id = e.shift_id,
+            .last_progress = optional(st, FD_HANDOVER_ENTRY_COLUMNS),
+            .last_progress_at = fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 1),
+            .shifts_carried = (long)fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 2),
+            .carried_in = e.shift_id != c->shift_id,
+            .progressed = fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 3) != 0,
+        };
+        c->each(c->ctx, &f);
+    }
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_handover_followups(fd_desk *d, int64_t shift_id, int64_t after_id, int limit,
+                                void (*each)(void *ctx, const fd_followup *f), void *ctx,
+                                fd_error *err)
+{
+    followups_ctx c = {shift_id, after_id, limit, each, ctx};
+    return fd_store_read(d->store, followups_txn, &c, err);
+}
+
+static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_FOLLOWUP_COUNT);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *(long *)ctx = (long)fd_col_int(st, 0);
+    return s;
+}
+
+fd_status fd_handover_followups_count(fd_desk *d, long *out, fd_error *err)
+{
+    return fd_store_read(d->store, count_txn, out, err);
+}
+
+/* ---- trails ---- */
+
+typedef struct trail_ctx {
+    int64_t entry_id;
+    void (*each)(void *ctx, const fd_trail_step *s);
+    void *ctx;
+} trail_ctx;
+
+static const fd_trail_kind trail_kinds[] = {FD_TRAIL_WRITTEN, FD_TRAIL_PROGRESS, FD_TRAIL_DONE,
+                                            FD_TRAIL_CARRIED};
+
+static fd_status each_trail_step(fd_store *store, trail_ctx *t, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_FOLLOWUP_TRAIL);
+    fd_bind_int(st, ":entry_id", t->entry_id);
+    int rc, steps = 0;
+    while ((rc = fd_step(st, err)) == 1) {
+        int64_t kind = fd_col_int(st, 0);
+        fd_trail_step step = {
+            .kind = trail_kinds[kind >= 0 && kind <= 3 ? kind : 0],
+            .at = fd_col_int(st, 1),
+            .shift_id = fd_col_int(st, 2),
+            .shift_manager = fd_col_text(st, 3),
+            .staff = fd_col_text(st, 4),
+            .taken_by = optional(st, 5),
+            .text = optional(st, 6),
+            .reported_to = optional(st, 7),
+            .reported_at = fd_col_int(st, 8),
+        };
+        t->each(t->ctx, &step);
+        steps++;
+    }
+    fd_stmt_reset(st);
+    if (rc < 0)
+        return err->status;
+    return steps > 0 ? FD_OK
+                     : fd_fail(err, FD_NOT_FOUND, "entry", _("There is no entry %lld in the book."),
+                               (long long)t->entry_id);
+}
+
+static fd_status trail_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    return each_trail_step(store, ctx, err);
+}
+
+fd_status fd_handover_trail(fd_desk *d, int64_t entry_id,
+                            void (*each)(void *ctx, const fd_trail_step *s), void *ctx,
+                            fd_error *err)
+{
+    trail_ctx t = {entry_id, each, ctx};
+    return fd_store_read(d->store, trail_txn, &t, err);
+}
+
+/* ---- open items ---- */
+
+/* The handover whose record a shift shows: none while it is open (its items are
+ * gathered live, its counts not yet taken), else its latest attempt. */
+static fd_status shown_handover(fd_desk *d, int64_t shift_id, int64_t *handover_id, fd_error *err)
+{
+    fd_shift_state state;
+    fd_status s = fd_handover_shift_state(d, shift_id, &state, err);
+    *handover_id = 0;
+    if (s != FD_OK || state == FD_SHIFT_OPEN)
+        return s;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_HANDOVER_LATEST);
+    fd_bind_int(st, ":shift_id", shift_id);
+    s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *handover_id = fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_item_mark parse_mark(const char *mark)
+{
+    return !mark ? FD_ITEM_UNMARKED : strcmp(mark, "noted") == 0 ? FD_ITEM_NOTED : FD_ITEM_CARRIED;
+}
+
+typedef struct items_ctx {
+    fd_desk *d;
+    int64_t shift_id;
+    void (*each)(void *ctx, const fd_open_item *i);
+    void *ctx;
+    /* the report: carried follow-ups and their trails go to these */
+    void (*carried)(void *ctx, const fd_open_item *i);
+    void (*trail)(void *ctx, const fd_trail_step *s);
+} items_ctx;
+
+static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(c->d->store, FD_SQL_HO_ITEM_LIST);
+    fd_bind_int(st, ":handover_id", handover_id);
+    fd_status s = FD_OK;
+    int rc;
+    while (s == FD_OK && (rc = fd_step(st, err)) == 1) {
+        fd_open_item i = {
+            .id = fd_col_int(st, 0), .source = fd_col_text(st, 1),
+            .source_label = fd_handover_source_label(fd_col_text(st, 1)),
+            .ref_id = fd_col_int(st, 2), .ref = optional(st, 3), .name = optional(st, 4),
+            .detail = optional(st, 5), .since = fd_col_int(st, 6), .due_at = fd_col_int(st, 7),
+            .age_days = fd_col_null(st, 8) ? -1 : (int)fd_col_int(st, 8),
+            .mark = parse_mark(optional(st, 9)), .note = optional(st, 10), .marked_by = optional(st, 11),
+        };
+        i.sort_label = fd_handover_sort_label(i.source, optional(st, 12));
+        bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
+        if (!followup && c->each)
+            c->each(c->ctx, &i);
+        if (followup && c->carried)
+            c->carried(c->ctx, &i);
+        if (followup && c->trail) {
+            trail_ctx t = {i.ref_id, c->trail, c->ctx};
+            s = each_trail_step(c->d->store, &t, err);
+        }
+    }
+    fd_stmt_reset(st);
+    return s != FD_OK ? s : rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status each_live_item(items_ctx *c, fd_error *err)
+{
+    fd_gather_list list = {.now = fd_desk_now(c->d)};
+    fd_status s = fd_handover_gather(c->d, &list, err);
+    for (size_t n = 0; s == FD_OK && c->each && n < list.count; n++) {
+        const fd_gathered *g = &list.items[n];
+        fd_open_item i = {
+            .source = g->source, .source_label = fd_handover_source_label(g->source),
+            .sort_label = fd_handover_sort_label(g->source, g->sort), .ref_id = g->ref_id, .ref = g->ref, .name = g->name, .detail = g->detail,
+            .since = g->since, .due_at = g->due_at, .age_days = g->age_days,
+        };
+        c->each(c->ctx, &i);
+    }
+    fd_gather_list_free(&list);
+    return s;
+}
+
+static fd_status each_item(items_ctx *c, fd_error *err)
+{
+    int64_t handover_id;
+    fd_status s = shown_handover(c->d, c->shift_id, &handover_id, err);
+    if (s != FD_OK)
+        return s;
+    return handover_id ? each_stored_item(c, handover_id, err) : each_live_item(c, err);
+}
+
+static fd_status items_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    return each_item(ctx, err);
+}
+
+fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
+                                 void (*each)(void *ctx, const fd_open_item *i), void *ctx,
+                                 fd_error *err)
+{
+    items_ctx c = {.d = d, .shift_id = shift_id, .each = each, .ctx = ctx};
+    return fd_store_read(d->store, items_txn, &c, err);
+}
+
+/* ---- the inventory ---- */
+
+typedef struct counts_ctx {
+    fd_desk *d;
+    int64_t shift_id, handover_id;
+    void (*each)(void *ctx, const fd_count_row *c);
+    void *ctx;
+} counts_ctx;
+
+/* The latest count of a side: FD_NOT_FOUND when not taken. The explanation is copied
+ * out, since the same statement reads the other side next. */
+static fd_status latest_count(fd_desk *d, int64_t handover_id, const char *item, const char *side,
+                              long *count, char **explanation, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_COUNT_LATEST);
+    fd_bind_int(st, ":handover_id", handover_id);
+    fd_bind_text(st, ":item", item);
+    fd_bind_text(st, ":side", side);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        *count = (long)fd_col_int(st, 0);
+        *explanation = fd_strdup(optional(st, 2));
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* A side not counted is no failure: the line says so. */
+static fd_status side_count(counts_ctx *c, const char *item, const char *side, bool *taken,
+                            long *count, char **explanation, fd_error *err)
+{
+    *taken = false;
+    if (!c->handover_id)
+        return FD_OK;
+    fd_status s = latest_count(c->d, c->handover_id, item, side, count, explanation, err);
+    *taken = s == FD_OK;
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
+static fd_status count_line(counts_ctx *c, size_t index, const char *item, fd_error *err)
+{
+    fd_count_row row = {.index = index, .item = item, .previous = -1};
+    char *out_explanation = NULL, *in_explanation = NULL;
+    fd_stmt *st = fd_sql(c->d->store, FD_SQL_HO_COUNT_TAKEN_OVER);
+    fd_bind_int(st, ":shift_id", c->shift_id);
+    fd_bind_text(st, ":item", item);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        row.previous = (long)fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    if (s == FD_NOT_FOUND)
+        s = FD_OK;
+    if (s == FD_OK)
+        s = side_count(c, item, "out", &row.counted, &row.out_count, &out_explanation, err);
+    if (s == FD_OK)
+        s = side_count(c, item, "in", &row.confirmed, &row.in_count, &in_explanation, err);
+    row.out_explanation = out_explanation;
+    row.in_explanation = in_explanation;
+    if (s == FD_OK)
+        c->each(c->ctx, &row);
+    free(out_explanation);
+    free(in_explanation);
+    return s;
+}
+
+static bool configured(const fd_string_list *items, const char *item)
+{
+    for (size_t i = 0; i < items->count; i++)
+        if (strcmp(items->items[i], item) == 0)
+            return true;
+    return false;
+}
+
+/* Counted items the configuration no longer lists still belong to the record. */
+static fd_status unlisted_lines(counts_ctx *c, fd_error *err)
+{
+    const fd_string_list *items = &c->d->config->inventory_items;
+    fd_string_list extra = {0};
+    fd_stmt *st = fd_sql(c->d->store, FD_SQL_HO_COUNT_ITEMS);
+    fd_bind_int(st, ":handover_id", c->handover_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        if (configured(items, fd_col_text(st, 0)))
+            continue;
+        extra.items = fd_realloc(extra.items, (extra.count + 1) * sizeof *extra.items);
+        extra.items[extra.count++] = fd_strdup(fd_col_text(st, 0));
+    }
+    fd_stmt_reset(st);
+    fd_status s = rc < 0 ? err->status : FD_OK;
+    for (size_t i = 0; s == FD_OK && i < extra.count; i++)
+        s = count_line(c, (size_t)-1, extra.items[i], err);
+    for (size_t i = 0; i < extra.count; i++)
+        free(extra.items[i]);
+    free(extra.items);
+    return s;
+}
+
+static fd_status each_count(counts_ctx *c, fd_error *err)
+{
+    fd_status s = shown_handover(c->d, c->shift_id, &c->handover_id, err);
+    const fd_string_list *items = &c->d->config->inventory_items;
+    for (size_t i = 0; s == FD_OK && i < items->count; i++)
+        s = count_line(c, i, items->items[i], err);
+    if (s == FD_OK && c->handover_id)
+        s = unlisted_lines(c, err);
+    return s;
+}
+
+static fd_status counts_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    return each_count(ctx, err);
+}
+
+fd_status fd_handover_counts(fd_desk *d, int64_t shift_id,
+                             void (*each)(void *ctx, const fd_count_row *c), void *ctx,
+                             fd_error *err)
+{
+    counts_ctx c = {.d = d, .shift_id = shift_id, .each = each, .ctx = ctx};
+    return fd_store_read(d->store, counts_txn, &c, err);
+}
+
+/* ---- the report ---- */
+
+typedef struct report_ctx {
+    fd_desk *d;
+    int64_t shift_id;
+    const fd_handover_report_cb *cb;
+    void *ctx;
+} report_ctx;
+
+static fd_handover_outcome parse_outcome(const char *outcome)
+{
+    if (!outcome)
+        return FD_HANDOVER_PENDING;
+    return strcmp(outcome, "signed") == 0    ? FD_HANDOVER_SIGNED
+           : strcmp(outcome, "refused") == 0 ? FD_HANDOVER_REFUSED
+                                             : FD_HANDOVER_WITHDRAWN;
+}
+
+static fd_status report_attempts(report_ctx *r, fd_error *err)
+{
+    fd_stmt *st = fd_sql(r->d->store, FD_SQL_HO_HANDOVER_ATTEMPTS);
+    fd_bind_int(st, ":shift_id", r->shift_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_handover_attempt a = {
+            .id = fd_col_int(st, 0), .begun_at = fd_col_int(st, 1), .outgoing = fd_col_text(st, 2),
+            .outcome = parse_outcome(optional(st, 3)), .incoming = optional(st, 4),
+            .reason = optional(st, 5), .ended_at = fd_col_int(st, 6),
+        };
+        if (r->cb->attempt)
+            r->cb->attempt(r->ctx, &a);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status each_correction(fd_store *store, int64_t entry_id,
+                                 void (*each)(void *ctx, const fd_entry_correction *c), void *ctx,
+                                 fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_HO_ENTRY_CORRECTIONS);
+    fd_bind_int(st, ":id", entry_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_entry_correction c = {
+            .entry_id = entry_id, .value = fd_col_text(st, 1), .reason = fd_col_text(st, 2),
+            .staff = fd_col_text(st, 3), .at = fd_col_int(st, 4),
+        };
+        fd_entry_field_parse(fd_col_text(st, 0), &c.field);
+        each(ctx, &c);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status report_corrections(report_ctx *r, int64_t entry_id, fd_error *err)
+{
+    return each_correction(r->d->store, entry_id, r->cb->correction, r->ctx, err);
+}
+
+typedef struct corrections_ctx {
+    int64_t entry_id;
+    void (*each)(void *ctx, const fd_entry_correction *c);
+    void *ctx;
+} corrections_ctx;
+
+static fd_status corrections_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    corrections_ctx *c = ctx;
+    return each_correction(store, c->entry_id, c->each, c->ctx, err);
+}
+
+fd_status fd_handover_corrections(fd_desk *d, int64_t entry_id,
+                                  void (*each)(void *ctx, const fd_entry_correction *c), void *ctx,
+                                  fd_error *err)
+{
+    corrections_ctx c = {entry_id, each, ctx};
+    return fd_store_read(d->store, corrections_txn, &c, err);
+}
+
+static fd_status report_entries(report_ctx *r, fd_error *err)
+{
+    fd_stmt *st = fd_sql(r->d->store, FD_SQL_HO_ENTRY_BY_KIND);
+    fd_bind_int(st, ":shift_id", r->shift_id);
+    fd_status s = FD_OK;
+    int rc;
+    while (s == FD_OK && (rc = fd_step(st, err)) == 1) {
+        fd_entry e;
+        fd_handover_read_entry(st, &e);
+        if (r->cb->entry)
+            r->cb->entry(r->ctx, &e);
+        if (r->cb->correction && e.corrected)
+            s = report_corrections(r, e.id, err);
+    }
+    fd_stmt_reset(st);
+    return s != FD_OK ? s : rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status report_progress(report_ctx *r, fd_error *err)
+{
+    fd_stmt *st = fd_sql(r->d->store, FD_SQL_HO_PROGRESS_BY_SHIFT);
+    fd_bind_int(st, ":shift_id", r->shift_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_progress_row p = {
+            .id = fd_col_int(st, 0), .entry_id = fd_col_int(st, 1), .content = fd_col_text(st, 3),
+            .origin_shift_id = fd_col_int(st, 4), .note = fd_col_text(st, 5),
+            .done = fd_col_int(st, 6) != 0, .reported_to = optional(st, 7),
+            .reported_at = fd_col_int(st, 8), .staff = fd_col_text(st, 9), .at = fd_col_int(st, 10),
+        };
+        fd_entry_kind_parse(fd_col_text(st, 2), &p.kind);
+        r->cb->progress(r->ctx, &p);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static void report_count(void *ctx, const fd_count_row *c)
+{
+    report_ctx *r = ctx;
+    r->cb->count(r->ctx, c);
+}
+
+static fd_status report_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    report_ctx *r = ctx;
+    fd_shift shift;
+    fd_status s = shift_get(store, r->shift_id, &shift, err);
+    if (s != FD_OK)
+        return s;
+    if (r->cb->shift)
+        r->cb->shift(r->ctx, &shift);
+    if ((s = report_attempts(r, err)) != FD_OK || (s = report_entries(r, err)) != FD_OK ||
+        (r->cb->progress && (s = report_progress(r, err)) != FD_OK))
+        return s;
+    items_ctx items = {.d = r->d, .shift_id = r->shift_id, .each = r->cb->open_item, .ctx = r->ctx,
+                       .carried = r->cb->carried, .trail = r->cb->trail};
+    if ((s = each_item(&items, err)) != FD_OK || !r->cb->count)
+        return s;
+    counts_ctx counts = {.d = r->d, .shift_id = r->shift_id, .each = report_count, .ctx = r};
+    return each_count(&counts, err);
+}
+
+fd_status fd_handover_report(fd_desk *d, int64_t shift_id, const fd_handover_report_cb *cb,
+                             void *ctx, fd_error *err)
+{
+    report_ctx r = {d, shift_id, cb, ctx};
+    return fd_store_read(d->store, report_txn, &r, err);
+}

@@ -1,0 +1,566 @@
+/* Key loans, what is read: the views with keyset paging, the counters for the status
+ * line and the handover, a key's history, the loan lists and the export. See
+ * include/frontdesk/keys.h. */
+#include "frontdesk/keys.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
+#include "store/stmt.h"
+
+/* ---- the key views ---- */
+
+void fd_key_cursor_after(fd_key_cursor *c, const fd_key_row *row)
+{
+    c->set = true;
+    c->due = row->due_at;
+    snprintf(c->tag, sizeof c->tag, "%s", row->tag);
+    c->id = row->id;
+}
+
+static void read_key_row(fd_stmt *st, fd_key_row *r)
+{
+    *r = (fd_key_row){
+        .id = fd_col_int(st, 0),
+        .tag = fd_col_text(st, 1),
+        .unit = fd_col_text(st, 2),
+        .description = fd_col_text(st, 3),
+        .state = fd_col_text(st, 5),
+        .department = fd_col_text(st, 6),
+        .custodian = fd_col_text(st, 7),
+        .copy_of = fd_col_int(st, 8),
+        .replaces = fd_col_int(st, 9),
+        .loan_id = fd_col_int(st, 10),
+        .borrower = fd_col_text(st, 11),
+        .company = fd_col_text(st, 12),
+        .out_at = fd_col_int(st, 13),
+        .due_at = fd_col_int(st, 14),
+        .emergency = fd_col_int(st, 15) != 0,
+        .overdue = fd_col_int(st, 16) != 0,
+    };
+    fd_key_kind_parse(fd_col_text(st, 4), &r->kind);
+}
+
+/* What a search binds: prefixes of tags and unit codes (both stored in upper case) as
+ * GLOB patterns, and a LIKE pattern for descriptions; all NULL for no search. */
+typedef struct search_patterns {
+    char *glob, *contains;
+} search_patterns;
+
+static void make_patterns(const char *search, search_patterns *p)
+{
+    const char *start = search ? search + strspn(search, " \t") : "";
+    size_t n = strlen(start);
+    while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
+        n--;
+    *p = (search_patterns){NULL, NULL};
+    if (n == 0)
+        return;
+    char *g = p->glob = fd_alloc(3 * n + 2), *c = p->contains = fd_alloc(2 * n + 3);
+    *c++ = '%';
+    for (size_t i = 0; i < n; i++) {
+        char ch = start[i];
+        if (ch == '*' || ch == '?' || ch == '[') {
+            *g++ = '[', *g++ = ch, *g++ = ']';
+        } else {
+            *g++ = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+        }
+        if (ch == '%' || ch == '_' || ch == '\\')
+            *c++ = '\\';
+        *c++ = ch;
+    }
+    *g++ = '*';
+    *c++ = '%';
+}
+
+static void bind_search(fd_stmt *st, const search_patterns *p)
+{
+    fd_bind_text(st, ":tag_glob", p->glob);
+    fd_bind_text(st, ":unit_glob", p->glob);
+    fd_bind_text(st, ":contains", p->contains);
+}
+
+typedef struct key_list {
+    fd_desk *d;
+    fd_keys_view view;
+    search_patterns search;
+    const fd_key_cursor *after;
+    int limit;
+    void (*each)(void *ctx, const fd_key_row *row);
+    void *ctx;
+} key_list;
+
+static fd_stmt *key_list_stmt(key_list *q)
+{
+    bool after = q->after && q->after->set;
+    fd_stmt *st;
+    if (q->view == FD_KEYS_REGISTER) {
+        st = fd_sql(q->d->store, FD_SQL_KEYS_REGISTER);
+        fd_bind_text(st, ":after_tag", after ? q->after->tag : "");
+    } else {
+        st = fd_sql(q->d->store, q->view == FD_KEYS_TO_SEAL ? FD_SQL_KEYS_TO_SEAL : FD_SQL_KEYS_OUT);
+        if (q->view != FD_KEYS_TO_SEAL)
+            fd_bind_int(st, ":overdue_only", q->view == FD_KEYS_OVERDUE);
+        fd_bind_int(st, ":after", after);
+        fd_bind_int(st, ":after_due", after ? q->after->due : 0);
+        fd_bind_int(st, ":after_id", after ? q->after->id : 0);
+    }
+    bind_search(st, &q->search);
+    return st;
+}
+
+static fd_status each_key_row(fd_stmt *st, void (*each)(void *ctx, const fd_key_row *row),
+                              void *ctx, fd_error *err)
+{
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_key_row row;
+        read_key_row(st, &row);
+        each(ctx, &row);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status key_list_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    key_list *q = ctx;
+    fd_stmt *st = key_list_stmt(q);
+    fd_bind_int(st, ":now", fd_desk_now(q->d));
+    fd_bind_int(st, ":limit", q->limit);
+    return each_key_row(st, q->each, q->ctx, err);
+}
+
+fd_status fd_keys_list(fd_desk *d, fd_keys_view view, const char *search,
+                       const fd_key_cursor *after, int limit,
+                       void (*each)(void *ctx, const fd_key_row *row), void *ctx, fd_error *err)
+{
+    if (view < FD_KEYS_OUT || view > FD_KEYS_TO_SEAL)
+        return fd_fail(err, FD_INVALID, NULL, "fd_keys_list: no view %d", (int)view);
+    key_list q = {.d = d, .view = view, .after = after, .limit = limit, .each = each, .ctx = ctx};
+    make_patterns(search, &q.search);
+    fd_status s = fd_store_read(d->store, key_list_txn, &q, err);
+    free(q.search.glob);
+    free(q.search.contains);
+    return s;
+}
+
+typedef struct key_one {
+    fd_desk *d;
+    int64_t id;
+    fd_sql_id sql;
+    void (*each)(void *ctx, const fd_key_row *row);
+    void *ctx;
+} key_one;
+
+static fd_status key_one_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    key_one *q = ctx;
+    fd_stmt *st = fd_sql(store, q->sql);
+    fd_bind_int(st, ":now", fd_desk_now(q->d));
+    if (q->sql == FD_SQL_KEY_ROW)
+        fd_bind_int(st, ":id", q->id);
+    return each_key_row(st, q->each, q->ctx, err);
+}
+
+typedef struct found_flag {
+    bool found;
+    void (*each)(void *ctx, const fd_key_row *row);
+    void *ctx;
+} found_flag;
+
+static void note_found(void *ctx, const fd_key_row *row)
+{
+    found_flag *f = ctx;
+    f->found = true;
+    f->each(f->ctx, row);
+}
+
+fd_status fd_key_get(fd_desk *d, int64_t key_id, void (*each)(void *ctx, const fd_key_row *row),
+                     void *ctx, fd_error *err)
+{
+    found_flag f = {false, each, ctx};
+    key_one q = {d, key_id, FD_SQL_KEY_ROW, note_found, &f};
+    fd_status s = fd_store_read(d->store, key_one_txn, &q, err);
+    if (s == FD_OK && !f.found)
+        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no key number %lld."), (long long)key_id);
+    return s;
+}
+
+fd_status fd_keys_overdue(fd_desk *d, void (*each)(void *ctx, const fd_key_row *row), void *ctx,
+                          fd_error *err)
+{
+    return fd_keys_list(d, FD_KEYS_OVERDUE, NULL, NULL, -1, each, ctx, err);
+}
+
+fd_status fd_keys_seal_overdue(fd_desk *d, void (*each)(void *ctx, const fd_key_row *row),
+                               void *ctx, fd_error *err)
+{
+    key_one q = {d, 0, FD_SQL_KEYS_SEAL_OVERDUE, each, ctx};
+    return fd_store_read(d->store, key_one_txn, &q, err);
+}
+
+/* ---- counters ---- */
+
+typedef struct counter {
+    fd_desk *d;
+    fd_sql_id sql;
+    const char *kind, *state;
+    long count;
+} counter;
+
+static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    counter *c = ctx;
+    fd_stmt *st = fd_sql(store, c->sql);
+    if (c->kind) {
+        fd_bind_text(st, ":kind", c->kind);
+        fd_bind_text(st, ":state", c->state);
+    } else {
+        fd_bind_int(st, ":now", fd_desk_now(c->d));
+    }
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        c->count = (long)fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status count(fd_desk *d, fd_sql_id sql, const char *kind, const char *state, long *out,
+                       fd_error *err)
+{
+    counter c = {d, sql, kind, state, 0};
+    fd_status s = fd_store_read(d->store, count_txn, &c, err);
+    *out = s == FD_OK ? c.count : 0;
+    return s;
+}
+
+fd_status fd_keys_count_out(fd_desk *d, long *out, fd_error *err)
+{
+    return count(d, FD_SQL_KEYS_COUNT_STATE, "key", "on_loan", out, err);
+}
+
+fd_status fd_keys_count_overdue(fd_desk *d, long *out, fd_error *err)
+{
+    return count(d, FD_SQL_KEYS_COUNT_OVERDUE, NULL, NULL, out, err);
+}
+
+fd_status fd_keys_count_pending(fd_desk *d, long *out, fd_error *err)
+{
+    return count(d, FD_SQL_KEYS_COUNT_STATE, "loan", "requested", out, err);
+}
+
+fd_status fd_keys_count_seal_overdue(fd_desk *d, long *out, fd_error *err)
+{
+    return count(d, FD_SQL_KEYS_COUNT_SEAL_OVERDUE, NULL, NULL, out, err);
+}
+
+/* ---- a key's history ---- */
+
+typedef struct history {
+    int64_t key_id, before;
+    int limit;
+    void (*each)(void *ctx, const fd_key_event *e);
+    void *ctx;
+} history;
+
+static fd_status history_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    history *h = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_KEY_HISTORY);
+    fd_bind_int(st, ":key_id", h->key_id);
+    fd_bind_int(st, ":before", h->before > 0 ? h->before : INT64_MAX);
+    fd_bind_int(st, ":limit", h->limit);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_key_event e = {
+            .id = fd_col_int(st, 0),
+            .event = fd_col_text(st, 1),
+            .from_state = fd_col_text(st, 2),
+            .to_state = fd_col_text(st, 3),
+            .note = fd_col_text(st, 4),
+            .at = fd_col_int(st, 5),
+            .staff = fd_col_text(st, 6),
+            .approver = fd_col_text(st, 7),
+            .custodian = fd_col_text(st, 8),
+            .responsible = fd_col_text(st, 9),
+            .other_tag = fd_col_text(st, 10),
+            .loan_id = fd_col_int(st, 11),
+            .borrower = fd_col_text(st, 12),
+            .emergency = fd_col_int(st, 13) != 0,
+        };
+        h->each(h->ctx, &e);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_key_history(fd_desk *d, int64_t key_id, int64_t before_id, int limit,
+                         void (*each)(void *ctx, const fd_key_event *e), void *ctx, fd_error *err)
+{
+    history h = {key_id, before_id, limit, each, ctx};
+    return fd_store_read(d->store, history_txn, &h, err);
+}
+
+/* ---- loans ---- */
+
+static bool sees_phones(const fd_desk *d, const fd_actor *who)
+{
+    return who && fd_may_see_phones(d->config, who);
+}
+
+static void shown_phone(bool clear, const char *phone, char out[FD_KEY_PHONE_SHOWN])
+{
+    if (!phone)
+        out[0] = '\0';
+    else if (clear)
+        snprintf(out, FD_KEY_PHONE_SHOWN, "%s", phone);
+    else
+        fd_mask_phone(phone, out, FD_KEY_PHONE_SHOWN);
+}
+
+static void read_loan_row(fd_stmt *st, bool clear, fd_loan_row *r)
+{
+    *r = (fd_loan_row){
+        .id = fd_col_int(st, 0),
+        .state = fd_col_text(st, 1),
+        .emergency = fd_col_int(st, 2) != 0,
+        .borrower = fd_col_text(st, 4),
+        .department = fd_col_text(st, 5),
+        .company = fd_col_text(st, 6),
+        .note = fd_col_text(st, 9),
+        .keys = fd_col_text(st, 10),
+        .key_count = (int)fd_col_int(st, 11),
+        .requested_at = fd_col_int(st, 12),
+        .expected_return = fd_col_int(st, 13),
+        .approved_at = fd_col_int(st, 14),
+        .out_at = fd_col_int(st, 15),
+        .due_at = fd_col_int(st, 16),
+        .returned_at = fd_col_int(st, 17),
+        .requested_by = fd_col_text(st, 18),
+        .approved_by = fd_col_text(st, 19),
+        .returned_by = fd_col_text(st, 20),
+        .received_by = fd_col_text(st, 21),
+        .notices = (int)fd_col_int(st, 22),
+        .units_waiting = (int)fd_col_int(st, 23),
+        .overdue = fd_col_int(st, 24) != 0,
+    };
+    fd_borrower_kind_parse(fd_col_text(st, 3), &r->borrower_kind);
+    shown_phone(clear, fd_col_text(st, 7), r->phone);
+    fd_key_reason_parse(fd_col_text(st, 8), &r->reason);
+}
+
+typedef struct loan_list {
+    fd_desk *d;
+    bool clear;
+    fd_sql_id sql;
+    const char *state;
+    fd_time from, to;
+    int64_t id;   /* after this id, or the one loan */
+    int limit;
+    int found;
+    void (*each)(void *ctx, const fd_loan_row *row);
+    void *ctx;
+} loan_list;
+
+static fd_status loan_list_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    loan_list *q = ctx;
+    fd_stmt *st = fd_sql(store, q->sql);
+    fd_bind_int(st, ":now", fd_desk_now(q->d));
+    if (q->sql == FD_SQL_KEY_LOAN_ROW) {
+        fd_bind_int(st, ":id", q->id);
+    } else {
+        if (q->sql == FD_SQL_KEY_LOANS_BY_STATE) {
+            fd_bind_text(st, ":state", q->state);
+        } else {
+            fd_bind_int(st, ":from", q->from);
+            fd_bind_int(st, ":to", q->to);
+        }
+        fd_bind_int(st, ":after", q->id);
+        fd_bind_int(st, ":limit", q->limit);
+    }
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_loan_row row;
+        read_loan_row(st, q->clear, &row);
+        q->found++;
+        q->each(q->ctx, &row);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_key_loans_list(fd_desk *d, const fd_actor *who, fd_loans_view view, int64_t after_id,
+                            int limit, void (*each)(void *ctx, const fd_loan_row *row), void *ctx,
+                            fd_error *err)
+{
+    loan_list q = {.d = d, .clear = sees_phones(d, who), .sql = FD_SQL_KEY_LOANS_BY_STATE,
+                   .state = view == FD_LOANS_APPROVED ? "approved" : "requested", .id = after_id,
+                   .limit = limit, .each = each, .ctx = ctx};
+    return fd_store_read(d->store, loan_list_txn, &q, err);
+}
+
+fd_status fd_key_loans_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                               int64_t after_id, int limit,
+                               void (*each)(void *ctx, const fd_loan_row *row), void *ctx,
+                               fd_error *err)
+{
+    loan_list q = {.d = d, .clear = sees_phones(d, who), .sql = FD_SQL_KEY_LOANS_BETWEEN,
+                   .from = from, .to = to, .id = after_id, .limit = limit, .each = each,
+                   .ctx = ctx};
+    return fd_store_read(d->store, loan_list_txn, &q, err);
+}
+
+fd_status fd_key_loan_get(fd_desk *d, const fd_actor *who, int64_t loan_id,
+                          void (*each)(void *ctx, const fd_loan_row *row), void *ctx,
+                          fd_error *err)
+{
+    loan_list q = {.d = d, .clear = sees_phones(d, who), .sql = FD_SQL_KEY_LOAN_ROW, .id = loan_id,
+                   .each = each, .ctx = ctx};
+    fd_status s = fd_store_read(d->store, loan_list_txn, &q, err);
+    if (s == FD_OK && q.found == 0)
+        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no loan number %lld."), (long long)loan_id);
+    return s;
+}
+
+typedef struct notice_list {
+    int64_t loan_id;
+    bool clear;
+    void (*each)(void *ctx, const fd_key_notice_row *row);
+    void *ctx;
+} notice_list;
+
+static fd_status notice_list_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    notice_list *q = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_KEY_NOTICES);
+    fd_bind_int(st, ":loan_id", q->loan_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_key_notice_row row = {
+            .id = fd_col_int(st, 0),
+            .unit_id = fd_col_int(st, 1),
+            .unit = fd_col_text(st, 2),
+            .target = fd_col_text(st, 3),
+            .name = fd_col_text(st, 4),
+            .called_at = fd_col_int(st, 7),
+            .note = fd_col_text(st, 8),
+            .staff = fd_col_text(st, 9),
+        };
+        shown_phone(q->clear, fd_col_text(st, 5), row.phone);
+        fd_key_outcome_parse(fd_col_text(st, 6), &row.outcome);
+        q->each(q->ctx, &row);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_key_loan_notices(fd_desk *d, const fd_actor *who, int64_t loan_id,
+                              void (*each)(void *ctx, const fd_key_notice_row *row), void *ctx,
+                              fd_error *err)
+{
+    notice_list q = {loan_id, sees_phones(d, who), each, ctx};
+    return fd_store_read(d->store, notice_list_txn, &q, err);
+}
+
+/* ---- export ---- */
+
+static const char *const loan_columns[] = {
+    "loan", "requested_at", "tag", "unit", "description", "key_kind", "borrower_kind",
+    "borrower", "department", "company", "phone", "reason", "note", "emergency", "state",
+    "approved_by", "approved_at", "out_at", "due_at", "returned_at", "returned_by",
+    "received_by", "requested_by", "notices", "overdue",
+};
+enum { LOAN_COLUMNS = sizeof loan_columns / sizeof loan_columns[0] };
+
+static const char *const custodian_columns[] = {
+    "department", "custodian", "lent", "overdue", "damaged", "lost",
+};
+enum { CUSTODIAN_COLUMNS = sizeof custodian_columns / sizeof custodian_columns[0] };
+
+typedef struct export_op {
+    fd_desk *d;
+    const fd_export_request *req;
+    bool clear;
+    fd_export *out;
+} export_op;
+
+/* Times as Beijing "YYYY-MM-DD HH:MM"; a NULL time stays empty. */
+static const char *time_cell(fd_stmt *st, int col, char out[FD_TIME_TEXT])
+{
+    if (fd_col_null(st, col))
+        return NULL;
+    fd_time_format(fd_col_int(st, col), out);
+    return out;
+}
+
+static const char *yes_no(bool v) { return v ? "yes" : "no"; }
+
+static void export_loan_row(export_op *o, fd_stmt *st)
+{
+    char times[5][FD_TIME_TEXT], phone[FD_KEY_PHONE_SHOWN];
+    shown_phone(o->clear, fd_col_text(st, 10), phone);
+    bool out = !fd_col_null(st, 18);
+    const char *values[LOAN_COLUMNS] = {
+        fd_col_text(st, 0), time_cell(st, 1, times[0]), fd_col_text(st, 2), fd_col_text(st, 3),
+        fd_col_text(st, 4), fd_col_text(st, 5), fd_col_text(st, 6), fd_col_text(st, 7),
+        fd_col_text(st, 8), fd_col_text(st, 9), phone[0] ? phone : NULL, fd_col_text(st, 11),
+        fd_col_text(st, 12), yes_no(fd_col_int(st, 13) != 0), fd_col_text(st, 14),
+        fd_col_text(st, 15), time_cell(st, 16, times[1]), time_cell(st, 17, times[2]),
+        time_cell(st, 18, times[3]), time_cell(st, 19, times[4]), fd_col_text(st, 20),
+        fd_col_text(st, 21), fd_col_text(st, 22), fd_col_text(st, 23),
+        yes_no(out && fd_col_int(st, 24) != 0),
+    };
+    fd_export_row(o->out, values);
+}
+
+static void export_custodian_row(export_op *o, fd_stmt *st)
+{
+    const char *values[CUSTODIAN_COLUMNS];
+    for (int i = 0; i < CUSTODIAN_COLUMNS; i++)
+        values[i] = fd_col_text(st, i);
+    fd_export_row(o->out, values);
+}
+
+static fd_status export_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    export_op *o = ctx;
+    bool monthly = o->req->monthly;
+    fd_stmt *st = fd_sql(store, monthly ? FD_SQL_KEY_EXPORT_CUSTODIANS : FD_SQL_KEY_EXPORT_LOANS);
+    fd_bind_int(st, ":from", o->req->from);
+    fd_bind_int(st, ":to", o->req->to);
+    fd_bind_int(st, ":now", fd_desk_now(o->d));
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        if (monthly)
+            export_custodian_row(o, st);
+        else
+            export_loan_row(o, st);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+                         fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_KEY_EXPORT))
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Key loans are exported by the managers and the administrator."));
+    bool clear = req->unmasked;
+    if (clear && !sees_phones(d, who))
+        return fd_fail(err, FD_DENIED, NULL, _("%s may not export phone numbers in full."),
+                       fd_role_label(who->role));
+    export_op o = {d, req, clear, NULL};
+    o.out = req->monthly ? fd_export_begin(out, req->format, custodian_columns, CUSTODIAN_COLUMNS)
+                         : fd_export_begin(out, req->format, loan_columns, LOAN_COLUMNS);
+    fd_status s = fd_store_read(d->store, export_txn, &o, err);
+    fd_status end = fd_export_end(o.out, s == FD_OK ? err : NULL);
+    return s == FD_OK ? end : s;
+}

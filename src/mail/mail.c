@@ -1,0 +1,1545 @@
+/* Mail, parcels and newspapers: see include/frontdesk/mail.h. Nothing here is updated:
+ * an item is inserted once and moves by events; its shelf is its newest shelving row,
+ * its hand-out and return are rows of their own, and a correction is a correction row. */
+#include "frontdesk/mail.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "frontdesk/audit.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/validate.h"
+#include "store/stmt.h"
+
+/* The defaults of data/frontdesk.cfg, for a desk opened without a configuration. */
+enum { DEFAULT_RETURN_DAYS = 15, TRACKING_MIN = 4, PAGE_KEY_MAX = FD_MAIL_NAME_MAX + 2 };
+static const int default_buckets[3] = {3, 7, 15};
+
+/* ---- names and labels ---- */
+
+typedef struct named {
+    const char *name, *label;
+} named;
+
+static const named kinds[] = {
+#define FD_MAIL_KIND_NAMED(id, name, label) {name, label},
+    FD_MAIL_KIND_LIST(FD_MAIL_KIND_NAMED)
+#undef FD_MAIL_KIND_NAMED
+};
+
+static const named states[] = {
+#define FD_MAIL_STATE_NAMED(id, name, label) {name, label},
+    FD_MAIL_STATE_LIST(FD_MAIL_STATE_NAMED)
+#undef FD_MAIL_STATE_NAMED
+};
+
+static const named fields[] = {
+#define FD_MAIL_FIELD_NAMED(id, name, label) {name, label},
+    FD_MAIL_FIELD_LIST(FD_MAIL_FIELD_NAMED)
+#undef FD_MAIL_FIELD_NAMED
+};
+
+static bool parse_named(const named *list, size_t count, const char *name, int *out)
+{
+    for (size_t i = 0; name && i < count; i++) {
+        if (strcmp(list[i].name, name) == 0) {
+            *out = (int)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *fd_mail_kind_name(fd_mail_kind k) { return kinds[k].name; }
+const char *fd_mail_kind_label(fd_mail_kind k) { return _(kinds[k].label); }
+const char *fd_mail_state_name(fd_mail_state s) { return states[s].name; }
+const char *fd_mail_state_label(fd_mail_state s) { return _(states[s].label); }
+const char *fd_mail_field_name(fd_mail_field f) { return fields[f].name; }
+const char *fd_mail_field_label(fd_mail_field f) { return _(fields[f].label); }
+
+bool fd_mail_kind_parse(const char *name, fd_mail_kind *out)
+{
+    int i;
+    if (!parse_named(kinds, FD_MAIL_KIND_COUNT, name, &i))
+        return false;
+    *out = (fd_mail_kind)i;
+    return true;
+}
+
+bool fd_mail_state_parse(const char *name, fd_mail_state *out)
+{
+    int i;
+    if (!parse_named(states, FD_MAIL_STATE_COUNT, name, &i))
+        return false;
+    *out = (fd_mail_state)i;
+    return true;
+}
+
+static const char *event_label(const char *event)
+{
+    static const named events[] = {
+        {"receive", N_("Signed for")},        {"shelve", N_("Put on a shelf")},
+        {"move", N_("Moved to another shelf")}, {"collect", N_("Collected")},
+        {"collect_by_proxy", N_("Collected by proxy")}, {"return", N_("Returned to sender")},
+    };
+    int i;
+    return parse_named(events, sizeof events / sizeof events[0], event, &i) ? _(events[i].label)
+                                                                             : event;
+}
+
+/* ---- configuration ---- */
+
+static int return_days(const fd_desk *d)
+{
+    return d->config && d->config->mail_return_days > 0 ? d->config->mail_return_days
+                                                        : DEFAULT_RETURN_DAYS;
+}
+
+static const int *age_buckets(const fd_desk *d)
+{
+    return d->config && d->config->mail_age_buckets[0] > 0 ? d->config->mail_age_buckets
+                                                           : default_buckets;
+}
+
+static bool may_see_phones(const fd_desk *d, const fd_actor *who)
+{
+    return d->config && fd_may_see_phones(d->config, who);
+}
+
+/* ---- checking what is typed ---- */
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Copies text without surrounding blanks to out (size bytes). empty is the message for
+ * a required field left empty; NULL makes the field optional. */
+static fd_status clean_text(const char *text, const char *field, const char *empty, bool multiline,
+                            char *out, size_t size, fd_error *err)
+{
+    const char *start = text ? text : "";
+    while (is_blank(*start))
+        start++;
+    size_t n = strlen(start);
+    while (n > 0 && is_blank(start[n - 1]))
+        n--;
+    out[0] = '\0';
+    if (n == 0)
+        return empty ? fd_fail(err, FD_INVALID, field, "%s", empty) : FD_OK;
+    if (n >= size)
+        return fd_fail(err, FD_INVALID, field,
+                       _("This is too long: at most %zu bytes (%zu Chinese characters)."),
+                       size - 1, (size - 1) / 3);
+    memcpy(out, start, n);
+    out[n] = '\0';
+    /* What is typed ends up on printed registers. */
+    if (!fd_validate_text(out, n, multiline, NULL))
+        return fd_fail(err, FD_INVALID, field, _("This contains characters that cannot be printed."));
+    return FD_OK;
+}
+
+static void upper_ascii(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 'a' + 'A');
+}
+
+/* The normal form of a tracking number: what the label says, in upper case, without
+ * the blanks and line ends a scanner or a typist adds. "" when none was given. */
+static fd_status clean_tracking(const char *text, char out[FD_MAIL_TRACKING_MAX], fd_error *err)
+{
+    size_t n = 0;
+    for (const char *p = text ? text : ""; *p; p++) {
+        if (is_blank(*p))
+            continue;
+        bool ok = (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+                  *p == '-';
+        if (!ok)
+            return fd_fail(err, FD_INVALID, "tracking",
+                           _("A tracking number has only letters, digits and hyphens."));
+        if (n + 1 >= FD_MAIL_TRACKING_MAX)
+            return fd_fail(err, FD_INVALID, "tracking",
+                           _("A tracking number has at most %d characters."), FD_MAIL_TRACKING_MAX - 1);
+        out[n++] = *p;
+    }
+    out[n] = '\0';
+    upper_ascii(out);
+    if (n > 0 && n < TRACKING_MIN)
+        return fd_fail(err, FD_INVALID, "tracking",
+                       _("A tracking number has at least %d characters."), TRACKING_MIN);
+    return FD_OK;
+}
+
+/* A carrier of the configured list is stored as the list spells it. */
+static fd_status clean_carrier(const fd_desk *d, const char *text, const char *empty,
+                               char out[FD_MAIL_SHORT_MAX], fd_error *err)
+{
+    fd_status s = clean_text(text, "carrier", empty, false, out, FD_MAIL_SHORT_MAX, err);
+    for (size_t i = 0; s == FD_OK && d->config && i < d->config->carriers.count; i++)
+        if (strcasecmp(out, d->config->carriers.items[i]) == 0)
+            snprintf(out, FD_MAIL_SHORT_MAX, "%s", d->config->carriers.items[i]);
+    return s;
+}
+
+/* Shelf labels are matched from their start, so "b3" finds "B3". */
+static fd_status clean_shelf(const char *text, const char *empty, char out[FD_MAIL_SHELF_MAX],
+                             fd_error *err)
+{
+    fd_status s = clean_text(text, "shelf", empty, false, out, FD_MAIL_SHELF_MAX, err);
+    upper_ascii(out);
+    return s;
+}
+
+static fd_status check_quantity(int quantity, int max, fd_error *err)
+{
+    if (quantity < 1 || quantity > max)
+        return fd_fail(err, FD_INVALID, "quantity", _("The quantity is a number from 1 to %d."), max);
+    return FD_OK;
+}
+
+/* Names compare without blanks and ASCII case: "张 三" is 张三, "li na" is Li Na. */
+static bool same_name(const char *a, const char *b)
+{
+    for (;;) {
+        while (is_blank(*a))
+            a++;
+        while (is_blank(*b))
+            b++;
+        char ca = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
+        char cb = *b >= 'a' && *b <= 'z' ? (char)(*b - 'a' + 'A') : *b;
+        if (ca != cb)
+            return false;
+        if (!ca)
+            return true;
+        a++;
+        b++;
+    }
+}
+
+static fd_status refuse_role(const fd_actor *who, fd_action action, fd_error *err)
+{
+    return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
+                   who ? fd_role_label(who->role) : "?", fd_action_name(action));
+}
+
+/* ---- reading items ---- */
+
+/* snprintf(dst, size, "%s", src) without printf's machinery: a list copies a dozen
+ * fields of every item it reads, and printf cost more than the query did. */
+static void copy(char *dst, size_t size, const char *src)
+{
+    size_t n = src ? strnlen(src, size - 1) : 0;
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* The item's label in messages: its tracking number, else its number. */
+static void item_label(const fd_mail_item *it, char *out, size_t size)
+{
+    if (it->tracking[0])
+        snprintf(out, size, "%s", it->tracking);
+    else
+        snprintf(out, size, _("item %lld"), (long long)it->id);
+}
+
+static void recipient_text(const char *unit, const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s%s%s", unit, *unit && *name ? " " : "", name);
+}
+
+static void set_age(const fd_desk *d, fd_mail_item *it)
+{
+    it->age_days = it->age_bucket = 0;
+    it->to_return = false;
+    if (it->state != FD_MAIL_STATE_RECEIVED && it->state != FD_MAIL_STATE_HELD)
+        return;
+    it->age_days = fd_date_of(fd_desk_now(d)) - fd_date_of(it->received_at);
+    const int *buckets = age_buckets(d);
+    while (it->age_bucket < 3 && it->age_days >= buckets[it->age_bucket])
+        it->age_bucket++;
+    it->to_return = it->age_days >= return_days(d);
+}
+
+/* Reads a row of FD_MAIL_COLUMNS followed by the search key. */
+static void read_item(const fd_desk *d, fd_stmt *st, fd_mail_item *it)
+{
+    memset(it, 0, sizeof *it);
+    it->id = fd_col_int(st, 0);
+    it->received_at = fd_col_int(st, 1);
+    copy(it->received_by, sizeof it->received_by, fd_col_text(st, 2));
+    /* The schema's CHECKs admit only known kinds and states. */
+    fd_mail_kind_parse(fd_col_text(st, 3), &it->kind);
+    fd_mail_state_parse(fd_col_text(st, 4), &it->state);
+    it->quantity = (int)fd_col_int(st, 5);
+    copy(it->carrier, sizeof it->carrier, fd_col_text(st, 6));
+    copy(it->tracking, sizeof it->tracking, fd_col_text(st, 7));
+    it->recipient_kind = (fd_dir_kind)fd_col_int(st, 8);
+    it->recipient_id = fd_col_int(st, 9);
+    copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, 10));
+    copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, 11));
+    copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, 12));
+    copy(it->shelf, sizeof it->shelf, fd_col_text(st, 13));
+    copy(it->note, sizeof it->note, fd_col_text(st, 14));
+    it->damaged = fd_col_int(st, 15) != 0;
+    copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, 16));
+    copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, 17));
+    it->corrected = fd_col_int(st, 18) != 0;
+    it->closed_at = fd_col_int(st, 19);
+    copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, 20));
+    it->by_proxy = fd_col_int(st, 21) != 0;
+    copy(it->key, sizeof it->key, fd_col_text(st, 22));
+    set_age(d, it);
+}
+
+/* FD_NOT_FOUND, with no message, when there is no such item. */
+static fd_status get_item(fd_desk *d, int64_t id, fd_mail_item *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_MAIL_GET);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        read_item(d, st, out);
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status no_such_item(int64_t id, const char *field, fd_error *err)
+{
+    return fd_fail(err, FD_NOT_FOUND, field, _("There is no mail item %lld."), (long long)id);
+}
+
+static fd_status find_item(fd_desk *d, int64_t id, const char *field, fd_mail_item *out,
+                           fd_error *err)
+{
+    fd_status s = get_item(d, id, out, err);
+    return s == FD_NOT_FOUND ? no_such_item(id, field, err) : s;
+}
+
+/* ---- the state machine ---- */
+
+static const char *machine_state_label(const char *state)
+{
+    fd_mail_state s;
+    return fd_mail_state_parse(state, &s) ? fd_mail_state_label(s) : NULL;
+}
+
+/* What the proxy guard checks a hand-out against. */
+typedef struct proxy_check {
+    const char *collector, *phone, *relation;
+    const fd_mail_item *item;
+} proxy_check;
+
+static fd_status proxy_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id, fd_error *err)
+{
+    (void)d;
+    (void)entity_id;
+    const proxy_check *p = fire->guard_ctx;
+    if (!p)
+        return fd_fail(err, FD_INVALID, "proxy_phone",
+                       _("A proxy collector needs a phone number and a relationship."));
+    if (*p->phone && *p->relation)
+        return FD_OK;
+    char label[FD_MAIL_TRACKING_MAX + 32], whom[FD_MAIL_UNIT_MAX + FD_MAIL_NAME_MAX];
+    item_label(p->item, label, sizeof label);
+    recipient_text(p->item->recipient_unit, p->item->recipient_name, whom, sizeof whom);
+    return fd_fail(err, FD_INVALID, *p->phone ? "proxy_relation" : "proxy_phone",
+                   _("%s is not the recipient of %s (%s): a proxy collector needs a phone number "
+                     "and a relationship."),
+                   p->collector, label, whom);
+}
+
+/* Sending an item back early needs a reason: the limit is when it goes back anyway. */
+static fd_status return_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id, fd_error *err)
+{
+    fd_mail_item it;
+    fd_status s = find_item(d, entity_id, NULL, &it, err);
+    if (s != FD_OK || it.to_return || (fire->note && *fire->note))
+        return s;
+    char label[FD_MAIL_TRACKING_MAX + 32];
+    item_label(&it, label, sizeof label);
+    return fd_fail(err, FD_INVALID, "note",
+                   _("%s has been at the desk %d days, less than the %d after which it goes "
+                     "back: give the reason for returning it now."),
+                   label, it.age_days, return_days(d));
+}
+
+static const fd_transition mail_rows[] = {
+    {NULL, "receive", "received", FD_ACT_MAIL_RECEIVE, NULL},
+    {"received", "shelve", "held", FD_ACT_MAIL_RECEIVE, NULL},
+    {"held", "move", "held", FD_ACT_MAIL_RECEIVE, NULL},
+    {"received", "collect", "collected", FD_ACT_MAIL_HAND_OUT, NULL},
+    {"held", "collect", "collected", FD_ACT_MAIL_HAND_OUT, NULL},
+    {"received", "collect_by_proxy", "collected_by_proxy", FD_ACT_MAIL_HAND_OUT, proxy_guard},
+    {"held", "collect_by_proxy", "collected_by_proxy", FD_ACT_MAIL_HAND_OUT, proxy_guard},
+    {"received", "return", "returned", FD_ACT_MAIL_RETURN, return_guard},
+    {"held", "return", "returned", FD_ACT_MAIL_RETURN, return_guard},
+};
+
+const fd_machine fd_mail_machine = {"mail", mail_rows, sizeof mail_rows / sizeof mail_rows[0],
+                                    machine_state_label};
+
+static fd_status fire(fd_desk *d, const fd_actor *who, int64_t item_id, const char *event,
+                      const char *note, void *guard_ctx, int64_t *event_id, fd_error *err)
+{
+    fd_fire f = {.actor = who, .note = note && *note ? note : NULL, .guard_ctx = guard_ctx};
+    return fd_machine_fire(d, &fd_mail_machine, item_id, event, &f, event_id, err);
+}
+
+/* ---- intake ---- */
+
+typedef struct intake {
+    fd_desk *d;
+    const fd_actor *who;
+    fd_mail_kind kind;
+    int quantity;
+    bool damaged;
+    char carrier[FD_MAIL_SHORT_MAX];
+    char tracking[FD_MAIL_TRACKING_MAX];
+    char shelf[FD_MAIL_SHELF_MAX];
+    char note[FD_MAIL_NOTE_MAX];
+    char damage_note[FD_MAIL_NOTE_MAX];
+    char damage_ack[FD_MAIL_SHORT_MAX];
+    fd_mail_recipient recipient;
+    char free_name[FD_MAIL_NAME_MAX];
+    int64_t item_id;
+} intake;
+
+static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake *it, fd_error *err)
+{
+    fd_status s;
+    if ((unsigned)in->kind >= FD_MAIL_KIND_COUNT)
+        return fd_fail(err, FD_INVALID, "kind", _("Choose the kind of item."));
+    it->kind = in->kind;
+    it->quantity = in->quantity == 0 ? 1 : in->quantity;
+    it->damaged = in->damaged;
+    it->recipient = in->recipient;
+    if ((s = clean_carrier(d, in->carrier, _("Enter the carrier that delivered it."), it->carrier,
+                           err)) != FD_OK ||
+        (s = check_quantity(it->quantity, FD_MAIL_QUANTITY_MAX, err)) != FD_OK ||
+        (s = clean_tracking(in->tracking, it->tracking, err)) != FD_OK ||
+        (s = clean_shelf(in->shelf, NULL, it->shelf, err)) != FD_OK ||
+        (s = clean_text(in->note, "note", NULL, true, it->note, sizeof it->note, err)) != FD_OK)
+        return s;
+    if (it->kind == FD_MAIL_EXPRESS && !it->tracking[0])
+        return fd_fail(err, FD_INVALID, "tracking",
+                       _("An express parcel needs its tracking number: scan the barcode."));
+    if (it->recipient.kind == 0 &&
+        (s = clean_text(in->recipient.text, "recipient", _("Enter the recipient."), false,
+                        it->free_name, sizeof it->free_name, err)) != FD_OK)
+        return s;
+    if (!it->damaged)
+        return FD_OK;
+    if ((s = clean_text(in->damage_note, "damage_note", _("Describe the damage."), true,
+                        it->damage_note, sizeof it->damage_note, err)) != FD_OK)
+        return s;
+    return clean_text(in->damage_ack, "damage_ack",
+                      _("Enter the courier who acknowledged the damage."), false, it->damage_ack,
+                      sizeof it->damage_ack, err);
+}
+
+/* The recipient as the directory has it now. */
+typedef struct recipient_row {
+    int64_t unit_id;
+    char unit[FD_MAIL_UNIT_MAX], name[FD_MAIL_NAME_MAX], org[FD_MAIL_NAME_MAX];
+} recipient_row;
+
+static fd_status look_up_recipient(fd_desk *d, const fd_mail_recipient *r, recipient_row *out,
+                                   fd_error *err)
+{
+    static const struct {
+        fd_dir_kind kind;
+        fd_sql_id sql;
+        const char *a, *b; /* occupant kinds it may be */
+    } lookups[] = {
+        {FD_DIR_UNIT, FD_SQL_MAIL_DIR_UNIT, NULL, NULL},
+        {FD_DIR_OCCUPANT, FD_SQL_MAIL_DIR_OCCUPANT, "owner", "tenant"},
+        {FD_DIR_COMPANY, FD_SQL_MAIL_DIR_OCCUPANT, "company", "company"},
+        {FD_DIR_PERSON, FD_SQL_MAIL_DIR_OCCUPANT, "employee", "employee"},
+        {FD_DIR_DEPARTMENT, FD_SQL_MAIL_DIR_DEPARTMENT, NULL, NULL},
+    };
+    size_t i = 0;
+    while (i < sizeof lookups / sizeof lookups[0] && lookups[i].kind != r->kind)
+        i++;
+    if (i == sizeof lookups / sizeof lookups[0])
+        return fd_fail(err, FD_INVALID, "recipient",
+                       _("Pick a unit, an occupant, a company, a department or a person."));
+    fd_stmt *st = fd_sql(d->store, lookups[i].sql);
+    fd_bind_int(st, ":id", r->id);
+    if (lookups[i].a) {
+        fd_bind_text(st, ":kind_a", lookups[i].a);
+        fd_bind_text(st, ":kind_b", lookups[i].b);
+    }
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        out->unit_id = fd_col_int(st, 0);
+        copy(out->unit, sizeof out->unit, fd_col_text(st, 1));
+        copy(out->name, sizeof out->name, fd_col_text(st, 2));
+        copy(out->org, sizeof out->org, fd_col_text(st, 3));
+    }
+    fd_stmt_reset(st);
+    if (s == FD_NOT_FOUND)
+        return fd_fail(err, FD_NOT_FOUND, "recipient",
+                       _("The recipient picked is not in the directory."));
+    return s;
+}
+
+static fd_status refuse_duplicate(fd_desk *d, const char *tracking, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_MAIL_TRACKING_FIND);
+    fd_bind_text(st, ":tracking", tracking);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return FD_OK;
+    if (s == FD_OK) {
+        char when[FD_TIME_TEXT], whom[FD_MAIL_UNIT_MAX + FD_MAIL_NAME_MAX];
+        long long id = fd_col_int(st, 0);
+        fd_time_format(fd_col_int(st, 1), when);
+        recipient_text(fd_col_text(st, 2), fd_col_text(st, 3), whom, sizeof whom);
+        s = fd_fail(err, FD_CONFLICT, "tracking",
+                    _("Tracking number %s is already registered: item %lld for %s, received %s."),
+                    tracking, id, whom, when);
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+static void bind_optional(fd_stmt *st, const char *param, const char *text)
+{
+    fd_bind_text(st, param, text && *text ? text : NULL);
+}
+
+static fd_status insert_item(intake *it, const recipient_row *r, fd_error *err)
+{
+    fd_stmt *st = fd_sql(it->d->store, FD_SQL_MAIL_ITEM_INSERT);
+    fd_bind_int(st, ":at", fd_desk_now(it->d));
+    fd_bind_int(st, ":staff_id", it->who->staff_id);
+    fd_bind_text(st, ":carrier", it->carrier);
+    fd_bind_text(st, ":kind", fd_mail_kind_name(it->kind));
+    fd_bind_int(st, ":quantity", it->quantity);
+    bind_optional(st, ":tracking", it->tracking);
+    fd_bind_int(st, ":recipient_kind", it->recipient.kind);
+    if (it->recipient.kind) {
+        fd_bind_int(st, ":recipient_id", it->recipient.id);
+        fd_bind_int(st, ":recipient_unit_id", r->unit_id);
+    } else {
+        fd_bind_null(st, ":recipient_id");
+        fd_bind_null(st, ":recipient_unit_id");
+    }
+    fd_bind_text(st, ":recipient_unit", r->unit);
+    fd_bind_text(st, ":recipient_name", r->name);
+    bind_optional(st, ":recipient_org", r->org);
+    bind_optional(st, ":note", it->note);
+    fd_bind_int(st, ":damaged", it->damaged);
+    bind_optional(st, ":damage_note", it->damaged ? it->damage_note : NULL);
+    bind_optional(st, ":damage_ack", it->damaged ? it->damage_ack : NULL);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    it->item_id = fd_store_last_id(it->d->store);
+    return fd_audit_row(it->d, it->who, fd_action_name(FD_ACT_MAIL_RECEIVE), FD_TABLE_mail_item,
+                        it->item_id, err);
+}
+
+static fd_status insert_shelving(fd_desk *d, const fd_actor *who, int64_t item_id, const char *shelf,
+                                 const char *event, fd_error *err)
+{
+    int64_t event_id;
+    fd_status s = fire(d, who, item_id, event, NULL, NULL, &event_id, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_MAIL_SHELVING_INSERT);
+    fd_bind_int(st, ":item_id", item_id);
+    fd_bind_text(st, ":shelf", shelf);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    if ((s = fd_exec(st, err)) != FD_OK)
+        return s;
+    return fd_audit_row(d, who, "mail.shelve", FD_TABLE_mail_shelving, fd_store_last_id(d->store),
+                        err);
+}
+
+static fd_status receive_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    intake *it = ctx;
+    recipient_row r = {0};
+    fd_status s = FD_OK;
+    if (it->recipient.kind)
+        s = look_up_recipient(it->d, &it->recipient, &r, err);
+    else
+        copy(r.name, sizeof r.name, it->free_name);
+    if (s == FD_OK && it->tracking[0])
+        s = refuse_duplicate(it->d, it->tracking, err);
+    if (s != FD_OK || (s = insert_item(it, &r, err)) != FD_OK ||
+        (s = fire(it->d, it->who, it->item_id, "receive", NULL, NULL, NULL, err)) != FD_OK)
+        return s;
+    return it->shelf[0] ? insert_shelving(it->d, it->who, it->item_id, it->shelf, "shelve", err) : FD_OK;
+}
+
+fd_status fd_mail_receive(fd_desk *d, const fd_actor *who, const fd_mail_intake *in,
+                          int64_t *item_id, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_MAIL_RECEIVE))
+        return refuse_role(who, FD_ACT_MAIL_RECEIVE, err);
+    intake *it = fd_alloc(sizeof *it);
+    it->d = d;
+    it->who = who;
+    fd_status s = check_intake(d, in, it, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, receive_txn, it, err);
+    if (s == FD_OK && item_id)
+        *item_id = it->item_id;
+    free(it);
+    return s;
+}
+
+/* ---- shelving ---- */
+
+typedef struct shelving {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t item_id;
+    char shelf[FD_MAIL_SHELF_MAX];
+} shelving;
+
+static fd_status shelve_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    shelving *sh = ctx;
+    fd_mail_item it;
+    fd_status s = find_item(sh->d, sh->item_id, NULL, &it, err);
+    if (s != FD_OK)
+        return s;
+    if (it.state == FD_MAIL_STATE_HELD && strcmp(it.shelf, sh->shelf) == 0)
+        return fd_fail(err, FD_INVALID, "shelf", _("The item is on shelf %s already."), sh->shelf);
+    return insert_shelving(sh->d, sh->who, sh->item_id, sh->shelf,
+                           it.state == FD_MAIL_STATE_HELD ? "move" : "shelve", err);
+}
+
+fd_status fd_mail_shelve(fd_desk *d, const fd_actor *who, int64_t item_id, const char *shelf,
+                         fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_MAIL_RECEIVE))
+        return refuse_role(who, FD_ACT_MAIL_RECEIVE, err);
+    shelving sh = {.d = d, .who = who, .item_id = item_id};
+    fd_status s = clean_shelf(shelf, _("Enter the shelf."), sh.shelf, err);
+    return s == FD_OK ? fd_store_write(d->store, shelve_txn, &sh, err) : s;
+}
+
+/* ---- hand-out ---- */
+
+typedef struct handout {
+    fd_desk *d;
+    const fd_actor *who;
+    const int64_t *ids;
+    size_t count;
+    bool proxy;
+    char collector[FD_MAIL_SHORT_MAX];
+    char phone[FD_MAIL_SHORT_MAX];
+    char relation[FD_MAIL_SHORT_MAX];
+    char note[FD_MAIL_NOTE_MAX];
+    fd_mail_item *items;
+    int64_t handout_id;
+} handout;
+
+static fd_status check_handout(const fd_mail_handout *h, handout *ho, fd_error *err)
+{
+    fd_status s;
+    if (h->count == 0 || !h->items)
+        return fd_fail(err, FD_INVALID, "items", _("Choose the items to hand out."));
+    if (h->count > FD_MAIL_HANDOUT_MAX)
+        return fd_fail(err, FD_INVALID, "items", _("At most %d items are handed out at once."),
+                       FD_MAIL_HANDOUT_MAX);
+    for (size_t i = 0; i < h->count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (h->items[i] == h->items[j])
+                return fd_fail(err, FD_INVALID, "items", _("Item %lld is chosen twice."),
+                               (long long)h->items[i]);
+    if ((s = clean_text(h->collector, "collector", _("Enter the name of the person collecting."),
+                        false, ho->collector, sizeof ho->collector, err)) != FD_OK)
+        return s;
+    if (!h->signed_for)
+        return fd_fail(err, FD_INVALID, "signed", _("The collector must sign for the items."));
+    char typed[FD_MAIL_SHORT_MAX];
+    if ((s = clean_text(h->proxy_phone, "proxy_phone", NULL, false, typed, sizeof typed, err)) != FD_OK ||
+        (s = clean_text(h->proxy_relation, "proxy_relation", NULL, false, ho->relation,
+                        sizeof ho->relation, err)) != FD_OK ||
+        (s = clean_text(h->note, "note", NULL, true, ho->note, sizeof ho->note, err)) != FD_OK)
+        return s;
+    ho->proxy = h->proxy || typed[0] || ho->relation[0];
+    if (!ho->proxy)
+        return FD_OK;
+    if (!typed[0])
+        return fd_fail(err, FD_INVALID, "proxy_phone", _("Enter the proxy collector's phone number."));
+    if (!ho->relation[0])
+        return fd_fail(err, FD_INVALID, "proxy_relation",
+                       _("Enter the proxy collector's relationship to the recipient."));
+    return fd_validate_phone(typed, "proxy_phone", ho->phone, sizeof ho->phone, err);
+}
+
+/* The collector is a person's recipient when the names match; for a unit, company or
+ * department only the desk can tell, and says so by setting proxy. */
+static bool collected_by_proxy(const handout *ho, const fd_mail_item *it)
+{
+    bool person = it->recipient_kind == 0 || it->recipient_kind == FD_DIR_OCCUPANT ||
+                  it->recipient_kind == FD_DIR_PERSON;
+    return person ? !same_name(it->recipient_name, ho->collector) : ho->proxy;
+}
+
+static fd_status refuse_closed(const fd_mail_item *it, fd_error *err)
+{
+    char label[FD_MAIL_TRACKING_MAX + 32], when[FD_TIME_TEXT];
+    item_label(it, label, sizeof label);
+    fd_time_format(it->closed_at, when);
+    if (it->state == FD_MAIL_STATE_RETURNED)
+        return fd_fail(err, FD_STATE, "items",
+                       _("%s was returned to the sender on %s: it cannot be handed out."), label, when);
+    return fd_fail(err, FD_STATE, "items", _("%s was already collected by %s on %s."), label,
+                   it->closed_by, when);
+}
+
+static fd_status load_items(handout *ho, fd_error *err)
+{
+    for (size_t i = 0; i < ho->count; i++) {
+        fd_status s = find_item(ho->d, ho->ids[i], "items", &ho->items[i], err);
+        if (s != FD_OK)
+            return s;
+        if (ho->items[i].state != FD_MAIL_STATE_RECEIVED && ho->items[i].state != FD_MAIL_STATE_HELD)
+            return refuse_closed(&ho->items[i], err);
+    }
+    return FD_OK;
+}
+
+static fd_status insert_handout(handout *ho, fd_error *err)
+{
+    fd_stmt *st = fd_sql(ho->d->store, FD_SQL_MAIL_HANDOUT_INSERT);
+    fd_bind_int(st, ":at", fd_desk_now(ho->d));
+    fd_bind_int(st, ":staff_id", ho->who->staff_id);
+    fd_bind_text(st, ":collector", ho->collector);
+    if (ho->proxy) {
+        char mac[FD_HASH_HEX];
+        fd_desk_hmac_hex(ho->d, ho->phone, mac);
+        fd_bind_text(st, ":proxy_phone_clear", ho->phone);
+        fd_bind_text(st, ":proxy_phone_hmac", mac);
+        fd_bind_text(st, ":proxy_relation", ho->relation);
+    } else {
+        fd_bind_null(st, ":proxy_phone_clear");
+        fd_bind_null(st, ":proxy_phone_hmac");
+        fd_bind_null(st, ":proxy_relation");
+    }
+    bind_optional(st, ":note", ho->note);
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    ho->handout_id = fd_store_last_id(ho->d->store);
+    return fd_audit_row(ho->d, ho->who, fd_action_name(FD_ACT_MAIL_HAND_OUT), FD_TABLE_mail_handout,
+                        ho->handout_id, err);
+}
+
+static fd_status hand_out_item(handout *ho, const fd_mail_item *it, fd_error *err)
+{
+    bool by_proxy = collected_by_proxy(ho, it);
+    proxy_check check = {ho->collector, ho->phone, ho->relation, it};
+    int64_t event_id;
+    fd_status s = fire(ho->d, ho->who, it->id, by_proxy ? "collect_by_proxy" : "collect", NULL,
+                       &check, &event_id, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(ho->d->store, FD_SQL_MAIL_HANDOUT_ITEM_INSERT);
+    fd_bind_int(st, ":handout_id", ho->handout_id);
+    fd_bind_int(st, ":item_id", it->id);
+    fd_bind_int(st, ":by_proxy", by_proxy);
+    fd_bind_int(st, ":event_id", event_id);
+    if ((s = fd_exec(st, err)) != FD_OK)
+        return s;
+    return fd_audit_row(ho->d, ho->who, fd_action_name(FD_ACT_MAIL_HAND_OUT),
+                        FD_TABLE_mail_handout_item, fd_store_last_id(ho->d->store), err);
+}
+
+static fd_status hand_out_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    handout *ho = ctx;
+    fd_status s;
+    if ((s = load_items(ho, err)) != FD_OK || (s = insert_handout(ho, err)) != FD_OK)
+        return s;
+    for (size_t i = 0; s == FD_OK && i < ho->count; i++)
+        s = hand_out_item(ho, &ho->items[i], err);
+    return s;
+}
+
+fd_status fd_mail_hand_out(fd_desk *d, const fd_actor *who, const fd_mail_handout *h,
+                           int64_t *handout_id, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_MAIL_HAND_OUT))
+        return refuse_role(who, FD_ACT_MAIL_HAND_OUT, err);
+    handout *ho = fd_alloc(sizeof *ho);
+    ho->d = d;
+    ho->who = who;
+    fd_status s = check_handout(h, ho, err);
+    if (s == FD_OK) {
+        ho->ids = h->items;
+        ho->count = h->count;
+        ho->items = fd_alloc(h->count * sizeof *ho->items);
+        s = fd_store_write(d->store, hand_out_txn, ho, err);
+    }
+    if (s == FD_OK && handout_id)
+        *handout_id = ho->handout_id;
+    free(ho->items);
+    free(ho);
+    return s;
+}
+
+/* ---- return to sender ---- */
+
+typedef struct sending_back {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t item_id;
+    char carrier[FD_MAIL_SHORT_MAX];
+    char note[FD_MAIL_NOTE_MAX];
+} sending_back;
+
+static fd_status return_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    sending_back *r = ctx;
+    fd_mail_item it;
+    int64_t event_id;
+    fd_status s = find_item(r->d, r->item_id, NULL, &it, err);
+    if (s != FD_OK)
+        return s;
+    if (!r->carrier[0])
+        copy(r->carrier, sizeof r->carrier, it.carrier);
+    if ((s = fire(r->d, r->who, r->item_id, "return", r->note, NULL, &event_id, err)) != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(r->d->store, FD_SQL_MAIL_RETURN_INSERT);
+    fd_bind_int(st, ":item_id", r->item_id);
+    fd_bind_text(st, ":carrier", r->carrier);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_int(st, ":at", fd_desk_now(r->d));
+    fd_bind_int(st, ":staff_id", r->who->staff_id);
+    if ((s = fd_exec(st, err)) != FD_OK)
+        return s;
+    return fd_audit_row(r->d, r->who, fd_action_name(FD_ACT_MAIL_RETURN), FD_TABLE_mail_return,
+                        fd_store_last_id(r->d->store), err);
+}
+
+fd_status fd_mail_return(fd_desk *d, const fd_actor *who, int64_t item_id, const char *carrier,
+                         const char *note, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_MAIL_RETURN))
+        return refuse_role(who, FD_ACT_MAIL_RETURN, err);
+    sending_back r = {.d = d, .who = who, .item_id = item_id};
+    fd_status s;
+    if ((s = clean_carrier(d, carrier, NULL, r.carrier, err)) != FD_OK ||
+        (s = clean_text(note, "note", NULL, true, r.note, sizeof r.note, err)) != FD_OK)
+        return s;
+    return fd_store_write(d->store, return_txn, &r, err);
+}
+
+/* ---- corrections ---- */
+
+typedef struct correcting {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t item_id;
+    fd_mail_field field;
+    char value[FD_MAIL_NOTE_MAX];
+    const char *reason;
+} correcting;
+
+static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    correcting *c = ctx;
+    fd_mail_item it;
+    fd_status s = find_item(c->d, c->item_id, NULL, &it, err);
+    if (s != FD_OK)
+        return s;
+    if (c->field == FD_MAIL_FIELD_DAMAGE_NOTE && !it.damaged)
+        return fd_fail(err, FD_INVALID, "field",
+                       _("The item was not recorded as damaged on arrival."));
+    /* A cleared note is stored as "", so that it reads as cleared. */
+    return fd_correct(c->d, c->who, "mail_item", c->item_id, fd_mail_field_name(c->field), c->value,
+                      c->reason, NULL, err);
+}
+
+fd_status fd_mail_correct(fd_desk *d, const fd_actor *who, int64_t item_id, fd_mail_field field,
+                          const char *value, const char *reason, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_MAIL_CORRECT))
+        return refuse_role(who, FD_ACT_MAIL_CORRECT, err);
+    correcting c = {.d = d, .who = who, .item_id = item_id, .field = field, .reason = reason};
+    fd_status s;
+    switch (field) {
+    case FD_MAIL_FIELD_CARRIER:
+        s = clean_carrier(d, value, _("Enter the carrier that delivered it."), c.value, err);
+        break;
+    case FD_MAIL_FIELD_NOTE:
+        s = clean_text(value, "value", NULL, true, c.value, sizeof c.value, err);
+        break;
+    case FD_MAIL_FIELD_DAMAGE_NOTE:
+        s = clean_text(value, "value", _("Describe the damage."), true, c.value, sizeof c.value, err);
+        break;
+    default:
+        return fd_fail(err, FD_INVALID, "field", _("This field cannot be corrected."));
+    }
+    if (s != FD_OK) {
+        if (err) /* the correction form has one field for the new value */
+            snprintf(err->field, sizeof err->field, "value");
+        return s;
+    }
+    return fd_store_write(d->store, correct_txn, &c, err);
+}
+
+/* ---- lists ---- */
+
+typedef struct listing {
+    fd_desk *d;
+    fd_mail_view view;
+    char text[PAGE_KEY_MAX];       /* as typed, trimmed */
+    char upper[PAGE_KEY_MAX];      /* codes: tracking numbers, units and shelves */
+    const fd_mail_item *after;
+    int limit;
+    bool oldest;                   /* fd_mail_held's order */
+    void (*each)(void *ctx, const fd_mail_item *item);
+    void *ctx;
+} listing;
+
+/* [lo, hi): every text that starts with prefix. No UTF-8 text contains byte 0xFF. */
+static void bind_prefix(fd_stmt *st, const char *lo_param, const char *hi_param, const char *prefix)
+{
+    char hi[PAGE_KEY_MAX + 1];
+    snprintf(hi, sizeof hi, "%s\xFF", prefix);
+    fd_bind_text(st, lo_param, prefix);
+    fd_bind_text(st, hi_param, hi);
+}
+
+/* a LIKE pattern: before, text with its wildcards escaped, after (caller frees). */
+static char *like_pattern(const char *before, const char *text, const char *after)
+{
+    char *out = fd_alloc(strlen(before) + 2 * strlen(text) + strlen(after) + 1);
+    char *p = stpcpy(out, before);
+    for (; *text; text++) {
+        if (*text == '%' || *text == '_' || *text == '\\')
+            *p++ = '\\';
+        *p++ = *text;
+    }
+    strcpy(p, after);
+    return out;
+}
+
+static fd_stmt *prepare_held(listing *l)
+{
+    fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_HELD);
+    char *prefix = like_pattern("", l->upper, "%"), *contains = like_pattern("%", l->text, "%");
+    fd_bind_text(st, ":text", l->text);
+    fd_bind_text(st, ":prefix", prefix);
+    fd_bind_text(st, ":contains", contains);
+    free(prefix);
+    free(contains);
+    fd_bind_text(st, ":after_unit", l->after ? l->after->recipient_unit : "");
+    fd_bind_text(st, ":after_name", l->after ? l->after->recipient_name : "");
+    fd_bind_int(st, ":after_id", l->after ? l->after->id : 0);
+    return st;
+}
+
+static fd_stmt *prepare_oldest(listing *l)
+{
+    fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_OLDEST);
+    fd_bind_int(st, ":after_at", l->after ? l->after->received_at : INT64_MIN);
+    fd_bind_int(st, ":after_id", l->after ? l->after->id : 0);
+    return st;
+}
+
+static fd_stmt *prepare_today(listing *l)
+{
+    fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_TODAY);
+    fd_date today = fd_date_of(fd_desk_now(l->d));
+    fd_bind_int(st, ":from", fd_date_start(today));
+    fd_bind_int(st, ":to", fd_date_start(today + 1));
+    fd_bind_int(st, ":after_at", l->after ? l->after->received_at : INT64_MAX);
+    fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
+    return st;
+}
+
+static fd_stmt *prepare_search(listing *l)
+{
+    if (!l->text[0]) {
+        fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_ALL);
+        fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
+        return st;
+    }
+    static const fd_sql_id by_view[FD_MAIL_VIEW_COUNT] = {
+        [FD_MAIL_BY_RECIPIENT] = FD_SQL_MAIL_LIST_RECIPIENT,
+        [FD_MAIL_BY_TRACKING] = FD_SQL_MAIL_LIST_TRACKING,
+        [FD_MAIL_BY_SHELF] = FD_SQL_MAIL_LIST_SHELF,
+    };
+    fd_stmt *st = fd_sql(l->d->store, by_view[l->view]);
+    bind_prefix(st, ":lo", ":hi", l->upper);
+    if (l->view == FD_MAIL_BY_RECIPIENT)
+        bind_prefix(st, ":name_lo", ":name_hi", l->text);
+    /* The first page starts at the lowest value the search can match: upper case sorts
+     * before lower case, so that is the upper-case text. */
+    fd_bind_text(st, ":after_key", l->after ? l->after->key : l->upper);
+    fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
+    return st;
+}
+
+/* Hands each row of st to each() as an item (one buffer: an item is large). */
+static fd_status emit_items(fd_desk *d, fd_stmt *st, void (*each)(void *ctx, const fd_mail_item *item),
+                            void *ctx, fd_error *err)
+{
+    int rc;
+    fd_mail_item *it = fd_alloc(sizeof *it);
+    while ((rc = fd_step(st, err)) == 1) {
+        read_item(d, st, it);
+        each(ctx, it);
+    }
+    free(it);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    listing *l = ctx;
+    fd_stmt *st = l->oldest ? prepare_oldest(l)
+                : l->view == FD_MAIL_HELD ? prepare_held(l)
+                : l->view == FD_MAIL_TODAY ? prepare_today(l)
+                : prepare_search(l);
+    fd_bind_int(st, ":limit", l->limit);
+    return emit_items(l->d, st, l->each, l->ctx, err);
+}
+
+static fd_status run_listing(listing *l, const char *text, fd_error *err)
+{
+    fd_status s = clean_text(text, "search", NULL, false, l->text, sizeof l->text, err);
+    if (s != FD_OK)
+        return s;
+    if (l->view == FD_MAIL_BY_TRACKING) {
+        char *to = l->upper;
+        for (const char *p = l->text; *p; p++)
+            if (!is_blank(*p))
+                *to++ = *p;
+        *to = '\0';
+    } else {
+        copy(l->upper, sizeof l->upper, l->text);
+    }
+    upper_ascii(l->upper);
+    return fd_store_read(l->d->store, list_read, l, err);
+}
+
+fd_status fd_mail_list(fd_desk *d, fd_mail_view view, const char *text, const fd_mail_item *after,
+                       int limit, void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
+                       fd_error *err)
+{
+    if ((unsigned)view >= FD_MAIL_VIEW_COUNT)
+        return fd_fail(err, FD_INVALID, NULL, "fd_mail_list: no view %d", (int)view);
+    listing l = {.d = d, .view = view, .after = after, .limit = limit, .each = each, .ctx = ctx};
+    return run_listing(&l, text, err);
+}
+
+fd_status fd_mail_held(fd_desk *d, const fd_mail_item *after, int limit,
+                       void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
+                       fd_error *err)
+{
+    listing l = {.d = d, .view = FD_MAIL_HELD, .after = after, .limit = limit, .oldest = true,
+                 .each = each, .ctx = ctx};
+    return run_listing(&l, NULL, err);
+}
+
+typedef struct waiting_read {
+    fd_desk *d;
+    void (*each)(void *ctx, const fd_mail_waiting *item);
+    void *ctx;
+} waiting_read;
+
+static fd_status at_desk_read(fd_store *store, void *ctx, fd_error *err)
+{
+    waiting_read *w = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_AT_DESK);
+    fd_date today = fd_date_of(fd_desk_now(w->d));
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        const char *shelf = fd_col_text(st, 7);
+        fd_mail_waiting item = {
+            .id = fd_col_int(st, 0),
+            .quantity = (int)fd_col_int(st, 2),
+            .tracking = fd_col_text(st, 3),
+            .unit = fd_col_text(st, 4),
+            .org = fd_col_text(st, 5),
+            .name = fd_col_text(st, 6),
+            .shelf = shelf ? shelf : "",
+            .received_at = fd_col_int(st, 8),
+        };
+        /* The schema's CHECKs admit only known kinds. */
+        fd_mail_kind_parse(fd_col_text(st, 1), &item.kind);
+        item.age_days = today - fd_date_of(item.received_at);
+        w->each(w->ctx, &item);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_mail_at_desk(fd_desk *d, void (*each)(void *ctx, const fd_mail_waiting *item),
+                          void *ctx, fd_error *err)
+{
+    waiting_read w = {d, each, ctx};
+    return fd_store_read(d->store, at_desk_read, &w, err);
+}
+
+typedef struct between {
+    fd_desk *d;
+    fd_time from, to;
+    void (*each)(void *ctx, const fd_mail_item *item);
+    void *ctx;
+} between;
+
+static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
+{
+    between *b = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_LIST_BETWEEN);
+    fd_bind_int(st, ":from", b->from);
+    fd_bind_int(st, ":to", b->to);
+    return emit_items(b->d, st, b->each, b->ctx, err);
+}
+
+fd_status fd_mail_between(fd_desk *d, fd_time from, fd_time to,
+                          void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
+                          fd_error *err)
+{
+    between b = {d, from, to, each, ctx};
+    return fd_store_read(d->store, between_read, &b, err);
+}
+
+typedef struct getting {
+    fd_desk *d;
+    int64_t id;
+    fd_mail_item *out;
+} getting;
+
+static fd_status get_read(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    getting *g = ctx;
+    return find_item(g->d, g->id, NULL, g->out, err);
+}
+
+fd_status fd_mail_get(fd_desk *d, int64_t item_id, fd_mail_item *out, fd_error *err)
+{
+    getting g = {d, item_id, out};
+    return fd_store_read(d->store, get_read, &g, err);
+}
+
+/* ---- counters ---- */
+
+typedef struct counting {
+    fd_sql_id sql;
+    fd_time cutoff; /* 0: none */
+    long count;
+} counting;
+
+static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
+{
+    counting *c = ctx;
+    fd_stmt *st = fd_sql(store, c->sql);
+    if (c->cutoff)
+        fd_bind_int(st, ":cutoff", c->cutoff);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        c->count = (long)fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s;
+}
+
+fd_status fd_mail_held_count(fd_desk *d, long *out, fd_error *err)
+{
+    counting c = {FD_SQL_MAIL_HELD_COUNT, 0, 0};
+    fd_status s = fd_store_read(d->store, count_read, &c, err);
+    *out = c.count;
+    return s;
+}
+
+/* Held return_days or more: received before the start of the day after today minus
+ * return_days. */
+fd_status fd_mail_to_return_count(fd_desk *d, long *out, fd_error *err)
+{
+    fd_date today = fd_date_of(fd_desk_now(d));
+    counting c = {FD_SQL_MAIL_TO_RETURN_COUNT, fd_date_start(today - return_days(d) + 1), 0};
+    fd_status s = fd_store_read(d->store, count_read, &c, err);
+    *out = c.count;
+    return s;
+}
+
+/* ---- an item's history ---- */
+
+typedef struct detail {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    const fd_mail_detail_cb *cb;
+    void *ctx;
+} detail;
+
+static fd_status events_read(detail *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(q->d->store, FD_SQL_MAIL_EVENTS);
+    fd_bind_int(st, ":id", q->id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_mail_event e = {
+            .id = fd_col_int(st, 0),
+            .event = fd_col_text(st, 1),
+            .staff_name = fd_col_text(st, 3),
+            .at = fd_col_int(st, 4),
+            .detail = fd_col_text(st, 5),
+            .note = fd_col_text(st, 6),
+        };
+        e.label = event_label(e.event);
+        fd_mail_state_parse(fd_col_text(st, 2), &e.to_state);
+        q->cb->event(q->ctx, &e);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status corrections_read(detail *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(q->d->store, FD_SQL_MAIL_CORRECTIONS);
+    fd_bind_int(st, ":id", q->id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        int field;
+        if (!parse_named(fields, FD_MAIL_FIELD_COUNT, fd_col_text(st, 1), &field))
+            continue; /* only fd_mail_correct writes these rows */
+        fd_mail_correction c = {
+            .id = fd_col_int(st, 0),
+            .field = (fd_mail_field)field,
+            .label = fd_mail_field_label((fd_mail_field)field),
+            .value = fd_col_text(st, 2),
+            .reason = fd_col_text(st, 3),
+            .staff_name = fd_col_text(st, 4),
+            .at = fd_col_int(st, 5),
+        };
+        q->cb->correction(q->ctx, &c);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status collection_read(detail *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(q->d->store, FD_SQL_MAIL_COLLECTION);
+    fd_bind_int(st, ":id", q->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        char masked[FD_MAIL_SHORT_MAX];
+        const char *phone = fd_col_text(st, 3);
+        if (phone && !may_see_phones(q->d, q->who)) {
+            fd_mask_phone(phone, masked, sizeof masked);
+            phone = masked;
+        }
+        fd_mail_collection c = {
+            .handout_id = fd_col_int(st, 0),
+            .collector = fd_col_text(st, 1),
+            .by_proxy = fd_col_int(st, 2) != 0,
+            .proxy_phone = phone,
+            .proxy_relation = fd_col_text(st, 4),
+            .note = fd_col_text(st, 5),
+            .staff_name = fd_col_text(st, 6),
+            .at = fd_col_int(st, 7),
+        };
+        q->cb->collection(q->ctx, &c);
+    }
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
+static fd_status detail_read(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    detail *q = ctx;
+    fd_mail_item it;
+    fd_status s = find_item(q->d, q->id, NULL, &it, err);
+    if (s == FD_OK && q->cb->event)
+        s = events_read(q, err);
+    if (s == FD_OK && q->cb->correction)
+        s = corrections_read(q, err);
+    if (s == FD_OK && q->cb->collection)
+        s = collection_read(q, err);
+    return s;
+}
+
+fd_status fd_mail_detail(fd_desk *d, const fd_actor *who, int64_t item_id,
+                         const fd_mail_detail_cb *cb, void *ctx, fd_error *err)
+{
+    detail q = {d, who, item_id, cb, ctx};
+    return fd_store_read(d->store, detail_read, &q, err);
+}
+
+/* ---- newspapers ---- */
+
+typedef struct paper {
+    fd_desk *d;
+    const fd_actor *who;
+    bool in;
+    int quantity;
+    char title[FD_MAIL_SHORT_MAX];
+    char party[FD_MAIL_SHORT_MAX];
+} paper;
+
+static fd_status paper_count(fd_desk *d, fd_date day, const char *title, long *in, long *out,
+                             fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_MAIL_PAPER_COUNT);
+    fd_bind_int(st, ":day", day);
+    fd_bind_text(st, ":title", title);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        *in = (long)fd_col_int(st, 0);
+        *out = (long)fd_col_int(st, 1);
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* Copies handed on come out of what was signed for that day. */
+static fd_status check_left(paper *p, fd_date day, fd_error *err)
+{
+    long in = 0, out = 0;
+    fd_status s = paper_count(p->d, day, p->title, &in, &out, err);
+    if (s != FD_OK)
+        return s;
+    if (in == 0)
+        return fd_fail(err, FD_INVALID, "title", _("No copies of %s were signed for today."), p->title);
+    if (out + p->quantity > in)
+        return fd_fail(err, FD_INVALID, "quantity",
+                       _("Only %ld copies of %s are left of today's delivery."), in - out, p->title);
+    return FD_OK;
+}
+
+static fd_status paper_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    paper *p = ctx;
+    fd_time now = fd_desk_now(p->d);
+    fd_date day = fd_date_of(now);
+    fd_status s = p->in ? FD_OK : check_left(p, day, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_PAPER_INSERT);
+    fd_bind_int(st, ":day", day);
+    fd_bind_text(st, ":title", p->title);
+    fd_bind_text(st, ":direction", p->in ? "in" : "out");
+    fd_bind_int(st, ":quantity", p->quantity);
+    bind_optional(st, ":party", p->party);
+    fd_bind_int(st, ":at", now);
+    fd_bind_int(st, ":staff_id", p->who->staff_id);
+    if ((s = fd_exec(st, err)) != FD_OK)
+        return s;
+    return fd_audit_row(p->d, p->who, p->in ? "mail.paper_in" : "mail.paper_out", FD_TABLE_mail_paper,
+                        fd_store_last_id(store), err);
+}
+
+static fd_status record_paper(fd_desk *d, const fd_actor *who, bool in, const char *title,
+                              int quantity, const char *party, fd_error *err)
+{
+    fd_action action = in ? FD_ACT_MAIL_RECEIVE : FD_ACT_MAIL_HAND_OUT;
+    if (!fd_may(who, action))
+        return refuse_role(who, action, err);
+    paper p = {.d = d, .who = who, .in = in, .quantity = quantity};
+    fd_status s;
+    if ((s = clean_text(title, "title", _("Enter the newspaper's title."), false, p.title,
+                        sizeof p.title, err)) != FD_OK ||
+        (s = check_quantity(quantity, FD_MAIL_PAPER_MAX, err)) != FD_OK ||
+        (s = clean_text(party, "party", NULL, false, p.party, sizeof p.party, err)) != FD_OK)
+        return s;
+    return fd_store_write(d->store, paper_txn, &p, err);
+}
+
+fd_status fd_mail_paper_receive(fd_desk *d, const fd_actor *who, const char *title, int quantity,
+                                const char *from, fd_error *err)
+{
+    return record_paper(d, who, true, title, quantity, from, err);
+}
+
+fd_status fd_mail_paper_hand_out(fd_desk *d, const fd_actor *who, const char *title, int quantity,
+                                 const char *to, fd_error *err)
+{
+    return record_paper(d, who, false, title, quantity, to, err);
+}
+
+typedef struct tally {
+    fd_date day;
+    void (*each)(void *ctx, const fd_mail_paper_row *r);
+    void *ctx;
+} tally;
+
+static fd_status tally_read(fd_store *store, void *ctx, fd_error *err)
+{
+    tally *t = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_PAPER_TALLY);
+    fd_bind_int(st, ":day", t->day);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_mail_paper_row r = {fd_col_text(st, 0), (long)fd_col_int(st, 1), (long)fd_col_int(st, 2)};
+        t->each(t->ctx, &r);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_mail_papers(fd_desk *d, fd_date day, void (*each)(void *ctx, const fd_mail_paper_row *r),
+                         void *ctx, fd_error *err)
+{
+    tally t = {day, each, ctx};
+    return fd_store_read(d->store, tally_read, &t, err);
+}
+
+/* ---- the daily register ---- */
+
+/* Adds each row's (kind, pieces) of a GROUP BY kind query to the column at offset. */
+static fd_status add_kind_counts(fd_store *store, fd_sql_id sql, fd_date day, size_t offset,
+                                 fd_mail_register *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, sql);
+    fd_bind_int(st, ":from", fd_date_start(day));
+    fd_bind_int(st, ":to", fd_date_start(day + 1));
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_mail_kind k;
+        if (fd_mail_kind_parse(fd_col_text(st, 0), &k))
+            *(long *)((char *)&out->kinds[k] + offset) += (long)fd_col_int(st, 1);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static void add_paper(void *ctx, const fd_mail_paper_row *r)
+{
+    fd_mail_register_row *row = ctx;
+    row->received += r->received;
+    row->handed_out += r->handed_out;
+}
+
+static fd_status register_read(fd_store *store, void *ctx, fd_error *err)
+{
+    fd_mail_register *out = ctx;
+    fd_status s;
+    if ((s = add_kind_counts(store, FD_SQL_MAIL_REGISTER_RECEIVED, out->day,
+                             offsetof(fd_mail_register_row, received), out, err)) != FD_OK ||
+        (s = add_kind_counts(store, FD_SQL_MAIL_REGISTER_HANDED_OUT, out->day,
+                             offsetof(fd_mail_register_row, handed_out), out, err)) != FD_OK ||
+        (s = add_kind_counts(store, FD_SQL_MAIL_REGISTER_RETURNED, out->day,
+                             offsetof(fd_mail_register_row, returned), out, err)) != FD_OK)
+        return s;
+    tally t = {out->day, add_paper, &out->kinds[FD_MAIL_NEWSPAPER]};
+    if ((s = tally_read(store, &t, err)) != FD_OK)
+        return s;
+    for (int k = 0; k < FD_MAIL_KIND_COUNT; k++) {
+        out->total.received += out->kinds[k].received;
+        out->total.handed_out += out->kinds[k].handed_out;
+        out->total.returned += out->kinds[k].returned;
+    }
+    return FD_OK;
+}
+
+fd_status fd_mail_register_day(fd_desk *d, fd_date day, fd_mail_register *out, fd_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->day = day;
+    return fd_store_read(d->store, register_read, out, err);
+}
+
+/* ---- export ---- */
+
+static const char *const export_columns[] = {
+    "id", "received_at", "received_by", "carrier", "kind", "quantity", "tracking",
+    "recipient_unit", "recipient", "organisation", "shelf", "damaged", "damage_note",
+    "damage_ack", "note", "state", "collected_at", "collector", "by_proxy", "proxy_phone",
+    "proxy_relation", "handout_note", "returned_at", "return_carrier", "return_note",
+};
+enum { EXPORT_COLUMNS = sizeof export_columns / sizeof export_columns[0] };
+
+typedef struct exporting {
+    fd_desk *d;
+    const fd_export_request *req;
+    bool unmasked;
+    fd_export *e;
+} exporting;
+
+/* Column index of the export's extra columns after FD_MAIL_COLUMNS and the key. */
+enum { COL_PROXY_PHONE = 23, COL_PROXY_RELATION, COL_HANDOUT_NOTE, COL_RETURN_NOTE };
+
+static void export_item(exporting *x, fd_stmt *st, const fd_mail_item *it)
+{
+    char id[24], quantity[16], received[FD_TIME_TEXT], closed[FD_TIME_TEXT], phone[FD_MAIL_SHORT_MAX];
+    snprintf(id, sizeof id, "%lld", (long long)it->id);
+    snprintf(quantity, sizeof quantity, "%d", it->quantity);
+    fd_time_format(it->received_at, received);
+    if (it->closed_at)
+        fd_time_format(it->closed_at, closed);
+    const char *clear = fd_col_text(st, COL_PROXY_PHONE);
+    if (clear && !x->unmasked)
+        fd_mask_phone(clear, phone, sizeof phone);
+    else
+        copy(phone, sizeof phone, clear);
+    bool collected = it->state == FD_MAIL_STATE_COLLECTED || it->state == FD_MAIL_STATE_COLLECTED_BY_PROXY;
+    bool returned = it->state == FD_MAIL_STATE_RETURNED;
+#define OPT(s) ((s)[0] ? (s) : NULL)
+    const char *values[EXPORT_COLUMNS] = {
+        id, received, it->received_by, it->carrier, fd_mail_kind_name(it->kind), quantity,
+        OPT(it->tracking), OPT(it->recipient_unit), OPT(it->recipient_name), OPT(it->recipient_org),
+        OPT(it->shelf), it->damaged ? "yes" : "no", OPT(it->damage_note), OPT(it->damage_ack),
+        OPT(it->note), fd_mail_state_name(it->state),
+        collected ? closed : NULL, collected ? it->closed_by : NULL,
+        collected ? (it->by_proxy ? "yes" : "no") : NULL, clear ? phone : NULL,
+        fd_col_text(st, COL_PROXY_RELATION), fd_col_text(st, COL_HANDOUT_NOTE),
+        returned ? closed : NULL, returned ? it->closed_by : NULL, fd_col_text(st, COL_RETURN_NOTE),
+    };
+#undef OPT
+    fd_export_row(x->e, values);
+}
+
+static fd_status export_read(fd_store *store, void *ctx, fd_error *err)
+{
+    exporting *x = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_EXPORT);
+    fd_bind_int(st, ":from", x->req->from);
+    fd_bind_int(st, ":to", x->req->to);
+    int rc;
+    fd_mail_item *it = fd_alloc(sizeof *it);
+    while ((rc = fd_step(st, err)) == 1) {
+        read_item(x->d, st, it);
+        export_item(x, st, it);
+    }
+    free(it);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_mail_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+                         fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_MAIL_EXPORT))
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Only managers and administrators may export the mail register."));
+    if (req->unmasked && !may_see_phones(d, who))
+        return fd_fail(err, FD_DENIED, NULL, _("%s may not see phone numbers in full."),
+                       fd_role_label(who->role));
+    exporting x = {d, req, req->unmasked, NULL};
+    x.e = fd_export_begin(out, req->format, export_columns, EXPORT_COLUMNS);
+    fd_status s = fd_store_read(d->store, export_read, &x, err);
+    fd_status end = fd_export_end(x.e, s == FD_OK ? err : NULL);
+    return s != FD_OK ? s : end;
+}
