@@ -161,7 +161,7 @@ static void load_detail(complaints *s, console *c)
     if (r && fd_complaint_get(console_desk(c), console_actor(c), r->id, &s->detail, &err) == FD_OK)
         s->have_detail = true;
     else if (r)
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
 }
 
 static void reload(complaints *s, console *c)
@@ -796,7 +796,7 @@ static void load_view(complaint_view *v, console *c)
     fd_error err = {0};
     if (fd_complaint_get(console_desk(c), console_actor(c), v->id, &v->detail, &err) != FD_OK ||
         fd_complaint_timeline(console_desk(c), console_actor(c), v->id, add_line, v, &err) != FD_OK) {
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
         return;
     }
     v->loaded = true;
@@ -869,7 +869,7 @@ static int close_complaint(complaint_view *v, console *c)
     free(question);
     fd_error err = {0};
     if (yes && fd_complaint_close(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
     else if (yes) {
         saved_changes++;
         console_info(c, "%s", _("Closed."));

@@ -2,12 +2,13 @@
  * emergency) with what may be done to it now, and the forms of a new loan, a call and
  * a return. What is offered is what fd_machine_check allows from the loan's state;
  * whether it may really be done is the core's answer when it is tried. */
-#include "keys/keys.h"
+#include "keys/keyloan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
 #include "console/draw.h"
@@ -99,7 +100,7 @@ static void load(loan_page *p)
     const fd_actor *me = console_actor(p->c);
     if (fd_key_loan_get(d, me, p->id, copy_loan, p, &err) != FD_OK ||
         fd_key_loan_notices(d, me, p->id, copy_call, p, &err) != FD_OK)
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
 }
 
 /* ---- what may be done ---- */
@@ -146,7 +147,7 @@ static bool lend(loan_page *p)
 {
     fd_error err = {0};
     if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
         return false;
     }
     console_info(p->c, _("Loan No. %lld: the keys are handed over."), (long long)p->id);
@@ -161,7 +162,7 @@ static bool approve(loan_page *p)
         return false;
     fd_error err = {0};
     if (fd_key_loan_approve(console_desk(p->c), console_actor(p->c), approver, p->id, NULL, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
         return false;
     }
     console_info(p->c, _("Loan No. %lld is approved."), (long long)p->id);
@@ -249,7 +250,7 @@ static bool cancel(loan_page *p)
         return false;
     fd_error err = {0};
     if (fd_key_loan_cancel(console_desk(p->c), console_actor(p->c), p->id, NULL, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
         return false;
     }
     return true;
@@ -367,7 +368,7 @@ static bool record_call(loan_page *p)
     fd_error err = {0};
     bool saved = false;
     if (fd_key_loan_contacts(console_desk(p->c), p->id, collect_callee, k, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
     } else if (k->count == 0) {
         console_error(p->c, "%s", _("The loan has no owner's spare key: there is nobody to call."));
     } else {
@@ -456,26 +457,18 @@ static void page_draw(void *state, console *c, const console_area *area)
     }
 }
 
+static const char *op_label(int op) { return loan_ops[op].label; }
+static bool op_offered(void *page, int op) { return offered(page, (loan_op)op); }
+static bool op_perform(void *page, int op) { return perform(page, (loan_op)op); }
+
 static int page_handle(void *state, console *c, const console_event *ev)
 {
     loan_page *p = state;
     if (ev->action != ACT_SELECT)
         return EV_IGNORED;
-    const char *labels[OP_COUNT];
-    loan_op ops[OP_COUNT];
-    int n = 0;
-    for (int op = 0; op < OP_COUNT; op++) {
-        if (offered(p, (loan_op)op)) {
-            ops[n] = (loan_op)op;
-            labels[n++] = _(loan_ops[op].label);
-        }
-    }
-    if (n == 0) {
-        console_info(c, "%s", _("Nothing more can be done with this loan."));
-        return EV_HANDLED | EV_REDRAW;
-    }
-    int chosen = ask_choice(c, _("What to do"), labels, n);
-    if (chosen >= 0 && perform(p, ops[chosen])) {
+    keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform,
+                          _("Nothing more can be done with this loan.")};
+    if (keys_offer_ops(c, &menu, p)) {
         p->changed = true;
         load(p);
     }

@@ -1,13 +1,15 @@
 /* Key loans: a key's page (what it opens, its state and custodian, its history a
  * page at a time) with what may be done to it now — custody, loss and damage, copies,
  * lock changes and sealing, retiring — and the register's form for a new key. */
-#include "keys/keys.h"
+#include "keys/keyops.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys/keyloan.h"
+#include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "console/draw.h"
 #include "frontdesk/i18n.h"
@@ -114,7 +116,7 @@ static void load(key_page *p)
     fd_error err = {0};
     p->loaded = false;
     if (fd_key_get(console_desk(p->c), p->id, copy_key, p, &err) != FD_OK)
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
     listview_reload(p->history, p->c);
 }
 
@@ -309,6 +311,10 @@ static void page_draw(void *state, console *c, const console_area *area)
     keys_page_hint(area);
 }
 
+static const char *op_label(int op) { return key_ops[op].label; }
+static bool op_offered(void *page, int op) { return offered(page, (key_op)op); }
+static bool op_perform(void *page, int op) { return perform(page, (key_op)op); }
+
 static int page_handle(void *state, console *c, const console_event *ev)
 {
     key_page *p = state;
@@ -316,21 +322,9 @@ static int page_handle(void *state, console *c, const console_event *ev)
         return EV_HANDLED; /* a key's history is read by paging, not searched */
     if (ev->action != ACT_SELECT)
         return listview_handle(p->history, c, ev);
-    const char *labels[OP_COUNT];
-    key_op ops[OP_COUNT];
-    int n = 0;
-    for (int op = 0; op < OP_COUNT; op++) {
-        if (offered(p, (key_op)op)) {
-            ops[n] = (key_op)op;
-            labels[n++] = _(key_ops[op].label);
-        }
-    }
-    if (n == 0) {
-        console_info(c, "%s", _("Nothing more can be done with this key."));
-        return EV_HANDLED | EV_REDRAW;
-    }
-    int chosen = ask_choice(c, _("What to do"), labels, n);
-    if (chosen >= 0 && perform(p, ops[chosen])) {
+    keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform,
+                          _("Nothing more can be done with this key.")};
+    if (keys_offer_ops(c, &menu, p)) {
         p->changed = true;
         load(p);
     }

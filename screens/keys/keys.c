@@ -1,6 +1,7 @@
 /* Key loans: the screen of views (keys out, overdue, waiting for consent, to hand
- * over, the register, new keys to be sealed), and what the key screens share. The
- * loan's page is keyloan.c, the key's page and the register's form keyops.c. */
+ * over, the register, new keys to be sealed). The
+ * loan's page is keyloan.c, the key's page and the register's form keyops.c, what
+ * they share keyshared.c. */
 #include "keys/keys.h"
 
 #include <stdio.h>
@@ -8,52 +9,14 @@
 #include <string.h>
 
 #include "console/draw.h"
-#include "shell/auth.h"
+#include "keys/keyloan.h"
+#include "keys/keyops.h"
+#include "keys/keyshared.h"
 #include "frontdesk/i18n.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 
 enum { DETAIL_ROWS = 5, TEXT = 128 };
-
-/* ---- shared helpers ---- */
-
-void keys_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
-static bool may_action(const fd_actor *who, const void *ctx)
-{
-    return fd_may(who, *(const fd_action *)ctx);
-}
-
-bool keys_approve(console *c, fd_action needed, const char *what, fd_actor *approver)
-{
-    return auth_approve_if(c, what, may_action, &needed, approver);
-}
-
-void keys_page_hint(const console_area *area)
-{
-    draw_text(area->top + area->rows - 1, area->left, area->cols,
-              _("Enter: what can be done now   Esc: back"), theme(TH_DIM));
-}
-
-void keys_when(fd_time t, char out[FD_TIME_TEXT])
-{
-    char full[FD_TIME_TEXT];
-    if (t == 0) {
-        out[0] = '\0';
-        return;
-    }
-    fd_time_format(t, full);
-    snprintf(out, FD_TIME_TEXT, "%s", full + 5); /* "2026-11-27 18:00" → "11-27 18:00" */
-}
-
-void keys_department_choices(form *f, const char *field, console *c)
-{
-    const fd_string_list *known = &console_config(c)->departments;
-    form_set_choices(f, field, (const char *const *)known->items, known->count);
-}
 
 /* ---- the views ---- */
 
@@ -258,7 +221,7 @@ static void count_tabs(keys_view *s)
     fd_error err = {0};
     if (fd_keys_count_out(d, &s->out, &err) != FD_OK || fd_keys_count_overdue(d, &s->overdue, &err) != FD_OK ||
         fd_keys_count_pending(d, &s->pending, &err) != FD_OK)
-        keys_error(s->c, &err);
+        console_show_error(s->c, &err);
 }
 
 /* A new list for the view: each view keeps to its own columns and search. */

@@ -47,11 +47,6 @@ static const char *or_dash(const char *s)
     return s && *s ? s : "\u2014";
 }
 
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
 /* "11-27 09:30" this year, "2025-03-01" before. */
 static void format_when(fd_time t, fd_time now, char *out, size_t size)
 {
@@ -455,7 +450,7 @@ static void load_item(item_view *iv, console *c)
     iv->loaded = fd_mail_get(console_desk(c), iv->id, &iv->item, &err) == FD_OK &&
                  fd_mail_detail(console_desk(c), console_actor(c), iv->id, &cb, iv, &err) == FD_OK;
     if (!iv->loaded) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     qsort(iv->history, iv->history_count, sizeof iv->history[0], by_time);
@@ -1130,7 +1125,7 @@ static void read_register(mail_list *m)
     m->title_count = 0;
     if (fd_mail_register_day(console_desk(m->c), m->day, &m->reg, &err) != FD_OK ||
         fd_mail_papers(console_desk(m->c), m->day, keep_title, m, &err) != FD_OK)
-        show_error(m->c, &err);
+        console_show_error(m->c, &err);
 }
 
 static void read_list(mail_list *m)
@@ -1138,7 +1133,7 @@ static void read_list(mail_list *m)
     fd_error err = {0};
     m->seen = changes;
     if (fd_mail_to_return_count(console_desk(m->c), &m->to_return, &err) != FD_OK)
-        show_error(m->c, &err);
+        console_show_error(m->c, &err);
     if (m->list)
         listview_reload(m->list, m->c);
     else

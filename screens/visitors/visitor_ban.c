@@ -21,11 +21,6 @@
 /* LINE_MAX holds a name, a document, a unit and a reason (255 bytes) in one line. */
 enum { LABEL_COLS = 12, DETAIL_ROWS = 4, LINE_MAX = 640, TEXT_MAX = 256 };
 
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
 /* "11-27 10:00" for a time this year, "2025-03-01" before. */
 static void format_when(fd_time t, fd_time now, char *out, size_t size)
 {
@@ -53,7 +48,7 @@ static bool keeper(console *c, fd_actor *out)
         *out = *console_actor(c);
         return true;
     }
-    show_error(c, &err);
+    console_show_error(c, &err);
     if (!auth_approve_if(c, _("keep the do-not-admit list"), may_keep, NULL, out))
         return false;
     console_info(c, _("%s (%s) approved: the change is recorded as theirs."), out->name,

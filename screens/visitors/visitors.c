@@ -38,11 +38,6 @@ static bool blank(const char *s)
     return !s || s[strspn(s, " \t")] == '\0';
 }
 
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
 /* "11-27 09:30" this year, "2025-03-01" before. */
 static void format_when(fd_time t, fd_time now, char *out, size_t size)
 {
@@ -99,7 +94,7 @@ static bool approver_may(const fd_actor *who, const void *ctx)
 static bool ask_approval(console *c, const fd_error *refusal, const char *state, const char *event,
                          int64_t visit_id, const char *what, fd_actor *approver)
 {
-    show_error(c, refusal);
+    console_show_error(c, refusal);
     approval a = {console_desk(c), console_actor(c), state, event, visit_id};
     return auth_approve_if(c, what, approver_may, &a, approver);
 }
@@ -275,7 +270,7 @@ static void load_visit(visit_view *vv, console *c)
     vv->loaded_for = me ? me->staff_id : 0;
     fd_error err = {0};
     if (fd_visit_detail(console_desk(c), reader_of(vv, c), vv->id, &cb, vv, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     qsort(vv->history, vv->history_count, sizeof vv->history[0], by_time);
@@ -317,7 +312,7 @@ static int admit(visit_view *vv, console *c)
                                         _("admit the visitor"), &approver))
         st = fd_visit_admit(d, console_actor(c), &approver, vv->id, &slip, &err);
     if (st != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);
@@ -330,7 +325,7 @@ static int sign_out(visit_view *vv, console *c, bool slip_signed)
 {
     fd_error err = {0};
     if (fd_visit_sign_out(console_desk(c), console_actor(c), vv->id, slip_signed, 0, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);

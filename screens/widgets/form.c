@@ -171,7 +171,7 @@ void form_field_error(form *f, const char *name, const char *message)
 
 void form_show_error(form *f, console *c, const fd_error *err)
 {
-    const char *message = err->message[0] ? err->message : fd_status_message(err->status);
+    const char *message = fd_error_text(err);
     if (find_field(f, err->field))
         form_field_error(f, err->field, message);
     else
