@@ -441,7 +441,7 @@ static bool typed_time(step_form *s, const char *field, fd_time *out)
 {
     const char *text = form_value(s->form, field);
     *out = 0;
-    if (!text[strspn(text, " ")])
+    if (text_blank(text))
         return true;
     if (fd_time_parse(text, out))
         return true;
@@ -887,7 +887,7 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     step_arg arg = {.kind = kind, .id = v->id};
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
     if (v->detail.phone && !strchr(v->detail.phone, '*'))
-        snprintf(arg.phone, sizeof arg.phone, "%s", v->detail.phone);
+        text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
     if (kind == STEP_ESCALATE && !fd_may(console_actor(c), FD_ACT_COMPLAINT_ESCALATE)) {
         if (!auth_approve(c, FD_ACT_COMPLAINT_ESCALATE, &arg.approver))
             return EV_HANDLED | EV_REDRAW;

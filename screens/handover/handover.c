@@ -17,6 +17,7 @@
 #include "console/draw.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "handover/handover_entry.h"
 #include "handover/handover_pass.h"
 #include "handover/handover_shared.h"
@@ -130,7 +131,7 @@ static void add_item(void *ctx, const fd_open_item *i)
         return;
     brow *r = fd_alloc(sizeof *r);
     *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index};
-    snprintf(r->source, sizeof r->source, "%s", i->source);
+    text_copy(r->source, sizeof r->source, i->source);
     char since[FD_TIME_TEXT], due[FD_TIME_TEXT];
     handover_when(i->since, since);
     handover_when(i->due_at, due);

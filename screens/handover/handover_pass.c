@@ -13,6 +13,7 @@
 #include "widgets/ask.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/staff.h"
 #include "handover/handover_shared.h"
 
@@ -145,7 +146,7 @@ static bool signs(console *c, form *f, const char *number, const char *pin_field
     fd_error err = {0};
     if (fd_staff_login(console_desk(c), number, form_value(f, pin_field), out, &err) == FD_OK)
         return true;
-    snprintf(err.field, sizeof err.field, "%s", strcmp(err.field, "number") == 0 ? number_field : pin_field);
+    text_copy(err.field, sizeof err.field, strcmp(err.field, "number") == 0 ? number_field : pin_field);
     form_show_error(f, c, &err);
     return false;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 
 static unsigned saved_changes;
 
@@ -24,7 +25,7 @@ bool handover_typed_time(form *f, const char *field, fd_time *out)
 {
     const char *text = form_value(f, field);
     *out = 0;
-    if (!text[strspn(text, " ")] || fd_time_parse(text, out))
+    if (text_blank(text) || fd_time_parse(text, out))
         return true;
     form_field_error(f, field, _("Write the time as 2026-11-27 09:30."));
     return false;

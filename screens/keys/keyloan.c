@@ -42,21 +42,24 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
     loan_page *p = ctx;
     char at[FD_TIME_TEXT], due[FD_TIME_TEXT];
     p->loaded = true;
-    snprintf(p->state, sizeof p->state, "%s", r->state);
+    text_copy(p->state, sizeof p->state, r->state);
     p->emergency = r->emergency;
     p->overdue = r->overdue;
     p->units_waiting = r->units_waiting;
-    snprintf(p->borrower_name, sizeof p->borrower_name, "%s", r->borrower);
+    text_copy(p->borrower_name, sizeof p->borrower_name, r->borrower);
     if (r->borrower_kind == FD_BORROWER_STAFF)
         snprintf(p->borrower, sizeof p->borrower, "%s  %s", r->borrower,
                  r->department ? r->department : "");
     else
         snprintf(p->borrower, sizeof p->borrower, _("%s  %s (contractor)"), r->borrower,
                  r->company ? r->company : "");
-    snprintf(p->phone, sizeof p->phone, "%s", r->phone);
-    snprintf(p->reason, sizeof p->reason, "%s%s%s", fd_key_reason_label(r->reason),
-             r->note ? ": " : "", r->note ? r->note : "");
-    snprintf(p->keys, sizeof p->keys, "%s", r->keys ? r->keys : "");
+    text_copy(p->phone, sizeof p->phone, r->phone);
+    /* The note may be longer than the page shows: it is cut between characters. */
+    char *reason = fd_printf("%s%s%s", fd_key_reason_label(r->reason), r->note ? ": " : "",
+                             r->note ? r->note : "");
+    text_copy(p->reason, sizeof p->reason, reason);
+    free(reason);
+    text_copy(p->keys, sizeof p->keys, r->keys ? r->keys : "");
     keys_when(r->requested_at, at);
     snprintf(p->requested, sizeof p->requested, "%s  %s", at, r->requested_by);
     p->approved_yet = r->approved_at != 0;
@@ -85,10 +88,10 @@ static void copy_call(void *ctx, const fd_key_notice_row *r)
         return;
     call_item *k = &p->calls[p->call_count++];
     keys_when(r->called_at, k->when);
-    snprintf(k->unit, sizeof k->unit, "%s", r->unit);
-    snprintf(k->name, sizeof k->name, "%s", r->name);
-    snprintf(k->phone, sizeof k->phone, "%s", r->phone);
-    snprintf(k->outcome, sizeof k->outcome, "%s", fd_key_outcome_label(r->outcome));
+    text_copy(k->unit, sizeof k->unit, r->unit);
+    text_copy(k->name, sizeof k->name, r->name);
+    text_copy(k->phone, sizeof k->phone, r->phone);
+    text_copy(k->outcome, sizeof k->outcome, fd_key_outcome_label(r->outcome));
 }
 
 static void load(loan_page *p)
@@ -237,7 +240,7 @@ static int return_submit(void *ctx, console *c, form *f)
 static bool take_back(loan_page *p)
 {
     return_ctx r = {.p = p};
-    snprintf(r.borrower, sizeof r.borrower, "%s", p->borrower_name);
+    text_copy(r.borrower, sizeof r.borrower, p->borrower_name);
     ask_form_spec spec = {_("Take the keys back"), p->keys, return_fields, 2, return_prepare,
                           return_submit, &r};
     return ask_form(p->c, &spec);
@@ -280,8 +283,8 @@ static void add_callee(call_ctx *k, fd_dir_kind kind, int64_t id, int64_t unit_i
         return;
     callee *e = &k->callees[k->count];
     *e = (callee){kind, id, unit_id, "", ""};
-    snprintf(e->unit, sizeof e->unit, "%s", unit);
-    snprintf(e->label, sizeof e->label, "%s", label);
+    text_copy(e->unit, sizeof e->unit, unit);
+    text_copy(e->label, sizeof e->label, label);
     k->labels[k->count] = e->label;
     k->count++;
 }
@@ -292,7 +295,7 @@ static void collect_callee(void *ctx, const fd_dir_entry *e)
     char phone[FD_KEY_PHONE_SHOWN] = "", label[TEXT * 2];
     if (e->phone && *e->phone) {
         if (k->full_phones)
-            snprintf(phone, sizeof phone, "%s", e->phone);
+            text_copy(phone, sizeof phone, e->phone);
         else
             fd_mask_phone(e->phone, phone, sizeof phone);
     }
@@ -582,7 +585,7 @@ static int loan_submit(void *ctx, console *c, form *f)
     loan.hand_over = agreed;
     fd_desk *d = console_desk(c);
     fd_status s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
-    if (s == FD_INVALID && strcmp(err.field, "notices") == 0) {
+    if (s != FD_OK && fd_key_loan_awaits_calls(&err)) {
         /* An emergency: the keys wait for the calls, which need the loan recorded. */
         loan.hand_over = false;
         n->open_page = true;

@@ -41,13 +41,13 @@ static void copy_key(void *ctx, const fd_key_row *r)
 {
     key_page *p = ctx;
     p->loaded = true;
-    snprintf(p->tag, sizeof p->tag, "%s", r->tag);
+    text_copy(p->tag, sizeof p->tag, r->tag);
     if (r->unit && *r->description)
         snprintf(p->opens, sizeof p->opens, "%s %s", r->unit, r->description);
     else
-        snprintf(p->opens, sizeof p->opens, "%s", r->unit ? r->unit : r->description);
-    snprintf(p->kind, sizeof p->kind, "%s", fd_key_kind_label(r->kind));
-    snprintf(p->state, sizeof p->state, "%s", r->state);
+        text_copy(p->opens, sizeof p->opens, r->unit ? r->unit : r->description);
+    text_copy(p->kind, sizeof p->kind, fd_key_kind_label(r->kind));
+    text_copy(p->state, sizeof p->state, r->state);
     snprintf(p->custodian, sizeof p->custodian, "%s %s", r->department ? r->department : "",
              r->custodian ? r->custodian : "");
     p->overdue = r->overdue;
@@ -67,7 +67,7 @@ static void add_event(void *ctx, const fd_key_event *e)
     event_item *h = fd_alloc(sizeof *h);
     h->id = e->id;
     h->at = e->at;
-    snprintf(h->what, sizeof h->what, "%s", fd_key_event_label(e->event));
+    text_copy(h->what, sizeof h->what, fd_key_event_label(e->event));
     snprintf(h->who, sizeof h->who, "%s%s%s", e->staff, e->approver ? " / " : "",
              e->approver ? e->approver : "");
     const char *detail = e->custodian  ? e->custodian
@@ -96,10 +96,10 @@ static void history_cells(void *ctx, const void *row, char (*out)[128], size_t c
     const event_item *h = row;
     char when[FD_TIME_TEXT];
     keys_when(h->at, when);
-    snprintf(out[0], sizeof out[0], "%s", when);
-    snprintf(out[1], sizeof out[1], "%s", h->what);
-    snprintf(out[2], sizeof out[2], "%s", h->who);
-    snprintf(out[3], sizeof out[3], "%s", h->detail);
+    text_copy(out[0], sizeof out[0], when);
+    text_copy(out[1], sizeof out[1], h->what);
+    text_copy(out[2], sizeof out[2], h->who);
+    text_copy(out[3], sizeof out[3], h->detail);
 }
 
 static const listview_column history_columns[] = {

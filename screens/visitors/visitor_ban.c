@@ -15,6 +15,7 @@
 #include "console/draw.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 
@@ -130,7 +131,7 @@ static void add_prepare(form *f, void *ctx)
 static bool pick_unit(adding *a, console *c, form *f)
 {
     const char *typed = form_value(f, "unit");
-    if (!typed[strspn(typed, " ")]) {
+    if (text_blank(typed)) {
         a->unit_id = 0;
         return true;
     }
@@ -144,7 +145,7 @@ static bool pick_unit(adding *a, console *c, form *f)
         return false;
     }
     a->unit_id = item->unit_id;
-    snprintf(a->unit, sizeof a->unit, "%s", item->unit);
+    text_copy(a->unit, sizeof a->unit, item->unit);
     form_set_value(f, "unit", item->unit);
     dir_item_free(item);
     return true;
@@ -162,7 +163,7 @@ static int add_submit(void *ctx, console *c, form *f)
         form_show_error(f, c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
-    snprintf(a->scope, sizeof a->scope, "%s", a->unit_id ? a->unit : _("the whole site"));
+    text_copy(a->scope, sizeof a->scope, a->unit_id ? a->unit : _("the whole site"));
     return EV_POP;
 }
 

@@ -12,6 +12,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -112,22 +113,13 @@ static bool may_see_phones(const fd_desk *d, const fd_actor *who)
 
 /* ---- checking what is typed ---- */
 
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Copies text without surrounding blanks to out (size bytes). empty is the message for
  * a required field left empty; NULL makes the field optional. */
 static fd_status clean_text(const char *text, const char *field, const char *empty, bool multiline,
                             char *out, size_t size, fd_error *err)
 {
-    const char *start = text ? text : "";
-    while (is_blank(*start))
-        start++;
-    size_t n = strlen(start);
-    while (n > 0 && is_blank(start[n - 1]))
-        n--;
+    size_t n;
+    const char *start = text_trim(text, true, &n);
     out[0] = '\0';
     if (n == 0)
         return empty ? fd_fail(err, FD_INVALID, field, "%s", empty) : FD_OK;
@@ -156,7 +148,7 @@ static fd_status clean_tracking(const char *text, char out[FD_MAIL_TRACKING_MAX]
 {
     size_t n = 0;
     for (const char *p = text ? text : ""; *p; p++) {
-        if (is_blank(*p))
+        if (text_is_space(*p))
             continue;
         bool ok = (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
                   *p == '-';
@@ -207,9 +199,9 @@ static fd_status check_quantity(int quantity, int max, fd_error *err)
 static bool same_name(const char *a, const char *b)
 {
     for (;;) {
-        while (is_blank(*a))
+        while (text_is_space(*a))
             a++;
-        while (is_blank(*b))
+        while (text_is_space(*b))
             b++;
         char ca = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
         char cb = *b >= 'a' && *b <= 'z' ? (char)(*b - 'a' + 'A') : *b;
@@ -1030,7 +1022,7 @@ static fd_status run_listing(listing *l, const char *text, fd_error *err)
     if (l->view == FD_MAIL_BY_TRACKING) {
         char *to = l->upper;
         for (const char *p = l->text; *p; p++)
-            if (!is_blank(*p))
+            if (!text_is_space(*p))
                 *to++ = *p;
         *to = '\0';
     } else {
