@@ -180,6 +180,10 @@ typedef struct fd_key_loan_new {
  * "requested" until a manager approves it. */
 fd_status fd_key_loan_request(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               const fd_key_loan_new *loan, int64_t *loan_id, fd_error *err);
+/* True when err is fd_key_loan_request's refusal to hand over an emergency loan's keys
+ * before a call is recorded for each unit: the loan can be recorded without hand_over,
+ * and the keys handed over once the calls are. */
+bool fd_key_loan_awaits_calls(const fd_error *err);
 fd_status fd_key_loan_approve(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               int64_t loan_id, const char *note, fd_error *err);
 /* A manager refuses a request; note says why. */

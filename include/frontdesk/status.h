@@ -49,6 +49,8 @@ fd_status fd_vfail(fd_error *err, fd_status status, const char *field, const cha
 
 void fd_error_clear(fd_error *err);
 const char *fd_status_message(fd_status status); /* translated */
+/* What to show for err: its message, or its status's when it has none. */
+const char *fd_error_text(const fd_error *err);
 int fd_status_exit_code(fd_status status);        /* sysexits.h value */
 
 /* Allocation that cannot fail: out of memory aborts, so callers need no checks. */

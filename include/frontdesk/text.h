@@ -1,13 +1,41 @@
-/* Counting columns, not bytes: how wide UTF-8 text is on the terminal, and how many
- * bytes of it fit in a number of columns without splitting a character. */
+/* UTF-8 text, the one place it is taken apart: decoding (on its own, whatever the
+ * locale), counting characters, trimming blanks, copying into a fixed buffer without
+ * cutting a character in half, and counting columns, not bytes: how wide text is on
+ * the terminal and how many bytes of it fit in a number of columns. */
 #ifndef FRONTDESK_TEXT_H
 #define FRONTDESK_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
 
-/* Decodes one UTF-8 character at s (n bytes available); returns its length in bytes
- * (1 for an invalid byte, which then stands for U+FFFD) and stores it in *wc. */
+/* Decodes one well-formed UTF-8 character at s (n bytes available) into *cp; returns
+ * its length in bytes, or 0 when the bytes there are not one (a stray or missing
+ * continuation byte, an overlong form, a surrogate, past U+10FFFF, cut off by n). */
+size_t text_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Decodes one character for showing: an invalid byte is 1 byte standing for U+FFFD. */
 size_t text_decode(const char *s, size_t n, wchar_t *wc);
+/* Bytes of the character at s as text_decode reads it; 0 at the terminating NUL. */
+size_t text_step(const char *s);
+/* Characters in s, an invalid byte counting as one. */
+size_t text_chars(const char *s);
+/* True when s has at most max characters. */
+bool text_within(const char *s, size_t max);
+/* White space: blank, tab and the line ends. */
+bool text_is_space(char c);
+/* True when s is NULL, empty or only blanks and tabs. */
+bool text_blank(const char *s);
+/* s without the blanks and tabs around it (and line ends too with lines, for a text
+ * of several lines): returns where it starts and stores its length in bytes in *len.
+ * A line end left in a one-line text is the validator's to refuse. NULL is empty. */
+const char *text_trim(const char *s, bool lines, size_t *len);
+/* s without the blanks and tabs around it, in a new string (caller frees). */
+char *text_trimmed(const char *s);
+/* Copies as much of src into dst (size bytes, size > 0) as fits in whole characters
+ * and terminates it; returns the bytes copied. NULL copies as "". */
+size_t text_copy(char *dst, size_t size, const char *src);
+
 /* Display columns of one character (0 for combining marks, 2 for CJK). */
 int text_char_width(wchar_t wc);
 /* Display columns of the whole string. */

@@ -161,7 +161,7 @@ static void load_detail(complaints *s, console *c)
     if (r && fd_complaint_get(console_desk(c), console_actor(c), r->id, &s->detail, &err) == FD_OK)
         s->have_detail = true;
     else if (r)
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
 }
 
 static void reload(complaints *s, console *c)
@@ -441,7 +441,7 @@ static bool typed_time(step_form *s, const char *field, fd_time *out)
 {
     const char *text = form_value(s->form, field);
     *out = 0;
-    if (!text[strspn(text, " ")])
+    if (text_blank(text))
         return true;
     if (fd_time_parse(text, out))
         return true;
@@ -796,7 +796,7 @@ static void load_view(complaint_view *v, console *c)
     fd_error err = {0};
     if (fd_complaint_get(console_desk(c), console_actor(c), v->id, &v->detail, &err) != FD_OK ||
         fd_complaint_timeline(console_desk(c), console_actor(c), v->id, add_line, v, &err) != FD_OK) {
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
         return;
     }
     v->loaded = true;
@@ -869,7 +869,7 @@ static int close_complaint(complaint_view *v, console *c)
     free(question);
     fd_error err = {0};
     if (yes && fd_complaint_close(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
     else if (yes) {
         saved_changes++;
         console_info(c, "%s", _("Closed."));
@@ -887,7 +887,7 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     step_arg arg = {.kind = kind, .id = v->id};
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
     if (v->detail.phone && !strchr(v->detail.phone, '*'))
-        snprintf(arg.phone, sizeof arg.phone, "%s", v->detail.phone);
+        text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
     if (kind == STEP_ESCALATE && !fd_may(console_actor(c), FD_ACT_COMPLAINT_ESCALATE)) {
         if (!auth_approve(c, FD_ACT_COMPLAINT_ESCALATE, &arg.approver))
             return EV_HANDLED | EV_REDRAW;

@@ -165,6 +165,11 @@ void console_error(console *c, const char *fmt, ...)
     va_end(ap);
 }
 
+void console_show_error(console *c, const fd_error *err)
+{
+    console_error(c, "%s", fd_error_text(err));
+}
+
 void console_cursor(console *c, int y, int x)
 {
     c->cursor_set = true;

@@ -129,6 +129,8 @@ void console_set_actor(console *c, const fd_actor *who);
 /* The message line under the body, until the next key. */
 void console_info(console *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void console_error(console *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The core's refusal on the message line (fd_error_text). */
+void console_show_error(console *c, const fd_error *err);
 /* Where the terminal cursor goes after drawing; without a call it is hidden. */
 void console_cursor(console *c, int y, int x);
 

@@ -126,7 +126,7 @@ static void load_contacts(directory *d, console *c)
     fd_error err = {0};
     if (fd_directory_contacts(console_desk(c), item->unit_id, add_contact, d, &err) != FD_OK)
         snprintf(d->contacts_error, sizeof d->contacts_error, "%s",
-                 err.message[0] ? err.message : fd_status_message(err.status));
+                 fd_error_text(&err));
 }
 
 static void shown_phone(const char *phone, bool full, char *out, size_t size)

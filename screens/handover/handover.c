@@ -4,8 +4,9 @@
  * past shifts, typing searches every entry. Enter opens the highlighted line: an
  * entry's page (its fields, corrections and trail across shifts, and what may be
  * recorded on it), an open item (marked during a handover, else its own record), or a
- * past shift. F4 writes in the book (screens/handover_entry.c, with the entry's page);
- * ^O offers the steps of handing over (screens/handover_pass.c). */
+ * past shift. F4 writes in the book (handover_entry.c, with the entry's page);
+ * ^O offers the steps of handing over (handover_pass.c); what they share is
+ * handover_shared.c. */
 #include "handover/handover.h"
 
 #include <stdint.h>
@@ -16,67 +17,17 @@
 #include "console/draw.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
-#include "keys/keys.h"
+#include "frontdesk/text.h"
+#include "handover/handover_entry.h"
+#include "handover/handover_pass.h"
+#include "handover/handover_shared.h"
+#include "keys/keyops.h"
 #include "widgets/listview.h"
 #include "mail/mail.h"
 #include "widgets/printing.h"
 #include "visitors/visitors.h"
 
 enum { CELL = 128, DETAIL_ROWS = 4, HEAD_ROWS = 2 };
-
-static unsigned saved_changes;
-
-void handover_changed(void) { saved_changes++; }
-unsigned handover_change_count(void) { return saved_changes; }
-
-void handover_when(fd_time t, char out[FD_TIME_TEXT])
-{
-    char text[FD_TIME_TEXT] = "";
-    if (t)
-        fd_time_format(t, text);
-    snprintf(out, FD_TIME_TEXT, "%s", t ? text + 5 : "");
-}
-
-bool handover_typed_time(form *f, const char *field, fd_time *out)
-{
-    const char *text = form_value(f, field);
-    *out = 0;
-    if (!text[strspn(text, " ")] || fd_time_parse(text, out))
-        return true;
-    form_field_error(f, field, _("Write the time as 2026-11-27 09:30."));
-    return false;
-}
-
-static char *joined(const char *a, const char *sep, const char *b)
-{
-    if (!a || !*a)
-        return fd_strdup(b ? b : "");
-    if (!b || !*b)
-        return fd_strdup(a);
-    return fd_printf("%s%s%s", a, sep, b);
-}
-
-/* "label: value" for each field the entry has, as one run of text. */
-char *handover_entry_text(const fd_entry *e)
-{
-    const char *values[FD_ENTRY_FIELD_COUNT] = {
-        [FD_ENTRY_FIELD_REPORTER] = e->reporter, [FD_ENTRY_FIELD_GIVEN_BY] = e->given_by,
-        [FD_ENTRY_FIELD_RELAYED_TO] = e->relayed_to, [FD_ENTRY_FIELD_HANDLING] = e->handling,
-        [FD_ENTRY_FIELD_SUPERIOR] = e->superior, [FD_ENTRY_FIELD_RESULT] = e->result,
-        [FD_ENTRY_FIELD_REPORTED_TO] = e->reported_to, [FD_ENTRY_FIELD_NOTE] = e->note,
-    };
-    char *text = fd_strdup("");
-    for (int f = 0; f < FD_ENTRY_FIELD_COUNT; f++) {
-        if (!values[f])
-            continue;
-        char *part = fd_printf("%s: %s", fd_entry_field_label(e->kind, (fd_entry_field)f), values[f]);
-        char *next = joined(text, "  ", part);
-        free(part);
-        free(text);
-        text = next;
-    }
-    return text;
-}
 
 /* ---- the rows of the book ---- */
 
@@ -140,7 +91,7 @@ static brow *entry_row(section sec, const fd_entry *e)
     }
     char *fields = handover_entry_text(e);
     char *follow = e->follow_up ? fd_printf("%s: %s", fd_follow_mark_label(e->mark), e->follow_up) : NULL;
-    r->detail = joined(fields, "  ", follow);
+    r->detail = handover_joined(fields, "  ", follow);
     free(fields);
     free(follow);
     return r;
@@ -165,7 +116,7 @@ static void add_followup(void *ctx, const fd_followup *f)
     char *follow = fd_printf("%s: %s", fd_follow_mark_label(f->entry->mark),
                              f->entry->follow_up ? f->entry->follow_up : "");
     free(r->detail);
-    r->detail = joined(follow, "  ", last);
+    r->detail = handover_joined(follow, "  ", last);
     free(follow);
     free(last);
     listview_add(a->lv, r);
@@ -180,12 +131,12 @@ static void add_item(void *ctx, const fd_open_item *i)
         return;
     brow *r = fd_alloc(sizeof *r);
     *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index};
-    snprintf(r->source, sizeof r->source, "%s", i->source);
+    text_copy(r->source, sizeof r->source, i->source);
     char since[FD_TIME_TEXT], due[FD_TIME_TEXT];
     handover_when(i->since, since);
     handover_when(i->due_at, due);
-    char *kind = joined(i->sort_label, " ", i->detail);
-    char *what = joined(i->name, " ", kind);
+    char *kind = handover_joined(i->sort_label, " ", i->detail);
+    char *what = handover_joined(i->name, " ", kind);
     free(kind);
     cell(r, 0, i->source_label);
     cell(r, 1, since);
@@ -201,8 +152,8 @@ static void add_item(void *ctx, const fd_open_item *i)
         free(text);
     }
     char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : NULL;
-    char *head = joined(what, "  ", age);
-    r->detail = joined(head, "  ", i->note);
+    char *head = handover_joined(what, "  ", age);
+    r->detail = handover_joined(head, "  ", i->note);
     free(head);
     free(age);
     free(what);
@@ -316,17 +267,17 @@ static void load_shift(book *b)
                                  : fd_shift_current(d, &b->shift, &err);
     b->have_shift = s == FD_OK;
     if (s != FD_OK && s != FD_NOT_FOUND)
-        console_error(b->c, "%s", err.message);
+        console_show_error(b->c, &err);
     b->owed = 0;
     bool in_hand = b->have_shift && b->shift.state != FD_SHIFT_CLOSED;
     if (in_hand && fd_handover_followups(d, b->shift.id, 0, -1, count_owed, b, &err) != FD_OK)
-        console_error(b->c, "%s", err.message);
+        console_show_error(b->c, &err);
     b->src = (book_source){b->c, b->have_shift ? b->shift.id : 0, in_hand};
 }
 
 static void reload(book *b)
 {
-    b->seen_changes = saved_changes;
+    b->seen_changes = handover_change_count();
     load_shift(b);
     listview_free(b->list);
     b->list = listview_new(b->past ? &shift_rows : &book_rows, &b->src, b->past ? 0 : LISTVIEW_TYPE_AHEAD);
@@ -389,7 +340,7 @@ static void draw_head(book *b, const console_area *area)
 static void book_draw(void *state, console *c, const console_area *area)
 {
     book *b = state;
-    if (b->seen_changes != saved_changes)
+    if (b->seen_changes != handover_change_count())
         reload(b);
     draw_head(b, area);
     if (!b->past && !b->have_shift)

@@ -2,6 +2,8 @@
  * this person writes, then the kind's own fields as the manual words them), and one
  * entry's page — its fields, its corrections, its trail across shifts — with what may
  * be recorded on it: progress, done (reported back), a later note, a correction. */
+#include "handover/handover_entry.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,7 @@
 #include "console/draw.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
-#include "handover/handover.h"
+#include "handover/handover_shared.h"
 
 enum { LINES_MAX = 64 };
 
@@ -222,7 +224,7 @@ static void page_load(page *p)
     if (fd_handover_entry_get(d, p->id, take_entry, p, &err) != FD_OK ||
         fd_handover_corrections(d, p->id, take_correction, p, &err) != FD_OK ||
         (p->marked && fd_handover_trail(d, p->id, take_step, p, &err) != FD_OK)) {
-        console_error(p->c, "%s", err.message);
+        console_show_error(p->c, &err);
         return;
     }
     p->loaded = true;

@@ -3,6 +3,8 @@
  * incoming manager's confirmation of the counts, the refusal, and the mark on an open
  * item. After signing, the terminal is the incoming manager's: the outgoing one has
  * handed over and leaves. */
+#include "handover/handover_pass.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +13,9 @@
 #include "widgets/ask.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/staff.h"
-#include "handover/handover.h"
+#include "handover/handover_shared.h"
 
 enum { NAME_MAX_BYTES = 40 }; /* "explanation." and a size_t */
 
@@ -62,7 +65,7 @@ static void counting_init(counting *k, console *c, int64_t shift_id, const form_
     }
     fd_error err = {0};
     if (fd_handover_counts(console_desk(c), shift_id, take_count, k, &err) != FD_OK)
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
 }
 
 static void counting_free(counting *k)
@@ -143,7 +146,7 @@ static bool signs(console *c, form *f, const char *number, const char *pin_field
     fd_error err = {0};
     if (fd_staff_login(console_desk(c), number, form_value(f, pin_field), out, &err) == FD_OK)
         return true;
-    snprintf(err.field, sizeof err.field, "%s", strcmp(err.field, "number") == 0 ? number_field : pin_field);
+    text_copy(err.field, sizeof err.field, strcmp(err.field, "number") == 0 ? number_field : pin_field);
     form_show_error(f, c, &err);
     return false;
 }
@@ -256,7 +259,7 @@ void handover_steps(console *c)
     fd_error err = {0};
     fd_status s = fd_shift_current(console_desk(c), &shift, &err);
     if (s != FD_OK && s != FD_NOT_FOUND) {
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
         return;
     }
     pass_step steps[PASS_COUNT_OF];
@@ -280,7 +283,7 @@ void handover_steps(console *c)
         return;
     s = run_step(c, steps[chosen], s == FD_OK ? shift.id : 0, &err);
     if (s != FD_OK) {
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
         return;
     }
     handover_changed();
@@ -327,7 +330,7 @@ void handover_mark_item(console *c, int64_t item_id)
     }
     fd_error err = {0};
     if (fd_handover_mark(console_desk(c), console_actor(c), item_id, FD_ITEM_CARRIED, NULL, &err) != FD_OK)
-        console_error(c, "%s", err.message);
+        console_show_error(c, &err);
     else
         handover_changed();
 }

@@ -2,12 +2,13 @@
  * emergency) with what may be done to it now, and the forms of a new loan, a call and
  * a return. What is offered is what fd_machine_check allows from the loan's state;
  * whether it may really be done is the core's answer when it is tried. */
-#include "keys/keys.h"
+#include "keys/keyloan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
 #include "console/draw.h"
@@ -41,21 +42,24 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
     loan_page *p = ctx;
     char at[FD_TIME_TEXT], due[FD_TIME_TEXT];
     p->loaded = true;
-    snprintf(p->state, sizeof p->state, "%s", r->state);
+    text_copy(p->state, sizeof p->state, r->state);
     p->emergency = r->emergency;
     p->overdue = r->overdue;
     p->units_waiting = r->units_waiting;
-    snprintf(p->borrower_name, sizeof p->borrower_name, "%s", r->borrower);
+    text_copy(p->borrower_name, sizeof p->borrower_name, r->borrower);
     if (r->borrower_kind == FD_BORROWER_STAFF)
         snprintf(p->borrower, sizeof p->borrower, "%s  %s", r->borrower,
                  r->department ? r->department : "");
     else
         snprintf(p->borrower, sizeof p->borrower, _("%s  %s (contractor)"), r->borrower,
                  r->company ? r->company : "");
-    snprintf(p->phone, sizeof p->phone, "%s", r->phone);
-    snprintf(p->reason, sizeof p->reason, "%s%s%s", fd_key_reason_label(r->reason),
-             r->note ? ": " : "", r->note ? r->note : "");
-    snprintf(p->keys, sizeof p->keys, "%s", r->keys ? r->keys : "");
+    text_copy(p->phone, sizeof p->phone, r->phone);
+    /* The note may be longer than the page shows: it is cut between characters. */
+    char *reason = fd_printf("%s%s%s", fd_key_reason_label(r->reason), r->note ? ": " : "",
+                             r->note ? r->note : "");
+    text_copy(p->reason, sizeof p->reason, reason);
+    free(reason);
+    text_copy(p->keys, sizeof p->keys, r->keys ? r->keys : "");
     keys_when(r->requested_at, at);
     snprintf(p->requested, sizeof p->requested, "%s  %s", at, r->requested_by);
     p->approved_yet = r->approved_at != 0;
@@ -84,10 +88,10 @@ static void copy_call(void *ctx, const fd_key_notice_row *r)
         return;
     call_item *k = &p->calls[p->call_count++];
     keys_when(r->called_at, k->when);
-    snprintf(k->unit, sizeof k->unit, "%s", r->unit);
-    snprintf(k->name, sizeof k->name, "%s", r->name);
-    snprintf(k->phone, sizeof k->phone, "%s", r->phone);
-    snprintf(k->outcome, sizeof k->outcome, "%s", fd_key_outcome_label(r->outcome));
+    text_copy(k->unit, sizeof k->unit, r->unit);
+    text_copy(k->name, sizeof k->name, r->name);
+    text_copy(k->phone, sizeof k->phone, r->phone);
+    text_copy(k->outcome, sizeof k->outcome, fd_key_outcome_label(r->outcome));
 }
 
 static void load(loan_page *p)
@@ -99,7 +103,7 @@ static void load(loan_page *p)
     const fd_actor *me = console_actor(p->c);
     if (fd_key_loan_get(d, me, p->id, copy_loan, p, &err) != FD_OK ||
         fd_key_loan_notices(d, me, p->id, copy_call, p, &err) != FD_OK)
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
 }
 
 /* ---- what may be done ---- */
@@ -146,7 +150,7 @@ static bool lend(loan_page *p)
 {
     fd_error err = {0};
     if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
         return false;
     }
     console_info(p->c, _("Loan No. %lld: the keys are handed over."), (long long)p->id);
@@ -161,7 +165,7 @@ static bool approve(loan_page *p)
         return false;
     fd_error err = {0};
     if (fd_key_loan_approve(console_desk(p->c), console_actor(p->c), approver, p->id, NULL, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
         return false;
     }
     console_info(p->c, _("Loan No. %lld is approved."), (long long)p->id);
@@ -236,7 +240,7 @@ static int return_submit(void *ctx, console *c, form *f)
 static bool take_back(loan_page *p)
 {
     return_ctx r = {.p = p};
-    snprintf(r.borrower, sizeof r.borrower, "%s", p->borrower_name);
+    text_copy(r.borrower, sizeof r.borrower, p->borrower_name);
     ask_form_spec spec = {_("Take the keys back"), p->keys, return_fields, 2, return_prepare,
                           return_submit, &r};
     return ask_form(p->c, &spec);
@@ -249,7 +253,7 @@ static bool cancel(loan_page *p)
         return false;
     fd_error err = {0};
     if (fd_key_loan_cancel(console_desk(p->c), console_actor(p->c), p->id, NULL, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
         return false;
     }
     return true;
@@ -279,8 +283,8 @@ static void add_callee(call_ctx *k, fd_dir_kind kind, int64_t id, int64_t unit_i
         return;
     callee *e = &k->callees[k->count];
     *e = (callee){kind, id, unit_id, "", ""};
-    snprintf(e->unit, sizeof e->unit, "%s", unit);
-    snprintf(e->label, sizeof e->label, "%s", label);
+    text_copy(e->unit, sizeof e->unit, unit);
+    text_copy(e->label, sizeof e->label, label);
     k->labels[k->count] = e->label;
     k->count++;
 }
@@ -291,7 +295,7 @@ static void collect_callee(void *ctx, const fd_dir_entry *e)
     char phone[FD_KEY_PHONE_SHOWN] = "", label[TEXT * 2];
     if (e->phone && *e->phone) {
         if (k->full_phones)
-            snprintf(phone, sizeof phone, "%s", e->phone);
+            text_copy(phone, sizeof phone, e->phone);
         else
             fd_mask_phone(e->phone, phone, sizeof phone);
     }
@@ -367,7 +371,7 @@ static bool record_call(loan_page *p)
     fd_error err = {0};
     bool saved = false;
     if (fd_key_loan_contacts(console_desk(p->c), p->id, collect_callee, k, &err) != FD_OK) {
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
     } else if (k->count == 0) {
         console_error(p->c, "%s", _("The loan has no owner's spare key: there is nobody to call."));
     } else {
@@ -456,26 +460,18 @@ static void page_draw(void *state, console *c, const console_area *area)
     }
 }
 
+static const char *op_label(int op) { return loan_ops[op].label; }
+static bool op_offered(void *page, int op) { return offered(page, (loan_op)op); }
+static bool op_perform(void *page, int op) { return perform(page, (loan_op)op); }
+
 static int page_handle(void *state, console *c, const console_event *ev)
 {
     loan_page *p = state;
     if (ev->action != ACT_SELECT)
         return EV_IGNORED;
-    const char *labels[OP_COUNT];
-    loan_op ops[OP_COUNT];
-    int n = 0;
-    for (int op = 0; op < OP_COUNT; op++) {
-        if (offered(p, (loan_op)op)) {
-            ops[n] = (loan_op)op;
-            labels[n++] = _(loan_ops[op].label);
-        }
-    }
-    if (n == 0) {
-        console_info(c, "%s", _("Nothing more can be done with this loan."));
-        return EV_HANDLED | EV_REDRAW;
-    }
-    int chosen = ask_choice(c, _("What to do"), labels, n);
-    if (chosen >= 0 && perform(p, ops[chosen])) {
+    keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform,
+                          _("Nothing more can be done with this loan.")};
+    if (keys_offer_ops(c, &menu, p)) {
         p->changed = true;
         load(p);
     }
@@ -589,7 +585,7 @@ static int loan_submit(void *ctx, console *c, form *f)
     loan.hand_over = agreed;
     fd_desk *d = console_desk(c);
     fd_status s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
-    if (s == FD_INVALID && strcmp(err.field, "notices") == 0) {
+    if (s != FD_OK && fd_key_loan_awaits_calls(&err)) {
         /* An emergency: the keys wait for the calls, which need the loan recorded. */
         loan.hand_over = false;
         n->open_page = true;

@@ -1,13 +1,15 @@
 /* Key loans: a key's page (what it opens, its state and custodian, its history a
  * page at a time) with what may be done to it now — custody, loss and damage, copies,
  * lock changes and sealing, retiring — and the register's form for a new key. */
-#include "keys/keys.h"
+#include "keys/keyops.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keys/keyloan.h"
+#include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "console/draw.h"
 #include "frontdesk/i18n.h"
@@ -39,13 +41,13 @@ static void copy_key(void *ctx, const fd_key_row *r)
 {
     key_page *p = ctx;
     p->loaded = true;
-    snprintf(p->tag, sizeof p->tag, "%s", r->tag);
+    text_copy(p->tag, sizeof p->tag, r->tag);
     if (r->unit && *r->description)
         snprintf(p->opens, sizeof p->opens, "%s %s", r->unit, r->description);
     else
-        snprintf(p->opens, sizeof p->opens, "%s", r->unit ? r->unit : r->description);
-    snprintf(p->kind, sizeof p->kind, "%s", fd_key_kind_label(r->kind));
-    snprintf(p->state, sizeof p->state, "%s", r->state);
+        text_copy(p->opens, sizeof p->opens, r->unit ? r->unit : r->description);
+    text_copy(p->kind, sizeof p->kind, fd_key_kind_label(r->kind));
+    text_copy(p->state, sizeof p->state, r->state);
     snprintf(p->custodian, sizeof p->custodian, "%s %s", r->department ? r->department : "",
              r->custodian ? r->custodian : "");
     p->overdue = r->overdue;
@@ -65,7 +67,7 @@ static void add_event(void *ctx, const fd_key_event *e)
     event_item *h = fd_alloc(sizeof *h);
     h->id = e->id;
     h->at = e->at;
-    snprintf(h->what, sizeof h->what, "%s", fd_key_event_label(e->event));
+    text_copy(h->what, sizeof h->what, fd_key_event_label(e->event));
     snprintf(h->who, sizeof h->who, "%s%s%s", e->staff, e->approver ? " / " : "",
              e->approver ? e->approver : "");
     const char *detail = e->custodian  ? e->custodian
@@ -94,10 +96,10 @@ static void history_cells(void *ctx, const void *row, char (*out)[128], size_t c
     const event_item *h = row;
     char when[FD_TIME_TEXT];
     keys_when(h->at, when);
-    snprintf(out[0], sizeof out[0], "%s", when);
-    snprintf(out[1], sizeof out[1], "%s", h->what);
-    snprintf(out[2], sizeof out[2], "%s", h->who);
-    snprintf(out[3], sizeof out[3], "%s", h->detail);
+    text_copy(out[0], sizeof out[0], when);
+    text_copy(out[1], sizeof out[1], h->what);
+    text_copy(out[2], sizeof out[2], h->who);
+    text_copy(out[3], sizeof out[3], h->detail);
 }
 
 static const listview_column history_columns[] = {
@@ -114,7 +116,7 @@ static void load(key_page *p)
     fd_error err = {0};
     p->loaded = false;
     if (fd_key_get(console_desk(p->c), p->id, copy_key, p, &err) != FD_OK)
-        keys_error(p->c, &err);
+        console_show_error(p->c, &err);
     listview_reload(p->history, p->c);
 }
 
@@ -309,6 +311,10 @@ static void page_draw(void *state, console *c, const console_area *area)
     keys_page_hint(area);
 }
 
+static const char *op_label(int op) { return key_ops[op].label; }
+static bool op_offered(void *page, int op) { return offered(page, (key_op)op); }
+static bool op_perform(void *page, int op) { return perform(page, (key_op)op); }
+
 static int page_handle(void *state, console *c, const console_event *ev)
 {
     key_page *p = state;
@@ -316,21 +322,9 @@ static int page_handle(void *state, console *c, const console_event *ev)
         return EV_HANDLED; /* a key's history is read by paging, not searched */
     if (ev->action != ACT_SELECT)
         return listview_handle(p->history, c, ev);
-    const char *labels[OP_COUNT];
-    key_op ops[OP_COUNT];
-    int n = 0;
-    for (int op = 0; op < OP_COUNT; op++) {
-        if (offered(p, (key_op)op)) {
-            ops[n] = (key_op)op;
-            labels[n++] = _(key_ops[op].label);
-        }
-    }
-    if (n == 0) {
-        console_info(c, "%s", _("Nothing more can be done with this key."));
-        return EV_HANDLED | EV_REDRAW;
-    }
-    int chosen = ask_choice(c, _("What to do"), labels, n);
-    if (chosen >= 0 && perform(p, ops[chosen])) {
+    keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform,
+                          _("Nothing more can be done with this key.")};
+    if (keys_offer_ops(c, &menu, p)) {
         p->changed = true;
         load(p);
     }

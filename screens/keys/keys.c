@@ -1,6 +1,7 @@
 /* Key loans: the screen of views (keys out, overdue, waiting for consent, to hand
- * over, the register, new keys to be sealed), and what the key screens share. The
- * loan's page is keyloan.c, the key's page and the register's form keyops.c. */
+ * over, the register, new keys to be sealed). The
+ * loan's page is keyloan.c, the key's page and the register's form keyops.c, what
+ * they share keyshared.c. */
 #include "keys/keys.h"
 
 #include <stdio.h>
@@ -8,52 +9,15 @@
 #include <string.h>
 
 #include "console/draw.h"
-#include "shell/auth.h"
+#include "keys/keyloan.h"
+#include "keys/keyops.h"
+#include "keys/keyshared.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 
 enum { DETAIL_ROWS = 5, TEXT = 128 };
-
-/* ---- shared helpers ---- */
-
-void keys_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
-static bool may_action(const fd_actor *who, const void *ctx)
-{
-    return fd_may(who, *(const fd_action *)ctx);
-}
-
-bool keys_approve(console *c, fd_action needed, const char *what, fd_actor *approver)
-{
-    return auth_approve_if(c, what, may_action, &needed, approver);
-}
-
-void keys_page_hint(const console_area *area)
-{
-    draw_text(area->top + area->rows - 1, area->left, area->cols,
-              _("Enter: what can be done now   Esc: back"), theme(TH_DIM));
-}
-
-void keys_when(fd_time t, char out[FD_TIME_TEXT])
-{
-    char full[FD_TIME_TEXT];
-    if (t == 0) {
-        out[0] = '\0';
-        return;
-    }
-    fd_time_format(t, full);
-    snprintf(out, FD_TIME_TEXT, "%s", full + 5); /* "2026-11-27 18:00" → "11-27 18:00" */
-}
-
-void keys_department_choices(form *f, const char *field, console *c)
-{
-    const fd_string_list *known = &console_config(c)->departments;
-    form_set_choices(f, field, (const char *const *)known->items, known->count);
-}
 
 /* ---- the views ---- */
 
@@ -107,10 +71,10 @@ static void add_key(void *ctx, const fd_key_row *r)
     key_item *k = fd_alloc(sizeof *k);
     k->id = r->id;
     k->loan_id = r->loan_id;
-    snprintf(k->tag, sizeof k->tag, "%s", r->tag);
+    text_copy(k->tag, sizeof k->tag, r->tag);
     opens_text(r, k->opens, sizeof k->opens);
-    snprintf(k->kind, sizeof k->kind, "%s", fd_key_kind_label(r->kind));
-    snprintf(k->state, sizeof k->state, "%s", r->state);
+    text_copy(k->kind, sizeof k->kind, fd_key_kind_label(r->kind));
+    text_copy(k->state, sizeof k->state, r->state);
     snprintf(k->custodian, sizeof k->custodian, "%s %s", r->department ? r->department : "",
              r->custodian ? r->custodian : "");
     if (r->borrower)
@@ -129,11 +93,11 @@ static void add_loan(void *ctx, const fd_loan_row *r)
     l->id = r->id;
     snprintf(l->borrower, sizeof l->borrower, "%s%s%s", r->borrower, r->company ? " / " : "",
              r->company ? r->company : "");
-    snprintf(l->keys, sizeof l->keys, "%s", r->keys ? r->keys : "");
-    snprintf(l->reason, sizeof l->reason, "%s", fd_key_reason_label(r->reason));
-    snprintf(l->note, sizeof l->note, "%s", r->note ? r->note : "");
-    snprintf(l->phone, sizeof l->phone, "%s", r->phone);
-    snprintf(l->requested_by, sizeof l->requested_by, "%s", r->requested_by);
+    text_copy(l->keys, sizeof l->keys, r->keys ? r->keys : "");
+    text_copy(l->reason, sizeof l->reason, fd_key_reason_label(r->reason));
+    text_copy(l->note, sizeof l->note, r->note ? r->note : "");
+    text_copy(l->phone, sizeof l->phone, r->phone);
+    text_copy(l->requested_by, sizeof l->requested_by, r->requested_by);
     l->requested_at = r->requested_at;
     l->emergency = r->emergency;
     l->units_waiting = r->units_waiting;
@@ -160,7 +124,7 @@ static fd_status fetch(void *ctx, listview *lv, const char *query, const void *a
     fd_key_cursor cursor = {0};
     if (last) {
         cursor = (fd_key_cursor){.set = true, .due = last->due_at, .id = last->id};
-        snprintf(cursor.tag, sizeof cursor.tag, "%s", last->tag);
+        text_copy(cursor.tag, sizeof cursor.tag, last->tag);
     }
     return fd_keys_list(d, core_views[s->view], query, &cursor, limit, add_key, lv, err);
 }
@@ -179,11 +143,11 @@ static void out_cells(void *ctx, const void *row, char (*out)[128], size_t count
     const key_item *k = row;
     char due[FD_TIME_TEXT];
     keys_when(k->due_at, due);
-    snprintf(out[0], sizeof out[0], "%s", k->tag);
-    snprintf(out[1], sizeof out[1], "%s", k->opens);
-    snprintf(out[2], sizeof out[2], "%s", k->borrower);
-    snprintf(out[3], sizeof out[3], "%s", due);
-    snprintf(out[4], sizeof out[4], "%s", mark(k->overdue, k->emergency));
+    text_copy(out[0], sizeof out[0], k->tag);
+    text_copy(out[1], sizeof out[1], k->opens);
+    text_copy(out[2], sizeof out[2], k->borrower);
+    text_copy(out[3], sizeof out[3], due);
+    text_copy(out[4], sizeof out[4], mark(k->overdue, k->emergency));
 }
 
 static void register_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -191,11 +155,11 @@ static void register_cells(void *ctx, const void *row, char (*out)[128], size_t 
     (void)ctx;
     (void)count;
     const key_item *k = row;
-    snprintf(out[0], sizeof out[0], "%s", k->tag);
-    snprintf(out[1], sizeof out[1], "%s", k->opens);
-    snprintf(out[2], sizeof out[2], "%s", k->kind);
-    snprintf(out[3], sizeof out[3], "%s", fd_key_state_label(k->state, k->overdue));
-    snprintf(out[4], sizeof out[4], "%s", k->custodian);
+    text_copy(out[0], sizeof out[0], k->tag);
+    text_copy(out[1], sizeof out[1], k->opens);
+    text_copy(out[2], sizeof out[2], k->kind);
+    text_copy(out[3], sizeof out[3], fd_key_state_label(k->state, k->overdue));
+    text_copy(out[4], sizeof out[4], k->custodian);
 }
 
 static void seal_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -205,10 +169,10 @@ static void seal_cells(void *ctx, const void *row, char (*out)[128], size_t coun
     const key_item *k = row;
     char due[FD_TIME_TEXT];
     keys_when(k->due_at, due);
-    snprintf(out[0], sizeof out[0], "%s", k->tag);
-    snprintf(out[1], sizeof out[1], "%s", k->opens);
-    snprintf(out[2], sizeof out[2], "%s", due);
-    snprintf(out[3], sizeof out[3], "%s", k->overdue ? _("!Overdue") : "");
+    text_copy(out[0], sizeof out[0], k->tag);
+    text_copy(out[1], sizeof out[1], k->opens);
+    text_copy(out[2], sizeof out[2], due);
+    text_copy(out[3], sizeof out[3], k->overdue ? _("!Overdue") : "");
 }
 
 static void loan_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -219,11 +183,11 @@ static void loan_cells(void *ctx, const void *row, char (*out)[128], size_t coun
     char at[FD_TIME_TEXT];
     keys_when(l->requested_at, at);
     snprintf(out[0], sizeof out[0], "%lld", (long long)l->id);
-    snprintf(out[1], sizeof out[1], "%s", at);
-    snprintf(out[2], sizeof out[2], "%s", l->borrower);
-    snprintf(out[3], sizeof out[3], "%s", l->keys);
-    snprintf(out[4], sizeof out[4], "%s", l->reason);
-    snprintf(out[5], sizeof out[5], "%s", mark(false, l->emergency));
+    text_copy(out[1], sizeof out[1], at);
+    text_copy(out[2], sizeof out[2], l->borrower);
+    text_copy(out[3], sizeof out[3], l->keys);
+    text_copy(out[4], sizeof out[4], l->reason);
+    text_copy(out[5], sizeof out[5], mark(false, l->emergency));
 }
 
 static const listview_column out_columns[] = {
@@ -258,7 +222,7 @@ static void count_tabs(keys_view *s)
     fd_error err = {0};
     if (fd_keys_count_out(d, &s->out, &err) != FD_OK || fd_keys_count_overdue(d, &s->overdue, &err) != FD_OK ||
         fd_keys_count_pending(d, &s->pending, &err) != FD_OK)
-        keys_error(s->c, &err);
+        console_show_error(s->c, &err);
 }
 
 /* A new list for the view: each view keeps to its own columns and search. */

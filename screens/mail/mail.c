@@ -14,6 +14,7 @@
 #include "console/draw.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
+#include "widgets/ask.h"
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
@@ -22,9 +23,8 @@
 enum {
     LABEL_COLS = 12,
     DETAIL_ROWS = 3,
-    DIALOG_COLS = 64,
     HISTORY_MAX = 40,
-    LINE_MAX = 1024,
+    LINE_TEXT = 1024,
     WHOM_MAX = FD_MAIL_UNIT_MAX + 2 * FD_MAIL_NAME_MAX + 8,
     COLLECTION_MAX = 640,
     BATCH_SHOWN = 4,
@@ -47,11 +47,6 @@ static const char *or_dash(const char *s)
     return s && *s ? s : "\u2014";
 }
 
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
 /* "11-27 09:30" this year, "2025-03-01" before. */
 static void format_when(fd_time t, fd_time now, char *out, size_t size)
 {
@@ -68,19 +63,6 @@ static void recipient_text(const fd_mail_item *it, char *out, size_t size)
     snprintf(out, size, "%s%s%s%s%s%s", it->recipient_unit, it->recipient_unit[0] ? " " : "",
              it->recipient_name, it->recipient_org[0] ? " (" : "", it->recipient_org,
              it->recipient_org[0] ? ")" : "");
-}
-
-/* Copies whole UTF-8 characters of src that fit: a cell never ends in half a character. */
-static void copy_chars(char *dst, size_t size, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= size) {
-        n = size - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
 }
 
 static void item_label(const fd_mail_item *it, char *out, size_t size)
@@ -138,70 +120,6 @@ static const char *const *yes_no(void)
     return labels;
 }
 
-/* ---- a form in a dialog: a shelf, a return, a correction, newspapers ---- */
-
-typedef struct ask {
-    const char *title, *intro;
-    form *form;
-    bool done;
-    /* After every key: keeps one field in step with another. NULL: none. */
-    void (*changed)(struct ask *a);
-} ask;
-
-static const console_action ask_actions[] = {ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-                                             ACT_NONE};
-
-static void *ask_open(console *c, void *arg)
-{
-    (void)c;
-    return arg;
-}
-
-static void ask_draw(void *state, console *c, const console_area *area)
-{
-    (void)area;
-    ask *a = state;
-    int intro_rows = text_lines(a->intro, DIALOG_COLS);
-    int rows = intro_rows + 1 + form_height(a->form, DIALOG_COLS);
-    console_area in = dialog_frame(a->title, rows, DIALOG_COLS);
-    draw_wrapped(in.top, in.left, intro_rows, in.cols, a->intro, A_NORMAL);
-    console_area fields = {in.top + intro_rows + 1, in.left, in.rows - intro_rows - 1, in.cols};
-    form_draw(a->form, c, &fields);
-}
-
-static int ask_handle(void *state, console *c, const console_event *ev)
-{
-    ask *a = state;
-    if (ev->action == ACT_BACK)
-        return EV_HANDLED | EV_POP;
-    int flags = form_handle(a->form, c, ev);
-    if (a->changed && !(flags & EV_POP))
-        a->changed(a);
-    return flags;
-}
-
-static bool ask_takes_text(const void *state)
-{
-    const ask *a = state;
-    return form_takes_text(a->form);
-}
-
-static const screen_ops ask_screen = {
-    .flags = SCREEN_OVERLAY | SCREEN_MODAL,
-    .actions = ask_actions,
-    .open = ask_open,
-    .draw = ask_draw,
-    .handle = ask_handle,
-    .takes_text = ask_takes_text,
-};
-
-/* Runs a dialog whose submit sets a->done on success; true when it did. */
-static bool run_ask(console *c, ask *a)
-{
-    console_modal(c, &ask_screen, a);
-    return a->done;
-}
-
 /* ---- handing out ---- */
 
 static const form_field handout_fields[] = {
@@ -245,7 +163,7 @@ static int handout_submit(void *ctx, console *c, form *f)
         form_show_error(f, c, &err);
         return EV_HANDLED;
     }
-    snprintf(h->collector, sizeof h->collector, "%s", ho.collector);
+    text_copy(h->collector, sizeof h->collector, ho.collector);
     h->done = true;
     return EV_POP;
 }
@@ -277,7 +195,7 @@ static void handout_close(void *state)
 static void handout_draw(void *state, console *c, const console_area *area)
 {
     handing *h = state;
-    char line[LINE_MAX];
+    char line[LINE_TEXT];
     snprintf(line, sizeof line, _("%zu item(s), one signature:"), h->count);
     draw_text(area->top, area->left, area->cols, line, A_BOLD);
     int y = area->top + 1;
@@ -358,7 +276,7 @@ static const char *const step_labels[STEP_COUNT] = {
 
 typedef struct history_line {
     fd_time at;
-    char text[LINE_MAX];
+    char text[LINE_TEXT];
 } history_line;
 
 typedef struct item_view {
@@ -378,12 +296,12 @@ static void add_line(item_view *iv, fd_time at, const char *text)
         return;
     history_line *h = &iv->history[iv->history_count++];
     h->at = at;
-    snprintf(h->text, sizeof h->text, "%s", text);
+    text_copy(h->text, sizeof h->text, text);
 }
 
 static void on_event(void *ctx, const fd_mail_event *e)
 {
-    char line[LINE_MAX];
+    char line[LINE_TEXT];
     snprintf(line, sizeof line, "%s%s%s%s%s \u2014 %s", e->label, e->detail ? ": " : "",
              e->detail ? e->detail : "", e->note ? " \u00b7 " : "", e->note ? e->note : "",
              e->staff_name);
@@ -392,7 +310,7 @@ static void on_event(void *ctx, const fd_mail_event *e)
 
 static void on_correction(void *ctx, const fd_mail_correction *k)
 {
-    char line[LINE_MAX];
+    char line[LINE_TEXT];
     snprintf(line, sizeof line, _("Corrected %s to \u201c%s\u201d (%s) \u2014 %s"), k->label,
              k->value ? k->value : "", k->reason, k->staff_name);
     add_line(ctx, k->at, line);
@@ -455,7 +373,7 @@ static void load_item(item_view *iv, console *c)
     iv->loaded = fd_mail_get(console_desk(c), iv->id, &iv->item, &err) == FD_OK &&
                  fd_mail_detail(console_desk(c), console_actor(c), iv->id, &cb, iv, &err) == FD_OK;
     if (!iv->loaded) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     qsort(iv->history, iv->history_count, sizeof iv->history[0], by_time);
@@ -482,7 +400,7 @@ static const form_field shelf_fields[] = {
 };
 
 typedef struct shelving {
-    ask a;
+    ask_dialog a;
     int64_t id;
 } shelving;
 
@@ -500,10 +418,10 @@ static int shelf_submit(void *ctx, console *c, form *f)
 
 static bool shelve(item_view *iv, console *c)
 {
-    shelving s = {{_("Shelf"), _("Which shelf is it on now?"), NULL, false, NULL}, iv->id};
+    shelving s = {{_("Shelf"), _("Which shelf is it on now?"), NULL, false, NULL, false}, iv->id};
     s.a.form = form_new(shelf_fields, 1, 0, shelf_submit, &s);
     form_set_value(s.a.form, "shelf", iv->item.shelf);
-    bool done = run_ask(c, &s.a);
+    bool done = ask_dialog_run(c, &s.a);
     form_free(s.a.form);
     if (done)
         console_info(c, "%s", _("Shelf recorded."));
@@ -516,7 +434,7 @@ static const form_field return_fields[] = {
 };
 
 typedef struct returning {
-    ask a;
+    ask_dialog a;
     int64_t id;
 } returning;
 
@@ -540,13 +458,13 @@ static bool send_back(item_view *iv, console *c)
                         ? _("Past the time an item is kept: the carrier takes it back.")
                         : _("It has not been kept its full time yet: give the reason for returning "
                             "it now (refused by the recipient, wrong address …)."),
-                    NULL, false, NULL},
+                    NULL, false, NULL, false},
                    iv->id};
     r.a.form = form_new(return_fields, 2, 0, return_submit, &r);
     form_set_value(r.a.form, "carrier", iv->item.carrier);
     if (!iv->item.to_return)
         form_focus(r.a.form, "note");
-    bool done = run_ask(c, &r.a);
+    bool done = ask_dialog_run(c, &r.a);
     form_free(r.a.form);
     if (done)
         console_info(c, "%s", _("Returned to the sender and recorded."));
@@ -560,7 +478,7 @@ static const form_field correction_fields[] = {
 };
 
 typedef struct correcting {
-    ask a; /* first: the dialog's changed() gets it back */
+    ask_dialog a; /* first: the dialog's changed() gets it back */
     const fd_mail_item *item;
     const char *labels[FD_MAIL_FIELD_COUNT];
     int shown_field; /* the entry whose value the form shows */
@@ -577,7 +495,7 @@ static const char *current_text(const fd_mail_item *it, fd_mail_field field)
     }
 }
 
-static void correction_changed(ask *a)
+static void correction_changed(ask_dialog *a)
 {
     correcting *k = (correcting *)a;
     int field = form_choice(a->form, "field");
@@ -606,7 +524,7 @@ static bool correct(item_view *iv, console *c)
     correcting k = {{_("Correct an entry"),
                      _("The entry is not changed: the correction is kept beside it, with your "
                        "name and the reason, and both show in the history."),
-                     NULL, false, correction_changed},
+                     NULL, false, correction_changed, false},
                     &iv->item,
                     {NULL},
                     -1};
@@ -615,7 +533,7 @@ static bool correct(item_view *iv, console *c)
     k.a.form = form_new(correction_fields, 3, 0, correction_submit, &k);
     form_set_choices(k.a.form, "field", k.labels, FD_MAIL_FIELD_COUNT);
     correction_changed(&k.a);
-    bool done = run_ask(c, &k.a);
+    bool done = ask_dialog_run(c, &k.a);
     form_free(k.a.form);
     if (done)
         console_info(c, "%s", _("Correction recorded."));
@@ -645,7 +563,7 @@ static void draw_facts(const item_view *iv, console *c, int y, int x, int cols)
 {
     const fd_mail_item *it = &iv->item;
     fd_time now = fd_desk_now(console_desk(c));
-    char line[LINE_MAX], label[64], status[64], when[32];
+    char line[LINE_TEXT], label[64], status[64], when[32];
     item_label(it, label, sizeof label);
     status_text(it, console_config(c), status, sizeof status);
     snprintf(line, sizeof line, "%s   %s \u00d7%d   %s   %s", label, fd_mail_kind_label(it->kind),
@@ -660,7 +578,7 @@ static void draw_facts(const item_view *iv, console *c, int y, int x, int cols)
         snprintf(line, sizeof line, _("DAMAGED: %s (acknowledged by %s)%s%s"), it->damage_note,
                  it->damage_ack, it->note[0] ? " \u00b7 " : "", it->note);
     else
-        snprintf(line, sizeof line, "%s", or_dash(it->note));
+        text_copy(line, sizeof line, or_dash(it->note));
     label_line(y + 3, x, cols, _("Note"), line, it->damaged ? theme(TH_ERROR) : A_NORMAL);
     if (it->closed_at) {
         format_when(it->closed_at, now, when, sizeof when);
@@ -689,7 +607,7 @@ static void draw_steps(const item_view *iv, int y, int x, int cols)
         return;
     }
     for (size_t i = 0; i < iv->offered_count; i++) {
-        char line[LINE_MAX];
+        char line[LINE_TEXT];
         snprintf(line, sizeof line, " %zu  %s", i + 1, _(step_labels[iv->offered[i]]));
         draw_padded(y + (int)i, x, cols, line, i == iv->selected ? theme(TH_SELECTED) : A_NORMAL);
     }
@@ -778,9 +696,9 @@ typedef struct intake {
     const char *kind_labels[FD_MAIL_KIND_COUNT];
     /* The directory entry picked, while the recipient field still reads its text. */
     fd_mail_recipient picked;
-    char picked_text[LINE_MAX];
+    char picked_text[LINE_TEXT];
     int batch;
-    char recent[BATCH_SHOWN][LINE_MAX];
+    char recent[BATCH_SHOWN][LINE_TEXT];
 } intake;
 
 static const console_action intake_actions[] = {ACT_SAVE, ACT_DIRECTORY, ACT_BACK, ACT_NEXT_FIELD,
@@ -913,7 +831,7 @@ static void intake_close(void *state)
 static void intake_draw(void *state, console *c, const console_area *area)
 {
     intake *in = state;
-    char key[32], hint[LINE_MAX];
+    char key[32], hint[LINE_TEXT];
     keymap_first_key(console_keymap(c), ACT_DIRECTORY, key, sizeof key);
     snprintf(hint, sizeof hint,
              _("Scan into Tracking no.; %s: pick the recipient. This batch: %d"),
@@ -987,7 +905,7 @@ static const form_field paper_fields[] = {
 };
 
 typedef struct papering {
-    ask a;
+    ask_dialog a;
     const char *directions[2];
 } papering;
 
@@ -1011,12 +929,12 @@ static bool record_papers(console *c)
     papering p = {{_("Newspapers"),
                    _("Copies of a title signed for from the delivery today, or handed on to the "
                      "round or a reader."),
-                   NULL, false, NULL},
+                   NULL, false, NULL, false},
                   {_("Signed for on delivery"), _("Handed on")}};
     p.a.form = form_new(paper_fields, 4, 0, paper_submit, &p);
     form_set_choices(p.a.form, "direction", p.directions, 2);
     form_focus(p.a.form, "title");
-    bool done = run_ask(c, &p.a);
+    bool done = ask_dialog_run(c, &p.a);
     form_free(p.a.form);
     if (done) {
         changes++;
@@ -1098,7 +1016,7 @@ static void mail_cells(void *ctx, const void *row, char (*out)[128], size_t coun
     format_when(it->received_at, fd_desk_now(console_desk(m->c)), out[1], 128);
     char whom[WHOM_MAX];
     recipient_text(it, whom, sizeof whom);
-    copy_chars(out[2], 128, whom);
+    text_copy(out[2], 128, whom);
     snprintf(out[3], 128, "%s", fd_mail_kind_label(it->kind));
     snprintf(out[4], 128, "%s", it->tracking);
     snprintf(out[5], 128, "%s", it->shelf);
@@ -1119,7 +1037,7 @@ static void keep_title(void *ctx, const fd_mail_paper_row *r)
     if (m->title_count == TITLES_MAX)
         return;
     tally_row *t = &m->titles[m->title_count++];
-    snprintf(t->title, sizeof t->title, "%s", r->title);
+    text_copy(t->title, sizeof t->title, r->title);
     t->received = r->received;
     t->handed_out = r->handed_out;
 }
@@ -1130,7 +1048,7 @@ static void read_register(mail_list *m)
     m->title_count = 0;
     if (fd_mail_register_day(console_desk(m->c), m->day, &m->reg, &err) != FD_OK ||
         fd_mail_papers(console_desk(m->c), m->day, keep_title, m, &err) != FD_OK)
-        show_error(m->c, &err);
+        console_show_error(m->c, &err);
 }
 
 static void read_list(mail_list *m)
@@ -1138,7 +1056,7 @@ static void read_list(mail_list *m)
     fd_error err = {0};
     m->seen = changes;
     if (fd_mail_to_return_count(console_desk(m->c), &m->to_return, &err) != FD_OK)
-        show_error(m->c, &err);
+        console_show_error(m->c, &err);
     if (m->list)
         listview_reload(m->list, m->c);
     else
@@ -1285,14 +1203,14 @@ static void draw_selected(const mail_list *m, console *c, int y, int x, int cols
     const fd_mail_item *it = listview_selected(m->list);
     if (!it)
         return;
-    char line[LINE_MAX], when[32];
+    char line[LINE_TEXT], when[32];
     snprintf(line, sizeof line, _("%s \u00d7%d   %s   received by %s"), fd_mail_kind_label(it->kind),
              it->quantity, it->carrier, it->received_by);
     label_line(y, x, cols, _("Item"), line, A_NORMAL);
     if (it->damaged)
         snprintf(line, sizeof line, _("DAMAGED: %s"), it->damage_note);
     else
-        snprintf(line, sizeof line, "%s", or_dash(it->note));
+        text_copy(line, sizeof line, or_dash(it->note));
     label_line(y + 1, x, cols, _("Note"), line, it->damaged ? theme(TH_ERROR) : A_NORMAL);
     if (it->closed_at) {
         format_when(it->closed_at, fd_desk_now(console_desk(c)), when, sizeof when);
@@ -1303,7 +1221,7 @@ static void draw_selected(const mail_list *m, console *c, int y, int x, int cols
 
 static void draw_count_row(int y, int x, const char *label, const fd_mail_register_row *r, attr_t attr)
 {
-    char line[LINE_MAX];
+    char line[LINE_TEXT];
     snprintf(line, sizeof line, "%8ld %11ld %9ld", r->received, r->handed_out, r->returned);
     draw_text(y, x, 20, label, attr);
     draw_text(y, x + 20, 40, line, attr);
@@ -1311,7 +1229,7 @@ static void draw_count_row(int y, int x, const char *label, const fd_mail_regist
 
 static void draw_register(mail_list *m, const console_area *area)
 {
-    char day[FD_DATE_TEXT], line[LINE_MAX];
+    char day[FD_DATE_TEXT], line[LINE_TEXT];
     fd_date_format(m->day, day);
     int x = area->left, y = area->top + 1;
     snprintf(line, sizeof line, _("%s   (Left/Right: another day)"), day);
@@ -1342,7 +1260,7 @@ static void mail_draw(void *state, console *c, const console_area *area)
     mail_list *m = state;
     if (m->seen != changes)
         read_list(m);
-    char title[LINE_MAX], key[32], extra[LINE_MAX] = "";
+    char title[LINE_TEXT], key[32], extra[LINE_TEXT] = "";
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     if (m->mark_count)
         snprintf(extra, sizeof extra, _("   marked: %zu"), m->mark_count);

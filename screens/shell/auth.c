@@ -47,7 +47,7 @@ static void show_refusal(auth *a, const fd_error *err)
     const char *field = strcmp(err->field, "number") == 0 ? "number" : "pin";
     if (strcmp(field, "number") == 0)
         form_set_value(a->form, "number", "");
-    form_field_error(a->form, field, err->message[0] ? err->message : fd_status_message(err->status));
+    form_field_error(a->form, field, fd_error_text(err));
 }
 
 static int auth_submit(void *ctx, console *c, form *f)

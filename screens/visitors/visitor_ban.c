@@ -15,16 +15,12 @@
 #include "console/draw.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 
 /* LINE_MAX holds a name, a document, a unit and a reason (255 bytes) in one line. */
 enum { LABEL_COLS = 12, DETAIL_ROWS = 4, LINE_MAX = 640, TEXT_MAX = 256 };
-
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
 
 /* "11-27 10:00" for a time this year, "2025-03-01" before. */
 static void format_when(fd_time t, fd_time now, char *out, size_t size)
@@ -53,7 +49,7 @@ static bool keeper(console *c, fd_actor *out)
         *out = *console_actor(c);
         return true;
     }
-    show_error(c, &err);
+    console_show_error(c, &err);
     if (!auth_approve_if(c, _("keep the do-not-admit list"), may_keep, NULL, out))
         return false;
     console_info(c, _("%s (%s) approved: the change is recorded as theirs."), out->name,
@@ -135,7 +131,7 @@ static void add_prepare(form *f, void *ctx)
 static bool pick_unit(adding *a, console *c, form *f)
 {
     const char *typed = form_value(f, "unit");
-    if (!typed[strspn(typed, " ")]) {
+    if (text_blank(typed)) {
         a->unit_id = 0;
         return true;
     }
@@ -149,7 +145,7 @@ static bool pick_unit(adding *a, console *c, form *f)
         return false;
     }
     a->unit_id = item->unit_id;
-    snprintf(a->unit, sizeof a->unit, "%s", item->unit);
+    text_copy(a->unit, sizeof a->unit, item->unit);
     form_set_value(f, "unit", item->unit);
     dir_item_free(item);
     return true;
@@ -167,7 +163,7 @@ static int add_submit(void *ctx, console *c, form *f)
         form_show_error(f, c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
-    snprintf(a->scope, sizeof a->scope, "%s", a->unit_id ? a->unit : _("the whole site"));
+    text_copy(a->scope, sizeof a->scope, a->unit_id ? a->unit : _("the whole site"));
     return EV_POP;
 }
 

@@ -15,13 +15,14 @@
 #include "widgets/form.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
+#include "widgets/ask.h"
 #include "frontdesk/visitors.h"
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
 #include "frontdesk/text.h"
 
-enum { LABEL_COLS = 12, DETAIL_ROWS = 5, FACT_ROWS = 6, DIALOG_COLS = 64, HISTORY_MAX = 32, LINE_MAX = 320 };
+enum { LABEL_COLS = 12, DETAIL_ROWS = 5, FACT_ROWS = 6, HISTORY_MAX = 32, LINE_TEXT = 320 };
 
 /* Bumped by every write made here, so a list drawn afterwards is read again. */
 static unsigned changes;
@@ -31,16 +32,6 @@ static unsigned changes;
 static const char *or_dash(const char *s)
 {
     return s && *s ? s : "\u2014";
-}
-
-static bool blank(const char *s)
-{
-    return !s || s[strspn(s, " \t")] == '\0';
-}
-
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
 }
 
 /* "11-27 09:30" this year, "2025-03-01" before. */
@@ -99,66 +90,10 @@ static bool approver_may(const fd_actor *who, const void *ctx)
 static bool ask_approval(console *c, const fd_error *refusal, const char *state, const char *event,
                          int64_t visit_id, const char *what, fd_actor *approver)
 {
-    show_error(c, refusal);
+    console_show_error(c, refusal);
     approval a = {console_desk(c), console_actor(c), state, event, visit_id};
     return auth_approve_if(c, what, approver_may, &a, approver);
 }
-
-/* ---- a form in a dialog: a refusal's reason, a correction ---- */
-
-typedef struct ask {
-    const char *title, *intro;
-    form *form;
-    /* After every key: keeps one field in step with another. NULL: none. */
-    void (*changed)(struct ask *a);
-} ask;
-
-static const console_action ask_actions[] = {ACT_SELECT, ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD,
-                                             ACT_PREV_FIELD, ACT_NONE};
-
-static void *ask_open(console *c, void *arg)
-{
-    (void)c;
-    return arg;
-}
-
-static void ask_draw(void *state, console *c, const console_area *area)
-{
-    (void)area;
-    ask *a = state;
-    int intro_rows = text_lines(a->intro, DIALOG_COLS);
-    int rows = intro_rows + 1 + form_height(a->form, DIALOG_COLS);
-    console_area in = dialog_frame(a->title, rows, DIALOG_COLS);
-    draw_wrapped(in.top, in.left, intro_rows, in.cols, a->intro, A_NORMAL);
-    console_area fields = {in.top + intro_rows + 1, in.left, in.rows - intro_rows - 1, in.cols};
-    form_draw(a->form, c, &fields);
-}
-
-static int ask_handle(void *state, console *c, const console_event *ev)
-{
-    ask *a = state;
-    if (ev->action == ACT_BACK)
-        return EV_HANDLED | EV_POP;
-    int flags = form_handle(a->form, c, ev);
-    if (a->changed && !(flags & EV_POP))
-        a->changed(a);
-    return flags;
-}
-
-static bool ask_takes_text(const void *state)
-{
-    const ask *a = state;
-    return form_takes_text(a->form);
-}
-
-static const screen_ops ask_screen = {
-    .flags = SCREEN_OVERLAY | SCREEN_MODAL,
-    .actions = ask_actions,
-    .open = ask_open,
-    .draw = ask_draw,
-    .handle = ask_handle,
-    .takes_text = ask_takes_text,
-};
 
 /* ---- one visit ---- */
 
@@ -178,7 +113,7 @@ static const struct {
 typedef struct history_line {
     fd_time at;
     size_t order; /* as read: events, then corrections */
-    char text[LINE_MAX];
+    char text[LINE_TEXT];
 } history_line;
 
 typedef struct visit_view {
@@ -202,7 +137,7 @@ static void add_line(visit_view *vv, fd_time at, const char *text)
     history_line *h = &vv->history[vv->history_count++];
     h->at = at;
     h->order = vv->history_count;
-    snprintf(h->text, sizeof h->text, "%s", text);
+    text_copy(h->text, sizeof h->text, text);
 }
 
 static void on_visit(void *ctx, const fd_visit *v)
@@ -214,7 +149,7 @@ static void on_visit(void *ctx, const fd_visit *v)
 
 static void on_event(void *ctx, const fd_visit_event *e)
 {
-    char line[LINE_MAX], approver[96] = "";
+    char line[LINE_TEXT], approver[96] = "";
     if (e->approver_name)
         snprintf(approver, sizeof approver, _(" (approved by %s)"), e->approver_name);
     snprintf(line, sizeof line, "%s%s%s \u2014 %s%s", e->label, e->note ? ": " : "",
@@ -224,7 +159,7 @@ static void on_event(void *ctx, const fd_visit_event *e)
 
 static void on_correction(void *ctx, const fd_visit_correction *k)
 {
-    char line[LINE_MAX];
+    char line[LINE_TEXT];
     snprintf(line, sizeof line, _("Corrected %s to \u201c%s\u201d (%s) \u2014 %s"), k->label,
              k->value ? k->value : "", k->reason, k->staff_name);
     add_line(ctx, k->at, line);
@@ -275,7 +210,7 @@ static void load_visit(visit_view *vv, console *c)
     vv->loaded_for = me ? me->staff_id : 0;
     fd_error err = {0};
     if (fd_visit_detail(console_desk(c), reader_of(vv, c), vv->id, &cb, vv, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     qsort(vv->history, vv->history_count, sizeof vv->history[0], by_time);
@@ -317,7 +252,7 @@ static int admit(visit_view *vv, console *c)
                                         _("admit the visitor"), &approver))
         st = fd_visit_admit(d, console_actor(c), &approver, vv->id, &slip, &err);
     if (st != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);
@@ -330,7 +265,7 @@ static int sign_out(visit_view *vv, console *c, bool slip_signed)
 {
     fd_error err = {0};
     if (fd_visit_sign_out(console_desk(c), console_actor(c), vv->id, slip_signed, 0, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);
@@ -346,7 +281,7 @@ static const form_field refusal_fields[] = {
 };
 
 typedef struct refusal {
-    ask a;
+    ask_dialog a;
     visit_view *vv;
     bool done;
 } refusal;
@@ -366,11 +301,13 @@ static int refusal_submit(void *ctx, console *c, form *f)
 
 static int refuse(visit_view *vv, console *c)
 {
-    refusal r = {{_("Entry refused"), _("Why is the visitor not admitted? (The visitee refused, "
-                                        "could not be reached …)"), NULL, NULL},
+    refusal r = {{.title = _("Entry refused"),
+                  .intro = _("Why is the visitor not admitted? (The visitee refused, could not "
+                             "be reached …)"),
+                  .select = true},
                  vv, false};
     r.a.form = form_new(refusal_fields, 1, 0, refusal_submit, &r);
-    console_modal(c, &ask_screen, &r.a);
+    ask_dialog_run(c, &r.a);
     form_free(r.a.form);
     if (!r.done)
         return EV_HANDLED | EV_REDRAW;
@@ -388,7 +325,7 @@ static const form_field correction_fields[] = {
 };
 
 typedef struct correction {
-    ask a;
+    ask_dialog a;
     visit_view *vv;
     const char *labels[FD_VISIT_FIELD_COUNT];
     int shown_field; /* the entry whose value the form shows */
@@ -413,13 +350,13 @@ static void current_text(const correction *k, fd_visit_field field, char *out, s
     }
 }
 
-static void correction_changed(ask *a)
+static void correction_changed(ask_dialog *a)
 {
     correction *k = (correction *)a;
     int field = form_choice(a->form, "field");
     if (field < 0 || field == k->shown_field)
         return;
-    char text[LINE_MAX];
+    char text[LINE_TEXT];
     current_text(k, (fd_visit_field)field, text, sizeof text);
     form_set_value(a->form, "value", text);
     k->shown_field = field;
@@ -446,10 +383,11 @@ static int correction_submit(void *ctx, console *c, form *f)
 
 static int correct(visit_view *vv, console *c)
 {
-    correction k = {.a = {_("Correct an entry"),
-                          _("The entry is not changed: the correction is kept beside it, with "
-                            "your name and the reason, and both show in the history."),
-                          NULL, correction_changed},
+    correction k = {.a = {.title = _("Correct an entry"),
+                          .intro = _("The entry is not changed: the correction is kept beside "
+                                     "it, with your name and the reason, and both show in the "
+                                     "history."),
+                          .changed = correction_changed, .select = true},
                     .vv = vv,
                     .shown_field = -1,
                     .phone_masked = !fd_may_see_phones(console_config(c), reader_of(vv, c))};
@@ -458,7 +396,7 @@ static int correct(visit_view *vv, console *c)
     k.a.form = form_new(correction_fields, 3, 0, correction_submit, &k);
     form_set_choices(k.a.form, "field", k.labels, FD_VISIT_FIELD_COUNT);
     correction_changed(&k.a);
-    console_modal(c, &ask_screen, &k.a);
+    ask_dialog_run(c, &k.a);
     form_free(k.a.form);
     if (!k.done)
         return EV_HANDLED | EV_REDRAW;
@@ -512,7 +450,7 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
 {
     const fd_visit *v = vv->visit;
     fd_time now = fd_desk_now(console_desk(c));
-    char line[LINE_MAX], when[32], in[16], out[16];
+    char line[LINE_TEXT], when[32], in[16], out[16];
     snprintf(line, sizeof line, "%s   %s%s%s", or_dash(v->slip), fd_visit_state_label(v->state),
              v->gate ? "   " : "", v->gate ? v->gate : "");
     label_line(y, x, cols, _("Slip"), line, A_BOLD);
@@ -558,7 +496,7 @@ static void draw_steps(const visit_view *vv, int y, int x, int cols)
     }
     for (size_t i = 0; i < vv->offered_count; i++) {
         attr_t attr = i == vv->selected ? theme(TH_SELECTED) : A_NORMAL;
-        char line[LINE_MAX];
+        char line[LINE_TEXT];
         snprintf(line, sizeof line, " %zu  %s", i + 1, _(steps[vv->offered[i]].label));
         draw_padded(y + (int)i, x, cols, line, attr);
     }
@@ -678,7 +616,7 @@ static const char *value(const registering *r, const char *name)
 static void refill(registering *r, const char *name, const char *before, const char *now)
 {
     const char *typed = value(r, name);
-    if (blank(typed) || strcmp(typed, before) == 0)
+    if (text_blank(typed) || strcmp(typed, before) == 0)
         form_set_value(r->form, name, now);
 }
 
@@ -701,7 +639,7 @@ static void recognise(registering *r, console *c)
     if (type == r->seen_type && strcmp(number, r->seen_number) == 0)
         return;
     r->seen_type = type;
-    snprintf(r->seen_number, sizeof r->seen_number, "%s", number);
+    text_copy(r->seen_number, sizeof r->seen_number, number);
     fd_visitor_known k;
     if (type < 0 || fd_visitor_recognise(console_desk(c), console_actor(c), (fd_doc_type)type, number,
                                          &k, NULL) != FD_OK) {
@@ -710,8 +648,8 @@ static void recognise(registering *r, console *c)
     }
     refill(r, "visitor_name", r->prefill_name, k.name);
     refill(r, "phone", r->prefill_phone, k.phone);
-    snprintf(r->prefill_name, sizeof r->prefill_name, "%s", k.name);
-    snprintf(r->prefill_phone, sizeof r->prefill_phone, "%s", k.phone);
+    text_copy(r->prefill_name, sizeof r->prefill_name, k.name);
+    text_copy(r->prefill_phone, sizeof r->prefill_phone, k.phone);
     r->returning = k.visit_id;
     if (k.ban[0]) {
         form_field_error(r->form, "doc_number", k.ban);
@@ -753,8 +691,8 @@ static void apply_pick(registering *r, const dir_item *item)
 static int pick_visitee(registering *r, console *c)
 {
     const char *initial = value(r, "visitee_name");
-    if (blank(initial))
-        initial = blank(value(r, "company")) ? value(r, "unit") : value(r, "company");
+    if (text_blank(initial))
+        initial = text_blank(value(r, "company")) ? value(r, "unit") : value(r, "company");
     dir_item *item;
     if (!picker_choose(c, _("Whom are they visiting?"), FD_DIR_ANY, initial, &item))
         return EV_HANDLED | EV_REDRAW;
@@ -846,7 +784,7 @@ static void register_close(void *state)
 static void register_draw(void *state, console *c, const console_area *area)
 {
     registering *r = state;
-    char key[32], hint[LINE_MAX];
+    char key[32], hint[LINE_TEXT];
     keymap_first_key(console_keymap(c), ACT_DIRECTORY, key, sizeof key);
     snprintf(hint, sizeof hint, _("%s: pick whom they visit from the directory."), key);
     draw_text(area->top, area->left, area->cols, hint, theme(TH_DIM));
@@ -1083,7 +1021,7 @@ static void draw_selected(const visitors *s, console *c, int y, int x, int cols)
     const fd_visit *v = listview_selected(s->list);
     if (!v)
         return;
-    char line[LINE_MAX], when[32];
+    char line[LINE_TEXT], when[32];
     snprintf(line, sizeof line, "%s %s   %s   %d", fd_doc_type_label(v->doc_type), v->doc_number,
              v->phone, v->party_size);
     label_line(y, x, cols, _("Visitor"), line, A_NORMAL);
@@ -1104,7 +1042,7 @@ static void visitors_draw(void *state, console *c, const console_area *area)
     /* Read again after a write here, or for someone else taking over (masking). */
     if (s->seen != changes || (me && me->staff_id != s->read_for))
         read_list(s);
-    char title[LINE_MAX], key[32];
+    char title[LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[s->view].label),
              s->view + 1, VIEW_COUNT, key);

@@ -7,7 +7,7 @@
 #include "console/draw.h"
 #include "frontdesk/text.h"
 
-enum { LINE_BYTES = 256 };
+enum { LINE_BYTES = 256, DIALOG_COLS = 64 };
 
 /* ---- a form in a screen of its own ---- */
 
@@ -90,6 +90,67 @@ bool ask_form(console *c, const ask_form_spec *spec)
     form_run r = {.spec = spec};
     console_modal(c, &form_run_screen, &r);
     return r.saved;
+}
+
+/* ---- a form in a dialog ---- */
+
+static const console_action dialog_actions[] = {ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+                                                ACT_NONE};
+static const console_action dialog_select_actions[] = {ACT_SELECT, ACT_SAVE, ACT_BACK,
+                                                       ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_NONE};
+
+static void *dialog_open(console *c, void *arg)
+{
+    (void)c;
+    return arg;
+}
+
+static void dialog_draw(void *state, console *c, const console_area *area)
+{
+    (void)area;
+    ask_dialog *a = state;
+    int intro_rows = text_lines(a->intro, DIALOG_COLS);
+    int rows = intro_rows + 1 + form_height(a->form, DIALOG_COLS);
+    console_area in = dialog_frame(a->title, rows, DIALOG_COLS);
+    draw_wrapped(in.top, in.left, intro_rows, in.cols, a->intro, A_NORMAL);
+    console_area fields = {in.top + intro_rows + 1, in.left, in.rows - intro_rows - 1, in.cols};
+    form_draw(a->form, c, &fields);
+}
+
+static int dialog_handle(void *state, console *c, const console_event *ev)
+{
+    ask_dialog *a = state;
+    if (ev->action == ACT_BACK)
+        return EV_HANDLED | EV_POP;
+    int flags = form_handle(a->form, c, ev);
+    if (a->changed && !(flags & EV_POP))
+        a->changed(a);
+    return flags;
+}
+
+static bool dialog_takes_text(const void *state)
+{
+    const ask_dialog *a = state;
+    return form_takes_text(a->form);
+}
+
+#define DIALOG_SCREEN(action_list)                  \
+    {                                               \
+        .flags = SCREEN_OVERLAY | SCREEN_MODAL,     \
+        .actions = action_list,                     \
+        .open = dialog_open,                        \
+        .draw = dialog_draw,                        \
+        .handle = dialog_handle,                    \
+        .takes_text = dialog_takes_text,            \
+    }
+static const screen_ops dialog_screen = DIALOG_SCREEN(dialog_actions);
+static const screen_ops dialog_select_screen = DIALOG_SCREEN(dialog_select_actions);
+#undef DIALOG_SCREEN
+
+bool ask_dialog_run(console *c, ask_dialog *a)
+{
+    console_modal(c, a->select ? &dialog_select_screen : &dialog_screen, a);
+    return a->done;
 }
 
 /* ---- a short choice ---- */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 
 static char *copy_text(const char *s) { return fd_strdup(s ? s : ""); }
@@ -113,13 +114,13 @@ static void cells(void *ctx, const void *row, char (*out)[128], size_t count)
     (void)ctx;
     (void)count;
     const dir_item *d = row;
-    snprintf(out[0], sizeof out[0], "%s", d->unit);
-    snprintf(out[1], sizeof out[1], "%s", dir_kind_label(d->kind));
-    snprintf(out[2], sizeof out[2], "%s", d->name);
+    text_copy(out[0], sizeof out[0], d->unit);
+    text_copy(out[1], sizeof out[1], dir_kind_label(d->kind));
+    text_copy(out[2], sizeof out[2], d->name);
     if (*d->company && *d->department)
         snprintf(out[3], sizeof out[3], "%s / %s", d->company, d->department);
     else
-        snprintf(out[3], sizeof out[3], "%s", *d->company ? d->company : d->position);
+        text_copy(out[3], sizeof out[3], *d->company ? d->company : d->position);
     out[4][0] = '\0';
     if (*d->phone)
         fd_mask_phone(d->phone, out[4], sizeof out[4]);

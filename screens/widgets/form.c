@@ -171,7 +171,7 @@ void form_field_error(form *f, const char *name, const char *message)
 
 void form_show_error(form *f, console *c, const fd_error *err)
 {
-    const char *message = err->message[0] ? err->message : fd_status_message(err->status);
+    const char *message = fd_error_text(err);
     if (find_field(f, err->field))
         form_field_error(f, err->field, message);
     else
@@ -199,11 +199,6 @@ bool form_may_discard(form *f, console *c)
 
 /* ---- keys ---- */
 
-static bool blank(const char *s)
-{
-    return s[strspn(s, " \t")] == '\0';
-}
-
 /* The required fields come first: the core's checks would only repeat that a
  * value is missing, and this way every empty one is marked at once. */
 static bool required_filled(form *f)
@@ -211,7 +206,7 @@ static bool required_filled(form *f)
     size_t first = f->count;
     for (size_t i = 0; i < f->count; i++) {
         field_state *fs = &f->fields[i];
-        bool empty = fs->def->type == FORM_CHOICE ? fs->choice < 0 : blank(lineedit_text(&fs->edit));
+        bool empty = fs->def->type == FORM_CHOICE ? fs->choice < 0 : text_blank(lineedit_text(&fs->edit));
         if (!fs->def->required || !empty)
             continue;
         free(fs->message);

@@ -83,7 +83,7 @@ static void fetch_page(listview *lv, console *c)
     const void *after = before ? lv->rows[before - 1] : NULL;
     fd_error err = {0};
     if (lv->src->fetch(lv->ctx, lv, lineedit_text(&lv->query), after, PAGE_ROWS, &err) != FD_OK) {
-        console_error(c, "%s", err.message[0] ? err.message : fd_status_message(err.status));
+        console_show_error(c, &err);
         lv->complete = true;
         return;
     }

@@ -15,11 +15,6 @@ typedef struct job {
     const char *stem;
 } job;
 
-static void show_error(console *c, const fd_error *err)
-{
-    console_error(c, "%s", err->message[0] ? err->message : fd_status_message(err->status));
-}
-
 /* The text version, as a terminal printer would get it (caller frees); NULL on failure. */
 static char *text_version(const fd_report *r, fd_error *err)
 {
@@ -53,7 +48,7 @@ static int deliver(const job *j, console *c, bool to_printer)
     fd_report_delivery done;
     fd_error err = {0};
     if (fd_report_deliver(j->report, console_config(c), &dest, &done, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return EV_HANDLED; /* the preview stays: saving it may still work */
     }
     if (done.printer) {
@@ -96,7 +91,7 @@ static void preview(console *c, const fd_report *r, const char *stem, const char
     fd_error err = {0};
     char *text = text_version(r, &err);
     if (!text) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     char select_key[32], back_key[32];
@@ -115,7 +110,7 @@ void printing_daily_log(console *c, fd_daily_log log, fd_date day)
     fd_report *r;
     fd_error err = {0};
     if (fd_print_daily(console_desk(c), console_actor(c), day, log, &r, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     char date[FD_DATE_TEXT];
@@ -133,7 +128,7 @@ void printing_shift(console *c, int64_t shift_id)
     fd_report *r;
     fd_error err = {0};
     if (fd_print_handover(console_desk(c), console_actor(c), shift_id, &r, &err) != FD_OK) {
-        show_error(c, &err);
+        console_show_error(c, &err);
         return;
     }
     char *title = fd_printf(_("Print preview: %s, shift No. %lld"), _("Shift handover report"),

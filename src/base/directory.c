@@ -10,6 +10,7 @@
 #include "frontdesk/csv.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -59,42 +60,14 @@ bool fd_occupant_kind_parse(const char *name, fd_occupant_kind *out)
 
 /* ---- text ---- */
 
+/* Every character well-formed UTF-8. */
 static bool fd_utf8_valid(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        size_t more;
-        uint32_t cp, least;
-        if (*p < 0x80) {
-            p++;
-            continue;
-        } else if ((*p & 0xE0) == 0xC0) {
-            more = 1, cp = *p & 0x1F, least = 0x80;
-        } else if ((*p & 0xF0) == 0xE0) {
-            more = 2, cp = *p & 0x0F, least = 0x800;
-        } else if ((*p & 0xF8) == 0xF0) {
-            more = 3, cp = *p & 0x07, least = 0x10000;
-        } else {
+    uint32_t cp;
+    for (size_t n = strlen(s), len; n > 0; s += len, n -= len)
+        if ((len = text_utf8_decode(s, n, &cp)) == 0)
             return false;
-        }
-        for (size_t i = 1; i <= more; i++) {
-            if ((p[i] & 0xC0) != 0x80) /* also stops at the terminating NUL */
-                return false;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        p += more + 1;
-    }
     return true;
-}
-
-static size_t fd_utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
 }
 
 static bool fd_has_control(const char *s)
@@ -103,18 +76,6 @@ static bool fd_has_control(const char *s)
         if ((unsigned char)*s < 0x20 || *s == 0x7F)
             return true;
     return false;
-}
-
-/* Spreadsheet cells often carry stray spaces around what was typed. */
-static char *fd_trimmed(const char *s)
-{
-    s += strspn(s, " \t");
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    char *copy = fd_alloc(n + 1);
-    memcpy(copy, s, n);
-    return copy;
 }
 
 /* Codes are kept in upper case, so "a-1203" and "A-1203" are one unit. */
@@ -247,7 +208,7 @@ static bool fd_sheet_header(fd_sheet *sh, fd_csv *r, fd_csv_result res, fd_impor
     sh->width = fd_csv_count(r);
     sh->names = fd_alloc(sh->width * sizeof *sh->names);
     for (size_t i = 0; i < sh->width; i++) {
-        const char *name = sh->names[i] = fd_trimmed(fd_csv_field(r, i));
+        const char *name = sh->names[i] = text_trimmed(fd_csv_field(r, i));
         int j = fd_column_find(sh, name);
         if (j == FD_NO_COLUMN) {
             char known[256];
@@ -303,7 +264,7 @@ static void fd_sheet_add_row(fd_sheet *sh, fd_csv *r, fd_csv_result res)
     }
     row->cells = fd_alloc(sh->width * sizeof *row->cells);
     for (size_t i = 0; i < sh->width; i++) {
-        row->cells[i] = fd_trimmed(fd_csv_field(r, i));
+        row->cells[i] = text_trimmed(fd_csv_field(r, i));
         if (!row->problem && !fd_utf8_valid(row->cells[i])) {
             row->problem = fd_strdup(_("The text is not UTF-8: save the file as \"CSV UTF-8\"."));
             row->problem_at = sh->names[i];
@@ -383,7 +344,7 @@ static bool fd_check_text(fd_import *im, int col, size_t max_chars, bool require
         fd_bad(im, col, _("Line breaks and control characters are not allowed here."));
         return false;
     }
-    if (fd_utf8_chars(text) > max_chars) {
+    if (text_chars(text) > max_chars) {
         fd_bad(im, col, _("Too long: at most %zu characters."), max_chars);
         return false;
     }
@@ -838,7 +799,7 @@ fd_status fd_directory_search(fd_desk *d, unsigned kinds, const char *text, int 
                               void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                               fd_error *err)
 {
-    char *typed = fd_trimmed(text ? text : "");
+    char *typed = text_trimmed(text ? text : "");
     fd_search q = {.kinds = kinds, .limit = limit, .each = each, .ctx = ctx};
     q.prefix = fd_like_pattern("", typed, "%");
     q.contains = fd_like_pattern("%", typed, "%");

@@ -9,6 +9,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -55,10 +56,8 @@ static fd_status check_number(const char *number, fd_error *err)
 /* Copies name without surrounding blanks to out, checking it on the way. */
 static fd_status check_name(const char *name, char out[NAME_MAX_BYTES + 1], fd_error *err)
 {
-    const char *start = name ? name + strspn(name, " \t") : "";
-    size_t n = strlen(start);
-    while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
-        n--;
+    size_t n;
+    const char *start = text_trim(name, false, &n);
     if (n == 0)
         return fd_fail(err, FD_INVALID, "name", _("Enter the staff member's name."));
     if (n > NAME_MAX_BYTES)

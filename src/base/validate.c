@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/time.h"
 
 /* "Other" documents allow this many characters; the buffer holds them as UTF-8. */
@@ -42,58 +43,6 @@ bool fd_doc_type_parse(const char *name, fd_doc_type *out)
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-/* Decodes one character; returns its length in bytes, 0 if the bytes are not
- * well-formed UTF-8. */
-static size_t fd_utf8_decode(const char *s, uint32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len;
-    uint32_t min;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    } else if ((u[0] & 0xE0) == 0xC0) {
-        len = 2, min = 0x80, *cp = u[0] & 0x1F;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        len = 3, min = 0x800, *cp = u[0] & 0x0F;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        len = 4, min = 0x10000, *cp = u[0] & 0x07;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 0;
-        *cp = (*cp << 6) | (u[i] & 0x3F);
-    }
-    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-/* Bytes of the character at s, never past its NUL: masking must keep going over
- * stored text that is not well-formed, one byte at a time. */
-static size_t fd_utf8_step(const char *s)
-{
-    uint32_t cp;
-    size_t len = fd_utf8_decode(s, &cp);
-    return len ? len : 1;
-}
-
-static size_t fd_utf8_count(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s += fd_utf8_step(s))
-        n++;
-    return n;
-}
-
-/* Bytes a character starting with b claims; 0 when b cannot start one. */
-static size_t fd_utf8_claimed(unsigned char b)
-{
-    return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-}
-
 /* Control characters would garble a printed form or a terminal line. */
 static bool fd_is_control(uint32_t cp)
 {
@@ -105,9 +54,9 @@ bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars)
     size_t count = 0;
     for (size_t i = 0; i < n; count++) {
         uint32_t cp;
-        size_t claimed = fd_utf8_claimed((unsigned char)text[i]);
         /* A character cut off by n is as broken as one cut off by the string's end. */
-        if (claimed == 0 || claimed > n - i || fd_utf8_decode(text + i, &cp) != claimed)
+        size_t claimed = text_utf8_decode(text + i, n - i, &cp);
+        if (claimed == 0)
             return false;
         if (fd_is_control(cp) && !(multiline && cp == '\n'))
             return false;
@@ -191,7 +140,7 @@ static fd_fold_result fd_fold(const char *text, char *out, size_t out_size)
     fd_out o = fd_out_init(out, out_size);
     for (size_t len; *text; text += len) {
         uint32_t cp;
-        len = fd_utf8_decode(text, &cp);
+        len = text_utf8_decode(text, strnlen(text, 4), &cp);
         if (len == 0)
             return FD_FOLD_BAD_CHAR;
         cp = fd_fold_width(cp);
@@ -245,7 +194,7 @@ static fd_status fd_check_resident_id(const char *id, const char *field, fd_erro
     if (len != 18)
         return fd_fail(err, FD_INVALID, field,
                        _("An identity number has 18 characters; this one has %zu."),
-                       fd_utf8_count(id));
+                       text_chars(id));
     if (!fd_all(id, 17, fd_is_digit))
         return fd_fail(err, FD_INVALID, field,
                        _("The first 17 characters of an identity number must be digits."));
@@ -306,7 +255,7 @@ static fd_status fd_check_taiwan(const char *n, size_t len, const char *field, f
 
 static fd_status fd_check_other(const char *n, const char *field, fd_error *err)
 {
-    if (fd_utf8_count(n) > FD_DOC_CHARS_MAX)
+    if (text_chars(n) > FD_DOC_CHARS_MAX)
         return fd_fail(err, FD_INVALID, field,
                        _("A document number has at most %d characters."), FD_DOC_CHARS_MAX);
     return FD_OK;
@@ -494,11 +443,11 @@ fd_status fd_validate_phone(const char *phone, const char *field,
  * would hide nothing. */
 static void fd_mask_middle(fd_out *o, const char *s, size_t head, size_t tail)
 {
-    size_t n = fd_utf8_count(s);
+    size_t n = text_chars(s);
     if (n <= head + tail)
         head = tail = 0;
     for (size_t i = 0; *s; i++) {
-        size_t len = fd_utf8_step(s);
+        size_t len = text_step(s);
         if (i < head || i >= n - tail)
             fd_out_put(o, s, len);
         else

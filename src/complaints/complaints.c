@@ -12,6 +12,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "complaints/complaints_internal.h"
 #include "store/stmt.h"
@@ -157,11 +158,6 @@ fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
 
 /* ---- checking what is typed ---- */
 
-static bool blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 typedef struct text_rule {
     const char *field;
     size_t max_chars;
@@ -183,12 +179,8 @@ static const text_rule note_rule = {"note", NOTE_CHARS, true, NULL};
 static fd_status clean_text(const text_rule *r, const char *text, char **out, fd_error *err)
 {
     *out = NULL;
-    const char *start = text ? text : "";
-    while (blank(*start))
-        start++;
-    size_t n = strlen(start);
-    while (n > 0 && blank(start[n - 1]))
-        n--;
+    size_t n;
+    const char *start = text_trim(text, true, &n);
     if (n == 0)
         return r->missing ? fd_fail(err, FD_INVALID, r->field, "%s", _(r->missing)) : FD_OK;
     size_t chars;

@@ -1,6 +1,5 @@
 /* The handover book's names and labels, which fields each kind of entry has
  * (总值交接班 §3), and the checking of their text. Below every other handover file. */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "handover/handover_internal.h"
 
@@ -149,38 +149,12 @@ const char *fd_entry_time_label(fd_entry_kind k)
 
 /* ---- checking text ---- */
 
-/* Decodes one UTF-8 character of at most n bytes; false when malformed: where an
- * excerpt stops. */
-static bool decode_utf8(const unsigned char *p, size_t n, uint32_t *cp, size_t *len)
-{
-    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t l = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3
-             : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (l == 0 || l > n)
-        return false;
-    uint32_t c = l == 1 ? p[0] : p[0] & (0x7Fu >> l);
-    for (size_t i = 1; i < l; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return false;
-        c = c << 6 | (p[i] & 0x3F);
-    }
-    if (c < shortest[l] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return false;
-    *cp = c;
-    *len = l;
-    return true;
-}
-
 fd_status fd_handover_text(const char *text, size_t max_chars, bool multiline, bool required,
                            const char *field, const char *label, char **out, fd_error *err)
 {
     *out = NULL;
-    const char *start = text ? text : "";
-    while (*start && isspace((unsigned char)*start))
-        start++;
-    size_t n = strlen(start);
-    while (n > 0 && isspace((unsigned char)start[n - 1]))
-        n--;
+    size_t n;
+    const char *start = text_trim(text, true, &n);
     if (n == 0)
         return required ? fd_fail(err, FD_INVALID, field, _("Fill in %s."), label) : FD_OK;
     /* The book is printed: no control characters, but a long text may run over lines. */
@@ -202,8 +176,9 @@ void fd_handover_excerpt(const char *text, char out[FD_HANDOVER_EXCERPT])
     size_t n = 0, chars = 0;
     while (p[n] && chars < FD_HANDOVER_EXCERPT_CHARS) {
         uint32_t cp;
-        size_t len;
-        if (!decode_utf8(p + n, strlen((const char *)p + n), &cp, &len))
+        /* A malformed character is where the excerpt stops. */
+        size_t len = text_utf8_decode((const char *)p + n, strlen((const char *)p + n), &cp);
+        if (len == 0)
             break;
         n += len;
         chars++;

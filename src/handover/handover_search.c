@@ -12,6 +12,7 @@
 
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "handover/handover_internal.h"
 
 typedef struct text_buf {
@@ -34,21 +35,13 @@ static void buf_add(text_buf *b, const char *s)
  * break: the texts indexed were checked on the way in, a search text may be anything. */
 static uint32_t next_code_point(const unsigned char **s)
 {
-    const unsigned char *p = *s;
+    const char *p = (const char *)*s;
     if (!*p)
         return 0;
-    size_t len = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3
-               : (p[0] & 0xF8) == 0xF0 ? 4 : 1;
-    uint32_t cp = len == 1 ? (p[0] < 0x80 ? p[0] : ' ') : p[0] & (0x7Fu >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *s = p + i;
-            return ' ';
-        }
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    *s = p + len;
-    return cp;
+    uint32_t cp;
+    size_t len = text_utf8_decode(p, strnlen(p, 4), &cp);
+    *s += len ? len : 1;
+    return len ? cp : ' ';
 }
 
 /* The code point as indexed, or 0 when it ends a run. */

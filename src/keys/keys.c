@@ -8,6 +8,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -217,10 +218,8 @@ static bool may(const fd_actor *who, const fd_actor *approver, fd_action action)
 static fd_status check_text(const char *text, const char *field, long max_chars,
                             const char *missing, char *out, size_t out_size, fd_error *err)
 {
-    const char *start = text ? text + strspn(text, " \t") : "";
-    size_t n = strlen(start);
-    while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
-        n--;
+    size_t n;
+    const char *start = text_trim(text, false, &n);
     out[0] = '\0';
     if (n == 0)
         return missing ? fd_fail(err, FD_INVALID, field, "%s", missing) : FD_OK;
@@ -1038,6 +1037,14 @@ static fd_status read_loan_keys(fd_desk *d, int64_t loan_id, loan_keys *out, fd_
     return rc < 0 ? err->status : FD_OK;
 }
 
+/* The field an emergency loan's missing calls are reported against. */
+#define CALLS_FIELD "notices"
+
+bool fd_key_loan_awaits_calls(const fd_error *err)
+{
+    return err->status == FD_INVALID && strcmp(err->field, CALLS_FIELD) == 0;
+}
+
 /* An emergency loan of spare keys goes out only once someone has been called for every
  * unit: the owner/tenant first, else their emergency contact. */
 static fd_status emergency_calls_made(fd_desk *d, const fd_fire *fire_, int64_t loan_id,
@@ -1053,7 +1060,7 @@ static fd_status emergency_calls_made(fd_desk *d, const fd_fire *fire_, int64_t 
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         if (fd_col_int(st, 2) == 0) {
-            s = fd_fail(err, FD_INVALID, "notices",
+            s = fd_fail(err, FD_INVALID, CALLS_FIELD,
                         _("Emergency: record a call about %s before the key is used."),
                         fd_col_text(st, 1));
             fd_stmt_reset(st);

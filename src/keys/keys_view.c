@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -53,10 +54,8 @@ typedef struct search_patterns {
 
 static void make_patterns(const char *search, search_patterns *p)
 {
-    const char *start = search ? search + strspn(search, " \t") : "";
-    size_t n = strlen(start);
-    while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
-        n--;
+    size_t n;
+    const char *start = text_trim(search, false, &n);
     *p = (search_patterns){NULL, NULL};
     if (n == 0)
         return;

@@ -12,6 +12,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "mail/mail_internal.h"
 #include "store/stmt.h"
@@ -119,22 +120,13 @@ bool mail_may_see_phones(const fd_desk *d, const fd_actor *who)
 
 /* ---- checking what is typed ---- */
 
-bool mail_is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Copies text without surrounding blanks to out (size bytes). empty is the message for
  * a required field left empty; NULL makes the field optional. */
 fd_status mail_clean_text(const char *text, const char *field, const char *empty, bool multiline,
                             char *out, size_t size, fd_error *err)
 {
-    const char *start = text ? text : "";
-    while (mail_is_blank(*start))
-        start++;
-    size_t n = strlen(start);
-    while (n > 0 && mail_is_blank(start[n - 1]))
-        n--;
+    size_t n;
+    const char *start = text_trim(text, true, &n);
     out[0] = '\0';
     if (n == 0)
         return empty ? fd_fail(err, FD_INVALID, field, "%s", empty) : FD_OK;
@@ -163,7 +155,7 @@ static fd_status clean_tracking(const char *text, char out[FD_MAIL_TRACKING_MAX]
 {
     size_t n = 0;
     for (const char *p = text ? text : ""; *p; p++) {
-        if (mail_is_blank(*p))
+        if (text_is_space(*p))
             continue;
         bool ok = (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
                   *p == '-';
@@ -214,9 +206,9 @@ static fd_status check_quantity(int quantity, int max, fd_error *err)
 static bool same_name(const char *a, const char *b)
 {
     for (;;) {
-        while (mail_is_blank(*a))
+        while (text_is_space(*a))
             a++;
-        while (mail_is_blank(*b))
+        while (text_is_space(*b))
             b++;
         char ca = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
         char cb = *b >= 'a' && *b <= 'z' ? (char)(*b - 'a' + 'A') : *b;

@@ -22,7 +22,6 @@ void mail_copy(char *dst, size_t size, const char *src);
 const char *mail_event_label(const char *event);
 fd_status mail_find_item(fd_desk *d, int64_t id, const char *field, fd_mail_item *out,
                          fd_error *err);
-bool mail_is_blank(char c);
 bool mail_may_see_phones(const fd_desk *d, const fd_actor *who);
 /* Reads a row of FD_MAIL_COLUMNS followed by the search key. */
 void mail_read_item(const fd_desk *d, fd_stmt *st, fd_mail_item *it);

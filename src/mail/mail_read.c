@@ -9,6 +9,7 @@
 #include <strings.h>
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "mail/mail_internal.h"
 #include "store/stmt.h"
@@ -142,7 +143,7 @@ static fd_status run_listing(listing *l, const char *text, fd_error *err)
     if (l->view == FD_MAIL_BY_TRACKING) {
         char *to = l->upper;
         for (const char *p = l->text; *p; p++)
-            if (!mail_is_blank(*p))
+            if (!text_is_space(*p))
                 *to++ = *p;
         *to = '\0';
     } else {

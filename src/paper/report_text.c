@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 
 enum { HEADING_KEEP = 4, SIGNATURE_BLANK = 16, MIN_COLUMN = 2, SHORT_COLUMN = 12,
        TITLE_KEPT = 10 /* five Chinese characters */ };
@@ -20,27 +21,10 @@ enum { HEADING_KEEP = 4, SIGNATURE_BLANK = 16, MIN_COLUMN = 2, SHORT_COLUMN = 12
 /* Decodes one UTF-8 character; an invalid byte stands for U+FFFD and counts as one. */
 static size_t decode(const unsigned char *s, uint32_t *cp)
 {
-    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-    int len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-              : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    uint32_t c = len == 1 ? s[0] : s[0] & (0x7Fu >> len);
-    for (int i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = c << 6 | (s[i] & 0x3F);
-    }
-    if (c < shortest[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = c;
-    return (size_t)len;
+    wchar_t wc;
+    size_t len = text_decode((const char *)s, strnlen((const char *)s, 4), &wc);
+    *cp = (uint32_t)wc;
+    return len;
 }
 
 /* wcwidth answers for the thread's LC_CTYPE: counting runs under C.UTF-8 whatever the

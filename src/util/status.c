@@ -20,6 +20,11 @@ const char *fd_status_message(fd_status status)
     return _(statuses[status].message);
 }
 
+const char *fd_error_text(const fd_error *err)
+{
+    return err->message[0] ? err->message : fd_status_message(err->status);
+}
+
 int fd_status_exit_code(fd_status status)
 {
     return statuses[status].exit_code;

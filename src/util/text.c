@@ -4,16 +4,112 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "frontdesk/status.h"
+
+size_t text_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
+    size_t len = u[0] < 0x80 ? 1 : (u[0] & 0xE0) == 0xC0 ? 2 : (u[0] & 0xF0) == 0xE0 ? 3
+               : (u[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    uint32_t c = len == 1 ? u[0] : u[0] & (0x7Fu >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (u[i] & 0x3F);
+    }
+    if (c < shortest[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
 size_t text_decode(const char *s, size_t n, wchar_t *wc)
 {
-    mbstate_t state;
-    memset(&state, 0, sizeof state);
-    size_t len = mbrtowc(wc, s, n, &state);
-    if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-        *wc = 0xFFFD;
-        return 1;
+    uint32_t cp;
+    size_t len = text_utf8_decode(s, n, &cp);
+    *wc = len ? (wchar_t)cp : 0xFFFD;
+    return len ? len : 1;
+}
+
+size_t text_step(const char *s)
+{
+    uint32_t cp;
+    if (!*s)
+        return 0;
+    size_t len = text_utf8_decode(s, strnlen(s, 4), &cp);
+    return len ? len : 1;
+}
+
+size_t text_chars(const char *s)
+{
+    size_t count = 0;
+    for (size_t len; (len = text_step(s)) > 0; s += len)
+        count++;
+    return count;
+}
+
+bool text_within(const char *s, size_t max)
+{
+    size_t count = 0;
+    for (size_t len; (len = text_step(s)) > 0 && count <= max; s += len)
+        count++;
+    return count <= max;
+}
+
+bool text_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool trimmed_away(char c, bool lines)
+{
+    return lines ? text_is_space(c) : c == ' ' || c == '\t';
+}
+
+bool text_blank(const char *s)
+{
+    size_t n;
+    text_trim(s, false, &n);
+    return n == 0;
+}
+
+const char *text_trim(const char *s, bool lines, size_t *len)
+{
+    if (!s)
+        s = "";
+    while (trimmed_away(*s, lines))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && trimmed_away(s[n - 1], lines))
+        n--;
+    *len = n;
+    return s;
+}
+
+char *text_trimmed(const char *s)
+{
+    size_t n;
+    const char *start = text_trim(s, false, &n);
+    char *out = fd_alloc(n + 1);
+    memcpy(out, start, n);
+    return out;
+}
+
+size_t text_copy(char *dst, size_t size, const char *src)
+{
+    size_t used = 0;
+    if (src) {
+        for (size_t len; (len = text_step(src + used)) > 0 && used + len < size;)
+            used += len;
+        memcpy(dst, src, used);
     }
-    return len;
+    dst[used] = '\0';
+    return used;
 }
 
 int text_char_width(wchar_t wc)

@@ -12,6 +12,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "store/stmt.h"
 
 enum { NAME_BYTES = 63, TEXT_BYTES = 127, PURPOSE_BYTES = 255, MASK_BYTES = 160 };
@@ -104,16 +105,11 @@ static fd_status night_guard(fd_desk *d, const fd_fire *fire, int64_t id, fd_err
                    start / 60, start % 60, end / 60, end % 60);
 }
 
-static bool blank(const char *s)
-{
-    return !s || strspn(s, " \t") == strlen(s);
-}
-
 static fd_status needs_reason(fd_desk *d, const fd_fire *fire, int64_t id, fd_error *err)
 {
     (void)d;
     (void)id;
-    if (blank(fire->note))
+    if (text_blank(fire->note))
         return fd_fail(err, FD_INVALID, "reason", _("Record why entry is refused."));
     return FD_OK;
 }
@@ -167,10 +163,8 @@ static const text_rule rule_reason = {"reason", N_("The reason"), PURPOSE_BYTES,
 /* Copies in without surrounding blanks to out (TEXT_BYTES + 1 or more … rule->max + 1). */
 static fd_status clean_text(const text_rule *rule, const char *in, char *out, fd_error *err)
 {
-    const char *start = in ? in + strspn(in, " \t") : "";
-    size_t n = strlen(start);
-    while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
-        n--;
+    size_t n;
+    const char *start = text_trim(in, false, &n);
     if (n == 0 && rule->required)
         return fd_fail(err, FD_INVALID, rule->field, _("%s is required."), _(rule->label));
     if (n > rule->max)
@@ -414,17 +408,6 @@ static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
     return each_visit(prepare_page(store, q), &q->r, NULL, err);
 }
 
-static char *trimmed(const char *text)
-{
-    const char *start = text ? text + strspn(text, " \t") : "";
-    size_t n = strlen(start);
-    while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
-        n--;
-    char *out = fd_alloc(n + 1);
-    memcpy(out, start, n);
-    return out;
-}
-
 static void drop_blanks(char *s)
 {
     char *w = s;
@@ -448,7 +431,7 @@ static char *phone_search_text(const char *text)
     char normal[MASK_BYTES];
     if (fd_validate_phone(text, "", normal, sizeof normal, NULL) == FD_OK)
         return fd_strdup(normal);
-    char *s = trimmed(text);
+    char *s = text_trimmed(text);
     drop_blanks(s);
     return s;
 }
@@ -463,7 +446,7 @@ static bool prepare_search(fd_desk *d, list_query *q, const char *text)
         fd_desk_hmac_hex(d, normal, q->hmac);
         return true;
     }
-    q->lo = q->view == FD_VISITS_BY_PHONE ? phone_search_text(text) : trimmed(text);
+    q->lo = q->view == FD_VISITS_BY_PHONE ? phone_search_text(text) : text_trimmed(text);
     if (q->view == FD_VISITS_BY_SLIP)
         drop_blanks(q->lo);
     if (!*q->lo)
@@ -733,7 +716,7 @@ static fd_status check_form(registration *r, const fd_visit_form *f, fd_error *e
         (s = read_document(r->d, f->doc_type, f->doc_number, &r->doc, err)) != FD_OK)
         return s;
     r->returning_visit = f->returning_visit > 0 ? f->returning_visit : 0;
-    if (!blank(f->phone) || !r->returning_visit) {
+    if (!text_blank(f->phone) || !r->returning_visit) {
         if ((s = fd_validate_phone(f->phone, "phone", r->phone, sizeof r->phone, err)) != FD_OK)
             return s;
     }
@@ -1186,7 +1169,7 @@ fd_status fd_visit_correct(fd_desk *d, const fd_actor *who, int64_t visit_id, fd
     fd_status s = check_correction(field, value, c.value, sizeof c.value, err);
     if (s != FD_OK)
         return s;
-    if (blank(reason))
+    if (text_blank(reason))
         return fd_fail(err, FD_INVALID, "reason", _("A correction needs a reason."));
     return fd_store_write(d->store, correct_txn, &c, err);
 }

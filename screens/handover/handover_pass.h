@@ -1,0 +1,15 @@
+/* The steps of handing a shift over (handover_pass.c). */
+#ifndef FRONTDESK_SCREENS_HANDOVER_PASS_H
+#define FRONTDESK_SCREENS_HANDOVER_PASS_H
+
+#include <stdint.h>
+
+#include "console/console.h"
+
+/* The steps of handing over that the shift in hand allows now, offered in a choice;
+ * runs the one chosen. */
+void handover_steps(console *c);
+/* An open item of a handover under way: carried on as it is, or annotated. */
+void handover_mark_item(console *c, int64_t item_id);
+
+#endif
