@@ -254,7 +254,7 @@ START_TEST(test_help_overlay_lists_bindings)
     /* The list scrolls; the registered screens' keys come last. */
     vt_key(t, "PgDn");
     VT_ASSERT_TEXT(t, "F3 F5", WAIT_MS);
-    /* The help takes every key but its own: it is closed before quitting. */
+    /* The help takes every key but its own (F10 too): it is closed before quitting. */
     vt_key(t, "Esc");
     VT_ASSERT_GONE(t, "Keys: Main menu", WAIT_MS);
     desk_quit(t);
