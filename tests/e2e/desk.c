@@ -141,13 +141,18 @@ vt_term *desk_open(const desk *d)
     return desk_console(d, "en", NULL, DESK_ROWS, DESK_COLS);
 }
 
-void desk_login(vt_term *t, const char *number, const char *pin)
+void desk_sign_in(vt_term *t, const char *number, const char *pin)
 {
-    VT_ASSERT_TEXT(t, "Staff number", DESK_WAIT_MS);
     vt_send(t, number);
     vt_key(t, "Enter");
     vt_send(t, pin);
     vt_key(t, "Enter");
+}
+
+void desk_login(vt_term *t, const char *number, const char *pin)
+{
+    VT_ASSERT_TEXT(t, "Staff number", DESK_WAIT_MS);
+    desk_sign_in(t, number, pin);
     VT_ASSERT_TEXT(t, "Main menu", DESK_WAIT_MS);
 }
 
@@ -161,10 +166,7 @@ vt_term *desk_open_as(const desk *d, const char *number, const char *pin)
 void desk_approve(vt_term *t, const char *number, const char *pin)
 {
     VT_ASSERT_TEXT(t, "Supervisor approval", DESK_WAIT_MS);
-    vt_send(t, number);
-    vt_key(t, "Tab");
-    vt_send(t, pin);
-    vt_key(t, "Enter");
+    desk_sign_in(t, number, pin);
 }
 
 void desk_fill(vt_term *t, const char *const values[])

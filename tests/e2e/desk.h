@@ -47,6 +47,10 @@ vt_term *desk_console(const desk *d, const char *language, const char *const ext
 /* The console in English at 80x24. */
 vt_term *desk_open(const desk *d);
 
+/* Types number, Enter, PIN, Enter: what signs a staff member in on the login form,
+ * the switch-user and the approval dialogs, where the cursor is on the number. */
+void desk_sign_in(vt_term *t, const char *number, const char *pin);
+
 /* Types number and PIN into the English login form, once it shows, and waits for the
  * main menu. */
 void desk_login(vt_term *t, const char *number, const char *pin);

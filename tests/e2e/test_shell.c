@@ -27,10 +27,7 @@ static const char header_clock[] = "2026-11-27 Fri 10:00";
 static void type_login_at(vt_term *t, const char *label, const char *number, const char *pin)
 {
     VT_ASSERT_TEXT(t, label, WAIT_MS);
-    vt_send(t, number);
-    vt_key(t, "Enter");
-    vt_send(t, pin);
-    vt_key(t, "Enter");
+    desk_sign_in(t, number, pin);
 }
 
 static void type_login(vt_term *t, const char *number, const char *pin)
@@ -45,6 +42,13 @@ static vt_term *open_console_in(const desk *d, const char *term, int rows, int c
     snprintf(term_env, sizeof term_env, "TERM=%s", term);
     const char *const env[] = {term_env, NULL};
     return desk_console(d, "en", env, rows, cols);
+}
+
+/* A fresh desk with config_text, and the receptionist logged in on it in English. */
+static vt_term *receptionist(desk *d, const char *config_text)
+{
+    desk_make(d, fixed_now, config_text);
+    return desk_open_as(d, "1001", "1111");
 }
 
 /* Picks the main-menu item labelled label by its number, as a user reading the menu
@@ -197,9 +201,7 @@ END_TEST
 START_TEST(test_menu_navigation)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     /* Change my PIN stands right after Directory lookup. */
     choose_menu_item(t, "Directory lookup");
     VT_ASSERT_ROW(t, 1, " Directory lookup", WAIT_MS);
@@ -229,9 +231,7 @@ END_TEST
 START_TEST(test_help_overlay_lists_bindings)
 {
     desk d;
-    desk_make(&d, fixed_now, "console = { bindings = ( { action = \"directory\"; key = \"F5\"; } ); };\n");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "console = { bindings = ( { action = \"directory\"; key = \"F5\"; } ); };\n");
     vt_send(t, "?");
     VT_ASSERT_TEXT(t, "Keys: Main menu", WAIT_MS);
     VT_ASSERT_TEXT(t, "F1 ?", WAIT_MS);
@@ -281,9 +281,7 @@ END_TEST
 START_TEST(test_esc_returns_promptly)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     vt_settle(t, 100, WAIT_MS);
@@ -376,9 +374,7 @@ static void expect_search(vt_term *t, const char *text, int col)
 START_TEST(test_edit_chinese)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "type to search", WAIT_MS);
     vt_send(t, "张三丰");
@@ -420,9 +416,7 @@ END_TEST
 START_TEST(test_search_finds_chinese_name)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     vt_send(t, "张");
@@ -441,9 +435,7 @@ END_TEST
 START_TEST(test_change_pin_errors_at_fields)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     choose_menu_item(t, "Change my PIN");
     VT_ASSERT_TEXT(t, "Current PIN", WAIT_MS);
     vt_key(t, "F2");
@@ -482,9 +474,7 @@ END_TEST
 START_TEST(test_unsaved_changes_are_confirmed)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     choose_menu_item(t, "Change my PIN");
     VT_ASSERT_TEXT(t, "Current PIN", WAIT_MS);
     vt_send(t, "12");
@@ -520,9 +510,7 @@ static char *phone_line(vt_term *t)
 START_TEST(test_supervisor_approves_unmasking)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     /* The first row is a unit; the second, its owner, has a phone. */
@@ -551,9 +539,7 @@ END_TEST
 START_TEST(test_switch_user_keeps_the_screen)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     vt_send(t, "A-10");
@@ -576,9 +562,7 @@ END_TEST
 START_TEST(test_idle_lock_hides_data)
 {
     desk d;
-    desk_make(&d, fixed_now, "console: { idle_lock_seconds = 1; };\n");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "console: { idle_lock_seconds = 1; };\n");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     VT_ASSERT_TEXT(t, "Screen locked", WAIT_MS);
@@ -613,9 +597,7 @@ END_TEST
 START_TEST(test_lock_key)
 {
     desk d;
-    desk_make(&d, fixed_now, "");
-    vt_term *t = desk_open(&d);
-    desk_login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "^X");
     VT_ASSERT_TEXT(t, "Screen locked", WAIT_MS);
     ck_assert(!desk_screen_has(t, "Main menu"));

@@ -75,8 +75,7 @@ START_TEST(the_cs_manager_adds_an_entry_and_registration_is_stopped)
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_key(t, "F9");
     VT_ASSERT_TEXT(t, "Switch user", WAIT_MS);
-    desk_fill(t, (const char *const[]){"1001", "1111", NULL});
-    vt_key(t, "Enter");
+    desk_sign_in(t, "1001", "1111");
     VT_ASSERT_TEXT(t, "is now working at this terminal", WAIT_MS);
     register_visitor(t);
     VT_ASSERT_TEXT(t, "Do not admit: 王小明 is on the do-not-admit list for A-1203", WAIT_MS);
