@@ -2,80 +2,12 @@
  * under a fixed clock (Friday 2026-11-27 10:00, when the demo week leaves two
  * complaints overdue). The interface is English (LANGUAGE=en); what is typed is
  * Chinese, and the screen must show it back whole. */
-#include "vt.h"
+#include "desk.h"
 
-#include <fcntl.h>
-#include <ftw.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-enum { WAIT_MS = 5000, ROWS = 24, COLS = 80 };
-
-static const char fixed_now[] = "FRONTDESK_NOW=2026-11-27 10:00";
-static char scratch[64] = "/tmp/frontdesk-complaints-XXXXXX";
-
-typedef struct desk {
-    char db[160];
-    char config[160];
-} desk;
-
-static const char *frontdesk_bin(void)
-{
-    const char *bin = getenv("FRONTDESK_BIN");
-    ck_assert_msg(bin && *bin, "FRONTDESK_BIN is not set");
-    return bin;
-}
-
-static int run_quiet(const char *const args[])
-{
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        putenv((char *)fixed_now);
-        execv(args[0], (char *const *)args);
-        _exit(127);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-/* A fresh demo database and an empty configuration file (the built-in defaults). */
-static void make_desk(desk *d, const char *name)
-{
-    snprintf(d->db, sizeof d->db, "%s/%s.db", scratch, name);
-    snprintf(d->config, sizeof d->config, "%s/%s.cfg", scratch, name);
-    FILE *f = fopen(d->config, "w");
-    ck_assert_ptr_nonnull(f);
-    fclose(f);
-    const char *const args[] = {frontdesk_bin(), "--db", d->db, "demo", NULL};
-    ck_assert_int_eq(run_quiet(args), 0);
-}
-
-static vt_term *open_console(const desk *d)
-{
-    const char *const argv[] = {frontdesk_bin(), "--db", d->db, "--config", d->config, NULL};
-    const char *const env[] = {"LANGUAGE=en", fixed_now, NULL};
-    vt_term *t = vt_spawn(argv, env, ROWS, COLS);
-    ck_assert_ptr_nonnull(t);
-    return t;
-}
-
-static void login(vt_term *t, const char *number, const char *pin)
-{
-    VT_ASSERT_TEXT(t, "Staff number", WAIT_MS);
-    vt_send(t, number);
-    vt_key(t, "Enter");
-    vt_send(t, pin);
-    vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
-}
+enum { WAIT_MS = DESK_WAIT_MS };
 
 static void open_complaints(vt_term *t)
 {
@@ -100,11 +32,8 @@ static void save_and_expect(vt_term *t, const char *state)
 static void rectify(vt_term *t, const char *measures, const char *result)
 {
     step(t, "1", "Record the rectification");
-    vt_send(t, measures);
-    vt_key(t, "Tab");
-    vt_send(t, result);
-    vt_key(t, "Tab");
-    vt_send(t, "工程部 王建国");
+    const char *const values[] = {measures, result, "工程部 王建国", NULL};
+    desk_fill(t, values);
     save_and_expect(t, "No. 11  Rectified");
 }
 
@@ -128,27 +57,21 @@ static void visit(vt_term *t, int satisfaction_steps, const char *result, const 
 START_TEST(test_complaint_from_intake_to_close)
 {
     desk d;
-    make_desk(&d, "flow");
-    vt_term *t = open_console(&d);
-    login(t, "1001", "1111");
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
     open_complaints(t);
 
     /* Intake, in Chinese. */
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Take a complaint", WAIT_MS);
+    /* From the channel on: the complainant, unit and phone typed, the category moved
+     * one to the right (general), then the account. */
+    const char *const before[] = {"", "张三丰", "A-1203", "13812345678", "", "", NULL};
+    desk_fill(t, before);
     vt_key(t, "Tab");
-    vt_send(t, "张三丰");
-    vt_key(t, "Tab");
-    vt_send(t, "A-1203");
-    vt_key(t, "Tab");
-    vt_send(t, "13812345678");
-    vt_key(t, "Tab");
-    vt_key(t, "Tab");
-    vt_key(t, "Tab");
-    vt_key(t, "Right"); /* general */
-    vt_key(t, "Tab");
-    vt_key(t, "Tab");
-    vt_send(t, "夜间电梯停运，老人被困楼上");
+    vt_key(t, "Right");
+    const char *const after[] = {"", "", "夜间电梯停运，老人被困楼上", NULL};
+    desk_fill(t, after);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Complaint No. 11 taken in.", WAIT_MS);
 
@@ -185,16 +108,15 @@ START_TEST(test_complaint_from_intake_to_close)
     VT_ASSERT_TEXT(t, "更换电梯控制主板", WAIT_MS);
     VT_ASSERT_TEXT(t, "Dissatisfied", WAIT_MS);
     VT_ASSERT_TEXT(t, "业主满意", WAIT_MS);
-    vt_close(t);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_closing_before_the_visit_is_not_offered_and_overdue_leads)
 {
     desk d;
-    make_desk(&d, "views");
-    vt_term *t = open_console(&d);
-    login(t, "1001", "1111");
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
     open_complaints(t);
     /* Soonest due first: the two overdue ones lead, marked. */
     VT_ASSERT_ROW(t, 5, " 2     11-23 24:00 Assigned Overdue  顾磊       A-1302   卫生间水管爆裂，报修…",
@@ -210,34 +132,14 @@ START_TEST(test_closing_before_the_visit_is_not_offered_and_overdue_leads)
     char *screen = vt_screen(t);
     ck_assert_msg(!strstr(screen, "Close the complaint"), "closing offered before a visit");
     free(screen);
-    vt_close(t);
+    desk_quit(t);
 }
 END_TEST
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
-    if (!mkdtemp(scratch)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *suite = suite_create("complaints_e2e");
-    TCase *tc = tcase_create("complaints");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_complaint_from_intake_to_close);
-    tcase_add_test(tc, test_closing_before_the_visit_is_not_offered_and_overdue_leads);
-    suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    nftw(scratch, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    const TTest *const tests[] = {test_complaint_from_intake_to_close,
+                                  test_closing_before_the_visit_is_not_offered_and_overdue_leads,
+                                  NULL};
+    return desk_main(desk_suite("complaints", tests));
 }

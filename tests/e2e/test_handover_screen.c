@@ -6,94 +6,17 @@
  * items, begins the handover, is refused once, counts the inventory and is signed over
  * by both; the next shift records the flagged incident done. Then the export says what
  * the screen did. */
-#include "vt.h"
+#include "desk.h"
 
-#include <fcntl.h>
-#include <ftw.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-enum { WAIT_MS = 5000, ROWS = 24, COLS = 80 };
+enum { WAIT_MS = DESK_WAIT_MS };
 
-static const char dawn[] = "FRONTDESK_NOW=2026-11-27 07:30";
-
-static char scratch[64] = "/tmp/frontdesk-handover-XXXXXX";
-
-typedef struct desk {
-    char dir[128], db[160], config[160];
-} desk;
-
-static const char *frontdesk_bin(void)
-{
-    const char *bin = getenv("FRONTDESK_BIN");
-    ck_assert_msg(bin && *bin, "FRONTDESK_BIN is not set");
-    return bin;
-}
-
-/* Runs the binary with args under env, its output to out (NULL: thrown away); returns
- * its exit status. */
-static int run(const char *const args[], const char *const env[], const char *out)
-{
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        int fd = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        dup2(fd, STDOUT_FILENO);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDERR_FILENO);
-        for (const char *const *e = env; *e; e++)
-            putenv((char *)*e);
-        execv(args[0], (char *const *)args);
-        _exit(127);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-static void make_desk(desk *d)
-{
-    snprintf(d->dir, sizeof d->dir, "%s/desk-XXXXXX", scratch);
-    ck_assert_ptr_nonnull(mkdtemp(d->dir));
-    snprintf(d->db, sizeof d->db, "%s/demo.db", d->dir);
-    snprintf(d->config, sizeof d->config, "%s/frontdesk.cfg", d->dir);
-    FILE *f = fopen(d->config, "w");
-    ck_assert_ptr_nonnull(f);
-    fclose(f);
-    const char *const args[] = {frontdesk_bin(), "--db", d->db, "demo", NULL};
-    const char *const env[] = {dawn, NULL};
-    ck_assert_int_eq(run(args, env, NULL), 0);
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static void remove_tree(const char *dir)
-{
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-/* The console at dawn, logged in as 张伟, on the handover book. */
+/* The console, logged in as 张伟, on the handover book. */
 static vt_term *open_book(const desk *d)
 {
-    const char *const argv[] = {frontdesk_bin(), "--db", d->db, "--config", d->config, NULL};
-    const char *const env[] = {"LANGUAGE=en", dawn, NULL};
-    vt_term *t = vt_spawn(argv, env, ROWS, COLS);
-    ck_assert_ptr_nonnull(t);
-    VT_ASSERT_TEXT(t, "Staff number", WAIT_MS);
-    vt_send(t, "2001");
-    vt_key(t, "Enter");
-    vt_send(t, "2222");
-    vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+    vt_term *t = desk_open_as(d, "2001", "2222");
     vt_key(t, "F12");
     VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
     return t;
@@ -179,7 +102,7 @@ static void incoming(vt_term *t)
 START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
 {
     desk d;
-    make_desk(&d);
+    desk_make(&d, "2026-11-27 07:30", "");
     vt_term *t = open_book(&d);
     VT_ASSERT_TEXT(t, "Shift No. 14  张伟", WAIT_MS);
     VT_ASSERT_TEXT(t, "without this shift's progress: 1", WAIT_MS);
@@ -261,33 +184,25 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     VT_ASSERT_TEXT(t, "done (赵磊): 排水完毕", WAIT_MS);
     vt_key(t, "Esc");
     VT_ASSERT_GONE(t, "地下车库B区积水", WAIT_MS);
-    vt_close(t);
+    desk_quit(t);
 
     /* The export has the night's lines as the screen wrote them. */
-    char out[200];
-    snprintf(out, sizeof out, "%s/handover.csv", d.dir);
-    const char *const args[] = {frontdesk_bin(), "--db", d.db, "export", "handover", "--from", "2026-11-26",
-                                "--to", "2026-11-27", "--as", "2001", NULL};
-    const char *const env[] = {dawn, "FRONTDESK_PIN=2222", "LANGUAGE=en", NULL};
-    ck_assert_int_eq(run(args, env, out), 0);
-    FILE *f = fopen(out, "rb");
-    ck_assert_ptr_nonnull(f);
-    char text[65536];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    text[n] = '\0';
-    fclose(f);
+    const char *const args[] = {"export", "handover", "--from", "2026-11-26", "--to", "2026-11-27",
+                                "--as", "2001", NULL};
+    char *text;
+    ck_assert_int_eq(desk_cli(&d, args, "2222", &text), 0);
     ck_assert_ptr_nonnull(strstr(text, "地下车库B区积水"));
     ck_assert_ptr_nonnull(strstr(text, ",follow,请继续跟进排水,done,"));
     ck_assert_ptr_nonnull(strstr(text, "集团领导：检查消防通道"));
     ck_assert_ptr_nonnull(strstr(text, ",集团 王总,2026-11-27 07:30,"));
-    remove_tree(d.dir);
+    free(text);
 }
 END_TEST
 
 START_TEST(past_shifts_and_search)
 {
     desk d;
-    make_desk(&d);
+    desk_make(&d, "2026-11-27 07:30", "");
     vt_term *t = open_book(&d);
     vt_send(t, "渗水");
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
@@ -308,32 +223,13 @@ START_TEST(past_shifts_and_search)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Shift No. 13  赵磊  11-26 08:00 to 11-26 20:00", WAIT_MS);
     VT_ASSERT_TEXT(t, "Carried on", WAIT_MS);
-    vt_close(t);
-    remove_tree(d.dir);
+    desk_quit(t);
 }
 END_TEST
 
-static Suite *handover_suite(void)
-{
-    Suite *s = suite_create("handover e2e");
-    TCase *tc = tcase_create("handover");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, a_night_shift_is_handed_over_and_its_follow_up_closed);
-    tcase_add_test(tc, past_shifts_and_search);
-    suite_add_tcase(s, tc);
-    return s;
-}
-
 int main(void)
 {
-    if (!mkdtemp(scratch)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    SRunner *runner = srunner_create(handover_suite());
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    remove_tree(scratch);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *const tests[] = {a_night_shift_is_handed_over_and_its_follow_up_closed,
+                                  past_shifts_and_search, NULL};
+    return desk_main(desk_suite("handover", tests));
 }

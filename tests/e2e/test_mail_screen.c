@@ -6,21 +6,16 @@
  * one of those left is past the return limit and goes back to the carrier. The daily
  * register and the export must tell the same story. The interface is English
  * (LANGUAGE=en); names are Chinese. */
-#include "vt.h"
+#include "desk.h"
 
-#include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-enum { WAIT_MS = 5000, ROWS = 24, COLS = 80, EXPORT_MAX = 1 << 20 };
+enum { WAIT_MS = DESK_WAIT_MS };
 
-static const char day_one[] = "FRONTDESK_NOW=2026-11-27 10:00";
-static const char day_seventeen[] = "FRONTDESK_NOW=2026-12-13 10:00";
-static char scratch[64] = "/tmp/frontdesk-mail-XXXXXX";
+static const char day_one[] = "2026-11-27 10:00";
+static const char day_seventeen[] = "2026-12-13 10:00";
 
 /* Recipients typed in free text: none of them is in the demo directory. */
 static const struct {
@@ -31,84 +26,12 @@ static const struct {
     {"SF202611270005", "周八", "A3"},
 };
 
-typedef struct desk {
-    char db[160];
-    char config[160];
-} desk;
-
-static const char *frontdesk_bin(void)
+static vt_term *open_mail(const desk *d)
 {
-    const char *bin = getenv("FRONTDESK_BIN");
-    ck_assert_msg(bin && *bin, "FRONTDESK_BIN is not set");
-    return bin;
-}
-
-/* Runs the binary with args under the fixed clock and env (NULL-terminated, may be
- * NULL); its standard output goes to out (size bytes, NUL-terminated; NULL: thrown
- * away). Returns its exit status. */
-static int run(const char *const args[], const char *const env[], char *out, size_t size)
-{
-    int pipe_fd[2];
-    ck_assert_int_eq(pipe(pipe_fd), 0);
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(out ? pipe_fd[1] : null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        close(pipe_fd[0]);
-        putenv((char *)day_one);
-        for (size_t i = 0; env && env[i]; i++)
-            putenv((char *)env[i]);
-        execv(args[0], (char *const *)args);
-        _exit(127);
-    }
-    close(pipe_fd[1]);
-    size_t used = 0;
-    ssize_t n;
-    char sink[4096];
-    while ((n = read(pipe_fd[0], out ? out + used : sink, out ? size - 1 - used : sizeof sink)) > 0)
-        used += out ? (size_t)n : 0;
-    if (out)
-        out[used] = '\0';
-    close(pipe_fd[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-/* A fresh demo database and an empty configuration file (the built-in defaults:
- * carriers 顺丰速运 first, return after 15 days). */
-static void make_desk(desk *d, const char *name)
-{
-    snprintf(d->db, sizeof d->db, "%s/%s.db", scratch, name);
-    snprintf(d->config, sizeof d->config, "%s/%s.cfg", scratch, name);
-    FILE *f = fopen(d->config, "w");
-    ck_assert_ptr_nonnull(f);
-    fclose(f);
-    const char *const args[] = {frontdesk_bin(), "--db", d->db, "demo", NULL};
-    ck_assert_int_eq(run(args, NULL, NULL, 0), 0);
-}
-
-static vt_term *open_console(const desk *d, const char *now)
-{
-    const char *const argv[] = {frontdesk_bin(), "--db", d->db, "--config", d->config, NULL};
-    const char *const env[] = {"LANGUAGE=en", now, NULL};
-    vt_term *t = vt_spawn(argv, env, ROWS, COLS);
-    ck_assert_ptr_nonnull(t);
-    return t;
-}
-
-static void login_to_mail(vt_term *t)
-{
-    VT_ASSERT_TEXT(t, "Staff number", WAIT_MS);
-    vt_send(t, "1001");
-    vt_key(t, "Enter");
-    vt_send(t, "1111");
-    vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+    vt_term *t = desk_open_as(d, "1001", "1111");
     vt_key(t, "^P");
     VT_ASSERT_TEXT(t, "Held now, by recipient", WAIT_MS);
+    return t;
 }
 
 /* Narrows the held list to what matches text and leaves the search line. */
@@ -254,13 +177,13 @@ static const char *export_line(const char *csv, const char *tracking, char *line
     return line;
 }
 
-static void check_export(const desk *d)
+static void check_export(desk *d)
 {
-    char *csv = malloc(EXPORT_MAX);
-    const char *const args[] = {frontdesk_bin(), "--db", d->db, "export", "mail", "--from",
-                                "2026-11-27", "--to", "2026-11-27", "--as", "2001", NULL};
-    const char *const env[] = {"FRONTDESK_PIN=2222", "LANGUAGE=en", NULL};
-    ck_assert_int_eq(run(args, env, csv, EXPORT_MAX), 0);
+    desk_set_now(d, day_one);
+    const char *const args[] = {"export", "mail", "--from", "2026-11-27", "--to", "2026-11-27",
+                                "--as", "2001", NULL};
+    char *csv;
+    ck_assert_int_eq(desk_cli(d, args, "2222", &csv), 0);
     static const char *const states[5] = {",collected,", ",collected,", ",collected_by_proxy,",
                                           ",returned,", ",held,"};
     char line[1024];
@@ -289,45 +212,23 @@ static void check_export(const desk *d)
 START_TEST(test_a_batch_from_intake_to_return)
 {
     desk d;
-    make_desk(&d, "batch");
-    vt_term *t = open_console(&d, day_one);
-    login_to_mail(t);
+    desk_make(&d, day_one, "");
+    vt_term *t = open_mail(&d);
     sign_for_the_batch(t);
     hand_out(t);
-    vt_close(t);
+    desk_quit(t);
 
-    t = open_console(&d, day_seventeen);
-    login_to_mail(t);
+    desk_set_now(&d, day_seventeen);
+    t = open_mail(&d);
     return_the_forgotten(t);
     check_register(t);
-    vt_close(t);
+    desk_quit(t);
     check_export(&d);
 }
 END_TEST
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int main(void)
 {
-    if (!mkdtemp(scratch)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    Suite *suite = suite_create("mail_e2e");
-    TCase *tc = tcase_create("mail");
-    tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, test_a_batch_from_intake_to_return);
-    suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    nftw(scratch, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    const TTest *const tests[] = {test_a_batch_from_intake_to_return, NULL};
+    return desk_main(desk_suite("mail", tests));
 }

@@ -8,128 +8,26 @@
  * LANGUAGE picks the message catalogue, so no zh_CN or en_US locale has to be
  * generated on the machine. Tests that compare English text ask for LANGUAGE=en;
  * the Chinese login checks only what the catalogue does not change. */
-#include "vt.h"
+#include "desk.h"
 
-#include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
-enum { WAIT_MS = 5000, ROWS = 24, COLS = 80 };
+enum { WAIT_MS = DESK_WAIT_MS, ROWS = DESK_ROWS, COLS = DESK_COLS };
 
 /* The search line of the directory screen: row 2, its text from column 9. */
 enum { SEARCH_ROW = 2, SEARCH_COL = 9 };
 
-static const char fixed_now[] = "FRONTDESK_NOW=2026-11-27 10:00";
+static const char fixed_now[] = "2026-11-27 10:00";
 static const char header_clock[] = "2026-11-27 Fri 10:00";
-
-/* Every test's files go under one folder, removed by main() whatever the tests did:
- * a failing test exits its forked process before it could clean up. */
-static char scratch[64] = "/tmp/frontdesk-shell-XXXXXX";
-
-typedef struct desk {
-    char dir[128];
-    char db[160];
-    char config[160];
-} desk;
-
-static const char *frontdesk_bin(void)
-{
-    const char *bin = getenv("FRONTDESK_BIN");
-    ck_assert_msg(bin && *bin, "FRONTDESK_BIN is not set");
-    return bin;
-}
-
-/* Runs the binary with args, its output thrown away; returns its exit status. */
-static int run_quiet(const char *const args[])
-{
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        putenv((char *)fixed_now);
-        execv(args[0], (char *const *)args);
-        _exit(127);
-    }
-    int status;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-static void write_config(desk *d, const char *text)
-{
-    FILE *f = fopen(d->config, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* A fresh demo database (staff 1001/1111 receptionist, 1002/1112 assistant,
- * 2001/2222 duty manager, 3001/3333 CS manager, 9001/9999 admin) and a
- * configuration file holding only config_text. */
-static void make_desk(desk *d, const char *config_text)
-{
-    snprintf(d->dir, sizeof d->dir, "%s/desk-XXXXXX", scratch);
-    ck_assert_ptr_nonnull(mkdtemp(d->dir));
-    snprintf(d->db, sizeof d->db, "%s/demo.db", d->dir);
-    snprintf(d->config, sizeof d->config, "%s/frontdesk.cfg", d->dir);
-    write_config(d, config_text);
-    const char *const args[] = {frontdesk_bin(), "--db", d->db, "demo", NULL};
-    ck_assert_int_eq(run_quiet(args), 0);
-}
-
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
-static void remove_tree(const char *dir)
-{
-    nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-static void remove_desk(desk *d)
-{
-    remove_tree(d->dir);
-}
-
-/* The console on d, in language ("en" or "zh_CN"), under TERM term (NULL: the
- * harness's xterm-256color). */
-static vt_term *open_console_as(const desk *d, const char *language, const char *term, int rows,
-                                int cols)
-{
-    char lang[32], term_env[64];
-    snprintf(lang, sizeof lang, "LANGUAGE=%s", language);
-    snprintf(term_env, sizeof term_env, "TERM=%s", term ? term : "xterm-256color");
-    const char *const argv[] = {frontdesk_bin(), "--db", d->db, "--config", d->config, NULL};
-    const char *const env[] = {lang, fixed_now, term_env, NULL};
-    vt_term *t = vt_spawn(argv, env, rows, cols);
-    ck_assert_ptr_nonnull(t);
-    return t;
-}
-
-static vt_term *open_console(const desk *d, int rows, int cols)
-{
-    return open_console_as(d, "en", NULL, rows, cols);
-}
 
 /* Types number and PIN into the login form, once it shows label (its first field). */
 static void type_login_at(vt_term *t, const char *label, const char *number, const char *pin)
 {
     VT_ASSERT_TEXT(t, label, WAIT_MS);
-    vt_send(t, number);
-    vt_key(t, "Enter");
-    vt_send(t, pin);
-    vt_key(t, "Enter");
+    desk_sign_in(t, number, pin);
 }
 
 static void type_login(vt_term *t, const char *number, const char *pin)
@@ -137,10 +35,20 @@ static void type_login(vt_term *t, const char *number, const char *pin)
     type_login_at(t, "Staff number", number, pin);
 }
 
-static void login(vt_term *t, const char *number, const char *pin)
+/* The console in English under TERM term at rows x cols. */
+static vt_term *open_console_in(const desk *d, const char *term, int rows, int cols)
 {
-    type_login(t, number, pin);
-    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+    char term_env[64];
+    snprintf(term_env, sizeof term_env, "TERM=%s", term);
+    const char *const env[] = {term_env, NULL};
+    return desk_console(d, "en", env, rows, cols);
+}
+
+/* A fresh desk with config_text, and the receptionist logged in on it in English. */
+static vt_term *receptionist(desk *d, const char *config_text)
+{
+    desk_make(d, fixed_now, config_text);
+    return desk_open_as(d, "1001", "1111");
 }
 
 /* Picks the main-menu item labelled label by its number, as a user reading the menu
@@ -158,21 +66,6 @@ static void choose_menu_item(vt_term *t, const char *label)
     ck_assert_msg(digit[0] >= '1' && digit[0] <= '9', "no number before \"%s\"", label);
     free(screen);
     vt_send(t, digit);
-}
-
-static long elapsed_ms(const struct timespec *since)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
-static bool screen_contains(vt_term *t, const char *text)
-{
-    char *screen = vt_screen(t);
-    bool found = strstr(screen, text) != NULL;
-    free(screen);
-    return found;
 }
 
 static bool row_starts(vt_term *t, int row, const char *prefix)
@@ -198,7 +91,7 @@ static bool row_ends(vt_term *t, int row, const char *suffix)
     do {                                                                                   \
         struct timespec since_;                                                            \
         clock_gettime(CLOCK_MONOTONIC, &since_);                                           \
-        while (!test((t), (row), (text)) && elapsed_ms(&since_) < (timeout_ms))            \
+        while (!test((t), (row), (text)) && desk_elapsed_ms(&since_) < (timeout_ms))            \
             vt_settle((t), 20, 200);                                                       \
         if (!test((t), (row), (text)))                                                     \
             VT_FAIL_((t), "row %d does not " what " \"%s\"", (row), (text));               \
@@ -213,15 +106,15 @@ static bool row_ends(vt_term *t, int row, const char *suffix)
 START_TEST(test_login_good_pin)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
+    desk_make(&d, fixed_now, "");
+    vt_term *t = desk_open(&d);
     VT_ASSERT_TEXT(t, "Log in", WAIT_MS);
     vt_send(t, "1001");
     vt_key(t, "Enter");
     vt_send(t, "1111");
     /* The PIN is never echoed: four bullets stand for it. */
     VT_ASSERT_TEXT(t, "\u2022\u2022\u2022\u2022", WAIT_MS);
-    ck_assert(!screen_contains(t, "1111"));
+    ck_assert(!desk_screen_has(t, "1111"));
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
     ASSERT_ROW_STARTS(t, 0, " 北辰澜桥国际花园  1001 ", WAIT_MS);
@@ -231,67 +124,59 @@ START_TEST(test_login_good_pin)
     VT_ASSERT_TEXT(t, "Directory lookup", WAIT_MS);
     VT_ASSERT_TEXT(t, "Change my PIN", WAIT_MS);
     ASSERT_ROW_STARTS(t, ROWS - 1, " F1 Help", WAIT_MS);
-    vt_key(t, "F10");
-    VT_ASSERT_EXIT(t, 0, WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_login_in_chinese)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console_as(&d, "zh_CN", NULL, ROWS, COLS);
+    desk_make(&d, fixed_now, "");
+    vt_term *t = desk_console(&d, "zh_CN", NULL, ROWS, COLS);
     type_login_at(t, "工号", "1001", "1111");
     VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
     VT_ASSERT_TEXT(t, "前台接待员", WAIT_MS);
     VT_ASSERT_TEXT(t, "白班", WAIT_MS);
     ASSERT_ROW_STARTS(t, 0, " 北辰澜桥国际花园  1001 ", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_night_shift_in_header)
 {
     desk d;
-    make_desk(&d, "");
-    const char *const argv[] = {frontdesk_bin(), "--db", d.db, "--config", d.config, NULL};
-    const char *const env[] = {"LANGUAGE=en", "FRONTDESK_NOW=2026-11-27 21:30", NULL};
-    vt_term *t = vt_spawn(argv, env, ROWS, COLS);
-    ck_assert_ptr_nonnull(t);
-    login(t, "2001", "2222");
+    desk_make(&d, fixed_now, "");
+    desk_set_now(&d, "2026-11-27 21:30");
+    vt_term *t = desk_open(&d);
+    desk_login(t, "2001", "2222");
     VT_ASSERT_TEXT(t, "Night shift", WAIT_MS);
     ASSERT_ROW_ENDS(t, 0, "2026-11-27 Fri 21:30", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_login_bad_pin)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
+    desk_make(&d, fixed_now, "");
+    vt_term *t = desk_open(&d);
     type_login(t, "1001", "0000");
     VT_ASSERT_TEXT(t, "Wrong staff number or PIN. 4 attempts left", WAIT_MS);
-    ck_assert(!screen_contains(t, "Main menu"));
+    ck_assert(!desk_screen_has(t, "Main menu"));
     /* The PIN is emptied and keeps the focus for the next try. */
-    ck_assert(!screen_contains(t, "\u2022"));
+    ck_assert(!desk_screen_has(t, "\u2022"));
     vt_send(t, "1111");
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_lock_out_after_five_wrong_pins)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
+    desk_make(&d, fixed_now, "");
+    vt_term *t = desk_open(&d);
     type_login(t, "1001", "0000");
     static const char *const left[] = {"4 attempts left", "3 attempts left", "2 attempts left",
                                        "1 attempt left"};
@@ -306,9 +191,8 @@ START_TEST(test_lock_out_after_five_wrong_pins)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "This account is locked", WAIT_MS);
     VT_ASSERT_TEXT(t, "Ask a duty manager", WAIT_MS);
-    ck_assert(!screen_contains(t, "Main menu"));
-    vt_close(t);
-    remove_desk(&d);
+    ck_assert(!desk_screen_has(t, "Main menu"));
+    desk_quit(t);
 }
 END_TEST
 
@@ -317,9 +201,7 @@ END_TEST
 START_TEST(test_menu_navigation)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     /* Change my PIN stands right after Directory lookup. */
     choose_menu_item(t, "Directory lookup");
     VT_ASSERT_ROW(t, 1, " Directory lookup", WAIT_MS);
@@ -341,20 +223,15 @@ START_TEST(test_menu_navigation)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Logged out.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Staff number", WAIT_MS);
-    ck_assert(!screen_contains(t, "1001"));
-    vt_key(t, "F10");
-    VT_ASSERT_EXIT(t, 0, WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    ck_assert(!desk_screen_has(t, "1001"));
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_help_overlay_lists_bindings)
 {
     desk d;
-    make_desk(&d, "console = { bindings = ( { action = \"directory\"; key = \"F5\"; } ); };\n");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "console = { bindings = ( { action = \"directory\"; key = \"F5\"; } ); };\n");
     vt_send(t, "?");
     VT_ASSERT_TEXT(t, "Keys: Main menu", WAIT_MS);
     VT_ASSERT_TEXT(t, "F1 ?", WAIT_MS);
@@ -377,35 +254,34 @@ START_TEST(test_help_overlay_lists_bindings)
     /* The list scrolls; the registered screens' keys come last. */
     vt_key(t, "PgDn");
     VT_ASSERT_TEXT(t, "F3 F5", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    /* The help takes every key but its own (F10 too): it is closed before quitting. */
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Keys: Main menu", WAIT_MS);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_unknown_binding_is_refused)
 {
     desk d;
-    make_desk(&d, "console = { bindings = ( { action = \"fly\"; key = \"F5\"; } ); };\n");
+    desk_make(&d, fixed_now, "console = { bindings = ( { action = \"fly\"; key = \"F5\"; } ); };\n");
     /* Wide, so the message on stderr stays on one line. */
-    vt_term *t = open_console(&d, ROWS, 200);
+    vt_term *t = desk_console(&d, "en", NULL, ROWS, 200);
     VT_ASSERT_EXIT(t, 78, WAIT_MS);
     VT_ASSERT_TEXT(t, "unknown action 'fly'", WAIT_MS);
     vt_close(t);
-    write_config(&d, "console = { bindings = ( { action = \"help\"; key = \"F99\"; } ); };\n");
-    t = open_console(&d, ROWS, 200);
+    desk_write_config(&d, "console = { bindings = ( { action = \"help\"; key = \"F99\"; } ); };\n");
+    t = desk_console(&d, "en", NULL, ROWS, 200);
     VT_ASSERT_EXIT(t, 78, WAIT_MS);
     VT_ASSERT_TEXT(t, "unknown key name 'F99'", WAIT_MS);
     vt_close(t);
-    remove_desk(&d);
 }
 END_TEST
 
 START_TEST(test_esc_returns_promptly)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     vt_settle(t, 100, WAIT_MS);
@@ -414,10 +290,9 @@ START_TEST(test_esc_returns_promptly)
     vt_key(t, "Esc");
     VT_ASSERT_ROW(t, 1, " Main menu", WAIT_MS);
     /* curses waits a full second for a lone Esc unless told otherwise. */
-    long ms = elapsed_ms(&start);
+    long ms = desk_elapsed_ms(&start);
     ck_assert_msg(ms < 400, "Esc took %ld ms", ms);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
@@ -435,9 +310,9 @@ static void assert_menu_fits(vt_term *t, int rows)
 START_TEST(test_resize)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, 40, 120);
-    login(t, "1001", "1111");
+    desk_make(&d, fixed_now, "");
+    vt_term *t = desk_console(&d, "en", NULL, 40, 120);
+    desk_login(t, "1001", "1111");
     assert_menu_fits(t, 40);
     vt_resize(t, 24, 80);
     vt_settle(t, 100, WAIT_MS);
@@ -446,8 +321,8 @@ START_TEST(test_resize)
     VT_ASSERT_TEXT(t, "Please enlarge the window to at least", WAIT_MS);
     vt_settle(t, 100, WAIT_MS);
     VT_ASSERT_TEXT(t, "80×24 (now 60×20)", WAIT_MS);
-    ck_assert(!screen_contains(t, "Main menu"));
-    ck_assert(!screen_contains(t, "北辰"));
+    ck_assert(!desk_screen_has(t, "Main menu"));
+    ck_assert(!desk_screen_has(t, "北辰"));
     /* Keys do nothing while the window is too small. */
     vt_key(t, "F3");
     vt_settle(t, 100, WAIT_MS);
@@ -456,8 +331,7 @@ START_TEST(test_resize)
     vt_resize(t, 24, 80);
     vt_settle(t, 100, WAIT_MS);
     assert_menu_fits(t, 24);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
@@ -465,16 +339,15 @@ START_TEST(test_terminal_types)
 {
     static const char *const terms[] = {"xterm", "xterm-256color", "screen", "tmux", "linux"};
     desk d;
-    make_desk(&d, "");
+    desk_make(&d, fixed_now, "");
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
-        vt_term *t = open_console_as(&d, "en", terms[i], ROWS, COLS);
-        login(t, "1001", "1111");
+        vt_term *t = open_console_in(&d, terms[i], ROWS, COLS);
+        desk_login(t, "1001", "1111");
         ASSERT_ROW_STARTS(t, 0, " 北辰澜桥国际花园  1001 ", WAIT_MS);
         choose_menu_item(t, "Directory lookup");
         VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
-        vt_close(t);
+        desk_quit(t);
     }
-    remove_desk(&d);
 }
 END_TEST
 
@@ -488,7 +361,7 @@ static void expect_search(vt_term *t, const char *text, int col)
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     int row = -1, at = -1;
-    while (elapsed_ms(&start) < WAIT_MS) {
+    while (desk_elapsed_ms(&start) < WAIT_MS) {
         vt_settle(t, 30, 500);
         vt_cursor(t, &row, &at);
         if (row_starts(t, SEARCH_ROW, prefix) && row == SEARCH_ROW && at == col)
@@ -501,9 +374,7 @@ static void expect_search(vt_term *t, const char *text, int col)
 START_TEST(test_edit_chinese)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "type to search", WAIT_MS);
     vt_send(t, "张三丰");
@@ -538,17 +409,14 @@ START_TEST(test_edit_chinese)
     expect_search(t, "北辰澜桥国际花园", SEARCH_COL + 8);
     vt_key(t, "End");
     expect_search(t, "北辰澜桥国际花园", SEARCH_COL + 16);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_search_finds_chinese_name)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     vt_send(t, "张");
@@ -558,8 +426,7 @@ START_TEST(test_search_finds_chinese_name)
     char *screen = vt_screen(t);
     ck_assert_msg(strstr(screen, "****") != NULL, "masked phones");
     free(screen);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
@@ -568,9 +435,7 @@ END_TEST
 START_TEST(test_change_pin_errors_at_fields)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     choose_menu_item(t, "Change my PIN");
     VT_ASSERT_TEXT(t, "Current PIN", WAIT_MS);
     vt_key(t, "F2");
@@ -599,20 +464,17 @@ START_TEST(test_change_pin_errors_at_fields)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Your PIN has been changed.", WAIT_MS);
     VT_ASSERT_ROW(t, 1, " Main menu", WAIT_MS);
-    vt_close(t);
-    t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "4321");
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
+    t = desk_open(&d);
+    desk_login(t, "1001", "4321");
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_unsaved_changes_are_confirmed)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     choose_menu_item(t, "Change my PIN");
     VT_ASSERT_TEXT(t, "Current PIN", WAIT_MS);
     vt_send(t, "12");
@@ -627,8 +489,7 @@ START_TEST(test_unsaved_changes_are_confirmed)
     vt_key(t, "Left");
     vt_key(t, "Enter");
     VT_ASSERT_ROW(t, 1, " Main menu", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
@@ -649,9 +510,7 @@ static char *phone_line(vt_term *t)
 START_TEST(test_supervisor_approves_unmasking)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     /* The first row is a unit; the second, its owner, has a phone. */
@@ -661,17 +520,10 @@ START_TEST(test_supervisor_approves_unmasking)
     char *masked = phone_line(t);
     ck_assert_msg(masked && strstr(masked, "****"), "the phone starts masked");
     vt_key(t, "F6");
-    VT_ASSERT_TEXT(t, "Supervisor approval", WAIT_MS);
     /* An assistant may not approve. */
-    vt_send(t, "1002");
-    vt_key(t, "Tab");
-    vt_send(t, "1112");
-    vt_key(t, "Enter");
+    desk_approve(t, "1002", "1112");
     VT_ASSERT_TEXT(t, "may not approve this", WAIT_MS);
-    vt_send(t, "2001");
-    vt_key(t, "Tab");
-    vt_send(t, "2222");
-    vt_key(t, "Enter");
+    desk_approve(t, "2001", "2222");
     VT_ASSERT_TEXT(t, "Full number shown with the approval of", WAIT_MS);
     VT_ASSERT_TEXT(t, "(Duty manager)", WAIT_MS);
     char *full = phone_line(t);
@@ -680,17 +532,14 @@ START_TEST(test_supervisor_approves_unmasking)
     ASSERT_ROW_STARTS(t, 0, " 北辰澜桥国际花园  1001 ", WAIT_MS);
     free(masked);
     free(full);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_switch_user_keeps_the_screen)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     vt_send(t, "A-10");
@@ -706,24 +555,21 @@ START_TEST(test_switch_user_keeps_the_screen)
     VT_ASSERT_TEXT(t, "Duty manager", WAIT_MS);
     VT_ASSERT_ROW(t, 1, " Directory lookup", WAIT_MS);
     VT_ASSERT_TEXT(t, "Search: A-10", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_idle_lock_hides_data)
 {
     desk d;
-    make_desk(&d, "console: { idle_lock_seconds = 1; };\n");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "console: { idle_lock_seconds = 1; };\n");
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
     VT_ASSERT_TEXT(t, "Screen locked", WAIT_MS);
     vt_settle(t, 100, WAIT_MS);
-    ck_assert_msg(!screen_contains(t, "A-10"), "unit codes hidden");
-    ck_assert_msg(!screen_contains(t, "****"), "phones hidden");
-    ck_assert_msg(!screen_contains(t, "Directory lookup"), "the screen below hidden");
+    ck_assert_msg(!desk_screen_has(t, "A-10"), "unit codes hidden");
+    ck_assert_msg(!desk_screen_has(t, "****"), "phones hidden");
+    ck_assert_msg(!desk_screen_has(t, "Directory lookup"), "the screen below hidden");
     vt_send(t, "0000");
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Wrong staff number or PIN", WAIT_MS);
@@ -744,20 +590,17 @@ START_TEST(test_idle_lock_hides_data)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "has taken over this terminal", WAIT_MS);
     ASSERT_ROW_STARTS(t, 0, " 北辰澜桥国际花园  2001 ", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
 START_TEST(test_lock_key)
 {
     desk d;
-    make_desk(&d, "");
-    vt_term *t = open_console(&d, ROWS, COLS);
-    login(t, "1001", "1111");
+    vt_term *t = receptionist(&d, "");
     vt_key(t, "^X");
     VT_ASSERT_TEXT(t, "Screen locked", WAIT_MS);
-    ck_assert(!screen_contains(t, "Main menu"));
+    ck_assert(!desk_screen_has(t, "Main menu"));
     /* Esc and F10 do not get past the lock. */
     vt_key(t, "Esc");
     vt_key(t, "F10");
@@ -766,8 +609,7 @@ START_TEST(test_lock_key)
     vt_send(t, "1111");
     vt_key(t, "Enter");
     VT_ASSERT_ROW(t, 1, " Main menu", WAIT_MS);
-    vt_close(t);
-    remove_desk(&d);
+    desk_quit(t);
 }
 END_TEST
 
@@ -808,14 +650,5 @@ static Suite *shell_suite(void)
 
 int main(void)
 {
-    if (!mkdtemp(scratch)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    SRunner *runner = srunner_create(shell_suite());
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    remove_tree(scratch);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return desk_main(shell_suite());
 }
