@@ -15,17 +15,25 @@ static const char *const table_names[] = {
 #undef FD_TABLE_NAME
 };
 
-static const fd_sql_id row_sql[] = {
-#define FD_TABLE_ROW(name) FD_SQL_ROW_##name,
-    FD_RECORD_TABLE_LIST(FD_TABLE_ROW)
-#undef FD_TABLE_ROW
-};
+/* Each record table has two statements, named row_<table> and unaudited_<table>. */
+typedef enum table_sql { ROW_SQL, UNAUDITED_SQL, TABLE_SQL_KINDS } table_sql;
 
-static const fd_sql_id unaudited_sql[] = {
-#define FD_TABLE_UNAUDITED(name) FD_SQL_UNAUDITED_##name,
-    FD_RECORD_TABLE_LIST(FD_TABLE_UNAUDITED)
-#undef FD_TABLE_UNAUDITED
-};
+static fd_sql_id sql_for(table_sql kind, fd_record_table t)
+{
+    static fd_sql_id found[TABLE_SQL_KINDS][FD_TABLE_COUNT];
+    static bool looked_up[TABLE_SQL_KINDS][FD_TABLE_COUNT];
+    if (!looked_up[kind][t]) {
+        char name[96];
+        snprintf(name, sizeof name, "%s_%s", kind == ROW_SQL ? "row" : "unaudited", table_names[t]);
+        found[kind][t] = fd_sql_find(name);
+        if (found[kind][t] == FD_SQL_COUNT) {
+            fprintf(stderr, "frontdesk: the catalogue has no statement %s\n", name);
+            abort();
+        }
+        looked_up[kind][t] = true;
+    }
+    return found[kind][t];
+}
 
 const char *fd_record_table_name(fd_record_table t)
 {
@@ -132,7 +140,7 @@ static fd_status entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_s
                             const entry *e, unsigned char out[FD_HASH_SIZE], bool *clear_ok,
                             fd_error *err)
 {
-    fd_stmt *st = fd_sql(d->store, row_sql[e->table]);
+    fd_stmt *st = fd_sql(d->store, sql_for(ROW_SQL, e->table));
     fd_bind_int(st, ":id", e->row_id);
     fd_status s = fd_step_row(st, err);
     if (s != FD_OK)
@@ -316,7 +324,7 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
 static fd_status find_unaudited(verify_ctx *v, fd_error *err)
 {
     for (int t = 0; t < FD_TABLE_COUNT; t++) {
-        fd_stmt *st = fd_sql(v->desk->store, unaudited_sql[t]);
+        fd_stmt *st = fd_sql(v->desk->store, sql_for(UNAUDITED_SQL, t));
         int rc;
         while ((rc = fd_step(st, err)) == 1)
             problem(v, _("%s row %lld has no audit entry: it was added behind the program's back."),
@@ -347,7 +355,7 @@ static void forward_check(void *ctx, const char *text)
 }
 
 /* The procedures' own derived tables (kept for fast lists), each compared with the
- * records it derives from by a statement named DERIVED_…, which returns (table, id,
+ * records it derives from by a statement named derived_…, which returns (table, id,
  * 'expected' | 'stored') for every row that differs. A procedure adds its check to the
  * catalogue; nothing here names a procedure. */
 static void report_drift(verify_ctx *v, fd_stmt *st)
@@ -363,7 +371,7 @@ static void report_drift(verify_ctx *v, fd_stmt *st)
 static fd_status check_derived_tables(verify_ctx *v, fd_error *err)
 {
     for (int id = 0; id < FD_SQL_COUNT; id++) {
-        if (strncmp(fd_sql_name((fd_sql_id)id), "DERIVED_", 8) != 0)
+        if (strncmp(fd_sql_name((fd_sql_id)id), "derived_", 8) != 0)
             continue;
         fd_stmt *st = fd_sql(v->desk->store, (fd_sql_id)id);
         int rc;
