@@ -175,8 +175,8 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
     fd_stmt *st = fd_sql(d->store, FD_SQL_AUDIT_LAST);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        last_id = fd_col_int(st, 0);
-        const void *hash = fd_col_blob(st, 1, &prev_size);
+        last_id = fd_col_int(st, FD_COL_AUDIT_LAST_ID);
+        const void *hash = fd_col_blob(st, FD_COL_AUDIT_LAST_HASH, &prev_size);
         if (prev_size != FD_HASH_SIZE)
             return fd_fail(err, FD_TAMPERED, NULL, _("Audit entry %lld is damaged."),
                            (long long)last_id);
@@ -229,12 +229,12 @@ static fd_status read_head(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     size_t size;
-    const void *hash = fd_col_blob(st, 1, &size);
+    const void *hash = fd_col_blob(st, FD_COL_AUDIT_LAST_HASH, &size);
     hex(hash, size, head->hash);
     /* Entries are numbered 1, 2, 3 … (verify reports any gap), so the last number is
      * their count: counting them instead took a fifth of a second at two million
      * visits, on every printed report. */
-    head->entries = fd_col_int(st, 0);
+    head->entries = fd_col_int(st, FD_COL_AUDIT_LAST_ID);
     return FD_OK;
 }
 
@@ -296,15 +296,15 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
     int64_t expected_id = 1;
     int rc;
     while ((rc = fd_step(walk, err)) == 1) {
-        entry e = {fd_col_int(walk, 0), fd_col_int(walk, 1), fd_col_int(walk, 2),
-                   fd_col_int(walk, 5), fd_col_text(walk, 3), FD_TABLE_COUNT};
+        entry e = {fd_col_int(walk, FD_COL_AUDIT_WALK_ID), fd_col_int(walk, FD_COL_AUDIT_WALK_AT), fd_col_int(walk, FD_COL_AUDIT_WALK_STAFF_ID),
+                   fd_col_int(walk, FD_COL_AUDIT_WALK_ROW_ID), fd_col_text(walk, FD_COL_AUDIT_WALK_ACTION), FD_TABLE_COUNT};
         size_t stored_size;
-        const unsigned char *stored = fd_col_blob(walk, 6, &stored_size);
+        const unsigned char *stored = fd_col_blob(walk, FD_COL_AUDIT_WALK_HASH, &stored_size);
         if (e.id != expected_id)
             problem(v, _("Audit entries %lld to %lld are missing."), (long long)expected_id,
                     (long long)e.id - 1);
         expected_id = e.id + 1;
-        if (!fd_record_table_parse(fd_col_text(walk, 4), &e.table))
+        if (!fd_record_table_parse(fd_col_text(walk, FD_COL_AUDIT_WALK_TBL), &e.table))
             problem(v, _("Audit entry %lld names an unknown table."), (long long)e.id);
         else
             check_entry(v, &e, prev, prev_size, stored, stored_size, err);
@@ -328,7 +328,7 @@ static fd_status find_unaudited(verify_ctx *v, fd_error *err)
         int rc;
         while ((rc = fd_step(st, err)) == 1)
             problem(v, _("%s row %lld has no audit entry: it was added behind the program's back."),
-                    table_names[t], (long long)fd_col_int(st, 0));
+                    table_names[t], (long long)fd_col_int(st, FD_COL_UNAUDITED_ID));
         if (rc < 0)
             return err->status;
     }
@@ -340,9 +340,9 @@ static fd_status find_state_drift(verify_ctx *v, fd_error *err)
     fd_stmt *st = fd_sql(v->desk->store, FD_SQL_STATE_DRIFT);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *want = fd_col_text(st, 2), *have = fd_col_text(st, 3);
-        problem(v, _("%s %lld: recorded state is %s but its events say %s."), fd_col_text(st, 0),
-                (long long)fd_col_int(st, 1), have ? have : "-", want ? want : "-");
+        const char *want = fd_col_text(st, FD_COL_STATE_DRIFT_TO_STATE), *have = fd_col_text(st, FD_COL_STATE_DRIFT_STATE);
+        problem(v, _("%s %lld: recorded state is %s but its events say %s."), fd_col_text(st, FD_COL_STATE_DRIFT_KIND),
+                (long long)fd_col_int(st, FD_COL_STATE_DRIFT_ENTITY_ID), have ? have : "-", want ? want : "-");
     }
     return rc < 0 ? err->status : FD_OK;
 }
@@ -360,9 +360,9 @@ static void forward_check(void *ctx, const char *text)
  * catalogue; nothing here names a procedure. */
 static void report_drift(verify_ctx *v, fd_stmt *st)
 {
-    const char *table = fd_col_text(st, 0);
-    long long id = (long long)fd_col_int(st, 1);
-    if (strcmp(fd_col_text(st, 2), "expected") == 0)
+    const char *table = fd_col_text(st, FD_COL_DERIVED_TBL);
+    long long id = (long long)fd_col_int(st, FD_COL_DERIVED_ROW_ID);
+    if (strcmp(fd_col_text(st, FD_COL_DERIVED_SIDE), "expected") == 0)
         problem(v, _("%s: record %lld is missing or differs from its records"), table, id);
     else
         problem(v, _("%s: the row of record %lld does not match its records"), table, id);

@@ -289,13 +289,13 @@ static fd_status read_facts(fd_desk *d, int64_t id, facts *f, fd_error *err)
     if (s != FD_OK)
         return s;
     *f = (facts){
-        .sort = (fd_complaint_sort)fd_complaint_choice_parse(FD_CLIST_SORT, fd_col_text(st, 0)),
-        .severity = fd_complaint_choice_parse(FD_CLIST_SEVERITY, fd_col_text(st, 1)),
-        .received_at = fd_col_int(st, 2),
-        .rectified_at = fd_col_int(st, 4),
+        .sort = (fd_complaint_sort)fd_complaint_choice_parse(FD_CLIST_SORT, fd_col_text(st, FD_COL_COMPLAINT_FACTS_SORT)),
+        .severity = fd_complaint_choice_parse(FD_CLIST_SEVERITY, fd_col_text(st, FD_COL_COMPLAINT_FACTS_SEVERITY)),
+        .received_at = fd_col_int(st, FD_COL_COMPLAINT_FACTS_RECEIVED_AT),
+        .rectified_at = fd_col_int(st, FD_COL_COMPLAINT_FACTS_RECTIFIED_AT),
     };
-    snprintf(f->department, sizeof f->department, "%s", fd_col_null(st, 3) ? "" : fd_col_text(st, 3));
-    snprintf(f->escalated_to, sizeof f->escalated_to, "%s", fd_col_null(st, 5) ? "" : fd_col_text(st, 5));
+    snprintf(f->department, sizeof f->department, "%s", fd_col_null(st, FD_COL_COMPLAINT_FACTS_DEPARTMENT) ? "" : fd_col_text(st, FD_COL_COMPLAINT_FACTS_DEPARTMENT));
+    snprintf(f->escalated_to, sizeof f->escalated_to, "%s", fd_col_null(st, FD_COL_COMPLAINT_FACTS_ESCALATED_BY) ? "" : fd_col_text(st, FD_COL_COMPLAINT_FACTS_ESCALATED_BY));
     fd_stmt_reset(st);
     return fd_machine_state(d, &fd_complaint_machine, id, f->state, err);
 }
@@ -440,14 +440,14 @@ static fd_status fill_from_directory(intake *t, int64_t *unit_id, fd_error *err)
             return fd_fail(err, FD_NOT_FOUND, "complainant", _("That occupant is not in the directory."));
         if (s != FD_OK)
             return s;
-        if (in->unit_id && in->unit_id != fd_col_int(st, 1))
+        if (in->unit_id && in->unit_id != fd_col_int(st, FD_COL_COMPLAINT_OCCUPANT_UNIT_ID))
             return fd_fail(err, FD_INVALID, "unit", _("The occupant does not live in that unit."));
-        *unit_id = fd_col_int(st, 1);
+        *unit_id = fd_col_int(st, FD_COL_COMPLAINT_OCCUPANT_UNIT_ID);
         FD_FREE(t->unit);
-        t->unit = fd_strdup(fd_col_text(st, 2));
-        take_if_empty(&t->complainant, fd_col_text(st, 3));
-        if (!t->phone[0] && !fd_col_null(st, 4))
-            snprintf(t->phone, sizeof t->phone, "%s", fd_col_text(st, 4));
+        t->unit = fd_strdup(fd_col_text(st, FD_COL_COMPLAINT_OCCUPANT_UNIT));
+        take_if_empty(&t->complainant, fd_col_text(st, FD_COL_COMPLAINT_OCCUPANT_NAME));
+        if (!t->phone[0] && !fd_col_null(st, FD_COL_COMPLAINT_OCCUPANT_PHONE))
+            snprintf(t->phone, sizeof t->phone, "%s", fd_col_text(st, FD_COL_COMPLAINT_OCCUPANT_PHONE));
         fd_stmt_reset(st);
     } else if (in->unit_id) {
         st = fd_sql(t->d->store, FD_SQL_COMPLAINT_UNIT);
@@ -458,7 +458,7 @@ static fd_status fill_from_directory(intake *t, int64_t *unit_id, fd_error *err)
             return s;
         *unit_id = in->unit_id;
         FD_FREE(t->unit);
-        t->unit = fd_strdup(fd_col_text(st, 0));
+        t->unit = fd_strdup(fd_col_text(st, FD_COL_COMPLAINT_UNIT_CODE));
         fd_stmt_reset(st);
     }
     if (!t->complainant)
@@ -835,27 +835,27 @@ static fd_time col_due(fd_stmt *st, int col)
 static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complaint_detail *c)
 {
     *c = (fd_complaint_detail){
-        .id = fd_col_int(st, 0),
+        .id = fd_col_int(st, FD_COL_COMPLAINT_GET_ID),
         .sort = (fd_complaint_sort)col_choice(st, 1, FD_CLIST_SORT),
         .state = (fd_complaint_state)col_choice(st, 2, FD_CLIST_STATE),
-        .occupant_id = fd_col_int(st, 3),
-        .unit_id = fd_col_int(st, 4),
+        .occupant_id = fd_col_int(st, FD_COL_COMPLAINT_GET_OCCUPANT_ID),
+        .unit_id = fd_col_int(st, FD_COL_COMPLAINT_GET_UNIT_ID),
         .complainant = col_dup(st, 5),
         .unit = col_dup(st, 6),
-        .phone = shown_phone(d, who, fd_col_text(st, 7)),
+        .phone = shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
         .content = col_dup(st, 8),
         .channel = (fd_complaint_channel)col_choice(st, 9, FD_CLIST_CHANNEL),
         .category = (fd_complaint_category)col_choice(st, 10, FD_CLIST_CATEGORY),
         .severity = col_choice(st, 11, FD_CLIST_SEVERITY),
         .department = col_dup(st, 12),
         .received_by = col_dup(st, 13),
-        .received_at = fd_col_int(st, 14),
+        .received_at = fd_col_int(st, FD_COL_COMPLAINT_GET_RECEIVED_AT),
         .due_at = col_due(st, 15),
         .escalated_to = col_dup(st, 17),
     };
     int kind = -1;
-    for (int k = 0; !fd_col_null(st, 16) && k < 3; k++)
-        if (strcmp(due_names[k], fd_col_text(st, 16)) == 0)
+    for (int k = 0; !fd_col_null(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT) && k < 3; k++)
+        if (strcmp(due_names[k], fd_col_text(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT)) == 0)
             kind = k;
     c->due_kind = kind < 0 ? FD_DUE_RECTIFY : (fd_complaint_due_kind)kind;
     c->overdue = is_overdue(d, c->due_at);
@@ -1019,13 +1019,13 @@ static fd_status read_deadlines(fd_desk *d, int64_t id, deadline *out, size_t *c
     *count = 0;
     while ((rc = fd_step(st, err)) == 1 && *count < DEADLINES_MAX) {
         deadline *dl = &out[(*count)++];
-        dl->id = fd_col_int(st, 0);
-        dl->what = strcmp(fd_col_text(st, 1), "assign") == 0    ? FD_DUE_ASSIGN
-                   : strcmp(fd_col_text(st, 1), "rectify") == 0 ? FD_DUE_RECTIFY
+        dl->id = fd_col_int(st, FD_COL_COMPLAINT_DEADLINES_ID);
+        dl->what = strcmp(fd_col_text(st, FD_COL_COMPLAINT_DEADLINES_WHAT), "assign") == 0    ? FD_DUE_ASSIGN
+                   : strcmp(fd_col_text(st, FD_COL_COMPLAINT_DEADLINES_WHAT), "rectify") == 0 ? FD_DUE_RECTIFY
                                                                 : FD_DUE_VISIT;
-        snprintf(dl->rule, sizeof dl->rule, "%s", fd_col_text(st, 2));
-        dl->counted_from = fd_col_int(st, 3);
-        dl->due_at = fd_col_int(st, 4);
+        snprintf(dl->rule, sizeof dl->rule, "%s", fd_col_text(st, FD_COL_COMPLAINT_DEADLINES_RULE));
+        dl->counted_from = fd_col_int(st, FD_COL_COMPLAINT_DEADLINES_COUNTED_FROM);
+        dl->due_at = fd_col_int(st, FD_COL_COMPLAINT_DEADLINES_DUE_AT);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
@@ -1111,25 +1111,25 @@ typedef struct list_ctx {
 /* The row of an FD_C_ROW statement, with the content cut to its first line. */
 static void emit_row(list_ctx *l, fd_stmt *st)
 {
-    const char *content = fd_col_text(st, 5);
+    const char *content = fd_col_text(st, FD_COL_COMPLAINT_ROW_CONTENT);
     char *summary = fd_strdup(content ? content : "");
     summary[strcspn(summary, "\n")] = '\0';
     fd_complaint_row row = {
-        .id = fd_col_int(st, 0),
+        .id = fd_col_int(st, FD_COL_COMPLAINT_ROW_ID),
         .sort = (fd_complaint_sort)col_choice(st, 1, FD_CLIST_SORT),
         .state = (fd_complaint_state)col_choice(st, 2, FD_CLIST_STATE),
-        .complainant = fd_col_text(st, 3),
-        .unit = fd_col_text(st, 4),
+        .complainant = fd_col_text(st, FD_COL_COMPLAINT_ROW_COMPLAINANT),
+        .unit = fd_col_text(st, FD_COL_COMPLAINT_ROW_UNIT),
         .summary = summary,
         .category = (fd_complaint_category)col_choice(st, 6, FD_CLIST_CATEGORY),
         .severity = col_choice(st, 7, FD_CLIST_SEVERITY),
-        .department = fd_col_text(st, 8),
-        .received_at = fd_col_int(st, 9),
+        .department = fd_col_text(st, FD_COL_COMPLAINT_ROW_DEPARTMENT),
+        .received_at = fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
         .due_at = col_due(st, 10),
-        .sort_key = l->by_due ? fd_col_int(st, 10) : fd_col_int(st, 9),
+        .sort_key = l->by_due ? fd_col_int(st, FD_COL_COMPLAINT_ROW_DUE_AT) : fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
     };
     row.overdue = is_overdue(l->d, row.due_at);
-    row.escalated = !fd_col_null(st, 11) || row.overdue;
+    row.escalated = !fd_col_null(st, FD_COL_COMPLAINT_ROW_ESCALATED_BY) || row.overdue;
     l->each(l->ctx, &row);
     free(summary);
 }
@@ -1252,7 +1252,7 @@ static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_COUNT_OVERDUE);
     fd_bind_int(st, ":now", fd_desk_now(c->d));
     fd_status s = fd_step_row(st, err);
-    *c->out = s == FD_OK ? (long)fd_col_int(st, 0) : 0;
+    *c->out = s == FD_OK ? (long)fd_col_int(st, FD_COL_COMPLAINT_COUNT_OVERDUE_OVERDUE) : 0;
     fd_stmt_reset(st);
     return s;
 }
@@ -1324,31 +1324,31 @@ static int due_kind_of(const char *what)
 
 static void emit_step(timeline_ctx *t, fd_stmt *st)
 {
-    char *ack_phone = shown_phone(t->d, t->who, fd_col_text(st, 17));
-    const char *field = fd_col_text(st, 20);
+    char *ack_phone = shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_ACK_PHONE_CLEAR));
+    const char *field = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FIELD);
     /* A corrected phone is masked like the phone it corrects. */
-    char *phone = field && is_phone(field) ? shown_phone(t->d, t->who, fd_col_text(st, 21)) : NULL;
+    char *phone = field && is_phone(field) ? shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
     fd_complaint_step row = {
-        .at = fd_col_int(st, 0),
-        .event = fd_col_text(st, 3),
-        .from_state = fd_col_text(st, 4),
-        .to_state = fd_col_text(st, 5),
-        .staff = fd_col_text(st, 6),
-        .approver = fd_col_text(st, 7),
-        .note = fd_col_text(st, 8),
-        .department = fd_col_text(st, 9),
-        .measures = fd_col_text(st, 10),
-        .result = fd_col_text(st, 11),
-        .done_by = fd_col_text(st, 12),
-        .done_at = fd_col_int(st, 13),
+        .at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_AT),
+        .event = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_EVENT),
+        .from_state = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FROM_STATE),
+        .to_state = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_TO_STATE),
+        .staff = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_STAFF_NAME),
+        .approver = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_APPROVER_NAME),
+        .note = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_NOTE),
+        .department = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DEPARTMENT),
+        .measures = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_MEASURES),
+        .result = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_RESULT),
+        .done_by = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DONE_BY),
+        .done_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DONE_AT),
         .method = col_choice(st, 14, FD_CLIST_METHOD),
         .satisfaction = col_choice(st, 15, FD_CLIST_SATISFACTION),
         .ack = col_choice(st, 16, FD_CLIST_ACK),
         .ack_phone = ack_phone,
-        .due_at = fd_col_int(st, 18),
-        .due_kind = due_kind_of(fd_col_text(st, 19)),
+        .due_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DUE_AT),
+        .due_kind = due_kind_of(fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_WHAT)),
         .field = field,
-        .value = phone ? phone : fd_col_text(st, 21),
+        .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
     };
     t->each(t->ctx, &row);
     free(phone);
@@ -1421,19 +1421,19 @@ static const char *label_cell(fd_stmt *st, int col, fd_complaint_list list)
 static void export_row(export_ctx *x, fd_stmt *st)
 {
     cells c = {0};
-    snprintf(c.number, sizeof c.number, "%lld", (long long)fd_col_int(st, 0));
-    const char *phone = fd_col_text(st, 6);
+    snprintf(c.number, sizeof c.number, "%lld", (long long)fd_col_int(st, FD_COL_COMPLAINT_EXPORT_ID));
+    const char *phone = fd_col_text(st, FD_COL_COMPLAINT_EXPORT_PHONE);
     c.phone = phone && x->req->unmasked ? fd_strdup(phone) : shown_phone(x->d, NULL, phone);
     fd_time due = col_due(st, 22);
     const char *v[EXPORT_COLUMNS] = {
-        c.number, label_cell(st, 1, FD_CLIST_SORT), time_cell(&c, 0, st, 2), fd_col_text(st, 3),
-        fd_col_text(st, 4), fd_col_text(st, 5), c.phone, label_cell(st, 7, FD_CLIST_CHANNEL),
+        c.number, label_cell(st, 1, FD_CLIST_SORT), time_cell(&c, 0, st, 2), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_RECEIVED_BY),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_COMPLAINANT), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_UNIT), c.phone, label_cell(st, 7, FD_CLIST_CHANNEL),
         label_cell(st, 8, FD_CLIST_CATEGORY), label_cell(st, 9, FD_CLIST_SEVERITY),
-        fd_col_text(st, 10), fd_col_text(st, 11), label_cell(st, 12, FD_CLIST_STATE),
-        time_cell(&c, 1, st, 13), time_cell(&c, 2, st, 14), fd_col_text(st, 15),
-        fd_col_text(st, 16), time_cell(&c, 3, st, 17), time_cell(&c, 4, st, 18),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_CONTENT), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_DEPARTMENT), label_cell(st, 12, FD_CLIST_STATE),
+        time_cell(&c, 1, st, 13), time_cell(&c, 2, st, 14), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_MEASURES),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_RESULT), time_cell(&c, 3, st, 17), time_cell(&c, 4, st, 18),
         label_cell(st, 19, FD_CLIST_SATISFACTION), label_cell(st, 20, FD_CLIST_ACK),
-        fd_col_text(st, 21), is_overdue(x->d, due) ? _("yes") : "", time_cell(&c, 5, st, 23),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_ESCALATED_BY), is_overdue(x->d, due) ? _("yes") : "", time_cell(&c, 5, st, 23),
     };
     fd_export_row(x->e, v);
     free(c.phone);
@@ -1490,7 +1490,7 @@ static fd_status read_groups(fd_store *store, const fd_export_request *req, figu
         g->sort = col_choice(st, 0, FD_CLIST_SORT);
         g->category = col_choice(st, 1, FD_CLIST_CATEGORY);
         g->severity = col_choice(st, 2, FD_CLIST_SEVERITY);
-        g->count = (long)fd_col_int(st, 3);
+        g->count = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_COUNTS_COMPLAINTS);
         f->received += g->count;
     }
     fd_stmt_reset(st);
@@ -1503,10 +1503,10 @@ static fd_status read_in_time(fd_store *store, const fd_export_request *req, fig
     bind_range(st, req);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        f->rectify_due = (long)fd_col_int(st, 0);
-        f->rectified_in_time = (long)fd_col_int(st, 1);
-        f->visit_due = (long)fd_col_int(st, 2);
-        f->visited_in_time = (long)fd_col_int(st, 3);
+        f->rectify_due = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_TO_RECTIFY);
+        f->rectified_in_time = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_RECTIFIED_IN_TIME);
+        f->visit_due = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_TO_VISIT);
+        f->visited_in_time = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_VISITED_IN_TIME);
     }
     fd_stmt_reset(st);
     return s;
@@ -1520,7 +1520,7 @@ static fd_status read_satisfaction(fd_store *store, const fd_export_request *req
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         int level = col_choice(st, 0, FD_CLIST_SATISFACTION);
-        long n = (long)fd_col_int(st, 1);
+        long n = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_SATISFACTION_VISITS);
         if (level >= 0)
             f->satisfaction[level] += n;
         f->visits += n;

@@ -271,30 +271,30 @@ static void set_age(const fd_desk *d, fd_mail_item *it)
 static void read_item(const fd_desk *d, fd_stmt *st, fd_mail_item *it)
 {
     memset(it, 0, sizeof *it);
-    it->id = fd_col_int(st, 0);
-    it->received_at = fd_col_int(st, 1);
-    copy(it->received_by, sizeof it->received_by, fd_col_text(st, 2));
+    it->id = fd_col_int(st, FD_COL_MAIL_ITEM_ID);
+    it->received_at = fd_col_int(st, FD_COL_MAIL_ITEM_AT);
+    copy(it->received_by, sizeof it->received_by, fd_col_text(st, FD_COL_MAIL_ITEM_STAFF_NAME));
     /* The schema's CHECKs admit only known kinds and states. */
-    fd_mail_kind_parse(fd_col_text(st, 3), &it->kind);
-    fd_mail_state_parse(fd_col_text(st, 4), &it->state);
-    it->quantity = (int)fd_col_int(st, 5);
-    copy(it->carrier, sizeof it->carrier, fd_col_text(st, 6));
-    copy(it->tracking, sizeof it->tracking, fd_col_text(st, 7));
-    it->recipient_kind = (fd_dir_kind)fd_col_int(st, 8);
-    it->recipient_id = fd_col_int(st, 9);
-    copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, 10));
-    copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, 11));
-    copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, 12));
-    copy(it->shelf, sizeof it->shelf, fd_col_text(st, 13));
-    copy(it->note, sizeof it->note, fd_col_text(st, 14));
-    it->damaged = fd_col_int(st, 15) != 0;
-    copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, 16));
-    copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, 17));
-    it->corrected = fd_col_int(st, 18) != 0;
-    it->closed_at = fd_col_int(st, 19);
-    copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, 20));
-    it->by_proxy = fd_col_int(st, 21) != 0;
-    copy(it->key, sizeof it->key, fd_col_text(st, 22));
+    fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_ITEM_KIND), &it->kind);
+    fd_mail_state_parse(fd_col_text(st, FD_COL_MAIL_ITEM_STATE), &it->state);
+    it->quantity = (int)fd_col_int(st, FD_COL_MAIL_ITEM_QUANTITY);
+    copy(it->carrier, sizeof it->carrier, fd_col_text(st, FD_COL_MAIL_ITEM_CARRIER));
+    copy(it->tracking, sizeof it->tracking, fd_col_text(st, FD_COL_MAIL_ITEM_TRACKING));
+    it->recipient_kind = (fd_dir_kind)fd_col_int(st, FD_COL_MAIL_ITEM_RECIPIENT_KIND);
+    it->recipient_id = fd_col_int(st, FD_COL_MAIL_ITEM_RECIPIENT_ID);
+    copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_UNIT));
+    copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_NAME));
+    copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_ORG));
+    copy(it->shelf, sizeof it->shelf, fd_col_text(st, FD_COL_MAIL_ITEM_SHELF));
+    copy(it->note, sizeof it->note, fd_col_text(st, FD_COL_MAIL_ITEM_NOTE));
+    it->damaged = fd_col_int(st, FD_COL_MAIL_ITEM_DAMAGED) != 0;
+    copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_NOTE));
+    copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_ACK));
+    it->corrected = fd_col_int(st, FD_COL_MAIL_ITEM_CORRECTED) != 0;
+    it->closed_at = fd_col_int(st, FD_COL_MAIL_ITEM_CLOSED_AT);
+    copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, FD_COL_MAIL_ITEM_CLOSED_BY));
+    it->by_proxy = fd_col_int(st, FD_COL_MAIL_ITEM_BY_PROXY) != 0;
+    copy(it->key, sizeof it->key, fd_col_text(st, FD_COL_MAIL_ITEM_SORT_KEY));
     set_age(d, it);
 }
 
@@ -499,9 +499,9 @@ static fd_status refuse_duplicate(fd_desk *d, const char *tracking, fd_error *er
         return FD_OK;
     if (s == FD_OK) {
         char when[FD_TIME_TEXT], whom[FD_MAIL_UNIT_MAX + FD_MAIL_NAME_MAX];
-        long long id = fd_col_int(st, 0);
-        fd_time_format(fd_col_int(st, 1), when);
-        recipient_text(fd_col_text(st, 2), fd_col_text(st, 3), whom, sizeof whom);
+        long long id = fd_col_int(st, FD_COL_MAIL_TRACKING_FIND_ID);
+        fd_time_format(fd_col_int(st, FD_COL_MAIL_TRACKING_FIND_AT), when);
+        recipient_text(fd_col_text(st, FD_COL_MAIL_TRACKING_FIND_RECIPIENT_UNIT), fd_col_text(st, FD_COL_MAIL_TRACKING_FIND_RECIPIENT_NAME), whom, sizeof whom);
         s = fd_fail(err, FD_CONFLICT, "tracking",
                     _("Tracking number %s is already registered: item %lld for %s, received %s."),
                     tracking, id, whom, when);
@@ -1072,19 +1072,19 @@ static fd_status at_desk_read(fd_store *store, void *ctx, fd_error *err)
     fd_date today = fd_date_of(fd_desk_now(w->d));
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *shelf = fd_col_text(st, 7);
+        const char *shelf = fd_col_text(st, FD_COL_MAIL_AT_DESK_SHELF);
         fd_mail_waiting item = {
-            .id = fd_col_int(st, 0),
-            .quantity = (int)fd_col_int(st, 2),
-            .tracking = fd_col_text(st, 3),
-            .unit = fd_col_text(st, 4),
-            .org = fd_col_text(st, 5),
-            .name = fd_col_text(st, 6),
+            .id = fd_col_int(st, FD_COL_MAIL_AT_DESK_ID),
+            .quantity = (int)fd_col_int(st, FD_COL_MAIL_AT_DESK_QUANTITY),
+            .tracking = fd_col_text(st, FD_COL_MAIL_AT_DESK_TRACKING),
+            .unit = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_UNIT),
+            .org = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_ORG),
+            .name = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_NAME),
             .shelf = shelf ? shelf : "",
-            .received_at = fd_col_int(st, 8),
+            .received_at = fd_col_int(st, FD_COL_MAIL_AT_DESK_AT),
         };
         /* The schema's CHECKs admit only known kinds. */
-        fd_mail_kind_parse(fd_col_text(st, 1), &item.kind);
+        fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_AT_DESK_KIND), &item.kind);
         item.age_days = today - fd_date_of(item.received_at);
         w->each(w->ctx, &item);
     }
@@ -1199,15 +1199,15 @@ static fd_status events_read(detail *q, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_mail_event e = {
-            .id = fd_col_int(st, 0),
-            .event = fd_col_text(st, 1),
-            .staff_name = fd_col_text(st, 3),
-            .at = fd_col_int(st, 4),
-            .detail = fd_col_text(st, 5),
-            .note = fd_col_text(st, 6),
+            .id = fd_col_int(st, FD_COL_MAIL_EVENTS_ID),
+            .event = fd_col_text(st, FD_COL_MAIL_EVENTS_EVENT),
+            .staff_name = fd_col_text(st, FD_COL_MAIL_EVENTS_NAME),
+            .at = fd_col_int(st, FD_COL_MAIL_EVENTS_AT),
+            .detail = fd_col_text(st, FD_COL_MAIL_EVENTS_DETAIL),
+            .note = fd_col_text(st, FD_COL_MAIL_EVENTS_NOTE),
         };
         e.label = event_label(e.event);
-        fd_mail_state_parse(fd_col_text(st, 2), &e.to_state);
+        fd_mail_state_parse(fd_col_text(st, FD_COL_MAIL_EVENTS_TO_STATE), &e.to_state);
         q->cb->event(q->ctx, &e);
     }
     fd_stmt_reset(st);
@@ -1221,16 +1221,16 @@ static fd_status corrections_read(detail *q, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         int field;
-        if (!parse_named(fields, FD_MAIL_FIELD_COUNT, fd_col_text(st, 1), &field))
+        if (!parse_named(fields, FD_MAIL_FIELD_COUNT, fd_col_text(st, FD_COL_MAIL_CORRECTIONS_FIELD), &field))
             continue; /* only fd_mail_correct writes these rows */
         fd_mail_correction c = {
-            .id = fd_col_int(st, 0),
+            .id = fd_col_int(st, FD_COL_MAIL_CORRECTIONS_ID),
             .field = (fd_mail_field)field,
             .label = fd_mail_field_label((fd_mail_field)field),
-            .value = fd_col_text(st, 2),
-            .reason = fd_col_text(st, 3),
-            .staff_name = fd_col_text(st, 4),
-            .at = fd_col_int(st, 5),
+            .value = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_VALUE),
+            .reason = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_REASON),
+            .staff_name = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_NAME),
+            .at = fd_col_int(st, FD_COL_MAIL_CORRECTIONS_AT),
         };
         q->cb->correction(q->ctx, &c);
     }
@@ -1245,20 +1245,20 @@ static fd_status collection_read(detail *q, fd_error *err)
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
         char masked[FD_MAIL_SHORT_MAX];
-        const char *phone = fd_col_text(st, 3);
+        const char *phone = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_PHONE_CLEAR);
         if (phone && !may_see_phones(q->d, q->who)) {
             fd_mask_phone(phone, masked, sizeof masked);
             phone = masked;
         }
         fd_mail_collection c = {
-            .handout_id = fd_col_int(st, 0),
-            .collector = fd_col_text(st, 1),
-            .by_proxy = fd_col_int(st, 2) != 0,
+            .handout_id = fd_col_int(st, FD_COL_MAIL_COLLECTION_ID),
+            .collector = fd_col_text(st, FD_COL_MAIL_COLLECTION_COLLECTOR),
+            .by_proxy = fd_col_int(st, FD_COL_MAIL_COLLECTION_BY_PROXY) != 0,
             .proxy_phone = phone,
-            .proxy_relation = fd_col_text(st, 4),
-            .note = fd_col_text(st, 5),
-            .staff_name = fd_col_text(st, 6),
-            .at = fd_col_int(st, 7),
+            .proxy_relation = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_RELATION),
+            .note = fd_col_text(st, FD_COL_MAIL_COLLECTION_NOTE),
+            .staff_name = fd_col_text(st, FD_COL_MAIL_COLLECTION_NAME),
+            .at = fd_col_int(st, FD_COL_MAIL_COLLECTION_AT),
         };
         q->cb->collection(q->ctx, &c);
     }
@@ -1307,8 +1307,8 @@ static fd_status paper_count(fd_desk *d, fd_date day, const char *title, long *i
     fd_bind_text(st, ":title", title);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        *in = (long)fd_col_int(st, 0);
-        *out = (long)fd_col_int(st, 1);
+        *in = (long)fd_col_int(st, FD_COL_MAIL_PAPER_COUNT_RECEIVED);
+        *out = (long)fd_col_int(st, FD_COL_MAIL_PAPER_COUNT_HANDED_OUT);
     }
     fd_stmt_reset(st);
     return s;
@@ -1392,7 +1392,7 @@ static fd_status tally_read(fd_store *store, void *ctx, fd_error *err)
     fd_bind_int(st, ":day", t->day);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        fd_mail_paper_row r = {fd_col_text(st, 0), (long)fd_col_int(st, 1), (long)fd_col_int(st, 2)};
+        fd_mail_paper_row r = {fd_col_text(st, FD_COL_MAIL_PAPER_TALLY_TITLE), (long)fd_col_int(st, FD_COL_MAIL_PAPER_TALLY_RECEIVED), (long)fd_col_int(st, FD_COL_MAIL_PAPER_TALLY_HANDED_OUT)};
         t->each(t->ctx, &r);
     }
     fd_stmt_reset(st);

@@ -486,7 +486,7 @@ int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *proble
     fd_stmt *st = fd_sql(store, FD_SQL_INTEGRITY_CHECK);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *line = fd_col_text(st, 0);
+        const char *line = fd_col_text(st, FD_COL_INTEGRITY_CHECK_INTEGRITY_CHECK);
         if (line && strcmp(line, "ok") != 0) {
             char *msg = fd_printf(_("integrity_check: %s"), line);
             report(ctx, msg);
@@ -499,7 +499,7 @@ int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *proble
     st = fd_sql(store, FD_SQL_FOREIGN_KEY_CHECK);
     while ((rc = fd_step(st, err)) == 1) {
         char *msg = fd_printf(_("foreign_key_check: %s row %lld points at a missing %s row"),
-                              fd_col_text(st, 0), (long long)fd_col_int(st, 1), fd_col_text(st, 2));
+                              fd_col_text(st, FD_COL_FOREIGN_KEY_CHECK_TABLE), (long long)fd_col_int(st, FD_COL_FOREIGN_KEY_CHECK_ROWID), fd_col_text(st, FD_COL_FOREIGN_KEY_CHECK_PARENT));
         report(ctx, msg);
         free(msg);
         problems++;

@@ -199,6 +199,7 @@ FROM complaint_open_expected
 WHERE complaint_id = :id;
 
 -- name: derived_complaint_open
+-- row: derived
 -- Rows that differ from what the records derive, from either side.
 SELECT 'complaint_open' AS tbl, complaint_id AS row_id, 'expected' AS side
 FROM (SELECT * FROM complaint_open_expected EXCEPT SELECT * FROM complaint_open)

@@ -111,6 +111,7 @@ FROM staff
 WHERE id = :id;
 
 -- name: unaudited_staff
+-- row: unaudited
 SELECT id
 FROM staff t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'staff' AND a.row_id = t.id);
@@ -122,6 +123,7 @@ FROM staff_pin
 WHERE id = :id;
 
 -- name: unaudited_staff_pin
+-- row: unaudited
 SELECT id
 FROM staff_pin t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'staff_pin' AND a.row_id = t.id);
@@ -133,6 +135,7 @@ FROM login_event
 WHERE id = :id;
 
 -- name: unaudited_login_event
+-- row: unaudited
 SELECT id
 FROM login_event t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'login_event' AND a.row_id = t.id);
@@ -144,6 +147,7 @@ FROM building
 WHERE id = :id;
 
 -- name: unaudited_building
+-- row: unaudited
 SELECT id
 FROM building t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'building' AND a.row_id = t.id);
@@ -155,6 +159,7 @@ FROM unit
 WHERE id = :id;
 
 -- name: unaudited_unit
+-- row: unaudited
 SELECT id
 FROM unit t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'unit' AND a.row_id = t.id);
@@ -166,6 +171,7 @@ FROM occupant
 WHERE id = :id;
 
 -- name: unaudited_occupant
+-- row: unaudited
 SELECT id
 FROM occupant t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'occupant' AND a.row_id = t.id);
@@ -177,6 +183,7 @@ FROM department
 WHERE id = :id;
 
 -- name: unaudited_department
+-- row: unaudited
 SELECT id
 FROM department t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'department' AND a.row_id = t.id);
@@ -188,6 +195,7 @@ FROM contact
 WHERE id = :id;
 
 -- name: unaudited_contact
+-- row: unaudited
 SELECT id
 FROM contact t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'contact' AND a.row_id = t.id);
@@ -199,6 +207,7 @@ FROM key_entrustment
 WHERE id = :id;
 
 -- name: unaudited_key_entrustment
+-- row: unaudited
 SELECT id
 FROM key_entrustment t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_entrustment' AND a.row_id = t.id);
@@ -210,6 +219,7 @@ FROM visit
 WHERE id = :id;
 
 -- name: unaudited_visit
+-- row: unaudited
 SELECT id
 FROM visit t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visit' AND a.row_id = t.id);
@@ -221,6 +231,7 @@ FROM visit_slip
 WHERE id = :id;
 
 -- name: unaudited_visit_slip
+-- row: unaudited
 SELECT id
 FROM visit_slip t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visit_slip' AND a.row_id = t.id);
@@ -232,6 +243,7 @@ FROM visitor_ban
 WHERE id = :id;
 
 -- name: unaudited_visitor_ban
+-- row: unaudited
 SELECT id
 FROM visitor_ban t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visitor_ban' AND a.row_id = t.id);
@@ -243,6 +255,7 @@ FROM visit_purge
 WHERE id = :id;
 
 -- name: unaudited_visit_purge
+-- row: unaudited
 SELECT id
 FROM visit_purge t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visit_purge' AND a.row_id = t.id);
@@ -254,6 +267,7 @@ FROM key_item
 WHERE id = :id;
 
 -- name: unaudited_key_item
+-- row: unaudited
 SELECT id
 FROM key_item t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_item' AND a.row_id = t.id);
@@ -265,6 +279,7 @@ FROM key_custody
 WHERE id = :id;
 
 -- name: unaudited_key_custody
+-- row: unaudited
 SELECT id
 FROM key_custody t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_custody' AND a.row_id = t.id);
@@ -276,6 +291,7 @@ FROM key_loan
 WHERE id = :id;
 
 -- name: unaudited_key_loan
+-- row: unaudited
 SELECT id
 FROM key_loan t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan' AND a.row_id = t.id);
@@ -287,6 +303,7 @@ FROM key_loan_item
 WHERE id = :id;
 
 -- name: unaudited_key_loan_item
+-- row: unaudited
 SELECT id
 FROM key_loan_item t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan_item' AND a.row_id = t.id);
@@ -298,6 +315,7 @@ FROM key_loan_out
 WHERE id = :id;
 
 -- name: unaudited_key_loan_out
+-- row: unaudited
 SELECT id
 FROM key_loan_out t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan_out' AND a.row_id = t.id);
@@ -309,6 +327,7 @@ FROM key_loan_return
 WHERE id = :id;
 
 -- name: unaudited_key_loan_return
+-- row: unaudited
 SELECT id
 FROM key_loan_return t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan_return' AND a.row_id = t.id);
@@ -320,6 +339,7 @@ FROM key_notice
 WHERE id = :id;
 
 -- name: unaudited_key_notice
+-- row: unaudited
 SELECT id
 FROM key_notice t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_notice' AND a.row_id = t.id);
@@ -331,6 +351,7 @@ FROM key_incident
 WHERE id = :id;
 
 -- name: unaudited_key_incident
+-- row: unaudited
 SELECT id
 FROM key_incident t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_incident' AND a.row_id = t.id);
@@ -342,6 +363,7 @@ FROM key_lock_change
 WHERE id = :id;
 
 -- name: unaudited_key_lock_change
+-- row: unaudited
 SELECT id
 FROM key_lock_change t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_lock_change' AND a.row_id = t.id);
@@ -353,6 +375,7 @@ FROM mail_item
 WHERE id = :id;
 
 -- name: unaudited_mail_item
+-- row: unaudited
 SELECT id
 FROM mail_item t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_item' AND a.row_id = t.id);
@@ -364,6 +387,7 @@ FROM mail_shelving
 WHERE id = :id;
 
 -- name: unaudited_mail_shelving
+-- row: unaudited
 SELECT id
 FROM mail_shelving t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_shelving' AND a.row_id = t.id);
@@ -375,6 +399,7 @@ FROM mail_handout
 WHERE id = :id;
 
 -- name: unaudited_mail_handout
+-- row: unaudited
 SELECT id
 FROM mail_handout t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_handout' AND a.row_id = t.id);
@@ -386,6 +411,7 @@ FROM mail_handout_item
 WHERE id = :id;
 
 -- name: unaudited_mail_handout_item
+-- row: unaudited
 SELECT id
 FROM mail_handout_item t
 WHERE  NOT EXISTS (
@@ -399,6 +425,7 @@ FROM mail_return
 WHERE id = :id;
 
 -- name: unaudited_mail_return
+-- row: unaudited
 SELECT id
 FROM mail_return t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_return' AND a.row_id = t.id);
@@ -410,6 +437,7 @@ FROM mail_paper
 WHERE id = :id;
 
 -- name: unaudited_mail_paper
+-- row: unaudited
 SELECT id
 FROM mail_paper t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_paper' AND a.row_id = t.id);
@@ -421,6 +449,7 @@ FROM event
 WHERE id = :id;
 
 -- name: unaudited_event
+-- row: unaudited
 SELECT id
 FROM event t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'event' AND a.row_id = t.id);
@@ -432,6 +461,7 @@ FROM correction
 WHERE id = :id;
 
 -- name: unaudited_correction
+-- row: unaudited
 SELECT id
 FROM correction t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'correction' AND a.row_id = t.id);
@@ -443,6 +473,7 @@ FROM complaint
 WHERE id = :id;
 
 -- name: unaudited_complaint
+-- row: unaudited
 SELECT id
 FROM complaint t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'complaint' AND a.row_id = t.id);
@@ -454,6 +485,7 @@ FROM complaint_deadline
 WHERE id = :id;
 
 -- name: unaudited_complaint_deadline
+-- row: unaudited
 SELECT id
 FROM complaint_deadline t
 WHERE  NOT EXISTS (
@@ -467,6 +499,7 @@ FROM complaint_assignment
 WHERE id = :id;
 
 -- name: unaudited_complaint_assignment
+-- row: unaudited
 SELECT id
 FROM complaint_assignment t
 WHERE  NOT EXISTS (
@@ -480,6 +513,7 @@ FROM complaint_rectification
 WHERE id = :id;
 
 -- name: unaudited_complaint_rectification
+-- row: unaudited
 SELECT id
 FROM complaint_rectification t
 WHERE  NOT EXISTS (
@@ -493,6 +527,7 @@ FROM complaint_visit
 WHERE id = :id;
 
 -- name: unaudited_complaint_visit
+-- row: unaudited
 SELECT id
 FROM complaint_visit t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'complaint_visit' AND a.row_id = t.id);
@@ -504,6 +539,7 @@ FROM shift
 WHERE id = :id;
 
 -- name: unaudited_shift
+-- row: unaudited
 SELECT id
 FROM shift t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift' AND a.row_id = t.id);
@@ -515,6 +551,7 @@ FROM shift_entry
 WHERE id = :id;
 
 -- name: unaudited_shift_entry
+-- row: unaudited
 SELECT id
 FROM shift_entry t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift_entry' AND a.row_id = t.id);
@@ -526,6 +563,7 @@ FROM shift_progress
 WHERE id = :id;
 
 -- name: unaudited_shift_progress
+-- row: unaudited
 SELECT id
 FROM shift_progress t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift_progress' AND a.row_id = t.id);
@@ -537,6 +575,7 @@ FROM shift_handover
 WHERE id = :id;
 
 -- name: unaudited_shift_handover
+-- row: unaudited
 SELECT id
 FROM shift_handover t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover' AND a.row_id = t.id);
@@ -548,6 +587,7 @@ FROM shift_handover_item
 WHERE id = :id;
 
 -- name: unaudited_shift_handover_item
+-- row: unaudited
 SELECT id
 FROM shift_handover_item t
 WHERE  NOT EXISTS (
@@ -561,6 +601,7 @@ FROM shift_handover_mark
 WHERE id = :id;
 
 -- name: unaudited_shift_handover_mark
+-- row: unaudited
 SELECT id
 FROM shift_handover_mark t
 WHERE  NOT EXISTS (
@@ -574,6 +615,7 @@ FROM shift_handover_count
 WHERE id = :id;
 
 -- name: unaudited_shift_handover_count
+-- row: unaudited
 SELECT id
 FROM shift_handover_count t
 WHERE  NOT EXISTS (
@@ -587,6 +629,7 @@ FROM shift_handover_end
 WHERE id = :id;
 
 -- name: unaudited_shift_handover_end
+-- row: unaudited
 SELECT id
 FROM shift_handover_end t
 WHERE  NOT EXISTS (

@@ -13,6 +13,7 @@ SELECT count(*) AS staff
 FROM staff;
 
 -- name: staff_find
+-- row: staff_info
 SELECT
   s.id,
   s.number,
@@ -44,6 +45,7 @@ FROM staff s
 WHERE s.number = :number COLLATE NOCASE;
 
 -- name: staff_list
+-- row: staff_info
 SELECT
   s.id,
   s.number,
