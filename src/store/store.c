@@ -75,15 +75,21 @@ fd_status fd_sql_prepare(fd_store *store, fd_sql_id id, fd_error *err)
     return FD_OK;
 }
 
-fd_stmt *fd_sql(fd_store *store, fd_sql_id id)
+/* The catalogue is compiled in, and prepared at build time: a failure here is a bug. */
+static void prepare_or_abort(fd_store *store, fd_sql_id id)
 {
-    fd_stmt *st = &store->stmts[id];
     fd_error err = {0};
     if (fd_sql_prepare(store, id, &err) != FD_OK) {
-        /* The catalogue is compiled in, and prepared at build time: this is a bug. */
         fprintf(stderr, "frontdesk: %s\n", err.message);
         abort();
     }
+}
+
+fd_stmt *fd_sql(fd_store *store, fd_sql_id id)
+{
+    fd_stmt *st = &store->stmts[id];
+    if (!st->handle)
+        prepare_or_abort(store, id);
     if (!st->used) {
         st->used = true;
         store->used[store->used_count++] = id;
