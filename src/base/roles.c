@@ -2,7 +2,6 @@
 
 #include <string.h>
 
-#include "frontdesk/config.h"
 #include "frontdesk/i18n.h"
 
 static const struct {
@@ -41,14 +40,4 @@ bool fd_role_parse(const char *name, fd_role *out)
 bool fd_may(const fd_actor *who, fd_action action)
 {
     return who && who->staff_id > 0 && (actions[action].roles & FD_ROLE_BIT(who->role)) != 0;
-}
-
-bool fd_may_see_documents(const fd_config *cfg, const fd_actor *who)
-{
-    return who && who->staff_id > 0 && (cfg->unmask_document_roles & FD_ROLE_BIT(who->role)) != 0;
-}
-
-bool fd_may_see_phones(const fd_config *cfg, const fd_actor *who)
-{
-    return who && who->staff_id > 0 && (cfg->unmask_phone_roles & FD_ROLE_BIT(who->role)) != 0;
 }

@@ -13,16 +13,9 @@
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/validate.h"
+#include "complaints/complaints_internal.h"
 #include "store/stmt.h"
 
-enum {
-    NAME_CHARS = 32,      /* complainant, unit, who rectified */
-    CONTENT_CHARS = 2000, /* what the complaint says */
-    REPORT_CHARS = 1000,  /* measures and results */
-    NOTE_CHARS = 500,
-    PHONE_TEXT = 40,
-    LIST_LIMIT_MAX = 500,
-};
 
 static const int64_t no_deadline = INT64_MAX; /* complaint_open.due_at when nothing is due */
 
@@ -126,7 +119,7 @@ const fd_machine fd_complaint_machine = {
  * general complaint: the manual gives paid services no deadlines of their own. */
 typedef enum rule { RULE_MAJOR, RULE_GENERAL, RULE_SURVEY } rule;
 static const char *const rule_names[] = {"major", "general", "survey"};
-static const char *const due_names[] = {"assign", "rectify", "visit"};
+const char *const complaint_due_names[] = {"assign", "rectify", "visit"};
 
 static rule rule_of(fd_complaint_sort sort, int severity)
 {
@@ -245,17 +238,17 @@ static fd_status check_department(const fd_config *cfg, const char *department, 
     return fd_fail(err, FD_INVALID, "department", _("Choose one of the configured departments."));
 }
 
-static bool sees_phones(const fd_desk *d, const fd_actor *who)
+bool complaint_sees_phones(const fd_desk *d, const fd_actor *who)
 {
     return fd_may_see_phones(d->config, who);
 }
 
 /* The phone as who may see it (caller frees); NULL when none is kept. */
-static char *shown_phone(const fd_desk *d, const fd_actor *who, const char *phone)
+char *complaint_shown_phone(const fd_desk *d, const fd_actor *who, const char *phone)
 {
     if (!phone)
         return NULL;
-    if (sees_phones(d, who))
+    if (complaint_sees_phones(d, who))
         return fd_strdup(phone);
     char masked[PHONE_TEXT * 2];
     fd_mask_phone(phone, masked, sizeof masked);
@@ -264,22 +257,13 @@ static char *shown_phone(const fd_desk *d, const fd_actor *who, const char *phon
 
 /* ---- facts a step's rules need ---- */
 
-typedef struct facts {
-    fd_complaint_sort sort;
-    int severity; /* -1 for other sorts */
-    fd_time received_at;
-    fd_time rectified_at; /* 0 until rectified */
-    char department[128]; /* "" until assigned */
-    char escalated_to[64]; /* "" unless taken over */
-    char state[FD_STATE_MAX];
-} facts;
 
 static fd_status no_such_complaint(int64_t id, fd_error *err)
 {
     return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no complaint number %lld."), (long long)id);
 }
 
-static fd_status read_facts(fd_desk *d, int64_t id, facts *f, fd_error *err)
+fd_status complaint_read_facts(fd_desk *d, int64_t id, complaint_facts *f, fd_error *err)
 {
     fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_FACTS);
     fd_bind_int(st, ":id", id);
@@ -288,7 +272,7 @@ static fd_status read_facts(fd_desk *d, int64_t id, facts *f, fd_error *err)
         return no_such_complaint(id, err);
     if (s != FD_OK)
         return s;
-    *f = (facts){
+    *f = (complaint_facts){
         .sort = (fd_complaint_sort)fd_complaint_choice_parse(FD_CLIST_SORT, fd_col_text(st, FD_COL_COMPLAINT_FACTS_SORT)),
         .severity = fd_complaint_choice_parse(FD_CLIST_SEVERITY, fd_col_text(st, FD_COL_COMPLAINT_FACTS_SEVERITY)),
         .received_at = fd_col_int(st, FD_COL_COMPLAINT_FACTS_RECEIVED_AT),
@@ -324,7 +308,7 @@ static fd_status add_deadline(fd_desk *d, const fd_actor *who, int64_t id, int64
     fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_DEADLINE_INSERT);
     fd_bind_int(st, ":complaint_id", id);
     fd_bind_int(st, ":event_id", event_id);
-    fd_bind_text(st, ":what", due_names[what]);
+    fd_bind_text(st, ":what", complaint_due_names[what]);
     fd_bind_text(st, ":rule", rule_names[r]);
     fd_bind_int(st, ":counted_from", from);
     fd_bind_int(st, ":due_at", due_by_rule(d->config, r, what, from));
@@ -558,7 +542,7 @@ typedef struct step {
     fd_desk *d;
     const fd_actor *who, *approver;
     int64_t id;
-    facts f;
+    complaint_facts f;
     const char *department;
     char *note, *measures, *result, *done_by;
     fd_time at;
@@ -585,7 +569,7 @@ static fd_status assign_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     step *p = ctx;
-    fd_status s = read_facts(p->d, p->id, &p->f, err);
+    fd_status s = complaint_read_facts(p->d, p->id, &p->f, err);
     if (s != FD_OK)
         return s;
     if (strcmp(p->f.department, p->department) == 0)
@@ -642,7 +626,7 @@ static fd_status rectify_txn(fd_store *store, void *ctx, fd_error *err)
     step *p = ctx;
     int64_t event_id;
     fd_status s;
-    if ((s = read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
+    if ((s = complaint_read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
         (s = check_not_before(p->at, p->f.received_at, "done_at", _("the complaint was received"),
                               err)) != FD_OK ||
         (s = fire(p->d, p->who, NULL, p->id, "rectify", NULL, &event_id, err)) != FD_OK ||
@@ -734,7 +718,7 @@ static fd_status visit_txn(fd_store *store, void *ctx, fd_error *err)
     bool reopen = p->visit->satisfaction == FD_SATISFACTION_DISSATISFIED;
     int64_t event_id;
     fd_status s;
-    if ((s = read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
+    if ((s = complaint_read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
         (s = fire(p->d, p->who, NULL, p->id, reopen ? "reopen" : "visit", NULL, &event_id, err)) != FD_OK ||
         (s = check_visit_facts(p, err)) != FD_OK || (s = add_visit(p, event_id, err)) != FD_OK)
         return s;
@@ -761,7 +745,7 @@ static fd_status close_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     step *p = ctx;
-    fd_status s = read_facts(p->d, p->id, &p->f, err);
+    fd_status s = complaint_read_facts(p->d, p->id, &p->f, err);
     if (s != FD_OK)
         return s;
     if (strcmp(p->f.state, "visited") != 0 && strcmp(p->f.state, "closed") != 0)
@@ -787,7 +771,7 @@ static fd_status escalate_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     step *p = ctx;
-    fd_status s = read_facts(p->d, p->id, &p->f, err);
+    fd_status s = complaint_read_facts(p->d, p->id, &p->f, err);
     if (s != FD_OK)
         return s;
     if (p->f.escalated_to[0])
@@ -815,18 +799,18 @@ static char *col_dup(fd_stmt *st, int col)
     return fd_col_null(st, col) ? NULL : fd_strdup(fd_col_text(st, col));
 }
 
-static int col_choice(fd_stmt *st, int col, fd_complaint_list list)
+int complaint_col_choice(fd_stmt *st, int col, fd_complaint_list list)
 {
     return fd_col_null(st, col) ? -1 : fd_complaint_choice_parse(list, fd_col_text(st, col));
 }
 
-static bool is_overdue(const fd_desk *d, fd_time due)
+bool complaint_is_overdue(const fd_desk *d, fd_time due)
 {
     return due != FD_COMPLAINT_NO_DUE && due < fd_desk_now(d);
 }
 
 /* complaint_open.due_at as the API gives it: 0 when nothing is due or it is closed. */
-static fd_time col_due(fd_stmt *st, int col)
+fd_time complaint_col_due(fd_stmt *st, int col)
 {
     return fd_col_null(st, col) || fd_col_int(st, col) == no_deadline ? FD_COMPLAINT_NO_DUE
                                                                        : fd_col_int(st, col);
@@ -836,29 +820,29 @@ static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complai
 {
     *c = (fd_complaint_detail){
         .id = fd_col_int(st, FD_COL_COMPLAINT_GET_ID),
-        .sort = (fd_complaint_sort)col_choice(st, 1, FD_CLIST_SORT),
-        .state = (fd_complaint_state)col_choice(st, 2, FD_CLIST_STATE),
+        .sort = (fd_complaint_sort)complaint_col_choice(st, 1, FD_CLIST_SORT),
+        .state = (fd_complaint_state)complaint_col_choice(st, 2, FD_CLIST_STATE),
         .occupant_id = fd_col_int(st, FD_COL_COMPLAINT_GET_OCCUPANT_ID),
         .unit_id = fd_col_int(st, FD_COL_COMPLAINT_GET_UNIT_ID),
-        .complainant = col_dup(st, 5),
-        .unit = col_dup(st, 6),
-        .phone = shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
-        .content = col_dup(st, 8),
-        .channel = (fd_complaint_channel)col_choice(st, 9, FD_CLIST_CHANNEL),
-        .category = (fd_complaint_category)col_choice(st, 10, FD_CLIST_CATEGORY),
-        .severity = col_choice(st, 11, FD_CLIST_SEVERITY),
-        .department = col_dup(st, 12),
-        .received_by = col_dup(st, 13),
+        .complainant = col_dup(st, FD_COL_COMPLAINT_GET_COMPLAINANT),
+        .unit = col_dup(st, FD_COL_COMPLAINT_GET_UNIT),
+        .phone = complaint_shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
+        .content = col_dup(st, FD_COL_COMPLAINT_GET_CONTENT),
+        .channel = (fd_complaint_channel)complaint_col_choice(st, 9, FD_CLIST_CHANNEL),
+        .category = (fd_complaint_category)complaint_col_choice(st, 10, FD_CLIST_CATEGORY),
+        .severity = complaint_col_choice(st, 11, FD_CLIST_SEVERITY),
+        .department = col_dup(st, FD_COL_COMPLAINT_GET_DEPARTMENT),
+        .received_by = col_dup(st, FD_COL_COMPLAINT_GET_RECEIVED_BY),
         .received_at = fd_col_int(st, FD_COL_COMPLAINT_GET_RECEIVED_AT),
-        .due_at = col_due(st, 15),
-        .escalated_to = col_dup(st, 17),
+        .due_at = complaint_col_due(st, FD_COL_COMPLAINT_GET_DUE_AT),
+        .escalated_to = col_dup(st, FD_COL_COMPLAINT_GET_ESCALATED_BY),
     };
     int kind = -1;
     for (int k = 0; !fd_col_null(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT) && k < 3; k++)
-        if (strcmp(due_names[k], fd_col_text(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT)) == 0)
+        if (strcmp(complaint_due_names[k], fd_col_text(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT)) == 0)
             kind = k;
     c->due_kind = kind < 0 ? FD_DUE_RECTIFY : (fd_complaint_due_kind)kind;
-    c->overdue = is_overdue(d, c->due_at);
+    c->overdue = complaint_is_overdue(d, c->due_at);
     c->escalated = c->escalated_to || c->overdue;
 }
 
@@ -935,7 +919,7 @@ static const struct {
     {"severity", NULL, FD_CLIST_SEVERITY},
 };
 
-static bool is_phone(const char *field)
+bool complaint_is_phone(const char *field)
 {
     return strcmp(field, "phone") == 0;
 }
@@ -957,7 +941,7 @@ static fd_status check_correction(correction *c, const char *value, fd_error *er
             continue;
         if (correctable[i].text)
             return clean_text(correctable[i].text, value, &c->value, err);
-        if (is_phone(c->field))
+        if (complaint_is_phone(c->field))
             return check_phone(c, value, err);
         c->choice = fd_complaint_choice_parse(correctable[i].list, value);
         if (c->choice < 0)
@@ -988,7 +972,7 @@ static const char *current_text(const fd_complaint_detail *x, const char *field)
 static fd_status recorded_value(const correction *c, const fd_complaint_detail *x, char **out,
                                 fd_error *err)
 {
-    if (!is_phone(c->field)) {
+    if (!complaint_is_phone(c->field)) {
         *out = fd_strdup(current_text(x, c->field));
         return FD_OK;
     }
@@ -996,7 +980,7 @@ static fd_status recorded_value(const correction *c, const fd_complaint_detail *
     fd_bind_int(st, ":id", c->id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        *out = col_dup(st, 0);
+        *out = col_dup(st, FD_COL_COMPLAINT_PHONE_PHONE);
     fd_stmt_reset(st);
     return s;
 }
@@ -1096,504 +1080,4 @@ fd_status fd_complaint_correct(fd_desk *d, const fd_actor *who, int64_t id, cons
     free(c.value);
     free(c.reason);
     return s;
-}
-
-/* ---- lists ---- */
-
-typedef struct list_ctx {
-    fd_desk *d;
-    const fd_complaint_query *q;
-    bool by_due; /* keyed on the deadline; else on the time received */
-    void (*each)(void *ctx, const fd_complaint_row *row);
-    void *ctx;
-} list_ctx;
-
-/* The row of an FD_C_ROW statement, with the content cut to its first line. */
-static void emit_row(list_ctx *l, fd_stmt *st)
-{
-    const char *content = fd_col_text(st, FD_COL_COMPLAINT_ROW_CONTENT);
-    char *summary = fd_strdup(content ? content : "");
-    summary[strcspn(summary, "\n")] = '\0';
-    fd_complaint_row row = {
-        .id = fd_col_int(st, FD_COL_COMPLAINT_ROW_ID),
-        .sort = (fd_complaint_sort)col_choice(st, 1, FD_CLIST_SORT),
-        .state = (fd_complaint_state)col_choice(st, 2, FD_CLIST_STATE),
-        .complainant = fd_col_text(st, FD_COL_COMPLAINT_ROW_COMPLAINANT),
-        .unit = fd_col_text(st, FD_COL_COMPLAINT_ROW_UNIT),
-        .summary = summary,
-        .category = (fd_complaint_category)col_choice(st, 6, FD_CLIST_CATEGORY),
-        .severity = col_choice(st, 7, FD_CLIST_SEVERITY),
-        .department = fd_col_text(st, FD_COL_COMPLAINT_ROW_DEPARTMENT),
-        .received_at = fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
-        .due_at = col_due(st, 10),
-        .sort_key = l->by_due ? fd_col_int(st, FD_COL_COMPLAINT_ROW_DUE_AT) : fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
-    };
-    row.overdue = is_overdue(l->d, row.due_at);
-    row.escalated = !fd_col_null(st, FD_COL_COMPLAINT_ROW_ESCALATED_BY) || row.overdue;
-    l->each(l->ctx, &row);
-    free(summary);
-}
-
-static fd_status emit_rows(list_ctx *l, fd_stmt *st, fd_error *err)
-{
-    int rc;
-    while ((rc = fd_step(st, err)) == 1)
-        emit_row(l, st);
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static void bind_keyset(fd_stmt *st, const fd_complaint_query *q, bool ascending)
-{
-    int64_t start = ascending ? INT64_MIN : INT64_MAX;
-    fd_bind_int(st, ":after_key", q->after ? q->after_key : start);
-    fd_bind_int(st, ":after_id", q->after ? q->after_id : start);
-    fd_bind_int(st, ":limit", q->limit);
-}
-
-/* The first code point above every text starting with prefix: the end of a prefix
- * range that an index can walk. */
-static char *prefix_end(const char *prefix)
-{
-    return fd_printf("%s\xF4\x90\x80\x80", prefix);
-}
-
-static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
-{
-    char *unit = fd_strdup(text);
-    for (char *p = unit; *p; p++)
-        if (*p >= 'a' && *p <= 'z')
-            *p = (char)(*p - 'a' + 'A');
-    owned[0] = prefix_end(text);
-    owned[1] = prefix_end(unit);
-    owned[2] = unit;
-    fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_TEXT);
-    fd_bind_text(st, ":name_lo", text);
-    fd_bind_text(st, ":name_hi", owned[0]);
-    fd_bind_text(st, ":unit_lo", unit);
-    fd_bind_text(st, ":unit_hi", owned[1]);
-    return st;
-}
-
-/* "#12" or a number that is no phone: that complaint; a phone: complaints with that
- * contact (matched through its HMAC); anything else: complainants and units starting
- * with it; nothing: all, newest first. */
-static fd_stmt *search_statement(list_ctx *l, char **owned)
-{
-    const char *text = l->q->text ? l->q->text + strspn(l->q->text, " \t") : "";
-    const char *digits = text[0] == '#' ? text + 1 : text;
-    char phone[PHONE_TEXT];
-    fd_stmt *st;
-    if (!*text) {
-        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_ALL);
-    } else if (text[0] != '#' && fd_validate_phone(text, "text", phone, sizeof phone, NULL) == FD_OK) {
-        char mac[FD_HASH_HEX];
-        fd_desk_hmac_hex(l->d, phone, mac);
-        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_PHONE);
-        fd_bind_text(st, ":phone_hmac", mac);
-    } else if (*digits && strspn(digits, "0123456789") == strlen(digits) && strlen(digits) < 16) {
-        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_ID);
-        fd_bind_int(st, ":id", strtoll(digits, NULL, 10));
-    } else {
-        st = search_text(l, text, owned);
-    }
-    return st;
-}
-
-static fd_status list_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    list_ctx *l = ctx;
-    const fd_complaint_query *q = l->q;
-    char *owned[3] = {NULL, NULL, NULL};
-    fd_stmt *st;
-    switch (q->view) {
-    case FD_CVIEW_OVERDUE:
-        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OVERDUE);
-        fd_bind_int(st, ":now", fd_desk_now(l->d));
-        break;
-    case FD_CVIEW_MINE:
-        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_DEPARTMENT);
-        fd_bind_text(st, ":department", q->department ? q->department : "");
-        break;
-    case FD_CVIEW_SEARCH:
-        st = search_statement(l, owned);
-        break;
-    default:
-        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OPEN);
-        break;
-    }
-    bind_keyset(st, q, q->view != FD_CVIEW_SEARCH);
-    fd_status s = emit_rows(l, st, err);
-    for (int i = 0; i < 3; i++)
-        free(owned[i]);
-    return s;
-}
-
-fd_status fd_complaints_list(fd_desk *d, const fd_complaint_query *q,
-                             void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
-                             fd_error *err)
-{
-    if (q->limit < 1 || q->limit > LIST_LIMIT_MAX)
-        return fd_fail(err, FD_INVALID, "limit", _("A page holds 1 to %d rows."), LIST_LIMIT_MAX);
-    if ((unsigned)q->view > FD_CVIEW_SEARCH)
-        return fd_fail(err, FD_INVALID, "view", _("There is no such view."));
-    list_ctx l = {d, q, q->view != FD_CVIEW_SEARCH, each, ctx};
-    return fd_store_read(d->store, list_txn, &l, err);
-}
-
-typedef struct count_ctx {
-    fd_desk *d;
-    long *out;
-} count_ctx;
-
-static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    count_ctx *c = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_COUNT_OVERDUE);
-    fd_bind_int(st, ":now", fd_desk_now(c->d));
-    fd_status s = fd_step_row(st, err);
-    *c->out = s == FD_OK ? (long)fd_col_int(st, FD_COL_COMPLAINT_COUNT_OVERDUE_OVERDUE) : 0;
-    fd_stmt_reset(st);
-    return s;
-}
-
-fd_status fd_complaints_count_overdue(fd_desk *d, long *out, fd_error *err)
-{
-    count_ctx c = {d, out};
-    return fd_store_read(d->store, count_txn, &c, err);
-}
-
-static fd_status overdue_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    list_ctx *l = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OVERDUE);
-    fd_bind_int(st, ":now", fd_desk_now(l->d));
-    fd_bind_int(st, ":after_key", INT64_MIN);
-    fd_bind_int(st, ":after_id", INT64_MIN);
-    fd_bind_int(st, ":limit", -1); /* every one: they are few, and each goes into the handover */
-    return emit_rows(l, st, err);
-}
-
-fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
-                                void *ctx, fd_error *err)
-{
-    fd_complaint_query q = {.view = FD_CVIEW_OVERDUE};
-    list_ctx l = {d, &q, true, each, ctx};
-    return fd_store_read(d->store, overdue_txn, &l, err);
-}
-
-typedef struct touched_ctx {
-    list_ctx list;
-    fd_time from, to;
-} touched_ctx;
-
-static fd_status touched_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    touched_ctx *t = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TOUCHED);
-    fd_bind_int(st, ":from", t->from);
-    fd_bind_int(st, ":to", t->to);
-    return emit_rows(&t->list, st, err);
-}
-
-fd_status fd_complaints_touched(fd_desk *d, fd_time from, fd_time to,
-                                void (*each)(void *ctx, const fd_complaint_row *row), void *ctx,
-                                fd_error *err)
-{
-    touched_ctx t = {{d, NULL, false, each, ctx}, from, to};
-    return fd_store_read(d->store, touched_txn, &t, err);
-}
-
-/* ---- timeline ---- */
-
-typedef struct timeline_ctx {
-    fd_desk *d;
-    const fd_actor *who;
-    int64_t id;
-    void (*each)(void *ctx, const fd_complaint_step *step);
-    void *ctx;
-} timeline_ctx;
-
-static int due_kind_of(const char *what)
-{
-    for (int k = 0; what && k < 3; k++)
-        if (strcmp(due_names[k], what) == 0)
-            return k;
-    return -1;
-}
-
-static void emit_step(timeline_ctx *t, fd_stmt *st)
-{
-    char *ack_phone = shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_ACK_PHONE_CLEAR));
-    const char *field = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FIELD);
-    /* A corrected phone is masked like the phone it corrects. */
-    char *phone = field && is_phone(field) ? shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
-    fd_complaint_step row = {
-        .at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_AT),
-        .event = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_EVENT),
-        .from_state = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FROM_STATE),
-        .to_state = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_TO_STATE),
-        .staff = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_STAFF_NAME),
-        .approver = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_APPROVER_NAME),
-        .note = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_NOTE),
-        .department = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DEPARTMENT),
-        .measures = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_MEASURES),
-        .result = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_RESULT),
-        .done_by = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DONE_BY),
-        .done_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DONE_AT),
-        .method = col_choice(st, 14, FD_CLIST_METHOD),
-        .satisfaction = col_choice(st, 15, FD_CLIST_SATISFACTION),
-        .ack = col_choice(st, 16, FD_CLIST_ACK),
-        .ack_phone = ack_phone,
-        .due_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DUE_AT),
-        .due_kind = due_kind_of(fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_WHAT)),
-        .field = field,
-        .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
-    };
-    t->each(t->ctx, &row);
-    free(phone);
-    free(ack_phone);
-}
-
-static fd_status timeline_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    timeline_ctx *t = ctx;
-    facts f;
-    fd_status s = read_facts(t->d, t->id, &f, err);
-    if (s != FD_OK)
-        return s;
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TIMELINE);
-    fd_bind_int(st, ":id", t->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1)
-        emit_step(t, st);
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
-                                void (*each)(void *ctx, const fd_complaint_step *step),
-                                void *ctx, fd_error *err)
-{
-    timeline_ctx t = {d, who, id, each, ctx};
-    return fd_store_read(d->store, timeline_txn, &t, err);
-}
-
-/* ---- export ---- */
-
-static const char *const export_columns[] = {
-    "number", "sort", "received_at", "received_by", "complainant", "unit", "phone", "channel",
-    "category", "severity", "content", "department", "state", "rectify_due", "rectified_at",
-    "measures", "result", "visit_due", "visited_at", "satisfaction", "acknowledgement",
-    "escalated_to", "overdue", "closed_at",
-};
-enum { EXPORT_COLUMNS = sizeof export_columns / sizeof export_columns[0] };
-
-typedef struct export_ctx {
-    fd_desk *d;
-    const fd_actor *who;
-    const fd_export_request *req;
-    FILE *out;
-    fd_export *e;
-} export_ctx;
-
-/* Text the row owns until it is written. */
-typedef struct cells {
-    char times[6][FD_TIME_TEXT];
-    char number[24];
-    char *phone;
-} cells;
-
-static const char *time_cell(cells *c, int slot, fd_stmt *st, int col)
-{
-    if (fd_col_null(st, col))
-        return NULL;
-    fd_time_format(fd_col_int(st, col), c->times[slot]);
-    return c->times[slot];
-}
-
-static const char *label_cell(fd_stmt *st, int col, fd_complaint_list list)
-{
-    int value = col_choice(st, col, list);
-    return value < 0 ? NULL : fd_complaint_choice_label(list, value);
-}
-
-static void export_row(export_ctx *x, fd_stmt *st)
-{
-    cells c = {0};
-    snprintf(c.number, sizeof c.number, "%lld", (long long)fd_col_int(st, FD_COL_COMPLAINT_EXPORT_ID));
-    const char *phone = fd_col_text(st, FD_COL_COMPLAINT_EXPORT_PHONE);
-    c.phone = phone && x->req->unmasked ? fd_strdup(phone) : shown_phone(x->d, NULL, phone);
-    fd_time due = col_due(st, 22);
-    const char *v[EXPORT_COLUMNS] = {
-        c.number, label_cell(st, 1, FD_CLIST_SORT), time_cell(&c, 0, st, 2), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_RECEIVED_BY),
-        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_COMPLAINANT), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_UNIT), c.phone, label_cell(st, 7, FD_CLIST_CHANNEL),
-        label_cell(st, 8, FD_CLIST_CATEGORY), label_cell(st, 9, FD_CLIST_SEVERITY),
-        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_CONTENT), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_DEPARTMENT), label_cell(st, 12, FD_CLIST_STATE),
-        time_cell(&c, 1, st, 13), time_cell(&c, 2, st, 14), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_MEASURES),
-        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_RESULT), time_cell(&c, 3, st, 17), time_cell(&c, 4, st, 18),
-        label_cell(st, 19, FD_CLIST_SATISFACTION), label_cell(st, 20, FD_CLIST_ACK),
-        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_ESCALATED_BY), is_overdue(x->d, due) ? _("yes") : "", time_cell(&c, 5, st, 23),
-    };
-    fd_export_row(x->e, v);
-    free(c.phone);
-}
-
-static fd_status export_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    export_ctx *x = ctx;
-    x->e = fd_export_begin(x->out, x->req->format, export_columns, EXPORT_COLUMNS);
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_EXPORT);
-    fd_bind_int(st, ":from", x->req->from);
-    fd_bind_int(st, ":to", x->req->to);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1)
-        export_row(x, st);
-    fd_stmt_reset(st);
-    fd_status s = fd_export_end(x->e, rc < 0 ? NULL : err);
-    return rc < 0 ? err->status : s;
-}
-
-/* ---- monthly figures ---- */
-
-static const char *const month_columns[] = {
-    "month", "figure", "sort", "category", "severity", "count", "total", "share",
-};
-enum { MONTH_COLUMNS = sizeof month_columns / sizeof month_columns[0], GROUPS_MAX = 64 };
-
-typedef struct group {
-    int sort, category, severity;
-    long count;
-} group;
-
-typedef struct figures {
-    group groups[GROUPS_MAX];
-    size_t group_count;
-    long received;
-    long rectify_due, rectified_in_time, visit_due, visited_in_time;
-    long satisfaction[3], visits;
-} figures;
-
-static void bind_range(fd_stmt *st, const fd_export_request *req)
-{
-    fd_bind_int(st, ":from", req->from);
-    fd_bind_int(st, ":to", req->to);
-}
-
-static fd_status read_groups(fd_store *store, const fd_export_request *req, figures *f, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_MONTH_COUNTS);
-    bind_range(st, req);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1 && f->group_count < GROUPS_MAX) {
-        group *g = &f->groups[f->group_count++];
-        g->sort = col_choice(st, 0, FD_CLIST_SORT);
-        g->category = col_choice(st, 1, FD_CLIST_CATEGORY);
-        g->severity = col_choice(st, 2, FD_CLIST_SEVERITY);
-        g->count = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_COUNTS_COMPLAINTS);
-        f->received += g->count;
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static fd_status read_in_time(fd_store *store, const fd_export_request *req, figures *f, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_MONTH_IN_TIME);
-    bind_range(st, req);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK) {
-        f->rectify_due = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_TO_RECTIFY);
-        f->rectified_in_time = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_RECTIFIED_IN_TIME);
-        f->visit_due = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_TO_VISIT);
-        f->visited_in_time = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_VISITED_IN_TIME);
-    }
-    fd_stmt_reset(st);
-    return s;
-}
-
-static fd_status read_satisfaction(fd_store *store, const fd_export_request *req, figures *f,
-                                   fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_MONTH_SATISFACTION);
-    bind_range(st, req);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        int level = col_choice(st, 0, FD_CLIST_SATISFACTION);
-        long n = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_SATISFACTION_VISITS);
-        if (level >= 0)
-            f->satisfaction[level] += n;
-        f->visits += n;
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-typedef struct month_row {
-    const char *figure;
-    int sort, category, severity; /* -1: not this kind of row */
-    long count, total;
-} month_row;
-
-static void emit_figure(fd_export *e, const char *month, const month_row *r)
-{
-    char count[24], total[24], share[24] = "";
-    snprintf(count, sizeof count, "%ld", r->count);
-    snprintf(total, sizeof total, "%ld", r->total);
-    if (r->total > 0)
-        snprintf(share, sizeof share, "%.1f%%", 100.0 * (double)r->count / (double)r->total);
-    const char *v[MONTH_COLUMNS] = {
-        month, r->figure,
-        r->sort < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_SORT, r->sort),
-        r->category < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_CATEGORY, r->category),
-        r->severity < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_SEVERITY, r->severity),
-        count, total, share,
-    };
-    fd_export_row(e, v);
-}
-
-static void emit_figures(fd_export *e, const char *month, const figures *f)
-{
-    for (size_t i = 0; i < f->group_count; i++) {
-        const group *g = &f->groups[i];
-        emit_figure(e, month, &(month_row){_("Taken in"), g->sort, g->category, g->severity,
-                                            g->count, f->received});
-    }
-    emit_figure(e, month, &(month_row){_("Taken in (all)"), -1, -1, -1, f->received, f->received});
-    emit_figure(e, month, &(month_row){_("Rectified in time"), -1, -1, -1, f->rectified_in_time,
-                                        f->rectify_due});
-    emit_figure(e, month, &(month_row){_("Visited in time"), -1, -1, -1, f->visited_in_time,
-                                        f->visit_due});
-    for (int level = 0; level < 3; level++)
-        emit_figure(e, month, &(month_row){fd_complaint_choice_label(FD_CLIST_SATISFACTION, level),
-                                            -1, -1, -1, f->satisfaction[level], f->visits});
-}
-
-static fd_status monthly_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    export_ctx *x = ctx;
-    figures f = {0};
-    fd_status s;
-    if ((s = read_groups(store, x->req, &f, err)) != FD_OK ||
-        (s = read_in_time(store, x->req, &f, err)) != FD_OK ||
-        (s = read_satisfaction(store, x->req, &f, err)) != FD_OK)
-        return s;
-    char month[FD_DATE_TEXT];
-    fd_date_format(fd_date_of(x->req->from), month);
-    month[7] = '\0';
-    fd_export *e = fd_export_begin(x->out, x->req->format, month_columns, MONTH_COLUMNS);
-    emit_figures(e, month, &f);
-    return fd_export_end(e, err);
-}
-
-fd_status fd_complaints_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                               FILE *out, fd_error *err)
-{
-    if (!fd_may(who, FD_ACT_COMPLAINT_EXPORT))
-        return fd_fail(err, FD_DENIED, NULL, _("Only managers and administrators may export complaints."));
-    if (req->unmasked && !sees_phones(d, who))
-        return fd_fail(err, FD_DENIED, "unmasked", _("%s may not see phone numbers in full."),
-                       fd_role_label(who->role));
-    export_ctx x = {d, who, req, out, NULL};
-    return fd_store_read(d->store, req->monthly ? monthly_txn : export_txn, &x, err);
 }

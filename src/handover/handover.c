@@ -1,6 +1,7 @@
-/* The duty handover book: names and labels, the follow-up machine, opening a shift,
+/* The duty handover book: the follow-up machine, opening a shift,
  * writing and correcting entries, and progress on follow-ups. Handing over is in
- * handover_pass.c, the views in handover_read.c. See include/frontdesk/handover.h. */
+ * handover_pass.c, the views in handover_read.c, names and labels in handover_names.c,
+ * the shift as the others read it in handover_shift.c. See include/frontdesk/handover.h. */
 #include "frontdesk/handover.h"
 
 #include <ctype.h>
@@ -13,224 +14,7 @@
 #include "frontdesk/validate.h"
 #include "handover/handover_internal.h"
 
-/* ---- names and labels ---- */
-
-static const struct {
-    const char *name, *label;
-} shift_states[] = {
-#define FD_ROW(id, name, label) {name, label},
-    FD_SHIFT_STATE_LIST(FD_ROW)
-}, followup_states[] = {
-    FD_FOLLOWUP_STATE_LIST(FD_ROW)
-}, entry_kinds[] = {
-    FD_ENTRY_KIND_LIST(FD_ROW)
-}, follow_marks[] = {
-    {NULL, ""},
-    FD_FOLLOW_MARK_LIST(FD_ROW)
-#undef FD_ROW
-};
-
-static const char *const entry_fields[] = {
-#define FD_ROW(id, name) name,
-    FD_ENTRY_FIELD_LIST(FD_ROW)
-#undef FD_ROW
-};
-
-const char *fd_shift_state_name(fd_shift_state s) { return shift_states[s].name; }
-const char *fd_shift_state_label(fd_shift_state s) { return _(shift_states[s].label); }
-const char *fd_followup_state_name(fd_followup_state s) { return followup_states[s].name; }
-const char *fd_followup_state_label(fd_followup_state s) { return _(followup_states[s].label); }
-const char *fd_entry_kind_name(fd_entry_kind k) { return entry_kinds[k].name; }
-const char *fd_entry_kind_label(fd_entry_kind k) { return _(entry_kinds[k].label); }
-const char *fd_entry_field_name(fd_entry_field f) { return entry_fields[f]; }
-
-const char *fd_follow_mark_name(fd_follow_mark m) { return follow_marks[m].name; }
-
-const char *fd_follow_mark_label(fd_follow_mark m)
-{
-    return m == FD_FOLLOW_NONE ? "" : _(follow_marks[m].label);
-}
-
-bool fd_entry_kind_parse(const char *name, fd_entry_kind *out)
-{
-    for (int k = 0; k < FD_ENTRY_KIND_COUNT; k++)
-        if (name && strcmp(name, entry_kinds[k].name) == 0)
-            return *out = (fd_entry_kind)k, true;
-    return false;
-}
-
-bool fd_entry_field_parse(const char *name, fd_entry_field *out)
-{
-    for (int f = 0; f < FD_ENTRY_FIELD_COUNT; f++)
-        if (name && strcmp(name, entry_fields[f]) == 0)
-            return *out = (fd_entry_field)f, true;
-    return false;
-}
-
-fd_followup_state fd_followup_state_parse(const char *name)
-{
-    for (int s = 0; s < FD_FOLLOWUP_STATE_COUNT; s++)
-        if (name && strcmp(name, followup_states[s].name) == 0)
-            return (fd_followup_state)s;
-    return FD_FOLLOWUP_OPEN;
-}
-
-fd_shift_state fd_shift_state_parse(const char *name)
-{
-    for (int s = 0; s < FD_SHIFT_STATE_COUNT; s++)
-        if (name && strcmp(name, shift_states[s].name) == 0)
-            return (fd_shift_state)s;
-    return FD_SHIFT_OPEN;
-}
-
-/* ---- which fields a kind has (总值交接班 §3) ---- */
-
-#define KIND_BIT(k) (1u << FD_ENTRY_##k)
-#define ALL_KINDS ((1u << FD_ENTRY_KIND_COUNT) - 1)
-#define GIVEN_KINDS (KIND_BIT(MEMO) | KIND_BIT(INSTRUCTION) | KIND_BIT(LEADERSHIP))
-#define REPORTED_KINDS (KIND_BIT(INSTRUCTION) | KIND_BIT(LEADERSHIP))
-
-/* Per field: the kinds that have it, whether it is a long text, and the kinds that
- * require it. */
-static const struct {
-    unsigned kinds;
-    bool long_text;
-    unsigned required;
-} field_rules[FD_ENTRY_FIELD_COUNT] = {
-    [FD_ENTRY_FIELD_CONTENT] = {ALL_KINDS, true, ALL_KINDS},
-    [FD_ENTRY_FIELD_REPORTER] = {KIND_BIT(INCIDENT), false, KIND_BIT(INCIDENT)},
-    [FD_ENTRY_FIELD_GIVEN_BY] = {GIVEN_KINDS, false, GIVEN_KINDS},
-    [FD_ENTRY_FIELD_RELAYED_TO] = {GIVEN_KINDS, false, 0},
-    [FD_ENTRY_FIELD_HANDLING] = {KIND_BIT(DUTY) | KIND_BIT(INCIDENT), true, 0},
-    [FD_ENTRY_FIELD_SUPERIOR] = {KIND_BIT(INCIDENT), false, 0},
-    [FD_ENTRY_FIELD_RESULT] = {ALL_KINDS, true, 0},
-    [FD_ENTRY_FIELD_FOLLOW_UP] = {ALL_KINDS, true, 0},
-    [FD_ENTRY_FIELD_REPORTED_TO] = {REPORTED_KINDS, false, 0},
-    [FD_ENTRY_FIELD_NOTE] = {ALL_KINDS, true, ALL_KINDS},
-};
-
-bool fd_entry_field_applies(fd_entry_kind k, fd_entry_field f)
-{
-    return (unsigned)k < FD_ENTRY_KIND_COUNT && (unsigned)f < FD_ENTRY_FIELD_COUNT &&
-           (field_rules[f].kinds & (1u << k)) != 0;
-}
-
-bool fd_entry_field_required(fd_entry_kind k, fd_entry_field f)
-{
-    return fd_entry_field_applies(k, f) && (field_rules[f].required & (1u << k)) != 0;
-}
-
-const char *fd_entry_field_label(fd_entry_kind k, fd_entry_field f)
-{
-    bool given = (GIVEN_KINDS & (1u << k)) != 0;
-    switch (f) {
-    case FD_ENTRY_FIELD_CONTENT:
-        return k == FD_ENTRY_DUTY ? _("Item") : k == FD_ENTRY_INCIDENT ? _("What happened") : _("Work given");
-    case FD_ENTRY_FIELD_REPORTER: return _("Reported by");
-    case FD_ENTRY_FIELD_GIVEN_BY: return k == FD_ENTRY_MEMO ? _("Given by") : _("Instructed by");
-    case FD_ENTRY_FIELD_RELAYED_TO: return _("Relayed to");
-    case FD_ENTRY_FIELD_HANDLING: return k == FD_ENTRY_DUTY ? _("Handling") : _("Course of handling");
-    case FD_ENTRY_FIELD_SUPERIOR: return _("Superior informed");
-    case FD_ENTRY_FIELD_RESULT: return given ? _("Completion") : _("Result");
-    case FD_ENTRY_FIELD_FOLLOW_UP: return _("Follow-up");
-    case FD_ENTRY_FIELD_REPORTED_TO: return _("Reported back to");
-    case FD_ENTRY_FIELD_NOTE: return _("Later note");
-    default: return "";
-    }
-}
-
-const char *fd_entry_time_label(fd_entry_kind k)
-{
-    return k == FD_ENTRY_DUTY ? _("Time") : k == FD_ENTRY_INCIDENT ? _("Time reported") : _("Time given");
-}
-
-/* ---- checking text ---- */
-
-/* Decodes one UTF-8 character of at most n bytes; false when malformed: where an
- * excerpt stops. */
-static bool decode_utf8(const unsigned char *p, size_t n, uint32_t *cp, size_t *len)
-{
-    static const uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t l = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3
-             : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
-    if (l == 0 || l > n)
-        return false;
-    uint32_t c = l == 1 ? p[0] : p[0] & (0x7Fu >> l);
-    for (size_t i = 1; i < l; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return false;
-        c = c << 6 | (p[i] & 0x3F);
-    }
-    if (c < shortest[l] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return false;
-    *cp = c;
-    *len = l;
-    return true;
-}
-
-fd_status fd_handover_text(const char *text, size_t max_chars, bool multiline, bool required,
-                           const char *field, const char *label, char **out, fd_error *err)
-{
-    *out = NULL;
-    const char *start = text ? text : "";
-    while (*start && isspace((unsigned char)*start))
-        start++;
-    size_t n = strlen(start);
-    while (n > 0 && isspace((unsigned char)start[n - 1]))
-        n--;
-    if (n == 0)
-        return required ? fd_fail(err, FD_INVALID, field, _("Fill in %s."), label) : FD_OK;
-    /* The book is printed: no control characters, but a long text may run over lines. */
-    size_t chars;
-    if (!fd_validate_text(start, n, multiline, &chars))
-        return fd_fail(err, FD_INVALID, field, _("%s contains characters that cannot be printed."),
-                       label);
-    if (chars > max_chars)
-        return fd_fail(err, FD_INVALID, field, _("%s is too long: at most %zu characters."),
-                       label, max_chars);
-    *out = fd_alloc(n + 1);
-    memcpy(*out, start, n);
-    return FD_OK;
-}
-
-void fd_handover_excerpt(const char *text, char out[FD_HANDOVER_EXCERPT])
-{
-    const unsigned char *p = (const unsigned char *)(text ? text : "");
-    size_t n = 0, chars = 0;
-    while (p[n] && chars < FD_HANDOVER_EXCERPT_CHARS) {
-        uint32_t cp;
-        size_t len;
-        if (!decode_utf8(p + n, strlen((const char *)p + n), &cp, &len))
-            break;
-        n += len;
-        chars++;
-    }
-    memcpy(out, p, n);
-    strcpy(out + n, p[n] ? "…" : "");
-}
-
-static fd_status field_text(fd_entry_kind k, fd_entry_field f, const char *value, bool required,
-                            char **out, fd_error *err)
-{
-    return fd_handover_text(value, field_rules[f].long_text ? FD_HANDOVER_LONG_CHARS
-                                                            : FD_HANDOVER_SHORT_CHARS,
-                            field_rules[f].long_text, required, entry_fields[f],
-                            fd_entry_field_label(k, f), out, err);
-}
-
 /* ---- shifts ---- */
-
-fd_status fd_handover_shift_state(fd_desk *d, int64_t shift_id, fd_shift_state *out, fd_error *err)
-{
-    char state[FD_STATE_MAX];
-    fd_status s = fd_machine_state(d, &fd_shift_machine, shift_id, state, err);
-    if (s != FD_OK)
-        return s;
-    if (!*state)
-        return fd_fail(err, FD_NOT_FOUND, "shift", _("There is no shift %lld."), (long long)shift_id);
-    *out = fd_shift_state_parse(state);
-    return FD_OK;
-}
 
 /* FD_OK when the shift is open for writing, else FD_STATE saying why not. */
 static fd_status require_open(fd_desk *d, int64_t shift_id, fd_error *err)
@@ -245,22 +29,6 @@ static fd_status require_open(fd_desk *d, int64_t shift_id, fd_error *err)
     return fd_fail(err, FD_STATE, "shift",
                    _("This shift has been handed over and is closed: its entries can only be "
                      "corrected now."));
-}
-
-fd_status fd_handover_holder(fd_desk *d, int64_t shift_id, int64_t *manager_id, fd_time *start_at,
-                             fd_error *err)
-{
-    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_SHIFT_BASICS);
-    fd_bind_int(st, ":id", shift_id);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK && manager_id)
-        *manager_id = fd_col_int(st, FD_COL_HO_SHIFT_BASICS_MANAGER_ID);
-    if (s == FD_OK && start_at)
-        *start_at = fd_col_int(st, FD_COL_HO_SHIFT_BASICS_START_AT);
-    fd_stmt_reset(st);
-    return s == FD_NOT_FOUND
-               ? fd_fail(err, FD_NOT_FOUND, "shift", _("There is no shift %lld."), (long long)shift_id)
-               : s;
 }
 
 fd_status fd_handover_start_shift(fd_desk *d, const fd_actor *manager, fd_time start,
@@ -381,7 +149,7 @@ static fd_status reported_back(fd_desk *d, const fd_fire *fire, int64_t entry_id
     (void)entry_id;
     const progress_ctx *p = fire->guard_ctx;
     /* A screen asking what to offer has no form yet: the report-back is asked for then. */
-    if (!p || !(REPORTED_KINDS & (1u << p->kind)))
+    if (!p || !fd_entry_kind_reports_back(p->kind))
         return FD_OK;
     if (!p->reported_to)
         return fd_fail(err, FD_INVALID, "reported_to",
@@ -401,10 +169,7 @@ static const fd_transition followup_rows[] = {
 
 static const char *followup_label(const char *state)
 {
-    for (int s = 0; s < FD_FOLLOWUP_STATE_COUNT; s++)
-        if (strcmp(state, followup_states[s].name) == 0)
-            return _(followup_states[s].label);
-    return NULL;
+    return fd_followup_state_label(fd_followup_state_parse(state));
 }
 
 const fd_machine fd_followup_machine = {
@@ -456,11 +221,11 @@ static fd_status check_fields(const fd_entry_form *form, write_ctx *w, fd_error 
         const char *value = form_value(form, (fd_entry_field)f);
         if (!fd_entry_field_applies(w->kind, (fd_entry_field)f)) {
             if (value && *value)
-                s = fd_fail(err, FD_INVALID, entry_fields[f], _("A %s has no field \"%s\"."),
-                            fd_entry_kind_label(w->kind), entry_fields[f]);
+                s = fd_fail(err, FD_INVALID, fd_entry_field_name((fd_entry_field)f), _("A %s has no field \"%s\"."),
+                            fd_entry_kind_label(w->kind), fd_entry_field_name((fd_entry_field)f));
             continue;
         }
-        s = field_text(w->kind, (fd_entry_field)f, value, fd_entry_field_required(w->kind, (fd_entry_field)f),
+        s = fd_handover_field_text(w->kind, (fd_entry_field)f, value, fd_entry_field_required(w->kind, (fd_entry_field)f),
                        &w->text[f], err);
     }
     return s;
@@ -490,7 +255,7 @@ static fd_status check_finished(write_ctx *w, fd_error *err)
     fd_status s;
     if (reported && (s = check_reported_at(w->d, w->reported_at, w->at, err)) != FD_OK)
         return s;
-    if (!(REPORTED_KINDS & (1u << w->kind)) || w->mark != FD_FOLLOW_NONE)
+    if (!fd_entry_kind_reports_back(w->kind) || w->mark != FD_FOLLOW_NONE)
         return FD_OK;
     if (!w->text[FD_ENTRY_FIELD_RESULT])
         return fd_fail(err, FD_INVALID, "result",
@@ -522,13 +287,13 @@ static fd_status insert_entry(write_ctx *w, fd_error *err)
 {
     fd_stmt *st = fd_sql(w->d->store, FD_SQL_HO_ENTRY_INSERT);
     fd_bind_int(st, ":shift_id", w->shift_id);
-    fd_bind_text(st, ":kind", entry_kinds[w->kind].name);
+    fd_bind_text(st, ":kind", fd_entry_kind_name(w->kind));
     fd_bind_int(st, ":at", w->at);
     for (int f = 0; f < FD_ENTRY_FIELD_COUNT; f++) {
         if (f == FD_ENTRY_FIELD_NOTE)
             continue;
         char param[32];
-        snprintf(param, sizeof param, ":%s", entry_fields[f]);
+        snprintf(param, sizeof param, ":%s", fd_entry_field_name((fd_entry_field)f));
         fd_bind_text(st, param, w->text[f]);
     }
     fd_bind_text(st, ":follow_mark", fd_follow_mark_name(w->mark));
@@ -656,7 +421,7 @@ static fd_status check_correctable(const correct_ctx *c, const entry_basics *b, 
 {
     if (!fd_entry_field_applies(b->kind, c->field))
         return fd_fail(err, FD_INVALID, "field", _("A %s has no field \"%s\"."),
-                       fd_entry_kind_label(b->kind), entry_fields[c->field]);
+                       fd_entry_kind_label(b->kind), fd_entry_field_name((fd_entry_field)c->field));
     if (c->field == FD_ENTRY_FIELD_FOLLOW_UP && !b->marked)
         return fd_fail(err, FD_INVALID, "field",
                        _("This entry was not marked for follow-up: add a later note instead."));
@@ -673,9 +438,9 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s;
     if ((s = read_basics(c->d, c->entry_id, &b, err)) != FD_OK || (s = may_correct(c, &b, err)) != FD_OK ||
         (s = check_correctable(c, &b, err)) != FD_OK ||
-        (s = field_text(b.kind, c->field, c->raw, fd_entry_field_required(b.kind, c->field), &value, err)) != FD_OK)
+        (s = fd_handover_field_text(b.kind, c->field, c->raw, fd_entry_field_required(b.kind, c->field), &value, err)) != FD_OK)
         return s;
-    s = fd_correct(c->d, c->who, "shift_entry", c->entry_id, entry_fields[c->field],
+    s = fd_correct(c->d, c->who, "shift_entry", c->entry_id, fd_entry_field_name((fd_entry_field)c->field),
                    value ? value : "", c->reason, &correction_id, err);
     if (s == FD_OK && value)
         s = fd_handover_index_correction(c->d, correction_id, value, err);

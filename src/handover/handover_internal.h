@@ -35,7 +35,19 @@ fd_status fd_handover_start_shift(fd_desk *d, const fd_actor *manager, fd_time s
                                   int64_t handover_id, int64_t *shift_id, fd_error *err);
 
 fd_followup_state fd_followup_state_parse(const char *name);
+/* Whether a finished entry of kind k is reported back (to whom, and when). */
+bool fd_entry_kind_reports_back(fd_entry_kind k);
 fd_shift_state fd_shift_state_parse(const char *name);
+
+/* Checks the text of field f of a kind k, with the field's length limit and label
+ * (fd_handover_text). */
+fd_status fd_handover_field_text(fd_entry_kind k, fd_entry_field f, const char *value,
+                                 bool required, char **out, fd_error *err);
+
+/* A shift inside a transaction already open (fd_shift_get opens its own). */
+fd_status fd_handover_shift_get(fd_store *store, int64_t id, fd_shift *out, fd_error *err);
+/* Reads a shift's columns (HO_SHIFT_GET and the shift lists) into out. */
+void fd_handover_read_shift(fd_stmt *st, fd_shift *out);
 
 /* How many columns FD_ENTRY_COLUMNS has: a query's own columns follow them. */
 enum { FD_HANDOVER_ENTRY_COLUMNS = 23 };

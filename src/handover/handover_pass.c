@@ -12,46 +12,6 @@
 
 /* ---- the shift machine ---- */
 
-/* 总值交接班 §5 and §10: the shift answers for every item the last one asked it to
- * follow up, so it may not hand over before recording where each stands. */
-static fd_status followups_progressed(fd_desk *d, const fd_fire *fire, int64_t shift_id,
-                                      fd_error *err)
-{
-    (void)fire;
-    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_FOLLOWUP_UNPROGRESSED);
-    fd_bind_int(st, ":shift_id", shift_id);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_NOT_FOUND)
-        return FD_OK;
-    if (s == FD_OK) {
-        char excerpt[FD_HANDOVER_EXCERPT];
-        fd_handover_excerpt(fd_col_text(st, FD_COL_HO_FOLLOWUP_UNPROGRESSED_CONTENT), excerpt);
-        s = fd_fail(err, FD_STATE, "followups",
-                    _("%lld carried follow-ups need this shift's progress before it hands over, "
-                      "first \"%s\" (from %s's shift)."),
-                    (long long)fd_col_int(st, FD_COL_HO_FOLLOWUP_UNPROGRESSED_WAITING), excerpt, fd_col_text(st, FD_COL_HO_FOLLOWUP_UNPROGRESSED_MANAGER));
-    }
-    fd_stmt_reset(st);
-    return s;
-}
-
-static const fd_transition shift_rows[] = {
-    {NULL, "open", "open", FD_ACT_HANDOVER_SHIFT, NULL},
-    {"open", "hand_over", "handing_over", FD_ACT_HANDOVER_SHIFT, followups_progressed},
-    {"handing_over", "withdraw", "open", FD_ACT_HANDOVER_SHIFT, NULL},
-    {"handing_over", "refuse", "open", FD_ACT_HANDOVER_SHIFT, NULL},
-    {"handing_over", "sign", "closed", FD_ACT_HANDOVER_SHIFT, NULL},
-};
-
-static const char *shift_label(const char *state)
-{
-    return fd_shift_state_label(fd_shift_state_parse(state));
-}
-
-const fd_machine fd_shift_machine = {
-    FD_SHIFT_KIND, shift_rows, sizeof shift_rows / sizeof shift_rows[0], shift_label,
-};
-
 /* ---- who holds the book ---- */
 
 static fd_status require_holder(fd_desk *d, const fd_actor *who, int64_t shift_id, fd_error *err)

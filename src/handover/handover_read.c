@@ -14,105 +14,7 @@ static const char *optional(fd_stmt *st, int col)
     return fd_col_null(st, col) ? NULL : fd_col_text(st, col);
 }
 
-void fd_handover_read_entry(fd_stmt *st, fd_entry *e)
-{
-    *e = (fd_entry){
-        .id = fd_col_int(st, FD_COL_SHIFT_ENTRY_ID),
-        .shift_id = fd_col_int(st, FD_COL_SHIFT_ENTRY_SHIFT_ID),
-        .at = fd_col_int(st, FD_COL_SHIFT_ENTRY_AT),
-        .content = fd_col_text(st, FD_COL_SHIFT_ENTRY_CONTENT),
-        .reporter = optional(st, 5),
-        .given_by = optional(st, 6),
-        .relayed_to = optional(st, 7),
-        .handling = optional(st, 8),
-        .superior = optional(st, 9),
-        .result = optional(st, 10),
-        .mark = FD_FOLLOW_NONE,
-        .follow_up = optional(st, 12),
-        .reported_to = optional(st, 13),
-        .reported_at = fd_col_int(st, FD_COL_SHIFT_ENTRY_REPORTED_AT),
-        .note = optional(st, 15),
-        .author = fd_col_text(st, FD_COL_SHIFT_ENTRY_AUTHOR),
-        .recorded_at = fd_col_int(st, FD_COL_SHIFT_ENTRY_RECORDED_AT),
-        .corrected = fd_col_int(st, FD_COL_SHIFT_ENTRY_CORRECTED) != 0,
-        .followup = !fd_col_null(st, FD_COL_SHIFT_ENTRY_FOLLOW_STATE),
-        .followup_state = fd_followup_state_parse(fd_col_text(st, FD_COL_SHIFT_ENTRY_FOLLOW_STATE)),
-        .shift_manager = fd_col_text(st, FD_COL_SHIFT_ENTRY_MANAGER),
-        .shift_start = fd_col_int(st, FD_COL_SHIFT_ENTRY_SHIFT_START_AT),
-    };
-    fd_entry_kind_parse(fd_col_text(st, FD_COL_SHIFT_ENTRY_KIND), &e->kind);
-    const char *mark = fd_col_text(st, FD_COL_SHIFT_ENTRY_FOLLOW_MARK);
-    for (int m = FD_FOLLOW_NONE + 1; mark && m < FD_FOLLOW_MARK_COUNT; m++)
-        if (strcmp(mark, fd_follow_mark_name((fd_follow_mark)m)) == 0)
-            e->mark = (fd_follow_mark)m;
-    fd_role_parse(fd_col_text(st, FD_COL_SHIFT_ENTRY_AUTHOR_ROLE), &e->author_role);
-    e->duty_log = e->author_role != FD_ROLE_DUTY_MANAGER;
-}
-
-/* Reads the shift columns (FD_SHIFT_COLUMNS) starting at column 0. */
-static void read_shift(fd_stmt *st, fd_shift *out)
-{
-    *out = (fd_shift){
-        .id = fd_col_int(st, FD_COL_SHIFT_ID),
-        .state = fd_shift_state_parse(fd_col_text(st, FD_COL_SHIFT_STATE)),
-        .manager_id = fd_col_int(st, FD_COL_SHIFT_MANAGER_ID),
-        .start_at = fd_col_int(st, FD_COL_SHIFT_START_AT),
-        .end_at = fd_col_int(st, FD_COL_SHIFT_SIGNED_AT),
-        .previous_id = fd_col_int(st, FD_COL_SHIFT_PREVIOUS_SHIFT_ID),
-        .entries = (long)fd_col_int(st, FD_COL_SHIFT_ENTRIES),
-    };
-    snprintf(out->manager, sizeof out->manager, "%s", fd_col_text(st, FD_COL_SHIFT_MANAGER));
-    snprintf(out->handed_over_by, sizeof out->handed_over_by, "%s", optional(st, 7) ? fd_col_text(st, FD_COL_SHIFT_HANDED_OVER_BY) : "");
-    snprintf(out->taken_over_by, sizeof out->taken_over_by, "%s", optional(st, 8) ? fd_col_text(st, FD_COL_SHIFT_TAKEN_OVER_BY) : "");
-}
-
 /* ---- shifts ---- */
-
-typedef struct shift_ctx {
-    int64_t id;
-    fd_shift *out;
-} shift_ctx;
-
-static fd_status shift_get(fd_store *store, int64_t id, fd_shift *out, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_GET);
-    fd_bind_int(st, ":id", id);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK)
-        read_shift(st, out);
-    fd_stmt_reset(st);
-    return s == FD_NOT_FOUND
-               ? fd_fail(err, FD_NOT_FOUND, "shift", _("There is no shift %lld."), (long long)id)
-               : s;
-}
-
-static fd_status get_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    shift_ctx *c = ctx;
-    return shift_get(store, c->id, c->out, err);
-}
-
-fd_status fd_shift_get(fd_desk *d, int64_t shift_id, fd_shift *out, fd_error *err)
-{
-    shift_ctx c = {shift_id, out};
-    return fd_store_read(d->store, get_txn, &c, err);
-}
-
-static fd_status current_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    shift_ctx *c = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_IN_HAND);
-    fd_status s = fd_step_row(st, err);
-    int64_t id = s == FD_OK ? fd_col_int(st, FD_COL_HO_SHIFT_IN_HAND_ENTITY_ID) : 0;
-    fd_stmt_reset(st);
-    return s == FD_OK ? shift_get(store, id, c->out, err) : s;
-}
-
-fd_status fd_shift_current(fd_desk *d, fd_shift *out, fd_error *err)
-{
-    shift_ctx c = {0, out};
-    return fd_store_read(d->store, current_txn, &c, err);
-}
 
 typedef struct page_ctx {
     const void *after;
@@ -134,7 +36,7 @@ static fd_status shifts_txn(fd_store *store, void *ctx, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_shift s;
-        read_shift(st, &s);
+        fd_handover_read_shift(st, &s);
         each(p->ctx, &s);
     }
     return rc < 0 ? err->status : FD_OK;
@@ -292,9 +194,9 @@ static fd_status each_trail_step(fd_store *store, trail_ctx *t, fd_error *err)
             .shift_id = fd_col_int(st, FD_COL_HO_FOLLOWUP_TRAIL_SHIFT_ID),
             .shift_manager = fd_col_text(st, FD_COL_HO_FOLLOWUP_TRAIL_MANAGER),
             .staff = fd_col_text(st, FD_COL_HO_FOLLOWUP_TRAIL_STAFF_NAME),
-            .taken_by = optional(st, 5),
-            .text = optional(st, 6),
-            .reported_to = optional(st, 7),
+            .taken_by = optional(st, FD_COL_HO_FOLLOWUP_TRAIL_TAKEN_BY_NAME),
+            .text = optional(st, FD_COL_HO_FOLLOWUP_TRAIL_TEXT),
+            .reported_to = optional(st, FD_COL_HO_FOLLOWUP_TRAIL_REPORTED_TO),
             .reported_at = fd_col_int(st, FD_COL_HO_FOLLOWUP_TRAIL_REPORTED_AT),
         };
         t->each(t->ctx, &step);
@@ -366,12 +268,12 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         fd_open_item i = {
             .id = fd_col_int(st, FD_COL_HO_ITEM_LIST_ID), .source = fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE),
             .source_label = fd_handover_source_label(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
-            .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID), .ref = optional(st, 3), .name = optional(st, 4),
-            .detail = optional(st, 5), .since = fd_col_int(st, FD_COL_HO_ITEM_LIST_SINCE), .due_at = fd_col_int(st, FD_COL_HO_ITEM_LIST_DUE_AT),
+            .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID), .ref = optional(st, FD_COL_HO_ITEM_LIST_REF), .name = optional(st, FD_COL_HO_ITEM_LIST_NAME),
+            .detail = optional(st, FD_COL_HO_ITEM_LIST_DETAIL), .since = fd_col_int(st, FD_COL_HO_ITEM_LIST_SINCE), .due_at = fd_col_int(st, FD_COL_HO_ITEM_LIST_DUE_AT),
             .age_days = fd_col_null(st, FD_COL_HO_ITEM_LIST_AGE_DAYS) ? -1 : (int)fd_col_int(st, FD_COL_HO_ITEM_LIST_AGE_DAYS),
-            .mark = parse_mark(optional(st, 9)), .note = optional(st, 10), .marked_by = optional(st, 11),
+            .mark = parse_mark(optional(st, FD_COL_HO_ITEM_LIST_MARK)), .note = optional(st, FD_COL_HO_ITEM_LIST_NOTE), .marked_by = optional(st, FD_COL_HO_ITEM_LIST_MARKED_BY),
         };
-        i.sort_label = fd_handover_sort_label(i.source, optional(st, 12));
+        i.sort_label = fd_handover_sort_label(i.source, optional(st, FD_COL_HO_ITEM_LIST_SORT));
         bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
         if (!followup && c->each)
             c->each(c->ctx, &i);
@@ -447,7 +349,7 @@ static fd_status latest_count(fd_desk *d, int64_t handover_id, const char *item,
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
         *count = (long)fd_col_int(st, FD_COL_HO_COUNT_LATEST_COUNTED);
-        *explanation = fd_strdup(optional(st, 2));
+        *explanation = fd_strdup(optional(st, FD_COL_HO_COUNT_LATEST_EXPLANATION));
     }
     fd_stmt_reset(st);
     return s;
@@ -574,8 +476,8 @@ static fd_status report_attempts(report_ctx *r, fd_error *err)
     while ((rc = fd_step(st, err)) == 1) {
         fd_handover_attempt a = {
             .id = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ID), .begun_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_AT), .outgoing = fd_col_text(st, FD_COL_HO_HANDOVER_ATTEMPTS_STAFF_NAME),
-            .outcome = parse_outcome(optional(st, 3)), .incoming = optional(st, 4),
-            .reason = optional(st, 5), .ended_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ENDED_AT),
+            .outcome = parse_outcome(optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_OUTCOME)), .incoming = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_INCOMING_NAME),
+            .reason = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_REASON), .ended_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ENDED_AT),
         };
         if (r->cb->attempt)
             r->cb->attempt(r->ctx, &a);
@@ -655,7 +557,7 @@ static fd_status report_progress(report_ctx *r, fd_error *err)
         fd_progress_row p = {
             .id = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_ID), .entry_id = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_ENTRY_ID), .content = fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_CONTENT),
             .origin_shift_id = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_SHIFT_ID), .note = fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_NOTE),
-            .done = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_DONE) != 0, .reported_to = optional(st, 7),
+            .done = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_DONE) != 0, .reported_to = optional(st, FD_COL_HO_PROGRESS_BY_SHIFT_REPORTED_TO),
             .reported_at = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_REPORTED_AT), .staff = fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_STAFF_NAME), .at = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_AT),
         };
         fd_entry_kind_parse(fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_KIND), &p.kind);
@@ -675,7 +577,7 @@ static fd_status report_txn(fd_store *store, void *ctx, fd_error *err)
 {
     report_ctx *r = ctx;
     fd_shift shift;
-    fd_status s = shift_get(store, r->shift_id, &shift, err);
+    fd_status s = fd_handover_shift_get(store, r->shift_id, &shift, err);
     if (s != FD_OK)
         return s;
     if (r->cb->shift)

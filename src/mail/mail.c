@@ -13,10 +13,10 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/validate.h"
+#include "mail/mail_internal.h"
 #include "store/stmt.h"
 
 /* The defaults of data/frontdesk.cfg, for a desk opened without a configuration. */
-enum { DEFAULT_RETURN_DAYS = 15, TRACKING_MIN = 4, PAGE_KEY_MAX = FD_MAIL_NAME_MAX + 2 };
 static const int default_buckets[3] = {3, 7, 15};
 
 /* ---- names and labels ---- */
@@ -42,6 +42,13 @@ static const named fields[] = {
     FD_MAIL_FIELD_LIST(FD_MAIL_FIELD_NAMED)
 #undef FD_MAIL_FIELD_NAMED
 };
+
+static bool parse_named(const named *list, size_t count, const char *name, int *out);
+
+bool mail_field_parse(const char *name, int *out)
+{
+    return parse_named(fields, FD_MAIL_FIELD_COUNT, name, out);
+}
 
 static bool parse_named(const named *list, size_t count, const char *name, int *out)
 {
@@ -79,7 +86,7 @@ bool fd_mail_state_parse(const char *name, fd_mail_state *out)
     return true;
 }
 
-static const char *event_label(const char *event)
+const char *mail_event_label(const char *event)
 {
     static const named events[] = {
         {"receive", N_("Signed for")},        {"shelve", N_("Put on a shelf")},
@@ -93,7 +100,7 @@ static const char *event_label(const char *event)
 
 /* ---- configuration ---- */
 
-static int return_days(const fd_desk *d)
+int mail_return_days(const fd_desk *d)
 {
     return d->config && d->config->mail_return_days > 0 ? d->config->mail_return_days
                                                         : DEFAULT_RETURN_DAYS;
@@ -105,28 +112,28 @@ static const int *age_buckets(const fd_desk *d)
                                                            : default_buckets;
 }
 
-static bool may_see_phones(const fd_desk *d, const fd_actor *who)
+bool mail_may_see_phones(const fd_desk *d, const fd_actor *who)
 {
     return d->config && fd_may_see_phones(d->config, who);
 }
 
 /* ---- checking what is typed ---- */
 
-static bool is_blank(char c)
+bool mail_is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /* Copies text without surrounding blanks to out (size bytes). empty is the message for
  * a required field left empty; NULL makes the field optional. */
-static fd_status clean_text(const char *text, const char *field, const char *empty, bool multiline,
+fd_status mail_clean_text(const char *text, const char *field, const char *empty, bool multiline,
                             char *out, size_t size, fd_error *err)
 {
     const char *start = text ? text : "";
-    while (is_blank(*start))
+    while (mail_is_blank(*start))
         start++;
     size_t n = strlen(start);
-    while (n > 0 && is_blank(start[n - 1]))
+    while (n > 0 && mail_is_blank(start[n - 1]))
         n--;
     out[0] = '\0';
     if (n == 0)
@@ -143,7 +150,7 @@ static fd_status clean_text(const char *text, const char *field, const char *emp
     return FD_OK;
 }
 
-static void upper_ascii(char *s)
+void mail_upper_ascii(char *s)
 {
     for (; *s; s++)
         if (*s >= 'a' && *s <= 'z')
@@ -156,7 +163,7 @@ static fd_status clean_tracking(const char *text, char out[FD_MAIL_TRACKING_MAX]
 {
     size_t n = 0;
     for (const char *p = text ? text : ""; *p; p++) {
-        if (is_blank(*p))
+        if (mail_is_blank(*p))
             continue;
         bool ok = (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
                   *p == '-';
@@ -169,7 +176,7 @@ static fd_status clean_tracking(const char *text, char out[FD_MAIL_TRACKING_MAX]
         out[n++] = *p;
     }
     out[n] = '\0';
-    upper_ascii(out);
+    mail_upper_ascii(out);
     if (n > 0 && n < TRACKING_MIN)
         return fd_fail(err, FD_INVALID, "tracking",
                        _("A tracking number has at least %d characters."), TRACKING_MIN);
@@ -180,7 +187,7 @@ static fd_status clean_tracking(const char *text, char out[FD_MAIL_TRACKING_MAX]
 static fd_status clean_carrier(const fd_desk *d, const char *text, const char *empty,
                                char out[FD_MAIL_SHORT_MAX], fd_error *err)
 {
-    fd_status s = clean_text(text, "carrier", empty, false, out, FD_MAIL_SHORT_MAX, err);
+    fd_status s = mail_clean_text(text, "carrier", empty, false, out, FD_MAIL_SHORT_MAX, err);
     for (size_t i = 0; s == FD_OK && d->config && i < d->config->carriers.count; i++)
         if (strcasecmp(out, d->config->carriers.items[i]) == 0)
             snprintf(out, FD_MAIL_SHORT_MAX, "%s", d->config->carriers.items[i]);
@@ -191,8 +198,8 @@ static fd_status clean_carrier(const fd_desk *d, const char *text, const char *e
 static fd_status clean_shelf(const char *text, const char *empty, char out[FD_MAIL_SHELF_MAX],
                              fd_error *err)
 {
-    fd_status s = clean_text(text, "shelf", empty, false, out, FD_MAIL_SHELF_MAX, err);
-    upper_ascii(out);
+    fd_status s = mail_clean_text(text, "shelf", empty, false, out, FD_MAIL_SHELF_MAX, err);
+    mail_upper_ascii(out);
     return s;
 }
 
@@ -207,9 +214,9 @@ static fd_status check_quantity(int quantity, int max, fd_error *err)
 static bool same_name(const char *a, const char *b)
 {
     for (;;) {
-        while (is_blank(*a))
+        while (mail_is_blank(*a))
             a++;
-        while (is_blank(*b))
+        while (mail_is_blank(*b))
             b++;
         char ca = *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
         char cb = *b >= 'a' && *b <= 'z' ? (char)(*b - 'a' + 'A') : *b;
@@ -232,7 +239,7 @@ static fd_status refuse_role(const fd_actor *who, fd_action action, fd_error *er
 
 /* snprintf(dst, size, "%s", src) without printf's machinery: a list copies a dozen
  * fields of every item it reads, and printf cost more than the query did. */
-static void copy(char *dst, size_t size, const char *src)
+void mail_copy(char *dst, size_t size, const char *src)
 {
     size_t n = src ? strnlen(src, size - 1) : 0;
     if (n)
@@ -264,37 +271,37 @@ static void set_age(const fd_desk *d, fd_mail_item *it)
     const int *buckets = age_buckets(d);
     while (it->age_bucket < 3 && it->age_days >= buckets[it->age_bucket])
         it->age_bucket++;
-    it->to_return = it->age_days >= return_days(d);
+    it->to_return = it->age_days >= mail_return_days(d);
 }
 
 /* Reads a row of FD_MAIL_COLUMNS followed by the search key. */
-static void read_item(const fd_desk *d, fd_stmt *st, fd_mail_item *it)
+void mail_read_item(const fd_desk *d, fd_stmt *st, fd_mail_item *it)
 {
     memset(it, 0, sizeof *it);
     it->id = fd_col_int(st, FD_COL_MAIL_ITEM_ID);
     it->received_at = fd_col_int(st, FD_COL_MAIL_ITEM_AT);
-    copy(it->received_by, sizeof it->received_by, fd_col_text(st, FD_COL_MAIL_ITEM_STAFF_NAME));
+    mail_copy(it->received_by, sizeof it->received_by, fd_col_text(st, FD_COL_MAIL_ITEM_STAFF_NAME));
     /* The schema's CHECKs admit only known kinds and states. */
     fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_ITEM_KIND), &it->kind);
     fd_mail_state_parse(fd_col_text(st, FD_COL_MAIL_ITEM_STATE), &it->state);
     it->quantity = (int)fd_col_int(st, FD_COL_MAIL_ITEM_QUANTITY);
-    copy(it->carrier, sizeof it->carrier, fd_col_text(st, FD_COL_MAIL_ITEM_CARRIER));
-    copy(it->tracking, sizeof it->tracking, fd_col_text(st, FD_COL_MAIL_ITEM_TRACKING));
+    mail_copy(it->carrier, sizeof it->carrier, fd_col_text(st, FD_COL_MAIL_ITEM_CARRIER));
+    mail_copy(it->tracking, sizeof it->tracking, fd_col_text(st, FD_COL_MAIL_ITEM_TRACKING));
     it->recipient_kind = (fd_dir_kind)fd_col_int(st, FD_COL_MAIL_ITEM_RECIPIENT_KIND);
     it->recipient_id = fd_col_int(st, FD_COL_MAIL_ITEM_RECIPIENT_ID);
-    copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_UNIT));
-    copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_NAME));
-    copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_ORG));
-    copy(it->shelf, sizeof it->shelf, fd_col_text(st, FD_COL_MAIL_ITEM_SHELF));
-    copy(it->note, sizeof it->note, fd_col_text(st, FD_COL_MAIL_ITEM_NOTE));
+    mail_copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_UNIT));
+    mail_copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_NAME));
+    mail_copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_ORG));
+    mail_copy(it->shelf, sizeof it->shelf, fd_col_text(st, FD_COL_MAIL_ITEM_SHELF));
+    mail_copy(it->note, sizeof it->note, fd_col_text(st, FD_COL_MAIL_ITEM_NOTE));
     it->damaged = fd_col_int(st, FD_COL_MAIL_ITEM_DAMAGED) != 0;
-    copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_NOTE));
-    copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_ACK));
+    mail_copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_NOTE));
+    mail_copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_ACK));
     it->corrected = fd_col_int(st, FD_COL_MAIL_ITEM_CORRECTED) != 0;
     it->closed_at = fd_col_int(st, FD_COL_MAIL_ITEM_CLOSED_AT);
-    copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, FD_COL_MAIL_ITEM_CLOSED_BY));
+    mail_copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, FD_COL_MAIL_ITEM_CLOSED_BY));
     it->by_proxy = fd_col_int(st, FD_COL_MAIL_ITEM_BY_PROXY) != 0;
-    copy(it->key, sizeof it->key, fd_col_text(st, FD_COL_MAIL_ITEM_SORT_KEY));
+    mail_copy(it->key, sizeof it->key, fd_col_text(st, FD_COL_MAIL_ITEM_SORT_KEY));
     set_age(d, it);
 }
 
@@ -305,7 +312,7 @@ static fd_status get_item(fd_desk *d, int64_t id, fd_mail_item *out, fd_error *e
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        read_item(d, st, out);
+        mail_read_item(d, st, out);
     fd_stmt_reset(st);
     return s;
 }
@@ -315,7 +322,7 @@ static fd_status no_such_item(int64_t id, const char *field, fd_error *err)
     return fd_fail(err, FD_NOT_FOUND, field, _("There is no mail item %lld."), (long long)id);
 }
 
-static fd_status find_item(fd_desk *d, int64_t id, const char *field, fd_mail_item *out,
+fd_status mail_find_item(fd_desk *d, int64_t id, const char *field, fd_mail_item *out,
                            fd_error *err)
 {
     fd_status s = get_item(d, id, out, err);
@@ -359,7 +366,7 @@ static fd_status proxy_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id,
 static fd_status return_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id, fd_error *err)
 {
     fd_mail_item it;
-    fd_status s = find_item(d, entity_id, NULL, &it, err);
+    fd_status s = mail_find_item(d, entity_id, NULL, &it, err);
     if (s != FD_OK || it.to_return || (fire->note && *fire->note))
         return s;
     char label[FD_MAIL_TRACKING_MAX + 32];
@@ -367,7 +374,7 @@ static fd_status return_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id
     return fd_fail(err, FD_INVALID, "note",
                    _("%s has been at the desk %d days, less than the %d after which it goes "
                      "back: give the reason for returning it now."),
-                   label, it.age_days, return_days(d));
+                   label, it.age_days, mail_return_days(d));
 }
 
 static const fd_transition mail_rows[] = {
@@ -425,21 +432,21 @@ static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake
         (s = check_quantity(it->quantity, FD_MAIL_QUANTITY_MAX, err)) != FD_OK ||
         (s = clean_tracking(in->tracking, it->tracking, err)) != FD_OK ||
         (s = clean_shelf(in->shelf, NULL, it->shelf, err)) != FD_OK ||
-        (s = clean_text(in->note, "note", NULL, true, it->note, sizeof it->note, err)) != FD_OK)
+        (s = mail_clean_text(in->note, "note", NULL, true, it->note, sizeof it->note, err)) != FD_OK)
         return s;
     if (it->kind == FD_MAIL_EXPRESS && !it->tracking[0])
         return fd_fail(err, FD_INVALID, "tracking",
                        _("An express parcel needs its tracking number: scan the barcode."));
     if (it->recipient.kind == 0 &&
-        (s = clean_text(in->recipient.text, "recipient", _("Enter the recipient."), false,
+        (s = mail_clean_text(in->recipient.text, "recipient", _("Enter the recipient."), false,
                         it->free_name, sizeof it->free_name, err)) != FD_OK)
         return s;
     if (!it->damaged)
         return FD_OK;
-    if ((s = clean_text(in->damage_note, "damage_note", _("Describe the damage."), true,
+    if ((s = mail_clean_text(in->damage_note, "damage_note", _("Describe the damage."), true,
                         it->damage_note, sizeof it->damage_note, err)) != FD_OK)
         return s;
-    return clean_text(in->damage_ack, "damage_ack",
+    return mail_clean_text(in->damage_ack, "damage_ack",
                       _("Enter the courier who acknowledged the damage."), false, it->damage_ack,
                       sizeof it->damage_ack, err);
 }
@@ -479,9 +486,9 @@ static fd_status look_up_recipient(fd_desk *d, const fd_mail_recipient *r, recip
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
         out->unit_id = fd_col_int(st, 0);
-        copy(out->unit, sizeof out->unit, fd_col_text(st, 1));
-        copy(out->name, sizeof out->name, fd_col_text(st, 2));
-        copy(out->org, sizeof out->org, fd_col_text(st, 3));
+        mail_copy(out->unit, sizeof out->unit, fd_col_text(st, 1));
+        mail_copy(out->name, sizeof out->name, fd_col_text(st, 2));
+        mail_copy(out->org, sizeof out->org, fd_col_text(st, 3));
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
@@ -575,7 +582,7 @@ static fd_status receive_txn(fd_store *store, void *ctx, fd_error *err)
     if (it->recipient.kind)
         s = look_up_recipient(it->d, &it->recipient, &r, err);
     else
-        copy(r.name, sizeof r.name, it->free_name);
+        mail_copy(r.name, sizeof r.name, it->free_name);
     if (s == FD_OK && it->tracking[0])
         s = refuse_duplicate(it->d, it->tracking, err);
     if (s != FD_OK || (s = insert_item(it, &r, err)) != FD_OK ||
@@ -615,7 +622,7 @@ static fd_status shelve_txn(fd_store *store, void *ctx, fd_error *err)
     (void)store;
     shelving *sh = ctx;
     fd_mail_item it;
-    fd_status s = find_item(sh->d, sh->item_id, NULL, &it, err);
+    fd_status s = mail_find_item(sh->d, sh->item_id, NULL, &it, err);
     if (s != FD_OK)
         return s;
     if (it.state == FD_MAIL_STATE_HELD && strcmp(it.shelf, sh->shelf) == 0)
@@ -663,16 +670,16 @@ static fd_status check_handout(const fd_mail_handout *h, handout *ho, fd_error *
             if (h->items[i] == h->items[j])
                 return fd_fail(err, FD_INVALID, "items", _("Item %lld is chosen twice."),
                                (long long)h->items[i]);
-    if ((s = clean_text(h->collector, "collector", _("Enter the name of the person collecting."),
+    if ((s = mail_clean_text(h->collector, "collector", _("Enter the name of the person collecting."),
                         false, ho->collector, sizeof ho->collector, err)) != FD_OK)
         return s;
     if (!h->signed_for)
         return fd_fail(err, FD_INVALID, "signed", _("The collector must sign for the items."));
     char typed[FD_MAIL_SHORT_MAX];
-    if ((s = clean_text(h->proxy_phone, "proxy_phone", NULL, false, typed, sizeof typed, err)) != FD_OK ||
-        (s = clean_text(h->proxy_relation, "proxy_relation", NULL, false, ho->relation,
+    if ((s = mail_clean_text(h->proxy_phone, "proxy_phone", NULL, false, typed, sizeof typed, err)) != FD_OK ||
+        (s = mail_clean_text(h->proxy_relation, "proxy_relation", NULL, false, ho->relation,
                         sizeof ho->relation, err)) != FD_OK ||
-        (s = clean_text(h->note, "note", NULL, true, ho->note, sizeof ho->note, err)) != FD_OK)
+        (s = mail_clean_text(h->note, "note", NULL, true, ho->note, sizeof ho->note, err)) != FD_OK)
         return s;
     ho->proxy = h->proxy || typed[0] || ho->relation[0];
     if (!ho->proxy)
@@ -709,7 +716,7 @@ static fd_status refuse_closed(const fd_mail_item *it, fd_error *err)
 static fd_status load_items(handout *ho, fd_error *err)
 {
     for (size_t i = 0; i < ho->count; i++) {
-        fd_status s = find_item(ho->d, ho->ids[i], "items", &ho->items[i], err);
+        fd_status s = mail_find_item(ho->d, ho->ids[i], "items", &ho->items[i], err);
         if (s != FD_OK)
             return s;
         if (ho->items[i].state != FD_MAIL_STATE_RECEIVED && ho->items[i].state != FD_MAIL_STATE_HELD)
@@ -814,11 +821,11 @@ static fd_status return_txn(fd_store *store, void *ctx, fd_error *err)
     sending_back *r = ctx;
     fd_mail_item it;
     int64_t event_id;
-    fd_status s = find_item(r->d, r->item_id, NULL, &it, err);
+    fd_status s = mail_find_item(r->d, r->item_id, NULL, &it, err);
     if (s != FD_OK)
         return s;
     if (!r->carrier[0])
-        copy(r->carrier, sizeof r->carrier, it.carrier);
+        mail_copy(r->carrier, sizeof r->carrier, it.carrier);
     if ((s = fire(r->d, r->who, r->item_id, "return", r->note, NULL, &event_id, err)) != FD_OK)
         return s;
     fd_stmt *st = fd_sql(r->d->store, FD_SQL_MAIL_RETURN_INSERT);
@@ -841,7 +848,7 @@ fd_status fd_mail_return(fd_desk *d, const fd_actor *who, int64_t item_id, const
     sending_back r = {.d = d, .who = who, .item_id = item_id};
     fd_status s;
     if ((s = clean_carrier(d, carrier, NULL, r.carrier, err)) != FD_OK ||
-        (s = clean_text(note, "note", NULL, true, r.note, sizeof r.note, err)) != FD_OK)
+        (s = mail_clean_text(note, "note", NULL, true, r.note, sizeof r.note, err)) != FD_OK)
         return s;
     return fd_store_write(d->store, return_txn, &r, err);
 }
@@ -862,7 +869,7 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     (void)store;
     correcting *c = ctx;
     fd_mail_item it;
-    fd_status s = find_item(c->d, c->item_id, NULL, &it, err);
+    fd_status s = mail_find_item(c->d, c->item_id, NULL, &it, err);
     if (s != FD_OK)
         return s;
     if (c->field == FD_MAIL_FIELD_DAMAGE_NOTE && !it.damaged)
@@ -885,10 +892,10 @@ fd_status fd_mail_correct(fd_desk *d, const fd_actor *who, int64_t item_id, fd_m
         s = clean_carrier(d, value, _("Enter the carrier that delivered it."), c.value, err);
         break;
     case FD_MAIL_FIELD_NOTE:
-        s = clean_text(value, "value", NULL, true, c.value, sizeof c.value, err);
+        s = mail_clean_text(value, "value", NULL, true, c.value, sizeof c.value, err);
         break;
     case FD_MAIL_FIELD_DAMAGE_NOTE:
-        s = clean_text(value, "value", _("Describe the damage."), true, c.value, sizeof c.value, err);
+        s = mail_clean_text(value, "value", _("Describe the damage."), true, c.value, sizeof c.value, err);
         break;
     default:
         return fd_fail(err, FD_INVALID, "field", _("This field cannot be corrected."));
@@ -899,393 +906,6 @@ fd_status fd_mail_correct(fd_desk *d, const fd_actor *who, int64_t item_id, fd_m
         return s;
     }
     return fd_store_write(d->store, correct_txn, &c, err);
-}
-
-/* ---- lists ---- */
-
-typedef struct listing {
-    fd_desk *d;
-    fd_mail_view view;
-    char text[PAGE_KEY_MAX];       /* as typed, trimmed */
-    char upper[PAGE_KEY_MAX];      /* codes: tracking numbers, units and shelves */
-    const fd_mail_item *after;
-    int limit;
-    bool oldest;                   /* fd_mail_held's order */
-    void (*each)(void *ctx, const fd_mail_item *item);
-    void *ctx;
-} listing;
-
-/* [lo, hi): every text that starts with prefix. No UTF-8 text contains byte 0xFF. */
-static void bind_prefix(fd_stmt *st, const char *lo_param, const char *hi_param, const char *prefix)
-{
-    char hi[PAGE_KEY_MAX + 1];
-    snprintf(hi, sizeof hi, "%s\xFF", prefix);
-    fd_bind_text(st, lo_param, prefix);
-    fd_bind_text(st, hi_param, hi);
-}
-
-/* a LIKE pattern: before, text with its wildcards escaped, after (caller frees). */
-static char *like_pattern(const char *before, const char *text, const char *after)
-{
-    char *out = fd_alloc(strlen(before) + 2 * strlen(text) + strlen(after) + 1);
-    char *p = stpcpy(out, before);
-    for (; *text; text++) {
-        if (*text == '%' || *text == '_' || *text == '\\')
-            *p++ = '\\';
-        *p++ = *text;
-    }
-    strcpy(p, after);
-    return out;
-}
-
-static fd_stmt *prepare_held(listing *l)
-{
-    fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_HELD);
-    char *prefix = like_pattern("", l->upper, "%"), *contains = like_pattern("%", l->text, "%");
-    fd_bind_text(st, ":text", l->text);
-    fd_bind_text(st, ":prefix", prefix);
-    fd_bind_text(st, ":contains", contains);
-    free(prefix);
-    free(contains);
-    fd_bind_text(st, ":after_unit", l->after ? l->after->recipient_unit : "");
-    fd_bind_text(st, ":after_name", l->after ? l->after->recipient_name : "");
-    fd_bind_int(st, ":after_id", l->after ? l->after->id : 0);
-    return st;
-}
-
-static fd_stmt *prepare_oldest(listing *l)
-{
-    fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_OLDEST);
-    fd_bind_int(st, ":after_at", l->after ? l->after->received_at : INT64_MIN);
-    fd_bind_int(st, ":after_id", l->after ? l->after->id : 0);
-    return st;
-}
-
-static fd_stmt *prepare_today(listing *l)
-{
-    fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_TODAY);
-    fd_date today = fd_date_of(fd_desk_now(l->d));
-    fd_bind_int(st, ":from", fd_date_start(today));
-    fd_bind_int(st, ":to", fd_date_start(today + 1));
-    fd_bind_int(st, ":after_at", l->after ? l->after->received_at : INT64_MAX);
-    fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
-    return st;
-}
-
-static fd_stmt *prepare_search(listing *l)
-{
-    if (!l->text[0]) {
-        fd_stmt *st = fd_sql(l->d->store, FD_SQL_MAIL_LIST_ALL);
-        fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
-        return st;
-    }
-    static const fd_sql_id by_view[FD_MAIL_VIEW_COUNT] = {
-        [FD_MAIL_BY_RECIPIENT] = FD_SQL_MAIL_LIST_RECIPIENT,
-        [FD_MAIL_BY_TRACKING] = FD_SQL_MAIL_LIST_TRACKING,
-        [FD_MAIL_BY_SHELF] = FD_SQL_MAIL_LIST_SHELF,
-    };
-    fd_stmt *st = fd_sql(l->d->store, by_view[l->view]);
-    bind_prefix(st, ":lo", ":hi", l->upper);
-    if (l->view == FD_MAIL_BY_RECIPIENT)
-        bind_prefix(st, ":name_lo", ":name_hi", l->text);
-    /* The first page starts at the lowest value the search can match: upper case sorts
-     * before lower case, so that is the upper-case text. */
-    fd_bind_text(st, ":after_key", l->after ? l->after->key : l->upper);
-    fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
-    return st;
-}
-
-/* Hands each row of st to each() as an item (one buffer: an item is large). */
-static fd_status emit_items(fd_desk *d, fd_stmt *st, void (*each)(void *ctx, const fd_mail_item *item),
-                            void *ctx, fd_error *err)
-{
-    int rc;
-    fd_mail_item *it = fd_alloc(sizeof *it);
-    while ((rc = fd_step(st, err)) == 1) {
-        read_item(d, st, it);
-        each(ctx, it);
-    }
-    free(it);
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
-{
-    (void)store;
-    listing *l = ctx;
-    fd_stmt *st = l->oldest ? prepare_oldest(l)
-                : l->view == FD_MAIL_HELD ? prepare_held(l)
-                : l->view == FD_MAIL_TODAY ? prepare_today(l)
-                : prepare_search(l);
-    fd_bind_int(st, ":limit", l->limit);
-    return emit_items(l->d, st, l->each, l->ctx, err);
-}
-
-static fd_status run_listing(listing *l, const char *text, fd_error *err)
-{
-    fd_status s = clean_text(text, "search", NULL, false, l->text, sizeof l->text, err);
-    if (s != FD_OK)
-        return s;
-    if (l->view == FD_MAIL_BY_TRACKING) {
-        char *to = l->upper;
-        for (const char *p = l->text; *p; p++)
-            if (!is_blank(*p))
-                *to++ = *p;
-        *to = '\0';
-    } else {
-        copy(l->upper, sizeof l->upper, l->text);
-    }
-    upper_ascii(l->upper);
-    return fd_store_read(l->d->store, list_read, l, err);
-}
-
-fd_status fd_mail_list(fd_desk *d, fd_mail_view view, const char *text, const fd_mail_item *after,
-                       int limit, void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
-                       fd_error *err)
-{
-    if ((unsigned)view >= FD_MAIL_VIEW_COUNT)
-        return fd_fail(err, FD_INVALID, NULL, "fd_mail_list: no view %d", (int)view);
-    listing l = {.d = d, .view = view, .after = after, .limit = limit, .each = each, .ctx = ctx};
-    return run_listing(&l, text, err);
-}
-
-fd_status fd_mail_held(fd_desk *d, const fd_mail_item *after, int limit,
-                       void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
-                       fd_error *err)
-{
-    listing l = {.d = d, .view = FD_MAIL_HELD, .after = after, .limit = limit, .oldest = true,
-                 .each = each, .ctx = ctx};
-    return run_listing(&l, NULL, err);
-}
-
-typedef struct waiting_read {
-    fd_desk *d;
-    void (*each)(void *ctx, const fd_mail_waiting *item);
-    void *ctx;
-} waiting_read;
-
-static fd_status at_desk_read(fd_store *store, void *ctx, fd_error *err)
-{
-    waiting_read *w = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_AT_DESK);
-    fd_date today = fd_date_of(fd_desk_now(w->d));
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        const char *shelf = fd_col_text(st, FD_COL_MAIL_AT_DESK_SHELF);
-        fd_mail_waiting item = {
-            .id = fd_col_int(st, FD_COL_MAIL_AT_DESK_ID),
-            .quantity = (int)fd_col_int(st, FD_COL_MAIL_AT_DESK_QUANTITY),
-            .tracking = fd_col_text(st, FD_COL_MAIL_AT_DESK_TRACKING),
-            .unit = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_UNIT),
-            .org = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_ORG),
-            .name = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_NAME),
-            .shelf = shelf ? shelf : "",
-            .received_at = fd_col_int(st, FD_COL_MAIL_AT_DESK_AT),
-        };
-        /* The schema's CHECKs admit only known kinds. */
-        fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_AT_DESK_KIND), &item.kind);
-        item.age_days = today - fd_date_of(item.received_at);
-        w->each(w->ctx, &item);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-fd_status fd_mail_at_desk(fd_desk *d, void (*each)(void *ctx, const fd_mail_waiting *item),
-                          void *ctx, fd_error *err)
-{
-    waiting_read w = {d, each, ctx};
-    return fd_store_read(d->store, at_desk_read, &w, err);
-}
-
-typedef struct between {
-    fd_desk *d;
-    fd_time from, to;
-    void (*each)(void *ctx, const fd_mail_item *item);
-    void *ctx;
-} between;
-
-static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
-{
-    between *b = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_LIST_BETWEEN);
-    fd_bind_int(st, ":from", b->from);
-    fd_bind_int(st, ":to", b->to);
-    return emit_items(b->d, st, b->each, b->ctx, err);
-}
-
-fd_status fd_mail_between(fd_desk *d, fd_time from, fd_time to,
-                          void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
-                          fd_error *err)
-{
-    between b = {d, from, to, each, ctx};
-    return fd_store_read(d->store, between_read, &b, err);
-}
-
-typedef struct getting {
-    fd_desk *d;
-    int64_t id;
-    fd_mail_item *out;
-} getting;
-
-static fd_status get_read(fd_store *store, void *ctx, fd_error *err)
-{
-    (void)store;
-    getting *g = ctx;
-    return find_item(g->d, g->id, NULL, g->out, err);
-}
-
-fd_status fd_mail_get(fd_desk *d, int64_t item_id, fd_mail_item *out, fd_error *err)
-{
-    getting g = {d, item_id, out};
-    return fd_store_read(d->store, get_read, &g, err);
-}
-
-/* ---- counters ---- */
-
-typedef struct counting {
-    fd_sql_id sql;
-    fd_time cutoff; /* 0: none */
-    long count;
-} counting;
-
-static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
-{
-    counting *c = ctx;
-    fd_stmt *st = fd_sql(store, c->sql);
-    if (c->cutoff)
-        fd_bind_int(st, ":cutoff", c->cutoff);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK)
-        c->count = (long)fd_col_int(st, 0);
-    fd_stmt_reset(st);
-    return s;
-}
-
-fd_status fd_mail_held_count(fd_desk *d, long *out, fd_error *err)
-{
-    counting c = {FD_SQL_MAIL_HELD_COUNT, 0, 0};
-    fd_status s = fd_store_read(d->store, count_read, &c, err);
-    *out = c.count;
-    return s;
-}
-
-/* Held return_days or more: received before the start of the day after today minus
- * return_days. */
-fd_status fd_mail_to_return_count(fd_desk *d, long *out, fd_error *err)
-{
-    fd_date today = fd_date_of(fd_desk_now(d));
-    counting c = {FD_SQL_MAIL_TO_RETURN_COUNT, fd_date_start(today - return_days(d) + 1), 0};
-    fd_status s = fd_store_read(d->store, count_read, &c, err);
-    *out = c.count;
-    return s;
-}
-
-/* ---- an item's history ---- */
-
-typedef struct detail {
-    fd_desk *d;
-    const fd_actor *who;
-    int64_t id;
-    const fd_mail_detail_cb *cb;
-    void *ctx;
-} detail;
-
-static fd_status events_read(detail *q, fd_error *err)
-{
-    fd_stmt *st = fd_sql(q->d->store, FD_SQL_MAIL_EVENTS);
-    fd_bind_int(st, ":id", q->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        fd_mail_event e = {
-            .id = fd_col_int(st, FD_COL_MAIL_EVENTS_ID),
-            .event = fd_col_text(st, FD_COL_MAIL_EVENTS_EVENT),
-            .staff_name = fd_col_text(st, FD_COL_MAIL_EVENTS_NAME),
-            .at = fd_col_int(st, FD_COL_MAIL_EVENTS_AT),
-            .detail = fd_col_text(st, FD_COL_MAIL_EVENTS_DETAIL),
-            .note = fd_col_text(st, FD_COL_MAIL_EVENTS_NOTE),
-        };
-        e.label = event_label(e.event);
-        fd_mail_state_parse(fd_col_text(st, FD_COL_MAIL_EVENTS_TO_STATE), &e.to_state);
-        q->cb->event(q->ctx, &e);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static fd_status corrections_read(detail *q, fd_error *err)
-{
-    fd_stmt *st = fd_sql(q->d->store, FD_SQL_MAIL_CORRECTIONS);
-    fd_bind_int(st, ":id", q->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        int field;
-        if (!parse_named(fields, FD_MAIL_FIELD_COUNT, fd_col_text(st, FD_COL_MAIL_CORRECTIONS_FIELD), &field))
-            continue; /* only fd_mail_correct writes these rows */
-        fd_mail_correction c = {
-            .id = fd_col_int(st, FD_COL_MAIL_CORRECTIONS_ID),
-            .field = (fd_mail_field)field,
-            .label = fd_mail_field_label((fd_mail_field)field),
-            .value = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_VALUE),
-            .reason = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_REASON),
-            .staff_name = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_NAME),
-            .at = fd_col_int(st, FD_COL_MAIL_CORRECTIONS_AT),
-        };
-        q->cb->correction(q->ctx, &c);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static fd_status collection_read(detail *q, fd_error *err)
-{
-    fd_stmt *st = fd_sql(q->d->store, FD_SQL_MAIL_COLLECTION);
-    fd_bind_int(st, ":id", q->id);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK) {
-        char masked[FD_MAIL_SHORT_MAX];
-        const char *phone = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_PHONE_CLEAR);
-        if (phone && !may_see_phones(q->d, q->who)) {
-            fd_mask_phone(phone, masked, sizeof masked);
-            phone = masked;
-        }
-        fd_mail_collection c = {
-            .handout_id = fd_col_int(st, FD_COL_MAIL_COLLECTION_ID),
-            .collector = fd_col_text(st, FD_COL_MAIL_COLLECTION_COLLECTOR),
-            .by_proxy = fd_col_int(st, FD_COL_MAIL_COLLECTION_BY_PROXY) != 0,
-            .proxy_phone = phone,
-            .proxy_relation = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_RELATION),
-            .note = fd_col_text(st, FD_COL_MAIL_COLLECTION_NOTE),
-            .staff_name = fd_col_text(st, FD_COL_MAIL_COLLECTION_NAME),
-            .at = fd_col_int(st, FD_COL_MAIL_COLLECTION_AT),
-        };
-        q->cb->collection(q->ctx, &c);
-    }
-    fd_stmt_reset(st);
-    return s == FD_NOT_FOUND ? FD_OK : s;
-}
-
-static fd_status detail_read(fd_store *store, void *ctx, fd_error *err)
-{
-    (void)store;
-    detail *q = ctx;
-    fd_mail_item it;
-    fd_status s = find_item(q->d, q->id, NULL, &it, err);
-    if (s == FD_OK && q->cb->event)
-        s = events_read(q, err);
-    if (s == FD_OK && q->cb->correction)
-        s = corrections_read(q, err);
-    if (s == FD_OK && q->cb->collection)
-        s = collection_read(q, err);
-    return s;
-}
-
-fd_status fd_mail_detail(fd_desk *d, const fd_actor *who, int64_t item_id,
-                         const fd_mail_detail_cb *cb, void *ctx, fd_error *err)
-{
-    detail q = {d, who, item_id, cb, ctx};
-    return fd_store_read(d->store, detail_read, &q, err);
 }
 
 /* ---- newspapers ---- */
@@ -1359,10 +979,10 @@ static fd_status record_paper(fd_desk *d, const fd_actor *who, bool in, const ch
         return refuse_role(who, action, err);
     paper p = {.d = d, .who = who, .in = in, .quantity = quantity};
     fd_status s;
-    if ((s = clean_text(title, "title", _("Enter the newspaper's title."), false, p.title,
+    if ((s = mail_clean_text(title, "title", _("Enter the newspaper's title."), false, p.title,
                         sizeof p.title, err)) != FD_OK ||
         (s = check_quantity(quantity, FD_MAIL_PAPER_MAX, err)) != FD_OK ||
-        (s = clean_text(party, "party", NULL, false, p.party, sizeof p.party, err)) != FD_OK)
+        (s = mail_clean_text(party, "party", NULL, false, p.party, sizeof p.party, err)) != FD_OK)
         return s;
     return fd_store_write(d->store, paper_txn, &p, err);
 }
@@ -1379,167 +999,3 @@ fd_status fd_mail_paper_hand_out(fd_desk *d, const fd_actor *who, const char *ti
     return record_paper(d, who, false, title, quantity, to, err);
 }
 
-typedef struct tally {
-    fd_date day;
-    void (*each)(void *ctx, const fd_mail_paper_row *r);
-    void *ctx;
-} tally;
-
-static fd_status tally_read(fd_store *store, void *ctx, fd_error *err)
-{
-    tally *t = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_PAPER_TALLY);
-    fd_bind_int(st, ":day", t->day);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        fd_mail_paper_row r = {fd_col_text(st, FD_COL_MAIL_PAPER_TALLY_TITLE), (long)fd_col_int(st, FD_COL_MAIL_PAPER_TALLY_RECEIVED), (long)fd_col_int(st, FD_COL_MAIL_PAPER_TALLY_HANDED_OUT)};
-        t->each(t->ctx, &r);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-fd_status fd_mail_papers(fd_desk *d, fd_date day, void (*each)(void *ctx, const fd_mail_paper_row *r),
-                         void *ctx, fd_error *err)
-{
-    tally t = {day, each, ctx};
-    return fd_store_read(d->store, tally_read, &t, err);
-}
-
-/* ---- the daily register ---- */
-
-/* Adds each row's (kind, pieces) of a GROUP BY kind query to the column at offset. */
-static fd_status add_kind_counts(fd_store *store, fd_sql_id sql, fd_date day, size_t offset,
-                                 fd_mail_register *out, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, sql);
-    fd_bind_int(st, ":from", fd_date_start(day));
-    fd_bind_int(st, ":to", fd_date_start(day + 1));
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        fd_mail_kind k;
-        if (fd_mail_kind_parse(fd_col_text(st, 0), &k))
-            *(long *)((char *)&out->kinds[k] + offset) += (long)fd_col_int(st, 1);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static void add_paper(void *ctx, const fd_mail_paper_row *r)
-{
-    fd_mail_register_row *row = ctx;
-    row->received += r->received;
-    row->handed_out += r->handed_out;
-}
-
-static fd_status register_read(fd_store *store, void *ctx, fd_error *err)
-{
-    fd_mail_register *out = ctx;
-    fd_status s;
-    if ((s = add_kind_counts(store, FD_SQL_MAIL_REGISTER_RECEIVED, out->day,
-                             offsetof(fd_mail_register_row, received), out, err)) != FD_OK ||
-        (s = add_kind_counts(store, FD_SQL_MAIL_REGISTER_HANDED_OUT, out->day,
-                             offsetof(fd_mail_register_row, handed_out), out, err)) != FD_OK ||
-        (s = add_kind_counts(store, FD_SQL_MAIL_REGISTER_RETURNED, out->day,
-                             offsetof(fd_mail_register_row, returned), out, err)) != FD_OK)
-        return s;
-    tally t = {out->day, add_paper, &out->kinds[FD_MAIL_NEWSPAPER]};
-    if ((s = tally_read(store, &t, err)) != FD_OK)
-        return s;
-    for (int k = 0; k < FD_MAIL_KIND_COUNT; k++) {
-        out->total.received += out->kinds[k].received;
-        out->total.handed_out += out->kinds[k].handed_out;
-        out->total.returned += out->kinds[k].returned;
-    }
-    return FD_OK;
-}
-
-fd_status fd_mail_register_day(fd_desk *d, fd_date day, fd_mail_register *out, fd_error *err)
-{
-    memset(out, 0, sizeof *out);
-    out->day = day;
-    return fd_store_read(d->store, register_read, out, err);
-}
-
-/* ---- export ---- */
-
-static const char *const export_columns[] = {
-    "id", "received_at", "received_by", "carrier", "kind", "quantity", "tracking",
-    "recipient_unit", "recipient", "organisation", "shelf", "damaged", "damage_note",
-    "damage_ack", "note", "state", "collected_at", "collector", "by_proxy", "proxy_phone",
-    "proxy_relation", "handout_note", "returned_at", "return_carrier", "return_note",
-};
-enum { EXPORT_COLUMNS = sizeof export_columns / sizeof export_columns[0] };
-
-typedef struct exporting {
-    fd_desk *d;
-    const fd_export_request *req;
-    bool unmasked;
-    fd_export *e;
-} exporting;
-
-/* Column index of the export's extra columns after FD_MAIL_COLUMNS and the key. */
-enum { COL_PROXY_PHONE = 23, COL_PROXY_RELATION, COL_HANDOUT_NOTE, COL_RETURN_NOTE };
-
-static void export_item(exporting *x, fd_stmt *st, const fd_mail_item *it)
-{
-    char id[24], quantity[16], received[FD_TIME_TEXT], closed[FD_TIME_TEXT], phone[FD_MAIL_SHORT_MAX];
-    snprintf(id, sizeof id, "%lld", (long long)it->id);
-    snprintf(quantity, sizeof quantity, "%d", it->quantity);
-    fd_time_format(it->received_at, received);
-    if (it->closed_at)
-        fd_time_format(it->closed_at, closed);
-    const char *clear = fd_col_text(st, COL_PROXY_PHONE);
-    if (clear && !x->unmasked)
-        fd_mask_phone(clear, phone, sizeof phone);
-    else
-        copy(phone, sizeof phone, clear);
-    bool collected = it->state == FD_MAIL_STATE_COLLECTED || it->state == FD_MAIL_STATE_COLLECTED_BY_PROXY;
-    bool returned = it->state == FD_MAIL_STATE_RETURNED;
-#define OPT(s) ((s)[0] ? (s) : NULL)
-    const char *values[EXPORT_COLUMNS] = {
-        id, received, it->received_by, it->carrier, fd_mail_kind_name(it->kind), quantity,
-        OPT(it->tracking), OPT(it->recipient_unit), OPT(it->recipient_name), OPT(it->recipient_org),
-        OPT(it->shelf), it->damaged ? "yes" : "no", OPT(it->damage_note), OPT(it->damage_ack),
-        OPT(it->note), fd_mail_state_name(it->state),
-        collected ? closed : NULL, collected ? it->closed_by : NULL,
-        collected ? (it->by_proxy ? "yes" : "no") : NULL, clear ? phone : NULL,
-        fd_col_text(st, COL_PROXY_RELATION), fd_col_text(st, COL_HANDOUT_NOTE),
-        returned ? closed : NULL, returned ? it->closed_by : NULL, fd_col_text(st, COL_RETURN_NOTE),
-    };
-#undef OPT
-    fd_export_row(x->e, values);
-}
-
-static fd_status export_read(fd_store *store, void *ctx, fd_error *err)
-{
-    exporting *x = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_MAIL_EXPORT);
-    fd_bind_int(st, ":from", x->req->from);
-    fd_bind_int(st, ":to", x->req->to);
-    int rc;
-    fd_mail_item *it = fd_alloc(sizeof *it);
-    while ((rc = fd_step(st, err)) == 1) {
-        read_item(x->d, st, it);
-        export_item(x, st, it);
-    }
-    free(it);
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-fd_status fd_mail_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
-                         fd_error *err)
-{
-    if (!fd_may(who, FD_ACT_MAIL_EXPORT))
-        return fd_fail(err, FD_DENIED, NULL,
-                       _("Only managers and administrators may export the mail register."));
-    if (req->unmasked && !may_see_phones(d, who))
-        return fd_fail(err, FD_DENIED, NULL, _("%s may not see phone numbers in full."),
-                       fd_role_label(who->role));
-    exporting x = {d, req, req->unmasked, NULL};
-    x.e = fd_export_begin(out, req->format, export_columns, EXPORT_COLUMNS);
-    fd_status s = fd_store_read(d->store, export_read, &x, err);
-    fd_status end = fd_export_end(x.e, s == FD_OK ? err : NULL);
-    return s != FD_OK ? s : end;
-}

@@ -44,14 +44,19 @@ static size_t decode(const unsigned char *s, uint32_t *cp)
 }
 
 /* wcwidth answers for the thread's LC_CTYPE: counting runs under C.UTF-8 whatever the
- * process's locale is (cron runs under "C"), and without touching it. */
+ * process's locale is (cron runs under "C"), and without touching it. Only LC_CTYPE
+ * changes: the others come from the thread's own locale, or gettext would follow
+ * LC_MESSAGES into "C" and print the report's frame in English. */
 typedef struct width_locale {
     locale_t utf8, saved;
 } width_locale;
 
 static width_locale width_locale_enter(void)
 {
-    width_locale w = {newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0), (locale_t)0};
+    width_locale w = {(locale_t)0, (locale_t)0};
+    locale_t base = duplocale(uselocale((locale_t)0));
+    if (base && !(w.utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", base)))
+        freelocale(base);
     if (w.utf8)
         w.saved = uselocale(w.utf8);
     return w;
@@ -691,7 +696,7 @@ static fd_status write_pages(const fd_report *r, pager *p, const line_list *head
             fputs("\n", out);
         for (size_t k = 0; k < footer.count; k++)
             fprintf(out, "%s%s", footer.lines[k],
-                    k + 1 < footer.count ? "\n" : i + 1 < p->page_count ? "\f" : "\n");
+                    k + 1 < footer.count ? "\n" : i + 1 < p->page_count ? "\n\f" : "\n");
         list_free(&footer);
     }
     if (ferror(out))
