@@ -15,17 +15,25 @@ static const char *const table_names[] = {
 #undef FD_TABLE_NAME
 };
 
-static const fd_sql_id row_sql[] = {
-#define FD_TABLE_ROW(name) FD_SQL_ROW_##name,
-    FD_RECORD_TABLE_LIST(FD_TABLE_ROW)
-#undef FD_TABLE_ROW
-};
+/* Each record table has two statements, named row_<table> and unaudited_<table>. */
+typedef enum table_sql { ROW_SQL, UNAUDITED_SQL, TABLE_SQL_KINDS } table_sql;
 
-static const fd_sql_id unaudited_sql[] = {
-#define FD_TABLE_UNAUDITED(name) FD_SQL_UNAUDITED_##name,
-    FD_RECORD_TABLE_LIST(FD_TABLE_UNAUDITED)
-#undef FD_TABLE_UNAUDITED
-};
+static fd_sql_id sql_for(table_sql kind, fd_record_table t)
+{
+    static fd_sql_id found[TABLE_SQL_KINDS][FD_TABLE_COUNT];
+    static bool looked_up[TABLE_SQL_KINDS][FD_TABLE_COUNT];
+    if (!looked_up[kind][t]) {
+        char name[96];
+        snprintf(name, sizeof name, "%s_%s", kind == ROW_SQL ? "row" : "unaudited", table_names[t]);
+        found[kind][t] = fd_sql_find(name);
+        if (found[kind][t] == FD_SQL_COUNT) {
+            fprintf(stderr, "frontdesk: the catalogue has no statement %s\n", name);
+            abort();
+        }
+        looked_up[kind][t] = true;
+    }
+    return found[kind][t];
+}
 
 const char *fd_record_table_name(fd_record_table t)
 {
@@ -132,7 +140,7 @@ static fd_status entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_s
                             const entry *e, unsigned char out[FD_HASH_SIZE], bool *clear_ok,
                             fd_error *err)
 {
-    fd_stmt *st = fd_sql(d->store, row_sql[e->table]);
+    fd_stmt *st = fd_sql(d->store, sql_for(ROW_SQL, e->table));
     fd_bind_int(st, ":id", e->row_id);
     fd_status s = fd_step_row(st, err);
     if (s != FD_OK)
@@ -167,8 +175,8 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
     fd_stmt *st = fd_sql(d->store, FD_SQL_AUDIT_LAST);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        last_id = fd_col_int(st, 0);
-        const void *hash = fd_col_blob(st, 1, &prev_size);
+        last_id = fd_col_int(st, FD_COL_AUDIT_LAST_ID);
+        const void *hash = fd_col_blob(st, FD_COL_AUDIT_LAST_HASH, &prev_size);
         if (prev_size != FD_HASH_SIZE)
             return fd_fail(err, FD_TAMPERED, NULL, _("Audit entry %lld is damaged."),
                            (long long)last_id);
@@ -221,12 +229,12 @@ static fd_status read_head(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     size_t size;
-    const void *hash = fd_col_blob(st, 1, &size);
+    const void *hash = fd_col_blob(st, FD_COL_AUDIT_LAST_HASH, &size);
     hex(hash, size, head->hash);
     /* Entries are numbered 1, 2, 3 … (verify reports any gap), so the last number is
      * their count: counting them instead took a fifth of a second at two million
      * visits, on every printed report. */
-    head->entries = fd_col_int(st, 0);
+    head->entries = fd_col_int(st, FD_COL_AUDIT_LAST_ID);
     return FD_OK;
 }
 
@@ -288,15 +296,15 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
     int64_t expected_id = 1;
     int rc;
     while ((rc = fd_step(walk, err)) == 1) {
-        entry e = {fd_col_int(walk, 0), fd_col_int(walk, 1), fd_col_int(walk, 2),
-                   fd_col_int(walk, 5), fd_col_text(walk, 3), FD_TABLE_COUNT};
+        entry e = {fd_col_int(walk, FD_COL_AUDIT_WALK_ID), fd_col_int(walk, FD_COL_AUDIT_WALK_AT), fd_col_int(walk, FD_COL_AUDIT_WALK_STAFF_ID),
+                   fd_col_int(walk, FD_COL_AUDIT_WALK_ROW_ID), fd_col_text(walk, FD_COL_AUDIT_WALK_ACTION), FD_TABLE_COUNT};
         size_t stored_size;
-        const unsigned char *stored = fd_col_blob(walk, 6, &stored_size);
+        const unsigned char *stored = fd_col_blob(walk, FD_COL_AUDIT_WALK_HASH, &stored_size);
         if (e.id != expected_id)
             problem(v, _("Audit entries %lld to %lld are missing."), (long long)expected_id,
                     (long long)e.id - 1);
         expected_id = e.id + 1;
-        if (!fd_record_table_parse(fd_col_text(walk, 4), &e.table))
+        if (!fd_record_table_parse(fd_col_text(walk, FD_COL_AUDIT_WALK_TBL), &e.table))
             problem(v, _("Audit entry %lld names an unknown table."), (long long)e.id);
         else
             check_entry(v, &e, prev, prev_size, stored, stored_size, err);
@@ -316,11 +324,11 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
 static fd_status find_unaudited(verify_ctx *v, fd_error *err)
 {
     for (int t = 0; t < FD_TABLE_COUNT; t++) {
-        fd_stmt *st = fd_sql(v->desk->store, unaudited_sql[t]);
+        fd_stmt *st = fd_sql(v->desk->store, sql_for(UNAUDITED_SQL, t));
         int rc;
         while ((rc = fd_step(st, err)) == 1)
             problem(v, _("%s row %lld has no audit entry: it was added behind the program's back."),
-                    table_names[t], (long long)fd_col_int(st, 0));
+                    table_names[t], (long long)fd_col_int(st, FD_COL_UNAUDITED_ID));
         if (rc < 0)
             return err->status;
     }
@@ -332,9 +340,9 @@ static fd_status find_state_drift(verify_ctx *v, fd_error *err)
     fd_stmt *st = fd_sql(v->desk->store, FD_SQL_STATE_DRIFT);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *want = fd_col_text(st, 2), *have = fd_col_text(st, 3);
-        problem(v, _("%s %lld: recorded state is %s but its events say %s."), fd_col_text(st, 0),
-                (long long)fd_col_int(st, 1), have ? have : "-", want ? want : "-");
+        const char *want = fd_col_text(st, FD_COL_STATE_DRIFT_TO_STATE), *have = fd_col_text(st, FD_COL_STATE_DRIFT_STATE);
+        problem(v, _("%s %lld: recorded state is %s but its events say %s."), fd_col_text(st, FD_COL_STATE_DRIFT_KIND),
+                (long long)fd_col_int(st, FD_COL_STATE_DRIFT_ENTITY_ID), have ? have : "-", want ? want : "-");
     }
     return rc < 0 ? err->status : FD_OK;
 }
@@ -347,14 +355,14 @@ static void forward_check(void *ctx, const char *text)
 }
 
 /* The procedures' own derived tables (kept for fast lists), each compared with the
- * records it derives from by a statement named DERIVED_…, which returns (table, id,
+ * records it derives from by a statement named derived_…, which returns (table, id,
  * 'expected' | 'stored') for every row that differs. A procedure adds its check to the
  * catalogue; nothing here names a procedure. */
 static void report_drift(verify_ctx *v, fd_stmt *st)
 {
-    const char *table = fd_col_text(st, 0);
-    long long id = (long long)fd_col_int(st, 1);
-    if (strcmp(fd_col_text(st, 2), "expected") == 0)
+    const char *table = fd_col_text(st, FD_COL_DERIVED_TBL);
+    long long id = (long long)fd_col_int(st, FD_COL_DERIVED_ROW_ID);
+    if (strcmp(fd_col_text(st, FD_COL_DERIVED_SIDE), "expected") == 0)
         problem(v, _("%s: record %lld is missing or differs from its records"), table, id);
     else
         problem(v, _("%s: the row of record %lld does not match its records"), table, id);
@@ -363,7 +371,7 @@ static void report_drift(verify_ctx *v, fd_stmt *st)
 static fd_status check_derived_tables(verify_ctx *v, fd_error *err)
 {
     for (int id = 0; id < FD_SQL_COUNT; id++) {
-        if (strncmp(fd_sql_name((fd_sql_id)id), "DERIVED_", 8) != 0)
+        if (strncmp(fd_sql_name((fd_sql_id)id), "derived_", 8) != 0)
             continue;
         fd_stmt *st = fd_sql(v->desk->store, (fd_sql_id)id);
         int rc;

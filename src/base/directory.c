@@ -779,15 +779,15 @@ static fd_status fd_search_read(fd_store *store, void *ctx, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_dir_entry e = {
-            .kind = (fd_dir_kind)fd_col_int(st, 0),
-            .id = fd_col_int(st, 1),
-            .unit_id = fd_col_int(st, 2),
-            .unit = fd_col_text(st, 3),
-            .name = fd_col_text(st, 4),
-            .company = fd_col_text(st, 5),
-            .department = fd_col_text(st, 6),
-            .position = fd_col_text(st, 7),
-            .phone = fd_col_text(st, 8),
+            .kind = (fd_dir_kind)fd_col_int(st, FD_COL_DIRECTORY_SEARCH_KIND),
+            .id = fd_col_int(st, FD_COL_DIRECTORY_SEARCH_ID),
+            .unit_id = fd_col_int(st, FD_COL_DIRECTORY_SEARCH_UNIT_ID),
+            .unit = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_UNIT),
+            .name = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_NAME),
+            .company = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_COMPANY),
+            .department = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_DEPARTMENT),
+            .position = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_POSITION),
+            .phone = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_PHONE),
         };
         q->each(q->ctx, &e);
     }
@@ -827,13 +827,13 @@ static fd_status fd_contacts_read(fd_store *store, void *ctx, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_dir_entry e = {
-            .kind = (fd_dir_kind)fd_col_int(st, 0),
-            .id = fd_col_int(st, 1),
+            .kind = (fd_dir_kind)fd_col_int(st, FD_COL_DIRECTORY_CONTACTS_KIND),
+            .id = fd_col_int(st, FD_COL_DIRECTORY_CONTACTS_ID),
             .unit_id = q->unit_id,
-            .unit = fd_col_text(st, 2),
-            .name = fd_col_text(st, 3),
-            .position = fd_col_text(st, 4),
-            .phone = fd_col_text(st, 5),
+            .unit = fd_col_text(st, FD_COL_DIRECTORY_CONTACTS_UNIT),
+            .name = fd_col_text(st, FD_COL_DIRECTORY_CONTACTS_NAME),
+            .position = fd_col_text(st, FD_COL_DIRECTORY_CONTACTS_POSITION),
+            .phone = fd_col_text(st, FD_COL_DIRECTORY_CONTACTS_PHONE),
         };
         q->each(q->ctx, &e);
     }

@@ -31,7 +31,7 @@ fd_status fd_machine_state(fd_desk *d, const fd_machine *m, int64_t entity_id,
     fd_status s = fd_step_row(st, err);
     state[0] = '\0';
     if (s == FD_OK)
-        snprintf(state, FD_STATE_MAX, "%s", fd_col_text(st, 0));
+        snprintf(state, FD_STATE_MAX, "%s", fd_col_text(st, FD_COL_STATE_GET_STATE));
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
@@ -128,15 +128,15 @@ fd_status fd_machine_history(fd_desk *d, const fd_machine *m, int64_t entity_id,
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_event_row row = {
-            .id = fd_col_int(st, 0),
-            .event = fd_col_text(st, 1),
-            .from_state = fd_col_text(st, 2),
-            .to_state = fd_col_text(st, 3),
-            .note = fd_col_text(st, 4),
-            .data = fd_col_text(st, 5),
-            .staff_id = fd_col_int(st, 6),
-            .approver_id = fd_col_int(st, 7),
-            .at = fd_col_int(st, 8),
+            .id = fd_col_int(st, FD_COL_EVENT_HISTORY_ID),
+            .event = fd_col_text(st, FD_COL_EVENT_HISTORY_EVENT),
+            .from_state = fd_col_text(st, FD_COL_EVENT_HISTORY_FROM_STATE),
+            .to_state = fd_col_text(st, FD_COL_EVENT_HISTORY_TO_STATE),
+            .note = fd_col_text(st, FD_COL_EVENT_HISTORY_NOTE),
+            .data = fd_col_text(st, FD_COL_EVENT_HISTORY_DATA),
+            .staff_id = fd_col_int(st, FD_COL_EVENT_HISTORY_STAFF_ID),
+            .approver_id = fd_col_int(st, FD_COL_EVENT_HISTORY_APPROVER_ID),
+            .at = fd_col_int(st, FD_COL_EVENT_HISTORY_AT),
         };
         each(ctx, &row);
     }
@@ -184,12 +184,12 @@ fd_status fd_corrections(fd_desk *d, const char *table, int64_t row_id,
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_correction_row row = {
-            .id = fd_col_int(st, 0),
-            .field = fd_col_text(st, 1),
-            .value = fd_col_text(st, 2),
-            .reason = fd_col_text(st, 3),
-            .staff_id = fd_col_int(st, 4),
-            .at = fd_col_int(st, 5),
+            .id = fd_col_int(st, FD_COL_CORRECTION_LIST_ID),
+            .field = fd_col_text(st, FD_COL_CORRECTION_LIST_FIELD),
+            .value = fd_col_text(st, FD_COL_CORRECTION_LIST_VALUE),
+            .reason = fd_col_text(st, FD_COL_CORRECTION_LIST_REASON),
+            .staff_id = fd_col_int(st, FD_COL_CORRECTION_LIST_STAFF_ID),
+            .at = fd_col_int(st, FD_COL_CORRECTION_LIST_AT),
         };
         each(ctx, &row);
     }
@@ -206,7 +206,7 @@ fd_status fd_current_value(fd_desk *d, const char *table, int64_t row_id, const 
     fd_bind_text(st, ":field", field);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        *out = fd_strdup(fd_col_text(st, 0));
+        *out = fd_strdup(fd_col_text(st, FD_COL_CORRECTION_LATEST_VALUE));
     else if (s == FD_NOT_FOUND)
         *out = fd_strdup(base);
     fd_stmt_reset(st);

@@ -115,15 +115,15 @@ static bool pin_matches(const char *hash, const char *pin)
 static void read_info(fd_stmt *st, fd_staff_info *out)
 {
     *out = (fd_staff_info){
-        .id = fd_col_int(st, 0),
-        .failures = (int)fd_col_int(st, 4),
-        .locked = fd_col_int(st, 5) != 0,
+        .id = fd_col_int(st, FD_COL_STAFF_INFO_ID),
+        .failures = (int)fd_col_int(st, FD_COL_STAFF_INFO_FAILURES),
+        .locked = fd_col_int(st, FD_COL_STAFF_INFO_LOCKED) != 0,
     };
-    snprintf(out->number, sizeof out->number, "%s", fd_col_text(st, 1));
-    snprintf(out->name, sizeof out->name, "%s", fd_col_text(st, 2));
+    snprintf(out->number, sizeof out->number, "%s", fd_col_text(st, FD_COL_STAFF_INFO_NUMBER));
+    snprintf(out->name, sizeof out->name, "%s", fd_col_text(st, FD_COL_STAFF_INFO_NAME));
     /* The schema's CHECK admits only known roles; were it ever to fail, the zeroed
      * role is the least privileged one. */
-    fd_role_parse(fd_col_text(st, 3), &out->role);
+    fd_role_parse(fd_col_text(st, FD_COL_STAFF_INFO_ROLE), &out->role);
 }
 
 /* FD_NOT_FOUND, with no message, when nobody has that number. */
@@ -149,7 +149,7 @@ static fd_status latest_pin(fd_store *store, int64_t staff_id, char out[HASH_TEX
     fd_stmt *st = fd_sql(store, FD_SQL_STAFF_PIN_LATEST);
     fd_bind_int(st, ":staff_id", staff_id);
     fd_status s = fd_step_row(st, err);
-    snprintf(out, HASH_TEXT, "%s", s == FD_OK ? fd_col_text(st, 0) : "");
+    snprintf(out, HASH_TEXT, "%s", s == FD_OK ? fd_col_text(st, FD_COL_STAFF_PIN_LATEST_HASH) : "");
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
@@ -223,7 +223,7 @@ static fd_status only_while_empty(fd_store *store, fd_error *err)
 {
     fd_stmt *st = fd_sql(store, FD_SQL_STAFF_COUNT);
     fd_status s = fd_step_row(st, err);
-    int64_t count = s == FD_OK ? fd_col_int(st, 0) : 0;
+    int64_t count = s == FD_OK ? fd_col_int(st, FD_COL_STAFF_COUNT_STAFF) : 0;
     fd_stmt_reset(st);
     if (s != FD_OK)
         return s;

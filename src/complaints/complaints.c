@@ -265,13 +265,13 @@ fd_status complaint_read_facts(fd_desk *d, int64_t id, complaint_facts *f, fd_er
     if (s != FD_OK)
         return s;
     *f = (complaint_facts){
-        .sort = (fd_complaint_sort)fd_complaint_choice_parse(FD_CLIST_SORT, fd_col_text(st, 0)),
-        .severity = fd_complaint_choice_parse(FD_CLIST_SEVERITY, fd_col_text(st, 1)),
-        .received_at = fd_col_int(st, 2),
-        .rectified_at = fd_col_int(st, 4),
+        .sort = (fd_complaint_sort)fd_complaint_choice_parse(FD_CLIST_SORT, fd_col_text(st, FD_COL_COMPLAINT_FACTS_SORT)),
+        .severity = fd_complaint_choice_parse(FD_CLIST_SEVERITY, fd_col_text(st, FD_COL_COMPLAINT_FACTS_SEVERITY)),
+        .received_at = fd_col_int(st, FD_COL_COMPLAINT_FACTS_RECEIVED_AT),
+        .rectified_at = fd_col_int(st, FD_COL_COMPLAINT_FACTS_RECTIFIED_AT),
     };
-    snprintf(f->department, sizeof f->department, "%s", fd_col_null(st, 3) ? "" : fd_col_text(st, 3));
-    snprintf(f->escalated_to, sizeof f->escalated_to, "%s", fd_col_null(st, 5) ? "" : fd_col_text(st, 5));
+    snprintf(f->department, sizeof f->department, "%s", fd_col_null(st, FD_COL_COMPLAINT_FACTS_DEPARTMENT) ? "" : fd_col_text(st, FD_COL_COMPLAINT_FACTS_DEPARTMENT));
+    snprintf(f->escalated_to, sizeof f->escalated_to, "%s", fd_col_null(st, FD_COL_COMPLAINT_FACTS_ESCALATED_BY) ? "" : fd_col_text(st, FD_COL_COMPLAINT_FACTS_ESCALATED_BY));
     fd_stmt_reset(st);
     return fd_machine_state(d, &fd_complaint_machine, id, f->state, err);
 }
@@ -416,14 +416,14 @@ static fd_status fill_from_directory(intake *t, int64_t *unit_id, fd_error *err)
             return fd_fail(err, FD_NOT_FOUND, "complainant", _("That occupant is not in the directory."));
         if (s != FD_OK)
             return s;
-        if (in->unit_id && in->unit_id != fd_col_int(st, 1))
+        if (in->unit_id && in->unit_id != fd_col_int(st, FD_COL_COMPLAINT_OCCUPANT_UNIT_ID))
             return fd_fail(err, FD_INVALID, "unit", _("The occupant does not live in that unit."));
-        *unit_id = fd_col_int(st, 1);
+        *unit_id = fd_col_int(st, FD_COL_COMPLAINT_OCCUPANT_UNIT_ID);
         FD_FREE(t->unit);
-        t->unit = fd_strdup(fd_col_text(st, 2));
-        take_if_empty(&t->complainant, fd_col_text(st, 3));
-        if (!t->phone[0] && !fd_col_null(st, 4))
-            snprintf(t->phone, sizeof t->phone, "%s", fd_col_text(st, 4));
+        t->unit = fd_strdup(fd_col_text(st, FD_COL_COMPLAINT_OCCUPANT_UNIT));
+        take_if_empty(&t->complainant, fd_col_text(st, FD_COL_COMPLAINT_OCCUPANT_NAME));
+        if (!t->phone[0] && !fd_col_null(st, FD_COL_COMPLAINT_OCCUPANT_PHONE))
+            snprintf(t->phone, sizeof t->phone, "%s", fd_col_text(st, FD_COL_COMPLAINT_OCCUPANT_PHONE));
         fd_stmt_reset(st);
     } else if (in->unit_id) {
         st = fd_sql(t->d->store, FD_SQL_COMPLAINT_UNIT);
@@ -434,7 +434,7 @@ static fd_status fill_from_directory(intake *t, int64_t *unit_id, fd_error *err)
             return s;
         *unit_id = in->unit_id;
         FD_FREE(t->unit);
-        t->unit = fd_strdup(fd_col_text(st, 0));
+        t->unit = fd_strdup(fd_col_text(st, FD_COL_COMPLAINT_UNIT_CODE));
         fd_stmt_reset(st);
     }
     if (!t->complainant)
@@ -811,27 +811,27 @@ fd_time complaint_col_due(fd_stmt *st, int col)
 static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complaint_detail *c)
 {
     *c = (fd_complaint_detail){
-        .id = fd_col_int(st, 0),
+        .id = fd_col_int(st, FD_COL_COMPLAINT_GET_ID),
         .sort = (fd_complaint_sort)complaint_col_choice(st, 1, FD_CLIST_SORT),
         .state = (fd_complaint_state)complaint_col_choice(st, 2, FD_CLIST_STATE),
-        .occupant_id = fd_col_int(st, 3),
-        .unit_id = fd_col_int(st, 4),
-        .complainant = col_dup(st, 5),
-        .unit = col_dup(st, 6),
-        .phone = complaint_shown_phone(d, who, fd_col_text(st, 7)),
-        .content = col_dup(st, 8),
+        .occupant_id = fd_col_int(st, FD_COL_COMPLAINT_GET_OCCUPANT_ID),
+        .unit_id = fd_col_int(st, FD_COL_COMPLAINT_GET_UNIT_ID),
+        .complainant = col_dup(st, FD_COL_COMPLAINT_GET_COMPLAINANT),
+        .unit = col_dup(st, FD_COL_COMPLAINT_GET_UNIT),
+        .phone = complaint_shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
+        .content = col_dup(st, FD_COL_COMPLAINT_GET_CONTENT),
         .channel = (fd_complaint_channel)complaint_col_choice(st, 9, FD_CLIST_CHANNEL),
         .category = (fd_complaint_category)complaint_col_choice(st, 10, FD_CLIST_CATEGORY),
         .severity = complaint_col_choice(st, 11, FD_CLIST_SEVERITY),
-        .department = col_dup(st, 12),
-        .received_by = col_dup(st, 13),
-        .received_at = fd_col_int(st, 14),
-        .due_at = complaint_col_due(st, 15),
-        .escalated_to = col_dup(st, 17),
+        .department = col_dup(st, FD_COL_COMPLAINT_GET_DEPARTMENT),
+        .received_by = col_dup(st, FD_COL_COMPLAINT_GET_RECEIVED_BY),
+        .received_at = fd_col_int(st, FD_COL_COMPLAINT_GET_RECEIVED_AT),
+        .due_at = complaint_col_due(st, FD_COL_COMPLAINT_GET_DUE_AT),
+        .escalated_to = col_dup(st, FD_COL_COMPLAINT_GET_ESCALATED_BY),
     };
     int kind = -1;
-    for (int k = 0; !fd_col_null(st, 16) && k < 3; k++)
-        if (strcmp(complaint_due_names[k], fd_col_text(st, 16)) == 0)
+    for (int k = 0; !fd_col_null(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT) && k < 3; k++)
+        if (strcmp(complaint_due_names[k], fd_col_text(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT)) == 0)
             kind = k;
     c->due_kind = kind < 0 ? FD_DUE_RECTIFY : (fd_complaint_due_kind)kind;
     c->overdue = complaint_is_overdue(d, c->due_at);
@@ -972,7 +972,7 @@ static fd_status recorded_value(const correction *c, const fd_complaint_detail *
     fd_bind_int(st, ":id", c->id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        *out = col_dup(st, 0);
+        *out = col_dup(st, FD_COL_COMPLAINT_PHONE_PHONE);
     fd_stmt_reset(st);
     return s;
 }
@@ -995,13 +995,13 @@ static fd_status read_deadlines(fd_desk *d, int64_t id, deadline *out, size_t *c
     *count = 0;
     while ((rc = fd_step(st, err)) == 1 && *count < DEADLINES_MAX) {
         deadline *dl = &out[(*count)++];
-        dl->id = fd_col_int(st, 0);
-        dl->what = strcmp(fd_col_text(st, 1), "assign") == 0    ? FD_DUE_ASSIGN
-                   : strcmp(fd_col_text(st, 1), "rectify") == 0 ? FD_DUE_RECTIFY
+        dl->id = fd_col_int(st, FD_COL_COMPLAINT_DEADLINES_ID);
+        dl->what = strcmp(fd_col_text(st, FD_COL_COMPLAINT_DEADLINES_WHAT), "assign") == 0    ? FD_DUE_ASSIGN
+                   : strcmp(fd_col_text(st, FD_COL_COMPLAINT_DEADLINES_WHAT), "rectify") == 0 ? FD_DUE_RECTIFY
                                                                 : FD_DUE_VISIT;
-        snprintf(dl->rule, sizeof dl->rule, "%s", fd_col_text(st, 2));
-        dl->counted_from = fd_col_int(st, 3);
-        dl->due_at = fd_col_int(st, 4);
+        snprintf(dl->rule, sizeof dl->rule, "%s", fd_col_text(st, FD_COL_COMPLAINT_DEADLINES_RULE));
+        dl->counted_from = fd_col_int(st, FD_COL_COMPLAINT_DEADLINES_COUNTED_FROM);
+        dl->due_at = fd_col_int(st, FD_COL_COMPLAINT_DEADLINES_DUE_AT);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;

@@ -53,19 +53,19 @@ static const char *label_cell(fd_stmt *st, int col, fd_complaint_list list)
 static void export_row(export_ctx *x, fd_stmt *st)
 {
     cells c = {0};
-    snprintf(c.number, sizeof c.number, "%lld", (long long)fd_col_int(st, 0));
-    const char *phone = fd_col_text(st, 6);
+    snprintf(c.number, sizeof c.number, "%lld", (long long)fd_col_int(st, FD_COL_COMPLAINT_EXPORT_ID));
+    const char *phone = fd_col_text(st, FD_COL_COMPLAINT_EXPORT_PHONE);
     c.phone = phone && x->req->unmasked ? fd_strdup(phone) : complaint_shown_phone(x->d, NULL, phone);
-    fd_time due = complaint_col_due(st, 22);
+    fd_time due = complaint_col_due(st, FD_COL_COMPLAINT_EXPORT_DUE_AT);
     const char *v[EXPORT_COLUMNS] = {
-        c.number, label_cell(st, 1, FD_CLIST_SORT), time_cell(&c, 0, st, 2), fd_col_text(st, 3),
-        fd_col_text(st, 4), fd_col_text(st, 5), c.phone, label_cell(st, 7, FD_CLIST_CHANNEL),
+        c.number, label_cell(st, 1, FD_CLIST_SORT), time_cell(&c, 0, st, 2), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_RECEIVED_BY),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_COMPLAINANT), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_UNIT), c.phone, label_cell(st, 7, FD_CLIST_CHANNEL),
         label_cell(st, 8, FD_CLIST_CATEGORY), label_cell(st, 9, FD_CLIST_SEVERITY),
-        fd_col_text(st, 10), fd_col_text(st, 11), label_cell(st, 12, FD_CLIST_STATE),
-        time_cell(&c, 1, st, 13), time_cell(&c, 2, st, 14), fd_col_text(st, 15),
-        fd_col_text(st, 16), time_cell(&c, 3, st, 17), time_cell(&c, 4, st, 18),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_CONTENT), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_DEPARTMENT), label_cell(st, 12, FD_CLIST_STATE),
+        time_cell(&c, 1, st, 13), time_cell(&c, 2, st, 14), fd_col_text(st, FD_COL_COMPLAINT_EXPORT_MEASURES),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_RESULT), time_cell(&c, 3, st, 17), time_cell(&c, 4, st, 18),
         label_cell(st, 19, FD_CLIST_SATISFACTION), label_cell(st, 20, FD_CLIST_ACK),
-        fd_col_text(st, 21), complaint_is_overdue(x->d, due) ? _("yes") : "", time_cell(&c, 5, st, 23),
+        fd_col_text(st, FD_COL_COMPLAINT_EXPORT_ESCALATED_BY), complaint_is_overdue(x->d, due) ? _("yes") : "", time_cell(&c, 5, st, 23),
     };
     fd_export_row(x->e, v);
     free(c.phone);
@@ -122,7 +122,7 @@ static fd_status read_groups(fd_store *store, const fd_export_request *req, figu
         g->sort = complaint_col_choice(st, 0, FD_CLIST_SORT);
         g->category = complaint_col_choice(st, 1, FD_CLIST_CATEGORY);
         g->severity = complaint_col_choice(st, 2, FD_CLIST_SEVERITY);
-        g->count = (long)fd_col_int(st, 3);
+        g->count = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_COUNTS_COMPLAINTS);
         f->received += g->count;
     }
     fd_stmt_reset(st);
@@ -135,10 +135,10 @@ static fd_status read_in_time(fd_store *store, const fd_export_request *req, fig
     bind_range(st, req);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        f->rectify_due = (long)fd_col_int(st, 0);
-        f->rectified_in_time = (long)fd_col_int(st, 1);
-        f->visit_due = (long)fd_col_int(st, 2);
-        f->visited_in_time = (long)fd_col_int(st, 3);
+        f->rectify_due = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_TO_RECTIFY);
+        f->rectified_in_time = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_RECTIFIED_IN_TIME);
+        f->visit_due = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_TO_VISIT);
+        f->visited_in_time = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_IN_TIME_VISITED_IN_TIME);
     }
     fd_stmt_reset(st);
     return s;
@@ -152,7 +152,7 @@ static fd_status read_satisfaction(fd_store *store, const fd_export_request *req
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         int level = complaint_col_choice(st, 0, FD_CLIST_SATISFACTION);
-        long n = (long)fd_col_int(st, 1);
+        long n = (long)fd_col_int(st, FD_COL_COMPLAINT_MONTH_SATISFACTION_VISITS);
         if (level >= 0)
             f->satisfaction[level] += n;
         f->visits += n;

@@ -24,25 +24,25 @@ typedef struct list_ctx {
 /* The row of an FD_C_ROW statement, with the content cut to its first line. */
 static void emit_row(list_ctx *l, fd_stmt *st)
 {
-    const char *content = fd_col_text(st, 5);
+    const char *content = fd_col_text(st, FD_COL_COMPLAINT_ROW_CONTENT);
     char *summary = fd_strdup(content ? content : "");
     summary[strcspn(summary, "\n")] = '\0';
     fd_complaint_row row = {
-        .id = fd_col_int(st, 0),
+        .id = fd_col_int(st, FD_COL_COMPLAINT_ROW_ID),
         .sort = (fd_complaint_sort)complaint_col_choice(st, 1, FD_CLIST_SORT),
         .state = (fd_complaint_state)complaint_col_choice(st, 2, FD_CLIST_STATE),
-        .complainant = fd_col_text(st, 3),
-        .unit = fd_col_text(st, 4),
+        .complainant = fd_col_text(st, FD_COL_COMPLAINT_ROW_COMPLAINANT),
+        .unit = fd_col_text(st, FD_COL_COMPLAINT_ROW_UNIT),
         .summary = summary,
         .category = (fd_complaint_category)complaint_col_choice(st, 6, FD_CLIST_CATEGORY),
         .severity = complaint_col_choice(st, 7, FD_CLIST_SEVERITY),
-        .department = fd_col_text(st, 8),
-        .received_at = fd_col_int(st, 9),
-        .due_at = complaint_col_due(st, 10),
-        .sort_key = l->by_due ? fd_col_int(st, 10) : fd_col_int(st, 9),
+        .department = fd_col_text(st, FD_COL_COMPLAINT_ROW_DEPARTMENT),
+        .received_at = fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
+        .due_at = complaint_col_due(st, FD_COL_COMPLAINT_ROW_DUE_AT),
+        .sort_key = l->by_due ? fd_col_int(st, FD_COL_COMPLAINT_ROW_DUE_AT) : fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
     };
     row.overdue = complaint_is_overdue(l->d, row.due_at);
-    row.escalated = !fd_col_null(st, 11) || row.overdue;
+    row.escalated = !fd_col_null(st, FD_COL_COMPLAINT_ROW_ESCALATED_BY) || row.overdue;
     l->each(l->ctx, &row);
     free(summary);
 }
@@ -165,7 +165,7 @@ static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_COUNT_OVERDUE);
     fd_bind_int(st, ":now", fd_desk_now(c->d));
     fd_status s = fd_step_row(st, err);
-    *c->out = s == FD_OK ? (long)fd_col_int(st, 0) : 0;
+    *c->out = s == FD_OK ? (long)fd_col_int(st, FD_COL_COMPLAINT_COUNT_OVERDUE_OVERDUE) : 0;
     fd_stmt_reset(st);
     return s;
 }
@@ -237,31 +237,31 @@ static int due_kind_of(const char *what)
 
 static void emit_step(timeline_ctx *t, fd_stmt *st)
 {
-    char *ack_phone = complaint_shown_phone(t->d, t->who, fd_col_text(st, 17));
-    const char *field = fd_col_text(st, 20);
+    char *ack_phone = complaint_shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_ACK_PHONE_CLEAR));
+    const char *field = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FIELD);
     /* A corrected phone is masked like the phone it corrects. */
-    char *phone = field && complaint_is_phone(field) ? complaint_shown_phone(t->d, t->who, fd_col_text(st, 21)) : NULL;
+    char *phone = field && complaint_is_phone(field) ? complaint_shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
     fd_complaint_step row = {
-        .at = fd_col_int(st, 0),
-        .event = fd_col_text(st, 3),
-        .from_state = fd_col_text(st, 4),
-        .to_state = fd_col_text(st, 5),
-        .staff = fd_col_text(st, 6),
-        .approver = fd_col_text(st, 7),
-        .note = fd_col_text(st, 8),
-        .department = fd_col_text(st, 9),
-        .measures = fd_col_text(st, 10),
-        .result = fd_col_text(st, 11),
-        .done_by = fd_col_text(st, 12),
-        .done_at = fd_col_int(st, 13),
+        .at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_AT),
+        .event = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_EVENT),
+        .from_state = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FROM_STATE),
+        .to_state = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_TO_STATE),
+        .staff = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_STAFF_NAME),
+        .approver = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_APPROVER_NAME),
+        .note = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_NOTE),
+        .department = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DEPARTMENT),
+        .measures = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_MEASURES),
+        .result = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_RESULT),
+        .done_by = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DONE_BY),
+        .done_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DONE_AT),
         .method = complaint_col_choice(st, 14, FD_CLIST_METHOD),
         .satisfaction = complaint_col_choice(st, 15, FD_CLIST_SATISFACTION),
         .ack = complaint_col_choice(st, 16, FD_CLIST_ACK),
         .ack_phone = ack_phone,
-        .due_at = fd_col_int(st, 18),
-        .due_kind = due_kind_of(fd_col_text(st, 19)),
+        .due_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DUE_AT),
+        .due_kind = due_kind_of(fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_WHAT)),
         .field = field,
-        .value = phone ? phone : fd_col_text(st, 21),
+        .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
     };
     t->each(t->ctx, &row);
     free(phone);

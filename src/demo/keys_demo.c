@@ -106,8 +106,8 @@ static fd_status read_entrustments(fd_store *store, void *ctx, fd_error *err)
     int rc;
     m->spares = 0;
     while ((rc = fd_step(st, err)) == 1 && m->spares < SPARES) {
-        m->spare_unit[m->spares] = fd_col_int(st, 1);
-        snprintf(m->spare_code[m->spares], sizeof m->spare_code[0], "%s", fd_col_text(st, 2));
+        m->spare_unit[m->spares] = fd_col_int(st, FD_COL_KEY_DEMO_ENTRUSTMENTS_UNIT_ID);
+        snprintf(m->spare_code[m->spares], sizeof m->spare_code[0], "%s", fd_col_text(st, FD_COL_KEY_DEMO_ENTRUSTMENTS_CODE));
         m->spares++;
     }
     fd_stmt_reset(st);

@@ -80,7 +80,7 @@ static fd_status check_start(fd_desk *d, fd_time start, fd_error *err)
     fd_status s = fd_step_row(st, err);
     fd_time last = 0;
     if (s == FD_OK)
-        last = fd_col_null(st, 1) ? fd_col_int(st, 0) : fd_col_int(st, 1);
+        last = fd_col_null(st, FD_COL_HO_SHIFT_LATEST_SIGNED_AT) ? fd_col_int(st, FD_COL_HO_SHIFT_LATEST_START_AT) : fd_col_int(st, FD_COL_HO_SHIFT_LATEST_SIGNED_AT);
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND || (s == FD_OK && start >= last))
         return FD_OK;
@@ -97,7 +97,7 @@ static fd_status open_txn(fd_store *store, void *ctx, fd_error *err)
     open_ctx *o = ctx;
     fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_IN_HAND);
     fd_status s = fd_step_row(st, err);
-    int64_t in_hand = s == FD_OK ? fd_col_int(st, 0) : 0;
+    int64_t in_hand = s == FD_OK ? fd_col_int(st, FD_COL_HO_SHIFT_IN_HAND_ENTITY_ID) : 0;
     fd_stmt_reset(st);
     if (s == FD_OK)
         return refuse_book_in_hand(o->d, in_hand, err);
@@ -386,11 +386,11 @@ static fd_status read_basics(fd_desk *d, int64_t entry_id, entry_basics *out, fd
     fd_bind_int(st, ":id", entry_id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        out->shift_id = fd_col_int(st, 0);
-        fd_entry_kind_parse(fd_col_text(st, 1), &out->kind);
-        out->author = fd_col_int(st, 2);
-        out->marked = !fd_col_null(st, 3);
-        out->at = fd_col_int(st, 4);
+        out->shift_id = fd_col_int(st, FD_COL_HO_ENTRY_BASICS_SHIFT_ID);
+        fd_entry_kind_parse(fd_col_text(st, FD_COL_HO_ENTRY_BASICS_KIND), &out->kind);
+        out->author = fd_col_int(st, FD_COL_HO_ENTRY_BASICS_STAFF_ID);
+        out->marked = !fd_col_null(st, FD_COL_HO_ENTRY_BASICS_FOLLOW_MARK);
+        out->at = fd_col_int(st, FD_COL_HO_ENTRY_BASICS_AT);
     }
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND

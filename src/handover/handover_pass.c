@@ -25,7 +25,7 @@ static fd_status require_holder(fd_desk *d, const fd_actor *who, int64_t shift_i
     s = fd_step_row(st, err);
     if (s == FD_OK)
         s = fd_fail(err, FD_DENIED, NULL,
-                    _("The book is in %s's hands: only they can hand it over."), fd_col_text(st, 0));
+                    _("The book is in %s's hands: only they can hand it over."), fd_col_text(st, FD_COL_HO_STAFF_NAME_NAME));
     fd_stmt_reset(st);
     return s;
 }
@@ -48,7 +48,7 @@ static fd_status require_handing_over(fd_desk *d, const fd_actor *who, int64_t s
     fd_stmt *st = fd_sql(d->store, FD_SQL_HO_HANDOVER_LATEST);
     fd_bind_int(st, ":shift_id", shift_id);
     if ((s = fd_step_row(st, err)) == FD_OK)
-        *handover_id = fd_col_int(st, 0);
+        *handover_id = fd_col_int(st, FD_COL_HO_HANDOVER_LATEST_ID);
     fd_stmt_reset(st);
     return s;
 }
@@ -297,7 +297,7 @@ static fd_status mark_txn(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_HO_ITEM_HANDOVER);
     fd_bind_int(st, ":id", m->item_id);
     fd_status s = fd_step_row(st, err);
-    int64_t shift_id = s == FD_OK ? fd_col_int(st, 0) : 0, item_handover = s == FD_OK ? fd_col_int(st, 1) : 0;
+    int64_t shift_id = s == FD_OK ? fd_col_int(st, FD_COL_HO_ITEM_HANDOVER_SHIFT_ID) : 0, item_handover = s == FD_OK ? fd_col_int(st, FD_COL_HO_ITEM_HANDOVER_ID) : 0;
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_NOT_FOUND, "item", _("There is no such open item."));
@@ -337,7 +337,7 @@ static fd_status unmarked_items(fd_desk *d, int64_t handover_id, id_list *out, f
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         out->ids = fd_realloc(out->ids, (out->count + 1) * sizeof *out->ids);
-        out->ids[out->count++] = fd_col_int(st, 0);
+        out->ids[out->count++] = fd_col_int(st, FD_COL_HO_ITEM_UNMARKED_ID);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
@@ -410,7 +410,7 @@ static fd_status taken_over(fd_desk *d, int64_t shift_id, const char *item, long
     fd_status s = fd_step_row(st, err);
     *found = s == FD_OK;
     if (*found)
-        *out = (long)fd_col_int(st, 0);
+        *out = (long)fd_col_int(st, FD_COL_HO_COUNT_TAKEN_OVER_COUNTED);
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
@@ -483,7 +483,7 @@ static fd_status outgoing_count(end_ctx *e, const char *item, long *out, fd_erro
     fd_bind_text(st, ":side", "out");
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        *out = (long)fd_col_int(st, 0);
+        *out = (long)fd_col_int(st, FD_COL_HO_COUNT_LATEST_COUNTED);
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? fd_fail(err, FD_STATE, "inventory",
                                        _("%s has not been counted yet: the outgoing duty manager "

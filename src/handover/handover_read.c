@@ -161,7 +161,7 @@ static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_HO_FOLLOWUP_COUNT);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        *(long *)ctx = (long)fd_col_int(st, 0);
+        *(long *)ctx = (long)fd_col_int(st, FD_COL_HO_FOLLOWUP_COUNT_FOLLOWUPS);
     return s;
 }
 
@@ -187,17 +187,17 @@ static fd_status each_trail_step(fd_store *store, trail_ctx *t, fd_error *err)
     fd_bind_int(st, ":entry_id", t->entry_id);
     int rc, steps = 0;
     while ((rc = fd_step(st, err)) == 1) {
-        int64_t kind = fd_col_int(st, 0);
+        int64_t kind = fd_col_int(st, FD_COL_HO_FOLLOWUP_TRAIL_STEP);
         fd_trail_step step = {
             .kind = trail_kinds[kind >= 0 && kind <= 3 ? kind : 0],
-            .at = fd_col_int(st, 1),
-            .shift_id = fd_col_int(st, 2),
-            .shift_manager = fd_col_text(st, 3),
-            .staff = fd_col_text(st, 4),
-            .taken_by = optional(st, 5),
-            .text = optional(st, 6),
-            .reported_to = optional(st, 7),
-            .reported_at = fd_col_int(st, 8),
+            .at = fd_col_int(st, FD_COL_HO_FOLLOWUP_TRAIL_AT),
+            .shift_id = fd_col_int(st, FD_COL_HO_FOLLOWUP_TRAIL_SHIFT_ID),
+            .shift_manager = fd_col_text(st, FD_COL_HO_FOLLOWUP_TRAIL_MANAGER),
+            .staff = fd_col_text(st, FD_COL_HO_FOLLOWUP_TRAIL_STAFF_NAME),
+            .taken_by = optional(st, FD_COL_HO_FOLLOWUP_TRAIL_TAKEN_BY_NAME),
+            .text = optional(st, FD_COL_HO_FOLLOWUP_TRAIL_TEXT),
+            .reported_to = optional(st, FD_COL_HO_FOLLOWUP_TRAIL_REPORTED_TO),
+            .reported_at = fd_col_int(st, FD_COL_HO_FOLLOWUP_TRAIL_REPORTED_AT),
         };
         t->each(t->ctx, &step);
         steps++;
@@ -238,7 +238,7 @@ static fd_status shown_handover(fd_desk *d, int64_t shift_id, int64_t *handover_
     fd_bind_int(st, ":shift_id", shift_id);
     s = fd_step_row(st, err);
     if (s == FD_OK)
-        *handover_id = fd_col_int(st, 0);
+        *handover_id = fd_col_int(st, FD_COL_HO_HANDOVER_LATEST_ID);
     fd_stmt_reset(st);
     return s;
 }
@@ -266,14 +266,14 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
     int rc;
     while (s == FD_OK && (rc = fd_step(st, err)) == 1) {
         fd_open_item i = {
-            .id = fd_col_int(st, 0), .source = fd_col_text(st, 1),
-            .source_label = fd_handover_source_label(fd_col_text(st, 1)),
-            .ref_id = fd_col_int(st, 2), .ref = optional(st, 3), .name = optional(st, 4),
-            .detail = optional(st, 5), .since = fd_col_int(st, 6), .due_at = fd_col_int(st, 7),
-            .age_days = fd_col_null(st, 8) ? -1 : (int)fd_col_int(st, 8),
-            .mark = parse_mark(optional(st, 9)), .note = optional(st, 10), .marked_by = optional(st, 11),
+            .id = fd_col_int(st, FD_COL_HO_ITEM_LIST_ID), .source = fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE),
+            .source_label = fd_handover_source_label(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
+            .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID), .ref = optional(st, FD_COL_HO_ITEM_LIST_REF), .name = optional(st, FD_COL_HO_ITEM_LIST_NAME),
+            .detail = optional(st, FD_COL_HO_ITEM_LIST_DETAIL), .since = fd_col_int(st, FD_COL_HO_ITEM_LIST_SINCE), .due_at = fd_col_int(st, FD_COL_HO_ITEM_LIST_DUE_AT),
+            .age_days = fd_col_null(st, FD_COL_HO_ITEM_LIST_AGE_DAYS) ? -1 : (int)fd_col_int(st, FD_COL_HO_ITEM_LIST_AGE_DAYS),
+            .mark = parse_mark(optional(st, FD_COL_HO_ITEM_LIST_MARK)), .note = optional(st, FD_COL_HO_ITEM_LIST_NOTE), .marked_by = optional(st, FD_COL_HO_ITEM_LIST_MARKED_BY),
         };
-        i.sort_label = fd_handover_sort_label(i.source, optional(st, 12));
+        i.sort_label = fd_handover_sort_label(i.source, optional(st, FD_COL_HO_ITEM_LIST_SORT));
         bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
         if (!followup && c->each)
             c->each(c->ctx, &i);
@@ -348,8 +348,8 @@ static fd_status latest_count(fd_desk *d, int64_t handover_id, const char *item,
     fd_bind_text(st, ":side", side);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        *count = (long)fd_col_int(st, 0);
-        *explanation = fd_strdup(optional(st, 2));
+        *count = (long)fd_col_int(st, FD_COL_HO_COUNT_LATEST_COUNTED);
+        *explanation = fd_strdup(optional(st, FD_COL_HO_COUNT_LATEST_EXPLANATION));
     }
     fd_stmt_reset(st);
     return s;
@@ -376,7 +376,7 @@ static fd_status count_line(counts_ctx *c, size_t index, const char *item, fd_er
     fd_bind_text(st, ":item", item);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        row.previous = (long)fd_col_int(st, 0);
+        row.previous = (long)fd_col_int(st, FD_COL_HO_COUNT_TAKEN_OVER_COUNTED);
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         s = FD_OK;
@@ -410,10 +410,10 @@ static fd_status unlisted_lines(counts_ctx *c, fd_error *err)
     fd_bind_int(st, ":handover_id", c->handover_id);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        if (configured(items, fd_col_text(st, 0)))
+        if (configured(items, fd_col_text(st, FD_COL_HO_COUNT_ITEMS_ITEM)))
             continue;
         extra.items = fd_realloc(extra.items, (extra.count + 1) * sizeof *extra.items);
-        extra.items[extra.count++] = fd_strdup(fd_col_text(st, 0));
+        extra.items[extra.count++] = fd_strdup(fd_col_text(st, FD_COL_HO_COUNT_ITEMS_ITEM));
     }
     fd_stmt_reset(st);
     fd_status s = rc < 0 ? err->status : FD_OK;
@@ -475,9 +475,9 @@ static fd_status report_attempts(report_ctx *r, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_handover_attempt a = {
-            .id = fd_col_int(st, 0), .begun_at = fd_col_int(st, 1), .outgoing = fd_col_text(st, 2),
-            .outcome = parse_outcome(optional(st, 3)), .incoming = optional(st, 4),
-            .reason = optional(st, 5), .ended_at = fd_col_int(st, 6),
+            .id = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ID), .begun_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_AT), .outgoing = fd_col_text(st, FD_COL_HO_HANDOVER_ATTEMPTS_STAFF_NAME),
+            .outcome = parse_outcome(optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_OUTCOME)), .incoming = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_INCOMING_NAME),
+            .reason = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_REASON), .ended_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ENDED_AT),
         };
         if (r->cb->attempt)
             r->cb->attempt(r->ctx, &a);
@@ -495,10 +495,10 @@ static fd_status each_correction(fd_store *store, int64_t entry_id,
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_entry_correction c = {
-            .entry_id = entry_id, .value = fd_col_text(st, 1), .reason = fd_col_text(st, 2),
-            .staff = fd_col_text(st, 3), .at = fd_col_int(st, 4),
+            .entry_id = entry_id, .value = fd_col_text(st, FD_COL_HO_ENTRY_CORRECTIONS_VALUE), .reason = fd_col_text(st, FD_COL_HO_ENTRY_CORRECTIONS_REASON),
+            .staff = fd_col_text(st, FD_COL_HO_ENTRY_CORRECTIONS_NAME), .at = fd_col_int(st, FD_COL_HO_ENTRY_CORRECTIONS_AT),
         };
-        fd_entry_field_parse(fd_col_text(st, 0), &c.field);
+        fd_entry_field_parse(fd_col_text(st, FD_COL_HO_ENTRY_CORRECTIONS_FIELD), &c.field);
         each(ctx, &c);
     }
     fd_stmt_reset(st);
@@ -555,12 +555,12 @@ static fd_status report_progress(report_ctx *r, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_progress_row p = {
-            .id = fd_col_int(st, 0), .entry_id = fd_col_int(st, 1), .content = fd_col_text(st, 3),
-            .origin_shift_id = fd_col_int(st, 4), .note = fd_col_text(st, 5),
-            .done = fd_col_int(st, 6) != 0, .reported_to = optional(st, 7),
-            .reported_at = fd_col_int(st, 8), .staff = fd_col_text(st, 9), .at = fd_col_int(st, 10),
+            .id = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_ID), .entry_id = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_ENTRY_ID), .content = fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_CONTENT),
+            .origin_shift_id = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_SHIFT_ID), .note = fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_NOTE),
+            .done = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_DONE) != 0, .reported_to = optional(st, FD_COL_HO_PROGRESS_BY_SHIFT_REPORTED_TO),
+            .reported_at = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_REPORTED_AT), .staff = fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_STAFF_NAME), .at = fd_col_int(st, FD_COL_HO_PROGRESS_BY_SHIFT_AT),
         };
-        fd_entry_kind_parse(fd_col_text(st, 2), &p.kind);
+        fd_entry_kind_parse(fd_col_text(st, FD_COL_HO_PROGRESS_BY_SHIFT_KIND), &p.kind);
         r->cb->progress(r->ctx, &p);
     }
     fd_stmt_reset(st);

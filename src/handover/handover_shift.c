@@ -17,35 +17,35 @@ static const char *optional(fd_stmt *st, int col)
 void fd_handover_read_entry(fd_stmt *st, fd_entry *e)
 {
     *e = (fd_entry){
-        .id = fd_col_int(st, 0),
-        .shift_id = fd_col_int(st, 1),
-        .at = fd_col_int(st, 3),
-        .content = fd_col_text(st, 4),
-        .reporter = optional(st, 5),
-        .given_by = optional(st, 6),
-        .relayed_to = optional(st, 7),
-        .handling = optional(st, 8),
-        .superior = optional(st, 9),
-        .result = optional(st, 10),
+        .id = fd_col_int(st, FD_COL_SHIFT_ENTRY_ID),
+        .shift_id = fd_col_int(st, FD_COL_SHIFT_ENTRY_SHIFT_ID),
+        .at = fd_col_int(st, FD_COL_SHIFT_ENTRY_AT),
+        .content = fd_col_text(st, FD_COL_SHIFT_ENTRY_CONTENT),
+        .reporter = optional(st, FD_COL_SHIFT_ENTRY_REPORTER),
+        .given_by = optional(st, FD_COL_SHIFT_ENTRY_GIVEN_BY),
+        .relayed_to = optional(st, FD_COL_SHIFT_ENTRY_RELAYED_TO),
+        .handling = optional(st, FD_COL_SHIFT_ENTRY_HANDLING),
+        .superior = optional(st, FD_COL_SHIFT_ENTRY_SUPERIOR),
+        .result = optional(st, FD_COL_SHIFT_ENTRY_RESULT),
         .mark = FD_FOLLOW_NONE,
-        .follow_up = optional(st, 12),
-        .reported_to = optional(st, 13),
-        .reported_at = fd_col_int(st, 14),
-        .note = optional(st, 15),
-        .author = fd_col_text(st, 16),
-        .recorded_at = fd_col_int(st, 18),
-        .corrected = fd_col_int(st, 19) != 0,
-        .followup = !fd_col_null(st, 20),
-        .followup_state = fd_followup_state_parse(fd_col_text(st, 20)),
-        .shift_manager = fd_col_text(st, 21),
-        .shift_start = fd_col_int(st, 22),
+        .follow_up = optional(st, FD_COL_SHIFT_ENTRY_FOLLOW_UP),
+        .reported_to = optional(st, FD_COL_SHIFT_ENTRY_REPORTED_TO),
+        .reported_at = fd_col_int(st, FD_COL_SHIFT_ENTRY_REPORTED_AT),
+        .note = optional(st, FD_COL_SHIFT_ENTRY_NOTE),
+        .author = fd_col_text(st, FD_COL_SHIFT_ENTRY_AUTHOR),
+        .recorded_at = fd_col_int(st, FD_COL_SHIFT_ENTRY_RECORDED_AT),
+        .corrected = fd_col_int(st, FD_COL_SHIFT_ENTRY_CORRECTED) != 0,
+        .followup = !fd_col_null(st, FD_COL_SHIFT_ENTRY_FOLLOW_STATE),
+        .followup_state = fd_followup_state_parse(fd_col_text(st, FD_COL_SHIFT_ENTRY_FOLLOW_STATE)),
+        .shift_manager = fd_col_text(st, FD_COL_SHIFT_ENTRY_MANAGER),
+        .shift_start = fd_col_int(st, FD_COL_SHIFT_ENTRY_SHIFT_START_AT),
     };
-    fd_entry_kind_parse(fd_col_text(st, 2), &e->kind);
-    const char *mark = fd_col_text(st, 11);
+    fd_entry_kind_parse(fd_col_text(st, FD_COL_SHIFT_ENTRY_KIND), &e->kind);
+    const char *mark = fd_col_text(st, FD_COL_SHIFT_ENTRY_FOLLOW_MARK);
     for (int m = FD_FOLLOW_NONE + 1; mark && m < FD_FOLLOW_MARK_COUNT; m++)
         if (strcmp(mark, fd_follow_mark_name((fd_follow_mark)m)) == 0)
             e->mark = (fd_follow_mark)m;
-    fd_role_parse(fd_col_text(st, 17), &e->author_role);
+    fd_role_parse(fd_col_text(st, FD_COL_SHIFT_ENTRY_AUTHOR_ROLE), &e->author_role);
     e->duty_log = e->author_role != FD_ROLE_DUTY_MANAGER;
 }
 
@@ -53,17 +53,17 @@ void fd_handover_read_entry(fd_stmt *st, fd_entry *e)
 void fd_handover_read_shift(fd_stmt *st, fd_shift *out)
 {
     *out = (fd_shift){
-        .id = fd_col_int(st, 0),
-        .state = fd_shift_state_parse(fd_col_text(st, 1)),
-        .manager_id = fd_col_int(st, 2),
-        .start_at = fd_col_int(st, 4),
-        .end_at = fd_col_int(st, 5),
-        .previous_id = fd_col_int(st, 6),
-        .entries = (long)fd_col_int(st, 9),
+        .id = fd_col_int(st, FD_COL_SHIFT_ID),
+        .state = fd_shift_state_parse(fd_col_text(st, FD_COL_SHIFT_STATE)),
+        .manager_id = fd_col_int(st, FD_COL_SHIFT_MANAGER_ID),
+        .start_at = fd_col_int(st, FD_COL_SHIFT_START_AT),
+        .end_at = fd_col_int(st, FD_COL_SHIFT_SIGNED_AT),
+        .previous_id = fd_col_int(st, FD_COL_SHIFT_PREVIOUS_SHIFT_ID),
+        .entries = (long)fd_col_int(st, FD_COL_SHIFT_ENTRIES),
     };
-    snprintf(out->manager, sizeof out->manager, "%s", fd_col_text(st, 3));
-    snprintf(out->handed_over_by, sizeof out->handed_over_by, "%s", optional(st, 7) ? fd_col_text(st, 7) : "");
-    snprintf(out->taken_over_by, sizeof out->taken_over_by, "%s", optional(st, 8) ? fd_col_text(st, 8) : "");
+    snprintf(out->manager, sizeof out->manager, "%s", fd_col_text(st, FD_COL_SHIFT_MANAGER));
+    snprintf(out->handed_over_by, sizeof out->handed_over_by, "%s", optional(st, FD_COL_SHIFT_HANDED_OVER_BY) ? fd_col_text(st, FD_COL_SHIFT_HANDED_OVER_BY) : "");
+    snprintf(out->taken_over_by, sizeof out->taken_over_by, "%s", optional(st, FD_COL_SHIFT_TAKEN_OVER_BY) ? fd_col_text(st, FD_COL_SHIFT_TAKEN_OVER_BY) : "");
 }
 
 typedef struct shift_ctx {
@@ -101,7 +101,7 @@ static fd_status current_txn(fd_store *store, void *ctx, fd_error *err)
     shift_ctx *c = ctx;
     fd_stmt *st = fd_sql(store, FD_SQL_HO_SHIFT_IN_HAND);
     fd_status s = fd_step_row(st, err);
-    int64_t id = s == FD_OK ? fd_col_int(st, 0) : 0;
+    int64_t id = s == FD_OK ? fd_col_int(st, FD_COL_HO_SHIFT_IN_HAND_ENTITY_ID) : 0;
     fd_stmt_reset(st);
     return s == FD_OK ? fd_handover_shift_get(store, id, c->out, err) : s;
 }
@@ -131,9 +131,9 @@ fd_status fd_handover_holder(fd_desk *d, int64_t shift_id, int64_t *manager_id, 
     fd_bind_int(st, ":id", shift_id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK && manager_id)
-        *manager_id = fd_col_int(st, 0);
+        *manager_id = fd_col_int(st, FD_COL_HO_SHIFT_BASICS_MANAGER_ID);
     if (s == FD_OK && start_at)
-        *start_at = fd_col_int(st, 1);
+        *start_at = fd_col_int(st, FD_COL_HO_SHIFT_BASICS_START_AT);
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND
                ? fd_fail(err, FD_NOT_FOUND, "shift", _("There is no shift %lld."), (long long)shift_id)
@@ -153,11 +153,11 @@ static fd_status followups_progressed(fd_desk *d, const fd_fire *fire, int64_t s
         return FD_OK;
     if (s == FD_OK) {
         char excerpt[FD_HANDOVER_EXCERPT];
-        fd_handover_excerpt(fd_col_text(st, 1), excerpt);
+        fd_handover_excerpt(fd_col_text(st, FD_COL_HO_FOLLOWUP_UNPROGRESSED_CONTENT), excerpt);
         s = fd_fail(err, FD_STATE, "followups",
                     _("%lld carried follow-ups need this shift's progress before it hands over, "
                       "first \"%s\" (from %s's shift)."),
-                    (long long)fd_col_int(st, 3), excerpt, fd_col_text(st, 2));
+                    (long long)fd_col_int(st, FD_COL_HO_FOLLOWUP_UNPROGRESSED_WAITING), excerpt, fd_col_text(st, FD_COL_HO_FOLLOWUP_UNPROGRESSED_MANAGER));
     }
     fd_stmt_reset(st);
     return s;

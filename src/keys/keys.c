@@ -306,13 +306,13 @@ static fd_status load_key(fd_desk *d, int64_t id, const char *field, key_base *o
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        out->id = fd_col_int(st, 0);
-        snprintf(out->tag, sizeof out->tag, "%s", fd_col_text(st, 1));
-        out->unit_id = fd_col_int(st, 2);
-        snprintf(out->description, sizeof out->description, "%s", fd_col_text(st, 3));
-        fd_key_kind_parse(fd_col_text(st, 4), &out->kind);
-        out->entrustment_id = fd_col_int(st, 5);
-        snprintf(out->state, sizeof out->state, "%s", fd_col_text(st, 6));
+        out->id = fd_col_int(st, FD_COL_KEY_BASE_ID);
+        snprintf(out->tag, sizeof out->tag, "%s", fd_col_text(st, FD_COL_KEY_BASE_TAG));
+        out->unit_id = fd_col_int(st, FD_COL_KEY_BASE_UNIT_ID);
+        snprintf(out->description, sizeof out->description, "%s", fd_col_text(st, FD_COL_KEY_BASE_DESCRIPTION));
+        fd_key_kind_parse(fd_col_text(st, FD_COL_KEY_BASE_KIND), &out->kind);
+        out->entrustment_id = fd_col_int(st, FD_COL_KEY_BASE_ENTRUSTMENT_ID);
+        snprintf(out->state, sizeof out->state, "%s", fd_col_text(st, FD_COL_KEY_BASE_STATE));
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
@@ -355,7 +355,7 @@ static fd_status unit_code(fd_desk *d, int64_t unit_id, char *out, size_t size, 
     fd_bind_int(st, ":id", unit_id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        snprintf(out, size, "%s", fd_col_text(st, 0));
+        snprintf(out, size, "%s", fd_col_text(st, FD_COL_KEY_UNIT_CODE_CODE));
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_NOT_FOUND, "unit", _("There is no unit number %lld."),
@@ -555,8 +555,8 @@ static bool same_custodian(fd_desk *d, int64_t key_id, const custodian *c)
 {
     fd_stmt *st = fd_sql(d->store, FD_SQL_KEY_CUSTODIAN);
     fd_bind_int(st, ":key_id", key_id);
-    bool same = fd_step_row(st, NULL) == FD_OK && strcmp(fd_col_text(st, 0), c->department) == 0 &&
-                strcmp(fd_col_text(st, 1), c->person) == 0;
+    bool same = fd_step_row(st, NULL) == FD_OK && strcmp(fd_col_text(st, FD_COL_KEY_CUSTODIAN_DEPARTMENT), c->department) == 0 &&
+                strcmp(fd_col_text(st, FD_COL_KEY_CUSTODIAN_PERSON), c->person) == 0;
     fd_stmt_reset(st);
     return same;
 }
@@ -736,7 +736,7 @@ static fd_status read_lock_family(fd_desk *d, int64_t key_id, key_ids *out, fd_e
     *out = (key_ids){0};
     while ((rc = fd_step(st, err)) == 1) {
         out->ids = fd_realloc(out->ids, (out->count + 1) * sizeof *out->ids);
-        out->ids[out->count++] = fd_col_int(st, 0);
+        out->ids[out->count++] = fd_col_int(st, FD_COL_KEY_LOCK_FAMILY_ID);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
@@ -999,9 +999,9 @@ static fd_status load_loan(fd_desk *d, int64_t id, loan_base *out, fd_error *err
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        fd_key_reason_parse(fd_col_text(st, 0), &out->reason);
-        out->expected_return = fd_col_int(st, 1);
-        out->emergency = fd_col_int(st, 2) != 0;
+        fd_key_reason_parse(fd_col_text(st, FD_COL_KEY_LOAN_BASE_REASON), &out->reason);
+        out->expected_return = fd_col_int(st, FD_COL_KEY_LOAN_BASE_EXPECTED_RETURN);
+        out->emergency = fd_col_int(st, FD_COL_KEY_LOAN_BASE_EMERGENCY) != 0;
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
@@ -1028,9 +1028,9 @@ static fd_status read_loan_keys(fd_desk *d, int64_t loan_id, loan_keys *out, fd_
     out->keys = NULL;
     while ((rc = fd_step(st, err)) == 1) {
         out->keys = fd_realloc(out->keys, (out->count + 1) * sizeof *out->keys);
-        out->keys[out->count].id = fd_col_int(st, 0);
-        snprintf(out->keys[out->count].tag, TAG_TEXT, "%s", fd_col_text(st, 1));
-        snprintf(out->keys[out->count].state, FD_STATE_MAX, "%s", fd_col_text(st, 2));
+        out->keys[out->count].id = fd_col_int(st, FD_COL_KEY_LOAN_KEYS_ID);
+        snprintf(out->keys[out->count].tag, TAG_TEXT, "%s", fd_col_text(st, FD_COL_KEY_LOAN_KEYS_TAG));
+        snprintf(out->keys[out->count].state, FD_STATE_MAX, "%s", fd_col_text(st, FD_COL_KEY_LOAN_KEYS_STATE));
         out->count++;
     }
     fd_stmt_reset(st);
@@ -1059,10 +1059,10 @@ static fd_status emergency_calls_made(fd_desk *d, const fd_fire *fire_, int64_t 
     fd_bind_int(st, ":loan_id", loan_id);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        if (fd_col_int(st, 2) == 0) {
+        if (fd_col_int(st, FD_COL_KEY_LOAN_UNITS_NOTICES) == 0) {
             s = fd_fail(err, FD_INVALID, CALLS_FIELD,
                         _("Emergency: record a call about %s before the key is used."),
-                        fd_col_text(st, 1));
+                        fd_col_text(st, FD_COL_KEY_LOAN_UNITS_CODE));
             fd_stmt_reset(st);
             return s;
         }
@@ -1275,9 +1275,9 @@ static fd_status read_loan_units(fd_desk *d, int64_t loan_id, loan_units *out, f
     out->units = NULL;
     while ((rc = fd_step(st, err)) == 1) {
         out->units = fd_realloc(out->units, (out->count + 1) * sizeof *out->units);
-        out->units[out->count].id = fd_col_int(st, 0);
-        snprintf(out->units[out->count].code, sizeof out->units[0].code, "%s", fd_col_text(st, 1));
-        out->units[out->count].calls = fd_col_int(st, 2);
+        out->units[out->count].id = fd_col_int(st, FD_COL_KEY_LOAN_UNITS_ID);
+        snprintf(out->units[out->count].code, sizeof out->units[0].code, "%s", fd_col_text(st, FD_COL_KEY_LOAN_UNITS_CODE));
+        out->units[out->count].calls = fd_col_int(st, FD_COL_KEY_LOAN_UNITS_NOTICES);
         out->count++;
     }
     fd_stmt_reset(st);

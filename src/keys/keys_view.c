@@ -26,24 +26,24 @@ void fd_key_cursor_after(fd_key_cursor *c, const fd_key_row *row)
 static void read_key_row(fd_stmt *st, fd_key_row *r)
 {
     *r = (fd_key_row){
-        .id = fd_col_int(st, 0),
-        .tag = fd_col_text(st, 1),
-        .unit = fd_col_text(st, 2),
-        .description = fd_col_text(st, 3),
-        .state = fd_col_text(st, 5),
-        .department = fd_col_text(st, 6),
-        .custodian = fd_col_text(st, 7),
-        .copy_of = fd_col_int(st, 8),
-        .replaces = fd_col_int(st, 9),
-        .loan_id = fd_col_int(st, 10),
-        .borrower = fd_col_text(st, 11),
-        .company = fd_col_text(st, 12),
-        .out_at = fd_col_int(st, 13),
-        .due_at = fd_col_int(st, 14),
-        .emergency = fd_col_int(st, 15) != 0,
-        .overdue = fd_col_int(st, 16) != 0,
+        .id = fd_col_int(st, FD_COL_KEY_LIST_ID),
+        .tag = fd_col_text(st, FD_COL_KEY_LIST_TAG),
+        .unit = fd_col_text(st, FD_COL_KEY_LIST_UNIT),
+        .description = fd_col_text(st, FD_COL_KEY_LIST_DESCRIPTION),
+        .state = fd_col_text(st, FD_COL_KEY_LIST_STATE),
+        .department = fd_col_text(st, FD_COL_KEY_LIST_DEPARTMENT),
+        .custodian = fd_col_text(st, FD_COL_KEY_LIST_PERSON),
+        .copy_of = fd_col_int(st, FD_COL_KEY_LIST_COPY_OF),
+        .replaces = fd_col_int(st, FD_COL_KEY_LIST_REPLACES),
+        .loan_id = fd_col_int(st, FD_COL_KEY_LIST_LOAN_ID),
+        .borrower = fd_col_text(st, FD_COL_KEY_LIST_BORROWER),
+        .company = fd_col_text(st, FD_COL_KEY_LIST_COMPANY),
+        .out_at = fd_col_int(st, FD_COL_KEY_LIST_OUT_AT),
+        .due_at = fd_col_int(st, FD_COL_KEY_LIST_DUE_AT),
+        .emergency = fd_col_int(st, FD_COL_KEY_LIST_EMERGENCY) != 0,
+        .overdue = fd_col_int(st, FD_COL_KEY_LIST_OVERDUE) != 0,
     };
-    fd_key_kind_parse(fd_col_text(st, 4), &r->kind);
+    fd_key_kind_parse(fd_col_text(st, FD_COL_KEY_LIST_KIND), &r->kind);
 }
 
 /* What a search binds: prefixes of tags and unit codes (both stored in upper case) as
@@ -278,20 +278,20 @@ static fd_status history_txn(fd_store *store, void *ctx, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_key_event e = {
-            .id = fd_col_int(st, 0),
-            .event = fd_col_text(st, 1),
-            .from_state = fd_col_text(st, 2),
-            .to_state = fd_col_text(st, 3),
-            .note = fd_col_text(st, 4),
-            .at = fd_col_int(st, 5),
-            .staff = fd_col_text(st, 6),
-            .approver = fd_col_text(st, 7),
-            .custodian = fd_col_text(st, 8),
-            .responsible = fd_col_text(st, 9),
-            .other_tag = fd_col_text(st, 10),
-            .loan_id = fd_col_int(st, 11),
-            .borrower = fd_col_text(st, 12),
-            .emergency = fd_col_int(st, 13) != 0,
+            .id = fd_col_int(st, FD_COL_KEY_HISTORY_ID),
+            .event = fd_col_text(st, FD_COL_KEY_HISTORY_EVENT),
+            .from_state = fd_col_text(st, FD_COL_KEY_HISTORY_FROM_STATE),
+            .to_state = fd_col_text(st, FD_COL_KEY_HISTORY_TO_STATE),
+            .note = fd_col_text(st, FD_COL_KEY_HISTORY_NOTE),
+            .at = fd_col_int(st, FD_COL_KEY_HISTORY_AT),
+            .staff = fd_col_text(st, FD_COL_KEY_HISTORY_STAFF_NAME),
+            .approver = fd_col_text(st, FD_COL_KEY_HISTORY_APPROVER_NAME),
+            .custodian = fd_col_text(st, FD_COL_KEY_HISTORY_CUSTODIAN),
+            .responsible = fd_col_text(st, FD_COL_KEY_HISTORY_RESPONSIBLE),
+            .other_tag = fd_col_text(st, FD_COL_KEY_HISTORY_OTHER_TAG),
+            .loan_id = fd_col_int(st, FD_COL_KEY_HISTORY_LOAN_ID),
+            .borrower = fd_col_text(st, FD_COL_KEY_HISTORY_BORROWER),
+            .emergency = fd_col_int(st, FD_COL_KEY_HISTORY_EMERGENCY) != 0,
         };
         h->each(h->ctx, &e);
     }
@@ -326,32 +326,32 @@ static void shown_phone(bool clear, const char *phone, char out[FD_KEY_PHONE_SHO
 static void read_loan_row(fd_stmt *st, bool clear, fd_loan_row *r)
 {
     *r = (fd_loan_row){
-        .id = fd_col_int(st, 0),
-        .state = fd_col_text(st, 1),
-        .emergency = fd_col_int(st, 2) != 0,
-        .borrower = fd_col_text(st, 4),
-        .department = fd_col_text(st, 5),
-        .company = fd_col_text(st, 6),
-        .note = fd_col_text(st, 9),
-        .keys = fd_col_text(st, 10),
-        .key_count = (int)fd_col_int(st, 11),
-        .requested_at = fd_col_int(st, 12),
-        .expected_return = fd_col_int(st, 13),
-        .approved_at = fd_col_int(st, 14),
-        .out_at = fd_col_int(st, 15),
-        .due_at = fd_col_int(st, 16),
-        .returned_at = fd_col_int(st, 17),
-        .requested_by = fd_col_text(st, 18),
-        .approved_by = fd_col_text(st, 19),
-        .returned_by = fd_col_text(st, 20),
-        .received_by = fd_col_text(st, 21),
-        .notices = (int)fd_col_int(st, 22),
-        .units_waiting = (int)fd_col_int(st, 23),
-        .overdue = fd_col_int(st, 24) != 0,
+        .id = fd_col_int(st, FD_COL_LOAN_LIST_ID),
+        .state = fd_col_text(st, FD_COL_LOAN_LIST_STATE),
+        .emergency = fd_col_int(st, FD_COL_LOAN_LIST_EMERGENCY) != 0,
+        .borrower = fd_col_text(st, FD_COL_LOAN_LIST_BORROWER),
+        .department = fd_col_text(st, FD_COL_LOAN_LIST_DEPARTMENT),
+        .company = fd_col_text(st, FD_COL_LOAN_LIST_COMPANY),
+        .note = fd_col_text(st, FD_COL_LOAN_LIST_NOTE),
+        .keys = fd_col_text(st, FD_COL_LOAN_LIST_TAGS),
+        .key_count = (int)fd_col_int(st, FD_COL_LOAN_LIST_KEY_COUNT),
+        .requested_at = fd_col_int(st, FD_COL_LOAN_LIST_REQUESTED_AT),
+        .expected_return = fd_col_int(st, FD_COL_LOAN_LIST_EXPECTED_RETURN),
+        .approved_at = fd_col_int(st, FD_COL_LOAN_LIST_APPROVED_AT),
+        .out_at = fd_col_int(st, FD_COL_LOAN_LIST_OUT_AT),
+        .due_at = fd_col_int(st, FD_COL_LOAN_LIST_DUE_AT),
+        .returned_at = fd_col_int(st, FD_COL_LOAN_LIST_RETURNED_AT),
+        .requested_by = fd_col_text(st, FD_COL_LOAN_LIST_REQUESTED_BY),
+        .approved_by = fd_col_text(st, FD_COL_LOAN_LIST_APPROVED_BY),
+        .returned_by = fd_col_text(st, FD_COL_LOAN_LIST_RETURNED_BY),
+        .received_by = fd_col_text(st, FD_COL_LOAN_LIST_RECEIVED_BY),
+        .notices = (int)fd_col_int(st, FD_COL_LOAN_LIST_NOTICES),
+        .units_waiting = (int)fd_col_int(st, FD_COL_LOAN_LIST_UNITS_WAITING),
+        .overdue = fd_col_int(st, FD_COL_LOAN_LIST_OVERDUE) != 0,
     };
-    fd_borrower_kind_parse(fd_col_text(st, 3), &r->borrower_kind);
-    shown_phone(clear, fd_col_text(st, 7), r->phone);
-    fd_key_reason_parse(fd_col_text(st, 8), &r->reason);
+    fd_borrower_kind_parse(fd_col_text(st, FD_COL_LOAN_LIST_BORROWER_KIND), &r->borrower_kind);
+    shown_phone(clear, fd_col_text(st, FD_COL_LOAN_LIST_PHONE_CLEAR), r->phone);
+    fd_key_reason_parse(fd_col_text(st, FD_COL_LOAN_LIST_REASON), &r->reason);
 }
 
 typedef struct loan_list {
@@ -443,17 +443,17 @@ static fd_status notice_list_txn(fd_store *store, void *ctx, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_key_notice_row row = {
-            .id = fd_col_int(st, 0),
-            .unit_id = fd_col_int(st, 1),
-            .unit = fd_col_text(st, 2),
-            .target = fd_col_text(st, 3),
-            .name = fd_col_text(st, 4),
-            .called_at = fd_col_int(st, 7),
-            .note = fd_col_text(st, 8),
-            .staff = fd_col_text(st, 9),
+            .id = fd_col_int(st, FD_COL_KEY_NOTICES_ID),
+            .unit_id = fd_col_int(st, FD_COL_KEY_NOTICES_UNIT_ID),
+            .unit = fd_col_text(st, FD_COL_KEY_NOTICES_CODE),
+            .target = fd_col_text(st, FD_COL_KEY_NOTICES_TARGET),
+            .name = fd_col_text(st, FD_COL_KEY_NOTICES_NAME),
+            .called_at = fd_col_int(st, FD_COL_KEY_NOTICES_CALLED_AT),
+            .note = fd_col_text(st, FD_COL_KEY_NOTICES_NOTE),
+            .staff = fd_col_text(st, FD_COL_KEY_NOTICES_STAFF_NAME),
         };
-        shown_phone(q->clear, fd_col_text(st, 5), row.phone);
-        fd_key_outcome_parse(fd_col_text(st, 6), &row.outcome);
+        shown_phone(q->clear, fd_col_text(st, FD_COL_KEY_NOTICES_PHONE_CLEAR), row.phone);
+        fd_key_outcome_parse(fd_col_text(st, FD_COL_KEY_NOTICES_OUTCOME), &row.outcome);
         q->each(q->ctx, &row);
     }
     fd_stmt_reset(st);
@@ -504,17 +504,17 @@ static const char *yes_no(bool v) { return v ? "yes" : "no"; }
 static void export_loan_row(export_op *o, fd_stmt *st)
 {
     char times[5][FD_TIME_TEXT], phone[FD_KEY_PHONE_SHOWN];
-    shown_phone(o->clear, fd_col_text(st, 10), phone);
-    bool out = !fd_col_null(st, 18);
+    shown_phone(o->clear, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_PHONE_CLEAR), phone);
+    bool out = !fd_col_null(st, FD_COL_KEY_EXPORT_LOANS_DUE_AT);
     const char *values[LOAN_COLUMNS] = {
-        fd_col_text(st, 0), time_cell(st, 1, times[0]), fd_col_text(st, 2), fd_col_text(st, 3),
-        fd_col_text(st, 4), fd_col_text(st, 5), fd_col_text(st, 6), fd_col_text(st, 7),
-        fd_col_text(st, 8), fd_col_text(st, 9), phone[0] ? phone : NULL, fd_col_text(st, 11),
-        fd_col_text(st, 12), yes_no(fd_col_int(st, 13) != 0), fd_col_text(st, 14),
-        fd_col_text(st, 15), time_cell(st, 16, times[1]), time_cell(st, 17, times[2]),
-        time_cell(st, 18, times[3]), time_cell(st, 19, times[4]), fd_col_text(st, 20),
-        fd_col_text(st, 21), fd_col_text(st, 22), fd_col_text(st, 23),
-        yes_no(out && fd_col_int(st, 24) != 0),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_LOAN_ID), time_cell(st, 1, times[0]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_TAG), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_UNIT),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DESCRIPTION), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_KIND), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER_KIND), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DEPARTMENT), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_COMPANY), phone[0] ? phone : NULL, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REASON),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTE), yes_no(fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_EMERGENCY) != 0), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_STATE),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY), time_cell(st, 16, times[1]), time_cell(st, 17, times[2]),
+        time_cell(st, 18, times[3]), time_cell(st, 19, times[4]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RECEIVED_BY), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_BY), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTICES),
+        yes_no(out && fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_OVERDUE) != 0),
     };
     fd_export_row(o->out, values);
 }

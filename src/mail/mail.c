@@ -270,30 +270,30 @@ static void set_age(const fd_desk *d, fd_mail_item *it)
 void mail_read_item(const fd_desk *d, fd_stmt *st, fd_mail_item *it)
 {
     memset(it, 0, sizeof *it);
-    it->id = fd_col_int(st, 0);
-    it->received_at = fd_col_int(st, 1);
-    mail_copy(it->received_by, sizeof it->received_by, fd_col_text(st, 2));
+    it->id = fd_col_int(st, FD_COL_MAIL_ITEM_ID);
+    it->received_at = fd_col_int(st, FD_COL_MAIL_ITEM_AT);
+    mail_copy(it->received_by, sizeof it->received_by, fd_col_text(st, FD_COL_MAIL_ITEM_STAFF_NAME));
     /* The schema's CHECKs admit only known kinds and states. */
-    fd_mail_kind_parse(fd_col_text(st, 3), &it->kind);
-    fd_mail_state_parse(fd_col_text(st, 4), &it->state);
-    it->quantity = (int)fd_col_int(st, 5);
-    mail_copy(it->carrier, sizeof it->carrier, fd_col_text(st, 6));
-    mail_copy(it->tracking, sizeof it->tracking, fd_col_text(st, 7));
-    it->recipient_kind = (fd_dir_kind)fd_col_int(st, 8);
-    it->recipient_id = fd_col_int(st, 9);
-    mail_copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, 10));
-    mail_copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, 11));
-    mail_copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, 12));
-    mail_copy(it->shelf, sizeof it->shelf, fd_col_text(st, 13));
-    mail_copy(it->note, sizeof it->note, fd_col_text(st, 14));
-    it->damaged = fd_col_int(st, 15) != 0;
-    mail_copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, 16));
-    mail_copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, 17));
-    it->corrected = fd_col_int(st, 18) != 0;
-    it->closed_at = fd_col_int(st, 19);
-    mail_copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, 20));
-    it->by_proxy = fd_col_int(st, 21) != 0;
-    mail_copy(it->key, sizeof it->key, fd_col_text(st, 22));
+    fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_ITEM_KIND), &it->kind);
+    fd_mail_state_parse(fd_col_text(st, FD_COL_MAIL_ITEM_STATE), &it->state);
+    it->quantity = (int)fd_col_int(st, FD_COL_MAIL_ITEM_QUANTITY);
+    mail_copy(it->carrier, sizeof it->carrier, fd_col_text(st, FD_COL_MAIL_ITEM_CARRIER));
+    mail_copy(it->tracking, sizeof it->tracking, fd_col_text(st, FD_COL_MAIL_ITEM_TRACKING));
+    it->recipient_kind = (fd_dir_kind)fd_col_int(st, FD_COL_MAIL_ITEM_RECIPIENT_KIND);
+    it->recipient_id = fd_col_int(st, FD_COL_MAIL_ITEM_RECIPIENT_ID);
+    mail_copy(it->recipient_unit, sizeof it->recipient_unit, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_UNIT));
+    mail_copy(it->recipient_name, sizeof it->recipient_name, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_NAME));
+    mail_copy(it->recipient_org, sizeof it->recipient_org, fd_col_text(st, FD_COL_MAIL_ITEM_RECIPIENT_ORG));
+    mail_copy(it->shelf, sizeof it->shelf, fd_col_text(st, FD_COL_MAIL_ITEM_SHELF));
+    mail_copy(it->note, sizeof it->note, fd_col_text(st, FD_COL_MAIL_ITEM_NOTE));
+    it->damaged = fd_col_int(st, FD_COL_MAIL_ITEM_DAMAGED) != 0;
+    mail_copy(it->damage_note, sizeof it->damage_note, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_NOTE));
+    mail_copy(it->damage_ack, sizeof it->damage_ack, fd_col_text(st, FD_COL_MAIL_ITEM_DAMAGE_ACK));
+    it->corrected = fd_col_int(st, FD_COL_MAIL_ITEM_CORRECTED) != 0;
+    it->closed_at = fd_col_int(st, FD_COL_MAIL_ITEM_CLOSED_AT);
+    mail_copy(it->closed_by, sizeof it->closed_by, fd_col_text(st, FD_COL_MAIL_ITEM_CLOSED_BY));
+    it->by_proxy = fd_col_int(st, FD_COL_MAIL_ITEM_BY_PROXY) != 0;
+    mail_copy(it->key, sizeof it->key, fd_col_text(st, FD_COL_MAIL_ITEM_SORT_KEY));
     set_age(d, it);
 }
 
@@ -498,9 +498,9 @@ static fd_status refuse_duplicate(fd_desk *d, const char *tracking, fd_error *er
         return FD_OK;
     if (s == FD_OK) {
         char when[FD_TIME_TEXT], whom[FD_MAIL_UNIT_MAX + FD_MAIL_NAME_MAX];
-        long long id = fd_col_int(st, 0);
-        fd_time_format(fd_col_int(st, 1), when);
-        recipient_text(fd_col_text(st, 2), fd_col_text(st, 3), whom, sizeof whom);
+        long long id = fd_col_int(st, FD_COL_MAIL_TRACKING_FIND_ID);
+        fd_time_format(fd_col_int(st, FD_COL_MAIL_TRACKING_FIND_AT), when);
+        recipient_text(fd_col_text(st, FD_COL_MAIL_TRACKING_FIND_RECIPIENT_UNIT), fd_col_text(st, FD_COL_MAIL_TRACKING_FIND_RECIPIENT_NAME), whom, sizeof whom);
         s = fd_fail(err, FD_CONFLICT, "tracking",
                     _("Tracking number %s is already registered: item %lld for %s, received %s."),
                     tracking, id, whom, when);
@@ -919,8 +919,8 @@ static fd_status paper_count(fd_desk *d, fd_date day, const char *title, long *i
     fd_bind_text(st, ":title", title);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        *in = (long)fd_col_int(st, 0);
-        *out = (long)fd_col_int(st, 1);
+        *in = (long)fd_col_int(st, FD_COL_MAIL_PAPER_COUNT_RECEIVED);
+        *out = (long)fd_col_int(st, FD_COL_MAIL_PAPER_COUNT_HANDED_OUT);
     }
     fd_stmt_reset(st);
     return s;

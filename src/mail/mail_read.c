@@ -185,19 +185,19 @@ static fd_status at_desk_read(fd_store *store, void *ctx, fd_error *err)
     fd_date today = fd_date_of(fd_desk_now(w->d));
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *shelf = fd_col_text(st, 7);
+        const char *shelf = fd_col_text(st, FD_COL_MAIL_AT_DESK_SHELF);
         fd_mail_waiting item = {
-            .id = fd_col_int(st, 0),
-            .quantity = (int)fd_col_int(st, 2),
-            .tracking = fd_col_text(st, 3),
-            .unit = fd_col_text(st, 4),
-            .org = fd_col_text(st, 5),
-            .name = fd_col_text(st, 6),
+            .id = fd_col_int(st, FD_COL_MAIL_AT_DESK_ID),
+            .quantity = (int)fd_col_int(st, FD_COL_MAIL_AT_DESK_QUANTITY),
+            .tracking = fd_col_text(st, FD_COL_MAIL_AT_DESK_TRACKING),
+            .unit = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_UNIT),
+            .org = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_ORG),
+            .name = fd_col_text(st, FD_COL_MAIL_AT_DESK_RECIPIENT_NAME),
             .shelf = shelf ? shelf : "",
-            .received_at = fd_col_int(st, 8),
+            .received_at = fd_col_int(st, FD_COL_MAIL_AT_DESK_AT),
         };
         /* The schema's CHECKs admit only known kinds. */
-        fd_mail_kind_parse(fd_col_text(st, 1), &item.kind);
+        fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_AT_DESK_KIND), &item.kind);
         item.age_days = today - fd_date_of(item.received_at);
         w->each(w->ctx, &item);
     }
@@ -312,15 +312,15 @@ static fd_status events_read(detail *q, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_mail_event e = {
-            .id = fd_col_int(st, 0),
-            .event = fd_col_text(st, 1),
-            .staff_name = fd_col_text(st, 3),
-            .at = fd_col_int(st, 4),
-            .detail = fd_col_text(st, 5),
-            .note = fd_col_text(st, 6),
+            .id = fd_col_int(st, FD_COL_MAIL_EVENTS_ID),
+            .event = fd_col_text(st, FD_COL_MAIL_EVENTS_EVENT),
+            .staff_name = fd_col_text(st, FD_COL_MAIL_EVENTS_NAME),
+            .at = fd_col_int(st, FD_COL_MAIL_EVENTS_AT),
+            .detail = fd_col_text(st, FD_COL_MAIL_EVENTS_DETAIL),
+            .note = fd_col_text(st, FD_COL_MAIL_EVENTS_NOTE),
         };
         e.label = mail_event_label(e.event);
-        fd_mail_state_parse(fd_col_text(st, 2), &e.to_state);
+        fd_mail_state_parse(fd_col_text(st, FD_COL_MAIL_EVENTS_TO_STATE), &e.to_state);
         q->cb->event(q->ctx, &e);
     }
     fd_stmt_reset(st);
@@ -334,16 +334,16 @@ static fd_status corrections_read(detail *q, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         int field;
-        if (!mail_field_parse(fd_col_text(st, 1), &field))
+        if (!mail_field_parse(fd_col_text(st, FD_COL_MAIL_CORRECTIONS_FIELD), &field))
             continue; /* only fd_mail_correct writes these rows */
         fd_mail_correction c = {
-            .id = fd_col_int(st, 0),
+            .id = fd_col_int(st, FD_COL_MAIL_CORRECTIONS_ID),
             .field = (fd_mail_field)field,
             .label = fd_mail_field_label((fd_mail_field)field),
-            .value = fd_col_text(st, 2),
-            .reason = fd_col_text(st, 3),
-            .staff_name = fd_col_text(st, 4),
-            .at = fd_col_int(st, 5),
+            .value = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_VALUE),
+            .reason = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_REASON),
+            .staff_name = fd_col_text(st, FD_COL_MAIL_CORRECTIONS_NAME),
+            .at = fd_col_int(st, FD_COL_MAIL_CORRECTIONS_AT),
         };
         q->cb->correction(q->ctx, &c);
     }
@@ -358,20 +358,20 @@ static fd_status collection_read(detail *q, fd_error *err)
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
         char masked[FD_MAIL_SHORT_MAX];
-        const char *phone = fd_col_text(st, 3);
+        const char *phone = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_PHONE_CLEAR);
         if (phone && !mail_may_see_phones(q->d, q->who)) {
             fd_mask_phone(phone, masked, sizeof masked);
             phone = masked;
         }
         fd_mail_collection c = {
-            .handout_id = fd_col_int(st, 0),
-            .collector = fd_col_text(st, 1),
-            .by_proxy = fd_col_int(st, 2) != 0,
+            .handout_id = fd_col_int(st, FD_COL_MAIL_COLLECTION_ID),
+            .collector = fd_col_text(st, FD_COL_MAIL_COLLECTION_COLLECTOR),
+            .by_proxy = fd_col_int(st, FD_COL_MAIL_COLLECTION_BY_PROXY) != 0,
             .proxy_phone = phone,
-            .proxy_relation = fd_col_text(st, 4),
-            .note = fd_col_text(st, 5),
-            .staff_name = fd_col_text(st, 6),
-            .at = fd_col_int(st, 7),
+            .proxy_relation = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_RELATION),
+            .note = fd_col_text(st, FD_COL_MAIL_COLLECTION_NOTE),
+            .staff_name = fd_col_text(st, FD_COL_MAIL_COLLECTION_NAME),
+            .at = fd_col_int(st, FD_COL_MAIL_COLLECTION_AT),
         };
         q->cb->collection(q->ctx, &c);
     }
@@ -416,7 +416,7 @@ static fd_status tally_read(fd_store *store, void *ctx, fd_error *err)
     fd_bind_int(st, ":day", t->day);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        fd_mail_paper_row r = {fd_col_text(st, 0), (long)fd_col_int(st, 1), (long)fd_col_int(st, 2)};
+        fd_mail_paper_row r = {fd_col_text(st, FD_COL_MAIL_PAPER_TALLY_TITLE), (long)fd_col_int(st, FD_COL_MAIL_PAPER_TALLY_RECEIVED), (long)fd_col_int(st, FD_COL_MAIL_PAPER_TALLY_HANDED_OUT)};
         t->each(t->ctx, &r);
     }
     fd_stmt_reset(st);

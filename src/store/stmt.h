@@ -1,6 +1,7 @@
-/* Statements of the store, for core modules only. Every statement is declared once,
- * with its name and SQL text, in src/sql/ *.def; callers pick it by id, bind named
- * parameters and step. No SQL text lives anywhere else. */
+/* Statements of the store, for core modules only. Every statement is written once, as
+ * plain SQL under "-- name: x", in src/store/sql/ *.sql; callers pick it by id
+ * (FD_SQL_X), bind named parameters, step, and read columns by their generated index
+ * (FD_COL_X_COLUMN). No SQL text lives anywhere else. */
 #ifndef FRONTDESK_STMT_H
 #define FRONTDESK_STMT_H
 
@@ -8,21 +9,19 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "frontdesk/status.h"
-#include "frontdesk/audit.h" /* FD_RECORD_TABLE_LIST, used by the catalogue */
 #include "frontdesk/store.h"
+#include "store/sql_columns.h"
+#include "store/sql_ids.h"
 
 typedef struct fd_stmt fd_stmt;
 
-typedef enum fd_sql_id {
-#define FD_SQL(id, text) FD_SQL_##id,
-#include "store/sql/catalogue.h"
-#undef FD_SQL
-    FD_SQL_COUNT
-} fd_sql_id;
-
 /* The cached prepared statement id, reset and with its bindings cleared. */
 fd_stmt *fd_sql(fd_store *store, fd_sql_id id);
-const char *fd_sql_name(fd_sql_id id);
+/* Prepares id (once) without taking it: FD_DB, naming the statement, when it does not
+ * prepare against this database. fd_sql aborts then, as the catalogue is compiled in. */
+fd_status fd_sql_prepare(fd_store *store, fd_sql_id id, fd_error *err);
+const char *fd_sql_name(fd_sql_id id); /* as after "-- name:" */
+fd_sql_id fd_sql_find(const char *name); /* FD_SQL_COUNT when there is none */
 /* Binding a parameter the statement does not have is a programming error: it aborts. */
 void fd_bind_int(fd_stmt *st, const char *param, int64_t value);
 void fd_bind_text(fd_stmt *st, const char *param, const char *value); /* NULL binds NULL */

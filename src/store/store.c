@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "frontdesk/i18n.h"
+#include "store/catalogue.h"
 #include "store/migrations.h"
 #include "store/stmt.h"
 
@@ -36,18 +37,17 @@ struct fd_store {
     int used_count;
 };
 
-static const struct {
-    const char *name;
-    const char *text;
-} catalogue[] = {
-#define FD_SQL(id, text) {#id, text},
-#include "store/sql/catalogue.h"
-#undef FD_SQL
-};
-
 const char *fd_sql_name(fd_sql_id id)
 {
-    return catalogue[id].name;
+    return fd_sql_catalogue[id].name;
+}
+
+fd_sql_id fd_sql_find(const char *name)
+{
+    int id = 0;
+    while (id < FD_SQL_COUNT && strcmp(fd_sql_catalogue[id].name, name) != 0)
+        id++;
+    return (fd_sql_id)id;
 }
 
 int fd_store_schema_version(void)
@@ -62,20 +62,34 @@ const char *fd_store_path(const fd_store *store)
 
 /* ---- statements ---- */
 
+fd_status fd_sql_prepare(fd_store *store, fd_sql_id id, fd_error *err)
+{
+    fd_stmt *st = &store->stmts[id];
+    if (st->handle)
+        return FD_OK;
+    if (sqlite3_prepare_v3(store->db, fd_sql_catalogue[id].text, -1, SQLITE_PREPARE_PERSISTENT,
+                           &st->handle, NULL) != SQLITE_OK)
+        return fd_fail(err, FD_DB, NULL, "statement %s does not prepare: %s",
+                       fd_sql_catalogue[id].name, sqlite3_errmsg(store->db));
+    st->id = id;
+    return FD_OK;
+}
+
+/* The catalogue is compiled in, and prepared at build time: a failure here is a bug. */
+static void prepare_or_abort(fd_store *store, fd_sql_id id)
+{
+    fd_error err = {0};
+    if (fd_sql_prepare(store, id, &err) != FD_OK) {
+        fprintf(stderr, "frontdesk: %s\n", err.message);
+        abort();
+    }
+}
+
 fd_stmt *fd_sql(fd_store *store, fd_sql_id id)
 {
     fd_stmt *st = &store->stmts[id];
-    if (!st->handle) {
-        int rc = sqlite3_prepare_v3(store->db, catalogue[id].text, -1, SQLITE_PREPARE_PERSISTENT,
-                                    &st->handle, NULL);
-        if (rc != SQLITE_OK) {
-            /* The catalogue is compiled in: a statement that does not prepare is a bug. */
-            fprintf(stderr, "frontdesk: statement %s does not prepare: %s\n", catalogue[id].name,
-                    sqlite3_errmsg(store->db));
-            abort();
-        }
-        st->id = id;
-    }
+    if (!st->handle)
+        prepare_or_abort(store, id);
     if (!st->used) {
         st->used = true;
         store->used[store->used_count++] = id;
@@ -89,7 +103,7 @@ static int param_index(fd_stmt *st, const char *param)
 {
     int i = sqlite3_bind_parameter_index(st->handle, param);
     if (i == 0) {
-        fprintf(stderr, "frontdesk: statement %s has no parameter %s\n", catalogue[st->id].name,
+        fprintf(stderr, "frontdesk: statement %s has no parameter %s\n", fd_sql_catalogue[st->id].name,
                 param);
         abort();
     }
@@ -140,7 +154,7 @@ int fd_step(fd_stmt *st, fd_error *err)
     fd_status status = code == SQLITE_BUSY || code == SQLITE_LOCKED ? FD_BUSY
                        : code == SQLITE_CONSTRAINT                  ? FD_CONFLICT
                                                                     : FD_DB;
-    fd_fail(err, status, NULL, _("Database error in %s: %s"), catalogue[st->id].name,
+    fd_fail(err, status, NULL, _("Database error in %s: %s"), fd_sql_catalogue[st->id].name,
             sqlite3_errmsg(db));
     sqlite3_reset(st->handle);
     return -1;
@@ -478,7 +492,7 @@ int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *proble
     fd_stmt *st = fd_sql(store, FD_SQL_INTEGRITY_CHECK);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *line = fd_col_text(st, 0);
+        const char *line = fd_col_text(st, FD_COL_INTEGRITY_CHECK_INTEGRITY_CHECK);
         if (line && strcmp(line, "ok") != 0) {
             char *msg = fd_printf(_("integrity_check: %s"), line);
             report(ctx, msg);
@@ -491,7 +505,7 @@ int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *proble
     st = fd_sql(store, FD_SQL_FOREIGN_KEY_CHECK);
     while ((rc = fd_step(st, err)) == 1) {
         char *msg = fd_printf(_("foreign_key_check: %s row %lld points at a missing %s row"),
-                              fd_col_text(st, 0), (long long)fd_col_int(st, 1), fd_col_text(st, 2));
+                              fd_col_text(st, FD_COL_FOREIGN_KEY_CHECK_TABLE), (long long)fd_col_int(st, FD_COL_FOREIGN_KEY_CHECK_ROWID), fd_col_text(st, FD_COL_FOREIGN_KEY_CHECK_PARENT));
         report(ctx, msg);
         free(msg);
         problems++;

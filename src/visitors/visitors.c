@@ -264,33 +264,33 @@ static const char *show_phone(const reader *r, const char *phone, shown *buf)
 /* The columns of FD_VISIT_SELECT (src/sql/visitors.def). */
 static void read_visit(fd_stmt *st, const reader *r, shown *buf, fd_visit *v)
 {
-    const char *clear = fd_col_text(st, 4);
-    const char *left_event = fd_col_text(st, 21);
+    const char *clear = fd_col_text(st, FD_COL_VISIT_DOC_NUMBER_CLEAR);
+    const char *left_event = fd_col_text(st, FD_COL_VISIT_LEFT_EVENT);
     *v = (fd_visit){
-        .id = fd_col_int(st, 0),
-        .state = parse_state(fd_col_text(st, 1)),
-        .visitor_name = fd_col_text(st, 2),
-        .doc_type = doc_type_of(fd_col_text(st, 3)),
-        .doc_number = r->full_documents && clear ? clear : fd_col_text(st, 5),
-        .party_size = (int)fd_col_int(st, 7),
-        .purpose = fd_col_text(st, 8),
-        .visitee_unit = fd_col_text(st, 9),
-        .visitee_company = fd_col_text(st, 10),
-        .visitee_department = fd_col_text(st, 11),
-        .visitee_name = fd_col_text(st, 12),
-        .visitee_position = fd_col_text(st, 13),
-        .slip = fd_col_text(st, 14),
-        .gate = fd_col_text(st, 15),
-        .admitted_at = fd_col_int(st, 16),
-        .refusal = fd_col_text(st, 17),
-        .registered_by = fd_col_text(st, 18),
-        .registered_at = fd_col_int(st, 19),
-        .left_at = fd_col_int(st, 20),
+        .id = fd_col_int(st, FD_COL_VISIT_ID),
+        .state = parse_state(fd_col_text(st, FD_COL_VISIT_STATE)),
+        .visitor_name = fd_col_text(st, FD_COL_VISIT_VISITOR_NAME),
+        .doc_type = doc_type_of(fd_col_text(st, FD_COL_VISIT_DOC_TYPE)),
+        .doc_number = r->full_documents && clear ? clear : fd_col_text(st, FD_COL_VISIT_DOC_NUMBER_MASKED),
+        .party_size = (int)fd_col_int(st, FD_COL_VISIT_PARTY_SIZE),
+        .purpose = fd_col_text(st, FD_COL_VISIT_PURPOSE),
+        .visitee_unit = fd_col_text(st, FD_COL_VISIT_VISITEE_UNIT),
+        .visitee_company = fd_col_text(st, FD_COL_VISIT_VISITEE_COMPANY),
+        .visitee_department = fd_col_text(st, FD_COL_VISIT_VISITEE_DEPARTMENT),
+        .visitee_name = fd_col_text(st, FD_COL_VISIT_VISITEE_NAME),
+        .visitee_position = fd_col_text(st, FD_COL_VISIT_VISITEE_POSITION),
+        .slip = fd_col_text(st, FD_COL_VISIT_SLIP),
+        .gate = fd_col_text(st, FD_COL_VISIT_GATE),
+        .admitted_at = fd_col_int(st, FD_COL_VISIT_ADMITTED_AT),
+        .refusal = fd_col_text(st, FD_COL_VISIT_REFUSAL),
+        .registered_by = fd_col_text(st, FD_COL_VISIT_REGISTERED_BY),
+        .registered_at = fd_col_int(st, FD_COL_VISIT_REGISTERED_AT),
+        .left_at = fd_col_int(st, FD_COL_VISIT_LEFT_AT),
         .slip_signed = left_event && strcmp(left_event, "sign_out") == 0,
-        .corrected = fd_col_int(st, 22) != 0,
-        .key = fd_col_text(st, 23),
+        .corrected = fd_col_int(st, FD_COL_VISIT_CORRECTED) != 0,
+        .key = fd_col_text(st, FD_COL_VISIT_KEY),
     };
-    v->phone = show_phone(r, fd_col_text(st, 6), buf);
+    v->phone = show_phone(r, fd_col_text(st, FD_COL_VISIT_PHONE), buf);
 }
 
 static fd_status each_visit(fd_stmt *st, const reader *r, long *rows, fd_error *err)
@@ -579,16 +579,16 @@ static fd_status read_events(fd_store *store, detail_query *q, fd_error *err)
     fd_bind_int(st, ":id", q->id);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        const char *event = fd_col_text(st, 1);
+        const char *event = fd_col_text(st, FD_COL_VISIT_EVENTS_EVENT);
         fd_visit_event e = {
-            .id = fd_col_int(st, 0),
+            .id = fd_col_int(st, FD_COL_VISIT_EVENTS_ID),
             .event = event,
             .label = event_label(event),
-            .to_state = fd_col_text(st, 2),
-            .note = fd_col_text(st, 3),
-            .staff_name = fd_col_text(st, 4),
-            .approver_name = fd_col_text(st, 5),
-            .at = fd_col_int(st, 6),
+            .to_state = fd_col_text(st, FD_COL_VISIT_EVENTS_TO_STATE),
+            .note = fd_col_text(st, FD_COL_VISIT_EVENTS_NOTE),
+            .staff_name = fd_col_text(st, FD_COL_VISIT_EVENTS_STAFF_NAME),
+            .approver_name = fd_col_text(st, FD_COL_VISIT_EVENTS_APPROVER_NAME),
+            .at = fd_col_int(st, FD_COL_VISIT_EVENTS_AT),
         };
         if (q->cb->event)
             q->cb->event(q->ctx, &e);
@@ -604,17 +604,17 @@ static fd_status read_corrections(fd_store *store, detail_query *q, fd_error *er
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_visit_field field = FD_VISIT_FIELD_PURPOSE;
-        fd_visit_field_parse(fd_col_text(st, 1), &field);
+        fd_visit_field_parse(fd_col_text(st, FD_COL_VISIT_CORRECTIONS_FIELD), &field);
         shown buf;
-        const char *value = fd_col_text(st, 2);
+        const char *value = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_VALUE);
         fd_visit_correction c = {
-            .id = fd_col_int(st, 0),
+            .id = fd_col_int(st, FD_COL_VISIT_CORRECTIONS_ID),
             .field = field,
             .label = fd_visit_field_label(field),
             .value = field == FD_VISIT_FIELD_PHONE ? show_phone(&q->r, value, &buf) : value,
-            .reason = fd_col_text(st, 3),
-            .staff_name = fd_col_text(st, 4),
-            .at = fd_col_int(st, 5),
+            .reason = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_REASON),
+            .staff_name = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_NAME),
+            .at = fd_col_int(st, FD_COL_VISIT_CORRECTIONS_AT),
         };
         if (q->cb->correction)
             q->cb->correction(q->ctx, &c);
@@ -658,12 +658,12 @@ static fd_status find_ban(fd_store *store, const char *hmac, int64_t unit_id, bo
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
         char when[FD_TIME_TEXT];
-        fd_date_format(fd_date_of(fd_col_int(st, 5)), when);
-        const char *unit = fd_col_text(st, 2);
+        fd_date_format(fd_date_of(fd_col_int(st, FD_COL_VISITOR_BAN_MATCH_AT)), when);
+        const char *unit = fd_col_text(st, FD_COL_VISITOR_BAN_MATCH_CODE);
         snprintf(message, size,
                  _("Do not admit: %s is on the do-not-admit list for %s (entered by %s on %s): %s"),
-                 fd_col_text(st, 1), unit ? unit : _("the whole site"), fd_col_text(st, 4), when,
-                 fd_col_text(st, 3));
+                 fd_col_text(st, FD_COL_VISITOR_BAN_MATCH_VISITOR_NAME), unit ? unit : _("the whole site"), fd_col_text(st, FD_COL_VISITOR_BAN_MATCH_NAME), when,
+                 fd_col_text(st, FD_COL_VISITOR_BAN_MATCH_REASON));
     }
     fd_stmt_reset(st);
     return s;
@@ -752,7 +752,7 @@ static fd_status link_typed_unit(fd_store *store, visitee *to, fd_error *err)
     fd_bind_text(st, ":code", to->unit);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        to->unit_id = fd_col_int(st, 0);
+        to->unit_id = fd_col_int(st, FD_COL_VISIT_UNIT_BY_CODE_ID);
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
@@ -793,7 +793,7 @@ static fd_status returning_phone(fd_store *store, registration *r, fd_error *err
     fd_bind_text(st, ":hmac", r->doc.hmac);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        snprintf(r->phone, sizeof r->phone, "%s", fd_col_text(st, 0));
+        snprintf(r->phone, sizeof r->phone, "%s", fd_col_text(st, FD_COL_VISIT_RETURNING_PHONE_PHONE));
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_INVALID, "phone", _("Enter a phone number."));
@@ -932,7 +932,7 @@ static fd_status next_slip_number(fd_store *store, fd_date day, int64_t *seq, ch
     fd_bind_int(st, ":day", day);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        *seq = fd_col_int(st, 0);
+        *seq = fd_col_int(st, FD_COL_VISIT_SLIP_NEXT_SEQ);
     fd_stmt_reset(st);
     int y, m, dd;
     fd_date_ymd(day, &y, &m, &dd);
@@ -1190,15 +1190,15 @@ static fd_status recognise_read(fd_store *store, void *ctx, fd_error *err)
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
         fd_visitor_known *k = q->out;
-        k->visit_id = fd_col_int(st, 0);
-        snprintf(k->name, sizeof k->name, "%s", fd_col_text(st, 1));
-        const char *phone = fd_col_text(st, 2);
+        k->visit_id = fd_col_int(st, FD_COL_VISIT_LATEST_BY_DOCUMENT_ID);
+        snprintf(k->name, sizeof k->name, "%s", fd_col_text(st, FD_COL_VISIT_LATEST_BY_DOCUMENT_VISITOR_NAME));
+        const char *phone = fd_col_text(st, FD_COL_VISIT_LATEST_BY_DOCUMENT_PHONE);
         if (q->full_phones)
             snprintf(k->phone, sizeof k->phone, "%s", phone);
         else
             fd_mask_phone(phone, k->phone, sizeof k->phone);
-        k->last_at = fd_col_int(st, 3);
-        k->visits = (long)fd_col_int(st, 4);
+        k->last_at = fd_col_int(st, FD_COL_VISIT_LATEST_BY_DOCUMENT_REGISTERED_AT);
+        k->visits = (long)fd_col_int(st, FD_COL_VISIT_LATEST_BY_DOCUMENT_VISITS);
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
@@ -1306,7 +1306,7 @@ static fd_status lift_txn(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_VISITOR_BAN_GET);
     fd_bind_int(st, ":id", l->ban_id);
     fd_status s = fd_step_row(st, err);
-    bool is_lift = s == FD_OK && !fd_col_null(st, 1), lifted = s == FD_OK && fd_col_int(st, 2) != 0;
+    bool is_lift = s == FD_OK && !fd_col_null(st, FD_COL_VISITOR_BAN_GET_LIFTS), lifted = s == FD_OK && fd_col_int(st, FD_COL_VISITOR_BAN_GET_LIFTED) != 0;
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND || is_lift)
         return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no do-not-admit entry number %" PRId64 "."),
@@ -1355,14 +1355,14 @@ static fd_status bans_read(fd_store *store, void *ctx, fd_error *err)
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_visitor_ban_row b = {
-            .id = fd_col_int(st, 0),
-            .visitor_name = fd_col_text(st, 1),
-            .doc_type = doc_type_of(fd_col_text(st, 2)),
-            .doc_number = fd_col_text(st, 3),
-            .unit = fd_col_text(st, 4),
-            .reason = fd_col_text(st, 5),
-            .staff_name = fd_col_text(st, 6),
-            .at = fd_col_int(st, 7),
+            .id = fd_col_int(st, FD_COL_VISITOR_BAN_LIST_ID),
+            .visitor_name = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_VISITOR_NAME),
+            .doc_type = doc_type_of(fd_col_text(st, FD_COL_VISITOR_BAN_LIST_DOC_TYPE)),
+            .doc_number = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_DOC_NUMBER_MASKED),
+            .unit = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_CODE),
+            .reason = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_REASON),
+            .staff_name = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_NAME),
+            .at = fd_col_int(st, FD_COL_VISITOR_BAN_LIST_AT),
         };
         l->each(l->ctx, &b);
     }

@@ -178,7 +178,7 @@ START_TEST(constraint_failure_names_the_statement)
     fd_bind_int(st, ":staff_id", 42);
     fd_bind_int(st, ":at", 0);
     ck_assert_int_eq(fd_exec(st, &err), FD_CONFLICT);
-    ck_assert_ptr_nonnull(strstr(err.message, "CORRECTION_INSERT"));
+    ck_assert_ptr_nonnull(strstr(err.message, "correction_insert"));
     fd_store_close(s);
 }
 END_TEST

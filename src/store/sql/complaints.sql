@@ -1,0 +1,1371 @@
+-- Complaints, survey opinions and special services: intake, deadlines, assignments,
+-- rectifications, return visits, the derived table of open complaints, the views, the
+-- export and the monthly figures.
+
+-- Patterns the statements below repeat, written out in each:
+--
+-- A field of a record as it reads now: its latest correction, else the row's value
+-- (in column, when the field is not stored under its own name).
+--
+-- The contact phone: corrected in the clear like any field, as phones are never purged.
+--
+-- A complaint's state, looked up by key so that no plan walks entity_state.
+--
+-- A deadline row's due time as it reads now.
+--
+-- A complaint's field as it reads now where the query has joined cx, some correction of
+-- the complaint if any: one never corrected (nearly all) costs no seek per field.
+--
+-- id, sort, state, complainant, unit, content, category, severity, department,
+-- received_at, due_at, escalated_by; the query joins cx.
+--
+-- Open views walk complaint_open in (due_at, complaint_id) order from the keyset.
+--
+-- Searches cover the whole history, newest first, keyed on (received_at, id).
+--
+-- The first deadline of a kind (what the in-time shares measure against) and the
+-- newest one.
+
+-- name: complaint_occupant
+-- ---- intake ----
+SELECT
+  o.id,
+  o.unit_id,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'unit' AND k.row_id = u.id AND k.field = 'code'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), u.code
+  ) AS unit,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'occupant' AND k.row_id = o.id AND k.field = 'name'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), o.name
+  ) AS name,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'occupant' AND k.row_id = o.id AND k.field = 'phone'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), o.phone
+  ) AS phone
+FROM occupant o
+JOIN unit u ON u.id = o.unit_id
+WHERE o.id = :id;
+
+-- name: complaint_unit
+SELECT coalesce(
+  (
+    SELECT k.value
+    FROM correction k
+    WHERE k.tbl = 'unit' AND k.row_id = u.id AND k.field = 'code'
+    ORDER BY k.id DESC
+    LIMIT 1
+  ), u.code
+) AS code
+FROM unit u
+WHERE u.id = :id;
+
+-- name: complaint_phone
+SELECT coalesce(
+  (
+    SELECT k.value
+    FROM correction k
+    WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
+    ORDER BY k.id DESC
+    LIMIT 1
+  ), c.phone_clear
+) AS phone
+FROM complaint c
+WHERE c.id = :id;
+
+-- name: complaint_insert
+INSERT INTO complaint (
+  sort, occupant_id, complainant, unit_id, unit, phone_clear, phone_hmac, channel, content, category, severity, received_at, at, staff_id
+)
+VALUES (
+  :sort, :occupant_id, :complainant, :unit_id, :unit, :phone_clear, :phone_hmac, :channel, :content, :category, :severity, :received_at, :at, :staff_id
+);
+
+-- name: complaint_deadline_insert
+INSERT INTO complaint_deadline (
+  complaint_id, event_id, what, rule, counted_from, due_at, at, staff_id
+)
+VALUES (:complaint_id, :event_id, :what, :rule, :counted_from, :due_at, :at, :staff_id);
+
+-- name: complaint_assignment_insert
+INSERT INTO complaint_assignment (complaint_id, event_id, department, at, staff_id)
+VALUES (:complaint_id, :event_id, :department, :at, :staff_id);
+
+-- name: complaint_rectification_insert
+INSERT INTO complaint_rectification (
+  complaint_id, event_id, measures, result, done_by, done_at, at, staff_id
+)
+VALUES (:complaint_id, :event_id, :measures, :result, :done_by, :done_at, :at, :staff_id);
+
+-- name: complaint_visit_insert
+INSERT INTO complaint_visit (
+  complaint_id, event_id, visited_at, method, result, satisfaction, ack, ack_phone_clear, ack_phone_hmac, at, staff_id
+)
+VALUES (
+  :complaint_id, :event_id, :visited_at, :method, :result, :satisfaction, :ack, :ack_phone_clear, :ack_phone_hmac, :at, :staff_id
+);
+
+-- name: complaint_facts
+-- What the rules of a later step need: sort, severity, when it was received, the
+-- current department, when it was last rectified, and who took it over.
+SELECT
+  c.sort,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.severity
+  ) AS severity,
+  c.received_at,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  (
+    SELECT r.done_at
+    FROM complaint_rectification r
+    WHERE r.complaint_id = c.id
+    ORDER BY r.id DESC
+    LIMIT 1
+  ) AS rectified_at,
+  (
+    SELECT s.name
+    FROM complaint_open o
+    JOIN staff s ON s.id = o.escalated_by
+    WHERE o.complaint_id = c.id
+  ) AS escalated_by
+FROM complaint c
+WHERE c.id = :id;
+
+-- name: complaint_deadlines
+SELECT
+  dl.id,
+  dl.what,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'rule'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), dl.rule
+  ) AS rule,
+  dl.counted_from,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), dl.due_at
+    ) AS INTEGER
+  ) AS due_at
+FROM complaint_deadline dl
+WHERE dl.complaint_id = :id
+ORDER BY dl.id;
+
+-- name: complaint_open_delete
+-- ---- the derived table ----
+DELETE FROM complaint_open
+WHERE complaint_id = :id;
+
+-- name: complaint_open_refresh
+INSERT INTO complaint_open (complaint_id, due_at, department, escalated_by)
+SELECT complaint_id, due_at, department, escalated_by
+FROM complaint_open_expected
+WHERE complaint_id = :id;
+
+-- name: derived_complaint_open
+-- row: derived
+-- Rows that differ from what the records derive, from either side.
+SELECT 'complaint_open' AS tbl, complaint_id AS row_id, 'expected' AS side
+FROM (SELECT * FROM complaint_open_expected EXCEPT SELECT * FROM complaint_open)
+UNION ALL SELECT 'complaint_open', complaint_id, 'stored'
+FROM (SELECT * FROM complaint_open EXCEPT SELECT * FROM complaint_open_expected)
+ORDER BY 2, 3;
+
+-- name: complaint_list_open
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint_open o
+JOIN complaint c ON c.id = o.complaint_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE (o.due_at, o.complaint_id) > (:after_key, :after_id)
+ORDER BY o.due_at, o.complaint_id
+LIMIT :limit;
+
+-- name: complaint_list_overdue
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint_open o
+JOIN complaint c ON c.id = o.complaint_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE o.due_at < :now AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
+ORDER BY o.due_at, o.complaint_id
+LIMIT :limit;
+
+-- name: complaint_list_department
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint_open o
+JOIN complaint c ON c.id = o.complaint_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE o.department = :department AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
+ORDER BY o.due_at, o.complaint_id
+LIMIT :limit;
+
+-- name: complaint_count_overdue
+SELECT count(*) AS overdue
+FROM complaint_open
+WHERE due_at < :now;
+
+-- name: complaint_search_text
+-- row: complaint_row
+-- The matches come from the two prefix ranges (CROSS JOIN keeps them the outer loop)
+-- and only they are sorted: walking the history by time would pass every complaint
+-- for a rare name.
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM (
+  SELECT id
+  FROM complaint
+  WHERE complainant >= :name_lo AND complainant < :name_hi
+  UNION SELECT id
+  FROM complaint
+  WHERE unit >= :unit_lo AND unit < :unit_hi
+) m
+CROSS JOIN complaint c ON c.id = m.id
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE (c.received_at, c.id) < (:after_key, :after_id)
+ORDER BY c.received_at DESC, c.id DESC
+LIMIT :limit;
+
+-- name: complaint_search_phone
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint c
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE c.phone_hmac = :phone_hmac AND (c.received_at, c.id) < (:after_key, :after_id)
+ORDER BY c.received_at DESC, c.id DESC
+LIMIT :limit;
+
+-- name: complaint_search_id
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint c
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE c.id = :id AND (c.received_at, c.id) < (:after_key, :after_id)
+LIMIT :limit;
+
+-- name: complaint_search_all
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint c
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE (c.received_at, c.id) < (:after_key, :after_id)
+ORDER BY c.received_at DESC, c.id DESC
+LIMIT :limit;
+
+-- name: complaint_touched
+-- row: complaint_row
+-- Received, rectified or visited in [:from, :to) — a day's log — by number: the three
+-- ranges walk their time indexes (the rectification's: migration 070) and only their
+-- complaints are read.
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM (
+  SELECT id
+  FROM complaint
+  WHERE received_at >= :from AND received_at < :to
+  UNION SELECT complaint_id
+  FROM complaint_rectification
+  WHERE done_at >= :from AND done_at < :to
+  UNION SELECT complaint_id
+  FROM complaint_visit
+  WHERE visited_at >= :from AND visited_at < :to
+) m
+CROSS JOIN complaint c ON c.id = m.id
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+ORDER BY c.id;
+
+-- name: complaint_get
+-- ---- one complaint ----
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  c.occupant_id,
+  c.unit_id,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.complainant
+  ) AS complainant,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.unit
+  ) AS unit,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.phone_clear
+  ) AS phone,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.content
+  ) AS content,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.channel
+  ) AS channel,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.category
+  ) AS category,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.severity
+  ) AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  r.name AS received_by,
+  c.received_at,
+  o.due_at,
+  (
+    SELECT dl.what
+    FROM complaint_deadline dl
+    WHERE dl.complaint_id = c.id
+    ORDER BY dl.id DESC
+    LIMIT 1
+  ) AS deadline_what,
+  x.name AS escalated_by
+FROM complaint c
+JOIN staff r ON r.id = c.staff_id
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN staff x ON x.id = o.escalated_by
+WHERE c.id = :id;
+
+-- name: complaint_timeline
+-- Events with what each recorded, and corrections of the intake, in the order they
+-- were written (their audit entries').
+SELECT
+  e.at,
+  (SELECT au.id FROM audit au WHERE au.tbl = 'event' AND au.row_id = e.id) AS audit_id,
+  e.id,
+  e.event,
+  e.from_state,
+  e.to_state,
+  st.name AS staff_name,
+  ap.name AS approver_name,
+  e.note,
+  a.department,
+  r.measures,
+  coalesce(r.result, v.result) AS result,
+  r.done_by,
+  coalesce(r.done_at, v.visited_at) AS done_at,
+  v.method,
+  v.satisfaction,
+  v.ack,
+  v.ack_phone_clear,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), dl.due_at
+    ) AS INTEGER
+  ) AS due_at,
+  dl.what,
+  NULL AS field,
+  NULL AS value
+FROM event e
+JOIN staff st ON st.id = e.staff_id
+LEFT JOIN staff ap ON ap.id = e.approver_id
+LEFT JOIN complaint_assignment a ON a.event_id = e.id
+LEFT JOIN complaint_rectification r ON r.event_id = e.id
+LEFT JOIN complaint_visit v ON v.event_id = e.id
+LEFT JOIN complaint_deadline dl ON dl.event_id = e.id
+WHERE e.kind = 'complaint' AND e.entity_id = :id
+UNION ALL SELECT
+  k.at,
+  (SELECT au.id FROM audit au WHERE au.tbl = 'correction' AND au.row_id = k.id),
+  k.id,
+  'correct',
+  NULL,
+  NULL,
+  st.name,
+  NULL,
+  k.reason,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  k.field,
+  k.value
+FROM correction k
+JOIN staff st ON st.id = k.staff_id
+WHERE k.tbl = 'complaint' AND k.row_id = :id
+ORDER BY 2;
+
+-- name: complaint_export
+SELECT
+  c.id,
+  c.sort,
+  c.received_at,
+  rs.name AS received_by,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.complainant
+  ) AS complainant,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.unit
+  ) AS unit,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.phone_clear
+  ) AS phone,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.channel
+  ) AS channel,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.category
+  ) AS category,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.severity
+  ) AS severity,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), c.content
+  ) AS content,
+  (
+    SELECT t.department
+    FROM complaint_assignment t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS department,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  (
+    SELECT CAST(
+      coalesce(
+        (
+          SELECT k.value
+          FROM correction k
+          WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+          ORDER BY k.id DESC
+          LIMIT 1
+        ), dl.due_at
+      ) AS INTEGER
+    )
+    FROM complaint_deadline dl
+    WHERE dl.complaint_id = c.id AND dl.what = 'rectify'
+    ORDER BY dl.id
+    LIMIT 1
+  ) AS rectify_due,
+  (
+    SELECT t.done_at
+    FROM complaint_rectification t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS rectified_at,
+  (
+    SELECT t.measures
+    FROM complaint_rectification t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS measures,
+  (
+    SELECT t.result
+    FROM complaint_rectification t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS result,
+  (
+    SELECT CAST(
+      coalesce(
+        (
+          SELECT k.value
+          FROM correction k
+          WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+          ORDER BY k.id DESC
+          LIMIT 1
+        ), dl.due_at
+      ) AS INTEGER
+    )
+    FROM complaint_deadline dl
+    WHERE dl.complaint_id = c.id AND dl.what = 'visit'
+    ORDER BY dl.id
+    LIMIT 1
+  ) AS visit_due,
+  (
+    SELECT t.visited_at
+    FROM complaint_visit t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS visited_at,
+  (
+    SELECT t.satisfaction
+    FROM complaint_visit t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS satisfaction,
+  (
+    SELECT t.ack
+    FROM complaint_visit t
+    WHERE t.complaint_id = c.id
+    ORDER BY t.id DESC
+    LIMIT 1
+  ) AS ack,
+  (
+    SELECT xs.name
+    FROM event e
+    JOIN staff xs ON xs.id = coalesce(e.approver_id, e.staff_id)
+    WHERE e.kind = 'complaint' AND e.entity_id = c.id AND e.event = 'escalate'
+    ORDER BY e.id DESC
+    LIMIT 1
+  ) AS escalated_by,
+  o.due_at,
+  (
+    SELECT e.at
+    FROM event e
+    WHERE e.kind = 'complaint' AND e.entity_id = c.id AND e.event = 'close'
+    ORDER BY e.id DESC
+    LIMIT 1
+  ) AS closed_at
+FROM complaint c
+JOIN staff rs ON rs.id = c.staff_id
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+WHERE c.received_at >= :from AND c.received_at < :to
+ORDER BY c.received_at, c.id;
+
+-- name: complaint_month_counts
+SELECT sort, category, severity, count(*) AS complaints
+FROM (
+  SELECT
+    c.sort,
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    ) AS category,
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    ) AS severity
+  FROM complaint c
+  WHERE c.received_at >= :from AND c.received_at < :to
+)
+GROUP BY sort, category, severity
+ORDER BY sort, category, severity;
+
+-- name: complaint_month_in_time
+-- Of the month's complaints and survey opinions: how many had to be rectified and how
+-- many were by their first rectify-by; how many had a visit-by and were visited by it.
+SELECT
+  count(*) FILTER (WHERE sort <> 'special') AS to_rectify,
+  count(*) FILTER (
+    WHERE sort <> 'special' AND EXISTS (
+      SELECT 1
+      FROM complaint_rectification r
+      WHERE r.complaint_id = x.id AND r.done_at <= x.rectify_due
+    )
+  ) AS rectified_in_time,
+  count(*) FILTER (WHERE visit_due IS NOT NULL) AS to_visit,
+  count(*) FILTER (
+    WHERE visit_due IS NOT NULL AND EXISTS (
+      SELECT 1
+      FROM complaint_visit v
+      WHERE  v.complaint_id = x.id
+        AND v.visited_at >= x.visit_from
+        AND v.visited_at <= x.visit_due
+    )
+  ) AS visited_in_time
+FROM (
+  SELECT
+    c.id,
+    c.sort,
+    (
+      SELECT CAST(
+        coalesce(
+          (
+            SELECT k.value
+            FROM correction k
+            WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+            ORDER BY k.id DESC
+            LIMIT 1
+          ), dl.due_at
+        ) AS INTEGER
+      )
+      FROM complaint_deadline dl
+      WHERE dl.complaint_id = c.id AND dl.what = 'rectify'
+      ORDER BY dl.id
+      LIMIT 1
+    ) AS rectify_due,
+    (
+      SELECT CAST(
+        coalesce(
+          (
+            SELECT k.value
+            FROM correction k
+            WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+            ORDER BY k.id DESC
+            LIMIT 1
+          ), dl.due_at
+        ) AS INTEGER
+      )
+      FROM complaint_deadline dl
+      WHERE dl.complaint_id = c.id AND dl.what = 'visit'
+      ORDER BY dl.id
+      LIMIT 1
+    ) AS visit_due,
+    (
+      SELECT dl.counted_from
+      FROM complaint_deadline dl
+      WHERE dl.complaint_id = c.id AND dl.what = 'visit'
+      ORDER BY dl.id
+      LIMIT 1
+    ) AS visit_from
+  FROM complaint c
+  WHERE c.received_at >= :from AND c.received_at < :to
+) x;
+
+-- name: complaint_month_satisfaction
+SELECT satisfaction, count(*) AS visits
+FROM complaint_visit
+WHERE visited_at >= :from AND visited_at < :to
+GROUP BY satisfaction;

@@ -1,0 +1,1841 @@
+-- The duty handover book: shifts, entries, follow-ups and their progress, handover
+-- attempts with their open items, marks and inventory counts, and the full-text index
+-- of the entries. Lists are keyset-paged along an index; a shift's own lines (entries
+-- for the report, open items, counts) are bounded by the shift.
+
+-- Patterns the statements below repeat, written out in each:
+--
+-- A field of an entry as it reads now: its latest correction, else the entry's own
+-- value. A correction to "" clears it. One seek in correction_by_row, with no sort.
+--
+-- The same where the query has joined cx, some correction of the entry if any: an
+-- entry never corrected (nearly all) costs no seek per field. That join comes with
+-- the entry's shift and its manager, once per row.
+--
+-- The columns fd_handover_read_entry reads, in its order; the query names the entry e
+-- and joins cx.
+--
+-- The columns fd_handover_read_shift reads; the query names the shift s.
+
+-- name: ho_shift_insert
+-- ---- shifts ----
+INSERT INTO shift (manager_id, start_at, handover_id, at, staff_id)
+VALUES (:manager_id, :start_at, :handover_id, :at, :staff_id);
+
+-- name: ho_shift_in_hand
+-- The shift in hand (open or handing over); there is at most one.
+SELECT entity_id
+FROM entity_state
+WHERE kind = 'shift' AND state IN ('open', 'handing_over')
+ORDER BY entity_id DESC
+LIMIT 1;
+
+-- name: ho_shift_latest
+-- The newest shift's start and, when it was signed over, its end.
+SELECT
+  s.start_at,
+  (
+    SELECT he.at
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    WHERE h.shift_id = s.id
+  ) AS signed_at
+FROM shift s
+ORDER BY s.start_at DESC, s.id DESC
+LIMIT 1;
+
+-- name: ho_shift_basics
+SELECT manager_id, start_at
+FROM shift
+WHERE id = :id;
+
+-- name: ho_shift_get
+-- row: shift
+SELECT
+  s.id,
+  (SELECT st.state FROM entity_state st WHERE st.kind = 'shift' AND st.entity_id = s.id) AS state,
+  s.manager_id,
+  m.name AS manager,
+  s.start_at,
+  (
+    SELECT he.at
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    WHERE h.shift_id = s.id
+  ) AS signed_at,
+  (SELECT h.shift_id FROM shift_handover h WHERE h.id = s.handover_id) AS previous_shift_id,
+  (
+    SELECT o.name
+    FROM shift_handover h
+    JOIN staff o ON o.id = h.staff_id
+    WHERE h.id = s.handover_id
+  ) AS handed_over_by,
+  (
+    SELECT i.name
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    JOIN staff i ON i.id = he.incoming_id
+    WHERE h.shift_id = s.id
+  ) AS taken_over_by,
+  (SELECT count(*) FROM shift_entry e WHERE e.shift_id = s.id) AS entries
+FROM shift s
+JOIN staff m ON m.id = s.manager_id
+WHERE s.id = :id;
+
+-- name: ho_shift_page
+-- row: shift
+SELECT
+  s.id,
+  (SELECT st.state FROM entity_state st WHERE st.kind = 'shift' AND st.entity_id = s.id) AS state,
+  s.manager_id,
+  m.name AS manager,
+  s.start_at,
+  (
+    SELECT he.at
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    WHERE h.shift_id = s.id
+  ) AS signed_at,
+  (SELECT h.shift_id FROM shift_handover h WHERE h.id = s.handover_id) AS previous_shift_id,
+  (
+    SELECT o.name
+    FROM shift_handover h
+    JOIN staff o ON o.id = h.staff_id
+    WHERE h.id = s.handover_id
+  ) AS handed_over_by,
+  (
+    SELECT i.name
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    JOIN staff i ON i.id = he.incoming_id
+    WHERE h.shift_id = s.id
+  ) AS taken_over_by,
+  (SELECT count(*) FROM shift_entry e WHERE e.shift_id = s.id) AS entries
+FROM shift s
+JOIN staff m ON m.id = s.manager_id
+WHERE (s.start_at, s.id) < (:last_start, :last_id)
+ORDER BY s.start_at DESC, s.id DESC
+LIMIT :limit;
+
+-- name: ho_entry_insert
+-- ---- entries ----
+INSERT INTO shift_entry (
+  shift_id, kind, at, content, reporter, given_by, relayed_to, handling, superior, result, follow_up, follow_mark, reported_to, reported_at, recorded_at, staff_id
+)
+VALUES (
+  :shift_id, :kind, :at, :content, :reporter, :given_by, :relayed_to, :handling, :superior, :result, :follow_up, :follow_mark, :reported_to, :reported_at, :recorded_at, :staff_id
+);
+
+-- name: ho_entry_basics
+-- What the rules about an entry need: its shift, kind, author, mark and time.
+SELECT shift_id, kind, staff_id, follow_mark, at
+FROM shift_entry
+WHERE id = :id;
+
+-- name: ho_entry_get
+-- row: shift_entry
+SELECT
+  e.id,
+  e.shift_id,
+  e.kind,
+  e.at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.content, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reporter, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reporter
+      END, ''
+    )
+  END AS reporter,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.given_by, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.given_by
+      END, ''
+    )
+  END AS given_by,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.relayed_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.relayed_to
+      END, ''
+    )
+  END AS relayed_to,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.handling, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.handling
+      END, ''
+    )
+  END AS handling,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.superior, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.superior
+      END, ''
+    )
+  END AS superior,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.result, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.result
+      END, ''
+    )
+  END AS result,
+  e.follow_mark,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.follow_up, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.follow_up
+      END, ''
+    )
+  END AS follow_up,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reported_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    )
+  END AS reported_to,
+  e.reported_at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(NULL, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE NULL
+      END, ''
+    )
+  END AS note,
+  au.name AS author,
+  au.role AS author_role,
+  e.recorded_at,
+  cx.id IS NOT NULL AS corrected,
+  CASE
+    WHEN e.follow_mark IS NOT NULL THEN (
+      SELECT fs.state
+      FROM entity_state fs
+      WHERE fs.kind = 'shift_followup' AND fs.entity_id = e.id
+    )
+  END AS follow_state,
+  em.name AS manager,
+  esh.start_at AS shift_start_at
+FROM shift_entry e
+JOIN staff au ON au.id = e.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
+  )
+LEFT JOIN shift esh ON esh.id = e.shift_id
+LEFT JOIN staff em ON em.id = esh.manager_id
+WHERE e.id = :id;
+
+-- name: ho_entry_page
+-- row: shift_entry
+SELECT
+  e.id,
+  e.shift_id,
+  e.kind,
+  e.at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.content, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reporter, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reporter
+      END, ''
+    )
+  END AS reporter,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.given_by, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.given_by
+      END, ''
+    )
+  END AS given_by,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.relayed_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.relayed_to
+      END, ''
+    )
+  END AS relayed_to,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.handling, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.handling
+      END, ''
+    )
+  END AS handling,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.superior, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.superior
+      END, ''
+    )
+  END AS superior,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.result, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.result
+      END, ''
+    )
+  END AS result,
+  e.follow_mark,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.follow_up, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.follow_up
+      END, ''
+    )
+  END AS follow_up,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reported_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    )
+  END AS reported_to,
+  e.reported_at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(NULL, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE NULL
+      END, ''
+    )
+  END AS note,
+  au.name AS author,
+  au.role AS author_role,
+  e.recorded_at,
+  cx.id IS NOT NULL AS corrected,
+  CASE
+    WHEN e.follow_mark IS NOT NULL THEN (
+      SELECT fs.state
+      FROM entity_state fs
+      WHERE fs.kind = 'shift_followup' AND fs.entity_id = e.id
+    )
+  END AS follow_state,
+  em.name AS manager,
+  esh.start_at AS shift_start_at
+FROM shift_entry e
+JOIN staff au ON au.id = e.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
+  )
+LEFT JOIN shift esh ON esh.id = e.shift_id
+LEFT JOIN staff em ON em.id = esh.manager_id
+WHERE e.shift_id = :shift_id AND (e.at, e.id) > (:last_at, :last_id)
+ORDER BY e.at, e.id
+LIMIT :limit;
+
+-- name: ho_entry_by_kind
+-- row: shift_entry
+-- The report: a shift's entries by kind, in the manual's order, then by time.
+SELECT
+  e.id,
+  e.shift_id,
+  e.kind,
+  e.at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.content, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reporter, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reporter
+      END, ''
+    )
+  END AS reporter,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.given_by, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.given_by
+      END, ''
+    )
+  END AS given_by,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.relayed_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.relayed_to
+      END, ''
+    )
+  END AS relayed_to,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.handling, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.handling
+      END, ''
+    )
+  END AS handling,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.superior, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.superior
+      END, ''
+    )
+  END AS superior,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.result, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.result
+      END, ''
+    )
+  END AS result,
+  e.follow_mark,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.follow_up, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.follow_up
+      END, ''
+    )
+  END AS follow_up,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reported_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    )
+  END AS reported_to,
+  e.reported_at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(NULL, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE NULL
+      END, ''
+    )
+  END AS note,
+  au.name AS author,
+  au.role AS author_role,
+  e.recorded_at,
+  cx.id IS NOT NULL AS corrected,
+  CASE
+    WHEN e.follow_mark IS NOT NULL THEN (
+      SELECT fs.state
+      FROM entity_state fs
+      WHERE fs.kind = 'shift_followup' AND fs.entity_id = e.id
+    )
+  END AS follow_state,
+  em.name AS manager,
+  esh.start_at AS shift_start_at
+FROM shift_entry e
+JOIN staff au ON au.id = e.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
+  )
+LEFT JOIN shift esh ON esh.id = e.shift_id
+LEFT JOIN staff em ON em.id = esh.manager_id
+WHERE e.shift_id = :shift_id
+ORDER BY CASE e.kind WHEN 'duty' THEN 0 WHEN 'incident' THEN 1 WHEN 'memo' THEN 2 WHEN 'instruction' THEN 3 ELSE 4 END, e.at, e.id;
+
+-- name: ho_entry_corrections
+SELECT c.field, c.value, c.reason, st.name, c.at
+FROM correction c
+JOIN staff st ON st.id = c.staff_id
+WHERE c.tbl = 'shift_entry' AND c.row_id = :id
+ORDER BY c.id;
+
+-- name: ho_staff_name
+SELECT name
+FROM staff
+WHERE id = :id;
+
+-- name: ho_search_index
+-- ---- search ----
+INSERT INTO shift_entry_search (rowid, body)
+VALUES (:rowid, :body);
+
+-- name: ho_search_page
+-- row: shift_entry
+-- A page of entries matching :query, newest first: entries whose own text matches
+-- (rowid > 0) and entries one of whose corrections matches (rowid < 0).
+WITH p(id) AS (
+  SELECT id
+  FROM (
+    SELECT rowid AS id
+    FROM shift_entry_search
+    WHERE shift_entry_search MATCH :query AND rowid > 0 AND rowid < :after_id
+    ORDER BY rowid DESC
+    LIMIT :limit
+  )
+  UNION SELECT c.row_id
+  FROM shift_entry_search x
+  JOIN correction c ON c.id = -x.rowid
+  WHERE shift_entry_search MATCH :query AND x.rowid < 0 AND c.row_id < :after_id
+  ORDER BY 1 DESC
+  LIMIT :limit
+)
+SELECT
+  e.id,
+  e.shift_id,
+  e.kind,
+  e.at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.content, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reporter, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reporter
+      END, ''
+    )
+  END AS reporter,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.given_by, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.given_by
+      END, ''
+    )
+  END AS given_by,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.relayed_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.relayed_to
+      END, ''
+    )
+  END AS relayed_to,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.handling, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.handling
+      END, ''
+    )
+  END AS handling,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.superior, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.superior
+      END, ''
+    )
+  END AS superior,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.result, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.result
+      END, ''
+    )
+  END AS result,
+  e.follow_mark,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.follow_up, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.follow_up
+      END, ''
+    )
+  END AS follow_up,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reported_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    )
+  END AS reported_to,
+  e.reported_at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(NULL, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE NULL
+      END, ''
+    )
+  END AS note,
+  au.name AS author,
+  au.role AS author_role,
+  e.recorded_at,
+  cx.id IS NOT NULL AS corrected,
+  CASE
+    WHEN e.follow_mark IS NOT NULL THEN (
+      SELECT fs.state
+      FROM entity_state fs
+      WHERE fs.kind = 'shift_followup' AND fs.entity_id = e.id
+    )
+  END AS follow_state,
+  em.name AS manager,
+  esh.start_at AS shift_start_at
+FROM p
+JOIN shift_entry e ON e.id = p.id
+JOIN staff au ON au.id = e.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
+  )
+LEFT JOIN shift esh ON esh.id = e.shift_id
+LEFT JOIN staff em ON em.id = esh.manager_id
+ORDER BY e.id DESC;
+
+-- name: ho_progress_insert
+-- ---- follow-ups ----
+INSERT INTO shift_progress (
+  entry_id, shift_id, note, done, reported_to, reported_at, at, staff_id
+)
+VALUES (:entry_id, :shift_id, :note, :done, :reported_to, :reported_at, :at, :staff_id);
+
+-- name: ho_followup_unprogressed
+-- The first follow-up carried into :shift_id that has no progress recorded there.
+SELECT
+  e.id,
+  e.content,
+  (
+    SELECT m.name
+    FROM shift sh
+    JOIN staff m ON m.id = sh.manager_id
+    WHERE sh.id = e.shift_id
+  ) AS manager,
+  count(*) OVER () AS waiting
+FROM entity_state s
+JOIN shift_entry e ON e.id = s.entity_id
+WHERE  s.kind = 'shift_followup'
+  AND s.state IN ('open', 'progress')
+  AND e.shift_id <> :shift_id
+  AND NOT EXISTS (
+    SELECT 1 FROM shift_progress p WHERE p.entry_id = e.id AND p.shift_id = :shift_id
+  )
+ORDER BY e.id
+LIMIT 1;
+
+-- name: ho_followup_count
+SELECT count(*) AS followups
+FROM entity_state
+WHERE kind = 'shift_followup' AND state IN ('open', 'progress');
+
+-- name: ho_followup_page
+-- row: shift_entry
+WITH p(id) AS (
+  SELECT entity_id
+  FROM entity_state
+  WHERE kind = 'shift_followup' AND state IN ('open', 'progress') AND entity_id > :after_id
+  ORDER BY entity_id
+  LIMIT :limit
+)
+SELECT
+  e.id,
+  e.shift_id,
+  e.kind,
+  e.at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.content, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reporter, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reporter
+      END, ''
+    )
+  END AS reporter,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.given_by, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.given_by
+      END, ''
+    )
+  END AS given_by,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.relayed_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.relayed_to
+      END, ''
+    )
+  END AS relayed_to,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.handling, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.handling
+      END, ''
+    )
+  END AS handling,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.superior, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.superior
+      END, ''
+    )
+  END AS superior,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.result, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.result
+      END, ''
+    )
+  END AS result,
+  e.follow_mark,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.follow_up, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.follow_up
+      END, ''
+    )
+  END AS follow_up,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reported_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    )
+  END AS reported_to,
+  e.reported_at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(NULL, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE NULL
+      END, ''
+    )
+  END AS note,
+  au.name AS author,
+  au.role AS author_role,
+  e.recorded_at,
+  cx.id IS NOT NULL AS corrected,
+  CASE
+    WHEN e.follow_mark IS NOT NULL THEN (
+      SELECT fs.state
+      FROM entity_state fs
+      WHERE fs.kind = 'shift_followup' AND fs.entity_id = e.id
+    )
+  END AS follow_state,
+  em.name AS manager,
+  esh.start_at AS shift_start_at,
+  (
+    SELECT pr.note
+    FROM shift_progress pr
+    WHERE pr.entry_id = e.id
+    ORDER BY pr.id DESC
+    LIMIT 1
+  ) AS progress_note,
+  (SELECT pr.at FROM shift_progress pr WHERE pr.entry_id = e.id ORDER BY pr.id DESC LIMIT 1) AS progress_at,
+  (
+    SELECT count(*)
+    FROM shift_handover_item hi
+    JOIN shift_handover_end he ON he.handover_id = hi.handover_id AND he.outcome = 'signed'
+    WHERE hi.source = 'followup' AND hi.ref_id = e.id
+  ) AS carried,
+  EXISTS (
+    SELECT 1 FROM shift_progress pr WHERE pr.entry_id = e.id AND pr.shift_id = :shift_id
+  ) AS progressed_here
+FROM p
+JOIN shift_entry e ON e.id = p.id
+JOIN staff au ON au.id = e.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
+  )
+LEFT JOIN shift esh ON esh.id = e.shift_id
+LEFT JOIN staff em ON em.id = esh.manager_id
+ORDER BY e.id;
+
+-- name: ho_followup_trail
+-- An item's trail across shifts, in time order: 0 written, 1 progress, 2 done, 3 carried
+-- on by a signed handover. At the same instant a shift's own steps come before the next
+-- shift's (a carry is filed under the shift that handed over).
+SELECT
+  step,
+  at,
+  shift_id,
+  (
+    SELECT m.name
+    FROM shift sh
+    JOIN staff m ON m.id = sh.manager_id
+    WHERE sh.id = t.shift_id
+  ) AS manager,
+  (SELECT name FROM staff WHERE id = t.staff_id) AS staff_name,
+  (SELECT name FROM staff WHERE id = t.taken_by) AS taken_by_name,
+  text,
+  reported_to,
+  reported_at
+FROM (
+  SELECT
+    0 AS step,
+    e.at AS at,
+    e.shift_id AS shift_id,
+    e.staff_id AS staff_id,
+    NULL AS taken_by,
+    nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    ) AS text,
+    nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    ) AS reported_to,
+    e.reported_at AS reported_at,
+    0 AS seq
+  FROM shift_entry e
+  WHERE e.id = :entry_id
+  UNION ALL SELECT
+    1 + p.done,
+    p.at,
+    p.shift_id,
+    p.staff_id,
+    NULL,
+    p.note,
+    p.reported_to,
+    p.reported_at,
+    p.id
+  FROM shift_progress p
+  WHERE p.entry_id = :entry_id
+  UNION ALL SELECT
+    3,
+    he.at,
+    h.shift_id,
+    he.outgoing_id,
+    he.incoming_id,
+    (
+      SELECT mk.note
+      FROM shift_handover_mark mk
+      WHERE mk.item_id = hi.id
+      ORDER BY mk.id DESC
+      LIMIT 1
+    ),
+    NULL,
+    NULL,
+    hi.id
+  FROM shift_handover_item hi
+  JOIN shift_handover h ON h.id = hi.handover_id
+  JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+  WHERE hi.source = 'followup' AND hi.ref_id = :entry_id
+) t
+ORDER BY at, shift_id, step, seq;
+
+-- name: ho_progress_by_shift
+-- The report: progress recorded in a shift.
+SELECT
+  p.id,
+  p.entry_id,
+  e.kind,
+  nullif(
+    CASE
+      WHEN EXISTS (
+        SELECT 1
+        FROM correction c
+        WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+      ) THEN (
+        SELECT c.value
+        FROM correction c
+        WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ORDER BY c.id DESC
+        LIMIT 1
+      )
+      ELSE e.content
+    END, ''
+  ) AS content,
+  e.shift_id,
+  p.note,
+  p.done,
+  p.reported_to,
+  p.reported_at,
+  st.name AS staff_name,
+  p.at
+FROM shift_progress p
+JOIN shift_entry e ON e.id = p.entry_id
+JOIN staff st ON st.id = p.staff_id
+WHERE p.shift_id = :shift_id
+ORDER BY p.id;
+
+-- name: ho_handover_insert
+-- ---- handing over ----
+INSERT INTO shift_handover (shift_id, at, staff_id)
+VALUES (:shift_id, :at, :staff_id);
+
+-- name: ho_handover_latest
+-- The shift's latest attempt, and whether it has ended.
+SELECT
+  h.id,
+  EXISTS (SELECT 1 FROM shift_handover_end he WHERE he.handover_id = h.id) AS ended
+FROM shift_handover h
+WHERE h.shift_id = :shift_id
+ORDER BY h.id DESC
+LIMIT 1;
+
+-- name: ho_handover_attempts
+SELECT
+  h.id,
+  h.at,
+  o.name AS staff_name,
+  he.outcome,
+  i.name AS incoming_name,
+  he.reason,
+  he.at AS ended_at
+FROM shift_handover h
+JOIN staff o ON o.id = h.staff_id
+LEFT JOIN shift_handover_end he ON he.handover_id = h.id
+LEFT JOIN staff i ON i.id = he.incoming_id
+WHERE h.shift_id = :shift_id
+ORDER BY h.id;
+
+-- name: ho_handover_end_insert
+INSERT INTO shift_handover_end (
+  handover_id, outcome, outgoing_id, incoming_id, reason, at, staff_id
+)
+VALUES (:handover_id, :outcome, :outgoing_id, :incoming_id, :reason, :at, :staff_id);
+
+-- name: ho_item_insert
+INSERT INTO shift_handover_item (
+  handover_id, source, sort, ref_id, ref, name, detail, since, due_at, age_days, at, staff_id
+)
+VALUES (
+  :handover_id, :source, :sort, :ref_id, :ref, :name, :detail, :since, :due_at, :age_days, :at, :staff_id
+);
+
+-- name: ho_item_handover
+SELECT h.shift_id, h.id
+FROM shift_handover_item hi
+JOIN shift_handover h ON h.id = hi.handover_id
+WHERE hi.id = :id;
+
+-- name: ho_item_list
+SELECT
+  hi.id,
+  hi.source,
+  hi.ref_id,
+  hi.ref,
+  hi.name,
+  hi.detail,
+  hi.since,
+  hi.due_at,
+  hi.age_days,
+  (
+    SELECT mk.mark
+    FROM shift_handover_mark mk
+    WHERE mk.item_id = hi.id
+    ORDER BY mk.id DESC
+    LIMIT 1
+  ) AS mark,
+  (
+    SELECT mk.note
+    FROM shift_handover_mark mk
+    WHERE mk.item_id = hi.id
+    ORDER BY mk.id DESC
+    LIMIT 1
+  ) AS note,
+  (
+    SELECT st.name
+    FROM shift_handover_mark mk
+    JOIN staff st ON st.id = mk.staff_id
+    WHERE mk.item_id = hi.id
+    ORDER BY mk.id DESC
+    LIMIT 1
+  ) AS marked_by,
+  hi.sort
+FROM shift_handover_item hi
+WHERE hi.handover_id = :handover_id
+ORDER BY hi.id;
+
+-- name: ho_item_unmarked
+SELECT hi.id
+FROM shift_handover_item hi
+WHERE  hi.handover_id = :handover_id
+  AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id)
+ORDER BY hi.id;
+
+-- name: ho_mark_insert
+INSERT INTO shift_handover_mark (item_id, mark, note, at, staff_id)
+VALUES (:item_id, :mark, :note, :at, :staff_id);
+
+-- name: ho_count_insert
+INSERT INTO shift_handover_count (
+  handover_id, item, side, counted, expected, explanation, at, staff_id
+)
+VALUES (:handover_id, :item, :side, :counted, :expected, :explanation, :at, :staff_id);
+
+-- name: ho_count_latest
+SELECT counted, expected, explanation
+FROM shift_handover_count
+WHERE handover_id = :handover_id AND item = :item AND side = :side
+ORDER BY id DESC
+LIMIT 1;
+
+-- name: ho_count_taken_over
+-- The count of an item confirmed when the shift was taken over.
+SELECT c.counted
+FROM shift s
+JOIN shift_handover_count c ON c.handover_id = s.handover_id
+WHERE s.id = :shift_id AND c.item = :item AND c.side = 'in'
+ORDER BY c.id DESC
+LIMIT 1;
+
+-- name: ho_count_items
+SELECT DISTINCT item
+FROM shift_handover_count
+WHERE handover_id = :handover_id
+ORDER BY item;
+
+-- name: ho_export_entries
+-- row: shift_entry
+-- Streamed row by row into the export file.
+SELECT
+  e.id,
+  e.shift_id,
+  e.kind,
+  e.at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.content, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.content
+      END, ''
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reporter, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reporter'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reporter
+      END, ''
+    )
+  END AS reporter,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.given_by, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'given_by'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.given_by
+      END, ''
+    )
+  END AS given_by,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.relayed_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'relayed_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.relayed_to
+      END, ''
+    )
+  END AS relayed_to,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.handling, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'handling'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.handling
+      END, ''
+    )
+  END AS handling,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.superior, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'superior'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.superior
+      END, ''
+    )
+  END AS superior,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.result, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'result'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.result
+      END, ''
+    )
+  END AS result,
+  e.follow_mark,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.follow_up, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'follow_up'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.follow_up
+      END, ''
+    )
+  END AS follow_up,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(e.reported_to, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE e.reported_to
+      END, ''
+    )
+  END AS reported_to,
+  e.reported_at,
+  CASE
+    WHEN cx.id IS NULL THEN nullif(NULL, '')
+    ELSE nullif(
+      CASE
+        WHEN EXISTS (
+          SELECT 1
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+        ) THEN (
+          SELECT c.value
+          FROM correction c
+          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'note'
+          ORDER BY c.id DESC
+          LIMIT 1
+        )
+        ELSE NULL
+      END, ''
+    )
+  END AS note,
+  au.name AS author,
+  au.role AS author_role,
+  e.recorded_at,
+  cx.id IS NOT NULL AS corrected,
+  CASE
+    WHEN e.follow_mark IS NOT NULL THEN (
+      SELECT fs.state
+      FROM entity_state fs
+      WHERE fs.kind = 'shift_followup' AND fs.entity_id = e.id
+    )
+  END AS follow_state,
+  em.name AS manager,
+  esh.start_at AS shift_start_at,
+  (
+    SELECT i.name
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    JOIN staff i ON i.id = he.incoming_id
+    WHERE h.shift_id = s.id
+  ) AS taken_over_by,
+  (
+    SELECT he.at
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    WHERE h.shift_id = s.id
+  ) AS signed_at
+FROM shift s
+JOIN shift_entry e ON e.shift_id = s.id
+JOIN staff au ON au.id = e.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
+  )
+LEFT JOIN shift esh ON esh.id = e.shift_id
+LEFT JOIN staff em ON em.id = esh.manager_id
+WHERE s.start_at >= :from AND s.start_at < :to
+ORDER BY s.start_at, s.id, e.at, e.id;

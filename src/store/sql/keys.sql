@@ -1,0 +1,724 @@
+-- Key loans: the register, custody, loans and their hand-overs, returns, emergency
+-- calls, losses and lock changes. Every list is driven by an index: entity_state
+-- (kind, state, entity_id) for what is out, requested or waiting to be sealed — sets
+-- bounded by the keys physically out — and key_item(tag) for the register.
+
+-- Patterns the statements below repeat, written out in each:
+--
+-- ---- views ----
+--
+-- id, tag, unit, description, kind, state, department, person, copy_of, replaces,
+-- loan id, borrower, company, out at, due (or sealing deadline), emergency, overdue.
+-- CROSS JOIN fixes which table drives: the register walks key_item by tag, the other
+-- views walk entity_state by state.
+--
+-- :tag_glob and :unit_glob are prefix patterns (upper case), :contains a LIKE pattern;
+-- all three NULL when there is no search.
+--
+-- id, state, emergency, borrower kind, borrower, department, company, phone, reason,
+-- note, keys, key count, requested at, expected return, approved at, out at, due,
+-- returned at, requested by, approved by, returned by, received by, notices,
+-- units waiting, overdue
+--
+-- Per custodian at the time (the newest custody row no later than the event): keys
+-- handed over in [:from, :to), of those returned late or still out past due, and keys
+-- damaged or lost.
+
+-- name: key_insert
+-- ---- writing ----
+INSERT INTO key_item (
+  tag, unit_id, description, kind, entrustment_id, copy_of, replaces, at, staff_id
+)
+VALUES (
+  :tag, :unit_id, :description, :kind, :entrustment_id, :copy_of, :replaces, :at, :staff_id
+);
+
+-- name: key_custody_insert
+INSERT INTO key_custody (key_id, department, person, note, at, staff_id)
+VALUES (:key_id, :department, :person, :note, :at, :staff_id);
+
+-- name: key_loan_insert
+INSERT INTO key_loan (
+  borrower_kind, borrower, department, company, phone_clear, phone_hmac, reason, note, expected_return, emergency, at, staff_id
+)
+VALUES (
+  :borrower_kind, :borrower, :department, :company, :phone_clear, :phone_hmac, :reason, :note, :expected_return, :emergency, :at, :staff_id
+);
+
+-- name: key_loan_item_insert
+INSERT INTO key_loan_item (loan_id, key_id)
+VALUES (:loan_id, :key_id);
+
+-- name: key_loan_out_insert
+INSERT INTO key_loan_out (loan_id, due_at, at, staff_id)
+VALUES (:loan_id, :due_at, :at, :staff_id);
+
+-- name: key_loan_return_insert
+INSERT INTO key_loan_return (loan_id, returned_by, note, at, staff_id)
+VALUES (:loan_id, :returned_by, :note, :at, :staff_id);
+
+-- name: key_notice_insert
+INSERT INTO key_notice (
+  loan_id, unit_id, target, occupant_id, contact_id, name, phone_clear, phone_hmac, outcome, called_at, note, at, staff_id
+)
+VALUES (
+  :loan_id, :unit_id, :target, :occupant_id, :contact_id, :name, :phone_clear, :phone_hmac, :outcome, :called_at, :note, :at, :staff_id
+);
+
+-- name: key_incident_insert
+INSERT INTO key_incident (key_id, kind, responsible, loan_id, note, at, staff_id)
+VALUES (:key_id, :kind, :responsible, :loan_id, :note, :at, :staff_id);
+
+-- name: key_lock_change_insert
+INSERT INTO key_lock_change (key_id, due_at, note, at, staff_id)
+VALUES (:key_id, :due_at, :note, :at, :staff_id);
+
+-- name: key_by_tag
+-- ---- looking up, inside the operations ----
+SELECT id
+FROM key_item
+WHERE tag = :tag;
+
+-- name: key_base
+-- id, tag, unit_id, description, kind, entrustment_id, state
+SELECT
+  k.id,
+  k.tag,
+  k.unit_id,
+  k.description,
+  k.kind,
+  k.entrustment_id,
+  coalesce(s.state, '') AS state
+FROM key_item k
+LEFT JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
+WHERE k.id = :id;
+
+-- name: key_custodian
+SELECT department, person
+FROM key_custody
+WHERE key_id = :key_id
+ORDER BY id DESC
+LIMIT 1;
+
+-- name: key_unit_code
+SELECT code
+FROM unit
+WHERE id = :id;
+
+-- name: key_entrustment_latest
+SELECT id
+FROM key_entrustment
+WHERE unit_id = :unit_id
+ORDER BY id DESC
+LIMIT 1;
+
+-- name: key_entrustment_of_unit
+SELECT 1 AS found
+FROM key_entrustment
+WHERE id = :id AND unit_id = :unit_id;
+
+-- name: key_open_loan
+-- The open loan (requested, approved or out) a key is part of, if any.
+SELECT li.loan_id
+FROM key_loan_item li
+JOIN  entity_state s
+  ON s.kind = 'loan'
+  AND s.entity_id = li.loan_id
+  AND s.state IN ('requested', 'approved', 'out')
+WHERE li.key_id = :key_id
+ORDER BY li.loan_id DESC
+LIMIT 1;
+
+-- name: key_loan_base
+-- reason, expected_return, emergency
+SELECT reason, expected_return, emergency
+FROM key_loan
+WHERE id = :id;
+
+-- name: key_loan_keys
+SELECT k.id, k.tag, coalesce(s.state, '') AS state
+FROM key_loan_item li
+JOIN key_item k ON k.id = li.key_id
+LEFT JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
+WHERE li.loan_id = :loan_id
+ORDER BY k.tag;
+
+-- name: key_loan_units
+-- The units of the loan's spare keys, and how many calls each has had.
+SELECT
+  u.id,
+  u.code,
+  (SELECT count(*) FROM key_notice n WHERE n.loan_id = :loan_id AND n.unit_id = u.id) AS notices
+FROM unit u
+WHERE  u.id IN (
+  SELECT k.unit_id
+  FROM key_loan_item li
+  JOIN key_item k ON k.id = li.key_id
+  WHERE li.loan_id = :loan_id AND k.kind = 'spare'
+)
+ORDER BY u.code;
+
+-- name: key_notice_occupant_called
+SELECT 1 AS found
+FROM key_notice
+WHERE loan_id = :loan_id AND unit_id = :unit_id AND target = 'occupant'
+LIMIT 1;
+
+-- name: key_current_loan
+-- The loan a key on loan is out on (a key is in one open loan at a time).
+SELECT max(loan_id) AS loan_id
+FROM key_loan_item
+WHERE key_id = :key_id;
+
+-- name: key_lock_family
+-- The other keys still in use that open :key_id's lock: the first key of its line of
+-- copies (following copy_of up) and every copy made from it, copies of copies too.
+-- Copies are found through their source's "copied" events (event_by_entity), as
+-- key_item.copy_of has no index.
+WITH RECURSIVE line(id, copy_of) AS (
+  SELECT id, copy_of
+  FROM key_item
+  WHERE id = :key_id
+  UNION SELECT k.id, k.copy_of
+  FROM key_item k
+  JOIN line l ON k.id = l.copy_of
+), family(id) AS (
+  SELECT id
+  FROM line
+  WHERE copy_of IS NULL
+  UNION SELECT json_extract(e.data, '$.key')
+  FROM family f
+  JOIN event e ON e.kind = 'key' AND e.entity_id = f.id AND e.event = 'copied'
+)
+SELECT k.id
+FROM family f
+JOIN key_item k ON k.id = f.id
+JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
+WHERE k.id <> :key_id AND s.state IN ('in_store', 'on_loan', 'damaged', 'lost')
+ORDER BY k.id;
+
+-- name: keys_out
+-- row: key_list
+SELECT
+  k.id AS id,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  s.state,
+  c.department,
+  c.person,
+  k.copy_of,
+  k.replaces,
+  l.id AS loan_id,
+  l.borrower,
+  l.company,
+  o.at AS out_at,
+  coalesce(o.due_at, lc.due_at) AS due_at,
+  l.emergency,
+  coalesce(o.due_at, lc.due_at) < :now AS overdue
+FROM entity_state s
+CROSS JOIN key_item k ON k.id = s.entity_id
+LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
+LEFT JOIN  key_loan l
+  ON s.state = 'on_loan'
+  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+WHERE  s.kind = 'key'
+  AND s.state = 'on_loan'
+  AND (:overdue_only = 0 OR o.due_at < :now)
+  AND (
+    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR u.code GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
+  )
+  AND (:after = 0 OR (o.due_at, k.id) > (:after_due, :after_id))
+ORDER BY o.due_at, k.id
+LIMIT :limit;
+
+-- name: keys_to_seal
+-- row: key_list
+SELECT
+  k.id AS id,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  s.state,
+  c.department,
+  c.person,
+  k.copy_of,
+  k.replaces,
+  l.id AS loan_id,
+  l.borrower,
+  l.company,
+  o.at AS out_at,
+  coalesce(o.due_at, lc.due_at) AS due_at,
+  l.emergency,
+  coalesce(o.due_at, lc.due_at) < :now AS overdue
+FROM entity_state s
+CROSS JOIN key_item k ON k.id = s.entity_id
+LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
+LEFT JOIN  key_loan l
+  ON s.state = 'on_loan'
+  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+WHERE  s.kind = 'key'
+  AND s.state = 'to_seal'
+  AND (
+    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR u.code GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
+  )
+  AND (:after = 0 OR (lc.due_at, k.id) > (:after_due, :after_id))
+ORDER BY lc.due_at, k.id
+LIMIT :limit;
+
+-- name: keys_register
+-- row: key_list
+SELECT
+  k.id AS id,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  s.state,
+  c.department,
+  c.person,
+  k.copy_of,
+  k.replaces,
+  l.id AS loan_id,
+  l.borrower,
+  l.company,
+  o.at AS out_at,
+  coalesce(o.due_at, lc.due_at) AS due_at,
+  l.emergency,
+  coalesce(o.due_at, lc.due_at) < :now AS overdue
+FROM key_item k
+CROSS JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
+LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
+LEFT JOIN  key_loan l
+  ON s.state = 'on_loan'
+  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+WHERE  k.tag > :after_tag
+  AND (
+    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR u.code GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
+  )
+ORDER BY k.tag
+LIMIT :limit;
+
+-- name: key_row
+-- row: key_list
+SELECT
+  k.id AS id,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  s.state,
+  c.department,
+  c.person,
+  k.copy_of,
+  k.replaces,
+  l.id AS loan_id,
+  l.borrower,
+  l.company,
+  o.at AS out_at,
+  coalesce(o.due_at, lc.due_at) AS due_at,
+  l.emergency,
+  coalesce(o.due_at, lc.due_at) < :now AS overdue
+FROM key_item k
+CROSS JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
+LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
+LEFT JOIN  key_loan l
+  ON s.state = 'on_loan'
+  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+WHERE k.id = :id;
+
+-- name: keys_seal_overdue
+-- row: key_list
+SELECT
+  k.id AS id,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  s.state,
+  c.department,
+  c.person,
+  k.copy_of,
+  k.replaces,
+  l.id AS loan_id,
+  l.borrower,
+  l.company,
+  o.at AS out_at,
+  coalesce(o.due_at, lc.due_at) AS due_at,
+  l.emergency,
+  coalesce(o.due_at, lc.due_at) < :now AS overdue
+FROM entity_state s
+CROSS JOIN key_item k ON k.id = s.entity_id
+LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
+LEFT JOIN  key_loan l
+  ON s.state = 'on_loan'
+  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+WHERE s.kind = 'key' AND s.state = 'to_seal' AND lc.due_at < :now
+ORDER BY lc.due_at, k.id;
+
+-- name: keys_count_state
+SELECT count(*) AS keys
+FROM entity_state
+WHERE kind = :kind AND state = :state;
+
+-- name: keys_count_overdue
+SELECT count(*) AS keys
+FROM entity_state s
+JOIN  key_loan_out o
+  ON o.loan_id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = s.entity_id)
+WHERE s.kind = 'key' AND s.state = 'on_loan' AND o.due_at < :now;
+
+-- name: keys_count_seal_overdue
+SELECT count(*) AS keys
+FROM entity_state s
+JOIN key_lock_change lc ON lc.key_id = s.entity_id
+WHERE s.kind = 'key' AND s.state = 'to_seal' AND lc.due_at < :now;
+
+-- name: key_history
+-- id, event, from, to, note, at, staff, approver, custodian, responsible, other tag,
+-- loan id, borrower, emergency
+SELECT
+  e.id,
+  e.event,
+  e.from_state,
+  e.to_state,
+  e.note,
+  e.at,
+  st.name AS staff_name,
+  ap.name AS approver_name,
+  c.department || ' ' || c.person AS custodian,
+  i.responsible,
+  other.tag AS other_tag,
+  l.id AS loan_id,
+  l.borrower,
+  l.emergency
+FROM event e
+JOIN staff st ON st.id = e.staff_id
+LEFT JOIN staff ap ON ap.id = e.approver_id
+LEFT JOIN key_custody c ON c.id = json_extract(e.data, '$.custody')
+LEFT JOIN key_incident i ON i.id = json_extract(e.data, '$.incident')
+LEFT JOIN key_item other ON other.id = json_extract(e.data, '$.key')
+LEFT JOIN key_loan l ON l.id = json_extract(e.data, '$.loan')
+WHERE e.kind = 'key' AND e.entity_id = :key_id AND e.id < :before
+ORDER BY e.id DESC
+LIMIT :limit;
+
+-- name: key_loans_by_state
+-- row: loan_list
+SELECT
+  l.id,
+  s.state,
+  l.emergency,
+  l.borrower_kind,
+  l.borrower,
+  l.department,
+  l.company,
+  l.phone_clear,
+  l.reason,
+  l.note,
+  (
+    SELECT group_concat(tag, ', ')
+    FROM (
+      SELECT k.tag
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE li.loan_id = l.id
+      ORDER BY k.tag
+    )
+  ) AS tags,
+  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
+  l.at AS requested_at,
+  l.expected_return,
+  ap.at AS approved_at,
+  o.at AS out_at,
+  o.due_at AS due_at,
+  r.at AS returned_at,
+  rq.name AS requested_by,
+  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
+  r.returned_by,
+  rv.name AS received_by,
+  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
+  CASE
+    WHEN l.emergency THEN (
+      SELECT count(DISTINCT k.unit_id)
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE  li.loan_id = l.id
+        AND k.kind = 'spare'
+        AND NOT EXISTS (
+          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
+        )
+    )
+    ELSE 0
+  END AS units_waiting,
+  coalesce(r.at, :now) > o.due_at AS overdue
+FROM entity_state s
+JOIN key_loan l ON l.id = s.entity_id
+JOIN staff rq ON rq.id = l.staff_id
+LEFT JOIN  event ap
+  ON ap.id = (
+    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
+  )
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_loan_return r ON r.loan_id = l.id
+LEFT JOIN staff rv ON rv.id = r.staff_id
+WHERE s.kind = 'loan' AND s.state = :state AND s.entity_id > :after
+ORDER BY s.entity_id
+LIMIT :limit;
+
+-- name: key_loan_row
+-- row: loan_list
+SELECT
+  l.id,
+  s.state,
+  l.emergency,
+  l.borrower_kind,
+  l.borrower,
+  l.department,
+  l.company,
+  l.phone_clear,
+  l.reason,
+  l.note,
+  (
+    SELECT group_concat(tag, ', ')
+    FROM (
+      SELECT k.tag
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE li.loan_id = l.id
+      ORDER BY k.tag
+    )
+  ) AS tags,
+  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
+  l.at AS requested_at,
+  l.expected_return,
+  ap.at AS approved_at,
+  o.at AS out_at,
+  o.due_at AS due_at,
+  r.at AS returned_at,
+  rq.name AS requested_by,
+  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
+  r.returned_by,
+  rv.name AS received_by,
+  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
+  CASE
+    WHEN l.emergency THEN (
+      SELECT count(DISTINCT k.unit_id)
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE  li.loan_id = l.id
+        AND k.kind = 'spare'
+        AND NOT EXISTS (
+          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
+        )
+    )
+    ELSE 0
+  END AS units_waiting,
+  coalesce(r.at, :now) > o.due_at AS overdue
+FROM entity_state s
+JOIN key_loan l ON l.id = s.entity_id
+JOIN staff rq ON rq.id = l.staff_id
+LEFT JOIN  event ap
+  ON ap.id = (
+    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
+  )
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_loan_return r ON r.loan_id = l.id
+LEFT JOIN staff rv ON rv.id = r.staff_id
+WHERE s.kind = 'loan' AND s.entity_id = :id;
+
+-- name: key_loans_between
+-- row: loan_list
+-- Loans requested, handed over or returned in [:from, :to), by number: the day's
+-- rows, found by time in the three tables, drive the rest.
+SELECT
+  l.id,
+  s.state,
+  l.emergency,
+  l.borrower_kind,
+  l.borrower,
+  l.department,
+  l.company,
+  l.phone_clear,
+  l.reason,
+  l.note,
+  (
+    SELECT group_concat(tag, ', ')
+    FROM (
+      SELECT k.tag
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE li.loan_id = l.id
+      ORDER BY k.tag
+    )
+  ) AS tags,
+  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
+  l.at AS requested_at,
+  l.expected_return,
+  ap.at AS approved_at,
+  o.at AS out_at,
+  o.due_at AS due_at,
+  r.at AS returned_at,
+  rq.name AS requested_by,
+  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
+  r.returned_by,
+  rv.name AS received_by,
+  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
+  CASE
+    WHEN l.emergency THEN (
+      SELECT count(DISTINCT k.unit_id)
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE  li.loan_id = l.id
+        AND k.kind = 'spare'
+        AND NOT EXISTS (
+          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
+        )
+    )
+    ELSE 0
+  END AS units_waiting,
+  coalesce(r.at, :now) > o.due_at AS overdue
+FROM (
+  SELECT id
+  FROM key_loan
+  WHERE at >= :from AND at < :to
+  UNION SELECT loan_id
+  FROM key_loan_out
+  WHERE at >= :from AND at < :to
+  UNION SELECT loan_id
+  FROM key_loan_return
+  WHERE at >= :from AND at < :to
+) m
+CROSS JOIN entity_state s ON s.kind = 'loan' AND s.entity_id = m.id
+JOIN key_loan l ON l.id = s.entity_id
+JOIN staff rq ON rq.id = l.staff_id
+LEFT JOIN  event ap
+  ON ap.id = (
+    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
+  )
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_loan_return r ON r.loan_id = l.id
+LEFT JOIN staff rv ON rv.id = r.staff_id
+WHERE m.id > :after
+ORDER BY m.id
+LIMIT :limit;
+
+-- name: key_notices
+SELECT
+  n.id,
+  n.unit_id,
+  u.code,
+  n.target,
+  n.name,
+  n.phone_clear,
+  n.outcome,
+  n.called_at,
+  n.note,
+  st.name AS staff_name
+FROM key_notice n
+JOIN unit u ON u.id = n.unit_id
+JOIN staff st ON st.id = n.staff_id
+WHERE n.loan_id = :loan_id
+ORDER BY n.called_at, n.id;
+
+-- name: key_export_loans
+-- A row per key of every loan requested in [:from, :to), walking key_loan by time.
+SELECT
+  l.id AS loan_id,
+  l.at AS requested_at,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  l.borrower_kind,
+  l.borrower,
+  l.department,
+  l.company,
+  l.phone_clear,
+  l.reason,
+  l.note,
+  l.emergency,
+  s.state,
+  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
+  ap.at AS approved_at,
+  o.at AS out_at,
+  o.due_at,
+  r.at AS returned_at,
+  r.returned_by,
+  rv.name AS received_by,
+  rq.name AS requested_by,
+  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
+  coalesce(r.at, :now) > o.due_at AS overdue
+FROM key_loan l
+CROSS JOIN entity_state s ON s.kind = 'loan' AND s.entity_id = l.id
+JOIN key_loan_item li ON li.loan_id = l.id
+JOIN key_item k ON k.id = li.key_id
+LEFT JOIN unit u ON u.id = k.unit_id
+JOIN staff rq ON rq.id = l.staff_id
+LEFT JOIN  event ap
+  ON ap.id = (
+    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
+  )
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_loan_return r ON r.loan_id = l.id
+LEFT JOIN staff rv ON rv.id = r.staff_id
+WHERE l.at >= :from AND l.at < :to
+ORDER BY l.at, l.id, k.tag;
+
+-- name: key_export_custodians
+WITH acts AS (
+  SELECT
+    (SELECT max(id) FROM key_custody WHERE key_id = li.key_id AND at <= o.at) AS custody,
+    1 AS lent,
+    coalesce(r.at, :now) > o.due_at AS late,
+    0 AS damaged,
+    0 AS lost
+  FROM key_loan_out o
+  JOIN key_loan_item li ON li.loan_id = o.loan_id
+  LEFT JOIN key_loan_return r ON r.loan_id = o.loan_id
+  WHERE o.at >= :from AND o.at < :to
+  UNION ALL SELECT
+    (SELECT max(id) FROM key_custody WHERE key_id = i.key_id AND at <= i.at),
+    0,
+    0,
+    i.kind = 'damaged',
+    i.kind = 'lost'
+  FROM key_incident i
+  WHERE i.at >= :from AND i.at < :to
+)
+SELECT
+  c.department,
+  c.person,
+  sum(a.lent) AS lent,
+  sum(a.late) AS late,
+  sum(a.damaged) AS damaged,
+  sum(a.lost) AS lost
+FROM acts a
+JOIN key_custody c ON c.id = a.custody
+GROUP BY c.department, c.person
+ORDER BY c.department, c.person;
+
+-- name: key_demo_entrustments
+-- Units whose owner left a spare key with the desk, with the entrustment.
+SELECT e.id, e.unit_id, u.code
+FROM key_entrustment e
+JOIN unit u ON u.id = e.unit_id
+ORDER BY u.code
+LIMIT :limit;

@@ -1,0 +1,1903 @@
+-- The visitor log: visits, their slips, the do-not-admit list and the privacy purge.
+-- Lists are keyset-paged, newest first: a view's page is chosen in a CTE p(key, id)
+-- that walks an index, and only those rows are then read in full.
+
+-- Patterns the statements below repeat, written out in each:
+--
+-- A field as it reads now: its latest correction (which may have emptied it, to NULL),
+-- else the visit's own value. Each is one seek in correction_by_row, with no sort.
+--
+-- The same in a visit row, where cx is some correction of the visit, if any:
+-- a visit never corrected (nearly all) costs no seek per field.
+--
+-- The columns of a visit row, as fd_visit holds them. A visit's last event
+-- (entity_state.event_id) says how it ended: the sign-out of one that left, the
+-- refusal, with its reason, of one refused — both states are final. The page p drives
+-- (CROSS JOIN keeps it the outer loop): only its rows are read in full.
+--
+-- One search arm over a correctable field: visits whose own value matches and was never
+-- corrected, and visits whose latest correction matches.
+--
+-- The do-not-admit list. An entry is in force while no row lifts it; :any_unit matches
+-- entries for any unit (recognition, before the unit is known). Site-wide first.
+
+-- name: visit_page_inside
+-- row: visit
+WITH p(key, id) AS (
+  SELECT '', s.entity_id
+  FROM entity_state s
+  WHERE s.kind = 'visit' AND s.state = 'admitted' AND s.entity_id < :last_id
+  ORDER BY s.entity_id DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY v.id DESC;
+
+-- name: visit_page_waiting
+-- row: visit
+WITH p(key, id) AS (
+  SELECT '', s.entity_id
+  FROM entity_state s
+  WHERE s.kind = 'visit' AND s.state = 'registered' AND s.entity_id < :last_id
+  ORDER BY s.entity_id DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY v.id DESC;
+
+-- name: visit_page_today
+-- row: visit
+WITH p(key, id) AS (
+  SELECT '', v.id
+  FROM visit v
+  WHERE  v.registered_at >= :start
+    AND v.registered_at < :end
+    AND (v.registered_at, v.id) < (:last_at, :last_id)
+  ORDER BY v.registered_at DESC, v.id DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY v.registered_at DESC, v.id DESC;
+
+-- name: visit_page_name
+-- row: visit
+WITH p(key, id) AS (
+  SELECT v.visitor_name AS key, v.id AS id
+  FROM visit v
+  WHERE  v.visitor_name >= :lo
+    AND v.visitor_name < :hi
+    AND (v.visitor_name, v.id) < (:last_key, :last_id)
+    AND NOT EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    )
+  UNION ALL SELECT c.value, c.row_id
+  FROM correction c
+  WHERE  c.tbl = 'visit'
+    AND c.field = 'visitor_name'
+    AND c.value >= :lo
+    AND c.value < :hi
+    AND (c.value, c.row_id) < (:last_key, :last_id)
+    AND c.id = (
+      SELECT max(c2.id)
+      FROM correction c2
+      WHERE c2.tbl = 'visit' AND c2.row_id = c.row_id AND c2.field = 'visitor_name'
+    )
+  ORDER BY 1 DESC, 2 DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY p.key DESC, p.id DESC;
+
+-- name: visit_page_phone
+-- row: visit
+WITH p(key, id) AS (
+  SELECT v.phone AS key, v.id AS id
+  FROM visit v
+  WHERE  v.phone >= :lo
+    AND v.phone < :hi
+    AND (v.phone, v.id) < (:last_key, :last_id)
+    AND NOT EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    )
+  UNION ALL SELECT c.value, c.row_id
+  FROM correction c
+  WHERE  c.tbl = 'visit'
+    AND c.field = 'phone'
+    AND c.value >= :lo
+    AND c.value < :hi
+    AND (c.value, c.row_id) < (:last_key, :last_id)
+    AND c.id = (
+      SELECT max(c2.id)
+      FROM correction c2
+      WHERE c2.tbl = 'visit' AND c2.row_id = c.row_id AND c2.field = 'phone'
+    )
+  ORDER BY 1 DESC, 2 DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY p.key DESC, p.id DESC;
+
+-- name: visit_page_document
+-- row: visit
+-- Documents are matched whole, through the HMAC of their normal form.
+WITH p(key, id) AS (
+  SELECT v.doc_number_hmac, v.id
+  FROM visit v
+  WHERE v.doc_number_hmac = :hmac AND v.id < :last_id
+  ORDER BY v.id DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY v.id DESC;
+
+-- name: visit_page_visitee
+-- row: visit
+-- The visitee's name (as corrected), else the unit code (:ulo, :uhi: the text in upper
+-- case, as codes are stored), else the company: a visit found by an earlier arm is left
+-- out of the later ones, so it appears once.
+WITH p(key, id) AS (
+  SELECT v.visitee_name AS key, v.id AS id
+  FROM visit v
+  WHERE  v.visitee_name >= :lo
+    AND v.visitee_name < :hi
+    AND (v.visitee_name, v.id) < (:last_key, :last_id)
+    AND NOT EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    )
+  UNION ALL SELECT c.value, c.row_id
+  FROM correction c
+  WHERE  c.tbl = 'visit'
+    AND c.field = 'visitee_name'
+    AND c.value >= :lo
+    AND c.value < :hi
+    AND (c.value, c.row_id) < (:last_key, :last_id)
+    AND c.id = (
+      SELECT max(c2.id)
+      FROM correction c2
+      WHERE c2.tbl = 'visit' AND c2.row_id = c.row_id AND c2.field = 'visitee_name'
+    )
+  UNION ALL SELECT v.visitee_unit, v.id
+  FROM visit v
+  WHERE  v.visitee_unit >= :ulo
+    AND v.visitee_unit < :uhi
+    AND (v.visitee_unit, v.id) < (:last_key, :last_id)
+    AND NOT (
+      coalesce(
+        CASE
+          WHEN EXISTS (
+            SELECT 1
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+          ) THEN (
+            SELECT c.value
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+            ORDER BY c.id DESC
+            LIMIT 1
+          )
+          ELSE v.visitee_name
+        END, ''
+      ) >= :lo AND coalesce(
+        CASE
+          WHEN EXISTS (
+            SELECT 1
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+          ) THEN (
+            SELECT c.value
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+            ORDER BY c.id DESC
+            LIMIT 1
+          )
+          ELSE v.visitee_name
+        END, ''
+      ) < :hi
+    )
+  UNION ALL SELECT v.visitee_company, v.id
+  FROM visit v
+  WHERE  v.visitee_company >= :lo
+    AND v.visitee_company < :hi
+    AND (v.visitee_company, v.id) < (:last_key, :last_id)
+    AND NOT (
+      coalesce(
+        CASE
+          WHEN EXISTS (
+            SELECT 1
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+          ) THEN (
+            SELECT c.value
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+            ORDER BY c.id DESC
+            LIMIT 1
+          )
+          ELSE v.visitee_name
+        END, ''
+      ) >= :lo AND coalesce(
+        CASE
+          WHEN EXISTS (
+            SELECT 1
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+          ) THEN (
+            SELECT c.value
+            FROM correction c
+            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+            ORDER BY c.id DESC
+            LIMIT 1
+          )
+          ELSE v.visitee_name
+        END, ''
+      ) < :hi
+    )
+    AND NOT (coalesce(v.visitee_unit, '') >= :ulo AND coalesce(v.visitee_unit, '') < :uhi)
+  ORDER BY 1 DESC, 2 DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY p.key DESC, p.id DESC;
+
+-- name: visit_page_slip
+-- row: visit
+WITH p(key, id) AS (
+  SELECT sl.number, sl.visit_id
+  FROM visit_slip sl
+  WHERE  sl.number >= :lo
+    AND sl.number < :hi
+    AND (sl.number, sl.visit_id) < (:last_key, :last_id)
+  ORDER BY 1 DESC, 2 DESC
+  LIMIT :limit
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY p.key DESC, p.id DESC;
+
+-- name: visit_all_inside
+-- row: visit
+WITH p(key, id) AS (
+  SELECT '', s.entity_id FROM entity_state s WHERE s.kind = 'visit' AND s.state = 'admitted'
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY v.id;
+
+-- name: visit_one
+-- row: visit
+WITH p(key, id) AS (SELECT '', :id)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  );
+
+-- name: visit_between
+-- row: visit
+-- Registered in [:from, :to), oldest first: a day's log (fd_visits_between), an export.
+WITH p(key, id) AS (
+  SELECT '', v.id FROM visit v WHERE v.registered_at >= :from AND v.registered_at < :to
+)
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected,
+  p.key AS key
+FROM p
+CROSS JOIN visit v ON v.id = p.id
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  )
+ORDER BY v.registered_at, v.id;
+
+-- name: visit_count_state
+SELECT count(*) AS visits
+FROM entity_state
+WHERE kind = 'visit' AND state = :state;
+
+-- name: visit_count_since
+SELECT count(*) AS visits
+FROM visit
+WHERE registered_at >= :start AND registered_at < :end;
+
+-- name: visit_events
+SELECT
+  e.id,
+  e.event,
+  e.to_state,
+  e.note,
+  s.name AS staff_name,
+  a.name AS approver_name,
+  e.at
+FROM event e
+JOIN staff s ON s.id = e.staff_id
+LEFT JOIN staff a ON a.id = e.approver_id
+WHERE e.kind = 'visit' AND e.entity_id = :id
+ORDER BY e.id;
+
+-- name: visit_corrections
+SELECT c.id, c.field, c.value, c.reason, s.name, c.at
+FROM correction c
+JOIN staff s ON s.id = c.staff_id
+WHERE c.tbl = 'visit' AND c.row_id = :id
+ORDER BY c.id;
+
+-- name: visit_unit_by_id
+-- Registering.
+SELECT code
+FROM unit
+WHERE id = :id;
+
+-- name: visit_unit_by_code
+SELECT id, code
+FROM unit
+WHERE code = upper(:code);
+
+-- name: visit_occupant_unit
+SELECT unit_id
+FROM occupant
+WHERE id = :id;
+
+-- name: visit_department_exists
+SELECT 1 AS found
+FROM department
+WHERE id = :id;
+
+-- name: visit_returning_phone
+SELECT CASE WHEN EXISTS (
+  SELECT 1 FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+) THEN (
+  SELECT c.value
+  FROM correction c
+  WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+  ORDER BY c.id DESC
+  LIMIT 1
+) ELSE v.phone END AS phone
+FROM visit v
+WHERE v.id = :id AND v.doc_number_hmac = :hmac;
+
+-- name: visit_insert
+INSERT INTO visit (
+  visitor_name, doc_type, doc_number_clear, doc_number_hmac, doc_number_masked, phone, party_size, purpose, unit_id, company_id, department_id, person_id, visitee_unit, visitee_company, visitee_department, visitee_name, visitee_position, registered_at, staff_id, approver_id
+)
+VALUES (
+  :visitor_name, :doc_type, :doc_number_clear, :doc_number_hmac, :doc_number_masked, :phone, :party_size, :purpose, :unit_id, :company_id, :department_id, :person_id, :visitee_unit, :visitee_company, :visitee_department, :visitee_name, :visitee_position, :registered_at, :staff_id, :approver_id
+);
+
+-- name: visit_exists
+SELECT 1 AS found
+FROM visit
+WHERE id = :id;
+
+-- name: visit_left_at
+SELECT at
+FROM event
+WHERE kind = 'visit' AND entity_id = :id AND to_state = 'left'
+ORDER BY id DESC
+LIMIT 1;
+
+-- name: visit_admitted_at
+SELECT at
+FROM visit_slip
+WHERE visit_id = :id;
+
+-- name: visit_slip_next
+SELECT coalesce(max(seq), 0) + 1 AS seq
+FROM visit_slip
+WHERE day = :day;
+
+-- name: visit_slip_insert
+INSERT INTO visit_slip (visit_id, day, seq, number, gate, event_id, at, staff_id)
+VALUES (:visit_id, :day, :seq, :number, :gate, :event_id, :at, :staff_id);
+
+-- name: visit_latest_by_document
+-- Recognition: the visitor's latest visit and how many there were.
+SELECT
+  v.id,
+  CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END AS visitor_name,
+  CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END AS phone,
+  v.registered_at,
+  (SELECT count(*) FROM visit w WHERE w.doc_number_hmac = :hmac) AS visits
+FROM visit v
+WHERE v.doc_number_hmac = :hmac
+ORDER BY v.id DESC
+LIMIT 1;
+
+-- name: visitor_ban_match
+SELECT b.id, b.visitor_name, u.code, b.reason, s.name, b.at
+FROM visitor_ban b
+LEFT JOIN unit u ON u.id = b.unit_id
+JOIN staff s ON s.id = b.staff_id
+WHERE  b.doc_number_hmac = :hmac
+  AND b.lifts IS NULL
+  AND NOT EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id)
+  AND (b.unit_id IS NULL OR b.unit_id IS :unit_id OR :any_unit)
+ORDER BY b.unit_id IS NOT NULL, b.id DESC
+LIMIT 1;
+
+-- name: visitor_ban_get
+SELECT b.id, b.lifts, EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id) AS lifted
+FROM visitor_ban b
+WHERE b.id = :id;
+
+-- name: visitor_ban_insert
+INSERT INTO visitor_ban (
+  lifts, doc_type, doc_number_hmac, doc_number_masked, visitor_name, unit_id, reason, at, staff_id
+)
+VALUES (
+  :lifts, :doc_type, :doc_number_hmac, :doc_number_masked, :visitor_name, :unit_id, :reason, :at, :staff_id
+);
+
+-- name: visitor_ban_lift
+INSERT INTO visitor_ban (
+  lifts, doc_type, doc_number_hmac, doc_number_masked, visitor_name, unit_id, reason, at, staff_id
+)
+SELECT
+  b.id,
+  b.doc_type,
+  b.doc_number_hmac,
+  b.doc_number_masked,
+  b.visitor_name,
+  b.unit_id,
+  :reason,
+  :at,
+  :staff_id
+FROM visitor_ban b
+WHERE b.id = :id;
+
+-- name: visitor_ban_list
+SELECT b.id, b.visitor_name, b.doc_type, b.doc_number_masked, u.code, b.reason, s.name, b.at
+FROM visitor_ban b
+LEFT JOIN unit u ON u.id = b.unit_id
+JOIN staff s ON s.id = b.staff_id
+WHERE  b.id < :after_id
+  AND b.lifts IS NULL
+  AND NOT EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id)
+ORDER BY b.id DESC
+LIMIT :limit;
+
+-- name: visit_purge_clear
+-- The privacy purge: the one UPDATE the visit table's trigger lets through.
+UPDATE visit
+SET doc_number_clear = NULL
+WHERE doc_number_clear IS NOT NULL AND registered_at < :cutoff;
+
+-- name: visit_purge_insert
+INSERT INTO visit_purge (cutoff, retention_days, cleared, at, staff_id)
+VALUES (:cutoff, :retention_days, :cleared, :at, :staff_id);
