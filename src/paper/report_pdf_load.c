@@ -59,7 +59,7 @@ static render_fn renderer(fd_error *err)
 
 fd_status fd_report_write_pdf(const fd_report *r, FILE *out, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     render_fn render = renderer(err);
     return render ? render(r, out, err) : err->status;
