@@ -45,7 +45,8 @@ typedef struct fd_error {
 /* Records a failure in err (which may be NULL) and returns status. */
 fd_status fd_fail(fd_error *err, fd_status status, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-fd_status fd_vfail(fd_error *err, fd_status status, const char *field, const char *fmt, va_list ap);
+fd_status fd_vfail(fd_error *err, fd_status status, const char *field, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 void fd_error_clear(fd_error *err);
 const char *fd_status_message(fd_status status); /* translated */

@@ -139,6 +139,8 @@ static void logout(console *c)
 
 /* ---- messages and cursor ---- */
 
+/* fmt comes from console_info and console_error, whose callers' formats are checked. */
+__attribute__((format(printf, 3, 0)))
 static void set_message(console *c, bool error, const char *fmt, va_list ap)
 {
     free(c->message);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "frontdesk/i18n.h"
+#include "util/uninstalled.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 /* Debian 12's cairo 1.16 loses a few arrays when it finishes a PDF with font subsets
@@ -26,15 +27,16 @@ const char *__lsan_default_suppressions(void)
 
 typedef fd_status (*render_fn)(const fd_report *r, FILE *out, fd_error *err);
 
-/* $FRONTDESK_PDF_MODULE, else the build tree's module while running uninstalled (as
- * the translations are found), else the installed one. */
+/* $FRONTDESK_PDF_MODULE (ignored by a set-id program), else the build tree's module
+ * for a program of the build tree (util/uninstalled.c says why only those), else the
+ * installed one. */
 static const char *module_path(void)
 {
-    const char *path = getenv("FRONTDESK_PDF_MODULE");
+    const char *path = secure_getenv("FRONTDESK_PDF_MODULE");
     if (path && *path)
         return path;
     struct stat st;
-    if (stat(FRONTDESK_BUILD_PDF_MODULE, &st) == 0)
+    if (fd_running_uninstalled() && stat(FRONTDESK_BUILD_PDF_MODULE, &st) == 0)
         return FRONTDESK_BUILD_PDF_MODULE;
     return FRONTDESK_PDF_MODULE;
 }
@@ -59,7 +61,7 @@ static render_fn renderer(fd_error *err)
 
 fd_status fd_report_write_pdf(const fd_report *r, FILE *out, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     render_fn render = renderer(err);
     return render ? render(r, out, err) : err->status;

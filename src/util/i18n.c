@@ -6,15 +6,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The build tree's catalogues win while running uninstalled, so tests and the
- * README's first command see translations without `make install`. */
+#include "util/uninstalled.h"
+
+/* $FRONTDESK_LOCALEDIR (ignored by a set-id program), else the build tree's catalogues
+ * for a program of the build tree (util/uninstalled.c says why only those), so tests
+ * and the README's first command see translations without `make install`, else the
+ * installed ones. */
 static const char *catalogue_dir(void)
 {
-    const char *dir = getenv("FRONTDESK_LOCALEDIR");
+    const char *dir = secure_getenv("FRONTDESK_LOCALEDIR");
     if (dir && *dir)
         return dir;
     struct stat st;
-    if (stat(FRONTDESK_BUILD_LOCALEDIR, &st) == 0 && S_ISDIR(st.st_mode))
+    if (fd_running_uninstalled() && stat(FRONTDESK_BUILD_LOCALEDIR, &st) == 0 &&
+        S_ISDIR(st.st_mode))
         return FRONTDESK_BUILD_LOCALEDIR;
     return FRONTDESK_LOCALEDIR;
 }

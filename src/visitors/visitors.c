@@ -462,7 +462,7 @@ fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, co
                          const fd_visit *after, int limit,
                          void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     if ((unsigned)view >= FD_VISIT_VIEW_COUNT || limit <= 0)
         return fd_fail(err, FD_USAGE, NULL, "fd_visits_list: bad view or limit");
@@ -487,7 +487,7 @@ static fd_status inside_read(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,
                            fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     reader r = {false, false, each, ctx};
     return fd_store_read(d->store, inside_read, &r, err ? err : &local);
 }
@@ -520,7 +520,7 @@ static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
 
 static fd_status count(fd_desk *d, count_query *q, long *out, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     fd_status s = fd_store_read(d->store, count_read, q, err ? err : &local);
     *out = s == FD_OK ? q->count : 0;
     return s;
@@ -635,7 +635,7 @@ static fd_status detail_read(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visit_detail(fd_desk *d, const fd_actor *who, int64_t visit_id,
                           const fd_visit_detail_cb *cb, void *ctx, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     detail_query q = {visit_id, cb, ctx, {0}};
     q.r = reader_for(d, who, detail_visit, &q);
     return fd_store_read(d->store, detail_read, &q, err ? err : &local);
@@ -884,7 +884,7 @@ fd_status fd_visit_may_register(fd_desk *d, const fd_actor *who, const fd_actor 
 fd_status fd_visit_register(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                             const fd_visit_form *form, int64_t *visit_id, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     fd_status s = fd_visit_may_register(d, who, approver, err);
     if (s != FD_OK)
@@ -980,7 +980,7 @@ static fd_status admit_txn(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visit_admit(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                          int64_t visit_id, fd_visit_slip *slip, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     fd_status s = need_actor(who, err);
     if (s != FD_OK)
@@ -1003,7 +1003,7 @@ static fd_status refuse_txn(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visit_refuse(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                           int64_t visit_id, const char *reason, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     char clean[PURPOSE_BYTES + 1];
     fd_status s;
@@ -1079,7 +1079,7 @@ static fd_status sign_out_txn(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visit_sign_out(fd_desk *d, const fd_actor *who, int64_t visit_id, bool slip_signed,
                             fd_time at, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     fd_status s = need_actor(who, err);
     if (s != FD_OK)
@@ -1161,7 +1161,7 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visit_correct(fd_desk *d, const fd_actor *who, int64_t visit_id, fd_visit_field field,
                            const char *value, const char *reason, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     if (!fd_may(who, FD_ACT_VISIT_CORRECT))
         return fd_fail(err, FD_DENIED, NULL, _("Only desk staff may correct a visit."));
@@ -1212,7 +1212,7 @@ static fd_status recognise_read(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visitor_recognise(fd_desk *d, const fd_actor *who, fd_doc_type type,
                                const char *number, fd_visitor_known *out, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     document doc;
     memset(out, 0, sizeof *out);
@@ -1236,7 +1236,7 @@ typedef struct banning {
 
 fd_status fd_visitor_may_ban(const fd_actor *who, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     if (!fd_may(who, FD_ACT_VISITOR_BAN))
         return fd_fail(err, FD_DENIED, NULL,
@@ -1278,7 +1278,7 @@ fd_status fd_visitor_ban(fd_desk *d, const fd_actor *who, fd_doc_type type, cons
                          const char *name, int64_t unit_id, const char *reason, int64_t *ban_id,
                          fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     banning *b = fd_alloc(sizeof *b);
     *b = (banning){.d = d, .who = who, .unit_id = unit_id > 0 ? unit_id : 0};
@@ -1329,7 +1329,7 @@ static fd_status lift_txn(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visitor_lift_ban(fd_desk *d, const fd_actor *who, int64_t ban_id, const char *reason,
                               fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     char clean[PURPOSE_BYTES + 1];
     fd_status s;
@@ -1374,7 +1374,7 @@ fd_status fd_visitor_bans(fd_desk *d, int64_t after_id, int limit,
                           void (*each)(void *ctx, const fd_visitor_ban_row *b), void *ctx,
                           fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     if (limit <= 0)
         return fd_fail(err, FD_USAGE, NULL, "fd_visitor_bans: bad limit");
@@ -1415,7 +1415,7 @@ static fd_status purge_txn(fd_store *store, void *ctx, fd_error *err)
 
 fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     if (!fd_may(who, FD_ACT_VISIT_PURGE))
         return fd_fail(err, FD_DENIED, NULL,
@@ -1452,7 +1452,7 @@ static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
                             void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     between_query q = {from, to, reader_for(d, who, each, ctx)};
     return fd_store_read(d->store, between_read, &q, err ? err : &local);
 }
@@ -1505,7 +1505,7 @@ static void export_visit(void *ctx, const fd_visit *v)
 fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                              FILE *out, fd_error *err)
 {
-    fd_error local;
+    fd_error local = {0};
     err = err ? err : &local;
     fd_status s = need_actor(who, err);
     if (s != FD_OK)

@@ -72,8 +72,12 @@ static char *read_file(const char *path)
     size_t n;
     while (buf && (n = fread(buf + size, 1, cap - size - 1, f)) > 0) {
         size += n;
-        if (cap - size < 2)
-            buf = realloc(buf, cap *= 2);
+        if (cap - size < 2) {
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown)
+                free(buf);
+            buf = grown;
+        }
     }
     if (!buf || ferror(f))
         die("%s: cannot read", path);

@@ -1,6 +1,6 @@
 /* Mail, parcels and newspapers: intake, the duplicate check, shelving, hand-outs by the
  * recipient and by proxy, returns, ages, the lists, the newspaper tally, the daily
- * register, corrections, history, export and the demo week — each refusal with its
+ * register, corrections, history and export — each refusal with its
  * field, and the audit chain clean afterwards. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,6 @@
 
 #include "desk_fixture.h"
 #include "frontdesk/audit.h"
-#include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/mail.h"
 #include "frontdesk/staff.h"
@@ -32,7 +31,7 @@ static void import_file(fd_status (*import)(fd_desk *, const fd_actor *, FILE *,
     if (data)
         snprintf(path, sizeof path, "%s/directory/%s", data, name);
     else
-        snprintf(path, sizeof path, "%.*s/../data/directory/%s", slash ? (int)(slash - __FILE__) : 1,
+        snprintf(path, sizeof path, "%.*s/../../data/directory/%s", slash ? (int)(slash - __FILE__) : 1,
                  slash ? __FILE__ : ".", name);
     FILE *in = fopen(path, "rb");
     ck_assert_msg(in != NULL, "cannot open %s", path);
@@ -951,46 +950,6 @@ START_TEST(export_lists_the_day_with_phones_masked)
 }
 END_TEST
 
-/* ---- the demo ---- */
-
-static long count_view(fd_mail_view view)
-{
-    page p = {.count = 0};
-    ck_assert_int_eq(fd_mail_list(fx.desk, view, NULL, NULL, 40, keep, &p, &err), FD_OK);
-    return p.count;
-}
-
-START_TEST(demo_week_is_written_through_the_core)
-{
-    desk_fixture_open(&fx, "mail_demo.db");
-    fd_demo_cast cast = {.admin = fx.admin, .receptionist = fx.receptionist,
-                         .duty_manager = fx.duty_manager};
-    ck_assert_int_eq(fd_staff_add(fx.desk, &fx.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err),
-                     FD_OK);
-    ck_assert_int_eq(fd_staff_login(fx.desk, "1002", "1112", &cast.assistant, &err), FD_OK);
-    ck_assert_int_eq(fd_staff_add(fx.desk, &fx.admin, "3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &err),
-                     FD_OK);
-    ck_assert_int_eq(fd_staff_login(fx.desk, "3001", "3333", &cast.cs_manager, &err), FD_OK);
-    ck_assert_msg(fd_demo_directory(fx.desk, &fx.admin, &err) == FD_OK, "%s", err.message);
-    fd_time before = fx.now;
-    ck_assert_msg(fd_demo_mail(fx.desk, &cast, &err) == FD_OK, "%s", err.message);
-    ck_assert_int_eq(fx.now, before);
-    ck_assert_ptr_eq(fx.desk->clock.ctx, &fx.now);
-
-    long held = held_count(), due = 0;
-    ck_assert_int_gt(held, 5);
-    ck_assert_int_eq(fd_mail_to_return_count(fx.desk, &due, &err), FD_OK);
-    ck_assert_int_eq(due, 2);
-    ck_assert_int_gt(count_view(FD_MAIL_BY_RECIPIENT), 30);
-    fd_mail_register r;
-    ck_assert_int_eq(fd_mail_register_day(fx.desk, fd_date_of(fx.now) - 1, &r, &err), FD_OK);
-    ck_assert_int_gt(r.kinds[FD_MAIL_EXPRESS].received, 5);
-    ck_assert_int_gt(r.kinds[FD_MAIL_NEWSPAPER].received, 70);
-    ck_assert_int_gt(r.total.handed_out, 0);
-    close_desk();
-}
-END_TEST
-
 static Suite *mail_suite(void)
 {
     Suite *s = suite_create("mail");
@@ -1013,7 +972,6 @@ static Suite *mail_suite(void)
     tcase_add_test(tc, corrections_and_history);
     tcase_add_test(tc, the_machine_refuses_what_the_table_does_not_allow);
     tcase_add_test(tc, export_lists_the_day_with_phones_masked);
-    tcase_add_test(tc, demo_week_is_written_through_the_core);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,7 +8,6 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/complaints.h"
-#include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/staff.h"
@@ -941,20 +940,6 @@ START_TEST(the_export_lists_the_month_with_phones_masked)
 }
 END_TEST
 
-START_TEST(the_demo_writes_a_week_that_verifies)
-{
-    open_desk("demo.db");
-    fd_demo_cast cast = {fx.admin, fx.receptionist, assistant, fx.duty_manager, cs_manager};
-    ASSERT_OK(fd_demo_directory(fx.desk, &fx.admin, &err));
-    ASSERT_OK(fd_demo_complaints(fx.desk, &cast, &err));
-    ck_assert_int_eq(fx.now, fd_time_from_local(2026, 11, 27, 10, 0, 0)); /* the clock is back */
-    ck_assert_int_ge(overdue_count(), 2);
-    rows all = list(FD_CVIEW_SEARCH, "", 50, NULL);
-    ck_assert_int_eq(all.count, 10);
-    close_desk();
-}
-END_TEST
-
 int main(void)
 {
     Suite *suite = suite_create("complaints");
@@ -984,7 +969,6 @@ int main(void)
     tcase_add_test(tc, verify_finds_a_tampered_open_table);
     tcase_add_test(tc, monthly_figures_match);
     tcase_add_test(tc, the_export_lists_the_month_with_phones_masked);
-    tcase_add_test(tc, the_demo_writes_a_week_that_verifies);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

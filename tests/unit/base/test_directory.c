@@ -1,12 +1,11 @@
 /* The directory: CSV import all-or-nothing with every bad line named, the pickers'
- * search, a unit's contacts, and the demo site. */
+ * search and a unit's contacts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "desk_fixture.h"
 #include "frontdesk/audit.h"
-#include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/machine.h"
 #include "testlib.h"
@@ -32,7 +31,7 @@ static void fixture_path(const char *name, char *out, size_t size)
     if (data)
         snprintf(out, size, "%s/directory/%s", data, name);
     else
-        snprintf(out, size, "%.*s/../data/directory/%s", slash ? (int)(slash - __FILE__) : 1,
+        snprintf(out, size, "%.*s/../../data/directory/%s", slash ? (int)(slash - __FILE__) : 1,
                  slash ? __FILE__ : ".", name);
 }
 
@@ -512,73 +511,6 @@ START_TEST(test_contacts_of_empty_and_unknown_units)
 }
 END_TEST
 
-/* ---- demo ---- */
-
-static void print_problem(void *ctx, const char *problem)
-{
-    (void)ctx;
-    fprintf(stderr, "verify: %s\n", problem);
-}
-
-static void demo_digest(void *ctx, const fd_dir_entry *e)
-{
-    unsigned long *h = ctx;
-    char line[512];
-    snprintf(line, sizeof line, "%d|%s|%s|%s|%s|%s|%s", e->kind, e->unit, e->name,
-             or_dash(e->company), or_dash(e->department), or_dash(e->position), or_dash(e->phone));
-    for (const char *p = line; *p; p++)
-        *h = *h * 31 + (unsigned char)*p;
-}
-
-static unsigned long demo_site(const char *db)
-{
-    desk_fixture_open(&fx, db);
-    ck_assert_msg(fd_demo_directory(fx.desk, &fx.admin, &err) == FD_OK, "%s", err.message);
-    unsigned long h = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_ANY, "", -1, demo_digest, &h, &err), FD_OK);
-    return h;
-}
-
-START_TEST(test_demo_directory)
-{
-    demo_site("demo.db");
-    size_t units = count_of(FD_DIR_UNIT);
-    ck_assert_uint_ge(units, 200);
-    ck_assert_uint_le(units, 230);
-    search(FD_DIR_UNIT, "T-", -1);
-    ck_assert_uint_eq(hits.count, 20);
-    ck_assert_uint_ge(count_of(FD_DIR_COMPANY), 12);
-    ck_assert_uint_ge(count_of(FD_DIR_DEPARTMENT), 30);
-    ck_assert_uint_ge(count_of(FD_DIR_PERSON), 80);
-    ck_assert_uint_ge(count_of(FD_DIR_OCCUPANT), 200);
-    search(FD_DIR_PERSON, "北京辰星", -1);
-    ck_assert_uint_eq(hits.count, 0); /* people are found by their own names */
-    search(FD_DIR_DEPARTMENT, "财务部", -1);
-    ck_assert_uint_ge(hits.count, 5);
-
-    fd_verify_result v;
-    ck_assert_msg(fd_verify(fx.desk, NULL, print_problem, NULL, &v, &err) == FD_OK, "%s",
-                  err.message);
-    ck_assert_int_eq(v.problems, 0);
-}
-END_TEST
-
-START_TEST(test_demo_is_reproducible)
-{
-    unsigned long first = demo_site("demo_one.db");
-    desk_fixture_close(&fx);
-    ck_assert_uint_eq(demo_site("demo_two.db"), first);
-}
-END_TEST
-
-START_TEST(test_demo_needs_admin)
-{
-    desk_fixture_open(&fx, "demo_denied.db");
-    ck_assert_int_eq(fd_demo_directory(fx.desk, &fx.receptionist, &err), FD_DENIED);
-    ck_assert_uint_eq(count_of(FD_DIR_UNIT), 0);
-}
-END_TEST
-
 static Suite *directory_suite(void)
 {
     Suite *s = suite_create("directory");
@@ -614,13 +546,6 @@ static Suite *directory_suite(void)
     tcase_add_test(find, test_contacts_of_empty_and_unknown_units);
     suite_add_tcase(s, find);
 
-    TCase *demo = tcase_create("demo");
-    tcase_add_checked_fixture(demo, NULL, teardown);
-    tcase_set_timeout(demo, 120);
-    tcase_add_test(demo, test_demo_directory);
-    tcase_add_test(demo, test_demo_is_reproducible);
-    tcase_add_test(demo, test_demo_needs_admin);
-    suite_add_tcase(s, demo);
     return s;
 }
 

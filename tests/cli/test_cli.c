@@ -13,14 +13,15 @@ typedef struct run_result {
     char output[8192]; /* stdout and stderr together */
 } run_result;
 
-/* Runs the frontdesk binary with args through the shell, environment fixed. */
-static run_result run(const char *env, const char *args)
+/* Runs program with args through the shell, environment fixed. */
+static run_result run_program(const char *program, const char *env, const char *args)
 {
     run_result r = {0};
     char command[2048];
     snprintf(command, sizeof command,
-             "env -u LANGUAGE -u FRONTDESK_CONFIG LANGUAGE=en XDG_CONFIG_HOME=%s %s '%s' %s 2>&1",
-             testlib_tmpdir(), env ? env : "", getenv("FRONTDESK_BIN"), args);
+             "env -u LANGUAGE -u FRONTDESK_CONFIG -u FRONTDESK_LOCALEDIR LANGUAGE=en "
+             "XDG_CONFIG_HOME=%s %s '%s' %s 2>&1",
+             testlib_tmpdir(), env ? env : "", program, args);
     FILE *p = popen(command, "r");
     ck_assert_ptr_nonnull(p);
     size_t n = fread(r.output, 1, sizeof r.output - 1, p);
@@ -28,6 +29,12 @@ static run_result run(const char *env, const char *args)
     int status = pclose(p);
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+/* The frontdesk binary of the build tree. */
+static run_result run(const char *env, const char *args)
+{
+    return run_program(getenv("FRONTDESK_BIN"), env, args);
 }
 
 #define ASSERT_RUN(r, code, text)                                                       \
@@ -221,6 +228,28 @@ START_TEST(chinese_messages_by_default_configuration)
 }
 END_TEST
 
+/* A copy of the program outside the build tree, as if installed, must not take the
+ * build tree's catalogues (or its PDF module): only the installed ones. */
+START_TEST(a_program_outside_the_build_tree_ignores_its_catalogues)
+{
+    struct stat st;
+    if (stat(FRONTDESK_LOCALEDIR "/zh_CN/LC_MESSAGES/frontdesk.mo", &st) == 0) {
+        puts("an installed Chinese catalogue exists: cannot tell it from the build tree's");
+        return;
+    }
+    const char *copy = testlib_path("frontdesk");
+    char command[2048];
+    snprintf(command, sizeof command, "cp '%s' '%s'", getenv("FRONTDESK_BIN"), copy);
+    ck_assert_int_eq(system(command), 0);
+    run_result r = run_program(copy, "LANGUAGE=zh_CN", "--help");
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_msg(strstr(r.output, "front-desk console") && !strstr(r.output, "前台"), "%s",
+                  r.output);
+    r = run("LANGUAGE=zh_CN", "--help"); /* the same program in the build tree does */
+    ck_assert_msg(strstr(r.output, "前台"), "%s", r.output);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("cli");
@@ -236,6 +265,7 @@ int main(void)
     tcase_add_test(tc, import_reports_bad_rows_by_line);
     tcase_add_test(tc, the_do_not_admit_list_from_a_shell);
     tcase_add_test(tc, chinese_messages_by_default_configuration);
+    tcase_add_test(tc, a_program_outside_the_build_tree_ignores_its_catalogues);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }
