@@ -13,15 +13,9 @@
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
+#include "visitors/visitors_internal.h"
 #include "store/stmt.h"
 
-enum { NAME_BYTES = 63, TEXT_BYTES = 127, PURPOSE_BYTES = 255, MASK_BYTES = 160 };
-
-/* A bound above every string that starts with a given prefix: the prefix followed by
- * U+10FFFF, the highest code point, compared byte-wise as SQLite does. */
-static const char PREFIX_END[] = "\xF4\x8F\xBF\xBF";
-
-#define COUNT(a) (sizeof (a) / sizeof (a)[0])
 
 /* ---- states, fields and the machine ---- */
 
@@ -124,7 +118,7 @@ static const fd_transition visit_rows[] = {
 
 const fd_machine fd_visit_machine = {"visit", visit_rows, COUNT(visit_rows), state_label};
 
-static const char *event_label(const char *event)
+const char *visit_event_label(const char *event)
 {
     static const struct {
         const char *event, *label;
@@ -141,27 +135,27 @@ static const char *event_label(const char *event)
     return event;
 }
 
+void visit_upper_ascii(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 'a' + 'A');
+}
+
 /* ---- checking what is typed ---- */
 
-/* What a text field of the form may hold. */
-typedef struct text_rule {
-    const char *field; /* the form field */
-    const char *label; /* N_() */
-    size_t max;        /* bytes */
-    bool required;
-} text_rule;
 
-static const text_rule rule_visitor_name = {"visitor_name", N_("The visitor's name"), NAME_BYTES, true};
+const text_rule rule_visitor_name = {"visitor_name", N_("The visitor's name"), NAME_BYTES, true};
 static const text_rule rule_purpose = {"purpose", N_("The purpose of the visit"), PURPOSE_BYTES, true};
 static const text_rule rule_unit = {"unit", N_("The unit"), TEXT_BYTES, false};
 static const text_rule rule_company = {"company", N_("The company"), TEXT_BYTES, false};
 static const text_rule rule_department = {"department", N_("The department"), TEXT_BYTES, false};
 static const text_rule rule_visitee_name = {"visitee_name", N_("The name of the person visited"), NAME_BYTES, true};
 static const text_rule rule_position = {"visitee_position", N_("The position"), TEXT_BYTES, false};
-static const text_rule rule_reason = {"reason", N_("The reason"), PURPOSE_BYTES, true};
+const text_rule rule_reason = {"reason", N_("The reason"), PURPOSE_BYTES, true};
 
 /* Copies in without surrounding blanks to out (TEXT_BYTES + 1 or more … rule->max + 1). */
-static fd_status clean_text(const text_rule *rule, const char *in, char *out, fd_error *err)
+fd_status visit_clean_text(const text_rule *rule, const char *in, char *out, fd_error *err)
 {
     size_t n;
     const char *start = text_trim(in, false, &n);
@@ -194,15 +188,8 @@ static fd_status check_doc_type(fd_doc_type type, fd_error *err)
     return FD_OK;
 }
 
-/* A document as the tables keep it: normal form, its HMAC and its masked form. */
-typedef struct document {
-    fd_doc_type type;
-    char number[MASK_BYTES];
-    char hmac[FD_HASH_HEX];
-    char masked[MASK_BYTES];
-} document;
 
-static fd_status read_document(fd_desk *d, fd_doc_type type, const char *number, document *out,
+fd_status visit_read_document(fd_desk *d, fd_doc_type type, const char *number, document *out,
                                fd_error *err)
 {
     fd_status s;
@@ -217,43 +204,34 @@ static fd_status read_document(fd_desk *d, fd_doc_type type, const char *number,
 
 /* ---- who sees what ---- */
 
-static bool sees_documents(const fd_desk *d, const fd_actor *who)
+bool visit_sees_documents(const fd_desk *d, const fd_actor *who)
 {
     return d->config && fd_may_see_documents(d->config, who);
 }
 
-static bool sees_phones(const fd_desk *d, const fd_actor *who)
+bool visit_sees_phones(const fd_desk *d, const fd_actor *who)
 {
     return d->config && fd_may_see_phones(d->config, who);
 }
 
 /* ---- reading visits ---- */
 
-typedef struct reader {
-    bool full_documents, full_phones;
-    void (*each)(void *ctx, const fd_visit *v);
-    void *ctx;
-} reader;
 
-static reader reader_for(const fd_desk *d, const fd_actor *who,
+reader visit_reader_for(const fd_desk *d, const fd_actor *who,
                          void (*each)(void *ctx, const fd_visit *v), void *ctx)
 {
-    return (reader){sees_documents(d, who), sees_phones(d, who), each, ctx};
+    return (reader){visit_sees_documents(d, who), visit_sees_phones(d, who), each, ctx};
 }
 
-/* Masked copies live here while the row is handed out. */
-typedef struct shown {
-    char phone[MASK_BYTES];
-} shown;
 
-static fd_doc_type doc_type_of(const char *name)
+fd_doc_type visit_doc_type_of(const char *name)
 {
     fd_doc_type t = FD_DOC_OTHER;
     fd_doc_type_parse(name, &t);
     return t;
 }
 
-static const char *show_phone(const reader *r, const char *phone, shown *buf)
+const char *visit_show_phone(const reader *r, const char *phone, shown *buf)
 {
     if (!phone || r->full_phones)
         return phone;
@@ -270,7 +248,7 @@ static void read_visit(fd_stmt *st, const reader *r, shown *buf, fd_visit *v)
         .id = fd_col_int(st, FD_COL_VISIT_ID),
         .state = parse_state(fd_col_text(st, FD_COL_VISIT_STATE)),
         .visitor_name = fd_col_text(st, FD_COL_VISIT_VISITOR_NAME),
-        .doc_type = doc_type_of(fd_col_text(st, FD_COL_VISIT_DOC_TYPE)),
+        .doc_type = visit_doc_type_of(fd_col_text(st, FD_COL_VISIT_DOC_TYPE)),
         .doc_number = r->full_documents && clear ? clear : fd_col_text(st, FD_COL_VISIT_DOC_NUMBER_MASKED),
         .party_size = (int)fd_col_int(st, FD_COL_VISIT_PARTY_SIZE),
         .purpose = fd_col_text(st, FD_COL_VISIT_PURPOSE),
@@ -290,10 +268,10 @@ static void read_visit(fd_stmt *st, const reader *r, shown *buf, fd_visit *v)
         .corrected = fd_col_int(st, FD_COL_VISIT_CORRECTED) != 0,
         .key = fd_col_text(st, FD_COL_VISIT_KEY),
     };
-    v->phone = show_phone(r, fd_col_text(st, FD_COL_VISIT_PHONE), buf);
+    v->phone = visit_show_phone(r, fd_col_text(st, FD_COL_VISIT_PHONE), buf);
 }
 
-static fd_status each_visit(fd_stmt *st, const reader *r, long *rows, fd_error *err)
+fd_status visit_each_visit(fd_stmt *st, const reader *r, long *rows, fd_error *err)
 {
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
@@ -334,318 +312,11 @@ void fd_visit_free(fd_visit *v)
     free(v);
 }
 
-/* ---- lists ---- */
-
-typedef struct list_query {
-    fd_desk *d;
-    fd_visit_view view;
-    const fd_visit *after;
-    int limit;
-    char *lo, *hi, *ulo, *uhi; /* prefix searches */
-    char hmac[FD_HASH_HEX];    /* document search */
-    reader r;
-} list_query;
-
-static int64_t after_id(const list_query *q)
-{
-    return q->after ? q->after->id : INT64_MAX;
-}
-
-static void bind_prefix(fd_stmt *st, const list_query *q)
-{
-    fd_bind_text(st, ":lo", q->lo);
-    fd_bind_text(st, ":hi", q->hi);
-    fd_bind_text(st, ":last_key", q->after && q->after->key ? q->after->key : q->hi);
-    fd_bind_int(st, ":last_id", after_id(q));
-}
-
-static fd_stmt *prepare_page(fd_store *store, const list_query *q)
-{
-    static const fd_sql_id page_sql[FD_VISIT_VIEW_COUNT] = {
-        [FD_VISITS_INSIDE] = FD_SQL_VISIT_PAGE_INSIDE,
-        [FD_VISITS_WAITING] = FD_SQL_VISIT_PAGE_WAITING,
-        [FD_VISITS_TODAY] = FD_SQL_VISIT_PAGE_TODAY,
-        [FD_VISITS_BY_NAME] = FD_SQL_VISIT_PAGE_NAME,
-        [FD_VISITS_BY_PHONE] = FD_SQL_VISIT_PAGE_PHONE,
-        [FD_VISITS_BY_DOCUMENT] = FD_SQL_VISIT_PAGE_DOCUMENT,
-        [FD_VISITS_BY_VISITEE] = FD_SQL_VISIT_PAGE_VISITEE,
-        [FD_VISITS_BY_SLIP] = FD_SQL_VISIT_PAGE_SLIP,
-    };
-    fd_stmt *st = fd_sql(store, page_sql[q->view]);
-    fd_bind_int(st, ":limit", q->limit);
-    switch (q->view) {
-    case FD_VISITS_INSIDE:
-    case FD_VISITS_WAITING:
-        fd_bind_int(st, ":last_id", after_id(q));
-        break;
-    case FD_VISITS_TODAY: {
-        fd_date today = fd_date_of(fd_desk_now(q->d));
-        fd_bind_int(st, ":start", fd_date_start(today));
-        fd_bind_int(st, ":end", fd_date_start(today + 1));
-        fd_bind_int(st, ":last_at", q->after ? q->after->registered_at : INT64_MAX);
-        fd_bind_int(st, ":last_id", after_id(q));
-        break;
-    }
-    case FD_VISITS_BY_DOCUMENT:
-        fd_bind_text(st, ":hmac", q->hmac);
-        fd_bind_int(st, ":last_id", after_id(q));
-        break;
-    case FD_VISITS_BY_VISITEE:
-        fd_bind_text(st, ":ulo", q->ulo);
-        fd_bind_text(st, ":uhi", q->uhi);
-        bind_prefix(st, q);
-        break;
-    default:
-        bind_prefix(st, q);
-        break;
-    }
-    return st;
-}
-
-static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
-{
-    list_query *q = ctx;
-    return each_visit(prepare_page(store, q), &q->r, NULL, err);
-}
-
-static void drop_blanks(char *s)
-{
-    char *w = s;
-    for (const char *p = s; *p; p++)
-        if (*p != ' ' && *p != '\t')
-            *w++ = *p;
-    *w = '\0';
-}
-
-static void upper_ascii(char *s)
-{
-    for (; *s; s++)
-        if (*s >= 'a' && *s <= 'z')
-            *s = (char)(*s - 'a' + 'A');
-}
-
-/* A phone is searched in its normal form when it is a whole number, else as typed
- * without blanks, so "138 0013" still finds 13800138000 from its start. */
-static char *phone_search_text(const char *text)
-{
-    char normal[MASK_BYTES];
-    if (fd_validate_phone(text, "", normal, sizeof normal, NULL) == FD_OK)
-        return fd_strdup(normal);
-    char *s = text_trimmed(text);
-    drop_blanks(s);
-    return s;
-}
-
-/* Sets up q's search; false when the text can match nothing. */
-static bool prepare_search(fd_desk *d, list_query *q, const char *text)
-{
-    if (q->view == FD_VISITS_BY_DOCUMENT) {
-        char normal[MASK_BYTES];
-        if (fd_validate_document(FD_DOC_OTHER, text, "", normal, sizeof normal, NULL) != FD_OK)
-            return false;
-        fd_desk_hmac_hex(d, normal, q->hmac);
-        return true;
-    }
-    q->lo = q->view == FD_VISITS_BY_PHONE ? phone_search_text(text) : text_trimmed(text);
-    if (q->view == FD_VISITS_BY_SLIP)
-        drop_blanks(q->lo);
-    if (!*q->lo)
-        return false;
-    q->hi = fd_printf("%s%s", q->lo, PREFIX_END);
-    q->ulo = fd_strdup(q->lo);
-    upper_ascii(q->ulo);
-    q->uhi = fd_printf("%s%s", q->ulo, PREFIX_END);
-    return true;
-}
-
-fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, const char *text,
-                         const fd_visit *after, int limit,
-                         void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    if ((unsigned)view >= FD_VISIT_VIEW_COUNT || limit <= 0)
-        return fd_fail(err, FD_USAGE, NULL, "fd_visits_list: bad view or limit");
-    list_query q = {.d = d, .view = view, .after = after, .limit = limit,
-                    .r = reader_for(d, who, each, ctx)};
-    bool searching = view >= FD_VISITS_BY_NAME;
-    fd_status s = FD_OK;
-    if (!searching || prepare_search(d, &q, text))
-        s = fd_store_read(d->store, list_read, &q, err);
-    free(q.lo);
-    free(q.hi);
-    free(q.ulo);
-    free(q.uhi);
-    return s;
-}
-
-static fd_status inside_read(fd_store *store, void *ctx, fd_error *err)
-{
-    return each_visit(fd_sql(store, FD_SQL_VISIT_ALL_INSIDE), ctx, NULL, err);
-}
-
-fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,
-                           fd_error *err)
-{
-    fd_error local = {0};
-    reader r = {false, false, each, ctx};
-    return fd_store_read(d->store, inside_read, &r, err ? err : &local);
-}
-
-/* ---- counters ---- */
-
-typedef struct count_query {
-    fd_sql_id sql;
-    const char *state;
-    fd_time start, end;
-    long count;
-} count_query;
-
-static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
-{
-    count_query *q = ctx;
-    fd_stmt *st = fd_sql(store, q->sql);
-    if (q->state) {
-        fd_bind_text(st, ":state", q->state);
-    } else {
-        fd_bind_int(st, ":start", q->start);
-        fd_bind_int(st, ":end", q->end);
-    }
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK)
-        q->count = (long)fd_col_int(st, 0);
-    fd_stmt_reset(st);
-    return s;
-}
-
-static fd_status count(fd_desk *d, count_query *q, long *out, fd_error *err)
-{
-    fd_error local = {0};
-    fd_status s = fd_store_read(d->store, count_read, q, err ? err : &local);
-    *out = s == FD_OK ? q->count : 0;
-    return s;
-}
-
-fd_status fd_visits_inside_count(fd_desk *d, long *out, fd_error *err)
-{
-    count_query q = {.sql = FD_SQL_VISIT_COUNT_STATE, .state = "admitted"};
-    return count(d, &q, out, err);
-}
-
-fd_status fd_visits_waiting_count(fd_desk *d, long *out, fd_error *err)
-{
-    count_query q = {.sql = FD_SQL_VISIT_COUNT_STATE, .state = "registered"};
-    return count(d, &q, out, err);
-}
-
-fd_status fd_visits_today_count(fd_desk *d, long *out, fd_error *err)
-{
-    fd_date today = fd_date_of(fd_desk_now(d));
-    count_query q = {.sql = FD_SQL_VISIT_COUNT_SINCE, .start = fd_date_start(today),
-                     .end = fd_date_start(today + 1)};
-    return count(d, &q, out, err);
-}
-
-/* ---- one visit and its history ---- */
-
-typedef struct detail_query {
-    int64_t id;
-    const fd_visit_detail_cb *cb;
-    void *ctx;
-    reader r;
-} detail_query;
-
-static void detail_visit(void *ctx, const fd_visit *v)
-{
-    detail_query *q = ctx;
-    if (q->cb->visit)
-        q->cb->visit(q->ctx, v);
-}
-
-static fd_status read_one(fd_store *store, detail_query *q, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_ONE);
-    fd_bind_int(st, ":id", q->id);
-    long rows = 0;
-    fd_status s = each_visit(st, &q->r, &rows, err);
-    if (s == FD_OK && rows == 0)
-        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no visit number %" PRId64 "."), q->id);
-    return s;
-}
-
-static fd_status read_events(fd_store *store, detail_query *q, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_EVENTS);
-    fd_bind_int(st, ":id", q->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        const char *event = fd_col_text(st, FD_COL_VISIT_EVENTS_EVENT);
-        fd_visit_event e = {
-            .id = fd_col_int(st, FD_COL_VISIT_EVENTS_ID),
-            .event = event,
-            .label = event_label(event),
-            .to_state = fd_col_text(st, FD_COL_VISIT_EVENTS_TO_STATE),
-            .note = fd_col_text(st, FD_COL_VISIT_EVENTS_NOTE),
-            .staff_name = fd_col_text(st, FD_COL_VISIT_EVENTS_STAFF_NAME),
-            .approver_name = fd_col_text(st, FD_COL_VISIT_EVENTS_APPROVER_NAME),
-            .at = fd_col_int(st, FD_COL_VISIT_EVENTS_AT),
-        };
-        if (q->cb->event)
-            q->cb->event(q->ctx, &e);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static fd_status read_corrections(fd_store *store, detail_query *q, fd_error *err)
-{
-    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_CORRECTIONS);
-    fd_bind_int(st, ":id", q->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        fd_visit_field field = FD_VISIT_FIELD_PURPOSE;
-        fd_visit_field_parse(fd_col_text(st, FD_COL_VISIT_CORRECTIONS_FIELD), &field);
-        shown buf;
-        const char *value = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_VALUE);
-        fd_visit_correction c = {
-            .id = fd_col_int(st, FD_COL_VISIT_CORRECTIONS_ID),
-            .field = field,
-            .label = fd_visit_field_label(field),
-            .value = field == FD_VISIT_FIELD_PHONE ? show_phone(&q->r, value, &buf) : value,
-            .reason = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_REASON),
-            .staff_name = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_NAME),
-            .at = fd_col_int(st, FD_COL_VISIT_CORRECTIONS_AT),
-        };
-        if (q->cb->correction)
-            q->cb->correction(q->ctx, &c);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-static fd_status detail_read(fd_store *store, void *ctx, fd_error *err)
-{
-    detail_query *q = ctx;
-    fd_status s;
-    if ((s = read_one(store, q, err)) != FD_OK || (s = read_events(store, q, err)) != FD_OK)
-        return s;
-    return read_corrections(store, q, err);
-}
-
-fd_status fd_visit_detail(fd_desk *d, const fd_actor *who, int64_t visit_id,
-                          const fd_visit_detail_cb *cb, void *ctx, fd_error *err)
-{
-    fd_error local = {0};
-    detail_query q = {visit_id, cb, ctx, {0}};
-    q.r = reader_for(d, who, detail_visit, &q);
-    return fd_store_read(d->store, detail_read, &q, err ? err : &local);
-}
-
 /* ---- the do-not-admit list, as registration meets it ---- */
 
 /* The entry in force for this document: for the site or unit_id (0: none), or for any
  * unit when any_unit. Writes the warning to message; FD_NOT_FOUND when there is none. */
-static fd_status find_ban(fd_store *store, const char *hmac, int64_t unit_id, bool any_unit,
+fd_status visit_find_ban(fd_store *store, const char *hmac, int64_t unit_id, bool any_unit,
                           char *message, size_t size, fd_error *err)
 {
     fd_stmt *st = fd_sql(store, FD_SQL_VISITOR_BAN_MATCH);
@@ -693,13 +364,13 @@ typedef struct registration {
 static fd_status check_visitee(const fd_visit_form *f, visitee *to, fd_error *err)
 {
     fd_status s;
-    if ((s = clean_text(&rule_unit, f->unit, to->unit, err)) != FD_OK ||
-        (s = clean_text(&rule_company, f->company, to->company, err)) != FD_OK ||
-        (s = clean_text(&rule_department, f->department, to->department, err)) != FD_OK ||
-        (s = clean_text(&rule_visitee_name, f->visitee_name, to->name, err)) != FD_OK ||
-        (s = clean_text(&rule_position, f->visitee_position, to->position, err)) != FD_OK)
+    if ((s = visit_clean_text(&rule_unit, f->unit, to->unit, err)) != FD_OK ||
+        (s = visit_clean_text(&rule_company, f->company, to->company, err)) != FD_OK ||
+        (s = visit_clean_text(&rule_department, f->department, to->department, err)) != FD_OK ||
+        (s = visit_clean_text(&rule_visitee_name, f->visitee_name, to->name, err)) != FD_OK ||
+        (s = visit_clean_text(&rule_position, f->visitee_position, to->position, err)) != FD_OK)
         return s;
-    upper_ascii(to->unit);
+    visit_upper_ascii(to->unit);
     to->unit_id = f->unit_id > 0 ? f->unit_id : 0;
     to->company_id = f->company_id > 0 ? f->company_id : 0;
     to->department_id = f->department_id > 0 ? f->department_id : 0;
@@ -712,8 +383,8 @@ static fd_status check_visitee(const fd_visit_form *f, visitee *to, fd_error *er
 static fd_status check_form(registration *r, const fd_visit_form *f, fd_error *err)
 {
     fd_status s;
-    if ((s = clean_text(&rule_visitor_name, f->visitor_name, r->name, err)) != FD_OK ||
-        (s = read_document(r->d, f->doc_type, f->doc_number, &r->doc, err)) != FD_OK)
+    if ((s = visit_clean_text(&rule_visitor_name, f->visitor_name, r->name, err)) != FD_OK ||
+        (s = visit_read_document(r->d, f->doc_type, f->doc_number, &r->doc, err)) != FD_OK)
         return s;
     r->returning_visit = f->returning_visit > 0 ? f->returning_visit : 0;
     if (!text_blank(f->phone) || !r->returning_visit) {
@@ -721,14 +392,14 @@ static fd_status check_form(registration *r, const fd_visit_form *f, fd_error *e
             return s;
     }
     if ((s = check_party(f->party_size, err)) != FD_OK ||
-        (s = clean_text(&rule_purpose, f->purpose, r->purpose, err)) != FD_OK)
+        (s = visit_clean_text(&rule_purpose, f->purpose, r->purpose, err)) != FD_OK)
         return s;
     r->party_size = f->party_size;
     return check_visitee(f, &r->to, err);
 }
 
 /* Looks id up with sql, which yields one row (FD_NOT_FOUND: the message names field). */
-static fd_status look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *field,
+fd_status visit_look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *field,
                          int64_t *unit_id, char *code, size_t code_size, fd_error *err)
 {
     fd_stmt *st = fd_sql(store, sql);
@@ -764,18 +435,18 @@ static fd_status resolve_visitee(fd_store *store, visitee *to, fd_error *err)
     fd_status s = FD_OK;
     int64_t unit_of = 0;
     if (to->person_id)
-        s = look_up(store, FD_SQL_VISIT_OCCUPANT_UNIT, to->person_id, "visitee_name", &unit_of, NULL, 0, err);
+        s = visit_look_up(store, FD_SQL_VISIT_OCCUPANT_UNIT, to->person_id, "visitee_name", &unit_of, NULL, 0, err);
     if (s == FD_OK && to->company_id)
-        s = look_up(store, FD_SQL_VISIT_OCCUPANT_UNIT, to->company_id, "company", &unit_of, NULL, 0, err);
+        s = visit_look_up(store, FD_SQL_VISIT_OCCUPANT_UNIT, to->company_id, "company", &unit_of, NULL, 0, err);
     if (s == FD_OK && to->department_id)
-        s = look_up(store, FD_SQL_VISIT_DEPARTMENT_EXISTS, to->department_id, "department", NULL, NULL, 0, err);
+        s = visit_look_up(store, FD_SQL_VISIT_DEPARTMENT_EXISTS, to->department_id, "department", NULL, NULL, 0, err);
     if (s != FD_OK)
         return s;
     if (!to->unit_id && !to->unit[0])
         to->unit_id = unit_of;
     if (to->unit_id) {
         char code[TEXT_BYTES + 1];
-        if ((s = look_up(store, FD_SQL_VISIT_UNIT_BY_ID, to->unit_id, "unit", NULL, code, sizeof code, err)) != FD_OK)
+        if ((s = visit_look_up(store, FD_SQL_VISIT_UNIT_BY_ID, to->unit_id, "unit", NULL, code, sizeof code, err)) != FD_OK)
             return s;
         if (!to->unit[0])
             snprintf(to->unit, sizeof to->unit, "%s", code);
@@ -800,7 +471,7 @@ static fd_status returning_phone(fd_store *store, registration *r, fd_error *err
     return s;
 }
 
-static void bind_id(fd_stmt *st, const char *param, int64_t id)
+void visit_bind_id(fd_stmt *st, const char *param, int64_t id)
 {
     if (id > 0)
         fd_bind_int(st, param, id);
@@ -824,10 +495,10 @@ static fd_status insert_visit(registration *r, fd_error *err)
     fd_bind_text(st, ":phone", r->phone);
     fd_bind_int(st, ":party_size", r->party_size);
     fd_bind_text(st, ":purpose", r->purpose);
-    bind_id(st, ":unit_id", r->to.unit_id);
-    bind_id(st, ":company_id", r->to.company_id);
-    bind_id(st, ":department_id", r->to.department_id);
-    bind_id(st, ":person_id", r->to.person_id);
+    visit_bind_id(st, ":unit_id", r->to.unit_id);
+    visit_bind_id(st, ":company_id", r->to.company_id);
+    visit_bind_id(st, ":department_id", r->to.department_id);
+    visit_bind_id(st, ":person_id", r->to.person_id);
     bind_optional(st, ":visitee_unit", r->to.unit);
     bind_optional(st, ":visitee_company", r->to.company);
     bind_optional(st, ":visitee_department", r->to.department);
@@ -835,7 +506,7 @@ static fd_status insert_visit(registration *r, fd_error *err)
     bind_optional(st, ":visitee_position", r->to.position);
     fd_bind_int(st, ":registered_at", fd_desk_now(r->d));
     fd_bind_int(st, ":staff_id", r->who->staff_id);
-    bind_id(st, ":approver_id", r->approver ? r->approver->staff_id : 0);
+    visit_bind_id(st, ":approver_id", r->approver ? r->approver->staff_id : 0);
     fd_status s = fd_exec(st, err);
     if (s != FD_OK)
         return s;
@@ -846,7 +517,7 @@ static fd_status insert_visit(registration *r, fd_error *err)
 static fd_status refuse_if_banned(fd_store *store, const registration *r, fd_error *err)
 {
     char message[FD_MESSAGE_MAX];
-    fd_status s = find_ban(store, r->doc.hmac, r->to.unit_id, false, message, sizeof message, err);
+    fd_status s = visit_find_ban(store, r->doc.hmac, r->to.unit_id, false, message, sizeof message, err);
     if (s == FD_OK)
         return fd_fail(err, FD_DENIED, "doc_number", "%s", message);
     return s == FD_NOT_FOUND ? FD_OK : s;
@@ -864,7 +535,7 @@ static fd_status register_txn(fd_store *store, void *ctx, fd_error *err)
     return fd_machine_fire(r->d, &fd_visit_machine, r->visit_id, "register", &fire, NULL, err);
 }
 
-static fd_status need_actor(const fd_actor *who, fd_error *err)
+fd_status visit_need_actor(const fd_actor *who, fd_error *err)
 {
     if (!who || who->staff_id <= 0)
         return fd_fail(err, FD_DENIED, NULL, _("Log in first."));
@@ -874,7 +545,7 @@ static fd_status need_actor(const fd_actor *who, fd_error *err)
 fd_status fd_visit_may_register(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                                 fd_error *err)
 {
-    fd_status s = need_actor(who, err);
+    fd_status s = visit_need_actor(who, err);
     if (s != FD_OK)
         return s;
     fd_fire fire = {.actor = who, .approver = approver};
@@ -982,7 +653,7 @@ fd_status fd_visit_admit(fd_desk *d, const fd_actor *who, const fd_actor *approv
 {
     fd_error local = {0};
     err = err ? err : &local;
-    fd_status s = need_actor(who, err);
+    fd_status s = visit_need_actor(who, err);
     if (s != FD_OK)
         return s;
     step a = {.d = d, .visit_id = visit_id, .fire = {.actor = who, .approver = approver}};
@@ -1007,7 +678,7 @@ fd_status fd_visit_refuse(fd_desk *d, const fd_actor *who, const fd_actor *appro
     err = err ? err : &local;
     char clean[PURPOSE_BYTES + 1];
     fd_status s;
-    if ((s = need_actor(who, err)) != FD_OK || (s = clean_text(&rule_reason, reason, clean, err)) != FD_OK)
+    if ((s = visit_need_actor(who, err)) != FD_OK || (s = visit_clean_text(&rule_reason, reason, clean, err)) != FD_OK)
         return s;
     step a = {.d = d, .visit_id = visit_id, .fire = {.actor = who, .approver = approver, .note = clean}};
     return fd_store_write(d->store, refuse_txn, &a, err);
@@ -1081,7 +752,7 @@ fd_status fd_visit_sign_out(fd_desk *d, const fd_actor *who, int64_t visit_id, b
 {
     fd_error local = {0};
     err = err ? err : &local;
-    fd_status s = need_actor(who, err);
+    fd_status s = visit_need_actor(who, err);
     if (s != FD_OK)
         return s;
     step a = {.d = d, .visit_id = visit_id, .slip_signed = slip_signed,
@@ -1121,7 +792,7 @@ static fd_status check_correction(fd_visit_field field, const char *value, char 
             snprintf(out, size, "%ld", n);
         return s;
     }
-    return clean_text(rules[field], value, out, err);
+    return visit_clean_text(rules[field], value, out, err);
 }
 
 /* The value as it reads now, to refuse a correction that changes nothing. */
@@ -1205,7 +876,7 @@ static fd_status recognise_read(fd_store *store, void *ctx, fd_error *err)
         return fd_fail(err, FD_NOT_FOUND, "doc_number", _("This visitor has not been here before."));
     if (s != FD_OK)
         return s;
-    s = find_ban(store, q->hmac, 0, true, q->out->ban, sizeof q->out->ban, err);
+    s = visit_find_ban(store, q->hmac, 0, true, q->out->ban, sizeof q->out->ban, err);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
 
@@ -1216,310 +887,9 @@ fd_status fd_visitor_recognise(fd_desk *d, const fd_actor *who, fd_doc_type type
     err = err ? err : &local;
     document doc;
     memset(out, 0, sizeof *out);
-    fd_status s = read_document(d, type, number, &doc, err);
+    fd_status s = visit_read_document(d, type, number, &doc, err);
     if (s != FD_OK)
         return s;
-    recognition q = {doc.hmac, out, sees_phones(d, who)};
+    recognition q = {doc.hmac, out, visit_sees_phones(d, who)};
     return fd_store_read(d->store, recognise_read, &q, err);
-}
-
-/* ---- keeping the do-not-admit list ---- */
-
-typedef struct banning {
-    fd_desk *d;
-    const fd_actor *who;
-    document doc;
-    char name[NAME_BYTES + 1];
-    int64_t unit_id, ban_id;
-    char reason[PURPOSE_BYTES + 1];
-} banning;
-
-fd_status fd_visitor_may_ban(const fd_actor *who, fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    if (!fd_may(who, FD_ACT_VISITOR_BAN))
-        return fd_fail(err, FD_DENIED, NULL,
-                       _("Only the customer-service manager keeps the do-not-admit list."));
-    return FD_OK;
-}
-
-static fd_status ban_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    banning *b = ctx;
-    fd_status s = FD_OK;
-    if (b->unit_id > 0)
-        s = look_up(store, FD_SQL_VISIT_UNIT_BY_ID, b->unit_id, "unit", NULL, NULL, 0, err);
-    if (s != FD_OK)
-        return s;
-    char message[FD_MESSAGE_MAX];
-    s = find_ban(store, b->doc.hmac, b->unit_id, false, message, sizeof message, err);
-    if (s == FD_OK)
-        return fd_fail(err, FD_CONFLICT, "doc_number", _("Already on the list. %s"), message);
-    if (s != FD_NOT_FOUND)
-        return s;
-    fd_stmt *st = fd_sql(store, FD_SQL_VISITOR_BAN_INSERT);
-    fd_bind_null(st, ":lifts");
-    fd_bind_text(st, ":doc_type", fd_doc_type_name(b->doc.type));
-    fd_bind_text(st, ":doc_number_hmac", b->doc.hmac);
-    fd_bind_text(st, ":doc_number_masked", b->doc.masked);
-    fd_bind_text(st, ":visitor_name", b->name);
-    bind_id(st, ":unit_id", b->unit_id);
-    fd_bind_text(st, ":reason", b->reason);
-    fd_bind_int(st, ":at", fd_desk_now(b->d));
-    fd_bind_int(st, ":staff_id", b->who->staff_id);
-    if ((s = fd_exec(st, err)) != FD_OK)
-        return s;
-    b->ban_id = fd_store_last_id(store);
-    return fd_audit_row(b->d, b->who, "visitor.ban", FD_TABLE_visitor_ban, b->ban_id, err);
-}
-
-fd_status fd_visitor_ban(fd_desk *d, const fd_actor *who, fd_doc_type type, const char *number,
-                         const char *name, int64_t unit_id, const char *reason, int64_t *ban_id,
-                         fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    banning *b = fd_alloc(sizeof *b);
-    *b = (banning){.d = d, .who = who, .unit_id = unit_id > 0 ? unit_id : 0};
-    fd_status s;
-    if ((s = fd_visitor_may_ban(who, err)) == FD_OK && (s = read_document(d, type, number, &b->doc, err)) == FD_OK &&
-        (s = clean_text(&rule_visitor_name, name, b->name, err)) == FD_OK &&
-        (s = clean_text(&rule_reason, reason, b->reason, err)) == FD_OK)
-        s = fd_store_write(d->store, ban_txn, b, err);
-    if (s == FD_OK && ban_id)
-        *ban_id = b->ban_id;
-    free(b);
-    return s;
-}
-
-typedef struct lifting {
-    fd_desk *d;
-    const fd_actor *who;
-    int64_t ban_id;
-    const char *reason;
-} lifting;
-
-static fd_status lift_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    lifting *l = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_VISITOR_BAN_GET);
-    fd_bind_int(st, ":id", l->ban_id);
-    fd_status s = fd_step_row(st, err);
-    bool is_lift = s == FD_OK && !fd_col_null(st, FD_COL_VISITOR_BAN_GET_LIFTS), lifted = s == FD_OK && fd_col_int(st, FD_COL_VISITOR_BAN_GET_LIFTED) != 0;
-    fd_stmt_reset(st);
-    if (s == FD_NOT_FOUND || is_lift)
-        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no do-not-admit entry number %" PRId64 "."),
-                       l->ban_id);
-    if (s != FD_OK)
-        return s;
-    if (lifted)
-        return fd_fail(err, FD_STATE, NULL, _("This do-not-admit entry was lifted already."));
-    st = fd_sql(store, FD_SQL_VISITOR_BAN_LIFT);
-    fd_bind_int(st, ":id", l->ban_id);
-    fd_bind_text(st, ":reason", l->reason);
-    fd_bind_int(st, ":at", fd_desk_now(l->d));
-    fd_bind_int(st, ":staff_id", l->who->staff_id);
-    if ((s = fd_exec(st, err)) != FD_OK)
-        return s;
-    return fd_audit_row(l->d, l->who, "visitor.lift_ban", FD_TABLE_visitor_ban,
-                        fd_store_last_id(store), err);
-}
-
-fd_status fd_visitor_lift_ban(fd_desk *d, const fd_actor *who, int64_t ban_id, const char *reason,
-                              fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    char clean[PURPOSE_BYTES + 1];
-    fd_status s;
-    if ((s = fd_visitor_may_ban(who, err)) != FD_OK || (s = clean_text(&rule_reason, reason, clean, err)) != FD_OK)
-        return s;
-    lifting l = {d, who, ban_id, clean};
-    return fd_store_write(d->store, lift_txn, &l, err);
-}
-
-typedef struct ban_list {
-    int64_t after_id;
-    int limit;
-    void (*each)(void *ctx, const fd_visitor_ban_row *b);
-    void *ctx;
-} ban_list;
-
-static fd_status bans_read(fd_store *store, void *ctx, fd_error *err)
-{
-    ban_list *l = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_VISITOR_BAN_LIST);
-    fd_bind_int(st, ":after_id", l->after_id > 0 ? l->after_id : INT64_MAX);
-    fd_bind_int(st, ":limit", l->limit);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        fd_visitor_ban_row b = {
-            .id = fd_col_int(st, FD_COL_VISITOR_BAN_LIST_ID),
-            .visitor_name = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_VISITOR_NAME),
-            .doc_type = doc_type_of(fd_col_text(st, FD_COL_VISITOR_BAN_LIST_DOC_TYPE)),
-            .doc_number = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_DOC_NUMBER_MASKED),
-            .unit = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_CODE),
-            .reason = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_REASON),
-            .staff_name = fd_col_text(st, FD_COL_VISITOR_BAN_LIST_NAME),
-            .at = fd_col_int(st, FD_COL_VISITOR_BAN_LIST_AT),
-        };
-        l->each(l->ctx, &b);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
-}
-
-fd_status fd_visitor_bans(fd_desk *d, int64_t after_id, int limit,
-                          void (*each)(void *ctx, const fd_visitor_ban_row *b), void *ctx,
-                          fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    if (limit <= 0)
-        return fd_fail(err, FD_USAGE, NULL, "fd_visitor_bans: bad limit");
-    ban_list l = {after_id, limit, each, ctx};
-    return fd_store_read(d->store, bans_read, &l, err);
-}
-
-/* ---- the privacy purge ---- */
-
-typedef struct purging {
-    fd_desk *d;
-    const fd_actor *who;
-    fd_time cutoff;
-    int retention_days;
-    int64_t cleared;
-} purging;
-
-static fd_status purge_txn(fd_store *store, void *ctx, fd_error *err)
-{
-    purging *p = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_PURGE_CLEAR);
-    fd_bind_int(st, ":cutoff", p->cutoff);
-    fd_status s = fd_exec(st, err);
-    if (s != FD_OK)
-        return s;
-    p->cleared = fd_store_changes(store);
-    st = fd_sql(store, FD_SQL_VISIT_PURGE_INSERT);
-    fd_bind_int(st, ":cutoff", p->cutoff);
-    fd_bind_int(st, ":retention_days", p->retention_days);
-    fd_bind_int(st, ":cleared", p->cleared);
-    fd_bind_int(st, ":at", fd_desk_now(p->d));
-    fd_bind_int(st, ":staff_id", p->who->staff_id);
-    if ((s = fd_exec(st, err)) != FD_OK)
-        return s;
-    return fd_audit_row(p->d, p->who, "visit.purge", FD_TABLE_visit_purge,
-                        fd_store_last_id(store), err);
-}
-
-fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    if (!fd_may(who, FD_ACT_VISIT_PURGE))
-        return fd_fail(err, FD_DENIED, NULL,
-                       _("Only an administrator or the customer-service manager may purge "
-                         "document numbers."));
-    int days = d->config ? d->config->retention_days : 0;
-    if (days <= 0)
-        return fd_fail(err, FD_CONFIG, NULL, _("visitors.retention_days is not set."));
-    /* Whole Beijing days: a visit is kept in clear through the day retention_days after
-     * its own. */
-    purging p = {d, who, fd_date_start(fd_date_of(fd_desk_now(d)) - days), days, 0};
-    fd_status s = fd_store_write(d->store, purge_txn, &p, err);
-    if (s == FD_OK && cleared)
-        *cleared = p.cleared;
-    return s;
-}
-
-/* ---- a day's log ---- */
-
-typedef struct between_query {
-    fd_time from, to;
-    reader r;
-} between_query;
-
-static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
-{
-    between_query *q = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_BETWEEN);
-    fd_bind_int(st, ":from", q->from);
-    fd_bind_int(st, ":to", q->to);
-    return each_visit(st, &q->r, NULL, err);
-}
-
-fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
-                            void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
-{
-    fd_error local = {0};
-    between_query q = {from, to, reader_for(d, who, each, ctx)};
-    return fd_store_read(d->store, between_read, &q, err ? err : &local);
-}
-
-/* ---- export ---- */
-
-static const char *const export_columns[] = {
-    "slip", "registered_at", "visitor", "doc_type", "doc_number", "phone", "party_size",
-    "purpose", "visitee_unit", "visitee_company", "visitee_department", "visitee",
-    "visitee_position", "state", "admitted_at", "left_at", "slip_returned", "refusal",
-    "registered_by",
-};
-enum { EXPORT_COLUMNS = COUNT(export_columns) };
-
-typedef struct exporting {
-    fd_export *out;
-    bool labels; /* CSV is read by people: labels; JSON by programs: stored names */
-} exporting;
-
-static void format_time(fd_time t, char out[FD_TIME_TEXT])
-{
-    if (t)
-        fd_time_format(t, out);
-    else
-        out[0] = '\0';
-}
-
-static void export_visit(void *ctx, const fd_visit *v)
-{
-    exporting *x = ctx;
-    char registered[FD_TIME_TEXT], admitted[FD_TIME_TEXT], left[FD_TIME_TEXT], party[16];
-    format_time(v->registered_at, registered);
-    format_time(v->admitted_at, admitted);
-    format_time(v->left_at, left);
-    snprintf(party, sizeof party, "%d", v->party_size);
-    const char *returned = !v->left_at ? NULL
-                           : x->labels ? (v->slip_signed ? _("signed") : _("NOT signed"))
-                                       : (v->slip_signed ? "signed" : "unsigned");
-    const char *values[EXPORT_COLUMNS] = {
-        v->slip, registered, v->visitor_name,
-        x->labels ? fd_doc_type_label(v->doc_type) : fd_doc_type_name(v->doc_type),
-        v->doc_number, v->phone, party, v->purpose, v->visitee_unit, v->visitee_company,
-        v->visitee_department, v->visitee_name, v->visitee_position,
-        x->labels ? fd_visit_state_label(v->state) : states[v->state].name,
-        admitted, left, returned, v->refusal, v->registered_by,
-    };
-    fd_export_row(x->out, values);
-}
-
-fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                             FILE *out, fd_error *err)
-{
-    fd_error local = {0};
-    err = err ? err : &local;
-    fd_status s = need_actor(who, err);
-    if (s != FD_OK)
-        return s;
-    if (req->unmasked && !sees_documents(d, who))
-        return fd_fail(err, FD_DENIED, NULL,
-                       _("%s may not export full document numbers."), fd_role_label(who->role));
-    exporting x = {fd_export_begin(out, req->format, export_columns, EXPORT_COLUMNS),
-                   req->format == FD_EXPORT_CSV};
-    /* Masked unless asked for in full, whoever exports: a file travels further than a
-     * screen. */
-    between_query q = {req->from, req->to,
-                       {req->unmasked, req->unmasked && sees_phones(d, who), export_visit, &x}};
-    s = fd_store_read(d->store, between_read, &q, err);
-    fd_status end = fd_export_end(x.out, s == FD_OK ? err : NULL);
-    return s != FD_OK ? s : end;
 }

@@ -1,0 +1,332 @@
+/* Reading visits: the lists and searches, the counters, one visit and its history,
+ * a day's log. See include/frontdesk/visitors.h. */
+#include "frontdesk/visitors.h"
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "frontdesk/audit.h"
+#include "frontdesk/calendar.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
+#include "visitors/visitors_internal.h"
+#include "store/stmt.h"
+
+/* ---- lists ---- */
+
+typedef struct list_query {
+    fd_desk *d;
+    fd_visit_view view;
+    const fd_visit *after;
+    int limit;
+    char *lo, *hi, *ulo, *uhi; /* prefix searches */
+    char hmac[FD_HASH_HEX];    /* document search */
+    reader r;
+} list_query;
+
+static int64_t after_id(const list_query *q)
+{
+    return q->after ? q->after->id : INT64_MAX;
+}
+
+static void bind_prefix(fd_stmt *st, const list_query *q)
+{
+    fd_bind_text(st, ":lo", q->lo);
+    fd_bind_text(st, ":hi", q->hi);
+    fd_bind_text(st, ":last_key", q->after && q->after->key ? q->after->key : q->hi);
+    fd_bind_int(st, ":last_id", after_id(q));
+}
+
+static fd_stmt *prepare_page(fd_store *store, const list_query *q)
+{
+    static const fd_sql_id page_sql[FD_VISIT_VIEW_COUNT] = {
+        [FD_VISITS_INSIDE] = FD_SQL_VISIT_PAGE_INSIDE,
+        [FD_VISITS_WAITING] = FD_SQL_VISIT_PAGE_WAITING,
+        [FD_VISITS_TODAY] = FD_SQL_VISIT_PAGE_TODAY,
+        [FD_VISITS_BY_NAME] = FD_SQL_VISIT_PAGE_NAME,
+        [FD_VISITS_BY_PHONE] = FD_SQL_VISIT_PAGE_PHONE,
+        [FD_VISITS_BY_DOCUMENT] = FD_SQL_VISIT_PAGE_DOCUMENT,
+        [FD_VISITS_BY_VISITEE] = FD_SQL_VISIT_PAGE_VISITEE,
+        [FD_VISITS_BY_SLIP] = FD_SQL_VISIT_PAGE_SLIP,
+    };
+    fd_stmt *st = fd_sql(store, page_sql[q->view]);
+    fd_bind_int(st, ":limit", q->limit);
+    switch (q->view) {
+    case FD_VISITS_INSIDE:
+    case FD_VISITS_WAITING:
+        fd_bind_int(st, ":last_id", after_id(q));
+        break;
+    case FD_VISITS_TODAY: {
+        fd_date today = fd_date_of(fd_desk_now(q->d));
+        fd_bind_int(st, ":start", fd_date_start(today));
+        fd_bind_int(st, ":end", fd_date_start(today + 1));
+        fd_bind_int(st, ":last_at", q->after ? q->after->registered_at : INT64_MAX);
+        fd_bind_int(st, ":last_id", after_id(q));
+        break;
+    }
+    case FD_VISITS_BY_DOCUMENT:
+        fd_bind_text(st, ":hmac", q->hmac);
+        fd_bind_int(st, ":last_id", after_id(q));
+        break;
+    case FD_VISITS_BY_VISITEE:
+        fd_bind_text(st, ":ulo", q->ulo);
+        fd_bind_text(st, ":uhi", q->uhi);
+        bind_prefix(st, q);
+        break;
+    default:
+        bind_prefix(st, q);
+        break;
+    }
+    return st;
+}
+
+static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
+{
+    list_query *q = ctx;
+    return visit_each_visit(prepare_page(store, q), &q->r, NULL, err);
+}
+
+static void drop_blanks(char *s)
+{
+    char *w = s;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' && *p != '\t')
+            *w++ = *p;
+    *w = '\0';
+}
+
+/* A phone is searched in its normal form when it is a whole number, else as typed
+ * without blanks, so "138 0013" still finds 13800138000 from its start. */
+static char *phone_search_text(const char *text)
+{
+    char normal[MASK_BYTES];
+    if (fd_validate_phone(text, "", normal, sizeof normal, NULL) == FD_OK)
+        return fd_strdup(normal);
+    char *s = text_trimmed(text);
+    drop_blanks(s);
+    return s;
+}
+
+/* Sets up q's search; false when the text can match nothing. */
+static bool prepare_search(fd_desk *d, list_query *q, const char *text)
+{
+    if (q->view == FD_VISITS_BY_DOCUMENT) {
+        char normal[MASK_BYTES];
+        if (fd_validate_document(FD_DOC_OTHER, text, "", normal, sizeof normal, NULL) != FD_OK)
+            return false;
+        fd_desk_hmac_hex(d, normal, q->hmac);
+        return true;
+    }
+    q->lo = q->view == FD_VISITS_BY_PHONE ? phone_search_text(text) : text_trimmed(text);
+    if (q->view == FD_VISITS_BY_SLIP)
+        drop_blanks(q->lo);
+    if (!*q->lo)
+        return false;
+    q->hi = fd_printf("%s%s", q->lo, PREFIX_END);
+    q->ulo = fd_strdup(q->lo);
+    visit_upper_ascii(q->ulo);
+    q->uhi = fd_printf("%s%s", q->ulo, PREFIX_END);
+    return true;
+}
+
+fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, const char *text,
+                         const fd_visit *after, int limit,
+                         void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
+{
+    fd_error local = {0};
+    err = err ? err : &local;
+    if ((unsigned)view >= FD_VISIT_VIEW_COUNT || limit <= 0)
+        return fd_fail(err, FD_USAGE, NULL, "fd_visits_list: bad view or limit");
+    list_query q = {.d = d, .view = view, .after = after, .limit = limit,
+                    .r = visit_reader_for(d, who, each, ctx)};
+    bool searching = view >= FD_VISITS_BY_NAME;
+    fd_status s = FD_OK;
+    if (!searching || prepare_search(d, &q, text))
+        s = fd_store_read(d->store, list_read, &q, err);
+    free(q.lo);
+    free(q.hi);
+    free(q.ulo);
+    free(q.uhi);
+    return s;
+}
+
+static fd_status inside_read(fd_store *store, void *ctx, fd_error *err)
+{
+    return visit_each_visit(fd_sql(store, FD_SQL_VISIT_ALL_INSIDE), ctx, NULL, err);
+}
+
+fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,
+                           fd_error *err)
+{
+    fd_error local = {0};
+    reader r = {false, false, each, ctx};
+    return fd_store_read(d->store, inside_read, &r, err ? err : &local);
+}
+
+/* ---- counters ---- */
+
+typedef struct count_query {
+    fd_sql_id sql;
+    const char *state;
+    fd_time start, end;
+    long count;
+} count_query;
+
+static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
+{
+    count_query *q = ctx;
+    fd_stmt *st = fd_sql(store, q->sql);
+    if (q->state) {
+        fd_bind_text(st, ":state", q->state);
+    } else {
+        fd_bind_int(st, ":start", q->start);
+        fd_bind_int(st, ":end", q->end);
+    }
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        q->count = (long)fd_col_int(st, 0);
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status count(fd_desk *d, count_query *q, long *out, fd_error *err)
+{
+    fd_error local = {0};
+    fd_status s = fd_store_read(d->store, count_read, q, err ? err : &local);
+    *out = s == FD_OK ? q->count : 0;
+    return s;
+}
+
+fd_status fd_visits_inside_count(fd_desk *d, long *out, fd_error *err)
+{
+    count_query q = {.sql = FD_SQL_VISIT_COUNT_STATE, .state = "admitted"};
+    return count(d, &q, out, err);
+}
+
+fd_status fd_visits_waiting_count(fd_desk *d, long *out, fd_error *err)
+{
+    count_query q = {.sql = FD_SQL_VISIT_COUNT_STATE, .state = "registered"};
+    return count(d, &q, out, err);
+}
+
+fd_status fd_visits_today_count(fd_desk *d, long *out, fd_error *err)
+{
+    fd_date today = fd_date_of(fd_desk_now(d));
+    count_query q = {.sql = FD_SQL_VISIT_COUNT_SINCE, .start = fd_date_start(today),
+                     .end = fd_date_start(today + 1)};
+    return count(d, &q, out, err);
+}
+
+/* ---- one visit and its history ---- */
+
+typedef struct detail_query {
+    int64_t id;
+    const fd_visit_detail_cb *cb;
+    void *ctx;
+    reader r;
+} detail_query;
+
+static void detail_visit(void *ctx, const fd_visit *v)
+{
+    detail_query *q = ctx;
+    if (q->cb->visit)
+        q->cb->visit(q->ctx, v);
+}
+
+static fd_status read_one(fd_store *store, detail_query *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_ONE);
+    fd_bind_int(st, ":id", q->id);
+    long rows = 0;
+    fd_status s = visit_each_visit(st, &q->r, &rows, err);
+    if (s == FD_OK && rows == 0)
+        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no visit number %" PRId64 "."), q->id);
+    return s;
+}
+
+static fd_status read_events(fd_store *store, detail_query *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_EVENTS);
+    fd_bind_int(st, ":id", q->id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        const char *event = fd_col_text(st, FD_COL_VISIT_EVENTS_EVENT);
+        fd_visit_event e = {
+            .id = fd_col_int(st, FD_COL_VISIT_EVENTS_ID),
+            .event = event,
+            .label = visit_event_label(event),
+            .to_state = fd_col_text(st, FD_COL_VISIT_EVENTS_TO_STATE),
+            .note = fd_col_text(st, FD_COL_VISIT_EVENTS_NOTE),
+            .staff_name = fd_col_text(st, FD_COL_VISIT_EVENTS_STAFF_NAME),
+            .approver_name = fd_col_text(st, FD_COL_VISIT_EVENTS_APPROVER_NAME),
+            .at = fd_col_int(st, FD_COL_VISIT_EVENTS_AT),
+        };
+        if (q->cb->event)
+            q->cb->event(q->ctx, &e);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status read_corrections(fd_store *store, detail_query *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_CORRECTIONS);
+    fd_bind_int(st, ":id", q->id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_visit_field field = FD_VISIT_FIELD_PURPOSE;
+        fd_visit_field_parse(fd_col_text(st, FD_COL_VISIT_CORRECTIONS_FIELD), &field);
+        shown buf;
+        const char *value = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_VALUE);
+        fd_visit_correction c = {
+            .id = fd_col_int(st, FD_COL_VISIT_CORRECTIONS_ID),
+            .field = field,
+            .label = fd_visit_field_label(field),
+            .value = field == FD_VISIT_FIELD_PHONE ? visit_show_phone(&q->r, value, &buf) : value,
+            .reason = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_REASON),
+            .staff_name = fd_col_text(st, FD_COL_VISIT_CORRECTIONS_NAME),
+            .at = fd_col_int(st, FD_COL_VISIT_CORRECTIONS_AT),
+        };
+        if (q->cb->correction)
+            q->cb->correction(q->ctx, &c);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status detail_read(fd_store *store, void *ctx, fd_error *err)
+{
+    detail_query *q = ctx;
+    fd_status s;
+    if ((s = read_one(store, q, err)) != FD_OK || (s = read_events(store, q, err)) != FD_OK)
+        return s;
+    return read_corrections(store, q, err);
+}
+
+fd_status fd_visit_detail(fd_desk *d, const fd_actor *who, int64_t visit_id,
+                          const fd_visit_detail_cb *cb, void *ctx, fd_error *err)
+{
+    fd_error local = {0};
+    detail_query q = {visit_id, cb, ctx, {0}};
+    q.r = visit_reader_for(d, who, detail_visit, &q);
+    return fd_store_read(d->store, detail_read, &q, err ? err : &local);
+}
+
+/* ---- a day's log ---- */
+
+fd_status visit_between_read(fd_store *store, void *ctx, fd_error *err)
+{
+    between_query *q = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_BETWEEN);
+    fd_bind_int(st, ":from", q->from);
+    fd_bind_int(st, ":to", q->to);
+    return visit_each_visit(st, &q->r, NULL, err);
+}
+
+fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                            void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
+{
+    fd_error local = {0};
+    between_query q = {from, to, visit_reader_for(d, who, each, ctx)};
+    return fd_store_read(d->store, visit_between_read, &q, err ? err : &local);
+}
