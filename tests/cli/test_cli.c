@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "testlib.h"
 
@@ -92,18 +93,26 @@ START_TEST(init_makes_a_private_database_once)
     const char *path = testlib_path("init.db");
     char args[600];
     snprintf(args, sizeof args, "--db '%s' init --admin 9001 --name 陈静", path);
+    /* A real site's PINs have six digits at least; the demo's four are not enough. */
     run_result r = run("FRONTDESK_NEW_PIN=9999", args);
+    ASSERT_RUN(r, 65, "A PIN has 6 to 12 digits.");
+    ck_assert_int_ne(access(path, F_OK), 0); /* nothing left to stand in the way */
+    char pepper[620];
+    snprintf(pepper, sizeof pepper, "%s.pepper", path);
+    r = run("FRONTDESK_NEW_PIN=999999", args);
     ASSERT_RUN(r, 0, "Created");
     struct stat st;
     ck_assert_int_eq(stat(path, &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0600);
-    r = run("FRONTDESK_NEW_PIN=9999", args);
+    ck_assert_int_eq(stat(pepper, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    r = run("FRONTDESK_NEW_PIN=999999", args);
     ASSERT_RUN(r, 73, "exists already");
     snprintf(args, sizeof args, "--db '%s' staff add 1001 李娜 receptionist --as 9001", path);
-    r = run("FRONTDESK_PIN=9999 FRONTDESK_NEW_PIN=1111", args);
+    r = run("FRONTDESK_PIN=999999 FRONTDESK_NEW_PIN=111111", args);
     ck_assert_msg(r.status == 0, "%s", r.output);
     snprintf(args, sizeof args, "--db '%s' staff add 1002 王芳 assistant --as 1001", path);
-    r = run("FRONTDESK_PIN=1111 FRONTDESK_NEW_PIN=1112", args);
+    r = run("FRONTDESK_PIN=111111 FRONTDESK_NEW_PIN=111222", args);
     ck_assert_msg(r.status == 77, "%s", r.output);
 }
 END_TEST

@@ -69,8 +69,9 @@ static char *demo_copy(const char *name)
 {
     char *path = strdup(testlib_path(name));
     char command[2048];
-    snprintf(command, sizeof command, "cp '%s' '%s' && cp '%s.key' '%s.key'", demo_path, path,
-             demo_path, path);
+    snprintf(command, sizeof command,
+             "cp '%s' '%s' && cp '%s.key' '%s.key' && cp '%s.pepper' '%s.pepper'", demo_path, path,
+             demo_path, path, demo_path, path);
     ck_assert_int_eq(system(command), 0);
     return path;
 }
@@ -537,9 +538,11 @@ START_TEST(the_command_line_saves_or_prints)
     ck_assert_msg(strstr(r.output, want), "no \"%s\" in:\n%s", want, r.output);
     ck_assert_int_ge(paper_pdf_pages(want), 1);
     free(r.output);
-    /* A printer: through lp. */
+    /* A printer: through lp, which is given neither the PIN nor a file left in $TMPDIR. */
     char *bin = paper_fake_lp(0);
-    snprintf(env, sizeof env, "FRONTDESK_PIN=1111 PATH='%s':\"$PATH\"", bin);
+    char *tmp = strdup(testlib_path("tmp"));
+    mkdir(tmp, 0700);
+    snprintf(env, sizeof env, "FRONTDESK_PIN=1111 TMPDIR='%s' PATH='%s':\"$PATH\"", tmp, bin);
     snprintf(args, sizeof args, "--db '%s' print daily --log visitors --printer OFFICE --as 1001", db);
     r = run(env, args);
     ck_assert_msg(r.status == 0 && strstr(r.output, "OFFICE"), "%s", r.output);
@@ -547,6 +550,13 @@ START_TEST(the_command_line_saves_or_prints)
     char printed[1100];
     snprintf(printed, sizeof printed, "%s/printed.pdf", bin);
     ck_assert_int_ge(paper_pdf_pages(printed), 1);
+    snprintf(printed, sizeof printed, "%s/env", bin);
+    char *lp_env = paper_slurp_file(printed);
+    ck_assert_msg(strstr(lp_env, "PATH=") && !strstr(lp_env, "FRONTDESK_PIN"), "%s", lp_env);
+    free(lp_env);
+    snprintf(args, sizeof args, "test -z \"$(ls -A '%s')\"", tmp);
+    ck_assert_msg(system(args) == 0, "the print job was left in %s", tmp);
+    free(tmp);
     free(bin);
     /* Mistakes. */
     snprintf(args, sizeof args, "--db '%s' print daily --log parcels --as 1001", db);
