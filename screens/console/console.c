@@ -603,8 +603,10 @@ static bool escape_pressed(void)
     int result = get_wch(&code);
     if (result == OK && code == KEY_ESCAPE)
         return true;
-    if (result != ERR)
+    if (result == OK)
         unget_wch(code);
+    else if (result == KEY_CODE_YES)
+        ungetch((int)code);
     return false;
 }
 

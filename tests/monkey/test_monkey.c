@@ -42,6 +42,10 @@ enum {
     QUIT_TRIES = 1000,   /* keys and answers to get from anywhere to the end */
     HISTORY = 40,        /* the last keys, shown when something goes wrong */
     FIELD_MAX = 40,      /* Backspaces that empty a login field whatever was typed */
+    /* Each Enter the monkey typed on a login or lock screen is a login: an Argon2 check
+     * and a write, during which the console is silent for longer than QUIET_MS on a
+     * loaded machine. Before logging in, the monkey waits for this much silence. */
+    LOGIN_QUIET_MS = 500,
 };
 
 static const uint64_t DEFAULT_SEED = 20261127;
@@ -343,6 +347,12 @@ static int row_of(monkey *m, const char *text)
     return -1;
 }
 
+/* Waits until the console has worked through the logins the monkey left it. */
+static void settle_logins(monkey *m)
+{
+    vt_settle(m->t, LOGIN_QUIET_MS, RESPONSE_MS);
+}
+
 /* The form places the cursor on its focused field: Tab until it is on label's row. */
 static void focus_field(monkey *m, const char *label)
 {
@@ -352,7 +362,7 @@ static void focus_field(monkey *m, const char *label)
         if (row == row_of(m, label))
             return;
         vt_key(m->t, "Tab");
-        settle(m);
+        settle_logins(m);
     }
     MONKEY_FAIL(m, "cannot put the cursor on the field \"%s\"", label);
 }
@@ -374,6 +384,7 @@ static void log_in(monkey *m)
     if (m->rows < 24 || m->cols < 80)
         resize(m, 24, 80);
     settle(m);
+    settle_logins(m);
     for (int tries = 0; tries < STAFF_COUNT; tries++) {
         int who = m->next_staff++ % STAFF_COUNT;
         focus_field(m, pin_label);
