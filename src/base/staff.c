@@ -158,14 +158,14 @@ static fd_status hash_pin(const fd_desk *d, const char *pin, char out[HASH_TEXT]
     return FD_OK;
 }
 
-/* Checks pin against hash, peppered or not; a decoy (unknown staff number) costs what a
- * real check does, the pepper's reading included. */
+/* Checks pin against hash, peppered or not. hash NULL is a staff number nobody has:
+ * checked against the decoy, at the cost of a real check, the pepper's reading
+ * included, and never matching. */
 static fd_status check_hash(const fd_desk *d, const char *hash, const char *pin, bool *ok,
                             fd_error *err)
 {
     size_t prefix = strlen(peppered_prefix);
-    bool peppered = strncmp(hash, peppered_prefix, prefix) == 0;
-    bool decoy = hash == decoy_hash;
+    bool peppered = hash && strncmp(hash, peppered_prefix, prefix) == 0;
     unsigned char pepper[FD_PEPPER_SIZE] = {0};
     fd_status s = fd_pepper_read(d, false, pepper, peppered ? err : NULL);
     if (s != FD_OK && peppered)
@@ -173,9 +173,10 @@ static fd_status check_hash(const fd_desk *d, const char *hash, const char *pin,
     peppered_pin p;
     pepper_pin(pepper, pin, &p);
     sodium_memzero(pepper, sizeof pepper);
-    if (peppered || decoy)
-        *ok = crypto_pwhash_str_verify(peppered ? hash + prefix : hash, (const char *)p.bytes,
-                                       sizeof p.bytes) == 0 && !decoy;
+    const char *against = !hash ? decoy_hash : peppered ? hash + prefix : NULL;
+    if (against) /* the decoy is checked all the same, and never matches */
+        *ok = crypto_pwhash_str_verify(against, (const char *)p.bytes, sizeof p.bytes) == 0 &&
+              hash != NULL;
     else
         *ok = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
     sodium_memzero(&p, sizeof p);
@@ -435,7 +436,7 @@ fd_status fd_staff_login(fd_desk *d, const char *number, const char *pin, fd_act
     /* Checked before the account's state is looked at, and outside the write
      * transaction, which then only records the verdict. */
     if (s == FD_OK)
-        s = check_hash(d, l.known ? l.hash : decoy_hash, pin, &l.pin_ok, err);
+        s = check_hash(d, l.known ? l.hash : NULL, pin, &l.pin_ok, err);
     if (s == FD_OK)
         s = fd_store_write(d->store, login_record, &l, err);
     if (s != FD_OK)

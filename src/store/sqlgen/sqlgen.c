@@ -38,6 +38,7 @@ typedef struct catalogue {
     int count, capacity;
 } catalogue;
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void die(const char *fmt, ...)
 {
     va_list ap;
@@ -51,6 +52,7 @@ static void die(const char *fmt, ...)
 
 static int problems; /* reported by complain, counted to fail after reporting them all */
 
+static void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void complain(const char *fmt, ...)
 {
     va_list ap;
