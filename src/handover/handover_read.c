@@ -137,11 +137,11 @@ static fd_status followups_txn(fd_store *store, void *ctx, fd_error *err)
             .entry = &e,
             .state = e.followup_state,
             .origin_shift_id = e.shift_id,
-            .last_progress = optional(st, FD_HANDOVER_ENTRY_COLUMNS),
-            .last_progress_at = fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 1),
-            .shifts_carried = (long)fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 2),
+            .last_progress = optional(st, FD_COL_HO_FOLLOWUP_PAGE_PROGRESS_NOTE),
+            .last_progress_at = fd_col_int(st, FD_COL_HO_FOLLOWUP_PAGE_PROGRESS_AT),
+            .shifts_carried = (long)fd_col_int(st, FD_COL_HO_FOLLOWUP_PAGE_CARRIED),
             .carried_in = e.shift_id != c->shift_id,
-            .progressed = fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 3) != 0,
+            .progressed = fd_col_int(st, FD_COL_HO_FOLLOWUP_PAGE_PROGRESSED_HERE) != 0,
         };
         c->each(c->ctx, &f);
     }

@@ -344,15 +344,15 @@ fd_status key_load_key(fd_desk *d, int64_t id, const char *field, key_base *out,
     return s;
 }
 
-/* An id the statement returns in its first column; FD_NOT_FOUND when there is no row
- * or it is NULL. */
+/* The id a statement of row key_found returns; FD_NOT_FOUND when there is no row or it
+ * is NULL. */
 fd_status key_first_id(fd_stmt *st, int64_t *id, fd_error *err)
 {
     fd_status s = fd_step_row(st, err);
-    if (s == FD_OK && fd_col_null(st, 0))
+    if (s == FD_OK && fd_col_null(st, FD_COL_KEY_FOUND_ID))
         s = FD_NOT_FOUND;
     if (s == FD_OK)
-        *id = fd_col_int(st, 0);
+        *id = fd_col_int(st, FD_COL_KEY_FOUND_ID);
     fd_stmt_reset(st);
     return s;
 }

@@ -63,8 +63,8 @@ fd_status key_fire_with(fd_desk *d, const fd_machine *m, int64_t id, const char 
 fd_status key_fire(fd_desk *d, const fd_machine *m, int64_t id, const char *event,
                    const fd_actor *who, const fd_actor *approver, const char *note,
                    const char *data, fd_error *err);
-/* An id the statement returns in its first column; FD_NOT_FOUND when there is no row
- * or it is NULL. */
+/* The id a statement of row key_found returns; FD_NOT_FOUND when there is no row or it
+ * is NULL. */
 fd_status key_first_id(fd_stmt *st, int64_t *id, fd_error *err);
 fd_status key_insert_custody(fd_desk *d, const fd_actor *who, int64_t key_id, const custodian *c,
                              const char *note, int64_t *id, fd_error *err);

@@ -208,7 +208,7 @@ fd_status fd_keys_seal_overdue(fd_desk *d, void (*each)(void *ctx, const fd_key_
 
 typedef struct counter {
     fd_desk *d;
-    fd_sql_id sql;
+    fd_sql_id sql; /* a statement of row key_tally */
     const char *kind, *state;
     long count;
 } counter;
@@ -225,7 +225,7 @@ static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
     }
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        c->count = (long)fd_col_int(st, 0);
+        c->count = (long)fd_col_int(st, FD_COL_KEY_TALLY_KEYS);
     fd_stmt_reset(st);
     return s;
 }
@@ -507,12 +507,12 @@ static void export_loan_row(export_op *o, fd_stmt *st)
     shown_phone(o->clear, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_PHONE_CLEAR), phone);
     bool out = !fd_col_null(st, FD_COL_KEY_EXPORT_LOANS_DUE_AT);
     const char *values[LOAN_COLUMNS] = {
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_LOAN_ID), time_cell(st, 1, times[0]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_TAG), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_UNIT),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_LOAN_ID), time_cell(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_AT, times[0]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_TAG), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_UNIT),
         fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DESCRIPTION), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_KIND), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER_KIND), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER),
         fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DEPARTMENT), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_COMPANY), phone[0] ? phone : NULL, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REASON),
         fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTE), yes_no(fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_EMERGENCY) != 0), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_STATE),
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY), time_cell(st, 16, times[1]), time_cell(st, 17, times[2]),
-        time_cell(st, 18, times[3]), time_cell(st, 19, times[4]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY),
+        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY), time_cell(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_AT, times[1]), time_cell(st, FD_COL_KEY_EXPORT_LOANS_OUT_AT, times[2]),
+        time_cell(st, FD_COL_KEY_EXPORT_LOANS_DUE_AT, times[3]), time_cell(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_AT, times[4]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY),
         fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RECEIVED_BY), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_BY), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTICES),
         yes_no(out && fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_OVERDUE) != 0),
     };

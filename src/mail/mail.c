@@ -477,10 +477,10 @@ static fd_status look_up_recipient(fd_desk *d, const fd_mail_recipient *r, recip
     }
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        out->unit_id = fd_col_int(st, 0);
-        mail_copy(out->unit, sizeof out->unit, fd_col_text(st, 1));
-        mail_copy(out->name, sizeof out->name, fd_col_text(st, 2));
-        mail_copy(out->org, sizeof out->org, fd_col_text(st, 3));
+        out->unit_id = fd_col_int(st, FD_COL_MAIL_RECIPIENT_ID);
+        mail_copy(out->unit, sizeof out->unit, fd_col_text(st, FD_COL_MAIL_RECIPIENT_CODE));
+        mail_copy(out->name, sizeof out->name, fd_col_text(st, FD_COL_MAIL_RECIPIENT_NAME));
+        mail_copy(out->org, sizeof out->org, fd_col_text(st, FD_COL_MAIL_RECIPIENT_ORGANISATION));
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)

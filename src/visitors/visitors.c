@@ -398,7 +398,8 @@ static fd_status check_form(registration *r, const fd_visit_form *f, fd_error *e
     return check_visitee(f, &r->to, err);
 }
 
-/* Looks id up with sql, which yields one row (FD_NOT_FOUND: the message names field). */
+/* Looks id up with sql, a statement of row visit_look_up, which yields one row
+ * (FD_NOT_FOUND: the message names field). */
 fd_status visit_look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *field,
                          int64_t *unit_id, char *code, size_t code_size, fd_error *err)
 {
@@ -406,9 +407,9 @@ fd_status visit_look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK && unit_id)
-        *unit_id = fd_col_int(st, 0);
+        *unit_id = fd_col_int(st, FD_COL_VISIT_LOOK_UP_UNIT_ID);
     if (s == FD_OK && code)
-        snprintf(code, code_size, "%s", fd_col_text(st, 0));
+        snprintf(code, code_size, "%s", fd_col_text(st, FD_COL_VISIT_LOOK_UP_CODE));
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_NOT_FOUND, field, _("That entry is no longer in the directory."));
@@ -684,12 +685,13 @@ fd_status fd_visit_refuse(fd_desk *d, const fd_actor *who, const fd_actor *appro
     return fd_store_write(d->store, refuse_txn, &a, err);
 }
 
+/* The time a statement of row visit_time reads for the visit (0: none). */
 static fd_status read_time(fd_store *store, fd_sql_id sql, int64_t id, fd_time *out, fd_error *err)
 {
     fd_stmt *st = fd_sql(store, sql);
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
-    *out = s == FD_OK ? fd_col_int(st, 0) : 0;
+    *out = s == FD_OK ? fd_col_int(st, FD_COL_VISIT_TIME_AT) : 0;
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
