@@ -113,6 +113,19 @@ const fd_machine fd_complaint_machine = {
     "complaint", transitions, sizeof transitions / sizeof transitions[0], state_label,
 };
 
+fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state state,
+                           fd_complaint_next_step step, const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_COMPLAINT_STEP_COUNT] = {
+        [FD_COMPLAINT_STEP_ASSIGN] = "assign",   [FD_COMPLAINT_STEP_REASSIGN] = "reassign",
+        [FD_COMPLAINT_STEP_RECTIFY] = "rectify", [FD_COMPLAINT_STEP_VISIT] = "visit",
+        [FD_COMPLAINT_STEP_CLOSE] = "close",     [FD_COMPLAINT_STEP_ESCALATE] = "escalate",
+    };
+    return fd_machine_may(d, &fd_complaint_machine, complaint_id,
+                          fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step], who,
+                          approver);
+}
+
 /* ---- deadlines ---- */
 
 /* Each deadline row names the rule it was counted under: a complaint's severity, or

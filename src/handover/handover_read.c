@@ -268,6 +268,7 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         fd_open_item i = {
             .id = fd_col_int(st, FD_COL_HO_ITEM_LIST_ID), .source = fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE),
             .source_label = fd_handover_source_label(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
+            .record = handover_source_record(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
             .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID), .ref = optional(st, FD_COL_HO_ITEM_LIST_REF), .name = optional(st, FD_COL_HO_ITEM_LIST_NAME),
             .detail = optional(st, FD_COL_HO_ITEM_LIST_DETAIL), .since = fd_col_int(st, FD_COL_HO_ITEM_LIST_SINCE), .due_at = fd_col_int(st, FD_COL_HO_ITEM_LIST_DUE_AT),
             .age_days = fd_col_null(st, FD_COL_HO_ITEM_LIST_AGE_DAYS) ? -1 : (int)fd_col_int(st, FD_COL_HO_ITEM_LIST_AGE_DAYS),
@@ -296,6 +297,7 @@ static fd_status each_live_item(items_ctx *c, fd_error *err)
         const fd_gathered *g = &list.items[n];
         fd_open_item i = {
             .source = g->source, .source_label = fd_handover_source_label(g->source),
+            .record = handover_source_record(g->source),
             .sort_label = fd_handover_sort_label(g->source, g->sort), .ref_id = g->ref_id, .ref = g->ref, .name = g->name, .detail = g->detail,
             .since = g->since, .due_at = g->due_at, .age_days = g->age_days,
         };

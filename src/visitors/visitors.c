@@ -118,6 +118,19 @@ static const fd_transition visit_rows[] = {
 
 const fd_machine fd_visit_machine = {"visit", visit_rows, COUNT(visit_rows), state_label};
 
+fd_status fd_visit_may(fd_desk *d, int64_t visit_id, fd_visit_state state, fd_visit_step step,
+                       const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_VISIT_STEP_COUNT] = {
+        [FD_VISIT_STEP_ADMIT] = "admit",
+        [FD_VISIT_STEP_REFUSE] = "refuse",
+        [FD_VISIT_STEP_SIGN_OUT] = "sign_out",
+        [FD_VISIT_STEP_SIGN_OUT_UNSIGNED] = "sign_out_unsigned",
+    };
+    return fd_machine_may(d, &fd_visit_machine, visit_id, fd_visit_state_name(state), events[step],
+                          who, approver);
+}
+
 const char *visit_event_label(const char *event)
 {
     static const struct {
