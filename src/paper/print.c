@@ -287,7 +287,7 @@ static void on_shift(void *ctx, const fd_shift *s)
 static const char *outcome_label(fd_handover_outcome o)
 {
     switch (o) {
-    case FD_HANDOVER_SIGNED: return _("Signed");
+    case FD_HANDOVER_SIGNED: return _("Signed over");
     case FD_HANDOVER_REFUSED: return _("Refused");
     case FD_HANDOVER_WITHDRAWN: return _("Withdrawn");
     default: return _("Pending");
