@@ -291,6 +291,7 @@ typedef struct fd_complaint_detail {
     fd_complaint_state state;
     int64_t occupant_id, unit_id;
     char *complainant, *unit, *phone, *content;
+    bool phone_in_full; /* who's role reads phones in full: phone is not masked */
     fd_complaint_channel channel;
     fd_complaint_category category;
     int severity; /* -1 for other sorts */

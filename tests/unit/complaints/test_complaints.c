@@ -827,7 +827,7 @@ START_TEST(the_directory_fills_in_the_complainant)
     open_desk("fromdir.db");
     directory();
     fd_dir_entry owner = {0};
-    ASSERT_OK(fd_directory_search(fx.desk, FD_DIR_OCCUPANT, "王大伟", 1, first_occupant, &owner, &err));
+    ASSERT_OK(fd_directory_search(fx.desk, NULL, FD_DIR_OCCUPANT, "王大伟", 1, first_occupant, &owner, &err));
     fd_complaint_intake in = intake(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
     in.occupant_id = owner.id;
     in.complainant = in.unit = in.phone = NULL;

@@ -86,7 +86,7 @@ static void first_hit(void *ctx, const fd_dir_entry *e)
 static fd_mail_recipient pick(unsigned kinds, const char *text)
 {
     dir_hit h = {0};
-    ck_assert_int_eq(fd_directory_search(fx.desk, kinds, text, -1, first_hit, &h, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, kinds, text, -1, first_hit, &h, &err), FD_OK);
     ck_assert_msg(h.id != 0, "nobody in the directory for %s", text);
     return (fd_mail_recipient){(fd_dir_kind)h.kind, h.id, NULL};
 }

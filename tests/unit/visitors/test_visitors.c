@@ -77,7 +77,7 @@ static void remember(void *ctx, const fd_dir_entry *e)
 static int64_t unit_id(const char *code)
 {
     int64_t id = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
     ck_assert_int_gt(id, 0);
     return id;
 }
@@ -559,7 +559,7 @@ START_TEST(a_visitee_picked_from_the_directory)
 {
     open_desk("picked.db");
     picked p = {0};
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
     ck_assert(p.company && p.department && p.person);
     fd_visit_form f = form();
     f.unit = NULL;
