@@ -146,12 +146,17 @@ static void add_item(void *ctx, const fd_open_item *i)
         cell(r, 4, _("Carried on"));
     else if (i->mark == FD_ITEM_NOTED)
         cell(r, 4, _("Annotated"));
+    else if (i->due_unconfirmed)
+        cell(r, 4, _("Unverified"));
     else if (i->due_at) {
         char *text = fd_printf(_("due %s"), due);
         cell(r, 4, text);
         free(text);
     }
-    char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : NULL;
+    char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days)
+                : i->due_at ? fd_printf(_("due %s%s%s"), due, i->due_unconfirmed ? " " : "",
+                                        i->due_unconfirmed ? _("Unverified") : "")
+                            : NULL;
     char *head = handover_joined(what, "  ", age);
     r->detail = handover_joined(head, "  ", i->note);
     free(head);
