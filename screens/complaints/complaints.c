@@ -26,29 +26,15 @@ enum { DETAIL_ROWS = 7, LABEL_COLS = 10, TIMELINE_MAX = 64, STEPS_MAX = 8 };
  * count move, since nothing tells it that the screen on top has closed. */
 static unsigned saved_changes;
 
-/* A deadline is the end of a day: shown as that day's 24:00, not the next day's
- * 00:00, which reads as a day later than the desk means. */
-static void format_deadline(fd_time due, bool with_year, char *out, size_t size)
-{
-    if (!due) {
-        snprintf(out, size, "\u2014");
-        return;
-    }
-    char when[FD_TIME_TEXT];
-    fd_local l = fd_time_local(due);
-    bool midnight = l.hour == 0 && l.minute == 0 && l.second == 0;
-    fd_time_format(midnight ? due - 60 : due, when);
-    if (midnight)
-        memcpy(when + 11, "24:00", 5);
-    snprintf(out, size, "%s", with_year ? when : when + 5);
-}
-
+/* The list's deadline: the last day and its weekday (fd_deadline_format); a dash
+ * when nothing is due. */
 static void format_due(fd_time due, char *out, size_t size)
 {
-    format_deadline(due, false, out, size);
+    char text[FD_DEADLINE_TEXT];
+    fd_deadline_format(due, false, text);
+    snprintf(out, size, "%s", due ? text : "\u2014");
 }
 
-/* A deadline counted into a year without a holiday table is 未核定 wherever it shows. */
 static const char *mark_of(bool overdue, bool escalated, bool unconfirmed)
 {
     if (unconfirmed)
@@ -73,7 +59,7 @@ typedef struct list_source {
 } list_source;
 
 static const listview_column list_columns[] = {
-    {N_("No."), 5},  {N_("Due"), 11},  {N_("State"), 8}, {N_("Mark"), 10},
+    {N_("No."), 5},  {N_("Due"), 13},  {N_("State"), 8}, {N_("Mark"), 10},
     {N_("Complainant"), 10}, {N_("Unit"), 8}, {N_("Content"), 0},
 };
 
@@ -205,7 +191,7 @@ static const char *view_name(const complaints *s)
 
 static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
 {
-    char line[512], due[FD_TIME_TEXT];
+    char line[512], due[FD_DEADLINE_TEXT];
     int severity = d->severity;
     snprintf(line, sizeof line, "%s  %s%s%s  %s", fd_complaint_choice_label(FD_CLIST_SORT, (int)d->sort),
              fd_complaint_choice_label(FD_CLIST_CATEGORY, (int)d->category), severity >= 0 ? "  " : "",
@@ -732,11 +718,10 @@ static void add_line(void *ctx, const fd_complaint_step *st)
     complaint_view *v = ctx;
     if (v->line_count >= TIMELINE_MAX)
         return;
-    char when[FD_TIME_TEXT], due[FD_TIME_TEXT] = "";
+    char when[FD_TIME_TEXT], due[FD_DEADLINE_TEXT];
     fd_time_format(st->at, when);
     char *details = step_details(st);
-    if (st->due_at)
-        format_deadline(st->due_at, true, due, sizeof due);
+    fd_deadline_format(st->due_at, true, due);
     v->timeline[v->line_count++] =
         fd_printf("%s  %s%s%s  %s  %s%s%s%s%s", when + 5, st->staff, st->approver ? "/" : "",
                   st->approver ? st->approver : "", event_label(st->event), details,

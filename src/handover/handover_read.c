@@ -277,6 +277,7 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         const char *sort = optional(st, FD_COL_HO_ITEM_LIST_SORT);
         i.sort_label = fd_handover_sort_label(i.source, sort);
         i.due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, i.source, sort, i.due_at);
+        i.overdue = i.due_at && i.due_at <= fd_desk_now(c->d);
         bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
         if (!followup && c->each)
             c->each(c->ctx, &i);
@@ -303,6 +304,7 @@ static fd_status each_live_item(items_ctx *c, fd_error *err)
             .sort_label = fd_handover_sort_label(g->source, g->sort), .ref_id = g->ref_id, .ref = g->ref, .name = g->name, .detail = g->detail,
             .since = g->since, .due_at = g->due_at, .age_days = g->age_days,
             .due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, g->source, g->sort, g->due_at),
+            .overdue = g->due_at && g->due_at <= list.now,
         };
         c->each(c->ctx, &i);
     }
