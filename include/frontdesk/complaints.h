@@ -124,8 +124,26 @@ const char *fd_complaint_choice_label(fd_complaint_list list, int value); /* tra
 /* The value whose stored name this is, or -1. */
 int fd_complaint_choice_parse(fd_complaint_list list, const char *name);
 
-/* The state machine, for screens that ask fd_machine_check what to offer. */
+/* The state machine (fired by the operations below). */
 extern const fd_machine fd_complaint_machine;
+
+/* The steps of a complaint a screen offers. */
+typedef enum fd_complaint_next_step {
+    FD_COMPLAINT_STEP_ASSIGN,
+    FD_COMPLAINT_STEP_REASSIGN,
+    FD_COMPLAINT_STEP_RECTIFY,
+    FD_COMPLAINT_STEP_VISIT,
+    FD_COMPLAINT_STEP_CLOSE,
+    FD_COMPLAINT_STEP_ESCALATE, /* to the CS manager */
+    FD_COMPLAINT_STEP_COUNT
+} fd_complaint_next_step;
+
+/* May who, approved in place by approver (or NULL), take step on the complaint, which
+ * is in state, now? Nothing is written. FD_STATE: the state has no such step;
+ * FD_DENIED: not this person (a CS manager may approve an escalation in place). The
+ * operation itself asks again. */
+fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state state,
+                           fd_complaint_next_step step, const fd_actor *who, const fd_actor *approver);
 
 /* ---- deadlines ---- */
 

@@ -748,30 +748,27 @@ static void add_step(complaint_view *v, step_kind kind, const char *label)
 
 /* Whether the machine allows event now for me; escalate is offered to anyone, since
  * a CS manager can approve it in place. */
-static bool allowed(console *c, const complaint_view *v, const char *event)
+static bool allowed(console *c, const complaint_view *v, fd_complaint_next_step step)
 {
-    const char *state = fd_complaint_choice_name(FD_CLIST_STATE, (int)v->detail.state);
-    fd_fire fire = {.actor = console_actor(c)};
-    fd_error err = {0};
-    fd_status s = fd_machine_check(console_desk(c), &fd_complaint_machine, state, event, &fire,
-                                   v->id, NULL, &err);
-    return s == FD_OK || (s == FD_DENIED && strcmp(event, "escalate") == 0);
+    fd_status s = fd_complaint_may(console_desk(c), v->id, v->detail.state, step, console_actor(c),
+                                   NULL);
+    return s == FD_OK || (s == FD_DENIED && step == FD_COMPLAINT_STEP_ESCALATE);
 }
 
 static void offer_steps(complaint_view *v, console *c)
 {
     v->step_count = v->selected = 0;
-    if (allowed(c, v, "assign"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_ASSIGN))
         add_step(v, STEP_ASSIGN, _("Assign to a department"));
-    if (allowed(c, v, "rectify"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_RECTIFY))
         add_step(v, STEP_RECTIFY, _("Record the rectification"));
-    if (allowed(c, v, "visit"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_VISIT))
         add_step(v, STEP_VISIT, _("Record the return visit"));
-    if (allowed(c, v, "close"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_CLOSE))
         add_step(v, STEP_CLOSE, _("Close the complaint"));
-    if (allowed(c, v, "reassign"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_REASSIGN))
         add_step(v, STEP_ASSIGN, _("Reassign to another department"));
-    if (!v->detail.escalated_to && allowed(c, v, "escalate"))
+    if (!v->detail.escalated_to && allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
         add_step(v, STEP_ESCALATE, _("Hand over to the CS manager"));
     if (v->detail.sort == FD_SORT_COMPLAINT && fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY))
         add_step(v, STEP_SEVERITY, _("Correct the severity"));

@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "console/draw.h"
 #include "widgets/form.h"
@@ -39,7 +38,7 @@ typedef struct brow {
     int64_t ref_id;   /* an open item's record in its procedure */
     int index;        /* an open item's place among the shift's */
     fd_time at;       /* an entry's time, its place in the keyset with id */
-    char source[24];
+    fd_item_record record; /* an open item's kind of record */
     bool alert;       /* to act on: no progress yet, overdue, marked for the next shift */
     char cells[6][CELL];
     char *detail;
@@ -130,8 +129,8 @@ static void add_item(void *ctx, const fd_open_item *i)
     if (index < a->skip || a->added >= a->limit)
         return;
     brow *r = fd_alloc(sizeof *r);
-    *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index};
-    text_copy(r->source, sizeof r->source, i->source);
+    *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index,
+                .record = i->record};
     char since[FD_TIME_TEXT], due[FD_TIME_TEXT];
     handover_when(i->since, since);
     handover_when(i->due_at, due);
@@ -368,14 +367,15 @@ static void open_item(book *b, const brow *r)
         handover_mark_item(c, r->id);
         return;
     }
-    if (strcmp(r->source, "visitor") == 0)
-        visitors_open_visit(c, r->ref_id);
-    else if (strcmp(r->source, "mail") == 0)
-        mail_open_item(c, r->ref_id);
-    else if (strncmp(r->source, "key_", 4) == 0)
-        keys_key_page(c, r->ref_id);
-    else
+    switch (r->record) {
+    case FD_RECORD_VISIT: visitors_open_visit(c, r->ref_id); break;
+    case FD_RECORD_MAIL: mail_open_item(c, r->ref_id); break;
+    case FD_RECORD_KEY: keys_key_page(c, r->ref_id); break;
+    case FD_RECORD_ENTRY:
+    case FD_RECORD_COMPLAINT:
         console_info(c, "%s", _("Open the complaint on the complaints screen."));
+        break;
+    }
 }
 
 static int book_select(book *b)

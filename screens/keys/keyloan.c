@@ -1,6 +1,6 @@
 /* Key loans: a loan's page (its borrower, keys, times, marks and the calls of an
  * emergency) with what may be done to it now, and the forms of a new loan, a call and
- * a return. What is offered is what fd_machine_check allows from the loan's state;
+ * a return. What is offered is what fd_key_loan_may allows from the loan's state;
  * whether it may really be done is the core's answer when it is tried. */
 #include "keys/keyloan.h"
 
@@ -28,7 +28,7 @@ typedef struct loan_page {
     console *c;
     int64_t id;
     bool loaded, changed;
-    char state[FD_STATE_MAX];
+    fd_loan_state state;
     bool emergency, overdue, approved_yet;
     int units_waiting;
     char borrower_name[TEXT], borrower[TEXT * 2], phone[FD_KEY_PHONE_SHOWN], reason[TEXT * 2];
@@ -42,7 +42,7 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
     loan_page *p = ctx;
     char at[FD_TIME_TEXT], due[FD_TIME_TEXT];
     p->loaded = true;
-    text_copy(p->state, sizeof p->state, r->state);
+    p->state = r->state;
     p->emergency = r->emergency;
     p->overdue = r->overdue;
     p->units_waiting = r->units_waiting;
@@ -111,27 +111,23 @@ static void load(loan_page *p)
 typedef enum loan_op { OP_APPROVE, OP_REFUSE, OP_CALL, OP_LEND, OP_RETURN, OP_CANCEL, OP_COUNT } loan_op;
 
 static const struct {
-    const char *event, *label;
+    fd_loan_step step;
+    const char *label;
 } loan_ops[OP_COUNT] = {
-    [OP_APPROVE] = {"approve", N_("Consent (a manager)")},
-    [OP_REFUSE] = {"refuse", N_("Refuse (a manager)")},
-    [OP_CALL] = {"notify", N_("Record a call to the owner or a contact")},
-    [OP_LEND] = {"lend", N_("Hand the keys over")},
-    [OP_RETURN] = {"return", N_("Take the keys back")},
-    [OP_CANCEL] = {"cancel", N_("Cancel the loan")},
+    [OP_APPROVE] = {FD_LOAN_STEP_APPROVE, N_("Consent (a manager)")},
+    [OP_REFUSE] = {FD_LOAN_STEP_REFUSE, N_("Refuse (a manager)")},
+    [OP_CALL] = {FD_LOAN_STEP_NOTIFY, N_("Record a call to the owner or a contact")},
+    [OP_LEND] = {FD_LOAN_STEP_LEND, N_("Hand the keys over")},
+    [OP_RETURN] = {FD_LOAN_STEP_RETURN, N_("Take the keys back")},
+    [OP_CANCEL] = {FD_LOAN_STEP_CANCEL, N_("Cancel the loan")},
 };
 
 /* Offered when the loan's state has the step: a missing permission is asked for in
  * place, a refused guard is the core's message when tried. */
 static bool offered(loan_page *p, loan_op op)
 {
-    fd_fire fire = {.actor = console_actor(p->c)};
-    fd_error err = {0};
-    fd_status s = fd_machine_check(console_desk(p->c), &fd_loan_machine, p->state,
-                                   loan_ops[op].event, &fire, p->id, NULL, &err);
-    if (op == OP_CALL && !p->emergency)
-        return false;
-    return s != FD_STATE;
+    return fd_key_loan_may(console_desk(p->c), p->id, p->state, loan_ops[op].step,
+                           console_actor(p->c), NULL) != FD_STATE;
 }
 
 /* A manager's consent: the one working, who confirms it (chosen from the menu is not
@@ -175,17 +171,14 @@ static bool approve(loan_page *p)
     return true;
 }
 
-/* Chosen from the menu, then confirmed with the safe answer first; what the core
- * would refuse (no call recorded yet) is said before anyone is asked to confirm. */
+/* Chosen from the menu, then confirmed with the safe answer first. A step the core
+ * would refuse (no call recorded yet) is tried at once, without a question: the core
+ * writes nothing and its message says why. */
 static bool lend(loan_page *p)
 {
-    fd_fire fire = {.actor = console_actor(p->c)};
-    fd_error err = {0};
-    if (fd_machine_check(console_desk(p->c), &fd_loan_machine, p->state, loan_ops[OP_LEND].event,
-                         &fire, p->id, NULL, &err) != FD_OK) {
-        console_show_error(p->c, &err);
-        return false;
-    }
+    if (fd_key_loan_may(console_desk(p->c), p->id, p->state, FD_LOAN_STEP_LEND,
+                        console_actor(p->c), NULL) != FD_OK)
+        return hand_over(p);
     return dialog_confirm(p->c, _("Hand the keys over now?"), _("Hand over"), _("Later")) &&
            hand_over(p);
 }
@@ -448,7 +441,7 @@ static void page_draw(void *state, console *c, const console_area *area)
         return;
     y++;
     attr_t alarm = theme(TH_ERROR) | A_BOLD;
-    line(y++, x, cols, _("State"), fd_loan_state_label(p->state, p->overdue && !strcmp(p->state, "out")),
+    line(y++, x, cols, _("State"), fd_loan_state_label(p->state, p->overdue),
          p->overdue ? alarm : A_BOLD);
     if (p->emergency)
         line(y++, x, cols, _("Emergency"), _("EMERGENCY: an owner's spare key used without them"), alarm);

@@ -266,7 +266,14 @@ static bool hand_out(console *c, const int64_t *ids, size_t count)
 
 /* ---- one item ---- */
 
-typedef enum step { STEP_SHELVE, STEP_HAND_OUT, STEP_RETURN, STEP_CORRECT, STEP_COUNT } step;
+/* The item's own steps, then the correction, which is not a step of the item. */
+typedef enum step {
+    STEP_SHELVE = FD_MAIL_STEP_SHELVE,
+    STEP_HAND_OUT = FD_MAIL_STEP_HAND_OUT,
+    STEP_RETURN = FD_MAIL_STEP_RETURN,
+    STEP_CORRECT = FD_MAIL_STEP_COUNT,
+    STEP_COUNT
+} step;
 
 static const char *const step_labels[STEP_COUNT] = {
     [STEP_SHELVE] = N_("Put on a shelf, or move to another"),
@@ -335,16 +342,6 @@ static int by_time(const void *a, const void *b)
     return (x->at > y->at) - (x->at < y->at);
 }
 
-static const char *step_event(const item_view *iv, step s)
-{
-    switch (s) {
-    case STEP_SHELVE: return iv->item.state == FD_MAIL_STATE_HELD ? "move" : "shelve";
-    case STEP_HAND_OUT: return "collect";
-    case STEP_RETURN: return "return";
-    default: return NULL;
-    }
-}
-
 /* The steps the item's state allows; one the core refuses only for want of a reason
  * (an early return) is still offered: the form asks for it. */
 static void offer_steps(item_view *iv, console *c)
@@ -352,12 +349,9 @@ static void offer_steps(item_view *iv, console *c)
     const fd_actor *me = console_actor(c);
     iv->chosen.count = 0;
     for (int s = 0; s < STEP_COUNT; s++) {
-        const char *event = step_event(iv, (step)s);
-        fd_fire fire = {.actor = me};
-        fd_status st = event ? fd_machine_check(console_desk(c), &fd_mail_machine,
-                                                fd_mail_state_name(iv->item.state), event, &fire,
-                                                iv->id, NULL, NULL)
-                             : (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED);
+        fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED)
+                                         : fd_mail_may(console_desk(c), iv->id, iv->item.state,
+                                                       (fd_mail_step)s, me, NULL);
         if (st == FD_OK || st == FD_INVALID)
             iv->offered[iv->chosen.count++] = (step)s;
     }

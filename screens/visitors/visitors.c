@@ -71,44 +71,51 @@ static void label_line(int y, int x, int cols, const char *label, const char *va
 /* ---- approval in place ---- */
 
 typedef struct approval {
-    fd_desk *d;
+    fd_desk *d;            /* d and me: filled in by ask_approval */
     const fd_actor *me;
-    const char *state, *event;
-    int64_t visit_id;
+    const fd_visit *visit; /* NULL: registering one */
+    fd_visit_step step;
 } approval;
 
 /* Whether the core lets this step go ahead with who as the approver. */
 static bool approver_may(const fd_actor *who, const void *ctx)
 {
     const approval *a = ctx;
-    fd_fire fire = {.actor = a->me, .approver = who};
-    return fd_machine_check(a->d, &fd_visit_machine, a->state, a->event, &fire, a->visit_id, NULL,
-                            NULL) == FD_OK;
+    fd_error err = {0};
+    return a->visit ? fd_visit_may(a->d, a->visit->id, a->visit->state, a->step, a->me, who) == FD_OK
+                    : fd_visit_may_register(a->d, a->me, who, &err) == FD_OK;
 }
 
-/* After the core refused a step for whoever is working, offers a supervisor's
- * approval in place; true with *approver once someone the core accepts approved. */
-static bool ask_approval(console *c, const fd_error *refusal, const char *state, const char *event,
-                         int64_t visit_id, const char *what, fd_actor *approver)
+/* After the core refused a step (a's visit and step; no visit: a registration) for
+ * whoever is working, offers a supervisor's approval in place; true with *approver once
+ * someone the core accepts approved. */
+static bool ask_approval(console *c, const fd_error *refusal, approval a, const char *what,
+                         fd_actor *approver)
 {
     console_show_error(c, refusal);
-    approval a = {console_desk(c), console_actor(c), state, event, visit_id};
+    a.d = console_desk(c);
+    a.me = console_actor(c);
     return auth_approve_if(c, what, approver_may, &a, approver);
 }
 
 /* ---- one visit ---- */
 
-typedef enum step { STEP_ADMIT, STEP_REFUSE, STEP_SIGNED, STEP_UNSIGNED, STEP_CORRECT, STEP_COUNT } step;
+/* The visit's own steps, then the correction, which is not a step of the visit. */
+typedef enum step {
+    STEP_ADMIT = FD_VISIT_STEP_ADMIT,
+    STEP_REFUSE = FD_VISIT_STEP_REFUSE,
+    STEP_SIGNED = FD_VISIT_STEP_SIGN_OUT,
+    STEP_UNSIGNED = FD_VISIT_STEP_SIGN_OUT_UNSIGNED,
+    STEP_CORRECT = FD_VISIT_STEP_COUNT,
+    STEP_COUNT
+} step;
 
-static const struct {
-    const char *event; /* NULL: not a transition */
-    const char *label;
-} steps[STEP_COUNT] = {
-    [STEP_ADMIT] = {"admit", N_("The visitee agrees: admit and issue the slip")},
-    [STEP_REFUSE] = {"refuse", N_("The visitee refuses: entry refused")},
-    [STEP_SIGNED] = {"sign_out", N_("Leaves: slip returned, signed by the visitee")},
-    [STEP_UNSIGNED] = {"sign_out_unsigned", N_("Leaves: slip returned NOT signed")},
-    [STEP_CORRECT] = {NULL, N_("Correct an entry (with a reason)")},
+static const char *const step_labels[STEP_COUNT] = {
+    [STEP_ADMIT] = N_("The visitee agrees: admit and issue the slip"),
+    [STEP_REFUSE] = N_("The visitee refuses: entry refused"),
+    [STEP_SIGNED] = N_("Leaves: slip returned, signed by the visitee"),
+    [STEP_UNSIGNED] = N_("Leaves: slip returned NOT signed"),
+    [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
 };
 
 typedef struct history_line {
@@ -187,15 +194,10 @@ static void offer_steps(visit_view *vv, console *c)
     const fd_actor *me = console_actor(c);
     vv->chosen.count = 0;
     for (int s = 0; s < STEP_COUNT; s++) {
-        bool offer;
-        if (steps[s].event) {
-            fd_fire fire = {.actor = me};
-            offer = fd_machine_check(console_desk(c), &fd_visit_machine,
-                                     fd_visit_state_name(vv->visit->state), steps[s].event, &fire,
-                                     vv->id, NULL, NULL) != FD_STATE;
-        } else {
-            offer = fd_may(me, FD_ACT_VISIT_CORRECT);
-        }
+        bool offer = s == STEP_CORRECT
+                         ? fd_may(me, FD_ACT_VISIT_CORRECT)
+                         : fd_visit_may(console_desk(c), vv->id, vv->visit->state, (fd_visit_step)s,
+                                        me, NULL) != FD_STATE;
         if (offer)
             vv->offered[vv->chosen.count++] = (step)s;
     }
@@ -260,7 +262,7 @@ static int admit(visit_view *vv, console *c)
     fd_error err = {0};
     fd_status st = fd_visit_admit(d, console_actor(c), NULL, vv->id, &slip, &err);
     fd_actor approver;
-    if (st == FD_DENIED && ask_approval(c, &err, "registered", "admit", vv->id,
+    if (st == FD_DENIED && ask_approval(c, &err, (approval){.visit = vv->visit, .step = FD_VISIT_STEP_ADMIT},
                                         _("admit the visitor"), &approver))
         st = fd_visit_admit(d, console_actor(c), &approver, vv->id, &slip, &err);
     if (st != FD_OK) {
@@ -511,7 +513,7 @@ static void draw_steps(const visit_view *vv, int y, int x, int cols)
 {
     const char *labels[STEP_COUNT];
     for (size_t i = 0; i < vv->chosen.count; i++)
-        labels[i] = _(steps[vv->offered[i]].label);
+        labels[i] = _(step_labels[vv->offered[i]]);
     steps_draw(&vv->chosen, labels, _("Nothing more to do for this visit."), y, x, cols);
 }
 
@@ -743,7 +745,7 @@ static int register_submit(void *ctx, console *c, form *f)
                                      &vf, &id, &err);
     /* A refusal at no field is the person's, not the form's: a supervisor may approve. */
     if (st == FD_DENIED && !err.field[0] &&
-        ask_approval(c, &err, "", "register", 0, _("register a visitor"), &r->approver)) {
+        ask_approval(c, &err, (approval){.visit = NULL}, _("register a visitor"), &r->approver)) {
         r->approved = true;
         st = fd_visit_register(console_desk(c), console_actor(c), &r->approver, &vf, &id, &err);
     }
@@ -840,7 +842,7 @@ static int start_registration(console *c)
     fd_actor approver;
     if (fd_visit_may_register(console_desk(c), console_actor(c), NULL, &err) == FD_OK) {
         console_push(c, &register_screen, NULL);
-    } else if (ask_approval(c, &err, "", "register", 0, _("register a visitor"), &approver)) {
+    } else if (ask_approval(c, &err, (approval){.visit = NULL}, _("register a visitor"), &approver)) {
         console_push(c, &register_screen, &approver);
         console_info(c, _("%s (%s) approved: register the visitor."), approver.name,
                      fd_role_label(approver.role));

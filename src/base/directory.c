@@ -365,10 +365,11 @@ static void fd_check_phone(fd_import *im, int col, bool required, char out[FD_PH
     }
 }
 
+/* The id a statement of row dir_found returns; FD_NOT_FOUND when there is no row. */
 static fd_status fd_first_id(fd_stmt *st, int64_t *id, fd_error *err)
 {
     fd_status s = fd_step_row(st, err);
-    *id = s == FD_OK ? fd_col_int(st, 0) : 0;
+    *id = s == FD_OK ? fd_col_int(st, FD_COL_DIR_FOUND_ID) : 0;
     fd_stmt_reset(st);
     return s;
 }

@@ -113,6 +113,19 @@ const fd_machine fd_complaint_machine = {
     "complaint", transitions, sizeof transitions / sizeof transitions[0], state_label,
 };
 
+fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state state,
+                           fd_complaint_next_step step, const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_COMPLAINT_STEP_COUNT] = {
+        [FD_COMPLAINT_STEP_ASSIGN] = "assign",   [FD_COMPLAINT_STEP_REASSIGN] = "reassign",
+        [FD_COMPLAINT_STEP_RECTIFY] = "rectify", [FD_COMPLAINT_STEP_VISIT] = "visit",
+        [FD_COMPLAINT_STEP_CLOSE] = "close",     [FD_COMPLAINT_STEP_ESCALATE] = "escalate",
+    };
+    return fd_machine_may(d, &fd_complaint_machine, complaint_id,
+                          fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step], who,
+                          approver);
+}
+
 /* ---- deadlines ---- */
 
 /* Each deadline row names the rule it was counted under: a complaint's severity, or
@@ -812,17 +825,17 @@ static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complai
 {
     *c = (fd_complaint_detail){
         .id = fd_col_int(st, FD_COL_COMPLAINT_GET_ID),
-        .sort = (fd_complaint_sort)complaint_col_choice(st, 1, FD_CLIST_SORT),
-        .state = (fd_complaint_state)complaint_col_choice(st, 2, FD_CLIST_STATE),
+        .sort = (fd_complaint_sort)complaint_col_choice(st, FD_COL_COMPLAINT_GET_SORT, FD_CLIST_SORT),
+        .state = (fd_complaint_state)complaint_col_choice(st, FD_COL_COMPLAINT_GET_STATE, FD_CLIST_STATE),
         .occupant_id = fd_col_int(st, FD_COL_COMPLAINT_GET_OCCUPANT_ID),
         .unit_id = fd_col_int(st, FD_COL_COMPLAINT_GET_UNIT_ID),
         .complainant = col_dup(st, FD_COL_COMPLAINT_GET_COMPLAINANT),
         .unit = col_dup(st, FD_COL_COMPLAINT_GET_UNIT),
         .phone = complaint_shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
         .content = col_dup(st, FD_COL_COMPLAINT_GET_CONTENT),
-        .channel = (fd_complaint_channel)complaint_col_choice(st, 9, FD_CLIST_CHANNEL),
-        .category = (fd_complaint_category)complaint_col_choice(st, 10, FD_CLIST_CATEGORY),
-        .severity = complaint_col_choice(st, 11, FD_CLIST_SEVERITY),
+        .channel = (fd_complaint_channel)complaint_col_choice(st, FD_COL_COMPLAINT_GET_CHANNEL, FD_CLIST_CHANNEL),
+        .category = (fd_complaint_category)complaint_col_choice(st, FD_COL_COMPLAINT_GET_CATEGORY, FD_CLIST_CATEGORY),
+        .severity = complaint_col_choice(st, FD_COL_COMPLAINT_GET_SEVERITY, FD_CLIST_SEVERITY),
         .department = col_dup(st, FD_COL_COMPLAINT_GET_DEPARTMENT),
         .received_by = col_dup(st, FD_COL_COMPLAINT_GET_RECEIVED_BY),
         .received_at = fd_col_int(st, FD_COL_COMPLAINT_GET_RECEIVED_AT),

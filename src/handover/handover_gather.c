@@ -123,18 +123,19 @@ static fd_status gather_complaints(fd_desk *d, fd_gather_list *l, fd_error *err)
 }
 
 /* The sources, in the order the book lists them: {name stored, label, gatherer, label
- * of a record's kind (NULL: none)}. */
+ * of a record's kind (NULL: none), the record an item names}. */
 static const struct open_source {
     const char *name;
     const char *label;
     fd_status (*gather)(fd_desk *d, fd_gather_list *l, fd_error *err);
     const char *(*sort_label)(const char *sort);
+    fd_item_record record;
 } sources[] = {
-    {"visitor", N_("Visitor inside"), gather_visitors, NULL},
-    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL},
-    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL},
-    {"mail", N_("Mail held"), gather_mail, mail_sort_label},
-    {"complaint", N_("Complaint overdue"), gather_complaints, NULL},
+    {"visitor", N_("Visitor inside"), gather_visitors, NULL, FD_RECORD_VISIT},
+    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, FD_RECORD_KEY},
+    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, FD_RECORD_KEY},
+    {"mail", N_("Mail held"), gather_mail, mail_sort_label, FD_RECORD_MAIL},
+    {"complaint", N_("Complaint overdue"), gather_complaints, NULL, FD_RECORD_COMPLAINT},
 };
 
 fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err)
@@ -164,6 +165,14 @@ const char *fd_handover_source_label(const char *source)
         if (strcmp(source, sources[i].name) == 0)
             return _(sources[i].label);
     return source;
+}
+
+fd_item_record handover_source_record(const char *source)
+{
+    for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
+        if (strcmp(source, sources[i].name) == 0)
+            return sources[i].record;
+    return FD_RECORD_ENTRY; /* FD_SOURCE_FOLLOWUP */
 }
 
 const char *fd_handover_sort_label(const char *source, const char *sort)

@@ -127,6 +127,21 @@ START_TEST(verify_passes_then_names_a_tampered_row)
 }
 END_TEST
 
+START_TEST(verify_names_a_dropped_table_and_exits_65)
+{
+    const char *path = demo_db("dropped.db");
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "DROP TABLE visit_purge", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    run_result r = run(NULL, args);
+    /* Not 134, an abort with the key and PINs in a core dump: the table by name. */
+    ASSERT_RUN(r, 65, "The table visit_purge is missing from the database");
+}
+END_TEST
+
 START_TEST(verify_against_the_printed_head)
 {
     const char *path = demo_db("head.db");
@@ -260,6 +275,7 @@ int main(void)
     tcase_add_test(tc, missing_database_is_explained);
     tcase_add_test(tc, init_makes_a_private_database_once);
     tcase_add_test(tc, verify_passes_then_names_a_tampered_row);
+    tcase_add_test(tc, verify_names_a_dropped_table_and_exits_65);
     tcase_add_test(tc, verify_against_the_printed_head);
     tcase_add_test(tc, backup_copies_database_and_key);
     tcase_add_test(tc, import_reports_bad_rows_by_line);

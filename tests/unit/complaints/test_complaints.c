@@ -287,6 +287,38 @@ START_TEST(steps_out_of_order_are_refused)
 }
 END_TEST
 
+/* What a screen asks before it offers a step: the state and the role (a CS manager may
+ * approve an escalation in place). */
+START_TEST(the_steps_a_screen_may_offer)
+{
+    open_desk("may.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    fd_complaint_state received = FD_CSTATE_RECEIVED;
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ASSIGN, &fx.receptionist,
+                                      NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_RECTIFY,
+                                      &fx.receptionist, NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ESCALATE,
+                                      &fx.receptionist, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ESCALATE,
+                                      &fx.receptionist, &cs_manager),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_ASSIGNED, FD_COMPLAINT_STEP_REASSIGN,
+                                      &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_VISITED, FD_COMPLAINT_STEP_CLOSE,
+                                      &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_CLOSED, FD_COMPLAINT_STEP_ESCALATE,
+                                      &cs_manager, NULL),
+                     FD_STATE);
+    close_desk();
+}
+END_TEST
+
 START_TEST(reassignment_is_recorded)
 {
     open_desk("reassign.db");
@@ -953,6 +985,7 @@ int main(void)
     tcase_add_test(tc, a_dissatisfied_visit_reopens_and_keeps_the_history);
     tcase_add_test(tc, steps_out_of_order_are_refused);
     tcase_add_test(tc, reassignment_is_recorded);
+    tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, intake_is_checked_field_by_field);
     tcase_add_test(tc, the_acknowledgement_must_be_one_the_customer_could_give);
     tcase_add_test(tc, a_special_service_gets_a_phone_visit);

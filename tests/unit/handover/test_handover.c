@@ -440,6 +440,7 @@ END_TEST
 typedef struct items {
     int count;
     char source[32][24], sort[32][48];
+    fd_item_record record[32];
     int64_t id[32];
     fd_item_mark mark[32];
     char name[32][128];
@@ -454,6 +455,7 @@ static void keep_item(void *ctx, const fd_open_item *i)
     snprintf(l->name[l->count], 128, "%s", i->name ? i->name : "");
     snprintf(l->sort[l->count], 48, "%s", i->sort_label ? i->sort_label : "");
     l->id[l->count] = i->id;
+    l->record[l->count] = i->record;
     l->mark[l->count] = i->mark;
     l->age[l->count] = i->age_days;
     ck_assert_ptr_nonnull(i->source_label);
@@ -543,8 +545,13 @@ START_TEST(open_items_are_gathered_from_the_procedures)
     items live = {0};
     ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
     const char *sources[] = {"visitor", "key_overdue", "mail", "complaint"};
-    for (size_t i = 0; i < 4; i++)
-        ck_assert_msg(find_source(&live, sources[i]) >= 0, "no %s among the open items", sources[i]);
+    const fd_item_record records[] = {FD_RECORD_VISIT, FD_RECORD_KEY, FD_RECORD_MAIL,
+                                      FD_RECORD_COMPLAINT};
+    for (size_t i = 0; i < 4; i++) {
+        int found = find_source(&live, sources[i]);
+        ck_assert_msg(found >= 0, "no %s among the open items", sources[i]);
+        ck_assert_int_eq(live.record[found], records[i]);
+    }
     ck_assert_int_eq(live.id[0], 0); /* gathered, not stored */
     ck_assert_int_eq(find_source(&live, "followup"), -1);
     ck_assert_str_eq(live.name[find_source(&live, "visitor")], "孙七");
@@ -559,6 +566,7 @@ START_TEST(open_items_are_gathered_from_the_procedures)
     ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &stored, &err), FD_OK);
     ck_assert_int_eq(stored.count, live.count);
     ck_assert_int_gt(stored.id[0], 0);
+    ck_assert_int_eq(stored.record[find_source(&stored, "key_overdue")], FD_RECORD_KEY);
     ck_assert_int_eq(stored.mark[0], FD_ITEM_UNMARKED);
 
     /* Every item needs the outgoing manager's word before the incoming one signs. */
@@ -810,11 +818,19 @@ START_TEST(screens_may_ask_what_to_offer)
                        .mark = FD_FOLLOW_FOLLOW, .follow_up = "请继续跟进"};
     ck_assert_int_eq(write_entry(&b, zhang, s1, f, &order, &err), FD_OK);
     /* No form behind the question: the guards let it through, the roles do not. */
-    fd_fire me = {.actor = zhang}, desk = {.actor = &b.fx.receptionist};
-    ck_assert_int_eq(fd_machine_check(b.fx.desk, &fd_followup_machine, "open", "done", &me, order, NULL, &err),
+    ck_assert_int_eq(fd_followup_may(b.fx.desk, order, FD_FOLLOWUP_OPEN, FD_FOLLOWUP_STEP_DONE, zhang,
+                                     NULL),
                      FD_OK);
-    ck_assert_int_eq(fd_machine_check(b.fx.desk, &fd_followup_machine, "open", "done", &desk, order, NULL,
-                                      &err), FD_DENIED);
+    ck_assert_int_eq(fd_followup_may(b.fx.desk, order, FD_FOLLOWUP_PROGRESS, FD_FOLLOWUP_STEP_PROGRESS,
+                                     zhang, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_followup_may(b.fx.desk, order, FD_FOLLOWUP_OPEN, FD_FOLLOWUP_STEP_DONE,
+                                     &b.fx.receptionist, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_followup_may(b.fx.desk, order, FD_FOLLOWUP_DONE, FD_FOLLOWUP_STEP_PROGRESS,
+                                     zhang, NULL),
+                     FD_STATE);
+    fd_fire me = {.actor = zhang};
     ck_assert_int_eq(fd_machine_check(b.fx.desk, &fd_shift_machine, "open", "hand_over", &me, s1, NULL, &err),
                      FD_OK);
 
