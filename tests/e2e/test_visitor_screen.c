@@ -275,6 +275,27 @@ START_TEST(f10_asks_before_quitting)
 }
 END_TEST
 
+/* Issue 15: a Chinese input method in full-width mode types １１０…Ｘ and １３８…; the
+ * fields took only half-width characters and beeped. They are folded as typed, and a
+ * landline with its extension written 转123 is taken. */
+START_TEST(full_width_input_and_an_extension_are_taken)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "１１０１０５１９４９１２３１００２Ｘ", "王小明", "０１０－６２３４５６７８转１２３",
+              "送合同", "A-1203", "李建国");
+    VT_ASSERT_TEXT(t, "11010519491231002X", WAIT_MS);
+    VT_ASSERT_TEXT(t, "010-62345678转123", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    VT_ASSERT_TEXT(t, "110105********002X", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {register_admit_sign_out_unsigned_correct_and_find,
@@ -282,6 +303,7 @@ int main(void)
                                   at_night_a_receptionist_hands_over_to_the_duty_manager,
                                   a_returning_visitor_is_filled_in_from_the_document,
                                   a_number_typed_on_a_visit_page_changes_nothing,
-                                  f10_asks_before_quitting, NULL};
+                                  f10_asks_before_quitting,
+                                  full_width_input_and_an_extension_are_taken, NULL};
     return desk_main(desk_suite("visitors", tests));
 }
