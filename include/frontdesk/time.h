@@ -43,6 +43,13 @@ void fd_time_format(fd_time t, char out[FD_TIME_TEXT]);
 void fd_time_format_seconds(fd_time t, char out[FD_TIME_TEXT]);
 /* "2026-11-27" */
 void fd_date_format(fd_date d, char out[FD_DATE_TEXT]);
+/* A day with its weekday, the one way a deadline is written: "2026-10-10（周六）",
+ * "2026-10-10 (Sat)" in English. */
+enum { FD_DAY_TEXT = 48 };
+void fd_date_format_weekday(fd_date d, char out[FD_DAY_TEXT]);
+/* The last day of a deadline kept as the instant it passes (the next day's 00:00):
+ * the office reads "by the 10th", not "until the 11th at midnight". */
+fd_date fd_due_last_day(fd_time due);
 /* Accepts "YYYY-MM-DD HH:MM[:SS]" and "YYYY-MM-DDTHH:MM[:SS]" as Beijing time. */
 bool fd_time_parse(const char *text, fd_time *out);
 /* Accepts "YYYY-MM-DD" (and checks the day exists). */

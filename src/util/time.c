@@ -1,5 +1,7 @@
 #include "frontdesk/time.h"
 
+#include "frontdesk/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +128,21 @@ void fd_date_format(fd_date d, char out[FD_DATE_TEXT])
     int y, m, dd;
     fd_date_ymd(d, &y, &m, &dd);
     snprintf(out, FD_DATE_TEXT, "%04d-%02d-%02d", y % 10000, m, dd);
+}
+
+void fd_date_format_weekday(fd_date d, char out[FD_DAY_TEXT])
+{
+    static const char *const weekdays[] = {N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"),
+                                           N_("Thu"), N_("Fri"), N_("Sat")};
+    char date[FD_DATE_TEXT];
+    fd_date_format(d, date);
+    /* TRANSLATORS: a day and its weekday: "2026-10-10（周六）" */
+    snprintf(out, FD_DAY_TEXT, _("%s (%s)"), date, _(weekdays[fd_date_weekday(d)]));
+}
+
+fd_date fd_due_last_day(fd_time due)
+{
+    return fd_date_of(due - 1);
 }
 
 static bool valid_ymd(int y, int m, int d)
