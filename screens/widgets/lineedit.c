@@ -139,6 +139,11 @@ const char *lineedit_text(const lineedit *e) { return e->text; }
 
 bool lineedit_insert(lineedit *e, wchar_t wc)
 {
+    /* A field that takes only certain characters takes codes (digits, letters, a
+     * phone's hyphen): an input method's full-width forms of them are folded as typed,
+     * so the field shows what is stored. Free text keeps them: ，and （ belong there. */
+    if (e->accept)
+        wc = (wchar_t)text_fold_width((uint32_t)wc);
     if (wc < ' ' || (e->accept && !e->accept(wc)) || (e->max_chars && e->count >= e->max_chars))
         return false;
     char bytes[4];

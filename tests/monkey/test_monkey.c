@@ -374,6 +374,11 @@ static void log_in(monkey *m)
     if (m->rows < 24 || m->cols < 80)
         resize(m, 24, 80);
     settle(m);
+    /* F10 on the login screen asks whether to quit, over the form: the safe answer. */
+    if (screen_shows(m, confirm_title)) {
+        vt_key(m->t, "Esc");
+        settle(m);
+    }
     for (int tries = 0; tries < STAFF_COUNT; tries++) {
         int who = m->next_staff++ % STAFF_COUNT;
         focus_field(m, pin_label);
