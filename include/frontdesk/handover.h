@@ -398,6 +398,9 @@ typedef struct fd_open_item {
     const char *detail;       /* what and where; may be NULL */
     fd_time since;            /* inside since, out since, received, written; 0: unknown */
     fd_time due_at;           /* when it was due; 0: none */
+    bool due_unconfirmed;     /* counted in working days into a year without a holiday
+                               * table (fd_deadline_unconfirmed): shown as 未核定 */
+    bool overdue;             /* due_at has passed, by the desk's clock now */
     int age_days;             /* held mail: days at the desk; -1: not applicable */
     fd_item_mark mark;
     const char *note;

@@ -202,6 +202,58 @@ START_TEST(survey_opinions_have_their_own_deadlines)
 }
 END_TEST
 
+static void keep_unconfirmed(void *ctx, const fd_complaint_row *row)
+{
+    bool *marks = ctx;
+    marks[row->id] = row->due_unconfirmed;
+}
+
+static void keep_step_unconfirmed(void *ctx, const fd_complaint_step *s)
+{
+    int *marked = ctx;
+    *marked += s->due_unconfirmed;
+}
+
+/* The issue's cases: 2027 has no holiday table in the shipped configuration, so a
+ * rectification counted into it is unconfirmed (未核定) in the list, the record and
+ * the timeline; a return visit, counted in calendar days, is not. */
+START_TEST(a_deadline_in_a_year_without_a_table_is_unconfirmed)
+{
+    open_desk("unconfirmed.db");
+    at(2026, 12, 31, 20, 0);
+    int64_t major = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
+    int64_t survey = receive(FD_SORT_SURVEY, 0);
+    at(2026, 12, 28, 9, 0);
+    int64_t early = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL); /* due 12-31 */
+    at(2026, 12, 31, 20, 0);
+    /* Counted as weekends only: New Year's Day 2027 is taken for a working day. */
+    ck_assert_int_eq(due_of(major), midnight_after(2027, 1, 1));
+    fd_complaint_detail c = detail(major);
+    ck_assert(c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    c = detail(early);
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    c = detail(survey); /* to the department within 2 calendar days */
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    bool marks[8] = {0};
+    fd_complaint_query q = {.view = FD_CVIEW_OPEN, .limit = 10};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, keep_unconfirmed, marks, &err));
+    ck_assert(marks[major] && !marks[early] && !marks[survey]);
+    int marked = 0;
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.duty_manager, major, keep_step_unconfirmed, &marked, &err));
+    ck_assert_int_eq(marked, 1);
+    /* Rectified: the visit is due in calendar days and needs no table. */
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, major, "工程部", NULL, &err));
+    ASSERT_OK(rectify(major, "更换"));
+    c = detail(major);
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    close_desk();
+}
+END_TEST
+
 /* ---- the flow ---- */
 
 typedef struct trail {
@@ -992,6 +1044,7 @@ int main(void)
     tcase_add_test(tc, a_major_complaint_on_friday_is_due_on_the_make_up_saturday);
     tcase_add_test(tc, the_intake_time_may_be_earlier_but_not_later);
     tcase_add_test(tc, survey_opinions_have_their_own_deadlines);
+    tcase_add_test(tc, a_deadline_in_a_year_without_a_table_is_unconfirmed);
     tcase_add_test(tc, a_dissatisfied_visit_reopens_and_keeps_the_history);
     tcase_add_test(tc, steps_out_of_order_are_refused);
     tcase_add_test(tc, reassignment_is_recorded);
