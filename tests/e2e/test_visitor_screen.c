@@ -225,6 +225,12 @@ START_TEST(a_returning_visitor_is_filled_in_from_the_document)
     VT_ASSERT_TEXT(t, "Returning visitor (1 visits", WAIT_MS);
     VT_ASSERT_TEXT(t, "Visitor's name *   王小明", WAIT_MS);
     VT_ASSERT_TEXT(t, "Phone *            138****8000", WAIT_MS);
+    /* Issue 15: typing over a filled-in name appended to it ("王小明欧阳娜娜"); the
+     * filled-in value is selected, and typing replaces it. */
+    vt_key(t, "Tab");
+    vt_send(t, "欧阳娜娜");
+    VT_ASSERT_TEXT(t, "Visitor's name *   欧阳娜娜", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "王小明欧阳娜娜"));
     desk_quit(t);
 }
 END_TEST
