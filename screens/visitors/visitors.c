@@ -270,8 +270,10 @@ static int admit(visit_view *vv, console *c)
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);
-    console_info(c, _("Admitted: slip %s, gate %s. The slip comes back signed by the visitee."),
-                 slip.number, slip.gate);
+    /* The slip is printed as the visitor stands at the desk (访客登记制度 三). */
+    if (!printing_slip(c, slip.number, slip.gate))
+        console_info(c, _("Admitted: slip %s, gate %s. The slip comes back signed by the visitee."),
+                     slip.number, slip.gate);
     return flags;
 }
 
@@ -987,10 +989,57 @@ static int open_selected(visitors *s, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* A slip's number as the desk's barcode scanner types it: "20261206-025". */
+static bool is_slip_number(const char *text)
+{
+    size_t digits = strspn(text, "0123456789");
+    return digits == 8 && text[8] == '-' && strlen(text + 9) >= 3 &&
+           strspn(text + 9, "0123456789") == strlen(text + 9);
+}
+
+typedef struct slip_search {
+    char number[FD_SLIP_TEXT];
+    int64_t id;
+} slip_search;
+
+static void find_slip(void *ctx, const fd_visit *v)
+{
+    slip_search *f = ctx;
+    if (!f->id && v->slip && strcmp(v->slip, f->number) == 0)
+        f->id = v->id;
+}
+
+/* Enter after a slip number typed by the scanner (the returned slip's barcode) opens
+ * that visit, where the desk signs the visitor out. */
+static int scanned_slip(visitors *s, console *c)
+{
+    const char *text = listview_query(s->list);
+    if (!is_slip_number(text) || strlen(text) >= FD_SLIP_TEXT)
+        return 0;
+    slip_search f = {.id = 0};
+    snprintf(f.number, sizeof f.number, "%s", text);
+    fd_error err = {0};
+    if (fd_visits_list(console_desk(c), console_actor(c), FD_VISITS_BY_SLIP, f.number, NULL, 5,
+                       find_slip, &f, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (!f.id)
+        return 0;
+    /* The list behind the visit shows the slip that was scanned. */
+    show_view(s, view_index(FD_VISITS_BY_SLIP));
+    listview_search(s->list, c, f.number);
+    visitors_open_visit(c, f.id);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int visitors_handle(void *state, console *c, const console_event *ev)
 {
     visitors *s = state;
     bool typing = listview_takes_text(s->list);
+    int scanned = typing && ev->action == ACT_SELECT ? scanned_slip(s, c) : 0;
+    if (scanned)
+        return scanned;
     if (ev->action == ACT_NEW)
         return start_registration(c);
     if (ev->action == ACT_PRINT) {

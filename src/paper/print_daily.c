@@ -529,7 +529,7 @@ static fd_status complaints_log(daily *y, fd_error *err)
     static const fd_report_column received[] = {
         {N_("Taken in at"), 0.9}, {N_("Complaint"), 1.6}, {N_("Phone"), 1.2}, {N_("Channel"), 0.8},
         {N_("Category"), 1.3}, {N_("What"), 3.0}, {N_("Department"), 1.0},
-        {N_("Taken in by"), 0.9}, {N_("Due by"), 1.3}, {N_("State"), 0.9}};
+        {N_("Taken in by"), 0.9}, {N_("Due by"), 1.8}, {N_("State"), 0.9}};
     static const fd_report_column steps[] = {
         {N_("Time"), 0.8}, {N_("Complaint"), 1.6}, {N_("Step"), 1.2}, {N_("What was recorded"), 4.0},
         {N_("By"), 1.0}};

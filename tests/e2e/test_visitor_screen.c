@@ -131,8 +131,7 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     char row_text[96];
     snprintf(row_text, sizeof row_text, "%s 11-27 10:00 王小明", slip);
     VT_ASSERT_TEXT(t, row_text, WAIT_MS);
-    vt_key(t, "Enter"); /* leaves the search line */
-    vt_key(t, "Enter"); /* opens the visit */
+    vt_key(t, "Enter"); /* a whole slip number and Enter open its visit, as a scan does */
     VT_ASSERT_TEXT(t, "Corrected Phone", WAIT_MS);
     desk_quit(t);
 
@@ -152,6 +151,48 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     free(out);
     const char *const verify_args[] = {"verify", NULL};
     ck_assert_int_eq(desk_cli(&d, verify_args, NULL, NULL), 0);
+}
+END_TEST
+
+/* Admission prints the slip (no printer here: it is saved as a PDF, whose barcode reads
+ * back as the slip number); the desk's scanner then types that number and Enter over
+ * the list, which opens the visit to sign the visitor out. */
+START_TEST(the_slip_is_printed_on_admission_and_its_scan_opens_the_visit)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "11010519491231002x", "王小明", "13800138000", "送合同", "a-1203", "李建国");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "no printer: the slip is saved as", WAIT_MS);
+    char slip[16];
+    read_slip(t, slip);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_send(t, slip);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Leaves: slip returned, signed by the visitee", WAIT_MS);
+    char *row = vt_row(t, SLIP_ROW);
+    ck_assert_msg(strstr(row, slip), "the scan opened \"%s\", not slip %s", row, slip);
+    free(row);
+    desk_quit(t);
+
+    /* The saved slip: its barcode scans back to the number. */
+    char command[1024];
+    snprintf(command, sizeof command,
+             "pdftoppm -r 200 -png '%s/frontdesk/reports/slip-%s.pdf' '%s/slip' && "
+             "zbarimg -q --raw '%s/slip-1.png' 2>/dev/null",
+             d.dir, slip, d.dir, d.dir);
+    FILE *p = popen(command, "r");
+    char scanned[64] = "";
+    ck_assert_ptr_nonnull(fgets(scanned, sizeof scanned, p));
+    pclose(p);
+    scanned[strcspn(scanned, "\n")] = '\0';
+    ck_assert_str_eq(scanned, slip);
 }
 END_TEST
 
@@ -312,6 +353,7 @@ int main(void)
                                   a_returning_visitor_is_filled_in_from_the_document,
                                   a_number_typed_on_a_visit_page_changes_nothing,
                                   f10_asks_before_quitting,
-                                  full_width_input_and_an_extension_are_taken, NULL};
+                                  full_width_input_and_an_extension_are_taken,
+                                  the_slip_is_printed_on_admission_and_its_scan_opens_the_visit, NULL};
     return desk_main(desk_suite("visitors", tests));
 }
