@@ -154,11 +154,11 @@ void fd_book_time(fd_book *b, fd_time t)
 void fd_book_day(fd_book *b, fd_date d, bool given)
 {
     if (!given || b->format != FD_EXPORT_XLSX) {
-        char text[FD_DAY_TEXT] = "";
+        char text[FD_DEADLINE_TEXT] = "";
         if (given && b->format == FD_EXPORT_JSON)
             fd_date_format(d, text);
         else if (given)
-            fd_date_format_weekday(d, text);
+            fd_day_format(d, true, text);
         put_text(b, text);
         return;
     }

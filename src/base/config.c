@@ -371,6 +371,43 @@ static fd_status fd_check_calendar(const fd_loader *ld, const fd_config *cfg)
     return FD_OK;
 }
 
+/* The years whose holiday notice the site has entered. A year listed without a single
+ * holiday is a typo (or a notice half entered): the deadlines of that year would be
+ * counted as weekends only while the program calls them checked. */
+static fd_status fd_get_years(const fd_loader *ld, fd_config *cfg)
+{
+    static const char name[] = "calendar.years";
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    int n = config_setting_length(list);
+    fd_year_list *out = &cfg->calendar_years;
+    out->years = fd_alloc((size_t)(n ? n : 1) * sizeof *out->years);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        int year;
+        fd_status st = fd_int_value(ld, s, name, 2000, 2099, &year);
+        if (st != FD_OK)
+            return st;
+        size_t at = 0;
+        while (at < out->count && out->years[at] < year)
+            at++;
+        if (at < out->count && out->years[at] == year)
+            return fd_bad(ld, s, name, _("%d is listed twice"), year);
+        fd_date first = fd_date_from_ymd(year, 1, 1), last = fd_date_from_ymd(year, 12, 31);
+        bool any = false;
+        for (size_t j = 0; j < cfg->holidays.count && !any; j++)
+            any = cfg->holidays.dates[j] >= first && cfg->holidays.dates[j] <= last;
+        if (!any)
+            return fd_bad(ld, s, name, _("%d has no day in calendar.holidays: enter that year's "
+                                         "notice there first"), year);
+        memmove(out->years + at + 1, out->years + at, (out->count - at) * sizeof *out->years);
+        out->years[at] = year;
+        out->count++;
+    }
+    return FD_OK;
+}
+
 static fd_status fd_get_age_buckets(const fd_loader *ld, int buckets[3])
 {
     static const char name[] = "mail.age_buckets";
@@ -505,6 +542,8 @@ static fd_status fd_fill(const fd_loader *ld, fd_config *cfg)
         st = fd_get_dates(ld, "calendar.workdays", &cfg->workdays);
     if (st == FD_OK)
         st = fd_check_calendar(ld, cfg);
+    if (st == FD_OK)
+        st = fd_get_years(ld, cfg);
     if (st == FD_OK)
         st = fd_get_roles(ld, "privacy.unmask_document_roles", &cfg->unmask_document_roles);
     if (st == FD_OK)
@@ -725,6 +764,7 @@ void fd_config_free(fd_config *cfg)
     free(cfg->slip_paper);
     free(cfg->holidays.dates);
     free(cfg->workdays.dates);
+    free(cfg->calendar_years.years);
     fd_string_list_free(&cfg->carriers);
     fd_string_list_free(&cfg->departments);
     fd_string_list_free(&cfg->inventory_items);

@@ -211,7 +211,7 @@ static void time_cell(fd_book *b, fd_stmt *st, int col)
 static void due_cell(fd_book *b, fd_stmt *st, int col)
 {
     bool given = !fd_col_null(st, col);
-    fd_book_day(b, given ? fd_due_last_day(fd_col_int(st, col)) : 0, given);
+    fd_book_day(b, given ? fd_deadline_day(fd_col_int(st, col)) : 0, given);
 }
 
 static fd_status export_row(export_ctx *x, fd_stmt *st, fd_error *err)

@@ -12,6 +12,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
+#include "keys/keys_internal.h"
 #include "store/stmt.h"
 
 /* ---- the key views ---- */
@@ -31,7 +32,7 @@ static void read_key_row(fd_stmt *st, fd_key_row *r)
         .tag = fd_col_text(st, FD_COL_KEY_LIST_TAG),
         .unit = fd_col_text(st, FD_COL_KEY_LIST_UNIT),
         .description = fd_col_text(st, FD_COL_KEY_LIST_DESCRIPTION),
-        .state = fd_col_text(st, FD_COL_KEY_LIST_STATE),
+        .state = key_state_read(fd_col_text(st, FD_COL_KEY_LIST_STATE)),
         .department = fd_col_text(st, FD_COL_KEY_LIST_DEPARTMENT),
         .custodian = fd_col_text(st, FD_COL_KEY_LIST_PERSON),
         .copy_of = fd_col_int(st, FD_COL_KEY_LIST_COPY_OF),
@@ -209,7 +210,7 @@ fd_status fd_keys_seal_overdue(fd_desk *d, void (*each)(void *ctx, const fd_key_
 
 typedef struct counter {
     fd_desk *d;
-    fd_sql_id sql;
+    fd_sql_id sql; /* a statement of row key_tally */
     const char *kind, *state;
     long count;
 } counter;
@@ -226,7 +227,7 @@ static fd_status count_txn(fd_store *store, void *ctx, fd_error *err)
     }
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        c->count = (long)fd_col_int(st, 0);
+        c->count = (long)fd_col_int(st, FD_COL_KEY_TALLY_KEYS);
     fd_stmt_reset(st);
     return s;
 }
@@ -242,7 +243,8 @@ static fd_status count(fd_desk *d, fd_sql_id sql, const char *kind, const char *
 
 fd_status fd_keys_count_out(fd_desk *d, long *out, fd_error *err)
 {
-    return count(d, FD_SQL_KEYS_COUNT_STATE, "key", "on_loan", out, err);
+    return count(d, FD_SQL_KEYS_COUNT_STATE, "key", fd_key_state_name(FD_KEY_STATE_ON_LOAN), out,
+                 err);
 }
 
 fd_status fd_keys_count_overdue(fd_desk *d, long *out, fd_error *err)
@@ -252,7 +254,8 @@ fd_status fd_keys_count_overdue(fd_desk *d, long *out, fd_error *err)
 
 fd_status fd_keys_count_pending(fd_desk *d, long *out, fd_error *err)
 {
-    return count(d, FD_SQL_KEYS_COUNT_STATE, "loan", "requested", out, err);
+    return count(d, FD_SQL_KEYS_COUNT_STATE, "loan", fd_loan_state_name(FD_LOAN_STATE_REQUESTED),
+                 out, err);
 }
 
 fd_status fd_keys_count_seal_overdue(fd_desk *d, long *out, fd_error *err)
@@ -328,7 +331,7 @@ static void read_loan_row(fd_stmt *st, bool clear, fd_loan_row *r)
 {
     *r = (fd_loan_row){
         .id = fd_col_int(st, FD_COL_LOAN_LIST_ID),
-        .state = fd_col_text(st, FD_COL_LOAN_LIST_STATE),
+        .state = key_loan_state_read(fd_col_text(st, FD_COL_LOAN_LIST_STATE)),
         .emergency = fd_col_int(st, FD_COL_LOAN_LIST_EMERGENCY) != 0,
         .borrower = fd_col_text(st, FD_COL_LOAN_LIST_BORROWER),
         .department = fd_col_text(st, FD_COL_LOAN_LIST_DEPARTMENT),
@@ -359,7 +362,7 @@ typedef struct loan_list {
     fd_desk *d;
     bool clear;
     fd_sql_id sql;
-    const char *state;
+    fd_loan_state state;
     fd_time from, to;
     int64_t id;   /* after this id, or the one loan */
     int limit;
@@ -377,7 +380,7 @@ static fd_status loan_list_txn(fd_store *store, void *ctx, fd_error *err)
         fd_bind_int(st, ":id", q->id);
     } else {
         if (q->sql == FD_SQL_KEY_LOANS_BY_STATE) {
-            fd_bind_text(st, ":state", q->state);
+            fd_bind_text(st, ":state", fd_loan_state_name(q->state));
         } else {
             fd_bind_int(st, ":from", q->from);
             fd_bind_int(st, ":to", q->to);
@@ -401,7 +404,8 @@ fd_status fd_key_loans_list(fd_desk *d, const fd_actor *who, fd_loans_view view,
                             fd_error *err)
 {
     loan_list q = {.d = d, .clear = sees_phones(d, who), .sql = FD_SQL_KEY_LOANS_BY_STATE,
-                   .state = view == FD_LOANS_APPROVED ? "approved" : "requested", .id = after_id,
+                   .state = view == FD_LOANS_APPROVED ? FD_LOAN_STATE_APPROVED : FD_LOAN_STATE_REQUESTED,
+                   .id = after_id,
                    .limit = limit, .each = each, .ctx = ctx};
     return fd_store_read(d->store, loan_list_txn, &q, err);
 }
@@ -564,7 +568,9 @@ static void export_loan_row(export_op *o, fd_stmt *st)
     reason_cell(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REASON));
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTE));
     fd_book_flag(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_EMERGENCY) != 0);
-    fd_book_code(b, state, fd_loan_state_label(state, false));
+    fd_loan_state parsed = FD_LOAN_STATE_REQUESTED;
+    fd_loan_state_parse(state, &parsed);
+    fd_book_code(b, state, fd_loan_state_label(parsed, false));
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REFUSAL));
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY));
     time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_APPROVED_AT);

@@ -451,9 +451,8 @@ static void received_row(complaint_walk *w, const fd_complaint_detail *c)
     print_cells_dup(r, c->department, FD_STYLE_PLAIN);
     print_cells_dup(r, c->received_by, FD_STYLE_PLAIN);
     /* The deadline as its last day, never the next day at 00:00. */
-    char due[FD_DAY_TEXT] = "";
-    if (c->due_at)
-        fd_date_format_weekday(fd_due_last_day(c->due_at), due);
+    char due[FD_DEADLINE_TEXT];
+    fd_deadline_format(c->due_at, true, due);
     print_cells_add(r, c->overdue ? fd_printf(_("%s (overdue)"), due) : fd_strdup(due),
                     c->overdue ? FD_STYLE_RED : FD_STYLE_PLAIN);
     print_cells_dup(r, fd_complaint_choice_label(FD_CLIST_STATE, c->state), FD_STYLE_PLAIN);

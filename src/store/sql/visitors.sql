@@ -1701,11 +1701,13 @@ LEFT JOIN  correction cx
 ORDER BY v.registered_at, v.id;
 
 -- name: visit_count_state
+-- row: visit_tally
 SELECT count(*) AS visits
 FROM entity_state
 WHERE kind = 'visit' AND state = :state;
 
 -- name: visit_count_since
+-- row: visit_tally
 SELECT count(*) AS visits
 FROM visit
 WHERE registered_at >= :start AND registered_at < :end;
@@ -1733,8 +1735,9 @@ WHERE c.tbl = 'visit' AND c.row_id = :id
 ORDER BY c.id;
 
 -- name: visit_unit_by_id
+-- row: visit_look_up
 -- Registering.
-SELECT code
+SELECT id AS unit_id, code
 FROM unit
 WHERE id = :id;
 
@@ -1744,12 +1747,14 @@ FROM unit
 WHERE code = upper(:code);
 
 -- name: visit_occupant_unit
-SELECT unit_id
+-- row: visit_look_up
+SELECT unit_id, NULL AS code
 FROM occupant
 WHERE id = :id;
 
 -- name: visit_department_exists
-SELECT 1 AS found
+-- row: visit_look_up
+SELECT NULL AS unit_id, NULL AS code
 FROM department
 WHERE id = :id;
 
@@ -1780,6 +1785,7 @@ FROM visit
 WHERE id = :id;
 
 -- name: visit_left_at
+-- row: visit_time
 SELECT at
 FROM event
 WHERE kind = 'visit' AND entity_id = :id AND to_state = 'left'
@@ -1787,6 +1793,7 @@ ORDER BY id DESC
 LIMIT 1;
 
 -- name: visit_admitted_at
+-- row: visit_time
 SELECT at
 FROM visit_slip
 WHERE visit_id = :id;

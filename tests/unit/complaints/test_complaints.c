@@ -202,6 +202,58 @@ START_TEST(survey_opinions_have_their_own_deadlines)
 }
 END_TEST
 
+static void keep_unconfirmed(void *ctx, const fd_complaint_row *row)
+{
+    bool *marks = ctx;
+    marks[row->id] = row->due_unconfirmed;
+}
+
+static void keep_step_unconfirmed(void *ctx, const fd_complaint_step *s)
+{
+    int *marked = ctx;
+    *marked += s->due_unconfirmed;
+}
+
+/* The issue's cases: 2027 has no holiday table in the shipped configuration, so a
+ * rectification counted into it is unconfirmed (未核定) in the list, the record and
+ * the timeline; a return visit, counted in calendar days, is not. */
+START_TEST(a_deadline_in_a_year_without_a_table_is_unconfirmed)
+{
+    open_desk("unconfirmed.db");
+    at(2026, 12, 31, 20, 0);
+    int64_t major = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
+    int64_t survey = receive(FD_SORT_SURVEY, 0);
+    at(2026, 12, 28, 9, 0);
+    int64_t early = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL); /* due 12-31 */
+    at(2026, 12, 31, 20, 0);
+    /* Counted as weekends only: New Year's Day 2027 is taken for a working day. */
+    ck_assert_int_eq(due_of(major), midnight_after(2027, 1, 1));
+    fd_complaint_detail c = detail(major);
+    ck_assert(c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    c = detail(early);
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    c = detail(survey); /* to the department within 2 calendar days */
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    bool marks[8] = {0};
+    fd_complaint_query q = {.view = FD_CVIEW_OPEN, .limit = 10};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, keep_unconfirmed, marks, &err));
+    ck_assert(marks[major] && !marks[early] && !marks[survey]);
+    int marked = 0;
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.duty_manager, major, keep_step_unconfirmed, &marked, &err));
+    ck_assert_int_eq(marked, 1);
+    /* Rectified: the visit is due in calendar days and needs no table. */
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, major, "工程部", NULL, &err));
+    ASSERT_OK(rectify(major, "更换"));
+    c = detail(major);
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    close_desk();
+}
+END_TEST
+
 /* ---- the flow ---- */
 
 typedef struct trail {
@@ -284,6 +336,38 @@ START_TEST(steps_out_of_order_are_refused)
     ASSERT_REFUSED(fd_complaint_escalate(fx.desk, &cs_manager, NULL, id, "难", &err), FD_STATE, "",
                    "Closed");
     ASSERT_REFUSED(rectify(99, "x"), FD_NOT_FOUND, "", "99");
+    close_desk();
+}
+END_TEST
+
+/* What a screen asks before it offers a step: the state and the role (a CS manager may
+ * approve an escalation in place). */
+START_TEST(the_steps_a_screen_may_offer)
+{
+    open_desk("may.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    fd_complaint_state received = FD_CSTATE_RECEIVED;
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ASSIGN, &fx.receptionist,
+                                      NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_RECTIFY,
+                                      &fx.receptionist, NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ESCALATE,
+                                      &fx.receptionist, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ESCALATE,
+                                      &fx.receptionist, &cs_manager),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_ASSIGNED, FD_COMPLAINT_STEP_REASSIGN,
+                                      &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_VISITED, FD_COMPLAINT_STEP_CLOSE,
+                                      &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_CLOSED, FD_COMPLAINT_STEP_ESCALATE,
+                                      &cs_manager, NULL),
+                     FD_STATE);
     close_desk();
 }
 END_TEST
@@ -795,7 +879,7 @@ START_TEST(the_directory_fills_in_the_complainant)
     open_desk("fromdir.db");
     directory();
     fd_dir_entry owner = {0};
-    ASSERT_OK(fd_directory_search(fx.desk, FD_DIR_OCCUPANT, "王大伟", 1, first_occupant, &owner, &err));
+    ASSERT_OK(fd_directory_search(fx.desk, NULL, FD_DIR_OCCUPANT, "王大伟", 1, first_occupant, &owner, &err));
     fd_complaint_intake in = intake(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
     in.occupant_id = owner.id;
     in.complainant = in.unit = in.phone = NULL;
@@ -960,9 +1044,11 @@ int main(void)
     tcase_add_test(tc, a_major_complaint_on_friday_is_due_on_the_make_up_saturday);
     tcase_add_test(tc, the_intake_time_may_be_earlier_but_not_later);
     tcase_add_test(tc, survey_opinions_have_their_own_deadlines);
+    tcase_add_test(tc, a_deadline_in_a_year_without_a_table_is_unconfirmed);
     tcase_add_test(tc, a_dissatisfied_visit_reopens_and_keeps_the_history);
     tcase_add_test(tc, steps_out_of_order_are_refused);
     tcase_add_test(tc, reassignment_is_recorded);
+    tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, intake_is_checked_field_by_field);
     tcase_add_test(tc, the_acknowledgement_must_be_one_the_customer_could_give);
     tcase_add_test(tc, a_special_service_gets_a_phone_visit);

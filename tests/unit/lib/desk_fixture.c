@@ -17,19 +17,37 @@ static void add_and_login(desk_fixture *f, const fd_actor *who, const char *numb
     ck_assert_msg(fd_staff_login(f->desk, number, pin, out, &err) == FD_OK, "%s", err.message);
 }
 
+static fd_time ticking(void *ctx)
+{
+    fd_time *t = ctx;
+    return ++*t;
+}
+
+static void open_desk(desk_fixture *f, int flags)
+{
+    fd_error err = {0};
+    ck_assert_msg(fd_desk_open(f->path, flags, &f->config, fd_clock_fixed(&f->now), &f->desk,
+                               &err) == FD_OK,
+                  "%s", err.message);
+    f->desk->audit_clock = (fd_clock){ticking, &f->written};
+}
+
 void desk_fixture_open(desk_fixture *f, const char *db_name)
 {
     memset(f, 0, sizeof *f);
     f->config.pin_max_failures = 5;
     f->now = fd_time_from_local(2026, 11, 27, 10, 0, 0);
+    f->written = f->now;
     f->path = testlib_path(db_name);
-    fd_error err = {0};
-    ck_assert_msg(fd_desk_open(f->path, FD_STORE_CREATE, &f->config, fd_clock_fixed(&f->now),
-                               &f->desk, &err) == FD_OK,
-                  "%s", err.message);
+    open_desk(f, FD_STORE_CREATE);
     add_and_login(f, NULL, "9001", "陈静", FD_ROLE_ADMIN, "9999", &f->admin);
     add_and_login(f, &f->admin, "1001", "李娜", FD_ROLE_RECEPTIONIST, "1111", &f->receptionist);
     add_and_login(f, &f->admin, "2001", "张伟", FD_ROLE_DUTY_MANAGER, "2222", &f->duty_manager);
+}
+
+void desk_fixture_reopen(desk_fixture *f)
+{
+    open_desk(f, 0);
 }
 
 void desk_fixture_close(desk_fixture *f)

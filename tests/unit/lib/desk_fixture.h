@@ -11,12 +11,18 @@ typedef struct desk_fixture {
     fd_desk *desk;
     fd_config config;
     fd_time now;
+    /* The audit's clock: tests set a scene by writing at whatever day f->now says (a
+     * visit nine days ago after today's staff), as the demo writes its past week; the
+     * audit entries are still written in order, a second apart, as verify expects. */
+    fd_time written;
     const char *path;
     fd_actor admin, receptionist, duty_manager;
 } desk_fixture;
 
 void desk_fixture_open(desk_fixture *f, const char *db_name);
 void desk_fixture_close(desk_fixture *f);
+/* Opens f->path again (after desk_fixture_close), under the same clocks. */
+void desk_fixture_reopen(desk_fixture *f);
 /* Runs sql on a raw connection: someone editing the file behind the program's back. */
 int desk_fixture_raw(const desk_fixture *f, const char *sql);
 

@@ -77,7 +77,7 @@ static void remember(void *ctx, const fd_dir_entry *e)
 static int64_t unit_id(const char *code)
 {
     int64_t id = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
     ck_assert_int_gt(id, 0);
     return id;
 }
@@ -387,6 +387,38 @@ START_TEST(roles_that_may_not_register)
 }
 END_TEST
 
+/* What a screen asks before it offers a step: the state, the role, the night, and a
+ * reason the question cannot give (a refusal's). */
+START_TEST(the_steps_a_screen_may_offer)
+{
+    open_desk("may.db");
+    int64_t id = register_one();
+    fd_visit_state registered = FD_VISIT_REGISTERED;
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, registered, FD_VISIT_STEP_ADMIT, &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, registered, FD_VISIT_STEP_ADMIT, &fx.admin, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, registered, FD_VISIT_STEP_REFUSE, &fx.receptionist, NULL),
+                     FD_INVALID);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, registered, FD_VISIT_STEP_SIGN_OUT, &fx.receptionist,
+                                  NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, FD_VISIT_ADMITTED, FD_VISIT_STEP_SIGN_OUT_UNSIGNED,
+                                  &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, FD_VISIT_LEFT, FD_VISIT_STEP_SIGN_OUT, &fx.receptionist,
+                                  NULL),
+                     FD_STATE);
+    at(11, 27, 21, 0);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, registered, FD_VISIT_STEP_ADMIT, &fx.receptionist, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_visit_may(fx.desk, id, registered, FD_VISIT_STEP_ADMIT, &fx.receptionist,
+                                  &fx.duty_manager),
+                     FD_OK);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
 /* ---- the night window ---- */
 
 START_TEST(at_night_only_the_duty_manager_registers)
@@ -527,7 +559,7 @@ START_TEST(a_visitee_picked_from_the_directory)
 {
     open_desk("picked.db");
     picked p = {0};
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
     ck_assert(p.company && p.department && p.person);
     fd_visit_form f = form();
     f.unit = NULL;
@@ -1094,7 +1126,7 @@ START_TEST(the_trigger_lets_only_the_purge_through)
     ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM visitor_ban"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit_purge SET cleared = 0"), 0);
     ck_assert_int_eq(desk_fixture_raw(&fx, "UPDATE visit SET doc_number_clear = NULL"), 0);
-    ck_assert_int_eq(fd_desk_open(fx.path, 0, &fx.config, fd_clock_fixed(&fx.now), &fx.desk, &err), FD_OK);
+    desk_fixture_reopen(&fx);
     verify_clean();
     desk_fixture_close(&fx);
 }
@@ -1107,10 +1139,10 @@ START_TEST(an_edit_behind_the_programs_back_is_found)
     desk_fixture_close(&fx);
     ck_assert_int_eq(desk_fixture_raw(&fx, "DROP TRIGGER visit_no_update; "
                                            "UPDATE visit SET visitor_name = '李四'"), 0);
-    ck_assert_int_eq(fd_desk_open(fx.path, 0, &fx.config, fd_clock_fixed(&fx.now), &fx.desk, &err), FD_OK);
+    desk_fixture_reopen(&fx);
     fd_verify_result r;
     ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_TAMPERED);
-    ck_assert_int_eq(r.problems, 1);
+    ck_assert_int_eq(r.problems, 2); /* the row, and the trigger dropped to edit it */
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -1173,6 +1205,7 @@ int main(void)
     tcase_add_test(tc, double_sign_out_is_refused);
     tcase_add_test(tc, sign_out_needs_an_admitted_visitor_and_a_sensible_time);
     tcase_add_test(tc, roles_that_may_not_register);
+    tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, at_night_only_the_duty_manager_registers);
     tcase_add_test(tc, a_window_that_does_not_wrap_midnight);
     tcase_add_test(tc, bad_forms_are_refused_at_their_field);
