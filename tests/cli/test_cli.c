@@ -640,6 +640,19 @@ START_TEST(recovery_is_roots_alone)
     r = run("FRONTDESK_PIN=654321", args);
     ASSERT_RUN(r, 0, "陈静");
     ck_assert_int_eq(raw_count(db, "SELECT count(*) FROM audit WHERE action = 'staff.recover'"), 1);
+    /* The pepper lost (a backup restored on a new machine): no PIN can be checked, and
+     * the message says how to recover; recovering makes a new pepper. */
+    char pepper[700];
+    snprintf(pepper, sizeof pepper, "%s.pepper", db);
+    ck_assert_int_eq(unlink(pepper), 0);
+    r = run("FRONTDESK_PIN=654321", args);
+    ASSERT_RUN(r, 66, "staff recover");
+    snprintf(args, sizeof args, "--db '%s' staff recover 9001", db);
+    r = run("FRONTDESK_NEW_PIN=765432", args);
+    ASSERT_RUN(r, 0, "9001 has a new PIN");
+    snprintf(args, sizeof args, "--db '%s' staff list --as 9001", db);
+    r = run("FRONTDESK_PIN=765432", args);
+    ASSERT_RUN(r, 0, "陈静");
 }
 END_TEST
 

@@ -214,18 +214,24 @@ static long elapsed_us(const struct timespec *since)
     return (now_ts.tv_sec - since->tv_sec) * 1000000L + (now_ts.tv_nsec - since->tv_nsec) / 1000;
 }
 
-/* The quickest of a few tries, which the machine's other work disturbs least. */
-static long quickest_refusal_us(const char *number, const char *pin)
+static long refusal_us(const char *number, const char *pin)
 {
-    long best = -1;
-    for (int i = 0; i < 3; i++) {
-        struct timespec start;
-        clock_gettime(CLOCK_MONOTONIC, &start);
-        assert_error(login(number, pin), FD_BAD_PIN, "pin");
-        long took = elapsed_us(&start);
-        best = best < 0 || took < best ? took : best;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    assert_error(login(number, pin), FD_BAD_PIN, "pin");
+    return elapsed_us(&start);
+}
+
+/* The quickest of a few tries of each, taken in turns so that the machine's other work
+ * disturbs both alike. */
+static void quickest_refusals_us(long *unknown, long *known)
+{
+    *unknown = *known = -1;
+    for (int i = 0; i < 7; i++) {
+        long u = refusal_us("ZZ9", "111111"), k = refusal_us("A1", "111111");
+        *unknown = *unknown < 0 || u < *unknown ? u : *unknown;
+        *known = *known < 0 || k < *known ? k : *known;
     }
-    return best;
 }
 
 START_TEST(test_unknown_number_looks_like_wrong_pin)
@@ -239,9 +245,11 @@ START_TEST(test_unknown_number_looks_like_wrong_pin)
     ck_assert_str_eq(err.message, wrong_pin.message);
     /* Written as a wrong PIN is, without the number typed. */
     assert_chain(4 + 1 + 2);
-    /* The same work for both: an Argon2 check and a write. */
-    long unknown = quickest_refusal_us("ZZ9", "111111"), known = quickest_refusal_us("A1", "111111");
-    ck_assert_msg(unknown * 10 >= known * 6 && unknown * 6 <= known * 10,
+    /* The same work for both: an Argon2 check and a write. (Without the check an unknown
+     * number answers some thirty times sooner; the band allows for a loaded machine.) */
+    long unknown, known;
+    quickest_refusals_us(&unknown, &known);
+    ck_assert_msg(unknown * 2 >= known && unknown <= known * 2,
                   "an unknown number took %ld us, a wrong PIN %ld us", unknown, known);
 }
 END_TEST
