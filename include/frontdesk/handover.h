@@ -32,7 +32,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -130,9 +130,23 @@ const char *fd_entry_field_label(fd_entry_kind k, fd_entry_field f);
 /* The label of the entry's time: time, time reported, time given. */
 const char *fd_entry_time_label(fd_entry_kind k);
 
-/* The two machines, so a screen can ask fd_machine_check what to offer. */
+/* The two machines (fired by the operations below). */
 extern const fd_machine fd_shift_machine;
 extern const fd_machine fd_followup_machine;
+
+/* The steps of a follow-up a screen offers. */
+typedef enum fd_followup_step {
+    FD_FOLLOWUP_STEP_PROGRESS,
+    FD_FOLLOWUP_STEP_DONE,
+    FD_FOLLOWUP_STEP_COUNT
+} fd_followup_step;
+
+/* May who, approved in place by approver (or NULL), take step on the entry's follow-up,
+ * which is in state, now? Nothing is written. FD_STATE: the state has no such step;
+ * FD_DENIED: not this person; another status: the step wants more than a question can
+ * give. The operation itself asks again. */
+fd_status fd_followup_may(fd_desk *d, int64_t entry_id, fd_followup_state state,
+                          fd_followup_step step, const fd_actor *who, const fd_actor *approver);
 
 enum {
     FD_HANDOVER_NAME_MAX = 64,     /* bytes of a staff name, NUL included */
@@ -362,11 +376,21 @@ fd_status fd_handover_sign(fd_desk *d, const fd_actor *outgoing, const fd_actor 
 fd_status fd_handover_refuse(fd_desk *d, const fd_actor *outgoing, const fd_actor *incoming,
                              int64_t shift_id, const char *reason, fd_error *err);
 
+/* The kind of record an open item's ref_id names, so a screen opens the right one. */
+typedef enum fd_item_record {
+    FD_RECORD_ENTRY, /* a follow-up carried on: the book's entry */
+    FD_RECORD_VISIT,
+    FD_RECORD_KEY,
+    FD_RECORD_MAIL,
+    FD_RECORD_COMPLAINT,
+} fd_item_record;
+
 /* An open item. Strings are valid during the callback only. */
 typedef struct fd_open_item {
     int64_t id;               /* the snapshot row; 0 when gathered live */
     const char *source;       /* the gatherer's name: "followup", "visitor", … */
     const char *source_label; /* translated */
+    fd_item_record record;    /* what ref_id names */
     const char *sort_label;   /* the record's kind, translated (a mail item's); may be NULL */
     int64_t ref_id;           /* the record in its procedure (a follow-up: the entry) */
     const char *ref;          /* slip, tag, tracking number, complaint number; may be NULL */
@@ -374,6 +398,9 @@ typedef struct fd_open_item {
     const char *detail;       /* what and where; may be NULL */
     fd_time since;            /* inside since, out since, received, written; 0: unknown */
     fd_time due_at;           /* when it was due; 0: none */
+    bool due_unconfirmed;     /* counted in working days into a year without a holiday
+                               * table (fd_deadline_unconfirmed): shown as 未核定 */
+    bool overdue;             /* due_at has passed, by the desk's clock now */
     int age_days;             /* held mail: days at the desk; -1: not applicable */
     fd_item_mark mark;
     const char *note;
@@ -461,6 +488,6 @@ fd_status fd_handover_report(fd_desk *d, int64_t shift_id, const fd_handover_rep
  * kind, all fields as they read now, its mark and follow-up state. Managers and
  * administrators (FD_ACT_HANDOVER_EXPORT). */
 fd_status fd_handover_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                             FILE *out, fd_error *err);
+                             fd_book *book, fd_error *err);
 
 #endif

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/directory.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -37,6 +37,22 @@
 #define FD_BORROWER_KIND_LIST(X)                             \
     X(STAFF,      "staff",      N_("Staff"))                 \
     X(CONTRACTOR, "contractor", N_("Contractor"))
+
+#define FD_KEY_STATE_LIST(X)                                          \
+    X(IN_STORE, "in_store", N_("In store"))                           \
+    X(ON_LOAN,  "on_loan",  N_("On loan"))                            \
+    X(DAMAGED,  "damaged",  N_("Damaged"))                            \
+    X(LOST,     "lost",     N_("Lost"))                               \
+    X(TO_SEAL,  "to_seal",  N_("Retired, new key to be sealed"))      \
+    X(RETIRED,  "retired",  N_("Retired"))
+
+#define FD_LOAN_STATE_LIST(X)                                         \
+    X(REQUESTED, "requested", N_("Waiting for consent"))              \
+    X(APPROVED,  "approved",  N_("Approved"))                         \
+    X(OUT,       "out",       N_("Out"))                              \
+    X(RETURNED,  "returned",  N_("Returned"))                         \
+    X(REFUSED,   "refused",   N_("Refused"))                          \
+    X(CANCELLED, "cancelled", N_("Cancelled"))
 
 #define FD_KEY_OUTCOME_LIST(X)                                    \
     X(REACHED,      "reached",      N_("Reached"))                \
@@ -74,6 +90,20 @@ typedef enum fd_key_outcome {
     FD_KEY_OUTCOME_COUNT
 } fd_key_outcome;
 
+typedef enum fd_key_state {
+#define FD_KEY_STATE_ENUM(id, name, label) FD_KEY_STATE_##id,
+    FD_KEY_STATE_LIST(FD_KEY_STATE_ENUM)
+#undef FD_KEY_STATE_ENUM
+    FD_KEY_STATE_COUNT
+} fd_key_state;
+
+typedef enum fd_loan_state {
+#define FD_LOAN_STATE_ENUM(id, name, label) FD_LOAN_STATE_##id,
+    FD_LOAN_STATE_LIST(FD_LOAN_STATE_ENUM)
+#undef FD_LOAN_STATE_ENUM
+    FD_LOAN_STATE_COUNT
+} fd_loan_state;
+
 typedef enum fd_key_incident_kind { FD_KEY_LOST, FD_KEY_DAMAGED } fd_key_incident_kind;
 
 /* Stored names and translated labels (a screen's choice lists are built from these). */
@@ -90,15 +120,51 @@ const char *fd_key_outcome_name(fd_key_outcome o);
 const char *fd_key_outcome_label(fd_key_outcome o);
 bool fd_key_outcome_parse(const char *name, fd_key_outcome *out);
 
-/* The two machines, so a screen can ask fd_machine_check what to offer.
- * key:  in_store, on_loan, damaged, lost, to_seal (retired, new key awaited), retired.
- * loan: requested, approved, out, returned, refused, cancelled. */
+const char *fd_key_state_name(fd_key_state s);
+bool fd_key_state_parse(const char *name, fd_key_state *out);
+const char *fd_loan_state_name(fd_loan_state s);
+bool fd_loan_state_parse(const char *name, fd_loan_state *out);
+/* Translated state labels; overdue turns "on loan" and "out" into "overdue" (and "to
+ * seal" into "sealing overdue"); it changes no other state. */
+const char *fd_key_state_label(fd_key_state s, bool overdue);
+const char *fd_loan_state_label(fd_loan_state s, bool overdue);
+
+/* The two machines (fired by the operations below). */
 extern const fd_machine fd_key_machine;
 extern const fd_machine fd_loan_machine;
-/* Translated state labels; overdue turns "on loan" into "overdue" (and "to seal" into
- * "sealing overdue"). Unknown states come back as given. */
-const char *fd_key_state_label(const char *state, bool overdue);
-const char *fd_loan_state_label(const char *state, bool overdue);
+
+/* The steps of a key and of a loan a screen offers. */
+typedef enum fd_key_step {
+    FD_KEY_STEP_TRANSFER,    /* custody to someone else */
+    FD_KEY_STEP_LOSE,
+    FD_KEY_STEP_DAMAGE,
+    FD_KEY_STEP_RECOVER,     /* found when lost, repaired when damaged */
+    FD_KEY_STEP_COPY,        /* a copy made from it */
+    FD_KEY_STEP_CHANGE_LOCK,
+    FD_KEY_STEP_SEAL,        /* its lock's new key sealed */
+    FD_KEY_STEP_RETIRE,
+    FD_KEY_STEP_COUNT
+} fd_key_step;
+
+typedef enum fd_loan_step {
+    FD_LOAN_STEP_APPROVE,
+    FD_LOAN_STEP_REFUSE,
+    FD_LOAN_STEP_NOTIFY,     /* a call about an emergency loan */
+    FD_LOAN_STEP_LEND,
+    FD_LOAN_STEP_RETURN,
+    FD_LOAN_STEP_CANCEL,
+    FD_LOAN_STEP_COUNT
+} fd_loan_step;
+
+/* May who, approved in place by approver (or NULL), take step on the key (the loan),
+ * which is in state, now? Nothing is written. FD_STATE: the state has no such step (a
+ * loan that is no emergency takes no calls); FD_DENIED: not this person (a manager may
+ * approve in place); another status: the step wants more than a question can give (the
+ * calls before an emergency loan's keys go out). The operation itself asks again. */
+fd_status fd_key_may(fd_desk *d, int64_t key_id, fd_key_state state, fd_key_step step,
+                     const fd_actor *who, const fd_actor *approver);
+fd_status fd_key_loan_may(fd_desk *d, int64_t loan_id, fd_loan_state state, fd_loan_step step,
+                          const fd_actor *who, const fd_actor *approver);
 /* Translated label of an event of either machine ("lend", "seal", …). */
 const char *fd_key_event_label(const char *event);
 
@@ -180,10 +246,11 @@ typedef struct fd_key_loan_new {
  * "requested" until a manager approves it. */
 fd_status fd_key_loan_request(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               const fd_key_loan_new *loan, int64_t *loan_id, fd_error *err);
-/* True when err is fd_key_loan_request's refusal to hand over an emergency loan's keys
- * before a call is recorded for each unit: the loan can be recorded without hand_over,
- * and the keys handed over once the calls are. */
-bool fd_key_loan_awaits_calls(const fd_error *err);
+/* Must the keys of this loan, as typed, wait for calls? An emergency loan of a unit's
+ * spare key is handed over only once a call is recorded for each unit, and calls are
+ * recorded against the loan: request it without hand_over, record the calls, then
+ * fd_key_loan_lend. False too when a key cannot be read: the request says why. */
+bool fd_key_loan_awaits_calls(fd_desk *d, const fd_key_loan_new *loan);
 fd_status fd_key_loan_approve(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               int64_t loan_id, const char *note, fd_error *err);
 /* A manager refuses a request; note says why. */
@@ -217,8 +284,8 @@ typedef struct fd_key_notice_new {
 fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
                              const fd_key_notice_new *n, fd_error *err);
 /* Whom to call, unit by unit for the loan's spare keys: owners and tenants first, then
- * the emergency contacts (fd_directory_contacts). Phones are clear: mask to show. */
-fd_status fd_key_loan_contacts(fd_desk *d, int64_t loan_id,
+ * the emergency contacts (fd_directory_contacts), phones masked for who as there. */
+fd_status fd_key_loan_contacts(fd_desk *d, const fd_actor *who, int64_t loan_id,
                                void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                                fd_error *err);
 
@@ -235,7 +302,7 @@ typedef struct fd_key_row {
     int64_t id;
     const char *tag, *unit, *description; /* unit NULL when it is not a unit's key */
     fd_key_kind kind;
-    const char *state;          /* stored state (fd_key_state_label) */
+    fd_key_state state;
     bool overdue;               /* on loan past due, or to be sealed past the deadline */
     const char *department, *custodian;
     int64_t copy_of, replaces;
@@ -300,7 +367,7 @@ typedef enum fd_loans_view {
 
 typedef struct fd_loan_row {
     int64_t id;
-    const char *state;
+    fd_loan_state state;
     bool emergency, overdue;      /* overdue: out past due, or returned after it */
     fd_borrower_kind borrower_kind;
     const char *borrower, *department, *company;
@@ -347,7 +414,7 @@ fd_status fd_key_loan_notices(fd_desk *d, const fd_actor *who, int64_t loan_id,
 /* Every loan requested in [from, to), a row per key, with borrower, approver, times and
  * marks; with req->monthly, the custodians' report instead: per custodian, the keys
  * lent, returned late, damaged and lost in the month. */
-fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                          fd_error *err);
 
 #endif

@@ -51,6 +51,11 @@ fd_status fd_machine_check(fd_desk *d, const fd_machine *m, const char *state, c
                            const fd_fire *fire, int64_t entity_id,
                            const fd_transition **out, fd_error *err);
 
+/* fd_machine_check as a procedure's typed question asks it (fd_visit_may, …): may who,
+ * approved in place by approver (or NULL), fire event on the entity now? No message. */
+fd_status fd_machine_may(fd_desk *d, const fd_machine *m, int64_t entity_id, const char *state,
+                         const char *event, const fd_actor *who, const fd_actor *approver);
+
 /* Fires event on the entity inside the current write transaction (call it from
  * within fd_store_write). Writes the event id to event_id if not NULL. */
 fd_status fd_machine_fire(fd_desk *d, const fd_machine *m, int64_t entity_id, const char *event,

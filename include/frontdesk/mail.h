@@ -25,7 +25,7 @@
 #include <stdio.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/directory.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -67,8 +67,23 @@ const char *fd_mail_state_name(fd_mail_state s);
 const char *fd_mail_state_label(fd_mail_state s); /* translated */
 bool fd_mail_state_parse(const char *name, fd_mail_state *out);
 
-/* The item's transition table, for screens that ask fd_machine_check what to offer. */
+/* The item's transition table (fired by the operations below). */
 extern const fd_machine fd_mail_machine;
+
+/* The steps of an item a screen offers. */
+typedef enum fd_mail_step {
+    FD_MAIL_STEP_SHELVE,   /* onto a shelf, or to another one when held */
+    FD_MAIL_STEP_HAND_OUT, /* collected */
+    FD_MAIL_STEP_RETURN,   /* back to the sender */
+    FD_MAIL_STEP_COUNT
+} fd_mail_step;
+
+/* May who, approved in place by approver (or NULL), take step on the item, which is in
+ * state, now? Nothing is written. FD_STATE: the state has no such step; FD_DENIED: not
+ * this person; FD_INVALID: the step wants more than a question can give (the reason for
+ * an early return). The operation itself asks again. */
+fd_status fd_mail_may(fd_desk *d, int64_t item_id, fd_mail_state state, fd_mail_step step,
+                      const fd_actor *who, const fd_actor *approver);
 
 /* Sizes in bytes, the terminating NUL included: 21 or 100 Chinese characters. */
 enum {
@@ -337,7 +352,7 @@ fd_status fd_mail_register_day(fd_desk *d, fd_date day, fd_mail_register *out, f
 /* Items received in [req->from, req->to), oldest first, one row each with their
  * outcome; the proxy's phone masked unless req->unmasked by a role allowed to see
  * phones. Managers and administrators (FD_ACT_MAIL_EXPORT). */
-fd_status fd_mail_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+fd_status fd_mail_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                          fd_error *err);
 
 #endif

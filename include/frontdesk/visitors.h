@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 #include "frontdesk/validate.h"
@@ -37,11 +37,27 @@ typedef enum fd_visit_state {
     FD_VISIT_STATE_COUNT
 } fd_visit_state;
 
-const char *fd_visit_state_name(fd_visit_state s);  /* as stored, for fd_machine_check */
+const char *fd_visit_state_name(fd_visit_state s);  /* as stored */
 const char *fd_visit_state_label(fd_visit_state s); /* translated */
 
-/* The visit's transition table, for screens that ask fd_machine_check what to offer. */
+/* The visit's transition table (fired by the operations below). */
 extern const fd_machine fd_visit_machine;
+
+/* The steps of a visit a screen offers. */
+typedef enum fd_visit_step {
+    FD_VISIT_STEP_ADMIT,
+    FD_VISIT_STEP_REFUSE,
+    FD_VISIT_STEP_SIGN_OUT,          /* the slip came back signed */
+    FD_VISIT_STEP_SIGN_OUT_UNSIGNED, /* the slip came back not signed */
+    FD_VISIT_STEP_COUNT
+} fd_visit_step;
+
+/* May who, approved in place by approver (or NULL), take step on the visit, which is in
+ * state, now? Nothing is written. FD_STATE: the state has no such step; FD_DENIED: not
+ * this person (a supervisor may approve in place); FD_INVALID: the step wants more
+ * than a question can give (a reason). The operation itself asks again. */
+fd_status fd_visit_may(fd_desk *d, int64_t visit_id, fd_visit_state state, fd_visit_step step,
+                       const fd_actor *who, const fd_actor *approver);
 
 enum { FD_VISIT_TEXT_MAX = 64 * 4, FD_VISIT_PARTY_MAX = 99, FD_SLIP_TEXT = 24 };
 
@@ -263,6 +279,6 @@ fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_
 
 /* The visits registered in [req->from, req->to), oldest first. */
 fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                             FILE *out, fd_error *err);
+                             fd_book *book, fd_error *err);
 
 #endif

@@ -26,30 +26,19 @@ enum { DETAIL_ROWS = 7, LABEL_COLS = 10, TIMELINE_MAX = 64, STEPS_MAX = 8 };
  * count move, since nothing tells it that the screen on top has closed. */
 static unsigned saved_changes;
 
-/* A deadline is the end of a day: shown as that day's 24:00, not the next day's
- * 00:00, which reads as a day later than the desk means. */
-static void format_deadline(fd_time due, bool with_year, char *out, size_t size)
-{
-    if (!due) {
-        snprintf(out, size, "\u2014");
-        return;
-    }
-    char when[FD_TIME_TEXT];
-    fd_local l = fd_time_local(due);
-    bool midnight = l.hour == 0 && l.minute == 0 && l.second == 0;
-    fd_time_format(midnight ? due - 60 : due, when);
-    if (midnight)
-        memcpy(when + 11, "24:00", 5);
-    snprintf(out, size, "%s", with_year ? when : when + 5);
-}
-
+/* The list's deadline: the last day and its weekday (fd_deadline_format); a dash
+ * when nothing is due. */
 static void format_due(fd_time due, char *out, size_t size)
 {
-    format_deadline(due, false, out, size);
+    char text[FD_DEADLINE_TEXT];
+    fd_deadline_format(due, false, text);
+    snprintf(out, size, "%s", due ? text : "\u2014");
 }
 
-static const char *mark_of(bool overdue, bool escalated)
+static const char *mark_of(bool overdue, bool escalated, bool unconfirmed)
 {
+    if (unconfirmed)
+        return overdue ? _("Overdue, unverified") : _("Unverified");
     return overdue ? _("Overdue") : escalated ? _("Taken over") : "";
 }
 
@@ -58,7 +47,7 @@ static const char *mark_of(bool overdue, bool escalated)
 typedef struct crow {
     int64_t id, key;
     int state;
-    bool overdue, escalated;
+    bool overdue, escalated, unconfirmed;
     fd_time due;
     char *complainant, *unit, *summary;
 } crow;
@@ -70,7 +59,7 @@ typedef struct list_source {
 } list_source;
 
 static const listview_column list_columns[] = {
-    {N_("No."), 5},  {N_("Due"), 11},  {N_("State"), 8}, {N_("Mark"), 8},
+    {N_("No."), 5},  {N_("Due"), 13},  {N_("State"), 8}, {N_("Mark"), 10},
     {N_("Complainant"), 10}, {N_("Unit"), 8}, {N_("Content"), 0},
 };
 
@@ -88,7 +77,7 @@ static void add_crow(void *ctx, const fd_complaint_row *row)
     crow *r = fd_alloc(sizeof *r);
     *r = (crow){
         .id = row->id, .key = row->sort_key, .state = (int)row->state, .overdue = row->overdue,
-        .escalated = row->escalated, .due = row->due_at, .complainant = fd_strdup(row->complainant),
+        .escalated = row->escalated, .unconfirmed = row->due_unconfirmed, .due = row->due_at, .complainant = fd_strdup(row->complainant),
         .unit = fd_strdup(row->unit), .summary = fd_strdup(row->summary),
     };
     listview_add(ctx, r);
@@ -125,7 +114,7 @@ static void crow_cells(void *ctx, const void *row, char (*out)[128], size_t coun
     snprintf(out[0], 128, "%lld", (long long)r->id);
     format_due(r->due, out[1], 128);
     snprintf(out[2], 128, "%s", fd_complaint_choice_label(FD_CLIST_STATE, r->state));
-    snprintf(out[3], 128, "%s", mark_of(r->overdue, r->escalated));
+    snprintf(out[3], 128, "%s", mark_of(r->overdue, r->escalated, r->unconfirmed));
     snprintf(out[4], 128, "%s", r->complainant);
     snprintf(out[5], 128, "%s", r->unit);
     snprintf(out[6], 128, "%s", r->summary);
@@ -202,7 +191,7 @@ static const char *view_name(const complaints *s)
 
 static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
 {
-    char line[512], due[FD_TIME_TEXT];
+    char line[512], due[FD_DEADLINE_TEXT];
     int severity = d->severity;
     snprintf(line, sizeof line, "%s  %s%s%s  %s", fd_complaint_choice_label(FD_CLIST_SORT, (int)d->sort),
              fd_complaint_choice_label(FD_CLIST_CATEGORY, (int)d->category), severity >= 0 ? "  " : "",
@@ -213,9 +202,10 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     draw_text(y + 1, x, cols, line, A_NORMAL);
     format_due(d->due_at, due, sizeof due);
     char *taken = d->escalated_to ? fd_printf(_("Taken over by %s"), d->escalated_to) : fd_strdup("");
-    snprintf(line, sizeof line, "%s: %s   %s: %s  %s%s%s", _("Department"),
-             d->department ? d->department : "\u2014", _("Due"), due, d->overdue ? _("Overdue") : "",
-             d->overdue && *taken ? "  " : "", taken);
+    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s%s%s", _("Department"),
+             d->department ? d->department : "\u2014", _("Due"), due,
+             d->due_unconfirmed ? " " : "", d->due_unconfirmed ? _("Unverified") : "",
+             d->overdue ? _("Overdue") : "", d->overdue && *taken ? "  " : "", taken);
     free(taken);
     draw_text(y + 2, x, cols, line, d->overdue ? theme(TH_ERROR) : A_NORMAL);
     draw_wrapped(y + 3, x, DETAIL_ROWS - 4, cols, d->content, theme(TH_DIM));
@@ -601,7 +591,7 @@ static void step_draw(void *state, console *c, const console_area *area)
     form_draw(s->form, c, &fields);
 }
 
-/* The complainant from the directory: name, unit and, for a role that may see it,
+/* The complainant from the directory: name, unit and, when the core gave it in full,
  * the phone; otherwise the core takes the phone from the directory itself. */
 static int pick_complainant(step_form *s, console *c)
 {
@@ -614,10 +604,7 @@ static int pick_complainant(step_form *s, console *c)
     s->picked_unit = fd_strdup(item->unit);
     form_set_value(s->form, "complainant", item->name);
     form_set_value(s->form, "unit", item->unit);
-    const fd_config *cfg = console_config(c);
-    const fd_actor *me = console_actor(c);
-    bool sees = me && (cfg->unmask_phone_roles & FD_ROLE_BIT(me->role));
-    form_set_value(s->form, "phone", sees ? item->phone : "");
+    form_set_value(s->form, "phone", item->phone_in_full ? item->phone : "");
     dir_item_free(item);
     form_focus(s->form, "channel");
     return EV_HANDLED | EV_REDRAW;
@@ -728,15 +715,15 @@ static void add_line(void *ctx, const fd_complaint_step *st)
     complaint_view *v = ctx;
     if (v->line_count >= TIMELINE_MAX)
         return;
-    char when[FD_TIME_TEXT], due[FD_TIME_TEXT] = "";
+    char when[FD_TIME_TEXT], due[FD_DEADLINE_TEXT];
     fd_time_format(st->at, when);
     char *details = step_details(st);
-    if (st->due_at)
-        format_deadline(st->due_at, true, due, sizeof due);
+    fd_deadline_format(st->due_at, true, due);
     v->timeline[v->line_count++] =
-        fd_printf("%s  %s%s%s  %s  %s%s%s", when + 5, st->staff, st->approver ? "/" : "",
+        fd_printf("%s  %s%s%s  %s  %s%s%s%s%s", when + 5, st->staff, st->approver ? "/" : "",
                   st->approver ? st->approver : "", event_label(st->event), details,
-                  st->due_at ? _("  due ") : "", due);
+                  st->due_at ? _("  due ") : "", due, st->due_unconfirmed ? " " : "",
+                  st->due_unconfirmed ? _("Unverified") : "");
     free(details);
 }
 
@@ -748,30 +735,27 @@ static void add_step(complaint_view *v, step_kind kind, const char *label)
 
 /* Whether the machine allows event now for me; escalate is offered to anyone, since
  * a CS manager can approve it in place. */
-static bool allowed(console *c, const complaint_view *v, const char *event)
+static bool allowed(console *c, const complaint_view *v, fd_complaint_next_step step)
 {
-    const char *state = fd_complaint_choice_name(FD_CLIST_STATE, (int)v->detail.state);
-    fd_fire fire = {.actor = console_actor(c)};
-    fd_error err = {0};
-    fd_status s = fd_machine_check(console_desk(c), &fd_complaint_machine, state, event, &fire,
-                                   v->id, NULL, &err);
-    return s == FD_OK || (s == FD_DENIED && strcmp(event, "escalate") == 0);
+    fd_status s = fd_complaint_may(console_desk(c), v->id, v->detail.state, step, console_actor(c),
+                                   NULL);
+    return s == FD_OK || (s == FD_DENIED && step == FD_COMPLAINT_STEP_ESCALATE);
 }
 
 static void offer_steps(complaint_view *v, console *c)
 {
     v->step_count = v->selected = 0;
-    if (allowed(c, v, "assign"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_ASSIGN))
         add_step(v, STEP_ASSIGN, _("Assign to a department"));
-    if (allowed(c, v, "rectify"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_RECTIFY))
         add_step(v, STEP_RECTIFY, _("Record the rectification"));
-    if (allowed(c, v, "visit"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_VISIT))
         add_step(v, STEP_VISIT, _("Record the return visit"));
-    if (allowed(c, v, "close"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_CLOSE))
         add_step(v, STEP_CLOSE, _("Close the complaint"));
-    if (allowed(c, v, "reassign"))
+    if (allowed(c, v, FD_COMPLAINT_STEP_REASSIGN))
         add_step(v, STEP_ASSIGN, _("Reassign to another department"));
-    if (!v->detail.escalated_to && allowed(c, v, "escalate"))
+    if (!v->detail.escalated_to && allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
         add_step(v, STEP_ESCALATE, _("Hand over to the CS manager"));
     if (v->detail.sort == FD_SORT_COMPLAINT && fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY))
         add_step(v, STEP_SEVERITY, _("Correct the severity"));
@@ -886,7 +870,7 @@ static int perform_step(complaint_view *v, console *c, size_t index)
         return close_complaint(v, c);
     step_arg arg = {.kind = kind, .id = v->id};
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
-    if (v->detail.phone && !strchr(v->detail.phone, '*'))
+    if (v->detail.phone && v->detail.phone_in_full)
         text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
     if (kind == STEP_ESCALATE && !fd_may(console_actor(c), FD_ACT_COMPLAINT_ESCALATE)) {
         if (!auth_approve(c, FD_ACT_COMPLAINT_ESCALATE, &arg.approver))

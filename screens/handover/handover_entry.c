@@ -378,14 +378,11 @@ static void correct_entry(page *p, bool note)
 
 typedef enum page_step { STEP_PROGRESS, STEP_DONE, STEP_NOTE, STEP_CORRECT, STEP_COUNT } page_step;
 
-/* Whether the follow-up machine takes event now for this person. */
-static bool may_follow(page *p, const char *event)
+/* Whether the follow-up takes step now for this person. */
+static bool may_follow(page *p, fd_followup_step step)
 {
-    fd_fire fire = {.actor = console_actor(p->c)};
-    fd_error err = {0};
-    return p->followup && fd_machine_check(console_desk(p->c), &fd_followup_machine,
-                                           fd_followup_state_name(p->state), event, &fire, p->id, NULL,
-                                           &err) == FD_OK;
+    return p->followup && fd_followup_may(console_desk(p->c), p->id, p->state, step,
+                                          console_actor(p->c), NULL) == FD_OK;
 }
 
 static int page_handle(void *state, console *c, const console_event *ev)
@@ -406,9 +403,9 @@ static int page_handle(void *state, console *c, const console_event *ev)
     const char *labels[STEP_COUNT];
     page_step steps[STEP_COUNT];
     int n = 0;
-    if (may_follow(p, "progress"))
+    if (may_follow(p, FD_FOLLOWUP_STEP_PROGRESS))
         steps[n] = STEP_PROGRESS, labels[n++] = _("Record progress");
-    if (may_follow(p, "done"))
+    if (may_follow(p, FD_FOLLOWUP_STEP_DONE))
         steps[n] = STEP_DONE, labels[n++] = _("Record it done");
     if (fd_may(console_actor(c), FD_ACT_HANDOVER_CORRECT)) {
         steps[n] = STEP_NOTE, labels[n++] = _("Add a later note");

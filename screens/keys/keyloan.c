@@ -1,6 +1,6 @@
 /* Key loans: a loan's page (its borrower, keys, times, marks and the calls of an
  * emergency) with what may be done to it now, and the forms of a new loan, a call and
- * a return. What is offered is what fd_machine_check allows from the loan's state;
+ * a return. What is offered is what fd_key_loan_may allows from the loan's state;
  * whether it may really be done is the core's answer when it is tried. */
 #include "keys/keyloan.h"
 
@@ -28,7 +28,7 @@ typedef struct loan_page {
     console *c;
     int64_t id;
     bool loaded, changed;
-    char state[FD_STATE_MAX];
+    fd_loan_state state;
     bool emergency, overdue, approved_yet;
     int units_waiting;
     char borrower_name[TEXT], borrower[TEXT * 2], phone[FD_KEY_PHONE_SHOWN], reason[TEXT * 2];
@@ -42,7 +42,7 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
     loan_page *p = ctx;
     char at[FD_TIME_TEXT], due[FD_TIME_TEXT];
     p->loaded = true;
-    text_copy(p->state, sizeof p->state, r->state);
+    p->state = r->state;
     p->emergency = r->emergency;
     p->overdue = r->overdue;
     p->units_waiting = r->units_waiting;
@@ -111,42 +111,39 @@ static void load(loan_page *p)
 typedef enum loan_op { OP_APPROVE, OP_REFUSE, OP_CALL, OP_LEND, OP_RETURN, OP_CANCEL, OP_COUNT } loan_op;
 
 static const struct {
-    const char *event, *label;
+    fd_loan_step step;
+    const char *label;
 } loan_ops[OP_COUNT] = {
-    [OP_APPROVE] = {"approve", N_("Consent (a manager)")},
-    [OP_REFUSE] = {"refuse", N_("Refuse (a manager)")},
-    [OP_CALL] = {"notify", N_("Record a call to the owner or a contact")},
-    [OP_LEND] = {"lend", N_("Hand the keys over")},
-    [OP_RETURN] = {"return", N_("Take the keys back")},
-    [OP_CANCEL] = {"cancel", N_("Cancel the loan")},
+    [OP_APPROVE] = {FD_LOAN_STEP_APPROVE, N_("Consent (a manager)")},
+    [OP_REFUSE] = {FD_LOAN_STEP_REFUSE, N_("Refuse (a manager)")},
+    [OP_CALL] = {FD_LOAN_STEP_NOTIFY, N_("Record a call to the owner or a contact")},
+    [OP_LEND] = {FD_LOAN_STEP_LEND, N_("Hand the keys over")},
+    [OP_RETURN] = {FD_LOAN_STEP_RETURN, N_("Take the keys back")},
+    [OP_CANCEL] = {FD_LOAN_STEP_CANCEL, N_("Cancel the loan")},
 };
 
 /* Offered when the loan's state has the step: a missing permission is asked for in
  * place, a refused guard is the core's message when tried. */
 static bool offered(loan_page *p, loan_op op)
 {
-    fd_fire fire = {.actor = console_actor(p->c)};
-    fd_error err = {0};
-    fd_status s = fd_machine_check(console_desk(p->c), &fd_loan_machine, p->state,
-                                   loan_ops[op].event, &fire, p->id, NULL, &err);
-    if (op == OP_CALL && !p->emergency)
-        return false;
-    return s != FD_STATE;
+    return fd_key_loan_may(console_desk(p->c), p->id, p->state, loan_ops[op].step,
+                           console_actor(p->c), NULL) != FD_STATE;
 }
 
-/* A manager's consent: the one working, or one who enters their PIN now. */
+/* A manager's consent: the one working, who confirms it (chosen from the menu is not
+ * yet given), or one who enters their PIN now. */
 static bool consent(console *c, const fd_actor **approver, fd_actor *storage)
 {
     *approver = NULL;
     if (fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE))
-        return true;
+        return dialog_confirm(c, _("Consent to this key loan?"), _("Consent"), _("Not now"));
     if (!keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), storage))
         return false;
     *approver = storage;
     return true;
 }
 
-static bool lend(loan_page *p)
+static bool hand_over(loan_page *p)
 {
     fd_error err = {0};
     if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) != FD_OK) {
@@ -170,8 +167,20 @@ static bool approve(loan_page *p)
     }
     console_info(p->c, _("Loan No. %lld is approved."), (long long)p->id);
     if (dialog_confirm(p->c, _("Hand the keys over now?"), _("Hand over"), _("Later")))
-        lend(p);
+        hand_over(p);
     return true;
+}
+
+/* Chosen from the menu, then confirmed with the safe answer first. A step the core
+ * would refuse (no call recorded yet) is tried at once, without a question: the core
+ * writes nothing and its message says why. */
+static bool lend(loan_page *p)
+{
+    if (fd_key_loan_may(console_desk(p->c), p->id, p->state, FD_LOAN_STEP_LEND,
+                        console_actor(p->c), NULL) != FD_OK)
+        return hand_over(p);
+    return dialog_confirm(p->c, _("Hand the keys over now?"), _("Hand over"), _("Later")) &&
+           hand_over(p);
 }
 
 /* ---- the small forms of a loan ---- */
@@ -269,7 +278,6 @@ typedef struct callee {
 
 typedef struct call_ctx {
     loan_page *p;
-    bool full_phones;
     callee callees[MAX_CONTACTS];
     const char *labels[MAX_CONTACTS];
     int count;
@@ -292,18 +300,12 @@ static void add_callee(call_ctx *k, fd_dir_kind kind, int64_t id, int64_t unit_i
 static void collect_callee(void *ctx, const fd_dir_entry *e)
 {
     call_ctx *k = ctx;
-    char phone[FD_KEY_PHONE_SHOWN] = "", label[TEXT * 2];
-    if (e->phone && *e->phone) {
-        if (k->full_phones)
-            text_copy(phone, sizeof phone, e->phone);
-        else
-            fd_mask_phone(e->phone, phone, sizeof phone);
-    }
+    char label[TEXT * 2];
     const char *who = e->kind == FD_DIR_CONTACT ? (e->position && *e->position ? e->position
                                                                                : _("emergency contact"))
                                                 : _("owner/tenant");
     snprintf(label, sizeof label, "%s %s (%s) %s", e->unit ? e->unit : "", e->name ? e->name : "", who,
-             phone);
+             e->phone ? e->phone : "");
     add_callee(k, e->kind, e->id, e->unit_id, e->unit ? e->unit : "", label);
 }
 
@@ -365,12 +367,12 @@ static bool record_call(loan_page *p)
 {
     call_ctx *k = fd_alloc(sizeof *k);
     k->p = p;
-    k->full_phones = fd_may_see_phones(console_config(p->c), console_actor(p->c));
     for (int i = 0; i < FD_KEY_OUTCOME_COUNT; i++)
         k->outcomes[i] = fd_key_outcome_label((fd_key_outcome)i);
     fd_error err = {0};
     bool saved = false;
-    if (fd_key_loan_contacts(console_desk(p->c), p->id, collect_callee, k, &err) != FD_OK) {
+    if (fd_key_loan_contacts(console_desk(p->c), console_actor(p->c), p->id, collect_callee, k,
+                             &err) != FD_OK) {
         console_show_error(p->c, &err);
     } else if (k->count == 0) {
         console_error(p->c, "%s", _("The loan has no owner's spare key: there is nobody to call."));
@@ -432,7 +434,7 @@ static void page_draw(void *state, console *c, const console_area *area)
         return;
     y++;
     attr_t alarm = theme(TH_ERROR) | A_BOLD;
-    line(y++, x, cols, _("State"), fd_loan_state_label(p->state, p->overdue && !strcmp(p->state, "out")),
+    line(y++, x, cols, _("State"), fd_loan_state_label(p->state, p->overdue),
          p->overdue ? alarm : A_BOLD);
     if (p->emergency)
         line(y++, x, cols, _("Emergency"), _("EMERGENCY: an owner's spare key used without them"), alarm);
@@ -582,15 +584,11 @@ static int loan_submit(void *ctx, console *c, form *f)
         agreed = keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), &storage);
         approver = agreed ? &storage : NULL;
     }
-    loan.hand_over = agreed;
     fd_desk *d = console_desk(c);
+    /* An emergency: the keys wait for the calls, which need the loan recorded. */
+    n->open_page = agreed && fd_key_loan_awaits_calls(d, &loan);
+    loan.hand_over = agreed && !n->open_page;
     fd_status s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
-    if (s != FD_OK && fd_key_loan_awaits_calls(&err)) {
-        /* An emergency: the keys wait for the calls, which need the loan recorded. */
-        loan.hand_over = false;
-        n->open_page = true;
-        s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
-    }
     if (s != FD_OK) {
         form_show_error(f, c, &err);
         return EV_HANDLED;

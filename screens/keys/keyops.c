@@ -30,7 +30,8 @@ typedef struct key_page {
     console *c;
     int64_t id;
     bool loaded, changed;
-    char tag[FD_KEY_TAG_MAX + 1], opens[TEXT], kind[64], state[FD_STATE_MAX], custodian[TEXT];
+    char tag[FD_KEY_TAG_MAX + 1], opens[TEXT], kind[64], custodian[TEXT];
+    fd_key_state state;
     char loan[TEXT * 2];
     int64_t loan_id;
     bool overdue;
@@ -47,7 +48,7 @@ static void copy_key(void *ctx, const fd_key_row *r)
     else
         text_copy(p->opens, sizeof p->opens, r->unit ? r->unit : r->description);
     text_copy(p->kind, sizeof p->kind, fd_key_kind_label(r->kind));
-    text_copy(p->state, sizeof p->state, r->state);
+    p->state = r->state;
     snprintf(p->custodian, sizeof p->custodian, "%s %s", r->department ? r->department : "",
              r->custodian ? r->custodian : "");
     p->overdue = r->overdue;
@@ -128,33 +129,29 @@ typedef enum key_op {
 } key_op;
 
 static const struct {
-    const char *event, *other_event, *label;
+    fd_key_step step; /* OP_LOAN: none, the loan is a page of its own */
+    const char *label;
     fd_action needs; /* asked for in place when the one working may not */
 } key_ops[OP_COUNT] = {
-    [OP_LOAN] = {NULL, NULL, N_("Open its loan"), FD_ACT_KEY_LOAN},
-    [OP_TRANSFER] = {"transfer", NULL, N_("Hand custody to someone else"), FD_ACT_KEY_REGISTER},
-    [OP_LOSE] = {"lose", NULL, N_("Record the key lost"), FD_ACT_KEY_INCIDENT},
-    [OP_DAMAGE] = {"damage", NULL, N_("Record the key damaged"), FD_ACT_KEY_INCIDENT},
-    [OP_RECOVER] = {"find", "repair", N_("Back in store (found or repaired)"), FD_ACT_KEY_INCIDENT},
-    [OP_COPY] = {"copied", NULL, N_("Make a copy (customer-service manager)"), FD_ACT_KEY_COPY},
-    [OP_CHANGE_LOCK] = {"change_lock", NULL, N_("Lock cylinder changed"), FD_ACT_KEY_INCIDENT},
-    [OP_SEAL] = {"seal", NULL, N_("Seal the new key (duty manager)"), FD_ACT_KEY_SEAL},
-    [OP_RETIRE] = {"retire", NULL, N_("Retire the key (a manager)"), FD_ACT_KEY_RETIRE},
+    [OP_LOAN] = {FD_KEY_STEP_COUNT, N_("Open its loan"), FD_ACT_KEY_LOAN},
+    [OP_TRANSFER] = {FD_KEY_STEP_TRANSFER, N_("Hand custody to someone else"), FD_ACT_KEY_REGISTER},
+    [OP_LOSE] = {FD_KEY_STEP_LOSE, N_("Record the key lost"), FD_ACT_KEY_INCIDENT},
+    [OP_DAMAGE] = {FD_KEY_STEP_DAMAGE, N_("Record the key damaged"), FD_ACT_KEY_INCIDENT},
+    [OP_RECOVER] = {FD_KEY_STEP_RECOVER, N_("Back in store (found or repaired)"), FD_ACT_KEY_INCIDENT},
+    [OP_COPY] = {FD_KEY_STEP_COPY, N_("Make a copy (customer-service manager)"), FD_ACT_KEY_COPY},
+    [OP_CHANGE_LOCK] = {FD_KEY_STEP_CHANGE_LOCK, N_("Lock cylinder changed"), FD_ACT_KEY_INCIDENT},
+    [OP_SEAL] = {FD_KEY_STEP_SEAL, N_("Seal the new key (duty manager)"), FD_ACT_KEY_SEAL},
+    [OP_RETIRE] = {FD_KEY_STEP_RETIRE, N_("Retire the key (a manager)"), FD_ACT_KEY_RETIRE},
 };
 
-static bool step_exists(key_page *p, const char *event)
-{
-    fd_fire fire = {.actor = console_actor(p->c)};
-    fd_error err = {0};
-    return event && fd_machine_check(console_desk(p->c), &fd_key_machine, p->state, event, &fire,
-                                     p->id, NULL, &err) != FD_STATE;
-}
-
+/* Offered when the key's state has the step: a missing permission is asked for in
+ * place, a refused guard is the core's message when tried. */
 static bool offered(key_page *p, key_op op)
 {
     if (op == OP_LOAN)
         return p->loan_id != 0;
-    return step_exists(p, key_ops[op].event) || step_exists(p, key_ops[op].other_event);
+    return fd_key_may(console_desk(p->c), p->id, p->state, key_ops[op].step, console_actor(p->c),
+                      NULL) != FD_STATE;
 }
 
 typedef struct op_ctx {
@@ -394,7 +391,7 @@ static bool find_unit(new_key *n, console *c, form *f)
     if (!n->code[0])
         return true;
     fd_error err = {0};
-    if (fd_directory_search(console_desk(c), FD_DIR_UNIT, n->code, 1, take_unit, n, &err) != FD_OK) {
+    if (fd_directory_search(console_desk(c), NULL, FD_DIR_UNIT, n->code, 1, take_unit, n, &err) != FD_OK) {
         form_show_error(f, c, &err);
         return false;
     }

@@ -31,7 +31,8 @@ static const char *const view_labels[V_COUNT] = {
 typedef struct key_item {
     int64_t id, loan_id;
     char tag[FD_KEY_TAG_MAX + 1];
-    char opens[TEXT], kind[64], state[FD_STATE_MAX], custodian[TEXT], borrower[TEXT];
+    char opens[TEXT], kind[64], custodian[TEXT], borrower[TEXT];
+    fd_key_state state;
     fd_time out_at, due_at;
     bool overdue, emergency;
 } key_item;
@@ -74,7 +75,7 @@ static void add_key(void *ctx, const fd_key_row *r)
     text_copy(k->tag, sizeof k->tag, r->tag);
     opens_text(r, k->opens, sizeof k->opens);
     text_copy(k->kind, sizeof k->kind, fd_key_kind_label(r->kind));
-    text_copy(k->state, sizeof k->state, r->state);
+    k->state = r->state;
     snprintf(k->custodian, sizeof k->custodian, "%s %s", r->department ? r->department : "",
              r->custodian ? r->custodian : "");
     if (r->borrower)

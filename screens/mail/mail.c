@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "widgets/steps.h"
 #include "widgets/dialog.h"
 #include "console/draw.h"
 #include "widgets/form.h"
@@ -265,7 +266,14 @@ static bool hand_out(console *c, const int64_t *ids, size_t count)
 
 /* ---- one item ---- */
 
-typedef enum step { STEP_SHELVE, STEP_HAND_OUT, STEP_RETURN, STEP_CORRECT, STEP_COUNT } step;
+/* The item's own steps, then the correction, which is not a step of the item. */
+typedef enum step {
+    STEP_SHELVE = FD_MAIL_STEP_SHELVE,
+    STEP_HAND_OUT = FD_MAIL_STEP_HAND_OUT,
+    STEP_RETURN = FD_MAIL_STEP_RETURN,
+    STEP_CORRECT = FD_MAIL_STEP_COUNT,
+    STEP_COUNT
+} step;
 
 static const char *const step_labels[STEP_COUNT] = {
     [STEP_SHELVE] = N_("Put on a shelf, or move to another"),
@@ -287,7 +295,7 @@ typedef struct item_view {
     size_t history_count;
     char collection[COLLECTION_MAX];
     step offered[STEP_COUNT];
-    size_t offered_count, selected;
+    step_list chosen; /* how many are offered, and the highlighted one */
 } item_view;
 
 static void add_line(item_view *iv, fd_time at, const char *text)
@@ -334,34 +342,21 @@ static int by_time(const void *a, const void *b)
     return (x->at > y->at) - (x->at < y->at);
 }
 
-static const char *step_event(const item_view *iv, step s)
-{
-    switch (s) {
-    case STEP_SHELVE: return iv->item.state == FD_MAIL_STATE_HELD ? "move" : "shelve";
-    case STEP_HAND_OUT: return "collect";
-    case STEP_RETURN: return "return";
-    default: return NULL;
-    }
-}
-
 /* The steps the item's state allows; one the core refuses only for want of a reason
  * (an early return) is still offered: the form asks for it. */
 static void offer_steps(item_view *iv, console *c)
 {
     const fd_actor *me = console_actor(c);
-    iv->offered_count = 0;
+    iv->chosen.count = 0;
     for (int s = 0; s < STEP_COUNT; s++) {
-        const char *event = step_event(iv, (step)s);
-        fd_fire fire = {.actor = me};
-        fd_status st = event ? fd_machine_check(console_desk(c), &fd_mail_machine,
-                                                fd_mail_state_name(iv->item.state), event, &fire,
-                                                iv->id, NULL, NULL)
-                             : (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED);
+        fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED)
+                                         : fd_mail_may(console_desk(c), iv->id, iv->item.state,
+                                                       (fd_mail_step)s, me, NULL);
         if (st == FD_OK || st == FD_INVALID)
-            iv->offered[iv->offered_count++] = (step)s;
+            iv->offered[iv->chosen.count++] = (step)s;
     }
-    if (iv->selected >= iv->offered_count)
-        iv->selected = 0;
+    if (iv->chosen.selected >= iv->chosen.count)
+        iv->chosen.selected = 0;
 }
 
 static void load_item(item_view *iv, console *c)
@@ -602,15 +597,10 @@ static void draw_history(const item_view *iv, console *c, int y, int x, int cols
 
 static void draw_steps(const item_view *iv, int y, int x, int cols)
 {
-    if (iv->offered_count == 0) {
-        draw_text(y, x, cols, _("Nothing more to do for this item."), theme(TH_DIM));
-        return;
-    }
-    for (size_t i = 0; i < iv->offered_count; i++) {
-        char line[LINE_TEXT];
-        snprintf(line, sizeof line, " %zu  %s", i + 1, _(step_labels[iv->offered[i]]));
-        draw_padded(y + (int)i, x, cols, line, i == iv->selected ? theme(TH_SELECTED) : A_NORMAL);
-    }
+    const char *labels[STEP_COUNT];
+    for (size_t i = 0; i < iv->chosen.count; i++)
+        labels[i] = _(step_labels[iv->offered[i]]);
+    steps_draw(&iv->chosen, labels, _("Nothing more to do for this item."), y, x, cols);
 }
 
 static void item_draw(void *state, console *c, const console_area *area)
@@ -620,7 +610,7 @@ static void item_draw(void *state, console *c, const console_area *area)
         return;
     int x = area->left, cols = area->cols;
     draw_facts(iv, c, area->top, x, cols);
-    int steps_rows = iv->offered_count ? (int)iv->offered_count : 1;
+    int steps_rows = iv->chosen.count ? (int)iv->chosen.count : 1;
     int history_top = area->top + 6;
     int steps_top = area->top + area->rows - steps_rows;
     draw_rule(area->top + 5, x, cols, theme(TH_DIM));
@@ -635,24 +625,12 @@ static int item_handle(void *state, console *c, const console_event *ev)
     item_view *iv = state;
     if (!iv->loaded)
         return EV_IGNORED;
-    switch (ev->action) {
-    case ACT_UP:
-        iv->selected = iv->selected ? iv->selected - 1 : 0;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_DOWN:
-        iv->selected = iv->selected + 1 < iv->offered_count ? iv->selected + 1 : iv->selected;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        return iv->offered_count ? perform(iv, c, iv->offered[iv->selected]) : EV_HANDLED;
-    case ACT_NONE:
-        if (!ev->key.function && ev->key.code >= '1' && ev->key.code < '1' + (wint_t)iv->offered_count) {
-            iv->selected = ev->key.code - '1';
-            return perform(iv, c, iv->offered[iv->selected]);
-        }
-        return EV_IGNORED;
-    default:
-        return EV_IGNORED;
+    switch (steps_handle(&iv->chosen, c, ev)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(iv, c, iv->offered[iv->chosen.selected]);
+    case STEPS_IGNORED: break;
     }
+    return EV_IGNORED;
 }
 
 static const console_action item_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
@@ -743,7 +721,7 @@ static void resolve_recipient(intake *in, console *c)
         return;
     in->picked.kind = 0;
     int matches = 0;
-    fd_directory_search(console_desk(c), FD_DIR_ANY, form_value(in->form, "recipient"), 1,
+    fd_directory_search(console_desk(c), NULL, FD_DIR_ANY, form_value(in->form, "recipient"), 1,
                         count_match, &matches, NULL);
     if (matches)
         pick_recipient(in, c);

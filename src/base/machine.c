@@ -68,6 +68,14 @@ fd_status fd_machine_check(fd_desk *d, const fd_machine *m, const char *state, c
     return FD_OK;
 }
 
+fd_status fd_machine_may(fd_desk *d, const fd_machine *m, int64_t entity_id, const char *state,
+                         const char *event, const fd_actor *who, const fd_actor *approver)
+{
+    fd_fire fire = {.actor = who, .approver = approver};
+    fd_error unread = {0}; /* guards report through it; the question wants the status only */
+    return fd_machine_check(d, m, state, event, &fire, entity_id, NULL, &unread);
+}
+
 static fd_status insert_event(fd_desk *d, const fd_machine *m, int64_t entity_id,
                               const fd_transition *t, const char *from, const fd_fire *fire,
                               int64_t *event_id, fd_error *err)

@@ -113,6 +113,19 @@ const fd_machine fd_complaint_machine = {
     "complaint", transitions, sizeof transitions / sizeof transitions[0], state_label,
 };
 
+fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state state,
+                           fd_complaint_next_step step, const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_COMPLAINT_STEP_COUNT] = {
+        [FD_COMPLAINT_STEP_ASSIGN] = "assign",   [FD_COMPLAINT_STEP_REASSIGN] = "reassign",
+        [FD_COMPLAINT_STEP_RECTIFY] = "rectify", [FD_COMPLAINT_STEP_VISIT] = "visit",
+        [FD_COMPLAINT_STEP_CLOSE] = "close",     [FD_COMPLAINT_STEP_ESCALATE] = "escalate",
+    };
+    return fd_machine_may(d, &fd_complaint_machine, complaint_id,
+                          fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step], who,
+                          approver);
+}
+
 /* ---- deadlines ---- */
 
 /* Each deadline row names the rule it was counted under: a complaint's severity, or
@@ -154,6 +167,59 @@ fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
                          fd_complaint_severity severity, fd_complaint_due_kind what, fd_time from)
 {
     return due_by_rule(cfg, rule_of(sort, (int)severity), what, from);
+}
+
+bool fd_complaint_due_in_workdays(fd_complaint_sort sort, fd_complaint_due_kind what)
+{
+    return rule_of(sort, FD_SEVERITY_GENERAL) != RULE_SURVEY && what == FD_DUE_RECTIFY;
+}
+
+static const struct {
+    const char *name, *label;
+} due_labels[] = {
+    {"assign", N_("To the department")},
+    {"rectify", N_("Rectification")},
+    {"measures", N_("Written measures")},
+    {"visit", N_("Return visit")},
+};
+
+const char *fd_complaint_due_name(fd_complaint_sort sort, fd_complaint_due_kind what)
+{
+    if (sort == FD_SORT_SURVEY && what == FD_DUE_RECTIFY)
+        return "measures";
+    return complaint_due_names[what];
+}
+
+const char *fd_complaint_due_label(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof due_labels / sizeof due_labels[0]; i++)
+        if (strcmp(due_labels[i].name, name) == 0)
+            return _(due_labels[i].label);
+    return name;
+}
+
+/* The deadline a complaint in this state is waiting on: a survey opinion first goes to
+ * a department; then each is rectified; then visited. */
+int complaint_due_kind_in(fd_complaint_sort sort, fd_complaint_state state)
+{
+    switch (state) {
+    case FD_CSTATE_RECEIVED:
+        return sort == FD_SORT_SURVEY ? FD_DUE_ASSIGN : FD_DUE_RECTIFY;
+    case FD_CSTATE_ASSIGNED:
+    case FD_CSTATE_REOPENED:
+        return FD_DUE_RECTIFY;
+    case FD_CSTATE_RECTIFIED:
+        return FD_DUE_VISIT;
+    default:
+        return -1;
+    }
+}
+
+bool complaint_due_unconfirmed(const fd_desk *d, fd_complaint_sort sort, int kind, fd_time due)
+{
+    return kind >= 0 && due != FD_COMPLAINT_NO_DUE &&
+           fd_complaint_due_in_workdays(sort, (fd_complaint_due_kind)kind) &&
+           fd_deadline_unconfirmed(d->config, due);
 }
 
 /* ---- checking what is typed ---- */
@@ -812,17 +878,18 @@ static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complai
 {
     *c = (fd_complaint_detail){
         .id = fd_col_int(st, FD_COL_COMPLAINT_GET_ID),
-        .sort = (fd_complaint_sort)complaint_col_choice(st, 1, FD_CLIST_SORT),
-        .state = (fd_complaint_state)complaint_col_choice(st, 2, FD_CLIST_STATE),
+        .sort = (fd_complaint_sort)complaint_col_choice(st, FD_COL_COMPLAINT_GET_SORT, FD_CLIST_SORT),
+        .state = (fd_complaint_state)complaint_col_choice(st, FD_COL_COMPLAINT_GET_STATE, FD_CLIST_STATE),
         .occupant_id = fd_col_int(st, FD_COL_COMPLAINT_GET_OCCUPANT_ID),
         .unit_id = fd_col_int(st, FD_COL_COMPLAINT_GET_UNIT_ID),
         .complainant = col_dup(st, FD_COL_COMPLAINT_GET_COMPLAINANT),
         .unit = col_dup(st, FD_COL_COMPLAINT_GET_UNIT),
         .phone = complaint_shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
+        .phone_in_full = complaint_sees_phones(d, who),
         .content = col_dup(st, FD_COL_COMPLAINT_GET_CONTENT),
-        .channel = (fd_complaint_channel)complaint_col_choice(st, 9, FD_CLIST_CHANNEL),
-        .category = (fd_complaint_category)complaint_col_choice(st, 10, FD_CLIST_CATEGORY),
-        .severity = complaint_col_choice(st, 11, FD_CLIST_SEVERITY),
+        .channel = (fd_complaint_channel)complaint_col_choice(st, FD_COL_COMPLAINT_GET_CHANNEL, FD_CLIST_CHANNEL),
+        .category = (fd_complaint_category)complaint_col_choice(st, FD_COL_COMPLAINT_GET_CATEGORY, FD_CLIST_CATEGORY),
+        .severity = complaint_col_choice(st, FD_COL_COMPLAINT_GET_SEVERITY, FD_CLIST_SEVERITY),
         .department = col_dup(st, FD_COL_COMPLAINT_GET_DEPARTMENT),
         .received_by = col_dup(st, FD_COL_COMPLAINT_GET_RECEIVED_BY),
         .received_at = fd_col_int(st, FD_COL_COMPLAINT_GET_RECEIVED_AT),
@@ -834,6 +901,7 @@ static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complai
         if (strcmp(complaint_due_names[k], fd_col_text(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT)) == 0)
             kind = k;
     c->due_kind = kind < 0 ? FD_DUE_RECTIFY : (fd_complaint_due_kind)kind;
+    c->due_unconfirmed = complaint_due_unconfirmed(d, c->sort, (int)c->due_kind, c->due_at);
     c->overdue = complaint_is_overdue(d, c->due_at);
     c->escalated = c->escalated_to || c->overdue;
 }

@@ -29,18 +29,20 @@ static void emit_row(list_ctx *l, fd_stmt *st)
     summary[strcspn(summary, "\n")] = '\0';
     fd_complaint_row row = {
         .id = fd_col_int(st, FD_COL_COMPLAINT_ROW_ID),
-        .sort = (fd_complaint_sort)complaint_col_choice(st, 1, FD_CLIST_SORT),
-        .state = (fd_complaint_state)complaint_col_choice(st, 2, FD_CLIST_STATE),
+        .sort = (fd_complaint_sort)complaint_col_choice(st, FD_COL_COMPLAINT_ROW_SORT, FD_CLIST_SORT),
+        .state = (fd_complaint_state)complaint_col_choice(st, FD_COL_COMPLAINT_ROW_STATE, FD_CLIST_STATE),
         .complainant = fd_col_text(st, FD_COL_COMPLAINT_ROW_COMPLAINANT),
         .unit = fd_col_text(st, FD_COL_COMPLAINT_ROW_UNIT),
         .summary = summary,
-        .category = (fd_complaint_category)complaint_col_choice(st, 6, FD_CLIST_CATEGORY),
-        .severity = complaint_col_choice(st, 7, FD_CLIST_SEVERITY),
+        .category = (fd_complaint_category)complaint_col_choice(st, FD_COL_COMPLAINT_ROW_CATEGORY, FD_CLIST_CATEGORY),
+        .severity = complaint_col_choice(st, FD_COL_COMPLAINT_ROW_SEVERITY, FD_CLIST_SEVERITY),
         .department = fd_col_text(st, FD_COL_COMPLAINT_ROW_DEPARTMENT),
         .received_at = fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
         .due_at = complaint_col_due(st, FD_COL_COMPLAINT_ROW_DUE_AT),
         .sort_key = l->by_due ? fd_col_int(st, FD_COL_COMPLAINT_ROW_DUE_AT) : fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
     };
+    row.due_kind = row.due_at == FD_COMPLAINT_NO_DUE ? -1 : complaint_due_kind_in(row.sort, row.state);
+    row.due_unconfirmed = complaint_due_unconfirmed(l->d, row.sort, row.due_kind, row.due_at);
     row.overdue = complaint_is_overdue(l->d, row.due_at);
     row.escalated = !fd_col_null(st, FD_COL_COMPLAINT_ROW_ESCALATED_BY) || row.overdue;
     l->each(l->ctx, &row);
@@ -225,6 +227,7 @@ typedef struct timeline_ctx {
     int64_t id;
     void (*each)(void *ctx, const fd_complaint_step *step);
     void *ctx;
+    fd_complaint_sort sort;
 } timeline_ctx;
 
 static int due_kind_of(const char *what)
@@ -254,15 +257,16 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
         .result = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_RESULT),
         .done_by = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_DONE_BY),
         .done_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DONE_AT),
-        .method = complaint_col_choice(st, 14, FD_CLIST_METHOD),
-        .satisfaction = complaint_col_choice(st, 15, FD_CLIST_SATISFACTION),
-        .ack = complaint_col_choice(st, 16, FD_CLIST_ACK),
+        .method = complaint_col_choice(st, FD_COL_COMPLAINT_TIMELINE_METHOD, FD_CLIST_METHOD),
+        .satisfaction = complaint_col_choice(st, FD_COL_COMPLAINT_TIMELINE_SATISFACTION, FD_CLIST_SATISFACTION),
+        .ack = complaint_col_choice(st, FD_COL_COMPLAINT_TIMELINE_ACK, FD_CLIST_ACK),
         .ack_phone = ack_phone,
         .due_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DUE_AT),
         .due_kind = due_kind_of(fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_WHAT)),
         .field = field,
         .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
     };
+    row.due_unconfirmed = complaint_due_unconfirmed(t->d, t->sort, row.due_kind, row.due_at);
     t->each(t->ctx, &row);
     free(phone);
     free(ack_phone);
@@ -275,6 +279,7 @@ static fd_status timeline_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s = complaint_read_facts(t->d, t->id, &f, err);
     if (s != FD_OK)
         return s;
+    t->sort = f.sort;
     fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TIMELINE);
     fd_bind_int(st, ":id", t->id);
     int rc;
@@ -288,6 +293,6 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),
                                 void *ctx, fd_error *err)
 {
-    timeline_ctx t = {d, who, id, each, ctx};
+    timeline_ctx t = {d, who, id, each, ctx, FD_SORT_COMPLAINT};
     return fd_store_read(d->store, timeline_txn, &t, err);
 }

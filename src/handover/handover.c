@@ -176,6 +176,17 @@ const fd_machine fd_followup_machine = {
     FD_FOLLOWUP_KIND, followup_rows, sizeof followup_rows / sizeof followup_rows[0], followup_label,
 };
 
+fd_status fd_followup_may(fd_desk *d, int64_t entry_id, fd_followup_state state,
+                          fd_followup_step step, const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_FOLLOWUP_STEP_COUNT] = {
+        [FD_FOLLOWUP_STEP_PROGRESS] = "progress",
+        [FD_FOLLOWUP_STEP_DONE] = "done",
+    };
+    return fd_machine_may(d, &fd_followup_machine, entry_id, fd_followup_state_name(state),
+                          events[step], who, approver);
+}
+
 /* ---- writing an entry ---- */
 
 typedef struct write_ctx {

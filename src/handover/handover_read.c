@@ -137,11 +137,11 @@ static fd_status followups_txn(fd_store *store, void *ctx, fd_error *err)
             .entry = &e,
             .state = e.followup_state,
             .origin_shift_id = e.shift_id,
-            .last_progress = optional(st, FD_HANDOVER_ENTRY_COLUMNS),
-            .last_progress_at = fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 1),
-            .shifts_carried = (long)fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 2),
+            .last_progress = optional(st, FD_COL_HO_FOLLOWUP_PAGE_PROGRESS_NOTE),
+            .last_progress_at = fd_col_int(st, FD_COL_HO_FOLLOWUP_PAGE_PROGRESS_AT),
+            .shifts_carried = (long)fd_col_int(st, FD_COL_HO_FOLLOWUP_PAGE_CARRIED),
             .carried_in = e.shift_id != c->shift_id,
-            .progressed = fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 3) != 0,
+            .progressed = fd_col_int(st, FD_COL_HO_FOLLOWUP_PAGE_PROGRESSED_HERE) != 0,
         };
         c->each(c->ctx, &f);
     }
@@ -268,12 +268,16 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         fd_open_item i = {
             .id = fd_col_int(st, FD_COL_HO_ITEM_LIST_ID), .source = fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE),
             .source_label = fd_handover_source_label(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
+            .record = handover_source_record(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
             .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID), .ref = optional(st, FD_COL_HO_ITEM_LIST_REF), .name = optional(st, FD_COL_HO_ITEM_LIST_NAME),
             .detail = optional(st, FD_COL_HO_ITEM_LIST_DETAIL), .since = fd_col_int(st, FD_COL_HO_ITEM_LIST_SINCE), .due_at = fd_col_int(st, FD_COL_HO_ITEM_LIST_DUE_AT),
             .age_days = fd_col_null(st, FD_COL_HO_ITEM_LIST_AGE_DAYS) ? -1 : (int)fd_col_int(st, FD_COL_HO_ITEM_LIST_AGE_DAYS),
             .mark = parse_mark(optional(st, FD_COL_HO_ITEM_LIST_MARK)), .note = optional(st, FD_COL_HO_ITEM_LIST_NOTE), .marked_by = optional(st, FD_COL_HO_ITEM_LIST_MARKED_BY),
         };
-        i.sort_label = fd_handover_sort_label(i.source, optional(st, FD_COL_HO_ITEM_LIST_SORT));
+        const char *sort = optional(st, FD_COL_HO_ITEM_LIST_SORT);
+        i.sort_label = fd_handover_sort_label(i.source, sort);
+        i.due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, i.source, sort, i.due_at);
+        i.overdue = i.due_at && i.due_at <= fd_desk_now(c->d);
         bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
         if (!followup && c->each)
             c->each(c->ctx, &i);
@@ -296,8 +300,11 @@ static fd_status each_live_item(items_ctx *c, fd_error *err)
         const fd_gathered *g = &list.items[n];
         fd_open_item i = {
             .source = g->source, .source_label = fd_handover_source_label(g->source),
+            .record = handover_source_record(g->source),
             .sort_label = fd_handover_sort_label(g->source, g->sort), .ref_id = g->ref_id, .ref = g->ref, .name = g->name, .detail = g->detail,
             .since = g->since, .due_at = g->due_at, .age_days = g->age_days,
+            .due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, g->source, g->sort, g->due_at),
+            .overdue = g->due_at && g->due_at <= list.now,
         };
         c->each(c->ctx, &i);
     }

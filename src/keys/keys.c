@@ -25,6 +25,8 @@ static const name_label key_kinds[] = {FD_KEY_KIND_LIST(FD_ROW)};
 static const name_label reasons[] = {FD_KEY_REASON_LIST(FD_ROW)};
 static const name_label borrower_kinds[] = {FD_BORROWER_KIND_LIST(FD_ROW)};
 static const name_label outcomes[] = {FD_KEY_OUTCOME_LIST(FD_ROW)};
+static const name_label key_states[] = {FD_KEY_STATE_LIST(FD_ROW)};
+static const name_label loan_states[] = {FD_LOAN_STATE_LIST(FD_ROW)};
 #undef FD_ROW
 
 static bool parse_name(const name_label *table, int count, const char *name, int *out)
@@ -38,9 +40,8 @@ static bool parse_name(const name_label *table, int count, const char *name, int
     return false;
 }
 
-#define FD_NAMES(prefix, type, table, count)                                    \
+#define FD_NAME_PARSE(prefix, type, table, count)                               \
     const char *prefix##_name(type v) { return table[v].name; }                 \
-    const char *prefix##_label(type v) { return _(table[v].label); }            \
     bool prefix##_parse(const char *name, type *out)                            \
     {                                                                           \
         int i;                                                                  \
@@ -49,28 +50,19 @@ static bool parse_name(const name_label *table, int count, const char *name, int
         *out = (type)i;                                                         \
         return true;                                                            \
     }
+#define FD_NAMES(prefix, type, table, count)                                    \
+    FD_NAME_PARSE(prefix, type, table, count)                                   \
+    const char *prefix##_label(type v) { return _(table[v].label); }
 FD_NAMES(fd_key_kind, fd_key_kind, key_kinds, FD_KEY_KIND_COUNT)
 FD_NAMES(fd_key_reason, fd_key_reason, reasons, FD_KEY_REASON_COUNT)
 FD_NAMES(fd_borrower_kind, fd_borrower_kind, borrower_kinds, FD_BORROWER_KIND_COUNT)
 FD_NAMES(fd_key_outcome, fd_key_outcome, outcomes, FD_KEY_OUTCOME_COUNT)
+/* States have labels of their own: see fd_key_state_label. */
+FD_NAME_PARSE(fd_key_state, fd_key_state, key_states, FD_KEY_STATE_COUNT)
+FD_NAME_PARSE(fd_loan_state, fd_loan_state, loan_states, FD_LOAN_STATE_COUNT)
 #undef FD_NAMES
+#undef FD_NAME_PARSE
 
-static const name_label key_states[] = {
-    {"in_store", N_("In store")},
-    {"on_loan", N_("On loan")},
-    {"damaged", N_("Damaged")},
-    {"lost", N_("Lost")},
-    {"to_seal", N_("Retired, new key to be sealed")},
-    {"retired", N_("Retired")},
-};
-static const name_label loan_states[] = {
-    {"requested", N_("Waiting for consent")},
-    {"approved", N_("Approved")},
-    {"out", N_("Out")},
-    {"returned", N_("Returned")},
-    {"refused", N_("Refused")},
-    {"cancelled", N_("Cancelled")},
-};
 static const name_label events[] = {
     {"register", N_("Registered")},
     {"copy", N_("Copy made")},
@@ -102,20 +94,20 @@ static const char *label_of(const name_label *table, int count, const char *name
     return parse_name(table, count, name, &i) ? _(table[i].label) : name;
 }
 
-const char *fd_key_state_label(const char *state, bool overdue)
+const char *fd_key_state_label(fd_key_state s, bool overdue)
 {
-    if (overdue && state && strcmp(state, "on_loan") == 0)
+    if (overdue && s == FD_KEY_STATE_ON_LOAN)
         return _("Overdue");
-    if (overdue && state && strcmp(state, "to_seal") == 0)
+    if (overdue && s == FD_KEY_STATE_TO_SEAL)
         return _("New key not sealed in time");
-    return label_of(key_states, FD_COUNT(key_states), state);
+    return _(key_states[s].label);
 }
 
-const char *fd_loan_state_label(const char *state, bool overdue)
+const char *fd_loan_state_label(fd_loan_state s, bool overdue)
 {
-    if (overdue && state && strcmp(state, "out") == 0)
+    if (overdue && s == FD_LOAN_STATE_OUT)
         return _("Overdue");
-    return label_of(loan_states, FD_COUNT(loan_states), state);
+    return _(loan_states[s].label);
 }
 
 const char *fd_key_event_label(const char *event)
@@ -123,8 +115,30 @@ const char *fd_key_event_label(const char *event)
     return label_of(events, FD_COUNT(events), event);
 }
 
-static const char *key_state_plain(const char *state) { return fd_key_state_label(state, false); }
-static const char *loan_state_plain(const char *state) { return fd_loan_state_label(state, false); }
+fd_key_state key_state_read(const char *name)
+{
+    fd_key_state s;
+    return fd_key_state_parse(name, &s) ? s : FD_KEY_STATE_RETIRED;
+}
+
+fd_loan_state key_loan_state_read(const char *name)
+{
+    fd_loan_state s;
+    return fd_loan_state_parse(name, &s) ? s : FD_LOAN_STATE_CANCELLED;
+}
+
+/* The machines' labels of stored states, for their messages (NULL: not a state). */
+static const char *key_state_plain(const char *name)
+{
+    fd_key_state s;
+    return fd_key_state_parse(name, &s) ? fd_key_state_label(s, false) : NULL;
+}
+
+static const char *loan_state_plain(const char *name)
+{
+    fd_loan_state s;
+    return fd_loan_state_parse(name, &s) ? fd_loan_state_label(s, false) : NULL;
+}
 
 /* ---- the machines ---- */
 
@@ -161,7 +175,7 @@ static fd_status emergency_calls_made(fd_desk *d, const fd_fire *fire_, int64_t 
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         if (fd_col_int(st, FD_COL_KEY_LOAN_UNITS_NOTICES) == 0) {
-            s = fd_fail(err, FD_INVALID, CALLS_FIELD,
+            s = fd_fail(err, FD_INVALID, "notices",
                         _("Emergency: record a call about %s before the key is used."),
                         fd_col_text(st, FD_COL_KEY_LOAN_UNITS_CODE));
             fd_stmt_reset(st);
@@ -220,6 +234,31 @@ const fd_machine fd_key_machine = {"key", key_rows, sizeof key_rows / sizeof key
                                    key_state_plain};
 const fd_machine fd_loan_machine = {"loan", loan_rows, sizeof loan_rows / sizeof loan_rows[0],
                                     loan_state_plain};
+
+const char *key_recover_event(fd_key_state state)
+{
+    switch (state) {
+    case FD_KEY_STATE_LOST: return "find";
+    case FD_KEY_STATE_DAMAGED: return "repair";
+    default: return NULL;
+    }
+}
+
+fd_status fd_key_may(fd_desk *d, int64_t key_id, fd_key_state state, fd_key_step step,
+                     const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const step_events[FD_KEY_STEP_COUNT] = {
+        [FD_KEY_STEP_TRANSFER] = "transfer",       [FD_KEY_STEP_LOSE] = "lose",
+        [FD_KEY_STEP_DAMAGE] = "damage",           [FD_KEY_STEP_COPY] = "copied",
+        [FD_KEY_STEP_CHANGE_LOCK] = "change_lock", [FD_KEY_STEP_SEAL] = "seal",
+        [FD_KEY_STEP_RETIRE] = "retire",
+    };
+    const char *event = step == FD_KEY_STEP_RECOVER ? key_recover_event(state) : step_events[step];
+    if (!event)
+        return FD_STATE;
+    return fd_machine_may(d, &fd_key_machine, key_id, fd_key_state_name(state), event, who,
+                          approver);
+}
 
 fd_status key_fire(fd_desk *d, const fd_machine *m, int64_t id, const char *event,
                       const fd_actor *who, const fd_actor *approver, const char *note,
@@ -336,7 +375,7 @@ fd_status key_load_key(fd_desk *d, int64_t id, const char *field, key_base *out,
         snprintf(out->description, sizeof out->description, "%s", fd_col_text(st, FD_COL_KEY_BASE_DESCRIPTION));
         fd_key_kind_parse(fd_col_text(st, FD_COL_KEY_BASE_KIND), &out->kind);
         out->entrustment_id = fd_col_int(st, FD_COL_KEY_BASE_ENTRUSTMENT_ID);
-        snprintf(out->state, sizeof out->state, "%s", fd_col_text(st, FD_COL_KEY_BASE_STATE));
+        out->state = key_state_read(fd_col_text(st, FD_COL_KEY_BASE_STATE));
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
@@ -344,15 +383,15 @@ fd_status key_load_key(fd_desk *d, int64_t id, const char *field, key_base *out,
     return s;
 }
 
-/* An id the statement returns in its first column; FD_NOT_FOUND when there is no row
- * or it is NULL. */
+/* The id a statement of row key_found returns; FD_NOT_FOUND when there is no row or it
+ * is NULL. */
 fd_status key_first_id(fd_stmt *st, int64_t *id, fd_error *err)
 {
     fd_status s = fd_step_row(st, err);
-    if (s == FD_OK && fd_col_null(st, 0))
+    if (s == FD_OK && fd_col_null(st, FD_COL_KEY_FOUND_ID))
         s = FD_NOT_FOUND;
     if (s == FD_OK)
-        *id = fd_col_int(st, 0);
+        *id = fd_col_int(st, FD_COL_KEY_FOUND_ID);
     fd_stmt_reset(st);
     return s;
 }

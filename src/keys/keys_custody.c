@@ -202,7 +202,7 @@ static fd_status incident_txn(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     int64_t loan = 0;
-    if (strcmp(key.state, "on_loan") == 0) {
+    if (key.state == FD_KEY_STATE_ON_LOAN) {
         fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_CURRENT_LOAN);
         fd_bind_int(st, ":key_id", key.id);
         if ((s = key_first_id(st, &loan, err)) != FD_OK && s != FD_NOT_FOUND)
@@ -248,9 +248,7 @@ static fd_status recover_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
     if (s != FD_OK)
         return s;
-    const char *event = strcmp(key.state, "lost") == 0      ? "find"
-                        : strcmp(key.state, "damaged") == 0 ? "repair"
-                                                            : NULL;
+    const char *event = key_recover_event(key.state);
     if (!event)
         return fd_fail(err, FD_STATE, NULL,
                        _("Key %s is %s: only a lost or damaged key comes back into store."),
@@ -358,7 +356,7 @@ static fd_status seal_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s = key_load_key(o->d, o->key_id, "key", &old, err);
     if (s != FD_OK)
         return s;
-    if (strcmp(old.state, "to_seal") != 0)
+    if (old.state != FD_KEY_STATE_TO_SEAL)
         return fd_fail(err, FD_STATE, "key", _("Key %s is %s: no new key is waiting to be sealed."),
                        old.tag, fd_key_state_label(old.state, false));
     key_spec k = {.unit_id = old.unit_id, .entrustment_id = old.entrustment_id,

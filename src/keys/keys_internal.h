@@ -3,6 +3,7 @@
 #ifndef FRONTDESK_KEYS_INTERNAL_H
 #define FRONTDESK_KEYS_INTERNAL_H
 
+#include "frontdesk/audit.h"
 #include "frontdesk/keys.h"
 #include "store/stmt.h"
 
@@ -24,7 +25,7 @@ typedef struct key_base {
     char tag[TAG_TEXT];
     char description[TEXT_BYTES];
     fd_key_kind kind;
-    char state[FD_STATE_MAX];
+    fd_key_state state;
 } key_base;
 
 /* A key about to be added to the register, and how it came to be. */
@@ -63,8 +64,8 @@ fd_status key_fire_with(fd_desk *d, const fd_machine *m, int64_t id, const char 
 fd_status key_fire(fd_desk *d, const fd_machine *m, int64_t id, const char *event,
                    const fd_actor *who, const fd_actor *approver, const char *note,
                    const char *data, fd_error *err);
-/* An id the statement returns in its first column; FD_NOT_FOUND when there is no row
- * or it is NULL. */
+/* The id a statement of row key_found returns; FD_NOT_FOUND when there is no row or it
+ * is NULL. */
 fd_status key_first_id(fd_stmt *st, int64_t *id, fd_error *err);
 fd_status key_insert_custody(fd_desk *d, const fd_actor *who, int64_t key_id, const custodian *c,
                              const char *note, int64_t *id, fd_error *err);
@@ -72,11 +73,14 @@ fd_status key_insert_custody(fd_desk *d, const fd_actor *who, int64_t key_id, co
 fd_status key_insert_row(fd_desk *d, const fd_actor *who, fd_stmt *st, const char *action,
                          fd_record_table table, int64_t *id, fd_error *err);
 fd_status key_load_key(fd_desk *d, int64_t id, const char *field, key_base *out, fd_error *err);
+/* The state stored as name. Only the machines write states; one unknown to this
+ * program reads as the last state, which allows nothing. */
+fd_key_state key_state_read(const char *name);
+fd_loan_state key_loan_state_read(const char *name);
+/* The event that brings a key in state back into store: "find", "repair", or NULL. */
+const char *key_recover_event(fd_key_state state);
 bool key_may(const fd_actor *who, const fd_actor *approver, fd_action action);
 fd_status key_unit_code(fd_desk *d, int64_t unit_id, char *out, size_t size, fd_error *err);
-
-/* The field an emergency loan's missing calls are reported against. */
-#define CALLS_FIELD "notices"
 
 typedef struct loan_base {
     fd_key_reason reason;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/directory_in_full.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
@@ -114,7 +115,7 @@ static fd_status key_available(fd_desk *d, int64_t key_id, fd_error *err)
     fd_status s = key_load_key(d, key_id, "keys", &key, err);
     if (s != FD_OK)
         return s;
-    if (strcmp(key.state, "in_store") != 0)
+    if (key.state != FD_KEY_STATE_IN_STORE)
         return fd_fail(err, FD_STATE, "keys", _("Key %s is %s: it cannot be lent."), key.tag,
                        fd_key_state_label(key.state, false));
     fd_stmt *st = fd_sql(d->store, FD_SQL_KEY_OPEN_LOAN);
@@ -179,7 +180,7 @@ typedef struct loan_keys {
     struct {
         int64_t id;
         char tag[TAG_TEXT];
-        char state[FD_STATE_MAX];
+        fd_key_state state;
     } *keys;
 } loan_keys;
 
@@ -194,22 +195,44 @@ static fd_status read_loan_keys(fd_desk *d, int64_t loan_id, loan_keys *out, fd_
         out->keys = fd_realloc(out->keys, (out->count + 1) * sizeof *out->keys);
         out->keys[out->count].id = fd_col_int(st, FD_COL_KEY_LOAN_KEYS_ID);
         snprintf(out->keys[out->count].tag, TAG_TEXT, "%s", fd_col_text(st, FD_COL_KEY_LOAN_KEYS_TAG));
-        snprintf(out->keys[out->count].state, FD_STATE_MAX, "%s", fd_col_text(st, FD_COL_KEY_LOAN_KEYS_STATE));
+        out->keys[out->count].state = key_state_read(fd_col_text(st, FD_COL_KEY_LOAN_KEYS_STATE));
         out->count++;
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
 }
 
-bool fd_key_loan_awaits_calls(const fd_error *err)
+typedef struct spare_keys {
+    fd_desk *d;
+    const fd_key_loan_new *loan;
+    bool any; /* a unit's spare key among them */
+} spare_keys;
+
+static fd_status spare_keys_txn(fd_store *store, void *ctx, fd_error *err)
 {
-    return err->status == FD_INVALID && strcmp(err->field, CALLS_FIELD) == 0;
+    (void)store;
+    spare_keys *q = ctx;
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && !q->any && i < q->loan->key_count; i++) {
+        key_base key;
+        s = key_load_key(q->d, q->loan->key_ids[i], "keys", &key, err);
+        q->any = s == FD_OK && key.kind == FD_KEY_SPARE && key.unit_id != 0;
+    }
+    return s;
+}
+
+bool fd_key_loan_awaits_calls(fd_desk *d, const fd_key_loan_new *loan)
+{
+    spare_keys q = {d, loan, false};
+    fd_error unread = {0}; /* a key that cannot be read is the request's to report */
+    return loan->emergency && fd_store_read(d->store, spare_keys_txn, &q, &unread) == FD_OK &&
+           q.any;
 }
 
 static fd_status lend_keys(loan_op *o, const loan_keys *keys, fd_error *err)
 {
     for (size_t i = 0; i < keys->count; i++)
-        if (strcmp(keys->keys[i].state, "in_store") != 0)
+        if (keys->keys[i].state != FD_KEY_STATE_IN_STORE)
             return fd_fail(err, FD_STATE, "keys", _("Key %s is %s: it cannot be handed over."),
                            keys->keys[i].tag, fd_key_state_label(keys->keys[i].state, false));
     fd_status s = FD_OK;
@@ -347,7 +370,7 @@ static fd_status return_keys(loan_op *o, const loan_keys *keys, fd_error *err)
 {
     fd_status s = FD_OK;
     for (size_t i = 0; s == FD_OK && i < keys->count; i++)
-        if (strcmp(keys->keys[i].state, "on_loan") == 0)
+        if (keys->keys[i].state == FD_KEY_STATE_ON_LOAN)
             s = key_fire_with(o->d, &fd_key_machine, keys->keys[i].id, "return", o->who, NULL, NULL,
                           "loan", o->loan_id, err);
     return s;
@@ -505,7 +528,8 @@ static fd_status check_callee(notice_op *o, const char *unit, callee *c, fd_erro
 {
     notice_input *in = o->in;
     *c = (callee){.kind = in->target, .id = in->target_id};
-    fd_status s = fd_directory_contacts(o->d, in->unit_id, match_callee, c, err);
+    /* The number called goes on record as it is, whoever records the call. */
+    fd_status s = fd_directory_contacts_in_full(o->d, in->unit_id, match_callee, c, err);
     if (s != FD_OK)
         return s;
     if (in->target == 0) {
@@ -561,16 +585,23 @@ static fd_status insert_notice(notice_op *o, const callee *c, int64_t *id, fd_er
     return key_insert_row(o->d, o->who, st, "key.notify", FD_TABLE_key_notice, id, err);
 }
 
+/* Calls are recorded for emergency loans only. */
+static fd_status takes_calls(fd_desk *d, int64_t loan_id, fd_error *err)
+{
+    loan_base loan;
+    fd_status s = key_load_loan(d, loan_id, &loan, err);
+    if (s == FD_OK && !loan.emergency)
+        return fd_fail(err, FD_STATE, NULL, _("Calls are recorded for emergency loans only."));
+    return s;
+}
+
 static fd_status notify_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     notice_op *o = ctx;
-    loan_base loan;
-    fd_status s = key_load_loan(o->d, o->loan_id, &loan, err);
+    fd_status s = takes_calls(o->d, o->loan_id, err);
     if (s != FD_OK)
         return s;
-    if (!loan.emergency)
-        return fd_fail(err, FD_STATE, NULL, _("Calls are recorded for emergency loans only."));
     loan_units units;
     if ((s = read_loan_units(o->d, o->loan_id, &units, err)) != FD_OK) {
         free(units.units);
@@ -588,6 +619,22 @@ static fd_status notify_txn(fd_store *store, void *ctx, fd_error *err)
     return s;
 }
 
+fd_status fd_key_loan_may(fd_desk *d, int64_t loan_id, fd_loan_state state, fd_loan_step step,
+                          const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_LOAN_STEP_COUNT] = {
+        [FD_LOAN_STEP_APPROVE] = "approve", [FD_LOAN_STEP_REFUSE] = "refuse",
+        [FD_LOAN_STEP_NOTIFY] = "notify",   [FD_LOAN_STEP_LEND] = "lend",
+        [FD_LOAN_STEP_RETURN] = "return",   [FD_LOAN_STEP_CANCEL] = "cancel",
+    };
+    fd_error unread = {0};
+    fd_status s = step == FD_LOAN_STEP_NOTIFY ? takes_calls(d, loan_id, &unread) : FD_OK;
+    if (s != FD_OK)
+        return s;
+    return fd_machine_may(d, &fd_loan_machine, loan_id, fd_loan_state_name(state), events[step],
+                          who, approver);
+}
+
 fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
                              const fd_key_notice_new *n, fd_error *err)
 {
@@ -601,6 +648,7 @@ fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
 
 typedef struct contacts_op {
     fd_desk *d;
+    const fd_actor *who;
     int64_t loan_id;
     void (*each)(void *ctx, const fd_dir_entry *e);
     void *ctx;
@@ -613,15 +661,15 @@ static fd_status contacts_txn(fd_store *store, void *ctx, fd_error *err)
     loan_units units;
     fd_status s = read_loan_units(o->d, o->loan_id, &units, err);
     for (size_t i = 0; s == FD_OK && i < units.count; i++)
-        s = fd_directory_contacts(o->d, units.units[i].id, o->each, o->ctx, err);
+        s = fd_directory_contacts(o->d, o->who, units.units[i].id, o->each, o->ctx, err);
     free(units.units);
     return s;
 }
 
-fd_status fd_key_loan_contacts(fd_desk *d, int64_t loan_id,
+fd_status fd_key_loan_contacts(fd_desk *d, const fd_actor *who, int64_t loan_id,
                                void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                                fd_error *err)
 {
-    contacts_op o = {d, loan_id, each, ctx};
+    contacts_op o = {d, who, loan_id, each, ctx};
     return fd_store_read(d->store, contacts_txn, &o, err);
 }

@@ -384,6 +384,24 @@ static const fd_transition mail_rows[] = {
 const fd_machine fd_mail_machine = {"mail", mail_rows, sizeof mail_rows / sizeof mail_rows[0],
                                     machine_state_label};
 
+/* Shelving an item held already moves it. */
+static const char *shelving_event(fd_mail_state state)
+{
+    return state == FD_MAIL_STATE_HELD ? "move" : "shelve";
+}
+
+fd_status fd_mail_may(fd_desk *d, int64_t item_id, fd_mail_state state, fd_mail_step step,
+                      const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_MAIL_STEP_COUNT] = {
+        [FD_MAIL_STEP_HAND_OUT] = "collect",
+        [FD_MAIL_STEP_RETURN] = "return",
+    };
+    const char *event = step == FD_MAIL_STEP_SHELVE ? shelving_event(state) : events[step];
+    return fd_machine_may(d, &fd_mail_machine, item_id, fd_mail_state_name(state), event, who,
+                          approver);
+}
+
 static fd_status fire(fd_desk *d, const fd_actor *who, int64_t item_id, const char *event,
                       const char *note, void *guard_ctx, int64_t *event_id, fd_error *err)
 {
@@ -477,10 +495,10 @@ static fd_status look_up_recipient(fd_desk *d, const fd_mail_recipient *r, recip
     }
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK) {
-        out->unit_id = fd_col_int(st, 0);
-        mail_copy(out->unit, sizeof out->unit, fd_col_text(st, 1));
-        mail_copy(out->name, sizeof out->name, fd_col_text(st, 2));
-        mail_copy(out->org, sizeof out->org, fd_col_text(st, 3));
+        out->unit_id = fd_col_int(st, FD_COL_MAIL_RECIPIENT_ID);
+        mail_copy(out->unit, sizeof out->unit, fd_col_text(st, FD_COL_MAIL_RECIPIENT_CODE));
+        mail_copy(out->name, sizeof out->name, fd_col_text(st, FD_COL_MAIL_RECIPIENT_NAME));
+        mail_copy(out->org, sizeof out->org, fd_col_text(st, FD_COL_MAIL_RECIPIENT_ORGANISATION));
     }
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
@@ -619,8 +637,7 @@ static fd_status shelve_txn(fd_store *store, void *ctx, fd_error *err)
         return s;
     if (it.state == FD_MAIL_STATE_HELD && strcmp(it.shelf, sh->shelf) == 0)
         return fd_fail(err, FD_INVALID, "shelf", _("The item is on shelf %s already."), sh->shelf);
-    return insert_shelving(sh->d, sh->who, sh->item_id, sh->shelf,
-                           it.state == FD_MAIL_STATE_HELD ? "move" : "shelve", err);
+    return insert_shelving(sh->d, sh->who, sh->item_id, sh->shelf, shelving_event(it.state), err);
 }
 
 fd_status fd_mail_shelve(fd_desk *d, const fd_actor *who, int64_t item_id, const char *shelf,

@@ -258,7 +258,7 @@ fd_status fd_mail_get(fd_desk *d, int64_t item_id, fd_mail_item *out, fd_error *
 /* ---- counters ---- */
 
 typedef struct counting {
-    fd_sql_id sql;
+    fd_sql_id sql; /* a statement of row mail_tally */
     fd_time cutoff; /* 0: none */
     long count;
 } counting;
@@ -271,7 +271,7 @@ static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
         fd_bind_int(st, ":cutoff", c->cutoff);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        c->count = (long)fd_col_int(st, 0);
+        c->count = (long)fd_col_int(st, FD_COL_MAIL_TALLY_ITEMS);
     fd_stmt_reset(st);
     return s;
 }
@@ -432,7 +432,8 @@ fd_status fd_mail_papers(fd_desk *d, fd_date day, void (*each)(void *ctx, const 
 
 /* ---- the daily register ---- */
 
-/* Adds each row's (kind, pieces) of a GROUP BY kind query to the column at offset. */
+/* Adds each row's (kind, pieces) of sql, a GROUP BY kind statement of row mail_pieces, to
+ * the column at offset. */
 static fd_status add_kind_counts(fd_store *store, fd_sql_id sql, fd_date day, size_t offset,
                                  fd_mail_register *out, fd_error *err)
 {
@@ -442,8 +443,9 @@ static fd_status add_kind_counts(fd_store *store, fd_sql_id sql, fd_date day, si
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_mail_kind k;
-        if (fd_mail_kind_parse(fd_col_text(st, 0), &k))
-            *(long *)((char *)&out->kinds[k] + offset) += (long)fd_col_int(st, 1);
+        if (fd_mail_kind_parse(fd_col_text(st, FD_COL_MAIL_PIECES_KIND), &k))
+            *(long *)((char *)&out->kinds[k] + offset) +=
+                (long)fd_col_int(st, FD_COL_MAIL_PIECES_QUANTITY);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;

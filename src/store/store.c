@@ -380,11 +380,12 @@ static fd_status exec_script(fd_store *store, const char *sql, const char *what,
     return FD_OK;
 }
 
-static fd_status read_pragma(fd_store *store, fd_sql_id id, int64_t *out, fd_error *err)
+/* A one-row, one-number statement: col names the column (FD_COL_<STATEMENT>_<COLUMN>). */
+static fd_status read_pragma(fd_store *store, fd_sql_id id, int col, int64_t *out, fd_error *err)
 {
     fd_stmt *st = fd_sql(store, id);
     fd_status s = fd_step_row(st, err);
-    *out = s == FD_OK ? fd_col_int(st, 0) : 0;
+    *out = s == FD_OK ? fd_col_int(st, col) : 0;
     fd_stmt_reset(st);
     return s;
 }
@@ -431,9 +432,12 @@ static fd_status check_ownership(fd_store *store, int64_t *version, fd_error *er
 {
     int64_t app_id, tables;
     fd_status s;
-    if ((s = read_pragma(store, FD_SQL_APPLICATION_ID, &app_id, err)) != FD_OK ||
-        (s = read_pragma(store, FD_SQL_USER_VERSION, version, err)) != FD_OK ||
-        (s = read_pragma(store, FD_SQL_TABLE_COUNT, &tables, err)) != FD_OK)
+    if ((s = read_pragma(store, FD_SQL_APPLICATION_ID, FD_COL_APPLICATION_ID_APPLICATION_ID,
+                         &app_id, err)) != FD_OK ||
+        (s = read_pragma(store, FD_SQL_USER_VERSION, FD_COL_USER_VERSION_USER_VERSION, version,
+                         err)) != FD_OK ||
+        (s = read_pragma(store, FD_SQL_TABLE_COUNT, FD_COL_TABLE_COUNT_TABLES, &tables, err)) !=
+            FD_OK)
         return s;
     if (app_id != FD_APPLICATION_ID && (app_id != 0 || tables > 0))
         return fd_fail(err, FD_FOREIGN_DB, NULL,
@@ -454,7 +458,8 @@ static fd_status apply_migrations(fd_store *store, void *ctx, fd_error *err)
 {
     const migrate_ctx *m = ctx;
     int64_t version = 0;
-    fd_status s = read_pragma(store, FD_SQL_USER_VERSION, &version, err);
+    fd_status s =
+        read_pragma(store, FD_SQL_USER_VERSION, FD_COL_USER_VERSION_USER_VERSION, &version, err);
     if (s != FD_OK)
         return s;
     if (version != m->from) /* another process migrated first */
@@ -591,7 +596,7 @@ static int copy_pages(fd_store *store, sqlite3_backup *b, fd_progress_fn progres
 {
     int64_t tables;
     if (run_plain(store, FD_SQL_BEGIN_READ, NULL) != FD_OK ||
-        read_pragma(store, FD_SQL_TABLE_COUNT, &tables, NULL) != FD_OK)
+        read_pragma(store, FD_SQL_TABLE_COUNT, FD_COL_TABLE_COUNT_TABLES, &tables, NULL) != FD_OK)
         return SQLITE_BUSY;
     struct timespec moved;
     clock_gettime(CLOCK_MONOTONIC, &moved);

@@ -118,6 +118,19 @@ static const fd_transition visit_rows[] = {
 
 const fd_machine fd_visit_machine = {"visit", visit_rows, COUNT(visit_rows), state_label};
 
+fd_status fd_visit_may(fd_desk *d, int64_t visit_id, fd_visit_state state, fd_visit_step step,
+                       const fd_actor *who, const fd_actor *approver)
+{
+    static const char *const events[FD_VISIT_STEP_COUNT] = {
+        [FD_VISIT_STEP_ADMIT] = "admit",
+        [FD_VISIT_STEP_REFUSE] = "refuse",
+        [FD_VISIT_STEP_SIGN_OUT] = "sign_out",
+        [FD_VISIT_STEP_SIGN_OUT_UNSIGNED] = "sign_out_unsigned",
+    };
+    return fd_machine_may(d, &fd_visit_machine, visit_id, fd_visit_state_name(state), events[step],
+                          who, approver);
+}
+
 const char *visit_event_label(const char *event)
 {
     static const struct {
@@ -398,7 +411,8 @@ static fd_status check_form(registration *r, const fd_visit_form *f, fd_error *e
     return check_visitee(f, &r->to, err);
 }
 
-/* Looks id up with sql, which yields one row (FD_NOT_FOUND: the message names field). */
+/* Looks id up with sql, a statement of row visit_look_up, which yields one row
+ * (FD_NOT_FOUND: the message names field). */
 fd_status visit_look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *field,
                          int64_t *unit_id, char *code, size_t code_size, fd_error *err)
 {
@@ -406,9 +420,9 @@ fd_status visit_look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK && unit_id)
-        *unit_id = fd_col_int(st, 0);
+        *unit_id = fd_col_int(st, FD_COL_VISIT_LOOK_UP_UNIT_ID);
     if (s == FD_OK && code)
-        snprintf(code, code_size, "%s", fd_col_text(st, 0));
+        snprintf(code, code_size, "%s", fd_col_text(st, FD_COL_VISIT_LOOK_UP_CODE));
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_NOT_FOUND, field, _("That entry is no longer in the directory."));
@@ -684,12 +698,13 @@ fd_status fd_visit_refuse(fd_desk *d, const fd_actor *who, const fd_actor *appro
     return fd_store_write(d->store, refuse_txn, &a, err);
 }
 
+/* The time a statement of row visit_time reads for the visit (0: none). */
 static fd_status read_time(fd_store *store, fd_sql_id sql, int64_t id, fd_time *out, fd_error *err)
 {
     fd_stmt *st = fd_sql(store, sql);
     fd_bind_int(st, ":id", id);
     fd_status s = fd_step_row(st, err);
-    *out = s == FD_OK ? fd_col_int(st, 0) : 0;
+    *out = s == FD_OK ? fd_col_int(st, FD_COL_VISIT_TIME_AT) : 0;
     fd_stmt_reset(st);
     return s == FD_NOT_FOUND ? FD_OK : s;
 }

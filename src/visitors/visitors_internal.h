@@ -60,7 +60,8 @@ const char *visit_event_label(const char *event);
  * unit when any_unit. Writes the warning to message; FD_NOT_FOUND when there is none. */
 fd_status visit_find_ban(fd_store *store, const char *hmac, int64_t unit_id, bool any_unit,
                          char *message, size_t size, fd_error *err);
-/* Looks id up with sql, which yields one row (FD_NOT_FOUND: the message names field). */
+/* Looks id up with sql, a statement of row visit_look_up, which yields one row
+ * (FD_NOT_FOUND: the message names field). */
 fd_status visit_look_up(fd_store *store, fd_sql_id sql, int64_t id, const char *field,
                         int64_t *unit_id, char *code, size_t code_size, fd_error *err);
 fd_status visit_need_actor(const fd_actor *who, fd_error *err);

@@ -166,7 +166,7 @@ fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v
 /* ---- counters ---- */
 
 typedef struct count_query {
-    fd_sql_id sql;
+    fd_sql_id sql; /* a statement of row visit_tally */
     const char *state;
     fd_time start, end;
     long count;
@@ -184,7 +184,7 @@ static fd_status count_read(fd_store *store, void *ctx, fd_error *err)
     }
     fd_status s = fd_step_row(st, err);
     if (s == FD_OK)
-        q->count = (long)fd_col_int(st, 0);
+        q->count = (long)fd_col_int(st, FD_COL_VISIT_TALLY_VISITS);
     fd_stmt_reset(st);
     return s;
 }

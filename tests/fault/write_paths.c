@@ -80,10 +80,7 @@ void fault_ctx_open(fault_ctx *c, const char *db_name)
     c->fx.path = testlib_path(db_name);
     copy_desk(template.fx.path, c->fx.path);
     load_site(c);
-    fd_error err = {0};
-    ck_assert_msg(fd_desk_open(c->fx.path, 0, &c->fx.config, fd_clock_fixed(&c->fx.now), &c->fx.desk,
-                               &err) == FD_OK,
-                  "%s", err.message);
+    desk_fixture_reopen(&c->fx);
 }
 
 void fault_ctx_close(fault_ctx *c)
@@ -219,7 +216,7 @@ static void unit_to_correct(fault_ctx *c)
     snprintf(c->csv, sizeof c->csv, "building,floor,room\nC,1,101\n");
     fd_error err = {0};
     ck_assert_msg(import_units(c, &err) == FD_OK, "%s", err.message);
-    ck_assert_msg(fd_directory_search(c->fx.desk, FD_DIR_UNIT, "C-101", 1, take_id, &c->unit_id,
+    ck_assert_msg(fd_directory_search(c->fx.desk, NULL, FD_DIR_UNIT, "C-101", 1, take_id, &c->unit_id,
                                       &err) == FD_OK,
                   "%s", err.message);
     ck_assert_int_ne(c->unit_id, 0);

@@ -7,6 +7,7 @@
 -- own value. The base value gets id 0, so any correction wins over it.
 
 -- name: building_find
+-- row: dir_found
 SELECT id
 FROM building
 WHERE code = :code;
@@ -16,12 +17,14 @@ INSERT INTO building (code, at, staff_id)
 VALUES (:code, :at, :staff_id);
 
 -- name: unit_find
+-- row: dir_found
 SELECT id
 FROM unit
 WHERE code = :code;
 
 -- name: unit_exists
-SELECT 1 AS found
+-- row: dir_found
+SELECT id
 FROM unit
 WHERE id = :id;
 
@@ -30,6 +33,7 @@ INSERT INTO unit (building_id, floor, room, code, at, staff_id)
 VALUES (:building_id, :floor, :room, :code, :at, :staff_id);
 
 -- name: company_find
+-- row: dir_found
 SELECT id
 FROM occupant
 WHERE unit_id = :unit_id AND kind = 'company' AND name = :name
@@ -37,6 +41,7 @@ ORDER BY id
 LIMIT 1;
 
 -- name: department_find
+-- row: dir_found
 SELECT id
 FROM department
 WHERE company_id = :company_id AND name = :name;
@@ -46,9 +51,10 @@ INSERT INTO department (company_id, name, at, staff_id)
 VALUES (:company_id, :name, :at, :staff_id);
 
 -- name: occupant_duplicate
+-- row: dir_found
 -- The same person recorded twice: same unit, kind and name, and for company staff the
 -- same company and department.
-SELECT 1 AS found
+SELECT id
 FROM occupant
 WHERE  unit_id = :unit_id
   AND kind = :kind

@@ -74,6 +74,7 @@ INSERT INTO key_lock_change (key_id, due_at, note, at, staff_id)
 VALUES (:key_id, :due_at, :note, :at, :staff_id);
 
 -- name: key_by_tag
+-- row: key_found
 -- ---- looking up, inside the operations ----
 SELECT id
 FROM key_item
@@ -106,6 +107,7 @@ FROM unit
 WHERE id = :id;
 
 -- name: key_entrustment_latest
+-- row: key_found
 SELECT id
 FROM key_entrustment
 WHERE unit_id = :unit_id
@@ -118,8 +120,9 @@ FROM key_entrustment
 WHERE id = :id AND unit_id = :unit_id;
 
 -- name: key_open_loan
+-- row: key_found
 -- The open loan (requested, approved or out) a key is part of, if any.
-SELECT li.loan_id
+SELECT li.loan_id AS id
 FROM key_loan_item li
 JOIN  entity_state s
   ON s.kind = 'loan'
@@ -165,8 +168,9 @@ WHERE loan_id = :loan_id AND unit_id = :unit_id AND target = 'occupant'
 LIMIT 1;
 
 -- name: key_current_loan
+-- row: key_found
 -- The loan a key on loan is out on (a key is in one open loan at a time).
-SELECT max(loan_id) AS loan_id
+SELECT max(loan_id) AS id
 FROM key_loan_item
 WHERE key_id = :key_id;
 
@@ -374,11 +378,13 @@ WHERE s.kind = 'key' AND s.state = 'to_seal' AND lc.due_at < :now
 ORDER BY lc.due_at, k.id;
 
 -- name: keys_count_state
+-- row: key_tally
 SELECT count(*) AS keys
 FROM entity_state
 WHERE kind = :kind AND state = :state;
 
 -- name: keys_count_overdue
+-- row: key_tally
 SELECT count(*) AS keys
 FROM entity_state s
 JOIN  key_loan_out o
@@ -386,6 +392,7 @@ JOIN  key_loan_out o
 WHERE s.kind = 'key' AND s.state = 'on_loan' AND o.due_at < :now;
 
 -- name: keys_count_seal_overdue
+-- row: key_tally
 SELECT count(*) AS keys
 FROM entity_state s
 JOIN key_lock_change lc ON lc.key_id = s.entity_id
@@ -665,7 +672,13 @@ SELECT
   rv.name AS received_by,
   rq.name AS requested_by,
   (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
-  coalesce(r.at, :now) > o.due_at AS overdue
+  coalesce(r.at, :now) > o.due_at AS overdue,
+  (
+    SELECT e.note FROM event e
+    WHERE e.kind = 'loan' AND e.entity_id = l.id AND e.event IN ('refuse', 'cancel')
+    ORDER BY e.id DESC
+    LIMIT 1
+  ) AS refusal
 FROM key_loan l
 CROSS JOIN entity_state s ON s.kind = 'loan' AND s.entity_id = l.id
 JOIN key_loan_item li ON li.loan_id = l.id

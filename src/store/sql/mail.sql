@@ -48,12 +48,14 @@ INSERT INTO mail_shelving (item_id, shelf, event_id, at, staff_id)
 VALUES (:item_id, :shelf, :event_id, :at, :staff_id);
 
 -- name: mail_dir_unit
+-- row: mail_recipient
 -- The recipient picked from the directory: unit id, unit code, name, organisation.
 SELECT u.id, u.code, '' AS name, NULL AS organisation
 FROM unit u
 WHERE u.id = :id;
 
 -- name: mail_dir_occupant
+-- row: mail_recipient
 SELECT
   u.id,
   u.code,
@@ -110,6 +112,7 @@ LEFT JOIN department dp ON dp.id = o.department_id
 WHERE o.id = :id AND o.kind IN (:kind_a, :kind_b);
 
 -- name: mail_dir_department
+-- row: mail_recipient
 SELECT
   u.id,
   u.code,
@@ -996,12 +999,14 @@ ORDER BY sh0.shelf, sh0.item_id DESC
 LIMIT :limit;
 
 -- name: mail_held_count
+-- row: mail_tally
 -- ---- counters ----
 SELECT count(*) AS items
 FROM entity_state
 WHERE kind = 'mail' AND state IN ('received', 'held');
 
 -- name: mail_to_return_count
+-- row: mail_tally
 SELECT count(*) AS items
 FROM entity_state s
 JOIN mail_item m ON m.id = s.entity_id
@@ -1072,6 +1077,7 @@ GROUP BY title
 ORDER BY title;
 
 -- name: mail_register_received
+-- row: mail_pieces
 -- ---- the daily register: pieces per kind in [:from, :to) ----
 SELECT kind, sum(quantity) AS quantity
 FROM mail_item
@@ -1079,6 +1085,7 @@ WHERE at >= :from AND at < :to
 GROUP BY kind;
 
 -- name: mail_register_handed_out
+-- row: mail_pieces
 SELECT m.kind, sum(m.quantity) AS quantity
 FROM mail_handout h
 JOIN mail_handout_item hi ON hi.handout_id = h.id
@@ -1087,6 +1094,7 @@ WHERE h.at >= :from AND h.at < :to
 GROUP BY m.kind;
 
 -- name: mail_register_returned
+-- row: mail_pieces
 SELECT m.kind, sum(m.quantity) AS quantity
 FROM mail_return r
 JOIN mail_item m ON m.id = r.item_id
@@ -1162,7 +1170,9 @@ SELECT
   h.proxy_phone_clear,
   h.proxy_relation,
   h.note AS handout_note,
-  (SELECT e.note FROM event e WHERE e.id = r.event_id) AS return_note
+  (SELECT e.note FROM event e WHERE e.id = r.event_id) AS return_note,
+  (SELECT s.name FROM staff s WHERE s.id = h.staff_id) AS handed_out_by,
+  (SELECT s.name FROM staff s WHERE s.id = r.staff_id) AS returned_by
 FROM mail_item m
 JOIN staff st ON st.id = m.staff_id
 LEFT JOIN  correction cx
@@ -1174,3 +1184,35 @@ LEFT JOIN mail_handout h ON h.id = hi.handout_id
 LEFT JOIN mail_return r ON r.item_id = m.id
 WHERE m.at >= :from AND m.at < :to
 ORDER BY m.at, m.id;
+
+-- name: mail_export_corrections
+-- The corrections of the items received in [:from, :to), by item, each with the value
+-- it replaced (the correction before it, else the item's own value).
+SELECT
+  m.id AS item_id,
+  c.field,
+  CASE
+    WHEN EXISTS (
+      SELECT 1 FROM correction p
+      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
+    ) THEN (
+      SELECT p.value FROM correction p
+      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
+      ORDER BY p.id DESC
+      LIMIT 1
+    )
+    ELSE CASE c.field
+      WHEN 'carrier' THEN m.carrier
+      WHEN 'note' THEN m.note
+      WHEN 'damage_note' THEN m.damage_note
+    END
+  END AS old_value,
+  c.value AS new_value,
+  c.reason,
+  s.name AS staff,
+  c.at
+FROM mail_item m
+JOIN correction c ON c.tbl = 'mail_item' AND c.row_id = m.id
+JOIN staff s ON s.id = c.staff_id
+WHERE m.at >= :from AND m.at < :to
+ORDER BY m.id, c.id;

@@ -162,7 +162,7 @@ START_TEST(verify_recomputes_the_cached_state)
     ck_assert_int_eq(fire(&fx, 5, "receive", &fx.receptionist, NULL, NULL, &err), FD_OK);
     desk_fixture_close(&fx);
     ck_assert_int_eq(desk_fixture_raw(&fx, "UPDATE entity_state SET state = 'collected'"), 0);
-    ck_assert_int_eq(fd_desk_open(fx.path, 0, &fx.config, fd_clock_fixed(&fx.now), &fx.desk, &err), FD_OK);
+    desk_fixture_reopen(&fx);
     fd_verify_result r;
     ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_TAMPERED);
     ck_assert_int_eq(r.problems, 1);

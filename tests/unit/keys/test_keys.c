@@ -48,7 +48,7 @@ static void remember_unit(void *ctx, const fd_dir_entry *e)
 static int64_t unit_id(const char *code)
 {
     int64_t id = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, remember_unit, &id, &err),
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_UNIT, code, 1, remember_unit, &id, &err),
                      FD_OK);
     ck_assert_int_gt(id, 0);
     return id;
@@ -124,7 +124,7 @@ static void see_key(void *ctx, const fd_key_row *row)
     key_seen *s = ctx;
     if (s->count++ == 0) {
         s->first = *row;
-        snprintf(s->state, sizeof s->state, "%s", row->state);
+        snprintf(s->state, sizeof s->state, "%s", fd_key_state_name(row->state));
         snprintf(s->tag, sizeof s->tag, "%s", row->tag);
         snprintf(s->unit, sizeof s->unit, "%s", row->unit ? row->unit : "");
         snprintf(s->custodian, sizeof s->custodian, "%s %s", row->department, row->custodian);
@@ -400,7 +400,7 @@ START_TEST(keys_are_due_by_the_curfew)
     fx.now = at(27, 18, 1);
     ck_assert_int_eq(counted(fd_keys_count_overdue), 1);
     ck_assert(key(k).first.overdue);
-    ck_assert_str_eq(fd_key_state_label("on_loan", true), "Overdue");
+    ck_assert_str_eq(fd_key_state_label(FD_KEY_STATE_ON_LOAN, true), "Overdue");
     key_seen over = {0};
     ck_assert_int_eq(fd_keys_overdue(fx.desk, see_key, &over, &err), FD_OK);
     ck_assert_int_eq(over.count, 1);
@@ -475,7 +475,7 @@ END_TEST
 typedef struct contacts_seen {
     int count;
     fd_dir_entry entries[8];
-    char names[8][64];
+    char names[8][64], phones[8][FD_KEY_PHONE_SHOWN];
 } contacts_seen;
 
 static void see_contact(void *ctx, const fd_dir_entry *e)
@@ -484,9 +484,10 @@ static void see_contact(void *ctx, const fd_dir_entry *e)
     if (c->count < 8) {
         c->entries[c->count] = *e;
         snprintf(c->names[c->count], 64, "%s", e->name);
+        snprintf(c->phones[c->count], FD_KEY_PHONE_SHOWN, "%s", e->phone ? e->phone : "");
         c->entries[c->count].name = c->names[c->count];
         c->entries[c->count].unit = NULL;
-        c->entries[c->count].phone = NULL;
+        c->entries[c->count].phone = c->phones[c->count];
         c->entries[c->count].position = NULL;
         c->count++;
     }
@@ -547,6 +548,7 @@ START_TEST(an_emergency_needs_its_calls)
                      FD_INVALID);
     ck_assert_str_eq(err.field, "note");
     l.note = "A-1203 跑水，楼下渗漏";
+    ck_assert(fd_key_loan_awaits_calls(fx.desk, &l));
     /* Handing over at once fails: nobody has been called yet; nothing is written. */
     ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &l, &loan, &err),
                      FD_INVALID);
@@ -561,12 +563,28 @@ START_TEST(an_emergency_needs_its_calls)
     ck_assert_int_eq(fd_key_loan_lend(fx.desk, &fx.receptionist, loan, &err), FD_INVALID);
     ck_assert_str_eq(err.field, "notices");
     ck_assert_int_eq(loan_row(&fx.receptionist, loan).waiting, 1);
+    /* A screen offers the calls, and the hand-over, which asks for them when tried. */
+    fd_loan_state approved = FD_LOAN_STATE_APPROVED;
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, approved, FD_LOAN_STEP_NOTIFY, &fx.receptionist,
+                                     NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, approved, FD_LOAN_STEP_LEND, &fx.receptionist,
+                                     NULL),
+                     FD_INVALID);
 
     contacts_seen c = {0};
-    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, loan, see_contact, &c, &err), FD_OK);
+    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, &fx.receptionist, loan, see_contact, &c, &err), FD_OK);
     ck_assert_int_eq(c.count, 3); /* owner, tenant, the owner's emergency contact */
     ck_assert_str_eq(c.names[0], "王建国");
     ck_assert_int_eq(c.entries[2].kind, FD_DIR_CONTACT);
+    /* Masked for the receptionist, in full for the duty manager. */
+    ck_assert(!c.entries[0].phone_in_full);
+    ck_assert_str_eq(c.phones[0], "138****8000");
+    contacts_seen full = {0};
+    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, &fx.duty_manager, loan, see_contact, &full, &err),
+                     FD_OK);
+    ck_assert(full.entries[0].phone_in_full);
+    ck_assert_str_eq(full.phones[0], "13800138000");
 
     /* The emergency contact only after the owner or tenant. */
     fd_key_notice_new n = {.unit_id = unit_1203, .target = FD_DIR_CONTACT,
@@ -597,6 +615,9 @@ START_TEST(an_emergency_needs_its_calls)
     other.name = "物业经理";
     ck_assert_int_eq(fd_key_loan_notify(fx.desk, &fx.receptionist, loan, &other, &err), FD_OK);
 
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, approved, FD_LOAN_STEP_LEND, &fx.receptionist,
+                                     NULL),
+                     FD_OK);
     ck_assert_int_eq(fd_key_loan_lend(fx.desk, &fx.receptionist, loan, &err), FD_OK);
     ck_assert_str_eq(loan_state(loan), "out");
     ck_assert(key(spare).first.emergency);
@@ -630,6 +651,9 @@ START_TEST(calls_belong_to_emergencies)
     fd_key_notice_new n = {.unit_id = unit_1203, .name = "王建国", .phone = "13800138000",
                            .outcome = FD_KEY_OUTCOME_REACHED};
     ck_assert_int_eq(fd_key_loan_notify(fx.desk, &fx.receptionist, loan, &n, &err), FD_STATE);
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, FD_LOAN_STATE_APPROVED, FD_LOAN_STEP_NOTIFY,
+                                     &fx.receptionist, NULL),
+                     FD_STATE);
 
     /* A public key needs no calls even in an emergency. */
     int64_t pump = add_key("P-01", 0, "B1 水泵房", FD_KEY_PUBLIC);
@@ -637,9 +661,56 @@ START_TEST(calls_belong_to_emergencies)
     e.emergency = true;
     e.note = "水泵房进水";
     e.hand_over = true;
+    ck_assert(!fd_key_loan_awaits_calls(fx.desk, &e));
+    ck_assert(!fd_key_loan_awaits_calls(fx.desk, &l)); /* no emergency */
     ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &e, &loan, &err),
                      FD_OK);
     ck_assert_str_eq(loan_state(loan), "out");
+}
+END_TEST
+
+/* What a screen asks before it offers a step on a key or a loan: the state and the role
+ * (a manager may approve in place). */
+START_TEST(the_steps_a_screen_may_offer)
+{
+    int64_t k = add_key("A-1203-1", unit_1203, "入户门", FD_KEY_SPARE);
+    fd_key_state in_store = FD_KEY_STATE_IN_STORE;
+    ck_assert_int_eq(fd_key_may(fx.desk, k, in_store, FD_KEY_STEP_LOSE, &fx.receptionist, NULL), FD_OK);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, in_store, FD_KEY_STEP_RECOVER, &fx.receptionist, NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, FD_KEY_STATE_LOST, FD_KEY_STEP_RECOVER, &fx.receptionist,
+                                NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, FD_KEY_STATE_DAMAGED, FD_KEY_STEP_RECOVER,
+                                &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, in_store, FD_KEY_STEP_COPY, &fx.receptionist, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, in_store, FD_KEY_STEP_COPY, &fx.receptionist, &cs_manager),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, in_store, FD_KEY_STEP_SEAL, &fx.duty_manager, NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_key_may(fx.desk, k, FD_KEY_STATE_TO_SEAL, FD_KEY_STEP_SEAL, &fx.duty_manager,
+                                NULL),
+                     FD_OK);
+    fd_key_loan_new l = loan_of(&k, 1, FD_KEY_REASON_VIEWING);
+    int64_t loan;
+    ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, NULL, &l, &loan, &err), FD_OK);
+    fd_loan_state requested = FD_LOAN_STATE_REQUESTED;
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, requested, FD_LOAN_STEP_APPROVE, &fx.receptionist,
+                                     NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, requested, FD_LOAN_STEP_APPROVE, &fx.duty_manager,
+                                     NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, requested, FD_LOAN_STEP_RETURN, &fx.receptionist,
+                                     NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_key_loan_may(fx.desk, loan, FD_LOAN_STATE_OUT, FD_LOAN_STEP_RETURN,
+                                     &fx.receptionist, NULL),
+                     FD_OK);
+    ck_assert_str_eq(fd_loan_state_label(FD_LOAN_STATE_OUT, true), "Overdue");
+    ck_assert_str_eq(fd_loan_state_label(FD_LOAN_STATE_REQUESTED, true), "Waiting for consent");
 }
 END_TEST
 
@@ -999,15 +1070,10 @@ END_TEST
 static char *export_text(const fd_actor *who, bool monthly, bool unmasked, fd_export_format format,
                          fd_status *status)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
     fd_export_request req = {.from = fd_date_start(fd_date_from_ymd(2026, 11, 1)),
                              .to = fd_date_start(fd_date_from_ymd(2026, 12, 1)),
                              .format = format, .unmasked = unmasked, .monthly = monthly};
-    *status = fd_keys_export(fx.desk, who, &req, out, &err);
-    fclose(out);
-    return text;
+    return desk_fixture_export(&fx, fd_keys_export, who, &req, status, NULL, &err);
 }
 
 static int lines(const char *text)
@@ -1057,7 +1123,7 @@ START_TEST(export_lists_every_loan_and_the_custodians)
 
     char *monthly = export_text(&cs_manager, true, false, FD_EXPORT_CSV, &s);
     ck_assert_int_eq(s, FD_OK);
-    ck_assert_ptr_nonnull(strstr(monthly, "department,custodian,lent,overdue,damaged,lost"));
+    ck_assert_ptr_nonnull(strstr(monthly, "Department,Custodian,Loans,Back late,Damaged,Lost"));
     ck_assert_ptr_nonnull(strstr(monthly, "客服部,李娜,2,2,1,0"));
     free(monthly);
 }
@@ -1071,6 +1137,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, register_checks_what_it_records);
     tcase_add_test(tc, records_are_append_only);
+    tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, a_request_waits_for_a_manager);
     tcase_add_test(tc, refused_and_cancelled_requests);
     tcase_add_test(tc, consent_in_place);
