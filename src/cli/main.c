@@ -100,7 +100,8 @@ static char *default_db_path(void)
 static int refuse_overrides(const char *db, const char *config_path)
 {
     static const char *const variables[] = {
-        "FRONTDESK_CONFIG", "FRONTDESK_NOW", "FRONTDESK_LOCALEDIR", "FRONTDESK_PDF_MODULE",
+        "FRONTDESK_CONFIG",     "FRONTDESK_NOW",         "FRONTDESK_LOCALEDIR",
+        "FRONTDESK_PDF_MODULE", "FRONTDESK_XLSX_MODULE",
     };
     const char *named = db ? "--db" : config_path ? "--config" : NULL;
     for (size_t i = 0; !named && i < sizeof variables / sizeof variables[0]; i++)

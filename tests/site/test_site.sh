@@ -136,6 +136,8 @@ expect 77 "FRONTDESK_NOW $site_refusal" as_staff env FRONTDESK_NOW="2020-01-01 1
 expect 77 "FRONTDESK_LOCALEDIR $site_refusal" as_staff env FRONTDESK_LOCALEDIR="$home" "$bin" verify
 expect 77 "FRONTDESK_PDF_MODULE $site_refusal" as_staff env FRONTDESK_PDF_MODULE="$home/x.so" \
     "$bin" verify
+expect 77 "FRONTDESK_XLSX_MODULE $site_refusal" as_staff env FRONTDESK_XLSX_MODULE="$home/x.so" \
+    "$bin" verify
 # Their own configuration file is not read: it cannot unmask identity numbers for a
 # receptionist.
 mkdir -p "$home/.config/frontdesk"
