@@ -23,7 +23,8 @@ typedef struct fd_desk {
 } fd_desk;
 
 /* Opens the database at path (flags as for fd_store_open). The secret is kept in
- * PATH.key beside it (mode 0600), created with a new database: a copy of the
+ * PATH.key beside it (the owner's alone, or in a site install the group's, whose
+ * directory keeps everyone else out), created with a new database: a copy of the
  * database alone does not reveal purged identity numbers, nor let anyone re-forge
  * the audit chain. */
 fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_clock clock,
