@@ -213,7 +213,7 @@ static void begin_section(handover_print *h, section s)
         {N_("Item"), 3.0}, {N_("Written"), 1.3}, {N_("Handed on"), 1.8}, {N_("Trail"), 4.0}};
     static const fd_report_column items[] = {
         {N_("Kind"), 1.2}, {N_("Slip, tag or tracking no."), 1.2}, {N_("Whom"), 1.3}, {N_("What and where"), 2.6},
-        {N_("Since"), 1.3}, {N_("Due"), 1.3}, {N_("Handed on"), 2.0}};
+        {N_("Since"), 1.3}, {N_("Due"), 1.6}, {N_("Handed on"), 2.0}};
     static const fd_report_column counts[] = {
         {N_("Item"), 2.0}, {N_("Taken over"), 1.0}, {N_("Counted"), 1.0},
         {N_("Explanation"), 2.4}, {N_("Confirmed"), 1.0}, {N_("Explanation"), 2.4}};
@@ -469,8 +469,9 @@ static void on_open_item(void *ctx, const fd_open_item *i)
     print_cells_add(&c, print_join(i->detail, "\n", days), FD_STYLE_PLAIN);
     free(days);
     print_cells_stamp(&c, i->since, h->day);
-    char due[FD_TIME_TEXT];
-    print_stamp(i->due_at, h->day, due);
+    /* A complaint's deadline as its last day, a key's due time as the time. */
+    char due[FD_DEADLINE_TEXT];
+    fd_deadline_format(i->due_at, false, due);
     print_cells_add(&c, late ? fd_printf(_("%s (overdue)"), due) : fd_strdup(due),
                     late ? FD_STYLE_RED : FD_STYLE_PLAIN);
     print_cells_add(&c, mark_text(i), FD_STYLE_PLAIN);
