@@ -640,27 +640,17 @@ static bool step_may_leave(void *state, console *c)
     return form_may_discard(s->form, c);
 }
 
-static const screen_ops intake_screen = {
-    .title = N_("Complaints and return visits"),
-    .actions = intake_actions,
-    .open = step_open,
-    .close = step_close,
-    .draw = step_draw,
-    .handle = step_handle,
-    .takes_text = step_takes_text,
-    .may_leave = step_may_leave,
-};
-
-static const screen_ops step_screen = {
-    .title = N_("Complaints and return visits"),
-    .actions = form_actions,
-    .open = step_open,
-    .close = step_close,
-    .draw = step_draw,
-    .handle = step_handle,
-    .takes_text = step_takes_text,
-    .may_leave = step_may_leave,
-};
+/* The intake and the steps' forms: the same screen, with the directory's key on the
+ * intake. */
+#define STEP_SCREEN(step_actions)                                                        \
+    {                                                                                    \
+        .title = N_("Complaints and return visits"), .actions = step_actions,            \
+        .open = step_open, .close = step_close, .draw = step_draw, .handle = step_handle, \
+        .takes_text = step_takes_text, .may_leave = step_may_leave,                      \
+    }
+static const screen_ops intake_screen = STEP_SCREEN(intake_actions);
+static const screen_ops step_screen = STEP_SCREEN(form_actions);
+#undef STEP_SCREEN
 
 /* ---- one complaint ---- */
 

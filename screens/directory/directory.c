@@ -10,6 +10,7 @@
 #include "directory/directory.h"
 #include "widgets/dirlist.h"
 #include "console/draw.h"
+#include "widgets/show.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/validate.h"
@@ -167,8 +168,7 @@ static void load_contacts(directory *d, console *c)
 
 static void detail_line(int y, int x, int cols, const char *label, const char *value)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, A_NORMAL);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, A_NORMAL);
 }
 
 static void draw_entry(const directory *d, console *c, const dir_item *item, int y, int x, int cols)

@@ -18,12 +18,14 @@
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
+#include "widgets/record.h"
+#include "widgets/show.h"
 #include "frontdesk/text.h"
 
 enum {
     LABEL_COLS = 12,
     DETAIL_ROWS = 3,
-    HISTORY_MAX = 40,
+    FACT_ROWS = 5,
     LINE_TEXT = 1024,
     WHOM_MAX = FD_MAIL_UNIT_MAX + 2 * FD_MAIL_NAME_MAX + 8,
     COLLECTION_MAX = 640,
@@ -41,21 +43,6 @@ static const fd_mail_kind kind_order[FD_MAIL_KIND_COUNT] = {
 };
 
 /* ---- small helpers ---- */
-
-static const char *or_dash(const char *s)
-{
-    return s && *s ? s : "\u2014";
-}
-
-/* "11-27 09:30" this year, "2025-03-01" before. */
-static void format_when(fd_time t, fd_time now, char *out, size_t size)
-{
-    fd_local l = fd_time_local(t), n = fd_time_local(now);
-    if (l.year == n.year)
-        snprintf(out, size, "%02d-%02d %02d:%02d", l.month, l.day, l.hour, l.minute);
-    else
-        snprintf(out, size, "%04d-%02d-%02d", l.year, l.month, l.day);
-}
 
 /* "A-1203 张伟", "T-1501 财务部 (北京辰星科技有限公司)". */
 static void recipient_text(const fd_mail_item *it, char *out, size_t size)
@@ -101,8 +88,7 @@ static const char *closed_label(const fd_mail_item *it)
 
 static void label_line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, attr);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
 static fd_mail_item *item_copy(const fd_mail_item *it)
@@ -204,7 +190,7 @@ static void handout_draw(void *state, console *c, const console_area *area)
         item_label(&h->shown[i], label, sizeof label);
         recipient_text(&h->shown[i], whom, sizeof whom);
         snprintf(line, sizeof line, "  %-16s %-10s %s  %s", label, fd_mail_kind_label(h->shown[i].kind),
-                 or_dash(h->shown[i].shelf), whom);
+                 show_or_dash(h->shown[i].shelf), whom);
         draw_text(y, area->left, area->cols, line, A_NORMAL);
     }
     if (h->count > h->shown_count) {
@@ -281,46 +267,30 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
 };
 
-typedef struct history_line {
-    fd_time at;
-    char text[LINE_TEXT];
-} history_line;
-
 typedef struct item_view {
     int64_t id;
     fd_mail_item item;
     bool loaded;
-    history_line history[HISTORY_MAX];
-    size_t history_count;
+    record_history history;
     char collection[COLLECTION_MAX];
-    step offered[STEP_COUNT];
-    size_t offered_count, selected;
+    record_steps steps;
 } item_view;
-
-static void add_line(item_view *iv, fd_time at, const char *text)
-{
-    if (iv->history_count == HISTORY_MAX)
-        return;
-    history_line *h = &iv->history[iv->history_count++];
-    h->at = at;
-    text_copy(h->text, sizeof h->text, text);
-}
 
 static void on_event(void *ctx, const fd_mail_event *e)
 {
+    item_view *iv = ctx;
     char line[LINE_TEXT];
     snprintf(line, sizeof line, "%s%s%s%s%s \u2014 %s", e->label, e->detail ? ": " : "",
              e->detail ? e->detail : "", e->note ? " \u00b7 " : "", e->note ? e->note : "",
              e->staff_name);
-    add_line(ctx, e->at, line);
+    record_history_add(&iv->history, e->at, line);
 }
 
 static void on_correction(void *ctx, const fd_mail_correction *k)
 {
-    char line[LINE_TEXT];
-    snprintf(line, sizeof line, _("Corrected %s to \u201c%s\u201d (%s) \u2014 %s"), k->label,
-             k->value ? k->value : "", k->reason, k->staff_name);
-    add_line(ctx, k->at, line);
+    item_view *iv = ctx;
+    record_history_add_correction(&iv->history, k->at, k->label, k->value, k->reason,
+                                  k->staff_name);
 }
 
 static void on_collection(void *ctx, const fd_mail_collection *k)
@@ -335,33 +305,26 @@ static void on_collection(void *ctx, const fd_mail_collection *k)
                  k->note ? " \u00b7 " : "", k->note ? k->note : "");
 }
 
-static int by_time(const void *a, const void *b)
-{
-    const history_line *x = a, *y = b;
-    return (x->at > y->at) - (x->at < y->at);
-}
-
 /* The steps the item's state allows; one the core refuses only for want of a reason
  * (an early return) is still offered: the form asks for it. */
 static void offer_steps(item_view *iv, console *c)
 {
     const fd_actor *me = console_actor(c);
-    iv->offered_count = 0;
+    record_steps_clear(&iv->steps);
     for (int s = 0; s < STEP_COUNT; s++) {
         fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED)
                                          : fd_mail_may(console_desk(c), iv->id, iv->item.state,
                                                        (fd_mail_step)s, me, NULL);
         if (st == FD_OK || st == FD_INVALID)
-            iv->offered[iv->offered_count++] = (step)s;
+            record_steps_offer(&iv->steps, s);
     }
-    if (iv->selected >= iv->offered_count)
-        iv->selected = 0;
+    record_steps_settle(&iv->steps);
 }
 
 static void load_item(item_view *iv, console *c)
 {
     static const fd_mail_detail_cb cb = {on_event, on_correction, on_collection};
-    iv->history_count = 0;
+    iv->history.count = 0;
     iv->collection[0] = '\0';
     fd_error err = {0};
     iv->loaded = fd_mail_get(console_desk(c), iv->id, &iv->item, &err) == FD_OK &&
@@ -370,7 +333,7 @@ static void load_item(item_view *iv, console *c)
         console_show_error(c, &err);
         return;
     }
-    qsort(iv->history, iv->history_count, sizeof iv->history[0], by_time);
+    record_history_sort(&iv->history);
     offer_steps(iv, c);
 }
 
@@ -565,45 +528,20 @@ static void draw_facts(const item_view *iv, console *c, int y, int x, int cols)
     label_line(y, x, cols, _("Item"), line, A_BOLD);
     recipient_text(it, line, sizeof line);
     label_line(y + 1, x, cols, _("Recipient"), line, A_NORMAL);
-    format_when(it->received_at, now, when, sizeof when);
-    snprintf(line, sizeof line, _("%s by %s   shelf %s"), when, it->received_by, or_dash(it->shelf));
+    show_when(it->received_at, now, when, sizeof when);
+    snprintf(line, sizeof line, _("%s by %s   shelf %s"), when, it->received_by, show_or_dash(it->shelf));
     label_line(y + 2, x, cols, _("Received"), line, A_NORMAL);
     if (it->damaged)
         snprintf(line, sizeof line, _("DAMAGED: %s (acknowledged by %s)%s%s"), it->damage_note,
                  it->damage_ack, it->note[0] ? " \u00b7 " : "", it->note);
     else
-        text_copy(line, sizeof line, or_dash(it->note));
+        text_copy(line, sizeof line, show_or_dash(it->note));
     label_line(y + 3, x, cols, _("Note"), line, it->damaged ? theme(TH_ERROR) : A_NORMAL);
     if (it->closed_at) {
-        format_when(it->closed_at, now, when, sizeof when);
+        show_when(it->closed_at, now, when, sizeof when);
         snprintf(line, sizeof line, "%s   %s", when,
                  iv->collection[0] ? iv->collection : it->closed_by);
         label_line(y + 4, x, cols, closed_label(it), line, A_NORMAL);
-    }
-}
-
-static void draw_history(const item_view *iv, console *c, int y, int x, int cols, int rows)
-{
-    fd_time now = fd_desk_now(console_desk(c));
-    size_t first = iv->history_count > (size_t)rows ? iv->history_count - (size_t)rows : 0;
-    for (size_t i = first; i < iv->history_count; i++, y++) {
-        char when[32];
-        format_when(iv->history[i].at, now, when, sizeof when);
-        draw_text(y, x, LABEL_COLS, when, theme(TH_DIM));
-        draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, iv->history[i].text, A_NORMAL);
-    }
-}
-
-static void draw_steps(const item_view *iv, int y, int x, int cols)
-{
-    if (iv->offered_count == 0) {
-        draw_text(y, x, cols, _("Nothing more to do for this item."), theme(TH_DIM));
-        return;
-    }
-    for (size_t i = 0; i < iv->offered_count; i++) {
-        char line[LINE_TEXT];
-        snprintf(line, sizeof line, " %zu  %s", i + 1, _(step_labels[iv->offered[i]]));
-        draw_padded(y + (int)i, x, cols, line, i == iv->selected ? theme(TH_SELECTED) : A_NORMAL);
     }
 }
 
@@ -612,16 +550,10 @@ static void item_draw(void *state, console *c, const console_area *area)
     item_view *iv = state;
     if (!iv->loaded)
         return;
-    int x = area->left, cols = area->cols;
-    draw_facts(iv, c, area->top, x, cols);
-    int steps_rows = iv->offered_count ? (int)iv->offered_count : 1;
-    int history_top = area->top + 6;
-    int steps_top = area->top + area->rows - steps_rows;
-    draw_rule(area->top + 5, x, cols, theme(TH_DIM));
-    draw_text(area->top + 5, x + 2, cols - 2, _(" History "), theme(TH_DIM));
-    draw_history(iv, c, history_top, x, cols, steps_top - 1 - history_top);
-    draw_rule(steps_top - 1, x, cols, theme(TH_DIM));
-    draw_steps(iv, steps_top, x, cols);
+    draw_facts(iv, c, area->top, area->left, area->cols);
+    record_body body = {FACT_ROWS, LABEL_COLS, &iv->history, &iv->steps, step_labels,
+                        _("Nothing more to do for this item.")};
+    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 
 static int item_handle(void *state, console *c, const console_event *ev)
@@ -629,24 +561,13 @@ static int item_handle(void *state, console *c, const console_event *ev)
     item_view *iv = state;
     if (!iv->loaded)
         return EV_IGNORED;
-    switch (ev->action) {
-    case ACT_UP:
-        iv->selected = iv->selected ? iv->selected - 1 : 0;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_DOWN:
-        iv->selected = iv->selected + 1 < iv->offered_count ? iv->selected + 1 : iv->selected;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        return iv->offered_count ? perform(iv, c, iv->offered[iv->selected]) : EV_HANDLED;
-    case ACT_NONE:
-        if (!ev->key.function && ev->key.code >= '1' && ev->key.code < '1' + (wint_t)iv->offered_count) {
-            iv->selected = ev->key.code - '1';
-            return perform(iv, c, iv->offered[iv->selected]);
-        }
-        return EV_IGNORED;
-    default:
-        return EV_IGNORED;
+    int chosen;
+    switch (record_steps_key(&iv->steps, ev, &chosen)) {
+    case RECORD_KEY_HANDLED: return EV_HANDLED | EV_REDRAW;
+    case RECORD_KEY_TAKEN: return perform(iv, c, (step)chosen);
+    case RECORD_KEY_IGNORED: break;
     }
+    return EV_IGNORED;
 }
 
 static const console_action item_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
@@ -750,7 +671,7 @@ static void remember(intake *in, const fd_mail_item *it)
     item_label(it, label, sizeof label);
     recipient_text(it, whom, sizeof whom);
     snprintf(in->recent[0], sizeof in->recent[0], "%-16s %s  %s  %s", label,
-             fd_mail_kind_label(it->kind), or_dash(it->shelf), whom);
+             fd_mail_kind_label(it->kind), show_or_dash(it->shelf), whom);
     in->batch++;
 }
 
@@ -796,7 +717,7 @@ static int intake_submit(void *ctx, console *c, form *f)
     char label[64], whom[WHOM_MAX];
     item_label(&it, label, sizeof label);
     recipient_text(&it, whom, sizeof whom);
-    console_info(c, _("Registered %s for %s, shelf %s. Next item."), label, whom, or_dash(it.shelf));
+    console_info(c, _("Registered %s for %s, shelf %s. Next item."), label, whom, show_or_dash(it.shelf));
     next_item(in);
     return EV_HANDLED;
 }
@@ -1007,7 +928,7 @@ static void mail_cells(void *ctx, const void *row, char (*out)[128], size_t coun
     if (count < 7)
         return;
     snprintf(out[0], 128, "%s", marked(m, it->id) ? "*" : "");
-    format_when(it->received_at, fd_desk_now(console_desk(m->c)), out[1], 128);
+    show_when(it->received_at, fd_desk_now(console_desk(m->c)), out[1], 128);
     char whom[WHOM_MAX];
     recipient_text(it, whom, sizeof whom);
     text_copy(out[2], 128, whom);
@@ -1204,10 +1125,10 @@ static void draw_selected(const mail_list *m, console *c, int y, int x, int cols
     if (it->damaged)
         snprintf(line, sizeof line, _("DAMAGED: %s"), it->damage_note);
     else
-        text_copy(line, sizeof line, or_dash(it->note));
+        text_copy(line, sizeof line, show_or_dash(it->note));
     label_line(y + 1, x, cols, _("Note"), line, it->damaged ? theme(TH_ERROR) : A_NORMAL);
     if (it->closed_at) {
-        format_when(it->closed_at, fd_desk_now(console_desk(c)), when, sizeof when);
+        show_when(it->closed_at, fd_desk_now(console_desk(c)), when, sizeof when);
         snprintf(line, sizeof line, "%s   %s%s", when, it->closed_by, it->by_proxy ? _(" (proxy)") : "");
         label_line(y + 2, x, cols, closed_label(it), line, A_NORMAL);
     }

@@ -38,13 +38,18 @@ typedef struct catalogue {
     int count, capacity;
 } catalogue;
 
+static void report(const char *fmt, va_list ap)
+{
+    fputs("fd-sqlgen: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 static void die(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("fd-sqlgen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report(fmt, ap);
     va_end(ap);
     exit(1);
 }
@@ -55,9 +60,7 @@ static void complain(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("fd-sqlgen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report(fmt, ap);
     va_end(ap);
     problems++;
 }
