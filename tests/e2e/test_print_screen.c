@@ -5,6 +5,7 @@
  * the choice that follows saves it; the path on the message line is a PDF that
  * pdftotext reads the title from. Once for the day's visitor log, as a receptionist;
  * once for the shift's handover report, as the duty manager. */
+#include "command_output.h"
 #include "desk.h"
 
 #include <stdio.h>
@@ -72,25 +73,6 @@ static char *save_as_pdf(vt_term *t)
 }
 
 /* What pdftotext reads from the file (caller frees). */
-static char *pdf_text(const char *path)
-{
-    char command[512];
-    snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
-    FILE *p = popen(command, "r");
-    ck_assert_ptr_nonnull(p);
-    size_t size = 0, capacity = 1 << 16;
-    char *text = malloc(capacity);
-    size_t n;
-    while ((n = fread(text + size, 1, capacity - size - 1, p)) > 0) {
-        size += n;
-        if (capacity - size < 4096)
-            text = realloc(text, capacity *= 2);
-    }
-    text[size] = '\0';
-    ck_assert_int_eq(pclose(p), 0);
-    return text;
-}
-
 static void assert_saved(const desk *d, const char *path, const char *name, const char *title)
 {
     char reports[96];

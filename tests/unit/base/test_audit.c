@@ -37,16 +37,6 @@ static fd_status verify(desk_fixture *f, const char *against, problems *p, fd_ve
     return fd_verify(f->desk, against, collect, p, r, &err);
 }
 
-/* Edits the database file behind the program's back, then opens it again. */
-static void tamper(desk_fixture *f, const char *sql)
-{
-    desk_fixture_close(f);
-    ck_assert_int_eq(desk_fixture_raw(f, sql), 0);
-    fd_error err = {0};
-    ck_assert_int_eq(fd_desk_open(f->path, 0, &f->config, fd_clock_fixed(&f->now), &f->desk, &err),
-                     FD_OK);
-}
-
 START_TEST(every_write_extends_the_chain)
 {
     desk_fixture f;
@@ -75,7 +65,7 @@ START_TEST(verify_names_an_edited_row)
 {
     desk_fixture f;
     desk_fixture_open(&f, "edited.db");
-    tamper(&f, "DROP TRIGGER staff_no_update;"
+    desk_fixture_tamper(&f, "DROP TRIGGER staff_no_update;"
                                           "UPDATE staff SET name = '李四' WHERE number = '1001'");
     problems p;
     fd_verify_result r;
@@ -90,7 +80,7 @@ START_TEST(verify_names_a_deleted_row)
 {
     desk_fixture f;
     desk_fixture_open(&f, "deleted.db");
-    tamper(&f, "DROP TRIGGER login_event_no_delete;"
+    desk_fixture_tamper(&f, "DROP TRIGGER login_event_no_delete;"
                                           "DELETE FROM login_event WHERE id = 1");
     problems p;
     fd_verify_result r;
@@ -104,7 +94,7 @@ START_TEST(verify_names_a_row_added_behind_its_back)
 {
     desk_fixture f;
     desk_fixture_open(&f, "added.db");
-    tamper(&f, "INSERT INTO staff (id, number, name, role, at) "
+    desk_fixture_tamper(&f, "INSERT INTO staff (id, number, name, role, at) "
                                           "VALUES (50, '6666', '冒名', 'admin', 0)");
     problems p;
     fd_verify_result r;
@@ -118,7 +108,7 @@ START_TEST(verify_names_an_edited_audit_entry)
 {
     desk_fixture f;
     desk_fixture_open(&f, "entry.db");
-    tamper(&f, "DROP TRIGGER audit_no_update;"
+    desk_fixture_tamper(&f, "DROP TRIGGER audit_no_update;"
                                           "UPDATE audit SET staff_id = 3 WHERE id = 3");
     problems p;
     fd_verify_result r;

@@ -17,13 +17,12 @@
 static fd_config *cfg;
 static fd_error err;
 
-/* A fixture in tests/data/config; the next call reuses the buffer. */
+/* A fixture in tests/data/config. */
 static const char *fixture(const char *name)
 {
-    static char path[512];
-    const char *data = getenv("FRONTDESK_TEST_DATA");
-    snprintf(path, sizeof path, "%s/config/%s", data ? data : "tests/data", name);
-    return path;
+    char relative[128];
+    snprintf(relative, sizeof relative, "config/%s", name);
+    return testlib_data(relative);
 }
 
 /* Nothing in the environment points at a site file, and ~ has none. */

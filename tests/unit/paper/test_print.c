@@ -126,7 +126,7 @@ static void assert_pages(const char *pdf, const char *title, const char *range, 
                          const char *when)
 {
     int pages = paper_pdf_pages(pdf);
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text(pdf);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(text, page, pages + 2), pages);
     for (int i = 0; i < pages; i++) {
@@ -296,7 +296,7 @@ START_TEST(daily_logs_carry_the_days_records)
     write_pdf(all, pdf);
     fd_report_free(all);
     paper_assert_fonts_embedded(pdf);
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text(pdf);
     for (int log = 0; log < FD_LOG_ALL; log++)
         ck_assert_msg(strstr(text, fd_daily_log_title((fd_daily_log)log)), "no %s section",
                       fd_daily_log_name((fd_daily_log)log));
@@ -365,7 +365,7 @@ START_TEST(handover_report_of_the_last_shift)
     paper_assert_fonts_embedded(pdf);
     int pages = paper_pdf_pages(pdf);
     ck_assert_msg(paper_has_red(pdf, pages), "no follow-up in red");
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text(pdf);
     ck_assert_ptr_nonnull(strstr(text, shift.manager));
     ck_assert_ptr_nonnull(strstr(text, shift.taken_over_by));
     ck_assert_ptr_nonnull(strstr(text, _("Outgoing duty manager")));
@@ -443,7 +443,7 @@ START_TEST(five_hundred_visitors_nothing_cut)
 
     int pages = paper_pdf_pages(pdf);
     ck_assert_int_gt(pages, 10);
-    char *text = paper_pdf_text(pdf), *copy = strdup(text);
+    char *text = pdf_text(pdf), *copy = strdup(text);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(copy, page, pages + 2), pages);
     const char *column = _("People"); /* a header cell no row repeats */
@@ -509,7 +509,7 @@ START_TEST(printed_chain_head_is_verifys)
     r = run("FRONTDESK_PIN=2222", args);
     ck_assert_msg(r.status == 0, "%s", r.output);
     free(r.output);
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text(pdf);
     printed_head(text, head);
     free(text);
     verify_head(db, verified);
