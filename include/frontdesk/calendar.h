@@ -16,6 +16,21 @@ fd_time fd_workdays_after(const fd_config *cfg, fd_time t, int n);
 /* The deadline "within N days of t": the end of the N-th calendar day after t's day. */
 fd_time fd_days_after(fd_time t, int n);
 
+/* Has the site entered the State Council's holiday notice for year (calendar.years)?
+ * A year without it is counted as weekends only. */
+bool fd_calendar_year_known(const fd_config *cfg, int year);
+
+/* The year whose missing holiday table the desk should warn about at now: the current
+ * year when it has none, else, from 1 December, the coming year when it has none; 0
+ * when nothing is missing. */
+int fd_calendar_missing_year(const fd_config *cfg, fd_time now);
+
+/* A deadline counted in working days whose last day falls in a year without a holiday
+ * table is unconfirmed (未核定): it was counted as weekends only. (Deadlines counted in
+ * calendar days do not depend on the table.) due is the deadline as stored: the end
+ * of its last day. */
+bool fd_deadline_unconfirmed(const fd_config *cfg, fd_time due);
+
 /* Is t inside the configured night window (night_start to night_end, Beijing time,
  * which may run past midnight)? Then the duty manager keeps the desk. */
 bool fd_is_night(const fd_config *cfg, fd_time t);

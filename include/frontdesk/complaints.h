@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -162,6 +162,17 @@ typedef enum fd_complaint_due_kind {
 fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
                          fd_complaint_severity severity, fd_complaint_due_kind what, fd_time from);
 
+/* Is a deadline of this kind, for this sort, counted in working days (and so only as
+ * good as the site's holiday table)? A complaint's rectification is; a survey
+ * opinion's deadlines and every return visit are counted in calendar days. */
+bool fd_complaint_due_in_workdays(fd_complaint_sort sort, fd_complaint_due_kind what);
+
+/* The stored name of a due kind ("assign", "rectify", "visit"); a survey opinion's
+ * rectify-by is its written measures, named "measures". */
+const char *fd_complaint_due_name(fd_complaint_sort sort, fd_complaint_due_kind what);
+/* What a due name stands for, translated ("Rectification" …); the name if unknown. */
+const char *fd_complaint_due_label(const char *name);
+
 /* ---- writing ---- */
 
 /* Intake (投诉记录表). With occupant_id the complainant, unit and (when phone is
@@ -243,6 +254,9 @@ typedef struct fd_complaint_row {
     const char *department; /* NULL until assigned */
     fd_time received_at;
     fd_time due_at;         /* FD_COMPLAINT_NO_DUE when nothing is due */
+    int due_kind;           /* fd_complaint_due_kind of due_at, -1 when nothing is due */
+    bool due_unconfirmed;   /* counted in working days into a year without a holiday
+                             * table (fd_deadline_unconfirmed): shown as 未核定 */
     bool overdue, escalated;
     int64_t sort_key;       /* for the next page: pass with id as the keyset */
 } fd_complaint_row;
@@ -300,6 +314,7 @@ typedef struct fd_complaint_detail {
     fd_time received_at;
     fd_time due_at;     /* FD_COMPLAINT_NO_DUE when nothing is due */
     fd_complaint_due_kind due_kind;
+    bool due_unconfirmed; /* as in fd_complaint_row */
     bool overdue, escalated;
     char *escalated_to; /* the CS manager who took it over; NULL when none did */
 } fd_complaint_detail;
@@ -323,8 +338,14 @@ typedef struct fd_complaint_step {
     const char *ack_phone;                /* masked unless who may see phones */
     fd_time due_at;                       /* the deadline this event set, or 0 */
     int due_kind;                         /* fd_complaint_due_kind, -1 when none */
+    bool due_unconfirmed;                 /* as in fd_complaint_row */
     const char *field, *value;            /* correct: the field and its new value */
 } fd_complaint_step;
+
+/* Translated labels of a timeline step's event ("assign" 已指派 …) and of an intake
+ * field a correction names; unknown names come back as given. */
+const char *fd_complaint_event_label(const char *event);
+const char *fd_complaint_field_label(const char *field);
 
 fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),
@@ -333,10 +354,12 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
 /* ---- the derived table, exports and demo ---- */
 
 
-/* `frontdesk export complaints`: every complaint received in [from, to), or with
- * req->monthly the manager's figures for that month (counts by category and severity,
- * share rectified and visited in time, satisfaction). */
+/* `frontdesk export complaints`: every complaint received in [from, to) with its whole
+ * history, or with req->monthly the manager's figures for that month (counts by
+ * category and severity, shares rectified and visited in time with their numerator,
+ * denominator and those not yet due, satisfaction), all counted by the month the
+ * complaints were received; a workbook has the month's complaints after the figures. */
 fd_status fd_complaints_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                               FILE *out, fd_error *err);
+                               fd_book *book, fd_error *err);
 
 #endif

@@ -12,6 +12,11 @@ typedef struct fd_date_list {
     size_t count;
 } fd_date_list;
 
+typedef struct fd_year_list {
+    int *years; /* sorted, no duplicates */
+    size_t count;
+} fd_year_list;
+
 typedef struct fd_string_list {
     char **items;
     size_t count;
@@ -35,6 +40,8 @@ typedef struct fd_config {
     int pin_max_failures;
     int retention_days;      /* visitors' clear document numbers kept this long */
     char *printer;           /* CUPS destination; NULL: save to a file */
+    char *slip_printer;      /* the visitor slip's CUPS destination; NULL: printer */
+    char *slip_paper;        /* "a6", "receipt80", or "none": no slip at admission */
     /* complaints */
     int major_rectify_workdays, major_visit_days;
     int general_rectify_workdays, general_visit_days;
@@ -43,6 +50,7 @@ typedef struct fd_config {
     unsigned weekend_mask;   /* bit d set: weekday d (0 = Sunday) is a rest day */
     fd_date_list holidays;   /* rest days on what would be working days */
     fd_date_list workdays;   /* make-up working days (调休) on weekends */
+    fd_year_list calendar_years; /* years whose State Council notice is entered above */
     /* roles that see these in full; bit per fd_role */
     unsigned unmask_document_roles;
     unsigned unmask_phone_roles;

@@ -32,7 +32,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -398,6 +398,9 @@ typedef struct fd_open_item {
     const char *detail;       /* what and where; may be NULL */
     fd_time since;            /* inside since, out since, received, written; 0: unknown */
     fd_time due_at;           /* when it was due; 0: none */
+    bool due_unconfirmed;     /* counted in working days into a year without a holiday
+                               * table (fd_deadline_unconfirmed): shown as 未核定 */
+    bool overdue;             /* due_at has passed, by the desk's clock now */
     int age_days;             /* held mail: days at the desk; -1: not applicable */
     fd_item_mark mark;
     const char *note;
@@ -485,6 +488,6 @@ fd_status fd_handover_report(fd_desk *d, int64_t shift_id, const fd_handover_rep
  * kind, all fields as they read now, its mark and follow-up state. Managers and
  * administrators (FD_ACT_HANDOVER_EXPORT). */
 fd_status fd_handover_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                             FILE *out, fd_error *err);
+                             fd_book *book, fd_error *err);
 
 #endif

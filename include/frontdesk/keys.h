@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/directory.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -414,7 +414,7 @@ fd_status fd_key_loan_notices(fd_desk *d, const fd_actor *who, int64_t loan_id,
 /* Every loan requested in [from, to), a row per key, with borrower, approver, times and
  * marks; with req->monthly, the custodians' report instead: per custodian, the keys
  * lent, returned late, damaged and lost in the month. */
-fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                          fd_error *err);
 
 #endif

@@ -38,6 +38,26 @@ bool fd_store_in_write(const fd_store *store);
  * to report(); returns the number of problems, or -1 on failure. */
 int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *problem),
                    void *ctx, fd_error *err);
+/* How an object of the schema differs from what this program's migrations create. */
+typedef enum fd_schema_diff {
+    FD_SCHEMA_MISSING, /* the migrations make it; the database has none */
+    FD_SCHEMA_CHANGED, /* both have it, defined differently */
+    FD_SCHEMA_FOREIGN, /* the database has it; the migrations make none */
+} fd_schema_diff;
+
+typedef struct fd_schema_problem {
+    fd_schema_diff diff;
+    const char *type;  /* "table", "index", "trigger" or "view" */
+    const char *name;
+    const char *table; /* the table it is on (a table's is its own name) */
+} fd_schema_problem;
+
+/* Compares every table, index, trigger and view with what the migrations create, each
+ * difference passed to report(). Returns the number of differences, or -1 on failure.
+ * *tables_intact is false when one of the program's tables is missing or changed: its
+ * statements may then not even prepare, and nothing more should be read. */
+int fd_store_check_schema(fd_store *store, void (*report)(void *ctx, const fd_schema_problem *p),
+                          void *ctx, bool *tables_intact, fd_error *err);
 /* Online backup to path (safe while other terminals write). */
 fd_status fd_store_backup(fd_store *store, const char *path, fd_error *err);
 

@@ -43,6 +43,22 @@ void fd_time_format(fd_time t, char out[FD_TIME_TEXT]);
 void fd_time_format_seconds(fd_time t, char out[FD_TIME_TEXT]);
 /* "2026-11-27" */
 void fd_date_format(fd_date d, char out[FD_DATE_TEXT]);
+/* The weekday's short name, translated: "Sun" … "Sat" (周日 … 周六). */
+const char *fd_weekday_label(int weekday);
+
+enum { FD_DEADLINE_TEXT = 64 };
+/* A day with its weekday: "10-10（周六）", with_year "2026-10-10（周六）". */
+void fd_day_format(fd_date d, bool with_year, char out[FD_DEADLINE_TEXT]);
+/* A deadline as the desk writes it everywhere: its last day with the weekday. A
+ * deadline "within N days" is kept as the end of its last day (the next day's 00:00)
+ * and reads as that day — never as "24:00" nor as the next day; one that falls at
+ * another time of day (a key due back at the curfew) adds the time:
+ * "10-10（周六）22:00". due 0 (none) gives "". */
+void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT]);
+/* The day fd_deadline_format writes: the last day of a deadline kept as the instant it
+ * passes, for a spreadsheet's date cell. */
+fd_date fd_deadline_day(fd_time due);
+
 /* Accepts "YYYY-MM-DD HH:MM[:SS]" and "YYYY-MM-DDTHH:MM[:SS]" as Beijing time. */
 bool fd_time_parse(const char *text, fd_time *out);
 /* Accepts "YYYY-MM-DD" (and checks the day exists). */

@@ -15,6 +15,7 @@
 #include "shell/auth.h"
 #include "shell/shell.h"
 #include "visitors/visitors.h"
+#include "widgets/dialog.h"
 
 /* The screens the main menu opens, in menu order: X(action, screen). */
 #define APP_SCREEN_LIST(X)                \
@@ -55,4 +56,5 @@ const console_app frontdesk_app = {
     .help = &help_screen,
     .switch_user = auth_switch_user,
     .lock = auth_lock,
+    .confirm = dialog_confirm,
 };

@@ -26,30 +26,19 @@ enum { DETAIL_ROWS = 7, LABEL_COLS = 10, TIMELINE_MAX = 64, STEPS_MAX = 8 };
  * count move, since nothing tells it that the screen on top has closed. */
 static unsigned saved_changes;
 
-/* A deadline is the end of a day: shown as that day's 24:00, not the next day's
- * 00:00, which reads as a day later than the desk means. */
-static void format_deadline(fd_time due, bool with_year, char *out, size_t size)
-{
-    if (!due) {
-        snprintf(out, size, "\u2014");
-        return;
-    }
-    char when[FD_TIME_TEXT];
-    fd_local l = fd_time_local(due);
-    bool midnight = l.hour == 0 && l.minute == 0 && l.second == 0;
-    fd_time_format(midnight ? due - 60 : due, when);
-    if (midnight)
-        memcpy(when + 11, "24:00", 5);
-    snprintf(out, size, "%s", with_year ? when : when + 5);
-}
-
+/* The list's deadline: the last day and its weekday (fd_deadline_format); a dash
+ * when nothing is due. */
 static void format_due(fd_time due, char *out, size_t size)
 {
-    format_deadline(due, false, out, size);
+    char text[FD_DEADLINE_TEXT];
+    fd_deadline_format(due, false, text);
+    snprintf(out, size, "%s", due ? text : "\u2014");
 }
 
-static const char *mark_of(bool overdue, bool escalated)
+static const char *mark_of(bool overdue, bool escalated, bool unconfirmed)
 {
+    if (unconfirmed)
+        return overdue ? _("Overdue, unverified") : _("Unverified");
     return overdue ? _("Overdue") : escalated ? _("Taken over") : "";
 }
 
@@ -58,7 +47,7 @@ static const char *mark_of(bool overdue, bool escalated)
 typedef struct crow {
     int64_t id, key;
     int state;
-    bool overdue, escalated;
+    bool overdue, escalated, unconfirmed;
     fd_time due;
     char *complainant, *unit, *summary;
 } crow;
@@ -70,7 +59,7 @@ typedef struct list_source {
 } list_source;
 
 static const listview_column list_columns[] = {
-    {N_("No."), 5},  {N_("Due"), 11},  {N_("State"), 8}, {N_("Mark"), 8},
+    {N_("No."), 5},  {N_("Due"), 13},  {N_("State"), 8}, {N_("Mark"), 10},
     {N_("Complainant"), 10}, {N_("Unit"), 8}, {N_("Content"), 0},
 };
 
@@ -88,7 +77,7 @@ static void add_crow(void *ctx, const fd_complaint_row *row)
     crow *r = fd_alloc(sizeof *r);
     *r = (crow){
         .id = row->id, .key = row->sort_key, .state = (int)row->state, .overdue = row->overdue,
-        .escalated = row->escalated, .due = row->due_at, .complainant = fd_strdup(row->complainant),
+        .escalated = row->escalated, .unconfirmed = row->due_unconfirmed, .due = row->due_at, .complainant = fd_strdup(row->complainant),
         .unit = fd_strdup(row->unit), .summary = fd_strdup(row->summary),
     };
     listview_add(ctx, r);
@@ -125,7 +114,7 @@ static void crow_cells(void *ctx, const void *row, char (*out)[128], size_t coun
     snprintf(out[0], 128, "%lld", (long long)r->id);
     format_due(r->due, out[1], 128);
     snprintf(out[2], 128, "%s", fd_complaint_choice_label(FD_CLIST_STATE, r->state));
-    snprintf(out[3], 128, "%s", mark_of(r->overdue, r->escalated));
+    snprintf(out[3], 128, "%s", mark_of(r->overdue, r->escalated, r->unconfirmed));
     snprintf(out[4], 128, "%s", r->complainant);
     snprintf(out[5], 128, "%s", r->unit);
     snprintf(out[6], 128, "%s", r->summary);
@@ -202,7 +191,7 @@ static const char *view_name(const complaints *s)
 
 static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
 {
-    char line[512], due[FD_TIME_TEXT];
+    char line[512], due[FD_DEADLINE_TEXT];
     int severity = d->severity;
     snprintf(line, sizeof line, "%s  %s%s%s  %s", fd_complaint_choice_label(FD_CLIST_SORT, (int)d->sort),
              fd_complaint_choice_label(FD_CLIST_CATEGORY, (int)d->category), severity >= 0 ? "  " : "",
@@ -213,9 +202,10 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     draw_text(y + 1, x, cols, line, A_NORMAL);
     format_due(d->due_at, due, sizeof due);
     char *taken = d->escalated_to ? fd_printf(_("Taken over by %s"), d->escalated_to) : fd_strdup("");
-    snprintf(line, sizeof line, "%s: %s   %s: %s  %s%s%s", _("Department"),
-             d->department ? d->department : "\u2014", _("Due"), due, d->overdue ? _("Overdue") : "",
-             d->overdue && *taken ? "  " : "", taken);
+    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s%s%s", _("Department"),
+             d->department ? d->department : "\u2014", _("Due"), due,
+             d->due_unconfirmed ? " " : "", d->due_unconfirmed ? _("Unverified") : "",
+             d->overdue ? _("Overdue") : "", d->overdue && *taken ? "  " : "", taken);
     free(taken);
     draw_text(y + 2, x, cols, line, d->overdue ? theme(TH_ERROR) : A_NORMAL);
     draw_wrapped(y + 3, x, DETAIL_ROWS - 4, cols, d->content, theme(TH_DIM));
@@ -715,15 +705,15 @@ static void add_line(void *ctx, const fd_complaint_step *st)
     complaint_view *v = ctx;
     if (v->line_count >= TIMELINE_MAX)
         return;
-    char when[FD_TIME_TEXT], due[FD_TIME_TEXT] = "";
+    char when[FD_TIME_TEXT], due[FD_DEADLINE_TEXT];
     fd_time_format(st->at, when);
     char *details = step_details(st);
-    if (st->due_at)
-        format_deadline(st->due_at, true, due, sizeof due);
+    fd_deadline_format(st->due_at, true, due);
     v->timeline[v->line_count++] =
-        fd_printf("%s  %s%s%s  %s  %s%s%s", when + 5, st->staff, st->approver ? "/" : "",
+        fd_printf("%s  %s%s%s  %s  %s%s%s%s%s", when + 5, st->staff, st->approver ? "/" : "",
                   st->approver ? st->approver : "", event_label(st->event), details,
-                  st->due_at ? _("  due ") : "", due);
+                  st->due_at ? _("  due ") : "", due, st->due_unconfirmed ? " " : "",
+                  st->due_unconfirmed ? _("Unverified") : "");
     free(details);
 }
 

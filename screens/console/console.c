@@ -247,8 +247,13 @@ int console_perform(console *c, console_action a)
     case ACT_QUIT:
         /* Only asks: F10 may come inside a dialog, and the screens beneath belong to
          * handlers still waiting in console_modal, which use them once it returns.
-         * Each loop closes its own screens as quitting unwinds it. */
-        return may_leave_down_to(c, 0) ? EV_HANDLED | EV_QUIT : EV_HANDLED | EV_REDRAW;
+         * Each loop closes its own screens as quitting unwinds it. F10 sits next to
+         * F9 and, on a kiosk, quitting leaves the desk at a shell: it is confirmed. */
+        return c->app->confirm(c, _("Quit frontdesk? The terminal is left at the system prompt."),
+                               _("Quit"), _("Stay")) &&
+                       may_leave_down_to(c, 0)
+                   ? EV_HANDLED | EV_QUIT
+                   : EV_HANDLED | EV_REDRAW;
     case ACT_SWITCH_USER:
         c->app->switch_user(c);
         return EV_HANDLED | EV_REDRAW;
@@ -264,14 +269,11 @@ int console_perform(console *c, console_action a)
 
 /* ---- drawing ---- */
 
-static const char *const weekdays[] = {N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"),
-                                       N_("Thu"), N_("Fri"), N_("Sat")};
-
 static void format_clock(const console *c, char out[FD_TIME_TEXT])
 {
     fd_local l = fd_time_local(fd_desk_now(c->desk));
     snprintf(out, FD_TIME_TEXT, "%04d-%02d-%02d %s %02d:%02d", l.year, l.month, l.day,
-             _(weekdays[l.weekday]), l.hour, l.minute);
+             fd_weekday_label(l.weekday), l.hour, l.minute);
 }
 
 /* The shift by the configured night window, which may run past midnight. */
@@ -370,6 +372,20 @@ static void refresh_counts(console *c)
     c->counts_fresh = true;
 }
 
+/* A year without its holiday table leads the status line: its working-day deadlines
+ * are counted as weekends only until someone enters the State Council's notice.
+ * Returns the next x. */
+static int draw_calendar_warning(const console *c, int x)
+{
+    int year = fd_calendar_missing_year(c->cfg, fd_desk_now(c->desk));
+    if (!year)
+        return x;
+    char text[96];
+    snprintf(text, sizeof text, _("No holiday table for %d"), year);
+    x += draw_text(LINES - 2, x, COLS - 1 - x, text, theme(TH_ERROR) | A_BOLD);
+    return x + draw_text(LINES - 2, x, 3, " \u2502 ", theme(TH_STATUS));
+}
+
 /* The status line: each procedure's live count, whole items only, as many as fit;
  * a count that needs attention (overdue, held) stands out when it is not zero. */
 static void draw_counters(console *c)
@@ -378,7 +394,7 @@ static void draw_counters(console *c)
     if (!c->logged_in || c->app->counters[0].action == ACT_NONE)
         return;
     refresh_counts(c);
-    int x = 1;
+    int x = draw_calendar_warning(c, 1);
     for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
         char item[96];
         if (c->count_ok[i])

@@ -92,6 +92,8 @@ typedef struct console_app {
     void (*switch_user)(console *c);
     /* Hides everything until a PIN is entered. */
     void (*lock)(console *c);
+    /* A yes/no question with the safe answer, no, first; true for yes. */
+    bool (*confirm)(console *c, const char *question, const char *yes, const char *no);
 } console_app;
 
 /* The entry point: runs the console on an open desk until the user quits; returns

@@ -122,6 +122,40 @@ static void add_followup(void *ctx, const fd_followup *f)
     a->added++;
 }
 
+/* An open item's state: the outgoing manager's mark once given, else what its deadline
+ * asks for — unverified, overdue, or the day it falls due. */
+static void item_state(brow *r, const fd_open_item *i)
+{
+    char due[FD_DEADLINE_TEXT];
+    fd_deadline_format(i->due_at, false, due); /* a time of day is cut short: the detail has it */
+    if (i->mark == FD_ITEM_CARRIED)
+        cell(r, 4, _("Carried on"));
+    else if (i->mark == FD_ITEM_NOTED)
+        cell(r, 4, _("Annotated"));
+    else if (i->due_unconfirmed)
+        cell(r, 4, _("Unverified"));
+    else if (i->overdue)
+        cell(r, 4, _("Overdue"));
+    else
+        cell(r, 4, due);
+    r->alert = r->alert || (i->mark == FD_ITEM_UNMARKED && i->overdue);
+}
+
+/* "due 12-06 (Sun) 22:00", with its marks; NULL when nothing is due. */
+static char *item_due(const fd_open_item *i)
+{
+    if (!i->due_at)
+        return NULL;
+    char due[FD_DEADLINE_TEXT];
+    fd_deadline_format(i->due_at, false, due);
+    char *text = fd_printf(_("due %s"), due);
+    char *marked = handover_joined(text, " ", i->due_unconfirmed ? _("Unverified") : NULL);
+    char *out = handover_joined(marked, "  ", i->overdue ? _("Overdue") : NULL);
+    free(text);
+    free(marked);
+    return out;
+}
+
 static void add_item(void *ctx, const fd_open_item *i)
 {
     adder *a = ctx;
@@ -131,9 +165,8 @@ static void add_item(void *ctx, const fd_open_item *i)
     brow *r = fd_alloc(sizeof *r);
     *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index,
                 .record = i->record};
-    char since[FD_TIME_TEXT], due[FD_TIME_TEXT];
+    char since[FD_TIME_TEXT];
     handover_when(i->since, since);
-    handover_when(i->due_at, due);
     char *kind = handover_joined(i->sort_label, " ", i->detail);
     char *what = handover_joined(i->name, " ", kind);
     free(kind);
@@ -141,16 +174,8 @@ static void add_item(void *ctx, const fd_open_item *i)
     cell(r, 1, since);
     cell(r, 2, what);
     cell(r, 3, i->ref);
-    if (i->mark == FD_ITEM_CARRIED)
-        cell(r, 4, _("Carried on"));
-    else if (i->mark == FD_ITEM_NOTED)
-        cell(r, 4, _("Annotated"));
-    else if (i->due_at) {
-        char *text = fd_printf(_("due %s"), due);
-        cell(r, 4, text);
-        free(text);
-    }
-    char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : NULL;
+    item_state(r, i);
+    char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : item_due(i);
     char *head = handover_joined(what, "  ", age);
     r->detail = handover_joined(head, "  ", i->note);
     free(head);
@@ -193,7 +218,7 @@ static void brow_cells(void *ctx, const void *row, char (*out)[128], size_t coun
 }
 
 static const listview_column book_columns[] = {
-    {N_("Kind"), 14}, {N_("Time"), 11}, {N_("What"), 0}, {N_("By"), 8}, {N_("State"), 11},
+    {N_("Kind"), 14}, {N_("Time"), 11}, {N_("What"), 0}, {N_("By"), 8}, {N_("State"), 13},
 };
 static const listview_source book_rows = {
     book_columns, sizeof book_columns / sizeof book_columns[0], fetch_book, brow_cells, free_brow,

@@ -328,10 +328,10 @@ static int item_handle(void *state, console *c, const console_event *ev)
     if (!iv->loaded)
         return EV_IGNORED;
     int chosen;
-    switch (record_steps_key(&iv->steps, ev, &chosen)) {
-    case RECORD_KEY_HANDLED: return EV_HANDLED | EV_REDRAW;
-    case RECORD_KEY_TAKEN: return perform(iv, c, (step)chosen);
-    case RECORD_KEY_IGNORED: break;
+    switch (record_steps_key(&iv->steps, c, ev, &chosen)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(iv, c, (step)chosen);
+    case STEPS_IGNORED: break;
     }
     return EV_IGNORED;
 }

@@ -202,8 +202,19 @@ static int after_step(visit_view *vv, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* A transition is confirmed before the core is asked: the safe answer first, so a
+ * stray Enter does not admit or sign anyone out. */
+static bool confirmed(console *c, const char *question, const char *yes)
+{
+    return dialog_confirm(c, question, yes, _("Not now"));
+}
+
 static int admit(visit_view *vv, console *c)
 {
+    char question[LINE_TEXT];
+    snprintf(question, sizeof question, _("Admit %s and issue the slip?"), vv->visit->visitor_name);
+    if (!confirmed(c, question, _("Admit")))
+        return EV_HANDLED | EV_REDRAW;
     fd_desk *d = console_desk(c);
     fd_visit_slip slip;
     fd_error err = {0};
@@ -217,13 +228,22 @@ static int admit(visit_view *vv, console *c)
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);
-    console_info(c, _("Admitted: slip %s, gate %s. The slip comes back signed by the visitee."),
-                 slip.number, slip.gate);
+    /* The slip is printed as the visitor stands at the desk (访客登记制度 三). */
+    if (!printing_slip(c, slip.number, slip.gate))
+        console_info(c, _("Admitted: slip %s, gate %s. The slip comes back signed by the visitee."),
+                     slip.number, slip.gate);
     return flags;
 }
 
 static int sign_out(visit_view *vv, console *c, bool slip_signed)
 {
+    char question[LINE_TEXT];
+    snprintf(question, sizeof question,
+             slip_signed ? _("Sign %s out, the slip returned signed by the visitee?")
+                         : _("Sign %s out, the slip returned NOT signed?"),
+             vv->visit->visitor_name);
+    if (!confirmed(c, question, _("Sign out")))
+        return EV_HANDLED | EV_REDRAW;
     fd_error err = {0};
     if (fd_visit_sign_out(console_desk(c), console_actor(c), vv->id, slip_signed, 0, &err) != FD_OK) {
         console_show_error(c, &err);
@@ -459,10 +479,10 @@ static int visit_handle(void *state, console *c, const console_event *ev)
     if (ev->action == ACT_UNMASK)
         return unmask(vv, c);
     int chosen;
-    switch (record_steps_key(&vv->steps, ev, &chosen)) {
-    case RECORD_KEY_HANDLED: return EV_HANDLED | EV_REDRAW;
-    case RECORD_KEY_TAKEN: return perform(vv, c, (step)chosen);
-    case RECORD_KEY_IGNORED: break;
+    switch (record_steps_key(&vv->steps, c, ev, &chosen)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(vv, c, (step)chosen);
+    case STEPS_IGNORED: break;
     }
     return EV_IGNORED;
 }
@@ -901,10 +921,57 @@ static int open_selected(visitors *s, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* A slip's number as the desk's barcode scanner types it: "20261206-025". */
+static bool is_slip_number(const char *text)
+{
+    size_t digits = strspn(text, "0123456789");
+    return digits == 8 && text[8] == '-' && strlen(text + 9) >= 3 &&
+           strspn(text + 9, "0123456789") == strlen(text + 9);
+}
+
+typedef struct slip_search {
+    char number[FD_SLIP_TEXT];
+    int64_t id;
+} slip_search;
+
+static void find_slip(void *ctx, const fd_visit *v)
+{
+    slip_search *f = ctx;
+    if (!f->id && v->slip && strcmp(v->slip, f->number) == 0)
+        f->id = v->id;
+}
+
+/* Enter after a slip number typed by the scanner (the returned slip's barcode) opens
+ * that visit, where the desk signs the visitor out. */
+static int scanned_slip(visitors *s, console *c)
+{
+    const char *text = listview_query(s->list);
+    if (!is_slip_number(text) || strlen(text) >= FD_SLIP_TEXT)
+        return 0;
+    slip_search f = {.id = 0};
+    snprintf(f.number, sizeof f.number, "%s", text);
+    fd_error err = {0};
+    if (fd_visits_list(console_desk(c), console_actor(c), FD_VISITS_BY_SLIP, f.number, NULL, 5,
+                       find_slip, &f, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (!f.id)
+        return 0;
+    /* The list behind the visit shows the slip that was scanned. */
+    show_view(s, view_index(FD_VISITS_BY_SLIP));
+    listview_search(s->list, c, f.number);
+    visitors_open_visit(c, f.id);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int visitors_handle(void *state, console *c, const console_event *ev)
 {
     visitors *s = state;
     bool typing = listview_takes_text(s->list);
+    int scanned = typing && ev->action == ACT_SELECT ? scanned_slip(s, c) : 0;
+    if (scanned)
+        return scanned;
     if (ev->action == ACT_NEW)
         return start_registration(c);
     if (ev->action == ACT_PRINT) {

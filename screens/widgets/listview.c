@@ -173,6 +173,11 @@ static int handle_navigation(listview *lv, console *c, console_action a)
     }
 }
 
+const char *listview_query(const listview *lv)
+{
+    return lineedit_text(&lv->query);
+}
+
 int listview_handle(listview *lv, console *c, const console_event *ev)
 {
     if (ev->action == ACT_BACK)

@@ -47,6 +47,8 @@ void listview_search(listview *lv, console *c, const char *text);
 void listview_reload(listview *lv, console *c);
 
 bool listview_takes_text(const listview *lv);
+/* The search line's text ("" when none). */
+const char *listview_query(const listview *lv);
 int listview_handle(listview *lv, console *c, const console_event *ev);
 /* The search line, the column headings and the rows. */
 void listview_draw(listview *lv, console *c, const console_area *area);

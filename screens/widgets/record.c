@@ -42,44 +42,27 @@ void record_history_sort(record_history *h)
 
 void record_steps_clear(record_steps *s)
 {
-    s->count = 0;
+    s->chosen.count = 0;
 }
 
 void record_steps_offer(record_steps *s, int step)
 {
-    if (s->count < RECORD_STEPS_MAX)
-        s->offered[s->count++] = step;
+    if (s->chosen.count < RECORD_STEPS_MAX)
+        s->offered[s->chosen.count++] = step;
 }
 
 void record_steps_settle(record_steps *s)
 {
-    if (s->selected >= s->count)
-        s->selected = 0;
+    if (s->chosen.selected >= s->chosen.count)
+        s->chosen.selected = 0;
 }
 
-record_key record_steps_key(record_steps *s, const console_event *ev, int *step)
+steps_result record_steps_key(record_steps *s, console *c, const console_event *ev, int *step)
 {
-    switch (ev->action) {
-    case ACT_UP:
-        s->selected = s->selected ? s->selected - 1 : 0;
-        return RECORD_KEY_HANDLED;
-    case ACT_DOWN:
-        s->selected = s->selected + 1 < s->count ? s->selected + 1 : s->selected;
-        return RECORD_KEY_HANDLED;
-    case ACT_SELECT:
-        if (!s->count)
-            return RECORD_KEY_HANDLED;
-        *step = s->offered[s->selected];
-        return RECORD_KEY_TAKEN;
-    case ACT_NONE:
-        if (ev->key.function || ev->key.code < '1' || ev->key.code >= '1' + (wint_t)s->count)
-            return RECORD_KEY_IGNORED;
-        s->selected = ev->key.code - '1';
-        *step = s->offered[s->selected];
-        return RECORD_KEY_TAKEN;
-    default:
-        return RECORD_KEY_IGNORED;
-    }
+    steps_result r = steps_handle(&s->chosen, c, ev);
+    if (r == STEPS_CHOSEN)
+        *step = s->offered[s->chosen.selected];
+    return r;
 }
 
 static void draw_history(const record_body *b, fd_time now, int y, int x, int cols, int rows)
@@ -98,21 +81,16 @@ static void draw_history(const record_body *b, fd_time now, int y, int x, int co
 static void draw_steps(const record_body *b, int y, int x, int cols)
 {
     const record_steps *s = b->steps;
-    if (s->count == 0) {
-        draw_text(y, x, cols, b->nothing, theme(TH_DIM));
-        return;
-    }
-    for (size_t i = 0; i < s->count; i++) {
-        char line[RECORD_LINE_TEXT];
-        snprintf(line, sizeof line, " %zu  %s", i + 1, _(b->labels[s->offered[i]]));
-        draw_padded(y + (int)i, x, cols, line, i == s->selected ? theme(TH_SELECTED) : A_NORMAL);
-    }
+    const char *labels[RECORD_STEPS_MAX];
+    for (size_t i = 0; i < s->chosen.count; i++)
+        labels[i] = _(b->labels[s->offered[i]]);
+    steps_draw(&s->chosen, labels, b->nothing, y, x, cols);
 }
 
 void record_draw_body(const record_body *b, fd_time now, const console_area *area)
 {
     int x = area->left, cols = area->cols;
-    int steps_rows = b->steps->count ? (int)b->steps->count : 1;
+    int steps_rows = b->steps->chosen.count ? (int)b->steps->chosen.count : 1;
     int history_top = area->top + b->facts_rows + 1;
     int steps_top = area->top + area->rows - steps_rows;
     draw_rule(area->top + b->facts_rows, x, cols, theme(TH_DIM));

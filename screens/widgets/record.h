@@ -1,6 +1,6 @@
 /* A record's page as the visitor log and the mail desk show one: its facts on top, its
- * history under a rule, and the steps it allows now numbered at the foot, where Up and
- * Down move, Enter takes the highlighted step and a digit takes its step at once. */
+ * history under a rule, and the steps it allows now numbered at the foot, chosen as
+ * widgets/steps.h says (a digit only highlights; Enter goes on). */
 #ifndef FRONTDESK_SCREENS_RECORD_H
 #define FRONTDESK_SCREENS_RECORD_H
 
@@ -8,6 +8,7 @@
 
 #include "console/console.h"
 #include "frontdesk/time.h"
+#include "widgets/steps.h"
 
 enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 1024, RECORD_STEPS_MAX = 9 };
 
@@ -31,24 +32,19 @@ void record_history_add_correction(record_history *h, fd_time at, const char *fi
 /* Oldest first; lines of the same time in the order they were added. */
 void record_history_sort(record_history *h);
 
-/* The steps offered: the page's own step numbers, in the order shown. */
+/* The steps offered: the page's own step numbers, in the order shown, as a step_list
+ * (widgets/steps.h) chooses among them. */
 typedef struct record_steps {
     int offered[RECORD_STEPS_MAX];
-    size_t count, selected;
+    step_list chosen; /* how many are offered, and the highlighted one */
 } record_steps;
 
 void record_steps_clear(record_steps *s);
 void record_steps_offer(record_steps *s, int step);
 /* After the offers: keeps the highlight on a step that is still offered. */
 void record_steps_settle(record_steps *s);
-
-typedef enum record_key {
-    RECORD_KEY_IGNORED, /* not a key of the steps */
-    RECORD_KEY_HANDLED, /* the highlight moved (or Enter with nothing offered) */
-    RECORD_KEY_TAKEN,   /* a step was chosen: *step */
-} record_key;
-/* Up, Down, Enter or a digit. */
-record_key record_steps_key(record_steps *s, const console_event *ev, int *step);
+/* steps_handle over the steps offered; with STEPS_CHOSEN, the page's step in *step. */
+steps_result record_steps_key(record_steps *s, console *c, const console_event *ev, int *step);
 
 /* What a page draws under its facts. */
 typedef struct record_body {

@@ -186,7 +186,7 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
     }
     fd_stmt_reset(st);
 
-    entry e = {last_id + 1, fd_desk_now(d), who ? who->staff_id : 0, row_id, action, table};
+    entry e = {last_id + 1, fd_clock_now(&d->audit_clock), who ? who->staff_id : 0, row_id, action, table};
     unsigned char hash[FD_HASH_SIZE];
     bool clear_ok;
     if ((s = entry_hash(d, prev, prev_size, &e, hash, &clear_ok, err)) != FD_OK)
@@ -251,7 +251,12 @@ typedef struct verify_ctx {
     void (*report)(void *ctx, const char *problem);
     void *report_ctx;
     fd_verify_result *result;
+    int64_t latest_id; /* the entry with the latest time so far, to see the clock run back */
+    fd_time latest_at;
 } verify_ctx;
+
+/* A clock corrected by a few minutes is not a clock set back. */
+enum { CLOCK_SLACK = 5 * 60 };
 
 static void problem(verify_ctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void problem(verify_ctx *v, const char *fmt, ...)
@@ -287,6 +292,27 @@ static void check_entry(verify_ctx *v, const entry *e, const unsigned char *prev
                 table_names[e->table], (long long)e->row_id);
 }
 
+/* Entries are written in order, so their times only go forward: one written earlier
+ * than an entry before it was written under a clock set back, to backdate it. Each
+ * jump back is reported once, at the entry that shows it. */
+static void check_time(verify_ctx *v, const entry *e)
+{
+    bool back = v->latest_id > 0 && e->at < v->latest_at - CLOCK_SLACK;
+    if (back) {
+        char when[FD_TIME_TEXT], before[FD_TIME_TEXT];
+        fd_time_format(e->at, when);
+        fd_time_format(v->latest_at, before);
+        problem(v, _("Audit entry %lld (%s) was written at %s, %lld minutes before entry %lld "
+                     "(%s): the clock was set back."),
+                (long long)e->id, e->action, when, (long long)(v->latest_at - e->at) / 60,
+                (long long)v->latest_id, before);
+    }
+    if (back || v->latest_id == 0 || e->at > v->latest_at) {
+        v->latest_id = e->id;
+        v->latest_at = e->at;
+    }
+}
+
 static fd_status walk_chain(verify_ctx *v, fd_error *err)
 {
     fd_store *store = v->desk->store;
@@ -304,6 +330,7 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
             problem(v, _("Audit entries %lld to %lld are missing."), (long long)expected_id,
                     (long long)e.id - 1);
         expected_id = e.id + 1;
+        check_time(v, &e);
         if (!fd_record_table_parse(fd_col_text(walk, FD_COL_AUDIT_WALK_TBL), &e.table))
             problem(v, _("Audit entry %lld names an unknown table."), (long long)e.id);
         else
@@ -384,10 +411,55 @@ static fd_status check_derived_tables(verify_ctx *v, fd_error *err)
     return FD_OK;
 }
 
+/* The kind of a schema object, as a reader says it. */
+static const char *object_kind(const char *type)
+{
+    static const struct {
+        const char *type, *label;
+    } kinds[] = {{"table", N_("table")}, {"index", N_("index")}, {"trigger", N_("trigger")},
+                 {"view", N_("view")}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(type, kinds[i].type) == 0)
+            return _(kinds[i].label);
+    return type;
+}
+
+static void report_schema(void *ctx, const fd_schema_problem *p)
+{
+    verify_ctx *v = ctx;
+    const char *kind = object_kind(p->type);
+    switch (p->diff) {
+    case FD_SCHEMA_MISSING:
+        problem(v, _("The %s %s is missing from the database: it was dropped."), kind, p->name);
+        break;
+    case FD_SCHEMA_CHANGED:
+        problem(v, _("The %s %s is not as the program made it: it was redefined."), kind, p->name);
+        break;
+    case FD_SCHEMA_FOREIGN:
+        problem(v, _("The %s %s (on %s) was not made by the program: it was added behind its "
+                     "back."),
+                kind, p->name, p->table);
+        break;
+    }
+}
+
+/* A trigger dropped or planted changes what every later write does; a table dropped
+ * or redefined leaves the records unreadable as the program reads them, so nothing
+ * after the schema is read then (statements on it would not even prepare). */
+static fd_status check_schema(verify_ctx *v, bool *tables_intact, fd_error *err)
+{
+    return fd_store_check_schema(v->desk->store, report_schema, v, tables_intact, err) < 0
+               ? err->status
+               : FD_OK;
+}
+
 static fd_status verify_all(fd_store *store, void *ctx, fd_error *err)
 {
     verify_ctx *v = ctx;
-    fd_status s;
+    bool tables_intact;
+    fd_status s = check_schema(v, &tables_intact, err);
+    if (s != FD_OK || !tables_intact)
+        return s;
     if ((s = read_head(store, &v->result->head, err)) != FD_OK ||
         (s = walk_chain(v, err)) != FD_OK || (s = find_unaudited(v, err)) != FD_OK ||
         (s = find_state_drift(v, err)) != FD_OK || (s = check_derived_tables(v, err)) != FD_OK)
@@ -400,7 +472,7 @@ fd_status fd_verify(fd_desk *d, const char *against,
                     fd_verify_result *out, fd_error *err)
 {
     memset(out, 0, sizeof *out);
-    verify_ctx v = {d, against, report, ctx, out};
+    verify_ctx v = {.desk = d, .against = against, .report = report, .report_ctx = ctx, .result = out};
     fd_error local = {0};
     fd_status s = fd_store_read(d->store, verify_all, &v, err ? err : &local);
     if (s != FD_OK)

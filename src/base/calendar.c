@@ -44,6 +44,34 @@ fd_time fd_days_after(fd_time t, int n)
     return fd_date_start(fd_date_of(t) + n + 1);
 }
 
+bool fd_calendar_year_known(const fd_config *cfg, int year)
+{
+    for (size_t i = 0; i < cfg->calendar_years.count; i++)
+        if (cfg->calendar_years.years[i] == year)
+            return true;
+    return false;
+}
+
+int fd_calendar_missing_year(const fd_config *cfg, fd_time now)
+{
+    fd_local l = fd_time_local(now);
+    if (!fd_calendar_year_known(cfg, l.year))
+        return l.year;
+    /* The notice usually comes out in November; December leaves a month to enter it. */
+    if (l.month == 12 && !fd_calendar_year_known(cfg, l.year + 1))
+        return l.year + 1;
+    return 0;
+}
+
+bool fd_deadline_unconfirmed(const fd_config *cfg, fd_time due)
+{
+    if (!due)
+        return false;
+    int year, month, day;
+    fd_date_ymd(fd_date_of(due - 1), &year, &month, &day);
+    return !fd_calendar_year_known(cfg, year);
+}
+
 bool fd_is_night(const fd_config *cfg, fd_time t)
 {
     fd_local l = fd_time_local(t);

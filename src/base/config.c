@@ -163,6 +163,24 @@ static fd_status fd_get_language(const fd_loader *ld, fd_config *cfg)
     return fd_bad(ld, s, "language", _("\"%s\" is not a supported language (\"zh_CN\" or \"en\")"), text);
 }
 
+/* The visitor slip's paper: one the PDF renderer has, or none. */
+static fd_status fd_get_slip_paper(const fd_loader *ld, fd_config *cfg)
+{
+    static const char *const papers[] = {"a6", "receipt80", "none"};
+    const config_setting_t *s;
+    const char *text = fd_get_text(ld, "visitors.slip_paper", &s);
+    if (!text)
+        return FD_CONFIG;
+    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++) {
+        if (strcmp(text, papers[i]) == 0) {
+            cfg->slip_paper = fd_strdup(text);
+            return FD_OK;
+        }
+    }
+    return fd_bad(ld, s, "visitors.slip_paper",
+                  _("\"%s\" is not a slip paper (\"a6\", \"receipt80\" or \"none\")"), text);
+}
+
 /* ── Lists ──────────────────────────────────────────────────────────────── */
 
 /* Both [ … ] and ( … ) are accepted: administrators should not need to know
@@ -353,6 +371,43 @@ static fd_status fd_check_calendar(const fd_loader *ld, const fd_config *cfg)
     return FD_OK;
 }
 
+/* The years whose holiday notice the site has entered. A year listed without a single
+ * holiday is a typo (or a notice half entered): the deadlines of that year would be
+ * counted as weekends only while the program calls them checked. */
+static fd_status fd_get_years(const fd_loader *ld, fd_config *cfg)
+{
+    static const char name[] = "calendar.years";
+    const config_setting_t *list = fd_get_list(ld, name);
+    if (!list)
+        return FD_CONFIG;
+    int n = config_setting_length(list);
+    fd_year_list *out = &cfg->calendar_years;
+    out->years = fd_alloc((size_t)(n ? n : 1) * sizeof *out->years);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *s = config_setting_get_elem(list, (unsigned)i);
+        int year;
+        fd_status st = fd_int_value(ld, s, name, 2000, 2099, &year);
+        if (st != FD_OK)
+            return st;
+        size_t at = 0;
+        while (at < out->count && out->years[at] < year)
+            at++;
+        if (at < out->count && out->years[at] == year)
+            return fd_bad(ld, s, name, _("%d is listed twice"), year);
+        fd_date first = fd_date_from_ymd(year, 1, 1), last = fd_date_from_ymd(year, 12, 31);
+        bool any = false;
+        for (size_t j = 0; j < cfg->holidays.count && !any; j++)
+            any = cfg->holidays.dates[j] >= first && cfg->holidays.dates[j] <= last;
+        if (!any)
+            return fd_bad(ld, s, name, _("%d has no day in calendar.holidays: enter that year's "
+                                         "notice there first"), year);
+        memmove(out->years + at + 1, out->years + at, (out->count - at) * sizeof *out->years);
+        out->years[at] = year;
+        out->count++;
+    }
+    return FD_OK;
+}
+
 static fd_status fd_get_age_buckets(const fd_loader *ld, int buckets[3])
 {
     static const char name[] = "mail.age_buckets";
@@ -454,6 +509,7 @@ static const struct {
     {"database", offsetof(fd_config, database), true},
     {"gate", offsetof(fd_config, gate), false},
     {"printer", offsetof(fd_config, printer), true},
+    {"visitors.slip_printer", offsetof(fd_config, slip_printer), true},
 };
 
 #define FD_FIELD(cfg, type, offset) ((type *)(void *)((char *)(cfg) + (offset)))
@@ -477,6 +533,8 @@ static fd_status fd_fill(const fd_loader *ld, fd_config *cfg)
 {
     fd_status st = fd_fill_scalars(ld, cfg);
     if (st == FD_OK)
+        st = fd_get_slip_paper(ld, cfg);
+    if (st == FD_OK)
         st = fd_get_weekend(ld, &cfg->weekend_mask);
     if (st == FD_OK)
         st = fd_get_dates(ld, "calendar.holidays", &cfg->holidays);
@@ -484,6 +542,8 @@ static fd_status fd_fill(const fd_loader *ld, fd_config *cfg)
         st = fd_get_dates(ld, "calendar.workdays", &cfg->workdays);
     if (st == FD_OK)
         st = fd_check_calendar(ld, cfg);
+    if (st == FD_OK)
+        st = fd_get_years(ld, cfg);
     if (st == FD_OK)
         st = fd_get_roles(ld, "privacy.unmask_document_roles", &cfg->unmask_document_roles);
     if (st == FD_OK)
@@ -700,8 +760,11 @@ void fd_config_free(fd_config *cfg)
     free(cfg->language);
     free(cfg->gate);
     free(cfg->printer);
+    free(cfg->slip_printer);
+    free(cfg->slip_paper);
     free(cfg->holidays.dates);
     free(cfg->workdays.dates);
+    free(cfg->calendar_years.years);
     fd_string_list_free(&cfg->carriers);
     fd_string_list_free(&cfg->departments);
     fd_string_list_free(&cfg->inventory_items);

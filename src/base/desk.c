@@ -73,6 +73,7 @@ fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_
     fd_desk *d = fd_alloc(sizeof *d);
     d->config = config;
     d->clock = clock;
+    d->audit_clock = clock;
     /* A new database gets its key first: a crash in between leaves a key without a
      * database, which the next attempt simply uses. */
     bool create = is_new && (flags & FD_STORE_CREATE);

@@ -39,5 +39,6 @@ int cli_export(cli *c, int argc, char **argv);
 int cli_purge(cli *c, int argc, char **argv);
 int cli_ban(cli *c, int argc, char **argv);
 int cli_print(cli *c, int argc, char **argv);
+int cli_calendar(cli *c, int argc, char **argv);
 
 #endif

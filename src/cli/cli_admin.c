@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "frontdesk/audit.h"
+#include "frontdesk/calendar.h"
 #include "frontdesk/demo.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/staff.h"
@@ -151,6 +152,17 @@ static void print_problem(void *ctx, const char *problem)
     printf("  %s\n", problem);
 }
 
+/* Not a fault of the records, so the exit status stays theirs: a year whose working-day
+ * deadlines are counted as weekends only (from 1 December, the coming year). */
+static void warn_calendar(const cli *c, const fd_desk *d)
+{
+    int year = fd_calendar_missing_year(c->config, fd_desk_now(d));
+    if (year)
+        printf(_("Warning: no holiday table for %d in the configuration: its working-day "
+                 "deadlines are counted as weekends only (see `frontdesk calendar %d`).\n"),
+               year, year);
+}
+
 int cli_verify(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
@@ -179,6 +191,7 @@ int cli_verify(cli *c, int argc, char **argv)
                against);
     if (s == FD_OK)
         printf(_("OK: the records match the audit chain.\n"));
+    warn_calendar(c, d);
     fd_desk_close(d);
     return s == FD_OK ? EX_OK : cli_fail(&err);
 }

@@ -30,6 +30,7 @@ static const subcommand subcommands[] = {
     {"export", cli_export, "export KIND --from/--to/--month … --as NUMBER", N_("export records for spreadsheets")},
     {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
     {"ban", cli_ban, "ban list|add|lift … --as NUMBER", N_("keep the visitors' do-not-admit list")},
+    {"calendar", cli_calendar, "calendar YEAR", N_("show the year's holidays and make-up working days as deadlines count them")},
     {"print", cli_print, "print handover|daily … --as NUMBER", N_("print the handover report or the daily logs (PDF, text or a printer)")},
 };
 

@@ -169,6 +169,59 @@ fd_time fd_complaint_due(const fd_config *cfg, fd_complaint_sort sort,
     return due_by_rule(cfg, rule_of(sort, (int)severity), what, from);
 }
 
+bool fd_complaint_due_in_workdays(fd_complaint_sort sort, fd_complaint_due_kind what)
+{
+    return rule_of(sort, FD_SEVERITY_GENERAL) != RULE_SURVEY && what == FD_DUE_RECTIFY;
+}
+
+static const struct {
+    const char *name, *label;
+} due_labels[] = {
+    {"assign", N_("To the department")},
+    {"rectify", N_("Rectification")},
+    {"measures", N_("Written measures")},
+    {"visit", N_("Return visit")},
+};
+
+const char *fd_complaint_due_name(fd_complaint_sort sort, fd_complaint_due_kind what)
+{
+    if (sort == FD_SORT_SURVEY && what == FD_DUE_RECTIFY)
+        return "measures";
+    return complaint_due_names[what];
+}
+
+const char *fd_complaint_due_label(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof due_labels / sizeof due_labels[0]; i++)
+        if (strcmp(due_labels[i].name, name) == 0)
+            return _(due_labels[i].label);
+    return name;
+}
+
+/* The deadline a complaint in this state is waiting on: a survey opinion first goes to
+ * a department; then each is rectified; then visited. */
+int complaint_due_kind_in(fd_complaint_sort sort, fd_complaint_state state)
+{
+    switch (state) {
+    case FD_CSTATE_RECEIVED:
+        return sort == FD_SORT_SURVEY ? FD_DUE_ASSIGN : FD_DUE_RECTIFY;
+    case FD_CSTATE_ASSIGNED:
+    case FD_CSTATE_REOPENED:
+        return FD_DUE_RECTIFY;
+    case FD_CSTATE_RECTIFIED:
+        return FD_DUE_VISIT;
+    default:
+        return -1;
+    }
+}
+
+bool complaint_due_unconfirmed(const fd_desk *d, fd_complaint_sort sort, int kind, fd_time due)
+{
+    return kind >= 0 && due != FD_COMPLAINT_NO_DUE &&
+           fd_complaint_due_in_workdays(sort, (fd_complaint_due_kind)kind) &&
+           fd_deadline_unconfirmed(d->config, due);
+}
+
 /* ---- checking what is typed ---- */
 
 typedef struct text_rule {
@@ -848,6 +901,7 @@ static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complai
         if (strcmp(complaint_due_names[k], fd_col_text(st, FD_COL_COMPLAINT_GET_DEADLINE_WHAT)) == 0)
             kind = k;
     c->due_kind = kind < 0 ? FD_DUE_RECTIFY : (fd_complaint_due_kind)kind;
+    c->due_unconfirmed = complaint_due_unconfirmed(d, c->sort, (int)c->due_kind, c->due_at);
     c->overdue = complaint_is_overdue(d, c->due_at);
     c->escalated = c->escalated_to || c->overdue;
 }

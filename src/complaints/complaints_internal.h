@@ -40,5 +40,10 @@ char *complaint_shown_phone(const fd_desk *d, const fd_actor *who, const char *p
 int complaint_col_choice(fd_stmt *st, int col, fd_complaint_list list);
 fd_time complaint_col_due(fd_stmt *st, int col);
 bool complaint_is_overdue(const fd_desk *d, fd_time due);
+/* The fd_complaint_due_kind a complaint in state waits on, -1 when none. */
+int complaint_due_kind_in(fd_complaint_sort sort, fd_complaint_state state);
+/* Whether a deadline of kind (-1: none) is counted in working days into a year
+ * without a holiday table. */
+bool complaint_due_unconfirmed(const fd_desk *d, fd_complaint_sort sort, int kind, fd_time due);
 
 #endif

@@ -41,6 +41,8 @@ static void emit_row(list_ctx *l, fd_stmt *st)
         .due_at = complaint_col_due(st, FD_COL_COMPLAINT_ROW_DUE_AT),
         .sort_key = l->by_due ? fd_col_int(st, FD_COL_COMPLAINT_ROW_DUE_AT) : fd_col_int(st, FD_COL_COMPLAINT_ROW_RECEIVED_AT),
     };
+    row.due_kind = row.due_at == FD_COMPLAINT_NO_DUE ? -1 : complaint_due_kind_in(row.sort, row.state);
+    row.due_unconfirmed = complaint_due_unconfirmed(l->d, row.sort, row.due_kind, row.due_at);
     row.overdue = complaint_is_overdue(l->d, row.due_at);
     row.escalated = !fd_col_null(st, FD_COL_COMPLAINT_ROW_ESCALATED_BY) || row.overdue;
     l->each(l->ctx, &row);
@@ -225,6 +227,7 @@ typedef struct timeline_ctx {
     int64_t id;
     void (*each)(void *ctx, const fd_complaint_step *step);
     void *ctx;
+    fd_complaint_sort sort;
 } timeline_ctx;
 
 static int due_kind_of(const char *what)
@@ -263,6 +266,7 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
         .field = field,
         .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
     };
+    row.due_unconfirmed = complaint_due_unconfirmed(t->d, t->sort, row.due_kind, row.due_at);
     t->each(t->ctx, &row);
     free(phone);
     free(ack_phone);
@@ -275,6 +279,7 @@ static fd_status timeline_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s = complaint_read_facts(t->d, t->id, &f, err);
     if (s != FD_OK)
         return s;
+    t->sort = f.sort;
     fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TIMELINE);
     fd_bind_int(st, ":id", t->id);
     int rc;
@@ -288,6 +293,6 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),
                                 void *ctx, fd_error *err)
 {
-    timeline_ctx t = {d, who, id, each, ctx};
+    timeline_ctx t = {d, who, id, each, ctx, FD_SORT_COMPLAINT};
     return fd_store_read(d->store, timeline_txn, &t, err);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/calendar.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
@@ -111,9 +112,12 @@ static fd_status gather_mail(fd_desk *d, fd_gather_list *l, fd_error *err)
     return fd_mail_at_desk(d, mail_item, l, err);
 }
 
+/* The sort is what is overdue (rectification, return visit …), so the book says it
+ * and knows whether the deadline rests on the holiday table. */
 static void complaint_item(void *ctx, const fd_complaint_row *c)
 {
-    add(ctx, "complaint", NULL, c->id, fd_printf("#%lld", (long long)c->id), fd_strdup(c->complainant),
+    const char *due = c->due_kind >= 0 ? fd_complaint_due_name(c->sort, (fd_complaint_due_kind)c->due_kind) : NULL;
+    add(ctx, "complaint", due, c->id, fd_printf("#%lld", (long long)c->id), fd_strdup(c->complainant),
         joined(c->unit, c->summary, NULL), c->received_at, c->due_at, -1);
 }
 
@@ -122,20 +126,29 @@ static fd_status gather_complaints(fd_desk *d, fd_gather_list *l, fd_error *err)
     return fd_complaints_overdue(d, complaint_item, l, err);
 }
 
+/* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
+static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
+{
+    return sort && strcmp(sort, "rectify") == 0 && fd_deadline_unconfirmed(cfg, due);
+}
+
 /* The sources, in the order the book lists them: {name stored, label, gatherer, label
- * of a record's kind (NULL: none), the record an item names}. */
+ * of a record's kind (NULL: none), whether a deadline is unconfirmed (NULL: never), the
+ * record an item names}. */
 static const struct open_source {
     const char *name;
     const char *label;
     fd_status (*gather)(fd_desk *d, fd_gather_list *l, fd_error *err);
     const char *(*sort_label)(const char *sort);
+    bool (*unconfirmed)(const fd_config *cfg, const char *sort, fd_time due);
     fd_item_record record;
 } sources[] = {
-    {"visitor", N_("Visitor inside"), gather_visitors, NULL, FD_RECORD_VISIT},
-    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, FD_RECORD_KEY},
-    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, FD_RECORD_KEY},
-    {"mail", N_("Mail held"), gather_mail, mail_sort_label, FD_RECORD_MAIL},
-    {"complaint", N_("Complaint overdue"), gather_complaints, NULL, FD_RECORD_COMPLAINT},
+    {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
+    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, NULL, FD_RECORD_KEY},
+    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
+    {"mail", N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
+    {"complaint", N_("Complaint overdue"), gather_complaints, fd_complaint_due_label,
+     complaint_unconfirmed, FD_RECORD_COMPLAINT},
 };
 
 fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err)
@@ -184,4 +197,13 @@ const char *fd_handover_sort_label(const char *source, const char *sort)
         if (strcmp(source, sources[i].name) == 0)
             return sources[i].sort_label ? sources[i].sort_label(sort) : sort;
     return sort;
+}
+
+bool fd_handover_due_unconfirmed(const fd_config *cfg, const char *source, const char *sort,
+                                 fd_time due)
+{
+    for (size_t i = 0; due && i < sizeof sources / sizeof sources[0]; i++)
+        if (strcmp(source, sources[i].name) == 0)
+            return sources[i].unconfirmed && sources[i].unconfirmed(cfg, sort, due);
+    return false;
 }

@@ -88,6 +88,9 @@ fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err);
 void fd_gather_list_free(fd_gather_list *l);
 /* The translated label of a source name ("followup" included); the name if unknown. */
 const char *fd_handover_source_label(const char *source);
+/* Whether an item's deadline rests on a year without a holiday table (未核定). */
+bool fd_handover_due_unconfirmed(const fd_config *cfg, const char *source, const char *sort,
+                                 fd_time due);
 /* The kind of record an item of this source refers to. */
 fd_item_record handover_source_record(const char *source);
 /* The translated label of a record's kind within its source; NULL when it has none. */

@@ -274,7 +274,10 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
             .age_days = fd_col_null(st, FD_COL_HO_ITEM_LIST_AGE_DAYS) ? -1 : (int)fd_col_int(st, FD_COL_HO_ITEM_LIST_AGE_DAYS),
             .mark = parse_mark(optional(st, FD_COL_HO_ITEM_LIST_MARK)), .note = optional(st, FD_COL_HO_ITEM_LIST_NOTE), .marked_by = optional(st, FD_COL_HO_ITEM_LIST_MARKED_BY),
         };
-        i.sort_label = fd_handover_sort_label(i.source, optional(st, FD_COL_HO_ITEM_LIST_SORT));
+        const char *sort = optional(st, FD_COL_HO_ITEM_LIST_SORT);
+        i.sort_label = fd_handover_sort_label(i.source, sort);
+        i.due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, i.source, sort, i.due_at);
+        i.overdue = i.due_at && i.due_at <= fd_desk_now(c->d);
         bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
         if (!followup && c->each)
             c->each(c->ctx, &i);
@@ -300,6 +303,8 @@ static fd_status each_live_item(items_ctx *c, fd_error *err)
             .record = handover_source_record(g->source),
             .sort_label = fd_handover_sort_label(g->source, g->sort), .ref_id = g->ref_id, .ref = g->ref, .name = g->name, .detail = g->detail,
             .since = g->since, .due_at = g->due_at, .age_days = g->age_days,
+            .due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, g->source, g->sort, g->due_at),
+            .overdue = g->due_at && g->due_at <= list.now,
         };
         c->each(c->ctx, &i);
     }

@@ -31,6 +31,7 @@ static void free_table(fd_report_table *t)
         free(t->titles[c]);
     free(t->titles);
     free(t->widths);
+    free(t->whole);
     free(t->rows);
     free(t);
 }
@@ -76,6 +77,22 @@ void fd_report_set_landscape(fd_report *r, bool landscape)
     r->landscape = landscape;
 }
 
+void fd_report_set_paper(fd_report *r, fd_report_paper paper)
+{
+    r->paper = paper;
+}
+
+bool fd_report_paper_parse(const char *name, fd_report_paper *out)
+{
+    static const char *const names[] = {"a4", "a6", "receipt80"};
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (fd_report_paper)i;
+            return true;
+        }
+    return false;
+}
+
 static report_block *add_block(fd_report *r, report_block_kind kind)
 {
     if (r->block_count == r->block_capacity) {
@@ -108,6 +125,11 @@ void fd_report_paragraph(fd_report *r, const char *text, unsigned style)
     b->style = style;
 }
 
+void fd_report_barcode(fd_report *r, const char *text)
+{
+    add_block(r, BLOCK_BARCODE)->text = fd_strdup(text ? text : "");
+}
+
 void fd_report_signatures(fd_report *r, const char *const *labels, size_t count)
 {
     report_block *b = add_block(r, BLOCK_SIGNATURES);
@@ -123,6 +145,7 @@ fd_report_table *fd_report_table_new(fd_report *r, const fd_report_column *colum
     t->column_count = count;
     t->titles = fd_alloc((count ? count : 1) * sizeof *t->titles);
     t->widths = fd_alloc((count ? count : 1) * sizeof *t->widths);
+    t->whole = fd_alloc((count ? count : 1) * sizeof *t->whole);
     double total = 0;
     for (size_t c = 0; c < count; c++)
         total += columns[c].width > 0 ? columns[c].width : 1;
@@ -148,6 +171,12 @@ void fd_report_row(fd_report_table *t, const char *const *cells, const unsigned 
         row->cells[c] = fd_strdup(cells[c] ? cells[c] : "");
         row->styles[c] = styles ? styles[c] : FD_STYLE_PLAIN;
     }
+}
+
+void fd_report_column_whole(fd_report_table *t, size_t column)
+{
+    if (column < t->column_count)
+        t->whole[column] = true;
 }
 
 size_t fd_report_table_rows(const fd_report_table *t)

@@ -1,5 +1,7 @@
 #include "frontdesk/time.h"
 
+#include "frontdesk/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +128,47 @@ void fd_date_format(fd_date d, char out[FD_DATE_TEXT])
     int y, m, dd;
     fd_date_ymd(d, &y, &m, &dd);
     snprintf(out, FD_DATE_TEXT, "%04d-%02d-%02d", y % 10000, m, dd);
+}
+
+const char *fd_weekday_label(int weekday)
+{
+    static const char *const labels[] = {N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"),
+                                         N_("Thu"), N_("Fri"), N_("Sat")};
+    return weekday >= 0 && weekday < 7 ? _(labels[weekday]) : "";
+}
+
+void fd_day_format(fd_date d, bool with_year, char out[FD_DEADLINE_TEXT])
+{
+    char day[FD_DATE_TEXT];
+    fd_date_format(d, day);
+    /* TRANSLATORS: a day and its weekday, e.g. "2026-10-10 (Sat)". */
+    snprintf(out, FD_DEADLINE_TEXT, _("%s (%s)"), with_year ? day : day + 5,
+             fd_weekday_label(fd_date_weekday(d)));
+}
+
+static bool at_midnight(fd_local l) { return l.hour == 0 && l.minute == 0 && l.second == 0; }
+
+fd_date fd_deadline_day(fd_time due)
+{
+    return fd_date_of(at_midnight(fd_time_local(due)) ? due - 1 : due);
+}
+
+void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT])
+{
+    out[0] = '\0';
+    if (!due)
+        return;
+    fd_local l = fd_time_local(due);
+    if (at_midnight(l)) {
+        fd_day_format(fd_deadline_day(due), with_year, out);
+        return;
+    }
+    char day[FD_DATE_TEXT], clock[8];
+    fd_date_format(fd_date_of(due), day);
+    snprintf(clock, sizeof clock, "%02d:%02d", l.hour % 24, l.minute % 60);
+    /* TRANSLATORS: a day, its weekday and a time, e.g. "2026-10-10 (Sat) 22:00". */
+    snprintf(out, FD_DEADLINE_TEXT, _("%s (%s) %s"), with_year ? day : day + 5,
+             fd_weekday_label(l.weekday), clock);
 }
 
 static bool valid_ymd(int y, int m, int d)

@@ -127,6 +127,21 @@ START_TEST(verify_passes_then_names_a_tampered_row)
 }
 END_TEST
 
+START_TEST(verify_names_a_dropped_table_and_exits_65)
+{
+    const char *path = demo_db("dropped.db");
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "DROP TABLE visit_purge", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    run_result r = run(NULL, args);
+    /* Not 134, an abort with the key and PINs in a core dump: the table by name. */
+    ASSERT_RUN(r, 65, "The table visit_purge is missing from the database");
+}
+END_TEST
+
 START_TEST(verify_against_the_printed_head)
 {
     const char *path = demo_db("head.db");
@@ -250,6 +265,37 @@ START_TEST(a_program_outside_the_build_tree_ignores_its_catalogues)
 }
 END_TEST
 
+/* The year as deadlines count it: 0 when its holiday table is configured, 1 with a
+ * warning that says where the notice goes when it is not. */
+START_TEST(calendar_shows_the_year_and_warns_without_a_table)
+{
+    run_result r = run(NULL, "calendar 2026");
+    ASSERT_RUN(r, 0, "2026-10-01 (Thu) to 2026-10-07 (Wed)  7 days");
+    ck_assert_msg(strstr(r.output, "2026-10-10 (Sat)"), "%s", r.output);
+    ck_assert_msg(!strstr(r.output, "warning"), "%s", r.output);
+    r = run(NULL, "calendar 2027");
+    ASSERT_RUN(r, 1, "2027 has no holiday table");
+    ck_assert_msg(strstr(r.output, "calendar.years"), "%s", r.output);
+    ck_assert_msg(strstr(r.output, "weekends only"), "%s", r.output);
+    r = run(NULL, "calendar 27");
+    ASSERT_RUN(r, 64, "usage: frontdesk calendar YEAR");
+}
+END_TEST
+
+/* verify warns from 1 December when the coming year has no table, and still passes. */
+START_TEST(verify_warns_of_a_missing_holiday_table_from_december)
+{
+    const char *path = demo_db("calendar.db");
+    char args[600];
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    run_result r = run("FRONTDESK_NOW='2026-11-30 23:00'", args);
+    ASSERT_RUN(r, 0, "OK: the records match");
+    ck_assert_msg(!strstr(r.output, "holiday table"), "%s", r.output);
+    r = run("FRONTDESK_NOW='2026-12-01 08:00'", args);
+    ASSERT_RUN(r, 0, "Warning: no holiday table for 2027");
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("cli");
@@ -260,12 +306,15 @@ int main(void)
     tcase_add_test(tc, missing_database_is_explained);
     tcase_add_test(tc, init_makes_a_private_database_once);
     tcase_add_test(tc, verify_passes_then_names_a_tampered_row);
+    tcase_add_test(tc, verify_names_a_dropped_table_and_exits_65);
     tcase_add_test(tc, verify_against_the_printed_head);
     tcase_add_test(tc, backup_copies_database_and_key);
     tcase_add_test(tc, import_reports_bad_rows_by_line);
     tcase_add_test(tc, the_do_not_admit_list_from_a_shell);
     tcase_add_test(tc, chinese_messages_by_default_configuration);
     tcase_add_test(tc, a_program_outside_the_build_tree_ignores_its_catalogues);
+    tcase_add_test(tc, calendar_shows_the_year_and_warns_without_a_table);
+    tcase_add_test(tc, verify_warns_of_a_missing_holiday_table_from_december);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

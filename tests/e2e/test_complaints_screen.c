@@ -82,7 +82,7 @@ START_TEST(test_complaint_from_intake_to_close)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "No. 11  Taken in", WAIT_MS);
     VT_ASSERT_TEXT(t, "夜间电梯停运，老人被困楼上", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Due: 12-02 24:00", WAIT_MS); /* three working days from Friday */
+    VT_ASSERT_TEXT(t, "Due: 12-02 (Wed)", WAIT_MS); /* three working days from Friday */
 
     step(t, "1", "Assign to a department");
     vt_key(t, "Right"); /* 保安部 */
@@ -90,11 +90,11 @@ START_TEST(test_complaint_from_intake_to_close)
     VT_ASSERT_TEXT(t, "Department: 保安部", WAIT_MS);
 
     rectify(t, "加派夜班电梯维保人员", "电梯恢复运行");
-    VT_ASSERT_TEXT(t, "Due: 12-11 24:00", WAIT_MS); /* the visit, two weeks on */
+    VT_ASSERT_TEXT(t, "Due: 12-11 (Fri)", WAIT_MS); /* the visit, two weeks on */
 
     visit(t, 2, "夜里仍有停运", "No. 11  Reopened");
     VT_ASSERT_TEXT(t, "Visited, dissatisfied: reopened", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Due: 12-02 24:00", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Due: 12-02 (Wed)", WAIT_MS);
 
     rectify(t, "更换电梯控制主板", "连续三晚运行正常");
     visit(t, 0, "业主满意", "No. 11  Visited");
@@ -119,9 +119,9 @@ START_TEST(test_closing_before_the_visit_is_not_offered_and_overdue_leads)
     vt_term *t = desk_open_as(&d, "1001", "1111");
     open_complaints(t);
     /* Soonest due first: the two overdue ones lead, marked. */
-    VT_ASSERT_ROW(t, 5, " 2     11-23 24:00 Assigned Overdue  顾磊       A-1302   卫生间水管爆裂，报修…",
+    VT_ASSERT_ROW(t, 5, " 2     11-23 (Mon)   Assigned Overdue    顾磊       A-1302   卫生间水管爆裂，…",
                   WAIT_MS);
-    VT_ASSERT_ROW(t, 6, " 8     11-26 24:00 Assigned Overdue  陈军       A-103    保洁员在电梯厅大声训…",
+    VT_ASSERT_ROW(t, 6, " 8     11-26 (Thu)   Assigned Overdue    陈军       A-103    保洁员在电梯厅大…",
                   WAIT_MS);
     vt_key(t, "F5");
     VT_ASSERT_TEXT(t, "View: Overdue", WAIT_MS);
@@ -136,10 +136,39 @@ START_TEST(test_closing_before_the_visit_is_not_offered_and_overdue_leads)
 }
 END_TEST
 
+/* New Year's Eve with no 2027 holiday table: the status line says so, and a major
+ * complaint's rectify-by, counted into 2027 as weekends only, is marked unconfirmed
+ * in the list and on its record. */
+START_TEST(test_a_deadline_without_a_holiday_table_is_unconfirmed)
+{
+    desk d;
+    desk_make(&d, "2026-12-31 20:00", "");
+    vt_term *t = desk_open_as(&d, "2001", "2222");
+    VT_ASSERT_TEXT(t, "No holiday table for 2027 \u2502 Visitors in", WAIT_MS);
+    ck_assert(desk_row_has(t, 22, " No holiday table for 2027"));
+    open_complaints(t);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Take a complaint", WAIT_MS);
+    const char *const values[] = {"", "张三丰", "A-1203", "13812345678", "", "", "", "",
+                                  "夜间电梯停运", NULL};
+    desk_fill(t, values);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Complaint No. 11 taken in.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Unverified 张三丰", WAIT_MS);
+    vt_send(t, "张三丰");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 11  Taken in", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Due: 01-01 (Fri) Unverified", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
                                   test_closing_before_the_visit_is_not_offered_and_overdue_leads,
-                                  NULL};
+                                  test_a_deadline_without_a_holiday_table_is_unconfirmed, NULL};
     return desk_main(desk_suite("complaints", tests));
 }

@@ -80,7 +80,7 @@ static void assert_saved(const desk *d, const char *path, const char *name, cons
     ck_assert_msg(strncmp(path, reports, strlen(reports)) == 0, "saved as %s, not in %s", path, reports);
     ck_assert_msg(strstr(path, name) && strcmp(path + strlen(path) - 4, ".pdf") == 0, "saved as %s", path);
     ck_assert_msg(access(path, R_OK) == 0, "%s is not there", path);
-    char *text = pdf_text(path);
+    char *text = pdf_text_of(path);
     ck_assert_msg(strstr(text, title), "no \"%s\" in %s:\n%s", title, path, text);
     ck_assert_msg(strstr(text, "北辰澜桥国际花园"), "no site in %s", path);
     free(text);
@@ -128,7 +128,7 @@ START_TEST(the_handover_report_is_printed_from_the_book)
     VT_ASSERT_TEXT(t, "Outgoing duty manager: 张伟", WAIT_MS);
     char *path = save_as_pdf(t);
     assert_saved(&d, path, "/handover-", "Shift handover report");
-    char *text = pdf_text(path);
+    char *text = pdf_text_of(path);
     ck_assert_ptr_nonnull(strstr(text, "张伟 (2001)")); /* who printed it */
     free(text);
     free(path);

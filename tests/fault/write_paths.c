@@ -76,10 +76,7 @@ void fault_ctx_open(fault_ctx *c, const char *db_name)
     c->fx.path = testlib_path(db_name);
     copy_desk(template.fx.path, c->fx.path);
     load_site(c);
-    fd_error err = {0};
-    ck_assert_msg(fd_desk_open(c->fx.path, 0, &c->fx.config, fd_clock_fixed(&c->fx.now), &c->fx.desk,
-                               &err) == FD_OK,
-                  "%s", err.message);
+    desk_fixture_reopen(&c->fx);
 }
 
 void fault_ctx_close(fault_ctx *c)

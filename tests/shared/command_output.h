@@ -27,7 +27,7 @@ static inline char *command_output(const char *command)
 }
 
 /* A PDF's text, by poppler's pdftotext (caller frees). */
-static inline char *pdf_text(const char *path)
+static inline char *pdf_text_of(const char *path)
 {
     char command[2048];
     snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' -", path);

@@ -32,6 +32,13 @@ PRAGMA integrity_check;
 -- name: foreign_key_check
 PRAGMA foreign_key_check;
 
+-- name: schema_objects
+-- Every table, index, trigger and view, SQLite's own included, as verify compares
+-- them with what the migrations create.
+SELECT type, name, tbl_name, sql
+FROM sqlite_schema
+ORDER BY type, name;
+
 -- name: audit_last
 SELECT id, hash
 FROM audit

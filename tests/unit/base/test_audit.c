@@ -70,8 +70,9 @@ START_TEST(verify_names_an_edited_row)
     problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_int_eq(p.count, 1);
-    ck_assert_msg(reported(&p, "staff row 2 does not match"), "%s", p.text[0]);
+    ck_assert_int_eq(p.count, 2);
+    ck_assert_msg(reported(&p, "trigger staff_no_update is missing"), "%s", p.text[0]);
+    ck_assert_msg(reported(&p, "staff row 2 does not match"), "%s", p.text[1]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -113,8 +114,85 @@ START_TEST(verify_names_an_edited_audit_entry)
     problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_int_eq(p.count, 1); /* the entries after it still verify */
-    ck_assert_msg(reported(&p, "audit entry 3 "), "%s", p.text[0]);
+    ck_assert_int_eq(p.count, 2); /* the trigger; the entries after it still verify */
+    ck_assert_msg(reported(&p, "audit entry 3 "), "%s", p.text[1]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_a_dropped_trigger_and_a_planted_one)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "schema.db");
+    /* Append-only no more, and every new staff member copied somewhere of one's own. */
+    desk_fixture_tamper(&f, "DROP TRIGGER audit_no_delete;"
+               "CREATE TABLE loot (number TEXT);"
+               "CREATE TRIGGER copy_staff AFTER INSERT ON staff BEGIN "
+               "INSERT INTO loot VALUES (NEW.number); END;"
+               "CREATE VIEW pins AS SELECT * FROM staff_pin;");
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 4);
+    ck_assert_msg(reported(&p, "trigger audit_no_delete is missing"), "%s", p.text[0]);
+    ck_assert_msg(reported(&p, "table loot (on loot) was not made by the program"), "%s", p.text[1]);
+    ck_assert_msg(reported(&p, "trigger copy_staff (on staff) was not made"), "%s", p.text[2]);
+    ck_assert_msg(reported(&p, "view pins (on pins) was not made"), "%s", p.text[3]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_a_redefined_trigger)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "redefined.db");
+    /* Same name, no teeth. */
+    desk_fixture_tamper(&f, "DROP TRIGGER staff_no_delete;"
+               "CREATE TRIGGER staff_no_delete BEFORE DELETE ON staff WHEN 0 BEGIN "
+               "SELECT RAISE(ABORT, 'staff is append-only'); END;");
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 1);
+    ck_assert_msg(reported(&p, "trigger staff_no_delete is not as the program made it"), "%s", p.text[0]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_stops_at_a_dropped_table_and_names_it)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "dropped.db");
+    desk_fixture_tamper(&f, "DROP TABLE login_event");
+    problems p;
+    fd_verify_result r;
+    /* Not an abort in a statement that no longer prepares: the table, by name. */
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_msg(reported(&p, "table login_event is missing"), "%s", p.text[0]);
+    ck_assert_int_eq(r.entries, 0);
+    desk_fixture_close(&f);
+}
+END_TEST
+
+START_TEST(verify_names_a_clock_set_back)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "clock.db");
+    f.desk->audit_clock = f.desk->clock; /* a live desk, its clock set back */
+    fd_error err = {0};
+    /* A few minutes back is a clock corrected; a week back is a record backdated. */
+    f.now -= 4 * 60;
+    ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err), FD_OK);
+    problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
+    f.now -= 7 * 86400;
+    ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1003", "周敏", FD_ROLE_ASSISTANT, "1113", &err), FD_OK);
+    ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1004", "吴昊", FD_ROLE_ASSISTANT, "1114", &err), FD_OK);
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 1); /* the jump, once */
+    ck_assert_msg(reported(&p, "minutes before entry"), "%s", p.text[0]);
+    ck_assert_msg(reported(&p, "the clock was set back"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -203,6 +281,10 @@ int main(void)
     tcase_add_test(tc, verify_names_a_deleted_row);
     tcase_add_test(tc, verify_names_a_row_added_behind_its_back);
     tcase_add_test(tc, verify_names_an_edited_audit_entry);
+    tcase_add_test(tc, verify_names_a_dropped_trigger_and_a_planted_one);
+    tcase_add_test(tc, verify_names_a_redefined_trigger);
+    tcase_add_test(tc, verify_stops_at_a_dropped_table_and_names_it);
+    tcase_add_test(tc, verify_names_a_clock_set_back);
     tcase_add_test(tc, verify_against_a_printed_head);
     tcase_add_test(tc, the_key_file_is_needed);
     tcase_add_test(tc, a_key_left_by_an_interrupted_init_is_used);

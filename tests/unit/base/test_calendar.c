@@ -6,6 +6,7 @@ enum { SUN = 1u << 0, SAT = 1u << 6 };
 
 static fd_date holidays[64];
 static fd_date workdays[16];
+static int years[] = {2026};
 static fd_config cfg;
 
 /* Appends the days first..last of a 2026 month, keeping the list sorted as long
@@ -37,6 +38,7 @@ static void setup_2026(void)
     add_days(&cfg.workdays, 5, 9, 9);
     add_days(&cfg.workdays, 9, 20, 20);
     add_days(&cfg.workdays, 10, 10, 10);
+    cfg.calendar_years = (fd_year_list){years, 1};
 }
 
 static bool workday(int month, int day)
@@ -194,6 +196,57 @@ START_TEST(test_days_after)
 }
 END_TEST
 
+/* The issue's cases: a year without a table counts weekends only, so National Day
+ * 2027 and New Year 2027 are "working days" — and every such deadline says so. */
+START_TEST(test_year_without_table_is_unconfirmed)
+{
+    ck_assert(fd_calendar_year_known(&cfg, 2026));
+    ck_assert(!fd_calendar_year_known(&cfg, 2027));
+    fd_time general = fd_workdays_after(&cfg, fd_time_from_local(2027, 9, 30, 10, 0, 0), 3);
+    ck_assert_int_eq(general, fd_time_from_local(2027, 10, 6, 0, 0, 0)); /* weekends only */
+    ck_assert(fd_deadline_unconfirmed(&cfg, general));
+    fd_time major = fd_workdays_after(&cfg, at(12, 31, 20, 0), 1);
+    ck_assert_int_eq(major, fd_time_from_local(2027, 1, 2, 0, 0, 0));
+    ck_assert(fd_deadline_unconfirmed(&cfg, major));
+    /* The end of 31 December is still 2026's deadline, and 2026 is known. */
+    ck_assert(!fd_deadline_unconfirmed(&cfg, end_of(12, 31)));
+    ck_assert(!fd_deadline_unconfirmed(&cfg, fd_workdays_after(&cfg, at(9, 30, 10, 0), 3)));
+    ck_assert(!fd_deadline_unconfirmed(&cfg, 0));
+}
+END_TEST
+
+START_TEST(test_missing_year_warned_from_december)
+{
+    ck_assert_int_eq(fd_calendar_missing_year(&cfg, at(11, 30, 23, 59)), 0);
+    ck_assert_int_eq(fd_calendar_missing_year(&cfg, at(12, 1, 0, 0)), 2027);
+    ck_assert_int_eq(fd_calendar_missing_year(&cfg, at(12, 31, 23, 0)), 2027);
+    /* In a year that has no table itself, that year. */
+    ck_assert_int_eq(fd_calendar_missing_year(&cfg, fd_time_from_local(2027, 3, 1, 9, 0, 0)), 2027);
+    int both[] = {2026, 2027};
+    fd_config c = cfg;
+    c.calendar_years = (fd_year_list){both, 2};
+    ck_assert_int_eq(fd_calendar_missing_year(&c, at(12, 6, 22, 0)), 0);
+}
+END_TEST
+
+/* One way to write a deadline: its last day with the weekday, never 24:00 or the next
+ * day's 00:00; a deadline at a time of day keeps its time. */
+START_TEST(test_deadline_format)
+{
+    char text[FD_DEADLINE_TEXT];
+    fd_deadline_format(end_of(10, 10), false, text);
+    ck_assert_str_eq(text, "10-10 (Sat)");
+    fd_deadline_format(end_of(10, 10), true, text);
+    ck_assert_str_eq(text, "2026-10-10 (Sat)");
+    fd_deadline_format(at(12, 6, 22, 0), false, text);
+    ck_assert_str_eq(text, "12-06 (Sun) 22:00");
+    fd_deadline_format(0, true, text);
+    ck_assert_str_eq(text, "");
+    fd_day_format(fd_date_from_ymd(2027, 1, 1), true, text);
+    ck_assert_str_eq(text, "2027-01-01 (Fri)");
+}
+END_TEST
+
 static Suite *calendar_suite(void)
 {
     Suite *s = suite_create("calendar");
@@ -213,6 +266,9 @@ static Suite *calendar_suite(void)
     tcase_add_test(tc, test_zero_workdays_is_end_of_day);
     tcase_add_test(tc, test_day_boundary_is_beijing);
     tcase_add_test(tc, test_days_after);
+    tcase_add_test(tc, test_year_without_table_is_unconfirmed);
+    tcase_add_test(tc, test_missing_year_warned_from_december);
+    tcase_add_test(tc, test_deadline_format);
     suite_add_tcase(s, tc);
     return s;
 }

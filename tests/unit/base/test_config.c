@@ -144,6 +144,8 @@ START_TEST(test_default_calendar_2026)
     ck_assert(listed(&cfg->workdays, ymd(2026, 1, 4)));
     ck_assert(listed(&cfg->workdays, ymd(2026, 9, 20)));
     ck_assert(!listed(&cfg->workdays, ymd(2026, 10, 11)));
+    ck_assert_uint_eq(cfg->calendar_years.count, 1);
+    ck_assert_int_eq(cfg->calendar_years.years[0], 2026);
 }
 END_TEST
 
@@ -214,6 +216,7 @@ static const struct {
     {"bad_group.cfg", "bad_group.cfg:2: ", "visitors: "},
     {"bad_buckets.cfg", "bad_buckets.cfg:2: ", "mail.age_buckets: "},
     {"bad_language.cfg", "bad_language.cfg:1: ", "language: \"fr\""},
+    {"bad_years.cfg", "bad_years.cfg:3: ", "calendar.years: 2027 has no day in calendar.holidays"},
 };
 
 START_TEST(test_bad_file)

@@ -15,6 +15,7 @@
 
 /* ---- fixture ---- */
 
+static char *export(const fd_actor *who, fd_export_request req, fd_status expect);
 static desk_fixture fx;
 static fd_config *cfg;
 static fd_actor assistant, cs_manager;
@@ -187,6 +188,58 @@ START_TEST(survey_opinions_have_their_own_deadlines)
     at(2026, 11, 30, 16, 0);
     ASSERT_OK(rectify(id, "每周两次除草"));
     ck_assert_int_eq(due_of(id), midnight_after(2026, 12, 14)); /* visit: 2 weeks */
+    close_desk();
+}
+END_TEST
+
+static void keep_unconfirmed(void *ctx, const fd_complaint_row *row)
+{
+    bool *marks = ctx;
+    marks[row->id] = row->due_unconfirmed;
+}
+
+static void keep_step_unconfirmed(void *ctx, const fd_complaint_step *s)
+{
+    int *marked = ctx;
+    *marked += s->due_unconfirmed;
+}
+
+/* The issue's cases: 2027 has no holiday table in the shipped configuration, so a
+ * rectification counted into it is unconfirmed (未核定) in the list, the record and
+ * the timeline; a return visit, counted in calendar days, is not. */
+START_TEST(a_deadline_in_a_year_without_a_table_is_unconfirmed)
+{
+    open_desk("unconfirmed.db");
+    at(2026, 12, 31, 20, 0);
+    int64_t major = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
+    int64_t survey = receive(FD_SORT_SURVEY, 0);
+    at(2026, 12, 28, 9, 0);
+    int64_t early = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL); /* due 12-31 */
+    at(2026, 12, 31, 20, 0);
+    /* Counted as weekends only: New Year's Day 2027 is taken for a working day. */
+    ck_assert_int_eq(due_of(major), midnight_after(2027, 1, 1));
+    fd_complaint_detail c = detail(major);
+    ck_assert(c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    c = detail(early);
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    c = detail(survey); /* to the department within 2 calendar days */
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
+    bool marks[8] = {0};
+    fd_complaint_query q = {.view = FD_CVIEW_OPEN, .limit = 10};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, keep_unconfirmed, marks, &err));
+    ck_assert(marks[major] && !marks[early] && !marks[survey]);
+    int marked = 0;
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.duty_manager, major, keep_step_unconfirmed, &marked, &err));
+    ck_assert_int_eq(marked, 1);
+    /* Rectified: the visit is due in calendar days and needs no table. */
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, major, "工程部", NULL, &err));
+    ASSERT_OK(rectify(major, "更换"));
+    c = detail(major);
+    ck_assert(!c.due_unconfirmed);
+    fd_complaint_detail_free(&c);
     close_desk();
 }
 END_TEST
@@ -634,12 +687,12 @@ START_TEST(the_contact_phone_is_corrected_and_masked_like_the_phone)
     ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "010-62345678", "x", &err),
                    FD_CONFLICT, "phone", "already recorded");
     /* The return visit calls the corrected number. */
-    char csv[4096];
-    FILE *out = fmemopen(csv, sizeof csv, "w");
     fd_export_request req = {.from = 0, .to = fx.now + 1, .format = FD_EXPORT_CSV};
-    ASSERT_OK(fd_complaints_export(fx.desk, &cs_manager, &req, out, &err));
-    fclose(out);
-    ck_assert_msg(strstr(csv, "010-****5678") && !strstr(csv, "138"), "%s", csv);
+    char *csv = export(&cs_manager, req, FD_OK);
+    /* Masked in the row and in the correction's old → new, as asked. */
+    ck_assert_msg(strstr(csv, "010-****5678") && !strstr(csv, "13800138000") && !strstr(csv, "62345678"),
+                  "%s", csv);
+    free(csv);
     close_desk();
 }
 END_TEST
@@ -854,11 +907,9 @@ END_TEST
 
 static char *export(const fd_actor *who, fd_export_request req, fd_status expect)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
-    ck_assert_int_eq(fd_complaints_export(fx.desk, who, &req, out, &err), expect);
-    fclose(out);
+    fd_status s;
+    char *text = desk_fixture_export(&fx, fd_complaints_export, who, &req, &s, NULL, &err);
+    ck_assert_int_eq(s, expect);
     return text;
 }
 
@@ -902,6 +953,10 @@ START_TEST(monthly_figures_match)
     ASSERT_OK(rectify(s, "除草"));
     at(2026, 11, 25, 9, 0);
     ASSERT_OK(visit(s, FD_SATISFACTION_DISSATISFIED));
+    /* 5: general, taken in on the month's last day and not yet due when counted: in
+     * no on-time share, shown as not yet due. */
+    at(2026, 11, 30, 17, 0);
+    receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
     /* Outside the month: not counted. */
     at(2026, 12, 2, 9, 0);
     receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
@@ -911,16 +966,21 @@ START_TEST(monthly_figures_match)
     text = export(&cs_manager, november(true), FD_OK);
     const char *expected =
         "\xEF\xBB\xBF"
-        "month,figure,sort,category,severity,count,total,share\r\n"
-        "2026-11,Taken in,Complaint,Facilities and equipment,General,2,4,50.0%\r\n"
-        "2026-11,Taken in,Complaint,Facilities and equipment,Major,1,4,25.0%\r\n"
-        "2026-11,Taken in,Satisfaction-survey opinion,Facilities and equipment,,1,4,25.0%\r\n"
-        "2026-11,Taken in (all),,,,4,4,100.0%\r\n"
-        "2026-11,Rectified in time,,,,2,4,50.0%\r\n"
-        "2026-11,Visited in time,,,,2,3,66.7%\r\n"
-        "2026-11,Satisfied,,,,1,2,50.0%\r\n"
-        "2026-11,Basically satisfied,,,,0,2,0.0%\r\n"
-        "2026-11,Dissatisfied,,,,1,2,50.0%\r\n";
+        "Month,Figure,Sort,Category,Severity,Numerator,Denominator,Share,Not yet due,How it is counted\r\n"
+        "2026-11,Taken in,Complaint,Facilities and equipment,General,3,5,60.0%,,complaints taken in this month\r\n"
+        "2026-11,Taken in,Complaint,Facilities and equipment,Major,1,5,20.0%,,complaints taken in this month\r\n"
+        "2026-11,Taken in,Satisfaction-survey opinion,Facilities and equipment,,1,5,20.0%,,"
+        "complaints taken in this month\r\n"
+        "2026-11,Taken in (all),,,,5,5,100.0%,,complaints taken in this month\r\n"
+        /* 1 and 4 in time, 2 late, 3 overdue; 5 not yet due. */
+        "2026-11,Rectified in time,,,,2,4,50.0%,1,of this month's complaints rectified or past their "
+        "rectify-by day; those not yet due are left out\r\n"
+        "2026-11,Visited in time,,,,2,3,66.7%,0,of this month's complaints visited or past their "
+        "visit-back-by day; those not yet due are left out\r\n"
+        /* 2's visit in December counts for November, the month it was taken in. */
+        "2026-11,Satisfied,,,,1,3,33.3%,,of this month's complaints visited back: the latest visit\r\n"
+        "2026-11,Basically satisfied,,,,0,3,0.0%,,of this month's complaints visited back: the latest visit\r\n"
+        "2026-11,Dissatisfied,,,,2,3,66.7%,,of this month's complaints visited back: the latest visit\r\n";
     ck_assert_str_eq(text, expected);
     free(text);
     close_desk();
@@ -936,10 +996,12 @@ START_TEST(the_export_lists_the_month_with_phones_masked)
     fx.now = midnight_after(2026, 11, 30) + 60;
     fd_export_request req = november(false);
     char *text = export(&fx.duty_manager, req, FD_OK);
-    ck_assert_ptr_nonnull(strstr(text, "number,sort,received_at,received_by,complainant"));
-    ck_assert_ptr_nonnull(strstr(text, "1,Complaint,2026-11-27 10:00,李娜,张三丰,A-1203,138****5678,Phone,"
-                                       "Facilities and equipment,Major,\"电梯异响\n轿厢晃动\",工程部,Assigned,"
-                                       "2026-12-01 00:00,,,,,,,,,yes,"));
+    ck_assert_msg(strstr(text, "Complaint number,Sort,Taken in at,Taken in by,Complainant"), "%s", text);
+    /* The rectify-by day is the last day (Monday 30th), not the next day at 00:00. */
+    ck_assert_msg(strstr(text, "1,Complaint,2026-11-27 10:00,李娜,张三丰,A-1203,138****5678,Phone,"
+                               "Facilities and equipment,Major,\"电梯异响\n轿厢晃动\",工程部,Assigned,"
+                               "2026-11-30 (Mon),,,,,,,,,yes,,"), "%s", text);
+    ck_assert_msg(strstr(text, "2026-11-27 10:00 Assigned: 工程部 (李娜)"), "%s", text);
     free(text);
     req.unmasked = true;
     text = export(&fx.duty_manager, req, FD_OK);
@@ -968,6 +1030,7 @@ int main(void)
     tcase_add_test(tc, a_major_complaint_on_friday_is_due_on_the_make_up_saturday);
     tcase_add_test(tc, the_intake_time_may_be_earlier_but_not_later);
     tcase_add_test(tc, survey_opinions_have_their_own_deadlines);
+    tcase_add_test(tc, a_deadline_in_a_year_without_a_table_is_unconfirmed);
     tcase_add_test(tc, a_dissatisfied_visit_reopens_and_keeps_the_history);
     tcase_add_test(tc, steps_out_of_order_are_refused);
     tcase_add_test(tc, reassignment_is_recorded);

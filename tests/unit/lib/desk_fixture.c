@@ -19,16 +19,29 @@ static void add_and_login(desk_fixture *f, const fd_actor *who, const char *numb
     ck_assert_msg(fd_staff_login(f->desk, number, pin, out, &err) == FD_OK, "%s", err.message);
 }
 
+static fd_time ticking(void *ctx)
+{
+    fd_time *t = ctx;
+    return ++*t;
+}
+
+static void open_desk(desk_fixture *f, int flags)
+{
+    fd_error err = {0};
+    ck_assert_msg(fd_desk_open(f->path, flags, &f->config, fd_clock_fixed(&f->now), &f->desk,
+                               &err) == FD_OK,
+                  "%s", err.message);
+    f->desk->audit_clock = (fd_clock){ticking, &f->written};
+}
+
 void desk_fixture_open(desk_fixture *f, const char *db_name)
 {
     memset(f, 0, sizeof *f);
     f->config.pin_max_failures = 5;
     f->now = fd_time_from_local(2026, 11, 27, 10, 0, 0);
+    f->written = f->now;
     f->path = testlib_path(db_name);
-    fd_error err = {0};
-    ck_assert_msg(fd_desk_open(f->path, FD_STORE_CREATE, &f->config, fd_clock_fixed(&f->now),
-                               &f->desk, &err) == FD_OK,
-                  "%s", err.message);
+    open_desk(f, FD_STORE_CREATE);
     add_and_login(f, NULL, "9001", "陈静", FD_ROLE_ADMIN, "9999", &f->admin);
     add_and_login(f, &f->admin, "1001", "李娜", FD_ROLE_RECEPTIONIST, "1111", &f->receptionist);
     add_and_login(f, &f->admin, "2001", "张伟", FD_ROLE_DUTY_MANAGER, "2222", &f->duty_manager);
@@ -61,6 +74,11 @@ void desk_fixture_directory(desk_fixture *f)
     import_data(f, fd_directory_import_occupants, "directory/occupants.csv");
 }
 
+void desk_fixture_reopen(desk_fixture *f)
+{
+    open_desk(f, 0);
+}
+
 void desk_fixture_close(desk_fixture *f)
 {
     fd_desk_close(f->desk);
@@ -83,9 +101,8 @@ void desk_fixture_tamper(desk_fixture *f, const char *sql)
     const fd_config *config = f->desk->config;
     desk_fixture_close(f);
     ck_assert_int_eq(desk_fixture_raw(f, sql), 0);
-    fd_error err = {0};
-    ck_assert_msg(fd_desk_open(f->path, 0, config, fd_clock_fixed(&f->now), &f->desk, &err) == FD_OK,
-                  "%s", err.message);
+    desk_fixture_reopen(f);
+    f->desk->config = config;
 }
 
 static void print_problem(void *ctx, const char *problem)
@@ -101,4 +118,30 @@ int desk_fixture_verify(desk_fixture *f)
     fd_status s = fd_verify(f->desk, NULL, print_problem, NULL, &r, &err);
     ck_assert_msg(s == (r.problems ? FD_TAMPERED : FD_OK), "%s", err.message);
     return (int)r.problems;
+}
+
+char *desk_fixture_export(const desk_fixture *f, desk_fixture_export_fn fn, const fd_actor *who,
+                          const fd_export_request *req, fd_status *status, size_t *size,
+                          fd_error *err)
+{
+    fd_error local = {0};
+    err = err ? err : &local;
+    char *text = NULL;
+    size_t length = 0;
+    FILE *out = open_memstream(&text, &length);
+    fd_book *book;
+    bool several = req->monthly && req->format == FD_EXPORT_XLSX;
+    *status = fd_book_open(out, req->format, several, &book, err);
+    if (*status == FD_OK) {
+        *status = fn(f->desk, who, req, book, err);
+        fd_chain_head head = {0};
+        fd_book_params p = {"test", fd_date_of(req->from), fd_date_of(req->to - 1), req->monthly,
+                            req->unmasked, who, f->now, &head};
+        fd_status closed = fd_book_close(book, *status == FD_OK ? &p : NULL, NULL);
+        *status = *status == FD_OK ? closed : *status;
+    }
+    fclose(out);
+    if (size)
+        *size = length;
+    return text;
 }

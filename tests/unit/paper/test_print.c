@@ -126,7 +126,7 @@ static void assert_pages(const char *pdf, const char *title, const char *range, 
                          const char *when)
 {
     int pages = paper_pdf_pages(pdf);
-    char *text = pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(text, page, pages + 2), pages);
     for (int i = 0; i < pages; i++) {
@@ -296,7 +296,7 @@ START_TEST(daily_logs_carry_the_days_records)
     write_pdf(all, pdf);
     fd_report_free(all);
     paper_assert_fonts_embedded(pdf);
-    char *text = pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     for (int log = 0; log < FD_LOG_ALL; log++)
         ck_assert_msg(strstr(text, fd_daily_log_title((fd_daily_log)log)), "no %s section",
                       fd_daily_log_name((fd_daily_log)log));
@@ -365,7 +365,7 @@ START_TEST(handover_report_of_the_last_shift)
     paper_assert_fonts_embedded(pdf);
     int pages = paper_pdf_pages(pdf);
     ck_assert_msg(paper_has_red(pdf, pages), "no follow-up in red");
-    char *text = pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     ck_assert_ptr_nonnull(strstr(text, shift.manager));
     ck_assert_ptr_nonnull(strstr(text, shift.taken_over_by));
     ck_assert_ptr_nonnull(strstr(text, _("Outgoing duty manager")));
@@ -443,7 +443,7 @@ START_TEST(five_hundred_visitors_nothing_cut)
 
     int pages = paper_pdf_pages(pdf);
     ck_assert_int_gt(pages, 10);
-    char *text = pdf_text(pdf), *copy = strdup(text);
+    char *text = pdf_text_of(pdf), *copy = strdup(text);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(copy, page, pages + 2), pages);
     const char *column = _("People"); /* a header cell no row repeats */
@@ -509,7 +509,7 @@ START_TEST(printed_chain_head_is_verifys)
     r = run("FRONTDESK_PIN=2222", args);
     ck_assert_msg(r.status == 0, "%s", r.output);
     free(r.output);
-    char *text = pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     printed_head(text, head);
     free(text);
     verify_head(db, verified);
@@ -586,6 +586,225 @@ START_TEST(text_reports_speak_the_readers_language)
 }
 END_TEST
 
+/* ---- paper that keeps together (issue 17) ---- */
+
+static void visit_slip(void *ctx, const fd_visit *v)
+{
+    names_add(ctx, v->slip);
+}
+
+typedef struct step_count {
+    fd_time start, end;
+    long steps;
+} step_count;
+
+static void count_step(void *ctx, const fd_complaint_step *s)
+{
+    step_count *c = ctx;
+    c->steps += s->at >= c->start && s->at < c->end;
+}
+
+static void touched(void *ctx, const fd_complaint_row *row)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)row->id);
+    names_add(ctx, id);
+}
+
+/* Each caption stands on the page of its table's first rows: the page holding it holds
+ * the column title after it too. */
+static void assert_kept_with(char **pages, int count, const char *caption, const char *column)
+{
+    for (int i = 0; i < count; i++) {
+        const char *at = strstr(pages[i], caption);
+        if (at)
+            ck_assert_msg(strstr(at, column), "\"%s\" ends page %d without its table", caption, i + 1);
+    }
+}
+
+START_TEST(daily_logs_keep_together_sign_and_list_every_step)
+{
+    const fd_date the_day = fd_date_from_ymd(2026, 11, 26);
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    fd_time start = fd_date_start(the_day), end = fd_date_start(the_day + 1);
+    fd_report *all;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, the_day, FD_LOG_ALL, &all, &err), FD_OK);
+    const char *pdf = testlib_path("together.pdf");
+    write_pdf(all, pdf);
+    char *text = write_text(all, FD_REPORT_TEXT_WIDE);
+    fd_report_free(all);
+    char *pdf_text = pdf_text_of(pdf);
+
+    /* Slip numbers are never broken across lines, on paper or in text. */
+    names slips = {NULL, 0};
+    ck_assert_int_eq(fd_visits_between(k.d, &k.receptionist, start, end, visit_slip, &slips, &err), FD_OK);
+    assert_all_in(&slips, pdf_text, "slip number");
+    assert_all_in(&slips, text, "slip number");
+    names_free(&slips);
+
+    /* Every log ends with its signature lines. */
+    for (const char *paper = text; paper; paper = paper == text ? pdf_text : NULL) {
+        ck_assert_int_eq(paper_count(paper, _("Checked by")), FD_LOG_ALL);
+        ck_assert_int_eq(paper_count(paper, _("Registered by")) >= FD_LOG_ALL, 1);
+    }
+
+    /* Every step of the day's complaints is listed: as many as their timelines hold. */
+    names ids = {NULL, 0};
+    ck_assert_int_eq(fd_complaints_touched(k.d, start, end, touched, &ids, &err), FD_OK);
+    step_count c = {start, end, 0};
+    for (size_t i = 0; i < ids.count; i++)
+        ck_assert_int_eq(fd_complaint_timeline(k.d, &k.receptionist, atoll(ids.items[i]), count_step, &c, &err),
+                         FD_OK);
+    names_free(&ids);
+    ck_assert_int_gt(c.steps, 0);
+    char steps[120];
+    snprintf(steps, sizeof steps, _("%ld steps in all"), c.steps);
+    char *squeezed = paper_squeezed(pdf_text), *wanted = paper_squeezed(steps);
+    ck_assert_msg(strstr(squeezed, wanted), "no \"%s\"", steps);
+    ck_assert_msg(strstr(pdf_text, _("Taken in at")), "the complaints' time column");
+    free(squeezed);
+    free(wanted);
+
+    /* Captions stay with their tables: on the page as laid out, the caption and then
+     * its column titles. */
+    char command[1024];
+    snprintf(command, sizeof command, "pdftotext -layout -enc UTF-8 '%s' -", pdf);
+    char *laid = command_output(command);
+    int count = paper_pdf_pages(pdf);
+    char **pages = calloc((size_t)count + 2, sizeof *pages);
+    paper_split_pages(laid, pages, count + 2);
+    assert_kept_with(pages, count, _("Complaints received:"), _("Taken in at"));
+    assert_kept_with(pages, count, _("Rectified:"), _("Measures"));
+    assert_kept_with(pages, count, _("Return visits:"), _("Satisfaction"));
+    assert_kept_with(pages, count, _("Items signed for this day:"), _("Carrier and tracking"));
+    free(pages);
+    free(laid);
+    free(pdf_text);
+    free(text);
+    desk_close(&k);
+}
+END_TEST
+
+/* --width sets the text form's carriage. */
+START_TEST(text_width_is_chosen_on_the_command_line)
+{
+    char args[700];
+    snprintf(args, sizeof args,
+             "--db '%s' print daily --log visitors --date 2026-11-26 --text - --width 90 --as 1001",
+             demo_path);
+    run_result r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_int_gt(paper_assert_text_aligned(r.output, 90), 0);
+    ck_assert_msg(strstr(r.output, "20261126-001"), "%s", r.output);
+    free(r.output);
+    snprintf(args, sizeof args, "--db '%s' print daily --text - --width 12 --as 1001", demo_path);
+    r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_int_eq(r.status, 64);
+    free(r.output);
+}
+END_TEST
+
+/* ---- the visitor slip ---- */
+
+static void first_admitted(void *ctx, const fd_visit *v)
+{
+    fd_visit **out = ctx;
+    if (!*out && v->admitted_at)
+        *out = fd_visit_dup(v);
+}
+
+/* What a desk scanner reads off the page: zbarimg on the PDF rendered at 200 dpi. */
+static char *scan_barcode(const char *pdf)
+{
+    char command[2048];
+    const char *png = testlib_path("scan");
+    snprintf(command, sizeof command,
+             "pdftoppm -r 200 -png -singlefile '%s' '%s' && zbarimg -q --raw '%s.png' 2>/dev/null",
+             pdf, png, png);
+    char *text = command_output(command);
+    text[strcspn(text, "\n")] = '\0';
+    return text;
+}
+
+START_TEST(the_visitor_slip_on_a6_and_a_receipt_roll_scans_back)
+{
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    const fd_date the_day = fd_date_from_ymd(2026, 11, 26);
+    fd_visit *v = NULL;
+    ck_assert_int_eq(fd_visits_between(k.d, &k.receptionist, fd_date_start(the_day),
+                                       fd_date_start(the_day + 1), first_admitted, &v, &err), FD_OK);
+    ck_assert_ptr_nonnull(v);
+    static const struct {
+        fd_report_paper paper;
+        double width, height; /* points; height 0: as long as the slip */
+    } papers[] = {{FD_PAPER_A6, 297.6, 419.5}, {FD_PAPER_RECEIPT_80, 226.8, 0}};
+    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++) {
+        fd_report *r;
+        ck_assert_msg(fd_print_slip(k.d, &k.receptionist, v->slip, papers[i].paper, &r, &err) == FD_OK,
+                      "%s", err.message);
+        const char *pdf = testlib_path("slip.pdf");
+        write_pdf(r, pdf);
+        char *text = write_text(r, 60);
+        fd_report_free(r);
+        char command[1024];
+        snprintf(command, sizeof command, "pdfinfo '%s'", pdf);
+        char *info = command_output(command);
+        double w = 0, h = 0;
+        const char *size = strstr(info, "Page size:");
+        ck_assert_ptr_nonnull(size);
+        ck_assert_int_eq(sscanf(size, "Page size: %lf x %lf", &w, &h), 2);
+        ck_assert_msg(w > papers[i].width - 1 && w < papers[i].width + 1, "width %f", w);
+        if (papers[i].height > 0)
+            ck_assert_msg(h > papers[i].height - 1 && h < papers[i].height + 1, "height %f", h);
+        else
+            ck_assert_msg(h > 200 && h < 600, "a roll cut at %f points", h);
+        ck_assert_int_eq(paper_pdf_pages(pdf), 1);
+        free(info);
+        char *scanned = scan_barcode(pdf);
+        ck_assert_str_eq(scanned, v->slip);
+        free(scanned);
+        char *pdf_text = pdf_text_of(pdf);
+        ck_assert_msg(strstr(pdf_text, v->visitor_name) && strstr(pdf_text, v->visitee_name) &&
+                      strstr(pdf_text, v->gate) && strstr(pdf_text, _("Visitee's signature")) &&
+                      strstr(pdf_text, v->slip) && strstr(pdf_text, v->doc_number),
+                      "%s", pdf_text);
+        free(pdf_text);
+        char starred[40];
+        snprintf(starred, sizeof starred, "*%s*", v->slip);
+        ck_assert_msg(strstr(text, starred), "%s", text);
+        free(text);
+    }
+    fd_report *r = NULL;
+    ck_assert_int_eq(fd_print_slip(k.d, &k.receptionist, "19990101-001", FD_PAPER_A6, &r, &err), FD_NOT_FOUND);
+    ck_assert_ptr_null(r);
+    fd_visit_free(v);
+    desk_close(&k);
+}
+END_TEST
+
+START_TEST(print_slip_from_the_command_line)
+{
+    char args[1000];
+    const char *pdf = testlib_path("cli-slip.pdf");
+    snprintf(args, sizeof args, "--db '%s' print slip 20261126-001 --paper receipt80 --pdf '%s' --as 1001",
+             demo_path, pdf);
+    run_result r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    free(r.output);
+    char *scanned = scan_barcode(pdf);
+    ck_assert_str_eq(scanned, "20261126-001");
+    free(scanned);
+    snprintf(args, sizeof args, "--db '%s' print slip 20261126-001 --paper a4 --as 1001", demo_path);
+    r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_int_eq(r.status, 64);
+    free(r.output);
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
@@ -600,6 +819,10 @@ int main(void)
     tcase_add_test(tc, printed_chain_head_is_verifys);
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
+    tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
+    tcase_add_test(tc, text_width_is_chosen_on_the_command_line);
+    tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
+    tcase_add_test(tc, print_slip_from_the_command_line);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }
