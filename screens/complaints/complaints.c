@@ -664,24 +664,6 @@ typedef struct complaint_view {
 static const console_action complaint_actions[] = {ACT_SELECT, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
                                                    ACT_PAGE_DOWN, ACT_BACK, ACT_NONE};
 
-static const char *event_label(const char *event)
-{
-    static const struct {
-        const char *event, *label;
-    } labels[] = {
-        {"receive", N_("Taken in")},    {"serve", N_("Service recorded")},
-        {"assign", N_("Assigned")},     {"reassign", N_("Reassigned")},
-        {"rectify", N_("Rectified")},   {"visit", N_("Visited")},
-        {"reopen", N_("Visited, dissatisfied: reopened")},
-        {"close", N_("Closed")},        {"escalate", N_("Taken over")},
-        {"correct", N_("Corrected")},
-    };
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (strcmp(labels[i].event, event) == 0)
-            return _(labels[i].label);
-    return event;
-}
-
 /* What the step recorded, in a few words after its label. */
 static char *step_details(const fd_complaint_step *st)
 {
@@ -711,7 +693,7 @@ static void add_line(void *ctx, const fd_complaint_step *st)
     fd_deadline_format(st->due_at, true, due);
     v->timeline[v->line_count++] =
         fd_printf("%s  %s%s%s  %s  %s%s%s%s%s", when + 5, st->staff, st->approver ? "/" : "",
-                  st->approver ? st->approver : "", event_label(st->event), details,
+                  st->approver ? st->approver : "", fd_complaint_event_label(st->event), details,
                   st->due_at ? _("  due ") : "", due, st->due_unconfirmed ? " " : "",
                   st->due_unconfirmed ? _("Unverified") : "");
     free(details);
