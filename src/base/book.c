@@ -265,6 +265,8 @@ static int by_id(const void *a, const void *b)
 
 const char *fd_book_notes_of(fd_book_notes *n, int64_t id)
 {
+    if (n->count == 0) /* entries is NULL then, which qsort and bsearch may not take */
+        return NULL;
     if (!n->sorted) {
         qsort(n->entries, n->count, sizeof *n->entries, by_id);
         n->sorted = true;
