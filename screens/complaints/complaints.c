@@ -630,27 +630,17 @@ static bool step_may_leave(void *state, console *c)
     return form_may_discard(s->form, c);
 }
 
-static const screen_ops intake_screen = {
-    .title = N_("Complaints and return visits"),
-    .actions = intake_actions,
-    .open = step_open,
-    .close = step_close,
-    .draw = step_draw,
-    .handle = step_handle,
-    .takes_text = step_takes_text,
-    .may_leave = step_may_leave,
-};
-
-static const screen_ops step_screen = {
-    .title = N_("Complaints and return visits"),
-    .actions = form_actions,
-    .open = step_open,
-    .close = step_close,
-    .draw = step_draw,
-    .handle = step_handle,
-    .takes_text = step_takes_text,
-    .may_leave = step_may_leave,
-};
+/* The intake and the steps' forms: the same screen, with the directory's key on the
+ * intake. */
+#define STEP_SCREEN(step_actions)                                                        \
+    {                                                                                    \
+        .title = N_("Complaints and return visits"), .actions = step_actions,            \
+        .open = step_open, .close = step_close, .draw = step_draw, .handle = step_handle, \
+        .takes_text = step_takes_text, .may_leave = step_may_leave,                      \
+    }
+static const screen_ops intake_screen = STEP_SCREEN(intake_actions);
+static const screen_ops step_screen = STEP_SCREEN(form_actions);
+#undef STEP_SCREEN
 
 /* ---- one complaint ---- */
 
@@ -673,24 +663,6 @@ typedef struct complaint_view {
 
 static const console_action complaint_actions[] = {ACT_SELECT, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
                                                    ACT_PAGE_DOWN, ACT_BACK, ACT_NONE};
-
-static const char *event_label(const char *event)
-{
-    static const struct {
-        const char *event, *label;
-    } labels[] = {
-        {"receive", N_("Taken in")},    {"serve", N_("Service recorded")},
-        {"assign", N_("Assigned")},     {"reassign", N_("Reassigned")},
-        {"rectify", N_("Rectified")},   {"visit", N_("Visited")},
-        {"reopen", N_("Visited, dissatisfied: reopened")},
-        {"close", N_("Closed")},        {"escalate", N_("Taken over")},
-        {"correct", N_("Corrected")},
-    };
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (strcmp(labels[i].event, event) == 0)
-            return _(labels[i].label);
-    return event;
-}
 
 /* What the step recorded, in a few words after its label. */
 static char *step_details(const fd_complaint_step *st)
@@ -721,7 +693,7 @@ static void add_line(void *ctx, const fd_complaint_step *st)
     fd_deadline_format(st->due_at, true, due);
     v->timeline[v->line_count++] =
         fd_printf("%s  %s%s%s  %s  %s%s%s%s%s", when + 5, st->staff, st->approver ? "/" : "",
-                  st->approver ? st->approver : "", event_label(st->event), details,
+                  st->approver ? st->approver : "", fd_complaint_event_label(st->event), details,
                   st->due_at ? _("  due ") : "", due, st->due_unconfirmed ? " " : "",
                   st->due_unconfirmed ? _("Unverified") : "");
     free(details);

@@ -10,6 +10,7 @@
 #include "directory/directory.h"
 #include "widgets/dirlist.h"
 #include "console/draw.h"
+#include "widgets/show.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/validate.h"
@@ -20,8 +21,13 @@ enum { DETAIL_ROWS = 8, LABEL_COLS = 12, MAX_CONTACTS = 8 };
 typedef struct directory {
     dirlist source;
     listview *list;
-    /* The selected entry's unit: its owners, tenants and emergency contacts. */
-    unsigned contacts_version;
+    /* The selected entry as the one working reads it: its phone, and its unit's owners,
+     * tenants and emergency contacts. Read again when the selection moves or someone
+     * else takes over the terminal (the masking is the reader's). */
+    unsigned detail_version;
+    int64_t detail_for;
+    char phone[64];
+    bool phone_in_full;
     dir_item *contacts[MAX_CONTACTS];
     size_t contact_count;
     char contacts_error[FD_MESSAGE_MAX];
@@ -37,7 +43,7 @@ static const console_action directory_actions[] = {ACT_SEARCH, ACT_UNMASK, ACT_B
                                                    ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN,
                                                    ACT_HOME,   ACT_END,    ACT_NONE};
 
-static void load_contacts(directory *d, console *c);
+static void load_detail(directory *d, console *c);
 
 static void *directory_open(console *c, void *arg)
 {
@@ -45,9 +51,9 @@ static void *directory_open(console *c, void *arg)
     directory *d = fd_alloc(sizeof *d);
     d->source = (dirlist){c, FD_DIR_ANY};
     d->list = listview_new(&dirlist_source, &d->source, LISTVIEW_TYPE_AHEAD);
-    d->contacts_version = listview_version(d->list) - 1;
+    d->detail_version = listview_version(d->list) - 1;
     listview_reload(d->list, c);
-    load_contacts(d, c);
+    load_detail(d, c);
     return d;
 }
 
@@ -85,24 +91,29 @@ typedef struct phone_of {
     const dir_item *item;
     char *out;
     size_t size;
+    bool *in_full;
     bool found;
 } phone_of;
 
 static void take_phone(void *ctx, const fd_dir_entry *e)
 {
     phone_of *p = ctx;
-    if (e->kind == p->item->kind && e->id == p->item->id && e->phone_in_full) {
+    if (e->kind == p->item->kind && e->id == p->item->id) {
         snprintf(p->out, p->size, "%s", e->phone ? e->phone : "");
+        *p->in_full = e->phone_in_full;
         p->found = true;
     }
 }
 
-/* The item's phone as reader reads it, into d->approved_phone: a search by its unit's
- * code finds the entry again. */
-static bool read_as(directory *d, console *c, const dir_item *item, const fd_actor *reader)
+/* The item's phone as reader reads it (a search by its unit's code finds the entry
+ * again), into out, and whether it is in full; false, said, when it cannot be read. */
+static bool read_phone(console *c, const dir_item *item, const fd_actor *reader, char *out,
+                       size_t size, bool *in_full)
 {
-    phone_of p = {item, d->approved_phone, sizeof d->approved_phone, false};
+    phone_of p = {item, out, size, in_full, false};
     fd_error err = {0};
+    out[0] = '\0';
+    *in_full = false;
     if (fd_directory_search(console_desk(c), reader, item->kind, item->unit, -1, take_phone, &p,
                             &err) != FD_OK) {
         console_show_error(c, &err);
@@ -121,14 +132,16 @@ static int unmask(directory *d, console *c)
         console_error(c, "%s", _("The selected entry has no phone number."));
         return EV_HANDLED | EV_REDRAW;
     }
-    if (item->phone_in_full || approved(d, item, me)) {
+    if (d->phone_in_full || approved(d, item, me)) {
         console_info(c, "%s", _("The full number is already shown."));
         return EV_HANDLED | EV_REDRAW;
     }
     fd_actor approver;
+    bool in_full;
     if (!auth_approve_if(c, _("show a phone number in full"), role_sees_phones,
                             console_config(c), &approver) ||
-        !read_as(d, c, item, &approver))
+        !read_phone(c, item, &approver, d->approved_phone, sizeof d->approved_phone, &in_full) ||
+        !in_full)
         return EV_HANDLED | EV_REDRAW;
     d->approved_kind = item->kind;
     d->approved_id = item->id;
@@ -148,27 +161,32 @@ static void add_contact(void *ctx, const fd_dir_entry *e)
         d->contacts[d->contact_count++] = dir_item_copy(e);
 }
 
-/* Follows the selection: asked for when it moves, not while drawing. */
-static void load_contacts(directory *d, console *c)
+/* Follows the selection and the one working: read when either changes. */
+static void load_detail(directory *d, console *c)
 {
-    if (d->contacts_version == listview_version(d->list))
+    const fd_actor *me = console_actor(c);
+    int64_t reader = me ? me->staff_id : 0;
+    if (d->detail_version == listview_version(d->list) && d->detail_for == reader)
         return;
-    d->contacts_version = listview_version(d->list);
+    d->detail_version = listview_version(d->list);
+    d->detail_for = reader;
     drop_contacts(d);
+    d->phone[0] = '\0';
+    d->phone_in_full = false;
     const dir_item *item = listview_selected(d->list);
     if (!item)
         return;
+    if (*item->phone)
+        read_phone(c, item, me, d->phone, sizeof d->phone, &d->phone_in_full);
     fd_error err = {0};
-    if (fd_directory_contacts(console_desk(c), console_actor(c), item->unit_id, add_contact, d,
-                              &err) != FD_OK)
+    if (fd_directory_contacts(console_desk(c), me, item->unit_id, add_contact, d, &err) != FD_OK)
         snprintf(d->contacts_error, sizeof d->contacts_error, "%s",
                  fd_error_text(&err));
 }
 
 static void detail_line(int y, int x, int cols, const char *label, const char *value)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, A_NORMAL);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, A_NORMAL);
 }
 
 static void draw_entry(const directory *d, console *c, const dir_item *item, int y, int x, int cols)
@@ -186,8 +204,8 @@ static void draw_entry(const directory *d, console *c, const dir_item *item, int
     if (!*item->phone)
         return;
     bool shown_approved = approved(d, item, console_actor(c));
-    bool full = item->phone_in_full || shown_approved;
-    const char *phone = shown_approved ? d->approved_phone : item->phone;
+    bool full = d->phone_in_full || shown_approved;
+    const char *phone = shown_approved ? d->approved_phone : d->phone;
     char key[32];
     keymap_first_key(console_keymap(c), ACT_UNMASK, key, sizeof key);
     if (!full && key[0]) {
@@ -224,6 +242,7 @@ static void directory_draw(void *state, console *c, const console_area *area)
     directory *d = state;
     console_area list = {area->top, area->left, area->rows - DETAIL_ROWS, area->cols};
     listview_draw(d->list, c, &list);
+    load_detail(d, c); /* someone else may have taken over the terminal */
     int y = area->top + list.rows;
     draw_rule(y, area->left, area->cols, theme(TH_DIM));
     const dir_item *item = listview_selected(d->list);
@@ -239,7 +258,7 @@ static int directory_handle(void *state, console *c, const console_event *ev)
     if (ev->action == ACT_UNMASK)
         return unmask(d, c);
     int flags = listview_handle(d->list, c, ev);
-    load_contacts(d, c);
+    load_detail(d, c);
     return flags;
 }
 

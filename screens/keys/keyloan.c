@@ -12,6 +12,7 @@
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
 #include "console/draw.h"
+#include "widgets/show.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/validate.h"
 #include "frontdesk/text.h"
@@ -417,8 +418,7 @@ static void *page_open(console *c, void *arg)
 
 static void line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, attr);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
 static void page_draw(void *state, console *c, const console_area *area)
@@ -466,18 +466,18 @@ static const char *op_label(int op) { return loan_ops[op].label; }
 static bool op_offered(void *page, int op) { return offered(page, (loan_op)op); }
 static bool op_perform(void *page, int op) { return perform(page, (loan_op)op); }
 
+static void op_recorded(void *page)
+{
+    loan_page *p = page;
+    p->changed = true;
+    load(p);
+}
+
 static int page_handle(void *state, console *c, const console_event *ev)
 {
-    loan_page *p = state;
-    if (ev->action != ACT_SELECT)
-        return EV_IGNORED;
-    keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform,
-                          _("Nothing more can be done with this loan.")};
-    if (keys_offer_ops(c, &menu, p)) {
-        p->changed = true;
-        load(p);
-    }
-    return EV_HANDLED | EV_REDRAW;
+    static const keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform, op_recorded,
+                                       N_("Nothing more can be done with this loan.")};
+    return ev->action == ACT_SELECT ? keys_offer_ops(c, &menu, state) : EV_IGNORED;
 }
 
 static const screen_ops loan_page_screen = {

@@ -12,6 +12,7 @@
 #include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "console/draw.h"
+#include "widgets/show.h"
 #include "frontdesk/i18n.h"
 #include "widgets/listview.h"
 #include "frontdesk/text.h"
@@ -279,8 +280,7 @@ static void page_close(void *state)
 
 static void line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, attr);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
 static void page_draw(void *state, console *c, const console_area *area)
@@ -312,20 +312,23 @@ static const char *op_label(int op) { return key_ops[op].label; }
 static bool op_offered(void *page, int op) { return offered(page, (key_op)op); }
 static bool op_perform(void *page, int op) { return perform(page, (key_op)op); }
 
+static void op_recorded(void *page)
+{
+    key_page *p = page;
+    p->changed = true;
+    load(p);
+}
+
 static int page_handle(void *state, console *c, const console_event *ev)
 {
+    static const keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform, op_recorded,
+                                       N_("Nothing more can be done with this key.")};
     key_page *p = state;
     if (ev->action == ACT_SEARCH)
         return EV_HANDLED; /* a key's history is read by paging, not searched */
     if (ev->action != ACT_SELECT)
         return listview_handle(p->history, c, ev);
-    keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform,
-                          _("Nothing more can be done with this key.")};
-    if (keys_offer_ops(c, &menu, p)) {
-        p->changed = true;
-        load(p);
-    }
-    return EV_HANDLED | EV_REDRAW;
+    return keys_offer_ops(c, &menu, p);
 }
 
 static const screen_ops key_page_screen = {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "console/draw.h"
+#include "widgets/show.h"
 #include "keys/keyloan.h"
 #include "keys/keyops.h"
 #include "keys/keyshared.h"
@@ -137,15 +138,22 @@ static const char *mark(bool overdue, bool emergency)
     return overdue ? _("!Overdue") : emergency ? _("Emergency") : "";
 }
 
+/* Every view of keys starts with the tag and what it opens. */
+static const key_item *key_cells(const void *row, char (*out)[128])
+{
+    const key_item *k = row;
+    text_copy(out[0], sizeof out[0], k->tag);
+    text_copy(out[1], sizeof out[1], k->opens);
+    return k;
+}
+
 static void out_cells(void *ctx, const void *row, char (*out)[128], size_t count)
 {
     (void)ctx;
     (void)count;
-    const key_item *k = row;
+    const key_item *k = key_cells(row, out);
     char due[FD_TIME_TEXT];
     keys_when(k->due_at, due);
-    text_copy(out[0], sizeof out[0], k->tag);
-    text_copy(out[1], sizeof out[1], k->opens);
     text_copy(out[2], sizeof out[2], k->borrower);
     text_copy(out[3], sizeof out[3], due);
     text_copy(out[4], sizeof out[4], mark(k->overdue, k->emergency));
@@ -155,9 +163,7 @@ static void register_cells(void *ctx, const void *row, char (*out)[128], size_t 
 {
     (void)ctx;
     (void)count;
-    const key_item *k = row;
-    text_copy(out[0], sizeof out[0], k->tag);
-    text_copy(out[1], sizeof out[1], k->opens);
+    const key_item *k = key_cells(row, out);
     text_copy(out[2], sizeof out[2], k->kind);
     text_copy(out[3], sizeof out[3], fd_key_state_label(k->state, k->overdue));
     text_copy(out[4], sizeof out[4], k->custodian);
@@ -167,11 +173,9 @@ static void seal_cells(void *ctx, const void *row, char (*out)[128], size_t coun
 {
     (void)ctx;
     (void)count;
-    const key_item *k = row;
+    const key_item *k = key_cells(row, out);
     char due[FD_TIME_TEXT];
     keys_when(k->due_at, due);
-    text_copy(out[0], sizeof out[0], k->tag);
-    text_copy(out[1], sizeof out[1], k->opens);
     text_copy(out[2], sizeof out[2], due);
     text_copy(out[3], sizeof out[3], k->overdue ? _("!Overdue") : "");
 }
@@ -279,9 +283,7 @@ static void draw_tabs(const keys_view *s, int y, int x, int cols)
 
 static void detail_line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
-    int w = draw_text(y, x, 12, label, theme(TH_DIM));
-    (void)w;
-    draw_text(y, x + 12, cols - 12, value, attr);
+    show_labelled(y, x, cols, 12, label, value, attr);
 }
 
 static void draw_key_detail(const key_item *k, int y, int x, int cols)

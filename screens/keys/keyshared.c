@@ -43,7 +43,7 @@ void keys_department_choices(form *f, const char *field, console *c)
     form_set_choices(f, field, (const char *const *)known->items, known->count);
 }
 
-bool keys_offer_ops(console *c, const keys_ops_menu *menu, void *page)
+int keys_offer_ops(console *c, const keys_ops_menu *menu, void *page)
 {
     const char *labels[MAX_OPS];
     int ops[MAX_OPS];
@@ -55,9 +55,11 @@ bool keys_offer_ops(console *c, const keys_ops_menu *menu, void *page)
         }
     }
     if (n == 0) {
-        console_info(c, "%s", menu->nothing);
-        return false;
+        console_info(c, "%s", _(menu->nothing));
+        return EV_HANDLED | EV_REDRAW;
     }
     int chosen = ask_choice(c, _("What to do"), labels, n);
-    return chosen >= 0 && menu->perform(page, ops[chosen]);
+    if (chosen >= 0 && menu->perform(page, ops[chosen]))
+        menu->recorded(page);
+    return EV_HANDLED | EV_REDRAW;
 }

@@ -20,17 +20,19 @@ void keys_when(fd_time t, char out[FD_TIME_TEXT]);
 void keys_department_choices(form *f, const char *field, console *c);
 
 /* The operations of a page: count of them, each with an untranslated label; offered
- * says whether the page's record allows one now, perform runs it (true: recorded). */
+ * says whether the page's record allows one now, perform runs it (true: recorded),
+ * recorded reads the page's record again after one was. */
 typedef struct keys_ops_menu {
     int count;
     const char *(*label)(int op);
     bool (*offered)(void *page, int op);
     bool (*perform)(void *page, int op);
-    const char *nothing; /* translated: shown when none is offered */
+    void (*recorded)(void *page);
+    const char *nothing; /* untranslated: shown when none is offered */
 } keys_ops_menu;
 
-/* Offers the operations allowed now in a choice and runs the one chosen; true when
- * it recorded something, for the page to reload. */
-bool keys_offer_ops(console *c, const keys_ops_menu *menu, void *page);
+/* Enter on a page: offers the operations allowed now in a choice and runs the one
+ * chosen. Returns the page's EV_ flags. */
+int keys_offer_ops(console *c, const keys_ops_menu *menu, void *page);
 
 #endif

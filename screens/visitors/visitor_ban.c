@@ -18,19 +18,10 @@
 #include "frontdesk/text.h"
 #include "widgets/listview.h"
 #include "widgets/picker.h"
+#include "widgets/show.h"
 
-/* LINE_MAX holds a name, a document, a unit and a reason (255 bytes) in one line. */
-enum { LABEL_COLS = 12, DETAIL_ROWS = 4, LINE_MAX = 640, TEXT_MAX = 256 };
-
-/* "11-27 10:00" for a time this year, "2025-03-01" before. */
-static void format_when(fd_time t, fd_time now, char *out, size_t size)
-{
-    fd_local l = fd_time_local(t), n = fd_time_local(now);
-    if (l.year == n.year)
-        snprintf(out, size, "%02d-%02d %02d:%02d", l.month, l.day, l.hour, l.minute);
-    else
-        snprintf(out, size, "%04d-%02d-%02d", l.year, l.month, l.day);
-}
+/* LINE_TEXT holds a name, a document, a unit and a reason (255 bytes) in one line. */
+enum { LABEL_COLS = 12, DETAIL_ROWS = 4, LINE_TEXT = 640, TEXT_MAX = 256 };
 
 /* ---- who keeps the list ---- */
 
@@ -211,7 +202,7 @@ static bool lift_entry(console *c, const ban_item *b)
     lifting l = {.id = b->id};
     if (!keeper(c, &l.keeper))
         return false;
-    char intro[LINE_MAX];
+    char intro[LINE_TEXT];
     snprintf(intro, sizeof intro, _("%s (%s %s), not to be admitted at %s: %s"), b->visitor_name,
              fd_doc_type_label(b->doc_type), b->doc_number, scope_of(b), b->reason);
     ask_form_spec spec = {_("Lift the entry"), intro, lift_fields, 1, NULL, lift_submit, &l};
@@ -281,8 +272,7 @@ static void bans_close(void *state)
 
 static void label_line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, attr);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
 static void draw_selected(const bans *s, int y, int x, int cols)
@@ -290,13 +280,13 @@ static void draw_selected(const bans *s, int y, int x, int cols)
     const ban_item *b = listview_selected(s->list);
     if (!b)
         return;
-    char line[LINE_MAX], when[32];
+    char line[LINE_TEXT], when[32];
     snprintf(line, sizeof line, "%s   %s %s", b->visitor_name, fd_doc_type_label(b->doc_type),
              b->doc_number);
     label_line(y, x, cols, _("Visitor"), line, A_BOLD);
     label_line(y + 1, x, cols, _("Where"), scope_of(b), A_NORMAL);
     label_line(y + 2, x, cols, _("Reason"), b->reason, A_NORMAL);
-    format_when(b->at, fd_desk_now(console_desk(s->c)), when, sizeof when);
+    show_when(b->at, fd_desk_now(console_desk(s->c)), when, sizeof when);
     snprintf(line, sizeof line, _("%s by %s"), when, b->staff_name);
     label_line(y + 3, x, cols, _("Entered"), line, A_NORMAL);
 }
@@ -304,7 +294,7 @@ static void draw_selected(const bans *s, int y, int x, int cols)
 static void bans_draw(void *state, console *c, const console_area *area)
 {
     bans *s = state;
-    char title[LINE_MAX], add[32], lift[32];
+    char title[LINE_TEXT], add[32], lift[32];
     keymap_first_key(console_keymap(c), ACT_NEW, add, sizeof add);
     keymap_first_key(console_keymap(c), ACT_SELECT, lift, sizeof lift);
     snprintf(title, sizeof title, _("Entries in force, newest first   (%s: add; %s: lift)"), add, lift);

@@ -20,30 +20,16 @@
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
-#include "widgets/steps.h"
+#include "widgets/record.h"
+#include "widgets/show.h"
 #include "frontdesk/text.h"
 
-enum { LABEL_COLS = 12, DETAIL_ROWS = 5, FACT_ROWS = 6, HISTORY_MAX = 32, LINE_TEXT = 320 };
+enum { LABEL_COLS = 12, DETAIL_ROWS = 5, FACT_ROWS = 6, LINE_TEXT = 320 };
 
 /* Bumped by every write made here, so a list drawn afterwards is read again. */
 static unsigned changes;
 
 /* ---- small helpers ---- */
-
-static const char *or_dash(const char *s)
-{
-    return s && *s ? s : "\u2014";
-}
-
-/* "11-27 09:30" this year, "2025-03-01" before. */
-static void format_when(fd_time t, fd_time now, char *out, size_t size)
-{
-    fd_local l = fd_time_local(t), n = fd_time_local(now);
-    if (l.year == n.year)
-        snprintf(out, size, "%02d-%02d %02d:%02d", l.month, l.day, l.hour, l.minute);
-    else
-        snprintf(out, size, "%04d-%02d-%02d", l.year, l.month, l.day);
-}
 
 static void format_hhmm(fd_time t, char *out, size_t size)
 {
@@ -64,8 +50,7 @@ static void visitee_text(const fd_visit *v, char *out, size_t size)
 
 static void label_line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
-    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
-    draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, value, attr);
+    show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
 /* ---- approval in place ---- */
@@ -118,35 +103,17 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
 };
 
-typedef struct history_line {
-    fd_time at;
-    size_t order; /* as read: events, then corrections */
-    char text[LINE_TEXT];
-} history_line;
-
 typedef struct visit_view {
     int64_t id;
     fd_visit *visit;
-    history_line history[HISTORY_MAX];
-    size_t history_count;
-    step offered[STEP_COUNT];
-    step_list chosen; /* how many are offered, and the highlighted one */
+    record_history history; /* as read: events, then corrections */
+    record_steps steps;
     /* One approved look at the full numbers: read as the approver, for the staff
      * member who asked, until they leave the screen. */
     fd_actor reader;
     int64_t unmasked_for;
     int64_t loaded_for; /* the staff member the visit was read for */
 } visit_view;
-
-static void add_line(visit_view *vv, fd_time at, const char *text)
-{
-    if (vv->history_count == HISTORY_MAX)
-        return;
-    history_line *h = &vv->history[vv->history_count++];
-    h->at = at;
-    h->order = vv->history_count;
-    text_copy(h->text, sizeof h->text, text);
-}
 
 static void on_visit(void *ctx, const fd_visit *v)
 {
@@ -157,28 +124,20 @@ static void on_visit(void *ctx, const fd_visit *v)
 
 static void on_event(void *ctx, const fd_visit_event *e)
 {
+    visit_view *vv = ctx;
     char line[LINE_TEXT], approver[96] = "";
     if (e->approver_name)
         snprintf(approver, sizeof approver, _(" (approved by %s)"), e->approver_name);
     snprintf(line, sizeof line, "%s%s%s \u2014 %s%s", e->label, e->note ? ": " : "",
              e->note ? e->note : "", e->staff_name, approver);
-    add_line(ctx, e->at, line);
+    record_history_add(&vv->history, e->at, line);
 }
 
 static void on_correction(void *ctx, const fd_visit_correction *k)
 {
-    char line[LINE_TEXT];
-    snprintf(line, sizeof line, _("Corrected %s to \u201c%s\u201d (%s) \u2014 %s"), k->label,
-             k->value ? k->value : "", k->reason, k->staff_name);
-    add_line(ctx, k->at, line);
-}
-
-static int by_time(const void *a, const void *b)
-{
-    const history_line *x = a, *y = b;
-    if (x->at != y->at)
-        return (x->at > y->at) - (x->at < y->at);
-    return (x->order > y->order) - (x->order < y->order);
+    visit_view *vv = ctx;
+    record_history_add_correction(&vv->history, k->at, k->label, k->value, k->reason,
+                                  k->staff_name);
 }
 
 static const fd_actor *reader_of(const visit_view *vv, console *c)
@@ -192,23 +151,22 @@ static const fd_actor *reader_of(const visit_view *vv, console *c)
 static void offer_steps(visit_view *vv, console *c)
 {
     const fd_actor *me = console_actor(c);
-    vv->chosen.count = 0;
+    record_steps_clear(&vv->steps);
     for (int s = 0; s < STEP_COUNT; s++) {
         bool offer = s == STEP_CORRECT
                          ? fd_may(me, FD_ACT_VISIT_CORRECT)
                          : fd_visit_may(console_desk(c), vv->id, vv->visit->state, (fd_visit_step)s,
                                         me, NULL) != FD_STATE;
         if (offer)
-            vv->offered[vv->chosen.count++] = (step)s;
+            record_steps_offer(&vv->steps, s);
     }
-    if (vv->chosen.selected >= vv->chosen.count)
-        vv->chosen.selected = 0;
+    record_steps_settle(&vv->steps);
 }
 
 static void load_visit(visit_view *vv, console *c)
 {
     static const fd_visit_detail_cb cb = {on_visit, on_event, on_correction};
-    vv->history_count = 0;
+    vv->history.count = 0;
     const fd_actor *me = console_actor(c);
     vv->loaded_for = me ? me->staff_id : 0;
     fd_error err = {0};
@@ -216,7 +174,7 @@ static void load_visit(visit_view *vv, console *c)
         console_show_error(c, &err);
         return;
     }
-    qsort(vv->history, vv->history_count, sizeof vv->history[0], by_time);
+    record_history_sort(&vv->history);
     offer_steps(vv, c);
 }
 
@@ -474,7 +432,7 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
     const fd_visit *v = vv->visit;
     fd_time now = fd_desk_now(console_desk(c));
     char line[LINE_TEXT], when[32], in[16], out[16];
-    snprintf(line, sizeof line, "%s   %s%s%s", or_dash(v->slip), fd_visit_state_label(v->state),
+    snprintf(line, sizeof line, "%s   %s%s%s", show_or_dash(v->slip), fd_visit_state_label(v->state),
              v->gate ? "   " : "", v->gate ? v->gate : "");
     label_line(y, x, cols, _("Slip"), line, A_BOLD);
     snprintf(line, sizeof line, _("%s   phone %s   people %d"), v->visitor_name, v->phone,
@@ -483,40 +441,19 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
     snprintf(line, sizeof line, "%s %s", fd_doc_type_label(v->doc_type), v->doc_number);
     label_line(y + 2, x, cols, _("Document"), line, A_NORMAL);
     label_line(y + 3, x, cols, _("Purpose"), v->purpose, A_NORMAL);
-    snprintf(line, sizeof line, "%s  %s%s%s  %s%s%s%s", or_dash(v->visitee_unit),
+    snprintf(line, sizeof line, "%s  %s%s%s  %s%s%s%s", show_or_dash(v->visitee_unit),
              v->visitee_company ? v->visitee_company : "", v->visitee_department ? " / " : "",
              v->visitee_department ? v->visitee_department : "", v->visitee_name,
              v->visitee_position ? " (" : "", v->visitee_position ? v->visitee_position : "",
              v->visitee_position ? ")" : "");
     label_line(y + 4, x, cols, _("Visiting"), line, A_NORMAL);
-    format_when(v->registered_at, now, when, sizeof when);
+    show_when(v->registered_at, now, when, sizeof when);
     format_hhmm(v->admitted_at, in, sizeof in);
     format_hhmm(v->left_at, out, sizeof out);
     snprintf(line, sizeof line, _("%s by %s   in %s   out %s%s"), when, v->registered_by,
-             or_dash(in), or_dash(out),
+             show_or_dash(in), show_or_dash(out),
              v->left_at ? (v->slip_signed ? _(" (slip signed)") : _(" (slip NOT signed)")) : "");
     label_line(y + 5, x, cols, _("Registered"), line, A_NORMAL);
-}
-
-static void draw_history(const visit_view *vv, console *c, int y, int x, int cols, int rows)
-{
-    fd_time now = fd_desk_now(console_desk(c));
-    /* The latest lines when they do not all fit. */
-    size_t first = vv->history_count > (size_t)rows ? vv->history_count - (size_t)rows : 0;
-    for (size_t i = first; i < vv->history_count; i++, y++) {
-        char when[32];
-        format_when(vv->history[i].at, now, when, sizeof when);
-        draw_text(y, x, LABEL_COLS + 2, when, theme(TH_DIM));
-        draw_text(y, x + LABEL_COLS + 2, cols - LABEL_COLS - 2, vv->history[i].text, A_NORMAL);
-    }
-}
-
-static void draw_steps(const visit_view *vv, int y, int x, int cols)
-{
-    const char *labels[STEP_COUNT];
-    for (size_t i = 0; i < vv->chosen.count; i++)
-        labels[i] = _(step_labels[vv->offered[i]]);
-    steps_draw(&vv->chosen, labels, _("Nothing more to do for this visit."), y, x, cols);
 }
 
 static void visit_draw(void *state, console *c, const console_area *area)
@@ -528,16 +465,10 @@ static void visit_draw(void *state, console *c, const console_area *area)
         load_visit(vv, c);
     if (!vv->visit)
         return;
-    int x = area->left, cols = area->cols;
-    draw_facts(vv, c, area->top, x, cols);
-    int steps_rows = vv->chosen.count ? (int)vv->chosen.count : 1;
-    int history_top = area->top + FACT_ROWS + 1;
-    int steps_top = area->top + area->rows - steps_rows;
-    draw_rule(area->top + FACT_ROWS, x, cols, theme(TH_DIM));
-    draw_text(area->top + FACT_ROWS, x + 2, cols - 2, _(" History "), theme(TH_DIM));
-    draw_history(vv, c, history_top, x, cols, steps_top - 1 - history_top);
-    draw_rule(steps_top - 1, x, cols, theme(TH_DIM));
-    draw_steps(vv, steps_top, x, cols);
+    draw_facts(vv, c, area->top, area->left, area->cols);
+    record_body body = {FACT_ROWS, LABEL_COLS + 2, &vv->history, &vv->steps, step_labels,
+                        _("Nothing more to do for this visit.")};
+    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 
 static int visit_handle(void *state, console *c, const console_event *ev)
@@ -547,9 +478,10 @@ static int visit_handle(void *state, console *c, const console_event *ev)
         return EV_IGNORED;
     if (ev->action == ACT_UNMASK)
         return unmask(vv, c);
-    switch (steps_handle(&vv->chosen, c, ev)) {
+    int chosen;
+    switch (record_steps_key(&vv->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
-    case STEPS_CHOSEN: return perform(vv, c, vv->offered[vv->chosen.selected]);
+    case STEPS_CHOSEN: return perform(vv, c, (step)chosen);
     case STEPS_IGNORED: break;
     }
     return EV_IGNORED;
@@ -906,8 +838,8 @@ static void visitors_cells(void *ctx, const void *row, char (*out)[128], size_t 
     const fd_visit *v = row;
     if (count < 6)
         return;
-    snprintf(out[0], 128, "%s", or_dash(v->slip));
-    format_when(v->registered_at, fd_desk_now(console_desk(s->c)), out[1], 128);
+    snprintf(out[0], 128, "%s", show_or_dash(v->slip));
+    show_when(v->registered_at, fd_desk_now(console_desk(s->c)), out[1], 128);
     snprintf(out[2], 128, "%s", v->visitor_name);
     visitee_text(v, out[3], 128);
     snprintf(out[4], 128, "%s", fd_visit_state_label(v->state));
@@ -1078,7 +1010,7 @@ static void draw_selected(const visitors *s, console *c, int y, int x, int cols)
              v->phone, v->party_size);
     label_line(y, x, cols, _("Visitor"), line, A_NORMAL);
     label_line(y + 1, x, cols, _("Purpose"), v->purpose, A_NORMAL);
-    format_when(v->registered_at, fd_desk_now(console_desk(c)), when, sizeof when);
+    show_when(v->registered_at, fd_desk_now(console_desk(c)), when, sizeof when);
     if (v->refusal)
         snprintf(line, sizeof line, _("%s by %s   refused: %s"), when, v->registered_by, v->refusal);
     else

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/staff.h"
 
@@ -73,14 +74,6 @@ static const story stories[STORIES] = {
      {"维保单位已到场，需更换导靴，配件明日到"}, 1, false, NULL},
 };
 
-static const char *const incidents[][3] = {
-    {"地下车库道闸无法抬杆", "保安 陈刚", "手动放行，通知工程部维修"},
-    {"C座12楼住户反映邻居装修噪音", "C-1203 业主", "上门提醒施工方遵守施工时间"},
-    {"大堂自动门感应失灵", "前台 李娜", "改为手动开启，报工程部"},
-    {"A座消防报警器误报", "消防控制室", "现场确认无火情，复位报警器"},
-    {"访客车辆占用消防通道", "保安 周明", "联系车主挪车"},
-    {"B座停电约10分钟", "B-0801 业主", "联系供电所，启用应急照明"},
-};
 
 /* Routine duties: when, what, and who writes it (0 the duty manager, 1 the
  * receptionist, 2 the assistant: their duty log). */
@@ -140,8 +133,9 @@ static fd_status do_duty(demo *m, int k, int i, fd_error *err)
 
 static fd_status do_incident(demo *m, int k, int i, fd_error *err)
 {
-    fd_entry_form f = {.kind = FD_ENTRY_INCIDENT, .content = incidents[i][0], .reporter = incidents[i][1],
-                       .handling = incidents[i][2], .result = "已处理"};
+    const demo_incident *in = &demo_incidents[i];
+    fd_entry_form f = {.kind = FD_ENTRY_INCIDENT, .content = in->content, .reporter = in->reporter,
+                       .handling = in->handling, .result = "已处理"};
     return write_entry(m, manager(m, k), f, NULL, err);
 }
 
@@ -214,7 +208,7 @@ static void plan_shift(demo *m, int k)
         plan(m, 100, do_later_note, 0);
     if (rng_below(m, 2) == 0)
         plan(m, 240 + rng_below(m, 180),
-             do_incident, rng_below(m, (int)(sizeof incidents / sizeof incidents[0])));
+             do_incident, rng_below(m, DEMO_INCIDENTS));
     qsort(m->agenda, (size_t)m->acts, sizeof m->agenda[0], by_minute);
 }
 

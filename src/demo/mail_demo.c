@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/mail.h"
@@ -36,24 +37,7 @@ static bool chance(rng *r, uint32_t percent)
     return below(r, 100) < percent;
 }
 
-/* Carriers as the shipped configuration spells them, and how their numbers look. */
-static const struct {
-    const char *name, *prefix, *suffix;
-    int digits;
-} couriers[] = {
-    {"顺丰速运", "SF", "", 13}, {"京东物流", "JDV", "", 12}, {"中通快递", "7", "", 13},
-    {"圆通速递", "YT", "", 13}, {"韵达快递", "43", "", 11}, {"EMS", "EA", "CN", 9},
-    {"申通快递", "77", "", 11},
-};
-
-static const struct {
-    const char *title;
-    int copies;
-} papers[] = {{"人民日报", 30}, {"北京日报", 24}, {"参考消息", 16}, {"环球时报", 10}};
-
-static const char *const relations[] = {"家人", "同事", "保姆", "邻居", "朋友"};
 static const char *const proxy_names[] = {"周红", "孙立", "钱芳", "赵敏", "吴磊", "郑霞"};
-static const char *const collectors_for_units[] = {"业主家人", "租户本人", "公司前台"};
 
 typedef struct recipient {
     fd_dir_kind kind;
@@ -103,13 +87,13 @@ static bool at(demo *m, fd_date day, int minute)
 static void tracking_number(demo *m, size_t courier, char *out, size_t size)
 {
     char digits[24];
-    int n = couriers[courier].digits;
+    int n = demo_couriers[courier].digits;
     /* The serial in the leading digits: no two demo parcels share a number. */
     int lead = snprintf(digits, sizeof digits, "%04u", ++m->serial % 10000);
     for (int i = lead; i < n; i++)
         digits[i] = (char)('0' + below(&m->r, 10));
     digits[n] = '\0';
-    snprintf(out, size, "%s%s%s", couriers[courier].prefix, digits, couriers[courier].suffix);
+    snprintf(out, size, "%s%s%s", demo_couriers[courier].prefix, digits, demo_couriers[courier].suffix);
 }
 
 /* A shelf by the recipient's building: residences on A–C, the tower's companies on T. */
@@ -135,28 +119,28 @@ static fd_status newspapers(demo *m, fd_date day, fd_error *err)
     fd_status s = FD_OK;
     if (!at(m, day, 8 * 60 + 20))
         return s;
-    for (size_t i = 0; s == FD_OK && i < COUNT(papers); i++)
-        s = fd_mail_paper_receive(m->d, &m->cast->receptionist, papers[i].title,
-                                  papers[i].copies - (int)below(&m->r, 3), "邮局投递员", err);
+    for (size_t i = 0; s == FD_OK && i < DEMO_PAPERS; i++)
+        s = fd_mail_paper_receive(m->d, &m->cast->receptionist, demo_papers[i].title,
+                                  demo_papers[i].copies - (int)below(&m->r, 3), "邮局投递员", err);
     if (s != FD_OK || !at(m, day, 8 * 60 + 45))
         return s;
     /* The round takes nearly all; a copy or two stay for readers who call at the desk. */
-    for (size_t i = 0; s == FD_OK && i < COUNT(papers); i++)
-        s = fd_mail_paper_hand_out(m->d, &m->cast->receptionist, papers[i].title,
-                                   papers[i].copies - 2 - (int)below(&m->r, 2), "送报员 小刘", err);
+    for (size_t i = 0; s == FD_OK && i < DEMO_PAPERS; i++)
+        s = fd_mail_paper_hand_out(m->d, &m->cast->receptionist, demo_papers[i].title,
+                                   demo_papers[i].copies - 2 - (int)below(&m->r, 2), "送报员 小刘", err);
     return s;
 }
 
 static fd_status courier_drop(demo *m, fd_date day, int count, fd_error *err)
 {
-    size_t courier = below(&m->r, COUNT(couriers));
+    size_t courier = below(&m->r, DEMO_COURIERS);
     fd_status s = FD_OK;
     for (int i = 0; s == FD_OK && i < count && at(m, day, 10 * 60 + i); i++) {
         char tracking[FD_MAIL_TRACKING_MAX], shelf[FD_MAIL_SHELF_MAX];
         int who = (int)below(&m->r, (uint32_t)m->recipient_count);
         tracking_number(m, courier, tracking, sizeof tracking);
         shelf_for(&m->recipients[who], i, shelf, sizeof shelf);
-        fd_mail_intake in = {.carrier = couriers[courier].name, .kind = FD_MAIL_EXPRESS,
+        fd_mail_intake in = {.carrier = demo_couriers[courier].name, .kind = FD_MAIL_EXPRESS,
                              .tracking = tracking, .shelf = shelf};
         if (chance(&m->r, 6)) {
             in.damaged = true;
@@ -206,11 +190,11 @@ static fd_status collect_for(demo *m, const fd_actor *who, int recipient_index, 
     fd_mail_handout h = {.items = ids, .count = n, .signed_for = true};
     h.collector = person && !proxy ? r->name
                 : proxy ? proxy_names[below(&m->r, COUNT(proxy_names))]
-                        : collectors_for_units[below(&m->r, COUNT(collectors_for_units))];
+                        : demo_collectors_for_units[below(&m->r, DEMO_COLLECTORS)];
     if (proxy) {
         h.proxy = true;
         h.proxy_phone = phone;
-        h.proxy_relation = relations[below(&m->r, COUNT(relations))];
+        h.proxy_relation = demo_relations[below(&m->r, DEMO_RELATIONS)];
     }
     fd_status s = fd_mail_hand_out(m->d, who, &h, NULL, err);
     for (size_t i = 0; s == FD_OK && i < m->item_count; i++)
@@ -257,7 +241,7 @@ static fd_status forgotten_parcels(demo *m, fd_date today, fd_error *err)
         char tracking[FD_MAIL_TRACKING_MAX];
         tracking_number(m, 0, tracking, sizeof tracking);
         int who = (int)below(&m->r, (uint32_t)m->recipient_count);
-        fd_mail_intake in = {.carrier = couriers[0].name, .kind = FD_MAIL_EXPRESS,
+        fd_mail_intake in = {.carrier = demo_couriers[0].name, .kind = FD_MAIL_EXPRESS,
                              .tracking = tracking, .shelf = "D1", .note = "电话未接通"};
         s = receive(m, &m->cast->receptionist, &in, who, err);
     }

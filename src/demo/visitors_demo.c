@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
@@ -87,13 +88,6 @@ static void demo_person_make(demo_rng *r, demo_person *p)
     snprintf(p->phone, sizeof p->phone, "%s%08u", DEMO_PICK(r, demo_mobiles), demo_below(r, 100000000));
 }
 
-/* Whom visitors come to see: residents and company staff from the demo directory. */
-typedef struct demo_visitee {
-    fd_dir_kind kind;
-    int64_t id, unit_id;
-    char unit[16], name[64], company[96], department[32], position[32];
-} demo_visitee;
-
 typedef struct demo_cast_list {
     demo_visitee *items;
     size_t count;
@@ -104,13 +98,7 @@ static void demo_keep_visitee(void *ctx, const fd_dir_entry *e)
     demo_cast_list *l = ctx;
     if (l->count == DEMO_VISITEES)
         return;
-    demo_visitee *v = &l->items[l->count++];
-    *v = (demo_visitee){.kind = e->kind, .id = e->id, .unit_id = e->unit_id};
-    snprintf(v->unit, sizeof v->unit, "%s", e->unit);
-    snprintf(v->name, sizeof v->name, "%s", e->name);
-    snprintf(v->company, sizeof v->company, "%s", e->company ? e->company : "");
-    snprintf(v->department, sizeof v->department, "%s", e->department ? e->department : "");
-    snprintf(v->position, sizeof v->position, "%s", e->position ? e->position : "");
+    demo_visitee_from(&l->items[l->count++], e);
 }
 
 /* One thing that happens at the desk, at a time. */
@@ -209,7 +197,6 @@ static const fd_actor *demo_desk(const demo_week *w, fd_time t, uint32_t roll)
 static fd_status demo_register(demo_week *w, demo_visit *v, const fd_actor *who, fd_error *err)
 {
     demo_person *p = &w->people[v->person];
-    const demo_visitee *to = &w->visitees.items[v->visitee];
     fd_visit_form f = {
         .visitor_name = p->name,
         .doc_type = p->doc_type,
@@ -218,13 +205,8 @@ static fd_status demo_register(demo_week *w, demo_visit *v, const fd_actor *who,
         .returning_visit = p->last_visit,
         .party_size = v->party,
         .purpose = v->purpose,
-        .unit_id = to->unit_id,
-        .person_id = to->id,
-        .company = to->company,
-        .department = to->department,
-        .visitee_name = to->name,
-        .visitee_position = to->position,
     };
+    demo_visit_to(&f, &w->visitees.items[v->visitee]);
     fd_status s = fd_visit_register(w->d, who, NULL, &f, &v->id, err);
     p->last_visit = v->id;
     return s;

@@ -104,6 +104,9 @@ fd_status fd_key_find_tag(fd_desk *d, const char *tag, int64_t *id, fd_error *er
 
 /* ---- custody, copies, incidents, lock changes ---- */
 
+typedef struct derivation derivation;
+
+/* An operation on one key: what was typed, checked, and the step that writes it. */
 typedef struct key_op {
     fd_desk *d;
     const fd_actor *who, *approver;
@@ -113,8 +116,25 @@ typedef struct key_op {
     char note[NOTE_BYTES];
     char responsible[TEXT_BYTES];
     fd_key_incident_kind incident;
+    const derivation *how;
     int64_t new_id;
+    fd_status (*step)(struct key_op *o, const key_base *key, fd_error *err);
 } key_op;
+
+/* Every operation's transaction: the key as it is now, then the operation's step. */
+static fd_status key_op_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    key_op *o = ctx;
+    key_base key;
+    fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
+    return s == FD_OK ? o->step(o, &key, err) : s;
+}
+
+static fd_status run(key_op *o, fd_error *err)
+{
+    return fd_store_write(o->d->store, key_op_txn, o, err);
+}
 
 static bool same_custodian(fd_desk *d, int64_t key_id, const custodian *c)
 {
@@ -126,91 +146,105 @@ static bool same_custodian(fd_desk *d, int64_t key_id, const custodian *c)
     return same;
 }
 
-static fd_status transfer_txn(fd_store *store, void *ctx, fd_error *err)
+static fd_status transfer_step(key_op *o, const key_base *key, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base key;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
+    if (same_custodian(o->d, key->id, &o->keeper))
+        return fd_fail(err, FD_INVALID, "custodian", _("Key %s is already in %s's custody."),
+                       key->tag, o->keeper.person);
+    int64_t custody;
+    fd_status s = key_insert_custody(o->d, o->who, key->id, &o->keeper, o->note, &custody, err);
     if (s != FD_OK)
         return s;
-    if (same_custodian(o->d, key.id, &o->keeper))
-        return fd_fail(err, FD_INVALID, "custodian", _("Key %s is already in %s's custody."),
-                       key.tag, o->keeper.person);
-    int64_t custody;
-    if ((s = key_insert_custody(o->d, o->who, key.id, &o->keeper, o->note, &custody, err)) != FD_OK)
-        return s;
-    return key_fire_with(o->d, &fd_key_machine, key.id, "transfer", o->who, NULL, o->note, "custody",
-                     custody, err);
+    return key_fire_with(o->d, &fd_key_machine, key->id, "transfer", o->who, NULL, o->note,
+                         "custody", custody, err);
 }
 
 fd_status fd_key_transfer(fd_desk *d, const fd_actor *who, int64_t key_id, const char *department,
                           const char *person, const char *note, fd_error *err)
 {
-    key_op o = {.d = d, .who = who, .key_id = key_id};
+    key_op o = {.d = d, .who = who, .key_id = key_id, .step = transfer_step};
     fd_status s;
     if ((s = key_check_custodian(d, department, person, &o.keeper, err)) != FD_OK ||
         (s = key_check_note(note, NULL, o.note, err)) != FD_OK)
         return s;
-    return fd_store_write(d->store, transfer_txn, &o, err);
+    return run(&o, err);
 }
 
-/* The copy opens what its source opens, under the same entrustment. */
-static fd_status copy_txn(fd_store *store, void *ctx, fd_error *err)
+/* ---- a new key from an existing one: a copy, or the sealed key of a changed lock ---- */
+
+/* How a new key comes from an existing one. Either way it opens what that one opens,
+ * with the same kind and entrustment, and both keys' histories name the other. */
+struct derivation {
+    fd_action action;
+    const char *denied;       /* the refusal when who (or approver) may not */
+    const char *note_missing; /* NULL: the note is optional */
+    bool replaces;            /* the new key takes its place, else it is a copy of it */
+    const char *event;        /* the new key's creating event */
+    const char *source_event; /* fired on the existing key */
+    fd_status (*check)(const key_base *from, fd_error *err); /* NULL: none */
+};
+
+static fd_status derive_step(key_op *o, const key_base *from, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base src;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &src, err);
-    if (s != FD_OK)
+    const derivation *how = o->how;
+    fd_status s;
+    if (how->check && (s = how->check(from, err)) != FD_OK)
         return s;
-    key_spec k = {.unit_id = src.unit_id, .entrustment_id = src.entrustment_id,
-                  .copy_of = src.id, .kind = src.kind, .keeper = o->keeper, .event = "copy",
-                  .action = FD_ACT_KEY_COPY, .related = src.id};
+    key_spec k = {.unit_id = from->unit_id, .entrustment_id = from->entrustment_id,
+                  .copy_of = how->replaces ? 0 : from->id, .replaces = how->replaces ? from->id : 0,
+                  .kind = from->kind, .keeper = o->keeper, .event = how->event,
+                  .action = how->action, .related = from->id};
     memcpy(k.tag, o->tag, sizeof k.tag);
-    memcpy(k.description, src.description, sizeof k.description);
+    memcpy(k.description, from->description, sizeof k.description);
     if ((s = key_add_key(o->d, o->who, o->approver, &k, o->note, &o->new_id, err)) != FD_OK)
         return s;
-    return key_fire_with(o->d, &fd_key_machine, src.id, "copied", o->who, o->approver, o->note, "key",
-                     o->new_id, err);
+    return key_fire_with(o->d, &fd_key_machine, from->id, how->source_event, o->who, o->approver,
+                         o->note, "key", o->new_id, err);
+}
+
+static fd_status derive(fd_desk *d, const fd_actor *who, const fd_actor *approver, int64_t key_id,
+                        const char *tag, const char *department, const char *person,
+                        const char *note, const derivation *how, int64_t *new_id, fd_error *err)
+{
+    if (!key_may(who, approver, how->action))
+        return fd_fail(err, FD_DENIED, "approver", "%s", _(how->denied));
+    key_op o = {.d = d, .who = who, .approver = approver, .key_id = key_id, .how = how,
+                .step = derive_step};
+    fd_status s;
+    if ((s = key_check_tag(tag, o.tag, err)) != FD_OK ||
+        (s = key_check_custodian(d, department, person, &o.keeper, err)) != FD_OK ||
+        (s = key_check_note(note, how->note_missing ? _(how->note_missing) : NULL, o.note, err)) !=
+            FD_OK)
+        return s;
+    if ((s = run(&o, err)) == FD_OK && new_id)
+        *new_id = o.new_id;
+    return s;
 }
 
 fd_status fd_key_copy(fd_desk *d, const fd_actor *who, const fd_actor *approver, int64_t key_id,
                       const char *tag, const char *department, const char *person,
                       const char *note, int64_t *copy_id, fd_error *err)
 {
-    if (!key_may(who, approver, FD_ACT_KEY_COPY))
-        return fd_fail(err, FD_DENIED, "approver",
-                       _("A key copy needs the customer-service manager's approval."));
-    key_op o = {.d = d, .who = who, .approver = approver, .key_id = key_id};
-    fd_status s;
-    if ((s = key_check_tag(tag, o.tag, err)) != FD_OK ||
-        (s = key_check_custodian(d, department, person, &o.keeper, err)) != FD_OK ||
-        (s = key_check_note(note, _("Say why the copy is made."), o.note, err)) != FD_OK)
-        return s;
-    if ((s = fd_store_write(d->store, copy_txn, &o, err)) == FD_OK && copy_id)
-        *copy_id = o.new_id;
-    return s;
+    static const derivation copying = {
+        FD_ACT_KEY_COPY, N_("A key copy needs the customer-service manager's approval."),
+        N_("Say why the copy is made."), false, "copy", "copied", NULL,
+    };
+    return derive(d, who, approver, key_id, tag, department, person, note, &copying, copy_id, err);
 }
 
-static fd_status incident_txn(fd_store *store, void *ctx, fd_error *err)
+static fd_status incident_step(key_op *o, const key_base *key, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base key;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
-    if (s != FD_OK)
-        return s;
+    fd_status s;
     int64_t loan = 0;
-    if (key.state == FD_KEY_STATE_ON_LOAN) {
+    if (key->state == FD_KEY_STATE_ON_LOAN) {
         fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_CURRENT_LOAN);
-        fd_bind_int(st, ":key_id", key.id);
+        fd_bind_int(st, ":key_id", key->id);
         if ((s = key_first_id(st, &loan, err)) != FD_OK && s != FD_NOT_FOUND)
             return s;
     }
     bool lost = o->incident == FD_KEY_LOST;
     fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_INCIDENT_INSERT);
-    fd_bind_int(st, ":key_id", key.id);
+    fd_bind_int(st, ":key_id", key->id);
     fd_bind_text(st, ":kind", lost ? "lost" : "damaged");
     fd_bind_text(st, ":responsible", o->responsible);
     key_bind_optional_id(st, ":loan_id", loan);
@@ -221,7 +255,7 @@ static fd_status incident_txn(fd_store *store, void *ctx, fd_error *err)
     if ((s = key_insert_row(o->d, o->who, st, lost ? "key.lost" : "key.damaged", FD_TABLE_key_incident,
                         &id, err)) != FD_OK)
         return s;
-    return key_fire_with(o->d, &fd_key_machine, key.id, lost ? "lose" : "damage", o->who, NULL, o->note,
+    return key_fire_with(o->d, &fd_key_machine, key->id, lost ? "lose" : "damage", o->who, NULL, o->note,
                      "incident", id, err);
 }
 
@@ -229,7 +263,7 @@ fd_status fd_key_incident(fd_desk *d, const fd_actor *who, int64_t key_id,
                           fd_key_incident_kind kind, const char *responsible, const char *note,
                           fd_error *err)
 {
-    key_op o = {.d = d, .who = who, .key_id = key_id, .incident = kind};
+    key_op o = {.d = d, .who = who, .key_id = key_id, .incident = kind, .step = incident_step};
     fd_status s;
     if (kind != FD_KEY_LOST && kind != FD_KEY_DAMAGED)
         return fd_fail(err, FD_INVALID, "incident", _("Say whether the key is lost or damaged."));
@@ -237,42 +271,31 @@ fd_status fd_key_incident(fd_desk *d, const fd_actor *who, int64_t key_id,
                         _("Name the person responsible."), o.responsible, TEXT_BYTES, err)) != FD_OK ||
         (s = key_check_note(note, NULL, o.note, err)) != FD_OK)
         return s;
-    return fd_store_write(d->store, incident_txn, &o, err);
+    return run(&o, err);
 }
 
-static fd_status recover_txn(fd_store *store, void *ctx, fd_error *err)
+static fd_status recover_step(key_op *o, const key_base *key, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base key;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
-    if (s != FD_OK)
-        return s;
-    const char *event = key_recover_event(key.state);
+    const char *event = key_recover_event(key->state);
     if (!event)
         return fd_fail(err, FD_STATE, NULL,
                        _("Key %s is %s: only a lost or damaged key comes back into store."),
-                       key.tag, fd_key_state_label(key.state, false));
-    return key_fire(o->d, &fd_key_machine, key.id, event, o->who, NULL, o->note, NULL, err);
+                       key->tag, fd_key_state_label(key->state, false));
+    return key_fire(o->d, &fd_key_machine, key->id, event, o->who, NULL, o->note, NULL, err);
 }
 
 fd_status fd_key_recover(fd_desk *d, const fd_actor *who, int64_t key_id, const char *note,
                          fd_error *err)
 {
-    key_op o = {.d = d, .who = who, .key_id = key_id};
+    key_op o = {.d = d, .who = who, .key_id = key_id, .step = recover_step};
     fd_status s = key_check_note(note, NULL, o.note, err);
-    return s == FD_OK ? fd_store_write(d->store, recover_txn, &o, err) : s;
+    return s == FD_OK ? run(&o, err) : s;
 }
 
-static fd_status retire_txn(fd_store *store, void *ctx, fd_error *err)
+static fd_status retire_step(key_op *o, const key_base *key, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base key;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
-    if (s != FD_OK)
-        return s;
-    return key_fire(o->d, &fd_key_machine, key.id, "retire", o->who, o->approver, o->note, NULL, err);
+    return key_fire(o->d, &fd_key_machine, key->id, "retire", o->who, o->approver, o->note, NULL,
+                    err);
 }
 
 fd_status fd_key_retire(fd_desk *d, const fd_actor *who, const fd_actor *approver, int64_t key_id,
@@ -281,9 +304,9 @@ fd_status fd_key_retire(fd_desk *d, const fd_actor *who, const fd_actor *approve
     if (!key_may(who, approver, FD_ACT_KEY_RETIRE))
         return fd_fail(err, FD_DENIED, "approver",
                        _("Retiring a key needs a duty manager or the customer-service manager."));
-    key_op o = {.d = d, .who = who, .approver = approver, .key_id = key_id};
+    key_op o = {.d = d, .who = who, .approver = approver, .key_id = key_id, .step = retire_step};
     fd_status s = key_check_note(note, _("Say why the key is retired."), o.note, err);
-    return s == FD_OK ? fd_store_write(d->store, retire_txn, &o, err) : s;
+    return s == FD_OK ? run(&o, err) : s;
 }
 
 typedef struct key_ids {
@@ -319,19 +342,16 @@ static fd_status retire_lock_family(key_op *o, int64_t key_id, fd_error *err)
     return s;
 }
 
-static fd_status change_lock_txn(fd_store *store, void *ctx, fd_error *err)
+static fd_status change_lock_step(key_op *o, const key_base *key, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base key;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &key, err);
-    if (s != FD_OK ||
-        (s = key_fire(o->d, &fd_key_machine, key.id, "change_lock", o->who, NULL, o->note, NULL, err)) != FD_OK ||
-        (s = retire_lock_family(o, key.id, err)) != FD_OK)
+    fd_status s;
+    if ((s = key_fire(o->d, &fd_key_machine, key->id, "change_lock", o->who, NULL, o->note, NULL,
+                      err)) != FD_OK ||
+        (s = retire_lock_family(o, key->id, err)) != FD_OK)
         return s;
     fd_time now = fd_desk_now(o->d);
     fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_LOCK_CHANGE_INSERT);
-    fd_bind_int(st, ":key_id", key.id);
+    fd_bind_int(st, ":key_id", key->id);
     fd_bind_int(st, ":due_at", now + FD_KEY_SEAL_HOURS * HOUR);
     key_bind_optional_text(st, ":note", o->note);
     fd_bind_int(st, ":at", now);
@@ -342,48 +362,29 @@ static fd_status change_lock_txn(fd_store *store, void *ctx, fd_error *err)
 fd_status fd_key_change_lock(fd_desk *d, const fd_actor *who, int64_t key_id, const char *note,
                              fd_error *err)
 {
-    key_op o = {.d = d, .who = who, .key_id = key_id};
+    key_op o = {.d = d, .who = who, .key_id = key_id, .step = change_lock_step};
     fd_status s = key_check_note(note, _("Say why the lock cylinder was changed."), o.note, err);
-    return s == FD_OK ? fd_store_write(d->store, change_lock_txn, &o, err) : s;
+    return s == FD_OK ? run(&o, err) : s;
 }
 
-/* The new key takes the old one's place: same door, kind and entrustment. */
-static fd_status seal_txn(fd_store *store, void *ctx, fd_error *err)
+/* Only a key whose lock was changed waits for a new key to be sealed. */
+static fd_status awaits_sealing(const key_base *old, fd_error *err)
 {
-    (void)store;
-    key_op *o = ctx;
-    key_base old;
-    fd_status s = key_load_key(o->d, o->key_id, "key", &old, err);
-    if (s != FD_OK)
-        return s;
-    if (old.state != FD_KEY_STATE_TO_SEAL)
+    if (old->state != FD_KEY_STATE_TO_SEAL)
         return fd_fail(err, FD_STATE, "key", _("Key %s is %s: no new key is waiting to be sealed."),
-                       old.tag, fd_key_state_label(old.state, false));
-    key_spec k = {.unit_id = old.unit_id, .entrustment_id = old.entrustment_id,
-                  .replaces = old.id, .kind = old.kind, .keeper = o->keeper, .event = "replace",
-                  .action = FD_ACT_KEY_SEAL, .related = old.id};
-    memcpy(k.tag, o->tag, sizeof k.tag);
-    memcpy(k.description, old.description, sizeof k.description);
-    if ((s = key_add_key(o->d, o->who, o->approver, &k, o->note, &o->new_id, err)) != FD_OK)
-        return s;
-    return key_fire_with(o->d, &fd_key_machine, old.id, "seal", o->who, o->approver, o->note, "key",
-                     o->new_id, err);
+                       old->tag, fd_key_state_label(old->state, false));
+    return FD_OK;
 }
 
+/* The new key takes the old one's place. */
 fd_status fd_key_seal(fd_desk *d, const fd_actor *who, const fd_actor *approver, int64_t old_key_id,
                       const char *tag, const char *department, const char *person,
                       const char *note, int64_t *new_id, fd_error *err)
 {
-    if (!key_may(who, approver, FD_ACT_KEY_SEAL))
-        return fd_fail(err, FD_DENIED, "approver",
-                       _("The new key is received and sealed by the duty manager."));
-    key_op o = {.d = d, .who = who, .approver = approver, .key_id = old_key_id};
-    fd_status s;
-    if ((s = key_check_tag(tag, o.tag, err)) != FD_OK ||
-        (s = key_check_custodian(d, department, person, &o.keeper, err)) != FD_OK ||
-        (s = key_check_note(note, NULL, o.note, err)) != FD_OK)
-        return s;
-    if ((s = fd_store_write(d->store, seal_txn, &o, err)) == FD_OK && new_id)
-        *new_id = o.new_id;
-    return s;
+    static const derivation sealing = {
+        FD_ACT_KEY_SEAL, N_("The new key is received and sealed by the duty manager."), NULL, true,
+        "replace", "seal", awaits_sealing,
+    };
+    return derive(d, who, approver, old_key_id, tag, department, person, note, &sealing, new_id,
+                  err);
 }

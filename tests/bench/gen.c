@@ -200,13 +200,7 @@ static void keep_visitee(void *ctx, const fd_dir_entry *e)
 {
     gen_directory *dir = ctx;
     dir->visitees = fd_realloc(dir->visitees, (dir->visitee_count + 1) * sizeof *dir->visitees);
-    gen_visitee *v = &dir->visitees[dir->visitee_count++];
-    *v = (gen_visitee){.id = e->id, .unit_id = e->unit_id};
-    snprintf(v->unit, sizeof v->unit, "%s", e->unit ? e->unit : "");
-    snprintf(v->name, sizeof v->name, "%s", e->name ? e->name : "");
-    snprintf(v->company, sizeof v->company, "%s", e->company ? e->company : "");
-    snprintf(v->department, sizeof v->department, "%s", e->department ? e->department : "");
-    snprintf(v->position, sizeof v->position, "%s", e->position ? e->position : "");
+    demo_visitee_from(&dir->visitees[dir->visitee_count++], e);
 }
 
 static void keep_recipient(void *ctx, const fd_dir_entry *e)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/handover.h"
 #include "gen_internal.h"
 
@@ -39,17 +40,6 @@ static const struct {
 };
 static const char *const duty_results[] = {"正常", "正常", "正常", "B座2楼走廊一盏灯不亮，已报工程部",
                                            "C座消防门未关，已关闭"};
-static const struct {
-    const char *content, *reporter, *handling;
-} incidents[] = {
-    {"地下车库道闸无法抬杆", "保安 陈刚", "手动放行，通知工程部维修"},
-    {"C座12楼住户反映邻居装修噪音", "C-1203 业主", "上门提醒施工方遵守施工时间"},
-    {"大堂自动门感应失灵", "前台 李娜", "改为手动开启，报工程部"},
-    {"A座消防报警器误报", "消防控制室", "现场确认无火情，复位报警器"},
-    {"访客车辆占用消防通道", "保安 周明", "联系车主挪车"},
-    {"B座停电约10分钟", "B-0801 业主", "联系供电所，启用应急照明"},
-    {"2号电梯困人，约五分钟后救出", "A-1502 业主", "通知电梯维保单位，安抚业主"},
-};
 static const struct {
     const char *content, *given_by, *relayed_to;
 } memos[] = {
@@ -130,9 +120,9 @@ static void fill_entry(gen *g, fd_entry_form *f, bool night)
         *f = (fd_entry_form){.kind = FD_ENTRY_DUTY, .content = duties[i].content,
                              .handling = duties[i].handling, .result = GEN_PICK(&g->rng, duty_results)};
     } else if (roll < 75) {
-        int i = (int)gen_below(&g->rng, COUNT(incidents));
-        *f = (fd_entry_form){.kind = FD_ENTRY_INCIDENT, .content = incidents[i].content,
-                             .reporter = incidents[i].reporter, .handling = incidents[i].handling,
+        int i = (int)gen_below(&g->rng, DEMO_INCIDENTS);
+        *f = (fd_entry_form){.kind = FD_ENTRY_INCIDENT, .content = demo_incidents[i].content,
+                             .reporter = demo_incidents[i].reporter, .handling = demo_incidents[i].handling,
                              .superior = night ? "物业经理 孙强" : NULL, .result = "已处理"};
     } else if (roll < 87) {
         int i = (int)gen_below(&g->rng, COUNT(memos));

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/directory.h"
 #include "gen.h"
 #include "gen_people.h"
@@ -55,11 +56,6 @@ typedef struct gen_agenda {
 
 /* ---- the directory, read once ---- */
 
-typedef struct gen_visitee {
-    int64_t id, unit_id;
-    char unit[16], name[64], company[96], department[48], position[48];
-} gen_visitee;
-
 typedef struct gen_recipient {
     fd_dir_kind kind;
     int64_t id;
@@ -72,7 +68,7 @@ typedef struct gen_occupant {
 } gen_occupant;
 
 typedef struct gen_directory {
-    gen_visitee *visitees;
+    demo_visitee *visitees;
     size_t visitee_count;
     gen_recipient *recipients;
     size_t recipient_count;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/mail.h"
 #include "gen_internal.h"
 
@@ -25,23 +26,6 @@ struct gen_mail {
     uint32_t serial; /* keeps tracking numbers unique */
 };
 
-/* Carriers as the shipped configuration spells them, and how their numbers look. */
-static const struct {
-    const char *name, *prefix, *suffix;
-    int digits;
-} couriers[] = {
-    {"顺丰速运", "SF", "", 13}, {"京东物流", "JDV", "", 12}, {"中通快递", "7", "", 13},
-    {"圆通速递", "YT", "", 13}, {"韵达快递", "43", "", 11}, {"EMS", "EA", "CN", 9},
-    {"申通快递", "77", "", 11},
-};
-
-static const struct {
-    const char *title;
-    int copies;
-} papers[] = {{"人民日报", 30}, {"北京日报", 24}, {"参考消息", 16}, {"环球时报", 10}};
-
-static const char *const relations[] = {"家人", "同事", "保姆", "邻居", "朋友"};
-static const char *const collectors_for_units[] = {"业主家人", "租户本人", "公司前台"};
 
 fd_status gen_mail_start(gen *g, fd_error *err)
 {
@@ -84,7 +68,7 @@ static void plan_one(gen *g, fd_date day)
                       : roll < 97 ? FD_MAIL_MAGAZINE : FD_MAIL_OTHER;
     *it = (mail_slot){
         .recipient = gen_below(&g->rng, (uint32_t)g->dir.recipient_count),
-        .courier = (uint8_t)gen_below(&g->rng, COUNT(couriers)),
+        .courier = (uint8_t)gen_below(&g->rng, DEMO_COURIERS),
         .kind = (uint8_t)kind,
         .quantity = gen_chance(&g->rng, 80) ? 2 : 1,
         .damaged = kind == FD_MAIL_EXPRESS && gen_chance(&g->rng, 15),
@@ -107,13 +91,14 @@ void gen_mail_plan_day(gen *g, fd_date day, int64_t count)
 static void tracking_number(gen *g, const mail_slot *it, char *out, size_t size)
 {
     char digits[24];
-    int n = couriers[it->courier].digits;
+    int n = demo_couriers[it->courier].digits;
     /* The serial in the leading digits: no two parcels share a number. */
     int lead = snprintf(digits, sizeof digits, "%07u", ++g->mail->serial % 10000000u);
     for (int i = lead; i < n; i++)
         digits[i] = (char)('0' + gen_below(&g->rng, 10));
     digits[n > lead ? n : lead] = '\0';
-    snprintf(out, size, "%s%s%s", couriers[it->courier].prefix, digits, couriers[it->courier].suffix);
+    const demo_courier *c = &demo_couriers[it->courier];
+    snprintf(out, size, "%s%s%s", c->prefix, digits, c->suffix);
 }
 
 static void shelf_for(const gen_recipient *r, uint32_t roll, char *out, size_t size)
@@ -134,7 +119,7 @@ static fd_status do_receive(gen *g, uint32_t slot, fd_error *err)
                  gen_below(&g->rng, 1000));
     shelf_for(r, gen_below(&g->rng, 4), shelf, sizeof shelf);
     fd_mail_intake in = {
-        .carrier = it->kind == FD_MAIL_EXPRESS ? couriers[it->courier].name : "中国邮政",
+        .carrier = it->kind == FD_MAIL_EXPRESS ? demo_couriers[it->courier].name : "中国邮政",
         .kind = (fd_mail_kind)it->kind,
         .quantity = it->quantity,
         .tracking = tracking,
@@ -168,11 +153,11 @@ static fd_status do_collect(gen *g, uint32_t slot, fd_error *err)
     fd_mail_handout h = {
         .items = &it->id,
         .count = 1,
-        .collector = proxy ? proxy_name : r->person ? r->name : GEN_PICK(&g->rng, collectors_for_units),
+        .collector = proxy ? proxy_name : r->person ? r->name : GEN_PICK(&g->rng, demo_collectors_for_units),
         .signed_for = true,
         .proxy = proxy,
         .proxy_phone = proxy ? phone : NULL,
-        .proxy_relation = proxy ? GEN_PICK(&g->rng, relations) : NULL,
+        .proxy_relation = proxy ? GEN_PICK(&g->rng, demo_relations) : NULL,
     };
     fd_status s = fd_mail_hand_out(g->d, gen_desk(g, g->clock), &h, NULL, err);
     gen_slot_give(&g->mail->slots, slot);
@@ -190,11 +175,11 @@ static fd_status do_return(gen *g, uint32_t slot, fd_error *err)
 static fd_status do_papers(gen *g, fd_error *err)
 {
     fd_status s = FD_OK;
-    for (size_t i = 0; s == FD_OK && i < COUNT(papers); i++) {
-        int copies = papers[i].copies - (int)gen_below(&g->rng, 3);
-        s = fd_mail_paper_receive(g->d, &g->cast.receptionist, papers[i].title, copies, "邮局投递员", err);
+    for (size_t i = 0; s == FD_OK && i < DEMO_PAPERS; i++) {
+        int copies = demo_papers[i].copies - (int)gen_below(&g->rng, 3);
+        s = fd_mail_paper_receive(g->d, &g->cast.receptionist, demo_papers[i].title, copies, "邮局投递员", err);
         if (s == FD_OK)
-            s = fd_mail_paper_hand_out(g->d, &g->cast.receptionist, papers[i].title, copies - 2,
+            s = fd_mail_paper_hand_out(g->d, &g->cast.receptionist, demo_papers[i].title, copies - 2,
                                        "送报员 小刘", err);
     }
     return s;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "demo/demo_data.h"
 #include "frontdesk/visitors.h"
 #include "gen_internal.h"
 
@@ -131,7 +132,6 @@ static fd_status do_register(gen *g, uint32_t slot, fd_error *err)
     visit_slot *s = &v->items[slot];
     gen_person p;
     gen_person_get(&g->people, s->person, &p);
-    const gen_visitee *to = &g->dir.visitees[s->visitee];
     /* A returning visitor shows the document and the desk takes the phone from the
      * last visit, half the time. */
     int64_t returning = v->last_visit[s->person] && gen_chance(&g->rng, 500) ? v->last_visit[s->person] : 0;
@@ -143,13 +143,8 @@ static fd_status do_register(gen *g, uint32_t slot, fd_error *err)
         .returning_visit = returning,
         .party_size = s->party,
         .purpose = purposes[s->purpose],
-        .unit_id = to->unit_id,
-        .person_id = to->id,
-        .company = to->company,
-        .department = to->department,
-        .visitee_name = to->name,
-        .visitee_position = to->position,
     };
+    demo_visit_to(&f, &g->dir.visitees[s->visitee]);
     fd_status st = fd_visit_register(g->d, gen_desk(g, g->clock), NULL, &f, &s->id, err);
     if (st != FD_OK)
         return st;

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "desk.h"
 #include "results.h"
-#include "vt.h"
 
 enum { ROWS = 24, COLS = 80, WAIT_MS = 10000, KEY_WAIT_MS = 2000, SETTLE_MS = 300 };
 enum { STARTS = 20, PREFIXES = 10, ROUNDS = 8, MEMORY_RUNS = 5, REFERENCE_ROWS = 10000 };
@@ -99,10 +99,7 @@ static vt_term *logged_in(const bench *b, const char *db, const console_env *e)
         vt_close(t);
         return NULL;
     }
-    vt_send(t, "1001");
-    vt_key(t, "Enter");
-    vt_send(t, "1111");
-    vt_key(t, "Enter");
+    desk_sign_in(t, "1001", "1111");
     /* The status line's counters are the last thing the first logged-in screen reads. */
     if (!vt_wait_text(t, "Main menu", WAIT_MS) || !vt_wait_text(t, "Visitors in", WAIT_MS)) {
         vt_close(t);

@@ -8,29 +8,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "command_output.h"
 #include "frontdesk/csv.h"
 #include "testlib.h"
 
 static char demo[512];
-
-/* What a command prints (stdout only; caller frees); its exit status in *status. */
-static char *output_of(const char *command, int *status)
-{
-    FILE *p = popen(command, "r");
-    ck_assert_ptr_nonnull(p);
-    size_t size = 0, capacity = 1 << 16;
-    char *text = malloc(capacity);
-    size_t n;
-    while ((n = fread(text + size, 1, capacity - size - 1, p)) > 0) {
-        size += n;
-        if (capacity - size < 4096)
-            text = realloc(text, capacity *= 2);
-    }
-    text[size] = '\0';
-    int rc = pclose(p);
-    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return text;
-}
 
 /* frontdesk with args, in language (the customer-service manager's PIN at hand). */
 static char *frontdesk(const char *language, const char *args, int *status)
@@ -40,7 +22,7 @@ static char *frontdesk(const char *language, const char *args, int *status)
              "env -u LANGUAGE -u FRONTDESK_CONFIG LANGUAGE=%s XDG_CONFIG_HOME='%s' "
              "FRONTDESK_NOW='2026-11-27 09:30' FRONTDESK_PIN=3333 '%s' --db '%s' %s",
              language, testlib_tmpdir(), getenv("FRONTDESK_BIN"), demo, args);
-    return output_of(command, status);
+    return command_output_status(command, status);
 }
 
 static void make_demo(void)
@@ -248,7 +230,7 @@ static char *cells_of(const char *path)
     /* A line before the first, so that every cell's line starts after a newline. */
     snprintf(command, sizeof command, "echo; python3 '%s' '%s'", getenv("XLSX_CELLS"), path);
     int status;
-    char *cells = output_of(command, &status);
+    char *cells = command_output_status(command, &status);
     ck_assert_msg(status == 0, "cannot read %s", path);
     return cells;
 }

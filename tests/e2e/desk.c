@@ -269,6 +269,9 @@ int desk_main(Suite *suite)
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);
-    nftw(scratch, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    if (failed)
+        fprintf(stderr, "e2e: the failed tests' desks (databases, reports) are in %s\n", scratch);
+    else
+        nftw(scratch, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -77,8 +77,8 @@ bool desk_row_has(vt_term *t, int row, const char *text);
 long desk_elapsed_ms(const struct timespec *since);
 
 /* Runs suite with its tests' desks under a scratch folder of /tmp, removed afterwards
- * whatever the tests did (a failing test ends its forked process before it could
- * clean up); returns main's exit status. */
+ * when every test passed (a test's forked process cannot clean up after itself) and
+ * kept, with its path on standard error, when one failed; returns main's exit status. */
 int desk_main(Suite *suite);
 
 /* A suite of one test case, named name, of the tests (NULL-terminated), each given

@@ -5,6 +5,7 @@
  * the choice that follows saves it; the path on the message line is a PDF that
  * pdftotext reads the title from. Once for the day's visitor log, as a receptionist;
  * once for the shift's handover report, as the duty manager. */
+#include "command_output.h"
 #include "desk.h"
 
 #include <stdio.h>
@@ -72,25 +73,6 @@ static char *save_as_pdf(vt_term *t)
 }
 
 /* What pdftotext reads from the file (caller frees). */
-static char *pdf_text(const char *path)
-{
-    char command[512];
-    snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
-    FILE *p = popen(command, "r");
-    ck_assert_ptr_nonnull(p);
-    size_t size = 0, capacity = 1 << 16;
-    char *text = malloc(capacity);
-    size_t n;
-    while ((n = fread(text + size, 1, capacity - size - 1, p)) > 0) {
-        size += n;
-        if (capacity - size < 4096)
-            text = realloc(text, capacity *= 2);
-    }
-    text[size] = '\0';
-    ck_assert_int_eq(pclose(p), 0);
-    return text;
-}
-
 static void assert_saved(const desk *d, const char *path, const char *name, const char *title)
 {
     char reports[96];
@@ -98,7 +80,7 @@ static void assert_saved(const desk *d, const char *path, const char *name, cons
     ck_assert_msg(strncmp(path, reports, strlen(reports)) == 0, "saved as %s, not in %s", path, reports);
     ck_assert_msg(strstr(path, name) && strcmp(path + strlen(path) - 4, ".pdf") == 0, "saved as %s", path);
     ck_assert_msg(access(path, R_OK) == 0, "%s is not there", path);
-    char *text = pdf_text(path);
+    char *text = pdf_text_of(path);
     ck_assert_msg(strstr(text, title), "no \"%s\" in %s:\n%s", title, path, text);
     ck_assert_msg(strstr(text, "北辰澜桥国际花园"), "no site in %s", path);
     free(text);
@@ -146,7 +128,7 @@ START_TEST(the_handover_report_is_printed_from_the_book)
     VT_ASSERT_TEXT(t, "Outgoing duty manager: 张伟", WAIT_MS);
     char *path = save_as_pdf(t);
     assert_saved(&d, path, "/handover-", "Shift handover report");
-    char *text = pdf_text(path);
+    char *text = pdf_text_of(path);
     ck_assert_ptr_nonnull(strstr(text, "张伟 (2001)")); /* who printed it */
     free(text);
     free(path);

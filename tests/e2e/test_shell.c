@@ -535,6 +535,32 @@ START_TEST(test_supervisor_approves_unmasking)
 }
 END_TEST
 
+/* The directory reads phones for whoever is working: a duty manager who switches in
+ * sees the number in full, and the receptionist who switches back sees it masked. */
+START_TEST(test_phones_follow_whoever_switches_in)
+{
+    desk d;
+    vt_term *t = receptionist(&d, "");
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "****", WAIT_MS);
+    const char *const staff[][2] = {{"2001", "2222"}, {"1001", "1111"}};
+    for (int i = 0; i < 2; i++) {
+        vt_key(t, "F9");
+        VT_ASSERT_TEXT(t, "Switch user", WAIT_MS);
+        desk_sign_in(t, staff[i][0], staff[i][1]);
+        VT_ASSERT_TEXT(t, "is now working at this terminal", WAIT_MS);
+        vt_settle(t, 50, WAIT_MS);
+        char *phone = phone_line(t);
+        ck_assert_msg(phone && (strstr(phone, "****") != NULL) == (i == 1), "as %s: %s",
+                      staff[i][0], phone ? phone : "no phone line");
+        free(phone);
+    }
+    desk_quit(t);
+}
+END_TEST
+
 START_TEST(test_switch_user_keeps_the_screen)
 {
     desk d;
@@ -640,6 +666,7 @@ static Suite *shell_suite(void)
     suite_add_tcase(s, editing);
     TCase *staff = tcase_create("staff");
     tcase_add_test(staff, test_supervisor_approves_unmasking);
+    tcase_add_test(staff, test_phones_follow_whoever_switches_in);
     tcase_add_test(staff, test_switch_user_keeps_the_screen);
     tcase_add_test(staff, test_idle_lock_hides_data);
     tcase_add_test(staff, test_lock_key);

@@ -3,22 +3,17 @@
 
 #include "frontdesk/visitors.h"
 #include "procedure_paths.h"
+#include "visitor_sample.h"
 
 enum { DAY = 86400 };
 
 /* 张三 visiting 王建国 in A-1203, as the desk types it. */
 static fd_visit_form visitor_form(const fault_ctx *c)
 {
-    return (fd_visit_form){
-        .visitor_name = "张三",
-        .doc_type = FD_DOC_RESIDENT_ID,
-        .doc_number = "11010519491231002X",
-        .phone = "138 0013 8000",
-        .party_size = 1,
-        .purpose = "送文件",
-        .unit_id = c->owner_unit,
-        .visitee_name = "王建国",
-    };
+    fd_visit_form f = visitor_sample();
+    f.unit_id = c->owner_unit;
+    f.visitee_name = "王建国";
+    return f;
 }
 
 static int64_t registered_visit(fault_ctx *c)

@@ -16,19 +16,14 @@
  * When the monkey has quit (F10, or the menu's quit), logged out or locked the
  * screen, the test logs in again — as the next of the demo staff, so every role's
  * screens get their share — and goes on. */
-#include "vt.h"
+#include "desk.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <glob.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 enum {
     SHORT_KEYS = 10000,
@@ -49,7 +44,6 @@ enum {
 };
 
 static const uint64_t DEFAULT_SEED = 20261127;
-static const char fixed_now[] = "FRONTDESK_NOW=2026-11-27 10:00";
 
 /* The demo staff the monkey logs in as, in turn. */
 static const struct {
@@ -67,14 +61,13 @@ static const char pin_label[] = "PIN码 *";
 /* The question before unsaved changes are thrown away. */
 static const char confirm_title[] = "─ 请确认 ─";
 
-static char scratch[128];
 static long total_keys = SHORT_KEYS;
 static uint64_t seed = DEFAULT_SEED;
 
 typedef struct monkey {
+    desk d;
     vt_term *t;
-    char db[192], config[192];
-    char env_data[224], env_asan[1024], env_ubsan[1024];
+    char env_asan[1024], env_ubsan[1024];
     uint64_t rng;
     long events;            /* keys and resizes drawn so far: the index of the next */
     long keys;              /* keys sent so far */
@@ -124,11 +117,11 @@ static void print_history(const monkey *m, FILE *out)
         fprintf(out, "  %6ld  %s\n", i, m->history[i % HISTORY]);
 }
 
-/* The reports a sanitizer wrote (its log_path points into the scratch folder). */
-static void print_sanitizer_reports(FILE *out)
+/* The reports a sanitizer wrote (its log_path points into the desk's folder). */
+static void print_sanitizer_reports(const monkey *m, FILE *out)
 {
     char pattern[160];
-    snprintf(pattern, sizeof pattern, "%s/sanitizer.*", scratch);
+    snprintf(pattern, sizeof pattern, "%s/sanitizer.*", m->d.dir);
     glob_t found;
     if (glob(pattern, 0, NULL, &found) != 0)
         return;
@@ -147,101 +140,39 @@ static void print_sanitizer_reports(FILE *out)
     do {                                                                                    \
         vt_report((m)->t, __FILE__, __LINE__, __VA_ARGS__);                                 \
         print_history((m), stderr);                                                         \
-        print_sanitizer_reports(stderr);                                                    \
+        print_sanitizer_reports((m), stderr);                                                    \
         ck_abort_msg(__VA_ARGS__);                                                          \
     } while (0)
-
-/* ---- running frontdesk outside the console ---- */
-
-static const char *frontdesk_bin(void)
-{
-    const char *bin = getenv("FRONTDESK_BIN");
-    ck_assert_msg(bin && *bin, "FRONTDESK_BIN is not set");
-    return bin;
-}
-
-/* Runs frontdesk with args (English messages, the fixed clock); what it prints goes
- * to out (size bytes, NUL-terminated) or, with out NULL, away. Returns the exit
- * status. */
-static int run_frontdesk(const char *const args[], char *out, size_t size)
-{
-    int pipe_fds[2];
-    ck_assert_int_eq(pipe(pipe_fds), 0);
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(out ? pipe_fds[1] : null, STDOUT_FILENO);
-        dup2(out ? pipe_fds[1] : null, STDERR_FILENO);
-        close(pipe_fds[0]);
-        putenv((char *)fixed_now);
-        putenv((char *)"LANGUAGE=en");
-        execv(args[0], (char *const *)args);
-        _exit(127);
-    }
-    close(pipe_fds[1]);
-    size_t used = 0;
-    char sink[256];
-    for (;;) {
-        char *into = out && used + 1 < size ? out + used : sink;
-        size_t room = out && used + 1 < size ? size - 1 - used : sizeof sink;
-        ssize_t n = read(pipe_fds[0], into, room);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        if (into != sink)
-            used += (size_t)n;
-    }
-    close(pipe_fds[0]);
-    if (out)
-        out[used] = '\0';
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        ck_assert_int_eq(errno, EINTR);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
 
 /* `frontdesk verify`'s count of audit entries: one per record written. */
 static long audit_entries(const monkey *m, int *status)
 {
-    const char *const args[] = {frontdesk_bin(), "--db", m->db, "verify", NULL};
-    char out[4096];
-    *status = run_frontdesk(args, out, sizeof out);
+    const char *const args[] = {"verify", NULL};
+    char *out;
+    *status = desk_cli(&m->d, args, NULL, &out);
     const char *at = strstr(out, "Audit entries:");
     ck_assert_msg(at != NULL, "verify said:\n%s", out);
-    return strtol(at + strlen("Audit entries:"), NULL, 10);
+    long entries = strtol(at + strlen("Audit entries:"), NULL, 10);
+    free(out);
+    return entries;
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    ck_assert_int_eq(fclose(f), 0);
-}
-
-/* "NAME=<inherited options>:log_path=<scratch>/sanitizer": a report goes to a file
- * the test can show, not onto the screen under test. */
-static void sanitizer_env(char *out, size_t size, const char *name)
+/* "NAME=<inherited options>:log_path=<the desk's folder>/sanitizer": a report goes to
+ * a file the test can show, not onto the screen under test. */
+static void sanitizer_env(const monkey *m, char *out, size_t size, const char *name)
 {
     const char *inherited = getenv(name);
     snprintf(out, size, "%s=%s%slog_path=%s/sanitizer", name, inherited ? inherited : "",
-             inherited && *inherited ? ":" : "", scratch);
+             inherited && *inherited ? ":" : "", m->d.dir);
 }
 
-/* A fresh demo database. The configuration raises the lock-out threshold: the monkey
+/* A fresh demo desk. The configuration raises the lock-out threshold: the monkey
  * types wrong PINs on the lock screen, and a locked account is not what it tests. */
 static void make_desk(monkey *m)
 {
-    snprintf(m->db, sizeof m->db, "%s/demo.db", scratch);
-    snprintf(m->config, sizeof m->config, "%s/frontdesk.cfg", scratch);
-    snprintf(m->env_data, sizeof m->env_data, "XDG_DATA_HOME=%s/data", scratch);
-    sanitizer_env(m->env_asan, sizeof m->env_asan, "ASAN_OPTIONS");
-    sanitizer_env(m->env_ubsan, sizeof m->env_ubsan, "UBSAN_OPTIONS");
-    write_file(m->config, "staff = { pin_max_failures = 100; };\n");
-    const char *const args[] = {frontdesk_bin(), "--db", m->db, "demo", NULL};
-    ck_assert_int_eq(run_frontdesk(args, NULL, 0), 0);
+    desk_make(&m->d, "2026-11-27 10:00", "staff = { pin_max_failures = 100; };\n");
+    sanitizer_env(m, m->env_asan, sizeof m->env_asan, "ASAN_OPTIONS");
+    sanitizer_env(m, m->env_ubsan, sizeof m->env_ubsan, "UBSAN_OPTIONS");
 }
 
 /* ---- the console ---- */
@@ -255,20 +186,13 @@ static long now_ms(void)
 
 static void start_console(monkey *m)
 {
-    const char *const argv[] = {frontdesk_bin(), "--db", m->db, "--config", m->config, NULL};
-    /* Printed reports land in the scratch folder, not the user's. */
-    const char *const env[] = {"LANGUAGE=zh_CN", fixed_now, m->env_data, m->env_asan,
-                               m->env_ubsan, NULL};
-    m->t = vt_spawn(argv, env, m->rows, m->cols);
-    ck_assert_ptr_nonnull(m->t);
+    const char *const env[] = {m->env_asan, m->env_ubsan, NULL};
+    m->t = desk_console(&m->d, "zh_CN", env, m->rows, m->cols);
 }
 
 static bool screen_shows(monkey *m, const char *text)
 {
-    char *screen = vt_screen(m->t);
-    bool found = strstr(screen, text) != NULL;
-    free(screen);
-    return found;
+    return desk_screen_has(m->t, text);
 }
 
 /* Reads output until none comes for QUIET_MS; a console that never falls quiet is
@@ -704,14 +628,6 @@ START_TEST(random_keys_neither_crash_nor_hang_the_console)
 }
 END_TEST
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void read_options(int argc, char **argv)
 {
     const char *full = getenv("FRONTDESK_MONKEY_FULL");
@@ -728,26 +644,11 @@ static void read_options(int argc, char **argv)
 int main(int argc, char **argv)
 {
     read_options(argc, argv);
-    const char *tmp = getenv("TMPDIR");
-    snprintf(scratch, sizeof scratch, "%s/frontdesk-monkey-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(scratch)) {
-        perror(scratch);
-        return EXIT_FAILURE;
-    }
     Suite *suite = suite_create("monkey");
     TCase *tc = tcase_create("keys");
     /* Some 3 ms a key, ten times that under the sanitizers. */
     tcase_set_timeout(tc, (double)total_keys / 20 + 120);
     tcase_add_test(tc, random_keys_neither_crash_nor_hang_the_console);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    /* Kept after a failure: the database and the sanitizer's reports. */
-    if (failed == 0)
-        nftw(scratch, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-    else
-        fprintf(stderr, "monkey: the database and any reports are in %s\n", scratch);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return desk_main(suite);
 }

@@ -38,14 +38,21 @@ typedef struct catalogue {
     int count, capacity;
 } catalogue;
 
+static void report(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+static void report(const char *fmt, va_list ap)
+{
+    fputs("fd-sqlgen: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 static void die(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("fd-sqlgen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report(fmt, ap);
     va_end(ap);
     exit(1);
 }
@@ -57,9 +64,7 @@ static void complain(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("fd-sqlgen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    report(fmt, ap);
     va_end(ap);
     problems++;
 }

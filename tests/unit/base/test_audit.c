@@ -37,14 +37,6 @@ static fd_status verify(desk_fixture *f, const char *against, problems *p, fd_ve
     return fd_verify(f->desk, against, collect, p, r, &err);
 }
 
-/* Edits the database file behind the program's back, then opens it again. */
-static void tamper(desk_fixture *f, const char *sql)
-{
-    desk_fixture_close(f);
-    ck_assert_int_eq(desk_fixture_raw(f, sql), 0);
-    desk_fixture_reopen(f);
-}
-
 START_TEST(every_write_extends_the_chain)
 {
     desk_fixture f;
@@ -73,7 +65,7 @@ START_TEST(verify_names_an_edited_row)
 {
     desk_fixture f;
     desk_fixture_open(&f, "edited.db");
-    tamper(&f, "DROP TRIGGER staff_no_update;"
+    desk_fixture_tamper(&f, "DROP TRIGGER staff_no_update;"
                                           "UPDATE staff SET name = '李四' WHERE number = '1001'");
     problems p;
     fd_verify_result r;
@@ -89,7 +81,7 @@ START_TEST(verify_names_a_deleted_row)
 {
     desk_fixture f;
     desk_fixture_open(&f, "deleted.db");
-    tamper(&f, "DROP TRIGGER login_event_no_delete;"
+    desk_fixture_tamper(&f, "DROP TRIGGER login_event_no_delete;"
                                           "DELETE FROM login_event WHERE id = 1");
     problems p;
     fd_verify_result r;
@@ -103,7 +95,7 @@ START_TEST(verify_names_a_row_added_behind_its_back)
 {
     desk_fixture f;
     desk_fixture_open(&f, "added.db");
-    tamper(&f, "INSERT INTO staff (id, number, name, role, at) "
+    desk_fixture_tamper(&f, "INSERT INTO staff (id, number, name, role, at) "
                                           "VALUES (50, '6666', '冒名', 'admin', 0)");
     problems p;
     fd_verify_result r;
@@ -117,7 +109,7 @@ START_TEST(verify_names_an_edited_audit_entry)
 {
     desk_fixture f;
     desk_fixture_open(&f, "entry.db");
-    tamper(&f, "DROP TRIGGER audit_no_update;"
+    desk_fixture_tamper(&f, "DROP TRIGGER audit_no_update;"
                                           "UPDATE audit SET staff_id = 3 WHERE id = 3");
     problems p;
     fd_verify_result r;
@@ -133,7 +125,7 @@ START_TEST(verify_names_a_dropped_trigger_and_a_planted_one)
     desk_fixture f;
     desk_fixture_open(&f, "schema.db");
     /* Append-only no more, and every new staff member copied somewhere of one's own. */
-    tamper(&f, "DROP TRIGGER audit_no_delete;"
+    desk_fixture_tamper(&f, "DROP TRIGGER audit_no_delete;"
                "CREATE TABLE loot (number TEXT);"
                "CREATE TRIGGER copy_staff AFTER INSERT ON staff BEGIN "
                "INSERT INTO loot VALUES (NEW.number); END;"
@@ -155,7 +147,7 @@ START_TEST(verify_names_a_redefined_trigger)
     desk_fixture f;
     desk_fixture_open(&f, "redefined.db");
     /* Same name, no teeth. */
-    tamper(&f, "DROP TRIGGER staff_no_delete;"
+    desk_fixture_tamper(&f, "DROP TRIGGER staff_no_delete;"
                "CREATE TRIGGER staff_no_delete BEFORE DELETE ON staff WHEN 0 BEGIN "
                "SELECT RAISE(ABORT, 'staff is append-only'); END;");
     problems p;
@@ -171,7 +163,7 @@ START_TEST(verify_stops_at_a_dropped_table_and_names_it)
 {
     desk_fixture f;
     desk_fixture_open(&f, "dropped.db");
-    tamper(&f, "DROP TABLE login_event");
+    desk_fixture_tamper(&f, "DROP TABLE login_event");
     problems p;
     fd_verify_result r;
     /* Not an abort in a statement that no longer prepares: the table, by name. */

@@ -8,20 +8,12 @@
 #include "frontdesk/store.h"
 #include "store/catalogue.h"
 #include "store/stmt.h"
+#include "store_fixture.h"
 #include "testlib.h"
-
-static fd_store *open_new(const char *name)
-{
-    fd_store *s = NULL;
-    fd_error err = {0};
-    ck_assert_msg(fd_store_open(testlib_path(name), FD_STORE_CREATE, &s, &err) == FD_OK, "%s",
-                  err.message);
-    return s;
-}
 
 START_TEST(every_statement_prepares)
 {
-    fd_store *s = open_new("all.db");
+    fd_store *s = store_fixture_open("all.db");
     for (int id = 0; id < FD_SQL_COUNT; id++) {
         fd_error err = {0};
         ck_assert_msg(fd_sql_prepare(s, (fd_sql_id)id, &err) == FD_OK, "%s", err.message);
@@ -34,7 +26,7 @@ END_TEST
  * on the database the program opens. */
 START_TEST(columns_are_those_indexed_at_build_time)
 {
-    fd_store *s = open_new("columns.db");
+    fd_store *s = store_fixture_open("columns.db");
     for (int id = 0; id < FD_SQL_COUNT; id++) {
         fd_stmt *st = fd_sql(s, (fd_sql_id)id);
         char names[2048] = "";
@@ -81,13 +73,13 @@ END_TEST
  * is reported with the statement's name, where fd_sql would abort. */
 START_TEST(statement_that_does_not_prepare_is_named)
 {
-    fd_store *s = open_new("broken.db");
+    fd_store *s = store_fixture_open("broken.db");
     fd_store_close(s);
     sqlite3 *db;
     ck_assert_int_eq(sqlite3_open(testlib_path("broken.db"), &db), SQLITE_OK);
     ck_assert_int_eq(sqlite3_exec(db, "DROP TABLE visit_purge", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    s = open_new("broken.db");
+    s = store_fixture_open("broken.db");
     fd_error err = {0};
     ck_assert_int_eq(fd_sql_prepare(s, FD_SQL_VISIT_PURGE_INSERT, &err), FD_DB);
     ck_assert_ptr_nonnull(strstr(err.message, "visit_purge_insert"));

@@ -20,13 +20,12 @@ static fd_error err;
 /* No system file: what a personal file does, whatever the test machine has in /etc. */
 static const char *const no_system[] = {NULL};
 
-/* A fixture in tests/data/config; the next call reuses the buffer. */
+/* A fixture in tests/data/config. */
 static const char *fixture(const char *name)
 {
-    static char path[512];
-    const char *data = getenv("FRONTDESK_TEST_DATA");
-    snprintf(path, sizeof path, "%s/config/%s", data ? data : "tests/data", name);
-    return path;
+    char relative[128];
+    snprintf(relative, sizeof relative, "config/%s", name);
+    return testlib_data(relative);
 }
 
 /* Nothing in the environment points at a site file, and ~ has none. */

@@ -23,22 +23,11 @@ static void teardown(void)
     desk_fixture_close(&fx);
 }
 
-/* ctest sets FRONTDESK_TEST_DATA; run by hand, the suite finds tests/data beside itself. */
-static void fixture_path(const char *name, char *out, size_t size)
-{
-    const char *data = getenv("FRONTDESK_TEST_DATA");
-    const char *slash = strrchr(__FILE__, '/');
-    if (data)
-        snprintf(out, size, "%s/directory/%s", data, name);
-    else
-        snprintf(out, size, "%.*s/../../data/directory/%s", slash ? (int)(slash - __FILE__) : 1,
-                 slash ? __FILE__ : ".", name);
-}
-
 static fd_status import_fixture(import_fn import, const fd_actor *who, const char *name)
 {
-    char path[1024];
-    fixture_path(name, path, sizeof path);
+    char relative[128];
+    snprintf(relative, sizeof relative, "directory/%s", name);
+    const char *path = testlib_data(relative);
     FILE *in = fopen(path, "rb");
     ck_assert_msg(in != NULL, "cannot open %s", path);
     fd_import_result_free(&result);
@@ -59,8 +48,8 @@ static fd_status import_text(import_fn import, const char *text)
     return s;
 }
 
-/* The good fixtures, which most tests start from. */
-/* The fixture's desk with the test directory; the duty manager reads phones in full. */
+/* The good fixtures, which most tests start from; the duty manager reads phones in
+ * full. */
 static void open_with_directory(const char *db)
 {
     desk_fixture_open(&fx, db);

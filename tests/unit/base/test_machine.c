@@ -65,8 +65,7 @@ START_TEST(events_move_the_state_and_keep_history)
     ck_assert_str_eq(state_of(&fx, 7), "held");
     ck_assert_int_eq(fire(&fx, 7, "collect", &fx.receptionist, NULL, "张三丰", &err), FD_OK);
     ck_assert_str_eq(state_of(&fx, 7), "collected");
-    fd_verify_result r;
-    ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_OK);
+    ck_assert_int_eq(desk_fixture_verify(&fx), 0);
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -160,12 +159,8 @@ START_TEST(verify_recomputes_the_cached_state)
     desk_fixture_open(&fx, "drift.db");
     fd_error err = {0};
     ck_assert_int_eq(fire(&fx, 5, "receive", &fx.receptionist, NULL, NULL, &err), FD_OK);
-    desk_fixture_close(&fx);
-    ck_assert_int_eq(desk_fixture_raw(&fx, "UPDATE entity_state SET state = 'collected'"), 0);
-    desk_fixture_reopen(&fx);
-    fd_verify_result r;
-    ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_TAMPERED);
-    ck_assert_int_eq(r.problems, 1);
+    desk_fixture_tamper(&fx, "UPDATE entity_state SET state = 'collected'");
+    ck_assert_int_eq(desk_fixture_verify(&fx), 1);
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -208,8 +203,7 @@ START_TEST(corrections_need_a_reason_and_the_latest_wins)
     ck_assert_int_eq(fd_store_read(fx.desk->store, read_room, &c, &err), FD_OK);
     ck_assert_str_eq(c.value, "1320");
     free((char *)c.value);
-    fd_verify_result r;
-    ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_OK);
+    ck_assert_int_eq(desk_fixture_verify(&fx), 0);
     desk_fixture_close(&fx);
 }
 END_TEST

@@ -21,14 +21,6 @@ static fd_config *cfg;
 static fd_actor assistant, cs_manager;
 static fd_error err;
 
-static void add_staff(const char *number, const char *name, fd_role role, const char *pin,
-                      fd_actor *out)
-{
-    ck_assert_msg(fd_staff_add(fx.desk, &fx.admin, number, name, role, pin, &err) == FD_OK, "%s",
-                  err.message);
-    ck_assert_msg(fd_staff_login(fx.desk, number, pin, out, &err) == FD_OK, "%s", err.message);
-}
-
 /* The fixture's desk with the shipped configuration (the 2026 calendar, the
  * departments, phones unmasked for managers) and a CS manager and an assistant. */
 static void open_desk(const char *name)
@@ -36,16 +28,14 @@ static void open_desk(const char *name)
     desk_fixture_open(&fx, name);
     ck_assert_msg(fd_config_load_file(NULL, &cfg, &err) == FD_OK, "%s", err.message);
     fx.desk->config = cfg;
-    add_staff("3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &cs_manager);
-    add_staff("1002", "王芳", FD_ROLE_ASSISTANT, "1112", &assistant);
+    desk_fixture_staff(&fx, "3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &cs_manager);
+    desk_fixture_staff(&fx, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &assistant);
     memset(&err, 0, sizeof err);
 }
 
 static void verify_clean(void)
 {
-    fd_verify_result r;
-    ck_assert_msg(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err) == FD_OK, "%s", err.message);
-    ck_assert_int_eq(r.problems, 0);
+    ck_assert_int_eq(desk_fixture_verify(&fx), 0);
 }
 
 static void close_desk(void)
@@ -905,13 +895,9 @@ START_TEST(verify_finds_a_tampered_open_table)
 {
     open_desk("tamper.db");
     receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
-    desk_fixture_close(&fx);
-    ck_assert_int_eq(desk_fixture_raw(&fx, "UPDATE complaint_open SET due_at = due_at + 86400"), 0);
-    ASSERT_OK(fd_desk_open(fx.path, 0, cfg, fd_clock_fixed(&fx.now), &fx.desk, &err));
-    fd_verify_result r;
-    ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_TAMPERED);
+    desk_fixture_tamper(&fx, "UPDATE complaint_open SET due_at = due_at + 86400");
     /* The audit chain is intact: the two problems are complaint_open's (expected, stored). */
-    ck_assert_int_eq(r.problems, 2);
+    ck_assert_int_eq(desk_fixture_verify(&fx), 2);
     desk_fixture_close(&fx);
     fd_config_free(cfg);
 }

@@ -20,13 +20,6 @@ static fd_error err;
 
 #define ASSERT_OK(call) ck_assert_msg((call) == FD_OK, "%s", err.message)
 
-static void add_staff(const char *number, const char *name, fd_role role, const char *pin,
-                      fd_actor *out)
-{
-    ASSERT_OK(fd_staff_add(fx.desk, &fx.admin, number, name, role, pin, &err));
-    ASSERT_OK(fd_staff_login(fx.desk, number, pin, out, &err));
-}
-
 /* The fixture's desk with the whole cast logged in. */
 static void open_desk(const char *db)
 {
@@ -34,8 +27,8 @@ static void open_desk(const char *db)
     memset(&err, 0, sizeof err);
     cast = (fd_demo_cast){.admin = fx.admin, .receptionist = fx.receptionist,
                           .duty_manager = fx.duty_manager};
-    add_staff("1002", "王芳", FD_ROLE_ASSISTANT, "1112", &cast.assistant);
-    add_staff("3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &cast.cs_manager);
+    desk_fixture_staff(&fx, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &cast.assistant);
+    desk_fixture_staff(&fx, "3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &cast.cs_manager);
 }
 
 static void print_problem(void *ctx, const char *problem)

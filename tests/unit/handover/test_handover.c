@@ -26,15 +26,6 @@ typedef struct book {
     fd_actor second, assistant, cs_manager;
 } book;
 
-static void add_staff(book *b, const char *number, const char *name, fd_role role, const char *pin,
-                      fd_actor *out)
-{
-    fd_error err = {0};
-    ck_assert_msg(fd_staff_add(b->fx.desk, &b->fx.admin, number, name, role, pin, &err) == FD_OK,
-                  "%s", err.message);
-    ck_assert_msg(fd_staff_login(b->fx.desk, number, pin, out, &err) == FD_OK, "%s", err.message);
-}
-
 static void book_open(book *b, const char *db)
 {
     memset(b, 0, sizeof *b);
@@ -42,9 +33,9 @@ static void book_open(book *b, const char *db)
     fd_error err = {0};
     ck_assert_msg(fd_config_load_file(NULL, &b->defaults, &err) == FD_OK, "%s", err.message);
     b->fx.config = *b->defaults; /* the desk reads it through its pointer */
-    add_staff(b, "2002", "赵磊", FD_ROLE_DUTY_MANAGER, "2223", &b->second);
-    add_staff(b, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &b->assistant);
-    add_staff(b, "3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &b->cs_manager);
+    desk_fixture_staff(&b->fx, "2002", "赵磊", FD_ROLE_DUTY_MANAGER, "2223", &b->second);
+    desk_fixture_staff(&b->fx, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &b->assistant);
+    desk_fixture_staff(&b->fx, "3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &b->cs_manager);
 }
 
 static void verify_clean(book *b)

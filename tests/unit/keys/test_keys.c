@@ -54,13 +54,6 @@ static int64_t unit_id(const char *code)
     return id;
 }
 
-static void add_staff(const char *number, const char *name, fd_role role, const char *pin,
-                      fd_actor *out)
-{
-    ck_assert_int_eq(fd_staff_add(fx.desk, &fx.admin, number, name, role, pin, &err), FD_OK);
-    ck_assert_int_eq(fd_staff_login(fx.desk, number, pin, out, &err), FD_OK);
-}
-
 static void setup(void)
 {
     char name[32];
@@ -69,8 +62,8 @@ static void setup(void)
     fx.config.key_curfew = 18 * 60;
     fx.config.departments = (fd_string_list){departments, 3};
     fx.config.unmask_phone_roles = FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN);
-    add_staff("3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &cs_manager);
-    add_staff("1002", "王芳", FD_ROLE_ASSISTANT, "1112", &assistant);
+    desk_fixture_staff(&fx, "3001", "刘洋", FD_ROLE_CS_MANAGER, "3333", &cs_manager);
+    desk_fixture_staff(&fx, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &assistant);
     import(fd_directory_import_units, units_csv);
     import(fd_directory_import_occupants, occupants_csv);
     unit_1203 = unit_id("A-1203");

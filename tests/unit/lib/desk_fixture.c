@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "frontdesk/audit.h"
+#include "frontdesk/directory.h"
 #include "frontdesk/staff.h"
 #include "testlib.h"
 
@@ -48,6 +50,33 @@ void desk_fixture_open(desk_fixture *f, const char *db_name)
     add_and_login(f, &f->admin, "2001", "张伟", FD_ROLE_DUTY_MANAGER, "2222", &f->duty_manager);
 }
 
+void desk_fixture_staff(desk_fixture *f, const char *number, const char *name, fd_role role,
+                        const char *pin, fd_actor *out)
+{
+    add_and_login(f, &f->admin, number, name, role, pin, out);
+}
+
+typedef fd_status (*import_fn)(fd_desk *d, const fd_actor *who, FILE *csv, fd_import_result *out,
+                               fd_error *err);
+
+static void import_data(desk_fixture *f, import_fn import, const char *name)
+{
+    const char *path = testlib_data(name);
+    FILE *in = fopen(path, "rb");
+    ck_assert_msg(in != NULL, "cannot open %s", path);
+    fd_import_result result = {0};
+    fd_error err = {0};
+    ck_assert_msg(import(f->desk, &f->admin, in, &result, &err) == FD_OK, "%s", err.message);
+    fd_import_result_free(&result);
+    fclose(in);
+}
+
+void desk_fixture_directory(desk_fixture *f)
+{
+    import_data(f, fd_directory_import_units, "directory/units.csv");
+    import_data(f, fd_directory_import_occupants, "directory/occupants.csv");
+}
+
 void desk_fixture_reopen(desk_fixture *f)
 {
     open_desk(f, 0);
@@ -68,6 +97,30 @@ int desk_fixture_raw(const desk_fixture *f, const char *sql)
     sqlite3_free(msg);
     sqlite3_close(db);
     return rc;
+}
+
+void desk_fixture_tamper(desk_fixture *f, const char *sql)
+{
+    const fd_config *config = f->desk->config;
+    desk_fixture_close(f);
+    ck_assert_int_eq(desk_fixture_raw(f, sql), 0);
+    desk_fixture_reopen(f);
+    f->desk->config = config;
+}
+
+static void print_problem(void *ctx, const char *problem)
+{
+    (void)ctx;
+    fprintf(stderr, "verify: %s\n", problem);
+}
+
+int desk_fixture_verify(desk_fixture *f)
+{
+    fd_verify_result r = {0};
+    fd_error err = {0};
+    fd_status s = fd_verify(f->desk, NULL, print_problem, NULL, &r, &err);
+    ck_assert_msg(s == (r.problems ? FD_TAMPERED : FD_OK), "%s", err.message);
+    return (int)r.problems;
 }
 
 char *desk_fixture_export(const desk_fixture *f, desk_fixture_export_fn fn, const fd_actor *who,

@@ -21,11 +21,23 @@ typedef struct desk_fixture {
 } desk_fixture;
 
 void desk_fixture_open(desk_fixture *f, const char *db_name);
+/* Another staff member, added by the administrator and logged in into *out. */
+void desk_fixture_staff(desk_fixture *f, const char *number, const char *name, fd_role role,
+                        const char *pin, fd_actor *out);
+/* The test directory of tests/data/directory (units.csv, occupants.csv), imported by
+ * the administrator. */
+void desk_fixture_directory(desk_fixture *f);
 void desk_fixture_close(desk_fixture *f);
 /* Opens f->path again (after desk_fixture_close), under the same clocks. */
 void desk_fixture_reopen(desk_fixture *f);
 /* Runs sql on a raw connection: someone editing the file behind the program's back. */
 int desk_fixture_raw(const desk_fixture *f, const char *sql);
+/* Closes the desk, runs sql behind its back (it must succeed), and opens the desk again
+ * on the configuration it had. */
+void desk_fixture_tamper(desk_fixture *f, const char *sql);
+/* fd_verify over the whole desk, each problem printed: the number found (fd_verify
+ * answers FD_TAMPERED exactly when there are some). */
+int desk_fixture_verify(desk_fixture *f);
 
 /* A procedure's export (fd_visitors_export …) run into a book in memory: the bytes
  * written (caller frees; the workbook's bytes for xlsx), its status in *status and

@@ -29,6 +29,19 @@ const char *testlib_path(const char *name)
     return slot;
 }
 
+const char *testlib_data(const char *relative)
+{
+    char *slot = paths[next_path++ % 16];
+    const char *data = getenv("FRONTDESK_TEST_DATA");
+    const char *slash = strrchr(__FILE__, '/');
+    if (data)
+        snprintf(slot, 512, "%s/%s", data, relative);
+    else /* tests/unit/lib/testlib.c: tests/data is two folders up */
+        snprintf(slot, 512, "%.*s/../../data/%s", slash ? (int)(slash - __FILE__) : 1,
+                 slash ? __FILE__ : ".", relative);
+    return slot;
+}
+
 static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
     (void)sb; (void)flag; (void)ftw;

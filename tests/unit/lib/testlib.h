@@ -10,6 +10,9 @@ const char *testlib_tmpdir(void);
 /* path inside testlib_tmpdir(); the string is owned by the test library. */
 const char *testlib_path(const char *name);
 void testlib_cleanup(void);
+/* A file of tests/data: under $FRONTDESK_TEST_DATA, which ctest sets, else found beside
+ * this library's source (a suite run by hand). Owned as testlib_path's are. */
+const char *testlib_data(const char *relative);
 
 /* Runs the suite (CK_NORMAL output) and returns the process exit status. */
 int testlib_run(Suite *suite);

@@ -21,26 +21,6 @@ enum { DAY = 86400 };
 
 /* ---- set-up ---- */
 
-static void import_file(fd_status (*import)(fd_desk *, const fd_actor *, FILE *, fd_import_result *,
-                                            fd_error *),
-                        const char *name)
-{
-    char path[1024];
-    const char *data = getenv("FRONTDESK_TEST_DATA");
-    const char *slash = strrchr(__FILE__, '/');
-    if (data)
-        snprintf(path, sizeof path, "%s/directory/%s", data, name);
-    else
-        snprintf(path, sizeof path, "%.*s/../../data/directory/%s", slash ? (int)(slash - __FILE__) : 1,
-                 slash ? __FILE__ : ".", name);
-    FILE *in = fopen(path, "rb");
-    ck_assert_msg(in != NULL, "cannot open %s", path);
-    fd_import_result result = {0};
-    ck_assert_msg(import(fx.desk, &fx.admin, in, &result, &err) == FD_OK, "%s", err.message);
-    fd_import_result_free(&result);
-    fclose(in);
-}
-
 /* The fixture desk with the test directory and the shipped mail settings. */
 static void open_desk(const char *db)
 {
@@ -51,8 +31,7 @@ static void open_desk(const char *db)
     fx.config.mail_age_buckets[2] = 15;
     fx.config.mail_return_days = 15;
     fx.config.unmask_phone_roles = FD_ROLE_BIT(FD_ROLE_CS_MANAGER);
-    import_file(fd_directory_import_units, "units.csv");
-    import_file(fd_directory_import_occupants, "occupants.csv");
+    desk_fixture_directory(&fx);
     fd_error_clear(&err);
 }
 
@@ -491,8 +470,16 @@ static void keep(void *ctx, const fd_mail_item *it)
     p->rows[p->count++] = *it;
 }
 
-/* Every row of a view, fetched `limit` at a time; the tracking numbers joined by spaces. */
-static const char *walk(fd_mail_view view, const char *text, int limit)
+/* A list to walk: a view of fd_mail_list (with its search), or fd_mail_held. */
+typedef struct listing {
+    bool held;
+    fd_mail_view view;
+    const char *text;
+} listing;
+
+/* Every row of the list, fetched `limit` at a time (negative: all at once); the
+ * tracking numbers (or recipients) joined by spaces. */
+static const char *walk_list(const listing *l, int limit)
 {
     static char out[1024];
     out[0] = '\0';
@@ -500,39 +487,30 @@ static const char *walk(fd_mail_view view, const char *text, int limit)
     bool started = false;
     for (;;) {
         page p = {.count = 0};
-        ck_assert_msg(fd_mail_list(fx.desk, view, text, started ? &last : NULL, limit, keep, &p,
-                                   &err) == FD_OK,
-                      "%s", err.message);
+        const fd_mail_item *after = started ? &last : NULL;
+        fd_status s = l->held ? fd_mail_held(fx.desk, after, limit, keep, &p, &err)
+                              : fd_mail_list(fx.desk, l->view, l->text, after, limit, keep, &p, &err);
+        ck_assert_msg(s == FD_OK, "%s", err.message);
         for (int i = 0; i < p.count; i++) {
             size_t n = strlen(out);
             snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "",
                      p.rows[i].tracking[0] ? p.rows[i].tracking : p.rows[i].recipient_name);
-        }
-        if (p.count < limit)
-            return out;
-        last = p.rows[p.count - 1];
-        started = true;
-    }
-}
-
-static const char *walk_held(int limit)
-{
-    static char out[1024];
-    out[0] = '\0';
-    fd_mail_item last;
-    bool started = false;
-    for (;;) {
-        page p = {.count = 0};
-        ck_assert_int_eq(fd_mail_held(fx.desk, started ? &last : NULL, limit, keep, &p, &err), FD_OK);
-        for (int i = 0; i < p.count; i++) {
-            size_t n = strlen(out);
-            snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "", p.rows[i].tracking);
         }
         if (limit < 0 || p.count < limit)
             return out;
         last = p.rows[p.count - 1];
         started = true;
     }
+}
+
+static const char *walk(fd_mail_view view, const char *text, int limit)
+{
+    return walk_list(&(listing){false, view, text}, limit);
+}
+
+static const char *walk_held(int limit)
+{
+    return walk_list(&(listing){.held = true}, limit);
 }
 
 START_TEST(lists_page_through_every_view)
@@ -898,23 +876,24 @@ START_TEST(the_steps_a_screen_may_offer)
 {
     open_desk("mail_may.db");
     int64_t id = receive(parcel("SF0001", zhang_wei(), NULL));
-    fd_mail_state held = FD_MAIL_STATE_HELD, received = FD_MAIL_STATE_RECEIVED;
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, received, FD_MAIL_STEP_SHELVE, &fx.receptionist, NULL),
-                     FD_OK);
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, held, FD_MAIL_STEP_SHELVE, &fx.receptionist, NULL),
-                     FD_OK);
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, FD_MAIL_STATE_COLLECTED, FD_MAIL_STEP_SHELVE,
-                                 &fx.receptionist, NULL),
-                     FD_STATE);
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, held, FD_MAIL_STEP_HAND_OUT, &fx.receptionist, NULL),
-                     FD_OK);
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, held, FD_MAIL_STEP_HAND_OUT, &fx.admin, NULL),
-                     FD_DENIED);
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, received, FD_MAIL_STEP_RETURN, &fx.receptionist, NULL),
-                     FD_INVALID);
-    ck_assert_int_eq(fd_mail_may(fx.desk, id, FD_MAIL_STATE_RETURNED, FD_MAIL_STEP_RETURN,
-                                 &fx.receptionist, NULL),
-                     FD_STATE);
+    static const struct {
+        fd_mail_state state;
+        fd_mail_step step;
+        bool admin;
+        fd_status want;
+    } cases[] = {
+        {FD_MAIL_STATE_RECEIVED, FD_MAIL_STEP_SHELVE, false, FD_OK},
+        {FD_MAIL_STATE_HELD, FD_MAIL_STEP_SHELVE, false, FD_OK}, /* a move */
+        {FD_MAIL_STATE_COLLECTED, FD_MAIL_STEP_SHELVE, false, FD_STATE},
+        {FD_MAIL_STATE_HELD, FD_MAIL_STEP_HAND_OUT, false, FD_OK},
+        {FD_MAIL_STATE_HELD, FD_MAIL_STEP_HAND_OUT, true, FD_DENIED},
+        {FD_MAIL_STATE_RECEIVED, FD_MAIL_STEP_RETURN, false, FD_INVALID}, /* early: a reason */
+        {FD_MAIL_STATE_RETURNED, FD_MAIL_STEP_RETURN, false, FD_STATE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(fd_mail_may(fx.desk, id, cases[i].state, cases[i].step,
+                                  cases[i].admin ? &fx.admin : &fx.receptionist, NULL) == cases[i].want,
+                      "case %zu", i);
     close_desk();
 }
 END_TEST

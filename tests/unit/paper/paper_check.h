@@ -14,25 +14,9 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "command_output.h"
 #include "frontdesk/i18n.h"
 #include "testlib.h"
-
-static inline char *paper_slurp_command(const char *command)
-{
-    FILE *p = popen(command, "r");
-    ck_assert_msg(p != NULL, "cannot run %s", command);
-    size_t size = 0, capacity = 1 << 16;
-    char *text = malloc(capacity);
-    size_t n;
-    while ((n = fread(text + size, 1, capacity - size - 1, p)) > 0) {
-        size += n;
-        if (capacity - size < 4096)
-            text = realloc(text, capacity *= 2);
-    }
-    text[size] = '\0';
-    ck_assert_msg(pclose(p) == 0, "%s failed", command);
-    return text;
-}
 
 static inline char *paper_slurp_file(const char *path)
 {
@@ -83,18 +67,11 @@ static inline int paper_page_of(char **pages, int count, const char *needle)
     return 0;
 }
 
-static inline char *paper_pdf_text(const char *path)
-{
-    char command[2048];
-    snprintf(command, sizeof command, "pdftotext -enc UTF-8 '%s' -", path);
-    return paper_slurp_command(command);
-}
-
 static inline int paper_pdf_pages(const char *path)
 {
     char command[2048];
     snprintf(command, sizeof command, "pdfinfo '%s'", path);
-    char *info = paper_slurp_command(command);
+    char *info = command_output(command);
     const char *p = strstr(info, "Pages:");
     ck_assert_ptr_nonnull(p);
     int pages = atoi(p + 6);
@@ -107,7 +84,7 @@ static inline void paper_assert_fonts_embedded(const char *path)
 {
     char command[2048];
     snprintf(command, sizeof command, "pdffonts '%s'", path);
-    char *fonts = paper_slurp_command(command);
+    char *fonts = command_output(command);
     ck_assert_msg(strstr(fonts, "NotoSansCJK") != NULL, "no Noto Sans CJK in:\n%s", fonts);
     const char *emb = strstr(fonts, " emb ");
     ck_assert_ptr_nonnull(emb);

@@ -127,7 +127,7 @@ static void assert_pages(const char *pdf, const char *title, const char *range, 
                          const char *when)
 {
     int pages = paper_pdf_pages(pdf);
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(text, page, pages + 2), pages);
     for (int i = 0; i < pages; i++) {
@@ -297,7 +297,7 @@ START_TEST(daily_logs_carry_the_days_records)
     write_pdf(all, pdf);
     fd_report_free(all);
     paper_assert_fonts_embedded(pdf);
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     for (int log = 0; log < FD_LOG_ALL; log++)
         ck_assert_msg(strstr(text, fd_daily_log_title((fd_daily_log)log)), "no %s section",
                       fd_daily_log_name((fd_daily_log)log));
@@ -366,7 +366,7 @@ START_TEST(handover_report_of_the_last_shift)
     paper_assert_fonts_embedded(pdf);
     int pages = paper_pdf_pages(pdf);
     ck_assert_msg(paper_has_red(pdf, pages), "no follow-up in red");
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     ck_assert_ptr_nonnull(strstr(text, shift.manager));
     ck_assert_ptr_nonnull(strstr(text, shift.taken_over_by));
     ck_assert_ptr_nonnull(strstr(text, _("Outgoing duty manager")));
@@ -444,7 +444,7 @@ START_TEST(five_hundred_visitors_nothing_cut)
 
     int pages = paper_pdf_pages(pdf);
     ck_assert_int_gt(pages, 10);
-    char *text = paper_pdf_text(pdf), *copy = strdup(text);
+    char *text = pdf_text_of(pdf), *copy = strdup(text);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(copy, page, pages + 2), pages);
     const char *column = _("People"); /* a header cell no row repeats */
@@ -510,7 +510,7 @@ START_TEST(printed_chain_head_is_verifys)
     r = run("FRONTDESK_PIN=2222", args);
     ck_assert_msg(r.status == 0, "%s", r.output);
     free(r.output);
-    char *text = paper_pdf_text(pdf);
+    char *text = pdf_text_of(pdf);
     printed_head(text, head);
     free(text);
     verify_head(db, verified);
@@ -650,7 +650,7 @@ START_TEST(daily_logs_keep_together_sign_and_list_every_step)
     write_pdf(all, pdf);
     char *text = write_text(all, FD_REPORT_TEXT_WIDE);
     fd_report_free(all);
-    char *pdf_text = paper_pdf_text(pdf);
+    char *pdf_text = pdf_text_of(pdf);
 
     /* Slip numbers are never broken across lines, on paper or in text. */
     names slips = {NULL, 0};
@@ -689,7 +689,7 @@ START_TEST(daily_logs_keep_together_sign_and_list_every_step)
      * its column titles. */
     char command[1024];
     snprintf(command, sizeof command, "pdftotext -layout -enc UTF-8 '%s' -", pdf);
-    char *laid = paper_slurp_command(command);
+    char *laid = command_output(command);
     int count = paper_pdf_pages(pdf);
     char **pages = calloc((size_t)count + 2, sizeof *pages);
     paper_split_pages(laid, pages, count + 2);
@@ -741,7 +741,7 @@ static char *scan_barcode(const char *pdf)
     snprintf(command, sizeof command,
              "pdftoppm -r 200 -png -singlefile '%s' '%s' && zbarimg -q --raw '%s.png' 2>/dev/null",
              pdf, png, png);
-    char *text = paper_slurp_command(command);
+    char *text = command_output(command);
     text[strcspn(text, "\n")] = '\0';
     return text;
 }
@@ -770,7 +770,7 @@ START_TEST(the_visitor_slip_on_a6_and_a_receipt_roll_scans_back)
         fd_report_free(r);
         char command[1024];
         snprintf(command, sizeof command, "pdfinfo '%s'", pdf);
-        char *info = paper_slurp_command(command);
+        char *info = command_output(command);
         double w = 0, h = 0;
         const char *size = strstr(info, "Page size:");
         ck_assert_ptr_nonnull(size);
@@ -785,7 +785,7 @@ START_TEST(the_visitor_slip_on_a6_and_a_receipt_roll_scans_back)
         char *scanned = scan_barcode(pdf);
         ck_assert_str_eq(scanned, v->slip);
         free(scanned);
-        char *pdf_text = paper_pdf_text(pdf);
+        char *pdf_text = pdf_text_of(pdf);
         ck_assert_msg(strstr(pdf_text, v->visitor_name) && strstr(pdf_text, v->visitee_name) &&
                       strstr(pdf_text, v->gate) && strstr(pdf_text, _("Visitee's signature")) &&
                       strstr(pdf_text, v->slip) && strstr(pdf_text, v->doc_number),

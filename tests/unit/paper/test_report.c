@@ -136,7 +136,7 @@ START_TEST(pdf_keeps_every_row_and_repeats_the_header)
 
     int pages = paper_pdf_pages(path);
     ck_assert_int_gt(pages, 10);
-    char *text = paper_pdf_text(path), *copy = strdup(text);
+    char *text = pdf_text_of(path), *copy = strdup(text);
     char **page = calloc((size_t)pages + 2, sizeof *page);
     ck_assert_int_eq(paper_split_pages(copy, page, pages + 2), pages);
 
@@ -229,7 +229,7 @@ START_TEST(pdf_embeds_the_cjk_fonts)
     paper_assert_fonts_embedded(path);
     char command[2048];
     snprintf(command, sizeof command, "pdffonts '%s'", path);
-    char *fonts = paper_slurp_command(command);
+    char *fonts = command_output(command);
     ck_assert_msg(strstr(fonts, "NotoSerifCJK") != NULL, "no Noto Serif CJK (title) in:\n%s", fonts);
     free(fonts);
 }
@@ -244,7 +244,7 @@ START_TEST(pdf_wraps_long_paragraphs_whole)
     const char *path = testlib_path("paragraph.pdf");
     write_pdf(r, path);
     fd_report_free(r);
-    char *text = paper_pdf_text(path), *body = paper_without_chrome(text, "北辰澜桥国际花园", "说明", "2026-11-27");
+    char *text = pdf_text_of(path), *body = paper_without_chrome(text, "北辰澜桥国际花园", "说明", "2026-11-27");
     char *flat = paper_squeezed(body), *want = paper_squeezed(para);
     ck_assert_int_gt(paper_pdf_pages(path), 1);
     ck_assert_int_eq(paper_count(flat, want), 3);
@@ -564,7 +564,7 @@ START_TEST(a_heading_and_caption_never_end_a_page_alone)
         write_pdf(r, path);
         char command[1024];
         snprintf(command, sizeof command, "pdftotext -layout -enc UTF-8 '%s' -", path);
-        char *text = paper_slurp_command(command);
+        char *text = command_output(command);
         ck_assert_int_eq(paper_count(text, "20261206-025"), 3);
         assert_caption_kept(text, "PDF", filler);
         free(text);

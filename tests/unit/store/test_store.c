@@ -10,16 +10,8 @@
 #include "frontdesk/store.h"
 #include "store/migrations.h"
 #include "store/stmt.h"
+#include "store_fixture.h"
 #include "testlib.h"
-
-static fd_store *open_new(const char *name)
-{
-    fd_store *s = NULL;
-    fd_error err = {0};
-    ck_assert_msg(fd_store_open(testlib_path(name), FD_STORE_CREATE, &s, &err) == FD_OK, "%s",
-                  err.message);
-    return s;
-}
 
 /* Runs sql on a raw connection, as someone working behind the program's back would. */
 static int raw_exec(const char *path, const char *sql)
@@ -45,7 +37,7 @@ static int64_t raw_int(const char *path, const char *sql)
 
 START_TEST(creates_private_file_with_schema)
 {
-    fd_store *s = open_new("new.db");
+    fd_store *s = store_fixture_open("new.db");
     struct stat st;
     ck_assert_int_eq(stat(testlib_path("new.db"), &st), 0);
     ck_assert_int_eq(st.st_mode & 0777, 0600);
@@ -58,7 +50,7 @@ END_TEST
 
 START_TEST(reopening_keeps_data_and_version)
 {
-    fd_store *s = open_new("again.db");
+    fd_store *s = store_fixture_open("again.db");
     fd_store_close(s);
     raw_exec(testlib_path("again.db"), "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)");
     fd_error err = {0};
@@ -116,7 +108,7 @@ END_TEST
 
 START_TEST(newer_schema_is_refused)
 {
-    fd_store *s = open_new("newer.db");
+    fd_store *s = store_fixture_open("newer.db");
     fd_store_close(s);
     raw_exec(testlib_path("newer.db"), "PRAGMA user_version = 999");
     fd_error err = {0};
@@ -165,7 +157,7 @@ static fd_status insert_then_fail(fd_store *store, void *ctx, fd_error *err)
 
 START_TEST(failed_write_leaves_nothing_behind)
 {
-    fd_store *s = open_new("rollback.db");
+    fd_store *s = store_fixture_open("rollback.db");
     raw_exec(testlib_path("rollback.db"), "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)");
     fd_error err = {0};
     ck_assert_int_eq(fd_store_write(s, insert_then_fail, NULL, &err), FD_INVALID);
@@ -177,7 +169,7 @@ END_TEST
 
 START_TEST(constraint_failure_names_the_statement)
 {
-    fd_store *s = open_new("constraint.db");
+    fd_store *s = store_fixture_open("constraint.db");
     fd_error err = {0};
     /* staff_id 42 does not exist: the foreign key refuses the row. */
     fd_stmt *st = fd_sql(s, FD_SQL_CORRECTION_INSERT);
@@ -197,7 +189,7 @@ END_TEST
 START_TEST(records_refuse_update_and_delete)
 {
     const char *path = testlib_path("append.db");
-    fd_store *s = open_new("append.db");
+    fd_store *s = store_fixture_open("append.db");
     fd_store_close(s);
     ck_assert_int_eq(raw_exec(path, "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)"), SQLITE_OK);
     ck_assert_int_ne(raw_exec(path, "UPDATE staff SET name = 'y'"), SQLITE_OK);
@@ -232,7 +224,7 @@ static fd_status empty_write(fd_store *store, void *ctx, fd_error *err)
 START_TEST(busy_database_is_retried_not_reported)
 {
     const char *path = testlib_path("busy.db");
-    fd_store *s = open_new("busy.db");
+    fd_store *s = store_fixture_open("busy.db");
     pthread_t holder;
     pthread_create(&holder, NULL, hold_write_lock, (void *)path);
     usleep(200 * 1000);
@@ -252,7 +244,7 @@ static void count_problem(void *ctx, const char *problem)
 START_TEST(integrity_and_foreign_key_checks_run)
 {
     const char *path = testlib_path("fk.db");
-    fd_store *s = open_new("fk.db");
+    fd_store *s = store_fixture_open("fk.db");
     fd_error err = {0};
     int reported = 0;
     ck_assert_int_eq(fd_store_check(s, count_problem, &reported, &err), 0);
@@ -276,7 +268,7 @@ static void note_progress(void *ctx, int64_t done, int64_t total)
 
 START_TEST(backup_copies_the_database)
 {
-    fd_store *s = open_new("src.db");
+    fd_store *s = store_fixture_open("src.db");
     fd_error err = {0};
     int64_t progress[2] = {0, 0};
     ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), note_progress, progress, &err), FD_OK);
@@ -307,7 +299,7 @@ static bool give_up_soon(void *ctx, int waited_ms)
 START_TEST(a_wait_for_the_lock_is_told_and_can_be_stopped)
 {
     const char *path = testlib_path("waiting.db");
-    fd_store *s = open_new("waiting.db");
+    fd_store *s = store_fixture_open("waiting.db");
     sqlite3 *holder;
     sqlite3_open(path, &holder);
     ck_assert_int_eq(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);

@@ -10,33 +10,13 @@
 #include "frontdesk/staff.h"
 #include "frontdesk/visitors.h"
 #include "testlib.h"
+#include "visitor_sample.h"
 
 static desk_fixture fx;
 static fd_error err;
 static fd_actor cs_manager, assistant;
 
 /* ---- set-up ---- */
-
-static void import_file(fd_status (*import)(fd_desk *, const fd_actor *, FILE *, fd_import_result *,
-                                            fd_error *),
-                        const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/directory/%s", getenv("FRONTDESK_TEST_DATA"), name);
-    FILE *in = fopen(path, "rb");
-    ck_assert_msg(in != NULL, "cannot open %s", path);
-    fd_import_result result = {0};
-    ck_assert_msg(import(fx.desk, &fx.admin, in, &result, &err) == FD_OK, "%s", err.message);
-    fd_import_result_free(&result);
-    fclose(in);
-}
-
-static void add_staff(const char *number, const char *name, fd_role role, fd_actor *out)
-{
-    ck_assert_msg(fd_staff_add(fx.desk, &fx.admin, number, name, role, "4444", &err) == FD_OK, "%s",
-                  err.message);
-    ck_assert_msg(fd_staff_login(fx.desk, number, "4444", out, &err) == FD_OK, "%s", err.message);
-}
 
 /* A desk at 10:00 on 2026-11-27 with the shipped visitor settings, the test directory
  * and five staff. */
@@ -49,19 +29,15 @@ static void open_desk(const char *db)
     fx.config.gate = (char *)"北门";
     fx.config.unmask_document_roles = fx.config.unmask_phone_roles =
         FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN);
-    add_staff("3001", "刘洋", FD_ROLE_CS_MANAGER, &cs_manager);
-    add_staff("1002", "王芳", FD_ROLE_ASSISTANT, &assistant);
-    import_file(fd_directory_import_units, "units.csv");
-    import_file(fd_directory_import_occupants, "occupants.csv");
+    desk_fixture_staff(&fx, "3001", "刘洋", FD_ROLE_CS_MANAGER, "4444", &cs_manager);
+    desk_fixture_staff(&fx, "1002", "王芳", FD_ROLE_ASSISTANT, "4444", &assistant);
+    desk_fixture_directory(&fx);
     fd_error_clear(&err);
 }
 
 static void verify_clean(void)
 {
-    fd_verify_result r;
-    fd_error e = {0};
-    ck_assert_msg(fd_verify(fx.desk, NULL, NULL, NULL, &r, &e) == FD_OK, "%s", e.message);
-    ck_assert_int_eq(r.problems, 0);
+    ck_assert_int_eq(desk_fixture_verify(&fx), 0);
 }
 
 static void at(int month, int day, int hour, int minute)
@@ -85,16 +61,10 @@ static int64_t unit_id(const char *code)
 /* A filled form: 张三 with a valid identity card, visiting 王五 in A-1203. */
 static fd_visit_form form(void)
 {
-    return (fd_visit_form){
-        .visitor_name = "张三",
-        .doc_type = FD_DOC_RESIDENT_ID,
-        .doc_number = "11010519491231002X",
-        .phone = "138 0013 8000",
-        .party_size = 1,
-        .purpose = "送文件",
-        .unit = "A-1203",
-        .visitee_name = "王五",
-    };
+    fd_visit_form f = visitor_sample();
+    f.unit = "A-1203";
+    f.visitee_name = "王五";
+    return f;
 }
 
 static int64_t register_as(const fd_actor *who, const fd_actor *approver, fd_visit_form f)
@@ -1136,13 +1106,8 @@ START_TEST(an_edit_behind_the_programs_back_is_found)
 {
     open_desk("tamper.db");
     admitted_one(NULL);
-    desk_fixture_close(&fx);
-    ck_assert_int_eq(desk_fixture_raw(&fx, "DROP TRIGGER visit_no_update; "
-                                           "UPDATE visit SET visitor_name = '李四'"), 0);
-    desk_fixture_reopen(&fx);
-    fd_verify_result r;
-    ck_assert_int_eq(fd_verify(fx.desk, NULL, NULL, NULL, &r, &err), FD_TAMPERED);
-    ck_assert_int_eq(r.problems, 2); /* the row, and the trigger dropped to edit it */
+    desk_fixture_tamper(&fx, "DROP TRIGGER visit_no_update; UPDATE visit SET visitor_name = '李四'");
+    ck_assert_int_eq(desk_fixture_verify(&fx), 2); /* the row, and the trigger dropped to edit it */
     desk_fixture_close(&fx);
 }
 END_TEST

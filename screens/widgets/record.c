@@ -1,0 +1,101 @@
+#include "widgets/record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "console/draw.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
+#include "widgets/show.h"
+
+void record_history_add(record_history *h, fd_time at, const char *text)
+{
+    if (h->count == RECORD_HISTORY_MAX)
+        return;
+    h->lines[h->count].at = at;
+    h->lines[h->count].order = h->count;
+    text_copy(h->lines[h->count].text, sizeof h->lines[0].text, text);
+    h->count++;
+}
+
+void record_history_add_correction(record_history *h, fd_time at, const char *field,
+                                   const char *value, const char *reason, const char *staff)
+{
+    char line[RECORD_LINE_TEXT];
+    snprintf(line, sizeof line, _("Corrected %s to \u201c%s\u201d (%s) \u2014 %s"), field,
+             value ? value : "", reason, staff);
+    record_history_add(h, at, line);
+}
+
+static int by_time(const void *a, const void *b)
+{
+    const record_line *x = a, *y = b;
+    if (x->at != y->at)
+        return (x->at > y->at) - (x->at < y->at);
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+void record_history_sort(record_history *h)
+{
+    qsort(h->lines, h->count, sizeof h->lines[0], by_time);
+}
+
+void record_steps_clear(record_steps *s)
+{
+    s->chosen.count = 0;
+}
+
+void record_steps_offer(record_steps *s, int step)
+{
+    if (s->chosen.count < RECORD_STEPS_MAX)
+        s->offered[s->chosen.count++] = step;
+}
+
+void record_steps_settle(record_steps *s)
+{
+    if (s->chosen.selected >= s->chosen.count)
+        s->chosen.selected = 0;
+}
+
+steps_result record_steps_key(record_steps *s, console *c, const console_event *ev, int *step)
+{
+    steps_result r = steps_handle(&s->chosen, c, ev);
+    if (r == STEPS_CHOSEN)
+        *step = s->offered[s->chosen.selected];
+    return r;
+}
+
+static void draw_history(const record_body *b, fd_time now, int y, int x, int cols, int rows)
+{
+    const record_history *h = b->history;
+    /* The latest lines when they do not all fit. */
+    size_t first = h->count > (size_t)rows ? h->count - (size_t)rows : 0;
+    for (size_t i = first; i < h->count; i++, y++) {
+        char when[32];
+        show_when(h->lines[i].at, now, when, sizeof when);
+        draw_text(y, x, b->time_cols, when, theme(TH_DIM));
+        draw_text(y, x + b->time_cols, cols - b->time_cols, h->lines[i].text, A_NORMAL);
+    }
+}
+
+static void draw_steps(const record_body *b, int y, int x, int cols)
+{
+    const record_steps *s = b->steps;
+    const char *labels[RECORD_STEPS_MAX];
+    for (size_t i = 0; i < s->chosen.count; i++)
+        labels[i] = _(b->labels[s->offered[i]]);
+    steps_draw(&s->chosen, labels, b->nothing, y, x, cols);
+}
+
+void record_draw_body(const record_body *b, fd_time now, const console_area *area)
+{
+    int x = area->left, cols = area->cols;
+    int steps_rows = b->steps->chosen.count ? (int)b->steps->chosen.count : 1;
+    int history_top = area->top + b->facts_rows + 1;
+    int steps_top = area->top + area->rows - steps_rows;
+    draw_rule(area->top + b->facts_rows, x, cols, theme(TH_DIM));
+    draw_text(area->top + b->facts_rows, x + 2, cols - 2, _(" History "), theme(TH_DIM));
+    draw_history(b, now, history_top, x, cols, steps_top - 1 - history_top);
+    draw_rule(steps_top - 1, x, cols, theme(TH_DIM));
+    draw_steps(b, steps_top, x, cols);
+}

@@ -1,0 +1,62 @@
+/* A record's page as the visitor log and the mail desk show one: its facts on top, its
+ * history under a rule, and the steps it allows now numbered at the foot, chosen as
+ * widgets/steps.h says (a digit only highlights; Enter goes on). */
+#ifndef FRONTDESK_SCREENS_RECORD_H
+#define FRONTDESK_SCREENS_RECORD_H
+
+#include <stddef.h>
+
+#include "console/console.h"
+#include "frontdesk/time.h"
+#include "widgets/steps.h"
+
+enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 1024, RECORD_STEPS_MAX = 9 };
+
+/* What happened to the record, one line an event or correction. */
+typedef struct record_line {
+    fd_time at;
+    size_t order; /* as added: among equal times, the order read */
+    char text[RECORD_LINE_TEXT];
+} record_line;
+
+typedef struct record_history {
+    record_line lines[RECORD_HISTORY_MAX];
+    size_t count;
+} record_history;
+
+/* Adds a line (cut between characters when long); past RECORD_HISTORY_MAX, nothing. */
+void record_history_add(record_history *h, fd_time at, const char *text);
+/* A correction's line: "Corrected FIELD to “VALUE” (REASON) — STAFF". */
+void record_history_add_correction(record_history *h, fd_time at, const char *field,
+                                   const char *value, const char *reason, const char *staff);
+/* Oldest first; lines of the same time in the order they were added. */
+void record_history_sort(record_history *h);
+
+/* The steps offered: the page's own step numbers, in the order shown, as a step_list
+ * (widgets/steps.h) chooses among them. */
+typedef struct record_steps {
+    int offered[RECORD_STEPS_MAX];
+    step_list chosen; /* how many are offered, and the highlighted one */
+} record_steps;
+
+void record_steps_clear(record_steps *s);
+void record_steps_offer(record_steps *s, int step);
+/* After the offers: keeps the highlight on a step that is still offered. */
+void record_steps_settle(record_steps *s);
+/* steps_handle over the steps offered; with STEPS_CHOSEN, the page's step in *step. */
+steps_result record_steps_key(record_steps *s, console *c, const console_event *ev, int *step);
+
+/* What a page draws under its facts. */
+typedef struct record_body {
+    int facts_rows;             /* the facts' rows above the history's rule */
+    int time_cols;              /* the columns of a history line's time */
+    const record_history *history;
+    const record_steps *steps;
+    const char *const *labels;  /* untranslated, by step number */
+    const char *nothing;        /* translated: shown when no step is offered */
+} record_body;
+
+/* The history's latest lines between two rules, then the steps at the foot of area. */
+void record_draw_body(const record_body *b, fd_time now, const console_area *area);
+
+#endif
