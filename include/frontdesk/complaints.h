@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -305,6 +305,7 @@ typedef struct fd_complaint_detail {
     fd_complaint_state state;
     int64_t occupant_id, unit_id;
     char *complainant, *unit, *phone, *content;
+    bool phone_in_full; /* who's role reads phones in full: phone is not masked */
     fd_complaint_channel channel;
     fd_complaint_category category;
     int severity; /* -1 for other sorts */
@@ -341,6 +342,11 @@ typedef struct fd_complaint_step {
     const char *field, *value;            /* correct: the field and its new value */
 } fd_complaint_step;
 
+/* Translated labels of a timeline step's event ("assign" 已指派 …) and of an intake
+ * field a correction names; unknown names come back as given. */
+const char *fd_complaint_event_label(const char *event);
+const char *fd_complaint_field_label(const char *field);
+
 fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),
                                 void *ctx, fd_error *err);
@@ -348,10 +354,12 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
 /* ---- the derived table, exports and demo ---- */
 
 
-/* `frontdesk export complaints`: every complaint received in [from, to), or with
- * req->monthly the manager's figures for that month (counts by category and severity,
- * share rectified and visited in time, satisfaction). */
+/* `frontdesk export complaints`: every complaint received in [from, to) with its whole
+ * history, or with req->monthly the manager's figures for that month (counts by
+ * category and severity, shares rectified and visited in time with their numerator,
+ * denominator and those not yet due, satisfaction), all counted by the month the
+ * complaints were received; a workbook has the month's complaints after the figures. */
 fd_status fd_complaints_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                               FILE *out, fd_error *err);
+                               fd_book *book, fd_error *err);
 
 #endif

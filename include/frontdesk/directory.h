@@ -67,20 +67,24 @@ typedef struct fd_dir_entry {
     const char *company;   /* for departments and people, else NULL */
     const char *department;
     const char *position;  /* a person's; an emergency contact's relation */
-    const char *phone;     /* clear: the caller masks for display */
+    const char *phone;     /* as the reader may see it: masked unless phone_in_full */
+    bool phone_in_full;    /* the reader's role reads phones in full (fd_may_see_phones);
+                              one who may not can have a supervisor approve in place and
+                              read the entry again as the supervisor */
 } fd_dir_entry;
 
 /* Entries whose unit code starts with text, or whose name contains it (ASCII case
- * ignored); at most limit (negative: all), ordered by unit code then name. each()
- * receives entries valid only during the call. */
-fd_status fd_directory_search(fd_desk *d, unsigned kinds, const char *text, int limit,
-                              void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
-                              fd_error *err);
+ * ignored); at most limit (negative: all), ordered by unit code then name, read by who
+ * (NULL: nobody in particular, phones masked). each() receives entries valid only
+ * during the call. */
+fd_status fd_directory_search(fd_desk *d, const fd_actor *who, unsigned kinds, const char *text,
+                              int limit, void (*each)(void *ctx, const fd_dir_entry *e),
+                              void *ctx, fd_error *err);
 
 /* Whom to call about a unit, for the emergency key trail: its owners, then its tenants
- * (FD_DIR_OCCUPANT), then its emergency contacts (FD_DIR_CONTACT). FD_NOT_FOUND when
- * there is no such unit. */
-fd_status fd_directory_contacts(fd_desk *d, int64_t unit_id,
+ * (FD_DIR_OCCUPANT), then its emergency contacts (FD_DIR_CONTACT), read by who (as
+ * above). FD_NOT_FOUND when there is no such unit. */
+fd_status fd_directory_contacts(fd_desk *d, const fd_actor *who, int64_t unit_id,
                                 void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                                 fd_error *err);
 

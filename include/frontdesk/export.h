@@ -8,7 +8,8 @@
 #include "frontdesk/status.h"
 #include "frontdesk/time.h"
 
-typedef enum fd_export_format { FD_EXPORT_CSV, FD_EXPORT_JSON } fd_export_format;
+/* XLSX: an Excel workbook, written through frontdesk/book.h, never by fd_export_begin. */
+typedef enum fd_export_format { FD_EXPORT_CSV, FD_EXPORT_JSON, FD_EXPORT_XLSX } fd_export_format;
 
 bool fd_export_format_parse(const char *name, fd_export_format *out);
 

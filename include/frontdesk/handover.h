@@ -32,7 +32,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -488,6 +488,6 @@ fd_status fd_handover_report(fd_desk *d, int64_t shift_id, const fd_handover_rep
  * kind, all fields as they read now, its mark and follow-up state. Managers and
  * administrators (FD_ACT_HANDOVER_EXPORT). */
 fd_status fd_handover_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                             FILE *out, fd_error *err);
+                             fd_book *book, fd_error *err);
 
 #endif

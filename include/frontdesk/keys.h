@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/directory.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -246,10 +246,11 @@ typedef struct fd_key_loan_new {
  * "requested" until a manager approves it. */
 fd_status fd_key_loan_request(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               const fd_key_loan_new *loan, int64_t *loan_id, fd_error *err);
-/* True when err is fd_key_loan_request's refusal to hand over an emergency loan's keys
- * before a call is recorded for each unit: the loan can be recorded without hand_over,
- * and the keys handed over once the calls are. */
-bool fd_key_loan_awaits_calls(const fd_error *err);
+/* Must the keys of this loan, as typed, wait for calls? An emergency loan of a unit's
+ * spare key is handed over only once a call is recorded for each unit, and calls are
+ * recorded against the loan: request it without hand_over, record the calls, then
+ * fd_key_loan_lend. False too when a key cannot be read: the request says why. */
+bool fd_key_loan_awaits_calls(fd_desk *d, const fd_key_loan_new *loan);
 fd_status fd_key_loan_approve(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               int64_t loan_id, const char *note, fd_error *err);
 /* A manager refuses a request; note says why. */
@@ -283,8 +284,8 @@ typedef struct fd_key_notice_new {
 fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
                              const fd_key_notice_new *n, fd_error *err);
 /* Whom to call, unit by unit for the loan's spare keys: owners and tenants first, then
- * the emergency contacts (fd_directory_contacts). Phones are clear: mask to show. */
-fd_status fd_key_loan_contacts(fd_desk *d, int64_t loan_id,
+ * the emergency contacts (fd_directory_contacts), phones masked for who as there. */
+fd_status fd_key_loan_contacts(fd_desk *d, const fd_actor *who, int64_t loan_id,
                                void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                                fd_error *err);
 
@@ -413,7 +414,7 @@ fd_status fd_key_loan_notices(fd_desk *d, const fd_actor *who, int64_t loan_id,
 /* Every loan requested in [from, to), a row per key, with borrower, approver, times and
  * marks; with req->monthly, the custodians' report instead: per custodian, the keys
  * lent, returned late, damaged and lost in the month. */
-fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                          fd_error *err);
 
 #endif

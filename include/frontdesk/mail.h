@@ -25,7 +25,7 @@
 #include <stdio.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/directory.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 
@@ -352,7 +352,7 @@ fd_status fd_mail_register_day(fd_desk *d, fd_date day, fd_mail_register *out, f
 /* Items received in [req->from, req->to), oldest first, one row each with their
  * outcome; the proxy's phone masked unless req->unmasked by a role allowed to see
  * phones. Managers and administrators (FD_ACT_MAIL_EXPORT). */
-fd_status fd_mail_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+fd_status fd_mail_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                          fd_error *err);
 
 #endif

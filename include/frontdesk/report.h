@@ -62,6 +62,9 @@ fd_report_table *fd_report_table_new(fd_report *r, const fd_report_column *colum
  * and its style per column (styles NULL: all plain). */
 void fd_report_row(fd_report_table *t, const char *const *cells, const unsigned *styles);
 size_t fd_report_table_rows(const fd_report_table *t);
+/* The column holds numbers and codes (slip, tag and tracking numbers) that are never
+ * broken inside a line: it is widened to its widest line. */
+void fd_report_column_whole(fd_report_table *t, size_t column);
 
 /* ---- rendering ---- */
 

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "frontdesk/desk.h"
-#include "frontdesk/export.h"
+#include "frontdesk/book.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 #include "frontdesk/validate.h"
@@ -279,6 +279,6 @@ fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_
 
 /* The visits registered in [req->from, req->to), oldest first. */
 fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
-                             FILE *out, fd_error *err);
+                             fd_book *book, fd_error *err);
 
 #endif

@@ -591,7 +591,7 @@ static void step_draw(void *state, console *c, const console_area *area)
     form_draw(s->form, c, &fields);
 }
 
-/* The complainant from the directory: name, unit and, for a role that may see it,
+/* The complainant from the directory: name, unit and, when the core gave it in full,
  * the phone; otherwise the core takes the phone from the directory itself. */
 static int pick_complainant(step_form *s, console *c)
 {
@@ -604,10 +604,7 @@ static int pick_complainant(step_form *s, console *c)
     s->picked_unit = fd_strdup(item->unit);
     form_set_value(s->form, "complainant", item->name);
     form_set_value(s->form, "unit", item->unit);
-    const fd_config *cfg = console_config(c);
-    const fd_actor *me = console_actor(c);
-    bool sees = me && (cfg->unmask_phone_roles & FD_ROLE_BIT(me->role));
-    form_set_value(s->form, "phone", sees ? item->phone : "");
+    form_set_value(s->form, "phone", item->phone_in_full ? item->phone : "");
     dir_item_free(item);
     form_focus(s->form, "channel");
     return EV_HANDLED | EV_REDRAW;
@@ -873,7 +870,7 @@ static int perform_step(complaint_view *v, console *c, size_t index)
         return close_complaint(v, c);
     step_arg arg = {.kind = kind, .id = v->id};
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
-    if (v->detail.phone && !strchr(v->detail.phone, '*'))
+    if (v->detail.phone && v->detail.phone_in_full)
         text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
     if (kind == STEP_ESCALATE && !fd_may(console_actor(c), FD_ACT_COMPLAINT_ESCALATE)) {
         if (!auth_approve(c, FD_ACT_COMPLAINT_ESCALATE, &arg.approver))

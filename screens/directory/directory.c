@@ -1,8 +1,8 @@
 /* Directory lookup (业户档案查询): the directory as a list with type-ahead, and a
  * detail pane for the selected entry with its unit's occupants and emergency
- * contacts. Phones are masked unless the role is one the configuration lets see
+ * contacts. The core masks phones unless the role is one the configuration lets see
  * them (privacy.unmask_phone_roles); a receptionist may have one number shown in
- * full once a supervisor approves in place. */
+ * full once a supervisor approves in place: the entry is read again as the supervisor. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +26,11 @@ typedef struct directory {
     size_t contact_count;
     char contacts_error[FD_MESSAGE_MAX];
     /* One approved unmasking: this entry, for this staff member, until the
-     * selection moves. */
+     * selection moves; its phone as the approver read it. */
     fd_dir_kind approved_kind;
     int64_t approved_id, approved_for;
     unsigned approved_version;
+    char approved_phone[64];
 } directory;
 
 static const console_action directory_actions[] = {ACT_SEARCH, ACT_UNMASK, ACT_BACK,  ACT_UP,
@@ -42,7 +43,7 @@ static void *directory_open(console *c, void *arg)
 {
     (void)arg;
     directory *d = fd_alloc(sizeof *d);
-    d->source = (dirlist){console_desk(c), FD_DIR_ANY};
+    d->source = (dirlist){c, FD_DIR_ANY};
     d->list = listview_new(&dirlist_source, &d->source, LISTVIEW_TYPE_AHEAD);
     d->contacts_version = listview_version(d->list) - 1;
     listview_reload(d->list, c);
@@ -68,6 +69,7 @@ static void directory_close(void *state)
 
 /* ---- who may see a phone in full ---- */
 
+/* Whom the core lets read phones in full: who may approve showing one. */
 static bool role_sees_phones(const fd_actor *who, const void *ctx)
 {
     return fd_may_see_phones(ctx, who);
@@ -79,6 +81,38 @@ static bool approved(const directory *d, const dir_item *item, const fd_actor *m
            d->approved_id == item->id && d->approved_version == listview_version(d->list);
 }
 
+typedef struct phone_of {
+    const dir_item *item;
+    char *out;
+    size_t size;
+    bool found;
+} phone_of;
+
+static void take_phone(void *ctx, const fd_dir_entry *e)
+{
+    phone_of *p = ctx;
+    if (e->kind == p->item->kind && e->id == p->item->id && e->phone_in_full) {
+        snprintf(p->out, p->size, "%s", e->phone ? e->phone : "");
+        p->found = true;
+    }
+}
+
+/* The item's phone as reader reads it, into d->approved_phone: a search by its unit's
+ * code finds the entry again. */
+static bool read_as(directory *d, console *c, const dir_item *item, const fd_actor *reader)
+{
+    phone_of p = {item, d->approved_phone, sizeof d->approved_phone, false};
+    fd_error err = {0};
+    if (fd_directory_search(console_desk(c), reader, item->kind, item->unit, -1, take_phone, &p,
+                            &err) != FD_OK) {
+        console_show_error(c, &err);
+        return false;
+    }
+    if (!p.found)
+        console_error(c, "%s", _("That entry is no longer in the directory."));
+    return p.found;
+}
+
 static int unmask(directory *d, console *c)
 {
     const dir_item *item = listview_selected(d->list);
@@ -87,13 +121,14 @@ static int unmask(directory *d, console *c)
         console_error(c, "%s", _("The selected entry has no phone number."));
         return EV_HANDLED | EV_REDRAW;
     }
-    if (role_sees_phones(me, console_config(c)) || approved(d, item, me)) {
+    if (item->phone_in_full || approved(d, item, me)) {
         console_info(c, "%s", _("The full number is already shown."));
         return EV_HANDLED | EV_REDRAW;
     }
     fd_actor approver;
     if (!auth_approve_if(c, _("show a phone number in full"), role_sees_phones,
-                            console_config(c), &approver))
+                            console_config(c), &approver) ||
+        !read_as(d, c, item, &approver))
         return EV_HANDLED | EV_REDRAW;
     d->approved_kind = item->kind;
     d->approved_id = item->id;
@@ -124,17 +159,10 @@ static void load_contacts(directory *d, console *c)
     if (!item)
         return;
     fd_error err = {0};
-    if (fd_directory_contacts(console_desk(c), item->unit_id, add_contact, d, &err) != FD_OK)
+    if (fd_directory_contacts(console_desk(c), console_actor(c), item->unit_id, add_contact, d,
+                              &err) != FD_OK)
         snprintf(d->contacts_error, sizeof d->contacts_error, "%s",
                  fd_error_text(&err));
-}
-
-static void shown_phone(const char *phone, bool full, char *out, size_t size)
-{
-    if (full)
-        snprintf(out, size, "%s", phone);
-    else
-        fd_mask_phone(phone, out, size);
 }
 
 static void detail_line(int y, int x, int cols, const char *label, const char *value)
@@ -157,10 +185,10 @@ static void draw_entry(const directory *d, console *c, const dir_item *item, int
     }
     if (!*item->phone)
         return;
-    const fd_actor *me = console_actor(c);
-    bool full = role_sees_phones(me, console_config(c)) || approved(d, item, me);
-    char phone[64], key[32];
-    shown_phone(item->phone, full, phone, sizeof phone);
+    bool shown_approved = approved(d, item, console_actor(c));
+    bool full = item->phone_in_full || shown_approved;
+    const char *phone = shown_approved ? d->approved_phone : item->phone;
+    char key[32];
     keymap_first_key(console_keymap(c), ACT_UNMASK, key, sizeof key);
     if (!full && key[0]) {
         char *with_hint = fd_printf(_("%s   (%s: full number)"), phone, key);
@@ -171,7 +199,7 @@ static void draw_entry(const directory *d, console *c, const dir_item *item, int
     }
 }
 
-static void draw_contacts(const directory *d, console *c, int y, int x, int cols, int rows)
+static void draw_contacts(const directory *d, int y, int x, int cols, int rows)
 {
     draw_text(y, x, LABEL_COLS, _("Contacts"), theme(TH_DIM));
     if (d->contacts_error[0]) {
@@ -182,14 +210,11 @@ static void draw_contacts(const directory *d, console *c, int y, int x, int cols
         draw_text(y, x + LABEL_COLS, cols - LABEL_COLS, "\u2014", A_NORMAL);
         return;
     }
-    bool full = role_sees_phones(console_actor(c), console_config(c));
     for (size_t i = 0; i < d->contact_count && (int)i < rows; i++) {
         const dir_item *k = d->contacts[i];
-        char phone[64] = "", line[512];
-        if (*k->phone)
-            shown_phone(k->phone, full, phone, sizeof phone);
+        char line[512];
         const char *role = k->kind == FD_DIR_CONTACT && *k->position ? k->position : dir_kind_label(k->kind);
-        snprintf(line, sizeof line, "%s (%s)  %s", k->name, role, phone);
+        snprintf(line, sizeof line, "%s (%s)  %s", k->name, role, k->phone);
         draw_text(y + (int)i, x + LABEL_COLS, cols - LABEL_COLS, line, A_NORMAL);
     }
 }
@@ -205,7 +230,7 @@ static void directory_draw(void *state, console *c, const console_area *area)
     if (!item)
         return;
     draw_entry(d, c, item, y + 1, area->left, area->cols);
-    draw_contacts(d, c, y + 5, area->left, area->cols, DETAIL_ROWS - 5);
+    draw_contacts(d, y + 5, area->left, area->cols, DETAIL_ROWS - 5);
 }
 
 static int directory_handle(void *state, console *c, const console_event *ev)

@@ -265,7 +265,6 @@ typedef struct callee {
 
 typedef struct call_ctx {
     loan_page *p;
-    bool full_phones;
     callee callees[MAX_CONTACTS];
     const char *labels[MAX_CONTACTS];
     int count;
@@ -288,18 +287,12 @@ static void add_callee(call_ctx *k, fd_dir_kind kind, int64_t id, int64_t unit_i
 static void collect_callee(void *ctx, const fd_dir_entry *e)
 {
     call_ctx *k = ctx;
-    char phone[FD_KEY_PHONE_SHOWN] = "", label[TEXT * 2];
-    if (e->phone && *e->phone) {
-        if (k->full_phones)
-            text_copy(phone, sizeof phone, e->phone);
-        else
-            fd_mask_phone(e->phone, phone, sizeof phone);
-    }
+    char label[TEXT * 2];
     const char *who = e->kind == FD_DIR_CONTACT ? (e->position && *e->position ? e->position
                                                                                : _("emergency contact"))
                                                 : _("owner/tenant");
     snprintf(label, sizeof label, "%s %s (%s) %s", e->unit ? e->unit : "", e->name ? e->name : "", who,
-             phone);
+             e->phone ? e->phone : "");
     add_callee(k, e->kind, e->id, e->unit_id, e->unit ? e->unit : "", label);
 }
 
@@ -361,12 +354,12 @@ static bool record_call(loan_page *p)
 {
     call_ctx *k = fd_alloc(sizeof *k);
     k->p = p;
-    k->full_phones = fd_may_see_phones(console_config(p->c), console_actor(p->c));
     for (int i = 0; i < FD_KEY_OUTCOME_COUNT; i++)
         k->outcomes[i] = fd_key_outcome_label((fd_key_outcome)i);
     fd_error err = {0};
     bool saved = false;
-    if (fd_key_loan_contacts(console_desk(p->c), p->id, collect_callee, k, &err) != FD_OK) {
+    if (fd_key_loan_contacts(console_desk(p->c), console_actor(p->c), p->id, collect_callee, k,
+                             &err) != FD_OK) {
         console_show_error(p->c, &err);
     } else if (k->count == 0) {
         console_error(p->c, "%s", _("The loan has no owner's spare key: there is nobody to call."));
@@ -578,15 +571,11 @@ static int loan_submit(void *ctx, console *c, form *f)
         agreed = keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), &storage);
         approver = agreed ? &storage : NULL;
     }
-    loan.hand_over = agreed;
     fd_desk *d = console_desk(c);
+    /* An emergency: the keys wait for the calls, which need the loan recorded. */
+    n->open_page = agreed && fd_key_loan_awaits_calls(d, &loan);
+    loan.hand_over = agreed && !n->open_page;
     fd_status s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
-    if (s != FD_OK && fd_key_loan_awaits_calls(&err)) {
-        /* An emergency: the keys wait for the calls, which need the loan recorded. */
-        loan.hand_over = false;
-        n->open_page = true;
-        s = fd_key_loan_request(d, console_actor(c), approver, &loan, &n->id, &err);
-    }
     if (s != FD_OK) {
         form_show_error(f, c, &err);
         return EV_HANDLED;

@@ -391,7 +391,7 @@ static bool find_unit(new_key *n, console *c, form *f)
     if (!n->code[0])
         return true;
     fd_error err = {0};
-    if (fd_directory_search(console_desk(c), FD_DIR_UNIT, n->code, 1, take_unit, n, &err) != FD_OK) {
+    if (fd_directory_search(console_desk(c), NULL, FD_DIR_UNIT, n->code, 1, take_unit, n, &err) != FD_OK) {
         form_show_error(f, c, &err);
         return false;
     }

@@ -737,7 +737,7 @@ static void resolve_recipient(intake *in, console *c)
         return;
     in->picked.kind = 0;
     int matches = 0;
-    fd_directory_search(console_desk(c), FD_DIR_ANY, form_value(in->form, "recipient"), 1,
+    fd_directory_search(console_desk(c), NULL, FD_DIR_ANY, form_value(in->form, "recipient"), 1,
                         count_match, &matches, NULL);
     if (matches)
         pick_recipient(in, c);

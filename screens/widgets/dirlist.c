@@ -22,6 +22,7 @@ dir_item *dir_item_copy(const fd_dir_entry *e)
     d->department = copy_text(e->department);
     d->position = copy_text(e->position);
     d->phone = copy_text(e->phone);
+    d->phone_in_full = e->phone_in_full;
     return d;
 }
 
@@ -30,7 +31,7 @@ dir_item *dir_item_dup(const dir_item *d)
     return dir_item_copy(&(fd_dir_entry){
         .kind = d->kind, .id = d->id, .unit_id = d->unit_id, .unit = d->unit, .name = d->name,
         .company = d->company, .department = d->department, .position = d->position,
-        .phone = d->phone});
+        .phone = d->phone, .phone_in_full = d->phone_in_full});
 }
 
 void dir_item_free(void *item)
@@ -106,7 +107,8 @@ static fd_status fetch(void *ctx, listview *lv, const char *query, const void *a
     const dirlist *d = ctx;
     page p = {lv, after, limit, 0};
     int ask = limit + (after ? (int)listview_count(lv) : 0);
-    return fd_directory_search(d->desk, d->kinds, query, ask, add_entry, &p, err);
+    return fd_directory_search(console_desk(d->c), console_actor(d->c), d->kinds, query, ask,
+                               add_entry, &p, err);
 }
 
 static void cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -121,9 +123,10 @@ static void cells(void *ctx, const void *row, char (*out)[128], size_t count)
         snprintf(out[3], sizeof out[3], "%s / %s", d->company, d->department);
     else
         text_copy(out[3], sizeof out[3], *d->company ? d->company : d->position);
-    out[4][0] = '\0';
-    if (*d->phone)
+    if (d->phone_in_full && *d->phone)
         fd_mask_phone(d->phone, out[4], sizeof out[4]);
+    else
+        text_copy(out[4], sizeof out[4], d->phone); /* masked by the core, or none */
 }
 
 static const listview_column columns[] = {

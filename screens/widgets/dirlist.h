@@ -1,5 +1,6 @@
 /* The directory (业户档案) as a list source, shared by the directory screen and the
- * picker: rows are copies of fd_dir_entry, phones masked in the list. */
+ * picker: rows are copies of fd_dir_entry as the one working reads them; the list's
+ * column shows every phone masked, even to a role that reads them in full. */
 #ifndef FRONTDESK_SCREENS_DIRLIST_H
 #define FRONTDESK_SCREENS_DIRLIST_H
 
@@ -11,6 +12,7 @@ typedef struct dir_item {
     fd_dir_kind kind;
     int64_t id, unit_id;
     char *unit, *name, *company, *department, *position, *phone;
+    bool phone_in_full;
 } dir_item;
 
 dir_item *dir_item_copy(const fd_dir_entry *e);
@@ -20,7 +22,7 @@ void dir_item_free(void *item);
 const char *dir_kind_label(fd_dir_kind kind);
 
 typedef struct dirlist {
-    fd_desk *desk;
+    console *c;     /* its desk, and who reads */
     unsigned kinds; /* fd_dir_kind bits offered */
 } dirlist;
 

@@ -73,7 +73,7 @@ static const screen_ops picker_screen = {
 bool picker_choose(console *c, const char *title, unsigned kinds, const char *initial,
                    dir_item **out)
 {
-    picker p = {.title = title, .source = {console_desk(c), kinds}, .initial = initial};
+    picker p = {.title = title, .source = {c, kinds}, .initial = initial};
     console_modal(c, &picker_screen, &p);
     *out = p.chosen;
     return p.chosen != NULL;

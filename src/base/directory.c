@@ -7,10 +7,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/directory_in_full.h"
 #include "frontdesk/csv.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
+#include "frontdesk/roles.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -740,18 +742,41 @@ fd_status fd_directory_import_occupants(fd_desk *d, const fd_actor *who, FILE *c
 
 /* ---- search ---- */
 
+/* Who reads, and where the entries go. */
+typedef struct fd_reading {
+    bool in_full; /* phones as stored; else masked */
+    void (*each)(void *ctx, const fd_dir_entry *e);
+    void *ctx;
+} fd_reading;
+
+static fd_reading fd_reading_by(const fd_desk *d, const fd_actor *who,
+                                void (*each)(void *ctx, const fd_dir_entry *e), void *ctx)
+{
+    return (fd_reading){d->config && fd_may_see_phones(d->config, who), each, ctx};
+}
+
+/* Hands e over with its phone as the reader may see it. */
+static void fd_hand_over(const fd_reading *r, fd_dir_entry *e)
+{
+    char masked[FD_PHONE_TEXT];
+    e->phone_in_full = r->in_full;
+    if (!r->in_full && e->phone) {
+        fd_mask_phone(e->phone, masked, sizeof masked);
+        e->phone = masked;
+    }
+    r->each(r->ctx, e);
+}
+
 typedef struct fd_search {
     unsigned kinds;
     char *prefix, *contains;
     int limit;
-    void (*each)(void *ctx, const fd_dir_entry *e);
-    void *ctx;
+    fd_reading to;
 } fd_search;
 
 typedef struct fd_contacts {
     int64_t unit_id;
-    void (*each)(void *ctx, const fd_dir_entry *e);
-    void *ctx;
+    fd_reading to;
 } fd_contacts;
 
 /* text as a LIKE pattern between before and after, its own % and _ taken literally. */
@@ -790,18 +815,17 @@ static fd_status fd_search_read(fd_store *store, void *ctx, fd_error *err)
             .position = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_POSITION),
             .phone = fd_col_text(st, FD_COL_DIRECTORY_SEARCH_PHONE),
         };
-        q->each(q->ctx, &e);
+        fd_hand_over(&q->to, &e);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
 }
 
-fd_status fd_directory_search(fd_desk *d, unsigned kinds, const char *text, int limit,
-                              void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
-                              fd_error *err)
+static fd_status fd_search_as(fd_desk *d, fd_reading to, unsigned kinds, const char *text,
+                              int limit, fd_error *err)
 {
     char *typed = text_trimmed(text ? text : "");
-    fd_search q = {.kinds = kinds, .limit = limit, .each = each, .ctx = ctx};
+    fd_search q = {.kinds = kinds, .limit = limit, .to = to};
     q.prefix = fd_like_pattern("", typed, "%");
     q.contains = fd_like_pattern("%", typed, "%");
     fd_status s = fd_store_read(d->store, fd_search_read, &q, err);
@@ -836,16 +860,42 @@ static fd_status fd_contacts_read(fd_store *store, void *ctx, fd_error *err)
             .position = fd_col_text(st, FD_COL_DIRECTORY_CONTACTS_POSITION),
             .phone = fd_col_text(st, FD_COL_DIRECTORY_CONTACTS_PHONE),
         };
-        q->each(q->ctx, &e);
+        fd_hand_over(&q->to, &e);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
 }
 
-fd_status fd_directory_contacts(fd_desk *d, int64_t unit_id,
+static fd_status fd_contacts_as(fd_desk *d, fd_reading to, int64_t unit_id, fd_error *err)
+{
+    fd_contacts q = {.unit_id = unit_id, .to = to};
+    return fd_store_read(d->store, fd_contacts_read, &q, err);
+}
+
+fd_status fd_directory_search(fd_desk *d, const fd_actor *who, unsigned kinds, const char *text,
+                              int limit, void (*each)(void *ctx, const fd_dir_entry *e),
+                              void *ctx, fd_error *err)
+{
+    return fd_search_as(d, fd_reading_by(d, who, each, ctx), kinds, text, limit, err);
+}
+
+fd_status fd_directory_search_in_full(fd_desk *d, unsigned kinds, const char *text, int limit,
+                                      void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
+                                      fd_error *err)
+{
+    return fd_search_as(d, (fd_reading){true, each, ctx}, kinds, text, limit, err);
+}
+
+fd_status fd_directory_contacts(fd_desk *d, const fd_actor *who, int64_t unit_id,
                                 void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                                 fd_error *err)
 {
-    fd_contacts q = {.unit_id = unit_id, .each = each, .ctx = ctx};
-    return fd_store_read(d->store, fd_contacts_read, &q, err);
+    return fd_contacts_as(d, fd_reading_by(d, who, each, ctx), unit_id, err);
+}
+
+fd_status fd_directory_contacts_in_full(fd_desk *d, int64_t unit_id,
+                                        void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
+                                        fd_error *err)
+{
+    return fd_contacts_as(d, (fd_reading){true, each, ctx}, unit_id, err);
 }

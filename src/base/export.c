@@ -19,6 +19,8 @@ bool fd_export_format_parse(const char *name, fd_export_format *out)
         *out = FD_EXPORT_CSV;
     else if (name && strcmp(name, "json") == 0)
         *out = FD_EXPORT_JSON;
+    else if (name && strcmp(name, "xlsx") == 0)
+        *out = FD_EXPORT_XLSX;
     else
         return false;
     return true;

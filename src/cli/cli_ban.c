@@ -83,7 +83,7 @@ static void exact_unit(void *ctx, const fd_dir_entry *e)
 static int find_unit(fd_desk *d, unit_lookup *u)
 {
     fd_error err = {0};
-    if (fd_directory_search(d, FD_DIR_UNIT, u->typed, UNIT_MATCHES, exact_unit, u, &err) != FD_OK)
+    if (fd_directory_search(d, NULL, FD_DIR_UNIT, u->typed, UNIT_MATCHES, exact_unit, u, &err) != FD_OK)
         return cli_fail(&err);
     if (u->id)
         return EX_OK;

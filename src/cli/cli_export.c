@@ -1,52 +1,62 @@
-/* frontdesk export KIND --from DATE --to DATE [--format csv|json] [--unmasked]
- *                  [--output FILE] --as NUMBER */
+/* frontdesk export KIND --from DATE --to DATE [--format csv|json|xlsx] [--unmasked]
+ *                  [--output FILE] --as NUMBER
+ *
+ * KIND is one procedure, or all of them (a sheet each: xlsx or json). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "frontdesk/audit.h"
+#include "frontdesk/book.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/export.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/print.h"
 #include "frontdesk/visitors.h"
 
 /* A procedure's export: the core operation that writes the rows of [from, to). */
 typedef struct export_kind {
     const char *name;
-    fd_status (*run)(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
+    fd_status (*run)(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                      fd_error *err);
 } export_kind;
 
+/* In the order of the daily logs; `all` writes each in turn. */
 static const export_kind kinds[] = {
-    {"complaints", fd_complaints_export},
-    {"handover", fd_handover_export},
+    {"visitors", fd_visitors_export},
     {"keys", fd_keys_export},
     {"mail", fd_mail_export},
-    {"visitors", fd_visitors_export},
+    {"complaints", fd_complaints_export},
+    {"handover", fd_handover_export},
 };
+enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export KIND (--from DATE --to DATE | --month YYYY-MM) "
-                       "[--format csv|json] [--unmasked] [--output FILE] --as NUMBER"));
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|handover|all "
+                       "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
+                       "[--unmasked] [--output FILE] --as NUMBER"));
 }
 
 static const export_kind *find_kind(const char *name)
 {
-    for (const export_kind *k = kinds; k < kinds + sizeof kinds / sizeof kinds[0]; k++)
+    for (const export_kind *k = kinds; k < kinds + KIND_COUNT; k++)
         if (strcmp(k->name, name) == 0)
             return k;
     return NULL;
 }
 
 typedef struct export_args {
-    const export_kind *kind;
-    const char *as, *output;
+    const export_kind *kind;   /* NULL: all */
+    const char *as, *output, *what;
+    fd_date from, to;
     fd_export_request req;
 } export_args;
 
@@ -76,7 +86,7 @@ static int parse_args(int argc, char **argv, export_args *a)
             have_from = have_to = a->req.monthly = true;
             break;
         }
-        case 'F': if (!fd_export_format_parse(optarg, &a->req.format)) return cli_usage(_("--format is csv or json")); break;
+        case 'F': if (!fd_export_format_parse(optarg, &a->req.format)) return cli_usage(_("--format is csv, json or xlsx")); break;
         case 'u': a->req.unmasked = true; break;
         case 'o': a->output = optarg; break;
         case 'a': a->as = optarg; break;
@@ -87,11 +97,42 @@ static int parse_args(int argc, char **argv, export_args *a)
         return usage();
     if (to < from)
         return cli_usage(_("--to is before --from"));
-    if (!(a->kind = find_kind(argv[optind])))
-        return cli_usage(_("unknown export '%s'"), argv[optind]);
+    a->what = argv[optind];
+    if (strcmp(a->what, "all") != 0 && !(a->kind = find_kind(a->what)))
+        return cli_usage(_("unknown export '%s'"), a->what);
+    a->from = from;
+    a->to = to;
     a->req.from = fd_date_start(from);
     a->req.to = fd_date_start(to + 1);
     return EX_OK;
+}
+
+/* Several sheets: every kind, or a workbook's monthly figures with their rows. */
+static bool several_sheets(const export_args *a)
+{
+    return !a->kind || (a->req.monthly && a->req.format == FD_EXPORT_XLSX);
+}
+
+/* The kinds asked for into one book, closed with the export's parameters and the chain
+ * head read after the rows (everything in the file lies within it). */
+static fd_status write_book(fd_desk *d, const fd_actor *who, const export_args *a, FILE *out,
+                            fd_error *err)
+{
+    fd_book *book;
+    fd_status s = fd_book_open(out, a->req.format, several_sheets(a), &book, err);
+    for (size_t i = 0; s == FD_OK && i < KIND_COUNT; i++)
+        if (!a->kind || a->kind == &kinds[i])
+            s = kinds[i].run(d, who, &a->req, book, err);
+    fd_chain_head head = {0};
+    if (s == FD_OK)
+        s = fd_audit_head(d, &head, err);
+    fd_daily_log log = FD_LOG_ALL;
+    fd_daily_log_parse(a->what, &log);
+    const char *what = log == FD_LOG_ALL ? _("Every log") : fd_daily_log_title(log);
+    fd_book_params p = {what, a->from, a->to, a->req.monthly, a->req.unmasked, who,
+                        fd_desk_now(d), &head};
+    fd_status closed = fd_book_close(book, s == FD_OK ? &p : NULL, s == FD_OK ? err : NULL);
+    return s != FD_OK ? s : closed;
 }
 
 int cli_export(cli *c, int argc, char **argv)
@@ -100,6 +141,11 @@ int cli_export(cli *c, int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc != EX_OK)
         return rc;
+    if (several_sheets(&a) && a.req.format == FD_EXPORT_CSV)
+        return cli_usage(_("A CSV file holds one table: export one kind at a time, or choose "
+                           "--format xlsx or json."));
+    if (a.req.format == FD_EXPORT_XLSX && !a.output && isatty(STDOUT_FILENO))
+        return cli_usage(_("A workbook is not for the terminal: name a file with --output."));
     fd_desk *d;
     if ((rc = cli_open_desk(c, 0, &d)) != EX_OK)
         return rc;
@@ -110,7 +156,7 @@ int cli_export(cli *c, int argc, char **argv)
         if (!out) {
             fprintf(stderr, _("frontdesk: cannot create %s (it may exist already)\n"), a.output);
             rc = EX_CANTCREAT;
-        } else if (a.kind->run(d, &who, &a.req, out, &err) != FD_OK) {
+        } else if (write_book(d, &who, &a, out, &err) != FD_OK) {
             rc = cli_fail(&err);
         }
         if (out && out != stdout)

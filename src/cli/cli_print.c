@@ -5,6 +5,8 @@
  *   frontdesk print daily [--date DATE] [--log visitors|keys|mail|complaints|handover|all]
  *                         [--pdf FILE|--text FILE|--printer NAME] --as N
  *
+ * --width N sets the text form's columns (a narrower or wider terminal printer).
+ *
  * Cron prints yesterday's logs at 08:00 with FRONTDESK_PIN set and --date yesterday. */
 #include <getopt.h>
 #include <stdio.h>
@@ -25,10 +27,10 @@ typedef struct print_args {
 static int usage(void)
 {
     return cli_usage(_("usage: frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|"
-                       "--printer NAME] --as NUMBER\n"
+                       "--printer NAME] [--width N] --as NUMBER\n"
                        "       frontdesk print daily [--date DATE|today|yesterday] "
                        "[--log visitors|keys|mail|complaints|handover|all] [--pdf FILE|--text FILE|"
-                       "--printer NAME] --as NUMBER"));
+                       "--printer NAME] [--width N] --as NUMBER"));
 }
 
 static int parse(int argc, char **argv, print_args *a)
@@ -38,7 +40,7 @@ static int parse(int argc, char **argv, print_args *a)
         {"last", no_argument, NULL, 'l'},         {"date", required_argument, NULL, 'd'},
         {"log", required_argument, NULL, 'g'},    {"pdf", required_argument, NULL, 'p'},
         {"text", required_argument, NULL, 't'},   {"printer", required_argument, NULL, 'P'},
-        {NULL, 0, NULL, 0},
+        {"width", required_argument, NULL, 'w'},  {NULL, 0, NULL, 0},
     };
     int opt, outputs = 0;
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -51,6 +53,15 @@ static int parse(int argc, char **argv, print_args *a)
         case 'p': a->dest.pdf_path = optarg; outputs++; break;
         case 't': a->dest.text_path = optarg; outputs++; break;
         case 'P': a->dest.printer = optarg; outputs++; break;
+        case 'w': {
+            char *end;
+            long width = strtol(optarg, &end, 10);
+            if (*end || width < FD_REPORT_TEXT_MIN_WIDTH || width > 1000)
+                return cli_usage(_("--width takes a number of columns from %d, not '%s'"),
+                                 FD_REPORT_TEXT_MIN_WIDTH, optarg);
+            a->dest.text_width = (int)width;
+            break;
+        }
         default: return usage();
         }
     }

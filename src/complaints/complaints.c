@@ -885,6 +885,7 @@ static void read_detail(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_complai
         .complainant = col_dup(st, FD_COL_COMPLAINT_GET_COMPLAINANT),
         .unit = col_dup(st, FD_COL_COMPLAINT_GET_UNIT),
         .phone = complaint_shown_phone(d, who, fd_col_text(st, FD_COL_COMPLAINT_GET_PHONE)),
+        .phone_in_full = complaint_sees_phones(d, who),
         .content = col_dup(st, FD_COL_COMPLAINT_GET_CONTENT),
         .channel = (fd_complaint_channel)complaint_col_choice(st, FD_COL_COMPLAINT_GET_CHANNEL, FD_CLIST_CHANNEL),
         .category = (fd_complaint_category)complaint_col_choice(st, FD_COL_COMPLAINT_GET_CATEGORY, FD_CLIST_CATEGORY),

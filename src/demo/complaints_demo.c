@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/directory_in_full.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
@@ -179,7 +180,9 @@ static fd_status run_beat(demo *m, const beat *b, fd_error *err)
 fd_status fd_demo_complaints(fd_desk *d, const fd_demo_cast *cast, fd_error *err)
 {
     demo m = {.d = d, .cast = cast, .today = fd_date_of(fd_desk_now(d)), .seed = 20261127};
-    fd_status s = fd_directory_search(d, FD_DIR_OCCUPANT, "", OCCUPANTS_MAX, collect_occupant, &m, err);
+    /* The complaints take the occupants' own numbers, whoever the demo's staff are. */
+    fd_status s = fd_directory_search_in_full(d, FD_DIR_OCCUPANT, "", OCCUPANTS_MAX,
+                                              collect_occupant, &m, err);
     if (s != FD_OK)
         return s;
     if (m.occupant_count == 0)

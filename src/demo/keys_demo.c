@@ -207,7 +207,7 @@ static fd_status loan_calls(demo *m, int i, fd_error *err)
 {
     planned *p = &m->loans[i];
     callees c = {.count = 0};
-    fd_status s = fd_key_loan_contacts(m->d, p->id, pick_callee, &c, err);
+    fd_status s = fd_key_loan_contacts(m->d, p->recorder, p->id, pick_callee, &c, err);
     for (int k = 0; s == FD_OK && k < c.count; k++) {
         fd_key_notice_new n = {.unit_id = m->spare_unit[0], .target = c.kind[k], .target_id = c.id[k],
                                .outcome = k == 0 ? FD_KEY_OUTCOME_NO_ANSWER : FD_KEY_OUTCOME_REACHED};

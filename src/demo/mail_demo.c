@@ -274,7 +274,7 @@ static fd_status forgotten_parcels(demo *m, fd_date today, fd_error *err)
 
 static fd_status run(demo *m, fd_error *err)
 {
-    fd_status s = fd_directory_search(m->d, FD_DIR_OCCUPANT | FD_DIR_COMPANY | FD_DIR_PERSON, "", -1,
+    fd_status s = fd_directory_search(m->d, NULL, FD_DIR_OCCUPANT | FD_DIR_COMPANY | FD_DIR_PERSON, "", -1,
                                       collect_recipient, m, err);
     if (s != FD_OK || m->recipient_count == 0)
         return s;

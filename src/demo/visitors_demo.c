@@ -285,7 +285,7 @@ static fd_status demo_week_run(fd_store *store, void *ctx, fd_error *err)
 
 static fd_status demo_find_visitees(demo_week *w, fd_error *err)
 {
-    fd_status s = fd_directory_search(w->d, FD_DIR_OCCUPANT | FD_DIR_PERSON, "", -1,
+    fd_status s = fd_directory_search(w->d, NULL, FD_DIR_OCCUPANT | FD_DIR_PERSON, "", -1,
                                       demo_keep_visitee, &w->visitees, err);
     if (s == FD_OK && w->visitees.count == 0)
         s = fd_fail(err, FD_NOT_FOUND, NULL, "the visitor demo needs the demo directory");

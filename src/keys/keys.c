@@ -175,7 +175,7 @@ static fd_status emergency_calls_made(fd_desk *d, const fd_fire *fire_, int64_t 
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         if (fd_col_int(st, FD_COL_KEY_LOAN_UNITS_NOTICES) == 0) {
-            s = fd_fail(err, FD_INVALID, CALLS_FIELD,
+            s = fd_fail(err, FD_INVALID, "notices",
                         _("Emergency: record a call about %s before the key is used."),
                         fd_col_text(st, FD_COL_KEY_LOAN_UNITS_CODE));
             fd_stmt_reset(st);

@@ -82,9 +82,6 @@ const char *key_recover_event(fd_key_state state);
 bool key_may(const fd_actor *who, const fd_actor *approver, fd_action action);
 fd_status key_unit_code(fd_desk *d, int64_t unit_id, char *out, size_t size, fd_error *err);
 
-/* The field an emergency loan's missing calls are reported against. */
-#define CALLS_FIELD "notices"
-
 typedef struct loan_base {
     fd_key_reason reason;
     fd_time expected_return;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "base/directory_in_full.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
@@ -201,9 +202,31 @@ static fd_status read_loan_keys(fd_desk *d, int64_t loan_id, loan_keys *out, fd_
     return rc < 0 ? err->status : FD_OK;
 }
 
-bool fd_key_loan_awaits_calls(const fd_error *err)
+typedef struct spare_keys {
+    fd_desk *d;
+    const fd_key_loan_new *loan;
+    bool any; /* a unit's spare key among them */
+} spare_keys;
+
+static fd_status spare_keys_txn(fd_store *store, void *ctx, fd_error *err)
 {
-    return err->status == FD_INVALID && strcmp(err->field, CALLS_FIELD) == 0;
+    (void)store;
+    spare_keys *q = ctx;
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && !q->any && i < q->loan->key_count; i++) {
+        key_base key;
+        s = key_load_key(q->d, q->loan->key_ids[i], "keys", &key, err);
+        q->any = s == FD_OK && key.kind == FD_KEY_SPARE && key.unit_id != 0;
+    }
+    return s;
+}
+
+bool fd_key_loan_awaits_calls(fd_desk *d, const fd_key_loan_new *loan)
+{
+    spare_keys q = {d, loan, false};
+    fd_error unread = {0}; /* a key that cannot be read is the request's to report */
+    return loan->emergency && fd_store_read(d->store, spare_keys_txn, &q, &unread) == FD_OK &&
+           q.any;
 }
 
 static fd_status lend_keys(loan_op *o, const loan_keys *keys, fd_error *err)
@@ -505,7 +528,8 @@ static fd_status check_callee(notice_op *o, const char *unit, callee *c, fd_erro
 {
     notice_input *in = o->in;
     *c = (callee){.kind = in->target, .id = in->target_id};
-    fd_status s = fd_directory_contacts(o->d, in->unit_id, match_callee, c, err);
+    /* The number called goes on record as it is, whoever records the call. */
+    fd_status s = fd_directory_contacts_in_full(o->d, in->unit_id, match_callee, c, err);
     if (s != FD_OK)
         return s;
     if (in->target == 0) {
@@ -624,6 +648,7 @@ fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
 
 typedef struct contacts_op {
     fd_desk *d;
+    const fd_actor *who;
     int64_t loan_id;
     void (*each)(void *ctx, const fd_dir_entry *e);
     void *ctx;
@@ -636,15 +661,15 @@ static fd_status contacts_txn(fd_store *store, void *ctx, fd_error *err)
     loan_units units;
     fd_status s = read_loan_units(o->d, o->loan_id, &units, err);
     for (size_t i = 0; s == FD_OK && i < units.count; i++)
-        s = fd_directory_contacts(o->d, units.units[i].id, o->each, o->ctx, err);
+        s = fd_directory_contacts(o->d, o->who, units.units[i].id, o->each, o->ctx, err);
     free(units.units);
     return s;
 }
 
-fd_status fd_key_loan_contacts(fd_desk *d, int64_t loan_id,
+fd_status fd_key_loan_contacts(fd_desk *d, const fd_actor *who, int64_t loan_id,
                                void (*each)(void *ctx, const fd_dir_entry *e), void *ctx,
                                fd_error *err)
 {
-    contacts_op o = {d, loan_id, each, ctx};
+    contacts_op o = {d, who, loan_id, each, ctx};
     return fd_store_read(d->store, contacts_txn, &o, err);
 }

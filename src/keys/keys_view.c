@@ -2,6 +2,7 @@
  * line and the handover, a key's history, the loan lists and the export. See
  * include/frontdesk/keys.h. */
 #include "frontdesk/keys.h"
+#include "frontdesk/book.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -474,16 +475,43 @@ fd_status fd_key_loan_notices(fd_desk *d, const fd_actor *who, int64_t loan_id,
 
 /* ---- export ---- */
 
-static const char *const loan_columns[] = {
-    "loan", "requested_at", "tag", "unit", "description", "key_kind", "borrower_kind",
-    "borrower", "department", "company", "phone", "reason", "note", "emergency", "state",
-    "approved_by", "approved_at", "out_at", "due_at", "returned_at", "returned_by",
-    "received_by", "requested_by", "notices", "overdue",
+static const fd_book_column loan_columns[] = {
+    {"loan", N_("Loan number"), FD_BOOK_NUMBER},
+    {"requested_at", N_("Asked for at"), FD_BOOK_TIME},
+    {"tag", N_("Key tag"), FD_BOOK_TEXT},
+    {"unit", N_("Unit"), FD_BOOK_TEXT},
+    {"description", N_("Opens"), FD_BOOK_TEXT},
+    {"key_kind", N_("Key kind"), FD_BOOK_TEXT},
+    {"borrower_kind", N_("Borrower is"), FD_BOOK_TEXT},
+    {"borrower", N_("Borrower"), FD_BOOK_TEXT},
+    {"department", N_("Department"), FD_BOOK_TEXT},
+    {"company", N_("Company"), FD_BOOK_TEXT},
+    {"phone", N_("Phone"), FD_BOOK_TEXT},
+    {"reason", N_("Reason"), FD_BOOK_TEXT},
+    {"note", N_("Note"), FD_BOOK_TEXT},
+    {"emergency", N_("Emergency"), FD_BOOK_TEXT},
+    {"state", N_("State"), FD_BOOK_TEXT},
+    {"refusal", N_("Reason refused or cancelled"), FD_BOOK_TEXT},
+    {"approved_by", N_("Consent by"), FD_BOOK_TEXT},
+    {"approved_at", N_("Consent at"), FD_BOOK_TIME},
+    {"out_at", N_("Out at"), FD_BOOK_TIME},
+    {"due_at", N_("Due back at"), FD_BOOK_TIME},
+    {"returned_at", N_("Returned at"), FD_BOOK_TIME},
+    {"returned_by", N_("Returned by"), FD_BOOK_TEXT},
+    {"received_by", N_("Received by"), FD_BOOK_TEXT},
+    {"requested_by", N_("Recorded by"), FD_BOOK_TEXT},
+    {"notices", N_("Occupants told (attempts)"), FD_BOOK_NUMBER},
+    {"overdue", N_("Overdue"), FD_BOOK_TEXT},
 };
 enum { LOAN_COLUMNS = sizeof loan_columns / sizeof loan_columns[0] };
 
-static const char *const custodian_columns[] = {
-    "department", "custodian", "lent", "overdue", "damaged", "lost",
+static const fd_book_column custodian_columns[] = {
+    {"department", N_("Department"), FD_BOOK_TEXT},
+    {"custodian", N_("Custodian"), FD_BOOK_TEXT},
+    {"lent", N_("Loans"), FD_BOOK_NUMBER},
+    {"overdue", N_("Back late"), FD_BOOK_NUMBER},
+    {"damaged", N_("Damaged"), FD_BOOK_NUMBER},
+    {"lost", N_("Lost"), FD_BOOK_NUMBER},
 };
 enum { CUSTODIAN_COLUMNS = sizeof custodian_columns / sizeof custodian_columns[0] };
 
@@ -491,57 +519,93 @@ typedef struct export_op {
     fd_desk *d;
     const fd_export_request *req;
     bool clear;
-    fd_export *out;
+    fd_book *book;
 } export_op;
 
-/* Times as Beijing "YYYY-MM-DD HH:MM"; a NULL time stays empty. */
-static const char *time_cell(fd_stmt *st, int col, char out[FD_TIME_TEXT])
+static void time_cell(fd_book *b, fd_stmt *st, int col)
 {
-    if (fd_col_null(st, col))
-        return NULL;
-    fd_time_format(fd_col_int(st, col), out);
-    return out;
+    fd_book_time(b, fd_col_null(st, col) ? 0 : fd_col_int(st, col));
 }
 
-static const char *yes_no(bool v) { return v ? "yes" : "no"; }
+/* A stored name as its code (JSON) or label. */
+static void key_kind_cell(fd_book *b, const char *name)
+{
+    fd_key_kind k;
+    fd_book_code(b, name, name && fd_key_kind_parse(name, &k) ? fd_key_kind_label(k) : name);
+}
+
+static void borrower_cell(fd_book *b, const char *name)
+{
+    fd_borrower_kind k;
+    fd_book_code(b, name, name && fd_borrower_kind_parse(name, &k) ? fd_borrower_kind_label(k) : name);
+}
+
+static void reason_cell(fd_book *b, const char *name)
+{
+    fd_key_reason r;
+    fd_book_code(b, name, name && fd_key_reason_parse(name, &r) ? fd_key_reason_label(r) : name);
+}
 
 static void export_loan_row(export_op *o, fd_stmt *st)
 {
-    char times[5][FD_TIME_TEXT], phone[FD_KEY_PHONE_SHOWN];
+    fd_book *b = o->book;
+    char phone[FD_KEY_PHONE_SHOWN];
     shown_phone(o->clear, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_PHONE_CLEAR), phone);
     bool out = !fd_col_null(st, FD_COL_KEY_EXPORT_LOANS_DUE_AT);
-    const char *values[LOAN_COLUMNS] = {
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_LOAN_ID), time_cell(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_AT, times[0]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_TAG), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_UNIT),
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DESCRIPTION), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_KIND), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER_KIND), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER),
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DEPARTMENT), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_COMPANY), phone[0] ? phone : NULL, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REASON),
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTE), yes_no(fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_EMERGENCY) != 0), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_STATE),
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY), time_cell(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_AT, times[1]), time_cell(st, FD_COL_KEY_EXPORT_LOANS_OUT_AT, times[2]),
-        time_cell(st, FD_COL_KEY_EXPORT_LOANS_DUE_AT, times[3]), time_cell(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_AT, times[4]), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY),
-        fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RECEIVED_BY), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_BY), fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTICES),
-        yes_no(out && fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_OVERDUE) != 0),
-    };
-    fd_export_row(o->out, values);
+    bool overdue = out && fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_OVERDUE) != 0;
+    const char *state = fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_STATE);
+    fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_LOAN_ID));
+    time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_AT);
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_TAG));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_UNIT));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DESCRIPTION));
+    key_kind_cell(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_KIND));
+    borrower_cell(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER_KIND));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_BORROWER));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_DEPARTMENT));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_COMPANY));
+    fd_book_text(b, phone);
+    reason_cell(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REASON));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_NOTE));
+    fd_book_flag(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_EMERGENCY) != 0);
+    fd_loan_state parsed = FD_LOAN_STATE_REQUESTED;
+    fd_loan_state_parse(state, &parsed);
+    fd_book_code(b, state, fd_loan_state_label(parsed, false));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REFUSAL));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY));
+    time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_APPROVED_AT);
+    time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_OUT_AT);
+    time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_DUE_AT);
+    time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_RETURNED_AT);
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RECEIVED_BY));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_BY));
+    fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_NOTICES));
+    fd_book_flag(b, overdue);
+    fd_book_row(b);
 }
 
 static void export_custodian_row(export_op *o, fd_stmt *st)
 {
-    const char *values[CUSTODIAN_COLUMNS];
-    for (int i = 0; i < CUSTODIAN_COLUMNS; i++)
-        values[i] = fd_col_text(st, i);
-    fd_export_row(o->out, values);
+    fd_book *b = o->book;
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_CUSTODIANS_DEPARTMENT));
+    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_CUSTODIANS_PERSON));
+    fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_CUSTODIANS_LENT));
+    fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_CUSTODIANS_LATE));
+    fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_CUSTODIANS_DAMAGED));
+    fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_CUSTODIANS_LOST));
+    fd_book_row(b);
 }
 
-static fd_status export_txn(fd_store *store, void *ctx, fd_error *err)
+static fd_status export_rows(fd_store *store, export_op *o, bool custodians, fd_error *err)
 {
-    export_op *o = ctx;
-    bool monthly = o->req->monthly;
-    fd_stmt *st = fd_sql(store, monthly ? FD_SQL_KEY_EXPORT_CUSTODIANS : FD_SQL_KEY_EXPORT_LOANS);
+    fd_stmt *st = fd_sql(store, custodians ? FD_SQL_KEY_EXPORT_CUSTODIANS : FD_SQL_KEY_EXPORT_LOANS);
     fd_bind_int(st, ":from", o->req->from);
     fd_bind_int(st, ":to", o->req->to);
     fd_bind_int(st, ":now", fd_desk_now(o->d));
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        if (monthly)
+        if (custodians)
             export_custodian_row(o, st);
         else
             export_loan_row(o, st);
@@ -550,8 +614,25 @@ static fd_status export_txn(fd_store *store, void *ctx, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
-fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req, FILE *out,
-                         fd_error *err)
+/* The month: each custodian's record of use, damage and loss (what goes to the
+ * supervisor), then in a workbook the loans it was counted from; otherwise the loans. */
+static fd_status export_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    export_op *o = ctx;
+    fd_status s = FD_OK;
+    if (o->req->monthly) {
+        fd_book_sheet(o->book, "custodians", N_("Key custodians' month"), custodian_columns,
+                      CUSTODIAN_COLUMNS);
+        s = export_rows(store, o, true, err);
+        if (s != FD_OK || o->req->format != FD_EXPORT_XLSX)
+            return s;
+    }
+    fd_book_sheet(o->book, "keys", N_("Key loans"), loan_columns, LOAN_COLUMNS);
+    return export_rows(store, o, false, err);
+}
+
+fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                         fd_book *book, fd_error *err)
 {
     if (!fd_may(who, FD_ACT_KEY_EXPORT))
         return fd_fail(err, FD_DENIED, NULL,
@@ -560,10 +641,6 @@ fd_status fd_keys_export(fd_desk *d, const fd_actor *who, const fd_export_reques
     if (clear && !sees_phones(d, who))
         return fd_fail(err, FD_DENIED, NULL, _("%s may not export phone numbers in full."),
                        fd_role_label(who->role));
-    export_op o = {d, req, clear, NULL};
-    o.out = req->monthly ? fd_export_begin(out, req->format, custodian_columns, CUSTODIAN_COLUMNS)
-                         : fd_export_begin(out, req->format, loan_columns, LOAN_COLUMNS);
-    fd_status s = fd_store_read(d->store, export_txn, &o, err);
-    fd_status end = fd_export_end(o.out, s == FD_OK ? err : NULL);
-    return s == FD_OK ? end : s;
+    export_op o = {d, req, clear, book};
+    return fd_store_read(d->store, export_txn, &o, err);
 }

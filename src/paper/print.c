@@ -208,11 +208,11 @@ static void begin_section(handover_print *h, section s)
         {N_("Incoming"), 1.2}, {N_("Signed or refused at"), 1.4}, {N_("Reason"), 3.0}};
     static const fd_report_column progress[] = {
         {N_("Recorded"), 1.3}, {N_("Entry"), 3.0}, {N_("Progress"), 3.0},
-        {N_("Done"), 1.6}, {N_("By"), 1.1}};
+        {N_("Progress state"), 1.6}, {N_("By"), 1.1}};
     static const fd_report_column carried[] = {
         {N_("Item"), 3.0}, {N_("Written"), 1.3}, {N_("Handed on"), 1.8}, {N_("Trail"), 4.0}};
     static const fd_report_column items[] = {
-        {N_("Kind"), 1.2}, {N_("Number"), 1.2}, {N_("Whom"), 1.3}, {N_("What and where"), 2.6},
+        {N_("Kind"), 1.2}, {N_("Slip, tag or tracking no."), 1.2}, {N_("Whom"), 1.3}, {N_("What and where"), 2.6},
         {N_("Since"), 1.3}, {N_("Due"), 1.3}, {N_("Handed on"), 2.0}};
     static const fd_report_column counts[] = {
         {N_("Item"), 2.0}, {N_("Taken over"), 1.0}, {N_("Counted"), 1.0},
@@ -234,11 +234,15 @@ static void begin_section(handover_print *h, section s)
     }
     if (s == SECTION_END || !sections[s].heading)
         return;
-    fd_report_heading(h->r, _(sections[s].heading));
+    /* A shift handed over has a record of its handover; one still open is handing over. */
+    bool closed = s == SECTION_ATTEMPTS && h->have_shift && h->shift.end_at;
+    fd_report_heading(h->r, closed ? _("Handover record") : _(sections[s].heading));
     fd_report_column cols[8];
     for (size_t i = 0; i < sections[s].n; i++)
         cols[i] = (fd_report_column){_(sections[s].cols[i].title), sections[s].cols[i].width};
     h->table = fd_report_table_new(h->r, cols, sections[s].n);
+    if (s == SECTION_OPEN_ITEMS)
+        fd_report_column_whole(h->table, 1); /* slip, tag and tracking numbers */
 }
 
 static void enter_section(handover_print *h, section s)
@@ -287,7 +291,7 @@ static void on_shift(void *ctx, const fd_shift *s)
 static const char *outcome_label(fd_handover_outcome o)
 {
     switch (o) {
-    case FD_HANDOVER_SIGNED: return _("Signed");
+    case FD_HANDOVER_SIGNED: return _("Signed over");
     case FD_HANDOVER_REFUSED: return _("Refused");
     case FD_HANDOVER_WITHDRAWN: return _("Withdrawn");
     default: return _("Pending");

@@ -123,6 +123,13 @@ static void count_field(daily *y, const char *key, long n)
     free(text);
 }
 
+/* Who kept the log and who checked it sign under it, as on the paper forms. */
+static void log_signatures(daily *y)
+{
+    const char *labels[] = {_("Registered by"), _("Checked by"), _("Date")};
+    fd_report_signatures(y->r, labels, 3);
+}
+
 static void add_id(int64_t **ids, size_t *count, size_t *capacity, int64_t id)
 {
     for (size_t i = 0; i < *count; i++)
@@ -197,7 +204,12 @@ static fd_status visitors_log(daily *y, fd_error *err)
                               (long)p.rows.count, p.admitted, p.refused, p.inside);
     fd_report_field(y->r, _("Visitors"), summary, FD_STYLE_PLAIN);
     free(summary);
-    emit_kept(&p.rows, table(y, cols, sizeof cols / sizeof cols[0]));
+    fd_report_table *t = table(y, cols, sizeof cols / sizeof cols[0]);
+    /* The slip number, the document and the phone are never broken. */
+    for (size_t c = 1; c <= 5; c += c == 1 ? 3 : 1)
+        fd_report_column_whole(t, c);
+    emit_kept(&p.rows, t);
+    log_signatures(y);
     return s;
 }
 
@@ -267,11 +279,14 @@ static fd_status keys_log(daily *y, fd_error *err)
     if (s == FD_OK) {
         fd_report_paragraph(y->r, _("Keys overdue when printed:"), FD_STYLE_BOLD);
         s = fd_keys_overdue(y->d, overdue_key_row, &w, err);
-        emit_kept(&w.rows, table(y, overdue, sizeof overdue / sizeof overdue[0]));
+        fd_report_table *t = table(y, overdue, sizeof overdue / sizeof overdue[0]);
+        fd_report_column_whole(t, 0); /* the key's tag */
+        emit_kept(&w.rows, t);
     }
     for (size_t i = 0; i < w.rows.count; i++)
         print_cells_clear(&w.rows.rows[i].cells);
     free(w.rows.rows);
+    log_signatures(y);
     return s;
 }
 
@@ -379,15 +394,20 @@ static fd_status mail_log(daily *y, fd_error *err)
     if (s == FD_OK)
         s = fd_mail_between(y->d, y->start, y->end, mail_row, &page, err);
     fd_report_paragraph(y->r, _("Items signed for this day:"), FD_STYLE_BOLD);
-    emit_kept(&page.rows, table(y, items, sizeof items / sizeof items[0]));
+    fd_report_table *signed_for = table(y, items, sizeof items / sizeof items[0]);
+    fd_report_column_whole(signed_for, 2); /* carrier and tracking number */
+    emit_kept(&page.rows, signed_for);
     if (s == FD_OK) {
         fd_report_paragraph(y->r, _("Items at the desk when printed:"), FD_STYLE_BOLD);
         s = fd_mail_held(y->d, NULL, -1, held_row, &page, err);
-        emit_kept(&page.rows, table(y, held, sizeof held / sizeof held[0]));
+        fd_report_table *at_desk = table(y, held, sizeof held / sizeof held[0]);
+        fd_report_column_whole(at_desk, 2);
+        emit_kept(&page.rows, at_desk);
     }
     for (size_t i = 0; i < page.rows.count; i++)
         print_cells_clear(&page.rows.rows[i].cells);
     free(page.rows.rows);
+    log_signatures(y);
     return s;
 }
 
@@ -397,7 +417,7 @@ typedef struct complaint_walk {
     daily *y;
     int64_t *ids;
     size_t count, capacity;
-    kept received, rectified, visited;
+    kept received, rectified, visited, steps;
     fd_complaint_detail detail;  /* the complaint whose timeline is read */
 } complaint_walk;
 
@@ -430,17 +450,50 @@ static void received_row(complaint_walk *w, const fd_complaint_detail *c)
     print_cells_dup(r, c->content, FD_STYLE_PLAIN);
     print_cells_dup(r, c->department, FD_STYLE_PLAIN);
     print_cells_dup(r, c->received_by, FD_STYLE_PLAIN);
-    char due[FD_TIME_TEXT];
-    print_time(c->due_at, w->y->day, due);
+    /* The deadline as its last day, never the next day at 00:00. */
+    char due[FD_DAY_TEXT] = "";
+    if (c->due_at)
+        fd_date_format_weekday(fd_due_last_day(c->due_at), due);
     print_cells_add(r, c->overdue ? fd_printf(_("%s (overdue)"), due) : fd_strdup(due),
                     c->overdue ? FD_STYLE_RED : FD_STYLE_PLAIN);
     print_cells_dup(r, fd_complaint_choice_label(FD_CLIST_STATE, c->state), FD_STYLE_PLAIN);
+}
+
+/* What a step recorded, for the day's list of steps. */
+static char *step_text(const fd_complaint_step *step)
+{
+    if (step->field)
+        return fd_printf("%s: %s (%s)", fd_complaint_field_label(step->field),
+                         step->value ? step->value : "", step->note ? step->note : "");
+    if (step->department)
+        return print_join(step->department, "\n", step->note);
+    if (step->measures)
+        return fd_printf("%s → %s", step->measures, step->result ? step->result : "");
+    if (step->satisfaction >= 0)
+        return fd_printf("%s: %s", fd_complaint_choice_label(FD_CLIST_SATISFACTION, step->satisfaction),
+                         step->result ? step->result : "");
+    return fd_strdup(step->note);
+}
+
+/* Every step written this day, whatever it was: the day's list. */
+static void day_step(complaint_walk *w, const fd_complaint_step *step)
+{
+    if (step->at < w->y->start || step->at >= w->y->end)
+        return;
+    print_cells *r = keep(&w->steps, step->at, w->detail.id);
+    print_cells_time(r, step->at, w->y->day);
+    print_cells_add(r, complaint_who(&w->detail), FD_STYLE_PLAIN);
+    bool red = strcmp(step->event, "escalate") == 0 || strcmp(step->event, "reopen") == 0;
+    print_cells_dup(r, fd_complaint_event_label(step->event), red ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    print_cells_add(r, step_text(step), FD_STYLE_PLAIN);
+    print_cells_add(r, print_join(step->staff, "\n", step->approver), FD_STYLE_PLAIN);
 }
 
 static void complaint_step(void *ctx, const fd_complaint_step *step)
 {
     complaint_walk *w = ctx;
     const fd_complaint_detail *c = &w->detail;
+    day_step(w, step);
     fd_time at = step->done_at ? step->done_at : step->at;
     if (at < w->y->start || at >= w->y->end)
         return;
@@ -475,9 +528,12 @@ static void complaint_step(void *ctx, const fd_complaint_step *step)
 static fd_status complaints_log(daily *y, fd_error *err)
 {
     static const fd_report_column received[] = {
-        {N_("Received"), 0.9}, {N_("Complaint"), 1.6}, {N_("Phone"), 1.2}, {N_("Channel"), 0.8},
+        {N_("Taken in at"), 0.9}, {N_("Complaint"), 1.6}, {N_("Phone"), 1.2}, {N_("Channel"), 0.8},
         {N_("Category"), 1.3}, {N_("What"), 3.0}, {N_("Department"), 1.0},
-        {N_("Received by"), 0.9}, {N_("Due"), 1.2}, {N_("State"), 0.9}};
+        {N_("Taken in by"), 0.9}, {N_("Due by"), 1.3}, {N_("State"), 0.9}};
+    static const fd_report_column steps[] = {
+        {N_("Time"), 0.8}, {N_("Complaint"), 1.6}, {N_("Step"), 1.2}, {N_("What was recorded"), 4.0},
+        {N_("By"), 1.0}};
     static const fd_report_column rectified[] = {
         {N_("Rectified"), 0.9}, {N_("Complaint"), 1.6}, {N_("Department"), 1.0},
         {N_("Measures"), 3.0}, {N_("Result"), 2.4}, {N_("Done by"), 1.0}, {N_("Recorded by"), 1.0}};
@@ -496,8 +552,9 @@ static fd_status complaints_log(daily *y, fd_error *err)
         s = fd_complaint_timeline(y->d, y->who, w.ids[i], complaint_step, &w, err);
         fd_complaint_detail_free(&w.detail);
     }
-    char *summary = fd_printf(_("%ld received, %ld rectified, %ld return visits"),
-                              (long)w.received.count, (long)w.rectified.count, (long)w.visited.count);
+    char *summary = fd_printf(_("%ld received, %ld rectified, %ld return visits, %ld steps in all"),
+                              (long)w.received.count, (long)w.rectified.count, (long)w.visited.count,
+                              (long)w.steps.count);
     fd_report_field(y->r, _("Complaints"), summary, FD_STYLE_PLAIN);
     free(summary);
     fd_report_paragraph(y->r, _("Complaints received:"), FD_STYLE_BOLD);
@@ -506,7 +563,11 @@ static fd_status complaints_log(daily *y, fd_error *err)
     emit_kept(&w.rectified, table(y, rectified, sizeof rectified / sizeof rectified[0]));
     fd_report_paragraph(y->r, _("Return visits:"), FD_STYLE_BOLD);
     emit_kept(&w.visited, table(y, visited, sizeof visited / sizeof visited[0]));
+    fd_report_paragraph(y->r, _("Every step of the day (assignments, escalations, corrections, closings):"),
+                        FD_STYLE_BOLD);
+    emit_kept(&w.steps, table(y, steps, sizeof steps / sizeof steps[0]));
     free(w.ids);
+    log_signatures(y);
     return s;
 }
 
@@ -619,6 +680,7 @@ static fd_status handover_log(daily *y, fd_error *err)
     fd_report_paragraph(y->r, _("Entries written this day:"), FD_STYLE_BOLD);
     emit_kept(&w.entries, table(y, entries, sizeof entries / sizeof entries[0]));
     free(w.ids);
+    log_signatures(y);
     return s;
 }
 

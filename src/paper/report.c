@@ -31,6 +31,7 @@ static void free_table(fd_report_table *t)
         free(t->titles[c]);
     free(t->titles);
     free(t->widths);
+    free(t->whole);
     free(t->rows);
     free(t);
 }
@@ -123,6 +124,7 @@ fd_report_table *fd_report_table_new(fd_report *r, const fd_report_column *colum
     t->column_count = count;
     t->titles = fd_alloc((count ? count : 1) * sizeof *t->titles);
     t->widths = fd_alloc((count ? count : 1) * sizeof *t->widths);
+    t->whole = fd_alloc((count ? count : 1) * sizeof *t->whole);
     double total = 0;
     for (size_t c = 0; c < count; c++)
         total += columns[c].width > 0 ? columns[c].width : 1;
@@ -148,6 +150,12 @@ void fd_report_row(fd_report_table *t, const char *const *cells, const unsigned 
         row->cells[c] = fd_strdup(cells[c] ? cells[c] : "");
         row->styles[c] = styles ? styles[c] : FD_STYLE_PLAIN;
     }
+}
+
+void fd_report_column_whole(fd_report_table *t, size_t column)
+{
+    if (column < t->column_count)
+        t->whole[column] = true;
 }
 
 size_t fd_report_table_rows(const fd_report_table *t)

@@ -14,6 +14,7 @@ struct fd_report_table {
     size_t column_count;
     char **titles;
     double *widths;      /* shares, summing to 1 */
+    bool *whole;         /* never broken inside a line (fd_report_column.whole) */
     report_row *rows;
     size_t row_count, row_capacity;
 };

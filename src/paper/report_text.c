@@ -455,6 +455,22 @@ static int widest_line(const char *text)
     }
 }
 
+/* The widest code of a cell (a line of Latin letters, digits and marks without a
+ * space: a slip or tracking number), in columns; 0 when it holds none. */
+static int widest_code(const char *text)
+{
+    int widest = 0;
+    while (*text) {
+        size_t n = strcspn(text, "\n"), k = 0;
+        while (k < n && (unsigned char)text[k] > ' ' && (unsigned char)text[k] < 0x7F)
+            k++;
+        if (k == n && (int)n > widest)
+            widest = (int)n;
+        text += n + (text[n] == '\n');
+    }
+    return widest;
+}
+
 /* Shares out room to the columns not yet given a width (w[c] < 0) by their shares,
  * largest remainders first. */
 static void share_out(const fd_report_table *t, int *w, const int *base, int room)
@@ -515,12 +531,27 @@ static int *column_widths(const fd_report_table *t, int width)
     } else {
         int left = room, short_needed = 0;
         double shares = 1;
+        /* Numbers and codes are never broken: their columns are as wide as the widest
+         * first. */
+        for (size_t c = 0; c < n; c++) {
+            int code = 0;
+            for (size_t r = 0; t->whole[c] && r < t->row_count; r++) {
+                int cols = widest_code(t->rows[r].cells[c]);
+                code = cols > code ? cols : code;
+            }
+            /* Never so wide that the other columns lose their least width. */
+            if (code > 0 && code <= (left - MIN_COLUMN * (int)n) / 2) {
+                w[c] = code;
+                left -= code;
+                shares -= t->widths[c];
+            }
+        }
         /* Times, names and numbers read badly broken: short columns keep their width
          * while they take no more than half the room. */
         for (size_t c = 0; c < n; c++)
             short_needed += natural[c] <= SHORT_COLUMN ? natural[c] : 0;
         for (size_t c = 0; c < n && short_needed * 2 <= room; c++) {
-            if (natural[c] <= SHORT_COLUMN) {
+            if (w[c] < 0 && natural[c] <= SHORT_COLUMN) {
                 w[c] = natural[c];
                 left -= natural[c];
                 shares -= t->widths[c];
@@ -645,6 +676,52 @@ static void block(pager *p, const report_block *b)
     }
 }
 
+/* The lines a table takes to its first row: a blank, its head between rules, the row
+ * and the rule under it. */
+static size_t table_start_lines(const fd_report_table *t, int width)
+{
+    size_t n = t->column_count;
+    if (n == 0)
+        return 0;
+    int *w = column_widths(t, width);
+    line_list lines = {0};
+    row_lines(t->titles, w, n, &lines);
+    size_t count = lines.count + 2;
+    list_free(&lines);
+    if (t->row_count) {
+        row_lines(t->rows[0].cells, w, n, &lines);
+        count += lines.count;
+        list_free(&lines);
+    } else {
+        count++;
+    }
+    free(w);
+    return count + 2;
+}
+
+/* Lines from block i to the first row of the table it introduces, when blocks i … k-1
+ * are headings, fields or paragraphs and block k is a table (0 otherwise): a heading
+ * or a table's caption is never left at the foot of a page without its rows. */
+static size_t lines_to_table(const fd_report *r, size_t i, int width)
+{
+    size_t lines = 0;
+    for (size_t k = i; k < r->block_count; k++) {
+        const report_block *b = &r->blocks[k];
+        if (b->kind == BLOCK_TABLE)
+            return lines + table_start_lines(b->table, width);
+        if (b->kind == BLOCK_SIGNATURES)
+            return 0;
+        char *text = b->kind == BLOCK_FIELD ? fd_printf("%s%s", b->text, b->value) : fd_strdup(b->text);
+        line_list wrapped = {0};
+        wrap(text, width, &wrapped);
+        /* A heading has a blank above and a rule under it. */
+        lines += wrapped.count + (b->kind == BLOCK_HEADING ? 2 : 0);
+        list_free(&wrapped);
+        free(text);
+    }
+    return 0;
+}
+
 /* ---- the whole ---- */
 
 static void page_header(const fd_report *r, int width, line_list *out)
@@ -710,8 +787,12 @@ fd_status fd_report_write_text(const fd_report *r, int width, int lines, FILE *o
     } else {
         pager p = {.width = width, .lines = lines, .body_lines = (size_t)lines - fixed};
         new_page(&p);
-        for (size_t i = 0; i < r->block_count; i++)
+        for (size_t i = 0; i < r->block_count; i++) {
+            size_t keep = r->blocks[i].kind == BLOCK_TABLE ? 0 : lines_to_table(r, i, width);
+            if (keep && keep <= p.body_lines && space_left(&p) < keep && current(&p)->count > 0)
+                new_page(&p);
             block(&p, &r->blocks[i]);
+        }
         char *closing = report_closing_line(r);
         if (closing) {
             put_blank(&p);

@@ -258,11 +258,11 @@ static fd_status read_directory(gen *g, fd_error *err)
 {
     gen_directory *dir = &g->dir;
     fd_status s;
-    if ((s = fd_directory_search(g->d, FD_DIR_OCCUPANT | FD_DIR_PERSON, "", -1, keep_visitee, dir,
+    if ((s = fd_directory_search(g->d, NULL, FD_DIR_OCCUPANT | FD_DIR_PERSON, "", -1, keep_visitee, dir,
                                  err)) != FD_OK ||
-        (s = fd_directory_search(g->d, FD_DIR_OCCUPANT | FD_DIR_COMPANY | FD_DIR_PERSON, "", -1,
+        (s = fd_directory_search(g->d, NULL, FD_DIR_OCCUPANT | FD_DIR_COMPANY | FD_DIR_PERSON, "", -1,
                                  keep_recipient, dir, err)) != FD_OK ||
-        (s = fd_directory_search(g->d, FD_DIR_OCCUPANT, "", -1, keep_occupant, dir, err)) != FD_OK ||
+        (s = fd_directory_search(g->d, NULL, FD_DIR_OCCUPANT, "", -1, keep_occupant, dir, err)) != FD_OK ||
         (s = read_entrusted_units(g, err)) != FD_OK)
         return s;
     if (!dir->visitee_count || !dir->recipient_count || !dir->occupant_count)

@@ -189,7 +189,7 @@ void measure_register(bench *b)
         return;
     visitee to = {0};
     fd_error err = {0};
-    if (fd_directory_search(b->desk, FD_DIR_OCCUPANT, "", 1, take_first, &to, &err) != FD_OK || !to.id) {
+    if (fd_directory_search(b->desk, NULL, FD_DIR_OCCUPANT, "", 1, take_first, &to, &err) != FD_OK || !to.id) {
         result_failed(&m, "the directory has no occupant to visit");
         return;
     }

@@ -192,7 +192,7 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     char *text;
     ck_assert_int_eq(desk_cli(&d, args, "2222", &text), 0);
     ck_assert_ptr_nonnull(strstr(text, "地下车库B区积水"));
-    ck_assert_ptr_nonnull(strstr(text, ",follow,请继续跟进排水,done,"));
+    ck_assert_msg(strstr(text, ",Please continue to follow up,请继续跟进排水,Done,"), "%s", text);
     ck_assert_ptr_nonnull(strstr(text, "集团领导：检查消防通道"));
     ck_assert_ptr_nonnull(strstr(text, ",集团 王总,2026-11-27 07:30,"));
     free(text);

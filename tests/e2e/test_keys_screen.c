@@ -120,7 +120,7 @@ START_TEST(lend_with_consent_in_place_and_take_back)
     ck_assert_msg(row != NULL, "loan %ld not exported:\n%s", loan, csv);
     ck_assert_ptr_nonnull(strstr(row, ",P-01,"));
     ck_assert_ptr_nonnull(strstr(row, ",王师傅,工程部,"));
-    ck_assert_ptr_nonnull(strstr(row, ",returned,张伟,"));
+    ck_assert_ptr_nonnull(strstr(row, ",Returned,,张伟,"));
     ck_assert_ptr_nonnull(strstr(row, ",2026-11-27 18:00,"));
     free(csv);
 }
@@ -152,7 +152,7 @@ START_TEST(a_key_not_back_by_the_curfew_is_overdue)
     char *csv = export_today(&d);
     const char *row = strstr(csv, ",P-07,");
     ck_assert_ptr_nonnull(row);
-    ck_assert_ptr_nonnull(strstr(row, ",out,"));
+    ck_assert_ptr_nonnull(strstr(row, ",Out,"));
     ck_assert_ptr_nonnull(strstr(row, ",yes\r\n"));
     free(csv);
 }
@@ -210,7 +210,7 @@ START_TEST(an_emergency_records_two_calls_first)
     const char *row = export_line(csv, loan);
     ck_assert_msg(row != NULL, "loan %ld not exported:\n%s", loan, csv);
     ck_assert_ptr_nonnull(strstr(row, ",A-1201-1,A-1201,"));
-    ck_assert_ptr_nonnull(strstr(row, ",yes,out,张伟,"));
+    ck_assert_ptr_nonnull(strstr(row, ",yes,Out,,张伟,"));
     /* Requested by, two calls, and overdue: the export runs at 18:30, the key still out. */
     ck_assert_ptr_nonnull(strstr(row, ",李娜,2,yes\r\n"));
     free(csv);

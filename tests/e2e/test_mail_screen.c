@@ -184,8 +184,8 @@ static void check_export(desk *d)
                                 "--as", "2001", NULL};
     char *csv;
     ck_assert_int_eq(desk_cli(d, args, "2222", &csv), 0);
-    static const char *const states[5] = {",collected,", ",collected,", ",collected_by_proxy,",
-                                          ",returned,", ",held,"};
+    static const char *const states[5] = {",Collected,", ",Collected,", ",Collected by proxy,",
+                                          ",Returned to sender,", ",Held at desk,"};
     char line[1024];
     for (int i = 0; i < 5; i++)
         ck_assert_msg(strstr(export_line(csv, parcels[i].tracking, line, sizeof line), states[i]),
@@ -199,9 +199,9 @@ static void check_export(desk *d)
     for (const char *p = strchr(csv, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
         size_t n = strcspn(p + 1, "\r\n");
         snprintf(line, sizeof line, "%.*s", (int)n, p + 1);
-        if (strstr(line, ",express,")) {
+        if (strstr(line, ",Express parcel,")) {
             express++;
-            out += strstr(line, ",collected,") || strstr(line, ",collected_by_proxy,");
+            out += strstr(line, ",Collected,") || strstr(line, ",Collected by proxy,");
         }
     }
     ck_assert_int_eq(express, 5);

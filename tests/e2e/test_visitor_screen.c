@@ -127,9 +127,11 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     char want[512];
     snprintf(want, sizeof want,
              "%s,2026-11-27 10:00,王小明,Resident identity card,110105********002X,139****5678,1,"
-             "送合同,A-1203,,,李建国,,Left,2026-11-27 10:00,2026-11-27 10:00,NOT signed,,李娜",
+             "送合同,A-1203,,,李建国,,Left,北门,2026-11-27 10:00,2026-11-27 10:00,NOT signed,,李娜,,李娜,李娜,",
              slip);
     ck_assert_msg(strstr(out, want) != NULL, "no\n%s\nin\n%s", want, out);
+    /* The correction, old → new, masked as the phone is. */
+    ck_assert_msg(strstr(out, "Phone: 138****") && strstr(out, " → 139****5678 (reason: "), "%s", out);
     free(out);
     const char *const verify_args[] = {"verify", NULL};
     ck_assert_int_eq(desk_cli(&d, verify_args, NULL, NULL), 0);

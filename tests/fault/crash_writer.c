@@ -127,7 +127,7 @@ static void find_units(writer *w)
 {
     fd_error err = {0};
     w->unit_count = 0;
-    check(fd_directory_search(w->desk, FD_DIR_UNIT, "", -1, take_unit, w, &err), "searching",
+    check(fd_directory_search(w->desk, NULL, FD_DIR_UNIT, "", -1, take_unit, w, &err), "searching",
           &err);
 }
 

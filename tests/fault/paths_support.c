@@ -45,7 +45,7 @@ static void take_id(void *ctx, const fd_dir_entry *e)
 int64_t directory_id(fault_ctx *c, unsigned kind, const char *text)
 {
     int64_t id = 0;
-    PATH_OK(fd_directory_search(c->fx.desk, kind, text, 1, take_id, &id, &path_err));
+    PATH_OK(fd_directory_search(c->fx.desk, NULL, kind, text, 1, take_id, &id, &path_err));
     ck_assert_msg(id != 0, "nothing in the directory for %s", text);
     return id;
 }

@@ -212,7 +212,7 @@ static void unit_to_correct(fault_ctx *c)
     snprintf(c->csv, sizeof c->csv, "building,floor,room\nC,1,101\n");
     fd_error err = {0};
     ck_assert_msg(import_units(c, &err) == FD_OK, "%s", err.message);
-    ck_assert_msg(fd_directory_search(c->fx.desk, FD_DIR_UNIT, "C-101", 1, take_id, &c->unit_id,
+    ck_assert_msg(fd_directory_search(c->fx.desk, NULL, FD_DIR_UNIT, "C-101", 1, take_id, &c->unit_id,
                                       &err) == FD_OK,
                   "%s", err.message);
     ck_assert_int_ne(c->unit_id, 0);

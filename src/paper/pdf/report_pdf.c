@@ -493,18 +493,98 @@ static void done_with_cells(pdf *p, row *r)
     FD_FREE(r->cells);
 }
 
+/* The width the widest code in a column's cells takes — a line of Latin letters,
+ * digits and marks without a space, like a slip or tracking number — estimated from
+ * its characters (about 0.62 em each in Noto Sans): measuring every slip number with
+ * pango would cost the daily log more than it draws. Other lines wrap as text does. */
+static double widest_code(const fd_report_table *t, size_t c, double em)
+{
+    double widest = 0;
+    for (size_t r = 0; r < t->row_count; r++) {
+        const char *line = t->rows[r].cells[c];
+        while (*line) {
+            size_t n = strcspn(line, "\n"), k = 0;
+            while (k < n && (unsigned char)line[k] > ' ' && (unsigned char)line[k] < 0x7F)
+                k++;
+            if (k == n)
+                widest = fmax(widest, 0.62 * em * (double)n);
+            line += n + (line[n] == '\n');
+        }
+    }
+    return widest > 0 ? widest + 2 * PAD_X : 0;
+}
+
+/* Columns of numbers and codes widened to their widest line, taken from the others in
+ * proportion to their widths; never more than half the table. */
+static void keep_codes_whole(const fd_report_table *t, double *w, double total, double em)
+{
+    size_t n = t->column_count;
+    double grown = 0, others = 0;
+    for (size_t c = 0; c < n; c++) {
+        double need = t->whole[c] ? fmin(widest_code(t, c, em), total / 2) : 0;
+        if (need > w[c]) {
+            grown += need - w[c];
+            w[c] = need;
+        } else if (!t->whole[c]) {
+            others += w[c];
+        }
+    }
+    for (size_t c = 0; c < n && grown > 0 && others > grown; c++)
+        if (!t->whole[c])
+            w[c] -= grown * w[c] / others;
+}
+
+/* Where each column of t stands and how wide it is (both caller frees). */
+static void table_columns(const pdf *p, const fd_report_table *t, double **x, double **w)
+{
+    size_t n = t->column_count;
+    *x = fd_alloc(n * sizeof **x);
+    *w = fd_alloc(n * sizeof **w);
+    for (size_t c = 0; c < n; c++)
+        (*w)[c] = t->widths[c] * (p->right - p->left);
+    keep_codes_whole(t, *w, p->right - p->left,
+                     pango_units_to_double(pango_font_description_get_size(p->font.cell)));
+    double at = p->left;
+    for (size_t c = 0; c < n; c++) {
+        (*x)[c] = at;
+        at += (*w)[c];
+    }
+}
+
+/* The height of t's head and first row as place_table sets them: what a caption must
+ * find room for under it. */
+static double table_start_height(pdf *p, const fd_report_table *t)
+{
+    size_t n = t->column_count;
+    if (n == 0)
+        return 0;
+    double *x, *w;
+    table_columns(p, t, &x, &w);
+    row head = {fd_alloc(n * sizeof(laid_text)), x, w, n, true, true};
+    lay_out_row(p, &head, t->titles, NULL, p->font.cell_bold);
+    double height = row_remaining(&head);
+    free_row(&head);
+    char **none = fd_alloc(n * sizeof *none);
+    for (size_t c = 0; c < n; c++)
+        none[c] = c == 0 ? (char *)report_none_text() : "";
+    row first = {head.cells, x, w, n, true, false};
+    lay_out_row(p, &first, t->row_count ? t->rows[0].cells : none, NULL, p->font.cell);
+    height += row_remaining(&first);
+    free_row(&first);
+    free(head.cells);
+    free(none);
+    free(x);
+    free(w);
+    return height + GAP_TABLE;
+}
+
 static void place_table(pdf *p, const fd_report_table *t)
 {
     size_t n = t->column_count;
     if (n == 0)
         return;
-    double *x = fd_alloc(n * sizeof *x), *w = fd_alloc(n * sizeof *w);
-    double at = p->left;
-    for (size_t c = 0; c < n; c++) {
-        x[c] = at;
-        w[c] = t->widths[c] * (p->right - p->left);
-        at += w[c];
-    }
+    double *x, *w;
+    table_columns(p, t, &x, &w);
     table_head head = {{fd_alloc(n * sizeof(laid_text)), x, w, n, true, true}, 0};
     lay_out_row(p, &head.cells, t->titles, NULL, p->font.cell_bold);
     head.height = row_remaining(&head.cells);
@@ -701,14 +781,60 @@ static void free_frame(pdf *p)
     laid_free(&p->printed);
 }
 
+/* The height a heading, field or paragraph takes with the gap above it. */
+static double caption_height(pdf *p, const report_block *b)
+{
+    double width = p->right - p->left;
+    laid_text t;
+    double gap;
+    if (b->kind == BLOCK_HEADING) {
+        lay_out(p, &t, b->text, p->font.heading, width, PANGO_ALIGN_LEFT, FD_STYLE_PLAIN, 0);
+        gap = GAP_HEADING;
+    } else if (b->kind == BLOCK_FIELD) {
+        char *key = report_field_key(b->text), *text = fd_printf("%s%s", key, b->value);
+        lay_out(p, &t, text, p->font.body, width, PANGO_ALIGN_LEFT, FD_STYLE_PLAIN, strlen(key));
+        free(key);
+        free(text);
+        gap = GAP_FIELD;
+    } else {
+        lay_out(p, &t, b->text, p->font.body, width, PANGO_ALIGN_LEFT, b->style, 0);
+        gap = GAP_PARAGRAPH;
+    }
+    /* place_text sets it as a row: padded above and below. */
+    double height = gap + total_height(&t) + 2 * PAD_Y;
+    laid_free(&t);
+    return height;
+}
+
+/* Room from block i to the first row of the table it introduces, when blocks i … k-1
+ * are headings, fields or paragraphs and block k is a table (0 otherwise), so that a
+ * heading or a caption never stands at the foot of a page without its rows. */
+static double room_to_table(pdf *p, size_t i)
+{
+    double room = 0;
+    for (size_t k = i; k < p->r->block_count; k++) {
+        const report_block *b = &p->r->blocks[k];
+        if (b->kind == BLOCK_TABLE)
+            return room + table_start_height(p, b->table);
+        if (b->kind == BLOCK_SIGNATURES)
+            return 0;
+        room += caption_height(p, b);
+    }
+    return 0;
+}
+
 static void run_pass(pdf *p, bool drawing)
 {
     p->drawing = drawing;
     p->page = 0;
     p->head = NULL;
     new_page(p);
-    for (size_t i = 0; i < p->r->block_count; i++)
+    for (size_t i = 0; i < p->r->block_count; i++) {
+        double room = p->r->blocks[i].kind == BLOCK_TABLE ? 0 : room_to_table(p, i);
+        if (room > 0 && p->content_on_page && p->y + room > p->body_bottom)
+            new_page(p);
         place_block(p, &p->r->blocks[i]);
+    }
     place_closing(p);
     if (drawing) {
         draw_page_footer(p);

@@ -1257,7 +1257,14 @@ SELECT
     WHERE e.kind = 'complaint' AND e.entity_id = c.id AND e.event = 'close'
     ORDER BY e.id DESC
     LIMIT 1
-  ) AS closed_at
+  ) AS closed_at,
+  c.complainant AS first_complainant,
+  c.unit AS first_unit,
+  c.phone_clear AS first_phone,
+  c.channel AS first_channel,
+  c.category AS first_category,
+  c.severity AS first_severity,
+  c.content AS first_content
 FROM complaint c
 JOIN staff rs ON rs.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
@@ -1294,10 +1301,17 @@ GROUP BY sort, category, severity
 ORDER BY sort, category, severity;
 
 -- name: complaint_month_in_time
--- Of the month's complaints and survey opinions: how many had to be rectified and how
--- many were by their first rectify-by; how many had a visit-by and were visited by it.
+-- Of the month's complaints and survey opinions (by the month received): those to be
+-- rectified whose first rectify-by has passed or that were rectified (the share's
+-- denominator), those rectified by it, and those neither rectified nor yet due; the
+-- same for return visits, whose visit-by is set once rectified. A complaint not yet
+-- due is in no share: it can still be on time.
 SELECT
-  count(*) FILTER (WHERE sort <> 'special') AS to_rectify,
+  count(*) FILTER (
+    WHERE sort <> 'special' AND (rectify_due <= :now OR EXISTS (
+      SELECT 1 FROM complaint_rectification r WHERE r.complaint_id = x.id
+    ))
+  ) AS to_rectify,
   count(*) FILTER (
     WHERE sort <> 'special' AND EXISTS (
       SELECT 1
@@ -1305,7 +1319,16 @@ SELECT
       WHERE r.complaint_id = x.id AND r.done_at <= x.rectify_due
     )
   ) AS rectified_in_time,
-  count(*) FILTER (WHERE visit_due IS NOT NULL) AS to_visit,
+  count(*) FILTER (
+    WHERE sort <> 'special' AND NOT coalesce(rectify_due <= :now, 0) AND NOT EXISTS (
+      SELECT 1 FROM complaint_rectification r WHERE r.complaint_id = x.id
+    )
+  ) AS rectify_not_due,
+  count(*) FILTER (
+    WHERE visit_due IS NOT NULL AND (visit_due <= :now OR EXISTS (
+      SELECT 1 FROM complaint_visit v WHERE v.complaint_id = x.id
+    ))
+  ) AS to_visit,
   count(*) FILTER (
     WHERE visit_due IS NOT NULL AND EXISTS (
       SELECT 1
@@ -1314,7 +1337,12 @@ SELECT
         AND v.visited_at >= x.visit_from
         AND v.visited_at <= x.visit_due
     )
-  ) AS visited_in_time
+  ) AS visited_in_time,
+  count(*) FILTER (
+    WHERE visit_due IS NOT NULL AND NOT visit_due <= :now AND NOT EXISTS (
+      SELECT 1 FROM complaint_visit v WHERE v.complaint_id = x.id
+    )
+  ) AS visit_not_due
 FROM (
   SELECT
     c.id,
@@ -1365,7 +1393,12 @@ FROM (
 ) x;
 
 -- name: complaint_month_satisfaction
-SELECT satisfaction, count(*) AS visits
-FROM complaint_visit
-WHERE visited_at >= :from AND visited_at < :to
-GROUP BY satisfaction;
+-- The month's complaints (by the month received, like every figure of the month) by
+-- the satisfaction of their latest return visit.
+SELECT v.satisfaction, count(*) AS visits
+FROM complaint c
+JOIN complaint_visit v ON v.id = (
+  SELECT max(l.id) FROM complaint_visit l WHERE l.complaint_id = c.id
+)
+WHERE c.received_at >= :from AND c.received_at < :to
+GROUP BY v.satisfaction;

@@ -1839,3 +1839,51 @@ LEFT JOIN shift esh ON esh.id = e.shift_id
 LEFT JOIN staff em ON em.id = esh.manager_id
 WHERE s.start_at >= :from AND s.start_at < :to
 ORDER BY s.start_at, s.id, e.at, e.id;
+
+-- name: ho_export_shifts
+-- The shifts that started in [:from, :to), whose entries an export writes.
+SELECT id
+FROM shift
+WHERE start_at >= :from AND start_at < :to
+ORDER BY start_at, id;
+
+-- name: ho_export_corrections
+-- The corrections of the entries of those shifts, by entry, each with the value it
+-- replaced (the correction before it, else the entry's own value; a later note has
+-- none before its first).
+SELECT
+  e.id AS entry_id,
+  e.kind,
+  c.field,
+  CASE
+    WHEN EXISTS (
+      SELECT 1 FROM correction p
+      WHERE p.tbl = 'shift_entry' AND p.row_id = e.id AND p.field = c.field AND p.id < c.id
+    ) THEN (
+      SELECT p.value FROM correction p
+      WHERE p.tbl = 'shift_entry' AND p.row_id = e.id AND p.field = c.field AND p.id < c.id
+      ORDER BY p.id DESC
+      LIMIT 1
+    )
+    ELSE CASE c.field
+      WHEN 'content' THEN e.content
+      WHEN 'reporter' THEN e.reporter
+      WHEN 'given_by' THEN e.given_by
+      WHEN 'relayed_to' THEN e.relayed_to
+      WHEN 'handling' THEN e.handling
+      WHEN 'superior' THEN e.superior
+      WHEN 'result' THEN e.result
+      WHEN 'follow_up' THEN e.follow_up
+      WHEN 'reported_to' THEN e.reported_to
+    END
+  END AS old_value,
+  c.value AS new_value,
+  c.reason,
+  s.name AS staff,
+  c.at
+FROM shift sh
+JOIN shift_entry e ON e.shift_id = sh.id
+JOIN correction c ON c.tbl = 'shift_entry' AND c.row_id = e.id
+JOIN staff s ON s.id = c.staff_id
+WHERE sh.start_at >= :from AND sh.start_at < :to
+ORDER BY e.id, c.id;

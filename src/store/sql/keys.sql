@@ -672,7 +672,13 @@ SELECT
   rv.name AS received_by,
   rq.name AS requested_by,
   (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
-  coalesce(r.at, :now) > o.due_at AS overdue
+  coalesce(r.at, :now) > o.due_at AS overdue,
+  (
+    SELECT e.note FROM event e
+    WHERE e.kind = 'loan' AND e.entity_id = l.id AND e.event IN ('refuse', 'cancel')
+    ORDER BY e.id DESC
+    LIMIT 1
+  ) AS refusal
 FROM key_loan l
 CROSS JOIN entity_state s ON s.kind = 'loan' AND s.entity_id = l.id
 JOIN key_loan_item li ON li.loan_id = l.id

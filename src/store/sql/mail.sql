@@ -1170,7 +1170,9 @@ SELECT
   h.proxy_phone_clear,
   h.proxy_relation,
   h.note AS handout_note,
-  (SELECT e.note FROM event e WHERE e.id = r.event_id) AS return_note
+  (SELECT e.note FROM event e WHERE e.id = r.event_id) AS return_note,
+  (SELECT s.name FROM staff s WHERE s.id = h.staff_id) AS handed_out_by,
+  (SELECT s.name FROM staff s WHERE s.id = r.staff_id) AS returned_by
 FROM mail_item m
 JOIN staff st ON st.id = m.staff_id
 LEFT JOIN  correction cx
@@ -1182,3 +1184,35 @@ LEFT JOIN mail_handout h ON h.id = hi.handout_id
 LEFT JOIN mail_return r ON r.item_id = m.id
 WHERE m.at >= :from AND m.at < :to
 ORDER BY m.at, m.id;
+
+-- name: mail_export_corrections
+-- The corrections of the items received in [:from, :to), by item, each with the value
+-- it replaced (the correction before it, else the item's own value).
+SELECT
+  m.id AS item_id,
+  c.field,
+  CASE
+    WHEN EXISTS (
+      SELECT 1 FROM correction p
+      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
+    ) THEN (
+      SELECT p.value FROM correction p
+      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
+      ORDER BY p.id DESC
+      LIMIT 1
+    )
+    ELSE CASE c.field
+      WHEN 'carrier' THEN m.carrier
+      WHEN 'note' THEN m.note
+      WHEN 'damage_note' THEN m.damage_note
+    END
+  END AS old_value,
+  c.value AS new_value,
+  c.reason,
+  s.name AS staff,
+  c.at
+FROM mail_item m
+JOIN correction c ON c.tbl = 'mail_item' AND c.row_id = m.id
+JOIN staff s ON s.id = c.staff_id
+WHERE m.at >= :from AND m.at < :to
+ORDER BY m.id, c.id;

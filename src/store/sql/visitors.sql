@@ -1908,3 +1908,58 @@ WHERE doc_number_clear IS NOT NULL AND registered_at < :cutoff;
 -- name: visit_purge_insert
 INSERT INTO visit_purge (cutoff, retention_days, cleared, at, staff_id)
 VALUES (:cutoff, :retention_days, :cleared, :at, :staff_id);
+
+-- name: visit_export_history
+-- What an export adds to each visit registered in [:from, :to), by visit then time:
+-- its events with who did them and who approved (the duty manager at night), and its
+-- corrections with the value each replaced (the correction before it, else the visit's
+-- own value).
+SELECT
+  v.id AS visit_id,
+  e.at,
+  e.event,
+  s.name AS staff,
+  a.name AS approver,
+  NULL AS field,
+  NULL AS old_value,
+  NULL AS new_value,
+  NULL AS reason
+FROM visit v
+JOIN event e ON e.kind = 'visit' AND e.entity_id = v.id
+JOIN staff s ON s.id = e.staff_id
+LEFT JOIN staff a ON a.id = e.approver_id
+WHERE v.registered_at >= :from AND v.registered_at < :to
+UNION ALL
+SELECT
+  v.id,
+  c.at,
+  NULL,
+  s.name,
+  NULL,
+  c.field,
+  CASE
+    WHEN EXISTS (
+      SELECT 1 FROM correction p
+      WHERE p.tbl = 'visit' AND p.row_id = v.id AND p.field = c.field AND p.id < c.id
+    ) THEN (
+      SELECT p.value FROM correction p
+      WHERE p.tbl = 'visit' AND p.row_id = v.id AND p.field = c.field AND p.id < c.id
+      ORDER BY p.id DESC
+      LIMIT 1
+    )
+    ELSE CASE c.field
+      WHEN 'visitor_name' THEN v.visitor_name
+      WHEN 'phone' THEN v.phone
+      WHEN 'party_size' THEN CAST(v.party_size AS TEXT)
+      WHEN 'purpose' THEN v.purpose
+      WHEN 'visitee_name' THEN v.visitee_name
+      WHEN 'visitee_position' THEN v.visitee_position
+    END
+  END,
+  c.value,
+  c.reason
+FROM visit v
+JOIN correction c ON c.tbl = 'visit' AND c.row_id = v.id
+JOIN staff s ON s.id = c.staff_id
+WHERE v.registered_at >= :from AND v.registered_at < :to
+ORDER BY 1, 2;

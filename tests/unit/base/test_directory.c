@@ -60,9 +60,11 @@ static fd_status import_text(import_fn import, const char *text)
 }
 
 /* The good fixtures, which most tests start from. */
+/* The fixture's desk with the test directory; the duty manager reads phones in full. */
 static void open_with_directory(const char *db)
 {
     desk_fixture_open(&fx, db);
+    fx.config.unmask_phone_roles = FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER);
     ck_assert_msg(import_fixture(fd_directory_import_units, &fx.admin, "units.csv") == FD_OK,
                   "%s", err.message);
     ck_assert_msg(import_fixture(fd_directory_import_occupants, &fx.admin, "occupants.csv") == FD_OK,
@@ -110,7 +112,8 @@ static void collect(void *ctx, const fd_dir_entry *e)
 static void search(unsigned kinds, const char *text, int limit)
 {
     memset(&hits, 0, sizeof hits);
-    ck_assert_msg(fd_directory_search(fx.desk, kinds, text, limit, collect, &hits, &err) == FD_OK,
+    ck_assert_msg(fd_directory_search(fx.desk, &fx.duty_manager, kinds, text, limit, collect, &hits,
+                                      &err) == FD_OK,
                   "%s", err.message);
 }
 
@@ -457,8 +460,8 @@ START_TEST(test_search_shows_corrections)
 {
     open_with_directory("search_corrected.db");
     fd_dir_entry owner = {0};
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_OCCUPANT, "张伟", 1, first_entry, &owner,
-                                         &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_OCCUPANT, "张伟", 1, first_entry,
+                                         &owner, &err), FD_OK);
     ck_assert_int_ne(owner.id, 0);
     ck_assert_int_eq(fd_store_write(fx.desk->store, correct_phone, &owner, &err), FD_OK);
     search(FD_DIR_OCCUPANT, "张伟", 10);
@@ -476,17 +479,22 @@ static void unit_id_of(void *ctx, const fd_dir_entry *e)
 static int64_t unit_id(const char *code)
 {
     int64_t id = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, unit_id_of, &id, &err),
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_UNIT, code, 1, unit_id_of, &id, &err),
                      FD_OK);
     ck_assert_int_ne(id, 0);
     return id;
 }
 
-static void contacts(int64_t unit)
+static void contacts_as(const fd_actor *who, int64_t unit)
 {
     memset(&hits, 0, sizeof hits);
-    ck_assert_msg(fd_directory_contacts(fx.desk, unit, collect, &hits, &err) == FD_OK, "%s",
+    ck_assert_msg(fd_directory_contacts(fx.desk, who, unit, collect, &hits, &err) == FD_OK, "%s",
                   err.message);
+}
+
+static void contacts(int64_t unit)
+{
+    contacts_as(&fx.duty_manager, unit);
 }
 
 START_TEST(test_contacts_order)
@@ -507,7 +515,34 @@ START_TEST(test_contacts_of_empty_and_unknown_units)
     open_with_directory("contacts_none.db");
     contacts(unit_id("A-301"));
     ck_assert_uint_eq(hits.count, 0);
-    ck_assert_int_eq(fd_directory_contacts(fx.desk, 999999, collect, &hits, &err), FD_NOT_FOUND);
+    ck_assert_int_eq(fd_directory_contacts(fx.desk, NULL, 999999, collect, &hits, &err),
+                     FD_NOT_FOUND);
+}
+END_TEST
+
+static void phone_shown(void *ctx, const fd_dir_entry *e)
+{
+    char *out = ctx;
+    if (!*out)
+        snprintf(out, 64, "%s %s", e->phone, e->phone_in_full ? "in full" : "masked");
+}
+
+/* The directory masks phones for a reader whose role may not read them, and says so. */
+START_TEST(test_phones_are_masked_for_the_reader)
+{
+    open_with_directory("masked.db");
+    char seen[64] = "";
+    ck_assert_int_eq(fd_directory_search(fx.desk, &fx.receptionist, FD_DIR_OCCUPANT, "张伟", 1,
+                                         phone_shown, seen, &err), FD_OK);
+    ck_assert_str_eq(seen, "138****5678 masked");
+    seen[0] = '\0';
+    ck_assert_int_eq(fd_directory_search(fx.desk, &fx.duty_manager, FD_DIR_OCCUPANT, "张伟", 1,
+                                         phone_shown, seen, &err), FD_OK);
+    ck_assert_str_eq(seen, "13812345678 in full");
+    contacts_as(&fx.receptionist, unit_id("A-1203"));
+    expect_hit(2, "32 A-1203 李秀英 - - 配偶 139****5678");
+    contacts_as(NULL, unit_id("A-1203"));
+    expect_hit(0, "2 A-1203 张伟 - - - 138****5678");
 }
 END_TEST
 
@@ -544,6 +579,7 @@ static Suite *directory_suite(void)
     tcase_add_test(find, test_search_shows_corrections);
     tcase_add_test(find, test_contacts_order);
     tcase_add_test(find, test_contacts_of_empty_and_unknown_units);
+    tcase_add_test(find, test_phones_are_masked_for_the_reader);
     suite_add_tcase(s, find);
 
     return s;

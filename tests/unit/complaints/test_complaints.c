@@ -15,6 +15,7 @@
 
 /* ---- fixture ---- */
 
+static char *export(const fd_actor *who, fd_export_request req, fd_status expect);
 static desk_fixture fx;
 static fd_config *cfg;
 static fd_actor assistant, cs_manager;
@@ -696,12 +697,12 @@ START_TEST(the_contact_phone_is_corrected_and_masked_like_the_phone)
     ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "010-62345678", "x", &err),
                    FD_CONFLICT, "phone", "already recorded");
     /* The return visit calls the corrected number. */
-    char csv[4096];
-    FILE *out = fmemopen(csv, sizeof csv, "w");
     fd_export_request req = {.from = 0, .to = fx.now + 1, .format = FD_EXPORT_CSV};
-    ASSERT_OK(fd_complaints_export(fx.desk, &cs_manager, &req, out, &err));
-    fclose(out);
-    ck_assert_msg(strstr(csv, "010-****5678") && !strstr(csv, "138"), "%s", csv);
+    char *csv = export(&cs_manager, req, FD_OK);
+    /* Masked in the row and in the correction's old → new, as asked. */
+    ck_assert_msg(strstr(csv, "010-****5678") && !strstr(csv, "13800138000") && !strstr(csv, "62345678"),
+                  "%s", csv);
+    free(csv);
     close_desk();
 }
 END_TEST
@@ -878,7 +879,7 @@ START_TEST(the_directory_fills_in_the_complainant)
     open_desk("fromdir.db");
     directory();
     fd_dir_entry owner = {0};
-    ASSERT_OK(fd_directory_search(fx.desk, FD_DIR_OCCUPANT, "王大伟", 1, first_occupant, &owner, &err));
+    ASSERT_OK(fd_directory_search(fx.desk, NULL, FD_DIR_OCCUPANT, "王大伟", 1, first_occupant, &owner, &err));
     fd_complaint_intake in = intake(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
     in.occupant_id = owner.id;
     in.complainant = in.unit = in.phone = NULL;
@@ -920,11 +921,9 @@ END_TEST
 
 static char *export(const fd_actor *who, fd_export_request req, fd_status expect)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
-    ck_assert_int_eq(fd_complaints_export(fx.desk, who, &req, out, &err), expect);
-    fclose(out);
+    fd_status s;
+    char *text = desk_fixture_export(&fx, fd_complaints_export, who, &req, &s, NULL, &err);
+    ck_assert_int_eq(s, expect);
     return text;
 }
 
@@ -968,6 +967,10 @@ START_TEST(monthly_figures_match)
     ASSERT_OK(rectify(s, "除草"));
     at(2026, 11, 25, 9, 0);
     ASSERT_OK(visit(s, FD_SATISFACTION_DISSATISFIED));
+    /* 5: general, taken in on the month's last day and not yet due when counted: in
+     * no on-time share, shown as not yet due. */
+    at(2026, 11, 30, 17, 0);
+    receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
     /* Outside the month: not counted. */
     at(2026, 12, 2, 9, 0);
     receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
@@ -977,16 +980,21 @@ START_TEST(monthly_figures_match)
     text = export(&cs_manager, november(true), FD_OK);
     const char *expected =
         "\xEF\xBB\xBF"
-        "month,figure,sort,category,severity,count,total,share\r\n"
-        "2026-11,Taken in,Complaint,Facilities and equipment,General,2,4,50.0%\r\n"
-        "2026-11,Taken in,Complaint,Facilities and equipment,Major,1,4,25.0%\r\n"
-        "2026-11,Taken in,Satisfaction-survey opinion,Facilities and equipment,,1,4,25.0%\r\n"
-        "2026-11,Taken in (all),,,,4,4,100.0%\r\n"
-        "2026-11,Rectified in time,,,,2,4,50.0%\r\n"
-        "2026-11,Visited in time,,,,2,3,66.7%\r\n"
-        "2026-11,Satisfied,,,,1,2,50.0%\r\n"
-        "2026-11,Basically satisfied,,,,0,2,0.0%\r\n"
-        "2026-11,Dissatisfied,,,,1,2,50.0%\r\n";
+        "Month,Figure,Sort,Category,Severity,Count,Out of,Share,Not yet due,How it is counted\r\n"
+        "2026-11,Taken in,Complaint,Facilities and equipment,General,3,5,60.0%,,complaints taken in this month\r\n"
+        "2026-11,Taken in,Complaint,Facilities and equipment,Major,1,5,20.0%,,complaints taken in this month\r\n"
+        "2026-11,Taken in,Satisfaction-survey opinion,Facilities and equipment,,1,5,20.0%,,"
+        "complaints taken in this month\r\n"
+        "2026-11,Taken in (all),,,,5,5,100.0%,,complaints taken in this month\r\n"
+        /* 1 and 4 in time, 2 late, 3 overdue; 5 not yet due. */
+        "2026-11,Rectified in time,,,,2,4,50.0%,1,of this month's complaints rectified or past their "
+        "rectify-by day; those not yet due are left out\r\n"
+        "2026-11,Visited in time,,,,2,3,66.7%,0,of this month's complaints visited or past their "
+        "visit-back-by day; those not yet due are left out\r\n"
+        /* 2's visit in December counts for November, the month it was taken in. */
+        "2026-11,Satisfied,,,,1,3,33.3%,,of this month's complaints visited back: the latest visit\r\n"
+        "2026-11,Basically satisfied,,,,0,3,0.0%,,of this month's complaints visited back: the latest visit\r\n"
+        "2026-11,Dissatisfied,,,,2,3,66.7%,,of this month's complaints visited back: the latest visit\r\n";
     ck_assert_str_eq(text, expected);
     free(text);
     close_desk();
@@ -1002,10 +1010,12 @@ START_TEST(the_export_lists_the_month_with_phones_masked)
     fx.now = midnight_after(2026, 11, 30) + 60;
     fd_export_request req = november(false);
     char *text = export(&fx.duty_manager, req, FD_OK);
-    ck_assert_ptr_nonnull(strstr(text, "number,sort,received_at,received_by,complainant"));
-    ck_assert_ptr_nonnull(strstr(text, "1,Complaint,2026-11-27 10:00,李娜,张三丰,A-1203,138****5678,Phone,"
-                                       "Facilities and equipment,Major,\"电梯异响\n轿厢晃动\",工程部,Assigned,"
-                                       "2026-12-01 00:00,,,,,,,,,yes,"));
+    ck_assert_msg(strstr(text, "Complaint number,Sort,Taken in at,Taken in by,Complainant"), "%s", text);
+    /* The rectify-by day is the last day (Monday 30th), not the next day at 00:00. */
+    ck_assert_msg(strstr(text, "1,Complaint,2026-11-27 10:00,李娜,张三丰,A-1203,138****5678,Phone,"
+                               "Facilities and equipment,Major,\"电梯异响\n轿厢晃动\",工程部,Assigned,"
+                               "2026-11-30 (Mon),,,,,,,,,yes,,"), "%s", text);
+    ck_assert_msg(strstr(text, "2026-11-27 10:00 Assigned: 工程部 (李娜)"), "%s", text);
     free(text);
     req.unmasked = true;
     text = export(&fx.duty_manager, req, FD_OK);

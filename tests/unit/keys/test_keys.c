@@ -48,7 +48,7 @@ static void remember_unit(void *ctx, const fd_dir_entry *e)
 static int64_t unit_id(const char *code)
 {
     int64_t id = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, remember_unit, &id, &err),
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_UNIT, code, 1, remember_unit, &id, &err),
                      FD_OK);
     ck_assert_int_gt(id, 0);
     return id;
@@ -475,7 +475,7 @@ END_TEST
 typedef struct contacts_seen {
     int count;
     fd_dir_entry entries[8];
-    char names[8][64];
+    char names[8][64], phones[8][FD_KEY_PHONE_SHOWN];
 } contacts_seen;
 
 static void see_contact(void *ctx, const fd_dir_entry *e)
@@ -484,9 +484,10 @@ static void see_contact(void *ctx, const fd_dir_entry *e)
     if (c->count < 8) {
         c->entries[c->count] = *e;
         snprintf(c->names[c->count], 64, "%s", e->name);
+        snprintf(c->phones[c->count], FD_KEY_PHONE_SHOWN, "%s", e->phone ? e->phone : "");
         c->entries[c->count].name = c->names[c->count];
         c->entries[c->count].unit = NULL;
-        c->entries[c->count].phone = NULL;
+        c->entries[c->count].phone = c->phones[c->count];
         c->entries[c->count].position = NULL;
         c->count++;
     }
@@ -547,6 +548,7 @@ START_TEST(an_emergency_needs_its_calls)
                      FD_INVALID);
     ck_assert_str_eq(err.field, "note");
     l.note = "A-1203 跑水，楼下渗漏";
+    ck_assert(fd_key_loan_awaits_calls(fx.desk, &l));
     /* Handing over at once fails: nobody has been called yet; nothing is written. */
     ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &l, &loan, &err),
                      FD_INVALID);
@@ -571,10 +573,18 @@ START_TEST(an_emergency_needs_its_calls)
                      FD_INVALID);
 
     contacts_seen c = {0};
-    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, loan, see_contact, &c, &err), FD_OK);
+    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, &fx.receptionist, loan, see_contact, &c, &err), FD_OK);
     ck_assert_int_eq(c.count, 3); /* owner, tenant, the owner's emergency contact */
     ck_assert_str_eq(c.names[0], "王建国");
     ck_assert_int_eq(c.entries[2].kind, FD_DIR_CONTACT);
+    /* Masked for the receptionist, in full for the duty manager. */
+    ck_assert(!c.entries[0].phone_in_full);
+    ck_assert_str_eq(c.phones[0], "138****8000");
+    contacts_seen full = {0};
+    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, &fx.duty_manager, loan, see_contact, &full, &err),
+                     FD_OK);
+    ck_assert(full.entries[0].phone_in_full);
+    ck_assert_str_eq(full.phones[0], "13800138000");
 
     /* The emergency contact only after the owner or tenant. */
     fd_key_notice_new n = {.unit_id = unit_1203, .target = FD_DIR_CONTACT,
@@ -651,6 +661,8 @@ START_TEST(calls_belong_to_emergencies)
     e.emergency = true;
     e.note = "水泵房进水";
     e.hand_over = true;
+    ck_assert(!fd_key_loan_awaits_calls(fx.desk, &e));
+    ck_assert(!fd_key_loan_awaits_calls(fx.desk, &l)); /* no emergency */
     ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &e, &loan, &err),
                      FD_OK);
     ck_assert_str_eq(loan_state(loan), "out");
@@ -1058,15 +1070,10 @@ END_TEST
 static char *export_text(const fd_actor *who, bool monthly, bool unmasked, fd_export_format format,
                          fd_status *status)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
     fd_export_request req = {.from = fd_date_start(fd_date_from_ymd(2026, 11, 1)),
                              .to = fd_date_start(fd_date_from_ymd(2026, 12, 1)),
                              .format = format, .unmasked = unmasked, .monthly = monthly};
-    *status = fd_keys_export(fx.desk, who, &req, out, &err);
-    fclose(out);
-    return text;
+    return desk_fixture_export(&fx, fd_keys_export, who, &req, status, NULL, &err);
 }
 
 static int lines(const char *text)
@@ -1116,7 +1123,7 @@ START_TEST(export_lists_every_loan_and_the_custodians)
 
     char *monthly = export_text(&cs_manager, true, false, FD_EXPORT_CSV, &s);
     ck_assert_int_eq(s, FD_OK);
-    ck_assert_ptr_nonnull(strstr(monthly, "department,custodian,lent,overdue,damaged,lost"));
+    ck_assert_ptr_nonnull(strstr(monthly, "Department,Custodian,Loans,Back late,Damaged,Lost"));
     ck_assert_ptr_nonnull(strstr(monthly, "客服部,李娜,2,2,1,0"));
     free(monthly);
 }

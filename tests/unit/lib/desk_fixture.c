@@ -2,6 +2,7 @@
 
 #include <check.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "frontdesk/staff.h"
@@ -64,4 +65,30 @@ int desk_fixture_raw(const desk_fixture *f, const char *sql)
     sqlite3_free(msg);
     sqlite3_close(db);
     return rc;
+}
+
+char *desk_fixture_export(const desk_fixture *f, desk_fixture_export_fn fn, const fd_actor *who,
+                          const fd_export_request *req, fd_status *status, size_t *size,
+                          fd_error *err)
+{
+    fd_error local = {0};
+    err = err ? err : &local;
+    char *text = NULL;
+    size_t length = 0;
+    FILE *out = open_memstream(&text, &length);
+    fd_book *book;
+    bool several = req->monthly && req->format == FD_EXPORT_XLSX;
+    *status = fd_book_open(out, req->format, several, &book, err);
+    if (*status == FD_OK) {
+        *status = fn(f->desk, who, req, book, err);
+        fd_chain_head head = {0};
+        fd_book_params p = {"test", fd_date_of(req->from), fd_date_of(req->to - 1), req->monthly,
+                            req->unmasked, who, f->now, &head};
+        fd_status closed = fd_book_close(book, *status == FD_OK ? &p : NULL, NULL);
+        *status = *status == FD_OK ? closed : *status;
+    }
+    fclose(out);
+    if (size)
+        *size = length;
+    return text;
 }

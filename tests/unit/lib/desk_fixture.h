@@ -3,6 +3,7 @@
 #ifndef FRONTDESK_DESK_FIXTURE_H
 #define FRONTDESK_DESK_FIXTURE_H
 
+#include "frontdesk/book.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
 
@@ -24,5 +25,15 @@ void desk_fixture_close(desk_fixture *f);
 void desk_fixture_reopen(desk_fixture *f);
 /* Runs sql on a raw connection: someone editing the file behind the program's back. */
 int desk_fixture_raw(const desk_fixture *f, const char *sql);
+
+/* A procedure's export (fd_visitors_export …) run into a book in memory: the bytes
+ * written (caller frees; the workbook's bytes for xlsx), its status in *status and
+ * its error in *err (may be NULL). */
+typedef fd_status (*desk_fixture_export_fn)(fd_desk *d, const fd_actor *who,
+                                           const fd_export_request *req, fd_book *book,
+                                           fd_error *err);
+char *desk_fixture_export(const desk_fixture *f, desk_fixture_export_fn fn, const fd_actor *who,
+                          const fd_export_request *req, fd_status *status, size_t *size,
+                          fd_error *err);
 
 #endif

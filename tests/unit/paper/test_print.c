@@ -586,6 +586,126 @@ START_TEST(text_reports_speak_the_readers_language)
 }
 END_TEST
 
+/* ---- paper that keeps together (issue 17) ---- */
+
+static void visit_slip(void *ctx, const fd_visit *v)
+{
+    names_add(ctx, v->slip);
+}
+
+typedef struct step_count {
+    fd_time start, end;
+    long steps;
+} step_count;
+
+static void count_step(void *ctx, const fd_complaint_step *s)
+{
+    step_count *c = ctx;
+    c->steps += s->at >= c->start && s->at < c->end;
+}
+
+static void touched(void *ctx, const fd_complaint_row *row)
+{
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)row->id);
+    names_add(ctx, id);
+}
+
+/* Each caption stands on the page of its table's first rows: the page holding it holds
+ * the column title after it too. */
+static void assert_kept_with(char **pages, int count, const char *caption, const char *column)
+{
+    for (int i = 0; i < count; i++) {
+        const char *at = strstr(pages[i], caption);
+        if (at)
+            ck_assert_msg(strstr(at, column), "\"%s\" ends page %d without its table", caption, i + 1);
+    }
+}
+
+START_TEST(daily_logs_keep_together_sign_and_list_every_step)
+{
+    const fd_date the_day = fd_date_from_ymd(2026, 11, 26);
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    fd_time start = fd_date_start(the_day), end = fd_date_start(the_day + 1);
+    fd_report *all;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, the_day, FD_LOG_ALL, &all, &err), FD_OK);
+    const char *pdf = testlib_path("together.pdf");
+    write_pdf(all, pdf);
+    char *text = write_text(all, FD_REPORT_TEXT_WIDE);
+    fd_report_free(all);
+    char *pdf_text = paper_pdf_text(pdf);
+
+    /* Slip numbers are never broken across lines, on paper or in text. */
+    names slips = {NULL, 0};
+    ck_assert_int_eq(fd_visits_between(k.d, &k.receptionist, start, end, visit_slip, &slips, &err), FD_OK);
+    assert_all_in(&slips, pdf_text, "slip number");
+    assert_all_in(&slips, text, "slip number");
+    names_free(&slips);
+
+    /* Every log ends with its signature lines. */
+    for (const char *paper = text; paper; paper = paper == text ? pdf_text : NULL) {
+        ck_assert_int_eq(paper_count(paper, _("Checked by")), FD_LOG_ALL);
+        ck_assert_int_eq(paper_count(paper, _("Registered by")) >= FD_LOG_ALL, 1);
+    }
+
+    /* Every step of the day's complaints is listed: as many as their timelines hold. */
+    names ids = {NULL, 0};
+    ck_assert_int_eq(fd_complaints_touched(k.d, start, end, touched, &ids, &err), FD_OK);
+    step_count c = {start, end, 0};
+    for (size_t i = 0; i < ids.count; i++)
+        ck_assert_int_eq(fd_complaint_timeline(k.d, &k.receptionist, atoll(ids.items[i]), count_step, &c, &err),
+                         FD_OK);
+    names_free(&ids);
+    ck_assert_int_gt(c.steps, 0);
+    char steps[120];
+    snprintf(steps, sizeof steps, _("%ld steps in all"), c.steps);
+    char *squeezed = paper_squeezed(pdf_text), *wanted = paper_squeezed(steps);
+    ck_assert_msg(strstr(squeezed, wanted), "no \"%s\"", steps);
+    ck_assert_msg(strstr(pdf_text, _("Taken in at")), "the complaints' time column");
+    free(squeezed);
+    free(wanted);
+
+    /* Captions stay with their tables: on the page as laid out, the caption and then
+     * its column titles. */
+    char command[1024];
+    snprintf(command, sizeof command, "pdftotext -layout -enc UTF-8 '%s' -", pdf);
+    char *laid = paper_slurp_command(command);
+    int count = paper_pdf_pages(pdf);
+    char **pages = calloc((size_t)count + 2, sizeof *pages);
+    paper_split_pages(laid, pages, count + 2);
+    assert_kept_with(pages, count, _("Complaints received:"), _("Taken in at"));
+    assert_kept_with(pages, count, _("Rectified:"), _("Measures"));
+    assert_kept_with(pages, count, _("Return visits:"), _("Satisfaction"));
+    assert_kept_with(pages, count, _("Items signed for this day:"), _("Carrier and tracking"));
+    free(pages);
+    free(laid);
+    free(pdf_text);
+    free(text);
+    desk_close(&k);
+}
+END_TEST
+
+/* --width sets the text form's carriage. */
+START_TEST(text_width_is_chosen_on_the_command_line)
+{
+    char args[700];
+    snprintf(args, sizeof args,
+             "--db '%s' print daily --log visitors --date 2026-11-26 --text - --width 90 --as 1001",
+             demo_path);
+    run_result r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_int_gt(paper_assert_text_aligned(r.output, 90), 0);
+    ck_assert_msg(strstr(r.output, "20261126-001"), "%s", r.output);
+    free(r.output);
+    snprintf(args, sizeof args, "--db '%s' print daily --text - --width 12 --as 1001", demo_path);
+    r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_int_eq(r.status, 64);
+    free(r.output);
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
@@ -600,6 +720,8 @@ int main(void)
     tcase_add_test(tc, printed_chain_head_is_verifys);
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
+    tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
+    tcase_add_test(tc, text_width_is_chosen_on_the_command_line);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -506,6 +506,70 @@ START_TEST(files_are_written_whole)
 }
 END_TEST
 
+/* ---- keeping together ---- */
+
+/* filler one-line rows, then a heading and a caption over a table whose first row is
+ * three lines tall, with a narrow column of codes. */
+static fd_report *caption_report(int filler)
+{
+    fd_report *r = fd_report_new("北辰澜桥国际花园", "访客登记表", "2026-12-06");
+    const fd_report_column fill[] = {{"填充", 1.0}};
+    fd_report_table *t = fd_report_table_new(r, fill, 1);
+    for (int i = 0; i < filler; i++) {
+        char cell[32];
+        snprintf(cell, sizeof cell, "第%d行", i + 1);
+        fd_report_row(t, (const char *[]){cell}, NULL);
+    }
+    fd_report_heading(r, "标题甲");
+    fd_report_paragraph(r, "说明乙：", FD_STYLE_BOLD);
+    const fd_report_column cols[] = {{"列一甲", 4.0}, {"单号", 0.3}, {"列三", 4.0}};
+    t = fd_report_table_new(r, cols, 3);
+    fd_report_column_whole(t, 1);
+    for (int i = 0; i < 3; i++)
+        fd_report_row(t, (const char *[]){"第一段\n第二段\n第三段", "20261206-025", "内容"}, NULL);
+    return r;
+}
+
+/* On every page, the heading is followed by its caption, its table's column title and
+ * first row (splits text into pages). */
+static void assert_caption_kept(char *text, const char *where, int filler)
+{
+    char *pages[200];
+    int count = paper_split_pages(text, pages, 200);
+    for (int i = 0; i < count; i++) {
+        const char *at = strstr(pages[i], "标题甲");
+        if (at)
+            ck_assert_msg(strstr(at, "说明乙") && strstr(at, "列一甲") && strstr(at, "第一段"),
+                          "%s, %d rows before: the heading ends page %d alone", where, filler, i + 1);
+    }
+}
+
+START_TEST(a_heading_and_caption_never_end_a_page_alone)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    for (int filler = 30; filler < 62; filler++) {
+        fd_report *r = caption_report(filler);
+        char *text = text_of(r, FD_REPORT_TEXT_MIN_WIDTH, FD_REPORT_TEXT_LINES);
+        ck_assert_int_eq(paper_count(text, "20261206-025"), 3);
+        assert_caption_kept(text, "text", filler);
+        free(text);
+        fd_report_free(r);
+    }
+    for (int filler = 30; filler < 52; filler++) {
+        fd_report *r = caption_report(filler);
+        const char *path = testlib_path("caption.pdf");
+        write_pdf(r, path);
+        char command[1024];
+        snprintf(command, sizeof command, "pdftotext -layout -enc UTF-8 '%s' -", path);
+        char *text = paper_slurp_command(command);
+        ck_assert_int_eq(paper_count(text, "20261206-025"), 3);
+        assert_caption_kept(text, "PDF", filler);
+        free(text);
+        fd_report_free(r);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("report");
@@ -524,6 +588,7 @@ int main(void)
     tcase_add_test(tc, a_printer_gets_it_through_lp);
     tcase_add_test(tc, a_printer_refusing_is_an_error);
     tcase_add_test(tc, files_are_written_whole);
+    tcase_add_test(tc, a_heading_and_caption_never_end_a_page_alone);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -77,7 +77,7 @@ static void remember(void *ctx, const fd_dir_entry *e)
 static int64_t unit_id(const char *code)
 {
     int64_t id = 0;
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_UNIT, code, 1, remember, &id, &err), FD_OK);
     ck_assert_int_gt(id, 0);
     return id;
 }
@@ -559,7 +559,7 @@ START_TEST(a_visitee_picked_from_the_directory)
 {
     open_desk("picked.db");
     picked p = {0};
-    ck_assert_int_eq(fd_directory_search(fx.desk, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
+    ck_assert_int_eq(fd_directory_search(fx.desk, NULL, FD_DIR_ANY, "T-1501", -1, pick, &p, &err), FD_OK);
     ck_assert(p.company && p.department && p.person);
     fd_visit_form f = form();
     f.unit = NULL;
@@ -1151,14 +1151,11 @@ END_TEST
 
 static char *export_day(const fd_actor *who, fd_export_format format, bool unmasked, fd_status want)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
     fd_export_request req = {fd_date_start(fd_date_of(fx.now)), fd_date_start(fd_date_of(fx.now) + 1),
                              format, unmasked, false};
-    fd_error_clear(&err);
-    ck_assert_int_eq(fd_visitors_export(fx.desk, who, &req, out, &err), want);
-    fclose(out);
+    fd_status s;
+    char *text = desk_fixture_export(&fx, fd_visitors_export, who, &req, &s, NULL, &err);
+    ck_assert_int_eq(s, want);
     return text;
 }
 
@@ -1174,10 +1171,12 @@ START_TEST(a_days_export_matches_what_was_entered)
     register_as(&fx.receptionist, NULL, f);
     at(11, 27, 12, 0);
     char *csv = export_day(&fx.receptionist, FD_EXPORT_CSV, false, FD_OK);
-    ck_assert_msg(strncmp(csv, "\xEF\xBB\xBF" "slip,registered_at,visitor,", 30) == 0, "%s", csv);
+    ck_assert_msg(strncmp(csv, "\xEF\xBB\xBF" "Slip number,Registered at,Visitor's name,", 42) == 0,
+                  "%s", csv);
     ck_assert_msg(strstr(csv, "20261127-001,2026-11-27 10:00,张三,Resident identity card,"
-                              "110105********002X,138****8000,1,送文件,A-1203,,,王五,,Left,"
-                              "2026-11-27 10:00,2026-11-27 10:30,NOT signed,,李娜") != NULL, "%s", csv);
+                              "110105********002X,138****8000,1,送文件,A-1203,,,王五,,Left,北门,"
+                              "2026-11-27 10:00,2026-11-27 10:30,NOT signed,,李娜,,李娜,李娜,")
+                      != NULL, "%s", csv);
     ck_assert_ptr_null(strstr(csv, "昨天的人"));
     free(csv);
     free(export_day(&fx.receptionist, FD_EXPORT_CSV, true, FD_DENIED));
