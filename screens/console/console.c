@@ -231,6 +231,11 @@ static int open_entry(console *c, console_action a)
     return EV_IGNORED;
 }
 
+static bool session_may_end(console *c)
+{
+    return !c->logged_in || !c->app->may_end_session || c->app->may_end_session(c);
+}
+
 int console_perform(console *c, console_action a)
 {
     if (!console_offers(c, a))
@@ -248,15 +253,17 @@ int console_perform(console *c, console_action a)
         /* Only asks: F10 may come inside a dialog, and the screens beneath belong to
          * handlers still waiting in console_modal, which use them once it returns.
          * Each loop closes its own screens as quitting unwinds it. */
-        return may_leave_down_to(c, 0) ? EV_HANDLED | EV_QUIT : EV_HANDLED | EV_REDRAW;
+        return session_may_end(c) && may_leave_down_to(c, 0) ? EV_HANDLED | EV_QUIT
+                                                             : EV_HANDLED | EV_REDRAW;
     case ACT_SWITCH_USER:
-        c->app->switch_user(c);
+        if (session_may_end(c))
+            c->app->switch_user(c);
         return EV_HANDLED | EV_REDRAW;
     case ACT_LOCK:
         lock_now(c);
         return EV_HANDLED | EV_REDRAW;
     case ACT_LOGOUT:
-        return EV_HANDLED | EV_LOGOUT;
+        return session_may_end(c) ? EV_HANDLED | EV_LOGOUT : EV_HANDLED | EV_REDRAW;
     default:
         return open_entry(c, a);
     }

@@ -92,6 +92,9 @@ typedef struct console_app {
     void (*switch_user)(console *c);
     /* Hides everything until a PIN is entered. */
     void (*lock)(console *c);
+    /* Before quitting, logging out or switching user: false keeps the session (the user
+     * chose not to leave work half done, a handover under way). NULL: always may. */
+    bool (*may_end_session)(console *c);
 } console_app;
 
 /* The entry point: runs the console on an open desk until the user quits; returns

@@ -271,6 +271,7 @@ typedef struct book {
     bool have_shift;
     fd_shift shift;
     long owed;           /* carried follow-ups still without this shift's progress */
+    char *last_attempt;  /* how the latest unsigned attempt ended, for both managers; or NULL */
     book_source src;
     listview *list;
     unsigned seen_changes;
@@ -283,6 +284,22 @@ static void count_owed(void *ctx, const fd_followup *f)
         b->owed++;
 }
 
+/* A refusal (while the book is still in hand) or a supervised takeover: what both
+ * managers must read about the latest attempt. */
+static void note_attempt(void *ctx, const fd_handover_attempt *a)
+{
+    book *b = ctx;
+    char when[FD_TIME_TEXT];
+    handover_when(a->ended_at, when);
+    FD_FREE(b->last_attempt);
+    if (a->outcome == FD_HANDOVER_REFUSED && b->shift.state != FD_SHIFT_CLOSED)
+        b->last_attempt = fd_printf(_("%s refused to take the book over at %s: %s"), a->incoming, when,
+                                    a->reason);
+    else if (a->outcome == FD_HANDOVER_TAKEN_OVER)
+        b->last_attempt = fd_printf(_("Taken over by %s at %s under %s's supervision: %s"), a->incoming,
+                                    when, a->supervisor, a->reason);
+}
+
 static void load_shift(book *b)
 {
     fd_desk *d = console_desk(b->c);
@@ -293,6 +310,9 @@ static void load_shift(book *b)
     if (s != FD_OK && s != FD_NOT_FOUND)
         console_show_error(b->c, &err);
     b->owed = 0;
+    FD_FREE(b->last_attempt);
+    if (b->have_shift && fd_handover_attempts(d, b->shift.id, note_attempt, b, &err) != FD_OK)
+        console_show_error(b->c, &err);
     bool in_hand = b->have_shift && b->shift.state != FD_SHIFT_CLOSED;
     if (in_hand && fd_handover_followups(d, b->shift.id, 0, -1, count_owed, b, &err) != FD_OK)
         console_show_error(b->c, &err);
@@ -322,6 +342,7 @@ static void book_close(void *state)
 {
     book *b = state;
     listview_free(b->list);
+    free(b->last_attempt);
     free(b);
 }
 
@@ -350,7 +371,10 @@ static void draw_head(book *b, const console_area *area)
     free(head);
     char *line = NULL;
     attr_t attr = theme(TH_DIM);
-    if (b->owed > 0) {
+    if (b->last_attempt) {
+        line = fd_strdup(b->last_attempt);
+        attr = theme(TH_ERROR) | A_BOLD;
+    } else if (b->owed > 0) {
         line = fd_printf(_("Carried follow-ups still without this shift's progress: %ld"), b->owed);
         attr = theme(TH_ERROR) | A_BOLD;
     } else if (s->handed_over_by[0]) {
@@ -439,7 +463,9 @@ static int book_handle(void *state, console *c, const console_event *ev)
     book *b = state;
     switch (ev->action) {
     case ACT_NEW:
-        if (!b->have_shift || b->past)
+        if (b->past)
+            console_error(c, "%s", _("These are past shifts: turn back to the book in hand (F5) to write."));
+        else if (!b->have_shift)
             console_error(c, "%s", _("No shift is on duty: open the book first (^O)."));
         else
             handover_write_entry(c, b->shift.id);

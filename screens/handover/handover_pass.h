@@ -9,6 +9,9 @@
 /* The steps of handing over that the shift in hand allows now, offered in a choice;
  * runs the one chosen. */
 void handover_steps(console *c);
+/* Before the session ends (quit, log out, switch user): while the user holds a book
+ * being handed over, asks whether to leave it half handed; false keeps the session. */
+bool handover_may_end_session(console *c);
 /* An open item of a handover under way: carried on as it is, or annotated. */
 void handover_mark_item(console *c, int64_t item_id);
 

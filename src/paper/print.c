@@ -294,6 +294,7 @@ static const char *outcome_label(fd_handover_outcome o)
     case FD_HANDOVER_SIGNED: return _("Signed over");
     case FD_HANDOVER_REFUSED: return _("Refused");
     case FD_HANDOVER_WITHDRAWN: return _("Withdrawn");
+    case FD_HANDOVER_TAKEN_OVER: return _("Taken over under supervision");
     default: return _("Pending");
     }
 }
@@ -302,11 +303,14 @@ static void on_attempt(void *ctx, const fd_handover_attempt *a)
 {
     handover_print *h = ctx;
     enter_section(h, SECTION_ATTEMPTS);
-    unsigned refused = a->outcome == FD_HANDOVER_REFUSED ? FD_STYLE_RED : FD_STYLE_PLAIN;
+    unsigned refused = a->outcome == FD_HANDOVER_REFUSED || a->outcome == FD_HANDOVER_TAKEN_OVER
+                           ? FD_STYLE_RED : FD_STYLE_PLAIN;
     print_cells c = {0};
     print_cells_stamp(&c, a->begun_at, h->day);
     print_cells_dup(&c, a->outgoing, FD_STYLE_PLAIN);
-    print_cells_dup(&c, outcome_label(a->outcome), refused);
+    char *supervised = a->supervisor ? fd_printf(_("(supervised by %s)"), a->supervisor) : NULL;
+    print_cells_add(&c, print_join(outcome_label(a->outcome), "\n", supervised), refused);
+    free(supervised);
     print_cells_dup(&c, a->incoming, FD_STYLE_PLAIN);
     print_cells_stamp(&c, a->ended_at, h->day);
     print_cells_dup(&c, a->reason, refused);
