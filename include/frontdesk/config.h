@@ -40,6 +40,8 @@ typedef struct fd_config {
     int pin_max_failures;
     int retention_days;      /* visitors' clear document numbers kept this long */
     char *printer;           /* CUPS destination; NULL: save to a file */
+    char *slip_printer;      /* the visitor slip's CUPS destination; NULL: printer */
+    char *slip_paper;        /* "a6", "receipt80", or "none": no slip at admission */
     /* complaints */
     int major_rectify_workdays, major_visit_days;
     int general_rectify_workdays, general_visit_days;

@@ -265,7 +265,8 @@ fd_status fd_handover_corrections(fd_desk *d, int64_t entry_id,
                                   fd_error *err);
 
 /* Searches every entry of every shift, newest written first: each word of text (split
- * at blanks) must occur in the entry's fields, its corrections or its author's name;
+ * at blanks) must occur in the entry's fields, its corrections or its author's name, or
+ * the words, in order, in one of its progress notes;
  * Chinese matches any substring. At most limit entries with ids below after_id (0:
  * from the newest). An empty search lists nothing. */
 fd_status fd_handover_search(fd_desk *d, const char *text, int64_t after_id, int limit,
@@ -441,11 +442,32 @@ typedef struct fd_open_item {
     const char *marked_by;    /* NULL while unmarked */
 } fd_open_item;
 
-/* The shift's open items: while it is open, gathered live from the procedures (not
- * stored); once a handover began, the snapshot of its latest handover, with marks. */
+/* The shift's open items, the night's business first: overdue complaints, overdue
+ * keys and keys to seal, visitors still inside, then the mail held at the desk. While
+ * the shift is open they are gathered live from the procedures (not stored); once a
+ * handover began, the snapshot of its latest handover, with marks. */
 fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
                                  void (*each)(void *ctx, const fd_open_item *i), void *ctx,
                                  fd_error *err);
+
+/* The mail held at the desk among a shift's open items, summed up by days at the desk
+ * (cfg->mail_age_buckets): the book lists it as one line, each item on request. An
+ * item annotated during a handover is not summed: its note is read with it. */
+typedef struct fd_held_mail {
+    long total;
+    long by_age[4];   /* at most buckets[0] days, at most [1], at most [2], longer */
+    int buckets[3];
+    long unmarked;    /* during a handover: items without the outgoing manager's mark */
+} fd_held_mail;
+
+fd_status fd_handover_held_mail(fd_desk *d, int64_t shift_id, fd_held_mail *out, fd_error *err);
+/* "24 items: 10 up to 3 days, 8 up to 7 days, 4 up to 15 days, 2 longer" (translated). */
+void fd_held_mail_text(const fd_held_mail *m, char *out, size_t size);
+/* Whether an open item is summed up as held mail (fd_held_mail) rather than listed. */
+bool fd_open_item_summed(const fd_open_item *i);
+/* The holder carries every held mail item of the handover under way on as it is. */
+fd_status fd_handover_carry_held_mail(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                      fd_error *err);
 
 /* One inventory line of the shift's latest handover. */
 typedef struct fd_count_row {
@@ -518,6 +540,9 @@ typedef struct fd_handover_report_cb {
     void (*carried)(void *ctx, const fd_open_item *i);
     void (*trail)(void *ctx, const fd_trail_step *s);
     void (*open_item)(void *ctx, const fd_open_item *i);
+    /* When set, the held mail summed up (fd_open_item_summed) comes here once, after
+     * the other open items, instead of item by item to open_item. */
+    void (*held_mail)(void *ctx, const fd_held_mail *m);
     void (*count)(void *ctx, const fd_count_row *c);
 } fd_handover_report_cb;
 

@@ -49,10 +49,21 @@ fd_status fd_print_last_shift(fd_desk *d, int64_t *shift_id, fd_error *err);
 fd_status fd_print_daily(fd_desk *d, const fd_actor *who, fd_date day, fd_daily_log log,
                          fd_report **out, fd_error *err);
 
+/* The visitor slip (访客登记单) of an admitted visit, by its number: the number in
+ * figures and as a barcode a desk scanner reads back, visitor, visitee, purpose, gate,
+ * time in and the visitee's signature box, on paper (A6 or an 80 mm roll). */
+fd_status fd_print_slip(fd_desk *d, const fd_actor *who, const char *number, fd_report_paper paper,
+                        fd_report **out, fd_error *err);
+/* The paper the configuration names for slips ("none" and the default: A6). */
+fd_report_paper fd_print_slip_paper(const fd_config *cfg);
+/* Where a slip goes: the slip printer, else the office printer (NULL: none). */
+const char *fd_print_slip_printer(const fd_config *cfg);
+
 /* The name a report is saved under, without ".pdf" ("handover-12",
  * "daily-visitors-2026-11-26"; fd_report_destination.stem), so the command line and
  * the console file the same paper alike. Caller frees. */
 char *fd_print_handover_stem(int64_t shift_id);
 char *fd_print_daily_stem(fd_daily_log log, fd_date day);
+char *fd_print_slip_stem(const char *number);
 
 #endif

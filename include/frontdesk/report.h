@@ -42,11 +42,21 @@ void fd_report_set_chain_head(fd_report *r, const fd_chain_head *head);
 /* Wide tables (the visitor log) read better across the page. */
 void fd_report_set_landscape(fd_report *r, bool landscape);
 
+/* The sheet a report is printed on: A4 (the default), A6 (the visitor slip on the
+ * office printer) or an 80 mm receipt roll, as long as the report needs. */
+typedef enum fd_report_paper { FD_PAPER_A4, FD_PAPER_A6, FD_PAPER_RECEIPT_80 } fd_report_paper;
+void fd_report_set_paper(fd_report *r, fd_report_paper paper);
+/* "a4", "a6", "receipt80"; false for any other name. */
+bool fd_report_paper_parse(const char *name, fd_report_paper *out);
+
 void fd_report_heading(fd_report *r, const char *text);
 /* "key: value", the value wrapped under itself. */
 void fd_report_field(fd_report *r, const char *key, const char *value, unsigned style);
 /* Text of any length; "\n" starts a new line. */
 void fd_report_paragraph(fd_report *r, const char *text, unsigned style);
+/* A barcode (Code 128) of text, with the text under it: what a scanner at the desk
+ * reads back. Plain text shows the text between asterisks. */
+void fd_report_barcode(fd_report *r, const char *text);
 /* A line to sign on: each label followed by a blank ("交班人：____  时间：____"). */
 void fd_report_signatures(fd_report *r, const char *const *labels, size_t count);
 

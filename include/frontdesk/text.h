@@ -36,6 +36,10 @@ char *text_trimmed(const char *s);
  * and terminates it; returns the bytes copied. NULL copies as "". */
 size_t text_copy(char *dst, size_t size, const char *src);
 
+/* Chinese input methods in full-width mode type "１２３ＡＢＣ－" and the ideographic
+ * space: their half-width (ASCII) forms; any other character as it is. */
+uint32_t text_fold_width(uint32_t cp);
+
 /* Display columns of one character (0 for combining marks, 2 for CJK). */
 int text_char_width(wchar_t wc);
 /* Display columns of the whole string. */

@@ -46,19 +46,18 @@ void fd_date_format(fd_date d, char out[FD_DATE_TEXT]);
 /* The weekday's short name, translated: "Sun" … "Sat" (周日 … 周六). */
 const char *fd_weekday_label(int weekday);
 
-/* A day with its weekday, the one way a deadline is written: "2026-10-10（周六）",
- * "2026-10-10 (Sat)" in English; without the year "10-10（周六）". */
-enum { FD_DAY_TEXT = 48, FD_DEADLINE_TEXT = FD_DAY_TEXT + 16 };
-void fd_day_format(fd_date d, bool with_year, char out[FD_DAY_TEXT]);
-void fd_date_format_weekday(fd_date d, char out[FD_DAY_TEXT]); /* with the year */
-/* The last day of a deadline kept as the instant it passes (the next day's 00:00):
- * the office reads "by the 10th", not "until the 11th at midnight". */
-fd_date fd_due_last_day(fd_time due);
-/* A deadline as the desk writes it everywhere: its last day with the weekday
- * (fd_due_last_day) — never "24:00" nor the next day; one that falls at another time
- * of day (a key due back at the curfew) adds the time: "10-10（周六）22:00". due 0
- * (none) gives "". */
+enum { FD_DEADLINE_TEXT = 64 };
+/* A day with its weekday: "10-10（周六）", with_year "2026-10-10（周六）". */
+void fd_day_format(fd_date d, bool with_year, char out[FD_DEADLINE_TEXT]);
+/* A deadline as the desk writes it everywhere: its last day with the weekday. A
+ * deadline "within N days" is kept as the end of its last day (the next day's 00:00)
+ * and reads as that day — never as "24:00" nor as the next day; one that falls at
+ * another time of day (a key due back at the curfew) adds the time:
+ * "10-10（周六）22:00". due 0 (none) gives "". */
 void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT]);
+/* The day fd_deadline_format writes: the last day of a deadline kept as the instant it
+ * passes, for a spreadsheet's date cell. */
+fd_date fd_deadline_day(fd_time due);
 
 /* Accepts "YYYY-MM-DD HH:MM[:SS]" and "YYYY-MM-DDTHH:MM[:SS]" as Beijing time. */
 bool fd_time_parse(const char *text, fd_time *out);

@@ -16,6 +16,7 @@
 #include "shell/auth.h"
 #include "shell/shell.h"
 #include "visitors/visitors.h"
+#include "widgets/dialog.h"
 
 /* The screens the main menu opens, in menu order: X(action, screen). */
 #define APP_SCREEN_LIST(X)                \
@@ -57,4 +58,5 @@ const console_app frontdesk_app = {
     .switch_user = auth_switch_user,
     .lock = auth_lock,
     .may_end_session = handover_may_end_session,
+    .confirm = dialog_confirm,
 };

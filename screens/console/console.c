@@ -252,9 +252,14 @@ int console_perform(console *c, console_action a)
     case ACT_QUIT:
         /* Only asks: F10 may come inside a dialog, and the screens beneath belong to
          * handlers still waiting in console_modal, which use them once it returns.
-         * Each loop closes its own screens as quitting unwinds it. */
-        return session_may_end(c) && may_leave_down_to(c, 0) ? EV_HANDLED | EV_QUIT
-                                                             : EV_HANDLED | EV_REDRAW;
+         * Each loop closes its own screens as quitting unwinds it. F10 sits next to
+         * F9 and, on a kiosk, quitting leaves the desk at a shell: it is confirmed. */
+        return session_may_end(c) &&
+                       c->app->confirm(c, _("Quit frontdesk? The terminal is left at the system prompt."),
+                                       _("Quit"), _("Stay")) &&
+                       may_leave_down_to(c, 0)
+                   ? EV_HANDLED | EV_QUIT
+                   : EV_HANDLED | EV_REDRAW;
     case ACT_SWITCH_USER:
         if (session_may_end(c))
             c->app->switch_user(c);

@@ -443,14 +443,10 @@ static int note_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
-void handover_mark_item(console *c, int64_t item_id)
+void handover_mark_item(console *c, int64_t item_id, bool annotate)
 {
-    const char *labels[] = {_("Carry it on as it is"), _("Annotate it")};
-    int chosen = ask_choice(c, _("This open item"), labels, 2);
-    if (chosen < 0)
-        return;
     marking m = {item_id};
-    if (chosen == 1) {
+    if (annotate) {
         ask_form_spec spec = {_("Annotate the open item"), NULL, note_fields, 1, NULL, note_submit, &m};
         ask_form(c, &spec);
         return;

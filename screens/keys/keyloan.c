@@ -130,19 +130,20 @@ static bool offered(loan_page *p, loan_op op)
                            console_actor(p->c), NULL) != FD_STATE;
 }
 
-/* A manager's consent: the one working, or one who enters their PIN now. */
+/* A manager's consent: the one working, who confirms it (chosen from the menu is not
+ * yet given), or one who enters their PIN now. */
 static bool consent(console *c, const fd_actor **approver, fd_actor *storage)
 {
     *approver = NULL;
     if (fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE))
-        return true;
+        return dialog_confirm(c, _("Consent to this key loan?"), _("Consent"), _("Not now"));
     if (!keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), storage))
         return false;
     *approver = storage;
     return true;
 }
 
-static bool lend(loan_page *p)
+static bool hand_over(loan_page *p)
 {
     fd_error err = {0};
     if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) != FD_OK) {
@@ -166,8 +167,20 @@ static bool approve(loan_page *p)
     }
     console_info(p->c, _("Loan No. %lld is approved."), (long long)p->id);
     if (dialog_confirm(p->c, _("Hand the keys over now?"), _("Hand over"), _("Later")))
-        lend(p);
+        hand_over(p);
     return true;
+}
+
+/* Chosen from the menu, then confirmed with the safe answer first. A step the core
+ * would refuse (no call recorded yet) is tried at once, without a question: the core
+ * writes nothing and its message says why. */
+static bool lend(loan_page *p)
+{
+    if (fd_key_loan_may(console_desk(p->c), p->id, p->state, FD_LOAN_STEP_LEND,
+                        console_actor(p->c), NULL) != FD_OK)
+        return hand_over(p);
+    return dialog_confirm(p->c, _("Hand the keys over now?"), _("Hand over"), _("Later")) &&
+           hand_over(p);
 }
 
 /* ---- the small forms of a loan ---- */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "widgets/steps.h"
 #include "widgets/dialog.h"
 #include "console/draw.h"
 #include "widgets/form.h"
@@ -294,7 +295,7 @@ typedef struct item_view {
     size_t history_count;
     char collection[COLLECTION_MAX];
     step offered[STEP_COUNT];
-    size_t offered_count, selected;
+    step_list chosen; /* how many are offered, and the highlighted one */
 } item_view;
 
 static void add_line(item_view *iv, fd_time at, const char *text)
@@ -346,16 +347,16 @@ static int by_time(const void *a, const void *b)
 static void offer_steps(item_view *iv, console *c)
 {
     const fd_actor *me = console_actor(c);
-    iv->offered_count = 0;
+    iv->chosen.count = 0;
     for (int s = 0; s < STEP_COUNT; s++) {
         fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED)
                                          : fd_mail_may(console_desk(c), iv->id, iv->item.state,
                                                        (fd_mail_step)s, me, NULL);
         if (st == FD_OK || st == FD_INVALID)
-            iv->offered[iv->offered_count++] = (step)s;
+            iv->offered[iv->chosen.count++] = (step)s;
     }
-    if (iv->selected >= iv->offered_count)
-        iv->selected = 0;
+    if (iv->chosen.selected >= iv->chosen.count)
+        iv->chosen.selected = 0;
 }
 
 static void load_item(item_view *iv, console *c)
@@ -596,15 +597,10 @@ static void draw_history(const item_view *iv, console *c, int y, int x, int cols
 
 static void draw_steps(const item_view *iv, int y, int x, int cols)
 {
-    if (iv->offered_count == 0) {
-        draw_text(y, x, cols, _("Nothing more to do for this item."), theme(TH_DIM));
-        return;
-    }
-    for (size_t i = 0; i < iv->offered_count; i++) {
-        char line[LINE_TEXT];
-        snprintf(line, sizeof line, " %zu  %s", i + 1, _(step_labels[iv->offered[i]]));
-        draw_padded(y + (int)i, x, cols, line, i == iv->selected ? theme(TH_SELECTED) : A_NORMAL);
-    }
+    const char *labels[STEP_COUNT];
+    for (size_t i = 0; i < iv->chosen.count; i++)
+        labels[i] = _(step_labels[iv->offered[i]]);
+    steps_draw(&iv->chosen, labels, _("Nothing more to do for this item."), y, x, cols);
 }
 
 static void item_draw(void *state, console *c, const console_area *area)
@@ -614,7 +610,7 @@ static void item_draw(void *state, console *c, const console_area *area)
         return;
     int x = area->left, cols = area->cols;
     draw_facts(iv, c, area->top, x, cols);
-    int steps_rows = iv->offered_count ? (int)iv->offered_count : 1;
+    int steps_rows = iv->chosen.count ? (int)iv->chosen.count : 1;
     int history_top = area->top + 6;
     int steps_top = area->top + area->rows - steps_rows;
     draw_rule(area->top + 5, x, cols, theme(TH_DIM));
@@ -629,24 +625,12 @@ static int item_handle(void *state, console *c, const console_event *ev)
     item_view *iv = state;
     if (!iv->loaded)
         return EV_IGNORED;
-    switch (ev->action) {
-    case ACT_UP:
-        iv->selected = iv->selected ? iv->selected - 1 : 0;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_DOWN:
-        iv->selected = iv->selected + 1 < iv->offered_count ? iv->selected + 1 : iv->selected;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        return iv->offered_count ? perform(iv, c, iv->offered[iv->selected]) : EV_HANDLED;
-    case ACT_NONE:
-        if (!ev->key.function && ev->key.code >= '1' && ev->key.code < '1' + (wint_t)iv->offered_count) {
-            iv->selected = ev->key.code - '1';
-            return perform(iv, c, iv->offered[iv->selected]);
-        }
-        return EV_IGNORED;
-    default:
-        return EV_IGNORED;
+    switch (steps_handle(&iv->chosen, c, ev)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(iv, c, iv->offered[iv->chosen.selected]);
+    case STEPS_IGNORED: break;
     }
+    return EV_IGNORED;
 }
 
 static const console_action item_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};

@@ -20,6 +20,7 @@
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
+#include "widgets/steps.h"
 #include "frontdesk/text.h"
 
 enum { LABEL_COLS = 12, DETAIL_ROWS = 5, FACT_ROWS = 6, HISTORY_MAX = 32, LINE_TEXT = 320 };
@@ -129,7 +130,7 @@ typedef struct visit_view {
     history_line history[HISTORY_MAX];
     size_t history_count;
     step offered[STEP_COUNT];
-    size_t offered_count, selected;
+    step_list chosen; /* how many are offered, and the highlighted one */
     /* One approved look at the full numbers: read as the approver, for the staff
      * member who asked, until they leave the screen. */
     fd_actor reader;
@@ -191,17 +192,17 @@ static const fd_actor *reader_of(const visit_view *vv, console *c)
 static void offer_steps(visit_view *vv, console *c)
 {
     const fd_actor *me = console_actor(c);
-    vv->offered_count = 0;
+    vv->chosen.count = 0;
     for (int s = 0; s < STEP_COUNT; s++) {
         bool offer = s == STEP_CORRECT
                          ? fd_may(me, FD_ACT_VISIT_CORRECT)
                          : fd_visit_may(console_desk(c), vv->id, vv->visit->state, (fd_visit_step)s,
                                         me, NULL) != FD_STATE;
         if (offer)
-            vv->offered[vv->offered_count++] = (step)s;
+            vv->offered[vv->chosen.count++] = (step)s;
     }
-    if (vv->selected >= vv->offered_count)
-        vv->selected = 0;
+    if (vv->chosen.selected >= vv->chosen.count)
+        vv->chosen.selected = 0;
 }
 
 static void load_visit(visit_view *vv, console *c)
@@ -243,8 +244,19 @@ static int after_step(visit_view *vv, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* A transition is confirmed before the core is asked: the safe answer first, so a
+ * stray Enter does not admit or sign anyone out. */
+static bool confirmed(console *c, const char *question, const char *yes)
+{
+    return dialog_confirm(c, question, yes, _("Not now"));
+}
+
 static int admit(visit_view *vv, console *c)
 {
+    char question[LINE_TEXT];
+    snprintf(question, sizeof question, _("Admit %s and issue the slip?"), vv->visit->visitor_name);
+    if (!confirmed(c, question, _("Admit")))
+        return EV_HANDLED | EV_REDRAW;
     fd_desk *d = console_desk(c);
     fd_visit_slip slip;
     fd_error err = {0};
@@ -258,13 +270,22 @@ static int admit(visit_view *vv, console *c)
         return EV_HANDLED | EV_REDRAW;
     }
     int flags = after_step(vv, c);
-    console_info(c, _("Admitted: slip %s, gate %s. The slip comes back signed by the visitee."),
-                 slip.number, slip.gate);
+    /* The slip is printed as the visitor stands at the desk (访客登记制度 三). */
+    if (!printing_slip(c, slip.number, slip.gate))
+        console_info(c, _("Admitted: slip %s, gate %s. The slip comes back signed by the visitee."),
+                     slip.number, slip.gate);
     return flags;
 }
 
 static int sign_out(visit_view *vv, console *c, bool slip_signed)
 {
+    char question[LINE_TEXT];
+    snprintf(question, sizeof question,
+             slip_signed ? _("Sign %s out, the slip returned signed by the visitee?")
+                         : _("Sign %s out, the slip returned NOT signed?"),
+             vv->visit->visitor_name);
+    if (!confirmed(c, question, _("Sign out")))
+        return EV_HANDLED | EV_REDRAW;
     fd_error err = {0};
     if (fd_visit_sign_out(console_desk(c), console_actor(c), vv->id, slip_signed, 0, &err) != FD_OK) {
         console_show_error(c, &err);
@@ -492,16 +513,10 @@ static void draw_history(const visit_view *vv, console *c, int y, int x, int col
 
 static void draw_steps(const visit_view *vv, int y, int x, int cols)
 {
-    if (vv->offered_count == 0) {
-        draw_text(y, x, cols, _("Nothing more to do for this visit."), theme(TH_DIM));
-        return;
-    }
-    for (size_t i = 0; i < vv->offered_count; i++) {
-        attr_t attr = i == vv->selected ? theme(TH_SELECTED) : A_NORMAL;
-        char line[LINE_TEXT];
-        snprintf(line, sizeof line, " %zu  %s", i + 1, _(step_labels[vv->offered[i]]));
-        draw_padded(y + (int)i, x, cols, line, attr);
-    }
+    const char *labels[STEP_COUNT];
+    for (size_t i = 0; i < vv->chosen.count; i++)
+        labels[i] = _(step_labels[vv->offered[i]]);
+    steps_draw(&vv->chosen, labels, _("Nothing more to do for this visit."), y, x, cols);
 }
 
 static void visit_draw(void *state, console *c, const console_area *area)
@@ -515,7 +530,7 @@ static void visit_draw(void *state, console *c, const console_area *area)
         return;
     int x = area->left, cols = area->cols;
     draw_facts(vv, c, area->top, x, cols);
-    int steps_rows = vv->offered_count ? (int)vv->offered_count : 1;
+    int steps_rows = vv->chosen.count ? (int)vv->chosen.count : 1;
     int history_top = area->top + FACT_ROWS + 1;
     int steps_top = area->top + area->rows - steps_rows;
     draw_rule(area->top + FACT_ROWS, x, cols, theme(TH_DIM));
@@ -530,26 +545,14 @@ static int visit_handle(void *state, console *c, const console_event *ev)
     visit_view *vv = state;
     if (!vv->visit)
         return EV_IGNORED;
-    switch (ev->action) {
-    case ACT_UP:
-        vv->selected = vv->selected ? vv->selected - 1 : vv->selected;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_DOWN:
-        vv->selected = vv->selected + 1 < vv->offered_count ? vv->selected + 1 : vv->selected;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        return vv->offered_count ? perform(vv, c, vv->offered[vv->selected]) : EV_HANDLED;
-    case ACT_UNMASK:
+    if (ev->action == ACT_UNMASK)
         return unmask(vv, c);
-    case ACT_NONE:
-        if (!ev->key.function && ev->key.code >= '1' && ev->key.code < '1' + (wint_t)vv->offered_count) {
-            vv->selected = ev->key.code - '1';
-            return perform(vv, c, vv->offered[vv->selected]);
-        }
-        return EV_IGNORED;
-    default:
-        return EV_IGNORED;
+    switch (steps_handle(&vv->chosen, c, ev)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(vv, c, vv->offered[vv->chosen.selected]);
+    case STEPS_IGNORED: break;
     }
+    return EV_IGNORED;
 }
 
 static const console_action visit_actions[] = {ACT_SELECT, ACT_UNMASK, ACT_BACK, ACT_UP, ACT_DOWN,
@@ -986,10 +989,57 @@ static int open_selected(visitors *s, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* A slip's number as the desk's barcode scanner types it: "20261206-025". */
+static bool is_slip_number(const char *text)
+{
+    size_t digits = strspn(text, "0123456789");
+    return digits == 8 && text[8] == '-' && strlen(text + 9) >= 3 &&
+           strspn(text + 9, "0123456789") == strlen(text + 9);
+}
+
+typedef struct slip_search {
+    char number[FD_SLIP_TEXT];
+    int64_t id;
+} slip_search;
+
+static void find_slip(void *ctx, const fd_visit *v)
+{
+    slip_search *f = ctx;
+    if (!f->id && v->slip && strcmp(v->slip, f->number) == 0)
+        f->id = v->id;
+}
+
+/* Enter after a slip number typed by the scanner (the returned slip's barcode) opens
+ * that visit, where the desk signs the visitor out. */
+static int scanned_slip(visitors *s, console *c)
+{
+    const char *text = listview_query(s->list);
+    if (!is_slip_number(text) || strlen(text) >= FD_SLIP_TEXT)
+        return 0;
+    slip_search f = {.id = 0};
+    snprintf(f.number, sizeof f.number, "%s", text);
+    fd_error err = {0};
+    if (fd_visits_list(console_desk(c), console_actor(c), FD_VISITS_BY_SLIP, f.number, NULL, 5,
+                       find_slip, &f, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (!f.id)
+        return 0;
+    /* The list behind the visit shows the slip that was scanned. */
+    show_view(s, view_index(FD_VISITS_BY_SLIP));
+    listview_search(s->list, c, f.number);
+    visitors_open_visit(c, f.id);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int visitors_handle(void *state, console *c, const console_event *ev)
 {
     visitors *s = state;
     bool typing = listview_takes_text(s->list);
+    int scanned = typing && ev->action == ACT_SELECT ? scanned_slip(s, c) : 0;
+    if (scanned)
+        return scanned;
     if (ev->action == ACT_NEW)
         return start_registration(c);
     if (ev->action == ACT_PRINT) {

@@ -36,7 +36,11 @@ struct form {
 
 static bool accept_digit(wchar_t wc) { return wc >= '0' && wc <= '9'; }
 static bool accept_code(wchar_t wc) { return wc < 0x80 && iswalnum((wint_t)wc); }
-static bool accept_phone(wchar_t wc) { return accept_digit(wc) || wc == '-' || wc == '+' || wc == ' '; }
+/* 转 (U+8F6C) marks an extension: 010-62345678转123, the way the desk writes it. */
+static bool accept_phone(wchar_t wc)
+{
+    return accept_digit(wc) || wc == '-' || wc == '+' || wc == ' ' || wc == L'\u8f6c';
+}
 static bool accept_datetime(wchar_t wc) { return accept_digit(wc) || wc == '-' || wc == ':' || wc == ' '; }
 
 static const struct {
@@ -64,7 +68,7 @@ static const char *type_hint(form_type t)
     case FORM_DATETIME:
         return _("Beijing time, e.g. 2026-11-27 09:30");
     case FORM_PHONE:
-        return _("Mobile or landline, e.g. 13812345678 or 010-12345678");
+        return _("Mobile or landline, e.g. 13812345678, 010-12345678 or 010-12345678转123");
     case FORM_CHOICE:
         return _("Left/Right to choose");
     default:

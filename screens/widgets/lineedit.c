@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/status.h"
 #include "frontdesk/text.h"
 
 /* A PIN shows as bullets, one column each. */
@@ -115,6 +116,7 @@ void lineedit_set(lineedit *e, const char *text)
     e->cursor = 0;
     e->scroll = 0;
     const char *s = text ? text : "";
+    e->selected = *s != '\0';
     size_t n = strlen(s);
     reserve_text(e, n);
     /* Re-encoded character by character, so a stray byte cannot leave half a
@@ -139,6 +141,11 @@ const char *lineedit_text(const lineedit *e) { return e->text; }
 
 bool lineedit_insert(lineedit *e, wchar_t wc)
 {
+    /* A field that takes only certain characters takes codes (digits, letters, a
+     * phone's hyphen): an input method's full-width forms of them are folded as typed,
+     * so the field shows what is stored. Free text keeps them: ，and （ belong there. */
+    if (e->accept)
+        wc = (wchar_t)text_fold_width((uint32_t)wc);
     if (wc < ' ' || (e->accept && !e->accept(wc)) || (e->max_chars && e->count >= e->max_chars))
         return false;
     char bytes[4];
@@ -165,8 +172,31 @@ static void delete_char(lineedit *e, size_t i)
     reindex(e);
 }
 
+/* A character typed over a selected (prefilled) text replaces it; one the field
+ * refuses leaves it as it was. */
+static int replace_selected(lineedit *e, wchar_t wc)
+{
+    char *before = fd_strdup(e->text ? e->text : "");
+    lineedit_set(e, "");
+    bool taken = lineedit_insert(e, wc);
+    if (!taken)
+        lineedit_set(e, before);
+    if (e->secret)
+        explicit_bzero(before, strlen(before));
+    free(before);
+    return taken ? LINEEDIT_CHANGED : LINEEDIT_REFUSED;
+}
+
 int lineedit_handle(lineedit *e, const console_event *ev)
 {
+    bool selected = e->selected;
+    e->selected = false;
+    if (selected && ev->action == ACT_NONE && key_is_text(ev->key))
+        return replace_selected(e, (wchar_t)ev->key.code);
+    if (selected && (ev->action == ACT_BACKSPACE || ev->action == ACT_DELETE)) {
+        lineedit_set(e, "");
+        return LINEEDIT_CHANGED;
+    }
     switch (ev->action) {
     case ACT_LEFT:
         if (e->cursor > 0)
@@ -254,6 +284,8 @@ int lineedit_draw(lineedit *e, int y, int x, int cols, attr_t attr)
     attrset(attr);
     mvhline(y, x, ' ', cols);
     move(y, x);
+    if (e->selected)
+        attrset(attr | A_REVERSE);
     draw_span(e, first, last);
     attrset(A_NORMAL);
     return x + e->column[e->cursor] - e->scroll;

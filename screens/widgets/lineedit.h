@@ -25,13 +25,16 @@ typedef struct lineedit {
     int scroll;        /* first display column shown */
     size_t max_chars;  /* 0: no limit */
     bool secret;       /* shown as one • per character, wiped when freed */
+    /* Set by lineedit_set (a prefilled value): the next character typed replaces the
+     * whole text, Backspace or Delete empties it, a cursor key keeps it. */
+    bool selected;
     /* Which characters the field takes; NULL: any printable one. */
     bool (*accept)(wchar_t wc);
 } lineedit;
 
 void lineedit_init(lineedit *e, size_t max_chars, bool secret, bool (*accept)(wchar_t wc));
 void lineedit_free(lineedit *e);
-/* Replaces the text (invalid bytes become U+FFFD); the cursor goes to the end. */
+/* Replaces the text (invalid bytes become U+FFFD), selected; the cursor goes to the end. */
 void lineedit_set(lineedit *e, const char *text);
 const char *lineedit_text(const lineedit *e);
 /* Inserts one character at the cursor; false if the field refuses it or is full. */

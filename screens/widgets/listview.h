@@ -45,8 +45,13 @@ unsigned listview_version(const listview *lv);
 void listview_search(listview *lv, console *c, const char *text);
 /* Drops the rows and fetches the first page again. */
 void listview_reload(listview *lv, console *c);
+/* The same, the selection kept on the same line number (a line that opened or closed
+ * in place stays under the cursor). */
+void listview_refresh(listview *lv, console *c);
 
 bool listview_takes_text(const listview *lv);
+/* The search line's text ("" when none). */
+const char *listview_query(const listview *lv);
 int listview_handle(listview *lv, console *c, const console_event *ev);
 /* The search line, the column headings and the rows. */
 void listview_draw(listview *lv, console *c, const console_area *area);

@@ -144,3 +144,35 @@ fd_date printing_today(console *c)
 {
     return fd_date_of(fd_desk_now(console_desk(c)));
 }
+
+bool printing_slip(console *c, const char *number, const char *gate)
+{
+    const fd_config *cfg = console_config(c);
+    if (cfg->slip_paper && strcmp(cfg->slip_paper, "none") == 0)
+        return false;
+    fd_report *r;
+    fd_error err = {0};
+    if (fd_print_slip(console_desk(c), console_actor(c), number, fd_print_slip_paper(cfg), &r, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return true;
+    }
+    char *stem = fd_print_slip_stem(number);
+    const char *printer = fd_print_slip_printer(cfg);
+    fd_report_destination dest = {.stem = stem, .printer = printer, .save = !printer};
+    fd_report_delivery done;
+    if (fd_report_deliver(r, cfg, &dest, &done, &err) != FD_OK) {
+        console_show_error(c, &err);
+    } else if (done.printer) {
+        console_info(c, _("Admitted: slip %s, gate %s; the slip went to the printer %s."), number, gate,
+                     done.printer);
+    } else {
+        char *where = shown_path(done.path);
+        console_info(c, _("Admitted: slip %s, gate %s; no printer: the slip is saved as %s"), number,
+                     gate, where);
+        free(where);
+    }
+    fd_report_delivery_free(&done);
+    free(stem);
+    fd_report_free(r);
+    return true;
+}

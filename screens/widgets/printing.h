@@ -16,5 +16,10 @@ void printing_daily_log(console *c, fd_daily_log log, fd_date day);
 void printing_shift(console *c, int64_t shift_id);
 /* Today, by the desk's clock: the day a procedure's screen prints. */
 fd_date printing_today(console *c);
+/* The visitor slip of a visitor just admitted, printed as configured (visitors.slip_paper,
+ * .slip_printer; saved as a PDF when no printer is set) without a preview: the desk
+ * hands it over at once. Says where it went; false when the configuration prints no
+ * slip at admission (slip_paper "none"). */
+bool printing_slip(console *c, const char *number, const char *gate);
 
 #endif

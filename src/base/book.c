@@ -15,7 +15,8 @@ struct fd_book {
     bool several;
     int sheets;
     fd_export *rows;           /* CSV, JSON: the sheet being written */
-    xlsx *workbook;            /* xlsx */
+    const xlsx_ops *xl;        /* xlsx: the module's operations */
+    xlsx *workbook;
     const fd_book_column *columns;
     size_t count, next;        /* columns, and the cell the next value goes in */
     char **cells;              /* CSV, JSON: the row being filled */
@@ -36,7 +37,8 @@ fd_status fd_book_open(FILE *out, fd_export_format format, bool several, fd_book
     b->out = out;
     b->format = format;
     b->several = several;
-    if (format == FD_EXPORT_XLSX && !(b->workbook = xlsx_open(err))) {
+    if (format == FD_EXPORT_XLSX &&
+        (!(b->xl = xlsx_load(err)) || !(b->workbook = b->xl->open(err)))) {
         free(b);
         return err ? err->status : FD_IO;
     }
@@ -82,7 +84,7 @@ void fd_book_sheet(fd_book *b, const char *key, const char *title, const fd_book
         int *widths = fd_alloc((count ? count : 1) * sizeof *widths);
         for (size_t c = 0; c < count; c++)
             widths[c] = columns[c].kind == FD_BOOK_TIME ? 16 : columns[c].kind == FD_BOOK_DAY ? 18 : 0;
-        xlsx_sheet(b->workbook, _(title), b->titles, widths, count);
+        b->xl->sheet(b->workbook, _(title), b->titles, widths, count);
         free(widths);
     } else {
         if (b->format == FD_EXPORT_JSON && b->several)
@@ -104,7 +106,7 @@ static void put_text(fd_book *b, const char *text)
     if (c < 0)
         return;
     if (b->format == FD_EXPORT_XLSX)
-        xlsx_text(b->workbook, (size_t)c, text);
+        b->xl->text(b->workbook, (size_t)c, text);
     else
         b->cells[c] = fd_strdup(text && *text ? text : NULL);
 }
@@ -146,23 +148,23 @@ void fd_book_time(fd_book *b, fd_time t)
     }
     long c = take(b);
     if (c >= 0)
-        xlsx_time(b->workbook, (size_t)c, t);
+        b->xl->time(b->workbook, (size_t)c, t);
 }
 
 void fd_book_day(fd_book *b, fd_date d, bool given)
 {
     if (!given || b->format != FD_EXPORT_XLSX) {
-        char text[FD_DAY_TEXT] = "";
+        char text[FD_DEADLINE_TEXT] = "";
         if (given && b->format == FD_EXPORT_JSON)
             fd_date_format(d, text);
         else if (given)
-            fd_date_format_weekday(d, text);
+            fd_day_format(d, true, text);
         put_text(b, text);
         return;
     }
     long c = take(b);
     if (c >= 0)
-        xlsx_day(b->workbook, (size_t)c, d);
+        b->xl->day(b->workbook, (size_t)c, d);
 }
 
 void fd_book_number(fd_book *b, long long n)
@@ -175,7 +177,7 @@ void fd_book_number(fd_book *b, long long n)
     }
     long c = take(b);
     if (c >= 0)
-        xlsx_number(b->workbook, (size_t)c, (double)n, false);
+        b->xl->number(b->workbook, (size_t)c, (double)n, false);
 }
 
 void fd_book_share(fd_book *b, long part, long whole)
@@ -192,7 +194,7 @@ void fd_book_share(fd_book *b, long part, long whole)
     }
     long c = take(b);
     if (c >= 0)
-        xlsx_number(b->workbook, (size_t)c, share, true);
+        b->xl->number(b->workbook, (size_t)c, share, true);
 }
 
 char *fd_book_correction(const fd_book *b, const char *field, const char *label, const char *old,
@@ -285,7 +287,7 @@ void fd_book_notes_free(fd_book_notes *n)
 void fd_book_row(fd_book *b)
 {
     if (b->format == FD_EXPORT_XLSX)
-        xlsx_next_row(b->workbook);
+        b->xl->next_row(b->workbook);
     else if (b->rows)
         fd_export_row(b->rows, (const char *const *)b->cells);
     clear_cells(b);
@@ -340,7 +342,7 @@ fd_status fd_book_close(fd_book *b, const fd_book_params *p, fd_error *err)
     clear_cells(b);
     fd_status s = FD_OK;
     if (b->format == FD_EXPORT_XLSX) {
-        s = xlsx_close(b->workbook, b->out, !p, err);
+        s = b->xl->close(b->workbook, b->out, !p, err);
     } else {
         if (b->format == FD_EXPORT_JSON && b->several && b->sheets)
             fputs("}\n", b->out);

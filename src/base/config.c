@@ -163,6 +163,24 @@ static fd_status fd_get_language(const fd_loader *ld, fd_config *cfg)
     return fd_bad(ld, s, "language", _("\"%s\" is not a supported language (\"zh_CN\" or \"en\")"), text);
 }
 
+/* The visitor slip's paper: one the PDF renderer has, or none. */
+static fd_status fd_get_slip_paper(const fd_loader *ld, fd_config *cfg)
+{
+    static const char *const papers[] = {"a6", "receipt80", "none"};
+    const config_setting_t *s;
+    const char *text = fd_get_text(ld, "visitors.slip_paper", &s);
+    if (!text)
+        return FD_CONFIG;
+    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++) {
+        if (strcmp(text, papers[i]) == 0) {
+            cfg->slip_paper = fd_strdup(text);
+            return FD_OK;
+        }
+    }
+    return fd_bad(ld, s, "visitors.slip_paper",
+                  _("\"%s\" is not a slip paper (\"a6\", \"receipt80\" or \"none\")"), text);
+}
+
 /* ── Lists ──────────────────────────────────────────────────────────────── */
 
 /* Both [ … ] and ( … ) are accepted: administrators should not need to know
@@ -491,6 +509,7 @@ static const struct {
     {"database", offsetof(fd_config, database), true},
     {"gate", offsetof(fd_config, gate), false},
     {"printer", offsetof(fd_config, printer), true},
+    {"visitors.slip_printer", offsetof(fd_config, slip_printer), true},
 };
 
 #define FD_FIELD(cfg, type, offset) ((type *)(void *)((char *)(cfg) + (offset)))
@@ -513,6 +532,8 @@ static fd_status fd_fill_scalars(const fd_loader *ld, fd_config *cfg)
 static fd_status fd_fill(const fd_loader *ld, fd_config *cfg)
 {
     fd_status st = fd_fill_scalars(ld, cfg);
+    if (st == FD_OK)
+        st = fd_get_slip_paper(ld, cfg);
     if (st == FD_OK)
         st = fd_get_weekend(ld, &cfg->weekend_mask);
     if (st == FD_OK)
@@ -739,6 +760,8 @@ void fd_config_free(fd_config *cfg)
     free(cfg->language);
     free(cfg->gate);
     free(cfg->printer);
+    free(cfg->slip_printer);
+    free(cfg->slip_paper);
     free(cfg->holidays.dates);
     free(cfg->workdays.dates);
     free(cfg->calendar_years.years);

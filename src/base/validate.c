@@ -122,19 +122,8 @@ static bool fd_all(const char *s, size_t n, bool (*pred)(char))
 
 typedef enum fd_fold_result { FD_FOLD_OK, FD_FOLD_BAD_CHAR, FD_FOLD_TOO_LONG } fd_fold_result;
 
-/* Chinese input methods in full-width mode type "１２３ＡＢＣ" and the ideographic
- * space; fold those to ASCII so a number typed either way reads the same. */
-static uint32_t fd_fold_width(uint32_t cp)
-{
-    if (cp == 0x3000)
-        return ' ';
-    if (cp >= 0xFF01 && cp <= 0xFF5E)
-        return cp - 0xFF01 + '!';
-    return cp;
-}
-
 /* Copies text to out without white space, upper-casing ASCII letters and folding
- * full-width forms. Control characters and broken UTF-8 are refused. */
+ * full-width forms, so a number typed either way reads the same. Control characters and broken UTF-8 are refused. */
 static fd_fold_result fd_fold(const char *text, char *out, size_t out_size)
 {
     fd_out o = fd_out_init(out, out_size);
@@ -143,7 +132,7 @@ static fd_fold_result fd_fold(const char *text, char *out, size_t out_size)
         len = text_utf8_decode(text, strnlen(text, 4), &cp);
         if (len == 0)
             return FD_FOLD_BAD_CHAR;
-        cp = fd_fold_width(cp);
+        cp = text_fold_width(cp);
         if (cp == ' ' || cp == '\t')
             continue;
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))

@@ -5,7 +5,10 @@
  *   frontdesk print daily [--date DATE] [--log visitors|keys|mail|complaints|handover|all]
  *                         [--pdf FILE|--text FILE|--printer NAME] --as N
  *
- * --width N sets the text form's columns (a narrower or wider terminal printer).
+ *   frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|--text FILE|--printer NAME] --as N
+ *
+ * --width N sets the text form's columns (a narrower or wider terminal printer). A slip
+ * goes to the configured slip printer (else the office printer) on the configured paper.
  *
  * Cron prints yesterday's logs at 08:00 with FRONTDESK_PIN set and --date yesterday. */
 #include <getopt.h>
@@ -19,7 +22,7 @@
 #include "frontdesk/print.h"
 
 typedef struct print_args {
-    const char *as, *shift, *date, *log;
+    const char *as, *shift, *date, *log, *paper;
     bool last;
     fd_report_destination dest;
 } print_args;
@@ -30,7 +33,9 @@ static int usage(void)
                        "--printer NAME] [--width N] --as NUMBER\n"
                        "       frontdesk print daily [--date DATE|today|yesterday] "
                        "[--log visitors|keys|mail|complaints|handover|all] [--pdf FILE|--text FILE|"
-                       "--printer NAME] [--width N] --as NUMBER"));
+                       "--printer NAME] [--width N] --as NUMBER\n"
+                       "       frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|"
+                       "--text FILE|--printer NAME] --as NUMBER"));
 }
 
 static int parse(int argc, char **argv, print_args *a)
@@ -40,7 +45,8 @@ static int parse(int argc, char **argv, print_args *a)
         {"last", no_argument, NULL, 'l'},         {"date", required_argument, NULL, 'd'},
         {"log", required_argument, NULL, 'g'},    {"pdf", required_argument, NULL, 'p'},
         {"text", required_argument, NULL, 't'},   {"printer", required_argument, NULL, 'P'},
-        {"width", required_argument, NULL, 'w'},  {NULL, 0, NULL, 0},
+        {"width", required_argument, NULL, 'w'},  {"paper", required_argument, NULL, 'r'},
+        {NULL, 0, NULL, 0},
     };
     int opt, outputs = 0;
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -53,6 +59,7 @@ static int parse(int argc, char **argv, print_args *a)
         case 'p': a->dest.pdf_path = optarg; outputs++; break;
         case 't': a->dest.text_path = optarg; outputs++; break;
         case 'P': a->dest.printer = optarg; outputs++; break;
+        case 'r': a->paper = optarg; break;
         case 'w': {
             char *end;
             long width = strtol(optarg, &end, 10);
@@ -118,6 +125,21 @@ static int daily_report(fd_desk *d, const fd_actor *who, const print_args *a, fd
     return EX_OK;
 }
 
+static int slip_report(cli *c, fd_desk *d, const fd_actor *who, print_args *a, const char *number,
+                       fd_report **out, char **stem)
+{
+    fd_report_paper paper = fd_print_slip_paper(c->config);
+    if (a->paper && (!fd_report_paper_parse(a->paper, &paper) || paper == FD_PAPER_A4))
+        return cli_usage(_("--paper takes a6 or receipt80, not '%s'"), a->paper);
+    fd_error err = {0};
+    if (fd_print_slip(d, who, number, paper, out, &err) != FD_OK)
+        return cli_fail(&err);
+    if (!a->dest.pdf_path && !a->dest.text_path && !a->dest.printer)
+        a->dest.printer = fd_print_slip_printer(c->config);
+    *stem = fd_print_slip_stem(number);
+    return EX_OK;
+}
+
 static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 {
     a->dest.stem = stem;
@@ -137,14 +159,20 @@ static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 
 int cli_print(cli *c, int argc, char **argv)
 {
-    if (argc < 2 || (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0))
+    if (argc < 2 || (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0 &&
+                     strcmp(argv[1], "slip") != 0))
         return usage();
-    bool handover = strcmp(argv[1], "handover") == 0;
+    bool handover = strcmp(argv[1], "handover") == 0, slip = strcmp(argv[1], "slip") == 0;
+    /* The slip's number comes before its options. */
+    const char *number = slip && argc > 2 && argv[2][0] != '-' ? argv[2] : NULL;
+    if (slip && !number)
+        return usage();
     print_args a = {0};
-    int rc = parse(argc - 1, argv + 1, &a);
+    int rc = slip ? parse(argc - 2, argv + 2, &a) : parse(argc - 1, argv + 1, &a);
     if (rc != EX_OK)
         return rc;
-    if (handover ? (a.date || a.log) : (a.shift || a.last))
+    if (slip ? (a.date || a.log || a.shift || a.last)
+             : a.paper || (handover ? (a.date || a.log) : (a.shift || a.last)))
         return usage();
     fd_desk *d;
     if ((rc = cli_open_desk(c, 0, &d)) != EX_OK)
@@ -154,7 +182,9 @@ int cli_print(cli *c, int argc, char **argv)
     char *stem = NULL;
     rc = cli_authenticate(c, d, a.as, &who);
     if (rc == EX_OK)
-        rc = handover ? shift_report(d, &who, &a, &r, &stem) : daily_report(d, &who, &a, &r, &stem);
+        rc = slip       ? slip_report(c, d, &who, &a, number, &r, &stem)
+             : handover ? shift_report(d, &who, &a, &r, &stem)
+                        : daily_report(d, &who, &a, &r, &stem);
     if (rc == EX_OK)
         rc = deliver(c, r, &a, stem);
     free(stem);

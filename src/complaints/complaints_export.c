@@ -211,7 +211,7 @@ static void time_cell(fd_book *b, fd_stmt *st, int col)
 static void due_cell(fd_book *b, fd_stmt *st, int col)
 {
     bool given = !fd_col_null(st, col);
-    fd_book_day(b, given ? fd_due_last_day(fd_col_int(st, col)) : 0, given);
+    fd_book_day(b, given ? fd_deadline_day(fd_col_int(st, col)) : 0, given);
 }
 
 static fd_status export_row(export_ctx *x, fd_stmt *st, fd_error *err)
@@ -276,8 +276,8 @@ static const fd_book_column month_columns[] = {
     {"sort", N_("Sort"), FD_BOOK_TEXT},
     {"category", N_("Category"), FD_BOOK_TEXT},
     {"severity", N_("Severity"), FD_BOOK_TEXT},
-    {"count", N_("Count"), FD_BOOK_NUMBER},
-    {"total", N_("Out of"), FD_BOOK_NUMBER},
+    {"count", N_("Numerator"), FD_BOOK_NUMBER},
+    {"total", N_("Denominator"), FD_BOOK_NUMBER},
     {"share", N_("Share"), FD_BOOK_SHARE},
     {"not_yet_due", N_("Not yet due"), FD_BOOK_NUMBER},
     {"basis", N_("How it is counted"), FD_BOOK_TEXT},

@@ -362,6 +362,7 @@ typedef struct mark_ctx {
     int64_t item_id, shift_id;
     fd_item_mark mark;
     char *note;
+    const char *source; /* carrying on: only this source's items; NULL: all */
 } mark_ctx;
 
 static fd_status mark_txn(fd_store *store, void *ctx, fd_error *err)
@@ -416,6 +417,22 @@ static fd_status unmarked_items(fd_desk *d, int64_t handover_id, id_list *out, f
     return rc < 0 ? err->status : FD_OK;
 }
 
+/* The unmarked items of one source (the held mail). */
+static fd_status unmarked_of_source(fd_desk *d, int64_t handover_id, const char *source, id_list *out,
+                                    fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_ITEM_UNMARKED_SOURCE);
+    fd_bind_int(st, ":handover_id", handover_id);
+    fd_bind_text(st, ":source", source);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        out->ids = fd_realloc(out->ids, (out->count + 1) * sizeof *out->ids);
+        out->ids[out->count++] = fd_col_int(st, FD_COL_HO_ITEM_UNMARKED_SOURCE_ID);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
 static fd_status carry_rest_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -424,7 +441,8 @@ static fd_status carry_rest_txn(fd_store *store, void *ctx, fd_error *err)
     id_list l = {0};
     fd_status s = require_handing_over(m->d, m->who, m->shift_id, &handover_id, err);
     if (s == FD_OK)
-        s = unmarked_items(m->d, handover_id, &l, err);
+        s = m->source ? unmarked_of_source(m->d, handover_id, m->source, &l, err)
+                      : unmarked_items(m->d, handover_id, &l, err);
     for (size_t i = 0; s == FD_OK && i < l.count; i++)
         s = insert_mark(m->d, m->who, l.ids[i], FD_ITEM_CARRIED, NULL, err);
     free(l.ids);
@@ -436,6 +454,15 @@ fd_status fd_handover_carry_rest(fd_desk *d, const fd_actor *who, int64_t shift_
     if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
         return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
     mark_ctx m = {.d = d, .who = who, .shift_id = shift_id};
+    return fd_store_write(d->store, carry_rest_txn, &m, err);
+}
+
+fd_status fd_handover_carry_held_mail(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                      fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
+        return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
+    mark_ctx m = {.d = d, .who = who, .shift_id = shift_id, .source = "mail"};
     return fd_store_write(d->store, carry_rest_txn, &m, err);
 }
 

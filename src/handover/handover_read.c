@@ -404,6 +404,76 @@ fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
     return fd_store_read(d->store, items_txn, &c, err);
 }
 
+/* ---- the held mail, summed up ---- */
+
+bool fd_open_item_summed(const fd_open_item *i)
+{
+    return i->record == FD_RECORD_MAIL && i->mark != FD_ITEM_NOTED;
+}
+
+typedef struct held_ctx {
+    fd_desk *d;
+    fd_held_mail m;
+    void (*each)(void *ctx, const fd_open_item *i); /* the items not summed, or NULL */
+    void *ctx;
+} held_ctx;
+
+static void held_start(held_ctx *h)
+{
+    memset(&h->m, 0, sizeof h->m);
+    memcpy(h->m.buckets, h->d->config->mail_age_buckets, sizeof h->m.buckets);
+}
+
+static void sum_or_pass(void *ctx, const fd_open_item *i)
+{
+    held_ctx *h = ctx;
+    if (!fd_open_item_summed(i)) {
+        if (h->each)
+            h->each(h->ctx, i);
+        return;
+    }
+    int bucket = 0;
+    while (bucket < 3 && i->age_days > h->m.buckets[bucket])
+        bucket++;
+    h->m.by_age[bucket]++;
+    h->m.total++;
+    h->m.unmarked += i->id && i->mark == FD_ITEM_UNMARKED;
+}
+
+static fd_status held_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    return each_item(ctx, err);
+}
+
+fd_status fd_handover_held_mail(fd_desk *d, int64_t shift_id, fd_held_mail *out, fd_error *err)
+{
+    held_ctx h = {.d = d};
+    held_start(&h);
+    items_ctx items = {.d = d, .shift_id = shift_id, .each = sum_or_pass, .ctx = &h};
+    fd_status s = fd_store_read(d->store, held_txn, &items, err);
+    *out = h.m;
+    return s;
+}
+
+void fd_held_mail_text(const fd_held_mail *m, char *out, size_t size)
+{
+    int n = snprintf(out, size, _("%ld items: "), m->total);
+    const char *separator = "";
+    for (int b = 0; b < 4 && n >= 0 && (size_t)n < size; b++) {
+        if (!m->by_age[b])
+            continue;
+        char part[64];
+        if (b < 3)
+            snprintf(part, sizeof part, _("%ld up to %d days"), m->by_age[b], m->buckets[b]);
+        else
+            snprintf(part, sizeof part, _("%ld over %d days"), m->by_age[b], m->buckets[2]);
+        n += snprintf(out + n, size - (size_t)n, "%s%s", separator, part);
+        /* TRANSLATORS: between the parts of "24 items: 17 up to 3 days, 5 up to 7 days" */
+        separator = _(", ");
+    }
+}
+
 /* ---- the inventory ---- */
 
 typedef struct counts_ctx {
@@ -695,7 +765,17 @@ static fd_status report_txn(fd_store *store, void *ctx, fd_error *err)
         return s;
     items_ctx items = {.d = r->d, .shift_id = r->shift_id, .each = r->cb->open_item, .ctx = r->ctx,
                        .carried = r->cb->carried, .trail = r->cb->trail};
-    if ((s = each_item(&items, err)) != FD_OK || !r->cb->count)
+    held_ctx held = {.d = r->d, .each = r->cb->open_item, .ctx = r->ctx};
+    if (r->cb->held_mail) {
+        held_start(&held);
+        items.each = sum_or_pass;
+        items.ctx = &held;
+    }
+    if ((s = each_item(&items, err)) != FD_OK)
+        return s;
+    if (r->cb->held_mail && held.m.total > 0)
+        r->cb->held_mail(r->ctx, &held.m);
+    if (!r->cb->count)
         return s;
     counts_ctx counts = {.d = r->d, .shift_id = r->shift_id, .each = report_count, .ctx = r};
     return each_count(&counts, err);

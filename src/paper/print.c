@@ -481,6 +481,25 @@ static void on_open_item(void *ctx, const fd_open_item *i)
     print_cells_row(h->table, &c);
 }
 
+/* The mail held at the desk, one line by age: it would fill pages item by item. */
+static void on_held_mail(void *ctx, const fd_held_mail *m)
+{
+    handover_print *h = ctx;
+    enter_section(h, SECTION_OPEN_ITEMS);
+    char text[256];
+    fd_held_mail_text(m, text, sizeof text);
+    print_cells c = {0};
+    print_cells_dup(&c, _("Mail held"), FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_dup(&c, text, FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_add(&c, m->unmarked ? fd_printf(_("%ld not marked"), m->unmarked) : fd_strdup(""),
+                    FD_STYLE_PLAIN);
+    print_cells_row(h->table, &c);
+}
+
 static char *count_text(long n)
 {
     return n < 0 ? fd_strdup("") : fd_printf("%ld", n);
@@ -533,7 +552,7 @@ fd_status fd_print_handover(fd_desk *d, const fd_actor *who, int64_t shift_id, f
     free(range);
     static const fd_handover_report_cb cb = {on_shift, on_attempt, on_entry, on_correction,
                                              on_progress, on_carried, on_trail, on_open_item,
-                                             on_count};
+                                             on_held_mail, on_count};
     s = fd_handover_report(d, shift_id, &cb, &h, err);
     enter_section(&h, SECTION_END);
     print_cells_clear(&h.pending);

@@ -451,9 +451,8 @@ static void received_row(complaint_walk *w, const fd_complaint_detail *c)
     print_cells_dup(r, c->department, FD_STYLE_PLAIN);
     print_cells_dup(r, c->received_by, FD_STYLE_PLAIN);
     /* The deadline as its last day, never the next day at 00:00. */
-    char due[FD_DAY_TEXT] = "";
-    if (c->due_at)
-        fd_date_format_weekday(fd_due_last_day(c->due_at), due);
+    char due[FD_DEADLINE_TEXT];
+    fd_deadline_format(c->due_at, true, due);
     print_cells_add(r, c->overdue ? fd_printf(_("%s (overdue)"), due) : fd_strdup(due),
                     c->overdue ? FD_STYLE_RED : FD_STYLE_PLAIN);
     print_cells_dup(r, fd_complaint_choice_label(FD_CLIST_STATE, c->state), FD_STYLE_PLAIN);
@@ -530,7 +529,7 @@ static fd_status complaints_log(daily *y, fd_error *err)
     static const fd_report_column received[] = {
         {N_("Taken in at"), 0.9}, {N_("Complaint"), 1.6}, {N_("Phone"), 1.2}, {N_("Channel"), 0.8},
         {N_("Category"), 1.3}, {N_("What"), 3.0}, {N_("Department"), 1.0},
-        {N_("Taken in by"), 0.9}, {N_("Due by"), 1.3}, {N_("State"), 0.9}};
+        {N_("Taken in by"), 0.9}, {N_("Due by"), 1.8}, {N_("State"), 0.9}};
     static const fd_report_column steps[] = {
         {N_("Time"), 0.8}, {N_("Complaint"), 1.6}, {N_("Step"), 1.2}, {N_("What was recorded"), 4.0},
         {N_("By"), 1.0}};

@@ -77,6 +77,22 @@ void fd_report_set_landscape(fd_report *r, bool landscape)
     r->landscape = landscape;
 }
 
+void fd_report_set_paper(fd_report *r, fd_report_paper paper)
+{
+    r->paper = paper;
+}
+
+bool fd_report_paper_parse(const char *name, fd_report_paper *out)
+{
+    static const char *const names[] = {"a4", "a6", "receipt80"};
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (fd_report_paper)i;
+            return true;
+        }
+    return false;
+}
+
 static report_block *add_block(fd_report *r, report_block_kind kind)
 {
     if (r->block_count == r->block_capacity) {
@@ -107,6 +123,11 @@ void fd_report_paragraph(fd_report *r, const char *text, unsigned style)
     report_block *b = add_block(r, BLOCK_PARAGRAPH);
     b->text = fd_strdup(text ? text : "");
     b->style = style;
+}
+
+void fd_report_barcode(fd_report *r, const char *text)
+{
+    add_block(r, BLOCK_BARCODE)->text = fd_strdup(text ? text : "");
 }
 
 void fd_report_signatures(fd_report *r, const char *const *labels, size_t count)

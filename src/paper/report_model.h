@@ -25,11 +25,12 @@ typedef enum report_block_kind {
     BLOCK_PARAGRAPH,
     BLOCK_TABLE,
     BLOCK_SIGNATURES,
+    BLOCK_BARCODE,
 } report_block_kind;
 
 typedef struct report_block {
     report_block_kind kind;
-    char *text;          /* heading, paragraph, a field's key */
+    char *text;          /* heading, paragraph, a field's key, a barcode's data */
     char *value;         /* a field's value */
     unsigned style;
     fd_report_table *table;
@@ -44,6 +45,7 @@ struct fd_report {
     bool has_head;
     fd_chain_head head;
     bool landscape;
+    fd_report_paper paper;
     report_block *blocks;
     size_t block_count, block_capacity;
 };

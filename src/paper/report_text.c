@@ -439,6 +439,18 @@ static void signatures(pager *p, const report_block *b)
     put_together(p, &lines);
 }
 
+/* A barcode in plain text: its data between asterisks, as Code 39 labels print it,
+ * on a line of its own. */
+static void barcode(pager *p, const report_block *b)
+{
+    char *text = fd_printf("*%s*", b->text);
+    line_list lines = {0};
+    put_blank(p);
+    centred(text, p->width, &lines);
+    free(text);
+    put_together(p, &lines);
+}
+
 /* The widest line of text, in display columns. */
 static int widest_line(const char *text)
 {
@@ -673,6 +685,7 @@ static void block(pager *p, const report_block *b)
     case BLOCK_PARAGRAPH: paragraph(p, b); break;
     case BLOCK_TABLE: table(p, b->table); break;
     case BLOCK_SIGNATURES: signatures(p, b); break;
+    case BLOCK_BARCODE: barcode(p, b); break;
     }
 }
 
@@ -709,7 +722,7 @@ static size_t lines_to_table(const fd_report *r, size_t i, int width)
         const report_block *b = &r->blocks[k];
         if (b->kind == BLOCK_TABLE)
             return lines + table_start_lines(b->table, width);
-        if (b->kind == BLOCK_SIGNATURES)
+        if (b->kind == BLOCK_SIGNATURES || b->kind == BLOCK_BARCODE)
             return 0;
         char *text = b->kind == BLOCK_FIELD ? fd_printf("%s%s", b->text, b->value) : fd_strdup(b->text);
         line_list wrapped = {0};

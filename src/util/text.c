@@ -192,3 +192,12 @@ int text_lines(const char *s, int cols)
     }
     return lines;
 }
+
+uint32_t text_fold_width(uint32_t cp)
+{
+    if (cp == 0x3000)
+        return ' ';
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return cp - 0xFF01 + '!';
+    return cp;
+}

@@ -137,23 +137,20 @@ const char *fd_weekday_label(int weekday)
     return weekday >= 0 && weekday < 7 ? _(labels[weekday]) : "";
 }
 
-void fd_day_format(fd_date d, bool with_year, char out[FD_DAY_TEXT])
+void fd_day_format(fd_date d, bool with_year, char out[FD_DEADLINE_TEXT])
 {
     char day[FD_DATE_TEXT];
     fd_date_format(d, day);
-    /* TRANSLATORS: a day and its weekday: "2026-10-10（周六）" */
-    snprintf(out, FD_DAY_TEXT, _("%s (%s)"), with_year ? day : day + 5,
+    /* TRANSLATORS: a day and its weekday, e.g. "2026-10-10 (Sat)". */
+    snprintf(out, FD_DEADLINE_TEXT, _("%s (%s)"), with_year ? day : day + 5,
              fd_weekday_label(fd_date_weekday(d)));
 }
 
-void fd_date_format_weekday(fd_date d, char out[FD_DAY_TEXT])
-{
-    fd_day_format(d, true, out);
-}
+static bool at_midnight(fd_local l) { return l.hour == 0 && l.minute == 0 && l.second == 0; }
 
-fd_date fd_due_last_day(fd_time due)
+fd_date fd_deadline_day(fd_time due)
 {
-    return fd_date_of(due - 1);
+    return fd_date_of(at_midnight(fd_time_local(due)) ? due - 1 : due);
 }
 
 void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT])
@@ -162,8 +159,8 @@ void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT])
     if (!due)
         return;
     fd_local l = fd_time_local(due);
-    if (l.hour == 0 && l.minute == 0 && l.second == 0) {
-        fd_day_format(fd_due_last_day(due), with_year, out);
+    if (at_midnight(l)) {
+        fd_day_format(fd_deadline_day(due), with_year, out);
         return;
     }
     char day[FD_DATE_TEXT], clock[8];

@@ -182,6 +182,34 @@ START_TEST(complaint_deadlines_are_the_last_day)
 }
 END_TEST
 
+/* Every key of every kind's JSON is documented in frontdesk(1). */
+static void assert_keys_documented(const char *json)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/doc/frontdesk.1", getenv("FRONTDESK_SOURCE_DIR"));
+    FILE *f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    static char man[1 << 17];
+    size_t n = fread(man, 1, sizeof man - 1, f);
+    man[n] = '\0';
+    fclose(f);
+    /* The first object's keys: each opening quote after "{" or ", ". */
+    int keys = 0;
+    const char *close = strchr(json, '}');
+    for (const char *q = strstr(json, "{\"") + 1; q && q < close; keys++) {
+        const char *end = strstr(q + 1, "\": ");
+        ck_assert_ptr_nonnull(end);
+        char key[64], word[80], last[80];
+        snprintf(key, sizeof key, "%.*s", (int)(end - q - 1), q + 1);
+        snprintf(word, sizeof word, "%s,", key);
+        snprintf(last, sizeof last, "%s\n", key);
+        ck_assert_msg(strstr(man, word) || strstr(man, last), "JSON key %s is not in frontdesk(1)", key);
+        const char *next = strstr(end, ", \"");
+        q = next ? next + 2 : NULL;
+    }
+    ck_assert_int_gt(keys, 5);
+}
+
 START_TEST(json_keeps_english_keys_and_codes)
 {
     int status;
@@ -192,6 +220,16 @@ START_TEST(json_keeps_english_keys_and_codes)
     ck_assert_msg(strstr(json, "+08:00\""), "%s", json);
     ck_assert_ptr_null(strstr(json, "已离开"));
     free(json);
+    static const char *const kinds[] = {"visitors", "keys", "mail", "complaints", "handover"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        char args[200];
+        snprintf(args, sizeof args, "export %s --from 2026-11-20 --to 2026-11-27 --format json --as 3001",
+                 kinds[k]);
+        json = frontdesk("zh_CN", args, &status);
+        ck_assert_int_eq(status, 0);
+        assert_keys_documented(json);
+        free(json);
+    }
     json = frontdesk("zh_CN", "export all --from 2026-11-20 --to 2026-11-27 --format json --as 3001", &status);
     ck_assert_int_eq(status, 0);
     ck_assert_msg(json[0] == '{' && strstr(json, "\"visitors\": [") && strstr(json, "\"handover\": ["), "%.400s", json);

@@ -91,6 +91,14 @@ static void write_leadership(vt_term *t)
     VT_ASSERT_TEXT(t, "Written in the book.", WAIT_MS);
 }
 
+/* Down the book until the highlighted line's detail, under the list, reads detail. */
+static void down_to(vt_term *t, const char *detail)
+{
+    for (int i = 0; i < 20 && !vt_wait_row(t, 17, detail, 300); i++)
+        vt_key(t, "Down");
+    VT_ASSERT_ROW(t, 17, detail, WAIT_MS);
+}
+
 /* The incoming duty manager's number and PIN, typed into a form's two fields. */
 static void incoming(vt_term *t)
 {
@@ -126,8 +134,7 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     /* Handing over: the open items are now the record's; the visitor gets a note. */
     step(t, "Begin the handover", "1");
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    vt_key(t, "Down");
-    vt_key(t, "Down");
+    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
     vt_send(t, "2");
@@ -252,8 +259,7 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
 
     step(t, "Begin the handover", "1");
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    vt_key(t, "Down");
-    vt_key(t, "Down");
+    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
     vt_send(t, "2");
@@ -343,10 +349,53 @@ START_TEST(an_abandoned_handover_is_taken_over)
 }
 END_TEST
 
+/* The book at 80x24 lists the night's business first: the follow-up, the overdue
+ * complaints, the keys, the visitors inside, then the held mail as one line by age,
+ * its items on request. Enter opens a complaint in place; search reads progress notes. */
+START_TEST(the_nights_business_first)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = open_book(&d);
+    VT_ASSERT_ROW(t, 6, " Follow-up      11-26 11:20 2号电梯运行异响，业主来电反… 张伟     No progress", WAIT_MS);
+    ck_assert(desk_row_has(t, 7, "Complaint ove"));
+    ck_assert(desk_row_has(t, 8, "Complaint ove"));
+    ck_assert(desk_row_has(t, 9, "Key overdue"));
+    ck_assert(desk_row_has(t, 10, "Key to seal"));
+    ck_assert(desk_row_has(t, 11, "Visitor inside"));
+    ck_assert(desk_row_has(t, 15, " Mail held                  24 items: "));
+    ck_assert(!desk_screen_has(t, "SF000"));
+
+    vt_key(t, "Down"); /* the first overdue complaint */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
+    VT_ASSERT_TEXT(t, "卫生间水管爆裂", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
+
+    for (int i = 0; i < 8; i++)
+        vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Enter: hide the", WAIT_MS);
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "days at the desk", WAIT_MS);
+    vt_key(t, "Up");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);
+
+    vt_send(t, "导靴");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2号电梯运行异响", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {a_night_shift_is_handed_over_and_its_follow_up_closed,
                                   past_shifts_and_search, a_refusal_at_dawn_wastes_nothing,
-                                  an_abandoned_handover_is_taken_over, NULL};
+                                  an_abandoned_handover_is_taken_over, the_nights_business_first,
+                                  NULL};
     return desk_main(desk_suite("handover", tests));
 }

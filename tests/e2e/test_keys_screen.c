@@ -199,6 +199,10 @@ START_TEST(an_emergency_records_two_calls_first)
 
     vt_key(t, "Enter");
     vt_send(t, "2");
+    /* Chosen, then confirmed: the safe answer is highlighted first. */
+    VT_ASSERT_TEXT(t, "Please confirm", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "the keys are handed over", WAIT_MS);
     VT_ASSERT_TEXT(t, "due back by 11-27 18:00", WAIT_MS);
     vt_key(t, "Esc");

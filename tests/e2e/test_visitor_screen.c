@@ -35,6 +35,23 @@ static void fill_form(vt_term *t, const char *doc, const char *name, const char 
     desk_fill(t, values);
 }
 
+/* Highlights a step of the visit by its digit and goes on with Enter: a form opens,
+ * or a transition asks first, its safe answer highlighted. */
+static void choose_step(vt_term *t, const char *digit)
+{
+    vt_send(t, digit);
+    VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
+    vt_key(t, "Enter");
+}
+
+static void choose_and_confirm_step(vt_term *t, const char *digit)
+{
+    choose_step(t, digit);
+    VT_ASSERT_TEXT(t, "Please confirm", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+}
+
 /* The slip number on the visit screen's first line ("Slip  20261127-004  Inside …"). */
 static void read_slip(vt_term *t, char out[16])
 {
@@ -66,7 +83,7 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
 
     /* The visitee agrees: admitted, slip issued. */
     VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
-    vt_send(t, "1");
+    choose_and_confirm_step(t, "1");
     VT_ASSERT_TEXT(t, "Admitted: slip 20261127-", WAIT_MS);
     VT_ASSERT_TEXT(t, "Inside   北门", WAIT_MS);
     char slip[16];
@@ -74,14 +91,14 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
 
     /* Leaves with the slip NOT signed. */
     VT_ASSERT_TEXT(t, "2  Leaves: slip returned NOT signed", WAIT_MS);
-    vt_send(t, "2");
+    choose_and_confirm_step(t, "2");
     VT_ASSERT_TEXT(t, "(slip NOT signed)", WAIT_MS);
     VT_ASSERT_TEXT(t, "Left, slip NOT signed \u2014 李娜", WAIT_MS);
     VT_ASSERT_GONE(t, "Leaves: slip returned", WAIT_MS);
 
     /* The phone was mistyped: corrected with a reason, the history keeps both. */
     VT_ASSERT_TEXT(t, "1  Correct an entry", WAIT_MS);
-    vt_send(t, "1");
+    choose_step(t, "1");
     VT_ASSERT_TEXT(t, "Correct value", WAIT_MS);
     vt_key(t, "Right"); /* Visitor's name → Phone */
     VT_ASSERT_TEXT(t, "\u2039 Phone", WAIT_MS);
@@ -114,8 +131,7 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     char row_text[96];
     snprintf(row_text, sizeof row_text, "%s 11-27 10:00 王小明", slip);
     VT_ASSERT_TEXT(t, row_text, WAIT_MS);
-    vt_key(t, "Enter"); /* leaves the search line */
-    vt_key(t, "Enter"); /* opens the visit */
+    vt_key(t, "Enter"); /* a whole slip number and Enter open its visit, as a scan does */
     VT_ASSERT_TEXT(t, "Corrected Phone", WAIT_MS);
     desk_quit(t);
 
@@ -138,6 +154,48 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
 }
 END_TEST
 
+/* Admission prints the slip (no printer here: it is saved as a PDF, whose barcode reads
+ * back as the slip number); the desk's scanner then types that number and Enter over
+ * the list, which opens the visit to sign the visitor out. */
+START_TEST(the_slip_is_printed_on_admission_and_its_scan_opens_the_visit)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "11010519491231002x", "王小明", "13800138000", "送合同", "a-1203", "李建国");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "no printer: the slip is saved as", WAIT_MS);
+    char slip[16];
+    read_slip(t, slip);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_send(t, slip);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Leaves: slip returned, signed by the visitee", WAIT_MS);
+    char *row = vt_row(t, SLIP_ROW);
+    ck_assert_msg(strstr(row, slip), "the scan opened \"%s\", not slip %s", row, slip);
+    free(row);
+    desk_quit(t);
+
+    /* The saved slip: its barcode scans back to the number. */
+    char command[1024];
+    snprintf(command, sizeof command,
+             "pdftoppm -r 200 -png '%s/frontdesk/reports/slip-%s.pdf' '%s/slip' && "
+             "zbarimg -q --raw '%s/slip-1.png' 2>/dev/null",
+             d.dir, slip, d.dir, d.dir);
+    FILE *p = popen(command, "r");
+    char scanned[64] = "";
+    ck_assert_ptr_nonnull(fgets(scanned, sizeof scanned, p));
+    pclose(p);
+    scanned[strcspn(scanned, "\n")] = '\0';
+    ck_assert_str_eq(scanned, slip);
+}
+END_TEST
+
 START_TEST(refusal_is_recorded_with_its_reason)
 {
     desk d;
@@ -148,7 +206,7 @@ START_TEST(refusal_is_recorded_with_its_reason)
     fill_form(t, "440304199001011233", "赵六", "010-62345678", "推销", "B-501", "陈女士");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "2  The visitee refuses", WAIT_MS);
-    vt_send(t, "2");
+    choose_step(t, "2");
     VT_ASSERT_TEXT(t, "Entry refused", WAIT_MS);
     vt_key(t, "Enter"); /* no reason: the form says so at the field */
     VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
@@ -183,7 +241,7 @@ START_TEST(at_night_a_receptionist_hands_over_to_the_duty_manager)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Registered \u2014 李娜 (approved by 张伟)", WAIT_MS);
     /* Admitting is registration work too: approved again, in place. */
-    vt_send(t, "1");
+    choose_and_confirm_step(t, "1");
     desk_approve(t, "2001", "2222");
     VT_ASSERT_TEXT(t, "Admitted, slip issued \u2014 李娜 (approved by 张伟)", WAIT_MS);
     desk_quit(t);
@@ -208,6 +266,81 @@ START_TEST(a_returning_visitor_is_filled_in_from_the_document)
     VT_ASSERT_TEXT(t, "Returning visitor (1 visits", WAIT_MS);
     VT_ASSERT_TEXT(t, "Visitor's name *   王小明", WAIT_MS);
     VT_ASSERT_TEXT(t, "Phone *            138****8000", WAIT_MS);
+    /* Issue 15: typing over a filled-in name appended to it ("王小明欧阳娜娜"); the
+     * filled-in value is selected, and typing replaces it. */
+    vt_key(t, "Tab");
+    vt_send(t, "欧阳娜娜");
+    VT_ASSERT_TEXT(t, "Visitor's name *   欧阳娜娜", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "王小明欧阳娜娜"));
+    desk_quit(t);
+}
+END_TEST
+
+/* Issue 15: the next visitor's passport number typed on a visit's page, after an
+ * unexpected save, admitted the visitor with its 1. Digits only highlight a step, and
+ * Enter on it asks first with the safe answer highlighted. */
+START_TEST(a_number_typed_on_a_visit_page_changes_nothing)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "11010519491231002X", "王小明", "13800138000", "送合同", "A-1203", "李建国");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    vt_send(t, "E12345678");
+    vt_settle(t, 100, WAIT_MS);
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Please confirm"));
+    /* Enter on the admitting step asks; a stray second Enter keeps the visit. */
+    vt_key(t, "Up");
+    vt_key(t, "Up");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Admit 王小明 and issue the slip?", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Please confirm", WAIT_MS);
+    vt_settle(t, 100, WAIT_MS);
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Admitted"));
+    desk_quit(t);
+}
+END_TEST
+
+/* F10 sits next to F9 (switch user); on the lobby's kiosk quitting leaves a shell. */
+START_TEST(f10_asks_before_quitting)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F10");
+    VT_ASSERT_TEXT(t, "Quit frontdesk?", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Quit frontdesk?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    ck_assert_int_lt(vt_wait_exit(t, 200), 0);
+    desk_quit(t);
+}
+END_TEST
+
+/* Issue 15: a Chinese input method in full-width mode types １１０…Ｘ and １３８…; the
+ * fields took only half-width characters and beeped. They are folded as typed, and a
+ * landline with its extension written 转123 is taken. */
+START_TEST(full_width_input_and_an_extension_are_taken)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "１１０１０５１９４９１２３１００２Ｘ", "王小明", "０１０－６２３４５６７８转１２３",
+              "送合同", "A-1203", "李建国");
+    VT_ASSERT_TEXT(t, "11010519491231002X", WAIT_MS);
+    VT_ASSERT_TEXT(t, "010-62345678转123", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    VT_ASSERT_TEXT(t, "110105********002X", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
@@ -217,6 +350,10 @@ int main(void)
     const TTest *const tests[] = {register_admit_sign_out_unsigned_correct_and_find,
                                   refusal_is_recorded_with_its_reason,
                                   at_night_a_receptionist_hands_over_to_the_duty_manager,
-                                  a_returning_visitor_is_filled_in_from_the_document, NULL};
+                                  a_returning_visitor_is_filled_in_from_the_document,
+                                  a_number_typed_on_a_visit_page_changes_nothing,
+                                  f10_asks_before_quitting,
+                                  full_width_input_and_an_extension_are_taken,
+                                  the_slip_is_printed_on_admission_and_its_scan_opens_the_visit, NULL};
     return desk_main(desk_suite("visitors", tests));
 }

@@ -343,14 +343,18 @@ static int row_of(monkey *m, const char *text)
     return -1;
 }
 
-/* The form places the cursor on its focused field: Tab until it is on label's row. */
+/* The form places the cursor on its focused field: Tab until it is on label's row,
+ * looking again after the last Tab too (the field may be the last one reached). */
 static void focus_field(monkey *m, const char *label)
 {
-    for (int tries = 0; tries < 3; tries++) {
+    enum { TABS = 4 };
+    for (int tabs = 0;; tabs++) {
         int row, col;
         vt_cursor(m->t, &row, &col);
         if (row == row_of(m, label))
             return;
+        if (tabs == TABS)
+            break;
         vt_key(m->t, "Tab");
         settle(m);
     }
@@ -374,6 +378,11 @@ static void log_in(monkey *m)
     if (m->rows < 24 || m->cols < 80)
         resize(m, 24, 80);
     settle(m);
+    /* F10 on the login screen asks whether to quit, over the form: the safe answer. */
+    if (screen_shows(m, confirm_title)) {
+        vt_key(m->t, "Esc");
+        settle(m);
+    }
     for (int tries = 0; tries < STAFF_COUNT; tries++) {
         int who = m->next_staff++ % STAFF_COUNT;
         focus_field(m, pin_label);

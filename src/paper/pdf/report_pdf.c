@@ -8,6 +8,10 @@
  * whole report is placed twice: once to count the pages, once to draw them (the table
  * rows the first pass laid out are kept for the second).
  *
+ * The visitor slip prints on A6 or an 80 mm receipt roll, whose one page is as long
+ * as the slip; its number is drawn as a Code 128 barcode (libzint, in this module so
+ * that the console does not load it at start).
+ *
  * Built as the module frontdesk-pdf.so (see src/report_pdf_load.c). */
 #include "paper/report_model.h"
 
@@ -16,15 +20,12 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <zint.h>
 
 #include "frontdesk/i18n.h"
 
 /* Page geometry in points (1/72 inch). */
-#define A4_SHORT 595.276
-#define A4_LONG 841.890
-#define MARGIN_SIDE 42.5   /* 15 mm */
-#define MARGIN_TOP 34.0
-#define MARGIN_BOTTOM 30.0
+#define MM (72.0 / 25.4)
 #define PAD_X 3.0
 #define PAD_Y 2.0
 #define RULE_WIDTH 0.5
@@ -41,6 +42,24 @@
 
 #define FONT_SANS "Noto Sans CJK SC"
 #define FONT_SERIF "Noto Serif CJK SC"
+
+/* ---- sheets ---- */
+
+typedef struct sheet {
+    double width, height;  /* portrait; height 0: a roll, as long as the report */
+    double side, top, bottom; /* margins */
+} sheet;
+
+static const sheet sheets[] = {
+    [FD_PAPER_A4] = {210 * MM, 297 * MM, 15 * MM, 12 * MM, 10.5 * MM},
+    [FD_PAPER_A6] = {105 * MM, 148 * MM, 7 * MM, 6 * MM, 5 * MM},
+    /* 72 mm of an 80 mm roll is printable. */
+    [FD_PAPER_RECEIPT_80] = {80 * MM, 0, 4 * MM, 3 * MM, 6 * MM},
+};
+
+#define ROLL_MEASURE 5000.0 /* a roll's page while its length is measured */
+#define BAR_MODULE (0.33 * MM) /* a Code 128 module: wide enough for any desk scanner */
+#define BAR_HEIGHT (12 * MM)
 
 /* ---- laid-out text ---- */
 
@@ -69,6 +88,7 @@ typedef struct pdf {
     PangoContext *context;
     fonts font;
     bool drawing;           /* the second pass */
+    sheet paper;
     int page, pages;        /* pages: counted by the first pass */
     double width, height;
     double left, right, body_top, body_bottom, y;
@@ -244,7 +264,7 @@ static void draw_centred(pdf *p, laid_text *t, double y)
 
 static void draw_page_header(pdf *p)
 {
-    double y = MARGIN_TOP;
+    double y = p->paper.top;
     draw_centred(p, &p->site, y);
     y += total_height(&p->site) + 1;
     draw_centred(p, &p->title, y);
@@ -727,6 +747,41 @@ static void place_signatures(pdf *p, const report_block *b)
     free(labels);
 }
 
+/* The slip number as Code 128 bars, centred, its text under them. */
+static void place_barcode(pdf *p, const report_block *b)
+{
+    gap(p, GAP_SIGNATURE / 2);
+    struct zint_symbol *symbol = ZBarcode_Create();
+    symbol->symbology = BARCODE_CODE128;
+    symbol->show_hrt = 0;
+    int rc = ZBarcode_Encode(symbol, (const unsigned char *)b->text, (int)strlen(b->text));
+    if (rc < ZINT_ERROR)
+        rc = ZBarcode_Buffer_Vector(symbol, 0);
+    laid_text number;
+    lay_out(p, &number, b->text, p->font.body, p->right - p->left, PANGO_ALIGN_CENTER,
+            FD_STYLE_PLAIN, 0);
+    double needed = BAR_HEIGHT + 2 + total_height(&number);
+    if (p->content_on_page && p->y + needed > p->body_bottom)
+        new_page(p);
+    if (rc < ZINT_ERROR && symbol->vector && p->drawing) {
+        const struct zint_vector *v = symbol->vector;
+        double scale = BAR_MODULE * symbol->width / v->width;
+        double x0 = (p->left + p->right - v->width * scale) / 2;
+        cairo_set_source_rgb(p->cr, 0, 0, 0);
+        for (const struct zint_vector_rect *bar = v->rectangles; bar; bar = bar->next)
+            cairo_rectangle(p->cr, x0 + bar->x * scale, p->y + bar->y / v->height * BAR_HEIGHT,
+                            bar->width * scale, bar->height / v->height * BAR_HEIGHT);
+        cairo_fill(p->cr);
+    }
+    ZBarcode_Delete(symbol);
+    p->y += BAR_HEIGHT + 2;
+    number.next = 0;
+    draw_lines(p, &number, number.count, p->left, p->y);
+    p->y += total_height(&number);
+    p->content_on_page = true;
+    laid_free(&number);
+}
+
 static void place_closing(pdf *p)
 {
     char *closing = report_closing_line(p->r);
@@ -749,6 +804,7 @@ static void place_block(pdf *p, const report_block *b)
     case BLOCK_PARAGRAPH: place_paragraph(p, b); break;
     case BLOCK_TABLE: place_table(p, b->table); break;
     case BLOCK_SIGNATURES: place_signatures(p, b); break;
+    case BLOCK_BARCODE: place_barcode(p, b); break;
     }
 }
 
@@ -769,8 +825,8 @@ static void lay_out_frame(pdf *p)
     p->header_height = total_height(&p->site) + 1 + total_height(&p->title) + 1 +
                        total_height(&p->range) + 4 + 10;
     p->footer_height = 6 + 3 + total_height(&p->printed);
-    p->body_top = MARGIN_TOP + p->header_height;
-    p->body_bottom = p->height - MARGIN_BOTTOM - p->footer_height;
+    p->body_top = p->paper.top + p->header_height;
+    p->body_bottom = p->height - p->paper.bottom - p->footer_height;
 }
 
 static void free_frame(pdf *p)
@@ -816,7 +872,7 @@ static double room_to_table(pdf *p, size_t i)
         const report_block *b = &p->r->blocks[k];
         if (b->kind == BLOCK_TABLE)
             return room + table_start_height(p, b->table);
-        if (b->kind == BLOCK_SIGNATURES)
+        if (b->kind == BLOCK_SIGNATURES || b->kind == BLOCK_BARCODE)
             return 0;
         room += caption_height(p, b);
     }
@@ -881,11 +937,12 @@ static PangoContext *make_context(cairo_t *cr, PangoFontMap *map)
 
 fd_status fd_report_pdf_render(const fd_report *r, FILE *out, fd_error *err)
 {
-    pdf p = {.r = r};
-    p.width = r->landscape ? A4_LONG : A4_SHORT;
-    p.height = r->landscape ? A4_SHORT : A4_LONG;
-    p.left = MARGIN_SIDE;
-    p.right = p.width - MARGIN_SIDE;
+    pdf p = {.r = r, .paper = sheets[r->paper]};
+    bool roll = p.paper.height == 0, across = r->landscape && !roll;
+    p.width = across ? p.paper.height : p.paper.width;
+    p.height = roll ? ROLL_MEASURE : across ? p.paper.width : p.paper.height;
+    p.left = p.paper.side;
+    p.right = p.width - p.paper.side;
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_out, out, p.width, p.height);
     set_metadata(surface, r);
     p.cr = cairo_create(surface);
@@ -896,6 +953,12 @@ fd_status fd_report_pdf_render(const fd_report *r, FILE *out, fd_error *err)
     lay_out_frame(&p);
     run_pass(&p, false);
     p.pages = p.page;
+    if (roll) {
+        /* The roll is cut where the report ends. */
+        p.height = p.y + p.footer_height + p.paper.bottom + GAP_TABLE;
+        p.body_bottom = p.height - p.paper.bottom - p.footer_height;
+        cairo_pdf_surface_set_size(surface, p.width, p.height);
+    }
     run_pass(&p, true);
     free(p.kept);
     g_hash_table_destroy(p.cells);

@@ -822,7 +822,8 @@ VALUES (:rowid, :body);
 -- name: ho_search_page
 -- row: shift_entry
 -- A page of entries matching :query, newest first: entries whose own text matches
--- (rowid > 0) and entries one of whose corrections matches (rowid < 0).
+-- (rowid > 0), entries one of whose corrections matches (rowid < 0), and entries one of
+-- whose progress notes holds the words (:like, a walk of the progress notes).
 WITH p(id) AS (
   SELECT id
   FROM (
@@ -836,6 +837,9 @@ WITH p(id) AS (
   FROM shift_entry_search x
   JOIN correction c ON c.id = -x.rowid
   WHERE shift_entry_search MATCH :query AND x.rowid < 0 AND c.row_id < :after_id
+  UNION SELECT pr.entry_id
+  FROM shift_progress pr
+  WHERE pr.note LIKE :like ESCAPE '\' AND pr.entry_id < :after_id
   ORDER BY 1 DESC
   LIMIT :limit
 )
@@ -1598,6 +1602,14 @@ ORDER BY hi.id;
 SELECT hi.id
 FROM shift_handover_item hi
 WHERE  hi.handover_id = :handover_id
+  AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id)
+ORDER BY hi.id;
+
+-- name: ho_item_unmarked_source
+SELECT hi.id
+FROM shift_handover_item hi
+WHERE  hi.handover_id = :handover_id
+  AND hi.source = :source
   AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id)
 ORDER BY hi.id;
 

@@ -980,7 +980,7 @@ START_TEST(monthly_figures_match)
     text = export(&cs_manager, november(true), FD_OK);
     const char *expected =
         "\xEF\xBB\xBF"
-        "Month,Figure,Sort,Category,Severity,Count,Out of,Share,Not yet due,How it is counted\r\n"
+        "Month,Figure,Sort,Category,Severity,Numerator,Denominator,Share,Not yet due,How it is counted\r\n"
         "2026-11,Taken in,Complaint,Facilities and equipment,General,3,5,60.0%,,complaints taken in this month\r\n"
         "2026-11,Taken in,Complaint,Facilities and equipment,Major,1,5,20.0%,,complaints taken in this month\r\n"
         "2026-11,Taken in,Satisfaction-survey opinion,Facilities and equipment,,1,5,20.0%,,"

@@ -513,9 +513,12 @@ static void key_out(book *b)
 
 static void parcel_held(book *b)
 {
+    static int parcels; /* each its own tracking number */
+    char tracking[24];
+    snprintf(tracking, sizeof tracking, "SF12345678%02d", 90 + parcels++ % 10);
     fd_error err = {0};
     fd_mail_intake m = {.carrier = "顺丰", .kind = FD_MAIL_EXPRESS, .quantity = 1,
-                        .tracking = "SF1234567890", .recipient = {0, 0, "张三"}, .shelf = "A1"};
+                        .tracking = tracking, .recipient = {0, 0, "张三"}, .shelf = "A1"};
     int64_t id = 0;
     ck_assert_msg(fd_mail_receive(b->fx.desk, &b->fx.receptionist, &m, &id, &err) == FD_OK, "%s",
                   err.message);
@@ -1128,6 +1131,93 @@ START_TEST(search_finds_any_substring_and_corrections)
     one_entry o = entry_of(&b, a);
     ck_assert(o.e.corrected);
     ck_assert_str_eq(o.note, "已报物业经理知悉");
+    /* A follow-up's progress notes are searched too. */
+    int64_t pump = incident(&b, zhang, s1, "水泵房报警", FD_FOLLOW_FOLLOW, "请继续跟进");
+    progress(&b, zhang, s1, pump, "更换浮球阀后报警解除", false);
+    ck_assert_int_eq(search(&b, "浮球阀", 0, 10).count, 1);
+    ck_assert_int_eq(search(&b, "浮球阀", 0, 10).id[0], pump);
+    ck_assert_int_eq(search(&b, "浮球阀 解除", 0, 10).id[0], pump);
+    ck_assert_int_eq(search(&b, "浮球%", 0, 10).count, 0); /* LIKE's own characters are text */
+    book_close(&b);
+}
+END_TEST
+
+static void keep_held(void *ctx, const fd_held_mail *m)
+{
+    *(fd_held_mail *)ctx = *m;
+}
+
+typedef struct held_report {
+    items listed;
+    fd_held_mail held;
+} held_report;
+
+static void report_item(void *ctx, const fd_open_item *i)
+{
+    keep_item(&((held_report *)ctx)->listed, i);
+}
+
+static void report_held(void *ctx, const fd_held_mail *m)
+{
+    keep_held(&((held_report *)ctx)->held, m);
+}
+
+/* The night's business first, the held mail last and summed up by age; annotated mail
+ * keeps its line, and all of it is carried on in one step. */
+START_TEST(the_nights_business_comes_first_and_mail_is_summed)
+{
+    book b;
+    book_open(&b, "business.db");
+    fd_actor *zhang = &b.fx.duty_manager;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    parcel_held(&b);
+    visitor_inside(&b);
+    key_out(&b);
+    complaint_taken(&b);
+    b.fx.now = fd_time_from_local(2026, 12, 1, 20, 0, 0);
+    parcel_held(&b); /* a day at the desk */
+    b.fx.now = fd_time_from_local(2026, 12, 5, 20, 0, 0);
+    items live = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
+    const char *order[] = {"complaint", "key_overdue", "visitor", "mail", "mail"};
+    ck_assert_int_eq(live.count, 5);
+    for (int i = 0; i < 5; i++)
+        ck_assert_str_eq(live.source[i], order[i]);
+    fd_held_mail m;
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &m, &err), FD_OK);
+    ck_assert_int_eq(m.total, 2);
+    ck_assert_int_eq(m.by_age[1], 1);  /* 4 days: up to 7 */
+    ck_assert_int_eq(m.by_age[2], 1);  /* 8 days: up to 15 */
+    char text[256];
+    fd_held_mail_text(&m, text, sizeof text);
+    ck_assert_str_eq(text, "2 items: 1 up to 7 days, 1 up to 15 days");
+
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    items stored = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &stored, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, stored.id[3], FD_ITEM_NOTED, "业主出差，月底取件", &err),
+                     FD_OK);
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &m, &err), FD_OK);
+    ck_assert_int_eq(m.total, 1); /* the annotated one is read with its note */
+    ck_assert_int_eq(m.unmarked, 1);
+    ck_assert_int_eq(fd_handover_carry_held_mail(b.fx.desk, zhang, s1, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &m, &err), FD_OK);
+    ck_assert_int_eq(m.unmarked, 0);
+    items after = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &after, &err), FD_OK);
+    ck_assert_int_eq(after.mark[3], FD_ITEM_NOTED);
+    ck_assert_int_eq(after.mark[4], FD_ITEM_CARRIED);
+    ck_assert_int_eq(after.mark[0], FD_ITEM_UNMARKED); /* the complaint is not mail */
+
+    /* The report's data: the annotated parcel listed with its note, the rest one line. */
+    held_report r = {0};
+    fd_handover_report_cb cb = {.open_item = report_item, .held_mail = report_held};
+    ck_assert_int_eq(fd_handover_report(b.fx.desk, s1, &cb, &r, &err), FD_OK);
+    ck_assert_int_eq(r.listed.count, 4);
+    ck_assert_str_eq(r.listed.source[3], "mail");
+    ck_assert_str_eq(r.listed.note[3], "业主出差，月底取件");
+    ck_assert_int_eq(r.held.total, 1);
     book_close(&b);
 }
 END_TEST
@@ -1227,7 +1317,7 @@ START_TEST(report_gives_everything_for_one_shift)
 
     report r = {0};
     fd_handover_report_cb cb = {r_shift, r_attempt, r_entry, r_correction, r_progress, r_carried,
-                                r_trail, r_open, r_count};
+                                r_trail, r_open, NULL, r_count};
     ck_assert_int_eq(fd_handover_report(b.fx.desk, s2, &cb, &r, &err), FD_OK);
     ck_assert_int_eq(r.shifts, 1);
     ck_assert_int_eq(r.attempts, 1);
@@ -1279,6 +1369,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, a_refusal_keeps_marks_notes_and_counts);
     tcase_add_test(t, an_abandoned_handover_is_taken_over_under_supervision);
     tcase_add_test(t, writing_while_handing_over_and_progress_times);
+    tcase_add_test(t, the_nights_business_comes_first_and_mail_is_summed);
     tcase_add_test(t, inventory_difference_requires_an_explanation);
     tcase_add_test(t, open_items_are_gathered_from_the_procedures);
     tcase_add_test(t, an_overdue_complaint_in_a_year_without_a_table_is_unverified);

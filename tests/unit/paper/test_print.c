@@ -706,6 +706,105 @@ START_TEST(text_width_is_chosen_on_the_command_line)
 }
 END_TEST
 
+/* ---- the visitor slip ---- */
+
+static void first_admitted(void *ctx, const fd_visit *v)
+{
+    fd_visit **out = ctx;
+    if (!*out && v->admitted_at)
+        *out = fd_visit_dup(v);
+}
+
+/* What a desk scanner reads off the page: zbarimg on the PDF rendered at 200 dpi. */
+static char *scan_barcode(const char *pdf)
+{
+    char command[2048];
+    const char *png = testlib_path("scan");
+    snprintf(command, sizeof command,
+             "pdftoppm -r 200 -png -singlefile '%s' '%s' && zbarimg -q --raw '%s.png' 2>/dev/null",
+             pdf, png, png);
+    char *text = paper_slurp_command(command);
+    text[strcspn(text, "\n")] = '\0';
+    return text;
+}
+
+START_TEST(the_visitor_slip_on_a6_and_a_receipt_roll_scans_back)
+{
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    const fd_date the_day = fd_date_from_ymd(2026, 11, 26);
+    fd_visit *v = NULL;
+    ck_assert_int_eq(fd_visits_between(k.d, &k.receptionist, fd_date_start(the_day),
+                                       fd_date_start(the_day + 1), first_admitted, &v, &err), FD_OK);
+    ck_assert_ptr_nonnull(v);
+    static const struct {
+        fd_report_paper paper;
+        double width, height; /* points; height 0: as long as the slip */
+    } papers[] = {{FD_PAPER_A6, 297.6, 419.5}, {FD_PAPER_RECEIPT_80, 226.8, 0}};
+    for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++) {
+        fd_report *r;
+        ck_assert_msg(fd_print_slip(k.d, &k.receptionist, v->slip, papers[i].paper, &r, &err) == FD_OK,
+                      "%s", err.message);
+        const char *pdf = testlib_path("slip.pdf");
+        write_pdf(r, pdf);
+        char *text = write_text(r, 60);
+        fd_report_free(r);
+        char command[1024];
+        snprintf(command, sizeof command, "pdfinfo '%s'", pdf);
+        char *info = paper_slurp_command(command);
+        double w = 0, h = 0;
+        const char *size = strstr(info, "Page size:");
+        ck_assert_ptr_nonnull(size);
+        ck_assert_int_eq(sscanf(size, "Page size: %lf x %lf", &w, &h), 2);
+        ck_assert_msg(w > papers[i].width - 1 && w < papers[i].width + 1, "width %f", w);
+        if (papers[i].height > 0)
+            ck_assert_msg(h > papers[i].height - 1 && h < papers[i].height + 1, "height %f", h);
+        else
+            ck_assert_msg(h > 200 && h < 600, "a roll cut at %f points", h);
+        ck_assert_int_eq(paper_pdf_pages(pdf), 1);
+        free(info);
+        char *scanned = scan_barcode(pdf);
+        ck_assert_str_eq(scanned, v->slip);
+        free(scanned);
+        char *pdf_text = paper_pdf_text(pdf);
+        ck_assert_msg(strstr(pdf_text, v->visitor_name) && strstr(pdf_text, v->visitee_name) &&
+                      strstr(pdf_text, v->gate) && strstr(pdf_text, _("Visitee's signature")) &&
+                      strstr(pdf_text, v->slip) && strstr(pdf_text, v->doc_number),
+                      "%s", pdf_text);
+        free(pdf_text);
+        char starred[40];
+        snprintf(starred, sizeof starred, "*%s*", v->slip);
+        ck_assert_msg(strstr(text, starred), "%s", text);
+        free(text);
+    }
+    fd_report *r = NULL;
+    ck_assert_int_eq(fd_print_slip(k.d, &k.receptionist, "19990101-001", FD_PAPER_A6, &r, &err), FD_NOT_FOUND);
+    ck_assert_ptr_null(r);
+    fd_visit_free(v);
+    desk_close(&k);
+}
+END_TEST
+
+START_TEST(print_slip_from_the_command_line)
+{
+    char args[1000];
+    const char *pdf = testlib_path("cli-slip.pdf");
+    snprintf(args, sizeof args, "--db '%s' print slip 20261126-001 --paper receipt80 --pdf '%s' --as 1001",
+             demo_path, pdf);
+    run_result r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    free(r.output);
+    char *scanned = scan_barcode(pdf);
+    ck_assert_str_eq(scanned, "20261126-001");
+    free(scanned);
+    snprintf(args, sizeof args, "--db '%s' print slip 20261126-001 --paper a4 --as 1001", demo_path);
+    r = run("FRONTDESK_PIN=1111", args);
+    ck_assert_int_eq(r.status, 64);
+    free(r.output);
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
@@ -722,6 +821,8 @@ int main(void)
     tcase_add_test(tc, text_reports_speak_the_readers_language);
     tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
     tcase_add_test(tc, text_width_is_chosen_on_the_command_line);
+    tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
+    tcase_add_test(tc, print_slip_from_the_command_line);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -114,6 +114,24 @@ START_TEST(test_columns)
 }
 END_TEST
 
+/* An input method in full-width mode: １, Ｘ, －, the ideographic space; 转 and ，
+ * (U+FF0C is folded, U+3001 、 is not full-width ASCII) as they are. */
+START_TEST(test_fold_width)
+{
+    ck_assert_uint_eq(text_fold_width(0xFF11), '1');
+    ck_assert_uint_eq(text_fold_width(0xFF38), 'X');
+    ck_assert_uint_eq(text_fold_width(0xFF58), 'x');
+    ck_assert_uint_eq(text_fold_width(0xFF0D), '-');
+    ck_assert_uint_eq(text_fold_width(0x3000), ' ');
+    ck_assert_uint_eq(text_fold_width(0xFF01), '!');
+    ck_assert_uint_eq(text_fold_width(0xFF5E), '~');
+    ck_assert_uint_eq(text_fold_width(0xFF5F), 0xFF5F);
+    ck_assert_uint_eq(text_fold_width(0x8F6C), 0x8F6C);
+    ck_assert_uint_eq(text_fold_width(0x3001), 0x3001);
+    ck_assert_uint_eq(text_fold_width('7'), '7');
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -125,6 +143,7 @@ static Suite *text_suite(void)
     tcase_add_test(t, test_trim);
     tcase_add_test(t, test_copy_keeps_whole_characters);
     tcase_add_test(t, test_columns);
+    tcase_add_test(t, test_fold_width);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,4 +1,4 @@
-/* The Excel workbook: see xlsx.h. Times are Excel serial days counted from 1899-12-30
+/* The Excel workbook, the module frontdesk-xlsx.so: see src/base/xlsx.h. Times are Excel serial days counted from 1899-12-30
  * in Beijing time (the office's Excel shows what the desk saw, whatever the PC's
  * zone); deadlines are whole days. Column widths follow the widest text in display
  * columns, a Chinese character counting two, as Excel's width unit is about one
@@ -51,7 +51,7 @@ static void make_formats(xlsx *x)
     format_set_num_format(x->share, "0.0%");
 }
 
-xlsx *xlsx_open(fd_error *err)
+static xlsx *xlsx_open(fd_error *err)
 {
     const char *base = getenv("TMPDIR");
     char *path = fd_printf("%s/frontdesk-export-XXXXXX", base && *base ? base : "/tmp");
@@ -107,7 +107,7 @@ static int text_columns(const char *text)
     return widest;
 }
 
-void xlsx_sheet(xlsx *x, const char *name, const char *const *titles, const int *widths,
+static void xlsx_sheet(xlsx *x, const char *name, const char *const *titles, const int *widths,
                 size_t count)
 {
     set_widths(x);
@@ -124,12 +124,17 @@ void xlsx_sheet(xlsx *x, const char *name, const char *const *titles, const int 
         widen(x, c, text_columns(titles[c]));
         widen(x, c, widths[c]);
     }
-    /* The header stays in view while the rows scroll under it. */
+    /* The header stays in view while the rows scroll under it, and on every printed
+     * page; a sheet prints across A4 landscape, one page wide, as the office files it. */
     worksheet_freeze_panes(x->sheet, 1, 0);
+    note(x, worksheet_repeat_rows(x->sheet, 0, 0));
+    worksheet_set_landscape(x->sheet);
+    worksheet_set_paper(x->sheet, 9 /* A4 */);
+    worksheet_fit_to_pages(x->sheet, 1, 0);
     x->row = 1;
 }
 
-void xlsx_text(xlsx *x, size_t column, const char *text)
+static void xlsx_text(xlsx *x, size_t column, const char *text)
 {
     if (!x->sheet || !text || !*text)
         return;
@@ -137,20 +142,20 @@ void xlsx_text(xlsx *x, size_t column, const char *text)
     widen(x, column, text_columns(text));
 }
 
-void xlsx_time(xlsx *x, size_t column, fd_time t)
+static void xlsx_time(xlsx *x, size_t column, fd_time t)
 {
     if (x->sheet)
         note(x, worksheet_write_number(x->sheet, x->row, (lxw_col_t)column,
                                        (double)(t + 8 * 3600) / 86400.0 + EXCEL_1970, x->time));
 }
 
-void xlsx_day(xlsx *x, size_t column, fd_date d)
+static void xlsx_day(xlsx *x, size_t column, fd_date d)
 {
     if (x->sheet)
         note(x, worksheet_write_number(x->sheet, x->row, (lxw_col_t)column, d + EXCEL_1970, x->day));
 }
 
-void xlsx_number(xlsx *x, size_t column, double n, bool share)
+static void xlsx_number(xlsx *x, size_t column, double n, bool share)
 {
     if (!x->sheet)
         return;
@@ -158,7 +163,7 @@ void xlsx_number(xlsx *x, size_t column, double n, bool share)
     widen(x, column, NUMBER_WIDTH);
 }
 
-void xlsx_next_row(xlsx *x)
+static void xlsx_next_row(xlsx *x)
 {
     x->row++;
 }
@@ -179,7 +184,7 @@ static fd_status copy_out(const char *path, FILE *out, fd_error *err)
     return ok ? FD_OK : fd_fail(err, FD_IO, NULL, _("The export could not be written completely."));
 }
 
-fd_status xlsx_close(xlsx *x, FILE *out, bool failed, fd_error *err)
+static fd_status xlsx_close(xlsx *x, FILE *out, bool failed, fd_error *err)
 {
     set_widths(x);
     lxw_error e = workbook_close(x->book);
@@ -196,4 +201,11 @@ fd_status xlsx_close(xlsx *x, FILE *out, bool failed, fd_error *err)
     free(x->widths);
     free(x);
     return s;
+}
+
+const xlsx_ops *fd_xlsx_module(void)
+{
+    static const xlsx_ops ops = {xlsx_open, xlsx_sheet, xlsx_text, xlsx_time,
+                                 xlsx_day,  xlsx_number, xlsx_next_row, xlsx_close};
+    return &ops;
 }
