@@ -15,6 +15,8 @@
     X(staff)                    \
     X(staff_pin)                \
     X(login_event)              \
+    X(login_unknown)            \
+    X(desk_mark)                \
     X(building)                 \
     X(unit)                     \
     X(occupant)                 \

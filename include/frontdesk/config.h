@@ -1,5 +1,9 @@
 /* Site configuration (libconfig). The documented example, data/frontdesk.cfg, is
- * compiled in and is the default for every key; a site file overrides what it names. */
+ * compiled in and is the default for every key; the system file (root's) overrides what
+ * it names, and a file of the person's own may then set their personal settings
+ * (language, printer, database, key bindings). What staff may see or do is the site's:
+ * a personal file that sets it is noted in personal_policy, and the desk honours it
+ * only for a demo database (cli_open_desk refuses it otherwise). */
 #ifndef FRONTDESK_CONFIG_H
 #define FRONTDESK_CONFIG_H
 
@@ -27,8 +31,13 @@ typedef struct fd_binding {
     char *key;    /* key name, e.g. "F1", "?", "^L", "Enter" */
 } fd_binding;
 
+/* The fewest digits a site may ask of a new PIN (staff.pin_min_digits). */
+enum { FD_CONFIG_PIN_MIN_DIGITS = 6 };
+
 typedef struct fd_config {
     char *source;            /* file read, or NULL when only defaults apply */
+    /* "FILE:LINE: NAME" of the first site setting a personal file sets; NULL: none */
+    char *personal_policy;
     char *site_name;
     char *database;          /* NULL: $XDG_DATA_HOME/frontdesk/frontdesk.db */
     char *language;          /* "zh_CN" or "en" */
@@ -38,6 +47,7 @@ typedef struct fd_config {
     int key_curfew;          /* minutes after midnight: loans due back by then */
     int idle_lock_seconds;   /* 0: never lock */
     int pin_max_failures;
+    int pin_min_digits;      /* for new PINs; 0 (a hand-made config) means the least */
     int retention_days;      /* visitors' clear document numbers kept this long */
     char *printer;           /* CUPS destination; NULL: save to a file */
     char *slip_printer;      /* the visitor slip's CUPS destination; NULL: printer */
@@ -63,12 +73,20 @@ typedef struct fd_config {
     size_t binding_count;
 } fd_config;
 
-/* Finds the file (explicit path, $FRONTDESK_CONFIG, $XDG_CONFIG_HOME/frontdesk/frontdesk.cfg,
- * /etc/frontdesk/frontdesk.cfg; none found means defaults) and loads it. A bad file fails
- * with FD_CONFIG and a message naming file:line. */
-fd_status fd_config_load(const char *explicit_path, fd_config **out, fd_error *err);
-/* Loads one file over the defaults (path NULL: defaults only). */
+/* Loads the system file (the first of system_paths, NULL-terminated, that exists) and
+ * over it the person's own: explicit_path, else $FRONTDESK_CONFIG, else
+ * $XDG_CONFIG_HOME/frontdesk/frontdesk.cfg if it exists — none in a site install. A bad
+ * file fails with FD_CONFIG and a message naming file:line. */
+fd_status fd_config_load(const char *const system_paths[], const char *explicit_path,
+                         fd_config **out, fd_error *err);
+/* Loads system_path (which must be root's and writable by root alone) and personal_path
+ * over the defaults; either may be NULL. */
+fd_status fd_config_load_files(const char *system_path, const char *personal_path,
+                               fd_config **out, fd_error *err);
+/* Loads one file over the defaults, as the system's but whoever owns it: for tests and
+ * tools (path NULL: defaults only). */
 fd_status fd_config_load_file(const char *path, fd_config **out, fd_error *err);
+
 void fd_config_free(fd_config *cfg);
 
 /* The built-in defaults: the text of data/frontdesk.cfg. */

@@ -33,5 +33,10 @@ const char *fd_csv_problem(const fd_csv *r);
 
 /* Writes one record, quoting the fields that need it, ended by CRLF as RFC 4180 has it. */
 void fd_csv_write(FILE *out, const char *const *fields, size_t count);
+/* The same for a file a spreadsheet will open: a field that begins with =, +, -, @, a
+ * tab or a carriage return would be taken for a formula (a visitor named
+ * =HYPERLINK(…) beside the identity numbers), so it gets a ' in front, which
+ * spreadsheets show as text. Not for files the program reads back (import). */
+void fd_csv_write_for_spreadsheet(FILE *out, const char *const *fields, size_t count);
 
 #endif

@@ -36,5 +36,15 @@ void fd_desk_hmac_hex(const fd_desk *d, const char *text, char out[FD_HASH_HEX])
 
 /* The path of the key file for a database path (caller frees). */
 char *fd_desk_key_path(const char *db_path);
+/* The path of the PIN pepper for a database path, beside the key but never copied
+ * with it into a backup (src/base/pepper.h; caller frees). */
+char *fd_desk_pepper_path(const char *db_path);
+
+/* Marks a new, empty database (no staff yet) as a demo's: a practice desk, on which the
+ * clock override, site policy from a personal file and 4-digit PINs are honoured
+ * (src/base/desk_mark.c). Audited; marking twice is harmless. */
+fd_status fd_desk_mark_demo(fd_desk *d, fd_error *err);
+/* Whether the database carries the demo mark. */
+fd_status fd_desk_is_demo(fd_desk *d, bool *out, fd_error *err);
 
 #endif

@@ -58,7 +58,18 @@ typedef struct fd_schema_problem {
  * statements may then not even prepare, and nothing more should be read. */
 int fd_store_check_schema(fd_store *store, void (*report)(void *ctx, const fd_schema_problem *p),
                           void *ctx, bool *tables_intact, fd_error *err);
-/* Online backup to path (safe while other terminals write). */
-fd_status fd_store_backup(fd_store *store, const char *path, fd_error *err);
+
+/* Told how much of some long work is done: done of total (pages, rows, steps). */
+typedef void (*fd_progress_fn)(void *ctx, int64_t done, int64_t total);
+/* Online backup to path, a new file (safe while other terminals write); progress, if
+ * not NULL, is told the pages copied. A database that stays locked ends it (FD_BUSY). */
+fd_status fd_store_backup(fd_store *store, const char *path, fd_progress_fn progress, void *ctx,
+                          fd_error *err);
+
+/* Called while a write waits for another terminal to finish with the database: the
+ * milliseconds waited so far, every few milliseconds, then -1 when the wait is over.
+ * Returning false stops waiting: the write then fails with FD_BUSY and saves nothing. */
+typedef bool (*fd_busy_fn)(void *ctx, int waited_ms);
+void fd_store_on_busy(fd_store *store, fd_busy_fn fn, void *ctx);
 
 #endif

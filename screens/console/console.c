@@ -26,6 +26,9 @@ enum { COUNTER_MAX = 16, COUNTER_REFRESH_MS = 3000 };
 /* Handlers never see this one: logging out closes the handler's own screen, so the
  * loop does it once the handler has returned. */
 enum { EV_LOGOUT = 16 };
+/* A write kept waiting by another terminal says so after this long: a shorter wait is
+ * not worth a flicker. */
+enum { BUSY_SHOW_MS = 300, KEY_ESCAPE = 27 };
 
 typedef struct frame {
     const screen_ops *ops;
@@ -53,6 +56,7 @@ struct console {
     bool count_ok[COUNTER_MAX];
     struct timespec counted_at;
     bool counts_fresh;
+    bool busy_shown; /* the "database busy" message is on the screen */
 };
 
 const console_action console_actions[] = {ACT_HELP, ACT_BACK,   ACT_SWITCH_USER, ACT_LOCK,
@@ -612,6 +616,43 @@ void console_modal(console *c, const screen_ops *ops, void *arg)
         remove_frame(c, c->count - 1);
 }
 
+/* ---- waiting for another terminal ---- */
+
+/* Whether Esc has been pressed; any other key is put back for when the wait is over. */
+static bool escape_pressed(void)
+{
+    timeout(0);
+    wint_t code;
+    int result = get_wch(&code);
+    if (result == OK && code == KEY_ESCAPE)
+        return true;
+    if (result != ERR)
+        unget_wch(code);
+    return false;
+}
+
+/* The store's word while a write waits for another terminal's lock: the message line
+ * says so, and Esc stops the wait (the write then fails and saves nothing), so the
+ * console never sits frozen without a word. */
+static bool wait_for_database(void *ctx, int waited_ms)
+{
+    console *c = ctx;
+    if (waited_ms < 0) {
+        c->redraw = c->redraw || c->busy_shown;
+        c->busy_shown = false;
+        return true;
+    }
+    if (waited_ms < BUSY_SHOW_MS)
+        return true;
+    if (!c->busy_shown) {
+        c->busy_shown = true;
+        draw_padded(LINES - 3, 1, COLS - 2, _("The database is busy; waiting… (Esc to stop)"),
+                    theme(TH_ERROR));
+        refresh();
+    }
+    return !escape_pressed();
+}
+
 /* ---- starting and stopping ---- */
 
 /* Chinese needs a UTF-8 locale for curses to read and write it; a session that
@@ -660,11 +701,13 @@ int console_run(const console_app *app, fd_desk *desk, const fd_config *cfg)
         status = EX_UNAVAILABLE;
     }
     if (screen) {
+        fd_store_on_busy(desk->store, wait_for_database, &c);
         clock_gettime(CLOCK_MONOTONIC, &c.last_input);
         console_push(&c, c.app->login, NULL);
         console_loop(&c, 0);
         while (c.count > 0)
             remove_frame(&c, c.count - 1);
+        fd_store_on_busy(desk->store, NULL, NULL);
         endwin();
         delscreen(screen);
     }

@@ -13,25 +13,53 @@
 
 #include "frontdesk/i18n.h"
 #include "frontdesk/roles.h"
+#include "frontdesk/site.h"
 
 /* A holiday run longer than this is a typo in a year, not a holiday. */
 enum { FD_MAX_RANGE_DAYS = 366, FD_PATH_MAX = 128 };
 
-/* The site file over the built-in defaults: every key is looked up in the
- * site file first, so the defaults text is also the schema of known keys. */
+/* A file of the person's own choosing (--config, $FRONTDESK_CONFIG, their
+ * ~/.config file) over the system's file over the built-in defaults: every key is
+ * looked up in that order, so the defaults text is also the schema of known keys. */
 typedef struct fd_loader {
     config_t defaults;
-    config_t site;
-    const char *path; /* the site file, NULL when only defaults apply */
+    config_t system;
+    config_t personal;
+    const char *system_path;   /* NULL when there is no system file */
+    const char *personal_path; /* NULL when there is no file of the person's own */
+    char *personal_policy;     /* the first site setting the personal file names */
     fd_error *err;
 } fd_loader;
+
+/* What a person may choose for themselves: how the console answers their keys, the
+ * language, where their paper goes and which database they open (as --db does).
+ * Everything else decides what staff may see or do, or what the site's records say,
+ * and is the site's: the system file's, or the defaults'. */
+static const char *const fd_personal_settings[] = {
+    "language", "printer", "database", "console.bindings",
+};
+
+static bool fd_is_personal(const char *name)
+{
+    for (size_t i = 0; i < sizeof fd_personal_settings / sizeof fd_personal_settings[0]; i++)
+        if (strcmp(name, fd_personal_settings[i]) == 0)
+            return true;
+    return false;
+}
 
 static const char *fd_setting_file(const fd_loader *ld, const config_setting_t *s)
 {
     const char *file = config_setting_source_file(s);
     if (file)
         return file;
-    return s->config == &ld->site ? ld->path : _("<built-in defaults>");
+    if (s->config == &ld->personal)
+        return ld->personal_path;
+    return s->config == &ld->system ? ld->system_path : _("<built-in defaults>");
+}
+
+static bool fd_from_a_file(const fd_loader *ld, const config_setting_t *s)
+{
+    return s->config != &ld->defaults;
 }
 
 /* Every complaint about a value has the same shape, "FILE:LINE: setting: what". */
@@ -52,7 +80,9 @@ static fd_status fd_bad(const fd_loader *ld, const config_setting_t *s, const ch
 /* The lookups below return NULL once they have recorded the error. */
 static const config_setting_t *fd_lookup(const fd_loader *ld, const char *name)
 {
-    const config_setting_t *s = ld->path ? config_lookup(&ld->site, name) : NULL;
+    const config_setting_t *s = ld->personal_path ? config_lookup(&ld->personal, name) : NULL;
+    if (!s && ld->system_path)
+        s = config_lookup(&ld->system, name);
     if (!s)
         s = config_lookup(&ld->defaults, name);
     if (!s)
@@ -62,9 +92,19 @@ static const config_setting_t *fd_lookup(const fd_loader *ld, const char *name)
 
 /* ── Unknown keys ───────────────────────────────────────────────────────── */
 
-/* Walks the site file against the defaults: a name the defaults do not have
- * is a typo, and a typo silently ignored would leave the default in force. */
-static fd_status fd_check_known(const fd_loader *ld, const config_setting_t *group, const char *prefix)
+/* A personal file that names a site setting: remembered (the first one), for the
+ * desk to refuse unless the database is a demo's. */
+static void fd_note_personal_policy(fd_loader *ld, const config_setting_t *s, const char *name)
+{
+    if (s->config != &ld->personal || ld->personal_policy || fd_is_personal(name))
+        return;
+    ld->personal_policy = fd_printf("%s:%u: %s", fd_setting_file(ld, s),
+                                    (unsigned)config_setting_source_line(s), name);
+}
+
+/* Walks a file against the defaults: a name the defaults do not have is a typo, and a
+ * typo silently ignored would leave the default in force. */
+static fd_status fd_check_known(fd_loader *ld, const config_setting_t *group, const char *prefix)
 {
     for (int i = 0; i < config_setting_length(group); i++) {
         const config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
@@ -77,8 +117,10 @@ static fd_status fd_check_known(const fd_loader *ld, const config_setting_t *gro
         if (!known)
             return fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%u: unknown setting '%s'"),
                            fd_setting_file(ld, s), (unsigned)config_setting_source_line(s), name);
-        if (!config_setting_is_group(known))
+        if (!config_setting_is_group(known)) {
+            fd_note_personal_policy(ld, s, name);
             continue;
+        }
         if (!config_setting_is_group(s))
             return fd_bad(ld, s, name, _("expected a group { … }"));
         fd_status st = fd_check_known(ld, s, name);
@@ -341,15 +383,15 @@ static fd_status fd_get_dates(const fd_loader *ld, const char *name, fd_date_lis
 }
 
 /* A day cannot be both a holiday and a make-up working day. The complaint
- * points at the list the site file wrote, since the defaults are not the
- * administrator's to edit. */
+ * points at the list a file wrote, since the defaults are not the administrator's
+ * to edit. */
 static fd_status fd_check_calendar(const fd_loader *ld, const fd_config *cfg)
 {
     const config_setting_t *holidays = fd_lookup(ld, "calendar.holidays");
     const config_setting_t *workdays = fd_lookup(ld, "calendar.workdays");
     if (!holidays || !workdays)
         return FD_CONFIG;
-    bool blame_holidays = holidays->config == &ld->site && workdays->config != &ld->site;
+    bool blame_holidays = fd_from_a_file(ld, holidays) && !fd_from_a_file(ld, workdays);
     const config_setting_t *list = blame_holidays ? holidays : workdays;
     const char *name = blame_holidays ? "calendar.holidays" : "calendar.workdays";
     const char *other = blame_holidays ? "calendar.workdays" : "calendar.holidays";
@@ -481,6 +523,7 @@ static const struct {
     {"visitors.retention_days", offsetof(fd_config, retention_days), 1, 3650},
     {"console.idle_lock_seconds", offsetof(fd_config, idle_lock_seconds), 0, 86400},
     {"staff.pin_max_failures", offsetof(fd_config, pin_max_failures), 1, 100},
+    {"staff.pin_min_digits", offsetof(fd_config, pin_min_digits), FD_CONFIG_PIN_MIN_DIGITS, 12},
     {"complaints.major.rectify_workdays", offsetof(fd_config, major_rectify_workdays), 1, 365},
     {"complaints.major.visit_days", offsetof(fd_config, major_visit_days), 1, 365},
     {"complaints.general.rectify_workdays", offsetof(fd_config, general_rectify_workdays), 1, 365},
@@ -581,8 +624,10 @@ static void fd_set_include_dir(config_t *cf, const char *path)
 }
 
 /* libconfig's scanner exits the whole process when a read fails, so a
- * directory must not reach it. */
-static FILE *fd_open_site(const char *path, int *error)
+ * directory must not reach it. The system file decides policy, so (root_only) it must
+ * be root's and writable by root alone: whoever else could write it could set the
+ * policy that binds them (EPERM). */
+static FILE *fd_open_config(const char *path, bool root_only, int *error)
 {
     FILE *f = fopen(path, "r");
     struct stat st;
@@ -590,12 +635,26 @@ static FILE *fd_open_site(const char *path, int *error)
         *error = errno;
         return NULL;
     }
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    *error = fstat(fileno(f), &st) != 0                              ? errno
+             : S_ISDIR(st.st_mode)                                   ? EISDIR
+             : root_only && (st.st_uid != 0 || (st.st_mode & 022) != 0) ? EPERM
+                                                                        : 0;
+    if (*error) {
         fclose(f);
-        *error = EISDIR;
         return NULL;
     }
     return f;
+}
+
+/* what: the file, or "FILE:LINE: @include \"TARGET\"". */
+static fd_status fd_cannot_read(fd_loader *ld, const char *what, int error)
+{
+    if (error == EPERM)
+        return fd_fail(ld->err, FD_CONFIG, NULL,
+                       _("%s: the system configuration must belong to root and be writable "
+                         "by root alone."),
+                       what);
+    return fd_fail(ld->err, FD_CONFIG, NULL, _("%s: cannot read: %s"), what, strerror(error));
 }
 
 /* The path an "@include" line names, resolved beside the including file; NULL if the
@@ -617,7 +676,7 @@ static char *fd_include_target(const char *line, const char *including)
 
 /* libconfig 1.5 exits the process when an @include names something it cannot read
  * (a directory, say), so every include is checked first, to the depth libconfig allows. */
-static fd_status fd_check_includes(fd_loader *ld, const char *path, int depth)
+static fd_status fd_check_includes(fd_loader *ld, const char *path, bool root_only, int depth)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -631,16 +690,17 @@ static fd_status fd_check_includes(fd_loader *ld, const char *path, int depth)
         if (!target)
             continue;
         int error;
-        FILE *t = depth < 10 ? fd_open_site(target, &error) : NULL;
-        if (depth >= 10)
+        FILE *t = depth < 10 ? fd_open_config(target, root_only, &error) : NULL;
+        if (depth >= 10) {
             s = fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%ld: @include nested too deeply"), path,
                         number);
-        else if (!t)
-            s = fd_fail(ld->err, FD_CONFIG, NULL, _("%s:%ld: @include \"%s\": cannot read: %s"),
-                        path, number, target, strerror(error));
-        else {
+        } else if (!t) {
+            char *what = fd_printf("%s:%ld: @include \"%s\"", path, number, target);
+            s = fd_cannot_read(ld, what, error);
+            free(what);
+        } else {
             fclose(t);
-            s = fd_check_includes(ld, target, depth + 1);
+            s = fd_check_includes(ld, target, root_only, depth + 1);
         }
         free(target);
     }
@@ -648,49 +708,69 @@ static fd_status fd_check_includes(fd_loader *ld, const char *path, int depth)
     return s;
 }
 
-static fd_status fd_read_site(fd_loader *ld, const char *path)
+/* Reads one file into cf; *path_slot is set once it has been read. */
+static fd_status fd_read_file(fd_loader *ld, config_t *cf, const char *path, bool root_only,
+                              const char **path_slot)
 {
     int error;
-    FILE *f = fd_open_site(path, &error);
+    FILE *f = fd_open_config(path, root_only, &error);
     if (!f)
-        return fd_fail(ld->err, FD_CONFIG, NULL, _("%s: cannot read: %s"), path, strerror(error));
-    fd_status checked = fd_check_includes(ld, path, 0);
+        return fd_cannot_read(ld, path, error);
+    fd_status checked = fd_check_includes(ld, path, root_only, 0);
     if (checked != FD_OK) {
         fclose(f);
         return checked;
     }
-    fd_set_include_dir(&ld->site, path);
-    int ok = config_read(&ld->site, f);
+    fd_set_include_dir(cf, path);
+    int ok = config_read(cf, f);
     fclose(f);
     if (!ok)
-        return fd_parse_fail(ld->err, &ld->site, path);
-    ld->path = path;
-    return fd_check_known(ld, config_root_setting(&ld->site), NULL);
+        return fd_parse_fail(ld->err, cf, path);
+    *path_slot = path;
+    return fd_check_known(ld, config_root_setting(cf), NULL);
 }
 
-fd_status fd_config_load_file(const char *path, fd_config **out, fd_error *err)
+static fd_status fd_load(const char *system_path, bool check_owner, const char *personal_path,
+                         fd_config **out, fd_error *err)
 {
     fd_loader ld = {.err = err};
     config_init(&ld.defaults);
-    config_init(&ld.site);
+    config_init(&ld.system);
+    config_init(&ld.personal);
     fd_config *cfg = fd_alloc(sizeof *cfg);
     fd_status st = FD_OK;
     if (!config_read_string(&ld.defaults, fd_config_default_text))
         st = fd_parse_fail(err, &ld.defaults, _("<built-in defaults>"));
-    if (st == FD_OK && path)
-        st = fd_read_site(&ld, path);
+    if (st == FD_OK && system_path)
+        st = fd_read_file(&ld, &ld.system, system_path, check_owner, &ld.system_path);
+    if (st == FD_OK && personal_path)
+        st = fd_read_file(&ld, &ld.personal, personal_path, false, &ld.personal_path);
     if (st == FD_OK)
         st = fd_fill(&ld, cfg);
-    config_destroy(&ld.site);
+    config_destroy(&ld.personal);
+    config_destroy(&ld.system);
     config_destroy(&ld.defaults);
     if (st != FD_OK) {
+        free(ld.personal_policy);
         fd_config_free(cfg);
         *out = NULL;
         return st;
     }
-    cfg->source = fd_strdup(path);
+    cfg->source = fd_strdup(personal_path ? personal_path : system_path);
+    cfg->personal_policy = ld.personal_policy;
     *out = cfg;
     return FD_OK;
+}
+
+fd_status fd_config_load_files(const char *system_path, const char *personal_path,
+                               fd_config **out, fd_error *err)
+{
+    return fd_load(system_path, true, personal_path, out, err);
+}
+
+fd_status fd_config_load_file(const char *path, fd_config **out, fd_error *err)
+{
+    return fd_load(path, false, NULL, out, err);
 }
 
 static bool fd_file_exists(const char *path)
@@ -711,10 +791,13 @@ static char *fd_user_config(void)
     return NULL;
 }
 
-/* A path someone named (option or environment) must exist, so it is returned
- * unchecked and loading reports it; the usual places are only tried. */
-static char *fd_config_locate(const char *explicit_path)
+/* The person's own file. A path someone named (option or environment) must exist, so
+ * it is returned unchecked and loading reports it; the usual place is only tried. A
+ * site install reads none: the person running it chooses nothing there. */
+static char *fd_personal_config(const char *explicit_path)
 {
+    if (fd_site_mode())
+        return NULL;
     if (explicit_path)
         return fd_strdup(explicit_path);
     const char *env = getenv("FRONTDESK_CONFIG");
@@ -724,22 +807,24 @@ static char *fd_config_locate(const char *explicit_path)
     if (user && fd_file_exists(user))
         return user;
     free(user);
-    static const char *const system_paths[] = {
-        FRONTDESK_SYSCONFDIR "/frontdesk/frontdesk.cfg",
-        "/etc/frontdesk/frontdesk.cfg",
-    };
-    for (size_t i = 0; i < sizeof system_paths / sizeof system_paths[0]; i++) {
-        if (fd_file_exists(system_paths[i]))
-            return fd_strdup(system_paths[i]);
+    return NULL;
+}
+
+static const char *fd_first_existing(const char *const paths[])
+{
+    for (size_t i = 0; paths[i]; i++) {
+        if (fd_file_exists(paths[i]))
+            return paths[i];
     }
     return NULL;
 }
 
-fd_status fd_config_load(const char *explicit_path, fd_config **out, fd_error *err)
+fd_status fd_config_load(const char *const system_paths[], const char *explicit_path,
+                         fd_config **out, fd_error *err)
 {
-    char *path = fd_config_locate(explicit_path);
-    fd_status st = fd_config_load_file(path, out, err);
-    free(path);
+    char *personal = fd_personal_config(explicit_path);
+    fd_status st = fd_config_load_files(fd_first_existing(system_paths), personal, out, err);
+    free(personal);
     return st;
 }
 
@@ -755,6 +840,7 @@ void fd_config_free(fd_config *cfg)
     if (!cfg)
         return;
     free(cfg->source);
+    free(cfg->personal_policy);
     free(cfg->site_name);
     free(cfg->database);
     free(cfg->language);

@@ -10,10 +10,16 @@
 #include <unistd.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 
 char *fd_desk_key_path(const char *db_path)
 {
     return fd_printf("%s.key", db_path);
+}
+
+char *fd_desk_pepper_path(const char *db_path)
+{
+    return fd_printf("%s.pepper", db_path);
 }
 
 /* Written to a temporary file and renamed into place, so a crash leaves either no key
@@ -23,7 +29,7 @@ static fd_status write_new_secret(const char *path, unsigned char secret[FD_SECR
 {
     randombytes_buf(secret, FD_SECRET_SIZE);
     char *tmp = fd_printf("%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fd_site_file_mode());
     bool ok = fd >= 0 && write(fd, secret, FD_SECRET_SIZE) == FD_SECRET_SIZE && fsync(fd) == 0;
     if (fd >= 0)
         close(fd);

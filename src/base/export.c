@@ -57,7 +57,7 @@ fd_export *fd_export_begin(FILE *out, fd_export_format format, const char *const
     *e = (fd_export){out, format, columns, column_count, 0};
     if (format == FD_EXPORT_CSV) {
         fputs("\xEF\xBB\xBF", out);
-        fd_csv_write(out, columns, column_count);
+        fd_csv_write_for_spreadsheet(out, columns, column_count);
     } else {
         fputs("[", out);
     }
@@ -67,7 +67,7 @@ fd_export *fd_export_begin(FILE *out, fd_export_format format, const char *const
 void fd_export_row(fd_export *e, const char *const *values)
 {
     if (e->format == FD_EXPORT_CSV) {
-        fd_csv_write(e->out, values, e->column_count);
+        fd_csv_write_for_spreadsheet(e->out, values, e->column_count);
     } else {
         fputs(e->rows ? ",\n {" : "\n {", e->out);
         for (size_t i = 0; i < e->column_count; i++) {

@@ -7,18 +7,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/pepper.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
 /* Argon2id over 8 MiB, 3 passes: far cheaper than libsodium's "interactive" preset
  * (64 MiB), on purpose. The console must stay under 20 MiB resident and the tests
- * hash under AddressSanitizer; what protects a 4-12 digit PIN is the lock-out after a
- * few wrong tries, not the cost of one hash. */
+ * hash under AddressSanitizer. What protects a 6-12 digit PIN is the lock-out after a
+ * few wrong tries, and, against a copied database, the pepper (base/pepper.h): without
+ * it there is nothing to try PINs against. */
 enum { PIN_OPSLIMIT = 3, PIN_MEMLIMIT = 8 * 1024 * 1024 };
-enum { HASH_TEXT = crypto_pwhash_STRBYTES, NUMBER_MAX = 15, NAME_MAX_BYTES = 63 };
+
+/* A hash made after the pepper's HMAC starts so; one without (a PIN set before the
+ * pepper existed) is checked as it was made, until its owner changes it. */
+static const char peppered_prefix[] = "pepper1";
+
+/* What a login with an unknown staff number is checked against, so it takes the time a
+ * real one does: an Argon2id hash, with the same cost, of nothing anyone knows. */
+static const char decoy_hash[] =
+    "$argon2id$v=19$m=8192,t=3,p=1$4NuU2ebnkK47OdskcOCe5A$JTc3cCVlYV/PgBX23h2esJGZ71kZx1ifj0Fxm2G1wiA";
+enum { HASH_TEXT = crypto_pwhash_STRBYTES + 8, NUMBER_MAX = 15, NAME_MAX_BYTES = 63 };
 enum { DEFAULT_MAX_FAILURES = 5 };
 
 static const char number_chars[] =
@@ -84,30 +96,90 @@ static fd_status check_role(fd_role role, const fd_actor *who, fd_error *err)
     return FD_OK;
 }
 
-static fd_status check_pin(const char *pin, const char *field, fd_error *err)
+/* The fewest digits of a new PIN: the site's rule, or the demo's 4 on a demo database
+ * (the README's demo staff), whose records are all made up. */
+static fd_status min_pin_digits(fd_desk *d, int *out, fd_error *err)
+{
+    bool demo;
+    fd_status s = fd_desk_is_demo(d, &demo, err);
+    int site = d->config && d->config->pin_min_digits >= FD_CONFIG_PIN_MIN_DIGITS
+                   ? d->config->pin_min_digits
+                   : FD_CONFIG_PIN_MIN_DIGITS;
+    *out = demo ? FD_PIN_MIN_DEMO : site;
+    return s;
+}
+
+static fd_status check_pin(fd_desk *d, const char *pin, const char *field, fd_error *err)
 {
     size_t n = pin ? strlen(pin) : 0;
     if (n > 0 && strspn(pin, "0123456789") != n)
         return fd_fail(err, FD_INVALID, field, _("A PIN is made of digits only."));
-    if (n < FD_PIN_MIN || n > FD_PIN_MAX)
-        return fd_fail(err, FD_INVALID, field, _("A PIN has %d to %d digits."), FD_PIN_MIN,
-                       FD_PIN_MAX);
+    int least;
+    fd_status s = min_pin_digits(d, &least, err);
+    if (s != FD_OK)
+        return s;
+    if (n < (size_t)least || n > FD_PIN_MAX)
+        return fd_fail(err, FD_INVALID, field, _("A PIN has %d to %d digits."), least, FD_PIN_MAX);
     return FD_OK;
 }
 
 /* ---- PIN hashes ---- */
 
-static fd_status hash_pin(const char *pin, char out[HASH_TEXT], fd_error *err)
+/* What Argon2 is given for a PIN: its HMAC under the pepper. */
+typedef struct peppered_pin {
+    unsigned char bytes[crypto_auth_hmacsha256_BYTES];
+} peppered_pin;
+
+static void pepper_pin(const unsigned char pepper[FD_PEPPER_SIZE], const char *pin,
+                       peppered_pin *out)
 {
-    if (crypto_pwhash_str_alg(out, pin, strlen(pin), PIN_OPSLIMIT, PIN_MEMLIMIT,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, pepper, FD_PEPPER_SIZE);
+    crypto_auth_hmacsha256_update(&state, (const unsigned char *)pin, strlen(pin));
+    crypto_auth_hmacsha256_final(&state, out->bytes);
+}
+
+static fd_status hash_pin(const fd_desk *d, const char *pin, char out[HASH_TEXT], fd_error *err)
+{
+    unsigned char pepper[FD_PEPPER_SIZE];
+    fd_status s = fd_pepper_read(d, true, pepper, err);
+    if (s != FD_OK)
+        return s;
+    peppered_pin p;
+    pepper_pin(pepper, pin, &p);
+    sodium_memzero(pepper, sizeof pepper);
+    char argon[crypto_pwhash_STRBYTES];
+    int rc = crypto_pwhash_str_alg(argon, (const char *)p.bytes, sizeof p.bytes, PIN_OPSLIMIT,
+                                   PIN_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13);
+    sodium_memzero(&p, sizeof p);
+    if (rc != 0)
         return fd_fail(err, FD_IO, "pin", _("Out of memory while protecting the PIN."));
+    snprintf(out, HASH_TEXT, "%s%s", peppered_prefix, argon);
     return FD_OK;
 }
 
-static bool pin_matches(const char *hash, const char *pin)
+/* Checks pin against hash, peppered or not; a decoy (unknown staff number) costs what a
+ * real check does, the pepper's reading included. */
+static fd_status check_hash(const fd_desk *d, const char *hash, const char *pin, bool *ok,
+                            fd_error *err)
 {
-    return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+    size_t prefix = strlen(peppered_prefix);
+    bool peppered = strncmp(hash, peppered_prefix, prefix) == 0;
+    bool decoy = hash == decoy_hash;
+    unsigned char pepper[FD_PEPPER_SIZE] = {0};
+    fd_status s = fd_pepper_read(d, false, pepper, peppered ? err : NULL);
+    if (s != FD_OK && peppered)
+        return s;
+    peppered_pin p;
+    pepper_pin(pepper, pin, &p);
+    sodium_memzero(pepper, sizeof pepper);
+    if (peppered || decoy)
+        *ok = crypto_pwhash_str_verify(peppered ? hash + prefix : hash, (const char *)p.bytes,
+                                       sizeof p.bytes) == 0 && !decoy;
+    else
+        *ok = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+    sodium_memzero(&p, sizeof p);
+    return FD_OK;
 }
 
 /* ---- reading ---- */
@@ -196,7 +268,7 @@ static fd_status insert_login_event(fd_desk *d, const fd_actor *who, int64_t sta
 }
 
 static fd_status insert_pin(fd_desk *d, const fd_actor *who, int64_t staff_id, const char *hash,
-                            fd_error *err)
+                            const char *action, fd_error *err)
 {
     fd_stmt *st = fd_sql(d->store, FD_SQL_STAFF_PIN_INSERT);
     fd_bind_int(st, ":staff_id", staff_id);
@@ -206,8 +278,7 @@ static fd_status insert_pin(fd_desk *d, const fd_actor *who, int64_t staff_id, c
     fd_status s = fd_exec(st, err);
     if (s != FD_OK)
         return s;
-    return fd_audit_row(d, who, fd_action_name(FD_ACT_STAFF_SET_PIN), FD_TABLE_staff_pin,
-                        fd_store_last_id(d->store), err);
+    return fd_audit_row(d, who, action, FD_TABLE_staff_pin, fd_store_last_id(d->store), err);
 }
 
 /* ---- adding ---- */
@@ -261,7 +332,7 @@ static fd_status add_txn(fd_store *store, void *ctx, fd_error *err)
                        _("The staff number %s is already taken by %s."), taken.number, taken.name);
     if (s != FD_NOT_FOUND || (s = insert_staff(a, &id, err)) != FD_OK)
         return s;
-    return insert_pin(a->d, a->who, id, a->hash, err);
+    return insert_pin(a->d, a->who, id, a->hash, fd_action_name(FD_ACT_STAFF_SET_PIN), err);
 }
 
 fd_status fd_staff_add(fd_desk *d, const fd_actor *who, const char *number, const char *name,
@@ -272,11 +343,11 @@ fd_status fd_staff_add(fd_desk *d, const fd_actor *who, const char *number, cons
     char clean_name[NAME_MAX_BYTES + 1];
     fd_status s;
     if ((s = check_number(number, err)) != FD_OK || (s = check_name(name, clean_name, err)) != FD_OK ||
-        (s = check_role(role, who, err)) != FD_OK || (s = check_pin(pin, "pin", err)) != FD_OK)
+        (s = check_role(role, who, err)) != FD_OK || (s = check_pin(d, pin, "pin", err)) != FD_OK)
         return s;
     /* Hashed before the transaction, so the write lock is not held while Argon2 runs. */
     char hash[HASH_TEXT];
-    if ((s = hash_pin(pin, hash, err)) != FD_OK)
+    if ((s = hash_pin(d, pin, hash, err)) != FD_OK)
         return s;
     add_ctx a = {d, who, number, clean_name, hash, role};
     return fd_store_write(d->store, add_txn, &a, err);
@@ -287,10 +358,10 @@ fd_status fd_staff_add(fd_desk *d, const fd_actor *who, const char *number, cons
 typedef struct login_ctx {
     fd_desk *d;
     const char *number;
+    bool known;
     fd_staff_info staff;
     char hash[HASH_TEXT];
     bool pin_ok;
-    int left; /* after a wrong PIN: tries before the lock; 0 once it locked */
 } login_ctx;
 
 static fd_status refuse_locked(fd_error *err)
@@ -300,46 +371,59 @@ static fd_status refuse_locked(fd_error *err)
                      "an administrator to unlock it."));
 }
 
-/* Worded alike for an unknown number and a wrong PIN, so it does not tell which. */
-static fd_status refuse_wrong(int left, fd_error *err)
+/* One answer for an unknown number, a wrong PIN, a wrong PIN that locks the account and
+ * a wrong PIN for a locked one, so that it tells nobody which numbers exist. */
+static fd_status refuse_wrong(const fd_desk *d, fd_error *err)
 {
-    if (left <= 0)
-        return fd_fail(err, FD_LOCKED, "pin",
-                       _("Wrong staff number or PIN. The account is now locked: ask a duty "
-                         "manager or an administrator to unlock it."));
-    if (left == 1)
-        return fd_fail(err, FD_BAD_PIN, "pin",
-                       _("Wrong staff number or PIN. 1 attempt left before the account locks."));
     return fd_fail(err, FD_BAD_PIN, "pin",
-                   _("Wrong staff number or PIN. %d attempts left before the account locks."),
-                   left);
+                   _("Wrong staff number or PIN. After %d wrong PINs in a row the account "
+                     "locks."),
+                   max_failures(d));
 }
 
 static fd_status login_look_up(fd_store *store, void *ctx, fd_error *err)
 {
     login_ctx *l = ctx;
     fd_status s = find_staff(store, l->number, &l->staff, err);
+    if (s == FD_NOT_FOUND)
+        return FD_OK;
+    l->known = s == FD_OK;
     return s == FD_OK ? latest_pin(store, l->staff.id, l->hash, err) : s;
 }
 
+static fd_status record_unknown(fd_desk *d, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_LOGIN_UNKNOWN_INSERT);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_status s = fd_exec(st, err);
+    if (s != FD_OK)
+        return s;
+    return fd_audit_row(d, NULL, "staff.unknown_number", FD_TABLE_login_unknown,
+                        fd_store_last_id(d->store), err);
+}
+
 /* The count is taken again under the write lock: another terminal may have added
- * wrong PINs, or locked the account, since the look-up. */
+ * wrong PINs, or locked the account, since the look-up. A wrong PIN is written for a
+ * locked account too, and for a number nobody has, so every wrong answer costs the
+ * same write. */
 static fd_status login_record(fd_store *store, void *ctx, fd_error *err)
 {
     login_ctx *l = ctx;
+    if (!l->known)
+        return record_unknown(l->d, err);
     fd_status s = find_staff(store, l->number, &l->staff, err);
     if (s != FD_OK)
         return s;
-    if (l->staff.locked)
-        return refuse_locked(err);
     if (l->pin_ok) {
+        if (l->staff.locked)
+            return FD_OK;
         fd_actor me = actor_of(&l->staff);
         return insert_login_event(l->d, &me, l->staff.id, OUTCOME_OK, err);
     }
     if ((s = insert_login_event(l->d, NULL, l->staff.id, OUTCOME_BAD_PIN, err)) != FD_OK)
         return s;
-    l->left = max_failures(l->d) - (l->staff.failures + 1);
-    return l->left > 0 ? FD_OK : insert_login_event(l->d, NULL, l->staff.id, OUTCOME_LOCKED_OUT, err);
+    bool locks_now = !l->staff.locked && l->staff.failures + 1 >= max_failures(l->d);
+    return locks_now ? insert_login_event(l->d, NULL, l->staff.id, OUTCOME_LOCKED_OUT, err) : FD_OK;
 }
 
 fd_status fd_staff_login(fd_desk *d, const char *number, const char *pin, fd_actor *out,
@@ -348,22 +432,18 @@ fd_status fd_staff_login(fd_desk *d, const char *number, const char *pin, fd_act
     login_ctx l = {.d = d, .number = number ? number : ""};
     pin = pin ? pin : "";
     fd_status s = fd_store_read(d->store, login_look_up, &l, err);
-    if (s == FD_NOT_FOUND) {
-        /* Spend the time a verify would, so the delay does not tell either. */
-        char scratch[HASH_TEXT];
-        hash_pin(pin, scratch, NULL);
-        return refuse_wrong(max_failures(d) - 1, err);
-    }
+    /* Checked before the account's state is looked at, and outside the write
+     * transaction, which then only records the verdict. */
+    if (s == FD_OK)
+        s = check_hash(d, l.known ? l.hash : decoy_hash, pin, &l.pin_ok, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, login_record, &l, err);
     if (s != FD_OK)
         return s;
+    if (!l.pin_ok)
+        return refuse_wrong(d, err);
     if (l.staff.locked)
         return refuse_locked(err);
-    /* Verified outside the write transaction, which then only records the verdict. */
-    l.pin_ok = pin_matches(l.hash, pin);
-    if ((s = fd_store_write(d->store, login_record, &l, err)) != FD_OK)
-        return s;
-    if (!l.pin_ok)
-        return refuse_wrong(l.left, err);
     *out = actor_of(&l.staff);
     return FD_OK;
 }
@@ -408,7 +488,8 @@ static fd_status pin_record(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     pin_ctx *p = ctx;
-    return insert_pin(p->d, p->who, p->staff.id, p->new_hash, err);
+    return insert_pin(p->d, p->who, p->staff.id, p->new_hash, fd_action_name(FD_ACT_STAFF_SET_PIN),
+                      err);
 }
 
 fd_status fd_staff_set_pin(fd_desk *d, const fd_actor *who, const char *number,
@@ -419,9 +500,10 @@ fd_status fd_staff_set_pin(fd_desk *d, const fd_actor *who, const char *number,
     pin_ctx p = {.d = d, .who = who, .number = number ? number : ""};
     char new_hash[HASH_TEXT];
     fd_status s;
-    if ((s = check_pin(new_pin, "pin", err)) != FD_OK ||
+    if ((s = check_pin(d, new_pin, "pin", err)) != FD_OK ||
         (s = fd_store_read(d->store, pin_look_up, &p, err)) != FD_OK ||
-        (s = may_set_pin(d, &p, old_pin, err)) != FD_OK || (s = hash_pin(new_pin, new_hash, err)) != FD_OK)
+        (s = may_set_pin(d, &p, old_pin, err)) != FD_OK ||
+        (s = hash_pin(d, new_pin, new_hash, err)) != FD_OK)
         return s;
     p.new_hash = new_hash;
     return fd_store_write(d->store, pin_record, &p, err);
@@ -457,6 +539,47 @@ fd_status fd_staff_unlock(fd_desk *d, const fd_actor *who, const char *number, f
                        _("Only a duty manager or an administrator may unlock an account."));
     unlock_ctx u = {d, who, number ? number : ""};
     return fd_store_write(d->store, unlock_txn, &u, err);
+}
+
+/* ---- recovery by the operating system's administrator ---- */
+
+typedef struct recover_ctx {
+    fd_desk *d;
+    const char *number;
+    const char *hash;
+} recover_ctx;
+
+static fd_status recover_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    recover_ctx *r = ctx;
+    fd_staff_info staff;
+    fd_status s = find_staff(store, r->number, &staff, err);
+    if (s == FD_NOT_FOUND)
+        return no_such_staff(r->number, err);
+    if (s != FD_OK)
+        return s;
+    if (staff.role != FD_ROLE_ADMIN)
+        return fd_fail(err, FD_STATE, "number",
+                       _("%s (%s) is not an administrator. Recovery gives a site its "
+                         "administrator back, who then sees to everyone else."),
+                       staff.name, staff.number);
+    if ((s = insert_pin(r->d, NULL, staff.id, r->hash, "staff.recover", err)) != FD_OK)
+        return s;
+    return staff.locked ? insert_login_event(r->d, NULL, staff.id, OUTCOME_UNLOCK, err) : FD_OK;
+}
+
+fd_status fd_staff_recover(fd_desk *d, const char *number, const char *new_pin, fd_error *err)
+{
+    if (!fd_site_is_root())
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Only the operating system's administrator (root) may recover an "
+                         "administrator's account."));
+    char hash[HASH_TEXT];
+    fd_status s;
+    if ((s = check_pin(d, new_pin, "pin", err)) != FD_OK || (s = hash_pin(d, new_pin, hash, err)) != FD_OK)
+        return s;
+    recover_ctx r = {d, number ? number : "", hash};
+    return fd_store_write(d->store, recover_txn, &r, err);
 }
 
 /* ---- looking up ---- */

@@ -8,17 +8,27 @@
 
 typedef struct cli {
     const char *prog;        /* argv[0] as invoked, for messages */
-    const char *db_path;     /* --db, else the configured path, else the XDG default */
+    const char *db_path;     /* --db, else the configured path, else the site's or XDG's */
+    const char *system_config; /* where the site's rules are set, for messages */
     fd_config *config;
     fd_clock clock;
+    bool clock_fixed;        /* FRONTDESK_NOW: honoured for a demo database only */
 } cli;
+
+/* cli_open_desk: create the database as a demo's (marked so before anything else). */
+enum { CLI_OPEN_DEMO = 0x100 };
 
 /* Prints "frontdesk: message" on stderr and returns the sysexits code for it. */
 int cli_fail(const fd_error *err);
 /* Prints a usage error and returns EX_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens the desk on c->db_path; on failure prints why and returns the exit code. */
+/* Opens the desk on c->db_path (flags as fd_store_open's, and CLI_OPEN_DEMO); on
+ * failure prints why and returns the exit code. The clock override and site policy
+ * from a personal file are refused here unless the database is a demo's. */
 int cli_open_desk(cli *c, int flags, fd_desk **out);
+/* Takes $FRONTDESK_PIN and $FRONTDESK_NEW_PIN out of the environment, kept for
+ * cli_read_pin and cli_read_new_pin: no program the command starts inherits them. */
+void cli_take_pins(void);
 /* Authenticates staff member number (from --as): the PIN comes from $FRONTDESK_PIN
  * when set (scripts, cron) or is asked on the terminal without echo. */
 int cli_authenticate(cli *c, fd_desk *d, const char *number, fd_actor *out);
@@ -35,6 +45,7 @@ int cli_staff(cli *c, int argc, char **argv);
 int cli_import(cli *c, int argc, char **argv);
 int cli_verify(cli *c, int argc, char **argv);
 int cli_backup(cli *c, int argc, char **argv);
+int cli_restore(cli *c, int argc, char **argv);
 int cli_export(cli *c, int argc, char **argv);
 int cli_purge(cli *c, int argc, char **argv);
 int cli_ban(cli *c, int argc, char **argv);

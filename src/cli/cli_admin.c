@@ -1,5 +1,4 @@
-/* init, demo, verify and backup. */
-#include <fcntl.h>
+/* init, demo and verify. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +12,26 @@
 #include "frontdesk/calendar.h"
 #include "frontdesk/demo.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/progress.h"
+#include "frontdesk/site.h"
 #include "frontdesk/staff.h"
 
 static bool file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+/* A database init made but could not give its administrator (a PIN too short, say) is
+ * of no use, and would stand in the way of the next try: it goes, with its files. */
+static void remove_new_database(const char *path)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", ".key", ".pepper"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char *file = fd_printf("%s%s", path, suffixes[i]);
+        unlink(file);
+        free(file);
+    }
 }
 
 int cli_init(cli *c, int argc, char **argv)
@@ -39,6 +52,12 @@ int cli_init(cli *c, int argc, char **argv)
     }
     if (!number || !name)
         return cli_usage(_("usage: frontdesk init --admin NUMBER --name NAME"));
+    /* Whoever made the site's database would be its first administrator. */
+    if (fd_site_mode() && !fd_site_is_root()) {
+        fprintf(stderr, _("frontdesk: only the system administrator (root) makes a site "
+                          "install's database, with frontdesk-setup.\n"));
+        return EX_NOPERM;
+    }
     if (file_exists(c->db_path)) {
         fprintf(stderr, _("frontdesk: %s exists already; init makes new databases only\n"),
                 c->db_path);
@@ -51,11 +70,14 @@ int cli_init(cli *c, int argc, char **argv)
     fd_desk *d;
     if ((rc = cli_open_desk(c, FD_STORE_CREATE, &d)) == EX_OK) {
         fd_error err = {0};
-        if (fd_staff_add(d, NULL, number, name, FD_ROLE_ADMIN, pin, &err) != FD_OK)
-            rc = cli_fail(&err);
-        else
-            printf(_("Created %s with administrator %s (%s).\n"), c->db_path, number, name);
+        fd_status s = fd_staff_add(d, NULL, number, name, FD_ROLE_ADMIN, pin, &err);
         fd_desk_close(d);
+        if (s != FD_OK) {
+            remove_new_database(c->db_path);
+            rc = cli_fail(&err);
+        } else {
+            printf(_("Created %s with administrator %s (%s).\n"), c->db_path, number, name);
+        }
     }
     free(pin);
     return rc;
@@ -114,10 +136,15 @@ static fd_status add_demo_staff(fd_desk *d, fd_demo_cast *cast, fd_error *err)
 
 static fd_status populate_demo(fd_desk *d, fd_error *err)
 {
+    enum { STEPS = 1 + sizeof demo_steps / sizeof demo_steps[0] };
+    fd_progress *progress = fd_progress_start(_("Making the demo"), _("steps"));
     fd_demo_cast cast;
     fd_status s = add_demo_staff(d, &cast, err);
-    for (size_t i = 0; s == FD_OK && i < sizeof demo_steps / sizeof demo_steps[0]; i++)
+    for (size_t i = 0; s == FD_OK && i < sizeof demo_steps / sizeof demo_steps[0]; i++) {
+        fd_progress_update(progress, (int64_t)i + 1, STEPS);
         s = demo_steps[i](d, &cast, err);
+    }
+    fd_progress_end(progress);
     return s;
 }
 
@@ -126,12 +153,17 @@ int cli_demo(cli *c, int argc, char **argv)
     (void)argv;
     if (argc > 1)
         return cli_usage(_("usage: frontdesk [--db PATH] demo"));
+    if (fd_site_mode()) {
+        fprintf(stderr, _("frontdesk: a site install's database is the site's, not a demo's: "
+                          "try the demo with a build of your own.\n"));
+        return EX_NOPERM;
+    }
     if (file_exists(c->db_path)) {
         printf(_("%s exists already and was left as it is.\n"), c->db_path);
         return EX_OK;
     }
     fd_desk *d;
-    int rc = cli_open_desk(c, FD_STORE_CREATE, &d);
+    int rc = cli_open_desk(c, FD_STORE_CREATE | CLI_OPEN_DEMO, &d);
     if (rc != EX_OK)
         return rc;
     fd_error err = {0};
@@ -194,41 +226,4 @@ int cli_verify(cli *c, int argc, char **argv)
     warn_calendar(c, d);
     fd_desk_close(d);
     return s == FD_OK ? EX_OK : cli_fail(&err);
-}
-
-/* The key file travels with the backup: without it the copy cannot be verified. */
-static fd_status copy_key(const char *db_path, const char *backup_path, fd_error *err)
-{
-    char *from = fd_desk_key_path(db_path), *to = fd_desk_key_path(backup_path);
-    fd_status s = FD_OK;
-    FILE *in = fopen(from, "rb");
-    int fd = in ? open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
-    char buf[FD_SECRET_SIZE];
-    size_t n = in ? fread(buf, 1, sizeof buf, in) : 0;
-    if (!in || fd < 0 || n != sizeof buf || write(fd, buf, n) != (ssize_t)n || fsync(fd) != 0)
-        s = fd_fail(err, FD_IO, NULL, _("Cannot copy the key file %s to %s."), from, to);
-    if (in)
-        fclose(in);
-    if (fd >= 0)
-        close(fd);
-    free(from);
-    free(to);
-    return s;
-}
-
-int cli_backup(cli *c, int argc, char **argv)
-{
-    if (argc != 2)
-        return cli_usage(_("usage: frontdesk backup FILE"));
-    fd_desk *d;
-    int rc = cli_open_desk(c, FD_STORE_READONLY, &d);
-    if (rc != EX_OK)
-        return rc;
-    fd_error err = {0};
-    if (fd_store_backup(d->store, argv[1], &err) != FD_OK || copy_key(c->db_path, argv[1], &err) != FD_OK)
-        rc = cli_fail(&err);
-    else
-        printf(_("Backed up %s to %s (and its key file).\n"), c->db_path, argv[1]);
-    fd_desk_close(d);
-    return rc;
 }

@@ -18,6 +18,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/outfile.h"
 #include "frontdesk/print.h"
 #include "frontdesk/visitors.h"
 
@@ -135,6 +136,27 @@ static fd_status write_book(fd_desk *d, const fd_actor *who, const export_args *
     return s != FD_OK ? s : closed;
 }
 
+static int export_to_stdout(fd_desk *d, const fd_actor *who, const export_args *a)
+{
+    fd_error err = {0};
+    return write_book(d, who, a, stdout, &err) == FD_OK ? EX_OK : cli_fail(&err);
+}
+
+/* Written whole or not at all, the user's own (0600): an export may hold identity
+ * numbers in full. */
+static int export_to_file(fd_desk *d, const fd_actor *who, const export_args *a)
+{
+    fd_error err = {0};
+    fd_outfile *out = fd_outfile_open(a->output, false, &err);
+    if (!out)
+        return cli_fail(&err);
+    if (write_book(d, who, a, fd_outfile_stream(out), &err) != FD_OK) {
+        fd_outfile_abandon(out);
+        return cli_fail(&err);
+    }
+    return fd_outfile_commit(out, &err) == FD_OK ? EX_OK : cli_fail(&err);
+}
+
 int cli_export(cli *c, int argc, char **argv)
 {
     export_args a = {.req = {.format = FD_EXPORT_CSV}};
@@ -150,18 +172,8 @@ int cli_export(cli *c, int argc, char **argv)
     if ((rc = cli_open_desk(c, 0, &d)) != EX_OK)
         return rc;
     fd_actor who;
-    if ((rc = cli_authenticate(c, d, a.as, &who)) == EX_OK) {
-        FILE *out = a.output ? fopen(a.output, "wx") : stdout;
-        fd_error err = {0};
-        if (!out) {
-            fprintf(stderr, _("frontdesk: cannot create %s (it may exist already)\n"), a.output);
-            rc = EX_CANTCREAT;
-        } else if (write_book(d, &who, &a, out, &err) != FD_OK) {
-            rc = cli_fail(&err);
-        }
-        if (out && out != stdout)
-            fclose(out);
-    }
+    if ((rc = cli_authenticate(c, d, a.as, &who)) == EX_OK)
+        rc = a.output ? export_to_file(d, &who, &a) : export_to_stdout(d, &who, &a);
     fd_desk_close(d);
     return rc;
 }

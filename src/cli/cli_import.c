@@ -2,12 +2,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 
 #include "cli/cli.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/progress.h"
+#include "frontdesk/site.h"
 
 typedef fd_status (*fd_import_fn)(fd_desk *d, const fd_actor *who, FILE *csv,
                                   fd_import_result *out, fd_error *err);
@@ -47,9 +51,53 @@ static void fd_print_problems(const char *path, const fd_import_result *r)
     }
 }
 
+/* The CSV as the import reads it, telling the progress line how far it has got. */
+typedef struct fd_counted {
+    FILE *file;
+    int64_t read, size;
+    fd_progress *progress;
+} fd_counted;
+
+static ssize_t fd_counted_read(void *cookie, char *buf, size_t size)
+{
+    fd_counted *c = cookie;
+    size_t n = fread(buf, 1, size, c->file);
+    c->read += (int64_t)n;
+    fd_progress_update(c->progress, c->read, c->size);
+    return ferror(c->file) ? -1 : (ssize_t)n;
+}
+
+static int fd_counted_close(void *cookie)
+{
+    fd_counted *c = cookie;
+    int rc = fclose(c->file);
+    fd_progress_end(c->progress);
+    free(c);
+    return rc;
+}
+
+/* Opened with the user's own rights: the file is theirs to name, and must not be one
+ * that only the program's group could read. */
+static FILE *fd_open_csv(const char *path)
+{
+    FILE *file = fd_user_fopen(path, "rb");
+    struct stat st;
+    if (!file)
+        return NULL;
+    fd_counted *c = fd_alloc(sizeof *c);
+    c->file = file;
+    c->size = fstat(fileno(file), &st) == 0 ? (int64_t)st.st_size : 0;
+    c->progress = fd_progress_start(_("Importing"), _("bytes"));
+    static const cookie_io_functions_t io = {.read = fd_counted_read, .close = fd_counted_close};
+    FILE *counted = fopencookie(c, "rb", io);
+    if (!counted)
+        fd_counted_close(c);
+    return counted;
+}
+
 static int fd_import_run(cli *c, size_t kind, const char *path, const char *number)
 {
-    FILE *in = fopen(path, "rb");
+    FILE *in = fd_open_csv(path);
     if (!in) {
         fprintf(stderr, _("frontdesk: cannot open %s: %s\n"), path, strerror(errno));
         return EX_NOINPUT;

@@ -3,16 +3,21 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "frontdesk/i18n.h"
 #include "frontdesk/staff.h"
+
+/* The PINs a script gave in the environment, taken out of it by cli_take_pins. */
+static char *given_pin, *given_new_pin;
 
 int cli_fail(const fd_error *err)
 {
@@ -33,11 +38,66 @@ int cli_usage(const char *fmt, ...)
     return EX_USAGE;
 }
 
+/* What a demo database alone honours, named for the message; NULL when nothing is
+ * asked of it. */
+static const char *demo_only(const cli *c)
+{
+    if (c->clock_fixed)
+        return "FRONTDESK_NOW";
+    return c->config->personal_policy;
+}
+
+static int refuse_for_real_site(const cli *c, const char *what)
+{
+    if (c->clock_fixed)
+        fprintf(stderr,
+                _("frontdesk: FRONTDESK_NOW sets the clock only for a demo database (made by "
+                  "`frontdesk demo`), and %s is not one: unset FRONTDESK_NOW.\n"),
+                c->db_path);
+    else
+        fprintf(stderr,
+                _("frontdesk: %s: this setting decides what staff may see or do, so only the "
+                  "system configuration (%s, root's) may set it; a file of your own may set it "
+                  "only for a demo database.\n"),
+                what, c->system_config);
+    return c->clock_fixed ? EX_NOPERM : EX_CONFIG;
+}
+
+/* A command waiting for another terminal's write says so once, on a terminal. */
+static bool say_busy(void *ctx, int waited_ms)
+{
+    bool *said = ctx;
+    if (waited_ms >= 500 && !*said && isatty(STDERR_FILENO)) {
+        fprintf(stderr, _("frontdesk: the database is busy; waiting… (Ctrl+C to stop)\n"));
+        *said = true;
+    }
+    return true;
+}
+
 int cli_open_desk(cli *c, int flags, fd_desk **out)
 {
+    static bool said_busy;
+    *out = NULL;
+    bool making_demo = flags & CLI_OPEN_DEMO;
+    const char *what = demo_only(c);
+    struct stat st;
+    /* A new database made for real (init) is refused before it is made. */
+    if (what && !making_demo && stat(c->db_path, &st) != 0)
+        return refuse_for_real_site(c, what);
     fd_error err = {0};
-    if (fd_desk_open(c->db_path, flags, c->config, c->clock, out, &err) != FD_OK)
+    fd_desk *d;
+    if (fd_desk_open(c->db_path, flags & ~CLI_OPEN_DEMO, c->config, c->clock, &d, &err) != FD_OK)
         return cli_fail(&err);
+    bool demo = false;
+    fd_status s = making_demo ? fd_desk_mark_demo(d, &err) : FD_OK;
+    if (s == FD_OK && what)
+        s = fd_desk_is_demo(d, &demo, &err);
+    if (s != FD_OK || (what && !demo)) {
+        fd_desk_close(d);
+        return s != FD_OK ? cli_fail(&err) : refuse_for_real_site(c, what);
+    }
+    fd_store_on_busy(d->store, say_busy, &said_busy);
+    *out = d;
     return EX_OK;
 }
 
@@ -69,10 +129,27 @@ static char *read_secret_line(const char *prompt)
     return fd_strdup(line);
 }
 
+static char *take_variable(const char *name)
+{
+    const char *value = getenv(name);
+    char *kept = fd_strdup(value);
+    if (value) {
+        /* Wiped, not just dropped: the environment stays in the process's memory. */
+        sodium_memzero((char *)value, strlen(value));
+        unsetenv(name);
+    }
+    return kept;
+}
+
+void cli_take_pins(void)
+{
+    given_pin = take_variable("FRONTDESK_PIN");
+    given_new_pin = take_variable("FRONTDESK_NEW_PIN");
+}
+
 char *cli_read_pin(const char *prompt)
 {
-    const char *env = getenv("FRONTDESK_PIN");
-    return env ? fd_strdup(env) : read_secret_line(prompt);
+    return given_pin ? fd_strdup(given_pin) : read_secret_line(prompt);
 }
 
 int cli_authenticate(cli *c, fd_desk *d, const char *number, fd_actor *out)
@@ -95,9 +172,8 @@ int cli_authenticate(cli *c, fd_desk *d, const char *number, fd_actor *out)
 
 int cli_read_new_pin(const char *prompt, char **out)
 {
-    const char *env = getenv("FRONTDESK_NEW_PIN");
-    if (env) {
-        *out = fd_strdup(env);
+    if (given_new_pin) {
+        *out = fd_strdup(given_new_pin);
         return EX_OK;
     }
     char *first = read_secret_line(prompt);

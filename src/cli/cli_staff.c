@@ -1,4 +1,4 @@
-/* frontdesk staff add|list|passwd|unlock: the staff commands an administrator or a
+/* frontdesk staff add|list|passwd|unlock|recover: the staff commands an administrator or a
  * duty manager runs from a shell. The rules are the core's; this file asks and prints. */
 #include <getopt.h>
 #include <sodium.h>
@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 #include "frontdesk/staff.h"
 #include "frontdesk/text.h"
 
@@ -272,6 +273,37 @@ static int staff_unlock(cli *c, const char *as, int argc, char **argv)
     return rc;
 }
 
+/* ---- recover ---- */
+
+/* The way back in for a site whose administrators are all locked out (or have lost
+ * the pepper): root alone, with no PIN of the site's, as the manual says. */
+static int staff_recover(cli *c, const char *as, int argc, char **argv)
+{
+    (void)argc;
+    if (as)
+        return cli_usage(_("staff recover takes no --as: it is run by root, who has no PIN"));
+    if (!fd_site_is_root()) {
+        fprintf(stderr, _("frontdesk: only the system administrator (root) may recover an "
+                          "administrator's account.\n"));
+        return EX_NOPERM;
+    }
+    fd_desk *d;
+    int rc = cli_open_desk(c, 0, &d);
+    if (rc != EX_OK)
+        return rc;
+    char *pin = NULL;
+    rc = cli_read_new_pin(_("New PIN: "), &pin);
+    fd_error err = {0};
+    if (rc == EX_OK && fd_staff_recover(d, argv[1], pin, &err) != FD_OK)
+        rc = cli_fail(&err);
+    else if (rc == EX_OK)
+        printf(_("%s has a new PIN and is unlocked; the recovery is in the audit chain.\n"),
+               argv[1]);
+    forget_pin(pin);
+    fd_desk_close(d);
+    return rc;
+}
+
 /* ---- the command ---- */
 
 static const staff_command commands[] = {
@@ -279,10 +311,11 @@ static const staff_command commands[] = {
     {"list", staff_list, 0, "staff list --as NUMBER"},
     {"passwd", staff_passwd, 1, "staff passwd NUMBER [--as ADMIN_NUMBER]"},
     {"unlock", staff_unlock, 1, "staff unlock NUMBER --as NUMBER"},
+    {"recover", staff_recover, 1, "staff recover ADMIN_NUMBER"},
 };
 enum { COMMAND_COUNT = sizeof commands / sizeof commands[0] };
 
-static void print_help(void)
+static void print_help(const fd_config *cfg)
 {
     char names[128];
     role_names(names, sizeof names);
@@ -295,10 +328,12 @@ static void print_help(void)
              "  passwd   change your own PIN (asks the current one), or, with --as, an\n"
              "           administrator sets someone else's\n"
              "  unlock   unlock an account locked by wrong PINs (duty managers, administrators)\n"
+             "  recover  give an administrator a new PIN and unlock it, when no administrator\n"
+             "           can log in (root only, audited)\n"
              "\nRoles: %s\n"
-             "PINs are %d to %d digits. Scripts give PINs in $FRONTDESK_PIN and new PINs\n"
-             "in $FRONTDESK_NEW_PIN.\n"),
-           names, FD_PIN_MIN, FD_PIN_MAX);
+             "New PINs are %d to %d digits (4 on a demo database). Scripts give PINs in\n"
+             "$FRONTDESK_PIN and new PINs in $FRONTDESK_NEW_PIN.\n"),
+           names, cfg->pin_min_digits, FD_PIN_MAX);
 }
 
 static const staff_command *find_command(const char *name)
@@ -321,12 +356,12 @@ int cli_staff(cli *c, int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "a:h", options, NULL)) != -1) {
         switch (opt) {
         case 'a': as = optarg; break;
-        case 'h': print_help(); return EX_OK;
-        default: return cli_usage(_("usage: frontdesk staff add|list|passwd|unlock …"));
+        case 'h': print_help(c->config); return EX_OK;
+        default: return cli_usage(_("usage: frontdesk staff add|list|passwd|unlock|recover …"));
         }
     }
     if (optind >= argc)
-        return cli_usage(_("usage: frontdesk staff add|list|passwd|unlock …"));
+        return cli_usage(_("usage: frontdesk staff add|list|passwd|unlock|recover …"));
     const staff_command *command = find_command(argv[optind]);
     if (!command)
         return cli_usage(_("unknown staff command '%s'"), argv[optind]);

@@ -12,6 +12,16 @@
 #include "cli/cli.h"
 #include "app/app.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
+
+/* Where a site install keeps its files (FRONTDESK_SITE_SYSCONFDIR, _STATEDIR): compiled
+ * into the program itself (main.c alone), so that the site test can build the same
+ * program with folders of its own. */
+static const char *const system_configs[] = {
+    FRONTDESK_SITE_SYSCONFDIR "/frontdesk/frontdesk.cfg",
+    "/etc/frontdesk/frontdesk.cfg",
+    NULL,
+};
 
 typedef struct subcommand {
     const char *name;
@@ -23,10 +33,11 @@ typedef struct subcommand {
 static const subcommand subcommands[] = {
     {"init", cli_init, "init --admin NUMBER --name NAME", N_("create a new database and its first administrator")},
     {"demo", cli_demo, "demo", N_("create a demo database: the site, its staff and a week of records")},
-    {"staff", cli_staff, "staff add|list|passwd|unlock …", N_("manage staff and PINs")},
+    {"staff", cli_staff, "staff add|list|passwd|unlock|recover …", N_("manage staff and PINs")},
     {"import", cli_import, "import units|occupants FILE.csv --as NUMBER", N_("import the directory from CSV")},
     {"verify", cli_verify, "verify [--against HEAD]", N_("check the audit chain and the database")},
     {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
+    {"restore", cli_restore, "restore BACKUP", N_("put a backup back in place of the database (no terminal may have it open)")},
     {"export", cli_export, "export KIND --from/--to/--month … --as NUMBER", N_("export records for spreadsheets")},
     {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
     {"ban", cli_ban, "ban list|add|lift … --as NUMBER", N_("keep the visitors' do-not-admit list")},
@@ -59,6 +70,9 @@ static void print_help(void)
              "  --help          this text\n"
              "  --version       the version\n"
              "\nScripts give PINs in $FRONTDESK_PIN (and new PINs in $FRONTDESK_NEW_PIN).\n"));
+    if (fd_site_mode())
+        printf(_("\nThis is a site install: the database and the rules are the site's, and\n"
+                 "--db, --config and the FRONTDESK_ variables other than the PINs are refused.\n"));
 }
 
 /* $XDG_DATA_HOME/frontdesk/frontdesk.db, making the folder (private) if needed. */
@@ -78,6 +92,40 @@ static char *default_db_path(void)
     char *path = fd_printf("%s/frontdesk.db", dir);
     free(dir);
     return path;
+}
+
+/* A site install's program is not to be steered by the person running it: whatever
+ * would choose its database, rules, clock or code is refused, out loud, rather than
+ * quietly ignored (secure_getenv alone would ignore it). */
+static int refuse_overrides(const char *db, const char *config_path)
+{
+    static const char *const variables[] = {
+        "FRONTDESK_CONFIG", "FRONTDESK_NOW", "FRONTDESK_LOCALEDIR", "FRONTDESK_PDF_MODULE",
+    };
+    const char *named = db ? "--db" : config_path ? "--config" : NULL;
+    for (size_t i = 0; !named && i < sizeof variables / sizeof variables[0]; i++)
+        if (getenv(variables[i]))
+            named = variables[i];
+    if (!named)
+        return EX_OK;
+    fprintf(stderr,
+            _("frontdesk: %s cannot be used with this site install: the database, its rules and "
+              "its clock are the site's (set in %s by the system administrator).\n"),
+            named, system_configs[0]);
+    return EX_NOPERM;
+}
+
+/* --db, else the configured one, else the site's or the person's own. */
+static const char *database_path(const cli *c, const char *db, char **owned)
+{
+    *owned = NULL;
+    if (db)
+        return db;
+    if (c->config->database)
+        return c->config->database;
+    if (fd_site_mode())
+        return FRONTDESK_SITE_STATEDIR "/frontdesk.db";
+    return *owned = default_db_path();
 }
 
 static int run_console(cli *c)
@@ -130,6 +178,9 @@ static void take_global_options(int *argc, char **argv, const char **db, const c
 
 int main(int argc, char **argv)
 {
+    fd_site_harden();
+    /* Before anything could start a program that would inherit them (lp). */
+    cli_take_pins();
     setlocale(LC_ALL, "");
     fd_i18n_init(NULL);
     static const struct option options[] = {
@@ -149,13 +200,20 @@ int main(int argc, char **argv)
         }
     }
     int first = optind;
-    cli c = {.prog = argv[0], .clock = fd_clock_default()};
+    if (fd_site_mode()) {
+        int refused = refuse_overrides(db, config_path);
+        if (refused != EX_OK)
+            return refused;
+    }
+    const char *now = getenv("FRONTDESK_NOW");
+    cli c = {.prog = argv[0], .clock = fd_clock_default(), .clock_fixed = now && *now,
+             .system_config = system_configs[0]};
     fd_error err = {0};
-    if (fd_config_load(config_path, &c.config, &err) != FD_OK)
+    if (fd_config_load(system_configs, config_path, &c.config, &err) != FD_OK)
         return cli_fail(&err);
     fd_i18n_init(c.config->language);
-    char *owned_db = NULL;
-    c.db_path = db ? db : c.config->database ? c.config->database : (owned_db = default_db_path());
+    char *owned_db;
+    c.db_path = database_path(&c, db, &owned_db);
     /* Subcommands parse their own options: GNU getopt starts afresh when optind is 0. */
     optind = 0;
     int rc = dispatch(&c, argc - first, argv + first);

@@ -309,9 +309,10 @@ typedef struct items_ctx {
     int64_t shift_id;
     void (*each)(void *ctx, const fd_open_item *i);
     void *ctx;
-    /* the report: carried follow-ups and their trails go to these */
+    /* the report: carried follow-ups and their trails go to these, with report_ctx */
     void (*carried)(void *ctx, const fd_open_item *i);
     void (*trail)(void *ctx, const fd_trail_step *s);
+    void *report_ctx;
 } items_ctx;
 
 static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *err)
@@ -338,9 +339,9 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         if (!followup && c->each)
             c->each(c->ctx, &i);
         if (followup && c->carried)
-            c->carried(c->ctx, &i);
+            c->carried(c->report_ctx, &i);
         if (followup && c->trail) {
-            trail_ctx t = {i.ref_id, c->trail, c->ctx};
+            trail_ctx t = {i.ref_id, c->trail, c->report_ctx};
             s = each_trail_step(c->d->store, &t, err);
         }
     }
@@ -764,7 +765,7 @@ static fd_status report_txn(fd_store *store, void *ctx, fd_error *err)
         (r->cb->progress && (s = report_progress(r, err)) != FD_OK))
         return s;
     items_ctx items = {.d = r->d, .shift_id = r->shift_id, .each = r->cb->open_item, .ctx = r->ctx,
-                       .carried = r->cb->carried, .trail = r->cb->trail};
+                       .carried = r->cb->carried, .trail = r->cb->trail, .report_ctx = r->ctx};
     held_ctx held = {.d = r->d, .each = r->cb->open_item, .ctx = r->ctx};
     if (r->cb->held_mail) {
         held_start(&held);

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/outfile.h"
+#include "frontdesk/site.h"
 
 extern char **environ;
 
@@ -52,24 +54,19 @@ static fd_status render_to_fd(const fd_report *r, render_format format,
     return s;
 }
 
-/* Writes path whole or not at all: rendered beside it, then renamed over it. */
+/* Writes path whole or not at all, with the user's own rights (frontdesk/outfile.h). */
 static fd_status write_file(const fd_report *r, render_format format,
                             const fd_report_destination *dest, const char *path, fd_error *err)
 {
-    char *tmp = fd_printf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    fd_status s;
-    if (fd < 0) {
-        s = io_failure(err, path);
-    } else {
-        s = render_to_fd(r, format, dest, fd, path, err);
-        if (s == FD_OK && rename(tmp, path) != 0)
-            s = io_failure(err, path);
-        if (s != FD_OK)
-            unlink(tmp);
+    fd_outfile *out = fd_outfile_open(path, true, err);
+    if (!out)
+        return err ? err->status : FD_IO;
+    fd_status s = render(r, format, dest, fd_outfile_stream(out), err);
+    if (s != FD_OK) {
+        fd_outfile_abandon(out);
+        return s;
     }
-    free(tmp);
-    return s;
+    return fd_outfile_commit(out, err);
 }
 
 static fd_status write_stdout(const fd_report *r, const fd_report_destination *dest, fd_error *err)
@@ -80,15 +77,16 @@ static fd_status write_stdout(const fd_report *r, const fd_report_destination *d
     return s;
 }
 
-/* mkdir -p, private: reports carry names and (masked) phone numbers. */
+/* mkdir -p, private: reports carry names and (masked) phone numbers. The folder is the
+ * user's, made with their own rights. */
 static bool make_dirs(char *path)
 {
     for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
         *p = '\0';
-        mkdir(path, 0700);
+        fd_user_mkdir(path, 0700);
         *p = '/';
     }
-    return mkdir(path, 0700) == 0 || errno == EEXIST;
+    return fd_user_mkdir(path, 0700) == 0 || errno == EEXIST;
 }
 
 static char *reports_dir(void)
@@ -109,7 +107,7 @@ static int open_new_file(const char *dir, const char *stem, char **path)
 {
     for (int n = 1; n < 1000; n++) {
         *path = n == 1 ? fd_printf("%s/%s.pdf", dir, stem) : fd_printf("%s/%s-%d.pdf", dir, stem, n);
-        int fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        int fd = fd_user_open(*path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd >= 0 || errno != EEXIST)
             return fd;
         FD_FREE(*path);
@@ -130,26 +128,27 @@ static fd_status save_new_pdf(const fd_report *r, const fd_report_destination *d
         out->path = path;
     } else {
         if (fd >= 0)
-            unlink(path);
+            fd_user_unlink(path);
         free(path);
     }
     free(dir);
     return s;
 }
 
-/* Runs `lp -d printer -t title file` (no shell: the names are data), keeping what it
- * says for the error message. */
-static fd_status run_lp(const char *printer, const char *title, const char *file, fd_error *err)
+/* Runs `lp -d printer -t title` on the file open as fd (no shell: the names are data),
+ * keeping what it says for the error message. lp reads the job from its standard input,
+ * so the file needs no name. */
+static fd_status run_lp(const char *printer, const char *title, int fd, fd_error *err)
 {
     int pipe_fds[2];
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0)
+    if (lseek(fd, 0, SEEK_SET) != 0 || pipe2(pipe_fds, O_CLOEXEC) != 0)
         return fd_fail(err, FD_IO, NULL, _("Cannot run lp: %s."), strerror(errno));
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    char *argv[] = {"lp", "-d", (char *)printer, "-t", (char *)title, (char *)file, NULL};
+    posix_spawn_file_actions_adddup2(&actions, fd, STDIN_FILENO);
+    char *argv[] = {"lp", "-d", (char *)printer, "-t", (char *)title, NULL};
     pid_t pid;
     int rc = posix_spawnp(&pid, "lp", &actions, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -174,20 +173,33 @@ static fd_status run_lp(const char *printer, const char *title, const char *file
     return FD_OK;
 }
 
+/* A file for the print job that has no name from the moment it is made (made in
+ * $TMPDIR, else /tmp, and unlinked at once; the owner's alone), so a kill leaves nothing
+ * behind. */
+static int open_nameless_job(void)
+{
+    const char *base = secure_getenv("TMPDIR");
+    char *tmp = fd_printf("%s/frontdesk-print-XXXXXX", base && *base ? base : "/tmp");
+    int fd = fd_user_mkstemp(tmp);
+    if (fd >= 0)
+        fd_user_unlink(tmp);
+    free(tmp);
+    return fd;
+}
+
 static fd_status send_to_printer(const fd_report *r, const fd_report_destination *dest,
                                  const char *printer, fd_report_delivery *out, fd_error *err)
 {
-    const char *base = getenv("TMPDIR");
-    char *tmp = fd_printf("%s/frontdesk-print-XXXXXX", base && *base ? base : "/tmp");
-    int fd = mkstemp(tmp);
-    fd_status s = fd < 0 ? io_failure(err, tmp) : render_to_fd(r, RENDER_PDF, dest, fd, tmp, err);
+    int fd = open_nameless_job();
+    int render_fd = fd >= 0 ? dup(fd) : -1;
+    fd_status s = render_fd < 0 ? io_failure(err, "/tmp")
+                                : render_to_fd(r, RENDER_PDF, dest, render_fd, "/tmp", err);
     if (s == FD_OK)
-        s = run_lp(printer, r->title, tmp, err);
+        s = run_lp(printer, r->title, fd, err);
     if (s == FD_OK)
         out->printer = fd_strdup(printer);
     if (fd >= 0)
-        unlink(tmp); /* lp has handed the file to the spooler by the time it exits */
-    free(tmp);
+        close(fd);
     return s;
 }
 

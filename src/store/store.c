@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 #include "store/catalogue.h"
 #include "store/migrations.h"
 #include "store/stmt.h"
@@ -20,6 +21,9 @@
 /* "FDK1": marks a SQLite file as ours. */
 enum { FD_APPLICATION_ID = 0x46444B31 };
 enum { BUSY_TIMEOUT_MS = 2000, BUSY_RETRIES = 20 };
+/* How often a waiting write tells on_busy, and how long a backup may go without
+ * copying a page before it gives up. */
+enum { BUSY_REPORT_MS = 20, BACKUP_STALL_MS = 10000 };
 
 struct fd_stmt {
     sqlite3_stmt *handle;
@@ -35,6 +39,12 @@ struct fd_store {
     fd_stmt stmts[FD_SQL_COUNT];
     fd_sql_id used[FD_SQL_COUNT]; /* the statements taken since then, to reset */
     int used_count;
+    fd_busy_fn on_busy;  /* told while a write waits for another terminal's lock */
+    void *on_busy_ctx;
+    bool waiting;        /* on_busy has been told of the present wait */
+    bool cancelled;      /* on_busy gave up: no more retries */
+    struct timespec wait_started;
+    long told_ms;        /* how long the wait was when on_busy was last told */
 };
 
 const char *fd_sql_name(fd_sql_id id)
@@ -210,6 +220,49 @@ char fd_col_kind(fd_stmt *st, int col)
     }
 }
 
+/* ---- waiting for another terminal ---- */
+
+static long ms_since(const struct timespec *since)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)(now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Tells on_busy how long the write has waited so far (a wait spans the retries of one
+ * transaction); false when it gives up. */
+static bool tell_waiting(fd_store *store)
+{
+    if (!store->on_busy)
+        return true;
+    if (!store->waiting) {
+        store->waiting = true;
+        store->told_ms = 0;
+        clock_gettime(CLOCK_MONOTONIC, &store->wait_started);
+    }
+    long waited = ms_since(&store->wait_started);
+    if (store->cancelled || (waited > 0 && waited - store->told_ms < BUSY_REPORT_MS))
+        return !store->cancelled;
+    store->told_ms = waited;
+    if (!store->on_busy(store->on_busy_ctx, (int)waited))
+        store->cancelled = true;
+    return !store->cancelled;
+}
+
+/* A wait on_busy was told of is over: it may take its message down. */
+static void end_wait(fd_store *store)
+{
+    if (store->waiting && store->on_busy)
+        store->on_busy(store->on_busy_ctx, -1);
+    store->waiting = false;
+}
+
+void fd_store_on_busy(fd_store *store, fd_busy_fn fn, void *ctx)
+{
+    store->on_busy = fn;
+    store->on_busy_ctx = ctx;
+}
+
 /* ---- transactions ---- */
 
 /* A transaction's end releases every statement, so no reader keeps a snapshot open. */
@@ -250,7 +303,9 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
         return s;
     }
     fd_status status = FD_BUSY;
-    for (int attempt = 0; attempt < BUSY_RETRIES && status == FD_BUSY; attempt++) {
+    store->cancelled = false;
+    for (int attempt = 0; attempt < BUSY_RETRIES && status == FD_BUSY && !store->cancelled;
+         attempt++) {
         if (attempt > 0)
             backoff(attempt);
         fd_error local = {0};
@@ -276,7 +331,10 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
                 *err = local;
         }
     }
-    if (status == FD_BUSY && err && err->status != FD_BUSY)
+    end_wait(store);
+    if (status == FD_BUSY && store->cancelled)
+        fd_fail(err, FD_BUSY, NULL, _("Stopped waiting for the database; nothing was saved."));
+    else if (status == FD_BUSY && err && err->status != FD_BUSY)
         fd_fail(err, FD_BUSY, NULL, "%s", fd_status_message(FD_BUSY));
     return status;
 }
@@ -298,9 +356,9 @@ bool fd_store_in_write(const fd_store *store)
 
 /* ---- opening ---- */
 
-static fd_status create_file(const char *path, fd_error *err)
+static fd_status create_file(const char *path, mode_t mode, fd_error *err)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) {
         if (errno == EEXIST)
             return FD_OK;
@@ -338,21 +396,28 @@ static fd_status read_pragma(fd_store *store, fd_sql_id id, int col, int64_t *ou
  * with 16 writers). */
 static int busy_wait(void *ctx, int tries)
 {
-    (void)ctx;
-    if (tries >= BUSY_TIMEOUT_MS)
+    fd_store *store = ctx;
+    if (tries >= BUSY_TIMEOUT_MS || !tell_waiting(store))
         return 0;
     sqlite3_sleep(1);
     return 1;
 }
 
-static fd_status set_up_connection(fd_store *store, int flags, fd_error *err)
+/* Connection settings that write nothing to the file. */
+static void configure_connection(fd_store *store)
 {
-    sqlite3_busy_handler(store->db, busy_wait, NULL);
+    sqlite3_busy_handler(store->db, busy_wait, store);
     sqlite3_extended_result_codes(store->db, 1);
     sqlite3_db_config(store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_db_config(store->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
     sqlite3_db_config(store->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
     sqlite3_db_config(store->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+}
+
+/* Switching to WAL rewrites the file's header: done only once the file is known to be
+ * ours (or new), so a foreign file is left exactly as it was. */
+static fd_status set_journal(fd_store *store, int flags, fd_error *err)
+{
     if (flags & FD_STORE_READONLY)
         return exec_script(store, "PRAGMA foreign_keys = ON;", "PRAGMA", err);
     return exec_script(store,
@@ -413,12 +478,11 @@ static fd_status apply_migrations(fd_store *store, void *ctx, fd_error *err)
     return exec_script(store, pragmas, "PRAGMA", err);
 }
 
-static fd_status migrate(fd_store *store, int flags, fd_error *err)
+static fd_status migrate(fd_store *store, int flags, int64_t from, fd_error *err)
 {
-    migrate_ctx m = {0};
-    fd_status s = check_ownership(store, &m.from, err);
-    if (s != FD_OK || m.from == fd_store_schema_version())
-        return s;
+    migrate_ctx m = {from};
+    if (from == fd_store_schema_version())
+        return FD_OK;
     if (flags & FD_STORE_READONLY)
         return fd_fail(err, FD_STATE, NULL, _("%s needs a schema upgrade; open it for writing once."),
                        store->path);
@@ -450,7 +514,8 @@ fd_status fd_store_open(const char *path, int flags, fd_store **out, fd_error *e
         return fd_fail(err, FD_NOT_FOUND, NULL,
                        _("No database at %s. Create one with `frontdesk init` or `frontdesk demo`."),
                        path);
-    if (!exists && create_file(path, err) != FD_OK)
+    /* The group's too in a site install, whose directory keeps everyone else out. */
+    if (!exists && create_file(path, fd_site_file_mode(), err) != FD_OK)
         return err ? err->status : FD_IO;
 
     fd_store *store = fd_alloc(sizeof *store);
@@ -463,9 +528,13 @@ fd_status fd_store_open(const char *path, int flags, fd_store **out, fd_error *e
         fd_store_close(store);
         return FD_IO;
     }
-    fd_status s = set_up_connection(store, flags, err);
+    configure_connection(store);
+    int64_t version = 0;
+    fd_status s = check_ownership(store, &version, err);
     if (s == FD_OK)
-        s = migrate(store, flags, err);
+        s = set_journal(store, flags, err);
+    if (s == FD_OK)
+        s = migrate(store, flags, version, err);
     if (s != FD_OK) {
         if (s == FD_DB && err && strstr(err->message, "file is not a database"))
             fd_fail(err, FD_FOREIGN_DB, NULL,
@@ -518,30 +587,69 @@ int fd_store_check(fd_store *store, void (*report)(void *ctx, const char *proble
     return rc < 0 ? -1 : problems;
 }
 
-fd_status fd_store_backup(fd_store *store, const char *path, fd_error *err)
+/* Copies in small steps from one snapshot of the source, held open by a read
+ * transaction: terminals keep writing meanwhile (WAL), and the copy is not restarted by
+ * every write they make, nor — on a read-only filesystem, where the WAL's index lives
+ * in memory and looks new at every step — restarted for ever. Should the copy still
+ * make no headway for BACKUP_STALL_MS, it gives up (SQLITE_BUSY). */
+static int copy_pages(fd_store *store, sqlite3_backup *b, fd_progress_fn progress, void *ctx)
+{
+    int64_t tables;
+    if (run_plain(store, FD_SQL_BEGIN_READ, NULL) != FD_OK ||
+        read_pragma(store, FD_SQL_TABLE_COUNT, FD_COL_TABLE_COUNT_TABLES, &tables, NULL) != FD_OK)
+        return SQLITE_BUSY;
+    struct timespec moved;
+    clock_gettime(CLOCK_MONOTONIC, &moved);
+    int rc, left = -1;
+    while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED) {
+        int total = sqlite3_backup_pagecount(b), remaining = sqlite3_backup_remaining(b);
+        if (rc == SQLITE_OK && remaining != left) {
+            left = remaining;
+            clock_gettime(CLOCK_MONOTONIC, &moved);
+            if (progress)
+                progress(ctx, total - remaining, total);
+            continue;
+        }
+        if (ms_since(&moved) > BACKUP_STALL_MS) {
+            rc = SQLITE_BUSY;
+            break;
+        }
+        sqlite3_sleep(5);
+    }
+    if (rc == SQLITE_DONE && progress)
+        progress(ctx, sqlite3_backup_pagecount(b), sqlite3_backup_pagecount(b));
+    run_plain(store, FD_SQL_COMMIT, NULL);
+    reset_all(store);
+    return rc;
+}
+
+fd_status fd_store_backup(fd_store *store, const char *path, fd_progress_fn progress, void *ctx,
+                          fd_error *err)
 {
     if (access(path, F_OK) == 0)
         return fd_fail(err, FD_CONFLICT, NULL, _("%s exists already; choose a new file name."), path);
-    if (create_file(path, err) != FD_OK)
+    if (create_file(path, 0600, err) != FD_OK)
         return err ? err->status : FD_IO;
     sqlite3 *dest = NULL;
     if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
         fd_fail(err, FD_IO, NULL, _("Cannot open %s: %s"), path, sqlite3_errmsg(dest));
         sqlite3_close(dest);
+        unlink(path);
         return FD_IO;
     }
     sqlite3_backup *b = sqlite3_backup_init(dest, "main", store->db, "main");
-    int rc = SQLITE_OK;
-    if (b) {
-        /* Small steps, yielding between them, so terminals keep writing meanwhile. */
-        while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-               rc == SQLITE_LOCKED)
-            sqlite3_sleep(5);
+    int rc = b ? copy_pages(store, b, progress, ctx) : SQLITE_ERROR;
+    if (b)
         sqlite3_backup_finish(b);
-    }
     fd_status s = FD_OK;
-    if (!b || rc != SQLITE_DONE)
-        s = fd_fail(err, FD_IO, NULL, _("Backup to %s failed: %s"), path, sqlite3_errmsg(dest));
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        s = fd_fail(err, FD_BUSY, NULL,
+                    _("Backup to %s gave up: nothing could be copied for %d seconds."), path,
+                    BACKUP_STALL_MS / 1000);
+    else if (rc != SQLITE_DONE)
+        s = fd_fail(err, FD_IO, NULL, _("Backup to %s failed: %s"), path,
+                    sqlite3_errstr(rc));
     sqlite3_close(dest);
     if (s != FD_OK)
         unlink(path);

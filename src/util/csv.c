@@ -221,12 +221,29 @@ static void fd_csv_write_field(FILE *out, const char *field)
     putc('"', out);
 }
 
-void fd_csv_write(FILE *out, const char *const *fields, size_t count)
+static void fd_csv_write_record(FILE *out, const char *const *fields, size_t count, bool defuse)
 {
     for (size_t i = 0; i < count; i++) {
         if (i > 0)
             putc(',', out);
-        fd_csv_write_field(out, fields[i] ? fields[i] : "");
+        const char *field = fields[i] ? fields[i] : "";
+        if (defuse && field[0] != '\0' && strchr("=+-@\t\r", field[0])) {
+            char *quoted = fd_printf("'%s", field);
+            fd_csv_write_field(out, quoted);
+            free(quoted);
+        } else {
+            fd_csv_write_field(out, field);
+        }
     }
     fputs("\r\n", out);
+}
+
+void fd_csv_write(FILE *out, const char *const *fields, size_t count)
+{
+    fd_csv_write_record(out, fields, count, false);
+}
+
+void fd_csv_write_for_spreadsheet(FILE *out, const char *const *fields, size_t count)
+{
+    fd_csv_write_record(out, fields, count, true);
 }

@@ -128,7 +128,7 @@ static void show_progress(int64_t done, int64_t all)
 
 static void remove_files(const char *db)
 {
-    static const char *const suffixes[] = {"", ".key", "-wal", "-shm"};
+    static const char *const suffixes[] = {"", ".key", ".pepper", "-wal", "-shm"};
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         char *path = fd_printf("%s%s", db, suffixes[i]);
         unlink(path);
@@ -162,7 +162,9 @@ static fd_status generate(const target *t, meta *m, fd_error *err)
         fd_desk_close(d);
     }
     char *part_key = fd_desk_key_path(part), *key = fd_desk_key_path(t->path);
-    if (s == FD_OK && (rename(part_key, key) != 0 || rename(part, t->path) != 0))
+    char *part_pepper = fd_desk_pepper_path(part), *pepper = fd_desk_pepper_path(t->path);
+    if (s == FD_OK && (rename(part_key, key) != 0 || rename(part_pepper, pepper) != 0 ||
+                       rename(part, t->path) != 0))
         s = fd_fail(err, FD_IO, NULL, "cannot move %s into place: %s", part, strerror(errno));
     m->rows = t->rows;
     m->seed = t->seed;
@@ -173,6 +175,8 @@ static fd_status generate(const target *t, meta *m, fd_error *err)
         remove_files(part);
     free(part_key);
     free(key);
+    free(part_pepper);
+    free(pepper);
     free(part);
     return s;
 }

@@ -304,7 +304,7 @@ START_TEST(a_workbook_has_a_sheet_per_log_and_its_parameters)
     cell(cells, "导出参数!B7", v, sizeof v);
     v[strcspn(v, "\t")] = '\0';
     ck_assert_int_eq(strlen(v), 64);
-    char verify[300];
+    char verify[sizeof v + 32];
     snprintf(verify, sizeof verify, "verify --against %s", v);
     free(frontdesk("en", verify, &status));
     ck_assert_int_eq(status, 0);

@@ -167,7 +167,7 @@ START_TEST(the_slip_is_printed_on_admission_and_its_scan_opens_the_visit)
     fill_form(t, "11010519491231002x", "王小明", "13800138000", "送合同", "a-1203", "李建国");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
-    vt_send(t, "1");
+    choose_and_confirm_step(t, "1");
     VT_ASSERT_TEXT(t, "no printer: the slip is saved as", WAIT_MS);
     char slip[16];
     read_slip(t, slip);
@@ -176,9 +176,7 @@ START_TEST(the_slip_is_printed_on_admission_and_its_scan_opens_the_visit)
     vt_send(t, slip);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Leaves: slip returned, signed by the visitee", WAIT_MS);
-    char *row = vt_row(t, SLIP_ROW);
-    ck_assert_msg(strstr(row, slip), "the scan opened \"%s\", not slip %s", row, slip);
-    free(row);
+    ck_assert_msg(desk_screen_has(t, slip), "the scan did not open slip %s", slip);
     desk_quit(t);
 
     /* The saved slip: its barcode scans back to the number. */

@@ -58,6 +58,10 @@ static void copy_desk(const char *from, const char *to)
     copy_file(key_from, key_to);
     free(key_from);
     free(key_to);
+    char *pepper_from = fd_desk_pepper_path(from), *pepper_to = fd_desk_pepper_path(to);
+    copy_file(pepper_from, pepper_to);
+    free(pepper_from);
+    free(pepper_to);
 }
 
 void fault_desk_template(void)

@@ -147,6 +147,30 @@ SELECT id
 FROM login_event t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'login_event' AND a.row_id = t.id);
 
+-- name: row_desk_mark
+-- columns: any
+SELECT *
+FROM desk_mark
+WHERE id = :id;
+
+-- name: unaudited_desk_mark
+-- row: unaudited
+SELECT id
+FROM desk_mark t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'desk_mark' AND a.row_id = t.id);
+
+-- name: row_login_unknown
+-- columns: any
+SELECT *
+FROM login_unknown
+WHERE id = :id;
+
+-- name: unaudited_login_unknown
+-- row: unaudited
+SELECT id
+FROM login_unknown t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'login_unknown' AND a.row_id = t.id);
+
 -- name: row_building
 -- columns: any
 SELECT *

