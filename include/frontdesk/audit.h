@@ -56,7 +56,9 @@
     X(shift_handover_item)      \
     X(shift_handover_mark)      \
     X(shift_handover_count)     \
-    X(shift_handover_end)
+    X(shift_handover_end)       \
+    X(shift_progress_time)      \
+    X(shift_takeover)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

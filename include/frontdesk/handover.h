@@ -265,7 +265,8 @@ fd_status fd_handover_corrections(fd_desk *d, int64_t entry_id,
                                   fd_error *err);
 
 /* Searches every entry of every shift, newest written first: each word of text (split
- * at blanks) must occur in the entry's fields, its corrections or its author's name;
+ * at blanks) must occur in the entry's fields, its corrections or its author's name, or
+ * the words, in order, in one of its progress notes;
  * Chinese matches any substring. At most limit entries with ids below after_id (0:
  * from the newest). An empty search lists nothing. */
 fd_status fd_handover_search(fd_desk *d, const char *text, int64_t after_id, int limit,
@@ -278,13 +279,14 @@ typedef struct fd_progress_form {
     int64_t shift_id;         /* the open shift recording it */
     int64_t entry_id;         /* the entry that was marked */
     const char *note;         /* what was done (完成情况 / 监管情况) */
+    fd_time at;               /* when it was done; 0: now. Within the shift, not later */
     bool done;
     const char *reported_to;  /* done instruction: whom it was reported back to */
-    fd_time reported_at;      /* and when; not in the future */
+    fd_time reported_at;      /* and when; 0: now; not in the future */
 } fd_progress_form;
 
 /* A duty manager records progress on an open follow-up, or that it is done. Field
- * names: note, reported_to, reported_at. */
+ * names: note, at, reported_to, reported_at. */
 fd_status fd_handover_progress(fd_desk *d, const fd_actor *who, const fd_progress_form *form,
                                fd_error *err);
 
@@ -334,9 +336,18 @@ fd_status fd_handover_trail(fd_desk *d, int64_t entry_id,
 
 /* ---- handing over ---- */
 
+/* Before a form opens: may who write an entry of this kind into the shift now? The
+ * answer says why not in the words that person needs: the holder is told to take the
+ * handover back, anyone else that the book is being handed over by its holder; a
+ * closed shift takes corrections only. */
+fd_status fd_handover_may_write(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                fd_entry_kind kind, fd_error *err);
+
 /* The holder begins handing over: refused while a follow-up carried in from an earlier
  * shift has no progress recorded in this one. Gathers the open items (the follow-ups,
- * marked carried, and the other procedures') into the shift's record. */
+ * marked carried, and the other procedures') into the shift's record. An earlier
+ * attempt of the same shift that was refused or taken back keeps what it had: its
+ * marks and notes go onto the items still open, its counts stand. */
 fd_status fd_handover_begin(fd_desk *d, const fd_actor *who, int64_t shift_id,
                             int64_t *handover_id, fd_error *err);
 /* The holder takes the handover back to write more (the shift is open again). */
@@ -372,9 +383,33 @@ fd_status fd_handover_sign(fd_desk *d, const fd_actor *outgoing, const fd_actor 
                            int64_t shift_id, const fd_count_confirm *counts, size_t count_n,
                            int64_t *next_shift_id, fd_error *err);
 /* The incoming manager refuses to sign, with a reason: the shift is open again, still
- * in the outgoing manager's hands. */
+ * in the outgoing manager's hands, its marks, notes and counts kept for the next
+ * attempt (fd_handover_attempts gives the reason to both). */
 fd_status fd_handover_refuse(fd_desk *d, const fd_actor *outgoing, const fd_actor *incoming,
                              int64_t shift_id, const char *reason, fd_error *err);
+
+/* Before the signatures are asked for: is the holder's handover ready to sign? FD_OK,
+ * or FD_STATE naming what is missing — field "items" with *unmarked set to the open
+ * items without a mark (fd_handover_carry_rest carries them on in one step), or
+ * "inventory" when an item is not counted yet. unmarked may be NULL. */
+fd_status fd_handover_sign_ready(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                 size_t *unmarked, fd_error *err);
+
+/* A handover its holder abandoned (left without signing, the book still open or
+ * handing over), taken over under supervision: a customer-service manager or an
+ * administrator (supervisor, logged in or approving in place) stands in for the holder,
+ * with a reason; the incoming duty manager (authenticated) confirms the counts as at a
+ * signature (counts as in fd_handover_sign). Open items without a mark are carried on
+ * by the supervisor. The shift closes as taken over — audited, and so printed — and
+ * the next opens in the incoming manager's hands. */
+fd_status fd_handover_take_over(fd_desk *d, const fd_actor *supervisor, const fd_actor *incoming,
+                                int64_t shift_id, const char *reason,
+                                const fd_count_confirm *counts, size_t count_n,
+                                int64_t *next_shift_id, fd_error *err);
+/* May who (approved in place by approver, or NULL) take the shift's book over under
+ * supervision now? Nothing is written; the operation asks again. */
+fd_status fd_handover_may_take_over(fd_desk *d, const fd_actor *who, const fd_actor *approver,
+                                    int64_t shift_id, fd_error *err);
 
 /* The kind of record an open item's ref_id names, so a screen opens the right one. */
 typedef enum fd_item_record {
@@ -407,11 +442,32 @@ typedef struct fd_open_item {
     const char *marked_by;    /* NULL while unmarked */
 } fd_open_item;
 
-/* The shift's open items: while it is open, gathered live from the procedures (not
- * stored); once a handover began, the snapshot of its latest handover, with marks. */
+/* The shift's open items, the night's business first: overdue complaints, overdue
+ * keys and keys to seal, visitors still inside, then the mail held at the desk. While
+ * the shift is open they are gathered live from the procedures (not stored); once a
+ * handover began, the snapshot of its latest handover, with marks. */
 fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
                                  void (*each)(void *ctx, const fd_open_item *i), void *ctx,
                                  fd_error *err);
+
+/* The mail held at the desk among a shift's open items, summed up by days at the desk
+ * (cfg->mail_age_buckets): the book lists it as one line, each item on request. An
+ * item annotated during a handover is not summed: its note is read with it. */
+typedef struct fd_held_mail {
+    long total;
+    long by_age[4];   /* at most buckets[0] days, at most [1], at most [2], longer */
+    int buckets[3];
+    long unmarked;    /* during a handover: items without the outgoing manager's mark */
+} fd_held_mail;
+
+fd_status fd_handover_held_mail(fd_desk *d, int64_t shift_id, fd_held_mail *out, fd_error *err);
+/* "24 items: 10 up to 3 days, 8 up to 7 days, 4 up to 15 days, 2 longer" (translated). */
+void fd_held_mail_text(const fd_held_mail *m, char *out, size_t size);
+/* Whether an open item is summed up as held mail (fd_held_mail) rather than listed. */
+bool fd_open_item_summed(const fd_open_item *i);
+/* The holder carries every held mail item of the handover under way on as it is. */
+fd_status fd_handover_carry_held_mail(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                      fd_error *err);
 
 /* One inventory line of the shift's latest handover. */
 typedef struct fd_count_row {
@@ -433,19 +489,27 @@ fd_status fd_handover_counts(fd_desk *d, int64_t shift_id,
 /* ---- the report (issue 8 prints it) ---- */
 
 typedef enum fd_handover_outcome {
-    FD_HANDOVER_PENDING, FD_HANDOVER_SIGNED, FD_HANDOVER_REFUSED, FD_HANDOVER_WITHDRAWN
+    FD_HANDOVER_PENDING, FD_HANDOVER_SIGNED, FD_HANDOVER_REFUSED, FD_HANDOVER_WITHDRAWN,
+    FD_HANDOVER_TAKEN_OVER /* abandoned, taken over under supervision */
 } fd_handover_outcome;
 
 /* One attempt to hand the shift over. */
 typedef struct fd_handover_attempt {
     int64_t id;
     fd_time begun_at;
-    const char *outgoing;     /* staff name */
+    const char *outgoing;     /* staff name; taken over: the holder who left */
     fd_handover_outcome outcome;
-    const char *incoming;     /* signed or refused: the incoming manager; else NULL */
-    const char *reason;       /* refused */
+    const char *incoming;     /* signed, refused, taken over: the incoming manager; else NULL */
+    const char *reason;       /* refused, taken over */
     fd_time ended_at;         /* 0 while pending */
+    const char *supervisor;   /* taken over: who stood in for the holder; else NULL */
 } fd_handover_attempt;
+
+/* The shift's attempts to hand over, oldest first. Strings are valid during the
+ * callback only. */
+fd_status fd_handover_attempts(fd_desk *d, int64_t shift_id,
+                               void (*each)(void *ctx, const fd_handover_attempt *a), void *ctx,
+                               fd_error *err);
 
 /* Progress recorded in this shift on a follow-up (the entry's content for context). */
 typedef struct fd_progress_row {
@@ -476,6 +540,9 @@ typedef struct fd_handover_report_cb {
     void (*carried)(void *ctx, const fd_open_item *i);
     void (*trail)(void *ctx, const fd_trail_step *s);
     void (*open_item)(void *ctx, const fd_open_item *i);
+    /* When set, the held mail summed up (fd_open_item_summed) comes here once, after
+     * the other open items, instead of item by item to open_item. */
+    void (*held_mail)(void *ctx, const fd_held_mail *m);
     void (*count)(void *ctx, const fd_count_row *c);
 } fd_handover_report_cb;
 

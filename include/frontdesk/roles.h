@@ -65,6 +65,7 @@ typedef enum fd_role {
     X(HANDOVER_WRITE,     "handover.write",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
     X(HANDOVER_FOLLOW,    "handover.follow",    FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
     X(HANDOVER_SHIFT,     "handover.shift",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
+    X(HANDOVER_TAKE_OVER, "handover.take_over", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(HANDOVER_CORRECT,   "handover.correct",   FD_DESK_STAFF)                     \
     X(HANDOVER_EXPORT,    "handover.export",    FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN))
 

@@ -10,6 +10,7 @@
 #include "frontdesk/mail.h"
 #include "frontdesk/visitors.h"
 #include "handover/handover.h"
+#include "handover/handover_pass.h"
 #include "keys/keys.h"
 #include "mail/mail.h"
 #include "shell/auth.h"
@@ -56,5 +57,6 @@ const console_app frontdesk_app = {
     .help = &help_screen,
     .switch_user = auth_switch_user,
     .lock = auth_lock,
+    .may_end_session = handover_may_end_session,
     .confirm = dialog_confirm,
 };

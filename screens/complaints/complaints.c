@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "complaints/complaints.h"
 #include "widgets/dialog.h"
 #include "widgets/dirlist.h"
 #include "console/draw.h"
@@ -890,3 +891,8 @@ static const screen_ops complaint_screen = {
     .draw = complaint_draw,
     .handle = complaint_handle,
 };
+
+void complaints_open_complaint(console *c, int64_t id)
+{
+    console_push(c, &complaint_screen, (void *)(intptr_t)id);
+}

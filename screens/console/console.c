@@ -235,6 +235,11 @@ static int open_entry(console *c, console_action a)
     return EV_IGNORED;
 }
 
+static bool session_may_end(console *c)
+{
+    return !c->logged_in || !c->app->may_end_session || c->app->may_end_session(c);
+}
+
 int console_perform(console *c, console_action a)
 {
     if (!console_offers(c, a))
@@ -253,19 +258,21 @@ int console_perform(console *c, console_action a)
          * handlers still waiting in console_modal, which use them once it returns.
          * Each loop closes its own screens as quitting unwinds it. F10 sits next to
          * F9 and, on a kiosk, quitting leaves the desk at a shell: it is confirmed. */
-        return c->app->confirm(c, _("Quit frontdesk? The terminal is left at the system prompt."),
-                               _("Quit"), _("Stay")) &&
+        return session_may_end(c) &&
+                       c->app->confirm(c, _("Quit frontdesk? The terminal is left at the system prompt."),
+                                       _("Quit"), _("Stay")) &&
                        may_leave_down_to(c, 0)
                    ? EV_HANDLED | EV_QUIT
                    : EV_HANDLED | EV_REDRAW;
     case ACT_SWITCH_USER:
-        c->app->switch_user(c);
+        if (session_may_end(c))
+            c->app->switch_user(c);
         return EV_HANDLED | EV_REDRAW;
     case ACT_LOCK:
         lock_now(c);
         return EV_HANDLED | EV_REDRAW;
     case ACT_LOGOUT:
-        return EV_HANDLED | EV_LOGOUT;
+        return session_may_end(c) ? EV_HANDLED | EV_LOGOUT : EV_HANDLED | EV_REDRAW;
     default:
         return open_entry(c, a);
     }

@@ -92,6 +92,9 @@ typedef struct console_app {
     void (*switch_user)(console *c);
     /* Hides everything until a PIN is entered. */
     void (*lock)(console *c);
+    /* Before quitting, logging out or switching user: false keeps the session (the user
+     * chose not to leave work half done, a handover under way). NULL: always may. */
+    bool (*may_end_session)(console *c);
     /* A yes/no question with the safe answer, no, first; true for yes. */
     bool (*confirm)(console *c, const char *question, const char *yes, const char *no);
 } console_app;

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "complaints/complaints.h"
 #include "console/draw.h"
+#include "widgets/ask.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
@@ -39,6 +41,8 @@ typedef struct brow {
     int index;        /* an open item's place among the shift's */
     fd_time at;       /* an entry's time, its place in the keyset with id */
     fd_item_record record; /* an open item's kind of record */
+    bool held_mail;   /* the line that sums the held mail up */
+    bool summed;      /* a held mail item that line sums up */
     bool alert;       /* to act on: no progress yet, overdue, marked for the next shift */
     char cells[6][CELL];
     char *detail;
@@ -54,13 +58,16 @@ static void free_brow(void *p)
 typedef struct book_source {
     console *c;
     int64_t shift_id;
-    bool in_hand; /* open or handing over: its follow-ups lead */
+    bool in_hand;      /* open or handing over: its follow-ups lead */
+    fd_held_mail held; /* the held mail, one line */
+    bool mail_detail;  /* each held item under that line too */
 } book_source;
 
 typedef struct adder {
     listview *lv;
     book_source *src;
     int limit, added, skip, index;
+    bool held_shown;   /* the held mail's line is on the list already */
 } adder;
 
 static void cell(brow *r, int col, const char *text)
@@ -156,15 +163,44 @@ static char *item_due(const fd_open_item *i)
     return out;
 }
 
+/* The held mail as one line by age, before its items when they are shown. */
+static void add_held_mail(adder *a, int index)
+{
+    const fd_held_mail *m = &a->src->held;
+    brow *r = fd_alloc(sizeof *r);
+    *r = (brow){.sec = SEC_ITEM, .index = index, .record = FD_RECORD_MAIL, .held_mail = true};
+    char text[CELL];
+    fd_held_mail_text(m, text, sizeof text);
+    cell(r, 0, _("Mail held"));
+    cell(r, 2, text);
+    if (m->unmarked) {
+        char *unmarked = fd_printf(_("%ld not marked"), m->unmarked);
+        cell(r, 4, unmarked);
+        free(unmarked);
+    }
+    r->detail = fd_printf("%s  %s", text,
+                          a->src->mail_detail ? _("Enter: hide the items.") : _("Enter: each item."));
+    listview_add(a->lv, r);
+    a->added++;
+    a->held_shown = true;
+}
+
 static void add_item(void *ctx, const fd_open_item *i)
 {
     adder *a = ctx;
     int index = a->index++;
     if (index < a->skip || a->added >= a->limit)
         return;
+    bool summed = fd_open_item_summed(i);
+    if (summed && !a->held_shown)
+        add_held_mail(a, index);
+    if (summed && !a->src->mail_detail)
+        return;
+    if (a->added >= a->limit)
+        return;
     brow *r = fd_alloc(sizeof *r);
     *r = (brow){.sec = SEC_ITEM, .id = i->id, .ref_id = i->ref_id, .index = index,
-                .record = i->record};
+                .record = i->record, .summed = summed};
     char since[FD_TIME_TEXT];
     handover_when(i->since, since);
     char *kind = handover_joined(i->sort_label, " ", i->detail);
@@ -191,14 +227,17 @@ static fd_status fetch_book(void *ctx, listview *lv, const char *query, const vo
     book_source *src = ctx;
     fd_desk *d = console_desk(src->c);
     const brow *last = after;
-    adder a = {lv, src, limit, 0, 0, 0};
+    adder a = {lv, src, limit, 0, 0, 0, false};
     if (query && *query)
         return fd_handover_search(d, query, last ? last->id : 0, limit, add_entry, &a, err);
     fd_status s = FD_OK;
     if (src->in_hand && (!last || last->sec == SEC_FOLLOWUP))
         s = fd_handover_followups(d, src->shift_id, last ? last->id : 0, limit, add_followup, &a, err);
     if (s == FD_OK && a.added < limit && (!last || last->sec <= SEC_ITEM)) {
-        a.skip = last && last->sec == SEC_ITEM ? last->index + 1 : 0;
+        /* After the held mail's line its first item, hidden or not; after one of its
+         * items the line is on the list already. */
+        a.skip = !last || last->sec != SEC_ITEM ? 0 : last->held_mail ? last->index : last->index + 1;
+        a.held_shown = last && last->sec == SEC_ITEM && (last->held_mail || last->summed);
         s = fd_handover_open_items(d, src->shift_id, add_item, &a, err);
     }
     if (s == FD_OK && a.added < limit) {
@@ -250,7 +289,7 @@ static fd_status fetch_shifts(void *ctx, listview *lv, const char *query, const 
     book_source *src = ctx;
     const brow *last = after;
     fd_shift from = {.id = last ? last->id : 0, .start_at = last ? last->at : 0};
-    adder a = {lv, src, limit, 0, 0, 0};
+    adder a = {lv, src, limit, 0, 0, 0, false};
     return fd_shifts_list(console_desk(src->c), last ? &from : NULL, limit, add_shift, &a, err);
 }
 
@@ -271,6 +310,7 @@ typedef struct book {
     bool have_shift;
     fd_shift shift;
     long owed;           /* carried follow-ups still without this shift's progress */
+    char *last_attempt;  /* how the latest unsigned attempt ended, for both managers; or NULL */
     book_source src;
     listview *list;
     unsigned seen_changes;
@@ -283,6 +323,22 @@ static void count_owed(void *ctx, const fd_followup *f)
         b->owed++;
 }
 
+/* A refusal (while the book is still in hand) or a supervised takeover: what both
+ * managers must read about the latest attempt. */
+static void note_attempt(void *ctx, const fd_handover_attempt *a)
+{
+    book *b = ctx;
+    char when[FD_TIME_TEXT];
+    handover_when(a->ended_at, when);
+    FD_FREE(b->last_attempt);
+    if (a->outcome == FD_HANDOVER_REFUSED && b->shift.state != FD_SHIFT_CLOSED)
+        b->last_attempt = fd_printf(_("%s refused to take the book over at %s: %s"), a->incoming, when,
+                                    a->reason);
+    else if (a->outcome == FD_HANDOVER_TAKEN_OVER)
+        b->last_attempt = fd_printf(_("Taken over by %s at %s under %s's supervision: %s"), a->incoming,
+                                    when, a->supervisor, a->reason);
+}
+
 static void load_shift(book *b)
 {
     fd_desk *d = console_desk(b->c);
@@ -293,10 +349,17 @@ static void load_shift(book *b)
     if (s != FD_OK && s != FD_NOT_FOUND)
         console_show_error(b->c, &err);
     b->owed = 0;
+    FD_FREE(b->last_attempt);
+    if (b->have_shift && fd_handover_attempts(d, b->shift.id, note_attempt, b, &err) != FD_OK)
+        console_show_error(b->c, &err);
     bool in_hand = b->have_shift && b->shift.state != FD_SHIFT_CLOSED;
     if (in_hand && fd_handover_followups(d, b->shift.id, 0, -1, count_owed, b, &err) != FD_OK)
         console_show_error(b->c, &err);
-    b->src = (book_source){b->c, b->have_shift ? b->shift.id : 0, in_hand};
+    bool detail = b->src.mail_detail;
+    b->src = (book_source){.c = b->c, .shift_id = b->have_shift ? b->shift.id : 0, .in_hand = in_hand,
+                           .mail_detail = detail};
+    if (b->have_shift && fd_handover_held_mail(d, b->shift.id, &b->src.held, &err) != FD_OK)
+        console_show_error(b->c, &err);
 }
 
 static void reload(book *b)
@@ -322,6 +385,7 @@ static void book_close(void *state)
 {
     book *b = state;
     listview_free(b->list);
+    free(b->last_attempt);
     free(b);
 }
 
@@ -350,7 +414,10 @@ static void draw_head(book *b, const console_area *area)
     free(head);
     char *line = NULL;
     attr_t attr = theme(TH_DIM);
-    if (b->owed > 0) {
+    if (b->last_attempt) {
+        line = fd_strdup(b->last_attempt);
+        attr = theme(TH_ERROR) | A_BOLD;
+    } else if (b->owed > 0) {
         line = fd_printf(_("Carried follow-ups still without this shift's progress: %ld"), b->owed);
         attr = theme(TH_ERROR) | A_BOLD;
     } else if (s->handed_over_by[0]) {
@@ -384,23 +451,64 @@ static void book_draw(void *state, console *c, const console_area *area)
 
 static const screen_ops book_screen_fixed;
 
-/* An open item: during the handover it is to be marked; otherwise its own record. */
-static void open_item(book *b, const brow *r)
+/* Every kind of item opens in place, over the book. */
+static void open_record(book *b, const brow *r)
 {
     console *c = b->c;
-    if (r->id && b->have_shift && b->shift.state == FD_SHIFT_HANDING_OVER && !b->fixed_shift) {
-        handover_mark_item(c, r->id);
-        return;
-    }
     switch (r->record) {
     case FD_RECORD_VISIT: visitors_open_visit(c, r->ref_id); break;
     case FD_RECORD_MAIL: mail_open_item(c, r->ref_id); break;
     case FD_RECORD_KEY: keys_key_page(c, r->ref_id); break;
-    case FD_RECORD_ENTRY:
-    case FD_RECORD_COMPLAINT:
-        console_info(c, "%s", _("Open the complaint on the complaints screen."));
-        break;
+    case FD_RECORD_COMPLAINT: complaints_open_complaint(c, r->ref_id); break;
+    case FD_RECORD_ENTRY: handover_open_entry(c, r->ref_id); break;
     }
+}
+
+static bool marking_now(const book *b)
+{
+    return b->have_shift && b->shift.state == FD_SHIFT_HANDING_OVER && !b->fixed_shift;
+}
+
+/* The held mail's line: during the handover carried on in one step, or shown item by
+ * item; otherwise its items shown or hidden. */
+static void open_held_mail(book *b)
+{
+    if (marking_now(b) && b->src.held.unmarked > 0) {
+        const char *labels[] = {_("Carry all held mail on as it is"),
+                                b->src.mail_detail ? _("Hide the items") : _("Show each item")};
+        int chosen = ask_choice(b->c, _("Mail held"), labels, 2);
+        if (chosen < 0)
+            return;
+        fd_error err = {0};
+        if (chosen == 0) {
+            if (fd_handover_carry_held_mail(console_desk(b->c), console_actor(b->c), b->shift.id, &err) != FD_OK)
+                console_show_error(b->c, &err);
+            handover_changed();
+            return;
+        }
+    }
+    b->src.mail_detail = !b->src.mail_detail;
+    listview_refresh(b->list, b->c);
+}
+
+/* An open item: during the handover it is marked (or its record opened); otherwise its
+ * own record opens. */
+static void open_item(book *b, const brow *r)
+{
+    if (r->held_mail) {
+        open_held_mail(b);
+        return;
+    }
+    if (r->id && marking_now(b)) {
+        const char *labels[] = {_("Carry it on as it is"), _("Annotate it"), _("Open its record")};
+        int chosen = ask_choice(b->c, _("This open item"), labels, 3);
+        if (chosen == 2)
+            open_record(b, r);
+        else if (chosen >= 0)
+            handover_mark_item(b->c, r->id, chosen == 1);
+        return;
+    }
+    open_record(b, r);
 }
 
 static int book_select(book *b)
@@ -439,7 +547,9 @@ static int book_handle(void *state, console *c, const console_event *ev)
     book *b = state;
     switch (ev->action) {
     case ACT_NEW:
-        if (!b->have_shift || b->past)
+        if (b->past)
+            console_error(c, "%s", _("These are past shifts: turn back to the book in hand (F5) to write."));
+        else if (!b->have_shift)
             console_error(c, "%s", _("No shift is on duty: open the book first (^O)."));
         else
             handover_write_entry(c, b->shift.id);

@@ -101,18 +101,27 @@ static int write_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
-/* The kinds this person writes: desk staff their duty log, a duty manager all five. */
+/* The kinds this person may write in the shift now (desk staff their duty log, a duty
+ * manager all five), asked of the core before any form opens: a shift being handed
+ * over says why not at once. */
 void handover_write_entry(console *c, int64_t shift_id)
 {
     const char *labels[FD_ENTRY_KIND_COUNT];
     fd_entry_kind kinds[FD_ENTRY_KIND_COUNT];
     int n = 0;
+    fd_error err = {0};
     for (int k = 0; k < FD_ENTRY_KIND_COUNT; k++) {
-        bool log = k == FD_ENTRY_DUTY || k == FD_ENTRY_INCIDENT;
-        if (fd_may(console_actor(c), log ? FD_ACT_HANDOVER_LOG : FD_ACT_HANDOVER_WRITE)) {
+        fd_error why = {0};
+        if (fd_handover_may_write(console_desk(c), console_actor(c), shift_id, (fd_entry_kind)k, &why) == FD_OK) {
             kinds[n] = (fd_entry_kind)k;
             labels[n++] = fd_entry_kind_label((fd_entry_kind)k);
+        } else if (err.status == FD_OK || why.status != FD_DENIED) {
+            err = why; /* the shift's reason before a kind's */
         }
+    }
+    if (n == 0) {
+        console_show_error(c, &err);
+        return;
     }
     int chosen = ask_choice(c, _("Write in the book"), labels, n);
     if (chosen < 0)
@@ -275,9 +284,11 @@ typedef struct progressing {
 
 static const form_field progress_fields[] = {
     {"note", N_("What was done"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+    {"at", N_("Done at"), FORM_DATETIME, false, 0, 0},
 };
 static const form_field done_fields[] = {
     {"note", N_("Completion"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+    {"at", N_("Done at"), FORM_DATETIME, false, 0, 0},
     {"reported_to", N_("Reported back to"), FORM_TEXT, false, 0, FD_HANDOVER_SHORT_CHARS},
     {"reported_at", N_("Reported back at"), FORM_DATETIME, false, 0, 0},
 };
@@ -287,6 +298,8 @@ static int progress_submit(void *ctx, console *c, form *f)
     progressing *g = ctx;
     fd_progress_form p = {.shift_id = g->shift_id, .entry_id = g->entry_id, .note = form_value(f, "note"),
                           .done = g->done};
+    if (!handover_typed_time(f, "at", &p.at))
+        return EV_HANDLED;
     if (g->done) {
         p.reported_to = form_value(f, "reported_to");
         if (!handover_typed_time(f, "reported_at", &p.reported_at))
@@ -311,9 +324,14 @@ static void record_progress(page *p, bool done)
         return;
     }
     progressing g = {p->id, now.id, done};
-    ask_form_spec spec = {done ? _("Record it done") : _("Record progress"), p->head,
-                          done ? done_fields : progress_fields, done ? 3 : 1, NULL, progress_submit, &g};
+    char *hint = fd_printf("%s  %s", p->head, _("Leave a time empty for now."));
+    ask_form_spec spec = {done ? _("Record it done") : _("Record progress"), hint,
+                          done ? done_fields : progress_fields,
+                          done ? sizeof done_fields / sizeof done_fields[0]
+                               : sizeof progress_fields / sizeof progress_fields[0],
+                          NULL, progress_submit, &g};
     ask_form(p->c, &spec);
+    free(hint);
 }
 
 /* A correction of a field, or a later note. */

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shell/auth.h"
 #include "widgets/ask.h"
+#include "widgets/dialog.h"
 #include "widgets/form.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
@@ -175,8 +177,37 @@ static int sign_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
+/* Before any PIN is asked for: every item marked (the rest carried on in one step, if
+ * the holder agrees) and every item counted. */
+static bool ready_to_sign(console *c, int64_t shift_id)
+{
+    fd_desk *d = console_desk(c);
+    size_t unmarked = 0;
+    fd_error err = {0};
+    fd_status s = fd_handover_sign_ready(d, console_actor(c), shift_id, &unmarked, &err);
+    if (s == FD_STATE && unmarked > 0) {
+        char *question = fd_printf(_("%zu open items have no mark yet. Carry them all on as they are?"),
+                                   unmarked);
+        bool carry = dialog_confirm(c, question, _("Carry them on"), _("Not yet"));
+        free(question);
+        if (!carry)
+            return false;
+        memset(&err, 0, sizeof err);
+        s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);
+        if (s == FD_OK) {
+            handover_changed();
+            s = fd_handover_sign_ready(d, console_actor(c), shift_id, NULL, &err);
+        }
+    }
+    if (s != FD_OK)
+        console_show_error(c, &err);
+    return s == FD_OK;
+}
+
 static void sign(console *c, int64_t shift_id)
 {
+    if (!ready_to_sign(c, shift_id))
+        return;
     counting k;
     counting_init(&k, c, shift_id, sign_head, sizeof sign_head / sizeof sign_head[0]);
     ask_form_spec spec = {_("Both sign: hand the shift over"),
@@ -185,6 +216,79 @@ static void sign(console *c, int64_t shift_id)
                           k.fields, k.count, counting_prepare, sign_submit, &k};
     ask_form(c, &spec);
     counting_free(&k);
+}
+
+/* ---- taken over under supervision ---- */
+
+static const form_field takeover_by_supervisor[] = {
+    {"incoming", N_("Incoming staff no."), FORM_CODE, true, 0, 0},
+    {"incoming_pin", N_("Incoming PIN"), FORM_PIN, true, 0, 0},
+    {"reason", N_("Why taken over"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+};
+static const form_field takeover_approved[] = {
+    {"reason", N_("Why taken over"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+};
+
+/* The supervisor logged in names the incoming duty manager, who signs with a PIN; a
+ * duty manager logged in is the incoming one, approved in place by the supervisor. */
+typedef struct taking_over {
+    counting k;
+    bool approved;
+    fd_actor supervisor;
+} taking_over;
+
+static int takeover_submit(void *ctx, console *c, form *f)
+{
+    taking_over *t = ctx;
+    counting *k = &t->k;
+    fd_actor incoming = *console_actor(c), supervisor = *console_actor(c);
+    if (t->approved)
+        supervisor = t->supervisor;
+    else if (!signs(c, f, form_value(f, "incoming"), "incoming_pin", "incoming", &incoming))
+        return EV_HANDLED;
+    fd_count_confirm *confirm = fd_alloc((k->items ? k->items : 1) * sizeof *confirm);
+    for (size_t i = 0; i < k->items; i++)
+        confirm[i] = (fd_count_confirm){typed_count(f, k, i), form_value(f, k->names[2 * i + 1])};
+    fd_error err = {0};
+    fd_status s = fd_handover_take_over(console_desk(c), &supervisor, &incoming, k->shift_id,
+                                        form_value(f, "reason"), confirm, k->items, NULL, &err);
+    free(confirm);
+    if (s != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    handover_changed();
+    console_set_actor(c, &incoming);
+    console_info(c, _("%s has taken the book over under %s's supervision, and this terminal."),
+                 incoming.name, supervisor.name);
+    return EV_POP;
+}
+
+static bool may_supervise(const fd_actor *who, const void *ctx)
+{
+    (void)ctx;
+    return fd_may(who, FD_ACT_HANDOVER_TAKE_OVER);
+}
+
+static void take_over(console *c, const fd_shift *shift)
+{
+    taking_over t = {0};
+    t.approved = !fd_may(console_actor(c), FD_ACT_HANDOVER_TAKE_OVER);
+    if (t.approved && !auth_approve_if(c, _("taking over the book its holder left"), may_supervise, NULL,
+                                       &t.supervisor))
+        return;
+    const form_field *head = t.approved ? takeover_approved : takeover_by_supervisor;
+    size_t head_count = t.approved ? sizeof takeover_approved / sizeof takeover_approved[0]
+                                   : sizeof takeover_by_supervisor / sizeof takeover_by_supervisor[0];
+    counting_init(&t.k, c, shift->id, head, head_count);
+    char *intro = fd_printf(_("%s left the book without signing. The incoming duty manager counts "
+                              "each item; items without a mark are carried on as they are."),
+                            shift->manager);
+    ask_form_spec spec = {_("Take an abandoned handover over"), intro, t.k.fields, t.k.count,
+                          counting_prepare, takeover_submit, &t};
+    ask_form(c, &spec);
+    free(intro);
+    counting_free(&t.k);
 }
 
 typedef struct refusing {
@@ -219,17 +323,20 @@ static void refuse(console *c, int64_t shift_id)
 /* ---- the steps ---- */
 
 typedef enum pass_step {
-    PASS_OPEN, PASS_BEGIN, PASS_COUNT, PASS_CARRY, PASS_SIGN, PASS_REFUSE, PASS_WITHDRAW, PASS_COUNT_OF
+    PASS_OPEN, PASS_BEGIN, PASS_COUNT, PASS_CARRY, PASS_SIGN, PASS_REFUSE, PASS_WITHDRAW, PASS_TAKE_OVER,
+    PASS_COUNT_OF
 } pass_step;
 
 static const char *const step_labels[PASS_COUNT_OF] = {
     N_("Open the book (start a shift)"), N_("Begin the handover"), N_("Count the inventory"),
     N_("Carry every unmarked item on"), N_("Both sign: hand the shift over"),
     N_("The incoming duty manager refuses"), N_("Take the handover back"),
+    N_("Take the book over (its holder left; supervised)"),
 };
 
-static fd_status run_step(console *c, pass_step step, int64_t shift_id, fd_error *err)
+static fd_status run_step(console *c, pass_step step, const fd_shift *shift, fd_error *err)
 {
+    int64_t shift_id = shift ? shift->id : 0;
     fd_desk *d = console_desk(c);
     const fd_actor *me = console_actor(c);
     switch (step) {
@@ -246,6 +353,9 @@ static fd_status run_step(console *c, pass_step step, int64_t shift_id, fd_error
         return FD_OK;
     case PASS_SIGN:
         sign(c, shift_id);
+        return FD_OK;
+    case PASS_TAKE_OVER:
+        take_over(c, shift);
         return FD_OK;
     default:
         refuse(c, shift_id);
@@ -268,8 +378,12 @@ void handover_steps(console *c)
     if (s == FD_NOT_FOUND) {
         steps[n++] = PASS_OPEN;
     } else if (shift.manager_id != console_actor(c)->staff_id) {
-        console_error(c, _("The book is in %s's hands: only they can hand it over."), shift.manager);
-        return;
+        fd_error why = {0};
+        if (fd_handover_may_take_over(console_desk(c), console_actor(c), NULL, shift.id, &why) != FD_OK) {
+            console_error(c, _("The book is in %s's hands: only they can hand it over."), shift.manager);
+            return;
+        }
+        steps[n++] = PASS_TAKE_OVER;
     } else if (shift.state == FD_SHIFT_OPEN) {
         steps[n++] = PASS_BEGIN;
     } else {
@@ -281,7 +395,7 @@ void handover_steps(console *c)
     int chosen = ask_choice(c, _("Hand over"), labels, n);
     if (chosen < 0)
         return;
-    s = run_step(c, steps[chosen], s == FD_OK ? shift.id : 0, &err);
+    s = run_step(c, steps[chosen], s == FD_OK ? &shift : NULL, &err);
     if (s != FD_OK) {
         console_show_error(c, &err);
         return;
@@ -291,6 +405,19 @@ void handover_steps(console *c)
         console_info(c, "%s", _("Handing over: mark the open items, count, then both sign."));
     else if (steps[chosen] == PASS_OPEN || steps[chosen] == PASS_CARRY || steps[chosen] == PASS_WITHDRAW)
         console_info(c, "%s", _("Done."));
+}
+
+bool handover_may_end_session(console *c)
+{
+    fd_shift shift;
+    fd_error err = {0};
+    if (fd_shift_current(console_desk(c), &shift, &err) != FD_OK || shift.state != FD_SHIFT_HANDING_OVER ||
+        shift.manager_id != console_actor(c)->staff_id)
+        return true;
+    return dialog_confirm(c, _("The handover is under way and not signed: leaving now leaves the book "
+                               "half handed. The incoming duty manager can then only take it over "
+                               "with a supervisor. Leave anyway?"),
+                          _("Leave"), _("Stay and finish"));
 }
 
 /* ---- an open item's mark ---- */
@@ -316,14 +443,10 @@ static int note_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
-void handover_mark_item(console *c, int64_t item_id)
+void handover_mark_item(console *c, int64_t item_id, bool annotate)
 {
-    const char *labels[] = {_("Carry it on as it is"), _("Annotate it")};
-    int chosen = ask_choice(c, _("This open item"), labels, 2);
-    if (chosen < 0)
-        return;
     marking m = {item_id};
-    if (chosen == 1) {
+    if (annotate) {
         ask_form_spec spec = {_("Annotate the open item"), NULL, note_fields, 1, NULL, note_submit, &m};
         ask_form(c, &spec);
         return;

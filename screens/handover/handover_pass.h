@@ -2,6 +2,7 @@
 #ifndef FRONTDESK_SCREENS_HANDOVER_PASS_H
 #define FRONTDESK_SCREENS_HANDOVER_PASS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "console/console.h"
@@ -9,7 +10,11 @@
 /* The steps of handing over that the shift in hand allows now, offered in a choice;
  * runs the one chosen. */
 void handover_steps(console *c);
-/* An open item of a handover under way: carried on as it is, or annotated. */
-void handover_mark_item(console *c, int64_t item_id);
+/* Before the session ends (quit, log out, switch user): while the user holds a book
+ * being handed over, asks whether to leave it half handed; false keeps the session. */
+bool handover_may_end_session(console *c);
+/* An open item of a handover under way: carried on as it is, or annotated (asked in a
+ * form). */
+void handover_mark_item(console *c, int64_t item_id, bool annotate);
 
 #endif

@@ -125,6 +125,14 @@ static int move_selection(listview *lv, console *c, long delta)
     return EV_HANDLED | EV_REDRAW;
 }
 
+void listview_refresh(listview *lv, console *c)
+{
+    size_t selected = lv->selected, first = lv->first;
+    listview_reload(lv, c);
+    move_selection(lv, c, (long)selected);
+    lv->first = first <= lv->selected ? first : lv->selected;
+}
+
 static int handle_query(listview *lv, console *c, const console_event *ev)
 {
     int r = lineedit_handle(&lv->query, ev);

@@ -45,6 +45,9 @@ unsigned listview_version(const listview *lv);
 void listview_search(listview *lv, console *c, const char *text);
 /* Drops the rows and fetches the first page again. */
 void listview_reload(listview *lv, console *c);
+/* The same, the selection kept on the same line number (a line that opened or closed
+ * in place stays under the cursor). */
+void listview_refresh(listview *lv, console *c);
 
 bool listview_takes_text(const listview *lv);
 /* The search line's text ("" when none). */

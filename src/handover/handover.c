@@ -128,6 +128,7 @@ typedef struct progress_ctx {
     const fd_actor *who;
     const fd_progress_form *form;
     char *note, *reported_to;
+    fd_time at, reported_at; /* the form's, blank made now */
     fd_entry_kind kind;
     fd_time entry_at;
 } progress_ctx;
@@ -154,9 +155,7 @@ static fd_status reported_back(fd_desk *d, const fd_fire *fire, int64_t entry_id
     if (!p->reported_to)
         return fd_fail(err, FD_INVALID, "reported_to",
                        _("A finished instruction is reported back: say to whom, and when."));
-    if (!p->form->reported_at)
-        return fd_fail(err, FD_INVALID, "reported_at", _("Say when it was reported back."));
-    return check_reported_at(d, p->form->reported_at, p->entry_at, err);
+    return check_reported_at(d, p->reported_at, p->entry_at, err);
 }
 
 static const fd_transition followup_rows[] = {
@@ -260,8 +259,11 @@ static fd_status check_follow_up(write_ctx *w, fd_error *err)
 static fd_status check_finished(write_ctx *w, fd_error *err)
 {
     bool reported = w->text[FD_ENTRY_FIELD_REPORTED_TO] != NULL;
-    if (reported != (w->reported_at != 0))
-        return fd_fail(err, FD_INVALID, reported ? "reported_at" : "reported_to",
+    /* A reply time left blank is now, as everywhere else. */
+    if (reported && !w->reported_at)
+        w->reported_at = fd_desk_now(w->d);
+    if (!reported && w->reported_at)
+        return fd_fail(err, FD_INVALID, "reported_to",
                        _("Say both to whom it was reported back and when."));
     fd_status s;
     if (reported && (s = check_reported_at(w->d, w->reported_at, w->at, err)) != FD_OK)
@@ -332,13 +334,26 @@ static fd_status index_entry(write_ctx *w, fd_error *err)
     return fd_handover_index_entry(w->d, w->id, texts, n, err);
 }
 
+/* A shift handing over is written in again only once its holder takes it back; anyone
+ * else writes in the next shift. */
+static fd_status check_writable(fd_desk *d, const fd_actor *who, int64_t shift_id, fd_error *err)
+{
+    fd_shift shift;
+    fd_status s = fd_handover_shift_get(d->store, shift_id, &shift, err);
+    if (s != FD_OK || shift.state != FD_SHIFT_HANDING_OVER || shift.manager_id == who->staff_id)
+        return s == FD_OK ? require_open(d, shift_id, err) : s;
+    return fd_fail(err, FD_STATE, "shift",
+                   _("%s is handing the book over: write in it once the next shift has it."),
+                   shift.manager);
+}
+
 static fd_status write_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     write_ctx *w = ctx;
     fd_time start;
     fd_status s;
-    if ((s = require_open(w->d, w->shift_id, err)) != FD_OK ||
+    if ((s = check_writable(w->d, w->who, w->shift_id, err)) != FD_OK ||
         (s = fd_handover_holder(w->d, w->shift_id, NULL, &start, err)) != FD_OK ||
         (s = check_time(w, start, err)) != FD_OK || (s = check_finished(w, err)) != FD_OK ||
         (s = insert_entry(w, err)) != FD_OK || (s = index_entry(w, err)) != FD_OK)
@@ -357,6 +372,31 @@ static fd_status may_write(const fd_actor *who, fd_entry_kind kind, fd_error *er
     return fd_fail(err, FD_DENIED, "kind",
                    log ? _("Only desk staff write the duty log.")
                        : _("Only a duty manager records memos and instructions."));
+}
+
+typedef struct may_write_ctx {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t shift_id;
+} may_write_ctx;
+
+static fd_status may_write_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    may_write_ctx *m = ctx;
+    return check_writable(m->d, m->who, m->shift_id, err);
+}
+
+fd_status fd_handover_may_write(fd_desk *d, const fd_actor *who, int64_t shift_id,
+                                fd_entry_kind kind, fd_error *err)
+{
+    if ((unsigned)kind >= FD_ENTRY_KIND_COUNT)
+        return fd_fail(err, FD_INVALID, "kind", _("Choose the kind of entry."));
+    fd_status s = may_write(who, kind, err);
+    if (s != FD_OK)
+        return s;
+    may_write_ctx m = {d, who, shift_id};
+    return fd_store_read(d->store, may_write_txn, &m, err);
 }
 
 fd_status fd_handover_write(fd_desk *d, const fd_actor *who, int64_t shift_id,
@@ -473,6 +513,38 @@ fd_status fd_handover_correct(fd_desk *d, const fd_actor *who, int64_t entry_id,
 
 /* ---- progress on follow-ups ---- */
 
+/* The time the progress was made, when it was not made as it was recorded. */
+static fd_status insert_progress_time(progress_ctx *p, int64_t progress_id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(p->d->store, FD_SQL_HO_PROGRESS_TIME_INSERT);
+    fd_bind_int(st, ":progress_id", progress_id);
+    fd_bind_int(st, ":done_at", p->at);
+    fd_bind_int(st, ":at", fd_desk_now(p->d));
+    fd_bind_int(st, ":staff_id", p->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s
+                      : fd_audit_row(p->d, p->who, "handover.progress_time", FD_TABLE_shift_progress_time,
+                                     fd_store_last_id(p->d->store), err);
+}
+
+/* Progress is made in the shift recording it: not before it began, not in the future. */
+static fd_status check_progress_time(progress_ctx *p, fd_error *err)
+{
+    fd_time start;
+    fd_status s = fd_handover_holder(p->d, p->form->shift_id, NULL, &start, err);
+    if (s != FD_OK)
+        return s;
+    if (p->at > fd_desk_now(p->d))
+        return fd_fail(err, FD_INVALID, "at", _("The time cannot be in the future."));
+    if (p->at < start) {
+        char text[FD_TIME_TEXT];
+        fd_time_format(start, text);
+        return fd_fail(err, FD_INVALID, "at", _("Progress is recorded in the shift that made it: "
+                                                "not before it began (%s)."), text);
+    }
+    return FD_OK;
+}
+
 static fd_status insert_progress(progress_ctx *p, fd_error *err)
 {
     const fd_progress_form *f = p->form;
@@ -483,16 +555,17 @@ static fd_status insert_progress(progress_ctx *p, fd_error *err)
     fd_bind_int(st, ":done", f->done);
     fd_bind_text(st, ":reported_to", p->reported_to);
     if (p->reported_to)
-        fd_bind_int(st, ":reported_at", f->reported_at);
+        fd_bind_int(st, ":reported_at", p->reported_at);
     else
         fd_bind_null(st, ":reported_at");
     fd_bind_int(st, ":at", fd_desk_now(p->d));
     fd_bind_int(st, ":staff_id", p->who->staff_id);
     fd_status s = fd_exec(st, err);
-    if (s != FD_OK)
+    int64_t id = fd_store_last_id(p->d->store);
+    if (s != FD_OK ||
+        (s = fd_audit_row(p->d, p->who, "handover.progress", FD_TABLE_shift_progress, id, err)) != FD_OK)
         return s;
-    return fd_audit_row(p->d, p->who, "handover.progress", FD_TABLE_shift_progress,
-                        fd_store_last_id(p->d->store), err);
+    return p->at == fd_desk_now(p->d) ? FD_OK : insert_progress_time(p, id, err);
 }
 
 static fd_status progress_txn(fd_store *store, void *ctx, fd_error *err)
@@ -502,6 +575,7 @@ static fd_status progress_txn(fd_store *store, void *ctx, fd_error *err)
     entry_basics b;
     fd_status s;
     if ((s = require_open(p->d, p->form->shift_id, err)) != FD_OK ||
+        (s = check_progress_time(p, err)) != FD_OK ||
         (s = read_basics(p->d, p->form->entry_id, &b, err)) != FD_OK)
         return s;
     if (!b.marked)
@@ -520,7 +594,9 @@ fd_status fd_handover_progress(fd_desk *d, const fd_actor *who, const fd_progres
 {
     if (!fd_may(who, FD_ACT_HANDOVER_FOLLOW))
         return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager records the progress of a follow-up."));
-    progress_ctx p = {.d = d, .who = who, .form = form};
+    fd_time now = fd_desk_now(d);
+    progress_ctx p = {.d = d, .who = who, .form = form, .at = form->at ? form->at : now,
+                      .reported_at = form->reported_at ? form->reported_at : now};
     fd_status s = fd_handover_text(form->note, FD_HANDOVER_LONG_CHARS, true, true, "note",
                                    form->done ? _("Completion") : _("Progress"), &p.note, err);
     if (s == FD_OK)
@@ -528,9 +604,8 @@ fd_status fd_handover_progress(fd_desk *d, const fd_actor *who, const fd_progres
                              _("Reported back to"), &p.reported_to, err);
     if (s == FD_OK && p.reported_to && !form->done)
         s = fd_fail(err, FD_INVALID, "reported_to", _("Only finished work is reported back."));
-    if (s == FD_OK && (p.reported_to != NULL) != (form->reported_at != 0))
-        s = fd_fail(err, FD_INVALID, p.reported_to ? "reported_at" : "reported_to",
-                    _("Say both to whom it was reported back and when."));
+    if (s == FD_OK && !p.reported_to && form->reported_at)
+        s = fd_fail(err, FD_INVALID, "reported_to", _("Say both to whom it was reported back and when."));
     if (s == FD_OK)
         s = fd_store_write(d->store, progress_txn, &p, err);
     free(p.note);

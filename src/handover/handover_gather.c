@@ -143,12 +143,14 @@ static const struct open_source {
     bool (*unconfirmed)(const fd_config *cfg, const char *sort, fd_time due);
     fd_item_record record;
 } sources[] = {
-    {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
-    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, NULL, FD_RECORD_KEY},
-    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
-    {"mail", N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
+    /* The night's business first: what is late, then who is still inside; the mail
+     * waiting at the desk, many and rarely urgent, last (the book sums it up). */
     {"complaint", N_("Complaint overdue"), gather_complaints, fd_complaint_due_label,
      complaint_unconfirmed, FD_RECORD_COMPLAINT},
+    {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, NULL, FD_RECORD_KEY},
+    {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
+    {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
+    {"mail", N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 
 fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err)

@@ -55,6 +55,31 @@ enum { FD_HANDOVER_ENTRY_COLUMNS = 23 };
  * column 0 into out, whose strings stay valid until the statement steps again. */
 void fd_handover_read_entry(fd_stmt *st, fd_entry *out);
 
+/* ---- what an unsigned attempt leaves for the next (src/handover_read.c) ---- */
+
+/* The shift's latest attempt (0 when none) and whether it has ended. */
+fd_status fd_handover_latest(fd_desk *d, int64_t shift_id, int64_t *handover_id, bool *ended,
+                             fd_error *err);
+
+/* The mark an item of an attempt ended with. */
+typedef struct fd_kept_mark {
+    char *source;
+    int64_t ref_id;
+    fd_item_mark mark;
+    char *note, *marked_by;
+} fd_kept_mark;
+
+typedef struct fd_kept_marks {
+    fd_kept_mark *items;
+    size_t count;
+} fd_kept_marks;
+
+/* The marked items of an attempt (handover_id 0: none). */
+fd_status fd_handover_kept_marks(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err);
+/* The kept mark of the record, or NULL. */
+const fd_kept_mark *fd_kept_mark_find(const fd_kept_marks *k, const char *source, int64_t ref_id);
+void fd_kept_marks_free(fd_kept_marks *k);
+
 /* ---- the full-text index (src/handover_search.c) ---- */
 
 /* Indexes an entry's texts (rowid = the entry), or a correction's value (rowid = the

@@ -225,22 +225,78 @@ fd_status fd_handover_trail(fd_desk *d, int64_t entry_id,
 
 /* ---- open items ---- */
 
-/* The handover whose record a shift shows: none while it is open (its items are
- * gathered live, its counts not yet taken), else its latest attempt. */
-static fd_status shown_handover(fd_desk *d, int64_t shift_id, int64_t *handover_id, fd_error *err)
+fd_status fd_handover_latest(fd_desk *d, int64_t shift_id, int64_t *handover_id, bool *ended,
+                             fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_HANDOVER_LATEST);
+    fd_bind_int(st, ":shift_id", shift_id);
+    fd_status s = fd_step_row(st, err);
+    *handover_id = s == FD_OK ? fd_col_int(st, FD_COL_HO_HANDOVER_LATEST_ID) : 0;
+    if (ended)
+        *ended = s == FD_OK && fd_col_int(st, FD_COL_HO_HANDOVER_LATEST_ENDED);
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
+/* The handover whose record a shift shows: its latest attempt once one began; while
+ * the shift is open again (*live) its items are gathered live, the attempt's marks
+ * kept on them, and its counts stand. */
+static fd_status shown_handover(fd_desk *d, int64_t shift_id, int64_t *handover_id, bool *live,
+                                fd_error *err)
 {
     fd_shift_state state;
     fd_status s = fd_handover_shift_state(d, shift_id, &state, err);
     *handover_id = 0;
-    if (s != FD_OK || state == FD_SHIFT_OPEN)
+    *live = true;
+    if (s != FD_OK)
         return s;
-    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_HANDOVER_LATEST);
-    fd_bind_int(st, ":shift_id", shift_id);
-    s = fd_step_row(st, err);
-    if (s == FD_OK)
-        *handover_id = fd_col_int(st, FD_COL_HO_HANDOVER_LATEST_ID);
+    *live = state == FD_SHIFT_OPEN;
+    return fd_handover_latest(d, shift_id, handover_id, NULL, err);
+}
+
+static fd_item_mark parse_mark(const char *mark);
+
+fd_status fd_handover_kept_marks(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err)
+{
+    *out = (fd_kept_marks){0};
+    if (!handover_id)
+        return FD_OK;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_ITEM_LIST);
+    fd_bind_int(st, ":handover_id", handover_id);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        if (fd_col_null(st, FD_COL_HO_ITEM_LIST_MARK))
+            continue;
+        out->items = fd_realloc(out->items, (out->count + 1) * sizeof *out->items);
+        out->items[out->count++] = (fd_kept_mark){
+            .source = fd_strdup(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
+            .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID),
+            .mark = parse_mark(fd_col_text(st, FD_COL_HO_ITEM_LIST_MARK)),
+            .note = fd_strdup(optional(st, FD_COL_HO_ITEM_LIST_NOTE)),
+            .marked_by = fd_strdup(optional(st, FD_COL_HO_ITEM_LIST_MARKED_BY)),
+        };
+    }
     fd_stmt_reset(st);
-    return s;
+    return rc < 0 ? err->status : FD_OK;
+}
+
+const fd_kept_mark *fd_kept_mark_find(const fd_kept_marks *k, const char *source, int64_t ref_id)
+{
+    for (size_t i = 0; i < k->count; i++)
+        if (k->items[i].ref_id == ref_id && strcmp(k->items[i].source, source) == 0)
+            return &k->items[i];
+    return NULL;
+}
+
+void fd_kept_marks_free(fd_kept_marks *k)
+{
+    for (size_t i = 0; i < k->count; i++) {
+        free(k->items[i].source);
+        free(k->items[i].note);
+        free(k->items[i].marked_by);
+    }
+    FD_FREE(k->items);
+    k->count = 0;
 }
 
 static fd_item_mark parse_mark(const char *mark)
@@ -253,9 +309,10 @@ typedef struct items_ctx {
     int64_t shift_id;
     void (*each)(void *ctx, const fd_open_item *i);
     void *ctx;
-    /* the report: carried follow-ups and their trails go to these */
+    /* the report: carried follow-ups and their trails go to these, with report_ctx */
     void (*carried)(void *ctx, const fd_open_item *i);
     void (*trail)(void *ctx, const fd_trail_step *s);
+    void *report_ctx;
 } items_ctx;
 
 static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *err)
@@ -282,9 +339,9 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         if (!followup && c->each)
             c->each(c->ctx, &i);
         if (followup && c->carried)
-            c->carried(c->ctx, &i);
+            c->carried(c->report_ctx, &i);
         if (followup && c->trail) {
-            trail_ctx t = {i.ref_id, c->trail, c->ctx};
+            trail_ctx t = {i.ref_id, c->trail, c->report_ctx};
             s = each_trail_step(c->d->store, &t, err);
         }
     }
@@ -292,10 +349,15 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
     return s != FD_OK ? s : rc < 0 ? err->status : FD_OK;
 }
 
-static fd_status each_live_item(items_ctx *c, fd_error *err)
+/* Gathered now, with the marks an unsigned attempt of the shift left on items still
+ * open (handover_id; 0 when none began). */
+static fd_status each_live_item(items_ctx *c, int64_t handover_id, fd_error *err)
 {
     fd_gather_list list = {.now = fd_desk_now(c->d)};
-    fd_status s = fd_handover_gather(c->d, &list, err);
+    fd_kept_marks kept;
+    fd_status s = fd_handover_kept_marks(c->d, handover_id, &kept, err);
+    if (s == FD_OK)
+        s = fd_handover_gather(c->d, &list, err);
     for (size_t n = 0; s == FD_OK && c->each && n < list.count; n++) {
         const fd_gathered *g = &list.items[n];
         fd_open_item i = {
@@ -306,19 +368,27 @@ static fd_status each_live_item(items_ctx *c, fd_error *err)
             .due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, g->source, g->sort, g->due_at),
             .overdue = g->due_at && g->due_at <= list.now,
         };
+        const fd_kept_mark *k = fd_kept_mark_find(&kept, g->source, g->ref_id);
+        if (k) {
+            i.mark = k->mark;
+            i.note = k->note;
+            i.marked_by = k->marked_by;
+        }
         c->each(c->ctx, &i);
     }
     fd_gather_list_free(&list);
+    fd_kept_marks_free(&kept);
     return s;
 }
 
 static fd_status each_item(items_ctx *c, fd_error *err)
 {
     int64_t handover_id;
-    fd_status s = shown_handover(c->d, c->shift_id, &handover_id, err);
+    bool live;
+    fd_status s = shown_handover(c->d, c->shift_id, &handover_id, &live, err);
     if (s != FD_OK)
         return s;
-    return handover_id ? each_stored_item(c, handover_id, err) : each_live_item(c, err);
+    return live ? each_live_item(c, handover_id, err) : each_stored_item(c, handover_id, err);
 }
 
 static fd_status items_txn(fd_store *store, void *ctx, fd_error *err)
@@ -333,6 +403,76 @@ fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
 {
     items_ctx c = {.d = d, .shift_id = shift_id, .each = each, .ctx = ctx};
     return fd_store_read(d->store, items_txn, &c, err);
+}
+
+/* ---- the held mail, summed up ---- */
+
+bool fd_open_item_summed(const fd_open_item *i)
+{
+    return i->record == FD_RECORD_MAIL && i->mark != FD_ITEM_NOTED;
+}
+
+typedef struct held_ctx {
+    fd_desk *d;
+    fd_held_mail m;
+    void (*each)(void *ctx, const fd_open_item *i); /* the items not summed, or NULL */
+    void *ctx;
+} held_ctx;
+
+static void held_start(held_ctx *h)
+{
+    memset(&h->m, 0, sizeof h->m);
+    memcpy(h->m.buckets, h->d->config->mail_age_buckets, sizeof h->m.buckets);
+}
+
+static void sum_or_pass(void *ctx, const fd_open_item *i)
+{
+    held_ctx *h = ctx;
+    if (!fd_open_item_summed(i)) {
+        if (h->each)
+            h->each(h->ctx, i);
+        return;
+    }
+    int bucket = 0;
+    while (bucket < 3 && i->age_days > h->m.buckets[bucket])
+        bucket++;
+    h->m.by_age[bucket]++;
+    h->m.total++;
+    h->m.unmarked += i->id && i->mark == FD_ITEM_UNMARKED;
+}
+
+static fd_status held_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    return each_item(ctx, err);
+}
+
+fd_status fd_handover_held_mail(fd_desk *d, int64_t shift_id, fd_held_mail *out, fd_error *err)
+{
+    held_ctx h = {.d = d};
+    held_start(&h);
+    items_ctx items = {.d = d, .shift_id = shift_id, .each = sum_or_pass, .ctx = &h};
+    fd_status s = fd_store_read(d->store, held_txn, &items, err);
+    *out = h.m;
+    return s;
+}
+
+void fd_held_mail_text(const fd_held_mail *m, char *out, size_t size)
+{
+    int n = snprintf(out, size, _("%ld items: "), m->total);
+    const char *separator = "";
+    for (int b = 0; b < 4 && n >= 0 && (size_t)n < size; b++) {
+        if (!m->by_age[b])
+            continue;
+        char part[64];
+        if (b < 3)
+            snprintf(part, sizeof part, _("%ld up to %d days"), m->by_age[b], m->buckets[b]);
+        else
+            snprintf(part, sizeof part, _("%ld over %d days"), m->by_age[b], m->buckets[2]);
+        n += snprintf(out + n, size - (size_t)n, "%s%s", separator, part);
+        /* TRANSLATORS: between the parts of "24 items: 17 up to 3 days, 5 up to 7 days" */
+        separator = _(", ");
+    }
 }
 
 /* ---- the inventory ---- */
@@ -434,7 +574,8 @@ static fd_status unlisted_lines(counts_ctx *c, fd_error *err)
 
 static fd_status each_count(counts_ctx *c, fd_error *err)
 {
-    fd_status s = shown_handover(c->d, c->shift_id, &c->handover_id, err);
+    bool live;
+    fd_status s = shown_handover(c->d, c->shift_id, &c->handover_id, &live, err);
     const fd_string_list *items = &c->d->config->inventory_items;
     for (size_t i = 0; s == FD_OK && i < items->count; i++)
         s = count_line(c, i, items->items[i], err);
@@ -470,27 +611,58 @@ static fd_handover_outcome parse_outcome(const char *outcome)
 {
     if (!outcome)
         return FD_HANDOVER_PENDING;
-    return strcmp(outcome, "signed") == 0    ? FD_HANDOVER_SIGNED
-           : strcmp(outcome, "refused") == 0 ? FD_HANDOVER_REFUSED
-                                             : FD_HANDOVER_WITHDRAWN;
+    return strcmp(outcome, "signed") == 0       ? FD_HANDOVER_SIGNED
+           : strcmp(outcome, "refused") == 0    ? FD_HANDOVER_REFUSED
+           : strcmp(outcome, "taken_over") == 0 ? FD_HANDOVER_TAKEN_OVER
+                                                : FD_HANDOVER_WITHDRAWN;
 }
 
-static fd_status report_attempts(report_ctx *r, fd_error *err)
+static fd_status each_attempt(fd_desk *d, int64_t shift_id,
+                              void (*each)(void *ctx, const fd_handover_attempt *a), void *ctx,
+                              fd_error *err)
 {
-    fd_stmt *st = fd_sql(r->d->store, FD_SQL_HO_HANDOVER_ATTEMPTS);
-    fd_bind_int(st, ":shift_id", r->shift_id);
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_HANDOVER_ATTEMPTS);
+    fd_bind_int(st, ":shift_id", shift_id);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
         fd_handover_attempt a = {
             .id = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ID), .begun_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_AT), .outgoing = fd_col_text(st, FD_COL_HO_HANDOVER_ATTEMPTS_STAFF_NAME),
             .outcome = parse_outcome(optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_OUTCOME)), .incoming = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_INCOMING_NAME),
             .reason = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_REASON), .ended_at = fd_col_int(st, FD_COL_HO_HANDOVER_ATTEMPTS_ENDED_AT),
+            .supervisor = optional(st, FD_COL_HO_HANDOVER_ATTEMPTS_SUPERVISOR_NAME),
         };
-        if (r->cb->attempt)
-            r->cb->attempt(r->ctx, &a);
+        if (each)
+            each(ctx, &a);
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status report_attempts(report_ctx *r, fd_error *err)
+{
+    return each_attempt(r->d, r->shift_id, r->cb->attempt, r->ctx, err);
+}
+
+typedef struct attempts_ctx {
+    fd_desk *d;
+    int64_t shift_id;
+    void (*each)(void *ctx, const fd_handover_attempt *a);
+    void *ctx;
+} attempts_ctx;
+
+static fd_status attempts_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    attempts_ctx *a = ctx;
+    return each_attempt(a->d, a->shift_id, a->each, a->ctx, err);
+}
+
+fd_status fd_handover_attempts(fd_desk *d, int64_t shift_id,
+                               void (*each)(void *ctx, const fd_handover_attempt *a), void *ctx,
+                               fd_error *err)
+{
+    attempts_ctx a = {d, shift_id, each, ctx};
+    return fd_store_read(d->store, attempts_txn, &a, err);
 }
 
 static fd_status each_correction(fd_store *store, int64_t entry_id,
@@ -593,8 +765,18 @@ static fd_status report_txn(fd_store *store, void *ctx, fd_error *err)
         (r->cb->progress && (s = report_progress(r, err)) != FD_OK))
         return s;
     items_ctx items = {.d = r->d, .shift_id = r->shift_id, .each = r->cb->open_item, .ctx = r->ctx,
-                       .carried = r->cb->carried, .trail = r->cb->trail};
-    if ((s = each_item(&items, err)) != FD_OK || !r->cb->count)
+                       .carried = r->cb->carried, .trail = r->cb->trail, .report_ctx = r->ctx};
+    held_ctx held = {.d = r->d, .each = r->cb->open_item, .ctx = r->ctx};
+    if (r->cb->held_mail) {
+        held_start(&held);
+        items.each = sum_or_pass;
+        items.ctx = &held;
+    }
+    if ((s = each_item(&items, err)) != FD_OK)
+        return s;
+    if (r->cb->held_mail && held.m.total > 0)
+        r->cb->held_mail(r->ctx, &held.m);
+    if (!r->cb->count)
         return s;
     counts_ctx counts = {.d = r->d, .shift_id = r->shift_id, .each = report_count, .ctx = r};
     return each_count(&counts, err);

@@ -141,7 +141,7 @@ static void query_run(void *ctx, const uint32_t *run, size_t n)
 }
 
 typedef struct search_ctx {
-    const char *query;
+    const char *query, *like;
     int64_t after_id;
     int limit;
     void (*each)(void *ctx, const fd_entry *e);
@@ -153,6 +153,7 @@ static fd_status search_txn(fd_store *store, void *ctx, fd_error *err)
     search_ctx *q = ctx;
     fd_stmt *st = fd_sql(store, FD_SQL_HO_SEARCH_PAGE);
     fd_bind_text(st, ":query", q->query);
+    fd_bind_text(st, ":like", q->like);
     fd_bind_int(st, ":after_id", q->after_id > 0 ? q->after_id : INT64_MAX);
     fd_bind_int(st, ":limit", q->limit);
     int rc;
@@ -164,6 +165,29 @@ static fd_status search_txn(fd_store *store, void *ctx, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
+/* Progress notes are not in the index (they are written shift after shift to an entry
+ * indexed once): they match by LIKE, "%word%word%", each word of the search in order,
+ * with LIKE's own characters escaped. */
+static char *like_pattern(const char *text)
+{
+    char *out = fd_alloc(2 * strlen(text) + 3), *o = out;
+    *o++ = '%';
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ' || *p == '\t') {
+            if (o[-1] != '%')
+                *o++ = '%';
+            continue;
+        }
+        if (*p == '%' || *p == '_' || *p == '\\')
+            *o++ = '\\';
+        *o++ = *p;
+    }
+    if (o[-1] != '%')
+        *o++ = '%';
+    *o = '\0';
+    return out;
+}
+
 fd_status fd_handover_search(fd_desk *d, const char *text, int64_t after_id, int limit,
                              void (*each)(void *ctx, const fd_entry *e), void *ctx,
                              fd_error *err)
@@ -173,8 +197,10 @@ fd_status fd_handover_search(fd_desk *d, const char *text, int64_t after_id, int
     for_each_run(text ? text : "", query_run, &query);
     fd_status s = FD_OK;
     if (query.length > 0) {
-        search_ctx q = {query.data, after_id, limit, each, ctx};
+        char *like = like_pattern(text);
+        search_ctx q = {query.data, like, after_id, limit, each, ctx};
         s = fd_store_read(d->store, search_txn, &q, err);
+        free(like);
     }
     free(query.data);
     return s;

@@ -169,6 +169,9 @@ static const fd_transition shift_rows[] = {
     {"handing_over", "withdraw", "open", FD_ACT_HANDOVER_SHIFT, NULL},
     {"handing_over", "refuse", "open", FD_ACT_HANDOVER_SHIFT, NULL},
     {"handing_over", "sign", "closed", FD_ACT_HANDOVER_SHIFT, NULL},
+    /* The holder left without signing: a supervisor stands in (fd_handover_take_over). */
+    {"open", "take_over", "closed", FD_ACT_HANDOVER_TAKE_OVER, NULL},
+    {"handing_over", "take_over", "closed", FD_ACT_HANDOVER_TAKE_OVER, NULL},
 };
 
 static const char *shift_label(const char *state)

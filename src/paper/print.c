@@ -294,6 +294,7 @@ static const char *outcome_label(fd_handover_outcome o)
     case FD_HANDOVER_SIGNED: return _("Signed over");
     case FD_HANDOVER_REFUSED: return _("Refused");
     case FD_HANDOVER_WITHDRAWN: return _("Withdrawn");
+    case FD_HANDOVER_TAKEN_OVER: return _("Taken over under supervision");
     default: return _("Pending");
     }
 }
@@ -302,11 +303,14 @@ static void on_attempt(void *ctx, const fd_handover_attempt *a)
 {
     handover_print *h = ctx;
     enter_section(h, SECTION_ATTEMPTS);
-    unsigned refused = a->outcome == FD_HANDOVER_REFUSED ? FD_STYLE_RED : FD_STYLE_PLAIN;
+    unsigned refused = a->outcome == FD_HANDOVER_REFUSED || a->outcome == FD_HANDOVER_TAKEN_OVER
+                           ? FD_STYLE_RED : FD_STYLE_PLAIN;
     print_cells c = {0};
     print_cells_stamp(&c, a->begun_at, h->day);
     print_cells_dup(&c, a->outgoing, FD_STYLE_PLAIN);
-    print_cells_dup(&c, outcome_label(a->outcome), refused);
+    char *supervised = a->supervisor ? fd_printf(_("(supervised by %s)"), a->supervisor) : NULL;
+    print_cells_add(&c, print_join(outcome_label(a->outcome), "\n", supervised), refused);
+    free(supervised);
     print_cells_dup(&c, a->incoming, FD_STYLE_PLAIN);
     print_cells_stamp(&c, a->ended_at, h->day);
     print_cells_dup(&c, a->reason, refused);
@@ -478,6 +482,25 @@ static void on_open_item(void *ctx, const fd_open_item *i)
     print_cells_row(h->table, &c);
 }
 
+/* The mail held at the desk, one line by age: it would fill pages item by item. */
+static void on_held_mail(void *ctx, const fd_held_mail *m)
+{
+    handover_print *h = ctx;
+    enter_section(h, SECTION_OPEN_ITEMS);
+    char text[256];
+    fd_held_mail_text(m, text, sizeof text);
+    print_cells c = {0};
+    print_cells_dup(&c, _("Mail held"), FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_dup(&c, text, FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_dup(&c, "", FD_STYLE_PLAIN);
+    print_cells_add(&c, m->unmarked ? fd_printf(_("%ld not marked"), m->unmarked) : fd_strdup(""),
+                    FD_STYLE_PLAIN);
+    print_cells_row(h->table, &c);
+}
+
 static char *count_text(long n)
 {
     return n < 0 ? fd_strdup("") : fd_printf("%ld", n);
@@ -530,7 +553,7 @@ fd_status fd_print_handover(fd_desk *d, const fd_actor *who, int64_t shift_id, f
     free(range);
     static const fd_handover_report_cb cb = {on_shift, on_attempt, on_entry, on_correction,
                                              on_progress, on_carried, on_trail, on_open_item,
-                                             on_count};
+                                             on_held_mail, on_count};
     s = fd_handover_report(d, shift_id, &cb, &h, err);
     enter_section(&h, SECTION_END);
     print_cells_clear(&h.pending);

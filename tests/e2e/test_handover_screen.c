@@ -91,6 +91,14 @@ static void write_leadership(vt_term *t)
     VT_ASSERT_TEXT(t, "Written in the book.", WAIT_MS);
 }
 
+/* Down the book until the highlighted line's detail, under the list, reads detail. */
+static void down_to(vt_term *t, const char *detail)
+{
+    for (int i = 0; i < 20 && !vt_wait_row(t, 17, detail, 300); i++)
+        vt_key(t, "Down");
+    VT_ASSERT_ROW(t, 17, detail, WAIT_MS);
+}
+
 /* The incoming duty manager's number and PIN, typed into a form's two fields. */
 static void incoming(vt_term *t)
 {
@@ -126,8 +134,7 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     /* Handing over: the open items are now the record's; the visitor gets a note. */
     step(t, "Begin the handover", "1");
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    vt_key(t, "Down");
-    vt_key(t, "Down");
+    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
     vt_send(t, "2");
@@ -227,9 +234,168 @@ START_TEST(past_shifts_and_search)
 }
 END_TEST
 
+/* The night's end at 80x24: progress noted at 03:00 is written up with its own time;
+ * F10 while handing over warns; a refusal at 07:40 leaves the note and the counts, and
+ * both managers read why; the sign step checks before it asks for PINs and carries
+ * the rest on in one step. */
+START_TEST(a_refusal_at_dawn_wastes_nothing)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:40", "");
+    vt_term *t = open_book(&d);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Handover book entry", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What to record", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "Done at", WAIT_MS);
+    vt_send(t, "维保单位凌晨到场");
+    vt_key(t, "Tab");
+    vt_send(t, "2026-11-27 03:00");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Progress recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "11-27 03:00  progress (张伟): 维保单位凌晨到场", WAIT_MS);
+    vt_key(t, "Esc");
+
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
+    vt_send(t, "2");
+    VT_ASSERT_TEXT(t, "Annotate the open item", WAIT_MS);
+    vt_send(t, "访客留宿业主家，已电话确认");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+    step(t, "Count the inventory", "1");
+    VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
+
+    /* Quitting now would leave the book half handed: the console asks, and stays. */
+    vt_key(t, "F10");
+    VT_ASSERT_TEXT(t, "leaves the book half handed", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "leaves the book half handed", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+
+    step(t, "The incoming duty manager refuses", "4");
+    VT_ASSERT_TEXT(t, "Incoming PIN", WAIT_MS);
+    incoming(t);
+    vt_key(t, "Tab");
+    vt_send(t, "对讲机电池未充");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "refused to take the book over", WAIT_MS);
+    /* Both read why, on the book itself; the note on the visitor is still there. */
+    VT_ASSERT_TEXT(t, "赵磊 refused to take the book over at 11-27 07:40: 对讲机电池未充", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+
+    /* The second attempt starts where the first ended. Signing asks first about the
+     * items without a mark, before any PIN. */
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+    step(t, "Both sign", "3");
+    VT_ASSERT_TEXT(t, "open items have no mark yet. Carry them all on", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Your PIN"));
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Your PIN", WAIT_MS);
+    vt_send(t, "2222");
+    vt_key(t, "Tab");
+    incoming(t);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Handed over to 赵磊", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* 张伟 begins the handover and leaves anyway; 赵磊 is told at once that he cannot
+ * write, and takes the book over with the CS manager approving in place. */
+START_TEST(an_abandoned_handover_is_taken_over)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:30", "");
+    vt_term *t = open_book(&d);
+    record_on_entry(t, "1", "配件已到，今早更换导靴");
+    VT_ASSERT_TEXT(t, "Progress recorded.", WAIT_MS);
+    vt_key(t, "Esc");
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+    vt_key(t, "F10");
+    VT_ASSERT_TEXT(t, "leaves the book half handed", WAIT_MS);
+    desk_quit(t); /* answers Leave */
+
+    t = desk_open_as(&d, "2002", "2223");
+    vt_key(t, "F12");
+    VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "张伟 is handing the book over: write in it once the next shift has it.", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Write in the book"));
+    step(t, "Take the book over (its holder left; supervised)", "1");
+    desk_approve(t, "3001", "3333");
+    VT_ASSERT_TEXT(t, "Take an abandoned handover over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "张伟 left the book without signing", WAIT_MS);
+    vt_send(t, "张伟未交班即离岗，电话未接");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "赵磊 has taken the book over under 刘洋's supervision", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Shift No. 15  赵磊", WAIT_MS);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Past shifts, newest first", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Taken over by 赵磊 at 11-27 07:30 under 刘洋's supervision: 张伟未交班即离岗", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* The book at 80x24 lists the night's business first: the follow-up, the overdue
+ * complaints, the keys, the visitors inside, then the held mail as one line by age,
+ * its items on request. Enter opens a complaint in place; search reads progress notes. */
+START_TEST(the_nights_business_first)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = open_book(&d);
+    VT_ASSERT_ROW(t, 6, " Follow-up      11-26 11:20 2号电梯运行异响，业主来电反… 张伟     No progress", WAIT_MS);
+    ck_assert(desk_row_has(t, 7, "Complaint ove"));
+    ck_assert(desk_row_has(t, 8, "Complaint ove"));
+    ck_assert(desk_row_has(t, 9, "Key overdue"));
+    ck_assert(desk_row_has(t, 10, "Key to seal"));
+    ck_assert(desk_row_has(t, 11, "Visitor inside"));
+    ck_assert(desk_row_has(t, 15, " Mail held                  24 items: "));
+    ck_assert(!desk_screen_has(t, "SF000"));
+
+    vt_key(t, "Down"); /* the first overdue complaint */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
+    VT_ASSERT_TEXT(t, "卫生间水管爆裂", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
+
+    for (int i = 0; i < 8; i++)
+        vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Enter: hide the", WAIT_MS);
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "days at the desk", WAIT_MS);
+    vt_key(t, "Up");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);
+
+    vt_send(t, "导靴");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2号电梯运行异响", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {a_night_shift_is_handed_over_and_its_follow_up_closed,
-                                  past_shifts_and_search, NULL};
+                                  past_shifts_and_search, a_refusal_at_dawn_wastes_nothing,
+                                  an_abandoned_handover_is_taken_over, the_nights_business_first,
+                                  NULL};
     return desk_main(desk_suite("handover", tests));
 }

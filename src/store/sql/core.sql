@@ -666,3 +666,31 @@ FROM shift_handover_end t
 WHERE  NOT EXISTS (
   SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover_end' AND a.row_id = t.id
 );
+
+-- name: row_shift_progress_time
+-- columns: any
+SELECT *
+FROM shift_progress_time
+WHERE id = :id;
+
+-- name: unaudited_shift_progress_time
+-- row: unaudited
+SELECT id
+FROM shift_progress_time t
+WHERE  NOT EXISTS (
+  SELECT 1 FROM audit a WHERE a.tbl = 'shift_progress_time' AND a.row_id = t.id
+);
+
+-- name: row_shift_takeover
+-- columns: any
+SELECT *
+FROM shift_takeover
+WHERE id = :id;
+
+-- name: unaudited_shift_takeover
+-- row: unaudited
+SELECT id
+FROM shift_takeover t
+WHERE  NOT EXISTS (
+  SELECT 1 FROM audit a WHERE a.tbl = 'shift_takeover' AND a.row_id = t.id
+);

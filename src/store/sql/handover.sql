@@ -822,7 +822,8 @@ VALUES (:rowid, :body);
 -- name: ho_search_page
 -- row: shift_entry
 -- A page of entries matching :query, newest first: entries whose own text matches
--- (rowid > 0) and entries one of whose corrections matches (rowid < 0).
+-- (rowid > 0), entries one of whose corrections matches (rowid < 0), and entries one of
+-- whose progress notes holds the words (:like, a walk of the progress notes).
 WITH p(id) AS (
   SELECT id
   FROM (
@@ -836,6 +837,9 @@ WITH p(id) AS (
   FROM shift_entry_search x
   JOIN correction c ON c.id = -x.rowid
   WHERE shift_entry_search MATCH :query AND x.rowid < 0 AND c.row_id < :after_id
+  UNION SELECT pr.entry_id
+  FROM shift_progress pr
+  WHERE pr.note LIKE :like ESCAPE '\' AND pr.entry_id < :after_id
   ORDER BY 1 DESC
   LIMIT :limit
 )
@@ -1321,7 +1325,14 @@ SELECT
     ORDER BY pr.id DESC
     LIMIT 1
   ) AS progress_note,
-  (SELECT pr.at FROM shift_progress pr WHERE pr.entry_id = e.id ORDER BY pr.id DESC LIMIT 1) AS progress_at,
+  (
+    SELECT coalesce(pt.done_at, pr.at)
+    FROM shift_progress pr
+    LEFT JOIN shift_progress_time pt ON pt.progress_id = pr.id
+    WHERE pr.entry_id = e.id
+    ORDER BY pr.id DESC
+    LIMIT 1
+  ) AS progress_at,
   (
     SELECT count(*)
     FROM shift_handover_item hi
@@ -1406,7 +1417,7 @@ FROM (
   WHERE e.id = :entry_id
   UNION ALL SELECT
     1 + p.done,
-    p.at,
+    coalesce((SELECT pt.done_at FROM shift_progress_time pt WHERE pt.progress_id = p.id), p.at),
     p.shift_id,
     p.staff_id,
     NULL,
@@ -1467,7 +1478,7 @@ SELECT
   p.reported_to,
   p.reported_at,
   st.name AS staff_name,
-  p.at
+  coalesce((SELECT pt.done_at FROM shift_progress_time pt WHERE pt.progress_id = p.id), p.at) AS at
 FROM shift_progress p
 JOIN shift_entry e ON e.id = p.entry_id
 JOIN staff st ON st.id = p.staff_id
@@ -1490,20 +1501,44 @@ ORDER BY h.id DESC
 LIMIT 1;
 
 -- name: ho_handover_attempts
+-- A supervised takeover ends its attempt as signed by the supervisor; it reads as taken
+-- over, naming the holder who left, with the takeover's reason.
 SELECT
   h.id,
   h.at,
-  o.name AS staff_name,
-  he.outcome,
+  coalesce(hd.name, o.name) AS staff_name,
+  CASE WHEN tk.id IS NOT NULL THEN 'taken_over' ELSE he.outcome END AS outcome,
   i.name AS incoming_name,
-  he.reason,
-  he.at AS ended_at
+  coalesce(tk.reason, he.reason) AS reason,
+  he.at AS ended_at,
+  sv.name AS supervisor_name
 FROM shift_handover h
 JOIN staff o ON o.id = h.staff_id
 LEFT JOIN shift_handover_end he ON he.handover_id = h.id
 LEFT JOIN staff i ON i.id = he.incoming_id
+LEFT JOIN shift_takeover tk ON tk.handover_id = h.id
+LEFT JOIN staff hd ON hd.id = tk.holder_id
+LEFT JOIN staff sv ON sv.id = tk.supervisor_id
 WHERE h.shift_id = :shift_id
 ORDER BY h.id;
+
+-- name: ho_handover_previous
+-- The attempt before this one in the same shift: its marks and counts are kept.
+SELECT h.id
+FROM shift_handover h
+WHERE h.shift_id = :shift_id AND h.id < :handover_id
+ORDER BY h.id DESC
+LIMIT 1;
+
+-- name: ho_progress_time_insert
+INSERT INTO shift_progress_time (progress_id, done_at, at, staff_id)
+VALUES (:progress_id, :done_at, :at, :staff_id);
+
+-- name: ho_takeover_insert
+INSERT INTO shift_takeover (
+  handover_id, holder_id, supervisor_id, incoming_id, reason, at, staff_id
+)
+VALUES (:handover_id, :holder_id, :supervisor_id, :incoming_id, :reason, :at, :staff_id);
 
 -- name: ho_handover_end_insert
 INSERT INTO shift_handover_end (
@@ -1567,6 +1602,14 @@ ORDER BY hi.id;
 SELECT hi.id
 FROM shift_handover_item hi
 WHERE  hi.handover_id = :handover_id
+  AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id)
+ORDER BY hi.id;
+
+-- name: ho_item_unmarked_source
+SELECT hi.id
+FROM shift_handover_item hi
+WHERE  hi.handover_id = :handover_id
+  AND hi.source = :source
   AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id)
 ORDER BY hi.id;
 

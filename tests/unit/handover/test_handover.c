@@ -152,6 +152,7 @@ typedef struct trail {
     fd_trail_kind kinds[16];
     int64_t shifts[16];
     char staff[16][64], taken_by[16][64], text[16][128], reported_to[16][64];
+    fd_time at[16], reported_at[16];
 } trail;
 
 static void keep_step(void *ctx, const fd_trail_step *s)
@@ -160,6 +161,8 @@ static void keep_step(void *ctx, const fd_trail_step *s)
     ck_assert_int_lt(t->count, 16);
     t->kinds[t->count] = s->kind;
     t->shifts[t->count] = s->shift_id;
+    t->at[t->count] = s->at;
+    t->reported_at[t->count] = s->reported_at;
     snprintf(t->staff[t->count], 64, "%s", s->staff ? s->staff : "");
     snprintf(t->taken_by[t->count], 64, "%s", s->taken_by ? s->taken_by : "");
     snprintf(t->text[t->count], 128, "%s", s->text ? s->text : "");
@@ -291,13 +294,15 @@ END_TEST
 typedef struct attempts {
     int count;
     fd_handover_outcome outcome[4];
-    char incoming[4][64], reason[4][256];
+    char outgoing[4][64], incoming[4][64], reason[4][256], supervisor[4][64];
 } attempts;
 
 static void keep_attempt(void *ctx, const fd_handover_attempt *a)
 {
     attempts *l = ctx;
     l->outcome[l->count] = a->outcome;
+    snprintf(l->outgoing[l->count], 64, "%s", a->outgoing ? a->outgoing : "");
+    snprintf(l->supervisor[l->count], 64, "%s", a->supervisor ? a->supervisor : "");
     snprintf(l->incoming[l->count], 64, "%s", a->incoming ? a->incoming : "");
     snprintf(l->reason[l->count], 256, "%s", a->reason ? a->reason : "");
     l->count++;
@@ -437,6 +442,7 @@ typedef struct items {
     char name[32][128];
     int age[32];
     bool unconfirmed[32];
+    char note[32][128];
 } items;
 
 static void keep_item(void *ctx, const fd_open_item *i)
@@ -451,6 +457,7 @@ static void keep_item(void *ctx, const fd_open_item *i)
     l->mark[l->count] = i->mark;
     l->age[l->count] = i->age_days;
     l->unconfirmed[l->count] = i->due_unconfirmed;
+    snprintf(l->note[l->count], 128, "%s", i->note ? i->note : "");
     ck_assert_ptr_nonnull(i->source_label);
     l->count++;
 }
@@ -497,9 +504,12 @@ static void key_out(book *b)
 
 static void parcel_held(book *b)
 {
+    static int parcels; /* each its own tracking number */
+    char tracking[24];
+    snprintf(tracking, sizeof tracking, "SF12345678%02d", 90 + parcels++ % 10);
     fd_error err = {0};
     fd_mail_intake m = {.carrier = "顺丰", .kind = FD_MAIL_EXPRESS, .quantity = 1,
-                        .tracking = "SF1234567890", .recipient = {0, 0, "张三"}, .shelf = "A1"};
+                        .tracking = tracking, .recipient = {0, 0, "张三"}, .shelf = "A1"};
     int64_t id = 0;
     ck_assert_msg(fd_mail_receive(b->fx.desk, &b->fx.receptionist, &m, &id, &err) == FD_OK, "%s",
                   err.message);
@@ -618,6 +628,185 @@ START_TEST(an_overdue_complaint_in_a_year_without_a_table_is_unverified)
     c = find_source(&stored, "complaint");
     ck_assert(stored.unconfirmed[c]);
     ck_assert_str_eq(stored.sort[c], "Rectification");
+    book_close(&b);
+}
+END_TEST
+
+/* 总值交接班: a refusal is not a waste of the outgoing manager's night. The marks, the
+ * notes and the counts of the refused attempt stay on the book open again and go into
+ * the next attempt, which the incoming manager can then sign at once; both see why it
+ * was refused. */
+START_TEST(a_refusal_keeps_marks_notes_and_counts)
+{
+    book b;
+    book_open(&b, "refuse_keeps.db");
+    fd_actor *zhang = &b.fx.duty_manager, *zhao = &b.second;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    key_out(&b);
+    parcel_held(&b);
+    b.fx.now = fd_time_from_local(2026, 12, 1, 7, 30, 0);
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    items first;
+    memset(&first, 0, sizeof first);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &first, &err), FD_OK);
+    int key = find_source(&first, "key_overdue");
+    ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, first.id[key], FD_ITEM_NOTED,
+                                      "周工称钥匙在工程部值班室，明早归还", &err), FD_OK);
+    for (size_t i = 0; i < inventory_size(&b); i++)
+        ck_assert_int_eq(fd_handover_count(b.fx.desk, zhang, s1, i, 2, NULL, &err), FD_OK);
+    size_t unmarked = 0;
+    ck_assert_int_eq(fd_handover_sign_ready(b.fx.desk, zhang, s1, &unmarked, &err), FD_STATE);
+    ck_assert_str_eq(err.field, "items");
+    ck_assert_uint_eq(unmarked, 1); /* the parcel */
+    ck_assert_int_eq(fd_handover_carry_rest(b.fx.desk, zhang, s1, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_sign_ready(b.fx.desk, zhang, s1, &unmarked, &err), FD_OK);
+    b.fx.now += 10 * MINUTE;
+    ck_assert_int_eq(fd_handover_refuse(b.fx.desk, zhang, zhao, s1, "钥匙未收回，请先联系周工", &err), FD_OK);
+
+    /* Open again: the items gathered live carry the marks, the counts stand. */
+    items open_again;
+    memset(&open_again, 0, sizeof open_again);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &open_again, &err), FD_OK);
+    key = find_source(&open_again, "key_overdue");
+    ck_assert_int_eq(open_again.mark[key], FD_ITEM_NOTED);
+    ck_assert_int_eq(open_again.mark[find_source(&open_again, "mail")], FD_ITEM_CARRIED);
+    count_lines c = {0};
+    ck_assert_int_eq(fd_handover_counts(b.fx.desk, s1, keep_count, &c, &err), FD_OK);
+    ck_assert(c.rows[0].counted);
+    ck_assert_int_eq(c.rows[0].out_count, 2);
+    /* Both managers read the reason. */
+    attempts l = {0};
+    ck_assert_int_eq(fd_handover_attempts(b.fx.desk, s1, keep_attempt, &l, &err), FD_OK);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.outcome[0], FD_HANDOVER_REFUSED);
+    ck_assert_str_eq(l.reason[0], "钥匙未收回，请先联系周工");
+
+    /* The second attempt starts where the first ended: ready to sign at once. */
+    b.fx.now += 30 * MINUTE;
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_sign_ready(b.fx.desk, zhang, s1, &unmarked, &err), FD_OK);
+    items second;
+    memset(&second, 0, sizeof second);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &second, &err), FD_OK);
+    key = find_source(&second, "key_overdue");
+    ck_assert_int_gt(second.id[key], first.id[key]);
+    ck_assert_int_eq(second.mark[key], FD_ITEM_NOTED);
+    ck_assert_str_eq(second.note[key], "周工称钥匙在工程部值班室，明早归还");
+    fd_count_confirm *counts = same_counts(&b, 2);
+    int64_t s2 = 0;
+    ck_assert_int_eq(fd_handover_sign(b.fx.desk, zhang, zhao, s1, counts, inventory_size(&b), &s2, &err), FD_OK);
+    free(counts);
+    ck_assert_str_eq(shift_of(&b, s2).manager, "赵磊");
+    book_close(&b);
+}
+END_TEST
+
+/* The holder left the book half-handed: the incoming manager takes it over under the
+ * CS manager's supervision, with a reason, and the record says so. */
+START_TEST(an_abandoned_handover_is_taken_over_under_supervision)
+{
+    book b;
+    book_open(&b, "takeover.db");
+    fd_actor *zhang = &b.fx.duty_manager, *zhao = &b.second, *liu = &b.cs_manager;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    key_out(&b);
+    later(&b, 600);
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    for (size_t i = 0; i < inventory_size(&b); i++)
+        ck_assert_int_eq(fd_handover_count(b.fx.desk, zhang, s1, i, 1, NULL, &err), FD_OK);
+    /* 张伟 leaves. Nobody but the supervisor may stand in; the holder needs none. */
+    ck_assert_int_eq(fd_handover_may_take_over(b.fx.desk, zhao, NULL, s1, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_may_take_over(b.fx.desk, zhao, liu, s1, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_may_take_over(b.fx.desk, zhang, liu, s1, &err), FD_INVALID);
+    ck_assert_int_eq(fd_handover_may_take_over(b.fx.desk, &b.fx.receptionist, NULL, s1, &err), FD_DENIED);
+    fd_count_confirm *counts = same_counts(&b, 1);
+    counts[0].count = 0;
+    int64_t s2 = 0;
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, zhang, zhao, s1, "张伟未交班即离岗", counts,
+                                           inventory_size(&b), &s2, &err), FD_DENIED);
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, liu, zhao, s1, " ", counts, inventory_size(&b),
+                                           &s2, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "reason");
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, liu, zhao, s1, "张伟未交班即离岗", counts,
+                                           inventory_size(&b), &s2, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "explanation.0"); /* 0 counted against 张伟's 1 */
+    counts[0].explanation = "对讲机一台不在柜内";
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, liu, zhao, s1, "张伟未交班即离岗", counts,
+                                           inventory_size(&b), &s2, &err), FD_OK);
+    free(counts);
+    ck_assert_int_eq(shift_of(&b, s1).state, FD_SHIFT_CLOSED);
+    ck_assert_str_eq(shift_of(&b, s2).manager, "赵磊");
+    attempts l = {0};
+    ck_assert_int_eq(fd_handover_attempts(b.fx.desk, s1, keep_attempt, &l, &err), FD_OK);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.outcome[0], FD_HANDOVER_TAKEN_OVER);
+    ck_assert_str_eq(l.outgoing[0], "张伟");
+    ck_assert_str_eq(l.supervisor[0], "刘洋");
+    ck_assert_str_eq(l.incoming[0], "赵磊");
+    ck_assert_str_eq(l.reason[0], "张伟未交班即离岗");
+    items taken;
+    memset(&taken, 0, sizeof taken);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &taken, &err), FD_OK);
+    ck_assert_int_eq(taken.mark[find_source(&taken, "key_overdue")], FD_ITEM_CARRIED);
+
+    /* A holder who left before even beginning: the takeover records what was open. */
+    later(&b, 60);
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, liu, zhang, s2, "赵磊突发急病离岗", NULL, 0,
+                                           NULL, &err), FD_INVALID); /* counts confirmed */
+    fd_count_confirm *again = same_counts(&b, 1);
+    again[0].count = 0;
+    int64_t s3 = 0;
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, liu, zhang, s2, "赵磊突发急病离岗", again,
+                                           inventory_size(&b), &s3, &err), FD_OK);
+    free(again);
+    ck_assert_str_eq(shift_of(&b, s3).manager, "张伟");
+    ck_assert_int_eq(fd_handover_take_over(b.fx.desk, liu, zhao, s2, "x", NULL, 0, NULL, &err), FD_INVALID);
+    book_close(&b);
+}
+END_TEST
+
+/* Told before a form opens: the holder takes the handover back to write, anyone else
+ * waits for the next shift; progress carries the time it was made. */
+START_TEST(writing_while_handing_over_and_progress_times)
+{
+    book b;
+    book_open(&b, "may_write.db");
+    fd_actor *zhang = &b.fx.duty_manager, *zhao = &b.second;
+    fd_error err = {0};
+    b.fx.now = fd_time_from_local(2026, 12, 1, 20, 0, 0);
+    int64_t s1 = open_first_shift(&b);
+    int64_t lift = incident(&b, zhang, s1, "电梯异响", FD_FOLLOW_FOLLOW, "请电梯公司复查");
+    ck_assert_int_eq(fd_handover_may_write(b.fx.desk, zhao, s1, FD_ENTRY_MEMO, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_may_write(b.fx.desk, &b.fx.receptionist, s1, FD_ENTRY_MEMO, &err), FD_DENIED);
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_may_write(b.fx.desk, zhang, s1, FD_ENTRY_INCIDENT, &err), FD_STATE);
+    ck_assert_msg(strstr(err.message, "take the handover back"), "%s", err.message);
+    ck_assert_int_eq(fd_handover_may_write(b.fx.desk, zhao, s1, FD_ENTRY_INCIDENT, &err), FD_STATE);
+    ck_assert_msg(strstr(err.message, "张伟 is handing the book over") && !strstr(err.message, "take"),
+                  "%s", err.message);
+    fd_count_confirm *counts = same_counts(&b, 0);
+    for (size_t i = 0; i < inventory_size(&b); i++)
+        ck_assert_int_eq(fd_handover_count(b.fx.desk, zhang, s1, i, 0, NULL, &err), FD_OK);
+    int64_t s2 = 0;
+    ck_assert_int_eq(fd_handover_sign(b.fx.desk, zhang, zhao, s1, counts, inventory_size(&b), &s2, &err), FD_OK);
+    free(counts);
+
+    /* Noted at 03:00, written up at 07:40. */
+    b.fx.now = fd_time_from_local(2026, 12, 2, 7, 40, 0);
+    fd_progress_form p = {.shift_id = s2, .entry_id = lift, .note = "电梯公司凌晨到场检查",
+                          .at = fd_time_from_local(2026, 12, 1, 19, 0, 0)};
+    ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhao, &p, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "at"); /* before the shift began */
+    p.at = b.fx.now + MINUTE;
+    ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhao, &p, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "at");
+    p.at = fd_time_from_local(2026, 12, 2, 3, 0, 0);
+    ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhao, &p, &err), FD_OK);
+    trail t = trail_of(&b, lift);
+    ck_assert_int_eq(t.kinds[t.count - 1], FD_TRAIL_PROGRESS);
+    ck_assert_int_eq(t.at[t.count - 1], p.at);
     book_close(&b);
 }
 END_TEST
@@ -754,7 +943,7 @@ START_TEST(entries_have_the_fields_of_their_kind)
     f.reported_at = b.fx.now + MINUTE;
     ck_assert_int_eq(write_entry(&b, zhang, s1, f, NULL, &err), FD_INVALID);
     ck_assert_str_eq(err.field, "reported_at");
-    f.reported_at = b.fx.now;
+    f.reported_at = 0; /* blank: now */
     int64_t done = 0;
     ck_assert_int_eq(write_entry(&b, zhang, s1, f, &done, &err), FD_OK);
     ck_assert_str_eq(entry_of(&b, done).reported_to, "刘洋");
@@ -769,9 +958,10 @@ START_TEST(entries_have_the_fields_of_their_kind)
     ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhang, &p, &err), FD_INVALID);
     ck_assert_str_eq(err.field, "reported_to");
     p.reported_to = "王总";
+    p.reported_at = b.fx.now + MINUTE;
     ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhang, &p, &err), FD_INVALID);
     ck_assert_str_eq(err.field, "reported_at");
-    p.reported_at = b.fx.now;
+    p.reported_at = 0; /* blank: now, as everywhere else */
     ck_assert_int_eq(fd_handover_progress(b.fx.desk, &b.fx.receptionist, &p, &err), FD_DENIED);
     ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhang, &p, &err), FD_OK);
     ck_assert_int_eq(followup_state(&b, lead), FD_FOLLOWUP_DONE);
@@ -779,6 +969,7 @@ START_TEST(entries_have_the_fields_of_their_kind)
     ck_assert_int_eq(t.count, 2);
     ck_assert_int_eq(t.kinds[1], FD_TRAIL_DONE);
     ck_assert_str_eq(t.reported_to[1], "王总");
+    ck_assert_int_eq(t.reported_at[1], b.fx.now);
     ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhang, &p, &err), FD_STATE);
     p.entry_id = done; /* not marked */
     ck_assert_int_eq(fd_handover_progress(b.fx.desk, zhang, &p, &err), FD_STATE);
@@ -931,6 +1122,93 @@ START_TEST(search_finds_any_substring_and_corrections)
     one_entry o = entry_of(&b, a);
     ck_assert(o.e.corrected);
     ck_assert_str_eq(o.note, "已报物业经理知悉");
+    /* A follow-up's progress notes are searched too. */
+    int64_t pump = incident(&b, zhang, s1, "水泵房报警", FD_FOLLOW_FOLLOW, "请继续跟进");
+    progress(&b, zhang, s1, pump, "更换浮球阀后报警解除", false);
+    ck_assert_int_eq(search(&b, "浮球阀", 0, 10).count, 1);
+    ck_assert_int_eq(search(&b, "浮球阀", 0, 10).id[0], pump);
+    ck_assert_int_eq(search(&b, "浮球阀 解除", 0, 10).id[0], pump);
+    ck_assert_int_eq(search(&b, "浮球%", 0, 10).count, 0); /* LIKE's own characters are text */
+    book_close(&b);
+}
+END_TEST
+
+static void keep_held(void *ctx, const fd_held_mail *m)
+{
+    *(fd_held_mail *)ctx = *m;
+}
+
+typedef struct held_report {
+    items listed;
+    fd_held_mail held;
+} held_report;
+
+static void report_item(void *ctx, const fd_open_item *i)
+{
+    keep_item(&((held_report *)ctx)->listed, i);
+}
+
+static void report_held(void *ctx, const fd_held_mail *m)
+{
+    keep_held(&((held_report *)ctx)->held, m);
+}
+
+/* The night's business first, the held mail last and summed up by age; annotated mail
+ * keeps its line, and all of it is carried on in one step. */
+START_TEST(the_nights_business_comes_first_and_mail_is_summed)
+{
+    book b;
+    book_open(&b, "business.db");
+    fd_actor *zhang = &b.fx.duty_manager;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    parcel_held(&b);
+    visitor_inside(&b);
+    key_out(&b);
+    complaint_taken(&b);
+    b.fx.now = fd_time_from_local(2026, 12, 1, 20, 0, 0);
+    parcel_held(&b); /* a day at the desk */
+    b.fx.now = fd_time_from_local(2026, 12, 5, 20, 0, 0);
+    items live = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
+    const char *order[] = {"complaint", "key_overdue", "visitor", "mail", "mail"};
+    ck_assert_int_eq(live.count, 5);
+    for (int i = 0; i < 5; i++)
+        ck_assert_str_eq(live.source[i], order[i]);
+    fd_held_mail m;
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &m, &err), FD_OK);
+    ck_assert_int_eq(m.total, 2);
+    ck_assert_int_eq(m.by_age[1], 1);  /* 4 days: up to 7 */
+    ck_assert_int_eq(m.by_age[2], 1);  /* 8 days: up to 15 */
+    char text[256];
+    fd_held_mail_text(&m, text, sizeof text);
+    ck_assert_str_eq(text, "2 items: 1 up to 7 days, 1 up to 15 days");
+
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    items stored = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &stored, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, stored.id[3], FD_ITEM_NOTED, "业主出差，月底取件", &err),
+                     FD_OK);
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &m, &err), FD_OK);
+    ck_assert_int_eq(m.total, 1); /* the annotated one is read with its note */
+    ck_assert_int_eq(m.unmarked, 1);
+    ck_assert_int_eq(fd_handover_carry_held_mail(b.fx.desk, zhang, s1, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &m, &err), FD_OK);
+    ck_assert_int_eq(m.unmarked, 0);
+    items after = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &after, &err), FD_OK);
+    ck_assert_int_eq(after.mark[3], FD_ITEM_NOTED);
+    ck_assert_int_eq(after.mark[4], FD_ITEM_CARRIED);
+    ck_assert_int_eq(after.mark[0], FD_ITEM_UNMARKED); /* the complaint is not mail */
+
+    /* The report's data: the annotated parcel listed with its note, the rest one line. */
+    held_report r = {0};
+    fd_handover_report_cb cb = {.open_item = report_item, .held_mail = report_held};
+    ck_assert_int_eq(fd_handover_report(b.fx.desk, s1, &cb, &r, &err), FD_OK);
+    ck_assert_int_eq(r.listed.count, 4);
+    ck_assert_str_eq(r.listed.source[3], "mail");
+    ck_assert_str_eq(r.listed.note[3], "业主出差，月底取件");
+    ck_assert_int_eq(r.held.total, 1);
     book_close(&b);
 }
 END_TEST
@@ -1030,7 +1308,7 @@ START_TEST(report_gives_everything_for_one_shift)
 
     report r = {0};
     fd_handover_report_cb cb = {r_shift, r_attempt, r_entry, r_correction, r_progress, r_carried,
-                                r_trail, r_open, r_count};
+                                r_trail, r_open, NULL, r_count};
     ck_assert_int_eq(fd_handover_report(b.fx.desk, s2, &cb, &r, &err), FD_OK);
     ck_assert_int_eq(r.shifts, 1);
     ck_assert_int_eq(r.attempts, 1);
@@ -1079,6 +1357,10 @@ static Suite *handover_suite(void)
     tcase_add_test(t, follow_up_is_carried_across_three_shifts_until_done);
     tcase_add_test(t, handover_is_refused_while_a_carried_item_has_no_progress);
     tcase_add_test(t, incoming_manager_may_refuse_to_sign);
+    tcase_add_test(t, a_refusal_keeps_marks_notes_and_counts);
+    tcase_add_test(t, an_abandoned_handover_is_taken_over_under_supervision);
+    tcase_add_test(t, writing_while_handing_over_and_progress_times);
+    tcase_add_test(t, the_nights_business_comes_first_and_mail_is_summed);
     tcase_add_test(t, inventory_difference_requires_an_explanation);
     tcase_add_test(t, open_items_are_gathered_from_the_procedures);
     tcase_add_test(t, an_overdue_complaint_in_a_year_without_a_table_is_unverified);
