@@ -2,7 +2,14 @@
  * whose hash covers the previous entry's hash and the row's canonical content, so an
  * edit made behind the program's back breaks the chain at that row. Columns named
  * *_clear hold personal data that a privacy purge may clear; they are left out of the
- * canonical content, which carries their *_hmac partner instead. */
+ * canonical content, which carries their *_hmac partner instead.
+ *
+ * Each entry is also sealed: an HMAC of its hash under the key of its day (its epoch).
+ * The key moves on each day by a one-way function and the day before's is destroyed,
+ * so whoever reads the key file can seal only from that day on; the first entry of a
+ * day is sealed under the day before's key too (its bridge), so no later key can carry
+ * the chain across a day. The sealing code, printed once when the sealing begins, is
+ * the seed of the first day's key: verify with it checks every seal from the start. */
 #ifndef FRONTDESK_AUDIT_H
 #define FRONTDESK_AUDIT_H
 
@@ -54,7 +61,8 @@
     X(shift_handover_item)      \
     X(shift_handover_mark)      \
     X(shift_handover_count)     \
-    X(shift_handover_end)
+    X(shift_handover_end)       \
+    X(audit_sealing)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,
@@ -78,17 +86,44 @@ typedef struct fd_chain_head {
 
 fd_status fd_audit_head(fd_desk *d, fd_chain_head *out, fd_error *err);
 
+/* Begins sealing a database made before sealing existed (an administrator): the
+ * entries so far are sealed as one by the first sealed entry, this sealing's own
+ * record. code receives the sealing code, to print once for the office safe. */
+fd_status fd_audit_begin_sealing(fd_desk *d, const fd_actor *who, char code[FD_SEAL_CODE_TEXT],
+                                 fd_error *err);
+/* Rebuilds the day's sealing key from the code (an administrator), when the key file
+ * was lost: the code must seal the chain's last entry. The rebuilding is recorded. */
+fd_status fd_audit_rebuild_sealing(fd_desk *d, const fd_actor *who, const char *code,
+                                   fd_error *err);
+
 typedef struct fd_verify_result {
     int64_t entries;   /* audit entries walked */
     int64_t problems;  /* each one reported */
     fd_chain_head head;
     bool head_found;   /* when verifying against a printed head: it is in the chain */
+    bool sealed;       /* the chain has sealed entries */
+    int64_t seals_checked;   /* with the code, or with the day's key from the key file */
+    int64_t seals_unchecked; /* of days whose keys are gone: the code checks them */
 } fd_verify_result;
 
-/* Walks the chain, recomputing every hash from the rows as they are now; checks
- * that every record row has its entry, that derived tables match what they derive
- * from, and runs integrity_check and foreign_key_check. Each problem is reported
- * as one translated line naming the table and row. against may be NULL. */
+typedef struct fd_verify_request {
+    const char *against;   /* a chain head printed on paper, or NULL */
+    const char *seal_code; /* the sealing code from the office safe, or NULL */
+    void (*report)(void *ctx, const char *problem); /* each problem, one translated line */
+    /* Every few thousand entries (done of total), for a sign of life; may be NULL. */
+    void (*progress)(void *ctx, int64_t done, int64_t total);
+    void *ctx;
+} fd_verify_request;
+
+/* Checks the schema against the migrations; walks the chain, recomputing every hash
+ * from the rows as they are now and checking every seal it has the key for (all of
+ * them with the code); checks that every record row has its entry, that derived
+ * tables match what they derive from, and runs integrity_check and
+ * foreign_key_check. FD_TAMPERED when anything was reported; FD_INVALID for a code
+ * that is not one. */
+fd_status fd_verify_with(fd_desk *d, const fd_verify_request *req, fd_verify_result *out,
+                         fd_error *err);
+/* fd_verify_with, without a code or a sign of life. against may be NULL. */
 fd_status fd_verify(fd_desk *d, const char *against,
                     void (*report)(void *ctx, const char *problem), void *ctx,
                     fd_verify_result *out, fd_error *err);

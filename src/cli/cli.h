@@ -28,12 +28,17 @@ char *cli_read_pin(const char *prompt);
 /* Asks for a new PIN twice on the terminal (or takes $FRONTDESK_NEW_PIN). Caller frees. */
 int cli_read_new_pin(const char *prompt, char **out);
 
+/* A sealing code typed on standard input (for CODE "-", so it need not show in the
+ * process list or the shell's history). Caller frees. */
+char *cli_read_seal_code(void);
+
 /* Subcommands: each returns the process exit status. argv[0] is the subcommand. */
 int cli_init(cli *c, int argc, char **argv);
 int cli_demo(cli *c, int argc, char **argv);
 int cli_staff(cli *c, int argc, char **argv);
 int cli_import(cli *c, int argc, char **argv);
 int cli_verify(cli *c, int argc, char **argv);
+int cli_seal(cli *c, int argc, char **argv);
 int cli_backup(cli *c, int argc, char **argv);
 int cli_export(cli *c, int argc, char **argv);
 int cli_purge(cli *c, int argc, char **argv);

@@ -20,6 +20,19 @@ static bool file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* The code of the sealing this desk began, for the office safe: shown this once. */
+static void print_seal_code(fd_desk *d)
+{
+    char code[FD_SEAL_CODE_TEXT];
+    if (!fd_desk_take_seal_code(d, code))
+        return;
+    printf(_("Sealing code of the audit chain (shown only this once: write it down and keep it "
+             "in the office safe; `frontdesk verify --seal CODE` checks every entry with it):\n"
+             "    %s\n"),
+           code);
+    explicit_bzero(code, sizeof code);
+}
+
 int cli_init(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
@@ -50,10 +63,12 @@ int cli_init(cli *c, int argc, char **argv)
     fd_desk *d;
     if ((rc = cli_open_desk(c, FD_STORE_CREATE, &d)) == EX_OK) {
         fd_error err = {0};
-        if (fd_staff_add(d, NULL, number, name, FD_ROLE_ADMIN, pin, &err) != FD_OK)
+        if (fd_staff_add(d, NULL, number, name, FD_ROLE_ADMIN, pin, &err) != FD_OK) {
             rc = cli_fail(&err);
-        else
+        } else {
             printf(_("Created %s with administrator %s (%s).\n"), c->db_path, number, name);
+            print_seal_code(d);
+        }
         fd_desk_close(d);
     }
     free(pin);
@@ -134,13 +149,15 @@ int cli_demo(cli *c, int argc, char **argv)
     if (rc != EX_OK)
         return rc;
     fd_error err = {0};
-    if (populate_demo(d, &err) != FD_OK)
+    if (populate_demo(d, &err) != FD_OK) {
         rc = cli_fail(&err);
-    else
+    } else {
         printf(_("Demo database ready: %s\n"
                  "Log in as 1001 with PIN 1111 (receptionist), 2001/2222 (duty manager),\n"
                  "3001/3333 (customer-service manager), 1002/1112 (assistant), 9001/9999 (admin).\n"),
                c->db_path);
+        print_seal_code(d);
+    }
     fd_desk_close(d);
     return rc;
 }
@@ -151,35 +168,66 @@ static void print_problem(void *ctx, const char *problem)
     printf("  %s\n", problem);
 }
 
+static void print_seals(const fd_verify_result *r, bool with_code)
+{
+    if (!r->sealed)
+        printf(_("The audit chain is not sealed: seal it once with `frontdesk seal --as NUMBER` "
+                 "and keep the code it prints in the office safe.\n"));
+    else if (with_code && r->seals_unchecked == 0)
+        printf(_("Seals: all %lld checked with the sealing code.\n"), (long long)r->seals_checked);
+    else if (with_code)
+        printf(_("Seals: %lld checked with the sealing code, %lld not.\n"),
+               (long long)r->seals_checked, (long long)r->seals_unchecked);
+    else
+        printf(_("Seals: %lld checked with the day's sealing key; %lld of earlier days can be "
+                 "checked only with the sealing code (verify --seal CODE).\n"),
+               (long long)r->seals_checked, (long long)r->seals_unchecked);
+}
+
 int cli_verify(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
         {"against", required_argument, NULL, 'a'},
+        {"seal", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
     };
-    const char *against = NULL;
+    fd_verify_request req = {.report = print_problem};
+    char *typed = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
-        if (opt != 'a')
-            return cli_usage(_("usage: frontdesk verify [--against HEAD]"));
-        against = optarg;
+    while ((opt = getopt_long(argc, argv, "a:s:", options, NULL)) != -1) {
+        switch (opt) {
+        case 'a': req.against = optarg; break;
+        case 's': req.seal_code = optarg; break;
+        default: return cli_usage(_("usage: frontdesk verify [--against HEAD] [--seal CODE|-]"));
+        }
     }
+    if (req.seal_code && strcmp(req.seal_code, "-") == 0)
+        req.seal_code = typed = cli_read_seal_code();
     fd_desk *d;
     int rc = cli_open_desk(c, FD_STORE_READONLY, &d);
-    if (rc != EX_OK)
+    if (rc != EX_OK) {
+        free(typed);
         return rc;
+    }
     fd_error err = {0};
     fd_verify_result result;
-    fd_status s = fd_verify(d, against, print_problem, NULL, &result, &err);
+    fd_status s = fd_verify_with(d, &req, &result, &err);
+    if (s == FD_INVALID) {
+        fd_desk_close(d);
+        free(typed);
+        return cli_fail(&err);
+    }
     printf(_("Audit entries: %lld\n"), (long long)result.entries);
     printf(_("Chain head: %s\n"), result.head.hash[0] ? result.head.hash : "-");
-    if (against)
+    print_seals(&result, req.seal_code != NULL);
+    if (req.against)
         printf(result.head_found ? _("The printed head %s is in the chain.\n")
                                  : _("The printed head %s is NOT in the chain.\n"),
-               against);
+               req.against);
     if (s == FD_OK)
         printf(_("OK: the records match the audit chain.\n"));
     fd_desk_close(d);
+    free(typed);
     return s == FD_OK ? EX_OK : cli_fail(&err);
 }
 

@@ -35,6 +35,8 @@ struct fd_store {
     fd_stmt stmts[FD_SQL_COUNT];
     fd_sql_id used[FD_SQL_COUNT]; /* the statements taken since then, to reset */
     int used_count;
+    void (*after_write)(void *ctx, bool committed); /* see fd_store_after_write */
+    void *after_write_ctx;
 };
 
 const char *fd_sql_name(fd_sql_id id)
@@ -230,6 +232,20 @@ static fd_status run_plain(fd_store *store, fd_sql_id id, fd_error *err)
     return fd_exec(fd_sql(store, id), err);
 }
 
+void fd_store_after_write(fd_store *store, void (*done)(void *ctx, bool committed), void *ctx)
+{
+    store->after_write = done;
+    store->after_write_ctx = ctx;
+}
+
+static void end_write(fd_store *store, bool committed)
+{
+    void (*done)(void *ctx, bool committed) = store->after_write;
+    store->after_write = NULL;
+    if (done)
+        done(store->after_write_ctx, committed);
+}
+
 static void backoff(int attempt)
 {
     struct timespec ts = {0, (long)(1 + attempt) * 5 * 1000000L};
@@ -275,6 +291,7 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
             if (err)
                 *err = local;
         }
+        end_write(store, status == FD_OK);
     }
     if (status == FD_BUSY && err && err->status != FD_BUSY)
         fd_fail(err, FD_BUSY, NULL, "%s", fd_status_message(FD_BUSY));

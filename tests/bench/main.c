@@ -128,7 +128,7 @@ static void show_progress(int64_t done, int64_t all)
 
 static void remove_files(const char *db)
 {
-    static const char *const suffixes[] = {"", ".key", "-wal", "-shm"};
+    static const char *const suffixes[] = {"", ".key", ".seal", ".head", "-wal", "-shm"};
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         char *path = fd_printf("%s%s", db, suffixes[i]);
         unlink(path);
@@ -143,6 +143,15 @@ typedef struct target {
     int64_t rows;
     uint64_t seed;
 } target;
+
+static bool move_key(const char *from_db, const char *to_db, const char *name)
+{
+    char *from = fd_desk_key_file(from_db, name), *to = fd_desk_key_file(to_db, name);
+    bool ok = rename(from, to) == 0;
+    free(from);
+    free(to);
+    return ok;
+}
 
 /* Writes into PATH.part and renames it into place only when whole: an interrupted run
  * never leaves a database a later run would take for finished. */
@@ -161,8 +170,8 @@ static fd_status generate(const target *t, meta *m, fd_error *err)
         s = gen_build(d, &p, show_progress, &m->counts, err);
         fd_desk_close(d);
     }
-    char *part_key = fd_desk_key_path(part), *key = fd_desk_key_path(t->path);
-    if (s == FD_OK && (rename(part_key, key) != 0 || rename(part, t->path) != 0))
+    if (s == FD_OK && (!move_key(part, t->path, "key") || !move_key(part, t->path, "seal") ||
+                       rename(part, t->path) != 0))
         s = fd_fail(err, FD_IO, NULL, "cannot move %s into place: %s", part, strerror(errno));
     m->rows = t->rows;
     m->seed = t->seed;
@@ -171,8 +180,6 @@ static fd_status generate(const target *t, meta *m, fd_error *err)
         s = fd_fail(err, FD_IO, NULL, "cannot write %s.bench", t->path);
     if (s != FD_OK)
         remove_files(part);
-    free(part_key);
-    free(key);
     free(part);
     return s;
 }

@@ -40,19 +40,23 @@ FROM sqlite_schema
 ORDER BY type, name;
 
 -- name: audit_last
-SELECT id, hash
+SELECT id, hash, epoch, seal
 FROM audit
 ORDER BY id DESC
 LIMIT 1;
 
 -- name: audit_insert
-INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash)
-VALUES (:id, :at, :staff_id, :action, :tbl, :row_id, :hash);
+INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge)
+VALUES (:id, :at, :staff_id, :action, :tbl, :row_id, :hash, 2, :epoch, :seal, :bridge);
 
 -- name: audit_walk
-SELECT id, at, staff_id, action, tbl, row_id, hash
+SELECT id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge
 FROM audit
 ORDER BY id;
+
+-- name: audit_sealing_insert
+INSERT INTO audit_sealing (how, epoch, at, staff_id)
+VALUES (:how, :epoch, :at, :staff_id);
 
 -- name: event_insert
 INSERT INTO event (
@@ -642,3 +646,15 @@ FROM shift_handover_end t
 WHERE  NOT EXISTS (
   SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover_end' AND a.row_id = t.id
 );
+
+-- name: row_audit_sealing
+-- columns: any
+SELECT *
+FROM audit_sealing
+WHERE id = :id;
+
+-- name: unaudited_audit_sealing
+-- row: unaudited
+SELECT id
+FROM audit_sealing t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'audit_sealing' AND a.row_id = t.id);
