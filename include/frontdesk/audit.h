@@ -86,6 +86,11 @@ typedef struct fd_chain_head {
 
 fd_status fd_audit_head(fd_desk *d, fd_chain_head *out, fd_error *err);
 
+/* Anchors the chain's head outside the database, after a handover, a print or a purge
+ * (why names which): in the system log through syslog(3), and in the head file among
+ * the keys. verify fails when the database is behind an anchor it can read. */
+fd_status fd_audit_anchor(fd_desk *d, const char *why, fd_error *err);
+
 /* Begins sealing a database made before sealing existed (an administrator): the
  * entries so far are sealed as one by the first sealed entry, this sealing's own
  * record. code receives the sealing code, to print once for the office safe. */
@@ -101,6 +106,7 @@ typedef struct fd_verify_result {
     int64_t problems;  /* each one reported */
     fd_chain_head head;
     bool head_found;   /* when verifying against a printed head: it is in the chain */
+    int64_t anchors;   /* heads anchored outside the database, compared with the chain */
     bool sealed;       /* the chain has sealed entries */
     int64_t seals_checked;   /* with the code, or with the day's key from the key file */
     int64_t seals_unchecked; /* of days whose keys are gone: the code checks them */
@@ -109,6 +115,9 @@ typedef struct fd_verify_result {
 typedef struct fd_verify_request {
     const char *against;   /* a chain head printed on paper, or NULL */
     const char *seal_code; /* the sealing code from the office safe, or NULL */
+    /* System logs to read anchors from, beside the head file (NULL-terminated; may be
+     * NULL). Those that cannot be read are passed over. */
+    const char *const *logs;
     void (*report)(void *ctx, const char *problem); /* each problem, one translated line */
     /* Every few thousand entries (done of total), for a sign of life; may be NULL. */
     void (*progress)(void *ctx, int64_t done, int64_t total);
@@ -116,11 +125,12 @@ typedef struct fd_verify_request {
 } fd_verify_request;
 
 /* Checks the schema against the migrations; walks the chain, recomputing every hash
- * from the rows as they are now and checking every seal it has the key for (all of
- * them with the code); checks that every record row has its entry, that derived
- * tables match what they derive from, and runs integrity_check and
- * foreign_key_check. FD_TAMPERED when anything was reported; FD_INVALID for a code
- * that is not one. */
+ * from the rows as they are now, checking every seal it has the key for (all of them
+ * with the code) and comparing it with every anchor it can read (the head file, the
+ * logs): the database behind one, or an entry that differs from one, is reported;
+ * checks that every record row has its entry, that derived tables match what they
+ * derive from, and runs integrity_check and foreign_key_check. FD_TAMPERED when
+ * anything was reported; FD_INVALID for a code that is not one. */
 fd_status fd_verify_with(fd_desk *d, const fd_verify_request *req, fd_verify_result *out,
                          fd_error *err);
 /* fd_verify_with, without a code or a sign of life. against may be NULL. */

@@ -27,6 +27,7 @@ typedef struct fd_desk {
     unsigned char secret[FD_SECRET_SIZE];
     struct seal_state *seal; /* the day's sealing key (base/seal.h); NULL while not sealed */
     char *seal_code;       /* the code of the sealing this open began, until taken */
+    bool wrote;            /* it audited an entry: closing anchors the head (base/anchor.h) */
 } fd_desk;
 
 /* Opens the database at path (flags as for fd_store_open). The secret is kept in the
@@ -35,6 +36,7 @@ typedef struct fd_desk {
  * is made with it, and its sealing code waits in the desk for fd_desk_take_seal_code. */
 fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_clock clock,
                        fd_desk **out, fd_error *err);
+/* Closes the desk; one that wrote anchors the chain's head in the head file first. */
 void fd_desk_close(fd_desk *desk);
 static inline fd_time fd_desk_now(const fd_desk *d) { return fd_clock_now(&d->clock); }
 

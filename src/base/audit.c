@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/anchor.h"
 #include "base/audit_internal.h"
 #include "base/seal.h"
 #include "frontdesk/i18n.h"
@@ -343,7 +344,17 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
         fd_bind_null(st, ":epoch");
     bind_seal(st, ":seal", k.seal, hash);
     bind_seal(st, ":bridge", k.bridge, hash);
+    d->wrote = true;
     return fd_exec(st, err);
+}
+
+fd_status fd_audit_anchor(fd_desk *d, const char *why, fd_error *err)
+{
+    fd_error local = {0};
+    char *path = fd_desk_key_file(fd_store_path(d->store), "head");
+    fd_status s = anchor_note(d->store, d->secret, sizeof d->secret, path, why, err ? err : &local);
+    free(path);
+    return s;
 }
 
 /* ---- the head ---- */

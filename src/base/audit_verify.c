@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <limits.h>
+
+#include "base/anchor.h"
 #include "base/audit_internal.h"
 #include "base/seal.h"
 #include "frontdesk/i18n.h"
@@ -19,6 +22,20 @@ typedef struct blob {
     const unsigned char *data;
     size_t size;
 } blob;
+
+/* A head anchored outside the database, and where it was read. */
+typedef struct known_head {
+    int64_t entries;
+    unsigned char hash[FD_HASH_SIZE];
+    char why[ANCHOR_WHY];
+    const char *source; /* the file it was read from */
+} known_head;
+
+typedef struct known_heads {
+    known_head *items;
+    size_t count, capacity;
+    size_t next;        /* the first one the walk has not reached */
+} known_heads;
 
 typedef struct verify_ctx {
     fd_desk *desk;
@@ -38,6 +55,7 @@ typedef struct verify_ctx {
      * simply not found). */
     unsigned char printed[FD_HASH_SIZE];
     bool have_printed;
+    known_heads anchored; /* sorted by entries */
 } verify_ctx;
 
 static void problem(verify_ctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -213,6 +231,102 @@ static void check_seal(verify_ctx *v, const audit_entry *e, const blob *hash, co
     v->result->sealed = true;
 }
 
+/* ---- anchors ---- */
+
+static void add_known(known_heads *k, const anchor *a, const char *source)
+{
+    for (size_t i = 0; i < k->count; i++)
+        if (k->items[i].entries == a->entries && memcmp(k->items[i].hash, a->hash, FD_HASH_SIZE) == 0)
+            return; /* the same head, anchored twice */
+    if (k->count == k->capacity) {
+        k->capacity = k->capacity ? 2 * k->capacity : 16;
+        k->items = fd_realloc(k->items, k->capacity * sizeof *k->items);
+    }
+    known_head *h = &k->items[k->count++];
+    *h = (known_head){.entries = a->entries, .source = source};
+    memcpy(h->hash, a->hash, FD_HASH_SIZE);
+    snprintf(h->why, sizeof h->why, "%s", a->why);
+}
+
+/* The anchors of this database in one file: the head file (which only this database
+ * writes), or a system log (which names the database and its file in each line: a
+ * backup verified where it lies is not held to the heads of the live database). */
+static void read_anchors(verify_ctx *v, const char *file, const char *db, const char *path)
+{
+    FILE *f = fopen(file, "r");
+    if (!f)
+        return;
+    char line[8192];
+    while (fgets(line, sizeof line, f)) {
+        anchor a;
+        if (!anchor_parse(line, v->desk->secret, sizeof v->desk->secret, &a))
+            continue;
+        if (strcmp(a.db, db) == 0 && (!path || strcmp(a.path, path) == 0))
+            add_known(&v->anchored, &a, file);
+        anchor_free(&a);
+    }
+    fclose(f);
+}
+
+static int by_entries(const void *a, const void *b)
+{
+    const known_head *x = a, *y = b;
+    return (x->entries > y->entries) - (x->entries < y->entries);
+}
+
+static void gather_anchors(verify_ctx *v, const char *head_file)
+{
+    char db[ANCHOR_DB_HEX], resolved[PATH_MAX];
+    anchor_db_id(v->desk->secret, sizeof v->desk->secret, db);
+    const char *store_path = fd_store_path(v->desk->store);
+    const char *path = realpath(store_path, resolved) ? resolved : store_path;
+    read_anchors(v, head_file, db, NULL);
+    for (const char *const *log = v->req->logs; log && *log; log++)
+        read_anchors(v, *log, db, path);
+    qsort(v->anchored.items, v->anchored.count, sizeof *v->anchored.items, by_entries);
+    v->result->anchors = (int64_t)v->anchored.count;
+}
+
+/* When a head was anchored, as a reader says it. */
+static const char *occasion(const char *why)
+{
+    static const struct {
+        const char *why, *label;
+    } occasions[] = {{"handover", N_("a handover")}, {"print", N_("a print")},
+                     {"purge", N_("a purge")}, {"close", N_("a terminal's closing")}};
+    for (size_t i = 0; i < sizeof occasions / sizeof occasions[0]; i++)
+        if (strcmp(why, occasions[i].why) == 0)
+            return _(occasions[i].label);
+    return why;
+}
+
+/* The walk is at entry e: every anchor of it must hold its hash. */
+static void check_anchors_at(verify_ctx *v, const audit_entry *e, const blob *stored)
+{
+    known_heads *k = &v->anchored;
+    for (; k->next < k->count && k->items[k->next].entries <= e->id; k->next++) {
+        const known_head *h = &k->items[k->next];
+        if (h->entries == e->id &&
+            (stored->size != FD_HASH_SIZE || memcmp(stored->data, h->hash, FD_HASH_SIZE) != 0))
+            problem(v, _("Audit entry %lld is not the head anchored in %s at %s: the chain was "
+                         "rewritten up to there, or another database put in its place."),
+                    (long long)e->id, h->source, occasion(h->why));
+    }
+}
+
+/* After the walk: anchors beyond the chain's end. */
+static void check_anchors_beyond(verify_ctx *v)
+{
+    known_heads *k = &v->anchored;
+    if (k->next < k->count) {
+        const known_head *h = &k->items[k->count - 1];
+        problem(v, _("The database is behind the head anchored in %s at %s: its audit chain ends "
+                     "at entry %lld, the anchor is entry %lld. Entries were deleted, or an older "
+                     "copy was put in place of the file."),
+                h->source, occasion(h->why), (long long)v->result->entries, (long long)h->entries);
+    }
+}
+
 /* ---- the walk ---- */
 
 static blob column_blob(fd_stmt *st, int col)
@@ -266,6 +380,7 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
         check_seal(v, &e, &stored, &seal, &bridge);
         if (v->have_printed && stored.size == FD_HASH_SIZE && memcmp(stored.data, v->printed, FD_HASH_SIZE) == 0)
             v->result->head_found = true;
+        check_anchors_at(v, &e, &stored);
         /* Go on from the stored hash, so one changed row is reported once, not as every
          * entry after it. */
         prev.size = stored.size == FD_HASH_SIZE ? stored.size : 0;
@@ -275,6 +390,7 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
     }
     if (rc < 0)
         return err->status;
+    check_anchors_beyond(v);
     if (v->have_code && v->result->entries <= v->code.entries_before)
         problem(v, _("The audit chain ends at entry %lld, before the sealing began after entry "
                      "%lld: entries were removed."),
@@ -437,8 +553,12 @@ fd_status fd_verify_with(fd_desk *d, const fd_verify_request *req, fd_verify_res
         s = fd_fail(err, FD_INVALID, "seal", _("This is not a sealing code: it may be mistyped."));
     load_keys(v);
     read_printed_head(v, req->against);
+    char *head_file = fd_desk_key_file(fd_store_path(d->store), "head");
+    gather_anchors(v, head_file);
     if (s == FD_OK)
         s = fd_store_read(d->store, verify_all, v, err);
+    free(v->anchored.items);
+    free(head_file);
     sodium_memzero(v, sizeof *v);
     free(v);
     if (s != FD_OK)

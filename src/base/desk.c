@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/anchor.h"
 #include "base/seal.h"
 #include "frontdesk/i18n.h"
 
@@ -137,10 +138,22 @@ fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_
     return FD_OK;
 }
 
+/* What a desk wrote is anchored when it is done: deleting its entries afterwards, or
+ * putting an older copy in place, leaves the database behind its head file. (Noting
+ * it at every commit would cost each write a file renamed, some 0.6 ms.) */
+static void anchor_on_close(fd_desk *d)
+{
+    char *path = fd_desk_key_file(fd_store_path(d->store), "head");
+    anchor_note(d->store, d->secret, sizeof d->secret, path, NULL, NULL);
+    free(path);
+}
+
 void fd_desk_close(fd_desk *desk)
 {
     if (!desk)
         return;
+    if (desk->wrote)
+        anchor_on_close(desk);
     fd_store_close(desk->store);
     sodium_memzero(desk->secret, sizeof desk->secret);
     if (desk->seal)

@@ -217,6 +217,8 @@ fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_
      * its own. */
     purging p = {d, who, fd_date_start(fd_date_of(fd_desk_now(d)) - days), days, 0};
     fd_status s = fd_store_write(d->store, purge_txn, &p, err);
+    if (s == FD_OK)
+        fd_audit_anchor(d, "purge", NULL);
     if (s == FD_OK && cleared)
         *cleared = p.cleared;
     return s;

@@ -218,6 +218,30 @@ START_TEST(backup_copies_database_and_key)
 }
 END_TEST
 
+START_TEST(an_older_backup_copied_over_the_file_is_caught)
+{
+    const char *path = demo_db("restored.db");
+    const char *copy = testlib_path("yesterday.db");
+    char args[1200];
+    snprintf(args, sizeof args, "--db '%s' backup '%s'", path, copy);
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 0, "Backed up");
+    /* A day's work after the backup … */
+    snprintf(args, sizeof args, "--db '%s' ban add passport E12345678 Smith --reason fraud --as 3001", path);
+    r = run("FRONTDESK_PIN=3333", args);
+    ASSERT_RUN(r, 0, "Smith");
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 0, "OK");
+    /* … undone by the backup copied over the file. */
+    char command[1200];
+    snprintf(command, sizeof command, "cp '%s' '%s'", copy, path);
+    ck_assert_int_eq(system(command), 0);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 65, "The database is behind the head anchored in");
+}
+END_TEST
+
 START_TEST(import_reports_bad_rows_by_line)
 {
     const char *path = demo_db("import.db");
@@ -319,6 +343,7 @@ int main(void)
     tcase_add_test(tc, verify_names_a_dropped_table_and_exits_65);
     tcase_add_test(tc, verify_against_the_printed_head);
     tcase_add_test(tc, backup_copies_database_and_key);
+    tcase_add_test(tc, an_older_backup_copied_over_the_file_is_caught);
     tcase_add_test(tc, import_reports_bad_rows_by_line);
     tcase_add_test(tc, the_do_not_admit_list_from_a_shell);
     tcase_add_test(tc, chinese_messages_by_default_configuration);
