@@ -1,8 +1,13 @@
 /* The audit chain. Every row a write inserts into a record table gets an audit entry
  * whose hash covers the previous entry's hash and the row's canonical content, so an
- * edit made behind the program's back breaks the chain at that row. Columns named
- * *_clear hold personal data that a privacy purge may clear; they are left out of the
- * canonical content, which carries their *_hmac partner instead.
+ * edit made behind the program's back breaks the chain at that row.
+ *
+ * Personal data a purge clears enters the content through a commitment of its row: a
+ * row with the columns pii_salt and pii_commit (visits, do-not-admit entries) carries,
+ * in pii_commit, a BLAKE2b keyed with its own random salt over its *_clear, *_hmac and
+ * *_masked columns; the chain covers the commitment, not them. The purge clears them
+ * and the salt: nothing left can test a guess, and the chain still verifies. Elsewhere
+ * *_clear columns are left out and their *_hmac partner goes in.
  *
  * Each entry is also sealed: an HMAC of its hash under the key of its day (its epoch).
  * The key moves on each day by a one-way function and the day before's is destroyed,
@@ -16,6 +21,21 @@
 #include <stdint.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
+
+enum { FD_SALT_SIZE = 32 };
+/* What a purged *_masked column holds: nothing of the number, not even its length. */
+#define FD_PURGED_MASK "********"
+
+/* A column of the personal data a row commits to, in the table's column order. */
+typedef struct fd_personal {
+    const char *column;
+    const char *value; /* NULL for NULL */
+} fd_personal;
+
+/* A new salt, and the commitment under it. */
+void fd_audit_new_salt(unsigned char salt[FD_SALT_SIZE]);
+void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_personal *columns,
+                              size_t count, unsigned char out[FD_HASH_SIZE]);
 
 /* The record tables, each audited row by row. X(name) — procedures add theirs. */
 #define FD_RECORD_TABLE_LIST(X) \
@@ -74,6 +94,12 @@ typedef enum fd_record_table {
 const char *fd_record_table_name(fd_record_table t);
 bool fd_record_table_parse(const char *name, fd_record_table *out);
 
+/* Whether the row still matches the first audit entry written for it: a purge checks a
+ * row written before commitments existed before it clears it, as it records the row
+ * anew. */
+fd_status fd_audit_row_matches(fd_desk *d, fd_record_table table, int64_t row_id, bool *matches,
+                               fd_error *err);
+
 /* Appends the entry for a row just inserted; call inside fd_store_write.
  * who may be NULL for the system itself (schema set-up, first administrator). */
 fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
@@ -119,9 +145,8 @@ typedef struct fd_verify_request {
      * NULL). Those that cannot be read are passed over. */
     const char *const *logs;
     void (*report)(void *ctx, const char *problem); /* each problem, one translated line */
-    /* Every few thousand entries (done of total), for a sign of life; may be NULL. */
-    void (*progress)(void *ctx, int64_t done, int64_t total);
-    void *ctx;
+    void *ctx;            /* report's */
+    fd_progress progress; /* entries walked of all */
 } fd_verify_request;
 
 /* Checks the schema against the migrations; walks the chain, recomputing every hash

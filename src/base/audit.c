@@ -89,12 +89,6 @@ static void feed_int(hasher *h, int64_t v)
     feed_value(h, 'i', text, (size_t)n);
 }
 
-static bool is_clear_column(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 6 && strcmp(name + n - 6, "_clear") == 0;
-}
-
 static void feed_column(hasher *h, fd_stmt *st, int col)
 {
     const char *name = fd_col_name(st, col);
@@ -121,6 +115,69 @@ static void feed_column(hasher *h, fd_stmt *st, int col)
     }
 }
 
+/* What each column of a record table is to the chain, by its name. */
+typedef enum column_role {
+    ROLE_PLAIN,  /* goes in as it is */
+    ROLE_CLEAR,  /* *_clear: personal data in clear, never in */
+    ROLE_HMAC,   /* *_hmac: in, unless the row commits to it */
+    ROLE_MASKED, /* *_masked: likewise */
+    ROLE_SALT,   /* pii_salt: never in */
+    ROLE_COMMIT, /* pii_commit: in, when the row has one */
+} column_role;
+
+enum { MOST_COLUMNS = 96 };
+
+typedef struct table_columns {
+    bool known;
+    int count;
+    int commit; /* the pii_commit column, or -1 */
+    int salt;
+    unsigned char role[MOST_COLUMNS];
+} table_columns;
+
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+static column_role role_of(const char *name)
+{
+    return strcmp(name, "pii_salt") == 0     ? ROLE_SALT
+           : strcmp(name, "pii_commit") == 0 ? ROLE_COMMIT
+           : ends_with(name, "_clear")       ? ROLE_CLEAR
+           : ends_with(name, "_hmac")        ? ROLE_HMAC
+           : ends_with(name, "_masked")      ? ROLE_MASKED
+                                             : ROLE_PLAIN;
+}
+
+/* Worked out once per table from its row statement (SELECT *): the schema is fixed
+ * while the program runs, and a verify of millions of entries would otherwise compare
+ * every column's name for every row. */
+static const table_columns *columns_of(fd_record_table t, fd_stmt *st)
+{
+    static table_columns tables[FD_TABLE_COUNT];
+    table_columns *c = &tables[t];
+    if (c->known)
+        return c;
+    c->count = fd_col_count(st) < MOST_COLUMNS ? fd_col_count(st) : MOST_COLUMNS;
+    c->commit = c->salt = -1;
+    for (int col = 0; col < c->count; col++) {
+        c->role[col] = (unsigned char)role_of(fd_col_name(st, col));
+        if (c->role[col] == ROLE_COMMIT)
+            c->commit = col;
+        if (c->role[col] == ROLE_SALT)
+            c->salt = col;
+    }
+    c->known = true;
+    return c;
+}
+
+static column_role role_at(const table_columns *c, int col)
+{
+    return col < c->count ? (column_role)c->role[col] : ROLE_PLAIN;
+}
+
 /* A *_clear column's value must still match its *_hmac partner. */
 static bool clear_matches_hmac(const fd_desk *d, fd_stmt *st, int col)
 {
@@ -141,8 +198,126 @@ static bool clear_matches_hmac(const fd_desk *d, fd_stmt *st, int col)
     return false;
 }
 
+void fd_audit_new_salt(unsigned char salt[FD_SALT_SIZE])
+{
+    randombytes_buf(salt, FD_SALT_SIZE);
+}
+
+static void commit_feed(crypto_generichash_state *h, const char *text, char kind)
+{
+    char prefix[32];
+    size_t size = text ? strlen(text) : 0;
+    int n = snprintf(prefix, sizeof prefix, "%c%zu:", text ? kind : 'n', size);
+    crypto_generichash_update(h, (const unsigned char *)prefix, (size_t)n);
+    if (text)
+        crypto_generichash_update(h, (const unsigned char *)text, size);
+}
+
+void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_personal *columns,
+                              size_t count, unsigned char out[FD_HASH_SIZE])
+{
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, salt, FD_SALT_SIZE, FD_HASH_SIZE);
+    for (size_t i = 0; i < count; i++) {
+        commit_feed(&h, columns[i].column, 'c');
+        commit_feed(&h, columns[i].value, 't');
+    }
+    crypto_generichash_final(&h, out, FD_HASH_SIZE);
+}
+
+static bool is_personal(column_role r)
+{
+    return r == ROLE_CLEAR || r == ROLE_HMAC || r == ROLE_MASKED;
+}
+
+/* Purged: the number gone, its HMAC emptied, its mask whole. */
+static bool personal_purged(fd_stmt *st, const table_columns *c)
+{
+    bool purged = true;
+    for (int col = 0; col < c->count; col++) {
+        const char *text = fd_col_text(st, col);
+        switch (role_at(c, col)) {
+        case ROLE_CLEAR: purged = purged && !text; break;
+        case ROLE_HMAC: purged = purged && text && !*text; break;
+        case ROLE_MASKED: purged = purged && text && strcmp(text, FD_PURGED_MASK) == 0; break;
+        default: break;
+        }
+    }
+    return purged;
+}
+
+/* The row's personal data is what it committed to, or purged (its salt gone with it). */
+static bool commitment_holds(fd_stmt *st, const table_columns *c)
+{
+    if (fd_col_null(st, c->salt))
+        return personal_purged(st, c);
+    fd_personal personal[MOST_COLUMNS];
+    size_t n = 0;
+    for (int col = 0; col < c->count; col++)
+        if (is_personal(role_at(c, col)))
+            personal[n++] = (fd_personal){fd_col_name(st, col), fd_col_text(st, col)};
+    size_t salt_size, commit_size;
+    const unsigned char *salt = fd_col_blob(st, c->salt, &salt_size);
+    const unsigned char *commit = fd_col_blob(st, c->commit, &commit_size);
+    unsigned char want[FD_HASH_SIZE];
+    if (salt_size != FD_SALT_SIZE || commit_size != FD_HASH_SIZE)
+        return false;
+    fd_audit_commit_personal(salt, personal, n, want);
+    return sodium_memcmp(want, commit, FD_HASH_SIZE) == 0;
+}
+
+/* A row of a table with commitments whose own has none (written before they existed)
+ * and whose HMAC the purge has emptied: its first entry, which held the HMAC, can no
+ * longer be recomputed. */
+static bool forgotten_uncommitted(fd_stmt *st, const table_columns *c)
+{
+    if (c->commit < 0 || !fd_col_null(st, c->commit))
+        return false;
+    for (int col = 0; col < c->count; col++) {
+        const char *text = fd_col_text(st, col);
+        if (role_at(c, col) == ROLE_HMAC && text && !*text)
+            return true;
+    }
+    return false;
+}
+
+/* The row as the chain holds it. A row that commits to its personal data puts in the
+ * commitment instead of the data; any other puts in its *_hmac and *_masked columns —
+ * also those rows of the committing tables written before commitments were, whose
+ * entries were computed so. */
+static void feed_row(const fd_desk *d, hasher *h, fd_stmt *st, const table_columns *c, audit_row *row)
+{
+    bool committed = c->commit >= 0 && !fd_col_null(st, c->commit);
+    row->personal_ok = true;
+    for (int col = 0; col < fd_col_count(st); col++) {
+        switch (role_at(c, col)) {
+        case ROLE_CLEAR:
+            if (!committed)
+                row->personal_ok = row->personal_ok && clear_matches_hmac(d, st, col);
+            break;
+        case ROLE_HMAC:
+        case ROLE_MASKED:
+            if (!committed)
+                feed_column(h, st, col);
+            break;
+        case ROLE_SALT:
+            break;
+        case ROLE_COMMIT:
+            if (committed)
+                feed_column(h, st, col);
+            break;
+        case ROLE_PLAIN:
+            feed_column(h, st, col);
+            break;
+        }
+    }
+    if (committed)
+        row->personal_ok = commitment_holds(st, c);
+    row->forgotten = forgotten_uncommitted(st, c);
+}
+
 fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_size,
-                           const audit_entry *e, unsigned char out[FD_HASH_SIZE], bool *clear_ok,
+                           const audit_entry *e, unsigned char out[FD_HASH_SIZE], audit_row *row,
                            fd_error *err)
 {
     fd_stmt *st = fd_sql(d->store, sql_for(ROW_SQL, e->table));
@@ -167,16 +342,42 @@ fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_si
         else
             feed_value(&h, 'n', "", 0);
     }
-    *clear_ok = true;
-    for (int col = 0; col < fd_col_count(st); col++) {
-        if (is_clear_column(fd_col_name(st, col)))
-            *clear_ok = *clear_ok && clear_matches_hmac(d, st, col);
-        else
-            feed_column(&h, st, col);
-    }
+    feed_row(d, &h, st, columns_of(e->table, st), row);
     crypto_auth_hmacsha256_final(&h, out);
     fd_stmt_reset(st);
     return FD_OK;
+}
+
+fd_status fd_audit_row_matches(fd_desk *d, fd_record_table table, int64_t row_id, bool *matches,
+                               fd_error *err)
+{
+    *matches = false;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_AUDIT_FIRST_OF_ROW);
+    fd_bind_text(st, ":tbl", table_names[table]);
+    fd_bind_int(st, ":row_id", row_id);
+    fd_status s = fd_step_row(st, err);
+    if (s != FD_OK)
+        return s == FD_NOT_FOUND ? FD_OK : s;
+    audit_entry e = {
+        .id = fd_col_int(st, FD_COL_AUDIT_FIRST_OF_ROW_ID), .at = fd_col_int(st, FD_COL_AUDIT_FIRST_OF_ROW_AT),
+        .staff_id = fd_col_int(st, FD_COL_AUDIT_FIRST_OF_ROW_STAFF_ID), .row_id = row_id,
+        .action = fd_col_text(st, FD_COL_AUDIT_FIRST_OF_ROW_ACTION), .table = table,
+        .format = (int)fd_col_int(st, FD_COL_AUDIT_FIRST_OF_ROW_FORMAT),
+        .sealed = !fd_col_null(st, FD_COL_AUDIT_FIRST_OF_ROW_SEAL),
+        .epoch = (fd_date)fd_col_int(st, FD_COL_AUDIT_FIRST_OF_ROW_EPOCH),
+    };
+    /* The statement's text and blobs stay valid while it is not stepped again; the row
+     * is read by another statement. */
+    size_t stored_size, prev_size;
+    const void *stored = fd_col_blob(st, FD_COL_AUDIT_FIRST_OF_ROW_HASH, &stored_size);
+    const void *prev = fd_col_blob(st, FD_COL_AUDIT_FIRST_OF_ROW_PREV_HASH, &prev_size);
+    unsigned char hash[FD_HASH_SIZE];
+    audit_row row;
+    s = audit_entry_hash(d, prev, prev_size, &e, hash, &row, err);
+    *matches = s == FD_OK && row.personal_ok && stored_size == FD_HASH_SIZE &&
+               memcmp(hash, stored, FD_HASH_SIZE) == 0;
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
 }
 
 /* ---- the chain's end, and the key that seals what comes next ---- */
@@ -322,8 +523,8 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
     audit_entry e = {end.id + 1, fd_clock_now(&d->audit_clock), who ? who->staff_id : 0, row_id,
                      action, table, 2, k.seal != NULL, k.seal ? k.seal->epoch : 0};
     unsigned char hash[FD_HASH_SIZE];
-    bool clear_ok;
-    if ((s = audit_entry_hash(d, end.hash, end.hash_size, &e, hash, &clear_ok, err)) != FD_OK)
+    audit_row row;
+    if ((s = audit_entry_hash(d, end.hash, end.hash_size, &e, hash, &row, err)) != FD_OK)
         return s == FD_NOT_FOUND ? fd_fail(err, FD_DB, NULL, "audit: %s row %lld not found",
                                            table_names[table], (long long)row_id)
                                  : s;

@@ -20,11 +20,18 @@ typedef struct audit_entry {
 fd_sql_id audit_row_sql(fd_record_table t);
 fd_sql_id audit_unaudited_sql(fd_record_table t);
 
+/* What hashing an entry saw of its row besides the hash. */
+typedef struct audit_row {
+    bool personal_ok; /* its personal data is what the chain holds of it (or purged) */
+    /* It was written before commitments were, and the purge has cleared it since: its
+     * first entry cannot be recomputed, and a later entry records it as it is now. */
+    bool forgotten;
+} audit_row;
+
 /* The entry's hash: HMAC under the site secret of prev ‖ the entry ‖ the row's canonical
- * content. FD_NOT_FOUND when the row is gone; *clear_ok false when personal data no
- * longer matches what the chain holds of it. */
+ * content. FD_NOT_FOUND when the row is gone. */
 fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_size,
-                           const audit_entry *e, unsigned char out[FD_HASH_SIZE], bool *clear_ok,
+                           const audit_entry *e, unsigned char out[FD_HASH_SIZE], audit_row *row,
                            fd_error *err);
 
 /* The chain's head as read inside a transaction. */

@@ -162,10 +162,12 @@ int cli_demo(cli *c, int argc, char **argv)
     return rc;
 }
 
+/* ctx: the progress line, taken away for the problem. */
 static void print_problem(void *ctx, const char *problem)
 {
-    (void)ctx;
+    cli_progress_clear(ctx);
     printf("  %s\n", problem);
+    fflush(stdout);
 }
 
 /* Where syslog(3) lines end up on the usual systems, beside those named by --log; the
@@ -286,7 +288,12 @@ int cli_verify(cli *c, int argc, char **argv)
     if (rc == EX_OK) {
         fd_error err = {0};
         fd_verify_result result;
+        cli_progress *progress = cli_progress_start(_("Verifying"));
+        if (progress)
+            req.progress = *cli_progress_of(progress);
+        req.ctx = progress;
         fd_status s = fd_verify_with(d, &req, &result, &err);
+        cli_progress_end(progress);
         if (s != FD_INVALID)
             print_summary(&req, &result);
         if (s == FD_OK)

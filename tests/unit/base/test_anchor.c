@@ -8,9 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "desk_fixture.h"
+#include "forger.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/staff.h"
 #include "testlib.h"
@@ -103,31 +102,11 @@ static void add_staff(desk_fixture *f, const char *number, const char *name)
                   "%s", err.message);
 }
 
-/* What an attacker runs with the triggers in its way dropped, then put back word for
- * word: the schema shows nothing. */
+/* What an attacker runs with the triggers in its way dropped and put back. */
 static void behind_its_back(desk_fixture *f, const char *sql)
 {
-    static const char *const triggers[] = {"staff_no_delete", "staff_pin_no_delete", "audit_no_delete"};
-    char *kept[3];
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(f->path, &db), SQLITE_OK);
-    for (int i = 0; i < 3; i++) {
-        sqlite3_stmt *st;
-        ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE name = ?1", -1, &st, NULL), SQLITE_OK);
-        sqlite3_bind_text(st, 1, triggers[i], -1, SQLITE_STATIC);
-        ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-        kept[i] = strdup((const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-        char *drop = fd_printf("DROP TRIGGER %s", triggers[i]);
-        ck_assert_int_eq(sqlite3_exec(db, drop, NULL, NULL, NULL), SQLITE_OK);
-        free(drop);
-    }
-    ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    for (int i = 0; i < 3; i++) {
-        ck_assert_int_eq(sqlite3_exec(db, kept[i], NULL, NULL, NULL), SQLITE_OK);
-        free(kept[i]);
-    }
-    sqlite3_close(db);
+    static const char *const triggers[] = {"staff_no_delete", "staff_pin_no_delete", "audit_no_delete", NULL};
+    forger_behind_its_back(f, triggers, sql);
 }
 
 static void copy(const char *from, const char *to)

@@ -11,6 +11,7 @@
 #include "base/audit_internal.h"
 #include "base/seal.h"
 #include "desk_fixture.h"
+#include "forger.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/staff.h"
 #include "testlib.h"
@@ -83,130 +84,16 @@ static int64_t raw_int(sqlite3 *db, const char *sql)
     return v;
 }
 
-/* ---- the forger ---- */
-
-typedef struct forged {
-    int64_t id;
-    unsigned char hash[FD_HASH_SIZE], seal[SEAL_SIZE], bridge[SEAL_SIZE];
-    bool sealed, bridged;
-    fd_date epoch;
-    int format;
-} forged;
-
-typedef enum forgery {
-    AS_BEFORE_SEALING, /* format 1, unsealed: as a database made before sealing was */
-    WITH_DAY_KEY,      /* sealed with the key file's day, a bridge forged with it too */
-} forgery;
-
-/* Every entry from `from` on hashed again from the rows as they are now, then sealed as
- * `how` says: all that a forger can do with the files, the trigger dropped and put back
- * as it was (its text from sqlite_schema), so the schema shows nothing. */
-static void forge_from(desk_fixture *f, int64_t from, forgery how)
-{
-    seal_key key = {0};
-    char *seal_path = fd_desk_key_file(f->path, "seal");
-    if (how == WITH_DAY_KEY)
-        ck_assert_int_eq(seal_key_read(seal_path, &key, NULL), FD_OK);
-    free(seal_path);
-    sqlite3 *db = raw_open(f);
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id, at, staff_id, action, tbl, row_id, hash, epoch "
-                                            "FROM audit WHERE id >= ?1 - 1 ORDER BY id",
-                                        -1, &st, NULL), SQLITE_OK);
-    sqlite3_bind_int64(st, 1, from);
-    forged *out = calloc(100000, sizeof *out);
-    size_t n = 0;
-    unsigned char prev[FD_HASH_SIZE];
-    size_t prev_size = 0;
-    fd_date prev_epoch = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 0);
-        if (id < from) {
-            prev_size = (size_t)sqlite3_column_bytes(st, 6);
-            memcpy(prev, sqlite3_column_blob(st, 6), prev_size);
-            prev_epoch = (fd_date)sqlite3_column_int64(st, 7);
-            continue;
-        }
-        audit_entry e = {.id = id, .at = sqlite3_column_int64(st, 1), .staff_id = sqlite3_column_int64(st, 2),
-                         .row_id = sqlite3_column_int64(st, 5), .action = (const char *)sqlite3_column_text(st, 3),
-                         .format = how == AS_BEFORE_SEALING ? 1 : 2, .sealed = how == WITH_DAY_KEY,
-                         .epoch = key.epoch};
-        ck_assert(fd_record_table_parse((const char *)sqlite3_column_text(st, 4), &e.table));
-        forged *g = &out[n++];
-        *g = (forged){.id = id, .sealed = e.sealed, .epoch = e.epoch, .format = e.format};
-        bool clear_ok;
-        ck_assert_int_eq(audit_entry_hash(f->desk, prev, prev_size, &e, g->hash, &clear_ok, NULL), FD_OK);
-        if (g->sealed)
-            seal_key_sign(&key, g->hash, FD_HASH_SIZE, g->seal);
-        g->bridged = g->sealed && prev_epoch < key.epoch;
-        if (g->bridged) /* the day before's key is gone: the best a forger has */
-            seal_key_sign(&key, g->hash, FD_HASH_SIZE, g->bridge);
-        prev_epoch = key.epoch;
-        memcpy(prev, g->hash, sizeof prev);
-        prev_size = sizeof prev;
-    }
-    sqlite3_finalize(st);
-
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE name = 'audit_no_update'",
-                                        -1, &st, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    char *trigger = strdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    ck_assert_int_eq(sqlite3_exec(db, "BEGIN; DROP TRIGGER audit_no_update", NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "UPDATE audit SET hash = ?2, format = ?3, epoch = ?4, "
-                                            "seal = ?5, bridge = ?6 WHERE id = ?1",
-                                        -1, &st, NULL), SQLITE_OK);
-    for (size_t i = 0; i < n; i++) {
-        forged *g = &out[i];
-        sqlite3_bind_int64(st, 1, g->id);
-        sqlite3_bind_blob(st, 2, g->hash, FD_HASH_SIZE, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, g->format);
-        if (g->sealed) {
-            sqlite3_bind_int64(st, 4, g->epoch);
-            sqlite3_bind_blob(st, 5, g->seal, SEAL_SIZE, SQLITE_STATIC);
-        } else {
-            sqlite3_bind_null(st, 4);
-            sqlite3_bind_null(st, 5);
-        }
-        if (g->bridged)
-            sqlite3_bind_blob(st, 6, g->bridge, SEAL_SIZE, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(st, 6);
-        ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    ck_assert_int_eq(sqlite3_exec(db, trigger, NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    free(trigger);
-    free(out);
-    /* The head file would name the old head: the forger, holding the site key, writes
-     * it anew — here, simply takes it away. */
-    char *head = fd_desk_key_file(f->path, "head");
-    unlink(head);
-    free(head);
-}
-
 /* An edit to a row of the first day, made with the trigger dropped and put back. */
 static int64_t edit_first_days_row(desk_fixture *f)
 {
     desk_fixture_close(f);
+    static const char *const triggers[] = {"staff_no_update", NULL};
+    forger_behind_its_back(f, triggers, "UPDATE staff SET role = 'admin' WHERE number = '1002'");
     sqlite3 *db = raw_open(f);
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE name = 'staff_no_update'",
-                                        -1, &st, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    char *trigger = strdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    ck_assert_int_eq(sqlite3_exec(db, "DROP TRIGGER staff_no_update;"
-                                      "UPDATE staff SET role = 'admin' WHERE number = '1002'",
-                                  NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db, trigger, NULL, NULL, NULL), SQLITE_OK);
     int64_t entry = raw_int(db, "SELECT a.id FROM audit a JOIN staff s ON a.tbl = 'staff' "
                                 "AND a.row_id = s.id WHERE s.number = '1002'");
     sqlite3_close(db);
-    free(trigger);
     desk_fixture_reopen(f);
     return entry;
 }
@@ -226,7 +113,7 @@ START_TEST(a_rewrite_with_every_file_on_the_machine_is_caught_by_the_code)
 
     /* 王芳, an assistant of the first day, made an administrator; every entry from hers
      * hashed and sealed again with the key file of the third day. */
-    forge_from(&f, edit_first_days_row(&f), WITH_DAY_KEY);
+    forger_rechain(&f, edit_first_days_row(&f), WITH_DAY_KEY);
     /* The files alone cannot tell: the key on the machine made these seals. */
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
     /* The code can: the day the rewrite starts on was sealed with a key long gone. */
@@ -279,7 +166,7 @@ START_TEST(seals_made_without_the_key_file_are_found_without_the_code)
     ck_assert_int_eq(seal_key_read(path, &real, NULL), FD_OK);
     made_up.epoch = real.epoch;
     ck_assert_int_eq(seal_key_write(path, &made_up, NULL), FD_OK);
-    forge_from(&f, edit_first_days_row(&f), WITH_DAY_KEY);
+    forger_rechain(&f, edit_first_days_row(&f), WITH_DAY_KEY);
     ck_assert_int_eq(seal_key_write(path, &real, NULL), FD_OK);
     free(path);
     desk_fixture_close(&f);
@@ -297,7 +184,7 @@ START_TEST(an_older_database_begins_sealing_and_is_sealed_from_there)
     desk_fixture f;
     desk_fixture_open(&f, "older.db");
     /* As a database of schema 70 is after its upgrade: format 1, no seal, no key. */
-    forge_from(&f, 1, AS_BEFORE_SEALING);
+    forger_rechain(&f, 1, AS_BEFORE_SEALING);
     char *path = fd_desk_key_file(f.path, "seal");
     unlink(path);
     desk_fixture_close(&f);
