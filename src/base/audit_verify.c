@@ -302,7 +302,8 @@ static void gather_anchors(verify_ctx *v, const char *head_file)
     read_anchors(v, head_file, db, NULL);
     for (const char *const *log = v->req->logs; log && *log; log++)
         read_anchors(v, *log, db, path);
-    qsort(v->anchored.items, v->anchored.count, sizeof *v->anchored.items, by_entries);
+    if (v->anchored.count > 1)
+        qsort(v->anchored.items, v->anchored.count, sizeof *v->anchored.items, by_entries);
     v->result->anchors = (int64_t)v->anchored.count;
 }
 
@@ -402,7 +403,8 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
         /* Go on from the stored hash, so one changed row is reported once, not as every
          * entry after it. */
         prev.size = stored.size == FD_HASH_SIZE ? stored.size : 0;
-        memcpy(prev_hash, stored.data, prev.size);
+        if (prev.size)
+            memcpy(prev_hash, stored.data, prev.size);
         if (++v->result->entries % PROGRESS_EVERY == 0)
             show_progress(v, v->result->entries);
     }
