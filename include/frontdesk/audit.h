@@ -1,14 +1,41 @@
 /* The audit chain. Every row a write inserts into a record table gets an audit entry
  * whose hash covers the previous entry's hash and the row's canonical content, so an
- * edit made behind the program's back breaks the chain at that row. Columns named
- * *_clear hold personal data that a privacy purge may clear; they are left out of the
- * canonical content, which carries their *_hmac partner instead. */
+ * edit made behind the program's back breaks the chain at that row.
+ *
+ * Personal data a purge clears enters the content through a commitment of its row: a
+ * row with the columns pii_salt and pii_commit (visits, do-not-admit entries) carries,
+ * in pii_commit, a BLAKE2b keyed with its own random salt over its *_clear, *_hmac and
+ * *_masked columns; the chain covers the commitment, not them. The purge clears them
+ * and the salt: nothing left can test a guess, and the chain still verifies. Elsewhere
+ * *_clear columns are left out and their *_hmac partner goes in.
+ *
+ * Each entry is also sealed: an HMAC of its hash under the key of its day (its epoch).
+ * The key moves on each day by a one-way function and the day before's is destroyed,
+ * so whoever reads the key file can seal only from that day on; the first entry of a
+ * day is sealed under the day before's key too (its bridge), so no later key can carry
+ * the chain across a day. The sealing code, printed once when the sealing begins, is
+ * the seed of the first day's key: verify with it checks every seal from the start. */
 #ifndef FRONTDESK_AUDIT_H
 #define FRONTDESK_AUDIT_H
 
 #include <stdint.h>
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
+
+enum { FD_SALT_SIZE = 32 };
+/* What a purged *_masked column holds: nothing of the number, not even its length. */
+#define FD_PURGED_MASK "********"
+
+/* A column of the personal data a row commits to, in the table's column order. */
+typedef struct fd_personal {
+    const char *column;
+    const char *value; /* NULL for NULL */
+} fd_personal;
+
+/* A new salt, and the commitment under it. */
+void fd_audit_new_salt(unsigned char salt[FD_SALT_SIZE]);
+void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_personal *columns,
+                              size_t count, unsigned char out[FD_HASH_SIZE]);
 
 /* The record tables, each audited row by row. X(name) — procedures add theirs. */
 #define FD_RECORD_TABLE_LIST(X) \
@@ -58,7 +85,8 @@
     X(shift_handover_count)     \
     X(shift_handover_end)       \
     X(shift_progress_time)      \
-    X(shift_takeover)
+    X(shift_takeover)  \
+    X(audit_sealing)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,
@@ -69,6 +97,12 @@ typedef enum fd_record_table {
 
 const char *fd_record_table_name(fd_record_table t);
 bool fd_record_table_parse(const char *name, fd_record_table *out);
+
+/* Whether the row still matches the first audit entry written for it: a purge checks a
+ * row written before commitments existed before it clears it, as it records the row
+ * anew. */
+fd_status fd_audit_row_matches(fd_desk *d, fd_record_table table, int64_t row_id, bool *matches,
+                               fd_error *err);
 
 /* Appends the entry for a row just inserted; call inside fd_store_write.
  * who may be NULL for the system itself (schema set-up, first administrator). */
@@ -82,17 +116,53 @@ typedef struct fd_chain_head {
 
 fd_status fd_audit_head(fd_desk *d, fd_chain_head *out, fd_error *err);
 
+/* Anchors the chain's head outside the database, after a handover, a print or a purge
+ * (why names which): in the system log through syslog(3), and in the head file among
+ * the keys. verify fails when the database is behind an anchor it can read. */
+fd_status fd_audit_anchor(fd_desk *d, const char *why, fd_error *err);
+
+/* Begins sealing a database made before sealing existed (an administrator): the
+ * entries so far are sealed as one by the first sealed entry, this sealing's own
+ * record. code receives the sealing code, to print once for the office safe. */
+fd_status fd_audit_begin_sealing(fd_desk *d, const fd_actor *who, char code[FD_SEAL_CODE_TEXT],
+                                 fd_error *err);
+/* Rebuilds the day's sealing key from the code (an administrator), when the key file
+ * was lost: the code must seal the chain's last entry. The rebuilding is recorded. */
+fd_status fd_audit_rebuild_sealing(fd_desk *d, const fd_actor *who, const char *code,
+                                   fd_error *err);
+
 typedef struct fd_verify_result {
     int64_t entries;   /* audit entries walked */
     int64_t problems;  /* each one reported */
     fd_chain_head head;
     bool head_found;   /* when verifying against a printed head: it is in the chain */
+    int64_t anchors;   /* heads anchored outside the database, compared with the chain */
+    bool sealed;       /* the chain has sealed entries */
+    int64_t seals_checked;   /* with the code, or with the day's key from the key file */
+    int64_t seals_unchecked; /* of days whose keys are gone: the code checks them */
 } fd_verify_result;
 
-/* Walks the chain, recomputing every hash from the rows as they are now; checks
- * that every record row has its entry, that derived tables match what they derive
- * from, and runs integrity_check and foreign_key_check. Each problem is reported
- * as one translated line naming the table and row. against may be NULL. */
+typedef struct fd_verify_request {
+    const char *against;   /* a chain head printed on paper, or NULL */
+    const char *seal_code; /* the sealing code from the office safe, or NULL */
+    /* System logs to read anchors from, beside the head file (NULL-terminated; may be
+     * NULL). Those that cannot be read are passed over. */
+    const char *const *logs;
+    void (*report)(void *ctx, const char *problem); /* each problem, one translated line */
+    void *ctx;            /* report's */
+    fd_progress progress; /* entries walked of all */
+} fd_verify_request;
+
+/* Checks the schema against the migrations; walks the chain, recomputing every hash
+ * from the rows as they are now, checking every seal it has the key for (all of them
+ * with the code) and comparing it with every anchor it can read (the head file, the
+ * logs): the database behind one, or an entry that differs from one, is reported;
+ * checks that every record row has its entry, that derived tables match what they
+ * derive from, and runs integrity_check and foreign_key_check. FD_TAMPERED when
+ * anything was reported; FD_INVALID for a code that is not one. */
+fd_status fd_verify_with(fd_desk *d, const fd_verify_request *req, fd_verify_result *out,
+                         fd_error *err);
+/* fd_verify_with, without a code or a sign of life. against may be NULL. */
 fd_status fd_verify(fd_desk *d, const char *against,
                     void (*report)(void *ctx, const char *problem), void *ctx,
                     fd_verify_result *out, fd_error *err);

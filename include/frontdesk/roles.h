@@ -32,6 +32,7 @@ typedef enum fd_role {
     X(STAFF_LIST,        "staff.list",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(STAFF_SET_PIN,     "staff.set_pin",     FD_ROLE_BIT(FD_ROLE_ADMIN))       \
     X(STAFF_UNLOCK,      "staff.unlock",      FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(AUDIT_SEAL,        "audit.seal",        FD_ROLE_BIT(FD_ROLE_ADMIN))       \
     X(VISIT_REGISTER,    "visit.register",    FD_DESK_STAFF)                    \
     X(VISIT_SIGN_OUT,    "visit.sign_out",    FD_DESK_STAFF)                    \
     X(VISIT_CORRECT,     "visit.correct",     FD_DESK_STAFF)                    \

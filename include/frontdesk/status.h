@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* X(name, sysexits code, message) */
@@ -53,6 +54,19 @@ const char *fd_status_message(fd_status status); /* translated */
 /* What to show for err: its message, or its status's when it has none. */
 const char *fd_error_text(const fd_error *err);
 int fd_status_exit_code(fd_status status);        /* sysexits.h value */
+
+/* Signs of life from long work (verify, purge): done of total so far, every so often
+ * and once at the end. show may be NULL. */
+typedef struct fd_progress {
+    void (*show)(void *ctx, int64_t done, int64_t total);
+    void *ctx;
+} fd_progress;
+
+static inline void fd_progress_show(const fd_progress *p, int64_t done, int64_t total)
+{
+    if (p && p->show)
+        p->show(p->ctx, done, total);
+}
 
 /* Allocation that cannot fail: out of memory aborts, so callers need no checks. */
 void *fd_alloc(size_t size);      /* zeroed */

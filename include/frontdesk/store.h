@@ -33,6 +33,10 @@ fd_status fd_store_write(fd_store *store, fd_write_fn fn, void *ctx, fd_error *e
 /* Runs fn in one read transaction, so what it reads is one consistent snapshot. */
 fd_status fd_store_read(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
 bool fd_store_in_write(const fd_store *store);
+/* Inside a write: done(ctx, committed) is called once the outermost transaction has
+ * committed (true) or rolled back (false) — for what must follow the commit and only
+ * it, outside the database (one at a time: a later call replaces it). */
+void fd_store_after_write(fd_store *store, void (*done)(void *ctx, bool committed), void *ctx);
 
 /* Database-wide checks: integrity_check and foreign_key_check. Each problem is passed
  * to report(); returns the number of problems, or -1 on failure. */

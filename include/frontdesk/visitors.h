@@ -272,10 +272,27 @@ fd_status fd_visitor_bans(fd_desk *d, int64_t after_id, int limit,
                           void (*each)(void *ctx, const fd_visitor_ban_row *b), void *ctx,
                           fd_error *err);
 
-/* Clears the clear document numbers of visits registered more than cfg->retention_days
- * ago (administrator or customer-service manager); the visits stay, with their masked
- * number and HMAC. The run itself is recorded and audited. */
+/* The privacy purge (administrator or customer-service manager): forgets the document
+ * numbers of visits registered more than visitors.retention_days ago, and of
+ * do-not-admit entries lifted that long ago (an entry keeps its number while it is in
+ * force). Forgotten means that nothing left — the rows, the write-ahead log, the keys,
+ * a later backup or export — tests a guess of the number: the number, its HMAC and the
+ * row's salt are cleared and the masked form says nothing ("********", the document
+ * type stays), the freed space in the file is zeroed and the log emptied. The visits
+ * stay, with everything else; the run is recorded, audited and anchored. *cleared is the
+ * number of visits cleared. */
 fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_error *err);
+typedef struct fd_purge_result {
+    int64_t visits; /* whose numbers were cleared */
+    int64_t bans;   /* do-not-admit rows cleared */
+    /* The write-ahead log was emptied. When other terminals were reading all along, it
+     * still holds older copies of the pages cleared: run the purge again later. */
+    bool log_emptied;
+} fd_purge_result;
+
+/* The same, with signs of life (rows cleared of all to clear) and all it did. */
+fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progress *progress,
+                               fd_purge_result *out, fd_error *err);
 
 /* The visits registered in [req->from, req->to), oldest first. */
 fd_status fd_visitors_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,

@@ -26,12 +26,25 @@ static bool file_exists(const char *path)
  * of no use, and would stand in the way of the next try: it goes, with its files. */
 static void remove_new_database(const char *path)
 {
-    static const char *const suffixes[] = {"", "-wal", "-shm", ".key", ".pepper"};
+    static const char *const suffixes[] = {"", "-wal", "-shm", ".key", ".pepper", ".seal", ".head"};
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         char *file = fd_printf("%s%s", path, suffixes[i]);
         unlink(file);
         free(file);
     }
+}
+
+/* The code of the sealing this desk began, for the office safe: shown this once. */
+static void print_seal_code(fd_desk *d)
+{
+    char code[FD_SEAL_CODE_TEXT];
+    if (!fd_desk_take_seal_code(d, code))
+        return;
+    printf(_("Sealing code of the audit chain (shown only this once: write it down and keep it "
+             "in the office safe; `frontdesk verify --seal CODE` checks every entry with it):\n"
+             "    %s\n"),
+           code);
+    explicit_bzero(code, sizeof code);
 }
 
 int cli_init(cli *c, int argc, char **argv)
@@ -71,12 +84,14 @@ int cli_init(cli *c, int argc, char **argv)
     if ((rc = cli_open_desk(c, FD_STORE_CREATE, &d)) == EX_OK) {
         fd_error err = {0};
         fd_status s = fd_staff_add(d, NULL, number, name, FD_ROLE_ADMIN, pin, &err);
+        if (s == FD_OK) {
+            printf(_("Created %s with administrator %s (%s).\n"), c->db_path, number, name);
+            print_seal_code(d);
+        }
         fd_desk_close(d);
         if (s != FD_OK) {
             remove_new_database(c->db_path);
             rc = cli_fail(&err);
-        } else {
-            printf(_("Created %s with administrator %s (%s).\n"), c->db_path, number, name);
         }
     }
     free(pin);
@@ -167,21 +182,114 @@ int cli_demo(cli *c, int argc, char **argv)
     if (rc != EX_OK)
         return rc;
     fd_error err = {0};
-    if (populate_demo(d, &err) != FD_OK)
+    if (populate_demo(d, &err) != FD_OK) {
         rc = cli_fail(&err);
-    else
+    } else {
         printf(_("Demo database ready: %s\n"
                  "Log in as 1001 with PIN 1111 (receptionist), 2001/2222 (duty manager),\n"
                  "3001/3333 (customer-service manager), 1002/1112 (assistant), 9001/9999 (admin).\n"),
                c->db_path);
+        print_seal_code(d);
+    }
     fd_desk_close(d);
     return rc;
 }
 
+/* ctx: the progress line, taken away for the problem. */
 static void print_problem(void *ctx, const char *problem)
 {
-    (void)ctx;
+    cli_progress_clear(ctx);
     printf("  %s\n", problem);
+    fflush(stdout);
+}
+
+/* Where syslog(3) lines end up on the usual systems, beside those named by --log; the
+ * journal is read through journalctl. What is missing or unreadable is passed over. */
+static const char *const system_logs[] = {"/var/log/syslog", "/var/log/syslog.1", "/var/log/messages",
+                                          "/var/log/messages.1", "/var/log/user.log"};
+static const char *const journalctl[] = {"/usr/bin/journalctl", "/bin/journalctl"};
+
+/* The journal's frontdesk lines, as a file to read (/dev/fd/N of a pipe); NULL when there
+ * is no journalctl. */
+static FILE *open_journal(char path[32])
+{
+    for (size_t i = 0; i < sizeof journalctl / sizeof journalctl[0]; i++) {
+        if (access(journalctl[i], X_OK) != 0)
+            continue;
+        char command[128];
+        snprintf(command, sizeof command, "%s -q --no-pager -o cat -t frontdesk 2>/dev/null",
+                 journalctl[i]);
+        FILE *p = popen(command, "r");
+        if (p)
+            snprintf(path, 32, "/dev/fd/%d", fileno(p));
+        return p;
+    }
+    return NULL;
+}
+
+typedef struct log_list {
+    const char **paths; /* NULL-terminated */
+    size_t count;
+    FILE *journal;
+    char journal_path[32];
+} log_list;
+
+static void add_log(log_list *l, const char *path)
+{
+    l->paths = fd_realloc(l->paths, (l->count + 2) * sizeof *l->paths);
+    l->paths[l->count++] = path;
+    l->paths[l->count] = NULL;
+}
+
+static void add_system_logs(log_list *l)
+{
+    for (size_t i = 0; i < sizeof system_logs / sizeof system_logs[0]; i++)
+        add_log(l, system_logs[i]);
+    if ((l->journal = open_journal(l->journal_path)))
+        add_log(l, l->journal_path);
+}
+
+static void free_logs(log_list *l)
+{
+    if (l->journal)
+        pclose(l->journal);
+    free(l->paths);
+}
+
+static void print_seals(const fd_verify_result *r, bool with_code)
+{
+    if (!r->sealed)
+        printf(_("The audit chain is not sealed: seal it once with `frontdesk seal --as NUMBER` "
+                 "and keep the code it prints in the office safe.\n"));
+    else if (with_code && r->seals_unchecked == 0)
+        printf(_("Seals: all %lld checked with the sealing code.\n"), (long long)r->seals_checked);
+    else if (with_code)
+        printf(_("Seals: %lld checked with the sealing code, %lld not.\n"),
+               (long long)r->seals_checked, (long long)r->seals_unchecked);
+    else if (r->seals_unchecked == 0)
+        printf(_("Seals: all %lld checked with the day's sealing key.\n"), (long long)r->seals_checked);
+    else
+        printf(_("Seals: %lld checked with the day's sealing key; %lld of earlier days can be "
+                 "checked only with the sealing code (verify --seal CODE).\n"),
+               (long long)r->seals_checked, (long long)r->seals_unchecked);
+}
+
+static void print_summary(const fd_verify_request *req, const fd_verify_result *r)
+{
+    printf(_("Audit entries: %lld\n"), (long long)r->entries);
+    printf(_("Chain head: %s\n"), r->head.hash[0] ? r->head.hash : "-");
+    print_seals(r, req->seal_code != NULL);
+    printf(_("Anchors outside the database (head file, system logs): %lld compared.\n"),
+           (long long)r->anchors);
+    if (req->against)
+        printf(r->head_found ? _("The printed head %s is in the chain.\n")
+                             : _("The printed head %s is NOT in the chain.\n"),
+               req->against);
+}
+
+static int verify_usage(void)
+{
+    return cli_usage(_("usage: frontdesk verify [--against HEAD] [--seal CODE|-] [--log FILE]…"));
 }
 
 /* Not a fault of the records, so the exit status stays theirs: a year whose working-day
@@ -199,31 +307,46 @@ int cli_verify(cli *c, int argc, char **argv)
 {
     static const struct option options[] = {
         {"against", required_argument, NULL, 'a'},
+        {"seal", required_argument, NULL, 's'},
+        {"log", required_argument, NULL, 'l'},
         {NULL, 0, NULL, 0},
     };
-    const char *against = NULL;
+    fd_verify_request req = {.report = print_problem};
+    log_list logs = {0};
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
-        if (opt != 'a')
-            return cli_usage(_("usage: frontdesk verify [--against HEAD]"));
-        against = optarg;
+    while ((opt = getopt_long(argc, argv, "a:s:l:", options, NULL)) != -1) {
+        switch (opt) {
+        case 'a': req.against = optarg; break;
+        case 's': req.seal_code = optarg; break;
+        case 'l': add_log(&logs, optarg); break;
+        default: free_logs(&logs); return verify_usage();
+        }
     }
+    char *typed = req.seal_code && strcmp(req.seal_code, "-") == 0 ? cli_read_seal_code() : NULL;
+    if (typed)
+        req.seal_code = typed;
+    add_system_logs(&logs);
+    req.logs = logs.paths;
     fd_desk *d;
     int rc = cli_open_desk(c, FD_STORE_READONLY, &d);
-    if (rc != EX_OK)
-        return rc;
-    fd_error err = {0};
-    fd_verify_result result;
-    fd_status s = fd_verify(d, against, print_problem, NULL, &result, &err);
-    printf(_("Audit entries: %lld\n"), (long long)result.entries);
-    printf(_("Chain head: %s\n"), result.head.hash[0] ? result.head.hash : "-");
-    if (against)
-        printf(result.head_found ? _("The printed head %s is in the chain.\n")
-                                 : _("The printed head %s is NOT in the chain.\n"),
-               against);
-    if (s == FD_OK)
-        printf(_("OK: the records match the audit chain.\n"));
-    warn_calendar(c, d);
-    fd_desk_close(d);
-    return s == FD_OK ? EX_OK : cli_fail(&err);
+    if (rc == EX_OK) {
+        fd_error err = {0};
+        fd_verify_result result;
+        cli_progress *progress = cli_progress_start(_("Verifying"));
+        if (progress)
+            req.progress = *cli_progress_of(progress);
+        req.ctx = progress;
+        fd_status s = fd_verify_with(d, &req, &result, &err);
+        cli_progress_end(progress);
+        if (s != FD_INVALID)
+            print_summary(&req, &result);
+        if (s == FD_OK)
+            printf(_("OK: the records match the audit chain.\n"));
+        rc = s == FD_OK ? EX_OK : cli_fail(&err);
+        warn_calendar(c, d);
+        fd_desk_close(d);
+    }
+    free_logs(&logs);
+    free(typed);
+    return rc;
 }

@@ -1,6 +1,7 @@
-/* frontdesk purge --as NUMBER: clears the clear document numbers of visitors
- * registered longer ago than visitors.retention_days. Meant for cron, with the PIN in
- * $FRONTDESK_PIN. */
+/* frontdesk purge --as NUMBER: forgets the document numbers of visitors registered
+ * longer ago than visitors.retention_days, and of do-not-admit entries lifted that long
+ * ago. Meant for cron, with the PIN in $FRONTDESK_PIN: quiet there, it shows how far it
+ * has got on a terminal. */
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -9,6 +10,19 @@
 #include "cli/cli.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/visitors.h"
+
+static int report(const fd_purge_result *r, int days)
+{
+    printf(_("Forgot the document numbers of %" PRId64 " visits registered more than %d days ago "
+             "and of %" PRId64 " do-not-admit rows lifted that long ago; the visits remain, "
+             "without their numbers.\n"),
+           r->visits, days, r->bans);
+    if (r->log_emptied)
+        return EX_OK;
+    fprintf(stderr, _("frontdesk: other terminals kept reading, so the write-ahead log still holds "
+                      "copies of the numbers: run the purge again when the desk is quiet.\n"));
+    return EX_TEMPFAIL;
+}
 
 static int usage(void)
 {
@@ -37,13 +51,14 @@ int cli_purge(cli *c, int argc, char **argv)
     fd_actor who;
     if ((rc = cli_authenticate(c, d, number, &who)) == EX_OK) {
         fd_error err = {0};
-        int64_t cleared = 0;
-        if (fd_visits_purge(d, &who, &cleared, &err) != FD_OK)
+        fd_purge_result r;
+        cli_progress *progress = cli_progress_start(_("Purging"));
+        fd_status s = fd_visits_purge_with(d, &who, cli_progress_of(progress), &r, &err);
+        cli_progress_end(progress);
+        if (s != FD_OK)
             rc = cli_fail(&err);
         else
-            printf(_("Cleared the document numbers of %" PRId64 " visits registered more than "
-                     "%d days ago; the visits remain, with their masked numbers.\n"),
-                   cleared, c->config->retention_days);
+            rc = report(&r, c->config->retention_days);
     }
     fd_desk_close(d);
     return rc;

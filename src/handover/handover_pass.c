@@ -686,6 +686,10 @@ fd_status fd_handover_sign(fd_desk *d, const fd_actor *outgoing, const fd_actor 
         s = clean_confirmations(&e, err);
     if (s == FD_OK)
         s = fd_store_write(d->store, sign_txn, &e, err);
+    /* The signed shift is anchored outside the database; a head file that cannot be
+     * written does not undo the handover. */
+    if (s == FD_OK)
+        fd_audit_anchor(d, "handover", NULL);
     if (s == FD_OK && next_shift_id)
         *next_shift_id = e.next_shift_id;
     for (size_t i = 0; e.explanations && i < count_n; i++)

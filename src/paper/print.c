@@ -105,6 +105,9 @@ fd_status print_finish(fd_desk *d, fd_report *r, fd_report **out, fd_error *err)
         return s;
     }
     fd_report_set_chain_head(r, &head);
+    /* On paper, and outside the database too (a head file that cannot be written does
+     * not stop the print). */
+    fd_audit_anchor(d, "print", NULL);
     *out = r;
     return FD_OK;
 }

@@ -45,6 +45,8 @@ struct fd_store {
     bool cancelled;      /* on_busy gave up: no more retries */
     struct timespec wait_started;
     long told_ms;        /* how long the wait was when on_busy was last told */
+    void (*after_write)(void *ctx, bool committed); /* see fd_store_after_write */
+    void *after_write_ctx;
 };
 
 const char *fd_sql_name(fd_sql_id id)
@@ -283,6 +285,20 @@ static fd_status run_plain(fd_store *store, fd_sql_id id, fd_error *err)
     return fd_exec(fd_sql(store, id), err);
 }
 
+void fd_store_after_write(fd_store *store, void (*done)(void *ctx, bool committed), void *ctx)
+{
+    store->after_write = done;
+    store->after_write_ctx = ctx;
+}
+
+static void end_write(fd_store *store, bool committed)
+{
+    void (*done)(void *ctx, bool committed) = store->after_write;
+    store->after_write = NULL;
+    if (done)
+        done(store->after_write_ctx, committed);
+}
+
 static void backoff(int attempt)
 {
     struct timespec ts = {0, (long)(1 + attempt) * 5 * 1000000L};
@@ -330,6 +346,7 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
             if (err)
                 *err = local;
         }
+        end_write(store, status == FD_OK);
     }
     end_wait(store);
     if (status == FD_BUSY && store->cancelled)

@@ -498,6 +498,20 @@ static void bind_optional(fd_stmt *st, const char *param, const char *text)
     fd_bind_text(st, param, text && *text ? text : NULL);
 }
 
+/* The document enters the audit chain through a commitment under a salt of the visit's
+ * own, which the purge clears with the number (frontdesk/audit.h). */
+static void bind_commitment(fd_stmt *st, const document *doc)
+{
+    const fd_personal personal[] = {{"doc_number_clear", doc->number},
+                                    {"doc_number_hmac", doc->hmac},
+                                    {"doc_number_masked", doc->masked}};
+    unsigned char salt[FD_SALT_SIZE], commit[FD_HASH_SIZE];
+    fd_audit_new_salt(salt);
+    fd_audit_commit_personal(salt, personal, COUNT(personal), commit);
+    fd_bind_blob(st, ":pii_salt", salt, sizeof salt);
+    fd_bind_blob(st, ":pii_commit", commit, sizeof commit);
+}
+
 static fd_status insert_visit(registration *r, fd_error *err)
 {
     fd_stmt *st = fd_sql(r->d->store, FD_SQL_VISIT_INSERT);
@@ -506,6 +520,7 @@ static fd_status insert_visit(registration *r, fd_error *err)
     fd_bind_text(st, ":doc_number_clear", r->doc.number);
     fd_bind_text(st, ":doc_number_hmac", r->doc.hmac);
     fd_bind_text(st, ":doc_number_masked", r->doc.masked);
+    bind_commitment(st, &r->doc);
     fd_bind_text(st, ":phone", r->phone);
     fd_bind_int(st, ":party_size", r->party_size);
     fd_bind_text(st, ":purpose", r->purpose);

@@ -43,6 +43,8 @@ void measure_queries(bench *b);
 void measure_register(bench *b);
 /* The PDFs. */
 void measure_print(bench *b);
+/* A full verify with the sealing code beside a bare walk computing the same MACs. */
+void measure_verify(bench *b);
 /* The console in a pseudo-terminal: its first screen, a keystroke, its memory. */
 void measure_console(bench *b);
 

@@ -128,7 +128,7 @@ static void show_progress(int64_t done, int64_t all)
 
 static void remove_files(const char *db)
 {
-    static const char *const suffixes[] = {"", ".key", ".pepper", "-wal", "-shm"};
+    static const char *const suffixes[] = {"", ".key", ".pepper", ".seal", ".head", ".sealcode", "-wal", "-shm"};
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         char *path = fd_printf("%s%s", db, suffixes[i]);
         unlink(path);
@@ -143,6 +143,30 @@ typedef struct target {
     int64_t rows;
     uint64_t seed;
 } target;
+
+/* The sealing code, which an office keeps in its safe, beside the database: verify.full
+ * checks every seal with it. */
+static fd_status keep_seal_code(fd_desk *d, const char *db, fd_error *err)
+{
+    char code[FD_SEAL_CODE_TEXT];
+    char *path = fd_desk_key_file(db, "sealcode");
+    FILE *out = fd_desk_take_seal_code(d, code) ? fopen(path, "w") : NULL;
+    bool ok = out && fprintf(out, "%s\n", code) > 0;
+    if (out)
+        ok = fclose(out) == 0 && ok;
+    fd_status s = ok ? FD_OK : fd_fail(err, FD_IO, NULL, "cannot write %s", path);
+    free(path);
+    return s;
+}
+
+static bool move_key(const char *from_db, const char *to_db, const char *name)
+{
+    char *from = fd_desk_key_file(from_db, name), *to = fd_desk_key_file(to_db, name);
+    bool ok = rename(from, to) == 0;
+    free(from);
+    free(to);
+    return ok;
+}
 
 /* Writes into PATH.part and renames it into place only when whole: an interrupted run
  * never leaves a database a later run would take for finished. */
@@ -159,11 +183,12 @@ static fd_status generate(const target *t, meta *m, fd_error *err)
     if (s == FD_OK) {
         gen_params p = {t->rows, t->seed, bench_history_end()};
         s = gen_build(d, &p, show_progress, &m->counts, err);
+        if (s == FD_OK)
+            s = keep_seal_code(d, part, err);
         fd_desk_close(d);
     }
-    char *part_key = fd_desk_key_path(part), *key = fd_desk_key_path(t->path);
-    char *part_pepper = fd_desk_pepper_path(part), *pepper = fd_desk_pepper_path(t->path);
-    if (s == FD_OK && (rename(part_key, key) != 0 || rename(part_pepper, pepper) != 0 ||
+    if (s == FD_OK && (!move_key(part, t->path, "key") || !move_key(part, t->path, "pepper") ||
+                       !move_key(part, t->path, "seal") || !move_key(part, t->path, "sealcode") ||
                        rename(part, t->path) != 0))
         s = fd_fail(err, FD_IO, NULL, "cannot move %s into place: %s", part, strerror(errno));
     m->rows = t->rows;
@@ -173,10 +198,6 @@ static fd_status generate(const target *t, meta *m, fd_error *err)
         s = fd_fail(err, FD_IO, NULL, "cannot write %s.bench", t->path);
     if (s != FD_OK)
         remove_files(part);
-    free(part_key);
-    free(key);
-    free(part_pepper);
-    free(pepper);
     free(part);
     return s;
 }
@@ -266,6 +287,7 @@ static int run(bench *b)
     measure_register(b);
     measure_queries(b);
     measure_print(b);
+    measure_verify(b);
     int misses = results_summary();
     close_bench(b);
     return misses ? EXIT_MISS : EXIT_SUCCESS;

@@ -142,6 +142,46 @@ START_TEST(init_makes_a_private_database_once)
 }
 END_TEST
 
+/* The code init printed: the line after the one that announces it. */
+static void printed_code(const run_result *r, char code[64])
+{
+    const char *line = strstr(r->output, "Sealing code");
+    ck_assert_msg(line, "no sealing code in:\n%s", r->output);
+    line = strchr(line, '\n');
+    ck_assert_int_eq(sscanf(line, " %63s", code), 1);
+}
+
+START_TEST(init_prints_the_sealing_code_once_for_verify)
+{
+    const char *path = testlib_path("sealed.db");
+    char args[700];
+    snprintf(args, sizeof args, "--db '%s' init --admin 9001 --name 陈静", path);
+    run_result r = run("FRONTDESK_NEW_PIN=9999", args);
+    ASSERT_RUN(r, 0, "shown only this once");
+    char code[64];
+    printed_code(&r, code);
+    snprintf(args, sizeof args, "--db '%s' verify --seal %s", path, code);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 0, "Seals: all 2 checked with the sealing code.");
+    /* Typed on standard input, it shows neither in ps nor in the shell's history. */
+    const char *safe = testlib_path("code.txt");
+    FILE *f = fopen(safe, "w");
+    fprintf(f, "%s\n", code);
+    fclose(f);
+    snprintf(args, sizeof args, "--db '%s' verify --seal - < '%s'", path, safe);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 0, "Seals: all 2 checked with the sealing code.");
+    code[3] = code[3] == 'A' ? 'B' : 'A';
+    snprintf(args, sizeof args, "--db '%s' verify --seal %s", path, code);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 65, "not a sealing code");
+    /* Sealed from its start: there is no sealing to begin. */
+    snprintf(args, sizeof args, "--db '%s' seal --as 9001", path);
+    r = run("FRONTDESK_PIN=9999", args);
+    ASSERT_RUN(r, 65, "sealed already");
+}
+END_TEST
+
 START_TEST(verify_passes_then_names_a_tampered_row)
 {
     const char *path = demo_db("verify.db");
@@ -209,6 +249,30 @@ START_TEST(backup_copies_database_and_key)
     snprintf(args, sizeof args, "--db '%s' backup '%s'", path, copy);
     r = run(NULL, args);
     ASSERT_RUN(r, 65, "exists already");
+}
+END_TEST
+
+START_TEST(an_older_backup_copied_over_the_file_is_caught)
+{
+    const char *path = demo_db("restored.db");
+    const char *copy = testlib_path("yesterday.db");
+    char args[1200];
+    snprintf(args, sizeof args, "--db '%s' backup '%s'", path, copy);
+    run_result r = run(NULL, args);
+    ASSERT_RUN(r, 0, "Backed up");
+    /* A day's work after the backup … */
+    snprintf(args, sizeof args, "--db '%s' ban add passport E12345678 Smith --reason fraud --as 3001", path);
+    r = run("FRONTDESK_PIN=3333", args);
+    ASSERT_RUN(r, 0, "Smith");
+    snprintf(args, sizeof args, "--db '%s' verify", path);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 0, "OK");
+    /* … undone by the backup copied over the file. */
+    char command[1200];
+    snprintf(command, sizeof command, "cp '%s' '%s'", copy, path);
+    ck_assert_int_eq(system(command), 0);
+    r = run(NULL, args);
+    ASSERT_RUN(r, 65, "The database is behind the head anchored in");
 }
 END_TEST
 
@@ -665,10 +729,12 @@ int main(void)
     tcase_add_test(tc, bad_config_stops_with_file_and_line);
     tcase_add_test(tc, missing_database_is_explained);
     tcase_add_test(tc, init_makes_a_private_database_once);
+    tcase_add_test(tc, init_prints_the_sealing_code_once_for_verify);
     tcase_add_test(tc, verify_passes_then_names_a_tampered_row);
     tcase_add_test(tc, verify_names_a_dropped_table_and_exits_65);
     tcase_add_test(tc, verify_against_the_printed_head);
     tcase_add_test(tc, backup_copies_database_and_key);
+    tcase_add_test(tc, an_older_backup_copied_over_the_file_is_caught);
     tcase_add_test(tc, import_reports_bad_rows_by_line);
     tcase_add_test(tc, the_do_not_admit_list_from_a_shell);
     tcase_add_test(tc, chinese_messages_by_default_configuration);

@@ -47,21 +47,20 @@ static void copy_file(const char *from, const char *to)
     ck_assert_int_eq(fclose(out), 0);
 }
 
-/* The database and its key; the WAL is gone once the last connection closed. */
+/* The database and its keys; the WAL is gone once the last connection closed. */
 static void copy_desk(const char *from, const char *to)
 {
     char wal[1024];
     snprintf(wal, sizeof wal, "%s-wal", from);
     ck_assert_msg(access(wal, F_OK) != 0, "%s is still there: the copy would miss it", wal);
     copy_file(from, to);
-    char *key_from = fd_desk_key_path(from), *key_to = fd_desk_key_path(to);
-    copy_file(key_from, key_to);
-    free(key_from);
-    free(key_to);
-    char *pepper_from = fd_desk_pepper_path(from), *pepper_to = fd_desk_pepper_path(to);
-    copy_file(pepper_from, pepper_to);
-    free(pepper_from);
-    free(pepper_to);
+    static const char *const keys[] = {"key", "seal", "pepper"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char *key_from = fd_desk_key_file(from, keys[i]), *key_to = fd_desk_key_file(to, keys[i]);
+        copy_file(key_from, key_to);
+        free(key_from);
+        free(key_to);
+    }
 }
 
 void fault_desk_template(void)

@@ -40,19 +40,47 @@ FROM sqlite_schema
 ORDER BY type, name;
 
 -- name: audit_last
-SELECT id, hash
+SELECT id, hash, epoch, seal
 FROM audit
 ORDER BY id DESC
 LIMIT 1;
 
 -- name: audit_insert
-INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash)
-VALUES (:id, :at, :staff_id, :action, :tbl, :row_id, :hash);
+INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge)
+VALUES (:id, :at, :staff_id, :action, :tbl, :row_id, :hash, 2, :epoch, :seal, :bridge);
 
 -- name: audit_walk
-SELECT id, at, staff_id, action, tbl, row_id, hash
+SELECT id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge
 FROM audit
 ORDER BY id;
+
+-- name: audit_first_of_row
+-- The entry a row was recorded by, and the hash before it.
+SELECT a.id, a.at, a.staff_id, a.action, a.hash, a.format, a.epoch, a.seal,
+  (SELECT p.hash FROM audit p WHERE p.id = a.id - 1) AS prev_hash
+FROM audit a
+WHERE a.tbl = :tbl AND a.row_id = :row_id
+ORDER BY a.id
+LIMIT 1;
+
+-- name: audit_forgotten
+-- A later entry recording the row as the purge left it.
+SELECT 1 AS found
+FROM audit
+WHERE tbl = :tbl AND row_id = :row_id AND id > :id AND action LIKE '%.forget'
+LIMIT 1;
+
+-- name: secure_delete_on
+-- What is deleted or overwritten is zeroed in the file, not left in its free space.
+PRAGMA secure_delete = ON;
+
+-- name: wal_truncate
+-- The write-ahead log copied into the database and emptied, old page images and all.
+PRAGMA wal_checkpoint(TRUNCATE);
+
+-- name: audit_sealing_insert
+INSERT INTO audit_sealing (how, epoch, at, staff_id)
+VALUES (:how, :epoch, :at, :staff_id);
 
 -- name: event_insert
 INSERT INTO event (
@@ -694,3 +722,15 @@ FROM shift_takeover t
 WHERE  NOT EXISTS (
   SELECT 1 FROM audit a WHERE a.tbl = 'shift_takeover' AND a.row_id = t.id
 );
+
+-- name: row_audit_sealing
+-- columns: any
+SELECT *
+FROM audit_sealing
+WHERE id = :id;
+
+-- name: unaudited_audit_sealing
+-- row: unaudited
+SELECT id
+FROM audit_sealing t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'audit_sealing' AND a.row_id = t.id);

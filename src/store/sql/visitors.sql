@@ -1773,10 +1773,10 @@ WHERE v.id = :id AND v.doc_number_hmac = :hmac;
 
 -- name: visit_insert
 INSERT INTO visit (
-  visitor_name, doc_type, doc_number_clear, doc_number_hmac, doc_number_masked, phone, party_size, purpose, unit_id, company_id, department_id, person_id, visitee_unit, visitee_company, visitee_department, visitee_name, visitee_position, registered_at, staff_id, approver_id
+  visitor_name, doc_type, doc_number_clear, doc_number_hmac, doc_number_masked, phone, party_size, purpose, unit_id, company_id, department_id, person_id, visitee_unit, visitee_company, visitee_department, visitee_name, visitee_position, registered_at, staff_id, approver_id, pii_salt, pii_commit
 )
 VALUES (
-  :visitor_name, :doc_type, :doc_number_clear, :doc_number_hmac, :doc_number_masked, :phone, :party_size, :purpose, :unit_id, :company_id, :department_id, :person_id, :visitee_unit, :visitee_company, :visitee_department, :visitee_name, :visitee_position, :registered_at, :staff_id, :approver_id
+  :visitor_name, :doc_type, :doc_number_clear, :doc_number_hmac, :doc_number_masked, :phone, :party_size, :purpose, :unit_id, :company_id, :department_id, :person_id, :visitee_unit, :visitee_company, :visitee_department, :visitee_name, :visitee_position, :registered_at, :staff_id, :approver_id, :pii_salt, :pii_commit
 );
 
 -- name: visit_exists
@@ -1859,34 +1859,19 @@ ORDER BY b.unit_id IS NOT NULL, b.id DESC
 LIMIT 1;
 
 -- name: visitor_ban_get
-SELECT b.id, b.lifts, EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id) AS lifted
+SELECT b.id, b.lifts, EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id) AS lifted,
+  b.doc_type, b.doc_number_hmac, b.doc_number_masked, b.visitor_name, b.unit_id
 FROM visitor_ban b
 WHERE b.id = :id;
 
 -- name: visitor_ban_insert
+-- An entry (lifts NULL), or the row that lifts one, with the entry's document.
 INSERT INTO visitor_ban (
-  lifts, doc_type, doc_number_hmac, doc_number_masked, visitor_name, unit_id, reason, at, staff_id
+  lifts, doc_type, doc_number_hmac, doc_number_masked, visitor_name, unit_id, reason, at, staff_id, pii_salt, pii_commit
 )
 VALUES (
-  :lifts, :doc_type, :doc_number_hmac, :doc_number_masked, :visitor_name, :unit_id, :reason, :at, :staff_id
+  :lifts, :doc_type, :doc_number_hmac, :doc_number_masked, :visitor_name, :unit_id, :reason, :at, :staff_id, :pii_salt, :pii_commit
 );
-
--- name: visitor_ban_lift
-INSERT INTO visitor_ban (
-  lifts, doc_type, doc_number_hmac, doc_number_masked, visitor_name, unit_id, reason, at, staff_id
-)
-SELECT
-  b.id,
-  b.doc_type,
-  b.doc_number_hmac,
-  b.doc_number_masked,
-  b.visitor_name,
-  b.unit_id,
-  :reason,
-  :at,
-  :staff_id
-FROM visitor_ban b
-WHERE b.id = :id;
 
 -- name: visitor_ban_list
 SELECT b.id, b.visitor_name, b.doc_type, b.doc_number_masked, u.code, b.reason, s.name, b.at
@@ -1899,11 +1884,52 @@ WHERE  b.id < :after_id
 ORDER BY b.id DESC
 LIMIT :limit;
 
--- name: visit_purge_clear
--- The privacy purge: the one UPDATE the visit table's trigger lets through.
+-- The privacy purge. Each table's rows still to forget are counted, then taken a batch
+-- at a time (those cleared drop out of the next batch), each cleared by the one UPDATE
+-- its trigger lets through.
+
+-- name: visit_forget_count
+-- row: forget_count
+SELECT count(*) AS rows
+FROM visit
+WHERE doc_number_hmac <> '' AND registered_at < :cutoff;
+
+-- name: visit_forget_next
+-- row: forget
+SELECT id, pii_commit IS NULL AS uncommitted
+FROM visit
+WHERE doc_number_hmac <> '' AND registered_at < :cutoff
+ORDER BY registered_at
+LIMIT :limit;
+
+-- name: visit_forget
 UPDATE visit
-SET doc_number_clear = NULL
-WHERE doc_number_clear IS NOT NULL AND registered_at < :cutoff;
+SET doc_number_clear = NULL, doc_number_hmac = '', doc_number_masked = '********', pii_salt = NULL
+WHERE id = :id;
+
+-- name: visitor_ban_forget_count
+-- An entry lifted before the cutoff, and the row that lifted it.
+-- row: forget_count
+SELECT count(*) AS rows
+FROM visitor_ban b
+WHERE b.doc_number_hmac <> ''
+  AND ((b.lifts IS NOT NULL AND b.at < :cutoff)
+    OR EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id AND l.at < :cutoff));
+
+-- name: visitor_ban_forget_next
+-- row: forget
+SELECT b.id, b.pii_commit IS NULL AS uncommitted
+FROM visitor_ban b
+WHERE b.doc_number_hmac <> ''
+  AND ((b.lifts IS NOT NULL AND b.at < :cutoff)
+    OR EXISTS (SELECT 1 FROM visitor_ban l WHERE l.lifts = b.id AND l.at < :cutoff))
+ORDER BY b.id
+LIMIT :limit;
+
+-- name: visitor_ban_forget
+UPDATE visitor_ban
+SET doc_number_hmac = '', doc_number_masked = '********', pii_salt = NULL
+WHERE id = :id;
 
 -- name: visit_purge_insert
 INSERT INTO visit_purge (cutoff, retention_days, cleared, at, staff_id)

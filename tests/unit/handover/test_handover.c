@@ -1,6 +1,7 @@
 /* The duty handover book: shifts, entries, follow-ups carried from shift to shift,
  * open items gathered from the other procedures, the inventory, both signatures and
  * the refusal, corrections on closed shifts, the views, search, report and export. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,31 @@
 #include "testlib.h"
 
 enum { HOUR = 3600, MINUTE = 60 };
+
+/* The program's calls to syslog(3) land here, before the C library's (__syslog_chk is
+ * what syslog becomes under _FORTIFY_SOURCE). */
+void syslog(int priority, const char *format, ...);
+void __syslog_chk(int priority, int flag, const char *format, ...);
+static char last_logged[1024];
+
+void syslog(int priority, const char *format, ...)
+{
+    (void)priority;
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(last_logged, sizeof last_logged, format, ap);
+    va_end(ap);
+}
+
+void __syslog_chk(int priority, int flag, const char *format, ...)
+{
+    (void)priority;
+    (void)flag;
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(last_logged, sizeof last_logged, format, ap);
+    va_end(ap);
+}
 
 /* The desk fixture under the shipped configuration (its inventory list, curfew,
  * departments, calendar), with a second duty manager and an assistant. */
@@ -307,6 +333,35 @@ static void keep_attempt(void *ctx, const fd_handover_attempt *a)
     snprintf(l->reason[l->count], 256, "%s", a->reason ? a->reason : "");
     l->count++;
 }
+
+START_TEST(a_signed_handover_is_anchored_outside_the_database)
+{
+    book b;
+    book_open(&b, "anchored.db");
+    int64_t s1 = open_first_shift(&b);
+    later(&b, 600);
+    last_logged[0] = '\0';
+    hand_over(&b, &b.fx.duty_manager, &b.second, s1, 4);
+    fd_chain_head head;
+    fd_error err = {0};
+    ck_assert_int_eq(fd_audit_head(b.fx.desk, &head, &err), FD_OK);
+    ck_assert_msg(strncmp(last_logged, "frontdesk-anchor db=", 20) == 0, "%s", last_logged);
+    char *want = fd_printf(" entries=%lld head=%s why=handover ", (long long)head.entries, head.hash);
+    ck_assert_msg(strstr(last_logged, want), "%s", last_logged);
+    free(want);
+    /* The same head, in the head file. */
+    char *path = fd_desk_key_file(b.fx.path, "head");
+    FILE *f = fopen(path, "r");
+    char line[1024] = "";
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, f));
+    fclose(f);
+    free(path);
+    line[strcspn(line, "\n")] = '\0';
+    ck_assert_str_eq(line, last_logged);
+    book_close(&b);
+}
+END_TEST
 
 START_TEST(incoming_manager_may_refuse_to_sign)
 {
@@ -1356,6 +1411,7 @@ static Suite *handover_suite(void)
     TCase *t = tcase_create("core");
     tcase_add_test(t, follow_up_is_carried_across_three_shifts_until_done);
     tcase_add_test(t, handover_is_refused_while_a_carried_item_has_no_progress);
+    tcase_add_test(t, a_signed_handover_is_anchored_outside_the_database);
     tcase_add_test(t, incoming_manager_may_refuse_to_sign);
     tcase_add_test(t, a_refusal_keeps_marks_notes_and_counts);
     tcase_add_test(t, an_abandoned_handover_is_taken_over_under_supervision);

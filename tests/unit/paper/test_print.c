@@ -64,14 +64,14 @@ static void make_demo(void)
     free(r.output);
 }
 
-/* A copy of the demo database (and its key) for a test that writes. */
+/* A copy of the demo database (and its keys) for a test that writes. */
 static char *demo_copy(const char *name)
 {
     char *path = strdup(testlib_path(name));
-    char command[2048];
+    char command[3072];
     snprintf(command, sizeof command,
-             "cp '%s' '%s' && cp '%s.key' '%s.key' && cp '%s.pepper' '%s.pepper'", demo_path, path,
-             demo_path, path, demo_path, path);
+             "cp '%s' '%s' && cp '%s.key' '%s.key' && cp '%s.pepper' '%s.pepper' && cp '%s.seal' '%s.seal'",
+             demo_path, path, demo_path, path, demo_path, path, demo_path, path);
     ck_assert_int_eq(system(command), 0);
     return path;
 }

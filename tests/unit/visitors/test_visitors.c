@@ -1,5 +1,6 @@
 /* The visitor log: every transition and refusal of the visit machine, the night
  * window, the do-not-admit list, recognition, corrections, the views and the purge. */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1049,20 +1050,67 @@ START_TEST(the_purge_clears_old_documents_and_verify_still_passes)
     ck_assert_int_eq(after.entries, before.entries + 1); /* the purge run's own entry */
     verify_clean();
     fd_visit *v = one(&fx.duty_manager, old);
-    ck_assert_str_eq(v->doc_number, "110105********002X"); /* even for a role that sees them */
-    ck_assert_str_eq(v->visitor_name, "张三");               /* the visit itself stays */
+    /* Nothing of the number, for any role: not its region, birth or sex, nor length. */
+    ck_assert_str_eq(v->doc_number, "********");
+    ck_assert_int_eq(v->doc_type, FD_DOC_RESIDENT_ID);
+    ck_assert_str_eq(v->visitor_name, "张三"); /* the visit itself stays */
     fd_visit_free(v);
     v = one(&fx.duty_manager, recent);
     ck_assert_str_eq(v->doc_number, "11010519491231002X");
     fd_visit_free(v);
-    /* The HMAC stays: found and recognised still. */
+    /* Its HMAC is gone with it: the number finds the recent visit alone. */
     char got[64], want[64];
     all_pages(FD_VISITS_BY_DOCUMENT, "11010519491231002X", 5, got, sizeof got);
-    snprintf(want, sizeof want, "%lld,%lld", (long long)recent, (long long)old);
+    snprintf(want, sizeof want, "%lld", (long long)recent);
     ck_assert_str_eq(got, want);
     ck_assert_int_eq(fd_visits_purge(fx.desk, &fx.admin, &cleared, &err), FD_OK);
     ck_assert_int_eq(cleared, 0);
     verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* The document numbers a table holds, as the file keeps them: HMACs and masks. */
+static int64_t raw_count(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+START_TEST(a_ban_keeps_its_number_while_in_force_and_forgets_it_once_lifted)
+{
+    open_desk("bans.db");
+    at(4, 1, 10, 0); /* lifted 240 days before 2026-11-27 */
+    int64_t lifted = 0, kept = 0;
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_PASSPORT, "E12345678", "Smith", 0,
+                                    "fraud", &lifted, &err), FD_OK);
+    ck_assert_int_eq(fd_visitor_lift_ban(fx.desk, &cs_manager, lifted, "apologised", &err), FD_OK);
+    ck_assert_int_eq(fd_visitor_ban(fx.desk, &cs_manager, FD_DOC_PASSPORT, "G87654321", "Jones", 0,
+                                    "threats", &kept, &err), FD_OK);
+    at(11, 27, 10, 0);
+    fd_purge_result r;
+    ck_assert_msg(fd_visits_purge_with(fx.desk, &cs_manager, NULL, &r, &err) == FD_OK, "%s", err.message);
+    ck_assert_int_eq(r.bans, 2); /* the entry lifted, and the row that lifted it */
+    ck_assert(r.log_emptied);
+    desk_fixture_close(&fx);
+    ck_assert_int_eq(raw_count("SELECT count(*) FROM visitor_ban WHERE doc_number_hmac = '' "
+                               "AND doc_number_masked = '********' AND pii_salt IS NULL"), 2);
+    desk_fixture_reopen(&fx);
+    verify_clean();
+    /* The entry in force still turns its visitor away, by the number. */
+    fd_visit_form f = form();
+    f.doc_type = FD_DOC_PASSPORT;
+    f.doc_number = "G87654321";
+    int64_t id = 0;
+    ASSERT_FAILS(fd_visit_register(fx.desk, &fx.receptionist, NULL, &f, &id, &err), FD_DENIED,
+                 "doc_number", "Do not admit");
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -1076,26 +1124,45 @@ START_TEST(the_trigger_lets_only_the_purge_through)
     ck_assert_int_eq(fd_visits_purge(fx.desk, &cs_manager, NULL, &err), FD_OK);
     desk_fixture_close(&fx);
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit SET phone = '13900000000'"), 0);
-    /* Clearing the number while changing anything else is refused too, column by column. */
+    /* The purge's own UPDATE, with anything else changed, is refused, column by column;
+     * so is any part of it alone (a number half cleared leaves something to test). */
+    static const char purged[] = "doc_number_clear = NULL, doc_number_hmac = '', "
+                                 "doc_number_masked = '********', pii_salt = NULL";
     static const char *const others[] = {
-        "id = 99", "visitor_name = 'x'", "doc_type = 'other'", "doc_number_hmac = 'x'",
-        "doc_number_masked = 'x'", "phone = 'x'", "party_size = 2", "purpose = 'x'",
-        "unit_id = NULL", "company_id = 1", "department_id = 1", "person_id = 1",
+        "id = 99", "visitor_name = 'x'", "doc_type = 'other'", "phone = 'x'", "party_size = 2",
+        "purpose = 'x'", "unit_id = NULL", "company_id = 1", "department_id = 1", "person_id = 1",
         "visitee_unit = 'x'", "visitee_company = 'x'", "visitee_department = 'x'",
         "visitee_name = 'x'", "visitee_position = 'x'", "registered_at = 1", "staff_id = 1",
-        "approver_id = 1",
+        "approver_id = 1", "pii_commit = NULL", "doc_number_masked = '110105********002X'",
+        "doc_number_hmac = 'x'",
     };
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        char sql[256];
+        snprintf(sql, sizeof sql, "UPDATE visit SET %s, %s", purged, others[i]);
+        ck_assert_msg(desk_fixture_raw(&fx, sql) != 0, "%s went through", sql);
+    }
+    static const char *const halves[] = {
+        "doc_number_clear = NULL", "doc_number_hmac = ''", "doc_number_masked = '********'",
+        "pii_salt = NULL",
+    };
+    for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++) {
         char sql[128];
-        snprintf(sql, sizeof sql, "UPDATE visit SET doc_number_clear = NULL, %s", others[i]);
+        snprintf(sql, sizeof sql, "UPDATE visit SET %s", halves[i]);
         ck_assert_msg(desk_fixture_raw(&fx, sql) != 0, "%s went through", sql);
     }
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit SET doc_number_clear = '440304199001011233'"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM visit"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit_slip SET number = 'x'"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM visitor_ban"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visitor_ban SET doc_number_hmac = ''"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visitor_ban SET doc_number_hmac = '', "
+                                           "doc_number_masked = '********', pii_salt = NULL, reason = 'x'"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE visit_purge SET cleared = 0"), 0);
-    ck_assert_int_eq(desk_fixture_raw(&fx, "UPDATE visit SET doc_number_clear = NULL"), 0);
+    /* The purge's UPDATE alone goes through (early, behind the program's back: what it
+     * does is forget, and the chain holds only the commitment). */
+    char sql[256];
+    snprintf(sql, sizeof sql, "UPDATE visit SET %s", purged);
+    ck_assert_int_eq(desk_fixture_raw(&fx, sql), 0);
     desk_fixture_reopen(&fx);
     verify_clean();
     desk_fixture_close(&fx);
@@ -1185,6 +1252,7 @@ int main(void)
     tcase_add_test(tc, documents_and_phones_are_masked_by_role);
     tcase_add_test(tc, visitors_still_inside_go_to_the_handover);
     tcase_add_test(tc, the_purge_clears_old_documents_and_verify_still_passes);
+    tcase_add_test(tc, a_ban_keeps_its_number_while_in_force_and_forgets_it_once_lifted);
     tcase_add_test(tc, the_trigger_lets_only_the_purge_through);
     tcase_add_test(tc, an_edit_behind_the_programs_back_is_found);
     tcase_add_test(tc, a_days_export_matches_what_was_entered);
