@@ -150,7 +150,7 @@ typedef struct fd_verify_request {
     const char *const *logs;
     void (*report)(void *ctx, const char *problem); /* each problem, one translated line */
     void *ctx;            /* report's */
-    fd_progress progress; /* entries walked of all */
+    fd_progress_sink progress; /* entries walked of all */
 } fd_verify_request;
 
 /* Checks the schema against the migrations; walks the chain, recomputing every hash

@@ -57,12 +57,12 @@ int fd_status_exit_code(fd_status status);        /* sysexits.h value */
 
 /* Signs of life from long work (verify, purge): done of total so far, every so often
  * and once at the end. show may be NULL. */
-typedef struct fd_progress {
+typedef struct fd_progress_sink {
     void (*show)(void *ctx, int64_t done, int64_t total);
     void *ctx;
-} fd_progress;
+} fd_progress_sink;
 
-static inline void fd_progress_show(const fd_progress *p, int64_t done, int64_t total)
+static inline void fd_progress_show(const fd_progress_sink *p, int64_t done, int64_t total)
 {
     if (p && p->show)
         p->show(p->ctx, done, total);

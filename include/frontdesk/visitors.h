@@ -291,7 +291,7 @@ typedef struct fd_purge_result {
 } fd_purge_result;
 
 /* The same, with signs of life (rows cleared of all to clear) and all it did. */
-fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progress *progress,
+fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progress_sink *progress,
                                fd_purge_result *out, fd_error *err);
 
 /* The visits registered in [req->from, req->to), oldest first. */

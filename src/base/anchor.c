@@ -11,6 +11,8 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 #include "store/stmt.h"
 
 enum { MAC_HEX = 17, HASH_HEX = 2 * ANCHOR_HASH_SIZE + 1, LINE_MAX_BYTES = 8192 };
@@ -114,18 +116,17 @@ static bool holds_later(const char *path, const unsigned char *secret, size_t si
 static fd_status write_head_file(const char *path, const char *line, fd_error *err)
 {
     char *tmp = fd_printf("%s.tmp", path);
-    struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 0777 : 0600;
+    mode_t mode = fd_site_file_mode();
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
     size_t size = strlen(line);
-    bool ok = fd >= 0 && write(fd, line, size) == (ssize_t)size;
+    bool ok = fd >= 0 && fchmod(fd, mode) == 0 && write(fd, line, size) == (ssize_t)size;
     if (fd >= 0)
         close(fd);
     ok = ok && rename(tmp, path) == 0;
     if (!ok)
         unlink(tmp);
     free(tmp);
-    return ok ? FD_OK : fd_fail(err, FD_IO, NULL, "cannot write the head file %s", path);
+    return ok ? FD_OK : fd_fail(err, FD_IO, NULL, _("Cannot write the head file %s."), path);
 }
 
 fd_status anchor_note(fd_store *store, const unsigned char *secret, size_t secret_size,

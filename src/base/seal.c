@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 
 /* ---- the days' keys ---- */
 
@@ -199,14 +200,6 @@ static bool sync_directory_of(const char *path)
     return ok;
 }
 
-/* A new file keeps the mode of the one it replaces (0600 the first time), so a site's
- * choice of who may read the keys holds when the key moves on. */
-static mode_t mode_of(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 ? st.st_mode & 0777 : 0600;
-}
-
 fd_status seal_key_write(const char *path, const seal_key *key, fd_error *err)
 {
     unsigned char buf[FILE_SIZE];
@@ -215,7 +208,7 @@ fd_status seal_key_write(const char *path, const seal_key *key, fd_error *err)
         buf[sizeof file_magic + i] = (unsigned char)((uint64_t)key->epoch >> (8 * i));
     memcpy(buf + sizeof file_magic + 8, key->key, SEAL_KEY_SIZE);
     char *tmp = fd_printf("%s.tmp", path);
-    mode_t mode = mode_of(path);
+    mode_t mode = fd_site_file_mode();
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
     bool ok = fd >= 0 && fchmod(fd, mode) == 0 && write(fd, buf, sizeof buf) == (ssize_t)sizeof buf &&
               fsync(fd) == 0;

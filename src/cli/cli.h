@@ -38,16 +38,6 @@ char *cli_read_pin(const char *prompt);
 /* Asks for a new PIN twice on the terminal (or takes $FRONTDESK_NEW_PIN). Caller frees. */
 int cli_read_new_pin(const char *prompt, char **out);
 
-/* Done of total and the time left, on standard error while long work goes on, when
- * that is a terminal (cron and scripts see nothing): start returns NULL then, and _of
- * gives NULL, which the core takes for no signs of life. end clears the line. */
-typedef struct cli_progress cli_progress;
-cli_progress *cli_progress_start(const char *what);
-const fd_progress *cli_progress_of(const cli_progress *p);
-/* Takes the line away for other output; the next sign of life draws it again. */
-void cli_progress_clear(cli_progress *p);
-void cli_progress_end(cli_progress *p);
-
 /* A sealing code typed on standard input (for CODE "-", so it need not show in the
  * process list or the shell's history). Caller frees. */
 char *cli_read_seal_code(void);

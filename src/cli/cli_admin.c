@@ -198,7 +198,7 @@ int cli_demo(cli *c, int argc, char **argv)
 /* ctx: the progress line, taken away for the problem. */
 static void print_problem(void *ctx, const char *problem)
 {
-    cli_progress_clear(ctx);
+    fd_progress_clear(ctx);
     printf("  %s\n", problem);
     fflush(stdout);
 }
@@ -332,12 +332,11 @@ int cli_verify(cli *c, int argc, char **argv)
     if (rc == EX_OK) {
         fd_error err = {0};
         fd_verify_result result;
-        cli_progress *progress = cli_progress_start(_("Verifying"));
-        if (progress)
-            req.progress = *cli_progress_of(progress);
+        fd_progress *progress = fd_progress_start(_("Verifying"), _("entries"));
+        req.progress = fd_progress_sink_of(progress);
         req.ctx = progress;
         fd_status s = fd_verify_with(d, &req, &result, &err);
-        cli_progress_end(progress);
+        fd_progress_end(progress);
         if (s != FD_INVALID)
             print_summary(&req, &result);
         if (s == FD_OK)

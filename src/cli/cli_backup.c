@@ -205,7 +205,11 @@ static fd_status put_in_place(const restore_files *f, fd_error *err)
     return s;
 }
 
-static fd_status restore(cli *c, fd_desk *backup, const restore_files *f, fd_error *err)
+/* placed: whether the backup took the live database's place, which is so even when the
+ * result then does not verify (behind the anchors of the database it replaced, say:
+ * the entries written after the backup are lost, and verify will keep saying so). */
+static fd_status restore(cli *c, fd_desk *backup, const restore_files *f, bool *placed,
+                         fd_error *err)
 {
     fd_status s = copy_database(backup, f->live_tmp, _("Restoring"), err);
     if (s == FD_OK && chmod(f->live_tmp, fd_site_file_mode()) != 0)
@@ -214,6 +218,7 @@ static fd_status restore(cli *c, fd_desk *backup, const restore_files *f, fd_err
         s = copy_key(fd_store_path(backup->store), f->key_tmp, fd_site_file_mode(), err);
     if (s == FD_OK)
         s = put_in_place(f, err);
+    *placed = s == FD_OK;
     unlink(f->live_tmp);
     unlink(f->key_tmp);
     fd_desk *restored = NULL;
@@ -239,10 +244,17 @@ int cli_restore(cli *c, int argc, char **argv)
     restore_files f = {.live = c->db_path, .live_tmp = partial_name(c->db_path),
                        .key = fd_desk_key_path(c->db_path)};
     f.key_tmp = partial_name(f.key);
-    if (restore(c, backup, &f, &err) != FD_OK)
-        rc = cli_fail(&err);
-    else
+    bool placed = false;
+    fd_status s = restore(c, backup, &f, &placed, &err);
+    if (s == FD_OK)
         printf(_("Restored %s from %s (and its key file); it verifies.\n"), c->db_path, argv[1]);
+    else if (placed)
+        fprintf(stderr, _("frontdesk: %s was restored from %s (and its key file), but does not "
+                          "verify: see above. Entries written after the backup was made are "
+                          "lost, and verify will go on reporting it.\n"),
+                c->db_path, argv[1]);
+    if (s != FD_OK)
+        rc = cli_fail(&err);
     fd_desk_close(backup);
     free(f.live_tmp);
     free(f.key);

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/progress.h"
 #include "frontdesk/visitors.h"
 
 static int report(const fd_purge_result *r, int days)
@@ -52,9 +53,10 @@ int cli_purge(cli *c, int argc, char **argv)
     if ((rc = cli_authenticate(c, d, number, &who)) == EX_OK) {
         fd_error err = {0};
         fd_purge_result r;
-        cli_progress *progress = cli_progress_start(_("Purging"));
-        fd_status s = fd_visits_purge_with(d, &who, cli_progress_of(progress), &r, &err);
-        cli_progress_end(progress);
+        fd_progress *progress = fd_progress_start(_("Purging"), _("visits"));
+        fd_progress_sink sink = fd_progress_sink_of(progress);
+        fd_status s = fd_visits_purge_with(d, &who, &sink, &r, &err);
+        fd_progress_end(progress);
         if (s != FD_OK)
             rc = cli_fail(&err);
         else

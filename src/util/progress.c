@@ -68,16 +68,26 @@ void fd_progress_update(fd_progress *p, int64_t done, int64_t total)
     fflush(stderr);
 }
 
+void fd_progress_clear(fd_progress *p)
+{
+    if (p && p->shown) {
+        fputs("\r\033[K", stderr);
+        p->shown = false;
+    }
+}
+
 void fd_progress_end(fd_progress *p)
 {
-    if (!p)
-        return;
-    if (p->shown)
-        fputs("\r\033[K", stderr);
+    fd_progress_clear(p);
     free(p);
 }
 
 void fd_progress_callback(void *ctx, int64_t done, int64_t total)
 {
     fd_progress_update(ctx, done, total);
+}
+
+fd_progress_sink fd_progress_sink_of(fd_progress *p)
+{
+    return (fd_progress_sink){p ? fd_progress_callback : NULL, p};
 }

@@ -225,7 +225,7 @@ static const forgettable forgettables[] = {
 typedef struct purging {
     fd_desk *d;
     const fd_actor *who;
-    const fd_progress *progress;
+    const fd_progress_sink *progress;
     fd_time cutoff;
     int retention_days;
     int64_t total, done;
@@ -341,7 +341,7 @@ static bool empty_the_log(fd_store *store)
     return done;
 }
 
-fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progress *progress,
+fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progress_sink *progress,
                                fd_purge_result *out, fd_error *err)
 {
     fd_error local = {0};

@@ -156,7 +156,7 @@ START_TEST(init_prints_the_sealing_code_once_for_verify)
     const char *path = testlib_path("sealed.db");
     char args[700];
     snprintf(args, sizeof args, "--db '%s' init --admin 9001 --name 陈静", path);
-    run_result r = run("FRONTDESK_NEW_PIN=9999", args);
+    run_result r = run("FRONTDESK_NEW_PIN=999999", args);
     ASSERT_RUN(r, 0, "shown only this once");
     char code[64];
     printed_code(&r, code);
@@ -177,7 +177,7 @@ START_TEST(init_prints_the_sealing_code_once_for_verify)
     ASSERT_RUN(r, 65, "not a sealing code");
     /* Sealed from its start: there is no sealing to begin. */
     snprintf(args, sizeof args, "--db '%s' seal --as 9001", path);
-    r = run("FRONTDESK_PIN=9999", args);
+    r = run("FRONTDESK_PIN=999999", args);
     ASSERT_RUN(r, 65, "sealed already");
 }
 END_TEST
@@ -586,12 +586,15 @@ START_TEST(restore_puts_a_backup_back_when_nobody_has_the_database)
     snprintf(wal, sizeof wal, "%s-wal", db);
     snprintf(command, sizeof command, "head -c 65536 /dev/urandom > '%s'", wal);
     ck_assert_int_eq(system(command), 0);
+    /* Put back, and the entry written since is known to be lost: the head anchored when
+     * the staff command closed is ahead of the chain, and verify keeps saying so. */
     r = run(NULL, args);
-    ASSERT_RUN(r, 0, "it verifies");
+    ASSERT_RUN(r, 65, "was restored from");
+    ck_assert_ptr_nonnull(strstr(r.output, "The database is behind the head anchored"));
     ck_assert_int_eq(raw_count(db, "SELECT count(*) FROM staff WHERE number = '4001'"), 0);
     snprintf(args, sizeof args, "--db '%s' verify", db);
     r = run(NULL, args);
-    ASSERT_RUN(r, 0, "OK: the records match");
+    ASSERT_RUN(r, 65, "The database is behind the head anchored");
     /* The pepper stayed: the PINs still work. */
     snprintf(args, sizeof args, "--db '%s' staff list --as 9001", db);
     r = run("FRONTDESK_PIN=9999", args);

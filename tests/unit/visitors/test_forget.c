@@ -219,7 +219,7 @@ static void backup_with_key(const desk_fixture *f, const char *name)
 {
     const char *to = testlib_path(name);
     fd_error err = {0};
-    ck_assert_int_eq(fd_store_backup(f->desk->store, to, &err), FD_OK);
+    ck_assert_int_eq(fd_store_backup(f->desk->store, to, NULL, NULL, &err), FD_OK);
     char *command = fd_printf("cp '%s.key' '%s.key'", f->path, to);
     ck_assert_int_eq(system(command), 0);
     free(command);
@@ -227,11 +227,16 @@ static void backup_with_key(const desk_fixture *f, const char *name)
 
 static void export_everything(desk_fixture *f, const fd_actor *admin, const char *name)
 {
-    FILE *out = fopen(testlib_path(name), "w");
     fd_export_request req = {0, fd_desk_now(f->desk) + 86400, FD_EXPORT_CSV, true, false};
+    fd_status s;
+    size_t size;
     fd_error err = {0};
-    ck_assert_msg(fd_visitors_export(f->desk, admin, &req, out, &err) == FD_OK, "%s", err.message);
+    char *text = desk_fixture_export(f, fd_visitors_export, admin, &req, &s, &size, &err);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    FILE *out = fopen(testlib_path(name), "w");
+    ck_assert_uint_eq(fwrite(text, 1, size, out), size);
     fclose(out);
+    free(text);
 }
 
 START_TEST(nothing_left_rebuilds_a_purged_number)
