@@ -2,7 +2,6 @@
  * closes, and the system log at every handover, print and purge. The attacks: the
  * newest entries deleted with their rows, an older copy put in place of the file —
  * the triggers dropped for it put back word for word, so the schema shows nothing. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,51 +11,16 @@
 #include "forger.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/staff.h"
+#include "syslog_capture.h"
 #include "testlib.h"
 
 /* ---- the system log, as syslogd would keep it ---- */
-
-/* The program's calls to syslog(3) land here: this definition comes before the C
- * library's. (__syslog_chk is what syslog becomes under _FORTIFY_SOURCE.) */
-void syslog(int priority, const char *format, ...);
-void __syslog_chk(int priority, int flag, const char *format, ...);
-
-static char system_log[4096];
-
-static void log_line(const char *format, va_list ap)
-{
-    size_t used = strlen(system_log);
-    used += (size_t)snprintf(system_log + used, sizeof system_log - used,
-                             "Nov 27 10:00:00 desk frontdesk[4242]: ");
-    vsnprintf(system_log + used, sizeof system_log - used, format, ap);
-    used = strlen(system_log);
-    snprintf(system_log + used, sizeof system_log - used, "\n");
-}
-
-void syslog(int priority, const char *format, ...)
-{
-    (void)priority;
-    va_list ap;
-    va_start(ap, format);
-    log_line(format, ap);
-    va_end(ap);
-}
-
-void __syslog_chk(int priority, int flag, const char *format, ...)
-{
-    (void)priority;
-    (void)flag;
-    va_list ap;
-    va_start(ap, format);
-    log_line(format, ap);
-    va_end(ap);
-}
 
 static const char *saved_log(void)
 {
     const char *path = testlib_path("syslog");
     FILE *f = fopen(path, "w");
-    fputs(system_log, f);
+    fputs(syslog_capture_all(), f);
     fputs("Nov 27 10:00:01 desk frontdesk[4243]: frontdesk-anchor db=0000000000000000 entries=1 "
           "head=00 why=print mac=0000000000000000 path=/nowhere\n", f);
     fclose(f);
@@ -182,11 +146,11 @@ START_TEST(an_older_copy_in_place_of_the_file_is_behind_the_system_log)
     copy(f.path, older);
     desk_fixture_reopen(&f);
     add_staff(&f, "1002", "王芳");
-    system_log[0] = '\0';
+    syslog_capture_clear();
     fd_error err = {0};
     ck_assert_int_eq(fd_audit_anchor(f.desk, "print", &err), FD_OK);
-    ck_assert_ptr_nonnull(strstr(system_log, "frontdesk-anchor db="));
-    ck_assert_ptr_nonnull(strstr(system_log, " why=print "));
+    ck_assert_ptr_nonnull(strstr(syslog_capture_all(), "frontdesk-anchor db="));
+    ck_assert_ptr_nonnull(strstr(syslog_capture_all(), " why=print "));
     const char *log = saved_log();
     desk_fixture_close(&f);
 

@@ -1,7 +1,6 @@
 /* The duty handover book: shifts, entries, follow-ups carried from shift to shift,
  * open items gathered from the other procedures, the inventory, both signatures and
  * the refusal, corrections on closed shifts, the views, search, report and export. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,34 +14,10 @@
 #include "frontdesk/mail.h"
 #include "frontdesk/staff.h"
 #include "frontdesk/visitors.h"
+#include "syslog_capture.h"
 #include "testlib.h"
 
 enum { HOUR = 3600, MINUTE = 60 };
-
-/* The program's calls to syslog(3) land here, before the C library's (__syslog_chk is
- * what syslog becomes under _FORTIFY_SOURCE). */
-void syslog(int priority, const char *format, ...);
-void __syslog_chk(int priority, int flag, const char *format, ...);
-static char last_logged[1024];
-
-void syslog(int priority, const char *format, ...)
-{
-    (void)priority;
-    va_list ap;
-    va_start(ap, format);
-    vsnprintf(last_logged, sizeof last_logged, format, ap);
-    va_end(ap);
-}
-
-void __syslog_chk(int priority, int flag, const char *format, ...)
-{
-    (void)priority;
-    (void)flag;
-    va_list ap;
-    va_start(ap, format);
-    vsnprintf(last_logged, sizeof last_logged, format, ap);
-    va_end(ap);
-}
 
 /* The desk fixture under the shipped configuration (its inventory list, curfew,
  * departments, calendar), with a second duty manager and an assistant. */
@@ -340,14 +315,14 @@ START_TEST(a_signed_handover_is_anchored_outside_the_database)
     book_open(&b, "anchored.db");
     int64_t s1 = open_first_shift(&b);
     later(&b, 600);
-    last_logged[0] = '\0';
+    syslog_capture_clear();
     hand_over(&b, &b.fx.duty_manager, &b.second, s1, 4);
     fd_chain_head head;
     fd_error err = {0};
     ck_assert_int_eq(fd_audit_head(b.fx.desk, &head, &err), FD_OK);
-    ck_assert_msg(strncmp(last_logged, "frontdesk-anchor db=", 20) == 0, "%s", last_logged);
+    ck_assert_msg(strncmp(syslog_capture_last(), "frontdesk-anchor db=", 20) == 0, "%s", syslog_capture_last());
     char *want = fd_printf(" entries=%lld head=%s why=handover ", (long long)head.entries, head.hash);
-    ck_assert_msg(strstr(last_logged, want), "%s", last_logged);
+    ck_assert_msg(strstr(syslog_capture_last(), want), "%s", syslog_capture_last());
     free(want);
     /* The same head, in the head file. */
     char *path = fd_desk_key_file(b.fx.path, "head");
@@ -358,7 +333,7 @@ START_TEST(a_signed_handover_is_anchored_outside_the_database)
     fclose(f);
     free(path);
     line[strcspn(line, "\n")] = '\0';
-    ck_assert_str_eq(line, last_logged);
+    ck_assert_str_eq(line, syslog_capture_last());
     book_close(&b);
 }
 END_TEST
