@@ -22,6 +22,7 @@ struct gen_visits {
     visit_slot *items;
     gen_slots slots;
     int64_t *last_visit; /* per person: recognised next time */
+    fd_date *last_day;   /* per person: that visit's day, for whether a purge took it */
 };
 
 static const char *const purposes[] = {
@@ -52,6 +53,7 @@ fd_status gen_visits_start(gen *g, fd_error *err)
 {
     g->visits = fd_alloc(sizeof *g->visits);
     g->visits->last_visit = fd_alloc(g->people.count * sizeof *g->visits->last_visit);
+    g->visits->last_day = fd_alloc(g->people.count * sizeof *g->visits->last_day);
     return ban_some(g, err);
 }
 
@@ -61,6 +63,7 @@ void gen_visits_free(gen *g)
         return;
     free(g->visits->items);
     free(g->visits->last_visit);
+    free(g->visits->last_day);
     gen_slots_free(&g->visits->slots);
     FD_FREE(g->visits);
 }
@@ -133,8 +136,11 @@ static fd_status do_register(gen *g, uint32_t slot, fd_error *err)
     gen_person p;
     gen_person_get(&g->people, s->person, &p);
     /* A returning visitor shows the document and the desk takes the phone from the
-     * last visit, half the time. */
-    int64_t returning = v->last_visit[s->person] && gen_chance(&g->rng, 500) ? v->last_visit[s->person] : 0;
+     * last visit, half the time: while the purge has not forgotten that visit's number,
+     * with which the desk would no longer find it. */
+    fd_date today = fd_date_of(g->clock);
+    bool known = v->last_visit[s->person] && today - v->last_day[s->person] < g->cfg->retention_days;
+    int64_t returning = known && gen_chance(&g->rng, 500) ? v->last_visit[s->person] : 0;
     fd_visit_form f = {
         .visitor_name = p.name,
         .doc_type = p.doc_type,
@@ -149,6 +155,7 @@ static fd_status do_register(gen *g, uint32_t slot, fd_error *err)
     if (st != FD_OK)
         return st;
     v->last_visit[s->person] = s->id;
+    v->last_day[s->person] = today;
     g->counts.visits++;
     if (gen_chance(&g->rng, 3))
         gen_plan(g, g->clock + 20 + gen_below(&g->rng, 30), PROC_VISITS, CORRECT, slot);

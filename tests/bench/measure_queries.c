@@ -221,30 +221,31 @@ static const char FLOOR_HANDOVER_ENTRIES[] =
     "e.recorded_at FROM shift_entry e JOIN staff au ON au.id = e.staff_id "
     "WHERE e.shift_id = ?5 ORDER BY e.at, e.id LIMIT 50";
 
-/* What a handover gathers, source by source in the book's order: visitors inside,
- * keys overdue, keys to seal, mail at the desk oldest first, complaints overdue. */
+/* What a handover gathers, source by source in the book's order: complaints overdue,
+ * keys overdue, keys to seal, visitors inside, mail at the desk oldest first. */
 static const char FLOOR_OPEN_ITEMS[] =
-    "SELECT * FROM (SELECT v.id, sl.number, v.visitor_name, v.visitee_unit, v.visitee_company, "
-    "v.visitee_department, v.visitee_name, sl.at, NULL FROM entity_state s "
-    "JOIN visit v ON v.id = s.entity_id LEFT JOIN visit_slip sl ON sl.visit_id = v.id "
-    "WHERE s.kind = 'visit' AND s.state = 'admitted' ORDER BY v.id) "
-    "UNION ALL SELECT * FROM (SELECT k.id, k.tag, l.borrower, l.company, u.code, k.description, "
-    "NULL, o.at, o.due_at FROM entity_state s JOIN key_item k ON k.id = s.entity_id "
-    "JOIN key_loan l ON l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id) "
-    "JOIN key_loan_out o ON o.loan_id = l.id LEFT JOIN unit u ON u.id = k.unit_id "
-    "WHERE s.kind = 'key' AND s.state = 'on_loan' AND o.due_at < ?4 ORDER BY o.due_at, k.id) "
-    "UNION ALL SELECT * FROM (SELECT k.id, k.tag, NULL, NULL, u.code, k.description, NULL, "
-    "lc.at, lc.due_at FROM entity_state s JOIN key_item k ON k.id = s.entity_id "
+    "SELECT * FROM (SELECT c.id, c.complainant, c.unit, c.content, NULL, NULL, NULL, "
+    "c.received_at, o.due_at FROM complaint_open o JOIN complaint c ON c.id = "
+    "o.complaint_id WHERE o.due_at < ?4 ORDER BY o.due_at, o.complaint_id) "
+    "UNION ALL SELECT * FROM (SELECT k.id, k.tag, l.borrower, l.company, u.code, "
+    "k.description, NULL, o.at, o.due_at FROM entity_state s JOIN key_item k ON k.id = "
+    "s.entity_id JOIN key_loan l ON l.id = (SELECT max(loan_id) FROM key_loan_item WHERE "
+    "key_id = k.id) JOIN key_loan_out o ON o.loan_id = l.id LEFT JOIN unit u ON u.id = "
+    "k.unit_id WHERE s.kind = 'key' AND s.state = 'on_loan' AND o.due_at < ?4 ORDER BY "
+    "o.due_at, k.id) "
+    "UNION ALL SELECT * FROM (SELECT k.id, k.tag, NULL, NULL, u.code, k.description, "
+    "NULL, lc.at, lc.due_at FROM entity_state s JOIN key_item k ON k.id = s.entity_id "
     "JOIN key_lock_change lc ON lc.key_id = k.id LEFT JOIN unit u ON u.id = k.unit_id "
     "WHERE s.kind = 'key' AND s.state = 'to_seal' ORDER BY lc.due_at, k.id) "
+    "UNION ALL SELECT * FROM (SELECT v.id, sl.number, v.visitor_name, v.visitee_unit, "
+    "v.visitee_company, v.visitee_department, v.visitee_name, sl.at, NULL FROM "
+    "entity_state s JOIN visit v ON v.id = s.entity_id LEFT JOIN visit_slip sl ON "
+    "sl.visit_id = v.id WHERE s.kind = 'visit' AND s.state = 'admitted' ORDER BY v.id) "
     "UNION ALL SELECT * FROM (SELECT m.id, m.tracking, m.recipient_unit, m.recipient_org, "
-    "m.recipient_name, m.kind, (SELECT sh.shelf FROM mail_shelving sh WHERE sh.item_id = m.id "
-    "ORDER BY sh.id DESC LIMIT 1), m.at, m.quantity FROM entity_state s "
-    "JOIN mail_item m ON m.id = s.entity_id WHERE s.kind = 'mail' "
-    "AND s.state IN ('received', 'held') ORDER BY m.at, m.id) "
-    "UNION ALL SELECT * FROM (SELECT c.id, c.complainant, c.unit, c.content, NULL, NULL, NULL, "
-    "c.received_at, o.due_at FROM complaint_open o JOIN complaint c ON c.id = o.complaint_id "
-    "WHERE o.due_at < ?4 ORDER BY o.due_at, o.complaint_id)";
+    "m.recipient_name, m.kind, (SELECT sh.shelf FROM mail_shelving sh WHERE sh.item_id = "
+    "m.id ORDER BY sh.id DESC LIMIT 1), m.at, m.quantity FROM entity_state s JOIN "
+    "mail_item m ON m.id = s.entity_id WHERE s.kind = 'mail' AND s.state IN ('received', "
+    "'held') ORDER BY m.at, m.id)";
 
 static const query queries[] = {
     {"visitors.inside", NULL, NULL, NULL, false, visits_inside, FLOOR_VISITS_INSIDE},
