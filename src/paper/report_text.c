@@ -483,6 +483,43 @@ static int widest_code(const char *text)
     return widest;
 }
 
+/* The longest run of ASCII letters, digits and marks in text: an English word of a
+ * title, which reads wrong broken ("Receive/d by"). */
+static int longest_word(const char *text)
+{
+    int longest = 0, run = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        run = *c > ' ' && *c < 0x7F ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+    }
+    return longest;
+}
+
+static int least_width(const fd_report_table *t, size_t c)
+{
+    int word = longest_word(t->titles[c]);
+    return word > MIN_COLUMN ? word : MIN_COLUMN;
+}
+
+/* A title breaks between its words, never inside one: a column narrower than its
+ * longest word takes the columns it lacks from the widest columns that can spare them. */
+static void keep_title_words(const fd_report_table *t, int *w)
+{
+    size_t n = t->column_count;
+    for (size_t c = 0; c < n; c++) {
+        while (w[c] < least_width(t, c)) {
+            size_t widest = c;
+            for (size_t d = 0; d < n; d++)
+                if (d != c && w[d] > least_width(t, d) && (widest == c || w[d] > w[widest]))
+                    widest = d;
+            if (widest == c)
+                break;
+            w[widest]--;
+            w[c]++;
+        }
+    }
+}
+
 /* Shares out room to the columns not yet given a width (w[c] < 0) by their shares,
  * largest remainders first. */
 static void share_out(const fd_report_table *t, int *w, const int *base, int room)
@@ -584,6 +621,7 @@ static int *column_widths(const fd_report_table *t, int width)
     }
     for (size_t c = 0; c < n; c++)
         w[c] = w[c] < MIN_COLUMN ? MIN_COLUMN : w[c];
+    keep_title_words(t, w);
     free(zero);
     free(natural);
     return w;

@@ -375,6 +375,28 @@ START_TEST(text_wraps_paragraphs_whole_without_splitting_characters)
 }
 END_TEST
 
+/* English titles in columns squeezed by a wide one: each word stays whole on its
+ * line ("Received" never "Receive" over "d by"), the wide column giving the room. */
+START_TEST(text_titles_break_between_words)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    fd_report *r = fd_report_new("site", "Key loan register", "2026-12-05");
+    const fd_report_column cols[] = {{"Received by", 1}, {"Returned by", 1}, {"Reason", 8}};
+    fd_report_table *t = fd_report_table_new(r, cols, 3);
+    char reason[400] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(reason, "inspection ");
+    const char *cells[] = {"李娜", "钱秀英", reason};
+    fd_report_row(t, cells, NULL);
+    char *text = text_of(r, FD_REPORT_TEXT_MIN_WIDTH, 30);
+    fd_report_free(r);
+    ck_assert_msg(strstr(text, "| Received "), "%s", text);
+    ck_assert_msg(strstr(text, "| Returned "), "%s", text);
+    ck_assert_ptr_null(strstr(text, "| d by"));
+    free(text);
+}
+END_TEST
+
 START_TEST(text_refuses_a_page_too_small)
 {
     fd_report *r = fd_report_new("site", "title", "range");
@@ -585,6 +607,7 @@ int main(void)
     tcase_add_test(tc, follow_ups_print_in_red);
     tcase_add_test(tc, text_columns_line_up_by_display_width);
     tcase_add_test(tc, text_wraps_paragraphs_whole_without_splitting_characters);
+    tcase_add_test(tc, text_titles_break_between_words);
     tcase_add_test(tc, text_refuses_a_page_too_small);
     tcase_add_test(tc, display_columns);
     tcase_add_test(tc, no_printer_saves_a_new_file_each_time);
