@@ -495,10 +495,16 @@ static int longest_word(const char *text)
     return longest;
 }
 
+/* What a column cannot lose: its title's longest word, and in a column of codes its
+ * widest code. */
 static int least_width(const fd_report_table *t, size_t c)
 {
-    int word = longest_word(t->titles[c]);
-    return word > MIN_COLUMN ? word : MIN_COLUMN;
+    int least = longest_word(t->titles[c]);
+    for (size_t r = 0; t->whole[c] && r < t->row_count; r++) {
+        int code = widest_code(t->rows[r].cells[c]);
+        least = code > least ? code : least;
+    }
+    return least > MIN_COLUMN ? least : MIN_COLUMN;
 }
 
 /* A title breaks between its words, never inside one: a column narrower than its
@@ -506,11 +512,14 @@ static int least_width(const fd_report_table *t, size_t c)
 static void keep_title_words(const fd_report_table *t, int *w)
 {
     size_t n = t->column_count;
+    int *least = fd_alloc(n * sizeof *least);
+    for (size_t c = 0; c < n; c++)
+        least[c] = least_width(t, c);
     for (size_t c = 0; c < n; c++) {
-        while (w[c] < least_width(t, c)) {
+        while (w[c] < least[c]) {
             size_t widest = c;
             for (size_t d = 0; d < n; d++)
-                if (d != c && w[d] > least_width(t, d) && (widest == c || w[d] > w[widest]))
+                if (d != c && w[d] > least[d] && (widest == c || w[d] > w[widest]))
                     widest = d;
             if (widest == c)
                 break;
@@ -518,6 +527,7 @@ static void keep_title_words(const fd_report_table *t, int *w)
             w[c]++;
         }
     }
+    free(least);
 }
 
 /* Shares out room to the columns not yet given a width (w[c] < 0) by their shares,
