@@ -168,6 +168,7 @@ static void *complaints_open(console *c, void *arg)
     complaints *s = fd_alloc(sizeof *s);
     s->source = (list_source){console_desk(c), console_config(c), 0};
     s->list = listview_new(&crow_source, &s->source, LISTVIEW_TYPE_AHEAD);
+    listview_set_label(s->list, _("No., phone, name (any part) or unit:"));
     reload(s, c);
     return s;
 }

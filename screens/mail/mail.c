@@ -33,13 +33,15 @@ static const struct {
     int view;
     const char *label;
     bool search;
+    const char *fields; /* what its search line searches */
 } views[] = {
-    {FD_MAIL_HELD, N_("Held now, by recipient"), false},
-    {FD_MAIL_TODAY, N_("Today's intake"), false},
-    {FD_MAIL_BY_RECIPIENT, N_("Search by recipient: unit or name"), true},
-    {FD_MAIL_BY_TRACKING, N_("Search by tracking number"), true},
-    {FD_MAIL_BY_SHELF, N_("Search by shelf"), true},
-    {VIEW_REGISTER, N_("Daily register"), false},
+    {FD_MAIL_HELD, N_("Held now, by recipient"), false, N_("Tracking, unit or name:")},
+    {FD_MAIL_TODAY, N_("Today's intake"), false, NULL},
+    {FD_MAIL_BY_RECIPIENT, N_("Search by recipient: unit or name"), true,
+     N_("Unit from the start, or name, any part:")},
+    {FD_MAIL_BY_TRACKING, N_("Search by tracking number"), true, N_("Tracking number, any digits:")},
+    {FD_MAIL_BY_SHELF, N_("Search by shelf"), true, N_("Shelf:")},
+    {VIEW_REGISTER, N_("Daily register"), false, NULL},
 };
 enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 
@@ -155,6 +157,8 @@ static void show_view(mail_list *m, size_t view)
                                views[view].search || views[view].view == FD_MAIL_HELD
                                    ? LISTVIEW_TYPE_AHEAD
                                    : 0);
+    if (m->list && views[view].fields)
+        listview_set_label(m->list, _(views[view].fields));
     read_list(m);
 }
 

@@ -789,15 +789,17 @@ static int start_registration(console *c)
 static const struct {
     fd_visit_view view;
     const char *label;
+    const char *search; /* what its search line searches */
 } views[] = {
-    {FD_VISITS_INSIDE, N_("Inside now")},
-    {FD_VISITS_WAITING, N_("Waiting for the visitee's answer")},
-    {FD_VISITS_TODAY, N_("Today's log")},
-    {FD_VISITS_BY_NAME, N_("Search by visitor's name")},
-    {FD_VISITS_BY_PHONE, N_("Search by phone")},
-    {FD_VISITS_BY_DOCUMENT, N_("Search by document number")},
-    {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company")},
-    {FD_VISITS_BY_SLIP, N_("Search by slip number")},
+    {FD_VISITS_INSIDE, N_("Inside now"), N_("Find a name or phone:")},
+    {FD_VISITS_WAITING, N_("Waiting for the visitee's answer"), N_("Find a name or phone:")},
+    {FD_VISITS_TODAY, N_("Today's log"), N_("Find a name or phone:")},
+    {FD_VISITS_BY_NAME, N_("Search by visitor's name"), N_("Name, any part:")},
+    {FD_VISITS_BY_PHONE, N_("Search by phone"), N_("Phone, any digits:")},
+    {FD_VISITS_BY_DOCUMENT, N_("Search by document number"), N_("Document number, whole:")},
+    {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company"),
+     N_("Visitee, unit or company, from the start:")},
+    {FD_VISITS_BY_SLIP, N_("Search by slip number"), N_("Slip number or its last digits:")},
 };
 enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 
@@ -872,6 +874,7 @@ static void show_view(visitors *s, size_t view)
     listview_free(s->list);
     s->view = view;
     s->list = listview_new(&visitors_source, s, is_search(view) ? LISTVIEW_TYPE_AHEAD : 0);
+    listview_set_label(s->list, _(views[view].search));
     read_list(s);
 }
 

@@ -25,6 +25,7 @@ struct listview {
     lineedit query;
     bool searching;   /* keys go to the search line */
     unsigned version;
+    const char *label; /* what the search line says it searches; NULL: "Search:" */
 };
 
 listview *listview_new(const listview_source *src, void *ctx, unsigned flags)
@@ -104,6 +105,8 @@ void listview_search(listview *lv, console *c, const char *text)
 }
 
 bool listview_takes_text(const listview *lv) { return lv->searching; }
+
+void listview_set_label(listview *lv, const char *label) { lv->label = label; }
 
 /* Moves the selection by delta rows (clamped), fetching the next page first when
  * the move would run past the rows loaded so far. */
@@ -266,7 +269,7 @@ static void draw_row(const listview *lv, size_t i, int y, const console_area *ar
 
 static void draw_search_line(listview *lv, console *c, const console_area *area)
 {
-    const char *label = _("Search:");
+    const char *label = lv->label ? lv->label : _("Search:");
     int lx = area->left + draw_text(area->top, area->left, area->cols, label, A_BOLD) + 1;
     char count[64];
     snprintf(count, sizeof count, lv->complete ? _("%zu found") : _("%zu+ found"), lv->count);

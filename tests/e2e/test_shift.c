@@ -1,0 +1,74 @@
+/* A receptionist's shift at 80x24 (issue 15): searching the way people type, lists
+ * that follow what other terminals save, screens that re-fit after a resize, and
+ * history lines read in full.
+ *
+ * Each test makes its own demo database at 2026-11-27 10:00; the interface is English
+ * (LANGUAGE=en) so the checks read plainly, while the data is Chinese. */
+#include "desk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { WAIT_MS = DESK_WAIT_MS };
+
+static const char NOW[] = "2026-11-27 10:00";
+
+/* The last four digits the masked phone shows, a middle character of a name, a slip's
+ * short number, the middle of a tracking number: each finds its record, and the search
+ * line says which fields it searches. */
+START_TEST(search_finds_records_by_the_part_people_type)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Find a name or phone:", WAIT_MS);
+    VT_ASSERT_TEXT(t, "150****9251", WAIT_MS); /* 周敏's phone, masked */
+
+    vt_send(t, "9251");
+    VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Phone, any digits: 9251", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4 found", WAIT_MS); /* 周敏 came four times */
+
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Search by slip number", WAIT_MS);
+    vt_send(t, "003");
+    VT_ASSERT_TEXT(t, "Slip number or its last digits: 003", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261126-003", WAIT_MS);
+
+    vt_key(t, "F5"); /* back to who is inside; typing a name there searches names */
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_send(t, "敏");
+    VT_ASSERT_TEXT(t, "Name, any part: 敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-001 11-27 08:33 王敏", WAIT_MS);
+
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+    vt_key(t, "^P");
+    VT_ASSERT_TEXT(t, "Held now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tracking, unit or name:", WAIT_MS);
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Search by tracking number", WAIT_MS);
+    vt_send(t, "3180");
+    VT_ASSERT_TEXT(t, "Tracking number, any digits: 3180", WAIT_MS);
+    VT_ASSERT_TEXT(t, "XA008163180CN", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+int main(void)
+{
+    const TTest *const tests[] = {search_finds_records_by_the_part_people_type, NULL};
+    return desk_main(desk_suite("shift", tests));
+}
