@@ -813,6 +813,7 @@ typedef struct visitors {
     size_t view;
     listview *list;
     unsigned seen;      /* `changes` when the list was read */
+    unsigned seen_data; /* console_data_changes when the list was read */
     int64_t read_for;   /* the staff member it was read for: masking is theirs */
 } visitors;
 
@@ -865,6 +866,7 @@ static void read_list(visitors *s)
 {
     const fd_actor *me = console_actor(s->c);
     s->seen = changes;
+    s->seen_data = console_data_changes(s->c);
     s->read_for = me ? me->staff_id : 0;
     listview_reload(s->list, s->c);
 }
@@ -1027,8 +1029,13 @@ static void visitors_draw(void *state, console *c, const console_area *area)
     visitors *s = state;
     const fd_actor *me = console_actor(c);
     /* Read again after a write here, or for someone else taking over (masking). */
-    if (s->seen != changes || (me && me->staff_id != s->read_for))
+    if (s->seen != changes || (me && me->staff_id != s->read_for)) {
         read_list(s);
+    } else if (s->seen_data != console_data_changes(c)) {
+        /* Another terminal saved: the rows read again, the selection kept in place. */
+        s->seen_data = console_data_changes(c);
+        listview_refresh(s->list, c);
+    }
     char title[LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[s->view].label),

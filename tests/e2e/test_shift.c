@@ -67,8 +67,57 @@ START_TEST(search_finds_records_by_the_part_people_type)
 }
 END_TEST
 
+/* Highlights a step of a record page by its digit, goes on with Enter and confirms. */
+static void confirm_step(vt_term *t, const char *digit)
+{
+    vt_send(t, digit);
+    VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Please confirm", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+}
+
+/* Two terminals on one database: what the second saves shows on the first, which
+ * nobody touches, within a couple of seconds; the second's own counters follow its
+ * save at once. */
+START_TEST(a_visitor_admitted_at_another_terminal_appears_without_a_key)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *a = desk_open_as(&d, "1001", "1111");
+    vt_key(a, "^V");
+    VT_ASSERT_TEXT(a, "Inside now", WAIT_MS);
+    VT_ASSERT_TEXT(a, "4 found", WAIT_MS);
+    VT_ASSERT_TEXT(a, "Visitors in 4", WAIT_MS);
+
+    vt_term *b = desk_open_as(&d, "1002", "1112");
+    vt_key(b, "^V");
+    VT_ASSERT_TEXT(b, "Inside now", WAIT_MS);
+    vt_key(b, "F4");
+    VT_ASSERT_TEXT(b, "Register a visitor", WAIT_MS);
+    const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "", "送合同",
+                                  "a-1203", "", "", "李建国", NULL};
+    desk_fill(b, values);
+    vt_key(b, "F2");
+    VT_ASSERT_TEXT(b, "1  The visitee agrees", WAIT_MS);
+    confirm_step(b, "1");
+    VT_ASSERT_TEXT(b, "Admitted: slip 20261127-", WAIT_MS);
+    VT_ASSERT_TEXT(b, "Visitors in 5", WAIT_MS);
+
+    /* Not a key on the first terminal. */
+    VT_ASSERT_TEXT(a, "王小明     A-1203 李建国", 3000);
+    VT_ASSERT_TEXT(a, "5 found", WAIT_MS);
+    VT_ASSERT_TEXT(a, "Visitors in 5", WAIT_MS);
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *const tests[] = {search_finds_records_by_the_part_people_type, NULL};
+    const TTest *const tests[] = {search_finds_records_by_the_part_people_type,
+                                  a_visitor_admitted_at_another_terminal_appears_without_a_key,
+                                  NULL};
     return desk_main(desk_suite("shift", tests));
 }
