@@ -478,6 +478,8 @@ static int visit_handle(void *state, console *c, const console_event *ev)
         return EV_IGNORED;
     if (ev->action == ACT_UNMASK)
         return unmask(vv, c);
+    if (record_history_key(&vv->history, ev))
+        return EV_HANDLED | EV_REDRAW;
     int chosen;
     switch (record_steps_key(&vv->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;

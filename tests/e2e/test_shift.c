@@ -209,11 +209,123 @@ START_TEST(lists_and_forms_refit_after_a_resize)
 }
 END_TEST
 
+/* Highlights a step by its digit and goes on with Enter. */
+static void choose_step(vt_term *t, const char *digit)
+{
+    vt_send(t, digit);
+    VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
+    vt_key(t, "Enter");
+}
+
+/* A visit's history longer and wider than 80x24 gives it: each line wrapped whole,
+ * the latest shown, PgUp and PgDn to the rest. */
+START_TEST(every_line_of_a_visits_history_can_be_read)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "", "送合同",
+                                  "a-1203", "", "", "李建国", NULL};
+    desk_fill(t, values);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Registered \u2014 李娜", WAIT_MS);
+    confirm_step(t, "1");
+    VT_ASSERT_TEXT(t, "Admitted: slip 20261127-", WAIT_MS);
+
+    static const char *const names[] = {"王晓明", "王小鸣", "汪小明", "王小明"};
+    static const char *const ends[] = {"第一次核对无误", "第二次核对无误", "第三次核对无误",
+                                       "第四次核对无误"};
+    for (int i = 0; i < 4; i++) {
+        VT_ASSERT_TEXT(t, "3  Correct an entry", WAIT_MS);
+        choose_step(t, "3");
+        VT_ASSERT_TEXT(t, "Correct value", WAIT_MS);
+        vt_key(t, "Tab");
+        vt_send(t, names[i]);
+        vt_key(t, "Tab");
+        char reason[160];
+        snprintf(reason, sizeof reason, "登记时听错了来访人姓名，已请本人出示证件%s", ends[i]);
+        vt_send(t, reason);
+        vt_key(t, "Enter");
+        VT_ASSERT_TEXT(t, "Correction recorded.", WAIT_MS);
+        /* The line is wider than the screen: its end shows, wrapped. */
+        char end[64];
+        snprintf(end, sizeof end, "%s) \u2014 李娜", ends[i]);
+        VT_ASSERT_TEXT(t, end, WAIT_MS);
+    }
+    VT_ASSERT_TEXT(t, "\u2191 more (PgUp)", WAIT_MS);
+    VT_ASSERT_GONE(t, "Registered \u2014 李娜", WAIT_MS);
+    vt_key(t, "PgUp");
+    VT_ASSERT_TEXT(t, "Registered \u2014 李娜", WAIT_MS);
+    VT_ASSERT_TEXT(t, "\u2193 more (PgDn)", WAIT_MS);
+    VT_ASSERT_GONE(t, "第四次核对无误", WAIT_MS);
+    vt_key(t, "PgDn");
+    VT_ASSERT_TEXT(t, "第四次核对无误) \u2014 李娜", WAIT_MS);
+    VT_ASSERT_GONE(t, "\u2193 more (PgDn)", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* An emergency loan of an owner's spare key with more calls than its page has rows:
+ * the latest calls shown, PgUp to the earlier ones. */
+START_TEST(every_call_of_an_emergency_loan_can_be_read)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "F8");
+    VT_ASSERT_TEXT(t, "Key loans", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "New key loan", WAIT_MS);
+    vt_send(t, "A-1201-1");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "吴海波");
+    vt_key(t, "Tab");
+    vt_send(t, "工程部");
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Tab");
+    vt_key(t, "Right"); /* an emergency */
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "楼上跑水");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Leave it waiting", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    desk_approve(t, "2001", "2222");
+    VT_ASSERT_TEXT(t, "record the calls, then hand the keys over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "none yet", WAIT_MS);
+
+    /* The owner does not answer, again and again. */
+    for (int i = 0; i < 12; i++) {
+        vt_key(t, "Enter");
+        vt_send(t, "1");
+        VT_ASSERT_TEXT(t, "Record a call", WAIT_MS);
+        vt_key(t, "Tab");
+        vt_key(t, "Right"); /* No answer */
+        vt_key(t, "F2");
+        VT_ASSERT_GONE(t, "Record a call", WAIT_MS);
+    }
+    VT_ASSERT_TEXT(t, "\u2191 more (PgUp)", WAIT_MS);
+    vt_key(t, "PgUp");
+    VT_ASSERT_TEXT(t, "\u2193 more (PgDn)", WAIT_MS);
+    vt_key(t, "PgDn");
+    VT_ASSERT_TEXT(t, "\u2191 more (PgUp)", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {search_finds_records_by_the_part_people_type,
                                   a_visitor_admitted_at_another_terminal_appears_without_a_key,
                                   lists_and_forms_refit_after_a_resize,
+                                  every_line_of_a_visits_history_can_be_read,
+                                  every_call_of_an_emergency_loan_can_be_read,
                                   NULL};
     return desk_main(desk_suite("shift", tests));
 }
