@@ -266,7 +266,7 @@ typedef enum fd_complaint_view {
     FD_CVIEW_OVERDUE, /* past their deadline, longest overdue first */
     FD_CVIEW_MINE,    /* not closed and with department, soonest due first */
     FD_CVIEW_SEARCH,  /* all history, newest first: by number ("#12" or "12"), contact
-                       * phone, or complainant or unit starting with text */
+                       * phone, complainant containing text or unit starting with it */
 } fd_complaint_view;
 
 typedef struct fd_complaint_query {

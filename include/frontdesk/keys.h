@@ -335,6 +335,9 @@ fd_status fd_key_get(fd_desk *d, int64_t key_id, void (*each)(void *ctx, const f
 fd_status fd_keys_count_out(fd_desk *d, long *out, fd_error *err);
 fd_status fd_keys_count_overdue(fd_desk *d, long *out, fd_error *err);
 fd_status fd_keys_count_pending(fd_desk *d, long *out, fd_error *err);
+/* Loans approved and not yet handed out; keys whose new key waits to be sealed. */
+fd_status fd_keys_count_approved(fd_desk *d, long *out, fd_error *err);
+fd_status fd_keys_count_to_seal(fd_desk *d, long *out, fd_error *err);
 fd_status fd_keys_count_seal_overdue(fd_desk *d, long *out, fd_error *err);
 /* Every key overdue now / every lock change past its sealing deadline (the handover's
  * open items; both sets are bounded by the keys physically out). */

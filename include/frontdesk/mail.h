@@ -219,8 +219,8 @@ typedef struct fd_mail_item {
 typedef enum fd_mail_view {
     FD_MAIL_HELD,          /* at the desk now, grouped by recipient (the default) */
     FD_MAIL_TODAY,         /* received today, newest first */
-    FD_MAIL_BY_RECIPIENT,  /* all history: unit code or recipient name from its start */
-    FD_MAIL_BY_TRACKING,   /* all history: tracking number from its start */
+    FD_MAIL_BY_RECIPIENT,  /* all history: unit code from its start, recipient name by any part */
+    FD_MAIL_BY_TRACKING,   /* all history: tracking number by any run of it (its last digits) */
     FD_MAIL_BY_SHELF,      /* all history: the shelf an item lies on (or last lay on) */
     FD_MAIL_VIEW_COUNT
 } fd_mail_view;

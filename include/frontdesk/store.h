@@ -33,6 +33,11 @@ fd_status fd_store_write(fd_store *store, fd_write_fn fn, void *ctx, fd_error *e
 /* Runs fn in one read transaction, so what it reads is one consistent snapshot. */
 fd_status fd_store_read(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
 bool fd_store_in_write(const fd_store *store);
+/* A number that changes whenever what the database holds may have changed: after each
+ * write this connection commits and each commit by another connection (SQLite's
+ * data_version). Cheap enough for an idle console to ask every second; outside a
+ * transaction. */
+fd_status fd_store_generation(fd_store *store, uint64_t *out, fd_error *err);
 /* Inside a write: done(ctx, committed) is called once the outermost transaction has
  * committed (true) or rolled back (false) — for what must follow the commit and only
  * it, outside the database (one at a time: a later call replaces it). */

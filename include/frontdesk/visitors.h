@@ -161,9 +161,12 @@ typedef struct fd_visit {
 fd_visit *fd_visit_dup(const fd_visit *v);
 void fd_visit_free(fd_visit *v);
 
-/* The lists the screen shows, newest first. Searches cover all of history: a name,
- * phone, visitee or slip number matches from its start (a visitee by name, unit code
- * or company), a document matches whole (through its HMAC, never its clear number). */
+/* The lists the screen shows, newest first. Searches cover all of history: a name or
+ * phone matches by any part (the middle character of a name, a phone's last four
+ * digits; blanks and dashes in a phone are ignored), a visitee or slip number from its
+ * start (a visitee by name, unit code or company; a slip also by its short number of up
+ * to four digits, "011" or "11" finding every day's 011), a document whole (through its
+ * HMAC, never its clear number). */
 typedef enum fd_visit_view {
     FD_VISITS_INSIDE,      /* admitted, not yet left (the default) */
     FD_VISITS_WAITING,     /* registered, the visitee not yet contacted */

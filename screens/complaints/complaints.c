@@ -129,6 +129,7 @@ typedef struct complaints {
     list_source source;
     listview *list;
     unsigned seen_changes;
+    unsigned seen_data; /* console_data_changes when the list was read */
     unsigned detail_version;
     fd_complaint_detail detail;
     bool have_detail;
@@ -157,6 +158,7 @@ static void load_detail(complaints *s, console *c)
 static void reload(complaints *s, console *c)
 {
     s->seen_changes = saved_changes;
+    s->seen_data = console_data_changes(c);
     listview_reload(s->list, c);
     s->detail_version = listview_version(s->list) - 1;
     load_detail(s, c);
@@ -168,6 +170,7 @@ static void *complaints_open(console *c, void *arg)
     complaints *s = fd_alloc(sizeof *s);
     s->source = (list_source){console_desk(c), console_config(c), 0};
     s->list = listview_new(&crow_source, &s->source, LISTVIEW_TYPE_AHEAD);
+    listview_set_label(s->list, _("No., phone, name (any part) or unit:"));
     reload(s, c);
     return s;
 }
@@ -215,8 +218,13 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
 static void complaints_draw(void *state, console *c, const console_area *area)
 {
     complaints *s = state;
-    if (s->seen_changes != saved_changes)
+    if (s->seen_changes != saved_changes) {
         reload(s, c);
+    } else if (s->seen_data != console_data_changes(c)) {
+        /* Another terminal saved: the rows read again, the selection kept in place. */
+        s->seen_data = console_data_changes(c);
+        listview_refresh(s->list, c);
+    }
     char *title = fd_printf("%s: %s", _("View"), view_name(s));
     draw_text(area->top, area->left, area->cols, title, theme(TH_TITLE));
     free(title);

@@ -13,6 +13,7 @@
 #include "console/draw.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/store.h"
 #include "frontdesk/time.h"
 #include "frontdesk/text.h"
 
@@ -57,6 +58,9 @@ struct console {
     struct timespec counted_at;
     bool counts_fresh;
     bool busy_shown; /* the "database busy" message is on the screen */
+    uint64_t generation; /* the store's, when last asked (fd_store_generation) */
+    bool generation_known;
+    unsigned data_changes; /* see console_data_changes */
 };
 
 const console_action console_actions[] = {ACT_HELP, ACT_BACK,   ACT_SWITCH_USER, ACT_LOCK,
@@ -118,6 +122,7 @@ static bool leave_down_to(console *c, size_t keep)
 /* ---- who is working ---- */
 
 fd_desk *console_desk(console *c) { return c->desk; }
+unsigned console_data_changes(const console *c) { return c->data_changes; }
 const fd_config *console_config(const console *c) { return c->cfg; }
 const keymap *console_keymap(const console *c) { return c->keys; }
 const console_app *console_application(const console *c) { return c->app; }
@@ -528,13 +533,35 @@ static int input_wait_ms(const console *c)
     return left < 0 ? 0 : left < TICK_MS ? (int)left : TICK_MS;
 }
 
-/* No key came: lock when idle long enough, else redraw if the minute changed. */
+/* Whether the database changed since last asked, here or at another terminal: one
+ * PRAGMA data_version, cheap enough after every key and on every idle tick. A change
+ * refreshes the status line's counts and redraws, so the lists read again. */
+static void notice_changes(console *c)
+{
+    uint64_t now;
+    fd_error err = {0};
+    if (fd_store_generation(c->desk->store, &now, &err) != FD_OK)
+        return;
+    bool changed = c->generation_known && now != c->generation;
+    c->generation = now;
+    c->generation_known = true;
+    if (changed) {
+        c->data_changes++;
+        c->counts_fresh = false;
+        c->redraw = true;
+    }
+}
+
+/* No key came: lock when idle long enough, else redraw if the minute changed or the
+ * database did. */
 static void tick(console *c)
 {
     if (idle_lock_applies(c) && idle_ms(c) >= (long)c->cfg->idle_lock_seconds * 1000) {
         lock_now(c);
         return;
     }
+    if (c->logged_in)
+        notice_changes(c);
     char now[FD_TIME_TEXT];
     format_clock(c, now);
     if (strcmp(now, c->shown_clock) != 0 ||
@@ -603,6 +630,8 @@ static void console_loop(console *c, size_t depth)
         if (ev.action != ACT_NONE)
             c->counts_fresh = false;
         apply(c, at, flags);
+        if (c->logged_in && !c->quit)
+            notice_changes(c);
     }
 }
 

@@ -124,6 +124,10 @@ const screen_ops *console_top(const console *c);
 extern const console_action console_actions[];
 
 fd_desk *console_desk(console *c);
+/* A count that goes up whenever the database changed: a write saved at this terminal
+ * (seen after the key that made it) or at another (seen within a second, on the idle
+ * tick). A list that read its rows at another count reads them again. */
+unsigned console_data_changes(const console *c);
 const fd_config *console_config(const console *c);
 const keymap *console_keymap(const console *c);
 /* The staff member working now; NULL before login. */

@@ -11,6 +11,7 @@
 #include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/scrollback.h"
 #include "console/draw.h"
 #include "widgets/show.h"
 #include "frontdesk/i18n.h"
@@ -36,6 +37,7 @@ typedef struct loan_page {
     char keys[TEXT], requested[TEXT], approved[TEXT], out[TEXT], returned[TEXT];
     call_item calls[MAX_CALLS];
     int call_count;
+    scrollback calls_scroll; /* the latest calls shown unless PgUp went back */
 } loan_page;
 
 static void copy_loan(void *ctx, const fd_loan_row *r)
@@ -416,6 +418,20 @@ static void *page_open(console *c, void *arg)
     return p;
 }
 
+typedef struct call_lines {
+    char text[MAX_CALLS][TEXT * 3];
+} call_lines;
+
+static void call_line(void *ctx, size_t i, char *left, size_t left_size, const char **text,
+                      attr_t *attr)
+{
+    (void)left;
+    (void)left_size;
+    const call_lines *l = ctx;
+    *text = l->text[i];
+    *attr = A_NORMAL;
+}
+
 static void line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
 {
     show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
@@ -454,12 +470,21 @@ static void page_draw(void *state, console *c, const console_area *area)
     y++;
     line(y++, x, cols, _("Calls"), p->call_count ? "" : _("none yet"),
          p->units_waiting ? alarm : A_NORMAL);
-    for (int i = 0; i < p->call_count && y < area->top + area->rows - 1; i++) {
-        char text[TEXT * 3];
-        snprintf(text, sizeof text, "%s  %s %s %s  %s", p->calls[i].when, p->calls[i].unit,
-                 p->calls[i].name, p->calls[i].phone, p->calls[i].outcome);
-        line(y++, x, cols, "", text, A_NORMAL);
-    }
+    /* Each call whole, wrapped: the latest that fit, PgUp for earlier ones. */
+    call_lines lines;
+    for (int i = 0; i < p->call_count; i++)
+        snprintf(lines.text[i], sizeof lines.text[i], "%s  %s %s %s  %s", p->calls[i].when,
+                 p->calls[i].unit, p->calls[i].name, p->calls[i].phone, p->calls[i].outcome);
+    console_area calls = {y, x + LABEL_COLS, area->top + area->rows - 1 - y, cols - LABEL_COLS};
+    scrollback *sb = &p->calls_scroll;
+    scrollback_draw(sb, (size_t)p->call_count, call_line, &lines, 0, &calls);
+    const char *more = sb->above && sb->back ? _("↑↓ more")
+                       : sb->above           ? _("↑ more (PgUp)")
+                       : sb->back            ? _("↓ more (PgDn)")
+                                             : NULL;
+    if (more)
+        draw_text(y - 1, x + cols - text_width(more) - 1, text_width(more), more,
+                  theme(TH_DIM) | A_BOLD);
 }
 
 static const char *op_label(int op) { return loan_ops[op].label; }
@@ -477,6 +502,9 @@ static int page_handle(void *state, console *c, const console_event *ev)
 {
     static const keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform, op_recorded,
                                        N_("Nothing more can be done with this loan.")};
+    loan_page *p = state;
+    if (scrollback_key(&p->calls_scroll, (size_t)p->call_count, ev))
+        return EV_HANDLED | EV_REDRAW;
     return ev->action == ACT_SELECT ? keys_offer_ops(c, &menu, state) : EV_IGNORED;
 }
 

@@ -51,7 +51,8 @@ typedef struct keys_view {
     console *c;
     view view;
     listview *list;
-    long out, overdue, pending;
+    long out, overdue, pending, approved, to_seal;
+    unsigned seen_data; /* console_data_changes when the list was read */
 } keys_view;
 
 static const console_action keys_actions[] = {ACT_NEW,   ACT_SELECT, ACT_VIEW, ACT_SEARCH, ACT_PRINT,
@@ -225,9 +226,24 @@ static void count_tabs(keys_view *s)
 {
     fd_desk *d = console_desk(s->c);
     fd_error err = {0};
+    s->seen_data = console_data_changes(s->c);
     if (fd_keys_count_out(d, &s->out, &err) != FD_OK || fd_keys_count_overdue(d, &s->overdue, &err) != FD_OK ||
-        fd_keys_count_pending(d, &s->pending, &err) != FD_OK)
+        fd_keys_count_pending(d, &s->pending, &err) != FD_OK ||
+        fd_keys_count_approved(d, &s->approved, &err) != FD_OK ||
+        fd_keys_count_to_seal(d, &s->to_seal, &err) != FD_OK)
         console_show_error(s->c, &err);
+}
+
+static long tab_count(const keys_view *s, int v)
+{
+    switch (v) {
+    case V_OUT: return s->out;
+    case V_OVERDUE: return s->overdue;
+    case V_PENDING: return s->pending;
+    case V_APPROVED: return s->approved;
+    case V_TO_SEAL: return s->to_seal;
+    default: return -1;
+    }
 }
 
 /* A new list for the view: each view keeps to its own columns and search. */
@@ -269,7 +285,7 @@ static void draw_tabs(const keys_view *s, int y, int x, int cols)
     int used = 0;
     for (int v = 0; v < V_COUNT && used < cols; v++) {
         char tab[96];
-        long n = v == V_OUT ? s->out : v == V_OVERDUE ? s->overdue : v == V_PENDING ? s->pending : -1;
+        long n = tab_count(s, v);
         if (n >= 0)
             snprintf(tab, sizeof tab, " %s %ld ", _(view_labels[v]), n);
         else
@@ -324,6 +340,11 @@ static void draw_loan_detail(const loan_item *l, int y, int x, int cols)
 static void keys_draw(void *state, console *c, const console_area *area)
 {
     keys_view *s = state;
+    /* Saved here or at another terminal: the rows and the tabs' counts read again. */
+    if (s->seen_data != console_data_changes(c)) {
+        listview_refresh(s->list, c);
+        count_tabs(s);
+    }
     draw_tabs(s, area->top, area->left, area->cols);
     console_area list = {area->top + 1, area->left, area->rows - 1 - DETAIL_ROWS - 1, area->cols};
     listview_draw(s->list, c, &list);

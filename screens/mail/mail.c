@@ -33,13 +33,15 @@ static const struct {
     int view;
     const char *label;
     bool search;
+    const char *fields; /* what its search line searches */
 } views[] = {
-    {FD_MAIL_HELD, N_("Held now, by recipient"), false},
-    {FD_MAIL_TODAY, N_("Today's intake"), false},
-    {FD_MAIL_BY_RECIPIENT, N_("Search by recipient: unit or name"), true},
-    {FD_MAIL_BY_TRACKING, N_("Search by tracking number"), true},
-    {FD_MAIL_BY_SHELF, N_("Search by shelf"), true},
-    {VIEW_REGISTER, N_("Daily register"), false},
+    {FD_MAIL_HELD, N_("Held now, by recipient"), false, N_("Tracking, unit or name:")},
+    {FD_MAIL_TODAY, N_("Today's intake"), false, NULL},
+    {FD_MAIL_BY_RECIPIENT, N_("Search by recipient: unit or name"), true,
+     N_("Unit from the start, or name, any part:")},
+    {FD_MAIL_BY_TRACKING, N_("Search by tracking number"), true, N_("Tracking number, any digits:")},
+    {FD_MAIL_BY_SHELF, N_("Search by shelf"), true, N_("Shelf:")},
+    {VIEW_REGISTER, N_("Daily register"), false, NULL},
 };
 enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 
@@ -53,6 +55,7 @@ typedef struct mail_list {
     size_t view;
     listview *list;              /* NULL in the register */
     unsigned seen;               /* `changes` when it was read */
+    unsigned seen_data;          /* console_data_changes when it was read */
     int64_t marks[FD_MAIL_HANDOUT_MAX];
     size_t mark_count;
     long to_return;
@@ -137,6 +140,7 @@ static void read_list(mail_list *m)
 {
     fd_error err = {0};
     m->seen = mail_changes();
+    m->seen_data = console_data_changes(m->c);
     if (fd_mail_to_return_count(console_desk(m->c), &m->to_return, &err) != FD_OK)
         console_show_error(m->c, &err);
     if (m->list)
@@ -155,6 +159,8 @@ static void show_view(mail_list *m, size_t view)
                                views[view].search || views[view].view == FD_MAIL_HELD
                                    ? LISTVIEW_TYPE_AHEAD
                                    : 0);
+    if (m->list && views[view].fields)
+        listview_set_label(m->list, _(views[view].fields));
     read_list(m);
 }
 
@@ -340,8 +346,19 @@ static void draw_register(mail_list *m, const console_area *area)
 static void mail_draw(void *state, console *c, const console_area *area)
 {
     mail_list *m = state;
-    if (m->seen != mail_changes())
+    if (m->seen != mail_changes()) {
         read_list(m);
+    } else if (m->seen_data != console_data_changes(c)) {
+        /* Another terminal saved: the rows read again, the selection kept in place. */
+        fd_error err = {0};
+        m->seen_data = console_data_changes(c);
+        if (fd_mail_to_return_count(console_desk(c), &m->to_return, &err) != FD_OK)
+            console_show_error(c, &err);
+        if (m->list)
+            listview_refresh(m->list, c);
+        else
+            read_register(m);
+    }
     char title[MAIL_LINE_TEXT], key[32], extra[MAIL_LINE_TEXT] = "";
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     if (m->mark_count)

@@ -327,6 +327,8 @@ static int item_handle(void *state, console *c, const console_event *ev)
     item_view *iv = state;
     if (!iv->loaded)
         return EV_IGNORED;
+    if (record_history_key(&iv->history, ev))
+        return EV_HANDLED | EV_REDRAW;
     int chosen;
     switch (record_steps_key(&iv->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;

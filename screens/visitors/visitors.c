@@ -478,6 +478,8 @@ static int visit_handle(void *state, console *c, const console_event *ev)
         return EV_IGNORED;
     if (ev->action == ACT_UNMASK)
         return unmask(vv, c);
+    if (record_history_key(&vv->history, ev))
+        return EV_HANDLED | EV_REDRAW;
     int chosen;
     switch (record_steps_key(&vv->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
@@ -789,15 +791,17 @@ static int start_registration(console *c)
 static const struct {
     fd_visit_view view;
     const char *label;
+    const char *search; /* what its search line searches */
 } views[] = {
-    {FD_VISITS_INSIDE, N_("Inside now")},
-    {FD_VISITS_WAITING, N_("Waiting for the visitee's answer")},
-    {FD_VISITS_TODAY, N_("Today's log")},
-    {FD_VISITS_BY_NAME, N_("Search by visitor's name")},
-    {FD_VISITS_BY_PHONE, N_("Search by phone")},
-    {FD_VISITS_BY_DOCUMENT, N_("Search by document number")},
-    {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company")},
-    {FD_VISITS_BY_SLIP, N_("Search by slip number")},
+    {FD_VISITS_INSIDE, N_("Inside now"), N_("Find a name or phone:")},
+    {FD_VISITS_WAITING, N_("Waiting for the visitee's answer"), N_("Find a name or phone:")},
+    {FD_VISITS_TODAY, N_("Today's log"), N_("Find a name or phone:")},
+    {FD_VISITS_BY_NAME, N_("Search by visitor's name"), N_("Name, any part:")},
+    {FD_VISITS_BY_PHONE, N_("Search by phone"), N_("Phone, any digits:")},
+    {FD_VISITS_BY_DOCUMENT, N_("Search by document number"), N_("Document number, whole:")},
+    {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company"),
+     N_("Visitee, unit or company, from the start:")},
+    {FD_VISITS_BY_SLIP, N_("Search by slip number"), N_("Slip number or its last digits:")},
 };
 enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 
@@ -811,6 +815,7 @@ typedef struct visitors {
     size_t view;
     listview *list;
     unsigned seen;      /* `changes` when the list was read */
+    unsigned seen_data; /* console_data_changes when the list was read */
     int64_t read_for;   /* the staff member it was read for: masking is theirs */
 } visitors;
 
@@ -863,6 +868,7 @@ static void read_list(visitors *s)
 {
     const fd_actor *me = console_actor(s->c);
     s->seen = changes;
+    s->seen_data = console_data_changes(s->c);
     s->read_for = me ? me->staff_id : 0;
     listview_reload(s->list, s->c);
 }
@@ -872,6 +878,7 @@ static void show_view(visitors *s, size_t view)
     listview_free(s->list);
     s->view = view;
     s->list = listview_new(&visitors_source, s, is_search(view) ? LISTVIEW_TYPE_AHEAD : 0);
+    listview_set_label(s->list, _(views[view].search));
     read_list(s);
 }
 
@@ -1024,8 +1031,13 @@ static void visitors_draw(void *state, console *c, const console_area *area)
     visitors *s = state;
     const fd_actor *me = console_actor(c);
     /* Read again after a write here, or for someone else taking over (masking). */
-    if (s->seen != changes || (me && me->staff_id != s->read_for))
+    if (s->seen != changes || (me && me->staff_id != s->read_for)) {
         read_list(s);
+    } else if (s->seen_data != console_data_changes(c)) {
+        /* Another terminal saved: the rows read again, the selection kept in place. */
+        s->seen_data = console_data_changes(c);
+        listview_refresh(s->list, c);
+    }
     char title[LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[s->view].label),

@@ -1,5 +1,6 @@
 #include "widgets/form.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -231,6 +232,25 @@ static int submit(form *f, console *c)
     return flags | EV_HANDLED | EV_REDRAW;
 }
 
+/* The first field still showing its error (a message cleared when edited); count
+ * when none does. */
+static size_t first_error(const form *f)
+{
+    size_t i = 0;
+    while (i < f->count && !f->fields[i].message)
+        i++;
+    return i;
+}
+
+/* Enter on the last field while an earlier field still shows its error goes back to
+ * that field: saving again would only say the same, and going round the form from
+ * the top would pass the error by. */
+static int focus_error(form *f)
+{
+    f->focus = first_error(f);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int move_focus(form *f, int step)
 {
     size_t n = f->count;
@@ -286,7 +306,9 @@ int form_handle(form *f, console *c, const console_event *ev)
     case ACT_UP:
         return move_focus(f, -1);
     case ACT_SELECT:
-        return f->focus + 1 == f->count ? submit(f, c) : move_focus(f, 1);
+        if (f->focus + 1 < f->count)
+            return move_focus(f, 1);
+        return first_error(f) < f->focus ? focus_error(f) : submit(f, c);
     case ACT_SAVE:
         return submit(f, c);
     case ACT_BACK:
@@ -395,9 +417,13 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
         console_cursor(c, cy, cx);
 }
 
-/* Keeps the focused field (and its message) inside the area. */
-static void scroll_to_focus(form *f, int rows, int room)
+/* Keeps the focused field (and its message) inside rows, and the form filling them:
+ * after a resize to more rows nothing stays scrolled out above an empty bottom. */
+static void scroll_to_focus(form *f, int rows, int room, int total)
 {
+    int most = total > rows ? total - rows : 0;
+    if (f->first_row > most)
+        f->first_row = most;
     int top = 0;
     for (size_t i = 0; i < f->focus; i++)
         top += field_height(&f->fields[i], room);
@@ -408,16 +434,36 @@ static void scroll_to_focus(form *f, int rows, int room)
         f->first_row = bottom - rows;
 }
 
+/* "↑ more" / "↓ more" at the right end of the area's last row: the message line of
+ * the last field shown, or a blank one (a field is shown whole or not at all), so an
+ * 80x24 form gives no row to them. */
+static void draw_marker(int y, const console_area *area, const char *marker)
+{
+    char text[64];
+    snprintf(text, sizeof text, " %s", marker); /* apart from what it covers */
+    int w = text_width(text) + 1;
+    if (w < area->cols)
+        draw_padded(y, area->left + area->cols - w, w, text, theme(TH_DIM) | A_BOLD);
+}
+
 void form_draw(form *f, console *c, const console_area *area)
 {
     int room = input_room(f, area->cols);
     int ix = area->left + area->cols - room;
-    scroll_to_focus(f, area->rows, room);
+    scroll_to_focus(f, area->rows, room, form_height(f, area->cols));
     int row = -f->first_row;
+    bool above = false, below = false;
     for (size_t i = 0; i < f->count; i++) {
         int h = field_height(&f->fields[i], room);
         if (row >= 0 && row + h <= area->rows)
             draw_field(f, i, area->top + row, area->left, ix, room, c);
+        else if (row < 0)
+            above = true;
+        else
+            below = true;
         row += h;
     }
+    if (above || below)
+        draw_marker(area->top + area->rows - 1, area,
+                    above && below ? _("↑↓ more") : above ? _("↑ more") : _("↓ more"));
 }

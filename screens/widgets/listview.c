@@ -25,6 +25,7 @@ struct listview {
     lineedit query;
     bool searching;   /* keys go to the search line */
     unsigned version;
+    const char *label; /* what the search line says it searches; NULL: "Search:" */
 };
 
 listview *listview_new(const listview_source *src, void *ctx, unsigned flags)
@@ -104,6 +105,8 @@ void listview_search(listview *lv, console *c, const char *text)
 }
 
 bool listview_takes_text(const listview *lv) { return lv->searching; }
+
+void listview_set_label(listview *lv, const char *label) { lv->label = label; }
 
 /* Moves the selection by delta rows (clamped), fetching the next page first when
  * the move would run past the rows loaded so far. */
@@ -266,7 +269,7 @@ static void draw_row(const listview *lv, size_t i, int y, const console_area *ar
 
 static void draw_search_line(listview *lv, console *c, const console_area *area)
 {
-    const char *label = _("Search:");
+    const char *label = lv->label ? lv->label : _("Search:");
     int lx = area->left + draw_text(area->top, area->left, area->cols, label, A_BOLD) + 1;
     char count[64];
     snprintf(count, sizeof count, lv->complete ? _("%zu found") : _("%zu+ found"), lv->count);
@@ -294,6 +297,28 @@ static void keep_selection_visible(listview *lv)
         lv->first = lv->selected - rows + 1;
 }
 
+/* After a resize to more rows (or rows gone elsewhere), the list fills its area: no
+ * empty bottom while rows above are scrolled out of sight. */
+static void fill_area(listview *lv, console *c)
+{
+    size_t rows = (size_t)lv->visible;
+    while (!lv->complete && lv->first + rows > lv->count)
+        fetch_page(lv, c);
+    if (lv->first + rows > lv->count)
+        lv->first = lv->count > rows ? lv->count - rows : 0;
+}
+
+/* "↑ more" / "↓ more" at the right end of the heading line, over the last heading:
+ * an 80x24 list gives no row to them. */
+static void draw_marker(int y, const console_area *area, const char *marker)
+{
+    char text[64];
+    snprintf(text, sizeof text, " %s", marker); /* apart from what it covers */
+    int w = text_width(text) + 1;
+    if (w < area->cols)
+        draw_padded(y, area->left + area->cols - w, w, text, theme(TH_DIM) | A_BOLD);
+}
+
 void listview_draw(listview *lv, console *c, const console_area *area)
 {
     int widths[MAX_COLUMNS] = {0};
@@ -305,6 +330,7 @@ void listview_draw(listview *lv, console *c, const console_area *area)
         x += widths[k] + 1;
     }
     lv->visible = area->rows - 2 > 1 ? area->rows - 2 : 1;
+    fill_area(lv, c);
     keep_selection_visible(lv);
     if (lv->count == 0) {
         const char *none = *lineedit_text(&lv->query) ? _("Nothing matches the search.")
@@ -314,4 +340,8 @@ void listview_draw(listview *lv, console *c, const console_area *area)
     }
     for (int r = 0; r < lv->visible && lv->first + (size_t)r < lv->count; r++)
         draw_row(lv, lv->first + (size_t)r, area->top + 2 + r, area, widths);
+    bool above = lv->first > 0;
+    bool below = lv->first + (size_t)lv->visible < lv->count || !lv->complete;
+    if (above || below)
+        draw_marker(area->top + 1, area, above && below ? _("↑↓ more") : above ? _("↑ more") : _("↓ more"));
 }

@@ -50,6 +50,9 @@ void listview_reload(listview *lv, console *c);
 void listview_refresh(listview *lv, console *c);
 
 bool listview_takes_text(const listview *lv);
+/* What the search line says before the text: the fields it searches, translated
+ * ("Name (any part):"); NULL gives "Search:". The text must outlive the list. */
+void listview_set_label(listview *lv, const char *label);
 /* The search line's text ("" when none). */
 const char *listview_query(const listview *lv);
 int listview_handle(listview *lv, console *c, const console_event *ev);

@@ -65,17 +65,33 @@ steps_result record_steps_key(record_steps *s, console *c, const console_event *
     return r;
 }
 
-static void draw_history(const record_body *b, fd_time now, int y, int x, int cols, int rows)
+bool record_history_key(record_history *h, const console_event *ev)
 {
-    const record_history *h = b->history;
-    /* The latest lines when they do not all fit. */
-    size_t first = h->count > (size_t)rows ? h->count - (size_t)rows : 0;
-    for (size_t i = first; i < h->count; i++, y++) {
-        char when[32];
-        show_when(h->lines[i].at, now, when, sizeof when);
-        draw_text(y, x, b->time_cols, when, theme(TH_DIM));
-        draw_text(y, x + b->time_cols, cols - b->time_cols, h->lines[i].text, A_NORMAL);
-    }
+    return scrollback_key(&h->scroll, h->count, ev);
+}
+
+typedef struct history_ctx {
+    const record_history *h;
+    fd_time now;
+} history_ctx;
+
+static void history_line(void *ctx, size_t i, char *left, size_t left_size, const char **text,
+                         attr_t *attr)
+{
+    const history_ctx *hc = ctx;
+    show_when(hc->h->lines[i].at, hc->now, left, left_size);
+    *text = hc->h->lines[i].text;
+    *attr = A_NORMAL;
+}
+
+/* "↑ more" / "↓ more" at the right end of a rule. */
+static void rule_marker(int y, int x, int cols, const char *marker)
+{
+    char text[64];
+    snprintf(text, sizeof text, " %s ", marker);
+    int w = text_width(text);
+    if (w + 2 < cols)
+        draw_text(y, x + cols - w - 2, w, text, theme(TH_DIM) | A_BOLD);
 }
 
 static void draw_steps(const record_body *b, int y, int x, int cols)
@@ -95,7 +111,14 @@ void record_draw_body(const record_body *b, fd_time now, const console_area *are
     int steps_top = area->top + area->rows - steps_rows;
     draw_rule(area->top + b->facts_rows, x, cols, theme(TH_DIM));
     draw_text(area->top + b->facts_rows, x + 2, cols - 2, _(" History "), theme(TH_DIM));
-    draw_history(b, now, history_top, x, cols, steps_top - 1 - history_top);
+    history_ctx hc = {b->history, now};
+    console_area lines = {history_top, x, steps_top - 1 - history_top, cols};
+    scrollback *sb = &b->history->scroll;
+    scrollback_draw(sb, b->history->count, history_line, &hc, b->time_cols, &lines);
     draw_rule(steps_top - 1, x, cols, theme(TH_DIM));
+    if (sb->above)
+        rule_marker(area->top + b->facts_rows, x, cols, _("↑ more (PgUp)"));
+    if (sb->back > 0)
+        rule_marker(steps_top - 1, x, cols, _("↓ more (PgDn)"));
     draw_steps(b, steps_top, x, cols);
 }

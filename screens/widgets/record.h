@@ -8,6 +8,7 @@
 
 #include "console/console.h"
 #include "frontdesk/time.h"
+#include "widgets/scrollback.h"
 #include "widgets/steps.h"
 
 enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 1024, RECORD_STEPS_MAX = 9 };
@@ -22,6 +23,7 @@ typedef struct record_line {
 typedef struct record_history {
     record_line lines[RECORD_HISTORY_MAX];
     size_t count;
+    scrollback scroll; /* the latest lines shown unless PgUp went back */
 } record_history;
 
 /* Adds a line (cut between characters when long); past RECORD_HISTORY_MAX, nothing. */
@@ -31,6 +33,8 @@ void record_history_add_correction(record_history *h, fd_time at, const char *fi
                                    const char *value, const char *reason, const char *staff);
 /* Oldest first; lines of the same time in the order they were added. */
 void record_history_sort(record_history *h);
+/* PgUp / PgDn over the history: true when the key was taken. */
+bool record_history_key(record_history *h, const console_event *ev);
 
 /* The steps offered: the page's own step numbers, in the order shown, as a step_list
  * (widgets/steps.h) chooses among them. */
@@ -50,13 +54,15 @@ steps_result record_steps_key(record_steps *s, console *c, const console_event *
 typedef struct record_body {
     int facts_rows;             /* the facts' rows above the history's rule */
     int time_cols;              /* the columns of a history line's time */
-    const record_history *history;
+    record_history *history;    /* its scroll position moves as it is drawn */
     const record_steps *steps;
     const char *const *labels;  /* untranslated, by step number */
     const char *nothing;        /* translated: shown when no step is offered */
 } record_body;
 
-/* The history's latest lines between two rules, then the steps at the foot of area. */
+/* The history's latest lines between two rules, each wrapped whole (PgUp for earlier
+ * ones; the rules say "more" when lines are out of sight), then the steps at the foot
+ * of area. */
 void record_draw_body(const record_body *b, fd_time now, const console_area *area);
 
 #endif

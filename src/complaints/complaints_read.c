@@ -79,20 +79,18 @@ static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
     for (char *p = unit; *p; p++)
         if (*p >= 'a' && *p <= 'z')
             *p = (char)(*p - 'a' + 'A');
-    owned[0] = prefix_end(text);
     owned[1] = prefix_end(unit);
     owned[2] = unit;
     fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_TEXT);
-    fd_bind_text(st, ":name_lo", text);
-    fd_bind_text(st, ":name_hi", owned[0]);
+    fd_bind_text(st, ":name", text);
     fd_bind_text(st, ":unit_lo", unit);
     fd_bind_text(st, ":unit_hi", owned[1]);
     return st;
 }
 
 /* "#12" or a number that is no phone: that complaint; a phone: complaints with that
- * contact (matched through its HMAC); anything else: complainants and units starting
- * with it; nothing: all, newest first. */
+ * contact (matched through its HMAC); anything else: complainants containing it and
+ * units starting with it; nothing: all, newest first. */
 static fd_stmt *search_statement(list_ctx *l, char **owned)
 {
     const char *text = l->q->text ? l->q->text + strspn(l->q->text, " \t") : "";

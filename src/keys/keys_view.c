@@ -258,6 +258,18 @@ fd_status fd_keys_count_pending(fd_desk *d, long *out, fd_error *err)
                  out, err);
 }
 
+fd_status fd_keys_count_approved(fd_desk *d, long *out, fd_error *err)
+{
+    return count(d, FD_SQL_KEYS_COUNT_STATE, "loan", fd_loan_state_name(FD_LOAN_STATE_APPROVED),
+                 out, err);
+}
+
+fd_status fd_keys_count_to_seal(fd_desk *d, long *out, fd_error *err)
+{
+    return count(d, FD_SQL_KEYS_COUNT_STATE, "key", fd_key_state_name(FD_KEY_STATE_TO_SEAL), out,
+                 err);
+}
+
 fd_status fd_keys_count_seal_overdue(fd_desk *d, long *out, fd_error *err)
 {
     return count(d, FD_SQL_KEYS_COUNT_SEAL_OVERDUE, NULL, NULL, out, err);

@@ -98,12 +98,20 @@ static fd_stmt *prepare_search(listing *l)
         [FD_MAIL_BY_SHELF] = FD_SQL_MAIL_LIST_SHELF,
     };
     fd_stmt *st = fd_sql(l->d->store, by_view[l->view]);
-    bind_prefix(st, ":lo", ":hi", l->upper);
-    if (l->view == FD_MAIL_BY_RECIPIENT)
-        bind_prefix(st, ":name_lo", ":name_hi", l->text);
-    /* The first page starts at the lowest value the search can match: upper case sorts
-     * before lower case, so that is the upper-case text. */
-    fd_bind_text(st, ":after_key", l->after ? l->after->key : l->upper);
+    /* The first page starts at the lowest value the search can match: for a prefix,
+     * the upper-case text (upper case sorts before lower case); for a part, any. */
+    const char *first = l->upper;
+    if (l->view == FD_MAIL_BY_TRACKING) {
+        fd_bind_text(st, ":part", l->upper);
+        first = "";
+    } else {
+        bind_prefix(st, ":lo", ":hi", l->upper);
+    }
+    if (l->view == FD_MAIL_BY_RECIPIENT) {
+        fd_bind_text(st, ":name", l->text);
+        first = "";
+    }
+    fd_bind_text(st, ":after_key", l->after ? l->after->key : first);
     fd_bind_int(st, ":after_id", l->after ? l->after->id : INT64_MAX);
     return st;
 }

@@ -47,6 +47,7 @@ struct fd_store {
     long told_ms;        /* how long the wait was when on_busy was last told */
     void (*after_write)(void *ctx, bool committed); /* see fd_store_after_write */
     void *after_write_ctx;
+    uint64_t commits;    /* writes committed on this connection, for fd_store_generation */
 };
 
 const char *fd_sql_name(fd_sql_id id)
@@ -346,6 +347,8 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
             if (err)
                 *err = local;
         }
+        if (status == FD_OK && begin == FD_SQL_BEGIN_IMMEDIATE)
+            store->commits++;
         end_write(store, status == FD_OK);
     }
     end_wait(store);
@@ -404,6 +407,19 @@ static fd_status read_pragma(fd_store *store, fd_sql_id id, int col, int64_t *ou
     fd_status s = fd_step_row(st, err);
     *out = s == FD_OK ? fd_col_int(st, col) : 0;
     fd_stmt_reset(st);
+    return s;
+}
+
+fd_status fd_store_generation(fd_store *store, uint64_t *out, fd_error *err)
+{
+    int64_t others = 0;
+    fd_status s = FD_OK;
+    /* Inside a transaction the snapshot cannot change: no statement is needed. */
+    if (store->depth == 0) {
+        s = read_pragma(store, FD_SQL_DATA_VERSION, FD_COL_DATA_VERSION_DATA_VERSION, &others, err);
+        reset_all(store);
+    }
+    *out = store->commits + (uint64_t)others;
     return s;
 }
 

@@ -19,7 +19,8 @@ typedef struct list_query {
     fd_visit_view view;
     const fd_visit *after;
     int limit;
-    char *lo, *hi, *ulo, *uhi; /* prefix searches */
+    char *lo, *hi, *ulo, *uhi; /* prefix searches; lo is the part for name and phone */
+    int64_t seq;               /* a slip's short number (011 of 20261206-011); 0: none */
     char hmac[FD_HASH_HEX];    /* document search */
     reader r;
 } list_query;
@@ -34,6 +35,15 @@ static void bind_prefix(fd_stmt *st, const list_query *q)
     fd_bind_text(st, ":lo", q->lo);
     fd_bind_text(st, ":hi", q->hi);
     fd_bind_text(st, ":last_key", q->after && q->after->key ? q->after->key : q->hi);
+    fd_bind_int(st, ":last_id", after_id(q));
+}
+
+/* Names and phones are found by any part ("明" finds 李明华, the last four digits find
+ * the number the masked screen shows): the rows containing it, in the same key order. */
+static void bind_part(fd_stmt *st, const list_query *q)
+{
+    fd_bind_text(st, ":part", q->lo);
+    fd_bind_text(st, ":last_key", q->after && q->after->key ? q->after->key : PREFIX_END);
     fd_bind_int(st, ":last_id", after_id(q));
 }
 
@@ -73,6 +83,17 @@ static fd_stmt *prepare_page(fd_store *store, const list_query *q)
         fd_bind_text(st, ":uhi", q->uhi);
         bind_prefix(st, q);
         break;
+    case FD_VISITS_BY_NAME:
+    case FD_VISITS_BY_PHONE:
+        bind_part(st, q);
+        break;
+    case FD_VISITS_BY_SLIP:
+        bind_prefix(st, q);
+        if (q->seq > 0)
+            fd_bind_int(st, ":seq", q->seq);
+        else
+            fd_bind_null(st, ":seq");
+        break;
     default:
         bind_prefix(st, q);
         break;
@@ -96,15 +117,30 @@ static void drop_blanks(char *s)
 }
 
 /* A phone is searched in its normal form when it is a whole number, else as typed
- * without blanks, so "138 0013" still finds 13800138000 from its start. */
+ * without blanks and dashes, so "138 0013" and "8000" find 13800138000. */
 static char *phone_search_text(const char *text)
 {
     char normal[MASK_BYTES];
     if (fd_validate_phone(text, "", normal, sizeof normal, NULL) == FD_OK)
         return fd_strdup(normal);
     char *s = text_trimmed(text);
-    drop_blanks(s);
+    char *w = s;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' && *p != '\t' && *p != '-')
+            *w++ = *p;
+    *w = '\0';
     return s;
+}
+
+/* A slip's short number: up to four digits, the part after the day ("011", "11"). */
+enum { SLIP_SHORT_DIGITS = 4 };
+
+static int64_t slip_short_number(const char *text)
+{
+    size_t n = strlen(text);
+    if (n == 0 || n > SLIP_SHORT_DIGITS || strspn(text, "0123456789") != n)
+        return 0;
+    return strtoll(text, NULL, 10);
 }
 
 /* Sets up q's search; false when the text can match nothing. */
@@ -122,6 +158,14 @@ static bool prepare_search(fd_desk *d, list_query *q, const char *text)
         drop_blanks(q->lo);
     if (!*q->lo)
         return false;
+    if (q->view == FD_VISITS_BY_SLIP && (q->seq = slip_short_number(q->lo)) > 0) {
+        /* Every slip of every day, those with that number. */
+        q->hi = fd_strdup(PREFIX_END);
+        q->lo[0] = '\0';
+        q->ulo = fd_strdup("");
+        q->uhi = fd_strdup(PREFIX_END);
+        return true;
+    }
     q->hi = fd_printf("%s%s", q->lo, PREFIX_END);
     q->ulo = fd_strdup(q->lo);
     visit_upper_ascii(q->ulo);

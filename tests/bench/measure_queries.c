@@ -153,15 +153,14 @@ static const char FLOOR_VISITS_INSIDE[] =
     "WHERE a.kind = 'visit' AND a.state = 'admitted' ORDER BY a.entity_id DESC LIMIT 50";
 static const char FLOOR_VISITS_BY_NAME[] =
     VISIT_FLOOR_COLUMNS "FROM visit v " VISIT_FLOOR_JOINS
-    "WHERE v.visitor_name >= ?1 AND v.visitor_name < ?2 "
-    "ORDER BY v.visitor_name DESC, v.id DESC LIMIT 50";
+    "WHERE instr(v.visitor_name, ?1) > 0 ORDER BY v.visitor_name DESC, v.id DESC LIMIT 50";
 /* A phone as it reads now: the visit's own, unless a correction replaced it. */
 static const char FLOOR_VISITS_BY_PHONE[] =
-    "WITH p(key, id) AS (SELECT v.phone, v.id FROM visit v WHERE v.phone >= ?1 AND v.phone < ?2 "
+    "WITH p(key, id) AS (SELECT v.phone, v.id FROM visit v WHERE instr(v.phone, ?1) > 0 "
     "AND NOT EXISTS (SELECT 1 FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id "
     "AND c.field = 'phone') "
     "UNION ALL SELECT c.value, c.row_id FROM correction c WHERE c.tbl = 'visit' "
-    "AND c.field = 'phone' AND c.value >= ?1 AND c.value < ?2 AND c.id = (SELECT max(c2.id) "
+    "AND c.field = 'phone' AND instr(c.value, ?1) > 0 AND c.id = (SELECT max(c2.id) "
     "FROM correction c2 WHERE c2.tbl = 'visit' AND c2.row_id = c.row_id AND c2.field = 'phone') "
     "ORDER BY 1 DESC, 2 DESC LIMIT 50) "
     VISIT_FLOOR_COLUMNS "FROM p JOIN visit v ON v.id = p.id " VISIT_FLOOR_JOINS
@@ -196,7 +195,7 @@ static const char FLOOR_MAIL_BY_RECIPIENT[] =
     "m.recipient_name AS key FROM mail_item m JOIN staff st ON st.id = m.staff_id "
     "LEFT JOIN mail_handout_item hi ON hi.item_id = m.id "
     "LEFT JOIN mail_handout h ON h.id = hi.handout_id LEFT JOIN mail_return r ON r.item_id = m.id "
-    "WHERE m.recipient_name >= ?1 AND m.recipient_name < ?2 "
+    "WHERE instr(m.recipient_name, ?1) > 0 "
     "ORDER BY m.recipient_name, m.id DESC LIMIT 50) ORDER BY key, id DESC";
 
 #define COMPLAINT_FLOOR_COLUMNS                                                                  \
@@ -209,7 +208,7 @@ static const char FLOOR_COMPLAINTS_OPEN[] =
     "ORDER BY o.due_at, o.complaint_id LIMIT 50";
 static const char FLOOR_COMPLAINTS_BY_NAME[] =
     COMPLAINT_FLOOR_COLUMNS "FROM complaint c LEFT JOIN complaint_open o ON o.complaint_id = c.id "
-    "WHERE c.complainant >= ?1 AND c.complainant < ?2 "
+    "WHERE instr(c.complainant, ?1) > 0 "
     "ORDER BY c.received_at DESC, c.id DESC LIMIT 50";
 static const char FLOOR_COMPLAINTS_BY_PHONE[] =
     COMPLAINT_FLOOR_COLUMNS "FROM complaint c LEFT JOIN complaint_open o ON o.complaint_id = c.id "
@@ -249,18 +248,18 @@ static const char FLOOR_OPEN_ITEMS[] =
 
 static const query queries[] = {
     {"visitors.inside", NULL, NULL, NULL, false, visits_inside, FLOOR_VISITS_INSIDE},
-    {"visitors.by_name", "visit", "substr(visitor_name, 1, 1 + id % 2)", "1", false,
+    {"visitors.by_name", "visit", "substr(visitor_name, 2, 1 + id % 2)", "length(visitor_name) > 1", false,
      visits_by_name, FLOOR_VISITS_BY_NAME},
-    {"visitors.by_phone", "visit", "substr(phone, 1, 7)", "1", false, visits_by_phone,
+    {"visitors.by_phone", "visit", "substr(phone, -4)", "length(phone) >= 4", false, visits_by_phone,
      FLOOR_VISITS_BY_PHONE},
     {"visitors.by_document", "visit", "doc_number_clear", "doc_number_clear IS NOT NULL", true,
      visits_by_document, FLOOR_VISITS_BY_DOCUMENT},
     {"keys.out", NULL, NULL, NULL, false, keys_out, FLOOR_KEYS_OUT},
     {"mail.held", NULL, NULL, NULL, false, mail_held, FLOOR_MAIL_HELD},
-    {"mail.by_name", "mail_item", "substr(recipient_name, 1, 1 + id % 2)", "recipient_name <> ''",
+    {"mail.by_name", "mail_item", "substr(recipient_name, 2, 1 + id % 2)", "length(recipient_name) > 1",
      false, mail_by_recipient, FLOOR_MAIL_BY_RECIPIENT},
     {"complaints.open", NULL, NULL, NULL, false, complaints_open, FLOOR_COMPLAINTS_OPEN},
-    {"complaints.by_name", "complaint", "substr(complainant, 1, 1 + id % 2)", "1", false,
+    {"complaints.by_name", "complaint", "substr(complainant, 2, 1 + id % 2)", "length(complainant) > 1", false,
      complaints_search, FLOOR_COMPLAINTS_BY_NAME},
     {"complaints.by_phone", "complaint", "phone_clear", "phone_clear IS NOT NULL", true,
      complaints_search, FLOOR_COMPLAINTS_BY_PHONE},

@@ -472,9 +472,10 @@ WHERE due_at < :now;
 
 -- name: complaint_search_text
 -- row: complaint_row
--- The matches come from the two prefix ranges (CROSS JOIN keeps them the outer loop)
--- and only they are sorted: walking the history by time would pass every complaint
--- for a rare name.
+-- The matches come from the complainants containing the text (a walk of the narrow
+-- complainant index) and the unit codes starting with it (CROSS JOIN keeps them the
+-- outer loop), and only they are sorted: walking the history by time would pass every
+-- complaint for a rare name.
 SELECT
   c.id,
   c.sort,
@@ -552,7 +553,7 @@ SELECT
 FROM (
   SELECT id
   FROM complaint
-  WHERE complainant >= :name_lo AND complainant < :name_hi
+  WHERE instr(complainant, :name) > 0
   UNION SELECT id
   FROM complaint
   WHERE unit >= :unit_lo AND unit < :unit_hi

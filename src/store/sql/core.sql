@@ -22,6 +22,10 @@ PRAGMA application_id;
 -- name: user_version
 PRAGMA user_version;
 
+-- name: data_version
+-- Changes when another connection commits (never for this connection's own commits).
+PRAGMA data_version;
+
 -- name: table_count
 SELECT count(*) AS tables
 FROM sqlite_schema;

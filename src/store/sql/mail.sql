@@ -26,8 +26,9 @@
 --
 -- Items at the desk: nothing has closed them, so no closing row is looked for.
 --
--- Searches walk an index from the text ([lo, hi) is every value starting with it),
--- newest first within one value; a page goes on after (:after_key, :after_id).
+-- Searches walk an index: codes from the text ([lo, hi) is every value starting with
+-- it), tracking numbers and names containing it from the lowest value; newest first
+-- within one value; a page goes on after (:after_key, :after_id).
 
 -- name: mail_tracking_find
 -- ---- intake ----
@@ -736,8 +737,7 @@ LEFT JOIN  correction cx
 LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
 LEFT JOIN mail_handout h ON h.id = hi.handout_id
 LEFT JOIN mail_return r ON r.item_id = m.id
-WHERE  m.tracking >= :lo
-  AND m.tracking < :hi
+WHERE  instr(m.tracking, :part) > 0
   AND m.tracking >= :after_key
   AND (m.tracking > :after_key OR m.id < :after_id)
 ORDER BY m.tracking, m.id DESC
@@ -900,8 +900,7 @@ FROM (
   LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
   LEFT JOIN mail_handout h ON h.id = hi.handout_id
   LEFT JOIN mail_return r ON r.item_id = m.id
-  WHERE  m.recipient_name >= :name_lo
-    AND m.recipient_name < :name_hi
+  WHERE  instr(m.recipient_name, :name) > 0
     AND m.recipient_name >= :after_key
     AND (m.recipient_name > :after_key OR m.id < :after_id)
   ORDER BY m.recipient_name, m.id DESC

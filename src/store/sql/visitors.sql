@@ -451,8 +451,7 @@ ORDER BY v.registered_at DESC, v.id DESC;
 WITH p(key, id) AS (
   SELECT v.visitor_name AS key, v.id AS id
   FROM visit v
-  WHERE  v.visitor_name >= :lo
-    AND v.visitor_name < :hi
+  WHERE  instr(v.visitor_name, :part) > 0
     AND (v.visitor_name, v.id) < (:last_key, :last_id)
     AND NOT EXISTS (
       SELECT 1
@@ -463,8 +462,7 @@ WITH p(key, id) AS (
   FROM correction c
   WHERE  c.tbl = 'visit'
     AND c.field = 'visitor_name'
-    AND c.value >= :lo
-    AND c.value < :hi
+    AND instr(c.value, :part) > 0
     AND (c.value, c.row_id) < (:last_key, :last_id)
     AND c.id = (
       SELECT max(c2.id)
@@ -611,8 +609,7 @@ ORDER BY p.key DESC, p.id DESC;
 WITH p(key, id) AS (
   SELECT v.phone AS key, v.id AS id
   FROM visit v
-  WHERE  v.phone >= :lo
-    AND v.phone < :hi
+  WHERE  instr(v.phone, :part) > 0
     AND (v.phone, v.id) < (:last_key, :last_id)
     AND NOT EXISTS (
       SELECT 1
@@ -623,8 +620,7 @@ WITH p(key, id) AS (
   FROM correction c
   WHERE  c.tbl = 'visit'
     AND c.field = 'phone'
-    AND c.value >= :lo
-    AND c.value < :hi
+    AND instr(c.value, :part) > 0
     AND (c.value, c.row_id) < (:last_key, :last_id)
     AND c.id = (
       SELECT max(c2.id)
@@ -1155,6 +1151,7 @@ WITH p(key, id) AS (
   FROM visit_slip sl
   WHERE  sl.number >= :lo
     AND sl.number < :hi
+    AND (:seq IS NULL OR sl.seq = :seq)
     AND (sl.number, sl.visit_id) < (:last_key, :last_id)
   ORDER BY 1 DESC, 2 DESC
   LIMIT :limit

@@ -235,6 +235,27 @@ START_TEST(busy_database_is_retried_not_reported)
 }
 END_TEST
 
+/* The generation a console polls: unchanged while nothing is written, changed by a
+ * write here and by a commit at another connection. */
+START_TEST(generation_follows_writes_here_and_elsewhere)
+{
+    const char *path = testlib_path("generation.db");
+    fd_store *s = store_fixture_open("generation.db");
+    fd_error err = {0};
+    uint64_t g0, g1, g2, g3;
+    ck_assert_int_eq(fd_store_generation(s, &g0, &err), FD_OK);
+    ck_assert_int_eq(fd_store_generation(s, &g1, &err), FD_OK);
+    ck_assert_uint_eq(g0, g1);
+    ck_assert_int_eq(fd_store_write(s, empty_write, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_store_generation(s, &g2, &err), FD_OK);
+    ck_assert_uint_ne(g1, g2);
+    ck_assert_int_eq(raw_exec(path, "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)"), SQLITE_OK);
+    ck_assert_int_eq(fd_store_generation(s, &g3, &err), FD_OK);
+    ck_assert_uint_ne(g2, g3);
+    fd_store_close(s);
+}
+END_TEST
+
 static void count_problem(void *ctx, const char *problem)
 {
     (void)problem;
@@ -338,6 +359,7 @@ int main(void)
     tcase_add_test(tc, constraint_failure_names_the_statement);
     tcase_add_test(tc, records_refuse_update_and_delete);
     tcase_add_test(tc, busy_database_is_retried_not_reported);
+    tcase_add_test(tc, generation_follows_writes_here_and_elsewhere);
     tcase_add_test(tc, integrity_and_foreign_key_checks_run);
     tcase_add_test(tc, backup_copies_the_database);
     tcase_add_test(tc, a_wait_for_the_lock_is_told_and_can_be_stopped);

@@ -1,0 +1,331 @@
+/* A receptionist's shift at 80x24 (issue 15): searching the way people type, lists
+ * that follow what other terminals save, screens that re-fit after a resize, and
+ * history lines read in full.
+ *
+ * Each test makes its own demo database at 2026-11-27 10:00; the interface is English
+ * (LANGUAGE=en) so the checks read plainly, while the data is Chinese. */
+#include "desk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { WAIT_MS = DESK_WAIT_MS };
+
+static const char NOW[] = "2026-11-27 10:00";
+
+/* The last four digits the masked phone shows, a middle character of a name, a slip's
+ * short number, the middle of a tracking number: each finds its record, and the search
+ * line says which fields it searches. */
+START_TEST(search_finds_records_by_the_part_people_type)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Find a name or phone:", WAIT_MS);
+    VT_ASSERT_TEXT(t, "150****9251", WAIT_MS); /* 周敏's phone, masked */
+
+    vt_send(t, "9251");
+    VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Phone, any digits: 9251", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4 found", WAIT_MS); /* 周敏 came four times */
+
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Search by slip number", WAIT_MS);
+    vt_send(t, "003");
+    VT_ASSERT_TEXT(t, "Slip number or its last digits: 003", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261126-003", WAIT_MS);
+
+    vt_key(t, "F5"); /* back to who is inside; typing a name there searches names */
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_send(t, "欣"); /* the middle of 马欣怡, 郭欣怡 and 梁欣怡 */
+    VT_ASSERT_TEXT(t, "Name, any part: 欣", WAIT_MS);
+    VT_ASSERT_TEXT(t, "11 found", WAIT_MS);
+    VT_ASSERT_TEXT(t, "马欣怡", WAIT_MS);
+    VT_ASSERT_TEXT(t, "郭欣怡", WAIT_MS);
+
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+    vt_key(t, "^P");
+    VT_ASSERT_TEXT(t, "Held now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tracking, unit or name:", WAIT_MS);
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Search by tracking number", WAIT_MS);
+    vt_send(t, "3180");
+    VT_ASSERT_TEXT(t, "Tracking number, any digits: 3180", WAIT_MS);
+    VT_ASSERT_TEXT(t, "XA008163180CN", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Highlights a step of a record page by its digit, goes on with Enter and confirms. */
+static void confirm_step(vt_term *t, const char *digit)
+{
+    vt_send(t, digit);
+    VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Please confirm", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+}
+
+/* Two terminals on one database: what the second saves shows on the first, which
+ * nobody touches, within a couple of seconds; the second's own counters follow its
+ * save at once. */
+START_TEST(a_visitor_admitted_at_another_terminal_appears_without_a_key)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *a = desk_open_as(&d, "1001", "1111");
+    vt_key(a, "^V");
+    VT_ASSERT_TEXT(a, "Inside now", WAIT_MS);
+    VT_ASSERT_TEXT(a, "4 found", WAIT_MS);
+    VT_ASSERT_TEXT(a, "Visitors in 4", WAIT_MS);
+
+    vt_term *b = desk_open_as(&d, "1002", "1112");
+    vt_key(b, "^V");
+    VT_ASSERT_TEXT(b, "Inside now", WAIT_MS);
+    vt_key(b, "F4");
+    VT_ASSERT_TEXT(b, "Register a visitor", WAIT_MS);
+    const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "", "送合同",
+                                  "a-1203", "", "", "李建国", NULL};
+    desk_fill(b, values);
+    vt_key(b, "F2");
+    VT_ASSERT_TEXT(b, "1  The visitee agrees", WAIT_MS);
+    confirm_step(b, "1");
+    VT_ASSERT_TEXT(b, "Admitted: slip 20261127-", WAIT_MS);
+    VT_ASSERT_TEXT(b, "Visitors in 5", WAIT_MS);
+
+    /* Not a key on the first terminal. */
+    VT_ASSERT_TEXT(a, "王小明     A-1203 李建国", 3000);
+    VT_ASSERT_TEXT(a, "5 found", WAIT_MS);
+    VT_ASSERT_TEXT(a, "Visitors in 5", WAIT_MS);
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
+/* The first columns of a list row (slip and time, all ASCII but a refused visit's
+ * dash): the same at any width. */
+static void row_start(vt_term *t, int row, char out[64])
+{
+    char *text = vt_row(t, row);
+    snprintf(out, 64, "%.26s", text);
+    free(text);
+}
+
+#define ASSERT_ROW_STARTS(t, row, start)                                                 \
+    do {                                                                                \
+        vt_settle((t), 300, WAIT_MS);                                                   \
+        char *text_ = vt_row((t), (row));                                               \
+        bool ok_ = strncmp(text_, (start), strlen(start)) == 0;                         \
+        if (!ok_)                                                                       \
+            VT_FAIL_((t), "row %d is \"%s\", not starting \"%s\"", (row), text_, (start)); \
+        free(text_);                                                                    \
+    } while (0)
+
+/* A list longer than the screen says what is out of sight, and after 80x24 → 120x40 →
+ * 80x24 fills its area and keeps the selection in sight; a form taller than the screen
+ * likewise, its focused field always shown. */
+START_TEST(lists_and_forms_refit_after_a_resize)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_send(t, "66");
+    VT_ASSERT_TEXT(t, "Phone, any digits: 66", WAIT_MS);
+    VT_ASSERT_TEXT(t, "\u2193 more", WAIT_MS);
+    VT_ASSERT_GONE(t, "\u2191 more", WAIT_MS);
+    char first[64], last[64];
+    row_start(t, 5, first);
+
+    vt_key(t, "Enter"); /* leaves the search line for the rows */
+    for (int i = 0; i < 40; i++)
+        vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "\u2191 more", WAIT_MS);
+    VT_ASSERT_GONE(t, "\u2193 more", WAIT_MS);
+    vt_settle(t, 200, WAIT_MS);
+    row_start(t, 15, last); /* the last row, selected, just above the rule */
+    ck_assert_msg(strncmp(first, last, 12) != 0, "the list did not scroll: \"%s\"", last);
+
+    vt_resize(t, 40, 120);
+    /* Every row fits now: none hidden above an empty bottom. */
+    VT_ASSERT_GONE(t, "\u2191 more", WAIT_MS);
+    VT_ASSERT_GONE(t, "\u2193 more", WAIT_MS);
+    ASSERT_ROW_STARTS(t, 5, first);
+    VT_ASSERT_TEXT(t, last, WAIT_MS);
+
+    vt_resize(t, 24, 80);
+    VT_ASSERT_TEXT(t, "\u2191 more", WAIT_MS);
+    ASSERT_ROW_STARTS(t, 15, last);
+
+    /* The registration form: taller than 80x24. */
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    VT_ASSERT_TEXT(t, "\u2193 more", WAIT_MS);
+    VT_ASSERT_GONE(t, "Position", WAIT_MS);
+    for (int i = 0; i < 9; i++) /* from the document number, where the form opens */
+        vt_key(t, "Tab");
+    VT_ASSERT_TEXT(t, "Position", WAIT_MS); /* the last field, focused */
+    VT_ASSERT_TEXT(t, "\u2191 more", WAIT_MS);
+    vt_resize(t, 40, 120);
+    VT_ASSERT_GONE(t, "\u2191 more", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Document type", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Position", WAIT_MS);
+    vt_resize(t, 24, 80);
+    VT_ASSERT_TEXT(t, "\u2191 more", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Position", WAIT_MS);
+
+    /* Enter on the last field: to the first field missing its value, then, with the
+     * errors still shown, Enter on the last field again goes back there. */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Document number", WAIT_MS);
+    VT_ASSERT_GONE(t, "Position", WAIT_MS);
+    for (int i = 0; i < 9; i++)
+        vt_key(t, "Tab");
+    VT_ASSERT_TEXT(t, "Position", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Document number", WAIT_MS);
+    VT_ASSERT_GONE(t, "Position", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Highlights a step by its digit and goes on with Enter. */
+static void choose_step(vt_term *t, const char *digit)
+{
+    vt_send(t, digit);
+    VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
+    vt_key(t, "Enter");
+}
+
+/* A visit's history longer and wider than 80x24 gives it: each line wrapped whole,
+ * the latest shown, PgUp and PgDn to the rest. */
+START_TEST(every_line_of_a_visits_history_can_be_read)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "", "送合同",
+                                  "a-1203", "", "", "李建国", NULL};
+    desk_fill(t, values);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Registered \u2014 李娜", WAIT_MS);
+    confirm_step(t, "1");
+    VT_ASSERT_TEXT(t, "Admitted: slip 20261127-", WAIT_MS);
+
+    static const char *const names[] = {"王晓明", "王小鸣", "汪小明", "王小明"};
+    static const char *const ends[] = {"第一次核对无误", "第二次核对无误", "第三次核对无误",
+                                       "第四次核对无误"};
+    for (int i = 0; i < 4; i++) {
+        VT_ASSERT_TEXT(t, "3  Correct an entry", WAIT_MS);
+        choose_step(t, "3");
+        VT_ASSERT_TEXT(t, "Correct value", WAIT_MS);
+        vt_key(t, "Tab");
+        vt_send(t, names[i]);
+        vt_key(t, "Tab");
+        char reason[160];
+        snprintf(reason, sizeof reason, "登记时听错了来访人姓名，已请本人出示证件%s", ends[i]);
+        vt_send(t, reason);
+        vt_key(t, "Enter");
+        VT_ASSERT_TEXT(t, "Correction recorded.", WAIT_MS);
+        /* The line is wider than the screen: its end shows, wrapped. */
+        char end[64];
+        snprintf(end, sizeof end, "%s) \u2014 李娜", ends[i]);
+        VT_ASSERT_TEXT(t, end, WAIT_MS);
+    }
+    VT_ASSERT_TEXT(t, "\u2191 more (PgUp)", WAIT_MS);
+    VT_ASSERT_GONE(t, "Registered \u2014 李娜", WAIT_MS);
+    vt_key(t, "PgUp");
+    VT_ASSERT_TEXT(t, "Registered \u2014 李娜", WAIT_MS);
+    VT_ASSERT_TEXT(t, "\u2193 more (PgDn)", WAIT_MS);
+    VT_ASSERT_GONE(t, "第四次核对无误", WAIT_MS);
+    vt_key(t, "PgDn");
+    VT_ASSERT_TEXT(t, "第四次核对无误) \u2014 李娜", WAIT_MS);
+    VT_ASSERT_GONE(t, "\u2193 more (PgDn)", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* An emergency loan of an owner's spare key with more calls than its page has rows:
+ * the latest calls shown, PgUp to the earlier ones. */
+START_TEST(every_call_of_an_emergency_loan_can_be_read)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    vt_key(t, "F8");
+    VT_ASSERT_TEXT(t, "Key loans", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "New key loan", WAIT_MS);
+    vt_send(t, "A-1201-1");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "吴海波");
+    vt_key(t, "Tab");
+    vt_send(t, "工程部");
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Tab");
+    vt_key(t, "Right"); /* an emergency */
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "楼上跑水");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Leave it waiting", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    desk_approve(t, "2001", "2222");
+    VT_ASSERT_TEXT(t, "record the calls, then hand the keys over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "none yet", WAIT_MS);
+
+    /* The owner does not answer, again and again. */
+    for (int i = 0; i < 12; i++) {
+        vt_key(t, "Enter");
+        vt_send(t, "1");
+        VT_ASSERT_TEXT(t, "Record a call", WAIT_MS);
+        vt_key(t, "Tab");
+        vt_key(t, "Right"); /* No answer */
+        vt_key(t, "F2");
+        VT_ASSERT_GONE(t, "Record a call", WAIT_MS);
+    }
+    VT_ASSERT_TEXT(t, "\u2191 more (PgUp)", WAIT_MS);
+    vt_key(t, "PgUp");
+    VT_ASSERT_TEXT(t, "\u2193 more (PgDn)", WAIT_MS);
+    vt_key(t, "PgDn");
+    VT_ASSERT_TEXT(t, "\u2191 more (PgUp)", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+int main(void)
+{
+    const TTest *const tests[] = {search_finds_records_by_the_part_people_type,
+                                  a_visitor_admitted_at_another_terminal_appears_without_a_key,
+                                  lists_and_forms_refit_after_a_resize,
+                                  every_line_of_a_visits_history_can_be_read,
+                                  every_call_of_an_emergency_loan_can_be_read,
+                                  NULL};
+    return desk_main(desk_suite("shift", tests));
+}
