@@ -345,19 +345,28 @@ static int input_room(const form *f, int cols)
     return cols - label_columns(f, cols) - LABEL_GAP;
 }
 
-/* A field's rows: its input, then its message (wrapped) or one blank line. */
-static int field_height(const field_state *fs, int room)
+/* A field's rows: its input, then its message (wrapped) or one blank line. A compact
+ * form (one that would not fit its area spaced out) keeps the blank line only under the
+ * focused field, for its hint, so that an 80x24 form shows every field at once. */
+static int field_height(const form *f, size_t i, int room, bool compact)
 {
+    const field_state *fs = &f->fields[i];
     int message = fs->message ? text_lines(fs->message, room) : 1;
-    return field_rows(fs) + (message > 1 ? message : 1);
+    bool spaced = fs->message || !compact || i == f->focus;
+    return field_rows(fs) + (spaced ? message : 0);
+}
+
+static int height(const form *f, int room, bool compact)
+{
+    int rows = 0;
+    for (size_t i = 0; i < f->count; i++)
+        rows += field_height(f, i, room, compact);
+    return rows;
 }
 
 int form_height(const form *f, int cols)
 {
-    int rows = 0, room = input_room(f, cols);
-    for (size_t i = 0; i < f->count; i++)
-        rows += field_height(&f->fields[i], room);
-    return rows;
+    return height(f, input_room(f, cols), false);
 }
 
 static int input_columns(const field_state *fs, int room)
@@ -419,15 +428,16 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
 
 /* Keeps the focused field (and its message) inside rows, and the form filling them:
  * after a resize to more rows nothing stays scrolled out above an empty bottom. */
-static void scroll_to_focus(form *f, int rows, int room, int total)
+static void scroll_to_focus(form *f, int rows, int room, bool compact)
 {
+    int total = height(f, room, compact);
     int most = total > rows ? total - rows : 0;
     if (f->first_row > most)
         f->first_row = most;
     int top = 0;
     for (size_t i = 0; i < f->focus; i++)
-        top += field_height(&f->fields[i], room);
-    int bottom = top + field_height(&f->fields[f->focus], room);
+        top += field_height(f, i, room, compact);
+    int bottom = top + field_height(f, f->focus, room, compact);
     if (top < f->first_row)
         f->first_row = top;
     else if (bottom > f->first_row + rows)
@@ -450,11 +460,12 @@ void form_draw(form *f, console *c, const console_area *area)
 {
     int room = input_room(f, area->cols);
     int ix = area->left + area->cols - room;
-    scroll_to_focus(f, area->rows, room, form_height(f, area->cols));
+    bool compact = height(f, room, false) > area->rows;
+    scroll_to_focus(f, area->rows, room, compact);
     int row = -f->first_row;
     bool above = false, below = false;
     for (size_t i = 0; i < f->count; i++) {
-        int h = field_height(&f->fields[i], room);
+        int h = field_height(f, i, room, compact);
         if (row >= 0 && row + h <= area->rows)
             draw_field(f, i, area->top + row, area->left, ix, room, c);
         else if (row < 0)

@@ -506,6 +506,19 @@ static char *phone_line(vt_term *t)
     return NULL;
 }
 
+/* The phone line once it reads masked (or in full): the redraw with the new reader's
+ * masking may come some frames after the greeting. As it is at the timeout else. */
+static char *phone_line_masked(vt_term *t, bool masked)
+{
+    for (int waited = 0;; waited += 50) {
+        char *phone = phone_line(t);
+        if ((phone && (strstr(phone, "****") != NULL) == masked) || waited >= WAIT_MS)
+            return phone;
+        free(phone);
+        vt_settle(t, 50, 50);
+    }
+}
+
 START_TEST(test_supervisor_approves_unmasking)
 {
     desk d;
@@ -551,8 +564,7 @@ START_TEST(test_phones_follow_whoever_switches_in)
         VT_ASSERT_TEXT(t, "Switch user", WAIT_MS);
         desk_sign_in(t, staff[i][0], staff[i][1]);
         VT_ASSERT_TEXT(t, "is now working at this terminal", WAIT_MS);
-        vt_settle(t, 50, WAIT_MS);
-        char *phone = phone_line(t);
+        char *phone = phone_line_masked(t, i == 1);
         ck_assert_msg(phone && (strstr(phone, "****") != NULL) == (i == 1), "as %s: %s",
                       staff[i][0], phone ? phone : "no phone line");
         free(phone);
