@@ -134,14 +134,16 @@ typedef enum fd_complaint_next_step {
     FD_COMPLAINT_STEP_RECTIFY,
     FD_COMPLAINT_STEP_VISIT,
     FD_COMPLAINT_STEP_CLOSE,
-    FD_COMPLAINT_STEP_ESCALATE, /* to the CS manager */
+    FD_COMPLAINT_STEP_ESCALATE, /* a CS manager takes it over */
+    FD_COMPLAINT_STEP_REFER,    /* the desk hands it to the CS manager, with a reason */
+    FD_COMPLAINT_STEP_ACCEPT,   /* a CS manager accepts what was handed over */
     FD_COMPLAINT_STEP_COUNT
 } fd_complaint_next_step;
 
 /* May who, approved in place by approver (or NULL), take step on the complaint, which
- * is in state, now? Nothing is written. FD_STATE: the state has no such step;
- * FD_DENIED: not this person (a CS manager may approve an escalation in place). The
- * operation itself asks again. */
+ * is in state, now? Nothing is written. FD_STATE: the state has no such step, or the
+ * complaint is past it (taken over already; handed over and waiting; nothing handed
+ * over to accept); FD_DENIED: not this person. The operation itself asks again. */
 fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state state,
                            fd_complaint_next_step step, const fd_actor *who, const fd_actor *approver);
 
@@ -231,6 +233,17 @@ fd_status fd_complaint_close(fd_desk *d, const fd_actor *who, int64_t id, const 
 fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                                 int64_t id, const char *reason, fd_error *err);
 
+/* The desk (a duty manager at night, a receptionist by day) hands a difficult
+ * complaint to the CS manager with a reason, on its own: no manager's PIN. Until a CS
+ * manager accepts it (fd_complaint_accept) it is an open item: in the handover's open
+ * items and the FD_CVIEW_REFERRED list. Once only, and not after a take-over. */
+fd_status fd_complaint_refer(fd_desk *d, const fd_actor *who, int64_t id, const char *reason,
+                             fd_error *err);
+
+/* A CS manager accepts the complaint handed over, taking it over (note optional). */
+fd_status fd_complaint_accept(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                              fd_error *err);
+
 /* Corrects a field of the intake after saving: "complainant", "unit", "content",
  * "phone" (the contact, checked like a phone at intake and kept in normal form; masked
  * where phones are), "channel", "category" (stored names) or "severity", which
@@ -267,6 +280,7 @@ typedef enum fd_complaint_view {
     FD_CVIEW_MINE,    /* not closed and with department, soonest due first */
     FD_CVIEW_SEARCH,  /* all history, newest first: by number ("#12" or "12"), contact
                        * phone, or complainant or unit starting with text */
+    FD_CVIEW_REFERRED, /* handed to the CS manager and not yet accepted, soonest due first */
 } fd_complaint_view;
 
 typedef struct fd_complaint_query {
@@ -287,6 +301,10 @@ fd_status fd_complaints_count_overdue(fd_desk *d, long *out, fd_error *err);
 /* Every overdue complaint, longest overdue first: the handover's open items. */
 fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
                                 void *ctx, fd_error *err);
+/* Every complaint handed to the CS manager and not yet accepted, soonest due first:
+ * open items of the handover too. */
+fd_status fd_complaints_referred(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
+                                 void *ctx, fd_error *err);
 
 /* The complaints received, rectified or return-visited in [from, to), by number: a
  * day's complaints log. A rectification or visit counts when it was done (done_at,
@@ -317,6 +335,9 @@ typedef struct fd_complaint_detail {
     bool due_unconfirmed; /* as in fd_complaint_row */
     bool overdue, escalated;
     char *escalated_to; /* the CS manager who took it over; NULL when none did */
+    char *referred_by;  /* who handed it to the CS manager, while none has accepted it */
+    char *referral_reason;
+    fd_time referred_at;
 } fd_complaint_detail;
 
 fd_status fd_complaint_get(fd_desk *d, const fd_actor *who, int64_t id,

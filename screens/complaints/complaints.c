@@ -56,7 +56,7 @@ typedef struct crow {
 typedef struct list_source {
     fd_desk *desk;
     const fd_config *cfg;
-    size_t view; /* 0: open, 1: overdue, 2 + i: department i */
+    size_t view; /* 0: open, 1: overdue, 2: handed to the CS manager, 3 + i: department i */
 } list_source;
 
 static const listview_column list_columns[] = {
@@ -94,9 +94,11 @@ static fd_status fetch_crows(void *ctx, listview *lv, const char *query, const v
         q.text = query;
     } else if (src->view == 1) {
         q.view = FD_CVIEW_OVERDUE;
-    } else if (src->view >= 2) {
+    } else if (src->view == 2) {
+        q.view = FD_CVIEW_REFERRED;
+    } else if (src->view >= 3) {
         q.view = FD_CVIEW_MINE;
-        q.department = src->cfg->departments.items[src->view - 2];
+        q.department = src->cfg->departments.items[src->view - 3];
     }
     if (after) {
         const crow *last = after;
@@ -187,7 +189,9 @@ static const char *view_name(const complaints *s)
         return _("Open, soonest due first");
     if (s->source.view == 1)
         return _("Overdue");
-    return s->source.cfg->departments.items[s->source.view - 2];
+    if (s->source.view == 2)
+        return _("Awaiting the CS manager");
+    return s->source.cfg->departments.items[s->source.view - 3];
 }
 
 static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
@@ -202,14 +206,21 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     snprintf(line, sizeof line, "%s  %s  %s", d->complainant, d->unit, d->phone ? d->phone : "");
     draw_text(y + 1, x, cols, line, A_NORMAL);
     format_due(d->due_at, due, sizeof due);
-    char *taken = d->escalated_to ? fd_printf(_("Taken over by %s"), d->escalated_to) : fd_strdup("");
-    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s%s%s", _("Department"),
+    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s", _("Department"),
              d->department ? d->department : "\u2014", _("Due"), due,
              d->due_unconfirmed ? " " : "", d->due_unconfirmed ? _("Unverified") : "",
-             d->overdue ? _("Overdue") : "", d->overdue && *taken ? "  " : "", taken);
-    free(taken);
+             d->overdue ? _("Overdue") : "");
     draw_text(y + 2, x, cols, line, d->overdue ? theme(TH_ERROR) : A_NORMAL);
-    draw_wrapped(y + 3, x, DETAIL_ROWS - 4, cols, d->content, theme(TH_DIM));
+    /* Who has it now, above the content: taken over, or handed over and waiting. */
+    int content_y = y + 3;
+    char *taken = d->escalated_to  ? fd_printf(_("Taken over by %s"), d->escalated_to)
+                  : d->referred_by ? fd_printf(_("Awaiting the CS manager: handed over by %s (%s)"),
+                                               d->referred_by, d->referral_reason ? d->referral_reason : "")
+                                   : NULL;
+    if (taken)
+        draw_text(content_y++, x, cols, taken, d->referred_by ? theme(TH_ERROR) : A_NORMAL);
+    free(taken);
+    draw_wrapped(content_y, x, y + DETAIL_ROWS - 1 - content_y, cols, d->content, theme(TH_DIM));
 }
 
 static void complaints_draw(void *state, console *c, const console_area *area)
@@ -230,7 +241,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
 
 static void next_view(complaints *s, console *c)
 {
-    s->source.view = (s->source.view + 1) % (2 + s->source.cfg->departments.count);
+    s->source.view = (s->source.view + 1) % (3 + s->source.cfg->departments.count);
     reload(s, c);
 }
 
@@ -282,7 +293,7 @@ const screen_ops complaints_screen = {
 /* The forms of the steps, and what each sends to the core. */
 typedef enum step_kind {
     STEP_INTAKE, STEP_ASSIGN, STEP_RECTIFY, STEP_VISIT, STEP_ESCALATE, STEP_SEVERITY, STEP_CORRECT,
-    STEP_CLOSE,
+    STEP_CLOSE, STEP_REFER, STEP_ACCEPT,
 } step_kind;
 
 static const form_field intake_fields[] = {
@@ -338,7 +349,8 @@ static const struct {
     [STEP_ASSIGN] = {FIELDS(assign_fields), N_("Assign to a department")},
     [STEP_RECTIFY] = {FIELDS(rectify_fields), N_("Record the rectification")},
     [STEP_VISIT] = {FIELDS(visit_fields), N_("Record the return visit (回访记录表)")},
-    [STEP_ESCALATE] = {FIELDS(escalate_fields), N_("Hand over to the CS manager")},
+    [STEP_ESCALATE] = {FIELDS(escalate_fields), N_("Take the complaint over")},
+    [STEP_REFER] = {FIELDS(escalate_fields), N_("Hand over to the CS manager")},
     [STEP_SEVERITY] = {FIELDS(severity_fields), N_("Correct the severity")},
     [STEP_CORRECT] = {FIELDS(correct_fields), N_("Correct the record")},
 };
@@ -363,8 +375,6 @@ typedef struct step_arg {
     int64_t id;
     char title[128];     /* "No. 12 张三丰" */
     char phone[40];      /* the contact, when the viewer may see it */
-    bool has_approver;
-    fd_actor approver;
 } step_arg;
 
 typedef struct step_form {
@@ -502,8 +512,9 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
     case STEP_VISIT:
         return submit_visit(s, c, err);
     case STEP_ESCALATE:
-        return fd_complaint_escalate(d, me, s->arg.has_approver ? &s->arg.approver : NULL, id,
-                                     form_value(s->form, "reason"), err);
+        return fd_complaint_escalate(d, me, NULL, id, form_value(s->form, "reason"), err);
+    case STEP_REFER:
+        return fd_complaint_refer(d, me, id, form_value(s->form, "reason"), err);
     case STEP_SEVERITY:
         return fd_complaint_correct(d, me, id, "severity",
                                     fd_complaint_choice_name(FD_CLIST_SEVERITY, form_choice(s->form, "severity")),
@@ -706,13 +717,12 @@ static void add_step(complaint_view *v, step_kind kind, const char *label)
         v->steps[v->step_count++] = (step_item){kind, label};
 }
 
-/* Whether the machine allows event now for me; escalate is offered to anyone, since
- * a CS manager can approve it in place. */
+/* Whether the core allows the step now, for me: the desk hands a complaint to the CS
+ * manager on its own; only a CS manager takes one over or accepts it. */
 static bool allowed(console *c, const complaint_view *v, fd_complaint_next_step step)
 {
-    fd_status s = fd_complaint_may(console_desk(c), v->id, v->detail.state, step, console_actor(c),
-                                   NULL);
-    return s == FD_OK || (s == FD_DENIED && step == FD_COMPLAINT_STEP_ESCALATE);
+    return fd_complaint_may(console_desk(c), v->id, v->detail.state, step, console_actor(c),
+                            NULL) == FD_OK;
 }
 
 static void offer_steps(complaint_view *v, console *c)
@@ -728,8 +738,12 @@ static void offer_steps(complaint_view *v, console *c)
         add_step(v, STEP_CLOSE, _("Close the complaint"));
     if (allowed(c, v, FD_COMPLAINT_STEP_REASSIGN))
         add_step(v, STEP_ASSIGN, _("Reassign to another department"));
-    if (!v->detail.escalated_to && allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
-        add_step(v, STEP_ESCALATE, _("Hand over to the CS manager"));
+    if (allowed(c, v, FD_COMPLAINT_STEP_REFER))
+        add_step(v, STEP_REFER, _("Hand over to the CS manager"));
+    if (allowed(c, v, FD_COMPLAINT_STEP_ACCEPT))
+        add_step(v, STEP_ACCEPT, _("Accept the hand-over"));
+    if (allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
+        add_step(v, STEP_ESCALATE, _("Take the complaint over"));
     if (v->detail.sort == FD_SORT_COMPLAINT && fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY))
         add_step(v, STEP_SEVERITY, _("Correct the severity"));
     if (fd_may(console_actor(c), FD_ACT_COMPLAINT_CORRECT))
@@ -834,6 +848,22 @@ static int close_complaint(complaint_view *v, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+static int accept_complaint(complaint_view *v, console *c)
+{
+    char *question = fd_printf(_("Take over complaint No. %lld, handed over by %s?"),
+                               (long long)v->id, v->detail.referred_by ? v->detail.referred_by : "");
+    bool yes = dialog_confirm(c, question, _("Take it over"), _("Not yet"));
+    free(question);
+    fd_error err = {0};
+    if (yes && fd_complaint_accept(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
+        console_show_error(c, &err);
+    else if (yes) {
+        saved_changes++;
+        console_info(c, "%s", _("Taken over."));
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int perform_step(complaint_view *v, console *c, size_t index)
 {
     if (index >= v->step_count)
@@ -841,15 +871,12 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     step_kind kind = v->steps[index].kind;
     if (kind == STEP_CLOSE)
         return close_complaint(v, c);
+    if (kind == STEP_ACCEPT)
+        return accept_complaint(v, c);
     step_arg arg = {.kind = kind, .id = v->id};
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
     if (v->detail.phone && v->detail.phone_in_full)
         text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
-    if (kind == STEP_ESCALATE && !fd_may(console_actor(c), FD_ACT_COMPLAINT_ESCALATE)) {
-        if (!auth_approve(c, FD_ACT_COMPLAINT_ESCALATE, &arg.approver))
-            return EV_HANDLED | EV_REDRAW;
-        arg.has_approver = true;
-    }
     console_push(c, &step_screen, &arg);
     return EV_HANDLED | EV_REDRAW;
 }

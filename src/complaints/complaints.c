@@ -89,8 +89,61 @@ static const char *state_label(const char *state)
     return s < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_STATE, s);
 }
 
-/* A CS manager may take a complaint over at any step before it is closed. */
-#define ESCALATE_FROM(state) {state, "escalate", state, FD_ACT_COMPLAINT_ESCALATE, NULL},
+/* The hand-over to the CS manager waiting for one to accept it, if any. */
+typedef struct referral {
+    bool pending;
+    fd_time at;
+    char by[64];
+    char reason[NOTE_CHARS * 4 + 1];
+} referral;
+
+static fd_status read_referral(fd_desk *d, int64_t id, referral *r, fd_error *err)
+{
+    *r = (referral){0};
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_REFERRAL);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return FD_OK;
+    if (s != FD_OK)
+        return s;
+    r->pending = true;
+    r->at = fd_col_int(st, FD_COL_COMPLAINT_REFERRAL_AT);
+    snprintf(r->by, sizeof r->by, "%s", fd_col_text(st, FD_COL_COMPLAINT_REFERRAL_STAFF_NAME));
+    snprintf(r->reason, sizeof r->reason, "%s",
+             fd_col_null(st, FD_COL_COMPLAINT_REFERRAL_NOTE) ? "" : fd_col_text(st, FD_COL_COMPLAINT_REFERRAL_NOTE));
+    fd_stmt_reset(st);
+    return FD_OK;
+}
+
+static fd_status taken_over_by(fd_desk *d, int64_t id, char *name, size_t size, fd_error *err)
+{
+    complaint_facts f;
+    fd_status s = complaint_read_facts(d, id, &f, err);
+    if (s == FD_OK)
+        snprintf(name, size, "%s", f.escalated_to);
+    return s;
+}
+
+/* Nobody hands over what a CS manager has taken over, nor hands it over twice. */
+static fd_status refer_guard(fd_desk *d, const fd_fire *fire, int64_t id, fd_error *err)
+{
+    (void)fire;
+    char taken[64];
+    referral r;
+    fd_status s = taken_over_by(d, id, taken, sizeof taken, err);
+    if (s == FD_OK && taken[0])
+        return fd_fail(err, FD_STATE, NULL, _("%s has taken this complaint over already."), taken);
+    if (s == FD_OK && (s = read_referral(d, id, &r, err)) == FD_OK && r.pending)
+        return fd_fail(err, FD_STATE, NULL,
+                       _("%s handed it to the CS manager already; it waits to be accepted."), r.by);
+    return s;
+}
+
+/* A CS manager may take a complaint over at any step before it is closed; the desk
+ * may hand it to one at any such step. */
+#define ESCALATE_FROM(state) {state, "escalate", state, FD_ACT_COMPLAINT_ESCALATE, NULL}, \
+                             {state, "refer", state, FD_ACT_COMPLAINT_REFER, refer_guard},
 static const fd_transition transitions[] = {
     {NULL, "receive", "received", FD_ACT_COMPLAINT_RECEIVE, NULL},
     {NULL, "serve", "served", FD_ACT_COMPLAINT_RECEIVE, NULL},
@@ -120,10 +173,25 @@ fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state 
         [FD_COMPLAINT_STEP_ASSIGN] = "assign",   [FD_COMPLAINT_STEP_REASSIGN] = "reassign",
         [FD_COMPLAINT_STEP_RECTIFY] = "rectify", [FD_COMPLAINT_STEP_VISIT] = "visit",
         [FD_COMPLAINT_STEP_CLOSE] = "close",     [FD_COMPLAINT_STEP_ESCALATE] = "escalate",
+        [FD_COMPLAINT_STEP_REFER] = "refer",     [FD_COMPLAINT_STEP_ACCEPT] = "escalate",
     };
-    return fd_machine_may(d, &fd_complaint_machine, complaint_id,
-                          fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step], who,
-                          approver);
+    if ((unsigned)step >= FD_COMPLAINT_STEP_COUNT)
+        return FD_STATE;
+    fd_status s = fd_machine_may(d, &fd_complaint_machine, complaint_id,
+                                 fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step],
+                                 who, approver);
+    if (s != FD_OK || (step != FD_COMPLAINT_STEP_ESCALATE && step != FD_COMPLAINT_STEP_ACCEPT))
+        return s;
+    /* Taken over once; accepted only what was handed over, taken over directly else. */
+    fd_error unread = {0};
+    char taken[64];
+    referral r;
+    if (taken_over_by(d, complaint_id, taken, sizeof taken, &unread) != FD_OK ||
+        read_referral(d, complaint_id, &r, &unread) != FD_OK)
+        return unread.status;
+    if (taken[0] || r.pending != (step == FD_COMPLAINT_STEP_ACCEPT))
+        return FD_STATE;
+    return FD_OK;
 }
 
 /* ---- deadlines ---- */
@@ -850,6 +918,55 @@ fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor 
     return run_step(&p, escalate_txn, err);
 }
 
+static fd_status refer_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = complaint_read_facts(p->d, p->id, &p->f, err);
+    if (s == FD_OK)
+        s = fire(p->d, p->who, NULL, p->id, "refer", p->note, NULL, err);
+    return s == FD_OK ? refresh_open(p->d, p->id, err) : s;
+}
+
+fd_status fd_complaint_refer(fd_desk *d, const fd_actor *who, int64_t id, const char *reason,
+                             fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id};
+    fd_status s = clean_text(&reason_rule, reason, &p.note, err);
+    if (s != FD_OK)
+        return s;
+    return run_step(&p, refer_txn, err);
+}
+
+static fd_status accept_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    step *p = ctx;
+    referral r;
+    fd_status s = read_referral(p->d, p->id, &r, err);
+    if (s != FD_OK)
+        return s;
+    if (!r.pending) {
+        complaint_facts f;
+        if ((s = complaint_read_facts(p->d, p->id, &f, err)) != FD_OK)
+            return s;
+        if (f.escalated_to[0])
+            return fd_fail(err, FD_CONFLICT, NULL, _("%s has taken this complaint over already."),
+                           f.escalated_to);
+        return fd_fail(err, FD_STATE, NULL, _("Nobody has handed this complaint to the CS manager."));
+    }
+    return escalate_txn(store, ctx, err);
+}
+
+fd_status fd_complaint_accept(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                              fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id};
+    fd_status s = clean_text(&note_rule, note, &p.note, err);
+    if (s != FD_OK)
+        return s;
+    return run_step(&p, accept_txn, err);
+}
+
 /* ---- one complaint ---- */
 
 static char *col_dup(fd_stmt *st, int col)
@@ -917,6 +1034,12 @@ static fd_status load_detail(fd_desk *d, const fd_actor *who, int64_t id, fd_com
     if (s == FD_OK)
         read_detail(d, who, st, out);
     fd_stmt_reset(st);
+    referral r;
+    if (s == FD_OK && (s = read_referral(d, id, &r, err)) == FD_OK && r.pending) {
+        out->referred_by = fd_strdup(r.by);
+        out->referral_reason = fd_strdup(r.reason);
+        out->referred_at = r.at;
+    }
     return s;
 }
 
@@ -929,6 +1052,8 @@ void fd_complaint_detail_free(fd_complaint_detail *c)
     FD_FREE(c->department);
     FD_FREE(c->received_by);
     FD_FREE(c->escalated_to);
+    FD_FREE(c->referred_by);
+    FD_FREE(c->referral_reason);
 }
 
 typedef struct get_ctx {

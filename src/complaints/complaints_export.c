@@ -24,6 +24,7 @@ const char *fd_complaint_event_label(const char *event)
         {"rectify", N_("Rectified")},   {"visit", N_("Visited")},
         {"reopen", N_("Visited, dissatisfied: reopened")},
         {"close", N_("Closed")},        {"escalate", N_("Taken over")},
+        {"refer", N_("Handed to the CS manager")},
         {"correct", N_("Corrected")},
     };
     for (size_t i = 0; event && i < sizeof labels / sizeof labels[0]; i++)

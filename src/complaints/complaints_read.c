@@ -133,6 +133,9 @@ static fd_status list_txn(fd_store *store, void *ctx, fd_error *err)
     case FD_CVIEW_SEARCH:
         st = search_statement(l, owned);
         break;
+    case FD_CVIEW_REFERRED:
+        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_REFERRED);
+        break;
     default:
         st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OPEN);
         break;
@@ -150,7 +153,7 @@ fd_status fd_complaints_list(fd_desk *d, const fd_complaint_query *q,
 {
     if (q->limit < 1 || q->limit > LIST_LIMIT_MAX)
         return fd_fail(err, FD_INVALID, "limit", _("A page holds 1 to %d rows."), LIST_LIMIT_MAX);
-    if ((unsigned)q->view > FD_CVIEW_SEARCH)
+    if ((unsigned)q->view > FD_CVIEW_REFERRED)
         return fd_fail(err, FD_INVALID, "view", _("There is no such view."));
     list_ctx l = {d, q, q->view != FD_CVIEW_SEARCH, each, ctx};
     return fd_store_read(d->store, list_txn, &l, err);
@@ -195,6 +198,24 @@ fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_com
     fd_complaint_query q = {.view = FD_CVIEW_OVERDUE};
     list_ctx l = {d, &q, true, each, ctx};
     return fd_store_read(d->store, overdue_txn, &l, err);
+}
+
+static fd_status referred_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    list_ctx *l = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_LIST_REFERRED);
+    fd_bind_int(st, ":after_key", INT64_MIN);
+    fd_bind_int(st, ":after_id", INT64_MIN);
+    fd_bind_int(st, ":limit", -1); /* every one, as the overdue: each goes into the handover */
+    return emit_rows(l, st, err);
+}
+
+fd_status fd_complaints_referred(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
+                                 void *ctx, fd_error *err)
+{
+    fd_complaint_query q = {.view = FD_CVIEW_REFERRED};
+    list_ctx l = {d, &q, true, each, ctx};
+    return fd_store_read(d->store, referred_txn, &l, err);
 }
 
 typedef struct touched_ctx {

@@ -165,10 +165,57 @@ START_TEST(test_a_deadline_without_a_holiday_table_is_unconfirmed)
 }
 END_TEST
 
+/* Issue 16: at night the duty manager hands complaint 2 to the CS manager with a
+ * reason, on his own: no PIN dialog, no internal action's name; it waits in the CS
+ * manager's list until he accepts it. */
+START_TEST(test_the_duty_manager_hands_over_at_night_and_the_cs_manager_accepts)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 22:00", "");
+    vt_term *t = desk_open_as(&d, "2001", "2222");
+    open_complaints(t);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
+    VT_ASSERT_TEXT(t, "3 Hand over to the CS manager", WAIT_MS);
+    step(t, "3", "Hand over to the CS manager");
+    vt_send(t, "业主要求经理出面");
+    save_and_expect(t, "Awaiting the CS manager: handed over by 张伟 (业主要求经理出面)");
+    VT_ASSERT_TEXT(t, "张伟  Handed to the CS manager  业主要求经理出面", WAIT_MS);
+    char *screen = vt_screen(t);
+    ck_assert_msg(!strstr(screen, "complaint.escalate") && !strstr(screen, "Approval"),
+                  "asked for a PIN:\n%s", screen);
+    ck_assert_msg(!strstr(screen, "Hand over to the CS manager"), "handed over twice:\n%s", screen);
+    free(screen);
+
+    /* The CS manager's list: the view of what waits for him. */
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "View: Open, soonest due first", WAIT_MS);
+    vt_key(t, "F9");
+    VT_ASSERT_TEXT(t, "Switch user", WAIT_MS);
+    desk_sign_in(t, "3001", "3333");
+    VT_ASSERT_TEXT(t, "3001 刘洋", WAIT_MS);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "View: Overdue", WAIT_MS);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "View: Awaiting the CS manager", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    VT_ASSERT_TEXT(t, "顾磊", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "3 Accept the hand-over", WAIT_MS);
+    step(t, "3", "Take over complaint No. 2, handed over by 张伟?");
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Taken over by 刘洋", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
                                   test_closing_before_the_visit_is_not_offered_and_overdue_leads,
-                                  test_a_deadline_without_a_holiday_table_is_unconfirmed, NULL};
+                                  test_a_deadline_without_a_holiday_table_is_unconfirmed,
+                                  test_the_duty_manager_hands_over_at_night_and_the_cs_manager_accepts,
+                                  NULL};
     return desk_main(desk_suite("complaints", tests));
 }

@@ -158,6 +158,24 @@ SELECT
 FROM complaint c
 WHERE c.id = :id;
 
+-- name: complaint_referral
+-- The hand-over to the CS manager still waiting for one to accept it: the newest
+-- refer event with no escalate (a taking-over) after it.
+SELECT
+  e.at,
+  st.name AS staff_name,
+  e.note
+FROM event e
+JOIN staff st ON st.id = e.staff_id
+WHERE e.kind = 'complaint' AND e.entity_id = :id AND e.event = 'refer'
+  AND NOT EXISTS (
+    SELECT 1
+    FROM event x
+    WHERE x.kind = 'complaint' AND x.entity_id = e.entity_id AND x.event = 'escalate' AND x.id > e.id
+  )
+ORDER BY e.id DESC
+LIMIT 1;
+
 -- name: complaint_deadlines
 SELECT
   dl.id,
@@ -462,6 +480,99 @@ LEFT JOIN  correction cx
     SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
   )
 WHERE o.department = :department AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
+ORDER BY o.due_at, o.complaint_id
+LIMIT :limit;
+
+-- name: complaint_list_referred
+-- Open complaints handed to the CS manager and not yet accepted, soonest due first.
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint_open o
+JOIN complaint c ON c.id = o.complaint_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE o.escalated_by IS NULL
+  AND EXISTS (
+    SELECT 1
+    FROM event e
+    WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer'
+  )
+  AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
 

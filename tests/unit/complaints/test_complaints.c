@@ -556,6 +556,63 @@ START_TEST(a_cs_manager_takes_over)
 }
 END_TEST
 
+/* Issue 16: the duty manager at night hands a complaint to the CS manager with a
+ * reason, on his own (no PIN); until a CS manager accepts it, it is an open item. */
+START_TEST(the_duty_manager_hands_over_and_the_cs_manager_accepts)
+{
+    open_desk("refer.db");
+    at(2026, 11, 27, 23, 30);
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    fd_complaint_state received = FD_CSTATE_RECEIVED;
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_REFER, &fx.duty_manager, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_REFER, &cs_manager, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ACCEPT, &cs_manager, NULL),
+                     FD_STATE);
+    ASSERT_REFUSED(fd_complaint_refer(fx.desk, &fx.duty_manager, id, " ", &err), FD_INVALID, "reason",
+                   "reason");
+    ASSERT_OK(fd_complaint_refer(fx.desk, &fx.duty_manager, id, "业主要求经理出面", &err));
+    ck_assert_str_eq(state_of(id), "received");
+    fd_complaint_detail c = detail(id);
+    ck_assert_str_eq(c.referred_by, "张伟");
+    ck_assert_str_eq(c.referral_reason, "业主要求经理出面");
+    ck_assert_ptr_null(c.escalated_to);
+    fd_complaint_detail_free(&c);
+    /* Once only; the CS manager now accepts rather than takes over afresh. */
+    ASSERT_REFUSED(fd_complaint_refer(fx.desk, &fx.receptionist, id, "再次", &err), FD_STATE, "", "张伟");
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ACCEPT, &cs_manager, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ESCALATE, &cs_manager, NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ACCEPT, &fx.duty_manager, NULL),
+                     FD_DENIED);
+    /* An open item: in the referred list and the handover's gathering. */
+    rows r = {0};
+    ASSERT_OK(fd_complaints_referred(fx.desk, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_int_eq(r.ids[0], id);
+    r = (rows){0};
+    fd_complaint_query q = {.view = FD_CVIEW_REFERRED, .limit = 10};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    ASSERT_REFUSED(fd_complaint_accept(fx.desk, &fx.duty_manager, id, NULL, &err), FD_DENIED, "",
+                   "complaint.escalate");
+    at(2026, 11, 28, 8, 30);
+    ASSERT_OK(fd_complaint_accept(fx.desk, &cs_manager, id, NULL, &err));
+    c = detail(id);
+    ck_assert_str_eq(c.escalated_to, "刘洋");
+    ck_assert_ptr_null(c.referred_by);
+    fd_complaint_detail_free(&c);
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_referred(fx.desk, collect, &r, &err));
+    ck_assert_int_eq(r.count, 0);
+    ASSERT_REFUSED(fd_complaint_accept(fx.desk, &cs_manager, id, NULL, &err), FD_CONFLICT, "", "刘洋");
+    ASSERT_REFUSED(fd_complaint_refer(fx.desk, &fx.duty_manager, id, "再次", &err), FD_STATE, "", "刘洋");
+    close_desk();
+}
+END_TEST
+
 /* ---- corrections ---- */
 
 START_TEST(correcting_the_severity_rederives_the_deadlines)
@@ -1040,6 +1097,7 @@ int main(void)
     tcase_add_test(tc, a_special_service_gets_a_phone_visit);
     tcase_add_test(tc, overdue_complaints_are_escalated_under_a_fixed_clock);
     tcase_add_test(tc, a_cs_manager_takes_over);
+    tcase_add_test(tc, the_duty_manager_hands_over_and_the_cs_manager_accepts);
     tcase_add_test(tc, correcting_the_severity_rederives_the_deadlines);
     tcase_add_test(tc, intake_fields_are_corrected_with_a_reason);
     tcase_add_test(tc, lists_show_corrected_intake_fields);
