@@ -123,6 +123,9 @@ const char *fd_complaint_choice_name(fd_complaint_list list, int value);  /* sto
 const char *fd_complaint_choice_label(fd_complaint_list list, int value); /* translated */
 /* The value whose stored name this is, or -1. */
 int fd_complaint_choice_parse(fd_complaint_list list, const char *name);
+/* The value a form starts a list on: what saves on the first try and is the common
+ * case (a general complaint; a return visit by phone, confirmed by phone). */
+int fd_complaint_choice_default(fd_complaint_list list);
 
 /* The state machine (fired by the operations below). */
 extern const fd_machine fd_complaint_machine;
@@ -218,7 +221,8 @@ typedef struct fd_complaint_visit {
     const char *result;
     fd_complaint_satisfaction satisfaction;
     fd_complaint_ack ack;
-    const char *ack_phone; /* the number called, when confirmed by phone */
+    const char *ack_phone; /* the number called, when confirmed by phone; empty: the
+                            * contact's (what a viewer who sees it masked called) */
 } fd_complaint_visit;
 
 fd_status fd_complaint_visit_record(fd_desk *d, const fd_actor *who, int64_t id,

@@ -365,7 +365,9 @@ enum { CORRECTABLE = sizeof correctable_fields / sizeof correctable_fields[0] };
 enum { CHOICES_MAX = 16 };
 
 typedef struct choices {
+    const char *field;
     const char *labels[CHOICES_MAX];
+    int values[CHOICES_MAX]; /* the list's value of each label */
     size_t count;
 } choices;
 
@@ -375,6 +377,7 @@ typedef struct step_arg {
     int64_t id;
     char title[128];     /* "No. 12 张三丰" */
     char phone[40];      /* the contact, when the viewer may see it */
+    char contact[40];    /* the contact as the viewer sees it, masked or not */
 } step_arg;
 
 typedef struct step_form {
@@ -385,13 +388,31 @@ typedef struct step_form {
     char *picked_unit;
 } step_form;
 
+/* A list with the core's default first (what a form starts on), the rest in order. */
 static void offer_list(step_form *s, int slot, const char *field, fd_complaint_list list)
 {
     choices *ch = &s->lists[slot];
+    int first = fd_complaint_choice_default(list);
+    ch->field = field;
     ch->count = 0;
-    for (int i = 0; i < fd_complaint_choice_count(list) && ch->count < CHOICES_MAX; i++)
-        ch->labels[ch->count++] = fd_complaint_choice_label(list, i);
+    for (int i = -1; i < fd_complaint_choice_count(list) && ch->count < CHOICES_MAX; i++) {
+        int value = i < 0 ? first : i;
+        if (i == first)
+            continue;
+        ch->values[ch->count] = value;
+        ch->labels[ch->count++] = fd_complaint_choice_label(list, value);
+    }
     form_set_choices(s->form, field, ch->labels, ch->count);
+}
+
+/* The value of a list's chosen label, -1 when none. */
+static int chosen(const step_form *s, const char *field)
+{
+    int i = form_choice(s->form, field);
+    for (size_t k = 0; i >= 0 && k < sizeof s->lists / sizeof s->lists[0]; k++)
+        if (s->lists[k].field && strcmp(s->lists[k].field, field) == 0)
+            return (size_t)i < s->lists[k].count ? s->lists[k].values[i] : -1;
+    return i;
 }
 
 static void offer_departments(step_form *s, int slot, const fd_config *cfg)
@@ -453,14 +474,14 @@ static bool typed_time(step_form *s, const char *field, fd_time *out)
 static fd_status submit_intake(step_form *s, console *c, int64_t *id, fd_error *err)
 {
     fd_complaint_intake in = {
-        .sort = (fd_complaint_sort)form_choice(s->form, "sort"),
+        .sort = (fd_complaint_sort)chosen(s, "sort"),
         .complainant = form_value(s->form, "complainant"),
         .unit = form_value(s->form, "unit"),
         .phone = form_value(s->form, "phone"),
-        .channel = (fd_complaint_channel)form_choice(s->form, "channel"),
+        .channel = (fd_complaint_channel)chosen(s, "channel"),
         .content = form_value(s->form, "content"),
-        .category = (fd_complaint_category)form_choice(s->form, "category"),
-        .severity = (fd_complaint_severity)form_choice(s->form, "severity"),
+        .category = (fd_complaint_category)chosen(s, "category"),
+        .severity = (fd_complaint_severity)chosen(s, "severity"),
         .department = form_value(s->form, "department"),
     };
     /* The directory's entry only while the unit is still the one it gave. */
@@ -474,10 +495,10 @@ static fd_status submit_intake(step_form *s, console *c, int64_t *id, fd_error *
 static fd_status submit_visit(step_form *s, console *c, fd_error *err)
 {
     fd_complaint_visit v = {
-        .method = (fd_complaint_method)form_choice(s->form, "method"),
+        .method = (fd_complaint_method)chosen(s, "method"),
         .result = form_value(s->form, "result"),
-        .satisfaction = (fd_complaint_satisfaction)form_choice(s->form, "satisfaction"),
-        .ack = (fd_complaint_ack)form_choice(s->form, "ack"),
+        .satisfaction = (fd_complaint_satisfaction)chosen(s, "satisfaction"),
+        .ack = (fd_complaint_ack)chosen(s, "ack"),
         .ack_phone = form_value(s->form, "ack_phone"),
     };
     if (!typed_time(s, "visited_at", &v.visited_at))
@@ -517,7 +538,7 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
         return fd_complaint_refer(d, me, id, form_value(s->form, "reason"), err);
     case STEP_SEVERITY:
         return fd_complaint_correct(d, me, id, "severity",
-                                    fd_complaint_choice_name(FD_CLIST_SEVERITY, form_choice(s->form, "severity")),
+                                    fd_complaint_choice_name(FD_CLIST_SEVERITY, chosen(s, "severity")),
                                     form_value(s->form, "reason"), err);
     case STEP_CORRECT: {
         int field = form_choice(s->form, "field");
@@ -559,6 +580,8 @@ static int step_submit(void *ctx, console *c, form *f)
 
 static const console_action form_actions[] = {ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
                                               ACT_LEFT, ACT_RIGHT, ACT_NONE};
+static const console_action visit_actions[] = {ACT_SAVE, ACT_UNMASK, ACT_BACK, ACT_NEXT_FIELD,
+                                               ACT_PREV_FIELD, ACT_LEFT, ACT_RIGHT, ACT_NONE};
 static const console_action intake_actions[] = {ACT_SAVE, ACT_DIRECTORY, ACT_BACK, ACT_NEXT_FIELD,
                                                 ACT_PREV_FIELD, ACT_LEFT, ACT_RIGHT, ACT_NONE};
 
@@ -592,6 +615,16 @@ static void step_draw(void *state, console *c, const console_area *area)
                         : fd_printf("%s \u2014 %s", _(step_forms[s->arg.kind].title), s->arg.title);
     draw_text(y, area->left + 2, area->cols - 2, heading, theme(TH_TITLE));
     free(heading);
+    if (s->arg.kind == STEP_VISIT) {
+        char key[32];
+        keymap_first_key(console_keymap(c), ACT_UNMASK, key, sizeof key);
+        char *call = s->arg.phone[0]
+                         ? fd_printf(_("Number to call: %s"), s->arg.phone)
+                         : fd_printf(_("Number to call: %s  (%s: in full, with a manager's approval)"),
+                                     s->arg.contact, key);
+        draw_text(y + 1, area->left + 2, area->cols - 2, call, theme(TH_DIM));
+        free(call);
+    }
     if (s->arg.kind == STEP_INTAKE) {
         char key[32];
         keymap_first_key(console_keymap(c), ACT_DIRECTORY, key, sizeof key);
@@ -622,9 +655,45 @@ static int pick_complainant(step_form *s, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+static bool sees_phones(const fd_actor *who, const void *cfg)
+{
+    return fd_may_see_phones(cfg, who);
+}
+
+/* The contact's number in full for the return-visit call, read by the core as the
+ * manager who approved in place may see it. */
+static int reveal_contact(step_form *s, console *c)
+{
+    if (s->arg.phone[0]) {
+        console_info(c, "%s", _("The full number is already shown."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    fd_actor approver;
+    if (!auth_approve_if(c, _("show the contact's phone in full for the return visit"), sees_phones,
+                         console_config(c), &approver))
+        return EV_HANDLED | EV_REDRAW;
+    fd_complaint_detail d;
+    fd_error err = {0};
+    if (fd_complaint_get(console_desk(c), &approver, s->arg.id, &d, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (d.phone && d.phone_in_full) {
+        text_copy(s->arg.phone, sizeof s->arg.phone, d.phone);
+        if (text_blank(form_value(s->form, "ack_phone")))
+            form_set_value(s->form, "ack_phone", d.phone);
+        console_info(c, _("Full number shown with the approval of %s (%s)."), approver.name,
+                     fd_role_label(approver.role));
+    }
+    fd_complaint_detail_free(&d);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int step_handle(void *state, console *c, const console_event *ev)
 {
     step_form *s = state;
+    if (ev->action == ACT_UNMASK && s->arg.kind == STEP_VISIT)
+        return reveal_contact(s, c);
     if (ev->action == ACT_DIRECTORY && s->arg.kind == STEP_INTAKE)
         return pick_complainant(s, c);
     return form_handle(s->form, c, ev);
@@ -652,6 +721,7 @@ static bool step_may_leave(void *state, console *c)
     }
 static const screen_ops intake_screen = STEP_SCREEN(intake_actions);
 static const screen_ops step_screen = STEP_SCREEN(form_actions);
+static const screen_ops visit_step_screen = STEP_SCREEN(visit_actions);
 #undef STEP_SCREEN
 
 /* ---- one complaint ---- */
@@ -877,7 +947,8 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
     if (v->detail.phone && v->detail.phone_in_full)
         text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
-    console_push(c, &step_screen, &arg);
+    text_copy(arg.contact, sizeof arg.contact, v->detail.phone ? v->detail.phone : "");
+    console_push(c, kind == STEP_VISIT ? &visit_step_screen : &step_screen, &arg);
     return EV_HANDLED | EV_REDRAW;
 }
 

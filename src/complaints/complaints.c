@@ -81,6 +81,16 @@ int fd_complaint_choice_parse(fd_complaint_list list, const char *name)
     return -1;
 }
 
+int fd_complaint_choice_default(fd_complaint_list list)
+{
+    switch (list) {
+    case FD_CLIST_SEVERITY: return FD_SEVERITY_GENERAL;
+    case FD_CLIST_METHOD: return FD_METHOD_PHONE;
+    case FD_CLIST_ACK: return FD_ACK_PHONE;
+    default: return 0;
+    }
+}
+
 /* ---- the machine ---- */
 
 static const char *state_label(const char *state)
@@ -791,11 +801,11 @@ static fd_status check_visit(step *p, const fd_complaint_visit *v, fd_error *err
         return s;
     if (v->ack == FD_ACK_SIGNED && v->method == FD_METHOD_PHONE)
         return fd_fail(err, FD_INVALID, "ack",
-                       _("Nobody signs over the phone: record the number called instead."));
-    if (v->ack != FD_ACK_PHONE)
+                       _("Nobody signs over the phone: choose \"Confirmed by phone\"."));
+    /* The number called is the contact unless another is given: whoever may not see
+     * the contact's number in full is not asked to type it. */
+    if (v->ack != FD_ACK_PHONE || !v->ack_phone || !v->ack_phone[strspn(v->ack_phone, " \t")])
         return FD_OK;
-    if (!v->ack_phone || !v->ack_phone[strspn(v->ack_phone, " \t")])
-        return fd_fail(err, FD_INVALID, "ack_phone", _("Enter the number called."));
     return fd_validate_phone(v->ack_phone, "ack_phone", p->ack_phone, sizeof p->ack_phone, err);
 }
 
@@ -837,6 +847,22 @@ static fd_status check_visit_facts(const step *p, fd_error *err)
     return FD_OK;
 }
 
+/* Confirmed by phone with no other number given: the contact, as it reads now. */
+static fd_status called_contact(step *p, fd_error *err)
+{
+    if (p->visit->ack != FD_ACK_PHONE || p->ack_phone[0])
+        return FD_OK;
+    fd_stmt *st = fd_sql(p->d->store, FD_SQL_COMPLAINT_PHONE);
+    fd_bind_int(st, ":id", p->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return no_such_complaint(p->id, err);
+    if (s == FD_OK)
+        snprintf(p->ack_phone, sizeof p->ack_phone, "%s", fd_col_text(st, FD_COL_COMPLAINT_PHONE_PHONE));
+    fd_stmt_reset(st);
+    return s;
+}
+
 static fd_status visit_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -845,6 +871,7 @@ static fd_status visit_txn(fd_store *store, void *ctx, fd_error *err)
     int64_t event_id;
     fd_status s;
     if ((s = complaint_read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
+        (s = called_contact(p, err)) != FD_OK ||
         (s = fire(p->d, p->who, NULL, p->id, reopen ? "reopen" : "visit", NULL, &event_id, err)) != FD_OK ||
         (s = check_visit_facts(p, err)) != FD_OK || (s = add_visit(p, event_id, err)) != FD_OK)
         return s;

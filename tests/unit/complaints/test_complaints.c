@@ -432,10 +432,12 @@ START_TEST(the_acknowledgement_must_be_one_the_customer_could_give)
     ASSERT_OK(rectify(id, "更换灯管"));
     fd_complaint_visit v = {0, FD_METHOD_PHONE, "满意", FD_SATISFACTION_SATISFIED, FD_ACK_SIGNED, NULL};
     ASSERT_REFUSED(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err), FD_INVALID, "ack",
-                   "number called");
+                   "Confirmed by phone");
     v.ack = FD_ACK_PHONE;
+    v.ack_phone = "12";
     ASSERT_REFUSED(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err), FD_INVALID,
-                   "ack_phone", "number called");
+                   "ack_phone", "");
+    v.ack_phone = NULL;
     v.result = "";
     ASSERT_REFUSED(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err), FD_INVALID, "result",
                    "result");
@@ -445,6 +447,44 @@ START_TEST(the_acknowledgement_must_be_one_the_customer_could_give)
                    "visited_at", "rectification");
     v.visited_at = 0;
     ASSERT_OK(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err));
+    close_desk();
+}
+END_TEST
+
+typedef struct phones {
+    char ack_phone[40];
+} phones;
+
+static void keep_ack_phone(void *ctx, const fd_complaint_step *s)
+{
+    phones *p = ctx;
+    if (s->ack_phone)
+        snprintf(p->ack_phone, sizeof p->ack_phone, "%s", s->ack_phone);
+}
+
+/* Issue 16: whoever sees the contact masked is not asked for the number dialled: a
+ * call confirmed by phone with none given records the contact's number; the defaults
+ * a form starts on (by phone, confirmed by phone; a general complaint) save. */
+START_TEST(a_phone_visit_without_a_number_records_the_contact)
+{
+    open_desk("called.db");
+    ck_assert_int_eq(fd_complaint_choice_default(FD_CLIST_METHOD), FD_METHOD_PHONE);
+    ck_assert_int_eq(fd_complaint_choice_default(FD_CLIST_ACK), FD_ACK_PHONE);
+    ck_assert_int_eq(fd_complaint_choice_default(FD_CLIST_SEVERITY), FD_SEVERITY_GENERAL);
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "13900001111", "业主换号", &err));
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, id, "工程部", NULL, &err));
+    ASSERT_OK(rectify(id, "更换灯管"));
+    fd_complaint_visit v = {.method = fd_complaint_choice_default(FD_CLIST_METHOD), .result = "满意",
+                            .satisfaction = FD_SATISFACTION_SATISFIED,
+                            .ack = fd_complaint_choice_default(FD_CLIST_ACK)};
+    ASSERT_OK(fd_complaint_visit_record(fx.desk, &fx.receptionist, id, &v, &err));
+    phones p = {0};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.duty_manager, id, keep_ack_phone, &p, &err));
+    ck_assert_str_eq(p.ack_phone, "13900001111");
+    p = (phones){0};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.receptionist, id, keep_ack_phone, &p, &err));
+    ck_assert_str_eq(p.ack_phone, "139****1111");
     close_desk();
 }
 END_TEST
@@ -1094,6 +1134,7 @@ int main(void)
     tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, intake_is_checked_field_by_field);
     tcase_add_test(tc, the_acknowledgement_must_be_one_the_customer_could_give);
+    tcase_add_test(tc, a_phone_visit_without_a_number_records_the_contact);
     tcase_add_test(tc, a_special_service_gets_a_phone_visit);
     tcase_add_test(tc, overdue_complaints_are_escalated_under_a_fixed_clock);
     tcase_add_test(tc, a_cs_manager_takes_over);
