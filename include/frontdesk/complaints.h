@@ -250,8 +250,10 @@ fd_status fd_complaint_accept(fd_desk *d, const fd_actor *who, int64_t id, const
 
 /* Corrects a field of the intake after saving: "complainant", "unit", "content",
  * "phone" (the contact, checked like a phone at intake and kept in normal form; masked
- * where phones are), "channel", "category" (stored names) or "severity", which
- * re-derives every deadline that depends on it. The history keeps the old value and
+ * where phones are), "channel", "category" (stored names), "severity", which
+ * re-derives every deadline that depends on it, or "received_at" (typed as
+ * "2026-11-27 09:30"; not in the future nor after the rectification), which moves the
+ * deadlines counted from it. Lists and searches keep the time as taken in. The history keeps the old value and
  * the reason. A search by phone matches the number taken in, not a corrected one. */
 fd_status fd_complaint_correct(fd_desk *d, const fd_actor *who, int64_t id, const char *field,
                                const char *value, const char *reason, fd_error *err);
@@ -365,12 +367,22 @@ typedef struct fd_complaint_step {
     int due_kind;                         /* fd_complaint_due_kind, -1 when none */
     bool due_unconfirmed;                 /* as in fd_complaint_row */
     const char *field, *value;            /* correct: the field and its new value */
+    const char *old_value;                /* correct: the value it replaced (as taken in,
+                                           * or the correction before); choices by their
+                                           * stored names, times as "2026-11-27 09:30",
+                                           * phones masked like value */
 } fd_complaint_step;
 
 /* Translated labels of a timeline step's event ("assign" 已指派 …) and of an intake
  * field a correction names; unknown names come back as given. */
 const char *fd_complaint_event_label(const char *event);
 const char *fd_complaint_field_label(const char *field);
+/* A field's value as people read it: a choice by its translated label; anything
+ * else as given ("" for NULL). */
+const char *fd_complaint_value_label(const char *field, const char *value);
+/* A correction step as one line: "FIELD: OLD → NEW (reason: REASON)", labels
+ * translated (caller frees); NULL for a step that is no correction. */
+char *fd_complaint_correction_text(const fd_complaint_step *step);
 
 fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),

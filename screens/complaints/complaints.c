@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "complaints/complaints.h"
+#include "widgets/ask.h"
 #include "widgets/dialog.h"
 #include "widgets/dirlist.h"
 #include "console/draw.h"
@@ -292,7 +293,7 @@ const screen_ops complaints_screen = {
 
 /* The forms of the steps, and what each sends to the core. */
 typedef enum step_kind {
-    STEP_INTAKE, STEP_ASSIGN, STEP_RECTIFY, STEP_VISIT, STEP_ESCALATE, STEP_SEVERITY, STEP_CORRECT,
+    STEP_INTAKE, STEP_ASSIGN, STEP_RECTIFY, STEP_VISIT, STEP_ESCALATE, STEP_CORRECT,
     STEP_CLOSE, STEP_REFER, STEP_ACCEPT,
 } step_kind;
 
@@ -329,15 +330,46 @@ static const form_field visit_fields[] = {
 static const form_field escalate_fields[] = {
     {"reason", N_("Why"), FORM_NOTE, true, 0, 500},
 };
-static const form_field severity_fields[] = {
-    {"severity", N_("Severity"), FORM_CHOICE, true, 0, 0},
+/* A correction: the new value, typed as its field is at intake, and the reason. */
+static const form_field correct_text_fields[] = {
+    {"value", N_("New value"), FORM_TEXT, true, 20, 32},
     {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
 };
-static const form_field correct_fields[] = {
-    {"field", N_("Correct"), FORM_CHOICE, true, 0, 0},
+static const form_field correct_note_fields[] = {
     {"value", N_("New value"), FORM_NOTE, true, 0, 2000},
     {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
 };
+static const form_field correct_phone_fields[] = {
+    {"value", N_("New value"), FORM_PHONE, true, 0, 0},
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+static const form_field correct_choice_fields[] = {
+    {"value", N_("New value"), FORM_CHOICE, true, 0, 0},
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+static const form_field correct_time_fields[] = {
+    {"value", N_("New value"), FORM_DATETIME, true, 0, 0},
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+
+/* The intake's fields a correction may change, as the core names them; the labels
+ * are the core's (fd_complaint_field_label). The severity only for whom the core
+ * lets change it. */
+static const struct correctable {
+    const char *field;
+    const form_field *fields;
+    int list; /* fd_complaint_list of a choice, -1 otherwise */
+} correctables[] = {
+    {"complainant", correct_text_fields, -1},
+    {"unit", correct_text_fields, -1},
+    {"phone", correct_phone_fields, -1},
+    {"content", correct_note_fields, -1},
+    {"channel", correct_choice_fields, FD_CLIST_CHANNEL},
+    {"category", correct_choice_fields, FD_CLIST_CATEGORY},
+    {"received_at", correct_time_fields, -1},
+    {"severity", correct_choice_fields, FD_CLIST_SEVERITY},
+};
+enum { CORRECTABLE = sizeof correctables / sizeof correctables[0] };
 
 #define FIELDS(a) a, sizeof a / sizeof a[0]
 static const struct {
@@ -351,16 +383,9 @@ static const struct {
     [STEP_VISIT] = {FIELDS(visit_fields), N_("Record the return visit (回访记录表)")},
     [STEP_ESCALATE] = {FIELDS(escalate_fields), N_("Take the complaint over")},
     [STEP_REFER] = {FIELDS(escalate_fields), N_("Hand over to the CS manager")},
-    [STEP_SEVERITY] = {FIELDS(severity_fields), N_("Correct the severity")},
-    [STEP_CORRECT] = {FIELDS(correct_fields), N_("Correct the record")},
+    [STEP_CORRECT] = {FIELDS(correct_text_fields), N_("Correct the record")},
 };
 #undef FIELDS
-
-/* The intake fields a correction may change, stored names and labels. */
-static const char *const correctable_fields[] = {"complainant", "unit", "phone", "content"};
-static const char *const correctable_labels[] = {N_("Complainant"), N_("Unit"), N_("Contact phone"),
-                                                 N_("Complaint")};
-enum { CORRECTABLE = sizeof correctable_fields / sizeof correctable_fields[0] };
 
 enum { CHOICES_MAX = 16 };
 
@@ -378,6 +403,8 @@ typedef struct step_arg {
     char title[128];     /* "No. 12 张三丰" */
     char phone[40];      /* the contact, when the viewer may see it */
     char contact[40];    /* the contact as the viewer sees it, masked or not */
+    int field;           /* a correction: the index in correctables */
+    char current[6144];  /* a correction: the value it reads now, to edit ("" if masked) */
 } step_arg;
 
 typedef struct step_form {
@@ -443,14 +470,11 @@ static void offer_choices(step_form *s, console *c)
         offer_list(s, 2, "ack", FD_CLIST_ACK);
         form_set_value(s->form, "ack_phone", s->arg.phone);
         break;
-    case STEP_SEVERITY:
-        offer_list(s, 0, "severity", FD_CLIST_SEVERITY);
-        break;
     case STEP_CORRECT:
-        s->lists[0].count = CORRECTABLE;
-        for (size_t i = 0; i < CORRECTABLE; i++)
-            s->lists[0].labels[i] = _(correctable_labels[i]);
-        form_set_choices(s->form, "field", s->lists[0].labels, CORRECTABLE);
+        if (correctables[s->arg.field].list >= 0)
+            offer_list(s, 0, "value", (fd_complaint_list)correctables[s->arg.field].list);
+        else
+            form_set_value(s->form, "value", s->arg.current);
         break;
     default:
         break;
@@ -536,14 +560,12 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
         return fd_complaint_escalate(d, me, NULL, id, form_value(s->form, "reason"), err);
     case STEP_REFER:
         return fd_complaint_refer(d, me, id, form_value(s->form, "reason"), err);
-    case STEP_SEVERITY:
-        return fd_complaint_correct(d, me, id, "severity",
-                                    fd_complaint_choice_name(FD_CLIST_SEVERITY, chosen(s, "severity")),
-                                    form_value(s->form, "reason"), err);
     case STEP_CORRECT: {
-        int field = form_choice(s->form, "field");
-        return fd_complaint_correct(d, me, id, correctable_fields[field < 0 ? 0 : field],
-                                    form_value(s->form, "value"), form_value(s->form, "reason"), err);
+        const struct correctable *k = &correctables[s->arg.field];
+        const char *value = k->list >= 0
+                                ? fd_complaint_choice_name((fd_complaint_list)k->list, chosen(s, "value"))
+                                : form_value(s->form, "value");
+        return fd_complaint_correct(d, me, id, k->field, value, form_value(s->form, "reason"), err);
     }
     default:
         return FD_OK;
@@ -553,8 +575,7 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
 /* A correction's value is typed in "value", while the core names the complaint's field. */
 static void show_step_error(const step_form *s, form *f, console *c, const fd_error *err)
 {
-    int field = s->arg.kind == STEP_CORRECT ? form_choice(f, "field") : -1;
-    if (field >= 0 && strcmp(err->field, correctable_fields[field]) == 0)
+    if (s->arg.kind == STEP_CORRECT && strcmp(err->field, correctables[s->arg.field].field) == 0)
         form_field_error(f, "value", err->message);
     else
         form_show_error(f, c, err);
@@ -592,7 +613,10 @@ static void *step_open(console *c, void *arg)
         s->arg = *(const step_arg *)arg;
     else
         s->arg.kind = STEP_INTAKE;
-    s->form = form_new(step_forms[s->arg.kind].fields, step_forms[s->arg.kind].count,
+    /* A correction's form has its value typed as its field is at intake. */
+    const form_field *fields = s->arg.kind == STEP_CORRECT ? correctables[s->arg.field].fields
+                                                           : step_forms[s->arg.kind].fields;
+    s->form = form_new(fields, step_forms[s->arg.kind].count,
                        FORM_ASK_DISCARD, step_submit, s);
     offer_choices(s, c);
     return s;
@@ -612,7 +636,10 @@ static void step_draw(void *state, console *c, const console_area *area)
     int y = area->top;
     char *heading = s->arg.kind == STEP_INTAKE
                         ? fd_strdup(_(step_forms[STEP_INTAKE].title))
-                        : fd_printf("%s \u2014 %s", _(step_forms[s->arg.kind].title), s->arg.title);
+                        : s->arg.kind == STEP_CORRECT
+                            ? fd_printf(_("Correct the record: %s \u2014 %s"),
+                                        fd_complaint_field_label(correctables[s->arg.field].field), s->arg.title)
+                            : fd_printf("%s \u2014 %s", _(step_forms[s->arg.kind].title), s->arg.title);
     draw_text(y, area->left + 2, area->cols - 2, heading, theme(TH_TITLE));
     free(heading);
     if (s->arg.kind == STEP_VISIT) {
@@ -749,6 +776,10 @@ static const console_action complaint_actions[] = {ACT_SELECT, ACT_UP, ACT_DOWN,
 /* What the step recorded, in a few words after its label. */
 static char *step_details(const fd_complaint_step *st)
 {
+    if (st->field)
+        return fd_complaint_correction_text(st);
+    if (st->department && st->note)
+        return fd_printf("%s \u2014 %s", st->department, st->note);
     if (st->department)
         return fd_strdup(st->department);
     if (st->measures)
@@ -759,8 +790,6 @@ static char *step_details(const fd_complaint_step *st)
                          fd_complaint_choice_label(FD_CLIST_METHOD, st->method),
                          fd_complaint_choice_label(FD_CLIST_ACK, st->ack), st->ack_phone ? " " : "",
                          st->ack_phone ? st->ack_phone : "");
-    if (st->field)
-        return fd_printf("%s = %s (%s)", st->field, st->value ? st->value : "", st->note ? st->note : "");
     return fd_strdup(st->note ? st->note : "");
 }
 
@@ -814,8 +843,6 @@ static void offer_steps(complaint_view *v, console *c)
         add_step(v, STEP_ACCEPT, _("Accept the hand-over"));
     if (allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
         add_step(v, STEP_ESCALATE, _("Take the complaint over"));
-    if (v->detail.sort == FD_SORT_COMPLAINT && fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY))
-        add_step(v, STEP_SEVERITY, _("Correct the severity"));
     if (fd_may(console_actor(c), FD_ACT_COMPLAINT_CORRECT))
         add_step(v, STEP_CORRECT, _("Correct the record"));
 }
@@ -934,6 +961,38 @@ static int accept_complaint(complaint_view *v, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* Which entry to correct, from a short list, and the value it reads now to edit. */
+static bool choose_correction(const complaint_view *v, console *c, step_arg *arg)
+{
+    const fd_complaint_detail *d = &v->detail;
+    const char *labels[CORRECTABLE];
+    int which[CORRECTABLE], count = 0;
+    for (int i = 0; i < (int)CORRECTABLE; i++) {
+        bool severity = strcmp(correctables[i].field, "severity") == 0;
+        if (severity && (d->sort != FD_SORT_COMPLAINT || !fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY)))
+            continue;
+        which[count] = i;
+        labels[count++] = fd_complaint_field_label(correctables[i].field);
+    }
+    int k = ask_choice(c, _("Correct which entry?"), labels, count);
+    if (k < 0)
+        return false;
+    arg->field = which[k];
+    const char *field = correctables[arg->field].field;
+    char when[FD_TIME_TEXT];
+    const char *now = strcmp(field, "complainant") == 0 ? d->complainant
+                      : strcmp(field, "unit") == 0      ? d->unit
+                      : strcmp(field, "content") == 0   ? d->content
+                      : strcmp(field, "phone") == 0     ? (d->phone_in_full ? d->phone : "")
+                                                        : NULL;
+    if (strcmp(field, "received_at") == 0) {
+        fd_time_format(d->received_at, when);
+        now = when;
+    }
+    text_copy(arg->current, sizeof arg->current, now ? now : "");
+    return true;
+}
+
 static int perform_step(complaint_view *v, console *c, size_t index)
 {
     if (index >= v->step_count)
@@ -944,6 +1003,8 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     if (kind == STEP_ACCEPT)
         return accept_complaint(v, c);
     step_arg arg = {.kind = kind, .id = v->id};
+    if (kind == STEP_CORRECT && !choose_correction(v, c, &arg))
+        return EV_HANDLED | EV_REDRAW;
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
     if (v->detail.phone && v->detail.phone_in_full)
         text_copy(arg.phone, sizeof arg.phone, v->detail.phone);

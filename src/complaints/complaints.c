@@ -1129,6 +1129,7 @@ static const struct {
     {"channel", NULL, FD_CLIST_CHANNEL},
     {"category", NULL, FD_CLIST_CATEGORY},
     {"severity", NULL, FD_CLIST_SEVERITY},
+    {"received_at", NULL, FD_CLIST_COUNT},
 };
 
 bool complaint_is_phone(const char *field)
@@ -1146,6 +1147,19 @@ static fd_status check_phone(correction *c, const char *value, fd_error *err)
     return s;
 }
 
+/* The time taken in, typed as "2026-11-27 09:30", kept as its instant; never in the
+ * future (checked against the later steps in the transaction). */
+static fd_status check_received_at(correction *c, const char *value, fd_error *err)
+{
+    fd_time t;
+    if (!value || !fd_time_parse(value, &t))
+        return fd_fail(err, FD_INVALID, "received_at", _("Write the time as 2026-11-27 09:30."));
+    fd_status s = check_time(c->d, &t, "received_at", err);
+    if (s == FD_OK)
+        c->value = fd_printf("%lld", (long long)t);
+    return s;
+}
+
 static fd_status check_correction(correction *c, const char *value, fd_error *err)
 {
     for (size_t i = 0; i < sizeof correctable / sizeof correctable[0]; i++) {
@@ -1155,6 +1169,8 @@ static fd_status check_correction(correction *c, const char *value, fd_error *er
             return clean_text(correctable[i].text, value, &c->value, err);
         if (complaint_is_phone(c->field))
             return check_phone(c, value, err);
+        if (strcmp(c->field, "received_at") == 0)
+            return check_received_at(c, value, err);
         c->choice = fd_complaint_choice_parse(correctable[i].list, value);
         if (c->choice < 0)
             return fd_fail(err, FD_INVALID, c->field, _("Choose one of the listed values."));
@@ -1184,6 +1200,10 @@ static const char *current_text(const fd_complaint_detail *x, const char *field)
 static fd_status recorded_value(const correction *c, const fd_complaint_detail *x, char **out,
                                 fd_error *err)
 {
+    if (strcmp(c->field, "received_at") == 0) {
+        *out = fd_printf("%lld", (long long)x->received_at);
+        return FD_OK;
+    }
     if (!complaint_is_phone(c->field)) {
         *out = fd_strdup(current_text(x, c->field));
         return FD_OK;
@@ -1249,6 +1269,38 @@ static fd_status rederive(correction *c, fd_error *err)
     return s;
 }
 
+/* A new time taken in moves every deadline counted from the old one (the first:
+ * rectify-by, a survey's to-the-department-by), each as a correction of the deadline
+ * row with the same reason. The later steps stay after it. */
+static fd_status move_received(correction *c, fd_time old, fd_error *err)
+{
+    fd_time t = (fd_time)strtoll(c->value, NULL, 10);
+    complaint_facts f;
+    fd_status s = complaint_read_facts(c->d, c->id, &f, err);
+    if (s != FD_OK)
+        return s;
+    if (f.rectified_at && t > f.rectified_at)
+        return fd_fail(err, FD_INVALID, "received_at", _("The time is after the rectification."));
+    deadline dls[DEADLINES_MAX];
+    size_t count;
+    s = read_deadlines(c->d, c->id, dls, &count, err);
+    for (size_t i = 0; s == FD_OK && i < count; i++) {
+        if (dls[i].counted_from != old)
+            continue;
+        rule r = strcmp(dls[i].rule, "major") == 0 ? RULE_MAJOR
+                 : strcmp(dls[i].rule, "survey") == 0 ? RULE_SURVEY : RULE_GENERAL;
+        char from[24], due[24];
+        snprintf(from, sizeof from, "%lld", (long long)t);
+        snprintf(due, sizeof due, "%lld", (long long)due_by_rule(c->d->config, r, dls[i].what, t));
+        s = fd_correct(c->d, c->who, "complaint_deadline", dls[i].id, "counted_from", from, c->reason,
+                       NULL, err);
+        if (s == FD_OK)
+            s = fd_correct(c->d, c->who, "complaint_deadline", dls[i].id, "due_at", due, c->reason,
+                           NULL, err);
+    }
+    return s;
+}
+
 static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -1258,6 +1310,7 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     bool severity = strcmp(c->field, "severity") == 0;
+    fd_time received_before = x.received_at;
     char *old = NULL;
     s = recorded_value(c, &x, &old, err);
     if (s == FD_OK && severity && x.sort != FD_SORT_COMPLAINT)
@@ -1270,6 +1323,8 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     fd_complaint_detail_free(&x);
     if (s == FD_OK && severity)
         s = rederive(c, err);
+    if (s == FD_OK && strcmp(c->field, "received_at") == 0)
+        s = move_received(c, received_before, err);
     return s == FD_OK ? refresh_open(c->d, c->id, err) : s;
 }
 

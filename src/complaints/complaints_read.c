@@ -242,6 +242,11 @@ fd_status fd_complaints_touched(fd_desk *d, fd_time from, fd_time to,
 
 /* ---- timeline ---- */
 
+/* The intake's fields a correction may name, as complaint_as_taken reads them. */
+static const char *const taken_fields[] = {"complainant", "unit", "phone", "channel",
+                                           "category", "severity", "content", "received_at"};
+enum { TAKEN_FIELDS = sizeof taken_fields / sizeof taken_fields[0] };
+
 typedef struct timeline_ctx {
     fd_desk *d;
     const fd_actor *who;
@@ -249,7 +254,52 @@ typedef struct timeline_ctx {
     void (*each)(void *ctx, const fd_complaint_step *step);
     void *ctx;
     fd_complaint_sort sort;
+    char *current[TAKEN_FIELDS]; /* each field as it reads before the step, as shown */
 } timeline_ctx;
+
+static int taken_field(const char *field)
+{
+    for (int i = 0; field && i < TAKEN_FIELDS; i++)
+        if (strcmp(taken_fields[i], field) == 0)
+            return i;
+    return -1;
+}
+
+/* A stored value as a timeline gives it: a phone masked unless who may see phones,
+ * a time as text; a new string or NULL. */
+static char *shown(const timeline_ctx *t, const char *field, const char *value)
+{
+    if (!value)
+        return NULL;
+    if (complaint_is_phone(field))
+        return complaint_shown_phone(t->d, t->who, value);
+    if (strcmp(field, "received_at") == 0) {
+        char when[FD_TIME_TEXT];
+        fd_time_format((fd_time)strtoll(value, NULL, 10), when);
+        return fd_strdup(when);
+    }
+    return fd_strdup(value);
+}
+
+static fd_status read_as_taken(timeline_ctx *t, fd_error *err)
+{
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_COMPLAINT_AS_TAKEN);
+    fd_bind_int(st, ":id", t->id);
+    fd_status s = fd_step_row(st, err);
+    static const int cols[TAKEN_FIELDS] = {
+        FD_COL_COMPLAINT_AS_TAKEN_COMPLAINANT, FD_COL_COMPLAINT_AS_TAKEN_UNIT,
+        FD_COL_COMPLAINT_AS_TAKEN_PHONE,       FD_COL_COMPLAINT_AS_TAKEN_CHANNEL,
+        FD_COL_COMPLAINT_AS_TAKEN_CATEGORY,    FD_COL_COMPLAINT_AS_TAKEN_SEVERITY,
+        FD_COL_COMPLAINT_AS_TAKEN_CONTENT,     FD_COL_COMPLAINT_AS_TAKEN_RECEIVED_AT,
+    };
+    for (int i = 0; s == FD_OK && i < TAKEN_FIELDS; i++) {
+        free(t->current[i]); /* a retried read starts again */
+        t->current[i] = shown(t, taken_fields[i], fd_col_text(st, cols[i]));
+    }
+    if (s == FD_OK)
+        fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
 
 static int due_kind_of(const char *what)
 {
@@ -263,8 +313,9 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
 {
     char *ack_phone = complaint_shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_ACK_PHONE_CLEAR));
     const char *field = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FIELD);
-    /* A corrected phone is masked like the phone it corrects. */
-    char *phone = field && complaint_is_phone(field) ? complaint_shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
+    /* A corrected phone is masked like the phone it corrects; a time reads as text. */
+    int f = taken_field(field);
+    char *value = f >= 0 ? shown(t, field, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
     fd_complaint_step row = {
         .at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_AT),
         .event = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_EVENT),
@@ -285,11 +336,15 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
         .due_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DUE_AT),
         .due_kind = due_kind_of(fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_WHAT)),
         .field = field,
-        .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
+        .value = value ? value : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
+        .old_value = f >= 0 ? t->current[f] : NULL,
     };
     row.due_unconfirmed = complaint_due_unconfirmed(t->d, t->sort, row.due_kind, row.due_at);
     t->each(t->ctx, &row);
-    free(phone);
+    if (f >= 0) {
+        free(t->current[f]);
+        t->current[f] = value;
+    }
     free(ack_phone);
 }
 
@@ -301,6 +356,8 @@ static fd_status timeline_txn(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     t->sort = f.sort;
+    if ((s = read_as_taken(t, err)) != FD_OK)
+        return s;
     fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TIMELINE);
     fd_bind_int(st, ":id", t->id);
     int rc;
@@ -314,6 +371,9 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),
                                 void *ctx, fd_error *err)
 {
-    timeline_ctx t = {d, who, id, each, ctx, FD_SORT_COMPLAINT};
-    return fd_store_read(d->store, timeline_txn, &t, err);
+    timeline_ctx t = {d, who, id, each, ctx, FD_SORT_COMPLAINT, {NULL}};
+    fd_status s = fd_store_read(d->store, timeline_txn, &t, err);
+    for (int i = 0; i < TAKEN_FIELDS; i++)
+        free(t.current[i]);
+    return s;
 }

@@ -264,6 +264,52 @@ START_TEST(test_a_return_visit_needs_no_number_from_who_cannot_see_it)
 }
 END_TEST
 
+/* Issue 16: the receptionist corrects the category and the time taken in, each
+ * chosen by its name; the history shows each old → new with the reason, in the
+ * page's words. A reassignment's note shows on the page too. */
+START_TEST(test_corrections_show_old_and_new_on_the_page)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_complaints(t);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
+    step(t, "4", "Correct which entry?");
+    VT_ASSERT_TEXT(t, "7  Taken in at", WAIT_MS);
+    vt_send(t, "6");
+    VT_ASSERT_TEXT(t, "Correct the record: Category", WAIT_MS);
+    vt_key(t, "Right");
+    vt_key(t, "Right"); /* Service: staff attitude */
+    vt_key(t, "Tab");
+    vt_send(t, "维修人员态度");
+    save_and_expect(t, "Complaint  Service: staff attitude  Major  Phone");
+    VT_ASSERT_TEXT(t, "李娜  Corrected  Category: Emergency handling \u2192 Service: staff", WAIT_MS);
+
+    step(t, "4", "Correct which entry?");
+    vt_send(t, "7");
+    VT_ASSERT_TEXT(t, "Correct the record: Taken in at", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2026-11-21 15:00", WAIT_MS);
+    vt_key(t, "End"); /* keeps the prefilled time to edit */
+    for (int i = 0; i < 5; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, "14:30");
+    vt_key(t, "Tab");
+    vt_send(t, "补登");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Saved.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Corrected  Taken in at: 2026-11-21 15:00 \u2192 2026-11-21 14:", WAIT_MS);
+
+    step(t, "2", "Assign to a department");
+    vt_key(t, "Right");
+    vt_key(t, "Tab");
+    vt_send(t, "属保安部车辆管理");
+    save_and_expect(t, "Department: 保安部");
+    VT_ASSERT_TEXT(t, "Reassigned  保安部 \u2014 属保安部车辆管理", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
@@ -272,6 +318,7 @@ int main(void)
                                   test_the_duty_manager_hands_over_at_night_and_the_cs_manager_accepts,
                                   test_a_return_visit_call_saves_on_the_first_try,
                                   test_a_return_visit_needs_no_number_from_who_cannot_see_it,
+                                  test_corrections_show_old_and_new_on_the_page,
                                   NULL};
     return desk_main(desk_suite("complaints", tests));
 }

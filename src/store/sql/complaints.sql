@@ -134,7 +134,17 @@ SELECT
       LIMIT 1
     ), c.severity
   ) AS severity,
-  c.received_at,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.received_at
+    ) AS INTEGER
+  ) AS received_at,
   (
     SELECT a.department
     FROM complaint_assignment a
@@ -189,7 +199,17 @@ SELECT
       LIMIT 1
     ), dl.rule
   ) AS rule,
-  dl.counted_from,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'counted_from'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), dl.counted_from
+    ) AS INTEGER
+  ) AS counted_from,
   CAST(
     coalesce(
       (
@@ -1112,7 +1132,17 @@ SELECT
     LIMIT 1
   ) AS department,
   r.name AS received_by,
-  c.received_at,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.received_at
+    ) AS INTEGER
+  ) AS received_at,
   o.due_at,
   (
     SELECT dl.what
@@ -1126,6 +1156,21 @@ FROM complaint c
 JOIN staff r ON r.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 LEFT JOIN staff x ON x.id = o.escalated_by
+WHERE c.id = :id;
+
+-- name: complaint_as_taken
+-- The intake's fields as taken in, before any correction: where a timeline's
+-- corrections start from, to show each one's old value.
+SELECT
+  c.complainant,
+  c.unit,
+  c.phone_clear AS phone,
+  c.channel,
+  c.category,
+  c.severity,
+  c.content,
+  c.received_at
+FROM complaint c
 WHERE c.id = :id;
 
 -- name: complaint_timeline

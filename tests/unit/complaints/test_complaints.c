@@ -16,6 +16,7 @@
 /* ---- fixture ---- */
 
 static char *export(const fd_actor *who, fd_export_request req, fd_status expect);
+static fd_export_request november(bool monthly);
 static desk_fixture fx;
 static fd_config *cfg;
 static fd_actor assistant, cs_manager;
@@ -708,6 +709,72 @@ START_TEST(intake_fields_are_corrected_with_a_reason)
 }
 END_TEST
 
+/* The corrections of a timeline, each as the page and the paper write it. */
+typedef struct corrections {
+    int count;
+    char lines[8][256];
+    char notes[8][128]; /* an assignment's department and note */
+} corrections;
+
+static void keep_corrections(void *ctx, const fd_complaint_step *s)
+{
+    corrections *k = ctx;
+    char *line = fd_complaint_correction_text(s);
+    if (line && k->count < 8)
+        snprintf(k->lines[k->count++], sizeof k->lines[0], "%s", line);
+    free(line);
+    if (s->department && s->note)
+        snprintf(k->notes[0], sizeof k->notes[0], "%s %s", s->department, s->note);
+}
+
+/* Issue 16: every field of the intake is corrected, the time taken in too (its
+ * deadline moves with it), and each correction reads old → new with the reason, on
+ * the page, on paper and in the export. */
+START_TEST(every_intake_field_is_corrected_old_to_new)
+{
+    open_desk("oldnew.db");
+    at(2026, 11, 27, 10, 0); /* a Friday: rectify-by Wednesday 2nd */
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ck_assert_int_eq(due_of(id), midnight_after(2026, 12, 2));
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_at", "昨天", "记错", &err),
+                   FD_INVALID, "received_at", "2026-11-27 09:30");
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_at", "2026-11-28 09:00",
+                                        "记错", &err),
+                   FD_INVALID, "received_at", "future");
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_at", "2026-11-26 09:00",
+                                   "夜班电话记录补登", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "category", "emergency", "分类错", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "channel", "visit", "当面投诉", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "category", "service_attitude", "再次更正",
+                                   &err));
+    fd_complaint_detail c = detail(id);
+    ck_assert_int_eq(c.received_at, fd_time_from_local(2026, 11, 26, 9, 0, 0));
+    ck_assert_int_eq(c.category, FD_CATEGORY_ATTITUDE);
+    ck_assert_int_eq(c.channel, FD_CHANNEL_VISIT);
+    fd_complaint_detail_free(&c);
+    /* Thursday: rectify-by Tuesday 1st. */
+    ck_assert_int_eq(due_of(id), midnight_after(2026, 12, 1));
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, id, "工程部", "夜班已电话通知", &err));
+    corrections k = {0};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.receptionist, id, keep_corrections, &k, &err));
+    ck_assert_int_eq(k.count, 4);
+    ck_assert_str_eq(k.lines[0], "Taken in at: 2026-11-27 10:00 \u2192 2026-11-26 09:00 (reason: 夜班电话记录补登)");
+    ck_assert_str_eq(k.lines[1], "Category: Facilities and equipment \u2192 Emergency handling (reason: 分类错)");
+    ck_assert_str_eq(k.lines[2], "Channel: Phone \u2192 In person (reason: 当面投诉)");
+    ck_assert_str_eq(k.lines[3],
+                     "Category: Emergency handling \u2192 Service: staff attitude (reason: 再次更正)");
+    ck_assert_str_eq(k.notes[0], "工程部 夜班已电话通知");
+    char *text = export(&fx.duty_manager, november(false), FD_OK);
+    ck_assert_msg(strstr(text, "Taken in at: 2026-11-27 10:00 \u2192 2026-11-26 09:00 (reason: 夜班电话记录补登; 李娜"),
+                  "%s", text);
+    ck_assert_msg(strstr(text, "Category: Emergency handling \u2192 Service: staff attitude (reason: 再次更正"),
+                  "%s", text);
+    ck_assert_msg(strstr(text, "Assigned: 工程部; 夜班已电话通知 (李娜)"), "%s", text);
+    free(text);
+    close_desk();
+}
+END_TEST
+
 /* What a list row shows of one complaint. */
 typedef struct listed {
     int64_t id;
@@ -1141,6 +1208,7 @@ int main(void)
     tcase_add_test(tc, the_duty_manager_hands_over_and_the_cs_manager_accepts);
     tcase_add_test(tc, correcting_the_severity_rederives_the_deadlines);
     tcase_add_test(tc, intake_fields_are_corrected_with_a_reason);
+    tcase_add_test(tc, every_intake_field_is_corrected_old_to_new);
     tcase_add_test(tc, lists_show_corrected_intake_fields);
     tcase_add_test(tc, the_contact_phone_is_corrected_and_masked_like_the_phone);
     tcase_add_test(tc, views_page_by_keyset);
