@@ -285,7 +285,8 @@ typedef enum fd_complaint_view {
     FD_CVIEW_OVERDUE, /* past their deadline, longest overdue first */
     FD_CVIEW_MINE,    /* not closed and with department, soonest due first */
     FD_CVIEW_SEARCH,  /* all history, newest first: by number ("#12" or "12"), contact
-                       * phone, or complainant or unit starting with text */
+                       * phone, complainant or unit starting with text, or what the
+                       * complaint says (as taken in or corrected) holding it anywhere */
     FD_CVIEW_REFERRED, /* handed to the CS manager and not yet accepted, soonest due first */
 } fd_complaint_view;
 

@@ -135,6 +135,7 @@ typedef struct complaints {
     unsigned detail_version;
     fd_complaint_detail detail;
     bool have_detail;
+    int64_t detail_for; /* the staff member the detail was read for (masking) */
 } complaints;
 
 static const console_action list_actions[] = {ACT_SELECT, ACT_NEW, ACT_VIEW, ACT_SEARCH, ACT_PRINT,
@@ -151,6 +152,7 @@ static void load_detail(complaints *s, console *c)
     s->have_detail = false;
     const crow *r = listview_selected(s->list);
     fd_error err = {0};
+    s->detail_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     if (r && fd_complaint_get(console_desk(c), console_actor(c), r->id, &s->detail, &err) == FD_OK)
         s->have_detail = true;
     else if (r)
@@ -227,7 +229,9 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
 static void complaints_draw(void *state, console *c, const console_area *area)
 {
     complaints *s = state;
-    if (s->seen_changes != saved_changes)
+    /* Another staff member took over the terminal (F9): read again as they may see. */
+    const fd_actor *me = console_actor(c);
+    if (s->seen_changes != saved_changes || (me && me->staff_id != s->detail_for))
         reload(s, c);
     char *title = fd_printf("%s: %s", _("View"), view_name(s));
     draw_text(area->top, area->left, area->cols, title, theme(TH_TITLE));
@@ -264,9 +268,17 @@ static int complaints_handle(void *state, console *c, const console_event *ev)
         return EV_HANDLED | EV_REDRAW;
     }
     const crow *r = listview_selected(s->list);
-    if (ev->action == ACT_SELECT && r && !listview_takes_text(s->list)) {
+    /* One Enter opens the complaint found, ending the search as it goes. */
+    if (ev->action == ACT_SELECT && r) {
+        if (listview_takes_text(s->list))
+            listview_handle(s->list, c, ev);
         console_push(c, &complaint_screen, (void *)(intptr_t)r->id);
         return EV_HANDLED | EV_REDRAW;
+    }
+    /* Backspace goes on editing the search it left, rather than doing nothing. */
+    if (ev->action == ACT_BACKSPACE && !listview_takes_text(s->list) && *listview_query(s->list)) {
+        console_event search = {.action = ACT_SEARCH};
+        listview_handle(s->list, c, &search);
     }
     int flags = listview_handle(s->list, c, ev);
     load_detail(s, c);
@@ -297,17 +309,43 @@ typedef enum step_kind {
     STEP_CLOSE, STEP_REFER, STEP_ACCEPT,
 } step_kind;
 
+/* The intake of each sort shows only its own fields: a complaint its severity, a
+ * special service the department that served; the form is made again when the kind
+ * changes, keeping what was typed. */
+#define INTAKE_HEAD                                                    \
+    {"sort", N_("Kind"), FORM_CHOICE, true, 0, 0},                     \
+    {"complainant", N_("Complainant"), FORM_TEXT, false, 20, 32},      \
+    {"unit", N_("Unit"), FORM_TEXT, false, 12, 32},                    \
+    {"phone", N_("Contact phone"), FORM_PHONE, false, 0, 0},           \
+    {"channel", N_("Channel"), FORM_CHOICE, true, 0, 0},               \
+    {"category", N_("Category"), FORM_CHOICE, true, 0, 0}
+#define INTAKE_TIME {"received_at", N_("Received at"), FORM_DATETIME, false, 0, 0}
 static const form_field intake_fields[] = {
-    {"sort", N_("Kind"), FORM_CHOICE, true, 0, 0},
-    {"complainant", N_("Complainant"), FORM_TEXT, false, 20, 32},
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 32},
-    {"phone", N_("Contact phone"), FORM_PHONE, false, 0, 0},
-    {"channel", N_("Channel"), FORM_CHOICE, true, 0, 0},
-    {"category", N_("Category"), FORM_CHOICE, true, 0, 0},
+    INTAKE_HEAD,
     {"severity", N_("Severity"), FORM_CHOICE, true, 0, 0},
-    {"department", N_("Special service by"), FORM_CHOICE, false, 0, 0},
     {"content", N_("Complaint"), FORM_NOTE, true, 0, 2000},
-    {"received_at", N_("Received at"), FORM_DATETIME, false, 0, 0},
+    INTAKE_TIME,
+};
+static const form_field survey_fields[] = {
+    INTAKE_HEAD,
+    {"content", N_("Opinion"), FORM_NOTE, true, 0, 2000},
+    INTAKE_TIME,
+};
+static const form_field special_fields[] = {
+    INTAKE_HEAD,
+    {"department", N_("Special service by"), FORM_CHOICE, true, 0, 0},
+    {"content", N_("Service"), FORM_NOTE, true, 0, 2000},
+    INTAKE_TIME,
+};
+#undef INTAKE_HEAD
+#undef INTAKE_TIME
+static const struct {
+    const form_field *fields;
+    size_t count;
+} intake_forms[] = {
+    [FD_SORT_COMPLAINT] = {intake_fields, sizeof intake_fields / sizeof intake_fields[0]},
+    [FD_SORT_SURVEY] = {survey_fields, sizeof survey_fields / sizeof survey_fields[0]},
+    [FD_SORT_SPECIAL] = {special_fields, sizeof special_fields / sizeof special_fields[0]},
 };
 static const form_field assign_fields[] = {
     {"department", N_("Department"), FORM_CHOICE, true, 0, 0},
@@ -413,6 +451,8 @@ typedef struct step_form {
     choices lists[5];
     int64_t occupant_id; /* picked from the directory */
     char *picked_unit;
+    int sort; /* the intake: the kind its fields are for */
+    int64_t shown_for; /* the staff member the contact is shown for */
 } step_form;
 
 /* A list with the core's default first (what a form starts on), the rest in order. */
@@ -619,7 +659,47 @@ static void *step_open(console *c, void *arg)
     s->form = form_new(fields, step_forms[s->arg.kind].count,
                        FORM_ASK_DISCARD, step_submit, s);
     offer_choices(s, c);
+    s->shown_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     return s;
+}
+
+/* Moves a choice field to value, as Right would (the form has no other way). */
+static void choose_value(step_form *s, console *c, const char *field, int value)
+{
+    int at = -1;
+    for (size_t k = 0; k < sizeof s->lists / sizeof s->lists[0]; k++)
+        for (size_t i = 0; s->lists[k].field && strcmp(s->lists[k].field, field) == 0 && i < s->lists[k].count; i++)
+            if (s->lists[k].values[i] == value)
+                at = (int)i;
+    form_focus(s->form, field);
+    console_event right = {.action = ACT_RIGHT};
+    for (int i = 0; i < at; i++)
+        form_handle(s->form, c, &right);
+}
+
+/* The intake's form again for another kind, with what was typed and chosen kept. */
+static void intake_for_sort(step_form *s, console *c, int sort)
+{
+    static const char *const texts[] = {"complainant", "unit", "phone", "content", "received_at"};
+    enum { TEXTS = sizeof texts / sizeof texts[0] };
+    char *kept[TEXTS];
+    for (size_t i = 0; i < TEXTS; i++)
+        kept[i] = fd_strdup(form_value(s->form, texts[i]));
+    int channel = chosen(s, "channel"), category = chosen(s, "category");
+    form_free(s->form);
+    memset(s->lists, 0, sizeof s->lists);
+    s->sort = sort;
+    s->form = form_new(intake_forms[sort].fields, intake_forms[sort].count, FORM_ASK_DISCARD,
+                       step_submit, s);
+    offer_choices(s, c);
+    for (size_t i = 0; i < TEXTS; i++) {
+        if (*kept[i])
+            form_set_value(s->form, texts[i], kept[i]);
+        free(kept[i]);
+    }
+    choose_value(s, c, "channel", channel);
+    choose_value(s, c, "category", category);
+    choose_value(s, c, "sort", sort);
 }
 
 static void step_close(void *state)
@@ -630,9 +710,33 @@ static void step_close(void *state)
     free(s);
 }
 
+/* Another staff member took over the terminal (F9): the contact as they may see it,
+ * and no number in full left behind in the form for one who may not. */
+static void reshow_contact(step_form *s, console *c)
+{
+    const fd_actor *me = console_actor(c);
+    if (!me || me->staff_id == s->shown_for || s->arg.id == 0)
+        return;
+    s->shown_for = me->staff_id;
+    fd_complaint_detail d;
+    fd_error err = {0};
+    if (fd_complaint_get(console_desk(c), me, s->arg.id, &d, &err) != FD_OK)
+        return;
+    bool full = d.phone && d.phone_in_full;
+    if (!full && s->arg.phone[0] && strcmp(form_value(s->form, "ack_phone"), s->arg.phone) == 0)
+        form_set_value(s->form, "ack_phone", "");
+    if (!full && s->arg.kind == STEP_CORRECT && strcmp(correctables[s->arg.field].field, "phone") == 0 &&
+        strcmp(form_value(s->form, "value"), s->arg.current) == 0)
+        form_set_value(s->form, "value", "");
+    text_copy(s->arg.phone, sizeof s->arg.phone, full ? d.phone : "");
+    text_copy(s->arg.contact, sizeof s->arg.contact, d.phone ? d.phone : "");
+    fd_complaint_detail_free(&d);
+}
+
 static void step_draw(void *state, console *c, const console_area *area)
 {
     step_form *s = state;
+    reshow_contact(s, c);
     int y = area->top;
     char *heading = s->arg.kind == STEP_INTAKE
                         ? fd_strdup(_(step_forms[STEP_INTAKE].title))
@@ -723,7 +827,13 @@ static int step_handle(void *state, console *c, const console_event *ev)
         return reveal_contact(s, c);
     if (ev->action == ACT_DIRECTORY && s->arg.kind == STEP_INTAKE)
         return pick_complainant(s, c);
-    return form_handle(s->form, c, ev);
+    int flags = form_handle(s->form, c, ev);
+    if (s->arg.kind == STEP_INTAKE && !(flags & EV_POP) && chosen(s, "sort") >= 0 &&
+        chosen(s, "sort") != s->sort) {
+        intake_for_sort(s, c, chosen(s, "sort"));
+        flags |= EV_REDRAW;
+    }
+    return flags;
 }
 
 static bool step_takes_text(const void *state)
@@ -768,6 +878,8 @@ typedef struct complaint_view {
     char *timeline[TIMELINE_MAX];
     size_t line_count;
     size_t back; /* steps scrolled back from the newest */
+    char *problem; /* the core's refusal of the last step tried, shown whole on the page */
+    int64_t loaded_for; /* the staff member it was read for (masking, steps offered) */
 } complaint_view;
 
 static const console_action complaint_actions[] = {ACT_SELECT, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
@@ -861,6 +973,7 @@ static void load_view(complaint_view *v, console *c)
 {
     drop_view(v);
     v->seen_changes = saved_changes;
+    v->loaded_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     fd_error err = {0};
     if (fd_complaint_get(console_desk(c), console_actor(c), v->id, &v->detail, &err) != FD_OK ||
         fd_complaint_timeline(console_desk(c), console_actor(c), v->id, add_line, v, &err) != FD_OK) {
@@ -883,6 +996,7 @@ static void complaint_close(void *state)
 {
     complaint_view *v = state;
     drop_view(v);
+    free(v->problem);
     free(v);
 }
 
@@ -904,10 +1018,56 @@ static void draw_steps(const complaint_view *v, console *c, int y, int x, int co
     }
 }
 
+enum { HISTORY_INDENT = 13 }; /* under the text after a step's time ("11-27 10:00  ") */
+
+/* A step wrapped at cols, its later lines indented under its text; draws at most rows
+ * lines from y when draw is set, and returns the lines it takes. */
+static int history_entry(const char *text, int y, int x, int rows, int cols, bool draw)
+{
+    int line = 0;
+    while (*text && (!draw || line < rows)) {
+        int indent = line > 0 ? HISTORY_INDENT : 0;
+        size_t n = text_wrap(text, cols - indent);
+        if (draw) {
+            char *piece = fd_printf("%.*s", (int)n, text);
+            draw_text(y + line, x + indent, cols - indent, piece, A_NORMAL);
+            free(piece);
+        }
+        text += n;
+        while (*text == ' ' || *text == '\n')
+            text++;
+        line++;
+    }
+    return line;
+}
+
+/* The history, a step as many lines as it wraps to, the newest at the bottom; PgUp
+ * goes back in time a step at a time. A step taller than the room shows its start. */
+static void draw_history(const complaint_view *v, int y, int x, int rows, int cols)
+{
+    size_t end = v->line_count - (v->back < v->line_count ? v->back : 0);
+    size_t first = end;
+    int used = 0;
+    while (first > 0 && rows > 0) {
+        int lines = history_entry(v->timeline[first - 1], 0, 0, 0, cols, false);
+        if (used + lines > rows && first < end)
+            break;
+        used += lines;
+        first--;
+    }
+    for (size_t i = first; i < end && rows > 0; i++) {
+        int lines = history_entry(v->timeline[i], y, x, rows, cols, true);
+        y += lines;
+        rows -= lines;
+    }
+}
+
 static void complaint_draw(void *state, console *c, const console_area *area)
 {
     complaint_view *v = state;
-    if (v->seen_changes != saved_changes)
+    /* Another staff member took over the terminal (F9): read again as they may see. */
+    const fd_actor *me = console_actor(c);
+    if (v->seen_changes != saved_changes || (me && me->staff_id != v->loaded_for))
         load_view(v, c);
     if (!v->loaded)
         return;
@@ -922,12 +1082,23 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     draw_steps(v, c, y, x, cols);
     y += 2;
     draw_rule(y++, area->left, area->cols, theme(TH_DIM));
-    /* One line a step, the newest at the bottom; PgUp goes back in time. */
-    size_t rows = (size_t)(area->top + area->rows - y);
-    size_t end = v->line_count - (v->back < v->line_count ? v->back : 0);
-    size_t first = end > rows ? end - rows : 0;
-    for (size_t i = first; i < end; i++)
-        draw_text(y++, x, cols, v->timeline[i], A_NORMAL);
+    int rows = area->top + area->rows - y;
+    /* A refusal of the core, whole, under the history (it takes the history's rows). */
+    if (v->problem) {
+        int lines = text_lines(v->problem, cols);
+        lines = lines < rows ? lines : rows;
+        draw_wrapped(y + rows - lines, x, lines, cols, v->problem, theme(TH_ERROR));
+        rows -= lines;
+    }
+    draw_history(v, y, x, rows, cols);
+}
+
+/* The core's refusal, kept to show whole on the page, and named on the message line. */
+static void refused(complaint_view *v, console *c, const fd_error *err)
+{
+    free(v->problem);
+    v->problem = fd_strdup(fd_error_text(err));
+    console_error(c, "%s", _("Not done: the reason is under the history."));
 }
 
 static int close_complaint(complaint_view *v, console *c)
@@ -937,7 +1108,7 @@ static int close_complaint(complaint_view *v, console *c)
     free(question);
     fd_error err = {0};
     if (yes && fd_complaint_close(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
-        console_show_error(c, &err);
+        refused(v, c, &err);
     else if (yes) {
         saved_changes++;
         console_info(c, "%s", _("Closed."));
@@ -953,7 +1124,7 @@ static int accept_complaint(complaint_view *v, console *c)
     free(question);
     fd_error err = {0};
     if (yes && fd_complaint_accept(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
-        console_show_error(c, &err);
+        refused(v, c, &err);
     else if (yes) {
         saved_changes++;
         console_info(c, "%s", _("Taken over."));
@@ -1016,6 +1187,7 @@ static int perform_step(complaint_view *v, console *c, size_t index)
 static int complaint_handle(void *state, console *c, const console_event *ev)
 {
     complaint_view *v = state;
+    FD_FREE(v->problem); /* said once: the next key clears it */
     switch (ev->action) {
     case ACT_UP:
     case ACT_LEFT:

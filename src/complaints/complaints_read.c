@@ -82,7 +82,8 @@ static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
     owned[0] = prefix_end(text);
     owned[1] = prefix_end(unit);
     owned[2] = unit;
-    fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_TEXT);
+    fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_CONTENT);
+    fd_bind_text(st, ":text", text);
     fd_bind_text(st, ":name_lo", text);
     fd_bind_text(st, ":name_hi", owned[0]);
     fd_bind_text(st, ":unit_lo", unit);
@@ -92,7 +93,7 @@ static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
 
 /* "#12" or a number that is no phone: that complaint; a phone: complaints with that
  * contact (matched through its HMAC); anything else: complainants and units starting
- * with it; nothing: all, newest first. */
+ * with it, and complaints saying it anywhere; nothing: all, newest first. */
 static fd_stmt *search_statement(list_ctx *l, char **owned)
 {
     const char *text = l->q->text ? l->q->text + strspn(l->q->text, " \t") : "";

@@ -65,7 +65,7 @@ START_TEST(test_complaint_from_intake_to_close)
     VT_ASSERT_TEXT(t, "Take a complaint", WAIT_MS);
     /* The complainant, unit and phone typed, the account; the severity as the form
      * starts on it, general (一般). */
-    const char *const values[] = {"", "张三丰", "A-1203", "13812345678", "", "", "", "",
+    const char *const values[] = {"", "张三丰", "A-1203", "13812345678", "", "", "",
                                   "夜间电梯停运，老人被困楼上", NULL};
     desk_fill(t, values);
     vt_key(t, "F2");
@@ -74,8 +74,7 @@ START_TEST(test_complaint_from_intake_to_close)
     /* Found by the complainant's name, and opened. */
     vt_send(t, "张三丰");
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
-    vt_key(t, "Enter");
-    vt_key(t, "Enter");
+    vt_key(t, "Enter"); /* one Enter opens what the search found */
     VT_ASSERT_TEXT(t, "No. 11  Taken in", WAIT_MS);
     VT_ASSERT_TEXT(t, "夜间电梯停运，老人被困楼上", WAIT_MS);
     VT_ASSERT_TEXT(t, "Due: 12-02 (Wed)", WAIT_MS); /* three working days from Friday */
@@ -99,11 +98,14 @@ START_TEST(test_complaint_from_intake_to_close)
     vt_key(t, "Left");
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "No. 11  Closed", WAIT_MS);
-    /* The history is all there: both rectifications and both visits. */
-    VT_ASSERT_TEXT(t, "加派夜班电梯维保人员", WAIT_MS);
+    /* The history is all there: both visits and the second rectification, and back in
+     * time (PgUp) the first. */
     VT_ASSERT_TEXT(t, "更换电梯控制主板", WAIT_MS);
     VT_ASSERT_TEXT(t, "Dissatisfied", WAIT_MS);
     VT_ASSERT_TEXT(t, "业主满意", WAIT_MS);
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "PgUp");
+    VT_ASSERT_TEXT(t, "加派夜班电梯维保人员", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
@@ -150,15 +152,14 @@ START_TEST(test_a_deadline_without_a_holiday_table_is_unconfirmed)
     desk_fill(t, before);
     vt_key(t, "Tab");
     vt_key(t, "Right");
-    const char *const after[] = {"", "", "夜间电梯停运", NULL};
+    const char *const after[] = {"", "夜间电梯停运", NULL};
     desk_fill(t, after);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Complaint No. 11 taken in.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Unverified 张三丰", WAIT_MS);
     vt_send(t, "张三丰");
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
-    vt_key(t, "Enter");
-    vt_key(t, "Enter");
+    vt_key(t, "Enter"); /* one Enter opens what the search found */
     VT_ASSERT_TEXT(t, "No. 11  Taken in", WAIT_MS);
     VT_ASSERT_TEXT(t, "Due: 01-01 (Fri) Unverified", WAIT_MS);
     desk_quit(t);
@@ -222,8 +223,7 @@ START_TEST(test_a_return_visit_call_saves_on_the_first_try)
     open_complaints(t);
     vt_send(t, "#3");
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
-    vt_key(t, "Enter");
-    vt_key(t, "Enter");
+    vt_key(t, "Enter"); /* one Enter opens what the search found */
     VT_ASSERT_TEXT(t, "No. 3  Rectified", WAIT_MS);
     step(t, "1", "Record the return visit");
     VT_ASSERT_TEXT(t, "Number to call: 138****9731  (F6: in full, with a manager's approval)", WAIT_MS);
@@ -236,7 +236,8 @@ START_TEST(test_a_return_visit_call_saves_on_the_first_try)
     vt_key(t, "Tab");
     vt_send(t, "业主满意");
     save_and_expect(t, "No. 3  Visited");
-    VT_ASSERT_TEXT(t, "李娜  Visited  Satisfied: 业主满意 (By phone; Confirmed by phon", WAIT_MS);
+    VT_ASSERT_TEXT(t, "李娜  Visited  Satisfied: 业主满意 (By phone; Confirmed by", WAIT_MS);
+    VT_ASSERT_TEXT(t, "             phone 138****9731)", WAIT_MS);
     /* Her own page keeps the number masked. */
     ck_assert(!desk_screen_has(t, "13884229731"));
     desk_quit(t);
@@ -252,14 +253,14 @@ START_TEST(test_a_return_visit_needs_no_number_from_who_cannot_see_it)
     open_complaints(t);
     vt_send(t, "#3");
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
-    vt_key(t, "Enter");
-    vt_key(t, "Enter");
+    vt_key(t, "Enter"); /* one Enter opens what the search found */
     step(t, "1", "Record the return visit");
     vt_key(t, "Tab");
     vt_key(t, "Tab");
     vt_send(t, "业主满意");
     save_and_expect(t, "No. 3  Visited");
-    VT_ASSERT_TEXT(t, "李娜  Visited  Satisfied: 业主满意 (By phone; Confirmed by phon", WAIT_MS);
+    VT_ASSERT_TEXT(t, "李娜  Visited  Satisfied: 业主满意 (By phone; Confirmed by", WAIT_MS);
+    VT_ASSERT_TEXT(t, "             phone 138****9731)", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
@@ -285,6 +286,7 @@ START_TEST(test_corrections_show_old_and_new_on_the_page)
     vt_send(t, "维修人员态度");
     save_and_expect(t, "Complaint  Service: staff attitude  Major  Phone");
     VT_ASSERT_TEXT(t, "李娜  Corrected  Category: Emergency handling \u2192 Service: staff", WAIT_MS);
+    VT_ASSERT_TEXT(t, "             attitude (reason: 维修人员态度)", WAIT_MS);
 
     step(t, "4", "Correct which entry?");
     vt_send(t, "7");
@@ -298,7 +300,8 @@ START_TEST(test_corrections_show_old_and_new_on_the_page)
     vt_send(t, "补登");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Saved.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Corrected  Taken in at: 2026-11-21 15:00 \u2192 2026-11-21 14:", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Corrected  Taken in at: 2026-11-21 15:00 \u2192 2026-11-21", WAIT_MS);
+    VT_ASSERT_TEXT(t, "             14:30 (reason: 补登)", WAIT_MS);
 
     step(t, "2", "Assign to a department");
     vt_key(t, "Right");
@@ -306,6 +309,58 @@ START_TEST(test_corrections_show_old_and_new_on_the_page)
     vt_send(t, "属保安部车辆管理");
     save_and_expect(t, "Department: 保安部");
     VT_ASSERT_TEXT(t, "Reassigned  保安部 \u2014 属保安部车辆管理", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Issue 16, readable and sensible: what a complaint says is found by any part of it,
+ * one Enter opens it, Backspace goes on editing the search; the long lines of the
+ * history wrap; the intake shows each kind's own fields; F9 reads the page again with
+ * the new user's masking. */
+START_TEST(test_the_list_and_the_page_read_well_at_80x24)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "2001", "2222");
+    open_complaints(t);
+    vt_send(t, "水管x");
+    VT_ASSERT_TEXT(t, "0 found", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Backspace");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS); /* 卫生间水管爆裂 */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
+    VT_ASSERT_TEXT(t, "顾磊  A-1302  17717131940", WAIT_MS);
+    /* The receptionist takes over the terminal: the number masked at once. */
+    vt_key(t, "F9");
+    VT_ASSERT_TEXT(t, "Switch user", WAIT_MS);
+    desk_sign_in(t, "1001", "1111");
+    VT_ASSERT_TEXT(t, "顾磊  A-1302  177****1940", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "17717131940"));
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "View: Open", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "17717131940"));
+
+    /* A rectification's measures and result wrap under the step. */
+    vt_key(t, "Esc");
+    vt_send(t, "喷灌");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 3  Rectified", WAIT_MS);
+    VT_ASSERT_ROW(t, 15, "  11-25 16:00  王芳  Rectified  书面整改措施：每周两次除草，更换漏水喷头六个 \u2192", WAIT_MS);
+    VT_ASSERT_ROW(t, 16, "               已完成除草和喷头更换 (绿化部 孙师傅)  due 2026-12-09 (Wed)", WAIT_MS);
+
+    /* The intake of each kind with its own fields. */
+    vt_key(t, "Esc");
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Severity *", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Special service by"));
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "Opinion *", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Severity") && !desk_screen_has(t, "Special service by"));
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "Special service by *", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Severity"));
     desk_quit(t);
 }
 END_TEST
@@ -319,6 +374,7 @@ int main(void)
                                   test_a_return_visit_call_saves_on_the_first_try,
                                   test_a_return_visit_needs_no_number_from_who_cannot_see_it,
                                   test_corrections_show_old_and_new_on_the_page,
+                                  test_the_list_and_the_page_read_well_at_80x24,
                                   NULL};
     return desk_main(desk_suite("complaints", tests));
 }

@@ -698,6 +698,111 @@ WHERE (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
 
+-- name: complaint_search_content
+-- What is typed found anywhere: complainants and units starting with it (an index
+-- range), and any part of what the complaint says, as taken in or corrected (a scan).
+-- row: complaint_row
+-- The matches come from the two prefix ranges (CROSS JOIN keeps them the outer loop)
+-- and only they are sorted: walking the history by time would pass every complaint
+-- for a rare name.
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM (
+  SELECT id
+  FROM complaint
+  WHERE complainant >= :name_lo AND complainant < :name_hi
+  UNION SELECT id
+  FROM complaint
+  WHERE unit >= :unit_lo AND unit < :unit_hi
+  UNION SELECT id
+  FROM complaint
+  WHERE instr(content, :text) > 0
+  UNION SELECT row_id
+  FROM correction
+  WHERE tbl = 'complaint' AND field = 'content' AND instr(value, :text) > 0
+) m
+CROSS JOIN complaint c ON c.id = m.id
+LEFT JOIN complaint_open o ON o.complaint_id = c.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE (c.received_at, c.id) < (:after_key, :after_id)
+ORDER BY c.received_at DESC, c.id DESC
+LIMIT :limit;
+
 -- name: complaint_search_phone
 -- row: complaint_row
 SELECT

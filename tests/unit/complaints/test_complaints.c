@@ -654,6 +654,38 @@ START_TEST(the_duty_manager_hands_over_and_the_cs_manager_accepts)
 }
 END_TEST
 
+/* Issue 16: a search finds a complaint by any part of what it says, as taken in or
+ * corrected, beside complainants and units by their start. */
+START_TEST(a_search_finds_the_content_by_any_part)
+{
+    open_desk("content.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL); /* 电梯异响\n轿厢晃动 */
+    fd_complaint_intake other = intake(FD_SORT_SURVEY, FD_SEVERITY_GENERAL);
+    other.content = "绿地杂草较多";
+    int64_t other_id;
+    ASSERT_OK(fd_complaint_receive(fx.desk, &fx.receptionist, &other, &other_id, &err));
+    fd_complaint_query q = {.view = FD_CVIEW_SEARCH, .text = "轿厢", .limit = 10};
+    rows r = {0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_int_eq(r.ids[0], id);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "content", "电梯门禁卡失灵", "听错", &err));
+    q.text = "门禁卡";
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    q.text = "张三"; /* the complainant's start: both */
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 2);
+    q.text = "停电";
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 0);
+    close_desk();
+}
+END_TEST
+
 /* ---- corrections ---- */
 
 START_TEST(correcting_the_severity_rederives_the_deadlines)
@@ -1206,6 +1238,7 @@ int main(void)
     tcase_add_test(tc, overdue_complaints_are_escalated_under_a_fixed_clock);
     tcase_add_test(tc, a_cs_manager_takes_over);
     tcase_add_test(tc, the_duty_manager_hands_over_and_the_cs_manager_accepts);
+    tcase_add_test(tc, a_search_finds_the_content_by_any_part);
     tcase_add_test(tc, correcting_the_severity_rederives_the_deadlines);
     tcase_add_test(tc, intake_fields_are_corrected_with_a_reason);
     tcase_add_test(tc, every_intake_field_is_corrected_old_to_new);
