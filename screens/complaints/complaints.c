@@ -20,9 +20,10 @@
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
+#include "widgets/steps.h"
 #include "frontdesk/text.h"
 
-enum { DETAIL_ROWS = 7, LABEL_COLS = 10, TIMELINE_MAX = 64, STEPS_MAX = 8 };
+enum { DETAIL_ROWS = 7, TIMELINE_MAX = 64, STEPS_MAX = 8 };
 
 /* Saved changes anywhere in this file: a screen underneath reloads when it sees the
  * count move, since nothing tells it that the screen on top has closed. */
@@ -874,7 +875,8 @@ typedef struct complaint_view {
     bool loaded;
     fd_complaint_detail detail;
     step_item steps[STEPS_MAX];
-    size_t step_count, selected;
+    size_t step_count;
+    step_list chosen; /* widgets/steps.h: a digit only highlights, Enter goes on */
     char *timeline[TIMELINE_MAX];
     size_t line_count;
     size_t back; /* steps scrolled back from the newest */
@@ -938,7 +940,7 @@ static bool allowed(console *c, const complaint_view *v, fd_complaint_next_step 
 
 static void offer_steps(complaint_view *v, console *c)
 {
-    v->step_count = v->selected = 0;
+    v->step_count = 0;
     if (allowed(c, v, FD_COMPLAINT_STEP_ASSIGN))
         add_step(v, STEP_ASSIGN, _("Assign to a department"));
     if (allowed(c, v, FD_COMPLAINT_STEP_RECTIFY))
@@ -957,6 +959,9 @@ static void offer_steps(complaint_view *v, console *c)
         add_step(v, STEP_ESCALATE, _("Take the complaint over"));
     if (fd_may(console_actor(c), FD_ACT_COMPLAINT_CORRECT))
         add_step(v, STEP_CORRECT, _("Correct the record"));
+    v->chosen.count = v->step_count;
+    if (v->chosen.selected >= v->chosen.count)
+        v->chosen.selected = 0;
 }
 
 static void drop_view(complaint_view *v)
@@ -1000,22 +1005,13 @@ static void complaint_close(void *state)
     free(v);
 }
 
-static void draw_steps(const complaint_view *v, console *c, int y, int x, int cols)
+/* The steps offered now, one a row at the page's foot, as the visitor page has them. */
+static void draw_steps(const complaint_view *v, int y, int x, int cols)
 {
-    (void)c;
-    draw_text(y, x, LABEL_COLS, _("Next"), theme(TH_DIM));
-    int cx = x + LABEL_COLS;
-    for (size_t i = 0; i < v->step_count; i++) {
-        char item[160];
-        snprintf(item, sizeof item, " %zu %s ", i + 1, v->steps[i].label);
-        int w = text_width(item);
-        if (cx + w > x + cols) {
-            y++;
-            cx = x + LABEL_COLS;
-        }
-        draw_text(y, cx, w, item, i == v->selected ? theme(TH_SELECTED) : A_NORMAL);
-        cx += w + 1;
-    }
+    const char *labels[STEPS_MAX];
+    for (size_t i = 0; i < v->step_count; i++)
+        labels[i] = v->steps[i].label;
+    steps_draw(&v->chosen, labels, _("Nothing more to do for this complaint."), y, x, cols);
 }
 
 enum { HISTORY_INDENT = 13 }; /* under the text after a step's time ("11-27 10:00  ") */
@@ -1078,11 +1074,14 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     draw_text(area->top, x, cols, head, theme(TH_TITLE));
     free(head);
     draw_summary(d, area->top + 1, x, cols);
-    int y = area->top + DETAIL_ROWS + 1;
-    draw_steps(v, c, y, x, cols);
-    y += 2;
+    /* The facts, the history between two rules, the steps at the foot. */
+    int y = area->top + DETAIL_ROWS;
     draw_rule(y++, area->left, area->cols, theme(TH_DIM));
-    int rows = area->top + area->rows - y;
+    int step_rows = v->step_count > 0 ? (int)v->step_count : 1;
+    int foot = area->top + area->rows - step_rows;
+    draw_rule(foot - 1, area->left, area->cols, theme(TH_DIM));
+    draw_steps(v, foot, x, cols);
+    int rows = foot - 1 - y;
     /* A refusal of the core, whole, under the history (it takes the history's rows). */
     if (v->problem) {
         int lines = text_lines(v->problem, cols);
@@ -1184,34 +1183,29 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* Choosing is not doing (widgets/steps.h): Up, Down and a step's digit only move the
+ * highlight; Enter goes on with the highlighted step, whose form or confirmation asks
+ * before the core is. PgUp and PgDn go back and forth in the history. */
 static int complaint_handle(void *state, console *c, const console_event *ev)
 {
     complaint_view *v = state;
     FD_FREE(v->problem); /* said once: the next key clears it */
     switch (ev->action) {
-    case ACT_UP:
-    case ACT_LEFT:
-        v->selected = v->selected > 0 ? v->selected - 1 : 0;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_DOWN:
-    case ACT_RIGHT:
-        v->selected = v->selected + 1 < v->step_count ? v->selected + 1 : v->selected;
-        return EV_HANDLED | EV_REDRAW;
     case ACT_PAGE_UP:
         v->back = v->back + 1 < v->line_count ? v->back + 1 : v->back;
         return EV_HANDLED | EV_REDRAW;
     case ACT_PAGE_DOWN:
         v->back = v->back > 0 ? v->back - 1 : 0;
         return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        return perform_step(v, c, v->selected);
-    case ACT_NONE:
-        if (!ev->key.function && ev->key.code >= '1' && ev->key.code <= '9')
-            return perform_step(v, c, (size_t)(ev->key.code - '1'));
-        return EV_IGNORED;
     default:
-        return EV_IGNORED;
+        break;
     }
+    switch (steps_handle(&v->chosen, c, ev)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform_step(v, c, v->chosen.selected);
+    case STEPS_IGNORED: break;
+    }
+    return EV_IGNORED;
 }
 
 static const screen_ops complaint_screen = {

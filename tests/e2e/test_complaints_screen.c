@@ -4,6 +4,7 @@
  * Chinese, and the screen must show it back whole. */
 #include "desk.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +16,15 @@ static void open_complaints(vt_term *t)
     VT_ASSERT_TEXT(t, "View: Open, soonest due first", WAIT_MS);
 }
 
-/* Picks the numbered step of the open complaint and waits for its form. */
+/* Picks the numbered step of the open complaint — its digit highlights it, Enter goes
+ * on — and waits for its form or question. */
 static void step(vt_term *t, const char *number, const char *form_title)
 {
     vt_send(t, number);
+    char highlighted[64];
+    snprintf(highlighted, sizeof highlighted, "Step %s is highlighted", number);
+    VT_ASSERT_TEXT(t, highlighted, WAIT_MS);
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, form_title, WAIT_MS);
 }
 
@@ -126,7 +132,7 @@ START_TEST(test_closing_before_the_visit_is_not_offered_and_overdue_leads)
     VT_ASSERT_TEXT(t, "2 found", WAIT_MS);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
-    VT_ASSERT_TEXT(t, "1 Record the rectification", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  Record the rectification", WAIT_MS);
     char *screen = vt_screen(t);
     ck_assert_msg(!strstr(screen, "Close the complaint"), "closing offered before a visit");
     free(screen);
@@ -177,7 +183,7 @@ START_TEST(test_the_duty_manager_hands_over_at_night_and_the_cs_manager_accepts)
     open_complaints(t);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "No. 2  Assigned", WAIT_MS);
-    VT_ASSERT_TEXT(t, "3 Hand over to the CS manager", WAIT_MS);
+    VT_ASSERT_TEXT(t, "3  Hand over to the CS manager", WAIT_MS);
     step(t, "3", "Hand over to the CS manager");
     vt_send(t, "业主要求经理出面");
     save_and_expect(t, "Awaiting the CS manager: handed over by 张伟 (业主要求经理出面)");
@@ -202,7 +208,7 @@ START_TEST(test_the_duty_manager_hands_over_at_night_and_the_cs_manager_accepts)
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
     VT_ASSERT_TEXT(t, "顾磊", WAIT_MS);
     vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "3 Accept the hand-over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "3  Accept the hand-over", WAIT_MS);
     step(t, "3", "Take over complaint No. 2, handed over by 张伟?");
     vt_key(t, "Left");
     vt_key(t, "Enter");
@@ -347,8 +353,8 @@ START_TEST(test_the_list_and_the_page_read_well_at_80x24)
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "No. 3  Rectified", WAIT_MS);
-    VT_ASSERT_ROW(t, 15, "  11-25 16:00  王芳  Rectified  书面整改措施：每周两次除草，更换漏水喷头六个 \u2192", WAIT_MS);
-    VT_ASSERT_ROW(t, 16, "               已完成除草和喷头更换 (绿化部 孙师傅)  due 2026-12-09 (Wed)", WAIT_MS);
+    VT_ASSERT_ROW(t, 12, "  11-25 16:00  王芳  Rectified  书面整改措施：每周两次除草，更换漏水喷头六个 \u2192", WAIT_MS);
+    VT_ASSERT_ROW(t, 13, "               已完成除草和喷头更换 (绿化部 孙师傅)  due 2026-12-09 (Wed)", WAIT_MS);
 
     /* The intake of each kind with its own fields. */
     vt_key(t, "Esc");
@@ -365,6 +371,35 @@ START_TEST(test_the_list_and_the_page_read_well_at_80x24)
 }
 END_TEST
 
+/* Issue 16: on the record page a digit never changes a record. It highlights its step;
+ * Enter asks, and the question starts on the safe answer. */
+START_TEST(test_a_digit_on_the_record_page_changes_nothing)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_complaints(t);
+    vt_send(t, "#6");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 6  Visited", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  Close the complaint", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "Step 1 is highlighted: Enter to go on with it.", WAIT_MS);
+    vt_send(t, "12");
+    VT_ASSERT_TEXT(t, "Step 2 is highlighted", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Close complaint No. 6?"));
+    VT_ASSERT_TEXT(t, "No. 6  Visited", WAIT_MS);
+    vt_key(t, "Up");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Close complaint No. 6?", WAIT_MS);
+    vt_key(t, "Enter"); /* the safe answer: not yet */
+    VT_ASSERT_TEXT(t, "No. 6  Visited", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Closed."));
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
@@ -375,6 +410,7 @@ int main(void)
                                   test_a_return_visit_needs_no_number_from_who_cannot_see_it,
                                   test_corrections_show_old_and_new_on_the_page,
                                   test_the_list_and_the_page_read_well_at_80x24,
+                                  test_a_digit_on_the_record_page_changes_nothing,
                                   NULL};
     return desk_main(desk_suite("complaints", tests));
 }

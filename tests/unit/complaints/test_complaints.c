@@ -363,6 +363,37 @@ START_TEST(the_steps_a_screen_may_offer)
 }
 END_TEST
 
+/* Issue 16: what the record page offers a receptionist on a visited complaint, step
+ * by step: the page lists these (a digit only highlights one) and the core answers
+ * each; closing is the only transition, and only from visited. */
+START_TEST(the_steps_offered_on_a_visited_complaint)
+{
+    open_desk("offered.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, id, "工程部", NULL, &err));
+    ASSERT_OK(rectify(id, "更换灯管"));
+    ASSERT_OK(visit(id, FD_SATISFACTION_SATISFIED));
+    static const fd_status expected[FD_COMPLAINT_STEP_COUNT] = {
+        [FD_COMPLAINT_STEP_ASSIGN] = FD_STATE,  [FD_COMPLAINT_STEP_REASSIGN] = FD_STATE,
+        [FD_COMPLAINT_STEP_RECTIFY] = FD_STATE, [FD_COMPLAINT_STEP_VISIT] = FD_STATE,
+        [FD_COMPLAINT_STEP_CLOSE] = FD_OK,      [FD_COMPLAINT_STEP_ESCALATE] = FD_DENIED,
+        [FD_COMPLAINT_STEP_REFER] = FD_OK,      [FD_COMPLAINT_STEP_ACCEPT] = FD_DENIED,
+    };
+    for (int step = 0; step < FD_COMPLAINT_STEP_COUNT; step++)
+        ck_assert_msg(fd_complaint_may(fx.desk, id, FD_CSTATE_VISITED, (fd_complaint_next_step)step,
+                                       &fx.receptionist, NULL) == expected[step],
+                      "step %d", step);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_VISITED, FD_COMPLAINT_STEP_COUNT,
+                                      &fx.receptionist, NULL),
+                     FD_STATE);
+    ASSERT_OK(fd_complaint_close(fx.desk, &fx.receptionist, id, NULL, &err));
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_CLOSED, FD_COMPLAINT_STEP_CLOSE,
+                                      &fx.receptionist, NULL),
+                     FD_STATE);
+    close_desk();
+}
+END_TEST
+
 START_TEST(reassignment_is_recorded)
 {
     open_desk("reassign.db");
@@ -1229,6 +1260,7 @@ int main(void)
     tcase_add_test(tc, a_deadline_in_a_year_without_a_table_is_unconfirmed);
     tcase_add_test(tc, a_dissatisfied_visit_reopens_and_keeps_the_history);
     tcase_add_test(tc, steps_out_of_order_are_refused);
+    tcase_add_test(tc, the_steps_offered_on_a_visited_complaint);
     tcase_add_test(tc, reassignment_is_recorded);
     tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, intake_is_checked_field_by_field);
