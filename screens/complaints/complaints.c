@@ -1092,11 +1092,14 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     draw_history(v, y, x, rows, cols);
 }
 
-/* The core's refusal, kept to show whole on the page, and named on the message line. */
+/* The core's refusal, kept to show whole on the page, and named on the message line;
+ * the complaint read again, as another terminal may have moved it on. */
 static void refused(complaint_view *v, console *c, const fd_error *err)
 {
+    char *problem = fd_strdup(fd_error_text(err));
+    load_view(v, c);
     free(v->problem);
-    v->problem = fd_strdup(fd_error_text(err));
+    v->problem = problem;
     console_error(c, "%s", _("Not done: the reason is under the history."));
 }
 

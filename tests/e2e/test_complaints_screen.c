@@ -400,6 +400,37 @@ START_TEST(test_a_digit_on_the_record_page_changes_nothing)
 }
 END_TEST
 
+/* Two terminals on one complaint: the second to close it is refused, and the page
+ * shows the core's reason whole, under the history, and the complaint as it is now. */
+START_TEST(test_a_refusal_shows_whole_on_the_page)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *a = desk_open_as(&d, "1001", "1111");
+    vt_term *b = desk_open_as(&d, "2001", "2222");
+    vt_term *both[] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        open_complaints(both[i]);
+        vt_send(both[i], "#6");
+        VT_ASSERT_TEXT(both[i], "1 found", WAIT_MS);
+        vt_key(both[i], "Enter");
+        VT_ASSERT_TEXT(both[i], "No. 6  Visited", WAIT_MS);
+    }
+    step(b, "1", "Close complaint No. 6?");
+    vt_key(b, "Left");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "No. 6  Closed", WAIT_MS);
+    step(a, "1", "Close complaint No. 6?");
+    vt_key(a, "Left");
+    vt_key(a, "Enter");
+    VT_ASSERT_TEXT(a, "Not done: the reason is under the history.", WAIT_MS);
+    VT_ASSERT_TEXT(a, "This cannot be done now: the record is Closed.", WAIT_MS);
+    VT_ASSERT_TEXT(a, "No. 6  Closed", WAIT_MS);
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
@@ -411,6 +442,7 @@ int main(void)
                                   test_corrections_show_old_and_new_on_the_page,
                                   test_the_list_and_the_page_read_well_at_80x24,
                                   test_a_digit_on_the_record_page_changes_nothing,
+                                  test_a_refusal_shows_whole_on_the_page,
                                   NULL};
     return desk_main(desk_suite("complaints", tests));
 }
