@@ -313,8 +313,9 @@ fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_com
 fd_status fd_complaints_referred(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
                                  void *ctx, fd_error *err);
 
-/* The complaints received, rectified or return-visited in [from, to), by number: a
- * day's complaints log. A rectification or visit counts when it was done (done_at,
+/* The complaints received, rectified or return-visited in [from, to), or with another
+ * step (assigned, handed over, taken over, closed) or a correction written then, by
+ * number: a day's complaints log. A rectification or visit counts when it was done (done_at,
  * visited_at), not when it was recorded, as the timeline shows it. Printed, so read
  * whole in one snapshot; meant for a day or so (each range is an index walk). The
  * rows' sort_key is the time received. */

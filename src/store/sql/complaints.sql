@@ -1062,8 +1062,9 @@ LIMIT :limit;
 
 -- name: complaint_touched
 -- row: complaint_row
--- Received, rectified or visited in [:from, :to) — a day's log — by number: the three
--- ranges walk their time indexes (the rectification's: migration 070) and only their
+-- Received, rectified or visited in [:from, :to) — a day's log — or with another step
+-- (assigned, handed over, taken over, closed) or a correction written then, by number: the ranges walk their time indexes (the
+-- rectification's: migration 070; the event's and correction's: 096) and only their
 -- complaints are read.
 SELECT
   c.id,
@@ -1149,6 +1150,13 @@ FROM (
   UNION SELECT complaint_id
   FROM complaint_visit
   WHERE visited_at >= :from AND visited_at < :to
+  UNION SELECT entity_id
+  FROM event
+  WHERE kind = 'complaint' AND at >= :from AND at < :to
+    AND event NOT IN ('receive', 'serve', 'rectify', 'reopen', 'visit')
+  UNION SELECT row_id
+  FROM correction
+  WHERE tbl = 'complaint' AND at >= :from AND at < :to
 ) m
 CROSS JOIN complaint c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
@@ -1354,7 +1362,17 @@ ORDER BY 2;
 SELECT
   c.id,
   c.sort,
-  c.received_at,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.received_at
+    ) AS INTEGER
+  ) AS received_at,
   rs.name AS received_by,
   coalesce(
     (

@@ -833,6 +833,9 @@ START_TEST(every_intake_field_is_corrected_old_to_new)
     ck_assert_msg(strstr(text, "Category: Emergency handling \u2192 Service: staff attitude (reason: 再次更正"),
                   "%s", text);
     ck_assert_msg(strstr(text, "Assigned: 工程部; 夜班已电话通知 (李娜)"), "%s", text);
+    /* The row reads as corrected: taken in on Thursday, in person, staff attitude. */
+    ck_assert_msg(strstr(text, "1,Complaint,2026-11-26 09:00,李娜,张三丰,A-1203,138****5678,In person,"
+                               "Service: staff attitude,General,"), "%s", text);
     free(text);
     close_desk();
 }
@@ -1050,6 +1053,13 @@ START_TEST(a_days_log_finds_what_was_received_rectified_or_visited_that_day)
     ck_assert_str_eq(touched(end, end + 86400), ids_text(&next_day, 1));
     ck_assert_str_eq(touched(start - 7 * 86400, start - 5 * 86400), ids_text(&untouched, 1));
     ck_assert_str_eq(touched(end + 86400, end + 2 * 86400), "");
+    /* Issue 16: a correction or a hand-over is a step of its day too. */
+    at(2026, 11, 30, 10, 0);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, untouched, "unit", "A-1204", "门牌记错", &err));
+    ASSERT_OK(fd_complaint_refer(fx.desk, &fx.duty_manager, first, "业主要求经理出面", &err));
+    fd_time monday = fd_date_start(fd_date_from_ymd(2026, 11, 30));
+    const int64_t steps[] = {untouched, first};
+    ck_assert_str_eq(touched(monday, monday + 86400), ids_text(steps, 2));
     close_desk();
 }
 END_TEST
