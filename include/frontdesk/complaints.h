@@ -123,6 +123,9 @@ const char *fd_complaint_choice_name(fd_complaint_list list, int value);  /* sto
 const char *fd_complaint_choice_label(fd_complaint_list list, int value); /* translated */
 /* The value whose stored name this is, or -1. */
 int fd_complaint_choice_parse(fd_complaint_list list, const char *name);
+/* The value a form starts a list on: what saves on the first try and is the common
+ * case (a general complaint; a return visit by phone, confirmed by phone). */
+int fd_complaint_choice_default(fd_complaint_list list);
 
 /* The state machine (fired by the operations below). */
 extern const fd_machine fd_complaint_machine;
@@ -134,14 +137,16 @@ typedef enum fd_complaint_next_step {
     FD_COMPLAINT_STEP_RECTIFY,
     FD_COMPLAINT_STEP_VISIT,
     FD_COMPLAINT_STEP_CLOSE,
-    FD_COMPLAINT_STEP_ESCALATE, /* to the CS manager */
+    FD_COMPLAINT_STEP_ESCALATE, /* a CS manager takes it over */
+    FD_COMPLAINT_STEP_REFER,    /* the desk hands it to the CS manager, with a reason */
+    FD_COMPLAINT_STEP_ACCEPT,   /* a CS manager accepts what was handed over */
     FD_COMPLAINT_STEP_COUNT
 } fd_complaint_next_step;
 
 /* May who, approved in place by approver (or NULL), take step on the complaint, which
- * is in state, now? Nothing is written. FD_STATE: the state has no such step;
- * FD_DENIED: not this person (a CS manager may approve an escalation in place). The
- * operation itself asks again. */
+ * is in state, now? Nothing is written. FD_STATE: the state has no such step, or the
+ * complaint is past it (taken over already; handed over and waiting; nothing handed
+ * over to accept); FD_DENIED: not this person. The operation itself asks again. */
 fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state state,
                            fd_complaint_next_step step, const fd_actor *who, const fd_actor *approver);
 
@@ -216,7 +221,8 @@ typedef struct fd_complaint_visit {
     const char *result;
     fd_complaint_satisfaction satisfaction;
     fd_complaint_ack ack;
-    const char *ack_phone; /* the number called, when confirmed by phone */
+    const char *ack_phone; /* the number called, when confirmed by phone; empty: the
+                            * contact's (what a viewer who sees it masked called) */
 } fd_complaint_visit;
 
 fd_status fd_complaint_visit_record(fd_desk *d, const fd_actor *who, int64_t id,
@@ -231,10 +237,23 @@ fd_status fd_complaint_close(fd_desk *d, const fd_actor *who, int64_t id, const 
 fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                                 int64_t id, const char *reason, fd_error *err);
 
+/* The desk (a duty manager at night, a receptionist by day) hands a difficult
+ * complaint to the CS manager with a reason, on its own: no manager's PIN. Until a CS
+ * manager accepts it (fd_complaint_accept) it is an open item: in the handover's open
+ * items and the FD_CVIEW_REFERRED list. Once only, and not after a take-over. */
+fd_status fd_complaint_refer(fd_desk *d, const fd_actor *who, int64_t id, const char *reason,
+                             fd_error *err);
+
+/* A CS manager accepts the complaint handed over, taking it over (note optional). */
+fd_status fd_complaint_accept(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                              fd_error *err);
+
 /* Corrects a field of the intake after saving: "complainant", "unit", "content",
  * "phone" (the contact, checked like a phone at intake and kept in normal form; masked
- * where phones are), "channel", "category" (stored names) or "severity", which
- * re-derives every deadline that depends on it. The history keeps the old value and
+ * where phones are), "channel", "category" (stored names), "severity", which
+ * re-derives every deadline that depends on it, or "received_at" (typed as
+ * "2026-11-27 09:30"; not in the future nor after the rectification), which moves the
+ * deadlines counted from it. Lists and searches keep the time as taken in. The history keeps the old value and
  * the reason. A search by phone matches the number taken in, not a corrected one. */
 fd_status fd_complaint_correct(fd_desk *d, const fd_actor *who, int64_t id, const char *field,
                                const char *value, const char *reason, fd_error *err);
@@ -266,7 +285,9 @@ typedef enum fd_complaint_view {
     FD_CVIEW_OVERDUE, /* past their deadline, longest overdue first */
     FD_CVIEW_MINE,    /* not closed and with department, soonest due first */
     FD_CVIEW_SEARCH,  /* all history, newest first: by number ("#12" or "12"), contact
-                       * phone, complainant containing text or unit starting with it */
+                       * phone, complainant containing text or unit starting with it, or
+                       * what the complaint says (as taken in or corrected) holding it */
+    FD_CVIEW_REFERRED, /* handed to the CS manager and not yet accepted, soonest due first */
 } fd_complaint_view;
 
 typedef struct fd_complaint_query {
@@ -287,9 +308,14 @@ fd_status fd_complaints_count_overdue(fd_desk *d, long *out, fd_error *err);
 /* Every overdue complaint, longest overdue first: the handover's open items. */
 fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
                                 void *ctx, fd_error *err);
+/* Every complaint handed to the CS manager and not yet accepted, soonest due first:
+ * open items of the handover too. */
+fd_status fd_complaints_referred(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
+                                 void *ctx, fd_error *err);
 
-/* The complaints received, rectified or return-visited in [from, to), by number: a
- * day's complaints log. A rectification or visit counts when it was done (done_at,
+/* The complaints received, rectified or return-visited in [from, to), or with another
+ * step (assigned, handed over, taken over, closed) or a correction written then, by
+ * number: a day's complaints log. A rectification or visit counts when it was done (done_at,
  * visited_at), not when it was recorded, as the timeline shows it. Printed, so read
  * whole in one snapshot; meant for a day or so (each range is an index walk). The
  * rows' sort_key is the time received. */
@@ -317,6 +343,9 @@ typedef struct fd_complaint_detail {
     bool due_unconfirmed; /* as in fd_complaint_row */
     bool overdue, escalated;
     char *escalated_to; /* the CS manager who took it over; NULL when none did */
+    char *referred_by;  /* who handed it to the CS manager, while none has accepted it */
+    char *referral_reason;
+    fd_time referred_at;
 } fd_complaint_detail;
 
 fd_status fd_complaint_get(fd_desk *d, const fd_actor *who, int64_t id,
@@ -340,12 +369,22 @@ typedef struct fd_complaint_step {
     int due_kind;                         /* fd_complaint_due_kind, -1 when none */
     bool due_unconfirmed;                 /* as in fd_complaint_row */
     const char *field, *value;            /* correct: the field and its new value */
+    const char *old_value;                /* correct: the value it replaced (as taken in,
+                                           * or the correction before); choices by their
+                                           * stored names, times as "2026-11-27 09:30",
+                                           * phones masked like value */
 } fd_complaint_step;
 
 /* Translated labels of a timeline step's event ("assign" 已指派 …) and of an intake
  * field a correction names; unknown names come back as given. */
 const char *fd_complaint_event_label(const char *event);
 const char *fd_complaint_field_label(const char *field);
+/* A field's value as people read it: a choice by its translated label; anything
+ * else as given ("" for NULL). */
+const char *fd_complaint_value_label(const char *field, const char *value);
+/* A correction step as one line: "FIELD: OLD → NEW (reason: REASON)", labels
+ * translated (caller frees); NULL for a step that is no correction. */
+char *fd_complaint_correction_text(const fd_complaint_step *step);
 
 fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),

@@ -61,6 +61,7 @@ typedef enum fd_role {
     X(COMPLAINT_CORRECT,  "complaint.correct",  FD_DESK_STAFF)                     \
     X(COMPLAINT_SEVERITY, "complaint.severity", FD_MANAGERS)                       \
     X(COMPLAINT_ESCALATE, "complaint.escalate", FD_ROLE_BIT(FD_ROLE_CS_MANAGER))   \
+    X(COMPLAINT_REFER,    "complaint.refer",    FD_DESK_STAFF & ~FD_ROLE_BIT(FD_ROLE_CS_MANAGER)) \
     X(COMPLAINT_EXPORT,   "complaint.export",   FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(HANDOVER_LOG,       "handover.log",       FD_DESK_STAFF)                     \
     X(HANDOVER_WRITE,     "handover.write",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "complaints/complaints.h"
+#include "widgets/ask.h"
 #include "widgets/dialog.h"
 #include "widgets/dirlist.h"
 #include "console/draw.h"
@@ -19,9 +20,10 @@
 #include "widgets/listview.h"
 #include "widgets/picker.h"
 #include "widgets/printing.h"
+#include "widgets/steps.h"
 #include "frontdesk/text.h"
 
-enum { DETAIL_ROWS = 7, LABEL_COLS = 10, TIMELINE_MAX = 64, STEPS_MAX = 8 };
+enum { DETAIL_ROWS = 7, TIMELINE_MAX = 64, STEPS_MAX = 8 };
 
 /* Saved changes anywhere in this file: a screen underneath reloads when it sees the
  * count move, since nothing tells it that the screen on top has closed. */
@@ -56,7 +58,7 @@ typedef struct crow {
 typedef struct list_source {
     fd_desk *desk;
     const fd_config *cfg;
-    size_t view; /* 0: open, 1: overdue, 2 + i: department i */
+    size_t view; /* 0: open, 1: overdue, 2: handed to the CS manager, 3 + i: department i */
 } list_source;
 
 static const listview_column list_columns[] = {
@@ -94,9 +96,11 @@ static fd_status fetch_crows(void *ctx, listview *lv, const char *query, const v
         q.text = query;
     } else if (src->view == 1) {
         q.view = FD_CVIEW_OVERDUE;
-    } else if (src->view >= 2) {
+    } else if (src->view == 2) {
+        q.view = FD_CVIEW_REFERRED;
+    } else if (src->view >= 3) {
         q.view = FD_CVIEW_MINE;
-        q.department = src->cfg->departments.items[src->view - 2];
+        q.department = src->cfg->departments.items[src->view - 3];
     }
     if (after) {
         const crow *last = after;
@@ -133,6 +137,7 @@ typedef struct complaints {
     unsigned detail_version;
     fd_complaint_detail detail;
     bool have_detail;
+    int64_t detail_for; /* the staff member the detail was read for (masking) */
 } complaints;
 
 static const console_action list_actions[] = {ACT_SELECT, ACT_NEW, ACT_VIEW, ACT_SEARCH, ACT_PRINT,
@@ -149,6 +154,7 @@ static void load_detail(complaints *s, console *c)
     s->have_detail = false;
     const crow *r = listview_selected(s->list);
     fd_error err = {0};
+    s->detail_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     if (r && fd_complaint_get(console_desk(c), console_actor(c), r->id, &s->detail, &err) == FD_OK)
         s->have_detail = true;
     else if (r)
@@ -190,7 +196,9 @@ static const char *view_name(const complaints *s)
         return _("Open, soonest due first");
     if (s->source.view == 1)
         return _("Overdue");
-    return s->source.cfg->departments.items[s->source.view - 2];
+    if (s->source.view == 2)
+        return _("Awaiting the CS manager");
+    return s->source.cfg->departments.items[s->source.view - 3];
 }
 
 static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
@@ -205,20 +213,29 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     snprintf(line, sizeof line, "%s  %s  %s", d->complainant, d->unit, d->phone ? d->phone : "");
     draw_text(y + 1, x, cols, line, A_NORMAL);
     format_due(d->due_at, due, sizeof due);
-    char *taken = d->escalated_to ? fd_printf(_("Taken over by %s"), d->escalated_to) : fd_strdup("");
-    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s%s%s", _("Department"),
+    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s", _("Department"),
              d->department ? d->department : "\u2014", _("Due"), due,
              d->due_unconfirmed ? " " : "", d->due_unconfirmed ? _("Unverified") : "",
-             d->overdue ? _("Overdue") : "", d->overdue && *taken ? "  " : "", taken);
-    free(taken);
+             d->overdue ? _("Overdue") : "");
     draw_text(y + 2, x, cols, line, d->overdue ? theme(TH_ERROR) : A_NORMAL);
-    draw_wrapped(y + 3, x, DETAIL_ROWS - 4, cols, d->content, theme(TH_DIM));
+    /* Who has it now, above the content: taken over, or handed over and waiting. */
+    int content_y = y + 3;
+    char *taken = d->escalated_to  ? fd_printf(_("Taken over by %s"), d->escalated_to)
+                  : d->referred_by ? fd_printf(_("Awaiting the CS manager: handed over by %s (%s)"),
+                                               d->referred_by, d->referral_reason ? d->referral_reason : "")
+                                   : NULL;
+    if (taken)
+        draw_text(content_y++, x, cols, taken, d->referred_by ? theme(TH_ERROR) : A_NORMAL);
+    free(taken);
+    draw_wrapped(content_y, x, y + DETAIL_ROWS - 1 - content_y, cols, d->content, theme(TH_DIM));
 }
 
 static void complaints_draw(void *state, console *c, const console_area *area)
 {
     complaints *s = state;
-    if (s->seen_changes != saved_changes) {
+    /* Another staff member took over the terminal (F9): read again as they may see. */
+    const fd_actor *me = console_actor(c);
+    if (s->seen_changes != saved_changes || (me && me->staff_id != s->detail_for)) {
         reload(s, c);
     } else if (s->seen_data != console_data_changes(c)) {
         /* Another terminal saved: the rows read again, the selection kept in place. */
@@ -238,7 +255,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
 
 static void next_view(complaints *s, console *c)
 {
-    s->source.view = (s->source.view + 1) % (2 + s->source.cfg->departments.count);
+    s->source.view = (s->source.view + 1) % (3 + s->source.cfg->departments.count);
     reload(s, c);
 }
 
@@ -260,9 +277,17 @@ static int complaints_handle(void *state, console *c, const console_event *ev)
         return EV_HANDLED | EV_REDRAW;
     }
     const crow *r = listview_selected(s->list);
-    if (ev->action == ACT_SELECT && r && !listview_takes_text(s->list)) {
+    /* One Enter opens the complaint found, ending the search as it goes. */
+    if (ev->action == ACT_SELECT && r) {
+        if (listview_takes_text(s->list))
+            listview_handle(s->list, c, ev);
         console_push(c, &complaint_screen, (void *)(intptr_t)r->id);
         return EV_HANDLED | EV_REDRAW;
+    }
+    /* Backspace goes on editing the search it left, rather than doing nothing. */
+    if (ev->action == ACT_BACKSPACE && !listview_takes_text(s->list) && *listview_query(s->list)) {
+        console_event search = {.action = ACT_SEARCH};
+        listview_handle(s->list, c, &search);
     }
     int flags = listview_handle(s->list, c, ev);
     load_detail(s, c);
@@ -289,21 +314,47 @@ const screen_ops complaints_screen = {
 
 /* The forms of the steps, and what each sends to the core. */
 typedef enum step_kind {
-    STEP_INTAKE, STEP_ASSIGN, STEP_RECTIFY, STEP_VISIT, STEP_ESCALATE, STEP_SEVERITY, STEP_CORRECT,
-    STEP_CLOSE,
+    STEP_INTAKE, STEP_ASSIGN, STEP_RECTIFY, STEP_VISIT, STEP_ESCALATE, STEP_CORRECT,
+    STEP_CLOSE, STEP_REFER, STEP_ACCEPT,
 } step_kind;
 
+/* The intake of each sort shows only its own fields: a complaint its severity, a
+ * special service the department that served; the form is made again when the kind
+ * changes, keeping what was typed. */
+#define INTAKE_HEAD                                                    \
+    {"sort", N_("Kind"), FORM_CHOICE, true, 0, 0},                     \
+    {"complainant", N_("Complainant"), FORM_TEXT, false, 20, 32},      \
+    {"unit", N_("Unit"), FORM_TEXT, false, 12, 32},                    \
+    {"phone", N_("Contact phone"), FORM_PHONE, false, 0, 0},           \
+    {"channel", N_("Channel"), FORM_CHOICE, true, 0, 0},               \
+    {"category", N_("Category"), FORM_CHOICE, true, 0, 0}
+#define INTAKE_TIME {"received_at", N_("Received at"), FORM_DATETIME, false, 0, 0}
 static const form_field intake_fields[] = {
-    {"sort", N_("Kind"), FORM_CHOICE, true, 0, 0},
-    {"complainant", N_("Complainant"), FORM_TEXT, false, 20, 32},
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 32},
-    {"phone", N_("Contact phone"), FORM_PHONE, false, 0, 0},
-    {"channel", N_("Channel"), FORM_CHOICE, true, 0, 0},
-    {"category", N_("Category"), FORM_CHOICE, true, 0, 0},
+    INTAKE_HEAD,
     {"severity", N_("Severity"), FORM_CHOICE, true, 0, 0},
-    {"department", N_("Special service by"), FORM_CHOICE, false, 0, 0},
     {"content", N_("Complaint"), FORM_NOTE, true, 0, 2000},
-    {"received_at", N_("Received at"), FORM_DATETIME, false, 0, 0},
+    INTAKE_TIME,
+};
+static const form_field survey_fields[] = {
+    INTAKE_HEAD,
+    {"content", N_("Opinion"), FORM_NOTE, true, 0, 2000},
+    INTAKE_TIME,
+};
+static const form_field special_fields[] = {
+    INTAKE_HEAD,
+    {"department", N_("Special service by"), FORM_CHOICE, true, 0, 0},
+    {"content", N_("Service"), FORM_NOTE, true, 0, 2000},
+    INTAKE_TIME,
+};
+#undef INTAKE_HEAD
+#undef INTAKE_TIME
+static const struct {
+    const form_field *fields;
+    size_t count;
+} intake_forms[] = {
+    [FD_SORT_COMPLAINT] = {intake_fields, sizeof intake_fields / sizeof intake_fields[0]},
+    [FD_SORT_SURVEY] = {survey_fields, sizeof survey_fields / sizeof survey_fields[0]},
+    [FD_SORT_SPECIAL] = {special_fields, sizeof special_fields / sizeof special_fields[0]},
 };
 static const form_field assign_fields[] = {
     {"department", N_("Department"), FORM_CHOICE, true, 0, 0},
@@ -326,15 +377,46 @@ static const form_field visit_fields[] = {
 static const form_field escalate_fields[] = {
     {"reason", N_("Why"), FORM_NOTE, true, 0, 500},
 };
-static const form_field severity_fields[] = {
-    {"severity", N_("Severity"), FORM_CHOICE, true, 0, 0},
+/* A correction: the new value, typed as its field is at intake, and the reason. */
+static const form_field correct_text_fields[] = {
+    {"value", N_("New value"), FORM_TEXT, true, 20, 32},
     {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
 };
-static const form_field correct_fields[] = {
-    {"field", N_("Correct"), FORM_CHOICE, true, 0, 0},
+static const form_field correct_note_fields[] = {
     {"value", N_("New value"), FORM_NOTE, true, 0, 2000},
     {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
 };
+static const form_field correct_phone_fields[] = {
+    {"value", N_("New value"), FORM_PHONE, true, 0, 0},
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+static const form_field correct_choice_fields[] = {
+    {"value", N_("New value"), FORM_CHOICE, true, 0, 0},
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+static const form_field correct_time_fields[] = {
+    {"value", N_("New value"), FORM_DATETIME, true, 0, 0},
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+
+/* The intake's fields a correction may change, as the core names them; the labels
+ * are the core's (fd_complaint_field_label). The severity only for whom the core
+ * lets change it. */
+static const struct correctable {
+    const char *field;
+    const form_field *fields;
+    int list; /* fd_complaint_list of a choice, -1 otherwise */
+} correctables[] = {
+    {"complainant", correct_text_fields, -1},
+    {"unit", correct_text_fields, -1},
+    {"phone", correct_phone_fields, -1},
+    {"content", correct_note_fields, -1},
+    {"channel", correct_choice_fields, FD_CLIST_CHANNEL},
+    {"category", correct_choice_fields, FD_CLIST_CATEGORY},
+    {"received_at", correct_time_fields, -1},
+    {"severity", correct_choice_fields, FD_CLIST_SEVERITY},
+};
+enum { CORRECTABLE = sizeof correctables / sizeof correctables[0] };
 
 #define FIELDS(a) a, sizeof a / sizeof a[0]
 static const struct {
@@ -346,22 +428,18 @@ static const struct {
     [STEP_ASSIGN] = {FIELDS(assign_fields), N_("Assign to a department")},
     [STEP_RECTIFY] = {FIELDS(rectify_fields), N_("Record the rectification")},
     [STEP_VISIT] = {FIELDS(visit_fields), N_("Record the return visit (回访记录表)")},
-    [STEP_ESCALATE] = {FIELDS(escalate_fields), N_("Hand over to the CS manager")},
-    [STEP_SEVERITY] = {FIELDS(severity_fields), N_("Correct the severity")},
-    [STEP_CORRECT] = {FIELDS(correct_fields), N_("Correct the record")},
+    [STEP_ESCALATE] = {FIELDS(escalate_fields), N_("Take the complaint over")},
+    [STEP_REFER] = {FIELDS(escalate_fields), N_("Hand over to the CS manager")},
+    [STEP_CORRECT] = {FIELDS(correct_text_fields), N_("Correct the record")},
 };
 #undef FIELDS
-
-/* The intake fields a correction may change, stored names and labels. */
-static const char *const correctable_fields[] = {"complainant", "unit", "phone", "content"};
-static const char *const correctable_labels[] = {N_("Complainant"), N_("Unit"), N_("Contact phone"),
-                                                 N_("Complaint")};
-enum { CORRECTABLE = sizeof correctable_fields / sizeof correctable_fields[0] };
 
 enum { CHOICES_MAX = 16 };
 
 typedef struct choices {
+    const char *field;
     const char *labels[CHOICES_MAX];
+    int values[CHOICES_MAX]; /* the list's value of each label */
     size_t count;
 } choices;
 
@@ -371,8 +449,9 @@ typedef struct step_arg {
     int64_t id;
     char title[128];     /* "No. 12 张三丰" */
     char phone[40];      /* the contact, when the viewer may see it */
-    bool has_approver;
-    fd_actor approver;
+    char contact[40];    /* the contact as the viewer sees it, masked or not */
+    int field;           /* a correction: the index in correctables */
+    char current[6144];  /* a correction: the value it reads now, to edit ("" if masked) */
 } step_arg;
 
 typedef struct step_form {
@@ -381,15 +460,35 @@ typedef struct step_form {
     choices lists[5];
     int64_t occupant_id; /* picked from the directory */
     char *picked_unit;
+    int sort; /* the intake: the kind its fields are for */
+    int64_t shown_for; /* the staff member the contact is shown for */
 } step_form;
 
+/* A list with the core's default first (what a form starts on), the rest in order. */
 static void offer_list(step_form *s, int slot, const char *field, fd_complaint_list list)
 {
     choices *ch = &s->lists[slot];
+    int first = fd_complaint_choice_default(list);
+    ch->field = field;
     ch->count = 0;
-    for (int i = 0; i < fd_complaint_choice_count(list) && ch->count < CHOICES_MAX; i++)
-        ch->labels[ch->count++] = fd_complaint_choice_label(list, i);
+    for (int i = -1; i < fd_complaint_choice_count(list) && ch->count < CHOICES_MAX; i++) {
+        int value = i < 0 ? first : i;
+        if (i == first)
+            continue;
+        ch->values[ch->count] = value;
+        ch->labels[ch->count++] = fd_complaint_choice_label(list, value);
+    }
     form_set_choices(s->form, field, ch->labels, ch->count);
+}
+
+/* The value of a list's chosen label, -1 when none. */
+static int chosen(const step_form *s, const char *field)
+{
+    int i = form_choice(s->form, field);
+    for (size_t k = 0; i >= 0 && k < sizeof s->lists / sizeof s->lists[0]; k++)
+        if (s->lists[k].field && strcmp(s->lists[k].field, field) == 0)
+            return (size_t)i < s->lists[k].count ? s->lists[k].values[i] : -1;
+    return i;
 }
 
 static void offer_departments(step_form *s, int slot, const fd_config *cfg)
@@ -420,14 +519,11 @@ static void offer_choices(step_form *s, console *c)
         offer_list(s, 2, "ack", FD_CLIST_ACK);
         form_set_value(s->form, "ack_phone", s->arg.phone);
         break;
-    case STEP_SEVERITY:
-        offer_list(s, 0, "severity", FD_CLIST_SEVERITY);
-        break;
     case STEP_CORRECT:
-        s->lists[0].count = CORRECTABLE;
-        for (size_t i = 0; i < CORRECTABLE; i++)
-            s->lists[0].labels[i] = _(correctable_labels[i]);
-        form_set_choices(s->form, "field", s->lists[0].labels, CORRECTABLE);
+        if (correctables[s->arg.field].list >= 0)
+            offer_list(s, 0, "value", (fd_complaint_list)correctables[s->arg.field].list);
+        else
+            form_set_value(s->form, "value", s->arg.current);
         break;
     default:
         break;
@@ -451,14 +547,14 @@ static bool typed_time(step_form *s, const char *field, fd_time *out)
 static fd_status submit_intake(step_form *s, console *c, int64_t *id, fd_error *err)
 {
     fd_complaint_intake in = {
-        .sort = (fd_complaint_sort)form_choice(s->form, "sort"),
+        .sort = (fd_complaint_sort)chosen(s, "sort"),
         .complainant = form_value(s->form, "complainant"),
         .unit = form_value(s->form, "unit"),
         .phone = form_value(s->form, "phone"),
-        .channel = (fd_complaint_channel)form_choice(s->form, "channel"),
+        .channel = (fd_complaint_channel)chosen(s, "channel"),
         .content = form_value(s->form, "content"),
-        .category = (fd_complaint_category)form_choice(s->form, "category"),
-        .severity = (fd_complaint_severity)form_choice(s->form, "severity"),
+        .category = (fd_complaint_category)chosen(s, "category"),
+        .severity = (fd_complaint_severity)chosen(s, "severity"),
         .department = form_value(s->form, "department"),
     };
     /* The directory's entry only while the unit is still the one it gave. */
@@ -472,10 +568,10 @@ static fd_status submit_intake(step_form *s, console *c, int64_t *id, fd_error *
 static fd_status submit_visit(step_form *s, console *c, fd_error *err)
 {
     fd_complaint_visit v = {
-        .method = (fd_complaint_method)form_choice(s->form, "method"),
+        .method = (fd_complaint_method)chosen(s, "method"),
         .result = form_value(s->form, "result"),
-        .satisfaction = (fd_complaint_satisfaction)form_choice(s->form, "satisfaction"),
-        .ack = (fd_complaint_ack)form_choice(s->form, "ack"),
+        .satisfaction = (fd_complaint_satisfaction)chosen(s, "satisfaction"),
+        .ack = (fd_complaint_ack)chosen(s, "ack"),
         .ack_phone = form_value(s->form, "ack_phone"),
     };
     if (!typed_time(s, "visited_at", &v.visited_at))
@@ -510,16 +606,15 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
     case STEP_VISIT:
         return submit_visit(s, c, err);
     case STEP_ESCALATE:
-        return fd_complaint_escalate(d, me, s->arg.has_approver ? &s->arg.approver : NULL, id,
-                                     form_value(s->form, "reason"), err);
-    case STEP_SEVERITY:
-        return fd_complaint_correct(d, me, id, "severity",
-                                    fd_complaint_choice_name(FD_CLIST_SEVERITY, form_choice(s->form, "severity")),
-                                    form_value(s->form, "reason"), err);
+        return fd_complaint_escalate(d, me, NULL, id, form_value(s->form, "reason"), err);
+    case STEP_REFER:
+        return fd_complaint_refer(d, me, id, form_value(s->form, "reason"), err);
     case STEP_CORRECT: {
-        int field = form_choice(s->form, "field");
-        return fd_complaint_correct(d, me, id, correctable_fields[field < 0 ? 0 : field],
-                                    form_value(s->form, "value"), form_value(s->form, "reason"), err);
+        const struct correctable *k = &correctables[s->arg.field];
+        const char *value = k->list >= 0
+                                ? fd_complaint_choice_name((fd_complaint_list)k->list, chosen(s, "value"))
+                                : form_value(s->form, "value");
+        return fd_complaint_correct(d, me, id, k->field, value, form_value(s->form, "reason"), err);
     }
     default:
         return FD_OK;
@@ -529,8 +624,7 @@ static fd_status submit_step(step_form *s, console *c, fd_error *err)
 /* A correction's value is typed in "value", while the core names the complaint's field. */
 static void show_step_error(const step_form *s, form *f, console *c, const fd_error *err)
 {
-    int field = s->arg.kind == STEP_CORRECT ? form_choice(f, "field") : -1;
-    if (field >= 0 && strcmp(err->field, correctable_fields[field]) == 0)
+    if (s->arg.kind == STEP_CORRECT && strcmp(err->field, correctables[s->arg.field].field) == 0)
         form_field_error(f, "value", err->message);
     else
         form_show_error(f, c, err);
@@ -556,6 +650,8 @@ static int step_submit(void *ctx, console *c, form *f)
 
 static const console_action form_actions[] = {ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
                                               ACT_LEFT, ACT_RIGHT, ACT_NONE};
+static const console_action visit_actions[] = {ACT_SAVE, ACT_UNMASK, ACT_BACK, ACT_NEXT_FIELD,
+                                               ACT_PREV_FIELD, ACT_LEFT, ACT_RIGHT, ACT_NONE};
 static const console_action intake_actions[] = {ACT_SAVE, ACT_DIRECTORY, ACT_BACK, ACT_NEXT_FIELD,
                                                 ACT_PREV_FIELD, ACT_LEFT, ACT_RIGHT, ACT_NONE};
 
@@ -566,10 +662,53 @@ static void *step_open(console *c, void *arg)
         s->arg = *(const step_arg *)arg;
     else
         s->arg.kind = STEP_INTAKE;
-    s->form = form_new(step_forms[s->arg.kind].fields, step_forms[s->arg.kind].count,
+    /* A correction's form has its value typed as its field is at intake. */
+    const form_field *fields = s->arg.kind == STEP_CORRECT ? correctables[s->arg.field].fields
+                                                           : step_forms[s->arg.kind].fields;
+    s->form = form_new(fields, step_forms[s->arg.kind].count,
                        FORM_ASK_DISCARD, step_submit, s);
     offer_choices(s, c);
+    s->shown_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     return s;
+}
+
+/* Moves a choice field to value, as Right would (the form has no other way). */
+static void choose_value(step_form *s, console *c, const char *field, int value)
+{
+    int at = -1;
+    for (size_t k = 0; k < sizeof s->lists / sizeof s->lists[0]; k++)
+        for (size_t i = 0; s->lists[k].field && strcmp(s->lists[k].field, field) == 0 && i < s->lists[k].count; i++)
+            if (s->lists[k].values[i] == value)
+                at = (int)i;
+    form_focus(s->form, field);
+    console_event right = {.action = ACT_RIGHT};
+    for (int i = 0; i < at; i++)
+        form_handle(s->form, c, &right);
+}
+
+/* The intake's form again for another kind, with what was typed and chosen kept. */
+static void intake_for_sort(step_form *s, console *c, int sort)
+{
+    static const char *const texts[] = {"complainant", "unit", "phone", "content", "received_at"};
+    enum { TEXTS = sizeof texts / sizeof texts[0] };
+    char *kept[TEXTS];
+    for (size_t i = 0; i < TEXTS; i++)
+        kept[i] = fd_strdup(form_value(s->form, texts[i]));
+    int channel = chosen(s, "channel"), category = chosen(s, "category");
+    form_free(s->form);
+    memset(s->lists, 0, sizeof s->lists);
+    s->sort = sort;
+    s->form = form_new(intake_forms[sort].fields, intake_forms[sort].count, FORM_ASK_DISCARD,
+                       step_submit, s);
+    offer_choices(s, c);
+    for (size_t i = 0; i < TEXTS; i++) {
+        if (*kept[i])
+            form_set_value(s->form, texts[i], kept[i]);
+        free(kept[i]);
+    }
+    choose_value(s, c, "channel", channel);
+    choose_value(s, c, "category", category);
+    choose_value(s, c, "sort", sort);
 }
 
 static void step_close(void *state)
@@ -580,15 +719,52 @@ static void step_close(void *state)
     free(s);
 }
 
+/* Another staff member took over the terminal (F9): the contact as they may see it,
+ * and no number in full left behind in the form for one who may not. */
+static void reshow_contact(step_form *s, console *c)
+{
+    const fd_actor *me = console_actor(c);
+    if (!me || me->staff_id == s->shown_for || s->arg.id == 0)
+        return;
+    s->shown_for = me->staff_id;
+    fd_complaint_detail d;
+    fd_error err = {0};
+    if (fd_complaint_get(console_desk(c), me, s->arg.id, &d, &err) != FD_OK)
+        return;
+    bool full = d.phone && d.phone_in_full;
+    if (!full && s->arg.phone[0] && strcmp(form_value(s->form, "ack_phone"), s->arg.phone) == 0)
+        form_set_value(s->form, "ack_phone", "");
+    if (!full && s->arg.kind == STEP_CORRECT && strcmp(correctables[s->arg.field].field, "phone") == 0 &&
+        strcmp(form_value(s->form, "value"), s->arg.current) == 0)
+        form_set_value(s->form, "value", "");
+    text_copy(s->arg.phone, sizeof s->arg.phone, full ? d.phone : "");
+    text_copy(s->arg.contact, sizeof s->arg.contact, d.phone ? d.phone : "");
+    fd_complaint_detail_free(&d);
+}
+
 static void step_draw(void *state, console *c, const console_area *area)
 {
     step_form *s = state;
+    reshow_contact(s, c);
     int y = area->top;
     char *heading = s->arg.kind == STEP_INTAKE
                         ? fd_strdup(_(step_forms[STEP_INTAKE].title))
-                        : fd_printf("%s \u2014 %s", _(step_forms[s->arg.kind].title), s->arg.title);
+                        : s->arg.kind == STEP_CORRECT
+                            ? fd_printf(_("Correct the record: %s \u2014 %s"),
+                                        fd_complaint_field_label(correctables[s->arg.field].field), s->arg.title)
+                            : fd_printf("%s \u2014 %s", _(step_forms[s->arg.kind].title), s->arg.title);
     draw_text(y, area->left + 2, area->cols - 2, heading, theme(TH_TITLE));
     free(heading);
+    if (s->arg.kind == STEP_VISIT) {
+        char key[32];
+        keymap_first_key(console_keymap(c), ACT_UNMASK, key, sizeof key);
+        char *call = s->arg.phone[0]
+                         ? fd_printf(_("Number to call: %s"), s->arg.phone)
+                         : fd_printf(_("Number to call: %s  (%s: in full, with a manager's approval)"),
+                                     s->arg.contact, key);
+        draw_text(y + 1, area->left + 2, area->cols - 2, call, theme(TH_DIM));
+        free(call);
+    }
     if (s->arg.kind == STEP_INTAKE) {
         char key[32];
         keymap_first_key(console_keymap(c), ACT_DIRECTORY, key, sizeof key);
@@ -619,12 +795,54 @@ static int pick_complainant(step_form *s, console *c)
     return EV_HANDLED | EV_REDRAW;
 }
 
+static bool sees_phones(const fd_actor *who, const void *cfg)
+{
+    return fd_may_see_phones(cfg, who);
+}
+
+/* The contact's number in full for the return-visit call, read by the core as the
+ * manager who approved in place may see it. */
+static int reveal_contact(step_form *s, console *c)
+{
+    if (s->arg.phone[0]) {
+        console_info(c, "%s", _("The full number is already shown."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    fd_actor approver;
+    if (!auth_approve_if(c, _("show the contact's phone in full for the return visit"), sees_phones,
+                         console_config(c), &approver))
+        return EV_HANDLED | EV_REDRAW;
+    fd_complaint_detail d;
+    fd_error err = {0};
+    if (fd_complaint_get(console_desk(c), &approver, s->arg.id, &d, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return EV_HANDLED | EV_REDRAW;
+    }
+    if (d.phone && d.phone_in_full) {
+        text_copy(s->arg.phone, sizeof s->arg.phone, d.phone);
+        if (text_blank(form_value(s->form, "ack_phone")))
+            form_set_value(s->form, "ack_phone", d.phone);
+        console_info(c, _("Full number shown with the approval of %s (%s)."), approver.name,
+                     fd_role_label(approver.role));
+    }
+    fd_complaint_detail_free(&d);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int step_handle(void *state, console *c, const console_event *ev)
 {
     step_form *s = state;
+    if (ev->action == ACT_UNMASK && s->arg.kind == STEP_VISIT)
+        return reveal_contact(s, c);
     if (ev->action == ACT_DIRECTORY && s->arg.kind == STEP_INTAKE)
         return pick_complainant(s, c);
-    return form_handle(s->form, c, ev);
+    int flags = form_handle(s->form, c, ev);
+    if (s->arg.kind == STEP_INTAKE && !(flags & EV_POP) && chosen(s, "sort") >= 0 &&
+        chosen(s, "sort") != s->sort) {
+        intake_for_sort(s, c, chosen(s, "sort"));
+        flags |= EV_REDRAW;
+    }
+    return flags;
 }
 
 static bool step_takes_text(const void *state)
@@ -649,6 +867,7 @@ static bool step_may_leave(void *state, console *c)
     }
 static const screen_ops intake_screen = STEP_SCREEN(intake_actions);
 static const screen_ops step_screen = STEP_SCREEN(form_actions);
+static const screen_ops visit_step_screen = STEP_SCREEN(visit_actions);
 #undef STEP_SCREEN
 
 /* ---- one complaint ---- */
@@ -664,10 +883,13 @@ typedef struct complaint_view {
     bool loaded;
     fd_complaint_detail detail;
     step_item steps[STEPS_MAX];
-    size_t step_count, selected;
+    size_t step_count;
+    step_list chosen; /* widgets/steps.h: a digit only highlights, Enter goes on */
     char *timeline[TIMELINE_MAX];
     size_t line_count;
     size_t back; /* steps scrolled back from the newest */
+    char *problem; /* the core's refusal of the last step tried, shown whole on the page */
+    int64_t loaded_for; /* the staff member it was read for (masking, steps offered) */
 } complaint_view;
 
 static const console_action complaint_actions[] = {ACT_SELECT, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
@@ -676,6 +898,10 @@ static const console_action complaint_actions[] = {ACT_SELECT, ACT_UP, ACT_DOWN,
 /* What the step recorded, in a few words after its label. */
 static char *step_details(const fd_complaint_step *st)
 {
+    if (st->field)
+        return fd_complaint_correction_text(st);
+    if (st->department && st->note)
+        return fd_printf("%s \u2014 %s", st->department, st->note);
     if (st->department)
         return fd_strdup(st->department);
     if (st->measures)
@@ -686,8 +912,6 @@ static char *step_details(const fd_complaint_step *st)
                          fd_complaint_choice_label(FD_CLIST_METHOD, st->method),
                          fd_complaint_choice_label(FD_CLIST_ACK, st->ack), st->ack_phone ? " " : "",
                          st->ack_phone ? st->ack_phone : "");
-    if (st->field)
-        return fd_printf("%s = %s (%s)", st->field, st->value ? st->value : "", st->note ? st->note : "");
     return fd_strdup(st->note ? st->note : "");
 }
 
@@ -714,18 +938,17 @@ static void add_step(complaint_view *v, step_kind kind, const char *label)
         v->steps[v->step_count++] = (step_item){kind, label};
 }
 
-/* Whether the machine allows event now for me; escalate is offered to anyone, since
- * a CS manager can approve it in place. */
+/* Whether the core allows the step now, for me: the desk hands a complaint to the CS
+ * manager on its own; only a CS manager takes one over or accepts it. */
 static bool allowed(console *c, const complaint_view *v, fd_complaint_next_step step)
 {
-    fd_status s = fd_complaint_may(console_desk(c), v->id, v->detail.state, step, console_actor(c),
-                                   NULL);
-    return s == FD_OK || (s == FD_DENIED && step == FD_COMPLAINT_STEP_ESCALATE);
+    return fd_complaint_may(console_desk(c), v->id, v->detail.state, step, console_actor(c),
+                            NULL) == FD_OK;
 }
 
 static void offer_steps(complaint_view *v, console *c)
 {
-    v->step_count = v->selected = 0;
+    v->step_count = 0;
     if (allowed(c, v, FD_COMPLAINT_STEP_ASSIGN))
         add_step(v, STEP_ASSIGN, _("Assign to a department"));
     if (allowed(c, v, FD_COMPLAINT_STEP_RECTIFY))
@@ -736,12 +959,17 @@ static void offer_steps(complaint_view *v, console *c)
         add_step(v, STEP_CLOSE, _("Close the complaint"));
     if (allowed(c, v, FD_COMPLAINT_STEP_REASSIGN))
         add_step(v, STEP_ASSIGN, _("Reassign to another department"));
-    if (!v->detail.escalated_to && allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
-        add_step(v, STEP_ESCALATE, _("Hand over to the CS manager"));
-    if (v->detail.sort == FD_SORT_COMPLAINT && fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY))
-        add_step(v, STEP_SEVERITY, _("Correct the severity"));
+    if (allowed(c, v, FD_COMPLAINT_STEP_REFER))
+        add_step(v, STEP_REFER, _("Hand over to the CS manager"));
+    if (allowed(c, v, FD_COMPLAINT_STEP_ACCEPT))
+        add_step(v, STEP_ACCEPT, _("Accept the hand-over"));
+    if (allowed(c, v, FD_COMPLAINT_STEP_ESCALATE))
+        add_step(v, STEP_ESCALATE, _("Take the complaint over"));
     if (fd_may(console_actor(c), FD_ACT_COMPLAINT_CORRECT))
         add_step(v, STEP_CORRECT, _("Correct the record"));
+    v->chosen.count = v->step_count;
+    if (v->chosen.selected >= v->chosen.count)
+        v->chosen.selected = 0;
 }
 
 static void drop_view(complaint_view *v)
@@ -758,6 +986,7 @@ static void load_view(complaint_view *v, console *c)
 {
     drop_view(v);
     v->seen_changes = saved_changes;
+    v->loaded_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     fd_error err = {0};
     if (fd_complaint_get(console_desk(c), console_actor(c), v->id, &v->detail, &err) != FD_OK ||
         fd_complaint_timeline(console_desk(c), console_actor(c), v->id, add_line, v, &err) != FD_OK) {
@@ -780,31 +1009,69 @@ static void complaint_close(void *state)
 {
     complaint_view *v = state;
     drop_view(v);
+    free(v->problem);
     free(v);
 }
 
-static void draw_steps(const complaint_view *v, console *c, int y, int x, int cols)
+/* The steps offered now, one a row at the page's foot, as the visitor page has them. */
+static void draw_steps(const complaint_view *v, int y, int x, int cols)
 {
-    (void)c;
-    draw_text(y, x, LABEL_COLS, _("Next"), theme(TH_DIM));
-    int cx = x + LABEL_COLS;
-    for (size_t i = 0; i < v->step_count; i++) {
-        char item[160];
-        snprintf(item, sizeof item, " %zu %s ", i + 1, v->steps[i].label);
-        int w = text_width(item);
-        if (cx + w > x + cols) {
-            y++;
-            cx = x + LABEL_COLS;
+    const char *labels[STEPS_MAX];
+    for (size_t i = 0; i < v->step_count; i++)
+        labels[i] = v->steps[i].label;
+    steps_draw(&v->chosen, labels, _("Nothing more to do for this complaint."), y, x, cols);
+}
+
+enum { HISTORY_INDENT = 13 }; /* under the text after a step's time ("11-27 10:00  ") */
+
+/* A step wrapped at cols, its later lines indented under its text; draws at most rows
+ * lines from y when draw is set, and returns the lines it takes. */
+static int history_entry(const char *text, int y, int x, int rows, int cols, bool draw)
+{
+    int line = 0;
+    while (*text && (!draw || line < rows)) {
+        int indent = line > 0 ? HISTORY_INDENT : 0;
+        size_t n = text_wrap(text, cols - indent);
+        if (draw) {
+            char *piece = fd_printf("%.*s", (int)n, text);
+            draw_text(y + line, x + indent, cols - indent, piece, A_NORMAL);
+            free(piece);
         }
-        draw_text(y, cx, w, item, i == v->selected ? theme(TH_SELECTED) : A_NORMAL);
-        cx += w + 1;
+        text += n;
+        while (*text == ' ' || *text == '\n')
+            text++;
+        line++;
+    }
+    return line;
+}
+
+/* The history, a step as many lines as it wraps to, the newest at the bottom; PgUp
+ * goes back in time a step at a time. A step taller than the room shows its start. */
+static void draw_history(const complaint_view *v, int y, int x, int rows, int cols)
+{
+    size_t end = v->line_count - (v->back < v->line_count ? v->back : 0);
+    size_t first = end;
+    int used = 0;
+    while (first > 0 && rows > 0) {
+        int lines = history_entry(v->timeline[first - 1], 0, 0, 0, cols, false);
+        if (used + lines > rows && first < end)
+            break;
+        used += lines;
+        first--;
+    }
+    for (size_t i = first; i < end && rows > 0; i++) {
+        int lines = history_entry(v->timeline[i], y, x, rows, cols, true);
+        y += lines;
+        rows -= lines;
     }
 }
 
 static void complaint_draw(void *state, console *c, const console_area *area)
 {
     complaint_view *v = state;
-    if (v->seen_changes != saved_changes)
+    /* Another staff member took over the terminal (F9): read again as they may see. */
+    const fd_actor *me = console_actor(c);
+    if (v->seen_changes != saved_changes || (me && me->staff_id != v->loaded_for))
         load_view(v, c);
     if (!v->loaded)
         return;
@@ -815,16 +1082,33 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     draw_text(area->top, x, cols, head, theme(TH_TITLE));
     free(head);
     draw_summary(d, area->top + 1, x, cols);
-    int y = area->top + DETAIL_ROWS + 1;
-    draw_steps(v, c, y, x, cols);
-    y += 2;
+    /* The facts, the history between two rules, the steps at the foot. */
+    int y = area->top + DETAIL_ROWS;
     draw_rule(y++, area->left, area->cols, theme(TH_DIM));
-    /* One line a step, the newest at the bottom; PgUp goes back in time. */
-    size_t rows = (size_t)(area->top + area->rows - y);
-    size_t end = v->line_count - (v->back < v->line_count ? v->back : 0);
-    size_t first = end > rows ? end - rows : 0;
-    for (size_t i = first; i < end; i++)
-        draw_text(y++, x, cols, v->timeline[i], A_NORMAL);
+    int step_rows = v->step_count > 0 ? (int)v->step_count : 1;
+    int foot = area->top + area->rows - step_rows;
+    draw_rule(foot - 1, area->left, area->cols, theme(TH_DIM));
+    draw_steps(v, foot, x, cols);
+    int rows = foot - 1 - y;
+    /* A refusal of the core, whole, under the history (it takes the history's rows). */
+    if (v->problem) {
+        int lines = text_lines(v->problem, cols);
+        lines = lines < rows ? lines : rows;
+        draw_wrapped(y + rows - lines, x, lines, cols, v->problem, theme(TH_ERROR));
+        rows -= lines;
+    }
+    draw_history(v, y, x, rows, cols);
+}
+
+/* The core's refusal, kept to show whole on the page, and named on the message line;
+ * the complaint read again, as another terminal may have moved it on. */
+static void refused(complaint_view *v, console *c, const fd_error *err)
+{
+    char *problem = fd_strdup(fd_error_text(err));
+    load_view(v, c);
+    free(v->problem);
+    v->problem = problem;
+    console_error(c, "%s", _("Not done: the reason is under the history."));
 }
 
 static int close_complaint(complaint_view *v, console *c)
@@ -834,12 +1118,60 @@ static int close_complaint(complaint_view *v, console *c)
     free(question);
     fd_error err = {0};
     if (yes && fd_complaint_close(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
-        console_show_error(c, &err);
+        refused(v, c, &err);
     else if (yes) {
         saved_changes++;
         console_info(c, "%s", _("Closed."));
     }
     return EV_HANDLED | EV_REDRAW;
+}
+
+static int accept_complaint(complaint_view *v, console *c)
+{
+    char *question = fd_printf(_("Take over complaint No. %lld, handed over by %s?"),
+                               (long long)v->id, v->detail.referred_by ? v->detail.referred_by : "");
+    bool yes = dialog_confirm(c, question, _("Take it over"), _("Not yet"));
+    free(question);
+    fd_error err = {0};
+    if (yes && fd_complaint_accept(console_desk(c), console_actor(c), v->id, NULL, &err) != FD_OK)
+        refused(v, c, &err);
+    else if (yes) {
+        saved_changes++;
+        console_info(c, "%s", _("Taken over."));
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
+/* Which entry to correct, from a short list, and the value it reads now to edit. */
+static bool choose_correction(const complaint_view *v, console *c, step_arg *arg)
+{
+    const fd_complaint_detail *d = &v->detail;
+    const char *labels[CORRECTABLE];
+    int which[CORRECTABLE], count = 0;
+    for (int i = 0; i < (int)CORRECTABLE; i++) {
+        bool severity = strcmp(correctables[i].field, "severity") == 0;
+        if (severity && (d->sort != FD_SORT_COMPLAINT || !fd_may(console_actor(c), FD_ACT_COMPLAINT_SEVERITY)))
+            continue;
+        which[count] = i;
+        labels[count++] = fd_complaint_field_label(correctables[i].field);
+    }
+    int k = ask_choice(c, _("Correct which entry?"), labels, count);
+    if (k < 0)
+        return false;
+    arg->field = which[k];
+    const char *field = correctables[arg->field].field;
+    char when[FD_TIME_TEXT];
+    const char *now = strcmp(field, "complainant") == 0 ? d->complainant
+                      : strcmp(field, "unit") == 0      ? d->unit
+                      : strcmp(field, "content") == 0   ? d->content
+                      : strcmp(field, "phone") == 0     ? (d->phone_in_full ? d->phone : "")
+                                                        : NULL;
+    if (strcmp(field, "received_at") == 0) {
+        fd_time_format(d->received_at, when);
+        now = when;
+    }
+    text_copy(arg->current, sizeof arg->current, now ? now : "");
+    return true;
 }
 
 static int perform_step(complaint_view *v, console *c, size_t index)
@@ -849,46 +1181,42 @@ static int perform_step(complaint_view *v, console *c, size_t index)
     step_kind kind = v->steps[index].kind;
     if (kind == STEP_CLOSE)
         return close_complaint(v, c);
+    if (kind == STEP_ACCEPT)
+        return accept_complaint(v, c);
     step_arg arg = {.kind = kind, .id = v->id};
+    if (kind == STEP_CORRECT && !choose_correction(v, c, &arg))
+        return EV_HANDLED | EV_REDRAW;
     snprintf(arg.title, sizeof arg.title, "%s %lld  %s", _("No."), (long long)v->id, v->detail.complainant);
     if (v->detail.phone && v->detail.phone_in_full)
         text_copy(arg.phone, sizeof arg.phone, v->detail.phone);
-    if (kind == STEP_ESCALATE && !fd_may(console_actor(c), FD_ACT_COMPLAINT_ESCALATE)) {
-        if (!auth_approve(c, FD_ACT_COMPLAINT_ESCALATE, &arg.approver))
-            return EV_HANDLED | EV_REDRAW;
-        arg.has_approver = true;
-    }
-    console_push(c, &step_screen, &arg);
+    text_copy(arg.contact, sizeof arg.contact, v->detail.phone ? v->detail.phone : "");
+    console_push(c, kind == STEP_VISIT ? &visit_step_screen : &step_screen, &arg);
     return EV_HANDLED | EV_REDRAW;
 }
 
+/* Choosing is not doing (widgets/steps.h): Up, Down and a step's digit only move the
+ * highlight; Enter goes on with the highlighted step, whose form or confirmation asks
+ * before the core is. PgUp and PgDn go back and forth in the history. */
 static int complaint_handle(void *state, console *c, const console_event *ev)
 {
     complaint_view *v = state;
+    FD_FREE(v->problem); /* said once: the next key clears it */
     switch (ev->action) {
-    case ACT_UP:
-    case ACT_LEFT:
-        v->selected = v->selected > 0 ? v->selected - 1 : 0;
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_DOWN:
-    case ACT_RIGHT:
-        v->selected = v->selected + 1 < v->step_count ? v->selected + 1 : v->selected;
-        return EV_HANDLED | EV_REDRAW;
     case ACT_PAGE_UP:
         v->back = v->back + 1 < v->line_count ? v->back + 1 : v->back;
         return EV_HANDLED | EV_REDRAW;
     case ACT_PAGE_DOWN:
         v->back = v->back > 0 ? v->back - 1 : 0;
         return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        return perform_step(v, c, v->selected);
-    case ACT_NONE:
-        if (!ev->key.function && ev->key.code >= '1' && ev->key.code <= '9')
-            return perform_step(v, c, (size_t)(ev->key.code - '1'));
-        return EV_IGNORED;
     default:
-        return EV_IGNORED;
+        break;
     }
+    switch (steps_handle(&v->chosen, c, ev)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform_step(v, c, v->chosen.selected);
+    case STEPS_IGNORED: break;
+    }
+    return EV_IGNORED;
 }
 
 static const screen_ops complaint_screen = {

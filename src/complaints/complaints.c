@@ -81,6 +81,16 @@ int fd_complaint_choice_parse(fd_complaint_list list, const char *name)
     return -1;
 }
 
+int fd_complaint_choice_default(fd_complaint_list list)
+{
+    switch (list) {
+    case FD_CLIST_SEVERITY: return FD_SEVERITY_GENERAL;
+    case FD_CLIST_METHOD: return FD_METHOD_PHONE;
+    case FD_CLIST_ACK: return FD_ACK_PHONE;
+    default: return 0;
+    }
+}
+
 /* ---- the machine ---- */
 
 static const char *state_label(const char *state)
@@ -89,8 +99,61 @@ static const char *state_label(const char *state)
     return s < 0 ? NULL : fd_complaint_choice_label(FD_CLIST_STATE, s);
 }
 
-/* A CS manager may take a complaint over at any step before it is closed. */
-#define ESCALATE_FROM(state) {state, "escalate", state, FD_ACT_COMPLAINT_ESCALATE, NULL},
+/* The hand-over to the CS manager waiting for one to accept it, if any. */
+typedef struct referral {
+    bool pending;
+    fd_time at;
+    char by[64];
+    char reason[NOTE_CHARS * 4 + 1];
+} referral;
+
+static fd_status read_referral(fd_desk *d, int64_t id, referral *r, fd_error *err)
+{
+    *r = (referral){0};
+    fd_stmt *st = fd_sql(d->store, FD_SQL_COMPLAINT_REFERRAL);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return FD_OK;
+    if (s != FD_OK)
+        return s;
+    r->pending = true;
+    r->at = fd_col_int(st, FD_COL_COMPLAINT_REFERRAL_AT);
+    snprintf(r->by, sizeof r->by, "%s", fd_col_text(st, FD_COL_COMPLAINT_REFERRAL_STAFF_NAME));
+    snprintf(r->reason, sizeof r->reason, "%s",
+             fd_col_null(st, FD_COL_COMPLAINT_REFERRAL_NOTE) ? "" : fd_col_text(st, FD_COL_COMPLAINT_REFERRAL_NOTE));
+    fd_stmt_reset(st);
+    return FD_OK;
+}
+
+static fd_status taken_over_by(fd_desk *d, int64_t id, char *name, size_t size, fd_error *err)
+{
+    complaint_facts f;
+    fd_status s = complaint_read_facts(d, id, &f, err);
+    if (s == FD_OK)
+        snprintf(name, size, "%s", f.escalated_to);
+    return s;
+}
+
+/* Nobody hands over what a CS manager has taken over, nor hands it over twice. */
+static fd_status refer_guard(fd_desk *d, const fd_fire *fire, int64_t id, fd_error *err)
+{
+    (void)fire;
+    char taken[64];
+    referral r;
+    fd_status s = taken_over_by(d, id, taken, sizeof taken, err);
+    if (s == FD_OK && taken[0])
+        return fd_fail(err, FD_STATE, NULL, _("%s has taken this complaint over already."), taken);
+    if (s == FD_OK && (s = read_referral(d, id, &r, err)) == FD_OK && r.pending)
+        return fd_fail(err, FD_STATE, NULL,
+                       _("%s handed it to the CS manager already; it waits to be accepted."), r.by);
+    return s;
+}
+
+/* A CS manager may take a complaint over at any step before it is closed; the desk
+ * may hand it to one at any such step. */
+#define ESCALATE_FROM(state) {state, "escalate", state, FD_ACT_COMPLAINT_ESCALATE, NULL}, \
+                             {state, "refer", state, FD_ACT_COMPLAINT_REFER, refer_guard},
 static const fd_transition transitions[] = {
     {NULL, "receive", "received", FD_ACT_COMPLAINT_RECEIVE, NULL},
     {NULL, "serve", "served", FD_ACT_COMPLAINT_RECEIVE, NULL},
@@ -120,10 +183,25 @@ fd_status fd_complaint_may(fd_desk *d, int64_t complaint_id, fd_complaint_state 
         [FD_COMPLAINT_STEP_ASSIGN] = "assign",   [FD_COMPLAINT_STEP_REASSIGN] = "reassign",
         [FD_COMPLAINT_STEP_RECTIFY] = "rectify", [FD_COMPLAINT_STEP_VISIT] = "visit",
         [FD_COMPLAINT_STEP_CLOSE] = "close",     [FD_COMPLAINT_STEP_ESCALATE] = "escalate",
+        [FD_COMPLAINT_STEP_REFER] = "refer",     [FD_COMPLAINT_STEP_ACCEPT] = "escalate",
     };
-    return fd_machine_may(d, &fd_complaint_machine, complaint_id,
-                          fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step], who,
-                          approver);
+    if ((unsigned)step >= FD_COMPLAINT_STEP_COUNT)
+        return FD_STATE;
+    fd_status s = fd_machine_may(d, &fd_complaint_machine, complaint_id,
+                                 fd_complaint_choice_name(FD_CLIST_STATE, (int)state), events[step],
+                                 who, approver);
+    if (s != FD_OK || (step != FD_COMPLAINT_STEP_ESCALATE && step != FD_COMPLAINT_STEP_ACCEPT))
+        return s;
+    /* Taken over once; accepted only what was handed over, taken over directly else. */
+    fd_error unread = {0};
+    char taken[64];
+    referral r;
+    if (taken_over_by(d, complaint_id, taken, sizeof taken, &unread) != FD_OK ||
+        read_referral(d, complaint_id, &r, &unread) != FD_OK)
+        return unread.status;
+    if (taken[0] || r.pending != (step == FD_COMPLAINT_STEP_ACCEPT))
+        return FD_STATE;
+    return FD_OK;
 }
 
 /* ---- deadlines ---- */
@@ -723,11 +801,11 @@ static fd_status check_visit(step *p, const fd_complaint_visit *v, fd_error *err
         return s;
     if (v->ack == FD_ACK_SIGNED && v->method == FD_METHOD_PHONE)
         return fd_fail(err, FD_INVALID, "ack",
-                       _("Nobody signs over the phone: record the number called instead."));
-    if (v->ack != FD_ACK_PHONE)
+                       _("Nobody signs over the phone: choose \"Confirmed by phone\"."));
+    /* The number called is the contact unless another is given: whoever may not see
+     * the contact's number in full is not asked to type it. */
+    if (v->ack != FD_ACK_PHONE || !v->ack_phone || !v->ack_phone[strspn(v->ack_phone, " \t")])
         return FD_OK;
-    if (!v->ack_phone || !v->ack_phone[strspn(v->ack_phone, " \t")])
-        return fd_fail(err, FD_INVALID, "ack_phone", _("Enter the number called."));
     return fd_validate_phone(v->ack_phone, "ack_phone", p->ack_phone, sizeof p->ack_phone, err);
 }
 
@@ -769,6 +847,22 @@ static fd_status check_visit_facts(const step *p, fd_error *err)
     return FD_OK;
 }
 
+/* Confirmed by phone with no other number given: the contact, as it reads now. */
+static fd_status called_contact(step *p, fd_error *err)
+{
+    if (p->visit->ack != FD_ACK_PHONE || p->ack_phone[0])
+        return FD_OK;
+    fd_stmt *st = fd_sql(p->d->store, FD_SQL_COMPLAINT_PHONE);
+    fd_bind_int(st, ":id", p->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return no_such_complaint(p->id, err);
+    if (s == FD_OK)
+        snprintf(p->ack_phone, sizeof p->ack_phone, "%s", fd_col_text(st, FD_COL_COMPLAINT_PHONE_PHONE));
+    fd_stmt_reset(st);
+    return s;
+}
+
 static fd_status visit_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -777,6 +871,7 @@ static fd_status visit_txn(fd_store *store, void *ctx, fd_error *err)
     int64_t event_id;
     fd_status s;
     if ((s = complaint_read_facts(p->d, p->id, &p->f, err)) != FD_OK ||
+        (s = called_contact(p, err)) != FD_OK ||
         (s = fire(p->d, p->who, NULL, p->id, reopen ? "reopen" : "visit", NULL, &event_id, err)) != FD_OK ||
         (s = check_visit_facts(p, err)) != FD_OK || (s = add_visit(p, event_id, err)) != FD_OK)
         return s;
@@ -850,6 +945,55 @@ fd_status fd_complaint_escalate(fd_desk *d, const fd_actor *who, const fd_actor 
     return run_step(&p, escalate_txn, err);
 }
 
+static fd_status refer_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = complaint_read_facts(p->d, p->id, &p->f, err);
+    if (s == FD_OK)
+        s = fire(p->d, p->who, NULL, p->id, "refer", p->note, NULL, err);
+    return s == FD_OK ? refresh_open(p->d, p->id, err) : s;
+}
+
+fd_status fd_complaint_refer(fd_desk *d, const fd_actor *who, int64_t id, const char *reason,
+                             fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id};
+    fd_status s = clean_text(&reason_rule, reason, &p.note, err);
+    if (s != FD_OK)
+        return s;
+    return run_step(&p, refer_txn, err);
+}
+
+static fd_status accept_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    step *p = ctx;
+    referral r;
+    fd_status s = read_referral(p->d, p->id, &r, err);
+    if (s != FD_OK)
+        return s;
+    if (!r.pending) {
+        complaint_facts f;
+        if ((s = complaint_read_facts(p->d, p->id, &f, err)) != FD_OK)
+            return s;
+        if (f.escalated_to[0])
+            return fd_fail(err, FD_CONFLICT, NULL, _("%s has taken this complaint over already."),
+                           f.escalated_to);
+        return fd_fail(err, FD_STATE, NULL, _("Nobody has handed this complaint to the CS manager."));
+    }
+    return escalate_txn(store, ctx, err);
+}
+
+fd_status fd_complaint_accept(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                              fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id};
+    fd_status s = clean_text(&note_rule, note, &p.note, err);
+    if (s != FD_OK)
+        return s;
+    return run_step(&p, accept_txn, err);
+}
+
 /* ---- one complaint ---- */
 
 static char *col_dup(fd_stmt *st, int col)
@@ -917,6 +1061,12 @@ static fd_status load_detail(fd_desk *d, const fd_actor *who, int64_t id, fd_com
     if (s == FD_OK)
         read_detail(d, who, st, out);
     fd_stmt_reset(st);
+    referral r;
+    if (s == FD_OK && (s = read_referral(d, id, &r, err)) == FD_OK && r.pending) {
+        out->referred_by = fd_strdup(r.by);
+        out->referral_reason = fd_strdup(r.reason);
+        out->referred_at = r.at;
+    }
     return s;
 }
 
@@ -929,6 +1079,8 @@ void fd_complaint_detail_free(fd_complaint_detail *c)
     FD_FREE(c->department);
     FD_FREE(c->received_by);
     FD_FREE(c->escalated_to);
+    FD_FREE(c->referred_by);
+    FD_FREE(c->referral_reason);
 }
 
 typedef struct get_ctx {
@@ -977,6 +1129,7 @@ static const struct {
     {"channel", NULL, FD_CLIST_CHANNEL},
     {"category", NULL, FD_CLIST_CATEGORY},
     {"severity", NULL, FD_CLIST_SEVERITY},
+    {"received_at", NULL, FD_CLIST_COUNT},
 };
 
 bool complaint_is_phone(const char *field)
@@ -994,6 +1147,19 @@ static fd_status check_phone(correction *c, const char *value, fd_error *err)
     return s;
 }
 
+/* The time taken in, typed as "2026-11-27 09:30", kept as its instant; never in the
+ * future (checked against the later steps in the transaction). */
+static fd_status check_received_at(correction *c, const char *value, fd_error *err)
+{
+    fd_time t;
+    if (!value || !fd_time_parse(value, &t))
+        return fd_fail(err, FD_INVALID, "received_at", _("Write the time as 2026-11-27 09:30."));
+    fd_status s = check_time(c->d, &t, "received_at", err);
+    if (s == FD_OK)
+        c->value = fd_printf("%lld", (long long)t);
+    return s;
+}
+
 static fd_status check_correction(correction *c, const char *value, fd_error *err)
 {
     for (size_t i = 0; i < sizeof correctable / sizeof correctable[0]; i++) {
@@ -1003,6 +1169,8 @@ static fd_status check_correction(correction *c, const char *value, fd_error *er
             return clean_text(correctable[i].text, value, &c->value, err);
         if (complaint_is_phone(c->field))
             return check_phone(c, value, err);
+        if (strcmp(c->field, "received_at") == 0)
+            return check_received_at(c, value, err);
         c->choice = fd_complaint_choice_parse(correctable[i].list, value);
         if (c->choice < 0)
             return fd_fail(err, FD_INVALID, c->field, _("Choose one of the listed values."));
@@ -1032,6 +1200,10 @@ static const char *current_text(const fd_complaint_detail *x, const char *field)
 static fd_status recorded_value(const correction *c, const fd_complaint_detail *x, char **out,
                                 fd_error *err)
 {
+    if (strcmp(c->field, "received_at") == 0) {
+        *out = fd_printf("%lld", (long long)x->received_at);
+        return FD_OK;
+    }
     if (!complaint_is_phone(c->field)) {
         *out = fd_strdup(current_text(x, c->field));
         return FD_OK;
@@ -1097,6 +1269,38 @@ static fd_status rederive(correction *c, fd_error *err)
     return s;
 }
 
+/* A new time taken in moves every deadline counted from the old one (the first:
+ * rectify-by, a survey's to-the-department-by), each as a correction of the deadline
+ * row with the same reason. The later steps stay after it. */
+static fd_status move_received(correction *c, fd_time old, fd_error *err)
+{
+    fd_time t = (fd_time)strtoll(c->value, NULL, 10);
+    complaint_facts f;
+    fd_status s = complaint_read_facts(c->d, c->id, &f, err);
+    if (s != FD_OK)
+        return s;
+    if (f.rectified_at && t > f.rectified_at)
+        return fd_fail(err, FD_INVALID, "received_at", _("The time is after the rectification."));
+    deadline dls[DEADLINES_MAX];
+    size_t count;
+    s = read_deadlines(c->d, c->id, dls, &count, err);
+    for (size_t i = 0; s == FD_OK && i < count; i++) {
+        if (dls[i].counted_from != old)
+            continue;
+        rule r = strcmp(dls[i].rule, "major") == 0 ? RULE_MAJOR
+                 : strcmp(dls[i].rule, "survey") == 0 ? RULE_SURVEY : RULE_GENERAL;
+        char from[24], due[24];
+        snprintf(from, sizeof from, "%lld", (long long)t);
+        snprintf(due, sizeof due, "%lld", (long long)due_by_rule(c->d->config, r, dls[i].what, t));
+        s = fd_correct(c->d, c->who, "complaint_deadline", dls[i].id, "counted_from", from, c->reason,
+                       NULL, err);
+        if (s == FD_OK)
+            s = fd_correct(c->d, c->who, "complaint_deadline", dls[i].id, "due_at", due, c->reason,
+                           NULL, err);
+    }
+    return s;
+}
+
 static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
@@ -1106,6 +1310,7 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     bool severity = strcmp(c->field, "severity") == 0;
+    fd_time received_before = x.received_at;
     char *old = NULL;
     s = recorded_value(c, &x, &old, err);
     if (s == FD_OK && severity && x.sort != FD_SORT_COMPLAINT)
@@ -1118,6 +1323,8 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     fd_complaint_detail_free(&x);
     if (s == FD_OK && severity)
         s = rederive(c, err);
+    if (s == FD_OK && strcmp(c->field, "received_at") == 0)
+        s = move_received(c, received_before, err);
     return s == FD_OK ? refresh_open(c->d, c->id, err) : s;
 }
 

@@ -24,6 +24,7 @@ const char *fd_complaint_event_label(const char *event)
         {"rectify", N_("Rectified")},   {"visit", N_("Visited")},
         {"reopen", N_("Visited, dissatisfied: reopened")},
         {"close", N_("Closed")},        {"escalate", N_("Taken over")},
+        {"refer", N_("Handed to the CS manager")},
         {"correct", N_("Corrected")},
     };
     for (size_t i = 0; event && i < sizeof labels / sizeof labels[0]; i++)
@@ -40,7 +41,7 @@ static const struct intake_field {
     {"complainant", N_("Complainant"), -1}, {"unit", N_("Unit"), -1},
     {"phone", N_("Phone"), -1},             {"channel", N_("Channel"), FD_CLIST_CHANNEL},
     {"category", N_("Category"), FD_CLIST_CATEGORY}, {"severity", N_("Severity"), FD_CLIST_SEVERITY},
-    {"content", N_("What"), -1},
+    {"content", N_("What"), -1},            {"received_at", N_("Taken in at"), -1},
 };
 enum { INTAKE_FIELDS = sizeof intake_fields / sizeof intake_fields[0] };
 
@@ -56,6 +57,28 @@ const char *fd_complaint_field_label(const char *field)
 {
     int i = intake_field_index(field);
     return i < 0 ? field : _(intake_fields[i].label);
+}
+
+const char *fd_complaint_value_label(const char *field, const char *value)
+{
+    int i = intake_field_index(field);
+    int v = i < 0 || intake_fields[i].list < 0 ? -1
+            : fd_complaint_choice_parse((fd_complaint_list)intake_fields[i].list, value);
+    if (v >= 0)
+        return fd_complaint_choice_label((fd_complaint_list)intake_fields[i].list, v);
+    return value ? value : "";
+}
+
+char *fd_complaint_correction_text(const fd_complaint_step *step)
+{
+    if (!step->field)
+        return NULL;
+    const char *old = fd_complaint_value_label(step->field, step->old_value);
+    const char *value = fd_complaint_value_label(step->field, step->value);
+    /* TRANSLATORS: a correction on a complaint's page: field, old value, new value, reason */
+    return fd_printf(_("%s: %s → %s (reason: %s)"), fd_complaint_field_label(step->field),
+                     *old ? old : _("(empty)"), *value ? value : _("(empty)"),
+                     step->note ? step->note : "");
 }
 
 /* ---- export ---- */
@@ -96,11 +119,10 @@ typedef struct export_ctx {
     fd_book *book;
 } export_ctx;
 
-/* A complaint's steps as lines, with each correction's old value followed from the
- * intake as taken in. */
+/* A complaint's steps as lines, each correction with the old value the timeline
+ * gives it. */
 typedef struct steps {
     const export_ctx *x;
-    char *current[INTAKE_FIELDS]; /* each field as it read before the step */
     char *text;
 } steps;
 
@@ -124,17 +146,19 @@ static char *correction_line(steps *w, const fd_complaint_step *s)
     int f = intake_field_index(s->field);
     if (f < 0)
         return NULL;
-    char *old = w->current[f], *value = shown_value(w, f, s->value);
+    char *old = shown_value(w, f, s->old_value), *value = shown_value(w, f, s->value);
     char *line = fd_book_correction(w->x->book, s->field, fd_complaint_field_label(s->field), old,
                                     value, s->note, s->staff, s->at);
     free(old);
-    w->current[f] = value;
+    free(value);
     return line;
 }
 
 /* What a step recorded, after its label. */
 static char *step_detail(const fd_complaint_step *s)
 {
+    if (s->department && s->note)
+        return fd_printf("%s; %s", s->department, s->note);
     if (s->department)
         return fd_strdup(s->department);
     if (s->measures)
@@ -170,26 +194,14 @@ static void each_step(void *ctx, const fd_complaint_step *s)
     w->text = joined;
 }
 
-static const int first_columns[INTAKE_FIELDS] = {
-    FD_COL_COMPLAINT_EXPORT_FIRST_COMPLAINANT, FD_COL_COMPLAINT_EXPORT_FIRST_UNIT,
-    FD_COL_COMPLAINT_EXPORT_FIRST_PHONE,       FD_COL_COMPLAINT_EXPORT_FIRST_CHANNEL,
-    FD_COL_COMPLAINT_EXPORT_FIRST_CATEGORY,    FD_COL_COMPLAINT_EXPORT_FIRST_SEVERITY,
-    FD_COL_COMPLAINT_EXPORT_FIRST_CONTENT,
-};
 
 /* The whole history: read inside the export's own snapshot (reads nest). */
 static char *steps_text(const export_ctx *x, fd_stmt *st, int64_t id, fd_status *s, fd_error *err)
 {
+    (void)st;
     steps w = {.x = x};
-    for (int f = 0; f < INTAKE_FIELDS; f++) {
-        const char *first = fd_col_text(st, first_columns[f]);
-        bool masked = strcmp(intake_fields[f].field, "phone") == 0 && !x->req->unmasked;
-        w.current[f] = masked ? complaint_shown_phone(x->d, NULL, first) : shown_value(&w, f, first);
-    }
-    /* Without the reader, the timeline masks corrected phones as the export does. */
+    /* Without the reader, the timeline masks phones, old and new, as the export does. */
     *s = fd_complaint_timeline(x->d, x->req->unmasked ? x->who : NULL, id, each_step, &w, err);
-    for (int f = 0; f < INTAKE_FIELDS; f++)
-        free(w.current[f]);
     return w.text;
 }
 

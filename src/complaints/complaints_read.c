@@ -81,16 +81,16 @@ static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
             *p = (char)(*p - 'a' + 'A');
     owned[1] = prefix_end(unit);
     owned[2] = unit;
-    fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_TEXT);
-    fd_bind_text(st, ":name", text);
+    fd_stmt *st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_CONTENT);
+    fd_bind_text(st, ":text", text);
     fd_bind_text(st, ":unit_lo", unit);
     fd_bind_text(st, ":unit_hi", owned[1]);
     return st;
 }
 
 /* "#12" or a number that is no phone: that complaint; a phone: complaints with that
- * contact (matched through its HMAC); anything else: complainants containing it and
- * units starting with it; nothing: all, newest first. */
+ * contact (matched through its HMAC); anything else: complainants containing it, units
+ * starting with it, and complaints saying it anywhere; nothing: all, newest first. */
 static fd_stmt *search_statement(list_ctx *l, char **owned)
 {
     const char *text = l->q->text ? l->q->text + strspn(l->q->text, " \t") : "";
@@ -131,6 +131,9 @@ static fd_status list_txn(fd_store *store, void *ctx, fd_error *err)
     case FD_CVIEW_SEARCH:
         st = search_statement(l, owned);
         break;
+    case FD_CVIEW_REFERRED:
+        st = fd_sql(store, FD_SQL_COMPLAINT_LIST_REFERRED);
+        break;
     default:
         st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OPEN);
         break;
@@ -148,7 +151,7 @@ fd_status fd_complaints_list(fd_desk *d, const fd_complaint_query *q,
 {
     if (q->limit < 1 || q->limit > LIST_LIMIT_MAX)
         return fd_fail(err, FD_INVALID, "limit", _("A page holds 1 to %d rows."), LIST_LIMIT_MAX);
-    if ((unsigned)q->view > FD_CVIEW_SEARCH)
+    if ((unsigned)q->view > FD_CVIEW_REFERRED)
         return fd_fail(err, FD_INVALID, "view", _("There is no such view."));
     list_ctx l = {d, q, q->view != FD_CVIEW_SEARCH, each, ctx};
     return fd_store_read(d->store, list_txn, &l, err);
@@ -195,6 +198,24 @@ fd_status fd_complaints_overdue(fd_desk *d, void (*each)(void *ctx, const fd_com
     return fd_store_read(d->store, overdue_txn, &l, err);
 }
 
+static fd_status referred_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    list_ctx *l = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_LIST_REFERRED);
+    fd_bind_int(st, ":after_key", INT64_MIN);
+    fd_bind_int(st, ":after_id", INT64_MIN);
+    fd_bind_int(st, ":limit", -1); /* every one, as the overdue: each goes into the handover */
+    return emit_rows(l, st, err);
+}
+
+fd_status fd_complaints_referred(fd_desk *d, void (*each)(void *ctx, const fd_complaint_row *row),
+                                 void *ctx, fd_error *err)
+{
+    fd_complaint_query q = {.view = FD_CVIEW_REFERRED};
+    list_ctx l = {d, &q, true, each, ctx};
+    return fd_store_read(d->store, referred_txn, &l, err);
+}
+
 typedef struct touched_ctx {
     list_ctx list;
     fd_time from, to;
@@ -219,6 +240,11 @@ fd_status fd_complaints_touched(fd_desk *d, fd_time from, fd_time to,
 
 /* ---- timeline ---- */
 
+/* The intake's fields a correction may name, as complaint_as_taken reads them. */
+static const char *const taken_fields[] = {"complainant", "unit", "phone", "channel",
+                                           "category", "severity", "content", "received_at"};
+enum { TAKEN_FIELDS = sizeof taken_fields / sizeof taken_fields[0] };
+
 typedef struct timeline_ctx {
     fd_desk *d;
     const fd_actor *who;
@@ -226,7 +252,52 @@ typedef struct timeline_ctx {
     void (*each)(void *ctx, const fd_complaint_step *step);
     void *ctx;
     fd_complaint_sort sort;
+    char *current[TAKEN_FIELDS]; /* each field as it reads before the step, as shown */
 } timeline_ctx;
+
+static int taken_field(const char *field)
+{
+    for (int i = 0; field && i < TAKEN_FIELDS; i++)
+        if (strcmp(taken_fields[i], field) == 0)
+            return i;
+    return -1;
+}
+
+/* A stored value as a timeline gives it: a phone masked unless who may see phones,
+ * a time as text; a new string or NULL. */
+static char *shown(const timeline_ctx *t, const char *field, const char *value)
+{
+    if (!value)
+        return NULL;
+    if (complaint_is_phone(field))
+        return complaint_shown_phone(t->d, t->who, value);
+    if (strcmp(field, "received_at") == 0) {
+        char when[FD_TIME_TEXT];
+        fd_time_format((fd_time)strtoll(value, NULL, 10), when);
+        return fd_strdup(when);
+    }
+    return fd_strdup(value);
+}
+
+static fd_status read_as_taken(timeline_ctx *t, fd_error *err)
+{
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_COMPLAINT_AS_TAKEN);
+    fd_bind_int(st, ":id", t->id);
+    fd_status s = fd_step_row(st, err);
+    static const int cols[TAKEN_FIELDS] = {
+        FD_COL_COMPLAINT_AS_TAKEN_COMPLAINANT, FD_COL_COMPLAINT_AS_TAKEN_UNIT,
+        FD_COL_COMPLAINT_AS_TAKEN_PHONE,       FD_COL_COMPLAINT_AS_TAKEN_CHANNEL,
+        FD_COL_COMPLAINT_AS_TAKEN_CATEGORY,    FD_COL_COMPLAINT_AS_TAKEN_SEVERITY,
+        FD_COL_COMPLAINT_AS_TAKEN_CONTENT,     FD_COL_COMPLAINT_AS_TAKEN_RECEIVED_AT,
+    };
+    for (int i = 0; s == FD_OK && i < TAKEN_FIELDS; i++) {
+        free(t->current[i]); /* a retried read starts again */
+        t->current[i] = shown(t, taken_fields[i], fd_col_text(st, cols[i]));
+    }
+    if (s == FD_OK)
+        fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
 
 static int due_kind_of(const char *what)
 {
@@ -240,8 +311,9 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
 {
     char *ack_phone = complaint_shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_ACK_PHONE_CLEAR));
     const char *field = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_FIELD);
-    /* A corrected phone is masked like the phone it corrects. */
-    char *phone = field && complaint_is_phone(field) ? complaint_shown_phone(t->d, t->who, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
+    /* A corrected phone is masked like the phone it corrects; a time reads as text. */
+    int f = taken_field(field);
+    char *value = f >= 0 ? shown(t, field, fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE)) : NULL;
     fd_complaint_step row = {
         .at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_AT),
         .event = fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_EVENT),
@@ -262,11 +334,15 @@ static void emit_step(timeline_ctx *t, fd_stmt *st)
         .due_at = fd_col_int(st, FD_COL_COMPLAINT_TIMELINE_DUE_AT),
         .due_kind = due_kind_of(fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_WHAT)),
         .field = field,
-        .value = phone ? phone : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
+        .value = value ? value : fd_col_text(st, FD_COL_COMPLAINT_TIMELINE_VALUE),
+        .old_value = f >= 0 ? t->current[f] : NULL,
     };
     row.due_unconfirmed = complaint_due_unconfirmed(t->d, t->sort, row.due_kind, row.due_at);
     t->each(t->ctx, &row);
-    free(phone);
+    if (f >= 0) {
+        free(t->current[f]);
+        t->current[f] = value;
+    }
     free(ack_phone);
 }
 
@@ -278,6 +354,8 @@ static fd_status timeline_txn(fd_store *store, void *ctx, fd_error *err)
     if (s != FD_OK)
         return s;
     t->sort = f.sort;
+    if ((s = read_as_taken(t, err)) != FD_OK)
+        return s;
     fd_stmt *st = fd_sql(store, FD_SQL_COMPLAINT_TIMELINE);
     fd_bind_int(st, ":id", t->id);
     int rc;
@@ -291,6 +369,9 @@ fd_status fd_complaint_timeline(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_complaint_step *step),
                                 void *ctx, fd_error *err)
 {
-    timeline_ctx t = {d, who, id, each, ctx, FD_SORT_COMPLAINT};
-    return fd_store_read(d->store, timeline_txn, &t, err);
+    timeline_ctx t = {d, who, id, each, ctx, FD_SORT_COMPLAINT, {NULL}};
+    fd_status s = fd_store_read(d->store, timeline_txn, &t, err);
+    for (int i = 0; i < TAKEN_FIELDS; i++)
+        free(t.current[i]);
+    return s;
 }

@@ -126,6 +126,19 @@ static fd_status gather_complaints(fd_desk *d, fd_gather_list *l, fd_error *err)
     return fd_complaints_overdue(d, complaint_item, l, err);
 }
 
+/* Handed to the CS manager and waiting for one to accept it: open whatever its
+ * deadline. One overdue as well is listed under both. */
+static void referred_item(void *ctx, const fd_complaint_row *c)
+{
+    add(ctx, "complaint_referred", NULL, c->id, fd_printf("#%lld", (long long)c->id),
+        fd_strdup(c->complainant), joined(c->unit, c->summary, NULL), c->received_at, c->due_at, -1);
+}
+
+static fd_status gather_referred(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_complaints_referred(d, referred_item, l, err);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -147,6 +160,8 @@ static const struct open_source {
      * waiting at the desk, many and rarely urgent, last (the book sums it up). */
     {"complaint", N_("Complaint overdue"), gather_complaints, fd_complaint_due_label,
      complaint_unconfirmed, FD_RECORD_COMPLAINT},
+    {"complaint_referred", N_("Complaint awaiting the CS manager"), gather_referred, NULL, NULL,
+     FD_RECORD_COMPLAINT},
     {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, NULL, FD_RECORD_KEY},
     {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
     {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},

@@ -462,8 +462,7 @@ static void received_row(complaint_walk *w, const fd_complaint_detail *c)
 static char *step_text(const fd_complaint_step *step)
 {
     if (step->field)
-        return fd_printf("%s: %s (%s)", fd_complaint_field_label(step->field),
-                         step->value ? step->value : "", step->note ? step->note : "");
+        return fd_complaint_correction_text(step);
     if (step->department)
         return print_join(step->department, "\n", step->note);
     if (step->measures)

@@ -208,7 +208,7 @@ static const char FLOOR_COMPLAINTS_OPEN[] =
     "ORDER BY o.due_at, o.complaint_id LIMIT 50";
 static const char FLOOR_COMPLAINTS_BY_NAME[] =
     COMPLAINT_FLOOR_COLUMNS "FROM complaint c LEFT JOIN complaint_open o ON o.complaint_id = c.id "
-    "WHERE instr(c.complainant, ?1) > 0 "
+    "WHERE instr(c.complainant, ?1) > 0 OR instr(c.content, ?1) > 0 "
     "ORDER BY c.received_at DESC, c.id DESC LIMIT 50";
 static const char FLOOR_COMPLAINTS_BY_PHONE[] =
     COMPLAINT_FLOOR_COLUMNS "FROM complaint c LEFT JOIN complaint_open o ON o.complaint_id = c.id "

@@ -134,7 +134,17 @@ SELECT
       LIMIT 1
     ), c.severity
   ) AS severity,
-  c.received_at,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.received_at
+    ) AS INTEGER
+  ) AS received_at,
   (
     SELECT a.department
     FROM complaint_assignment a
@@ -158,6 +168,24 @@ SELECT
 FROM complaint c
 WHERE c.id = :id;
 
+-- name: complaint_referral
+-- The hand-over to the CS manager still waiting for one to accept it: the newest
+-- refer event with no escalate (a taking-over) after it.
+SELECT
+  e.at,
+  st.name AS staff_name,
+  e.note
+FROM event e
+JOIN staff st ON st.id = e.staff_id
+WHERE e.kind = 'complaint' AND e.entity_id = :id AND e.event = 'refer'
+  AND NOT EXISTS (
+    SELECT 1
+    FROM event x
+    WHERE x.kind = 'complaint' AND x.entity_id = e.entity_id AND x.event = 'escalate' AND x.id > e.id
+  )
+ORDER BY e.id DESC
+LIMIT 1;
+
 -- name: complaint_deadlines
 SELECT
   dl.id,
@@ -171,7 +199,17 @@ SELECT
       LIMIT 1
     ), dl.rule
   ) AS rule,
-  dl.counted_from,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'counted_from'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), dl.counted_from
+    ) AS INTEGER
+  ) AS counted_from,
   CAST(
     coalesce(
       (
@@ -465,17 +503,111 @@ WHERE o.department = :department AND (o.due_at, o.complaint_id) > (:after_key, :
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
 
+-- name: complaint_list_referred
+-- Open complaints handed to the CS manager and not yet accepted, soonest due first.
+-- row: complaint_row
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  o.due_at,
+  o.escalated_by
+FROM complaint_open o
+JOIN complaint c ON c.id = o.complaint_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  )
+WHERE o.escalated_by IS NULL
+  AND EXISTS (
+    SELECT 1
+    FROM event e
+    WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer'
+  )
+  AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
+ORDER BY o.due_at, o.complaint_id
+LIMIT :limit;
+
 -- name: complaint_count_overdue
 SELECT count(*) AS overdue
 FROM complaint_open
 WHERE due_at < :now;
 
--- name: complaint_search_text
+-- name: complaint_search_content
+-- What is typed found anywhere: complainants containing it (a walk of the narrow
+-- complainant index), units starting with it (an index range), and any part of what
+-- the complaint says, as taken in or corrected (a scan).
 -- row: complaint_row
--- The matches come from the complainants containing the text (a walk of the narrow
--- complainant index) and the unit codes starting with it (CROSS JOIN keeps them the
--- outer loop), and only they are sorted: walking the history by time would pass every
--- complaint for a rare name.
+-- The matches are gathered first (CROSS JOIN keeps them the outer loop) and only they
+-- are sorted: walking the history by time would pass every complaint for a rare name.
 SELECT
   c.id,
   c.sort,
@@ -553,10 +685,16 @@ SELECT
 FROM (
   SELECT id
   FROM complaint
-  WHERE instr(complainant, :name) > 0
+  WHERE instr(complainant, :text) > 0
   UNION SELECT id
   FROM complaint
   WHERE unit >= :unit_lo AND unit < :unit_hi
+  UNION SELECT id
+  FROM complaint
+  WHERE instr(content, :text) > 0
+  UNION SELECT row_id
+  FROM correction
+  WHERE tbl = 'complaint' AND field = 'content' AND instr(value, :text) > 0
 ) m
 CROSS JOIN complaint c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
@@ -827,8 +965,9 @@ LIMIT :limit;
 
 -- name: complaint_touched
 -- row: complaint_row
--- Received, rectified or visited in [:from, :to) — a day's log — by number: the three
--- ranges walk their time indexes (the rectification's: migration 070) and only their
+-- Received, rectified or visited in [:from, :to) — a day's log — or with another step
+-- (assigned, handed over, taken over, closed) or a correction written then, by number: the ranges walk their time indexes (the
+-- rectification's: migration 070; the event's and correction's: 096) and only their
 -- complaints are read.
 SELECT
   c.id,
@@ -914,6 +1053,13 @@ FROM (
   UNION SELECT complaint_id
   FROM complaint_visit
   WHERE visited_at >= :from AND visited_at < :to
+  UNION SELECT entity_id
+  FROM event
+  WHERE kind = 'complaint' AND at >= :from AND at < :to
+    AND event NOT IN ('receive', 'serve', 'rectify', 'reopen', 'visit')
+  UNION SELECT row_id
+  FROM correction
+  WHERE tbl = 'complaint' AND at >= :from AND at < :to
 ) m
 CROSS JOIN complaint c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
@@ -1002,7 +1148,17 @@ SELECT
     LIMIT 1
   ) AS department,
   r.name AS received_by,
-  c.received_at,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.received_at
+    ) AS INTEGER
+  ) AS received_at,
   o.due_at,
   (
     SELECT dl.what
@@ -1016,6 +1172,21 @@ FROM complaint c
 JOIN staff r ON r.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 LEFT JOIN staff x ON x.id = o.escalated_by
+WHERE c.id = :id;
+
+-- name: complaint_as_taken
+-- The intake's fields as taken in, before any correction: where a timeline's
+-- corrections start from, to show each one's old value.
+SELECT
+  c.complainant,
+  c.unit,
+  c.phone_clear AS phone,
+  c.channel,
+  c.category,
+  c.severity,
+  c.content,
+  c.received_at
+FROM complaint c
 WHERE c.id = :id;
 
 -- name: complaint_timeline
@@ -1094,7 +1265,17 @@ ORDER BY 2;
 SELECT
   c.id,
   c.sort,
-  c.received_at,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.received_at
+    ) AS INTEGER
+  ) AS received_at,
   rs.name AS received_by,
   coalesce(
     (

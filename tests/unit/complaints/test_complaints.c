@@ -16,6 +16,7 @@
 /* ---- fixture ---- */
 
 static char *export(const fd_actor *who, fd_export_request req, fd_status expect);
+static fd_export_request november(bool monthly);
 static desk_fixture fx;
 static fd_config *cfg;
 static fd_actor assistant, cs_manager;
@@ -362,6 +363,37 @@ START_TEST(the_steps_a_screen_may_offer)
 }
 END_TEST
 
+/* Issue 16: what the record page offers a receptionist on a visited complaint, step
+ * by step: the page lists these (a digit only highlights one) and the core answers
+ * each; closing is the only transition, and only from visited. */
+START_TEST(the_steps_offered_on_a_visited_complaint)
+{
+    open_desk("offered.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, id, "工程部", NULL, &err));
+    ASSERT_OK(rectify(id, "更换灯管"));
+    ASSERT_OK(visit(id, FD_SATISFACTION_SATISFIED));
+    static const fd_status expected[FD_COMPLAINT_STEP_COUNT] = {
+        [FD_COMPLAINT_STEP_ASSIGN] = FD_STATE,  [FD_COMPLAINT_STEP_REASSIGN] = FD_STATE,
+        [FD_COMPLAINT_STEP_RECTIFY] = FD_STATE, [FD_COMPLAINT_STEP_VISIT] = FD_STATE,
+        [FD_COMPLAINT_STEP_CLOSE] = FD_OK,      [FD_COMPLAINT_STEP_ESCALATE] = FD_DENIED,
+        [FD_COMPLAINT_STEP_REFER] = FD_OK,      [FD_COMPLAINT_STEP_ACCEPT] = FD_DENIED,
+    };
+    for (int step = 0; step < FD_COMPLAINT_STEP_COUNT; step++)
+        ck_assert_msg(fd_complaint_may(fx.desk, id, FD_CSTATE_VISITED, (fd_complaint_next_step)step,
+                                       &fx.receptionist, NULL) == expected[step],
+                      "step %d", step);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_VISITED, FD_COMPLAINT_STEP_COUNT,
+                                      &fx.receptionist, NULL),
+                     FD_STATE);
+    ASSERT_OK(fd_complaint_close(fx.desk, &fx.receptionist, id, NULL, &err));
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, FD_CSTATE_CLOSED, FD_COMPLAINT_STEP_CLOSE,
+                                      &fx.receptionist, NULL),
+                     FD_STATE);
+    close_desk();
+}
+END_TEST
+
 START_TEST(reassignment_is_recorded)
 {
     open_desk("reassign.db");
@@ -432,10 +464,12 @@ START_TEST(the_acknowledgement_must_be_one_the_customer_could_give)
     ASSERT_OK(rectify(id, "更换灯管"));
     fd_complaint_visit v = {0, FD_METHOD_PHONE, "满意", FD_SATISFACTION_SATISFIED, FD_ACK_SIGNED, NULL};
     ASSERT_REFUSED(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err), FD_INVALID, "ack",
-                   "number called");
+                   "Confirmed by phone");
     v.ack = FD_ACK_PHONE;
+    v.ack_phone = "12";
     ASSERT_REFUSED(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err), FD_INVALID,
-                   "ack_phone", "number called");
+                   "ack_phone", "");
+    v.ack_phone = NULL;
     v.result = "";
     ASSERT_REFUSED(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err), FD_INVALID, "result",
                    "result");
@@ -445,6 +479,44 @@ START_TEST(the_acknowledgement_must_be_one_the_customer_could_give)
                    "visited_at", "rectification");
     v.visited_at = 0;
     ASSERT_OK(fd_complaint_visit_record(fx.desk, &assistant, id, &v, &err));
+    close_desk();
+}
+END_TEST
+
+typedef struct phones {
+    char ack_phone[40];
+} phones;
+
+static void keep_ack_phone(void *ctx, const fd_complaint_step *s)
+{
+    phones *p = ctx;
+    if (s->ack_phone)
+        snprintf(p->ack_phone, sizeof p->ack_phone, "%s", s->ack_phone);
+}
+
+/* Issue 16: whoever sees the contact masked is not asked for the number dialled: a
+ * call confirmed by phone with none given records the contact's number; the defaults
+ * a form starts on (by phone, confirmed by phone; a general complaint) save. */
+START_TEST(a_phone_visit_without_a_number_records_the_contact)
+{
+    open_desk("called.db");
+    ck_assert_int_eq(fd_complaint_choice_default(FD_CLIST_METHOD), FD_METHOD_PHONE);
+    ck_assert_int_eq(fd_complaint_choice_default(FD_CLIST_ACK), FD_ACK_PHONE);
+    ck_assert_int_eq(fd_complaint_choice_default(FD_CLIST_SEVERITY), FD_SEVERITY_GENERAL);
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "phone", "13900001111", "业主换号", &err));
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, id, "工程部", NULL, &err));
+    ASSERT_OK(rectify(id, "更换灯管"));
+    fd_complaint_visit v = {.method = fd_complaint_choice_default(FD_CLIST_METHOD), .result = "满意",
+                            .satisfaction = FD_SATISFACTION_SATISFIED,
+                            .ack = fd_complaint_choice_default(FD_CLIST_ACK)};
+    ASSERT_OK(fd_complaint_visit_record(fx.desk, &fx.receptionist, id, &v, &err));
+    phones p = {0};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.duty_manager, id, keep_ack_phone, &p, &err));
+    ck_assert_str_eq(p.ack_phone, "13900001111");
+    p = (phones){0};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.receptionist, id, keep_ack_phone, &p, &err));
+    ck_assert_str_eq(p.ack_phone, "139****1111");
     close_desk();
 }
 END_TEST
@@ -556,6 +628,95 @@ START_TEST(a_cs_manager_takes_over)
 }
 END_TEST
 
+/* Issue 16: the duty manager at night hands a complaint to the CS manager with a
+ * reason, on his own (no PIN); until a CS manager accepts it, it is an open item. */
+START_TEST(the_duty_manager_hands_over_and_the_cs_manager_accepts)
+{
+    open_desk("refer.db");
+    at(2026, 11, 27, 23, 30);
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    fd_complaint_state received = FD_CSTATE_RECEIVED;
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_REFER, &fx.duty_manager, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_REFER, &cs_manager, NULL),
+                     FD_DENIED);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ACCEPT, &cs_manager, NULL),
+                     FD_STATE);
+    ASSERT_REFUSED(fd_complaint_refer(fx.desk, &fx.duty_manager, id, " ", &err), FD_INVALID, "reason",
+                   "reason");
+    ASSERT_OK(fd_complaint_refer(fx.desk, &fx.duty_manager, id, "业主要求经理出面", &err));
+    ck_assert_str_eq(state_of(id), "received");
+    fd_complaint_detail c = detail(id);
+    ck_assert_str_eq(c.referred_by, "张伟");
+    ck_assert_str_eq(c.referral_reason, "业主要求经理出面");
+    ck_assert_ptr_null(c.escalated_to);
+    fd_complaint_detail_free(&c);
+    /* Once only; the CS manager now accepts rather than takes over afresh. */
+    ASSERT_REFUSED(fd_complaint_refer(fx.desk, &fx.receptionist, id, "再次", &err), FD_STATE, "", "张伟");
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ACCEPT, &cs_manager, NULL),
+                     FD_OK);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ESCALATE, &cs_manager, NULL),
+                     FD_STATE);
+    ck_assert_int_eq(fd_complaint_may(fx.desk, id, received, FD_COMPLAINT_STEP_ACCEPT, &fx.duty_manager, NULL),
+                     FD_DENIED);
+    /* An open item: in the referred list and the handover's gathering. */
+    rows r = {0};
+    ASSERT_OK(fd_complaints_referred(fx.desk, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_int_eq(r.ids[0], id);
+    r = (rows){0};
+    fd_complaint_query q = {.view = FD_CVIEW_REFERRED, .limit = 10};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    ASSERT_REFUSED(fd_complaint_accept(fx.desk, &fx.duty_manager, id, NULL, &err), FD_DENIED, "",
+                   "complaint.escalate");
+    at(2026, 11, 28, 8, 30);
+    ASSERT_OK(fd_complaint_accept(fx.desk, &cs_manager, id, NULL, &err));
+    c = detail(id);
+    ck_assert_str_eq(c.escalated_to, "刘洋");
+    ck_assert_ptr_null(c.referred_by);
+    fd_complaint_detail_free(&c);
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_referred(fx.desk, collect, &r, &err));
+    ck_assert_int_eq(r.count, 0);
+    ASSERT_REFUSED(fd_complaint_accept(fx.desk, &cs_manager, id, NULL, &err), FD_CONFLICT, "", "刘洋");
+    ASSERT_REFUSED(fd_complaint_refer(fx.desk, &fx.duty_manager, id, "再次", &err), FD_STATE, "", "刘洋");
+    close_desk();
+}
+END_TEST
+
+/* Issue 16: a search finds a complaint by any part of what it says, as taken in or
+ * corrected, beside complainants and units by their start. */
+START_TEST(a_search_finds_the_content_by_any_part)
+{
+    open_desk("content.db");
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL); /* 电梯异响\n轿厢晃动 */
+    fd_complaint_intake other = intake(FD_SORT_SURVEY, FD_SEVERITY_GENERAL);
+    other.content = "绿地杂草较多";
+    int64_t other_id;
+    ASSERT_OK(fd_complaint_receive(fx.desk, &fx.receptionist, &other, &other_id, &err));
+    fd_complaint_query q = {.view = FD_CVIEW_SEARCH, .text = "轿厢", .limit = 10};
+    rows r = {0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    ck_assert_int_eq(r.ids[0], id);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "content", "电梯门禁卡失灵", "听错", &err));
+    q.text = "门禁卡";
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 1);
+    q.text = "张三"; /* the complainant's start: both */
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 2);
+    q.text = "停电";
+    r = (rows){0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    ck_assert_int_eq(r.count, 0);
+    close_desk();
+}
+END_TEST
+
 /* ---- corrections ---- */
 
 START_TEST(correcting_the_severity_rederives_the_deadlines)
@@ -607,6 +768,75 @@ START_TEST(intake_fields_are_corrected_with_a_reason)
     ck_assert_str_eq(c.complainant, "张三");
     ck_assert_int_eq(c.category, FD_CATEGORY_VEHICLES);
     fd_complaint_detail_free(&c);
+    close_desk();
+}
+END_TEST
+
+/* The corrections of a timeline, each as the page and the paper write it. */
+typedef struct corrections {
+    int count;
+    char lines[8][256];
+    char notes[8][128]; /* an assignment's department and note */
+} corrections;
+
+static void keep_corrections(void *ctx, const fd_complaint_step *s)
+{
+    corrections *k = ctx;
+    char *line = fd_complaint_correction_text(s);
+    if (line && k->count < 8)
+        snprintf(k->lines[k->count++], sizeof k->lines[0], "%s", line);
+    free(line);
+    if (s->department && s->note)
+        snprintf(k->notes[0], sizeof k->notes[0], "%s %s", s->department, s->note);
+}
+
+/* Issue 16: every field of the intake is corrected, the time taken in too (its
+ * deadline moves with it), and each correction reads old → new with the reason, on
+ * the page, on paper and in the export. */
+START_TEST(every_intake_field_is_corrected_old_to_new)
+{
+    open_desk("oldnew.db");
+    at(2026, 11, 27, 10, 0); /* a Friday: rectify-by Wednesday 2nd */
+    int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    ck_assert_int_eq(due_of(id), midnight_after(2026, 12, 2));
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_at", "昨天", "记错", &err),
+                   FD_INVALID, "received_at", "2026-11-27 09:30");
+    ASSERT_REFUSED(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_at", "2026-11-28 09:00",
+                                        "记错", &err),
+                   FD_INVALID, "received_at", "future");
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "received_at", "2026-11-26 09:00",
+                                   "夜班电话记录补登", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "category", "emergency", "分类错", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "channel", "visit", "当面投诉", &err));
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, id, "category", "service_attitude", "再次更正",
+                                   &err));
+    fd_complaint_detail c = detail(id);
+    ck_assert_int_eq(c.received_at, fd_time_from_local(2026, 11, 26, 9, 0, 0));
+    ck_assert_int_eq(c.category, FD_CATEGORY_ATTITUDE);
+    ck_assert_int_eq(c.channel, FD_CHANNEL_VISIT);
+    fd_complaint_detail_free(&c);
+    /* Thursday: rectify-by Tuesday 1st. */
+    ck_assert_int_eq(due_of(id), midnight_after(2026, 12, 1));
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, id, "工程部", "夜班已电话通知", &err));
+    corrections k = {0};
+    ASSERT_OK(fd_complaint_timeline(fx.desk, &fx.receptionist, id, keep_corrections, &k, &err));
+    ck_assert_int_eq(k.count, 4);
+    ck_assert_str_eq(k.lines[0], "Taken in at: 2026-11-27 10:00 \u2192 2026-11-26 09:00 (reason: 夜班电话记录补登)");
+    ck_assert_str_eq(k.lines[1], "Category: Facilities and equipment \u2192 Emergency handling (reason: 分类错)");
+    ck_assert_str_eq(k.lines[2], "Channel: Phone \u2192 In person (reason: 当面投诉)");
+    ck_assert_str_eq(k.lines[3],
+                     "Category: Emergency handling \u2192 Service: staff attitude (reason: 再次更正)");
+    ck_assert_str_eq(k.notes[0], "工程部 夜班已电话通知");
+    char *text = export(&fx.duty_manager, november(false), FD_OK);
+    ck_assert_msg(strstr(text, "Taken in at: 2026-11-27 10:00 \u2192 2026-11-26 09:00 (reason: 夜班电话记录补登; 李娜"),
+                  "%s", text);
+    ck_assert_msg(strstr(text, "Category: Emergency handling \u2192 Service: staff attitude (reason: 再次更正"),
+                  "%s", text);
+    ck_assert_msg(strstr(text, "Assigned: 工程部; 夜班已电话通知 (李娜)"), "%s", text);
+    /* The row reads as corrected: taken in on Thursday, in person, staff attitude. */
+    ck_assert_msg(strstr(text, "1,Complaint,2026-11-26 09:00,李娜,张三丰,A-1203,138****5678,In person,"
+                               "Service: staff attitude,General,"), "%s", text);
+    free(text);
     close_desk();
 }
 END_TEST
@@ -823,6 +1053,13 @@ START_TEST(a_days_log_finds_what_was_received_rectified_or_visited_that_day)
     ck_assert_str_eq(touched(end, end + 86400), ids_text(&next_day, 1));
     ck_assert_str_eq(touched(start - 7 * 86400, start - 5 * 86400), ids_text(&untouched, 1));
     ck_assert_str_eq(touched(end + 86400, end + 2 * 86400), "");
+    /* Issue 16: a correction or a hand-over is a step of its day too. */
+    at(2026, 11, 30, 10, 0);
+    ASSERT_OK(fd_complaint_correct(fx.desk, &fx.receptionist, untouched, "unit", "A-1204", "门牌记错", &err));
+    ASSERT_OK(fd_complaint_refer(fx.desk, &fx.duty_manager, first, "业主要求经理出面", &err));
+    fd_time monday = fd_date_start(fd_date_from_ymd(2026, 11, 30));
+    const int64_t steps[] = {untouched, first};
+    ck_assert_str_eq(touched(monday, monday + 86400), ids_text(steps, 2));
     close_desk();
 }
 END_TEST
@@ -1033,15 +1270,20 @@ int main(void)
     tcase_add_test(tc, a_deadline_in_a_year_without_a_table_is_unconfirmed);
     tcase_add_test(tc, a_dissatisfied_visit_reopens_and_keeps_the_history);
     tcase_add_test(tc, steps_out_of_order_are_refused);
+    tcase_add_test(tc, the_steps_offered_on_a_visited_complaint);
     tcase_add_test(tc, reassignment_is_recorded);
     tcase_add_test(tc, the_steps_a_screen_may_offer);
     tcase_add_test(tc, intake_is_checked_field_by_field);
     tcase_add_test(tc, the_acknowledgement_must_be_one_the_customer_could_give);
+    tcase_add_test(tc, a_phone_visit_without_a_number_records_the_contact);
     tcase_add_test(tc, a_special_service_gets_a_phone_visit);
     tcase_add_test(tc, overdue_complaints_are_escalated_under_a_fixed_clock);
     tcase_add_test(tc, a_cs_manager_takes_over);
+    tcase_add_test(tc, the_duty_manager_hands_over_and_the_cs_manager_accepts);
+    tcase_add_test(tc, a_search_finds_the_content_by_any_part);
     tcase_add_test(tc, correcting_the_severity_rederives_the_deadlines);
     tcase_add_test(tc, intake_fields_are_corrected_with_a_reason);
+    tcase_add_test(tc, every_intake_field_is_corrected_old_to_new);
     tcase_add_test(tc, lists_show_corrected_intake_fields);
     tcase_add_test(tc, the_contact_phone_is_corrected_and_masked_like_the_phone);
     tcase_add_test(tc, views_page_by_keyset);

@@ -634,6 +634,35 @@ START_TEST(open_items_are_gathered_from_the_procedures)
 }
 END_TEST
 
+/* Issue 16: a complaint the duty manager handed to the CS manager at night is an open
+ * item of the handover, overdue or not, until a CS manager accepts it. */
+START_TEST(a_complaint_handed_to_the_cs_manager_is_open_until_accepted)
+{
+    book b;
+    book_open(&b, "referred.db");
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    complaint_taken(&b); /* complaint No. 1, due Monday */
+    items before = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &before, &err), FD_OK);
+    ck_assert_int_eq(find_source(&before, "complaint_referred"), -1);
+    ck_assert_msg(fd_complaint_refer(b.fx.desk, &b.fx.duty_manager, 1, "业主要求经理出面", &err) == FD_OK,
+                  "%s", err.message);
+    items live = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
+    int found = find_source(&live, "complaint_referred");
+    ck_assert_int_ge(found, 0);
+    ck_assert_int_eq(live.record[found], FD_RECORD_COMPLAINT);
+    ck_assert_str_eq(live.name[found], "赵六");
+    ck_assert_int_eq(find_source(&live, "complaint"), -1); /* not overdue */
+    ck_assert_msg(fd_complaint_accept(b.fx.desk, &b.cs_manager, 1, NULL, &err) == FD_OK, "%s", err.message);
+    items after = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &after, &err), FD_OK);
+    ck_assert_int_eq(find_source(&after, "complaint_referred"), -1);
+    book_close(&b);
+}
+END_TEST
+
 /* A complaint whose rectify-by was counted into 2027, which has no holiday table in
  * the shipped configuration: the book names what is overdue and marks it unverified,
  * gathered live and in the handover's snapshot alike. */
@@ -1394,6 +1423,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, the_nights_business_comes_first_and_mail_is_summed);
     tcase_add_test(t, inventory_difference_requires_an_explanation);
     tcase_add_test(t, open_items_are_gathered_from_the_procedures);
+    tcase_add_test(t, a_complaint_handed_to_the_cs_manager_is_open_until_accepted);
     tcase_add_test(t, an_overdue_complaint_in_a_year_without_a_table_is_unverified);
     tcase_add_test(t, closed_shift_cannot_be_edited);
     tcase_add_test(t, entries_have_the_fields_of_their_kind);

@@ -637,6 +637,34 @@ static void assert_kept_with(char **pages, int count, const char *caption, const
     free(title);
 }
 
+/* Issue 16: a correction on the day's complaints log reads old → new with the reason,
+ * in the page's words. */
+START_TEST(a_corrected_complaint_reads_old_to_new_on_paper)
+{
+    char *path = demo_copy("corrected.db");
+    desk k;
+    desk_open(&k, path);
+    fd_error err = {0};
+    ck_assert_msg(fd_complaint_correct(k.d, &k.receptionist, 2, "category", "service_attitude",
+                                       "维修人员态度", &err) == FD_OK,
+                  "%s", err.message);
+    fd_report *r;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, fd_date_from_ymd(2026, 11, 27),
+                                    FD_LOG_COMPLAINTS, &r, &err),
+                     FD_OK);
+    char *text = write_text(r, FD_REPORT_TEXT_WIDE);
+    fd_report_free(r);
+    char *squeezed = paper_squeezed(text);
+    char *wanted = paper_squeezed("Category: Emergency handling \u2192 Service: staff attitude (reason: 维修人员态度)");
+    ck_assert_msg(strstr(squeezed, wanted), "%s", text);
+    free(wanted);
+    free(squeezed);
+    free(text);
+    desk_close(&k);
+    free(path);
+}
+END_TEST
+
 START_TEST(daily_logs_keep_together_sign_and_list_every_step)
 {
     const fd_date the_day = fd_date_from_ymd(2026, 11, 26);
@@ -838,6 +866,7 @@ int main(void)
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
     tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
+    tcase_add_test(tc, a_corrected_complaint_reads_old_to_new_on_paper);
     tcase_add_test(tc, text_width_is_chosen_on_the_command_line);
     tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
     tcase_add_test(tc, print_slip_from_the_command_line);
