@@ -232,8 +232,12 @@ static void loan_row(void *ctx, const fd_loan_row *l)
     w->seen++;
     print_cells *c = keep(&w->rows, l->out_at ? l->out_at : l->requested_at, l->id);
     print_cells_time(c, l->out_at, day);
-    print_cells_add(c, fd_printf("%s%s", l->keys ? l->keys : "", l->emergency ? _(" (emergency)") : ""),
-                    l->emergency ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    /* A key lost on the loan is named as lost: it never came back with the others. */
+    char *lost = l->lost_keys ? fd_printf(_("\nLost: %s"), l->lost_keys) : NULL;
+    print_cells_add(c, fd_printf("%s%s%s", l->keys ? l->keys : "", l->emergency ? _(" (emergency)") : "",
+                                 lost ? lost : ""),
+                    l->emergency || lost ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    free(lost);
     char *org = print_join(l->department, " ", l->company);
     print_cells_add(c, print_join(l->borrower, "\n", org), FD_STYLE_PLAIN);
     free(org);
