@@ -152,8 +152,16 @@ int form_choice(const form *f, const char *name)
 void form_set_value(form *f, const char *name, const char *text)
 {
     field_state *fs = find_field(f, name);
-    if (fs)
+    if (!fs)
+        return;
+    if (fs->def->type != FORM_CHOICE) {
         lineedit_set(&fs->edit, text);
+        return;
+    }
+    /* A choice is set by its label; a label it does not offer changes nothing. */
+    for (size_t i = 0; i < fs->choice_count; i++)
+        if (strcmp(fs->choices[i], text) == 0)
+            fs->choice = (int)i;
 }
 
 void form_focus(form *f, const char *name)
