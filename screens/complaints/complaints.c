@@ -203,7 +203,7 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     draw_text(y + 1, x, cols, line, A_NORMAL);
     format_due(d->due_at, due, sizeof due);
     char *taken = d->escalated_to ? fd_printf(_("Taken over by %s"), d->escalated_to) : fd_strdup("");
-    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s%s%s", _("Department"),
+    snprintf(line, sizeof line, _("%s: %s   %s: %s%s%s  %s%s%s"), _("Department"),
              d->department ? d->department : "\u2014", _("Due"), due,
              d->due_unconfirmed ? " " : "", d->due_unconfirmed ? _("Unverified") : "",
              d->overdue ? _("Overdue") : "", d->overdue && *taken ? "  " : "", taken);
@@ -217,7 +217,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
     complaints *s = state;
     if (s->seen_changes != saved_changes)
         reload(s, c);
-    char *title = fd_printf("%s: %s", _("View"), view_name(s));
+    char *title = fd_printf(_("%s: %s"), _("View"), view_name(s));
     draw_text(area->top, area->left, area->cols, title, theme(TH_TITLE));
     free(title);
     console_area list = {area->top + 1, area->left, area->rows - DETAIL_ROWS - 1, area->cols};

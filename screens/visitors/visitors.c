@@ -128,7 +128,7 @@ static void on_event(void *ctx, const fd_visit_event *e)
     char line[LINE_TEXT], approver[96] = "";
     if (e->approver_name)
         snprintf(approver, sizeof approver, _(" (approved by %s)"), e->approver_name);
-    snprintf(line, sizeof line, "%s%s%s \u2014 %s%s", e->label, e->note ? ": " : "",
+    snprintf(line, sizeof line, "%s%s%s \u2014 %s%s", e->label, e->note ? _(": ") : "",
              e->note ? e->note : "", e->staff_name, approver);
     record_history_add(&vv->history, e->at, line);
 }
@@ -444,8 +444,8 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
     snprintf(line, sizeof line, "%s  %s%s%s  %s%s%s%s", show_or_dash(v->visitee_unit),
              v->visitee_company ? v->visitee_company : "", v->visitee_department ? " / " : "",
              v->visitee_department ? v->visitee_department : "", v->visitee_name,
-             v->visitee_position ? " (" : "", v->visitee_position ? v->visitee_position : "",
-             v->visitee_position ? ")" : "");
+             v->visitee_position ? _(" (") : "", v->visitee_position ? v->visitee_position : "",
+             v->visitee_position ? _(")") : "");
     label_line(y + 4, x, cols, _("Visiting"), line, A_NORMAL);
     show_when(v->registered_at, now, when, sizeof when);
     format_hhmm(v->admitted_at, in, sizeof in);
@@ -816,7 +816,7 @@ typedef struct visitors {
 
 static const listview_column visit_columns[] = {
     {N_("Slip"), 12}, {N_("Registered"), 11}, {N_("Visitor"), 10},
-    {N_("Visiting"), 0}, {N_("State"), 12},   {N_("Out"), 5},
+    {N_("Visiting"), 0}, {N_("State"), 12},   {N_("Out at"), 6},
 };
 
 static void add_row(void *ctx, const fd_visit *v)

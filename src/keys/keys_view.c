@@ -497,7 +497,7 @@ static const fd_book_column loan_columns[] = {
     {"refusal", N_("Reason refused or cancelled"), FD_BOOK_TEXT},
     {"approved_by", N_("Consent by"), FD_BOOK_TEXT},
     {"approved_at", N_("Consent at"), FD_BOOK_TIME},
-    {"out_at", N_("Out at"), FD_BOOK_TIME},
+    {"out_at", N_("Lent at"), FD_BOOK_TIME},
     {"due_at", N_("Due back at"), FD_BOOK_TIME},
     {"returned_at", N_("Returned at"), FD_BOOK_TIME},
     {"returned_by", N_("Returned by"), FD_BOOK_TEXT},

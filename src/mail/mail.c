@@ -255,7 +255,7 @@ static bool same_name(const char *a, const char *b)
 static fd_status refuse_role(const fd_actor *who, fd_action action, fd_error *err)
 {
     return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
-                   who ? fd_role_label(who->role) : "?", fd_action_name(action));
+                   who ? fd_role_label(who->role) : "?", fd_action_label(action));
 }
 
 /* ---- reading items ---- */

@@ -68,7 +68,7 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     desk_make(&d, "2026-11-27 10:00", "");
     vt_term *t = desk_open_as(&d, "1001", "1111");
     open_visitor_log(t);
-    VT_ASSERT_ROW(t, 4, " Slip         Registered  Visitor    Visiting                State        Out",
+    VT_ASSERT_ROW(t, 4, " Slip         Registered  Visitor    Visiting               State        Out at",
                   WAIT_MS);
 
     vt_key(t, "F4");
@@ -116,7 +116,7 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_send(t, "王小");
     VT_ASSERT_TEXT(t, "Search by visitor's name", WAIT_MS);
-    VT_ASSERT_TEXT(t, "王小明     A-1203 李建国           Left", WAIT_MS);
+    VT_ASSERT_TEXT(t, "王小明     A-1203 李建国          Left", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
     vt_key(t, "F5");
     VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);

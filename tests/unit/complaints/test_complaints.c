@@ -536,7 +536,7 @@ START_TEST(a_cs_manager_takes_over)
     open_desk("escalate.db");
     int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
     ASSERT_REFUSED(fd_complaint_escalate(fx.desk, &fx.receptionist, NULL, id, "业主情绪激动", &err),
-                   FD_DENIED, "", "complaint.escalate");
+                   FD_DENIED, "", "Escalate a complaint to the customer-service manager");
     ASSERT_REFUSED(fd_complaint_escalate(fx.desk, &fx.receptionist, &cs_manager, id, " ", &err),
                    FD_INVALID, "reason", "reason");
     /* Approved in place: the receptionist records it, the CS manager takes it. */

@@ -345,12 +345,12 @@ START_TEST(roles_that_may_not_register)
     open_desk("roles.db");
     fd_visit_form f = form();
     ASSERT_FAILS(fd_visit_register(fx.desk, &fx.admin, NULL, &f, NULL, &err), FD_DENIED, "",
-                 "visit.register");
+                 "Register a visitor");
     ASSERT_FAILS(fd_visit_register(fx.desk, NULL, NULL, &f, NULL, &err), FD_DENIED, "", "Log in");
     register_as(&assistant, NULL, form());
     int64_t id = register_as(&cs_manager, NULL, form());
     ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.admin, NULL, id, NULL, &err), FD_DENIED, "",
-                 "visit.register");
+                 "Register a visitor");
     ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.admin, id, FD_VISIT_FIELD_PHONE, "13900000000", "x", &err),
                  FD_DENIED, "", "desk staff");
     verify_clean();
