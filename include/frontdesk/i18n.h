@@ -11,7 +11,7 @@
  * apart by its context (msgctxt in the catalogue). */
 #define C_(ctx, s) fd_pgettext(ctx, s)
 
-const char *fd_pgettext(const char *context, const char *msgid);
+const char *fd_pgettext(const char *context, const char *msgid) __attribute__((format_arg(2)));
 
 /* Binds the catalogue directory and applies the configured language
  * ("zh_CN", "en"; NULL or "" keeps the environment's). Call after setlocale. */

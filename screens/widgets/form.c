@@ -278,6 +278,15 @@ static int handle_edit(form *f, field_state *fs, const console_event *ev)
     case LINEEDIT_REFUSED:
         beep();
         return EV_HANDLED;
+    case LINEEDIT_FULL:
+        /* A paste longer than the field is cut: said once, under the field, so the
+         * desk knows the end is missing before saving. */
+        if (!fs->message) {
+            beep();
+            fs->message = fd_printf(_("Cut to %zu characters: the field holds no more."),
+                                    fs->edit.max_chars);
+        }
+        return EV_HANDLED | EV_REDRAW;
     default:
         return EV_IGNORED;
     }

@@ -262,6 +262,29 @@ START_TEST(the_form_is_checked_before_consent)
 }
 END_TEST
 
+/* Issue 15: a paste longer than a field was cut silently; the cut is said at the field. */
+START_TEST(a_paste_cut_to_the_field_says_so)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = open_keys(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "New key loan", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    char pasted[80];
+    memset(pasted, 'x', 70);
+    pasted[70] = '\0';
+    vt_send(t, pasted); /* the borrower takes 60 characters */
+    VT_ASSERT_TEXT(t, "Cut to 60 characters: the field holds no more.", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Please confirm", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    desk_quit(t);
+}
+END_TEST
+
 /* §5: the loan's page lists everyone to call and who has been tried; the key goes out
  * before the emergency contact is tried only with a reason. */
 START_TEST(an_emergency_before_the_contact_needs_a_reason)
@@ -305,6 +328,7 @@ int main(void)
                                   an_emergency_records_two_calls_first,
                                   the_register_finds_a_scanned_tag,
                                   the_form_is_checked_before_consent,
+                                  a_paste_cut_to_the_field_says_so,
                                   an_emergency_before_the_contact_needs_a_reason, NULL};
     return desk_main(desk_suite("keys", tests));
 }
