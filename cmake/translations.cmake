@@ -18,6 +18,6 @@ add_custom_target(translations ALL DEPENDS ${FRONTDESK_MO_FILES})
 # `make pot` refreshes the template from every marked string.
 file(GLOB_RECURSE FRONTDESK_I18N_SOURCES RELATIVE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/src/*.c ${CMAKE_SOURCE_DIR}/screens/*.c ${CMAKE_SOURCE_DIR}/include/*.h ${CMAKE_SOURCE_DIR}/src/*.h ${CMAKE_SOURCE_DIR}/screens/*.h ${CMAKE_SOURCE_DIR}/src/*.def)
 add_custom_target(pot
-  COMMAND xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS:
+  COMMAND xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --add-comments=TRANSLATORS:
           --package-name=frontdesk -o ${CMAKE_SOURCE_DIR}/data/po/frontdesk.pot ${FRONTDESK_I18N_SOURCES}
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -52,7 +52,8 @@
     X(OUT,       "out",       N_("Out"))                              \
     X(RETURNED,  "returned",  N_("Returned"))                         \
     X(REFUSED,   "refused",   N_("Refused"))                          \
-    X(CANCELLED, "cancelled", N_("Cancelled"))
+    X(CANCELLED, "cancelled", N_("Cancelled"))                        \
+    X(LOST,      "lost",      N_("Closed: key lost"))
 
 #define FD_KEY_OUTCOME_LIST(X)                                    \
     X(REACHED,      "reached",      N_("Reached"))                \
@@ -246,6 +247,10 @@ typedef struct fd_key_loan_new {
  * "requested" until a manager approves it. */
 fd_status fd_key_loan_request(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               const fd_key_loan_new *loan, int64_t *loan_id, fd_error *err);
+/* Everything fd_key_loan_request checks of the loan as typed (the borrower, the reason,
+ * the keys and whether each may be lent now), writing nothing: a form asks it before
+ * it asks a manager for consent, so consent is never asked twice. */
+fd_status fd_key_loan_check(fd_desk *d, const fd_key_loan_new *loan, fd_error *err);
 /* Must the keys of this loan, as typed, wait for calls? An emergency loan of a unit's
  * spare key is handed over only once a call is recorded for each unit, and calls are
  * recorded against the loan: request it without hand_over, record the calls, then
@@ -258,9 +263,17 @@ fd_status fd_key_loan_refuse(fd_desk *d, const fd_actor *who, const fd_actor *ap
                              int64_t loan_id, const char *note, fd_error *err);
 fd_status fd_key_loan_cancel(fd_desk *d, const fd_actor *who, int64_t loan_id, const char *note,
                              fd_error *err);
-/* Hands the keys of an approved loan over; they are due back by fd_key_loan_due. */
+/* Hands the keys of an approved loan over; they are due back by fd_key_loan_due. An
+ * emergency loan of spare keys needs, for each unit, a call recorded; and unless
+ * someone was reached, every owner, tenant and emergency contact of the unit tried
+ * (钥匙管理制度 §5) — or a reason, given with fd_key_loan_lend_why, to use the key
+ * before they were (FD_INVALID, field "why", naming who has not been tried). */
 fd_status fd_key_loan_lend(fd_desk *d, const fd_actor *who, int64_t loan_id, fd_error *err);
-/* The keys come back (those still on loan: a key lost meanwhile stays lost). */
+fd_status fd_key_loan_lend_why(fd_desk *d, const fd_actor *who, int64_t loan_id, const char *why,
+                               fd_error *err);
+/* The keys come back (those still on loan: a key lost meanwhile stays lost, and is
+ * never recorded as returned). When every key of a loan is registered lost on it, the
+ * loan closes as "lost" and cannot be returned. */
 fd_status fd_key_loan_return(fd_desk *d, const fd_actor *who, int64_t loan_id,
                              const char *returned_by, const char *note, fd_error *err);
 
@@ -283,6 +296,18 @@ typedef struct fd_key_notice_new {
 
 fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
                              const fd_key_notice_new *n, fd_error *err);
+/* One person to call about a unit of an emergency loan, and whether they were tried. */
+typedef struct fd_key_trail_row {
+    const fd_dir_entry *entry;  /* owner/tenant or emergency contact, phone masked for who */
+    int attempts;               /* calls recorded to them for this loan */
+    fd_key_outcome last;        /* the latest call's outcome, when attempts > 0 */
+    bool unit_reached;          /* someone was reached about this unit (any number) */
+} fd_key_trail_row;
+/* Everyone to call about the loan's spare-key units, in the order to call them
+ * (owners, tenants, then emergency contacts), with the calls made to each. */
+fd_status fd_key_loan_trail(fd_desk *d, const fd_actor *who, int64_t loan_id,
+                            void (*each)(void *ctx, const fd_key_trail_row *row), void *ctx,
+                            fd_error *err);
 /* Whom to call, unit by unit for the loan's spare keys: owners and tenants first, then
  * the emergency contacts (fd_directory_contacts), phones masked for who as there. */
 fd_status fd_key_loan_contacts(fd_desk *d, const fd_actor *who, int64_t loan_id,
@@ -383,6 +408,7 @@ typedef struct fd_loan_row {
     const char *requested_by, *approved_by, *returned_by, *received_by;
     int notices;                  /* notification attempts recorded */
     int units_waiting;            /* emergency: spare-key units nobody has been called for */
+    const char *lost_keys;        /* tags of keys lost during the loan, or NULL */
 } fd_loan_row;
 
 /* At most limit loans of a view with ids above after_id, oldest first. */

@@ -15,8 +15,10 @@
  *                                                     it; a reason before the limit)
  *
  * Newspapers delivered in bundles are signed for per title and counted: the daily
- * tally shows copies received and handed on. A newspaper kept for an absent recipient
- * is registered as an item of kind newspaper. */
+ * tally shows copies received, handed on and left (a copy kept for an absent reader is
+ * among those left). That is the one way newspapers are recorded: the intake of items
+ * refuses kind newspaper, so every copy reaches the per-title tally. (Newspaper items
+ * recorded before still count in the daily register.) */
 #ifndef FRONTDESK_MAIL_H
 #define FRONTDESK_MAIL_H
 
@@ -47,6 +49,15 @@ typedef enum fd_mail_kind {
 const char *fd_mail_kind_name(fd_mail_kind k);
 const char *fd_mail_kind_label(fd_mail_kind k); /* translated */
 bool fd_mail_kind_parse(const char *name, fd_mail_kind *out);
+
+/* Whether the intake registers items of kind k: all but newspapers, which go on the
+ * per-title tally (fd_mail_paper_receive). */
+bool fd_mail_kind_is_item(fd_mail_kind k);
+
+/* The configured carrier a tracking number's well-known prefix names (SF 顺丰, JD 京东,
+ * YT 圆通, ZTO 中通, STO 申通), as the configuration spells it; NULL when the prefix is
+ * not one of those or no configured carrier matches. */
+const char *fd_mail_carrier_guess(const fd_config *cfg, const char *tracking);
 
 /* X(id, stored name, label) */
 #define FD_MAIL_STATE_LIST(X)                                             \

@@ -26,53 +26,54 @@ typedef enum fd_role {
 #define FD_EVERYONE (FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN))
 
 /* Every action a rule governs, with the roles allowed by default.
- * X(id, name, roles) — procedures add their actions here. */
+ * X(id, name, roles, label) — procedures add their actions here. The name is the
+ * configuration's and the audit trail's; a person reads the label, never the name. */
 #define FD_ACTION_LIST(X)                                                       \
-    X(STAFF_ADD,         "staff.add",         FD_ROLE_BIT(FD_ROLE_ADMIN))       \
-    X(STAFF_LIST,        "staff.list",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(STAFF_SET_PIN,     "staff.set_pin",     FD_ROLE_BIT(FD_ROLE_ADMIN))       \
-    X(STAFF_UNLOCK,      "staff.unlock",      FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(AUDIT_SEAL,        "audit.seal",        FD_ROLE_BIT(FD_ROLE_ADMIN))       \
-    X(VISIT_REGISTER,    "visit.register",    FD_DESK_STAFF)                    \
-    X(VISIT_SIGN_OUT,    "visit.sign_out",    FD_DESK_STAFF)                    \
-    X(VISIT_CORRECT,     "visit.correct",     FD_DESK_STAFF)                    \
-    X(VISITOR_BAN,       "visitor.ban",       FD_ROLE_BIT(FD_ROLE_CS_MANAGER))  \
-    X(VISIT_PURGE,       "visit.purge",       FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(KEY_REGISTER,      "key.register",      FD_DESK_STAFF)                    \
-    X(KEY_INCIDENT,      "key.incident",      FD_DESK_STAFF)                    \
-    X(KEY_COPY,          "key.copy",          FD_ROLE_BIT(FD_ROLE_CS_MANAGER))  \
-    X(KEY_RETIRE,        "key.retire",        FD_MANAGERS)                      \
-    X(KEY_SEAL,          "key.seal",          FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
-    X(KEY_LOAN,          "key.loan",          FD_DESK_STAFF)                    \
-    X(KEY_LOAN_APPROVE,  "key.loan_approve",  FD_MANAGERS)                      \
-    X(KEY_EXPORT,        "key.export",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(MAIL_RECEIVE,      "mail.receive",      FD_DESK_STAFF)                    \
-    X(MAIL_HAND_OUT,     "mail.hand_out",     FD_DESK_STAFF)                    \
-    X(MAIL_RETURN,       "mail.return",       FD_DESK_STAFF)                    \
-    X(MAIL_CORRECT,      "mail.correct",      FD_DESK_STAFF)                    \
-    X(MAIL_EXPORT,       "mail.export",       FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(DIRECTORY_IMPORT,  "directory.import",  FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(DIRECTORY_CORRECT, "directory.correct", FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(COMPLAINT_RECEIVE,  "complaint.receive",  FD_DESK_STAFF)                     \
-    X(COMPLAINT_ASSIGN,   "complaint.assign",   FD_DESK_STAFF)                     \
-    X(COMPLAINT_RECTIFY,  "complaint.rectify",  FD_DESK_STAFF)                     \
-    X(COMPLAINT_VISIT,    "complaint.visit",    FD_DESK_STAFF)                     \
-    X(COMPLAINT_CLOSE,    "complaint.close",    FD_DESK_STAFF)                     \
-    X(COMPLAINT_CORRECT,  "complaint.correct",  FD_DESK_STAFF)                     \
-    X(COMPLAINT_SEVERITY, "complaint.severity", FD_MANAGERS)                       \
-    X(COMPLAINT_ESCALATE, "complaint.escalate", FD_ROLE_BIT(FD_ROLE_CS_MANAGER))   \
-    X(COMPLAINT_REFER,    "complaint.refer",    FD_DESK_STAFF & ~FD_ROLE_BIT(FD_ROLE_CS_MANAGER)) \
-    X(COMPLAINT_EXPORT,   "complaint.export",   FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(HANDOVER_LOG,       "handover.log",       FD_DESK_STAFF)                     \
-    X(HANDOVER_WRITE,     "handover.write",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
-    X(HANDOVER_FOLLOW,    "handover.follow",    FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
-    X(HANDOVER_SHIFT,     "handover.shift",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
-    X(HANDOVER_TAKE_OVER, "handover.take_over", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
-    X(HANDOVER_CORRECT,   "handover.correct",   FD_DESK_STAFF)                     \
-    X(HANDOVER_EXPORT,    "handover.export",    FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN))
+    X(STAFF_ADD, "staff.add", FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Add a staff member")) \
+    X(STAFF_LIST, "staff.list", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("List the staff")) \
+    X(STAFF_SET_PIN, "staff.set_pin", FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Set a staff member's PIN")) \
+    X(STAFF_UNLOCK, "staff.unlock", FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Unlock a staff member's login")) \
+    X(AUDIT_SEAL, "audit.seal", FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Seal the audit trail")) \
+    X(VISIT_REGISTER, "visit.register", FD_DESK_STAFF, N_("Register a visitor")) \
+    X(VISIT_SIGN_OUT, "visit.sign_out", FD_DESK_STAFF, N_("Sign a visitor out")) \
+    X(VISIT_CORRECT, "visit.correct", FD_DESK_STAFF, N_("Correct a visit")) \
+    X(VISITOR_BAN, "visitor.ban", FD_ROLE_BIT(FD_ROLE_CS_MANAGER), N_("Bar a visitor")) \
+    X(VISIT_PURGE, "visit.purge", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Erase old identity numbers")) \
+    X(KEY_REGISTER, "key.register", FD_DESK_STAFF, N_("Register a key or move its custody")) \
+    X(KEY_INCIDENT, "key.incident", FD_DESK_STAFF, N_("Record a lost or damaged key, or a lock change")) \
+    X(KEY_COPY, "key.copy", FD_ROLE_BIT(FD_ROLE_CS_MANAGER), N_("Copy a key")) \
+    X(KEY_RETIRE, "key.retire", FD_MANAGERS, N_("Retire a key")) \
+    X(KEY_SEAL, "key.seal", FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER), N_("Seal a new key")) \
+    X(KEY_LOAN, "key.loan", FD_DESK_STAFF, N_("Lend keys")) \
+    X(KEY_LOAN_APPROVE, "key.loan_approve", FD_MANAGERS, N_("Consent to a key loan")) \
+    X(KEY_EXPORT, "key.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the key loans")) \
+    X(MAIL_RECEIVE, "mail.receive", FD_DESK_STAFF, N_("Sign for mail")) \
+    X(MAIL_HAND_OUT, "mail.hand_out", FD_DESK_STAFF, N_("Hand mail out")) \
+    X(MAIL_RETURN, "mail.return", FD_DESK_STAFF, N_("Return mail to the sender")) \
+    X(MAIL_CORRECT, "mail.correct", FD_DESK_STAFF, N_("Correct a mail record")) \
+    X(MAIL_EXPORT, "mail.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the mail register")) \
+    X(DIRECTORY_IMPORT, "directory.import", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Import the occupants' directory")) \
+    X(DIRECTORY_CORRECT, "directory.correct", FD_DESK_STAFF | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Correct the directory")) \
+    X(COMPLAINT_RECEIVE, "complaint.receive", FD_DESK_STAFF, N_("Take a complaint")) \
+    X(COMPLAINT_ASSIGN, "complaint.assign", FD_DESK_STAFF, N_("Assign a complaint")) \
+    X(COMPLAINT_RECTIFY, "complaint.rectify", FD_DESK_STAFF, N_("Record a rectification")) \
+    X(COMPLAINT_VISIT, "complaint.visit", FD_DESK_STAFF, N_("Record a return visit")) \
+    X(COMPLAINT_CLOSE, "complaint.close", FD_DESK_STAFF, N_("Close a complaint")) \
+    X(COMPLAINT_CORRECT, "complaint.correct", FD_DESK_STAFF, N_("Correct a complaint")) \
+    X(COMPLAINT_SEVERITY, "complaint.severity", FD_MANAGERS, N_("Change a complaint's severity")) \
+    X(COMPLAINT_ESCALATE, "complaint.escalate", FD_ROLE_BIT(FD_ROLE_CS_MANAGER), N_("Escalate a complaint to the customer-service manager")) \
+    X(COMPLAINT_REFER, "complaint.refer", FD_DESK_STAFF & ~FD_ROLE_BIT(FD_ROLE_CS_MANAGER), N_("Hand a complaint to the customer-service manager")) \
+    X(COMPLAINT_EXPORT, "complaint.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the complaints")) \
+    X(HANDOVER_LOG, "handover.log", FD_DESK_STAFF, N_("Log a call or an item for the handover")) \
+    X(HANDOVER_WRITE, "handover.write", FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER), N_("Write the handover book")) \
+    X(HANDOVER_FOLLOW, "handover.follow", FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER), N_("Record progress on a follow-up")) \
+    X(HANDOVER_SHIFT, "handover.shift", FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER), N_("Hand over or take over a shift")) \
+    X(HANDOVER_TAKE_OVER, "handover.take_over", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Take over a shift left unhanded")) \
+    X(HANDOVER_CORRECT, "handover.correct", FD_DESK_STAFF, N_("Correct the handover book")) \
+    X(HANDOVER_EXPORT, "handover.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the handover book"))
 
 typedef enum fd_action {
-#define FD_ACTION_ENUM(id, name, roles) FD_ACT_##id,
+#define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,
     FD_ACTION_LIST(FD_ACTION_ENUM)
 #undef FD_ACTION_ENUM
     FD_ACTION_COUNT
@@ -82,6 +83,7 @@ const char *fd_role_name(fd_role r);
 const char *fd_role_label(fd_role r); /* translated */
 bool fd_role_parse(const char *name, fd_role *out);
 const char *fd_action_name(fd_action a);
+const char *fd_action_label(fd_action a); /* translated: what a person reads */
 
 /* Who is acting: the staff member logged in, or the one who approved in place. */
 typedef struct fd_actor {

@@ -79,6 +79,14 @@ typedef struct fd_visit_form {
     const char *unit, *company, *department, *visitee_name, *visitee_position;
 } fd_visit_form;
 
+/* What the desk should double-check before registering, none of it a refusal: a unit
+ * typed that the directory does not have, a person visited it does not list (both
+ * only when not picked from it), a document known under another name. each() gets
+ * one translated sentence per warning. Nothing is written. */
+fd_status fd_visit_warnings(fd_desk *d, const fd_actor *who, const fd_visit_form *f,
+                            void (*each)(void *ctx, const char *warning), void *ctx,
+                            fd_error *err);
+
 /* May who (with approver, who switched in, or NULL) register a visitor now? Screens
  * ask before the form is filled; fd_visit_register asks again. At night a
  * receptionist is told to hand over to the duty manager. */

@@ -213,7 +213,7 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     snprintf(line, sizeof line, "%s  %s  %s", d->complainant, d->unit, d->phone ? d->phone : "");
     draw_text(y + 1, x, cols, line, A_NORMAL);
     format_due(d->due_at, due, sizeof due);
-    snprintf(line, sizeof line, "%s: %s   %s: %s%s%s  %s", _("Department"),
+    snprintf(line, sizeof line, _("%s: %s   %s: %s%s%s  %s"), _("Department"),
              d->department ? d->department : "\u2014", _("Due"), due,
              d->due_unconfirmed ? " " : "", d->due_unconfirmed ? _("Unverified") : "",
              d->overdue ? _("Overdue") : "");
@@ -242,7 +242,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
         s->seen_data = console_data_changes(c);
         listview_refresh(s->list, c);
     }
-    char *title = fd_printf("%s: %s", _("View"), view_name(s));
+    char *title = fd_printf(_("%s: %s"), _("View"), view_name(s));
     draw_text(area->top, area->left, area->cols, title, theme(TH_TITLE));
     free(title);
     console_area list = {area->top + 1, area->left, area->rows - DETAIL_ROWS - 1, area->cols};

@@ -27,8 +27,8 @@
     X(PAGE_DOWN,   "page_down",   N_("Page down"),   N_("Show the next page"))              \
     X(HOME,        "home",        N_("First"),       N_("Go to the first item, or the start of the text")) \
     X(END,         "end",         N_("Last"),        N_("Go to the last item, or the end of the text")) \
-    X(LEFT,        "left",        N_("Left"),        N_("Cursor left; in a choice field, the previous choice")) \
-    X(RIGHT,       "right",       N_("Right"),       N_("Cursor right; in a choice field, the next choice")) \
+    X(LEFT,        "left",        N_("Cursor left"), N_("Cursor left; in a choice field, the previous choice")) \
+    X(RIGHT,       "right",       N_("Cursor right"), N_("Cursor right; in a choice field, the next choice")) \
     X(BACKSPACE,   "backspace",   N_("Erase"),       N_("Delete the character before the cursor")) \
     X(DELETE,      "delete",      N_("Delete"),      N_("Delete the character under the cursor")) \
     X(SEARCH,      "search",      N_("Search"),      N_("Search: type to narrow the list (typing starts a search too)")) \

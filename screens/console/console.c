@@ -434,7 +434,7 @@ static void draw_hints(console *c)
     const frame *top = top_frame(c);
     int x = draw_hint(c, ACT_HELP, 1, limit);
     for (const console_action *a = top->ops->actions; a && *a != ACT_NONE && x >= 0; a++) {
-        if (*a != ACT_HELP)
+        if (*a != ACT_HELP && (!top->ops->offers || top->ops->offers(top->state, *a)))
             x = draw_hint(c, *a, x, limit);
     }
     for (const console_action *a = console_actions; *a != ACT_NONE && x >= 0; a++) {

@@ -64,6 +64,9 @@ typedef struct screen_ops {
     /* Before the screen is closed by logging out or quitting: false keeps it open
      * (unsaved changes the user chose to keep). NULL: always may leave. */
     bool (*may_leave)(void *state, console *c);
+    /* Whether one of its actions works in the state it is in now (a view without a
+     * list has nothing to mark): the key hints offer only those. NULL: all of them. */
+    bool (*offers)(const void *state, console_action a);
 } screen_ops;
 
 /* A screen the main menu opens under its action. */

@@ -232,7 +232,7 @@ static void draw_contacts(const directory *d, int y, int x, int cols, int rows)
         const dir_item *k = d->contacts[i];
         char line[512];
         const char *role = k->kind == FD_DIR_CONTACT && *k->position ? k->position : dir_kind_label(k->kind);
-        snprintf(line, sizeof line, "%s (%s)  %s", k->name, role, k->phone);
+        snprintf(line, sizeof line, _("%s (%s)  %s"), k->name, role, k->phone);
         draw_text(y + (int)i, x + LABEL_COLS, cols - LABEL_COLS, line, A_NORMAL);
     }
 }

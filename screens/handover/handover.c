@@ -96,7 +96,7 @@ static brow *entry_row(section sec, const fd_entry *e)
         cell(r, 4, _("Duty log"));
     }
     char *fields = handover_entry_text(e);
-    char *follow = e->follow_up ? fd_printf("%s: %s", fd_follow_mark_label(e->mark), e->follow_up) : NULL;
+    char *follow = e->follow_up ? fd_printf(_("%s: %s"), fd_follow_mark_label(e->mark), e->follow_up) : NULL;
     r->detail = handover_joined(fields, "  ", follow);
     free(fields);
     free(follow);
@@ -118,8 +118,8 @@ static void add_followup(void *ctx, const fd_followup *f)
     bool owed = f->carried_in && !f->progressed && a->src->in_hand;
     cell(r, 4, owed ? _("No progress") : fd_followup_state_label(f->state));
     r->alert = owed;
-    char *last = f->last_progress ? fd_printf("%s: %s", _("Last progress"), f->last_progress) : NULL;
-    char *follow = fd_printf("%s: %s", fd_follow_mark_label(f->entry->mark),
+    char *last = f->last_progress ? fd_printf(_("%s: %s"), _("Last progress"), f->last_progress) : NULL;
+    char *follow = fd_printf(_("%s: %s"), fd_follow_mark_label(f->entry->mark),
                              f->entry->follow_up ? f->entry->follow_up : "");
     free(r->detail);
     r->detail = handover_joined(follow, "  ", last);

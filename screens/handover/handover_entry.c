@@ -186,7 +186,7 @@ static void take_entry(void *ctx, const fd_entry *e)
     p->fields = fd_printf("%s  %s", e->content, fields);
     free(fields);
     if (e->follow_up)
-        p->follow = fd_printf("%s: %s%s%s", fd_follow_mark_label(e->mark), e->follow_up,
+        p->follow = fd_printf(_("%s: %s%s%s"), fd_follow_mark_label(e->mark), e->follow_up,
                               e->followup ? "  \u2014 " : "",
                               e->followup ? fd_followup_state_label(e->followup_state) : "");
 }

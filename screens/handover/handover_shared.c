@@ -53,7 +53,7 @@ char *handover_entry_text(const fd_entry *e)
     for (int f = 0; f < FD_ENTRY_FIELD_COUNT; f++) {
         if (!values[f])
             continue;
-        char *part = fd_printf("%s: %s", fd_entry_field_label(e->kind, (fd_entry_field)f), values[f]);
+        char *part = fd_printf(_("%s: %s"), fd_entry_field_label(e->kind, (fd_entry_field)f), values[f]);
         char *next = handover_joined(text, "  ", part);
         free(part);
         free(text);

@@ -11,7 +11,7 @@
 #include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
-#include "widgets/scrollback.h"
+#include "widgets/pager.h"
 #include "console/draw.h"
 #include "widgets/show.h"
 #include "frontdesk/i18n.h"
@@ -26,6 +26,12 @@ typedef struct call_item {
     char when[FD_TIME_TEXT], unit[32], name[TEXT], phone[FD_KEY_PHONE_SHOWN], outcome[64];
 } call_item;
 
+/* One person to call about a unit, and how far they were tried. */
+typedef struct trail_item {
+    char unit[32], name[TEXT], who[64], phone[FD_KEY_PHONE_SHOWN], status[TEXT];
+    bool tried, reached_unit, contact;
+} trail_item;
+
 typedef struct loan_page {
     console *c;
     int64_t id;
@@ -34,10 +40,11 @@ typedef struct loan_page {
     bool emergency, overdue, approved_yet;
     int units_waiting;
     char borrower_name[TEXT], borrower[TEXT * 2], phone[FD_KEY_PHONE_SHOWN], reason[TEXT * 2];
-    char keys[TEXT], requested[TEXT], approved[TEXT], out[TEXT], returned[TEXT];
+    char keys[TEXT], requested[TEXT], approved[TEXT], out[TEXT], returned[TEXT], lost[TEXT];
     call_item calls[MAX_CALLS];
-    int call_count;
-    scrollback calls_scroll; /* the latest calls shown unless PgUp went back */
+    int call_count, calls_total;
+    trail_item trail[MAX_CONTACTS];
+    int trail_count;
 } loan_page;
 
 static void copy_loan(void *ctx, const fd_loan_row *r)
@@ -58,11 +65,12 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
                  r->company ? r->company : "");
     text_copy(p->phone, sizeof p->phone, r->phone);
     /* The note may be longer than the page shows: it is cut between characters. */
-    char *reason = fd_printf("%s%s%s", fd_key_reason_label(r->reason), r->note ? ": " : "",
-                             r->note ? r->note : "");
+    char *reason = r->note ? fd_printf(_("%s: %s"), fd_key_reason_label(r->reason), r->note)
+                           : fd_strdup(fd_key_reason_label(r->reason));
     text_copy(p->reason, sizeof p->reason, reason);
     free(reason);
     text_copy(p->keys, sizeof p->keys, r->keys ? r->keys : "");
+    text_copy(p->lost, sizeof p->lost, r->lost_keys ? r->lost_keys : "");
     keys_when(r->requested_at, at);
     snprintf(p->requested, sizeof p->requested, "%s  %s", at, r->requested_by);
     p->approved_yet = r->approved_at != 0;
@@ -87,8 +95,11 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
 static void copy_call(void *ctx, const fd_key_notice_row *r)
 {
     loan_page *p = ctx;
-    if (p->call_count == MAX_CALLS)
-        return;
+    p->calls_total++;
+    if (p->call_count == MAX_CALLS) { /* the newest are kept: the first go to the pager */
+        memmove(p->calls, p->calls + 1, (MAX_CALLS - 1) * sizeof p->calls[0]);
+        p->call_count--;
+    }
     call_item *k = &p->calls[p->call_count++];
     keys_when(r->called_at, k->when);
     text_copy(k->unit, sizeof k->unit, r->unit);
@@ -97,21 +108,52 @@ static void copy_call(void *ctx, const fd_key_notice_row *r)
     text_copy(k->outcome, sizeof k->outcome, fd_key_outcome_label(r->outcome));
 }
 
+static const char *contact_role(const fd_dir_entry *e)
+{
+    if (e->kind != FD_DIR_CONTACT)
+        return _("owner/tenant");
+    return e->position && *e->position ? e->position : _("emergency contact");
+}
+
+static void copy_trail(void *ctx, const fd_key_trail_row *r)
+{
+    loan_page *p = ctx;
+    if (p->trail_count == MAX_CONTACTS)
+        return;
+    trail_item *t = &p->trail[p->trail_count++];
+    const fd_dir_entry *e = r->entry;
+    text_copy(t->unit, sizeof t->unit, e->unit ? e->unit : "");
+    text_copy(t->name, sizeof t->name, e->name ? e->name : "");
+    text_copy(t->who, sizeof t->who, contact_role(e));
+    text_copy(t->phone, sizeof t->phone, e->phone ? e->phone : "");
+    t->tried = r->attempts > 0;
+    t->contact = e->kind == FD_DIR_CONTACT;
+    t->reached_unit = r->unit_reached;
+    if (r->attempts == 0)
+        text_copy(t->status, sizeof t->status, _("not tried yet"));
+    else
+        snprintf(t->status, sizeof t->status, _("%s (calls: %d)"),
+                 fd_key_outcome_label(r->last), r->attempts);
+}
+
 static void load(loan_page *p)
 {
     fd_error err = {0};
     p->loaded = false;
-    p->call_count = 0;
+    p->call_count = p->calls_total = p->trail_count = 0;
     fd_desk *d = console_desk(p->c);
     const fd_actor *me = console_actor(p->c);
     if (fd_key_loan_get(d, me, p->id, copy_loan, p, &err) != FD_OK ||
-        fd_key_loan_notices(d, me, p->id, copy_call, p, &err) != FD_OK)
+        fd_key_loan_notices(d, me, p->id, copy_call, p, &err) != FD_OK ||
+        (p->emergency && fd_key_loan_trail(d, me, p->id, copy_trail, p, &err) != FD_OK))
         console_show_error(p->c, &err);
 }
 
 /* ---- what may be done ---- */
 
-typedef enum loan_op { OP_APPROVE, OP_REFUSE, OP_CALL, OP_LEND, OP_RETURN, OP_CANCEL, OP_COUNT } loan_op;
+typedef enum loan_op {
+    OP_APPROVE, OP_REFUSE, OP_CALL, OP_LEND, OP_RETURN, OP_CANCEL, OP_CALLS, OP_COUNT
+} loan_op;
 
 static const struct {
     fd_loan_step step;
@@ -120,6 +162,7 @@ static const struct {
     [OP_APPROVE] = {FD_LOAN_STEP_APPROVE, N_("Consent (a manager)")},
     [OP_REFUSE] = {FD_LOAN_STEP_REFUSE, N_("Refuse (a manager)")},
     [OP_CALL] = {FD_LOAN_STEP_NOTIFY, N_("Record a call to the owner or a contact")},
+    [OP_CALLS] = {FD_LOAN_STEP_NOTIFY, N_("Read every call in full")},
     [OP_LEND] = {FD_LOAN_STEP_LEND, N_("Hand the keys over")},
     [OP_RETURN] = {FD_LOAN_STEP_RETURN, N_("Take the keys back")},
     [OP_CANCEL] = {FD_LOAN_STEP_CANCEL, N_("Cancel the loan")},
@@ -129,6 +172,8 @@ static const struct {
  * place, a refused guard is the core's message when tried. */
 static bool offered(loan_page *p, loan_op op)
 {
+    if (op == OP_CALLS)
+        return p->calls_total > 0;
     return fd_key_loan_may(console_desk(p->c), p->id, p->state, loan_ops[op].step,
                            console_actor(p->c), NULL) != FD_STATE;
 }
@@ -146,15 +191,39 @@ static bool consent(console *c, const fd_actor **approver, fd_actor *storage)
     return true;
 }
 
+static const form_field why_fields[] = {
+    {"why", N_("Why now"), FORM_NOTE, true, 0, 200},
+};
+
+static int why_submit(void *ctx, console *c, form *f)
+{
+    loan_page *p = ctx;
+    fd_error err = {0};
+    if (fd_key_loan_lend_why(console_desk(c), console_actor(c), p->id, form_value(f, "why"),
+                             &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
+    console_info(c, _("Loan No. %lld: the keys are handed over."), (long long)p->id);
+    return EV_POP;
+}
+
+/* The core says who has not been tried yet; the keys go out before them only with a
+ * reason, which goes on record with the hand-over. */
 static bool hand_over(loan_page *p)
 {
     fd_error err = {0};
-    if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) != FD_OK) {
+    if (fd_key_loan_lend(console_desk(p->c), console_actor(p->c), p->id, &err) == FD_OK) {
+        console_info(p->c, _("Loan No. %lld: the keys are handed over."), (long long)p->id);
+        return true;
+    }
+    if (strcmp(err.field, "why") != 0) {
         console_show_error(p->c, &err);
         return false;
     }
-    console_info(p->c, _("Loan No. %lld: the keys are handed over."), (long long)p->id);
-    return true;
+    ask_form_spec spec = {_("Use the key before everyone is tried"), err.message, why_fields, 1,
+                          NULL, why_submit, p};
+    return ask_form(p->c, &spec);
 }
 
 static bool approve(loan_page *p)
@@ -393,9 +462,47 @@ static bool record_call(loan_page *p)
     return saved;
 }
 
+/* Every call in full, however many and however long: the page shows the first few. */
+typedef struct calls_text {
+    char *text;
+} calls_text;
+
+static void append_call(void *ctx, const fd_key_notice_row *r)
+{
+    calls_text *t = ctx;
+    char when[FD_TIME_TEXT];
+    fd_time_format(r->called_at, when);
+    char *line = fd_printf(_("%s  %s %s %s  %s  (recorded by %s)\n%s%s%s"), when, r->unit,
+                           r->name, r->phone, fd_key_outcome_label(r->outcome),
+                           r->staff ? r->staff : "", r->note && *r->note ? "    " : "",
+                           r->note && *r->note ? r->note : "", r->note && *r->note ? "\n" : "");
+    char *joined = fd_printf("%s%s", t->text ? t->text : "", line);
+    free(t->text);
+    free(line);
+    t->text = joined;
+}
+
+static bool read_calls(loan_page *p)
+{
+    calls_text t = {NULL};
+    fd_error err = {0};
+    if (fd_key_loan_notices(console_desk(p->c), console_actor(p->c), p->id, append_call, &t,
+                            &err) != FD_OK) {
+        console_show_error(p->c, &err);
+    } else {
+        char title[TEXT];
+        snprintf(title, sizeof title, _("Calls about loan No. %lld"), (long long)p->id);
+        pager_spec spec = {title, t.text ? t.text : "", NULL, NULL, NULL, ACT_NONE};
+        pager_run(p->c, &spec);
+    }
+    free(t.text);
+    return false;
+}
+
 static bool perform(loan_page *p, loan_op op)
 {
     switch (op) {
+    case OP_CALLS: return read_calls(p);
     case OP_APPROVE: return approve(p);
     case OP_REFUSE: return refuse(p);
     case OP_CALL: return record_call(p);
@@ -416,20 +523,6 @@ static void *page_open(console *c, void *arg)
     loan_page *p = arg;
     load(p);
     return p;
-}
-
-typedef struct call_lines {
-    char text[MAX_CALLS][TEXT * 3];
-} call_lines;
-
-static void call_line(void *ctx, size_t i, char *left, size_t left_size, const char **text,
-                      attr_t *attr)
-{
-    (void)left;
-    (void)left_size;
-    const call_lines *l = ctx;
-    *text = l->text[i];
-    *attr = A_NORMAL;
 }
 
 static void line(int y, int x, int cols, const char *label, const char *value, attr_t attr)
@@ -465,26 +558,48 @@ static void page_draw(void *state, console *c, const console_area *area)
         line(y++, x, cols, _("Out"), p->out, p->overdue ? alarm : A_NORMAL);
     if (p->returned[0])
         line(y++, x, cols, _("Returned"), p->returned, A_NORMAL);
+    if (p->lost[0])
+        line(y++, x, cols, _("Lost"), p->lost, alarm);
     if (!p->emergency)
         return;
-    y++;
-    line(y++, x, cols, _("Calls"), p->call_count ? "" : _("none yet"),
+    /* Who is to be called, in order, and who has been: §5 of 钥匙管理制度. */
+    int last = area->top + area->rows - 1;
+    if (y < last)
+        line(y++, x, cols, _("To call"), p->trail_count ? "" : _("nobody on file"),
+             p->units_waiting ? alarm : A_NORMAL);
+    for (int i = 0; i < p->trail_count && y < last; i++) {
+        const trail_item *t = &p->trail[i];
+        char text[TEXT * 4];
+        snprintf(text, sizeof text, _("%s %s (%s) %s  %s"), t->unit, t->name, t->who, t->phone,
+                 t->status);
+        line(y++, x, cols, "", text, t->tried || t->reached_unit ? A_NORMAL : A_BOLD);
+        bool unit_ends = i + 1 == p->trail_count || strcmp(p->trail[i + 1].unit, t->unit) != 0;
+        if (unit_ends && !t->contact && y < last) {
+            snprintf(text, sizeof text, _("%s: no emergency contact on file"), t->unit);
+            line(y++, x, cols, "", text, A_NORMAL);
+        }
+    }
+    if (y >= last)
+        return;
+    line(y++, x, cols, _("Calls"), p->calls_total ? "" : _("none yet"),
          p->units_waiting ? alarm : A_NORMAL);
-    /* Each call whole, wrapped: the latest that fit, PgUp for earlier ones. */
-    call_lines lines;
-    for (int i = 0; i < p->call_count; i++)
-        snprintf(lines.text[i], sizeof lines.text[i], "%s  %s %s %s  %s", p->calls[i].when,
-                 p->calls[i].unit, p->calls[i].name, p->calls[i].phone, p->calls[i].outcome);
-    console_area calls = {y, x + LABEL_COLS, area->top + area->rows - 1 - y, cols - LABEL_COLS};
-    scrollback *sb = &p->calls_scroll;
-    scrollback_draw(sb, (size_t)p->call_count, call_line, &lines, 0, &calls);
-    const char *more = sb->above && sb->back ? _("↑↓ more")
-                       : sb->above           ? _("↑ more (PgUp)")
-                       : sb->back            ? _("↓ more (PgDn)")
-                                             : NULL;
-    if (more)
-        draw_text(y - 1, x + cols - text_width(more) - 1, text_width(more), more,
-                  theme(TH_DIM) | A_BOLD);
+    /* The newest calls that fit; all of them, in full, one Enter away. */
+    int room = last - y, shown = p->call_count < room ? p->call_count : room;
+    bool more = p->calls_total > shown;
+    if (more && shown > 0)
+        shown--;
+    for (int i = p->call_count - shown; i < p->call_count; i++) {
+        char text[TEXT * 3];
+        snprintf(text, sizeof text, "%s  %s %s %s  %s", p->calls[i].when, p->calls[i].unit,
+                 p->calls[i].name, p->calls[i].phone, p->calls[i].outcome);
+        line(y++, x, cols, "", text, A_NORMAL);
+    }
+    if (more && y < last) {
+        char text[TEXT];
+        snprintf(text, sizeof text, _("%d in all: Enter, then \"Read every call in full\""),
+                 p->calls_total);
+        line(y++, x, cols, "", text, A_NORMAL);
+    }
 }
 
 static const char *op_label(int op) { return loan_ops[op].label; }
@@ -502,9 +617,6 @@ static int page_handle(void *state, console *c, const console_event *ev)
 {
     static const keys_ops_menu menu = {OP_COUNT, op_label, op_offered, op_perform, op_recorded,
                                        N_("Nothing more can be done with this loan.")};
-    loan_page *p = state;
-    if (scrollback_key(&p->calls_scroll, (size_t)p->call_count, ev))
-        return EV_HANDLED | EV_REDRAW;
     return ev->action == ACT_SELECT ? keys_offer_ops(c, &menu, state) : EV_IGNORED;
 }
 
@@ -603,6 +715,12 @@ static int loan_submit(void *ctx, console *c, form *f)
         form_field_error(f, "expected_return", _("Enter a date and time such as 2026-11-27 17:00."));
         return EV_HANDLED;
     }
+    /* Everything the core would refuse is said now, before a manager is asked. */
+    fd_desk *d = console_desk(c);
+    if (fd_key_loan_check(d, &loan, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
     fd_actor storage;
     const fd_actor *approver = NULL;
     bool agreed = fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE);
@@ -612,7 +730,6 @@ static int loan_submit(void *ctx, console *c, form *f)
         agreed = keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), &storage);
         approver = agreed ? &storage : NULL;
     }
-    fd_desk *d = console_desk(c);
     /* An emergency: the keys wait for the calls, which need the loan recorded. */
     n->open_page = agreed && fd_key_loan_awaits_calls(d, &loan);
     loan.hand_over = agreed && !n->open_page;

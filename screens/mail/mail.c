@@ -307,12 +307,30 @@ static void draw_selected(const mail_list *m, console *c, int y, int x, int cols
     }
 }
 
-static void draw_count_row(int y, int x, const char *label, const fd_mail_register_row *r, attr_t attr)
+/* The register's columns: a label, then three numbers, each right-aligned under its
+ * heading by display width (a Chinese heading takes two columns a character). */
+enum { REG_LABEL_COLS = 20, REG_CELL_COLS = 10 };
+
+static void cell_right(int y, int x, const char *text, attr_t attr)
 {
-    char line[MAIL_LINE_TEXT];
-    snprintf(line, sizeof line, "%8ld %11ld %9ld", r->received, r->handed_out, r->returned);
-    draw_text(y, x, 20, label, attr);
-    draw_text(y, x + 20, 40, line, attr);
+    int w = text_width(text);
+    draw_text(y, x + (w < REG_CELL_COLS ? REG_CELL_COLS - w : 0), REG_CELL_COLS, text, attr);
+}
+
+static void register_row(int y, int x, const char *label, const char *const cells[3], attr_t attr)
+{
+    draw_text(y, x, REG_LABEL_COLS, label, attr);
+    for (int i = 0; i < 3; i++)
+        cell_right(y, x + REG_LABEL_COLS + i * (REG_CELL_COLS + 1), cells[i], attr);
+}
+
+static void number_row(int y, int x, const char *label, long a, long b, long c, attr_t attr)
+{
+    char cells[3][24];
+    snprintf(cells[0], sizeof cells[0], "%ld", a);
+    snprintf(cells[1], sizeof cells[1], "%ld", b);
+    snprintf(cells[2], sizeof cells[2], "%ld", c);
+    register_row(y, x, label, (const char *const[3]){cells[0], cells[1], cells[2]}, attr);
 }
 
 static void draw_register(mail_list *m, const console_area *area)
@@ -322,24 +340,27 @@ static void draw_register(mail_list *m, const console_area *area)
     int x = area->left, y = area->top + 1;
     snprintf(line, sizeof line, _("%s   (Left/Right: another day)"), day);
     draw_text(y++, x, area->cols, line, A_BOLD);
-    draw_text(y, x, 20, _("Kind"), theme(TH_DIM) | A_BOLD);
-    snprintf(line, sizeof line, "%8s %11s %9s", _("In"), _("Out"), _("Returned"));
-    draw_text(y++, x + 20, 40, line, theme(TH_DIM) | A_BOLD);
-    for (int k = 0; k < FD_MAIL_KIND_COUNT; k++)
-        draw_count_row(y++, x, fd_mail_kind_label(mail_kind_order[k]), &m->reg.kinds[mail_kind_order[k]], A_NORMAL);
-    draw_count_row(y++, x, _("Total"), &m->reg.total, A_BOLD);
+    register_row(y++, x, _("Kind"),
+                 (const char *const[3]){C_("mail register", "In"), C_("mail register", "Out"),
+                                        C_("mail register", "Returned")},
+                 theme(TH_DIM) | A_BOLD);
+    for (int k = 0; k < FD_MAIL_KIND_COUNT; k++) {
+        const fd_mail_register_row *r = &m->reg.kinds[mail_kind_order[k]];
+        number_row(y++, x, fd_mail_kind_label(mail_kind_order[k]), r->received, r->handed_out,
+                   r->returned, A_NORMAL);
+    }
+    number_row(y++, x, _("Total"), m->reg.total.received, m->reg.total.handed_out,
+               m->reg.total.returned, A_BOLD);
     y++;
-    draw_text(y, x, 20, _("Newspapers"), theme(TH_DIM) | A_BOLD);
-    snprintf(line, sizeof line, "%8s %11s %9s", _("Signed"), _("Handed on"), _("Left"));
-    draw_text(y++, x + 20, 40, line, theme(TH_DIM) | A_BOLD);
+    register_row(y++, x, _("Newspapers"),
+                 (const char *const[3]){_("Signed"), _("Handed on"), C_("newspapers", "Left")},
+                 theme(TH_DIM) | A_BOLD);
     if (m->title_count == 0)
         draw_text(y++, x, area->cols, _("No newspapers signed for that day."), theme(TH_DIM));
     for (size_t i = 0; i < m->title_count && y < area->top + area->rows; i++, y++) {
         const tally_row *t = &m->titles[i];
-        draw_text(y, x, 20, t->title, A_NORMAL);
-        snprintf(line, sizeof line, "%8ld %11ld %9ld", t->received, t->handed_out,
-                 t->received - t->handed_out);
-        draw_text(y, x + 20, 40, line, A_NORMAL);
+        number_row(y, x, t->title, t->received, t->handed_out, t->received - t->handed_out,
+                   A_NORMAL);
     }
 }
 
@@ -381,6 +402,16 @@ static void mail_draw(void *state, console *c, const console_area *area)
     draw_selected(m, c, y + 1, area->left, area->cols);
 }
 
+/* The register has no list: nothing to select, mark, hand out or search; F4 records
+ * newspapers there. */
+static bool mail_offers(const void *state, console_action a)
+{
+    const mail_list *m = state;
+    if (m->list)
+        return true;
+    return a == ACT_NEW || a == ACT_VIEW || a == ACT_PRINT || a == ACT_BACK;
+}
+
 static const console_action mail_actions[] = {ACT_NEW,    ACT_SELECT, ACT_MARK,    ACT_HAND_OUT,
                                               ACT_VIEW,   ACT_SEARCH, ACT_PRINT,   ACT_BACK,
                                               ACT_UP,     ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN,
@@ -394,4 +425,5 @@ const screen_ops mail_screen = {
     .draw = mail_draw,
     .handle = mail_handle,
     .takes_text = mail_takes_text,
+    .offers = mail_offers,
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "mail/mail_shared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
@@ -39,6 +40,12 @@ static const char *const per_item[] = {"tracking", "recipient", "shelf", "note",
 typedef struct intake {
     form *form;
     const char *kind_labels[FD_MAIL_KIND_COUNT];
+    fd_mail_kind kinds[FD_MAIL_KIND_COUNT]; /* the kinds the intake registers, in order */
+    int kind_count;
+    /* The configured carriers, then "Other" (其他). */
+    const char **carriers;
+    size_t carrier_count;
+    char tracking_seen[FD_MAIL_TRACKING_MAX];
     /* The directory entry picked, while the recipient field still reads its text. */
     fd_mail_recipient picked;
     char picked_text[MAIL_LINE_TEXT];
@@ -123,7 +130,7 @@ static int intake_submit(void *ctx, console *c, form *f)
     int kind = form_choice(f, "kind");
     fd_mail_intake mi = {
         .carrier = form_value(f, "carrier"),
-        .kind = kind >= 0 ? mail_kind_order[kind] : FD_MAIL_KIND_COUNT,
+        .kind = kind >= 0 && kind < in->kind_count ? in->kinds[kind] : FD_MAIL_KIND_COUNT,
         .quantity = atoi(form_value(f, "quantity")),
         .tracking = form_value(f, "tracking"),
         .recipient = picked_still(in) ? in->picked
@@ -158,10 +165,19 @@ static void *intake_open(console *c, void *arg)
     intake *in = fd_alloc(sizeof *in);
     in->form = form_new(intake_fields, INTAKE_FIELDS, 0, intake_submit, in);
     const fd_string_list *carriers = &console_config(c)->carriers;
-    form_set_choices(in->form, "carrier", (const char *const *)carriers->items, carriers->count);
-    for (int k = 0; k < FD_MAIL_KIND_COUNT; k++)
-        in->kind_labels[k] = fd_mail_kind_label(mail_kind_order[k]);
-    form_set_choices(in->form, "kind", in->kind_labels, FD_MAIL_KIND_COUNT);
+    in->carriers = fd_alloc((carriers->count + 1) * sizeof *in->carriers);
+    for (size_t i = 0; i < carriers->count; i++)
+        in->carriers[in->carrier_count++] = carriers->items[i];
+    in->carriers[in->carrier_count++] = C_("carrier", "Other");
+    form_set_choices(in->form, "carrier", in->carriers, in->carrier_count);
+    /* Newspapers are signed for by title on the register's tally, not here. */
+    for (int k = 0; k < FD_MAIL_KIND_COUNT; k++) {
+        if (!fd_mail_kind_is_item(mail_kind_order[k]))
+            continue;
+        in->kinds[in->kind_count] = mail_kind_order[k];
+        in->kind_labels[in->kind_count++] = fd_mail_kind_label(mail_kind_order[k]);
+    }
+    form_set_choices(in->form, "kind", in->kind_labels, (size_t)in->kind_count);
     next_item(in);
     return in;
 }
@@ -170,6 +186,7 @@ static void intake_close(void *state)
 {
     intake *in = state;
     form_free(in->form);
+    free(in->carriers);
     free(in);
 }
 
@@ -210,6 +227,19 @@ static bool intake_may_leave(void *state, console *c)
                           _("Keep editing"));
 }
 
+/* A tracking number scanned or typed whose prefix names a carrier (the core knows the
+ * well-known ones) chooses it; another number leaves the choice as it is. */
+static void guess_carrier(intake *in, console *c)
+{
+    const char *tracking = form_value(in->form, "tracking");
+    if (strcmp(tracking, in->tracking_seen) == 0)
+        return;
+    text_copy(in->tracking_seen, sizeof in->tracking_seen, tracking);
+    const char *guess = fd_mail_carrier_guess(console_config(c), tracking);
+    if (guess)
+        form_set_value(in->form, "carrier", guess);
+}
+
 static int intake_handle(void *state, console *c, const console_event *ev)
 {
     intake *in = state;
@@ -220,7 +250,9 @@ static int intake_handle(void *state, console *c, const console_event *ev)
     }
     if (ev->action == ACT_BACK)
         return intake_may_leave(in, c) ? EV_HANDLED | EV_POP | EV_REDRAW : EV_HANDLED | EV_REDRAW;
-    return form_handle(in->form, c, ev);
+    int flags = form_handle(in->form, c, ev);
+    guess_carrier(in, c);
+    return flags;
 }
 
 static bool intake_takes_text(const void *state)

@@ -46,7 +46,7 @@ static void on_event(void *ctx, const fd_mail_event *e)
 {
     item_view *iv = ctx;
     char line[MAIL_LINE_TEXT];
-    snprintf(line, sizeof line, "%s%s%s%s%s \u2014 %s", e->label, e->detail ? ": " : "",
+    snprintf(line, sizeof line, "%s%s%s%s%s \u2014 %s", e->label, e->detail ? _(": ") : "",
              e->detail ? e->detail : "", e->note ? " \u00b7 " : "", e->note ? e->note : "",
              e->staff_name);
     record_history_add(&iv->history, e->at, line);

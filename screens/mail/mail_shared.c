@@ -26,8 +26,8 @@ const fd_mail_kind mail_kind_order[FD_MAIL_KIND_COUNT] = {
 void mail_recipient_text(const fd_mail_item *it, char *out, size_t size)
 {
     snprintf(out, size, "%s%s%s%s%s%s", it->recipient_unit, it->recipient_unit[0] ? " " : "",
-             it->recipient_name, it->recipient_org[0] ? " (" : "", it->recipient_org,
-             it->recipient_org[0] ? ")" : "");
+             it->recipient_name, it->recipient_org[0] ? _(" (") : "", it->recipient_org,
+             it->recipient_org[0] ? _(")") : "");
 }
 
 void mail_item_label(const fd_mail_item *it, char *out, size_t size)
@@ -59,7 +59,7 @@ void mail_status_text(const fd_mail_item *it, const fd_config *cfg, char *out, s
 
 const char *mail_closed_label(const fd_mail_item *it)
 {
-    return it->state == FD_MAIL_STATE_RETURNED ? _("Returned") : _("Collected");
+    return it->state == FD_MAIL_STATE_RETURNED ? C_("mail", "Returned") : _("Collected");
 }
 
 void mail_label_line(int y, int x, int cols, const char *label, const char *value, attr_t attr)

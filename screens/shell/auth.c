@@ -273,7 +273,7 @@ static bool may_do(const fd_actor *who, const void *ctx)
 
 bool auth_approve(console *c, fd_action needed, fd_actor *approver)
 {
-    char *what = fd_printf(_("the step \"%s\""), fd_action_name(needed));
+    char *what = fd_printf(_("the step \"%s\""), fd_action_label(needed));
     bool ok = auth_approve_if(c, what, may_do, &needed, approver);
     free(what);
     return ok;

@@ -10,7 +10,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 
-enum { KEYS_COLS = 14, NAME_COLS = 12, MAX_LINES = 64 };
+enum { KEYS_COLS = 14, NAME_COLS_MIN = 8, NAME_COLS_MAX = 18, MAX_LINES = 64 };
 
 typedef struct help_line {
     console_action action;
@@ -22,6 +22,7 @@ typedef struct help {
     help_line lines[MAX_LINES];
     size_t count;
     int first; /* scroll, in display rows */
+    int name_cols; /* the widest label listed, and a space */
 } help;
 
 static const console_action help_actions[] = {ACT_BACK, ACT_UP, ACT_DOWN, ACT_PAGE_UP,
@@ -63,6 +64,12 @@ static void *help_open(console *c, void *arg)
         if (console_offers(c, e->action))
             add_line(h, c, e->action);
     }
+    h->name_cols = NAME_COLS_MIN;
+    for (size_t i = 0; i < h->count; i++) {
+        int w = text_width(action_label(h->lines[i].action)) + 1;
+        if (w > h->name_cols)
+            h->name_cols = w < NAME_COLS_MAX ? w : NAME_COLS_MAX;
+    }
     return h;
 }
 
@@ -88,16 +95,18 @@ static void help_draw(void *state, console *c, const console_area *area)
     (void)c;
     help *h = state;
     int cols = area->cols - 8, rows = area->rows - 4;
-    char *title = h->title ? fd_printf(_("Keys: %s"), _(h->title)) : fd_strdup(_("Keys"));
+    char *title = h->title ? fd_printf(_("Keys: %s"), _(h->title)) : fd_strdup(C_("keyboard", "Keys"));
     console_area in = dialog_frame(title, rows, cols);
     free(title);
     attr_t attr = A_NORMAL;
-    int text_cols = in.cols - KEYS_COLS - NAME_COLS;
-    draw_text(in.top, in.left, KEYS_COLS, _("Key"), attr | A_BOLD);
-    draw_text(in.top, in.left + KEYS_COLS, NAME_COLS, _("Action"), attr | A_BOLD);
-    draw_text(in.top, in.left + KEYS_COLS + NAME_COLS, text_cols, _("What it does"), attr | A_BOLD);
-    const char *footer = _("In a text field, ? and / are typed as text; F1 always opens this help. "
-                           "Action names are those of console.bindings in the configuration file.");
+    int name_cols = h->name_cols;
+    int text_cols = in.cols - KEYS_COLS - name_cols;
+    /* A person reads the actions' labels; their configuration names stay in the
+     * configuration file and the manual. */
+    draw_text(in.top, in.left, KEYS_COLS, C_("keyboard", "Key"), attr | A_BOLD);
+    draw_text(in.top, in.left + KEYS_COLS, name_cols, _("Action"), attr | A_BOLD);
+    draw_text(in.top, in.left + KEYS_COLS + name_cols, text_cols, _("What it does"), attr | A_BOLD);
+    const char *footer = _("In a text field, ? and / are typed as text; F1 always opens this help.");
     int footer_rows = text_lines(footer, in.cols);
     int body = in.rows - 2 - footer_rows, total = total_rows(h, text_cols);
     int max_first = total - body;
@@ -110,8 +119,8 @@ static void help_draw(void *state, console *c, const console_area *area)
         if (row >= 0 && row + n <= body) {
             int y = in.top + 1 + row;
             draw_text(y, in.left, KEYS_COLS - 1, l->keys[0] ? l->keys : "\u2014", attr | A_BOLD);
-            draw_text(y, in.left + KEYS_COLS, NAME_COLS - 1, action_name(l->action), attr);
-            draw_wrapped(y, in.left + KEYS_COLS + NAME_COLS, n, text_cols, action_help(l->action), attr);
+            draw_text(y, in.left + KEYS_COLS, name_cols - 1, action_label(l->action), attr);
+            draw_wrapped(y, in.left + KEYS_COLS + name_cols, n, text_cols, action_help(l->action), attr);
         }
         row += n;
     }

@@ -128,7 +128,7 @@ static void on_event(void *ctx, const fd_visit_event *e)
     char line[LINE_TEXT], approver[96] = "";
     if (e->approver_name)
         snprintf(approver, sizeof approver, _(" (approved by %s)"), e->approver_name);
-    snprintf(line, sizeof line, "%s%s%s \u2014 %s%s", e->label, e->note ? ": " : "",
+    snprintf(line, sizeof line, "%s%s%s \u2014 %s%s", e->label, e->note ? _(": ") : "",
              e->note ? e->note : "", e->staff_name, approver);
     record_history_add(&vv->history, e->at, line);
 }
@@ -444,8 +444,8 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
     snprintf(line, sizeof line, "%s  %s%s%s  %s%s%s%s", show_or_dash(v->visitee_unit),
              v->visitee_company ? v->visitee_company : "", v->visitee_department ? " / " : "",
              v->visitee_department ? v->visitee_department : "", v->visitee_name,
-             v->visitee_position ? " (" : "", v->visitee_position ? v->visitee_position : "",
-             v->visitee_position ? ")" : "");
+             v->visitee_position ? _(" (") : "", v->visitee_position ? v->visitee_position : "",
+             v->visitee_position ? _(")") : "");
     label_line(y + 4, x, cols, _("Visiting"), line, A_NORMAL);
     show_when(v->registered_at, now, when, sizeof when);
     format_hhmm(v->admitted_at, in, sizeof in);
@@ -512,7 +512,9 @@ static const form_field register_fields[] = {
     {"doc_type", N_("Document type"), FORM_CHOICE, true, 0, 0},
     {"doc_number", N_("Document number"), FORM_DOCUMENT, true, 0, 0},
     {"visitor_name", N_("Visitor's name"), FORM_TEXT, true, 20, 21},
-    {"phone", N_("Phone"), FORM_PHONE, true, 0, 0},
+    /* Not required here: a returning visitor's phone on file is kept when it is left
+     * empty, and the core says when one is needed. */
+    {"phone", N_("Phone"), FORM_PHONE, false, 0, 0},
     {"party_size", N_("People"), FORM_NUMBER, true, 4, 2},
     {"purpose", N_("Purpose"), FORM_TEXT, true, 0, 60},
     {"unit", N_("Unit"), FORM_TEXT, false, 12, 16},
@@ -539,6 +541,9 @@ typedef struct registering {
     /* A returning visitor: their earlier visit and what it filled in. */
     int64_t returning;
     char prefill_name[TEXT_MAX], prefill_phone[TEXT_MAX];
+    /* The phone on file as this desk may see it (masked): shown beside the form, never
+     * put in the field, where it would be saved as typed. */
+    char phone_on_file[TEXT_MAX];
     int seen_type;
     char seen_number[TEXT_MAX];
 } registering;
@@ -566,7 +571,7 @@ static void forget_returning(registering *r)
     refill(r, "visitor_name", r->prefill_name, "");
     refill(r, "phone", r->prefill_phone, "");
     r->returning = 0;
-    r->prefill_name[0] = r->prefill_phone[0] = '\0';
+    r->prefill_name[0] = r->prefill_phone[0] = r->phone_on_file[0] = '\0';
 }
 
 /* Once the document reads as a whole number the core knows, its latest visit fills in
@@ -586,9 +591,16 @@ static void recognise(registering *r, console *c)
         return;
     }
     refill(r, "visitor_name", r->prefill_name, k.name);
-    refill(r, "phone", r->prefill_phone, k.phone);
     text_copy(r->prefill_name, sizeof r->prefill_name, k.name);
-    text_copy(r->prefill_phone, sizeof r->prefill_phone, k.phone);
+    if (fd_may_see_phones(console_config(c), console_actor(c))) {
+        refill(r, "phone", r->prefill_phone, k.phone);
+        text_copy(r->prefill_phone, sizeof r->prefill_phone, k.phone);
+        r->phone_on_file[0] = '\0';
+    } else {
+        refill(r, "phone", r->prefill_phone, "");
+        r->prefill_phone[0] = '\0';
+        text_copy(r->phone_on_file, sizeof r->phone_on_file, k.phone);
+    }
     r->returning = k.visit_id;
     if (k.ban[0]) {
         form_field_error(r->form, "doc_number", k.ban);
@@ -596,8 +608,12 @@ static void recognise(registering *r, console *c)
     }
     char when[FD_TIME_TEXT];
     fd_time_format(k.last_at, when);
-    console_info(c, _("Returning visitor (%ld visits, last %s): name and phone filled in."),
-                 k.visits, when);
+    if (r->phone_on_file[0])
+        console_info(c, _("Returning visitor (%ld visits, last %s): name filled in, phone on file."),
+                     k.visits, when);
+    else
+        console_info(c, _("Returning visitor (%ld visits, last %s): name and phone filled in."),
+                     k.visits, when);
 }
 
 static void set_picked(char *keep, size_t size, registering *r, const char *field, const char *text)
@@ -650,7 +666,8 @@ static int64_t still_picked(const registering *r, const char *field, const char 
 static fd_visit_form read_form(const registering *r)
 {
     const picked *p = &r->pick;
-    bool same_phone = r->returning && strcmp(value(r, "phone"), r->prefill_phone) == 0;
+    bool same_phone = r->returning && (text_blank(value(r, "phone")) ||
+                                       strcmp(value(r, "phone"), r->prefill_phone) == 0);
     return (fd_visit_form){
         .visitor_name = value(r, "visitor_name"),
         .doc_type = (fd_doc_type)form_choice(r->form, "doc_type"),
@@ -671,10 +688,43 @@ static fd_visit_form read_form(const registering *r)
     };
 }
 
+typedef struct warnings {
+    char text[1024];
+    int count;
+} warnings;
+
+static void add_warning(void *ctx, const char *warning)
+{
+    warnings *w = ctx;
+    /* Sentences follow each other as the language writes them (no space in Chinese). */
+    char *joined = w->text[0] ? fd_printf(C_("sentences", "%s %s"), w->text, warning) : fd_strdup(warning);
+    text_copy(w->text, sizeof w->text, joined);
+    free(joined);
+    w->count++;
+}
+
+/* The core's warnings (a unit or visitee not in the directory, a known document under
+ * another name) are asked about, not refused: the desk may save anyway. */
+static bool warned_and_confirmed(console *c, const fd_visit_form *vf)
+{
+    warnings w = {"", 0};
+    fd_error err = {0};
+    if (fd_visit_warnings(console_desk(c), console_actor(c), vf, add_warning, &w, &err) != FD_OK ||
+        w.count == 0)
+        return true;
+    /* One paragraph: the dialog wraps it. */
+    char *question = fd_printf(_("%s Save anyway?"), w.text);
+    bool yes = dialog_confirm(c, question, _("Save anyway"), _("Check again"));
+    free(question);
+    return yes;
+}
+
 static int register_submit(void *ctx, console *c, form *f)
 {
     registering *r = ctx;
     fd_visit_form vf = read_form(r);
+    if (!warned_and_confirmed(c, &vf))
+        return EV_HANDLED;
     int64_t id = 0;
     fd_error err = {0};
     fd_status st = fd_visit_register(console_desk(c), console_actor(c), r->approved ? &r->approver : NULL,
@@ -730,6 +780,10 @@ static void register_draw(void *state, console *c, const console_area *area)
     if (r->approved) {
         snprintf(hint, sizeof hint, _("Approved in place by %s (%s)."), r->approver.name,
                  fd_role_label(r->approver.role));
+        draw_text(area->top + 1, area->left, area->cols, hint, theme(TH_INFO));
+    } else if (r->phone_on_file[0]) {
+        snprintf(hint, sizeof hint, _("Phone on file: %s (kept when Phone is left empty)."),
+                 r->phone_on_file);
         draw_text(area->top + 1, area->left, area->cols, hint, theme(TH_INFO));
     }
     console_area fields = {area->top + 2, area->left, area->rows - 2, area->cols};
@@ -821,7 +875,7 @@ typedef struct visitors {
 
 static const listview_column visit_columns[] = {
     {N_("Slip"), 12}, {N_("Registered"), 11}, {N_("Visitor"), 10},
-    {N_("Visiting"), 0}, {N_("State"), 12},   {N_("Out"), 5},
+    {N_("Visiting"), 0}, {N_("State"), 12},   {N_("Out at"), 6},
 };
 
 static void add_row(void *ctx, const fd_visit *v)

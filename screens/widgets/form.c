@@ -153,8 +153,16 @@ int form_choice(const form *f, const char *name)
 void form_set_value(form *f, const char *name, const char *text)
 {
     field_state *fs = find_field(f, name);
-    if (fs)
+    if (!fs)
+        return;
+    if (fs->def->type != FORM_CHOICE) {
         lineedit_set(&fs->edit, text);
+        return;
+    }
+    /* A choice is set by its label; a label it does not offer changes nothing. */
+    for (size_t i = 0; i < fs->choice_count; i++)
+        if (strcmp(fs->choices[i], text) == 0)
+            fs->choice = (int)i;
 }
 
 void form_focus(form *f, const char *name)
@@ -290,6 +298,15 @@ static int handle_edit(form *f, field_state *fs, const console_event *ev)
     case LINEEDIT_REFUSED:
         beep();
         return EV_HANDLED;
+    case LINEEDIT_FULL:
+        /* A paste longer than the field is cut: said once, under the field, so the
+         * desk knows the end is missing before saving. */
+        if (!fs->message) {
+            beep();
+            fs->message = fd_printf(_("Cut to %zu characters: the field holds no more."),
+                                    fs->edit.max_chars);
+        }
+        return EV_HANDLED | EV_REDRAW;
     default:
         return EV_IGNORED;
     }

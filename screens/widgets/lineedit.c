@@ -226,7 +226,9 @@ int lineedit_handle(lineedit *e, const console_event *ev)
     case ACT_NONE:
         if (!key_is_text(ev->key))
             return LINEEDIT_IGNORED;
-        return lineedit_insert(e, (wchar_t)ev->key.code) ? LINEEDIT_CHANGED : LINEEDIT_REFUSED;
+        if (lineedit_insert(e, (wchar_t)ev->key.code))
+            return LINEEDIT_CHANGED;
+        return e->max_chars && e->count >= e->max_chars ? LINEEDIT_FULL : LINEEDIT_REFUSED;
     default:
         return LINEEDIT_IGNORED;
     }

@@ -40,7 +40,10 @@ const char *lineedit_text(const lineedit *e);
 /* Inserts one character at the cursor; false if the field refuses it or is full. */
 bool lineedit_insert(lineedit *e, wchar_t wc);
 
-enum { LINEEDIT_IGNORED = 0, LINEEDIT_MOVED = 1, LINEEDIT_CHANGED = 2, LINEEDIT_REFUSED = 3 };
+/* LINEEDIT_FULL: a character refused because the field holds max_chars already (the
+ * rest of a paste is cut off: the caller says so). */
+enum { LINEEDIT_IGNORED = 0, LINEEDIT_MOVED = 1, LINEEDIT_CHANGED = 2, LINEEDIT_REFUSED = 3,
+       LINEEDIT_FULL = 4 };
 /* Editing keys and typed text: Left, Right, Home, End, Backspace, Delete, characters. */
 int lineedit_handle(lineedit *e, const console_event *ev);
 

@@ -434,7 +434,7 @@ static fd_status fd_import_file(fd_desk *d, const fd_actor *who, FILE *csv,
     if (!fd_may(who, FD_ACT_DIRECTORY_IMPORT))
         return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
                        who ? fd_role_label(who->role) : "?",
-                       fd_action_name(FD_ACT_DIRECTORY_IMPORT));
+                       fd_action_label(FD_ACT_DIRECTORY_IMPORT));
     fd_import im = {.d = d, .who = who, .import_row = import_row, .out = out};
     im.sheet.columns = columns;
     im.sheet.known = known;

@@ -57,7 +57,7 @@ fd_status fd_machine_check(fd_desk *d, const fd_machine *m, const char *state, c
     if (!permitted(found, fire))
         return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
                        fire->actor ? fd_role_label(fire->actor->role) : "?",
-                       fd_action_name(found->action));
+                       fd_action_label(found->action));
     if (found->guard) {
         fd_status s = found->guard(d, fire, entity_id, err);
         if (s != FD_OK)

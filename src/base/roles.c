@@ -16,8 +16,9 @@ static const struct {
 static const struct {
     const char *name;
     unsigned roles;
+    const char *label;
 } actions[] = {
-#define FD_ACTION_ROW(id, name, allowed) {name, allowed},
+#define FD_ACTION_ROW(id, name, allowed, label) {name, allowed, label},
     FD_ACTION_LIST(FD_ACTION_ROW)
 #undef FD_ACTION_ROW
 };
@@ -25,6 +26,7 @@ static const struct {
 const char *fd_role_name(fd_role r) { return roles[r].name; }
 const char *fd_role_label(fd_role r) { return _(roles[r].label); }
 const char *fd_action_name(fd_action a) { return actions[a].name; }
+const char *fd_action_label(fd_action a) { return _(actions[a].label); }
 
 bool fd_role_parse(const char *name, fd_role *out)
 {

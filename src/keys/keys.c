@@ -161,7 +161,8 @@ fd_status key_load_loan(fd_desk *d, int64_t id, loan_base *out, fd_error *err)
 }
 
 /* An emergency loan of spare keys goes out only once someone has been called for every
- * unit: the owner/tenant first, else their emergency contact. */
+ * unit: the owner/tenant first, else their emergency contact. (Whether everyone on file
+ * was tried, or a reason given, is the lend's to check: keys_loans.c.) */
 static fd_status emergency_calls_made(fd_desk *d, const fd_fire *fire_, int64_t loan_id,
                                       fd_error *err)
 {
@@ -225,6 +226,7 @@ static const fd_transition loan_rows[] = {
     {"approved", "cancel", "cancelled", FD_ACT_KEY_LOAN, NULL},
     {"approved", "lend", "out", FD_ACT_KEY_LOAN, emergency_calls_made},
     {"out", "return", "returned", FD_ACT_KEY_LOAN, NULL},
+    {"out", "lose", "lost", FD_ACT_KEY_INCIDENT, NULL},
     {"requested", "notify", "requested", FD_ACT_KEY_LOAN, NULL},
     {"approved", "notify", "approved", FD_ACT_KEY_LOAN, NULL},
     {"out", "notify", "out", FD_ACT_KEY_LOAN, NULL},

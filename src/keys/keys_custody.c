@@ -255,8 +255,22 @@ static fd_status incident_step(key_op *o, const key_base *key, fd_error *err)
     if ((s = key_insert_row(o->d, o->who, st, lost ? "key.lost" : "key.damaged", FD_TABLE_key_incident,
                         &id, err)) != FD_OK)
         return s;
-    return key_fire_with(o->d, &fd_key_machine, key->id, lost ? "lose" : "damage", o->who, NULL, o->note,
-                     "incident", id, err);
+    if ((s = key_fire_with(o->d, &fd_key_machine, key->id, lost ? "lose" : "damage", o->who, NULL,
+                           o->note, "incident", id, err)) != FD_OK ||
+        !lost || loan == 0)
+        return s;
+    /* Every key of its loan lost: nothing can come back, the loan closes as lost (it is
+     * never recorded returned). */
+    st = fd_sql(o->d->store, FD_SQL_KEY_LOAN_KEYS_KEPT);
+    fd_bind_int(st, ":loan_id", loan);
+    s = fd_step_row(st, err);
+    bool none_kept = s == FD_OK && fd_col_int(st, FD_COL_KEY_LOAN_KEYS_KEPT_KEYS) == 0;
+    fd_stmt_reset(st);
+    if (s != FD_OK || !none_kept)
+        return s;
+    char note[NOTE_BYTES];
+    snprintf(note, sizeof note, _("Key %s lost"), key->tag);
+    return key_fire(o->d, &fd_loan_machine, loan, "lose", o->who, NULL, note, NULL, err);
 }
 
 fd_status fd_key_incident(fd_desk *d, const fd_actor *who, int64_t key_id,

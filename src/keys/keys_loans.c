@@ -242,6 +242,11 @@ static fd_status lend_keys(loan_op *o, const loan_keys *keys, fd_error *err)
     return s;
 }
 
+/* An emergency loan's units where nobody was reached and someone on file has not been
+ * tried: FD_INVALID (field "why") naming them, unless why gives the reason to go on
+ * (钥匙管理制度 §5). Inside a transaction. */
+static fd_status emergency_untried(fd_desk *d, int64_t loan_id, const char *why, fd_error *err);
+
 static fd_status lend(loan_op *o, fd_error *err)
 {
     loan_base loan;
@@ -252,7 +257,9 @@ static fd_status lend(loan_op *o, fd_error *err)
     if (loan.reason == FD_KEY_REASON_REPAIR && loan.expected_return > 0 && loan.expected_return <= now)
         return fd_fail(err, FD_INVALID, "expected_return",
                        _("The expected return has passed: cancel this loan and record a new one."));
-    if ((s = key_fire(o->d, &fd_loan_machine, o->loan_id, "lend", o->who, NULL, NULL, NULL, err)) != FD_OK)
+    if ((s = key_fire(o->d, &fd_loan_machine, o->loan_id, "lend", o->who, NULL,
+                      o->note[0] ? o->note : NULL, NULL, err)) != FD_OK ||
+        (loan.emergency && (s = emergency_untried(o->d, o->loan_id, o->note, err)) != FD_OK))
         return s;
     fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_LOAN_OUT_INSERT);
     fd_bind_int(st, ":loan_id", o->loan_id);
@@ -306,6 +313,31 @@ fd_status fd_key_loan_request(fd_desk *d, const fd_actor *who, const fd_actor *a
     if ((s = fd_store_write(d->store, request_txn, &o, err)) == FD_OK && loan_id)
         *loan_id = o.loan_id;
     return s;
+}
+
+typedef struct check_op {
+    fd_desk *d;
+    const fd_key_loan_new *loan;
+} check_op;
+
+static fd_status check_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    check_op *o = ctx;
+    fd_status s = FD_OK;
+    for (size_t i = 0; s == FD_OK && i < o->loan->key_count; i++)
+        s = key_available(o->d, o->loan->key_ids[i], err);
+    return s;
+}
+
+fd_status fd_key_loan_check(fd_desk *d, const fd_key_loan_new *loan, fd_error *err)
+{
+    loan_input in;
+    fd_status s = check_loan(d, loan, &in, err);
+    if (s != FD_OK)
+        return s;
+    check_op o = {d, loan};
+    return fd_store_read(d->store, check_txn, &o, err);
 }
 
 /* approve, refuse, cancel: the loan's state alone changes. */
@@ -362,7 +394,19 @@ static fd_status lend_txn(fd_store *store, void *ctx, fd_error *err)
 
 fd_status fd_key_loan_lend(fd_desk *d, const fd_actor *who, int64_t loan_id, fd_error *err)
 {
+    return fd_key_loan_lend_why(d, who, loan_id, NULL, err);
+}
+
+fd_status fd_key_loan_lend_why(fd_desk *d, const fd_actor *who, int64_t loan_id, const char *why,
+                               fd_error *err)
+{
     loan_op o = {.d = d, .who = who, .loan_id = loan_id};
+    fd_status s = key_check_note(why, NULL, o.note, err);
+    if (s != FD_OK) {
+        if (err)
+            snprintf(err->field, sizeof err->field, "why");
+        return s;
+    }
     return fd_store_write(d->store, lend_txn, &o, err);
 }
 
@@ -384,6 +428,17 @@ static fd_status return_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s;
     if ((s = key_load_loan(o->d, o->loan_id, &loan, err)) != FD_OK ||
         (s = key_fire(o->d, &fd_loan_machine, o->loan_id, "return", o->who, NULL, o->note, NULL, err)) != FD_OK)
+        return s;
+    /* A key lost on the loan stays lost: only keys out come back, and a loan whose
+     * every key was lost has nothing to take back. */
+    fd_stmt *out = fd_sql(o->d->store, FD_SQL_KEY_LOAN_KEYS_KEPT);
+    fd_bind_int(out, ":loan_id", o->loan_id);
+    if ((s = fd_step_row(out, err)) == FD_OK && fd_col_int(out, FD_COL_KEY_LOAN_KEYS_KEPT_KEYS) == 0)
+        s = fd_fail(err, FD_STATE, NULL,
+                    _("Every key of loan %lld is registered lost: nothing comes back."),
+                    (long long)o->loan_id);
+    fd_stmt_reset(out);
+    if (s != FD_OK)
         return s;
     fd_stmt *st = fd_sql(o->d->store, FD_SQL_KEY_LOAN_RETURN_INSERT);
     fd_bind_int(st, ":loan_id", o->loan_id);
@@ -619,6 +674,20 @@ static fd_status notify_txn(fd_store *store, void *ctx, fd_error *err)
     return s;
 }
 
+typedef struct untried_check {
+    fd_desk *d;
+    int64_t loan_id;
+} untried_check;
+
+static fd_status untried_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    untried_check *q = ctx;
+    loan_base loan;
+    fd_status s = key_load_loan(q->d, q->loan_id, &loan, err);
+    return s == FD_OK && loan.emergency ? emergency_untried(q->d, q->loan_id, NULL, err) : s;
+}
+
 fd_status fd_key_loan_may(fd_desk *d, int64_t loan_id, fd_loan_state state, fd_loan_step step,
                           const fd_actor *who, const fd_actor *approver)
 {
@@ -631,8 +700,13 @@ fd_status fd_key_loan_may(fd_desk *d, int64_t loan_id, fd_loan_state state, fd_l
     fd_status s = step == FD_LOAN_STEP_NOTIFY ? takes_calls(d, loan_id, &unread) : FD_OK;
     if (s != FD_OK)
         return s;
-    return fd_machine_may(d, &fd_loan_machine, loan_id, fd_loan_state_name(state), events[step],
-                          who, approver);
+    s = fd_machine_may(d, &fd_loan_machine, loan_id, fd_loan_state_name(state), events[step], who,
+                       approver);
+    if (s != FD_OK || step != FD_LOAN_STEP_LEND)
+        return s;
+    /* Before everyone is tried, the hand-over wants a reason a question cannot give. */
+    untried_check q = {d, loan_id};
+    return fd_store_read(d->store, untried_txn, &q, &unread);
 }
 
 fd_status fd_key_loan_notify(fd_desk *d, const fd_actor *who, int64_t loan_id,
@@ -672,4 +746,153 @@ fd_status fd_key_loan_contacts(fd_desk *d, const fd_actor *who, int64_t loan_id,
 {
     contacts_op o = {d, who, loan_id, each, ctx};
     return fd_store_read(d->store, contacts_txn, &o, err);
+}
+
+/* ---- who has been tried ---- */
+
+typedef struct trail_person {
+    fd_dir_entry entry;
+    char *unit, *name, *position, *company, *department, *phone;
+} trail_person;
+
+typedef struct trail_people {
+    size_t count;
+    trail_person *items;
+} trail_people;
+
+static void collect_person(void *ctx, const fd_dir_entry *e)
+{
+    trail_people *p = ctx;
+    if (e->kind != FD_DIR_OCCUPANT && e->kind != FD_DIR_CONTACT)
+        return;
+    p->items = fd_realloc(p->items, (p->count + 1) * sizeof *p->items);
+    trail_person *t = &p->items[p->count++];
+    *t = (trail_person){.entry = *e};
+    t->entry.unit = t->unit = fd_strdup(e->unit);
+    t->entry.name = t->name = fd_strdup(e->name);
+    t->entry.position = t->position = fd_strdup(e->position);
+    t->entry.company = t->company = fd_strdup(e->company);
+    t->entry.department = t->department = fd_strdup(e->department);
+    t->entry.phone = t->phone = fd_strdup(e->phone);
+}
+
+static void free_people(trail_people *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        trail_person *t = &p->items[i];
+        free(t->unit), free(t->name), free(t->position), free(t->company), free(t->department);
+        free(t->phone);
+    }
+    free(p->items);
+    *p = (trail_people){0};
+}
+
+static fd_status attempts_of(fd_desk *d, int64_t loan_id, const fd_dir_entry *e, int *attempts,
+                             fd_key_outcome *last, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_KEY_NOTICE_ATTEMPTS);
+    fd_bind_int(st, ":loan_id", loan_id);
+    fd_bind_text(st, ":target", target_name(e->kind));
+    fd_bind_int(st, ":target_id", e->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        *attempts = (int)fd_col_int(st, FD_COL_KEY_NOTICE_ATTEMPTS_ATTEMPTS);
+        *last = FD_KEY_OUTCOME_NO_ANSWER;
+        const char *outcome = fd_col_text(st, FD_COL_KEY_NOTICE_ATTEMPTS_OUTCOME);
+        if (outcome)
+            fd_key_outcome_parse(outcome, last);
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status unit_reached(fd_desk *d, int64_t loan_id, int64_t unit_id, bool *reached,
+                              fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_KEY_NOTICE_REACHED);
+    fd_bind_int(st, ":loan_id", loan_id);
+    fd_bind_int(st, ":unit_id", unit_id);
+    fd_status s = fd_step_row(st, err);
+    fd_stmt_reset(st);
+    *reached = s == FD_OK;
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
+typedef struct trail_op {
+    fd_desk *d;
+    const fd_actor *who;  /* NULL: phones in full, for the core's own check */
+    int64_t loan_id;
+    void (*each)(void *ctx, const fd_key_trail_row *row);
+    void *ctx;
+} trail_op;
+
+static fd_status walk_trail(trail_op *o, fd_error *err)
+{
+    loan_units units;
+    fd_status s = read_loan_units(o->d, o->loan_id, &units, err);
+    for (size_t i = 0; s == FD_OK && i < units.count; i++) {
+        trail_people people = {0};
+        bool reached = false;
+        s = o->who ? fd_directory_contacts(o->d, o->who, units.units[i].id, collect_person, &people, err)
+                   : fd_directory_contacts_in_full(o->d, units.units[i].id, collect_person, &people, err);
+        if (s == FD_OK)
+            s = unit_reached(o->d, o->loan_id, units.units[i].id, &reached, err);
+        for (size_t j = 0; s == FD_OK && j < people.count; j++) {
+            fd_key_trail_row row = {.entry = &people.items[j].entry, .unit_reached = reached};
+            s = attempts_of(o->d, o->loan_id, row.entry, &row.attempts, &row.last, err);
+            if (s == FD_OK)
+                o->each(o->ctx, &row);
+        }
+        free_people(&people);
+    }
+    free(units.units);
+    return s;
+}
+
+static fd_status trail_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    return walk_trail(ctx, err);
+}
+
+fd_status fd_key_loan_trail(fd_desk *d, const fd_actor *who, int64_t loan_id,
+                            void (*each)(void *ctx, const fd_key_trail_row *row), void *ctx,
+                            fd_error *err)
+{
+    trail_op o = {d, who, loan_id, each, ctx};
+    return fd_store_read(d->store, trail_txn, &o, err);
+}
+
+/* The people not yet tried for units where nobody was reached: "A-1203 王小明 (儿子)". */
+typedef struct untried {
+    char text[512];
+    int count;
+} untried;
+
+static void note_untried(void *ctx, const fd_key_trail_row *row)
+{
+    untried *u = ctx;
+    if (row->unit_reached || row->attempts > 0)
+        return;
+    size_t n = strlen(u->text);
+    const fd_dir_entry *e = row->entry;
+    bool contact = e->kind == FD_DIR_CONTACT;
+    if (n < sizeof u->text - 1)
+        snprintf(u->text + n, sizeof u->text - n, _("%s%s %s (%s)"), u->count ? _(", ") : "",
+                 e->unit ? e->unit : "", e->name ? e->name : "",
+                 contact ? (e->position && *e->position ? e->position : _("emergency contact"))
+                         : _("owner/tenant"));
+    u->count++;
+}
+
+static fd_status emergency_untried(fd_desk *d, int64_t loan_id, const char *why, fd_error *err)
+{
+    untried u = {{0}, 0};
+    trail_op o = {d, NULL, loan_id, note_untried, &u};
+    fd_status s = walk_trail(&o, err);
+    if (s != FD_OK || u.count == 0 || (why && *why))
+        return s;
+    return fd_fail(err, FD_INVALID, "why",
+                   _("Not tried yet: %s. Call them first (钥匙管理制度 §5), or give the reason the "
+                     "key is used before they are tried."), u.text);
 }

@@ -364,10 +364,13 @@ static void read_loan_row(fd_stmt *st, bool clear, fd_loan_row *r)
         .notices = (int)fd_col_int(st, FD_COL_LOAN_LIST_NOTICES),
         .units_waiting = (int)fd_col_int(st, FD_COL_LOAN_LIST_UNITS_WAITING),
         .overdue = fd_col_int(st, FD_COL_LOAN_LIST_OVERDUE) != 0,
+        .lost_keys = fd_col_text(st, FD_COL_LOAN_LIST_LOST_TAGS),
     };
     fd_borrower_kind_parse(fd_col_text(st, FD_COL_LOAN_LIST_BORROWER_KIND), &r->borrower_kind);
     shown_phone(clear, fd_col_text(st, FD_COL_LOAN_LIST_PHONE_CLEAR), r->phone);
     fd_key_reason_parse(fd_col_text(st, FD_COL_LOAN_LIST_REASON), &r->reason);
+    if (r->state == FD_LOAN_STATE_LOST)
+        r->overdue = false; /* nothing is coming back: lost, not late */
 }
 
 typedef struct loan_list {
@@ -506,7 +509,7 @@ static const fd_book_column loan_columns[] = {
     {"refusal", N_("Reason refused or cancelled"), FD_BOOK_TEXT},
     {"approved_by", N_("Consent by"), FD_BOOK_TEXT},
     {"approved_at", N_("Consent at"), FD_BOOK_TIME},
-    {"out_at", N_("Out at"), FD_BOOK_TIME},
+    {"out_at", N_("Lent at"), FD_BOOK_TIME},
     {"due_at", N_("Due back at"), FD_BOOK_TIME},
     {"returned_at", N_("Returned at"), FD_BOOK_TIME},
     {"returned_by", N_("Returned by"), FD_BOOK_TEXT},
@@ -564,8 +567,11 @@ static void export_loan_row(export_op *o, fd_stmt *st)
     char phone[FD_KEY_PHONE_SHOWN];
     shown_phone(o->clear, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_PHONE_CLEAR), phone);
     bool out = !fd_col_null(st, FD_COL_KEY_EXPORT_LOANS_DUE_AT);
-    bool overdue = out && fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_OVERDUE) != 0;
     const char *state = fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_STATE);
+    /* A key lost on its loan is never shown returned, whatever became of the loan, nor
+     * late: it is not coming back. */
+    bool lost = fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_LOST) != 0;
+    bool overdue = out && !lost && fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_OVERDUE) != 0;
     fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_LOAN_ID));
     time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_AT);
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_TAG));
@@ -582,15 +588,24 @@ static void export_loan_row(export_op *o, fd_stmt *st)
     fd_book_flag(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_EMERGENCY) != 0);
     fd_loan_state parsed = FD_LOAN_STATE_REQUESTED;
     fd_loan_state_parse(state, &parsed);
-    fd_book_code(b, state, fd_loan_state_label(parsed, false));
+    if (lost)
+        fd_book_code(b, "lost", fd_key_state_label(FD_KEY_STATE_LOST, false));
+    else
+        fd_book_code(b, state, fd_loan_state_label(parsed, false));
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REFUSAL));
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_APPROVED_BY));
     time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_APPROVED_AT);
     time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_OUT_AT);
     time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_DUE_AT);
-    time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_RETURNED_AT);
-    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY));
-    fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RECEIVED_BY));
+    if (lost) {
+        fd_book_time(b, 0);
+        fd_book_text(b, NULL);
+        fd_book_text(b, NULL);
+    } else {
+        time_cell(b, st, FD_COL_KEY_EXPORT_LOANS_RETURNED_AT);
+        fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RETURNED_BY));
+        fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_RECEIVED_BY));
+    }
     fd_book_text(b, fd_col_text(st, FD_COL_KEY_EXPORT_LOANS_REQUESTED_BY));
     fd_book_number(b, fd_col_int(st, FD_COL_KEY_EXPORT_LOANS_NOTICES));
     fd_book_flag(b, overdue);

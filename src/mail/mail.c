@@ -186,6 +186,37 @@ static fd_status clean_carrier(const fd_desk *d, const char *text, const char *e
     return s;
 }
 
+bool fd_mail_kind_is_item(fd_mail_kind k)
+{
+    return (unsigned)k < FD_MAIL_KIND_COUNT && k != FD_MAIL_NEWSPAPER;
+}
+
+/* Well-known prefixes only: a number that could be anyone's guesses nothing. */
+static const struct {
+    const char *prefix;
+    const char *name; /* found in the configured carrier's name */
+} carrier_prefixes[] = {
+    {"SF", "顺丰"}, {"JD", "京东"}, {"YT", "圆通"}, {"ZTO", "中通"}, {"STO", "申通"},
+};
+
+const char *fd_mail_carrier_guess(const fd_config *cfg, const char *tracking)
+{
+    if (!cfg || !tracking)
+        return NULL;
+    while (*tracking == ' ')
+        tracking++;
+    for (size_t p = 0; p < sizeof carrier_prefixes / sizeof carrier_prefixes[0]; p++) {
+        size_t n = strlen(carrier_prefixes[p].prefix);
+        if (strncasecmp(tracking, carrier_prefixes[p].prefix, n) != 0)
+            continue;
+        for (size_t i = 0; i < cfg->carriers.count; i++)
+            if (strstr(cfg->carriers.items[i], carrier_prefixes[p].name))
+                return cfg->carriers.items[i];
+        return NULL;
+    }
+    return NULL;
+}
+
 /* Shelf labels are matched from their start, so "b3" finds "B3". */
 static fd_status clean_shelf(const char *text, const char *empty, char out[FD_MAIL_SHELF_MAX],
                              fd_error *err)
@@ -224,7 +255,7 @@ static bool same_name(const char *a, const char *b)
 static fd_status refuse_role(const fd_actor *who, fd_action action, fd_error *err)
 {
     return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
-                   who ? fd_role_label(who->role) : "?", fd_action_name(action));
+                   who ? fd_role_label(who->role) : "?", fd_action_label(action));
 }
 
 /* ---- reading items ---- */
@@ -433,6 +464,10 @@ static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake
     fd_status s;
     if ((unsigned)in->kind >= FD_MAIL_KIND_COUNT)
         return fd_fail(err, FD_INVALID, "kind", _("Choose the kind of item."));
+    if (!fd_mail_kind_is_item(in->kind))
+        return fd_fail(err, FD_INVALID, "kind",
+                       _("Newspapers are signed for by title on the newspaper tally, where the "
+                         "copies left are counted: record them there."));
     it->kind = in->kind;
     it->quantity = in->quantity == 0 ? 1 : in->quantity;
     it->damaged = in->damaged;

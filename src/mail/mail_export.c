@@ -96,8 +96,11 @@ static void export_item(exporting *x, fd_stmt *st, const fd_mail_item *it)
         fd_book_flag(b, it->by_proxy);
     else
         fd_book_text(b, NULL);
-    fd_book_text(b, clear ? phone : NULL);
-    fd_book_text(b, fd_col_text(st, FD_COL_MAIL_EXPORT_PROXY_RELATION));
+    /* The proxy's details on the items collected by proxy only (a hand-out may mix
+     * the collector's own items with others'). */
+    bool proxy = collected && it->by_proxy;
+    fd_book_text(b, proxy && clear ? phone : NULL);
+    fd_book_text(b, proxy ? fd_col_text(st, FD_COL_MAIL_EXPORT_PROXY_RELATION) : NULL);
     fd_book_text(b, fd_col_text(st, FD_COL_MAIL_EXPORT_HANDOUT_NOTE));
     fd_book_text(b, fd_col_text(st, FD_COL_MAIL_EXPORT_HANDED_OUT_BY));
     fd_book_time(b, returned ? it->closed_at : 0);

@@ -371,12 +371,15 @@ static fd_status collection_read(detail *q, fd_error *err)
             fd_mask_phone(phone, masked, sizeof masked);
             phone = masked;
         }
+        /* One hand-out may mix the collector's own items with others': the proxy's
+         * details belong to the items collected by proxy only. */
+        bool by_proxy = fd_col_int(st, FD_COL_MAIL_COLLECTION_BY_PROXY) != 0;
         fd_mail_collection c = {
             .handout_id = fd_col_int(st, FD_COL_MAIL_COLLECTION_ID),
             .collector = fd_col_text(st, FD_COL_MAIL_COLLECTION_COLLECTOR),
-            .by_proxy = fd_col_int(st, FD_COL_MAIL_COLLECTION_BY_PROXY) != 0,
-            .proxy_phone = phone,
-            .proxy_relation = fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_RELATION),
+            .by_proxy = by_proxy,
+            .proxy_phone = by_proxy ? phone : NULL,
+            .proxy_relation = by_proxy ? fd_col_text(st, FD_COL_MAIL_COLLECTION_PROXY_RELATION) : NULL,
             .note = fd_col_text(st, FD_COL_MAIL_COLLECTION_NOTE),
             .staff_name = fd_col_text(st, FD_COL_MAIL_COLLECTION_NAME),
             .at = fd_col_int(st, FD_COL_MAIL_COLLECTION_AT),

@@ -195,7 +195,7 @@ static fd_status visitors_log(daily *y, fd_error *err)
     static const fd_report_column cols[] = {
         {N_("Registered"), 1.1}, {N_("Slip"), 1.4}, {N_("Visitor"), 1.1}, {N_("People"), 0.8},
         {N_("Document"), 1.9}, {N_("Phone"), 1.3}, {N_("Visiting"), 2.0}, {N_("Purpose"), 1.5},
-        {N_("In"), 0.8}, {N_("Out"), 0.8}, {N_("Slip back"), 0.9}, {N_("Registered by"), 1.1},
+        {N_("Time in"), 0.8}, {N_("Time out"), 0.8}, {N_("Slip back"), 0.9}, {N_("Registered by"), 1.1},
         {N_("State"), 1.3}};
     log_heading(y, FD_LOG_VISITORS);
     visit_page p = {.y = y};
@@ -232,8 +232,12 @@ static void loan_row(void *ctx, const fd_loan_row *l)
     w->seen++;
     print_cells *c = keep(&w->rows, l->out_at ? l->out_at : l->requested_at, l->id);
     print_cells_time(c, l->out_at, day);
-    print_cells_add(c, fd_printf("%s%s", l->keys ? l->keys : "", l->emergency ? _(" (emergency)") : ""),
-                    l->emergency ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    /* A key lost on the loan is named as lost: it never came back with the others. */
+    char *lost = l->lost_keys ? fd_printf(_("\nLost: %s"), l->lost_keys) : NULL;
+    print_cells_add(c, fd_printf("%s%s%s", l->keys ? l->keys : "", l->emergency ? _(" (emergency)") : "",
+                                 lost ? lost : ""),
+                    l->emergency || lost ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    free(lost);
     char *org = print_join(l->department, " ", l->company);
     print_cells_add(c, print_join(l->borrower, "\n", org), FD_STYLE_PLAIN);
     free(org);
@@ -262,11 +266,11 @@ static void overdue_key_row(void *ctx, const fd_key_row *k)
 static fd_status keys_log(daily *y, fd_error *err)
 {
     static const fd_report_column cols[] = {
-        {N_("Out"), 0.9}, {N_("Keys"), 1.4}, {N_("Borrower"), 1.5}, {N_("Phone"), 1.2},
+        {N_("Lent at"), 0.9}, {N_("Keys"), 1.4}, {N_("Borrower"), 1.5}, {N_("Phone"), 1.2},
         {N_("Reason"), 1.8}, {N_("Consent"), 0.9}, {N_("Recorded by"), 0.9}, {N_("Due back"), 0.9},
-        {N_("Returned"), 0.9}, {N_("Returned by"), 0.9}, {N_("Received by"), 0.9}, {N_("State"), 1.0}};
+        {N_("Returned at"), 0.9}, {N_("Returned by"), 0.9}, {N_("Received by"), 0.9}, {N_("State"), 1.0}};
     static const fd_report_column overdue[] = {
-        {N_("Key"), 1.0}, {N_("Opens"), 2.5}, {N_("Borrower"), 2.0}, {N_("Out"), 1.3}, {N_("Due back"), 1.3}};
+        {N_("Key"), 1.0}, {N_("Opens"), 2.5}, {N_("Borrower"), 2.0}, {N_("Lent at"), 1.3}, {N_("Due back"), 1.3}};
     log_heading(y, FD_LOG_KEYS);
     loan_walk w = {.y = y};
     fd_status s;
@@ -367,7 +371,7 @@ static void register_row(fd_report_table *t, const char *label, const fd_mail_re
 static fd_status mail_log(daily *y, fd_error *err)
 {
     static const fd_report_column counts[] = {
-        {N_("Kind"), 2.0}, {N_("Received"), 1.0}, {N_("Handed out"), 1.0}, {N_("Returned"), 1.0}};
+        {N_("Kind"), 2.0}, {N_("Received"), 1.0}, {N_("Handed out"), 1.0}, {N_("Sent back"), 1.0}};
     static const fd_report_column papers[] = {
         {N_("Newspaper"), 3.0}, {N_("Copies received"), 1.0}, {N_("Copies handed on"), 1.0}};
     static const fd_report_column items[] = {

@@ -2,6 +2,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -41,4 +42,15 @@ void fd_i18n_init(const char *language)
     const char *messages = setlocale(LC_MESSAGES, NULL);
     if (messages && (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0))
         setlocale(LC_MESSAGES, "C.UTF-8");
+}
+
+const char *fd_pgettext(const char *context, const char *msgid)
+{
+    /* The catalogue keys a message with context as "context\004msgid". */
+    char key[256];
+    int n = snprintf(key, sizeof key, "%s\004%s", context, msgid);
+    if (n < 0 || (size_t)n >= sizeof key)
+        return msgid;
+    const char *t = dgettext(FD_TEXT_DOMAIN, key);
+    return t == key ? msgid : t;
 }

@@ -115,7 +115,7 @@ START_TEST(every_kind_writes_chinese_headers_and_values)
     static const struct {
         const char *kind, *first, *value;
     } kinds[] = {
-        {"keys", "借用单号", "已退还"},
+        {"keys", "借用单号", "已归还"}, /* issue 15: keys come back (归还), mail is sent back (退回) */
         {"mail", "登记编号", "快件"},
         {"complaints", "投诉编号", "（周"},
         {"handover", "班次", "已签字交接"},

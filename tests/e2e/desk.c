@@ -178,6 +178,15 @@ void desk_fill(vt_term *t, const char *const values[])
     }
 }
 
+void desk_save_anyway(vt_term *t)
+{
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Save anyway?", DESK_WAIT_MS);
+    VT_ASSERT_TEXT(t, "is not in the directory", DESK_WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+}
+
 bool desk_screen_has(vt_term *t, const char *text)
 {
     char *screen = vt_screen(t);

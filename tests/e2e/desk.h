@@ -70,6 +70,9 @@ void desk_fill(vt_term *t, const char *const values[]);
 void desk_quit(vt_term *t);
 
 /* Whether the screen shows text now, and whether row does. */
+/* Saves a visitor registration (F2) whose visitee the demo directory does not know:
+ * the desk is warned (a warning, not a refusal) and saves anyway. */
+void desk_save_anyway(vt_term *t);
 bool desk_screen_has(vt_term *t, const char *text);
 bool desk_row_has(vt_term *t, int row, const char *text);
 

@@ -234,6 +234,30 @@ START_TEST(mail)
 }
 END_TEST
 
+/* Issue 15: the register's headings over their numbers (display width), its hints
+ * only the keys that work there; a scanned number's prefix chooses the carrier. */
+START_TEST(mail_register_and_carrier)
+{
+    desk d;
+    vt_term *t = log_in(&d, "1001", "1111");
+    vt_key(t, "^P");
+    VT_ASSERT_TEXT(t, "在存邮件", WAIT_MS);
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "F5");
+    press(t, "F5", "mail_register");
+    press(t, "F5", "mail_list");
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "运单号", WAIT_MS);
+    vt_send(t, "JDV000123456789"); /* the focus starts on the tracking number */
+    golden(t, "mail_form_carrier");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "放弃", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    desk_quit(t);
+}
+END_TEST
+
 START_TEST(complaints)
 {
     procedure("F7", "complaints");
@@ -272,6 +296,7 @@ int main(void)
                                   visitors_and_print_preview,
                                   keys,
                                   mail,
+                                  mail_register_and_carrier,
                                   complaints,
                                   handover,
                                   directory_and_approval,

@@ -240,11 +240,95 @@ START_TEST(the_register_finds_a_scanned_tag)
 }
 END_TEST
 
+
+/* Issue 15: a form the core would refuse is said before a manager is asked: the
+ * department missing shows at its field, and no consent question comes. */
+START_TEST(the_form_is_checked_before_consent)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = open_keys(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "New key loan", WAIT_MS);
+    vt_send(t, "p-01");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "王师傅");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Say which department the borrower works in.", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Leave it waiting"));
+    ck_assert(!desk_screen_has(t, "Consent now"));
+    desk_quit(t);
+}
+END_TEST
+
+/* Issue 15: a paste longer than a field was cut silently; the cut is said at the field. */
+START_TEST(a_paste_cut_to_the_field_says_so)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = open_keys(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "New key loan", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    char pasted[80];
+    memset(pasted, 'x', 70);
+    pasted[70] = '\0';
+    vt_send(t, pasted); /* the borrower takes 60 characters */
+    VT_ASSERT_TEXT(t, "Cut to 60 characters: the field holds no more.", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Please confirm", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    desk_quit(t);
+}
+END_TEST
+
+/* §5: the loan's page lists everyone to call and who has been tried; the key goes out
+ * before the emergency contact is tried only with a reason. */
+START_TEST(an_emergency_before_the_contact_needs_a_reason)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = open_keys(&d);
+    fill_loan(t, "A-1003-1", "吴海波", 0, true, "楼上跑水");
+    VT_ASSERT_TEXT(t, "record the calls, then hand the keys over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "To call", WAIT_MS);
+    VT_ASSERT_TEXT(t, "(owner/tenant)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "not tried yet", WAIT_MS);
+
+    /* The owner: no answer. */
+    vt_key(t, "Enter");
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "Record a call", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Right"); /* No answer */
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "No answer (calls: 1)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "not tried yet", WAIT_MS); /* the emergency contact */
+
+    vt_key(t, "Enter");
+    vt_send(t, "2");
+    VT_ASSERT_TEXT(t, "Use the key before everyone is tried", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Not tried yet: A-1003", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS); /* the reason is required */
+    vt_send(t, "水已漫到楼道");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "the keys are handed over", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {lend_with_consent_in_place_and_take_back,
                                   a_key_not_back_by_the_curfew_is_overdue,
                                   an_emergency_records_two_calls_first,
-                                  the_register_finds_a_scanned_tag, NULL};
+                                  the_register_finds_a_scanned_tag,
+                                  the_form_is_checked_before_consent,
+                                  a_paste_cut_to_the_field_says_so,
+                                  an_emergency_before_the_contact_needs_a_reason, NULL};
     return desk_main(desk_suite("keys", tests));
 }

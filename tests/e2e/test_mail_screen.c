@@ -156,12 +156,13 @@ static void check_register(vt_term *t)
     VT_ASSERT_TEXT(t, "Daily register", WAIT_MS);
     VT_ASSERT_TEXT(t, "2026-12-13", WAIT_MS);
     char row[128];
-    snprintf(row, sizeof row, "%-20s%8d %11d %9d", "Express parcel", 0, 0, 1);
+    /* A label in 20 columns, then three numbers right-aligned in 10 columns each. */
+    snprintf(row, sizeof row, "%-20s%10d %10d %10d", "Express parcel", 0, 0, 1);
     VT_ASSERT_TEXT(t, row, WAIT_MS);
     for (int i = 0; i < 16; i++)
         vt_key(t, "Left");
     VT_ASSERT_TEXT(t, "2026-11-27", WAIT_MS);
-    snprintf(row, sizeof row, "%-20s%8d %11d %9d", "Express parcel", 5, 3, 0);
+    snprintf(row, sizeof row, "%-20s%10d %10d %10d", "Express parcel", 5, 3, 0);
     VT_ASSERT_TEXT(t, row, WAIT_MS);
 }
 

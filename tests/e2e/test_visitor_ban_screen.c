@@ -42,7 +42,7 @@ static void register_visitor(vt_term *t)
     const char *const values[] = {"11010519491231002X", "王小明", "13800138000", "", "送合同",
                                   "A-1203", "", "", "李建国", NULL};
     desk_fill(t, values);
-    vt_key(t, "F2");
+    desk_save_anyway(t);
 }
 
 /* F4 on the list: the visitor by document, for the unit picked from the directory. */

@@ -167,6 +167,42 @@ FROM key_notice
 WHERE loan_id = :loan_id AND unit_id = :unit_id AND target = 'occupant'
 LIMIT 1;
 
+-- name: key_notice_reached
+-- Whether anyone was reached about a unit of the loan (its owner, a contact or another
+-- number).
+SELECT 1 AS found
+FROM key_notice
+WHERE loan_id = :loan_id AND unit_id = :unit_id AND outcome = 'reached'
+LIMIT 1;
+
+-- name: key_notice_attempts
+-- The calls of a loan to one directory entry (:target 'occupant' or 'contact'), and
+-- the outcome of the latest.
+SELECT
+  count(*) AS attempts,
+  (
+    SELECT n2.outcome FROM key_notice n2
+    WHERE  n2.loan_id = :loan_id
+      AND n2.target = :target
+      AND coalesce(n2.occupant_id, n2.contact_id) = :target_id
+    ORDER BY n2.called_at DESC, n2.id DESC
+    LIMIT 1
+  ) AS outcome
+FROM key_notice n
+WHERE  n.loan_id = :loan_id
+  AND n.target = :target
+  AND coalesce(n.occupant_id, n.contact_id) = :target_id;
+
+-- name: key_loan_keys_kept
+-- How many of the loan's keys were not registered lost on it.
+SELECT count(*) AS keys
+FROM key_loan_item li
+WHERE  li.loan_id = :loan_id
+  AND NOT EXISTS (
+    SELECT 1 FROM key_incident i
+    WHERE i.loan_id = li.loan_id AND i.key_id = li.key_id AND i.kind = 'lost'
+  );
+
 -- name: key_current_loan
 -- row: key_found
 -- The loan a key on loan is out on (a key is in one open loan at a time).
@@ -475,7 +511,13 @@ SELECT
     )
     ELSE 0
   END AS units_waiting,
-  coalesce(r.at, :now) > o.due_at AS overdue
+  coalesce(r.at, :now) > o.due_at AS overdue,
+  (
+    SELECT group_concat(k.tag, ', ')
+    FROM key_incident i
+    JOIN key_item k ON k.id = i.key_id
+    WHERE i.loan_id = l.id AND i.kind = 'lost'
+  ) AS lost_tags
 FROM entity_state s
 JOIN key_loan l ON l.id = s.entity_id
 JOIN staff rq ON rq.id = l.staff_id
@@ -538,7 +580,13 @@ SELECT
     )
     ELSE 0
   END AS units_waiting,
-  coalesce(r.at, :now) > o.due_at AS overdue
+  coalesce(r.at, :now) > o.due_at AS overdue,
+  (
+    SELECT group_concat(k.tag, ', ')
+    FROM key_incident i
+    JOIN key_item k ON k.id = i.key_id
+    WHERE i.loan_id = l.id AND i.kind = 'lost'
+  ) AS lost_tags
 FROM entity_state s
 JOIN key_loan l ON l.id = s.entity_id
 JOIN staff rq ON rq.id = l.staff_id
@@ -601,7 +649,13 @@ SELECT
     )
     ELSE 0
   END AS units_waiting,
-  coalesce(r.at, :now) > o.due_at AS overdue
+  coalesce(r.at, :now) > o.due_at AS overdue,
+  (
+    SELECT group_concat(k.tag, ', ')
+    FROM key_incident i
+    JOIN key_item k ON k.id = i.key_id
+    WHERE i.loan_id = l.id AND i.kind = 'lost'
+  ) AS lost_tags
 FROM (
   SELECT id
   FROM key_loan
@@ -678,7 +732,11 @@ SELECT
     WHERE e.kind = 'loan' AND e.entity_id = l.id AND e.event IN ('refuse', 'cancel')
     ORDER BY e.id DESC
     LIMIT 1
-  ) AS refusal
+  ) AS refusal,
+  EXISTS (
+    SELECT 1 FROM key_incident i
+    WHERE i.loan_id = l.id AND i.key_id = k.id AND i.kind = 'lost'
+  ) AS lost
 FROM key_loan l
 CROSS JOIN entity_state s ON s.kind = 'loan' AND s.entity_id = l.id
 JOIN key_loan_item li ON li.loan_id = l.id

@@ -93,6 +93,12 @@ START_TEST(roles_and_in_place_approval)
     fd_error err = {0};
     ck_assert_int_eq(fire(&fx, 2, "receive", &fx.receptionist, NULL, NULL, &err), FD_OK);
     ck_assert_int_eq(fire(&fx, 2, "return", &fx.receptionist, NULL, NULL, &err), FD_DENIED);
+    /* The refusal names the step as a person reads it, never its internal name. */
+    ck_assert_msg(strstr(err.message, fd_action_label(FD_ACT_STAFF_UNLOCK)) &&
+                      !strstr(err.message, fd_action_name(FD_ACT_STAFF_UNLOCK)),
+                  "%s", err.message);
+    ck_assert_str_eq(fd_action_label(FD_ACT_COMPLAINT_ESCALATE),
+                     "Escalate a complaint to the customer-service manager");
     ck_assert_str_eq(state_of(&fx, 2), "held");
     /* A duty manager approves in place: the receptionist records it, with the approver. */
     ck_assert_int_eq(fire(&fx, 2, "return", &fx.receptionist, &fx.duty_manager, NULL, &err), FD_OK);

@@ -608,7 +608,7 @@ START_TEST(a_cs_manager_takes_over)
     open_desk("escalate.db");
     int64_t id = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
     ASSERT_REFUSED(fd_complaint_escalate(fx.desk, &fx.receptionist, NULL, id, "业主情绪激动", &err),
-                   FD_DENIED, "", "complaint.escalate");
+                   FD_DENIED, "", "Escalate a complaint to the customer-service manager");
     ASSERT_REFUSED(fd_complaint_escalate(fx.desk, &fx.receptionist, &cs_manager, id, " ", &err),
                    FD_INVALID, "reason", "reason");
     /* Approved in place: the receptionist records it, the CS manager takes it. */
@@ -669,7 +669,7 @@ START_TEST(the_duty_manager_hands_over_and_the_cs_manager_accepts)
     ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
     ck_assert_int_eq(r.count, 1);
     ASSERT_REFUSED(fd_complaint_accept(fx.desk, &fx.duty_manager, id, NULL, &err), FD_DENIED, "",
-                   "complaint.escalate");
+                   "Escalate a complaint to the customer-service manager");
     at(2026, 11, 28, 8, 30);
     ASSERT_OK(fd_complaint_accept(fx.desk, &cs_manager, id, NULL, &err));
     c = detail(id);

@@ -1058,6 +1058,187 @@ START_TEST(a_days_loans_are_listed)
 }
 END_TEST
 
+
+/* ---- issue 15: a receptionist's shift ---- */
+
+/* The form asks the core first: a borrower without a department, a key already out,
+ * are said before anyone is asked to consent, and nothing is written. */
+START_TEST(a_loan_is_checked_before_consent)
+{
+    int64_t pump = add_key("P-01", 0, "B1 水泵房", FD_KEY_PUBLIC);
+    fd_key_loan_new l = loan_of(&pump, 1, FD_KEY_REASON_INSPECTION);
+    l.department = "";
+    ck_assert_int_eq(fd_key_loan_check(fx.desk, &l, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "department");
+    l.department = "工程部";
+    ck_assert_int_eq(fd_key_loan_check(fx.desk, &l, &err), FD_OK);
+    ck_assert_str_eq(key(pump).state, "in_store");
+    lend_now(pump, FD_KEY_REASON_INSPECTION, 0);
+    ck_assert_int_ne(fd_key_loan_check(fx.desk, &l, &err), FD_OK);
+    ck_assert_str_eq(err.field, "keys");
+}
+END_TEST
+
+typedef struct lost_seen {
+    char state[FD_STATE_MAX], lost[64];
+    bool overdue;
+    fd_time returned_at;
+} lost_seen;
+
+static void see_lost(void *ctx, const fd_loan_row *row)
+{
+    lost_seen *l = ctx;
+    snprintf(l->state, sizeof l->state, "%s", fd_loan_state_name(row->state));
+    snprintf(l->lost, sizeof l->lost, "%s", row->lost_keys ? row->lost_keys : "");
+    l->overdue = row->overdue;
+    l->returned_at = row->returned_at;
+}
+
+static char *export_text(const fd_actor *who, bool monthly, bool unmasked, fd_export_format format,
+                         fd_status *status);
+
+/* A key registered lost on its loan is never recorded back: the loan closes as lost
+ * when it was the last key out, and on the loan's row and in the export it is lost. */
+START_TEST(a_lost_key_is_never_returned)
+{
+    int64_t a = add_key("P-01", 0, "B1 水泵房", FD_KEY_PUBLIC);
+    int64_t b = add_key("P-02", 0, "屋顶机房", FD_KEY_PUBLIC);
+    int64_t c = add_key("P-03", 0, "配电室", FD_KEY_PUBLIC);
+    int64_t pair[] = {a, b};
+    fd_key_loan_new l = loan_of(pair, 2, FD_KEY_REASON_INSPECTION);
+    l.hand_over = true;
+    int64_t both;
+    ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &l, &both, &err),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_incident(fx.desk, &fx.receptionist, a, FD_KEY_LOST, "王师傅", NULL, &err),
+                     FD_OK);
+    ck_assert_str_eq(loan_state(both), "out"); /* P-02 is still out */
+    ck_assert_int_eq(fd_key_loan_return(fx.desk, &fx.receptionist, both, "王师傅", NULL, &err), FD_OK);
+    lost_seen seen = {0};
+    ck_assert_int_eq(fd_key_loan_get(fx.desk, &fx.receptionist, both, see_lost, &seen, &err), FD_OK);
+    ck_assert_str_eq(seen.state, "returned");
+    ck_assert_str_eq(seen.lost, "P-01");
+
+    /* The only key out lost: the loan closes, is not overdue, cannot be returned. */
+    int64_t one = lend_now(c, FD_KEY_REASON_INSPECTION, 0);
+    ck_assert_int_eq(fd_key_incident(fx.desk, &fx.receptionist, c, FD_KEY_LOST, "王师傅", NULL, &err),
+                     FD_OK);
+    ck_assert_str_eq(loan_state(one), "lost");
+    ck_assert_int_eq(fd_key_loan_return(fx.desk, &fx.receptionist, one, "王师傅", NULL, &err), FD_STATE);
+    fx.now += 12 * 3600; /* past the curfew */
+    lost_seen closed = {0};
+    ck_assert_int_eq(fd_key_loan_get(fx.desk, &fx.receptionist, one, see_lost, &closed, &err), FD_OK);
+    ck_assert_str_eq(closed.state, "lost");
+    ck_assert_str_eq(closed.lost, "P-03");
+    ck_assert(!closed.overdue);
+    ck_assert_int_eq(closed.returned_at, 0);
+    /* Found again later, it is in store, and still not returned on its loan. */
+    ck_assert_int_eq(fd_key_recover(fx.desk, &fx.receptionist, c, "在配电室找到", &err), FD_OK);
+    ck_assert_str_eq(loan_state(one), "lost");
+
+    fd_status s;
+    char *csv = export_text(&fx.duty_manager, false, false, FD_EXPORT_CSV, &s);
+    ck_assert_int_eq(s, FD_OK);
+    const char *p01 = strstr(csv, ",P-01,"), *p02 = strstr(csv, ",P-02,"), *p03 = strstr(csv, ",P-03,");
+    ck_assert_ptr_nonnull(p01);
+    ck_assert_ptr_nonnull(p02);
+    ck_assert_ptr_nonnull(p03);
+    char line[1024];
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(p01, "\r\n"), p01);
+    ck_assert_msg(strstr(line, ",Lost,") && !strstr(line, "Returned") && !strstr(line, ",王师傅,李娜,"),
+                  "%s", line);
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(p02, "\r\n"), p02);
+    ck_assert_msg(strstr(line, ",Returned,") && strstr(line, ",王师傅,李娜,"), "%s", line);
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(p03, "\r\n"), p03);
+    ck_assert_msg(strstr(line, ",Lost,") && !strstr(line, "Returned"), "%s", line);
+    free(csv);
+}
+END_TEST
+
+typedef struct trail_seen {
+    int count;
+    char names[8][64];
+    int attempts[8];
+    fd_dir_kind kinds[8];
+    bool reached;
+} trail_seen;
+
+static void see_trail(void *ctx, const fd_key_trail_row *row)
+{
+    trail_seen *t = ctx;
+    if (t->count < 8) {
+        snprintf(t->names[t->count], 64, "%s", row->entry->name);
+        t->attempts[t->count] = row->attempts;
+        t->kinds[t->count] = row->entry->kind;
+    }
+    t->reached = row->unit_reached;
+    t->count++;
+}
+
+/* §5: everyone of the unit is tried before its spare key is used (owner, tenant, then
+ * the emergency contact); going ahead sooner needs a reason, which is recorded. */
+START_TEST(an_emergency_tries_everyone_or_says_why)
+{
+    int64_t spare = add_key("A-1203-1", unit_1203, "入户门", FD_KEY_SPARE);
+    fd_key_loan_new l = loan_of(&spare, 1, FD_KEY_REASON_REPAIR);
+    l.emergency = true;
+    l.note = "A-1203 跑水";
+    int64_t loan;
+    ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &l, &loan, &err),
+                     FD_OK);
+    trail_seen t = {0};
+    ck_assert_int_eq(fd_key_loan_trail(fx.desk, &fx.receptionist, loan, see_trail, &t, &err), FD_OK);
+    ck_assert_int_eq(t.count, 3);
+    ck_assert_str_eq(t.names[0], "王建国");
+    ck_assert_str_eq(t.names[1], "李四");
+    ck_assert_str_eq(t.names[2], "王小明");
+    ck_assert_int_eq(t.kinds[2], FD_DIR_CONTACT);
+    ck_assert_int_eq(t.attempts[0] + t.attempts[1] + t.attempts[2], 0);
+
+    contacts_seen c = {0};
+    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, &fx.receptionist, loan, see_contact, &c, &err), FD_OK);
+    fd_key_notice_new owner = {.unit_id = unit_1203, .target = FD_DIR_OCCUPANT,
+                               .target_id = c.entries[0].id, .outcome = FD_KEY_OUTCOME_NO_ANSWER};
+    ck_assert_int_eq(fd_key_loan_notify(fx.desk, &fx.receptionist, loan, &owner, &err), FD_OK);
+    /* The tenant and the emergency contact are not tried yet: said, by name. */
+    ck_assert_int_eq(fd_key_loan_lend(fx.desk, &fx.receptionist, loan, &err), FD_INVALID);
+    ck_assert_str_eq(err.field, "why");
+    ck_assert_ptr_nonnull(strstr(err.message, "李四"));
+    ck_assert_ptr_nonnull(strstr(err.message, "王小明"));
+    ck_assert_ptr_null(strstr(err.message, "王建国"));
+    memset(&t, 0, sizeof t);
+    ck_assert_int_eq(fd_key_loan_trail(fx.desk, &fx.receptionist, loan, see_trail, &t, &err), FD_OK);
+    ck_assert_int_eq(t.attempts[0], 1);
+    ck_assert(!t.reached);
+    ck_assert_int_eq(fd_key_loan_lend_why(fx.desk, &fx.receptionist, loan, "  ", &err), FD_INVALID);
+    ck_assert_int_eq(fd_key_loan_lend_why(fx.desk, &fx.receptionist, loan, "水已漫到楼道，来不及", &err),
+                     FD_OK);
+    ck_assert_str_eq(loan_state(loan), "out");
+}
+END_TEST
+
+/* Everyone tried, nobody reached: the key may be used without a further reason. */
+START_TEST(an_emergency_with_everyone_tried_goes_ahead)
+{
+    int64_t spare = add_key("A-1203-1", unit_1203, "入户门", FD_KEY_SPARE);
+    fd_key_loan_new l = loan_of(&spare, 1, FD_KEY_REASON_REPAIR);
+    l.emergency = true;
+    l.note = "A-1203 跑水";
+    int64_t loan;
+    ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, &fx.duty_manager, &l, &loan, &err),
+                     FD_OK);
+    contacts_seen c = {0};
+    ck_assert_int_eq(fd_key_loan_contacts(fx.desk, &fx.receptionist, loan, see_contact, &c, &err), FD_OK);
+    for (int i = 0; i < c.count; i++) {
+        fd_key_notice_new n = {.unit_id = unit_1203, .target = c.entries[i].kind,
+                               .target_id = c.entries[i].id, .outcome = FD_KEY_OUTCOME_BUSY};
+        ck_assert_msg(fd_key_loan_notify(fx.desk, &fx.receptionist, loan, &n, &err) == FD_OK, "%s",
+                      err.message);
+    }
+    ck_assert_int_eq(fd_key_loan_lend(fx.desk, &fx.receptionist, loan, &err), FD_OK);
+}
+END_TEST
+
 /* ---- export ---- */
 
 static char *export_text(const fd_actor *who, bool monthly, bool unmasked, fd_export_format format,
@@ -1150,6 +1331,10 @@ int main(void)
     tcase_add_test(tc, pending_approvals_are_listed);
     tcase_add_test(tc, a_days_loans_are_listed);
     tcase_add_test(tc, export_lists_every_loan_and_the_custodians);
+    tcase_add_test(tc, a_loan_is_checked_before_consent);
+    tcase_add_test(tc, a_lost_key_is_never_returned);
+    tcase_add_test(tc, an_emergency_tries_everyone_or_says_why);
+    tcase_add_test(tc, an_emergency_with_everyone_tried_goes_ahead);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

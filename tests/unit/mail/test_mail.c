@@ -721,8 +721,13 @@ START_TEST(newspaper_tally_and_daily_register)
     int64_t l = receive(letters);
     int64_t p1 = receive(parcel("SF0001", zhang_wei(), "A1"));
     int64_t p2 = receive(parcel("SF0002", smith(), "A1"));
+    /* Newspapers go on the per-title tally only: the intake of items refuses them. */
     fd_mail_intake paper = {.carrier = "中国邮政", .kind = FD_MAIL_NEWSPAPER, .recipient = smith()};
-    receive(paper);
+    int64_t refused_id = 0;
+    expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &paper, &refused_id, &err), FD_INVALID,
+                   "kind");
+    ck_assert(!fd_mail_kind_is_item(FD_MAIL_NEWSPAPER));
+    ck_assert(fd_mail_kind_is_item(FD_MAIL_MAGAZINE));
     int64_t both[2] = {l, p1};
     ck_assert_int_eq(hand_out(both, 2, "张伟", NULL, NULL), FD_OK);
     ck_assert_int_eq(fd_mail_return(fx.desk, &fx.receptionist, p2, NULL, "地址错误", &err), FD_OK);
@@ -735,9 +740,9 @@ START_TEST(newspaper_tally_and_daily_register)
     ck_assert_int_eq(r.kinds[FD_MAIL_EXPRESS].received, 2);
     ck_assert_int_eq(r.kinds[FD_MAIL_EXPRESS].handed_out, 1);
     ck_assert_int_eq(r.kinds[FD_MAIL_EXPRESS].returned, 1);
-    ck_assert_int_eq(r.kinds[FD_MAIL_NEWSPAPER].received, 43);
+    ck_assert_int_eq(r.kinds[FD_MAIL_NEWSPAPER].received, 42);
     ck_assert_int_eq(r.kinds[FD_MAIL_NEWSPAPER].handed_out, 30);
-    ck_assert_int_eq(r.total.received, 48);
+    ck_assert_int_eq(r.total.received, 47);
     ck_assert_int_eq(r.total.handed_out, 34);
     ck_assert_int_eq(r.total.returned, 1);
     ck_assert_int_eq(fd_mail_register_day(fx.desk, today - 1, &r, &err), FD_OK);
@@ -951,6 +956,55 @@ START_TEST(export_lists_the_day_with_phones_masked)
 }
 END_TEST
 
+/* One hand-out mixing the collector's own items with another's: the proxy's phone and
+ * relationship show on the proxied item only, in its history and in the export. */
+START_TEST(proxy_details_only_on_items_collected_by_proxy)
+{
+    open_desk("mail_proxy_details.db");
+    int64_t ids[2] = {receive(parcel("SF0001", zhang_wei(), "A1")), receive(parcel("SF0002", smith(), "A1"))};
+    ck_assert_int_eq(hand_out(ids, 2, "张伟", "138 0013 8000", "邻居"), FD_OK);
+    history own = {""}, proxied = {""};
+    ck_assert_int_eq(fd_mail_detail(fx.desk, &fx.receptionist, ids[0], &detail_cb, &own, &err), FD_OK);
+    ck_assert_int_eq(fd_mail_detail(fx.desk, &fx.receptionist, ids[1], &detail_cb, &proxied, &err), FD_OK);
+    ck_assert_msg(strstr(own.text, "collected by 张伟 proxy=0 phone=- relation=-"), "%s", own.text);
+    ck_assert_msg(strstr(proxied.text, "proxy=1 phone=138****8000 relation=邻居"), "%s", proxied.text);
+    fd_status s;
+    char *csv = export_text(&fx.duty_manager, FD_EXPORT_CSV, false, &s);
+    ck_assert_int_eq(s, FD_OK);
+    const char *a = strstr(csv, ",SF0001,"), *b = strstr(csv, ",SF0002,");
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    char line[1024];
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(a, "\r\n"), a);
+    ck_assert_msg(!strstr(line, "邻居") && !strstr(line, "8000"), "%s", line);
+    snprintf(line, sizeof line, "%.*s", (int)strcspn(b, "\r\n"), b);
+    ck_assert_msg(strstr(line, "邻居") && strstr(line, "138****8000"), "%s", line);
+    free(csv);
+    close_desk();
+}
+END_TEST
+
+/* The carrier a tracking number's well-known prefix names, as configured. */
+START_TEST(carrier_is_guessed_from_a_well_known_prefix)
+{
+    open_desk("mail_carrier.db");
+    static char *names[] = {"顺丰速运", "京东物流", "中通快递", "圆通速递", "申通快递"};
+    fd_config cfg = {0};
+    cfg.carriers = (fd_string_list){names, 5};
+    ck_assert_str_eq(fd_mail_carrier_guess(&cfg, "SF1234567890"), "顺丰速运");
+    ck_assert_str_eq(fd_mail_carrier_guess(&cfg, "sf1234567890"), "顺丰速运");
+    ck_assert_str_eq(fd_mail_carrier_guess(&cfg, "JDV000123456"), "京东物流");
+    ck_assert_str_eq(fd_mail_carrier_guess(&cfg, "YT0050284463066"), "圆通速递");
+    ck_assert_str_eq(fd_mail_carrier_guess(&cfg, "ZTO7788990011"), "中通快递");
+    ck_assert_str_eq(fd_mail_carrier_guess(&cfg, "STO7788990011"), "申通快递");
+    ck_assert_ptr_null(fd_mail_carrier_guess(&cfg, "4312345678901")); /* digits: anyone's */
+    ck_assert_ptr_null(fd_mail_carrier_guess(&cfg, ""));
+    cfg.carriers.count = 1; /* JD not configured: no guess */
+    ck_assert_ptr_null(fd_mail_carrier_guess(&cfg, "JDV000123456"));
+    close_desk();
+}
+END_TEST
+
 static Suite *mail_suite(void)
 {
     Suite *s = suite_create("mail");
@@ -962,6 +1016,8 @@ static Suite *mail_suite(void)
     tcase_add_test(tc, records_cannot_be_changed_behind_the_program);
     tcase_add_test(tc, recipient_collects);
     tcase_add_test(tc, several_items_at_once_with_a_proxy);
+    tcase_add_test(tc, proxy_details_only_on_items_collected_by_proxy);
+    tcase_add_test(tc, carrier_is_guessed_from_a_well_known_prefix);
     tcase_add_test(tc, hand_out_refusals_name_their_field);
     tcase_add_test(tc, returned_item_cannot_be_handed_out);
     tcase_add_test(tc, early_return_needs_a_reason);

@@ -345,12 +345,12 @@ START_TEST(roles_that_may_not_register)
     open_desk("roles.db");
     fd_visit_form f = form();
     ASSERT_FAILS(fd_visit_register(fx.desk, &fx.admin, NULL, &f, NULL, &err), FD_DENIED, "",
-                 "visit.register");
+                 "Register a visitor");
     ASSERT_FAILS(fd_visit_register(fx.desk, NULL, NULL, &f, NULL, &err), FD_DENIED, "", "Log in");
     register_as(&assistant, NULL, form());
     int64_t id = register_as(&cs_manager, NULL, form());
     ASSERT_FAILS(fd_visit_admit(fx.desk, &fx.admin, NULL, id, NULL, &err), FD_DENIED, "",
-                 "visit.register");
+                 "Register a visitor");
     ASSERT_FAILS(fd_visit_correct(fx.desk, &fx.admin, id, FD_VISIT_FIELD_PHONE, "13900000000", "x", &err),
                  FD_DENIED, "", "desk staff");
     verify_clean();
@@ -1225,6 +1225,67 @@ START_TEST(a_days_export_matches_what_was_entered)
 }
 END_TEST
 
+/* ---- issue 15: warnings, not refusals ---- */
+
+typedef struct warned {
+    char text[1024];
+    int count;
+} warned;
+
+static void warning(void *ctx, const char *text)
+{
+    warned *w = ctx;
+    size_t n = strlen(w->text);
+    snprintf(w->text + n, sizeof w->text - n, "%s|", text);
+    w->count++;
+}
+
+static warned warnings_of(const fd_visit_form *f)
+{
+    warned w = {"", 0};
+    ck_assert_int_eq(fd_visit_warnings(fx.desk, &fx.receptionist, f, warning, &w, &err), FD_OK);
+    return w;
+}
+
+/* A unit or visitee the directory does not have, and a known document under a new
+ * name, are told to the desk; the registration is not refused for any of them. */
+START_TEST(registration_warns_but_does_not_refuse)
+{
+    open_desk("warnings.db");
+    fd_visit_form f = form();
+    f.unit = "A-9999";
+    f.visitee_name = "王五";
+    warned w = warnings_of(&f);
+    ck_assert_int_eq(w.count, 2);
+    ck_assert_msg(strstr(w.text, "Unit A-9999 is not in the directory"), "%s", w.text);
+    ck_assert_msg(strstr(w.text, "王五 is not in the directory"), "%s", w.text);
+    register_as(&fx.receptionist, NULL, f);
+
+    /* Known unit and person (case and blanks aside): nothing to say. */
+    f = form();
+    f.unit = " a-1203 ";
+    f.visitee_name = "张伟";
+    w = warnings_of(&f);
+    ck_assert_msg(w.count == 0, "%s", w.text);
+    /* A picked entry is not checked again. */
+    f.unit = "A-9999";
+    f.unit_id = unit_id("A-1203");
+    ck_assert_int_eq(warnings_of(&f).count, 0);
+
+    /* The document came before under another name: said, and still registered. */
+    f = form();
+    f.visitee_name = "张伟";
+    const char *before = f.visitor_name;
+    f.visitor_name = "李四";
+    w = warnings_of(&f);
+    ck_assert_int_eq(w.count, 1);
+    ck_assert_msg(strstr(w.text, before) && strstr(w.text, "not 李四"), "%s", w.text);
+    register_as(&fx.receptionist, NULL, f);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("visitors");
@@ -1256,6 +1317,7 @@ int main(void)
     tcase_add_test(tc, the_trigger_lets_only_the_purge_through);
     tcase_add_test(tc, an_edit_behind_the_programs_back_is_found);
     tcase_add_test(tc, a_days_export_matches_what_was_entered);
+    tcase_add_test(tc, registration_warns_but_does_not_refuse);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }
