@@ -231,3 +231,137 @@ LEFT JOIN  correction cx
   )
 LEFT JOIN shift esh ON esh.id = e.shift_id
 LEFT JOIN staff em ON em.id = esh.manager_id;
+
+-- A visit as the log shows it (the columns of fd_visit, in its order): its state, its
+-- fields as corrected (a correction may empty one, to NULL), its slip, who registered
+-- it, and from its last event (entity_state.event_id) how it ended: the sign-out of one
+-- that left, the refusal, with its reason, of one refused.
+CREATE VIEW visit_now AS
+SELECT
+  v.id,
+  s.state,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitor_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitor_name
+  END
+  END AS visitor_name,
+  v.doc_type,
+  v.doc_number_clear,
+  v.doc_number_masked,
+  CASE
+    WHEN cx.id IS NULL THEN v.phone
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.phone
+  END
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN v.party_size
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'party_size'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.party_size
+  END
+  END AS party_size,
+  CASE
+    WHEN cx.id IS NULL THEN v.purpose
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'purpose'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.purpose
+  END
+  END AS purpose,
+  v.visitee_unit,
+  v.visitee_company,
+  v.visitee_department,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_name
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_name
+  END
+  END AS visitee_name,
+  CASE
+    WHEN cx.id IS NULL THEN v.visitee_position
+    ELSE CASE
+    WHEN EXISTS (
+      SELECT 1
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+    ) THEN (
+      SELECT c.value
+      FROM correction c
+      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_position'
+      ORDER BY c.id DESC
+      LIMIT 1
+    )
+    ELSE v.visitee_position
+  END
+  END AS visitee_position,
+  sl.number AS slip,
+  sl.gate AS gate,
+  sl.at AS admitted_at,
+  CASE WHEN s.state = 'refused' THEN ev.note END AS refusal,
+  (SELECT st.name FROM staff st WHERE st.id = v.staff_id) AS registered_by,
+  v.registered_at,
+  CASE WHEN s.state = 'left' THEN ev.at END AS left_at,
+  CASE WHEN s.state = 'left' THEN ev.event END AS left_event,
+  cx.id IS NOT NULL AS corrected
+FROM visit v
+LEFT JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+LEFT JOIN event ev ON ev.id = s.event_id
+LEFT JOIN visit_slip sl ON sl.visit_id = v.id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
+  );
