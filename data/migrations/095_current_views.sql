@@ -365,3 +365,102 @@ LEFT JOIN  correction cx
   ON cx.id = (
     SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
   );
+
+-- A mail item's own record as it reads now: who received it, its fields as corrected
+-- (fd_mail_correct never stores NULL) and the shelf it lies on now (its newest
+-- shelving). The two views after it add its state and what closed it, making the
+-- columns of an fd_mail_item but its search key.
+CREATE VIEW mail_item_now AS
+SELECT
+  m.id AS id,
+  m.at AS at,
+  st.name AS staff_name,
+  m.kind AS kind,
+  m.quantity AS quantity,
+  CASE
+    WHEN cx.id IS NULL THEN m.carrier
+    ELSE coalesce(
+      (
+        SELECT c.value
+        FROM correction c
+        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
+        ORDER BY c.id DESC
+        LIMIT 1
+      ), m.carrier
+    )
+  END AS carrier,
+  m.tracking AS tracking,
+  m.recipient_kind AS recipient_kind,
+  m.recipient_id AS recipient_id,
+  m.recipient_unit AS recipient_unit,
+  m.recipient_name AS recipient_name,
+  m.recipient_org AS recipient_org,
+  (
+    SELECT sh.shelf
+    FROM mail_shelving sh
+    WHERE sh.item_id = m.id
+    ORDER BY sh.id DESC
+    LIMIT 1
+  ) AS shelf,
+  CASE
+    WHEN cx.id IS NULL THEN m.note
+    ELSE coalesce(
+      (
+        SELECT c.value
+        FROM correction c
+        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
+        ORDER BY c.id DESC
+        LIMIT 1
+      ), m.note
+    )
+  END AS note,
+  m.damaged AS damaged,
+  CASE
+    WHEN cx.id IS NULL THEN m.damage_note
+    ELSE coalesce(
+      (
+        SELECT c.value
+        FROM correction c
+        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
+        ORDER BY c.id DESC
+        LIMIT 1
+      ), m.damage_note
+    )
+  END AS damage_note,
+  m.damage_ack AS damage_ack,
+  cx.id IS NOT NULL AS corrected
+FROM mail_item m
+JOIN staff st ON st.id = m.staff_id
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
+  );
+
+-- Any mail item: its state, looked up per item (so that a list walks mail_item's own
+-- index, never all of the mail's entity_state rows), and what closed it, if anything:
+-- its hand-out or its return.
+CREATE VIEW mail_item_listed AS
+SELECT
+  m.*,
+  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
+  coalesce(h.at, r.at, 0) AS closed_at,
+  coalesce(h.collector, r.carrier, '') AS closed_by,
+  coalesce(hi.by_proxy, 0) AS by_proxy
+FROM mail_item_now m
+LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
+LEFT JOIN mail_handout h ON h.id = hi.handout_id
+LEFT JOIN mail_return r ON r.item_id = m.id;
+
+-- The items at the desk (received or held), walked through entity_state's (kind,
+-- state) index however long the history grows: nothing has closed them, so no closing
+-- row is looked for.
+CREATE VIEW mail_item_at_desk AS
+SELECT
+  m.*,
+  s.state AS state,
+  0 AS closed_at,
+  '' AS closed_by,
+  0 AS by_proxy
+FROM entity_state s
+JOIN mail_item_now m ON m.id = s.entity_id
+WHERE s.kind = 'mail' AND s.state IN ('received', 'held');
