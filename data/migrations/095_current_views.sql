@@ -464,3 +464,116 @@ SELECT
 FROM entity_state s
 JOIN mail_item_now m ON m.id = s.entity_id
 WHERE s.kind = 'mail' AND s.state IN ('received', 'held');
+
+-- A complaint as it reads now: first the columns of a complaint row (what the lists
+-- show, in the complaints module's order; its state looked up by key, so that no plan
+-- walks entity_state), then what one complaint's page and the export add, and the
+-- phone's HMAC, which a search by phone walks complaint_by_phone for. Its fields as
+-- corrected: the latest correction, else the complaint's own value (the contact phone
+-- in the clear, as phones are never purged).
+CREATE VIEW complaint_now AS
+SELECT
+  c.id,
+  c.sort,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  CASE
+    WHEN cx.id IS NULL THEN c.complainant
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.complainant
+    )
+  END AS complainant,
+  CASE
+    WHEN cx.id IS NULL THEN c.unit
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.unit
+    )
+  END AS unit,
+  CASE
+    WHEN cx.id IS NULL THEN c.content
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.content
+    )
+  END AS content,
+  CASE
+    WHEN cx.id IS NULL THEN c.category
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.category
+    )
+  END AS category,
+  CASE
+    WHEN cx.id IS NULL THEN c.severity
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.severity
+    )
+  END AS severity,
+  (
+    SELECT a.department
+    FROM complaint_assignment a
+    WHERE a.complaint_id = c.id
+    ORDER BY a.id DESC
+    LIMIT 1
+  ) AS department,
+  c.received_at,
+  c.occupant_id,
+  c.unit_id,
+  CASE
+    WHEN cx.id IS NULL THEN c.phone_clear
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.phone_clear
+    )
+  END AS phone,
+  CASE
+    WHEN cx.id IS NULL THEN c.channel
+    ELSE coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), c.channel
+    )
+  END AS channel,
+  c.staff_id,
+  c.phone_hmac
+FROM complaint c
+LEFT JOIN  correction cx
+  ON cx.id = (
+    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
+  );

@@ -5,19 +5,14 @@
 -- Patterns the statements below repeat, written out in each:
 --
 -- A field of a record as it reads now: its latest correction, else the row's value
--- (in column, when the field is not stored under its own name).
---
--- The contact phone: corrected in the clear like any field, as phones are never purged.
---
--- A complaint's state, looked up by key so that no plan walks entity_state.
+-- (in column, when the field is not stored under its own name). A complaint's fields
+-- are read so from the view complaint_now (schema 95).
 --
 -- A deadline row's due time as it reads now.
 --
--- A complaint's field as it reads now where the query has joined cx, some correction of
--- the complaint if any: one never corrected (nearly all) costs no seek per field.
---
--- id, sort, state, complainant, unit, content, category, severity, department,
--- received_at, due_at, escalated_by; the query joins cx.
+-- A complaint row: c.* of complaint_now (id, sort, state, complainant, unit, content,
+-- category, severity, department, received_at and what a complaint's page adds), then
+-- due_at and escalated_by from complaint_open.
 --
 -- Open views walk complaint_open in (due_at, complaint_id) order from the keyset.
 --
@@ -76,16 +71,8 @@ FROM unit u
 WHERE u.id = :id;
 
 -- name: complaint_phone
-SELECT coalesce(
-  (
-    SELECT k.value
-    FROM correction k
-    WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
-    ORDER BY k.id DESC
-    LIMIT 1
-  ), c.phone_clear
-) AS phone
-FROM complaint c
+SELECT c.phone
+FROM complaint_now c
 WHERE c.id = :id;
 
 -- name: complaint_insert
@@ -125,23 +112,9 @@ VALUES (
 -- current department, when it was last rectified, and who took it over.
 SELECT
   c.sort,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.severity
-  ) AS severity,
+  c.severity,
   c.received_at,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
+  c.department,
   (
     SELECT r.done_at
     FROM complaint_rectification r
@@ -155,7 +128,7 @@ SELECT
     JOIN staff s ON s.id = o.escalated_by
     WHERE o.complaint_id = c.id
   ) AS escalated_by
-FROM complaint c
+FROM complaint_now c
 WHERE c.id = :id;
 
 -- name: complaint_deadlines
@@ -210,85 +183,11 @@ ORDER BY 2, 3;
 -- name: complaint_list_open
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
@@ -296,85 +195,11 @@ LIMIT :limit;
 -- name: complaint_list_overdue
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.due_at < :now AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
@@ -382,85 +207,11 @@ LIMIT :limit;
 -- name: complaint_list_department
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.department = :department AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
@@ -476,77 +227,7 @@ WHERE due_at < :now;
 -- and only they are sorted: walking the history by time would pass every complaint
 -- for a rare name.
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
 FROM (
@@ -557,12 +238,8 @@ FROM (
   FROM complaint
   WHERE unit >= :unit_lo AND unit < :unit_hi
 ) m
-CROSS JOIN complaint c ON c.id = m.id
+CROSS JOIN complaint_now c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
@@ -570,85 +247,11 @@ LIMIT :limit;
 -- name: complaint_search_phone
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
-FROM complaint c
+FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE c.phone_hmac = :phone_hmac AND (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
@@ -656,170 +259,22 @@ LIMIT :limit;
 -- name: complaint_search_id
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
-FROM complaint c
+FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE c.id = :id AND (c.received_at, c.id) < (:after_key, :after_id)
 LIMIT :limit;
 
 -- name: complaint_search_all
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
-FROM complaint c
+FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
@@ -830,77 +285,7 @@ LIMIT :limit;
 -- ranges walk their time indexes (the rectification's: migration 070) and only their
 -- complaints are read.
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
+  c.*,
   o.due_at,
   o.escalated_by
 FROM (
@@ -914,12 +299,8 @@ FROM (
   FROM complaint_visit
   WHERE visited_at >= :from AND visited_at < :to
 ) m
-CROSS JOIN complaint c ON c.id = m.id
+CROSS JOIN complaint_now c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 ORDER BY c.id;
 
 -- name: complaint_get
@@ -927,79 +308,17 @@ ORDER BY c.id;
 SELECT
   c.id,
   c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  c.state,
   c.occupant_id,
   c.unit_id,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.complainant
-  ) AS complainant,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.unit
-  ) AS unit,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.phone_clear
-  ) AS phone,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.content
-  ) AS content,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.channel
-  ) AS channel,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.category
-  ) AS category,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.severity
-  ) AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
+  c.complainant,
+  c.unit,
+  c.phone,
+  c.content,
+  c.channel,
+  c.category,
+  c.severity,
+  c.department,
   r.name AS received_by,
   c.received_at,
   o.due_at,
@@ -1011,7 +330,7 @@ SELECT
     LIMIT 1
   ) AS deadline_what,
   x.name AS escalated_by
-FROM complaint c
+FROM complaint_now c
 JOIN staff r ON r.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 LEFT JOIN staff x ON x.id = o.escalated_by
@@ -1095,77 +414,15 @@ SELECT
   c.sort,
   c.received_at,
   rs.name AS received_by,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.complainant
-  ) AS complainant,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.unit
-  ) AS unit,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.phone_clear
-  ) AS phone,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.channel
-  ) AS channel,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.category
-  ) AS category,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.severity
-  ) AS severity,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.content
-  ) AS content,
-  (
-    SELECT t.department
-    FROM complaint_assignment t
-    WHERE t.complaint_id = c.id
-    ORDER BY t.id DESC
-    LIMIT 1
-  ) AS department,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  c.complainant,
+  c.unit,
+  c.phone,
+  c.channel,
+  c.category,
+  c.severity,
+  c.content,
+  c.department,
+  c.state,
   (
     SELECT CAST(
       coalesce(
@@ -1258,47 +515,26 @@ SELECT
     ORDER BY e.id DESC
     LIMIT 1
   ) AS closed_at,
-  c.complainant AS first_complainant,
-  c.unit AS first_unit,
-  c.phone_clear AS first_phone,
-  c.channel AS first_channel,
-  c.category AS first_category,
-  c.severity AS first_severity,
-  c.content AS first_content
-FROM complaint c
+  f.complainant AS first_complainant,
+  f.unit AS first_unit,
+  f.phone_clear AS first_phone,
+  f.channel AS first_channel,
+  f.category AS first_category,
+  f.severity AS first_severity,
+  f.content AS first_content
+FROM complaint_now c
+JOIN complaint f ON f.id = c.id
 JOIN staff rs ON rs.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE c.received_at >= :from AND c.received_at < :to
 ORDER BY c.received_at, c.id;
 
 -- name: complaint_month_counts
-SELECT sort, category, severity, count(*) AS complaints
-FROM (
-  SELECT
-    c.sort,
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    ) AS category,
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    ) AS severity
-  FROM complaint c
-  WHERE c.received_at >= :from AND c.received_at < :to
-)
-GROUP BY sort, category, severity
-ORDER BY sort, category, severity;
+SELECT c.sort, c.category, c.severity, count(*) AS complaints
+FROM complaint_now c
+WHERE c.received_at >= :from AND c.received_at < :to
+GROUP BY c.sort, c.category, c.severity
+ORDER BY c.sort, c.category, c.severity;
 
 -- name: complaint_month_in_time
 -- Of the month's complaints and survey opinions (by the month received): those to be
