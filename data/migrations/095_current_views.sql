@@ -7,7 +7,9 @@
 -- Every view joins cx, some correction of the record if any: a record never corrected
 -- (nearly all) costs no seek per field. The views are simple enough for SQLite to
 -- flatten into the statements that use them, so a statement's WHERE and ORDER BY still
--- walk the base table's indexes.
+-- walk the base table's indexes. A name looked up by a NOT NULL foreign key is a LEFT
+-- JOIN all the same (it always finds its row): SQLite then skips the look-up for a
+-- statement that does not read the name.
 
 -- A handover entry as the book shows it (what fd_handover_read_entry reads, in its
 -- order): its fields as corrected (a correction to "" clears one), its author, its
@@ -222,15 +224,50 @@ SELECT
     )
   END AS follow_state,
   em.name AS manager,
-  esh.start_at AS shift_start_at
+  esh.start_at AS shift_start_at,
+  e.staff_id
 FROM shift_entry e
-JOIN staff au ON au.id = e.staff_id
+LEFT JOIN staff au ON au.id = e.staff_id
 LEFT JOIN  correction cx
   ON cx.id = (
     SELECT c.id FROM correction c WHERE c.tbl = 'shift_entry' AND c.row_id = e.id LIMIT 1
   )
 LEFT JOIN shift esh ON esh.id = e.shift_id
 LEFT JOIN staff em ON em.id = esh.manager_id;
+
+-- A shift as the book shows it (what fd_handover_read_shift reads, in its order): its
+-- state, its manager, when it was signed over and to whom, the shift it took over and
+-- who handed that over, and how many entries it has.
+CREATE VIEW shift_now AS
+SELECT
+  s.id,
+  (SELECT st.state FROM entity_state st WHERE st.kind = 'shift' AND st.entity_id = s.id) AS state,
+  s.manager_id,
+  m.name AS manager,
+  s.start_at,
+  (
+    SELECT he.at
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    WHERE h.shift_id = s.id
+  ) AS signed_at,
+  (SELECT h.shift_id FROM shift_handover h WHERE h.id = s.handover_id) AS previous_shift_id,
+  (
+    SELECT o.name
+    FROM shift_handover h
+    JOIN staff o ON o.id = h.staff_id
+    WHERE h.id = s.handover_id
+  ) AS handed_over_by,
+  (
+    SELECT i.name
+    FROM shift_handover h
+    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
+    JOIN staff i ON i.id = he.incoming_id
+    WHERE h.shift_id = s.id
+  ) AS taken_over_by,
+  (SELECT count(*) FROM shift_entry e WHERE e.shift_id = s.id) AS entries
+FROM shift s
+LEFT JOIN staff m ON m.id = s.manager_id;
 
 -- A visit as the log shows it (the columns of fd_visit, in its order): its state, its
 -- fields as corrected (a correction may empty one, to NULL), its slip, who registered

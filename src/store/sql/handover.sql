@@ -3,15 +3,11 @@
 -- of the entries. Lists are keyset-paged along an index; a shift's own lines (entries
 -- for the report, open items, counts) are bounded by the shift.
 
--- Patterns the statements below repeat, written out in each:
---
--- A field of an entry as it reads now: its latest correction, else the entry's own
--- value. A correction to "" clears it. One seek in correction_by_row, with no sort.
---
--- The columns fd_handover_read_entry reads, in its order: e.* of the view
--- shift_entry_now (schema 95), each entry with its corrections applied.
---
--- The columns fd_handover_read_shift reads; the query names the shift s.
+-- Entries and shifts are read from the views of schema 95: shift_entry_now, each entry
+-- with its corrections applied (a field's latest correction, else the entry's own
+-- value; a correction to "" clears it), whose e.* are the columns
+-- fd_handover_read_entry reads, in its order; and shift_now, each shift with its state,
+-- people and end, whose s.* are the columns fd_handover_read_shift reads.
 
 -- name: ho_shift_insert
 -- ---- shifts ----
@@ -28,15 +24,8 @@ LIMIT 1;
 
 -- name: ho_shift_latest
 -- The newest shift's start and, when it was signed over, its end.
-SELECT
-  s.start_at,
-  (
-    SELECT he.at
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    WHERE h.shift_id = s.id
-  ) AS signed_at
-FROM shift s
+SELECT s.start_at, s.signed_at
+FROM shift_now s
 ORDER BY s.start_at DESC, s.id DESC
 LIMIT 1;
 
@@ -47,68 +36,14 @@ WHERE id = :id;
 
 -- name: ho_shift_get
 -- row: shift
-SELECT
-  s.id,
-  (SELECT st.state FROM entity_state st WHERE st.kind = 'shift' AND st.entity_id = s.id) AS state,
-  s.manager_id,
-  m.name AS manager,
-  s.start_at,
-  (
-    SELECT he.at
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    WHERE h.shift_id = s.id
-  ) AS signed_at,
-  (SELECT h.shift_id FROM shift_handover h WHERE h.id = s.handover_id) AS previous_shift_id,
-  (
-    SELECT o.name
-    FROM shift_handover h
-    JOIN staff o ON o.id = h.staff_id
-    WHERE h.id = s.handover_id
-  ) AS handed_over_by,
-  (
-    SELECT i.name
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    JOIN staff i ON i.id = he.incoming_id
-    WHERE h.shift_id = s.id
-  ) AS taken_over_by,
-  (SELECT count(*) FROM shift_entry e WHERE e.shift_id = s.id) AS entries
-FROM shift s
-JOIN staff m ON m.id = s.manager_id
+SELECT s.*
+FROM shift_now s
 WHERE s.id = :id;
 
 -- name: ho_shift_page
 -- row: shift
-SELECT
-  s.id,
-  (SELECT st.state FROM entity_state st WHERE st.kind = 'shift' AND st.entity_id = s.id) AS state,
-  s.manager_id,
-  m.name AS manager,
-  s.start_at,
-  (
-    SELECT he.at
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    WHERE h.shift_id = s.id
-  ) AS signed_at,
-  (SELECT h.shift_id FROM shift_handover h WHERE h.id = s.handover_id) AS previous_shift_id,
-  (
-    SELECT o.name
-    FROM shift_handover h
-    JOIN staff o ON o.id = h.staff_id
-    WHERE h.id = s.handover_id
-  ) AS handed_over_by,
-  (
-    SELECT i.name
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    JOIN staff i ON i.id = he.incoming_id
-    WHERE h.shift_id = s.id
-  ) AS taken_over_by,
-  (SELECT count(*) FROM shift_entry e WHERE e.shift_id = s.id) AS entries
-FROM shift s
-JOIN staff m ON m.id = s.manager_id
+SELECT s.*
+FROM shift_now s
 WHERE (s.start_at, s.id) < (:last_start, :last_id)
 ORDER BY s.start_at DESC, s.id DESC
 LIMIT :limit;
@@ -296,41 +231,11 @@ FROM (
     e.shift_id AS shift_id,
     e.staff_id AS staff_id,
     NULL AS taken_by,
-    nullif(
-      CASE
-        WHEN EXISTS (
-          SELECT 1
-          FROM correction c
-          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
-        ) THEN (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
-          ORDER BY c.id DESC
-          LIMIT 1
-        )
-        ELSE e.content
-      END, ''
-    ) AS text,
-    nullif(
-      CASE
-        WHEN EXISTS (
-          SELECT 1
-          FROM correction c
-          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
-        ) THEN (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'reported_to'
-          ORDER BY c.id DESC
-          LIMIT 1
-        )
-        ELSE e.reported_to
-      END, ''
-    ) AS reported_to,
+    e.content AS text,
+    e.reported_to AS reported_to,
     e.reported_at AS reported_at,
     0 AS seq
-  FROM shift_entry e
+  FROM shift_entry_now e
   WHERE e.id = :entry_id
   UNION ALL SELECT
     1 + p.done,
@@ -373,22 +278,7 @@ SELECT
   p.id,
   p.entry_id,
   e.kind,
-  nullif(
-    CASE
-      WHEN EXISTS (
-        SELECT 1
-        FROM correction c
-        WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
-      ) THEN (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'shift_entry' AND c.row_id = e.id AND c.field = 'content'
-        ORDER BY c.id DESC
-        LIMIT 1
-      )
-      ELSE e.content
-    END, ''
-  ) AS content,
+  e.content,
   e.shift_id,
   p.note,
   p.done,
@@ -397,7 +287,7 @@ SELECT
   st.name AS staff_name,
   coalesce((SELECT pt.done_at FROM shift_progress_time pt WHERE pt.progress_id = p.id), p.at) AS at
 FROM shift_progress p
-JOIN shift_entry e ON e.id = p.entry_id
+JOIN shift_entry_now e ON e.id = p.entry_id
 JOIN staff st ON st.id = p.staff_id
 WHERE p.shift_id = :shift_id
 ORDER BY p.id;
@@ -567,20 +457,9 @@ ORDER BY item;
 -- Streamed row by row into the export file.
 SELECT
   e.*,
-  (
-    SELECT i.name
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    JOIN staff i ON i.id = he.incoming_id
-    WHERE h.shift_id = s.id
-  ) AS taken_over_by,
-  (
-    SELECT he.at
-    FROM shift_handover h
-    JOIN shift_handover_end he ON he.handover_id = h.id AND he.outcome = 'signed'
-    WHERE h.shift_id = s.id
-  ) AS signed_at
-FROM shift s
+  s.taken_over_by,
+  s.signed_at
+FROM shift_now s
 JOIN shift_entry_now e ON e.shift_id = s.id
 WHERE s.start_at >= :from AND s.start_at < :to
 ORDER BY s.start_at, s.id, e.at, e.id;
