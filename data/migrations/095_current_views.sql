@@ -614,3 +614,102 @@ LEFT JOIN  correction cx
   ON cx.id = (
     SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
   );
+
+-- A key loan as the desk shows it (what the keys module reads for a loan, in its
+-- order, but whether it is overdue, which depends on the time asked): its state, its
+-- keys, who asked, approved, took and returned it, when, and for an emergency loan how
+-- many units are still to be told. Its id is the state's entity_id, so that a list by
+-- state walks entity_state's (kind, state, entity_id) index.
+CREATE VIEW key_loan_now AS
+SELECT
+  s.entity_id AS id,
+  s.state,
+  l.emergency,
+  l.borrower_kind,
+  l.borrower,
+  l.department,
+  l.company,
+  l.phone_clear,
+  l.reason,
+  l.note,
+  (
+    SELECT group_concat(tag, ', ')
+    FROM (
+      SELECT k.tag
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE li.loan_id = l.id
+      ORDER BY k.tag
+    )
+  ) AS tags,
+  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
+  l.at AS requested_at,
+  l.expected_return,
+  ap.at AS approved_at,
+  o.at AS out_at,
+  o.due_at AS due_at,
+  r.at AS returned_at,
+  rq.name AS requested_by,
+  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
+  r.returned_by,
+  rv.name AS received_by,
+  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
+  CASE
+    WHEN l.emergency THEN (
+      SELECT count(DISTINCT k.unit_id)
+      FROM key_loan_item li
+      JOIN key_item k ON k.id = li.key_id
+      WHERE  li.loan_id = l.id
+        AND k.kind = 'spare'
+        AND NOT EXISTS (
+          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
+        )
+    )
+    ELSE 0
+  END AS units_waiting
+FROM entity_state s
+JOIN key_loan l ON l.id = s.entity_id
+LEFT JOIN staff rq ON rq.id = l.staff_id
+LEFT JOIN  event ap
+  ON ap.id = (
+    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
+  )
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_loan_return r ON r.loan_id = l.id
+LEFT JOIN staff rv ON rv.id = r.staff_id
+WHERE s.kind = 'loan';
+
+-- A key as the desk shows it (what the keys module reads for a key, in its order, but
+-- whether it is overdue, which depends on the time asked): its state, its unit, its
+-- custodian now (the newest custody), and the loan it is out on (the newest of its
+-- loans, when on loan) or the lock change it waits to be sealed for. due_at is the
+-- loan's return or the sealing's deadline, whichever applies. Every key has its state
+-- row; the LEFT JOIN keeps the key the outer loop, so that a list by tag walks the
+-- tags, and a list by state drives from entity_state itself.
+CREATE VIEW key_item_now AS
+SELECT
+  k.id AS id,
+  k.tag,
+  u.code AS unit,
+  k.description,
+  k.kind,
+  s.state,
+  c.department,
+  c.person,
+  k.copy_of,
+  k.replaces,
+  l.id AS loan_id,
+  l.borrower,
+  l.company,
+  o.at AS out_at,
+  coalesce(o.due_at, lc.due_at) AS due_at,
+  l.emergency
+FROM key_item k
+LEFT JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
+LEFT JOIN unit u ON u.id = k.unit_id
+LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
+LEFT JOIN  key_loan l
+  ON s.state = 'on_loan'
+  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
+LEFT JOIN key_loan_out o ON o.loan_id = l.id
+LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id;
