@@ -713,3 +713,65 @@ LEFT JOIN  key_loan l
   AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
 LEFT JOIN key_loan_out o ON o.loan_id = l.id
 LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id;
+
+-- The directory as it reads now: an occupant's and a department's fields, each its
+-- latest correction (see fd_current_value), else the row's own value. The base value
+-- gets id 0, so any correction wins over it.
+CREATE VIEW occupant_now AS
+SELECT
+  o.id,
+  o.unit_id,
+  o.kind,
+  o.company_id,
+  o.department_id,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'name'
+      UNION ALL SELECT o.name, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS name,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'phone'
+      UNION ALL SELECT o.phone, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS phone,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'position'
+      UNION ALL SELECT o.position, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS position
+FROM occupant o;
+
+CREATE VIEW department_now AS
+SELECT
+  dp.id,
+  dp.company_id,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'department' AND c.row_id = dp.id AND c.field = 'name'
+      UNION ALL SELECT dp.name, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS name
+FROM department dp;
