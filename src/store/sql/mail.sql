@@ -7,7 +7,8 @@
 -- A field of mail_item as it reads now: its latest correction (one seek in
 -- correction_by_row; fd_mail_correct never stores NULL), else the row's value.
 --
--- A directory name as it reads now (see directory.def).
+-- A recipient picked from the directory reads its names as they are now, from the
+-- views occupant_now and department_now (schema 95).
 --
 -- The columns of an fd_mail_item, in the order the mail module reads them: m.* of the
 -- view mail_item_listed, or of mail_item_at_desk for the items at the desk (schema 95):
@@ -47,87 +48,23 @@ WHERE u.id = :id;
 SELECT
   u.id,
   u.code,
-  (
-    SELECT value
-    FROM (
-      SELECT c.value, c.id
-      FROM correction c
-      WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'name'
-      UNION ALL SELECT o.name, 0
-    )
-    ORDER BY id DESC
-    LIMIT 1
-  ) AS name,
+  o.name,
   CASE
     WHEN c.id IS NULL THEN NULL
-    WHEN dp.id IS NULL THEN (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = c.id AND c.field = 'name'
-        UNION ALL SELECT c.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    )
-    ELSE (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = c.id AND c.field = 'name'
-        UNION ALL SELECT c.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) || ' ' || (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'department' AND c.row_id = dp.id AND c.field = 'name'
-        UNION ALL SELECT dp.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    )
+    WHEN dp.id IS NULL THEN c.name
+    ELSE c.name || ' ' || dp.name
   END AS organisation
-FROM occupant o
+FROM occupant_now o
 JOIN unit u ON u.id = o.unit_id
-LEFT JOIN occupant c ON c.id = o.company_id
-LEFT JOIN department dp ON dp.id = o.department_id
+LEFT JOIN occupant_now c ON c.id = o.company_id
+LEFT JOIN department_now dp ON dp.id = o.department_id
 WHERE o.id = :id AND o.kind IN (:kind_a, :kind_b);
 
 -- name: mail_dir_department
 -- row: mail_recipient
-SELECT
-  u.id,
-  u.code,
-  (
-    SELECT value
-    FROM (
-      SELECT c.value, c.id
-      FROM correction c
-      WHERE c.tbl = 'department' AND c.row_id = dp.id AND c.field = 'name'
-      UNION ALL SELECT dp.name, 0
-    )
-    ORDER BY id DESC
-    LIMIT 1
-  ) AS name,
-  (
-    SELECT value
-    FROM (
-      SELECT c.value, c.id
-      FROM correction c
-      WHERE c.tbl = 'occupant' AND c.row_id = c.id AND c.field = 'name'
-      UNION ALL SELECT c.name, 0
-    )
-    ORDER BY id DESC
-    LIMIT 1
-  ) AS organisation
-FROM department dp
-JOIN occupant c ON c.id = dp.company_id
+SELECT u.id, u.code, dp.name, c.name AS organisation
+FROM department_now dp
+JOIN occupant_now c ON c.id = dp.company_id
 JOIN unit u ON u.id = c.unit_id
 WHERE dp.id = :id;
 
