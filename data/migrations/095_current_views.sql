@@ -403,6 +403,37 @@ LEFT JOIN  correction cx
     SELECT c.id FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id LIMIT 1
   );
 
+-- A complaint's deadline as it reads now: its rule and due time as corrected (a
+-- severity correction re-derives them, schema 40), the due time as an integer.
+CREATE VIEW complaint_deadline_now AS
+SELECT
+  dl.id,
+  dl.complaint_id,
+  dl.what,
+  coalesce(
+    (
+      SELECT k.value
+      FROM correction k
+      WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'rule'
+      ORDER BY k.id DESC
+      LIMIT 1
+    ), dl.rule
+  ) AS rule,
+  dl.counted_from,
+  CAST(
+    coalesce(
+      (
+        SELECT k.value
+        FROM correction k
+        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
+        ORDER BY k.id DESC
+        LIMIT 1
+      ), dl.due_at
+    ) AS INTEGER
+  ) AS due_at,
+  dl.event_id
+FROM complaint_deadline dl;
+
 -- A mail item's own record as it reads now: who received it, its fields as corrected
 -- (fd_mail_correct never stores NULL) and the shelf it lies on now (its newest
 -- shelving). The two views after it add its state and what closed it, making the

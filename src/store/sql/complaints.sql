@@ -6,9 +6,8 @@
 --
 -- A field of a record as it reads now: its latest correction, else the row's value
 -- (in column, when the field is not stored under its own name). A complaint's fields
--- are read so from the view complaint_now (schema 95).
---
--- A deadline row's due time as it reads now.
+-- are read so from the view complaint_now, a deadline's from complaint_deadline_now
+-- (schema 95).
 --
 -- A complaint row: c.* of complaint_now (id, sort, state, complainant, unit, content,
 -- category, severity, department, received_at and what a complaint's page adds), then
@@ -135,28 +134,10 @@ WHERE c.id = :id;
 SELECT
   dl.id,
   dl.what,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'rule'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), dl.rule
-  ) AS rule,
+  dl.rule,
   dl.counted_from,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), dl.due_at
-    ) AS INTEGER
-  ) AS due_at
-FROM complaint_deadline dl
+  dl.due_at
+FROM complaint_deadline_now dl
 WHERE dl.complaint_id = :id
 ORDER BY dl.id;
 
@@ -324,7 +305,7 @@ SELECT
   o.due_at,
   (
     SELECT dl.what
-    FROM complaint_deadline dl
+    FROM complaint_deadline_now dl
     WHERE dl.complaint_id = c.id
     ORDER BY dl.id DESC
     LIMIT 1
@@ -358,17 +339,7 @@ SELECT
   v.satisfaction,
   v.ack,
   v.ack_phone_clear,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), dl.due_at
-    ) AS INTEGER
-  ) AS due_at,
+  dl.due_at,
   dl.what,
   NULL AS field,
   NULL AS value
@@ -378,7 +349,7 @@ LEFT JOIN staff ap ON ap.id = e.approver_id
 LEFT JOIN complaint_assignment a ON a.event_id = e.id
 LEFT JOIN complaint_rectification r ON r.event_id = e.id
 LEFT JOIN complaint_visit v ON v.event_id = e.id
-LEFT JOIN complaint_deadline dl ON dl.event_id = e.id
+LEFT JOIN complaint_deadline_now dl ON dl.event_id = e.id
 WHERE e.kind = 'complaint' AND e.entity_id = :id
 UNION ALL SELECT
   k.at,
@@ -424,18 +395,8 @@ SELECT
   c.department,
   c.state,
   (
-    SELECT CAST(
-      coalesce(
-        (
-          SELECT k.value
-          FROM correction k
-          WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-          ORDER BY k.id DESC
-          LIMIT 1
-        ), dl.due_at
-      ) AS INTEGER
-    )
-    FROM complaint_deadline dl
+    SELECT dl.due_at
+    FROM complaint_deadline_now dl
     WHERE dl.complaint_id = c.id AND dl.what = 'rectify'
     ORDER BY dl.id
     LIMIT 1
@@ -462,18 +423,8 @@ SELECT
     LIMIT 1
   ) AS result,
   (
-    SELECT CAST(
-      coalesce(
-        (
-          SELECT k.value
-          FROM correction k
-          WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-          ORDER BY k.id DESC
-          LIMIT 1
-        ), dl.due_at
-      ) AS INTEGER
-    )
-    FROM complaint_deadline dl
+    SELECT dl.due_at
+    FROM complaint_deadline_now dl
     WHERE dl.complaint_id = c.id AND dl.what = 'visit'
     ORDER BY dl.id
     LIMIT 1
@@ -584,42 +535,22 @@ FROM (
     c.id,
     c.sort,
     (
-      SELECT CAST(
-        coalesce(
-          (
-            SELECT k.value
-            FROM correction k
-            WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-            ORDER BY k.id DESC
-            LIMIT 1
-          ), dl.due_at
-        ) AS INTEGER
-      )
-      FROM complaint_deadline dl
+      SELECT dl.due_at
+      FROM complaint_deadline_now dl
       WHERE dl.complaint_id = c.id AND dl.what = 'rectify'
       ORDER BY dl.id
       LIMIT 1
     ) AS rectify_due,
     (
-      SELECT CAST(
-        coalesce(
-          (
-            SELECT k.value
-            FROM correction k
-            WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-            ORDER BY k.id DESC
-            LIMIT 1
-          ), dl.due_at
-        ) AS INTEGER
-      )
-      FROM complaint_deadline dl
+      SELECT dl.due_at
+      FROM complaint_deadline_now dl
       WHERE dl.complaint_id = c.id AND dl.what = 'visit'
       ORDER BY dl.id
       LIMIT 1
     ) AS visit_due,
     (
       SELECT dl.counted_from
-      FROM complaint_deadline dl
+      FROM complaint_deadline_now dl
       WHERE dl.complaint_id = c.id AND dl.what = 'visit'
       ORDER BY dl.id
       LIMIT 1
