@@ -806,3 +806,35 @@ SELECT
     LIMIT 1
   ) AS name
 FROM department dp;
+
+-- A staff member as the login reads them: the wrong PINs since their last good login
+-- or unlock, and whether they are locked out since then.
+CREATE VIEW staff_now AS
+SELECT
+  s.id,
+  s.number,
+  s.name,
+  s.role,
+  (
+    SELECT count(*)
+    FROM login_event e
+    WHERE  e.staff_id = s.id
+      AND e.outcome = 'bad_pin'
+      AND e.id > (
+        SELECT coalesce(max(r.id), 0)
+        FROM login_event r
+        WHERE r.staff_id = s.id AND r.outcome IN ('ok', 'unlock')
+      )
+  ) AS failures,
+  EXISTS (
+    SELECT 1
+    FROM login_event e
+    WHERE  e.staff_id = s.id
+      AND e.outcome = 'locked_out'
+      AND e.id > (
+        SELECT coalesce(max(r.id), 0)
+        FROM login_event r
+        WHERE r.staff_id = s.id AND r.outcome IN ('ok', 'unlock')
+      )
+  ) AS locked
+FROM staff s;
