@@ -163,10 +163,7 @@ ORDER BY 2, 3;
 
 -- name: complaint_list_open
 -- row: complaint_row
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM complaint_open o
 JOIN complaint_now c ON c.id = o.complaint_id
 WHERE (o.due_at, o.complaint_id) > (:after_key, :after_id)
@@ -175,10 +172,7 @@ LIMIT :limit;
 
 -- name: complaint_list_overdue
 -- row: complaint_row
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM complaint_open o
 JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.due_at < :now AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
@@ -187,10 +181,7 @@ LIMIT :limit;
 
 -- name: complaint_list_department
 -- row: complaint_row
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM complaint_open o
 JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.department = :department AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
@@ -207,10 +198,7 @@ WHERE due_at < :now;
 -- The matches come from the two prefix ranges (CROSS JOIN keeps them the outer loop)
 -- and only they are sorted: walking the history by time would pass every complaint
 -- for a rare name.
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM (
   SELECT id
   FROM complaint
@@ -227,10 +215,7 @@ LIMIT :limit;
 
 -- name: complaint_search_phone
 -- row: complaint_row
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE c.phone_hmac = :phone_hmac AND (c.received_at, c.id) < (:after_key, :after_id)
@@ -239,10 +224,7 @@ LIMIT :limit;
 
 -- name: complaint_search_id
 -- row: complaint_row
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE c.id = :id AND (c.received_at, c.id) < (:after_key, :after_id)
@@ -250,10 +232,7 @@ LIMIT :limit;
 
 -- name: complaint_search_all
 -- row: complaint_row
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE (c.received_at, c.id) < (:after_key, :after_id)
@@ -265,10 +244,7 @@ LIMIT :limit;
 -- Received, rectified or visited in [:from, :to) — a day's log — by number: the three
 -- ranges walk their time indexes (the rectification's: migration 070) and only their
 -- complaints are read.
-SELECT
-  c.*,
-  o.due_at,
-  o.escalated_by
+SELECT c.*, o.due_at, o.escalated_by
 FROM (
   SELECT id
   FROM complaint

@@ -455,10 +455,7 @@ ORDER BY item;
 -- name: ho_export_entries
 -- row: shift_entry
 -- Streamed row by row into the export file.
-SELECT
-  e.*,
-  s.taken_over_by,
-  s.signed_at
+SELECT e.*, s.taken_over_by, s.signed_at
 FROM shift_now s
 JOIN shift_entry_now e ON e.shift_id = s.id
 WHERE s.start_at >= :from AND s.start_at < :to

@@ -203,9 +203,7 @@ ORDER BY k.id;
 
 -- name: keys_out
 -- row: key_list
-SELECT
-  k.*,
-  k.due_at < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM entity_state s
 CROSS JOIN key_item_now k ON k.id = s.entity_id
 WHERE  s.kind = 'key'
@@ -220,9 +218,7 @@ LIMIT :limit;
 
 -- name: keys_to_seal
 -- row: key_list
-SELECT
-  k.*,
-  k.due_at < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM entity_state s
 CROSS JOIN key_item_now k ON k.id = s.entity_id
 WHERE  s.kind = 'key'
@@ -236,9 +232,7 @@ LIMIT :limit;
 
 -- name: keys_register
 -- row: key_list
-SELECT
-  k.*,
-  k.due_at < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM key_item_now k
 WHERE  k.tag > :after_tag
   AND (
@@ -249,17 +243,13 @@ LIMIT :limit;
 
 -- name: key_row
 -- row: key_list
-SELECT
-  k.*,
-  k.due_at < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM key_item_now k
 WHERE k.id = :id;
 
 -- name: keys_seal_overdue
 -- row: key_list
-SELECT
-  k.*,
-  k.due_at < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM entity_state s
 CROSS JOIN key_item_now k ON k.id = s.entity_id
 WHERE s.kind = 'key' AND s.state = 'to_seal' AND k.due_at < :now
@@ -317,9 +307,7 @@ LIMIT :limit;
 
 -- name: key_loans_by_state
 -- row: loan_list
-SELECT
-  l.*,
-  coalesce(l.returned_at, :now) > l.due_at AS overdue
+SELECT l.*, coalesce(l.returned_at, :now) > l.due_at AS overdue
 FROM key_loan_now l
 WHERE l.state = :state AND l.id > :after
 ORDER BY l.id
@@ -327,9 +315,7 @@ LIMIT :limit;
 
 -- name: key_loan_row
 -- row: loan_list
-SELECT
-  l.*,
-  coalesce(l.returned_at, :now) > l.due_at AS overdue
+SELECT l.*, coalesce(l.returned_at, :now) > l.due_at AS overdue
 FROM key_loan_now l
 WHERE l.id = :id;
 
@@ -337,9 +323,7 @@ WHERE l.id = :id;
 -- row: loan_list
 -- Loans requested, handed over or returned in [:from, :to), by number: the day's
 -- rows, found by time in the three tables, drive the rest.
-SELECT
-  l.*,
-  coalesce(l.returned_at, :now) > l.due_at AS overdue
+SELECT l.*, coalesce(l.returned_at, :now) > l.due_at AS overdue
 FROM (
   SELECT id
   FROM key_loan

@@ -88,9 +88,7 @@ VALUES (:item_id, :carrier, :event_id, :at, :staff_id);
 -- name: mail_get
 -- row: mail_item
 -- ---- lists ----
-SELECT
-  m.*,
-  '' AS sort_key
+SELECT m.*, '' AS sort_key
 FROM mail_item_listed m
 WHERE m.id = :id;
 
@@ -98,9 +96,7 @@ WHERE m.id = :id;
 -- row: mail_item
 -- At the desk, grouped by recipient. text narrows: tracking or shelf from the start
 -- (:prefix), the unit or name anywhere (:contains: "1203" finds A-1203).
-SELECT
-  m.*,
-  '' AS sort_key
+SELECT m.*, '' AS sort_key
 FROM mail_item_at_desk m
 WHERE (
     :text = ''
@@ -116,9 +112,7 @@ LIMIT :limit;
 -- name: mail_list_oldest
 -- row: mail_item
 -- At the desk, oldest first: the handover's open items.
-SELECT
-  m.*,
-  '' AS sort_key
+SELECT m.*, '' AS sort_key
 FROM mail_item_at_desk m
 WHERE (m.at, m.id) > (:after_at, :after_id)
 ORDER BY m.at, m.id
@@ -149,9 +143,7 @@ ORDER BY m.at, m.id;
 
 -- name: mail_list_today
 -- row: mail_item
-SELECT
-  m.*,
-  '' AS sort_key
+SELECT m.*, '' AS sort_key
 FROM mail_item_listed m
 WHERE m.at >= :from AND m.at < :to AND (m.at, m.id) < (:after_at, :after_id)
 ORDER BY m.at DESC, m.id DESC
@@ -160,18 +152,14 @@ LIMIT :limit;
 -- name: mail_list_between
 -- row: mail_item
 -- Received in [:from, :to), oldest first: a day's register (fd_mail_between).
-SELECT
-  m.*,
-  '' AS sort_key
+SELECT m.*, '' AS sort_key
 FROM mail_item_listed m
 WHERE m.at >= :from AND m.at < :to
 ORDER BY m.at, m.id;
 
 -- name: mail_list_all
 -- row: mail_item
-SELECT
-  m.*,
-  '' AS sort_key
+SELECT m.*, '' AS sort_key
 FROM mail_item_listed m
 WHERE m.id < :after_id
 ORDER BY m.id DESC
@@ -179,9 +167,7 @@ LIMIT :limit;
 
 -- name: mail_list_tracking
 -- row: mail_item
-SELECT
-  m.*,
-  m.tracking AS sort_key
+SELECT m.*, m.tracking AS sort_key
 FROM mail_item_listed m
 WHERE  m.tracking >= :lo
   AND m.tracking < :hi
@@ -195,9 +181,7 @@ LIMIT :limit;
 -- A unit code or a name: the two index walks merged on the value they matched.
 SELECT *
 FROM (
-  SELECT
-    m.*,
-    m.recipient_unit AS sort_key
+  SELECT m.*, m.recipient_unit AS sort_key
   FROM mail_item_listed m
   WHERE  m.recipient_unit >= :lo
     AND m.recipient_unit < :hi
@@ -208,9 +192,7 @@ FROM (
 )
 UNION ALL SELECT *
 FROM (
-  SELECT
-    m.*,
-    m.recipient_name AS sort_key
+  SELECT m.*, m.recipient_name AS sort_key
   FROM mail_item_listed m
   WHERE  m.recipient_name >= :name_lo
     AND m.recipient_name < :name_hi
@@ -225,9 +207,7 @@ LIMIT :limit;
 -- name: mail_list_shelf
 -- row: mail_item
 -- The shelf an item lies on now: its newest shelving.
-SELECT
-  m.*,
-  sh0.shelf AS sort_key
+SELECT m.*, sh0.shelf AS sort_key
 FROM mail_shelving sh0
 JOIN mail_item_listed m ON m.id = sh0.item_id
 WHERE  sh0.shelf >= :lo

@@ -28,9 +28,7 @@ WITH p(key, id) AS (
   ORDER BY s.entity_id DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.id DESC;
@@ -44,9 +42,7 @@ WITH p(key, id) AS (
   ORDER BY s.entity_id DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.id DESC;
@@ -62,9 +58,7 @@ WITH p(key, id) AS (
   ORDER BY v.registered_at DESC, v.id DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.registered_at DESC, v.id DESC;
@@ -97,9 +91,7 @@ WITH p(key, id) AS (
   ORDER BY 1 DESC, 2 DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY p.key DESC, p.id DESC;
@@ -132,9 +124,7 @@ WITH p(key, id) AS (
   ORDER BY 1 DESC, 2 DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY p.key DESC, p.id DESC;
@@ -149,9 +139,7 @@ WITH p(key, id) AS (
   ORDER BY v.id DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.id DESC;
@@ -190,37 +178,9 @@ WITH p(key, id) AS (
     AND v.visitee_unit < :uhi
     AND (v.visitee_unit, v.id) < (:last_key, :last_id)
     AND NOT (
-      coalesce(
-        CASE
-          WHEN EXISTS (
-            SELECT 1
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-          ) THEN (
-            SELECT c.value
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-            ORDER BY c.id DESC
-            LIMIT 1
-          )
-          ELSE v.visitee_name
-        END, ''
-      ) >= :lo AND coalesce(
-        CASE
-          WHEN EXISTS (
-            SELECT 1
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-          ) THEN (
-            SELECT c.value
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-            ORDER BY c.id DESC
-            LIMIT 1
-          )
-          ELSE v.visitee_name
-        END, ''
-      ) < :hi
+      SELECT coalesce(w.visitee_name, '') >= :lo AND coalesce(w.visitee_name, '') < :hi
+      FROM visit_now w
+      WHERE w.id = v.id
     )
   UNION ALL SELECT v.visitee_company, v.id
   FROM visit v
@@ -228,45 +188,15 @@ WITH p(key, id) AS (
     AND v.visitee_company < :hi
     AND (v.visitee_company, v.id) < (:last_key, :last_id)
     AND NOT (
-      coalesce(
-        CASE
-          WHEN EXISTS (
-            SELECT 1
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-          ) THEN (
-            SELECT c.value
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-            ORDER BY c.id DESC
-            LIMIT 1
-          )
-          ELSE v.visitee_name
-        END, ''
-      ) >= :lo AND coalesce(
-        CASE
-          WHEN EXISTS (
-            SELECT 1
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-          ) THEN (
-            SELECT c.value
-            FROM correction c
-            WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitee_name'
-            ORDER BY c.id DESC
-            LIMIT 1
-          )
-          ELSE v.visitee_name
-        END, ''
-      ) < :hi
+      SELECT coalesce(w.visitee_name, '') >= :lo AND coalesce(w.visitee_name, '') < :hi
+      FROM visit_now w
+      WHERE w.id = v.id
     )
     AND NOT (coalesce(v.visitee_unit, '') >= :ulo AND coalesce(v.visitee_unit, '') < :uhi)
   ORDER BY 1 DESC, 2 DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY p.key DESC, p.id DESC;
@@ -282,9 +212,7 @@ WITH p(key, id) AS (
   ORDER BY 1 DESC, 2 DESC
   LIMIT :limit
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY p.key DESC, p.id DESC;
@@ -294,9 +222,7 @@ ORDER BY p.key DESC, p.id DESC;
 WITH p(key, id) AS (
   SELECT '', s.entity_id FROM entity_state s WHERE s.kind = 'visit' AND s.state = 'admitted'
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.id;
@@ -304,9 +230,7 @@ ORDER BY v.id;
 -- name: visit_one
 -- row: visit
 WITH p(key, id) AS (SELECT '', :id)
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id;
 
@@ -316,9 +240,7 @@ CROSS JOIN visit_now v ON v.id = p.id;
 WITH p(key, id) AS (
   SELECT '', v.id FROM visit v WHERE v.registered_at >= :from AND v.registered_at < :to
 )
-SELECT
-  v.*,
-  p.key AS key
+SELECT v.*, p.key AS key
 FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.registered_at, v.id;
@@ -382,16 +304,9 @@ FROM department
 WHERE id = :id;
 
 -- name: visit_returning_phone
-SELECT CASE WHEN EXISTS (
-  SELECT 1 FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
-) THEN (
-  SELECT c.value
-  FROM correction c
-  WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
-  ORDER BY c.id DESC
-  LIMIT 1
-) ELSE v.phone END AS phone
+SELECT w.phone
 FROM visit v
+CROSS JOIN visit_now w ON w.id = v.id
 WHERE v.id = :id AND v.doc_number_hmac = :hmac;
 
 -- name: visit_insert
@@ -434,37 +349,12 @@ VALUES (:visit_id, :day, :seq, :number, :gate, :event_id, :at, :staff_id);
 -- Recognition: the visitor's latest visit and how many there were.
 SELECT
   v.id,
-  CASE
-    WHEN EXISTS (
-      SELECT 1
-      FROM correction c
-      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
-    ) THEN (
-      SELECT c.value
-      FROM correction c
-      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'visitor_name'
-      ORDER BY c.id DESC
-      LIMIT 1
-    )
-    ELSE v.visitor_name
-  END AS visitor_name,
-  CASE
-    WHEN EXISTS (
-      SELECT 1
-      FROM correction c
-      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
-    ) THEN (
-      SELECT c.value
-      FROM correction c
-      WHERE c.tbl = 'visit' AND c.row_id = v.id AND c.field = 'phone'
-      ORDER BY c.id DESC
-      LIMIT 1
-    )
-    ELSE v.phone
-  END AS phone,
+  w.visitor_name,
+  w.phone,
   v.registered_at,
-  (SELECT count(*) FROM visit w WHERE w.doc_number_hmac = :hmac) AS visits
+  (SELECT count(*) FROM visit x WHERE x.doc_number_hmac = :hmac) AS visits
 FROM visit v
+CROSS JOIN visit_now w ON w.id = v.id
 WHERE v.doc_number_hmac = :hmac
 ORDER BY v.id DESC
 LIMIT 1;
