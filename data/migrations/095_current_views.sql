@@ -838,3 +838,21 @@ SELECT
       )
   ) AS locked
 FROM staff s;
+
+-- Each correction with the one before it of the same field, if any (has_previous, and
+-- previous, the value that one set): what an export shows as the value a correction
+-- replaced, else the record's own value.
+CREATE VIEW correction_previous AS
+SELECT
+  c.*,
+  EXISTS (
+    SELECT 1 FROM correction p
+    WHERE p.tbl = c.tbl AND p.row_id = c.row_id AND p.field = c.field AND p.id < c.id
+  ) AS has_previous,
+  (
+    SELECT p.value FROM correction p
+    WHERE p.tbl = c.tbl AND p.row_id = c.row_id AND p.field = c.field AND p.id < c.id
+    ORDER BY p.id DESC
+    LIMIT 1
+  ) AS previous
+FROM correction c;

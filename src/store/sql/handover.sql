@@ -477,15 +477,7 @@ SELECT
   e.kind,
   c.field,
   CASE
-    WHEN EXISTS (
-      SELECT 1 FROM correction p
-      WHERE p.tbl = 'shift_entry' AND p.row_id = e.id AND p.field = c.field AND p.id < c.id
-    ) THEN (
-      SELECT p.value FROM correction p
-      WHERE p.tbl = 'shift_entry' AND p.row_id = e.id AND p.field = c.field AND p.id < c.id
-      ORDER BY p.id DESC
-      LIMIT 1
-    )
+    WHEN c.has_previous THEN c.previous
     ELSE CASE c.field
       WHEN 'content' THEN e.content
       WHEN 'reporter' THEN e.reporter
@@ -504,7 +496,7 @@ SELECT
   c.at
 FROM shift sh
 JOIN shift_entry e ON e.shift_id = sh.id
-JOIN correction c ON c.tbl = 'shift_entry' AND c.row_id = e.id
+JOIN correction_previous c ON c.tbl = 'shift_entry' AND c.row_id = e.id
 JOIN staff s ON s.id = c.staff_id
 WHERE sh.start_at >= :from AND sh.start_at < :to
 ORDER BY e.id, c.id;

@@ -351,15 +351,7 @@ SELECT
   m.id AS item_id,
   c.field,
   CASE
-    WHEN EXISTS (
-      SELECT 1 FROM correction p
-      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
-    ) THEN (
-      SELECT p.value FROM correction p
-      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
-      ORDER BY p.id DESC
-      LIMIT 1
-    )
+    WHEN c.has_previous THEN c.previous
     ELSE CASE c.field
       WHEN 'carrier' THEN m.carrier
       WHEN 'note' THEN m.note
@@ -371,7 +363,7 @@ SELECT
   s.name AS staff,
   c.at
 FROM mail_item m
-JOIN correction c ON c.tbl = 'mail_item' AND c.row_id = m.id
+JOIN correction_previous c ON c.tbl = 'mail_item' AND c.row_id = m.id
 JOIN staff s ON s.id = c.staff_id
 WHERE m.at >= :from AND m.at < :to
 ORDER BY m.id, c.id;
