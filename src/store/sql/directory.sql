@@ -94,17 +94,20 @@ FROM (
     NULL AS phone
   FROM unit u
   WHERE (:kinds & 1) != 0 AND u.code LIKE :prefix ESCAPE '\'
-  UNION ALL SELECT 2, o.id, o.unit_id, u.code, o.name, NULL, NULL, NULL, o.phone
+  UNION ALL SELECT
+    CASE o.kind WHEN 'company' THEN 4 ELSE 2 END,
+    o.id,
+    o.unit_id,
+    u.code,
+    o.name,
+    NULL,
+    NULL,
+    NULL,
+    o.phone
   FROM occupant_now o
   JOIN unit u ON u.id = o.unit_id
-  WHERE  (:kinds & 2) != 0
-    AND o.kind IN ('owner', 'tenant')
-    AND (u.code LIKE :prefix ESCAPE '\' OR o.name LIKE :contains ESCAPE '\')
-  UNION ALL SELECT 4, o.id, o.unit_id, u.code, o.name, NULL, NULL, NULL, o.phone
-  FROM occupant_now o
-  JOIN unit u ON u.id = o.unit_id
-  WHERE  (:kinds & 4) != 0
-    AND o.kind = 'company'
+  WHERE  o.kind IN ('owner', 'tenant', 'company')
+    AND (:kinds & CASE o.kind WHEN 'company' THEN 4 ELSE 2 END) != 0
     AND (u.code LIKE :prefix ESCAPE '\' OR o.name LIKE :contains ESCAPE '\')
   UNION ALL SELECT 8, dp.id, c.unit_id, u.code, dp.name, c.name, NULL, NULL, NULL
   FROM department dp
