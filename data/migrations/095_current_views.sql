@@ -1,15 +1,16 @@
 -- frontdesk schema 95: the records as they read now. A corrected record never changes;
 -- its corrections are rows of their own (correction, schema 1), and what the desk shows
 -- is each field's latest correction, else the record's own value. Each view below is
--- one record type as the program reads it, corrections applied, so that the statements
--- (src/store/sql) select from it instead of spelling the lookups out again.
+-- one record type as the program reads it (corrections applied, state and the names it
+-- shows looked up), so that the statements (src/store/sql) select from it instead of
+-- spelling the look-ups out again.
 --
--- Every view joins cx, some correction of the record if any: a record never corrected
--- (nearly all) costs no seek per field. The views are simple enough for SQLite to
--- flatten into the statements that use them, so a statement's WHERE and ORDER BY still
--- walk the base table's indexes. A name looked up by a NOT NULL foreign key is a LEFT
--- JOIN all the same (it always finds its row): SQLite then skips the look-up for a
--- statement that does not read the name.
+-- A view of a corrected record joins cx, some correction of the record if any: a
+-- record never corrected (nearly all) costs no seek per field. The views are simple
+-- enough for SQLite to flatten into the statements that use them, so a statement's
+-- WHERE and ORDER BY still walk the base table's indexes. A name looked up by a NOT
+-- NULL foreign key is a LEFT JOIN all the same (it always finds its row): SQLite then
+-- skips the look-up for a statement that does not read the name.
 
 -- A handover entry as the book shows it (what fd_handover_read_entry reads, in its
 -- order): its fields as corrected (a correction to "" clears one), its author, its
