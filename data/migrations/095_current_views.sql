@@ -499,7 +499,7 @@ SELECT
   m.damage_ack AS damage_ack,
   cx.id IS NOT NULL AS corrected
 FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
+LEFT JOIN staff st ON st.id = m.staff_id
 LEFT JOIN  correction cx
   ON cx.id = (
     SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
@@ -807,6 +807,47 @@ SELECT
     LIMIT 1
   ) AS name
 FROM department dp;
+
+-- A unit's emergency contact as it reads now.
+CREATE VIEW contact_now AS
+SELECT
+  k.id,
+  k.unit_id,
+  k.occupant_id,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'name'
+      UNION ALL SELECT k.name, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS name,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'relation'
+      UNION ALL SELECT k.relation, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS relation,
+  (
+    SELECT value
+    FROM (
+      SELECT c.value, c.id
+      FROM correction c
+      WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'phone'
+      UNION ALL SELECT k.phone, 0
+    )
+    ORDER BY id DESC
+    LIMIT 1
+  ) AS phone
+FROM contact k;
 
 -- A staff member as the login reads them: the wrong PINs since their last good login
 -- or unlock, and whether they are locked out since then.

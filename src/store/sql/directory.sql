@@ -2,8 +2,8 @@
 -- entrustments. Codes are stored in upper case (ASCII), so lookups match exactly.
 
 -- A field as it reads now: its latest correction (see fd_current_value), else the row's
--- own value. The base value gets id 0, so any correction wins over it. Occupants are
--- read so from the view occupant_now (schema 95).
+-- own value. The base value gets id 0, so any correction wins over it. Occupants and
+-- contacts are read so from the views occupant_now and contact_now (schema 95).
 
 -- name: building_find
 -- row: dir_found
@@ -147,41 +147,11 @@ FROM (
     32,
     k.id,
     u.code,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'name'
-        UNION ALL SELECT k.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ),
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'relation'
-        UNION ALL SELECT k.relation, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ),
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'phone'
-        UNION ALL SELECT k.phone, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ),
+    k.name,
+    k.relation,
+    k.phone,
     2
-  FROM contact k
+  FROM contact_now k
   JOIN unit u ON u.id = k.unit_id
   WHERE k.unit_id = :unit_id
 )

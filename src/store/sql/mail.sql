@@ -128,17 +128,9 @@ SELECT
   m.recipient_unit,
   m.recipient_org,
   m.recipient_name,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
+  m.shelf,
   m.at
-FROM entity_state s
-JOIN mail_item m ON m.id = s.entity_id
-WHERE s.kind = 'mail' AND s.state IN ('received', 'held')
+FROM mail_item_at_desk m
 ORDER BY m.at, m.id;
 
 -- name: mail_list_today
