@@ -67,11 +67,9 @@ static const char *saved_log(void)
 
 static fd_status verify(desk_fixture *f, const char *log, desk_fixture_problems *p, fd_verify_result *r)
 {
-    memset(p, 0, sizeof *p);
     const char *logs[] = {log, NULL};
-    fd_verify_request req = {.logs = log ? logs : NULL, .report = desk_fixture_collect, .ctx = p};
-    fd_error err = {0};
-    return fd_verify_with(f->desk, &req, r, &err);
+    fd_verify_request req = {.logs = log ? logs : NULL};
+    return desk_fixture_verify_into(f, &req, p, r);
 }
 
 static void add_staff(desk_fixture *f, const char *number, const char *name)

@@ -20,10 +20,8 @@ enum { DAY = 86400 };
 
 static fd_status verify(desk_fixture *f, const char *code, desk_fixture_problems *p, fd_verify_result *r)
 {
-    memset(p, 0, sizeof *p);
-    fd_verify_request req = {.seal_code = code, .report = desk_fixture_collect, .ctx = p};
-    fd_error err = {0};
-    return fd_verify_with(f->desk, &req, r, &err);
+    fd_verify_request req = {.seal_code = code};
+    return desk_fixture_verify_into(f, &req, p, r);
 }
 
 static void add_staff(desk_fixture *f, const char *number, const char *name)

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "frontdesk/audit.h"
 #include "frontdesk/book.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
@@ -51,6 +52,9 @@ typedef struct desk_fixture_problems {
 void desk_fixture_collect(void *ctx, const char *problem);
 /* Whether one of the problems kept holds needle. */
 bool desk_fixture_reported(const desk_fixture_problems *p, const char *needle);
+/* fd_verify_with for req, its problems collected into *p (emptied first). */
+fd_status desk_fixture_verify_into(desk_fixture *f, fd_verify_request *req,
+                                   desk_fixture_problems *p, fd_verify_result *r);
 
 /* A procedure's export (fd_visitors_export …) run into a book in memory: the bytes
  * written (caller frees; the workbook's bytes for xlsx), its status in *status and
