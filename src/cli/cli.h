@@ -2,6 +2,8 @@
 #ifndef FRONTDESK_CLI_H
 #define FRONTDESK_CLI_H
 
+#include <stdbool.h>
+
 #include "frontdesk/config.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
@@ -22,6 +24,10 @@ enum { CLI_OPEN_DEMO = 0x100 };
 int cli_fail(const fd_error *err);
 /* Prints a usage error and returns EX_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Reads the options of a command whose one option is --as NUMBER: *number is NULL when
+ * it is not given; false on any other option (the caller prints its usage). optind is
+ * left on the first operand. */
+bool cli_only_as(int argc, char **argv, const char **number);
 /* Opens the desk on c->db_path (flags as fd_store_open's, and CLI_OPEN_DEMO); on
  * failure prints why and returns the exit code. The clock override and site policy
  * from a personal file are refused here unless the database is a demo's. */

@@ -125,17 +125,9 @@ static int fd_import_run(cli *c, size_t kind, const char *path, const char *numb
 
 int cli_import(cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"as", required_argument, NULL, 'a'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *number = NULL;
-    int opt;
-    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
-        if (opt != 'a')
-            return cli_usage("%s", FD_IMPORT_USAGE);
-        number = optarg;
-    }
+    const char *number;
+    if (!cli_only_as(argc, argv, &number))
+        return cli_usage("%s", FD_IMPORT_USAGE);
     if (argc - optind != 2)
         return cli_usage("%s", FD_IMPORT_USAGE);
     for (size_t k = 0; k < sizeof fd_imports / sizeof fd_imports[0]; k++)

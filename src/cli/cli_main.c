@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,6 +37,22 @@ int cli_usage(const char *fmt, ...)
     fprintf(stderr, _("Try `frontdesk --help`.\n"));
     va_end(ap);
     return EX_USAGE;
+}
+
+bool cli_only_as(int argc, char **argv, const char **number)
+{
+    static const struct option options[] = {
+        {"as", required_argument, NULL, 'a'},
+        {NULL, 0, NULL, 0},
+    };
+    *number = NULL;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
+        if (opt != 'a')
+            return false;
+        *number = optarg;
+    }
+    return true;
 }
 
 /* What a demo database alone honours, named for the message; NULL when nothing is

@@ -32,17 +32,9 @@ static int usage(void)
 
 int cli_purge(cli *c, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"as", required_argument, NULL, 'a'},
-        {NULL, 0, NULL, 0},
-    };
-    const char *number = NULL;
-    int opt;
-    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
-        if (opt != 'a')
-            return usage();
-        number = optarg;
-    }
+    const char *number;
+    if (!cli_only_as(argc, argv, &number))
+        return usage();
     if (!number || optind != argc)
         return usage();
     fd_desk *d;

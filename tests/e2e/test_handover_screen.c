@@ -99,6 +99,27 @@ static void down_to(vt_term *t, const char *detail)
     VT_ASSERT_ROW(t, 17, detail, WAIT_MS);
 }
 
+/* Begins the handover, notes on the visitor still inside (an open item) that he stays
+ * the night, and counts the inventory: the book is then ready for the incoming
+ * manager's signature. */
+static void begin_handover(vt_term *t)
+{
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
+    vt_send(t, "2");
+    VT_ASSERT_TEXT(t, "Annotate the open item", WAIT_MS);
+    vt_send(t, "访客留宿业主家，已电话确认");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+    step(t, "Count the inventory", "1");
+    VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
+}
+
 /* The incoming duty manager's number and PIN, typed into a form's two fields. */
 static void incoming(vt_term *t)
 {
@@ -132,20 +153,7 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     write_leadership(t);
 
     /* Handing over: the open items are now the record's; the visitor gets a note. */
-    step(t, "Begin the handover", "1");
-    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
-    vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
-    vt_send(t, "2");
-    VT_ASSERT_TEXT(t, "Annotate the open item", WAIT_MS);
-    vt_send(t, "访客留宿业主家，已电话确认");
-    vt_key(t, "F2");
-    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
-    step(t, "Count the inventory", "1");
-    VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
-    vt_key(t, "F2");
-    VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
+    begin_handover(t);
 
     /* The incoming manager will not sign yet: the book stays with 张伟. */
     step(t, "The incoming duty manager refuses", "4");
@@ -257,20 +265,7 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     VT_ASSERT_TEXT(t, "11-27 03:00  progress (张伟): 维保单位凌晨到场", WAIT_MS);
     vt_key(t, "Esc");
 
-    step(t, "Begin the handover", "1");
-    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
-    vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
-    vt_send(t, "2");
-    VT_ASSERT_TEXT(t, "Annotate the open item", WAIT_MS);
-    vt_send(t, "访客留宿业主家，已电话确认");
-    vt_key(t, "F2");
-    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
-    step(t, "Count the inventory", "1");
-    VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
-    vt_key(t, "F2");
-    VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
+    begin_handover(t);
 
     /* Quitting now would leave the book half handed: the console asks, and stays. */
     vt_key(t, "F10");

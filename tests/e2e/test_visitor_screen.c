@@ -35,6 +35,16 @@ static void fill_form(vt_term *t, const char *doc, const char *name, const char 
     desk_fill(t, values);
 }
 
+/* A first-time visitor, 王小明, registered for 李建国 of A-1203 and waiting on his
+ * visit's page: where the tests of that page start. */
+static void register_waiting_visitor(vt_term *t)
+{
+    vt_key(t, "F4");
+    fill_form(t, "11010519491231002X", "王小明", "13800138000", "送合同", "A-1203", "李建国");
+    desk_save_anyway(t);
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+}
+
 /* Highlights a step of the visit by its digit and goes on with Enter: a form opens,
  * or a transition asks first, its safe answer highlighted. */
 static void choose_step(vt_term *t, const char *digit)
@@ -252,10 +262,7 @@ START_TEST(a_returning_visitor_is_filled_in_from_the_document)
     desk_make(&d, "2026-11-27 10:00", "");
     vt_term *t = desk_open_as(&d, "1001", "1111");
     open_visitor_log(t);
-    vt_key(t, "F4");
-    fill_form(t, "11010519491231002X", "王小明", "13800138000", "送合同", "A-1203", "李建国");
-    desk_save_anyway(t);
-    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    register_waiting_visitor(t);
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_key(t, "F4");
@@ -286,10 +293,7 @@ START_TEST(a_number_typed_on_a_visit_page_changes_nothing)
     desk_make(&d, "2026-11-27 10:00", "");
     vt_term *t = desk_open_as(&d, "1001", "1111");
     open_visitor_log(t);
-    vt_key(t, "F4");
-    fill_form(t, "11010519491231002X", "王小明", "13800138000", "送合同", "A-1203", "李建国");
-    desk_save_anyway(t);
-    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    register_waiting_visitor(t);
     vt_send(t, "E12345678");
     vt_settle(t, 100, WAIT_MS);
     VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);

@@ -5,19 +5,14 @@
 -- Patterns the statements below repeat, written out in each:
 --
 -- A field of a record as it reads now: its latest correction, else the row's value
--- (in column, when the field is not stored under its own name).
+-- (in column, when the field is not stored under its own name). A complaint's fields
+-- are read so from the view complaint_now, a deadline's from complaint_deadline_now
+-- (schema 95).
 --
--- The contact phone: corrected in the clear like any field, as phones are never purged.
---
--- A complaint's state, looked up by key so that no plan walks entity_state.
---
--- A deadline row's due time as it reads now.
---
--- A complaint's field as it reads now where the query has joined cx, some correction of
--- the complaint if any: one never corrected (nearly all) costs no seek per field.
---
--- id, sort, state, complainant, unit, content, category, severity, department,
--- received_at, due_at, escalated_by; the query joins cx.
+-- A complaint row: id, sort, state, complainant, unit, content, category, severity,
+-- department and received_at of complaint_now, then due_at and escalated_by from
+-- complaint_open. Named, not c.*: the view's columns for one complaint's page would
+-- cost every list row (complaints.open went from 1.30 to 1.47 of its floor).
 --
 -- Open views walk complaint_open in (due_at, complaint_id) order from the keyset.
 --
@@ -76,16 +71,8 @@ FROM unit u
 WHERE u.id = :id;
 
 -- name: complaint_phone
-SELECT coalesce(
-  (
-    SELECT k.value
-    FROM correction k
-    WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
-    ORDER BY k.id DESC
-    LIMIT 1
-  ), c.phone_clear
-) AS phone
-FROM complaint c
+SELECT c.phone
+FROM complaint_now c
 WHERE c.id = :id;
 
 -- name: complaint_insert
@@ -125,33 +112,9 @@ VALUES (
 -- current department, when it was last rectified, and who took it over.
 SELECT
   c.sort,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.severity
-  ) AS severity,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.received_at
-    ) AS INTEGER
-  ) AS received_at,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
+  c.severity,
+  c.taken_at AS received_at,
+  c.department,
   (
     SELECT r.done_at
     FROM complaint_rectification r
@@ -165,7 +128,7 @@ SELECT
     JOIN staff s ON s.id = o.escalated_by
     WHERE o.complaint_id = c.id
   ) AS escalated_by
-FROM complaint c
+FROM complaint_now c
 WHERE c.id = :id;
 
 -- name: complaint_referral
@@ -190,38 +153,10 @@ LIMIT 1;
 SELECT
   dl.id,
   dl.what,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'rule'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), dl.rule
-  ) AS rule,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'counted_from'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), dl.counted_from
-    ) AS INTEGER
-  ) AS counted_from,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), dl.due_at
-    ) AS INTEGER
-  ) AS due_at
-FROM complaint_deadline dl
+  dl.rule,
+  dl.counted_from,
+  dl.due_at
+FROM complaint_deadline_now dl
 WHERE dl.complaint_id = :id
 ORDER BY dl.id;
 
@@ -248,85 +183,10 @@ ORDER BY 2, 3;
 -- name: complaint_list_open
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
@@ -334,85 +194,10 @@ LIMIT :limit;
 -- name: complaint_list_overdue
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.due_at < :now AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
@@ -420,85 +205,10 @@ LIMIT :limit;
 -- name: complaint_list_department
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.department = :department AND (o.due_at, o.complaint_id) > (:after_key, :after_id)
 ORDER BY o.due_at, o.complaint_id
 LIMIT :limit;
@@ -507,85 +217,10 @@ LIMIT :limit;
 -- Open complaints handed to the CS manager and not yet accepted, soonest due first.
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
 FROM complaint_open o
-JOIN complaint c ON c.id = o.complaint_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
+JOIN complaint_now c ON c.id = o.complaint_id
 WHERE o.escalated_by IS NULL
   AND EXISTS (
     SELECT 1
@@ -609,79 +244,8 @@ WHERE due_at < :now;
 -- The matches are gathered first (CROSS JOIN keeps them the outer loop) and only they
 -- are sorted: walking the history by time would pass every complaint for a rare name.
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
 FROM (
   SELECT id
   FROM complaint
@@ -696,12 +260,8 @@ FROM (
   FROM correction
   WHERE tbl = 'complaint' AND field = 'content' AND instr(value, :text) > 0
 ) m
-CROSS JOIN complaint c ON c.id = m.id
+CROSS JOIN complaint_now c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
@@ -709,85 +269,10 @@ LIMIT :limit;
 -- name: complaint_search_phone
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
-FROM complaint c
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
+FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE c.phone_hmac = :phone_hmac AND (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
@@ -795,170 +280,20 @@ LIMIT :limit;
 -- name: complaint_search_id
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
-FROM complaint c
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
+FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE c.id = :id AND (c.received_at, c.id) < (:after_key, :after_id)
 LIMIT :limit;
 
 -- name: complaint_search_all
 -- row: complaint_row
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
-FROM complaint c
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
+FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 WHERE (c.received_at, c.id) < (:after_key, :after_id)
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
@@ -970,79 +305,8 @@ LIMIT :limit;
 -- rectification's: migration 070; the event's and correction's: 096) and only their
 -- complaints are read.
 SELECT
-  c.id,
-  c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  CASE
-    WHEN cx.id IS NULL THEN c.complainant
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.complainant
-    )
-  END AS complainant,
-  CASE
-    WHEN cx.id IS NULL THEN c.unit
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.unit
-    )
-  END AS unit,
-  CASE
-    WHEN cx.id IS NULL THEN c.content
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.content
-    )
-  END AS content,
-  CASE
-    WHEN cx.id IS NULL THEN c.category
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    )
-  END AS category,
-  CASE
-    WHEN cx.id IS NULL THEN c.severity
-    ELSE coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    )
-  END AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
-  c.received_at,
-  o.due_at,
-  o.escalated_by
+  c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
+  c.department, c.received_at, o.due_at, o.escalated_by
 FROM (
   SELECT id
   FROM complaint
@@ -1061,12 +325,8 @@ FROM (
   FROM correction
   WHERE tbl = 'complaint' AND at >= :from AND at < :to
 ) m
-CROSS JOIN complaint c ON c.id = m.id
+CROSS JOIN complaint_now c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT k.id FROM correction k WHERE k.tbl = 'complaint' AND k.row_id = c.id LIMIT 1
-  )
 ORDER BY c.id;
 
 -- name: complaint_get
@@ -1074,101 +334,29 @@ ORDER BY c.id;
 SELECT
   c.id,
   c.sort,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
+  c.state,
   c.occupant_id,
   c.unit_id,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.complainant
-  ) AS complainant,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.unit
-  ) AS unit,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.phone_clear
-  ) AS phone,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.content
-  ) AS content,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.channel
-  ) AS channel,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.category
-  ) AS category,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.severity
-  ) AS severity,
-  (
-    SELECT a.department
-    FROM complaint_assignment a
-    WHERE a.complaint_id = c.id
-    ORDER BY a.id DESC
-    LIMIT 1
-  ) AS department,
+  c.complainant,
+  c.unit,
+  c.phone,
+  c.content,
+  c.channel,
+  c.category,
+  c.severity,
+  c.department,
   r.name AS received_by,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.received_at
-    ) AS INTEGER
-  ) AS received_at,
+  c.taken_at AS received_at,
   o.due_at,
   (
     SELECT dl.what
-    FROM complaint_deadline dl
+    FROM complaint_deadline_now dl
     WHERE dl.complaint_id = c.id
     ORDER BY dl.id DESC
     LIMIT 1
   ) AS deadline_what,
   x.name AS escalated_by
-FROM complaint c
+FROM complaint_now c
 JOIN staff r ON r.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 LEFT JOIN staff x ON x.id = o.escalated_by
@@ -1211,17 +399,7 @@ SELECT
   v.satisfaction,
   v.ack,
   v.ack_phone_clear,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), dl.due_at
-    ) AS INTEGER
-  ) AS due_at,
+  dl.due_at,
   dl.what,
   NULL AS field,
   NULL AS value
@@ -1231,7 +409,7 @@ LEFT JOIN staff ap ON ap.id = e.approver_id
 LEFT JOIN complaint_assignment a ON a.event_id = e.id
 LEFT JOIN complaint_rectification r ON r.event_id = e.id
 LEFT JOIN complaint_visit v ON v.event_id = e.id
-LEFT JOIN complaint_deadline dl ON dl.event_id = e.id
+LEFT JOIN complaint_deadline_now dl ON dl.event_id = e.id
 WHERE e.kind = 'complaint' AND e.entity_id = :id
 UNION ALL SELECT
   k.at,
@@ -1265,102 +443,20 @@ ORDER BY 2;
 SELECT
   c.id,
   c.sort,
-  CAST(
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'received_at'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.received_at
-    ) AS INTEGER
-  ) AS received_at,
+  c.taken_at AS received_at,
   rs.name AS received_by,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'complainant'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.complainant
-  ) AS complainant,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'unit'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.unit
-  ) AS unit,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'phone'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.phone_clear
-  ) AS phone,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'channel'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.channel
-  ) AS channel,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.category
-  ) AS category,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.severity
-  ) AS severity,
-  coalesce(
-    (
-      SELECT k.value
-      FROM correction k
-      WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'content'
-      ORDER BY k.id DESC
-      LIMIT 1
-    ), c.content
-  ) AS content,
+  c.complainant,
+  c.unit,
+  c.phone,
+  c.channel,
+  c.category,
+  c.severity,
+  c.content,
+  c.department,
+  c.state,
   (
-    SELECT t.department
-    FROM complaint_assignment t
-    WHERE t.complaint_id = c.id
-    ORDER BY t.id DESC
-    LIMIT 1
-  ) AS department,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'complaint' AND s.entity_id = c.id) AS state,
-  (
-    SELECT CAST(
-      coalesce(
-        (
-          SELECT k.value
-          FROM correction k
-          WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-          ORDER BY k.id DESC
-          LIMIT 1
-        ), dl.due_at
-      ) AS INTEGER
-    )
-    FROM complaint_deadline dl
+    SELECT dl.due_at
+    FROM complaint_deadline_now dl
     WHERE dl.complaint_id = c.id AND dl.what = 'rectify'
     ORDER BY dl.id
     LIMIT 1
@@ -1387,18 +483,8 @@ SELECT
     LIMIT 1
   ) AS result,
   (
-    SELECT CAST(
-      coalesce(
-        (
-          SELECT k.value
-          FROM correction k
-          WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-          ORDER BY k.id DESC
-          LIMIT 1
-        ), dl.due_at
-      ) AS INTEGER
-    )
-    FROM complaint_deadline dl
+    SELECT dl.due_at
+    FROM complaint_deadline_now dl
     WHERE dl.complaint_id = c.id AND dl.what = 'visit'
     ORDER BY dl.id
     LIMIT 1
@@ -1440,47 +526,26 @@ SELECT
     ORDER BY e.id DESC
     LIMIT 1
   ) AS closed_at,
-  c.complainant AS first_complainant,
-  c.unit AS first_unit,
-  c.phone_clear AS first_phone,
-  c.channel AS first_channel,
-  c.category AS first_category,
-  c.severity AS first_severity,
-  c.content AS first_content
-FROM complaint c
+  f.complainant AS first_complainant,
+  f.unit AS first_unit,
+  f.phone_clear AS first_phone,
+  f.channel AS first_channel,
+  f.category AS first_category,
+  f.severity AS first_severity,
+  f.content AS first_content
+FROM complaint_now c
+JOIN complaint f ON f.id = c.id
 JOIN staff rs ON rs.id = c.staff_id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE c.received_at >= :from AND c.received_at < :to
 ORDER BY c.received_at, c.id;
 
 -- name: complaint_month_counts
-SELECT sort, category, severity, count(*) AS complaints
-FROM (
-  SELECT
-    c.sort,
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'category'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.category
-    ) AS category,
-    coalesce(
-      (
-        SELECT k.value
-        FROM correction k
-        WHERE k.tbl = 'complaint' AND k.row_id = c.id AND k.field = 'severity'
-        ORDER BY k.id DESC
-        LIMIT 1
-      ), c.severity
-    ) AS severity
-  FROM complaint c
-  WHERE c.received_at >= :from AND c.received_at < :to
-)
-GROUP BY sort, category, severity
-ORDER BY sort, category, severity;
+SELECT c.sort, c.category, c.severity, count(*) AS complaints
+FROM complaint_now c
+WHERE c.received_at >= :from AND c.received_at < :to
+GROUP BY c.sort, c.category, c.severity
+ORDER BY c.sort, c.category, c.severity;
 
 -- name: complaint_month_in_time
 -- Of the month's complaints and survey opinions (by the month received): those to be
@@ -1530,42 +595,22 @@ FROM (
     c.id,
     c.sort,
     (
-      SELECT CAST(
-        coalesce(
-          (
-            SELECT k.value
-            FROM correction k
-            WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-            ORDER BY k.id DESC
-            LIMIT 1
-          ), dl.due_at
-        ) AS INTEGER
-      )
-      FROM complaint_deadline dl
+      SELECT dl.due_at
+      FROM complaint_deadline_now dl
       WHERE dl.complaint_id = c.id AND dl.what = 'rectify'
       ORDER BY dl.id
       LIMIT 1
     ) AS rectify_due,
     (
-      SELECT CAST(
-        coalesce(
-          (
-            SELECT k.value
-            FROM correction k
-            WHERE k.tbl = 'complaint_deadline' AND k.row_id = dl.id AND k.field = 'due_at'
-            ORDER BY k.id DESC
-            LIMIT 1
-          ), dl.due_at
-        ) AS INTEGER
-      )
-      FROM complaint_deadline dl
+      SELECT dl.due_at
+      FROM complaint_deadline_now dl
       WHERE dl.complaint_id = c.id AND dl.what = 'visit'
       ORDER BY dl.id
       LIMIT 1
     ) AS visit_due,
     (
       SELECT dl.counted_from
-      FROM complaint_deadline dl
+      FROM complaint_deadline_now dl
       WHERE dl.complaint_id = c.id AND dl.what = 'visit'
       ORDER BY dl.id
       LIMIT 1

@@ -1,10 +1,9 @@
 -- The directory: buildings, units, occupants, departments, emergency contacts and key
 -- entrustments. Codes are stored in upper case (ASCII), so lookups match exactly.
 
--- Patterns the statements below repeat, written out in each:
---
 -- A field as it reads now: its latest correction (see fd_current_value), else the row's
--- own value. The base value gets id 0, so any correction wins over it.
+-- own value. The base value gets id 0, so any correction wins over it. Occupants and
+-- contacts are read so from the views occupant_now and contact_now (schema 95).
 
 -- name: building_find
 -- row: dir_found
@@ -81,48 +80,6 @@ VALUES (:unit_id, :occupant_id, :signed_on, :at, :staff_id);
 -- name: directory_search
 -- The kind numbers are enum fd_dir_kind's. :prefix matches unit codes, :contains names;
 -- both are LIKE patterns escaped with '\'.
-WITH occ AS (
-  SELECT
-    o.id,
-    o.unit_id,
-    o.kind,
-    o.company_id,
-    o.department_id,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'name'
-        UNION ALL SELECT o.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) AS name,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'phone'
-        UNION ALL SELECT o.phone, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) AS phone,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'position'
-        UNION ALL SELECT o.position, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) AS position
-  FROM occupant o
-)
 SELECT kind, id, unit_id, unit, name, company, department, position, phone
 FROM (
   SELECT
@@ -137,28 +94,31 @@ FROM (
     NULL AS phone
   FROM unit u
   WHERE (:kinds & 1) != 0 AND u.code LIKE :prefix ESCAPE '\'
-  UNION ALL SELECT 2, o.id, o.unit_id, u.code, o.name, NULL, NULL, NULL, o.phone
-  FROM occ o
+  UNION ALL SELECT
+    CASE o.kind WHEN 'company' THEN 4 ELSE 2 END,
+    o.id,
+    o.unit_id,
+    u.code,
+    o.name,
+    NULL,
+    NULL,
+    NULL,
+    o.phone
+  FROM occupant_now o
   JOIN unit u ON u.id = o.unit_id
-  WHERE  (:kinds & 2) != 0
-    AND o.kind IN ('owner', 'tenant')
-    AND (u.code LIKE :prefix ESCAPE '\' OR o.name LIKE :contains ESCAPE '\')
-  UNION ALL SELECT 4, o.id, o.unit_id, u.code, o.name, NULL, NULL, NULL, o.phone
-  FROM occ o
-  JOIN unit u ON u.id = o.unit_id
-  WHERE  (:kinds & 4) != 0
-    AND o.kind = 'company'
+  WHERE  o.kind IN ('owner', 'tenant', 'company')
+    AND (:kinds & CASE o.kind WHEN 'company' THEN 4 ELSE 2 END) != 0
     AND (u.code LIKE :prefix ESCAPE '\' OR o.name LIKE :contains ESCAPE '\')
   UNION ALL SELECT 8, dp.id, c.unit_id, u.code, dp.name, c.name, NULL, NULL, NULL
   FROM department dp
-  JOIN occ c ON c.id = dp.company_id
+  JOIN occupant_now c ON c.id = dp.company_id
   JOIN unit u ON u.id = c.unit_id
   WHERE  (:kinds & 8) != 0
     AND (u.code LIKE :prefix ESCAPE '\' OR dp.name LIKE :contains ESCAPE '\')
   UNION ALL SELECT 16, e.id, e.unit_id, u.code, e.name, c.name, dp.name, e.position, e.phone
-  FROM occ e
+  FROM occupant_now e
   JOIN unit u ON u.id = e.unit_id
-  LEFT JOIN occ c ON c.id = e.company_id
+  LEFT JOIN occupant_now c ON c.id = e.company_id
   LEFT JOIN department dp ON dp.id = e.department_id
   WHERE  (:kinds & 16) != 0
     AND e.kind = 'employee'
@@ -170,48 +130,6 @@ LIMIT :limit;
 -- name: directory_contacts
 -- Whom to call for a unit: owners, then tenants (kind 2), then its emergency contacts
 -- (kind 32, FD_DIR_CONTACT, with the relation as position).
-WITH occ AS (
-  SELECT
-    o.id,
-    o.unit_id,
-    o.kind,
-    o.company_id,
-    o.department_id,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'name'
-        UNION ALL SELECT o.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) AS name,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'phone'
-        UNION ALL SELECT o.phone, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) AS phone,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'position'
-        UNION ALL SELECT o.position, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) AS position
-  FROM occupant o
-)
 SELECT kind, id, unit, name, position, phone
 FROM (
   SELECT
@@ -222,48 +140,18 @@ FROM (
     NULL AS position,
     o.phone,
     CASE o.kind WHEN 'owner' THEN 0 ELSE 1 END AS rank
-  FROM occ o
+  FROM occupant_now o
   JOIN unit u ON u.id = o.unit_id
   WHERE o.unit_id = :unit_id AND o.kind IN ('owner', 'tenant')
   UNION ALL SELECT
     32,
     k.id,
     u.code,
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'name'
-        UNION ALL SELECT k.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ),
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'relation'
-        UNION ALL SELECT k.relation, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ),
-    (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'contact' AND c.row_id = k.id AND c.field = 'phone'
-        UNION ALL SELECT k.phone, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ),
+    k.name,
+    k.relation,
+    k.phone,
     2
-  FROM contact k
+  FROM contact_now k
   JOIN unit u ON u.id = k.unit_id
   WHERE k.unit_id = :unit_id
 )

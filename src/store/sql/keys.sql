@@ -239,179 +239,57 @@ ORDER BY k.id;
 
 -- name: keys_out
 -- row: key_list
-SELECT
-  k.id AS id,
-  k.tag,
-  u.code AS unit,
-  k.description,
-  k.kind,
-  s.state,
-  c.department,
-  c.person,
-  k.copy_of,
-  k.replaces,
-  l.id AS loan_id,
-  l.borrower,
-  l.company,
-  o.at AS out_at,
-  coalesce(o.due_at, lc.due_at) AS due_at,
-  l.emergency,
-  coalesce(o.due_at, lc.due_at) < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM entity_state s
-CROSS JOIN key_item k ON k.id = s.entity_id
-LEFT JOIN unit u ON u.id = k.unit_id
-LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
-LEFT JOIN  key_loan l
-  ON s.state = 'on_loan'
-  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+CROSS JOIN key_item_now k ON k.id = s.entity_id
 WHERE  s.kind = 'key'
   AND s.state = 'on_loan'
-  AND (:overdue_only = 0 OR o.due_at < :now)
+  AND (:overdue_only = 0 OR k.due_at < :now)
   AND (
-    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR u.code GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
+    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR k.unit GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
   )
-  AND (:after = 0 OR (o.due_at, k.id) > (:after_due, :after_id))
-ORDER BY o.due_at, k.id
+  AND (:after = 0 OR (k.due_at, k.id) > (:after_due, :after_id))
+ORDER BY k.due_at, k.id
 LIMIT :limit;
 
 -- name: keys_to_seal
 -- row: key_list
-SELECT
-  k.id AS id,
-  k.tag,
-  u.code AS unit,
-  k.description,
-  k.kind,
-  s.state,
-  c.department,
-  c.person,
-  k.copy_of,
-  k.replaces,
-  l.id AS loan_id,
-  l.borrower,
-  l.company,
-  o.at AS out_at,
-  coalesce(o.due_at, lc.due_at) AS due_at,
-  l.emergency,
-  coalesce(o.due_at, lc.due_at) < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM entity_state s
-CROSS JOIN key_item k ON k.id = s.entity_id
-LEFT JOIN unit u ON u.id = k.unit_id
-LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
-LEFT JOIN  key_loan l
-  ON s.state = 'on_loan'
-  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+CROSS JOIN key_item_now k ON k.id = s.entity_id
 WHERE  s.kind = 'key'
   AND s.state = 'to_seal'
   AND (
-    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR u.code GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
+    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR k.unit GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
   )
-  AND (:after = 0 OR (lc.due_at, k.id) > (:after_due, :after_id))
-ORDER BY lc.due_at, k.id
+  AND (:after = 0 OR (k.due_at, k.id) > (:after_due, :after_id))
+ORDER BY k.due_at, k.id
 LIMIT :limit;
 
 -- name: keys_register
 -- row: key_list
-SELECT
-  k.id AS id,
-  k.tag,
-  u.code AS unit,
-  k.description,
-  k.kind,
-  s.state,
-  c.department,
-  c.person,
-  k.copy_of,
-  k.replaces,
-  l.id AS loan_id,
-  l.borrower,
-  l.company,
-  o.at AS out_at,
-  coalesce(o.due_at, lc.due_at) AS due_at,
-  l.emergency,
-  coalesce(o.due_at, lc.due_at) < :now AS overdue
-FROM key_item k
-CROSS JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
-LEFT JOIN unit u ON u.id = k.unit_id
-LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
-LEFT JOIN  key_loan l
-  ON s.state = 'on_loan'
-  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+SELECT k.*, k.due_at < :now AS overdue
+FROM key_item_now k
 WHERE  k.tag > :after_tag
   AND (
-    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR u.code GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
+    :tag_glob IS NULL OR k.tag GLOB :tag_glob OR k.unit GLOB :unit_glob OR k.description LIKE :contains ESCAPE '\'
   )
 ORDER BY k.tag
 LIMIT :limit;
 
 -- name: key_row
 -- row: key_list
-SELECT
-  k.id AS id,
-  k.tag,
-  u.code AS unit,
-  k.description,
-  k.kind,
-  s.state,
-  c.department,
-  c.person,
-  k.copy_of,
-  k.replaces,
-  l.id AS loan_id,
-  l.borrower,
-  l.company,
-  o.at AS out_at,
-  coalesce(o.due_at, lc.due_at) AS due_at,
-  l.emergency,
-  coalesce(o.due_at, lc.due_at) < :now AS overdue
-FROM key_item k
-CROSS JOIN entity_state s ON s.kind = 'key' AND s.entity_id = k.id
-LEFT JOIN unit u ON u.id = k.unit_id
-LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
-LEFT JOIN  key_loan l
-  ON s.state = 'on_loan'
-  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
+SELECT k.*, k.due_at < :now AS overdue
+FROM key_item_now k
 WHERE k.id = :id;
 
 -- name: keys_seal_overdue
 -- row: key_list
-SELECT
-  k.id AS id,
-  k.tag,
-  u.code AS unit,
-  k.description,
-  k.kind,
-  s.state,
-  c.department,
-  c.person,
-  k.copy_of,
-  k.replaces,
-  l.id AS loan_id,
-  l.borrower,
-  l.company,
-  o.at AS out_at,
-  coalesce(o.due_at, lc.due_at) AS due_at,
-  l.emergency,
-  coalesce(o.due_at, lc.due_at) < :now AS overdue
+SELECT k.*, k.due_at < :now AS overdue
 FROM entity_state s
-CROSS JOIN key_item k ON k.id = s.entity_id
-LEFT JOIN unit u ON u.id = k.unit_id
-LEFT JOIN key_custody c ON c.id = (SELECT max(id) FROM key_custody WHERE key_id = k.id)
-LEFT JOIN  key_loan l
-  ON s.state = 'on_loan'
-  AND l.id = (SELECT max(loan_id) FROM key_loan_item WHERE key_id = k.id)
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_lock_change lc ON s.state = 'to_seal' AND lc.key_id = k.id
-WHERE s.kind = 'key' AND s.state = 'to_seal' AND lc.due_at < :now
-ORDER BY lc.due_at, k.id;
+CROSS JOIN key_item_now k ON k.id = s.entity_id
+WHERE s.kind = 'key' AND s.state = 'to_seal' AND k.due_at < :now
+ORDER BY k.due_at, k.id;
 
 -- name: keys_count_state
 -- row: key_tally
@@ -465,197 +343,23 @@ LIMIT :limit;
 
 -- name: key_loans_by_state
 -- row: loan_list
-SELECT
-  l.id,
-  s.state,
-  l.emergency,
-  l.borrower_kind,
-  l.borrower,
-  l.department,
-  l.company,
-  l.phone_clear,
-  l.reason,
-  l.note,
-  (
-    SELECT group_concat(tag, ', ')
-    FROM (
-      SELECT k.tag
-      FROM key_loan_item li
-      JOIN key_item k ON k.id = li.key_id
-      WHERE li.loan_id = l.id
-      ORDER BY k.tag
-    )
-  ) AS tags,
-  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
-  l.at AS requested_at,
-  l.expected_return,
-  ap.at AS approved_at,
-  o.at AS out_at,
-  o.due_at AS due_at,
-  r.at AS returned_at,
-  rq.name AS requested_by,
-  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
-  r.returned_by,
-  rv.name AS received_by,
-  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
-  CASE
-    WHEN l.emergency THEN (
-      SELECT count(DISTINCT k.unit_id)
-      FROM key_loan_item li
-      JOIN key_item k ON k.id = li.key_id
-      WHERE  li.loan_id = l.id
-        AND k.kind = 'spare'
-        AND NOT EXISTS (
-          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
-        )
-    )
-    ELSE 0
-  END AS units_waiting,
-  coalesce(r.at, :now) > o.due_at AS overdue,
-  (
-    SELECT group_concat(k.tag, ', ')
-    FROM key_incident i
-    JOIN key_item k ON k.id = i.key_id
-    WHERE i.loan_id = l.id AND i.kind = 'lost'
-  ) AS lost_tags
-FROM entity_state s
-JOIN key_loan l ON l.id = s.entity_id
-JOIN staff rq ON rq.id = l.staff_id
-LEFT JOIN  event ap
-  ON ap.id = (
-    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
-  )
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_loan_return r ON r.loan_id = l.id
-LEFT JOIN staff rv ON rv.id = r.staff_id
-WHERE s.kind = 'loan' AND s.state = :state AND s.entity_id > :after
-ORDER BY s.entity_id
+SELECT l.*, coalesce(l.returned_at, :now) > l.due_at AS overdue
+FROM key_loan_now l
+WHERE l.state = :state AND l.id > :after
+ORDER BY l.id
 LIMIT :limit;
 
 -- name: key_loan_row
 -- row: loan_list
-SELECT
-  l.id,
-  s.state,
-  l.emergency,
-  l.borrower_kind,
-  l.borrower,
-  l.department,
-  l.company,
-  l.phone_clear,
-  l.reason,
-  l.note,
-  (
-    SELECT group_concat(tag, ', ')
-    FROM (
-      SELECT k.tag
-      FROM key_loan_item li
-      JOIN key_item k ON k.id = li.key_id
-      WHERE li.loan_id = l.id
-      ORDER BY k.tag
-    )
-  ) AS tags,
-  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
-  l.at AS requested_at,
-  l.expected_return,
-  ap.at AS approved_at,
-  o.at AS out_at,
-  o.due_at AS due_at,
-  r.at AS returned_at,
-  rq.name AS requested_by,
-  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
-  r.returned_by,
-  rv.name AS received_by,
-  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
-  CASE
-    WHEN l.emergency THEN (
-      SELECT count(DISTINCT k.unit_id)
-      FROM key_loan_item li
-      JOIN key_item k ON k.id = li.key_id
-      WHERE  li.loan_id = l.id
-        AND k.kind = 'spare'
-        AND NOT EXISTS (
-          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
-        )
-    )
-    ELSE 0
-  END AS units_waiting,
-  coalesce(r.at, :now) > o.due_at AS overdue,
-  (
-    SELECT group_concat(k.tag, ', ')
-    FROM key_incident i
-    JOIN key_item k ON k.id = i.key_id
-    WHERE i.loan_id = l.id AND i.kind = 'lost'
-  ) AS lost_tags
-FROM entity_state s
-JOIN key_loan l ON l.id = s.entity_id
-JOIN staff rq ON rq.id = l.staff_id
-LEFT JOIN  event ap
-  ON ap.id = (
-    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
-  )
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_loan_return r ON r.loan_id = l.id
-LEFT JOIN staff rv ON rv.id = r.staff_id
-WHERE s.kind = 'loan' AND s.entity_id = :id;
+SELECT l.*, coalesce(l.returned_at, :now) > l.due_at AS overdue
+FROM key_loan_now l
+WHERE l.id = :id;
 
 -- name: key_loans_between
 -- row: loan_list
 -- Loans requested, handed over or returned in [:from, :to), by number: the day's
 -- rows, found by time in the three tables, drive the rest.
-SELECT
-  l.id,
-  s.state,
-  l.emergency,
-  l.borrower_kind,
-  l.borrower,
-  l.department,
-  l.company,
-  l.phone_clear,
-  l.reason,
-  l.note,
-  (
-    SELECT group_concat(tag, ', ')
-    FROM (
-      SELECT k.tag
-      FROM key_loan_item li
-      JOIN key_item k ON k.id = li.key_id
-      WHERE li.loan_id = l.id
-      ORDER BY k.tag
-    )
-  ) AS tags,
-  (SELECT count(*) FROM key_loan_item li WHERE li.loan_id = l.id) AS key_count,
-  l.at AS requested_at,
-  l.expected_return,
-  ap.at AS approved_at,
-  o.at AS out_at,
-  o.due_at AS due_at,
-  r.at AS returned_at,
-  rq.name AS requested_by,
-  (SELECT name FROM staff WHERE id = coalesce(ap.approver_id, ap.staff_id)) AS approved_by,
-  r.returned_by,
-  rv.name AS received_by,
-  (SELECT count(*) FROM key_notice n WHERE n.loan_id = l.id) AS notices,
-  CASE
-    WHEN l.emergency THEN (
-      SELECT count(DISTINCT k.unit_id)
-      FROM key_loan_item li
-      JOIN key_item k ON k.id = li.key_id
-      WHERE  li.loan_id = l.id
-        AND k.kind = 'spare'
-        AND NOT EXISTS (
-          SELECT 1 FROM key_notice n WHERE n.loan_id = l.id AND n.unit_id = k.unit_id
-        )
-    )
-    ELSE 0
-  END AS units_waiting,
-  coalesce(r.at, :now) > o.due_at AS overdue,
-  (
-    SELECT group_concat(k.tag, ', ')
-    FROM key_incident i
-    JOIN key_item k ON k.id = i.key_id
-    WHERE i.loan_id = l.id AND i.kind = 'lost'
-  ) AS lost_tags
+SELECT l.*, coalesce(l.returned_at, :now) > l.due_at AS overdue
 FROM (
   SELECT id
   FROM key_loan
@@ -667,16 +371,7 @@ FROM (
   FROM key_loan_return
   WHERE at >= :from AND at < :to
 ) m
-CROSS JOIN entity_state s ON s.kind = 'loan' AND s.entity_id = m.id
-JOIN key_loan l ON l.id = s.entity_id
-JOIN staff rq ON rq.id = l.staff_id
-LEFT JOIN  event ap
-  ON ap.id = (
-    SELECT max(id) FROM event WHERE kind = 'loan' AND entity_id = l.id AND event = 'approve'
-  )
-LEFT JOIN key_loan_out o ON o.loan_id = l.id
-LEFT JOIN key_loan_return r ON r.loan_id = l.id
-LEFT JOIN staff rv ON rv.id = r.staff_id
+CROSS JOIN key_loan_now l ON l.id = m.id
 WHERE m.id > :after
 ORDER BY m.id
 LIMIT :limit;

@@ -7,24 +7,13 @@
 -- A field of mail_item as it reads now: its latest correction (one seek in
 -- correction_by_row; fd_mail_correct never stores NULL), else the row's value.
 --
--- The same where the query has joined cx, some correction of the item if any: an
--- item never corrected (nearly all) costs no seek per field.
+-- A recipient picked from the directory reads its names as they are now, from the
+-- views occupant_now and department_now (schema 95).
 --
--- A directory name as it reads now (see directory.def).
---
--- The item's state: looked up per item, so that a list of items walks mail_item's own
--- index and never all of the mail's entity_state rows.
---
--- The columns of an fd_mail_item, in the order the mail module reads them; the caller adds
--- the search key as the last.
---
--- What closed an item; nothing has closed one still at the desk.
---
--- Who received an item, and cx, some correction of it.
---
--- What closed an item, if anything: its hand-out or its return.
---
--- Items at the desk: nothing has closed them, so no closing row is looked for.
+-- The columns of an fd_mail_item, in the order the mail module reads them: m.* of the
+-- view mail_item_listed, or of mail_item_at_desk for the items at the desk (schema 95):
+-- each item with its corrections applied, its state and what closed it; the caller
+-- adds the search key as the last.
 --
 -- Searches walk an index: codes from the text ([lo, hi) is every value starting with
 -- it), tracking numbers and names containing it from the lowest value; newest first
@@ -60,87 +49,23 @@ WHERE u.id = :id;
 SELECT
   u.id,
   u.code,
-  (
-    SELECT value
-    FROM (
-      SELECT c.value, c.id
-      FROM correction c
-      WHERE c.tbl = 'occupant' AND c.row_id = o.id AND c.field = 'name'
-      UNION ALL SELECT o.name, 0
-    )
-    ORDER BY id DESC
-    LIMIT 1
-  ) AS name,
+  o.name,
   CASE
     WHEN c.id IS NULL THEN NULL
-    WHEN dp.id IS NULL THEN (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = c.id AND c.field = 'name'
-        UNION ALL SELECT c.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    )
-    ELSE (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'occupant' AND c.row_id = c.id AND c.field = 'name'
-        UNION ALL SELECT c.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    ) || ' ' || (
-      SELECT value
-      FROM (
-        SELECT c.value, c.id
-        FROM correction c
-        WHERE c.tbl = 'department' AND c.row_id = dp.id AND c.field = 'name'
-        UNION ALL SELECT dp.name, 0
-      )
-      ORDER BY id DESC
-      LIMIT 1
-    )
+    WHEN dp.id IS NULL THEN c.name
+    ELSE c.name || ' ' || dp.name
   END AS organisation
-FROM occupant o
+FROM occupant_now o
 JOIN unit u ON u.id = o.unit_id
-LEFT JOIN occupant c ON c.id = o.company_id
-LEFT JOIN department dp ON dp.id = o.department_id
+LEFT JOIN occupant_now c ON c.id = o.company_id
+LEFT JOIN department_now dp ON dp.id = o.department_id
 WHERE o.id = :id AND o.kind IN (:kind_a, :kind_b);
 
 -- name: mail_dir_department
 -- row: mail_recipient
-SELECT
-  u.id,
-  u.code,
-  (
-    SELECT value
-    FROM (
-      SELECT c.value, c.id
-      FROM correction c
-      WHERE c.tbl = 'department' AND c.row_id = dp.id AND c.field = 'name'
-      UNION ALL SELECT dp.name, 0
-    )
-    ORDER BY id DESC
-    LIMIT 1
-  ) AS name,
-  (
-    SELECT value
-    FROM (
-      SELECT c.value, c.id
-      FROM correction c
-      WHERE c.tbl = 'occupant' AND c.row_id = c.id AND c.field = 'name'
-      UNION ALL SELECT c.name, 0
-    )
-    ORDER BY id DESC
-    LIMIT 1
-  ) AS organisation
-FROM department dp
-JOIN occupant c ON c.id = dp.company_id
+SELECT u.id, u.code, dp.name, c.name AS organisation
+FROM department_now dp
+JOIN occupant_now c ON c.id = dp.company_id
 JOIN unit u ON u.id = c.unit_id
 WHERE dp.id = :id;
 
@@ -164,164 +89,22 @@ VALUES (:item_id, :carrier, :event_id, :at, :staff_id);
 -- name: mail_get
 -- row: mail_item
 -- ---- lists ----
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
-  '' AS sort_key
-FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-LEFT JOIN mail_handout h ON h.id = hi.handout_id
-LEFT JOIN mail_return r ON r.item_id = m.id
+SELECT m.*, '' AS sort_key
+FROM mail_item_listed m
 WHERE m.id = :id;
 
 -- name: mail_list_held
 -- row: mail_item
 -- At the desk, grouped by recipient. text narrows: tracking or shelf from the start
 -- (:prefix), the unit or name anywhere (:contains: "1203" finds A-1203).
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  s.state AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  0 AS closed_at,
-  '' AS closed_by,
-  0 AS by_proxy,
-  '' AS sort_key
-FROM entity_state s
-JOIN mail_item m ON m.id = s.entity_id
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-WHERE  s.kind = 'mail'
-  AND s.state IN ('received', 'held')
-  AND (
-    :text = '' OR m.tracking LIKE :prefix ESCAPE '\' OR m.recipient_unit LIKE :contains ESCAPE '\' OR m.recipient_name LIKE :contains ESCAPE '\' OR (
-      SELECT sh.shelf
-      FROM mail_shelving sh
-      WHERE sh.item_id = m.id
-      ORDER BY sh.id DESC
-      LIMIT 1
-    ) LIKE :prefix ESCAPE '\'
+SELECT m.*, '' AS sort_key
+FROM mail_item_at_desk m
+WHERE (
+    :text = ''
+    OR m.tracking LIKE :prefix ESCAPE '\'
+    OR m.recipient_unit LIKE :contains ESCAPE '\'
+    OR m.recipient_name LIKE :contains ESCAPE '\'
+    OR m.shelf LIKE :prefix ESCAPE '\'
   )
   AND (m.recipient_unit, m.recipient_name, m.id) > (:after_unit, :after_name, :after_id)
 ORDER BY m.recipient_unit, m.recipient_name, m.id
@@ -330,79 +113,9 @@ LIMIT :limit;
 -- name: mail_list_oldest
 -- row: mail_item
 -- At the desk, oldest first: the handover's open items.
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  s.state AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  0 AS closed_at,
-  '' AS closed_by,
-  0 AS by_proxy,
-  '' AS sort_key
-FROM entity_state s
-JOIN mail_item m ON m.id = s.entity_id
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-WHERE  s.kind = 'mail'
-  AND s.state IN ('received', 'held')
-  AND (m.at, m.id) > (:after_at, :after_id)
+SELECT m.*, '' AS sort_key
+FROM mail_item_at_desk m
+WHERE (m.at, m.id) > (:after_at, :after_id)
 ORDER BY m.at, m.id
 LIMIT :limit;
 
@@ -416,93 +129,15 @@ SELECT
   m.recipient_unit,
   m.recipient_org,
   m.recipient_name,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
+  m.shelf,
   m.at
-FROM entity_state s
-JOIN mail_item m ON m.id = s.entity_id
-WHERE s.kind = 'mail' AND s.state IN ('received', 'held')
+FROM mail_item_at_desk m
 ORDER BY m.at, m.id;
 
 -- name: mail_list_today
 -- row: mail_item
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
-  '' AS sort_key
-FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-LEFT JOIN mail_handout h ON h.id = hi.handout_id
-LEFT JOIN mail_return r ON r.item_id = m.id
+SELECT m.*, '' AS sort_key
+FROM mail_item_listed m
 WHERE m.at >= :from AND m.at < :to AND (m.at, m.id) < (:after_at, :after_id)
 ORDER BY m.at DESC, m.id DESC
 LIMIT :limit;
@@ -510,233 +145,23 @@ LIMIT :limit;
 -- name: mail_list_between
 -- row: mail_item
 -- Received in [:from, :to), oldest first: a day's register (fd_mail_between).
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
-  '' AS sort_key
-FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-LEFT JOIN mail_handout h ON h.id = hi.handout_id
-LEFT JOIN mail_return r ON r.item_id = m.id
+SELECT m.*, '' AS sort_key
+FROM mail_item_listed m
 WHERE m.at >= :from AND m.at < :to
 ORDER BY m.at, m.id;
 
 -- name: mail_list_all
 -- row: mail_item
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
-  '' AS sort_key
-FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-LEFT JOIN mail_handout h ON h.id = hi.handout_id
-LEFT JOIN mail_return r ON r.item_id = m.id
+SELECT m.*, '' AS sort_key
+FROM mail_item_listed m
 WHERE m.id < :after_id
 ORDER BY m.id DESC
 LIMIT :limit;
 
 -- name: mail_list_tracking
 -- row: mail_item
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
-  m.tracking AS sort_key
-FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-LEFT JOIN mail_handout h ON h.id = hi.handout_id
-LEFT JOIN mail_return r ON r.item_id = m.id
+SELECT m.*, m.tracking AS sort_key
+FROM mail_item_listed m
 WHERE  instr(m.tracking, :part) > 0
   AND m.tracking >= :after_key
   AND (m.tracking > :after_key OR m.id < :after_id)
@@ -744,81 +169,12 @@ ORDER BY m.tracking, m.id DESC
 LIMIT :limit;
 
 -- name: mail_list_recipient
+-- row: mail_item
 -- A unit code or a name: the two index walks merged on the value they matched.
 SELECT *
 FROM (
-  SELECT
-    m.id AS id,
-    m.at AS at,
-    st.name AS staff_name,
-    m.kind AS kind,
-    (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-    m.quantity AS quantity,
-    CASE
-      WHEN cx.id IS NULL THEN m.carrier
-      ELSE coalesce(
-        (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-          ORDER BY c.id DESC
-          LIMIT 1
-        ), m.carrier
-      )
-    END AS carrier,
-    m.tracking AS tracking,
-    m.recipient_kind AS recipient_kind,
-    m.recipient_id AS recipient_id,
-    m.recipient_unit AS recipient_unit,
-    m.recipient_name AS recipient_name,
-    m.recipient_org AS recipient_org,
-    (
-      SELECT sh.shelf
-      FROM mail_shelving sh
-      WHERE sh.item_id = m.id
-      ORDER BY sh.id DESC
-      LIMIT 1
-    ) AS shelf,
-    CASE
-      WHEN cx.id IS NULL THEN m.note
-      ELSE coalesce(
-        (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-          ORDER BY c.id DESC
-          LIMIT 1
-        ), m.note
-      )
-    END AS note,
-    m.damaged AS damaged,
-    CASE
-      WHEN cx.id IS NULL THEN m.damage_note
-      ELSE coalesce(
-        (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-          ORDER BY c.id DESC
-          LIMIT 1
-        ), m.damage_note
-      )
-    END AS damage_note,
-    m.damage_ack AS damage_ack,
-    cx.id IS NOT NULL AS corrected,
-    coalesce(h.at, r.at, 0) AS closed_at,
-    coalesce(h.collector, r.carrier, '') AS closed_by,
-    coalesce(hi.by_proxy, 0) AS by_proxy,
-    m.recipient_unit AS sort_key
-  FROM mail_item m
-  JOIN staff st ON st.id = m.staff_id
-  LEFT JOIN  correction cx
-    ON cx.id = (
-      SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-    )
-  LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-  LEFT JOIN mail_handout h ON h.id = hi.handout_id
-  LEFT JOIN mail_return r ON r.item_id = m.id
+  SELECT m.*, m.recipient_unit AS sort_key
+  FROM mail_item_listed m
   WHERE  m.recipient_unit >= :lo
     AND m.recipient_unit < :hi
     AND m.recipient_unit >= :after_key
@@ -828,78 +184,8 @@ FROM (
 )
 UNION ALL SELECT *
 FROM (
-  SELECT
-    m.id AS id,
-    m.at AS at,
-    st.name AS staff_name,
-    m.kind AS kind,
-    (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-    m.quantity AS quantity,
-    CASE
-      WHEN cx.id IS NULL THEN m.carrier
-      ELSE coalesce(
-        (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-          ORDER BY c.id DESC
-          LIMIT 1
-        ), m.carrier
-      )
-    END AS carrier,
-    m.tracking AS tracking,
-    m.recipient_kind AS recipient_kind,
-    m.recipient_id AS recipient_id,
-    m.recipient_unit AS recipient_unit,
-    m.recipient_name AS recipient_name,
-    m.recipient_org AS recipient_org,
-    (
-      SELECT sh.shelf
-      FROM mail_shelving sh
-      WHERE sh.item_id = m.id
-      ORDER BY sh.id DESC
-      LIMIT 1
-    ) AS shelf,
-    CASE
-      WHEN cx.id IS NULL THEN m.note
-      ELSE coalesce(
-        (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-          ORDER BY c.id DESC
-          LIMIT 1
-        ), m.note
-      )
-    END AS note,
-    m.damaged AS damaged,
-    CASE
-      WHEN cx.id IS NULL THEN m.damage_note
-      ELSE coalesce(
-        (
-          SELECT c.value
-          FROM correction c
-          WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-          ORDER BY c.id DESC
-          LIMIT 1
-        ), m.damage_note
-      )
-    END AS damage_note,
-    m.damage_ack AS damage_ack,
-    cx.id IS NOT NULL AS corrected,
-    coalesce(h.at, r.at, 0) AS closed_at,
-    coalesce(h.collector, r.carrier, '') AS closed_by,
-    coalesce(hi.by_proxy, 0) AS by_proxy,
-    m.recipient_name AS sort_key
-  FROM mail_item m
-  JOIN staff st ON st.id = m.staff_id
-  LEFT JOIN  correction cx
-    ON cx.id = (
-      SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-    )
-  LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-  LEFT JOIN mail_handout h ON h.id = hi.handout_id
-  LEFT JOIN mail_return r ON r.item_id = m.id
+  SELECT m.*, m.recipient_name AS sort_key
+  FROM mail_item_listed m
   WHERE  instr(m.recipient_name, :name) > 0
     AND m.recipient_name >= :after_key
     AND (m.recipient_name > :after_key OR m.id < :after_id)
@@ -912,79 +198,9 @@ LIMIT :limit;
 -- name: mail_list_shelf
 -- row: mail_item
 -- The shelf an item lies on now: its newest shelving.
-SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
-  sh0.shelf AS sort_key
+SELECT m.*, sh0.shelf AS sort_key
 FROM mail_shelving sh0
-JOIN mail_item m ON m.id = sh0.item_id
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
-LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
-LEFT JOIN mail_handout h ON h.id = hi.handout_id
-LEFT JOIN mail_return r ON r.item_id = m.id
+JOIN mail_item_listed m ON m.id = sh0.item_id
 WHERE  sh0.shelf >= :lo
   AND sh0.shelf < :hi
   AND sh0.shelf >= :after_key
@@ -1104,67 +320,7 @@ GROUP BY m.kind;
 -- row: mail_item
 -- ---- export ----
 SELECT
-  m.id AS id,
-  m.at AS at,
-  st.name AS staff_name,
-  m.kind AS kind,
-  (SELECT es.state FROM entity_state es WHERE es.kind = 'mail' AND es.entity_id = m.id) AS state,
-  m.quantity AS quantity,
-  CASE
-    WHEN cx.id IS NULL THEN m.carrier
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'carrier'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.carrier
-    )
-  END AS carrier,
-  m.tracking AS tracking,
-  m.recipient_kind AS recipient_kind,
-  m.recipient_id AS recipient_id,
-  m.recipient_unit AS recipient_unit,
-  m.recipient_name AS recipient_name,
-  m.recipient_org AS recipient_org,
-  (
-    SELECT sh.shelf
-    FROM mail_shelving sh
-    WHERE sh.item_id = m.id
-    ORDER BY sh.id DESC
-    LIMIT 1
-  ) AS shelf,
-  CASE
-    WHEN cx.id IS NULL THEN m.note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.note
-    )
-  END AS note,
-  m.damaged AS damaged,
-  CASE
-    WHEN cx.id IS NULL THEN m.damage_note
-    ELSE coalesce(
-      (
-        SELECT c.value
-        FROM correction c
-        WHERE c.tbl = 'mail_item' AND c.row_id = m.id AND c.field = 'damage_note'
-        ORDER BY c.id DESC
-        LIMIT 1
-      ), m.damage_note
-    )
-  END AS damage_note,
-  m.damage_ack AS damage_ack,
-  cx.id IS NOT NULL AS corrected,
-  coalesce(h.at, r.at, 0) AS closed_at,
-  coalesce(h.collector, r.carrier, '') AS closed_by,
-  coalesce(hi.by_proxy, 0) AS by_proxy,
+  m.*,
   '' AS sort_key,
   h.proxy_phone_clear,
   h.proxy_relation,
@@ -1172,12 +328,7 @@ SELECT
   (SELECT e.note FROM event e WHERE e.id = r.event_id) AS return_note,
   (SELECT s.name FROM staff s WHERE s.id = h.staff_id) AS handed_out_by,
   (SELECT s.name FROM staff s WHERE s.id = r.staff_id) AS returned_by
-FROM mail_item m
-JOIN staff st ON st.id = m.staff_id
-LEFT JOIN  correction cx
-  ON cx.id = (
-    SELECT c.id FROM correction c WHERE c.tbl = 'mail_item' AND c.row_id = m.id LIMIT 1
-  )
+FROM mail_item_listed m
 LEFT JOIN mail_handout_item hi ON hi.item_id = m.id
 LEFT JOIN mail_handout h ON h.id = hi.handout_id
 LEFT JOIN mail_return r ON r.item_id = m.id
@@ -1191,15 +342,7 @@ SELECT
   m.id AS item_id,
   c.field,
   CASE
-    WHEN EXISTS (
-      SELECT 1 FROM correction p
-      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
-    ) THEN (
-      SELECT p.value FROM correction p
-      WHERE p.tbl = 'mail_item' AND p.row_id = m.id AND p.field = c.field AND p.id < c.id
-      ORDER BY p.id DESC
-      LIMIT 1
-    )
+    WHEN c.has_previous THEN c.previous
     ELSE CASE c.field
       WHEN 'carrier' THEN m.carrier
       WHEN 'note' THEN m.note
@@ -1211,7 +354,7 @@ SELECT
   s.name AS staff,
   c.at
 FROM mail_item m
-JOIN correction c ON c.tbl = 'mail_item' AND c.row_id = m.id
+JOIN correction_previous c ON c.tbl = 'mail_item' AND c.row_id = m.id
 JOIN staff s ON s.id = c.staff_id
 WHERE m.at >= :from AND m.at < :to
 ORDER BY m.id, c.id;

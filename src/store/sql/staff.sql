@@ -1,12 +1,8 @@
 -- Staff, their PINs and their logins. Staff numbers match whatever the case people
 -- type them in.
 
--- Patterns the statements below repeat, written out in each:
---
--- A login_event id after which wrong PINs count: the staff member's last good login
--- or unlock.
---
--- id, number, name, role, failures, locked
+-- A staff row, id, number, name, role, failures, locked: s.* of the view staff_now
+-- (schema 95).
 
 -- name: staff_count
 SELECT count(*) AS staff
@@ -14,66 +10,14 @@ FROM staff;
 
 -- name: staff_find
 -- row: staff_info
-SELECT
-  s.id,
-  s.number,
-  s.name,
-  s.role,
-  (
-    SELECT count(*)
-    FROM login_event e
-    WHERE  e.staff_id = s.id
-      AND e.outcome = 'bad_pin'
-      AND e.id > (
-        SELECT coalesce(max(r.id), 0)
-        FROM login_event r
-        WHERE r.staff_id = s.id AND r.outcome IN ('ok', 'unlock')
-      )
-  ) AS failures,
-  EXISTS (
-    SELECT 1
-    FROM login_event e
-    WHERE  e.staff_id = s.id
-      AND e.outcome = 'locked_out'
-      AND e.id > (
-        SELECT coalesce(max(r.id), 0)
-        FROM login_event r
-        WHERE r.staff_id = s.id AND r.outcome IN ('ok', 'unlock')
-      )
-  ) AS locked
-FROM staff s
+SELECT s.*
+FROM staff_now s
 WHERE s.number = :number COLLATE NOCASE;
 
 -- name: staff_list
 -- row: staff_info
-SELECT
-  s.id,
-  s.number,
-  s.name,
-  s.role,
-  (
-    SELECT count(*)
-    FROM login_event e
-    WHERE  e.staff_id = s.id
-      AND e.outcome = 'bad_pin'
-      AND e.id > (
-        SELECT coalesce(max(r.id), 0)
-        FROM login_event r
-        WHERE r.staff_id = s.id AND r.outcome IN ('ok', 'unlock')
-      )
-  ) AS failures,
-  EXISTS (
-    SELECT 1
-    FROM login_event e
-    WHERE  e.staff_id = s.id
-      AND e.outcome = 'locked_out'
-      AND e.id > (
-        SELECT coalesce(max(r.id), 0)
-        FROM login_event r
-        WHERE r.staff_id = s.id AND r.outcome IN ('ok', 'unlock')
-      )
-  ) AS locked
-FROM staff s
+SELECT s.*
+FROM staff_now s
 ORDER BY s.number COLLATE NOCASE;
 
 -- name: staff_insert

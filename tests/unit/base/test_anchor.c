@@ -29,34 +29,11 @@ static const char *saved_log(void)
 
 /* ---- verify ---- */
 
-typedef struct problems {
-    int count;
-    char text[8][512];
-} problems;
-
-static void collect(void *ctx, const char *problem)
+static fd_status verify(desk_fixture *f, const char *log, desk_fixture_problems *p, fd_verify_result *r)
 {
-    problems *p = ctx;
-    if (p->count < 8)
-        snprintf(p->text[p->count], sizeof p->text[0], "%s", problem);
-    p->count++;
-}
-
-static bool reported(const problems *p, const char *needle)
-{
-    for (int i = 0; i < p->count && i < 8; i++)
-        if (strstr(p->text[i], needle))
-            return true;
-    return false;
-}
-
-static fd_status verify(desk_fixture *f, const char *log, problems *p, fd_verify_result *r)
-{
-    memset(p, 0, sizeof *p);
     const char *logs[] = {log, NULL};
-    fd_verify_request req = {.logs = log ? logs : NULL, .report = collect, .ctx = p};
-    fd_error err = {0};
-    return fd_verify_with(f->desk, &req, r, &err);
+    fd_verify_request req = {.logs = log ? logs : NULL};
+    return desk_fixture_verify_into(f, &req, p, r);
 }
 
 static void add_staff(desk_fixture *f, const char *number, const char *name)
@@ -108,7 +85,7 @@ START_TEST(a_desk_that_wrote_leaves_its_head_in_the_head_file)
     free(path);
 
     desk_fixture_reopen(&f);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
     ck_assert_int_eq(r.anchors, 1);
@@ -127,12 +104,12 @@ START_TEST(the_newest_entries_deleted_with_their_rows_leave_the_database_behind)
                         "DELETE FROM staff_pin WHERE staff_id = (SELECT id FROM staff WHERE number = '1002');"
                         "DELETE FROM staff WHERE number = '1002';");
     desk_fixture_reopen(&f);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 1);
-    ck_assert_msg(reported(&p, "The database is behind the head anchored in"), "%s", p.text[0]);
-    ck_assert_msg(reported(&p, "at a terminal's closing"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "The database is behind the head anchored in"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "at a terminal's closing"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -160,13 +137,13 @@ START_TEST(an_older_copy_in_place_of_the_file_is_behind_the_system_log)
     free(head);
     copy(older, f.path);
     desk_fixture_reopen(&f);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK); /* without the log, nothing says so */
     ck_assert_int_eq(verify(&f, log, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(r.anchors, 1); /* the line the program did not write is not one */
-    ck_assert_msg(reported(&p, "The database is behind the head anchored in"), "%s", p.text[0]);
-    ck_assert_msg(reported(&p, "at a print"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "The database is behind the head anchored in"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "at a print"), "%s", p.text[0]);
     desk_fixture_close(&f);
 
     /* A backup verified where it lies is held to its own anchors, not the live file's. */
@@ -208,11 +185,11 @@ START_TEST(a_chain_rewritten_under_an_anchor_is_not_its_head)
     behind_its_back(&f, script);
     free(script);
     desk_fixture_reopen(&f);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 1);
-    ck_assert_msg(reported(&p, "is not the head anchored in"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "is not the head anchored in"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST

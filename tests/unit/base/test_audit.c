@@ -9,32 +9,11 @@
 #include "frontdesk/staff.h"
 #include "testlib.h"
 
-typedef struct problems {
-    int count;
-    char text[8][512];
-} problems;
-
-static void collect(void *ctx, const char *problem)
-{
-    problems *p = ctx;
-    if (p->count < 8)
-        snprintf(p->text[p->count], sizeof p->text[0], "%s", problem);
-    p->count++;
-}
-
-static bool reported(const problems *p, const char *needle)
-{
-    for (int i = 0; i < p->count && i < 8; i++)
-        if (strstr(p->text[i], needle))
-            return true;
-    return false;
-}
-
-static fd_status verify(desk_fixture *f, const char *against, problems *p, fd_verify_result *r)
+static fd_status verify(desk_fixture *f, const char *against, desk_fixture_problems *p, fd_verify_result *r)
 {
     fd_error err = {0};
     memset(p, 0, sizeof *p);
-    return fd_verify(f->desk, against, collect, p, r, &err);
+    return fd_verify(f->desk, against, desk_fixture_collect, p, r, &err);
 }
 
 START_TEST(every_write_extends_the_chain)
@@ -51,7 +30,7 @@ START_TEST(every_write_extends_the_chain)
     ck_assert_int_gt(after.entries, before.entries);
     ck_assert_str_ne(after.hash, before.hash);
 
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
     ck_assert_int_eq(p.count, 0);
@@ -67,12 +46,12 @@ START_TEST(verify_names_an_edited_row)
     desk_fixture_open(&f, "edited.db");
     desk_fixture_tamper(&f, "DROP TRIGGER staff_no_update;"
                                           "UPDATE staff SET name = '李四' WHERE number = '1001'");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 2);
-    ck_assert_msg(reported(&p, "trigger staff_no_update is missing"), "%s", p.text[0]);
-    ck_assert_msg(reported(&p, "staff row 2 does not match"), "%s", p.text[1]);
+    ck_assert_msg(desk_fixture_reported(&p, "trigger staff_no_update is missing"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "staff row 2 does not match"), "%s", p.text[1]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -83,10 +62,10 @@ START_TEST(verify_names_a_deleted_row)
     desk_fixture_open(&f, "deleted.db");
     desk_fixture_tamper(&f, "DROP TRIGGER login_event_no_delete;"
                                           "DELETE FROM login_event WHERE id = 1");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_msg(reported(&p, "login_event row 1 is missing"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "login_event row 1 is missing"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -97,10 +76,10 @@ START_TEST(verify_names_a_row_added_behind_its_back)
     desk_fixture_open(&f, "added.db");
     desk_fixture_tamper(&f, "INSERT INTO staff (id, number, name, role, at) "
                                           "VALUES (50, '6666', '冒名', 'admin', 0)");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_msg(reported(&p, "staff row 50 has no audit entry"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "staff row 50 has no audit entry"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -111,11 +90,11 @@ START_TEST(verify_names_an_edited_audit_entry)
     desk_fixture_open(&f, "entry.db");
     desk_fixture_tamper(&f, "DROP TRIGGER audit_no_update;"
                                           "UPDATE audit SET staff_id = 3 WHERE id = 3");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 2); /* the trigger; the entries after it still verify */
-    ck_assert_msg(reported(&p, "audit entry 3 "), "%s", p.text[1]);
+    ck_assert_msg(desk_fixture_reported(&p, "audit entry 3 "), "%s", p.text[1]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -130,14 +109,14 @@ START_TEST(verify_names_a_dropped_trigger_and_a_planted_one)
                "CREATE TRIGGER copy_staff AFTER INSERT ON staff BEGIN "
                "INSERT INTO loot VALUES (NEW.number); END;"
                "CREATE VIEW pins AS SELECT * FROM staff_pin;");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 4);
-    ck_assert_msg(reported(&p, "trigger audit_no_delete is missing"), "%s", p.text[0]);
-    ck_assert_msg(reported(&p, "table loot (on loot) was not made by the program"), "%s", p.text[1]);
-    ck_assert_msg(reported(&p, "trigger copy_staff (on staff) was not made"), "%s", p.text[2]);
-    ck_assert_msg(reported(&p, "view pins (on pins) was not made"), "%s", p.text[3]);
+    ck_assert_msg(desk_fixture_reported(&p, "trigger audit_no_delete is missing"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "table loot (on loot) was not made by the program"), "%s", p.text[1]);
+    ck_assert_msg(desk_fixture_reported(&p, "trigger copy_staff (on staff) was not made"), "%s", p.text[2]);
+    ck_assert_msg(desk_fixture_reported(&p, "view pins (on pins) was not made"), "%s", p.text[3]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -150,11 +129,11 @@ START_TEST(verify_names_a_redefined_trigger)
     desk_fixture_tamper(&f, "DROP TRIGGER staff_no_delete;"
                "CREATE TRIGGER staff_no_delete BEFORE DELETE ON staff WHEN 0 BEGIN "
                "SELECT RAISE(ABORT, 'staff is append-only'); END;");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 1);
-    ck_assert_msg(reported(&p, "trigger staff_no_delete is not as the program made it"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "trigger staff_no_delete is not as the program made it"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -164,11 +143,11 @@ START_TEST(verify_stops_at_a_dropped_table_and_names_it)
     desk_fixture f;
     desk_fixture_open(&f, "dropped.db");
     desk_fixture_tamper(&f, "DROP TABLE login_event");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     /* Not an abort in a statement that no longer prepares: the table, by name. */
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_msg(reported(&p, "table login_event is missing"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "table login_event is missing"), "%s", p.text[0]);
     ck_assert_int_eq(r.entries, 0);
     desk_fixture_close(&f);
 }
@@ -183,7 +162,7 @@ START_TEST(verify_names_a_clock_set_back)
     /* A few minutes back is a clock corrected; a week back is a record backdated. */
     f.now -= 4 * 60;
     ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err), FD_OK);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
     f.now -= 7 * 86400;
@@ -191,8 +170,8 @@ START_TEST(verify_names_a_clock_set_back)
     ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1004", "吴昊", FD_ROLE_ASSISTANT, "1114", &err), FD_OK);
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 1); /* the jump, once */
-    ck_assert_msg(reported(&p, "minutes before entry"), "%s", p.text[0]);
-    ck_assert_msg(reported(&p, "the clock was set back"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "minutes before entry"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "the clock was set back"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -206,7 +185,7 @@ START_TEST(verify_against_a_printed_head)
     ck_assert_int_eq(fd_audit_head(f.desk, &printed, &err), FD_OK);
     /* Later work does not invalidate what was printed earlier. */
     ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err), FD_OK);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, printed.hash, &p, &r), FD_OK);
     ck_assert(r.head_found);

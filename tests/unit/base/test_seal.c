@@ -18,33 +18,10 @@
 
 enum { DAY = 86400 };
 
-typedef struct problems {
-    int count;
-    char text[8][512];
-} problems;
-
-static void collect(void *ctx, const char *problem)
+static fd_status verify(desk_fixture *f, const char *code, desk_fixture_problems *p, fd_verify_result *r)
 {
-    problems *p = ctx;
-    if (p->count < 8)
-        snprintf(p->text[p->count], sizeof p->text[0], "%s", problem);
-    p->count++;
-}
-
-static bool reported(const problems *p, const char *needle)
-{
-    for (int i = 0; i < p->count && i < 8; i++)
-        if (strstr(p->text[i], needle))
-            return true;
-    return false;
-}
-
-static fd_status verify(desk_fixture *f, const char *code, problems *p, fd_verify_result *r)
-{
-    memset(p, 0, sizeof *p);
-    fd_verify_request req = {.seal_code = code, .report = collect, .ctx = p};
-    fd_error err = {0};
-    return fd_verify_with(f->desk, &req, r, &err);
+    fd_verify_request req = {.seal_code = code};
+    return desk_fixture_verify_into(f, &req, p, r);
 }
 
 static void add_staff(desk_fixture *f, const char *number, const char *name)
@@ -105,7 +82,7 @@ START_TEST(a_rewrite_with_every_file_on_the_machine_is_caught_by_the_code)
     desk_fixture f;
     char code[FD_SEAL_CODE_TEXT];
     three_days(&f, "rewrite.db", code);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, code, &p, &r), FD_OK);
     ck_assert(r.sealed);
@@ -119,7 +96,7 @@ START_TEST(a_rewrite_with_every_file_on_the_machine_is_caught_by_the_code)
     /* The code can: the day the rewrite starts on was sealed with a key long gone. */
     ck_assert_int_eq(verify(&f, code, &p, &r), FD_TAMPERED);
     ck_assert_int_eq(p.count, 1);
-    ck_assert_msg(reported(&p, "does not carry the seal of 2026-11-27, the day before it"), "%s",
+    ck_assert_msg(desk_fixture_reported(&p, "does not carry the seal of 2026-11-27, the day before it"), "%s",
                   p.text[0]);
     desk_fixture_close(&f);
 }
@@ -171,10 +148,10 @@ START_TEST(seals_made_without_the_key_file_are_found_without_the_code)
     free(path);
     desk_fixture_close(&f);
     desk_fixture_reopen(&f);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_msg(reported(&p, "seal does not match the sealing key: it was forged"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "seal does not match the sealing key: it was forged"), "%s", p.text[0]);
     desk_fixture_close(&f);
 }
 END_TEST
@@ -189,7 +166,7 @@ START_TEST(an_older_database_begins_sealing_and_is_sealed_from_there)
     unlink(path);
     desk_fixture_close(&f);
     desk_fixture_reopen(&f);
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_OK);
     ck_assert(!r.sealed);
@@ -216,7 +193,7 @@ START_TEST(an_older_database_begins_sealing_and_is_sealed_from_there)
     sqlite3_close(db);
     desk_fixture_reopen(&f);
     ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
-    ck_assert_msg(reported(&p, "has no seal, though it was written after the sealing began"), "%s",
+    ck_assert_msg(desk_fixture_reported(&p, "has no seal, though it was written after the sealing began"), "%s",
                   p.text[1]);
     free(path);
     desk_fixture_close(&f);
@@ -247,7 +224,7 @@ START_TEST(a_lost_sealing_key_stops_writes_until_rebuilt_from_the_code)
     ck_assert_msg(fd_audit_rebuild_sealing(f.desk, &f.admin, code, &err) == FD_OK, "%s", err.message);
     f.written += DAY;
     add_staff(&f, "1005", "郑洁");
-    problems p;
+    desk_fixture_problems p;
     fd_verify_result r;
     ck_assert_int_eq(verify(&f, code, &p, &r), FD_OK);
     ck_assert_int_eq(access(path, F_OK), 0);

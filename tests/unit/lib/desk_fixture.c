@@ -123,6 +123,32 @@ int desk_fixture_verify(desk_fixture *f)
     return (int)r.problems;
 }
 
+void desk_fixture_collect(void *ctx, const char *problem)
+{
+    desk_fixture_problems *p = ctx;
+    if (p->count < 8)
+        snprintf(p->text[p->count], sizeof p->text[0], "%s", problem);
+    p->count++;
+}
+
+bool desk_fixture_reported(const desk_fixture_problems *p, const char *needle)
+{
+    for (int i = 0; i < p->count && i < 8; i++)
+        if (strstr(p->text[i], needle))
+            return true;
+    return false;
+}
+
+fd_status desk_fixture_verify_into(desk_fixture *f, fd_verify_request *req,
+                                   desk_fixture_problems *p, fd_verify_result *r)
+{
+    memset(p, 0, sizeof *p);
+    req->report = desk_fixture_collect;
+    req->ctx = p;
+    fd_error err = {0};
+    return fd_verify_with(f->desk, req, r, &err);
+}
+
 char *desk_fixture_export(const desk_fixture *f, desk_fixture_export_fn fn, const fd_actor *who,
                           const fd_export_request *req, fd_status *status, size_t *size,
                           fd_error *err)

@@ -4,6 +4,9 @@
 #ifndef FRONTDESK_DESK_FIXTURE_H
 #define FRONTDESK_DESK_FIXTURE_H
 
+#include <stdbool.h>
+
+#include "frontdesk/audit.h"
 #include "frontdesk/book.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
@@ -38,6 +41,20 @@ void desk_fixture_tamper(desk_fixture *f, const char *sql);
 /* fd_verify over the whole desk, each problem printed: the number found (fd_verify
  * answers FD_TAMPERED exactly when there are some). */
 int desk_fixture_verify(desk_fixture *f);
+
+/* What a verify reported, for a test to look for one problem: the first eight problems'
+ * text and how many there were in all. desk_fixture_collect is the verify's report
+ * callback, with the problems as its context. */
+typedef struct desk_fixture_problems {
+    int count;
+    char text[8][512];
+} desk_fixture_problems;
+void desk_fixture_collect(void *ctx, const char *problem);
+/* Whether one of the problems kept holds needle. */
+bool desk_fixture_reported(const desk_fixture_problems *p, const char *needle);
+/* fd_verify_with for req, its problems collected into *p (emptied first). */
+fd_status desk_fixture_verify_into(desk_fixture *f, fd_verify_request *req,
+                                   desk_fixture_problems *p, fd_verify_result *r);
 
 /* A procedure's export (fd_visitors_export …) run into a book in memory: the bytes
  * written (caller frees; the workbook's bytes for xlsx), its status in *status and

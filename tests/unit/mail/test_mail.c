@@ -9,6 +9,7 @@
 #include "desk_fixture.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/directory.h"
+#include "frontdesk/machine.h"
 #include "frontdesk/mail.h"
 #include "frontdesk/staff.h"
 #include "testlib.h"
@@ -187,6 +188,30 @@ START_TEST(directory_recipients_are_read_from_the_directory)
     in.recipient.kind = FD_DIR_CONTACT;
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
                    "recipient");
+    close_desk();
+}
+END_TEST
+
+/* The organisation on a recipient is the company's name as corrected: these lookups once
+ * named the correction's own id where they meant the company's, so a renamed company
+ * kept its old name on the mail. */
+static fd_status rename_company(fd_store *store, void *ctx, fd_error *e)
+{
+    (void)store;
+    const fd_mail_recipient *company = ctx;
+    return fd_correct(fx.desk, &fx.admin, "occupant", company->id, "name", "辰星集团", "更名",
+                      NULL, e);
+}
+
+START_TEST(a_renamed_company_is_named_on_its_staff_mail)
+{
+    open_desk("mail_renamed.db");
+    fd_mail_recipient company = pick(FD_DIR_COMPANY, "辰星");
+    ck_assert_int_eq(fd_store_write(fx.desk->store, rename_company, &company, &err), FD_OK);
+    ck_assert_str_eq(get(receive(parcel("JD0001", pick(FD_DIR_PERSON, "赵磊"), NULL))).recipient_org,
+                     "辰星集团 技术部");
+    ck_assert_str_eq(get(receive(parcel("JD0002", pick(FD_DIR_DEPARTMENT, "行政部"), NULL))).recipient_org,
+                     "辰星集团");
     close_desk();
 }
 END_TEST
@@ -1011,6 +1036,7 @@ static Suite *mail_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, intake_registers_and_shelves);
     tcase_add_test(tc, directory_recipients_are_read_from_the_directory);
+    tcase_add_test(tc, a_renamed_company_is_named_on_its_staff_mail);
     tcase_add_test(tc, duplicate_tracking_number_is_refused_naming_the_item);
     tcase_add_test(tc, intake_refusals_name_their_field);
     tcase_add_test(tc, records_cannot_be_changed_behind_the_program);
