@@ -68,7 +68,10 @@ typedef enum fd_role {
     X(HANDOVER_SHIFT,     "handover.shift",     FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER)) \
     X(HANDOVER_TAKE_OVER, "handover.take_over", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(HANDOVER_CORRECT,   "handover.correct",   FD_DESK_STAFF)                     \
-    X(HANDOVER_EXPORT,    "handover.export",    FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN))
+    X(HANDOVER_EXPORT,    "handover.export",    FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
+    X(CALL_TAKE,          "call.take",          FD_DESK_STAFF)                     \
+    X(CALL_FOLLOW,        "call.follow",        FD_DESK_STAFF)                     \
+    X(CALL_CORRECT,       "call.correct",       FD_DESK_STAFF)
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles) FD_ACT_##id,
