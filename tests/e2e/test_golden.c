@@ -240,6 +240,12 @@ START_TEST(complaints)
 }
 END_TEST
 
+START_TEST(calls)
+{
+    procedure("^E", "calls");
+}
+END_TEST
+
 START_TEST(handover)
 {
     desk d;
@@ -274,6 +280,7 @@ int main(void)
                                   mail,
                                   complaints,
                                   handover,
+                                  calls,
                                   directory_and_approval,
                                   NULL};
     return desk_main(desk_suite("golden", tests));
