@@ -1,7 +1,8 @@
 -- frontdesk schema 100: the hotline and walk-in register (接听接待登记; 物业前台岗位职责
 -- 一、三、八, 值班管理制度 六, form 客户部接听接待登记表). An entry is recorded once and
--- moves by events (kind 'call'): take → open, answer and refer keep it open, close → closed.
--- Answers and referrals are rows of their own, each with its event. All append-only.
+-- moves by events (kind 'call'): take → open, answer and refer keep it open, close → closed,
+-- or complain → closed when it is handed to the complaints procedure. Answers, referrals
+-- and the complaint made of it are rows of their own, each with its event. All append-only.
 
 CREATE TABLE call_entry (
     id          INTEGER PRIMARY KEY,
@@ -48,8 +49,20 @@ CREATE TABLE call_referral (
 CREATE INDEX call_referral_by_call ON call_referral(call_id, id);
 CREATE INDEX call_referral_by_event ON call_referral(event_id);
 
+-- An entry handed to the complaints procedure (投诉记录表): the complaint taken in from
+-- it. An entry becomes one complaint at most.
+CREATE TABLE call_complaint (
+    id           INTEGER PRIMARY KEY,
+    call_id      INTEGER NOT NULL UNIQUE REFERENCES call_entry(id),
+    event_id     INTEGER NOT NULL REFERENCES event(id),
+    complaint_id INTEGER NOT NULL UNIQUE REFERENCES complaint(id),
+    at           INTEGER NOT NULL,
+    staff_id     INTEGER NOT NULL REFERENCES staff(id)
+);
+
 -- An entry as it reads now: each correctable field its latest correction, else the
--- row's; its state; its latest answer and referral; when it was closed. Every list and
+-- row's; its state; its latest answer and referral; when it was closed; the complaint
+-- made of it. Every list and
 -- the page read it, so the rule is written once.
 CREATE VIEW call_now AS
 SELECT
@@ -72,9 +85,10 @@ SELECT
   (SELECT count(*) FROM call_answer a WHERE a.call_id = c.id) AS answers,
   (SELECT r.department FROM call_referral r WHERE r.call_id = c.id ORDER BY r.id DESC LIMIT 1) AS department,
   (SELECT r.person FROM call_referral r WHERE r.call_id = c.id ORDER BY r.id DESC LIMIT 1) AS person,
-  (SELECT e.at FROM event e WHERE e.kind = 'call' AND e.entity_id = c.id AND e.event = 'close'
+  (SELECT e.at FROM event e WHERE e.kind = 'call' AND e.entity_id = c.id AND e.event IN ('close', 'complain')
    ORDER BY e.id DESC LIMIT 1) AS closed_at,
-  (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS received_by
+  (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS received_by,
+  (SELECT x.complaint_id FROM call_complaint x WHERE x.call_id = c.id) AS complaint_id
 FROM call_entry c;
 
 CREATE TRIGGER call_entry_no_update BEFORE UPDATE ON call_entry BEGIN SELECT RAISE(ABORT, 'call_entry is append-only'); END;
@@ -83,3 +97,5 @@ CREATE TRIGGER call_answer_no_update BEFORE UPDATE ON call_answer BEGIN SELECT R
 CREATE TRIGGER call_answer_no_delete BEFORE DELETE ON call_answer BEGIN SELECT RAISE(ABORT, 'call_answer is append-only'); END;
 CREATE TRIGGER call_referral_no_update BEFORE UPDATE ON call_referral BEGIN SELECT RAISE(ABORT, 'call_referral is append-only'); END;
 CREATE TRIGGER call_referral_no_delete BEFORE DELETE ON call_referral BEGIN SELECT RAISE(ABORT, 'call_referral is append-only'); END;
+CREATE TRIGGER call_complaint_no_update BEFORE UPDATE ON call_complaint BEGIN SELECT RAISE(ABORT, 'call_complaint is append-only'); END;
+CREATE TRIGGER call_complaint_no_delete BEFORE DELETE ON call_complaint BEGIN SELECT RAISE(ABORT, 'call_complaint is append-only'); END;

@@ -8,6 +8,8 @@
  *   open  answer → open     (desk staff; an answer given, there and then or later)
  *   open  refer  → open     (desk staff; a configured department, and a person there)
  *   open  close  → closed   (desk staff; an answer on record, or a note saying how it ended)
+ *   open  complain → closed (desk staff; handed to the complaints procedure: the complaint
+ *                            taken in through its own intake, its number kept here)
  *
  * Nothing is overwritten: each answer and referral is a row of its own with its event,
  * and a correction of the entry keeps the old value beside the new one. */
@@ -17,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "frontdesk/complaints.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
@@ -89,6 +92,7 @@ typedef enum fd_call_step {
     FD_CALL_STEP_ANSWER,
     FD_CALL_STEP_REFER,
     FD_CALL_STEP_CLOSE,
+    FD_CALL_STEP_COMPLAIN,
     FD_CALL_STEP_COUNT
 } fd_call_step;
 
@@ -143,6 +147,16 @@ fd_status fd_call_refer(fd_desk *d, const fd_actor *who, int64_t id, const char 
 fd_status fd_call_close(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
                         fd_error *err);
 
+/* Hands the entry to the complaints procedure: in one transaction the complaint is taken
+ * in through fd_complaint_receive (投诉记录表) from what the entry says — the caller, the
+ * unit, the phone (its contact for the return visit, so one is needed), call or visit,
+ * the question — with the category and severity given here, and the entry records its
+ * number and is dealt with. Refusals of the complaint's intake come back as it words
+ * them (field phone, category, severity). */
+fd_status fd_call_to_complaint(fd_desk *d, const fd_actor *who, int64_t id,
+                               fd_complaint_category category, fd_complaint_severity severity,
+                               int64_t *complaint_id, fd_error *err);
+
 /* A correction of the entry, with its reason: a new row beside it. The value is checked
  * as at intake (a phone in normal form, a channel or matter by its stored name). Field
  * names: field, value, reason. */
@@ -171,6 +185,7 @@ typedef struct fd_call_entry {
     char department[FD_CALL_DEPARTMENT_MAX]; /* the latest referral, "" when none */
     char person[FD_CALL_NAME_MAX];
     fd_time closed_at;                    /* 0 while open */
+    int64_t complaint_id;                 /* the complaint made of it, 0 when none */
     bool corrected;                       /* some field has a correction */
 } fd_call_entry;
 
@@ -203,11 +218,12 @@ fd_status fd_call_get(fd_desk *d, const fd_actor *who, int64_t id, fd_call_entry
  * those a line does not use are NULL. Phones are masked as in fd_call_get. */
 typedef struct fd_call_line {
     fd_time at;
-    const char *event;       /* "take", "answer", "refer", "close", or "correct" */
+    const char *event;       /* "take", "answer", "refer", "close", "complain", or "correct" */
     const char *label;       /* translated */
     const char *staff;       /* name */
     const char *text;        /* the answer; the closing note */
     const char *department, *person; /* refer */
+    int64_t complaint_id;    /* complain: the complaint's number; 0 otherwise */
     const char *field;       /* correct: the field's translated label */
     const char *old_value, *value, *reason;
 } fd_call_line;

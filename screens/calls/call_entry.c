@@ -20,6 +20,7 @@ typedef enum step {
     STEP_ANSWER = FD_CALL_STEP_ANSWER,
     STEP_REFER = FD_CALL_STEP_REFER,
     STEP_CLOSE = FD_CALL_STEP_CLOSE,
+    STEP_COMPLAIN = FD_CALL_STEP_COMPLAIN,
     STEP_CORRECT = FD_CALL_STEP_COUNT,
     STEP_COUNT
 } step;
@@ -28,6 +29,7 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_ANSWER] = N_("Record an answer given"),
     [STEP_REFER] = N_("Refer to a department"),
     [STEP_CLOSE] = N_("Dealt with: close the entry"),
+    [STEP_COMPLAIN] = N_("Turn into a complaint (投诉记录表)"),
     [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
 };
 
@@ -47,7 +49,9 @@ static void on_line(void *ctx, const fd_call_line *l)
         snprintf(line, sizeof line, _("%s %s: %s \u2192 %s (%s) \u2014 %s"), l->label, l->field,
                  show_or_dash(l->old_value), show_or_dash(l->value), l->reason, l->staff);
     } else {
-        if (l->department)
+        if (l->complaint_id)
+            snprintf(what, sizeof what, "#%lld", (long long)l->complaint_id);
+        else if (l->department)
             calls_referral_text(l->department, l->person, what, sizeof what);
         else
             calls_first_line(l->text ? l->text : "", what, sizeof what);
@@ -101,24 +105,37 @@ static void entry_close(void *state)
 
 /* -- the steps -- */
 
-/* A step's dialog: the entry it is for, and the labels of its one choice field (a
- * referral's departments, a correction's fields). */
+/* The labels a choice field of a step's dialog offers. */
+typedef struct choice_set {
+    const char *field; /* NULL: none */
+    const char *labels[DEPARTMENTS_MAX];
+    size_t count;
+} choice_set;
+
+/* A step's dialog: the entry it is for, and its choice fields (a referral's
+ * departments, a correction's fields, a complaint's category and severity). */
 typedef struct stepping {
     ask_dialog a; /* first: the dialog's changed() gets it back */
     int64_t id;
     const fd_call_entry *entry;
-    const char *choices_field; /* NULL: none */
-    const char *labels[DEPARTMENTS_MAX];
-    size_t label_count;
+    choice_set lists[2];
     int shown_field; /* a correction: the field whose value the form shows */
 } stepping;
+
+static void offer(choice_set *set, const char *field, const char *label)
+{
+    set->field = field;
+    if (set->count < DEPARTMENTS_MAX)
+        set->labels[set->count++] = label;
+}
 
 static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
                        form_submit submit)
 {
     s->a.form = form_new(fields, count, 0, submit, s);
-    if (s->choices_field)
-        form_set_choices(s->a.form, s->choices_field, s->labels, s->label_count);
+    for (size_t i = 0; i < sizeof s->lists / sizeof s->lists[0]; i++)
+        if (s->lists[i].field)
+            form_set_choices(s->a.form, s->lists[i].field, s->lists[i].labels, s->lists[i].count);
     if (s->a.changed)
         s->a.changed(&s->a);
     bool done = ask_dialog_run(c, &s->a);
@@ -178,10 +195,10 @@ static bool refer(entry_view *ev, console *c)
     stepping s = {{_("Refer to a department"),
                    _("The department that will deal with it, and the person there who took it."),
                    NULL, false, NULL, false},
-                  .id = ev->id, .entry = &ev->entry, .choices_field = "department"};
+                  .id = ev->id, .entry = &ev->entry};
     const fd_string_list *departments = &console_config(c)->departments;
-    for (; s.label_count < departments->count && s.label_count < DEPARTMENTS_MAX; s.label_count++)
-        s.labels[s.label_count] = departments->items[s.label_count];
+    for (size_t i = 0; i < departments->count; i++)
+        offer(&s.lists[0], "department", departments->items[i]);
     return run_dialog(&s, c, refer_fields, 2, refer_submit);
 }
 
@@ -219,6 +236,47 @@ static bool close_entry(entry_view *ev, console *c)
         console_show_error(c, &err);
         return false;
     }
+    return true;
+}
+
+static const form_field complaint_fields[] = {
+    {"category", N_("Category"), FORM_CHOICE, true, 0, 0},
+    {"severity", N_("Severity"), FORM_CHOICE, true, 0, 0},
+};
+
+typedef struct complaining {
+    stepping s; /* first: the dialog's own */
+    int64_t complaint_id;
+} complaining;
+
+static int complaint_submit(void *ctx, console *c, form *f)
+{
+    complaining *k = ctx;
+    fd_error err = {0};
+    fd_status st = fd_call_to_complaint(console_desk(c), console_actor(c), k->s.id,
+                                        (fd_complaint_category)form_choice(f, "category"),
+                                        (fd_complaint_severity)form_choice(f, "severity"),
+                                        &k->complaint_id, &err);
+    return submitted(&k->s, c, f, st, &err);
+}
+
+/* The complaints procedure takes it from here, with its deadlines and return visit: the
+ * caller, unit, phone and question go over as they read now. */
+static bool complain(entry_view *ev, console *c)
+{
+    complaining k = {{{_("Turn into a complaint"),
+                       _("The complaint is taken in with the caller, unit, phone and question of "
+                         "this entry; its deadlines run from now. The entry is then dealt with."),
+                       NULL, false, NULL, false},
+                      .id = ev->id, .entry = &ev->entry},
+                     0};
+    for (int i = 0; i < fd_complaint_choice_count(FD_CLIST_CATEGORY); i++)
+        offer(&k.s.lists[0], "category", fd_complaint_choice_label(FD_CLIST_CATEGORY, i));
+    for (int i = 0; i < fd_complaint_choice_count(FD_CLIST_SEVERITY); i++)
+        offer(&k.s.lists[1], "severity", fd_complaint_choice_label(FD_CLIST_SEVERITY, i));
+    if (!run_dialog(&k.s, c, complaint_fields, 2, complaint_submit))
+        return false;
+    console_info(c, _("Complaint No. %lld taken in from this entry."), (long long)k.complaint_id);
     return true;
 }
 
@@ -283,9 +341,9 @@ static bool correct(entry_view *ev, console *c)
                    _("The entry is not changed: the correction is kept beside it with your name "
                      "and the reason; the history shows the old value and the new."),
                    NULL, false, correction_changed, false},
-                  .id = ev->id, .entry = &ev->entry, .choices_field = "field", .shown_field = -1};
-    for (; (int)s.label_count < fd_call_choice_count(FD_CALL_LIST_FIELD); s.label_count++)
-        s.labels[s.label_count] = fd_call_choice_label(FD_CALL_LIST_FIELD, (int)s.label_count);
+                  .id = ev->id, .entry = &ev->entry, .shown_field = -1};
+    for (int f = 0; f < fd_call_choice_count(FD_CALL_LIST_FIELD); f++)
+        offer(&s.lists[0], "field", fd_call_choice_label(FD_CALL_LIST_FIELD, f));
     return run_dialog(&s, c, correction_fields, 3, correction_submit);
 }
 
@@ -293,6 +351,7 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_ANSWER] = N_("Answer recorded."),
     [STEP_REFER] = N_("Referral recorded."),
     [STEP_CLOSE] = N_("Entry dealt with."),
+    [STEP_COMPLAIN] = NULL, /* complain() names the complaint */
     [STEP_CORRECT] = N_("Correction recorded."),
 };
 
@@ -303,12 +362,14 @@ static int perform(entry_view *ev, console *c, step s)
     case STEP_ANSWER: done = answer(ev, c); break;
     case STEP_REFER: done = refer(ev, c); break;
     case STEP_CLOSE: done = close_entry(ev, c); break;
+    case STEP_COMPLAIN: done = complain(ev, c); break;
     case STEP_CORRECT: done = correct(ev, c); break;
     case STEP_COUNT: break;
     }
     if (done) {
         calls_changed();
-        console_info(c, "%s", _(done_messages[s]));
+        if (done_messages[s])
+            console_info(c, "%s", _(done_messages[s]));
         load_entry(ev, c);
     }
     return EV_HANDLED | EV_REDRAW;
@@ -326,7 +387,7 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
     snprintf(line, sizeof line, "%lld   %s   %s   %s%s", (long long)ev->id, when,
              fd_call_choice_label(FD_CALL_LIST_CHANNEL, (int)e->channel), who,
              e->unit[0] && !e->unit_id ? _(" (not in the directory)") : "");
-    calls_label_line(y, x, cols, _("Register no."), line, A_BOLD);
+    calls_label_line(y, x, cols, _("Entry no."), line, A_BOLD);
     snprintf(line, sizeof line, _("%s   phone %s   taken by %s"),
              fd_call_choice_label(FD_CALL_LIST_MATTER, (int)e->matter), show_or_dash(e->phone),
              e->received_by);
@@ -337,7 +398,11 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
     calls_label_line(y + 3, x, cols, _("Answer"), show_or_dash(line), A_NORMAL);
     calls_referral_text(e->department, e->person, line, sizeof line);
     calls_label_line(y + 4, x, cols, _("Referred to"), show_or_dash(line), A_NORMAL);
-    if (e->closed_at) {
+    if (e->complaint_id) {
+        show_when(e->closed_at, now, when, sizeof when);
+        snprintf(line, sizeof line, _("%s   %s   complaint No. %lld"), calls_state_label(e), when,
+                 (long long)e->complaint_id);
+    } else if (e->closed_at) {
         show_when(e->closed_at, now, when, sizeof when);
         snprintf(line, sizeof line, "%s   %s", calls_state_label(e), when);
     } else {

@@ -99,6 +99,7 @@ static const fd_transition transitions[] = {
     {"open", "answer", "open", FD_ACT_CALL_FOLLOW, NULL},
     {"open", "refer", "open", FD_ACT_CALL_FOLLOW, NULL},
     {"open", "close", "closed", FD_ACT_CALL_FOLLOW, close_guard},
+    {"open", "complain", "closed", FD_ACT_CALL_FOLLOW, NULL},
 };
 
 const fd_machine fd_call_machine = {
@@ -109,6 +110,7 @@ static const char *const step_events[FD_CALL_STEP_COUNT] = {
     [FD_CALL_STEP_ANSWER] = "answer",
     [FD_CALL_STEP_REFER] = "refer",
     [FD_CALL_STEP_CLOSE] = "close",
+    [FD_CALL_STEP_COMPLAIN] = "complain",
 };
 
 fd_status fd_call_may(fd_desk *d, int64_t call_id, fd_call_state state, fd_call_step step,
@@ -510,6 +512,82 @@ fd_status fd_call_close(fd_desk *d, const fd_actor *who, int64_t id, const char 
     step *p = new_step(d, who, id);
     fd_status s = clean_text(note, "note", NOTE_CHARS, true, NULL, p->text, sizeof p->text, err);
     return s != FD_OK ? refused(p, s) : run(p, close_txn, err);
+}
+
+/* ---- a complaint made of an entry ---- */
+
+typedef struct complaining {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    fd_complaint_category category;
+    fd_complaint_severity severity;
+    int64_t complaint_id;
+} complaining;
+
+/* The complaint's intake from the entry as it reads now (the strings of st). */
+static fd_complaint_intake intake_of(fd_stmt *st, const complaining *k)
+{
+    bool visit = strcmp(fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_CHANNEL), "visit") == 0;
+    const char *phone = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_PHONE);
+    return (fd_complaint_intake){
+        .sort = FD_SORT_COMPLAINT,
+        .complainant = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_CALLER),
+        .unit_id = fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_UNIT_ID),
+        .unit = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_UNIT),
+        .phone = phone ? phone : "",
+        .channel = visit ? FD_CHANNEL_VISIT : FD_CHANNEL_PHONE,
+        .content = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_QUESTION),
+        .category = k->category,
+        .severity = k->severity,
+    };
+}
+
+static fd_status receive_complaint(complaining *k, fd_error *err)
+{
+    fd_stmt *st = fd_sql(k->d->store, FD_SQL_CALL_FOR_COMPLAINT);
+    fd_bind_int(st, ":id", k->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK && fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_COMPLAINT_ID))
+        s = fd_fail(err, FD_CONFLICT, NULL, _("Entry No. %lld is complaint No. %lld already."),
+                    (long long)k->id, (long long)fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_COMPLAINT_ID));
+    if (s == FD_OK) {
+        fd_complaint_intake in = intake_of(st, k);
+        s = fd_complaint_receive(k->d, k->who, &in, &k->complaint_id, err);
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status complain_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    complaining *k = ctx;
+    int64_t event_id;
+    fd_status s;
+    if ((s = call_facts(k->d, k->id, NULL, err)) != FD_OK ||
+        (s = receive_complaint(k, err)) != FD_OK ||
+        (s = fire(k->d, k->who, k->id, "complain", NULL, NULL, &event_id, err)) != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(k->d->store, FD_SQL_CALL_COMPLAINT_INSERT);
+    fd_bind_int(st, ":call_id", k->id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_int(st, ":complaint_id", k->complaint_id);
+    fd_bind_int(st, ":at", fd_desk_now(k->d));
+    fd_bind_int(st, ":staff_id", k->who->staff_id);
+    s = fd_exec(st, err);
+    return s != FD_OK ? s : audited(k->d, k->who, "call.complain", FD_TABLE_call_complaint, NULL, err);
+}
+
+fd_status fd_call_to_complaint(fd_desk *d, const fd_actor *who, int64_t id,
+                               fd_complaint_category category, fd_complaint_severity severity,
+                               int64_t *complaint_id, fd_error *err)
+{
+    complaining k = {d, who, id, category, severity, 0};
+    fd_status s = fd_store_write(d->store, complain_txn, &k, err);
+    if (s == FD_OK && complaint_id)
+        *complaint_id = k.complaint_id;
+    return s;
 }
 
 /* ---- corrections ---- */

@@ -54,6 +54,7 @@ static void read_entry(const fd_desk *d, const fd_actor *who, fd_stmt *st, fd_ca
         .answers = (int)fd_col_int(st, FD_COL_CALL_ROW_ANSWERS),
         .closed_at = fd_col_int(st, FD_COL_CALL_ROW_CLOSED_AT),
         .corrected = fd_col_int(st, FD_COL_CALL_ROW_CORRECTED) != 0,
+        .complaint_id = fd_col_int(st, FD_COL_CALL_ROW_COMPLAINT_ID),
         .phone_in_full = fd_may_see_phones(d->config, who),
     };
     int v = fd_call_choice_parse(FD_CALL_LIST_STATE, fd_col_text(st, FD_COL_CALL_ROW_STATE));
@@ -180,6 +181,7 @@ static const struct {
     {"answer", N_("Answered")},
     {"refer", N_("Referred")},
     {"close", N_("Dealt with")},
+    {"complain", N_("Turned into a complaint")},
 };
 
 static const char *event_label(const char *event)
@@ -206,6 +208,7 @@ static fd_status events_read(history *h, fd_error *err)
             .text = answer ? answer : fd_col_text(st, FD_COL_CALL_EVENTS_NOTE),
             .department = fd_col_text(st, FD_COL_CALL_EVENTS_DEPARTMENT),
             .person = fd_col_text(st, FD_COL_CALL_EVENTS_PERSON),
+            .complaint_id = fd_col_int(st, FD_COL_CALL_EVENTS_COMPLAINT_ID),
         };
         h->each(h->ctx, &line);
     }

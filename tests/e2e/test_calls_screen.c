@@ -3,7 +3,8 @@
  * the directory does not know reports a repair: the desk is warned once, saves it as
  * typed, referred to engineering and pending; later the entry is found by its phone,
  * answered, closed after a confirmation, and its phone corrected, the history showing
- * the old number and the new. The interface is English (LANGUAGE=en); names are
+ * the old number and the new; and an entry is handed to the complaints procedure. The
+ * interface is English (LANGUAGE=en); names are
  * Chinese. */
 #include "desk.h"
 
@@ -118,6 +119,33 @@ static void correct_the_phone(vt_term *t)
     VT_ASSERT_TEXT(t, "phone 138****5679", WAIT_MS);
 }
 
+/* The demo's pending complaint about cooking fumes goes to the complaints procedure:
+ * taken in there with the entry's caller and question, and the entry dealt with. */
+START_TEST(test_an_entry_becomes_a_complaint)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4  Turn into a complaint", WAIT_MS);
+    vt_send(t, "4");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Turned into a complaint: #", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00   complaint No.", WAIT_MS);
+    vt_key(t, "Esc");
+    vt_key(t, "F7");
+    VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 START_TEST(test_a_repair_from_the_call_to_dealt_with)
 {
     desk d;
@@ -134,6 +162,7 @@ END_TEST
 
 int main(void)
 {
-    const TTest *const tests[] = {test_a_repair_from_the_call_to_dealt_with, NULL};
+    const TTest *const tests[] = {test_a_repair_from_the_call_to_dealt_with,
+                                  test_an_entry_becomes_a_complaint, NULL};
     return desk_main(desk_suite("calls", tests));
 }

@@ -42,6 +42,16 @@ SELECT (SELECT count(*) FROM call_answer a WHERE a.call_id = c.id) AS answers
 FROM call_entry c
 WHERE c.id = :id;
 
+-- name: call_for_complaint
+-- What the complaint's intake takes from the entry, as it reads now, the phone in clear.
+SELECT caller, unit_id, unit, phone, channel, question, complaint_id
+FROM call_now
+WHERE id = :id;
+
+-- name: call_complaint_insert
+INSERT INTO call_complaint (call_id, event_id, complaint_id, at, staff_id)
+VALUES (:call_id, :event_id, :complaint_id, :at, :staff_id);
+
 -- name: call_insert
 INSERT INTO call_entry (
   received_at, channel, caller, unit_id, unit, phone_clear, phone_hmac, matter, question, at, staff_id
@@ -62,7 +72,7 @@ VALUES (:call_id, :event_id, :department, :person, :at, :staff_id);
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
 WHERE id = :id;
 
@@ -71,7 +81,7 @@ WHERE id = :id;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
 WHERE id IN (
   SELECT c.id FROM call_entry c WHERE c.received_at >= :since
@@ -87,7 +97,7 @@ LIMIT :limit;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'call' AND s.state = 'open')
 AND (:after = 0 OR received_at > :after_key OR (received_at = :after_key AND id > :after_id))
@@ -99,7 +109,7 @@ LIMIT :limit;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
 WHERE phone_hmac = :phone_hmac
 AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
@@ -112,7 +122,7 @@ LIMIT :limit;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
 WHERE id IN (
   SELECT c.id FROM call_entry c WHERE c.caller >= :text AND c.caller < :text || char(1114111)
@@ -131,11 +141,12 @@ LIMIT :limit;
 -- An entry's events with what each recorded, oldest first.
 SELECT
   e.id, e.event, e.note, e.at, f.name AS staff,
-  a.answer, r.department, r.person
+  a.answer, r.department, r.person, x.complaint_id
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN call_answer a ON a.event_id = e.id
 LEFT JOIN call_referral r ON r.event_id = e.id
+LEFT JOIN call_complaint x ON x.event_id = e.id
 WHERE e.kind = 'call' AND e.entity_id = :id
 ORDER BY e.id;
 

@@ -759,6 +759,18 @@ SELECT id
 FROM call_referral t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_referral' AND a.row_id = t.id);
 
+-- name: row_call_complaint
+-- columns: any
+SELECT *
+FROM call_complaint
+WHERE id = :id;
+
+-- name: unaudited_call_complaint
+-- row: unaudited
+SELECT id
+FROM call_complaint t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_complaint' AND a.row_id = t.id);
+
 -- name: row_audit_sealing
 -- columns: any
 SELECT *

@@ -1,6 +1,6 @@
 /* The hotline and walk-in register: intake with the unit from the directory, answers,
  * referrals and closing as events, the machine's refusals, corrections with the old
- * value, phones masked by role, the lists and searches — each refusal with its field,
+ * value, phones masked by role, the lists and searches, an entry made a complaint — each refusal with its field,
  * and the audit chain clean afterwards. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "desk_fixture.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/complaints.h"
 #include "frontdesk/config.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/machine.h"
@@ -367,6 +368,55 @@ START_TEST(lists_show_today_and_what_is_open_and_search_history)
 }
 END_TEST
 
+START_TEST(an_entry_becomes_a_complaint_through_its_intake)
+{
+    open_desk("complaint.db");
+    fd_call_intake in = enquiry();
+    in.matter = FD_MATTER_COMPLAINT;
+    in.question = "楼上装修噪音，晚上十点还在打钻。";
+    int64_t id = take(in);
+    int64_t complaint = 0;
+    ck_assert_int_eq(fd_call_may(fx.desk, id, FD_CALL_STATE_OPEN, FD_CALL_STEP_COMPLAIN, &fx.receptionist, NULL), FD_OK);
+    ASSERT_OK(fd_call_to_complaint(fx.desk, &fx.receptionist, id, FD_CATEGORY_OTHER, FD_SEVERITY_GENERAL,
+                                   &complaint, &err));
+    ck_assert_int_gt(complaint, 0);
+    fd_call_entry *e = get(id, &fx.receptionist);
+    ck_assert_int_eq(e->complaint_id, complaint);
+    ck_assert_int_eq(e->state, FD_CALL_STATE_CLOSED);
+    /* The complaint says what the entry said, and came in as the call did. */
+    fd_complaint_detail c;
+    ASSERT_OK(fd_complaint_get(fx.desk, &fx.duty_manager, complaint, &c, &err));
+    ck_assert_str_eq(c.complainant, "张伟");
+    ck_assert_str_eq(c.unit, "A-1203");
+    ck_assert_str_eq(c.phone, "13812345678");
+    ck_assert_str_eq(c.content, "楼上装修噪音，晚上十点还在打钻。");
+    ck_assert_int_eq(c.channel, FD_CHANNEL_PHONE);
+    ck_assert_int_eq(c.severity, FD_SEVERITY_GENERAL);
+    fd_complaint_detail_free(&c);
+    lines ls = {0};
+    ASSERT_OK(fd_call_history(fx.desk, &fx.receptionist, id, keep_line, &ls, &err));
+    ck_assert_int_eq(ls.count, 2);
+    ck_assert_str_eq(ls.text[1], "complain || 李娜");
+    /* Once is all. */
+    ck_assert_int_eq(fd_call_to_complaint(fx.desk, &fx.receptionist, id, FD_CATEGORY_OTHER,
+                                          FD_SEVERITY_GENERAL, NULL, &err), FD_CONFLICT);
+
+    /* A walk-in with no phone: the complaint's intake wants one for the return visit,
+     * and nothing is written. */
+    fd_call_intake walk_in = {.channel = FD_CALL_VISIT, .caller = "王芳", .unit = "A-1204",
+                              .matter = FD_MATTER_COMPLAINT, .question = "保洁不到位"};
+    int64_t other = take(walk_in);
+    ASSERT_REFUSED(fd_call_to_complaint(fx.desk, &fx.receptionist, other, FD_CATEGORY_ATTITUDE,
+                                        FD_SEVERITY_MAJOR, NULL, &err), FD_INVALID, "phone", "phone");
+    ck_assert_int_eq(get(other, &fx.receptionist)->state, FD_CALL_STATE_OPEN);
+    ASSERT_REFUSED(fd_call_to_complaint(fx.desk, &fx.receptionist, other, (fd_complaint_category)77,
+                                        FD_SEVERITY_MAJOR, NULL, &err), FD_INVALID, "category", "");
+    ck_assert_int_eq(fd_call_to_complaint(fx.desk, &fx.admin, id + 100, FD_CATEGORY_OTHER,
+                                          FD_SEVERITY_GENERAL, NULL, &err), FD_NOT_FOUND);
+    close_desk();
+}
+END_TEST
+
 START_TEST(choice_lists_read_back_their_names)
 {
     ck_assert_int_eq(fd_call_choice_count(FD_CALL_LIST_MATTER), 6);
@@ -389,6 +439,7 @@ static Suite *calls_suite(void)
     tcase_add_test(tc, corrections_keep_the_old_value_and_history_shows_both);
     tcase_add_test(tc, records_are_append_only);
     tcase_add_test(tc, lists_show_today_and_what_is_open_and_search_history);
+    tcase_add_test(tc, an_entry_becomes_a_complaint_through_its_intake);
     tcase_add_test(tc, choice_lists_read_back_their_names);
     suite_add_tcase(s, tc);
     return s;
