@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "frontdesk/book.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/machine.h"
@@ -209,6 +210,12 @@ fd_status fd_calls_list(fd_desk *d, const fd_actor *who, const fd_call_query *q,
                         void (*each)(void *ctx, const fd_call_entry *e), void *ctx,
                         fd_error *err);
 
+/* The entries received in [from, to), by number, phones as who may see them: a day's
+ * register, printed, so read whole in one snapshot. */
+fd_status fd_calls_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                           void (*each)(void *ctx, const fd_call_entry *e), void *ctx,
+                           fd_error *err);
+
 /* One entry; FD_NOT_FOUND when there is none. */
 fd_status fd_call_get(fd_desk *d, const fd_actor *who, int64_t id, fd_call_entry *out,
                       fd_error *err);
@@ -231,5 +238,14 @@ typedef struct fd_call_line {
 fd_status fd_call_history(fd_desk *d, const fd_actor *who, int64_t id,
                           void (*each)(void *ctx, const fd_call_line *line), void *ctx,
                           fd_error *err);
+
+/* ---- export ---- */
+
+/* `frontdesk export calls`: every entry received in [req->from, req->to), by number,
+ * whole: its answers and referrals with who and when, its state, the complaint made of
+ * it, its corrections old → new; phones masked unless req->unmasked by a role allowed to
+ * see them. Managers and administrators (FD_ACT_CALL_EXPORT). */
+fd_status fd_calls_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err);
 
 #endif

@@ -71,7 +71,8 @@ typedef enum fd_role {
     X(HANDOVER_EXPORT,    "handover.export",    FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN)) \
     X(CALL_TAKE,          "call.take",          FD_DESK_STAFF)                     \
     X(CALL_FOLLOW,        "call.follow",        FD_DESK_STAFF)                     \
-    X(CALL_CORRECT,       "call.correct",       FD_DESK_STAFF)
+    X(CALL_CORRECT,       "call.correct",       FD_DESK_STAFF)                     \
+    X(CALL_EXPORT,        "call.export",        FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles) FD_ACT_##id,

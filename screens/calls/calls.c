@@ -1,6 +1,6 @@
 /* The register's screen: see calls.h. The list (a view at a time, F5 for the next),
  * under it the highlighted entry's answer, referral and phone; F4 opens the intake
- * form and Enter the entry's page. */
+ * form, Enter the entry's page, ^R today's register on paper. */
 #include "calls/calls.h"
 
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "widgets/listview.h"
+#include "widgets/printing.h"
 #include "widgets/show.h"
 
 enum { DETAIL_ROWS = 3 };
@@ -129,6 +130,9 @@ static int calls_handle(void *state, console *c, const console_event *ev)
     case ACT_VIEW:
         show_view(m, (m->view + 1) % VIEW_COUNT);
         return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        printing_daily_log(c, FD_LOG_CALLS, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
     case ACT_SELECT:
         if (listview_takes_text(m->list))
             break;
@@ -189,9 +193,9 @@ static void calls_draw(void *state, console *c, const console_area *area)
     draw_selected(m, y + 1, area->left, area->cols);
 }
 
-static const console_action calls_actions[] = {ACT_NEW,  ACT_SELECT,  ACT_VIEW,      ACT_SEARCH,
-                                               ACT_BACK, ACT_UP,      ACT_DOWN,      ACT_PAGE_UP,
-                                               ACT_PAGE_DOWN, ACT_NONE};
+static const console_action calls_actions[] = {ACT_NEW,     ACT_SELECT,    ACT_VIEW, ACT_SEARCH,
+                                               ACT_PRINT,   ACT_BACK,      ACT_UP,   ACT_DOWN,
+                                               ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 
 const screen_ops calls_screen = {
     .title = N_("Calls and walk-ins"),

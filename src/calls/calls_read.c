@@ -164,6 +164,41 @@ fd_status fd_calls_list(fd_desk *d, const fd_actor *who, const fd_call_query *q,
     return fd_store_read(d->store, list_read, &l, err);
 }
 
+/* ---- a day's entries ---- */
+
+typedef struct between {
+    fd_desk *d;
+    const fd_actor *who;
+    fd_time from, to;
+    void (*each)(void *ctx, const fd_call_entry *e);
+    void *ctx;
+} between;
+
+static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
+{
+    between *b = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_BETWEEN);
+    fd_bind_int(st, ":from", b->from);
+    fd_bind_int(st, ":to", b->to);
+    fd_call_entry *e = fd_alloc(sizeof *e);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        read_entry(b->d, b->who, st, e);
+        b->each(b->ctx, e);
+    }
+    free(e);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_calls_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                           void (*each)(void *ctx, const fd_call_entry *e), void *ctx,
+                           fd_error *err)
+{
+    between b = {d, who, from, to, each, ctx};
+    return fd_store_read(d->store, between_read, &b, err);
+}
+
 /* ---- history ---- */
 
 typedef struct history {

@@ -167,3 +167,54 @@ JOIN staff f ON f.id = k.staff_id
 JOIN call_entry c ON c.id = k.row_id
 WHERE k.tbl = 'call_entry' AND k.row_id = :id
 ORDER BY k.id;
+
+-- name: call_between
+-- ---- a day's entries: the daily log and the export ----
+-- The entries received in [:from, :to), by number.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE id IN (SELECT c.id FROM call_entry c WHERE c.received_at >= :from AND c.received_at < :to)
+ORDER BY id;
+
+-- name: call_export_steps
+-- The answers and referrals of those entries, in the order given.
+SELECT e.entity_id AS call_id, e.at, f.name AS staff, a.answer, r.department, r.person
+FROM call_entry c
+JOIN event e ON e.kind = 'call' AND e.entity_id = c.id
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN call_answer a ON a.event_id = e.id
+LEFT JOIN call_referral r ON r.event_id = e.id
+WHERE c.received_at >= :from AND c.received_at < :to
+AND (a.id IS NOT NULL OR r.id IS NOT NULL)
+ORDER BY e.id;
+
+-- name: call_export_corrections
+-- The corrections of those entries, each with the value it replaced: the correction of
+-- the same field before it, else the value taken in.
+SELECT
+  k.row_id AS call_id, k.field, k.value AS new_value, k.reason, k.at, f.name AS staff,
+  coalesce(
+    (
+      SELECT p.value
+      FROM correction p
+      WHERE p.tbl = 'call_entry' AND p.row_id = k.row_id AND p.field = k.field AND p.id < k.id
+      ORDER BY p.id DESC
+      LIMIT 1
+    ),
+    CASE k.field
+      WHEN 'caller' THEN c.caller
+      WHEN 'unit' THEN c.unit
+      WHEN 'phone' THEN c.phone_clear
+      WHEN 'channel' THEN c.channel
+      WHEN 'matter' THEN c.matter
+      WHEN 'question' THEN c.question
+    END
+  ) AS old_value
+FROM call_entry c
+JOIN correction k ON k.tbl = 'call_entry' AND k.row_id = c.id
+JOIN staff f ON f.id = k.staff_id
+WHERE c.received_at >= :from AND c.received_at < :to
+ORDER BY k.id;

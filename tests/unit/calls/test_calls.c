@@ -1,6 +1,7 @@
 /* The hotline and walk-in register: intake with the unit from the directory, answers,
  * referrals and closing as events, the machine's refusals, corrections with the old
- * value, phones masked by role, the lists and searches, an entry made a complaint — each refusal with its field,
+ * value, phones masked by role, the lists and searches, an entry made a complaint, the
+ * export — each refusal with its field,
  * and the audit chain clean afterwards. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,6 +418,41 @@ START_TEST(an_entry_becomes_a_complaint_through_its_intake)
 }
 END_TEST
 
+START_TEST(export_gives_each_entry_whole_with_phones_masked)
+{
+    open_desk("export.db");
+    int64_t id = take(enquiry());
+    fx.now += 600;
+    ASSERT_OK(fd_call_refer(fx.desk, &fx.receptionist, id, "工程部", "王工", &err));
+    ASSERT_OK(fd_call_answer(fx.desk, &fx.receptionist, id, "明早停水四小时。", &err));
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_PHONE, "13900001111", "号码记错", &err));
+    ASSERT_OK(fd_call_close(fx.desk, &fx.receptionist, id, NULL, &err));
+    fd_date today = fd_date_of(fx.now);
+    fd_export_request req = {fd_date_start(today), fd_date_start(today + 1), FD_EXPORT_CSV, false, false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_calls_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "Register number,Call or visit time,Taken by,Call or visit,Caller,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",Phone,张伟,A-1203,yes,139****1111,Enquiry,"), "%s", csv);
+    ck_assert_msg(strstr(csv, "明早停水四小时。 (李娜, "), "%s", csv);
+    ck_assert_msg(strstr(csv, "工程部 王工 (李娜, "), "%s", csv);
+    ck_assert_msg(strstr(csv, ",Dealt with,"), "%s", csv);
+    ck_assert_msg(strstr(csv, "138****5678 → 139****1111"), "%s", csv);
+    ck_assert_ptr_null(strstr(csv, "13812345678"));
+    free(csv);
+    req.unmasked = true;
+    req.format = FD_EXPORT_JSON;
+    char *json = desk_fixture_export(&fx, fd_calls_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(json, "\"phone\": \"13900001111\"") && strstr(json, "\"matter\": \"enquiry\""), "%s", json);
+    free(json);
+    /* The desk does not export; nor does it see phones in full. */
+    free(desk_fixture_export(&fx, fd_calls_export, &fx.receptionist, &req, &status, NULL, &err));
+    ck_assert_int_eq(status, FD_DENIED);
+    close_desk();
+}
+END_TEST
+
 START_TEST(choice_lists_read_back_their_names)
 {
     ck_assert_int_eq(fd_call_choice_count(FD_CALL_LIST_MATTER), 6);
@@ -440,6 +476,7 @@ static Suite *calls_suite(void)
     tcase_add_test(tc, records_are_append_only);
     tcase_add_test(tc, lists_show_today_and_what_is_open_and_search_history);
     tcase_add_test(tc, an_entry_becomes_a_complaint_through_its_intake);
+    tcase_add_test(tc, export_gives_each_entry_whole_with_phones_masked);
     tcase_add_test(tc, choice_lists_read_back_their_names);
     suite_add_tcase(s, tc);
     return s;
