@@ -62,37 +62,6 @@ static void offer_departments(intake *in, const fd_config *cfg)
     form_set_choices(in->form, "department", in->departments, in->department_count);
 }
 
-static int intake_submit(void *ctx, console *c, form *f);
-
-/* Now, to the minute: the time of a call is when the desk starts writing it down. */
-static void fill_now(intake *in, console *c)
-{
-    char now[FD_TIME_TEXT];
-    fd_time_format(fd_desk_now(console_desk(c)), now);
-    form_set_value(in->form, "received_at", now);
-}
-
-static void *intake_open(console *c, void *arg)
-{
-    (void)arg;
-    intake *in = fd_alloc(sizeof *in);
-    in->form = form_new(intake_fields, INTAKE_FIELDS, FORM_ASK_DISCARD, intake_submit, in);
-    offer_list(in, "channel", FD_CALL_LIST_CHANNEL, in->channels);
-    offer_list(in, "matter", FD_CALL_LIST_MATTER, in->matters);
-    offer_list(in, "done", FD_CALL_LIST_STATE, in->states);
-    offer_departments(in, console_config(c));
-    fill_now(in, c);
-    form_focus(in->form, "channel");
-    return in;
-}
-
-static void intake_close(void *state)
-{
-    intake *in = state;
-    form_free(in->form);
-    free(in);
-}
-
 static bool picked_still(const intake *in)
 {
     return in->picked_unit_id && strcmp(form_value(in->form, "unit"), in->picked_unit) == 0;
@@ -184,6 +153,35 @@ static int intake_submit(void *ctx, console *c, form *f)
                             : _("Entry No. %lld recorded, pending."),
                  (long long)id);
     return EV_HANDLED | EV_POP | EV_REDRAW;
+}
+
+/* Now, to the minute: the time of a call is when the desk starts writing it down. */
+static void fill_now(intake *in, console *c)
+{
+    char now[FD_TIME_TEXT];
+    fd_time_format(fd_desk_now(console_desk(c)), now);
+    form_set_value(in->form, "received_at", now);
+}
+
+static void *intake_open(console *c, void *arg)
+{
+    (void)arg;
+    intake *in = fd_alloc(sizeof *in);
+    in->form = form_new(intake_fields, INTAKE_FIELDS, FORM_ASK_DISCARD, intake_submit, in);
+    offer_list(in, "channel", FD_CALL_LIST_CHANNEL, in->channels);
+    offer_list(in, "matter", FD_CALL_LIST_MATTER, in->matters);
+    offer_list(in, "done", FD_CALL_LIST_STATE, in->states);
+    offer_departments(in, console_config(c));
+    fill_now(in, c);
+    form_focus(in->form, "channel");
+    return in;
+}
+
+static void intake_close(void *state)
+{
+    intake *in = state;
+    form_free(in->form);
+    free(in);
 }
 
 static void intake_draw(void *state, console *c, const console_area *area)
