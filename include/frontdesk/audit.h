@@ -86,7 +86,11 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(shift_handover_end)       \
     X(shift_progress_time)      \
     X(shift_takeover)  \
-    X(audit_sealing)
+    X(audit_sealing)            \
+    X(call_entry)               \
+    X(call_answer)              \
+    X(call_referral)            \
+    X(call_complaint)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

@@ -38,6 +38,11 @@ fd_status fd_demo_complaints(fd_desk *d, const fd_demo_cast *cast, fd_error *err
  * proxies, a damaged parcel, and three old parcels: two past the return limit, one sent back. */
 fd_status fd_demo_mail(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
 
+/* A week of the hotline and walk-in register (src/calls_demo.c): enquiries answered at
+ * once, suggestions, repairs referred to engineering and closed when done, a night call
+ * for help, a phone corrected, and three entries still pending. */
+fd_status fd_demo_calls(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
 /* A week of the handover book (src/handover_demo.c): a second duty manager, 赵磊
  * (2002, PIN 2223), taking turns with 张伟 at 08:00 and 20:00; duties, the desk's duty
  * log, incidents, follow-ups carried until done, a leadership instruction reported

@@ -19,6 +19,7 @@
     X(KEYS,       "keys",       N_("Key loan register"))                             \
     X(MAIL,       "mail",       N_("Mail and newspaper register"))                   \
     X(COMPLAINTS, "complaints", N_("Complaints received, rectified and visited"))    \
+    X(CALLS,      "calls",      N_("Calls and walk-ins register"))                   \
     X(HANDOVER,   "handover",   N_("Shift handover summary"))                        \
     X(ALL,        "all",        N_("Daily logs"))
 

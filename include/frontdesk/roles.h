@@ -70,7 +70,11 @@ typedef enum fd_role {
     X(HANDOVER_SHIFT, "handover.shift", FD_ROLE_BIT(FD_ROLE_DUTY_MANAGER), N_("Hand over or take over a shift")) \
     X(HANDOVER_TAKE_OVER, "handover.take_over", FD_ROLE_BIT(FD_ROLE_CS_MANAGER) | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Take over a shift left unhanded")) \
     X(HANDOVER_CORRECT, "handover.correct", FD_DESK_STAFF, N_("Correct the handover book")) \
-    X(HANDOVER_EXPORT, "handover.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the handover book"))
+    X(HANDOVER_EXPORT, "handover.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the handover book")) \
+    X(CALL_TAKE, "call.take", FD_DESK_STAFF, N_("Log a call or a walk-in")) \
+    X(CALL_FOLLOW, "call.follow", FD_DESK_STAFF, N_("Answer, refer or close a call or walk-in")) \
+    X(CALL_CORRECT, "call.correct", FD_DESK_STAFF, N_("Correct a call or walk-in")) \
+    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

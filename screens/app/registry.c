@@ -1,6 +1,7 @@
 /* The registries of app.h: nothing else names every screen. */
 #include "app/app.h"
 
+#include "calls/calls.h"
 #include "complaints/complaints.h"
 #include "directory/directory.h"
 #include "frontdesk/complaints.h"
@@ -25,6 +26,7 @@
     X(ACT_MAIL, mail_screen)              \
     X(ACT_COMPLAINTS, complaints_screen)  \
     X(ACT_HANDOVER, handover_screen)      \
+    X(ACT_CALLS, calls_screen)            \
     X(ACT_DIRECTORY, directory_screen)    \
     X(ACT_CHANGE_PIN, change_pin_screen)
 

@@ -60,6 +60,8 @@
       N_("Open the book, or hand the shift over: open items, inventory, both signatures")) \
     X(PRINT,       "print",       N_("Print"),                                             \
       N_("Print the day's log, or the shift's handover report: a preview first, then the printer or a PDF file")) \
+    X(CALLS,       "calls",       N_("Calls and walk-ins"),                                \
+      N_("Record hotline calls and walk-in enquiries: the answer, a referral, dealt with")) \
     X(DO_NOT_ADMIT, "do_not_admit", N_("Do-not-admit list"),                              \
       N_("The visitors not to admit, at the whole site or one unit: add and lift entries (customer-service manager)"))
 

@@ -55,6 +55,7 @@ static const fd_binding default_bindings[] = {
     {"mark", "^T"},          {"hand_out", "F11"},
     {"handover", "F12"},     {"shift", "^O"},
     {"print", "^R"},         {"do_not_admit", "^B"},
+    {"calls", "^E"},
 };
 
 /* Named curses keys; the first spelling of a key is the one shown. */

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "frontdesk/audit.h"
 #include "frontdesk/book.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/export.h"
 #include "frontdesk/handover.h"
@@ -35,13 +36,14 @@ static const export_kind kinds[] = {
     {"keys", fd_keys_export},
     {"mail", fd_mail_export},
     {"complaints", fd_complaints_export},
+    {"calls", fd_calls_export},
     {"handover", fd_handover_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|handover|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

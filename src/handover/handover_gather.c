@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "frontdesk/calendar.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
@@ -139,6 +140,51 @@ static fd_status gather_referred(fd_desk *d, fd_gather_list *l, fd_error *err)
     return fd_complaints_referred(d, referred_item, l, err);
 }
 
+/* A pending entry of the register: the caller is to be called back or the referral
+ * chased, so the book says whom, from where, what was asked and who has it now. */
+typedef struct call_page {
+    fd_gather_list *l;
+    fd_call_entry last;
+    int rows;
+} call_page;
+
+static void call_item(void *ctx, const fd_call_entry *e)
+{
+    call_page *p = ctx;
+    size_t n = strcspn(e->question, "\n");
+    char *question = fd_printf("%.*s", (int)n, e->question);
+    add(p->l, "call", fd_call_choice_name(FD_CALL_LIST_MATTER, (int)e->matter), e->id,
+        fd_printf("#%lld", (long long)e->id), joined(e->unit, e->caller, NULL),
+        joined(question, e->department, e->person), e->received_at, 0, -1);
+    free(question);
+    p->last = *e;
+    p->rows++;
+}
+
+/* Page by page: a desk that left many pending still hands them all over. Read as nobody
+ * in particular (phones masked): the book shows no phone. */
+static fd_status gather_calls(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    enum { PAGE = 200 };
+    call_page *p = fd_alloc(sizeof *p);
+    p->l = l;
+    fd_call_query q = {FD_CALL_VIEW_OPEN, NULL, NULL, PAGE};
+    fd_status s = FD_OK;
+    do {
+        p->rows = 0;
+        s = fd_calls_list(d, NULL, &q, call_item, p, err);
+        q.after = &p->last;
+    } while (s == FD_OK && p->rows == PAGE);
+    free(p);
+    return s;
+}
+
+static const char *call_sort_label(const char *sort)
+{
+    int matter = fd_call_choice_parse(FD_CALL_LIST_MATTER, sort);
+    return matter < 0 ? sort : fd_call_choice_label(FD_CALL_LIST_MATTER, matter);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -165,6 +211,7 @@ static const struct open_source {
     {"key_overdue", N_("Key overdue"), gather_keys_overdue, NULL, NULL, FD_RECORD_KEY},
     {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
     {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
+    {"call", N_("Call or walk-in pending"), gather_calls, call_sort_label, NULL, FD_RECORD_CALL},
     {"mail", N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 

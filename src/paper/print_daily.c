@@ -1,11 +1,12 @@
 /* The daily logs: see include/frontdesk/print.h. Each is read through its procedure's
  * own day-range function (fd_visits_between, fd_key_loans_between, fd_mail_between,
- * fd_complaints_touched), as the printing staff member may see it. */
+ * fd_complaints_touched, fd_calls_between), as the printing staff member may see it. */
 #include "paper/print_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
@@ -688,11 +689,66 @@ static fd_status handover_log(daily *y, fd_error *err)
 
 /* ---- the whole ---- */
 
+/* ---- calls and walk-ins (客户部接听接待登记表) ---- */
+
+typedef struct call_page {
+    daily *y;
+    kept rows;
+    long closed, pending;
+} call_page;
+
+static void call_row(void *ctx, const fd_call_entry *e)
+{
+    call_page *p = ctx;
+    print_cells *c = keep(&p->rows, e->received_at, e->id);
+    print_cells_time(c, e->received_at, p->y->day);
+    print_cells_dup(c, fd_call_choice_label(FD_CALL_LIST_CHANNEL, (int)e->channel), FD_STYLE_PLAIN);
+    print_cells_add(c, print_join(e->unit, " ", e->caller), FD_STYLE_PLAIN);
+    print_cells_dup(c, e->phone, FD_STYLE_PLAIN);
+    print_cells_dup(c, fd_call_choice_label(FD_CALL_LIST_MATTER, (int)e->matter), FD_STYLE_PLAIN);
+    print_cells_dup(c, e->question, FD_STYLE_PLAIN);
+    print_cells_dup(c, e->answer, FD_STYLE_PLAIN);
+    print_cells_add(c, print_join(e->department, " ", e->person), FD_STYLE_PLAIN);
+    bool open = e->state == FD_CALL_STATE_OPEN;
+    char *state = e->complaint_id
+                      ? fd_printf(_("%s, complaint No. %lld"),
+                                  fd_call_choice_label(FD_CALL_LIST_STATE, (int)e->state),
+                                  (long long)e->complaint_id)
+                      : fd_strdup(fd_call_choice_label(FD_CALL_LIST_STATE, (int)e->state));
+    /* What is still pending is what the next shift must chase: in red. */
+    print_cells_add(c, state, open ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    print_cells_dup(c, e->received_by, FD_STYLE_PLAIN);
+    p->closed += !open;
+    p->pending += open;
+}
+
+static fd_status calls_log(daily *y, fd_error *err)
+{
+    static const fd_report_column cols[] = {
+        {N_("Time"), 0.9},     {N_("How"), 0.6},           {N_("Caller"), 1.5},
+        {N_("Phone"), 1.3},    {N_("Matter"), 0.8},        {N_("Question"), 2.4},
+        {N_("Answer"), 2.4},   {N_("Referred to"), 1.2},   {N_("State"), 1.0},
+        {N_("Taken by"), 0.9}};
+    log_heading(y, FD_LOG_CALLS);
+    call_page p = {.y = y};
+    fd_status s = fd_calls_between(y->d, y->who, y->start, y->end, call_row, &p, err);
+    char *summary = fd_printf(_("%ld taken, %ld dealt with, %ld pending"), (long)p.rows.count,
+                              p.closed, p.pending);
+    fd_report_field(y->r, _("Calls and walk-ins"), summary, FD_STYLE_PLAIN);
+    free(summary);
+    fd_report_table *t = table(y, cols, sizeof cols / sizeof cols[0]);
+    fd_report_column_whole(t, 3); /* the phone is never broken */
+    emit_kept(&p.rows, t);
+    log_signatures(y);
+    return s;
+}
+
 static fd_status (*const log_builders[])(daily *y, fd_error *err) = {
     [FD_LOG_VISITORS] = visitors_log,
     [FD_LOG_KEYS] = keys_log,
     [FD_LOG_MAIL] = mail_log,
     [FD_LOG_COMPLAINTS] = complaints_log,
+    [FD_LOG_CALLS] = calls_log,
     [FD_LOG_HANDOVER] = handover_log,
 };
 

@@ -264,6 +264,12 @@ START_TEST(complaints)
 }
 END_TEST
 
+START_TEST(calls)
+{
+    procedure("^E", "calls");
+}
+END_TEST
+
 START_TEST(handover)
 {
     desk d;
@@ -299,6 +305,7 @@ int main(void)
                                   mail_register_and_carrier,
                                   complaints,
                                   handover,
+                                  calls,
                                   directory_and_approval,
                                   NULL};
     return desk_main(desk_suite("golden", tests));

@@ -345,22 +345,23 @@ START_TEST(an_abandoned_handover_is_taken_over)
 END_TEST
 
 /* The book at 80x24 lists the night's business first: the follow-up, the overdue
- * complaints, the keys, the visitors inside, then the held mail as one line by age,
- * its items on request. Enter opens a complaint in place; search reads progress notes. */
+ * complaints, the keys, the visitors inside, the calls and walk-ins still pending, then
+ * the held mail as one line by age, its items on request. Enter opens a complaint in
+ * place; search reads progress notes. */
 START_TEST(the_nights_business_first)
 {
     desk d;
     desk_make(&d, "2026-11-27 10:00", "");
     vt_term *t = open_book(&d);
     /* The last row first: the rest of the frame has arrived with it. */
-    VT_ASSERT_TEXT(t, " Mail held                  24 items: ", WAIT_MS);
+    VT_ASSERT_TEXT(t, " Call or walk-… 11-25 09:40 A-201 杜鹏霞 Repair", WAIT_MS);
     VT_ASSERT_ROW(t, 6, " Follow-up      11-26 11:20 2号电梯运行异响，业主来电反… 张伟     No progress", WAIT_MS);
     ck_assert(desk_row_has(t, 7, "Complaint ove"));
     ck_assert(desk_row_has(t, 8, "Complaint ove"));
     ck_assert(desk_row_has(t, 9, "Key overdue"));
     ck_assert(desk_row_has(t, 10, "Key to seal"));
     ck_assert(desk_row_has(t, 11, "Visitor inside"));
-    ck_assert(desk_row_has(t, 15, " Mail held                  24 items: "));
+    ck_assert(desk_row_has(t, 15, " Call or walk-… 11-25 09:40 A-201 杜鹏霞 Repair"));
     ck_assert(!desk_screen_has(t, "SF000"));
 
     vt_key(t, "Down"); /* the first overdue complaint */
@@ -370,8 +371,17 @@ START_TEST(the_nights_business_first)
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
 
-    for (int i = 0; i < 8; i++)
+    /* The pending calls, then the mail held below them. */
+    for (int i = 0; i < 9; i++)
         vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Call or walk-… 11-26 10:30 A-202 唐佳", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
+    VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
+    vt_key(t, "Esc");
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, " Mail held                  24 items: ", WAIT_MS);
     VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Enter: hide the", WAIT_MS);

@@ -727,6 +727,54 @@ WHERE  NOT EXISTS (
   SELECT 1 FROM audit a WHERE a.tbl = 'shift_takeover' AND a.row_id = t.id
 );
 
+-- name: row_call_entry
+-- columns: any
+SELECT *
+FROM call_entry
+WHERE id = :id;
+
+-- name: unaudited_call_entry
+-- row: unaudited
+SELECT id
+FROM call_entry t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_entry' AND a.row_id = t.id);
+
+-- name: row_call_answer
+-- columns: any
+SELECT *
+FROM call_answer
+WHERE id = :id;
+
+-- name: unaudited_call_answer
+-- row: unaudited
+SELECT id
+FROM call_answer t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_answer' AND a.row_id = t.id);
+
+-- name: row_call_referral
+-- columns: any
+SELECT *
+FROM call_referral
+WHERE id = :id;
+
+-- name: unaudited_call_referral
+-- row: unaudited
+SELECT id
+FROM call_referral t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_referral' AND a.row_id = t.id);
+
+-- name: row_call_complaint
+-- columns: any
+SELECT *
+FROM call_complaint
+WHERE id = :id;
+
+-- name: unaudited_call_complaint
+-- row: unaudited
+SELECT id
+FROM call_complaint t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_complaint' AND a.row_id = t.id);
+
 -- name: row_audit_sealing
 -- columns: any
 SELECT *

@@ -1,4 +1,4 @@
-/* The demo site: the directory it imports, and the weeks of complaints and mail it
+/* The demo site: the directory it imports, and the weeks of complaints, mail and calls it
  * writes through the procedures' own operations, each leaving an audit chain that
  * verifies and the desk's clock where it was. */
 #include <stdio.h>
@@ -6,6 +6,7 @@
 
 #include "desk_fixture.h"
 #include "frontdesk/audit.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/config.h"
 #include "frontdesk/demo.h"
@@ -191,6 +192,58 @@ START_TEST(the_demo_writes_a_week_of_mail)
 }
 END_TEST
 
+/* ---- calls ---- */
+
+static void count_call(void *ctx, const fd_call_entry *e)
+{
+    (void)e;
+    ++*(int *)ctx;
+}
+
+static int calls_in(fd_call_view view)
+{
+    int n = 0;
+    fd_call_query q = {view, "", NULL, 100};
+    ASSERT_OK(fd_calls_list(fx.desk, &fx.receptionist, &q, count_call, &n, &err));
+    return n;
+}
+
+/* The demo on the shipped configuration (the departments calls are referred to), with
+ * the desk's clock at when; the clock is back where it was afterwards. */
+static fd_config *demo_calls_at(const char *db, fd_time when)
+{
+    open_desk(db);
+    fd_config *cfg;
+    ASSERT_OK(fd_config_load_file(NULL, &cfg, &err));
+    fx.desk->config = cfg;
+    ASSERT_OK(fd_demo_directory(fx.desk, &fx.admin, &err));
+    fx.now = when;
+    ASSERT_OK(fd_demo_calls(fx.desk, &cast, &err));
+    ck_assert_int_eq(fx.now, when);
+    return cfg;
+}
+
+START_TEST(the_demo_writes_a_week_of_calls)
+{
+    fd_config *cfg = demo_calls_at("calls_demo.db", fd_time_from_local(2026, 11, 27, 10, 0, 0));
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SEARCH), 9);
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_OPEN), 3);
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_DESK), 4); /* this morning's two, and two older */
+    close_verified();
+    fd_config_free(cfg);
+}
+END_TEST
+
+/* Made at 08:00, the demo has not taken the calls of 08:35 and 09:20 yet. */
+START_TEST(the_demo_leaves_this_mornings_calls_to_come)
+{
+    fd_config *cfg = demo_calls_at("calls_early.db", fd_time_from_local(2026, 11, 27, 8, 0, 0));
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SEARCH), 7);
+    close_verified();
+    fd_config_free(cfg);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("demo");
@@ -201,6 +254,8 @@ int main(void)
     tcase_add_test(tc, the_demo_directory_needs_an_administrator);
     tcase_add_test(tc, the_demo_writes_a_week_of_complaints);
     tcase_add_test(tc, the_demo_writes_a_week_of_mail);
+    tcase_add_test(tc, the_demo_writes_a_week_of_calls);
+    tcase_add_test(tc, the_demo_leaves_this_mornings_calls_to_come);
     suite_add_tcase(s, tc);
     return testlib_run(s);
 }

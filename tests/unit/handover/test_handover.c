@@ -7,6 +7,7 @@
 
 #include "desk_fixture.h"
 #include "frontdesk/audit.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/config.h"
 #include "frontdesk/handover.h"
@@ -558,6 +559,25 @@ static void complaint_taken(book *b)
                   err.message);
 }
 
+/* A repair reported by phone, still pending; and an enquiry answered and dealt with at
+ * once, which is nobody's open item. */
+static void calls_taken(book *b)
+{
+    fd_error err = {0};
+    fd_call_intake pending = {
+        .channel = FD_CALL_PHONE, .caller = "钱八", .unit = "A-1203", .phone = "13700137000",
+        .matter = FD_MATTER_REPAIR, .question = "厨房水龙头漏水",
+    };
+    ck_assert_msg(fd_call_take(b->fx.desk, &b->fx.receptionist, &pending, NULL, &err) == FD_OK, "%s",
+                  err.message);
+    fd_call_intake done = {
+        .channel = FD_CALL_VISIT, .caller = "访客", .matter = FD_MATTER_ENQUIRY,
+        .question = "快递柜在哪里", .answer = "北门左侧", .done = true,
+    };
+    ck_assert_msg(fd_call_take(b->fx.desk, &b->fx.receptionist, &done, NULL, &err) == FD_OK, "%s",
+                  err.message);
+}
+
 START_TEST(open_items_are_gathered_from_the_procedures)
 {
     book b;
@@ -571,16 +591,17 @@ START_TEST(open_items_are_gathered_from_the_procedures)
     key_out(&b);
     parcel_held(&b);
     complaint_taken(&b);
+    calls_taken(&b);
     int64_t lift = incident(&b, zhang, s1, "电梯异响", FD_FOLLOW_FOLLOW, "请电梯公司复查");
     /* Tuesday 20:00: the key is long overdue, the complaint too. */
     b.fx.now = fd_time_from_local(2026, 12, 1, 20, 0, 0);
 
     items live = {0};
     ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
-    const char *sources[] = {"visitor", "key_overdue", "mail", "complaint"};
+    const char *sources[] = {"visitor", "key_overdue", "mail", "complaint", "call"};
     const fd_item_record records[] = {FD_RECORD_VISIT, FD_RECORD_KEY, FD_RECORD_MAIL,
-                                      FD_RECORD_COMPLAINT};
-    for (size_t i = 0; i < 4; i++) {
+                                      FD_RECORD_COMPLAINT, FD_RECORD_CALL};
+    for (size_t i = 0; i < 5; i++) {
         int found = find_source(&live, sources[i]);
         ck_assert_msg(found >= 0, "no %s among the open items", sources[i]);
         ck_assert_int_eq(live.record[found], records[i]);
@@ -590,6 +611,10 @@ START_TEST(open_items_are_gathered_from_the_procedures)
     ck_assert_str_eq(live.name[find_source(&live, "visitor")], "孙七");
     ck_assert_int_ge(live.age[find_source(&live, "mail")], 4);
     ck_assert_str_eq(live.sort[find_source(&live, "mail")], "Express parcel");
+    int call = find_source(&live, "call");
+    ck_assert_str_eq(live.name[call], "A-1203 钱八");
+    ck_assert_str_eq(live.sort[call], "Repair");
+    ck_assert_int_eq(find_source(&live, "call") + 1, find_source(&live, "mail")); /* one pending */
 
     int64_t handover = 0;
     ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, &handover, &err), FD_OK);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "frontdesk/audit.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/keys.h"
@@ -242,6 +243,11 @@ static void mail_tracking(void *ctx, const fd_mail_item *m)
         names_add(&f->names, m->tracking);
 }
 
+static void call_caller(void *ctx, const fd_call_entry *e)
+{
+    names_add(ctx, e->caller);
+}
+
 static void overdue_tag(void *ctx, const fd_key_row *row)
 {
     names_add(ctx, row->tag);
@@ -315,6 +321,12 @@ START_TEST(daily_logs_carry_the_days_records)
     ck_assert_int_eq(fd_mail_list(k.d, FD_MAIL_BY_RECIPIENT, "", NULL, 500, mail_tracking, &mail, &err), FD_OK);
     assert_all_in(&mail.names, text, "tracking number");
     names_free(&mail.names);
+
+    names calls = {NULL, 0};
+    ck_assert_int_eq(fd_calls_between(k.d, &k.receptionist, start, end, call_caller, &calls, &err), FD_OK);
+    ck_assert_int_gt(calls.count, 0);
+    assert_all_in(&calls, text, "caller");
+    names_free(&calls);
 
     names overdue = {NULL, 0};
     ck_assert_int_eq(fd_keys_overdue(k.d, overdue_tag, &overdue, &err), FD_OK);

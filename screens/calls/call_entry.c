@@ -1,0 +1,454 @@
+/* One entry's page: see call_entry.h. */
+#include "calls/call_entry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls/calls_shared.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
+#include "widgets/ask.h"
+#include "widgets/dialog.h"
+#include "widgets/record.h"
+#include "widgets/show.h"
+
+enum { FACT_ROWS = 6, DEPARTMENTS_MAX = 16 };
+
+/* The entry's own steps, then the correction, which is not a step of the entry. */
+typedef enum step {
+    STEP_ANSWER = FD_CALL_STEP_ANSWER,
+    STEP_REFER = FD_CALL_STEP_REFER,
+    STEP_CLOSE = FD_CALL_STEP_CLOSE,
+    STEP_COMPLAIN = FD_CALL_STEP_COMPLAIN,
+    STEP_CORRECT = FD_CALL_STEP_COUNT,
+    STEP_COUNT
+} step;
+
+static const char *const step_labels[STEP_COUNT] = {
+    [STEP_ANSWER] = N_("Record an answer given"),
+    [STEP_REFER] = N_("Refer to a department"),
+    [STEP_CLOSE] = N_("Dealt with: close the entry"),
+    [STEP_COMPLAIN] = N_("Turn into a complaint (投诉记录表)"),
+    [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
+};
+
+typedef struct entry_view {
+    int64_t id;
+    fd_call_entry entry;
+    bool loaded;
+    record_history history;
+    record_steps steps;
+} entry_view;
+
+static void on_line(void *ctx, const fd_call_line *l)
+{
+    entry_view *ev = ctx;
+    char line[RECORD_LINE_TEXT], what[RECORD_LINE_TEXT / 2]; /* a history line shows one line anyway */
+    if (l->field) {
+        snprintf(line, sizeof line, _("%s %s: %s \u2192 %s (%s) \u2014 %s"), l->label, l->field,
+                 show_or_dash(l->old_value), show_or_dash(l->value), l->reason, l->staff);
+    } else {
+        if (l->complaint_id)
+            snprintf(what, sizeof what, "#%lld", (long long)l->complaint_id);
+        else if (l->department)
+            calls_referral_text(l->department, l->person, what, sizeof what);
+        else
+            calls_first_line(l->text ? l->text : "", what, sizeof what);
+        snprintf(line, sizeof line, "%s%s%s \u2014 %s", l->label, what[0] ? ": " : "", what, l->staff);
+    }
+    record_history_add(&ev->history, l->at, line);
+}
+
+/* The steps the entry's state allows; closing, which the core refuses only for want of
+ * a note, is still offered: its dialog asks for the note. */
+static void offer_steps(entry_view *ev, console *c)
+{
+    const fd_actor *me = console_actor(c);
+    record_steps_clear(&ev->steps);
+    for (int s = 0; s < STEP_COUNT; s++) {
+        fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED)
+                                         : fd_call_may(console_desk(c), ev->id, ev->entry.state,
+                                                       (fd_call_step)s, me, NULL);
+        if (st == FD_OK || st == FD_INVALID)
+            record_steps_offer(&ev->steps, s);
+    }
+    record_steps_settle(&ev->steps);
+}
+
+static void load_entry(entry_view *ev, console *c)
+{
+    ev->history.count = 0;
+    fd_error err = {0};
+    ev->loaded = fd_call_get(console_desk(c), console_actor(c), ev->id, &ev->entry, &err) == FD_OK &&
+                 fd_call_history(console_desk(c), console_actor(c), ev->id, on_line, ev, &err) == FD_OK;
+    if (!ev->loaded) {
+        console_show_error(c, &err);
+        return;
+    }
+    record_history_sort(&ev->history);
+    offer_steps(ev, c);
+}
+
+static void *entry_open(console *c, void *arg)
+{
+    entry_view *ev = fd_alloc(sizeof *ev);
+    ev->id = *(const int64_t *)arg;
+    load_entry(ev, c);
+    return ev;
+}
+
+static void entry_close(void *state)
+{
+    free(state);
+}
+
+/* -- the steps -- */
+
+/* The labels a choice field of a step's dialog offers. */
+typedef struct choice_set {
+    const char *field; /* NULL: none */
+    const char *labels[DEPARTMENTS_MAX];
+    size_t count;
+} choice_set;
+
+/* A step's dialog: the entry it is for, and its choice fields (a referral's
+ * departments, a correction's fields, a complaint's category and severity). */
+typedef struct stepping {
+    ask_dialog a; /* first: the dialog's changed() gets it back */
+    int64_t id;
+    const fd_call_entry *entry;
+    choice_set lists[2];
+    int shown_field; /* a correction: the field whose value the form shows */
+} stepping;
+
+static void offer(choice_set *set, const char *field, const char *label)
+{
+    set->field = field;
+    if (set->count < DEPARTMENTS_MAX)
+        set->labels[set->count++] = label;
+}
+
+static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
+                       form_submit submit)
+{
+    s->a.form = form_new(fields, count, 0, submit, s);
+    for (size_t i = 0; i < sizeof s->lists / sizeof s->lists[0]; i++)
+        if (s->lists[i].field)
+            form_set_choices(s->a.form, s->lists[i].field, s->lists[i].labels, s->lists[i].count);
+    if (s->a.changed)
+        s->a.changed(&s->a);
+    bool done = ask_dialog_run(c, &s->a);
+    form_free(s->a.form);
+    return done;
+}
+
+/* Each submit ends the same way: the error at its field, or the dialog done. */
+static int submitted(stepping *s, console *c, form *f, fd_status st, const fd_error *err)
+{
+    if (st != FD_OK) {
+        form_show_error(f, c, err);
+        return EV_HANDLED;
+    }
+    s->a.done = true;
+    return EV_POP;
+}
+
+static const form_field answer_fields[] = {
+    {"answer", N_("Answer"), FORM_NOTE, true, 0, 1000},
+};
+
+static int answer_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_call_answer(console_desk(c), console_actor(c), s->id, form_value(f, "answer"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool answer(entry_view *ev, console *c)
+{
+    stepping s = {{_("Record an answer given"),
+                   _("What the caller was told: on a call back, at a second visit, or the "
+                     "department's reply passed on."),
+                   NULL, false, NULL, false},
+                  .id = ev->id, .entry = &ev->entry, .shown_field = -1};
+    return run_dialog(&s, c, answer_fields, 1, answer_submit);
+}
+
+static const form_field refer_fields[] = {
+    {"department", N_("Department"), FORM_CHOICE, true, 0, 0},
+    {"person", N_("Person"), FORM_TEXT, false, 20, 32},
+};
+
+static int refer_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_call_refer(console_desk(c), console_actor(c), s->id, form_value(f, "department"),
+                                 form_value(f, "person"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool refer(entry_view *ev, console *c)
+{
+    stepping s = {{_("Refer to a department"),
+                   _("The department that will deal with it, and the person there who took it."),
+                   NULL, false, NULL, false},
+                  .id = ev->id, .entry = &ev->entry};
+    const fd_string_list *departments = &console_config(c)->departments;
+    for (size_t i = 0; i < departments->count; i++)
+        offer(&s.lists[0], "department", departments->items[i]);
+    return run_dialog(&s, c, refer_fields, 2, refer_submit);
+}
+
+static const form_field close_fields[] = {
+    {"note", N_("How it ended"), FORM_NOTE, true, 0, 500},
+};
+
+static int close_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_call_close(console_desk(c), console_actor(c), s->id, form_value(f, "note"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+/* Answered: a confirmation, the safe answer first, so a stray Enter closes nothing.
+ * Not answered: the dialog asks how it ended, and saving it is the confirmation. */
+static bool close_entry(entry_view *ev, console *c)
+{
+    if (ev->entry.answers == 0) {
+        stepping s = {{_("Dealt with"),
+                       _("No answer is on record: say how the matter ended (the caller hung up, "
+                         "came back and withdrew it …)."),
+                       NULL, false, NULL, false},
+                      .id = ev->id, .entry = &ev->entry, .shown_field = -1};
+        return run_dialog(&s, c, close_fields, 1, close_submit);
+    }
+    char question[CALLS_LINE_TEXT];
+    snprintf(question, sizeof question, _("Mark entry No. %lld (%s) dealt with?"), (long long)ev->id,
+             ev->entry.caller);
+    if (!dialog_confirm(c, question, _("Dealt with"), _("Not now")))
+        return false;
+    fd_error err = {0};
+    if (fd_call_close(console_desk(c), console_actor(c), ev->id, NULL, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return false;
+    }
+    return true;
+}
+
+static const form_field complaint_fields[] = {
+    {"category", N_("Category"), FORM_CHOICE, true, 0, 0},
+    {"severity", N_("Severity"), FORM_CHOICE, true, 0, 0},
+};
+
+typedef struct complaining {
+    stepping s; /* first: the dialog's own */
+    int64_t complaint_id;
+} complaining;
+
+static int complaint_submit(void *ctx, console *c, form *f)
+{
+    complaining *k = ctx;
+    fd_error err = {0};
+    fd_status st = fd_call_to_complaint(console_desk(c), console_actor(c), k->s.id,
+                                        (fd_complaint_category)form_choice(f, "category"),
+                                        (fd_complaint_severity)form_choice(f, "severity"),
+                                        &k->complaint_id, &err);
+    return submitted(&k->s, c, f, st, &err);
+}
+
+/* The complaints procedure takes it from here, with its deadlines and return visit: the
+ * caller, unit, phone and question go over as they read now. */
+static bool complain(entry_view *ev, console *c)
+{
+    complaining k = {{{_("Turn into a complaint"),
+                       _("The complaint is taken in with the caller, unit, phone and question of "
+                         "this entry; its deadlines run from now. The entry is then dealt with."),
+                       NULL, false, NULL, false},
+                      .id = ev->id, .entry = &ev->entry},
+                     0};
+    for (int i = 0; i < fd_complaint_choice_count(FD_CLIST_CATEGORY); i++)
+        offer(&k.s.lists[0], "category", fd_complaint_choice_label(FD_CLIST_CATEGORY, i));
+    for (int i = 0; i < fd_complaint_choice_count(FD_CLIST_SEVERITY); i++)
+        offer(&k.s.lists[1], "severity", fd_complaint_choice_label(FD_CLIST_SEVERITY, i));
+    if (!run_dialog(&k.s, c, complaint_fields, 2, complaint_submit))
+        return false;
+    console_info(c, _("Complaint No. %lld taken in from this entry."), (long long)k.complaint_id);
+    return true;
+}
+
+static const form_field correction_fields[] = {
+    {"field", N_("Entry"), FORM_CHOICE, true, 0, 0},
+    {"value", N_("Correct value"), FORM_NOTE, false, 0, 1000},
+    {"reason", N_("Reason"), FORM_TEXT, true, 0, 80},
+};
+
+/* The field as it reads now, to edit: a choice by its label, as the lists show it; the
+ * phone only when the reader sees it in full. */
+static const char *current_text(const fd_call_entry *e, fd_call_field field)
+{
+    switch (field) {
+    case FD_CALL_FIELD_CALLER: return e->caller;
+    case FD_CALL_FIELD_UNIT: return e->unit;
+    case FD_CALL_FIELD_PHONE: return e->phone_in_full ? e->phone : "";
+    case FD_CALL_FIELD_CHANNEL: return fd_call_choice_label(FD_CALL_LIST_CHANNEL, (int)e->channel);
+    case FD_CALL_FIELD_MATTER: return fd_call_choice_label(FD_CALL_LIST_MATTER, (int)e->matter);
+    case FD_CALL_FIELD_QUESTION: return e->question;
+    }
+    return "";
+}
+
+/* A channel or matter is typed as its label; the core takes the stored name. Anything
+ * else, and a label that is none of the list's, goes to the core as typed. */
+static const char *stored_value(fd_call_field field, const char *typed)
+{
+    if (field != FD_CALL_FIELD_CHANNEL && field != FD_CALL_FIELD_MATTER)
+        return typed;
+    fd_call_list list = field == FD_CALL_FIELD_CHANNEL ? FD_CALL_LIST_CHANNEL : FD_CALL_LIST_MATTER;
+    for (int i = 0; i < fd_call_choice_count(list); i++)
+        if (strcmp(fd_call_choice_label(list, i), typed) == 0)
+            return fd_call_choice_name(list, i);
+    return typed;
+}
+
+static void correction_changed(ask_dialog *a)
+{
+    stepping *s = (stepping *)a;
+    int field = form_choice(a->form, "field");
+    if (field < 0 || field == s->shown_field)
+        return;
+    form_set_value(a->form, "value", current_text(s->entry, (fd_call_field)field));
+    s->shown_field = field;
+}
+
+static int correction_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_call_field field = (fd_call_field)form_choice(f, "field");
+    fd_status st = fd_call_correct(console_desk(c), console_actor(c), s->id, field,
+                                   stored_value(field, form_value(f, "value")),
+                                   form_value(f, "reason"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool correct(entry_view *ev, console *c)
+{
+    stepping s = {{_("Correct an entry"),
+                   _("The entry is not changed: the correction is kept beside it with your name "
+                     "and the reason; the history shows the old value and the new."),
+                   NULL, false, correction_changed, false},
+                  .id = ev->id, .entry = &ev->entry, .shown_field = -1};
+    for (int f = 0; f < fd_call_choice_count(FD_CALL_LIST_FIELD); f++)
+        offer(&s.lists[0], "field", fd_call_choice_label(FD_CALL_LIST_FIELD, f));
+    return run_dialog(&s, c, correction_fields, 3, correction_submit);
+}
+
+static const char *const done_messages[STEP_COUNT] = {
+    [STEP_ANSWER] = N_("Answer recorded."),
+    [STEP_REFER] = N_("Referral recorded."),
+    [STEP_CLOSE] = N_("Entry dealt with."),
+    [STEP_COMPLAIN] = NULL, /* complain() names the complaint */
+    [STEP_CORRECT] = N_("Correction recorded."),
+};
+
+static int perform(entry_view *ev, console *c, step s)
+{
+    bool done = false;
+    switch (s) {
+    case STEP_ANSWER: done = answer(ev, c); break;
+    case STEP_REFER: done = refer(ev, c); break;
+    case STEP_CLOSE: done = close_entry(ev, c); break;
+    case STEP_COMPLAIN: done = complain(ev, c); break;
+    case STEP_CORRECT: done = correct(ev, c); break;
+    case STEP_COUNT: break;
+    }
+    if (done) {
+        calls_changed();
+        if (done_messages[s])
+            console_info(c, "%s", _(done_messages[s]));
+        load_entry(ev, c);
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
+/* -- drawing -- */
+
+static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
+{
+    const fd_call_entry *e = &ev->entry;
+    fd_time now = fd_desk_now(console_desk(c));
+    char line[CALLS_LINE_TEXT], who[2 * FD_CALL_NAME_MAX], when[32];
+    show_when(e->received_at, now, when, sizeof when);
+    calls_who_text(e, who, sizeof who);
+    snprintf(line, sizeof line, "%lld   %s   %s   %s%s", (long long)ev->id, when,
+             fd_call_choice_label(FD_CALL_LIST_CHANNEL, (int)e->channel), who,
+             e->unit[0] && !e->unit_id ? _(" (not in the directory)") : "");
+    calls_label_line(y, x, cols, _("Entry no."), line, A_BOLD);
+    snprintf(line, sizeof line, _("%s   phone %s   taken by %s"),
+             fd_call_choice_label(FD_CALL_LIST_MATTER, (int)e->matter), show_or_dash(e->phone),
+             e->received_by);
+    calls_label_line(y + 1, x, cols, _("Matter"), line, A_NORMAL);
+    calls_first_line(e->question, line, sizeof line);
+    calls_label_line(y + 2, x, cols, _("Question"), line, A_NORMAL);
+    calls_first_line(e->answer, line, sizeof line);
+    calls_label_line(y + 3, x, cols, _("Answer"), show_or_dash(line), A_NORMAL);
+    calls_referral_text(e->department, e->person, line, sizeof line);
+    calls_label_line(y + 4, x, cols, _("Referred to"), show_or_dash(line), A_NORMAL);
+    if (e->complaint_id) {
+        show_when(e->closed_at, now, when, sizeof when);
+        snprintf(line, sizeof line, _("%s   %s   complaint No. %lld"), calls_state_label(e), when,
+                 (long long)e->complaint_id);
+    } else if (e->closed_at) {
+        show_when(e->closed_at, now, when, sizeof when);
+        snprintf(line, sizeof line, "%s   %s", calls_state_label(e), when);
+    } else {
+        text_copy(line, sizeof line, calls_state_label(e));
+    }
+    calls_label_line(y + 5, x, cols, _("State"), line,
+                     e->state == FD_CALL_STATE_OPEN ? theme(TH_ERROR) : A_NORMAL);
+}
+
+static void entry_draw(void *state, console *c, const console_area *area)
+{
+    entry_view *ev = state;
+    if (!ev->loaded)
+        return;
+    draw_facts(ev, c, area->top, area->left, area->cols);
+    record_body body = {FACT_ROWS, CALLS_LABEL_COLS, &ev->history, &ev->steps, step_labels,
+                        _("Nothing more to do for this entry.")};
+    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
+}
+
+static int entry_handle(void *state, console *c, const console_event *ev)
+{
+    entry_view *view = state;
+    if (!view->loaded)
+        return EV_IGNORED;
+    int chosen;
+    switch (record_steps_key(&view->steps, c, ev, &chosen)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(view, c, (step)chosen);
+    case STEPS_IGNORED: break;
+    }
+    return EV_IGNORED;
+}
+
+static const console_action entry_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
+
+static const screen_ops entry_screen = {
+    .title = N_("Register entry"),
+    .actions = entry_actions,
+    .open = entry_open,
+    .close = entry_close,
+    .draw = entry_draw,
+    .handle = entry_handle,
+};
+
+void call_entry_open(console *c, int64_t id)
+{
+    console_push(c, &entry_screen, &id);
+}

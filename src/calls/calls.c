@@ -1,0 +1,658 @@
+/* The hotline and walk-in register: see include/frontdesk/calls.h. An entry is a row of
+ * call_entry and the events of the call machine; an answer or a referral is its event
+ * plus the row that carries what it recorded. Nothing is updated. */
+#include "frontdesk/calls.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "calls/calls_internal.h"
+#include "frontdesk/audit.h"
+#include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
+#include "frontdesk/validate.h"
+#include "store/stmt.h"
+
+enum { NAME_CHARS = 32, TEXT_CHARS = 1000, NOTE_CHARS = 500 };
+
+/* ---- choice lists ---- */
+
+typedef struct choice {
+    const char *name, *label;
+} choice;
+
+#define FD_CHOICE_ROW(id, name, label) {name, label},
+static const choice channels[] = {FD_CALL_CHANNEL_LIST(FD_CHOICE_ROW)};
+static const choice matters[] = {FD_CALL_MATTER_LIST(FD_CHOICE_ROW)};
+static const choice states[] = {FD_CALL_STATE_LIST(FD_CHOICE_ROW)};
+static const choice fields[] = {FD_CALL_FIELD_LIST(FD_CHOICE_ROW)};
+#undef FD_CHOICE_ROW
+
+#define FD_LIST(a) {a, sizeof a / sizeof a[0]}
+static const struct {
+    const choice *items;
+    int count;
+} lists[FD_CALL_LIST_COUNT] = {
+    [FD_CALL_LIST_CHANNEL] = FD_LIST(channels),
+    [FD_CALL_LIST_MATTER] = FD_LIST(matters),
+    [FD_CALL_LIST_STATE] = FD_LIST(states),
+    [FD_CALL_LIST_FIELD] = FD_LIST(fields),
+};
+#undef FD_LIST
+
+static bool in_list(fd_call_list list, int value)
+{
+    return (unsigned)list < FD_CALL_LIST_COUNT && value >= 0 && value < lists[list].count;
+}
+
+int fd_call_choice_count(fd_call_list list)
+{
+    return (unsigned)list < FD_CALL_LIST_COUNT ? lists[list].count : 0;
+}
+
+const char *fd_call_choice_name(fd_call_list list, int value)
+{
+    return in_list(list, value) ? lists[list].items[value].name : "";
+}
+
+const char *fd_call_choice_label(fd_call_list list, int value)
+{
+    return in_list(list, value) ? _(lists[list].items[value].label) : "";
+}
+
+int fd_call_choice_parse(fd_call_list list, const char *name)
+{
+    for (int i = 0; name && i < fd_call_choice_count(list); i++)
+        if (strcmp(lists[list].items[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- the machine ---- */
+
+static const char *state_label(const char *state)
+{
+    int s = fd_call_choice_parse(FD_CALL_LIST_STATE, state);
+    return s < 0 ? NULL : fd_call_choice_label(FD_CALL_LIST_STATE, s);
+}
+
+/* What the closing guard checks: whether the entry has an answer on record. */
+typedef struct closing {
+    bool answered;
+} closing;
+
+/* Done means the caller got an answer, or the note says how it ended (hung up, came
+ * back and withdrew it …): the register must never show a closed entry with nothing. */
+static fd_status close_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id, fd_error *err)
+{
+    (void)d;
+    (void)entity_id;
+    const closing *c = fire->guard_ctx;
+    if ((c && c->answered) || (fire->note && *fire->note))
+        return FD_OK;
+    return fd_fail(err, FD_INVALID, "note",
+                   _("No answer is on record: say how the matter ended before closing it."));
+}
+
+static const fd_transition transitions[] = {
+    {NULL, "take", "open", FD_ACT_CALL_TAKE, NULL},
+    {"open", "answer", "open", FD_ACT_CALL_FOLLOW, NULL},
+    {"open", "refer", "open", FD_ACT_CALL_FOLLOW, NULL},
+    {"open", "close", "closed", FD_ACT_CALL_FOLLOW, close_guard},
+    {"open", "complain", "closed", FD_ACT_CALL_FOLLOW, NULL},
+};
+
+const fd_machine fd_call_machine = {
+    "call", transitions, sizeof transitions / sizeof transitions[0], state_label,
+};
+
+static const char *const step_events[FD_CALL_STEP_COUNT] = {
+    [FD_CALL_STEP_ANSWER] = "answer",
+    [FD_CALL_STEP_REFER] = "refer",
+    [FD_CALL_STEP_CLOSE] = "close",
+    [FD_CALL_STEP_COMPLAIN] = "complain",
+};
+
+fd_status fd_call_may(fd_desk *d, int64_t call_id, fd_call_state state, fd_call_step step,
+                      const fd_actor *who, const fd_actor *approver)
+{
+    if ((unsigned)step >= FD_CALL_STEP_COUNT)
+        return FD_STATE;
+    return fd_machine_may(d, &fd_call_machine, call_id,
+                          fd_call_choice_name(FD_CALL_LIST_STATE, (int)state), step_events[step],
+                          who, approver);
+}
+
+/* ---- checking what is typed ---- */
+
+/* Copies text without surrounding blanks into out (size bytes): at most max_chars
+ * characters, printable, lines only where allowed. missing: the message when it is
+ * empty, NULL when it may be. */
+static fd_status clean_text(const char *text, const char *field, size_t max_chars, bool lines,
+                            const char *missing, char *out, size_t size, fd_error *err)
+{
+    out[0] = '\0';
+    size_t n;
+    const char *start = text_trim(text ? text : "", lines, &n);
+    if (n == 0)
+        return missing ? fd_fail(err, FD_INVALID, field, "%s", missing) : FD_OK;
+    size_t chars;
+    if (!fd_validate_text(start, n, lines, &chars))
+        return fd_fail(err, FD_INVALID, field,
+                       _("The text contains characters that cannot be printed."));
+    if (chars > max_chars || n >= size)
+        return fd_fail(err, FD_INVALID, field, _("The text is too long: at most %zu characters."),
+                       max_chars);
+    memcpy(out, start, n);
+    out[n] = '\0';
+    return FD_OK;
+}
+
+static fd_status check_choice(fd_call_list list, int value, const char *field, fd_error *err)
+{
+    return in_list(list, value) ? FD_OK
+                                : fd_fail(err, FD_INVALID, field, _("Choose one of the listed values."));
+}
+
+static fd_status check_department(const fd_config *cfg, const char *department, fd_error *err)
+{
+    for (size_t i = 0; department && i < cfg->departments.count; i++)
+        if (strcmp(cfg->departments.items[i], department) == 0)
+            return FD_OK;
+    return fd_fail(err, FD_INVALID, "department", _("Choose one of the configured departments."));
+}
+
+/* An empty phone stays empty; any other is checked and put in normal form. */
+static fd_status clean_phone(const char *phone, const char *field, char *out, size_t size,
+                             fd_error *err)
+{
+    out[0] = '\0';
+    if (text_blank(phone ? phone : ""))
+        return FD_OK;
+    return fd_validate_phone(phone, field, out, size, err);
+}
+
+static fd_status refuse_role(const fd_actor *who, fd_action action, fd_error *err)
+{
+    return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
+                   who ? fd_role_label(who->role) : "?", fd_action_name(action));
+}
+
+/* ---- writing ---- */
+
+fd_status call_facts(fd_desk *d, int64_t id, bool *answered, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_FACTS);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no register entry number %lld."),
+                       (long long)id);
+    if (s != FD_OK)
+        return s;
+    if (answered)
+        *answered = fd_col_int(st, FD_COL_CALL_FACTS_ANSWERS) > 0;
+    fd_stmt_reset(st);
+    return FD_OK;
+}
+
+static fd_status audited(fd_desk *d, const fd_actor *who, const char *action, fd_record_table table,
+                         int64_t *row_id, fd_error *err)
+{
+    int64_t id = fd_store_last_id(d->store);
+    if (row_id)
+        *row_id = id;
+    return fd_audit_row(d, who, action, table, id, err);
+}
+
+static fd_status fire(fd_desk *d, const fd_actor *who, int64_t id, const char *event,
+                      const char *note, void *guard_ctx, int64_t *event_id, fd_error *err)
+{
+    fd_fire f = {.actor = who, .note = note && *note ? note : NULL, .guard_ctx = guard_ctx};
+    return fd_machine_fire(d, &fd_call_machine, id, event, &f, event_id, err);
+}
+
+static fd_status add_answer(fd_desk *d, const fd_actor *who, int64_t id, const char *answer,
+                            fd_error *err)
+{
+    int64_t event_id;
+    fd_status s = fire(d, who, id, "answer", NULL, NULL, &event_id, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_ANSWER_INSERT);
+    fd_bind_int(st, ":call_id", id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_text(st, ":answer", answer);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    s = fd_exec(st, err);
+    return s != FD_OK ? s : audited(d, who, "call.answer", FD_TABLE_call_answer, NULL, err);
+}
+
+static fd_status add_referral(fd_desk *d, const fd_actor *who, int64_t id, const char *department,
+                              const char *person, fd_error *err)
+{
+    int64_t event_id;
+    fd_status s = fire(d, who, id, "refer", NULL, NULL, &event_id, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_REFERRAL_INSERT);
+    fd_bind_int(st, ":call_id", id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_text(st, ":department", department);
+    fd_bind_text(st, ":person", *person ? person : NULL);
+    fd_bind_int(st, ":at", fd_desk_now(d));
+    fd_bind_int(st, ":staff_id", who->staff_id);
+    s = fd_exec(st, err);
+    return s != FD_OK ? s : audited(d, who, "call.refer", FD_TABLE_call_referral, NULL, err);
+}
+
+/* ---- intake ---- */
+
+/* What was typed, checked; the unit the directory makes of it is found in the
+ * transaction (kept apart, so a retried transaction starts again from what was typed). */
+typedef struct intake {
+    fd_desk *d;
+    const fd_actor *who;
+    const fd_call_intake *in;
+    fd_time received_at;
+    char caller[FD_CALL_NAME_MAX], unit[FD_CALL_NAME_MAX], person[FD_CALL_NAME_MAX];
+    char phone[FD_CALL_PHONE_MAX];
+    char question[FD_CALL_TEXT_MAX], answer[FD_CALL_TEXT_MAX];
+    int64_t unit_id;
+    char unit_code[FD_CALL_NAME_MAX];
+    int64_t id;
+} intake;
+
+static fd_status check_received_at(fd_desk *d, fd_time *t, fd_error *err)
+{
+    fd_time now = fd_desk_now(d);
+    if (*t == 0)
+        *t = now;
+    else if (*t > now)
+        return fd_fail(err, FD_INVALID, "received_at", _("The time cannot be in the future."));
+    return FD_OK;
+}
+
+static fd_status check_referral(const fd_config *cfg, const fd_call_intake *in, fd_error *err)
+{
+    if (text_blank(in->department ? in->department : "")) {
+        if (!text_blank(in->person ? in->person : ""))
+            return fd_fail(err, FD_INVALID, "department",
+                           _("Choose the department the person referred to works in."));
+        return FD_OK;
+    }
+    return check_department(cfg, in->department, err);
+}
+
+static fd_status check_intake(intake *t, fd_error *err)
+{
+    const fd_call_intake *in = t->in;
+    t->received_at = in->received_at;
+    fd_status s;
+    if ((s = check_received_at(t->d, &t->received_at, err)) != FD_OK ||
+        (s = check_choice(FD_CALL_LIST_CHANNEL, (int)in->channel, "channel", err)) != FD_OK ||
+        (s = check_choice(FD_CALL_LIST_MATTER, (int)in->matter, "matter", err)) != FD_OK ||
+        (s = clean_text(in->caller, "caller", NAME_CHARS, false,
+                        _("Enter who called or came, as they gave their name."), t->caller,
+                        sizeof t->caller, err)) != FD_OK ||
+        (s = clean_text(in->unit, "unit", NAME_CHARS, false, NULL, t->unit, sizeof t->unit,
+                        err)) != FD_OK ||
+        (s = clean_phone(in->phone, "phone", t->phone, sizeof t->phone, err)) != FD_OK ||
+        (s = clean_text(in->question, "question", TEXT_CHARS, true,
+                        _("Enter what the caller asked or reported."), t->question,
+                        sizeof t->question, err)) != FD_OK ||
+        (s = clean_text(in->answer, "answer", TEXT_CHARS, true, NULL, t->answer, sizeof t->answer,
+                        err)) != FD_OK ||
+        (s = check_referral(t->d->config, in, err)) != FD_OK ||
+        (s = clean_text(in->person, "person", NAME_CHARS, false, NULL, t->person,
+                        sizeof t->person, err)) != FD_OK)
+        return s;
+    if (in->done && !t->answer[0])
+        return fd_fail(err, FD_INVALID, "answer", _("Enter the answer given before marking it done."));
+    return FD_OK;
+}
+
+/* The unit picked, or the one whose code was typed; a unit the directory does not know
+ * stays as typed (unit_id 0) and the screen warns. */
+static fd_status find_unit(intake *t, fd_error *err)
+{
+    t->unit_id = 0;
+    snprintf(t->unit_code, sizeof t->unit_code, "%s", t->unit);
+    fd_stmt *st;
+    if (t->in->unit_id) {
+        st = fd_sql(t->d->store, FD_SQL_CALL_UNIT_BY_ID);
+        fd_bind_int(st, ":id", t->in->unit_id);
+    } else if (t->unit[0]) {
+        st = fd_sql(t->d->store, FD_SQL_CALL_UNIT_BY_CODE);
+        fd_bind_text(st, ":code", t->unit);
+    } else {
+        return FD_OK;
+    }
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return t->in->unit_id ? fd_fail(err, FD_NOT_FOUND, "unit", _("That unit is not in the directory."))
+                              : FD_OK;
+    if (s != FD_OK)
+        return s;
+    if (t->in->unit_id) {
+        t->unit_id = t->in->unit_id;
+        snprintf(t->unit_code, sizeof t->unit_code, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_ID_CODE));
+    } else {
+        t->unit_id = fd_col_int(st, FD_COL_CALL_UNIT_BY_CODE_ID);
+        snprintf(t->unit_code, sizeof t->unit_code, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_CODE_CODE));
+    }
+    fd_stmt_reset(st);
+    return FD_OK;
+}
+
+/* An entry left open is called back: it needs a phone, or a unit the directory knows. */
+static fd_status check_reachable(const intake *t, fd_error *err)
+{
+    if (t->in->done || t->phone[0] || t->unit_id)
+        return FD_OK;
+    return fd_fail(err, FD_INVALID, "phone",
+                   _("The matter stays open: enter a phone to call back, or a unit of the directory."));
+}
+
+static fd_status insert_entry(intake *t, fd_error *err)
+{
+    const fd_call_intake *in = t->in;
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_CALL_INSERT);
+    fd_bind_int(st, ":received_at", t->received_at);
+    fd_bind_text(st, ":channel", fd_call_choice_name(FD_CALL_LIST_CHANNEL, (int)in->channel));
+    fd_bind_text(st, ":caller", t->caller);
+    if (t->unit_id)
+        fd_bind_int(st, ":unit_id", t->unit_id);
+    else
+        fd_bind_null(st, ":unit_id");
+    fd_bind_text(st, ":unit", t->unit_code);
+    if (t->phone[0]) {
+        char mac[FD_HASH_HEX];
+        fd_desk_hmac_hex(t->d, t->phone, mac);
+        fd_bind_text(st, ":phone_clear", t->phone);
+        fd_bind_text(st, ":phone_hmac", mac);
+    } else {
+        fd_bind_null(st, ":phone_clear");
+        fd_bind_null(st, ":phone_hmac");
+    }
+    fd_bind_text(st, ":matter", fd_call_choice_name(FD_CALL_LIST_MATTER, (int)in->matter));
+    fd_bind_text(st, ":question", t->question);
+    fd_bind_int(st, ":at", fd_desk_now(t->d));
+    fd_bind_int(st, ":staff_id", t->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s : audited(t->d, t->who, "call.take", FD_TABLE_call_entry, &t->id, err);
+}
+
+static fd_status take_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    intake *t = ctx;
+    fd_status s;
+    if ((s = find_unit(t, err)) != FD_OK || (s = check_reachable(t, err)) != FD_OK ||
+        (s = insert_entry(t, err)) != FD_OK ||
+        (s = fire(t->d, t->who, t->id, "take", NULL, NULL, NULL, err)) != FD_OK)
+        return s;
+    if (t->answer[0] && (s = add_answer(t->d, t->who, t->id, t->answer, err)) != FD_OK)
+        return s;
+    if (!text_blank(t->in->department ? t->in->department : "") &&
+        (s = add_referral(t->d, t->who, t->id, t->in->department, t->person, err)) != FD_OK)
+        return s;
+    if (t->in->done)
+        return fire(t->d, t->who, t->id, "close", NULL, &(closing){true}, NULL, err);
+    return FD_OK;
+}
+
+fd_status fd_call_take(fd_desk *d, const fd_actor *who, const fd_call_intake *in, int64_t *id,
+                       fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_CALL_TAKE))
+        return refuse_role(who, FD_ACT_CALL_TAKE, err);
+    intake *t = fd_alloc(sizeof *t);
+    t->d = d;
+    t->who = who;
+    t->in = in;
+    fd_status s = check_intake(t, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, take_txn, t, err);
+    if (s == FD_OK && id)
+        *id = t->id;
+    free(t);
+    return s;
+}
+
+/* ---- the steps ---- */
+
+typedef struct step {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    const char *department;
+    char text[FD_CALL_TEXT_MAX];   /* the answer; the closing note */
+    char person[FD_CALL_NAME_MAX];
+} step;
+
+/* What a step needs to know of the entry: that it exists, and whether it has an
+ * answer on record. */
+static fd_status read_entry_now(const step *p, bool *answered, fd_error *err)
+{
+    return call_facts(p->d, p->id, answered, err);
+}
+
+static fd_status answer_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = read_entry_now(p, NULL, err);
+    return s != FD_OK ? s : add_answer(p->d, p->who, p->id, p->text, err);
+}
+
+static fd_status run(step *p, fd_write_fn txn, fd_error *err)
+{
+    fd_status s = fd_store_write(p->d->store, txn, p, err);
+    free(p);
+    return s;
+}
+
+static step *new_step(fd_desk *d, const fd_actor *who, int64_t id)
+{
+    step *p = fd_alloc(sizeof *p);
+    *p = (step){.d = d, .who = who, .id = id};
+    return p;
+}
+
+static fd_status refused(step *p, fd_status s)
+{
+    free(p);
+    return s;
+}
+
+fd_status fd_call_answer(fd_desk *d, const fd_actor *who, int64_t id, const char *answer,
+                         fd_error *err)
+{
+    step *p = new_step(d, who, id);
+    fd_status s = clean_text(answer, "answer", TEXT_CHARS, true, _("Enter the answer given."),
+                             p->text, sizeof p->text, err);
+    return s != FD_OK ? refused(p, s) : run(p, answer_txn, err);
+}
+
+static fd_status refer_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    fd_status s = read_entry_now(p, NULL, err);
+    return s != FD_OK ? s : add_referral(p->d, p->who, p->id, p->department, p->person, err);
+}
+
+fd_status fd_call_refer(fd_desk *d, const fd_actor *who, int64_t id, const char *department,
+                        const char *person, fd_error *err)
+{
+    step *p = new_step(d, who, id);
+    p->department = department;
+    fd_status s;
+    if ((s = check_department(d->config, department, err)) != FD_OK ||
+        (s = clean_text(person, "person", NAME_CHARS, false, NULL, p->person, sizeof p->person,
+                        err)) != FD_OK)
+        return refused(p, s);
+    return run(p, refer_txn, err);
+}
+
+static fd_status close_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    closing c;
+    fd_status s = read_entry_now(p, &c.answered, err);
+    return s != FD_OK ? s : fire(p->d, p->who, p->id, "close", p->text, &c, NULL, err);
+}
+
+fd_status fd_call_close(fd_desk *d, const fd_actor *who, int64_t id, const char *note,
+                        fd_error *err)
+{
+    step *p = new_step(d, who, id);
+    fd_status s = clean_text(note, "note", NOTE_CHARS, true, NULL, p->text, sizeof p->text, err);
+    return s != FD_OK ? refused(p, s) : run(p, close_txn, err);
+}
+
+/* ---- a complaint made of an entry ---- */
+
+typedef struct complaining {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    fd_complaint_category category;
+    fd_complaint_severity severity;
+    int64_t complaint_id;
+} complaining;
+
+/* The complaint's intake from the entry as it reads now (the strings of st). */
+static fd_complaint_intake intake_of(fd_stmt *st, const complaining *k)
+{
+    bool visit = strcmp(fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_CHANNEL), "visit") == 0;
+    const char *phone = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_PHONE);
+    return (fd_complaint_intake){
+        .sort = FD_SORT_COMPLAINT,
+        .complainant = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_CALLER),
+        .unit_id = fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_UNIT_ID),
+        .unit = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_UNIT),
+        .phone = phone ? phone : "",
+        .channel = visit ? FD_CHANNEL_VISIT : FD_CHANNEL_PHONE,
+        .content = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_QUESTION),
+        .category = k->category,
+        .severity = k->severity,
+    };
+}
+
+static fd_status receive_complaint(complaining *k, fd_error *err)
+{
+    fd_stmt *st = fd_sql(k->d->store, FD_SQL_CALL_FOR_COMPLAINT);
+    fd_bind_int(st, ":id", k->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK && fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_COMPLAINT_ID))
+        s = fd_fail(err, FD_CONFLICT, NULL, _("Entry No. %lld is complaint No. %lld already."),
+                    (long long)k->id, (long long)fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_COMPLAINT_ID));
+    if (s == FD_OK) {
+        fd_complaint_intake in = intake_of(st, k);
+        s = fd_complaint_receive(k->d, k->who, &in, &k->complaint_id, err);
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+static fd_status complain_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    complaining *k = ctx;
+    int64_t event_id;
+    fd_status s;
+    if ((s = call_facts(k->d, k->id, NULL, err)) != FD_OK ||
+        (s = receive_complaint(k, err)) != FD_OK ||
+        (s = fire(k->d, k->who, k->id, "complain", NULL, NULL, &event_id, err)) != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(k->d->store, FD_SQL_CALL_COMPLAINT_INSERT);
+    fd_bind_int(st, ":call_id", k->id);
+    fd_bind_int(st, ":event_id", event_id);
+    fd_bind_int(st, ":complaint_id", k->complaint_id);
+    fd_bind_int(st, ":at", fd_desk_now(k->d));
+    fd_bind_int(st, ":staff_id", k->who->staff_id);
+    s = fd_exec(st, err);
+    return s != FD_OK ? s : audited(k->d, k->who, "call.complain", FD_TABLE_call_complaint, NULL, err);
+}
+
+fd_status fd_call_to_complaint(fd_desk *d, const fd_actor *who, int64_t id,
+                               fd_complaint_category category, fd_complaint_severity severity,
+                               int64_t *complaint_id, fd_error *err)
+{
+    complaining k = {d, who, id, category, severity, 0};
+    fd_status s = fd_store_write(d->store, complain_txn, &k, err);
+    if (s == FD_OK && complaint_id)
+        *complaint_id = k.complaint_id;
+    return s;
+}
+
+/* ---- corrections ---- */
+
+typedef struct correcting {
+    fd_desk *d;
+    const fd_actor *who;
+    int64_t id;
+    fd_call_field field;
+    const char *reason;
+    char value[FD_CALL_TEXT_MAX];
+} correcting;
+
+static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    correcting *k = ctx;
+    fd_status s = call_facts(k->d, k->id, NULL, err);
+    if (s != FD_OK)
+        return s;
+    return fd_correct(k->d, k->who, "call_entry", k->id,
+                      fd_call_choice_name(FD_CALL_LIST_FIELD, (int)k->field), k->value, k->reason,
+                      NULL, err);
+}
+
+/* The new value checked as intake checks it, in the stored form. */
+static fd_status clean_value(correcting *k, const char *value, fd_error *err)
+{
+    int picked;
+    switch (k->field) {
+    case FD_CALL_FIELD_CALLER:
+        return clean_text(value, "value", NAME_CHARS, false, _("Enter who called or came."),
+                          k->value, sizeof k->value, err);
+    case FD_CALL_FIELD_UNIT:
+        return clean_text(value, "value", NAME_CHARS, false, NULL, k->value, sizeof k->value, err);
+    case FD_CALL_FIELD_PHONE:
+        return clean_phone(value, "value", k->value, sizeof k->value, err);
+    case FD_CALL_FIELD_QUESTION:
+        return clean_text(value, "value", TEXT_CHARS, true, _("Enter what the caller asked or reported."),
+                          k->value, sizeof k->value, err);
+    case FD_CALL_FIELD_CHANNEL:
+    case FD_CALL_FIELD_MATTER:
+        picked = fd_call_choice_parse(k->field == FD_CALL_FIELD_CHANNEL ? FD_CALL_LIST_CHANNEL
+                                                                         : FD_CALL_LIST_MATTER,
+                                      value);
+        if (picked < 0)
+            return fd_fail(err, FD_INVALID, "value", _("Choose one of the listed values."));
+        snprintf(k->value, sizeof k->value, "%s", value);
+        return FD_OK;
+    }
+    return fd_fail(err, FD_INVALID, "field", _("This field cannot be corrected."));
+}
+
+fd_status fd_call_correct(fd_desk *d, const fd_actor *who, int64_t id, fd_call_field field,
+                          const char *value, const char *reason, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_CALL_CORRECT))
+        return refuse_role(who, FD_ACT_CALL_CORRECT, err);
+    if (!in_list(FD_CALL_LIST_FIELD, (int)field))
+        return fd_fail(err, FD_INVALID, "field", _("This field cannot be corrected."));
+    correcting *k = fd_alloc(sizeof *k);
+    *k = (correcting){.d = d, .who = who, .id = id, .field = field, .reason = reason};
+    fd_status s = clean_value(k, value, err);
+    if (s == FD_OK)
+        s = fd_store_write(d->store, correct_txn, k, err);
+    free(k);
+    return s;
+}

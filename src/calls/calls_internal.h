@@ -1,0 +1,22 @@
+/* What the register's files share (src/calls/); not public. calls.c holds the
+ * operations and call_facts; calls_read.c, above it, the reads and how phones and values
+ * are shown; calls_export.c, above both, the export. */
+#ifndef FRONTDESK_CALLS_INTERNAL_H
+#define FRONTDESK_CALLS_INTERNAL_H
+
+#include "frontdesk/calls.h"
+
+enum { LIST_LIMIT_MAX = 500 };
+
+/* That the entry exists (FD_NOT_FOUND with its message when not), and whether it has an
+ * answer on record (answered may be NULL). */
+fd_status call_facts(fd_desk *d, int64_t id, bool *answered, fd_error *err);
+/* The phone as who may see it, into out: in full, or masked. */
+void call_shown_phone(const fd_desk *d, const fd_actor *who, const char *phone, char *out,
+                      size_t size);
+/* A stored value as a correction's history shows it: a channel's or matter's label, a
+ * phone masked for who; other fields as stored. */
+const char *call_shown_value(const fd_desk *d, const fd_actor *who, fd_call_field field,
+                             const char *value, char *buf, size_t size);
+
+#endif

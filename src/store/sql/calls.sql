@@ -1,0 +1,220 @@
+-- The hotline and walk-in register: intake, answers, referrals, the lists, one entry and
+-- its history. Entries are read through the view call_now (migration 100), which applies
+-- the corrections.
+--
+-- Lists page by keyset on (received_at, id): newest first, except the open view.
+
+-- name: call_unit_by_code
+-- ---- intake ----
+-- A unit of the directory by its code as it reads now.
+SELECT u.id, coalesce(
+  (
+    SELECT k.value
+    FROM correction k
+    WHERE k.tbl = 'unit' AND k.row_id = u.id AND k.field = 'code'
+    ORDER BY k.id DESC
+    LIMIT 1
+  ), u.code
+) AS code
+FROM unit u
+WHERE u.code = :code OR u.id IN (
+  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = :code
+)
+ORDER BY u.id
+LIMIT 1;
+
+-- name: call_unit_by_id
+SELECT coalesce(
+  (
+    SELECT k.value
+    FROM correction k
+    WHERE k.tbl = 'unit' AND k.row_id = u.id AND k.field = 'code'
+    ORDER BY k.id DESC
+    LIMIT 1
+  ), u.code
+) AS code
+FROM unit u
+WHERE u.id = :id;
+
+-- name: call_facts
+-- What a step needs: that the entry exists, and whether it has an answer.
+SELECT (SELECT count(*) FROM call_answer a WHERE a.call_id = c.id) AS answers
+FROM call_entry c
+WHERE c.id = :id;
+
+-- name: call_for_complaint
+-- What the complaint's intake takes from the entry, as it reads now, the phone in clear.
+SELECT caller, unit_id, unit, phone, channel, question, complaint_id
+FROM call_now
+WHERE id = :id;
+
+-- name: call_complaint_insert
+INSERT INTO call_complaint (call_id, event_id, complaint_id, at, staff_id)
+VALUES (:call_id, :event_id, :complaint_id, :at, :staff_id);
+
+-- name: call_insert
+INSERT INTO call_entry (
+  received_at, channel, caller, unit_id, unit, phone_clear, phone_hmac, matter, question, at, staff_id
+) VALUES (
+  :received_at, :channel, :caller, :unit_id, :unit, :phone_clear, :phone_hmac, :matter, :question, :at, :staff_id
+);
+
+-- name: call_answer_insert
+INSERT INTO call_answer (call_id, event_id, answer, at, staff_id)
+VALUES (:call_id, :event_id, :answer, :at, :staff_id);
+
+-- name: call_referral_insert
+INSERT INTO call_referral (call_id, event_id, department, person, at, staff_id)
+VALUES (:call_id, :event_id, :department, :person, :at, :staff_id);
+
+-- name: call_get
+-- ---- reading ----
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE id = :id;
+
+-- name: call_list_desk
+-- Received since :since, and every entry still open from before: newest first.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE id IN (
+  SELECT c.id FROM call_entry c WHERE c.received_at >= :since
+  UNION
+  SELECT s.entity_id FROM entity_state s WHERE s.kind = 'call' AND s.state = 'open'
+)
+AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
+ORDER BY received_at DESC, id DESC
+LIMIT :limit;
+
+-- name: call_list_open
+-- Every entry still open, oldest first.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'call' AND s.state = 'open')
+AND (:after = 0 OR received_at > :after_key OR (received_at = :after_key AND id > :after_id))
+ORDER BY received_at, id
+LIMIT :limit;
+
+-- name: call_search_phone
+-- The phone as taken in, by its HMAC: newest first.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE phone_hmac = :phone_hmac
+AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
+ORDER BY received_at DESC, id DESC
+LIMIT :limit;
+
+-- name: call_search_text
+-- The caller or the unit code starting with :text (as taken in, or as corrected);
+-- empty text lists the whole history. Newest first.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE id IN (
+  SELECT c.id FROM call_entry c WHERE c.caller >= :text AND c.caller < :text || char(1114111)
+  UNION
+  SELECT c.id FROM call_entry c WHERE c.unit >= :text AND c.unit < :text || char(1114111)
+  UNION
+  SELECT k.row_id FROM correction k
+  WHERE k.tbl = 'call_entry' AND k.field IN ('caller', 'unit')
+  AND k.value >= :text AND k.value < :text || char(1114111)
+)
+AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
+ORDER BY received_at DESC, id DESC
+LIMIT :limit;
+
+-- name: call_events
+-- An entry's events with what each recorded, oldest first.
+SELECT
+  e.id, e.event, e.note, e.at, f.name AS staff,
+  a.answer, r.department, r.person, x.complaint_id
+FROM event e
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN call_answer a ON a.event_id = e.id
+LEFT JOIN call_referral r ON r.event_id = e.id
+LEFT JOIN call_complaint x ON x.event_id = e.id
+WHERE e.kind = 'call' AND e.entity_id = :id
+ORDER BY e.id;
+
+-- name: call_corrections
+-- An entry's corrections, oldest first, with the value as taken in for the first.
+SELECT
+  k.id, k.field, k.value, k.reason, k.at, f.name AS staff,
+  CASE k.field
+    WHEN 'caller' THEN c.caller
+    WHEN 'unit' THEN c.unit
+    WHEN 'phone' THEN c.phone_clear
+    WHEN 'channel' THEN c.channel
+    WHEN 'matter' THEN c.matter
+    WHEN 'question' THEN c.question
+  END AS original
+FROM correction k
+JOIN staff f ON f.id = k.staff_id
+JOIN call_entry c ON c.id = k.row_id
+WHERE k.tbl = 'call_entry' AND k.row_id = :id
+ORDER BY k.id;
+
+-- name: call_between
+-- ---- a day's entries: the daily log and the export ----
+-- The entries received in [:from, :to), by number.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id
+FROM call_now
+WHERE id IN (SELECT c.id FROM call_entry c WHERE c.received_at >= :from AND c.received_at < :to)
+ORDER BY id;
+
+-- name: call_export_steps
+-- The answers and referrals of those entries, in the order given.
+SELECT e.entity_id AS call_id, e.at, f.name AS staff, a.answer, r.department, r.person
+FROM call_entry c
+JOIN event e ON e.kind = 'call' AND e.entity_id = c.id
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN call_answer a ON a.event_id = e.id
+LEFT JOIN call_referral r ON r.event_id = e.id
+WHERE c.received_at >= :from AND c.received_at < :to
+AND (a.id IS NOT NULL OR r.id IS NOT NULL)
+ORDER BY e.id;
+
+-- name: call_export_corrections
+-- The corrections of those entries, each with the value it replaced: the correction of
+-- the same field before it, else the value taken in.
+SELECT
+  k.row_id AS call_id, k.field, k.value AS new_value, k.reason, k.at, f.name AS staff,
+  coalesce(
+    (
+      SELECT p.value
+      FROM correction p
+      WHERE p.tbl = 'call_entry' AND p.row_id = k.row_id AND p.field = k.field AND p.id < k.id
+      ORDER BY p.id DESC
+      LIMIT 1
+    ),
+    CASE k.field
+      WHEN 'caller' THEN c.caller
+      WHEN 'unit' THEN c.unit
+      WHEN 'phone' THEN c.phone_clear
+      WHEN 'channel' THEN c.channel
+      WHEN 'matter' THEN c.matter
+      WHEN 'question' THEN c.question
+    END
+  ) AS old_value
+FROM call_entry c
+JOIN correction k ON k.tbl = 'call_entry' AND k.row_id = c.id
+JOIN staff f ON f.id = k.staff_id
+WHERE c.received_at >= :from AND c.received_at < :to
+ORDER BY k.id;

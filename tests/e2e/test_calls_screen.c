@@ -1,0 +1,168 @@
+/* The hotline and walk-in register end to end: the real frontdesk in a pseudo-terminal
+ * on a demo database under a fixed clock (Friday 2026-11-27 10:00). A caller from a unit
+ * the directory does not know reports a repair: the desk is warned once, saves it as
+ * typed, referred to engineering and pending; later the entry is found by its phone,
+ * answered, closed after a confirmation, and its phone corrected, the history showing
+ * the old number and the new; and an entry is handed to the complaints procedure. The
+ * interface is English (LANGUAGE=en); names are
+ * Chinese. */
+#include "desk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { WAIT_MS = DESK_WAIT_MS };
+
+static const char day_one[] = "2026-11-27 10:00";
+
+static vt_term *open_register(const desk *d)
+{
+    vt_term *t = desk_open_as(d, "1001", "1111");
+    vt_key(t, "^E");
+    VT_ASSERT_TEXT(t, "Today, and all still pending", WAIT_MS);
+    return t;
+}
+
+/* The demo's morning and what is still pending from the days before. */
+static void the_desk_list(vt_term *t)
+{
+    VT_ASSERT_TEXT(t, "A-102 顾霞", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-103 吴鹏刚", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-201 杜鹏霞", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "A-101 杜芳平")); /* dealt with six days ago */
+}
+
+static void take_a_repair(vt_term *t)
+{
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2026-11-27 10:00", WAIT_MS); /* the time: now */
+    vt_key(t, "Tab");
+    desk_fill(t, (const char *const[]){"刘先生", "Z-9", "138 1234 5678", NULL});
+    vt_key(t, "Tab");
+    vt_key(t, "Right");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "Repair", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "电梯按钮失灵");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "工程部", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "王工");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "This unit is not in the directory: save again", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "recorded, pending.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Z-9 刘先生", WAIT_MS);
+}
+
+/* Typing searches all of history; a phone finds the entries taken with it. */
+static void find_by_phone(vt_term *t)
+{
+    vt_send(t, "13812345678");
+    VT_ASSERT_TEXT(t, "Search: caller, unit or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Z-9 刘先生 (not in the directory)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "phone 138****5678", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Referred: 工程部 王工", WAIT_MS);
+}
+
+static void answer_and_close(vt_term *t)
+{
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_send(t, "工程部已更换按钮。");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Answered: 工程部已更换按钮。", WAIT_MS);
+
+    /* A digit only chooses; Enter asks, and the safe answer comes first. */
+    vt_send(t, "3");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Mark entry No.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Mark entry No.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Pending", WAIT_MS);
+    vt_send(t, "3");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Mark entry No.", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Entry dealt with.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  Correct an entry (with a reason)", WAIT_MS);
+}
+
+/* The receptionist does not see phones in full: the old and new numbers are masked. */
+static void correct_the_phone(vt_term *t)
+{
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "the correction is kept beside it", WAIT_MS);
+    vt_key(t, "Right");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Phone", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "13812345679");
+    vt_key(t, "Tab");
+    vt_send(t, "号码记错");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Correction recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Corrected Phone: 138****5678 \u2192 138****5679 (号码记错)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "phone 138****5679", WAIT_MS);
+}
+
+/* The demo's pending complaint about cooking fumes goes to the complaints procedure:
+ * taken in there with the entry's caller and question, and the entry dealt with. */
+START_TEST(test_an_entry_becomes_a_complaint)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4  Turn into a complaint", WAIT_MS);
+    vt_send(t, "4");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Turned into a complaint: #", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00   complaint No.", WAIT_MS);
+    vt_key(t, "Esc");
+    vt_key(t, "F7");
+    VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+START_TEST(test_a_repair_from_the_call_to_dealt_with)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    the_desk_list(t);
+    take_a_repair(t);
+    find_by_phone(t);
+    answer_and_close(t);
+    correct_the_phone(t);
+    desk_quit(t);
+}
+END_TEST
+
+int main(void)
+{
+    const TTest *const tests[] = {test_a_repair_from_the_call_to_dealt_with,
+                                  test_an_entry_becomes_a_complaint, NULL};
+    return desk_main(desk_suite("calls", tests));
+}
