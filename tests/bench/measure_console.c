@@ -163,7 +163,7 @@ static bool learn_round(vt_term *t, const prefix *p, char *screens[KEYS_PER_ROUN
         vt_settle(t, SETTLE_MS, WAIT_MS);
         screens[k] = vt_screen(t);
     }
-    return strstr(screens[1], "Search:") != NULL;
+    return strstr(screens[1], "Search by visitor's name") != NULL;
 }
 
 static bool time_round(vt_term *t, const prefix *p, char *screens[KEYS_PER_ROUND], samples *out)
