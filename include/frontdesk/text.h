@@ -39,6 +39,9 @@ size_t text_copy(char *dst, size_t size, const char *src);
 /* Chinese input methods in full-width mode type "１２３ＡＢＣ－" and the ideographic
  * space: their half-width (ASCII) forms; any other character as it is. */
 uint32_t text_fold_width(uint32_t cp);
+/* s with every character folded so, in a new string (caller frees): what a search of
+ * digits or codes compares, whichever mode the input method was in. */
+char *text_folded(const char *s);
 
 /* Display columns of one character (0 for combining marks, 2 for CJK). */
 int text_char_width(wchar_t wc);

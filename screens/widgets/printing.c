@@ -166,10 +166,10 @@ bool printing_slip(console *c, const char *number, const char *gate)
         console_info(c, _("Admitted: slip %s, gate %s; the slip went to the printer %s."), number, gate,
                      done.printer);
     } else {
-        char *where = shown_path(done.path);
-        console_info(c, _("Admitted: slip %s, gate %s; no printer: the slip is saved as %s"), number,
-                     gate, where);
-        free(where);
+        /* The folder is where every saved report goes (^R says so); its path would not
+         * leave the message one line at 80 columns. */
+        console_info(c, _("Admitted: slip %s, gate %s; slip saved to reports (no printer)."),
+                     number, gate);
     }
     fd_report_delivery_free(&done);
     free(stem);

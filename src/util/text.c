@@ -201,3 +201,27 @@ uint32_t text_fold_width(uint32_t cp)
         return cp - 0xFF01 + '!';
     return cp;
 }
+
+char *text_folded(const char *s)
+{
+    size_t n = strlen(s), used = 0;
+    char *out = fd_alloc(n + 1); /* a folded character is never longer than its source */
+    while (n > 0) {
+        uint32_t cp = 0;
+        size_t len = text_utf8_decode(s, n, &cp);
+        uint32_t folded = len ? text_fold_width(cp) : cp;
+        if (len == 0) {
+            len = 1; /* not UTF-8: kept byte by byte, for the validator to refuse */
+            out[used++] = *s;
+        } else if (folded != cp) {
+            out[used++] = (char)folded; /* ASCII */
+        } else {
+            memcpy(out + used, s, len);
+            used += len;
+        }
+        s += len;
+        n -= len;
+    }
+    out[used] = '\0';
+    return out;
+}

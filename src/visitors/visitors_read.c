@@ -153,7 +153,12 @@ static bool prepare_search(fd_desk *d, list_query *q, const char *text)
         fd_desk_hmac_hex(d, normal, q->hmac);
         return true;
     }
-    q->lo = q->view == FD_VISITS_BY_PHONE ? phone_search_text(text) : text_trimmed(text);
+    /* Digits as an input method in full-width mode types them: "５６７８" is "5678". */
+    char *folded = text_folded(text);
+    q->lo = q->view == FD_VISITS_BY_PHONE  ? phone_search_text(folded)
+            : q->view == FD_VISITS_BY_SLIP ? text_trimmed(folded)
+                                           : text_trimmed(text);
+    free(folded);
     if (q->view == FD_VISITS_BY_SLIP)
         drop_blanks(q->lo);
     if (!*q->lo)

@@ -32,6 +32,12 @@ START_TEST(search_finds_records_by_the_part_people_type)
     VT_ASSERT_TEXT(t, "Phone, any digits: 9251", WAIT_MS);
     VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
     VT_ASSERT_TEXT(t, "4 found", WAIT_MS); /* 周敏 came four times */
+    /* The same digits from an input method in full-width mode. */
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, "９２５１");
+    VT_ASSERT_TEXT(t, "Phone, any digits: ９２５１", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4 found", WAIT_MS);
 
     vt_key(t, "F5");
     vt_key(t, "F5");
@@ -71,7 +77,6 @@ END_TEST
 /* Highlights a step of a record page by its digit, goes on with Enter and confirms. */
 static void confirm_step(vt_term *t, const char *digit)
 {
-    ck_assert_msg(digit[0] >= '1' && digit[0] <= '9', "no number before \"Read every call in full\"");
     vt_send(t, digit);
     VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
     vt_key(t, "Enter");
@@ -224,7 +229,6 @@ END_TEST
 /* Highlights a step by its digit and goes on with Enter. */
 static void choose_step(vt_term *t, const char *digit)
 {
-    ck_assert_msg(digit[0] >= '1' && digit[0] <= '9', "no number before \"Read every call in full\"");
     vt_send(t, digit);
     VT_ASSERT_TEXT(t, "is highlighted: Enter to go on with it.", WAIT_MS);
     vt_key(t, "Enter");
