@@ -188,7 +188,8 @@ int cli_demo(cli *c, int argc, char **argv)
     } else {
         printf(_("Demo database ready: %s\n"
                  "Log in as 1001 with PIN 1111 (receptionist), 2001/2222 (duty manager),\n"
-                 "3001/3333 (customer-service manager), 1002/1112 (assistant), 9001/9999 (admin).\n"),
+                 "2002/2223 (second duty manager), 3001/3333 (customer-service manager),\n"
+                 "1002/1112 (assistant), 9001/9999 (admin).\n"),
                c->db_path);
         print_seal_code(d);
     }
