@@ -191,6 +191,11 @@ done
 if [ -z "$pid" ]; then
     fail "the command held on the FIFO did not start"
 else
+    # Found as it starts, it may not have reached its hardening yet: given a moment.
+    for _ in $(seq 50); do
+        grep -q "Max core file size        0                    0" "/proc/$pid/limits" && break
+        sleep 0.1
+    done
     expect 0 "Max core file size        0                    0" cat "/proc/$pid/limits"
     refused as_staff cat "/proc/$pid/environ"
     refused as_staff cat "/proc/$pid/maps"
