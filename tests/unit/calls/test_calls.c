@@ -355,6 +355,11 @@ START_TEST(lists_show_today_and_what_is_open_and_search_history)
     l = list(FD_CALL_VIEW_SEARCH, "010 6234 5678", NULL, 10);
     ck_assert_int_eq(l.count, 1);
     ck_assert_int_eq(l.id[0], old_done);
+    /* Part of a number, typed in either width, finds every phone with it. */
+    l = list(FD_CALL_VIEW_SEARCH, "5678", NULL, 10);
+    ck_assert_int_eq(l.count, 3);
+    l = list(FD_CALL_VIEW_SEARCH, "１２３ ４５", NULL, 10);
+    ck_assert_int_eq(l.count, 2);
     /* A corrected caller is found under the new name. */
     ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, today_done, FD_CALL_FIELD_CALLER, "Smith, John", "全名", &err));
     l = list(FD_CALL_VIEW_SEARCH, "Smith, J", NULL, 10);
