@@ -851,7 +851,7 @@ static const struct {
     {FD_VISITS_WAITING, N_("Waiting for the visitee's answer"), N_("Find a name or phone:")},
     {FD_VISITS_TODAY, N_("Today's log"), N_("Find a name or phone:")},
     {FD_VISITS_BY_NAME, N_("Search by visitor's name"), N_("Name, any part:")},
-    {FD_VISITS_BY_PHONE, N_("Search by phone"), N_("Phone, any digits:")},
+    {FD_VISITS_BY_PHONE, N_("Search by phone"), N_("Phone, whole or the digits shown:")},
     {FD_VISITS_BY_DOCUMENT, N_("Search by document number"), N_("Document number, whole:")},
     {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company"),
      N_("Visitee, unit or company, from the start:")},

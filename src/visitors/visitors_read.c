@@ -38,8 +38,8 @@ static void bind_prefix(fd_stmt *st, const list_query *q)
     fd_bind_int(st, ":last_id", after_id(q));
 }
 
-/* Names and phones are found by any part ("明" finds 李明华, the last four digits find
- * the number the masked screen shows): the rows containing it, in the same key order. */
+/* Names and phones are found by any part ("明" finds 李明华; for phones, see
+ * visit_page_phone): the rows containing it, in the same key order. */
 static void bind_part(fd_stmt *st, const list_query *q)
 {
     fd_bind_text(st, ":part", q->lo);
@@ -84,8 +84,13 @@ static fd_stmt *prepare_page(fd_store *store, const list_query *q)
         bind_prefix(st, q);
         break;
     case FD_VISITS_BY_NAME:
-    case FD_VISITS_BY_PHONE:
         bind_part(st, q);
+        break;
+    case FD_VISITS_BY_PHONE:
+        /* A reader who sees phones masked finds by the digits the mask shows, else
+         * trying digit after digit would read the masked ones. */
+        bind_part(st, q);
+        fd_bind_int(st, ":in_full", q->r.full_phones);
         break;
     case FD_VISITS_BY_SLIP:
         bind_prefix(st, q);

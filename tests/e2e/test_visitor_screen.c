@@ -130,7 +130,7 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
     vt_key(t, "F5");
     VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);
-    vt_send(t, "139123");
+    vt_send(t, "5678");
     VT_ASSERT_TEXT(t, "王小明", WAIT_MS);
     vt_key(t, "F5");
     vt_key(t, "F5");

@@ -105,14 +105,19 @@ ORDER BY received_at, id
 LIMIT :limit;
 
 -- name: call_search_phone
--- The whole phone as taken in, by its HMAC (so also once purged), or :part anywhere in
--- the phone as it reads now: newest first.
+-- The whole phone as taken in, by its HMAC (so also once purged), or :part in the
+-- phone as it reads now: anywhere for a reader of phones in full (:in_full), for any
+-- other among the digits a mask shows (up to three at its start, four at its end).
+-- Newest first.
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
   question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
-WHERE (phone_hmac = :phone_hmac OR instr(phone, :part) > 0)
+WHERE (phone_hmac = :phone_hmac
+       OR (instr(phone, :part) > 0
+           AND (:in_full OR (length(:part) <= 3 AND substr(phone, 1, length(:part)) = :part)
+                OR (length(:part) <= 4 AND substr(phone, -length(:part)) = :part))))
 AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
 ORDER BY received_at DESC, id DESC
 LIMIT :limit;
