@@ -31,6 +31,8 @@ struct form {
     int first_row; /* vertical scroll when the form is taller than its area */
     form_submit submit;
     void *ctx;
+    form_required_rule required_rule; /* NULL: only the definitions' marks */
+    void *rule_ctx;
 };
 
 /* ---- what each type accepts and how wide it is ---- */
@@ -122,6 +124,17 @@ static field_state *find_field(const form *f, const char *name)
             return &f->fields[i];
     }
     return NULL;
+}
+
+void form_set_required_rule(form *f, form_required_rule rule, void *ctx)
+{
+    f->required_rule = rule;
+    f->rule_ctx = ctx;
+}
+
+static bool is_required(const form *f, const field_state *fs)
+{
+    return fs->def->required || (f->required_rule && f->required_rule(f->rule_ctx, f, fs->def->name));
 }
 
 void form_set_choices(form *f, const char *name, const char *const *labels, size_t count)
@@ -220,7 +233,7 @@ static bool required_filled(form *f)
     for (size_t i = 0; i < f->count; i++) {
         field_state *fs = &f->fields[i];
         bool empty = fs->def->type == FORM_CHOICE ? fs->choice < 0 : text_blank(lineedit_text(&fs->edit));
-        if (!fs->def->required || !empty)
+        if (!is_required(f, fs) || !empty)
             continue;
         free(fs->message);
         fs->message = fd_strdup(_("Please fill in this field."));
@@ -349,7 +362,10 @@ static int label_columns(const form *f, int cols)
 {
     int widest = 0;
     for (size_t i = 0; i < f->count; i++) {
-        int w = text_width(_(f->fields[i].def->label)) + (f->fields[i].def->required ? 2 : 0);
+        /* Room for the mark on every field a rule may require, so that the inputs
+         * stay in place when it comes and goes. */
+        bool marked = f->fields[i].def->required || f->required_rule;
+        int w = text_width(_(f->fields[i].def->label)) + (marked ? 2 : 0);
         if (w > widest)
             widest = w;
     }
@@ -400,10 +416,10 @@ static int input_columns(const field_state *fs, int room)
     return w <= 0 || w > room ? room : w;
 }
 
-static void draw_label(const field_state *fs, int y, int x, int cols, attr_t attr)
+static void draw_label(const form *f, const field_state *fs, int y, int x, int cols, attr_t attr)
 {
     int used = draw_text(y, x, cols, _(fs->def->label), attr);
-    if (fs->def->required)
+    if (is_required(f, fs))
         draw_text(y, x + used + 1, 1, "*", theme(TH_ERROR));
 }
 
@@ -422,7 +438,7 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
     field_state *fs = &f->fields[i];
     bool focused = i == f->focus;
     attr_t attr = theme(focused ? TH_FIELD_FOCUS : TH_FIELD);
-    draw_label(fs, y, x, ix - x - LABEL_GAP, focused ? A_BOLD : A_NORMAL);
+    draw_label(f, fs, y, x, ix - x - LABEL_GAP, focused ? A_BOLD : A_NORMAL);
     int cols = input_columns(fs, room);
     int cy = y, cx;
     if (fs->def->type == FORM_CHOICE) {
