@@ -165,6 +165,16 @@ typedef struct fd_mail_handout {
 fd_status fd_mail_hand_out(fd_desk *d, const fd_actor *who, const fd_mail_handout *h,
                            int64_t *handout_id, fd_error *err);
 
+/* Whether field (the names above) must be filled for the hand-out as typed: a proxy
+ * gives a phone and a relationship. The rule fd_mail_hand_out applies; forms mark by it. */
+bool fd_mail_handout_requires(const fd_mail_handout *h, const char *field);
+
+/* Whether collector, as typed, would take any of the items as a proxy by the rule
+ * fd_mail_hand_out applies: one is addressed to a person of another name. False for a
+ * blank collector; items for a unit, company or department name nobody to compare. */
+fd_status fd_mail_collector_is_proxy(fd_desk *d, const int64_t *items, size_t count,
+                                     const char *collector, bool *proxy, fd_error *err);
+
 /* Sends an item back with carrier (NULL or "": the carrier that brought it). Before
  * the item has been held cfg->mail_return_days a note must give the reason. */
 fd_status fd_mail_return(fd_desk *d, const fd_actor *who, int64_t item_id, const char *carrier,

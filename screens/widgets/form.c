@@ -31,8 +31,10 @@ struct form {
     int first_row; /* vertical scroll when the form is taller than its area */
     form_submit submit;
     void *ctx;
-    form_required_rule required_rule; /* NULL: only the definitions' marks */
-    void *rule_ctx;
+    form_field_rule required_rule; /* NULL: only the definitions' marks */
+    void *required_ctx;
+    form_field_rule shown_rule; /* NULL: every field shown */
+    void *shown_ctx;
 };
 
 /* ---- what each type accepts and how wide it is ---- */
@@ -126,15 +128,27 @@ static field_state *find_field(const form *f, const char *name)
     return NULL;
 }
 
-void form_set_required_rule(form *f, form_required_rule rule, void *ctx)
+void form_set_required_rule(form *f, form_field_rule rule, void *ctx)
 {
     f->required_rule = rule;
-    f->rule_ctx = ctx;
+    f->required_ctx = ctx;
+}
+
+void form_set_shown_rule(form *f, form_field_rule rule, void *ctx)
+{
+    f->shown_rule = rule;
+    f->shown_ctx = ctx;
+}
+
+static bool is_shown(const form *f, const field_state *fs)
+{
+    return !f->shown_rule || f->shown_rule(f->shown_ctx, f, fs->def->name);
 }
 
 static bool is_required(const form *f, const field_state *fs)
 {
-    return fs->def->required || (f->required_rule && f->required_rule(f->rule_ctx, f, fs->def->name));
+    return is_shown(f, fs) && (fs->def->required ||
+                               (f->required_rule && f->required_rule(f->required_ctx, f, fs->def->name)));
 }
 
 void form_set_choices(form *f, const char *name, const char *const *labels, size_t count)
@@ -150,7 +164,7 @@ void form_set_choices(form *f, const char *name, const char *const *labels, size
 const char *form_value(const form *f, const char *name)
 {
     const field_state *fs = find_field(f, name);
-    if (!fs)
+    if (!fs || !is_shown(f, fs))
         return "";
     if (fs->def->type == FORM_CHOICE)
         return fs->choice >= 0 ? fs->choices[fs->choice] : "";
@@ -198,7 +212,8 @@ void form_field_error(form *f, const char *name, const char *message)
 void form_show_error(form *f, console *c, const fd_error *err)
 {
     const char *message = fd_error_text(err);
-    if (find_field(f, err->field))
+    const field_state *fs = find_field(f, err->field);
+    if (fs && is_shown(f, fs))
         form_field_error(f, err->field, message);
     else
         console_error(c, "%s", message);
@@ -258,7 +273,7 @@ static int submit(form *f, console *c)
 static size_t first_error(const form *f)
 {
     size_t i = 0;
-    while (i < f->count && !f->fields[i].message)
+    while (i < f->count && !(f->fields[i].message && is_shown(f, &f->fields[i])))
         i++;
     return i;
 }
@@ -272,11 +287,31 @@ static int focus_error(form *f)
     return EV_HANDLED | EV_REDRAW;
 }
 
+static size_t next_shown(const form *f, size_t from, int step)
+{
+    size_t n = f->count, i = from;
+    do
+        i = (i + (step > 0 ? 1 : n - 1)) % n;
+    while (i != from && !is_shown(f, &f->fields[i]));
+    return i;
+}
+
 static int move_focus(form *f, int step)
 {
-    size_t n = f->count;
-    f->focus = (f->focus + (step > 0 ? 1 : n - 1)) % n;
+    f->focus = next_shown(f, f->focus, step);
     return EV_HANDLED | EV_REDRAW;
+}
+
+/* A field hidden by the answer just given hands the focus on to the next one shown. */
+static void keep_focus_shown(form *f)
+{
+    if (!is_shown(f, &f->fields[f->focus]))
+        f->focus = next_shown(f, f->focus, 1);
+}
+
+static bool is_last_shown(const form *f)
+{
+    return next_shown(f, f->focus, 1) <= f->focus;
 }
 
 static int cycle_choice(form *f, field_state *fs, int step)
@@ -327,6 +362,7 @@ static int handle_edit(form *f, field_state *fs, const console_event *ev)
 
 int form_handle(form *f, console *c, const console_event *ev)
 {
+    keep_focus_shown(f);
     field_state *fs = &f->fields[f->focus];
     switch (ev->action) {
     case ACT_NEXT_FIELD:
@@ -336,7 +372,7 @@ int form_handle(form *f, console *c, const console_event *ev)
     case ACT_UP:
         return move_focus(f, -1);
     case ACT_SELECT:
-        if (f->focus + 1 < f->count)
+        if (!is_last_shown(f))
             return move_focus(f, 1);
         return first_error(f) < f->focus ? focus_error(f) : submit(f, c);
     case ACT_SAVE:
@@ -384,6 +420,8 @@ static int input_room(const form *f, int cols)
 static int field_height(const form *f, size_t i, int room, bool compact)
 {
     const field_state *fs = &f->fields[i];
+    if (!is_shown(f, fs))
+        return 0;
     int message = fs->message ? text_lines(fs->message, room) : 1;
     bool spaced = fs->message || !compact || i == f->focus;
     return field_rows(fs) + (spaced ? message : 0);
@@ -491,6 +529,7 @@ static void draw_marker(int y, const console_area *area, const char *marker)
 
 void form_draw(form *f, console *c, const console_area *area)
 {
+    keep_focus_shown(f);
     int room = input_room(f, area->cols);
     int ix = area->left + area->cols - room;
     bool compact = height(f, room, false) > area->rows;
@@ -499,6 +538,8 @@ void form_draw(form *f, console *c, const console_area *area)
     bool above = false, below = false;
     for (size_t i = 0; i < f->count; i++) {
         int h = field_height(f, i, room, compact);
+        if (h == 0)
+            continue;
         if (row >= 0 && row + h <= area->rows)
             draw_field(f, i, area->top + row, area->left, ix, room, c);
         else if (row < 0)

@@ -99,13 +99,32 @@ static void hand_out(vt_term *t)
     VT_ASSERT_TEXT(t, "2 item(s), one signature:", WAIT_MS);
     sign_and_save(t, "王五");
     VT_ASSERT_TEXT(t, "Handed out 2 item(s) to 王五.", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Proxy's phone"));
     vt_key(t, "Esc");
 
-    /* 钱九 collects 赵六's parcel: a proxy, refused until phone and relationship are given. */
+    /* 钱九 collects 赵六's parcel: a proxy, detected as the name is typed; the proxy's
+     * phone and relationship are asked for, and required. */
     narrow(t, "赵六", "1 found");
     vt_key(t, "F11");
-    sign_and_save(t, "钱九");
-    VT_ASSERT_TEXT(t, "钱九 is not the recipient of SF202611270003 (赵六)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "one signature", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Proxy's phone"));
+    vt_send(t, "钱九");
+    VT_ASSERT_TEXT(t, "Proxy's phone *", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Relationship *", WAIT_MS);
+    VT_ASSERT_TEXT(t, "\u2039 Yes", WAIT_MS); /* 代领, turned to 是 */
+    /* Corrected to the recipient's own name: no proxy, and nothing asked of one. */
+    vt_key(t, "Backspace");
+    vt_key(t, "Backspace");
+    vt_send(t, "赵六");
+    VT_ASSERT_GONE(t, "Proxy's phone", WAIT_MS);
+    vt_key(t, "Backspace");
+    vt_key(t, "Backspace");
+    vt_send(t, "钱九");
+    VT_ASSERT_TEXT(t, "Proxy's phone *", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Right");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
     vt_send(t, "13800138000");
     vt_key(t, "Tab");
     vt_send(t, "邻居");
