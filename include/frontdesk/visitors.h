@@ -184,6 +184,9 @@ typedef enum fd_visit_view {
     FD_VISITS_BY_DOCUMENT,
     FD_VISITS_BY_VISITEE,
     FD_VISITS_BY_SLIP,
+    /* A phone when the text is digits (full-width too), blanks and dashes, else a name:
+     * what one search line finds, typed either way. */
+    FD_VISITS_BY_NAME_OR_PHONE,
     FD_VISIT_VIEW_COUNT
 } fd_visit_view;
 

@@ -850,8 +850,8 @@ static const struct {
     {FD_VISITS_INSIDE, N_("Inside now"), N_("Find a name or phone:")},
     {FD_VISITS_WAITING, N_("Waiting for the visitee's answer"), N_("Find a name or phone:")},
     {FD_VISITS_TODAY, N_("Today's log"), N_("Find a name or phone:")},
-    {FD_VISITS_BY_NAME, N_("Search by visitor's name"), N_("Name, any part:")},
-    {FD_VISITS_BY_PHONE, N_("Search by phone"), N_("Phone, whole or the digits shown:")},
+    {FD_VISITS_BY_NAME_OR_PHONE, N_("Search by visitor's name or phone"),
+     N_("Name or phone (digits as shown):")},
     {FD_VISITS_BY_DOCUMENT, N_("Search by document number"), N_("Document number, whole:")},
     {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company"),
      N_("Visitee, unit or company, from the start:")},
@@ -862,6 +862,14 @@ enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 static bool is_search(size_t view)
 {
     return views[view].view >= FD_VISITS_BY_NAME;
+}
+
+static size_t view_index(fd_visit_view view)
+{
+    for (size_t i = 0; i < VIEW_COUNT; i++)
+        if (views[i].view == view)
+            return i;
+    return 0;
 }
 
 typedef struct visitors {
@@ -952,20 +960,11 @@ static void visitors_close(void *state)
     free(s);
 }
 
-static size_t view_index(fd_visit_view view)
-{
-    for (size_t i = 0; i < VIEW_COUNT; i++)
-        if (views[i].view == view)
-            return i;
-    return 0;
-}
-
-/* Typing over a list that is not a search starts one: digits look for a phone,
- * anything else for a name. */
+/* Typing over a list that is not a search, or /, starts one for a name or phone, as
+ * the search line of these lists says. */
 static int start_search(visitors *s, console *c, const console_event *ev)
 {
-    bool digit = ev->action == ACT_NONE && ev->key.code >= '0' && ev->key.code <= '9';
-    show_view(s, view_index(digit ? FD_VISITS_BY_PHONE : FD_VISITS_BY_NAME));
+    show_view(s, view_index(FD_VISITS_BY_NAME_OR_PHONE));
     if (ev->action == ACT_SEARCH) {
         listview_search(s->list, c, NULL);
         return EV_HANDLED | EV_REDRAW;

@@ -183,6 +183,16 @@ static bool prepare_search(fd_desk *d, list_query *q, const char *text)
     return true;
 }
 
+/* Digits with the blanks, dashes and plus a phone is written with, full-width or not. */
+static bool looks_like_phone(const char *text)
+{
+    char *folded = text_folded(text ? text : "");
+    bool digit = strpbrk(folded, "0123456789") != NULL;
+    bool only = strspn(folded, "0123456789 -+") == strlen(folded);
+    free(folded);
+    return digit && only;
+}
+
 fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, const char *text,
                          const fd_visit *after, int limit,
                          void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
@@ -191,6 +201,8 @@ fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, co
     err = err ? err : &local;
     if ((unsigned)view >= FD_VISIT_VIEW_COUNT || limit <= 0)
         return fd_fail(err, FD_USAGE, NULL, "fd_visits_list: bad view or limit");
+    if (view == FD_VISITS_BY_NAME_OR_PHONE)
+        view = looks_like_phone(text) ? FD_VISITS_BY_PHONE : FD_VISITS_BY_NAME;
     list_query q = {.d = d, .view = view, .after = after, .limit = limit,
                     .r = visit_reader_for(d, who, each, ctx)};
     bool searching = view >= FD_VISITS_BY_NAME;

@@ -27,16 +27,35 @@ START_TEST(search_finds_records_by_the_part_people_type)
     VT_ASSERT_TEXT(t, "Find a name or phone:", WAIT_MS);
     VT_ASSERT_TEXT(t, "150****9251", WAIT_MS); /* 周敏's phone, masked */
 
+    /* Today's log: "/" opens the search its line promises, a name or a phone, with the
+     * digits full-width as an input method types them. */
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Today's log", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Find a name or phone:", WAIT_MS);
+    vt_send(t, "/");
+    vt_send(t, "９２５１");
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): ９２５１", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4 found", WAIT_MS);
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, "周敏");
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    for (int i = 0; i < 2; i++)
+        vt_key(t, "Backspace");
+
     vt_send(t, "9251");
-    VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Phone, whole or the digits shown: 9251", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search by visitor's name or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 9251", WAIT_MS);
     VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
     VT_ASSERT_TEXT(t, "4 found", WAIT_MS); /* 周敏 came four times */
     /* The same digits from an input method in full-width mode. */
     for (int i = 0; i < 4; i++)
         vt_key(t, "Backspace");
     vt_send(t, "９２５１");
-    VT_ASSERT_TEXT(t, "Phone, whole or the digits shown: ９２５１", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): ９２５１", WAIT_MS);
     VT_ASSERT_TEXT(t, "4 found", WAIT_MS);
 
     vt_key(t, "F5");
@@ -51,7 +70,7 @@ START_TEST(search_finds_records_by_the_part_people_type)
     vt_key(t, "F5"); /* back to who is inside; typing a name there searches names */
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_send(t, "欣"); /* the middle of 马欣怡, 郭欣怡 and 梁欣怡 */
-    VT_ASSERT_TEXT(t, "Name, any part: 欣", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 欣", WAIT_MS);
     VT_ASSERT_TEXT(t, "11 found", WAIT_MS);
     VT_ASSERT_TEXT(t, "马欣怡", WAIT_MS);
     VT_ASSERT_TEXT(t, "郭欣怡", WAIT_MS);
@@ -161,7 +180,7 @@ START_TEST(lists_and_forms_refit_after_a_resize)
     vt_key(t, "^V");
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_send(t, "186");
-    VT_ASSERT_TEXT(t, "Phone, whole or the digits shown: 186", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 186", WAIT_MS);
     VT_ASSERT_TEXT(t, "\u2193 more", WAIT_MS);
     VT_ASSERT_GONE(t, "\u2191 more", WAIT_MS);
     char first[64], last[64];

@@ -883,6 +883,15 @@ START_TEST(views_page_through_everything_once)
     expect_ids(got, ids, every);
     all_pages(FD_VISITS_BY_NAME, "张伟", 2, got, sizeof got);
     expect_ids(got, ids, zhang_wei);
+    /* One search line for both: a name, or a phone's digits, full-width ones too. */
+    all_pages(FD_VISITS_BY_NAME_OR_PHONE, "张伟", 2, got, sizeof got);
+    expect_ids(got, ids, zhang_wei);
+    all_pages(FD_VISITS_BY_NAME_OR_PHONE, "１３８", 7, got, sizeof got);
+    expect_ids(got, ids, every);
+    all_pages(FD_VISITS_BY_NAME_OR_PHONE, "０００７", 3, got, sizeof got);
+    char seventh[32];
+    snprintf(seventh, sizeof seventh, "%lld", (long long)ids[7]);
+    ck_assert_str_eq(got, seventh);
     /* A prefix: names in turn (descending), newest first within each. */
     all_pages(FD_VISITS_BY_NAME, "张", 4, got, sizeof got);
     ck_assert_int_eq((int)strlen(got) > 0, 1);
