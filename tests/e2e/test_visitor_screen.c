@@ -331,7 +331,7 @@ END_TEST
 
 /* Issue 15: a Chinese input method in full-width mode types １１０…Ｘ and １３８…; the
  * fields took only half-width characters and beeped. They are folded as typed, and a
- * landline with its extension written 转123 is taken. */
+ * landline with its extension written 转123 is taken and shown masked with it. */
 START_TEST(full_width_input_and_an_extension_are_taken)
 {
     desk d;
@@ -346,6 +346,8 @@ START_TEST(full_width_input_and_an_extension_are_taken)
     desk_save_anyway(t);
     VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
     VT_ASSERT_TEXT(t, "110105********002X", WAIT_MS);
+    /* Masked, the extension reads as it was written. */
+    VT_ASSERT_TEXT(t, "010-****5678转123", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
