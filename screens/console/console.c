@@ -465,11 +465,16 @@ static void draw_hints(console *c)
     }
 }
 
+/* A message longer than its line takes the status line below it as well, until the
+ * next key: what was refused, and why, is read whole (a third line's worth ends in "…"). */
 static void draw_message(console *c)
 {
-    if (c->message)
-        draw_text(LINES - 3, 1, COLS - 2, c->message,
-                  theme(c->message_is_error ? TH_ERROR : TH_INFO));
+    if (!c->message)
+        return;
+    int cols = COLS - 2;
+    if (text_lines(c->message, cols) > 1)
+        draw_padded(LINES - 2, 0, COLS, "", A_NORMAL);
+    draw_wrapped(LINES - 3, 1, 2, cols, c->message, theme(c->message_is_error ? TH_ERROR : TH_INFO));
 }
 
 static bool too_small(void) { return COLS < MIN_COLS || LINES < MIN_ROWS; }

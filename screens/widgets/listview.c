@@ -238,20 +238,6 @@ static void column_widths(const listview *lv, int cols, int *widths)
     }
 }
 
-/* A cell clipped to its column, with an ellipsis when something was cut. */
-static void draw_cell(int y, int x, int cols, const char *text, attr_t attr)
-{
-    if (text_width(text) <= cols) {
-        draw_padded(y, x, cols, text, attr);
-        return;
-    }
-    int used;
-    size_t bytes = text_fit(text, cols - 1, &used);
-    char clipped[256];
-    snprintf(clipped, sizeof clipped, "%.*s\u2026", (int)bytes, text);
-    draw_padded(y, x, cols, clipped, attr);
-}
-
 static void draw_row(const listview *lv, size_t i, int y, const console_area *area,
                      const int *widths)
 {
@@ -262,7 +248,7 @@ static void draw_row(const listview *lv, size_t i, int y, const console_area *ar
     draw_padded(y, area->left, area->cols, "", attr);
     int x = area->left;
     for (size_t k = 0; k < n; k++) {
-        draw_cell(y, x, widths[k], cells[k], attr);
+        draw_padded(y, x, widths[k], cells[k], attr);
         x += widths[k] + 1;
     }
 }
@@ -329,7 +315,7 @@ void listview_draw(listview *lv, console *c, const console_area *area)
     column_widths(lv, area->cols, widths);
     int x = area->left;
     for (size_t k = 0; k < column_count(lv); k++) {
-        draw_cell(area->top + 1, x, widths[k], _(lv->src->columns[k].title), theme(TH_DIM) | A_BOLD);
+        draw_padded(area->top + 1, x, widths[k], _(lv->src->columns[k].title), theme(TH_DIM) | A_BOLD);
         x += widths[k] + 1;
     }
     lv->visible = area->rows - 2 > 1 ? area->rows - 2 : 1;

@@ -377,6 +377,50 @@ START_TEST(every_call_of_an_emergency_loan_can_be_read)
 }
 END_TEST
 
+/* The row that shows text, or -1. */
+static int row_with(vt_term *t, const char *text)
+{
+    for (int row = 0; row < DESK_ROWS; row++)
+        if (desk_row_has(t, row, text))
+            return row;
+    return -1;
+}
+
+/* Text longer than its line is never cut without a sign: a message wraps onto the
+ * status line below it, a value cut at the screen's edge ends in "…". */
+START_TEST(long_text_wraps_or_ends_in_an_ellipsis)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "2001", "2222");
+    vt_key(t, "F12");
+    VT_ASSERT_TEXT(t, "Search:", WAIT_MS);
+    vt_key(t, "^O");
+    vt_send(t, "1"); /* begin the handover: refused, a follow-up has no progress yet */
+    VT_ASSERT_TEXT(t, "carried follow-ups need this shift's progress", WAIT_MS);
+    VT_ASSERT_TEXT(t, "shift).", WAIT_MS); /* the message's end, on the line below */
+    ck_assert_int_eq(row_with(t, "shift)."), DESK_ROWS - 2);
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "",
+                                  "送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票",
+                                  "a-1203", "", "", "李建国", NULL};
+    desk_fill(t, values);
+    desk_save_anyway(t);
+    VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
+    int row = row_with(t, "Purpose ");
+    ck_assert_int_ge(row, 0);
+    ck_assert_msg(desk_row_has(t, row, "\u2026"), "the purpose is cut without a sign");
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {search_finds_records_by_the_part_people_type,
@@ -384,6 +428,6 @@ int main(void)
                                   lists_and_forms_refit_after_a_resize,
                                   every_line_of_a_visits_history_can_be_read,
                                   every_call_of_an_emergency_loan_can_be_read,
-                                  NULL};
+                                  long_text_wraps_or_ends_in_an_ellipsis, NULL};
     return desk_main(desk_suite("shift", tests));
 }
