@@ -309,13 +309,21 @@ static void fill_area(listview *lv, console *c)
         lv->first = lv->count > rows ? lv->count - rows : 0;
 }
 
+/* A column without a title (the marks) stays blank: gettext("") is the catalogue's
+ * header, not an empty string. */
+static const char *column_title(const listview *lv, size_t k)
+{
+    const char *title = lv->src->columns[k].title;
+    return *title ? _(title) : "";
+}
+
 void listview_draw(listview *lv, console *c, const console_area *area)
 {
     int widths[MAX_COLUMNS] = {0};
     column_widths(lv, area->cols, widths);
     int x = area->left;
     for (size_t k = 0; k < column_count(lv); k++) {
-        draw_padded(area->top + 1, x, widths[k], _(lv->src->columns[k].title), theme(TH_DIM) | A_BOLD);
+        draw_padded(area->top + 1, x, widths[k], column_title(lv, k), theme(TH_DIM) | A_BOLD);
         x += widths[k] + 1;
     }
     lv->visible = area->rows - 2 > 1 ? area->rows - 2 : 1;
