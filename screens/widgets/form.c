@@ -73,7 +73,7 @@ static const char *type_hint(form_type t)
     case FORM_DATETIME:
         return _("Beijing time, e.g. 2026-11-27 09:30");
     case FORM_PHONE:
-        return _("Mobile or landline, e.g. 13812345678, 010-12345678 or 010-12345678转123");
+        return _("Mobile or landline, e.g. 13812345678 or 010-12345678转123");
     case FORM_CHOICE:
         return _("Left/Right to choose");
     default:
@@ -422,7 +422,8 @@ static int field_height(const form *f, size_t i, int room, bool compact)
     const field_state *fs = &f->fields[i];
     if (!is_shown(f, fs))
         return 0;
-    int message = fs->message ? text_lines(fs->message, room) : 1;
+    const char *hint = i == f->focus ? type_hint(fs->def->type) : NULL;
+    int message = fs->message ? text_lines(fs->message, room) : hint ? text_lines(hint, room) : 1;
     bool spaced = fs->message || !compact || i == f->focus;
     return field_rows(fs) + (spaced ? message : 0);
 }
@@ -492,7 +493,7 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
     if (fs->message)
         draw_wrapped(my, ix, text_lines(fs->message, room), room, fs->message, theme(TH_ERROR));
     else if (focused && hint)
-        draw_text(my, ix, room, hint, theme(TH_DIM));
+        draw_wrapped(my, ix, text_lines(hint, room), room, hint, theme(TH_DIM));
     if (focused && fs->def->type != FORM_CHOICE)
         console_cursor(c, cy, cx);
 }
