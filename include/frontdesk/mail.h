@@ -133,6 +133,11 @@ typedef struct fd_mail_intake {
     const char *damage_ack; /* the courier who acknowledged the damage */
 } fd_mail_intake;
 
+/* Whether field (the names above) must be filled for the item as typed: the tracking
+ * number of an express parcel, the damage and who acknowledged it for a damaged item.
+ * The rule fd_mail_receive applies; forms mark by it. */
+bool fd_mail_intake_requires(const fd_mail_intake *in, const char *field);
+
 /* Registers an item (received) and, when a shelf is given, shelves it (held), in one
  * transaction. A tracking number already registered is refused (FD_CONFLICT) with a
  * message naming the item that has it, its recipient and its date. */

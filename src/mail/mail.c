@@ -459,6 +459,16 @@ typedef struct intake {
     int64_t item_id;
 } intake;
 
+bool fd_mail_intake_requires(const fd_mail_intake *in, const char *field)
+{
+    if (strcmp(field, "tracking") == 0)
+        return in->kind == FD_MAIL_EXPRESS;
+    if (strcmp(field, "damage_note") == 0 || strcmp(field, "damage_ack") == 0)
+        return in->damaged;
+    return strcmp(field, "carrier") == 0 || strcmp(field, "kind") == 0 ||
+           strcmp(field, "recipient") == 0;
+}
+
 static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake *it, fd_error *err)
 {
     fd_status s;
@@ -479,14 +489,14 @@ static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake
         (s = clean_shelf(in->shelf, NULL, it->shelf, err)) != FD_OK ||
         (s = mail_clean_text(in->note, "note", NULL, true, it->note, sizeof it->note, err)) != FD_OK)
         return s;
-    if (it->kind == FD_MAIL_EXPRESS && !it->tracking[0])
+    if (fd_mail_intake_requires(in, "tracking") && !it->tracking[0])
         return fd_fail(err, FD_INVALID, "tracking",
                        _("An express parcel needs its tracking number: scan the barcode."));
     if (it->recipient.kind == 0 &&
         (s = mail_clean_text(in->recipient.text, "recipient", _("Enter the recipient."), false,
                         it->free_name, sizeof it->free_name, err)) != FD_OK)
         return s;
-    if (!it->damaged)
+    if (!fd_mail_intake_requires(in, "damage_note"))
         return FD_OK;
     if ((s = mail_clean_text(in->damage_note, "damage_note", _("Describe the damage."), true,
                         it->damage_note, sizeof it->damage_note, err)) != FD_OK)

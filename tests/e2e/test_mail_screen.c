@@ -248,8 +248,42 @@ START_TEST(test_a_batch_from_intake_to_return)
 }
 END_TEST
 
+/* Issue 15: the damage and who acknowledged it are asked only when the item is
+ * damaged, and then marked required; an express parcel's tracking number is marked. */
+START_TEST(damage_details_only_for_a_damaged_item)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_mail(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Sign for mail and parcels", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tracking no. *", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Acknowledged by"));
+    vt_send(t, "SF202611270009\r");
+    vt_send(t, "王五");
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Tab"); /* shelf, quantity, note, damaged */
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "Damage *", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Acknowledged by *", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
+    vt_send(t, "外箱压扁");
+    vt_key(t, "Tab");
+    vt_send(t, "顺丰刘师傅");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Registered SF202611270009 for 王五", WAIT_MS);
+    /* The next item starts undamaged: nothing asked about damage. */
+    VT_ASSERT_GONE(t, "Acknowledged by", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Held now, by recipient", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *const tests[] = {test_a_batch_from_intake_to_return, NULL};
+    const TTest *const tests[] = {test_a_batch_from_intake_to_return,
+                                  damage_details_only_for_a_damaged_item, NULL};
     return desk_main(desk_suite("mail", tests));
 }

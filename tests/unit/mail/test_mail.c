@@ -252,6 +252,8 @@ START_TEST(intake_refusals_name_their_field)
     in.quantity = 1;
     in.tracking = "";
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID, "tracking");
+    ck_assert(fd_mail_intake_requires(&in, "tracking")); /* what the form marks */
+    ck_assert(!fd_mail_intake_requires(&in, "damage_note"));
     in.tracking = "SF#0001";
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID, "tracking");
     in.tracking = "SF1";
@@ -263,6 +265,7 @@ START_TEST(intake_refusals_name_their_field)
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID, "recipient");
     in.recipient = zhang_wei();
     in.damaged = true;
+    ck_assert(fd_mail_intake_requires(&in, "damage_note") && fd_mail_intake_requires(&in, "damage_ack"));
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
                    "damage_note");
     in.damage_note = "外箱破损";
