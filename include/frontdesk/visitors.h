@@ -79,6 +79,11 @@ typedef struct fd_visit_form {
     const char *unit, *company, *department, *visitee_name, *visitee_position;
 } fd_visit_form;
 
+/* Everything fd_visit_register checks of the form as typed (names, document, phone,
+ * purpose, whom they visit), writing nothing: a screen asks it before the warnings, so
+ * "save anyway?" is never followed by a refusal. */
+fd_status fd_visit_check(fd_desk *d, const fd_visit_form *f, fd_error *err);
+
 /* What the desk should double-check before registering, none of it a refusal: a unit
  * typed that the directory does not have, a person visited it does not list (both
  * only when not picked from it), a document known under another name. each() gets

@@ -723,10 +723,15 @@ static int register_submit(void *ctx, console *c, form *f)
 {
     registering *r = ctx;
     fd_visit_form vf = read_form(r);
+    fd_error err = {0};
+    /* What would be refused is said first: a warning confirmed, then a refusal, asks twice. */
+    if (fd_visit_check(console_desk(c), &vf, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
     if (!warned_and_confirmed(c, &vf))
         return EV_HANDLED;
     int64_t id = 0;
-    fd_error err = {0};
     fd_status st = fd_visit_register(console_desk(c), console_actor(c), r->approved ? &r->approver : NULL,
                                      &vf, &id, &err);
     /* A refusal at no field is the person's, not the form's: a supervisor may approve. */

@@ -581,6 +581,15 @@ fd_status fd_visit_may_register(fd_desk *d, const fd_actor *who, const fd_actor 
     return fd_machine_check(d, &fd_visit_machine, "", "register", &fire, 0, NULL, err);
 }
 
+fd_status fd_visit_check(fd_desk *d, const fd_visit_form *form, fd_error *err)
+{
+    registration *r = fd_alloc(sizeof *r);
+    r->d = d;
+    fd_status s = check_form(r, form, err);
+    free(r);
+    return s;
+}
+
 fd_status fd_visit_register(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                             const fd_visit_form *form, int64_t *visit_id, fd_error *err)
 {

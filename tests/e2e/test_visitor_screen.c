@@ -352,6 +352,28 @@ START_TEST(full_width_input_and_an_extension_are_taken)
 }
 END_TEST
 
+/* Issue 15: a form the core would refuse is said before the warnings are asked: "save
+ * anyway?" confirmed and then a refusal asked the desk twice. */
+START_TEST(the_form_is_checked_before_the_warnings)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "110105199003071234", "欧阳娜娜", "13800138000", "送文件", "A-1203", "李建国");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "The check digit of this identity number is wrong", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Save anyway?"));
+    /* Corrected where the error put the cursor: now the warning, and the visit saved. */
+    vt_key(t, "Backspace");
+    vt_send(t, "9");
+    desk_save_anyway(t);
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {register_admit_sign_out_unsigned_correct_and_find,
@@ -361,6 +383,7 @@ int main(void)
                                   a_number_typed_on_a_visit_page_changes_nothing,
                                   f10_asks_before_quitting,
                                   full_width_input_and_an_extension_are_taken,
+                                  the_form_is_checked_before_the_warnings,
                                   the_slip_is_printed_on_admission_and_its_scan_opens_the_visit, NULL};
     return desk_main(desk_suite("visitors", tests));
 }
