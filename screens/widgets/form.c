@@ -485,8 +485,12 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
         cx = ix + 2;
     } else if (fs->def->type == FORM_NOTE) {
         lineedit_draw_wrapped(&fs->edit, y, ix, NOTE_ROWS, cols, attr, &cy, &cx);
-    } else {
+    } else if (focused || fs->edit.secret) {
         cx = lineedit_draw(&fs->edit, y, ix, cols, attr);
+    } else {
+        /* Read from its start, "…" where it is cut, not scrolled to where it was typed. */
+        draw_padded(y, ix, cols, lineedit_text(&fs->edit), attr);
+        cx = ix;
     }
     int my = y + field_rows(fs);
     const char *hint = type_hint(fs->def->type);

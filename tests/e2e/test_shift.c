@@ -409,9 +409,16 @@ START_TEST(long_text_wraps_or_ends_in_an_ellipsis)
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
     const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "",
-                                  "送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票",
+                                  "开头送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票",
                                   "a-1203", "", "", "李建国", NULL};
     desk_fill(t, values);
+    /* A field left reads from its start, cut with "…", not from where typing ended. */
+    VT_ASSERT_TEXT(t, "Person visited", WAIT_MS);
+    VT_ASSERT_TEXT(t, "开头送合同", WAIT_MS);
+    int field = row_with(t, "开头送合同");
+    ck_assert_int_ge(field, 0);
+    ck_assert_msg(desk_row_has(t, field, "Purpose") && desk_row_has(t, field, "\u2026"),
+                  "the purpose field is cut without a sign");
     desk_save_anyway(t);
     VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
     int row = row_with(t, "Purpose ");
