@@ -79,6 +79,11 @@ typedef struct fd_visit_form {
     const char *unit, *company, *department, *visitee_name, *visitee_position;
 } fd_visit_form;
 
+/* Whether field (the names of fd_visit_form's members) must be filled for the form as
+ * typed: the phone unless a returning visitor's is on file, the unit unless a company
+ * is given. The rule fd_visit_register applies; forms mark by it. */
+bool fd_visit_requires(const fd_visit_form *f, const char *field);
+
 /* Everything fd_visit_register checks of the form as typed (names, document, phone,
  * purpose, whom they visit), writing nothing: a screen asks it before the warnings, so
  * "save anyway?" is never followed by a refusal. */

@@ -688,6 +688,14 @@ static fd_visit_form read_form(const registering *r)
     };
 }
 
+/* 电话 for a first-time visitor, 单元 or 公司 while both are empty: the core's rule. */
+static bool register_requires(void *ctx, const form *f, const char *name)
+{
+    (void)f;
+    fd_visit_form vf = read_form(ctx);
+    return fd_visit_requires(&vf, name);
+}
+
 typedef struct warnings {
     char text[1024];
     int count;
@@ -762,6 +770,7 @@ static void *register_open(console *c, void *arg)
     for (int t = 0; t < FD_DOC_TYPE_COUNT; t++)
         r->doc_labels[t] = fd_doc_type_label((fd_doc_type)t);
     form_set_choices(r->form, "doc_type", r->doc_labels, FD_DOC_TYPE_COUNT);
+    form_set_required_rule(r->form, register_requires, r);
     form_set_value(r->form, "party_size", "1");
     form_focus(r->form, "doc_number");
     r->seen_type = form_choice(r->form, "doc_type");

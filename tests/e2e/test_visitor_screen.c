@@ -267,8 +267,13 @@ START_TEST(a_returning_visitor_is_filled_in_from_the_document)
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    /* The phone is required of a first-time visitor, the unit unless a company is given. */
+    VT_ASSERT_TEXT(t, " Phone *", WAIT_MS);
+    VT_ASSERT_TEXT(t, " Unit *", WAIT_MS);
     vt_send(t, "110105194912310 02x");
     VT_ASSERT_TEXT(t, "Returning visitor (1 visits", WAIT_MS);
+    /* A returning visitor's phone is on file: no longer required. */
+    VT_ASSERT_GONE(t, " Phone *", WAIT_MS);
     VT_ASSERT_TEXT(t, "Visitor's name *   王小明", WAIT_MS);
     /* Issue 15: the masked phone was put in the field, and saved as typed. It is shown
      * beside the form; the field stays empty and the number on file is kept. */

@@ -592,7 +592,9 @@ START_TEST(a_returning_visitor_is_recognised_by_document)
     /* The desk leaves the phone to the earlier visit: it is copied, unseen. */
     fd_visit_form f = form();
     f.phone = "";
+    ck_assert(fd_visit_requires(&f, "phone")); /* what the form marks */
     f.returning_visit = k.visit_id;
+    ck_assert(!fd_visit_requires(&f, "phone"));
     int64_t third = register_as(&fx.receptionist, NULL, f);
     fd_visit *v = one(&fx.duty_manager, third);
     ck_assert_str_eq(v->phone, "13800138000");
