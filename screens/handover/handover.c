@@ -61,6 +61,7 @@ typedef struct book_source {
     int64_t shift_id;
     bool in_hand;      /* open or handing over: its follow-ups lead */
     fd_held_mail held; /* the held mail, one line */
+    fd_unmarked unmarked; /* during a handover: what is still without a mark */
     bool mail_detail;  /* each held item under that line too */
 } book_source;
 
@@ -360,7 +361,8 @@ static void load_shift(book *b)
     bool detail = b->src.mail_detail;
     b->src = (book_source){.c = b->c, .shift_id = b->have_shift ? b->shift.id : 0, .in_hand = in_hand,
                            .mail_detail = detail};
-    if (b->have_shift && fd_handover_held_mail(d, b->shift.id, &b->src.held, &err) != FD_OK)
+    if (b->have_shift && (fd_handover_held_mail(d, b->shift.id, &b->src.held, &err) != FD_OK ||
+                          fd_handover_unmarked(d, b->shift.id, &b->src.unmarked, &err) != FD_OK))
         console_show_error(b->c, &err);
 }
 
@@ -413,7 +415,16 @@ static void draw_head(book *b, const console_area *area)
                                        s->manager, from, to, s->taken_over_by)
                            : fd_printf(_("Shift No. %lld  %s  since %s  %s"), (long long)s->id, s->manager,
                                        from, fd_shift_state_label(s->state));
-    draw_text(area->top, x, cols, head, theme(TH_TITLE));
+    int used = draw_text(area->top, x, cols, head, theme(TH_TITLE));
+    const fd_unmarked *u = &b->src.unmarked;
+    if (u->items || u->held_mail) {
+        char what[128];
+        fd_unmarked_text(u, what, sizeof what);
+        char *unmarked = fd_printf(_("Without a mark: %s"), what);
+        if (used + 2 < cols)
+            draw_text(area->top, x + used + 2, cols - used - 2, unmarked, theme(TH_ERROR) | A_BOLD);
+        free(unmarked);
+    }
     free(head);
     char *line = NULL;
     attr_t attr = theme(TH_DIM);

@@ -196,12 +196,13 @@ static int sign_submit(void *ctx, console *c, form *f)
 static bool ready_to_sign(console *c, int64_t shift_id)
 {
     fd_desk *d = console_desk(c);
-    size_t unmarked = 0;
+    fd_unmarked unmarked = {0};
     fd_error err = {0};
     fd_status s = fd_handover_sign_ready(d, console_actor(c), shift_id, &unmarked, &err);
-    if (s == FD_STATE && unmarked > 0) {
-        char *question = fd_printf(_("%zu open items have no mark yet. Carry them all on as they are?"),
-                                   unmarked);
+    if (s == FD_STATE && (unmarked.items || unmarked.held_mail)) {
+        char what[128];
+        fd_unmarked_text(&unmarked, what, sizeof what);
+        char *question = fd_printf(_("%s have no mark yet. Carry them all on as they are?"), what);
         bool carry = dialog_confirm(c, question, _("Carry them on"), _("Not yet"));
         free(question);
         if (!carry)
