@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
 
@@ -127,6 +128,7 @@ typedef enum section {
 
 typedef struct handover_print {
     fd_desk *d;
+    const fd_actor *who;        /* reads a complaint's history, masked for this role */
     fd_report *r;
     fd_shift shift;
     bool have_shift;
@@ -139,6 +141,8 @@ typedef struct handover_print {
     char *pending_extra;        /* what those add to its last cell */
     bool pending_set;
     fd_date day;                /* the shift's first day: times show their year only when another */
+    fd_status failed;           /* a complaint's history could not be read: the report fails */
+    fd_error failure;
 } handover_print;
 
 static void flush_pending(handover_print *h)
@@ -463,6 +467,49 @@ static void on_trail(void *ctx, const fd_trail_step *s)
     free(line);
 }
 
+/* What the incoming manager must read of a complaint on paper, as written by the end
+ * of the shift: its hand-over to the CS manager with the reason, and each correction
+ * old → new with its reason. */
+typedef struct complaint_history {
+    const handover_print *h;
+    fd_time until;
+    char *text;
+} complaint_history;
+
+static void complaint_step(void *ctx, const fd_complaint_step *step)
+{
+    complaint_history *k = ctx;
+    if (step->at > k->until)
+        return;
+    char *what = step->field ? fd_complaint_correction_text(step)
+                 : strcmp(step->event, "refer") == 0
+                     ? fd_printf(_("%s: %s"), fd_complaint_event_label(step->event), step->note ? step->note : "")
+                     : NULL;
+    if (!what)
+        return;
+    char at[FD_TIME_TEXT];
+    print_stamp(step->at, k->h->day, at);
+    char *line = fd_printf(_("%s %s (%s)"), at, what, step->staff ? step->staff : "");
+    char *text = print_join(k->text, "\n", line);
+    free(k->text);
+    k->text = text;
+    free(line);
+    free(what);
+}
+
+/* NULL when nothing was handed over or corrected; a failure is kept for the report. */
+static char *complaint_history_text(handover_print *h, int64_t complaint_id)
+{
+    complaint_history k = {h, h->have_shift && h->shift.end_at ? h->shift.end_at : fd_desk_now(h->d), NULL};
+    fd_error err = {0};
+    fd_status s = fd_complaint_timeline(h->d, h->who, complaint_id, complaint_step, &k, &err);
+    if (s != FD_OK && h->failed == FD_OK) {
+        h->failed = s;
+        h->failure = err;
+    }
+    return k.text;
+}
+
 static void on_open_item(void *ctx, const fd_open_item *i)
 {
     handover_print *h = ctx;
@@ -472,9 +519,11 @@ static void on_open_item(void *ctx, const fd_open_item *i)
     print_cells_dup(&c, i->source_label, FD_STYLE_PLAIN);
     print_cells_dup(&c, i->ref, FD_STYLE_PLAIN);
     print_cells_dup(&c, i->name, FD_STYLE_PLAIN);
-    char *days = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : NULL;
-    print_cells_add(&c, print_join(i->detail, "\n", days), FD_STYLE_PLAIN);
-    free(days);
+    char *extra = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days)
+                  : i->record == FD_RECORD_COMPLAINT ? complaint_history_text(h, i->ref_id)
+                                                     : NULL;
+    print_cells_add(&c, print_join(i->detail, "\n", extra), FD_STYLE_PLAIN);
+    free(extra);
     print_cells_stamp(&c, i->since, h->day);
     /* A complaint's deadline as its last day, a key's due time as the time. */
     char due[FD_DEADLINE_TEXT];
@@ -551,13 +600,18 @@ fd_status fd_print_handover(fd_desk *d, const fd_actor *who, int64_t shift_id, f
     if (s != FD_OK)
         return s;
     char *range = shift_range(&shift);
-    handover_print h = {.d = d, .r = print_report_new(d, who, _("Shift handover report"), range),
+    handover_print h = {.d = d, .who = who, .r = print_report_new(d, who, _("Shift handover report"), range),
                         .kind = -1, .day = fd_date_of(shift.start_at)};
     free(range);
     static const fd_handover_report_cb cb = {on_shift, on_attempt, on_entry, on_correction,
                                              on_progress, on_carried, on_trail, on_open_item,
                                              on_held_mail, on_count};
     s = fd_handover_report(d, shift_id, &cb, &h, err);
+    if (s == FD_OK && h.failed != FD_OK) {
+        s = h.failed;
+        if (err)
+            *err = h.failure;
+    }
     enter_section(&h, SECTION_END);
     print_cells_clear(&h.pending);
     free(h.pending_extra);
