@@ -88,6 +88,15 @@ char *print_join(const char *a, const char *separator, const char *b)
     return fd_printf("%s%s%s", has_a ? a : "", has_a && has_b ? separator : "", has_b ? b : "");
 }
 
+char *print_follow_up(fd_follow_mark mark, const char *follow_up, const char *state)
+{
+    char *head = follow_up ? fd_printf(_("%s: %s"), fd_follow_mark_label(mark), follow_up)
+                           : fd_strdup(fd_follow_mark_label(mark));
+    char *text = state ? fd_printf(_("%s\n(%s)"), head, state) : fd_strdup(head);
+    free(head);
+    return text;
+}
+
 fd_report *print_report_new(fd_desk *d, const fd_actor *who, const char *title, const char *range)
 {
     const char *site = d->config && d->config->site_name ? d->config->site_name : "";
@@ -341,9 +350,7 @@ static char *entry_field_text(const fd_entry *e, fd_entry_field f, fd_date day, 
         if (e->mark == FD_FOLLOW_NONE)
             return fd_strdup(e->follow_up);
         *style = FD_STYLE_RED;
-        return fd_printf("%s%s%s\n(%s)", fd_follow_mark_label(e->mark), e->follow_up ? ": " : "",
-                         e->follow_up ? e->follow_up : "",
-                         fd_followup_state_label(e->followup_state));
+        return print_follow_up(e->mark, e->follow_up, fd_followup_state_label(e->followup_state));
     case FD_ENTRY_FIELD_REPORTED_TO: {
         char at[FD_TIME_TEXT];
         print_stamp(e->reported_at, day, at);
@@ -390,7 +397,7 @@ static void on_progress(void *ctx, const fd_progress_row *p)
     enter_section(h, SECTION_PROGRESS);
     print_cells c = {0};
     print_cells_stamp(&c, p->at, h->day);
-    print_cells_add(&c, fd_printf("%s: %s", fd_entry_kind_label(p->kind), p->content ? p->content : ""),
+    print_cells_add(&c, fd_printf(_("%s: %s"), fd_entry_kind_label(p->kind), p->content ? p->content : ""),
                     FD_STYLE_PLAIN);
     print_cells_dup(&c, p->note, FD_STYLE_PLAIN);
     if (p->done) {
@@ -419,10 +426,8 @@ static char *mark_text(const fd_open_item *i)
     const char *mark = i->mark == FD_ITEM_CARRIED ? _("Carried on")
                        : i->mark == FD_ITEM_NOTED ? _("Noted")
                        : _("Not marked");
-    char *who = i->marked_by ? fd_printf("(%s)", i->marked_by) : NULL;
-    char *head = print_join(mark, " ", who);
+    char *head = i->marked_by ? fd_printf(_("%s (%s)"), mark, i->marked_by) : fd_strdup(mark);
     char *text = print_join(head, "\n", i->note);
-    free(who);
     free(head);
     return text;
 }
@@ -459,8 +464,10 @@ static void on_trail(void *ctx, const fd_trail_step *s)
         line = fd_printf(_("%s done by %s: %s"), at, s->staff, s->text ? s->text : "");
         break;
     default:
-        line = fd_printf(_("%s handed on by %s to %s%s%s"), at, s->staff, s->taken_by ? s->taken_by : "",
-                         s->text && *s->text ? ": " : "", s->text ? s->text : "");
+        line = s->text && *s->text
+                   ? fd_printf(_("%s handed on by %s to %s: %s"), at, s->staff, s->taken_by ? s->taken_by : "",
+                               s->text)
+                   : fd_printf(_("%s handed on by %s to %s"), at, s->staff, s->taken_by ? s->taken_by : "");
         break;
     }
     pending_append(h, line);

@@ -608,6 +608,29 @@ START_TEST(text_reports_speak_the_readers_language)
 }
 END_TEST
 
+/* Issue 16: Chinese paper is punctuated in Chinese — "突发事件：", "延续跟进（张伟）" —
+ * so no ASCII colon before a space and no ASCII bracket is left on it. */
+static void assert_chinese_punctuation(const char *what)
+{
+    char args[700];
+    snprintf(args, sizeof args, "--db '%s' print %s --text - --as 2001", demo_path, what);
+    run_result r = run("FRONTDESK_PIN=2222 LANGUAGE=zh_CN", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    const char *bad = strstr(r.output, ": ");
+    for (const char *b = "()"; *b && !bad; b++)
+        bad = strchr(r.output, *b);
+    ck_assert_msg(!bad, "%s: ASCII punctuation at \"%.60s\"", what, bad);
+    free(r.output);
+}
+
+START_TEST(chinese_paper_is_punctuated_in_chinese)
+{
+    assert_chinese_punctuation("handover");
+    assert_chinese_punctuation("daily --log complaints --date 2026-11-26");
+    assert_chinese_punctuation("daily --log handover --date 2026-11-26");
+}
+END_TEST
+
 /* ---- paper that keeps together (issue 17) ---- */
 
 static void visit_slip(void *ctx, const fd_visit *v)
@@ -936,6 +959,7 @@ int main(void)
     tcase_add_test(tc, printed_chain_head_is_verifys);
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
+    tcase_add_test(tc, chinese_paper_is_punctuated_in_chinese);
     tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
     tcase_add_test(tc, a_corrected_complaint_reads_old_to_new_on_paper);
     tcase_add_test(tc, the_handover_report_reads_a_complaints_hand_over_and_corrections);
