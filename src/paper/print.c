@@ -257,8 +257,10 @@ static void begin_section(handover_print *h, section s)
     for (size_t i = 0; i < sections[s].n; i++)
         cols[i] = (fd_report_column){_(sections[s].cols[i].title), sections[s].cols[i].width};
     h->table = fd_report_table_new(h->r, cols, sections[s].n);
-    if (s == SECTION_OPEN_ITEMS)
+    if (s == SECTION_OPEN_ITEMS) {
+        fd_report_column_whole(h->table, 0); /* the kind, a term: "投诉逾期" */
         fd_report_column_whole(h->table, 1); /* slip, tag and tracking numbers */
+    }
 }
 
 static void enter_section(handover_print *h, section s)
