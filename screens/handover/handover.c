@@ -135,8 +135,10 @@ static void add_followup(void *ctx, const fd_followup *f)
  * asks for — unverified, overdue, or the day it falls due. */
 static void item_state(brow *r, const fd_open_item *i)
 {
-    char due[FD_DEADLINE_TEXT];
-    fd_deadline_format(i->due_at, false, due); /* a time of day is cut short: the detail has it */
+    /* Its day fits the column whole; the detail has the time of day too. */
+    char due[FD_DEADLINE_TEXT] = "";
+    if (i->due_at)
+        fd_day_format(fd_deadline_day(i->due_at), false, due);
     if (i->mark == FD_ITEM_CARRIED)
         cell(r, 4, _("Carried on"));
     else if (i->mark == FD_ITEM_NOTED)
@@ -214,8 +216,11 @@ static void add_item(void *ctx, const fd_open_item *i)
     cell(r, 3, i->ref);
     item_state(r, i);
     char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : item_due(i);
-    char *head = handover_joined(what, "  ", age);
+    /* The slip, tag or number whole: its column cuts a long one short. */
+    char *named = handover_joined(i->ref, " ", what);
+    char *head = handover_joined(named, "  ", age);
     r->detail = handover_joined(head, "  ", i->note);
+    free(named);
     free(head);
     free(age);
     free(what);

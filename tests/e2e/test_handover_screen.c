@@ -106,7 +106,7 @@ static void begin_handover(vt_term *t)
 {
     step(t, "Begin the handover", "1");
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
+    down_to(t, " 20261126-025 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
     vt_send(t, "2");
