@@ -477,8 +477,8 @@ static void on_trail(void *ctx, const fd_trail_step *s)
 }
 
 /* What the incoming manager must read of a complaint on paper, as written by the end
- * of the shift: its hand-over to the CS manager with the reason, and each correction
- * old → new with its reason. */
+ * of the shift: its hand-over to the CS manager with the reason (and the CS manager
+ * taking it over), and each correction old → new with its reason. */
 typedef struct complaint_history {
     const handover_print *h;
     fd_time until;
@@ -490,10 +490,10 @@ static void complaint_step(void *ctx, const fd_complaint_step *step)
     complaint_history *k = ctx;
     if (step->at > k->until)
         return;
+    bool hand_over = strcmp(step->event, "refer") == 0 || strcmp(step->event, "escalate") == 0;
     char *what = step->field ? fd_complaint_correction_text(step)
-                 : strcmp(step->event, "refer") == 0
-                     ? fd_printf(_("%s: %s"), fd_complaint_event_label(step->event), step->note ? step->note : "")
-                     : NULL;
+                 : hand_over ? print_join(fd_complaint_event_label(step->event), _(": "), step->note)
+                             : NULL;
     if (!what)
         return;
     char at[FD_TIME_TEXT];

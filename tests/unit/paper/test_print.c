@@ -719,7 +719,8 @@ static char *column_of(const char *text, int n)
 }
 
 /* Issue 16: the handover report says of a complaint still open what the night did to
- * it — handed to the CS manager with the reason, corrected old → new with the reason. */
+ * it — handed to the CS manager with the reason and taken over, corrected old → new
+ * with the reason. */
 START_TEST(the_handover_report_reads_a_complaints_hand_over_and_corrections)
 {
     char *path = demo_copy("referred.db");
@@ -732,6 +733,10 @@ START_TEST(the_handover_report_reads_a_complaints_hand_over_and_corrections)
     k.now += 10 * 60;
     ck_assert_msg(fd_complaint_refer(k.d, &k.duty_manager, 2, "业主要求经理出面", &err) == FD_OK, "%s",
                   err.message);
+    fd_actor cs_manager;
+    ck_assert_int_eq(fd_staff_login(k.d, "3001", "3333", &cs_manager, &err), FD_OK);
+    k.now += 10 * 60;
+    ck_assert_msg(fd_complaint_accept(k.d, &cs_manager, 2, "明早上门", &err) == FD_OK, "%s", err.message);
     fd_shift shift;
     ck_assert_int_eq(fd_shift_current(k.d, &shift, &err), FD_OK);
     fd_report *r;
@@ -743,6 +748,7 @@ START_TEST(the_handover_report_reads_a_complaints_hand_over_and_corrections)
     free(column);
     static const char *const wanted[] = {
         "11-27 09:40 Handed to the CS manager: 业主要求经理出面 (张伟)",
+        "11-27 09:50 Taken over: 明早上门 (刘洋)",
         "11-27 09:30 Category: Emergency handling \u2192 Service: staff attitude (reason: 维修人员态度) (张伟)",
     };
     for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
