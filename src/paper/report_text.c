@@ -203,7 +203,8 @@ static char *glyphs_text(const char *s, const glyph *g, size_t from, size_t to)
 
 /* Where the line that starts at glyph from ends, at most width columns: after the last
  * space or beside a wide character when there is such a break (never before closing
- * or after opening punctuation), else where the columns run out. Always at least one character, so wrapping advances. */
+ * or after opening punctuation), else where the columns run out. Always at least one
+ * character, so wrapping advances. */
 static size_t line_end(const glyph *g, size_t count, size_t from, int width)
 {
     int used = 0;
@@ -561,10 +562,11 @@ static void share_out(const fd_report_table *t, int *w, const int *base, int roo
 }
 
 /* Column widths in display columns, in what the borders leave: every column as wide
- * as its widest cell (and its title, up to TITLE_KEPT) when they all fit, with what is left shared out by the columns'
- * shares; otherwise by shares, except that a column needing less than its share gets
- * just what it needs and leaves the rest to the others. At least MIN_COLUMN (a
- * Chinese character) each. */
+ * as its widest cell (and its title, up to TITLE_KEPT) when they all fit, with what is
+ * left shared out by the columns' shares; otherwise by shares, except that a column
+ * needing less than its share gets just what it needs and leaves the rest to the
+ * others. Never less than a column's least width (least_width) where the others can
+ * spare it, nor than MIN_COLUMN (a Chinese character). */
 static int *column_widths(const fd_report_table *t, int width)
 {
     size_t n = t->column_count;
