@@ -936,6 +936,10 @@ static PangoContext *make_context(cairo_t *cr, PangoFontMap *map)
     pango_cairo_context_set_font_options(context, options);
     cairo_font_options_destroy(options);
     pango_context_set_language(context, pango_language_from_string("zh-cn"));
+    /* Pango rounds each glyph's position to a whole device unit — a whole point here —
+     * by default: 8.5-point characters then stand 9 points apart, and the PDF has to
+     * carry a position correction for nearly every glyph. */
+    pango_context_set_round_glyph_positions(context, FALSE);
     return context;
 }
 

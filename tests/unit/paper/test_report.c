@@ -265,6 +265,31 @@ START_TEST(pdf_falls_back_to_noto_without_the_truetype_face)
 }
 END_TEST
 
+/* Table text is set at its size: four Chinese characters of an 8.5-point cell take
+ * 4 × 8.5 points, not whole points each (pango's rounding, which spaces them 9 apart). */
+START_TEST(pdf_sets_characters_at_their_size)
+{
+    fd_report *r = sample_report(3, false);
+    const char *path = testlib_path("spacing.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    char command[2048];
+    snprintf(command, sizeof command, "pdftotext -enc UTF-8 -bbox -f 1 -l 1 '%s' -", path);
+    char *boxes = command_output(command);
+    const char *word = strstr(boxes, ">商务洽谈</word>");
+    ck_assert_msg(word != NULL, "%s", boxes);
+    const char *start = word;
+    while (start > boxes && strncmp(start, "<word ", 6) != 0)
+        start--;
+    double x_min, y_min, x_max;
+    ck_assert_int_eq(sscanf(start, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"", &x_min, &y_min,
+                            &x_max),
+                     3);
+    ck_assert_double_eq_tol(x_max - x_min, 4 * 8.5, 0.05);
+    free(boxes);
+}
+END_TEST
+
 START_TEST(pdf_wraps_long_paragraphs_whole)
 {
     fd_report *r = fd_report_new("北辰澜桥国际花园", "说明", "2026-11-27");
@@ -634,6 +659,7 @@ int main(void)
     tcase_add_test(tc, pdf_keeps_every_row_and_repeats_the_header);
     tcase_add_test(tc, pdf_embeds_the_cjk_fonts);
     tcase_add_test(tc, pdf_falls_back_to_noto_without_the_truetype_face);
+    tcase_add_test(tc, pdf_sets_characters_at_their_size);
     tcase_add_test(tc, pdf_wraps_long_paragraphs_whole);
     tcase_add_test(tc, follow_ups_print_in_red);
     tcase_add_test(tc, text_columns_line_up_by_display_width);
