@@ -355,10 +355,15 @@ static void draw_boxes(pdf *p, const row *r, double y, double h)
     }
     if (!r->boxed)
         return;
+    /* The row's outline and the rules between its cells: the same lines as a box per
+     * cell, in half the path (the grid is most of a long table's page content). */
     cairo_set_source_rgb(p->cr, 0, 0, 0);
     cairo_set_line_width(p->cr, RULE_WIDTH);
-    for (size_t c = 0; c < r->count; c++)
-        cairo_rectangle(p->cr, r->x[c], y, r->w[c], h);
+    cairo_rectangle(p->cr, x0, y, x1 - x0, h);
+    for (size_t c = 1; c < r->count; c++) {
+        cairo_move_to(p->cr, r->x[c], y);
+        cairo_line_to(p->cr, r->x[c], y + h);
+    }
     cairo_stroke(p->cr);
 }
 
