@@ -230,8 +230,63 @@ START_TEST(pdf_embeds_the_cjk_fonts)
     char command[2048];
     snprintf(command, sizeof command, "pdffonts '%s'", path);
     char *fonts = command_output(command);
-    ck_assert_msg(strstr(fonts, "NotoSerifCJK") != NULL, "no Noto Serif CJK (title) in:\n%s", fonts);
+    /* A TrueType subset: a CFF CJK face costs the daily log most of its time. */
+    ck_assert_msg(strstr(fonts, "CID TrueType") != NULL, "the CJK face is not TrueType:\n%s", fonts);
     free(fonts);
+}
+END_TEST
+
+/* A desk without the TrueType face still prints Chinese, in Noto Sans CJK. Check runs
+ * each test in a process of its own, so fontconfig first reads the configuration here. */
+START_TEST(pdf_falls_back_to_noto_without_the_truetype_face)
+{
+    const char *conf = testlib_path("no-wqy.conf");
+    FILE *f = fopen(conf, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
+          "<fontconfig><include>/etc/fonts/fonts.conf</include><selectfont><rejectfont>"
+          "<glob>*wqy*</glob></rejectfont></selectfont></fontconfig>\n",
+          f);
+    ck_assert_int_eq(fclose(f), 0);
+    setenv("FONTCONFIG_FILE", conf, 1);
+    fd_report *r = sample_report(20, false);
+    const char *path = testlib_path("fallback.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    char command[2048];
+    snprintf(command, sizeof command, "pdffonts '%s'", path);
+    char *fonts = command_output(command);
+    ck_assert_msg(strstr(fonts, "NotoSansCJK") != NULL, "no Noto Sans CJK in:\n%s", fonts);
+    ck_assert_msg(strstr(fonts, "WenQuanYi") == NULL, "the hidden face was used:\n%s", fonts);
+    free(fonts);
+    char *text = pdf_text_of(path);
+    ck_assert_msg(strstr(text, "访客登记表") && strstr(text, "李芳"), "%s", text);
+    free(text);
+}
+END_TEST
+
+/* Table text is set at its size: four Chinese characters of an 8.5-point cell take
+ * 4 × 8.5 points, not whole points each (pango's rounding, which spaces them 9 apart). */
+START_TEST(pdf_sets_characters_at_their_size)
+{
+    fd_report *r = sample_report(3, false);
+    const char *path = testlib_path("spacing.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    char command[2048];
+    snprintf(command, sizeof command, "pdftotext -enc UTF-8 -bbox -f 1 -l 1 '%s' -", path);
+    char *boxes = command_output(command);
+    const char *word = strstr(boxes, ">商务洽谈</word>");
+    ck_assert_msg(word != NULL, "%s", boxes);
+    const char *start = word;
+    while (start > boxes && strncmp(start, "<word ", 6) != 0)
+        start--;
+    double x_min, y_min, x_max;
+    ck_assert_int_eq(sscanf(start, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"", &x_min, &y_min,
+                            &x_max),
+                     3);
+    ck_assert_double_eq_tol(x_max - x_min, 4 * 8.5, 0.05);
+    free(boxes);
 }
 END_TEST
 
@@ -644,6 +699,8 @@ int main(void)
     tcase_add_test(tc, pdf_without_its_module_says_so);
     tcase_add_test(tc, pdf_keeps_every_row_and_repeats_the_header);
     tcase_add_test(tc, pdf_embeds_the_cjk_fonts);
+    tcase_add_test(tc, pdf_falls_back_to_noto_without_the_truetype_face);
+    tcase_add_test(tc, pdf_sets_characters_at_their_size);
     tcase_add_test(tc, pdf_wraps_long_paragraphs_whole);
     tcase_add_test(tc, follow_ups_print_in_red);
     tcase_add_test(tc, text_columns_line_up_by_display_width);
