@@ -199,6 +199,7 @@ typedef enum fd_notice_view {
 
 typedef struct fd_notice_query {
     fd_notice_view view;
+    const char *text;         /* NULL or "": all; else those whose title contains it */
     const fd_notice *after;   /* continue after this notice (NULL: from the top) */
     int limit;                /* 1–500 */
 } fd_notice_query;

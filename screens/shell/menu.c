@@ -54,11 +54,15 @@ static void menu_draw(void *state, console *c, const console_area *area)
         draw_text(y, x + 4, cols - 14, action_label(m->items[i]), attr);
         draw_text(y, x + cols - 1 - text_width(key), 10, key, attr | A_BOLD);
     }
-    int below = top + (int)m->count + 1;
+    int below = top + (int)m->count + 1, end = area->top + area->rows;
     draw_wrapped(below, x, 2, cols, action_help(m->items[m->selected]), theme(TH_DIM));
-    draw_wrapped(below + 3, x, 2, cols,
-                 _("Press an item's number or key, or move to it and select it."),
-                 theme(TH_DIM));
+    /* The general hint after a blank row, or closer up when the items leave no room;
+     * never over the message line below the area. */
+    int hint = below + 3 + 2 <= end ? below + 3 : end - 2;
+    if (hint >= below + 2)
+        draw_wrapped(hint, x, 2, cols,
+                     _("Press an item's number or key, or move to it and select it."),
+                     theme(TH_DIM));
 }
 
 static int menu_handle(void *state, console *c, const console_event *ev)

@@ -127,6 +127,7 @@ static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
     fd_bind_int(st, ":after_id", q->after ? q->after->id : 0);
     if (q->view == FD_NOTICE_VIEW_TAKE_DOWN && q->after)
         fd_bind_int(st, ":after_key", q->after->ends_at);
+    fd_bind_text(st, ":text", q->text ? q->text : "");
     fd_bind_int(st, ":limit", q->limit);
     return each_row(l->d, st, l->each, l->ctx, err);
 }

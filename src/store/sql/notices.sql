@@ -64,6 +64,7 @@ WHERE id IN (
   WHERE s.kind = 'notice' AND s.state IN ('draft', 'approved', 'issued', 'posted')
 )
 AND (:after = 0 OR id < :after_id)
+AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id DESC
 LIMIT :limit;
 
@@ -77,6 +78,7 @@ SELECT
 FROM notice_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'notice' AND s.state = 'draft')
 AND (:after = 0 OR id > :after_id)
+AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id
 LIMIT :limit;
 
@@ -90,6 +92,7 @@ SELECT
 FROM notice_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'notice' AND s.state = 'posted')
 AND (:after = 0 OR id < :after_id)
+AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id DESC
 LIMIT :limit;
 
@@ -104,6 +107,7 @@ FROM notice_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'notice' AND s.state = 'posted')
 AND ends_at <= :now
 AND (:after = 0 OR ends_at > :after_key OR (ends_at = :after_key AND id > :after_id))
+AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY ends_at, id
 LIMIT :limit;
 
@@ -116,6 +120,7 @@ SELECT
   deliveries, corrected
 FROM notice_now
 WHERE (:after = 0 OR id < :after_id)
+AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id DESC
 LIMIT :limit;
 

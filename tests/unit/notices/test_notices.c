@@ -337,10 +337,18 @@ static void keep_id(void *ctx, const fd_notice *n)
     l->last = *n;
 }
 
+static ids search(fd_notice_view view, const char *text, const fd_notice *after, int limit)
+{
+    ids l = {0};
+    fd_notice_query q = {view, text, after, limit};
+    ASSERT_OK(fd_notices_list(fx.desk, &fx.receptionist, &q, keep_id, &l, &err));
+    return l;
+}
+
 static ids list(fd_notice_view view, const fd_notice *after, int limit)
 {
     ids l = {0};
-    fd_notice_query q = {view, after, limit};
+    fd_notice_query q = {view, NULL, after, limit};
     ASSERT_OK(fd_notices_list(fx.desk, &fx.receptionist, &q, keep_id, &l, &err));
     return l;
 }
@@ -401,8 +409,15 @@ START_TEST(lists_show_drafts_posted_and_what_to_take_down)
     ck_assert_int_eq(l.id[0], p2);
     ck_assert_int_eq(l.id[1], p1);
 
+    /* A title, as it reads now, narrows any view. */
+    ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, d2, FD_NOTICE_FIELD_TITLE, "电梯检修通知", "写错", &err));
+    l = search(FD_NOTICE_VIEW_ALL, "电梯", NULL, 10);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], d2);
+    ck_assert_int_eq(search(FD_NOTICE_VIEW_DRAFTS, "停水", NULL, 10).count, 1);
+
     fd_notice q;
-    ck_assert_int_eq(fd_notices_list(fx.desk, &fx.receptionist, &(fd_notice_query){FD_NOTICE_VIEW_ALL, NULL, 0},
+    ck_assert_int_eq(fd_notices_list(fx.desk, &fx.receptionist, &(fd_notice_query){FD_NOTICE_VIEW_ALL, NULL, NULL, 0},
                                      keep_id, &q, &err), FD_INVALID);
     close_desk();
 }
