@@ -12,6 +12,7 @@
 #include "notices/notice_page.h"
 #include "notices/notices_shared.h"
 #include "widgets/listview.h"
+#include "widgets/printing.h"
 #include "widgets/show.h"
 
 enum { DETAIL_ROWS = 3 };
@@ -124,6 +125,9 @@ static int notices_handle(void *state, console *c, const console_event *ev)
     case ACT_VIEW:
         show_view(m, (m->view + 1) % VIEW_COUNT);
         return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        printing_daily_log(c, FD_LOG_NOTICES, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
     case ACT_SELECT:
         if (listview_takes_text(m->list))
             break;
@@ -179,8 +183,8 @@ static bool notices_takes_text(const void *state)
 }
 
 static const console_action notices_actions[] = {ACT_NEW,     ACT_SELECT,    ACT_VIEW, ACT_SEARCH,
-                                                 ACT_BACK,    ACT_UP,        ACT_DOWN, ACT_PAGE_UP,
-                                                 ACT_PAGE_DOWN, ACT_NONE};
+                                                 ACT_PRINT,   ACT_BACK,      ACT_UP,   ACT_DOWN,
+                                                 ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 
 const screen_ops notices_screen = {
     .title = N_("Notices"),
