@@ -46,25 +46,33 @@ CREATE TABLE notice_delivery (
 );
 CREATE INDEX notice_delivery_by_event ON notice_delivery(event_id);
 
--- A notice as it reads now: each correctable field its latest correction, else the
--- row's; its state; who signed it and when each step was taken; its latest override;
--- how many units it was handed to. Every list and the page read it.
+-- A notice as it reads now, as its lists show it: each correctable field its latest
+-- correction, else the row's; its state; who drafted and who signed it; how many units it
+-- was handed to. Every list reads it; what only a notice's page and the papers show is in
+-- notice_steps below, so that a page of the list costs no more than it shows.
 CREATE VIEW notice_now AS
 SELECT
-  n.id, n.kind, n.starts_at, n.at, n.staff_id,
+  n.id, n.kind, n.starts_at, n.at, n.staff_id, s.state, f.name AS drafted_by,
   coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'notice' AND k.row_id = n.id
             AND k.field = 'title' ORDER BY k.id DESC LIMIT 1), n.title) AS title,
-  coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'notice' AND k.row_id = n.id
-            AND k.field = 'body' ORDER BY k.id DESC LIMIT 1), n.body) AS body,
   coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'notice' AND k.row_id = n.id
             AND k.field = 'place' ORDER BY k.id DESC LIMIT 1), n.place) AS place,
   coalesce((SELECT CAST(k.value AS INTEGER) FROM correction k WHERE k.tbl = 'notice'
             AND k.row_id = n.id AND k.field = 'ends_at' ORDER BY k.id DESC LIMIT 1), n.ends_at) AS ends_at,
-  EXISTS (SELECT 1 FROM correction k WHERE k.tbl = 'notice' AND k.row_id = n.id) AS corrected,
-  (SELECT s.state FROM entity_state s WHERE s.kind = 'notice' AND s.entity_id = n.id) AS state,
-  (SELECT f.name FROM staff f WHERE f.id = n.staff_id) AS drafted_by,
-  (SELECT f.name FROM event e JOIN staff f ON f.id = e.approver_id WHERE e.kind = 'notice'
+  (SELECT a.name FROM event e JOIN staff a ON a.id = e.approver_id WHERE e.kind = 'notice'
    AND e.entity_id = n.id AND e.event IN ('approve', 'emergency') ORDER BY e.id DESC LIMIT 1) AS approved_by,
+  (SELECT count(*) FROM notice_delivery v WHERE v.notice_id = n.id) AS deliveries
+FROM notice n
+JOIN entity_state s ON s.kind = 'notice' AND s.entity_id = n.id
+JOIN staff f ON f.id = n.staff_id;
+
+-- The rest of a notice as it reads now: its text, when each step was taken, its latest
+-- override of the notice period, whether anything was corrected.
+CREATE VIEW notice_steps AS
+SELECT
+  n.id,
+  coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'notice' AND k.row_id = n.id
+            AND k.field = 'body' ORDER BY k.id DESC LIMIT 1), n.body) AS body,
   (SELECT e.at FROM event e WHERE e.kind = 'notice' AND e.entity_id = n.id
    AND e.event IN ('approve', 'emergency') ORDER BY e.id DESC LIMIT 1) AS approved_at,
   (SELECT e.at FROM event e WHERE e.kind = 'notice' AND e.entity_id = n.id
@@ -76,7 +84,7 @@ SELECT
   (SELECT f.name FROM notice_override o JOIN staff f ON f.id = o.manager_id
    WHERE o.notice_id = n.id ORDER BY o.id DESC LIMIT 1) AS overridden_by,
   (SELECT o.reason FROM notice_override o WHERE o.notice_id = n.id ORDER BY o.id DESC LIMIT 1) AS override_reason,
-  (SELECT count(*) FROM notice_delivery v WHERE v.notice_id = n.id) AS deliveries
+  EXISTS (SELECT 1 FROM correction k WHERE k.tbl = 'notice' AND k.row_id = n.id) AS corrected
 FROM notice n;
 
 CREATE TRIGGER notice_no_update BEFORE UPDATE ON notice BEGIN SELECT RAISE(ABORT, 'notice is append-only'); END;

@@ -167,6 +167,9 @@ fd_status fd_notice_correct(fd_desk *d, const fd_actor *who, int64_t id, fd_noti
 
 /* ---- reading ---- */
 
+/* A notice as it reads now. fd_notice_get and fd_notices_between fill it whole; the
+ * lists, which show none of them, leave body, the steps' times (approved_at …
+ * taken_down_at), the override, earliest_start and corrected empty. */
 typedef struct fd_notice {
     int64_t id;
     fd_notice_kind kind;

@@ -187,7 +187,7 @@ static const char *call_sort_label(const char *sort)
 }
 
 /* Notices the next shift must see to: one whose event is over and still on the board
- * (to take down, due since its end), or a draft awaiting its signature. */
+ * (to take down, due since its end), or a draft awaiting its signature (since drafted). */
 typedef struct notice_page {
     fd_gather_list *l;
     const char *source;
@@ -203,7 +203,7 @@ static void notice_item(void *ctx, const fd_notice *n)
     fd_time_format(n->starts_at, when);
     add(p->l, p->source, fd_notice_choice_name(FD_NOTICE_LIST_KIND, (int)n->kind), n->id,
         fd_printf("#%lld", (long long)n->id), fd_strdup(n->title), joined(n->place, when, NULL),
-        take_down ? n->posted_at : n->drafted_at, take_down ? n->ends_at : 0, -1);
+        take_down ? n->ends_at : n->drafted_at, take_down ? n->ends_at : 0, -1);
     p->last = *n;
     p->rows++;
 }

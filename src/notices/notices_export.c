@@ -120,7 +120,7 @@ static void export_notice(exporting *x, fd_stmt *st)
                  fd_notice_choice_label(FD_NOTICE_LIST_KIND, kind));
     fd_book_text(b, fd_col_text(st, FD_COL_NOTICE_ROW_TITLE));
     fd_book_text(b, fd_col_text(st, FD_COL_NOTICE_ROW_PLACE));
-    fd_book_text(b, fd_col_text(st, FD_COL_NOTICE_ROW_BODY));
+    fd_book_text(b, fd_col_text(st, FD_COL_NOTICE_FULL_BODY));
     fd_book_time(b, fd_col_int(st, FD_COL_NOTICE_ROW_STARTS_AT));
     fd_book_time(b, fd_col_int(st, FD_COL_NOTICE_ROW_ENDS_AT));
     fd_book_time(b, fd_col_int(st, FD_COL_NOTICE_ROW_AT));

@@ -26,7 +26,7 @@ static const char *text_of(fd_stmt *st, int col)
     return t ? t : "";
 }
 
-/* Reads a row of notice_row. */
+/* Reads a row of notice_row: what the lists show. */
 static void read_notice(const fd_desk *d, fd_stmt *st, fd_notice *n)
 {
     *n = (fd_notice){
@@ -34,30 +34,37 @@ static void read_notice(const fd_desk *d, fd_stmt *st, fd_notice *n)
         .starts_at = fd_col_int(st, FD_COL_NOTICE_ROW_STARTS_AT),
         .ends_at = fd_col_int(st, FD_COL_NOTICE_ROW_ENDS_AT),
         .drafted_at = fd_col_int(st, FD_COL_NOTICE_ROW_AT),
-        .approved_at = fd_col_int(st, FD_COL_NOTICE_ROW_APPROVED_AT),
-        .issued_at = fd_col_int(st, FD_COL_NOTICE_ROW_ISSUED_AT),
-        .posted_at = fd_col_int(st, FD_COL_NOTICE_ROW_POSTED_AT),
-        .taken_down_at = fd_col_int(st, FD_COL_NOTICE_ROW_TAKEN_DOWN_AT),
         .deliveries = (int)fd_col_int(st, FD_COL_NOTICE_ROW_DELIVERIES),
-        .corrected = fd_col_int(st, FD_COL_NOTICE_ROW_CORRECTED) != 0,
     };
     int v = fd_notice_choice_parse(FD_NOTICE_LIST_KIND, fd_col_text(st, FD_COL_NOTICE_ROW_KIND));
     n->kind = v < 0 ? FD_NOTICE_GENERAL : (fd_notice_kind)v;
     v = fd_notice_choice_parse(FD_NOTICE_LIST_STATE, fd_col_text(st, FD_COL_NOTICE_ROW_STATE));
     n->state = v < 0 ? FD_NOTICE_STATE_DRAFT : (fd_notice_state)v;
     snprintf(n->title, sizeof n->title, "%s", text_of(st, FD_COL_NOTICE_ROW_TITLE));
-    snprintf(n->body, sizeof n->body, "%s", text_of(st, FD_COL_NOTICE_ROW_BODY));
     snprintf(n->place, sizeof n->place, "%s", text_of(st, FD_COL_NOTICE_ROW_PLACE));
     snprintf(n->drafted_by, sizeof n->drafted_by, "%s", text_of(st, FD_COL_NOTICE_ROW_DRAFTED_BY));
     snprintf(n->approved_by, sizeof n->approved_by, "%s", text_of(st, FD_COL_NOTICE_ROW_APPROVED_BY));
-    snprintf(n->overridden_by, sizeof n->overridden_by, "%s",
-             text_of(st, FD_COL_NOTICE_ROW_OVERRIDDEN_BY));
-    snprintf(n->override_reason, sizeof n->override_reason, "%s",
-             text_of(st, FD_COL_NOTICE_ROW_OVERRIDE_REASON));
     fd_time now = fd_desk_now(d);
-    if (n->kind == FD_NOTICE_WORKS)
-        n->earliest_start = fd_notice_earliest_start(d->config, n->issued_at ? n->issued_at : now);
     n->to_take_down = n->state == FD_NOTICE_STATE_POSTED && n->ends_at <= now;
+}
+
+/* Reads a row of notice_full: the list's row, then the rest, and the notice period
+ * counted from the day it went out (or today while it has not). */
+static void read_full(const fd_desk *d, fd_stmt *st, fd_notice *n)
+{
+    read_notice(d, st, n);
+    n->approved_at = fd_col_int(st, FD_COL_NOTICE_FULL_APPROVED_AT);
+    n->issued_at = fd_col_int(st, FD_COL_NOTICE_FULL_ISSUED_AT);
+    n->posted_at = fd_col_int(st, FD_COL_NOTICE_FULL_POSTED_AT);
+    n->taken_down_at = fd_col_int(st, FD_COL_NOTICE_FULL_TAKEN_DOWN_AT);
+    n->corrected = fd_col_int(st, FD_COL_NOTICE_FULL_CORRECTED) != 0;
+    snprintf(n->body, sizeof n->body, "%s", text_of(st, FD_COL_NOTICE_FULL_BODY));
+    snprintf(n->overridden_by, sizeof n->overridden_by, "%s",
+             text_of(st, FD_COL_NOTICE_FULL_OVERRIDDEN_BY));
+    snprintf(n->override_reason, sizeof n->override_reason, "%s",
+             text_of(st, FD_COL_NOTICE_FULL_OVERRIDE_REASON));
+    if (n->kind == FD_NOTICE_WORKS)
+        n->earliest_start = fd_notice_earliest_start(d->config, n->issued_at ? n->issued_at : fd_desk_now(d));
 }
 
 fd_status fd_notice_get(fd_desk *d, const fd_actor *who, int64_t id, fd_notice *out,
@@ -70,7 +77,7 @@ fd_status fd_notice_get(fd_desk *d, const fd_actor *who, int64_t id, fd_notice *
     fd_stmt *st = fd_sql(d->store, FD_SQL_NOTICE_GET);
     fd_bind_int(st, ":id", id);
     if ((s = fd_step_row(st, err)) == FD_OK) {
-        read_notice(d, st, out);
+        read_full(d, st, out);
         fd_stmt_reset(st);
     }
     return s;
@@ -102,14 +109,15 @@ static fd_stmt *list_statement(fd_desk *d, fd_notice_view view)
     return st;
 }
 
-/* Steps st, handing each row read to each; FD_OK at the end. */
-static fd_status each_row(const fd_desk *d, fd_stmt *st, void (*each)(void *ctx, const fd_notice *n),
-                          void *ctx, fd_error *err)
+/* Steps st, handing each row read (by read) to each; FD_OK at the end. */
+static fd_status each_row(const fd_desk *d, fd_stmt *st,
+                          void (*read)(const fd_desk *d, fd_stmt *st, fd_notice *n),
+                          void (*each)(void *ctx, const fd_notice *n), void *ctx, fd_error *err)
 {
     fd_notice *n = fd_alloc(sizeof *n);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        read_notice(d, st, n);
+        read(d, st, n);
         each(ctx, n);
     }
     free(n);
@@ -129,7 +137,7 @@ static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
         fd_bind_int(st, ":after_key", q->after->ends_at);
     fd_bind_text(st, ":text", q->text ? q->text : "");
     fd_bind_int(st, ":limit", q->limit);
-    return each_row(l->d, st, l->each, l->ctx, err);
+    return each_row(l->d, st, read_notice, l->each, l->ctx, err);
 }
 
 fd_status fd_notices_list(fd_desk *d, const fd_actor *who, const fd_notice_query *q,
@@ -158,7 +166,7 @@ static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_NOTICE_BETWEEN);
     fd_bind_int(st, ":from", b->from);
     fd_bind_int(st, ":to", b->to);
-    return each_row(b->d, st, b->each, b->ctx, err);
+    return each_row(b->d, st, read_full, b->each, b->ctx, err);
 }
 
 fd_status fd_notices_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,

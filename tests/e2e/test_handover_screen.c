@@ -382,7 +382,7 @@ START_TEST(the_nights_business_first)
     vt_key(t, "Esc");
     vt_key(t, "Down");
     vt_key(t, "Down");
-    VT_ASSERT_TEXT(t, "Notice to tak… 11-21 14:10 二次供水水箱清洗停水通知", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Notice to tak… 11-25 13:00 二次供水水箱清洗停水通知", WAIT_MS);
     VT_ASSERT_TEXT(t, "due 11-25 (Wed) 13:00  Overdue", WAIT_MS);
     vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Notice awaiti… 11-26 16:00 消防演习通知", WAIT_MS);

@@ -43,26 +43,22 @@ VALUES (:notice_id, :event_id, :unit_id, :unit, :delivered_at, :at, :staff_id);
 
 -- name: notice_get
 -- ---- reading ----
--- row: notice_row
+-- row: notice_full
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
-FROM notice_now
-WHERE id = :id;
+  n.id, n.kind, n.state, n.title, n.place, n.starts_at, n.ends_at, n.at, n.drafted_by,
+  n.approved_by, n.deliveries, t.body, t.approved_at, t.issued_at, t.posted_at,
+  t.taken_down_at, t.overridden_by, t.override_reason, t.corrected
+FROM notice_now n
+JOIN notice_steps t ON t.id = n.id
+WHERE n.id = :id;
 
 -- name: notice_list_current
 -- Everything not taken down, newest first.
 -- row: notice_row
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
+  id, kind, state, title, place, starts_at, ends_at, at, drafted_by, approved_by, deliveries
 FROM notice_now
-WHERE id IN (
-  SELECT s.entity_id FROM entity_state s
-  WHERE s.kind = 'notice' AND s.state IN ('draft', 'approved', 'issued', 'posted')
-)
+WHERE state IN ('draft', 'approved', 'issued', 'posted')
 AND (:after = 0 OR id < :after_id)
 AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id DESC
@@ -72,11 +68,9 @@ LIMIT :limit;
 -- Awaiting approval, oldest first.
 -- row: notice_row
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
+  id, kind, state, title, place, starts_at, ends_at, at, drafted_by, approved_by, deliveries
 FROM notice_now
-WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'notice' AND s.state = 'draft')
+WHERE state = 'draft'
 AND (:after = 0 OR id > :after_id)
 AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id
@@ -86,11 +80,9 @@ LIMIT :limit;
 -- On the board, newest first.
 -- row: notice_row
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
+  id, kind, state, title, place, starts_at, ends_at, at, drafted_by, approved_by, deliveries
 FROM notice_now
-WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'notice' AND s.state = 'posted')
+WHERE state = 'posted'
 AND (:after = 0 OR id < :after_id)
 AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY id DESC
@@ -100,11 +92,9 @@ LIMIT :limit;
 -- Posted, and the event over by :now: the earliest ended first.
 -- row: notice_row
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
+  id, kind, state, title, place, starts_at, ends_at, at, drafted_by, approved_by, deliveries
 FROM notice_now
-WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'notice' AND s.state = 'posted')
+WHERE state = 'posted'
 AND ends_at <= :now
 AND (:after = 0 OR ends_at > :after_key OR (ends_at = :after_key AND id > :after_id))
 AND (:text = '' OR instr(title, :text) > 0)
@@ -115,9 +105,7 @@ LIMIT :limit;
 -- All history, newest first.
 -- row: notice_row
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
+  id, kind, state, title, place, starts_at, ends_at, at, drafted_by, approved_by, deliveries
 FROM notice_now
 WHERE (:after = 0 OR id < :after_id)
 AND (:text = '' OR instr(title, :text) > 0)
@@ -127,28 +115,30 @@ LIMIT :limit;
 -- name: notice_between
 -- ---- the daily log and the export ----
 -- Drafted in [:from, :to), or with a step taken then, by number.
--- row: notice_row
+-- row: notice_full
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
-FROM notice_now
-WHERE id IN (
+  n.id, n.kind, n.state, n.title, n.place, n.starts_at, n.ends_at, n.at, n.drafted_by,
+  n.approved_by, n.deliveries, t.body, t.approved_at, t.issued_at, t.posted_at,
+  t.taken_down_at, t.overridden_by, t.override_reason, t.corrected
+FROM notice_now n
+JOIN notice_steps t ON t.id = n.id
+WHERE n.id IN (
   SELECT n.id FROM notice n WHERE n.at >= :from AND n.at < :to
   UNION
   SELECT e.entity_id FROM event e WHERE e.kind = 'notice' AND e.at >= :from AND e.at < :to
 )
-ORDER BY id;
+ORDER BY n.id;
 
 -- name: notice_drafted_between
--- row: notice_row
+-- row: notice_full
 SELECT
-  id, kind, state, title, body, place, starts_at, ends_at, at, drafted_by, approved_by,
-  approved_at, issued_at, posted_at, taken_down_at, overridden_by, override_reason,
-  deliveries, corrected
-FROM notice_now
-WHERE id IN (SELECT n.id FROM notice n WHERE n.at >= :from AND n.at < :to)
-ORDER BY id;
+  n.id, n.kind, n.state, n.title, n.place, n.starts_at, n.ends_at, n.at, n.drafted_by,
+  n.approved_by, n.deliveries, t.body, t.approved_at, t.issued_at, t.posted_at,
+  t.taken_down_at, t.overridden_by, t.override_reason, t.corrected
+FROM notice_now n
+JOIN notice_steps t ON t.id = n.id
+WHERE n.id IN (SELECT n.id FROM notice n WHERE n.at >= :from AND n.at < :to)
+ORDER BY n.id;
 
 -- name: notice_events
 -- A notice's events, oldest first, with the approver, the override and the unit each
