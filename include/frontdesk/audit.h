@@ -90,7 +90,10 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(call_entry)               \
     X(call_answer)              \
     X(call_referral)            \
-    X(call_complaint)
+    X(call_complaint)           \
+    X(notice)                   \
+    X(notice_override)          \
+    X(notice_delivery)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

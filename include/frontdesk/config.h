@@ -7,6 +7,7 @@
 #ifndef FRONTDESK_CONFIG_H
 #define FRONTDESK_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "frontdesk/status.h"
 #include "frontdesk/time.h"
@@ -71,6 +72,10 @@ typedef struct fd_config {
     int mail_return_days;
     fd_binding *bindings;
     size_t binding_count;
+    /* notices */
+    unsigned notice_approve_roles; /* who signs a notice; bit per fd_role */
+    int notice_workdays;           /* working days of notice before works start */
+    bool notice_door_to_door;      /* the site hands notices to units */
 } fd_config;
 
 /* Loads the system file (the first of system_paths, NULL-terminated, that exists) and

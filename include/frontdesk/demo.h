@@ -43,6 +43,14 @@ fd_status fd_demo_mail(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
  * for help, a phone corrected, and three entries still pending. */
 fd_status fd_demo_calls(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
 
+/* A week of notices (src/notices_demo.c): a water cut announced three working days
+ * ahead, signed, posted and handed to units, its event over and still on the board; a
+ * lift inspection taken down; an emergency power cut posted at once at night; wall
+ * cleaning on the board with its area corrected; a fire drill awaiting a signature; and
+ * this morning's gas inspection drafted with the notice period shortened by the duty
+ * manager. */
+fd_status fd_demo_notices(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+
 /* A week of the handover book (src/handover_demo.c): a second duty manager, 赵磊
  * (2002, PIN 2223), taking turns with 张伟 at 08:00 and 20:00; duties, the desk's duty
  * log, incidents, follow-ups carried until done, a leadership instruction reported

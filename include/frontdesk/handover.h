@@ -431,6 +431,7 @@ typedef enum fd_item_record {
     FD_RECORD_MAIL,
     FD_RECORD_COMPLAINT,
     FD_RECORD_CALL,  /* an entry of the hotline and walk-in register */
+    FD_RECORD_NOTICE,
 } fd_item_record;
 
 /* An open item. Strings are valid during the callback only. */
@@ -456,8 +457,8 @@ typedef struct fd_open_item {
 } fd_open_item;
 
 /* The shift's open items, the night's business first: overdue complaints, overdue
- * keys and keys to seal, visitors still inside, calls and walk-ins still pending, then
- * the mail held at the desk. While
+ * keys and keys to seal, visitors still inside, calls and walk-ins still pending,
+ * notices to take down and drafts awaiting a signature, then the mail held at the desk. While
  * the shift is open they are gathered live from the procedures (not stored); once a
  * handover began, the snapshot of its latest handover, with marks. */
 fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,

@@ -74,7 +74,11 @@ typedef enum fd_role {
     X(CALL_TAKE, "call.take", FD_DESK_STAFF, N_("Log a call or a walk-in")) \
     X(CALL_FOLLOW, "call.follow", FD_DESK_STAFF, N_("Answer, refer or close a call or walk-in")) \
     X(CALL_CORRECT, "call.correct", FD_DESK_STAFF, N_("Correct a call or walk-in")) \
-    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register"))
+    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register")) \
+    X(NOTICE_WRITE, "notice.write", FD_DESK_STAFF, N_("Draft, issue, post or take down a notice")) \
+    X(NOTICE_OVERRIDE, "notice.override", FD_MANAGERS, N_("Allow works to start before the notice period ends")) \
+    X(NOTICE_CORRECT, "notice.correct", FD_DESK_STAFF, N_("Correct a notice")) \
+    X(NOTICE_EXPORT, "notice.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the notices"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

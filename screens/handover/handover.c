@@ -26,6 +26,7 @@
 #include "keys/keyops.h"
 #include "widgets/listview.h"
 #include "mail/mail.h"
+#include "notices/notice_page.h"
 #include "widgets/printing.h"
 #include "visitors/visitors.h"
 
@@ -480,6 +481,7 @@ static void open_record(book *b, const brow *r)
     case FD_RECORD_KEY: keys_key_page(c, r->ref_id); break;
     case FD_RECORD_COMPLAINT: complaints_open_complaint(c, r->ref_id); break;
     case FD_RECORD_CALL: call_entry_open(c, r->ref_id); break;
+    case FD_RECORD_NOTICE: notice_page_open(c, r->ref_id); break;
     case FD_RECORD_ENTRY: handover_open_entry(c, r->ref_id); break;
     }
 }

@@ -165,6 +165,17 @@ static fd_status fd_get_int(const fd_loader *ld, const char *name, int min, int 
     return s ? fd_int_value(ld, s, name, min, max, out) : FD_CONFIG;
 }
 
+static fd_status fd_get_bool(const fd_loader *ld, const char *name, bool *out)
+{
+    const config_setting_t *s = fd_lookup(ld, name);
+    if (!s)
+        return FD_CONFIG;
+    if (config_setting_type(s) != CONFIG_TYPE_BOOL)
+        return fd_bad(ld, s, name, _("expected true or false"));
+    *out = config_setting_get_bool(s) != 0;
+    return FD_OK;
+}
+
 /* Empty text means "not set" for the optional settings (database, printer). */
 static fd_status fd_get_string(const fd_loader *ld, const char *name, bool optional, char **out)
 {
@@ -532,6 +543,7 @@ static const struct {
     {"complaints.survey.measures_days", offsetof(fd_config, survey_measures_days), 1, 365},
     {"complaints.survey.visit_days", offsetof(fd_config, survey_visit_days), 1, 365},
     {"mail.return_days", offsetof(fd_config, mail_return_days), 1, 365},
+    {"notices.notice_workdays", offsetof(fd_config, notice_workdays), 1, 30},
 };
 
 static const struct {
@@ -601,6 +613,10 @@ static fd_status fd_fill(const fd_loader *ld, fd_config *cfg)
         st = fd_get_age_buckets(ld, cfg->mail_age_buckets);
     if (st == FD_OK)
         st = fd_get_bindings(ld, cfg);
+    if (st == FD_OK)
+        st = fd_get_roles(ld, "notices.approve_roles", &cfg->notice_approve_roles);
+    if (st == FD_OK)
+        st = fd_get_bool(ld, "notices.door_to_door", &cfg->notice_door_to_door);
     return st;
 }
 

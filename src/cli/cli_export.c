@@ -13,6 +13,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/book.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/notices.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/export.h"
 #include "frontdesk/handover.h"
@@ -37,13 +38,14 @@ static const export_kind kinds[] = {
     {"mail", fd_mail_export},
     {"complaints", fd_complaints_export},
     {"calls", fd_calls_export},
+    {"notices", fd_notices_export},
     {"handover", fd_handover_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|notices|handover|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

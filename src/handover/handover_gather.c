@@ -12,6 +12,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/notices.h"
 #include "frontdesk/visitors.h"
 #include "handover/handover_internal.h"
 
@@ -185,6 +186,61 @@ static const char *call_sort_label(const char *sort)
     return matter < 0 ? sort : fd_call_choice_label(FD_CALL_LIST_MATTER, matter);
 }
 
+/* Notices the next shift must see to: one whose event is over and still on the board
+ * (to take down, due since its end), or a draft awaiting its signature (since drafted). */
+typedef struct notice_page {
+    fd_gather_list *l;
+    const char *source;
+    fd_notice last;
+    int rows;
+} notice_page;
+
+static void notice_item(void *ctx, const fd_notice *n)
+{
+    notice_page *p = ctx;
+    bool take_down = strcmp(p->source, "notice_take_down") == 0;
+    char when[FD_TIME_TEXT];
+    fd_time_format(n->starts_at, when);
+    add(p->l, p->source, fd_notice_choice_name(FD_NOTICE_LIST_KIND, (int)n->kind), n->id,
+        fd_printf("#%lld", (long long)n->id), fd_strdup(n->title), joined(n->place, when, NULL),
+        take_down ? n->ends_at : n->drafted_at, take_down ? n->ends_at : 0, -1);
+    p->last = *n;
+    p->rows++;
+}
+
+static fd_status gather_notices(fd_desk *d, fd_gather_list *l, const char *source,
+                                fd_notice_view view, fd_error *err)
+{
+    enum { PAGE = 200 };
+    notice_page *p = fd_alloc(sizeof *p);
+    *p = (notice_page){.l = l, .source = source};
+    fd_notice_query q = {view, NULL, NULL, PAGE};
+    fd_status s = FD_OK;
+    do {
+        p->rows = 0;
+        s = fd_notices_list(d, NULL, &q, notice_item, p, err);
+        q.after = &p->last;
+    } while (s == FD_OK && p->rows == PAGE);
+    free(p);
+    return s;
+}
+
+static fd_status gather_notices_to_take_down(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return gather_notices(d, l, "notice_take_down", FD_NOTICE_VIEW_TAKE_DOWN, err);
+}
+
+static fd_status gather_notice_drafts(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return gather_notices(d, l, "notice_draft", FD_NOTICE_VIEW_DRAFTS, err);
+}
+
+static const char *notice_sort_label(const char *sort)
+{
+    int kind = fd_notice_choice_parse(FD_NOTICE_LIST_KIND, sort);
+    return kind < 0 ? sort : fd_notice_choice_label(FD_NOTICE_LIST_KIND, kind);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -212,6 +268,10 @@ static const struct open_source {
     {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
     {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
     {"call", N_("Call or walk-in pending"), gather_calls, call_sort_label, NULL, FD_RECORD_CALL},
+    {"notice_take_down", N_("Notice to take down"), gather_notices_to_take_down, notice_sort_label,
+     NULL, FD_RECORD_NOTICE},
+    {"notice_draft", N_("Notice awaiting a signature"), gather_notice_drafts, notice_sort_label, NULL,
+     FD_RECORD_NOTICE},
     {FD_SOURCE_HELD_MAIL, N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 

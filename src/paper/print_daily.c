@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "frontdesk/calls.h"
+#include "frontdesk/notices.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
@@ -743,12 +744,67 @@ static fd_status calls_log(daily *y, fd_error *err)
     return s;
 }
 
+/* ---- notices (通告发放) ---- */
+
+typedef struct notice_page {
+    daily *y;
+    kept rows;
+    long posted, to_take_down, unsigned_drafts;
+} notice_page;
+
+static void notice_row(void *ctx, const fd_notice *n)
+{
+    notice_page *p = ctx;
+    print_cells *c = keep(&p->rows, n->drafted_at, n->id);
+    print_cells_add(c, fd_printf("%lld", (long long)n->id), FD_STYLE_PLAIN);
+    print_cells_dup(c, fd_notice_choice_label(FD_NOTICE_LIST_KIND, (int)n->kind), FD_STYLE_PLAIN);
+    print_cells_dup(c, n->title, FD_STYLE_PLAIN);
+    print_cells_dup(c, n->place, FD_STYLE_PLAIN);
+    print_cells_time(c, n->starts_at, p->y->day);
+    print_cells_time(c, n->ends_at, p->y->day);
+    print_cells_dup(c, n->approved_by, FD_STYLE_PLAIN);
+    print_cells_add(c, n->overridden_by[0] ? print_join(n->overridden_by, ": ", n->override_reason)
+                                           : fd_strdup(""),
+                    FD_STYLE_PLAIN);
+    print_cells_add(c, n->deliveries ? fd_printf("%d", n->deliveries) : fd_strdup(""), FD_STYLE_PLAIN);
+    /* A draft awaiting its signature and a notice to take down are the next shift's: red. */
+    bool chase = n->to_take_down || n->state == FD_NOTICE_STATE_DRAFT;
+    print_cells_dup(c, n->to_take_down ? _("To take down")
+                                       : fd_notice_choice_label(FD_NOTICE_LIST_STATE, (int)n->state),
+                    chase ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    print_cells_dup(c, n->drafted_by, FD_STYLE_PLAIN);
+    p->posted += n->state == FD_NOTICE_STATE_POSTED;
+    p->to_take_down += n->to_take_down;
+    p->unsigned_drafts += n->state == FD_NOTICE_STATE_DRAFT;
+}
+
+static fd_status notices_log(daily *y, fd_error *err)
+{
+    static const fd_report_column cols[] = {
+        {N_("No."), 0.4},         {N_("Kind"), 1.0},       {N_("Title"), 2.0},
+        {N_("Area"), 1.2},        {N_("Starts"), 0.9},     {N_("Ends"), 0.9},
+        {N_("Signed by"), 0.8},   {N_("Notice period shortened"), 1.6},
+        {N_("Units"), 0.5},       {N_("State"), 0.8},      {N_("Drafted by"), 0.8}};
+    log_heading(y, FD_LOG_NOTICES);
+    notice_page p = {.y = y};
+    fd_status s = fd_notices_between(y->d, y->who, y->start, y->end, notice_row, &p, err);
+    char *summary = fd_printf(_("%ld drafted or moved on, %ld on the board, %ld to take down, "
+                                "%ld awaiting a signature"),
+                              (long)p.rows.count, p.posted, p.to_take_down, p.unsigned_drafts);
+    fd_report_field(y->r, _("Notices"), summary, FD_STYLE_PLAIN);
+    free(summary);
+    emit_kept(&p.rows, table(y, cols, sizeof cols / sizeof cols[0]));
+    log_signatures(y);
+    return s;
+}
+
 static fd_status (*const log_builders[])(daily *y, fd_error *err) = {
     [FD_LOG_VISITORS] = visitors_log,
     [FD_LOG_KEYS] = keys_log,
     [FD_LOG_MAIL] = mail_log,
     [FD_LOG_COMPLAINTS] = complaints_log,
     [FD_LOG_CALLS] = calls_log,
+    [FD_LOG_NOTICES] = notices_log,
     [FD_LOG_HANDOVER] = handover_log,
 };
 

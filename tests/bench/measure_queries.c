@@ -15,6 +15,7 @@
 #include "frontdesk/handover.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/notices.h"
 #include "frontdesk/visitors.h"
 #include "results.h"
 
@@ -65,6 +66,7 @@ static void mail_id(void *ctx, const fd_mail_item *m) { ids_add(ctx, m->id); }
 static void complaint_id(void *ctx, const fd_complaint_row *c) { ids_add(ctx, c->id); }
 static void entry_id(void *ctx, const fd_entry *e) { ids_add(ctx, e->id); }
 static void item_id(void *ctx, const fd_open_item *i) { ids_add(ctx, i->ref_id); }
+static void notice_id(void *ctx, const fd_notice *n) { ids_add(ctx, n->id); }
 
 static fd_status visits(bench *b, fd_visit_view view, const input *in, ids *out, fd_error *err)
 {
@@ -132,6 +134,13 @@ static fd_status handover_entries(bench *b, const input *in, ids *out, fd_error 
 static fd_status handover_open_items(bench *b, const input *in, ids *out, fd_error *err)
 {
     return fd_handover_open_items(b->desk, in->shift, item_id, out, err);
+}
+
+static fd_status notices_current(bench *b, const input *in, ids *out, fd_error *err)
+{
+    (void)in;
+    fd_notice_query q = {FD_NOTICE_VIEW_CURRENT, NULL, NULL, PAGE};
+    return fd_notices_list(b->desk, &b->cast.receptionist, &q, notice_id, out, err);
 }
 
 /* ---- the floors ---- */
@@ -222,7 +231,8 @@ static const char FLOOR_HANDOVER_ENTRIES[] =
     "WHERE e.shift_id = ?5 ORDER BY e.at, e.id LIMIT 50";
 
 /* What a handover gathers, source by source in the book's order: complaints overdue,
- * keys overdue, keys to seal, visitors inside, mail at the desk oldest first. */
+ * keys overdue, keys to seal, visitors inside, notices to take down and drafts awaiting
+ * a signature, mail at the desk oldest first. */
 static const char FLOOR_OPEN_ITEMS[] =
     "SELECT * FROM (SELECT c.id, c.complainant, c.unit, c.content, NULL, NULL, NULL, "
     "c.received_at, o.due_at FROM complaint_open o JOIN complaint c ON c.id = "
@@ -241,11 +251,29 @@ static const char FLOOR_OPEN_ITEMS[] =
     "v.visitee_company, v.visitee_department, v.visitee_name, sl.at, NULL FROM "
     "entity_state s JOIN visit v ON v.id = s.entity_id LEFT JOIN visit_slip sl ON "
     "sl.visit_id = v.id WHERE s.kind = 'visit' AND s.state = 'admitted' ORDER BY v.id) "
+    "UNION ALL SELECT * FROM (SELECT n.id, n.kind, n.title, n.place, n.starts_at, NULL, NULL, "
+    "n.ends_at, n.ends_at FROM entity_state s JOIN notice n ON n.id = s.entity_id "
+    "WHERE s.kind = 'notice' AND s.state = 'posted' AND n.ends_at <= ?4 ORDER BY n.ends_at, n.id) "
+    "UNION ALL SELECT * FROM (SELECT n.id, n.kind, n.title, n.place, n.starts_at, NULL, NULL, "
+    "n.at, NULL FROM entity_state s JOIN notice n ON n.id = s.entity_id WHERE s.kind = 'notice' "
+    "AND s.state = 'draft' ORDER BY n.id) "
     "UNION ALL SELECT * FROM (SELECT m.id, m.tracking, m.recipient_unit, m.recipient_org, "
     "m.recipient_name, m.kind, (SELECT sh.shelf FROM mail_shelving sh WHERE sh.item_id = "
     "m.id ORDER BY sh.id DESC LIMIT 1), m.at, m.quantity FROM entity_state s JOIN "
     "mail_item m ON m.id = s.entity_id WHERE s.kind = 'mail' AND s.state IN ('received', "
     "'held') ORDER BY m.at, m.id)";
+
+/* The notices not yet taken down, newest first, with what the list and the line under
+ * it show: kind, title, area, the event's times, state, who drafted and who signed it,
+ * the units it was handed to. */
+static const char FLOOR_NOTICES_CURRENT[] =
+    "SELECT n.id, n.kind, n.title, n.place, n.starts_at, n.ends_at, s.state, st.name, "
+    "(SELECT f.name FROM event e JOIN staff f ON f.id = e.approver_id WHERE e.kind = 'notice' "
+    "AND e.entity_id = n.id AND e.event IN ('approve', 'emergency') ORDER BY e.id DESC LIMIT 1), "
+    "(SELECT count(*) FROM notice_delivery v WHERE v.notice_id = n.id) "
+    "FROM entity_state s JOIN notice n ON n.id = s.entity_id JOIN staff st ON st.id = n.staff_id "
+    "WHERE s.kind = 'notice' AND s.state IN ('draft', 'approved', 'issued', 'posted') "
+    "ORDER BY n.id DESC LIMIT 50";
 
 static const query queries[] = {
     {"visitors.inside", NULL, NULL, NULL, false, visits_inside, FLOOR_VISITS_INSIDE},
@@ -266,6 +294,7 @@ static const query queries[] = {
      complaints_search, FLOOR_COMPLAINTS_BY_PHONE},
     {"handover.entries", NULL, NULL, NULL, false, handover_entries, FLOOR_HANDOVER_ENTRIES},
     {"handover.open_items", NULL, NULL, NULL, false, handover_open_items, FLOOR_OPEN_ITEMS},
+    {"notices.list", NULL, NULL, NULL, false, notices_current, FLOOR_NOTICES_CURRENT},
 };
 
 /* ---- inputs: rows spread evenly over the table's history ---- */

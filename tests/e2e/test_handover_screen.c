@@ -389,7 +389,8 @@ START_TEST(the_nights_business_first)
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
 
-    /* The pending calls, then the mail held below them. */
+    /* The pending calls, the notices to take down and to sign, then the mail held
+     * below them. */
     for (int i = 0; i < 9; i++)
         vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Call or walk-… 11-26 10:30 A-202 唐佳", WAIT_MS);
@@ -397,6 +398,12 @@ START_TEST(the_nights_business_first)
     VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
     VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
     vt_key(t, "Esc");
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Notice to tak… 11-25 13:00 二次供水水箱清洗停水通知", WAIT_MS);
+    VT_ASSERT_TEXT(t, "due 11-25 (Wed) 13:00  Overdue", WAIT_MS);
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Notice awaiti… 11-26 16:00 消防演习通知", WAIT_MS);
     vt_key(t, "Down");
     vt_key(t, "Down");
     VT_ASSERT_TEXT(t, " Mail held                  24 items: ", WAIT_MS);

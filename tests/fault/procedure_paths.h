@@ -1,4 +1,4 @@
-/* The five procedures' write paths for the I/O-error test: for each, a set-up that
+/* The procedures' write paths for the I/O-error test: for each, a set-up that
  * leaves one record ready for the operation (write_paths.h says what they must do),
  * and the operation. write_paths.c lists them. They share a small desk: the shipped
  * configuration, one building's directory (A-1203 with an owner who entrusted a spare
@@ -79,5 +79,14 @@ void handing_over(fault_ctx *c);
 fd_status count_inventory(fault_ctx *c, fd_error *err);
 void ready_to_sign(fault_ctx *c);        /* items marked, inventory counted */
 fd_status sign_handover(fault_ctx *c, fd_error *err);
+
+/* ---- notices (paths_notices.c) ---- */
+fd_status draft_early_notice(fault_ctx *c, fd_error *err); /* with a manager's override */
+void notice_drafted(fault_ctx *c);
+fd_status sign_notice(fault_ctx *c, fd_error *err);
+void notice_issued(fault_ctx *c);
+fd_status deliver_notice(fault_ctx *c, fd_error *err);   /* to two units */
+void notice_posted(fault_ctx *c);
+fd_status take_notice_down(fault_ctx *c, fd_error *err);
 
 #endif

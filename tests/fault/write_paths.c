@@ -306,5 +306,9 @@ const write_path write_paths[] = {
     {"handover_begin", shift_open, begin_handover, SAMPLED},
     {"handover_count", handing_over, count_inventory, SAMPLED},
     {"handover_sign", ready_to_sign, sign_handover, SAMPLED},
+    {"notice_draft", as_it_is, draft_early_notice, SAMPLED},
+    {"notice_sign", notice_drafted, sign_notice, SAMPLED},
+    {"notice_deliver", notice_issued, deliver_notice, SAMPLED},
+    {"notice_take_down", notice_posted, take_notice_down, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);

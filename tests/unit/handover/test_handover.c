@@ -11,6 +11,7 @@
 #include "frontdesk/complaints.h"
 #include "frontdesk/config.h"
 #include "frontdesk/handover.h"
+#include "frontdesk/notices.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
 #include "frontdesk/staff.h"
@@ -684,6 +685,57 @@ START_TEST(a_complaint_handed_to_the_cs_manager_is_open_until_accepted)
     items after = {0};
     ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &after, &err), FD_OK);
     ck_assert_int_eq(find_source(&after, "complaint_referred"), -1);
+    book_close(&b);
+}
+END_TEST
+
+/* A notice still on the board after its event, and a draft nobody has signed, are the
+ * next shift's; taken down and signed, they are not. */
+START_TEST(notices_to_take_down_and_unsigned_drafts_are_open_items)
+{
+    book b;
+    book_open(&b, "notices.db");
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    fd_notice_draft lift = {
+        .kind = FD_NOTICE_GENERAL, .title = "电梯保养", .place = "A座", .body = "2号梯保养，暂停使用。",
+        .starts_at = b.fx.now + HOUR, .ends_at = b.fx.now + 3 * HOUR,
+    };
+    int64_t posted = 0, draft = 0;
+    ck_assert_msg(fd_notice_write_draft(b.fx.desk, &b.fx.receptionist, &lift, &posted, &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_msg(fd_notice_approve(b.fx.desk, &b.fx.receptionist, &b.cs_manager, posted, &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_int_eq(fd_notice_issue(b.fx.desk, &b.fx.receptionist, posted, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_notice_post(b.fx.desk, &b.fx.receptionist, posted, &err), FD_OK);
+    fd_notice_draft drill = lift;
+    drill.title = "消防演习";
+    ck_assert_int_eq(fd_notice_write_draft(b.fx.desk, &b.fx.receptionist, &drill, &draft, &err), FD_OK);
+
+    items live = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
+    ck_assert_int_eq(find_source(&live, "notice_take_down"), -1); /* its event is still on */
+    int found = find_source(&live, "notice_draft");
+    ck_assert_int_ge(found, 0);
+    ck_assert_int_eq(live.record[found], FD_RECORD_NOTICE);
+    ck_assert_str_eq(live.name[found], "消防演习");
+    ck_assert_str_eq(live.sort[found], "General notice");
+
+    later(&b, 4 * 60);
+    items after = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &after, &err), FD_OK);
+    found = find_source(&after, "notice_take_down");
+    ck_assert_int_ge(found, 0);
+    ck_assert_str_eq(after.name[found], "电梯保养");
+    ck_assert_int_eq(after.record[found], FD_RECORD_NOTICE);
+    ck_assert_int_eq(find_source(&after, "notice_take_down") + 1, find_source(&after, "notice_draft"));
+
+    ck_assert_int_eq(fd_notice_take_down(b.fx.desk, &b.fx.receptionist, posted, &err), FD_OK);
+    ck_assert_int_eq(fd_notice_approve(b.fx.desk, &b.fx.receptionist, &b.cs_manager, draft, &err), FD_OK);
+    items done = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &done, &err), FD_OK);
+    ck_assert_int_eq(find_source(&done, "notice_take_down"), -1);
+    ck_assert_int_eq(find_source(&done, "notice_draft"), -1);
     book_close(&b);
 }
 END_TEST
@@ -1463,6 +1515,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, inventory_difference_requires_an_explanation);
     tcase_add_test(t, open_items_are_gathered_from_the_procedures);
     tcase_add_test(t, a_complaint_handed_to_the_cs_manager_is_open_until_accepted);
+    tcase_add_test(t, notices_to_take_down_and_unsigned_drafts_are_open_items);
     tcase_add_test(t, an_overdue_complaint_in_a_year_without_a_table_is_unverified);
     tcase_add_test(t, closed_shift_cannot_be_edited);
     tcase_add_test(t, entries_have_the_fields_of_their_kind);

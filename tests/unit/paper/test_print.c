@@ -11,6 +11,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/notices.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/keys.h"
@@ -248,6 +249,11 @@ static void call_caller(void *ctx, const fd_call_entry *e)
     names_add(ctx, e->caller);
 }
 
+static void notice_title(void *ctx, const fd_notice *n)
+{
+    names_add(ctx, n->title);
+}
+
 static void overdue_tag(void *ctx, const fd_key_row *row)
 {
     names_add(ctx, row->tag);
@@ -327,6 +333,12 @@ START_TEST(daily_logs_carry_the_days_records)
     ck_assert_int_gt(calls.count, 0);
     assert_all_in(&calls, text, "caller");
     names_free(&calls);
+
+    names notices = {NULL, 0};
+    ck_assert_int_eq(fd_notices_between(k.d, &k.receptionist, start, end, notice_title, &notices, &err), FD_OK);
+    ck_assert_int_gt(notices.count, 0);
+    assert_all_in(&notices, text, "notice");
+    names_free(&notices);
 
     names overdue = {NULL, 0};
     ck_assert_int_eq(fd_keys_overdue(k.d, overdue_tag, &overdue, &err), FD_OK);
