@@ -40,10 +40,11 @@
 #define RED 0.80, 0.0, 0.0
 #define GREY 0.35, 0.35, 0.35
 
-/* A TrueType (glyf) CJK face first: cairo 1.16 subsets it by copying only the glyphs a
- * page uses, while for a CFF face such as Noto CJK it copies the whole 16-25 MB CFF
- * table twice per face and document, most of what a 40-page log cost. The face has
- * one weight; bold is emboldened from it. Noto stays the fallback when it is missing. */
+/* A TrueType (glyf) CJK face first: cairo 1.16 subsets it by copying only the glyphs
+ * the document uses, while for a CFF face such as Noto CJK it copies the whole 16-25 MB
+ * CFF table twice per face and document, about half of what a 500-visit log cost. The
+ * face has one weight; bold is emboldened from it. Noto stays the fallback when it is
+ * missing. */
 #define FONT_FAMILY "WenQuanYi Micro Hei, Noto Sans CJK SC"
 
 /* ---- sheets ---- */
