@@ -90,7 +90,16 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(call_entry)               \
     X(call_answer)              \
     X(call_referral)            \
-    X(call_complaint)
+    X(call_complaint)           \
+    X(renovation)               \
+    X(renovation_extension)     \
+    X(renovation_close)         \
+    X(work_pass)                \
+    X(work_pass_renewal)        \
+    X(work_pass_end)            \
+    X(hot_work)                 \
+    X(work_tools)               \
+    X(work_tools_out)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

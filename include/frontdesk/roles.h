@@ -74,7 +74,12 @@ typedef enum fd_role {
     X(CALL_TAKE, "call.take", FD_DESK_STAFF, N_("Log a call or a walk-in")) \
     X(CALL_FOLLOW, "call.follow", FD_DESK_STAFF, N_("Answer, refer or close a call or walk-in")) \
     X(CALL_CORRECT, "call.correct", FD_DESK_STAFF, N_("Correct a call or walk-in")) \
-    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register"))
+    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register")) \
+    X(WORKS_RENOVATION, "works.renovation", FD_DESK_STAFF, N_("Open, extend or complete a renovation file")) \
+    X(WORKS_PASS, "works.pass", FD_DESK_STAFF, N_("Issue, renew or take back a worker's pass")) \
+    X(WORKS_HOT_WORK, "works.hot_work", FD_MANAGERS, N_("Approve hot work")) \
+    X(WORKS_SITE, "works.site", FD_DESK_STAFF, N_("Register contractors' tools, or a site cleared after hot work")) \
+    X(WORKS_EXPORT, "works.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the renovation permits and passes"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,
