@@ -638,7 +638,7 @@ typedef struct permitting {
     int64_t id;
 } permitting;
 
-enum { DAY_SECONDS = 86400 };
+enum { DAY_SECONDS = 86400, START_SLACK_SECONDS = 600 };
 
 static fd_status check_permit(permitting *t, fd_error *err)
 {
@@ -655,7 +655,9 @@ static fd_status check_permit(permitting *t, fd_error *err)
         return s;
     fd_time now = fd_desk_now(t->d);
     t->starts_at = in->starts_at ? in->starts_at : now;
-    if (t->starts_at < now)
+    /* Times are typed to the minute, and filling the form takes a few: a start that
+     * many minutes back is still now. */
+    if (t->starts_at < now - START_SLACK_SECONDS)
         return fd_fail(err, FD_INVALID, "starts_at",
                        _("Hot work is approved before it starts: the start cannot be in the past."));
     if (in->ends_at <= t->starts_at || in->ends_at - t->starts_at > DAY_SECONDS)
