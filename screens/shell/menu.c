@@ -55,10 +55,17 @@ static void menu_draw(void *state, console *c, const console_area *area)
         draw_text(y, x + cols - 1 - text_width(key), 10, key, attr | A_BOLD);
     }
     int below = top + (int)m->count + 1;
-    draw_wrapped(below, x, 2, cols, action_help(m->items[m->selected]), theme(TH_DIM));
-    draw_wrapped(below + 3, x, 2, cols,
-                 _("Press an item's number or key, or move to it and select it."),
-                 theme(TH_DIM));
+    int end = area->top + area->rows;
+    int used = draw_wrapped(below, x, 2, cols, action_help(m->items[m->selected]), theme(TH_DIM));
+    /* The hint a blank line under the help, closer when the menu is long; never past
+     * the area, where the message line is. */
+    int hint = below + used + 1;
+    if (hint + 2 > end)
+        hint = below + used;
+    if (end - hint > 0)
+        draw_wrapped(hint, x, end - hint < 2 ? end - hint : 2, cols,
+                     _("Press an item's number or key, or move to it and select it."),
+                     theme(TH_DIM));
 }
 
 static int menu_handle(void *state, console *c, const console_event *ev)

@@ -73,7 +73,7 @@ static void files_cells(void *ctx, const void *row, char (*out)[128], size_t cou
 /* -- the passes falling due -- */
 
 static const listview_column due_columns[] = {
-    {N_("No."), 5}, {N_("Unit"), 8}, {N_("Worker"), 0}, {N_("Last day"), 10}, {N_("Standing"), 30},
+    {N_("No."), 5}, {N_("Unit"), 8}, {N_("Worker"), 12}, {N_("Last day"), 10}, {N_("Standing"), 0},
 };
 
 static void add_pass(void *ctx, const fd_work_pass *p)
@@ -231,7 +231,10 @@ static void draw_selected(const works_list *m, int y, int x, int cols)
         works_label_line(y + 1, x, cols, _("Deposit"), line, A_NORMAL);
         char first[FD_DATE_TEXT];
         fd_date_format(r->starts_on, first);
-        snprintf(line, sizeof line, _("from %s, extended %d times"), first, r->extensions);
+        if (r->extensions)
+            snprintf(line, sizeof line, _("from %s, extended %d times"), first, r->extensions);
+        else
+            snprintf(line, sizeof line, _("from %s, not extended"), first);
         works_label_line(y + 2, x, cols, _("Term"), line, A_NORMAL);
     } else if (m->view == VIEW_DUE) {
         const fd_work_pass *p = row;
@@ -246,7 +249,7 @@ static void draw_selected(const works_list *m, int y, int x, int cols)
         const fd_tools *t = row;
         works_items_line(t->items, line, sizeof line);
         works_label_line(y, x, cols, _("Tools"), line, A_NORMAL);
-        works_label_line(y + 1, x, cols, _("Renovation company"), t->contractor, A_NORMAL);
+        works_label_line(y + 1, x, cols, _("Builder"), t->contractor, A_NORMAL);
         works_label_line(y + 2, x, cols, _("Carried out"),
                          t->out ? (t->as_listed ? _("as listed") : t->out_note) : show_or_dash(NULL),
                          A_NORMAL);

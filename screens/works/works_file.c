@@ -613,7 +613,7 @@ static void draw_facts(const file_view *v, int y, int x, int cols)
     snprintf(line, sizeof line, _("%lld   %s   owner %s"), (long long)v->id, r->unit, r->owner);
     works_label_line(y, x, cols, _("File no."), line, A_BOLD);
     snprintf(line, sizeof line, _("%s   site manager %s"), r->contractor, r->site_manager);
-    works_label_line(y + 1, x, cols, _("Renovation company"), line, A_NORMAL);
+    works_label_line(y + 1, x, cols, _("Builder"), line, A_NORMAL);
     fd_date_format(r->starts_on, first);
     fd_date_format(r->ends_on, last);
     if (r->extensions)

@@ -270,6 +270,12 @@ START_TEST(calls)
 }
 END_TEST
 
+START_TEST(works)
+{
+    procedure("^W", "works");
+}
+END_TEST
+
 START_TEST(handover)
 {
     desk d;
@@ -307,6 +313,7 @@ int main(void)
                                   handover,
                                   calls,
                                   directory_and_approval,
+                                  works,
                                   NULL};
     return desk_main(desk_suite("golden", tests));
 }
