@@ -228,5 +228,8 @@ WHEN NEW.doc_number_clear IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'work_pass is append-only: only the privacy purge may clear the document number'); END;
 CREATE TRIGGER work_pass_no_delete BEFORE DELETE ON work_pass BEGIN SELECT RAISE(ABORT, 'work_pass is append-only'); END;
 
+-- A day's events of the renovations, for the daily log.
+CREATE INDEX event_by_kind_at ON event(kind, at);
+
 -- What the purge still has to clear.
 CREATE INDEX work_pass_unforgotten ON work_pass(id) WHERE doc_number_hmac <> '';

@@ -173,6 +173,8 @@ typedef enum fd_pass_standing {
 fd_pass_standing fd_work_pass_standing(fd_work_pass_state state, fd_date valid_until,
                                        fd_date today);
 const char *fd_pass_standing_label(fd_pass_standing s); /* translated */
+const char *fd_pass_standing_name(fd_pass_standing s);  /* stored: "due", "overdue" … */
+fd_pass_standing fd_pass_standing_parse(const char *name); /* FD_PASS_ENDED when unknown */
 
 typedef struct fd_work_pass {
     int64_t id, renovation_id;
@@ -275,6 +277,10 @@ fd_status fd_tools_today(fd_desk *d, const fd_actor *who,
  * Strings are valid during the callback only. */
 typedef struct fd_works_line {
     fd_time at;
+    int64_t renovation_id;
+    const char *unit;
+    const char *kind;   /* "renovation", "work_pass", "hot_work", "tools" */
+    const char *event;  /* the machine's event: "issue", "return", "forfeit", "approve" … */
     const char *what;   /* translated: the event's label */
     const char *staff;
     const char *approver; /* NULL when none */
@@ -284,5 +290,20 @@ typedef struct fd_works_line {
 fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_works_line *line), void *ctx,
                                 fd_error *err);
+/* Every renovation's events in [from, to), oldest first: a day's log, read whole in one
+ * snapshot. */
+fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                           void (*each)(void *ctx, const fd_works_line *line), void *ctx,
+                           fd_error *err);
+
+/* ---- export ---- */
+
+/* `frontdesk export permits`: the workers' passes issued in [req->from, req->to), by
+ * number, whole: the renovation (unit, company), the worker and document (masked unless
+ * req->unmasked by a role allowed to see documents), who signed, the last day, the money
+ * received and refunded with their receipts, the state. Managers and administrators
+ * (FD_ACT_WORKS_EXPORT). */
+fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err);
 
 #endif

@@ -10,6 +10,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "widgets/listview.h"
+#include "widgets/printing.h"
 #include "widgets/show.h"
 #include "works/works_file.h"
 #include "works/works_form.h"
@@ -206,6 +207,9 @@ static int works_handle(void *state, console *c, const console_event *ev)
     case ACT_VIEW:
         show_view(m, (view)((m->view + 1) % VIEW_COUNT));
         return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        printing_daily_log(c, FD_LOG_PERMITS, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
     case ACT_SELECT:
         if ((id = selected_file(m)) != 0)
             works_file_open(c, id);
@@ -277,8 +281,8 @@ static void works_draw(void *state, console *c, const console_area *area)
     draw_selected(m, y + 1, area->left, area->cols);
 }
 
-static const console_action works_actions[] = {ACT_NEW,     ACT_SELECT,    ACT_VIEW, ACT_BACK,
-                                               ACT_UP,      ACT_DOWN,      ACT_PAGE_UP,
+static const console_action works_actions[] = {ACT_NEW,  ACT_SELECT,  ACT_VIEW,      ACT_PRINT,
+                                               ACT_BACK, ACT_UP,      ACT_DOWN,      ACT_PAGE_UP,
                                                ACT_PAGE_DOWN, ACT_NONE};
 
 const screen_ops works_screen = {

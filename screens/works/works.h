@@ -2,7 +2,7 @@
  * renovations under way (the default), the workers' passes coming due or overdue, and
  * today's tools lists. F4 opens a renovation file (works_form.c); Enter, in any view, the
  * page of the highlighted row's renovation (works_file.c), where its passes, tools and
- * permits are dealt with. The core decides every rule (include/frontdesk/works.h); this
+ * permits are dealt with; ^R prints the day's log. The core decides every rule (include/frontdesk/works.h); this
  * only asks. */
 #ifndef FRONTDESK_SCREENS_WORKS_H
 #define FRONTDESK_SCREENS_WORKS_H

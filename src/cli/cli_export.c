@@ -22,6 +22,7 @@
 #include "frontdesk/outfile.h"
 #include "frontdesk/print.h"
 #include "frontdesk/visitors.h"
+#include "frontdesk/works.h"
 
 /* A procedure's export: the core operation that writes the rows of [from, to). */
 typedef struct export_kind {
@@ -38,12 +39,13 @@ static const export_kind kinds[] = {
     {"complaints", fd_complaints_export},
     {"calls", fd_calls_export},
     {"handover", fd_handover_export},
+    {"permits", fd_works_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|handover|permits|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

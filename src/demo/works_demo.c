@@ -3,8 +3,9 @@
  * C-1202, opened 50 days ago and extended before its term ended, with a pass coming due,
  * one overdue within its three days of grace and one past them (its deposit forfeited),
  * a pass returned, hot work approved and its site cleared, yesterday's tools carried out
- * and this morning's brought in; B-803, ten days in, its crew's tools in this morning;
- * A-1504, completed three days ago with its deposit refunded. */
+ * and this morning's brought in; B-803, ten days in, a new worker's pass three days ago,
+ * its crew's tools in this morning; A-1504, completed three days ago with its deposit
+ * refunded. */
 #include <stdio.h>
 
 #include "frontdesk/demo.h"
@@ -109,6 +110,11 @@ static fd_status b803(scene *s)
     at(s, 10, 14, 0);
     if ((st = open_file(s, "B-803", "钱红", "安居家装有限公司", "刘刚", "YJ-20261117", &file)) != FD_OK ||
         (st = issue(s, file, "钱八", "110101198807070012", FD_SIGNER_SITE_MANAGER, "刘刚", 0, "GZ-0402",
+                    NULL)) != FD_OK)
+        return st;
+    /* A new worker, his pass applied for by the site manager (一.15). */
+    at(s, 3, 9, 10);
+    if ((st = issue(s, file, "冯九", "11010519491231002X", FD_SIGNER_SITE_MANAGER, "刘刚", 0, "GZ-0417",
                     NULL)) != FD_OK)
         return st;
     if (at(s, 0, 8, 20))

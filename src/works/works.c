@@ -386,6 +386,24 @@ fd_pass_standing fd_work_pass_standing(fd_work_pass_state state, fd_date valid_u
     return on + FD_WORK_PASS_DUE_DAYS >= valid_until ? FD_PASS_DUE : FD_PASS_IN_FORCE;
 }
 
+static const char *const standing_names[] = {
+    [FD_PASS_IN_FORCE] = "in_force", [FD_PASS_DUE] = "due", [FD_PASS_OVERDUE] = "overdue",
+    [FD_PASS_LAPSED] = "lapsed", [FD_PASS_ENDED] = "ended",
+};
+
+const char *fd_pass_standing_name(fd_pass_standing s)
+{
+    return (unsigned)s < COUNT(standing_names) ? standing_names[s] : "";
+}
+
+fd_pass_standing fd_pass_standing_parse(const char *name)
+{
+    for (size_t i = 0; name && i < COUNT(standing_names); i++)
+        if (strcmp(standing_names[i], name) == 0)
+            return (fd_pass_standing)i;
+    return FD_PASS_ENDED;
+}
+
 const char *fd_pass_standing_label(fd_pass_standing s)
 {
     switch (s) {

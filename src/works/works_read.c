@@ -311,7 +311,7 @@ static const struct {
 } event_labels[] = {
     {"renovation", "open", N_("Renovation file opened")},
     {"renovation", "extend", N_("Term extended")},
-    {"renovation", "complete", N_("Completed")},
+    {"renovation", "complete", N_("Renovation completed")},
     {"work_pass", "issue", N_("Pass issued")},
     {"work_pass", "renew", N_("Pass renewed")},
     {"work_pass", "return", N_("Pass returned, deposit refunded")},
@@ -333,64 +333,67 @@ static const char *event_label(const char *kind, const char *event)
 /* The row's own words for a line of the history. */
 static const char *event_detail(fd_stmt *st, char *buf, size_t size)
 {
-    const char *kind = works_text_of(st, FD_COL_RENOVATION_EVENTS_KIND);
-    const char *event = works_text_of(st, FD_COL_RENOVATION_EVENTS_EVENT);
+    const char *kind = works_text_of(st, FD_COL_WORKS_EVENT_KIND);
+    const char *event = works_text_of(st, FD_COL_WORKS_EVENT_EVENT);
     char day[FD_DATE_TEXT];
     buf[0] = '\0';
-    if (!fd_col_null(st, FD_COL_RENOVATION_EVENTS_EXTENDED_TO)) {
-        fd_date_format((fd_date)fd_col_int(st, FD_COL_RENOVATION_EVENTS_EXTENDED_TO), day);
-        snprintf(buf, size, _("to %s; request: %s"), day, works_text_of(st, FD_COL_RENOVATION_EVENTS_REQUEST));
+    if (!fd_col_null(st, FD_COL_WORKS_EVENT_EXTENDED_TO)) {
+        fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_EXTENDED_TO), day);
+        snprintf(buf, size, _("to %s; request: %s"), day, works_text_of(st, FD_COL_WORKS_EVENT_REQUEST));
     } else if (strcmp(kind, "renovation") == 0 && strcmp(event, "complete") == 0) {
         snprintf(buf, size, _("refunded %d yuan %s"),
-                 (int)fd_col_int(st, FD_COL_RENOVATION_EVENTS_RENOVATION_REFUNDED),
-                 works_text_of(st, FD_COL_RENOVATION_EVENTS_RENOVATION_REFUND_RECEIPT));
+                 (int)fd_col_int(st, FD_COL_WORKS_EVENT_RENOVATION_REFUNDED),
+                 works_text_of(st, FD_COL_WORKS_EVENT_RENOVATION_REFUND_RECEIPT));
     } else if (strcmp(kind, "work_pass") == 0) {
-        const char *worker = works_text_of(st, FD_COL_RENOVATION_EVENTS_WORKER);
-        if (!fd_col_null(st, FD_COL_RENOVATION_EVENTS_RENEWED_TO)) {
-            fd_date_format((fd_date)fd_col_int(st, FD_COL_RENOVATION_EVENTS_RENEWED_TO), day);
+        const char *worker = works_text_of(st, FD_COL_WORKS_EVENT_WORKER);
+        if (!fd_col_null(st, FD_COL_WORKS_EVENT_RENEWED_TO)) {
+            fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_RENEWED_TO), day);
             snprintf(buf, size, _("%s, to %s"), worker, day);
         } else if (strcmp(event, "issue") == 0) {
-            snprintf(buf, size, _("%s, receipt %s"), worker, works_text_of(st, FD_COL_RENOVATION_EVENTS_RECEIPT));
+            snprintf(buf, size, _("%s, receipt %s"), worker, works_text_of(st, FD_COL_WORKS_EVENT_RECEIPT));
         } else if (strcmp(event, "return") == 0) {
             snprintf(buf, size, _("%s, refunded %d yuan, receipt %s"), worker,
-                     (int)fd_col_int(st, FD_COL_RENOVATION_EVENTS_PASS_REFUNDED),
-                     works_text_of(st, FD_COL_RENOVATION_EVENTS_PASS_REFUND_RECEIPT));
+                     (int)fd_col_int(st, FD_COL_WORKS_EVENT_PASS_REFUNDED),
+                     works_text_of(st, FD_COL_WORKS_EVENT_PASS_REFUND_RECEIPT));
         } else {
             snprintf(buf, size, "%s", worker);
         }
     } else if (strcmp(kind, "hot_work") == 0) {
-        snprintf(buf, size, _("%s, certificate %s"), works_text_of(st, FD_COL_RENOVATION_EVENTS_WELDER),
-                 works_text_of(st, FD_COL_RENOVATION_EVENTS_CERTIFICATE));
+        snprintf(buf, size, _("%s, certificate %s"), works_text_of(st, FD_COL_WORKS_EVENT_WELDER),
+                 works_text_of(st, FD_COL_WORKS_EVENT_CERTIFICATE));
     } else if (strcmp(kind, "tools") == 0) {
         snprintf(buf, size, "%s",
-                 strcmp(event, "register") == 0 ? works_text_of(st, FD_COL_RENOVATION_EVENTS_ITEMS)
-                 : fd_col_null(st, FD_COL_RENOVATION_EVENTS_OUT_NOTE)
+                 strcmp(event, "register") == 0 ? works_text_of(st, FD_COL_WORKS_EVENT_ITEMS)
+                 : fd_col_null(st, FD_COL_WORKS_EVENT_OUT_NOTE)
                      ? _("as listed")
-                     : works_text_of(st, FD_COL_RENOVATION_EVENTS_OUT_NOTE));
+                     : works_text_of(st, FD_COL_WORKS_EVENT_OUT_NOTE));
     }
     return buf;
 }
 
 typedef struct history {
     int64_t id;
+    fd_time from, to;
     void (*each)(void *ctx, const fd_works_line *line);
     void *ctx;
 } history;
 
-static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
+static fd_status events_read(fd_stmt *st, history *h, fd_error *err)
 {
-    history *h = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_RENOVATION_EVENTS);
-    fd_bind_int(st, ":id", h->id);
     char *detail = fd_alloc(FD_WORKS_TEXT_MAX * 2);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
+        const char *kind = works_text_of(st, FD_COL_WORKS_EVENT_KIND);
+        const char *event = works_text_of(st, FD_COL_WORKS_EVENT_EVENT);
         fd_works_line line = {
-            .at = fd_col_int(st, FD_COL_RENOVATION_EVENTS_AT),
-            .what = event_label(works_text_of(st, FD_COL_RENOVATION_EVENTS_KIND),
-                                works_text_of(st, FD_COL_RENOVATION_EVENTS_EVENT)),
-            .staff = works_text_of(st, FD_COL_RENOVATION_EVENTS_STAFF),
-            .approver = fd_col_text(st, FD_COL_RENOVATION_EVENTS_APPROVER),
+            .at = fd_col_int(st, FD_COL_WORKS_EVENT_AT),
+            .renovation_id = fd_col_int(st, FD_COL_WORKS_EVENT_RENOVATION_ID),
+            .unit = works_text_of(st, FD_COL_WORKS_EVENT_UNIT),
+            .kind = kind,
+            .event = event,
+            .what = event_label(kind, event),
+            .staff = works_text_of(st, FD_COL_WORKS_EVENT_STAFF),
+            .approver = fd_col_text(st, FD_COL_WORKS_EVENT_APPROVER),
             .detail = event_detail(st, detail, FD_WORKS_TEXT_MAX * 2),
         };
         h->each(h->ctx, &line);
@@ -398,6 +401,14 @@ static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
     free(detail);
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
+}
+
+static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
+{
+    history *h = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_RENOVATION_EVENTS);
+    fd_bind_int(st, ":id", h->id);
+    return events_read(st, h, err);
 }
 
 fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
@@ -408,6 +419,24 @@ fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
     fd_status s = fd_renovation_get(d, who, id, &r, err);
     if (s != FD_OK)
         return s;
-    history h = {id, each, ctx};
+    history h = {.id = id, .each = each, .ctx = ctx};
     return fd_store_read(d->store, history_read, &h, err);
+}
+
+static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
+{
+    history *h = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_WORKS_EVENTS_BETWEEN);
+    fd_bind_int(st, ":from", h->from);
+    fd_bind_int(st, ":to", h->to);
+    return events_read(st, h, err);
+}
+
+fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                           void (*each)(void *ctx, const fd_works_line *line), void *ctx,
+                           fd_error *err)
+{
+    (void)who;
+    history h = {.from = from, .to = to, .each = each, .ctx = ctx};
+    return fd_store_read(d->store, between_read, &h, err);
 }

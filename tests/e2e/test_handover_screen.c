@@ -379,8 +379,18 @@ START_TEST(the_nights_business_first)
     VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
     VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
     vt_key(t, "Esc");
+    /* The renovations' passes falling due and tools not carried out, between them:
+     * each opens its renovation file. */
     vt_key(t, "Down");
     vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "C-1202 孙六 Overdue over 3 days: deposit forfeited", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Renovation file", WAIT_MS);
+    VT_ASSERT_TEXT(t, "C-1202   owner 韩梅", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
+    for (int i = 0; i < 5; i++)
+        vt_key(t, "Down");
     VT_ASSERT_TEXT(t, " Mail held                  24 items: ", WAIT_MS);
     VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);
     vt_key(t, "Enter");

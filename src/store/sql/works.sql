@@ -176,13 +176,14 @@ ORDER BY id;
 -- ---- history ----
 -- A renovation's events and those of its passes, permits and tools, oldest first, with
 -- what each recorded.
+-- row: works_event
 SELECT
   e.id, e.kind, e.event, e.note, e.at, f.name AS staff, a.name AS approver,
   x.until_on AS extended_to, x.request,
   c.refunded AS renovation_refunded, c.refund_receipt AS renovation_refund_receipt,
   p.worker, p.receipt, w.until_on AS renewed_to,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
-  h.welder, h.certificate, t.items, o.note AS out_note
+  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN staff a ON a.id = e.approver_id
@@ -194,11 +195,54 @@ LEFT JOIN work_pass_end pe ON pe.event_id = e.id
 LEFT JOIN hot_work h ON e.kind = 'hot_work' AND h.id = e.entity_id
 LEFT JOIN work_tools t ON e.kind = 'tools' AND t.id = e.entity_id
 LEFT JOIN work_tools_out o ON o.event_id = e.id
+JOIN renovation r ON r.id = CASE e.kind
+  WHEN 'renovation' THEN e.entity_id WHEN 'work_pass' THEN p.renovation_id
+  WHEN 'hot_work' THEN h.renovation_id ELSE t.renovation_id END
 WHERE (e.kind = 'renovation' AND e.entity_id = :id)
    OR (e.kind = 'work_pass' AND e.entity_id IN (SELECT id FROM work_pass WHERE renovation_id = :id))
    OR (e.kind = 'hot_work' AND e.entity_id IN (SELECT id FROM hot_work WHERE renovation_id = :id))
    OR (e.kind = 'tools' AND e.entity_id IN (SELECT id FROM work_tools WHERE renovation_id = :id))
 ORDER BY e.id;
+
+-- name: works_events_between
+-- ---- a day's events: the daily log ----
+-- Every event of the renovations in [:from, :to), oldest first.
+-- row: works_event
+SELECT
+  e.id, e.kind, e.event, e.note, e.at, f.name AS staff, a.name AS approver,
+  x.until_on AS extended_to, x.request,
+  c.refunded AS renovation_refunded, c.refund_receipt AS renovation_refund_receipt,
+  p.worker, p.receipt, w.until_on AS renewed_to,
+  pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
+  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
+FROM event e
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN staff a ON a.id = e.approver_id
+LEFT JOIN renovation_extension x ON x.event_id = e.id
+LEFT JOIN renovation_close c ON c.event_id = e.id
+LEFT JOIN work_pass p ON e.kind = 'work_pass' AND p.id = e.entity_id
+LEFT JOIN work_pass_renewal w ON w.event_id = e.id
+LEFT JOIN work_pass_end pe ON pe.event_id = e.id
+LEFT JOIN hot_work h ON e.kind = 'hot_work' AND h.id = e.entity_id
+LEFT JOIN work_tools t ON e.kind = 'tools' AND t.id = e.entity_id
+LEFT JOIN work_tools_out o ON o.event_id = e.id
+JOIN renovation r ON r.id = CASE e.kind
+  WHEN 'renovation' THEN e.entity_id WHEN 'work_pass' THEN p.renovation_id
+  WHEN 'hot_work' THEN h.renovation_id ELSE t.renovation_id END
+WHERE e.kind IN ('renovation', 'work_pass', 'hot_work', 'tools') AND e.at >= :from AND e.at < :to
+ORDER BY e.id;
+
+-- name: work_pass_between
+-- ---- the export ----
+-- The passes issued in [:from, :to), by number.
+-- row: work_pass_row
+SELECT
+  id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
+  doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
+  refund_receipt, at, ended_at, issued_by
+FROM work_pass_now
+WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
+ORDER BY id;
 
 -- name: work_pass_forget_count
 -- ---- the privacy purge (src/visitors/visitors_ban.c) ----
