@@ -192,6 +192,7 @@ typedef struct stepping {
     size_t counts[3];
     const char *fields[3];
     int refunded;          /* a pass taken back: what the core refunded */
+    const char *day_field; /* a day to edit, shown first as the file's last day (NULL: none) */
     int shown_signer;      /* a pass issued: the signer's role whose name the form shows */
 } stepping;
 
@@ -206,6 +207,11 @@ static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t
                        form_submit submit)
 {
     s->a.form = form_new(fields, count, 0, submit, s);
+    if (s->day_field) {
+        char last[FD_DATE_TEXT];
+        fd_date_format(s->v->file.ends_on, last);
+        form_set_value(s->a.form, s->day_field, last);
+    }
     for (int i = 0; i < 3; i++)
         if (s->fields[i])
             form_set_choices(s->a.form, s->fields[i], s->labels[i], s->counts[i]);
@@ -362,6 +368,7 @@ static bool renew(file_view *v, console *c)
                               _("Within three days of its last day at the latest, and not past the "
                                 "renovation's last day."));
     s.picked = &v->passes;
+    s.day_field = "valid_until";
     offer(&s, 0, "pick", v->passes.label, v->passes.count);
     return run_dialog(&s, c, renew_fields, 2, renew_submit);
 }
@@ -529,6 +536,7 @@ static bool extend(file_view *v, console *c)
     stepping s = new_stepping(v, _("Extend the term"),
                               _("On the written request, filed before the term ends: its reference "
                                 "and what it asks."));
+    s.day_field = "until";
     return run_dialog(&s, c, extend_fields, 2, extend_submit);
 }
 
