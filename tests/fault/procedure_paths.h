@@ -1,4 +1,4 @@
-/* The five procedures' write paths for the I/O-error test: for each, a set-up that
+/* The procedures' write paths for the I/O-error test: for each, a set-up that
  * leaves one record ready for the operation (write_paths.h says what they must do),
  * and the operation. write_paths.c lists them. They share a small desk: the shipped
  * configuration, one building's directory (A-1203 with an owner who entrusted a spare
@@ -79,5 +79,15 @@ void handing_over(fault_ctx *c);
 fd_status count_inventory(fault_ctx *c, fd_error *err);
 void ready_to_sign(fault_ctx *c);        /* items marked, inventory counted */
 fd_status sign_handover(fault_ctx *c, fd_error *err);
+
+/* ---- renovations (paths_works.c) ---- */
+fd_status open_renovation(fault_ctx *c, fd_error *err);
+void renovation_open(fault_ctx *c);      /* a file for A-1203, in c->record */
+fd_status issue_pass(fault_ctx *c, fd_error *err);
+void pass_issued(fault_ctx *c);          /* a file and a pass, the pass in c->record */
+fd_status take_pass_back(fault_ctx *c, fd_error *err);
+fd_status approve_hot_work(fault_ctx *c, fd_error *err);
+void tools_in(fault_ctx *c);             /* the crew's morning tools, in c->record */
+fd_status carry_tools_out(fault_ctx *c, fd_error *err);
 
 #endif

@@ -306,5 +306,10 @@ const write_path write_paths[] = {
     {"handover_begin", shift_open, begin_handover, SAMPLED},
     {"handover_count", handing_over, count_inventory, SAMPLED},
     {"handover_sign", ready_to_sign, sign_handover, SAMPLED},
+    {"works_open", next_serial, open_renovation, SAMPLED},
+    {"works_pass_issue", renovation_open, issue_pass, SAMPLED},
+    {"works_pass_return", pass_issued, take_pass_back, SAMPLED},
+    {"works_hot_work", renovation_open, approve_hot_work, SAMPLED},
+    {"works_tools_out", tools_in, carry_tools_out, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);
