@@ -194,8 +194,9 @@ typedef struct fd_call_entry {
 typedef enum fd_call_view {
     FD_CALL_VIEW_DESK,   /* received today, and every entry still open: newest first */
     FD_CALL_VIEW_OPEN,   /* every entry still open, oldest first */
-    FD_CALL_VIEW_SEARCH, /* all history, newest first: a phone (its digits, as typed at
-                          * intake), or a caller or unit code starting with text */
+    FD_CALL_VIEW_SEARCH, /* all history, newest first: digits anywhere in a phone (the
+                          * whole number also once purged), or a caller or unit code
+                          * starting with text */
     FD_CALL_VIEW_COUNT
 } fd_call_view;
 
@@ -209,6 +210,9 @@ typedef struct fd_call_query {
 fd_status fd_calls_list(fd_desk *d, const fd_actor *who, const fd_call_query *q,
                         void (*each)(void *ctx, const fd_call_entry *e), void *ctx,
                         fd_error *err);
+
+/* Entries still open (not done, not made a complaint): the main menu's counter. */
+fd_status fd_calls_open_count(fd_desk *d, long *out, fd_error *err);
 
 /* The entries received in [from, to), by number, phones as who may see them: a day's
  * register, printed, so read whole in one snapshot. */

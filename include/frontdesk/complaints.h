@@ -293,7 +293,8 @@ typedef enum fd_complaint_view {
 typedef struct fd_complaint_query {
     fd_complaint_view view;
     const char *department; /* FD_CVIEW_MINE */
-    const char *text;       /* FD_CVIEW_SEARCH */
+    const char *text;       /* searched for (as FD_CVIEW_SEARCH matches) within any view,
+                             * newest first; NULL or blank: the whole view */
     bool after;             /* continue after the row with after_key, after_id */
     int64_t after_key, after_id;
     int limit;              /* rows of this page (1–500) */

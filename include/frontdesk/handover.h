@@ -388,12 +388,24 @@ fd_status fd_handover_sign(fd_desk *d, const fd_actor *outgoing, const fd_actor 
 fd_status fd_handover_refuse(fd_desk *d, const fd_actor *outgoing, const fd_actor *incoming,
                              int64_t shift_id, const char *reason, fd_error *err);
 
+/* The open items of a shift's handover under way still without the outgoing manager's
+ * mark, counted as the book lists them: the items on a line each, and the held mail
+ * that its one line sums up. Outside a handover nothing is unmarked. */
+typedef struct fd_unmarked {
+    long items;     /* listed one by one */
+    long held_mail; /* on the held mail's line */
+} fd_unmarked;
+
+fd_status fd_handover_unmarked(fd_desk *d, int64_t shift_id, fd_unmarked *out, fd_error *err);
+/* "7 open items and 24 held mail items" (translated; a part that is 0 is left out). */
+void fd_unmarked_text(const fd_unmarked *u, char *out, size_t size);
+
 /* Before the signatures are asked for: is the holder's handover ready to sign? FD_OK,
  * or FD_STATE naming what is missing — field "items" with *unmarked set to the open
  * items without a mark (fd_handover_carry_rest carries them on in one step), or
  * "inventory" when an item is not counted yet. unmarked may be NULL. */
 fd_status fd_handover_sign_ready(fd_desk *d, const fd_actor *who, int64_t shift_id,
-                                 size_t *unmarked, fd_error *err);
+                                 fd_unmarked *unmarked, fd_error *err);
 
 /* A handover its holder abandoned (left without signing, the book still open or
  * handing over), taken over under supervision: a customer-service manager or an
@@ -460,7 +472,7 @@ typedef struct fd_held_mail {
     long total;
     long by_age[4];   /* at most buckets[0] days, at most [1], at most [2], longer */
     int buckets[3];
-    long unmarked;    /* during a handover: items without the outgoing manager's mark */
+    long unmarked;    /* during a handover: items without a mark (fd_unmarked's held_mail) */
 } fd_held_mail;
 
 fd_status fd_handover_held_mail(fd_desk *d, int64_t shift_id, fd_held_mail *out, fd_error *err);

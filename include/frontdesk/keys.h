@@ -247,6 +247,11 @@ typedef struct fd_key_loan_new {
  * "requested" until a manager approves it. */
 fd_status fd_key_loan_request(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                               const fd_key_loan_new *loan, int64_t *loan_id, fd_error *err);
+/* Whether field ("department", "company", "phone", "note", …: the names the
+ * request's errors give) must be filled for the loan as typed so far: staff give
+ * their department, a contractor the company and phone, an emergency or a loan for
+ * another reason a note. The rule fd_key_loan_request applies; forms mark by it. */
+bool fd_key_loan_requires(const fd_key_loan_new *loan, const char *field);
 /* Everything fd_key_loan_request checks of the loan as typed (the borrower, the reason,
  * the keys and whether each may be lent now), writing nothing: a form asks it before
  * it asks a manager for consent, so consent is never asked twice. */

@@ -133,6 +133,11 @@ typedef struct fd_mail_intake {
     const char *damage_ack; /* the courier who acknowledged the damage */
 } fd_mail_intake;
 
+/* Whether field (the names above) must be filled for the item as typed: the tracking
+ * number of an express parcel, the damage and who acknowledged it for a damaged item.
+ * The rule fd_mail_receive applies; forms mark by it. */
+bool fd_mail_intake_requires(const fd_mail_intake *in, const char *field);
+
 /* Registers an item (received) and, when a shelf is given, shelves it (held), in one
  * transaction. A tracking number already registered is refused (FD_CONFLICT) with a
  * message naming the item that has it, its recipient and its date. */
@@ -164,6 +169,16 @@ typedef struct fd_mail_handout {
  * item already collected or returned is refused, naming it. */
 fd_status fd_mail_hand_out(fd_desk *d, const fd_actor *who, const fd_mail_handout *h,
                            int64_t *handout_id, fd_error *err);
+
+/* Whether field (the names above) must be filled for the hand-out as typed: a proxy
+ * gives a phone and a relationship. The rule fd_mail_hand_out applies; forms mark by it. */
+bool fd_mail_handout_requires(const fd_mail_handout *h, const char *field);
+
+/* Whether collector, as typed, would take any of the items as a proxy by the rule
+ * fd_mail_hand_out applies: one is addressed to a person of another name. False for a
+ * blank collector; items for a unit, company or department name nobody to compare. */
+fd_status fd_mail_collector_is_proxy(fd_desk *d, const int64_t *items, size_t count,
+                                     const char *collector, bool *proxy, fd_error *err);
 
 /* Sends an item back with carrier (NULL or "": the carrier that brought it). Before
  * the item has been held cfg->mail_return_days a note must give the reason. */

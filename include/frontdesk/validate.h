@@ -46,8 +46,9 @@ fd_status fd_validate_phone(const char *phone, const char *field,
 bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars);
 
 /* Masking for display, by character (never splits UTF-8):
- * 110105********002X, 138****5678, 010-****1234; other documents keep their first
- * and last two characters. */
+ * 110105********002X, 138****5678, 010-****1234, 010-****1234转123 (an extension
+ * with 转, however it was typed); other documents keep their first and last two
+ * characters. */
 void fd_mask_document(fd_doc_type type, const char *number, char *out, size_t out_size);
 void fd_mask_phone(const char *phone, char *out, size_t out_size);
 

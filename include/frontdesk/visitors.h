@@ -79,6 +79,16 @@ typedef struct fd_visit_form {
     const char *unit, *company, *department, *visitee_name, *visitee_position;
 } fd_visit_form;
 
+/* Whether field (the names of fd_visit_form's members) must be filled for the form as
+ * typed: the phone unless a returning visitor's is on file, the unit unless a company
+ * is given. The rule fd_visit_register applies; forms mark by it. */
+bool fd_visit_requires(const fd_visit_form *f, const char *field);
+
+/* Everything fd_visit_register checks of the form as typed (names, document, phone,
+ * purpose, whom they visit), writing nothing: a screen asks it before the warnings, so
+ * "save anyway?" is never followed by a refusal. */
+fd_status fd_visit_check(fd_desk *d, const fd_visit_form *f, fd_error *err);
+
 /* What the desk should double-check before registering, none of it a refusal: a unit
  * typed that the directory does not have, a person visited it does not list (both
  * only when not picked from it), a document known under another name. each() gets
@@ -184,6 +194,9 @@ typedef enum fd_visit_view {
     FD_VISITS_BY_DOCUMENT,
     FD_VISITS_BY_VISITEE,
     FD_VISITS_BY_SLIP,
+    /* A phone when the text is digits (full-width too), blanks and dashes, else a name:
+     * what one search line finds, typed either way. */
+    FD_VISITS_BY_NAME_OR_PHONE,
     FD_VISIT_VIEW_COUNT
 } fd_visit_view;
 

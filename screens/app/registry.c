@@ -4,6 +4,7 @@
 #include "calls/calls.h"
 #include "complaints/complaints.h"
 #include "directory/directory.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
@@ -38,7 +39,8 @@
     X(ACT_COMPLAINTS, N_("Overdue complaints"), fd_complaints_count_overdue) \
     X(ACT_KEYS, N_("Keys overdue"), fd_keys_count_overdue)                    \
     X(ACT_MAIL, N_("Mail held"), fd_mail_held_count)                          \
-    X(ACT_HANDOVER, N_("Follow-ups"), fd_handover_followups_count)
+    X(ACT_HANDOVER, N_("Follow-ups"), fd_handover_followups_count)           \
+    X(ACT_CALLS, N_("Calls open"), fd_calls_open_count)
 
 static const console_entry entries[] = {
 #define APP_ENTRY_ROW(action, screen) {action, &screen},

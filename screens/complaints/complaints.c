@@ -1,6 +1,6 @@
 /* Complaints (投诉受理/回访). The list shows open complaints soonest due first (the
- * overdue ones lead), or only the overdue, or one department's; typing searches the
- * whole history. Enter opens a complaint: its record, the steps the core allows next,
+ * overdue ones lead), or only the overdue, those awaiting the CS manager, all of them
+ * closed too, or one department's; typing searches within the view shown. Enter opens a complaint: its record, the steps the core allows next,
  * and its timeline. Every rule — deadlines, states, who may do what, what a field
  * must hold — is the core's; this file asks and shows. */
 #include <stdint.h>
@@ -58,8 +58,20 @@ typedef struct crow {
 typedef struct list_source {
     fd_desk *desk;
     const fd_config *cfg;
-    size_t view; /* 0: open, 1: overdue, 2: handed to the CS manager, 3 + i: department i */
+    size_t view; /* FIXED_VIEWS first, then FIXED_VIEW_COUNT + i: department i */
 } list_source;
+
+/* The views F5 turns through before the departments', each searched within. */
+static const struct {
+    fd_complaint_view view;
+    const char *name;
+} fixed_views[] = {
+    {FD_CVIEW_OPEN, N_("Open, soonest due first")},
+    {FD_CVIEW_OVERDUE, N_("Overdue")},
+    {FD_CVIEW_REFERRED, N_("Awaiting the CS manager")},
+    {FD_CVIEW_SEARCH, N_("All, closed too, newest first")},
+};
+enum { FIXED_VIEW_COUNT = sizeof fixed_views / sizeof fixed_views[0] };
 
 static const listview_column list_columns[] = {
     {N_("No."), 5},  {N_("Due"), 13},  {N_("State"), 8}, {N_("Mark"), 10},
@@ -90,18 +102,12 @@ static fd_status fetch_crows(void *ctx, listview *lv, const char *query, const v
                              int limit, fd_error *err)
 {
     const list_source *src = ctx;
-    fd_complaint_query q = {.view = FD_CVIEW_OPEN, .limit = limit};
-    if (query && *query) {
-        q.view = FD_CVIEW_SEARCH;
-        q.text = query;
-    } else if (src->view == 1) {
-        q.view = FD_CVIEW_OVERDUE;
-    } else if (src->view == 2) {
-        q.view = FD_CVIEW_REFERRED;
-    } else if (src->view >= 3) {
-        q.view = FD_CVIEW_MINE;
-        q.department = src->cfg->departments.items[src->view - 3];
-    }
+    /* What is typed is searched for within the view. */
+    fd_complaint_query q = {.view = FD_CVIEW_MINE, .text = query, .limit = limit};
+    if (src->view < FIXED_VIEW_COUNT)
+        q.view = fixed_views[src->view].view;
+    else
+        q.department = src->cfg->departments.items[src->view - FIXED_VIEW_COUNT];
     if (after) {
         const crow *last = after;
         q.after = true;
@@ -192,13 +198,9 @@ static void complaints_close(void *state)
 
 static const char *view_name(const complaints *s)
 {
-    if (s->source.view == 0)
-        return _("Open, soonest due first");
-    if (s->source.view == 1)
-        return _("Overdue");
-    if (s->source.view == 2)
-        return _("Awaiting the CS manager");
-    return s->source.cfg->departments.items[s->source.view - 3];
+    if (s->source.view < FIXED_VIEW_COUNT)
+        return _(fixed_views[s->source.view].name);
+    return s->source.cfg->departments.items[s->source.view - FIXED_VIEW_COUNT];
 }
 
 static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
@@ -255,7 +257,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
 
 static void next_view(complaints *s, console *c)
 {
-    s->source.view = (s->source.view + 1) % (3 + s->source.cfg->departments.count);
+    s->source.view = (s->source.view + 1) % (FIXED_VIEW_COUNT + s->source.cfg->departments.count);
     reload(s, c);
 }
 

@@ -402,8 +402,31 @@ static int draw_calendar_warning(const console *c, int x)
     return x + draw_text(LINES - 2, x, 3, " \u2502 ", theme(TH_STATUS));
 }
 
-/* The status line: each procedure's live count, whole items only, as many as fit;
- * a count that needs attention (overdue, held) stands out when it is not zero. */
+static void counter_text(const console *c, size_t i, char *out, size_t size)
+{
+    if (c->count_ok[i])
+        snprintf(out, size, "%s %ld", _(c->app->counters[i].label), c->counts[i]);
+    else
+        snprintf(out, size, "%s ?", _(c->app->counters[i].label));
+}
+
+bool console_counter_text(console *c, console_action action, char *out, size_t size)
+{
+    if (!c->logged_in)
+        return false;
+    refresh_counts(c);
+    for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
+        if (c->app->counters[i].action == action) {
+            counter_text(c, i, out, size);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The status line: each procedure's live count, whole items only, as many as fit and
+ * "…" when some did not (the main menu shows every one beside its procedure); a count
+ * that needs attention (overdue, held) stands out when it is not zero. */
 static void draw_counters(console *c)
 {
     draw_padded(LINES - 2, 0, COLS, "", theme(TH_STATUS));
@@ -413,13 +436,12 @@ static void draw_counters(console *c)
     int x = draw_calendar_warning(c, 1);
     for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
         char item[96];
-        if (c->count_ok[i])
-            snprintf(item, sizeof item, "%s %ld", _(c->app->counters[i].label), c->counts[i]);
-        else
-            snprintf(item, sizeof item, "%s ?", _(c->app->counters[i].label));
+        counter_text(c, i, item, sizeof item);
         int need = text_width(item) + (i > 0 ? 3 : 0);
-        if (x + need > COLS - 1)
+        if (x + need > COLS - 1) {
+            draw_text(LINES - 2, x, COLS - 1 - x, i > 0 ? " \u2026" : "\u2026", theme(TH_STATUS));
             break;
+        }
         if (i > 0)
             x += draw_text(LINES - 2, x, 3, " \u2502 ", theme(TH_STATUS));
         attr_t attr = c->count_ok[i] && c->counts[i] > 0 ? theme(TH_KEY) : theme(TH_STATUS);
@@ -443,11 +465,16 @@ static void draw_hints(console *c)
     }
 }
 
+/* A message longer than its line takes the status line below it as well, until the
+ * next key: what was refused, and why, is read whole (a third line's worth ends in "…"). */
 static void draw_message(console *c)
 {
-    if (c->message)
-        draw_text(LINES - 3, 1, COLS - 2, c->message,
-                  theme(c->message_is_error ? TH_ERROR : TH_INFO));
+    if (!c->message)
+        return;
+    int cols = COLS - 2;
+    if (text_lines(c->message, cols) > 1)
+        draw_padded(LINES - 2, 0, COLS, "", A_NORMAL);
+    draw_wrapped(LINES - 3, 1, 2, cols, c->message, theme(c->message_is_error ? TH_ERROR : TH_INFO));
 }
 
 static bool too_small(void) { return COLS < MIN_COLS || LINES < MIN_ROWS; }

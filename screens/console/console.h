@@ -83,6 +83,10 @@ typedef struct console_counter {
     fd_status (*count)(fd_desk *d, long *out, fd_error *err);
 } console_counter;
 
+/* The live count of the counter that opens action ("在访 3"), as the status line
+ * shows it; false when action has none or nobody is logged in. */
+bool console_counter_text(console *c, console_action action, char *out, size_t size);
+
 /* What the console runs: the screens and counters of the application, and the
  * session's own dialogs. The console knows none of them by name, so the layers above
  * it (widgets, the shell, the procedures) can use it without a cycle. */

@@ -8,6 +8,8 @@
 
 static attr_t roles[TH_COUNT];
 
+static const char ELLIPSIS[] = "\u2026";
+
 /* Colour pairs: foreground, background (-1: the terminal's own), extra attributes.
  * The monochrome column is what a terminal without colour gets instead. */
 static const struct {
@@ -47,16 +49,35 @@ void theme_init(void)
 
 attr_t theme(theme_role role) { return roles[role]; }
 
-int draw_text(int y, int x, int cols, const char *s, attr_t attr)
+/* s in cols columns, "…" in the last when mark and it is cut. */
+static int draw_fitted(int y, int x, int cols, const char *s, attr_t attr, bool mark)
 {
     if (cols <= 0 || !s)
         return 0;
     int used;
     size_t bytes = text_fit(s, cols, &used);
+    bool cut = mark && !text_blank(s + bytes);
+    if (cut)
+        bytes = text_fit(s, cols - 1, &used);
     attrset(attr);
     mvaddnstr(y, x, s, (int)bytes);
+    if (cut) {
+        addstr(ELLIPSIS);
+        used++;
+    }
     attrset(A_NORMAL);
     return used;
+}
+
+int draw_text(int y, int x, int cols, const char *s, attr_t attr)
+{
+    /* Text cut at the edge ends in "…", so nothing vanishes without a sign. */
+    return draw_fitted(y, x, cols, s, attr, true);
+}
+
+int draw_window(int y, int x, int cols, const char *s, attr_t attr)
+{
+    return draw_fitted(y, x, cols, s, attr, false);
 }
 
 void draw_padded(int y, int x, int cols, const char *s, attr_t attr)
@@ -80,7 +101,8 @@ static int wrap_lines(int y, int x, int rows, int cols, const char *s, attr_t at
 {
     int line = 0;
     while (*s && line < rows) {
-        size_t n = text_wrap(s, cols);
+        /* The last row takes the rest, cut with "…" when more is left than it holds. */
+        size_t n = line + 1 < rows ? text_wrap(s, cols) : strlen(s);
         char *piece = fd_printf("%.*s", (int)n, s);
         if (centre)
             draw_centered(y + line, x, cols, piece, attr);

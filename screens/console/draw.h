@@ -27,13 +27,18 @@ typedef enum theme_role {
 void theme_init(void);
 attr_t theme(theme_role role);
 
-/* Text at (y, x) in at most cols columns; returns the columns used. */
+/* Text at (y, x) in at most cols columns, ending in "…" when it is cut; returns the
+ * columns used. */
 int draw_text(int y, int x, int cols, const char *s, attr_t attr);
-/* The same, then blanks in attr up to cols. */
+/* A view onto a line wider than it (a page scrolled sideways, which says which
+ * columns it shows): cut at cols without a mark. */
+int draw_window(int y, int x, int cols, const char *s, attr_t attr);
+/* draw_text, then blanks in attr up to cols. */
 void draw_padded(int y, int x, int cols, const char *s, attr_t attr);
 /* Text centred in cols columns starting at x. */
 void draw_centered(int y, int x, int cols, const char *s, attr_t attr);
-/* Text wrapped at cols columns from (y, x), at most rows lines; returns the lines used. */
+/* Text wrapped at cols columns from (y, x), at most rows lines, the last ending in "…"
+ * when the text does not fit; returns the lines used. */
 int draw_wrapped(int y, int x, int rows, int cols, const char *s, attr_t attr);
 /* The same, each line centred. */
 int draw_wrapped_centered(int y, int x, int rows, int cols, const char *s, attr_t attr);

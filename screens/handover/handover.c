@@ -62,6 +62,7 @@ typedef struct book_source {
     int64_t shift_id;
     bool in_hand;      /* open or handing over: its follow-ups lead */
     fd_held_mail held; /* the held mail, one line */
+    fd_unmarked unmarked; /* during a handover: what is still without a mark */
     bool mail_detail;  /* each held item under that line too */
 } book_source;
 
@@ -135,8 +136,10 @@ static void add_followup(void *ctx, const fd_followup *f)
  * asks for — unverified, overdue, or the day it falls due. */
 static void item_state(brow *r, const fd_open_item *i)
 {
-    char due[FD_DEADLINE_TEXT];
-    fd_deadline_format(i->due_at, false, due); /* a time of day is cut short: the detail has it */
+    /* Its day fits the column whole; the detail has the time of day too. */
+    char due[FD_DEADLINE_TEXT] = "";
+    if (i->due_at)
+        fd_day_format(fd_deadline_day(i->due_at), false, due);
     if (i->mark == FD_ITEM_CARRIED)
         cell(r, 4, _("Carried on"));
     else if (i->mark == FD_ITEM_NOTED)
@@ -214,8 +217,11 @@ static void add_item(void *ctx, const fd_open_item *i)
     cell(r, 3, i->ref);
     item_state(r, i);
     char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : item_due(i);
-    char *head = handover_joined(what, "  ", age);
+    /* The slip, tag or number whole: its column cuts a long one short. */
+    char *named = handover_joined(i->ref, " ", what);
+    char *head = handover_joined(named, "  ", age);
     r->detail = handover_joined(head, "  ", i->note);
+    free(named);
     free(head);
     free(age);
     free(what);
@@ -361,7 +367,8 @@ static void load_shift(book *b)
     bool detail = b->src.mail_detail;
     b->src = (book_source){.c = b->c, .shift_id = b->have_shift ? b->shift.id : 0, .in_hand = in_hand,
                            .mail_detail = detail};
-    if (b->have_shift && fd_handover_held_mail(d, b->shift.id, &b->src.held, &err) != FD_OK)
+    if (b->have_shift && (fd_handover_held_mail(d, b->shift.id, &b->src.held, &err) != FD_OK ||
+                          fd_handover_unmarked(d, b->shift.id, &b->src.unmarked, &err) != FD_OK))
         console_show_error(b->c, &err);
 }
 
@@ -414,7 +421,16 @@ static void draw_head(book *b, const console_area *area)
                                        s->manager, from, to, s->taken_over_by)
                            : fd_printf(_("Shift No. %lld  %s  since %s  %s"), (long long)s->id, s->manager,
                                        from, fd_shift_state_label(s->state));
-    draw_text(area->top, x, cols, head, theme(TH_TITLE));
+    int used = draw_text(area->top, x, cols, head, theme(TH_TITLE));
+    const fd_unmarked *u = &b->src.unmarked;
+    if (u->items || u->held_mail) {
+        char what[128];
+        fd_unmarked_text(u, what, sizeof what);
+        char *unmarked = fd_printf(_("Without a mark: %s"), what);
+        if (used + 2 < cols)
+            draw_text(area->top, x + used + 2, cols - used - 2, unmarked, theme(TH_ERROR) | A_BOLD);
+        free(unmarked);
+    }
     free(head);
     char *line = NULL;
     attr_t attr = theme(TH_DIM);

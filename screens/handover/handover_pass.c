@@ -33,6 +33,8 @@ typedef struct counting {
     size_t count;
     char (*names)[NAME_MAX_BYTES];
     long *shown;     /* the count a line starts with; -1: none */
+    char **explained; /* the outgoing manager's explanation a line starts with; or NULL */
+    bool outgoing;   /* the holder's own count, not the incoming manager's confirmation */
     bool *counted;
     fd_actor incoming;
 } counting;
@@ -44,21 +46,28 @@ static void take_count(void *ctx, const fd_count_row *row)
         return;
     k->shown[row->index] = row->counted ? row->out_count : row->previous;
     k->counted[row->index] = row->counted;
+    /* A refused attempt's counts are kept with their explanations: the holder finds both
+     * as typed. The incoming manager explains only his own difference. */
+    if (k->outgoing && row->counted && row->out_explanation)
+        k->explained[row->index] = fd_strdup(row->out_explanation);
 }
 
-static void counting_init(counting *k, console *c, int64_t shift_id, const form_field *head, size_t head_count)
+static void counting_init(counting *k, console *c, int64_t shift_id, bool outgoing, const form_field *head,
+                          size_t head_count)
 {
     const fd_string_list *items = &console_config(c)->inventory_items;
-    *k = (counting){.c = c, .shift_id = shift_id, .items = items->count};
+    *k = (counting){.c = c, .shift_id = shift_id, .items = items->count, .outgoing = outgoing};
     size_t n = items->count ? items->count : 1;
     k->fields = fd_alloc((head_count + 2 * n) * sizeof *k->fields);
     k->names = fd_alloc(2 * n * sizeof *k->names);
     k->shown = fd_alloc(n * sizeof *k->shown);
+    k->explained = fd_alloc(n * sizeof *k->explained);
     k->counted = fd_alloc(n * sizeof *k->counted);
     for (size_t i = 0; i < head_count; i++)
         k->fields[k->count++] = head[i];
     for (size_t i = 0; i < items->count; i++) {
         k->shown[i] = -1;
+        k->explained[i] = NULL;
         snprintf(k->names[2 * i], NAME_MAX_BYTES, "count.%zu", i);
         snprintf(k->names[2 * i + 1], NAME_MAX_BYTES, "explanation.%zu", i);
         k->fields[k->count++] = (form_field){k->names[2 * i], items->items[i], FORM_NUMBER, true, 8, 5};
@@ -75,6 +84,9 @@ static void counting_free(counting *k)
     free(k->fields);
     free(k->names);
     free(k->shown);
+    for (size_t i = 0; i < k->items; i++)
+        free(k->explained[i]);
+    free(k->explained);
     free(k->counted);
 }
 
@@ -87,6 +99,8 @@ static void counting_prepare(form *f, void *ctx)
         char text[24];
         snprintf(text, sizeof text, "%ld", k->shown[i]);
         form_set_value(f, k->names[2 * i], text);
+        if (k->explained[i])
+            form_set_value(f, k->names[2 * i + 1], k->explained[i]);
     }
 }
 
@@ -118,7 +132,7 @@ static int count_submit(void *ctx, console *c, form *f)
 static void count_inventory(console *c, int64_t shift_id)
 {
     counting k;
-    counting_init(&k, c, shift_id, NULL, 0);
+    counting_init(&k, c, shift_id, true, NULL, 0);
     ask_form_spec spec = {_("Count the inventory"),
                           _("Count each item face to face. A count that differs from the one taken over "
                             "needs an explanation."),
@@ -182,12 +196,13 @@ static int sign_submit(void *ctx, console *c, form *f)
 static bool ready_to_sign(console *c, int64_t shift_id)
 {
     fd_desk *d = console_desk(c);
-    size_t unmarked = 0;
+    fd_unmarked unmarked = {0};
     fd_error err = {0};
     fd_status s = fd_handover_sign_ready(d, console_actor(c), shift_id, &unmarked, &err);
-    if (s == FD_STATE && unmarked > 0) {
-        char *question = fd_printf(_("%zu open items have no mark yet. Carry them all on as they are?"),
-                                   unmarked);
+    if (s == FD_STATE && (unmarked.items || unmarked.held_mail)) {
+        char what[128];
+        fd_unmarked_text(&unmarked, what, sizeof what);
+        char *question = fd_printf(_("%s have no mark yet. Carry them all on as they are?"), what);
         bool carry = dialog_confirm(c, question, _("Carry them on"), _("Not yet"));
         free(question);
         if (!carry)
@@ -209,7 +224,7 @@ static void sign(console *c, int64_t shift_id)
     if (!ready_to_sign(c, shift_id))
         return;
     counting k;
-    counting_init(&k, c, shift_id, sign_head, sizeof sign_head / sizeof sign_head[0]);
+    counting_init(&k, c, shift_id, false, sign_head, sizeof sign_head / sizeof sign_head[0]);
     ask_form_spec spec = {_("Both sign: hand the shift over"),
                           _("The incoming duty manager confirms each count (or explains the difference); "
                             "both sign with their PINs."),
@@ -280,7 +295,7 @@ static void take_over(console *c, const fd_shift *shift)
     const form_field *head = t.approved ? takeover_approved : takeover_by_supervisor;
     size_t head_count = t.approved ? sizeof takeover_approved / sizeof takeover_approved[0]
                                    : sizeof takeover_by_supervisor / sizeof takeover_by_supervisor[0];
-    counting_init(&t.k, c, shift->id, head, head_count);
+    counting_init(&t.k, c, shift->id, false, head, head_count);
     char *intro = fd_printf(_("%s left the book without signing. The incoming duty manager counts "
                               "each item; items without a mark are carried on as they are."),
                             shift->manager);

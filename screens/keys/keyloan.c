@@ -662,12 +662,34 @@ typedef struct new_loan {
     bool open_page; /* consented but not handed over: the calls come next */
 } new_loan;
 
+/* The loan as the form stands, without its keys (found by tag on saving). */
+static fd_key_loan_new loan_as_typed(const form *f)
+{
+    return (fd_key_loan_new){
+        .borrower_kind = (fd_borrower_kind)form_choice(f, "borrower_kind"),
+        .borrower = form_value(f, "borrower"), .department = form_value(f, "department"),
+        .company = form_value(f, "company"), .phone = form_value(f, "phone"),
+        .reason = (fd_key_reason)form_choice(f, "reason"), .note = form_value(f, "note"),
+        .emergency = form_choice(f, "emergency") == 1,
+    };
+}
+
+/* 部门 for staff, 公司 and 电话 for a contractor, 备注 for an emergency: the core's
+ * rule, asked of the loan as typed so far. */
+static bool loan_requires(void *ctx, const form *f, const char *name)
+{
+    (void)ctx;
+    fd_key_loan_new loan = loan_as_typed(f);
+    return fd_key_loan_requires(&loan, name);
+}
+
 static void loan_prepare(form *f, void *ctx)
 {
     new_loan *n = ctx;
     form_set_choices(f, "borrower_kind", n->kinds, FD_BORROWER_KIND_COUNT);
     form_set_choices(f, "reason", n->reasons, FD_KEY_REASON_COUNT);
     form_set_choices(f, "emergency", n->yes_no, 2);
+    form_set_required_rule(f, loan_requires, NULL);
 }
 
 /* The tags as typed (or scanned), separated by spaces or commas. */
@@ -702,14 +724,9 @@ static int loan_submit(void *ctx, console *c, form *f)
         form_show_error(f, c, &err);
         return EV_HANDLED;
     }
-    fd_key_loan_new loan = {
-        .borrower_kind = (fd_borrower_kind)form_choice(f, "borrower_kind"),
-        .borrower = form_value(f, "borrower"), .department = form_value(f, "department"),
-        .company = form_value(f, "company"), .phone = form_value(f, "phone"),
-        .key_ids = n->keys, .key_count = count,
-        .reason = (fd_key_reason)form_choice(f, "reason"), .note = form_value(f, "note"),
-        .emergency = form_choice(f, "emergency") == 1,
-    };
+    fd_key_loan_new loan = loan_as_typed(f);
+    loan.key_ids = n->keys;
+    loan.key_count = count;
     const char *expected = form_value(f, "expected_return");
     if (*expected && !fd_time_parse(expected, &loan.expected_return)) {
         form_field_error(f, "expected_return", _("Enter a date and time such as 2026-11-27 17:00."));

@@ -32,15 +32,17 @@ typedef struct handing {
     form *form;
     bool done;
     char collector[FD_MAIL_SHORT_MAX];
+    char checked[FD_MAIL_SHORT_MAX]; /* the collector last checked against the recipients */
+    bool proxy_detected;             /* 代领 was set to 是 by that check, not by the desk */
 } handing;
 
 static const console_action handout_actions[] = {ACT_SAVE, ACT_BACK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
                                                  ACT_NONE};
 
-static int handout_submit(void *ctx, console *c, form *f)
+/* The hand-out as the form stands (a hidden field gives ""). */
+static fd_mail_handout handout_as_typed(const handing *h, const form *f)
 {
-    handing *h = ctx;
-    fd_mail_handout ho = {
+    return (fd_mail_handout){
         .items = h->ids,
         .count = h->count,
         .collector = form_value(f, "collector"),
@@ -50,6 +52,18 @@ static int handout_submit(void *ctx, console *c, form *f)
         .proxy_relation = form_value(f, "proxy_relation"),
         .note = form_value(f, "note"),
     };
+}
+
+static bool handout_requires(void *ctx, const form *f, const char *name)
+{
+    fd_mail_handout ho = handout_as_typed(ctx, f);
+    return fd_mail_handout_requires(&ho, name);
+}
+
+static int handout_submit(void *ctx, console *c, form *f)
+{
+    handing *h = ctx;
+    fd_mail_handout ho = handout_as_typed(h, f);
     fd_error err = {0};
     if (fd_mail_hand_out(console_desk(c), console_actor(c), &ho, NULL, &err) != FD_OK) {
         form_show_error(f, c, &err);
@@ -60,12 +74,47 @@ static int handout_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
+/* The proxy's phone and relationship are asked only of a proxy. */
+static bool handout_shows(void *ctx, const form *f, const char *name)
+{
+    (void)ctx;
+    bool proxy_detail = strcmp(name, "proxy_phone") == 0 || strcmp(name, "proxy_relation") == 0;
+    return !proxy_detail || form_choice(f, "proxy") == 1;
+}
+
+/* Once the collector's name is another than a recipient's, the core will take the
+ * items as collected by proxy: 代领 turns to 是 and asks for the proxy's details. It
+ * turns back when the name is corrected, unless the desk chose 是 itself. */
+static void follow_collector(handing *h, console *c)
+{
+    const char *collector = form_value(h->form, "collector");
+    if (strcmp(collector, h->checked) == 0)
+        return;
+    text_copy(h->checked, sizeof h->checked, collector);
+    bool proxy = false;
+    fd_error err = {0};
+    if (fd_mail_collector_is_proxy(console_desk(c), h->ids, h->count, collector, &proxy, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return;
+    }
+    bool chosen = form_choice(h->form, "proxy") == 1;
+    if (proxy && !chosen) {
+        form_set_value(h->form, "proxy", mail_yes_no()[1]);
+        h->proxy_detected = true;
+    } else if (!proxy && chosen && h->proxy_detected) {
+        form_set_value(h->form, "proxy", mail_yes_no()[0]);
+        h->proxy_detected = false;
+    }
+}
+
 static void *handout_open(console *c, void *arg)
 {
     handing *h = arg;
     h->form = form_new(handout_fields, HANDOUT_FIELDS, FORM_ASK_DISCARD, handout_submit, h);
     form_set_choices(h->form, "signed", mail_yes_no(), 2);
     form_set_choices(h->form, "proxy", mail_yes_no(), 2);
+    form_set_shown_rule(h->form, handout_shows, NULL);
+    form_set_required_rule(h->form, handout_requires, h);
     h->shown_count = 0;
     for (size_t i = 0; i < h->count && h->shown_count < ITEMS_SHOWN; i++) {
         fd_error err = {0};
@@ -111,7 +160,13 @@ static void handout_draw(void *state, console *c, const console_area *area)
 static int handout_handle(void *state, console *c, const console_event *ev)
 {
     handing *h = state;
-    return form_handle(h->form, c, ev);
+    int proxy = form_choice(h->form, "proxy");
+    int flags = form_handle(h->form, c, ev);
+    if (form_choice(h->form, "proxy") != proxy)
+        h->proxy_detected = false; /* the desk's own answer stands */
+    if (!(flags & EV_POP))
+        follow_collector(h, c);
+    return flags;
 }
 
 static bool handout_takes_text(const void *state)

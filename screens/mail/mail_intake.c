@@ -123,12 +123,11 @@ static void next_item(intake *in)
     form_focus(in->form, "tracking");
 }
 
-static int intake_submit(void *ctx, console *c, form *f)
+/* The item as the form stands (a hidden field gives ""). */
+static fd_mail_intake intake_as_typed(const intake *in, const form *f)
 {
-    intake *in = ctx;
-    resolve_recipient(in, c);
     int kind = form_choice(f, "kind");
-    fd_mail_intake mi = {
+    return (fd_mail_intake){
         .carrier = form_value(f, "carrier"),
         .kind = kind >= 0 && kind < in->kind_count ? in->kinds[kind] : FD_MAIL_KIND_COUNT,
         .quantity = atoi(form_value(f, "quantity")),
@@ -141,6 +140,27 @@ static int intake_submit(void *ctx, console *c, form *f)
         .damage_note = form_value(f, "damage_note"),
         .damage_ack = form_value(f, "damage_ack"),
     };
+}
+
+static bool intake_requires(void *ctx, const form *f, const char *name)
+{
+    fd_mail_intake mi = intake_as_typed(ctx, f);
+    return fd_mail_intake_requires(&mi, name);
+}
+
+/* The damage and who acknowledged it are asked only of a damaged item. */
+static bool intake_shows(void *ctx, const form *f, const char *name)
+{
+    (void)ctx;
+    bool damage_detail = strcmp(name, "damage_note") == 0 || strcmp(name, "damage_ack") == 0;
+    return !damage_detail || form_choice(f, "damaged") == 1;
+}
+
+static int intake_submit(void *ctx, console *c, form *f)
+{
+    intake *in = ctx;
+    resolve_recipient(in, c);
+    fd_mail_intake mi = intake_as_typed(in, f);
     int64_t id;
     fd_error err = {0};
     fd_mail_item it;
@@ -178,6 +198,8 @@ static void *intake_open(console *c, void *arg)
         in->kind_labels[in->kind_count++] = fd_mail_kind_label(mail_kind_order[k]);
     }
     form_set_choices(in->form, "kind", in->kind_labels, (size_t)in->kind_count);
+    form_set_required_rule(in->form, intake_requires, in);
+    form_set_shown_rule(in->form, intake_shows, NULL);
     next_item(in);
     return in;
 }

@@ -127,7 +127,8 @@ static void help_draw(void *state, console *c, const console_area *area)
     if (h->first + body < total) {
         char *more = fd_printf("\u2193 %s", _("more"));
         int more_cols = text_width(more);
-        draw_text(in.top + body, in.left + in.cols - more_cols, more_cols, more, theme(TH_DIM));
+        /* On the blank row between the lines and the footer: it covers no text. */
+        draw_text(in.top + 1 + body, in.left + in.cols - more_cols, more_cols, more, theme(TH_DIM));
         free(more);
     }
     draw_wrapped(in.top + in.rows - footer_rows, in.left, footer_rows, in.cols, footer, theme(TH_DIM));

@@ -11,7 +11,8 @@
 /* After the registered screens, what ends or hands over the session. */
 static const console_action session_items[] = {ACT_SWITCH_USER, ACT_LOCK, ACT_LOGOUT, ACT_QUIT};
 
-enum { MAX_ITEMS = 32, MENU_COLS = 52, NUMBERED = 9 };
+/* KEY_COLS: the key at the right end of an item, and the gap before it. */
+enum { MAX_ITEMS = 32, MENU_COLS = 52, NUMBERED = 9, KEY_COLS = 6 };
 
 typedef struct menu {
     console_action items[MAX_ITEMS];
@@ -52,18 +53,18 @@ static void menu_draw(void *state, console *c, const console_area *area)
         draw_padded(y, x, cols, "", attr);
         draw_text(y, x + 1, 2, number, attr | A_BOLD);
         draw_text(y, x + 4, cols - 14, action_label(m->items[i]), attr);
+        char count[96];
+        if (console_counter_text(c, m->items[i], count, sizeof count))
+            draw_text(y, x + cols - KEY_COLS - text_width(count), KEY_COLS * 4, count, attr);
         draw_text(y, x + cols - 1 - text_width(key), 10, key, attr | A_BOLD);
     }
-    int below = top + (int)m->count + 1;
-    int end = area->top + area->rows;
-    int used = draw_wrapped(below, x, 2, cols, action_help(m->items[m->selected]), theme(TH_DIM));
-    /* The hint a blank line under the help, closer when the menu is long; never past
-     * the area, where the message line is. */
-    int hint = below + used + 1;
-    if (hint + 2 > end)
-        hint = below + used;
-    if (end - hint > 0)
-        draw_wrapped(hint, x, end - hint < 2 ? end - hint : 2, cols,
+    /* The selected item's help, then how to choose, each only where it has room: the
+     * items come first, and the hint line below says the keys again. */
+    int below = top + (int)m->count + 1, bottom = area->top + area->rows;
+    if (below + 2 <= bottom)
+        draw_wrapped(below, x, 2, cols, action_help(m->items[m->selected]), theme(TH_DIM));
+    if (below + 5 <= bottom)
+        draw_wrapped(below + 3, x, 2, cols,
                      _("Press an item's number or key, or move to it and select it."),
                      theme(TH_DIM));
 }

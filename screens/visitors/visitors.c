@@ -688,6 +688,14 @@ static fd_visit_form read_form(const registering *r)
     };
 }
 
+/* 电话 for a first-time visitor, 单元 or 公司 while both are empty: the core's rule. */
+static bool register_requires(void *ctx, const form *f, const char *name)
+{
+    (void)f;
+    fd_visit_form vf = read_form(ctx);
+    return fd_visit_requires(&vf, name);
+}
+
 typedef struct warnings {
     char text[1024];
     int count;
@@ -723,10 +731,15 @@ static int register_submit(void *ctx, console *c, form *f)
 {
     registering *r = ctx;
     fd_visit_form vf = read_form(r);
+    fd_error err = {0};
+    /* What would be refused is said first: a warning confirmed, then a refusal, asks twice. */
+    if (fd_visit_check(console_desk(c), &vf, &err) != FD_OK) {
+        form_show_error(f, c, &err);
+        return EV_HANDLED;
+    }
     if (!warned_and_confirmed(c, &vf))
         return EV_HANDLED;
     int64_t id = 0;
-    fd_error err = {0};
     fd_status st = fd_visit_register(console_desk(c), console_actor(c), r->approved ? &r->approver : NULL,
                                      &vf, &id, &err);
     /* A refusal at no field is the person's, not the form's: a supervisor may approve. */
@@ -757,6 +770,7 @@ static void *register_open(console *c, void *arg)
     for (int t = 0; t < FD_DOC_TYPE_COUNT; t++)
         r->doc_labels[t] = fd_doc_type_label((fd_doc_type)t);
     form_set_choices(r->form, "doc_type", r->doc_labels, FD_DOC_TYPE_COUNT);
+    form_set_required_rule(r->form, register_requires, r);
     form_set_value(r->form, "party_size", "1");
     form_focus(r->form, "doc_number");
     r->seen_type = form_choice(r->form, "doc_type");
@@ -850,8 +864,8 @@ static const struct {
     {FD_VISITS_INSIDE, N_("Inside now"), N_("Find a name or phone:")},
     {FD_VISITS_WAITING, N_("Waiting for the visitee's answer"), N_("Find a name or phone:")},
     {FD_VISITS_TODAY, N_("Today's log"), N_("Find a name or phone:")},
-    {FD_VISITS_BY_NAME, N_("Search by visitor's name"), N_("Name, any part:")},
-    {FD_VISITS_BY_PHONE, N_("Search by phone"), N_("Phone, any digits:")},
+    {FD_VISITS_BY_NAME_OR_PHONE, N_("Search by visitor's name or phone"),
+     N_("Name or phone (digits as shown):")},
     {FD_VISITS_BY_DOCUMENT, N_("Search by document number"), N_("Document number, whole:")},
     {FD_VISITS_BY_VISITEE, N_("Search by person visited, unit or company"),
      N_("Visitee, unit or company, from the start:")},
@@ -862,6 +876,14 @@ enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 static bool is_search(size_t view)
 {
     return views[view].view >= FD_VISITS_BY_NAME;
+}
+
+static size_t view_index(fd_visit_view view)
+{
+    for (size_t i = 0; i < VIEW_COUNT; i++)
+        if (views[i].view == view)
+            return i;
+    return 0;
 }
 
 typedef struct visitors {
@@ -952,20 +974,11 @@ static void visitors_close(void *state)
     free(s);
 }
 
-static size_t view_index(fd_visit_view view)
-{
-    for (size_t i = 0; i < VIEW_COUNT; i++)
-        if (views[i].view == view)
-            return i;
-    return 0;
-}
-
-/* Typing over a list that is not a search starts one: digits look for a phone,
- * anything else for a name. */
+/* Typing over a list that is not a search, or /, starts one for a name or phone, as
+ * the search line of these lists says. */
 static int start_search(visitors *s, console *c, const console_event *ev)
 {
-    bool digit = ev->action == ACT_NONE && ev->key.code >= '0' && ev->key.code <= '9';
-    show_view(s, view_index(digit ? FD_VISITS_BY_PHONE : FD_VISITS_BY_NAME));
+    show_view(s, view_index(FD_VISITS_BY_NAME_OR_PHONE));
     if (ev->action == ACT_SEARCH) {
         listview_search(s->list, c, NULL);
         return EV_HANDLED | EV_REDRAW;

@@ -31,6 +31,10 @@ struct form {
     int first_row; /* vertical scroll when the form is taller than its area */
     form_submit submit;
     void *ctx;
+    form_field_rule required_rule; /* NULL: only the definitions' marks */
+    void *required_ctx;
+    form_field_rule shown_rule; /* NULL: every field shown */
+    void *shown_ctx;
 };
 
 /* ---- what each type accepts and how wide it is ---- */
@@ -69,7 +73,7 @@ static const char *type_hint(form_type t)
     case FORM_DATETIME:
         return _("Beijing time, e.g. 2026-11-27 09:30");
     case FORM_PHONE:
-        return _("Mobile or landline, e.g. 13812345678, 010-12345678 or 010-12345678转123");
+        return _("Mobile or landline, e.g. 13812345678 or 010-12345678转123");
     case FORM_CHOICE:
         return _("Left/Right to choose");
     default:
@@ -124,6 +128,29 @@ static field_state *find_field(const form *f, const char *name)
     return NULL;
 }
 
+void form_set_required_rule(form *f, form_field_rule rule, void *ctx)
+{
+    f->required_rule = rule;
+    f->required_ctx = ctx;
+}
+
+void form_set_shown_rule(form *f, form_field_rule rule, void *ctx)
+{
+    f->shown_rule = rule;
+    f->shown_ctx = ctx;
+}
+
+static bool is_shown(const form *f, const field_state *fs)
+{
+    return !f->shown_rule || f->shown_rule(f->shown_ctx, f, fs->def->name);
+}
+
+static bool is_required(const form *f, const field_state *fs)
+{
+    return is_shown(f, fs) && (fs->def->required ||
+                               (f->required_rule && f->required_rule(f->required_ctx, f, fs->def->name)));
+}
+
 void form_set_choices(form *f, const char *name, const char *const *labels, size_t count)
 {
     field_state *fs = find_field(f, name);
@@ -137,7 +164,7 @@ void form_set_choices(form *f, const char *name, const char *const *labels, size
 const char *form_value(const form *f, const char *name)
 {
     const field_state *fs = find_field(f, name);
-    if (!fs)
+    if (!fs || !is_shown(f, fs))
         return "";
     if (fs->def->type == FORM_CHOICE)
         return fs->choice >= 0 ? fs->choices[fs->choice] : "";
@@ -185,7 +212,8 @@ void form_field_error(form *f, const char *name, const char *message)
 void form_show_error(form *f, console *c, const fd_error *err)
 {
     const char *message = fd_error_text(err);
-    if (find_field(f, err->field))
+    const field_state *fs = find_field(f, err->field);
+    if (fs && is_shown(f, fs))
         form_field_error(f, err->field, message);
     else
         console_error(c, "%s", message);
@@ -220,7 +248,7 @@ static bool required_filled(form *f)
     for (size_t i = 0; i < f->count; i++) {
         field_state *fs = &f->fields[i];
         bool empty = fs->def->type == FORM_CHOICE ? fs->choice < 0 : text_blank(lineedit_text(&fs->edit));
-        if (!fs->def->required || !empty)
+        if (!is_required(f, fs) || !empty)
             continue;
         free(fs->message);
         fs->message = fd_strdup(_("Please fill in this field."));
@@ -245,7 +273,7 @@ static int submit(form *f, console *c)
 static size_t first_error(const form *f)
 {
     size_t i = 0;
-    while (i < f->count && !f->fields[i].message)
+    while (i < f->count && !(f->fields[i].message && is_shown(f, &f->fields[i])))
         i++;
     return i;
 }
@@ -259,11 +287,31 @@ static int focus_error(form *f)
     return EV_HANDLED | EV_REDRAW;
 }
 
+static size_t next_shown(const form *f, size_t from, int step)
+{
+    size_t n = f->count, i = from;
+    do
+        i = (i + (step > 0 ? 1 : n - 1)) % n;
+    while (i != from && !is_shown(f, &f->fields[i]));
+    return i;
+}
+
 static int move_focus(form *f, int step)
 {
-    size_t n = f->count;
-    f->focus = (f->focus + (step > 0 ? 1 : n - 1)) % n;
+    f->focus = next_shown(f, f->focus, step);
     return EV_HANDLED | EV_REDRAW;
+}
+
+/* A field hidden by the answer just given hands the focus on to the next one shown. */
+static void keep_focus_shown(form *f)
+{
+    if (!is_shown(f, &f->fields[f->focus]))
+        f->focus = next_shown(f, f->focus, 1);
+}
+
+static bool is_last_shown(const form *f)
+{
+    return next_shown(f, f->focus, 1) <= f->focus;
 }
 
 static int cycle_choice(form *f, field_state *fs, int step)
@@ -314,6 +362,7 @@ static int handle_edit(form *f, field_state *fs, const console_event *ev)
 
 int form_handle(form *f, console *c, const console_event *ev)
 {
+    keep_focus_shown(f);
     field_state *fs = &f->fields[f->focus];
     switch (ev->action) {
     case ACT_NEXT_FIELD:
@@ -323,7 +372,7 @@ int form_handle(form *f, console *c, const console_event *ev)
     case ACT_UP:
         return move_focus(f, -1);
     case ACT_SELECT:
-        if (f->focus + 1 < f->count)
+        if (!is_last_shown(f))
             return move_focus(f, 1);
         return first_error(f) < f->focus ? focus_error(f) : submit(f, c);
     case ACT_SAVE:
@@ -349,7 +398,10 @@ static int label_columns(const form *f, int cols)
 {
     int widest = 0;
     for (size_t i = 0; i < f->count; i++) {
-        int w = text_width(_(f->fields[i].def->label)) + (f->fields[i].def->required ? 2 : 0);
+        /* Room for the mark on every field a rule may require, so that the inputs
+         * stay in place when it comes and goes. */
+        bool marked = f->fields[i].def->required || f->required_rule;
+        int w = text_width(_(f->fields[i].def->label)) + (marked ? 2 : 0);
         if (w > widest)
             widest = w;
     }
@@ -368,7 +420,10 @@ static int input_room(const form *f, int cols)
 static int field_height(const form *f, size_t i, int room, bool compact)
 {
     const field_state *fs = &f->fields[i];
-    int message = fs->message ? text_lines(fs->message, room) : 1;
+    if (!is_shown(f, fs))
+        return 0;
+    const char *hint = i == f->focus ? type_hint(fs->def->type) : NULL;
+    int message = fs->message ? text_lines(fs->message, room) : hint ? text_lines(hint, room) : 1;
     bool spaced = fs->message || !compact || i == f->focus;
     return field_rows(fs) + (spaced ? message : 0);
 }
@@ -400,10 +455,10 @@ static int input_columns(const field_state *fs, int room)
     return w <= 0 || w > room ? room : w;
 }
 
-static void draw_label(const field_state *fs, int y, int x, int cols, attr_t attr)
+static void draw_label(const form *f, const field_state *fs, int y, int x, int cols, attr_t attr)
 {
     int used = draw_text(y, x, cols, _(fs->def->label), attr);
-    if (fs->def->required)
+    if (is_required(f, fs))
         draw_text(y, x + used + 1, 1, "*", theme(TH_ERROR));
 }
 
@@ -422,7 +477,7 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
     field_state *fs = &f->fields[i];
     bool focused = i == f->focus;
     attr_t attr = theme(focused ? TH_FIELD_FOCUS : TH_FIELD);
-    draw_label(fs, y, x, ix - x - LABEL_GAP, focused ? A_BOLD : A_NORMAL);
+    draw_label(f, fs, y, x, ix - x - LABEL_GAP, focused ? A_BOLD : A_NORMAL);
     int cols = input_columns(fs, room);
     int cy = y, cx;
     if (fs->def->type == FORM_CHOICE) {
@@ -430,15 +485,19 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
         cx = ix + 2;
     } else if (fs->def->type == FORM_NOTE) {
         lineedit_draw_wrapped(&fs->edit, y, ix, NOTE_ROWS, cols, attr, &cy, &cx);
-    } else {
+    } else if (focused || fs->edit.secret) {
         cx = lineedit_draw(&fs->edit, y, ix, cols, attr);
+    } else {
+        /* Read from its start, "…" where it is cut, not scrolled to where it was typed. */
+        draw_padded(y, ix, cols, lineedit_text(&fs->edit), attr);
+        cx = ix;
     }
     int my = y + field_rows(fs);
     const char *hint = type_hint(fs->def->type);
     if (fs->message)
         draw_wrapped(my, ix, text_lines(fs->message, room), room, fs->message, theme(TH_ERROR));
     else if (focused && hint)
-        draw_text(my, ix, room, hint, theme(TH_DIM));
+        draw_wrapped(my, ix, text_lines(hint, room), room, hint, theme(TH_DIM));
     if (focused && fs->def->type != FORM_CHOICE)
         console_cursor(c, cy, cx);
 }
@@ -475,6 +534,7 @@ static void draw_marker(int y, const console_area *area, const char *marker)
 
 void form_draw(form *f, console *c, const console_area *area)
 {
+    keep_focus_shown(f);
     int room = input_room(f, area->cols);
     int ix = area->left + area->cols - room;
     bool compact = height(f, room, false) > area->rows;
@@ -483,6 +543,8 @@ void form_draw(form *f, console *c, const console_area *area)
     bool above = false, below = false;
     for (size_t i = 0; i < f->count; i++) {
         int h = field_height(f, i, room, compact);
+        if (h == 0)
+            continue;
         if (row >= 0 && row + h <= area->rows)
             draw_field(f, i, area->top + row, area->left, ix, room, c);
         else if (row < 0)

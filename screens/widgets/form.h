@@ -52,6 +52,17 @@ void form_free(form *f);
 
 /* The labels a choice field offers (already translated; borrowed, must outlive the form). */
 void form_set_choices(form *f, const char *name, const char *const *labels, size_t count);
+/* A rule about a field that depends on the others: rule(ctx, f, name) as the form
+ * stands now. Asked whenever the form is drawn, moved in or saved. */
+typedef bool (*form_field_rule)(void *ctx, const form *f, const char *name);
+/* For fields required only in some cases (a contractor's company): whether the field
+ * named, not required by its definition, is required now — the core's predicate, so
+ * the mark and the save follow its rule. */
+void form_set_required_rule(form *f, form_field_rule rule, void *ctx);
+/* For fields that only some answers ask for (a proxy's phone): whether the field named
+ * is shown now. A hidden field takes no focus, is not required, and gives "" as its
+ * value (what was typed comes back when it is shown again). */
+void form_set_shown_rule(form *f, form_field_rule rule, void *ctx);
 const char *form_value(const form *f, const char *name);
 /* The index of the chosen label of a choice field, -1 when none is chosen. */
 int form_choice(const form *f, const char *name);

@@ -238,20 +238,6 @@ static void column_widths(const listview *lv, int cols, int *widths)
     }
 }
 
-/* A cell clipped to its column, with an ellipsis when something was cut. */
-static void draw_cell(int y, int x, int cols, const char *text, attr_t attr)
-{
-    if (text_width(text) <= cols) {
-        draw_padded(y, x, cols, text, attr);
-        return;
-    }
-    int used;
-    size_t bytes = text_fit(text, cols - 1, &used);
-    char clipped[256];
-    snprintf(clipped, sizeof clipped, "%.*s\u2026", (int)bytes, text);
-    draw_padded(y, x, cols, clipped, attr);
-}
-
 static void draw_row(const listview *lv, size_t i, int y, const console_area *area,
                      const int *widths)
 {
@@ -262,11 +248,21 @@ static void draw_row(const listview *lv, size_t i, int y, const console_area *ar
     draw_padded(y, area->left, area->cols, "", attr);
     int x = area->left;
     for (size_t k = 0; k < n; k++) {
-        draw_cell(y, x, widths[k], cells[k], attr);
+        draw_padded(y, x, widths[k], cells[k], attr);
         x += widths[k] + 1;
     }
 }
 
+/* "↑ more" / "↓ more" when rows lie outside the list's rows, or "" when none do. */
+static const char *scroll_marker(const listview *lv)
+{
+    bool above = lv->first > 0;
+    bool below = lv->first + (size_t)lv->visible < lv->count || !lv->complete;
+    return above && below ? _("↑↓ more") : above ? _("↑ more") : below ? _("↓ more") : "";
+}
+
+/* The search line ends with the count and, before it, the scroll marker: the list's
+ * own status line, so the marker covers no heading or cell. */
 static void draw_search_line(listview *lv, console *c, const console_area *area)
 {
     const char *label = lv->label ? lv->label : _("Search:");
@@ -274,8 +270,13 @@ static void draw_search_line(listview *lv, console *c, const console_area *area)
     char count[64];
     snprintf(count, sizeof count, lv->complete ? _("%zu found") : _("%zu+ found"), lv->count);
     int count_cols = text_width(count);
-    int room = area->cols - (lx - area->left) - count_cols - 2;
-    draw_text(area->top, area->left + area->cols - count_cols, count_cols, count, theme(TH_DIM));
+    const char *marker = scroll_marker(lv);
+    int marker_cols = *marker ? text_width(marker) + 2 : 0;
+    int right = area->left + area->cols - count_cols;
+    draw_text(area->top, right, count_cols, count, theme(TH_DIM));
+    if (*marker)
+        draw_text(area->top, right - marker_cols, marker_cols - 2, marker, theme(TH_DIM) | A_BOLD);
+    int room = right - marker_cols - lx - 2;
     bool empty = *lineedit_text(&lv->query) == '\0';
     if (!lv->searching && empty) {
         const char *hint = (lv->flags & LISTVIEW_TYPE_AHEAD) ? _("type to search") : _("/ to search");
@@ -308,30 +309,27 @@ static void fill_area(listview *lv, console *c)
         lv->first = lv->count > rows ? lv->count - rows : 0;
 }
 
-/* "↑ more" / "↓ more" at the right end of the heading line, over the last heading:
- * an 80x24 list gives no row to them. */
-static void draw_marker(int y, const console_area *area, const char *marker)
+/* A column without a title (the marks) stays blank: gettext("") is the catalogue's
+ * header, not an empty string. */
+static const char *column_title(const listview *lv, size_t k)
 {
-    char text[64];
-    snprintf(text, sizeof text, " %s", marker); /* apart from what it covers */
-    int w = text_width(text) + 1;
-    if (w < area->cols)
-        draw_padded(y, area->left + area->cols - w, w, text, theme(TH_DIM) | A_BOLD);
+    const char *title = lv->src->columns[k].title;
+    return *title ? _(title) : "";
 }
 
 void listview_draw(listview *lv, console *c, const console_area *area)
 {
     int widths[MAX_COLUMNS] = {0};
     column_widths(lv, area->cols, widths);
-    draw_search_line(lv, c, area);
     int x = area->left;
     for (size_t k = 0; k < column_count(lv); k++) {
-        draw_cell(area->top + 1, x, widths[k], _(lv->src->columns[k].title), theme(TH_DIM) | A_BOLD);
+        draw_padded(area->top + 1, x, widths[k], column_title(lv, k), theme(TH_DIM) | A_BOLD);
         x += widths[k] + 1;
     }
     lv->visible = area->rows - 2 > 1 ? area->rows - 2 : 1;
     fill_area(lv, c);
     keep_selection_visible(lv);
+    draw_search_line(lv, c, area);
     if (lv->count == 0) {
         const char *none = *lineedit_text(&lv->query) ? _("Nothing matches the search.")
                                                        : _("The list is empty.");
@@ -340,8 +338,4 @@ void listview_draw(listview *lv, console *c, const console_area *area)
     }
     for (int r = 0; r < lv->visible && lv->first + (size_t)r < lv->count; r++)
         draw_row(lv, lv->first + (size_t)r, area->top + 2 + r, area, widths);
-    bool above = lv->first > 0;
-    bool below = lv->first + (size_t)lv->visible < lv->count || !lv->complete;
-    if (above || below)
-        draw_marker(area->top + 1, area, above && below ? _("↑↓ more") : above ? _("↑ more") : _("↓ more"));
 }

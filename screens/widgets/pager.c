@@ -103,7 +103,7 @@ static void draw_from(int y, int x, int cols, const char *line, int skip)
         blank = used + text_char_width(wc) - skip;
     }
     if (blank < cols)
-        draw_text(y, x + blank, cols - blank, rest, A_NORMAL);
+        draw_window(y, x + blank, cols - blank, rest, A_NORMAL);
 }
 
 static int page_of(const pager *p, size_t line)

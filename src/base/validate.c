@@ -471,8 +471,10 @@ void fd_mask_phone(const char *phone, char *out, size_t out_size)
     fd_out_str(&o, p.area);
     fd_out_str(&o, "-");
     fd_mask_middle(&o, p.local, 0, 4);
+    /* The extension as the desk writes it on the form (转123): the stored "-123" is
+     * only the number's one spelling for matching it. */
     if (p.ext[0]) {
-        fd_out_str(&o, "-");
+        fd_out_str(&o, FD_EXT_MARK);
         fd_out_str(&o, p.ext);
     }
 }

@@ -1,10 +1,12 @@
 /* Reading the register: the lists, one entry and its history. See
  * include/frontdesk/calls.h. Every read is one snapshot. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calls/calls_internal.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -98,24 +100,54 @@ typedef struct listing {
     void *ctx;
 } listing;
 
-/* Text that reads as a phone is a search by phone; anything else, by caller or unit. */
-static fd_stmt *search_statement(fd_desk *d, const char *text)
+/* The digits typed to find a phone, in either width, blanks and dashes left out
+ * ("138 0013" and "８０００" find 13800138000); NULL when the text is anything else. */
+static char *phone_digits(const char *text)
 {
-    char phone[FD_CALL_PHONE_MAX];
-    fd_error unread = {0};
-    if (text && *text && fd_validate_phone(text, NULL, phone, sizeof phone, &unread) == FD_OK) {
-        char mac[FD_HASH_HEX];
-        fd_desk_hmac_hex(d, phone, mac);
-        fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_SEARCH_PHONE);
-        fd_bind_text(st, ":phone_hmac", mac);
+    char *s = text_folded(text);
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            s[n++] = *p;
+        } else if (*p != ' ' && *p != '-') {
+            n = 0;
+            break;
+        }
+    }
+    s[n] = '\0';
+    if (n == 0)
+        FD_FREE(s);
+    return s;
+}
+
+/* Digits are a search by phone: the whole number also by its HMAC, which outlives the
+ * purge; part of one as the reader sees phones (calls.sql: masked digits find nothing,
+ * else trying digit after digit would read them). Anything else is a search by caller
+ * or unit. */
+static fd_stmt *search_statement(fd_desk *d, const fd_actor *who, const char *text)
+{
+    char *digits = text ? phone_digits(text) : NULL;
+    if (!digits) {
+        fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_SEARCH_TEXT);
+        fd_bind_text(st, ":text", text ? text : "");
         return st;
     }
-    fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_SEARCH_TEXT);
-    fd_bind_text(st, ":text", text ? text : "");
+    char phone[FD_CALL_PHONE_MAX];
+    char mac[FD_HASH_HEX] = "";
+    fd_error unread = {0};
+    char *folded = text_folded(text);
+    if (fd_validate_phone(folded, NULL, phone, sizeof phone, &unread) == FD_OK)
+        fd_desk_hmac_hex(d, phone, mac);
+    free(folded);
+    fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_SEARCH_PHONE);
+    fd_bind_text(st, ":phone_hmac", mac);
+    fd_bind_text(st, ":part", digits);
+    fd_bind_int(st, ":in_full", fd_may_see_phones(d->config, who));
+    free(digits);
     return st;
 }
 
-static fd_stmt *list_statement(fd_desk *d, const fd_call_query *q)
+static fd_stmt *list_statement(fd_desk *d, const fd_actor *who, const fd_call_query *q)
 {
     fd_stmt *st;
     switch (q->view) {
@@ -129,7 +161,7 @@ static fd_stmt *list_statement(fd_desk *d, const fd_call_query *q)
     case FD_CALL_VIEW_COUNT:
         break;
     }
-    return search_statement(d, q->text);
+    return search_statement(d, who, q->text);
 }
 
 static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
@@ -137,7 +169,7 @@ static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
     (void)store;
     listing *l = ctx;
     const fd_call_query *q = l->q;
-    fd_stmt *st = list_statement(l->d, q);
+    fd_stmt *st = list_statement(l->d, l->who, q);
     fd_bind_int(st, ":after", q->after ? 1 : 0);
     fd_bind_int(st, ":after_key", q->after ? q->after->received_at : 0);
     fd_bind_int(st, ":after_id", q->after ? q->after->id : 0);
@@ -308,4 +340,21 @@ fd_status fd_call_history(fd_desk *d, const fd_actor *who, int64_t id,
 {
     history h = {d, who, id, each, ctx};
     return fd_store_read(d->store, history_read, &h, err);
+}
+
+static fd_status open_count_read(fd_store *store, void *ctx, fd_error *err)
+{
+    long *count = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_OPEN_COUNT);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *count = (long)fd_col_int(st, FD_COL_CALL_TALLY_ENTRIES);
+    fd_stmt_reset(st);
+    return s;
+}
+
+fd_status fd_calls_open_count(fd_desk *d, long *out, fd_error *err)
+{
+    *out = 0;
+    return fd_store_read(d->store, open_count_read, out, err);
 }

@@ -88,18 +88,36 @@ static fd_stmt *search_text(list_ctx *l, const char *text, char **owned)
     return st;
 }
 
+/* What is searched for: the text without its leading blanks, "" when none. */
+static const char *search_text_of(const fd_complaint_query *q)
+{
+    return q->text ? q->text + strspn(q->text, " \t") : "";
+}
+
+/* A search stays within the view it is typed in. */
+static void bind_scope(list_ctx *l, fd_stmt *st)
+{
+    static const char *const scopes[] = {[FD_CVIEW_OPEN] = "open", [FD_CVIEW_OVERDUE] = "overdue",
+                                         [FD_CVIEW_MINE] = "department", [FD_CVIEW_SEARCH] = "all",
+                                         [FD_CVIEW_REFERRED] = "referred"};
+    fd_bind_text(st, ":scope", scopes[l->q->view]);
+    fd_bind_int(st, ":now", fd_desk_now(l->d));
+    fd_bind_text(st, ":department", l->q->department ? l->q->department : "");
+}
+
 /* "#12" or a number that is no phone: that complaint; a phone: complaints with that
  * contact (matched through its HMAC); anything else: complainants containing it, units
- * starting with it, and complaints saying it anywhere; nothing: all, newest first. */
+ * starting with it, and complaints saying it anywhere — each within the view; nothing:
+ * all, newest first. */
 static fd_stmt *search_statement(list_ctx *l, char **owned)
 {
-    const char *text = l->q->text ? l->q->text + strspn(l->q->text, " \t") : "";
+    const char *text = search_text_of(l->q);
     const char *digits = text[0] == '#' ? text + 1 : text;
     char phone[PHONE_TEXT];
     fd_stmt *st;
-    if (!*text) {
-        st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_ALL);
-    } else if (text[0] != '#' && fd_validate_phone(text, "text", phone, sizeof phone, NULL) == FD_OK) {
+    if (!*text)
+        return fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_ALL);
+    if (text[0] != '#' && fd_validate_phone(text, "text", phone, sizeof phone, NULL) == FD_OK) {
         char mac[FD_HASH_HEX];
         fd_desk_hmac_hex(l->d, phone, mac);
         st = fd_sql(l->d->store, FD_SQL_COMPLAINT_SEARCH_PHONE);
@@ -110,6 +128,7 @@ static fd_stmt *search_statement(list_ctx *l, char **owned)
     } else {
         st = search_text(l, text, owned);
     }
+    bind_scope(l, st);
     return st;
 }
 
@@ -119,7 +138,7 @@ static fd_status list_txn(fd_store *store, void *ctx, fd_error *err)
     const fd_complaint_query *q = l->q;
     char *owned[3] = {NULL, NULL, NULL};
     fd_stmt *st;
-    switch (q->view) {
+    switch (l->by_due ? q->view : FD_CVIEW_SEARCH) {
     case FD_CVIEW_OVERDUE:
         st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OVERDUE);
         fd_bind_int(st, ":now", fd_desk_now(l->d));
@@ -138,7 +157,7 @@ static fd_status list_txn(fd_store *store, void *ctx, fd_error *err)
         st = fd_sql(store, FD_SQL_COMPLAINT_LIST_OPEN);
         break;
     }
-    bind_keyset(st, q, q->view != FD_CVIEW_SEARCH);
+    bind_keyset(st, q, l->by_due);
     fd_status s = emit_rows(l, st, err);
     for (int i = 0; i < 3; i++)
         free(owned[i]);
@@ -153,7 +172,8 @@ fd_status fd_complaints_list(fd_desk *d, const fd_complaint_query *q,
         return fd_fail(err, FD_INVALID, "limit", _("A page holds 1 to %d rows."), LIST_LIMIT_MAX);
     if ((unsigned)q->view > FD_CVIEW_REFERRED)
         return fd_fail(err, FD_INVALID, "view", _("There is no such view."));
-    list_ctx l = {d, q, q->view != FD_CVIEW_SEARCH, each, ctx};
+    /* A view lists by deadline; searching, in it or in all history, newest first. */
+    list_ctx l = {d, q, q->view != FD_CVIEW_SEARCH && !*search_text_of(q), each, ctx};
     return fd_store_read(d->store, list_txn, &l, err);
 }
 

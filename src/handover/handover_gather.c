@@ -99,7 +99,7 @@ static fd_status gather_keys_to_seal(fd_desk *d, fd_gather_list *l, fd_error *er
 static void mail_item(void *ctx, const fd_mail_waiting *m)
 {
     char *what = fd_printf("×%d%s%s", m->quantity, *m->shelf ? " @" : "", m->shelf);
-    add(ctx, "mail", fd_mail_kind_name(m->kind), m->id, fd_strdup(m->tracking),
+    add(ctx, FD_SOURCE_HELD_MAIL, fd_mail_kind_name(m->kind), m->id, fd_strdup(m->tracking),
         joined(m->unit, m->org, m->name), what, m->received_at, 0, m->age_days);
 }
 
@@ -256,7 +256,7 @@ static const struct open_source {
     {"work_pass", N_("Worker's pass due"), gather_passes, pass_sort_label, NULL,
      FD_RECORD_RENOVATION},
     {"tools", N_("Tools not carried out"), gather_tools, NULL, NULL, FD_RECORD_RENOVATION},
-    {"mail", N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
+    {FD_SOURCE_HELD_MAIL, N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 
 fd_status fd_handover_gather(fd_desk *d, fd_gather_list *out, fd_error *err)

@@ -10,6 +10,8 @@
 #define FD_FOLLOWUP_KIND "shift_followup"
 /* The open items' source name of a follow-up carried on. */
 #define FD_SOURCE_FOLLOWUP "followup"
+/* The held mail's, whose items the book sums up on one line. */
+#define FD_SOURCE_HELD_MAIL "mail"
 
 /* Trims text and checks it: well-formed UTF-8, at most max_chars characters, no
  * control characters (but line breaks when multiline). *out is the trimmed copy, or
@@ -60,6 +62,9 @@ void fd_handover_read_entry(fd_stmt *st, fd_entry *out);
 /* The shift's latest attempt (0 when none) and whether it has ended. */
 fd_status fd_handover_latest(fd_desk *d, int64_t shift_id, int64_t *handover_id, bool *ended,
                              fd_error *err);
+
+/* The items of an attempt without a mark (fd_handover_unmarked's one count). */
+fd_status fd_handover_attempt_unmarked(fd_desk *d, int64_t handover_id, fd_unmarked *out, fd_error *err);
 
 /* The mark an item of an attempt ended with. */
 typedef struct fd_kept_mark {

@@ -462,7 +462,7 @@ fd_status fd_handover_carry_held_mail(fd_desk *d, const fd_actor *who, int64_t s
 {
     if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
         return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
-    mark_ctx m = {.d = d, .who = who, .shift_id = shift_id, .source = "mail"};
+    mark_ctx m = {.d = d, .who = who, .shift_id = shift_id, .source = FD_SOURCE_HELD_MAIL};
     return fd_store_write(d->store, carry_rest_txn, &m, err);
 }
 
@@ -563,14 +563,19 @@ fd_status fd_handover_count(fd_desk *d, const fd_actor *who, int64_t shift_id, s
 
 /* ---- signing ---- */
 
+static fd_status unmarked_refused(const fd_unmarked *u, fd_error *err)
+{
+    char what[128];
+    fd_unmarked_text(u, what, sizeof what);
+    return fd_fail(err, FD_STATE, "items", _("%s have no mark yet: carry each on or annotate it."), what);
+}
+
 static fd_status all_marked(end_ctx *e, fd_error *err)
 {
-    id_list l = {0};
-    fd_status s = unmarked_items(e->d, e->handover_id, &l, err);
-    if (s == FD_OK && l.count > 0)
-        s = fd_fail(err, FD_STATE, "items",
-                    _("%zu open items have no mark yet: carry each on or annotate it."), l.count);
-    free(l.ids);
+    fd_unmarked u;
+    fd_status s = fd_handover_attempt_unmarked(e->d, e->handover_id, &u, err);
+    if (s == FD_OK && (u.items || u.held_mail))
+        s = unmarked_refused(&u, err);
     return s;
 }
 
@@ -704,7 +709,7 @@ typedef struct ready_ctx {
     fd_desk *d;
     const fd_actor *who;
     int64_t shift_id;
-    size_t unmarked;
+    fd_unmarked unmarked;
 } ready_ctx;
 
 static fd_status ready_txn(fd_store *store, void *ctx, fd_error *err)
@@ -712,15 +717,11 @@ static fd_status ready_txn(fd_store *store, void *ctx, fd_error *err)
     (void)store;
     ready_ctx *r = ctx;
     end_ctx e = {.d = r->d, .outgoing = r->who, .shift_id = r->shift_id};
-    id_list l = {0};
     fd_status s = require_handing_over(r->d, r->who, r->shift_id, &e.handover_id, err);
     if (s == FD_OK)
-        s = unmarked_items(r->d, e.handover_id, &l, err);
-    r->unmarked = l.count;
-    free(l.ids);
-    if (s == FD_OK && r->unmarked > 0)
-        return fd_fail(err, FD_STATE, "items",
-                       _("%zu open items have no mark yet: carry each on or annotate it."), r->unmarked);
+        s = fd_handover_attempt_unmarked(r->d, e.handover_id, &r->unmarked, err);
+    if (s == FD_OK && (r->unmarked.items || r->unmarked.held_mail))
+        return unmarked_refused(&r->unmarked, err);
     const fd_string_list *items = &r->d->config->inventory_items;
     long count;
     for (size_t i = 0; s == FD_OK && i < items->count; i++)
@@ -729,11 +730,11 @@ static fd_status ready_txn(fd_store *store, void *ctx, fd_error *err)
 }
 
 fd_status fd_handover_sign_ready(fd_desk *d, const fd_actor *who, int64_t shift_id,
-                                 size_t *unmarked, fd_error *err)
+                                 fd_unmarked *unmarked, fd_error *err)
 {
     if (!fd_may(who, FD_ACT_HANDOVER_SHIFT))
         return fd_fail(err, FD_DENIED, NULL, _("Only a duty manager hands the book over."));
-    ready_ctx r = {d, who, shift_id, 0};
+    ready_ctx r = {d, who, shift_id, {0}};
     fd_status s = fd_store_read(d->store, ready_txn, &r, err);
     if (unmarked)
         *unmarked = r.unmarked;

@@ -405,6 +405,65 @@ fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
     return fd_store_read(d->store, items_txn, &c, err);
 }
 
+/* ---- what is still without a mark ---- */
+
+fd_status fd_handover_attempt_unmarked(fd_desk *d, int64_t handover_id, fd_unmarked *out, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_ITEM_UNMARKED_COUNT);
+    fd_bind_int(st, ":handover_id", handover_id);
+    fd_bind_text(st, ":held_source", FD_SOURCE_HELD_MAIL);
+    fd_status s = fd_step_row(st, err);
+    *out = (fd_unmarked){0};
+    if (s == FD_OK)
+        *out = (fd_unmarked){.items = (long)fd_col_int(st, FD_COL_HO_ITEM_UNMARKED_COUNT_ITEMS),
+                             .held_mail = (long)fd_col_int(st, FD_COL_HO_ITEM_UNMARKED_COUNT_HELD_MAIL)};
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* Only the attempt under way has items waiting for a mark. */
+static fd_status shift_unmarked(fd_desk *d, int64_t shift_id, fd_unmarked *out, fd_error *err)
+{
+    int64_t handover_id;
+    bool live;
+    *out = (fd_unmarked){0};
+    fd_status s = shown_handover(d, shift_id, &handover_id, &live, err);
+    if (s != FD_OK || live || !handover_id)
+        return s;
+    return fd_handover_attempt_unmarked(d, handover_id, out, err);
+}
+
+typedef struct unmarked_ctx {
+    int64_t shift_id;
+    fd_desk *d;
+    fd_unmarked u;
+} unmarked_ctx;
+
+static fd_status unmarked_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    unmarked_ctx *u = ctx;
+    return shift_unmarked(u->d, u->shift_id, &u->u, err);
+}
+
+fd_status fd_handover_unmarked(fd_desk *d, int64_t shift_id, fd_unmarked *out, fd_error *err)
+{
+    unmarked_ctx u = {shift_id, d, {0}};
+    fd_status s = fd_store_read(d->store, unmarked_txn, &u, err);
+    *out = u.u;
+    return s;
+}
+
+void fd_unmarked_text(const fd_unmarked *u, char *out, size_t size)
+{
+    if (u->items && u->held_mail)
+        snprintf(out, size, _("%ld open items and %ld held mail items"), u->items, u->held_mail);
+    else if (u->held_mail)
+        snprintf(out, size, _("%ld held mail items"), u->held_mail);
+    else
+        snprintf(out, size, _("%ld open items"), u->items);
+}
+
 /* ---- the held mail, summed up ---- */
 
 bool fd_open_item_summed(const fd_open_item *i)
@@ -438,13 +497,22 @@ static void sum_or_pass(void *ctx, const fd_open_item *i)
         bucket++;
     h->m.by_age[bucket]++;
     h->m.total++;
-    h->m.unmarked += i->id && i->mark == FD_ITEM_UNMARKED;
+}
+
+static fd_status held_unmarked(held_ctx *h, int64_t shift_id, fd_error *err)
+{
+    fd_unmarked u;
+    fd_status s = shift_unmarked(h->d, shift_id, &u, err);
+    h->m.unmarked = u.held_mail;
+    return s;
 }
 
 static fd_status held_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
-    return each_item(ctx, err);
+    items_ctx *items = ctx;
+    fd_status s = each_item(items, err);
+    return s == FD_OK ? held_unmarked(items->ctx, items->shift_id, err) : s;
 }
 
 fd_status fd_handover_held_mail(fd_desk *d, int64_t shift_id, fd_held_mail *out, fd_error *err)
@@ -772,7 +840,8 @@ static fd_status report_txn(fd_store *store, void *ctx, fd_error *err)
         items.each = sum_or_pass;
         items.ctx = &held;
     }
-    if ((s = each_item(&items, err)) != FD_OK)
+    if ((s = each_item(&items, err)) != FD_OK ||
+        (r->cb->held_mail && (s = held_unmarked(&held, r->shift_id, err)) != FD_OK))
         return s;
     if (r->cb->held_mail && held.m.total > 0)
         r->cb->held_mail(r->ctx, &held.m);

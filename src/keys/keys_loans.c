@@ -62,26 +62,40 @@ typedef struct loan_input {
     char note[NOTE_BYTES];
 } loan_input;
 
+bool fd_key_loan_requires(const fd_key_loan_new *loan, const char *field)
+{
+    bool contractor = loan->borrower_kind == FD_BORROWER_CONTRACTOR;
+    if (strcmp(field, "department") == 0)
+        return !contractor;
+    if (strcmp(field, "company") == 0 || strcmp(field, "phone") == 0)
+        return contractor;
+    if (strcmp(field, "note") == 0)
+        return loan->emergency || loan->reason == FD_KEY_REASON_OTHER;
+    return strcmp(field, "borrower_kind") == 0 || strcmp(field, "borrower") == 0 ||
+           strcmp(field, "keys") == 0 || strcmp(field, "reason") == 0;
+}
+
 static fd_status check_borrower(const fd_key_loan_new *l, loan_input *in, fd_error *err)
 {
     if ((unsigned)l->borrower_kind >= FD_BORROWER_KIND_COUNT)
         return fd_fail(err, FD_INVALID, "borrower_kind", _("Say whether staff or a contractor borrows."));
-    bool contractor = l->borrower_kind == FD_BORROWER_CONTRACTOR;
     fd_status s;
     if ((s = key_check_text(l->borrower, "borrower", FD_KEY_TEXT_MAX, _("Enter the borrower's name."),
                         in->borrower, TEXT_BYTES, err)) != FD_OK ||
         (s = key_check_text(l->department, "department", FD_KEY_TEXT_MAX,
-                        contractor ? NULL : _("Say which department the borrower works in."),
+                        fd_key_loan_requires(l, "department")
+                            ? _("Say which department the borrower works in.") : NULL,
                         in->department, TEXT_BYTES, err)) != FD_OK ||
         (s = key_check_text(l->company, "company", FD_KEY_TEXT_MAX,
-                        contractor ? _("Enter the contractor's company.") : NULL, in->company,
-                        TEXT_BYTES, err)) != FD_OK)
+                        fd_key_loan_requires(l, "company") ? _("Enter the contractor's company.") : NULL,
+                        in->company, TEXT_BYTES, err)) != FD_OK)
         return s;
     bool phone_given = l->phone && l->phone[strspn(l->phone, " \t")];
     in->phone[0] = '\0';
     if (!phone_given)
-        return contractor ? fd_fail(err, FD_INVALID, "phone", _("Enter the contractor's phone."))
-                          : FD_OK;
+        return fd_key_loan_requires(l, "phone")
+                   ? fd_fail(err, FD_INVALID, "phone", _("Enter the contractor's phone."))
+                   : FD_OK;
     return fd_validate_phone(l->phone, "phone", in->phone, sizeof in->phone, err);
 }
 
@@ -93,9 +107,9 @@ static fd_status check_loan(const fd_desk *d, const fd_key_loan_new *l, loan_inp
         return s;
     if ((unsigned)l->reason >= FD_KEY_REASON_COUNT)
         return fd_fail(err, FD_INVALID, "reason", _("Choose why the key is borrowed."));
-    const char *missing = l->emergency ? _("Say what the emergency is (fire, water leak …).")
-                          : l->reason == FD_KEY_REASON_OTHER ? _("Say what the key is for.")
-                                                             : NULL;
+    const char *missing = !fd_key_loan_requires(l, "note") ? NULL
+                          : l->emergency ? _("Say what the emergency is (fire, water leak …).")
+                                         : _("Say what the key is for.");
     if ((s = key_check_note(l->note, missing, in->note, err)) != FD_OK)
         return s;
     if (!l->key_ids || l->key_count == 0)

@@ -459,6 +459,16 @@ typedef struct intake {
     int64_t item_id;
 } intake;
 
+bool fd_mail_intake_requires(const fd_mail_intake *in, const char *field)
+{
+    if (strcmp(field, "tracking") == 0)
+        return in->kind == FD_MAIL_EXPRESS;
+    if (strcmp(field, "damage_note") == 0 || strcmp(field, "damage_ack") == 0)
+        return in->damaged;
+    return strcmp(field, "carrier") == 0 || strcmp(field, "kind") == 0 ||
+           strcmp(field, "recipient") == 0;
+}
+
 static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake *it, fd_error *err)
 {
     fd_status s;
@@ -479,14 +489,14 @@ static fd_status check_intake(const fd_desk *d, const fd_mail_intake *in, intake
         (s = clean_shelf(in->shelf, NULL, it->shelf, err)) != FD_OK ||
         (s = mail_clean_text(in->note, "note", NULL, true, it->note, sizeof it->note, err)) != FD_OK)
         return s;
-    if (it->kind == FD_MAIL_EXPRESS && !it->tracking[0])
+    if (fd_mail_intake_requires(in, "tracking") && !it->tracking[0])
         return fd_fail(err, FD_INVALID, "tracking",
                        _("An express parcel needs its tracking number: scan the barcode."));
     if (it->recipient.kind == 0 &&
         (s = mail_clean_text(in->recipient.text, "recipient", _("Enter the recipient."), false,
                         it->free_name, sizeof it->free_name, err)) != FD_OK)
         return s;
-    if (!it->damaged)
+    if (!fd_mail_intake_requires(in, "damage_note"))
         return FD_OK;
     if ((s = mail_clean_text(in->damage_note, "damage_note", _("Describe the damage."), true,
                         it->damage_note, sizeof it->damage_note, err)) != FD_OK)
@@ -726,7 +736,9 @@ static fd_status check_handout(const fd_mail_handout *h, handout *ho, fd_error *
         (s = mail_clean_text(h->note, "note", NULL, true, ho->note, sizeof ho->note, err)) != FD_OK)
         return s;
     ho->proxy = h->proxy || typed[0] || ho->relation[0];
-    if (!ho->proxy)
+    fd_mail_handout as_read = *h;
+    as_read.proxy = ho->proxy;
+    if (!fd_mail_handout_requires(&as_read, "proxy_phone"))
         return FD_OK;
     if (!typed[0])
         return fd_fail(err, FD_INVALID, "proxy_phone", _("Enter the proxy collector's phone number."));
@@ -736,13 +748,41 @@ static fd_status check_handout(const fd_mail_handout *h, handout *ho, fd_error *
     return fd_validate_phone(typed, "proxy_phone", ho->phone, sizeof ho->phone, err);
 }
 
+static bool addressed_to_a_person(const fd_mail_item *it)
+{
+    return it->recipient_kind == 0 || it->recipient_kind == FD_DIR_OCCUPANT ||
+           it->recipient_kind == FD_DIR_PERSON;
+}
+
 /* The collector is a person's recipient when the names match; for a unit, company or
  * department only the desk can tell, and says so by setting proxy. */
 static bool collected_by_proxy(const handout *ho, const fd_mail_item *it)
 {
-    bool person = it->recipient_kind == 0 || it->recipient_kind == FD_DIR_OCCUPANT ||
-                  it->recipient_kind == FD_DIR_PERSON;
-    return person ? !same_name(it->recipient_name, ho->collector) : ho->proxy;
+    return addressed_to_a_person(it) ? !same_name(it->recipient_name, ho->collector) : ho->proxy;
+}
+
+bool fd_mail_handout_requires(const fd_mail_handout *h, const char *field)
+{
+    if (strcmp(field, "proxy_phone") == 0 || strcmp(field, "proxy_relation") == 0)
+        return h->proxy;
+    return strcmp(field, "items") == 0 || strcmp(field, "collector") == 0 ||
+           strcmp(field, "signed") == 0;
+}
+
+fd_status fd_mail_collector_is_proxy(fd_desk *d, const int64_t *items, size_t count,
+                                     const char *collector, bool *proxy, fd_error *err)
+{
+    *proxy = false;
+    if (!collector || text_blank(collector))
+        return FD_OK;
+    for (size_t i = 0; i < count && !*proxy; i++) {
+        fd_mail_item it;
+        fd_status s = mail_find_item(d, items[i], "items", &it, err);
+        if (s != FD_OK)
+            return s;
+        *proxy = addressed_to_a_person(&it) && !same_name(it.recipient_name, collector);
+    }
+    return FD_OK;
 }
 
 static fd_status refuse_closed(const fd_mail_item *it, fd_error *err)

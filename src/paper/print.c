@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/i18n.h"
 
@@ -87,6 +88,15 @@ char *print_join(const char *a, const char *separator, const char *b)
     return fd_printf("%s%s%s", has_a ? a : "", has_a && has_b ? separator : "", has_b ? b : "");
 }
 
+char *print_follow_up(fd_follow_mark mark, const char *follow_up, const char *state)
+{
+    char *head = follow_up ? fd_printf(_("%s: %s"), fd_follow_mark_label(mark), follow_up)
+                           : fd_strdup(fd_follow_mark_label(mark));
+    char *text = state ? fd_printf(_("%s\n(%s)"), head, state) : fd_strdup(head);
+    free(head);
+    return text;
+}
+
 fd_report *print_report_new(fd_desk *d, const fd_actor *who, const char *title, const char *range)
 {
     const char *site = d->config && d->config->site_name ? d->config->site_name : "";
@@ -127,6 +137,7 @@ typedef enum section {
 
 typedef struct handover_print {
     fd_desk *d;
+    const fd_actor *who;        /* reads a complaint's history, masked for this role */
     fd_report *r;
     fd_shift shift;
     bool have_shift;
@@ -139,6 +150,8 @@ typedef struct handover_print {
     char *pending_extra;        /* what those add to its last cell */
     bool pending_set;
     fd_date day;                /* the shift's first day: times show their year only when another */
+    fd_status failed;           /* a complaint's history could not be read: the report fails */
+    fd_error failure;
 } handover_print;
 
 static void flush_pending(handover_print *h)
@@ -244,8 +257,10 @@ static void begin_section(handover_print *h, section s)
     for (size_t i = 0; i < sections[s].n; i++)
         cols[i] = (fd_report_column){_(sections[s].cols[i].title), sections[s].cols[i].width};
     h->table = fd_report_table_new(h->r, cols, sections[s].n);
-    if (s == SECTION_OPEN_ITEMS)
+    if (s == SECTION_OPEN_ITEMS) {
+        fd_report_column_whole(h->table, 0); /* the kind, a term: "投诉逾期" */
         fd_report_column_whole(h->table, 1); /* slip, tag and tracking numbers */
+    }
 }
 
 static void enter_section(handover_print *h, section s)
@@ -337,9 +352,7 @@ static char *entry_field_text(const fd_entry *e, fd_entry_field f, fd_date day, 
         if (e->mark == FD_FOLLOW_NONE)
             return fd_strdup(e->follow_up);
         *style = FD_STYLE_RED;
-        return fd_printf("%s%s%s\n(%s)", fd_follow_mark_label(e->mark), e->follow_up ? ": " : "",
-                         e->follow_up ? e->follow_up : "",
-                         fd_followup_state_label(e->followup_state));
+        return print_follow_up(e->mark, e->follow_up, fd_followup_state_label(e->followup_state));
     case FD_ENTRY_FIELD_REPORTED_TO: {
         char at[FD_TIME_TEXT];
         print_stamp(e->reported_at, day, at);
@@ -386,7 +399,7 @@ static void on_progress(void *ctx, const fd_progress_row *p)
     enter_section(h, SECTION_PROGRESS);
     print_cells c = {0};
     print_cells_stamp(&c, p->at, h->day);
-    print_cells_add(&c, fd_printf("%s: %s", fd_entry_kind_label(p->kind), p->content ? p->content : ""),
+    print_cells_add(&c, fd_printf(_("%s: %s"), fd_entry_kind_label(p->kind), p->content ? p->content : ""),
                     FD_STYLE_PLAIN);
     print_cells_dup(&c, p->note, FD_STYLE_PLAIN);
     if (p->done) {
@@ -415,10 +428,8 @@ static char *mark_text(const fd_open_item *i)
     const char *mark = i->mark == FD_ITEM_CARRIED ? _("Carried on")
                        : i->mark == FD_ITEM_NOTED ? _("Noted")
                        : _("Not marked");
-    char *who = i->marked_by ? fd_printf("(%s)", i->marked_by) : NULL;
-    char *head = print_join(mark, " ", who);
+    char *head = i->marked_by ? fd_printf(_("%s (%s)"), mark, i->marked_by) : fd_strdup(mark);
     char *text = print_join(head, "\n", i->note);
-    free(who);
     free(head);
     return text;
 }
@@ -455,12 +466,57 @@ static void on_trail(void *ctx, const fd_trail_step *s)
         line = fd_printf(_("%s done by %s: %s"), at, s->staff, s->text ? s->text : "");
         break;
     default:
-        line = fd_printf(_("%s handed on by %s to %s%s%s"), at, s->staff, s->taken_by ? s->taken_by : "",
-                         s->text && *s->text ? ": " : "", s->text ? s->text : "");
+        line = s->text && *s->text
+                   ? fd_printf(_("%s handed on by %s to %s: %s"), at, s->staff, s->taken_by ? s->taken_by : "",
+                               s->text)
+                   : fd_printf(_("%s handed on by %s to %s"), at, s->staff, s->taken_by ? s->taken_by : "");
         break;
     }
     pending_append(h, line);
     free(line);
+}
+
+/* What the incoming manager must read of a complaint on paper, as written by the end
+ * of the shift: its hand-over to the CS manager with the reason (and the CS manager
+ * taking it over), and each correction old → new with its reason. */
+typedef struct complaint_history {
+    const handover_print *h;
+    fd_time until;
+    char *text;
+} complaint_history;
+
+static void complaint_step(void *ctx, const fd_complaint_step *step)
+{
+    complaint_history *k = ctx;
+    if (step->at > k->until)
+        return;
+    bool hand_over = strcmp(step->event, "refer") == 0 || strcmp(step->event, "escalate") == 0;
+    char *what = step->field ? fd_complaint_correction_text(step)
+                 : hand_over ? print_join(fd_complaint_event_label(step->event), _(": "), step->note)
+                             : NULL;
+    if (!what)
+        return;
+    char at[FD_TIME_TEXT];
+    print_stamp(step->at, k->h->day, at);
+    char *line = fd_printf(_("%s %s (%s)"), at, what, step->staff ? step->staff : "");
+    char *text = print_join(k->text, "\n", line);
+    free(k->text);
+    k->text = text;
+    free(line);
+    free(what);
+}
+
+/* NULL when nothing was handed over or corrected; a failure is kept for the report. */
+static char *complaint_history_text(handover_print *h, int64_t complaint_id)
+{
+    complaint_history k = {h, h->have_shift && h->shift.end_at ? h->shift.end_at : fd_desk_now(h->d), NULL};
+    fd_error err = {0};
+    fd_status s = fd_complaint_timeline(h->d, h->who, complaint_id, complaint_step, &k, &err);
+    if (s != FD_OK && h->failed == FD_OK) {
+        h->failed = s;
+        h->failure = err;
+    }
+    return k.text;
 }
 
 static void on_open_item(void *ctx, const fd_open_item *i)
@@ -472,9 +528,11 @@ static void on_open_item(void *ctx, const fd_open_item *i)
     print_cells_dup(&c, i->source_label, FD_STYLE_PLAIN);
     print_cells_dup(&c, i->ref, FD_STYLE_PLAIN);
     print_cells_dup(&c, i->name, FD_STYLE_PLAIN);
-    char *days = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : NULL;
-    print_cells_add(&c, print_join(i->detail, "\n", days), FD_STYLE_PLAIN);
-    free(days);
+    char *extra = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days)
+                  : i->record == FD_RECORD_COMPLAINT ? complaint_history_text(h, i->ref_id)
+                                                     : NULL;
+    print_cells_add(&c, print_join(i->detail, "\n", extra), FD_STYLE_PLAIN);
+    free(extra);
     print_cells_stamp(&c, i->since, h->day);
     /* A complaint's deadline as its last day, a key's due time as the time. */
     char due[FD_DEADLINE_TEXT];
@@ -551,13 +609,18 @@ fd_status fd_print_handover(fd_desk *d, const fd_actor *who, int64_t shift_id, f
     if (s != FD_OK)
         return s;
     char *range = shift_range(&shift);
-    handover_print h = {.d = d, .r = print_report_new(d, who, _("Shift handover report"), range),
+    handover_print h = {.d = d, .who = who, .r = print_report_new(d, who, _("Shift handover report"), range),
                         .kind = -1, .day = fd_date_of(shift.start_at)};
     free(range);
     static const fd_handover_report_cb cb = {on_shift, on_attempt, on_entry, on_correction,
                                              on_progress, on_carried, on_trail, on_open_item,
                                              on_held_mail, on_count};
     s = fd_handover_report(d, shift_id, &cb, &h, err);
+    if (s == FD_OK && h.failed != FD_OK) {
+        s = h.failed;
+        if (err)
+            *err = h.failure;
+    }
     enter_section(&h, SECTION_END);
     print_cells_clear(&h.pending);
     free(h.pending_extra);

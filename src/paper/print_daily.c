@@ -186,7 +186,8 @@ static void visit_row(void *ctx, const fd_visit *v)
     print_cells_dup(c, v->left_at ? (v->slip_signed ? _("signed") : _("not signed")) : "",
                     v->left_at && !v->slip_signed ? FD_STYLE_RED : FD_STYLE_PLAIN);
     print_cells_dup(c, v->registered_by, FD_STYLE_PLAIN);
-    char *state = print_join(fd_visit_state_label(v->state), ": ", v->refusal);
+    char *state = v->refusal && *v->refusal ? fd_printf(_("%s: %s"), fd_visit_state_label(v->state), v->refusal)
+                                            : fd_strdup(fd_visit_state_label(v->state));
     char *note = v->corrected ? print_join(state, "\n", _("corrected")) : fd_strdup(state);
     print_cells_add(c, note, v->state == FD_VISIT_ADMITTED || v->state == FD_VISIT_REFUSED
                                  ? FD_STYLE_RED : FD_STYLE_PLAIN);
@@ -475,7 +476,7 @@ static char *step_text(const fd_complaint_step *step)
     if (step->measures)
         return fd_printf("%s → %s", step->measures, step->result ? step->result : "");
     if (step->satisfaction >= 0)
-        return fd_printf("%s: %s", fd_complaint_choice_label(FD_CLIST_SATISFACTION, step->satisfaction),
+        return fd_printf(_("%s: %s"), fd_complaint_choice_label(FD_CLIST_SATISFACTION, step->satisfaction),
                          step->result ? step->result : "");
     return fd_strdup(step->note);
 }
@@ -631,8 +632,7 @@ static void summary_entry(void *ctx, const fd_entry *e)
     print_cells_dup(c, e->content, FD_STYLE_PLAIN);
     print_cells_add(c, print_join(e->handling, "\n", e->result), FD_STYLE_PLAIN);
     if (e->mark != FD_FOLLOW_NONE)
-        print_cells_add(c, fd_printf("%s: %s", fd_follow_mark_label(e->mark), e->follow_up ? e->follow_up : ""),
-                        FD_STYLE_RED);
+        print_cells_add(c, print_follow_up(e->mark, e->follow_up, NULL), FD_STYLE_RED);
     else
         print_cells_dup(c, "", FD_STYLE_PLAIN);
     print_cells_dup(c, e->author, FD_STYLE_PLAIN);

@@ -2,6 +2,7 @@
 #ifndef FRONTDESK_PRINT_INTERNAL_H
 #define FRONTDESK_PRINT_INTERNAL_H
 
+#include "frontdesk/handover.h"
 #include "frontdesk/print.h"
 
 enum { PRINT_COLUMNS_MAX = 16 };
@@ -29,6 +30,9 @@ void print_time(fd_time t, fd_date day, char out[FD_TIME_TEXT]);
 void print_stamp(fd_time t, fd_date day, char out[FD_TIME_TEXT]);
 /* a, separator, b: either may be NULL or empty, and then no separator. Caller frees. */
 char *print_join(const char *a, const char *separator, const char *b);
+/* A follow-up's red mark with what it asks ("Please continue to follow up: …") and,
+ * unless NULL, its state in brackets on the next line. Caller frees. */
+char *print_follow_up(fd_follow_mark mark, const char *follow_up, const char *state);
 
 /* A report for the site, printed now by who. */
 fd_report *print_report_new(fd_desk *d, const fd_actor *who, const char *title, const char *range);

@@ -61,7 +61,7 @@ void fd_report_set_printed(fd_report *r, fd_time at, const fd_actor *by)
 {
     r->printed_at = at;
     if (by)
-        snprintf(r->printed_by, sizeof r->printed_by, "%s (%s)", by->name, by->number);
+        snprintf(r->printed_by, sizeof r->printed_by, _("%s (%s)"), by->name, by->number);
     else
         r->printed_by[0] = '\0';
 }

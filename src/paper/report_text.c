@@ -151,6 +151,17 @@ static bool closing_punctuation(uint32_t cp)
     return false;
 }
 
+/* Characters that must not end a line (避尾点): an opening bracket or quote stays with
+ * what it opens. */
+static bool opening_punctuation(uint32_t cp)
+{
+    static const uint32_t opening[] = {0xFF08, 0x300A, 0x300C, 0x300E, 0x201C, 0x2018, 0x3010, '('};
+    for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++)
+        if (opening[i] == cp)
+            return true;
+    return false;
+}
+
 typedef struct glyph {
     size_t offset, length; /* bytes in the source */
     uint32_t cp;
@@ -191,8 +202,9 @@ static char *glyphs_text(const char *s, const glyph *g, size_t from, size_t to)
 }
 
 /* Where the line that starts at glyph from ends, at most width columns: after the last
- * space or beside a wide character when there is such a break, else where the
- * columns run out. Always at least one character, so wrapping advances. */
+ * space or beside a wide character when there is such a break (never before closing
+ * or after opening punctuation), else where the columns run out. Always at least one
+ * character, so wrapping advances. */
 static size_t line_end(const glyph *g, size_t count, size_t from, int width)
 {
     int used = 0;
@@ -207,7 +219,7 @@ static size_t line_end(const glyph *g, size_t count, size_t from, int width)
     for (size_t k = fit; k > from + 1; k--) {
         bool space = g[k - 1].cp == ' ';
         bool wide = g[k - 1].cols > 1 || g[k].cols > 1;
-        if ((space || wide) && !closing_punctuation(g[k].cp))
+        if ((space || wide) && !closing_punctuation(g[k].cp) && !opening_punctuation(g[k - 1].cp))
             return k;
     }
     return fit;
@@ -467,54 +479,42 @@ static int widest_line(const char *text)
     }
 }
 
-/* The widest code of a cell (a line of Latin letters, digits and marks without a
- * space: a slip or tracking number), in columns; 0 when it holds none. */
-static int widest_code(const char *text)
+/* The widest run of text that must not break, in columns. A code, a time or an English
+ * word (Latin letters, digits and marks: "09:45", "SF1234567890") never breaks; with
+ * whole_words neither does anything between two spaces, Chinese included — a title
+ * ("投诉逾期", "填写人及备注") or a column of labels and codes. */
+static int widest_word(const char *text, bool whole_words)
 {
-    int widest = 0;
-    while (*text) {
-        size_t n = strcspn(text, "\n"), k = 0;
-        while (k < n && (unsigned char)text[k] > ' ' && (unsigned char)text[k] < 0x7F)
-            k++;
-        if (k == n && (int)n > widest)
-            widest = (int)n;
-        text += n + (text[n] == '\n');
+    int widest = 0, run = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        uint32_t cp;
+        p += decode(p, &cp);
+        bool code = cp > ' ' && cp < 0x7F;
+        run = code || (whole_words && cp > 0x7F) ? run + char_columns(cp) : 0;
+        widest = run > widest ? run : widest;
     }
     return widest;
 }
 
-/* The longest run of ASCII letters, digits and marks in text: an English word of a
- * title, which reads wrong broken ("Receive/d by"). */
-static int longest_word(const char *text)
+/* What a column cannot lose: its cells' codes — in a column kept whole
+ * (fd_report_column_whole), its cells' widest words — and its title's widest word,
+ * a Chinese title whole while whole_titles. */
+static int least_width(const fd_report_table *t, size_t c, bool whole_titles)
 {
-    int longest = 0, run = 0;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-        run = *c > ' ' && *c < 0x7F ? run + 1 : 0;
-        longest = run > longest ? run : longest;
-    }
-    return longest;
-}
-
-/* What a column cannot lose: its title's longest word, and in a column of codes its
- * widest code. */
-static int least_width(const fd_report_table *t, size_t c)
-{
-    int least = longest_word(t->titles[c]);
-    for (size_t r = 0; t->whole[c] && r < t->row_count; r++) {
-        int code = widest_code(t->rows[r].cells[c]);
-        least = code > least ? code : least;
+    int least = widest_word(t->titles[c], whole_titles);
+    for (size_t r = 0; r < t->row_count; r++) {
+        int word = widest_word(t->rows[r].cells[c], t->whole[c]);
+        least = word > least ? word : least;
     }
     return least > MIN_COLUMN ? least : MIN_COLUMN;
 }
 
-/* A title breaks between its words, never inside one: a column narrower than its
- * longest word takes the columns it lacks from the widest columns that can spare them. */
-static void keep_title_words(const fd_report_table *t, int *w)
+/* Nothing breaks inside a word it must keep (least_width): a column narrower than its
+ * least width takes the columns it lacks from the widest columns that can spare them. */
+static void keep_least_widths(const fd_report_table *t, const int *least, int *w)
 {
     size_t n = t->column_count;
-    int *least = fd_alloc(n * sizeof *least);
-    for (size_t c = 0; c < n; c++)
-        least[c] = least_width(t, c);
     for (size_t c = 0; c < n; c++) {
         while (w[c] < least[c]) {
             size_t widest = c;
@@ -527,7 +527,6 @@ static void keep_title_words(const fd_report_table *t, int *w)
             w[c]++;
         }
     }
-    free(least);
 }
 
 /* Shares out room to the columns not yet given a width (w[c] < 0) by their shares,
@@ -563,17 +562,21 @@ static void share_out(const fd_report_table *t, int *w, const int *base, int roo
 }
 
 /* Column widths in display columns, in what the borders leave: every column as wide
- * as its widest cell (and its title, up to TITLE_KEPT) when they all fit, with what is left shared out by the columns'
- * shares; otherwise by shares, except that a column needing less than its share gets
- * just what it needs and leaves the rest to the others. At least MIN_COLUMN (a
- * Chinese character) each. */
+ * as its widest cell (and its title, up to TITLE_KEPT) when they all fit, with what is
+ * left shared out by the columns' shares; otherwise by shares, except that a column
+ * needing less than its share gets just what it needs and leaves the rest to the
+ * others. Never less than a column's least width (least_width) where the others can
+ * spare it, nor than MIN_COLUMN (a Chinese character). */
 static int *column_widths(const fd_report_table *t, int width)
 {
     size_t n = t->column_count;
     int room = width - 1 - 3 * (int)n, needed = 0;
     int *natural = fd_alloc(n * sizeof *natural), *w = fd_alloc(n * sizeof *w);
-    int *zero = fd_alloc(n * sizeof *zero);
+    int *zero = fd_alloc(n * sizeof *zero), *least = fd_alloc(n * sizeof *least);
+    int least_needed = 0;
     for (size_t c = 0; c < n; c++) {
+        least[c] = least_width(t, c, true);
+        least_needed += least[c];
         /* A long title may wrap under its column; the rows decide its width. */
         int title = widest_line(t->titles[c]);
         natural[c] = t->row_count && title > TITLE_KEPT ? TITLE_KEPT : title;
@@ -585,23 +588,21 @@ static int *column_widths(const fd_report_table *t, int width)
         needed += natural[c];
         w[c] = -1;
     }
+    /* Too many columns for every title to stand whole: a Chinese title may wrap
+     * between its characters, a code never breaks. */
+    for (size_t c = 0; least_needed > room && c < n; c++)
+        least[c] = least_width(t, c, false);
     if (needed <= room) {
         share_out(t, w, natural, room - needed);
     } else {
         int left = room, short_needed = 0;
         double shares = 1;
-        /* Numbers and codes are never broken: their columns are as wide as the widest
-         * first. */
+        /* A column kept whole is as wide as its widest word first — never so wide
+         * that the other columns lose their least width. */
         for (size_t c = 0; c < n; c++) {
-            int code = 0;
-            for (size_t r = 0; t->whole[c] && r < t->row_count; r++) {
-                int cols = widest_code(t->rows[r].cells[c]);
-                code = cols > code ? cols : code;
-            }
-            /* Never so wide that the other columns lose their least width. */
-            if (code > 0 && code <= (left - MIN_COLUMN * (int)n) / 2) {
-                w[c] = code;
-                left -= code;
+            if (t->whole[c] && least[c] <= (left - MIN_COLUMN * (int)n) / 2) {
+                w[c] = least[c];
+                left -= least[c];
                 shares -= t->widths[c];
             }
         }
@@ -631,7 +632,8 @@ static int *column_widths(const fd_report_table *t, int width)
     }
     for (size_t c = 0; c < n; c++)
         w[c] = w[c] < MIN_COLUMN ? MIN_COLUMN : w[c];
-    keep_title_words(t, w);
+    keep_least_widths(t, least, w);
+    free(least);
     free(zero);
     free(natural);
     return w;

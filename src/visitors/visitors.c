@@ -374,6 +374,23 @@ typedef struct registration {
     int64_t visit_id;
 } registration;
 
+bool fd_visit_requires(const fd_visit_form *f, const char *field)
+{
+    bool unit_picked = f->unit_id > 0;
+    bool company = f->company_id > 0 || (f->company && !text_blank(f->company));
+    if (strcmp(field, "phone") == 0)
+        return f->returning_visit <= 0;
+    /* A unit, unless a company is given: "unit" is where the refusal is said. */
+    if (strcmp(field, "unit") == 0)
+        return !company && !unit_picked;
+    static const char *const always[] = {"visitor_name", "doc_type", "doc_number", "party_size",
+                                         "purpose", "visitee_name"};
+    for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
+        if (strcmp(field, always[i]) == 0)
+            return true;
+    return false;
+}
+
 static fd_status check_visitee(const fd_visit_form *f, visitee *to, fd_error *err)
 {
     fd_status s;
@@ -388,7 +405,7 @@ static fd_status check_visitee(const fd_visit_form *f, visitee *to, fd_error *er
     to->company_id = f->company_id > 0 ? f->company_id : 0;
     to->department_id = f->department_id > 0 ? f->department_id : 0;
     to->person_id = f->person_id > 0 ? f->person_id : 0;
-    if (!to->unit[0] && !to->unit_id && !to->company[0] && !to->company_id)
+    if (fd_visit_requires(f, "unit") && !to->unit[0])
         return fd_fail(err, FD_INVALID, "unit", _("Say which unit or company the visitor is going to."));
     return FD_OK;
 }
@@ -400,7 +417,7 @@ static fd_status check_form(registration *r, const fd_visit_form *f, fd_error *e
         (s = visit_read_document(r->d, f->doc_type, f->doc_number, &r->doc, err)) != FD_OK)
         return s;
     r->returning_visit = f->returning_visit > 0 ? f->returning_visit : 0;
-    if (!text_blank(f->phone) || !r->returning_visit) {
+    if (!text_blank(f->phone) || fd_visit_requires(f, "phone")) {
         if ((s = fd_validate_phone(f->phone, "phone", r->phone, sizeof r->phone, err)) != FD_OK)
             return s;
     }
@@ -579,6 +596,15 @@ fd_status fd_visit_may_register(fd_desk *d, const fd_actor *who, const fd_actor 
         return s;
     fd_fire fire = {.actor = who, .approver = approver};
     return fd_machine_check(d, &fd_visit_machine, "", "register", &fire, 0, NULL, err);
+}
+
+fd_status fd_visit_check(fd_desk *d, const fd_visit_form *form, fd_error *err)
+{
+    registration *r = fd_alloc(sizeof *r);
+    r->d = d;
+    fd_status s = check_form(r, form, err);
+    free(r);
+    return s;
 }
 
 fd_status fd_visit_register(fd_desk *d, const fd_actor *who, const fd_actor *approver,

@@ -38,8 +38,8 @@ static void bind_prefix(fd_stmt *st, const list_query *q)
     fd_bind_int(st, ":last_id", after_id(q));
 }
 
-/* Names and phones are found by any part ("明" finds 李明华, the last four digits find
- * the number the masked screen shows): the rows containing it, in the same key order. */
+/* Names and phones are found by any part ("明" finds 李明华; for phones, see
+ * visit_page_phone): the rows containing it, in the same key order. */
 static void bind_part(fd_stmt *st, const list_query *q)
 {
     fd_bind_text(st, ":part", q->lo);
@@ -84,8 +84,13 @@ static fd_stmt *prepare_page(fd_store *store, const list_query *q)
         bind_prefix(st, q);
         break;
     case FD_VISITS_BY_NAME:
-    case FD_VISITS_BY_PHONE:
         bind_part(st, q);
+        break;
+    case FD_VISITS_BY_PHONE:
+        /* A reader who sees phones masked finds by the digits the mask shows, else
+         * trying digit after digit would read the masked ones. */
+        bind_part(st, q);
+        fd_bind_int(st, ":in_full", q->r.full_phones);
         break;
     case FD_VISITS_BY_SLIP:
         bind_prefix(st, q);
@@ -178,6 +183,16 @@ static bool prepare_search(fd_desk *d, list_query *q, const char *text)
     return true;
 }
 
+/* Digits with the blanks, dashes and plus a phone is written with, full-width or not. */
+static bool looks_like_phone(const char *text)
+{
+    char *folded = text_folded(text ? text : "");
+    bool digit = strpbrk(folded, "0123456789") != NULL;
+    bool only = strspn(folded, "0123456789 -+") == strlen(folded);
+    free(folded);
+    return digit && only;
+}
+
 fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, const char *text,
                          const fd_visit *after, int limit,
                          void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err)
@@ -186,6 +201,8 @@ fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, co
     err = err ? err : &local;
     if ((unsigned)view >= FD_VISIT_VIEW_COUNT || limit <= 0)
         return fd_fail(err, FD_USAGE, NULL, "fd_visits_list: bad view or limit");
+    if (view == FD_VISITS_BY_NAME_OR_PHONE)
+        view = looks_like_phone(text) ? FD_VISITS_BY_PHONE : FD_VISITS_BY_NAME;
     list_query q = {.d = d, .view = view, .after = after, .limit = limit,
                     .r = visit_reader_for(d, who, each, ctx)};
     bool searching = view >= FD_VISITS_BY_NAME;

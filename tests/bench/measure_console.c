@@ -163,7 +163,7 @@ static bool learn_round(vt_term *t, const prefix *p, char *screens[KEYS_PER_ROUN
         vt_settle(t, SETTLE_MS, WAIT_MS);
         screens[k] = vt_screen(t);
     }
-    return strstr(screens[1], "Search by visitor's name") != NULL;
+    return strstr(screens[1], "Search by visitor's name or phone") != NULL;
 }
 
 static bool time_round(vt_term *t, const prefix *p, char *screens[KEYS_PER_ROUND], samples *out)
@@ -179,7 +179,7 @@ static bool time_round(vt_term *t, const prefix *p, char *screens[KEYS_PER_ROUND
 }
 
 /* The visitor log opens on the visitors inside; the first character typed turns it
- * into the search by name, and Backspace back to the empty search, where every round
+ * into the search by name or phone, and Backspace back to the empty search, where every round
  * then starts. */
 static bool open_search(vt_term *t)
 {
@@ -189,7 +189,7 @@ static bool open_search(vt_term *t)
     vt_send(t, "x");
     vt_key(t, "Backspace");
     vt_settle(t, SETTLE_MS, WAIT_MS);
-    return vt_wait_text(t, "Search by visitor's name", WAIT_MS);
+    return vt_wait_text(t, "Search by visitor's name or phone", WAIT_MS);
 }
 
 static bool keystrokes(const bench *b, const console_env *e, const prefix *p, size_t n,

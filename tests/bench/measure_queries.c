@@ -162,13 +162,14 @@ static const char FLOOR_VISITS_INSIDE[] =
 static const char FLOOR_VISITS_BY_NAME[] =
     VISIT_FLOOR_COLUMNS "FROM visit v " VISIT_FLOOR_JOINS
     "WHERE instr(v.visitor_name, ?1) > 0 ORDER BY v.visitor_name DESC, v.id DESC LIMIT 50";
-/* A phone as it reads now: the visit's own, unless a correction replaced it. */
+/* A phone as it reads now (the visit's own, unless a correction replaced it) ending in
+ * the digits typed: the receptionist sees phones masked, so finds by the shown end. */
 static const char FLOOR_VISITS_BY_PHONE[] =
-    "WITH p(key, id) AS (SELECT v.phone, v.id FROM visit v WHERE instr(v.phone, ?1) > 0 "
+    "WITH p(key, id) AS (SELECT v.phone, v.id FROM visit v WHERE substr(v.phone, -length(?1)) = ?1 "
     "AND NOT EXISTS (SELECT 1 FROM correction c WHERE c.tbl = 'visit' AND c.row_id = v.id "
     "AND c.field = 'phone') "
     "UNION ALL SELECT c.value, c.row_id FROM correction c WHERE c.tbl = 'visit' "
-    "AND c.field = 'phone' AND instr(c.value, ?1) > 0 AND c.id = (SELECT max(c2.id) "
+    "AND c.field = 'phone' AND substr(c.value, -length(?1)) = ?1 AND c.id = (SELECT max(c2.id) "
     "FROM correction c2 WHERE c2.tbl = 'visit' AND c2.row_id = c.row_id AND c2.field = 'phone') "
     "ORDER BY 1 DESC, 2 DESC LIMIT 50) "
     VISIT_FLOOR_COLUMNS "FROM p JOIN visit v ON v.id = p.id " VISIT_FLOOR_JOINS

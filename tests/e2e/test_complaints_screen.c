@@ -431,6 +431,32 @@ START_TEST(test_a_refusal_shows_whole_on_the_page)
 }
 END_TEST
 
+/* Issue 16: a search typed in a view stays in it — the overdue view searched for a
+ * unit finds only the overdue complaint there; the view "All" finds the others too. */
+START_TEST(test_a_search_keeps_the_view)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_complaints(t);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "View: Overdue", WAIT_MS);
+    vt_send(t, "A-10");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    VT_ASSERT_TEXT(t, "陈军", WAIT_MS);
+    ck_assert(desk_screen_has(t, "View: Overdue"));
+    ck_assert(!desk_screen_has(t, "郝辉浩"));
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "View: Awaiting the CS manager", WAIT_MS);
+    VT_ASSERT_TEXT(t, "0 found", WAIT_MS);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "View: All, closed too, newest first", WAIT_MS);
+    VT_ASSERT_TEXT(t, "3 found", WAIT_MS);
+    VT_ASSERT_TEXT(t, "郝辉浩", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
@@ -442,7 +468,7 @@ int main(void)
                                   test_corrections_show_old_and_new_on_the_page,
                                   test_the_list_and_the_page_read_well_at_80x24,
                                   test_a_digit_on_the_record_page_changes_nothing,
-                                  test_a_refusal_shows_whole_on_the_page,
+                                  test_a_refusal_shows_whole_on_the_page, test_a_search_keeps_the_view,
                                   NULL};
     return desk_main(desk_suite("complaints", tests));
 }

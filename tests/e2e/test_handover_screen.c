@@ -106,7 +106,7 @@ static void begin_handover(vt_term *t)
 {
     step(t, "Begin the handover", "1");
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
-    down_to(t, " 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
+    down_to(t, " 20261126-025 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
     vt_send(t, "2");
@@ -243,9 +243,9 @@ START_TEST(past_shifts_and_search)
 END_TEST
 
 /* The night's end at 80x24: progress noted at 03:00 is written up with its own time;
- * F10 while handing over warns; a refusal at 07:40 leaves the note and the counts, and
- * both managers read why; the sign step checks before it asks for PINs and carries
- * the rest on in one step. */
+ * F10 while handing over warns; a refusal at 07:40 leaves the note, the counts and
+ * their explanations as typed for the next attempt, and both managers read why; the
+ * sign step checks before it asks for PINs and carries the rest on in one step. */
 START_TEST(a_refusal_at_dawn_wastes_nothing)
 {
     desk d;
@@ -274,6 +274,18 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     VT_ASSERT_GONE(t, "leaves the book half handed", WAIT_MS);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
 
+    /* One radio short, explained: the count and its reason are the holder's writing. */
+    step(t, "Count the inventory", "1");
+    VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Backspace");
+    vt_send(t, "4");
+    vt_key(t, "Tab");
+    vt_send(t, "一台送修，已登记");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
+
     step(t, "The incoming duty manager refuses", "4");
     VT_ASSERT_TEXT(t, "Incoming PIN", WAIT_MS);
     incoming(t);
@@ -290,8 +302,14 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     step(t, "Begin the handover", "1");
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+    step(t, "Count the inventory", "1");
+    VT_ASSERT_TEXT(t, "一台送修，已登记", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "一台送修", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Without a mark: 6 open it", WAIT_MS); /* the book counts as the sign step */
+    VT_ASSERT_TEXT(t, "24 not marked", WAIT_MS);
     step(t, "Both sign", "3");
-    VT_ASSERT_TEXT(t, "open items have no mark yet. Carry them all on", WAIT_MS);
+    VT_ASSERT_TEXT(t, "6 open items and 24 held mail items have no mark", WAIT_MS);
     ck_assert(!desk_screen_has(t, "Your PIN"));
     vt_key(t, "Left");
     vt_key(t, "Enter");

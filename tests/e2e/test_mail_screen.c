@@ -99,13 +99,32 @@ static void hand_out(vt_term *t)
     VT_ASSERT_TEXT(t, "2 item(s), one signature:", WAIT_MS);
     sign_and_save(t, "王五");
     VT_ASSERT_TEXT(t, "Handed out 2 item(s) to 王五.", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Proxy's phone"));
     vt_key(t, "Esc");
 
-    /* 钱九 collects 赵六's parcel: a proxy, refused until phone and relationship are given. */
+    /* 钱九 collects 赵六's parcel: a proxy, detected as the name is typed; the proxy's
+     * phone and relationship are asked for, and required. */
     narrow(t, "赵六", "1 found");
     vt_key(t, "F11");
-    sign_and_save(t, "钱九");
-    VT_ASSERT_TEXT(t, "钱九 is not the recipient of SF202611270003 (赵六)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "one signature", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Proxy's phone"));
+    vt_send(t, "钱九");
+    VT_ASSERT_TEXT(t, "Proxy's phone *", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Relationship *", WAIT_MS);
+    VT_ASSERT_TEXT(t, "\u2039 Yes", WAIT_MS); /* 代领, turned to 是 */
+    /* Corrected to the recipient's own name: no proxy, and nothing asked of one. */
+    vt_key(t, "Backspace");
+    vt_key(t, "Backspace");
+    vt_send(t, "赵六");
+    VT_ASSERT_GONE(t, "Proxy's phone", WAIT_MS);
+    vt_key(t, "Backspace");
+    vt_key(t, "Backspace");
+    vt_send(t, "钱九");
+    VT_ASSERT_TEXT(t, "Proxy's phone *", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Right");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
     vt_send(t, "13800138000");
     vt_key(t, "Tab");
     vt_send(t, "邻居");
@@ -229,8 +248,42 @@ START_TEST(test_a_batch_from_intake_to_return)
 }
 END_TEST
 
+/* Issue 15: the damage and who acknowledged it are asked only when the item is
+ * damaged, and then marked required; an express parcel's tracking number is marked. */
+START_TEST(damage_details_only_for_a_damaged_item)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_mail(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Sign for mail and parcels", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tracking no. *", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Acknowledged by"));
+    vt_send(t, "SF202611270009\r");
+    vt_send(t, "王五");
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Tab"); /* shelf, quantity, note, damaged */
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "Damage *", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Acknowledged by *", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
+    vt_send(t, "外箱压扁");
+    vt_key(t, "Tab");
+    vt_send(t, "顺丰刘师傅");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Registered SF202611270009 for 王五", WAIT_MS);
+    /* The next item starts undamaged: nothing asked about damage. */
+    VT_ASSERT_GONE(t, "Acknowledged by", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Held now, by recipient", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
-    const TTest *const tests[] = {test_a_batch_from_intake_to_return, NULL};
+    const TTest *const tests[] = {test_a_batch_from_intake_to_return,
+                                  damage_details_only_for_a_damaged_item, NULL};
     return desk_main(desk_suite("mail", tests));
 }

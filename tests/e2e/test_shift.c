@@ -27,16 +27,35 @@ START_TEST(search_finds_records_by_the_part_people_type)
     VT_ASSERT_TEXT(t, "Find a name or phone:", WAIT_MS);
     VT_ASSERT_TEXT(t, "150****9251", WAIT_MS); /* 周敏's phone, masked */
 
+    /* Today's log: "/" opens the search its line promises, a name or a phone, with the
+     * digits full-width as an input method types them. */
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Today's log", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Find a name or phone:", WAIT_MS);
+    vt_send(t, "/");
+    vt_send(t, "９２５１");
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): ９２５１", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "4 found", WAIT_MS);
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, "周敏");
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 周敏", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
+    for (int i = 0; i < 2; i++)
+        vt_key(t, "Backspace");
+
     vt_send(t, "9251");
-    VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Phone, any digits: 9251", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search by visitor's name or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 9251", WAIT_MS);
     VT_ASSERT_TEXT(t, "20261127-003 11-27 09:32 周敏", WAIT_MS);
     VT_ASSERT_TEXT(t, "4 found", WAIT_MS); /* 周敏 came four times */
     /* The same digits from an input method in full-width mode. */
     for (int i = 0; i < 4; i++)
         vt_key(t, "Backspace");
     vt_send(t, "９２５１");
-    VT_ASSERT_TEXT(t, "Phone, any digits: ９２５１", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): ９２５１", WAIT_MS);
     VT_ASSERT_TEXT(t, "4 found", WAIT_MS);
 
     vt_key(t, "F5");
@@ -51,7 +70,7 @@ START_TEST(search_finds_records_by_the_part_people_type)
     vt_key(t, "F5"); /* back to who is inside; typing a name there searches names */
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_send(t, "欣"); /* the middle of 马欣怡, 郭欣怡 and 梁欣怡 */
-    VT_ASSERT_TEXT(t, "Name, any part: 欣", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 欣", WAIT_MS);
     VT_ASSERT_TEXT(t, "11 found", WAIT_MS);
     VT_ASSERT_TEXT(t, "马欣怡", WAIT_MS);
     VT_ASSERT_TEXT(t, "郭欣怡", WAIT_MS);
@@ -160,8 +179,8 @@ START_TEST(lists_and_forms_refit_after_a_resize)
     vt_term *t = desk_open_as(&d, "1001", "1111");
     vt_key(t, "^V");
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
-    vt_send(t, "66");
-    VT_ASSERT_TEXT(t, "Phone, any digits: 66", WAIT_MS);
+    vt_send(t, "186");
+    VT_ASSERT_TEXT(t, "Name or phone (digits as shown): 186", WAIT_MS);
     VT_ASSERT_TEXT(t, "\u2193 more", WAIT_MS);
     VT_ASSERT_GONE(t, "\u2191 more", WAIT_MS);
     char first[64], last[64];
@@ -358,6 +377,57 @@ START_TEST(every_call_of_an_emergency_loan_can_be_read)
 }
 END_TEST
 
+/* The row that shows text, or -1. */
+static int row_with(vt_term *t, const char *text)
+{
+    for (int row = 0; row < DESK_ROWS; row++)
+        if (desk_row_has(t, row, text))
+            return row;
+    return -1;
+}
+
+/* Text longer than its line is never cut without a sign: a message wraps onto the
+ * status line below it, a value cut at the screen's edge ends in "…". */
+START_TEST(long_text_wraps_or_ends_in_an_ellipsis)
+{
+    desk d;
+    desk_make(&d, NOW, "");
+    vt_term *t = desk_open_as(&d, "2001", "2222");
+    vt_key(t, "F12");
+    VT_ASSERT_TEXT(t, "Search:", WAIT_MS);
+    vt_key(t, "^O");
+    vt_send(t, "1"); /* begin the handover: refused, a follow-up has no progress yet */
+    VT_ASSERT_TEXT(t, "carried follow-ups need this shift's progress", WAIT_MS);
+    VT_ASSERT_TEXT(t, "shift).", WAIT_MS); /* the message's end, on the line below */
+    ck_assert_int_eq(row_with(t, "shift)."), DESK_ROWS - 2);
+    vt_key(t, "Esc");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Main menu", WAIT_MS);
+
+    vt_key(t, "^V");
+    VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    const char *const values[] = {"11010519491231002x", "王小明", "13800138000", "",
+                                  "开头送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票送合同取回发票",
+                                  "a-1203", "", "", "李建国", NULL};
+    desk_fill(t, values);
+    /* A field left reads from its start, cut with "…", not from where typing ended. */
+    VT_ASSERT_TEXT(t, "Person visited", WAIT_MS);
+    VT_ASSERT_TEXT(t, "开头送合同", WAIT_MS);
+    int field = row_with(t, "开头送合同");
+    ck_assert_int_ge(field, 0);
+    ck_assert_msg(desk_row_has(t, field, "Purpose") && desk_row_has(t, field, "\u2026"),
+                  "the purpose field is cut without a sign");
+    desk_save_anyway(t);
+    VT_ASSERT_TEXT(t, "1  The visitee agrees", WAIT_MS);
+    int row = row_with(t, "Purpose ");
+    ck_assert_int_ge(row, 0);
+    ck_assert_msg(desk_row_has(t, row, "\u2026"), "the purpose is cut without a sign");
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {search_finds_records_by_the_part_people_type,
@@ -365,6 +435,6 @@ int main(void)
                                   lists_and_forms_refit_after_a_resize,
                                   every_line_of_a_visits_history_can_be_read,
                                   every_call_of_an_emergency_loan_can_be_read,
-                                  NULL};
+                                  long_text_wraps_or_ends_in_an_ellipsis, NULL};
     return desk_main(desk_suite("shift", tests));
 }

@@ -125,12 +125,12 @@ START_TEST(register_admit_sign_out_unsigned_correct_and_find)
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_send(t, "王小");
-    VT_ASSERT_TEXT(t, "Search by visitor's name", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search by visitor's name or phone", WAIT_MS);
     VT_ASSERT_TEXT(t, "王小明     A-1203 李建国          Left", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
-    vt_key(t, "F5");
-    VT_ASSERT_TEXT(t, "Search by phone", WAIT_MS);
-    vt_send(t, "139123");
+    vt_key(t, "Backspace");
+    vt_key(t, "Backspace");
+    vt_send(t, "5678");
     VT_ASSERT_TEXT(t, "王小明", WAIT_MS);
     vt_key(t, "F5");
     vt_key(t, "F5");
@@ -267,8 +267,13 @@ START_TEST(a_returning_visitor_is_filled_in_from_the_document)
     VT_ASSERT_TEXT(t, "Inside now", WAIT_MS);
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    /* The phone is required of a first-time visitor, the unit unless a company is given. */
+    VT_ASSERT_TEXT(t, " Phone *", WAIT_MS);
+    VT_ASSERT_TEXT(t, " Unit *", WAIT_MS);
     vt_send(t, "110105194912310 02x");
     VT_ASSERT_TEXT(t, "Returning visitor (1 visits", WAIT_MS);
+    /* A returning visitor's phone is on file: no longer required. */
+    VT_ASSERT_GONE(t, " Phone *", WAIT_MS);
     VT_ASSERT_TEXT(t, "Visitor's name *   王小明", WAIT_MS);
     /* Issue 15: the masked phone was put in the field, and saved as typed. It is shown
      * beside the form; the field stays empty and the number on file is kept. */
@@ -331,7 +336,7 @@ END_TEST
 
 /* Issue 15: a Chinese input method in full-width mode types １１０…Ｘ and １３８…; the
  * fields took only half-width characters and beeped. They are folded as typed, and a
- * landline with its extension written 转123 is taken. */
+ * landline with its extension written 转123 is taken and shown masked with it. */
 START_TEST(full_width_input_and_an_extension_are_taken)
 {
     desk d;
@@ -346,6 +351,30 @@ START_TEST(full_width_input_and_an_extension_are_taken)
     desk_save_anyway(t);
     VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
     VT_ASSERT_TEXT(t, "110105********002X", WAIT_MS);
+    /* Masked, the extension reads as it was written. */
+    VT_ASSERT_TEXT(t, "010-****5678转123", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Issue 15: a form the core would refuse is said before the warnings are asked: "save
+ * anyway?" confirmed and then a refusal asked the desk twice. */
+START_TEST(the_form_is_checked_before_the_warnings)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_visitor_log(t);
+    vt_key(t, "F4");
+    fill_form(t, "110105199003071234", "欧阳娜娜", "13800138000", "送文件", "A-1203", "李建国");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "The check digit of this identity number is wrong", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Save anyway?"));
+    /* Corrected where the error put the cursor: now the warning, and the visit saved. */
+    vt_key(t, "Backspace");
+    vt_send(t, "9");
+    desk_save_anyway(t);
+    VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
@@ -359,6 +388,7 @@ int main(void)
                                   a_number_typed_on_a_visit_page_changes_nothing,
                                   f10_asks_before_quitting,
                                   full_width_input_and_an_extension_are_taken,
+                                  the_form_is_checked_before_the_warnings,
                                   the_slip_is_printed_on_admission_and_its_scan_opens_the_visit, NULL};
     return desk_main(desk_suite("visitors", tests));
 }

@@ -40,8 +40,11 @@
 #define RED 0.80, 0.0, 0.0
 #define GREY 0.35, 0.35, 0.35
 
-#define FONT_SANS "Noto Sans CJK SC"
-#define FONT_SERIF "Noto Serif CJK SC"
+/* A TrueType (glyf) CJK face first: cairo 1.16 subsets it by copying only the glyphs a
+ * page uses, while for a CFF face such as Noto CJK it copies the whole 16-25 MB CFF
+ * table twice per face and document, most of what a 40-page log cost. The face has
+ * one weight; bold is emboldened from it. Noto stays the fallback when it is missing. */
+#define FONT_FAMILY "WenQuanYi Micro Hei, Noto Sans CJK SC"
 
 /* ---- sheets ---- */
 
@@ -106,10 +109,10 @@ typedef struct pdf {
     GHashTable *cells;
 } pdf;
 
-static PangoFontDescription *font(const char *family, double size, PangoWeight weight)
+static PangoFontDescription *font(double size, PangoWeight weight)
 {
     PangoFontDescription *f = pango_font_description_new();
-    pango_font_description_set_family(f, family);
+    pango_font_description_set_family(f, FONT_FAMILY);
     pango_font_description_set_absolute_size(f, size * PANGO_SCALE);
     pango_font_description_set_weight(f, weight);
     return f;
@@ -117,13 +120,13 @@ static PangoFontDescription *font(const char *family, double size, PangoWeight w
 
 static void fonts_init(fonts *f)
 {
-    f->body = font(FONT_SANS, 9.0, PANGO_WEIGHT_NORMAL);
-    f->bold = font(FONT_SANS, 9.0, PANGO_WEIGHT_BOLD);
-    f->cell = font(FONT_SANS, 8.5, PANGO_WEIGHT_NORMAL);
-    f->cell_bold = font(FONT_SANS, 8.5, PANGO_WEIGHT_BOLD);
-    f->heading = font(FONT_SANS, 11.0, PANGO_WEIGHT_BOLD);
-    f->title = font(FONT_SERIF, 15.0, PANGO_WEIGHT_BOLD);
-    f->small = font(FONT_SANS, 7.5, PANGO_WEIGHT_NORMAL);
+    f->body = font(9.0, PANGO_WEIGHT_NORMAL);
+    f->bold = font(9.0, PANGO_WEIGHT_BOLD);
+    f->cell = font(8.5, PANGO_WEIGHT_NORMAL);
+    f->cell_bold = font(8.5, PANGO_WEIGHT_BOLD);
+    f->heading = font(11.0, PANGO_WEIGHT_BOLD);
+    f->title = font(15.0, PANGO_WEIGHT_BOLD);
+    f->small = font(7.5, PANGO_WEIGHT_NORMAL);
 }
 
 static void fonts_free(fonts *f)
@@ -352,10 +355,15 @@ static void draw_boxes(pdf *p, const row *r, double y, double h)
     }
     if (!r->boxed)
         return;
+    /* The row's outline and the rules between its cells: the same lines as a box per
+     * cell, in half the path (the grid is most of a long table's page content). */
     cairo_set_source_rgb(p->cr, 0, 0, 0);
     cairo_set_line_width(p->cr, RULE_WIDTH);
-    for (size_t c = 0; c < r->count; c++)
-        cairo_rectangle(p->cr, r->x[c], y, r->w[c], h);
+    cairo_rectangle(p->cr, x0, y, x1 - x0, h);
+    for (size_t c = 1; c < r->count; c++) {
+        cairo_move_to(p->cr, r->x[c], y);
+        cairo_line_to(p->cr, r->x[c], y + h);
+    }
     cairo_stroke(p->cr);
 }
 
@@ -515,8 +523,9 @@ static void done_with_cells(pdf *p, row *r)
 
 /* The width the widest code in a column's cells takes — a line of Latin letters,
  * digits and marks without a space, like a slip or tracking number — estimated from
- * its characters (about 0.62 em each in Noto Sans): measuring every slip number with
- * pango would cost the daily log more than it draws. Other lines wrap as text does. */
+ * its characters (at most about 0.62 em each, in either face): measuring every slip
+ * number with pango would cost the daily log more than it draws. Other lines wrap as
+ * text does. */
 static double widest_code(const fd_report_table *t, size_t c, double em)
 {
     double widest = 0;
@@ -932,6 +941,10 @@ static PangoContext *make_context(cairo_t *cr, PangoFontMap *map)
     pango_cairo_context_set_font_options(context, options);
     cairo_font_options_destroy(options);
     pango_context_set_language(context, pango_language_from_string("zh-cn"));
+    /* Pango rounds each glyph's position to a whole device unit — a whole point here —
+     * by default: 8.5-point characters then stand 9 points apart, and the PDF has to
+     * carry a position correction for nearly every glyph. */
+    pango_context_set_round_glyph_positions(context, FALSE);
     return context;
 }
 

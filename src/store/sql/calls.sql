@@ -105,13 +105,19 @@ ORDER BY received_at, id
 LIMIT :limit;
 
 -- name: call_search_phone
--- The phone as taken in, by its HMAC: newest first.
+-- The whole phone as taken in, by its HMAC (so also once purged), or :part in the
+-- phone as it reads now: anywhere for a reader of phones in full (:in_full), for any
+-- other among the digits a mask shows (up to three at its start, four at its end).
+-- Newest first.
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
   question, answer, answers, department, person, closed_at, corrected, complaint_id
 FROM call_now
-WHERE phone_hmac = :phone_hmac
+WHERE (phone_hmac = :phone_hmac
+       OR (instr(phone, :part) > 0
+           AND (:in_full OR (length(:part) <= 3 AND substr(phone, 1, length(:part)) = :part)
+                OR (length(:part) <= 4 AND substr(phone, -length(:part)) = :part))))
 AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
 ORDER BY received_at DESC, id DESC
 LIMIT :limit;
@@ -218,3 +224,10 @@ JOIN correction k ON k.tbl = 'call_entry' AND k.row_id = c.id
 JOIN staff f ON f.id = k.staff_id
 WHERE c.received_at >= :from AND c.received_at < :to
 ORDER BY k.id;
+
+-- name: call_open_count
+-- ---- counters ----
+-- row: call_tally
+SELECT count(*) AS entries
+FROM entity_state
+WHERE kind = 'call' AND state = 'open';

@@ -236,6 +236,10 @@ SELECT count(*) AS overdue
 FROM complaint_open
 WHERE due_at < :now;
 
+-- The searches below find within a view (:scope): 'all' history, the 'open', the
+-- 'overdue' at :now, one 'department''s, or those 'referred' to the CS manager and not
+-- yet accepted — what the lists above show.
+
 -- name: complaint_search_content
 -- What is typed found anywhere: complainants containing it (a walk of the narrow
 -- complainant index), units starting with it (an index range), and any part of what
@@ -263,6 +267,12 @@ FROM (
 CROSS JOIN complaint_now c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE (c.received_at, c.id) < (:after_key, :after_id)
+  AND (:scope = 'all'
+    OR (:scope = 'open' AND o.complaint_id IS NOT NULL)
+    OR (:scope = 'overdue' AND o.due_at < :now)
+    OR (:scope = 'department' AND o.department = :department)
+    OR (:scope = 'referred' AND o.escalated_by IS NULL AND EXISTS (
+      SELECT 1 FROM event e WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer')))
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
 
@@ -274,6 +284,12 @@ SELECT
 FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE c.phone_hmac = :phone_hmac AND (c.received_at, c.id) < (:after_key, :after_id)
+  AND (:scope = 'all'
+    OR (:scope = 'open' AND o.complaint_id IS NOT NULL)
+    OR (:scope = 'overdue' AND o.due_at < :now)
+    OR (:scope = 'department' AND o.department = :department)
+    OR (:scope = 'referred' AND o.escalated_by IS NULL AND EXISTS (
+      SELECT 1 FROM event e WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer')))
 ORDER BY c.received_at DESC, c.id DESC
 LIMIT :limit;
 
@@ -285,6 +301,12 @@ SELECT
 FROM complaint_now c
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
 WHERE c.id = :id AND (c.received_at, c.id) < (:after_key, :after_id)
+  AND (:scope = 'all'
+    OR (:scope = 'open' AND o.complaint_id IS NOT NULL)
+    OR (:scope = 'overdue' AND o.due_at < :now)
+    OR (:scope = 'department' AND o.department = :department)
+    OR (:scope = 'referred' AND o.escalated_by IS NULL AND EXISTS (
+      SELECT 1 FROM event e WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer')))
 LIMIT :limit;
 
 -- name: complaint_search_all

@@ -412,6 +412,16 @@ WHERE  hi.handover_id = :handover_id
   AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id)
 ORDER BY hi.id;
 
+-- name: ho_item_unmarked_count
+-- The one count of the items without a mark: the held mail (summed up on one line of
+-- the book) apart from the items listed one by one.
+SELECT
+  coalesce(sum(hi.source = :held_source), 0) AS held_mail,
+  coalesce(sum(hi.source <> :held_source), 0) AS items
+FROM shift_handover_item hi
+WHERE  hi.handover_id = :handover_id
+  AND NOT EXISTS (SELECT 1 FROM shift_handover_mark mk WHERE mk.item_id = hi.id);
+
 -- name: ho_item_unmarked_source
 SELECT hi.id
 FROM shift_handover_item hi

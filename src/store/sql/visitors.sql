@@ -95,11 +95,16 @@ CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY p.key DESC, p.id DESC;
 
 -- name: visit_page_phone
+-- Digits anywhere in the phone for a reader of phones in full (:in_full); for any other
+-- the whole number, or the digits a mask shows: up to three at its start, four at its end.
 -- row: visit
 WITH p(key, id) AS (
   SELECT v.phone AS key, v.id AS id
   FROM visit v
   WHERE  instr(v.phone, :part) > 0
+    AND (:in_full OR v.phone = :part
+         OR (length(:part) <= 3 AND substr(v.phone, 1, length(:part)) = :part)
+         OR (length(:part) <= 4 AND substr(v.phone, -length(:part)) = :part))
     AND (v.phone, v.id) < (:last_key, :last_id)
     AND NOT EXISTS (
       SELECT 1
@@ -111,6 +116,9 @@ WITH p(key, id) AS (
   WHERE  c.tbl = 'visit'
     AND c.field = 'phone'
     AND instr(c.value, :part) > 0
+    AND (:in_full OR c.value = :part
+         OR (length(:part) <= 3 AND substr(c.value, 1, length(:part)) = :part)
+         OR (length(:part) <= 4 AND substr(c.value, -length(:part)) = :part))
     AND (c.value, c.row_id) < (:last_key, :last_id)
     AND c.id = (
       SELECT max(c2.id)

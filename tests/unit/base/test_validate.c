@@ -229,7 +229,8 @@ START_TEST(test_mask_phones)
     ck_assert_mask_phone("+86 138 1234 5678", "138****5678");
     ck_assert_mask_phone("010-12345678", "010-****5678");
     ck_assert_mask_phone("0755-1234567", "0755-***4567");
-    ck_assert_mask_phone("010-12345678-123", "010-****5678-123");
+    ck_assert_mask_phone("010-12345678-123", "010-****5678转123");
+    ck_assert_mask_phone("010-12345678转123", "010-****5678转123");
     /* Not a number we parse: still no more than a mobile would show. */
     ck_assert_mask_phone("+44 20 7946 0958", "+44*********0958");
     ck_assert_mask_phone("", "");

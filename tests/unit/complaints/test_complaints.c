@@ -929,9 +929,12 @@ END_TEST
 
 /* ---- reading ---- */
 
+/* text: the department of FD_CVIEW_MINE, else what is searched for. */
 static rows list(fd_complaint_view view, const char *text, int limit, const rows *after)
 {
-    fd_complaint_query q = {.view = view, .department = text, .text = text, .limit = limit};
+    bool mine = view == FD_CVIEW_MINE;
+    fd_complaint_query q = {.view = view, .department = mine ? text : NULL, .text = mine ? NULL : text,
+                            .limit = limit};
     if (after) {
         q.after = true;
         q.after_key = after->last_key;
@@ -989,6 +992,42 @@ START_TEST(views_page_by_keyset)
     ck_assert_int_eq(found.ids[0], major);
     ck_assert_int_eq(list(FD_CVIEW_SEARCH, "", 10, NULL).count, 4);
     ck_assert_int_eq(list(FD_CVIEW_SEARCH, "王", 10, NULL).count, 0);
+    close_desk();
+}
+END_TEST
+
+static rows search_in(fd_complaint_view view, const char *department, const char *text)
+{
+    fd_complaint_query q = {.view = view, .department = department, .text = text, .limit = 10};
+    rows r = {0};
+    ASSERT_OK(fd_complaints_list(fx.desk, &q, collect, &r, &err));
+    return r;
+}
+
+/* Issue 16: what is typed is searched for within the view on the screen — a
+ * department's, the overdue, those awaiting the CS manager — not the whole history. */
+START_TEST(a_search_keeps_its_view)
+{
+    open_desk("search_view.db");
+    at(2026, 11, 27, 10, 0);
+    int64_t general = receive(FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL);
+    int64_t major = receive(FD_SORT_COMPLAINT, FD_SEVERITY_MAJOR);
+    ASSERT_OK(fd_complaint_assign(fx.desk, &fx.receptionist, general, "工程部", NULL, &err));
+    ASSERT_OK(fd_complaint_refer(fx.desk, &fx.duty_manager, major, "业主要求经理出面", &err));
+    ck_assert_int_eq(search_in(FD_CVIEW_SEARCH, NULL, "张").count, 2);
+    ck_assert_int_eq(search_in(FD_CVIEW_OPEN, NULL, "张").count, 2);
+    rows dept = search_in(FD_CVIEW_MINE, "工程部", "张");
+    ck_assert_int_eq(dept.count, 1);
+    ck_assert_int_eq(dept.ids[0], general);
+    rows referred = search_in(FD_CVIEW_REFERRED, NULL, "张");
+    ck_assert_int_eq(referred.count, 1);
+    ck_assert_int_eq(referred.ids[0], major);
+    char number[16];
+    snprintf(number, sizeof number, "#%lld", (long long)general);
+    ck_assert_int_eq(search_in(FD_CVIEW_REFERRED, NULL, number).count, 0);
+    ck_assert_int_eq(search_in(FD_CVIEW_OVERDUE, NULL, "张").count, 0);
+    at(2026, 12, 31, 10, 0); /* both past their deadlines */
+    ck_assert_int_eq(search_in(FD_CVIEW_OVERDUE, NULL, "13812345678").count, 2);
     close_desk();
 }
 END_TEST
@@ -1287,6 +1326,7 @@ int main(void)
     tcase_add_test(tc, lists_show_corrected_intake_fields);
     tcase_add_test(tc, the_contact_phone_is_corrected_and_masked_like_the_phone);
     tcase_add_test(tc, views_page_by_keyset);
+    tcase_add_test(tc, a_search_keeps_its_view);
     tcase_add_test(tc, a_days_log_finds_what_was_received_rectified_or_visited_that_day);
     tcase_add_test(tc, phones_are_masked_unless_the_role_may_see_them);
     tcase_add_test(tc, the_directory_fills_in_the_complainant);

@@ -781,14 +781,28 @@ START_TEST(a_refusal_keeps_marks_notes_and_counts)
     memset(&first, 0, sizeof first);
     ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &first, &err), FD_OK);
     int key = find_source(&first, "key_overdue");
+    /* Counted as the book lists them: the key on its line, the parcel on the held
+     * mail's line — one count for the book, the sign step and the core's refusal. */
+    fd_unmarked listed;
+    ck_assert_int_eq(fd_handover_unmarked(b.fx.desk, s1, &listed, &err), FD_OK);
+    ck_assert_int_eq(listed.items, 1);
+    ck_assert_int_eq(listed.held_mail, 1);
+    char what[128];
+    fd_unmarked_text(&listed, what, sizeof what);
+    ck_assert_str_eq(what, "1 open items and 1 held mail items");
+    fd_held_mail held;
+    ck_assert_int_eq(fd_handover_held_mail(b.fx.desk, s1, &held, &err), FD_OK);
+    ck_assert_int_eq(held.unmarked, listed.held_mail);
     ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, first.id[key], FD_ITEM_NOTED,
                                       "周工称钥匙在工程部值班室，明早归还", &err), FD_OK);
     for (size_t i = 0; i < inventory_size(&b); i++)
         ck_assert_int_eq(fd_handover_count(b.fx.desk, zhang, s1, i, 2, NULL, &err), FD_OK);
-    size_t unmarked = 0;
+    fd_unmarked unmarked = {0};
     ck_assert_int_eq(fd_handover_sign_ready(b.fx.desk, zhang, s1, &unmarked, &err), FD_STATE);
     ck_assert_str_eq(err.field, "items");
-    ck_assert_uint_eq(unmarked, 1); /* the parcel */
+    ck_assert_int_eq(unmarked.items, 0);
+    ck_assert_int_eq(unmarked.held_mail, 1); /* the parcel */
+    ck_assert_str_eq(err.message, "1 held mail items have no mark yet: carry each on or annotate it.");
     ck_assert_int_eq(fd_handover_carry_rest(b.fx.desk, zhang, s1, &err), FD_OK);
     ck_assert_int_eq(fd_handover_sign_ready(b.fx.desk, zhang, s1, &unmarked, &err), FD_OK);
     b.fx.now += 10 * MINUTE;

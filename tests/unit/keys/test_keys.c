@@ -345,7 +345,16 @@ START_TEST(loans_check_the_borrower)
     l.department = NULL;
     ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, NULL, &l, &loan, &err), FD_INVALID);
     ck_assert_str_eq(err.field, "department");
+    /* What forms mark as required is what the request refuses without. */
+    ck_assert(fd_key_loan_requires(&l, "department"));
+    ck_assert(!fd_key_loan_requires(&l, "company") && !fd_key_loan_requires(&l, "phone"));
+    ck_assert(!fd_key_loan_requires(&l, "note"));
     l.borrower_kind = FD_BORROWER_CONTRACTOR;
+    ck_assert(!fd_key_loan_requires(&l, "department"));
+    ck_assert(fd_key_loan_requires(&l, "company") && fd_key_loan_requires(&l, "phone"));
+    l.emergency = true;
+    ck_assert(fd_key_loan_requires(&l, "note"));
+    l.emergency = false;
     ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, NULL, &l, &loan, &err), FD_INVALID);
     ck_assert_str_eq(err.field, "company");
     l.company = "迅达电梯";

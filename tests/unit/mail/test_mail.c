@@ -252,6 +252,8 @@ START_TEST(intake_refusals_name_their_field)
     in.quantity = 1;
     in.tracking = "";
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID, "tracking");
+    ck_assert(fd_mail_intake_requires(&in, "tracking")); /* what the form marks */
+    ck_assert(!fd_mail_intake_requires(&in, "damage_note"));
     in.tracking = "SF#0001";
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID, "tracking");
     in.tracking = "SF1";
@@ -263,6 +265,7 @@ START_TEST(intake_refusals_name_their_field)
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID, "recipient");
     in.recipient = zhang_wei();
     in.damaged = true;
+    ck_assert(fd_mail_intake_requires(&in, "damage_note") && fd_mail_intake_requires(&in, "damage_ack"));
     expect_refused(fd_mail_receive(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
                    "damage_note");
     in.damage_note = "外箱破损";
@@ -336,6 +339,19 @@ START_TEST(several_items_at_once_with_a_proxy)
     open_desk("mail_proxy.db");
     int64_t ids[3] = {receive(parcel("SF0001", zhang_wei(), "A1")), receive(parcel("SF0002", smith(), "A1")),
                       receive(parcel("SF0003", zhang_wei(), "A2"))};
+    /* The form learns, as the name is typed, that 张伟 would collect as a proxy. */
+    bool proxy = false;
+    ck_assert_int_eq(fd_mail_collector_is_proxy(fx.desk, ids, 3, "张伟", &proxy, &err), FD_OK);
+    ck_assert(proxy);
+    ck_assert_int_eq(fd_mail_collector_is_proxy(fx.desk, ids, 1, "张 伟", &proxy, &err), FD_OK);
+    ck_assert(!proxy);
+    ck_assert_int_eq(fd_mail_collector_is_proxy(fx.desk, ids, 3, " ", &proxy, &err), FD_OK);
+    ck_assert(!proxy);
+    fd_mail_handout typed = {.items = ids, .count = 3, .collector = "张伟", .signed_for = true};
+    ck_assert(!fd_mail_handout_requires(&typed, "proxy_phone"));
+    typed.proxy = true;
+    ck_assert(fd_mail_handout_requires(&typed, "proxy_phone"));
+    ck_assert(fd_mail_handout_requires(&typed, "proxy_relation"));
     /* 张伟 collects for Smith too: without the proxy details nothing goes out. */
     expect_refused(hand_out(ids, 3, "张伟", NULL, NULL), FD_INVALID, "proxy_phone");
     ck_assert_msg(strstr(err.message, "SF0002"), "%s", err.message);

@@ -608,6 +608,28 @@ START_TEST(text_reports_speak_the_readers_language)
 }
 END_TEST
 
+/* Issue 16: Chinese paper is punctuated in Chinese — "突发事件：", "延续跟进（张伟）" —
+ * so no ASCII colon before a space and no ASCII bracket is left on it. */
+static void assert_chinese_punctuation(const char *what)
+{
+    char args[700];
+    snprintf(args, sizeof args, "--db '%s' print %s --text - --as 2001", demo_path, what);
+    run_result r = run("FRONTDESK_PIN=2222 LANGUAGE=zh_CN", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    const char *bad = strstr(r.output, ": ");
+    for (const char *b = "()"; *b && !bad; b++)
+        bad = strchr(r.output, *b);
+    ck_assert_msg(!bad, "%s: ASCII punctuation at \"%.60s\"", what, bad);
+    free(r.output);
+}
+
+START_TEST(chinese_paper_is_punctuated_in_chinese)
+{
+    assert_chinese_punctuation("handover");
+    assert_chinese_punctuation("daily --log all --date 2026-11-26");
+}
+END_TEST
+
 /* ---- paper that keeps together (issue 17) ---- */
 
 static void visit_slip(void *ctx, const fd_visit *v)
@@ -706,6 +728,71 @@ START_TEST(the_permits_log_lists_the_days_renovation_steps)
     free(squeezed);
     free(text);
     desk_close(&k);
+}
+END_TEST
+
+/* The n-th column (from 0) of a text report's tables, its lines run together: a cell
+ * reads whole though it wraps. */
+static char *column_of(const char *text, int n)
+{
+    char *out = calloc(1, strlen(text) + 1);
+    for (const char *line = text; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (*line != '|')
+            continue;
+        const char *cell = line;
+        for (int i = 0; i < n && cell; i++)
+            cell = strchr(cell + 1, '|');
+        const char *end = cell ? strchr(cell + 1, '|') : NULL;
+        const char *eol = strchr(line, '\n');
+        if (cell && end && (!eol || end < eol))
+            strncat(out, cell + 1, (size_t)(end - cell - 1));
+    }
+    return out;
+}
+
+/* Issue 16: the handover report says of a complaint still open what the night did to
+ * it — handed to the CS manager with the reason and taken over, corrected old → new
+ * with the reason. */
+START_TEST(the_handover_report_reads_a_complaints_hand_over_and_corrections)
+{
+    char *path = demo_copy("referred.db");
+    desk k;
+    desk_open(&k, path);
+    fd_error err = {0};
+    ck_assert_msg(fd_complaint_correct(k.d, &k.duty_manager, 2, "category", "service_attitude",
+                                       "维修人员态度", &err) == FD_OK,
+                  "%s", err.message);
+    k.now += 10 * 60;
+    ck_assert_msg(fd_complaint_refer(k.d, &k.duty_manager, 2, "业主要求经理出面", &err) == FD_OK, "%s",
+                  err.message);
+    fd_actor cs_manager;
+    ck_assert_int_eq(fd_staff_login(k.d, "3001", "3333", &cs_manager, &err), FD_OK);
+    k.now += 10 * 60;
+    ck_assert_msg(fd_complaint_accept(k.d, &cs_manager, 2, "明早上门", &err) == FD_OK, "%s", err.message);
+    fd_shift shift;
+    ck_assert_int_eq(fd_shift_current(k.d, &shift, &err), FD_OK);
+    fd_report *r;
+    ck_assert_msg(fd_print_handover(k.d, &k.duty_manager, shift.id, &r, &err) == FD_OK, "%s", err.message);
+    char *text = write_text(r, FD_REPORT_TEXT_WIDE);
+    fd_report_free(r);
+    char *column = column_of(text, 3); /* what and where */
+    char *squeezed = paper_squeezed(column);
+    free(column);
+    static const char *const wanted[] = {
+        "11-27 09:40 Handed to the CS manager: 业主要求经理出面 (张伟)",
+        "11-27 09:50 Taken over: 明早上门 (刘洋)",
+        "11-27 09:30 Category: Emergency handling \u2192 Service: staff attitude (reason: 维修人员态度) (张伟)",
+    };
+    for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+        char *want = paper_squeezed(wanted[i]);
+        const char *items = strstr(text, "Open items");
+        ck_assert_msg(strstr(squeezed, want), "no \"%s\" in:\n%.3000s", wanted[i], items ? items : text);
+        free(want);
+    }
+    free(squeezed);
+    free(text);
+    desk_close(&k);
+    free(path);
 }
 END_TEST
 
@@ -909,8 +996,10 @@ int main(void)
     tcase_add_test(tc, printed_chain_head_is_verifys);
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
+    tcase_add_test(tc, chinese_paper_is_punctuated_in_chinese);
     tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
     tcase_add_test(tc, a_corrected_complaint_reads_old_to_new_on_paper);
+    tcase_add_test(tc, the_handover_report_reads_a_complaints_hand_over_and_corrections);
     tcase_add_test(tc, text_width_is_chosen_on_the_command_line);
     tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
     tcase_add_test(tc, print_slip_from_the_command_line);

@@ -230,8 +230,63 @@ START_TEST(pdf_embeds_the_cjk_fonts)
     char command[2048];
     snprintf(command, sizeof command, "pdffonts '%s'", path);
     char *fonts = command_output(command);
-    ck_assert_msg(strstr(fonts, "NotoSerifCJK") != NULL, "no Noto Serif CJK (title) in:\n%s", fonts);
+    /* A TrueType subset: a CFF CJK face costs the daily log most of its time. */
+    ck_assert_msg(strstr(fonts, "CID TrueType") != NULL, "the CJK face is not TrueType:\n%s", fonts);
     free(fonts);
+}
+END_TEST
+
+/* A desk without the TrueType face still prints Chinese, in Noto Sans CJK. Check runs
+ * each test in a process of its own, so fontconfig first reads the configuration here. */
+START_TEST(pdf_falls_back_to_noto_without_the_truetype_face)
+{
+    const char *conf = testlib_path("no-wqy.conf");
+    FILE *f = fopen(conf, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
+          "<fontconfig><include>/etc/fonts/fonts.conf</include><selectfont><rejectfont>"
+          "<glob>*wqy*</glob></rejectfont></selectfont></fontconfig>\n",
+          f);
+    ck_assert_int_eq(fclose(f), 0);
+    setenv("FONTCONFIG_FILE", conf, 1);
+    fd_report *r = sample_report(20, false);
+    const char *path = testlib_path("fallback.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    char command[2048];
+    snprintf(command, sizeof command, "pdffonts '%s'", path);
+    char *fonts = command_output(command);
+    ck_assert_msg(strstr(fonts, "NotoSansCJK") != NULL, "no Noto Sans CJK in:\n%s", fonts);
+    ck_assert_msg(strstr(fonts, "WenQuanYi") == NULL, "the hidden face was used:\n%s", fonts);
+    free(fonts);
+    char *text = pdf_text_of(path);
+    ck_assert_msg(strstr(text, "访客登记表") && strstr(text, "李芳"), "%s", text);
+    free(text);
+}
+END_TEST
+
+/* Table text is set at its size: four Chinese characters of an 8.5-point cell take
+ * 4 × 8.5 points, not whole points each (pango's rounding, which spaces them 9 apart). */
+START_TEST(pdf_sets_characters_at_their_size)
+{
+    fd_report *r = sample_report(3, false);
+    const char *path = testlib_path("spacing.pdf");
+    write_pdf(r, path);
+    fd_report_free(r);
+    char command[2048];
+    snprintf(command, sizeof command, "pdftotext -enc UTF-8 -bbox -f 1 -l 1 '%s' -", path);
+    char *boxes = command_output(command);
+    const char *word = strstr(boxes, ">商务洽谈</word>");
+    ck_assert_msg(word != NULL, "%s", boxes);
+    const char *start = word;
+    while (start > boxes && strncmp(start, "<word ", 6) != 0)
+        start--;
+    double x_min, y_min, x_max;
+    ck_assert_int_eq(sscanf(start, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"", &x_min, &y_min,
+                            &x_max),
+                     3);
+    ck_assert_double_eq_tol(x_max - x_min, 4 * 8.5, 0.05);
+    free(boxes);
 }
 END_TEST
 
@@ -355,7 +410,7 @@ START_TEST(text_wraps_paragraphs_whole_without_splitting_characters)
     /* Narrow columns: mixed text wraps inside them. */
     const fd_report_column narrow[] = {{"甲", 1}, {"乙", 1}, {"丙", 1}};
     fd_report_table *t = fd_report_table_new(r, narrow, 3);
-    const char *cells[] = {"一二三四五六七八九十", "abc defghijklmnopqrstuvwxyz", "中英mixed混排"};
+    const char *cells[] = {"一二三四五六七八九十", "abc defgh ijklmn opqrst uvwxyz", "中英mixed混排"};
     fd_report_row(t, cells, NULL);
     char *text = text_of(r, FD_REPORT_TEXT_MIN_WIDTH, 30);
     fd_report_free(r);
@@ -394,6 +449,47 @@ START_TEST(text_titles_break_between_words)
     ck_assert_msg(strstr(text, "| Returned "), "%s", text);
     ck_assert_ptr_null(strstr(text, "| d by"));
     free(text);
+}
+END_TEST
+
+/* Issue 16: narrow columns never break a Chinese title ("填写人及备注"), a term in a
+ * column kept whole ("来电来访待处理", never "投诉逾" over "期") or a code ("09:05");
+ * with more columns than room for whole titles, the codes still stand whole. */
+START_TEST(text_never_breaks_a_title_a_term_or_a_code)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    fd_report *r = fd_report_new("北辰澜桥国际花园", "值班交接报告", "2026-12-06");
+    const fd_report_column cols[] = {{"类别", 1.0}, {"填写人及备注", 1.0}, {"到访时间", 1.0}, {"事项", 9.0}};
+    fd_report_table *t = fd_report_table_new(r, cols, 4);
+    fd_report_column_whole(t, 0);
+    char what[600] = "";
+    for (int i = 0; i < 20; i++)
+        strcat(what, "楼下餐馆油烟太大，");
+    fd_report_row(t, (const char *[]){"来电来访待处理", "赵磊", "09:05", what}, NULL);
+    fd_report_row(t, (const char *[]){"投诉逾期", "张伟", "23:40", what}, NULL);
+    char *text = text_of(r, 60, FD_REPORT_TEXT_LINES);
+    ck_assert_msg(strstr(text, "| 来电来访待处理 |"), "%s", text);
+    ck_assert_msg(strstr(text, "| 投诉逾期 "), "%s", text);
+    ck_assert_msg(strstr(text, "| 填写人及备注 |"), "%s", text);
+    ck_assert_msg(strstr(text, "| 09:05 ") && strstr(text, "| 23:40 "), "%s", text);
+    free(text);
+
+    /* Eight timed columns in 80: no room for every title whole, so titles wrap and
+     * the times stay whole. */
+    fd_report *many = fd_report_new("北辰澜桥国际花园", "值班交接报告", "2026-12-06");
+    fd_report_column eight[8];
+    const char *cells[8];
+    for (int c = 0; c < 8; c++) {
+        eight[c] = (fd_report_column){"到访时间", 1.0};
+        cells[c] = "09:05";
+    }
+    fd_report_row(fd_report_table_new(many, eight, 8), cells, NULL);
+    text = text_of(many, 80, FD_REPORT_TEXT_LINES);
+    fd_report_free(many);
+    ck_assert_msg(strstr(text, "| 09:05 "), "%s", text);
+    ck_assert_ptr_null(strstr(text, "| 09: "));
+    free(text);
+    fd_report_free(r);
 }
 END_TEST
 
@@ -603,11 +699,14 @@ int main(void)
     tcase_add_test(tc, pdf_without_its_module_says_so);
     tcase_add_test(tc, pdf_keeps_every_row_and_repeats_the_header);
     tcase_add_test(tc, pdf_embeds_the_cjk_fonts);
+    tcase_add_test(tc, pdf_falls_back_to_noto_without_the_truetype_face);
+    tcase_add_test(tc, pdf_sets_characters_at_their_size);
     tcase_add_test(tc, pdf_wraps_long_paragraphs_whole);
     tcase_add_test(tc, follow_ups_print_in_red);
     tcase_add_test(tc, text_columns_line_up_by_display_width);
     tcase_add_test(tc, text_wraps_paragraphs_whole_without_splitting_characters);
     tcase_add_test(tc, text_titles_break_between_words);
+    tcase_add_test(tc, text_never_breaks_a_title_a_term_or_a_code);
     tcase_add_test(tc, text_refuses_a_page_too_small);
     tcase_add_test(tc, display_columns);
     tcase_add_test(tc, no_printer_saves_a_new_file_each_time);

@@ -592,7 +592,9 @@ START_TEST(a_returning_visitor_is_recognised_by_document)
     /* The desk leaves the phone to the earlier visit: it is copied, unseen. */
     fd_visit_form f = form();
     f.phone = "";
+    ck_assert(fd_visit_requires(&f, "phone")); /* what the form marks */
     f.returning_visit = k.visit_id;
+    ck_assert(!fd_visit_requires(&f, "phone"));
     int64_t third = register_as(&fx.receptionist, NULL, f);
     fd_visit *v = one(&fx.duty_manager, third);
     ck_assert_str_eq(v->phone, "13800138000");
@@ -770,8 +772,14 @@ START_TEST(corrections_are_new_entries_and_searches_follow_them)
                                       "原来没错", &err), FD_OK);
     all_pages(FD_VISITS_BY_PHONE, "139", 5, ids, sizeof ids);
     ck_assert_str_eq(ids, "");
-    all_pages(FD_VISITS_BY_PHONE, "138 0013", 5, ids, sizeof ids);
+    all_pages(FD_VISITS_BY_PHONE, "138 0013 8000", 5, ids, sizeof ids);
     ck_assert_str_eq(ids, want);
+    all_pages(FD_VISITS_BY_PHONE, "８０００", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, want);
+    /* Digits the desk sees masked (138****8000) find nothing: trying them one by one
+     * would read them. */
+    all_pages(FD_VISITS_BY_PHONE, "138 0013", 5, ids, sizeof ids);
+    ck_assert_str_eq(ids, "");
     verify_clean();
     desk_fixture_close(&fx);
 }
@@ -877,6 +885,15 @@ START_TEST(views_page_through_everything_once)
     expect_ids(got, ids, every);
     all_pages(FD_VISITS_BY_NAME, "张伟", 2, got, sizeof got);
     expect_ids(got, ids, zhang_wei);
+    /* One search line for both: a name, or a phone's digits, full-width ones too. */
+    all_pages(FD_VISITS_BY_NAME_OR_PHONE, "张伟", 2, got, sizeof got);
+    expect_ids(got, ids, zhang_wei);
+    all_pages(FD_VISITS_BY_NAME_OR_PHONE, "１３８", 7, got, sizeof got);
+    expect_ids(got, ids, every);
+    all_pages(FD_VISITS_BY_NAME_OR_PHONE, "０００７", 3, got, sizeof got);
+    char seventh[32];
+    snprintf(seventh, sizeof seventh, "%lld", (long long)ids[7]);
+    ck_assert_str_eq(got, seventh);
     /* A prefix: names in turn (descending), newest first within each. */
     all_pages(FD_VISITS_BY_NAME, "张", 4, got, sizeof got);
     ck_assert_int_eq((int)strlen(got) > 0, 1);
