@@ -93,7 +93,16 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(call_complaint)           \
     X(notice)                   \
     X(notice_override)          \
-    X(notice_delivery)
+    X(notice_delivery)          \
+    X(renovation)               \
+    X(renovation_extension)     \
+    X(renovation_close)         \
+    X(work_pass)                \
+    X(work_pass_renewal)        \
+    X(work_pass_end)            \
+    X(hot_work)                 \
+    X(work_tools)               \
+    X(work_tools_out)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

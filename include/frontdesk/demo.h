@@ -50,6 +50,10 @@ fd_status fd_demo_calls(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
  * this morning's gas inspection drafted with the notice period shortened by the duty
  * manager. */
 fd_status fd_demo_notices(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+/* Weeks of renovations (src/works_demo.c): three files — one extended before its term
+ * ended, with passes coming due, overdue and forfeited, hot work approved and cleared,
+ * tools in and out; one ten days in; one completed with its deposit refunded. */
+fd_status fd_demo_works(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
 
 /* A week of the handover book (src/handover_demo.c): a second duty manager, 赵磊
  * (2002, PIN 2223), taking turns with 张伟 at 08:00 and 20:00; duties, the desk's duty

@@ -20,6 +20,7 @@
     X(MAIL,       "mail",       N_("Mail and newspaper register"))                   \
     X(COMPLAINTS, "complaints", N_("Complaints received, rectified and visited"))    \
     X(CALLS,      "calls",      N_("Calls and walk-ins register"))                   \
+    X(PERMITS,    "permits",    N_("Renovation permits, workers' passes and tools"))  \
     X(NOTICES,    "notices",    N_("Notices issued and taken down"))                 \
     X(HANDOVER,   "handover",   N_("Shift handover summary"))                        \
     X(ALL,        "all",        N_("Daily logs"))

@@ -78,7 +78,12 @@ typedef enum fd_role {
     X(NOTICE_WRITE, "notice.write", FD_DESK_STAFF, N_("Draft, issue, post or take down a notice")) \
     X(NOTICE_OVERRIDE, "notice.override", FD_MANAGERS, N_("Allow works to start before the notice period ends")) \
     X(NOTICE_CORRECT, "notice.correct", FD_DESK_STAFF, N_("Correct a notice")) \
-    X(NOTICE_EXPORT, "notice.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the notices"))
+    X(NOTICE_EXPORT, "notice.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the notices")) \
+    X(WORKS_RENOVATION, "works.renovation", FD_DESK_STAFF, N_("Open, extend or complete a renovation file")) \
+    X(WORKS_PASS, "works.pass", FD_DESK_STAFF, N_("Issue, renew or take back a worker's pass")) \
+    X(WORKS_HOT_WORK, "works.hot_work", FD_MANAGERS, N_("Approve hot work")) \
+    X(WORKS_SITE, "works.site", FD_DESK_STAFF, N_("Register contractors' tools, or a site cleared after hot work")) \
+    X(WORKS_EXPORT, "works.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the renovation permits and passes"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

@@ -20,6 +20,7 @@
 #include "shell/shell.h"
 #include "visitors/visitors.h"
 #include "widgets/dialog.h"
+#include "works/works.h"
 
 /* The screens the main menu opens, in menu order: X(action, screen). */
 #define APP_SCREEN_LIST(X)                \
@@ -29,6 +30,7 @@
     X(ACT_COMPLAINTS, complaints_screen)  \
     X(ACT_HANDOVER, handover_screen)      \
     X(ACT_CALLS, calls_screen)            \
+    X(ACT_WORKS, works_screen)            \
     X(ACT_NOTICES, notices_screen)        \
     X(ACT_DIRECTORY, directory_screen)    \
     X(ACT_CHANGE_PIN, change_pin_screen)

@@ -57,6 +57,7 @@ static const fd_binding default_bindings[] = {
     {"print", "^R"},         {"do_not_admit", "^B"},
     {"calls", "^E"},
     {"notices", "^N"},
+    {"works", "^W"},
 };
 
 /* Named curses keys; the first spelling of a key is the one shown. */

@@ -23,6 +23,7 @@
 #include "frontdesk/outfile.h"
 #include "frontdesk/print.h"
 #include "frontdesk/visitors.h"
+#include "frontdesk/works.h"
 
 /* A procedure's export: the core operation that writes the rows of [from, to). */
 typedef struct export_kind {
@@ -40,12 +41,13 @@ static const export_kind kinds[] = {
     {"calls", fd_calls_export},
     {"notices", fd_notices_export},
     {"handover", fd_handover_export},
+    {"permits", fd_works_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|notices|handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|permits|notices|handover|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

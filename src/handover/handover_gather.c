@@ -14,6 +14,7 @@
 #include "frontdesk/mail.h"
 #include "frontdesk/notices.h"
 #include "frontdesk/visitors.h"
+#include "frontdesk/works.h"
 #include "handover/handover_internal.h"
 
 /* Takes ownership of the strings. A record made after the moment of handover is not
@@ -241,6 +242,46 @@ static const char *notice_sort_label(const char *sort)
     return kind < 0 ? sort : fd_notice_choice_label(FD_NOTICE_LIST_KIND, kind);
 }
 
+/* A worker's pass coming due or past its last day: the next shift collects it or sees the
+ * deposit forfeited, so the book says whose, which file, and how it stands. */
+static void pass_item(void *ctx, const fd_work_pass *p)
+{
+    fd_gather_list *l = ctx;
+    char last[FD_DATE_TEXT];
+    fd_date_format(p->valid_until, last);
+    add(l, "work_pass", fd_pass_standing_name(p->standing), p->renovation_id,
+        fd_printf("#%lld", (long long)p->id), joined(p->unit, p->worker, NULL),
+        fd_printf(_("%s, last day %s"), p->contractor, last), p->issued_at,
+        fd_date_start(p->valid_until + 1), -1);
+}
+
+static fd_status gather_passes(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    enum { MOST = 500 };
+    return fd_work_passes_due(d, NULL, MOST, pass_item, l, err);
+}
+
+static const char *pass_sort_label(const char *sort)
+{
+    return fd_pass_standing_label(fd_pass_standing_parse(sort));
+}
+
+/* Tools brought in and not yet carried out against their list. */
+static void tools_item(void *ctx, const fd_tools *t)
+{
+    fd_gather_list *l = ctx;
+    if (t->out)
+        return;
+    add(l, "tools", NULL, t->renovation_id, fd_printf("#%lld", (long long)t->id),
+        joined(t->unit, t->worker[0] ? t->worker : _("the crew"), NULL),
+        joined(t->contractor, t->items, NULL), t->registered_at, 0, -1);
+}
+
+static fd_status gather_tools(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_tools_today(d, NULL, tools_item, l, err);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -272,6 +313,9 @@ static const struct open_source {
      NULL, FD_RECORD_NOTICE},
     {"notice_draft", N_("Notice awaiting a signature"), gather_notice_drafts, notice_sort_label, NULL,
      FD_RECORD_NOTICE},
+    {"work_pass", N_("Worker's pass due"), gather_passes, pass_sort_label, NULL,
+     FD_RECORD_RENOVATION},
+    {"tools", N_("Tools not carried out"), gather_tools, NULL, NULL, FD_RECORD_RENOVATION},
     {FD_SOURCE_HELD_MAIL, N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 

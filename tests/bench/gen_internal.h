@@ -37,7 +37,8 @@ bool gen_chance(gen_rng *r, uint32_t per_mille);   /* true per_mille times in 10
 
 /* What an action does: the procedure (high byte) and its step. */
 typedef enum gen_proc {
-    PROC_VISITS, PROC_KEYS, PROC_MAIL, PROC_COMPLAINTS, PROC_HANDOVER, PROC_NOTICES, PROC_COUNT
+    PROC_VISITS, PROC_KEYS, PROC_MAIL, PROC_COMPLAINTS, PROC_HANDOVER, PROC_NOTICES, PROC_WORKS,
+    PROC_COUNT
 } gen_proc;
 #define GEN_KIND(proc, step) ((uint16_t)((proc) << 8 | (step)))
 #define GEN_PROC_OF(kind) ((gen_proc)((kind) >> 8))
@@ -86,7 +87,7 @@ typedef struct gen_directory {
 /* ---- how much happens on a day ---- */
 
 typedef struct gen_quota {
-    int64_t visits, mail, loans, complaints, entries, notices;
+    int64_t visits, mail, loans, complaints, entries, notices, renovations;
 } gen_quota;
 
 typedef struct gen_visits gen_visits;
@@ -95,6 +96,7 @@ typedef struct gen_mail gen_mail;
 typedef struct gen_complaints gen_complaints;
 typedef struct gen_handover gen_handover;
 typedef struct gen_notices gen_notices;
+typedef struct gen_works gen_works;
 
 typedef struct gen {
     fd_desk *d;
@@ -115,6 +117,7 @@ typedef struct gen {
     gen_complaints *complaints;
     gen_handover *handover;
     gen_notices *notices;
+    gen_works *works;
 } gen;
 
 /* Puts an action on the agenda. One at or after the end of history never happens:
@@ -168,6 +171,12 @@ fd_status gen_notices_start(gen *g, fd_error *err);
 void gen_notices_plan_day(gen *g, fd_date day, int64_t count);
 fd_status gen_notices_play(gen *g, const gen_action *a, fd_error *err);
 void gen_notices_free(gen *g);
+/* Renovations: a file now and then, its workers' passes, each taken back around its
+ * last day, the file completed once they are all back. */
+fd_status gen_works_start(gen *g, fd_error *err);
+void gen_works_plan_day(gen *g, fd_date day, int64_t count);
+fd_status gen_works_play(gen *g, const gen_action *a, fd_error *err);
+void gen_works_free(gen *g);
 
 /* A slot pool: indexes of records in flight, reused once a record's story ends. */
 typedef struct gen_slots {

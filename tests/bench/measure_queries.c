@@ -17,6 +17,7 @@
 #include "frontdesk/mail.h"
 #include "frontdesk/notices.h"
 #include "frontdesk/visitors.h"
+#include "frontdesk/works.h"
 #include "results.h"
 
 /* A page of a list as the screen asks for it; repetitions per query; inputs per search. */
@@ -67,6 +68,7 @@ static void complaint_id(void *ctx, const fd_complaint_row *c) { ids_add(ctx, c-
 static void entry_id(void *ctx, const fd_entry *e) { ids_add(ctx, e->id); }
 static void item_id(void *ctx, const fd_open_item *i) { ids_add(ctx, i->ref_id); }
 static void notice_id(void *ctx, const fd_notice *n) { ids_add(ctx, n->id); }
+static void pass_id(void *ctx, const fd_work_pass *p) { ids_add(ctx, p->id); }
 
 static fd_status visits(bench *b, fd_visit_view view, const input *in, ids *out, fd_error *err)
 {
@@ -124,6 +126,12 @@ static fd_status complaints_open(bench *b, const input *in, ids *out, fd_error *
 static fd_status complaints_search(bench *b, const input *in, ids *out, fd_error *err)
 {
     return complaints(b, FD_CVIEW_SEARCH, in, out, err);
+}
+
+static fd_status works_due(bench *b, const input *in, ids *out, fd_error *err)
+{
+    (void)in;
+    return fd_work_passes_due(b->desk, &b->cast.receptionist, PAGE, pass_id, out, err);
 }
 
 static fd_status handover_entries(bench *b, const input *in, ids *out, fd_error *err)
@@ -274,6 +282,16 @@ static const char FLOOR_NOTICES_CURRENT[] =
     "FROM entity_state s JOIN notice n ON n.id = s.entity_id JOIN staff st ON st.id = n.staff_id "
     "WHERE s.kind = 'notice' AND s.state IN ('draft', 'approved', 'issued', 'posted') "
     "ORDER BY n.id DESC LIMIT 50";
+/* The workers' passes still out whose last day (after renewals) is within three days
+ * of today, the Beijing day of ?4, or past: soonest first, with their file. */
+static const char FLOOR_WORKS_DUE[] =
+    "SELECT p.id, p.worker, p.doc_type, p.doc_number_masked, p.signer_role, p.signer, r.unit, "
+    "r.contractor, coalesce((SELECT w.until_on FROM work_pass_renewal w WHERE w.pass_id = p.id "
+    "ORDER BY w.id DESC LIMIT 1), p.valid_until) AS until, p.received, p.deposit, p.receipt, p.at "
+    "FROM entity_state s JOIN work_pass p ON p.id = s.entity_id "
+    "JOIN renovation r ON r.id = p.renovation_id "
+    "WHERE s.kind = 'work_pass' AND s.state = 'issued' AND until <= (?4 + 28800) / 86400 + 3 "
+    "ORDER BY until, p.id LIMIT 50";
 
 static const query queries[] = {
     {"visitors.inside", NULL, NULL, NULL, false, visits_inside, FLOOR_VISITS_INSIDE},
@@ -295,6 +313,7 @@ static const query queries[] = {
     {"handover.entries", NULL, NULL, NULL, false, handover_entries, FLOOR_HANDOVER_ENTRIES},
     {"handover.open_items", NULL, NULL, NULL, false, handover_open_items, FLOOR_OPEN_ITEMS},
     {"notices.list", NULL, NULL, NULL, false, notices_current, FLOOR_NOTICES_CURRENT},
+    {"works.due", NULL, NULL, NULL, false, works_due, FLOOR_WORKS_DUE},
 };
 
 /* ---- inputs: rows spread evenly over the table's history ---- */

@@ -164,6 +164,51 @@ START_TEST(complaint_deadlines_are_the_last_day)
 }
 END_TEST
 
+/* The renovation workers' passes: each with its deposit as the core settled it, the
+ * document masked, in full only for a role allowed to see it, and no export for the
+ * desk. */
+START_TEST(permits_show_deposits_and_mask_documents)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export permits --from 2026-10-01 --to 2026-11-27 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int worker = column(&t, "施工人员"), doc = column(&t, "证件号码"), state = column(&t, "状态"),
+        refunded = column(&t, "退还金额（元）"), received = column(&t, "收费（元）");
+    ck_assert_int_ge(worker, 0);
+    ck_assert_int_ge(doc, 0);
+    ck_assert_int_ge(state, 0);
+    ck_assert_int_ge(refunded, 0);
+    ck_assert_int_ge(received, 0);
+    bool returned = false;
+    for (size_t i = 1; i < t.count; i++) {
+        ck_assert_msg(strstr(t.rows[i][doc], "****"), "%s", t.rows[i][doc]);
+        ck_assert_str_eq(t.rows[i][received], "50");
+        if (strcmp(t.rows[i][worker], "周七") == 0) {
+            ck_assert_str_eq(t.rows[i][state], "已归还");
+            ck_assert_str_eq(t.rows[i][refunded], "40");
+            returned = true;
+        }
+    }
+    ck_assert(returned);
+    table_free(&t);
+    free(csv);
+    csv = frontdesk("zh_CN", "export permits --from 2026-10-01 --to 2026-11-27 --unmasked --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    ck_assert_msg(strstr(csv, "310104199010100019"), "%s", csv);
+    free(csv);
+    char command[2048];
+    snprintf(command, sizeof command,
+             "env LANGUAGE=en FRONTDESK_NOW='2026-11-27 09:30' FRONTDESK_PIN=1111 '%s' --db '%s' "
+             "export permits --from 2026-10-01 --to 2026-11-27 --as 1001 2>&1",
+             getenv("FRONTDESK_BIN"), demo);
+    char *refused = command_output_status(command, &status);
+    ck_assert_int_ne(status, 0);
+    ck_assert_msg(strstr(refused, "Only managers and administrators"), "%s", refused);
+    free(refused);
+}
+END_TEST
+
 /* Every key of every kind's JSON is documented in frontdesk(1). */
 static void assert_keys_documented(const char *json)
 {
@@ -202,7 +247,8 @@ START_TEST(json_keeps_english_keys_and_codes)
     ck_assert_msg(strstr(json, "+08:00\""), "%s", json);
     ck_assert_ptr_null(strstr(json, "已离开"));
     free(json);
-    static const char *const kinds[] = {"visitors", "keys", "mail", "complaints", "calls", "notices", "handover"};
+    static const char *const kinds[] = {"visitors", "keys", "mail", "complaints", "calls", "permits",
+                                        "notices", "handover"};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char args[200];
         snprintf(args, sizeof args, "export %s --from 2026-11-20 --to 2026-11-27 --format json --as 3001",
@@ -260,8 +306,8 @@ START_TEST(a_workbook_has_a_sheet_per_log_and_its_parameters)
     /* One sheet per log, headers frozen, the monthly figures on their own, the
      * parameters last. */
     static const char *const sheets[] = {"访客登记", "钥匙保管人月报", "钥匙借用", "邮件报纸收发登记表",
-                                         "月度统计", "投诉受理", "客户部接听接待登记表", "通告发放", "值班交接本",
-                                         "导出参数"};
+                                         "月度统计", "投诉受理", "客户部接听接待登记表", "施工人员临时工作证",
+                                         "通告发放", "值班交接本", "导出参数"};
     const char *last = cells;
     for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++) {
         char ref[100];
@@ -306,6 +352,7 @@ int main(void)
     tcase_add_test(tc, complaint_deadlines_are_the_last_day);
     tcase_add_test(tc, json_keeps_english_keys_and_codes);
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
+    tcase_add_test(tc, permits_show_deposits_and_mask_documents);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

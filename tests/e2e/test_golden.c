@@ -270,6 +270,12 @@ START_TEST(calls)
 }
 END_TEST
 
+START_TEST(works)
+{
+    procedure("^W", "works");
+}
+END_TEST
+
 START_TEST(notices)
 {
     procedure("^N", "notices");
@@ -313,6 +319,7 @@ int main(void)
                                   handover,
                                   calls,
                                   directory_and_approval,
+                                  works,
                                   notices,
                                   NULL};
     return desk_main(desk_suite("golden", tests));

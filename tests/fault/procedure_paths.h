@@ -88,5 +88,14 @@ void notice_issued(fault_ctx *c);
 fd_status deliver_notice(fault_ctx *c, fd_error *err);   /* to two units */
 void notice_posted(fault_ctx *c);
 fd_status take_notice_down(fault_ctx *c, fd_error *err);
+/* ---- renovations (paths_works.c) ---- */
+fd_status open_renovation(fault_ctx *c, fd_error *err);
+void renovation_open(fault_ctx *c);      /* a file for A-1203, in c->record */
+fd_status issue_pass(fault_ctx *c, fd_error *err);
+void pass_issued(fault_ctx *c);          /* a file and a pass, the pass in c->record */
+fd_status take_pass_back(fault_ctx *c, fd_error *err);
+fd_status approve_hot_work(fault_ctx *c, fd_error *err);
+void tools_in(fault_ctx *c);             /* the crew's morning tools, in c->record */
+fd_status carry_tools_out(fault_ctx *c, fd_error *err);
 
 #endif

@@ -310,5 +310,10 @@ const write_path write_paths[] = {
     {"notice_sign", notice_drafted, sign_notice, SAMPLED},
     {"notice_deliver", notice_issued, deliver_notice, SAMPLED},
     {"notice_take_down", notice_posted, take_notice_down, SAMPLED},
+    {"works_open", next_serial, open_renovation, SAMPLED},
+    {"works_pass_issue", renovation_open, issue_pass, SAMPLED},
+    {"works_pass_return", pass_issued, take_pass_back, SAMPLED},
+    {"works_hot_work", renovation_open, approve_hot_work, SAMPLED},
+    {"works_tools_out", tools_in, carry_tools_out, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);

@@ -16,6 +16,7 @@
 #include "frontdesk/mail.h"
 #include "frontdesk/staff.h"
 #include "frontdesk/visitors.h"
+#include "frontdesk/works.h"
 #include "syslog_capture.h"
 #include "testlib.h"
 
@@ -578,6 +579,51 @@ static void calls_taken(book *b)
     ck_assert_msg(fd_call_take(b->fx.desk, &b->fx.receptionist, &done, NULL, &err) == FD_OK, "%s",
                   err.message);
 }
+
+/* A renovation whose worker's pass falls due in two days and whose morning tools have
+ * not gone out: both are the next shift's to chase, and both open the renovation. A
+ * pass far from its last day is nobody's item. */
+START_TEST(renovation_passes_due_and_tools_in_are_open_items)
+{
+    book b;
+    book_open(&b, "works-items.db");
+    desk_fixture_directory(&b.fx);
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    fd_renovation_intake r = {.unit = "A-1203", .owner = "张伟", .contractor = "东方装饰",
+                              .site_manager = "王强", .deposit = 20000, .deposit_receipt = "YJ-1"};
+    int64_t file = 0, due = 0;
+    ck_assert_msg(fd_renovation_open(b.fx.desk, &b.fx.receptionist, &r, &file, &err) == FD_OK, "%s",
+                  err.message);
+    fd_date today = fd_date_of(b.fx.now);
+    fd_work_pass_intake p = {.renovation_id = file, .worker = "李四", .doc_type = FD_DOC_RESIDENT_ID,
+                             .doc_number = "11010519491231002X", .signer_role = FD_SIGNER_OWNER,
+                             .signer = "张伟", .valid_until = today + 2, .receipt = "GZ-1"};
+    ck_assert_msg(fd_work_pass_issue(b.fx.desk, &b.fx.receptionist, &p, &due, &err) == FD_OK, "%s",
+                  err.message);
+    p.worker = "王五";
+    p.valid_until = 0; /* the renovation's last day, weeks away */
+    ck_assert_int_eq(fd_work_pass_issue(b.fx.desk, &b.fx.receptionist, &p, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_tools_register(b.fx.desk, &b.fx.receptionist, file, due, "电钻", NULL, &err),
+                     FD_OK);
+    later(&b, 30);
+
+    items live = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
+    int pass = find_source(&live, "work_pass"), tools = find_source(&live, "tools");
+    ck_assert_msg(pass >= 0 && tools >= 0, "pass %d, tools %d", pass, tools);
+    ck_assert_int_eq(live.record[pass], FD_RECORD_RENOVATION);
+    ck_assert_int_eq(live.record[tools], FD_RECORD_RENOVATION);
+    ck_assert_str_eq(live.name[pass], "A-1203 李四");
+    ck_assert_str_eq(live.sort[pass], "Coming due");
+    ck_assert_str_eq(live.name[tools], "A-1203 李四");
+    int passes = 0;
+    for (int i = 0; i < live.count; i++)
+        passes += strcmp(live.source[i], "work_pass") == 0;
+    ck_assert_int_eq(passes, 1); /* 王五's is weeks from its last day */
+    book_close(&b);
+}
+END_TEST
 
 START_TEST(open_items_are_gathered_from_the_procedures)
 {
@@ -1514,6 +1560,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, the_nights_business_comes_first_and_mail_is_summed);
     tcase_add_test(t, inventory_difference_requires_an_explanation);
     tcase_add_test(t, open_items_are_gathered_from_the_procedures);
+    tcase_add_test(t, renovation_passes_due_and_tools_in_are_open_items);
     tcase_add_test(t, a_complaint_handed_to_the_cs_manager_is_open_until_accepted);
     tcase_add_test(t, notices_to_take_down_and_unsigned_drafts_are_open_items);
     tcase_add_test(t, an_overdue_complaint_in_a_year_without_a_table_is_unverified);

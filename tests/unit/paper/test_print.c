@@ -711,6 +711,38 @@ START_TEST(a_corrected_complaint_reads_old_to_new_on_paper)
 }
 END_TEST
 
+/* The renovations' log of the demo's Tuesday: the hot work approved (and by whom) and
+ * its site cleared, a pass returned with its refund, a renovation completed; the
+ * summary counts them. */
+START_TEST(the_permits_log_lists_the_days_renovation_steps)
+{
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    fd_report *r;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, fd_date_from_ymd(2026, 11, 24),
+                                    FD_LOG_PERMITS, &r, &err),
+                     FD_OK);
+    char *text = write_text(r, FD_REPORT_TEXT_WIDE);
+    fd_report_free(r);
+    char *squeezed = paper_squeezed(text);
+    static const char *const wanted[] = {
+        "1 passes issued, 1 returned, 0 deposits forfeited, 1 hot-work permits, 0 tools lists",
+        "冯九, receipt GZ-0417", "Renovation completed",
+        "Hot work approved", "陈建国, certificate T320102198801", "李娜 (approved by 张伟)",
+        "Site cleared after hot work", "吴九, refunded 40 yuan, receipt TK-0131", "A-1504",
+    };
+    for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+        char *w = paper_squeezed(wanted[i]);
+        ck_assert_msg(strstr(squeezed, w), "no \"%s\" in\n%s", wanted[i], text);
+        free(w);
+    }
+    free(squeezed);
+    free(text);
+    desk_close(&k);
+}
+END_TEST
+
 /* The n-th column (from 0) of a text report's tables, its lines run together: a cell
  * reads whole though it wraps. */
 static char *column_of(const char *text, int n)
@@ -983,6 +1015,7 @@ int main(void)
     tcase_add_test(tc, text_width_is_chosen_on_the_command_line);
     tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
     tcase_add_test(tc, print_slip_from_the_command_line);
+    tcase_add_test(tc, the_permits_log_lists_the_days_renovation_steps);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -1,0 +1,309 @@
+/* Renovations, their workers' passes, hot-work permits and the daily tools register
+ * (装修管理制度 一.1–17: 装修许可证, 施工人员临时工作证, 动火证, 工具登记).
+ *
+ * A renovation file belongs to a unit of the directory: the owner, the contractor and
+ * its site manager, the term of 45 days from its first day (一.4), the deposit with its
+ * receipt number (一.3). The term is extended only on a written request recorded before
+ * it ends; after its last day an extension is refused.
+ *
+ *   renovation: (new) open → active; active extend → active; active complete → completed
+ *               (every pass back or forfeited; the deposit refunded against its receipt)
+ *   work_pass:  (new) issue → issued; issued renew → issued; issued return → returned
+ *               (deposit refunded) or → forfeited (deposit kept)
+ *   hot_work:   (new) approve → approved (an approver in place, with PIN); approved
+ *               clear → cleared (the site cleared after the work)
+ *   tools:      (new) register → in (the morning's list); in check_out → out
+ *
+ * A worker's pass (一.5): 50 元 received, of which 40 元 is a deposit refunded when the
+ * pass comes back; issued only on the owner's or the site manager's signature (who
+ * signed is recorded). A pass more than three days past its last day — calendar days,
+ * as the manual counts them — forfeits its deposit, as does a lost pass or deposit
+ * receipt (一.17). Money is recorded as received and refunded with receipt numbers;
+ * this is not accounting. The worker's document is kept as a visitor's is: masked on
+ * screen and paper unless the reader's role may see it, and forgotten by the privacy
+ * purge (fd_visits_purge) once the pass ended longer ago than the retention period.
+ *
+ * Nothing is overwritten: each step is an event with the row that carries it. */
+#ifndef FRONTDESK_WORKS_H
+#define FRONTDESK_WORKS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "frontdesk/book.h"
+#include "frontdesk/desk.h"
+#include "frontdesk/machine.h"
+#include "frontdesk/roles.h"
+#include "frontdesk/validate.h"
+
+enum {
+    FD_RENOVATION_TERM_DAYS = 45,  /* 一.4 */
+    FD_WORK_PASS_RECEIVED = 50,    /* 一.5: 10 元 for the card, 40 元 deposit */
+    FD_WORK_PASS_DEPOSIT = 40,
+    FD_WORK_PASS_GRACE_DAYS = 3,   /* 一.5: returned or renewed within three days */
+    FD_WORK_PASS_DUE_DAYS = 3,     /* shown as coming due this many days ahead */
+};
+
+/* Sizes in bytes, the terminating NUL included. */
+enum {
+    FD_WORKS_NAME_MAX = 100,     /* 32 characters: names, units, receipts, certificates */
+    FD_WORKS_COMPANY_MAX = 190,  /* 60 characters */
+    FD_WORKS_TEXT_MAX = 1501,    /* 500 characters: a request, the work, a tools list */
+    FD_WORKS_DOC_MAX = 40,
+};
+
+extern const fd_machine fd_renovation_machine, fd_work_pass_machine, fd_hot_work_machine,
+    fd_tools_machine;
+
+/* ---- renovations ---- */
+
+/* Field names in fd_error: unit, owner, contractor, site_manager, starts_on, deposit,
+ * deposit_receipt. */
+typedef struct fd_renovation_intake {
+    int64_t unit_id;          /* picked from the directory; 0: found by the code typed */
+    const char *unit;         /* its code */
+    const char *owner;
+    const char *contractor;   /* the company */
+    const char *site_manager; /* 施工负责人 */
+    fd_date starts_on;        /* 0: today; the term's first day, not before today */
+    int deposit;              /* 元, as received */
+    const char *deposit_receipt;
+} fd_renovation_intake;
+
+fd_status fd_renovation_open(fd_desk *d, const fd_actor *who, const fd_renovation_intake *in,
+                             int64_t *id, fd_error *err);
+
+/* The term extended to until_on on the written request (its reference and what it
+ * asks, as filed). Refused once the term's last day has passed. Field names: until,
+ * request. */
+fd_status fd_renovation_extend(fd_desk *d, const fd_actor *who, int64_t id, fd_date until_on,
+                               const char *request, fd_error *err);
+
+/* Completed: refused while a pass is still out. refunded 元 against refund_receipt
+ * (0 and "" when nothing is refunded: a lost deposit receipt). Field names: refunded,
+ * refund_receipt. */
+fd_status fd_renovation_complete(fd_desk *d, const fd_actor *who, int64_t id, int refunded,
+                                 const char *refund_receipt, fd_error *err);
+
+typedef enum fd_renovation_state {
+    FD_RENOVATION_ACTIVE, FD_RENOVATION_COMPLETED
+} fd_renovation_state;
+
+typedef struct fd_renovation {
+    int64_t id;
+    fd_renovation_state state;
+    int64_t unit_id;
+    char unit[FD_WORKS_NAME_MAX];
+    char owner[FD_WORKS_NAME_MAX];
+    char contractor[FD_WORKS_COMPANY_MAX];
+    char site_manager[FD_WORKS_NAME_MAX];
+    fd_date starts_on, ends_on;  /* ends_on after the extensions */
+    int extensions;
+    bool term_over;              /* active and past its last day: work may be stopped */
+    int deposit;
+    char deposit_receipt[FD_WORKS_NAME_MAX];
+    int passes_out;
+    int refunded;
+    char refund_receipt[FD_WORKS_NAME_MAX];
+    fd_time opened_at, completed_at;
+    char opened_by[64];
+} fd_renovation;
+
+fd_status fd_renovation_get(fd_desk *d, const fd_actor *who, int64_t id, fd_renovation *out,
+                            fd_error *err);
+/* Every renovation still active, by its term's last day, soonest first. */
+fd_status fd_renovations_active(fd_desk *d, const fd_actor *who,
+                                void (*each)(void *ctx, const fd_renovation *r), void *ctx,
+                                fd_error *err);
+
+/* ---- workers' passes ---- */
+
+typedef enum fd_work_signer { FD_SIGNER_OWNER, FD_SIGNER_SITE_MANAGER } fd_work_signer;
+const char *fd_work_signer_label(fd_work_signer s); /* translated */
+
+/* Field names: worker, doc_type, doc_number, signer, valid_until, receipt. */
+typedef struct fd_work_pass_intake {
+    int64_t renovation_id;
+    const char *worker;
+    fd_doc_type doc_type;
+    const char *doc_number;
+    fd_work_signer signer_role;
+    const char *signer;       /* the name of who signed: must be the file's owner or site manager */
+    fd_date valid_until;      /* 0: the renovation's last day; never past it */
+    const char *receipt;      /* the receipt given for the 50 元 */
+} fd_work_pass_intake;
+
+fd_status fd_work_pass_issue(fd_desk *d, const fd_actor *who, const fd_work_pass_intake *in,
+                             int64_t *id, fd_error *err);
+/* A new last day, not past the renovation's; refused once the deposit is forfeited.
+ * Field name: valid_until. */
+fd_status fd_work_pass_renew(fd_desk *d, const fd_actor *who, int64_t id, fd_date valid_until,
+                             fd_error *err);
+
+/* What the desk sees when a pass comes back (or is reported lost). */
+typedef struct fd_work_pass_return {
+    bool pass_back;          /* false: the pass is lost */
+    bool receipt_shown;      /* the deposit receipt is shown */
+    const char *refund_receipt; /* the refund's receipt number, when a refund is due */
+} fd_work_pass_return;
+
+/* Whether a pass ended today would have its deposit refunded: the pass back, its
+ * receipt shown, and no more than three days past its last day. The one rule. */
+bool fd_work_pass_refundable(fd_date valid_until, fd_date today, bool pass_back,
+                             bool receipt_shown);
+
+/* The pass ends: returned with the deposit refunded, or forfeited; the core decides by
+ * fd_work_pass_refundable. *refunded gets the 元 refunded (0: forfeited). Field name:
+ * refund_receipt. */
+fd_status fd_work_pass_end(fd_desk *d, const fd_actor *who, int64_t id,
+                           const fd_work_pass_return *in, int *refunded, fd_error *err);
+
+typedef enum fd_work_pass_state {
+    FD_PASS_ISSUED, FD_PASS_RETURNED, FD_PASS_FORFEITED
+} fd_work_pass_state;
+
+/* Where an issued pass stands today. */
+typedef enum fd_pass_standing {
+    FD_PASS_IN_FORCE,  /* more than FD_WORK_PASS_DUE_DAYS to go */
+    FD_PASS_DUE,       /* its last day within FD_WORK_PASS_DUE_DAYS */
+    FD_PASS_OVERDUE,   /* past its last day, within the three days of grace */
+    FD_PASS_LAPSED,    /* more than three days past: its deposit is forfeited */
+    FD_PASS_ENDED,     /* returned or forfeited */
+} fd_pass_standing;
+fd_pass_standing fd_work_pass_standing(fd_work_pass_state state, fd_date valid_until,
+                                       fd_date today);
+const char *fd_pass_standing_label(fd_pass_standing s); /* translated */
+const char *fd_pass_standing_name(fd_pass_standing s);  /* stored: "due", "overdue" … */
+fd_pass_standing fd_pass_standing_parse(const char *name); /* FD_PASS_ENDED when unknown */
+
+typedef struct fd_work_pass {
+    int64_t id, renovation_id;
+    fd_work_pass_state state;
+    fd_pass_standing standing;
+    char unit[FD_WORKS_NAME_MAX];
+    char contractor[FD_WORKS_COMPANY_MAX];
+    char worker[FD_WORKS_NAME_MAX];
+    fd_doc_type doc_type;
+    char doc_number[FD_WORKS_DOC_MAX]; /* masked unless doc_in_full */
+    bool doc_in_full;
+    fd_work_signer signer_role;
+    char signer[FD_WORKS_NAME_MAX];
+    fd_date valid_until;
+    int received, deposit, refunded;
+    char receipt[FD_WORKS_NAME_MAX], refund_receipt[FD_WORKS_NAME_MAX];
+    fd_time issued_at, ended_at;
+    char issued_by[64];
+} fd_work_pass;
+
+fd_status fd_work_pass_get(fd_desk *d, const fd_actor *who, int64_t id, fd_work_pass *out,
+                           fd_error *err);
+/* The passes still issued whose last day is within FD_WORK_PASS_DUE_DAYS of today or
+ * past: coming due, overdue and lapsed, soonest first (the screen's and the handover's
+ * list). At most limit. */
+fd_status fd_work_passes_due(fd_desk *d, const fd_actor *who, int limit,
+                             void (*each)(void *ctx, const fd_work_pass *p), void *ctx,
+                             fd_error *err);
+/* A renovation's passes, by number. */
+fd_status fd_work_passes_of(fd_desk *d, const fd_actor *who, int64_t renovation_id,
+                            void (*each)(void *ctx, const fd_work_pass *p), void *ctx,
+                            fd_error *err);
+
+/* ---- hot-work permits ---- */
+
+/* Field names: welder, certificate, work, starts_at, ends_at, approver. */
+typedef struct fd_hot_work_intake {
+    int64_t renovation_id;
+    const char *welder;
+    const char *certificate;  /* the welder's certificate number */
+    const char *work;         /* what and where: 电焊, 切割 … */
+    fd_time starts_at, ends_at; /* the window: starts now or later, within the term */
+} fd_hot_work_intake;
+
+/* Approved in place by approver (FD_ACT_WORKS_HOT_WORK, checked with the PIN by the
+ * caller's login), before the work starts. */
+fd_status fd_hot_work_approve(fd_desk *d, const fd_actor *who, const fd_actor *approver,
+                              const fd_hot_work_intake *in, int64_t *id, fd_error *err);
+/* The site cleared after the work (一.7). */
+fd_status fd_hot_work_clear(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err);
+
+typedef struct fd_hot_work {
+    int64_t id, renovation_id;
+    bool cleared;
+    char unit[FD_WORKS_NAME_MAX];
+    char welder[FD_WORKS_NAME_MAX], certificate[FD_WORKS_NAME_MAX];
+    char work[FD_WORKS_TEXT_MAX];
+    fd_time starts_at, ends_at;
+    char approver[64];
+} fd_hot_work;
+
+/* A renovation's permits, by number. */
+fd_status fd_hot_works_of(fd_desk *d, const fd_actor *who, int64_t renovation_id,
+                          void (*each)(void *ctx, const fd_hot_work *h), void *ctx,
+                          fd_error *err);
+
+/* ---- the daily tools register ---- */
+
+/* The morning's tools of a worker (pass_id: an issued pass of the renovation) or of the
+ * crew (0), one item per line. Field names: pass, items. */
+fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
+                            int64_t pass_id, const char *items, int64_t *id, fd_error *err);
+/* Carried out against the morning's list: as listed, or with a note of what differed
+ * (then required). No new carry-out pass. Field name: note. */
+fd_status fd_tools_check_out(fd_desk *d, const fd_actor *who, int64_t id, bool as_listed,
+                             const char *note, fd_error *err);
+
+typedef struct fd_tools {
+    int64_t id, renovation_id, pass_id;
+    bool out;
+    fd_date day;
+    char unit[FD_WORKS_NAME_MAX];
+    char contractor[FD_WORKS_COMPANY_MAX];
+    char worker[FD_WORKS_NAME_MAX];    /* "" for the crew */
+    char items[FD_WORKS_TEXT_MAX];
+    bool as_listed;
+    char out_note[FD_WORKS_TEXT_MAX];
+    fd_time registered_at, out_at;
+} fd_tools;
+
+fd_status fd_tools_get(fd_desk *d, const fd_actor *who, int64_t id, fd_tools *out,
+                       fd_error *err);
+/* Today's registrations, and any earlier ones never checked out: by number. */
+fd_status fd_tools_today(fd_desk *d, const fd_actor *who,
+                         void (*each)(void *ctx, const fd_tools *t), void *ctx, fd_error *err);
+
+/* ---- history ---- */
+
+/* A renovation's events and those of its passes, permits and tools, oldest first.
+ * Strings are valid during the callback only. */
+typedef struct fd_works_line {
+    fd_time at;
+    int64_t renovation_id;
+    const char *unit;
+    const char *kind;   /* "renovation", "work_pass", "hot_work", "tools" */
+    const char *event;  /* the machine's event: "issue", "return", "forfeit", "approve" … */
+    const char *what;   /* translated: the event's label */
+    const char *staff;
+    const char *approver; /* NULL when none */
+    const char *detail; /* the row's own words: a worker, a note, a receipt … */
+} fd_works_line;
+
+fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
+                                void (*each)(void *ctx, const fd_works_line *line), void *ctx,
+                                fd_error *err);
+/* Every renovation's events in [from, to), oldest first: a day's log, read whole in one
+ * snapshot. */
+fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                           void (*each)(void *ctx, const fd_works_line *line), void *ctx,
+                           fd_error *err);
+
+/* ---- export ---- */
+
+/* `frontdesk export permits`: the workers' passes issued in [req->from, req->to), by
+ * number, whole: the renovation (unit, company), the worker and document (masked unless
+ * req->unmasked by a role allowed to see documents), who signed, the last day, the money
+ * received and refunded with their receipts, the state. Managers and administrators
+ * (FD_ACT_WORKS_EXPORT). */
+fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err);
+
+#endif

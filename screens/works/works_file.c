@@ -1,0 +1,686 @@
+/* A renovation file's page: see works_file.h. */
+#include "works/works_file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
+#include "shell/auth.h"
+#include "widgets/ask.h"
+#include "widgets/record.h"
+#include "widgets/show.h"
+#include "works/works_shared.h"
+
+enum { FACT_ROWS = 5, CHOICES_MAX = 60, CHOICE_TEXT = 96 };
+
+typedef enum step {
+    STEP_ISSUE,
+    STEP_END,
+    STEP_RENEW,
+    STEP_TOOLS,
+    STEP_TOOLS_OUT,
+    STEP_HOT_WORK,
+    STEP_CLEAR,
+    STEP_EXTEND,
+    STEP_COMPLETE,
+    STEP_COUNT
+} step;
+
+static const char *const step_labels[STEP_COUNT] = {
+    [STEP_ISSUE] = N_("Issue a worker's pass (50 yuan)"),
+    [STEP_END] = N_("Take back a pass: refund or forfeit"),
+    [STEP_RENEW] = N_("Renew a pass"),
+    [STEP_TOOLS] = N_("Register the morning's tools"),
+    [STEP_TOOLS_OUT] = N_("Tools carried out against the list"),
+    [STEP_HOT_WORK] = N_("Approve hot work (动火证)"),
+    [STEP_CLEAR] = N_("Site cleared after hot work"),
+    [STEP_EXTEND] = N_("Extend the term (written request)"),
+    [STEP_COMPLETE] = N_("Complete: refund the deposit"),
+};
+
+/* A choice among the file's passes, tools or permits: labels and the ids behind them. */
+typedef struct choices {
+    size_t count;
+    int64_t id[CHOICES_MAX];
+    char text[CHOICES_MAX][CHOICE_TEXT];
+    const char *label[CHOICES_MAX];
+} choices;
+
+typedef struct file_view {
+    int64_t id;
+    fd_renovation file;
+    bool loaded;
+    console *c;
+    choices passes;  /* issued */
+    choices tools;   /* still in */
+    choices permits; /* approved, site not yet cleared */
+    record_history history;
+    record_steps steps;
+} file_view;
+
+static void add_choice(choices *l, int64_t id, const char *text)
+{
+    if (l->count >= CHOICES_MAX)
+        return;
+    l->id[l->count] = id;
+    text_copy(l->text[l->count], CHOICE_TEXT, text);
+    l->label[l->count] = l->text[l->count];
+    l->count++;
+}
+
+static void on_line(void *ctx, const fd_works_line *l)
+{
+    file_view *v = ctx;
+    char line[RECORD_LINE_TEXT], detail[RECORD_LINE_TEXT / 2];
+    works_items_line(l->detail ? l->detail : "", detail, sizeof detail);
+    if (l->approver)
+        snprintf(line, sizeof line, _("%s: %s \u2014 %s, approved by %s"), l->what, detail, l->staff,
+                 l->approver);
+    else if (detail[0])
+        snprintf(line, sizeof line, _("%s: %s \u2014 %s"), l->what, detail, l->staff);
+    else
+        snprintf(line, sizeof line, "%s \u2014 %s", l->what, l->staff);
+    record_history_add(&v->history, l->at, line);
+}
+
+static void on_pass(void *ctx, const fd_work_pass *p)
+{
+    file_view *v = ctx;
+    if (p->state != FD_PASS_ISSUED)
+        return;
+    char text[WORKS_LINE_TEXT], day[FD_DATE_TEXT];
+    fd_date_format(p->valid_until, day);
+    snprintf(text, sizeof text, _("No. %lld %s, to %s (%s)"), (long long)p->id, p->worker, day + 5,
+             fd_pass_standing_label(p->standing));
+    add_choice(&v->passes, p->id, text);
+}
+
+static void on_tools(void *ctx, const fd_tools *t)
+{
+    file_view *v = ctx;
+    if (t->renovation_id != v->id || t->out)
+        return;
+    char text[WORKS_LINE_TEXT], items[CHOICE_TEXT];
+    works_items_line(t->items, items, sizeof items);
+    snprintf(text, sizeof text, "No. %lld %s: %s", (long long)t->id,
+             t->worker[0] ? t->worker : _("the crew"), items);
+    add_choice(&v->tools, t->id, text);
+}
+
+static void on_permit(void *ctx, const fd_hot_work *h)
+{
+    file_view *v = ctx;
+    if (h->cleared)
+        return;
+    char text[WORKS_LINE_TEXT], when[FD_TIME_TEXT];
+    fd_time_format(h->starts_at, when);
+    snprintf(text, sizeof text, "No. %lld %s %s", (long long)h->id, h->welder, when + 5);
+    add_choice(&v->permits, h->id, text);
+}
+
+/* The steps the file's state and the reader's role allow now. */
+static void offer_steps(file_view *v)
+{
+    const fd_actor *me = console_actor(v->c);
+    bool active = v->file.state == FD_RENOVATION_ACTIVE;
+    bool under_way = active && !v->file.term_over;
+    bool may_pass = fd_may(me, FD_ACT_WORKS_PASS), may_site = fd_may(me, FD_ACT_WORKS_SITE);
+    bool may_file = fd_may(me, FD_ACT_WORKS_RENOVATION);
+    const bool offered[STEP_COUNT] = {
+        [STEP_ISSUE] = under_way && may_pass,
+        [STEP_END] = v->passes.count > 0 && may_pass,
+        [STEP_RENEW] = under_way && v->passes.count > 0 && may_pass,
+        [STEP_TOOLS] = under_way && may_site,
+        [STEP_TOOLS_OUT] = v->tools.count > 0 && may_site,
+        [STEP_HOT_WORK] = under_way && may_site,
+        [STEP_CLEAR] = v->permits.count > 0 && may_site,
+        [STEP_EXTEND] = under_way && may_file,
+        [STEP_COMPLETE] = active && may_file,
+    };
+    record_steps_clear(&v->steps);
+    for (int s = 0; s < STEP_COUNT; s++)
+        if (offered[s])
+            record_steps_offer(&v->steps, s);
+    record_steps_settle(&v->steps);
+}
+
+static void load_file(file_view *v)
+{
+    console *c = v->c;
+    v->history.count = 0;
+    v->passes.count = v->tools.count = v->permits.count = 0;
+    fd_error err = {0};
+    fd_desk *d = console_desk(c);
+    const fd_actor *me = console_actor(c);
+    v->loaded = fd_renovation_get(d, me, v->id, &v->file, &err) == FD_OK &&
+                fd_renovation_history(d, me, v->id, on_line, v, &err) == FD_OK &&
+                fd_work_passes_of(d, me, v->id, on_pass, v, &err) == FD_OK &&
+                fd_tools_today(d, me, on_tools, v, &err) == FD_OK &&
+                fd_hot_works_of(d, me, v->id, on_permit, v, &err) == FD_OK;
+    if (!v->loaded) {
+        console_show_error(c, &err);
+        return;
+    }
+    record_history_sort(&v->history);
+    offer_steps(v);
+}
+
+static void *file_open(console *c, void *arg)
+{
+    file_view *v = fd_alloc(sizeof *v);
+    v->id = *(const int64_t *)arg;
+    v->c = c;
+    load_file(v);
+    return v;
+}
+
+static void file_close(void *state)
+{
+    free(state);
+}
+
+/* -- the steps' dialogs -- */
+
+/* A step's dialog: the page it is for and what its choice fields offer. */
+typedef struct stepping {
+    ask_dialog a; /* first: the dialog's changed() gets it back */
+    file_view *v;
+    const choices *picked; /* the choice field "pick" offers these */
+    const char *const *labels[3];
+    size_t counts[3];
+    const char *fields[3];
+    int refunded;          /* a pass taken back: what the core refunded */
+    const char *day_field; /* a day to edit, shown first as the file's last day (NULL: none) */
+    int shown_signer;      /* a pass issued: the signer's role whose name the form shows */
+} stepping;
+
+static void offer(stepping *s, int slot, const char *field, const char *const *labels, size_t count)
+{
+    s->fields[slot] = field;
+    s->labels[slot] = labels;
+    s->counts[slot] = count;
+}
+
+static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
+                       form_submit submit)
+{
+    s->a.form = form_new(fields, count, 0, submit, s);
+    if (s->day_field) {
+        char last[FD_DATE_TEXT];
+        fd_date_format(s->v->file.ends_on, last);
+        form_set_value(s->a.form, s->day_field, last);
+    }
+    for (int i = 0; i < 3; i++)
+        if (s->fields[i])
+            form_set_choices(s->a.form, s->fields[i], s->labels[i], s->counts[i]);
+    if (s->a.changed)
+        s->a.changed(&s->a);
+    bool done = ask_dialog_run(c, &s->a);
+    form_free(s->a.form);
+    return done;
+}
+
+static int submitted(stepping *s, console *c, form *f, fd_status st, const fd_error *err)
+{
+    if (st != FD_OK) {
+        form_show_error(f, c, err);
+        return EV_HANDLED;
+    }
+    s->a.done = true;
+    return EV_POP;
+}
+
+/* The id behind the choice field "pick". */
+static int64_t picked_id(const stepping *s, form *f)
+{
+    int i = form_choice(f, "pick");
+    return i >= 0 && (size_t)i < s->picked->count ? s->picked->id[i] : 0;
+}
+
+static stepping new_stepping(file_view *v, const char *title, const char *intro)
+{
+    return (stepping){{title, intro, NULL, false, NULL, false}, .v = v, .shown_signer = -1};
+}
+
+/* Issue a pass. */
+
+static const form_field issue_fields[] = {
+    {"worker", N_("Worker"), FORM_TEXT, true, 20, 32},
+    {"doc_type", N_("Document"), FORM_CHOICE, true, 0, 0},
+    {"doc_number", N_("Document no."), FORM_DOCUMENT, true, 0, 0},
+    {"signer_role", N_("Signed by"), FORM_CHOICE, true, 0, 0},
+    {"signer", N_("Signer's name"), FORM_TEXT, true, 20, 32},
+    {"receipt", N_("Receipt no."), FORM_TEXT, true, 20, 32},
+};
+
+/* The signer's name as the file names it, for the role chosen. */
+static void signer_changed(ask_dialog *a)
+{
+    stepping *s = (stepping *)a;
+    int role = form_choice(a->form, "signer_role");
+    if (role < 0 || role == s->shown_signer)
+        return;
+    form_set_value(a->form, "signer",
+                   role == FD_SIGNER_OWNER ? s->v->file.owner : s->v->file.site_manager);
+    s->shown_signer = role;
+}
+
+static int issue_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_work_pass_intake in = {
+        .renovation_id = s->v->id,
+        .worker = form_value(f, "worker"),
+        .doc_type = (fd_doc_type)form_choice(f, "doc_type"),
+        .doc_number = form_value(f, "doc_number"),
+        .signer_role = (fd_work_signer)form_choice(f, "signer_role"),
+        .signer = form_value(f, "signer"),
+        .receipt = form_value(f, "receipt"),
+    };
+    fd_error err = {0};
+    fd_status st = fd_work_pass_issue(console_desk(c), console_actor(c), &in, NULL, &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool issue(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Issue a worker's pass"),
+                              _("50 yuan received, of which 40 yuan is the deposit refunded when the "
+                                "pass comes back. Only on the owner's or the site manager's signature."));
+    s.a.changed = signer_changed;
+    const char *docs[FD_DOC_TYPE_COUNT];
+    for (int i = 0; i < FD_DOC_TYPE_COUNT; i++)
+        docs[i] = fd_doc_type_label((fd_doc_type)i);
+    const char *signers[] = {fd_work_signer_label(FD_SIGNER_OWNER),
+                             fd_work_signer_label(FD_SIGNER_SITE_MANAGER)};
+    offer(&s, 0, "doc_type", docs, FD_DOC_TYPE_COUNT);
+    offer(&s, 1, "signer_role", signers, 2);
+    return run_dialog(&s, c, issue_fields, sizeof issue_fields / sizeof issue_fields[0], issue_submit);
+}
+
+/* Take a pass back. */
+
+static const form_field end_fields[] = {
+    {"pick", N_("Pass"), FORM_CHOICE, true, 0, 0},
+    {"pass_back", N_("Pass handed back"), FORM_CHOICE, true, 0, 0},
+    {"receipt_shown", N_("Deposit receipt"), FORM_CHOICE, true, 0, 0},
+    {"refund_receipt", N_("Refund receipt"), FORM_TEXT, false, 20, 32},
+};
+
+static int end_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_work_pass_return in = {
+        .pass_back = form_choice(f, "pass_back") == 0,
+        .receipt_shown = form_choice(f, "receipt_shown") == 0,
+        .refund_receipt = form_value(f, "refund_receipt"),
+    };
+    fd_error err = {0};
+    fd_status st = fd_work_pass_end(console_desk(c), console_actor(c), picked_id(s, f), &in,
+                                    &s->refunded, &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool end_pass(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Take back a pass"),
+                              _("The 40 yuan deposit is refunded against its receipt when the pass "
+                                "comes back no more than three days after its last day; otherwise, "
+                                "or when the pass or the receipt is lost, it is kept."));
+    s.picked = &v->passes;
+    const char *back[] = {_("Handed back"), _("Lost")};
+    const char *shown[] = {_("Shown"), _("Lost")};
+    offer(&s, 0, "pick", v->passes.label, v->passes.count);
+    offer(&s, 1, "pass_back", back, 2);
+    offer(&s, 2, "receipt_shown", shown, 2);
+    if (!run_dialog(&s, c, end_fields, sizeof end_fields / sizeof end_fields[0], end_submit))
+        return false;
+    if (s.refunded)
+        console_info(c, _("Pass taken back: %d yuan refunded."), s.refunded);
+    else
+        console_info(c, "%s", _("Pass taken back: the deposit is kept."));
+    return true;
+}
+
+/* Renew a pass. */
+
+static const form_field renew_fields[] = {
+    {"pick", N_("Pass"), FORM_CHOICE, true, 0, 0},
+    {"valid_until", N_("New last day"), FORM_DATETIME, true, 12, 10},
+};
+
+static int renew_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_date until;
+    if (!works_typed_day(f, "valid_until", false, &until))
+        return EV_HANDLED;
+    fd_error err = {0};
+    fd_status st = fd_work_pass_renew(console_desk(c), console_actor(c), picked_id(s, f), until, &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool renew(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Renew a pass"),
+                              _("Within three days of its last day at the latest, and not past the "
+                                "renovation's last day."));
+    s.picked = &v->passes;
+    s.day_field = "valid_until";
+    offer(&s, 0, "pick", v->passes.label, v->passes.count);
+    return run_dialog(&s, c, renew_fields, 2, renew_submit);
+}
+
+/* The morning's tools. */
+
+static const form_field tools_fields[] = {
+    {"pick", N_("Whose"), FORM_CHOICE, true, 0, 0},
+    {"items", N_("Tools"), FORM_NOTE, true, 0, 500},
+};
+
+typedef struct tools_stepping {
+    stepping s; /* first */
+    choices whose; /* the crew, then the passes */
+} tools_stepping;
+
+static int tools_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_tools_register(console_desk(c), console_actor(c), s->v->id, picked_id(s, f),
+                                     form_value(f, "items"), NULL, &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool register_tools(file_view *v, console *c)
+{
+    tools_stepping *t = fd_alloc(sizeof *t);
+    t->s = new_stepping(v, _("Register the morning's tools"),
+                        _("One tool per line. Carried out later against this list, with no new "
+                          "carry-out pass."));
+    add_choice(&t->whose, 0, _("The crew"));
+    for (size_t i = 0; i < v->passes.count; i++)
+        add_choice(&t->whose, v->passes.id[i], v->passes.text[i]);
+    t->s.picked = &t->whose;
+    offer(&t->s, 0, "pick", t->whose.label, t->whose.count);
+    bool done = run_dialog(&t->s, c, tools_fields, 2, tools_submit);
+    free(t);
+    return done;
+}
+
+static const form_field tools_out_fields[] = {
+    {"pick", N_("Registered"), FORM_CHOICE, true, 0, 0},
+    {"as_listed", N_("Carried out"), FORM_CHOICE, true, 0, 0},
+    {"note", N_("What differs"), FORM_NOTE, false, 0, 500},
+};
+
+static int tools_out_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_tools_check_out(console_desk(c), console_actor(c), picked_id(s, f),
+                                      form_choice(f, "as_listed") == 0, form_value(f, "note"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool tools_out(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Tools carried out"),
+                              _("Check what is carried out against the morning's list; say what differs."));
+    s.picked = &v->tools;
+    const char *how[] = {_("As listed"), _("Not as listed")};
+    offer(&s, 0, "pick", v->tools.label, v->tools.count);
+    offer(&s, 1, "as_listed", how, 2);
+    return run_dialog(&s, c, tools_out_fields, 3, tools_out_submit);
+}
+
+/* Hot work. */
+
+static const form_field hot_fields[] = {
+    {"welder", N_("Welder"), FORM_TEXT, true, 20, 32},
+    {"certificate", N_("Certificate no."), FORM_TEXT, true, 20, 32},
+    {"work", N_("Work and place"), FORM_NOTE, true, 0, 500},
+    {"starts_at", N_("From"), FORM_DATETIME, true, 0, 0},
+    {"ends_at", N_("Until"), FORM_DATETIME, true, 0, 0},
+};
+
+static bool typed_time(form *f, const char *field, fd_time *out)
+{
+    if (fd_time_parse(form_value(f, field), out))
+        return true;
+    form_field_error(f, field, _("Write the time as 2026-11-27 09:30."));
+    return false;
+}
+
+/* The approver enters their PIN after the form is filled, so it is what they approve. */
+static int hot_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_hot_work_intake in = {
+        .renovation_id = s->v->id,
+        .welder = form_value(f, "welder"),
+        .certificate = form_value(f, "certificate"),
+        .work = form_value(f, "work"),
+    };
+    if (!typed_time(f, "starts_at", &in.starts_at) || !typed_time(f, "ends_at", &in.ends_at))
+        return EV_HANDLED;
+    fd_actor approver;
+    if (!auth_approve(c, FD_ACT_WORKS_HOT_WORK, &approver))
+        return EV_HANDLED | EV_REDRAW;
+    fd_error err = {0};
+    fd_status st = fd_hot_work_approve(console_desk(c), console_actor(c), &approver, &in, NULL, &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool hot_work(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Approve hot work"),
+                              _("Open flame or welding, approved before it starts by a duty manager "
+                                "or the customer-service manager with their PIN."));
+    s.a.form = form_new(hot_fields, sizeof hot_fields / sizeof hot_fields[0], 0, hot_submit, &s);
+    char from[FD_TIME_TEXT], until[FD_TIME_TEXT];
+    fd_time now = fd_desk_now(console_desk(c));
+    fd_time_format(now, from);
+    fd_time_format(now + 2 * 3600, until);
+    form_set_value(s.a.form, "starts_at", from);
+    form_set_value(s.a.form, "ends_at", until);
+    bool done = ask_dialog_run(c, &s.a);
+    form_free(s.a.form);
+    return done;
+}
+
+static const form_field clear_fields[] = {
+    {"pick", N_("Permit"), FORM_CHOICE, true, 0, 0},
+};
+
+static int clear_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_hot_work_clear(console_desk(c), console_actor(c), picked_id(s, f), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool clear_site(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Site cleared after hot work"),
+                              _("The site was checked and cleared after the work: nothing left to smoulder."));
+    s.picked = &v->permits;
+    offer(&s, 0, "pick", v->permits.label, v->permits.count);
+    return run_dialog(&s, c, clear_fields, 1, clear_submit);
+}
+
+/* The term and the completion. */
+
+static const form_field extend_fields[] = {
+    {"until", N_("New last day"), FORM_DATETIME, true, 12, 10},
+    {"request", N_("Written request"), FORM_NOTE, true, 0, 500},
+};
+
+static int extend_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_date until;
+    if (!works_typed_day(f, "until", false, &until))
+        return EV_HANDLED;
+    fd_error err = {0};
+    fd_status st = fd_renovation_extend(console_desk(c), console_actor(c), s->v->id, until,
+                                        form_value(f, "request"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool extend(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Extend the term"),
+                              _("On the written request, filed before the term ends: its reference "
+                                "and what it asks."));
+    s.day_field = "until";
+    return run_dialog(&s, c, extend_fields, 2, extend_submit);
+}
+
+static const form_field complete_fields[] = {
+    {"refunded", N_("Refunded (yuan)"), FORM_NUMBER, true, 8, 7},
+    {"refund_receipt", N_("Refund receipt"), FORM_TEXT, false, 20, 32},
+};
+
+static int complete_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_renovation_complete(console_desk(c), console_actor(c), s->v->id,
+                                          atoi(form_value(f, "refunded")),
+                                          form_value(f, "refund_receipt"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool complete(file_view *v, console *c)
+{
+    stepping s = new_stepping(v, _("Complete the renovation"),
+                              _("After the inspection, with every pass back: the deposit refunded "
+                                "against its receipt (0 when the receipt is lost)."));
+    s.a.form = form_new(complete_fields, 2, 0, complete_submit, &s);
+    char deposit[16];
+    snprintf(deposit, sizeof deposit, "%d", v->file.deposit);
+    form_set_value(s.a.form, "refunded", deposit);
+    bool done = ask_dialog_run(c, &s.a);
+    form_free(s.a.form);
+    return done;
+}
+
+static const char *const done_messages[STEP_COUNT] = {
+    [STEP_ISSUE] = N_("Pass issued."),
+    [STEP_END] = NULL, /* end_pass() says what was refunded */
+    [STEP_RENEW] = N_("Pass renewed."),
+    [STEP_TOOLS] = N_("Tools registered."),
+    [STEP_TOOLS_OUT] = N_("Tools carried out."),
+    [STEP_HOT_WORK] = N_("Hot work approved."),
+    [STEP_CLEAR] = N_("Site cleared."),
+    [STEP_EXTEND] = N_("Term extended."),
+    [STEP_COMPLETE] = N_("Renovation completed."),
+};
+
+static int perform(file_view *v, console *c, step s)
+{
+    bool done = false;
+    switch (s) {
+    case STEP_ISSUE: done = issue(v, c); break;
+    case STEP_END: done = end_pass(v, c); break;
+    case STEP_RENEW: done = renew(v, c); break;
+    case STEP_TOOLS: done = register_tools(v, c); break;
+    case STEP_TOOLS_OUT: done = tools_out(v, c); break;
+    case STEP_HOT_WORK: done = hot_work(v, c); break;
+    case STEP_CLEAR: done = clear_site(v, c); break;
+    case STEP_EXTEND: done = extend(v, c); break;
+    case STEP_COMPLETE: done = complete(v, c); break;
+    case STEP_COUNT: break;
+    }
+    if (done) {
+        works_changed();
+        if (done_messages[s])
+            console_info(c, "%s", _(done_messages[s]));
+        load_file(v);
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
+/* -- drawing -- */
+
+static const char *file_state(const fd_renovation *r)
+{
+    return r->state == FD_RENOVATION_COMPLETED ? _("Completed")
+           : r->term_over                     ? _("Term over: work may be stopped")
+                                              : _("Under way");
+}
+
+static void draw_facts(const file_view *v, int y, int x, int cols)
+{
+    const fd_renovation *r = &v->file;
+    char line[WORKS_LINE_TEXT], first[FD_DATE_TEXT], last[FD_DATE_TEXT];
+    snprintf(line, sizeof line, _("%lld   %s   owner %s"), (long long)v->id, r->unit, r->owner);
+    works_label_line(y, x, cols, _("File no."), line, A_BOLD);
+    snprintf(line, sizeof line, _("%s   site manager %s"), r->contractor, r->site_manager);
+    works_label_line(y + 1, x, cols, _("Builder"), line, A_NORMAL);
+    fd_date_format(r->starts_on, first);
+    fd_date_format(r->ends_on, last);
+    if (r->extensions)
+        snprintf(line, sizeof line, _("%s to %s (extended %d times)   %s"), first, last,
+                 r->extensions, file_state(r));
+    else
+        snprintf(line, sizeof line, _("%s to %s   %s"), first, last, file_state(r));
+    works_label_line(y + 2, x, cols, _("Term"), line, r->term_over ? theme(TH_ERROR) : A_NORMAL);
+    if (r->state == FD_RENOVATION_COMPLETED)
+        snprintf(line, sizeof line, _("%d yuan, receipt %s   refunded %d yuan %s"), r->deposit,
+                 r->deposit_receipt, r->refunded, r->refund_receipt);
+    else
+        snprintf(line, sizeof line, _("%d yuan, receipt %s"), r->deposit, r->deposit_receipt);
+    works_label_line(y + 3, x, cols, _("Deposit"), line, A_NORMAL);
+    snprintf(line, sizeof line, _("%d passes out   %zu tools lists in   %zu hot-work permits open"),
+             r->passes_out, v->tools.count, v->permits.count);
+    works_label_line(y + 4, x, cols, _("On site"), line, A_NORMAL);
+}
+
+static void file_draw(void *state, console *c, const console_area *area)
+{
+    file_view *v = state;
+    if (!v->loaded)
+        return;
+    draw_facts(v, area->top, area->left, area->cols);
+    record_body body = {FACT_ROWS, WORKS_LABEL_COLS, &v->history, &v->steps, step_labels,
+                        _("Nothing more to do for this renovation.")};
+    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
+}
+
+static int file_handle(void *state, console *c, const console_event *ev)
+{
+    file_view *v = state;
+    if (!v->loaded)
+        return EV_IGNORED;
+    if (record_history_key(&v->history, ev))
+        return EV_HANDLED | EV_REDRAW;
+    int chosen;
+    switch (record_steps_key(&v->steps, c, ev, &chosen)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(v, c, (step)chosen);
+    case STEPS_IGNORED: break;
+    }
+    return EV_IGNORED;
+}
+
+static const console_action file_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN,
+                                              ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
+
+static const screen_ops file_screen = {
+    .title = N_("Renovation file"),
+    .actions = file_actions,
+    .open = file_open,
+    .close = file_close,
+    .draw = file_draw,
+    .handle = file_handle,
+};
+
+void works_file_open(console *c, int64_t id)
+{
+    console_push(c, &file_screen, &id);
+}

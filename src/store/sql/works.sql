@@ -1,0 +1,376 @@
+-- Renovations, workers' passes, hot-work permits and the daily tools register (migration
+-- 120). Renovations, passes and tools are read through the views renovation_now,
+-- work_pass_now and work_tools_now, which apply extensions, renewals and ends.
+
+-- name: works_unit_by_code
+-- ---- a renovation ----
+-- A unit of the directory by its code as it reads now.
+-- row: works_unit
+SELECT u.id, coalesce(
+  (
+    SELECT k.value
+    FROM correction k
+    WHERE k.tbl = 'unit' AND k.row_id = u.id AND k.field = 'code'
+    ORDER BY k.id DESC
+    LIMIT 1
+  ), u.code
+) AS code
+FROM unit u
+WHERE u.code = :code OR u.id IN (
+  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = :code
+)
+ORDER BY u.id
+LIMIT 1;
+
+-- name: works_unit_by_id
+-- row: works_unit
+SELECT u.id, coalesce(
+  (
+    SELECT k.value
+    FROM correction k
+    WHERE k.tbl = 'unit' AND k.row_id = u.id AND k.field = 'code'
+    ORDER BY k.id DESC
+    LIMIT 1
+  ), u.code
+) AS code
+FROM unit u
+WHERE u.id = :id;
+
+-- name: renovation_insert
+INSERT INTO renovation (
+  unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, deposit, deposit_receipt,
+  at, staff_id
+) VALUES (
+  :unit_id, :unit, :owner, :contractor, :site_manager, :starts_on, :ends_on, :deposit,
+  :deposit_receipt, :at, :staff_id
+);
+
+-- name: renovation_extension_insert
+INSERT INTO renovation_extension (renovation_id, event_id, until_on, request, at, staff_id)
+VALUES (:renovation_id, :event_id, :until_on, :request, :at, :staff_id);
+
+-- name: renovation_close_insert
+INSERT INTO renovation_close (renovation_id, event_id, refunded, refund_receipt, at, staff_id)
+VALUES (:renovation_id, :event_id, :refunded, :refund_receipt, :at, :staff_id);
+
+-- name: renovation_get
+-- row: renovation_row
+SELECT
+  id, state, unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, extensions,
+  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by
+FROM renovation_now
+WHERE id = :id;
+
+-- name: renovation_list_active
+-- Every renovation still active, by its term's last day.
+-- row: renovation_row
+SELECT
+  id, state, unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, extensions,
+  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by
+FROM renovation_now
+WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'renovation' AND s.state = 'active')
+ORDER BY ends_on, id;
+
+-- name: work_pass_insert
+-- ---- passes ----
+INSERT INTO work_pass (
+  renovation_id, worker, doc_type, doc_number_clear, doc_number_hmac, doc_number_masked,
+  pii_salt, pii_commit, signer_role, signer, valid_until, received, deposit, receipt, at, staff_id
+) VALUES (
+  :renovation_id, :worker, :doc_type, :doc_number_clear, :doc_number_hmac, :doc_number_masked,
+  :pii_salt, :pii_commit, :signer_role, :signer, :valid_until, :received, :deposit, :receipt,
+  :at, :staff_id
+);
+
+-- name: work_pass_renewal_insert
+INSERT INTO work_pass_renewal (pass_id, event_id, until_on, at, staff_id)
+VALUES (:pass_id, :event_id, :until_on, :at, :staff_id);
+
+-- name: work_pass_end_insert
+INSERT INTO work_pass_end (pass_id, event_id, pass_back, receipt_shown, refunded, refund_receipt, at, staff_id)
+VALUES (:pass_id, :event_id, :pass_back, :receipt_shown, :refunded, :refund_receipt, :at, :staff_id);
+
+-- name: work_pass_get
+-- row: work_pass_row
+SELECT
+  id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
+  doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
+  refund_receipt, at, ended_at, issued_by
+FROM work_pass_now
+WHERE id = :id;
+
+-- name: work_pass_list_due
+-- The passes still issued whose last day is on or before :by: soonest first.
+-- row: work_pass_row
+SELECT
+  id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
+  doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
+  refund_receipt, at, ended_at, issued_by
+FROM work_pass_now
+WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'work_pass' AND s.state = 'issued')
+AND valid_until <= :by
+ORDER BY valid_until, id
+LIMIT :limit;
+
+-- name: work_pass_list_of
+-- row: work_pass_row
+SELECT
+  id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
+  doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
+  refund_receipt, at, ended_at, issued_by
+FROM work_pass_now
+WHERE renovation_id = :renovation_id
+ORDER BY id;
+
+-- name: hot_work_insert
+-- ---- hot-work permits ----
+INSERT INTO hot_work (renovation_id, welder, certificate, work, starts_at, ends_at, approver_id, at, staff_id)
+VALUES (:renovation_id, :welder, :certificate, :work, :starts_at, :ends_at, :approver_id, :at, :staff_id);
+
+-- name: hot_work_facts
+SELECT renovation_id FROM hot_work WHERE id = :id;
+
+-- name: hot_work_list_of
+SELECT
+  h.id, h.renovation_id, r.unit, h.welder, h.certificate, h.work, h.starts_at, h.ends_at,
+  f.name AS approver,
+  (SELECT s.state FROM entity_state s WHERE s.kind = 'hot_work' AND s.entity_id = h.id) AS state
+FROM hot_work h
+JOIN renovation r ON r.id = h.renovation_id
+JOIN staff f ON f.id = h.approver_id
+WHERE h.renovation_id = :renovation_id
+ORDER BY h.id;
+
+-- name: work_tools_insert
+-- ---- the daily tools register ----
+INSERT INTO work_tools (renovation_id, pass_id, day, items, at, staff_id)
+VALUES (:renovation_id, :pass_id, :day, :items, :at, :staff_id);
+
+-- name: work_tools_out_insert
+INSERT INTO work_tools_out (tools_id, event_id, as_listed, note, at, staff_id)
+VALUES (:tools_id, :event_id, :as_listed, :note, :at, :staff_id);
+
+-- name: work_tools_get
+-- row: work_tools_row
+SELECT
+  id, renovation_id, pass_id, state, day, unit, contractor, worker, items, as_listed, out_note,
+  at, out_at
+FROM work_tools_now
+WHERE id = :id;
+
+-- name: work_tools_list_today
+-- Registered on :day, and every list from before not yet checked out.
+-- row: work_tools_row
+SELECT
+  id, renovation_id, pass_id, state, day, unit, contractor, worker, items, as_listed, out_note,
+  at, out_at
+FROM work_tools_now
+WHERE id IN (
+  SELECT t.id FROM work_tools t WHERE t.day = :day
+  UNION
+  SELECT s.entity_id FROM entity_state s WHERE s.kind = 'tools' AND s.state = 'in'
+)
+ORDER BY id;
+
+-- name: renovation_events
+-- ---- history ----
+-- A renovation's events and those of its passes, permits and tools, oldest first, with
+-- what each recorded.
+-- row: works_event
+SELECT
+  e.id, e.kind, e.event, e.note, e.at, f.name AS staff, a.name AS approver,
+  x.until_on AS extended_to, x.request,
+  c.refunded AS renovation_refunded, c.refund_receipt AS renovation_refund_receipt,
+  p.worker, p.receipt, w.until_on AS renewed_to,
+  pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
+  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
+FROM event e
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN staff a ON a.id = e.approver_id
+LEFT JOIN renovation_extension x ON x.event_id = e.id
+LEFT JOIN renovation_close c ON c.event_id = e.id
+LEFT JOIN work_pass p ON e.kind = 'work_pass' AND p.id = e.entity_id
+LEFT JOIN work_pass_renewal w ON w.event_id = e.id
+LEFT JOIN work_pass_end pe ON pe.event_id = e.id
+LEFT JOIN hot_work h ON e.kind = 'hot_work' AND h.id = e.entity_id
+LEFT JOIN work_tools t ON e.kind = 'tools' AND t.id = e.entity_id
+LEFT JOIN work_tools_out o ON o.event_id = e.id
+JOIN renovation r ON r.id = CASE e.kind
+  WHEN 'renovation' THEN e.entity_id WHEN 'work_pass' THEN p.renovation_id
+  WHEN 'hot_work' THEN h.renovation_id ELSE t.renovation_id END
+WHERE (e.kind = 'renovation' AND e.entity_id = :id)
+   OR (e.kind = 'work_pass' AND e.entity_id IN (SELECT id FROM work_pass WHERE renovation_id = :id))
+   OR (e.kind = 'hot_work' AND e.entity_id IN (SELECT id FROM hot_work WHERE renovation_id = :id))
+   OR (e.kind = 'tools' AND e.entity_id IN (SELECT id FROM work_tools WHERE renovation_id = :id))
+ORDER BY e.id;
+
+-- name: works_events_between
+-- ---- a day's events: the daily log ----
+-- Every event of the renovations in [:from, :to), oldest first.
+-- row: works_event
+SELECT
+  e.id, e.kind, e.event, e.note, e.at, f.name AS staff, a.name AS approver,
+  x.until_on AS extended_to, x.request,
+  c.refunded AS renovation_refunded, c.refund_receipt AS renovation_refund_receipt,
+  p.worker, p.receipt, w.until_on AS renewed_to,
+  pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
+  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
+FROM event e
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN staff a ON a.id = e.approver_id
+LEFT JOIN renovation_extension x ON x.event_id = e.id
+LEFT JOIN renovation_close c ON c.event_id = e.id
+LEFT JOIN work_pass p ON e.kind = 'work_pass' AND p.id = e.entity_id
+LEFT JOIN work_pass_renewal w ON w.event_id = e.id
+LEFT JOIN work_pass_end pe ON pe.event_id = e.id
+LEFT JOIN hot_work h ON e.kind = 'hot_work' AND h.id = e.entity_id
+LEFT JOIN work_tools t ON e.kind = 'tools' AND t.id = e.entity_id
+LEFT JOIN work_tools_out o ON o.event_id = e.id
+JOIN renovation r ON r.id = CASE e.kind
+  WHEN 'renovation' THEN e.entity_id WHEN 'work_pass' THEN p.renovation_id
+  WHEN 'hot_work' THEN h.renovation_id ELSE t.renovation_id END
+WHERE e.kind IN ('renovation', 'work_pass', 'hot_work', 'tools') AND e.at >= :from AND e.at < :to
+ORDER BY e.id;
+
+-- name: work_pass_between
+-- ---- the export ----
+-- The passes issued in [:from, :to), by number.
+-- row: work_pass_row
+SELECT
+  id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
+  doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
+  refund_receipt, at, ended_at, issued_by
+FROM work_pass_now
+WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
+ORDER BY id;
+
+-- name: work_pass_forget_count
+-- ---- the privacy purge (src/visitors/visitors_ban.c) ----
+-- A pass that ended before the cutoff.
+-- row: forget_count
+SELECT count(*) AS rows
+FROM work_pass p
+WHERE p.doc_number_hmac <> ''
+  AND EXISTS (SELECT 1 FROM work_pass_end e WHERE e.pass_id = p.id AND e.at < :cutoff);
+
+-- name: work_pass_forget_next
+-- row: forget
+SELECT p.id, p.pii_commit IS NULL AS uncommitted
+FROM work_pass p
+WHERE p.doc_number_hmac <> ''
+  AND EXISTS (SELECT 1 FROM work_pass_end e WHERE e.pass_id = p.id AND e.at < :cutoff)
+ORDER BY p.id
+LIMIT :limit;
+
+-- name: work_pass_forget
+UPDATE work_pass
+SET doc_number_clear = NULL, doc_number_hmac = '', doc_number_masked = '********', pii_salt = NULL
+WHERE id = :id;
+
+-- name: row_renovation
+-- columns: any
+SELECT *
+FROM renovation
+WHERE id = :id;
+
+-- name: unaudited_renovation
+-- row: unaudited
+SELECT id
+FROM renovation t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'renovation' AND a.row_id = t.id);
+
+-- name: row_renovation_extension
+-- columns: any
+SELECT *
+FROM renovation_extension
+WHERE id = :id;
+
+-- name: unaudited_renovation_extension
+-- row: unaudited
+SELECT id
+FROM renovation_extension t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'renovation_extension' AND a.row_id = t.id);
+
+-- name: row_renovation_close
+-- columns: any
+SELECT *
+FROM renovation_close
+WHERE id = :id;
+
+-- name: unaudited_renovation_close
+-- row: unaudited
+SELECT id
+FROM renovation_close t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'renovation_close' AND a.row_id = t.id);
+
+-- name: row_work_pass
+-- columns: any
+SELECT *
+FROM work_pass
+WHERE id = :id;
+
+-- name: unaudited_work_pass
+-- row: unaudited
+SELECT id
+FROM work_pass t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass' AND a.row_id = t.id);
+
+-- name: row_work_pass_renewal
+-- columns: any
+SELECT *
+FROM work_pass_renewal
+WHERE id = :id;
+
+-- name: unaudited_work_pass_renewal
+-- row: unaudited
+SELECT id
+FROM work_pass_renewal t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass_renewal' AND a.row_id = t.id);
+
+-- name: row_work_pass_end
+-- columns: any
+SELECT *
+FROM work_pass_end
+WHERE id = :id;
+
+-- name: unaudited_work_pass_end
+-- row: unaudited
+SELECT id
+FROM work_pass_end t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass_end' AND a.row_id = t.id);
+
+-- name: row_hot_work
+-- columns: any
+SELECT *
+FROM hot_work
+WHERE id = :id;
+
+-- name: unaudited_hot_work
+-- row: unaudited
+SELECT id
+FROM hot_work t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'hot_work' AND a.row_id = t.id);
+
+-- name: row_work_tools
+-- columns: any
+SELECT *
+FROM work_tools
+WHERE id = :id;
+
+-- name: unaudited_work_tools
+-- row: unaudited
+SELECT id
+FROM work_tools t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_tools' AND a.row_id = t.id);
+
+-- name: row_work_tools_out
+-- columns: any
+SELECT *
+FROM work_tools_out
+WHERE id = :id;
+
+-- name: unaudited_work_tools_out
+-- row: unaudited
+SELECT id
+FROM work_tools_out t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_tools_out' AND a.row_id = t.id);

@@ -1,0 +1,103 @@
+/* The workers' passes leaving the desk: the export. See include/frontdesk/works.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "frontdesk/book.h"
+#include "frontdesk/i18n.h"
+#include "works/works_internal.h"
+
+static const fd_book_column columns[] = {
+    {"id", N_("Pass number"), FD_BOOK_NUMBER},
+    {"issued_at", N_("Issued at"), FD_BOOK_TIME},
+    {"issued_by", N_("Issued by"), FD_BOOK_TEXT},
+    {"renovation", N_("Renovation file"), FD_BOOK_NUMBER},
+    {"unit", N_("Unit"), FD_BOOK_TEXT},
+    {"company", N_("Renovation company"), FD_BOOK_TEXT},
+    {"worker", N_("Worker"), FD_BOOK_TEXT},
+    {"doc_type", N_("Document type"), FD_BOOK_TEXT},
+    {"doc_number", N_("Document number"), FD_BOOK_TEXT},
+    {"signed_by", N_("Signed by"), FD_BOOK_TEXT},
+    {"signer", N_("Signer's name"), FD_BOOK_TEXT},
+    {"valid_until", N_("Last day"), FD_BOOK_DAY},
+    {"received", N_("Received (yuan)"), FD_BOOK_NUMBER},
+    {"deposit", N_("Of which deposit (yuan)"), FD_BOOK_NUMBER},
+    {"receipt", N_("Receipt no."), FD_BOOK_TEXT},
+    {"state", N_("State"), FD_BOOK_TEXT},
+    {"refunded", N_("Refunded (yuan)"), FD_BOOK_NUMBER},
+    {"refund_receipt", N_("Refund receipt"), FD_BOOK_TEXT},
+    {"ended_at", N_("Ended at"), FD_BOOK_TIME},
+};
+enum { EXPORT_COLUMNS = sizeof columns / sizeof columns[0] };
+
+static const char *const state_labels[] = {N_("Issued"), N_("Returned"), N_("Deposit forfeited")};
+
+typedef struct exporting {
+    fd_desk *d;
+    const fd_actor *who;
+    const fd_export_request *req;
+    fd_book *book;
+} exporting;
+
+static void export_pass(exporting *x, fd_stmt *st)
+{
+    fd_book *b = x->book;
+    const char *state = works_text_of(st, FD_COL_WORK_PASS_ROW_STATE);
+    int s = strcmp(state, "returned") == 0 ? 1 : strcmp(state, "forfeited") == 0 ? 2 : 0;
+    fd_doc_type type = FD_DOC_OTHER;
+    fd_doc_type_parse(fd_col_text(st, FD_COL_WORK_PASS_ROW_DOC_TYPE), &type);
+    const char *clear = fd_col_text(st, FD_COL_WORK_PASS_ROW_DOC_NUMBER_CLEAR);
+    fd_work_signer signer = works_signer_parse(fd_col_text(st, FD_COL_WORK_PASS_ROW_SIGNER_ROLE));
+    bool ended = s != 0;
+    fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_ID));
+    fd_book_time(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_AT));
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_ISSUED_BY));
+    fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_RENOVATION_ID));
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_UNIT));
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_CONTRACTOR));
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_WORKER));
+    fd_book_code(b, fd_doc_type_name(type), fd_doc_type_label(type));
+    /* In full only when asked for by a role that may see it, and not yet forgotten. */
+    fd_book_text(b, x->req->unmasked && clear ? clear
+                                               : fd_col_text(st, FD_COL_WORK_PASS_ROW_DOC_NUMBER_MASKED));
+    fd_book_code(b, works_signer_name(signer), fd_work_signer_label(signer));
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_SIGNER));
+    fd_book_day(b, (fd_date)fd_col_int(st, FD_COL_WORK_PASS_ROW_VALID_UNTIL), true);
+    fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_RECEIVED));
+    fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_DEPOSIT));
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_RECEIPT));
+    fd_book_code(b, state, _(state_labels[s]));
+    if (ended)
+        fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_REFUNDED));
+    else
+        fd_book_text(b, NULL);
+    fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_REFUND_RECEIPT));
+    fd_book_time(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_ENDED_AT));
+    fd_book_row(b);
+}
+
+static fd_status export_read(fd_store *store, void *ctx, fd_error *err)
+{
+    exporting *x = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_WORK_PASS_BETWEEN);
+    fd_bind_int(st, ":from", x->req->from);
+    fd_bind_int(st, ":to", x->req->to);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1)
+        export_pass(x, st);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_WORKS_EXPORT))
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Only managers and administrators may export the renovation permits and passes."));
+    if (req->unmasked && !fd_may_see_documents(d->config, who))
+        return fd_fail(err, FD_DENIED, NULL, _("%s may not see document numbers in full."),
+                       fd_role_label(who->role));
+    fd_book_sheet(book, "permits", N_("Workers' passes (施工人员临时工作证)"), columns, EXPORT_COLUMNS);
+    exporting x = {d, who, req, book};
+    return fd_store_read(d->store, export_read, &x, err);
+}

@@ -1,0 +1,44 @@
+/* What the renovation files share (src/works/); not public. works.c holds the checks
+ * and the machines, works_write.c the operations, works_read.c the reads. */
+#ifndef FRONTDESK_WORKS_INTERNAL_H
+#define FRONTDESK_WORKS_INTERNAL_H
+
+#include <stddef.h>
+
+#include "frontdesk/works.h"
+#include "store/stmt.h"
+
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+enum { NAME_CHARS = 32, COMPANY_CHARS = 60, TEXT_CHARS = 500 };
+
+/* Copies text without surrounding blanks into out (size bytes): at most max_chars
+ * characters, printable, lines only where allowed. missing: the message when it is
+ * empty, NULL when it may be. */
+fd_status works_clean_text(const char *text, const char *field, size_t max_chars, bool lines,
+                           const char *missing, char *out, size_t size, fd_error *err);
+fd_status works_refuse_role(const fd_actor *who, fd_action action, fd_error *err);
+/* Fires event on the entity of machine m inside the current write. */
+fd_status works_fire(fd_desk *d, const fd_machine *m, const fd_actor *who,
+                     const fd_actor *approver, int64_t id, const char *event, void *guard_ctx,
+                     int64_t *event_id, fd_error *err);
+/* Audits the row just inserted into table; its id to *row_id when not NULL. */
+fd_status works_audited(fd_desk *d, const fd_actor *who, const char *action,
+                        fd_record_table table, int64_t *row_id, fd_error *err);
+
+/* The renovation as the rules read it: FD_NOT_FOUND with its message when there is none. */
+typedef struct works_file {
+    bool active;
+    fd_date ends_on;
+    int deposit, passes_out;
+    char owner[FD_WORKS_NAME_MAX], site_manager[FD_WORKS_NAME_MAX];
+} works_file;
+fd_status works_file_read(fd_desk *d, int64_t id, works_file *out, fd_error *err);
+
+/* A column's text, "" for NULL. */
+const char *works_text_of(fd_stmt *st, int col);
+/* Stored names. */
+const char *works_signer_name(fd_work_signer s);
+fd_work_signer works_signer_parse(const char *name);
+
+#endif

@@ -1,0 +1,184 @@
+/* Renovations end to end: the real frontdesk in a pseudo-terminal on a demo database
+ * under a fixed clock (Friday 2026-11-27 10:00). A renovation file is opened (a deposit
+ * of nothing refused at its field, full-width digits taken), its term ends 45 days on;
+ * a worker's pass is refused on a signature the file does not name, then issued; the
+ * morning's tools are registered and carried out not as listed, which wants a note. On
+ * the demo's C-1202, a pass more than three days overdue is taken back with its deposit
+ * kept, one within its grace has its deposit refunded once a refund receipt is given,
+ * and hot work is approved in place by the duty manager. The interface is English
+ * (LANGUAGE=en); names are Chinese. */
+#include "desk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { WAIT_MS = DESK_WAIT_MS };
+
+static const char day_one[] = "2026-11-27 10:00";
+
+static vt_term *open_works(const desk *d)
+{
+    vt_term *t = desk_open_as(d, "1001", "1111");
+    vt_key(t, "^W");
+    VT_ASSERT_TEXT(t, "Renovations under way", WAIT_MS);
+    VT_ASSERT_TEXT(t, "C-1202", WAIT_MS);
+    return t;
+}
+
+static void open_a_file(vt_term *t)
+{
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Open a renovation file", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2026-11-27", WAIT_MS); /* the first day: today */
+    desk_fill(t, (const char *const[]){"A-1001", "林涛", "华美装饰有限公司", "马力", "", "0",
+                                       "YJ-3001", NULL});
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Enter the deposit received, in yuan.", WAIT_MS);
+    vt_key(t, "Backspace");
+    vt_send(t, "２００００");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "opened; the term ends on 2027-01-10.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Renovation file", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-1001   owner 林涛", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2026-11-27 to 2027-01-10", WAIT_MS);
+    VT_ASSERT_TEXT(t, "20000 yuan, receipt YJ-3001", WAIT_MS);
+}
+
+/* The signer's name comes from the file; one it does not name is refused. */
+static void issue_a_pass(vt_term *t)
+{
+    VT_ASSERT_TEXT(t, "1  Issue a worker's pass (50 yuan)", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "50 yuan received, of which 40 yuan is the deposit", WAIT_MS);
+    vt_send(t, "黄明");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "11010519491231002X");
+    vt_key(t, "Tab");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Site manager ›", WAIT_MS);
+    VT_ASSERT_TEXT(t, "马力", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "马丽"); /* over the name the file gives */
+    vt_key(t, "Tab");
+    vt_send(t, "GZ-3001");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "names 马力 as Site manager,", WAIT_MS);
+    vt_key(t, "Backspace");
+    vt_send(t, "力");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Pass issued.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Pass issued: 黄明, receipt GZ-3001", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1 passes out", WAIT_MS);
+}
+
+static void tools_in_and_out(vt_term *t)
+{
+    vt_send(t, "4");
+    VT_ASSERT_TEXT(t, "4  Register the morning's tools", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "One tool per line", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "黄明", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "电钻 2台");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Tools registered.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tools registered: 电钻 2台", WAIT_MS);
+
+    vt_send(t, "5");
+    VT_ASSERT_TEXT(t, "5  Tools carried out against the list", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "against the morning's list", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Not as listed ›", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Say what differs from the morning's list.", WAIT_MS);
+    vt_send(t, "只带出1台，1台留在现场");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Tools carried out.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tools carried out: 只带出1台，1台留在现场", WAIT_MS);
+}
+
+START_TEST(test_a_file_from_its_opening_to_the_tools)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    open_a_file(t);
+    issue_a_pass(t);
+    tools_in_and_out(t);
+    desk_quit(t);
+}
+END_TEST
+
+/* The core decides the deposit: kept past the three days of grace, whatever is shown;
+ * refunded within them, against a refund receipt. */
+static void take_back_passes(vt_term *t)
+{
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Workers' passes coming due or overdue", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Overdue over 3 days: deposit forfeited", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "C-1202   owner 韩梅", WAIT_MS);
+    VT_ASSERT_TEXT(t, "(extended 1 times)", WAIT_MS);
+    vt_send(t, "2");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Take back a pass", WAIT_MS);
+    vt_key(t, "Right");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "孙六", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Pass taken back: the deposit is kept.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Pass ended, deposit forfeited: 孙六", WAIT_MS);
+
+    vt_send(t, "2");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Take back a pass", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "赵五", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "The deposit of 40 yuan is refunded:", WAIT_MS);
+    vt_send(t, "TK-0300");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Pass taken back: 40 yuan refunded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "赵五, refunded 40 yuan, receipt", WAIT_MS);
+}
+
+static void approve_hot_work(vt_term *t)
+{
+    vt_send(t, "6");
+    VT_ASSERT_TEXT(t, "6  Approve hot work", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "approved before it starts", WAIT_MS);
+    desk_fill(t, (const char *const[]){"陈建国", "T320102198801", "卫生间水管电焊", NULL});
+    vt_key(t, "F2");
+    desk_approve(t, "2001", "2222");
+    VT_ASSERT_TEXT(t, "Hot work approved.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "approved by 张伟", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Site cleared after hot work", WAIT_MS); /* its next step offered */
+}
+
+START_TEST(test_deposits_and_hot_work_on_the_demo_file)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    take_back_passes(t);
+    approve_hot_work(t);
+    desk_quit(t);
+}
+END_TEST
+
+int main(void)
+{
+    const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
+                                  test_deposits_and_hot_work_on_the_demo_file, NULL};
+    return desk_main(desk_suite("works", tests));
+}

@@ -1,0 +1,586 @@
+/* Renovations, workers' passes, hot-work permits and the daily tools register: the term
+ * of 45 days and its extension only before it ends, passes issued on the signature the
+ * file names, the deposit refunded or forfeited as the core decides (three calendar
+ * days of grace), documents masked by role, hot work approved in place by a manager,
+ * tools checked out against the morning's list, the history, append-only rows — each
+ * refusal with its field, and the audit chain clean afterwards. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_fixture.h"
+#include "frontdesk/config.h"
+#include "frontdesk/works.h"
+#include "testlib.h"
+
+static desk_fixture fx;
+static fd_config *cfg;
+static fd_error err;
+
+enum { HOUR = 3600 };
+
+static void open_desk(const char *name)
+{
+    desk_fixture_open(&fx, name);
+    ck_assert_msg(fd_config_load_file(NULL, &cfg, &err) == FD_OK, "%s", err.message);
+    fx.desk->config = cfg;
+    desk_fixture_directory(&fx);
+    memset(&err, 0, sizeof err);
+}
+
+static void close_desk(void)
+{
+    ck_assert_int_eq(desk_fixture_verify(&fx), 0);
+    desk_fixture_close(&fx);
+    fd_config_free(cfg);
+}
+
+#define ASSERT_OK(call) ck_assert_msg((call) == FD_OK, "%s", err.message)
+#define ASSERT_REFUSED(call, status, field_name, word)                                   \
+    do {                                                                                  \
+        memset(&err, 0, sizeof err);                                                      \
+        ck_assert_int_eq((call), (status));                                               \
+        ck_assert_str_eq(err.field, (field_name));                                        \
+        ck_assert_msg(strstr(err.message, (word)), "message: %s", err.message);           \
+    } while (0)
+
+static fd_date today(void)
+{
+    return fd_date_of(fx.now);
+}
+
+/* The desk's clock moved to days after the fixture's first day, at 10:00. */
+static void on_day(fd_date first, int days)
+{
+    fx.now = fd_date_start(first + days) + 10 * HOUR;
+}
+
+static fd_renovation_intake renovation_form(void)
+{
+    return (fd_renovation_intake){
+        .unit = "A-1203", .owner = "张伟", .contractor = "东方装饰工程有限公司",
+        .site_manager = "王强", .deposit = 20000, .deposit_receipt = "YJ-0001",
+    };
+}
+
+static int64_t open_renovation(void)
+{
+    fd_renovation_intake in = renovation_form();
+    int64_t id = 0;
+    ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &id, &err));
+    return id;
+}
+
+static fd_renovation *renovation(int64_t id)
+{
+    static fd_renovation r;
+    ASSERT_OK(fd_renovation_get(fx.desk, &fx.receptionist, id, &r, &err));
+    return &r;
+}
+
+static fd_work_pass_intake pass_form(int64_t renovation_id)
+{
+    return (fd_work_pass_intake){
+        .renovation_id = renovation_id, .worker = "李四", .doc_type = FD_DOC_RESIDENT_ID,
+        .doc_number = "11010519491231002X", .signer_role = FD_SIGNER_SITE_MANAGER,
+        .signer = "王强", .receipt = "GZ-0101",
+    };
+}
+
+static int64_t issue(int64_t renovation_id)
+{
+    fd_work_pass_intake in = pass_form(renovation_id);
+    int64_t id = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &id, &err));
+    return id;
+}
+
+static fd_work_pass *pass(int64_t id, const fd_actor *who)
+{
+    static fd_work_pass p;
+    ASSERT_OK(fd_work_pass_get(fx.desk, who, id, &p, &err));
+    return &p;
+}
+
+/* Collects ids a list gives, as "1,2,3". */
+typedef struct ids {
+    char text[256];
+} ids;
+
+static void add_id(ids *l, int64_t id)
+{
+    size_t n = strlen(l->text);
+    snprintf(l->text + n, sizeof l->text - n, "%s%lld", n ? "," : "", (long long)id);
+}
+
+static void renovation_id_of(void *ctx, const fd_renovation *r) { add_id(ctx, r->id); }
+static void pass_id_of(void *ctx, const fd_work_pass *p) { add_id(ctx, p->id); }
+static void tools_id_of(void *ctx, const fd_tools *t) { add_id(ctx, t->id); }
+
+static const char *due_passes(void)
+{
+    static ids l;
+    memset(&l, 0, sizeof l);
+    ASSERT_OK(fd_work_passes_due(fx.desk, &fx.receptionist, 50, pass_id_of, &l, &err));
+    return l.text;
+}
+
+START_TEST(a_renovation_file_has_a_term_of_45_days)
+{
+    open_desk("open.db");
+    int64_t id = open_renovation();
+    fd_renovation *r = renovation(id);
+    ck_assert_int_eq(r->state, FD_RENOVATION_ACTIVE);
+    ck_assert_int_gt(r->unit_id, 0);
+    ck_assert_str_eq(r->unit, "A-1203");
+    ck_assert_str_eq(r->contractor, "东方装饰工程有限公司");
+    ck_assert_int_eq(r->starts_on, today());
+    ck_assert_int_eq(r->ends_on, today() + 44); /* the first day and 44 more */
+    ck_assert_int_eq(r->deposit, 20000);
+    ck_assert_str_eq(r->deposit_receipt, "YJ-0001");
+    ck_assert(!r->term_over);
+    ids active = {{0}};
+    ASSERT_OK(fd_renovations_active(fx.desk, &fx.receptionist, renovation_id_of, &active, &err));
+    char want[32];
+    snprintf(want, sizeof want, "%lld", (long long)id);
+    ck_assert_str_eq(active.text, want);
+
+    fd_renovation_intake in = renovation_form();
+    in.unit = "Z-9999";
+    ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_NOT_FOUND,
+                   "unit", "directory");
+    in = renovation_form();
+    in.site_manager = " ";
+    ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "site_manager", "site manager");
+    in = renovation_form();
+    in.deposit = 0;
+    ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "deposit", "deposit");
+    in = renovation_form();
+    in.deposit_receipt = "";
+    ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "deposit_receipt", "receipt");
+    in = renovation_form();
+    in.starts_on = today() - 1;
+    ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "starts_on", "before today");
+    close_desk();
+}
+END_TEST
+
+START_TEST(the_term_is_extended_only_on_a_request_before_it_ends)
+{
+    open_desk("extend.db");
+    fd_date first = today();
+    int64_t id = open_renovation();
+    ASSERT_REFUSED(fd_renovation_extend(fx.desk, &fx.receptionist, id, first + 60, "  ", &err),
+                   FD_INVALID, "request", "written request");
+    ASSERT_REFUSED(fd_renovation_extend(fx.desk, &fx.receptionist, id, first + 44, "延期申请 第1号",
+                                        &err),
+                   FD_INVALID, "until", "after the present");
+    on_day(first, 44); /* its last day: still in time */
+    ASSERT_OK(fd_renovation_extend(fx.desk, &fx.receptionist, id, first + 59, "延期申请 第1号：水电改造",
+                                   &err));
+    ck_assert_int_eq(renovation(id)->ends_on, first + 59);
+    ck_assert_int_eq(renovation(id)->extensions, 1);
+    on_day(first, 60); /* the day after the extended term */
+    ck_assert(renovation(id)->term_over);
+    ASSERT_REFUSED(fd_renovation_extend(fx.desk, &fx.receptionist, id, first + 70, "延期申请 第2号",
+                                        &err),
+                   FD_STATE, "", "before it ends");
+    /* Work under a term that is over: no new pass. */
+    fd_work_pass_intake in = pass_form(id);
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_STATE, "",
+                   "stopped");
+    close_desk();
+}
+END_TEST
+
+START_TEST(a_pass_is_issued_on_the_signature_the_file_names)
+{
+    open_desk("issue.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    fd_work_pass *w = pass(p, &fx.receptionist);
+    ck_assert_int_eq(w->state, FD_PASS_ISSUED);
+    ck_assert_int_eq(w->standing, FD_PASS_IN_FORCE);
+    ck_assert_int_eq(w->received, 50);
+    ck_assert_int_eq(w->deposit, 40);
+    ck_assert_str_eq(w->receipt, "GZ-0101");
+    ck_assert_int_eq(w->valid_until, renovation(id)->ends_on);
+    ck_assert_int_eq(w->signer_role, FD_SIGNER_SITE_MANAGER);
+    ck_assert_str_eq(w->signer, "王强");
+    /* The document: masked for the desk, in full for the duty manager. */
+    ck_assert_str_eq(w->doc_number, "110105********002X");
+    ck_assert(!w->doc_in_full);
+    ck_assert_str_eq(pass(p, &fx.duty_manager)->doc_number, "11010519491231002X");
+
+    fd_work_pass_intake in = pass_form(id);
+    in.signer = "赵六";
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "signer", "王强");
+    in = pass_form(id);
+    in.signer_role = FD_SIGNER_OWNER; /* the owner is 张伟, not the site manager */
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "signer", "张伟");
+    in.signer = "张伟";
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err));
+    in = pass_form(id);
+    in.signer = "";
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "signer", "signature");
+    in = pass_form(id);
+    in.doc_number = "110105194912310021";
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "doc_number", "");
+    in = pass_form(id);
+    in.receipt = "";
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "receipt", "receipt");
+    in = pass_form(id);
+    in.valid_until = renovation(id)->ends_on + 1;
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
+                   "valid_until", "last day");
+    in = pass_form(id + 100);
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_NOT_FOUND, "",
+                   "renovation");
+    close_desk();
+}
+END_TEST
+
+START_TEST(the_deposit_is_refunded_or_forfeited_as_the_core_decides)
+{
+    open_desk("deposit.db");
+    fd_date first = today();
+    int64_t id = open_renovation();
+    fd_work_pass_intake in = pass_form(id);
+    in.valid_until = first + 10;
+    int64_t early = 0, late = 0, lost = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &early, &err));
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &late, &err));
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &lost, &err));
+    ck_assert_str_eq(due_passes(), "");
+    on_day(first, 7); /* three days ahead: coming due */
+    char want[64];
+    snprintf(want, sizeof want, "%lld,%lld,%lld", (long long)early, (long long)late, (long long)lost);
+    ck_assert_str_eq(due_passes(), want);
+    ck_assert_int_eq(pass(early, &fx.receptionist)->standing, FD_PASS_DUE);
+
+    on_day(first, 13); /* three days past: still refunded */
+    ck_assert_int_eq(pass(early, &fx.receptionist)->standing, FD_PASS_OVERDUE);
+    fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = ""};
+    int refunded = -1;
+    ASSERT_REFUSED(fd_work_pass_end(fx.desk, &fx.receptionist, early, &back, &refunded, &err),
+                   FD_INVALID, "refund_receipt", "40");
+    back.refund_receipt = "TK-0001";
+    ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, early, &back, &refunded, &err));
+    ck_assert_int_eq(refunded, 40);
+    fd_work_pass *w = pass(early, &fx.receptionist);
+    ck_assert_int_eq(w->state, FD_PASS_RETURNED);
+    ck_assert_int_eq(w->refunded, 40);
+    ck_assert_str_eq(w->refund_receipt, "TK-0001");
+    ASSERT_REFUSED(fd_work_pass_end(fx.desk, &fx.receptionist, early, &back, NULL, &err), FD_STATE,
+                   "", "");
+
+    /* A lost pass forfeits its deposit, in time or not. */
+    fd_work_pass_return gone = {.pass_back = false, .receipt_shown = true};
+    ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, lost, &gone, &refunded, &err));
+    ck_assert_int_eq(refunded, 0);
+    ck_assert_int_eq(pass(lost, &fx.receptionist)->state, FD_PASS_FORFEITED);
+
+    on_day(first, 14); /* more than three days past: forfeited, whatever is shown */
+    ck_assert_int_eq(pass(late, &fx.receptionist)->standing, FD_PASS_LAPSED);
+    snprintf(want, sizeof want, "%lld", (long long)late);
+    ck_assert_str_eq(due_passes(), want);
+    ASSERT_REFUSED(fd_work_pass_renew(fx.desk, &fx.receptionist, late, first + 20, &err), FD_STATE,
+                   "", "forfeited");
+    ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, late, &back, &refunded, &err));
+    ck_assert_int_eq(refunded, 0);
+    w = pass(late, &fx.receptionist);
+    ck_assert_int_eq(w->state, FD_PASS_FORFEITED);
+    ck_assert_int_eq(w->standing, FD_PASS_ENDED);
+    ck_assert_str_eq(w->refund_receipt, "");
+    ck_assert_str_eq(due_passes(), "");
+
+    /* The one rule, at its edges. */
+    ck_assert(fd_work_pass_refundable(first, first + 3, true, true));
+    ck_assert(!fd_work_pass_refundable(first, first + 4, true, true));
+    ck_assert(!fd_work_pass_refundable(first, first, true, false));
+    close_desk();
+}
+END_TEST
+
+START_TEST(a_pass_is_renewed_within_the_renovation_term)
+{
+    open_desk("renew.db");
+    fd_date first = today();
+    int64_t id = open_renovation();
+    fd_work_pass_intake in = pass_form(id);
+    in.valid_until = first + 10;
+    int64_t p = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &p, &err));
+    on_day(first, 12); /* overdue, within grace: may still be renewed */
+    ASSERT_REFUSED(fd_work_pass_renew(fx.desk, &fx.receptionist, p, first + 45, &err), FD_INVALID,
+                   "valid_until", "renovation");
+    ASSERT_OK(fd_work_pass_renew(fx.desk, &fx.receptionist, p, first + 30, &err));
+    ck_assert_int_eq(pass(p, &fx.receptionist)->valid_until, first + 30);
+    ck_assert_int_eq(pass(p, &fx.receptionist)->standing, FD_PASS_IN_FORCE);
+    close_desk();
+}
+END_TEST
+
+START_TEST(a_renovation_completes_once_its_passes_are_back)
+{
+    open_desk("complete.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err),
+                   FD_CONFLICT, "", "1");
+    fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = "TK-1"};
+    ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, p, &back, NULL, &err));
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20001, "TK-9", &err),
+                   FD_INVALID, "refunded", "20000");
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20000, "", &err),
+                   FD_INVALID, "refund_receipt", "receipt");
+    ASSERT_OK(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err));
+    fd_renovation *r = renovation(id);
+    ck_assert_int_eq(r->state, FD_RENOVATION_COMPLETED);
+    ck_assert_int_eq(r->refunded, 20000);
+    ck_assert_str_eq(r->refund_receipt, "TK-9");
+    ck_assert_int_gt(r->completed_at, 0);
+    ids active = {{0}};
+    ASSERT_OK(fd_renovations_active(fx.desk, &fx.receptionist, renovation_id_of, &active, &err));
+    ck_assert_str_eq(active.text, "");
+    fd_work_pass_intake in = pass_form(id);
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_STATE, "",
+                   "completed");
+    close_desk();
+}
+END_TEST
+
+static fd_hot_work_intake permit_form(int64_t renovation_id)
+{
+    return (fd_hot_work_intake){
+        .renovation_id = renovation_id, .welder = "陈师傅", .certificate = "T3201-2024-0088",
+        .work = "卫生间水管电焊", .starts_at = fx.now + HOUR, .ends_at = fx.now + 3 * HOUR,
+    };
+}
+
+static void hot_work_line(void *ctx, const fd_hot_work *h)
+{
+    *(fd_hot_work *)ctx = *h;
+}
+
+START_TEST(hot_work_is_approved_in_place_before_it_starts)
+{
+    open_desk("hot.db");
+    int64_t id = open_renovation();
+    fd_hot_work_intake in = permit_form(id);
+    ASSERT_REFUSED(fd_hot_work_approve(fx.desk, &fx.receptionist, NULL, &in, NULL, &err), FD_DENIED,
+                   "approver", "PIN");
+    ASSERT_REFUSED(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.receptionist, &in, NULL, &err),
+                   FD_DENIED, "approver", "manager");
+    in.certificate = "";
+    ASSERT_REFUSED(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err),
+                   FD_INVALID, "certificate", "certificate");
+    in = permit_form(id);
+    in.starts_at = fx.now - HOUR;
+    ASSERT_REFUSED(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err),
+                   FD_INVALID, "starts_at", "before it starts");
+    in = permit_form(id);
+    in.ends_at = in.starts_at + 25 * HOUR;
+    ASSERT_REFUSED(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err),
+                   FD_INVALID, "ends_at", "one day");
+    in = permit_form(id);
+    int64_t h = 0;
+    ASSERT_OK(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, &h, &err));
+    fd_hot_work got = {0};
+    ASSERT_OK(fd_hot_works_of(fx.desk, &fx.receptionist, id, hot_work_line, &got, &err));
+    ck_assert_int_eq(got.id, h);
+    ck_assert_str_eq(got.certificate, "T3201-2024-0088");
+    ck_assert_str_eq(got.approver, fx.duty_manager.name);
+    ck_assert(!got.cleared);
+    ASSERT_OK(fd_hot_work_clear(fx.desk, &fx.receptionist, h, &err));
+    ASSERT_OK(fd_hot_works_of(fx.desk, &fx.receptionist, id, hot_work_line, &got, &err));
+    ck_assert(got.cleared);
+    ASSERT_REFUSED(fd_hot_work_clear(fx.desk, &fx.receptionist, h, &err), FD_STATE, "", "");
+    close_desk();
+}
+END_TEST
+
+static const char *tools_today(void)
+{
+    static ids l;
+    memset(&l, 0, sizeof l);
+    ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, tools_id_of, &l, &err));
+    return l.text;
+}
+
+START_TEST(tools_go_out_against_the_mornings_list)
+{
+    open_desk("tools.db");
+    fd_date first = today();
+    int64_t id = open_renovation();
+    int64_t other = open_renovation();
+    int64_t p = issue(id);
+    int64_t elsewhere = issue(other);
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, elsewhere, "电钻", NULL, &err),
+                   FD_INVALID, "pass", "not a pass");
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, p, " \n ", NULL, &err),
+                   FD_INVALID, "items", "one per line");
+    int64_t mine = 0, crew = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻 1台\n切割机 1台", &mine, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "梯子 2把", &crew, &err));
+    fd_tools t;
+    ASSERT_OK(fd_tools_get(fx.desk, &fx.receptionist, mine, &t, &err));
+    ck_assert_str_eq(t.worker, "李四");
+    ck_assert_str_eq(t.items, "电钻 1台\n切割机 1台");
+    ck_assert_int_eq(t.day, first);
+    ck_assert(!t.out);
+    char want[64];
+    snprintf(want, sizeof want, "%lld,%lld", (long long)mine, (long long)crew);
+    ck_assert_str_eq(tools_today(), want);
+
+    ASSERT_REFUSED(fd_tools_check_out(fx.desk, &fx.receptionist, mine, false, "", &err), FD_INVALID,
+                   "note", "differs");
+    ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, mine, true, NULL, &err));
+    ASSERT_REFUSED(fd_tools_check_out(fx.desk, &fx.receptionist, mine, true, NULL, &err), FD_STATE,
+                   "", "");
+    ASSERT_OK(fd_tools_get(fx.desk, &fx.receptionist, mine, &t, &err));
+    ck_assert(t.out);
+    ck_assert(t.as_listed);
+    /* The next morning: the crew's ladders never went out, and are still shown. */
+    on_day(first, 1);
+    snprintf(want, sizeof want, "%lld", (long long)crew);
+    ck_assert_str_eq(tools_today(), want);
+    ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, crew, false, "只带走1把，1把留在现场", &err));
+    ck_assert_str_eq(tools_today(), "");
+    close_desk();
+}
+END_TEST
+
+typedef struct lines {
+    int count;
+    char text[2048];
+} lines;
+
+static void history_line(void *ctx, const fd_works_line *line)
+{
+    lines *l = ctx;
+    size_t n = strlen(l->text);
+    snprintf(l->text + n, sizeof l->text - n, "%s|%s|%s\n", line->what, line->detail,
+             line->approver ? line->approver : "-");
+    l->count++;
+}
+
+START_TEST(the_history_shows_every_step_of_the_file)
+{
+    open_desk("history.db");
+    fd_date first = today();
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    ASSERT_OK(fd_renovation_extend(fx.desk, &fx.receptionist, id, first + 50, "延期申请 第1号", &err));
+    fd_hot_work_intake in = permit_form(id);
+    ASSERT_OK(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err));
+    int64_t t = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻", &t, &err));
+    ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, t, true, NULL, &err));
+    fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = "TK-7"};
+    ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, p, &back, NULL, &err));
+    lines l = {0};
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, history_line, &l, &err));
+    ck_assert_int_eq(l.count, 7);
+    char day[FD_DATE_TEXT], want[2048];
+    fd_date_format(first + 50, day);
+    snprintf(want, sizeof want,
+             "Renovation file opened||-\n"
+             "Pass issued|李四, receipt GZ-0101|-\n"
+             "Term extended|to %s; request: 延期申请 第1号|-\n"
+             "Hot work approved|陈师傅, certificate T3201-2024-0088|%s\n"
+             "Tools registered|电钻|-\n"
+             "Tools carried out|as listed|-\n"
+             "Pass returned, deposit refunded|李四, refunded 40 yuan, receipt TK-7|-\n",
+             day, fx.duty_manager.name);
+    ck_assert_str_eq(l.text, want);
+    ASSERT_REFUSED(fd_renovation_history(fx.desk, &fx.receptionist, id + 9, history_line, &l, &err),
+                   FD_NOT_FOUND, "", "renovation");
+    close_desk();
+}
+END_TEST
+
+/* The export: each pass whole, its document masked unless asked for in full by a role
+ * that may see it; the desk exports nothing. */
+START_TEST(the_export_gives_each_pass_with_its_deposit)
+{
+    open_desk("export.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    issue(id);
+    fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = "TK-5"};
+    ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, p, &back, NULL, &err));
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_CSV, false,
+                             false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "Pass number,Issued at,Issued by,Renovation file,Unit,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",A-1203,东方装饰工程有限公司,李四,Resident identity card,110105********002X,"
+                              "Site manager,王强,"),
+                  "%s", csv);
+    ck_assert_msg(strstr(csv, ",50,40,GZ-0101,Returned,40,TK-5,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",50,40,GZ-0101,Issued,,,"), "%s", csv);
+    ck_assert_ptr_null(strstr(csv, "11010519491231002X"));
+    free(csv);
+    req.unmasked = true;
+    req.format = FD_EXPORT_JSON;
+    char *json = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(json, "\"doc_number\": \"11010519491231002X\"") &&
+                      strstr(json, "\"state\": \"returned\"") && strstr(json, "\"signed_by\": \"site_manager\""),
+                  "%s", json);
+    free(json);
+    free(desk_fixture_export(&fx, fd_works_export, &fx.receptionist, &req, &status, NULL, &err));
+    ck_assert_int_eq(status, FD_DENIED);
+    close_desk();
+}
+END_TEST
+
+START_TEST(records_are_append_only_and_roles_hold)
+{
+    open_desk("append.db");
+    int64_t id = open_renovation();
+    issue(id);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE renovation SET deposit = 1"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM work_pass"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE work_pass SET worker = 'x'"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE work_pass SET valid_until = valid_until + 9"), 0);
+    fd_renovation_intake in = renovation_form();
+    ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.admin, &in, NULL, &err), FD_DENIED, "", "");
+    close_desk();
+}
+END_TEST
+
+static Suite *works_suite(void)
+{
+    Suite *s = suite_create("works");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, a_renovation_file_has_a_term_of_45_days);
+    tcase_add_test(tc, the_term_is_extended_only_on_a_request_before_it_ends);
+    tcase_add_test(tc, a_pass_is_issued_on_the_signature_the_file_names);
+    tcase_add_test(tc, the_deposit_is_refunded_or_forfeited_as_the_core_decides);
+    tcase_add_test(tc, a_pass_is_renewed_within_the_renovation_term);
+    tcase_add_test(tc, a_renovation_completes_once_its_passes_are_back);
+    tcase_add_test(tc, hot_work_is_approved_in_place_before_it_starts);
+    tcase_add_test(tc, tools_go_out_against_the_mornings_list);
+    tcase_add_test(tc, the_history_shows_every_step_of_the_file);
+    tcase_add_test(tc, records_are_append_only_and_roles_hold);
+    tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return testlib_run(works_suite());
+}
