@@ -55,7 +55,7 @@ static void on_line(void *ctx, const fd_call_line *l)
             calls_referral_text(l->department, l->person, what, sizeof what);
         else
             calls_first_line(l->text ? l->text : "", what, sizeof what);
-        snprintf(line, sizeof line, "%s%s%s \u2014 %s", l->label, what[0] ? ": " : "", what, l->staff);
+        snprintf(line, sizeof line, "%s%s%s \u2014 %s", l->label, what[0] ? _(": ") : "", what, l->staff);
     }
     record_history_add(&ev->history, l->at, line);
 }

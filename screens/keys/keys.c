@@ -330,7 +330,7 @@ static void draw_loan_detail(const loan_item *l, int y, int x, int cols)
     snprintf(line, sizeof line, "%s  %s", l->borrower, l->phone);
     detail_line(y + 1, x, cols, _("Borrower"), line, A_NORMAL);
     detail_line(y + 2, x, cols, _("Keys"), l->keys, A_NORMAL);
-    snprintf(line, sizeof line, "%s%s%s", l->reason, *l->note ? ": " : "", l->note);
+    snprintf(line, sizeof line, "%s%s%s", l->reason, *l->note ? _(": ") : "", l->note);
     detail_line(y + 3, x, cols, _("Reason"), line, A_NORMAL);
     if (l->emergency && l->units_waiting > 0)
         detail_line(y + 4, x, cols, "", _("No call recorded yet: call the owner before using the key."),

@@ -320,7 +320,11 @@ SELECT
   e.event,
   e.from_state,
   e.to_state,
-  e.note,
+  -- A key's return says what the desk noted when the loan came back.
+  coalesce(
+    e.note,
+    CASE WHEN e.event = 'return' THEN (SELECT r.note FROM key_loan_return r WHERE r.loan_id = l.id) END
+  ) AS note,
   e.at,
   st.name AS staff_name,
   ap.name AS approver_name,
