@@ -39,9 +39,9 @@ static const export_kind kinds[] = {
     {"mail", fd_mail_export},
     {"complaints", fd_complaints_export},
     {"calls", fd_calls_export},
+    {"permits", fd_works_export},
     {"notices", fd_notices_export},
     {"handover", fd_handover_export},
-    {"permits", fd_works_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
