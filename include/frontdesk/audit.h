@@ -90,7 +90,11 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(call_entry)               \
     X(call_answer)              \
     X(call_referral)            \
-    X(call_complaint)
+    X(call_complaint)           \
+    X(pass_authority)           \
+    X(pass)                     \
+    X(pass_item)                \
+    X(pass_refusal)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

@@ -74,7 +74,12 @@ typedef enum fd_role {
     X(CALL_TAKE, "call.take", FD_DESK_STAFF, N_("Log a call or a walk-in")) \
     X(CALL_FOLLOW, "call.follow", FD_DESK_STAFF, N_("Answer, refer or close a call or walk-in")) \
     X(CALL_CORRECT, "call.correct", FD_DESK_STAFF, N_("Correct a call or walk-in")) \
-    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register"))
+    X(CALL_EXPORT, "call.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the call and walk-in register")) \
+    X(PASS_ISSUE, "pass.issue", FD_DESK_STAFF, N_("Issue a carry-out or carry-in pass")) \
+    X(PASS_CONFIRM, "pass.confirm", FD_DESK_STAFF, N_("Confirm or stop goods at the door")) \
+    X(PASS_VOID, "pass.void", FD_DESK_STAFF, N_("Void a pass")) \
+    X(PASS_AUTHORITY, "pass.authority", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("File a company's seal or letter of authority")) \
+    X(PASS_EXPORT, "pass.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the passes"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

@@ -1,7 +1,7 @@
 /* frontdesk purge --as NUMBER: forgets the document numbers of visitors registered
- * longer ago than visitors.retention_days, and of do-not-admit entries lifted that long
- * ago. Meant for cron, with the PIN in $FRONTDESK_PIN: quiet there, it shows how far it
- * has got on a terminal. */
+ * longer ago than visitors.retention_days, of do-not-admit entries lifted that long ago,
+ * and of the carriers of passes as old. Meant for cron, with the PIN in $FRONTDESK_PIN:
+ * quiet there, it shows how far it has got on a terminal. */
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -18,6 +18,10 @@ static int report(const fd_purge_result *r, int days)
              "and of %" PRId64 " do-not-admit rows lifted that long ago; the visits remain, "
              "without their numbers.\n"),
            r->visits, days, r->bans);
+    if (r->passes)
+        printf(_("Forgot the carriers' document numbers of %" PRId64 " carry-out and carry-in "
+                 "passes whose day ended that long ago.\n"),
+               r->passes);
     if (r->log_emptied)
         return EX_OK;
     fprintf(stderr, _("frontdesk: other terminals kept reading, so the write-ahead log still holds "

@@ -220,6 +220,9 @@ static const forgettable forgettables[] = {
      "visit.forget"},
     {FD_SQL_VISITOR_BAN_FORGET_COUNT, FD_SQL_VISITOR_BAN_FORGET_NEXT, FD_SQL_VISITOR_BAN_FORGET,
      FD_TABLE_visitor_ban, "visitor.forget"},
+    /* The carriers of carry-out and carry-in passes (frontdesk/passes.h). */
+    {FD_SQL_PASS_FORGET_COUNT, FD_SQL_PASS_FORGET_NEXT, FD_SQL_PASS_FORGET, FD_TABLE_pass,
+     "pass.forget"},
 };
 
 typedef struct purging {
@@ -364,7 +367,7 @@ fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progres
         return s;
     fd_audit_anchor(d, "purge", NULL);
     if (out)
-        *out = (fd_purge_result){p.cleared[0], p.cleared[1], empty_the_log(d->store)};
+        *out = (fd_purge_result){p.cleared[0], p.cleared[1], p.cleared[2], empty_the_log(d->store)};
     return FD_OK;
 }
 
