@@ -15,6 +15,7 @@
 #include "handover/handover_pass.h"
 #include "keys/keys.h"
 #include "mail/mail.h"
+#include "passes/passes.h"
 #include "shell/auth.h"
 #include "shell/shell.h"
 #include "visitors/visitors.h"
@@ -28,6 +29,7 @@
     X(ACT_COMPLAINTS, complaints_screen)  \
     X(ACT_HANDOVER, handover_screen)      \
     X(ACT_CALLS, calls_screen)            \
+    X(ACT_PASSES, passes_screen)          \
     X(ACT_DIRECTORY, directory_screen)    \
     X(ACT_CHANGE_PIN, change_pin_screen)
 

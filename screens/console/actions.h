@@ -63,7 +63,9 @@
     X(CALLS,       "calls",       N_("Calls and walk-ins"),                                \
       N_("Record hotline calls and walk-in enquiries: the answer, a referral, dealt with")) \
     X(DO_NOT_ADMIT, "do_not_admit", N_("Do-not-admit list"),                              \
-      N_("The visitors not to admit, at the whole site or one unit: add and lift entries (customer-service manager)"))
+      N_("The visitors not to admit, at the whole site or one unit: add and lift entries (customer-service manager)")) \
+    X(PASSES,      "passes",      N_("Carry-out and carry-in passes"),                     \
+      N_("Issue carry-out and carry-in passes, confirm the seal at the door, stop dangerous goods"))
 
 /* Action codes start above the curses key codes, so a value is never both. */
 typedef enum console_action {

@@ -56,6 +56,7 @@ static const fd_binding default_bindings[] = {
     {"handover", "F12"},     {"shift", "^O"},
     {"print", "^R"},         {"do_not_admit", "^B"},
     {"calls", "^E"},
+    {"passes", "^G"},
 };
 
 /* Named curses keys; the first spelling of a key is the one shown. */

@@ -270,6 +270,12 @@ START_TEST(calls)
 }
 END_TEST
 
+START_TEST(passes)
+{
+    procedure("^G", "passes");
+}
+END_TEST
+
 START_TEST(handover)
 {
     desk d;
@@ -307,6 +313,7 @@ int main(void)
                                   handover,
                                   calls,
                                   directory_and_approval,
+                                  passes,
                                   NULL};
     return desk_main(desk_suite("golden", tests));
 }
