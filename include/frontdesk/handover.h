@@ -419,6 +419,7 @@ typedef enum fd_item_record {
     FD_RECORD_MAIL,
     FD_RECORD_COMPLAINT,
     FD_RECORD_CALL,  /* an entry of the hotline and walk-in register */
+    FD_RECORD_PASS,  /* a carry-out or carry-in pass */
 } fd_item_record;
 
 /* An open item. Strings are valid during the callback only. */

@@ -24,6 +24,7 @@
 
 #include "frontdesk/book.h"
 #include "frontdesk/desk.h"
+#include "frontdesk/export.h"
 #include "frontdesk/machine.h"
 #include "frontdesk/roles.h"
 #include "frontdesk/validate.h"
@@ -267,5 +268,15 @@ typedef struct fd_pass_line {
 fd_status fd_pass_history(fd_desk *d, int64_t id,
                           void (*each)(void *ctx, const fd_pass_line *line), void *ctx,
                           fd_error *err);
+
+/* ---- export ---- */
+
+/* `frontdesk export passes`: every pass whose day falls in [req->from, req->to), by
+ * number, whole: its window, company, carrier, authority, goods, who issued and who
+ * closed it, the danger and reason of goods stopped, the reason of a pass voided; the
+ * carrier's document masked unless req->unmasked by a role allowed to see documents.
+ * Managers and administrators (FD_ACT_PASS_EXPORT). */
+fd_status fd_passes_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                           fd_book *book, fd_error *err);
 
 #endif

@@ -21,6 +21,7 @@
     X(COMPLAINTS, "complaints", N_("Complaints received, rectified and visited"))    \
     X(CALLS,      "calls",      N_("Calls and walk-ins register"))                   \
     X(HANDOVER,   "handover",   N_("Shift handover summary"))                        \
+    X(PASSES,     "passes",     N_("Carry-out and carry-in passes register"))        \
     X(ALL,        "all",        N_("Daily logs"))
 
 typedef enum fd_daily_log {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "calls/call_entry.h"
+#include "passes/pass_record.h"
 #include "complaints/complaints.h"
 #include "console/draw.h"
 #include "widgets/ask.h"
@@ -464,6 +465,7 @@ static void open_record(book *b, const brow *r)
     case FD_RECORD_KEY: keys_key_page(c, r->ref_id); break;
     case FD_RECORD_COMPLAINT: complaints_open_complaint(c, r->ref_id); break;
     case FD_RECORD_CALL: call_entry_open(c, r->ref_id); break;
+    case FD_RECORD_PASS: pass_record_open(c, r->ref_id); break;
     case FD_RECORD_ENTRY: handover_open_entry(c, r->ref_id); break;
     }
 }

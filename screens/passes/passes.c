@@ -1,6 +1,6 @@
 /* The passes' screen: see passes.h. The list (a view at a time, F5 for the next), under
  * it the highlighted pass's goods, carrier and authority; F4 opens the form, Enter the
- * pass's page, F3 a company's seal or letter on file. */
+ * pass's page, F3 a company's seal or letter on file, ^R today's passes on paper. */
 #include "passes/passes.h"
 
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include "passes/pass_record.h"
 #include "passes/passes_shared.h"
 #include "widgets/listview.h"
+#include "widgets/printing.h"
 #include "widgets/show.h"
 
 enum { DETAIL_ROWS = 3 };
@@ -125,6 +126,9 @@ static int passes_handle(void *state, console *c, const console_event *ev)
     case ACT_NEW:
         pass_issue_open(c);
         return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        printing_daily_log(c, FD_LOG_PASSES, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
     case ACT_DIRECTORY:
         pass_authority_open(c);
         return EV_HANDLED | EV_REDRAW;
@@ -189,9 +193,10 @@ static void passes_draw(void *state, console *c, const console_area *area)
     draw_selected(m, y + 1, area->left, area->cols);
 }
 
-static const console_action passes_actions[] = {ACT_NEW,       ACT_SELECT, ACT_VIEW, ACT_DIRECTORY,
-                                                ACT_SEARCH,    ACT_BACK,   ACT_UP,   ACT_DOWN,
-                                                ACT_PAGE_UP,   ACT_PAGE_DOWN, ACT_NONE};
+static const console_action passes_actions[] = {ACT_NEW,    ACT_SELECT,  ACT_VIEW,
+                                                ACT_DIRECTORY, ACT_SEARCH, ACT_PRINT,
+                                                ACT_BACK,   ACT_UP,      ACT_DOWN,
+                                                ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 
 const screen_ops passes_screen = {
     .title = N_("Carry-out and carry-in passes"),

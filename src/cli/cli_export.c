@@ -13,6 +13,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/book.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/export.h"
 #include "frontdesk/handover.h"
@@ -38,12 +39,13 @@ static const export_kind kinds[] = {
     {"complaints", fd_complaints_export},
     {"calls", fd_calls_export},
     {"handover", fd_handover_export},
+    {"passes", fd_passes_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|handover|passes|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

@@ -2,7 +2,7 @@
  * CUPS printer (with none configured, saved as a PDF and its path shown).
  *
  *   frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|--printer NAME] --as N
- *   frontdesk print daily [--date DATE] [--log visitors|keys|mail|complaints|calls|handover|all]
+ *   frontdesk print daily [--date DATE] [--log visitors|keys|mail|complaints|calls|handover|passes|all]
  *                         [--pdf FILE|--text FILE|--printer NAME] --as N
  *
  *   frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|--text FILE|--printer NAME] --as N
@@ -32,7 +32,7 @@ static int usage(void)
     return cli_usage(_("usage: frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|"
                        "--printer NAME] [--width N] --as NUMBER\n"
                        "       frontdesk print daily [--date DATE|today|yesterday] "
-                       "[--log visitors|keys|mail|complaints|calls|handover|all] [--pdf FILE|--text FILE|"
+                       "[--log visitors|keys|mail|complaints|calls|handover|passes|all] [--pdf FILE|--text FILE|"
                        "--printer NAME] [--width N] --as NUMBER\n"
                        "       frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|"
                        "--text FILE|--printer NAME] --as NUMBER"));
@@ -116,7 +116,7 @@ static int daily_report(fd_desk *d, const fd_actor *who, const print_args *a, fd
         return cli_usage(_("--date takes YYYY-MM-DD, today or yesterday, not '%s'"), a->date);
     fd_daily_log log = FD_LOG_ALL;
     if (a->log && !fd_daily_log_parse(a->log, &log))
-        return cli_usage(_("--log takes visitors, keys, mail, complaints, calls, handover or all, not '%s'"),
+        return cli_usage(_("--log takes visitors, keys, mail, complaints, calls, handover, passes or all, not '%s'"),
                          a->log);
     fd_error err = {0};
     if (fd_print_daily(d, who, day, log, out, &err) != FD_OK)

@@ -12,6 +12,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/visitors.h"
 #include "handover/handover_internal.h"
 
@@ -185,6 +186,47 @@ static const char *call_sort_label(const char *sort)
     return matter < 0 ? sort : fd_call_choice_label(FD_CALL_LIST_MATTER, matter);
 }
 
+/* A move the desk scheduled whose window ended with the goods not let through (条款五):
+ * the book says which company, who was to carry what, and since when. */
+typedef struct pass_page {
+    fd_gather_list *l;
+    fd_pass last;
+    int rows;
+} pass_page;
+
+static void pass_item(void *ctx, const fd_pass *p)
+{
+    pass_page *g = ctx;
+    add(g->l, "pass", fd_pass_choice_name(FD_PASS_LIST_DIRECTION, (int)p->direction), p->id,
+        fd_printf("#%lld", (long long)p->id), joined(p->unit, p->company, NULL),
+        joined(p->carrier, p->goods, NULL), p->window_to, p->window_to, -1);
+    g->last = *p;
+    g->rows++;
+}
+
+/* Page by page, as nobody in particular (documents masked): the book shows none. */
+static fd_status gather_passes(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    enum { PAGE = 200 };
+    pass_page *g = fd_alloc(sizeof *g);
+    g->l = l;
+    fd_pass_query q = {FD_PASS_VIEW_OPEN, NULL, NULL, PAGE};
+    fd_status s = FD_OK;
+    do {
+        g->rows = 0;
+        s = fd_passes_list(d, NULL, &q, pass_item, g, err);
+        q.after = &g->last;
+    } while (s == FD_OK && g->rows == PAGE);
+    free(g);
+    return s;
+}
+
+static const char *pass_sort_label(const char *sort)
+{
+    int direction = fd_pass_choice_parse(FD_PASS_LIST_DIRECTION, sort);
+    return direction < 0 ? sort : fd_pass_choice_label(FD_PASS_LIST_DIRECTION, direction);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -212,6 +254,7 @@ static const struct open_source {
     {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
     {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
     {"call", N_("Call or walk-in pending"), gather_calls, call_sort_label, NULL, FD_RECORD_CALL},
+    {"pass", N_("Move not let through"), gather_passes, pass_sort_label, NULL, FD_RECORD_PASS},
     {"mail", N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 

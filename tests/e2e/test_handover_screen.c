@@ -371,7 +371,7 @@ START_TEST(the_nights_business_first)
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
 
-    /* The pending calls, then the mail held below them. */
+    /* The pending calls, the move never let through, then the mail held below them. */
     for (int i = 0; i < 9; i++)
         vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Call or walk-… 11-26 10:30 A-202 唐佳", WAIT_MS);
@@ -380,6 +380,12 @@ START_TEST(the_nights_business_first)
     VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
     vt_key(t, "Esc");
     vt_key(t, "Down");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Move not let … 11-26 20:00 T-1103", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Carry-out or carry-in pass", WAIT_MS);
+    VT_ASSERT_TEXT(t, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_key(t, "Esc");
     vt_key(t, "Down");
     VT_ASSERT_TEXT(t, " Mail held                  24 items: ", WAIT_MS);
     VT_ASSERT_TEXT(t, "Enter: each item.", WAIT_MS);

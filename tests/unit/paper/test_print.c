@@ -11,6 +11,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/keys.h"
@@ -248,6 +249,11 @@ static void call_caller(void *ctx, const fd_call_entry *e)
     names_add(ctx, e->caller);
 }
 
+static void pass_unit(void *ctx, const fd_pass *p)
+{
+    names_add(ctx, p->unit);
+}
+
 static void overdue_tag(void *ctx, const fd_key_row *row)
 {
     names_add(ctx, row->tag);
@@ -327,6 +333,13 @@ START_TEST(daily_logs_carry_the_days_records)
     ck_assert_int_gt(calls.count, 0);
     assert_all_in(&calls, text, "caller");
     names_free(&calls);
+
+    names passes = {NULL, 0};
+    ck_assert_int_eq(fd_passes_between(k.d, &k.receptionist, the_day, the_day + 1, pass_unit, &passes, &err),
+                     FD_OK);
+    ck_assert_int_gt(passes.count, 0);
+    assert_all_in(&passes, text, "pass's unit");
+    names_free(&passes);
 
     names overdue = {NULL, 0};
     ck_assert_int_eq(fd_keys_overdue(k.d, overdue_tag, &overdue, &err), FD_OK);

@@ -400,6 +400,43 @@ START_TEST(lists_show_today_and_the_open_scheduled_passes)
 }
 END_TEST
 
+START_TEST(export_gives_each_pass_whole_with_documents_masked)
+{
+    open_desk("export.db");
+    file_authority(FD_AUTHORITY_SEAL, NULL, 0, NULL);
+    int64_t id = issue(moving_out());
+    ASSERT_OK(fd_pass_refuse(fx.desk, &fx.receptionist, id, FD_HAZARD_TOXIC, "电脑里夹带农药一瓶", &err));
+    fd_date today = fd_date_of(fx.now);
+    fd_export_request req = {fd_date_start(today), fd_date_start(today + 1), FD_EXPORT_CSV, false, false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_passes_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "Pass number,Out or in,From,Until,Moving time arranged,Unit,Company,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",Carry out,2026-11-27 10:30,2026-11-27 12:00,no,T-1501,北京辰星科技有限公司,"
+                              "王师傅,Resident identity card,110105********002X,yes,,"
+                              "办公桌 2张、台式电脑 3台,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",Stopped,2026-11-27 10:00,李娜,Toxic,电脑里夹带农药一瓶"), "%s", csv);
+    ck_assert_ptr_null(strstr(csv, "11010519491231002X"));
+    free(csv);
+    req.unmasked = true;
+    req.format = FD_EXPORT_JSON;
+    char *json = desk_fixture_export(&fx, fd_passes_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(json, "\"doc_number\": \"11010519491231002X\"") &&
+                  strstr(json, "\"hazard\": \"toxic\""), "%s", json);
+    free(json);
+    /* The desk does not export. */
+    free(desk_fixture_export(&fx, fd_passes_export, &fx.receptionist, &req, &status, NULL, &err));
+    ck_assert_int_eq(status, FD_DENIED);
+    /* A day with none: the header alone. */
+    req = (fd_export_request){fd_date_start(today + 1), fd_date_start(today + 2), FD_EXPORT_CSV, false, false};
+    csv = desk_fixture_export(&fx, fd_passes_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_ptr_null(strstr(csv, "王师傅"));
+    free(csv);
+    close_desk();
+}
+END_TEST
+
 START_TEST(choice_lists_read_back_their_names)
 {
     ck_assert_int_eq(fd_pass_choice_count(FD_PASS_LIST_HAZARD), 4);
@@ -423,6 +460,7 @@ static Suite *passes_suite(void)
     tcase_add_test(tc, a_pass_is_voided_with_a_reason);
     tcase_add_test(tc, the_carriers_document_is_masked_for_the_desk);
     tcase_add_test(tc, lists_show_today_and_the_open_scheduled_passes);
+    tcase_add_test(tc, export_gives_each_pass_whole_with_documents_masked);
     tcase_add_test(tc, choice_lists_read_back_their_names);
     suite_add_tcase(s, tc);
     return s;
