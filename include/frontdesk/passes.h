@@ -241,6 +241,10 @@ typedef struct fd_pass_query {
 fd_status fd_passes_list(fd_desk *d, const fd_actor *who, const fd_pass_query *q,
                          void (*each)(void *ctx, const fd_pass *p), void *ctx, fd_error *err);
 
+/* Scheduled passes whose window ended unconfirmed (FD_PASS_VIEW_OPEN): the main menu's
+ * counter. */
+fd_status fd_passes_overdue_count(fd_desk *d, long *out, fd_error *err);
+
 /* The passes whose day falls in [from, to), by number: a day's log, one snapshot. */
 fd_status fd_passes_between(fd_desk *d, const fd_actor *who, fd_date from, fd_date to,
                             void (*each)(void *ctx, const fd_pass *p), void *ctx,

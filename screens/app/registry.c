@@ -10,6 +10,7 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/visitors.h"
 #include "handover/handover.h"
 #include "handover/handover_pass.h"
@@ -40,7 +41,8 @@
     X(ACT_KEYS, N_("Keys overdue"), fd_keys_count_overdue)                    \
     X(ACT_MAIL, N_("Mail held"), fd_mail_held_count)                          \
     X(ACT_HANDOVER, N_("Follow-ups"), fd_handover_followups_count)           \
-    X(ACT_CALLS, N_("Calls open"), fd_calls_open_count)
+    X(ACT_CALLS, N_("Calls open"), fd_calls_open_count)                      \
+    X(ACT_PASSES, N_("Moves overdue"), fd_passes_overdue_count)
 
 static const console_entry entries[] = {
 #define APP_ENTRY_ROW(action, screen) {action, &screen},

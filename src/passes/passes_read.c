@@ -176,6 +176,30 @@ fd_status fd_passes_between(fd_desk *d, const fd_actor *who, fd_date from, fd_da
     return fd_store_read(d->store, between_read, &b, err);
 }
 
+typedef struct overdue_count {
+    fd_desk *d;
+    long *out;
+} overdue_count;
+
+static fd_status overdue_count_read(fd_store *store, void *ctx, fd_error *err)
+{
+    overdue_count *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_PASS_OVERDUE_COUNT);
+    fd_bind_int(st, ":now", fd_desk_now(c->d));
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *c->out = (long)fd_col_int(st, FD_COL_PASS_OVERDUE_COUNT_PASSES);
+    fd_stmt_reset(st);
+    return s;
+}
+
+fd_status fd_passes_overdue_count(fd_desk *d, long *out, fd_error *err)
+{
+    *out = 0;
+    overdue_count c = {d, out};
+    return fd_store_read(d->store, overdue_count_read, &c, err);
+}
+
 /* ---- one pass's goods and history ---- */
 
 typedef struct items {

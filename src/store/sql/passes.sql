@@ -163,3 +163,11 @@ LIMIT :limit;
 UPDATE pass
 SET doc_number_clear = NULL, doc_number_hmac = '', doc_number_masked = '********', pii_salt = NULL
 WHERE id = :id;
+
+-- name: pass_overdue_count
+-- ---- the counter ----
+-- Scheduled passes whose window ended before :now, still issued.
+SELECT count(*) AS passes
+FROM entity_state s
+JOIN pass p ON p.id = s.entity_id
+WHERE s.kind = 'pass' AND s.state = 'issued' AND p.scheduled = 1 AND p.window_to <= :now;

@@ -381,6 +381,9 @@ START_TEST(lists_show_today_and_the_open_scheduled_passes)
     ck_assert_int_eq(open.count, 1);
     ck_assert_int_eq(open.id[0], missed);
     ck_assert(get(missed, &fx.receptionist)->overdue);
+    long overdue;
+    ASSERT_OK(fd_passes_overdue_count(fx.desk, &overdue, &err));
+    ck_assert_int_eq(overdue, 1);
     ck_assert(!get(stale, &fx.receptionist)->overdue);
     ids found = list(FD_PASS_VIEW_SEARCH, "李");
     ck_assert_int_eq(found.count, 1);
