@@ -48,6 +48,8 @@ CREATE TABLE pass (
 CREATE INDEX pass_by_window ON pass(window_from, id);
 CREATE INDEX pass_by_day ON pass(day, id);
 CREATE INDEX pass_by_carrier ON pass(carrier, id);
+CREATE INDEX pass_by_company ON pass(company_id);
+CREATE INDEX pass_by_unit ON pass(unit_id);
 CREATE INDEX pass_by_document ON pass(doc_number_hmac);
 CREATE INDEX pass_unforgotten ON pass(window_to) WHERE doc_number_hmac <> '';
 
@@ -88,27 +90,29 @@ SELECT
   p.doc_number_clear, p.doc_number_masked, p.doc_number_hmac,
   p.day, p.window_from, p.window_to, p.scheduled, p.sealed, p.signer, p.at, p.staff_id,
   coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'occupant' AND k.row_id = p.company_id
-            AND k.field = 'name' ORDER BY k.id DESC LIMIT 1),
-           (SELECT o.name FROM occupant o WHERE o.id = p.company_id)) AS company,
+            AND k.field = 'name' ORDER BY k.id DESC LIMIT 1), o.name) AS company,
   coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'unit' AND k.row_id = p.unit_id
-            AND k.field = 'code' ORDER BY k.id DESC LIMIT 1),
-           (SELECT u.code FROM unit u WHERE u.id = p.unit_id)) AS unit,
+            AND k.field = 'code' ORDER BY k.id DESC LIMIT 1), u.code) AS unit,
   (SELECT s.state FROM entity_state s WHERE s.kind = 'pass' AND s.entity_id = p.id) AS state,
-  (SELECT f.name FROM staff f WHERE f.id = p.staff_id) AS issued_by,
-  (SELECT e.at FROM event e WHERE e.kind = 'pass' AND e.entity_id = p.id AND e.event <> 'issue'
-   ORDER BY e.id DESC LIMIT 1) AS closed_at,
-  (SELECT f.name FROM event e JOIN staff f ON f.id = e.staff_id
-   WHERE e.kind = 'pass' AND e.entity_id = p.id AND e.event <> 'issue'
-   ORDER BY e.id DESC LIMIT 1) AS closed_by,
-  (SELECT e.note FROM event e WHERE e.kind = 'pass' AND e.entity_id = p.id AND e.event = 'void'
-   ORDER BY e.id DESC LIMIT 1) AS void_reason,
-  (SELECT r.hazard FROM pass_refusal r WHERE r.pass_id = p.id) AS hazard,
-  (SELECT r.reason FROM pass_refusal r WHERE r.pass_id = p.id) AS refusal_reason,
+  f.name AS issued_by,
+  c.at AS closed_at,
+  cs.name AS closed_by,
+  CASE WHEN c.event = 'void' THEN c.note END AS void_reason,
+  r.hazard,
+  r.reason AS refusal_reason,
   (SELECT count(*) FROM pass_item i WHERE i.pass_id = p.id) AS lines,
   (SELECT group_concat(g, '、') FROM (
      SELECT i.name || ' ' || i.quantity || i.measure AS g FROM pass_item i
      WHERE i.pass_id = p.id ORDER BY i.line)) AS goods
-FROM pass p;
+FROM pass p
+JOIN occupant o ON o.id = p.company_id
+JOIN unit u ON u.id = p.unit_id
+JOIN staff f ON f.id = p.staff_id
+-- the event that closed it: every event after the issue closes a pass
+LEFT JOIN event c ON c.id = (SELECT max(e.id) FROM event e WHERE e.kind = 'pass' AND e.entity_id = p.id
+                             AND e.event <> 'issue')
+LEFT JOIN staff cs ON cs.id = c.staff_id
+LEFT JOIN pass_refusal r ON r.pass_id = p.id;
 
 CREATE TRIGGER pass_authority_no_update BEFORE UPDATE ON pass_authority BEGIN SELECT RAISE(ABORT, 'pass_authority is append-only'); END;
 CREATE TRIGGER pass_authority_no_delete BEFORE DELETE ON pass_authority BEGIN SELECT RAISE(ABORT, 'pass_authority is append-only'); END;

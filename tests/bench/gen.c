@@ -313,7 +313,7 @@ static int64_t share(apportion *a, double weight)
 }
 
 typedef struct day_plan {
-    apportion visits, mail, loans, complaints, entries;
+    apportion visits, mail, loans, complaints, entries, passes;
     bool fixed_print_day;
 } day_plan;
 
@@ -331,6 +331,7 @@ static day_plan plan_history(const gen *g, int64_t n)
         .loans = {0, all, n * 3 / 20, 0},
         .complaints = {0, all, n / 40, 0},
         .entries = {0, all, n / 20, 0},
+        .passes = {0, all, n / 50, 0},
         .fixed_print_day = n >= 4 * GEN_PRINT_DAY_VISITS,
     };
     if (p.fixed_print_day) {
@@ -348,6 +349,7 @@ static gen_quota day_quota(const gen *g, day_plan *p, fd_date day)
         .loans = share(&p->loans, w),
         .complaints = share(&p->complaints, w),
         .entries = share(&p->entries, w),
+        .passes = share(&p->passes, w),
     };
     q.visits = p->fixed_print_day && day == gen_print_day(g->now) ? GEN_PRINT_DAY_VISITS
                                                                   : share(&p->visits, w);
@@ -365,6 +367,7 @@ static fd_status play(gen *g, const gen_action *a, fd_error *err)
     case PROC_MAIL: return gen_mail_play(g, a, err);
     case PROC_COMPLAINTS: return gen_complaints_play(g, a, err);
     case PROC_HANDOVER: return gen_handover_play(g, a, err);
+    case PROC_PASSES: return gen_passes_play(g, a, err);
     case PROC_COUNT: break;
     }
     return fd_fail(err, FD_USAGE, NULL, "unknown action %u", a->kind);
@@ -405,6 +408,7 @@ static void plan_day(gen *g, day_plan *p, fd_date day)
     gen_keys_plan_day(g, day, q.loans);
     gen_mail_plan_day(g, day, q.mail);
     gen_complaints_plan_day(g, day, q.complaints);
+    gen_passes_plan_day(g, day, q.passes);
 }
 
 static fd_status live(gen *g, int64_t n, void (*progress)(int64_t, int64_t), fd_error *err)
@@ -433,7 +437,8 @@ static fd_status set_up(gen *g, fd_error *err)
         (s = read_directory(g, err)) != FD_OK)
         return s;
     if ((s = gen_visits_start(g, err)) != FD_OK || (s = gen_keys_start(g, err)) != FD_OK ||
-        (s = gen_mail_start(g, err)) != FD_OK || (s = gen_complaints_start(g, err)) != FD_OK)
+        (s = gen_mail_start(g, err)) != FD_OK || (s = gen_complaints_start(g, err)) != FD_OK ||
+        (s = gen_passes_start(g, err)) != FD_OK)
         return s;
     g->clock = g->first_shift;
     return gen_handover_start(g, err);
@@ -446,6 +451,7 @@ static void tear_down(gen *g)
     gen_mail_free(g);
     gen_complaints_free(g);
     gen_handover_free(g);
+    gen_passes_free(g);
     free_directory(&g->dir);
     free(g->agenda.heap);
 }

@@ -1,6 +1,6 @@
 /* Inside the generator: the shared state, the random stream, the agenda of things to
  * happen, and each procedure's part (gen_visits.c, gen_keys.c, gen_mail.c,
- * gen_complaints.c, gen_handover.c).
+ * gen_complaints.c, gen_handover.c, gen_passes.c).
  *
  * Each day is planned first — each procedure puts the day's arrivals on the agenda,
  * and playing an action may put its sequels there (an admission after a registration,
@@ -36,7 +36,9 @@ bool gen_chance(gen_rng *r, uint32_t per_mille);   /* true per_mille times in 10
 /* ---- the agenda ---- */
 
 /* What an action does: the procedure (high byte) and its step. */
-typedef enum gen_proc { PROC_VISITS, PROC_KEYS, PROC_MAIL, PROC_COMPLAINTS, PROC_HANDOVER, PROC_COUNT } gen_proc;
+typedef enum gen_proc {
+    PROC_VISITS, PROC_KEYS, PROC_MAIL, PROC_COMPLAINTS, PROC_HANDOVER, PROC_PASSES, PROC_COUNT
+} gen_proc;
 #define GEN_KIND(proc, step) ((uint16_t)((proc) << 8 | (step)))
 #define GEN_PROC_OF(kind) ((gen_proc)((kind) >> 8))
 #define GEN_STEP_OF(kind) ((int)((kind) & 0xFF))
@@ -84,7 +86,7 @@ typedef struct gen_directory {
 /* ---- how much happens on a day ---- */
 
 typedef struct gen_quota {
-    int64_t visits, mail, loans, complaints, entries;
+    int64_t visits, mail, loans, complaints, entries, passes;
 } gen_quota;
 
 typedef struct gen_visits gen_visits;
@@ -92,6 +94,7 @@ typedef struct gen_keys gen_keys;
 typedef struct gen_mail gen_mail;
 typedef struct gen_complaints gen_complaints;
 typedef struct gen_handover gen_handover;
+typedef struct gen_passes gen_passes;
 
 typedef struct gen {
     fd_desk *d;
@@ -111,6 +114,7 @@ typedef struct gen {
     gen_mail *mail;
     gen_complaints *complaints;
     gen_handover *handover;
+    gen_passes *passes;
 } gen;
 
 /* Puts an action on the agenda. One at or after the end of history never happens:
@@ -159,6 +163,12 @@ fd_status gen_handover_start(gen *g, fd_error *err);
 void gen_handover_plan_day(gen *g, fd_date day, int64_t entries);
 fd_status gen_handover_play(gen *g, const gen_action *a, fd_error *err);
 void gen_handover_free(gen *g);
+
+/* Carry-out and carry-in passes (gen_passes.c), on a random stream of their own. */
+fd_status gen_passes_start(gen *g, fd_error *err);
+void gen_passes_plan_day(gen *g, fd_date day, int64_t count);
+fd_status gen_passes_play(gen *g, const gen_action *a, fd_error *err);
+void gen_passes_free(gen *g);
 
 /* A slot pool: indexes of records in flight, reused once a record's story ends. */
 typedef struct gen_slots {

@@ -102,17 +102,34 @@ ORDER BY window_from, id
 LIMIT :limit;
 
 -- name: pass_search_text
--- The carrier, the company or the unit code starting with :text; empty text lists the
--- whole history. Newest window first.
+-- The carrier, the company or the unit code starting with :text (the company and unit
+-- as the directory names them now); empty text lists the whole history. Newest window
+-- first. The candidates come by index, from the names as stored and as corrected; the
+-- last test keeps those whose name reads so now.
 -- row: pass_row
 SELECT
   id, state, direction, company_id, unit_id, company, unit, carrier, doc_type,
   doc_number_clear, doc_number_masked, day, window_from, window_to, scheduled, sealed, signer,
   at, issued_by, closed_at, closed_by, void_reason, hazard, refusal_reason, lines, goods
 FROM pass_now
-WHERE (:text = '' OR carrier >= :text AND carrier < :text || char(1114111)
-       OR company >= :text AND company < :text || char(1114111)
-       OR unit >= :text AND unit < :text || char(1114111))
+WHERE id IN (
+  SELECT p.id FROM pass p WHERE p.carrier >= :text AND p.carrier < :text || char(1114111)
+  UNION
+  SELECT p.id FROM occupant o JOIN pass p ON p.company_id = o.id
+  WHERE o.name >= :text AND o.name < :text || char(1114111)
+  UNION
+  SELECT p.id FROM unit u JOIN pass p ON p.unit_id = u.id
+  WHERE u.code >= :text AND u.code < :text || char(1114111)
+  UNION
+  SELECT p.id FROM correction k JOIN pass p ON p.company_id = k.row_id
+  WHERE k.tbl = 'occupant' AND k.field = 'name' AND k.value >= :text AND k.value < :text || char(1114111)
+  UNION
+  SELECT p.id FROM correction k JOIN pass p ON p.unit_id = k.row_id
+  WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value >= :text AND k.value < :text || char(1114111)
+)
+AND (carrier >= :text AND carrier < :text || char(1114111)
+     OR company >= :text AND company < :text || char(1114111)
+     OR unit >= :text AND unit < :text || char(1114111))
 AND (:after = 0 OR window_from < :after_key OR (window_from = :after_key AND id < :after_id))
 ORDER BY window_from DESC, id DESC
 LIMIT :limit;
