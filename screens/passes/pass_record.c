@@ -10,6 +10,7 @@
 #include "passes/passes_shared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/printing.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 
@@ -269,6 +270,10 @@ static int record_handle(void *state, console *c, const console_event *ev)
     pass_view *pv = state;
     if (!pv->loaded)
         return EV_IGNORED;
+    if (ev->action == ACT_PRINT) {
+        printing_pass(c, pv->id);
+        return EV_HANDLED | EV_REDRAW;
+    }
     int chosen;
     switch (record_steps_key(&pv->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
@@ -278,7 +283,8 @@ static int record_handle(void *state, console *c, const console_event *ev)
     return EV_IGNORED;
 }
 
-static const console_action record_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
+static const console_action record_actions[] = {ACT_SELECT, ACT_PRINT, ACT_BACK, ACT_UP, ACT_DOWN,
+                                                ACT_NONE};
 
 static const screen_ops record_screen = {
     .title = N_("Carry-out or carry-in pass"),

@@ -130,6 +130,12 @@ static void let_through(vt_term *t)
     VT_ASSERT_TEXT(t, "Seal confirmed: the goods may pass.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Let through   11-27 10:45 李娜", WAIT_MS);
     VT_ASSERT_TEXT(t, "Nothing more to do for this pass.", WAIT_MS);
+    /* Its two-part form, previewed before it goes to paper. */
+    vt_key(t, "^R");
+    VT_ASSERT_TEXT(t, "Print preview: carry-out or carry-in pass No.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Stub (kept by the customer-service department)", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Print preview", WAIT_MS);
     vt_key(t, "Esc");
 }
 
