@@ -1,4 +1,4 @@
-/* The five procedures' write paths for the I/O-error test: for each, a set-up that
+/* The procedures' write paths for the I/O-error test: for each, a set-up that
  * leaves one record ready for the operation (write_paths.h says what they must do),
  * and the operation. write_paths.c lists them. They share a small desk: the shipped
  * configuration, one building's directory (A-1203 with an owner who entrusted a spare
@@ -79,5 +79,13 @@ void handing_over(fault_ctx *c);
 fd_status count_inventory(fault_ctx *c, fd_error *err);
 void ready_to_sign(fault_ctx *c);        /* items marked, inventory counted */
 fd_status sign_handover(fault_ctx *c, fd_error *err);
+
+/* ---- carry-out and carry-in passes (paths_passes.c) ---- */
+fd_status file_letter(fault_ctx *c, fd_error *err);
+fd_status issue_pass(fault_ctx *c, fd_error *err);
+void pass_issued(fault_ctx *c);          /* out of T-1501 under its seal, 09:00–12:00 */
+fd_status confirm_pass(fault_ctx *c, fd_error *err);
+fd_status refuse_pass(fault_ctx *c, fd_error *err);
+fd_status void_pass(fault_ctx *c, fd_error *err);
 
 #endif

@@ -306,5 +306,10 @@ const write_path write_paths[] = {
     {"handover_begin", shift_open, begin_handover, SAMPLED},
     {"handover_count", handing_over, count_inventory, SAMPLED},
     {"handover_sign", ready_to_sign, sign_handover, SAMPLED},
+    {"pass_authority", as_it_is, file_letter, SAMPLED},
+    {"pass_issue", as_it_is, issue_pass, SAMPLED},
+    {"pass_confirm", pass_issued, confirm_pass, SAMPLED},
+    {"pass_refuse", pass_issued, refuse_pass, SAMPLED},
+    {"pass_void", pass_issued, void_pass, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);
