@@ -102,7 +102,11 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(work_pass_end)            \
     X(hot_work)                 \
     X(work_tools)               \
-    X(work_tools_out)
+    X(work_tools_out)           \
+    X(pass_authority)           \
+    X(pass)                     \
+    X(pass_item)                \
+    X(pass_refusal)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

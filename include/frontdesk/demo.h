@@ -54,6 +54,11 @@ fd_status fd_demo_notices(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
  * ended, with passes coming due, overdue and forfeited, hot work approved and cleared,
  * tools in and out; one ten days in; one completed with its deposit refunded. */
 fd_status fd_demo_works(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
+/* A week of carry-out and carry-in passes (src/passes_demo.c): two companies' seals and
+ * one letter of authority on file, goods let through under the seal and under the
+ * letter's signer, paint thinner stopped at the door, a pass voided and issued again, a
+ * scheduled move last night never confirmed, and this morning's passes. */
+fd_status fd_demo_passes(fd_desk *d, const fd_demo_cast *cast, fd_error *err);
 
 /* A week of the handover book (src/handover_demo.c): a second duty manager, 赵磊
  * (2002, PIN 2223), taking turns with 张伟 at 08:00 and 20:00; duties, the desk's duty

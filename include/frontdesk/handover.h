@@ -433,6 +433,7 @@ typedef enum fd_item_record {
     FD_RECORD_CALL,  /* an entry of the hotline and walk-in register */
     FD_RECORD_NOTICE,
     FD_RECORD_RENOVATION, /* a renovation file (its pass or tools the item names) */
+    FD_RECORD_PASS,  /* a carry-out or carry-in pass */
 } fd_item_record;
 
 /* An open item. Strings are valid during the callback only. */

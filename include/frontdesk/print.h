@@ -20,6 +20,7 @@
     X(MAIL,       "mail",       N_("Mail and newspaper register"))                   \
     X(COMPLAINTS, "complaints", N_("Complaints received, rectified and visited"))    \
     X(CALLS,      "calls",      N_("Calls and walk-ins register"))                   \
+    X(PASSES,     "passes",     N_("Carry-out and carry-in passes register"))        \
     X(PERMITS,    "permits",    N_("Renovation permits, workers' passes and tools"))  \
     X(NOTICES,    "notices",    N_("Notices issued and taken down"))                 \
     X(HANDOVER,   "handover",   N_("Shift handover summary"))                        \
@@ -62,11 +63,19 @@ fd_report_paper fd_print_slip_paper(const fd_config *cfg);
 /* Where a slip goes: the slip printer, else the office printer (NULL: none). */
 const char *fd_print_slip_printer(const fd_config *cfg);
 
+/* The two-part pass (携物出入门证) of pass id: the stub the department keeps and the
+ * release part the carrier takes to the door, each with the number as a barcode, the
+ * goods line by line and the boxes for the seal or signature, the department's
+ * confirmation and the door; the document as who may see it. A voided pass is not
+ * printed (FD_STATE). */
+fd_status fd_print_pass(fd_desk *d, const fd_actor *who, int64_t id, fd_report **out, fd_error *err);
+
 /* The name a report is saved under, without ".pdf" ("handover-12",
  * "daily-visitors-2026-11-26"; fd_report_destination.stem), so the command line and
  * the console file the same paper alike. Caller frees. */
 char *fd_print_handover_stem(int64_t shift_id);
 char *fd_print_daily_stem(fd_daily_log log, fd_date day);
 char *fd_print_slip_stem(const char *number);
+char *fd_print_pass_stem(int64_t id);
 
 #endif

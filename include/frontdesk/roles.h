@@ -83,7 +83,12 @@ typedef enum fd_role {
     X(WORKS_PASS, "works.pass", FD_DESK_STAFF, N_("Issue, renew or take back a worker's pass")) \
     X(WORKS_HOT_WORK, "works.hot_work", FD_MANAGERS, N_("Approve hot work")) \
     X(WORKS_SITE, "works.site", FD_DESK_STAFF, N_("Register contractors' tools, or a site cleared after hot work")) \
-    X(WORKS_EXPORT, "works.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the renovation permits and passes"))
+    X(WORKS_EXPORT, "works.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the renovation permits and passes")) \
+    X(PASS_ISSUE, "pass.issue", FD_DESK_STAFF, N_("Issue a carry-out or carry-in pass")) \
+    X(PASS_CONFIRM, "pass.confirm", FD_DESK_STAFF, N_("Confirm or stop goods at the door")) \
+    X(PASS_VOID, "pass.void", FD_DESK_STAFF, N_("Void a pass")) \
+    X(PASS_AUTHORITY, "pass.authority", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("File a company's seal or letter of authority")) \
+    X(PASS_EXPORT, "pass.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the passes"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

@@ -299,9 +299,11 @@ fd_status fd_visitor_bans(fd_desk *d, int64_t after_id, int limit,
 /* The privacy purge (administrator or customer-service manager): forgets the document
  * numbers of visits registered more than visitors.retention_days ago, and of
  * do-not-admit entries lifted that long ago (an entry keeps its number while it is in
- * force), and of renovation workers' passes that ended that long ago. Forgotten means
- * that nothing left — the rows, the write-ahead log, the keys, a later backup or export
- * — tests a guess of the number: the number, its HMAC and the row's salt are cleared and the masked form says nothing ("********", the document
+ * force), of renovation workers' passes that ended that long ago, and of the carriers
+ * of passes whose window ended that long ago. Forgotten means that nothing left — the
+ * rows, the write-ahead log, the keys, a later backup or export — tests a guess of the
+ * number: the number, its HMAC and the row's salt are cleared and the masked form says
+ * nothing ("********", the document
  * type stays), the freed space in the file is zeroed and the log emptied. The visits
  * stay, with everything else; the run is recorded, audited and anchored. *cleared is the
  * number of visits cleared. */
@@ -310,6 +312,7 @@ typedef struct fd_purge_result {
     int64_t visits; /* whose numbers were cleared */
     int64_t bans;   /* do-not-admit rows cleared */
     int64_t workers; /* renovation workers' passes cleared (ended that long ago) */
+    int64_t passes; /* carry-out and carry-in passes whose carrier's number was cleared */
     /* The write-ahead log was emptied. When other terminals were reading all along, it
      * still holds older copies of the pages cleared: run the purge again later. */
     bool log_emptied;

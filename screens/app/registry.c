@@ -10,12 +10,14 @@
 #include "frontdesk/i18n.h"
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/visitors.h"
 #include "handover/handover.h"
 #include "handover/handover_pass.h"
 #include "keys/keys.h"
 #include "mail/mail.h"
 #include "notices/notices.h"
+#include "passes/passes.h"
 #include "shell/auth.h"
 #include "shell/shell.h"
 #include "visitors/visitors.h"
@@ -30,6 +32,7 @@
     X(ACT_COMPLAINTS, complaints_screen)  \
     X(ACT_HANDOVER, handover_screen)      \
     X(ACT_CALLS, calls_screen)            \
+    X(ACT_PASSES, passes_screen)          \
     X(ACT_WORKS, works_screen)            \
     X(ACT_NOTICES, notices_screen)        \
     X(ACT_DIRECTORY, directory_screen)    \
@@ -42,7 +45,8 @@
     X(ACT_KEYS, N_("Keys overdue"), fd_keys_count_overdue)                    \
     X(ACT_MAIL, N_("Mail held"), fd_mail_held_count)                          \
     X(ACT_HANDOVER, N_("Follow-ups"), fd_handover_followups_count)           \
-    X(ACT_CALLS, N_("Calls open"), fd_calls_open_count)
+    X(ACT_CALLS, N_("Calls open"), fd_calls_open_count)                      \
+    X(ACT_PASSES, N_("Moves overdue"), fd_passes_overdue_count)
 
 static const console_entry entries[] = {
 #define APP_ENTRY_ROW(action, screen) {action, &screen},

@@ -64,6 +64,8 @@
       N_("Record hotline calls and walk-in enquiries: the answer, a referral, dealt with")) \
     X(DO_NOT_ADMIT, "do_not_admit", N_("Do-not-admit list"),                              \
       N_("The visitors not to admit, at the whole site or one unit: add and lift entries (customer-service manager)")) \
+    X(PASSES,      "passes",      N_("Carry-out and carry-in passes"),                     \
+      N_("Issue carry-out and carry-in passes, confirm the seal at the door, stop dangerous goods")) \
     X(WORKS,       "works",       N_("Renovations and contractors"),                       \
       N_("Renovation files, workers' passes and deposits, hot-work permits, the daily tools register")) \
     X(NOTICES,     "notices",     N_("Notices"),                                           \

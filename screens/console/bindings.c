@@ -58,6 +58,7 @@ static const fd_binding default_bindings[] = {
     {"calls", "^E"},
     {"notices", "^N"},
     {"works", "^W"},
+    {"passes", "^G"},
 };
 
 /* Named curses keys; the first spelling of a key is the one shown. */

@@ -15,6 +15,7 @@
 
 #include "calls/call_entry.h"
 #include "works/works_file.h"
+#include "passes/pass_record.h"
 #include "complaints/complaints.h"
 #include "console/draw.h"
 #include "widgets/ask.h"
@@ -484,6 +485,7 @@ static void open_record(book *b, const brow *r)
     case FD_RECORD_CALL: call_entry_open(c, r->ref_id); break;
     case FD_RECORD_NOTICE: notice_page_open(c, r->ref_id); break;
     case FD_RECORD_RENOVATION: works_file_open(c, r->ref_id); break;
+    case FD_RECORD_PASS: pass_record_open(c, r->ref_id); break;
     case FD_RECORD_ENTRY: handover_open_entry(c, r->ref_id); break;
     }
 }

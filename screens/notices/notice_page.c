@@ -394,7 +394,7 @@ static void draw_facts(const page *p, console *c, int y, int x, int cols)
     show_when(n->drafted_at, now, when, sizeof when);
     snprintf(line, sizeof line, _("%s   drafted by %s %s   handed to %d units"),
              show_or_dash(n->approved_by), n->drafted_by, when, n->deliveries);
-    notices_label_line(y + 4, x, cols, _("Signed by"), line, A_NORMAL);
+    notices_label_line(y + 4, x, cols, _("Notice signed by"), line, A_NORMAL);
     if (n->overridden_by[0]) {
         snprintf(line, sizeof line, _("shortened by %s: %s"), n->overridden_by, n->override_reason);
         notices_label_line(y + 5, x, cols, _("Lead time"), line, theme(TH_ERROR));

@@ -151,7 +151,7 @@ static void draw_selected(const notice_list *m, int y, int x, int cols)
     notices_span_text(n->starts_at, n->ends_at, now, span, sizeof span);
     notices_label_line(y, x, cols, _("Event"), span, n->to_take_down ? theme(TH_ERROR) : A_NORMAL);
     snprintf(line, sizeof line, _("%s   drafted by %s"), show_or_dash(n->approved_by), n->drafted_by);
-    notices_label_line(y + 1, x, cols, _("Signed by"), line, A_NORMAL);
+    notices_label_line(y + 1, x, cols, _("Notice signed by"), line, A_NORMAL);
     snprintf(line, sizeof line, _("%d units"), n->deliveries);
     notices_label_line(y + 2, x, cols, _("Handed to"), line, A_NORMAL);
 }

@@ -140,6 +140,22 @@ void printing_shift(console *c, int64_t shift_id)
     fd_report_free(r);
 }
 
+void printing_pass(console *c, int64_t pass_id)
+{
+    fd_report *r;
+    fd_error err = {0};
+    if (fd_print_pass(console_desk(c), console_actor(c), pass_id, &r, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return;
+    }
+    char *title = fd_printf(_("Print preview: carry-out or carry-in pass No. %lld"), (long long)pass_id);
+    char *stem = fd_print_pass_stem(pass_id);
+    preview(c, r, stem, title);
+    free(stem);
+    free(title);
+    fd_report_free(r);
+}
+
 fd_date printing_today(console *c)
 {
     return fd_date_of(fd_desk_now(console_desk(c)));

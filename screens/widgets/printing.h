@@ -14,6 +14,8 @@
 void printing_daily_log(console *c, fd_daily_log log, fd_date day);
 /* The handover report of a shift. */
 void printing_shift(console *c, int64_t shift_id);
+/* The two-part form of a carry-out or carry-in pass. */
+void printing_pass(console *c, int64_t pass_id);
 /* Today, by the desk's clock: the day a procedure's screen prints. */
 fd_date printing_today(console *c);
 /* The visitor slip of a visitor just admitted, printed as configured (visitors.slip_paper,

@@ -246,7 +246,7 @@ static void draw_selected(const works_list *m, int y, int x, int cols)
         works_label_line(y, x, cols, _("Document"), line, A_NORMAL);
         snprintf(line, sizeof line, _("%s %s   receipt %s"), fd_work_signer_label(p->signer_role),
                  p->signer, p->receipt);
-        works_label_line(y + 1, x, cols, _("Signed by"), line, A_NORMAL);
+        works_label_line(y + 1, x, cols, _("Signature of"), line, A_NORMAL);
         snprintf(line, sizeof line, _("%d yuan received, deposit %d yuan"), p->received, p->deposit);
         works_label_line(y + 2, x, cols, _("Fee"), line, A_NORMAL);
     } else {

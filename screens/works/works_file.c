@@ -250,7 +250,7 @@ static const form_field issue_fields[] = {
     {"worker", N_("Worker"), FORM_TEXT, true, 20, 32},
     {"doc_type", N_("Document"), FORM_CHOICE, true, 0, 0},
     {"doc_number", N_("Document no."), FORM_DOCUMENT, true, 0, 0},
-    {"signer_role", N_("Signed by"), FORM_CHOICE, true, 0, 0},
+    {"signer_role", N_("Signature of"), FORM_CHOICE, true, 0, 0},
     {"signer", N_("Signer's name"), FORM_TEXT, true, 20, 32},
     {"receipt", N_("Receipt no."), FORM_TEXT, true, 20, 32},
 };

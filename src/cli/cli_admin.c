@@ -125,6 +125,7 @@ static fd_status (*const demo_steps[])(fd_desk *d, const fd_demo_cast *cast, fd_
     fd_demo_calls,
     fd_demo_notices,
     fd_demo_works,
+    fd_demo_passes,
     fd_demo_handover,
 };
 

@@ -14,6 +14,7 @@
 #include "frontdesk/book.h"
 #include "frontdesk/calls.h"
 #include "frontdesk/notices.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/export.h"
 #include "frontdesk/handover.h"
@@ -39,6 +40,7 @@ static const export_kind kinds[] = {
     {"mail", fd_mail_export},
     {"complaints", fd_complaints_export},
     {"calls", fd_calls_export},
+    {"passes", fd_passes_export},
     {"permits", fd_works_export},
     {"notices", fd_notices_export},
     {"handover", fd_handover_export},
@@ -47,7 +49,8 @@ enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|permits|notices|handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|passes|permits|notices|"
+                       "handover|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

@@ -3,10 +3,11 @@
  *
  *   frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|--printer NAME] --as N
  *   frontdesk print daily [--date DATE]
- *                         [--log visitors|keys|mail|complaints|calls|permits|notices|handover|all]
+ *                         [--log visitors|keys|mail|complaints|calls|passes|permits|notices|handover|all]
  *                         [--pdf FILE|--text FILE|--printer NAME] --as N
  *
  *   frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|--text FILE|--printer NAME] --as N
+ *   frontdesk print pass NUMBER [--pdf FILE|--text FILE|--printer NAME] --as N
  *
  * --width N sets the text form's columns (a narrower or wider terminal printer). A slip
  * goes to the configured slip printer (else the office printer) on the configured paper.
@@ -33,10 +34,13 @@ static int usage(void)
     return cli_usage(_("usage: frontdesk print handover [--shift ID|--last] [--pdf FILE|--text FILE|"
                        "--printer NAME] [--width N] --as NUMBER\n"
                        "       frontdesk print daily [--date DATE|today|yesterday] "
-                       "[--log visitors|keys|mail|complaints|calls|permits|notices|handover|all] [--pdf FILE|--text FILE|"
+                       "[--log visitors|keys|mail|complaints|calls|passes|permits|notices|handover|all] "
+                       "[--pdf FILE|--text FILE|"
                        "--printer NAME] [--width N] --as NUMBER\n"
                        "       frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|"
-                       "--text FILE|--printer NAME] --as NUMBER"));
+                       "--text FILE|--printer NAME] --as NUMBER\n"
+                       "       frontdesk print pass NUMBER [--pdf FILE|--text FILE|--printer NAME] "
+                       "--as NUMBER"));
 }
 
 static int parse(int argc, char **argv, print_args *a)
@@ -117,7 +121,8 @@ static int daily_report(fd_desk *d, const fd_actor *who, const print_args *a, fd
         return cli_usage(_("--date takes YYYY-MM-DD, today or yesterday, not '%s'"), a->date);
     fd_daily_log log = FD_LOG_ALL;
     if (a->log && !fd_daily_log_parse(a->log, &log))
-        return cli_usage(_("--log takes visitors, keys, mail, complaints, calls, permits, notices, handover or all, not '%s'"),
+        return cli_usage(_("--log takes visitors, keys, mail, complaints, calls, passes, permits, notices, "
+                           "handover or all, not '%s'"),
                          a->log);
     fd_error err = {0};
     if (fd_print_daily(d, who, day, log, out, &err) != FD_OK)
@@ -141,6 +146,20 @@ static int slip_report(cli *c, fd_desk *d, const fd_actor *who, print_args *a, c
     return EX_OK;
 }
 
+static int pass_report(fd_desk *d, const fd_actor *who, const char *number, fd_report **out,
+                       char **stem)
+{
+    char *end;
+    long long id = strtoll(number, &end, 10);
+    if (*end || id <= 0)
+        return cli_usage(_("A pass is named by its number, not '%s'"), number);
+    fd_error err = {0};
+    if (fd_print_pass(d, who, id, out, &err) != FD_OK)
+        return cli_fail(&err);
+    *stem = fd_print_pass_stem(id);
+    return EX_OK;
+}
+
 static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 {
     a->dest.stem = stem;
@@ -161,19 +180,20 @@ static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 int cli_print(cli *c, int argc, char **argv)
 {
     if (argc < 2 || (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0 &&
-                     strcmp(argv[1], "slip") != 0))
+                     strcmp(argv[1], "slip") != 0 && strcmp(argv[1], "pass") != 0))
         return usage();
     bool handover = strcmp(argv[1], "handover") == 0, slip = strcmp(argv[1], "slip") == 0;
-    /* The slip's number comes before its options. */
-    const char *number = slip && argc > 2 && argv[2][0] != '-' ? argv[2] : NULL;
-    if (slip && !number)
+    bool pass = strcmp(argv[1], "pass") == 0, numbered = slip || pass;
+    /* A slip's or a pass's number comes before its options. */
+    const char *number = numbered && argc > 2 && argv[2][0] != '-' ? argv[2] : NULL;
+    if (numbered && !number)
         return usage();
     print_args a = {0};
-    int rc = slip ? parse(argc - 2, argv + 2, &a) : parse(argc - 1, argv + 1, &a);
+    int rc = numbered ? parse(argc - 2, argv + 2, &a) : parse(argc - 1, argv + 1, &a);
     if (rc != EX_OK)
         return rc;
-    if (slip ? (a.date || a.log || a.shift || a.last)
-             : a.paper || (handover ? (a.date || a.log) : (a.shift || a.last)))
+    if (numbered ? (a.date || a.log || a.shift || a.last || (pass && a.paper))
+                 : a.paper || (handover ? (a.date || a.log) : (a.shift || a.last)))
         return usage();
     fd_desk *d;
     if ((rc = cli_open_desk(c, 0, &d)) != EX_OK)
@@ -184,6 +204,7 @@ int cli_print(cli *c, int argc, char **argv)
     rc = cli_authenticate(c, d, a.as, &who);
     if (rc == EX_OK)
         rc = slip       ? slip_report(c, d, &who, &a, number, &r, &stem)
+             : pass     ? pass_report(d, &who, number, &r, &stem)
              : handover ? shift_report(d, &who, &a, &r, &stem)
                         : daily_report(d, &who, &a, &r, &stem);
     if (rc == EX_OK)

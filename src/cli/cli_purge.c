@@ -1,7 +1,8 @@
 /* frontdesk purge --as NUMBER: forgets the document numbers of visitors registered
  * longer ago than visitors.retention_days, of do-not-admit entries lifted that long ago,
- * and of renovation workers' passes ended that long ago. Meant for cron, with the PIN
- * in $FRONTDESK_PIN: quiet there, it shows how far it has got on a terminal. */
+ * of renovation workers' passes ended that long ago, and of the carriers of passes as
+ * old. Meant for cron, with the PIN in $FRONTDESK_PIN: quiet there, it shows how far it
+ * has got on a terminal. */
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -21,6 +22,10 @@ static int report(const fd_purge_result *r, int days)
     printf(_("Forgot the document numbers of %" PRId64 " renovation workers' passes that ended "
              "more than %d days ago.\n"),
            r->workers, days);
+    if (r->passes)
+        printf(_("Forgot the carriers' document numbers of %" PRId64 " carry-out and carry-in "
+                 "passes whose day ended that long ago.\n"),
+               r->passes);
     if (r->log_emptied)
         return EX_OK;
     fprintf(stderr, _("frontdesk: other terminals kept reading, so the write-ahead log still holds "

@@ -13,6 +13,7 @@
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
 #include "frontdesk/notices.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/visitors.h"
 #include "frontdesk/works.h"
 #include "handover/handover_internal.h"
@@ -187,6 +188,47 @@ static const char *call_sort_label(const char *sort)
     return matter < 0 ? sort : fd_call_choice_label(FD_CALL_LIST_MATTER, matter);
 }
 
+/* A move the desk scheduled whose window ended with the goods not let through (条款五):
+ * the book says which company, who was to carry what, and since when. */
+typedef struct pass_page {
+    fd_gather_list *l;
+    fd_pass last;
+    int rows;
+} pass_page;
+
+static void pass_item(void *ctx, const fd_pass *p)
+{
+    pass_page *g = ctx;
+    add(g->l, "pass", fd_pass_choice_name(FD_PASS_LIST_DIRECTION, (int)p->direction), p->id,
+        fd_printf("#%lld", (long long)p->id), joined(p->unit, p->company, NULL),
+        joined(p->carrier, p->goods, NULL), p->window_to, p->window_to, -1);
+    g->last = *p;
+    g->rows++;
+}
+
+/* Page by page, as nobody in particular (documents masked): the book shows none. */
+static fd_status gather_passes(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    enum { PAGE = 200 };
+    pass_page *g = fd_alloc(sizeof *g);
+    g->l = l;
+    fd_pass_query q = {FD_PASS_VIEW_OPEN, NULL, NULL, PAGE};
+    fd_status s = FD_OK;
+    do {
+        g->rows = 0;
+        s = fd_passes_list(d, NULL, &q, pass_item, g, err);
+        q.after = &g->last;
+    } while (s == FD_OK && g->rows == PAGE);
+    free(g);
+    return s;
+}
+
+static const char *pass_sort_label(const char *sort)
+{
+    int direction = fd_pass_choice_parse(FD_PASS_LIST_DIRECTION, sort);
+    return direction < 0 ? sort : fd_pass_choice_label(FD_PASS_LIST_DIRECTION, direction);
+}
+
 /* Notices the next shift must see to: one whose event is over and still on the board
  * (to take down, due since its end), or a draft awaiting its signature (since drafted). */
 typedef struct notice_page {
@@ -244,7 +286,7 @@ static const char *notice_sort_label(const char *sort)
 
 /* A worker's pass coming due or past its last day: the next shift collects it or sees the
  * deposit forfeited, so the book says whose, which file, and how it stands. */
-static void pass_item(void *ctx, const fd_work_pass *p)
+static void work_pass_item(void *ctx, const fd_work_pass *p)
 {
     fd_gather_list *l = ctx;
     char last[FD_DATE_TEXT];
@@ -255,13 +297,13 @@ static void pass_item(void *ctx, const fd_work_pass *p)
         fd_date_start(p->valid_until + 1), -1);
 }
 
-static fd_status gather_passes(fd_desk *d, fd_gather_list *l, fd_error *err)
+static fd_status gather_work_passes(fd_desk *d, fd_gather_list *l, fd_error *err)
 {
     enum { MOST = 500 };
-    return fd_work_passes_due(d, NULL, MOST, pass_item, l, err);
+    return fd_work_passes_due(d, NULL, MOST, work_pass_item, l, err);
 }
 
-static const char *pass_sort_label(const char *sort)
+static const char *work_pass_sort_label(const char *sort)
 {
     return fd_pass_standing_label(fd_pass_standing_parse(sort));
 }
@@ -309,11 +351,12 @@ static const struct open_source {
     {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
     {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
     {"call", N_("Call or walk-in pending"), gather_calls, call_sort_label, NULL, FD_RECORD_CALL},
+    {"pass", N_("Move not let through"), gather_passes, pass_sort_label, NULL, FD_RECORD_PASS},
     {"notice_take_down", N_("Notice to take down"), gather_notices_to_take_down, notice_sort_label,
      NULL, FD_RECORD_NOTICE},
     {"notice_draft", N_("Notice awaiting a signature"), gather_notice_drafts, notice_sort_label, NULL,
      FD_RECORD_NOTICE},
-    {"work_pass", N_("Worker's pass due"), gather_passes, pass_sort_label, NULL,
+    {"work_pass", N_("Worker's pass due"), gather_work_passes, work_pass_sort_label, NULL,
      FD_RECORD_RENOVATION},
     {"tools", N_("Tools not carried out"), gather_tools, NULL, NULL, FD_RECORD_RENOVATION},
     {FD_SOURCE_HELD_MAIL, N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},

@@ -18,7 +18,7 @@ static const fd_book_column columns[] = {
     {"ends_at", N_("Ends"), FD_BOOK_TIME},
     {"drafted_at", N_("Drafted at"), FD_BOOK_TIME},
     {"drafted_by", N_("Drafted by"), FD_BOOK_TEXT},
-    {"approved_by", N_("Signed by"), FD_BOOK_TEXT},
+    {"approved_by", N_("Notice signed by"), FD_BOOK_TEXT},
     {"state", N_("State"), FD_BOOK_TEXT},
     {"steps", N_("Steps"), FD_BOOK_TEXT},
     {"deliveries", N_("Handed to units"), FD_BOOK_TEXT},

@@ -192,7 +192,7 @@ static const struct {
 } event_labels[] = {
     {"draft", N_("Drafted")},
     {"approve", N_("Approved")},
-    {"issue", N_("Issued")},
+    {"issue", N_("Notice issued")},
     {"post", N_("Posted")},
     {"deliver", N_("Handed to a unit")},
     {"take_down", N_("Taken down")},

@@ -1,6 +1,7 @@
 /* The daily logs: see include/frontdesk/print.h. Each is read through its procedure's
  * own day-range function (fd_visits_between, fd_key_loans_between, fd_mail_between,
- * fd_complaints_touched, fd_calls_between), as the printing staff member may see it. */
+ * fd_complaints_touched, fd_calls_between, fd_passes_between), as the printing staff
+ * member may see it. */
 #include "paper/print_internal.h"
 
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
 #include "frontdesk/notices.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/visitors.h"
 #include "frontdesk/works.h"
 
@@ -784,7 +786,7 @@ static fd_status notices_log(daily *y, fd_error *err)
     static const fd_report_column cols[] = {
         {N_("No."), 0.4},         {N_("Kind"), 1.0},       {N_("Title"), 2.0},
         {N_("Area"), 1.2},        {N_("Starts"), 0.9},     {N_("Ends"), 0.9},
-        {N_("Signed by"), 0.8},   {N_("Notice period shortened"), 1.6},
+        {N_("Notice signed by"), 0.8},   {N_("Notice period shortened"), 1.6},
         {N_("Units"), 0.5},       {N_("State"), 0.8},      {N_("Drafted by"), 0.8}};
     log_heading(y, FD_LOG_NOTICES);
     notice_page p = {.y = y};
@@ -795,6 +797,80 @@ static fd_status notices_log(daily *y, fd_error *err)
     fd_report_field(y->r, _("Notices"), summary, FD_STYLE_PLAIN);
     free(summary);
     emit_kept(&p.rows, table(y, cols, sizeof cols / sizeof cols[0]));
+    log_signatures(y);
+    return s;
+}
+
+/* ---- carry-out and carry-in passes (携物出入门证) ---- */
+
+typedef struct pass_page {
+    daily *y;
+    kept rows;
+    long passed, stopped, voided, open;
+} pass_page;
+
+static void pass_authority_cell(print_cells *c, const fd_pass *p)
+{
+    if (p->sealed)
+        print_cells_dup(c, _("Company seal"), FD_STYLE_PLAIN);
+    else
+        print_cells_dup(c, p->signer, FD_STYLE_PLAIN);
+}
+
+/* The state, with who closed it and why it was stopped or voided. */
+static char *pass_state_text(const fd_pass *p, fd_date day)
+{
+    const char *state = fd_pass_choice_label(FD_PASS_LIST_STATE, (int)p->state);
+    char when[FD_TIME_TEXT];
+    print_time(p->closed_at, day, when);
+    if (p->refused)
+        return fd_printf(_("%s %s %s (%s: %s)"), state, when, p->closed_by,
+                         fd_pass_choice_label(FD_PASS_LIST_HAZARD, (int)p->hazard), p->refusal_reason);
+    if (p->void_reason[0])
+        return fd_printf(_("%s %s %s (%s)"), state, when, p->closed_by, p->void_reason);
+    if (p->closed_at)
+        return fd_printf("%s %s %s", state, when, p->closed_by);
+    return fd_strdup(state);
+}
+
+static void pass_row(void *ctx, const fd_pass *p)
+{
+    pass_page *g = ctx;
+    print_cells *c = keep(&g->rows, p->window_from, p->id);
+    print_cells_add(c, fd_printf("%lld", (long long)p->id), FD_STYLE_PLAIN);
+    print_cells_dup(c, fd_pass_choice_label(FD_PASS_LIST_DIRECTION, (int)p->direction), FD_STYLE_PLAIN);
+    char from[FD_TIME_TEXT], to[FD_TIME_TEXT];
+    print_time(p->window_from, g->y->day, from);
+    print_time(p->window_to, g->y->day, to);
+    print_cells_add(c, fd_printf("%s\u2013%s", from, to), FD_STYLE_PLAIN);
+    print_cells_add(c, print_join(p->unit, " ", p->company), FD_STYLE_PLAIN);
+    print_cells_add(c, print_join(p->carrier, " ", p->doc_number), FD_STYLE_PLAIN);
+    print_cells_dup(c, p->goods, FD_STYLE_PLAIN);
+    pass_authority_cell(c, p);
+    /* Goods stopped and passes not yet let through are what the next shift must know. */
+    bool red = p->refused || p->state == FD_PASS_STATE_ISSUED;
+    print_cells_add(c, pass_state_text(p, g->y->day), red ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    print_cells_dup(c, p->issued_by, FD_STYLE_PLAIN);
+    g->passed += p->state == FD_PASS_STATE_PASSED;
+    g->stopped += p->state == FD_PASS_STATE_REFUSED;
+    g->voided += p->state == FD_PASS_STATE_VOIDED;
+    g->open += p->state == FD_PASS_STATE_ISSUED;
+}
+
+static fd_status passes_log(daily *y, fd_error *err)
+{
+    static const fd_report_column cols[] = {
+        {N_("No."), 0.5},     {N_("Out/in"), 0.5},      {N_("Time"), 1.1},
+        {N_("Company"), 2.0}, {N_("Carried by"), 1.8},  {N_("Goods"), 2.6},
+        {N_("Authority"), 0.9}, {N_("State"), 2.0},     {N_("Issued by"), 0.8}};
+    log_heading(y, FD_LOG_PASSES);
+    pass_page g = {.y = y};
+    fd_status s = fd_passes_between(y->d, y->who, y->day, y->day + 1, pass_row, &g, err);
+    char *summary = fd_printf(_("%ld passes: %ld let through, %ld stopped, %ld voided, %ld not let through"),
+                              (long)g.rows.count, g.passed, g.stopped, g.voided, g.open);
+    fd_report_field(y->r, _("Carry-out and carry-in passes"), summary, FD_STYLE_PLAIN);
+    free(summary);
+    emit_kept(&g.rows, table(y, cols, sizeof cols / sizeof cols[0]));
     log_signatures(y);
     return s;
 }
@@ -851,6 +927,7 @@ static fd_status (*const log_builders[])(daily *y, fd_error *err) = {
     [FD_LOG_MAIL] = mail_log,
     [FD_LOG_COMPLAINTS] = complaints_log,
     [FD_LOG_CALLS] = calls_log,
+    [FD_LOG_PASSES] = passes_log,
     [FD_LOG_PERMITS] = permits_log,
     [FD_LOG_NOTICES] = notices_log,
     [FD_LOG_HANDOVER] = handover_log,

@@ -224,6 +224,9 @@ static const forgettable forgettables[] = {
      * so the purge forgets them without calling into the works layer. */
     {FD_SQL_WORK_PASS_FORGET_COUNT, FD_SQL_WORK_PASS_FORGET_NEXT, FD_SQL_WORK_PASS_FORGET,
      FD_TABLE_work_pass, "works.pass_forget"},
+    /* The carriers of carry-out and carry-in passes (frontdesk/passes.h). */
+    {FD_SQL_PASS_FORGET_COUNT, FD_SQL_PASS_FORGET_NEXT, FD_SQL_PASS_FORGET, FD_TABLE_pass,
+     "pass.forget"},
 };
 
 typedef struct purging {
@@ -368,7 +371,9 @@ fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progres
         return s;
     fd_audit_anchor(d, "purge", NULL);
     if (out)
-        *out = (fd_purge_result){p.cleared[0], p.cleared[1], p.cleared[2], empty_the_log(d->store)};
+        *out = (fd_purge_result){.visits = p.cleared[0], .bans = p.cleared[1],
+                                 .workers = p.cleared[2], .passes = p.cleared[3],
+                                 .log_emptied = empty_the_log(d->store)};
     return FD_OK;
 }
 

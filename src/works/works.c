@@ -41,7 +41,7 @@ static const struct {
     const char *state, *label;
 } state_labels[] = {
     {"active", N_("Under way")},   {"completed", N_("Completed")},
-    {"issued", N_("Issued")},      {"returned", N_("Returned")},
+    {"issued", N_("Worker's pass issued")},      {"returned", N_("Returned")},
     {"forfeited", N_("Deposit forfeited")},
     {"approved", N_("Approved")},  {"cleared", N_("Site cleared")},
     {"in", N_("Brought in")},      {"out", N_("Carried out")},

@@ -7,16 +7,16 @@
 #include "works/works_internal.h"
 
 static const fd_book_column columns[] = {
-    {"id", N_("Pass number"), FD_BOOK_NUMBER},
-    {"issued_at", N_("Issued at"), FD_BOOK_TIME},
-    {"issued_by", N_("Issued by"), FD_BOOK_TEXT},
+    {"id", N_("Worker's pass number"), FD_BOOK_NUMBER},
+    {"issued_at", N_("Pass given at"), FD_BOOK_TIME},
+    {"issued_by", N_("Pass given by"), FD_BOOK_TEXT},
     {"renovation", N_("Renovation file"), FD_BOOK_NUMBER},
     {"unit", N_("Unit"), FD_BOOK_TEXT},
     {"company", N_("Renovation company"), FD_BOOK_TEXT},
     {"worker", N_("Worker"), FD_BOOK_TEXT},
     {"doc_type", N_("Document type"), FD_BOOK_TEXT},
     {"doc_number", N_("Document number"), FD_BOOK_TEXT},
-    {"signed_by", N_("Signed by"), FD_BOOK_TEXT},
+    {"signed_by", N_("Signature of"), FD_BOOK_TEXT},
     {"signer", N_("Signer's name"), FD_BOOK_TEXT},
     {"valid_until", N_("Last day"), FD_BOOK_DAY},
     {"received", N_("Received (yuan)"), FD_BOOK_NUMBER},
@@ -29,7 +29,7 @@ static const fd_book_column columns[] = {
 };
 enum { EXPORT_COLUMNS = sizeof columns / sizeof columns[0] };
 
-static const char *const state_labels[] = {N_("Issued"), N_("Returned"), N_("Deposit forfeited")};
+static const char *const state_labels[] = {N_("Worker's pass issued"), N_("Returned"), N_("Deposit forfeited")};
 
 typedef struct exporting {
     fd_desk *d;

@@ -312,7 +312,7 @@ static const struct {
     {"renovation", "open", N_("Renovation file opened")},
     {"renovation", "extend", N_("Term extended")},
     {"renovation", "complete", N_("Renovation completed")},
-    {"work_pass", "issue", N_("Pass issued")},
+    {"work_pass", "issue", N_("Worker's pass given")},
     {"work_pass", "renew", N_("Pass renewed")},
     {"work_pass", "return", N_("Pass returned, deposit refunded")},
     {"work_pass", "forfeit", N_("Pass ended, deposit forfeited")},

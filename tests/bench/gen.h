@@ -6,7 +6,8 @@
  * The building runs at a constant pace — about 548 visits a day, so 2,000,000 visits
  * are ten years — and the other records keep their share of the visits: mail N/4,
  * key loans 3N/20, complaints N/40, handover entries N/20, notices N/200,
- * renovations N/200 (each with two to eight workers' passes). History ends at the
+ * renovations N/200 (each with two to eight workers' passes), carry-out and carry-in
+ * passes N/50. History ends at the
  * database's "now", a weekday morning, with something open in every view. */
 #ifndef FRONTDESK_BENCH_GEN_H
 #define FRONTDESK_BENCH_GEN_H

@@ -16,6 +16,7 @@
 #include "frontdesk/keys.h"
 #include "frontdesk/mail.h"
 #include "frontdesk/notices.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/visitors.h"
 #include "frontdesk/works.h"
 #include "results.h"
@@ -68,7 +69,8 @@ static void complaint_id(void *ctx, const fd_complaint_row *c) { ids_add(ctx, c-
 static void entry_id(void *ctx, const fd_entry *e) { ids_add(ctx, e->id); }
 static void item_id(void *ctx, const fd_open_item *i) { ids_add(ctx, i->ref_id); }
 static void notice_id(void *ctx, const fd_notice *n) { ids_add(ctx, n->id); }
-static void pass_id(void *ctx, const fd_work_pass *p) { ids_add(ctx, p->id); }
+static void work_pass_id(void *ctx, const fd_work_pass *p) { ids_add(ctx, p->id); }
+static void pass_id(void *ctx, const fd_pass *p) { ids_add(ctx, p->id); }
 
 static fd_status visits(bench *b, fd_visit_view view, const input *in, ids *out, fd_error *err)
 {
@@ -131,7 +133,7 @@ static fd_status complaints_search(bench *b, const input *in, ids *out, fd_error
 static fd_status works_due(bench *b, const input *in, ids *out, fd_error *err)
 {
     (void)in;
-    return fd_work_passes_due(b->desk, &b->cast.receptionist, PAGE, pass_id, out, err);
+    return fd_work_passes_due(b->desk, &b->cast.receptionist, PAGE, work_pass_id, out, err);
 }
 
 static fd_status handover_entries(bench *b, const input *in, ids *out, fd_error *err)
@@ -149,6 +151,22 @@ static fd_status notices_current(bench *b, const input *in, ids *out, fd_error *
     (void)in;
     fd_notice_query q = {FD_NOTICE_VIEW_CURRENT, NULL, NULL, PAGE};
     return fd_notices_list(b->desk, &b->cast.receptionist, &q, notice_id, out, err);
+}
+
+static fd_status passes(bench *b, fd_pass_view view, const input *in, ids *out, fd_error *err)
+{
+    fd_pass_query q = {view, in->text, NULL, PAGE};
+    return fd_passes_list(b->desk, &b->cast.receptionist, &q, pass_id, out, err);
+}
+
+static fd_status passes_desk(bench *b, const input *in, ids *out, fd_error *err)
+{
+    return passes(b, FD_PASS_VIEW_DESK, in, out, err);
+}
+
+static fd_status passes_search(bench *b, const input *in, ids *out, fd_error *err)
+{
+    return passes(b, FD_PASS_VIEW_SEARCH, in, out, err);
 }
 
 /* ---- the floors ---- */
@@ -292,6 +310,27 @@ static const char FLOOR_WORKS_DUE[] =
     "JOIN renovation r ON r.id = p.renovation_id "
     "WHERE s.kind = 'work_pass' AND s.state = 'issued' AND until <= (?4 + 28800) / 86400 + 3 "
     "ORDER BY until, p.id LIMIT 50";
+/* What the passes' list shows of a pass: its window, out or in, unit and company,
+ * carrier and document, goods, state, who issued it. */
+#define PASS_FLOOR_COLUMNS                                                                       \
+    "SELECT p.id, p.window_from, p.window_to, p.direction, u.code, o.name, p.carrier, "          \
+    "p.doc_number_masked, (SELECT group_concat(i.name || ' ' || i.quantity || i.measure, '、') "  \
+    "FROM pass_item i WHERE i.pass_id = p.id), (SELECT s.state FROM entity_state s "             \
+    "WHERE s.kind = 'pass' AND s.entity_id = p.id), st.name "
+#define PASS_FLOOR_JOINS                                                                         \
+    "FROM pass p JOIN unit u ON u.id = p.unit_id JOIN occupant o ON o.id = p.company_id "       \
+    "JOIN staff st ON st.id = p.staff_id "
+/* Today's passes (the Beijing day of ?4) and every one still issued, by window. */
+static const char FLOOR_PASSES_DESK[] =
+    PASS_FLOOR_COLUMNS PASS_FLOOR_JOINS
+    "WHERE p.id IN (SELECT id FROM pass "
+    "WHERE day = (?4 + 28800) / 86400 UNION SELECT entity_id FROM entity_state "
+    "WHERE kind = 'pass' AND state = 'issued') ORDER BY p.window_from, p.id LIMIT 50";
+/* A carrier, company or unit code starting with the text, newest window first. */
+static const char FLOOR_PASSES_SEARCH[] =
+    PASS_FLOOR_COLUMNS PASS_FLOOR_JOINS
+    "WHERE (p.carrier >= ?1 AND p.carrier < ?2) OR (o.name >= ?1 AND o.name < ?2) "
+    "OR (u.code >= ?1 AND u.code < ?2) ORDER BY p.window_from DESC, p.id DESC LIMIT 50";
 
 static const query queries[] = {
     {"visitors.inside", NULL, NULL, NULL, false, visits_inside, FLOOR_VISITS_INSIDE},
@@ -314,6 +353,9 @@ static const query queries[] = {
     {"handover.open_items", NULL, NULL, NULL, false, handover_open_items, FLOOR_OPEN_ITEMS},
     {"notices.list", NULL, NULL, NULL, false, notices_current, FLOOR_NOTICES_CURRENT},
     {"works.due", NULL, NULL, NULL, false, works_due, FLOOR_WORKS_DUE},
+    {"passes.desk", NULL, NULL, NULL, false, passes_desk, FLOOR_PASSES_DESK},
+    {"passes.search", "pass", "substr(carrier, 1, 1 + id % 2)", "length(carrier) > 1", false,
+     passes_search, FLOOR_PASSES_SEARCH},
 };
 
 /* ---- inputs: rows spread evenly over the table's history ---- */

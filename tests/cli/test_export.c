@@ -119,6 +119,7 @@ START_TEST(every_kind_writes_chinese_headers_and_values)
         {"mail", "登记编号", "快件"},
         {"complaints", "投诉编号", "（周"},
         {"handover", "班次", "已签字交接"},
+        {"passes", "出入门证号", "稀释剂属易燃品"},
     };
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char args[200];
@@ -247,8 +248,8 @@ START_TEST(json_keeps_english_keys_and_codes)
     ck_assert_msg(strstr(json, "+08:00\""), "%s", json);
     ck_assert_ptr_null(strstr(json, "已离开"));
     free(json);
-    static const char *const kinds[] = {"visitors", "keys", "mail", "complaints", "calls", "permits",
-                                        "notices", "handover"};
+    static const char *const kinds[] = {"visitors", "keys", "mail", "complaints", "calls", "passes",
+                                        "permits", "notices", "handover"};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char args[200];
         snprintf(args, sizeof args, "export %s --from 2026-11-20 --to 2026-11-27 --format json --as 3001",
@@ -306,8 +307,8 @@ START_TEST(a_workbook_has_a_sheet_per_log_and_its_parameters)
     /* One sheet per log, headers frozen, the monthly figures on their own, the
      * parameters last. */
     static const char *const sheets[] = {"访客登记", "钥匙保管人月报", "钥匙借用", "邮件报纸收发登记表",
-                                         "月度统计", "投诉受理", "客户部接听接待登记表", "施工人员临时工作证",
-                                         "通告发放", "值班交接本", "导出参数"};
+                                         "月度统计", "投诉受理", "客户部接听接待登记表", "携物出入门证",
+                                         "施工人员临时工作证", "通告发放", "值班交接本", "导出参数"};
     const char *last = cells;
     for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++) {
         char ref[100];

@@ -270,6 +270,12 @@ START_TEST(calls)
 }
 END_TEST
 
+START_TEST(passes)
+{
+    procedure("^G", "passes");
+}
+END_TEST
+
 START_TEST(works)
 {
     procedure("^W", "works");
@@ -319,6 +325,7 @@ int main(void)
                                   handover,
                                   calls,
                                   directory_and_approval,
+                                  passes,
                                   works,
                                   notices,
                                   NULL};

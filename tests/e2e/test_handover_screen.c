@@ -308,11 +308,11 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     VT_ASSERT_GONE(t, "一台送修", WAIT_MS);
     /* The book counts as the sign step: six items, the notices and the renovation passes
      * falling due. */
-    VT_ASSERT_TEXT(t, "Without a mark: 11 open", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Without a mark: 12 open", WAIT_MS);
     vt_key(t, "End"); /* the held mail, summed up below the other items */
     VT_ASSERT_TEXT(t, "24 not marked", WAIT_MS);
     step(t, "Both sign", "3");
-    VT_ASSERT_TEXT(t, "11 open items and 24 held mail items have no mark", WAIT_MS);
+    VT_ASSERT_TEXT(t, "12 open items and 24 held mail items have no mark", WAIT_MS);
     ck_assert(!desk_screen_has(t, "Your PIN"));
     vt_key(t, "Left");
     vt_key(t, "Enter");
@@ -392,8 +392,8 @@ START_TEST(the_nights_business_first)
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
 
-    /* The pending calls, the notices to take down and to sign, then the mail held
-     * below them. */
+    /* The pending calls, the move never let through, the notices to take down and to
+     * sign, the renovations', then the mail held below them. */
     for (int i = 0; i < 9; i++)
         vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Call or walk-… 11-26 10:30 A-202 唐佳", WAIT_MS);
@@ -401,9 +401,13 @@ START_TEST(the_nights_business_first)
     VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
     VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
     vt_key(t, "Esc");
-    /* The renovations' passes falling due and tools not carried out, between them:
-     * each opens its renovation file. */
     vt_key(t, "Down");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Move not let … 11-26 20:00 T-1103", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Carry-out or carry-in pass", WAIT_MS);
+    VT_ASSERT_TEXT(t, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_key(t, "Esc");
     vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Notice to tak… 11-25 13:00 二次供水水箱清洗停水通知", WAIT_MS);
     VT_ASSERT_TEXT(t, "due 11-25 (Wed) 13:00  Overdue", WAIT_MS);

@@ -73,7 +73,7 @@ static void issue_a_pass(vt_term *t)
     vt_send(t, "力");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Pass issued.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Pass issued: 黄明, receipt GZ-3001", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Worker's pass given: 黄明, receipt GZ-3001", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 passes out", WAIT_MS);
 }
 

@@ -3,19 +3,21 @@
 #include <string.h>
 
 #include "frontdesk/directory.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/staff.h"
 #include "procedure_paths.h"
 
 /* One building is enough: what the paths need is an owner with an emergency contact
- * and an entrusted spare key (emergency calls, spare keys), and a tenant (a second
- * person to call). The directory size does not matter to the write paths, and every
+ * and an entrusted spare key (emergency calls, spare keys), a tenant (a second person
+ * to call), and a company in the tower (passes). The directory size does not matter to the write paths, and every
  * attempt verifies the whole audit chain, so it is kept small. */
-static const char units_csv[] = "building,floor,room\nA,12,1203\nA,12,1204\n";
+static const char units_csv[] = "building,floor,room\nA,12,1203\nA,12,1204\nT,15,1501\n";
 static const char occupants_csv[] =
     "unit,kind,name,phone,company,department,position,emergency_name,emergency_relation,"
     "emergency_phone,key_entrusted_on\n"
     "A-1203,owner,王建国,13800138000,,,,王小明,儿子,13900139000,2026-01-15\n"
-    "A-1203,tenant,李四,13700137000,,,,,,,\n";
+    "A-1203,tenant,李四,13700137000,,,,,,,\n"
+    "T-1501,company,北京辰星科技有限公司,010-85551234,,,,,,,\n";
 
 typedef fd_status (*import_fn)(fd_desk *d, const fd_actor *who, FILE *csv, fd_import_result *out,
                                fd_error *err);
@@ -58,4 +60,8 @@ void procedure_desk(fault_ctx *c)
     add_staff(c, "2002", "赵磊", FD_ROLE_DUTY_MANAGER, "2223", &c->second);
     c->owner_unit = directory_id(c, FD_DIR_UNIT, "A-1203");
     c->owner = directory_id(c, FD_DIR_OCCUPANT, "王建国");
+    /* A company whose passes out go under its seal. */
+    c->company = directory_id(c, FD_DIR_COMPANY, "北京辰星");
+    fd_pass_authority_input seal = {c->company, FD_AUTHORITY_SEAL, NULL, 0, NULL};
+    PATH_OK(fd_pass_authority_file(c->fx.desk, &c->fx.duty_manager, &seal, NULL, &path_err));
 }

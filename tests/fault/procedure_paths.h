@@ -97,5 +97,12 @@ fd_status take_pass_back(fault_ctx *c, fd_error *err);
 fd_status approve_hot_work(fault_ctx *c, fd_error *err);
 void tools_in(fault_ctx *c);             /* the crew's morning tools, in c->record */
 fd_status carry_tools_out(fault_ctx *c, fd_error *err);
+/* ---- carry-out and carry-in passes (paths_passes.c) ---- */
+fd_status file_letter(fault_ctx *c, fd_error *err);
+fd_status issue_carry_pass(fault_ctx *c, fd_error *err);
+void carry_pass_issued(fault_ctx *c);          /* out of T-1501 under its seal, 09:00–12:00 */
+fd_status confirm_pass(fault_ctx *c, fd_error *err);
+fd_status refuse_pass(fault_ctx *c, fd_error *err);
+fd_status void_pass(fault_ctx *c, fd_error *err);
 
 #endif

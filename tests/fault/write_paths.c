@@ -315,5 +315,10 @@ const write_path write_paths[] = {
     {"works_pass_return", pass_issued, take_pass_back, SAMPLED},
     {"works_hot_work", renovation_open, approve_hot_work, SAMPLED},
     {"works_tools_out", tools_in, carry_tools_out, SAMPLED},
+    {"pass_authority", as_it_is, file_letter, SAMPLED},
+    {"pass_issue", as_it_is, issue_carry_pass, SAMPLED},
+    {"pass_confirm", carry_pass_issued, confirm_pass, SAMPLED},
+    {"pass_refuse", carry_pass_issued, refuse_pass, SAMPLED},
+    {"pass_void", carry_pass_issued, void_pass, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);

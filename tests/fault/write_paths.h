@@ -23,6 +23,7 @@ typedef struct fault_ctx {
     int64_t records[3];             /* the items one hand-out takes */
     int64_t shift;                  /* the handover book's open shift */
     bool second_holds;              /* the book is in the second duty manager's hands */
+    int64_t company;                /* T-1501, its seal on file */
 } fault_ctx;
 
 /* Builds the desk every run starts from: the fixture's staff and the procedures'

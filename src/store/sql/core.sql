@@ -786,3 +786,51 @@ WHERE id = :id;
 SELECT id
 FROM audit_sealing t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'audit_sealing' AND a.row_id = t.id);
+
+-- name: row_pass_authority
+-- columns: any
+SELECT *
+FROM pass_authority
+WHERE id = :id;
+
+-- name: unaudited_pass_authority
+-- row: unaudited
+SELECT id
+FROM pass_authority t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass_authority' AND a.row_id = t.id);
+
+-- name: row_pass
+-- columns: any
+SELECT *
+FROM pass
+WHERE id = :id;
+
+-- name: unaudited_pass
+-- row: unaudited
+SELECT id
+FROM pass t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass' AND a.row_id = t.id);
+
+-- name: row_pass_item
+-- columns: any
+SELECT *
+FROM pass_item
+WHERE id = :id;
+
+-- name: unaudited_pass_item
+-- row: unaudited
+SELECT id
+FROM pass_item t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass_item' AND a.row_id = t.id);
+
+-- name: row_pass_refusal
+-- columns: any
+SELECT *
+FROM pass_refusal
+WHERE id = :id;
+
+-- name: unaudited_pass_refusal
+-- row: unaudited
+SELECT id
+FROM pass_refusal t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass_refusal' AND a.row_id = t.id);

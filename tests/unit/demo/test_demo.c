@@ -12,6 +12,7 @@
 #include "frontdesk/demo.h"
 #include "frontdesk/directory.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/staff.h"
 #include "testlib.h"
 
@@ -244,6 +245,42 @@ START_TEST(the_demo_leaves_this_mornings_calls_to_come)
 }
 END_TEST
 
+/* ---- passes ---- */
+
+static void count_pass(void *ctx, const fd_pass *p)
+{
+    int *n = ctx;
+    n[0]++;
+    n[1 + (int)p->state]++;
+}
+
+/* How many passes a view lists, and of them how many in each state. */
+static void passes_in(fd_pass_view view, int counts[5])
+{
+    memset(counts, 0, 5 * sizeof counts[0]);
+    fd_pass_query q = {view, "", NULL, 100};
+    ASSERT_OK(fd_passes_list(fx.desk, &fx.receptionist, &q, count_pass, counts, &err));
+}
+
+START_TEST(the_demo_writes_a_week_of_passes)
+{
+    open_desk("passes_demo.db");
+    ASSERT_OK(fd_demo_directory(fx.desk, &fx.admin, &err));
+    ASSERT_OK(fd_demo_passes(fx.desk, &cast, &err));
+    int n[5];
+    passes_in(FD_PASS_VIEW_SEARCH, n);
+    ck_assert_int_eq(n[0], 9);
+    ck_assert_int_eq(n[1 + FD_PASS_STATE_PASSED], 5);
+    ck_assert_int_eq(n[1 + FD_PASS_STATE_REFUSED], 1);
+    ck_assert_int_eq(n[1 + FD_PASS_STATE_VOIDED], 1);
+    passes_in(FD_PASS_VIEW_OPEN, n);
+    ck_assert_int_eq(n[0], 1); /* last night's move, never confirmed */
+    passes_in(FD_PASS_VIEW_DESK, n);
+    ck_assert_int_eq(n[0], 3); /* this morning's two, and last night's */
+    close_verified();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("demo");
@@ -256,6 +293,7 @@ int main(void)
     tcase_add_test(tc, the_demo_writes_a_week_of_mail);
     tcase_add_test(tc, the_demo_writes_a_week_of_calls);
     tcase_add_test(tc, the_demo_leaves_this_mornings_calls_to_come);
+    tcase_add_test(tc, the_demo_writes_a_week_of_passes);
     suite_add_tcase(s, tc);
     return testlib_run(s);
 }

@@ -13,7 +13,9 @@
 #include "frontdesk/handover.h"
 #include "frontdesk/notices.h"
 #include "frontdesk/keys.h"
+#include "frontdesk/directory.h"
 #include "frontdesk/mail.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/staff.h"
 #include "frontdesk/visitors.h"
 #include "frontdesk/works.h"
@@ -624,6 +626,32 @@ START_TEST(renovation_passes_due_and_tools_in_are_open_items)
     book_close(&b);
 }
 END_TEST
+static void found_company(void *ctx, const fd_dir_entry *e)
+{
+    *(int64_t *)ctx = e->id;
+}
+
+/* A move the desk scheduled for 10:30–12:00, never let through; and one not scheduled,
+ * which is nobody's open item when its window ends. */
+static void passes_booked(book *b)
+{
+    desk_fixture_directory(&b->fx);
+    fd_error err = {0};
+    int64_t company = 0;
+    ck_assert_int_eq(fd_directory_search(b->fx.desk, NULL, FD_DIR_COMPANY, "辰星", 1, found_company,
+                                         &company, &err), FD_OK);
+    fd_pass_input in = {
+        .direction = FD_PASS_IN, .company_id = company, .carrier = "搬家公司 刘队长",
+        .doc_type = FD_DOC_RESIDENT_ID, .doc_number = "11010519491231002X",
+        .window_from = 10 * 60 + 30, .window_to = 12 * 60, .scheduled = true,
+        .items = (fd_pass_item_input[]){{"文件柜", 4, "个"}}, .item_count = 1,
+    };
+    ck_assert_msg(fd_pass_issue(b->fx.desk, &b->fx.receptionist, &in, NULL, NULL, &err) == FD_OK, "%s",
+                  err.message);
+    in.scheduled = false;
+    ck_assert_msg(fd_pass_issue(b->fx.desk, &b->fx.receptionist, &in, NULL, NULL, &err) == FD_OK, "%s",
+                  err.message);
+}
 
 START_TEST(open_items_are_gathered_from_the_procedures)
 {
@@ -639,16 +667,17 @@ START_TEST(open_items_are_gathered_from_the_procedures)
     parcel_held(&b);
     complaint_taken(&b);
     calls_taken(&b);
+    passes_booked(&b);
     int64_t lift = incident(&b, zhang, s1, "电梯异响", FD_FOLLOW_FOLLOW, "请电梯公司复查");
     /* Tuesday 20:00: the key is long overdue, the complaint too. */
     b.fx.now = fd_time_from_local(2026, 12, 1, 20, 0, 0);
 
     items live = {0};
     ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
-    const char *sources[] = {"visitor", "key_overdue", "mail", "complaint", "call"};
+    const char *sources[] = {"visitor", "key_overdue", "mail", "complaint", "call", "pass"};
     const fd_item_record records[] = {FD_RECORD_VISIT, FD_RECORD_KEY, FD_RECORD_MAIL,
-                                      FD_RECORD_COMPLAINT, FD_RECORD_CALL};
-    for (size_t i = 0; i < 5; i++) {
+                                      FD_RECORD_COMPLAINT, FD_RECORD_CALL, FD_RECORD_PASS};
+    for (size_t i = 0; i < 6; i++) {
         int found = find_source(&live, sources[i]);
         ck_assert_msg(found >= 0, "no %s among the open items", sources[i]);
         ck_assert_int_eq(live.record[found], records[i]);
@@ -661,7 +690,11 @@ START_TEST(open_items_are_gathered_from_the_procedures)
     int call = find_source(&live, "call");
     ck_assert_str_eq(live.name[call], "A-1203 钱八");
     ck_assert_str_eq(live.sort[call], "Repair");
-    ck_assert_int_eq(find_source(&live, "call") + 1, find_source(&live, "mail")); /* one pending */
+    ck_assert_int_eq(find_source(&live, "call") + 1, find_source(&live, "pass")); /* one pending */
+    int pass = find_source(&live, "pass");
+    ck_assert_str_eq(live.name[pass], "T-1501 北京辰星科技有限公司");
+    ck_assert_str_eq(live.sort[pass], "Carry in");
+    ck_assert_int_eq(pass + 1, find_source(&live, "mail")); /* the scheduled move alone */
 
     int64_t handover = 0;
     ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, &handover, &err), FD_OK);

@@ -447,7 +447,7 @@ START_TEST(export_gives_each_notice_whole)
     ck_assert_msg(strstr(csv, "A-1203 (李娜, "), "%s", csv);
     ck_assert_msg(strstr(csv, "水泵漏水 (张伟, "), "%s", csv);
     ck_assert_msg(strstr(csv, "A座 10–15层 → A座全楼"), "%s", csv);
-    ck_assert_msg(strstr(csv, ",Issued,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",Notice issued,"), "%s", csv);
     free(csv);
     req.format = FD_EXPORT_JSON;
     char *json = desk_fixture_export(&fx, fd_notices_export, &fx.duty_manager, &req, &status, NULL, &err);

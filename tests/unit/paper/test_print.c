@@ -12,6 +12,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/calls.h"
 #include "frontdesk/notices.h"
+#include "frontdesk/passes.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/keys.h"
@@ -254,6 +255,11 @@ static void notice_title(void *ctx, const fd_notice *n)
     names_add(ctx, n->title);
 }
 
+static void pass_unit(void *ctx, const fd_pass *p)
+{
+    names_add(ctx, p->unit);
+}
+
 static void overdue_tag(void *ctx, const fd_key_row *row)
 {
     names_add(ctx, row->tag);
@@ -339,6 +345,12 @@ START_TEST(daily_logs_carry_the_days_records)
     ck_assert_int_gt(notices.count, 0);
     assert_all_in(&notices, text, "notice");
     names_free(&notices);
+    names passes = {NULL, 0};
+    ck_assert_int_eq(fd_passes_between(k.d, &k.receptionist, the_day, the_day + 1, pass_unit, &passes, &err),
+                     FD_OK);
+    ck_assert_int_gt(passes.count, 0);
+    assert_all_in(&passes, text, "pass's unit");
+    names_free(&passes);
 
     names overdue = {NULL, 0};
     ck_assert_int_eq(fd_keys_overdue(k.d, overdue_tag, &overdue, &err), FD_OK);
@@ -994,6 +1006,46 @@ START_TEST(print_slip_from_the_command_line)
 }
 END_TEST
 
+/* The demo's first pass: old computers out of T-1101 under the seal. Its two parts,
+ * each with the number a scanner reads back; a voided pass is not printed. */
+START_TEST(the_two_part_pass)
+{
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    fd_report *r;
+    ck_assert_msg(fd_print_pass(k.d, &k.receptionist, 1, &r, &err) == FD_OK, "%s", err.message);
+    const char *pdf = testlib_path("pass.pdf");
+    write_pdf(r, pdf);
+    char *text = write_text(r, 80);
+    fd_report_free(r);
+    const char *stub = strstr(text, _("Stub (kept by the customer-service department)"));
+    const char *release = strstr(text, _("Release part (the carrier shows it at the door)"));
+    ck_assert_msg(stub && release && stub < release, "%s", text);
+    ck_assert_msg(strstr(release, "*P000001*") && strstr(release, "旧台式电脑") && strstr(release, "4台") &&
+                  strstr(release, "110105********0011") && strstr(release, _("Company seal or signature")),
+                  "%s", text);
+    free(text);
+    char *scanned = scan_barcode(pdf);
+    ck_assert_str_eq(scanned, "P000001");
+    free(scanned);
+    r = NULL;
+    ck_assert_int_eq(fd_print_pass(k.d, &k.receptionist, 5, &r, &err), FD_STATE); /* voided */
+    ck_assert_ptr_null(r);
+    desk_close(&k);
+    char args[1000];
+    snprintf(args, sizeof args, "--db '%s' print pass 1 --pdf '%s' --as 1001", demo_path,
+             testlib_path("cli-pass.pdf"));
+    run_result cli = run("FRONTDESK_PIN=1111", args);
+    ck_assert_msg(cli.status == 0, "%s", cli.output);
+    free(cli.output);
+    snprintf(args, sizeof args, "--db '%s' print pass one --as 1001", demo_path);
+    cli = run("FRONTDESK_PIN=1111", args);
+    ck_assert_int_eq(cli.status, 64);
+    free(cli.output);
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
@@ -1016,6 +1068,7 @@ int main(void)
     tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
     tcase_add_test(tc, print_slip_from_the_command_line);
     tcase_add_test(tc, the_permits_log_lists_the_days_renovation_steps);
+    tcase_add_test(tc, the_two_part_pass);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -495,7 +495,7 @@ START_TEST(the_history_shows_every_step_of_the_file)
     fd_date_format(first + 50, day);
     snprintf(want, sizeof want,
              "Renovation file opened||-\n"
-             "Pass issued|李四, receipt GZ-0101|-\n"
+             "Worker's pass given|李四, receipt GZ-0101|-\n"
              "Term extended|to %s; request: 延期申请 第1号|-\n"
              "Hot work approved|陈师傅, certificate T3201-2024-0088|%s\n"
              "Tools registered|电钻|-\n"
@@ -524,12 +524,12 @@ START_TEST(the_export_gives_each_pass_with_its_deposit)
     fd_status status;
     char *csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
     ck_assert_msg(status == FD_OK, "%s", err.message);
-    ck_assert_msg(strstr(csv, "Pass number,Issued at,Issued by,Renovation file,Unit,"), "%s", csv);
+    ck_assert_msg(strstr(csv, "Worker's pass number,Pass given at,Pass given by,Renovation file,Unit,"), "%s", csv);
     ck_assert_msg(strstr(csv, ",A-1203,东方装饰工程有限公司,李四,Resident identity card,110105********002X,"
                               "Site manager,王强,"),
                   "%s", csv);
     ck_assert_msg(strstr(csv, ",50,40,GZ-0101,Returned,40,TK-5,"), "%s", csv);
-    ck_assert_msg(strstr(csv, ",50,40,GZ-0101,Issued,,,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",50,40,GZ-0101,Worker's pass issued,,,"), "%s", csv);
     ck_assert_ptr_null(strstr(csv, "11010519491231002X"));
     free(csv);
     req.unmasked = true;

@@ -1,0 +1,28 @@
+/* What the passes' screens share (screens/passes/): how a pass's window and state are
+ * shown, and a count of the writes made here, so that a list drawn afterwards is read
+ * again. It calls none of the passes' screens, so passes.c, pass_issue.c and
+ * pass_record.c call down only. */
+#ifndef FRONTDESK_SCREENS_PASSES_SHARED_H
+#define FRONTDESK_SCREENS_PASSES_SHARED_H
+
+#include <stddef.h>
+
+#include "console/draw.h"
+#include "frontdesk/passes.h"
+
+enum { PASSES_LABEL_COLS = 12, PASSES_LINE_TEXT = 1024 };
+
+/* A write was made here; how many so far. */
+void passes_changed(void);
+unsigned passes_changes(void);
+
+/* "10:30–12:00" on now's day, "11-25 10:30–12:00" on another. */
+void passes_window_text(const fd_pass *p, fd_time now, char *out, size_t size);
+/* The state, "已逾期" for a scheduled pass whose window ended unconfirmed. */
+const char *passes_state_label(const fd_pass *p);
+/* How the pass is authorised: "盖公章", "签署人 刘洋", or a dash. */
+void passes_authority_text(const fd_pass *p, char *out, size_t size);
+/* A label in the passes' column beside its value. */
+void passes_label_line(int y, int x, int cols, const char *label, const char *value, attr_t attr);
+
+#endif

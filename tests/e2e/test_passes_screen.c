@@ -1,0 +1,212 @@
+/* Carry-out and carry-in passes end to end: the real frontdesk in a pseudo-terminal on a
+ * demo database under a fixed clock (Friday 2026-11-27). The desk issues a pass out for
+ * a company with a seal (a line of goods it cannot read said at the goods, with its
+ * number), is refused one signed by someone its letter of authority does not name, lets
+ * goods through only within the pass's window and only after a confirmation whose safe
+ * answer comes first, and stops paint thinner with the reason; a manager files a
+ * company's letter. The interface is English (LANGUAGE=en); names are Chinese. */
+#include "desk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { WAIT_MS = DESK_WAIT_MS };
+
+static vt_term *open_passes(const desk *d, const char *number, const char *pin)
+{
+    vt_term *t = desk_open_as(d, number, pin);
+    vt_key(t, "^G");
+    VT_ASSERT_TEXT(t, "Today, and all still issued", WAIT_MS);
+    return t;
+}
+
+/* The demo's morning: last night's move never confirmed, today's two. */
+static void the_desk_list(vt_term *t)
+{
+    VT_ASSERT_TEXT(t, "11-26 18:00–20:00", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Overdue", WAIT_MS);
+    VT_ASSERT_TEXT(t, "10:30–12:00", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "会议椅")); /* two days ago, let through */
+}
+
+/* The company picked from the directory with F3: what it has on file is shown. */
+static void pick(vt_term *t, const char *company, const char *on_file)
+{
+    vt_send(t, company);
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "Which company?", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Which company?", WAIT_MS);
+    VT_ASSERT_TEXT(t, on_file, WAIT_MS);
+}
+
+static void issue_under_the_seal(vt_term *t)
+{
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Issue a pass", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2026-11-27 11:00", WAIT_MS); /* the next full hour */
+    pick(t, "辰星", "On file: Has a company seal");
+    desk_fill(t, (const char *const[]){"钱师傅", "", "110105196803150011", NULL});
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "投影仪 １台、幕布");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Line 2: write the goods and their number", WAIT_MS);
+    vt_send(t, " 1幅");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "issued: the carrier takes its release part to the door.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "钱师傅", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Goods       投影仪 1台、幕布 1幅", WAIT_MS); /* the full-width 1 read */
+}
+
+/* 华信达 has no seal; its letter names 周启明. */
+static void refused_a_signer_the_letter_does_not_name(vt_term *t)
+{
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Issue a pass", WAIT_MS);
+    pick(t, "华信达", "On file: letter of authority, signer 周启明");
+    desk_fill(t, (const char *const[]){"赵师傅", "", "11010819760214441X", NULL});
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Left"); /* no seal */
+    vt_key(t, "Tab");
+    vt_send(t, "陈静");
+    vt_key(t, "Tab");
+    vt_send(t, "碎纸机 1台");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "letter of authority names 周启明,", WAIT_MS);
+    VT_ASSERT_TEXT(t, "not 陈静: the pass cannot be issued.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Issue a pass", WAIT_MS); /* nothing lost: the form stays */
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Today, and all still issued", WAIT_MS);
+}
+
+START_TEST(test_passes_are_issued_against_the_seal_or_the_letter)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = open_passes(&d, "1001", "1111");
+    the_desk_list(t);
+    issue_under_the_seal(t);
+    refused_a_signer_the_letter_does_not_name(t);
+    desk_quit(t);
+}
+END_TEST
+
+/* At 10:45 the server cabinet goes out within its window of 10:30–12:00. */
+static void let_through(vt_term *t)
+{
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "服务器机柜 1个、网络交换机 2台", WAIT_MS);
+    VT_ASSERT_TEXT(t, "(moving time arranged)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  Seal confirmed: let the goods through", WAIT_MS);
+    /* A digit only chooses; Enter asks, and the safe answer comes first. */
+    vt_send(t, "1");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "let 王建国 through with", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "let 王建国 through with", WAIT_MS);
+    VT_ASSERT_TEXT(t, "State       Issued", WAIT_MS);
+    vt_send(t, "1");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "let 王建国 through with", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Seal confirmed: the goods may pass.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Let through   11-27 10:45 李娜", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Nothing more to do for this pass.", WAIT_MS);
+    /* Its two-part form, previewed before it goes to paper. */
+    vt_key(t, "^R");
+    VT_ASSERT_TEXT(t, "Print preview: carry-out or carry-in pass No.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Stub (kept by the customer-service department)", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Print preview", WAIT_MS);
+    vt_key(t, "Esc");
+}
+
+/* Last night's move, never confirmed: the goods turn out to hold a can of acid. */
+static void stop_the_goods(vt_term *t)
+{
+    VT_ASSERT_TEXT(t, "Overdue", WAIT_MS);
+    vt_key(t, "Up");
+    vt_key(t, "Up");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_send(t, "2");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Say what was found.", WAIT_MS);
+    vt_key(t, "Right");
+    vt_key(t, "Right");
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Corrosive", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS); /* and there the cursor is */
+    vt_send(t, "纸箱内有一桶盐酸");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "The goods are stopped; the reason is on record.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Stopped at the door: Corrosive, 纸箱内有一桶盐酸 — 李娜", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "搬家公司", WAIT_MS); /* no longer issued, nor today's */
+}
+
+START_TEST(test_goods_pass_after_the_seal_is_confirmed_or_are_stopped)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:45", "");
+    vt_term *t = open_passes(&d, "1001", "1111");
+    let_through(t);
+    stop_the_goods(t);
+    desk_quit(t);
+}
+END_TEST
+
+/* A manager files a letter for a company with none; the desk may only read it. */
+START_TEST(test_a_manager_files_a_letter_of_authority)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = open_passes(&d, "2001", "2222");
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "Which company?", WAIT_MS);
+    vt_send(t, "天衡");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Nothing on file", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "A letter names who may sign", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Letter of authority", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Enter the name of the person the letter allows to", WAIT_MS);
+    vt_send(t, "孟律师");
+    vt_key(t, "Tab");
+    vt_send(t, "2027-06-30");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "On file: the company's passes are checked against it.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Letter of authority: signer 孟律师, until 2027-06-30 — 张伟", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+int main(void)
+{
+    const TTest *const tests[] = {test_passes_are_issued_against_the_seal_or_the_letter,
+                                  test_goods_pass_after_the_seal_is_confirmed_or_are_stopped,
+                                  test_a_manager_files_a_letter_of_authority, NULL};
+    return desk_main(desk_suite("passes", tests));
+}
