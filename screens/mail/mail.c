@@ -67,7 +67,7 @@ typedef struct mail_list {
 
 static const listview_column item_columns[] = {
     {"", 1}, {N_("Received"), 11}, {N_("Recipient"), 0}, {N_("Kind"), 10},
-    {N_("Tracking no."), 15}, {N_("Shelf"), 5}, {N_("Waiting"), 12},
+    {N_("Tracking no."), 15}, {N_("Shelf"), 5}, {N_("Status"), 12},
 };
 
 static void add_row(void *ctx, const fd_mail_item *it)
