@@ -313,7 +313,7 @@ static int64_t share(apportion *a, double weight)
 }
 
 typedef struct day_plan {
-    apportion visits, mail, loans, complaints, entries, notices, renovations, passes;
+    apportion visits, mail, loans, complaints, entries, notices, renovations, passes, calls;
     bool fixed_print_day;
 } day_plan;
 
@@ -334,6 +334,7 @@ static day_plan plan_history(const gen *g, int64_t n)
         .notices = {0, all, n / 200, 0},
         .renovations = {0, all, n / 200, 0},
         .passes = {0, all, n / 50, 0},
+        .calls = {0, all, n / 20, 0},
         .fixed_print_day = n >= 4 * GEN_PRINT_DAY_VISITS,
     };
     if (p.fixed_print_day) {
@@ -354,6 +355,7 @@ static gen_quota day_quota(const gen *g, day_plan *p, fd_date day)
         .notices = share(&p->notices, w),
         .renovations = share(&p->renovations, w),
         .passes = share(&p->passes, w),
+        .calls = share(&p->calls, w),
     };
     q.visits = p->fixed_print_day && day == gen_print_day(g->now) ? GEN_PRINT_DAY_VISITS
                                                                   : share(&p->visits, w);
@@ -374,6 +376,7 @@ static fd_status play(gen *g, const gen_action *a, fd_error *err)
     case PROC_NOTICES: return gen_notices_play(g, a, err);
     case PROC_WORKS: return gen_works_play(g, a, err);
     case PROC_PASSES: return gen_passes_play(g, a, err);
+    case PROC_CALLS: return gen_calls_play(g, a, err);
     case PROC_COUNT: break;
     }
     return fd_fail(err, FD_USAGE, NULL, "unknown action %u", a->kind);
@@ -417,6 +420,7 @@ static void plan_day(gen *g, day_plan *p, fd_date day)
     gen_notices_plan_day(g, day, q.notices);
     gen_works_plan_day(g, day, q.renovations);
     gen_passes_plan_day(g, day, q.passes);
+    gen_calls_plan_day(g, day, q.calls);
 }
 
 static fd_status live(gen *g, int64_t n, void (*progress)(int64_t, int64_t), fd_error *err)
@@ -447,7 +451,7 @@ static fd_status set_up(gen *g, fd_error *err)
     if ((s = gen_visits_start(g, err)) != FD_OK || (s = gen_keys_start(g, err)) != FD_OK ||
         (s = gen_mail_start(g, err)) != FD_OK || (s = gen_complaints_start(g, err)) != FD_OK ||
         (s = gen_notices_start(g, err)) != FD_OK || (s = gen_works_start(g, err)) != FD_OK ||
-        (s = gen_passes_start(g, err)) != FD_OK)
+        (s = gen_passes_start(g, err)) != FD_OK || (s = gen_calls_start(g, err)) != FD_OK)
         return s;
     g->clock = g->first_shift;
     return gen_handover_start(g, err);
@@ -463,6 +467,7 @@ static void tear_down(gen *g)
     gen_handover_free(g);
     gen_notices_free(g);
     gen_passes_free(g);
+    gen_calls_free(g);
     free_directory(&g->dir);
     free(g->agenda.heap);
 }

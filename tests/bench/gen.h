@@ -7,7 +7,7 @@
  * are ten years — and the other records keep their share of the visits: mail N/4,
  * key loans 3N/20, complaints N/40, handover entries N/20, notices N/200,
  * renovations N/200 (each with two to eight workers' passes), carry-out and carry-in
- * passes N/50. History ends at the
+ * passes N/50, calls and walk-ins N/20. History ends at the
  * database's "now", a weekday morning, with something open in every view. */
 #ifndef FRONTDESK_BENCH_GEN_H
 #define FRONTDESK_BENCH_GEN_H

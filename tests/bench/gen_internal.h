@@ -38,7 +38,7 @@ bool gen_chance(gen_rng *r, uint32_t per_mille);   /* true per_mille times in 10
 /* What an action does: the procedure (high byte) and its step. */
 typedef enum gen_proc {
     PROC_VISITS, PROC_KEYS, PROC_MAIL, PROC_COMPLAINTS, PROC_HANDOVER, PROC_NOTICES, PROC_WORKS,
-    PROC_PASSES, PROC_COUNT
+    PROC_PASSES, PROC_CALLS, PROC_COUNT
 } gen_proc;
 #define GEN_KIND(proc, step) ((uint16_t)((proc) << 8 | (step)))
 #define GEN_PROC_OF(kind) ((gen_proc)((kind) >> 8))
@@ -87,7 +87,7 @@ typedef struct gen_directory {
 /* ---- how much happens on a day ---- */
 
 typedef struct gen_quota {
-    int64_t visits, mail, loans, complaints, entries, notices, renovations, passes;
+    int64_t visits, mail, loans, complaints, entries, notices, renovations, passes, calls;
 } gen_quota;
 
 typedef struct gen_visits gen_visits;
@@ -97,6 +97,7 @@ typedef struct gen_complaints gen_complaints;
 typedef struct gen_handover gen_handover;
 typedef struct gen_notices gen_notices;
 typedef struct gen_works gen_works;
+typedef struct gen_calls gen_calls;
 typedef struct gen_passes gen_passes;
 
 typedef struct gen {
@@ -119,6 +120,7 @@ typedef struct gen {
     gen_handover *handover;
     gen_notices *notices;
     gen_works *works;
+    gen_calls *calls;
     gen_passes *passes;
 } gen;
 
@@ -184,6 +186,12 @@ fd_status gen_passes_start(gen *g, fd_error *err);
 void gen_passes_plan_day(gen *g, fd_date day, int64_t count);
 fd_status gen_passes_play(gen *g, const gen_action *a, fd_error *err);
 void gen_passes_free(gen *g);
+
+/* The hotline and walk-in register (gen_calls.c). */
+fd_status gen_calls_start(gen *g, fd_error *err);
+void gen_calls_plan_day(gen *g, fd_date day, int64_t count);
+fd_status gen_calls_play(gen *g, const gen_action *a, fd_error *err);
+void gen_calls_free(gen *g);
 
 /* A slot pool: indexes of records in flight, reused once a record's story ends. */
 typedef struct gen_slots {

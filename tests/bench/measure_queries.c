@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/keys.h"
@@ -71,6 +72,7 @@ static void item_id(void *ctx, const fd_open_item *i) { ids_add(ctx, i->ref_id);
 static void notice_id(void *ctx, const fd_notice *n) { ids_add(ctx, n->id); }
 static void work_pass_id(void *ctx, const fd_work_pass *p) { ids_add(ctx, p->id); }
 static void pass_id(void *ctx, const fd_pass *p) { ids_add(ctx, p->id); }
+static void call_id(void *ctx, const fd_call_entry *e) { ids_add(ctx, e->id); }
 
 static fd_status visits(bench *b, fd_visit_view view, const input *in, ids *out, fd_error *err)
 {
@@ -151,6 +153,13 @@ static fd_status notices_current(bench *b, const input *in, ids *out, fd_error *
     (void)in;
     fd_notice_query q = {FD_NOTICE_VIEW_CURRENT, NULL, NULL, PAGE};
     return fd_notices_list(b->desk, &b->cast.receptionist, &q, notice_id, out, err);
+}
+
+static fd_status calls_desk(bench *b, const input *in, ids *out, fd_error *err)
+{
+    (void)in;
+    fd_call_query q = {FD_CALL_VIEW_DESK, NULL, NULL, PAGE};
+    return fd_calls_list(b->desk, &b->cast.receptionist, &q, call_id, out, err);
 }
 
 static fd_status passes(bench *b, fd_pass_view view, const input *in, ids *out, fd_error *err)
@@ -277,6 +286,10 @@ static const char FLOOR_OPEN_ITEMS[] =
     "v.visitee_company, v.visitee_department, v.visitee_name, sl.at, NULL FROM "
     "entity_state s JOIN visit v ON v.id = s.entity_id LEFT JOIN visit_slip sl ON "
     "sl.visit_id = v.id WHERE s.kind = 'visit' AND s.state = 'admitted' ORDER BY v.id) "
+    "UNION ALL SELECT * FROM (SELECT c.id, c.caller, c.unit, c.question, (SELECT r.department "
+    "FROM call_referral r WHERE r.call_id = c.id ORDER BY r.id DESC LIMIT 1), NULL, NULL, "
+    "c.received_at, NULL FROM entity_state s JOIN call_entry c ON c.id = s.entity_id "
+    "WHERE s.kind = 'call' AND s.state = 'open' ORDER BY c.received_at, c.id) "
     "UNION ALL SELECT * FROM (SELECT p.id, p.carrier, p.unit_id, p.company_id, NULL, NULL, NULL, "
     "p.window_from, p.window_to FROM entity_state s JOIN pass p ON p.id = s.entity_id "
     "WHERE s.kind = 'pass' AND s.state = 'issued' AND p.scheduled = 1 AND p.window_to <= ?4 "
@@ -323,6 +336,31 @@ static const char FLOOR_WORKS_DUE[] =
     "JOIN renovation r ON r.id = p.renovation_id "
     "WHERE s.kind = 'work_pass' AND s.state = 'issued' AND until <= (?4 + 28800) / 86400 + 3 "
     "ORDER BY until, p.id LIMIT 50";
+/* The register's desk view: today's entries (the Beijing day of ?4) and every one still
+ * open, newest first, with what its list and its lines show — caller, unit, phone,
+ * matter and question as corrected, state, answers, the last referral, when it closed,
+ * who took it. */
+#define CALL_CORRECTED(field, column)                                                      \
+    "coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'call_entry' AND k.row_id = " \
+    "c.id AND k.field = '" field "' ORDER BY k.id DESC LIMIT 1), " column "), "
+static const char FLOOR_CALLS_DESK[] =
+    "SELECT c.id, c.received_at, " CALL_CORRECTED("channel", "c.channel")
+    CALL_CORRECTED("caller", "c.caller") CALL_CORRECTED("unit", "c.unit")
+    CALL_CORRECTED("phone", "c.phone_clear") CALL_CORRECTED("matter", "c.matter")
+    CALL_CORRECTED("question", "c.question")
+    "(SELECT s.state FROM entity_state s WHERE s.kind = 'call' AND s.entity_id = c.id), "
+    "(SELECT a.answer FROM call_answer a WHERE a.call_id = c.id ORDER BY a.id DESC LIMIT 1), "
+    "(SELECT count(*) FROM call_answer a WHERE a.call_id = c.id), "
+    "(SELECT r.department || r.person FROM call_referral r WHERE r.call_id = c.id "
+    "ORDER BY r.id DESC LIMIT 1), "
+    "(SELECT e.at FROM event e WHERE e.kind = 'call' AND e.entity_id = c.id AND e.event IN "
+    "('close', 'complain') ORDER BY e.id DESC LIMIT 1), "
+    "(SELECT x.complaint_id FROM call_complaint x WHERE x.call_id = c.id), "
+    "f.name FROM call_entry c JOIN staff f ON f.id = c.staff_id "
+    "WHERE c.id IN (SELECT id FROM call_entry WHERE received_at >= (?4 + 28800) / 86400 * 86400 "
+    "- 28800 UNION SELECT entity_id FROM entity_state WHERE kind = 'call' AND state = 'open') "
+    "ORDER BY c.received_at DESC, c.id DESC LIMIT 50";
+#undef CALL_CORRECTED
 /* What the passes' list shows of a pass: its window, out or in, unit and company,
  * carrier and document, goods, state, who issued it. */
 #define PASS_FLOOR_COLUMNS                                                                       \
@@ -366,6 +404,7 @@ static const query queries[] = {
     {"handover.open_items", NULL, NULL, NULL, false, handover_open_items, FLOOR_OPEN_ITEMS},
     {"notices.list", NULL, NULL, NULL, false, notices_current, FLOOR_NOTICES_CURRENT},
     {"works.due", NULL, NULL, NULL, false, works_due, FLOOR_WORKS_DUE},
+    {"calls.desk", NULL, NULL, NULL, false, calls_desk, FLOOR_CALLS_DESK},
     {"passes.desk", NULL, NULL, NULL, false, passes_desk, FLOOR_PASSES_DESK},
     {"passes.search", "pass", "substr(carrier, 1, 1 + id % 2)", "length(carrier) > 1", false,
      passes_search, FLOOR_PASSES_SEARCH},
