@@ -8,6 +8,7 @@
 
 #include "calls/calls_internal.h"
 #include "frontdesk/audit.h"
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
@@ -17,55 +18,46 @@ enum { NAME_CHARS = 32, TEXT_CHARS = 1000, NOTE_CHARS = 500 };
 
 /* ---- choice lists ---- */
 
-typedef struct choice {
-    const char *name, *label;
-} choice;
+static const fd_choice channels[] = {FD_CALL_CHANNEL_LIST(FD_CHOICE_ROW)};
+static const fd_choice matters[] = {FD_CALL_MATTER_LIST(FD_CHOICE_ROW)};
+static const fd_choice states[] = {FD_CALL_STATE_LIST(FD_CHOICE_ROW)};
+static const fd_choice fields[] = {FD_CALL_FIELD_LIST(FD_CHOICE_ROW)};
 
-#define FD_CHOICE_ROW(id, name, label) {name, label},
-static const choice channels[] = {FD_CALL_CHANNEL_LIST(FD_CHOICE_ROW)};
-static const choice matters[] = {FD_CALL_MATTER_LIST(FD_CHOICE_ROW)};
-static const choice states[] = {FD_CALL_STATE_LIST(FD_CHOICE_ROW)};
-static const choice fields[] = {FD_CALL_FIELD_LIST(FD_CHOICE_ROW)};
-#undef FD_CHOICE_ROW
-
-#define FD_LIST(a) {a, sizeof a / sizeof a[0]}
-static const struct {
-    const choice *items;
-    int count;
-} lists[FD_CALL_LIST_COUNT] = {
-    [FD_CALL_LIST_CHANNEL] = FD_LIST(channels),
-    [FD_CALL_LIST_MATTER] = FD_LIST(matters),
-    [FD_CALL_LIST_STATE] = FD_LIST(states),
-    [FD_CALL_LIST_FIELD] = FD_LIST(fields),
+static const fd_choice_list lists[FD_CALL_LIST_COUNT] = {
+    [FD_CALL_LIST_CHANNEL] = FD_CHOICE_LIST(channels),
+    [FD_CALL_LIST_MATTER] = FD_CHOICE_LIST(matters),
+    [FD_CALL_LIST_STATE] = FD_CHOICE_LIST(states),
+    [FD_CALL_LIST_FIELD] = FD_CHOICE_LIST(fields),
 };
-#undef FD_LIST
+
+static const fd_choice_list *list_of(fd_call_list list)
+{
+    return fd_choice_pick(lists, FD_CALL_LIST_COUNT, (int)list);
+}
 
 static bool in_list(fd_call_list list, int value)
 {
-    return (unsigned)list < FD_CALL_LIST_COUNT && value >= 0 && value < lists[list].count;
+    return fd_choice_valid(list_of(list), value);
 }
 
 int fd_call_choice_count(fd_call_list list)
 {
-    return (unsigned)list < FD_CALL_LIST_COUNT ? lists[list].count : 0;
+    return fd_choice_count(list_of(list));
 }
 
 const char *fd_call_choice_name(fd_call_list list, int value)
 {
-    return in_list(list, value) ? lists[list].items[value].name : "";
+    return fd_choice_name(list_of(list), value);
 }
 
 const char *fd_call_choice_label(fd_call_list list, int value)
 {
-    return in_list(list, value) ? _(lists[list].items[value].label) : "";
+    return fd_choice_label(list_of(list), value);
 }
 
 int fd_call_choice_parse(fd_call_list list, const char *name)
 {
-    for (int i = 0; name && i < fd_call_choice_count(list); i++)
-        if (strcmp(lists[list].items[i].name, name) == 0)
-            return i;
-    return -1;
+    return fd_choice_parse(list_of(list), name);
 }
 
 /* ---- the machine ---- */

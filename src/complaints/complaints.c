@@ -11,6 +11,7 @@
 
 #include "frontdesk/audit.h"
 #include "frontdesk/calendar.h"
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
@@ -22,63 +23,54 @@ static const int64_t no_deadline = INT64_MAX; /* complaint_open.due_at when noth
 
 /* ---- choice lists ---- */
 
-typedef struct choice {
-    const char *name, *label;
-} choice;
+static const fd_choice sorts[] = {FD_COMPLAINT_SORT_LIST(FD_CHOICE_ROW)};
+static const fd_choice channels[] = {FD_COMPLAINT_CHANNEL_LIST(FD_CHOICE_ROW)};
+static const fd_choice categories[] = {FD_COMPLAINT_CATEGORY_LIST(FD_CHOICE_ROW)};
+static const fd_choice severities[] = {FD_COMPLAINT_SEVERITY_LIST(FD_CHOICE_ROW)};
+static const fd_choice methods[] = {FD_COMPLAINT_METHOD_LIST(FD_CHOICE_ROW)};
+static const fd_choice satisfactions[] = {FD_COMPLAINT_SATISFACTION_LIST(FD_CHOICE_ROW)};
+static const fd_choice acks[] = {FD_COMPLAINT_ACK_LIST(FD_CHOICE_ROW)};
+static const fd_choice states[] = {FD_COMPLAINT_STATE_LIST(FD_CHOICE_ROW)};
 
-#define FD_CHOICE_ROW(id, name, label) {name, label},
-static const choice sorts[] = {FD_COMPLAINT_SORT_LIST(FD_CHOICE_ROW)};
-static const choice channels[] = {FD_COMPLAINT_CHANNEL_LIST(FD_CHOICE_ROW)};
-static const choice categories[] = {FD_COMPLAINT_CATEGORY_LIST(FD_CHOICE_ROW)};
-static const choice severities[] = {FD_COMPLAINT_SEVERITY_LIST(FD_CHOICE_ROW)};
-static const choice methods[] = {FD_COMPLAINT_METHOD_LIST(FD_CHOICE_ROW)};
-static const choice satisfactions[] = {FD_COMPLAINT_SATISFACTION_LIST(FD_CHOICE_ROW)};
-static const choice acks[] = {FD_COMPLAINT_ACK_LIST(FD_CHOICE_ROW)};
-static const choice states[] = {FD_COMPLAINT_STATE_LIST(FD_CHOICE_ROW)};
-#undef FD_CHOICE_ROW
-
-#define FD_LIST(a) {a, sizeof a / sizeof a[0]}
-static const struct {
-    const choice *items;
-    int count;
-} lists[FD_CLIST_COUNT] = {
-    [FD_CLIST_SORT] = FD_LIST(sorts),
-    [FD_CLIST_CHANNEL] = FD_LIST(channels),
-    [FD_CLIST_CATEGORY] = FD_LIST(categories),
-    [FD_CLIST_SEVERITY] = FD_LIST(severities),
-    [FD_CLIST_METHOD] = FD_LIST(methods),
-    [FD_CLIST_SATISFACTION] = FD_LIST(satisfactions),
-    [FD_CLIST_ACK] = FD_LIST(acks),
-    [FD_CLIST_STATE] = FD_LIST(states),
+static const fd_choice_list lists[FD_CLIST_COUNT] = {
+    [FD_CLIST_SORT] = FD_CHOICE_LIST(sorts),
+    [FD_CLIST_CHANNEL] = FD_CHOICE_LIST(channels),
+    [FD_CLIST_CATEGORY] = FD_CHOICE_LIST(categories),
+    [FD_CLIST_SEVERITY] = FD_CHOICE_LIST(severities),
+    [FD_CLIST_METHOD] = FD_CHOICE_LIST(methods),
+    [FD_CLIST_SATISFACTION] = FD_CHOICE_LIST(satisfactions),
+    [FD_CLIST_ACK] = FD_CHOICE_LIST(acks),
+    [FD_CLIST_STATE] = FD_CHOICE_LIST(states),
 };
-#undef FD_LIST
+
+static const fd_choice_list *list_of(fd_complaint_list list)
+{
+    return fd_choice_pick(lists, FD_CLIST_COUNT, (int)list);
+}
 
 static bool in_list(fd_complaint_list list, int value)
 {
-    return (unsigned)list < FD_CLIST_COUNT && value >= 0 && value < lists[list].count;
+    return fd_choice_valid(list_of(list), value);
 }
 
 int fd_complaint_choice_count(fd_complaint_list list)
 {
-    return (unsigned)list < FD_CLIST_COUNT ? lists[list].count : 0;
+    return fd_choice_count(list_of(list));
 }
 
 const char *fd_complaint_choice_name(fd_complaint_list list, int value)
 {
-    return in_list(list, value) ? lists[list].items[value].name : "";
+    return fd_choice_name(list_of(list), value);
 }
 
 const char *fd_complaint_choice_label(fd_complaint_list list, int value)
 {
-    return in_list(list, value) ? _(lists[list].items[value].label) : "";
+    return fd_choice_label(list_of(list), value);
 }
 
 int fd_complaint_choice_parse(fd_complaint_list list, const char *name)
 {
-    for (int i = 0; name && i < fd_complaint_choice_count(list); i++)
-        if (strcmp(lists[list].items[i].name, name) == 0)
-            return i;
-    return -1;
+    return fd_choice_parse(list_of(list), name);
 }
 
 int fd_complaint_choice_default(fd_complaint_list list)

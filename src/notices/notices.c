@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "frontdesk/audit.h"
+#include "frontdesk/choice.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
@@ -18,53 +19,44 @@ enum { TITLE_CHARS = 40, PLACE_CHARS = 40, BODY_CHARS = 1000, REASON_CHARS = 200
 
 /* ---- choice lists ---- */
 
-typedef struct choice {
-    const char *name, *label;
-} choice;
+static const fd_choice kinds[] = {FD_NOTICE_KIND_LIST(FD_CHOICE_ROW)};
+static const fd_choice states[] = {FD_NOTICE_STATE_LIST(FD_CHOICE_ROW)};
+static const fd_choice fields[] = {FD_NOTICE_FIELD_LIST(FD_CHOICE_ROW)};
 
-#define FD_CHOICE_ROW(id, name, label) {name, label},
-static const choice kinds[] = {FD_NOTICE_KIND_LIST(FD_CHOICE_ROW)};
-static const choice states[] = {FD_NOTICE_STATE_LIST(FD_CHOICE_ROW)};
-static const choice fields[] = {FD_NOTICE_FIELD_LIST(FD_CHOICE_ROW)};
-#undef FD_CHOICE_ROW
-
-#define FD_LIST(a) {a, sizeof a / sizeof a[0]}
-static const struct {
-    const choice *items;
-    int count;
-} lists[FD_NOTICE_LIST_COUNT] = {
-    [FD_NOTICE_LIST_KIND] = FD_LIST(kinds),
-    [FD_NOTICE_LIST_STATE] = FD_LIST(states),
-    [FD_NOTICE_LIST_FIELD] = FD_LIST(fields),
+static const fd_choice_list lists[FD_NOTICE_LIST_COUNT] = {
+    [FD_NOTICE_LIST_KIND] = FD_CHOICE_LIST(kinds),
+    [FD_NOTICE_LIST_STATE] = FD_CHOICE_LIST(states),
+    [FD_NOTICE_LIST_FIELD] = FD_CHOICE_LIST(fields),
 };
-#undef FD_LIST
+
+static const fd_choice_list *list_of(fd_notice_list list)
+{
+    return fd_choice_pick(lists, FD_NOTICE_LIST_COUNT, (int)list);
+}
 
 static bool in_list(fd_notice_list list, int value)
 {
-    return (unsigned)list < FD_NOTICE_LIST_COUNT && value >= 0 && value < lists[list].count;
+    return fd_choice_valid(list_of(list), value);
 }
 
 int fd_notice_choice_count(fd_notice_list list)
 {
-    return (unsigned)list < FD_NOTICE_LIST_COUNT ? lists[list].count : 0;
+    return fd_choice_count(list_of(list));
 }
 
 const char *fd_notice_choice_name(fd_notice_list list, int value)
 {
-    return in_list(list, value) ? lists[list].items[value].name : "";
+    return fd_choice_name(list_of(list), value);
 }
 
 const char *fd_notice_choice_label(fd_notice_list list, int value)
 {
-    return in_list(list, value) ? _(lists[list].items[value].label) : "";
+    return fd_choice_label(list_of(list), value);
 }
 
 int fd_notice_choice_parse(fd_notice_list list, const char *name)
 {
-    for (int i = 0; name && i < fd_notice_choice_count(list); i++)
-        if (strcmp(lists[list].items[i].name, name) == 0)
-            return i;
-    return -1;
+    return fd_choice_parse(list_of(list), name);
 }
 
 /* ---- the machine ---- */

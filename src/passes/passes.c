@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "frontdesk/audit.h"
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
@@ -20,55 +21,46 @@ enum { NAME_CHARS = 32, MEASURE_CHARS = 8, REASON_CHARS = 200, DAY_MINUTES = 24 
 
 /* ---- choice lists ---- */
 
-typedef struct choice {
-    const char *name, *label;
-} choice;
+static const fd_choice directions[] = {FD_PASS_DIRECTION_LIST(FD_CHOICE_ROW)};
+static const fd_choice states[] = {FD_PASS_STATE_LIST(FD_CHOICE_ROW)};
+static const fd_choice hazards[] = {FD_PASS_HAZARD_LIST(FD_CHOICE_ROW)};
+static const fd_choice authorities[] = {FD_PASS_AUTHORITY_LIST(FD_CHOICE_ROW)};
 
-#define FD_CHOICE_ROW(id, name, label) {name, label},
-static const choice directions[] = {FD_PASS_DIRECTION_LIST(FD_CHOICE_ROW)};
-static const choice states[] = {FD_PASS_STATE_LIST(FD_CHOICE_ROW)};
-static const choice hazards[] = {FD_PASS_HAZARD_LIST(FD_CHOICE_ROW)};
-static const choice authorities[] = {FD_PASS_AUTHORITY_LIST(FD_CHOICE_ROW)};
-#undef FD_CHOICE_ROW
-
-#define FD_LIST(a) {a, COUNT(a)}
-static const struct {
-    const choice *items;
-    int count;
-} lists[FD_PASS_LIST_COUNT] = {
-    [FD_PASS_LIST_DIRECTION] = FD_LIST(directions),
-    [FD_PASS_LIST_STATE] = FD_LIST(states),
-    [FD_PASS_LIST_HAZARD] = FD_LIST(hazards),
-    [FD_PASS_LIST_AUTHORITY] = FD_LIST(authorities),
+static const fd_choice_list lists[FD_PASS_LIST_COUNT] = {
+    [FD_PASS_LIST_DIRECTION] = FD_CHOICE_LIST(directions),
+    [FD_PASS_LIST_STATE] = FD_CHOICE_LIST(states),
+    [FD_PASS_LIST_HAZARD] = FD_CHOICE_LIST(hazards),
+    [FD_PASS_LIST_AUTHORITY] = FD_CHOICE_LIST(authorities),
 };
-#undef FD_LIST
+
+static const fd_choice_list *list_of(fd_pass_list list)
+{
+    return fd_choice_pick(lists, FD_PASS_LIST_COUNT, (int)list);
+}
 
 static bool in_list(fd_pass_list list, int value)
 {
-    return (unsigned)list < FD_PASS_LIST_COUNT && value >= 0 && value < lists[list].count;
+    return fd_choice_valid(list_of(list), value);
 }
 
 int fd_pass_choice_count(fd_pass_list list)
 {
-    return (unsigned)list < FD_PASS_LIST_COUNT ? lists[list].count : 0;
+    return fd_choice_count(list_of(list));
 }
 
 const char *fd_pass_choice_name(fd_pass_list list, int value)
 {
-    return in_list(list, value) ? lists[list].items[value].name : "";
+    return fd_choice_name(list_of(list), value);
 }
 
 const char *fd_pass_choice_label(fd_pass_list list, int value)
 {
-    return in_list(list, value) ? _(lists[list].items[value].label) : "";
+    return fd_choice_label(list_of(list), value);
 }
 
 int fd_pass_choice_parse(fd_pass_list list, const char *name)
 {
-    for (int i = 0; name && i < fd_pass_choice_count(list); i++)
-        if (strcmp(lists[list].items[i].name, name) == 0)
-            return i;
-    return -1;
+    return fd_choice_parse(list_of(list), name);
 }
 
 /* ---- the machine ---- */
