@@ -108,7 +108,8 @@ static void file_draw(void *state, console *c, const console_area *area)
     file_form *ff = state;
     char key[32], hint[WORKS_LINE_TEXT];
     keymap_first_key(console_keymap(c), ACT_DIRECTORY, key, sizeof key);
-    snprintf(hint, sizeof hint, _("%s: pick the unit and its owner; the term is 45 days"), key);
+    snprintf(hint, sizeof hint, _("%s: pick the unit and its owner; the term is %d days"), key,
+             FD_RENOVATION_TERM_DAYS);
     draw_text(area->top, area->left, area->cols, hint, theme(TH_DIM));
     console_area fields = {area->top + 1, area->left, area->rows - 1, area->cols};
     form_draw(ff->form, c, &fields);
