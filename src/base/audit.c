@@ -19,7 +19,7 @@ static const char *const table_names[] = {
 #undef FD_TABLE_NAME
 };
 
-typedef enum table_sql { ROW_SQL, UNAUDITED_SQL, TABLE_SQL_KINDS } table_sql;
+typedef enum table_sql { ROW_SQL, IDS_SQL, TABLE_SQL_KINDS } table_sql;
 
 static fd_sql_id sql_for(table_sql kind, fd_record_table t)
 {
@@ -27,7 +27,7 @@ static fd_sql_id sql_for(table_sql kind, fd_record_table t)
     static bool looked_up[TABLE_SQL_KINDS][FD_TABLE_COUNT];
     if (!looked_up[kind][t]) {
         char name[96];
-        snprintf(name, sizeof name, "%s_%s", kind == ROW_SQL ? "row" : "unaudited", table_names[t]);
+        snprintf(name, sizeof name, "%s_%s", kind == ROW_SQL ? "row" : "ids", table_names[t]);
         found[kind][t] = fd_sql_find(name);
         if (found[kind][t] == FD_SQL_COUNT) {
             fprintf(stderr, "frontdesk: the catalogue has no statement %s\n", name);
@@ -43,9 +43,9 @@ fd_sql_id audit_row_sql(fd_record_table t)
     return sql_for(ROW_SQL, t);
 }
 
-fd_sql_id audit_unaudited_sql(fd_record_table t)
+fd_sql_id audit_ids_sql(fd_record_table t)
 {
-    return sql_for(UNAUDITED_SQL, t);
+    return sql_for(IDS_SQL, t);
 }
 
 const char *fd_record_table_name(fd_record_table t)

@@ -16,9 +16,10 @@ typedef struct audit_entry {
     fd_date epoch; /* the day whose key sealed it, when sealed */
 } audit_entry;
 
-/* Each record table has two statements, named row_<table> and unaudited_<table>. */
+/* Each record table has two statements: row_<table> reads a row, ids_<table> every id
+ * in order. */
 fd_sql_id audit_row_sql(fd_record_table t);
-fd_sql_id audit_unaudited_sql(fd_record_table t);
+fd_sql_id audit_ids_sql(fd_record_table t);
 
 /* What hashing an entry saw of its row besides the hash. */
 typedef struct audit_row {

@@ -23,6 +23,18 @@ typedef struct blob {
     size_t size;
 } blob;
 
+/* Ids the chain records of one table, as runs of consecutive ids: rows are recorded in
+ * the order they are added, so a table of millions of rows is a handful of runs. A row
+ * recorded anew (by the purge) is one more run, put in place when the walk ends. */
+typedef struct id_run {
+    int64_t lo, hi;
+} id_run;
+
+typedef struct id_runs {
+    id_run *items;
+    size_t count, capacity;
+} id_runs;
+
 /* A head anchored outside the database, and where it was read. */
 typedef struct known_head {
     int64_t entries;
@@ -56,6 +68,7 @@ typedef struct verify_ctx {
     unsigned char printed[FD_HASH_SIZE];
     bool have_printed;
     known_heads anchored; /* sorted by entries */
+    id_runs recorded[FD_TABLE_COUNT]; /* the rows the chain records, table by table */
 } verify_ctx;
 
 static void problem(verify_ctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -74,6 +87,48 @@ static void problem(verify_ctx *v, const char *fmt, ...)
 static void day_text(fd_date day, char out[FD_DATE_TEXT])
 {
     fd_date_format(day, out);
+}
+
+/* ---- the rows the chain records ---- */
+
+static void runs_add(id_runs *r, int64_t id)
+{
+    id_run *last = r->count ? &r->items[r->count - 1] : NULL;
+    if (last && id >= last->lo && id <= last->hi)
+        return;
+    if (last && last->hi < INT64_MAX && id == last->hi + 1) {
+        last->hi = id;
+        return;
+    }
+    if (r->count == r->capacity) {
+        r->capacity = r->capacity ? r->capacity * 2 : 16;
+        r->items = fd_realloc(r->items, r->capacity * sizeof *r->items);
+    }
+    r->items[r->count++] = (id_run){id, id};
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const id_run *x = a, *y = b;
+    return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* Sorted, and runs that overlap or touch made one. */
+static void runs_settle(id_runs *r)
+{
+    if (r->count < 2)
+        return;
+    qsort(r->items, r->count, sizeof *r->items, by_start);
+    size_t kept = 0;
+    for (size_t i = 1; i < r->count; i++) {
+        id_run *k = &r->items[kept];
+        if (r->items[i].lo <= k->hi || (k->hi < INT64_MAX && r->items[i].lo == k->hi + 1)) {
+            if (r->items[i].hi > k->hi)
+                k->hi = r->items[i].hi;
+        } else
+            r->items[++kept] = r->items[i];
+    }
+    r->count = kept + 1;
 }
 
 /* ---- each entry ---- */
@@ -393,8 +448,10 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
         check_time(v, &e);
         if (!fd_record_table_parse(fd_col_text(walk, FD_COL_AUDIT_WALK_TBL), &e.table))
             problem(v, _("Audit entry %lld names an unknown table."), (long long)e.id);
-        else
+        else {
             check_entry(v, &e, &prev, &stored, err);
+            runs_add(&v->recorded[e.table], e.row_id);
+        }
         blob seal = column_blob(walk, FD_COL_AUDIT_WALK_SEAL), bridge = column_blob(walk, FD_COL_AUDIT_WALK_BRIDGE);
         check_seal(v, &e, &stored, &seal, &bridge);
         if (v->have_printed && stored.size == FD_HASH_SIZE && memcmp(stored.data, v->printed, FD_HASH_SIZE) == 0)
@@ -421,19 +478,34 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
 
 /* ---- the rest of the database ---- */
 
+/* Every row of every record table must be one the chain records; one that is not was
+ * added behind the program's back. The table's ids and the runs are both in order, so
+ * one pass over each compares them. */
+static fd_status find_unrecorded(verify_ctx *v, fd_record_table t, fd_error *err)
+{
+    const id_runs *r = &v->recorded[t];
+    size_t at = 0;
+    fd_stmt *st = fd_sql(v->desk->store, audit_ids_sql(t));
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        int64_t id = fd_col_int(st, FD_COL_RECORD_IDS_ID);
+        while (at < r->count && r->items[at].hi < id)
+            at++;
+        if (at == r->count || id < r->items[at].lo)
+            problem(v, _("%s row %lld has no audit entry: it was added behind the program's back."),
+                    fd_record_table_name(t), (long long)id);
+    }
+    return rc < 0 ? err->status : FD_OK;
+}
+
 static fd_status find_unaudited(verify_ctx *v, fd_error *err)
 {
-    for (int t = 0; t < FD_TABLE_COUNT; t++) {
-        fd_stmt *st = fd_sql(v->desk->store, audit_unaudited_sql((fd_record_table)t));
-        int rc;
-        while ((rc = fd_step(st, err)) == 1)
-            problem(v, _("%s row %lld has no audit entry: it was added behind the program's back."),
-                    fd_record_table_name((fd_record_table)t),
-                    (long long)fd_col_int(st, FD_COL_UNAUDITED_ID));
-        if (rc < 0)
-            return err->status;
+    fd_status s = FD_OK;
+    for (int t = 0; s == FD_OK && t < FD_TABLE_COUNT; t++) {
+        runs_settle(&v->recorded[t]);
+        s = find_unrecorded(v, (fd_record_table)t, err);
     }
-    return FD_OK;
+    return s;
 }
 
 static fd_status find_state_drift(verify_ctx *v, fd_error *err)
@@ -578,6 +650,8 @@ fd_status fd_verify_with(fd_desk *d, const fd_verify_request *req, fd_verify_res
     if (s == FD_OK)
         s = fd_store_read(d->store, verify_all, v, err);
     free(v->anchored.items);
+    for (int t = 0; t < FD_TABLE_COUNT; t++)
+        free(v->recorded[t].items);
     free(head_file);
     sodium_memzero(v, sizeof *v);
     free(v);

@@ -401,10 +401,11 @@ WHERE c.id = :id;
 
 -- name: complaint_timeline
 -- Events with what each recorded, and corrections of the intake, in the order they
--- were written (their audit entries').
+-- were written: a correction goes after the last event written before it (the chain's
+-- entries give the order; events are written in the order of their ids).
 SELECT
   e.at,
-  (SELECT au.id FROM audit au WHERE au.tbl = 'event' AND au.row_id = e.id) AS audit_id,
+  e.id AS written_after,
   e.id,
   e.event,
   e.from_state,
@@ -435,7 +436,12 @@ LEFT JOIN complaint_deadline_now dl ON dl.event_id = e.id
 WHERE e.kind = 'complaint' AND e.entity_id = :id
 UNION ALL SELECT
   k.at,
-  (SELECT au.id FROM audit au WHERE au.tbl = 'correction' AND au.row_id = k.id),
+  coalesce((
+    SELECT p.row_id FROM audit p
+    WHERE p.tbl = 'event' AND p.id < (SELECT c.id FROM audit c WHERE c.tbl = 'correction' AND c.row_id = k.id)
+    ORDER BY p.id DESC
+    LIMIT 1
+  ), 0) + 0.5,
   k.id,
   'correct',
   NULL,
@@ -459,7 +465,7 @@ UNION ALL SELECT
 FROM correction k
 JOIN staff st ON st.id = k.staff_id
 WHERE k.tbl = 'complaint' AND k.row_id = :id
-ORDER BY 2;
+ORDER BY 2, 3;
 
 -- name: complaint_export
 SELECT

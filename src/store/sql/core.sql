@@ -59,11 +59,12 @@ FROM audit
 ORDER BY id;
 
 -- name: audit_first_of_row
--- The entry a row was recorded by, and the hash before it.
+-- The entry a row written before commitments was recorded by (a format 1 entry), and
+-- the hash before it.
 SELECT a.id, a.at, a.staff_id, a.action, a.hash, a.format, a.epoch, a.seal,
   (SELECT p.hash FROM audit p WHERE p.id = a.id - 1) AS prev_hash
 FROM audit a
-WHERE a.tbl = :tbl AND a.row_id = :row_id
+WHERE a.tbl = :tbl AND a.row_id = :row_id AND a.format = 1
 ORDER BY a.id
 LIMIT 1;
 
@@ -149,11 +150,11 @@ SELECT *
 FROM staff
 WHERE id = :id;
 
--- name: unaudited_staff
--- row: unaudited
+-- name: ids_staff
+-- row: record_ids
 SELECT id
-FROM staff t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'staff' AND a.row_id = t.id);
+FROM staff
+ORDER BY id;
 
 -- name: row_staff_pin
 -- columns: any
@@ -161,11 +162,11 @@ SELECT *
 FROM staff_pin
 WHERE id = :id;
 
--- name: unaudited_staff_pin
--- row: unaudited
+-- name: ids_staff_pin
+-- row: record_ids
 SELECT id
-FROM staff_pin t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'staff_pin' AND a.row_id = t.id);
+FROM staff_pin
+ORDER BY id;
 
 -- name: row_login_event
 -- columns: any
@@ -173,11 +174,11 @@ SELECT *
 FROM login_event
 WHERE id = :id;
 
--- name: unaudited_login_event
--- row: unaudited
+-- name: ids_login_event
+-- row: record_ids
 SELECT id
-FROM login_event t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'login_event' AND a.row_id = t.id);
+FROM login_event
+ORDER BY id;
 
 -- name: row_desk_mark
 -- columns: any
@@ -185,11 +186,11 @@ SELECT *
 FROM desk_mark
 WHERE id = :id;
 
--- name: unaudited_desk_mark
--- row: unaudited
+-- name: ids_desk_mark
+-- row: record_ids
 SELECT id
-FROM desk_mark t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'desk_mark' AND a.row_id = t.id);
+FROM desk_mark
+ORDER BY id;
 
 -- name: row_login_unknown
 -- columns: any
@@ -197,11 +198,11 @@ SELECT *
 FROM login_unknown
 WHERE id = :id;
 
--- name: unaudited_login_unknown
--- row: unaudited
+-- name: ids_login_unknown
+-- row: record_ids
 SELECT id
-FROM login_unknown t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'login_unknown' AND a.row_id = t.id);
+FROM login_unknown
+ORDER BY id;
 
 -- name: row_building
 -- columns: any
@@ -209,11 +210,11 @@ SELECT *
 FROM building
 WHERE id = :id;
 
--- name: unaudited_building
--- row: unaudited
+-- name: ids_building
+-- row: record_ids
 SELECT id
-FROM building t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'building' AND a.row_id = t.id);
+FROM building
+ORDER BY id;
 
 -- name: row_unit
 -- columns: any
@@ -221,11 +222,11 @@ SELECT *
 FROM unit
 WHERE id = :id;
 
--- name: unaudited_unit
--- row: unaudited
+-- name: ids_unit
+-- row: record_ids
 SELECT id
-FROM unit t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'unit' AND a.row_id = t.id);
+FROM unit
+ORDER BY id;
 
 -- name: row_occupant
 -- columns: any
@@ -233,11 +234,11 @@ SELECT *
 FROM occupant
 WHERE id = :id;
 
--- name: unaudited_occupant
--- row: unaudited
+-- name: ids_occupant
+-- row: record_ids
 SELECT id
-FROM occupant t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'occupant' AND a.row_id = t.id);
+FROM occupant
+ORDER BY id;
 
 -- name: row_department
 -- columns: any
@@ -245,11 +246,11 @@ SELECT *
 FROM department
 WHERE id = :id;
 
--- name: unaudited_department
--- row: unaudited
+-- name: ids_department
+-- row: record_ids
 SELECT id
-FROM department t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'department' AND a.row_id = t.id);
+FROM department
+ORDER BY id;
 
 -- name: row_contact
 -- columns: any
@@ -257,11 +258,11 @@ SELECT *
 FROM contact
 WHERE id = :id;
 
--- name: unaudited_contact
--- row: unaudited
+-- name: ids_contact
+-- row: record_ids
 SELECT id
-FROM contact t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'contact' AND a.row_id = t.id);
+FROM contact
+ORDER BY id;
 
 -- name: row_key_entrustment
 -- columns: any
@@ -269,11 +270,11 @@ SELECT *
 FROM key_entrustment
 WHERE id = :id;
 
--- name: unaudited_key_entrustment
--- row: unaudited
+-- name: ids_key_entrustment
+-- row: record_ids
 SELECT id
-FROM key_entrustment t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_entrustment' AND a.row_id = t.id);
+FROM key_entrustment
+ORDER BY id;
 
 -- name: row_visit
 -- columns: any
@@ -281,11 +282,11 @@ SELECT *
 FROM visit
 WHERE id = :id;
 
--- name: unaudited_visit
--- row: unaudited
+-- name: ids_visit
+-- row: record_ids
 SELECT id
-FROM visit t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visit' AND a.row_id = t.id);
+FROM visit
+ORDER BY id;
 
 -- name: row_visit_slip
 -- columns: any
@@ -293,11 +294,11 @@ SELECT *
 FROM visit_slip
 WHERE id = :id;
 
--- name: unaudited_visit_slip
--- row: unaudited
+-- name: ids_visit_slip
+-- row: record_ids
 SELECT id
-FROM visit_slip t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visit_slip' AND a.row_id = t.id);
+FROM visit_slip
+ORDER BY id;
 
 -- name: row_visitor_ban
 -- columns: any
@@ -305,11 +306,11 @@ SELECT *
 FROM visitor_ban
 WHERE id = :id;
 
--- name: unaudited_visitor_ban
--- row: unaudited
+-- name: ids_visitor_ban
+-- row: record_ids
 SELECT id
-FROM visitor_ban t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visitor_ban' AND a.row_id = t.id);
+FROM visitor_ban
+ORDER BY id;
 
 -- name: row_visit_purge
 -- columns: any
@@ -317,11 +318,11 @@ SELECT *
 FROM visit_purge
 WHERE id = :id;
 
--- name: unaudited_visit_purge
--- row: unaudited
+-- name: ids_visit_purge
+-- row: record_ids
 SELECT id
-FROM visit_purge t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'visit_purge' AND a.row_id = t.id);
+FROM visit_purge
+ORDER BY id;
 
 -- name: row_key_item
 -- columns: any
@@ -329,11 +330,11 @@ SELECT *
 FROM key_item
 WHERE id = :id;
 
--- name: unaudited_key_item
--- row: unaudited
+-- name: ids_key_item
+-- row: record_ids
 SELECT id
-FROM key_item t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_item' AND a.row_id = t.id);
+FROM key_item
+ORDER BY id;
 
 -- name: row_key_custody
 -- columns: any
@@ -341,11 +342,11 @@ SELECT *
 FROM key_custody
 WHERE id = :id;
 
--- name: unaudited_key_custody
--- row: unaudited
+-- name: ids_key_custody
+-- row: record_ids
 SELECT id
-FROM key_custody t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_custody' AND a.row_id = t.id);
+FROM key_custody
+ORDER BY id;
 
 -- name: row_key_loan
 -- columns: any
@@ -353,11 +354,11 @@ SELECT *
 FROM key_loan
 WHERE id = :id;
 
--- name: unaudited_key_loan
--- row: unaudited
+-- name: ids_key_loan
+-- row: record_ids
 SELECT id
-FROM key_loan t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan' AND a.row_id = t.id);
+FROM key_loan
+ORDER BY id;
 
 -- name: row_key_loan_item
 -- columns: any
@@ -365,11 +366,11 @@ SELECT *
 FROM key_loan_item
 WHERE id = :id;
 
--- name: unaudited_key_loan_item
--- row: unaudited
+-- name: ids_key_loan_item
+-- row: record_ids
 SELECT id
-FROM key_loan_item t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan_item' AND a.row_id = t.id);
+FROM key_loan_item
+ORDER BY id;
 
 -- name: row_key_loan_out
 -- columns: any
@@ -377,11 +378,11 @@ SELECT *
 FROM key_loan_out
 WHERE id = :id;
 
--- name: unaudited_key_loan_out
--- row: unaudited
+-- name: ids_key_loan_out
+-- row: record_ids
 SELECT id
-FROM key_loan_out t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan_out' AND a.row_id = t.id);
+FROM key_loan_out
+ORDER BY id;
 
 -- name: row_key_loan_return
 -- columns: any
@@ -389,11 +390,11 @@ SELECT *
 FROM key_loan_return
 WHERE id = :id;
 
--- name: unaudited_key_loan_return
--- row: unaudited
+-- name: ids_key_loan_return
+-- row: record_ids
 SELECT id
-FROM key_loan_return t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_loan_return' AND a.row_id = t.id);
+FROM key_loan_return
+ORDER BY id;
 
 -- name: row_key_notice
 -- columns: any
@@ -401,11 +402,11 @@ SELECT *
 FROM key_notice
 WHERE id = :id;
 
--- name: unaudited_key_notice
--- row: unaudited
+-- name: ids_key_notice
+-- row: record_ids
 SELECT id
-FROM key_notice t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_notice' AND a.row_id = t.id);
+FROM key_notice
+ORDER BY id;
 
 -- name: row_key_incident
 -- columns: any
@@ -413,11 +414,11 @@ SELECT *
 FROM key_incident
 WHERE id = :id;
 
--- name: unaudited_key_incident
--- row: unaudited
+-- name: ids_key_incident
+-- row: record_ids
 SELECT id
-FROM key_incident t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_incident' AND a.row_id = t.id);
+FROM key_incident
+ORDER BY id;
 
 -- name: row_key_lock_change
 -- columns: any
@@ -425,11 +426,11 @@ SELECT *
 FROM key_lock_change
 WHERE id = :id;
 
--- name: unaudited_key_lock_change
--- row: unaudited
+-- name: ids_key_lock_change
+-- row: record_ids
 SELECT id
-FROM key_lock_change t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'key_lock_change' AND a.row_id = t.id);
+FROM key_lock_change
+ORDER BY id;
 
 -- name: row_mail_item
 -- columns: any
@@ -437,11 +438,11 @@ SELECT *
 FROM mail_item
 WHERE id = :id;
 
--- name: unaudited_mail_item
--- row: unaudited
+-- name: ids_mail_item
+-- row: record_ids
 SELECT id
-FROM mail_item t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_item' AND a.row_id = t.id);
+FROM mail_item
+ORDER BY id;
 
 -- name: row_mail_shelving
 -- columns: any
@@ -449,11 +450,11 @@ SELECT *
 FROM mail_shelving
 WHERE id = :id;
 
--- name: unaudited_mail_shelving
--- row: unaudited
+-- name: ids_mail_shelving
+-- row: record_ids
 SELECT id
-FROM mail_shelving t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_shelving' AND a.row_id = t.id);
+FROM mail_shelving
+ORDER BY id;
 
 -- name: row_mail_handout
 -- columns: any
@@ -461,11 +462,11 @@ SELECT *
 FROM mail_handout
 WHERE id = :id;
 
--- name: unaudited_mail_handout
--- row: unaudited
+-- name: ids_mail_handout
+-- row: record_ids
 SELECT id
-FROM mail_handout t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_handout' AND a.row_id = t.id);
+FROM mail_handout
+ORDER BY id;
 
 -- name: row_mail_handout_item
 -- columns: any
@@ -473,13 +474,11 @@ SELECT *
 FROM mail_handout_item
 WHERE id = :id;
 
--- name: unaudited_mail_handout_item
--- row: unaudited
+-- name: ids_mail_handout_item
+-- row: record_ids
 SELECT id
-FROM mail_handout_item t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'mail_handout_item' AND a.row_id = t.id
-);
+FROM mail_handout_item
+ORDER BY id;
 
 -- name: row_mail_return
 -- columns: any
@@ -487,11 +486,11 @@ SELECT *
 FROM mail_return
 WHERE id = :id;
 
--- name: unaudited_mail_return
--- row: unaudited
+-- name: ids_mail_return
+-- row: record_ids
 SELECT id
-FROM mail_return t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_return' AND a.row_id = t.id);
+FROM mail_return
+ORDER BY id;
 
 -- name: row_mail_paper
 -- columns: any
@@ -499,11 +498,11 @@ SELECT *
 FROM mail_paper
 WHERE id = :id;
 
--- name: unaudited_mail_paper
--- row: unaudited
+-- name: ids_mail_paper
+-- row: record_ids
 SELECT id
-FROM mail_paper t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'mail_paper' AND a.row_id = t.id);
+FROM mail_paper
+ORDER BY id;
 
 -- name: row_event
 -- columns: any
@@ -511,11 +510,11 @@ SELECT *
 FROM event
 WHERE id = :id;
 
--- name: unaudited_event
--- row: unaudited
+-- name: ids_event
+-- row: record_ids
 SELECT id
-FROM event t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'event' AND a.row_id = t.id);
+FROM event
+ORDER BY id;
 
 -- name: row_correction
 -- columns: any
@@ -523,11 +522,11 @@ SELECT *
 FROM correction
 WHERE id = :id;
 
--- name: unaudited_correction
--- row: unaudited
+-- name: ids_correction
+-- row: record_ids
 SELECT id
-FROM correction t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'correction' AND a.row_id = t.id);
+FROM correction
+ORDER BY id;
 
 -- name: row_complaint
 -- columns: any
@@ -535,11 +534,11 @@ SELECT *
 FROM complaint
 WHERE id = :id;
 
--- name: unaudited_complaint
--- row: unaudited
+-- name: ids_complaint
+-- row: record_ids
 SELECT id
-FROM complaint t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'complaint' AND a.row_id = t.id);
+FROM complaint
+ORDER BY id;
 
 -- name: row_complaint_deadline
 -- columns: any
@@ -547,13 +546,11 @@ SELECT *
 FROM complaint_deadline
 WHERE id = :id;
 
--- name: unaudited_complaint_deadline
--- row: unaudited
+-- name: ids_complaint_deadline
+-- row: record_ids
 SELECT id
-FROM complaint_deadline t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'complaint_deadline' AND a.row_id = t.id
-);
+FROM complaint_deadline
+ORDER BY id;
 
 -- name: row_complaint_assignment
 -- columns: any
@@ -561,13 +558,11 @@ SELECT *
 FROM complaint_assignment
 WHERE id = :id;
 
--- name: unaudited_complaint_assignment
--- row: unaudited
+-- name: ids_complaint_assignment
+-- row: record_ids
 SELECT id
-FROM complaint_assignment t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'complaint_assignment' AND a.row_id = t.id
-);
+FROM complaint_assignment
+ORDER BY id;
 
 -- name: row_complaint_rectification
 -- columns: any
@@ -575,13 +570,11 @@ SELECT *
 FROM complaint_rectification
 WHERE id = :id;
 
--- name: unaudited_complaint_rectification
--- row: unaudited
+-- name: ids_complaint_rectification
+-- row: record_ids
 SELECT id
-FROM complaint_rectification t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'complaint_rectification' AND a.row_id = t.id
-);
+FROM complaint_rectification
+ORDER BY id;
 
 -- name: row_complaint_visit
 -- columns: any
@@ -589,11 +582,11 @@ SELECT *
 FROM complaint_visit
 WHERE id = :id;
 
--- name: unaudited_complaint_visit
--- row: unaudited
+-- name: ids_complaint_visit
+-- row: record_ids
 SELECT id
-FROM complaint_visit t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'complaint_visit' AND a.row_id = t.id);
+FROM complaint_visit
+ORDER BY id;
 
 -- name: row_shift
 -- columns: any
@@ -601,11 +594,11 @@ SELECT *
 FROM shift
 WHERE id = :id;
 
--- name: unaudited_shift
--- row: unaudited
+-- name: ids_shift
+-- row: record_ids
 SELECT id
-FROM shift t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift' AND a.row_id = t.id);
+FROM shift
+ORDER BY id;
 
 -- name: row_shift_entry
 -- columns: any
@@ -613,11 +606,11 @@ SELECT *
 FROM shift_entry
 WHERE id = :id;
 
--- name: unaudited_shift_entry
--- row: unaudited
+-- name: ids_shift_entry
+-- row: record_ids
 SELECT id
-FROM shift_entry t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift_entry' AND a.row_id = t.id);
+FROM shift_entry
+ORDER BY id;
 
 -- name: row_shift_progress
 -- columns: any
@@ -625,11 +618,11 @@ SELECT *
 FROM shift_progress
 WHERE id = :id;
 
--- name: unaudited_shift_progress
--- row: unaudited
+-- name: ids_shift_progress
+-- row: record_ids
 SELECT id
-FROM shift_progress t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift_progress' AND a.row_id = t.id);
+FROM shift_progress
+ORDER BY id;
 
 -- name: row_shift_handover
 -- columns: any
@@ -637,11 +630,11 @@ SELECT *
 FROM shift_handover
 WHERE id = :id;
 
--- name: unaudited_shift_handover
--- row: unaudited
+-- name: ids_shift_handover
+-- row: record_ids
 SELECT id
-FROM shift_handover t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover' AND a.row_id = t.id);
+FROM shift_handover
+ORDER BY id;
 
 -- name: row_shift_handover_item
 -- columns: any
@@ -649,13 +642,11 @@ SELECT *
 FROM shift_handover_item
 WHERE id = :id;
 
--- name: unaudited_shift_handover_item
--- row: unaudited
+-- name: ids_shift_handover_item
+-- row: record_ids
 SELECT id
-FROM shift_handover_item t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover_item' AND a.row_id = t.id
-);
+FROM shift_handover_item
+ORDER BY id;
 
 -- name: row_shift_handover_mark
 -- columns: any
@@ -663,13 +654,11 @@ SELECT *
 FROM shift_handover_mark
 WHERE id = :id;
 
--- name: unaudited_shift_handover_mark
--- row: unaudited
+-- name: ids_shift_handover_mark
+-- row: record_ids
 SELECT id
-FROM shift_handover_mark t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover_mark' AND a.row_id = t.id
-);
+FROM shift_handover_mark
+ORDER BY id;
 
 -- name: row_shift_handover_count
 -- columns: any
@@ -677,13 +666,11 @@ SELECT *
 FROM shift_handover_count
 WHERE id = :id;
 
--- name: unaudited_shift_handover_count
--- row: unaudited
+-- name: ids_shift_handover_count
+-- row: record_ids
 SELECT id
-FROM shift_handover_count t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover_count' AND a.row_id = t.id
-);
+FROM shift_handover_count
+ORDER BY id;
 
 -- name: row_shift_handover_end
 -- columns: any
@@ -691,13 +678,11 @@ SELECT *
 FROM shift_handover_end
 WHERE id = :id;
 
--- name: unaudited_shift_handover_end
--- row: unaudited
+-- name: ids_shift_handover_end
+-- row: record_ids
 SELECT id
-FROM shift_handover_end t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'shift_handover_end' AND a.row_id = t.id
-);
+FROM shift_handover_end
+ORDER BY id;
 
 -- name: row_shift_progress_time
 -- columns: any
@@ -705,13 +690,11 @@ SELECT *
 FROM shift_progress_time
 WHERE id = :id;
 
--- name: unaudited_shift_progress_time
--- row: unaudited
+-- name: ids_shift_progress_time
+-- row: record_ids
 SELECT id
-FROM shift_progress_time t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'shift_progress_time' AND a.row_id = t.id
-);
+FROM shift_progress_time
+ORDER BY id;
 
 -- name: row_shift_takeover
 -- columns: any
@@ -719,13 +702,11 @@ SELECT *
 FROM shift_takeover
 WHERE id = :id;
 
--- name: unaudited_shift_takeover
--- row: unaudited
+-- name: ids_shift_takeover
+-- row: record_ids
 SELECT id
-FROM shift_takeover t
-WHERE  NOT EXISTS (
-  SELECT 1 FROM audit a WHERE a.tbl = 'shift_takeover' AND a.row_id = t.id
-);
+FROM shift_takeover
+ORDER BY id;
 
 -- name: row_call_entry
 -- columns: any
@@ -733,11 +714,11 @@ SELECT *
 FROM call_entry
 WHERE id = :id;
 
--- name: unaudited_call_entry
--- row: unaudited
+-- name: ids_call_entry
+-- row: record_ids
 SELECT id
-FROM call_entry t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_entry' AND a.row_id = t.id);
+FROM call_entry
+ORDER BY id;
 
 -- name: row_call_answer
 -- columns: any
@@ -745,11 +726,11 @@ SELECT *
 FROM call_answer
 WHERE id = :id;
 
--- name: unaudited_call_answer
--- row: unaudited
+-- name: ids_call_answer
+-- row: record_ids
 SELECT id
-FROM call_answer t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_answer' AND a.row_id = t.id);
+FROM call_answer
+ORDER BY id;
 
 -- name: row_call_referral
 -- columns: any
@@ -757,11 +738,11 @@ SELECT *
 FROM call_referral
 WHERE id = :id;
 
--- name: unaudited_call_referral
--- row: unaudited
+-- name: ids_call_referral
+-- row: record_ids
 SELECT id
-FROM call_referral t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_referral' AND a.row_id = t.id);
+FROM call_referral
+ORDER BY id;
 
 -- name: row_call_complaint
 -- columns: any
@@ -769,11 +750,11 @@ SELECT *
 FROM call_complaint
 WHERE id = :id;
 
--- name: unaudited_call_complaint
--- row: unaudited
+-- name: ids_call_complaint
+-- row: record_ids
 SELECT id
-FROM call_complaint t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'call_complaint' AND a.row_id = t.id);
+FROM call_complaint
+ORDER BY id;
 
 -- name: row_audit_sealing
 -- columns: any
@@ -781,11 +762,11 @@ SELECT *
 FROM audit_sealing
 WHERE id = :id;
 
--- name: unaudited_audit_sealing
--- row: unaudited
+-- name: ids_audit_sealing
+-- row: record_ids
 SELECT id
-FROM audit_sealing t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'audit_sealing' AND a.row_id = t.id);
+FROM audit_sealing
+ORDER BY id;
 
 -- name: row_pass_authority
 -- columns: any
@@ -793,11 +774,11 @@ SELECT *
 FROM pass_authority
 WHERE id = :id;
 
--- name: unaudited_pass_authority
--- row: unaudited
+-- name: ids_pass_authority
+-- row: record_ids
 SELECT id
-FROM pass_authority t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass_authority' AND a.row_id = t.id);
+FROM pass_authority
+ORDER BY id;
 
 -- name: row_pass
 -- columns: any
@@ -805,11 +786,11 @@ SELECT *
 FROM pass
 WHERE id = :id;
 
--- name: unaudited_pass
--- row: unaudited
+-- name: ids_pass
+-- row: record_ids
 SELECT id
-FROM pass t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass' AND a.row_id = t.id);
+FROM pass
+ORDER BY id;
 
 -- name: row_pass_item
 -- columns: any
@@ -817,11 +798,11 @@ SELECT *
 FROM pass_item
 WHERE id = :id;
 
--- name: unaudited_pass_item
--- row: unaudited
+-- name: ids_pass_item
+-- row: record_ids
 SELECT id
-FROM pass_item t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass_item' AND a.row_id = t.id);
+FROM pass_item
+ORDER BY id;
 
 -- name: row_pass_refusal
 -- columns: any
@@ -829,8 +810,8 @@ SELECT *
 FROM pass_refusal
 WHERE id = :id;
 
--- name: unaudited_pass_refusal
--- row: unaudited
+-- name: ids_pass_refusal
+-- row: record_ids
 SELECT id
-FROM pass_refusal t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'pass_refusal' AND a.row_id = t.id);
+FROM pass_refusal
+ORDER BY id;

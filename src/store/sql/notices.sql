@@ -222,25 +222,22 @@ ORDER BY k.id;
 -- columns: any
 SELECT * FROM notice WHERE id = :id;
 
--- name: unaudited_notice
--- row: unaudited
-SELECT id FROM notice t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'notice' AND a.row_id = t.id);
+-- name: ids_notice
+-- row: record_ids
+SELECT id FROM notice ORDER BY id;
 
 -- name: row_notice_override
 -- columns: any
 SELECT * FROM notice_override WHERE id = :id;
 
--- name: unaudited_notice_override
--- row: unaudited
-SELECT id FROM notice_override t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'notice_override' AND a.row_id = t.id);
+-- name: ids_notice_override
+-- row: record_ids
+SELECT id FROM notice_override ORDER BY id;
 
 -- name: row_notice_delivery
 -- columns: any
 SELECT * FROM notice_delivery WHERE id = :id;
 
--- name: unaudited_notice_delivery
--- row: unaudited
-SELECT id FROM notice_delivery t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'notice_delivery' AND a.row_id = t.id);
+-- name: ids_notice_delivery
+-- row: record_ids
+SELECT id FROM notice_delivery ORDER BY id;

@@ -273,11 +273,11 @@ SELECT *
 FROM renovation
 WHERE id = :id;
 
--- name: unaudited_renovation
--- row: unaudited
+-- name: ids_renovation
+-- row: record_ids
 SELECT id
-FROM renovation t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'renovation' AND a.row_id = t.id);
+FROM renovation
+ORDER BY id;
 
 -- name: row_renovation_extension
 -- columns: any
@@ -285,11 +285,11 @@ SELECT *
 FROM renovation_extension
 WHERE id = :id;
 
--- name: unaudited_renovation_extension
--- row: unaudited
+-- name: ids_renovation_extension
+-- row: record_ids
 SELECT id
-FROM renovation_extension t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'renovation_extension' AND a.row_id = t.id);
+FROM renovation_extension
+ORDER BY id;
 
 -- name: row_renovation_close
 -- columns: any
@@ -297,11 +297,11 @@ SELECT *
 FROM renovation_close
 WHERE id = :id;
 
--- name: unaudited_renovation_close
--- row: unaudited
+-- name: ids_renovation_close
+-- row: record_ids
 SELECT id
-FROM renovation_close t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'renovation_close' AND a.row_id = t.id);
+FROM renovation_close
+ORDER BY id;
 
 -- name: row_work_pass
 -- columns: any
@@ -309,11 +309,11 @@ SELECT *
 FROM work_pass
 WHERE id = :id;
 
--- name: unaudited_work_pass
--- row: unaudited
+-- name: ids_work_pass
+-- row: record_ids
 SELECT id
-FROM work_pass t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass' AND a.row_id = t.id);
+FROM work_pass
+ORDER BY id;
 
 -- name: row_work_pass_renewal
 -- columns: any
@@ -321,11 +321,11 @@ SELECT *
 FROM work_pass_renewal
 WHERE id = :id;
 
--- name: unaudited_work_pass_renewal
--- row: unaudited
+-- name: ids_work_pass_renewal
+-- row: record_ids
 SELECT id
-FROM work_pass_renewal t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass_renewal' AND a.row_id = t.id);
+FROM work_pass_renewal
+ORDER BY id;
 
 -- name: row_work_pass_end
 -- columns: any
@@ -333,11 +333,11 @@ SELECT *
 FROM work_pass_end
 WHERE id = :id;
 
--- name: unaudited_work_pass_end
--- row: unaudited
+-- name: ids_work_pass_end
+-- row: record_ids
 SELECT id
-FROM work_pass_end t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass_end' AND a.row_id = t.id);
+FROM work_pass_end
+ORDER BY id;
 
 -- name: row_hot_work
 -- columns: any
@@ -345,11 +345,11 @@ SELECT *
 FROM hot_work
 WHERE id = :id;
 
--- name: unaudited_hot_work
--- row: unaudited
+-- name: ids_hot_work
+-- row: record_ids
 SELECT id
-FROM hot_work t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'hot_work' AND a.row_id = t.id);
+FROM hot_work
+ORDER BY id;
 
 -- name: row_work_tools
 -- columns: any
@@ -357,11 +357,11 @@ SELECT *
 FROM work_tools
 WHERE id = :id;
 
--- name: unaudited_work_tools
--- row: unaudited
+-- name: ids_work_tools
+-- row: record_ids
 SELECT id
-FROM work_tools t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_tools' AND a.row_id = t.id);
+FROM work_tools
+ORDER BY id;
 
 -- name: row_work_tools_out
 -- columns: any
@@ -369,8 +369,8 @@ SELECT *
 FROM work_tools_out
 WHERE id = :id;
 
--- name: unaudited_work_tools_out
--- row: unaudited
+-- name: ids_work_tools_out
+-- row: record_ids
 SELECT id
-FROM work_tools_out t
-WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_tools_out' AND a.row_id = t.id);
+FROM work_tools_out
+ORDER BY id;

@@ -84,6 +84,27 @@ START_TEST(verify_names_a_row_added_behind_its_back)
 }
 END_TEST
 
+/* Rows slipped in before the first recorded row and between two recorded ones are
+ * found as well as one after the last: verify compares every id with the rows the
+ * chain records, not only the newest. */
+START_TEST(verify_names_rows_slipped_between_recorded_ones)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "slipped.db");
+    desk_fixture_tamper(&f, "INSERT INTO staff (id, number, name, role, at) VALUES (-7, '6665', '冒名甲', 'admin', 0);"
+                            "INSERT INTO staff (id, number, name, role, at) VALUES (60, '6666', '冒名乙', 'admin', 0)");
+    fd_error err = {0};
+    ck_assert_int_eq(fd_staff_add(f.desk, &f.admin, "1002", "王芳", FD_ROLE_ASSISTANT, "1112", &err), FD_OK);
+    desk_fixture_problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 2);
+    ck_assert_msg(desk_fixture_reported(&p, "staff row -7 has no audit entry"), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, "staff row 60 has no audit entry"), "%s", p.text[0]);
+    desk_fixture_close(&f);
+}
+END_TEST
+
 START_TEST(verify_names_an_edited_audit_entry)
 {
     desk_fixture f;
@@ -259,6 +280,7 @@ int main(void)
     tcase_add_test(tc, verify_names_an_edited_row);
     tcase_add_test(tc, verify_names_a_deleted_row);
     tcase_add_test(tc, verify_names_a_row_added_behind_its_back);
+    tcase_add_test(tc, verify_names_rows_slipped_between_recorded_ones);
     tcase_add_test(tc, verify_names_an_edited_audit_entry);
     tcase_add_test(tc, verify_names_a_dropped_trigger_and_a_planted_one);
     tcase_add_test(tc, verify_names_a_redefined_trigger);

@@ -49,7 +49,7 @@ START_TEST(every_record_table_has_its_audit_statements)
         char name[96];
         snprintf(name, sizeof name, "row_%s", table);
         ck_assert_msg(fd_sql_find(name) != FD_SQL_COUNT, "no statement %s", name);
-        snprintf(name, sizeof name, "unaudited_%s", table);
+        snprintf(name, sizeof name, "ids_%s", table);
         ck_assert_msg(fd_sql_find(name) != FD_SQL_COUNT, "no statement %s", name);
     }
 }
