@@ -25,6 +25,9 @@ typedef struct fd_desk {
      * alone — their entries then say when they were really written, in order. */
     fd_clock audit_clock;
     unsigned char secret[FD_SECRET_SIZE];
+    /* HMAC keyed with the secret, before any input: each audit entry's hash copies it
+     * rather than hashing the key's pads again. */
+    struct crypto_auth_hmacsha256_state *secret_mac;
     struct seal_state *seal; /* the day's sealing key (base/seal.h); NULL while not sealed */
     char *seal_code;       /* the code of the sealing this open began, until taken */
     bool wrote;            /* it audited an entry: closing anchors the head (base/anchor.h) */

@@ -361,8 +361,7 @@ fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_si
     fd_status s = fd_step_row(st, err);
     if (s != FD_OK)
         return s;
-    hasher h = {.used = 0};
-    crypto_auth_hmacsha256_init(&h.state, d->secret, sizeof d->secret);
+    hasher h = {.state = *d->secret_mac, .used = 0};
     if (e->format >= 2)
         feed_int(&h, e->format);
     feed_value(&h, 'p', prev, prev_size);

@@ -136,6 +136,10 @@ fd_status fd_desk_open(const char *path, int flags, const fd_config *config, fd_
         s = load_secret(path, false, d->secret, err);
     if (s == FD_OK && !create)
         s = load_sealing(d, path, flags, err);
+    if (s == FD_OK) {
+        d->secret_mac = fd_alloc(sizeof *d->secret_mac);
+        crypto_auth_hmacsha256_init(d->secret_mac, d->secret, sizeof d->secret);
+    }
     if (s != FD_OK) {
         fd_desk_close(d);
         return s;
@@ -162,6 +166,9 @@ void fd_desk_close(fd_desk *desk)
         anchor_on_close(desk);
     fd_store_close(desk->store);
     sodium_memzero(desk->secret, sizeof desk->secret);
+    if (desk->secret_mac)
+        sodium_memzero(desk->secret_mac, sizeof *desk->secret_mac);
+    free(desk->secret_mac);
     if (desk->seal)
         sodium_memzero(desk->seal, sizeof *desk->seal);
     free(desk->seal);
@@ -184,8 +191,7 @@ bool fd_desk_take_seal_code(fd_desk *d, char out[FD_SEAL_CODE_TEXT])
 void fd_desk_hmac_hex(const fd_desk *d, const char *text, char out[FD_HASH_HEX])
 {
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, d->secret, sizeof d->secret);
+    crypto_auth_hmacsha256_state state = *d->secret_mac;
     crypto_auth_hmacsha256_update(&state, (const unsigned char *)text, strlen(text));
     crypto_auth_hmacsha256_final(&state, mac);
     sodium_bin2hex(out, FD_HASH_HEX, mac, sizeof mac);

@@ -19,6 +19,12 @@
 static const char first_day_context[] = "frontdesk seal: the first day";
 static const char next_day_context[] = "frontdesk seal: the next day";
 
+/* The key's bytes are set: its HMAC state follows them. */
+static void key_ready(seal_key *key)
+{
+    crypto_auth_hmacsha256_init(&key->mac, key->key, sizeof key->key);
+}
+
 void seal_code_first_key(const seal_code *code, seal_key *key)
 {
     unsigned char day[8];
@@ -30,6 +36,7 @@ void seal_code_first_key(const seal_code *code, seal_key *key)
     crypto_generichash_update(&h, day, sizeof day);
     crypto_generichash_final(&h, key->key, sizeof key->key);
     key->epoch = code->first_epoch;
+    key_ready(key);
 }
 
 void seal_code_new(fd_date first_epoch, int64_t entries_before, seal_code *code, seal_key *key)
@@ -49,6 +56,7 @@ static void next_day(seal_key *key)
     memcpy(key->key, next, sizeof next);
     sodium_memzero(next, sizeof next);
     key->epoch++;
+    key_ready(key);
 }
 
 void seal_key_advance(seal_key *key, fd_date epoch)
@@ -60,8 +68,7 @@ void seal_key_advance(seal_key *key, fd_date epoch)
 void seal_key_sign(const seal_key *key, const unsigned char *hash, size_t size,
                    unsigned char out[SEAL_SIZE])
 {
-    crypto_auth_hmacsha256_state h;
-    crypto_auth_hmacsha256_init(&h, key->key, sizeof key->key);
+    crypto_auth_hmacsha256_state h = key->mac;
     crypto_auth_hmacsha256_update(&h, hash, size);
     crypto_auth_hmacsha256_final(&h, out);
 }
@@ -184,6 +191,7 @@ fd_status seal_key_read(const char *path, seal_key *key, fd_error *err)
     key->epoch = (fd_date)epoch;
     memcpy(key->key, buf + sizeof file_magic + 8, SEAL_KEY_SIZE);
     sodium_memzero(buf, sizeof buf);
+    key_ready(key);
     return FD_OK;
 }
 

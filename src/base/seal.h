@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <sodium.h>
+
 #include "frontdesk/status.h"
 #include "frontdesk/time.h"
 
@@ -26,6 +28,9 @@ enum {
 typedef struct seal_key {
     fd_date epoch;
     unsigned char key[SEAL_KEY_SIZE];
+    /* HMAC keyed with key, before any input: each seal copies it rather than hashing
+     * the key's pads again (a fifth of an entry's cost). Wiped with the key. */
+    crypto_auth_hmacsha256_state mac;
 } seal_key;
 
 /* A desk's sealing: the key of the day of its chain's last entry (or a later day), and,
