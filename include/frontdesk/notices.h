@@ -210,6 +210,14 @@ typedef struct fd_notice_query {
 fd_status fd_notices_list(fd_desk *d, const fd_actor *who, const fd_notice_query *q,
                           void (*each)(void *ctx, const fd_notice *n), void *ctx, fd_error *err);
 
+/* What the handover book lists of notices: every one to take down
+ * (FD_NOTICE_VIEW_TAKE_DOWN) or awaiting its signature (FD_NOTICE_VIEW_DRAFTS), in that
+ * view's order, at once, with what the book shows: id, kind, state, title, place,
+ * starts_at, ends_at, drafted_at and to_take_down (the rest empty). */
+fd_status fd_notices_for_book(fd_desk *d, fd_notice_view view,
+                              void (*each)(void *ctx, const fd_notice *n), void *ctx,
+                              fd_error *err);
+
 /* The notices drafted in [from, to), or issued, posted or taken down then, by number:
  * the daily log. */
 fd_status fd_notices_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,

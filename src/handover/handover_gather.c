@@ -231,41 +231,27 @@ static const char *pass_sort_label(const char *sort)
 
 /* Notices the next shift must see to: one whose event is over and still on the board
  * (to take down, due since its end), or a draft awaiting its signature (since drafted). */
-typedef struct notice_page {
+typedef struct notice_source {
     fd_gather_list *l;
     const char *source;
-    fd_notice last;
-    int rows;
-} notice_page;
+} notice_source;
 
 static void notice_item(void *ctx, const fd_notice *n)
 {
-    notice_page *p = ctx;
+    notice_source *p = ctx;
     bool take_down = strcmp(p->source, "notice_take_down") == 0;
     char when[FD_TIME_TEXT];
     fd_time_format(n->starts_at, when);
     add(p->l, p->source, fd_notice_choice_name(FD_NOTICE_LIST_KIND, (int)n->kind), n->id,
         fd_printf("#%lld", (long long)n->id), fd_strdup(n->title), joined(n->place, when, NULL),
         take_down ? n->ends_at : n->drafted_at, take_down ? n->ends_at : 0, -1);
-    p->last = *n;
-    p->rows++;
 }
 
 static fd_status gather_notices(fd_desk *d, fd_gather_list *l, const char *source,
                                 fd_notice_view view, fd_error *err)
 {
-    enum { PAGE = 200 };
-    notice_page *p = fd_alloc(sizeof *p);
-    *p = (notice_page){.l = l, .source = source};
-    fd_notice_query q = {view, NULL, NULL, PAGE};
-    fd_status s = FD_OK;
-    do {
-        p->rows = 0;
-        s = fd_notices_list(d, NULL, &q, notice_item, p, err);
-        q.after = &p->last;
-    } while (s == FD_OK && p->rows == PAGE);
-    free(p);
-    return s;
+    notice_source p = {l, source};
+    return fd_notices_for_book(d, view, notice_item, &p, err);
 }
 
 static fd_status gather_notices_to_take_down(fd_desk *d, fd_gather_list *l, fd_error *err)

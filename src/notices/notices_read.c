@@ -48,6 +48,23 @@ static void read_notice(const fd_desk *d, fd_stmt *st, fd_notice *n)
     n->to_take_down = n->state == FD_NOTICE_STATE_POSTED && n->ends_at <= now;
 }
 
+static void read_book(const fd_desk *d, fd_stmt *st, fd_notice *n)
+{
+    *n = (fd_notice){
+        .id = fd_col_int(st, FD_COL_NOTICE_BOOK_ROW_ID),
+        .starts_at = fd_col_int(st, FD_COL_NOTICE_BOOK_ROW_STARTS_AT),
+        .ends_at = fd_col_int(st, FD_COL_NOTICE_BOOK_ROW_ENDS_AT),
+        .drafted_at = fd_col_int(st, FD_COL_NOTICE_BOOK_ROW_AT),
+    };
+    int v = fd_notice_choice_parse(FD_NOTICE_LIST_KIND, fd_col_text(st, FD_COL_NOTICE_BOOK_ROW_KIND));
+    n->kind = v < 0 ? FD_NOTICE_GENERAL : (fd_notice_kind)v;
+    v = fd_notice_choice_parse(FD_NOTICE_LIST_STATE, fd_col_text(st, FD_COL_NOTICE_BOOK_ROW_STATE));
+    n->state = v < 0 ? FD_NOTICE_STATE_DRAFT : (fd_notice_state)v;
+    snprintf(n->title, sizeof n->title, "%s", text_of(st, FD_COL_NOTICE_BOOK_ROW_TITLE));
+    snprintf(n->place, sizeof n->place, "%s", text_of(st, FD_COL_NOTICE_BOOK_ROW_PLACE));
+    n->to_take_down = n->state == FD_NOTICE_STATE_POSTED && n->ends_at <= fd_desk_now(d);
+}
+
 /* Reads a row of notice_full: the list's row, then the rest, and the notice period
  * counted from the day it went out (or today while it has not). */
 static void read_full(const fd_desk *d, fd_stmt *st, fd_notice *n)
@@ -149,6 +166,33 @@ fd_status fd_notices_list(fd_desk *d, const fd_actor *who, const fd_notice_query
                        q->limit);
     listing l = {d, q, each, ctx};
     return fd_store_read(d->store, list_read, &l, err);
+}
+
+typedef struct book_listing {
+    fd_desk *d;
+    fd_notice_view view;
+    void (*each)(void *ctx, const fd_notice *n);
+    void *ctx;
+} book_listing;
+
+static fd_status book_read(fd_store *store, void *ctx, fd_error *err)
+{
+    book_listing *b = ctx;
+    bool take_down = b->view == FD_NOTICE_VIEW_TAKE_DOWN;
+    fd_stmt *st = fd_sql(store, take_down ? FD_SQL_NOTICE_BOOK_TAKE_DOWN : FD_SQL_NOTICE_BOOK_DRAFTS);
+    if (take_down)
+        fd_bind_int(st, ":now", fd_desk_now(b->d));
+    return each_row(b->d, st, read_book, b->each, b->ctx, err);
+}
+
+fd_status fd_notices_for_book(fd_desk *d, fd_notice_view view,
+                              void (*each)(void *ctx, const fd_notice *n), void *ctx,
+                              fd_error *err)
+{
+    if (view != FD_NOTICE_VIEW_TAKE_DOWN && view != FD_NOTICE_VIEW_DRAFTS)
+        return fd_fail(err, FD_INVALID, NULL, "fd_notices_for_book: view %d", (int)view);
+    book_listing b = {d, view, each, ctx};
+    return fd_store_read(d->store, book_read, &b, err);
 }
 
 /* ---- a day's notices ---- */

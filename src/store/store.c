@@ -456,6 +456,12 @@ static fd_status set_journal(fd_store *store, int flags, fd_error *err)
     return exec_script(store,
                        "PRAGMA journal_mode = WAL;"
                        "PRAGMA synchronous = FULL;"
+                       /* A ten-year building's handover reads a few thousand pages
+                        * over a dozen sources: in SQLite's default 2 MiB they were read
+                        * from the system again at every look (twice the time). The
+                        * cache grows only with what is read: the console's memory at
+                        * login is the same. */
+                       "PRAGMA cache_size = -8192;"
                        "PRAGMA foreign_keys = ON;",
                        "PRAGMA", err);
 }

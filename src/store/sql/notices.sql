@@ -101,6 +101,24 @@ AND (:text = '' OR instr(title, :text) > 0)
 ORDER BY ends_at, id
 LIMIT :limit;
 
+-- name: notice_book_take_down
+-- The handover book's: every notice posted whose event is over by :now, the earliest
+-- ended first, with what the book shows of each (the lists' paging, search, signer and
+-- deliveries cost it twice the reading).
+-- row: notice_book_row
+SELECT id, kind, state, title, place, starts_at, ends_at, at
+FROM notice_now
+WHERE state = 'posted' AND ends_at <= :now
+ORDER BY ends_at, id;
+
+-- name: notice_book_drafts
+-- The handover book's: every draft awaiting its signature, oldest first.
+-- row: notice_book_row
+SELECT id, kind, state, title, place, starts_at, ends_at, at
+FROM notice_now
+WHERE state = 'draft'
+ORDER BY id;
+
 -- name: notice_list_all
 -- All history, newest first.
 -- row: notice_row

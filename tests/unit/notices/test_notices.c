@@ -403,6 +403,20 @@ START_TEST(lists_show_drafts_posted_and_what_to_take_down)
     l = list(FD_NOTICE_VIEW_TAKE_DOWN, &l.last, 1);
     ck_assert_int_eq(l.count, 1);
     ck_assert_int_eq(l.id[0], p1);
+    /* The handover book reads the same notices at once, with their corrected titles. */
+    ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, p1, FD_NOTICE_FIELD_TITLE, "停水已结束，请撤下", "写错", &err));
+    ids book = {0};
+    ASSERT_OK(fd_notices_for_book(fx.desk, FD_NOTICE_VIEW_TAKE_DOWN, keep_id, &book, &err));
+    ck_assert_int_eq(book.count, 2);
+    ck_assert_int_eq(book.id[0], p2);
+    ck_assert_int_eq(book.id[1], p1);
+    ck_assert_str_eq(book.last.title, "停水已结束，请撤下");
+    ck_assert(book.last.to_take_down);
+    book = (ids){0};
+    ASSERT_OK(fd_notices_for_book(fx.desk, FD_NOTICE_VIEW_DRAFTS, keep_id, &book, &err));
+    ck_assert_int_eq(book.count, 2);
+    ck_assert_int_eq(book.id[0], d1);
+    ck_assert_int_eq(fd_notices_for_book(fx.desk, FD_NOTICE_VIEW_ALL, keep_id, &book, &err), FD_INVALID);
     /* Pages of the whole history. */
     l = list(FD_NOTICE_VIEW_ALL, NULL, 2);
     l = list(FD_NOTICE_VIEW_ALL, &l.last, 2);
