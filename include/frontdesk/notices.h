@@ -41,7 +41,7 @@
 
 #define FD_NOTICE_STATE_LIST(X)                  \
     X(DRAFT,      "draft",      N_("Draft"))      \
-    X(APPROVED,   "approved",   N_("Approved"))   \
+    X(APPROVED,   "approved",   N_("Notice signed"))   \
     X(ISSUED,     "issued",     N_("Notice issued"))     \
     X(POSTED,     "posted",     N_("Posted"))     \
     X(TAKEN_DOWN, "taken_down", N_("Taken down"))

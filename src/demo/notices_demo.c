@@ -54,7 +54,7 @@ static const beat week[] = {
     {AT(1, 10, 0, 3, DRAFT, DESK), .kind = FD_NOTICE_WORKS, .title = "外墙清洗通知", .place = "T座",
      .body = "T座外墙清洗，吊篮作业期间请关闭窗户，勿在楼下停留。", .start_hours = 8, .hours = 9},
     {AT(1, 11, 0, 3, APPROVE, DESK), .signer = CS},
-    {AT(1, 11, 40, 3, CORRECT, DESK), .field = FD_NOTICE_FIELD_PLACE, .value = "T座及裙楼",
+    {AT(1, 11, 40, 3, CORRECT, CS), .field = FD_NOTICE_FIELD_PLACE, .value = "T座及裙楼",
      .reason = "裙楼同期清洗"},
     {AT(1, 14, 0, 3, ISSUE, DESK)},
     {AT(1, 14, 10, 3, POST, DESK)},

@@ -446,8 +446,14 @@ static fd_status deliver_one(delivering *v, int64_t event_id, const char *typed,
     fd_bind_int(st, ":notice_id", v->id);
     fd_bind_int(st, ":unit_id", unit_id);
     if ((s = fd_step_row(st, err)) == FD_OK) {
+        /* A unit typed twice in one round is handed the notice once. */
+        bool this_round = fd_col_int(st, FD_COL_NOTICE_DELIVERED_TO_EVENT_ID) == event_id;
         fd_stmt_reset(st);
-        return fd_fail(err, FD_CONFLICT, "units", _("The notice was handed to %s already."), code);
+        return this_round ? FD_OK
+                          : fd_fail(err, FD_CONFLICT, "units",
+                                    _("The notice was handed to %s in an earlier round: leave it "
+                                      "out."),
+                                    code);
     }
     if (s != FD_NOT_FOUND)
         return s;
@@ -504,12 +510,30 @@ typedef struct correcting {
     char value[FD_NOTICE_BODY_MAX];
 } correcting;
 
+/* A signature covers the text it was given: once a notice is signed, its text is
+ * corrected only by someone who may sign notices, so that no one's signature stands
+ * under words they never saw. */
+static fd_status check_signed_text(const correcting *k, fd_error *err)
+{
+    char state[FD_STATE_MAX];
+    if (k->field == FD_NOTICE_FIELD_ENDS_AT) /* when the event ended: the desk's to record */
+        return FD_OK;
+    fd_status s = fd_machine_state(k->d, &fd_notice_machine, k->id, state, err);
+    if (s != FD_OK || strcmp(state, "draft") == 0 || fd_notice_may_approve(k->d->config, k->who))
+        return s;
+    return fd_fail(err, FD_DENIED, NULL,
+                   _("The notice is signed: its text is corrected by someone who may sign "
+                     "notices, or drafted anew."));
+}
+
 static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     correcting *k = ctx;
     notice_facts_row f;
     fd_status s = notice_facts(k->d, k->id, &f, err);
+    if (s == FD_OK)
+        s = check_signed_text(k, err);
     if (s != FD_OK)
         return s;
     if (k->field == FD_NOTICE_FIELD_ENDS_AT) {

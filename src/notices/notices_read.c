@@ -235,7 +235,7 @@ static const struct {
     const char *event, *label;
 } event_labels[] = {
     {"draft", N_("Drafted")},
-    {"approve", N_("Approved")},
+    {"approve", N_("Notice signed")},
     {"issue", N_("Notice issued")},
     {"post", N_("Posted")},
     {"deliver", N_("Handed to a unit")},
@@ -252,78 +252,82 @@ const char *notice_event_label(const char *event)
     return event;
 }
 
-static fd_status events_read(history *h, fd_error *err)
+static void event_lines(history *h, fd_stmt *st)
 {
-    fd_stmt *st = fd_sql(h->d->store, FD_SQL_NOTICE_EVENTS);
-    fd_bind_int(st, ":id", h->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        const char *event = fd_col_text(st, FD_COL_NOTICE_EVENTS_EVENT);
-        fd_notice_line line = {
-            .at = fd_col_int(st, FD_COL_NOTICE_EVENTS_AT),
-            .event = event,
-            .label = notice_event_label(event),
-            .staff = fd_col_text(st, FD_COL_NOTICE_EVENTS_STAFF),
-            .approver = fd_col_text(st, FD_COL_NOTICE_EVENTS_APPROVER),
-            .unit = fd_col_text(st, FD_COL_NOTICE_EVENTS_UNIT),
+    const char *event = fd_col_text(st, FD_COL_NOTICE_EVENTS_EVENT);
+    fd_notice_line line = {
+        .at = fd_col_int(st, FD_COL_NOTICE_EVENTS_AT),
+        .event = event,
+        .label = notice_event_label(event),
+        .staff = fd_col_text(st, FD_COL_NOTICE_EVENTS_STAFF),
+        .approver = fd_col_text(st, FD_COL_NOTICE_EVENTS_APPROVER),
+        .unit = fd_col_text(st, FD_COL_NOTICE_EVENTS_UNIT),
+    };
+    h->each(h->ctx, &line);
+    const char *manager = fd_col_text(st, FD_COL_NOTICE_EVENTS_MANAGER);
+    if (manager) {
+        fd_notice_line o = {
+            .at = line.at,
+            .event = "override",
+            .label = notice_event_label("override"),
+            .staff = line.staff,
+            .approver = manager,
+            .reason = fd_col_text(st, FD_COL_NOTICE_EVENTS_REASON),
         };
-        h->each(h->ctx, &line);
-        const char *manager = fd_col_text(st, FD_COL_NOTICE_EVENTS_MANAGER);
-        if (manager) {
-            fd_notice_line o = {
-                .at = line.at,
-                .event = "override",
-                .label = notice_event_label("override"),
-                .staff = line.staff,
-                .approver = manager,
-                .reason = fd_col_text(st, FD_COL_NOTICE_EVENTS_REASON),
-            };
-            h->each(h->ctx, &o);
-        }
+        h->each(h->ctx, &o);
     }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
 }
 
-static fd_status corrections_read(history *h, fd_error *err)
+static void correction_line(history *h, fd_stmt *st)
 {
-    fd_stmt *st = fd_sql(h->d->store, FD_SQL_NOTICE_CORRECTIONS);
-    fd_bind_int(st, ":id", h->id);
-    int rc;
-    while ((rc = fd_step(st, err)) == 1) {
-        int field = fd_notice_choice_parse(FD_NOTICE_LIST_FIELD,
-                                           fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_FIELD));
-        if (field < 0)
-            continue; /* only fd_notice_correct writes these rows */
-        char old_buf[FD_TIME_TEXT], new_buf[FD_TIME_TEXT];
-        fd_notice_line line = {
-            .at = fd_col_int(st, FD_COL_NOTICE_CORRECTIONS_AT),
-            .event = "correct",
-            .label = _("Corrected"),
-            .staff = fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_STAFF),
-            .field = fd_notice_choice_label(FD_NOTICE_LIST_FIELD, field),
-            .old_value = notice_shown_value((fd_notice_field)field,
-                                            fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_OLD_VALUE),
-                                            old_buf, sizeof old_buf),
-            .value = notice_shown_value((fd_notice_field)field,
-                                        fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_VALUE), new_buf,
-                                        sizeof new_buf),
-            .reason = fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_REASON),
-        };
-        h->each(h->ctx, &line);
-    }
-    fd_stmt_reset(st);
-    return rc < 0 ? err->status : FD_OK;
+    int field = fd_notice_choice_parse(FD_NOTICE_LIST_FIELD, fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_FIELD));
+    if (field < 0)
+        return; /* only fd_notice_correct writes these rows */
+    char old_buf[FD_TIME_TEXT], new_buf[FD_TIME_TEXT];
+    fd_notice_line line = {
+        .at = fd_col_int(st, FD_COL_NOTICE_CORRECTIONS_AT),
+        .event = "correct",
+        .label = _("Corrected"),
+        .staff = fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_STAFF),
+        .field = fd_notice_choice_label(FD_NOTICE_LIST_FIELD, field),
+        .old_value = notice_shown_value((fd_notice_field)field,
+                                        fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_OLD_VALUE),
+                                        old_buf, sizeof old_buf),
+        .value = notice_shown_value((fd_notice_field)field,
+                                    fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_VALUE), new_buf,
+                                    sizeof new_buf),
+        .reason = fd_col_text(st, FD_COL_NOTICE_CORRECTIONS_REASON),
+    };
+    h->each(h->ctx, &line);
 }
 
+/* Steps and corrections in the order they were made: the two lists merged by time (a
+ * step and a correction of the same second: the step first). */
 static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
 {
-    (void)store;
     history *h = ctx;
     fd_status s = notice_facts(h->d, h->id, NULL, err);
-    if (s == FD_OK && (s = events_read(h, err)) == FD_OK)
-        s = corrections_read(h, err);
-    return s;
+    if (s != FD_OK)
+        return s;
+    fd_stmt *events = fd_sql(store, FD_SQL_NOTICE_EVENTS), *fixes = fd_sql(store, FD_SQL_NOTICE_CORRECTIONS);
+    fd_bind_int(events, ":id", h->id);
+    fd_bind_int(fixes, ":id", h->id);
+    int e = fd_step(events, err), c = e < 0 ? 0 : fd_step(fixes, err);
+    while (e == 1 || c == 1) {
+        if (c == 1 && (e != 1 || fd_col_int(fixes, FD_COL_NOTICE_CORRECTIONS_AT) <
+                                     fd_col_int(events, FD_COL_NOTICE_EVENTS_AT))) {
+            correction_line(h, fixes);
+            c = fd_step(fixes, err);
+        } else {
+            event_lines(h, events);
+            e = fd_step(events, err);
+        }
+        if (e < 0 || c < 0)
+            break;
+    }
+    fd_stmt_reset(events);
+    fd_stmt_reset(fixes);
+    return e < 0 || c < 0 ? err->status : FD_OK;
 }
 
 fd_status fd_notice_history(fd_desk *d, const fd_actor *who, int64_t id,

@@ -761,12 +761,14 @@ static void notice_row(void *ctx, const fd_notice *n)
     print_cells *c = keep(&p->rows, n->drafted_at, n->id);
     print_cells_add(c, fd_printf("%lld", (long long)n->id), FD_STYLE_PLAIN);
     print_cells_dup(c, fd_notice_choice_label(FD_NOTICE_LIST_KIND, (int)n->kind), FD_STYLE_PLAIN);
-    print_cells_dup(c, n->title, FD_STYLE_PLAIN);
+    /* Corrected after it was drafted (a signed one, by a signer): the paper says so. */
+    print_cells_add(c, n->corrected ? print_join(n->title, "\n", _("corrected")) : fd_strdup(n->title),
+                    FD_STYLE_PLAIN);
     print_cells_dup(c, n->place, FD_STYLE_PLAIN);
     print_cells_time(c, n->starts_at, p->y->day);
     print_cells_time(c, n->ends_at, p->y->day);
     print_cells_dup(c, n->approved_by, FD_STYLE_PLAIN);
-    print_cells_add(c, n->overridden_by[0] ? print_join(n->overridden_by, ": ", n->override_reason)
+    print_cells_add(c, n->overridden_by[0] ? print_join(n->overridden_by, _(": "), n->override_reason)
                                            : fd_strdup(""),
                     FD_STYLE_PLAIN);
     print_cells_add(c, n->deliveries ? fd_printf("%d", n->deliveries) : fd_strdup(""), FD_STYLE_PLAIN);
@@ -786,13 +788,13 @@ static fd_status notices_log(daily *y, fd_error *err)
     static const fd_report_column cols[] = {
         {N_("No."), 0.4},         {N_("Kind"), 1.0},       {N_("Title"), 2.0},
         {N_("Area"), 1.2},        {N_("Starts"), 0.9},     {N_("Ends"), 0.9},
-        {N_("Notice signed by"), 0.8},   {N_("Notice period shortened"), 1.6},
-        {N_("Units"), 0.5},       {N_("State"), 0.8},      {N_("Drafted by"), 0.8}};
+        {N_("Notice signed by"), 0.8},   {N_("Notice period shortened"), 1.5},
+        {N_("Handed to units"), 0.6}, {N_("State"), 0.8},  {N_("Drafted by"), 0.8}};
     log_heading(y, FD_LOG_NOTICES);
     notice_page p = {.y = y};
     fd_status s = fd_notices_between(y->d, y->who, y->start, y->end, notice_row, &p, err);
-    char *summary = fd_printf(_("%ld drafted or moved on, %ld on the board, %ld to take down, "
-                                "%ld awaiting a signature"),
+    char *summary = fd_printf(_("%ld drafted or moved on that day; of them %ld on the board, %ld "
+                                "to take down, %ld awaiting a signature"),
                               (long)p.rows.count, p.posted, p.to_take_down, p.unsigned_drafts);
     fd_report_field(y->r, _("Notices"), summary, FD_STYLE_PLAIN);
     free(summary);

@@ -69,7 +69,7 @@ static void sign_issue_post_deliver(vt_term *t)
     VT_ASSERT_TEXT(t, "Issue notice No.", WAIT_MS);
     vt_key(t, "Enter");
     VT_ASSERT_GONE(t, "Issue notice No.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Approved", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Notice signed", WAIT_MS);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Issue notice No.", WAIT_MS);
     vt_key(t, "Left");

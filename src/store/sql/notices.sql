@@ -35,7 +35,7 @@ ORDER BY u.id
 LIMIT 1;
 
 -- name: notice_delivered_to
-SELECT id FROM notice_delivery WHERE notice_id = :notice_id AND unit_id = :unit_id;
+SELECT id, event_id FROM notice_delivery WHERE notice_id = :notice_id AND unit_id = :unit_id;
 
 -- name: notice_delivery_insert
 INSERT INTO notice_delivery (notice_id, event_id, unit_id, unit, delivered_at, at, staff_id)

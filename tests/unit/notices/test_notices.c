@@ -275,7 +275,8 @@ START_TEST(deliveries_record_units_and_history_shows_all)
     ASSERT_OK(fd_notice_deliver(fx.desk, &fx.receptionist, id, units, 1, fx.now - HOUR, &err));
     ASSERT_REFUSED(fd_notice_deliver(fx.desk, &fx.receptionist, id, units, 2, 0, &err), FD_CONFLICT,
                    "units", "A-1203");
-    ASSERT_OK(fd_notice_deliver(fx.desk, &fx.receptionist, id, units + 1, 1, 0, &err));
+    const char *twice[] = {"A-1204", "A-1204"}; /* typed twice in one round: handed once */
+    ASSERT_OK(fd_notice_deliver(fx.desk, &fx.receptionist, id, twice, 2, 0, &err));
     ck_assert_int_eq(get(id)->deliveries, 2);
     /* A site that does not deliver door to door refuses it. */
     cfg->notice_door_to_door = false;
@@ -283,7 +284,10 @@ START_TEST(deliveries_record_units_and_history_shows_all)
                      FD_STATE);
     cfg->notice_door_to_door = true;
 
-    ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, id, FD_NOTICE_FIELD_TITLE, "停水通知（A座）",
+    /* Signed: its text is the signer's to correct, its end the desk's. */
+    ASSERT_REFUSED(fd_notice_correct(fx.desk, &fx.receptionist, id, FD_NOTICE_FIELD_TITLE, "停水通知（A座）",
+                                     "标明楼座", &err), FD_DENIED, "", "signed");
+    ASSERT_OK(fd_notice_correct(fx.desk, &cs_manager, id, FD_NOTICE_FIELD_TITLE, "停水通知（A座）",
                                 "标明楼座", &err));
     ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, id, FD_NOTICE_FIELD_ENDS_AT, "2026-12-02 14:00",
                                 "检修延长", &err));
@@ -295,7 +299,7 @@ START_TEST(deliveries_record_units_and_history_shows_all)
     ck_assert_str_eq(ls.text[2], "issue 李娜||");
     ck_assert_str_eq(ls.text[3], "deliver 李娜||A-1203");
     ck_assert_str_eq(ls.text[4], "deliver 李娜||A-1204");
-    ck_assert_str_eq(ls.text[5], "correct Title: 停水通知 -> 停水通知（A座） (标明楼座) 李娜");
+    ck_assert_str_eq(ls.text[5], "correct Title: 停水通知 -> 停水通知（A座） (标明楼座) 周敏");
     ck_assert_str_eq(ls.text[6], "correct Ends: 2026-12-02 13:00 -> 2026-12-02 14:00 (检修延长) 李娜");
     fd_notice *n = get(id);
     ck_assert_str_eq(n->title, "停水通知（A座）");
@@ -317,6 +321,15 @@ START_TEST(corrections_are_checked_and_records_append_only)
                                      "改期", &err),
                    FD_INVALID, "value", "after");
     ck_assert_int_eq(fd_notice_correct(fx.desk, &fx.admin, id, FD_NOTICE_FIELD_TITLE, "x", "y", &err), FD_DENIED);
+    /* A draft's text is the desk's to correct; the history keeps the order it was done in. */
+    ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, id, FD_NOTICE_FIELD_TITLE, "停水通知（A座）", "标明楼座", &err));
+    fx.now += 600;
+    ASSERT_OK(fd_notice_approve(fx.desk, &fx.receptionist, &cs_manager, id, &err));
+    lines ls = {0};
+    ASSERT_OK(fd_notice_history(fx.desk, &fx.receptionist, id, keep_line, &ls, &err));
+    ck_assert_int_eq(ls.count, 3);
+    ck_assert_str_eq(ls.text[1], "correct Title: 停水通知 -> 停水通知（A座） (标明楼座) 李娜");
+    ck_assert(strncmp(ls.text[2], "approve", 7) == 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE notice SET title = 'x'"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM notice"), 0);
     close_desk();
@@ -404,7 +417,7 @@ START_TEST(lists_show_drafts_posted_and_what_to_take_down)
     ck_assert_int_eq(l.count, 1);
     ck_assert_int_eq(l.id[0], p1);
     /* The handover book reads the same notices at once, with their corrected titles. */
-    ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, p1, FD_NOTICE_FIELD_TITLE, "停水已结束，请撤下", "写错", &err));
+    ASSERT_OK(fd_notice_correct(fx.desk, &cs_manager, p1, FD_NOTICE_FIELD_TITLE, "停水已结束，请撤下", "写错", &err));
     ids book = {0};
     ASSERT_OK(fd_notices_for_book(fx.desk, FD_NOTICE_VIEW_TAKE_DOWN, keep_id, &book, &err));
     ck_assert_int_eq(book.count, 2);
@@ -449,7 +462,7 @@ START_TEST(export_gives_each_notice_whole)
     ASSERT_OK(fd_notice_issue(fx.desk, &fx.receptionist, id, NULL, &err));
     const char *units[] = {"A-1203"};
     ASSERT_OK(fd_notice_deliver(fx.desk, &fx.receptionist, id, units, 1, 0, &err));
-    ASSERT_OK(fd_notice_correct(fx.desk, &fx.receptionist, id, FD_NOTICE_FIELD_PLACE, "A座全楼", "范围扩大", &err));
+    ASSERT_OK(fd_notice_correct(fx.desk, &cs_manager, id, FD_NOTICE_FIELD_PLACE, "A座全楼", "范围扩大", &err));
     fd_date today = fd_date_of(fx.now);
     fd_export_request req = {fd_date_start(today), fd_date_start(today + 1), FD_EXPORT_CSV, false, false};
     fd_status status;
@@ -457,7 +470,7 @@ START_TEST(export_gives_each_notice_whole)
     ck_assert_msg(status == FD_OK, "%s", err.message);
     ck_assert_msg(strstr(csv, "Notice number,Kind,Title,Area,Text,Starts,Ends,"), "%s", csv);
     ck_assert_msg(strstr(csv, "Works affecting occupants,停水通知,A座全楼,"), "%s", csv);
-    ck_assert_msg(strstr(csv, "Approved (李娜/周敏, "), "%s", csv);
+    ck_assert_msg(strstr(csv, "Notice signed (李娜/周敏, "), "%s", csv);
     ck_assert_msg(strstr(csv, "A-1203 (李娜, "), "%s", csv);
     ck_assert_msg(strstr(csv, "水泵漏水 (张伟, "), "%s", csv);
     ck_assert_msg(strstr(csv, "A座 10–15层 → A座全楼"), "%s", csv);
