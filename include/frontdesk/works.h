@@ -107,6 +107,7 @@ typedef struct fd_renovation {
     char refund_receipt[FD_WORKS_NAME_MAX];
     fd_time opened_at, completed_at;
     char opened_by[64];
+    bool corrected;              /* some field has a correction */
 } fd_renovation;
 
 fd_status fd_renovation_get(fd_desk *d, const fd_actor *who, int64_t id, fd_renovation *out,
@@ -193,6 +194,7 @@ typedef struct fd_work_pass {
     char receipt[FD_WORKS_NAME_MAX], refund_receipt[FD_WORKS_NAME_MAX];
     fd_time issued_at, ended_at;
     char issued_by[64];
+    bool corrected;              /* some field has a correction */
 } fd_work_pass;
 
 fd_status fd_work_pass_get(fd_desk *d, const fd_actor *who, int64_t id, fd_work_pass *out,
@@ -271,10 +273,58 @@ fd_status fd_tools_get(fd_desk *d, const fd_actor *who, int64_t id, fd_tools *ou
 fd_status fd_tools_today(fd_desk *d, const fd_actor *who,
                          void (*each)(void *ctx, const fd_tools *t), void *ctx, fd_error *err);
 
+/* ---- corrections ---- */
+
+/* The fields a correction may change, X(id, stored name, label): a renovation file's
+ * (the first four) and a worker's pass's. The state, the term, the signer and the money
+ * move by the steps above and are not corrected. */
+#define FD_WORKS_FIELD_LIST(X)                                   \
+    X(OWNER,           "owner",           N_("Owner"))           \
+    X(CONTRACTOR,      "contractor",      N_("Building contractor")) \
+    X(SITE_MANAGER,    "site_manager",    N_("Site manager"))    \
+    X(DEPOSIT_RECEIPT, "deposit_receipt", N_("Deposit receipt no.")) \
+    X(WORKER,          "worker",          N_("Worker"))          \
+    X(DOCUMENT,        "document",        N_("Document"))        \
+    X(RECEIPT,         "receipt",         N_("Pass receipt no."))
+
+typedef enum fd_works_field {
+#define FD_WORKS_FIELD_ENUM(id, name, label) FD_WORKS_FIELD_##id,
+    FD_WORKS_FIELD_LIST(FD_WORKS_FIELD_ENUM)
+#undef FD_WORKS_FIELD_ENUM
+    FD_WORKS_FIELD_COUNT
+} fd_works_field;
+
+const char *fd_works_field_name(fd_works_field f);  /* stored */
+const char *fd_works_field_label(fd_works_field f); /* translated */
+/* Whether the field is a pass's (else the renovation file's). */
+bool fd_works_field_of_pass(fd_works_field f);
+/* What correcting the field needs: FD_ACT_WORKS_CORRECT_RECEIPT for a receipt number (money
+ * was taken against it: a manager's), FD_ACT_WORKS_CORRECT for a name or a document. */
+fd_action fd_works_field_action(fd_works_field f);
+
+/* A correction, with its reason: a new row beside the record, which never changes. The
+ * value is checked as at intake (a document by its type). Field names in fd_error:
+ * field, value, doc_type, reason. */
+typedef struct fd_works_correction {
+    fd_works_field field;
+    const char *value;      /* the new value; DOCUMENT: the number */
+    fd_doc_type doc_type;   /* DOCUMENT: its type */
+    const char *reason;
+} fd_works_correction;
+
+/* A field of the renovation file (OWNER … DEPOSIT_RECEIPT), in any state. */
+fd_status fd_renovation_correct(fd_desk *d, const fd_actor *who, int64_t id,
+                                const fd_works_correction *in, fd_error *err);
+/* A field of a worker's pass (WORKER, DOCUMENT, RECEIPT), in any state; a document
+ * only while the pass still has one (the purge has not forgotten it). */
+fd_status fd_work_pass_correct(fd_desk *d, const fd_actor *who, int64_t id,
+                               const fd_works_correction *in, fd_error *err);
+
 /* ---- history ---- */
 
-/* A renovation's events and those of its passes, permits and tools, oldest first.
- * Strings are valid during the callback only. */
+/* A renovation's events and those of its passes, permits and tools, oldest first, then
+ * the corrections of the file and of its passes, oldest first. Strings are valid during
+ * the callback only. */
 typedef struct fd_works_line {
     fd_time at;
     int64_t renovation_id;
@@ -285,13 +335,18 @@ typedef struct fd_works_line {
     const char *staff;
     const char *approver; /* NULL when none */
     const char *detail; /* the row's own words: a worker, a note, a receipt … */
+    /* event "correct" (kind "renovation" or "work_pass"): the field's translated label,
+     * the value it replaced (as recorded, or the correction before) and the new one,
+     * documents masked unless the reader may see them, and the reason; detail says it
+     * all in one line. NULL otherwise. */
+    const char *field, *old_value, *value, *reason;
 } fd_works_line;
 
 fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_works_line *line), void *ctx,
                                 fd_error *err);
-/* Every renovation's events in [from, to), oldest first: a day's log, read whole in one
- * snapshot. */
+/* Every renovation's events in [from, to), oldest first, then the corrections written
+ * then, oldest first: a day's log, read whole in one snapshot. */
 fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
                            void (*each)(void *ctx, const fd_works_line *line), void *ctx,
                            fd_error *err);

@@ -460,11 +460,11 @@ static fd_status check_signer(const issuing *t, const works_file *f, fd_error *e
                    expected, fd_work_signer_label(t->in->signer_role), t->signer);
 }
 
-static void bind_commitment(fd_stmt *st, const issuing *t)
+void works_bind_commitment(fd_stmt *st, const char *number, const char *hmac, const char *masked)
 {
-    const fd_personal personal[] = {{"doc_number_clear", t->number},
-                                    {"doc_number_hmac", t->hmac},
-                                    {"doc_number_masked", t->masked}};
+    const fd_personal personal[] = {{"doc_number_clear", number},
+                                    {"doc_number_hmac", hmac},
+                                    {"doc_number_masked", masked}};
     unsigned char salt[FD_SALT_SIZE], commit[FD_HASH_SIZE];
     fd_audit_new_salt(salt);
     fd_audit_commit_personal(salt, personal, COUNT(personal), commit);
@@ -491,7 +491,7 @@ static fd_status issue_txn(fd_store *store, void *ctx, fd_error *err)
     fd_bind_text(st, ":doc_number_clear", t->number);
     fd_bind_text(st, ":doc_number_hmac", t->hmac);
     fd_bind_text(st, ":doc_number_masked", t->masked);
-    bind_commitment(st, t);
+    works_bind_commitment(st, t->number, t->hmac, t->masked);
     fd_bind_text(st, ":signer_role", works_signer_name(t->in->signer_role));
     fd_bind_text(st, ":signer", t->signer);
     fd_bind_int(st, ":valid_until", until);

@@ -1,5 +1,5 @@
-/* What the renovation files share (src/works/); not public. works.c holds the checks
- * and the machines, works_write.c the operations, works_read.c the reads. */
+/* What the renovation files share (src/works/); not public. works.c holds the checks,
+ * the machines and the operations, works_correct.c the corrections, works_read.c the reads. */
 #ifndef FRONTDESK_WORKS_INTERNAL_H
 #define FRONTDESK_WORKS_INTERNAL_H
 
@@ -34,6 +34,17 @@ typedef struct works_file {
     char owner[FD_WORKS_NAME_MAX], site_manager[FD_WORKS_NAME_MAX];
 } works_file;
 fd_status works_file_read(fd_desk *d, int64_t id, works_file *out, fd_error *err);
+
+/* Binds :pii_salt and :pii_commit: a new salt, and the commitment to a document's
+ * number, its HMAC and its mask (frontdesk/audit.h). */
+void works_bind_commitment(fd_stmt *st, const char *number, const char *hmac, const char *masked);
+
+/* Hands on the corrections statement st reads (works_corrections_of or _between) as
+ * history lines, old → new, documents as who may see them; only those written in
+ * [from, to) unless both are 0. */
+fd_status works_corrections_read(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_time from,
+                                 fd_time to, void (*each)(void *ctx, const fd_works_line *line),
+                                 void *ctx, fd_error *err);
 
 /* A column's text, "" for NULL. */
 const char *works_text_of(fd_stmt *st, int col);

@@ -74,3 +74,19 @@ fd_status carry_tools_out(fault_ctx *c, fd_error *err)
 {
     return fd_tools_check_out(c->fx.desk, &c->fx.receptionist, c->record, false, "切割机留在现场", err);
 }
+
+/* The duty manager corrects the file's deposit receipt number (a manager's correction). */
+fd_status correct_renovation(fault_ctx *c, fd_error *err)
+{
+    fd_works_correction in = {.field = FD_WORKS_FIELD_DEPOSIT_RECEIPT, .value = "YJ-0010",
+                              .reason = "收据号抄错"};
+    return fd_renovation_correct(c->fx.desk, &c->fx.duty_manager, c->record, &in, err);
+}
+
+/* The receptionist corrects the worker's document: a row of its own, committed to. */
+fd_status correct_pass_document(fault_ctx *c, fd_error *err)
+{
+    fd_works_correction in = {.field = FD_WORKS_FIELD_DOCUMENT, .value = "110105198001010016",
+                              .doc_type = FD_DOC_RESIDENT_ID, .reason = "证件号抄错"};
+    return fd_work_pass_correct(c->fx.desk, &c->fx.receptionist, c->record, &in, err);
+}
