@@ -356,8 +356,9 @@ fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_tim
 /* `frontdesk export permits`: the workers' passes issued in [req->from, req->to), by
  * number, whole: the renovation (unit, company), the worker and document (masked unless
  * req->unmasked by a role allowed to see documents), who signed, the last day, the money
- * received and refunded with their receipts, the state. Managers and administrators
- * (FD_ACT_WORKS_EXPORT). */
+ * received and refunded with their receipts, the state, and the corrections of the pass
+ * and of its file old → new (documents masked as in their column). Managers and
+ * administrators (FD_ACT_WORKS_EXPORT). */
 fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                           fd_book *book, fd_error *err);
 

@@ -243,10 +243,9 @@ static char *document_text(bool in_full, const char *type_name, const char *clea
 }
 
 typedef struct reading {
-    fd_desk *d;
     bool documents_in_full;
-    fd_time from, to; /* the lines handed on: [from, to); 0, 0 for all */
-    void (*each)(void *ctx, const fd_works_line *line);
+    fd_time from, to; /* the corrections handed on: [from, to); 0, 0 for all */
+    void (*each)(void *ctx, const works_correction_seen *c);
     void *ctx;
     before *befores;
 } reading;
@@ -285,43 +284,60 @@ static void correction_row(reading *r, fd_stmt *st)
     char *value = value_shown(r, st, false);
     fd_time at = fd_col_int(st, FD_COL_WORKS_CORRECTION_AT);
     if ((r->from == 0 && r->to == 0) || (at >= r->from && at < r->to)) {
-        const char *label = fd_works_field_label((fd_works_field)field);
-        const char *reason = works_text_of(st, FD_COL_WORKS_CORRECTION_REASON);
-        char *detail = strcmp(kind, "work_pass") == 0
-                           ? fd_printf(_("pass No. %lld, %s: %s \u2192 %s (reason: %s)"),
-                                       (long long)row_id, label, (*slot)->value, value, reason)
-                           : fd_printf(_("%s: %s \u2192 %s (reason: %s)"), label, (*slot)->value,
-                                       value, reason);
-        fd_works_line line = {
-            .at = at,
+        works_correction_seen c = {
+            .of_pass = strcmp(kind, "work_pass") == 0,
+            .row_id = row_id,
             .renovation_id = fd_col_int(st, FD_COL_WORKS_CORRECTION_RENOVATION_ID),
             .unit = works_text_of(st, FD_COL_WORKS_CORRECTION_UNIT),
-            .kind = kind,
-            .event = "correct",
-            .what = _("Corrected"),
-            .staff = works_text_of(st, FD_COL_WORKS_CORRECTION_STAFF),
-            .detail = detail,
-            .field = label,
+            .field = (fd_works_field)field,
             .old_value = (*slot)->value,
             .value = value,
-            .reason = reason,
+            .reason = works_text_of(st, FD_COL_WORKS_CORRECTION_REASON),
+            .staff = works_text_of(st, FD_COL_WORKS_CORRECTION_STAFF),
+            .at = at,
         };
-        r->each(r->ctx, &line);
-        free(detail);
+        r->each(r->ctx, &c);
     }
     free((*slot)->value);
     (*slot)->value = value;
 }
 
-fd_status works_corrections_read(fd_desk *d, const fd_actor *who, fd_stmt *st, fd_time from,
-                                 fd_time to, void (*each)(void *ctx, const fd_works_line *line),
+fd_status works_corrections_read(fd_stmt *st, bool documents_in_full, fd_time from, fd_time to,
+                                 void (*each)(void *ctx, const works_correction_seen *c),
                                  void *ctx, fd_error *err)
 {
-    reading r = {d, fd_may_see_documents(d->config, who), from, to, each, ctx, NULL};
+    reading r = {documents_in_full, from, to, each, ctx, NULL};
     int rc;
     while ((rc = fd_step(st, err)) == 1)
         correction_row(&r, st);
     fd_stmt_reset(st);
     free_befores(r.befores);
     return rc < 0 ? err->status : FD_OK;
+}
+
+void works_correction_line(const works_correction_seen *c,
+                           void (*each)(void *ctx, const fd_works_line *line), void *ctx)
+{
+    const char *label = fd_works_field_label(c->field);
+    char *detail = c->of_pass ? fd_printf(_("pass No. %lld, %s: %s \u2192 %s (reason: %s)"),
+                                          (long long)c->row_id, label, c->old_value, c->value,
+                                          c->reason)
+                              : fd_printf(_("%s: %s \u2192 %s (reason: %s)"), label, c->old_value,
+                                          c->value, c->reason);
+    fd_works_line line = {
+        .at = c->at,
+        .renovation_id = c->renovation_id,
+        .unit = c->unit,
+        .kind = c->of_pass ? "work_pass" : "renovation",
+        .event = "correct",
+        .what = _("Corrected"),
+        .staff = c->staff,
+        .detail = detail,
+        .field = label,
+        .old_value = c->old_value,
+        .value = c->value,
+        .reason = c->reason,
+    };
+    each(ctx, &line);
+    free(detail);
 }

@@ -407,6 +407,12 @@ static fd_status events_read(fd_stmt *st, history *h, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
+static void correction_of_history(void *ctx, const works_correction_seen *c)
+{
+    history *h = ctx;
+    works_correction_line(c, h->each, h->ctx);
+}
+
 static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
 {
     history *h = ctx;
@@ -417,7 +423,8 @@ static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
         return s;
     st = fd_sql(store, FD_SQL_WORKS_CORRECTIONS_OF);
     fd_bind_int(st, ":id", h->id);
-    return works_corrections_read(h->d, h->who, st, 0, 0, h->each, h->ctx, err);
+    return works_corrections_read(st, fd_may_see_documents(h->d->config, h->who), 0, 0,
+                                  correction_of_history, h, err);
 }
 
 fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
@@ -444,7 +451,8 @@ static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
     st = fd_sql(store, FD_SQL_WORKS_CORRECTIONS_BETWEEN);
     fd_bind_int(st, ":from", h->from);
     fd_bind_int(st, ":to", h->to);
-    return works_corrections_read(h->d, h->who, st, h->from, h->to, h->each, h->ctx, err);
+    return works_corrections_read(st, fd_may_see_documents(h->d->config, h->who), h->from, h->to,
+                                  correction_of_history, h, err);
 }
 
 fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,

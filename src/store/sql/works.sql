@@ -267,6 +267,18 @@ WHERE c.renovation_id IN (SELECT l.renovation_id FROM works_correction_line l
                           WHERE l.at >= :from AND l.at < :to)
 ORDER BY c.at, c.kind, c.seq;
 
+-- name: works_corrections_exported
+-- The corrections of the files whose passes were issued in [:from, :to), and of those
+-- files' passes, oldest first (an export's corrections column).
+-- row: works_correction
+SELECT
+  c.kind, c.seq, c.row_id, c.renovation_id, c.unit, c.field, c.value, c.doc_type,
+  c.doc_number_clear, c.doc_number_masked, c.original, c.original_doc_type, c.original_clear,
+  c.original_masked, c.reason, c.at, (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS staff
+FROM works_correction_line c
+WHERE c.renovation_id IN (SELECT p.renovation_id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
+ORDER BY c.at, c.kind, c.seq;
+
 -- name: work_pass_document_insert
 INSERT INTO work_pass_document (
   pass_id, doc_type, doc_number_clear, doc_number_hmac, doc_number_masked, pii_salt, pii_commit,

@@ -660,6 +660,11 @@ START_TEST(a_correction_reads_everywhere_with_its_history)
     char *csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
     ck_assert_msg(status == FD_OK, "%s", err.message);
     ck_assert_msg(strstr(csv, ",A-1203,东方装饰有限公司,李泗,") && strstr(csv, ",50,40,GZ-0110,"), "%s", csv);
+    /* its corrections column: the file's, then the pass's, old → new with the reason */
+    ck_assert_msg(strstr(csv, "Owner: 张维 → 张玮 (reason: 业主再次核对身份证") &&
+                      strstr(csv, "Worker: 李四 → 李泗 (reason: 工人姓名抄错") &&
+                      strstr(csv, "Pass receipt no.: GZ-0101 → GZ-0110"),
+                  "%s", csv);
     free(csv);
 
     /* the signer is the owner as the file now names him */
@@ -755,6 +760,22 @@ START_TEST(a_document_is_corrected_and_stays_masked)
                                fd_date_start(today() + 1), history_line, &l, &err));
     ck_assert_ptr_null(strstr(l.text, "110105198001010016"));
     ck_assert_ptr_null(strstr(l.text, "11010519491231002X"));
+    /* the export's corrections: masked unless asked for in full */
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_CSV, false,
+                             false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK && strstr(csv, "110105********002X → Resident identity card "
+                                                 "110105********0016"),
+                  "%s", csv);
+    ck_assert_ptr_null(strstr(csv, "110105198001010016"));
+    free(csv);
+    req.unmasked = true;
+    csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK && strstr(csv, "11010519491231002X → Resident identity card "
+                                                 "110105198001010016"),
+                  "%s", csv);
+    free(csv);
     ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM work_pass_document"), 0);
     ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE work_pass_document SET doc_type = 'passport'"), 0);
     close_desk();
