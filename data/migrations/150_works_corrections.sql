@@ -1,4 +1,5 @@
--- frontdesk schema 150: corrections of a renovation file and of a worker's pass. A
+-- frontdesk schema 150: corrections of a renovation file and of a worker's pass, and
+-- the photo a pass may carry. A
 -- mistyped name or receipt number is corrected as every record is (schema 1): a row of
 -- correction naming the field (tbl 'renovation': owner, contractor, site_manager,
 -- deposit_receipt; tbl 'work_pass': worker, receipt), its new value and the reason. A
@@ -41,8 +42,19 @@ WHEN NEW.doc_number_clear IS NOT NULL
   OR NEW.staff_id IS NOT OLD.staff_id
 BEGIN SELECT RAISE(ABORT, 'work_pass_document is append-only: only the privacy purge may clear the document number'); END;
 
+-- A worker's pass that carries the worker's photo (装修管理制度 一.5: 照片可选), as the
+-- desk saw it at issue: a row when it does. The pass itself never changes.
+CREATE TABLE work_pass_photo (
+    id       INTEGER PRIMARY KEY,
+    pass_id  INTEGER NOT NULL UNIQUE REFERENCES work_pass(id),
+    at       INTEGER NOT NULL,
+    staff_id INTEGER NOT NULL REFERENCES staff(id)
+);
+CREATE TRIGGER work_pass_photo_no_update BEFORE UPDATE ON work_pass_photo BEGIN SELECT RAISE(ABORT, 'work_pass_photo is append-only'); END;
+CREATE TRIGGER work_pass_photo_no_delete BEFORE DELETE ON work_pass_photo BEGIN SELECT RAISE(ABORT, 'work_pass_photo is append-only'); END;
+
 -- The views of schema 120 again, each corrected field its latest correction, else the
--- record's own value; corrected says whether there is any.
+-- record's own value; corrected says whether there is any; a pass's photo.
 DROP VIEW renovation_now;
 CREATE VIEW renovation_now AS
 SELECT
@@ -94,6 +106,7 @@ SELECT
   (SELECT e.refund_receipt FROM work_pass_end e WHERE e.pass_id = p.id) AS refund_receipt,
   (SELECT e.at FROM work_pass_end e WHERE e.pass_id = p.id) AS ended_at,
   (SELECT f.name FROM staff f WHERE f.id = p.staff_id) AS issued_by,
+  EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   d.id IS NOT NULL
     OR EXISTS (SELECT 1 FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id) AS corrected
 FROM work_pass p

@@ -18,7 +18,8 @@
  * pass comes back; issued only on the owner's or the site manager's signature (who
  * signed is recorded). A pass more than three days past its last day — calendar days,
  * as the manual counts them — forfeits its deposit, as does a lost pass or deposit
- * receipt (一.17). Money is recorded as received and refunded with receipt numbers;
+ * receipt (一.17). A photo on the pass is optional (一.5): whether it carries one is
+ * recorded at issue. Money is recorded as received and refunded with receipt numbers;
  * this is not accounting. The worker's document is kept as a visitor's is: masked on
  * screen and paper unless the reader's role may see it, and forgotten by the privacy
  * purge (fd_visits_purge) once the pass ended longer ago than the retention period.
@@ -132,6 +133,7 @@ typedef struct fd_work_pass_intake {
     const char *signer;       /* the name of who signed: must be the file's owner or site manager */
     fd_date valid_until;      /* 0: the renovation's last day; never past it */
     const char *receipt;      /* the receipt given for the 50 元 */
+    bool photo;               /* the worker's photo is stuck on the pass (optional) */
 } fd_work_pass_intake;
 
 fd_status fd_work_pass_issue(fd_desk *d, const fd_actor *who, const fd_work_pass_intake *in,
@@ -194,6 +196,7 @@ typedef struct fd_work_pass {
     char receipt[FD_WORKS_NAME_MAX], refund_receipt[FD_WORKS_NAME_MAX];
     fd_time issued_at, ended_at;
     char issued_by[64];
+    bool photo;                  /* the pass carries the worker's photo */
     bool corrected;              /* some field has a correction */
 } fd_work_pass;
 

@@ -264,6 +264,7 @@ static const form_field issue_fields[] = {
     {"signer_role", N_("Signature of"), FORM_CHOICE, true, 0, 0},
     {"signer", N_("Signer's name"), FORM_TEXT, true, 20, 32},
     {"receipt", N_("Receipt no."), FORM_TEXT, true, 20, 32},
+    {"photo", N_("Photo"), FORM_CHOICE, true, 0, 0},
 };
 
 /* The signer's name as the file names it, for the role chosen. */
@@ -289,6 +290,7 @@ static int issue_submit(void *ctx, console *c, form *f)
         .signer_role = (fd_work_signer)form_choice(f, "signer_role"),
         .signer = form_value(f, "signer"),
         .receipt = form_value(f, "receipt"),
+        .photo = form_choice(f, "photo") == 1,
     };
     fd_error err = {0};
     fd_status st = fd_work_pass_issue(console_desk(c), console_actor(c), &in, NULL, &err);
@@ -306,8 +308,10 @@ static bool issue(file_view *v, console *c)
         docs[i] = fd_doc_type_label((fd_doc_type)i);
     const char *signers[] = {fd_work_signer_label(FD_SIGNER_OWNER),
                              fd_work_signer_label(FD_SIGNER_SITE_MANAGER)};
+    const char *photo[] = {_("No photo"), _("Photo stuck on")};
     offer(&s, 0, "doc_type", docs, FD_DOC_TYPE_COUNT);
     offer(&s, 1, "signer_role", signers, 2);
+    offer(&s, 2, "photo", photo, 2);
     return run_dialog(&s, c, issue_fields, sizeof issue_fields / sizeof issue_fields[0], issue_submit);
 }
 

@@ -472,6 +472,21 @@ void works_bind_commitment(fd_stmt *st, const char *number, const char *hmac, co
     fd_bind_blob(st, ":pii_commit", commit, sizeof commit);
 }
 
+/* The pass carries the worker's photo: a row of its own, when it does. */
+static fd_status photo_insert(const issuing *t, fd_error *err)
+{
+    if (!t->in->photo)
+        return FD_OK;
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_WORK_PASS_PHOTO_INSERT);
+    fd_bind_int(st, ":pass_id", t->id);
+    fd_bind_int(st, ":at", fd_desk_now(t->d));
+    fd_bind_int(st, ":staff_id", t->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s
+                      : works_audited(t->d, t->who, "works.pass_photo", FD_TABLE_work_pass_photo,
+                                      NULL, err);
+}
+
 static fd_status issue_txn(fd_store *store, void *ctx, fd_error *err)
 {
     issuing *t = ctx;
@@ -501,7 +516,8 @@ static fd_status issue_txn(fd_store *store, void *ctx, fd_error *err)
     fd_bind_int(st, ":at", fd_desk_now(t->d));
     fd_bind_int(st, ":staff_id", t->who->staff_id);
     if ((s = fd_exec(st, err)) != FD_OK ||
-        (s = works_audited(t->d, t->who, "works.pass_issue", FD_TABLE_work_pass, &t->id, err)) != FD_OK)
+        (s = works_audited(t->d, t->who, "works.pass_issue", FD_TABLE_work_pass, &t->id, err)) != FD_OK ||
+        (s = photo_insert(t, err)) != FD_OK)
         return s;
     return works_fire(t->d, &fd_work_pass_machine, t->who, NULL, t->id, "issue", NULL, NULL, err);
 }

@@ -19,6 +19,7 @@ static const fd_book_column columns[] = {
     {"doc_number", N_("Document number"), FD_BOOK_TEXT},
     {"signed_by", N_("Signature of"), FD_BOOK_TEXT},
     {"signer", N_("Signer's name"), FD_BOOK_TEXT},
+    {"photo", N_("Photo on the pass"), FD_BOOK_TEXT},
     {"valid_until", N_("Last day"), FD_BOOK_DAY},
     {"received", N_("Received (yuan)"), FD_BOOK_NUMBER},
     {"deposit", N_("Of which deposit (yuan)"), FD_BOOK_NUMBER},
@@ -97,6 +98,7 @@ static void export_pass(exporting *x, fd_stmt *st)
                                                : fd_col_text(st, FD_COL_WORK_PASS_ROW_DOC_NUMBER_MASKED));
     fd_book_code(b, works_signer_name(signer), fd_work_signer_label(signer));
     fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_SIGNER));
+    fd_book_flag(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_PHOTO) != 0);
     fd_book_day(b, (fd_date)fd_col_int(st, FD_COL_WORK_PASS_ROW_VALID_UNTIL), true);
     fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_RECEIVED));
     fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_DEPOSIT));

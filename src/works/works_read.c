@@ -167,6 +167,7 @@ static void read_pass(fd_desk *d, const fd_actor *who, fd_stmt *st, void *out)
     COPY(p->receipt, st, FD_COL_WORK_PASS_ROW_RECEIPT);
     COPY(p->refund_receipt, st, FD_COL_WORK_PASS_ROW_REFUND_RECEIPT);
     COPY(p->issued_by, st, FD_COL_WORK_PASS_ROW_ISSUED_BY);
+    p->photo = fd_col_int(st, FD_COL_WORK_PASS_ROW_PHOTO) != 0;
     p->corrected = fd_col_int(st, FD_COL_WORK_PASS_ROW_CORRECTED) != 0;
 }
 
@@ -352,7 +353,10 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
             fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_RENEWED_TO), day);
             snprintf(buf, size, _("%s, to %s"), worker, day);
         } else if (strcmp(event, "issue") == 0) {
-            snprintf(buf, size, _("%s, receipt %s"), worker, works_text_of(st, FD_COL_WORKS_EVENT_RECEIPT));
+            snprintf(buf, size,
+                     fd_col_int(st, FD_COL_WORKS_EVENT_PHOTO) ? _("%s, receipt %s, with photo")
+                                                              : _("%s, receipt %s"),
+                     worker, works_text_of(st, FD_COL_WORKS_EVENT_RECEIPT));
         } else if (strcmp(event, "return") == 0) {
             snprintf(buf, size, _("%s, refunded %d yuan, receipt %s"), worker,
                      (int)fd_col_int(st, FD_COL_WORKS_EVENT_PASS_REFUNDED),

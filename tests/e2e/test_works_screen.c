@@ -68,13 +68,17 @@ static void issue_a_pass(vt_term *t)
     vt_send(t, "马丽"); /* over the name the file gives */
     vt_key(t, "Tab");
     vt_send(t, "GZ-3001");
+    vt_key(t, "Tab");
+    VT_ASSERT_TEXT(t, "‹ No photo", WAIT_MS);
+    vt_key(t, "Right"); /* the photo is optional: this one has it */
+    VT_ASSERT_TEXT(t, "‹ Photo stuck on", WAIT_MS);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "names 马力 as Site manager,", WAIT_MS);
     vt_key(t, "Backspace");
     vt_send(t, "力");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Pass issued.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Worker's pass given: 黄明, receipt GZ-3001", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Worker's pass given: 黄明, receipt GZ-3001, with photo", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 passes out", WAIT_MS);
 }
 

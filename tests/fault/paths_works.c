@@ -1,5 +1,6 @@
-/* Renovations' write paths: a file opened, a worker's pass issued, a pass taken back
- * with its deposit refunded, hot work approved in place, tools carried out. */
+/* Renovations' write paths: a file opened, a worker's pass issued (with its photo), a
+ * pass taken back with its deposit refunded, hot work approved in place, tools carried
+ * out, a file and a pass's document corrected. */
 #include "frontdesk/works.h"
 #include "procedure_paths.h"
 
@@ -15,7 +16,7 @@ static fd_work_pass_intake pass_form(int64_t renovation_id)
     return (fd_work_pass_intake){.renovation_id = renovation_id, .worker = "李四",
                                  .doc_type = FD_DOC_RESIDENT_ID, .doc_number = "11010519491231002X",
                                  .signer_role = FD_SIGNER_SITE_MANAGER, .signer = "王强",
-                                 .receipt = "GZ-0101"};
+                                 .receipt = "GZ-0101", .photo = true};
 }
 
 fd_status open_renovation(fault_ctx *c, fd_error *err)

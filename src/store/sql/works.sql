@@ -84,6 +84,9 @@ INSERT INTO work_pass (
   :at, :staff_id
 );
 
+-- name: work_pass_photo_insert
+INSERT INTO work_pass_photo (pass_id, at, staff_id) VALUES (:pass_id, :at, :staff_id);
+
 -- name: work_pass_renewal_insert
 INSERT INTO work_pass_renewal (pass_id, event_id, until_on, at, staff_id)
 VALUES (:pass_id, :event_id, :until_on, :at, :staff_id);
@@ -97,7 +100,7 @@ VALUES (:pass_id, :event_id, :pass_back, :receipt_shown, :refunded, :refund_rece
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by, corrected
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE id = :id;
 
@@ -107,7 +110,7 @@ WHERE id = :id;
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by, corrected
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'work_pass' AND s.state = 'issued')
 AND valid_until <= :by
@@ -119,7 +122,7 @@ LIMIT :limit;
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by, corrected
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE renovation_id = :renovation_id
 ORDER BY id;
@@ -188,6 +191,7 @@ SELECT
   coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id
             AND k.field = 'receipt' ORDER BY k.id DESC LIMIT 1), p.receipt) AS receipt,
   w.until_on AS renewed_to,
+  EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
   h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
 FROM event e
@@ -223,6 +227,7 @@ SELECT
   coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id
             AND k.field = 'receipt' ORDER BY k.id DESC LIMIT 1), p.receipt) AS receipt,
   w.until_on AS renewed_to,
+  EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
   h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
 FROM event e
@@ -317,7 +322,7 @@ WHERE id = :id;
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by, corrected
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
 ORDER BY id;
@@ -464,3 +469,15 @@ WHERE id = :id;
 SELECT id
 FROM work_pass_document t
 WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass_document' AND a.row_id = t.id);
+
+-- name: row_work_pass_photo
+-- columns: any
+SELECT *
+FROM work_pass_photo
+WHERE id = :id;
+
+-- name: unaudited_work_pass_photo
+-- row: unaudited
+SELECT id
+FROM work_pass_photo t
+WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tbl = 'work_pass_photo' AND a.row_id = t.id);

@@ -782,6 +782,39 @@ START_TEST(a_document_is_corrected_and_stays_masked)
 }
 END_TEST
 
+/* A photo on the pass is optional (一.5): recorded at issue, shown with the pass, in its
+ * history line and its export row. */
+START_TEST(a_pass_may_carry_the_workers_photo)
+{
+    open_desk("photo.db");
+    int64_t id = open_renovation();
+    int64_t without = issue(id);
+    fd_work_pass_intake in = pass_form(id);
+    in.worker = "王五";
+    in.photo = true;
+    int64_t with = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &with, &err));
+    ck_assert(!pass(without, &fx.receptionist)->photo);
+    ck_assert(pass(with, &fx.receptionist)->photo);
+    lines l = {0};
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, history_line, &l, &err));
+    ck_assert_msg(strstr(l.text, "Worker's pass given|李四, receipt GZ-0101|-\n") &&
+                      strstr(l.text, "Worker's pass given|王五, receipt GZ-0101, with photo|-\n"),
+                  "%s", l.text);
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_JSON, false,
+                             false};
+    fd_status status;
+    char *json = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK && strstr(json, "\"worker\": \"李四\"") &&
+                      strstr(json, "\"photo\": \"no\"") && strstr(json, "\"photo\": \"yes\""),
+                  "%s", json);
+    free(json);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM work_pass_photo"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE work_pass_photo SET pass_id = 1"), 0);
+    close_desk();
+}
+END_TEST
+
 static Suite *works_suite(void)
 {
     Suite *s = suite_create("works");
@@ -800,6 +833,7 @@ static Suite *works_suite(void)
     tcase_add_test(tc, a_correction_reads_everywhere_with_its_history);
     tcase_add_test(tc, a_correction_needs_a_reason_and_the_role);
     tcase_add_test(tc, a_document_is_corrected_and_stays_masked);
+    tcase_add_test(tc, a_pass_may_carry_the_workers_photo);
     suite_add_tcase(s, tc);
     return s;
 }
