@@ -97,6 +97,8 @@ static void on_pass(void *ctx, const fd_work_pass *p)
     if (v->every_pass.count < CHOICES_MAX) {
         v->pass[v->every_pass.count] = *p;
         snprintf(text, sizeof text, _("No. %lld %s"), (long long)p->id, p->worker);
+        if (p->corrected)
+            snprintf(text + strlen(text), sizeof text - strlen(text), " %s", _("(corrected)"));
         add_choice(&v->every_pass, p->id, text);
     }
     if (p->state != FD_PASS_ISSUED)
@@ -792,6 +794,8 @@ static void draw_facts(const file_view *v, int y, int x, int cols)
     const fd_renovation *r = &v->file;
     char line[WORKS_LINE_TEXT], first[FD_DATE_TEXT], last[FD_DATE_TEXT];
     snprintf(line, sizeof line, _("%lld   %s   owner %s"), (long long)v->id, r->unit, r->owner);
+    if (r->corrected) /* the history says what and why */
+        snprintf(line + strlen(line), sizeof line - strlen(line), "   %s", _("(corrected)"));
     works_label_line(y, x, cols, _("File no."), line, A_BOLD);
     snprintf(line, sizeof line, _("%s   site manager %s"), r->contractor, r->site_manager);
     works_label_line(y + 1, x, cols, _("Builder"), line, A_NORMAL);

@@ -221,7 +221,7 @@ static void correct_the_owner(vt_term *t)
     vt_key(t, "Left");
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Correction saved.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "C-1202   owner 韩玫", WAIT_MS);
+    VT_ASSERT_TEXT(t, "C-1202   owner 韩玫   (corrected)", WAIT_MS);
     VT_ASSERT_TEXT(t, "Corrected: Owner: 韩梅 → 韩玫 (reason: 业主姓名抄错，按房产证更正)", WAIT_MS);
 }
 
