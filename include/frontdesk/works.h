@@ -306,8 +306,8 @@ bool fd_works_field_of_pass(fd_works_field f);
 fd_action fd_works_field_action(fd_works_field f);
 
 /* A correction, with its reason: a new row beside the record, which never changes. The
- * value is checked as at intake (a document by its type). Field names in fd_error:
- * field, value, doc_type, reason. */
+ * value is checked as at intake (a document by its type); one the record says already
+ * is refused. Field names in fd_error: field, value, doc_type, reason. */
 typedef struct fd_works_correction {
     fd_works_field field;
     const char *value;      /* the new value; DOCUMENT: the number */

@@ -121,14 +121,38 @@ static fd_status check_correction(correcting *k, bool of_pass, fd_error *err)
                             _("A correction needs a reason."), k->reason, sizeof k->reason, err);
 }
 
+static fd_status same_value(fd_error *err)
+{
+    return fd_fail(err, FD_INVALID, "value",
+                   _("That is what the record says already: there is nothing to correct."));
+}
+
+/* The file's field as it reads now. */
+static int file_column(fd_works_field field)
+{
+    switch (field) {
+    case FD_WORKS_FIELD_OWNER: return FD_COL_RENOVATION_ROW_OWNER;
+    case FD_WORKS_FIELD_CONTRACTOR: return FD_COL_RENOVATION_ROW_CONTRACTOR;
+    case FD_WORKS_FIELD_SITE_MANAGER: return FD_COL_RENOVATION_ROW_SITE_MANAGER;
+    default: return FD_COL_RENOVATION_ROW_DEPOSIT_RECEIPT;
+    }
+}
+
 static fd_status file_txn(fd_store *store, void *ctx, fd_error *err)
 {
-    (void)store;
     correcting *k = ctx;
-    works_file f;
-    fd_status s = works_file_read(k->d, k->id, &f, err);
+    fd_stmt *st = fd_sql(store, FD_SQL_RENOVATION_GET);
+    fd_bind_int(st, ":id", k->id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no renovation file number %lld."),
+                       (long long)k->id);
     if (s != FD_OK)
         return s;
+    bool same = strcmp(works_text_of(st, file_column(k->in->field)), k->value) == 0;
+    fd_stmt_reset(st);
+    if (same)
+        return same_value(err);
     return fd_correct(k->d, k->who, "renovation", k->id, fd_works_field_name(k->in->field),
                       k->value, k->reason, NULL, err);
 }
@@ -145,18 +169,33 @@ fd_status fd_renovation_correct(fd_desk *d, const fd_actor *who, int64_t id,
     return s;
 }
 
-/* The pass, and whether it still has a document to correct (NULL once forgotten). */
-static fd_status pass_has_document(fd_desk *d, int64_t id, bool *has, fd_error *err)
+/* What the pass says now of the field: whether the new value is the same, and whether
+ * it still has a document to correct (NULL once forgotten). */
+static fd_status pass_now(correcting *k, bool *same, bool *has_document, fd_error *err)
 {
-    fd_stmt *st = fd_sql(d->store, FD_SQL_WORK_PASS_GET);
-    fd_bind_int(st, ":id", id);
+    fd_stmt *st = fd_sql(k->d->store, FD_SQL_WORK_PASS_GET);
+    fd_bind_int(st, ":id", k->id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no worker's pass number %lld."),
-                       (long long)id);
+                       (long long)k->id);
     if (s != FD_OK)
         return s;
-    *has = !fd_col_null(st, FD_COL_WORK_PASS_ROW_DOC_NUMBER_CLEAR);
+    const char *clear = fd_col_text(st, FD_COL_WORK_PASS_ROW_DOC_NUMBER_CLEAR);
+    *has_document = clear != NULL;
+    switch (k->in->field) {
+    case FD_WORKS_FIELD_DOCUMENT:
+        *same = clear && strcmp(clear, k->number) == 0 &&
+                strcmp(works_text_of(st, FD_COL_WORK_PASS_ROW_DOC_TYPE),
+                       fd_doc_type_name(k->in->doc_type)) == 0;
+        break;
+    case FD_WORKS_FIELD_WORKER:
+        *same = strcmp(works_text_of(st, FD_COL_WORK_PASS_ROW_WORKER), k->value) == 0;
+        break;
+    default:
+        *same = strcmp(works_text_of(st, FD_COL_WORK_PASS_ROW_RECEIPT), k->value) == 0;
+        break;
+    }
     fd_stmt_reset(st);
     return FD_OK;
 }
@@ -183,10 +222,12 @@ static fd_status pass_txn(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     correcting *k = ctx;
-    bool has_document = false;
-    fd_status s = pass_has_document(k->d, k->id, &has_document, err);
+    bool same = false, has_document = false;
+    fd_status s = pass_now(k, &same, &has_document, err);
     if (s != FD_OK)
         return s;
+    if (same)
+        return same_value(err);
     if (k->in->field != FD_WORKS_FIELD_DOCUMENT)
         return fd_correct(k->d, k->who, "work_pass", k->id, fd_works_field_name(k->in->field),
                           k->value, k->reason, NULL, err);

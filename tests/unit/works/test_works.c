@@ -719,6 +719,13 @@ START_TEST(a_correction_needs_a_reason_and_the_role)
     in = fix(FD_WORKS_FIELD_OWNER, "张玮", "抄错");
     ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id + 9, &in, &err), FD_NOT_FOUND,
                    "", "renovation");
+    in = fix(FD_WORKS_FIELD_OWNER, "张伟", "抄错"); /* what the file says already */
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err), FD_INVALID,
+                   "value", "nothing to correct");
+    in = fix(FD_WORKS_FIELD_DOCUMENT, "１１０１０５１９４９１２３１００２ｘ", "抄错");
+    in.doc_type = FD_DOC_RESIDENT_ID; /* the same number, typed full-width */
+    ASSERT_REFUSED(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err), FD_INVALID,
+                   "value", "nothing to correct");
     in = fix(FD_WORKS_FIELD_DEPOSIT_RECEIPT, "YJ-0002", "收据号抄错");
     ASSERT_OK(fd_renovation_correct(fx.desk, &fx.duty_manager, id, &in, &err));
     ck_assert_str_eq(renovation(id)->deposit_receipt, "YJ-0002");
