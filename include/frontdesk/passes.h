@@ -137,17 +137,27 @@ typedef struct fd_pass_authority {
     fd_date valid_until;
     char reason[FD_PASS_REASON_MAX];
     fd_time at;
-    char staff[64];
+    char staff[64];              /* who filed it */
+    /* The record that replaced it, when there is one (a history's, a day's record):
+     * when, by whom, why. 0 and "" otherwise. */
+    fd_time replaced_at;
+    char replaced_by[64];
+    char replaced_reason[FD_PASS_REASON_MAX];
 } fd_pass_authority;
 
 /* The company's record as it stands (kind NONE, id 0 when there has been none);
  * FD_NOT_FOUND when it is not a company of the directory. */
 fd_status fd_pass_authority_get(fd_desk *d, int64_t company_id, fd_pass_authority *out,
                                 fd_error *err);
-/* Every record of the company, oldest first. */
+/* Every record of the company, oldest first, each with what replaced it. */
 fd_status fd_pass_authority_history(fd_desk *d, int64_t company_id,
                                     void (*each)(void *ctx, const fd_pass_authority *a),
                                     void *ctx, fd_error *err);
+/* What was on file for the company on day, as it stood at the day's end (kind NONE, id
+ * 0 when nothing had been filed yet), and whether it let goods out that day: a seal, or
+ * a letter still valid then. FD_NOT_FOUND when it is not a company of the directory. */
+fd_status fd_pass_authority_on(fd_desk *d, int64_t company_id, fd_date day,
+                               fd_pass_authority *out, bool *in_force, fd_error *err);
 
 /* ---- issuing ---- */
 

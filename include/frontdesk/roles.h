@@ -88,7 +88,9 @@ typedef enum fd_role {
     X(PASS_CONFIRM, "pass.confirm", FD_DESK_STAFF, N_("Confirm or stop goods at the door")) \
     X(PASS_VOID, "pass.void", FD_DESK_STAFF, N_("Void a pass")) \
     X(PASS_AUTHORITY, "pass.authority", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("File a company's seal or letter of authority")) \
-    X(PASS_EXPORT, "pass.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the passes"))
+    X(PASS_EXPORT, "pass.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the passes")) \
+    X(WORKS_CORRECT, "works.correct", FD_DESK_STAFF, N_("Correct a name or document of a renovation file or a worker's pass")) \
+    X(WORKS_CORRECT_RECEIPT, "works.correct_receipt", FD_MANAGERS, N_("Correct a receipt number of a renovation file or a worker's pass"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

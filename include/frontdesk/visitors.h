@@ -311,7 +311,7 @@ fd_status fd_visits_purge(fd_desk *d, const fd_actor *who, int64_t *cleared, fd_
 typedef struct fd_purge_result {
     int64_t visits; /* whose numbers were cleared */
     int64_t bans;   /* do-not-admit rows cleared */
-    int64_t workers; /* renovation workers' passes cleared (ended that long ago) */
+    int64_t workers; /* renovation workers' documents cleared (passes ended that long ago, and their corrections) */
     int64_t passes; /* carry-out and carry-in passes whose carrier's number was cleared */
     /* The write-ahead log was emptied. When other terminals were reading all along, it
      * still holds older copies of the pages cleared: run the purge again later. */

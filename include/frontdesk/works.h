@@ -18,7 +18,8 @@
  * pass comes back; issued only on the owner's or the site manager's signature (who
  * signed is recorded). A pass more than three days past its last day — calendar days,
  * as the manual counts them — forfeits its deposit, as does a lost pass or deposit
- * receipt (一.17). Money is recorded as received and refunded with receipt numbers;
+ * receipt (一.17). A photo on the pass is optional (一.5): whether it carries one is
+ * recorded at issue. Money is recorded as received and refunded with receipt numbers;
  * this is not accounting. The worker's document is kept as a visitor's is: masked on
  * screen and paper unless the reader's role may see it, and forgotten by the privacy
  * purge (fd_visits_purge) once the pass ended longer ago than the retention period.
@@ -107,6 +108,7 @@ typedef struct fd_renovation {
     char refund_receipt[FD_WORKS_NAME_MAX];
     fd_time opened_at, completed_at;
     char opened_by[64];
+    bool corrected;              /* some field has a correction */
 } fd_renovation;
 
 fd_status fd_renovation_get(fd_desk *d, const fd_actor *who, int64_t id, fd_renovation *out,
@@ -131,6 +133,7 @@ typedef struct fd_work_pass_intake {
     const char *signer;       /* the name of who signed: must be the file's owner or site manager */
     fd_date valid_until;      /* 0: the renovation's last day; never past it */
     const char *receipt;      /* the receipt given for the 50 元 */
+    bool photo;               /* the worker's photo is stuck on the pass (optional) */
 } fd_work_pass_intake;
 
 fd_status fd_work_pass_issue(fd_desk *d, const fd_actor *who, const fd_work_pass_intake *in,
@@ -193,6 +196,8 @@ typedef struct fd_work_pass {
     char receipt[FD_WORKS_NAME_MAX], refund_receipt[FD_WORKS_NAME_MAX];
     fd_time issued_at, ended_at;
     char issued_by[64];
+    bool photo;                  /* the pass carries the worker's photo */
+    bool corrected;              /* some field has a correction */
 } fd_work_pass;
 
 fd_status fd_work_pass_get(fd_desk *d, const fd_actor *who, int64_t id, fd_work_pass *out,
@@ -271,10 +276,58 @@ fd_status fd_tools_get(fd_desk *d, const fd_actor *who, int64_t id, fd_tools *ou
 fd_status fd_tools_today(fd_desk *d, const fd_actor *who,
                          void (*each)(void *ctx, const fd_tools *t), void *ctx, fd_error *err);
 
+/* ---- corrections ---- */
+
+/* The fields a correction may change, X(id, stored name, label): a renovation file's
+ * (the first four) and a worker's pass's. The state, the term, the signer and the money
+ * move by the steps above and are not corrected. */
+#define FD_WORKS_FIELD_LIST(X)                                   \
+    X(OWNER,           "owner",           N_("Owner"))           \
+    X(CONTRACTOR,      "contractor",      N_("Building contractor")) \
+    X(SITE_MANAGER,    "site_manager",    N_("Site manager"))    \
+    X(DEPOSIT_RECEIPT, "deposit_receipt", N_("Deposit receipt no.")) \
+    X(WORKER,          "worker",          N_("Worker"))          \
+    X(DOCUMENT,        "document",        N_("Document"))        \
+    X(RECEIPT,         "receipt",         N_("Pass receipt no."))
+
+typedef enum fd_works_field {
+#define FD_WORKS_FIELD_ENUM(id, name, label) FD_WORKS_FIELD_##id,
+    FD_WORKS_FIELD_LIST(FD_WORKS_FIELD_ENUM)
+#undef FD_WORKS_FIELD_ENUM
+    FD_WORKS_FIELD_COUNT
+} fd_works_field;
+
+const char *fd_works_field_name(fd_works_field f);  /* stored */
+const char *fd_works_field_label(fd_works_field f); /* translated */
+/* Whether the field is a pass's (else the renovation file's). */
+bool fd_works_field_of_pass(fd_works_field f);
+/* What correcting the field needs: FD_ACT_WORKS_CORRECT_RECEIPT for a receipt number (money
+ * was taken against it: a manager's), FD_ACT_WORKS_CORRECT for a name or a document. */
+fd_action fd_works_field_action(fd_works_field f);
+
+/* A correction, with its reason: a new row beside the record, which never changes. The
+ * value is checked as at intake (a document by its type); one the record says already
+ * is refused. Field names in fd_error: field, value, doc_type, reason. */
+typedef struct fd_works_correction {
+    fd_works_field field;
+    const char *value;      /* the new value; DOCUMENT: the number */
+    fd_doc_type doc_type;   /* DOCUMENT: its type */
+    const char *reason;
+} fd_works_correction;
+
+/* A field of the renovation file (OWNER … DEPOSIT_RECEIPT), in any state. */
+fd_status fd_renovation_correct(fd_desk *d, const fd_actor *who, int64_t id,
+                                const fd_works_correction *in, fd_error *err);
+/* A field of a worker's pass (WORKER, DOCUMENT, RECEIPT), in any state; a document
+ * only while the pass still has one (the purge has not forgotten it). */
+fd_status fd_work_pass_correct(fd_desk *d, const fd_actor *who, int64_t id,
+                               const fd_works_correction *in, fd_error *err);
+
 /* ---- history ---- */
 
-/* A renovation's events and those of its passes, permits and tools, oldest first.
- * Strings are valid during the callback only. */
+/* A renovation's events and those of its passes, permits and tools, oldest first, then
+ * the corrections of the file and of its passes, oldest first. Strings are valid during
+ * the callback only. */
 typedef struct fd_works_line {
     fd_time at;
     int64_t renovation_id;
@@ -285,13 +338,18 @@ typedef struct fd_works_line {
     const char *staff;
     const char *approver; /* NULL when none */
     const char *detail; /* the row's own words: a worker, a note, a receipt … */
+    /* event "correct" (kind "renovation" or "work_pass"): the field's translated label,
+     * the value it replaced (as recorded, or the correction before) and the new one,
+     * documents masked unless the reader may see them, and the reason; detail says it
+     * all in one line. NULL otherwise. */
+    const char *field, *old_value, *value, *reason;
 } fd_works_line;
 
 fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
                                 void (*each)(void *ctx, const fd_works_line *line), void *ctx,
                                 fd_error *err);
-/* Every renovation's events in [from, to), oldest first: a day's log, read whole in one
- * snapshot. */
+/* Every renovation's events in [from, to), oldest first, then the corrections written
+ * then, oldest first: a day's log, read whole in one snapshot. */
 fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
                            void (*each)(void *ctx, const fd_works_line *line), void *ctx,
                            fd_error *err);
@@ -301,8 +359,9 @@ fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_tim
 /* `frontdesk export permits`: the workers' passes issued in [req->from, req->to), by
  * number, whole: the renovation (unit, company), the worker and document (masked unless
  * req->unmasked by a role allowed to see documents), who signed, the last day, the money
- * received and refunded with their receipts, the state. Managers and administrators
- * (FD_ACT_WORKS_EXPORT). */
+ * received and refunded with their receipts, the state, and the corrections of the pass
+ * and of its file old → new (documents masked as in their column). Managers and
+ * administrators (FD_ACT_WORKS_EXPORT). */
 fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                           fd_book *book, fd_error *err);
 

@@ -17,6 +17,7 @@
 #include "keys/keys.h"
 #include "mail/mail.h"
 #include "notices/notices.h"
+#include "passes/pass_authority.h"
 #include "passes/passes.h"
 #include "shell/auth.h"
 #include "shell/shell.h"
@@ -24,19 +25,23 @@
 #include "widgets/dialog.h"
 #include "works/works.h"
 
-/* The screens the main menu opens, in menu order: X(action, screen). */
-#define APP_SCREEN_LIST(X)                \
-    X(ACT_VISITORS, visitors_screen)      \
-    X(ACT_KEYS, keys_screen)              \
-    X(ACT_MAIL, mail_screen)              \
-    X(ACT_COMPLAINTS, complaints_screen)  \
-    X(ACT_HANDOVER, handover_screen)      \
-    X(ACT_CALLS, calls_screen)            \
-    X(ACT_PASSES, passes_screen)          \
-    X(ACT_WORKS, works_screen)            \
-    X(ACT_NOTICES, notices_screen)        \
-    X(ACT_DIRECTORY, directory_screen)    \
-    X(ACT_CHANGE_PIN, change_pin_screen)
+/* The directory opens a company's seal or letter of authority on file (screens/passes,
+ * a layer above it). */
+static directory_links directory_to_procedures = {.company = pass_authority_company_open};
+
+/* The screens the main menu opens, in menu order: X(action, screen, what its open gets). */
+#define APP_SCREEN_LIST(X)                                         \
+    X(ACT_VISITORS, visitors_screen, NULL)                         \
+    X(ACT_KEYS, keys_screen, NULL)                                 \
+    X(ACT_MAIL, mail_screen, NULL)                                 \
+    X(ACT_COMPLAINTS, complaints_screen, NULL)                     \
+    X(ACT_HANDOVER, handover_screen, NULL)                         \
+    X(ACT_CALLS, calls_screen, NULL)                               \
+    X(ACT_PASSES, passes_screen, NULL)                             \
+    X(ACT_WORKS, works_screen, NULL)                               \
+    X(ACT_NOTICES, notices_screen, NULL)                           \
+    X(ACT_DIRECTORY, directory_screen, &directory_to_procedures)   \
+    X(ACT_CHANGE_PIN, change_pin_screen, NULL)
 
 /* X(action, label, count) where fd_status count(fd_desk *, long *out, fd_error *). */
 #define APP_COUNTER_LIST(X) \
@@ -49,7 +54,7 @@
     X(ACT_PASSES, N_("Moves overdue"), fd_passes_overdue_count)
 
 static const console_entry entries[] = {
-#define APP_ENTRY_ROW(action, screen) {action, &screen},
+#define APP_ENTRY_ROW(action, screen, arg) {action, &screen, arg},
     APP_SCREEN_LIST(APP_ENTRY_ROW)
 #undef APP_ENTRY_ROW
     {.action = ACT_NONE},

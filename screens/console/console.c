@@ -234,7 +234,7 @@ static int open_entry(console *c, console_action a)
         if (e->action != a)
             continue;
         if (top_frame(c)->ops != e->screen)
-            console_push(c, e->screen, NULL);
+            console_push(c, e->screen, e->arg);
         return EV_HANDLED | EV_REDRAW;
     }
     return EV_IGNORED;

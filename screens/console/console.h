@@ -73,6 +73,7 @@ typedef struct screen_ops {
 typedef struct console_entry {
     console_action action;
     const screen_ops *screen;
+    void *arg; /* handed to the screen's open: NULL for most */
 } console_entry;
 
 /* A live counter on the status line (visitors inside, keys out, …), opening its list

@@ -19,6 +19,7 @@
 enum { DETAIL_ROWS = 8, LABEL_COLS = 12, MAX_CONTACTS = 8 };
 
 typedef struct directory {
+    const directory_links *links; /* NULL: none */
     dirlist source;
     listview *list;
     /* The selected entry as the one working reads it: its phone, and its unit's owners,
@@ -39,16 +40,17 @@ typedef struct directory {
     char approved_phone[64];
 } directory;
 
-static const console_action directory_actions[] = {ACT_SEARCH, ACT_UNMASK, ACT_BACK,  ACT_UP,
-                                                   ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN,
-                                                   ACT_HOME,   ACT_END,    ACT_NONE};
+static const console_action directory_actions[] = {ACT_SELECT, ACT_SEARCH,  ACT_UNMASK,
+                                                   ACT_BACK,   ACT_UP,      ACT_DOWN,
+                                                   ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME,
+                                                   ACT_END,    ACT_NONE};
 
 static void load_detail(directory *d, console *c);
 
 static void *directory_open(console *c, void *arg)
 {
-    (void)arg;
     directory *d = fd_alloc(sizeof *d);
+    d->links = arg;
     d->source = (dirlist){c, FD_DIR_ANY};
     d->list = listview_new(&dirlist_source, &d->source, LISTVIEW_TYPE_AHEAD);
     d->detail_version = listview_version(d->list) - 1;
@@ -252,11 +254,27 @@ static void directory_draw(void *state, console *c, const console_area *area)
     draw_contacts(d, y + 5, area->left, area->cols, DETAIL_ROWS - 5);
 }
 
+/* Enter on a company opens its page of a procedure above (its seal or letter on file). */
+static int open_company(directory *d, console *c)
+{
+    const dir_item *item = listview_selected(d->list);
+    if (!item || !d->links || !d->links->company)
+        return EV_IGNORED;
+    if (item->kind != FD_DIR_COMPANY) {
+        console_info(c, "%s", _("Enter on a company opens its seal or letter of authority on file."));
+        return EV_HANDLED;
+    }
+    d->links->company(c, item);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int directory_handle(void *state, console *c, const console_event *ev)
 {
     directory *d = state;
     if (ev->action == ACT_UNMASK)
         return unmask(d, c);
+    if (ev->action == ACT_SELECT && !listview_takes_text(d->list))
+        return open_company(d, c);
     int flags = listview_handle(d->list, c, ev);
     load_detail(d, c);
     return flags;

@@ -11,7 +11,7 @@
 #include "widgets/scrollback.h"
 #include "widgets/steps.h"
 
-enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 1024, RECORD_STEPS_MAX = 9 };
+enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 1024, RECORD_STEPS_MAX = 10 };
 
 /* What happened to the record, one line an event or correction. */
 typedef struct record_line {

@@ -8,12 +8,16 @@
 
 enum { STEP_LINE = 320 };
 
-/* A step's digit highlights it and says how to go on: the digit alone never acts. */
+/* A step's digit highlights it and says how to go on: the digit alone never acts. The
+ * tenth step is 0, as on the keyboard's row. */
 static steps_result highlight_digit(step_list *s, console *c, wint_t code)
 {
-    if (code < '1' || code > '9' || code - '1' >= (wint_t)s->count)
+    if (code < '0' || code > '9')
         return STEPS_IGNORED;
-    s->selected = code - '1';
+    size_t step = code == '0' ? 9 : (size_t)(code - '1');
+    if (step >= s->count)
+        return STEPS_IGNORED;
+    s->selected = step;
     console_info(c, _("Step %zu is highlighted: Enter to go on with it."), s->selected + 1);
     return STEPS_MOVED;
 }
@@ -51,7 +55,7 @@ void steps_draw(const step_list *s, const char *const labels[], const char *noth
     }
     for (size_t i = 0; i < s->count; i++) {
         char line[STEP_LINE];
-        snprintf(line, sizeof line, " %zu  %s", i + 1, labels[i]);
+        snprintf(line, sizeof line, " %zu  %s", (i + 1) % 10, labels[i]);
         draw_padded(y + (int)i, x, cols, line, i == s->selected ? theme(TH_SELECTED) : A_NORMAL);
     }
 }

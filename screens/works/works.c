@@ -242,7 +242,8 @@ static void draw_selected(const works_list *m, int y, int x, int cols)
         works_label_line(y + 2, x, cols, _("Term"), line, A_NORMAL);
     } else if (m->view == VIEW_DUE) {
         const fd_work_pass *p = row;
-        snprintf(line, sizeof line, "%s %s", fd_doc_type_label(p->doc_type), p->doc_number);
+        snprintf(line, sizeof line, "%s %s   %s", fd_doc_type_label(p->doc_type), p->doc_number,
+                 p->photo ? _("Photo stuck on") : _("No photo"));
         works_label_line(y, x, cols, _("Document"), line, A_NORMAL);
         snprintf(line, sizeof line, _("%s %s   receipt %s"), fd_work_signer_label(p->signer_role),
                  p->signer, p->receipt);

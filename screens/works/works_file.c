@@ -9,6 +9,7 @@
 #include "frontdesk/text.h"
 #include "shell/auth.h"
 #include "widgets/ask.h"
+#include "widgets/dialog.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 #include "works/works_shared.h"
@@ -25,6 +26,7 @@ typedef enum step {
     STEP_CLEAR,
     STEP_EXTEND,
     STEP_COMPLETE,
+    STEP_CORRECT, /* not a step of the file's machine: a correction beside it */
     STEP_COUNT
 } step;
 
@@ -38,6 +40,7 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_CLEAR] = N_("Site cleared after hot work"),
     [STEP_EXTEND] = N_("Extend the term (written request)"),
     [STEP_COMPLETE] = N_("Complete: refund the deposit"),
+    [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
 };
 
 /* A choice among the file's passes, tools or permits: labels and the ids behind them. */
@@ -54,6 +57,8 @@ typedef struct file_view {
     bool loaded;
     console *c;
     choices passes;  /* issued */
+    choices every_pass;          /* every pass of the file, for a correction */
+    fd_work_pass pass[CHOICES_MAX]; /* behind every_pass, as read */
     choices tools;   /* still in */
     choices permits; /* approved, site not yet cleared */
     record_history history;
@@ -88,9 +93,16 @@ static void on_line(void *ctx, const fd_works_line *l)
 static void on_pass(void *ctx, const fd_work_pass *p)
 {
     file_view *v = ctx;
+    char text[WORKS_LINE_TEXT], day[FD_DATE_TEXT];
+    if (v->every_pass.count < CHOICES_MAX) {
+        v->pass[v->every_pass.count] = *p;
+        snprintf(text, sizeof text, _("No. %lld %s"), (long long)p->id, p->worker);
+        if (p->corrected)
+            snprintf(text + strlen(text), sizeof text - strlen(text), " %s", _("(corrected)"));
+        add_choice(&v->every_pass, p->id, text);
+    }
     if (p->state != FD_PASS_ISSUED)
         return;
-    char text[WORKS_LINE_TEXT], day[FD_DATE_TEXT];
     fd_date_format(p->valid_until, day);
     snprintf(text, sizeof text, _("No. %lld %s, to %s (%s)"), (long long)p->id, p->worker, day + 5,
              fd_pass_standing_label(p->standing));
@@ -138,6 +150,7 @@ static void offer_steps(file_view *v)
         [STEP_CLEAR] = v->permits.count > 0 && may_site,
         [STEP_EXTEND] = under_way && may_file,
         [STEP_COMPLETE] = active && may_file,
+        [STEP_CORRECT] = fd_may(me, FD_ACT_WORKS_CORRECT) || fd_may(me, FD_ACT_WORKS_CORRECT_RECEIPT),
     };
     record_steps_clear(&v->steps);
     for (int s = 0; s < STEP_COUNT; s++)
@@ -150,7 +163,7 @@ static void load_file(file_view *v)
 {
     console *c = v->c;
     v->history.count = 0;
-    v->passes.count = v->tools.count = v->permits.count = 0;
+    v->passes.count = v->every_pass.count = v->tools.count = v->permits.count = 0;
     fd_error err = {0};
     fd_desk *d = console_desk(c);
     const fd_actor *me = console_actor(c);
@@ -253,6 +266,7 @@ static const form_field issue_fields[] = {
     {"signer_role", N_("Signature of"), FORM_CHOICE, true, 0, 0},
     {"signer", N_("Signer's name"), FORM_TEXT, true, 20, 32},
     {"receipt", N_("Receipt no."), FORM_TEXT, true, 20, 32},
+    {"photo", N_("Photo"), FORM_CHOICE, true, 0, 0},
 };
 
 /* The signer's name as the file names it, for the role chosen. */
@@ -278,6 +292,7 @@ static int issue_submit(void *ctx, console *c, form *f)
         .signer_role = (fd_work_signer)form_choice(f, "signer_role"),
         .signer = form_value(f, "signer"),
         .receipt = form_value(f, "receipt"),
+        .photo = form_choice(f, "photo") == 1,
     };
     fd_error err = {0};
     fd_status st = fd_work_pass_issue(console_desk(c), console_actor(c), &in, NULL, &err);
@@ -295,8 +310,10 @@ static bool issue(file_view *v, console *c)
         docs[i] = fd_doc_type_label((fd_doc_type)i);
     const char *signers[] = {fd_work_signer_label(FD_SIGNER_OWNER),
                              fd_work_signer_label(FD_SIGNER_SITE_MANAGER)};
+    const char *photo[] = {_("No photo"), _("Photo stuck on")};
     offer(&s, 0, "doc_type", docs, FD_DOC_TYPE_COUNT);
     offer(&s, 1, "signer_role", signers, 2);
+    offer(&s, 2, "photo", photo, 2);
     return run_dialog(&s, c, issue_fields, sizeof issue_fields / sizeof issue_fields[0], issue_submit);
 }
 
@@ -569,6 +586,162 @@ static bool complete(file_view *v, console *c)
     return done;
 }
 
+/* Correcting the file or a pass: what, the right value, why; then a confirmation of
+ * old → new. Only the fields the reader's role may correct are offered; the core asks
+ * again. */
+
+static const form_field correct_fields[] = {
+    {"field", N_("Entry"), FORM_CHOICE, true, 0, 0},
+    {"doc_type", N_("Document type"), FORM_CHOICE, false, 0, 0},
+    {"value", N_("Correct value"), FORM_TEXT, true, 30, 60},
+    {"reason", N_("Reason"), FORM_TEXT, true, 0, 80},
+};
+
+typedef struct correcting {
+    stepping s; /* first */
+    const fd_work_pass *pass; /* NULL: the file */
+    int field[FD_WORKS_FIELD_COUNT]; /* the fields offered, by their place in the choice */
+    const char *labels[FD_WORKS_FIELD_COUNT];
+    size_t count;
+    const char *docs[FD_DOC_TYPE_COUNT];
+    int shown_field;
+} correcting;
+
+static fd_works_field chosen_field(const correcting *k, const form *f)
+{
+    int i = form_choice(f, "field");
+    return i >= 0 && (size_t)i < k->count ? (fd_works_field)k->field[i] : FD_WORKS_FIELD_COUNT;
+}
+
+/* The field as it reads now, to edit: a document only when the reader sees it in full. */
+static const char *current_text(const correcting *k, fd_works_field field)
+{
+    const fd_renovation *r = &k->s.v->file;
+    const fd_work_pass *p = k->pass;
+    switch (field) {
+    case FD_WORKS_FIELD_OWNER: return r->owner;
+    case FD_WORKS_FIELD_CONTRACTOR: return r->contractor;
+    case FD_WORKS_FIELD_SITE_MANAGER: return r->site_manager;
+    case FD_WORKS_FIELD_DEPOSIT_RECEIPT: return r->deposit_receipt;
+    case FD_WORKS_FIELD_WORKER: return p->worker;
+    case FD_WORKS_FIELD_DOCUMENT: return p->doc_in_full ? p->doc_number : "";
+    case FD_WORKS_FIELD_RECEIPT: return p->receipt;
+    case FD_WORKS_FIELD_COUNT: break;
+    }
+    return "";
+}
+
+/* As the page shows it, for the confirmation's "old". */
+static void shown_text(const correcting *k, fd_works_field field, char *out, size_t size)
+{
+    if (field == FD_WORKS_FIELD_DOCUMENT)
+        snprintf(out, size, "%s %s", fd_doc_type_label(k->pass->doc_type), k->pass->doc_number);
+    else
+        snprintf(out, size, "%s", current_text(k, field));
+}
+
+/* The document's type only for a document. */
+static bool field_shown(void *ctx, const form *f, const char *name)
+{
+    return strcmp(name, "doc_type") != 0 || chosen_field(ctx, f) == FD_WORKS_FIELD_DOCUMENT;
+}
+
+static void correct_changed(ask_dialog *a)
+{
+    correcting *k = (correcting *)a;
+    fd_works_field field = chosen_field(k, a->form);
+    if (field == FD_WORKS_FIELD_COUNT || (int)field == k->shown_field)
+        return;
+    form_set_value(a->form, "value", current_text(k, field));
+    if (field == FD_WORKS_FIELD_DOCUMENT)
+        form_set_value(a->form, "doc_type", fd_doc_type_label(k->pass->doc_type));
+    k->shown_field = (int)field;
+}
+
+static bool confirmed(const correcting *k, console *c, fd_works_field field, const form *f)
+{
+    char old[WORKS_LINE_TEXT / 2], typed[WORKS_LINE_TEXT / 2];
+    shown_text(k, field, old, sizeof old);
+    if (field == FD_WORKS_FIELD_DOCUMENT)
+        snprintf(typed, sizeof typed, "%s %s", form_choice(f, "doc_type") < 0 ? ""
+                                               : k->docs[form_choice(f, "doc_type")],
+                 form_value(f, "value"));
+    else
+        snprintf(typed, sizeof typed, "%s", form_value(f, "value"));
+    char *question = fd_printf(_("Correct %s: %s \u2192 %s? The old value stays in the history."),
+                               fd_works_field_label(field), old, typed);
+    bool yes = dialog_confirm(c, question, _("Save the correction"), _("Check again"));
+    free(question);
+    return yes;
+}
+
+static int correct_submit(void *ctx, console *c, form *f)
+{
+    correcting *k = ctx;
+    fd_works_field field = chosen_field(k, f);
+    if (!confirmed(k, c, field, f))
+        return EV_HANDLED | EV_REDRAW;
+    fd_works_correction in = {.field = field, .value = form_value(f, "value"),
+                              .doc_type = (fd_doc_type)form_choice(f, "doc_type"),
+                              .reason = form_value(f, "reason")};
+    fd_error err = {0};
+    fd_status st = k->pass ? fd_work_pass_correct(console_desk(c), console_actor(c), k->pass->id, &in, &err)
+                           : fd_renovation_correct(console_desk(c), console_actor(c), k->s.v->id, &in, &err);
+    return submitted(&k->s, c, f, st, &err);
+}
+
+/* The file, or which pass: asked first when the file has passes. */
+static bool pick_record(file_view *v, console *c, const fd_work_pass **pass)
+{
+    *pass = NULL;
+    if (v->every_pass.count == 0)
+        return true;
+    const char *labels[CHOICES_MAX + 1];
+    labels[0] = _("The renovation file");
+    for (size_t i = 0; i < v->every_pass.count; i++)
+        labels[i + 1] = v->every_pass.label[i];
+    int i = ask_choice(c, _("Correct what?"), labels, (int)v->every_pass.count + 1);
+    if (i < 0)
+        return false;
+    *pass = i > 0 ? &v->pass[i - 1] : NULL;
+    return true;
+}
+
+static bool correct(file_view *v, console *c)
+{
+    correcting *k = fd_alloc(sizeof *k);
+    if (!pick_record(v, c, &k->pass)) {
+        free(k);
+        return false;
+    }
+    k->s = new_stepping(v, k->pass ? _("Correct a worker's pass") : _("Correct the renovation file"),
+                        _("The record is not changed: the correction is kept beside it with your "
+                          "name and the reason; the history shows the old value and the new."));
+    k->s.a.changed = correct_changed;
+    k->shown_field = -1;
+    const fd_actor *me = console_actor(c);
+    for (int f = 0; f < FD_WORKS_FIELD_COUNT; f++)
+        if (fd_works_field_of_pass((fd_works_field)f) == (k->pass != NULL) &&
+            fd_may(me, fd_works_field_action((fd_works_field)f))) {
+            k->field[k->count] = f;
+            k->labels[k->count++] = fd_works_field_label((fd_works_field)f);
+        }
+    for (int i = 0; i < FD_DOC_TYPE_COUNT; i++)
+        k->docs[i] = fd_doc_type_label((fd_doc_type)i);
+    offer(&k->s, 0, "field", k->labels, k->count);
+    offer(&k->s, 1, "doc_type", k->docs, FD_DOC_TYPE_COUNT);
+    k->s.a.form = form_new(correct_fields, sizeof correct_fields / sizeof correct_fields[0], 0,
+                           correct_submit, k);
+    form_set_shown_rule(k->s.a.form, field_shown, k);
+    for (int i = 0; i < 2; i++)
+        form_set_choices(k->s.a.form, k->s.fields[i], k->s.labels[i], k->s.counts[i]);
+    correct_changed(&k->s.a);
+    bool done = ask_dialog_run(c, &k->s.a);
+    form_free(k->s.a.form);
+    free(k);
+    return done;
+}
+
 static const char *const done_messages[STEP_COUNT] = {
     [STEP_ISSUE] = N_("Pass issued."),
     [STEP_END] = NULL, /* end_pass() says what was refunded */
@@ -579,6 +752,7 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_CLEAR] = N_("Site cleared."),
     [STEP_EXTEND] = N_("Term extended."),
     [STEP_COMPLETE] = N_("Renovation completed."),
+    [STEP_CORRECT] = N_("Correction saved."),
 };
 
 static int perform(file_view *v, console *c, step s)
@@ -594,6 +768,7 @@ static int perform(file_view *v, console *c, step s)
     case STEP_CLEAR: done = clear_site(v, c); break;
     case STEP_EXTEND: done = extend(v, c); break;
     case STEP_COMPLETE: done = complete(v, c); break;
+    case STEP_CORRECT: done = correct(v, c); break;
     case STEP_COUNT: break;
     }
     if (done) {
@@ -619,6 +794,8 @@ static void draw_facts(const file_view *v, int y, int x, int cols)
     const fd_renovation *r = &v->file;
     char line[WORKS_LINE_TEXT], first[FD_DATE_TEXT], last[FD_DATE_TEXT];
     snprintf(line, sizeof line, _("%lld   %s   owner %s"), (long long)v->id, r->unit, r->owner);
+    if (r->corrected) /* the history says what and why */
+        snprintf(line + strlen(line), sizeof line - strlen(line), "   %s", _("(corrected)"));
     works_label_line(y, x, cols, _("File no."), line, A_BOLD);
     snprintf(line, sizeof line, _("%s   site manager %s"), r->contractor, r->site_manager);
     works_label_line(y + 1, x, cols, _("Builder"), line, A_NORMAL);

@@ -196,6 +196,16 @@ void pass_authority_of(fd_stmt *st, fd_pass_authority *a)
     snprintf(a->signer, sizeof a->signer, "%s", signer ? signer : "");
     snprintf(a->reason, sizeof a->reason, "%s", reason ? reason : "");
     snprintf(a->staff, sizeof a->staff, "%s", fd_col_text(st, FD_COL_PASS_AUTHORITY_ROW_STAFF));
+    const char *by = fd_col_text(st, FD_COL_PASS_AUTHORITY_ROW_REPLACED_BY);
+    const char *why = fd_col_text(st, FD_COL_PASS_AUTHORITY_ROW_REPLACED_REASON);
+    a->replaced_at = fd_col_int(st, FD_COL_PASS_AUTHORITY_ROW_REPLACED_AT);
+    snprintf(a->replaced_by, sizeof a->replaced_by, "%s", by ? by : "");
+    snprintf(a->replaced_reason, sizeof a->replaced_reason, "%s", why ? why : "");
+}
+
+bool pass_authority_in_force(const fd_pass_authority *a, fd_date day)
+{
+    return a->kind == FD_AUTHORITY_SEAL || (a->kind == FD_AUTHORITY_LETTER && day <= a->valid_until);
 }
 
 fd_status pass_authority_read(fd_desk *d, int64_t company_id, fd_pass_authority *out,
@@ -408,7 +418,7 @@ static fd_status check_authority(issuing *t, const char *company, fd_error *err)
             return fd_fail(err, FD_DENIED, "signer",
                            _("%s's letter of authority names %s, not %s: the pass cannot be issued."),
                            company, a.signer, t->signer);
-        if (t->day > a.valid_until) {
+        if (!pass_authority_in_force(&a, t->day)) {
             char until[FD_DATE_TEXT];
             fd_date_format(a.valid_until, until);
             return fd_fail(err, FD_DENIED, "signer",

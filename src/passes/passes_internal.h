@@ -28,6 +28,8 @@ fd_status pass_authority_read(fd_desk *d, int64_t company_id, fd_pass_authority 
                               fd_error *err);
 
 /* A row of pass_authority_row read into *a. */
+/* Whether the record lets goods out on day: a seal, or a letter still valid then. */
+bool pass_authority_in_force(const fd_pass_authority *a, fd_date day);
 void pass_authority_of(fd_stmt *st, fd_pass_authority *a);
 /* Copies one line of text without surrounding blanks into out (size bytes): at most
  * max_chars printable characters. missing: the message when it is empty, NULL when it

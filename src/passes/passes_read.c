@@ -345,3 +345,41 @@ fd_status fd_pass_authority_history(fd_desk *d, int64_t company_id,
     authority_read r = {d, company_id, NULL, each, ctx};
     return fd_store_read(d->store, history_of_read, &r, err);
 }
+
+typedef struct authority_on {
+    fd_desk *d;
+    int64_t company_id;
+    fd_date day;
+    fd_pass_authority *out;
+} authority_on;
+
+static fd_status on_day_read(fd_store *store, void *ctx, fd_error *err)
+{
+    authority_on *r = ctx;
+    fd_status s = pass_company(r->d, r->company_id, NULL, NULL, 0, err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(store, FD_SQL_PASS_AUTHORITY_AT);
+    fd_bind_int(st, ":company_id", r->company_id);
+    fd_bind_int(st, ":at", fd_date_start(r->day + 1));
+    s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND) {
+        *r->out = (fd_pass_authority){.company_id = r->company_id, .kind = FD_AUTHORITY_NONE};
+        return FD_OK;
+    }
+    if (s != FD_OK)
+        return s;
+    pass_authority_of(st, r->out);
+    fd_stmt_reset(st);
+    return FD_OK;
+}
+
+fd_status fd_pass_authority_on(fd_desk *d, int64_t company_id, fd_date day,
+                               fd_pass_authority *out, bool *in_force, fd_error *err)
+{
+    authority_on r = {d, company_id, day, out};
+    fd_status s = fd_store_read(d->store, on_day_read, &r, err);
+    if (s == FD_OK)
+        *in_force = pass_authority_in_force(out, day);
+    return s;
+}

@@ -227,6 +227,9 @@ static const forgettable forgettables[] = {
     /* The carriers of carry-out and carry-in passes (frontdesk/passes.h). */
     {FD_SQL_PASS_FORGET_COUNT, FD_SQL_PASS_FORGET_NEXT, FD_SQL_PASS_FORGET, FD_TABLE_pass,
      "pass.forget"},
+    /* A worker's document as corrected (schema 150), forgotten with its pass. */
+    {FD_SQL_WORK_PASS_DOCUMENT_FORGET_COUNT, FD_SQL_WORK_PASS_DOCUMENT_FORGET_NEXT,
+     FD_SQL_WORK_PASS_DOCUMENT_FORGET, FD_TABLE_work_pass_document, "works.document_forget"},
 };
 
 typedef struct purging {
@@ -372,7 +375,7 @@ fd_status fd_visits_purge_with(fd_desk *d, const fd_actor *who, const fd_progres
     fd_audit_anchor(d, "purge", NULL);
     if (out)
         *out = (fd_purge_result){.visits = p.cleared[0], .bans = p.cleared[1],
-                                 .workers = p.cleared[2], .passes = p.cleared[3],
+                                 .workers = p.cleared[2] + p.cleared[4], .passes = p.cleared[3],
                                  .log_emptied = empty_the_log(d->store)};
     return FD_OK;
 }

@@ -460,16 +460,31 @@ static fd_status check_signer(const issuing *t, const works_file *f, fd_error *e
                    expected, fd_work_signer_label(t->in->signer_role), t->signer);
 }
 
-static void bind_commitment(fd_stmt *st, const issuing *t)
+void works_bind_commitment(fd_stmt *st, const char *number, const char *hmac, const char *masked)
 {
-    const fd_personal personal[] = {{"doc_number_clear", t->number},
-                                    {"doc_number_hmac", t->hmac},
-                                    {"doc_number_masked", t->masked}};
+    const fd_personal personal[] = {{"doc_number_clear", number},
+                                    {"doc_number_hmac", hmac},
+                                    {"doc_number_masked", masked}};
     unsigned char salt[FD_SALT_SIZE], commit[FD_HASH_SIZE];
     fd_audit_new_salt(salt);
     fd_audit_commit_personal(salt, personal, COUNT(personal), commit);
     fd_bind_blob(st, ":pii_salt", salt, sizeof salt);
     fd_bind_blob(st, ":pii_commit", commit, sizeof commit);
+}
+
+/* The pass carries the worker's photo: a row of its own, when it does. */
+static fd_status photo_insert(const issuing *t, fd_error *err)
+{
+    if (!t->in->photo)
+        return FD_OK;
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_WORK_PASS_PHOTO_INSERT);
+    fd_bind_int(st, ":pass_id", t->id);
+    fd_bind_int(st, ":at", fd_desk_now(t->d));
+    fd_bind_int(st, ":staff_id", t->who->staff_id);
+    fd_status s = fd_exec(st, err);
+    return s != FD_OK ? s
+                      : works_audited(t->d, t->who, "works.pass_photo", FD_TABLE_work_pass_photo,
+                                      NULL, err);
 }
 
 static fd_status issue_txn(fd_store *store, void *ctx, fd_error *err)
@@ -491,7 +506,7 @@ static fd_status issue_txn(fd_store *store, void *ctx, fd_error *err)
     fd_bind_text(st, ":doc_number_clear", t->number);
     fd_bind_text(st, ":doc_number_hmac", t->hmac);
     fd_bind_text(st, ":doc_number_masked", t->masked);
-    bind_commitment(st, t);
+    works_bind_commitment(st, t->number, t->hmac, t->masked);
     fd_bind_text(st, ":signer_role", works_signer_name(t->in->signer_role));
     fd_bind_text(st, ":signer", t->signer);
     fd_bind_int(st, ":valid_until", until);
@@ -501,7 +516,8 @@ static fd_status issue_txn(fd_store *store, void *ctx, fd_error *err)
     fd_bind_int(st, ":at", fd_desk_now(t->d));
     fd_bind_int(st, ":staff_id", t->who->staff_id);
     if ((s = fd_exec(st, err)) != FD_OK ||
-        (s = works_audited(t->d, t->who, "works.pass_issue", FD_TABLE_work_pass, &t->id, err)) != FD_OK)
+        (s = works_audited(t->d, t->who, "works.pass_issue", FD_TABLE_work_pass, &t->id, err)) != FD_OK ||
+        (s = photo_insert(t, err)) != FD_OK)
         return s;
     return works_fire(t->d, &fd_work_pass_machine, t->who, NULL, t->id, "issue", NULL, NULL, err);
 }

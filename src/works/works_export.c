@@ -1,5 +1,6 @@
 /* The workers' passes leaving the desk: the export. See include/frontdesk/works.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "frontdesk/book.h"
@@ -18,6 +19,7 @@ static const fd_book_column columns[] = {
     {"doc_number", N_("Document number"), FD_BOOK_TEXT},
     {"signed_by", N_("Signature of"), FD_BOOK_TEXT},
     {"signer", N_("Signer's name"), FD_BOOK_TEXT},
+    {"photo", N_("Photo on the pass"), FD_BOOK_TEXT},
     {"valid_until", N_("Last day"), FD_BOOK_DAY},
     {"received", N_("Received (yuan)"), FD_BOOK_NUMBER},
     {"deposit", N_("Of which deposit (yuan)"), FD_BOOK_NUMBER},
@@ -26,6 +28,7 @@ static const fd_book_column columns[] = {
     {"refunded", N_("Refunded (yuan)"), FD_BOOK_NUMBER},
     {"refund_receipt", N_("Refund receipt"), FD_BOOK_TEXT},
     {"ended_at", N_("Ended at"), FD_BOOK_TIME},
+    {"corrections", N_("Corrections"), FD_BOOK_TEXT},
 };
 enum { EXPORT_COLUMNS = sizeof columns / sizeof columns[0] };
 
@@ -36,7 +39,41 @@ typedef struct exporting {
     const fd_actor *who;
     const fd_export_request *req;
     fd_book *book;
+    fd_book_notes *corrections; /* by pass; a file's by its number negated */
 } exporting;
+
+static void note_correction(void *ctx, const works_correction_seen *c)
+{
+    exporting *x = ctx;
+    char *line = fd_book_correction(x->book, fd_works_field_name(c->field),
+                                    fd_works_field_label(c->field), c->old_value, c->value,
+                                    c->reason, c->staff, c->at);
+    fd_book_note(x->corrections, c->of_pass ? c->row_id : -c->renovation_id, line);
+    free(line);
+}
+
+/* Each correction old → new, documents masked as in their column. */
+static fd_status read_corrections(fd_store *store, exporting *x, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_WORKS_CORRECTIONS_EXPORTED);
+    fd_bind_int(st, ":from", x->req->from);
+    fd_bind_int(st, ":to", x->req->to);
+    return works_corrections_read(st, x->req->unmasked, 0, 0, note_correction, x, err);
+}
+
+/* The pass's corrections and its file's, one a line. */
+static void corrections_cell(exporting *x, int64_t pass_id, int64_t renovation_id)
+{
+    const char *file = fd_book_notes_of(x->corrections, -renovation_id);
+    const char *pass = fd_book_notes_of(x->corrections, pass_id);
+    if (file && pass) {
+        char *both = fd_printf("%s\n%s", file, pass);
+        fd_book_text(x->book, both);
+        free(both);
+    } else {
+        fd_book_text(x->book, file ? file : pass);
+    }
+}
 
 static void export_pass(exporting *x, fd_stmt *st)
 {
@@ -61,6 +98,7 @@ static void export_pass(exporting *x, fd_stmt *st)
                                                : fd_col_text(st, FD_COL_WORK_PASS_ROW_DOC_NUMBER_MASKED));
     fd_book_code(b, works_signer_name(signer), fd_work_signer_label(signer));
     fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_SIGNER));
+    fd_book_flag(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_PHOTO) != 0);
     fd_book_day(b, (fd_date)fd_col_int(st, FD_COL_WORK_PASS_ROW_VALID_UNTIL), true);
     fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_RECEIVED));
     fd_book_number(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_DEPOSIT));
@@ -72,12 +110,17 @@ static void export_pass(exporting *x, fd_stmt *st)
         fd_book_text(b, NULL);
     fd_book_text(b, fd_col_text(st, FD_COL_WORK_PASS_ROW_REFUND_RECEIPT));
     fd_book_time(b, fd_col_int(st, FD_COL_WORK_PASS_ROW_ENDED_AT));
+    corrections_cell(x, fd_col_int(st, FD_COL_WORK_PASS_ROW_ID),
+                     fd_col_int(st, FD_COL_WORK_PASS_ROW_RENOVATION_ID));
     fd_book_row(b);
 }
 
 static fd_status export_read(fd_store *store, void *ctx, fd_error *err)
 {
     exporting *x = ctx;
+    fd_status s = read_corrections(store, x, err);
+    if (s != FD_OK)
+        return s;
     fd_stmt *st = fd_sql(store, FD_SQL_WORK_PASS_BETWEEN);
     fd_bind_int(st, ":from", x->req->from);
     fd_bind_int(st, ":to", x->req->to);
@@ -98,6 +141,8 @@ fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_reque
         return fd_fail(err, FD_DENIED, NULL, _("%s may not see document numbers in full."),
                        fd_role_label(who->role));
     fd_book_sheet(book, "permits", N_("Workers' passes (施工人员临时工作证)"), columns, EXPORT_COLUMNS);
-    exporting x = {d, who, req, book};
-    return fd_store_read(d->store, export_read, &x, err);
+    exporting x = {d, who, req, book, fd_book_notes_new()};
+    fd_status s = fd_store_read(d->store, export_read, &x, err);
+    fd_book_notes_free(x.corrections);
+    return s;
 }

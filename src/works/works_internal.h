@@ -1,5 +1,5 @@
-/* What the renovation files share (src/works/); not public. works.c holds the checks
- * and the machines, works_write.c the operations, works_read.c the reads. */
+/* What the renovation files share (src/works/); not public. works.c holds the checks,
+ * the machines and the operations, works_correct.c the corrections, works_read.c the reads. */
 #ifndef FRONTDESK_WORKS_INTERNAL_H
 #define FRONTDESK_WORKS_INTERNAL_H
 
@@ -34,6 +34,31 @@ typedef struct works_file {
     char owner[FD_WORKS_NAME_MAX], site_manager[FD_WORKS_NAME_MAX];
 } works_file;
 fd_status works_file_read(fd_desk *d, int64_t id, works_file *out, fd_error *err);
+
+/* Binds :pii_salt and :pii_commit: a new salt, and the commitment to a document's
+ * number, its HMAC and its mask (frontdesk/audit.h). */
+void works_bind_commitment(fd_stmt *st, const char *number, const char *hmac, const char *masked);
+
+/* A correction as read, old → new (documents in full or masked, as asked). Strings are
+ * valid during the callback only. */
+typedef struct works_correction_seen {
+    bool of_pass;                 /* else of the renovation file */
+    int64_t row_id, renovation_id; /* row_id: the pass or the file */
+    const char *unit;
+    fd_works_field field;
+    const char *old_value, *value, *reason, *staff;
+    fd_time at;
+} works_correction_seen;
+
+/* Hands on the corrections statement st reads (works_corrections_of, _between or
+ * _exported), each with the value it replaced; only those written in [from, to)
+ * unless both are 0. */
+fd_status works_corrections_read(fd_stmt *st, bool documents_in_full, fd_time from, fd_time to,
+                                 void (*each)(void *ctx, const works_correction_seen *c),
+                                 void *ctx, fd_error *err);
+/* A correction as a line of the history and the daily log. */
+void works_correction_line(const works_correction_seen *c,
+                           void (*each)(void *ctx, const fd_works_line *line), void *ctx);
 
 /* A column's text, "" for NULL. */
 const char *works_text_of(fd_stmt *st, int col);

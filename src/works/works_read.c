@@ -41,6 +41,7 @@ static void read_renovation(fd_desk *d, fd_stmt *st, fd_renovation *r)
     COPY(r->deposit_receipt, st, FD_COL_RENOVATION_ROW_DEPOSIT_RECEIPT);
     COPY(r->refund_receipt, st, FD_COL_RENOVATION_ROW_REFUND_RECEIPT);
     COPY(r->opened_by, st, FD_COL_RENOVATION_ROW_OPENED_BY);
+    r->corrected = fd_col_int(st, FD_COL_RENOVATION_ROW_CORRECTED) != 0;
 }
 
 /* A read of rows: the statement, bound, and what each row becomes. */
@@ -166,6 +167,8 @@ static void read_pass(fd_desk *d, const fd_actor *who, fd_stmt *st, void *out)
     COPY(p->receipt, st, FD_COL_WORK_PASS_ROW_RECEIPT);
     COPY(p->refund_receipt, st, FD_COL_WORK_PASS_ROW_REFUND_RECEIPT);
     COPY(p->issued_by, st, FD_COL_WORK_PASS_ROW_ISSUED_BY);
+    p->photo = fd_col_int(st, FD_COL_WORK_PASS_ROW_PHOTO) != 0;
+    p->corrected = fd_col_int(st, FD_COL_WORK_PASS_ROW_CORRECTED) != 0;
 }
 
 fd_status fd_work_pass_get(fd_desk *d, const fd_actor *who, int64_t id, fd_work_pass *out,
@@ -350,7 +353,10 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
             fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_RENEWED_TO), day);
             snprintf(buf, size, _("%s, to %s"), worker, day);
         } else if (strcmp(event, "issue") == 0) {
-            snprintf(buf, size, _("%s, receipt %s"), worker, works_text_of(st, FD_COL_WORKS_EVENT_RECEIPT));
+            snprintf(buf, size,
+                     fd_col_int(st, FD_COL_WORKS_EVENT_PHOTO) ? _("%s, receipt %s, with photo")
+                                                              : _("%s, receipt %s"),
+                     worker, works_text_of(st, FD_COL_WORKS_EVENT_RECEIPT));
         } else if (strcmp(event, "return") == 0) {
             snprintf(buf, size, _("%s, refunded %d yuan, receipt %s"), worker,
                      (int)fd_col_int(st, FD_COL_WORKS_EVENT_PASS_REFUNDED),
@@ -372,6 +378,8 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
 }
 
 typedef struct history {
+    fd_desk *d;
+    const fd_actor *who;
     int64_t id;
     fd_time from, to;
     void (*each)(void *ctx, const fd_works_line *line);
@@ -403,12 +411,24 @@ static fd_status events_read(fd_stmt *st, history *h, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
+static void correction_of_history(void *ctx, const works_correction_seen *c)
+{
+    history *h = ctx;
+    works_correction_line(c, h->each, h->ctx);
+}
+
 static fd_status history_read(fd_store *store, void *ctx, fd_error *err)
 {
     history *h = ctx;
     fd_stmt *st = fd_sql(store, FD_SQL_RENOVATION_EVENTS);
     fd_bind_int(st, ":id", h->id);
-    return events_read(st, h, err);
+    fd_status s = events_read(st, h, err);
+    if (s != FD_OK)
+        return s;
+    st = fd_sql(store, FD_SQL_WORKS_CORRECTIONS_OF);
+    fd_bind_int(st, ":id", h->id);
+    return works_corrections_read(st, fd_may_see_documents(h->d->config, h->who), 0, 0,
+                                  correction_of_history, h, err);
 }
 
 fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
@@ -419,7 +439,7 @@ fd_status fd_renovation_history(fd_desk *d, const fd_actor *who, int64_t id,
     fd_status s = fd_renovation_get(d, who, id, &r, err);
     if (s != FD_OK)
         return s;
-    history h = {.id = id, .each = each, .ctx = ctx};
+    history h = {.d = d, .who = who, .id = id, .each = each, .ctx = ctx};
     return fd_store_read(d->store, history_read, &h, err);
 }
 
@@ -429,14 +449,20 @@ static fd_status between_read(fd_store *store, void *ctx, fd_error *err)
     fd_stmt *st = fd_sql(store, FD_SQL_WORKS_EVENTS_BETWEEN);
     fd_bind_int(st, ":from", h->from);
     fd_bind_int(st, ":to", h->to);
-    return events_read(st, h, err);
+    fd_status s = events_read(st, h, err);
+    if (s != FD_OK)
+        return s;
+    st = fd_sql(store, FD_SQL_WORKS_CORRECTIONS_BETWEEN);
+    fd_bind_int(st, ":from", h->from);
+    fd_bind_int(st, ":to", h->to);
+    return works_corrections_read(st, fd_may_see_documents(h->d->config, h->who), h->from, h->to,
+                                  correction_of_history, h, err);
 }
 
 fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
                            void (*each)(void *ctx, const fd_works_line *line), void *ctx,
                            fd_error *err)
 {
-    (void)who;
-    history h = {.from = from, .to = to, .each = each, .ctx = ctx};
+    history h = {.d = d, .who = who, .from = from, .to = to, .each = each, .ctx = ctx};
     return fd_store_read(d->store, between_read, &h, err);
 }

@@ -4,7 +4,8 @@
  * number), is refused one signed by someone its letter of authority does not name, lets
  * goods through only within the pass's window and only after a confirmation whose safe
  * answer comes first, and stops paint thinner with the reason; a manager files a
- * company's letter. The interface is English (LANGUAGE=en); names are Chinese. */
+ * company's letter, and replaces another, whose page — from the passes or the directory —
+ * keeps every record and says who could sign on a day. The interface is English (LANGUAGE=en); names are Chinese. */
 #include "desk.h"
 
 #include <stdio.h>
@@ -198,8 +199,75 @@ START_TEST(test_a_manager_files_a_letter_of_authority)
     vt_send(t, "2027-06-30");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "On file: the company's passes are checked against it.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Letter of authority: signer 孟律师, until 2027-06-30 — 张伟", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Letter of authority: signer 孟律师, until 2027-06-30 — filed by", WAIT_MS);
     desk_quit(t);
+}
+END_TEST
+
+/* A manager replaces 华信达's letter (周启明 has left); its page keeps the old record
+ * with who replaced it and why, and says who could sign on a day before. */
+static void replace_a_letter(const desk *d)
+{
+    vt_term *t = open_passes(d, "2001", "2222");
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "Which company?", WAIT_MS);
+    vt_send(t, "华信达");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Letter of authority: signer 周启明", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  File a seal or a letter of authority", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "A letter names who may sign", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Letter of authority", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "李明");
+    vt_key(t, "Tab");
+    vt_send(t, "２０２７－０３－３１");
+    vt_key(t, "Tab");
+    vt_send(t, "周启明离职");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "On file: the company's passes are checked against it.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "伟; replaced on 2026-11-27 by 张伟: 周启明离职", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Letter of authority: signer 李明, until 2027-03-31 — filed by", WAIT_MS);
+    desk_quit(t);
+}
+
+/* The desk opens the company from the directory (业户档案): it reads the history and asks
+ * about a day, but is offered no filing. */
+static void the_desk_reads_it_from_the_directory(const desk *d)
+{
+    vt_term *t = desk_open_as(d, "1001", "1111");
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "Directory lookup", WAIT_MS);
+    vt_send(t, "华信达");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter"); /* ends the search */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Letter of authority: signer 李明, until 2027-03-31", WAIT_MS);
+    VT_ASSERT_TEXT(t, "replaced on 2026-11-27 by 张伟: 周启明离职", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  What was on file on a given day", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "File a seal or a letter of authority"));
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "The seal or letter on file at the end of that day", WAIT_MS);
+    for (int i = 0; i < 10; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, "２０２６－１１－２６");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "2026-11-26, allowed out: letter naming 周启明, until 2027-01-20", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "The seal or letter on file at the end of that day", WAIT_MS);
+    vt_key(t, "F2"); /* today, as the form offers it */
+    VT_ASSERT_TEXT(t, "2026-11-27, allowed out: letter naming 李明, until 2027-03-31", WAIT_MS);
+    desk_quit(t);
+}
+
+START_TEST(test_a_companys_records_have_a_history)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    replace_a_letter(&d);
+    the_desk_reads_it_from_the_directory(&d);
 }
 END_TEST
 
@@ -207,6 +275,7 @@ int main(void)
 {
     const TTest *const tests[] = {test_passes_are_issued_against_the_seal_or_the_letter,
                                   test_goods_pass_after_the_seal_is_confirmed_or_are_stopped,
-                                  test_a_manager_files_a_letter_of_authority, NULL};
+                                  test_a_manager_files_a_letter_of_authority,
+                                  test_a_companys_records_have_a_history, NULL};
     return desk_main(desk_suite("passes", tests));
 }

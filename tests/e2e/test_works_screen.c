@@ -5,7 +5,8 @@
  * morning's tools are registered and carried out not as listed, which wants a note. On
  * the demo's C-1202, a pass more than three days overdue is taken back with its deposit
  * kept, one within its grace has its deposit refunded once a refund receipt is given,
- * and hot work is approved in place by the duty manager. The interface is English
+ * and hot work is approved in place by the duty manager; a mistyped owner and a worker's
+ * document are corrected with a reason and a confirmation. The interface is English
  * (LANGUAGE=en); names are Chinese. */
 #include "desk.h"
 
@@ -67,13 +68,17 @@ static void issue_a_pass(vt_term *t)
     vt_send(t, "马丽"); /* over the name the file gives */
     vt_key(t, "Tab");
     vt_send(t, "GZ-3001");
+    vt_key(t, "Tab");
+    VT_ASSERT_TEXT(t, "‹ No photo", WAIT_MS);
+    vt_key(t, "Right"); /* the photo is optional: this one has it */
+    VT_ASSERT_TEXT(t, "‹ Photo stuck on", WAIT_MS);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "names 马力 as Site manager,", WAIT_MS);
     vt_key(t, "Backspace");
     vt_send(t, "力");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Pass issued.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Worker's pass given: 黄明, receipt GZ-3001", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Worker's pass given: 黄明, receipt GZ-3001, with photo", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 passes out", WAIT_MS);
 }
 
@@ -176,9 +181,94 @@ START_TEST(test_deposits_and_hot_work_on_the_demo_file)
 }
 END_TEST
 
+/* A mistyped owner corrected on the demo's C-1202: the reason is required, the
+ * confirmation says old → new with the safe answer first (Enter there saves nothing),
+ * then the page reads the new name and its history the old one beside it. A
+ * receptionist is offered no receipt number to correct. */
+static void correct_the_owner(vt_term *t)
+{
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "C-1202   owner 韩梅", WAIT_MS);
+    VT_ASSERT_TEXT(t, "9  Correct an entry (with a reason)", WAIT_MS);
+    vt_send(t, "9");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correct what?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "The renovation file", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correct the renovation file", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ Owner", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Building contractor", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Site manager", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Owner", WAIT_MS); /* round again: no deposit receipt for the desk */
+    VT_ASSERT_TEXT(t, "韩梅", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "End");
+    vt_key(t, "Backspace");
+    vt_send(t, "玫");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS); /* at the reason, the cursor there */
+    vt_send(t, "业主姓名抄错，按房产证更正");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Correct Owner: 韩梅 → 韩玫?", WAIT_MS);
+    vt_key(t, "Enter"); /* the safe answer */
+    VT_ASSERT_GONE(t, "Correct Owner: 韩梅 → 韩玫?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Correct the renovation file", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Correct Owner: 韩梅 → 韩玫?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correction saved.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "C-1202   owner 韩玫   (corrected)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Corrected: Owner: 韩梅 → 韩玫 (reason: 业主姓名抄错，按房产证更正)", WAIT_MS);
+}
+
+/* A worker's document corrected in full-width digits: masked on the receptionist's page. */
+static void correct_a_document(vt_term *t)
+{
+    vt_send(t, "9");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correct what?", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correct a worker's pass", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ Worker", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Document", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Document type", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "１１０１０５１９８００１０１００１６");
+    vt_key(t, "Tab");
+    vt_send(t, "证件号抄错");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Correct Document:", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correction saved.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "110105********002X → Resident identity card 110105********0016", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "110105198001010016"));
+}
+
+START_TEST(test_a_correction_is_confirmed_and_kept_in_the_history)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    correct_the_owner(t);
+    correct_a_document(t);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "韩玫", WAIT_MS); /* the list's foot reads the file as corrected */
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
-                                  test_deposits_and_hot_work_on_the_demo_file, NULL};
+                                  test_deposits_and_hot_work_on_the_demo_file,
+                                  test_a_correction_is_confirmed_and_kept_in_the_history, NULL};
     return desk_main(desk_suite("works", tests));
 }

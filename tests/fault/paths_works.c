@@ -1,5 +1,6 @@
-/* Renovations' write paths: a file opened, a worker's pass issued, a pass taken back
- * with its deposit refunded, hot work approved in place, tools carried out. */
+/* Renovations' write paths: a file opened, a worker's pass issued (with its photo), a
+ * pass taken back with its deposit refunded, hot work approved in place, tools carried
+ * out, a file and a pass's document corrected. */
 #include "frontdesk/works.h"
 #include "procedure_paths.h"
 
@@ -15,7 +16,7 @@ static fd_work_pass_intake pass_form(int64_t renovation_id)
     return (fd_work_pass_intake){.renovation_id = renovation_id, .worker = "李四",
                                  .doc_type = FD_DOC_RESIDENT_ID, .doc_number = "11010519491231002X",
                                  .signer_role = FD_SIGNER_SITE_MANAGER, .signer = "王强",
-                                 .receipt = "GZ-0101"};
+                                 .receipt = "GZ-0101", .photo = true};
 }
 
 fd_status open_renovation(fault_ctx *c, fd_error *err)
@@ -73,4 +74,20 @@ void tools_in(fault_ctx *c)
 fd_status carry_tools_out(fault_ctx *c, fd_error *err)
 {
     return fd_tools_check_out(c->fx.desk, &c->fx.receptionist, c->record, false, "切割机留在现场", err);
+}
+
+/* The duty manager corrects the file's deposit receipt number (a manager's correction). */
+fd_status correct_renovation(fault_ctx *c, fd_error *err)
+{
+    fd_works_correction in = {.field = FD_WORKS_FIELD_DEPOSIT_RECEIPT, .value = "YJ-0010",
+                              .reason = "收据号抄错"};
+    return fd_renovation_correct(c->fx.desk, &c->fx.duty_manager, c->record, &in, err);
+}
+
+/* The receptionist corrects the worker's document: a row of its own, committed to. */
+fd_status correct_pass_document(fault_ctx *c, fd_error *err)
+{
+    fd_works_correction in = {.field = FD_WORKS_FIELD_DOCUMENT, .value = "110105198001010016",
+                              .doc_type = FD_DOC_RESIDENT_ID, .reason = "证件号抄错"};
+    return fd_work_pass_correct(c->fx.desk, &c->fx.receptionist, c->record, &in, err);
 }

@@ -97,6 +97,8 @@ fd_status take_pass_back(fault_ctx *c, fd_error *err);
 fd_status approve_hot_work(fault_ctx *c, fd_error *err);
 void tools_in(fault_ctx *c);             /* the crew's morning tools, in c->record */
 fd_status carry_tools_out(fault_ctx *c, fd_error *err);
+fd_status correct_renovation(fault_ctx *c, fd_error *err);    /* after renovation_open */
+fd_status correct_pass_document(fault_ctx *c, fd_error *err); /* after pass_issued */
 /* ---- carry-out and carry-in passes (paths_passes.c) ---- */
 fd_status file_letter(fault_ctx *c, fd_error *err);
 fd_status issue_carry_pass(fault_ctx *c, fd_error *err);

@@ -320,5 +320,7 @@ const write_path write_paths[] = {
     {"pass_confirm", carry_pass_issued, confirm_pass, SAMPLED},
     {"pass_refuse", carry_pass_issued, refuse_pass, SAMPLED},
     {"pass_void", carry_pass_issued, void_pass, SAMPLED},
+    {"works_correct", renovation_open, correct_renovation, SAMPLED},
+    {"works_pass_document", pass_issued, correct_pass_document, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);

@@ -15,18 +15,38 @@ WHERE o.id = :id AND o.kind = 'company';
 
 -- name: pass_authority_current
 -- row: pass_authority_row
-SELECT a.id, a.company_id, a.kind, a.signer, a.valid_until, a.reason, a.at, f.name AS staff
+SELECT a.id, a.company_id, a.kind, a.signer, a.valid_until, a.reason, a.at, f.name AS staff,
+  NULL AS replaced_at, NULL AS replaced_by, NULL AS replaced_reason
 FROM pass_authority_now a
 JOIN staff f ON f.id = a.staff_id
 WHERE a.company_id = :company_id;
 
 -- name: pass_authority_history
+-- Each record with the one that replaced it: when, by whom, why.
 -- row: pass_authority_row
-SELECT a.id, a.company_id, a.kind, a.signer, a.valid_until, a.reason, a.at, f.name AS staff
+SELECT a.id, a.company_id, a.kind, a.signer, a.valid_until, a.reason, a.at, f.name AS staff,
+  n.at AS replaced_at, nf.name AS replaced_by, n.reason AS replaced_reason
 FROM pass_authority a
 JOIN staff f ON f.id = a.staff_id
+LEFT JOIN pass_authority n ON n.id = (SELECT min(b.id) FROM pass_authority b
+                                      WHERE b.company_id = a.company_id AND b.id > a.id)
+LEFT JOIN staff nf ON nf.id = n.staff_id
 WHERE a.company_id = :company_id
 ORDER BY a.id;
+
+-- name: pass_authority_at
+-- The record on file at :at: the latest filed before it, with the one that replaced it.
+-- row: pass_authority_row
+SELECT a.id, a.company_id, a.kind, a.signer, a.valid_until, a.reason, a.at, f.name AS staff,
+  n.at AS replaced_at, nf.name AS replaced_by, n.reason AS replaced_reason
+FROM pass_authority a
+JOIN staff f ON f.id = a.staff_id
+LEFT JOIN pass_authority n ON n.id = (SELECT min(b.id) FROM pass_authority b
+                                      WHERE b.company_id = a.company_id AND b.id > a.id)
+LEFT JOIN staff nf ON nf.id = n.staff_id
+WHERE a.company_id = :company_id AND a.at < :at
+ORDER BY a.id DESC
+LIMIT 1;
 
 -- name: pass_authority_insert
 INSERT INTO pass_authority (company_id, kind, signer, valid_until, replaces, reason, at, staff_id)

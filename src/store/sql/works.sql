@@ -57,7 +57,8 @@ VALUES (:renovation_id, :event_id, :refunded, :refund_receipt, :at, :staff_id);
 -- row: renovation_row
 SELECT
   id, state, unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, extensions,
-  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by
+  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by,
+  corrected
 FROM renovation_now
 WHERE id = :id;
 
@@ -66,7 +67,8 @@ WHERE id = :id;
 -- row: renovation_row
 SELECT
   id, state, unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, extensions,
-  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by
+  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by,
+  corrected
 FROM renovation_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'renovation' AND s.state = 'active')
 ORDER BY ends_on, id;
@@ -82,6 +84,9 @@ INSERT INTO work_pass (
   :at, :staff_id
 );
 
+-- name: work_pass_photo_insert
+INSERT INTO work_pass_photo (pass_id, at, staff_id) VALUES (:pass_id, :at, :staff_id);
+
 -- name: work_pass_renewal_insert
 INSERT INTO work_pass_renewal (pass_id, event_id, until_on, at, staff_id)
 VALUES (:pass_id, :event_id, :until_on, :at, :staff_id);
@@ -95,7 +100,7 @@ VALUES (:pass_id, :event_id, :pass_back, :receipt_shown, :refunded, :refund_rece
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE id = :id;
 
@@ -105,7 +110,7 @@ WHERE id = :id;
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'work_pass' AND s.state = 'issued')
 AND valid_until <= :by
@@ -117,7 +122,7 @@ LIMIT :limit;
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE renovation_id = :renovation_id
 ORDER BY id;
@@ -181,7 +186,12 @@ SELECT
   e.id, e.kind, e.event, e.note, e.at, f.name AS staff, a.name AS approver,
   x.until_on AS extended_to, x.request,
   c.refunded AS renovation_refunded, c.refund_receipt AS renovation_refund_receipt,
-  p.worker, p.receipt, w.until_on AS renewed_to,
+  coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id
+            AND k.field = 'worker' ORDER BY k.id DESC LIMIT 1), p.worker) AS worker,
+  coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id
+            AND k.field = 'receipt' ORDER BY k.id DESC LIMIT 1), p.receipt) AS receipt,
+  w.until_on AS renewed_to,
+  EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
   h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
 FROM event e
@@ -212,7 +222,12 @@ SELECT
   e.id, e.kind, e.event, e.note, e.at, f.name AS staff, a.name AS approver,
   x.until_on AS extended_to, x.request,
   c.refunded AS renovation_refunded, c.refund_receipt AS renovation_refund_receipt,
-  p.worker, p.receipt, w.until_on AS renewed_to,
+  coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id
+            AND k.field = 'worker' ORDER BY k.id DESC LIMIT 1), p.worker) AS worker,
+  coalesce((SELECT k.value FROM correction k WHERE k.tbl = 'work_pass' AND k.row_id = p.id
+            AND k.field = 'receipt' ORDER BY k.id DESC LIMIT 1), p.receipt) AS receipt,
+  w.until_on AS renewed_to,
+  EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
   h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
 FROM event e
@@ -232,6 +247,74 @@ JOIN renovation r ON r.id = CASE e.kind
 WHERE e.kind IN ('renovation', 'work_pass', 'hot_work', 'tools') AND e.at >= :from AND e.at < :to
 ORDER BY e.id;
 
+-- name: works_corrections_of
+-- ---- corrections (migration 150) ----
+-- The corrections of a renovation file and of its passes, oldest first.
+-- row: works_correction
+SELECT
+  c.kind, c.seq, c.row_id, c.renovation_id, c.unit, c.field, c.value, c.doc_type,
+  c.doc_number_clear, c.doc_number_masked, c.original, c.original_doc_type, c.original_clear,
+  c.original_masked, c.reason, c.at, (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS staff
+FROM works_correction_line c
+WHERE c.renovation_id = :id
+ORDER BY c.at, c.kind, c.seq;
+
+-- name: works_corrections_between
+-- Every correction written in [:from, :to), oldest first, each after the ones before it
+-- of the same field (the history's old values).
+-- row: works_correction
+SELECT
+  c.kind, c.seq, c.row_id, c.renovation_id, c.unit, c.field, c.value, c.doc_type,
+  c.doc_number_clear, c.doc_number_masked, c.original, c.original_doc_type, c.original_clear,
+  c.original_masked, c.reason, c.at, (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS staff
+FROM works_correction_line c
+WHERE c.renovation_id IN (SELECT l.renovation_id FROM works_correction_line l
+                          WHERE l.at >= :from AND l.at < :to)
+ORDER BY c.at, c.kind, c.seq;
+
+-- name: works_corrections_exported
+-- The corrections of the files whose passes were issued in [:from, :to), and of those
+-- files' passes, oldest first (an export's corrections column).
+-- row: works_correction
+SELECT
+  c.kind, c.seq, c.row_id, c.renovation_id, c.unit, c.field, c.value, c.doc_type,
+  c.doc_number_clear, c.doc_number_masked, c.original, c.original_doc_type, c.original_clear,
+  c.original_masked, c.reason, c.at, (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS staff
+FROM works_correction_line c
+WHERE c.renovation_id IN (SELECT p.renovation_id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
+ORDER BY c.at, c.kind, c.seq;
+
+-- name: work_pass_document_insert
+INSERT INTO work_pass_document (
+  pass_id, doc_type, doc_number_clear, doc_number_hmac, doc_number_masked, pii_salt, pii_commit,
+  reason, at, staff_id
+) VALUES (
+  :pass_id, :doc_type, :doc_number_clear, :doc_number_hmac, :doc_number_masked, :pii_salt,
+  :pii_commit, :reason, :at, :staff_id
+);
+
+-- name: work_pass_document_forget_count
+-- A corrected document of a pass that ended before the cutoff (the purge, as the pass's).
+-- row: forget_count
+SELECT count(*) AS rows
+FROM work_pass_document d
+WHERE d.doc_number_hmac <> ''
+  AND EXISTS (SELECT 1 FROM work_pass_end e WHERE e.pass_id = d.pass_id AND e.at < :cutoff);
+
+-- name: work_pass_document_forget_next
+-- row: forget
+SELECT d.id, d.pii_commit IS NULL AS uncommitted
+FROM work_pass_document d
+WHERE d.doc_number_hmac <> ''
+  AND EXISTS (SELECT 1 FROM work_pass_end e WHERE e.pass_id = d.pass_id AND e.at < :cutoff)
+ORDER BY d.id
+LIMIT :limit;
+
+-- name: work_pass_document_forget
+UPDATE work_pass_document
+SET doc_number_clear = NULL, doc_number_hmac = '', doc_number_masked = '********', pii_salt = NULL
+WHERE id = :id;
+
 -- name: work_pass_between
 -- ---- the export ----
 -- The passes issued in [:from, :to), by number.
@@ -239,7 +322,7 @@ ORDER BY e.id;
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
-  refund_receipt, at, ended_at, issued_by
+  refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
 WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
 ORDER BY id;
@@ -373,4 +456,28 @@ WHERE id = :id;
 -- row: record_ids
 SELECT id
 FROM work_tools_out
+ORDER BY id;
+
+-- name: row_work_pass_document
+-- columns: any
+SELECT *
+FROM work_pass_document
+WHERE id = :id;
+
+-- name: ids_work_pass_document
+-- row: record_ids
+SELECT id
+FROM work_pass_document
+ORDER BY id;
+
+-- name: row_work_pass_photo
+-- columns: any
+SELECT *
+FROM work_pass_photo
+WHERE id = :id;
+
+-- name: ids_work_pass_photo
+-- row: record_ids
+SELECT id
+FROM work_pass_photo
 ORDER BY id;

@@ -190,6 +190,69 @@ START_TEST(the_authority_on_file_is_replaced_with_a_reason_by_a_manager)
 }
 END_TEST
 
+typedef struct records {
+    int count;
+    char text[1024];
+} records;
+
+static void add_record(void *ctx, const fd_pass_authority *a)
+{
+    records *r = ctx;
+    size_t n = strlen(r->text);
+    snprintf(r->text + n, sizeof r->text - n, "%s|%s|%s|%s|%s|%s\n",
+             fd_pass_choice_name(FD_PASS_LIST_AUTHORITY, (int)a->kind), a->signer, a->staff,
+             a->replaced_at ? "replaced" : "-", a->replaced_by, a->replaced_reason);
+    r->count++;
+}
+
+/* "Who was allowed to sign last month": every record with who filed it and what
+ * replaced it, and the record a given day stood under — a letter past its last day
+ * lets nothing out, a day before the first record has none. */
+START_TEST(a_companys_records_keep_their_history_day_by_day)
+{
+    open_desk("authority_history.db");
+    fd_date first = fd_date_of(fx.now);
+    fd_pass_authority a;
+    bool in_force = true;
+    ASSERT_OK(fd_pass_authority_on(fx.desk, company, first - 1, &a, &in_force, &err));
+    ck_assert(a.kind == FD_AUTHORITY_NONE && a.id == 0 && !in_force);
+    file_authority(FD_AUTHORITY_LETTER, "刘洋", first + 10, NULL);
+    fx.now += 20 * DAY;
+    file_authority(FD_AUTHORITY_LETTER, "陈静", first + 60, "刘洋离职，公司重新出具授权书");
+    fx.now += 5 * DAY;
+    fd_actor cs_manager;
+    desk_fixture_staff(&fx, "3001", "刘洋", FD_ROLE_CS_MANAGER, "4444", &cs_manager);
+    fd_pass_authority_input in = {company, FD_AUTHORITY_SEAL, NULL, 0, "公司刻制公章，授权书作废"};
+    ASSERT_OK(fd_pass_authority_file(fx.desk, &cs_manager, &in, NULL, &err));
+
+    records r = {0};
+    ASSERT_OK(fd_pass_authority_history(fx.desk, company, add_record, &r, &err));
+    char want[1024];
+    snprintf(want, sizeof want,
+             "letter|刘洋|%1$s|replaced|%1$s|刘洋离职，公司重新出具授权书\n"
+             "letter|陈静|%1$s|replaced|刘洋|公司刻制公章，授权书作废\n"
+             "seal||刘洋|-||\n",
+             fx.duty_manager.name);
+    ck_assert_str_eq(r.text, want);
+
+    ASSERT_OK(fd_pass_authority_on(fx.desk, company, first + 5, &a, &in_force, &err));
+    ck_assert_str_eq(a.signer, "刘洋");
+    ck_assert(in_force);
+    ck_assert_str_eq(a.replaced_reason, "刘洋离职，公司重新出具授权书");
+    ASSERT_OK(fd_pass_authority_on(fx.desk, company, first + 15, &a, &in_force, &err));
+    ck_assert_str_eq(a.signer, "刘洋"); /* still on file, but its letter ran out */
+    ck_assert(!in_force);
+    ASSERT_OK(fd_pass_authority_on(fx.desk, company, first + 20, &a, &in_force, &err));
+    ck_assert_str_eq(a.signer, "陈静"); /* filed that day: the day's end is what counts */
+    ck_assert(in_force);
+    ASSERT_OK(fd_pass_authority_on(fx.desk, company, first + 25, &a, &in_force, &err));
+    ck_assert(a.kind == FD_AUTHORITY_SEAL && in_force && a.replaced_at == 0);
+    ASSERT_REFUSED(fd_pass_authority_on(fx.desk, 1, first, &a, &in_force, &err), FD_NOT_FOUND,
+                   "company", "");
+    close_desk();
+}
+END_TEST
+
 START_TEST(issue_refusals_name_their_field)
 {
     open_desk("refusals.db");
@@ -465,6 +528,7 @@ static Suite *passes_suite(void)
     tcase_add_test(tc, lists_show_today_and_the_open_scheduled_passes);
     tcase_add_test(tc, export_gives_each_pass_whole_with_documents_masked);
     tcase_add_test(tc, choice_lists_read_back_their_names);
+    tcase_add_test(tc, a_companys_records_keep_their_history_day_by_day);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -561,6 +561,267 @@ START_TEST(records_are_append_only_and_roles_hold)
 }
 END_TEST
 
+
+/* ---- corrections ---- */
+
+static fd_works_correction fix(fd_works_field field, const char *value, const char *reason)
+{
+    return (fd_works_correction){.field = field, .value = value, .reason = reason};
+}
+
+static void correction_line(void *ctx, const fd_works_line *line)
+{
+    if (strcmp(line->event, "correct") != 0)
+        return;
+    lines *l = ctx;
+    size_t n = strlen(l->text);
+    snprintf(l->text + n, sizeof l->text - n, "%s|%s|%s|%s|%s|%s\n", line->kind, line->field,
+             line->old_value, line->value, line->reason, line->staff);
+    l->count++;
+}
+
+static void worker_of(void *ctx, const fd_work_pass *p)
+{
+    snprintf(ctx, FD_WORKS_NAME_MAX, "%s", p->worker);
+}
+
+static void tools_worker_of(void *ctx, const fd_tools *t)
+{
+    snprintf(ctx, FD_WORKS_NAME_MAX, "%s", t->worker);
+}
+
+/* A corrected name reads corrected on the page, in the lists, the tools register, the
+ * export and the daily log; the history keeps old → new, who and why, each correction
+ * after the one before; and a pass's signer is checked against the owner as corrected. */
+START_TEST(a_correction_reads_everywhere_with_its_history)
+{
+    open_desk("correct.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻", NULL, &err));
+    ck_assert(!renovation(id)->corrected);
+    fd_works_correction in = fix(FD_WORKS_FIELD_OWNER, " 张维 ", "业主姓名抄错");
+    ASSERT_OK(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err));
+    in = fix(FD_WORKS_FIELD_OWNER, "张玮", "业主再次核对身份证");
+    ASSERT_OK(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err));
+    in = fix(FD_WORKS_FIELD_CONTRACTOR, "东方装饰有限公司", "公司名以营业执照为准");
+    ASSERT_OK(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err));
+    in = fix(FD_WORKS_FIELD_WORKER, "李泗", "工人姓名抄错");
+    ASSERT_OK(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err));
+    in = fix(FD_WORKS_FIELD_RECEIPT, "GZ-0110", "收据号抄错");
+    ASSERT_OK(fd_work_pass_correct(fx.desk, &fx.duty_manager, p, &in, &err));
+
+    fd_renovation *r = renovation(id);
+    ck_assert_str_eq(r->owner, "张玮");
+    ck_assert_str_eq(r->contractor, "东方装饰有限公司");
+    ck_assert(r->corrected);
+    fd_work_pass *wp = pass(p, &fx.receptionist);
+    ck_assert_str_eq(wp->worker, "李泗");
+    ck_assert_str_eq(wp->receipt, "GZ-0110");
+    ck_assert_str_eq(wp->contractor, "东方装饰有限公司");
+    ck_assert(wp->corrected);
+    char worker[FD_WORKS_NAME_MAX] = "";
+    ASSERT_OK(fd_work_passes_of(fx.desk, &fx.receptionist, id, worker_of, worker, &err));
+    ck_assert_str_eq(worker, "李泗");
+    worker[0] = '\0';
+    ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, tools_worker_of, worker, &err));
+    ck_assert_str_eq(worker, "李泗");
+
+    lines l = {0};
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, correction_line, &l, &err));
+    char want[2048];
+    snprintf(want, sizeof want,
+             "renovation|Owner|张伟|张维|业主姓名抄错|%1$s\n"
+             "renovation|Owner|张维|张玮|业主再次核对身份证|%1$s\n"
+             "renovation|Building contractor|东方装饰工程有限公司|东方装饰有限公司|公司名以营业执照为准|%1$s\n"
+             "work_pass|Worker|李四|李泗|工人姓名抄错|%1$s\n"
+             "work_pass|Pass receipt no.|GZ-0101|GZ-0110|收据号抄错|%2$s\n",
+             fx.receptionist.name, fx.duty_manager.name);
+    ck_assert_str_eq(l.text, want);
+
+    /* the daily log: the day's events with the worker as corrected, then the corrections */
+    memset(&l, 0, sizeof l);
+    ASSERT_OK(fd_works_between(fx.desk, &fx.receptionist, fd_date_start(today()),
+                               fd_date_start(today() + 1), history_line, &l, &err));
+    ck_assert_msg(strstr(l.text, "Worker's pass given|李泗, receipt GZ-0110|-\n"), "%s", l.text);
+    ck_assert_msg(strstr(l.text, "Corrected|Owner: 张维 \u2192 张玮 (reason: 业主再次核对身份证)|-\n"),
+                  "%s", l.text);
+    ck_assert_msg(strstr(l.text, "Corrected|pass No. 1, Worker: 李四 \u2192 李泗 (reason: 工人姓名抄错)|-\n"),
+                  "%s", l.text);
+    memset(&l, 0, sizeof l);
+    ASSERT_OK(fd_works_between(fx.desk, &fx.receptionist, fd_date_start(today() + 1),
+                               fd_date_start(today() + 2), history_line, &l, &err));
+    ck_assert_int_eq(l.count, 0);
+
+    /* the export */
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_CSV, false,
+                             false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, ",A-1203,东方装饰有限公司,李泗,") && strstr(csv, ",50,40,GZ-0110,"), "%s", csv);
+    /* its corrections column: the file's, then the pass's, old → new with the reason */
+    ck_assert_msg(strstr(csv, "Owner: 张维 → 张玮 (reason: 业主再次核对身份证") &&
+                      strstr(csv, "Worker: 李四 → 李泗 (reason: 工人姓名抄错") &&
+                      strstr(csv, "Pass receipt no.: GZ-0101 → GZ-0110"),
+                  "%s", csv);
+    free(csv);
+
+    /* the signer is the owner as the file now names him */
+    fd_work_pass_intake again = pass_form(id);
+    again.signer_role = FD_SIGNER_OWNER;
+    again.signer = "张伟";
+    ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &again, NULL, &err), FD_INVALID,
+                   "signer", "张玮");
+    again.signer = "张玮";
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &again, NULL, &err));
+    close_desk();
+}
+END_TEST
+
+/* A reason always; names and documents by the desk, receipt numbers (money was taken
+ * against them) by a manager only; the administrator corrects nothing; each field only
+ * on its own record, checked as at intake. */
+START_TEST(a_correction_needs_a_reason_and_the_role)
+{
+    open_desk("correct_refused.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    fd_works_correction in = fix(FD_WORKS_FIELD_OWNER, "张玮", "  ");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err), FD_INVALID,
+                   "reason", "reason");
+    in = fix(FD_WORKS_FIELD_OWNER, "", "抄错");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err), FD_INVALID,
+                   "value", "owner");
+    in = fix(FD_WORKS_FIELD_OWNER, "张玮", "抄错");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.admin, id, &in, &err), FD_DENIED, "", "");
+    in = fix(FD_WORKS_FIELD_DEPOSIT_RECEIPT, "YJ-0002", "收据号抄错");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err), FD_DENIED, "",
+                   "receipt");
+    in = fix(FD_WORKS_FIELD_RECEIPT, "GZ-0102", "收据号抄错");
+    ASSERT_REFUSED(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err), FD_DENIED, "",
+                   "receipt");
+    in = fix(FD_WORKS_FIELD_WORKER, "李泗", "抄错");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err), FD_INVALID,
+                   "field", "cannot");
+    in = fix(FD_WORKS_FIELD_OWNER, "张玮", "抄错");
+    ASSERT_REFUSED(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err), FD_INVALID,
+                   "field", "cannot");
+    in = fix(FD_WORKS_FIELD_DOCUMENT, "110105198001010017", "证件号抄错");
+    in.doc_type = FD_DOC_RESIDENT_ID;
+    ASSERT_REFUSED(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err), FD_INVALID,
+                   "value", "");
+    in = fix(FD_WORKS_FIELD_WORKER, "李泗", "抄错");
+    ASSERT_REFUSED(fd_work_pass_correct(fx.desk, &fx.receptionist, p + 9, &in, &err), FD_NOT_FOUND,
+                   "", "pass");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id + 9, &in, &err), FD_INVALID,
+                   "field", "");
+    in = fix(FD_WORKS_FIELD_OWNER, "张玮", "抄错");
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id + 9, &in, &err), FD_NOT_FOUND,
+                   "", "renovation");
+    in = fix(FD_WORKS_FIELD_OWNER, "张伟", "抄错"); /* what the file says already */
+    ASSERT_REFUSED(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err), FD_INVALID,
+                   "value", "nothing to correct");
+    in = fix(FD_WORKS_FIELD_DOCUMENT, "１１０１０５１９４９１２３１００２ｘ", "抄错");
+    in.doc_type = FD_DOC_RESIDENT_ID; /* the same number, typed full-width */
+    ASSERT_REFUSED(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err), FD_INVALID,
+                   "value", "nothing to correct");
+    in = fix(FD_WORKS_FIELD_DEPOSIT_RECEIPT, "YJ-0002", "收据号抄错");
+    ASSERT_OK(fd_renovation_correct(fx.desk, &fx.duty_manager, id, &in, &err));
+    ck_assert_str_eq(renovation(id)->deposit_receipt, "YJ-0002");
+    ck_assert_str_eq(renovation(id)->owner, "张伟");
+    ck_assert_str_eq(pass(p, &fx.receptionist)->worker, "李四");
+    close_desk();
+}
+END_TEST
+
+/* A document corrected reads corrected, masked for a reader who may not see it in
+ * full — in the history too, old and new — and in full for one who may. */
+START_TEST(a_document_is_corrected_and_stays_masked)
+{
+    open_desk("correct_document.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    fd_works_correction in = fix(FD_WORKS_FIELD_DOCUMENT, "110105198001010016", "证件号抄错");
+    in.doc_type = FD_DOC_RESIDENT_ID;
+    ASSERT_OK(fd_work_pass_correct(fx.desk, &fx.receptionist, p, &in, &err));
+    fd_work_pass *wp = pass(p, &fx.receptionist);
+    ck_assert(wp->corrected && !wp->doc_in_full);
+    ck_assert_str_eq(wp->doc_number, "110105********0016");
+    ck_assert_str_eq(pass(p, &fx.duty_manager)->doc_number, "110105198001010016");
+    lines l = {0};
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, correction_line, &l, &err));
+    char want[512];
+    snprintf(want, sizeof want,
+             "work_pass|Document|Resident identity card 110105********002X|"
+             "Resident identity card 110105********0016|证件号抄错|%s\n",
+             fx.receptionist.name);
+    ck_assert_str_eq(l.text, want);
+    memset(&l, 0, sizeof l);
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.duty_manager, id, correction_line, &l, &err));
+    ck_assert_msg(strstr(l.text, "|Resident identity card 11010519491231002X|"
+                                 "Resident identity card 110105198001010016|"),
+                  "%s", l.text);
+    memset(&l, 0, sizeof l);
+    ASSERT_OK(fd_works_between(fx.desk, &fx.receptionist, fd_date_start(today()),
+                               fd_date_start(today() + 1), history_line, &l, &err));
+    ck_assert_ptr_null(strstr(l.text, "110105198001010016"));
+    ck_assert_ptr_null(strstr(l.text, "11010519491231002X"));
+    /* the export's corrections: masked unless asked for in full */
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_CSV, false,
+                             false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK && strstr(csv, "110105********002X → Resident identity card "
+                                                 "110105********0016"),
+                  "%s", csv);
+    ck_assert_ptr_null(strstr(csv, "110105198001010016"));
+    free(csv);
+    req.unmasked = true;
+    csv = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK && strstr(csv, "11010519491231002X → Resident identity card "
+                                                 "110105198001010016"),
+                  "%s", csv);
+    free(csv);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM work_pass_document"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE work_pass_document SET doc_type = 'passport'"), 0);
+    close_desk();
+}
+END_TEST
+
+/* A photo on the pass is optional (一.5): recorded at issue, shown with the pass, in its
+ * history line and its export row. */
+START_TEST(a_pass_may_carry_the_workers_photo)
+{
+    open_desk("photo.db");
+    int64_t id = open_renovation();
+    int64_t without = issue(id);
+    fd_work_pass_intake in = pass_form(id);
+    in.worker = "王五";
+    in.photo = true;
+    int64_t with = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &with, &err));
+    ck_assert(!pass(without, &fx.receptionist)->photo);
+    ck_assert(pass(with, &fx.receptionist)->photo);
+    lines l = {0};
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, history_line, &l, &err));
+    ck_assert_msg(strstr(l.text, "Worker's pass given|李四, receipt GZ-0101|-\n") &&
+                      strstr(l.text, "Worker's pass given|王五, receipt GZ-0101, with photo|-\n"),
+                  "%s", l.text);
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_JSON, false,
+                             false};
+    fd_status status;
+    char *json = desk_fixture_export(&fx, fd_works_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK && strstr(json, "\"worker\": \"李四\"") &&
+                      strstr(json, "\"photo\": \"no\"") && strstr(json, "\"photo\": \"yes\""),
+                  "%s", json);
+    free(json);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM work_pass_photo"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE work_pass_photo SET pass_id = 1"), 0);
+    close_desk();
+}
+END_TEST
+
 static Suite *works_suite(void)
 {
     Suite *s = suite_create("works");
@@ -576,6 +837,10 @@ static Suite *works_suite(void)
     tcase_add_test(tc, the_history_shows_every_step_of_the_file);
     tcase_add_test(tc, records_are_append_only_and_roles_hold);
     tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
+    tcase_add_test(tc, a_correction_reads_everywhere_with_its_history);
+    tcase_add_test(tc, a_correction_needs_a_reason_and_the_role);
+    tcase_add_test(tc, a_document_is_corrected_and_stays_masked);
+    tcase_add_test(tc, a_pass_may_carry_the_workers_photo);
     suite_add_tcase(s, tc);
     return s;
 }

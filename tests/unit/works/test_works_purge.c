@@ -1,6 +1,7 @@
 /* The privacy purge forgets a worker's document as it forgets a visitor's: once the
  * pass ended longer ago than the retention period the number, its HMAC and the salt go
- * and the mask says nothing; a pass still out keeps its number; the chain verifies.
+ * and the mask says nothing — the number as corrected too; a pass still out keeps its
+ * number; the chain verifies.
  * The purge is the visitors layer's (fd_visits_purge), so this suite links it too. */
 #include <string.h>
 
@@ -51,17 +52,23 @@ START_TEST(a_pass_ended_long_ago_forgets_its_document)
     ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &r, &renovation_id, &err));
     int64_t ended = issue(renovation_id, "11010519491231002X");
     int64_t out = issue(renovation_id, "11010519491231002X");
+    /* the ended pass's document was corrected: the corrected number goes too */
+    fd_works_correction fix = {.field = FD_WORKS_FIELD_DOCUMENT, .value = "110105198001010016",
+                               .doc_type = FD_DOC_RESIDENT_ID, .reason = "证件号抄错"};
+    ASSERT_OK(fd_work_pass_correct(fx.desk, &fx.receptionist, ended, &fix, &err));
+    ck_assert_str_eq(document(ended), "110105198001010016");
     fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = "TK-1"};
     ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, ended, &back, NULL, &err));
     fx.now = today;
 
     fd_purge_result res;
     ASSERT_OK(fd_visits_purge_with(fx.desk, &cs_manager, NULL, &res, &err));
-    ck_assert_int_eq(res.workers, 1);
+    ck_assert_int_eq(res.workers, 2);
     ck_assert_str_eq(document(ended), "********");
     ck_assert_str_eq(document(out), "11010519491231002X");
+    ck_assert_int_eq(fd_work_pass_correct(fx.desk, &fx.receptionist, ended, &fix, &err), FD_STATE);
     ASSERT_OK(fd_visits_purge_with(fx.desk, &cs_manager, NULL, &res, &err));
-    ck_assert_int_eq(res.workers, 0);
+    ck_assert_int_eq(res.workers, 0); /* the number's HMAC went with it: nothing left to clear */
     ck_assert_int_eq(desk_fixture_verify(&fx), 0);
     desk_fixture_close(&fx);
     fd_config_free(cfg);
