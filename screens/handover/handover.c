@@ -32,7 +32,7 @@
 #include "widgets/printing.h"
 #include "visitors/visitors.h"
 
-enum { CELL = 128, DETAIL_ROWS = 4, HEAD_ROWS = 2 };
+enum { CELL = 128, DETAIL_ROWS = 4, HEAD_ROWS = 2, REF_COLUMN = 8 };
 
 /* ---- the rows of the book ---- */
 
@@ -192,6 +192,20 @@ static void add_held_mail(adder *a, int index)
     a->held_shown = true;
 }
 
+/* A slip or a tag too long for its column keeps its end, where one differs from the
+ * next (2026120612 → …0612); the row's line below gives it whole. */
+static char *ref_tail(const char *ref)
+{
+    const char *p = ref ? ref : "";
+    if (text_width(p) <= REF_COLUMN)
+        return fd_strdup(p);
+    while (*p && text_width(p) > REF_COLUMN - 1)
+        do
+            p++;
+        while ((*p & 0xC0) == 0x80);
+    return fd_printf("\u2026%s", p);
+}
+
 static void add_item(void *ctx, const fd_open_item *i)
 {
     adder *a = ctx;
@@ -216,7 +230,9 @@ static void add_item(void *ctx, const fd_open_item *i)
     cell(r, 0, i->source_label);
     cell(r, 1, since);
     cell(r, 2, what);
-    cell(r, 3, i->ref);
+    char *ref = ref_tail(i->ref);
+    cell(r, 3, ref);
+    free(ref);
     item_state(r, i);
     char *age = i->age_days >= 0 ? fd_printf(_("%d days at the desk"), i->age_days) : item_due(i);
     /* The slip, tag or number whole: its column cuts a long one short. */
@@ -267,7 +283,7 @@ static void brow_cells(void *ctx, const void *row, char (*out)[128], size_t coun
 }
 
 static const listview_column book_columns[] = {
-    {N_("Kind"), 14}, {N_("Time"), 11}, {N_("What"), 0}, {N_("By"), 8}, {N_("State"), 13},
+    {N_("Kind"), 14}, {N_("Time"), 11}, {N_("What"), 0}, {N_("By"), REF_COLUMN}, {N_("State"), 13},
 };
 static const listview_source book_rows = {
     book_columns, sizeof book_columns / sizeof book_columns[0], fetch_book, brow_cells, free_brow,
@@ -607,9 +623,11 @@ static bool book_takes_text(const void *state)
     return b->list && listview_takes_text(b->list);
 }
 
-static const console_action book_actions[] = {ACT_NEW,    ACT_SHIFT,    ACT_SELECT, ACT_VIEW,
-                                              ACT_SEARCH, ACT_PRINT,    ACT_BACK,   ACT_UP,
-                                              ACT_DOWN,   ACT_PAGE_UP,  ACT_PAGE_DOWN, ACT_NONE};
+/* In the order of their hints: at 80 columns the last (Enter, which every row's line
+ * names) is the one left out, never the way back. */
+static const console_action book_actions[] = {ACT_NEW,    ACT_SHIFT,  ACT_BACK,   ACT_VIEW,
+                                              ACT_SEARCH, ACT_PRINT,  ACT_SELECT, ACT_UP,
+                                              ACT_DOWN,   ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 static const console_action fixed_actions[] = {ACT_SELECT, ACT_SEARCH, ACT_PRINT, ACT_BACK, ACT_UP,
                                                ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 
