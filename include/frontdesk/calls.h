@@ -269,7 +269,7 @@ fd_status fd_calls_export(fd_desk *d, const fd_actor *who, const fd_export_reque
 #define FD_REPAIR_STATE_LIST(X)                              \
     X(HANDED,    "handed",    N_("Handed to engineering"))   \
     X(DONE,      "done",      N_("Done by engineering"))     \
-    X(CANCELLED, "cancelled", N_("Withdrawn"))
+    X(CANCELLED, "cancelled", N_("Repair withdrawn"))
 
 /* The fields of a request a correction may change. */
 #define FD_REPAIR_FIELD_LIST(X)                     \

@@ -60,6 +60,45 @@ int fd_call_choice_parse(fd_call_list list, const char *name)
     return fd_choice_parse(list_of(list), name);
 }
 
+/* ---- a repair request's names and labels ---- */
+
+static const fd_choice repair_states[] = {FD_REPAIR_STATE_LIST(FD_CHOICE_ROW)};
+static const fd_choice repair_fields[] = {FD_REPAIR_FIELD_LIST(FD_CHOICE_ROW)};
+static const fd_choice_list repair_state_list = FD_CHOICE_LIST(repair_states);
+static const fd_choice_list repair_field_list = FD_CHOICE_LIST(repair_fields);
+
+const char *fd_repair_state_name(fd_repair_state s)
+{
+    return fd_choice_name(&repair_state_list, (int)s);
+}
+
+const char *fd_repair_state_label(fd_repair_state s)
+{
+    return fd_choice_label(&repair_state_list, (int)s);
+}
+
+const char *fd_repair_field_label(fd_repair_field f)
+{
+    return fd_choice_label(&repair_field_list, (int)f);
+}
+
+/* A stored state read back; handed when there is none (NULL) or it is unknown. */
+int call_repair_state_parse(const char *name)
+{
+    int s = fd_choice_parse(&repair_state_list, name ? name : "");
+    return s < 0 ? FD_REPAIR_HANDED : s;
+}
+
+const char *call_repair_field_name(fd_repair_field f)
+{
+    return fd_choice_name(&repair_field_list, (int)f);
+}
+
+int call_repair_field_parse(const char *name)
+{
+    return fd_choice_parse(&repair_field_list, name ? name : "");
+}
+
 /* ---- the machine ---- */
 
 static const char *state_label(const char *state)

@@ -18,6 +18,11 @@ fd_status call_clean_text(const char *text, const char *field, size_t max_chars,
                           const char *missing, char *out, size_t size, fd_error *err);
 /* FD_OK when department is one of the configured departments. */
 fd_status call_check_department(const fd_config *cfg, const char *department, fd_error *err);
+/* A repair request's stored state read back (handed when NULL or unknown), its
+ * correctable fields' stored names and back (-1: none). */
+int call_repair_state_parse(const char *name);
+const char *call_repair_field_name(fd_repair_field f);
+int call_repair_field_parse(const char *name);
 /* The phone as who may see it, into out: in full, or masked. */
 void call_shown_phone(const fd_desk *d, const fd_actor *who, const char *phone, char *out,
                       size_t size);

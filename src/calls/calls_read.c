@@ -62,10 +62,7 @@ static void read_entry(const fd_desk *d, const fd_actor *who, fd_stmt *st, fd_ca
     };
     int v = fd_call_choice_parse(FD_CALL_LIST_STATE, fd_col_text(st, FD_COL_CALL_ROW_STATE));
     e->state = v < 0 ? FD_CALL_STATE_OPEN : (fd_call_state)v;
-    const char *repair_state = fd_col_text(st, FD_COL_CALL_ROW_REPAIR_STATE);
-    for (int r = 0; repair_state && r < FD_REPAIR_STATE_COUNT; r++)
-        if (strcmp(repair_state, fd_repair_state_name((fd_repair_state)r)) == 0)
-            e->repair_state = r;
+    e->repair_state = call_repair_state_parse(fd_col_text(st, FD_COL_CALL_ROW_REPAIR_STATE));
     v = fd_call_choice_parse(FD_CALL_LIST_CHANNEL, fd_col_text(st, FD_COL_CALL_ROW_CHANNEL));
     e->channel = v < 0 ? FD_CALL_PHONE : (fd_call_channel)v;
     v = fd_call_choice_parse(FD_CALL_LIST_MATTER, fd_col_text(st, FD_COL_CALL_ROW_MATTER));

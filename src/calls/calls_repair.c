@@ -8,47 +8,18 @@
 
 #include "calls/calls_internal.h"
 #include "frontdesk/audit.h"
-#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "store/stmt.h"
 
 enum { NAME_CHARS = 32, TEXT_CHARS = 1000, REASON_CHARS = 500 };
 
-/* ---- names and labels ---- */
-
-static const fd_choice states[] = {FD_REPAIR_STATE_LIST(FD_CHOICE_ROW)};
-static const fd_choice fields[] = {FD_REPAIR_FIELD_LIST(FD_CHOICE_ROW)};
-static const fd_choice_list state_list = FD_CHOICE_LIST(states);
-static const fd_choice_list field_list = FD_CHOICE_LIST(fields);
-
-const char *fd_repair_state_name(fd_repair_state s)
-{
-    return fd_choice_name(&state_list, (int)s);
-}
-
-const char *fd_repair_state_label(fd_repair_state s)
-{
-    return fd_choice_label(&state_list, (int)s);
-}
-
-const char *fd_repair_field_label(fd_repair_field f)
-{
-    return fd_choice_label(&field_list, (int)f);
-}
-
-static fd_repair_state state_of(const char *name)
-{
-    int s = fd_choice_parse(&state_list, name ? name : "");
-    return s < 0 ? FD_REPAIR_HANDED : (fd_repair_state)s;
-}
-
 /* ---- the machine ---- */
 
 static const char *machine_state_label(const char *state)
 {
-    int s = fd_choice_parse(&state_list, state);
-    return s < 0 ? NULL : fd_choice_label(&state_list, s);
+    int s = call_repair_state_parse(state);
+    return s < 0 ? NULL : fd_repair_state_label((fd_repair_state)s);
 }
 
 /* Withdrawing what engineering was asked to do must say why: the caller and the
@@ -298,7 +269,7 @@ static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s = repair_exists(k->d, k->id, NULL, err);
     return s != FD_OK ? s
                       : fd_correct(k->d, k->who, "call_repair", k->id,
-                                   fd_choice_name(&field_list, (int)k->field), k->value, k->reason,
+                                   call_repair_field_name(k->field), k->value, k->reason,
                                    NULL, err);
 }
 
@@ -336,7 +307,7 @@ static void read_repair(fd_stmt *st, fd_repair *r)
     *r = (fd_repair){
         .id = fd_col_int(st, FD_COL_REPAIR_ROW_ID),
         .call_id = fd_col_int(st, FD_COL_REPAIR_ROW_CALL_ID),
-        .state = state_of(fd_col_text(st, FD_COL_REPAIR_ROW_STATE)),
+        .state = (fd_repair_state)call_repair_state_parse(fd_col_text(st, FD_COL_REPAIR_ROW_STATE)),
         .handed_at = fd_col_int(st, FD_COL_REPAIR_ROW_AT),
         .done_at = fd_col_int(st, FD_COL_REPAIR_ROW_DONE_AT),
         .cancelled_at = fd_col_int(st, FD_COL_REPAIR_ROW_CANCELLED_AT),
@@ -482,7 +453,7 @@ static fd_status corrections_read(history *h, fd_error *err)
     char *before[FD_REPAIR_FIELD_COUNT] = {NULL};
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        int field = fd_choice_parse(&field_list, fd_col_text(st, FD_COL_CALL_REPAIR_CORRECTIONS_FIELD));
+        int field = call_repair_field_parse(fd_col_text(st, FD_COL_CALL_REPAIR_CORRECTIONS_FIELD));
         if (field < 0)
             continue; /* only fd_repair_correct writes these rows */
         if (!before[field]) {

@@ -722,6 +722,27 @@ START_TEST(suggestions_are_gathered_with_their_count_by_month)
 }
 END_TEST
 
+START_TEST(export_shows_the_repair_request_and_its_close_out)
+{
+    open_desk("repair_export.db");
+    int64_t id = hand(leak(), "更换水管接头", "王工");
+    fx.now += 3600;
+    ASSERT_OK(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", 0, "换了接头", &err));
+    fd_date today = fd_date_of(fx.now);
+    fd_export_request req = {fd_date_start(today), fd_date_start(today + 1), FD_EXPORT_CSV, false, false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_calls_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, ",Repair request number,Repair request state,Repair request handed over and reported"), "%s", csv);
+    char expected[160];
+    snprintf(expected, sizeof expected, ",%lld,Done by engineering,\"更换水管接头; handed to 工程部 王工 (李娜, ", (long long)id);
+    ck_assert_msg(strstr(csv, expected), "%s", csv);
+    ck_assert_msg(strstr(csv, "; done ") && strstr(csv, ", reported by 王工: 换了接头"), "%s", csv);
+    free(csv);
+    close_desk();
+}
+END_TEST
+
 static Suite *calls_suite(void)
 {
     Suite *s = suite_create("calls");
@@ -742,6 +763,7 @@ static Suite *calls_suite(void)
     tcase_add_test(tc, a_manager_withdraws_a_request_with_a_reason);
     tcase_add_test(tc, history_and_corrections_old_to_new_and_the_open_list);
     tcase_add_test(tc, suggestions_are_gathered_with_their_count_by_month);
+    tcase_add_test(tc, export_shows_the_repair_request_and_its_close_out);
     suite_add_tcase(s, tc);
     return s;
 }
