@@ -320,5 +320,8 @@ const write_path write_paths[] = {
     {"pass_confirm", carry_pass_issued, confirm_pass, SAMPLED},
     {"pass_refuse", carry_pass_issued, refuse_pass, SAMPLED},
     {"pass_void", carry_pass_issued, void_pass, SAMPLED},
+    {"call_take", as_it_is, take_call, SAMPLED},
+    {"call_repair", call_taken, hand_repair, SAMPLED},
+    {"call_repair_done", repair_handed, report_repair_done, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);
