@@ -26,6 +26,7 @@ typedef enum step {
     STEP_CORRECT = FD_CALL_STEP_COUNT,
     STEP_REPAIR_DONE,
     STEP_REPAIR_CANCEL,
+    STEP_REPAIR_CORRECT,
     STEP_COUNT
 } step;
 
@@ -38,6 +39,7 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
     [STEP_REPAIR_DONE] = N_("Engineering reports the repair done"),
     [STEP_REPAIR_CANCEL] = N_("Withdraw the repair request (with a reason)"),
+    [STEP_REPAIR_CORRECT] = N_("Correct the repair request (with a reason)"),
 };
 
 typedef struct entry_view {
@@ -78,6 +80,8 @@ static fd_status step_may(const entry_view *ev, console *c, const fd_actor *me, 
     switch (s) {
     case STEP_CORRECT:
         return fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED;
+    case STEP_REPAIR_CORRECT:
+        return ev->entry.repair_id && fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED;
     case STEP_REPAIR_DONE:
     case STEP_REPAIR_CANCEL:
         if (!ev->entry.repair_id)
@@ -425,6 +429,50 @@ static bool repair_cancel(entry_view *ev, console *c)
     return run_dialog(&s, c, repair_cancel_fields, 1, repair_cancel_submit);
 }
 
+static const form_field repair_correction_fields[] = {
+    {"field", N_("Entry"), FORM_CHOICE, true, 0, 0},
+    {"value", N_("Correct value"), FORM_NOTE, false, 0, 1000},
+    {"reason", N_("Reason"), FORM_TEXT, true, 0, 80},
+};
+
+typedef struct repair_correcting {
+    stepping s; /* first: the dialog's own */
+    const fd_repair *repair;
+} repair_correcting;
+
+static void repair_correction_changed(ask_dialog *a)
+{
+    repair_correcting *k = (repair_correcting *)a;
+    int field = form_choice(a->form, "field");
+    if (field < 0 || field == k->s.shown_field)
+        return;
+    form_set_value(a->form, "value", field == FD_REPAIR_FIELD_WHAT ? k->repair->what : k->repair->person);
+    k->s.shown_field = field;
+}
+
+static int repair_correction_submit(void *ctx, console *c, form *f)
+{
+    repair_correcting *k = ctx;
+    fd_error err = {0};
+    fd_status st = fd_repair_correct(console_desk(c), console_actor(c), k->repair->id,
+                                     (fd_repair_field)form_choice(f, "field"), form_value(f, "value"),
+                                     form_value(f, "reason"), &err);
+    return submitted(&k->s, c, f, st, &err);
+}
+
+static bool repair_correct(entry_view *ev, console *c)
+{
+    repair_correcting k = {{{_("Correct the repair request"),
+                             _("The request is not changed: the correction is kept beside it with "
+                               "your name and the reason; the history shows the old value and the new."),
+                             NULL, false, repair_correction_changed, false},
+                            .id = ev->id, .entry = &ev->entry, .shown_field = -1},
+                           &ev->repair};
+    for (int f = 0; f < FD_REPAIR_FIELD_COUNT; f++)
+        offer(&k.s.lists[0], "field", fd_repair_field_label((fd_repair_field)f));
+    return run_dialog(&k.s, c, repair_correction_fields, 3, repair_correction_submit);
+}
+
 static const form_field correction_fields[] = {
     {"field", N_("Entry"), FORM_CHOICE, true, 0, 0},
     {"value", N_("Correct value"), FORM_NOTE, false, 0, 1000},
@@ -501,6 +549,7 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_CORRECT] = N_("Correction recorded."),
     [STEP_REPAIR_DONE] = N_("Repair reported done."),
     [STEP_REPAIR_CANCEL] = N_("Repair request withdrawn."),
+    [STEP_REPAIR_CORRECT] = N_("Correction recorded."),
 };
 
 static int perform(entry_view *ev, console *c, step s)
@@ -515,6 +564,7 @@ static int perform(entry_view *ev, console *c, step s)
     case STEP_CORRECT: done = correct(ev, c); break;
     case STEP_REPAIR_DONE: done = repair_done(ev, c); break;
     case STEP_REPAIR_CANCEL: done = repair_cancel(ev, c); break;
+    case STEP_REPAIR_CORRECT: done = repair_correct(ev, c); break;
     case STEP_COUNT: break;
     }
     if (done) {

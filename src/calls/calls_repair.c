@@ -464,7 +464,7 @@ static fd_status corrections_read(history *h, fd_error *err)
         fd_call_line line = {
             .at = fd_col_int(st, FD_COL_CALL_REPAIR_CORRECTIONS_AT),
             .event = "correct",
-            .label = _("Repair request corrected"),
+            .label = _("Corrected"),
             .staff = fd_col_text(st, FD_COL_CALL_REPAIR_CORRECTIONS_STAFF),
             .field = fd_repair_field_label((fd_repair_field)field),
             .old_value = before[field],
