@@ -583,7 +583,8 @@ static int perform(entry_view *ev, console *c, step s)
  * withdrawn why. */
 static void draw_repair(const fd_repair *r, fd_time now, int y, int x, int cols)
 {
-    char line[CALLS_LINE_TEXT], who[2 * FD_CALL_NAME_MAX + FD_CALL_DEPARTMENT_MAX], when[32], first[CALLS_LINE_TEXT];
+    char line[CALLS_LINE_TEXT], first[CALLS_LINE_TEXT], when[32];
+    char who[2 * FD_CALL_NAME_MAX + FD_CALL_DEPARTMENT_MAX];
     switch (r->state) {
     case FD_REPAIR_DONE:
         show_when(r->done_at, now, when, sizeof when);
@@ -652,7 +653,9 @@ static void entry_draw(void *state, console *c, const console_area *area)
     if (!ev->loaded)
         return;
     draw_facts(ev, c, area->top, area->left, area->cols);
-    record_body body = {FACT_ROWS + (ev->entry.repair_id ? 1 : 0), CALLS_LABEL_COLS, &ev->history, &ev->steps, step_labels,
+    /* The request, when there is one, takes a line of its own under the facts. */
+    record_body body = {FACT_ROWS + (ev->entry.repair_id ? 1 : 0), CALLS_LABEL_COLS, &ev->history,
+                        &ev->steps, step_labels,
                         _("Nothing more to do for this entry.")};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }

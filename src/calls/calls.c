@@ -376,19 +376,19 @@ static fd_status check_intake(intake *t, fd_error *err)
         (s = check_choice(FD_CALL_LIST_CHANNEL, (int)in->channel, "channel", err)) != FD_OK ||
         (s = check_choice(FD_CALL_LIST_MATTER, (int)in->matter, "matter", err)) != FD_OK ||
         (s = call_clean_text(in->caller, "caller", NAME_CHARS, false,
-                        _("Enter who called or came, as they gave their name."), t->caller,
-                        sizeof t->caller, err)) != FD_OK ||
+                             _("Enter who called or came, as they gave their name."), t->caller,
+                             sizeof t->caller, err)) != FD_OK ||
         (s = call_clean_text(in->unit, "unit", NAME_CHARS, false, NULL, t->unit, sizeof t->unit,
-                        err)) != FD_OK ||
+                             err)) != FD_OK ||
         (s = clean_phone(in->phone, "phone", t->phone, sizeof t->phone, err)) != FD_OK ||
         (s = call_clean_text(in->question, "question", TEXT_CHARS, true,
-                        _("Enter what the caller asked or reported."), t->question,
-                        sizeof t->question, err)) != FD_OK ||
+                             _("Enter what the caller asked or reported."), t->question,
+                             sizeof t->question, err)) != FD_OK ||
         (s = call_clean_text(in->answer, "answer", TEXT_CHARS, true, NULL, t->answer, sizeof t->answer,
-                        err)) != FD_OK ||
+                             err)) != FD_OK ||
         (s = check_referral(t->d->config, in, err)) != FD_OK ||
         (s = call_clean_text(in->person, "person", NAME_CHARS, false, NULL, t->person,
-                        sizeof t->person, err)) != FD_OK)
+                             sizeof t->person, err)) != FD_OK)
         return s;
     if (in->done && !t->answer[0])
         return fd_fail(err, FD_INVALID, "answer", _("Enter the answer given before marking it done."));
@@ -554,7 +554,7 @@ fd_status fd_call_answer(fd_desk *d, const fd_actor *who, int64_t id, const char
 {
     step *p = new_step(d, who, id);
     fd_status s = call_clean_text(answer, "answer", TEXT_CHARS, true, _("Enter the answer given."),
-                             p->text, sizeof p->text, err);
+                                  p->text, sizeof p->text, err);
     return s != FD_OK ? refused(p, s) : run(p, answer_txn, err);
 }
 
@@ -574,7 +574,7 @@ fd_status fd_call_refer(fd_desk *d, const fd_actor *who, int64_t id, const char 
     fd_status s;
     if ((s = call_check_department(d->config, department, err)) != FD_OK ||
         (s = call_clean_text(person, "person", NAME_CHARS, false, NULL, p->person, sizeof p->person,
-                        err)) != FD_OK)
+                             err)) != FD_OK)
         return refused(p, s);
     return run(p, refer_txn, err);
 }
@@ -702,14 +702,15 @@ static fd_status clean_value(correcting *k, const char *value, fd_error *err)
     switch (k->field) {
     case FD_CALL_FIELD_CALLER:
         return call_clean_text(value, "value", NAME_CHARS, false, _("Enter who called or came."),
-                          k->value, sizeof k->value, err);
+                               k->value, sizeof k->value, err);
     case FD_CALL_FIELD_UNIT:
         return call_clean_text(value, "value", NAME_CHARS, false, NULL, k->value, sizeof k->value, err);
     case FD_CALL_FIELD_PHONE:
         return clean_phone(value, "value", k->value, sizeof k->value, err);
     case FD_CALL_FIELD_QUESTION:
-        return call_clean_text(value, "value", TEXT_CHARS, true, _("Enter what the caller asked or reported."),
-                          k->value, sizeof k->value, err);
+        return call_clean_text(value, "value", TEXT_CHARS, true,
+                               _("Enter what the caller asked or reported."),
+                               k->value, sizeof k->value, err);
     case FD_CALL_FIELD_CHANNEL:
     case FD_CALL_FIELD_MATTER:
         picked = fd_call_choice_parse(k->field == FD_CALL_FIELD_CHANNEL ? FD_CALL_LIST_CHANNEL

@@ -105,9 +105,11 @@ static char *repair_detail(fd_stmt *st)
     char handed[FD_TIME_TEXT], closed[FD_TIME_TEXT];
     fd_time_format(fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_AT), handed);
     const char *person = fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_PERSON);
-    char *out = fd_printf(_("%s; handed to %s%s%s (%s, %s)"), fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_WHAT),
+    char *out = fd_printf(_("%s; handed to %s%s%s (%s, %s)"),
+                          fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_WHAT),
                           fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_DEPARTMENT), person ? " " : "",
-                          person ? person : "", fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_HANDED_BY), handed);
+                          person ? person : "", fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_HANDED_BY),
+                          handed);
     char *more = NULL;
     if (fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_DONE_AT)) {
         fd_time_format(fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_DONE_AT), closed);
@@ -173,7 +175,8 @@ static void export_entry(exporting *x, fd_stmt *st)
     fd_book_text(b, fd_book_notes_of(x->corrections, id));
     int64_t repair = fd_col_int(st, FD_COL_CALL_ROW_REPAIR_ID);
     if (repair) {
-        fd_repair_state rs = (fd_repair_state)call_repair_state_parse(fd_col_text(st, FD_COL_CALL_ROW_REPAIR_STATE));
+        fd_repair_state rs =
+            (fd_repair_state)call_repair_state_parse(fd_col_text(st, FD_COL_CALL_ROW_REPAIR_STATE));
         fd_book_number(b, repair);
         fd_book_code(b, fd_repair_state_name(rs), fd_repair_state_label(rs));
     } else {

@@ -1,5 +1,6 @@
 /* What the register's files share (src/calls/); not public. calls.c holds the
- * operations and call_facts; calls_repair.c, above it, the repair requests; calls_read.c, above it, the reads and how phones and values
+ * operations and call_facts; calls_repair.c, above it, the repair requests;
+ * calls_read.c, above it, the reads and how phones and values
  * are shown; calls_export.c, above both, the export. */
 #ifndef FRONTDESK_CALLS_INTERNAL_H
 #define FRONTDESK_CALLS_INTERNAL_H
