@@ -108,7 +108,9 @@ void fd_audit_commit_personal(const unsigned char salt[FD_SALT_SIZE], const fd_p
     X(pass_item)                \
     X(pass_refusal)             \
     X(work_pass_document)       \
-    X(work_pass_photo)
+    X(work_pass_photo)          \
+    X(call_repair)              \
+    X(call_repair_done)
 
 typedef enum fd_record_table {
 #define FD_TABLE_ENUM(name) FD_TABLE_##name,

@@ -10,6 +10,12 @@
  *   open  close  → closed   (desk staff; an answer on record, or a note saying how it ended)
  *   open  complain → closed (desk staff; handed to the complaints procedure: the complaint
  *                            taken in through its own intake, its number kept here)
+ *   open  repair → closed   (desk staff; a repair handed to engineering as a repair
+ *                            request, 报修单, which then moves on its own:)
+ *
+ *   (new)   hand   → handed    (desk staff: what, the place, the department and person)
+ *   handed  done   → done      (desk staff: engineering's report — who, when, what was done)
+ *   handed  cancel → cancelled (managers: with the reason)
  *
  * Nothing is overwritten: each answer and referral is a row of its own with its event,
  * and a correction of the entry keeps the old value beside the new one. */
@@ -94,6 +100,7 @@ typedef enum fd_call_step {
     FD_CALL_STEP_REFER,
     FD_CALL_STEP_CLOSE,
     FD_CALL_STEP_COMPLAIN,
+    FD_CALL_STEP_REPAIR,
     FD_CALL_STEP_COUNT
 } fd_call_step;
 
@@ -187,6 +194,8 @@ typedef struct fd_call_entry {
     char person[FD_CALL_NAME_MAX];
     fd_time closed_at;                    /* 0 while open */
     int64_t complaint_id;                 /* the complaint made of it, 0 when none */
+    int64_t repair_id;                    /* the repair request made of it, 0 when none */
+    int repair_state;                     /* its fd_repair_state, while repair_id */
     bool corrected;                       /* some field has a correction */
 } fd_call_entry;
 
@@ -197,6 +206,7 @@ typedef enum fd_call_view {
     FD_CALL_VIEW_SEARCH, /* all history, newest first: digits anywhere in a phone (the
                           * whole number also once purged), or a caller or unit code
                           * starting with text */
+    FD_CALL_VIEW_SUGGESTIONS, /* every entry whose matter is a suggestion, newest first */
     FD_CALL_VIEW_COUNT
 } fd_call_view;
 
@@ -229,12 +239,14 @@ fd_status fd_call_get(fd_desk *d, const fd_actor *who, int64_t id, fd_call_entry
  * those a line does not use are NULL. Phones are masked as in fd_call_get. */
 typedef struct fd_call_line {
     fd_time at;
-    const char *event;       /* "take", "answer", "refer", "close", "complain", or "correct" */
+    const char *event;       /* "take", "answer", "refer", "close", "complain", "repair", or
+                              * "correct" */
     const char *label;       /* translated */
     const char *staff;       /* name */
     const char *text;        /* the answer; the closing note */
     const char *department, *person; /* refer */
     int64_t complaint_id;    /* complain: the complaint's number; 0 otherwise */
+    int64_t repair_id;       /* repair: the repair request's number; 0 otherwise */
     const char *field;       /* correct: the field's translated label */
     const char *old_value, *value, *reason;
 } fd_call_line;
@@ -251,5 +263,130 @@ fd_status fd_call_history(fd_desk *d, const fd_actor *who, int64_t id,
  * see them. Managers and administrators (FD_ACT_CALL_EXPORT). */
 fd_status fd_calls_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                           fd_book *book, fd_error *err);
+
+/* ---- repair requests handed to engineering (报修单) ---- */
+
+#define FD_REPAIR_STATE_LIST(X)                              \
+    X(HANDED,    "handed",    N_("Handed to engineering"))   \
+    X(DONE,      "done",      N_("Done by engineering"))     \
+    X(CANCELLED, "cancelled", N_("Repair withdrawn"))
+
+/* The fields of a request a correction may change. */
+#define FD_REPAIR_FIELD_LIST(X)                     \
+    X(WHAT,   "what",   N_("What is to be repaired")) \
+    X(PERSON, "person", N_("Engineering person"))
+
+typedef enum fd_repair_state {
+#define FD_REPAIR_STATE_ENUM(id, name, label) FD_REPAIR_##id,
+    FD_REPAIR_STATE_LIST(FD_REPAIR_STATE_ENUM)
+#undef FD_REPAIR_STATE_ENUM
+    FD_REPAIR_STATE_COUNT
+} fd_repair_state;
+typedef enum fd_repair_field {
+#define FD_REPAIR_FIELD_ENUM(id, name, label) FD_REPAIR_FIELD_##id,
+    FD_REPAIR_FIELD_LIST(FD_REPAIR_FIELD_ENUM)
+#undef FD_REPAIR_FIELD_ENUM
+    FD_REPAIR_FIELD_COUNT
+} fd_repair_field;
+
+const char *fd_repair_state_name(fd_repair_state s);  /* stored */
+const char *fd_repair_state_label(fd_repair_state s); /* translated */
+const char *fd_repair_field_label(fd_repair_field f); /* translated */
+
+/* The request's transition table. */
+extern const fd_machine fd_repair_machine;
+
+typedef enum fd_repair_step { FD_REPAIR_STEP_DONE, FD_REPAIR_STEP_CANCEL, FD_REPAIR_STEP_COUNT } fd_repair_step;
+
+/* May who take step on the request, which is in state? As fd_call_may. */
+fd_status fd_repair_may(fd_desk *d, int64_t repair_id, fd_repair_state state, fd_repair_step step,
+                        const fd_actor *who);
+
+/* What the desk hands over. Field names in fd_error: what, department, person. */
+typedef struct fd_repair_handover {
+    const char *what;        /* what is to be repaired: the entry's question when empty */
+    const char *department;  /* a configured department (engineering) */
+    const char *person;      /* whom there, may be empty */
+} fd_repair_handover;
+
+/* Hands the entry, whose matter must be a repair (correct it first if it was taken
+ * down as something else), to engineering: in one transaction the request is made with
+ * the entry's unit as its place, the entry records its number and is dealt with. */
+fd_status fd_call_to_repair(fd_desk *d, const fd_actor *who, int64_t call_id,
+                            const fd_repair_handover *h, int64_t *repair_id, fd_error *err);
+
+/* Engineering reports the request done: who reported it, when the work was finished
+ * (0: now; never in the future, never before the hand-over) and what was done — all
+ * required. Field names: reported_by, done_at, work. */
+fd_status fd_repair_done(fd_desk *d, const fd_actor *who, int64_t repair_id, const char *reported_by,
+                         fd_time done_at, const char *work, fd_error *err);
+
+/* Withdrawn (the caller fixed it, or it was no repair): managers, with the reason.
+ * Field name: reason. */
+fd_status fd_repair_cancel(fd_desk *d, const fd_actor *who, int64_t repair_id, const char *reason,
+                           fd_error *err);
+
+/* A correction of the request, with its reason. Field names: value, reason. */
+fd_status fd_repair_correct(fd_desk *d, const fd_actor *who, int64_t repair_id, fd_repair_field field,
+                            const char *value, const char *reason, fd_error *err);
+
+/* A request as it reads now. A plain value. */
+typedef struct fd_repair {
+    int64_t id;
+    int64_t call_id;
+    fd_repair_state state;
+    char what[FD_CALL_TEXT_MAX];
+    char unit[FD_CALL_NAME_MAX];          /* the place, "" when none was given */
+    char department[FD_CALL_DEPARTMENT_MAX];
+    char person[FD_CALL_NAME_MAX];        /* "" when nobody was named */
+    char caller[FD_CALL_NAME_MAX];        /* the entry's, as it reads now */
+    fd_time handed_at;
+    char handed_by[64];
+    char reported_by[FD_CALL_NAME_MAX];   /* engineering's report, once done */
+    fd_time done_at;                      /* 0 until done */
+    char work[FD_CALL_TEXT_MAX];
+    fd_time cancelled_at;                 /* 0 unless withdrawn */
+    char cancel_reason[FD_CALL_TEXT_MAX];
+    bool corrected;
+} fd_repair;
+
+/* One request; FD_NOT_FOUND when there is none. */
+fd_status fd_repair_get(fd_desk *d, int64_t repair_id, fd_repair *out, fd_error *err);
+
+/* Requests still with engineering, oldest first: the handover's open items. */
+fd_status fd_repairs_open(fd_desk *d, void (*each)(void *ctx, const fd_repair *r), void *ctx,
+                          fd_error *err);
+fd_status fd_repairs_open_count(fd_desk *d, long *out, fd_error *err);
+
+/* A request's history, oldest first, as fd_call_history gives an entry's: events
+ * ("hand", "done", "cancel"; text: what was done, or the reason; department and person:
+ * hand; staff: who recorded it; person on "done": who reported it) then corrections. */
+fd_status fd_repair_history(fd_desk *d, int64_t repair_id,
+                            void (*each)(void *ctx, const fd_call_line *line), void *ctx,
+                            fd_error *err);
+
+/* ---- suggestions collected for the office (岗位职责 三) ---- */
+
+/* Suggestions received in [from, to), month by month. */
+typedef struct fd_suggestion_month {
+    int year, month;
+    long received, dealt_with; /* dealt_with: no longer open */
+} fd_suggestion_month;
+
+enum { FD_SUGGESTION_MONTHS_MAX = 24 };
+
+typedef struct fd_suggestion_tally {
+    long received, dealt_with, open;
+    fd_suggestion_month months[FD_SUGGESTION_MONTHS_MAX]; /* oldest first */
+    int month_count;
+} fd_suggestion_tally;
+
+/* The entries whose matter is a suggestion (as it reads now) received in [from, to),
+ * oldest first, phones as who may see them, and their count by month. The office reads
+ * them, so managers and administrators (FD_ACT_CALL_EXPORT); at most
+ * FD_SUGGESTION_MONTHS_MAX months. */
+fd_status fd_calls_suggestions(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                               void (*each)(void *ctx, const fd_call_entry *e), void *ctx,
+                               fd_suggestion_tally *tally, fd_error *err);
 
 #endif

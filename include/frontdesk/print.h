@@ -70,6 +70,13 @@ const char *fd_print_slip_printer(const fd_config *cfg);
  * printed (FD_STATE). */
 fd_status fd_print_pass(fd_desk *d, const fd_actor *who, int64_t id, fd_report **out, fd_error *err);
 
+/* The suggestions collected at the desk received from day first to day last (both
+ * included; at most 24 months), for the office: each with when, who, the phone as who
+ * may see it, what was suggested, the answer, where it was referred and whether it is
+ * dealt with, then the counts, month by month. Managers and administrators. */
+fd_status fd_print_suggestions(fd_desk *d, const fd_actor *who, fd_date first, fd_date last,
+                               fd_report **out, fd_error *err);
+
 /* The name a report is saved under, without ".pdf" ("handover-12",
  * "daily-visitors-2026-11-26"; fd_report_destination.stem), so the command line and
  * the console file the same paper alike. Caller frees. */
@@ -77,5 +84,6 @@ char *fd_print_handover_stem(int64_t shift_id);
 char *fd_print_daily_stem(fd_daily_log log, fd_date day);
 char *fd_print_slip_stem(const char *number);
 char *fd_print_pass_stem(int64_t id);
+char *fd_print_suggestions_stem(fd_date first, fd_date last);
 
 #endif

@@ -90,7 +90,9 @@ typedef enum fd_role {
     X(PASS_AUTHORITY, "pass.authority", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("File a company's seal or letter of authority")) \
     X(PASS_EXPORT, "pass.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the passes")) \
     X(WORKS_CORRECT, "works.correct", FD_DESK_STAFF, N_("Correct a name or document of a renovation file or a worker's pass")) \
-    X(WORKS_CORRECT_RECEIPT, "works.correct_receipt", FD_MANAGERS, N_("Correct a receipt number of a renovation file or a worker's pass"))
+    X(WORKS_CORRECT_RECEIPT, "works.correct_receipt", FD_MANAGERS, N_("Correct a receipt number of a renovation file or a worker's pass")) \
+    X(CALL_REPAIR, "call.repair", FD_DESK_STAFF, N_("Hand a repair to engineering, or record it done")) \
+    X(CALL_REPAIR_CANCEL, "call.repair_cancel", FD_MANAGERS, N_("Withdraw a repair request handed to engineering"))
 
 typedef enum fd_action {
 #define FD_ACTION_ENUM(id, name, roles, label) FD_ACT_##id,

@@ -15,13 +15,18 @@
 
 enum { FACT_ROWS = 6, DEPARTMENTS_MAX = 16 };
 
-/* The entry's own steps, then the correction, which is not a step of the entry. */
+/* The entry's own steps, then the correction, which is not a step of the entry, then
+ * the steps of the repair request made of it. */
 typedef enum step {
     STEP_ANSWER = FD_CALL_STEP_ANSWER,
     STEP_REFER = FD_CALL_STEP_REFER,
     STEP_CLOSE = FD_CALL_STEP_CLOSE,
     STEP_COMPLAIN = FD_CALL_STEP_COMPLAIN,
+    STEP_REPAIR = FD_CALL_STEP_REPAIR,
     STEP_CORRECT = FD_CALL_STEP_COUNT,
+    STEP_REPAIR_DONE,
+    STEP_REPAIR_CANCEL,
+    STEP_REPAIR_CORRECT,
     STEP_COUNT
 } step;
 
@@ -30,12 +35,17 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_REFER] = N_("Refer to a department"),
     [STEP_CLOSE] = N_("Dealt with: close the entry"),
     [STEP_COMPLAIN] = N_("Turn into a complaint (投诉记录表)"),
+    [STEP_REPAIR] = N_("Hand to engineering as a repair request (报修单)"),
     [STEP_CORRECT] = N_("Correct an entry (with a reason)"),
+    [STEP_REPAIR_DONE] = N_("Engineering reports the repair done"),
+    [STEP_REPAIR_CANCEL] = N_("Withdraw the repair request (with a reason)"),
+    [STEP_REPAIR_CORRECT] = N_("Correct the repair request (with a reason)"),
 };
 
 typedef struct entry_view {
     int64_t id;
     fd_call_entry entry;
+    fd_repair repair; /* when entry.repair_id */
     bool loaded;
     record_history history;
     record_steps steps;
@@ -51,6 +61,10 @@ static void on_line(void *ctx, const fd_call_line *l)
     } else {
         if (l->complaint_id)
             snprintf(what, sizeof what, "#%lld", (long long)l->complaint_id);
+        else if (l->repair_id && strcmp(l->event, "repair") == 0)
+            snprintf(what, sizeof what, _("repair request No. %lld"), (long long)l->repair_id);
+        else if (l->repair_id && strcmp(l->event, "done") == 0)
+            snprintf(what, sizeof what, _("%s: %s"), show_or_dash(l->person), l->text ? l->text : "");
         else if (l->department)
             calls_referral_text(l->department, l->person, what, sizeof what);
         else
@@ -60,6 +74,25 @@ static void on_line(void *ctx, const fd_call_line *l)
     record_history_add(&ev->history, l->at, line);
 }
 
+/* What the core says of a step: the entry's, the correction, or the request's. */
+static fd_status step_may(const entry_view *ev, console *c, const fd_actor *me, step s)
+{
+    switch (s) {
+    case STEP_CORRECT:
+        return fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED;
+    case STEP_REPAIR_CORRECT:
+        return ev->entry.repair_id && fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED;
+    case STEP_REPAIR_DONE:
+    case STEP_REPAIR_CANCEL:
+        if (!ev->entry.repair_id)
+            return FD_STATE;
+        return fd_repair_may(console_desk(c), ev->entry.repair_id, ev->repair.state,
+                             s == STEP_REPAIR_DONE ? FD_REPAIR_STEP_DONE : FD_REPAIR_STEP_CANCEL, me);
+    default:
+        return fd_call_may(console_desk(c), ev->id, ev->entry.state, (fd_call_step)s, me, NULL);
+    }
+}
+
 /* The steps the entry's state allows; closing, which the core refuses only for want of
  * a note, is still offered: its dialog asks for the note. */
 static void offer_steps(entry_view *ev, console *c)
@@ -67,9 +100,7 @@ static void offer_steps(entry_view *ev, console *c)
     const fd_actor *me = console_actor(c);
     record_steps_clear(&ev->steps);
     for (int s = 0; s < STEP_COUNT; s++) {
-        fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED)
-                                         : fd_call_may(console_desk(c), ev->id, ev->entry.state,
-                                                       (fd_call_step)s, me, NULL);
+        fd_status st = step_may(ev, c, me, (step)s);
         if (st == FD_OK || st == FD_INVALID)
             record_steps_offer(&ev->steps, s);
     }
@@ -82,6 +113,10 @@ static void load_entry(entry_view *ev, console *c)
     fd_error err = {0};
     ev->loaded = fd_call_get(console_desk(c), console_actor(c), ev->id, &ev->entry, &err) == FD_OK &&
                  fd_call_history(console_desk(c), console_actor(c), ev->id, on_line, ev, &err) == FD_OK;
+    /* The request's own history joins the entry's, by time. */
+    if (ev->loaded && ev->entry.repair_id)
+        ev->loaded = fd_repair_get(console_desk(c), ev->entry.repair_id, &ev->repair, &err) == FD_OK &&
+                     fd_repair_history(console_desk(c), ev->entry.repair_id, on_line, ev, &err) == FD_OK;
     if (!ev->loaded) {
         console_show_error(c, &err);
         return;
@@ -280,6 +315,164 @@ static bool complain(entry_view *ev, console *c)
     return true;
 }
 
+static const form_field repair_fields[] = {
+    {"what", N_("What to repair"), FORM_NOTE, false, 0, 1000},
+    {"department", N_("Department"), FORM_CHOICE, true, 0, 0},
+    {"person", N_("Engineer"), FORM_TEXT, false, 20, 32},
+};
+
+typedef struct handing {
+    stepping s; /* first: the dialog's own */
+    bool filled;
+    int64_t repair_id;
+} handing;
+
+/* Once, when the dialog opens: what the caller said, and the department and person the
+ * entry was referred to (a repair call is usually referred to engineering at once). */
+static void repair_fill(ask_dialog *a)
+{
+    handing *h = (handing *)a;
+    if (h->filled)
+        return;
+    h->filled = true;
+    form_set_value(a->form, "what", h->s.entry->question);
+    form_set_value(a->form, "department", h->s.entry->department);
+    form_set_value(a->form, "person", h->s.entry->person);
+}
+
+static int repair_submit(void *ctx, console *c, form *f)
+{
+    handing *h = ctx;
+    int department = form_choice(f, "department");
+    char question[CALLS_LINE_TEXT];
+    snprintf(question, sizeof question, _("Hand entry No. %lld to %s as a repair request?"),
+             (long long)h->s.id, department >= 0 ? h->s.lists[0].labels[department] : "");
+    /* Chosen, then confirmed: a stray Enter hands nothing over. */
+    if (department >= 0 && !dialog_confirm(c, question, _("Hand it to engineering"), _("Not now")))
+        return EV_HANDLED | EV_REDRAW;
+    fd_repair_handover in = {form_value(f, "what"), department >= 0 ? h->s.lists[0].labels[department] : "",
+                             form_value(f, "person")};
+    fd_error err = {0};
+    fd_status st = fd_call_to_repair(console_desk(c), console_actor(c), h->s.id, &in, &h->repair_id, &err);
+    return submitted(&h->s, c, f, st, &err);
+}
+
+static bool hand_to_engineering(entry_view *ev, console *c)
+{
+    handing h = {{{_("Hand to engineering"),
+                   _("A repair request (报修单) goes to the department with what to repair and the "
+                     "place; the entry is dealt with, the request stays open until engineering "
+                     "reports it done."),
+                   NULL, false, repair_fill, false},
+                  .id = ev->id, .entry = &ev->entry, .shown_field = -1},
+                 false, 0};
+    const fd_string_list *departments = &console_config(c)->departments;
+    for (size_t i = 0; i < departments->count; i++)
+        offer(&h.s.lists[0], "department", departments->items[i]);
+    if (!run_dialog(&h.s, c, repair_fields, 3, repair_submit))
+        return false;
+    console_info(c, _("Repair request No. %lld handed to engineering."), (long long)h.repair_id);
+    return true;
+}
+
+static const form_field repair_done_fields[] = {
+    {"reported_by", N_("Reported by"), FORM_TEXT, true, 20, 32},
+    {"done_at", N_("Finished at"), FORM_DATETIME, false, 0, 0},
+    {"work", N_("What was done"), FORM_NOTE, true, 0, 1000},
+};
+
+static int repair_done_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    const char *typed = form_value(f, "done_at");
+    fd_time done_at = 0;
+    if (!text_blank(typed) && !fd_time_parse(typed, &done_at)) {
+        form_field_error(f, "done_at", _("Write the time as 2026-11-27 09:30."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    fd_error err = {0};
+    fd_status st = fd_repair_done(console_desk(c), console_actor(c), s->entry->repair_id,
+                                  form_value(f, "reported_by"), done_at, form_value(f, "work"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool repair_done(entry_view *ev, console *c)
+{
+    stepping s = {{_("Repair done"),
+                   _("Engineering's report: who reported it, when the work was finished (empty: "
+                     "now) and what was done."),
+                   NULL, false, NULL, false},
+                  .id = ev->id, .entry = &ev->entry, .shown_field = -1};
+    return run_dialog(&s, c, repair_done_fields, 3, repair_done_submit);
+}
+
+static const form_field repair_cancel_fields[] = {
+    {"reason", N_("Reason"), FORM_NOTE, true, 0, 500},
+};
+
+static int repair_cancel_submit(void *ctx, console *c, form *f)
+{
+    stepping *s = ctx;
+    fd_error err = {0};
+    fd_status st = fd_repair_cancel(console_desk(c), console_actor(c), s->entry->repair_id,
+                                    form_value(f, "reason"), &err);
+    return submitted(s, c, f, st, &err);
+}
+
+static bool repair_cancel(entry_view *ev, console *c)
+{
+    stepping s = {{_("Withdraw the repair request"),
+                   _("Engineering is told not to come: say why (the caller mended it, it was no "
+                     "repair …)."),
+                   NULL, false, NULL, false},
+                  .id = ev->id, .entry = &ev->entry, .shown_field = -1};
+    return run_dialog(&s, c, repair_cancel_fields, 1, repair_cancel_submit);
+}
+
+static const form_field repair_correction_fields[] = {
+    {"field", N_("Entry"), FORM_CHOICE, true, 0, 0},
+    {"value", N_("Correct value"), FORM_NOTE, false, 0, 1000},
+    {"reason", N_("Reason"), FORM_TEXT, true, 0, 80},
+};
+
+typedef struct repair_correcting {
+    stepping s; /* first: the dialog's own */
+    const fd_repair *repair;
+} repair_correcting;
+
+static void repair_correction_changed(ask_dialog *a)
+{
+    repair_correcting *k = (repair_correcting *)a;
+    int field = form_choice(a->form, "field");
+    if (field < 0 || field == k->s.shown_field)
+        return;
+    form_set_value(a->form, "value", field == FD_REPAIR_FIELD_WHAT ? k->repair->what : k->repair->person);
+    k->s.shown_field = field;
+}
+
+static int repair_correction_submit(void *ctx, console *c, form *f)
+{
+    repair_correcting *k = ctx;
+    fd_error err = {0};
+    fd_status st = fd_repair_correct(console_desk(c), console_actor(c), k->repair->id,
+                                     (fd_repair_field)form_choice(f, "field"), form_value(f, "value"),
+                                     form_value(f, "reason"), &err);
+    return submitted(&k->s, c, f, st, &err);
+}
+
+static bool repair_correct(entry_view *ev, console *c)
+{
+    repair_correcting k = {{{_("Correct the repair request"),
+                             _("The request is not changed: the correction is kept beside it with "
+                               "your name and the reason; the history shows the old value and the new."),
+                             NULL, false, repair_correction_changed, false},
+                            .id = ev->id, .entry = &ev->entry, .shown_field = -1},
+                           &ev->repair};
+    for (int f = 0; f < FD_REPAIR_FIELD_COUNT; f++)
+        offer(&k.s.lists[0], "field", fd_repair_field_label((fd_repair_field)f));
+    return run_dialog(&k.s, c, repair_correction_fields, 3, repair_correction_submit);
+}
+
 static const form_field correction_fields[] = {
     {"field", N_("Entry"), FORM_CHOICE, true, 0, 0},
     {"value", N_("Correct value"), FORM_NOTE, false, 0, 1000},
@@ -352,7 +545,11 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_REFER] = N_("Referral recorded."),
     [STEP_CLOSE] = N_("Entry dealt with."),
     [STEP_COMPLAIN] = NULL, /* complain() names the complaint */
+    [STEP_REPAIR] = NULL,   /* hand_to_engineering() names the request */
     [STEP_CORRECT] = N_("Correction recorded."),
+    [STEP_REPAIR_DONE] = N_("Repair reported done."),
+    [STEP_REPAIR_CANCEL] = N_("Repair request withdrawn."),
+    [STEP_REPAIR_CORRECT] = N_("Correction recorded."),
 };
 
 static int perform(entry_view *ev, console *c, step s)
@@ -363,7 +560,11 @@ static int perform(entry_view *ev, console *c, step s)
     case STEP_REFER: done = refer(ev, c); break;
     case STEP_CLOSE: done = close_entry(ev, c); break;
     case STEP_COMPLAIN: done = complain(ev, c); break;
+    case STEP_REPAIR: done = hand_to_engineering(ev, c); break;
     case STEP_CORRECT: done = correct(ev, c); break;
+    case STEP_REPAIR_DONE: done = repair_done(ev, c); break;
+    case STEP_REPAIR_CANCEL: done = repair_cancel(ev, c); break;
+    case STEP_REPAIR_CORRECT: done = repair_correct(ev, c); break;
     case STEP_COUNT: break;
     }
     if (done) {
@@ -376,6 +577,35 @@ static int perform(entry_view *ev, console *c, step s)
 }
 
 /* -- drawing -- */
+
+/* The request made of the entry, on one line: its number and state, then while it is
+ * with engineering whom it went to, once done who reported it and when, once
+ * withdrawn why. */
+static void draw_repair(const fd_repair *r, fd_time now, int y, int x, int cols)
+{
+    char line[CALLS_LINE_TEXT], first[CALLS_LINE_TEXT], when[32];
+    char who[2 * FD_CALL_NAME_MAX + FD_CALL_DEPARTMENT_MAX];
+    switch (r->state) {
+    case FD_REPAIR_DONE:
+        show_when(r->done_at, now, when, sizeof when);
+        calls_first_line(r->work, first, sizeof first);
+        snprintf(line, sizeof line, _("No. %lld  %s  %s  %s: %s"), (long long)r->id,
+                 fd_repair_state_label(r->state), when, r->reported_by, first);
+        break;
+    case FD_REPAIR_CANCELLED:
+        calls_first_line(r->cancel_reason, first, sizeof first);
+        snprintf(line, sizeof line, _("No. %lld  %s: %s"), (long long)r->id,
+                 fd_repair_state_label(r->state), first);
+        break;
+    default:
+        calls_referral_text(r->department, r->person, who, sizeof who);
+        show_when(r->handed_at, now, when, sizeof when);
+        snprintf(line, sizeof line, _("No. %lld  %s  %s  %s"), (long long)r->id,
+                 fd_repair_state_label(r->state), who, when);
+    }
+    calls_label_line(y, x, cols, _("Repair request"), line,
+                     r->state == FD_REPAIR_HANDED ? theme(TH_ERROR) : A_NORMAL);
+}
 
 static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
 {
@@ -402,6 +632,9 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
         show_when(e->closed_at, now, when, sizeof when);
         snprintf(line, sizeof line, _("%s   %s   complaint No. %lld"), calls_state_label(e), when,
                  (long long)e->complaint_id);
+    } else if (e->repair_id) {
+        show_when(e->closed_at, now, when, sizeof when);
+        snprintf(line, sizeof line, _("%s   %s   to engineering"), calls_state_label(e), when);
     } else if (e->closed_at) {
         show_when(e->closed_at, now, when, sizeof when);
         snprintf(line, sizeof line, "%s   %s", calls_state_label(e), when);
@@ -410,6 +643,8 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
     }
     calls_label_line(y + 5, x, cols, _("State"), line,
                      e->state == FD_CALL_STATE_OPEN ? theme(TH_ERROR) : A_NORMAL);
+    if (e->repair_id)
+        draw_repair(&ev->repair, now, y + 6, x, cols);
 }
 
 static void entry_draw(void *state, console *c, const console_area *area)
@@ -418,7 +653,9 @@ static void entry_draw(void *state, console *c, const console_area *area)
     if (!ev->loaded)
         return;
     draw_facts(ev, c, area->top, area->left, area->cols);
-    record_body body = {FACT_ROWS, CALLS_LABEL_COLS, &ev->history, &ev->steps, step_labels,
+    /* The request, when there is one, takes a line of its own under the facts. */
+    record_body body = {FACT_ROWS + (ev->entry.repair_id ? 1 : 0), CALLS_LABEL_COLS, &ev->history,
+                        &ev->steps, step_labels,
                         _("Nothing more to do for this entry.")};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }

@@ -24,6 +24,7 @@ static const struct {
     {FD_CALL_VIEW_DESK, N_("Today, and all still pending")},
     {FD_CALL_VIEW_OPEN, N_("Pending, oldest first")},
     {FD_CALL_VIEW_SEARCH, N_("Search: caller, unit or phone")},
+    {FD_CALL_VIEW_SUGGESTIONS, N_("Suggestions, newest first")},
 };
 enum { VIEW_COUNT = sizeof views / sizeof views[0] };
 
@@ -69,7 +70,9 @@ static void calls_cells(void *ctx, const void *row, char (*out)[128], size_t cou
     char question[CALLS_LINE_TEXT];
     calls_first_line(e->question, question, sizeof question);
     text_copy(out[4], 128, question);
-    snprintf(out[5], 128, "%s", calls_state_label(e));
+    /* Dealt with here but still with engineering: the list says so, not "dealt with". */
+    bool with_engineering = e->repair_id && e->repair_state == FD_REPAIR_HANDED;
+    snprintf(out[5], 128, "%s", with_engineering ? _("With engineering") : calls_state_label(e));
 }
 
 static const listview_source calls_source = {

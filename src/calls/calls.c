@@ -60,6 +60,45 @@ int fd_call_choice_parse(fd_call_list list, const char *name)
     return fd_choice_parse(list_of(list), name);
 }
 
+/* ---- a repair request's names and labels ---- */
+
+static const fd_choice repair_states[] = {FD_REPAIR_STATE_LIST(FD_CHOICE_ROW)};
+static const fd_choice repair_fields[] = {FD_REPAIR_FIELD_LIST(FD_CHOICE_ROW)};
+static const fd_choice_list repair_state_list = FD_CHOICE_LIST(repair_states);
+static const fd_choice_list repair_field_list = FD_CHOICE_LIST(repair_fields);
+
+const char *fd_repair_state_name(fd_repair_state s)
+{
+    return fd_choice_name(&repair_state_list, (int)s);
+}
+
+const char *fd_repair_state_label(fd_repair_state s)
+{
+    return fd_choice_label(&repair_state_list, (int)s);
+}
+
+const char *fd_repair_field_label(fd_repair_field f)
+{
+    return fd_choice_label(&repair_field_list, (int)f);
+}
+
+/* A stored state read back; handed when there is none (NULL) or it is unknown. */
+int call_repair_state_parse(const char *name)
+{
+    int s = fd_choice_parse(&repair_state_list, name ? name : "");
+    return s < 0 ? FD_REPAIR_HANDED : s;
+}
+
+const char *call_repair_field_name(fd_repair_field f)
+{
+    return fd_choice_name(&repair_field_list, (int)f);
+}
+
+int call_repair_field_parse(const char *name)
+{
+    return fd_choice_parse(&repair_field_list, name ? name : "");
+}
+
 /* ---- the machine ---- */
 
 static const char *state_label(const char *state)
@@ -86,12 +125,38 @@ static fd_status close_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id,
                    _("No answer is on record: say how the matter ended before closing it."));
 }
 
+/* A repair goes to engineering once, and only a repair. */
+static fd_status call_repair_guard(fd_desk *d, const fd_fire *fire, int64_t call_id, fd_error *err)
+{
+    (void)fire;
+    fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_FOR_REPAIR);
+    fd_bind_int(st, ":id", call_id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return fd_fail(err, FD_NOT_FOUND, NULL, _("There is no register entry number %lld."),
+                       (long long)call_id);
+    if (s != FD_OK)
+        return s;
+    const char *matter = fd_col_text(st, FD_COL_CALL_FOR_REPAIR_MATTER);
+    int64_t repair_id = fd_col_int(st, FD_COL_CALL_FOR_REPAIR_REPAIR_ID);
+    if (repair_id)
+        s = fd_fail(err, FD_CONFLICT, NULL, _("Entry No. %lld is repair request No. %lld already."),
+                    (long long)call_id, (long long)repair_id);
+    else if (strcmp(matter, fd_call_choice_name(FD_CALL_LIST_MATTER, FD_MATTER_REPAIR)) != 0)
+        s = fd_fail(err, FD_INVALID, NULL,
+                    _("Only a repair goes to engineering: correct the entry's matter first if it "
+                      "is one."));
+    fd_stmt_reset(st);
+    return s;
+}
+
 static const fd_transition transitions[] = {
     {NULL, "take", "open", FD_ACT_CALL_TAKE, NULL},
     {"open", "answer", "open", FD_ACT_CALL_FOLLOW, NULL},
     {"open", "refer", "open", FD_ACT_CALL_FOLLOW, NULL},
     {"open", "close", "closed", FD_ACT_CALL_FOLLOW, close_guard},
     {"open", "complain", "closed", FD_ACT_CALL_FOLLOW, NULL},
+    {"open", "repair", "closed", FD_ACT_CALL_REPAIR, call_repair_guard},
 };
 
 const fd_machine fd_call_machine = {
@@ -103,13 +168,41 @@ static const char *const step_events[FD_CALL_STEP_COUNT] = {
     [FD_CALL_STEP_REFER] = "refer",
     [FD_CALL_STEP_CLOSE] = "close",
     [FD_CALL_STEP_COMPLAIN] = "complain",
+    [FD_CALL_STEP_REPAIR] = "repair",
 };
+
+typedef struct asking {
+    fd_desk *d;
+    int64_t call_id;
+    fd_call_state state;
+    const char *event;
+    const fd_actor *who, *approver;
+    fd_status answer;
+} asking;
+
+/* The repair's guard reads the entry's matter: asked in a snapshot of its own. */
+static fd_status ask_in_snapshot(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    (void)err;
+    asking *a = ctx;
+    a->answer = fd_machine_may(a->d, &fd_call_machine, a->call_id,
+                               fd_call_choice_name(FD_CALL_LIST_STATE, (int)a->state), a->event,
+                               a->who, a->approver);
+    return FD_OK;
+}
 
 fd_status fd_call_may(fd_desk *d, int64_t call_id, fd_call_state state, fd_call_step step,
                       const fd_actor *who, const fd_actor *approver)
 {
     if ((unsigned)step >= FD_CALL_STEP_COUNT)
         return FD_STATE;
+    if (step == FD_CALL_STEP_REPAIR) {
+        asking a = {d, call_id, state, step_events[step], who, approver, FD_OK};
+        fd_error err = {0};
+        fd_status s = fd_store_read(d->store, ask_in_snapshot, &a, &err);
+        return s != FD_OK ? s : a.answer;
+    }
     return fd_machine_may(d, &fd_call_machine, call_id,
                           fd_call_choice_name(FD_CALL_LIST_STATE, (int)state), step_events[step],
                           who, approver);
@@ -117,11 +210,8 @@ fd_status fd_call_may(fd_desk *d, int64_t call_id, fd_call_state state, fd_call_
 
 /* ---- checking what is typed ---- */
 
-/* Copies text without surrounding blanks into out (size bytes): at most max_chars
- * characters, printable, lines only where allowed. missing: the message when it is
- * empty, NULL when it may be. */
-static fd_status clean_text(const char *text, const char *field, size_t max_chars, bool lines,
-                            const char *missing, char *out, size_t size, fd_error *err)
+fd_status call_clean_text(const char *text, const char *field, size_t max_chars, bool lines,
+                          const char *missing, char *out, size_t size, fd_error *err)
 {
     out[0] = '\0';
     size_t n;
@@ -146,7 +236,7 @@ static fd_status check_choice(fd_call_list list, int value, const char *field, f
                                 : fd_fail(err, FD_INVALID, field, _("Choose one of the listed values."));
 }
 
-static fd_status check_department(const fd_config *cfg, const char *department, fd_error *err)
+fd_status call_check_department(const fd_config *cfg, const char *department, fd_error *err)
 {
     for (size_t i = 0; department && i < cfg->departments.count; i++)
         if (strcmp(cfg->departments.items[i], department) == 0)
@@ -274,7 +364,7 @@ static fd_status check_referral(const fd_config *cfg, const fd_call_intake *in, 
                            _("Choose the department the person referred to works in."));
         return FD_OK;
     }
-    return check_department(cfg, in->department, err);
+    return call_check_department(cfg, in->department, err);
 }
 
 static fd_status check_intake(intake *t, fd_error *err)
@@ -285,20 +375,20 @@ static fd_status check_intake(intake *t, fd_error *err)
     if ((s = check_received_at(t->d, &t->received_at, err)) != FD_OK ||
         (s = check_choice(FD_CALL_LIST_CHANNEL, (int)in->channel, "channel", err)) != FD_OK ||
         (s = check_choice(FD_CALL_LIST_MATTER, (int)in->matter, "matter", err)) != FD_OK ||
-        (s = clean_text(in->caller, "caller", NAME_CHARS, false,
-                        _("Enter who called or came, as they gave their name."), t->caller,
-                        sizeof t->caller, err)) != FD_OK ||
-        (s = clean_text(in->unit, "unit", NAME_CHARS, false, NULL, t->unit, sizeof t->unit,
-                        err)) != FD_OK ||
+        (s = call_clean_text(in->caller, "caller", NAME_CHARS, false,
+                             _("Enter who called or came, as they gave their name."), t->caller,
+                             sizeof t->caller, err)) != FD_OK ||
+        (s = call_clean_text(in->unit, "unit", NAME_CHARS, false, NULL, t->unit, sizeof t->unit,
+                             err)) != FD_OK ||
         (s = clean_phone(in->phone, "phone", t->phone, sizeof t->phone, err)) != FD_OK ||
-        (s = clean_text(in->question, "question", TEXT_CHARS, true,
-                        _("Enter what the caller asked or reported."), t->question,
-                        sizeof t->question, err)) != FD_OK ||
-        (s = clean_text(in->answer, "answer", TEXT_CHARS, true, NULL, t->answer, sizeof t->answer,
-                        err)) != FD_OK ||
+        (s = call_clean_text(in->question, "question", TEXT_CHARS, true,
+                             _("Enter what the caller asked or reported."), t->question,
+                             sizeof t->question, err)) != FD_OK ||
+        (s = call_clean_text(in->answer, "answer", TEXT_CHARS, true, NULL, t->answer, sizeof t->answer,
+                             err)) != FD_OK ||
         (s = check_referral(t->d->config, in, err)) != FD_OK ||
-        (s = clean_text(in->person, "person", NAME_CHARS, false, NULL, t->person,
-                        sizeof t->person, err)) != FD_OK)
+        (s = call_clean_text(in->person, "person", NAME_CHARS, false, NULL, t->person,
+                             sizeof t->person, err)) != FD_OK)
         return s;
     if (in->done && !t->answer[0])
         return fd_fail(err, FD_INVALID, "answer", _("Enter the answer given before marking it done."));
@@ -463,8 +553,8 @@ fd_status fd_call_answer(fd_desk *d, const fd_actor *who, int64_t id, const char
                          fd_error *err)
 {
     step *p = new_step(d, who, id);
-    fd_status s = clean_text(answer, "answer", TEXT_CHARS, true, _("Enter the answer given."),
-                             p->text, sizeof p->text, err);
+    fd_status s = call_clean_text(answer, "answer", TEXT_CHARS, true, _("Enter the answer given."),
+                                  p->text, sizeof p->text, err);
     return s != FD_OK ? refused(p, s) : run(p, answer_txn, err);
 }
 
@@ -482,9 +572,9 @@ fd_status fd_call_refer(fd_desk *d, const fd_actor *who, int64_t id, const char 
     step *p = new_step(d, who, id);
     p->department = department;
     fd_status s;
-    if ((s = check_department(d->config, department, err)) != FD_OK ||
-        (s = clean_text(person, "person", NAME_CHARS, false, NULL, p->person, sizeof p->person,
-                        err)) != FD_OK)
+    if ((s = call_check_department(d->config, department, err)) != FD_OK ||
+        (s = call_clean_text(person, "person", NAME_CHARS, false, NULL, p->person, sizeof p->person,
+                             err)) != FD_OK)
         return refused(p, s);
     return run(p, refer_txn, err);
 }
@@ -502,7 +592,7 @@ fd_status fd_call_close(fd_desk *d, const fd_actor *who, int64_t id, const char 
                         fd_error *err)
 {
     step *p = new_step(d, who, id);
-    fd_status s = clean_text(note, "note", NOTE_CHARS, true, NULL, p->text, sizeof p->text, err);
+    fd_status s = call_clean_text(note, "note", NOTE_CHARS, true, NULL, p->text, sizeof p->text, err);
     return s != FD_OK ? refused(p, s) : run(p, close_txn, err);
 }
 
@@ -611,15 +701,16 @@ static fd_status clean_value(correcting *k, const char *value, fd_error *err)
     int picked;
     switch (k->field) {
     case FD_CALL_FIELD_CALLER:
-        return clean_text(value, "value", NAME_CHARS, false, _("Enter who called or came."),
-                          k->value, sizeof k->value, err);
+        return call_clean_text(value, "value", NAME_CHARS, false, _("Enter who called or came."),
+                               k->value, sizeof k->value, err);
     case FD_CALL_FIELD_UNIT:
-        return clean_text(value, "value", NAME_CHARS, false, NULL, k->value, sizeof k->value, err);
+        return call_clean_text(value, "value", NAME_CHARS, false, NULL, k->value, sizeof k->value, err);
     case FD_CALL_FIELD_PHONE:
         return clean_phone(value, "value", k->value, sizeof k->value, err);
     case FD_CALL_FIELD_QUESTION:
-        return clean_text(value, "value", TEXT_CHARS, true, _("Enter what the caller asked or reported."),
-                          k->value, sizeof k->value, err);
+        return call_clean_text(value, "value", TEXT_CHARS, true,
+                               _("Enter what the caller asked or reported."),
+                               k->value, sizeof k->value, err);
     case FD_CALL_FIELD_CHANNEL:
     case FD_CALL_FIELD_MATTER:
         picked = fd_call_choice_parse(k->field == FD_CALL_FIELD_CHANNEL ? FD_CALL_LIST_CHANNEL

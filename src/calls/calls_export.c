@@ -26,6 +26,9 @@ static const fd_book_column columns[] = {
     {"closed_at", N_("Dealt with at"), FD_BOOK_TIME},
     {"complaint", N_("Complaint number"), FD_BOOK_NUMBER},
     {"corrections", N_("Corrections"), FD_BOOK_TEXT},
+    {"repair", N_("Repair request number"), FD_BOOK_NUMBER},
+    {"repair_state", N_("Repair request state"), FD_BOOK_TEXT},
+    {"repair_detail", N_("Repair request handed over and reported"), FD_BOOK_TEXT},
 };
 enum { EXPORT_COLUMNS = sizeof columns / sizeof columns[0] };
 
@@ -34,7 +37,7 @@ typedef struct exporting {
     const fd_actor *who;
     const fd_export_request *req;
     fd_book *book;
-    fd_book_notes *answers, *referrals, *corrections;
+    fd_book_notes *answers, *referrals, *corrections, *repairs;
 } exporting;
 
 /* Each answer and referral of the range's entries, "text (who, when)", by entry. */
@@ -95,6 +98,50 @@ static fd_status read_corrections(fd_store *store, exporting *x, fd_error *err)
     return rc < 0 ? err->status : FD_OK;
 }
 
+/* The request made of an entry, in words: what, to whom and when, then engineering's
+ * report or the withdrawal with its reason. */
+static char *repair_detail(fd_stmt *st)
+{
+    char handed[FD_TIME_TEXT], closed[FD_TIME_TEXT];
+    fd_time_format(fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_AT), handed);
+    const char *person = fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_PERSON);
+    char *out = fd_printf(_("%s; handed to %s%s%s (%s, %s)"),
+                          fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_WHAT),
+                          fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_DEPARTMENT), person ? " " : "",
+                          person ? person : "", fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_HANDED_BY),
+                          handed);
+    char *more = NULL;
+    if (fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_DONE_AT)) {
+        fd_time_format(fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_DONE_AT), closed);
+        more = fd_printf(_("%s; done %s, reported by %s: %s"), out, closed,
+                         fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_REPORTED_BY),
+                         fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_WORK));
+    } else if (fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_CANCELLED_AT)) {
+        fd_time_format(fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_CANCELLED_AT), closed);
+        more = fd_printf(_("%s; withdrawn %s: %s"), out, closed,
+                         fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_CANCEL_REASON));
+    }
+    if (!more)
+        return out;
+    free(out);
+    return more;
+}
+
+static fd_status read_repairs(fd_store *store, exporting *x, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_EXPORT_REPAIRS);
+    fd_bind_int(st, ":from", x->req->from);
+    fd_bind_int(st, ":to", x->req->to);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        char *line = repair_detail(st);
+        fd_book_note(x->repairs, fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_CALL_ID), line);
+        free(line);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
 static void export_entry(exporting *x, fd_stmt *st)
 {
     fd_book *b = x->book;
@@ -126,6 +173,17 @@ static void export_entry(exporting *x, fd_stmt *st)
     else
         fd_book_text(b, NULL);
     fd_book_text(b, fd_book_notes_of(x->corrections, id));
+    int64_t repair = fd_col_int(st, FD_COL_CALL_ROW_REPAIR_ID);
+    if (repair) {
+        fd_repair_state rs =
+            (fd_repair_state)call_repair_state_parse(fd_col_text(st, FD_COL_CALL_ROW_REPAIR_STATE));
+        fd_book_number(b, repair);
+        fd_book_code(b, fd_repair_state_name(rs), fd_repair_state_label(rs));
+    } else {
+        fd_book_text(b, NULL);
+        fd_book_text(b, NULL);
+    }
+    fd_book_text(b, fd_book_notes_of(x->repairs, id));
     fd_book_row(b);
 }
 
@@ -133,7 +191,8 @@ static fd_status export_read(fd_store *store, void *ctx, fd_error *err)
 {
     exporting *x = ctx;
     fd_status s;
-    if ((s = read_steps(store, x, err)) != FD_OK || (s = read_corrections(store, x, err)) != FD_OK)
+    if ((s = read_steps(store, x, err)) != FD_OK || (s = read_corrections(store, x, err)) != FD_OK ||
+        (s = read_repairs(store, x, err)) != FD_OK)
         return s;
     fd_stmt *st = fd_sql(store, FD_SQL_CALL_BETWEEN);
     fd_bind_int(st, ":from", x->req->from);
@@ -155,10 +214,12 @@ fd_status fd_calls_export(fd_desk *d, const fd_actor *who, const fd_export_reque
         return fd_fail(err, FD_DENIED, NULL, _("%s may not see phone numbers in full."),
                        fd_role_label(who->role));
     fd_book_sheet(book, "calls", N_("Calls and walk-ins (接听接待登记)"), columns, EXPORT_COLUMNS);
-    exporting x = {d, who, req, book, fd_book_notes_new(), fd_book_notes_new(), fd_book_notes_new()};
+    exporting x = {d, who, req, book, fd_book_notes_new(), fd_book_notes_new(), fd_book_notes_new(),
+                   fd_book_notes_new()};
     fd_status s = fd_store_read(d->store, export_read, &x, err);
     fd_book_notes_free(x.answers);
     fd_book_notes_free(x.referrals);
     fd_book_notes_free(x.corrections);
+    fd_book_notes_free(x.repairs);
     return s;
 }

@@ -57,10 +57,12 @@ static void read_entry(const fd_desk *d, const fd_actor *who, fd_stmt *st, fd_ca
         .closed_at = fd_col_int(st, FD_COL_CALL_ROW_CLOSED_AT),
         .corrected = fd_col_int(st, FD_COL_CALL_ROW_CORRECTED) != 0,
         .complaint_id = fd_col_int(st, FD_COL_CALL_ROW_COMPLAINT_ID),
+        .repair_id = fd_col_int(st, FD_COL_CALL_ROW_REPAIR_ID),
         .phone_in_full = fd_may_see_phones(d->config, who),
     };
     int v = fd_call_choice_parse(FD_CALL_LIST_STATE, fd_col_text(st, FD_COL_CALL_ROW_STATE));
     e->state = v < 0 ? FD_CALL_STATE_OPEN : (fd_call_state)v;
+    e->repair_state = call_repair_state_parse(fd_col_text(st, FD_COL_CALL_ROW_REPAIR_STATE));
     v = fd_call_choice_parse(FD_CALL_LIST_CHANNEL, fd_col_text(st, FD_COL_CALL_ROW_CHANNEL));
     e->channel = v < 0 ? FD_CALL_PHONE : (fd_call_channel)v;
     v = fd_call_choice_parse(FD_CALL_LIST_MATTER, fd_col_text(st, FD_COL_CALL_ROW_MATTER));
@@ -157,6 +159,8 @@ static fd_stmt *list_statement(fd_desk *d, const fd_actor *who, const fd_call_qu
         return st;
     case FD_CALL_VIEW_OPEN:
         return fd_sql(d->store, FD_SQL_CALL_LIST_OPEN);
+    case FD_CALL_VIEW_SUGGESTIONS:
+        return fd_sql(d->store, FD_SQL_CALL_LIST_SUGGESTIONS);
     case FD_CALL_VIEW_SEARCH:
     case FD_CALL_VIEW_COUNT:
         break;
@@ -231,6 +235,86 @@ fd_status fd_calls_between(fd_desk *d, const fd_actor *who, fd_time from, fd_tim
     return fd_store_read(d->store, between_read, &b, err);
 }
 
+/* ---- suggestions collected ---- */
+
+typedef struct collecting {
+    fd_desk *d;
+    const fd_actor *who;
+    fd_time from, to;
+    void (*each)(void *ctx, const fd_call_entry *e);
+    void *ctx;
+    fd_suggestion_tally *tally;
+} collecting;
+
+/* Every month of the range has its line, a month without suggestions too: the office
+ * reads a zero as an answer. */
+static fd_status tally_months(collecting *c, fd_error *err)
+{
+    int y, m, day, last_y, last_m;
+    fd_date_ymd(fd_date_of(c->from), &y, &m, &day);
+    fd_date_ymd(fd_date_of(c->to - 1), &last_y, &last_m, &day);
+    int months = (last_y - y) * 12 + (last_m - m) + 1;
+    if (months > FD_SUGGESTION_MONTHS_MAX)
+        return fd_fail(err, FD_INVALID, "to", _("At most %d months at a time."), FD_SUGGESTION_MONTHS_MAX);
+    for (int i = 0; i < months; i++) {
+        c->tally->months[i] = (fd_suggestion_month){.year = y, .month = m};
+        y += m / 12;
+        m = m % 12 + 1;
+    }
+    c->tally->month_count = months;
+    return FD_OK;
+}
+
+static void count_suggestion(fd_suggestion_tally *t, const fd_call_entry *e)
+{
+    int y, m, day;
+    fd_date_ymd(fd_date_of(e->received_at), &y, &m, &day);
+    bool open = e->state == FD_CALL_STATE_OPEN;
+    t->received++;
+    t->open += open;
+    t->dealt_with += !open;
+    for (int i = 0; i < t->month_count; i++) {
+        if (t->months[i].year == y && t->months[i].month == m) {
+            t->months[i].received++;
+            t->months[i].dealt_with += !open;
+        }
+    }
+}
+
+static fd_status suggestions_read(fd_store *store, void *ctx, fd_error *err)
+{
+    collecting *c = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_SUGGESTIONS_BETWEEN);
+    fd_bind_int(st, ":from", c->from);
+    fd_bind_int(st, ":to", c->to);
+    fd_call_entry *e = fd_alloc(sizeof *e);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        read_entry(c->d, c->who, st, e);
+        count_suggestion(c->tally, e);
+        if (c->each)
+            c->each(c->ctx, e);
+    }
+    free(e);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_calls_suggestions(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                               void (*each)(void *ctx, const fd_call_entry *e), void *ctx,
+                               fd_suggestion_tally *tally, fd_error *err)
+{
+    *tally = (fd_suggestion_tally){0};
+    if (!fd_may(who, FD_ACT_CALL_EXPORT))
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Only managers and administrators may read the suggestions collected."));
+    if (to <= from)
+        return fd_fail(err, FD_INVALID, "to", _("The end of the period is before its start."));
+    collecting c = {d, who, from, to, each, ctx, tally};
+    fd_status s = tally_months(&c, err);
+    return s != FD_OK ? s : fd_store_read(d->store, suggestions_read, &c, err);
+}
+
 /* ---- history ---- */
 
 typedef struct history {
@@ -249,6 +333,7 @@ static const struct {
     {"refer", N_("Referred")},
     {"close", N_("Dealt with")},
     {"complain", N_("Turned into a complaint")},
+    {"repair", N_("Handed to engineering as a repair request")},
 };
 
 static const char *event_label(const char *event)
@@ -276,6 +361,7 @@ static fd_status events_read(history *h, fd_error *err)
             .department = fd_col_text(st, FD_COL_CALL_EVENTS_DEPARTMENT),
             .person = fd_col_text(st, FD_COL_CALL_EVENTS_PERSON),
             .complaint_id = fd_col_int(st, FD_COL_CALL_EVENTS_COMPLAINT_ID),
+            .repair_id = fd_col_int(st, FD_COL_CALL_EVENTS_REPAIR_ID),
         };
         h->each(h->ctx, &line);
     }

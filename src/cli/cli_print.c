@@ -8,6 +8,7 @@
  *
  *   frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|--text FILE|--printer NAME] --as N
  *   frontdesk print pass NUMBER [--pdf FILE|--text FILE|--printer NAME] --as N
+ *   frontdesk print suggestions --from DATE --to DATE [--pdf FILE|--text FILE|--printer NAME] --as N
  *
  * --width N sets the text form's columns (a narrower or wider terminal printer). A slip
  * goes to the configured slip printer (else the office printer) on the configured paper.
@@ -24,7 +25,7 @@
 #include "frontdesk/print.h"
 
 typedef struct print_args {
-    const char *as, *shift, *date, *log, *paper;
+    const char *as, *shift, *date, *log, *paper, *from, *to;
     bool last;
     fd_report_destination dest;
 } print_args;
@@ -40,7 +41,9 @@ static int usage(void)
                        "       frontdesk print slip NUMBER [--paper a6|receipt80] [--pdf FILE|"
                        "--text FILE|--printer NAME] --as NUMBER\n"
                        "       frontdesk print pass NUMBER [--pdf FILE|--text FILE|--printer NAME] "
-                       "--as NUMBER"));
+                       "--as NUMBER\n"
+                       "       frontdesk print suggestions --from DATE --to DATE [--pdf FILE|--text FILE|"
+                       "--printer NAME] --as NUMBER"));
 }
 
 static int parse(int argc, char **argv, print_args *a)
@@ -51,6 +54,7 @@ static int parse(int argc, char **argv, print_args *a)
         {"log", required_argument, NULL, 'g'},    {"pdf", required_argument, NULL, 'p'},
         {"text", required_argument, NULL, 't'},   {"printer", required_argument, NULL, 'P'},
         {"width", required_argument, NULL, 'w'},  {"paper", required_argument, NULL, 'r'},
+        {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 'T'},
         {NULL, 0, NULL, 0},
     };
     int opt, outputs = 0;
@@ -65,6 +69,8 @@ static int parse(int argc, char **argv, print_args *a)
         case 't': a->dest.text_path = optarg; outputs++; break;
         case 'P': a->dest.printer = optarg; outputs++; break;
         case 'r': a->paper = optarg; break;
+        case 'f': a->from = optarg; break;
+        case 'T': a->to = optarg; break;
         case 'w': {
             char *end;
             long width = strtol(optarg, &end, 10);
@@ -160,6 +166,24 @@ static int pass_report(fd_desk *d, const fd_actor *who, const char *number, fd_r
     return EX_OK;
 }
 
+/* --from and --to as export takes them: both days included. */
+static int suggestions_report(fd_desk *d, const fd_actor *who, const print_args *a, fd_report **out,
+                              char **stem)
+{
+    fd_date first, last;
+    if (!a->from || !fd_date_parse(a->from, &first))
+        return cli_usage(_("--from wants a date YYYY-MM-DD"));
+    if (!a->to || !fd_date_parse(a->to, &last))
+        return cli_usage(_("--to wants a date YYYY-MM-DD"));
+    if (last < first)
+        return cli_usage(_("--to is before --from"));
+    fd_error err = {0};
+    if (fd_print_suggestions(d, who, first, last, out, &err) != FD_OK)
+        return cli_fail(&err);
+    *stem = fd_print_suggestions_stem(first, last);
+    return EX_OK;
+}
+
 static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 {
     a->dest.stem = stem;
@@ -180,9 +204,11 @@ static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 int cli_print(cli *c, int argc, char **argv)
 {
     if (argc < 2 || (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0 &&
-                     strcmp(argv[1], "slip") != 0 && strcmp(argv[1], "pass") != 0))
+                     strcmp(argv[1], "slip") != 0 && strcmp(argv[1], "pass") != 0 &&
+                     strcmp(argv[1], "suggestions") != 0))
         return usage();
     bool handover = strcmp(argv[1], "handover") == 0, slip = strcmp(argv[1], "slip") == 0;
+    bool suggestions = strcmp(argv[1], "suggestions") == 0;
     bool pass = strcmp(argv[1], "pass") == 0, numbered = slip || pass;
     /* A slip's or a pass's number comes before its options. */
     const char *number = numbered && argc > 2 && argv[2][0] != '-' ? argv[2] : NULL;
@@ -192,8 +218,10 @@ int cli_print(cli *c, int argc, char **argv)
     int rc = numbered ? parse(argc - 2, argv + 2, &a) : parse(argc - 1, argv + 1, &a);
     if (rc != EX_OK)
         return rc;
-    if (numbered ? (a.date || a.log || a.shift || a.last || (pass && a.paper))
-                 : a.paper || (handover ? (a.date || a.log) : (a.shift || a.last)))
+    bool ranged = a.from || a.to;
+    if (numbered ? (a.date || a.log || a.shift || a.last || ranged || (pass && a.paper))
+        : suggestions ? (a.date || a.log || a.shift || a.last || a.paper)
+                      : a.paper || ranged || (handover ? (a.date || a.log) : (a.shift || a.last)))
         return usage();
     fd_desk *d;
     if ((rc = cli_open_desk(c, 0, &d)) != EX_OK)
@@ -206,6 +234,7 @@ int cli_print(cli *c, int argc, char **argv)
         rc = slip       ? slip_report(c, d, &who, &a, number, &r, &stem)
              : pass     ? pass_report(d, &who, number, &r, &stem)
              : handover ? shift_report(d, &who, &a, &r, &stem)
+             : suggestions ? suggestions_report(d, &who, &a, &r, &stem)
                         : daily_report(d, &who, &a, &r, &stem);
     if (rc == EX_OK)
         rc = deliver(c, r, &a, stem);

@@ -9,7 +9,7 @@
 enum { STORIES = 12 };
 
 /* One thing that happened, in the order it happened; story numbers the entry. */
-typedef enum op { TAKE, ANSWER, REFER, CLOSE, CORRECT } op;
+typedef enum op { TAKE, ANSWER, REFER, CLOSE, CORRECT, REPAIR, REPAIRED } op;
 typedef enum role { DESK, ASSISTANT, DUTY } role;
 
 typedef struct beat {
@@ -21,7 +21,8 @@ typedef struct beat {
     fd_call_matter matter;
     /* TAKE: caller, unit, phone, question, answer (NULL: none), department, done.
      * ANSWER: text. REFER: text (department), text2 (person). CLOSE: text (note).
-     * CORRECT: field, text (value), text2 (reason). */
+     * CORRECT: field, text (value), text2 (reason). REPAIR (to engineering): text (what),
+     * department, text2 (person). REPAIRED: text (who reported it), text2 (what was done). */
     const char *caller, *unit, *phone, *text, *text2, *department;
     bool done;
     fd_call_field field;
@@ -61,6 +62,19 @@ static const beat week[] = {
     {AT(0, 9, 20, 8, TAKE, DESK), .channel = FD_CALL_VISIT, .matter = FD_MATTER_OTHER,
      .caller = "顾霞", .unit = "A-102",
      .text = "想借用会所活动室周六办生日会。", .department = "客服部"},
+    /* A dripping tap handed to engineering in the morning, reported fixed after lunch. */
+    {AT(4, 8, 40, 9, TAKE, DESK), .channel = FD_CALL_PHONE, .matter = FD_MATTER_REPAIR,
+     .caller = "杜志强", .unit = "A-203", .phone = "13200008888", .text = "卫生间水龙头一直滴水。"},
+    {AT(4, 8, 45, 9, REPAIR, DESK), .text = "卫生间水龙头滴水，需更换阀芯。", .department = "工程部",
+     .text2 = "王师傅"},
+    {AT(4, 14, 30, 9, REPAIRED, DESK), .text = "王师傅", .text2 = "已更换水龙头阀芯，试水正常。"},
+    {AT(3, 17, 0, 10, TAKE, DESK), .channel = FD_CALL_VISIT, .matter = FD_MATTER_SUGGESTION,
+     .caller = "周婷", .unit = "A-201", .text = "建议在快递柜旁加装雨棚，下雨天取件方便些。",
+     .text2 = "谢谢建议，已记录，转客服部汇总报物业经理。", .department = "客服部", .done = true},
+    /* A stairwell light still with engineering. */
+    {AT(1, 16, 20, 11, TAKE, ASSISTANT), .channel = FD_CALL_PHONE, .matter = FD_MATTER_REPAIR,
+     .caller = "唐鹏", .unit = "A-204", .phone = "13100009999", .text = "四楼楼道感应灯不亮。"},
+    {AT(1, 16, 25, 11, REPAIR, ASSISTANT), .text = "A座四楼楼道感应灯不亮。", .department = "工程部"},
 };
 #undef AT
 
@@ -83,7 +97,8 @@ static fd_status take(fd_desk *d, const fd_actor *who, const beat *b, int64_t *i
     return fd_call_take(d, who, &in, id, err);
 }
 
-static fd_status run_beat(fd_desk *d, const fd_actor *who, const beat *b, int64_t ids[], fd_error *err)
+static fd_status run_beat(fd_desk *d, const fd_actor *who, const beat *b, int64_t ids[],
+                          int64_t repairs[], fd_error *err)
 {
     int64_t id = ids[b->story];
     switch (b->op) {
@@ -92,6 +107,11 @@ static fd_status run_beat(fd_desk *d, const fd_actor *who, const beat *b, int64_
     case REFER: return fd_call_refer(d, who, id, b->text, b->text2, err);
     case CLOSE: return fd_call_close(d, who, id, b->text, err);
     case CORRECT: return fd_call_correct(d, who, id, b->field, b->text, b->text2, err);
+    case REPAIR: {
+        fd_repair_handover h = {b->text, b->department, b->text2};
+        return fd_call_to_repair(d, who, id, &h, &repairs[b->story], err);
+    }
+    case REPAIRED: return fd_repair_done(d, who, repairs[b->story], b->text, 0, b->text2, err);
     }
     return FD_OK;
 }
@@ -101,7 +121,7 @@ fd_status fd_demo_calls(fd_desk *d, const fd_demo_cast *cast, fd_error *err)
     fd_time now = fd_desk_now(d);
     fd_date today = fd_date_of(now);
     fd_time clock;
-    int64_t ids[STORIES] = {0};
+    int64_t ids[STORIES] = {0}, repairs[STORIES] = {0};
     fd_clock saved = d->clock;
     d->clock = fd_clock_fixed(&clock);
     fd_status s = FD_OK;
@@ -110,7 +130,7 @@ fd_status fd_demo_calls(fd_desk *d, const fd_demo_cast *cast, fd_error *err)
         clock = fd_date_start(today - b->days_ago) + b->hour * 3600 + b->minute * 60;
         if (clock > now)
             continue; /* this morning's calls still to come: the desk has not taken them yet */
-        s = run_beat(d, actor(cast, b->by), b, ids, err);
+        s = run_beat(d, actor(cast, b->by), b, ids, repairs, err);
     }
     d->clock = saved;
     return s;

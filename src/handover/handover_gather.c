@@ -310,6 +310,23 @@ static fd_status gather_tools(fd_desk *d, fd_gather_list *l, fd_error *err)
     return fd_tools_today(d, NULL, tools_item, l, err);
 }
 
+/* A repair handed to engineering and not yet reported done: the next shift chases
+ * engineering, so the book says where, what and who has it. The item opens the entry
+ * it was made of, whose page shows the request. */
+static void repair_item(void *ctx, const fd_repair *r)
+{
+    size_t n = strcspn(r->what, "\n");
+    char *what = fd_printf("%.*s", (int)n, r->what);
+    add(ctx, "repair", NULL, r->call_id, fd_printf("#%lld", (long long)r->id),
+        joined(r->unit, r->caller, NULL), joined(what, r->department, r->person), r->handed_at, 0, -1);
+    free(what);
+}
+
+static fd_status gather_repairs(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_repairs_open(d, repair_item, l, err);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -337,6 +354,7 @@ static const struct open_source {
     {"key_seal", N_("Key to seal"), gather_keys_to_seal, NULL, NULL, FD_RECORD_KEY},
     {"visitor", N_("Visitor inside"), gather_visitors, NULL, NULL, FD_RECORD_VISIT},
     {"call", N_("Call or walk-in pending"), gather_calls, call_sort_label, NULL, FD_RECORD_CALL},
+    {"repair", N_("Repair with engineering"), gather_repairs, NULL, NULL, FD_RECORD_CALL},
     {"pass", N_("Move not let through"), gather_passes, pass_sort_label, NULL, FD_RECORD_PASS},
     {"notice_take_down", N_("Notice to take down"), gather_notices_to_take_down, notice_sort_label,
      NULL, FD_RECORD_NOTICE},

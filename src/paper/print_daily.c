@@ -714,13 +714,16 @@ static void call_row(void *ctx, const fd_call_entry *e)
     print_cells_dup(c, e->answer, FD_STYLE_PLAIN);
     print_cells_add(c, print_join(e->department, " ", e->person), FD_STYLE_PLAIN);
     bool open = e->state == FD_CALL_STATE_OPEN;
-    char *state = e->complaint_id
-                      ? fd_printf(_("%s, complaint No. %lld"),
-                                  fd_call_choice_label(FD_CALL_LIST_STATE, (int)e->state),
-                                  (long long)e->complaint_id)
-                      : fd_strdup(fd_call_choice_label(FD_CALL_LIST_STATE, (int)e->state));
-    /* What is still pending is what the next shift must chase: in red. */
-    print_cells_add(c, state, open ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    bool with_engineering = e->repair_id && e->repair_state == FD_REPAIR_HANDED;
+    const char *label = fd_call_choice_label(FD_CALL_LIST_STATE, (int)e->state);
+    char *state = e->complaint_id ? fd_printf(_("%s, complaint No. %lld"), label, (long long)e->complaint_id)
+                  : e->repair_id  ? fd_printf(_("%s, repair request No. %lld: %s"), label,
+                                              (long long)e->repair_id,
+                                              fd_repair_state_label((fd_repair_state)e->repair_state))
+                                  : fd_strdup(label);
+    /* What is still pending, here or with engineering, is what the next shift must
+     * chase: in red. */
+    print_cells_add(c, state, open || with_engineering ? FD_STYLE_RED : FD_STYLE_PLAIN);
     print_cells_dup(c, e->received_by, FD_STYLE_PLAIN);
     p->closed += !open;
     p->pending += open;

@@ -3,7 +3,8 @@
  * the directory does not know reports a repair: the desk is warned once, saves it as
  * typed, referred to engineering and pending; later the entry is found by its phone,
  * answered, closed after a confirmation, and its phone corrected, the history showing
- * the old number and the new; and an entry is handed to the complaints procedure. The
+ * the old number and the new; an entry is handed to the complaints procedure, and a
+ * repair to engineering, reported done. The
  * interface is English (LANGUAGE=en); names are
  * Chinese. */
 #include "desk.h"
@@ -160,9 +161,80 @@ START_TEST(test_a_repair_from_the_call_to_dealt_with)
 }
 END_TEST
 
+/* The demo's pending repair (a balcony drain, A-201) goes to engineering: chosen, then
+ * confirmed, the safe answer first; the entry is dealt with and shows its request,
+ * the search says it is with engineering, and engineering's report closes it — the
+ * reporter is required. Then the suggestions alone, the fourth view. */
+START_TEST(test_a_repair_handed_to_engineering_and_reported_done)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-201 杜鹏霞", WAIT_MS);
+    for (int i = 0; i < 3; i++)
+        vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "阳台地漏返水", WAIT_MS);
+    VT_ASSERT_TEXT(t, "5  Hand to engineering as a repair request", WAIT_MS);
+    vt_send(t, "5");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What to repair", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ 工程部 ›", WAIT_MS); /* as the entry was referred */
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "赵师傅");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Hand entry No. 6 to 工程部 as a repair request?", WAIT_MS);
+    vt_key(t, "Enter"); /* Not now */
+    VT_ASSERT_GONE(t, "Hand entry No. 6", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Repair request"));
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Hand entry No. 6 to 工程部 as a repair request?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "handed to engineering.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00   to engineering", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Handed to engineering  工程部 赵师傅  11-27 10:00", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Handed to engineering as a repair request: repair request No. 3", WAIT_MS);
+
+    /* Dealt with, it leaves the desk's list; found again, it is with engineering. */
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "A-201 杜鹏霞", WAIT_MS);
+    vt_send(t, "杜鹏霞");
+    VT_ASSERT_TEXT(t, "Repair   阳台地漏返水，已经流…  With …", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "2  Engineering reports the repair done", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Withdraw")); /* a manager's */
+    vt_send(t, "2");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Engineering's report", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "疏通地漏，已试水。");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS); /* who reported it */
+    vt_send(t, "赵师傅");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Repair reported done.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "No. 3  Done by engineering  11-27 10:00  赵师傅: 疏通", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Reported done by engineering: 赵师傅: 疏通地漏，已试水。", WAIT_MS);
+
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Search: caller, unit or phone", WAIT_MS);
+    vt_key(t, "F5"); /* the view after the search */
+    VT_ASSERT_TEXT(t, "Suggestions, newest first", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-201 周婷", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-102 吴思", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "杜鹏霞"));
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_a_repair_from_the_call_to_dealt_with,
-                                  test_an_entry_becomes_a_complaint, NULL};
+                                  test_an_entry_becomes_a_complaint,
+                                  test_a_repair_handed_to_engineering_and_reported_done, NULL};
     return desk_main(desk_suite("calls", tests));
 }

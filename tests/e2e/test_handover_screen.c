@@ -306,13 +306,13 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     VT_ASSERT_TEXT(t, "一台送修，已登记", WAIT_MS);
     vt_key(t, "Esc");
     VT_ASSERT_GONE(t, "一台送修", WAIT_MS);
-    /* The book counts as the sign step: six items, the notices and the renovation passes
-     * falling due. */
-    VT_ASSERT_TEXT(t, "Without a mark: 12 open", WAIT_MS);
+    /* The book counts as the sign step: six items, the repair with engineering, the
+     * notices and the renovation passes falling due. */
+    VT_ASSERT_TEXT(t, "Without a mark: 13 open", WAIT_MS);
     vt_key(t, "End"); /* the held mail, summed up below the other items */
     VT_ASSERT_TEXT(t, "24 not marked", WAIT_MS);
     step(t, "Both sign", "3");
-    VT_ASSERT_TEXT(t, "12 open items and 24 held mail items have no mark", WAIT_MS);
+    VT_ASSERT_TEXT(t, "13 open items and 24 held mail items have no mark", WAIT_MS);
     ck_assert(!desk_screen_has(t, "Your PIN"));
     vt_key(t, "Left");
     vt_key(t, "Enter");
@@ -392,7 +392,7 @@ START_TEST(the_nights_business_first)
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
 
-    /* The pending calls, the move never let through, the notices to take down and to
+    /* The pending calls, the repair with engineering, the move never let through, the notices to take down and to
      * sign, the renovations', then the mail held below them. */
     for (int i = 0; i < 9; i++)
         vt_key(t, "Down");
@@ -402,6 +402,13 @@ START_TEST(the_nights_business_first)
     VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
     vt_key(t, "Esc");
     vt_key(t, "Down");
+    vt_key(t, "Down");
+    /* The repair still with engineering opens the entry it was made of. */
+    VT_ASSERT_TEXT(t, "Repair with e… 11-26 16:25 A-204 唐鹏", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
+    VT_ASSERT_TEXT(t, "No. 2  Handed to engineering  工程部", WAIT_MS);
+    vt_key(t, "Esc");
     vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Move not let … 11-26 20:00 T-1103", WAIT_MS);
     vt_key(t, "Enter");

@@ -106,5 +106,11 @@ void carry_pass_issued(fault_ctx *c);          /* out of T-1501 under its seal, 
 fd_status confirm_pass(fault_ctx *c, fd_error *err);
 fd_status refuse_pass(fault_ctx *c, fd_error *err);
 fd_status void_pass(fault_ctx *c, fd_error *err);
+/* ---- the hotline register (paths_calls.c) ---- */
+fd_status take_call(fault_ctx *c, fd_error *err);
+void call_taken(fault_ctx *c);                 /* a repair from A-1203, open, in c->record */
+fd_status hand_repair(fault_ctx *c, fd_error *err);
+void repair_handed(fault_ctx *c);              /* its repair request, in c->record */
+fd_status report_repair_done(fault_ctx *c, fd_error *err);
 
 #endif

@@ -322,5 +322,8 @@ const write_path write_paths[] = {
     {"pass_void", carry_pass_issued, void_pass, SAMPLED},
     {"works_correct", renovation_open, correct_renovation, SAMPLED},
     {"works_pass_document", pass_issued, correct_pass_document, SAMPLED},
+    {"call_take", as_it_is, take_call, SAMPLED},
+    {"call_repair", call_taken, hand_repair, SAMPLED},
+    {"call_repair_done", repair_handed, report_repair_done, SAMPLED},
 };
 const int write_path_count = (int)(sizeof write_paths / sizeof write_paths[0]);

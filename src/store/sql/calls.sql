@@ -72,7 +72,8 @@ VALUES (:call_id, :event_id, :department, :person, :at, :staff_id);
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected, complaint_id
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
 FROM call_now
 WHERE id = :id;
 
@@ -81,7 +82,8 @@ WHERE id = :id;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected, complaint_id
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
 FROM call_now
 WHERE id IN (
   SELECT c.id FROM call_entry c WHERE c.received_at >= :since
@@ -97,7 +99,8 @@ LIMIT :limit;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected, complaint_id
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
 FROM call_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'call' AND s.state = 'open')
 AND (:after = 0 OR received_at > :after_key OR (received_at = :after_key AND id > :after_id))
@@ -112,7 +115,8 @@ LIMIT :limit;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected, complaint_id
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
 FROM call_now
 WHERE (phone_hmac = :phone_hmac
        OR (instr(phone, :part) > 0
@@ -128,7 +132,8 @@ LIMIT :limit;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected, complaint_id
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
 FROM call_now
 WHERE id IN (
   SELECT c.id FROM call_entry c WHERE c.caller >= :text AND c.caller < :text || char(1114111)
@@ -143,16 +148,30 @@ AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id 
 ORDER BY received_at DESC, id DESC
 LIMIT :limit;
 
+-- name: call_list_suggestions
+-- Every entry whose matter is (or was corrected to) a suggestion: newest first.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
+FROM call_now
+WHERE matter = 'suggestion'
+AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
+ORDER BY received_at DESC, id DESC
+LIMIT :limit;
+
 -- name: call_events
 -- An entry's events with what each recorded, oldest first.
 SELECT
   e.id, e.event, e.note, e.at, f.name AS staff,
-  a.answer, r.department, r.person, x.complaint_id
+  a.answer, r.department, r.person, x.complaint_id, p.id AS repair_id
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN call_answer a ON a.event_id = e.id
 LEFT JOIN call_referral r ON r.event_id = e.id
 LEFT JOIN call_complaint x ON x.event_id = e.id
+LEFT JOIN call_repair p ON p.event_id = e.id
 WHERE e.kind = 'call' AND e.entity_id = :id
 ORDER BY e.id;
 
@@ -180,7 +199,8 @@ ORDER BY k.id;
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
-  question, answer, answers, department, person, closed_at, corrected, complaint_id
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
 FROM call_now
 WHERE id IN (SELECT c.id FROM call_entry c WHERE c.received_at >= :from AND c.received_at < :to)
 ORDER BY id;
@@ -231,3 +251,113 @@ ORDER BY k.id;
 SELECT count(*) AS entries
 FROM entity_state
 WHERE kind = 'call' AND state = 'open';
+
+-- name: call_suggestions_between
+-- ---- suggestions collected for the office ----
+-- The suggestions received in [:from, :to), oldest first.
+-- row: call_row
+SELECT
+  id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
+  question, answer, answers, department, person, closed_at, corrected, complaint_id,
+  repair_id, repair_state
+FROM call_now
+WHERE id IN (SELECT c.id FROM call_entry c WHERE c.received_at >= :from AND c.received_at < :to)
+AND matter = 'suggestion'
+ORDER BY received_at, id;
+
+-- name: call_for_repair
+-- ---- repair requests (migration 140) ----
+-- What the request takes from the entry, as it reads now.
+SELECT unit_id, unit, matter, question, repair_id
+FROM call_now
+WHERE id = :id;
+
+-- name: call_repair_insert
+INSERT INTO call_repair (call_id, event_id, what, unit_id, unit, department, person, at, staff_id)
+VALUES (:call_id, :event_id, :what, :unit_id, :unit, :department, :person, :at, :staff_id);
+
+-- name: call_repair_done_insert
+INSERT INTO call_repair_done (repair_id, event_id, reported_by, done_at, work, at, staff_id)
+VALUES (:repair_id, :event_id, :reported_by, :done_at, :work, :at, :staff_id);
+
+-- name: call_repair_get
+-- row: repair_row
+SELECT
+  r.id, r.call_id, r.state, r.what, r.unit, r.department, r.person, r.at, r.handed_by,
+  r.reported_by, r.done_at, r.work, r.cancelled_at, r.cancel_reason, r.corrected,
+  (SELECT c.caller FROM call_now c WHERE c.id = r.call_id) AS caller
+FROM call_repair_now r
+WHERE r.id = :id;
+
+-- name: call_repairs_open
+-- Requests still with engineering, oldest first.
+-- row: repair_row
+SELECT
+  r.id, r.call_id, r.state, r.what, r.unit, r.department, r.person, r.at, r.handed_by,
+  r.reported_by, r.done_at, r.work, r.cancelled_at, r.cancel_reason, r.corrected,
+  (SELECT c.caller FROM call_now c WHERE c.id = r.call_id) AS caller
+FROM call_repair_now r
+WHERE r.id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'repair' AND s.state = 'handed')
+ORDER BY r.at, r.id;
+
+-- name: call_repairs_open_count
+-- row: call_tally
+SELECT count(*) AS entries
+FROM entity_state
+WHERE kind = 'repair' AND state = 'handed';
+
+-- name: call_repair_events
+-- A request's events with what each recorded, oldest first.
+SELECT
+  e.id, e.event, e.note, e.at, f.name AS staff, r.department, r.person, d.reported_by, d.work
+FROM event e
+JOIN staff f ON f.id = e.staff_id
+LEFT JOIN call_repair r ON r.id = e.entity_id AND e.event = 'hand'
+LEFT JOIN call_repair_done d ON d.event_id = e.id
+WHERE e.kind = 'repair' AND e.entity_id = :id
+ORDER BY e.id;
+
+-- name: call_repair_corrections
+-- A request's corrections, oldest first, with the value as handed over.
+SELECT
+  k.id, k.field, k.value, k.reason, k.at, f.name AS staff,
+  CASE k.field WHEN 'what' THEN r.what WHEN 'person' THEN r.person END AS original
+FROM correction k
+JOIN staff f ON f.id = k.staff_id
+JOIN call_repair r ON r.id = k.row_id
+WHERE k.tbl = 'call_repair' AND k.row_id = :id
+ORDER BY k.id;
+
+-- name: call_export_repairs
+-- The requests made of the entries received in [:from, :to), with their close-out.
+SELECT
+  r.call_id, r.id, r.state, r.what, r.department, r.person, r.at, r.handed_by,
+  r.reported_by, r.done_at, r.work, r.cancelled_at, r.cancel_reason
+FROM call_repair_now r
+JOIN call_entry c ON c.id = r.call_id
+WHERE c.received_at >= :from AND c.received_at < :to
+ORDER BY r.id;
+
+-- name: row_call_repair
+-- columns: any
+SELECT *
+FROM call_repair
+WHERE id = :id;
+
+-- name: ids_call_repair
+-- row: record_ids
+SELECT id
+FROM call_repair
+ORDER BY id;
+
+-- name: row_call_repair_done
+-- columns: any
+SELECT *
+FROM call_repair_done
+WHERE id = :id;
+
+-- name: ids_call_repair_done
+-- row: record_ids
+SELECT id
+FROM call_repair_done
+ORDER BY id;

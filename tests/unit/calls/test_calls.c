@@ -483,6 +483,266 @@ START_TEST(choice_lists_read_back_their_names)
 }
 END_TEST
 
+/* ---- repair requests handed to engineering ---- */
+
+/* A leak reported from A-1203, by phone, still open. */
+static int64_t leak(void)
+{
+    fd_call_intake in = enquiry();
+    in.matter = FD_MATTER_REPAIR;
+    in.question = "卫生间水管漏水";
+    return take(in);
+}
+
+static int64_t hand(int64_t call_id, const char *what, const char *person)
+{
+    int64_t repair_id = 0;
+    fd_repair_handover h = {what, "工程部", person};
+    ASSERT_OK(fd_call_to_repair(fx.desk, &fx.receptionist, call_id, &h, &repair_id, &err));
+    return repair_id;
+}
+
+static fd_repair *repair(int64_t id)
+{
+    static fd_repair r;
+    ASSERT_OK(fd_repair_get(fx.desk, id, &r, &err));
+    return &r;
+}
+
+START_TEST(a_repair_goes_to_engineering_and_the_entry_points_to_it)
+{
+    open_desk("repair.db");
+    int64_t call = leak();
+    fx.now += 300;
+    int64_t id = hand(call, "", "王工");
+    fd_repair *r = repair(id);
+    ck_assert_int_eq(r->call_id, call);
+    ck_assert_int_eq(r->state, FD_REPAIR_HANDED);
+    ck_assert_str_eq(r->what, "卫生间水管漏水"); /* the question, when nothing else is said */
+    ck_assert_str_eq(r->unit, "A-1203");
+    ck_assert_str_eq(r->department, "工程部");
+    ck_assert_str_eq(r->person, "王工");
+    ck_assert_str_eq(r->caller, "张伟");
+    ck_assert_int_eq(r->handed_at, fx.now);
+    ck_assert_str_eq(r->handed_by, "李娜");
+    ck_assert_int_eq(r->done_at, 0);
+    /* The entry is dealt with and points to its request. */
+    fd_call_entry *e = get(call, &fx.receptionist);
+    ck_assert_int_eq(e->state, FD_CALL_STATE_CLOSED);
+    ck_assert_int_eq(e->closed_at, fx.now);
+    ck_assert_int_eq(e->repair_id, id);
+    ck_assert_int_eq(e->repair_state, FD_REPAIR_HANDED);
+    long open = 0;
+    ASSERT_OK(fd_repairs_open_count(fx.desk, &open, &err));
+    ck_assert_int_eq(open, 1);
+    /* Once only. */
+    fd_repair_handover again = {"", "工程部", ""};
+    ASSERT_REFUSED(fd_call_to_repair(fx.desk, &fx.receptionist, call, &again, NULL, &err), FD_STATE, "", "");
+    close_desk();
+}
+END_TEST
+
+START_TEST(only_a_repair_goes_and_the_handover_is_checked)
+{
+    open_desk("repair_refusals.db");
+    int64_t enquiry_id = take(enquiry());
+    fd_repair_handover h = {"水管", "工程部", ""};
+    ASSERT_REFUSED(fd_call_to_repair(fx.desk, &fx.receptionist, enquiry_id, &h, NULL, &err), FD_INVALID,
+                   "", "matter");
+    ck_assert_int_eq(fd_call_may(fx.desk, enquiry_id, FD_CALL_STATE_OPEN, FD_CALL_STEP_REPAIR,
+                                 &fx.receptionist, NULL), FD_INVALID);
+    /* Corrected to a repair, it goes. */
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, enquiry_id, FD_CALL_FIELD_MATTER, "repair", "其实是报修", &err));
+    ck_assert_int_eq(fd_call_may(fx.desk, enquiry_id, FD_CALL_STATE_OPEN, FD_CALL_STEP_REPAIR,
+                                 &fx.receptionist, NULL), FD_OK);
+    int64_t call = leak();
+    fd_repair_handover bad = {"水管", "财务部", ""};
+    ASSERT_REFUSED(fd_call_to_repair(fx.desk, &fx.receptionist, call, &bad, NULL, &err), FD_INVALID,
+                   "department", "");
+    bad = (fd_repair_handover){"水管", "工程部", "一个名字长得超过了三十二个字的人一个名字长得超过了三十二个字的人还有更多"};
+    ASSERT_REFUSED(fd_call_to_repair(fx.desk, &fx.receptionist, call, &bad, NULL, &err), FD_INVALID,
+                   "person", "");
+    ASSERT_REFUSED(fd_call_to_repair(fx.desk, &fx.receptionist, 9999, &h, NULL, &err), FD_NOT_FOUND, "", "");
+    /* A closed entry is not handed over. */
+    ASSERT_OK(fd_call_close(fx.desk, &fx.receptionist, call, "业主自己修好了", &err));
+    ASSERT_REFUSED(fd_call_to_repair(fx.desk, &fx.receptionist, call, &h, NULL, &err), FD_STATE, "", "");
+    close_desk();
+}
+END_TEST
+
+START_TEST(engineering_reports_it_done_with_who_when_and_what)
+{
+    open_desk("repair_done.db");
+    int64_t id = hand(leak(), "更换卫生间水管接头", "");
+    fd_time handed = fx.now;
+    fx.now += 3 * 3600;
+    ASSERT_REFUSED(fd_repair_done(fx.desk, &fx.receptionist, id, "", 0, "换了接头", &err), FD_INVALID,
+                   "reported_by", "");
+    ASSERT_REFUSED(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", 0, "  ", &err), FD_INVALID,
+                   "work", "");
+    ASSERT_REFUSED(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", fx.now + 60, "换了接头", &err),
+                   FD_INVALID, "done_at", "");
+    ASSERT_REFUSED(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", handed - 60, "换了接头", &err),
+                   FD_INVALID, "done_at", "");
+    ASSERT_OK(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", handed + 3600, "换了接头", &err));
+    fd_repair *r = repair(id);
+    ck_assert_int_eq(r->state, FD_REPAIR_DONE);
+    ck_assert_str_eq(r->reported_by, "王工");
+    ck_assert_int_eq(r->done_at, handed + 3600);
+    ck_assert_str_eq(r->work, "换了接头");
+    long open = 1;
+    ASSERT_OK(fd_repairs_open_count(fx.desk, &open, &err));
+    ck_assert_int_eq(open, 0);
+    /* Done is done: neither again nor withdrawn. */
+    ASSERT_REFUSED(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", 0, "又修了", &err), FD_STATE, "", "");
+    ASSERT_REFUSED(fd_repair_cancel(fx.desk, &fx.duty_manager, id, "不需要", &err), FD_STATE, "", "");
+    ck_assert_int_eq(fd_repair_may(fx.desk, id, FD_REPAIR_DONE, FD_REPAIR_STEP_DONE, &fx.receptionist),
+                     FD_STATE);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "UPDATE call_repair_done SET work = 'x'"), 0);
+    ck_assert_int_ne(desk_fixture_raw(&fx, "DELETE FROM call_repair"), 0);
+    close_desk();
+}
+END_TEST
+
+START_TEST(a_manager_withdraws_a_request_with_a_reason)
+{
+    open_desk("repair_cancel.db");
+    int64_t id = hand(leak(), "", "");
+    ck_assert_int_eq(fd_repair_may(fx.desk, id, FD_REPAIR_HANDED, FD_REPAIR_STEP_CANCEL, &fx.receptionist),
+                     FD_DENIED);
+    /* A manager may, once the reason is given. */
+    ck_assert_int_eq(fd_repair_may(fx.desk, id, FD_REPAIR_HANDED, FD_REPAIR_STEP_CANCEL, &fx.duty_manager),
+                     FD_INVALID);
+    ASSERT_REFUSED(fd_repair_cancel(fx.desk, &fx.receptionist, id, "业主自己修好了", &err), FD_DENIED, "", "");
+    ASSERT_REFUSED(fd_repair_cancel(fx.desk, &fx.duty_manager, id, " ", &err), FD_INVALID, "reason", "");
+    fx.now += 600;
+    ASSERT_OK(fd_repair_cancel(fx.desk, &fx.duty_manager, id, "业主自己修好了", &err));
+    fd_repair *r = repair(id);
+    ck_assert_int_eq(r->state, FD_REPAIR_CANCELLED);
+    ck_assert_int_eq(r->cancelled_at, fx.now);
+    ck_assert_str_eq(r->cancel_reason, "业主自己修好了");
+    ck_assert_int_eq(get(r->call_id, &fx.receptionist)->repair_state, FD_REPAIR_CANCELLED);
+    close_desk();
+}
+END_TEST
+
+static void keep_open(void *ctx, const fd_repair *r)
+{
+    ids *l = ctx;
+    if (l->count < 16)
+        l->id[l->count++] = r->id;
+}
+
+START_TEST(history_and_corrections_old_to_new_and_the_open_list)
+{
+    open_desk("repair_history.db");
+    int64_t first = hand(leak(), "", "");
+    fx.now += 60;
+    int64_t second = hand(leak(), "门锁坏了", "赵工");
+    fx.now += 60;
+    ASSERT_REFUSED(fd_repair_correct(fx.desk, &fx.receptionist, first, FD_REPAIR_FIELD_WHAT, "厨房水管漏水", "",
+                                     &err), FD_INVALID, "reason", "");
+    ASSERT_OK(fd_repair_correct(fx.desk, &fx.receptionist, first, FD_REPAIR_FIELD_WHAT, "厨房水管漏水",
+                                "听错了位置", &err));
+    ASSERT_OK(fd_repair_done(fx.desk, &fx.receptionist, first, "王工", 0, "换了水管", &err));
+    ck_assert_str_eq(repair(first)->what, "厨房水管漏水");
+    ck_assert(repair(first)->corrected);
+    lines h = {0};
+    ASSERT_OK(fd_repair_history(fx.desk, first, keep_line, &h, &err));
+    ck_assert_int_eq(h.count, 3);
+    ck_assert_str_eq(h.text[0], "hand |工程部| 李娜");
+    ck_assert_str_eq(h.text[1], "done 换了水管||王工 李娜");
+    ck_assert_str_eq(h.text[2], "correct What is to be repaired: 卫生间水管漏水 -> 厨房水管漏水 (听错了位置) 李娜");
+    /* The entry's own history names the request. */
+    lines c = {0};
+    ASSERT_OK(fd_call_history(fx.desk, &fx.receptionist, repair(first)->call_id, keep_line, &c, &err));
+    ck_assert_int_eq(c.count, 2);
+    ck_assert_str_eq(c.text[1], "repair || 李娜");
+    /* Only the one still with engineering is open. */
+    ids open = {0};
+    ASSERT_OK(fd_repairs_open(fx.desk, keep_open, &open, &err));
+    ck_assert_int_eq(open.count, 1);
+    ck_assert_int_eq(open.id[0], second);
+    close_desk();
+}
+END_TEST
+
+/* ---- suggestions collected ---- */
+
+static int64_t suggestion(const char *text, bool done)
+{
+    fd_call_intake in = enquiry();
+    in.matter = FD_MATTER_SUGGESTION;
+    in.question = text;
+    in.answer = done ? "已转物业经理。" : "";
+    in.done = done;
+    return take(in);
+}
+
+START_TEST(suggestions_are_gathered_with_their_count_by_month)
+{
+    open_desk("suggestions.db");
+    fd_date today = fd_date_of(fx.now);
+    int y, m, d;
+    fd_date_ymd(today, &y, &m, &d);
+    fd_date first = fd_date_from_ymd(y, m, 1);
+    fx.now = fd_date_start(first) + 10 * 3600;
+    suggestion("大堂加几把椅子", true);
+    fx.now -= 20 * DAY; /* last month */
+    suggestion("绿化多浇水", false);
+    take(enquiry());  /* not a suggestion */
+    fx.now += 20 * DAY + 600;
+    int64_t corrected = take(enquiry());
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, corrected, FD_CALL_FIELD_MATTER, "suggestion", "是建议", &err));
+    fd_suggestion_tally t;
+    fd_time from = fd_date_start(first - 40), to = fd_date_start(first + 25);
+    ASSERT_REFUSED(fd_calls_suggestions(fx.desk, &fx.receptionist, from, to, NULL, NULL, &t, &err), FD_DENIED, "", "");
+    ids got = {0};
+    ASSERT_OK(fd_calls_suggestions(fx.desk, &fx.duty_manager, from, to, keep_id, &got, &t, &err));
+    ck_assert_int_eq(got.count, 3);
+    ck_assert_int_eq(got.id[2], corrected); /* oldest first */
+    ck_assert_int_eq(t.received, 3);
+    ck_assert_int_eq(t.dealt_with, 1);
+    ck_assert_int_eq(t.open, 2);
+    ck_assert_int_eq(t.month_count, 3); /* two months back, last month, this month */
+    ck_assert_int_eq(t.months[0].received, 0);
+    ck_assert_int_eq(t.months[1].received, 1);
+    ck_assert_int_eq(t.months[1].dealt_with, 0);
+    ck_assert_int_eq(t.months[2].received, 2);
+    ck_assert_int_eq(t.months[2].dealt_with, 1);
+    ck_assert_int_eq(t.months[2].month, m);
+    /* The list's filter shows the same three, newest first. */
+    ids listed = list(FD_CALL_VIEW_SUGGESTIONS, NULL, NULL, 10);
+    ck_assert_int_eq(listed.count, 3);
+    ck_assert_int_eq(listed.id[0], corrected);
+    ASSERT_REFUSED(fd_calls_suggestions(fx.desk, &fx.duty_manager, to, from, NULL, NULL, &t, &err), FD_INVALID, "to", "");
+    ASSERT_REFUSED(fd_calls_suggestions(fx.desk, &fx.duty_manager, from, from + 800 * DAY, NULL, NULL, &t, &err),
+                   FD_INVALID, "to", "24");
+    close_desk();
+}
+END_TEST
+
+START_TEST(export_shows_the_repair_request_and_its_close_out)
+{
+    open_desk("repair_export.db");
+    int64_t id = hand(leak(), "更换水管接头", "王工");
+    fx.now += 3600;
+    ASSERT_OK(fd_repair_done(fx.desk, &fx.receptionist, id, "王工", 0, "换了接头", &err));
+    fd_date today = fd_date_of(fx.now);
+    fd_export_request req = {fd_date_start(today), fd_date_start(today + 1), FD_EXPORT_CSV, false, false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_calls_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, ",Repair request number,Repair request state,Repair request handed over and reported"), "%s", csv);
+    char expected[160];
+    snprintf(expected, sizeof expected, ",%lld,Done by engineering,\"更换水管接头; handed to 工程部 王工 (李娜, ", (long long)id);
+    ck_assert_msg(strstr(csv, expected), "%s", csv);
+    ck_assert_msg(strstr(csv, "; done ") && strstr(csv, ", reported by 王工: 换了接头"), "%s", csv);
+    free(csv);
+    close_desk();
+}
+END_TEST
+
 static Suite *calls_suite(void)
 {
     Suite *s = suite_create("calls");
@@ -497,6 +757,13 @@ static Suite *calls_suite(void)
     tcase_add_test(tc, an_entry_becomes_a_complaint_through_its_intake);
     tcase_add_test(tc, export_gives_each_entry_whole_with_phones_masked);
     tcase_add_test(tc, choice_lists_read_back_their_names);
+    tcase_add_test(tc, a_repair_goes_to_engineering_and_the_entry_points_to_it);
+    tcase_add_test(tc, only_a_repair_goes_and_the_handover_is_checked);
+    tcase_add_test(tc, engineering_reports_it_done_with_who_when_and_what);
+    tcase_add_test(tc, a_manager_withdraws_a_request_with_a_reason);
+    tcase_add_test(tc, history_and_corrections_old_to_new_and_the_open_list);
+    tcase_add_test(tc, suggestions_are_gathered_with_their_count_by_month);
+    tcase_add_test(tc, export_shows_the_repair_request_and_its_close_out);
     suite_add_tcase(s, tc);
     return s;
 }

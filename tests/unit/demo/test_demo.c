@@ -227,9 +227,13 @@ static fd_config *demo_calls_at(const char *db, fd_time when)
 START_TEST(the_demo_writes_a_week_of_calls)
 {
     fd_config *cfg = demo_calls_at("calls_demo.db", fd_time_from_local(2026, 11, 27, 10, 0, 0));
-    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SEARCH), 9);
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SEARCH), 12);
     ck_assert_int_eq(calls_in(FD_CALL_VIEW_OPEN), 3);
     ck_assert_int_eq(calls_in(FD_CALL_VIEW_DESK), 4); /* this morning's two, and two older */
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SUGGESTIONS), 2);
+    long repairs = 0; /* two handed to engineering, one reported done */
+    ASSERT_OK(fd_repairs_open_count(fx.desk, &repairs, &err));
+    ck_assert_int_eq(repairs, 1);
     close_verified();
     fd_config_free(cfg);
 }
@@ -239,7 +243,7 @@ END_TEST
 START_TEST(the_demo_leaves_this_mornings_calls_to_come)
 {
     fd_config *cfg = demo_calls_at("calls_early.db", fd_time_from_local(2026, 11, 27, 8, 0, 0));
-    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SEARCH), 7);
+    ck_assert_int_eq(calls_in(FD_CALL_VIEW_SEARCH), 10);
     close_verified();
     fd_config_free(cfg);
 }

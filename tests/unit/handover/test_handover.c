@@ -653,6 +653,41 @@ static void passes_booked(book *b)
                   err.message);
 }
 
+/* A repair handed to engineering is the next shift's to chase until engineering
+ * reports it done; the item opens the entry it was made of. */
+START_TEST(a_repair_with_engineering_is_an_open_item_until_done)
+{
+    book b;
+    book_open(&b, "repair-items.db");
+    desk_fixture_directory(&b.fx);
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    fd_call_intake leak = {
+        .channel = FD_CALL_PHONE, .caller = "钱八", .unit = "A-1203", .phone = "13700137000",
+        .matter = FD_MATTER_REPAIR, .question = "厨房水龙头漏水",
+    };
+    int64_t call = 0, repair = 0;
+    ck_assert_int_eq(fd_call_take(b.fx.desk, &b.fx.receptionist, &leak, &call, &err), FD_OK);
+    fd_repair_handover h = {"", "工程部", "王工"};
+    ck_assert_msg(fd_call_to_repair(b.fx.desk, &b.fx.receptionist, call, &h, &repair, &err) == FD_OK, "%s",
+                  err.message);
+    later(&b, 30);
+    items live = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &live, &err), FD_OK);
+    ck_assert_int_eq(find_source(&live, "call"), -1); /* the entry is dealt with */
+    int item = find_source(&live, "repair");
+    ck_assert_int_ge(item, 0);
+    ck_assert_int_eq(live.record[item], FD_RECORD_CALL);
+    ck_assert_str_eq(live.name[item], "A-1203 钱八");
+    ck_assert_int_eq(fd_repair_done(b.fx.desk, &b.fx.receptionist, repair, "王工", 0, "换了水龙头", &err),
+                     FD_OK);
+    items after = {0};
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &after, &err), FD_OK);
+    ck_assert_int_eq(find_source(&after, "repair"), -1);
+    book_close(&b);
+}
+END_TEST
+
 START_TEST(open_items_are_gathered_from_the_procedures)
 {
     book b;
@@ -1593,6 +1628,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, the_nights_business_comes_first_and_mail_is_summed);
     tcase_add_test(t, inventory_difference_requires_an_explanation);
     tcase_add_test(t, open_items_are_gathered_from_the_procedures);
+    tcase_add_test(t, a_repair_with_engineering_is_an_open_item_until_done);
     tcase_add_test(t, renovation_passes_due_and_tools_in_are_open_items);
     tcase_add_test(t, a_complaint_handed_to_the_cs_manager_is_open_until_accepted);
     tcase_add_test(t, notices_to_take_down_and_unsigned_drafts_are_open_items);

@@ -651,6 +651,7 @@ START_TEST(chinese_paper_is_punctuated_in_chinese)
 {
     assert_chinese_punctuation("handover");
     assert_chinese_punctuation("daily --log all --date 2026-11-26");
+    assert_chinese_punctuation("suggestions --from 2026-11-01 --to 2026-11-30");
 }
 END_TEST
 
@@ -1046,6 +1047,46 @@ START_TEST(the_two_part_pass)
 }
 END_TEST
 
+/* The suggestions collected for the office: the demo's two of November, each with its
+ * caller, what was suggested and the answer, then the months of the period, one
+ * without any; the desk may not print it, and the command takes the period. */
+START_TEST(the_suggestions_collected_with_their_count_by_month)
+{
+    desk k;
+    desk_open(&k, demo_path);
+    fd_error err = {0};
+    fd_report *r = NULL;
+    fd_date first, last;
+    ck_assert(fd_date_parse("2026-10-01", &first) && fd_date_parse("2026-11-30", &last));
+    ck_assert_int_eq(fd_print_suggestions(k.d, &k.receptionist, first, last, &r, &err), FD_DENIED);
+    ck_assert_ptr_null(r);
+    ck_assert_msg(fd_print_suggestions(k.d, &k.duty_manager, first, last, &r, &err) == FD_OK, "%s",
+                  err.message);
+    char *text = write_text(r, 160);
+    fd_report_free(r);
+    const char *wu = strstr(text, "A-102 吴思"), *zhou = strstr(text, "A-201 周婷");
+    ck_assert_msg(wu && zhou && wu < zhou, "oldest first: %s", text);
+    ck_assert_msg(strstr(text, "建议在儿童游乐区加装遮阳棚") && strstr(text, "已记录，转客服部汇总"), "%s", text);
+    ck_assert_msg(strstr(text, "2 received, 2 dealt with, 0 pending"), "%s", text);
+    const char *october = strstr(text, "2026-10"), *november = strstr(text, "2026-11 ");
+    ck_assert_msg(october && november && october < november, "%s", text);
+    ck_assert_msg(!strstr(text, "杜鹏霞"), "only suggestions: %s", text);
+    free(text);
+    desk_close(&k);
+    char args[1000];
+    snprintf(args, sizeof args, "--db '%s' print suggestions --from 2026-11-30 --to 2026-11-01 --as 2001",
+             demo_path);
+    run_result cli = run("FRONTDESK_PIN=2222", args);
+    ck_assert_int_eq(cli.status, 64);
+    free(cli.output);
+    snprintf(args, sizeof args, "--db '%s' print suggestions --from 2026-11-01 --to 2026-11-30 --pdf '%s' --as 2001",
+             demo_path, testlib_path("suggestions.pdf"));
+    cli = run("FRONTDESK_PIN=2222", args);
+    ck_assert_msg(cli.status == 0, "%s", cli.output);
+    free(cli.output);
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
@@ -1069,6 +1110,7 @@ int main(void)
     tcase_add_test(tc, print_slip_from_the_command_line);
     tcase_add_test(tc, the_permits_log_lists_the_days_renovation_steps);
     tcase_add_test(tc, the_two_part_pass);
+    tcase_add_test(tc, the_suggestions_collected_with_their_count_by_month);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }
