@@ -562,21 +562,36 @@ static const form_field complete_fields[] = {
     {"refund_receipt", N_("Refund receipt"), FORM_TEXT, false, 20, 32},
 };
 
+/* Choose, then confirm: the core checks first, so nothing is asked in vain; then the
+ * manager approves with their PIN what was confirmed. */
 static int complete_submit(void *ctx, console *c, form *f)
 {
     stepping *s = ctx;
+    fd_desk *d = console_desk(c);
+    int refunded = atoi(form_value(f, "refunded"));
+    const char *receipt = form_value(f, "refund_receipt");
     fd_error err = {0};
-    fd_status st = fd_renovation_complete(console_desk(c), console_actor(c), s->v->id,
-                                          atoi(form_value(f, "refunded")),
-                                          form_value(f, "refund_receipt"), &err);
-    return submitted(s, c, f, st, &err);
+    fd_status st = fd_renovation_complete_check(d, console_actor(c), s->v->id, refunded, receipt, &err);
+    if (st != FD_OK)
+        return submitted(s, c, f, st, &err);
+    char *question = fd_printf(_("Complete renovation No. %lld (%s) and refund %d of the %d yuan deposit?"),
+                               (long long)s->v->id, s->v->file.unit, refunded, s->v->file.deposit);
+    bool yes = dialog_confirm(c, question, _("Complete"), _("Check again"));
+    free(question);
+    fd_actor approver;
+    if (!yes || !auth_approve(c, FD_ACT_WORKS_COMPLETE, &approver))
+        return EV_HANDLED | EV_REDRAW;
+    st = fd_renovation_complete(d, console_actor(c), &approver, s->v->id, refunded, receipt, &err);
+    return submitted(s, c, f, st, &err) | EV_REDRAW;
 }
 
 static bool complete(file_view *v, console *c)
 {
     stepping s = new_stepping(v, _("Complete the renovation"),
-                              _("After the inspection, with every pass back: the deposit refunded "
-                                "against its receipt (0 when the receipt is lost)."));
+                              _("After the inspection, with every pass back, the hot-work sites cleared "
+                                "and the tools carried out: the deposit refunded against its receipt "
+                                "(0 when the receipt is lost), approved by a duty manager or the "
+                                "customer-service manager with their PIN."));
     s.a.form = form_new(complete_fields, 2, 0, complete_submit, &s);
     char deposit[16];
     snprintf(deposit, sizeof deposit, "%d", v->file.deposit);

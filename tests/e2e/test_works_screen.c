@@ -111,6 +111,64 @@ static void tools_in_and_out(vt_term *t)
     VT_ASSERT_TEXT(t, "Tools carried out: 只带出1台，1台留在现场", WAIT_MS);
 }
 
+/* The receptionist takes the completion to a manager: refused while hot work's site is
+ * not cleared (said at once, before anything is asked), then confirmed with the safe
+ * answer first and approved with the duty manager's PIN. */
+static void complete_the_file(vt_term *t)
+{
+    vt_send(t, "2");
+    VT_ASSERT_TEXT(t, "2  Take back a pass", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "The deposit of 40 yuan is refunded:", WAIT_MS);
+    vt_send(t, "TK-3002");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Pass taken back: 40 yuan refunded.", WAIT_MS);
+    vt_send(t, "3");
+    VT_ASSERT_TEXT(t, "3  Approve hot work", WAIT_MS);
+    vt_key(t, "Enter");
+    desk_fill(t, (const char *const[]){"陈建国", "T320102198801", "阳台栏杆电焊", NULL});
+    vt_key(t, "F2");
+    desk_approve(t, "2001", "2222");
+    VT_ASSERT_TEXT(t, "Hot work approved.", WAIT_MS);
+
+    vt_send(t, "6");
+    VT_ASSERT_TEXT(t, "6  Complete: refund the deposit", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Complete the renovation", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "TK-3003");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "(陈建国) is not cleared", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Supervisor approval"));
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Complete the renovation", WAIT_MS);
+    vt_send(t, "4");
+    VT_ASSERT_TEXT(t, "4  Site cleared after hot work", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Site cleared.", WAIT_MS);
+
+    vt_send(t, "5");
+    VT_ASSERT_TEXT(t, "5  Complete: refund the deposit", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Tab");
+    vt_send(t, "TK-3003");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "20000 of the 20000 yuan deposit?", WAIT_MS);
+    vt_key(t, "Enter"); /* the safe answer */
+    VT_ASSERT_TEXT(t, "Complete the renovation", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Renovation completed."));
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "20000 of the 20000 yuan deposit?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    desk_approve(t, "2001", "2222");
+    VT_ASSERT_TEXT(t, "Renovation completed.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "refunded 20000 yuan TK-3003", WAIT_MS);
+    VT_ASSERT_TEXT(t, "approved by 张伟", WAIT_MS);
+}
+
 START_TEST(test_a_file_from_its_opening_to_the_tools)
 {
     desk d;
@@ -119,6 +177,7 @@ START_TEST(test_a_file_from_its_opening_to_the_tools)
     open_a_file(t);
     issue_a_pass(t);
     tools_in_and_out(t);
+    complete_the_file(t);
     desk_quit(t);
 }
 END_TEST
