@@ -126,6 +126,13 @@ fd_status fd_renovations_active(fd_desk *d, const fd_actor *who,
                                 void (*each)(void *ctx, const fd_renovation *r), void *ctx,
                                 fd_error *err);
 
+/* Every renovation, completed ones too, whose unit, owner or contractor contains text
+ * (full-width letters and digits as half-width, letters in any case): those under way
+ * first, by their last day. At most limit. */
+fd_status fd_renovations_search(fd_desk *d, const fd_actor *who, const char *text, int limit,
+                                void (*each)(void *ctx, const fd_renovation *r), void *ctx,
+                                fd_error *err);
+
 /* ---- workers' passes ---- */
 
 typedef enum fd_work_signer { FD_SIGNER_OWNER, FD_SIGNER_SITE_MANAGER } fd_work_signer;

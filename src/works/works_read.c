@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "works/works_internal.h"
 
 #define COPY(dst, st, col) snprintf((dst), sizeof(dst), "%s", works_text_of((st), (col)))
@@ -50,6 +51,7 @@ typedef struct rows {
     const fd_actor *who;
     fd_stmt *(*statement)(struct rows *r);
     int64_t id;
+    const char *text;
     int limit;
     void *out;   /* the row's struct, reused */
     /* Reads the row into out and hands it to the callback of its type. */
@@ -101,6 +103,30 @@ fd_status fd_renovations_active(fd_desk *d, const fd_actor *who,
     rows r = {.d = d, .who = who, .statement = active_statement, .read = renovation_row,
               .each.renovation = each, .ctx = ctx};
     return run_rows(&r, sizeof(fd_renovation), err);
+}
+
+static fd_stmt *search_statement(rows *r)
+{
+    fd_stmt *st = fd_sql(r->d->store, FD_SQL_RENOVATION_SEARCH);
+    fd_bind_text(st, ":text", r->text);
+    fd_bind_int(st, ":limit", r->limit);
+    return st;
+}
+
+fd_status fd_renovations_search(fd_desk *d, const fd_actor *who, const char *text, int limit,
+                                void (*each)(void *ctx, const fd_renovation *r), void *ctx,
+                                fd_error *err)
+{
+    if (limit <= 0)
+        return fd_fail(err, FD_USAGE, NULL, "fd_renovations_search: limit %d", limit);
+    char *folded = text_folded(text ? text : "");
+    char *trimmed = text_trimmed(folded);
+    rows r = {.d = d, .who = who, .statement = search_statement, .text = trimmed, .limit = limit,
+              .read = renovation_row, .each.renovation = each, .ctx = ctx};
+    fd_status s = run_rows(&r, sizeof(fd_renovation), err);
+    free(trimmed);
+    free(folded);
+    return s;
 }
 
 /* One row by its id through statement, read into out; FD_NOT_FOUND for the caller to

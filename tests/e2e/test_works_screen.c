@@ -324,10 +324,38 @@ START_TEST(test_a_correction_is_confirmed_and_kept_in_the_history)
 }
 END_TEST
 
+/* The search finds by unit, owner or company among every renovation, the finished
+ * A-1504 too, full-width letters as typed by the input method; the rest are gone. */
+START_TEST(test_the_search_finds_every_renovation)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    vt_send(t, "/");
+    vt_send(t, "ａ－１５");
+    VT_ASSERT_TEXT(t, "A-1504", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Completed", WAIT_MS);
+    VT_ASSERT_GONE(t, "C-1202", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "B-803"));
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "A-1504   owner 郑洁", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "A-1504", WAIT_MS);
+    vt_key(t, "Esc"); /* the search closed: the renovations under way again */
+    VT_ASSERT_TEXT(t, "C-1202", WAIT_MS);
+    vt_send(t, "/");
+    vt_send(t, "安居");
+    VT_ASSERT_TEXT(t, "B-803", WAIT_MS);
+    VT_ASSERT_GONE(t, "C-1202", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
                                   test_deposits_and_hot_work_on_the_demo_file,
-                                  test_a_correction_is_confirmed_and_kept_in_the_history, NULL};
+                                  test_a_correction_is_confirmed_and_kept_in_the_history,
+                                  test_the_search_finds_every_renovation, NULL};
     return desk_main(desk_suite("works", tests));
 }

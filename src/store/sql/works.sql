@@ -73,6 +73,20 @@ FROM renovation_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'renovation' AND s.state = 'active')
 ORDER BY ends_on, id;
 
+-- name: renovation_search
+-- Every renovation, finished ones too, whose unit, owner or contractor (as corrected)
+-- contains :text, letters in any case: those under way first, by their last day.
+-- row: renovation_row
+SELECT
+  id, state, unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, extensions,
+  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by,
+  corrected
+FROM renovation_now
+WHERE instr(upper(unit), upper(:text)) > 0 OR instr(owner, :text) > 0
+OR instr(upper(contractor), upper(:text)) > 0
+ORDER BY state = 'completed', ends_on, id
+LIMIT :limit;
+
 -- name: work_pass_insert
 -- ---- passes ----
 INSERT INTO work_pass (

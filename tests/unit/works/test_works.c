@@ -350,9 +350,21 @@ START_TEST(a_renovation_completes_once_its_passes_are_back)
     ck_assert_int_eq(r->refunded, 20000);
     ck_assert_str_eq(r->refund_receipt, "TK-9");
     ck_assert_int_gt(r->completed_at, 0);
-    ids active = {{0}};
+    ids active = {{0}}, found = {{0}};
     ASSERT_OK(fd_renovations_active(fx.desk, &fx.receptionist, renovation_id_of, &active, &err));
     ck_assert_str_eq(active.text, "");
+    /* Finished, it is still found by its unit (any case, full width), owner or company. */
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, "ａ-12", 10, renovation_id_of,
+                                    &found, &err));
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, " 张伟 ", 10, renovation_id_of,
+                                    &found, &err));
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, "东方", 10, renovation_id_of,
+                                    &found, &err));
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, "B-8", 10, renovation_id_of,
+                                    &found, &err));
+    char want[64];
+    snprintf(want, sizeof want, "%lld,%lld,%lld", (long long)id, (long long)id, (long long)id);
+    ck_assert_str_eq(found.text, want);
     fd_work_pass_intake in = pass_form(id);
     ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_STATE, "",
                    "completed");
