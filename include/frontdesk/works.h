@@ -269,7 +269,8 @@ fd_status fd_hot_works_of(fd_desk *d, const fd_actor *who, int64_t renovation_id
 /* ---- the daily tools register ---- */
 
 /* The morning's tools of a worker (pass_id: an issued pass of the renovation) or of the
- * crew (0), one item per line. Field names: pass, items. */
+ * crew (0), one item per line; "、" or "；" between items also parts them, and each is
+ * kept on a line of its own. Field names: pass, items. */
 fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
                             int64_t pass_id, const char *items, int64_t *id, fd_error *err);
 /* Carried out against the morning's list: as listed, or with a note of what differed

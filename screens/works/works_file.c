@@ -415,8 +415,9 @@ static bool register_tools(file_view *v, console *c)
 {
     tools_stepping *t = fd_alloc(sizeof *t);
     t->s = new_stepping(v, _("Register the morning's tools"),
-                        _("One tool per line. Carried out later against this list, with no new "
-                          "carry-out pass."));
+                        _("Tools one after another with ; between them (drill 1; level 1): each "
+                          "is kept on a line of its own. Carried out later against this list, with "
+                          "no new carry-out pass."));
     add_choice(&t->whose, 0, _("The crew"));
     for (size_t i = 0; i < v->passes.count; i++)
         add_choice(&t->whose, v->passes.id[i], v->passes.text[i]);

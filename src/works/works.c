@@ -888,6 +888,36 @@ static fd_status register_txn(fd_store *store, void *ctx, fd_error *err)
     return works_fire(t->d, &fd_tools_machine, t->who, NULL, t->id, "register", NULL, NULL, err);
 }
 
+/* A tool a line: the desk's dialog takes one line, so "、" or "；" between tools starts a
+ * new one, as a line break does; blank items are dropped. In place: it only shrinks. */
+static void tools_one_per_line(char *items)
+{
+    static const char *const breaks[] = {"\u3001", "\uff1b", ";", "\n"};
+    char *out = items, *line = items;
+    const char *p = items;
+    while (*p) {
+        size_t k = 0;
+        for (size_t i = 0; i < COUNT(breaks) && !k; i++)
+            if (strncmp(p, breaks[i], strlen(breaks[i])) == 0)
+                k = strlen(breaks[i]);
+        if (!k) {
+            *out++ = *p++;
+            continue;
+        }
+        p += k;
+        while (out > line && (out[-1] == ' ' || out[-1] == '\t'))
+            out--;
+        if (out > line)
+            *out++ = '\n';
+        line = out;
+        while (*p == ' ' || *p == '\t')
+            p++;
+    }
+    while (out > items && (out[-1] == '\n' || out[-1] == ' '))
+        out--;
+    *out = '\0';
+}
+
 fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
                             int64_t pass_id, const char *items, int64_t *id, fd_error *err)
 {
@@ -898,6 +928,9 @@ fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_
     fd_status s = works_clean_text(items, "items", TEXT_CHARS, true,
                                    _("List the tools brought in, one per line."), t->items,
                                    sizeof t->items, err);
+    tools_one_per_line(t->items);
+    if (s == FD_OK && !t->items[0])
+        s = fd_fail(err, FD_INVALID, "items", _("List the tools brought in, one per line."));
     if (s == FD_OK)
         s = fd_store_write(d->store, register_txn, t, err);
     if (s == FD_OK && id)

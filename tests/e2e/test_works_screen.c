@@ -87,14 +87,14 @@ static void tools_in_and_out(vt_term *t)
     vt_send(t, "4");
     VT_ASSERT_TEXT(t, "4  Register the morning's tools", WAIT_MS);
     vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "One tool per line", WAIT_MS);
+    VT_ASSERT_TEXT(t, "with ; between them", WAIT_MS);
     vt_key(t, "Right");
     VT_ASSERT_TEXT(t, "黄明", WAIT_MS);
     vt_key(t, "Tab");
-    vt_send(t, "电钻 2台");
+    vt_send(t, "电钻 2台、水平仪 1个");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Tools registered.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Tools registered: 电钻 2台", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Tools registered: 电钻 2台; 水平仪 1个", WAIT_MS); /* two lines */
 
     vt_send(t, "5");
     VT_ASSERT_TEXT(t, "5  Tools carried out against the list", WAIT_MS);

@@ -473,6 +473,24 @@ START_TEST(hot_work_is_refused_before_the_term_begins)
 }
 END_TEST
 
+/* The desk's dialog takes one line: 、 or ； between tools keeps each on a line of its
+ * own, as the demo's lists are. */
+START_TEST(tools_typed_on_one_line_are_kept_one_a_line)
+{
+    open_desk("tools-lines.db");
+    int64_t id = open_renovation();
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, 0, " 、； ", NULL, &err),
+                   FD_INVALID, "items", "one per line");
+    int64_t t = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "电钻 1台、 冲击钻 1台；水平仪 1个;",
+                                &t, &err));
+    fd_tools got;
+    ASSERT_OK(fd_tools_get(fx.desk, &fx.receptionist, t, &got, &err));
+    ck_assert_str_eq(got.items, "电钻 1台\n冲击钻 1台\n水平仪 1个");
+    close_desk();
+}
+END_TEST
+
 static const char *tools_today(void)
 {
     static ids l;
@@ -900,6 +918,7 @@ static Suite *works_suite(void)
     tcase_add_test(tc, completion_is_a_managers_with_the_site_cleared_and_tools_out);
     tcase_add_test(tc, hot_work_is_refused_before_the_term_begins);
     tcase_add_test(tc, tools_go_out_against_the_mornings_list);
+    tcase_add_test(tc, tools_typed_on_one_line_are_kept_one_a_line);
     tcase_add_test(tc, the_history_shows_every_step_of_the_file);
     tcase_add_test(tc, records_are_append_only_and_roles_hold);
     tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
