@@ -194,6 +194,9 @@ fd_status fd_pass_issue(fd_desk *d, const fd_actor *who, const fd_pass_input *in
 
 /* 盖章确认: the goods pass, within the pass's window (field: window). */
 fd_status fd_pass_confirm(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err);
+/* Whether the pass's window is open now, asked before the confirmation; nothing is
+ * written. Field: window. */
+fd_status fd_pass_confirm_check(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err);
 /* Goods stopped at the door: what danger, and the reason (fields hazard, reason). */
 fd_status fd_pass_refuse(fd_desk *d, const fd_actor *who, int64_t id, fd_pass_hazard hazard,
                          const char *reason, fd_error *err);

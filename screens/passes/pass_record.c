@@ -125,12 +125,16 @@ static int submitted(stepping *s, console *c, form *f, fd_status st, const fd_er
 /* 盖章确认: a confirmation naming the carrier and the goods, the safe answer first. */
 static bool confirm(pass_view *pv, console *c)
 {
+    fd_error err = {0};
+    if (fd_pass_confirm_check(console_desk(c), console_actor(c), pv->id, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return false;
+    }
     char question[PASSES_LINE_TEXT];
     snprintf(question, sizeof question, _("Seal confirmed: let %s through with %s (pass No. %lld)?"),
              pv->pass.carrier, pv->pass.goods, (long long)pv->id);
     if (!dialog_confirm(c, question, _("Let them through"), _("Not now")))
         return false;
-    fd_error err = {0};
     if (fd_pass_confirm(console_desk(c), console_actor(c), pv->id, &err) != FD_OK) {
         console_show_error(c, &err);
         return false;

@@ -302,7 +302,12 @@ START_TEST(the_desk_confirms_within_the_window_only)
     open_desk("confirm.db");
     file_authority(FD_AUTHORITY_SEAL, NULL, 0, NULL);
     int64_t id = issue(moving_out());
+    /* Before the window the goods wait: asked before any confirmation, and no advice to
+     * void a pass that only has to wait. */
+    ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, id, &err), FD_INVALID, "window",
+                   "Not yet time to let it through (from 10:30)");
     ASSERT_REFUSED(fd_pass_confirm(fx.desk, &fx.receptionist, id, &err), FD_INVALID, "window", "10:30");
+    ck_assert(!strstr(err.message, "void"));
     /* Offered to the desk (the window is checked as it is taken), not to the administrator. */
     ck_assert_int_eq(fd_pass_may(fx.desk, id, FD_PASS_STATE_ISSUED, FD_PASS_STEP_CONFIRM,
                                  &fx.receptionist), FD_INVALID);
@@ -311,6 +316,7 @@ START_TEST(the_desk_confirms_within_the_window_only)
     ck_assert_int_eq(fd_pass_may(fx.desk, id, FD_PASS_STATE_PASSED, FD_PASS_STEP_VOID,
                                  &fx.receptionist), FD_STATE);
     fx.now += 45 * 60;
+    ASSERT_OK(fd_pass_confirm_check(fx.desk, &fx.receptionist, id, &err));
     ASSERT_OK(fd_pass_confirm(fx.desk, &fx.receptionist, id, &err));
     fd_pass *p = get(id, &fx.receptionist);
     ck_assert_int_eq(p->state, FD_PASS_STATE_PASSED);
@@ -319,6 +325,11 @@ START_TEST(the_desk_confirms_within_the_window_only)
     ck_assert_int_eq(fd_pass_confirm(fx.desk, &fx.receptionist, id, &err), FD_STATE);
     ck_assert_int_eq(fd_pass_void(fx.desk, &fx.receptionist, id, "填错", &err), FD_STATE);
     ASSERT_REFUSED(fd_pass_confirm(fx.desk, &fx.receptionist, 999, &err), FD_NOT_FOUND, "", "999");
+    /* After the window only a new pass helps. */
+    int64_t late = issue(moving_out());
+    fx.now += 90 * 60; /* 12:15 */
+    ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, late, &err), FD_INVALID,
+                   "window", "ended at 12:00: void it");
     close_desk();
 }
 END_TEST
