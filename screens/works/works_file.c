@@ -62,7 +62,8 @@ typedef struct file_view {
     choices tools;   /* still in */
     choices permits; /* approved, site not yet cleared */
     record_history history;
-    record_steps steps;
+    record_steps steps; /* every step, so each keeps its number */
+    bool available[STEP_COUNT]; /* what the state and the reader's role allow now */
 } file_view;
 
 static void add_choice(choices *l, int64_t id, const char *text)
@@ -132,7 +133,8 @@ static void on_permit(void *ctx, const fd_hot_work *h)
     add_choice(&v->permits, h->id, text);
 }
 
-/* The steps the file's state and the reader's role allow now. */
+/* Every step keeps its number, whatever is taken: those the file's state and the
+ * reader's role do not allow now are shown dimmed and say so when chosen. */
 static void offer_steps(file_view *v)
 {
     const fd_actor *me = console_actor(v->c);
@@ -153,10 +155,29 @@ static void offer_steps(file_view *v)
         [STEP_CORRECT] = fd_may(me, FD_ACT_WORKS_CORRECT) || fd_may(me, FD_ACT_WORKS_CORRECT_RECEIPT),
     };
     record_steps_clear(&v->steps);
-    for (int s = 0; s < STEP_COUNT; s++)
-        if (offered[s])
-            record_steps_offer(&v->steps, s);
+    for (int s = 0; s < STEP_COUNT; s++) {
+        v->available[s] = offered[s];
+        record_steps_offer(&v->steps, s);
+    }
     record_steps_settle(&v->steps);
+    for (int s = 0; s < STEP_COUNT && !v->available[v->steps.chosen.selected]; s++)
+        if (v->available[s])
+            v->steps.chosen.selected = (size_t)s;
+}
+
+/* Over the steps record_draw_body drew at the foot, the unavailable ones dimmed. */
+static void dim_unavailable(const file_view *v, const console_area *area)
+{
+    int top = area->top + area->rows - STEP_COUNT;
+    for (int s = 0; s < STEP_COUNT; s++) {
+        if (v->available[s])
+            continue;
+        char line[WORKS_LINE_TEXT];
+        snprintf(line, sizeof line, " %d  %s", (s + 1) % 10, _(step_labels[s]));
+        bool selected = (size_t)s == v->steps.chosen.selected;
+        draw_padded(top + s, area->left, area->cols, line,
+                    selected ? theme(TH_SELECTED) | A_DIM : theme(TH_DIM));
+    }
 }
 
 static void load_file(file_view *v)
@@ -843,6 +864,7 @@ static void file_draw(void *state, console *c, const console_area *area)
     record_body body = {FACT_ROWS, WORKS_LABEL_COLS, &v->history, &v->steps, step_labels,
                         _("Nothing more to do for this renovation.")};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
+    dim_unavailable(v, area);
 }
 
 static int file_handle(void *state, console *c, const console_event *ev)
@@ -855,7 +877,13 @@ static int file_handle(void *state, console *c, const console_event *ev)
     int chosen;
     switch (record_steps_key(&v->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
-    case STEPS_CHOSEN: return perform(v, c, (step)chosen);
+    case STEPS_CHOSEN:
+        if (!v->available[chosen]) {
+            console_error(c, _("Step %d cannot be taken now: the renovation's state or your role does not allow it."),
+                          (chosen + 1) % 10);
+            return EV_HANDLED | EV_REDRAW;
+        }
+        return perform(v, c, (step)chosen);
     case STEPS_IGNORED: break;
     }
     return EV_IGNORED;
