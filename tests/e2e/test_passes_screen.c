@@ -197,6 +197,29 @@ START_TEST(test_goods_before_their_window_wait)
 }
 END_TEST
 
+/* Two terminals: the second voids last night's overdue move; the first, on the list and
+ * untouched, stops showing it within seconds. */
+START_TEST(test_the_list_follows_another_terminal)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *a = open_passes(&d, "1001", "1111");
+    VT_ASSERT_TEXT(a, "搬家公司", WAIT_MS);
+    vt_term *b = open_passes(&d, "1002", "1112");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_send(b, "3");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "The pass stays on record, voided", WAIT_MS);
+    vt_send(b, "客户取消搬家");
+    vt_key(b, "F2");
+    VT_ASSERT_TEXT(b, "Pass voided.", WAIT_MS);
+    VT_ASSERT_GONE(a, "搬家公司", WAIT_MS);
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
 /* A manager files a letter for a company with none; the desk may only read it. */
 START_TEST(test_a_manager_files_a_letter_of_authority)
 {
@@ -297,6 +320,7 @@ int main(void)
     const TTest *const tests[] = {test_passes_are_issued_against_the_seal_or_the_letter,
                                   test_goods_pass_after_the_seal_is_confirmed_or_are_stopped,
                                   test_goods_before_their_window_wait,
+                                  test_the_list_follows_another_terminal,
                                   test_a_manager_files_a_letter_of_authority,
                                   test_a_companys_records_have_a_history, NULL};
     return desk_main(desk_suite("passes", tests));
