@@ -236,6 +236,11 @@ typedef struct fd_pass {
     bool overdue;                        /* scheduled, its window ended, still issued */
 } fd_pass;
 
+/* Where the pass stands as the desk reads it: its state, or overdue. Stored name
+ * ("issued" … "overdue") and translated label; the screens and the export alike. */
+const char *fd_pass_shown_state_name(const fd_pass *p);
+const char *fd_pass_shown_state_label(const fd_pass *p);
+
 typedef enum fd_pass_view {
     FD_PASS_VIEW_DESK,   /* today's passes and every one still issued: by window */
     FD_PASS_VIEW_OPEN,   /* scheduled passes whose window ended unconfirmed: by window */

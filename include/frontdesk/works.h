@@ -89,6 +89,9 @@ fd_status fd_renovation_extend(fd_desk *d, const fd_actor *who, int64_t id, fd_d
 fd_status fd_renovation_complete(fd_desk *d, const fd_actor *who, const fd_actor *approver,
                                  int64_t id, int refunded, const char *refund_receipt,
                                  fd_error *err);
+/* Whether a field of the completion is required when refunded 元 are refunded: the
+ * refund's receipt once anything is. The one rule, for the form's marks too. */
+bool fd_renovation_complete_requires(int refunded, const char *field);
 /* The same checks without the approver and without writing: whether the renovation may
  * be completed so, asked before the confirmation and the PIN. */
 fd_status fd_renovation_complete_check(fd_desk *d, const fd_actor *who, int64_t id, int refunded,

@@ -42,9 +42,10 @@ static void on_line(void *ctx, const fd_pass_line *l)
     pass_view *pv = ctx;
     char line[RECORD_LINE_TEXT];
     if (l->hazard)
-        snprintf(line, sizeof line, "%s: %s, %s \u2014 %s", l->label, l->hazard, l->reason, l->staff);
+        snprintf(line, sizeof line, _("%s: %s, %s \u2014 %s"), l->label, l->hazard, l->reason,
+                 l->staff);
     else if (l->reason && *l->reason)
-        snprintf(line, sizeof line, "%s: %s \u2014 %s", l->label, l->reason, l->staff);
+        snprintf(line, sizeof line, _("%s: %s \u2014 %s"), l->label, l->reason, l->staff);
     else
         snprintf(line, sizeof line, "%s \u2014 %s", l->label, l->staff);
     record_history_add(&pv->history, l->at, line);
@@ -222,16 +223,18 @@ static void state_line(const fd_pass *p, fd_time now, char *line, size_t size)
 {
     char when[32];
     show_when(p->closed_at, now, when, sizeof when);
+    /* TRANSLATORS: a stopped pass's state: the state, when, by whom, the danger: the reason. */
     if (p->refused)
-        snprintf(line, size, "%s   %s %s   %s: %s", passes_state_label(p), when, p->closed_by,
-                 fd_pass_choice_label(FD_PASS_LIST_HAZARD, (int)p->hazard), p->refusal_reason);
+        snprintf(line, size, _("%s   %s %s   %s: %s"), fd_pass_shown_state_label(p), when,
+                 p->closed_by, fd_pass_choice_label(FD_PASS_LIST_HAZARD, (int)p->hazard),
+                 p->refusal_reason);
     else if (p->void_reason[0])
-        snprintf(line, size, "%s   %s %s   %s", passes_state_label(p), when, p->closed_by,
+        snprintf(line, size, "%s   %s %s   %s", fd_pass_shown_state_label(p), when, p->closed_by,
                  p->void_reason);
     else if (p->closed_at)
-        snprintf(line, size, "%s   %s %s", passes_state_label(p), when, p->closed_by);
+        snprintf(line, size, "%s   %s %s", fd_pass_shown_state_label(p), when, p->closed_by);
     else
-        snprintf(line, size, "%s", passes_state_label(p));
+        snprintf(line, size, "%s", fd_pass_shown_state_label(p));
 }
 
 static void draw_facts(const pass_view *pv, console *c, int y, int x, int cols)

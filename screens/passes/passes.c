@@ -69,7 +69,7 @@ static void passes_cells(void *ctx, const void *row, char (*out)[128], size_t co
     text_copy(out[2], 128, company);
     text_copy(out[3], 128, p->carrier);
     text_copy(out[4], 128, p->goods);
-    snprintf(out[5], 128, "%s", passes_state_label(p));
+    snprintf(out[5], 128, "%s", fd_pass_shown_state_label(p));
 }
 
 static const listview_source passes_source = {

@@ -117,7 +117,8 @@ static void on_tools(void *ctx, const fd_tools *t)
         return;
     char text[WORKS_LINE_TEXT], items[CHOICE_TEXT];
     works_items_line(t->items, items, sizeof items);
-    snprintf(text, sizeof text, "No. %lld %s: %s", (long long)t->id,
+    /* TRANSLATORS: a tools list to pick: its number, whose, the tools. */
+    snprintf(text, sizeof text, _("No. %lld %s: %s"), (long long)t->id,
              t->worker[0] ? t->worker : _("the crew"), items);
     add_choice(&v->tools, t->id, text);
 }
@@ -129,7 +130,8 @@ static void on_permit(void *ctx, const fd_hot_work *h)
         return;
     char text[WORKS_LINE_TEXT], when[FD_TIME_TEXT];
     fd_time_format(h->starts_at, when);
-    snprintf(text, sizeof text, "No. %lld %s %s", (long long)h->id, h->welder, when + 5);
+    /* TRANSLATORS: a hot-work permit to pick: its number, the welder, its start. */
+    snprintf(text, sizeof text, _("No. %lld %s %s"), (long long)h->id, h->welder, when + 5);
     add_choice(&v->permits, h->id, text);
 }
 
@@ -607,6 +609,12 @@ static int complete_submit(void *ctx, console *c, form *f)
     return submitted(s, c, f, st, &err) | EV_REDRAW;
 }
 
+static bool complete_requires(void *ctx, const form *f, const char *name)
+{
+    (void)ctx;
+    return fd_renovation_complete_requires(atoi(form_value(f, "refunded")), name);
+}
+
 static bool complete(file_view *v, console *c)
 {
     stepping s = new_stepping(v, _("Complete the renovation"),
@@ -615,6 +623,7 @@ static bool complete(file_view *v, console *c)
                                 "(0 when the receipt is lost), approved by a duty manager or the "
                                 "customer-service manager with their PIN."));
     s.a.form = form_new(complete_fields, 2, 0, complete_submit, &s);
+    form_set_required_rule(s.a.form, complete_requires, NULL);
     char deposit[16];
     snprintf(deposit, sizeof deposit, "%d", v->file.deposit);
     form_set_value(s.a.form, "refunded", deposit);

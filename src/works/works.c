@@ -398,6 +398,11 @@ static fd_status complete_txn(fd_store *store, void *ctx, fd_error *err)
                                       NULL, err);
 }
 
+bool fd_renovation_complete_requires(int refunded, const char *field)
+{
+    return strcmp(field, "refunded") == 0 || (strcmp(field, "refund_receipt") == 0 && refunded > 0);
+}
+
 /* What is typed, checked before the file is read. */
 static fd_status clean_completion(renovation_step *p, const char *refund_receipt, fd_error *err)
 {
@@ -406,7 +411,9 @@ static fd_status clean_completion(renovation_step *p, const char *refund_receipt
     if (p->refunded < 0)
         return fd_fail(err, FD_INVALID, "refunded", _("Enter the amount refunded, in yuan."));
     fd_status s = works_clean_text(refund_receipt, "refund_receipt", NAME_CHARS, false,
-                                   p->refunded > 0 ? _("Enter the refund's receipt number.") : NULL,
+                                   fd_renovation_complete_requires(p->refunded, "refund_receipt")
+                                       ? _("Enter the refund's receipt number.")
+                                       : NULL,
                                    p->text, sizeof p->text, err);
     if (s == FD_OK && p->refunded == 0 && p->text[0])
         s = fd_fail(err, FD_INVALID, "refunded", _("Enter the amount refunded against that receipt."));

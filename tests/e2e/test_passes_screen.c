@@ -220,6 +220,31 @@ START_TEST(test_the_list_follows_another_terminal)
 }
 END_TEST
 
+/* In Chinese, goods stopped read with Chinese punctuation, in the history and the state. */
+START_TEST(test_goods_stopped_read_in_chinese)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_console(&d, "zh_CN", NULL, 24, 80);
+    VT_ASSERT_TEXT(t, "工号", WAIT_MS);
+    desk_sign_in(t, "1001", "1111");
+    VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
+    vt_key(t, "^G");
+    VT_ASSERT_TEXT(t, "搬家公司", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_send(t, "2");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "危险类别", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "液化气罐属易燃品");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "拒绝放行：易燃，液化气罐属易燃品 — 李娜", WAIT_MS);
+    VT_ASSERT_TEXT(t, "易燃：液化气罐属易燃品", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* A manager files a letter for a company with none; the desk may only read it. */
 START_TEST(test_a_manager_files_a_letter_of_authority)
 {
@@ -321,6 +346,7 @@ int main(void)
                                   test_goods_pass_after_the_seal_is_confirmed_or_are_stopped,
                                   test_goods_before_their_window_wait,
                                   test_the_list_follows_another_terminal,
+                                  test_goods_stopped_read_in_chinese,
                                   test_a_manager_files_a_letter_of_authority,
                                   test_a_companys_records_have_a_history, NULL};
     return desk_main(desk_suite("passes", tests));

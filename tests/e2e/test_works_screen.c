@@ -356,11 +356,43 @@ START_TEST(test_the_search_finds_every_renovation)
 }
 END_TEST
 
+/* In Chinese: the carry-out picker with Chinese words and punctuation, and the refund
+ * receipt marked required while something is refunded, as the core's rule says. */
+START_TEST(test_the_file_reads_in_chinese)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = desk_console(&d, "zh_CN", NULL, 24, 80);
+    VT_ASSERT_TEXT(t, "工号", WAIT_MS);
+    desk_sign_in(t, "1001", "1111");
+    VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
+    vt_key(t, "^W");
+    VT_ASSERT_TEXT(t, "B-803", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "B-803   业主 钱红", WAIT_MS);
+    vt_send(t, "5");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "‹ 第3号 施工队：人字梯 2把、乳胶漆 3桶 ›", WAIT_MS);
+    vt_key(t, "Esc");
+    vt_send(t, "9");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "退款凭证 *", WAIT_MS);
+    for (int i = 0; i < 5; i++)
+        vt_key(t, "Backspace");
+    VT_ASSERT_TEXT(t, "退还金额（元） *  ", WAIT_MS);
+    VT_ASSERT_GONE(t, "退款凭证 *", WAIT_MS); /* nothing refunded: no receipt asked */
+    vt_key(t, "Esc");
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
                                   test_deposits_and_hot_work_on_the_demo_file,
                                   test_a_correction_is_confirmed_and_kept_in_the_history,
-                                  test_the_search_finds_every_renovation, NULL};
+                                  test_the_search_finds_every_renovation,
+                                  test_the_file_reads_in_chinese, NULL};
     return desk_main(desk_suite("works", tests));
 }

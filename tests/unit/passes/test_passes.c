@@ -495,6 +495,17 @@ START_TEST(export_gives_each_pass_whole_with_documents_masked)
     ck_assert_msg(strstr(csv, ",Stopped,2026-11-27 10:00,李娜,Toxic,电脑里夹带农药一瓶"), "%s", csv);
     ck_assert_ptr_null(strstr(csv, "11010519491231002X"));
     free(csv);
+    /* A move the desk arranged, its window over and never let through: overdue, in the
+     * file as on the screen. */
+    fd_pass_input arranged = moving_out();
+    arranged.scheduled = true;
+    int64_t late = issue(arranged);
+    fx.now += 3 * 3600; /* 13:00 */
+    csv = desk_fixture_export(&fx, fd_passes_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "办公桌 2张、台式电脑 3台,2026-11-27 10:00,李娜,Overdue,"), "%s", csv);
+    ck_assert_str_eq(fd_pass_shown_state_label(get(late, &fx.receptionist)), "Overdue");
+    free(csv);
     req.unmasked = true;
     req.format = FD_EXPORT_JSON;
     char *json = desk_fixture_export(&fx, fd_passes_export, &fx.duty_manager, &req, &status, NULL, &err);

@@ -343,6 +343,10 @@ START_TEST(a_renovation_completes_once_its_passes_are_back)
                    FD_INVALID, "refunded", "20000");
     ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000, "", &err),
                    FD_INVALID, "refund_receipt", "receipt");
+    /* The refund's receipt is required as soon as anything is refunded: the form's mark too. */
+    ck_assert(fd_renovation_complete_requires(1, "refund_receipt"));
+    ck_assert(!fd_renovation_complete_requires(0, "refund_receipt"));
+    ck_assert(fd_renovation_complete_requires(0, "refunded"));
     ASSERT_OK(fd_renovation_complete_check(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err));
     ASSERT_OK(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000, "TK-9", &err));
     fd_renovation *r = renovation(id);
