@@ -194,6 +194,9 @@ fd_status fd_pass_issue(fd_desk *d, const fd_actor *who, const fd_pass_input *in
 
 /* 盖章确认: the goods pass, within the pass's window (field: window). */
 fd_status fd_pass_confirm(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err);
+/* Whether the pass's window is open now, asked before the confirmation; nothing is
+ * written. Field: window. */
+fd_status fd_pass_confirm_check(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err);
 /* Goods stopped at the door: what danger, and the reason (fields hazard, reason). */
 fd_status fd_pass_refuse(fd_desk *d, const fd_actor *who, int64_t id, fd_pass_hazard hazard,
                          const char *reason, fd_error *err);
@@ -232,6 +235,11 @@ typedef struct fd_pass {
     char goods[FD_PASS_GOODS_MAX];       /* "办公桌 2张、电脑 3台" */
     bool overdue;                        /* scheduled, its window ended, still issued */
 } fd_pass;
+
+/* Where the pass stands as the desk reads it: its state, or overdue. Stored name
+ * ("issued" … "overdue") and translated label; the screens and the export alike. */
+const char *fd_pass_shown_state_name(const fd_pass *p);
+const char *fd_pass_shown_state_label(const fd_pass *p);
 
 typedef enum fd_pass_view {
     FD_PASS_VIEW_DESK,   /* today's passes and every one still issued: by window */

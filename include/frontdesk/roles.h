@@ -82,6 +82,7 @@ typedef enum fd_role {
     X(WORKS_RENOVATION, "works.renovation", FD_DESK_STAFF, N_("Open, extend or complete a renovation file")) \
     X(WORKS_PASS, "works.pass", FD_DESK_STAFF, N_("Issue, renew or take back a worker's pass")) \
     X(WORKS_HOT_WORK, "works.hot_work", FD_MANAGERS, N_("Approve hot work")) \
+    X(WORKS_COMPLETE, "works.complete", FD_MANAGERS, N_("Complete a renovation and refund its deposit")) \
     X(WORKS_SITE, "works.site", FD_DESK_STAFF, N_("Register contractors' tools, or a site cleared after hot work")) \
     X(WORKS_EXPORT, "works.export", FD_MANAGERS | FD_ROLE_BIT(FD_ROLE_ADMIN), N_("Export the renovation permits and passes")) \
     X(PASS_ISSUE, "pass.issue", FD_DESK_STAFF, N_("Issue a carry-out or carry-in pass")) \

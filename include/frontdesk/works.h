@@ -80,11 +80,22 @@ fd_status fd_renovation_open(fd_desk *d, const fd_actor *who, const fd_renovatio
 fd_status fd_renovation_extend(fd_desk *d, const fd_actor *who, int64_t id, fd_date until_on,
                                const char *request, fd_error *err);
 
-/* Completed: refused while a pass is still out. refunded 元 against refund_receipt
- * (0 and "" when nothing is refunded: a lost deposit receipt). Field names: refunded,
- * refund_receipt. */
-fd_status fd_renovation_complete(fd_desk *d, const fd_actor *who, int64_t id, int refunded,
-                                 const char *refund_receipt, fd_error *err);
+/* Completed, approved in place by approver (FD_ACT_WORKS_COMPLETE: a duty manager or
+ * the customer-service manager, checked with the PIN by the caller's login). Refused
+ * while a pass is still out, a hot-work site is not cleared (field hot_work) or tools
+ * are not carried out (field tools). refunded 元 against refund_receipt (0 and "" when
+ * nothing is refunded: a lost deposit receipt). Field names: refunded, refund_receipt,
+ * hot_work, tools, approver. */
+fd_status fd_renovation_complete(fd_desk *d, const fd_actor *who, const fd_actor *approver,
+                                 int64_t id, int refunded, const char *refund_receipt,
+                                 fd_error *err);
+/* Whether a field of the completion is required when refunded 元 are refunded: the
+ * refund's receipt once anything is. The one rule, for the form's marks too. */
+bool fd_renovation_complete_requires(int refunded, const char *field);
+/* The same checks without the approver and without writing: whether the renovation may
+ * be completed so, asked before the confirmation and the PIN. */
+fd_status fd_renovation_complete_check(fd_desk *d, const fd_actor *who, int64_t id, int refunded,
+                                       const char *refund_receipt, fd_error *err);
 
 typedef enum fd_renovation_state {
     FD_RENOVATION_ACTIVE, FD_RENOVATION_COMPLETED
@@ -115,6 +126,13 @@ fd_status fd_renovation_get(fd_desk *d, const fd_actor *who, int64_t id, fd_reno
                             fd_error *err);
 /* Every renovation still active, by its term's last day, soonest first. */
 fd_status fd_renovations_active(fd_desk *d, const fd_actor *who,
+                                void (*each)(void *ctx, const fd_renovation *r), void *ctx,
+                                fd_error *err);
+
+/* Every renovation, completed ones too, whose unit, owner or contractor contains text
+ * (full-width letters and digits as half-width, letters in any case): those under way
+ * first, by their last day. At most limit. */
+fd_status fd_renovations_search(fd_desk *d, const fd_actor *who, const char *text, int limit,
                                 void (*each)(void *ctx, const fd_renovation *r), void *ctx,
                                 fd_error *err);
 
@@ -221,7 +239,8 @@ typedef struct fd_hot_work_intake {
     const char *welder;
     const char *certificate;  /* the welder's certificate number */
     const char *work;         /* what and where: 电焊, 切割 … */
-    fd_time starts_at, ends_at; /* the window: starts now or later, within the term */
+    fd_time starts_at, ends_at; /* the window: starts now or later, within the term (not
+                                 * before its first day) */
 } fd_hot_work_intake;
 
 /* Approved in place by approver (FD_ACT_WORKS_HOT_WORK, checked with the PIN by the
@@ -241,6 +260,10 @@ typedef struct fd_hot_work {
     char approver[64];
 } fd_hot_work;
 
+/* Every permit whose site is not yet cleared, by number (the handover's list). */
+fd_status fd_hot_works_open(fd_desk *d, const fd_actor *who,
+                            void (*each)(void *ctx, const fd_hot_work *h), void *ctx,
+                            fd_error *err);
 /* A renovation's permits, by number. */
 fd_status fd_hot_works_of(fd_desk *d, const fd_actor *who, int64_t renovation_id,
                           void (*each)(void *ctx, const fd_hot_work *h), void *ctx,
@@ -249,7 +272,8 @@ fd_status fd_hot_works_of(fd_desk *d, const fd_actor *who, int64_t renovation_id
 /* ---- the daily tools register ---- */
 
 /* The morning's tools of a worker (pass_id: an issued pass of the renovation) or of the
- * crew (0), one item per line. Field names: pass, items. */
+ * crew (0), one item per line; "、" or "；" between items also parts them, and each is
+ * kept on a line of its own. Field names: pass, items. */
 fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
                             int64_t pass_id, const char *items, int64_t *id, fd_error *err);
 /* Carried out against the morning's list: as listed, or with a note of what differed

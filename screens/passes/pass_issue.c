@@ -261,15 +261,18 @@ static void offer(issue *in, const char *field, const char **labels, int count)
     form_set_choices(in->form, field, labels, (size_t)count);
 }
 
-/* The next full hour, today: when goods usually move next. */
+/* From now for an hour, within today: goods mostly go out as the pass is issued, and a
+ * window that starts later could not be stamped then. */
 static void fill_window(issue *in, console *c)
 {
     fd_time now = fd_desk_now(console_desk(c));
     fd_local l = fd_time_local(now);
     char from[FD_TIME_TEXT], to[16];
-    int hour = l.hour < 23 ? l.hour + 1 : 23;
-    fd_time_format(fd_date_start(fd_date_of(now)) + hour * 3600, from);
-    snprintf(to, sizeof to, "%02d:00", hour < 23 ? hour + 1 : 24);
+    fd_time_format(now, from);
+    int until = l.hour * 60 + l.minute + 60;
+    if (until > 24 * 60)
+        until = 24 * 60;
+    snprintf(to, sizeof to, "%02d:%02d", until / 60, until % 60);
     form_set_value(in->form, "window_from", from);
     form_set_value(in->form, "window_to", to);
 }

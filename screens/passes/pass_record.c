@@ -42,9 +42,10 @@ static void on_line(void *ctx, const fd_pass_line *l)
     pass_view *pv = ctx;
     char line[RECORD_LINE_TEXT];
     if (l->hazard)
-        snprintf(line, sizeof line, "%s: %s, %s \u2014 %s", l->label, l->hazard, l->reason, l->staff);
+        snprintf(line, sizeof line, _("%s: %s, %s \u2014 %s"), l->label, l->hazard, l->reason,
+                 l->staff);
     else if (l->reason && *l->reason)
-        snprintf(line, sizeof line, "%s: %s \u2014 %s", l->label, l->reason, l->staff);
+        snprintf(line, sizeof line, _("%s: %s \u2014 %s"), l->label, l->reason, l->staff);
     else
         snprintf(line, sizeof line, "%s \u2014 %s", l->label, l->staff);
     record_history_add(&pv->history, l->at, line);
@@ -125,12 +126,16 @@ static int submitted(stepping *s, console *c, form *f, fd_status st, const fd_er
 /* 盖章确认: a confirmation naming the carrier and the goods, the safe answer first. */
 static bool confirm(pass_view *pv, console *c)
 {
+    fd_error err = {0};
+    if (fd_pass_confirm_check(console_desk(c), console_actor(c), pv->id, &err) != FD_OK) {
+        console_show_error(c, &err);
+        return false;
+    }
     char question[PASSES_LINE_TEXT];
     snprintf(question, sizeof question, _("Seal confirmed: let %s through with %s (pass No. %lld)?"),
              pv->pass.carrier, pv->pass.goods, (long long)pv->id);
     if (!dialog_confirm(c, question, _("Let them through"), _("Not now")))
         return false;
-    fd_error err = {0};
     if (fd_pass_confirm(console_desk(c), console_actor(c), pv->id, &err) != FD_OK) {
         console_show_error(c, &err);
         return false;
@@ -218,16 +223,18 @@ static void state_line(const fd_pass *p, fd_time now, char *line, size_t size)
 {
     char when[32];
     show_when(p->closed_at, now, when, sizeof when);
+    /* TRANSLATORS: a stopped pass's state: the state, when, by whom, the danger: the reason. */
     if (p->refused)
-        snprintf(line, size, "%s   %s %s   %s: %s", passes_state_label(p), when, p->closed_by,
-                 fd_pass_choice_label(FD_PASS_LIST_HAZARD, (int)p->hazard), p->refusal_reason);
+        snprintf(line, size, _("%s   %s %s   %s: %s"), fd_pass_shown_state_label(p), when,
+                 p->closed_by, fd_pass_choice_label(FD_PASS_LIST_HAZARD, (int)p->hazard),
+                 p->refusal_reason);
     else if (p->void_reason[0])
-        snprintf(line, size, "%s   %s %s   %s", passes_state_label(p), when, p->closed_by,
+        snprintf(line, size, "%s   %s %s   %s", fd_pass_shown_state_label(p), when, p->closed_by,
                  p->void_reason);
     else if (p->closed_at)
-        snprintf(line, size, "%s   %s %s", passes_state_label(p), when, p->closed_by);
+        snprintf(line, size, "%s   %s %s", fd_pass_shown_state_label(p), when, p->closed_by);
     else
-        snprintf(line, size, "%s", passes_state_label(p));
+        snprintf(line, size, "%s", fd_pass_shown_state_label(p));
 }
 
 static void draw_facts(const pass_view *pv, console *c, int y, int x, int cols)

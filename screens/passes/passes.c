@@ -32,7 +32,8 @@ typedef struct pass_list {
     console *c;
     size_t view;
     listview *list;
-    unsigned seen; /* passes_changes() when it was read */
+    unsigned seen;      /* passes_changes() when it was read */
+    unsigned seen_data; /* console_data_changes() when it was read */
 } pass_list;
 
 static const listview_column columns[] = {
@@ -68,7 +69,7 @@ static void passes_cells(void *ctx, const void *row, char (*out)[128], size_t co
     text_copy(out[2], 128, company);
     text_copy(out[3], 128, p->carrier);
     text_copy(out[4], 128, p->goods);
-    snprintf(out[5], 128, "%s", passes_state_label(p));
+    snprintf(out[5], 128, "%s", fd_pass_shown_state_label(p));
 }
 
 static const listview_source passes_source = {
@@ -82,6 +83,7 @@ static const listview_source passes_source = {
 static void read_list(pass_list *m)
 {
     m->seen = passes_changes();
+    m->seen_data = console_data_changes(m->c);
     listview_reload(m->list, m->c);
 }
 
@@ -181,6 +183,10 @@ static void passes_draw(void *state, console *c, const console_area *area)
     pass_list *m = state;
     if (m->seen != passes_changes())
         read_list(m);
+    else if (m->seen_data != console_data_changes(c)) { /* another terminal wrote */
+        m->seen_data = console_data_changes(c);
+        listview_refresh(m->list, c);
+    }
     char title[PASSES_LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[m->view].label),

@@ -30,12 +30,6 @@ void passes_window_text(const fd_pass *p, fd_time now, char *out, size_t size)
                  from.minute, to_hour, to.minute);
 }
 
-const char *passes_state_label(const fd_pass *p)
-{
-    return p->overdue ? _("Overdue")
-                      : fd_pass_choice_label(FD_PASS_LIST_STATE, (int)p->state);
-}
-
 void passes_authority_text(const fd_pass *p, char *out, size_t size)
 {
     if (p->sealed)

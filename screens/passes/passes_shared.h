@@ -18,8 +18,6 @@ unsigned passes_changes(void);
 
 /* "10:30–12:00" on now's day, "11-25 10:30–12:00" on another. */
 void passes_window_text(const fd_pass *p, fd_time now, char *out, size_t size);
-/* The state, "已逾期" for a scheduled pass whose window ended unconfirmed. */
-const char *passes_state_label(const fd_pass *p);
 /* How the pass is authorised: "盖公章", "签署人 刘洋", or a dash. */
 void passes_authority_text(const fd_pass *p, char *out, size_t size);
 /* A label in the passes' column beside its value. */

@@ -16,7 +16,7 @@
 #include "works/works_form.h"
 #include "works/works_shared.h"
 
-enum { DETAIL_ROWS = 3, DUE_LIMIT = 500 };
+enum { DETAIL_ROWS = 3, DUE_LIMIT = 500, SEARCH_LIMIT = 500 };
 
 typedef enum view { VIEW_FILES, VIEW_DUE, VIEW_TOOLS, VIEW_COUNT } view;
 
@@ -48,13 +48,25 @@ static void add_file(void *ctx, const fd_renovation *r)
     listview_add(ctx, copy);
 }
 
+/* Those under way; a search finds among every renovation, finished ones too. */
 static fd_status files_fetch(void *ctx, listview *lv, const char *query, const void *after,
                              int limit, fd_error *err)
 {
-    (void)query;
     (void)limit;
     works_list *m = ctx;
-    return after ? FD_OK : fd_renovations_active(console_desk(m->c), console_actor(m->c), add_file, lv, err);
+    if (after)
+        return FD_OK;
+    if (query && !text_blank(query))
+        return fd_renovations_search(console_desk(m->c), console_actor(m->c), query, SEARCH_LIMIT,
+                                     add_file, lv, err);
+    return fd_renovations_active(console_desk(m->c), console_actor(m->c), add_file, lv, err);
+}
+
+static const char *file_state(const fd_renovation *r)
+{
+    return r->state == FD_RENOVATION_COMPLETED ? _("Completed")
+           : r->term_over                     ? _("Term over")
+                                              : _("Under way");
 }
 
 static void files_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -68,7 +80,7 @@ static void files_cells(void *ctx, const void *row, char (*out)[128], size_t cou
     text_copy(out[2], 128, r->contractor);
     works_day_text(r->ends_on, out[3], 128);
     snprintf(out[4], 128, "%d", r->passes_out);
-    text_copy(out[5], 128, r->term_over ? _("Term over") : _("Under way"));
+    text_copy(out[5], 128, file_state(r));
 }
 
 /* -- the passes falling due -- */
@@ -162,6 +174,8 @@ static void show_view(works_list *m, view v)
     listview_free(m->list);
     m->view = v;
     m->list = listview_new(&sources[v], m, 0);
+    if (v == VIEW_FILES)
+        listview_set_label(m->list, _("Unit, owner or contractor:"));
     read_list(m);
 }
 

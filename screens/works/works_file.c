@@ -62,7 +62,8 @@ typedef struct file_view {
     choices tools;   /* still in */
     choices permits; /* approved, site not yet cleared */
     record_history history;
-    record_steps steps;
+    record_steps steps; /* every step, so each keeps its number */
+    bool available[STEP_COUNT]; /* what the state and the reader's role allow now */
 } file_view;
 
 static void add_choice(choices *l, int64_t id, const char *text)
@@ -116,7 +117,8 @@ static void on_tools(void *ctx, const fd_tools *t)
         return;
     char text[WORKS_LINE_TEXT], items[CHOICE_TEXT];
     works_items_line(t->items, items, sizeof items);
-    snprintf(text, sizeof text, "No. %lld %s: %s", (long long)t->id,
+    /* TRANSLATORS: a tools list to pick: its number, whose, the tools. */
+    snprintf(text, sizeof text, _("No. %lld %s: %s"), (long long)t->id,
              t->worker[0] ? t->worker : _("the crew"), items);
     add_choice(&v->tools, t->id, text);
 }
@@ -128,11 +130,13 @@ static void on_permit(void *ctx, const fd_hot_work *h)
         return;
     char text[WORKS_LINE_TEXT], when[FD_TIME_TEXT];
     fd_time_format(h->starts_at, when);
-    snprintf(text, sizeof text, "No. %lld %s %s", (long long)h->id, h->welder, when + 5);
+    /* TRANSLATORS: a hot-work permit to pick: its number, the welder, its start. */
+    snprintf(text, sizeof text, _("No. %lld %s %s"), (long long)h->id, h->welder, when + 5);
     add_choice(&v->permits, h->id, text);
 }
 
-/* The steps the file's state and the reader's role allow now. */
+/* Every step keeps its number, whatever is taken: those the file's state and the
+ * reader's role do not allow now are shown dimmed and say so when chosen. */
 static void offer_steps(file_view *v)
 {
     const fd_actor *me = console_actor(v->c);
@@ -153,10 +157,29 @@ static void offer_steps(file_view *v)
         [STEP_CORRECT] = fd_may(me, FD_ACT_WORKS_CORRECT) || fd_may(me, FD_ACT_WORKS_CORRECT_RECEIPT),
     };
     record_steps_clear(&v->steps);
-    for (int s = 0; s < STEP_COUNT; s++)
-        if (offered[s])
-            record_steps_offer(&v->steps, s);
+    for (int s = 0; s < STEP_COUNT; s++) {
+        v->available[s] = offered[s];
+        record_steps_offer(&v->steps, s);
+    }
     record_steps_settle(&v->steps);
+    for (int s = 0; s < STEP_COUNT && !v->available[v->steps.chosen.selected]; s++)
+        if (v->available[s])
+            v->steps.chosen.selected = (size_t)s;
+}
+
+/* Over the steps record_draw_body drew at the foot, the unavailable ones dimmed. */
+static void dim_unavailable(const file_view *v, const console_area *area)
+{
+    int top = area->top + area->rows - STEP_COUNT;
+    for (int s = 0; s < STEP_COUNT; s++) {
+        if (v->available[s])
+            continue;
+        char line[WORKS_LINE_TEXT];
+        snprintf(line, sizeof line, " %d  %s", (s + 1) % 10, _(step_labels[s]));
+        bool selected = (size_t)s == v->steps.chosen.selected;
+        draw_padded(top + s, area->left, area->cols, line,
+                    selected ? theme(TH_SELECTED) | A_DIM : theme(TH_DIM));
+    }
 }
 
 static void load_file(file_view *v)
@@ -415,8 +438,9 @@ static bool register_tools(file_view *v, console *c)
 {
     tools_stepping *t = fd_alloc(sizeof *t);
     t->s = new_stepping(v, _("Register the morning's tools"),
-                        _("One tool per line. Carried out later against this list, with no new "
-                          "carry-out pass."));
+                        _("Tools one after another with ; between them (drill 1; level 1): each "
+                          "is kept on a line of its own. Carried out later against this list, with "
+                          "no new carry-out pass."));
     add_choice(&t->whose, 0, _("The crew"));
     for (size_t i = 0; i < v->passes.count; i++)
         add_choice(&t->whose, v->passes.id[i], v->passes.text[i]);
@@ -562,22 +586,44 @@ static const form_field complete_fields[] = {
     {"refund_receipt", N_("Refund receipt"), FORM_TEXT, false, 20, 32},
 };
 
+/* Choose, then confirm: the core checks first, so nothing is asked in vain; then the
+ * manager approves with their PIN what was confirmed. */
 static int complete_submit(void *ctx, console *c, form *f)
 {
     stepping *s = ctx;
+    fd_desk *d = console_desk(c);
+    int refunded = atoi(form_value(f, "refunded"));
+    const char *receipt = form_value(f, "refund_receipt");
     fd_error err = {0};
-    fd_status st = fd_renovation_complete(console_desk(c), console_actor(c), s->v->id,
-                                          atoi(form_value(f, "refunded")),
-                                          form_value(f, "refund_receipt"), &err);
-    return submitted(s, c, f, st, &err);
+    fd_status st = fd_renovation_complete_check(d, console_actor(c), s->v->id, refunded, receipt, &err);
+    if (st != FD_OK)
+        return submitted(s, c, f, st, &err);
+    char *question = fd_printf(_("Complete renovation No. %lld (%s) and refund %d of the %d yuan deposit?"),
+                               (long long)s->v->id, s->v->file.unit, refunded, s->v->file.deposit);
+    bool yes = dialog_confirm(c, question, _("Complete"), _("Check again"));
+    free(question);
+    fd_actor approver;
+    if (!yes || !auth_approve(c, FD_ACT_WORKS_COMPLETE, &approver))
+        return EV_HANDLED | EV_REDRAW;
+    st = fd_renovation_complete(d, console_actor(c), &approver, s->v->id, refunded, receipt, &err);
+    return submitted(s, c, f, st, &err) | EV_REDRAW;
+}
+
+static bool complete_requires(void *ctx, const form *f, const char *name)
+{
+    (void)ctx;
+    return fd_renovation_complete_requires(atoi(form_value(f, "refunded")), name);
 }
 
 static bool complete(file_view *v, console *c)
 {
     stepping s = new_stepping(v, _("Complete the renovation"),
-                              _("After the inspection, with every pass back: the deposit refunded "
-                                "against its receipt (0 when the receipt is lost)."));
+                              _("After the inspection, with every pass back, the hot-work sites cleared "
+                                "and the tools carried out: the deposit refunded against its receipt "
+                                "(0 when the receipt is lost), approved by a duty manager or the "
+                                "customer-service manager with their PIN."));
     s.a.form = form_new(complete_fields, 2, 0, complete_submit, &s);
+    form_set_required_rule(s.a.form, complete_requires, NULL);
     char deposit[16];
     snprintf(deposit, sizeof deposit, "%d", v->file.deposit);
     form_set_value(s.a.form, "refunded", deposit);
@@ -827,6 +873,7 @@ static void file_draw(void *state, console *c, const console_area *area)
     record_body body = {FACT_ROWS, WORKS_LABEL_COLS, &v->history, &v->steps, step_labels,
                         _("Nothing more to do for this renovation.")};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
+    dim_unavailable(v, area);
 }
 
 static int file_handle(void *state, console *c, const console_event *ev)
@@ -839,7 +886,13 @@ static int file_handle(void *state, console *c, const console_event *ev)
     int chosen;
     switch (record_steps_key(&v->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
-    case STEPS_CHOSEN: return perform(v, c, (step)chosen);
+    case STEPS_CHOSEN:
+        if (!v->available[chosen]) {
+            console_error(c, _("Step %d cannot be taken now: the renovation's state or your role does not allow it."),
+                          (chosen + 1) % 10);
+            return EV_HANDLED | EV_REDRAW;
+        }
+        return perform(v, c, (step)chosen);
     case STEPS_IGNORED: break;
     }
     return EV_IGNORED;

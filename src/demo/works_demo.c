@@ -136,7 +136,8 @@ static fd_status a1504(scene *s)
     at(s, 3, 15, 0);
     if ((st = give_back(s, pass, "TK-0131")) != FD_OK)
         return st;
-    return fd_renovation_complete(s->d, &s->cast->receptionist, file, 20000, "TK-0132", s->err);
+    return fd_renovation_complete(s->d, &s->cast->receptionist, &s->cast->duty_manager, file, 20000,
+                                  "TK-0132", s->err);
 }
 
 fd_status fd_demo_works(fd_desk *d, const fd_demo_cast *cast, fd_error *err)

@@ -327,6 +327,19 @@ static fd_status gather_repairs(fd_desk *d, fd_gather_list *l, fd_error *err)
     return fd_repairs_open(d, repair_item, l, err);
 }
 
+/* Hot work done and its site not yet checked and cleared. */
+static void hot_work_item(void *ctx, const fd_hot_work *h)
+{
+    fd_gather_list *l = ctx;
+    add(l, "hot_work", NULL, h->renovation_id, fd_printf("#%lld", (long long)h->id),
+        joined(h->unit, h->welder, NULL), fd_printf("%s", h->work), h->starts_at, h->ends_at, -1);
+}
+
+static fd_status gather_hot_works(fd_desk *d, fd_gather_list *l, fd_error *err)
+{
+    return fd_hot_works_open(d, NULL, hot_work_item, l, err);
+}
+
 /* Only a rectification is counted in working days (fd_complaint_due_in_workdays). */
 static bool complaint_unconfirmed(const fd_config *cfg, const char *sort, fd_time due)
 {
@@ -363,6 +376,8 @@ static const struct open_source {
     {"work_pass", N_("Worker's pass due"), gather_work_passes, work_pass_sort_label, NULL,
      FD_RECORD_RENOVATION},
     {"tools", N_("Tools not carried out"), gather_tools, NULL, NULL, FD_RECORD_RENOVATION},
+    {"hot_work", N_("Hot-work site not cleared"), gather_hot_works, NULL, NULL,
+     FD_RECORD_RENOVATION},
     {FD_SOURCE_HELD_MAIL, N_("Mail held"), gather_mail, mail_sort_label, NULL, FD_RECORD_MAIL},
 };
 

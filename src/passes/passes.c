@@ -72,20 +72,35 @@ static const char *state_label(const char *state)
 }
 
 /* The goods pass within the window the pass names (条款五: the desk keeps the moving
- * times it arranged); outside it the pass is voided and a new one issued. */
+ * times it arranged). Before it the goods wait; after it the pass is voided and a new
+ * one issued, whose window starts when it is issued. */
+static fd_status window_open(fd_desk *d, const pass_window *w, fd_error *err)
+{
+    fd_time now = fd_desk_now(d);
+    if (now < w->from) {
+        fd_local from = fd_time_local(w->from);
+        if (fd_date_of(w->from) == fd_date_of(now))
+            return fd_fail(err, FD_INVALID, "window", _("Not yet time to let it through (from %02d:%02d)."),
+                           from.hour, from.minute);
+        char day[FD_TIME_TEXT];
+        fd_time_format(w->from, day);
+        return fd_fail(err, FD_INVALID, "window", _("Not yet time to let it through (from %s)."), day);
+    }
+    if (now > w->to) {
+        fd_local to = fd_time_local(w->to);
+        return fd_fail(err, FD_INVALID, "window",
+                       _("The pass's window ended at %02d:%02d: void it and issue a new one."),
+                       to.hour, to.minute);
+    }
+    return FD_OK;
+}
+
 static fd_status window_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id, fd_error *err)
 {
     (void)entity_id;
     const pass_window *w = fire->guard_ctx;
-    fd_time now = fd_desk_now(d);
-    if (w && now >= w->from && now <= w->to)
-        return FD_OK;
-    char from[FD_TIME_TEXT];
-    fd_time_format(w ? w->from : 0, from);
-    fd_local to = fd_time_local(w ? w->to : 0);
-    return fd_fail(err, FD_INVALID, "window",
-                   _("The pass is valid from %s to %02d:%02d only: void it and issue a new one."),
-                   from, to.hour, to.minute);
+    /* No window: fd_pass_may asking; the window is checked as the step is taken. */
+    return w ? window_open(d, w, err) : FD_INVALID;
 }
 
 static fd_status reason_guard(fd_desk *d, const fd_fire *fire, int64_t entity_id, fd_error *err)
@@ -616,6 +631,21 @@ static fd_status run_step(fd_desk *d, const fd_actor *who, int64_t id, fd_pass_h
 fd_status fd_pass_confirm(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err)
 {
     return run_step(d, who, id, FD_HAZARD_FLAMMABLE, NULL, confirm_txn, err);
+}
+
+static fd_status confirm_check_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    step *p = ctx;
+    pass_window w;
+    fd_status s = pass_facts(p->d, p->id, &w, err);
+    return s != FD_OK ? s : window_open(p->d, &w, err);
+}
+
+fd_status fd_pass_confirm_check(fd_desk *d, const fd_actor *who, int64_t id, fd_error *err)
+{
+    step p = {.d = d, .who = who, .id = id};
+    return fd_store_read(d->store, confirm_check_txn, &p, err);
 }
 
 fd_status fd_pass_refuse(fd_desk *d, const fd_actor *who, int64_t id, fd_pass_hazard hazard,

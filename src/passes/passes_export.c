@@ -62,7 +62,7 @@ static void export_pass(void *ctx, const fd_pass *p)
     fd_book_text(b, p->goods);
     fd_book_time(b, p->issued_at);
     fd_book_text(b, p->issued_by);
-    code(b, FD_PASS_LIST_STATE, (int)p->state);
+    fd_book_code(b, fd_pass_shown_state_name(p), fd_pass_shown_state_label(p)); /* as the screen shows */
     fd_book_time(b, p->closed_at);
     fd_book_text(b, p->closed_by[0] ? p->closed_by : NULL);
     if (p->refused)

@@ -68,6 +68,16 @@ static void read_pass(const fd_desk *d, const fd_actor *who, fd_stmt *st, fd_pas
                  p->window_to <= fd_desk_now(d);
 }
 
+const char *fd_pass_shown_state_name(const fd_pass *p)
+{
+    return p->overdue ? "overdue" : fd_pass_choice_name(FD_PASS_LIST_STATE, (int)p->state);
+}
+
+const char *fd_pass_shown_state_label(const fd_pass *p)
+{
+    return p->overdue ? _("Overdue") : fd_pass_choice_label(FD_PASS_LIST_STATE, (int)p->state);
+}
+
 fd_status fd_pass_get(fd_desk *d, const fd_actor *who, int64_t id, fd_pass *out, fd_error *err)
 {
     fd_status s = pass_facts(d, id, NULL, err);

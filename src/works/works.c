@@ -18,7 +18,8 @@
 static const fd_transition renovation_rows[] = {
     {NULL, "open", "active", FD_ACT_WORKS_RENOVATION, NULL},
     {"active", "extend", "active", FD_ACT_WORKS_RENOVATION, NULL},
-    {"active", "complete", "completed", FD_ACT_WORKS_RENOVATION, NULL},
+    /* The completion is the approver's, as a hot-work permit is. */
+    {"active", "complete", "completed", FD_ACT_WORKS_COMPLETE, NULL},
 };
 static const fd_transition pass_rows[] = {
     {NULL, "issue", "issued", FD_ACT_WORKS_PASS, NULL},
@@ -138,6 +139,7 @@ fd_status works_file_read(fd_desk *d, int64_t id, works_file *out, fd_error *err
         return s;
     *out = (works_file){
         .active = strcmp(works_text_of(st, FD_COL_RENOVATION_ROW_STATE), "active") == 0,
+        .starts_on = (fd_date)fd_col_int(st, FD_COL_RENOVATION_ROW_STARTS_ON),
         .ends_on = (fd_date)fd_col_int(st, FD_COL_RENOVATION_ROW_ENDS_ON),
         .deposit = (int)fd_col_int(st, FD_COL_RENOVATION_ROW_DEPOSIT),
         .passes_out = (int)fd_col_int(st, FD_COL_RENOVATION_ROW_PASSES_OUT),
@@ -278,7 +280,7 @@ fd_status fd_renovation_open(fd_desk *d, const fd_actor *who, const fd_renovatio
 
 typedef struct renovation_step {
     fd_desk *d;
-    const fd_actor *who;
+    const fd_actor *who, *approver;
     int64_t id;
     fd_date until_on;
     int refunded;
@@ -324,22 +326,64 @@ fd_status fd_renovation_extend(fd_desk *d, const fd_actor *who, int64_t id, fd_d
     return s != FD_OK ? s : fd_store_write(d->store, extend_txn, &p, err);
 }
 
+/* A hot-work site not cleared, else tools not carried out: refused at its field. */
+static fd_status check_loose_ends(fd_desk *d, int64_t id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_RENOVATION_LOOSE_END);
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return FD_OK;
+    if (s != FD_OK)
+        return s;
+    bool hot = strcmp(works_text_of(st, FD_COL_RENOVATION_LOOSE_END_KIND), "hot_work") == 0;
+    long long which = (long long)fd_col_int(st, FD_COL_RENOVATION_LOOSE_END_ID);
+    char what[FD_WORKS_TEXT_MAX];
+    text_copy(what, sizeof what, works_text_of(st, FD_COL_RENOVATION_LOOSE_END_WHAT));
+    fd_stmt_reset(st);
+    if (hot)
+        return fd_fail(err, FD_CONFLICT, "hot_work",
+                       _("The site of hot-work permit No. %lld (%s) is not cleared: clear it before completing."),
+                       which, what);
+    return fd_fail(err, FD_CONFLICT, "tools",
+                   _("Tools list No. %lld is not carried out: check it out before completing."), which);
+}
+
+static fd_status check_complete(const renovation_step *p, works_file *f, fd_error *err)
+{
+    fd_status s = works_file_read(p->d, p->id, f, err);
+    if (s != FD_OK)
+        return s;
+    if (!f->active)
+        return fd_fail(err, FD_STATE, NULL, _("Renovation No. %lld is completed."), (long long)p->id);
+    if (f->passes_out > 0)
+        return fd_fail(err, FD_CONFLICT, NULL,
+                       _("%d workers' passes are still out: take them back before completing."),
+                       f->passes_out);
+    if ((s = check_loose_ends(p->d, p->id, err)) != FD_OK)
+        return s;
+    if (p->refunded > f->deposit)
+        return fd_fail(err, FD_INVALID, "refunded", _("More than the deposit of %d yuan."), f->deposit);
+    return FD_OK;
+}
+
+static fd_status complete_check_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    works_file f;
+    return check_complete(ctx, &f, err);
+}
+
 static fd_status complete_txn(fd_store *store, void *ctx, fd_error *err)
 {
     renovation_step *p = ctx;
     works_file f;
-    fd_status s = works_file_read(p->d, p->id, &f, err);
+    fd_status s = check_complete(p, &f, err);
     if (s != FD_OK)
         return s;
-    if (f.active && f.passes_out > 0)
-        return fd_fail(err, FD_CONFLICT, NULL,
-                       _("%d workers' passes are still out: take them back before completing."),
-                       f.passes_out);
-    if (p->refunded > f.deposit)
-        return fd_fail(err, FD_INVALID, "refunded", _("More than the deposit of %d yuan."), f.deposit);
     int64_t event_id;
-    if ((s = works_fire(p->d, &fd_renovation_machine, p->who, NULL, p->id, "complete", NULL,
-                        &event_id, err)) != FD_OK)
+    if ((s = works_fire(p->d, &fd_renovation_machine, p->who, p->approver, p->id, "complete",
+                        NULL, &event_id, err)) != FD_OK)
         return s;
     fd_stmt *st = fd_sql(store, FD_SQL_RENOVATION_CLOSE_INSERT);
     fd_bind_int(st, ":renovation_id", p->id);
@@ -354,18 +398,48 @@ static fd_status complete_txn(fd_store *store, void *ctx, fd_error *err)
                                       NULL, err);
 }
 
-fd_status fd_renovation_complete(fd_desk *d, const fd_actor *who, int64_t id, int refunded,
-                                 const char *refund_receipt, fd_error *err)
+bool fd_renovation_complete_requires(int refunded, const char *field)
 {
-    renovation_step p = {.d = d, .who = who, .id = id, .refunded = refunded};
-    if (refunded < 0)
+    return strcmp(field, "refunded") == 0 || (strcmp(field, "refund_receipt") == 0 && refunded > 0);
+}
+
+/* What is typed, checked before the file is read. */
+static fd_status clean_completion(renovation_step *p, const char *refund_receipt, fd_error *err)
+{
+    if (!fd_may(p->who, FD_ACT_WORKS_RENOVATION))
+        return works_refuse_role(p->who, FD_ACT_WORKS_RENOVATION, err);
+    if (p->refunded < 0)
         return fd_fail(err, FD_INVALID, "refunded", _("Enter the amount refunded, in yuan."));
     fd_status s = works_clean_text(refund_receipt, "refund_receipt", NAME_CHARS, false,
-                                   refunded > 0 ? _("Enter the refund's receipt number.") : NULL,
-                                   p.text, sizeof p.text, err);
-    if (s == FD_OK && refunded == 0 && p.text[0])
+                                   fd_renovation_complete_requires(p->refunded, "refund_receipt")
+                                       ? _("Enter the refund's receipt number.")
+                                       : NULL,
+                                   p->text, sizeof p->text, err);
+    if (s == FD_OK && p->refunded == 0 && p->text[0])
         s = fd_fail(err, FD_INVALID, "refunded", _("Enter the amount refunded against that receipt."));
-    return s != FD_OK ? s : fd_store_write(d->store, complete_txn, &p, err);
+    return s;
+}
+
+fd_status fd_renovation_complete_check(fd_desk *d, const fd_actor *who, int64_t id, int refunded,
+                                       const char *refund_receipt, fd_error *err)
+{
+    renovation_step p = {.d = d, .who = who, .id = id, .refunded = refunded};
+    fd_status s = clean_completion(&p, refund_receipt, err);
+    return s != FD_OK ? s : fd_store_read(d->store, complete_check_txn, &p, err);
+}
+
+fd_status fd_renovation_complete(fd_desk *d, const fd_actor *who, const fd_actor *approver,
+                                 int64_t id, int refunded, const char *refund_receipt,
+                                 fd_error *err)
+{
+    renovation_step p = {.d = d, .who = who, .approver = approver, .id = id, .refunded = refunded};
+    fd_status s = clean_completion(&p, refund_receipt, err);
+    if (s != FD_OK)
+        return s;
+    if (!approver || !fd_may(approver, FD_ACT_WORKS_COMPLETE))
+        return fd_fail(err, FD_DENIED, "approver",
+                       _("A renovation is completed and its deposit refunded by a duty manager or the customer-service manager, with their PIN."));
+    return fd_store_write(d->store, complete_txn, &p, err);
 }
 
 /* ---- workers' passes ---- */
@@ -710,6 +784,13 @@ static fd_status permit_txn(fd_store *store, void *ctx, fd_error *err)
     fd_status s = require_under_way(t->d, t->in->renovation_id, &f, err);
     if (s != FD_OK)
         return s;
+    if (fd_date_of(t->starts_at) < f.starts_on) {
+        char first[FD_DATE_TEXT];
+        fd_date_format(f.starts_on, first);
+        return fd_fail(err, FD_INVALID, "starts_at",
+                       _("The renovation's term begins on %s: hot work cannot be approved before it."),
+                       first);
+    }
     if (fd_date_of(t->in->ends_at - 1) > f.ends_on)
         return fd_fail(err, FD_INVALID, "ends_at", _("The work must end within the renovation's term."));
     fd_stmt *st = fd_sql(store, FD_SQL_HOT_WORK_INSERT);
@@ -814,6 +895,36 @@ static fd_status register_txn(fd_store *store, void *ctx, fd_error *err)
     return works_fire(t->d, &fd_tools_machine, t->who, NULL, t->id, "register", NULL, NULL, err);
 }
 
+/* A tool a line: the desk's dialog takes one line, so "、" or "；" between tools starts a
+ * new one, as a line break does; blank items are dropped. In place: it only shrinks. */
+static void tools_one_per_line(char *items)
+{
+    static const char *const breaks[] = {"\u3001", "\uff1b", ";", "\n"};
+    char *out = items, *line = items;
+    const char *p = items;
+    while (*p) {
+        size_t k = 0;
+        for (size_t i = 0; i < COUNT(breaks) && !k; i++)
+            if (strncmp(p, breaks[i], strlen(breaks[i])) == 0)
+                k = strlen(breaks[i]);
+        if (!k) {
+            *out++ = *p++;
+            continue;
+        }
+        p += k;
+        while (out > line && (out[-1] == ' ' || out[-1] == '\t'))
+            out--;
+        if (out > line)
+            *out++ = '\n';
+        line = out;
+        while (*p == ' ' || *p == '\t')
+            p++;
+    }
+    while (out > items && (out[-1] == '\n' || out[-1] == ' '))
+        out--;
+    *out = '\0';
+}
+
 fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
                             int64_t pass_id, const char *items, int64_t *id, fd_error *err)
 {
@@ -824,6 +935,9 @@ fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_
     fd_status s = works_clean_text(items, "items", TEXT_CHARS, true,
                                    _("List the tools brought in, one per line."), t->items,
                                    sizeof t->items, err);
+    tools_one_per_line(t->items);
+    if (s == FD_OK && !t->items[0])
+        s = fd_fail(err, FD_INVALID, "items", _("List the tools brought in, one per line."));
     if (s == FD_OK)
         s = fd_store_write(d->store, register_txn, t, err);
     if (s == FD_OK && id)

@@ -29,7 +29,7 @@ fd_status works_audited(fd_desk *d, const fd_actor *who, const char *action,
 /* The renovation as the rules read it: FD_NOT_FOUND with its message when there is none. */
 typedef struct works_file {
     bool active;
-    fd_date ends_on;
+    fd_date starts_on, ends_on;
     int deposit, passes_out;
     char owner[FD_WORKS_NAME_MAX], site_manager[FD_WORKS_NAME_MAX];
 } works_file;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "works/works_internal.h"
 
 #define COPY(dst, st, col) snprintf((dst), sizeof(dst), "%s", works_text_of((st), (col)))
@@ -50,6 +51,7 @@ typedef struct rows {
     const fd_actor *who;
     fd_stmt *(*statement)(struct rows *r);
     int64_t id;
+    const char *text;
     int limit;
     void *out;   /* the row's struct, reused */
     /* Reads the row into out and hands it to the callback of its type. */
@@ -101,6 +103,30 @@ fd_status fd_renovations_active(fd_desk *d, const fd_actor *who,
     rows r = {.d = d, .who = who, .statement = active_statement, .read = renovation_row,
               .each.renovation = each, .ctx = ctx};
     return run_rows(&r, sizeof(fd_renovation), err);
+}
+
+static fd_stmt *search_statement(rows *r)
+{
+    fd_stmt *st = fd_sql(r->d->store, FD_SQL_RENOVATION_SEARCH);
+    fd_bind_text(st, ":text", r->text);
+    fd_bind_int(st, ":limit", r->limit);
+    return st;
+}
+
+fd_status fd_renovations_search(fd_desk *d, const fd_actor *who, const char *text, int limit,
+                                void (*each)(void *ctx, const fd_renovation *r), void *ctx,
+                                fd_error *err)
+{
+    if (limit <= 0)
+        return fd_fail(err, FD_USAGE, NULL, "fd_renovations_search: limit %d", limit);
+    char *folded = text_folded(text ? text : "");
+    char *trimmed = text_trimmed(folded);
+    rows r = {.d = d, .who = who, .statement = search_statement, .text = trimmed, .limit = limit,
+              .read = renovation_row, .each.renovation = each, .ctx = ctx};
+    fd_status s = run_rows(&r, sizeof(fd_renovation), err);
+    free(trimmed);
+    free(folded);
+    return s;
 }
 
 /* One row by its id through statement, read into out; FD_NOT_FOUND for the caller to
@@ -225,17 +251,17 @@ static void hot_work_row(rows *r, fd_stmt *st)
 {
     fd_hot_work *h = r->out;
     *h = (fd_hot_work){
-        .id = fd_col_int(st, FD_COL_HOT_WORK_LIST_OF_ID),
-        .renovation_id = fd_col_int(st, FD_COL_HOT_WORK_LIST_OF_RENOVATION_ID),
-        .cleared = strcmp(works_text_of(st, FD_COL_HOT_WORK_LIST_OF_STATE), "cleared") == 0,
-        .starts_at = fd_col_int(st, FD_COL_HOT_WORK_LIST_OF_STARTS_AT),
-        .ends_at = fd_col_int(st, FD_COL_HOT_WORK_LIST_OF_ENDS_AT),
+        .id = fd_col_int(st, FD_COL_HOT_WORK_ROW_ID),
+        .renovation_id = fd_col_int(st, FD_COL_HOT_WORK_ROW_RENOVATION_ID),
+        .cleared = strcmp(works_text_of(st, FD_COL_HOT_WORK_ROW_STATE), "cleared") == 0,
+        .starts_at = fd_col_int(st, FD_COL_HOT_WORK_ROW_STARTS_AT),
+        .ends_at = fd_col_int(st, FD_COL_HOT_WORK_ROW_ENDS_AT),
     };
-    COPY(h->unit, st, FD_COL_HOT_WORK_LIST_OF_UNIT);
-    COPY(h->welder, st, FD_COL_HOT_WORK_LIST_OF_WELDER);
-    COPY(h->certificate, st, FD_COL_HOT_WORK_LIST_OF_CERTIFICATE);
-    COPY(h->work, st, FD_COL_HOT_WORK_LIST_OF_WORK);
-    COPY(h->approver, st, FD_COL_HOT_WORK_LIST_OF_APPROVER);
+    COPY(h->unit, st, FD_COL_HOT_WORK_ROW_UNIT);
+    COPY(h->welder, st, FD_COL_HOT_WORK_ROW_WELDER);
+    COPY(h->certificate, st, FD_COL_HOT_WORK_ROW_CERTIFICATE);
+    COPY(h->work, st, FD_COL_HOT_WORK_ROW_WORK);
+    COPY(h->approver, st, FD_COL_HOT_WORK_ROW_APPROVER);
     r->each.hot_work(r->ctx, h);
 }
 
@@ -244,6 +270,20 @@ static fd_stmt *hot_works_statement(rows *r)
     fd_stmt *st = fd_sql(r->d->store, FD_SQL_HOT_WORK_LIST_OF);
     fd_bind_int(st, ":renovation_id", r->id);
     return st;
+}
+
+static fd_stmt *hot_works_open_statement(rows *r)
+{
+    return fd_sql(r->d->store, FD_SQL_HOT_WORK_LIST_OPEN);
+}
+
+fd_status fd_hot_works_open(fd_desk *d, const fd_actor *who,
+                            void (*each)(void *ctx, const fd_hot_work *h), void *ctx,
+                            fd_error *err)
+{
+    rows r = {.d = d, .who = who, .statement = hot_works_open_statement, .read = hot_work_row,
+              .each.hot_work = each, .ctx = ctx};
+    return run_rows(&r, sizeof(fd_hot_work), err);
 }
 
 fd_status fd_hot_works_of(fd_desk *d, const fd_actor *who, int64_t renovation_id,

@@ -141,7 +141,7 @@ static fd_status do_end(gen *g, uint32_t slot, fd_error *err)
 
 static fd_status do_complete(gen *g, uint32_t slot, fd_error *err)
 {
-    fd_status s = fd_renovation_complete(g->d, gen_desk(g, g->clock),
+    fd_status s = fd_renovation_complete(g->d, gen_desk(g, g->clock), gen_manager(g, g->clock),
                                          g->works->items[slot].id, 20000, "TK", err);
     gen_slot_give(&g->works->slots, slot);
     return s;

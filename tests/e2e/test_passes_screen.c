@@ -46,7 +46,8 @@ static void issue_under_the_seal(vt_term *t)
 {
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Issue a pass", WAIT_MS);
-    VT_ASSERT_TEXT(t, "2026-11-27 11:00", WAIT_MS); /* the next full hour */
+    VT_ASSERT_TEXT(t, "2026-11-27 10:00", WAIT_MS); /* from now, for an hour */
+    VT_ASSERT_TEXT(t, "11:00", WAIT_MS);
     pick(t, "辰星", "On file: Has a company seal");
     desk_fill(t, (const char *const[]){"钱师傅", "", "110105196803150011", NULL});
     vt_key(t, "Tab");
@@ -62,8 +63,7 @@ static void issue_under_the_seal(vt_term *t)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "issued: the carrier takes its release part to the door.", WAIT_MS);
     VT_ASSERT_TEXT(t, "钱师傅", WAIT_MS);
-    vt_key(t, "Down");
-    vt_key(t, "Down");
+    vt_key(t, "Down"); /* its window, from now, comes before the 10:30 move */
     vt_key(t, "Down");
     VT_ASSERT_TEXT(t, "Goods       投影仪 1台、幕布 1幅", WAIT_MS); /* the full-width 1 read */
 }
@@ -176,6 +176,75 @@ START_TEST(test_goods_pass_after_the_seal_is_confirmed_or_are_stopped)
 }
 END_TEST
 
+/* At 10:00 the cabinet's window (10:30–12:00) has not begun: the desk is told so at
+ * once, before any confirmation, and nothing changes. */
+START_TEST(test_goods_before_their_window_wait)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = open_passes(&d, "1001", "1111");
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "服务器机柜 1个、网络交换机 2台", WAIT_MS);
+    vt_send(t, "1");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Not yet time to let it through (from 10:30).", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "let 王建国 through with"));
+    ck_assert(!desk_screen_has(t, "void it"));
+    VT_ASSERT_TEXT(t, "State       Issued", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Two terminals: the second voids last night's overdue move; the first, on the list and
+ * untouched, stops showing it within seconds. */
+START_TEST(test_the_list_follows_another_terminal)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *a = open_passes(&d, "1001", "1111");
+    VT_ASSERT_TEXT(a, "搬家公司", WAIT_MS);
+    vt_term *b = open_passes(&d, "1002", "1112");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_send(b, "3");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "The pass stays on record, voided", WAIT_MS);
+    vt_send(b, "客户取消搬家");
+    vt_key(b, "F2");
+    VT_ASSERT_TEXT(b, "Pass voided.", WAIT_MS);
+    VT_ASSERT_GONE(a, "搬家公司", WAIT_MS);
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
+/* In Chinese, goods stopped read with Chinese punctuation, in the history and the state. */
+START_TEST(test_goods_stopped_read_in_chinese)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_console(&d, "zh_CN", NULL, 24, 80);
+    VT_ASSERT_TEXT(t, "工号", WAIT_MS);
+    desk_sign_in(t, "1001", "1111");
+    VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
+    vt_key(t, "^G");
+    VT_ASSERT_TEXT(t, "搬家公司", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_send(t, "2");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "危险类别", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "液化气罐属易燃品");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "拒绝放行：易燃，液化气罐属易燃品 — 李娜", WAIT_MS);
+    VT_ASSERT_TEXT(t, "易燃：液化气罐属易燃品", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* A manager files a letter for a company with none; the desk may only read it. */
 START_TEST(test_a_manager_files_a_letter_of_authority)
 {
@@ -275,6 +344,9 @@ int main(void)
 {
     const TTest *const tests[] = {test_passes_are_issued_against_the_seal_or_the_letter,
                                   test_goods_pass_after_the_seal_is_confirmed_or_are_stopped,
+                                  test_goods_before_their_window_wait,
+                                  test_the_list_follows_another_terminal,
+                                  test_goods_stopped_read_in_chinese,
                                   test_a_manager_files_a_letter_of_authority,
                                   test_a_companys_records_have_a_history, NULL};
     return desk_main(desk_suite("passes", tests));

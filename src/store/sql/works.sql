@@ -73,6 +73,20 @@ FROM renovation_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'renovation' AND s.state = 'active')
 ORDER BY ends_on, id;
 
+-- name: renovation_search
+-- Every renovation, finished ones too, whose unit, owner or contractor (as corrected)
+-- contains :text, letters in any case: those under way first, by their last day.
+-- row: renovation_row
+SELECT
+  id, state, unit_id, unit, owner, contractor, site_manager, starts_on, ends_on, extensions,
+  deposit, deposit_receipt, passes_out, refunded, refund_receipt, at, completed_at, opened_by,
+  corrected
+FROM renovation_now
+WHERE instr(upper(unit), upper(:text)) > 0 OR instr(owner, :text) > 0
+OR instr(upper(contractor), upper(:text)) > 0
+ORDER BY state = 'completed', ends_on, id
+LIMIT :limit;
+
 -- name: work_pass_insert
 -- ---- passes ----
 INSERT INTO work_pass (
@@ -136,6 +150,7 @@ VALUES (:renovation_id, :welder, :certificate, :work, :starts_at, :ends_at, :app
 SELECT renovation_id FROM hot_work WHERE id = :id;
 
 -- name: hot_work_list_of
+-- row: hot_work_row
 SELECT
   h.id, h.renovation_id, r.unit, h.welder, h.certificate, h.work, h.starts_at, h.ends_at,
   f.name AS approver,
@@ -145,6 +160,35 @@ JOIN renovation r ON r.id = h.renovation_id
 JOIN staff f ON f.id = h.approver_id
 WHERE h.renovation_id = :renovation_id
 ORDER BY h.id;
+
+-- name: hot_work_list_open
+-- Every permit whose site is not yet cleared.
+-- row: hot_work_row
+SELECT
+  h.id, h.renovation_id, r.unit, h.welder, h.certificate, h.work, h.starts_at, h.ends_at,
+  f.name AS approver, s.state
+FROM hot_work h
+JOIN entity_state s ON s.kind = 'hot_work' AND s.entity_id = h.id AND s.state = 'approved'
+JOIN renovation r ON r.id = h.renovation_id
+JOIN staff f ON f.id = h.approver_id
+ORDER BY h.id;
+
+-- name: renovation_loose_end
+-- What stops a renovation from completing: a hot-work site not cleared, else tools not
+-- carried out; the first of them.
+SELECT kind, id, what FROM (
+  SELECT 'hot_work' AS kind, h.id AS id, h.welder AS what
+  FROM hot_work h
+  JOIN entity_state s ON s.kind = 'hot_work' AND s.entity_id = h.id AND s.state = 'approved'
+  WHERE h.renovation_id = :id
+  UNION ALL
+  SELECT 'tools', t.id, t.items
+  FROM work_tools t
+  JOIN entity_state s ON s.kind = 'tools' AND s.entity_id = t.id AND s.state = 'in'
+  WHERE t.renovation_id = :id
+)
+ORDER BY kind, id
+LIMIT 1;
 
 -- name: work_tools_insert
 -- ---- the daily tools register ----

@@ -582,9 +582,9 @@ static void calls_taken(book *b)
                   err.message);
 }
 
-/* A renovation whose worker's pass falls due in two days and whose morning tools have
- * not gone out: both are the next shift's to chase, and both open the renovation. A
- * pass far from its last day is nobody's item. */
+/* A renovation whose worker's pass falls due in two days, whose morning tools have
+ * not gone out and whose hot-work site is not cleared: all are the next shift's to
+ * chase, and all open the renovation. A pass far from its last day is nobody's item. */
 START_TEST(renovation_passes_due_and_tools_in_are_open_items)
 {
     book b;
@@ -608,6 +608,10 @@ START_TEST(renovation_passes_due_and_tools_in_are_open_items)
     ck_assert_int_eq(fd_work_pass_issue(b.fx.desk, &b.fx.receptionist, &p, NULL, &err), FD_OK);
     ck_assert_int_eq(fd_tools_register(b.fx.desk, &b.fx.receptionist, file, due, "电钻", NULL, &err),
                      FD_OK);
+    fd_hot_work_intake h = {.renovation_id = file, .welder = "陈师傅", .certificate = "T-1",
+                            .work = "电焊", .starts_at = b.fx.now, .ends_at = b.fx.now + 3600};
+    ck_assert_msg(fd_hot_work_approve(b.fx.desk, &b.fx.receptionist, &b.fx.duty_manager, &h, NULL,
+                                      &err) == FD_OK, "%s", err.message);
     later(&b, 30);
 
     items live = {0};
@@ -619,6 +623,10 @@ START_TEST(renovation_passes_due_and_tools_in_are_open_items)
     ck_assert_str_eq(live.name[pass], "A-1203 李四");
     ck_assert_str_eq(live.sort[pass], "Coming due");
     ck_assert_str_eq(live.name[tools], "A-1203 李四");
+    int hot = find_source(&live, "hot_work");
+    ck_assert_int_ge(hot, 0);
+    ck_assert_int_eq(live.record[hot], FD_RECORD_RENOVATION);
+    ck_assert_str_eq(live.name[hot], "A-1203 陈师傅");
     int passes = 0;
     for (int i = 0; i < live.count; i++)
         passes += strcmp(live.source[i], "work_pass") == 0;

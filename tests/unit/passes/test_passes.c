@@ -302,7 +302,12 @@ START_TEST(the_desk_confirms_within_the_window_only)
     open_desk("confirm.db");
     file_authority(FD_AUTHORITY_SEAL, NULL, 0, NULL);
     int64_t id = issue(moving_out());
+    /* Before the window the goods wait: asked before any confirmation, and no advice to
+     * void a pass that only has to wait. */
+    ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, id, &err), FD_INVALID, "window",
+                   "Not yet time to let it through (from 10:30)");
     ASSERT_REFUSED(fd_pass_confirm(fx.desk, &fx.receptionist, id, &err), FD_INVALID, "window", "10:30");
+    ck_assert(!strstr(err.message, "void"));
     /* Offered to the desk (the window is checked as it is taken), not to the administrator. */
     ck_assert_int_eq(fd_pass_may(fx.desk, id, FD_PASS_STATE_ISSUED, FD_PASS_STEP_CONFIRM,
                                  &fx.receptionist), FD_INVALID);
@@ -311,6 +316,7 @@ START_TEST(the_desk_confirms_within_the_window_only)
     ck_assert_int_eq(fd_pass_may(fx.desk, id, FD_PASS_STATE_PASSED, FD_PASS_STEP_VOID,
                                  &fx.receptionist), FD_STATE);
     fx.now += 45 * 60;
+    ASSERT_OK(fd_pass_confirm_check(fx.desk, &fx.receptionist, id, &err));
     ASSERT_OK(fd_pass_confirm(fx.desk, &fx.receptionist, id, &err));
     fd_pass *p = get(id, &fx.receptionist);
     ck_assert_int_eq(p->state, FD_PASS_STATE_PASSED);
@@ -319,6 +325,11 @@ START_TEST(the_desk_confirms_within_the_window_only)
     ck_assert_int_eq(fd_pass_confirm(fx.desk, &fx.receptionist, id, &err), FD_STATE);
     ck_assert_int_eq(fd_pass_void(fx.desk, &fx.receptionist, id, "填错", &err), FD_STATE);
     ASSERT_REFUSED(fd_pass_confirm(fx.desk, &fx.receptionist, 999, &err), FD_NOT_FOUND, "", "999");
+    /* After the window only a new pass helps. */
+    int64_t late = issue(moving_out());
+    fx.now += 90 * 60; /* 12:15 */
+    ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, late, &err), FD_INVALID,
+                   "window", "ended at 12:00: void it");
     close_desk();
 }
 END_TEST
@@ -483,6 +494,17 @@ START_TEST(export_gives_each_pass_whole_with_documents_masked)
                               "办公桌 2张、台式电脑 3台,"), "%s", csv);
     ck_assert_msg(strstr(csv, ",Stopped,2026-11-27 10:00,李娜,Toxic,电脑里夹带农药一瓶"), "%s", csv);
     ck_assert_ptr_null(strstr(csv, "11010519491231002X"));
+    free(csv);
+    /* A move the desk arranged, its window over and never let through: overdue, in the
+     * file as on the screen. */
+    fd_pass_input arranged = moving_out();
+    arranged.scheduled = true;
+    int64_t late = issue(arranged);
+    fx.now += 3 * 3600; /* 13:00 */
+    csv = desk_fixture_export(&fx, fd_passes_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "办公桌 2张、台式电脑 3台,2026-11-27 10:00,李娜,Overdue,"), "%s", csv);
+    ck_assert_str_eq(fd_pass_shown_state_label(get(late, &fx.receptionist)), "Overdue");
     free(csv);
     req.unmasked = true;
     req.format = FD_EXPORT_JSON;

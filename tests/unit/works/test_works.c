@@ -335,23 +335,40 @@ START_TEST(a_renovation_completes_once_its_passes_are_back)
     open_desk("complete.db");
     int64_t id = open_renovation();
     int64_t p = issue(id);
-    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err),
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000, "TK-9", &err),
                    FD_CONFLICT, "", "1");
     fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = "TK-1"};
     ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, p, &back, NULL, &err));
-    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20001, "TK-9", &err),
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20001, "TK-9", &err),
                    FD_INVALID, "refunded", "20000");
-    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20000, "", &err),
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000, "", &err),
                    FD_INVALID, "refund_receipt", "receipt");
-    ASSERT_OK(fd_renovation_complete(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err));
+    /* The refund's receipt is required as soon as anything is refunded: the form's mark too. */
+    ck_assert(fd_renovation_complete_requires(1, "refund_receipt"));
+    ck_assert(!fd_renovation_complete_requires(0, "refund_receipt"));
+    ck_assert(fd_renovation_complete_requires(0, "refunded"));
+    ASSERT_OK(fd_renovation_complete_check(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err));
+    ASSERT_OK(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000, "TK-9", &err));
     fd_renovation *r = renovation(id);
     ck_assert_int_eq(r->state, FD_RENOVATION_COMPLETED);
     ck_assert_int_eq(r->refunded, 20000);
     ck_assert_str_eq(r->refund_receipt, "TK-9");
     ck_assert_int_gt(r->completed_at, 0);
-    ids active = {{0}};
+    ids active = {{0}}, found = {{0}};
     ASSERT_OK(fd_renovations_active(fx.desk, &fx.receptionist, renovation_id_of, &active, &err));
     ck_assert_str_eq(active.text, "");
+    /* Finished, it is still found by its unit (any case, full width), owner or company. */
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, "ａ-12", 10, renovation_id_of,
+                                    &found, &err));
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, " 张伟 ", 10, renovation_id_of,
+                                    &found, &err));
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, "东方", 10, renovation_id_of,
+                                    &found, &err));
+    ASSERT_OK(fd_renovations_search(fx.desk, &fx.receptionist, "B-8", 10, renovation_id_of,
+                                    &found, &err));
+    char want[64];
+    snprintf(want, sizeof want, "%lld,%lld,%lld", (long long)id, (long long)id, (long long)id);
+    ck_assert_str_eq(found.text, want);
     fd_work_pass_intake in = pass_form(id);
     ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_STATE, "",
                    "completed");
@@ -405,6 +422,75 @@ START_TEST(hot_work_is_approved_in_place_before_it_starts)
     ASSERT_OK(fd_hot_works_of(fx.desk, &fx.receptionist, id, hot_work_line, &got, &err));
     ck_assert(got.cleared);
     ASSERT_REFUSED(fd_hot_work_clear(fx.desk, &fx.receptionist, h, &err), FD_STATE, "", "");
+    close_desk();
+}
+END_TEST
+
+/* 装修管理制度: the deposit goes back after the inspection, the site safe and clear. A
+ * receptionist alone cannot complete; a manager approves in place. */
+START_TEST(completion_is_a_managers_with_the_site_cleared_and_tools_out)
+{
+    open_desk("complete-site.db");
+    int64_t id = open_renovation();
+    fd_hot_work_intake in = permit_form(id);
+    in.starts_at = fx.now;
+    int64_t h = 0, t = 0;
+    ASSERT_OK(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, &h, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "电钻 1台", &t, &err));
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, NULL, id, 20000, "TK-9", &err),
+                   FD_DENIED, "approver", "PIN");
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.receptionist, id, 20000,
+                                          "TK-9", &err),
+                   FD_DENIED, "approver", "manager");
+    ASSERT_REFUSED(fd_renovation_complete_check(fx.desk, &fx.receptionist, id, 20000, "TK-9", &err),
+                   FD_CONFLICT, "hot_work", "陈师傅");
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000,
+                                          "TK-9", &err),
+                   FD_CONFLICT, "hot_work", "cleared");
+    ASSERT_OK(fd_hot_work_clear(fx.desk, &fx.receptionist, h, &err));
+    ASSERT_REFUSED(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000,
+                                          "TK-9", &err),
+                   FD_CONFLICT, "tools", "carried out");
+    ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, t, true, "", &err));
+    ASSERT_OK(fd_renovation_complete(fx.desk, &fx.receptionist, &fx.duty_manager, id, 20000, "TK-9",
+                                     &err));
+    ck_assert_int_eq(renovation(id)->state, FD_RENOVATION_COMPLETED);
+    close_desk();
+}
+END_TEST
+
+/* A renovation opened for a later day: no hot work before its term begins. */
+START_TEST(hot_work_is_refused_before_the_term_begins)
+{
+    open_desk("hot-early.db");
+    fd_renovation_intake r = renovation_form();
+    r.starts_on = today() + 3;
+    int64_t id = 0;
+    ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &r, &id, &err));
+    fd_hot_work_intake in = permit_form(id);
+    ASSERT_REFUSED(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err),
+                   FD_INVALID, "starts_at", "begins");
+    in.starts_at = fd_date_start(today() + 3) + 9 * HOUR;
+    in.ends_at = in.starts_at + 2 * HOUR;
+    ASSERT_OK(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err));
+    close_desk();
+}
+END_TEST
+
+/* The desk's dialog takes one line: 、 or ； between tools keeps each on a line of its
+ * own, as the demo's lists are. */
+START_TEST(tools_typed_on_one_line_are_kept_one_a_line)
+{
+    open_desk("tools-lines.db");
+    int64_t id = open_renovation();
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, 0, " 、； ", NULL, &err),
+                   FD_INVALID, "items", "one per line");
+    int64_t t = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "电钻 1台、 冲击钻 1台；水平仪 1个;",
+                                &t, &err));
+    fd_tools got;
+    ASSERT_OK(fd_tools_get(fx.desk, &fx.receptionist, t, &got, &err));
+    ck_assert_str_eq(got.items, "电钻 1台\n冲击钻 1台\n水平仪 1个");
     close_desk();
 }
 END_TEST
@@ -833,7 +919,10 @@ static Suite *works_suite(void)
     tcase_add_test(tc, a_pass_is_renewed_within_the_renovation_term);
     tcase_add_test(tc, a_renovation_completes_once_its_passes_are_back);
     tcase_add_test(tc, hot_work_is_approved_in_place_before_it_starts);
+    tcase_add_test(tc, completion_is_a_managers_with_the_site_cleared_and_tools_out);
+    tcase_add_test(tc, hot_work_is_refused_before_the_term_begins);
     tcase_add_test(tc, tools_go_out_against_the_mornings_list);
+    tcase_add_test(tc, tools_typed_on_one_line_are_kept_one_a_line);
     tcase_add_test(tc, the_history_shows_every_step_of_the_file);
     tcase_add_test(tc, records_are_append_only_and_roles_hold);
     tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
