@@ -266,8 +266,10 @@ static const char FLOOR_HANDOVER_ENTRIES[] =
     "WHERE e.shift_id = ?5 ORDER BY e.at, e.id LIMIT 50";
 
 /* What a handover gathers, source by source in the book's order: complaints overdue,
- * keys overdue, keys to seal, visitors inside, notices to take down and drafts awaiting
- * a signature, mail at the desk oldest first. */
+ * keys overdue, keys to seal, visitors inside, calls pending and repairs with
+ * engineering, moves not let through, notices to take down and drafts awaiting a
+ * signature, workers' passes due, tools not carried out, hot-work sites not cleared, mail
+ * at the desk oldest first. */
 static const char FLOOR_OPEN_ITEMS[] =
     "SELECT * FROM (SELECT c.id, c.complainant, c.unit, c.content, NULL, NULL, NULL, "
     "c.received_at, o.due_at FROM complaint_open o JOIN complaint c ON c.id = "
@@ -290,6 +292,9 @@ static const char FLOOR_OPEN_ITEMS[] =
     "FROM call_referral r WHERE r.call_id = c.id ORDER BY r.id DESC LIMIT 1), NULL, NULL, "
     "c.received_at, NULL FROM entity_state s JOIN call_entry c ON c.id = s.entity_id "
     "WHERE s.kind = 'call' AND s.state = 'open' ORDER BY c.received_at, c.id) "
+    "UNION ALL SELECT * FROM (SELECT r.call_id, r.what, r.unit, r.department, r.person, NULL, NULL, "
+    "r.at, NULL FROM entity_state s JOIN call_repair r ON r.id = s.entity_id "
+    "WHERE s.kind = 'repair' AND s.state = 'handed' ORDER BY r.at, r.id) "
     "UNION ALL SELECT * FROM (SELECT p.id, p.carrier, p.unit_id, p.company_id, NULL, NULL, NULL, "
     "p.window_from, p.window_to FROM entity_state s JOIN pass p ON p.id = s.entity_id "
     "WHERE s.kind = 'pass' AND s.state = 'issued' AND p.scheduled = 1 AND p.window_to <= ?4 "
@@ -309,6 +314,10 @@ static const char FLOOR_OPEN_ITEMS[] =
     "UNION ALL SELECT * FROM (SELECT t.renovation_id, t.pass_id, t.items, NULL, NULL, NULL, NULL, "
     "t.at, NULL FROM entity_state s JOIN work_tools t ON t.id = s.entity_id "
     "WHERE s.kind = 'tools' AND s.state = 'in' ORDER BY t.id) "
+    "UNION ALL SELECT * FROM (SELECT h.renovation_id, h.welder, r.unit, h.work, NULL, NULL, NULL, "
+    "h.starts_at, h.ends_at FROM entity_state s JOIN hot_work h ON h.id = s.entity_id "
+    "JOIN renovation r ON r.id = h.renovation_id WHERE s.kind = 'hot_work' AND "
+    "s.state = 'approved' ORDER BY h.id) "
     "UNION ALL SELECT * FROM (SELECT m.id, m.tracking, m.recipient_unit, m.recipient_org, "
     "m.recipient_name, m.kind, (SELECT sh.shelf FROM mail_shelving sh WHERE sh.item_id = "
     "m.id ORDER BY sh.id DESC LIMIT 1), m.at, m.quantity FROM entity_state s JOIN "
