@@ -29,5 +29,8 @@ bool fd_choice_valid(const fd_choice_list *list, int value);
 const char *fd_choice_name(const fd_choice_list *list, int value);  /* stored */
 const char *fd_choice_label(const fd_choice_list *list, int value); /* translated */
 int fd_choice_parse(const fd_choice_list *list, const char *name);
+/* The translated label of a stored name; a name not in the list is shown as it is (a
+ * history's event written by a later version reads as its name, not as nothing). */
+const char *fd_choice_label_of(const fd_choice_list *list, const char *name);
 
 #endif

@@ -38,3 +38,9 @@ int fd_choice_parse(const fd_choice_list *list, const char *name)
             return i;
     return -1;
 }
+
+const char *fd_choice_label_of(const fd_choice_list *list, const char *name)
+{
+    int i = fd_choice_parse(list, name);
+    return i < 0 ? name : fd_choice_label(list, i);
+}

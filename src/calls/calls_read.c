@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "calls/calls_internal.h"
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
@@ -325,9 +326,7 @@ typedef struct history {
     void *ctx;
 } history;
 
-static const struct {
-    const char *event, *label;
-} event_labels[] = {
+static const fd_choice event_labels[] = {
     {"take", N_("Taken")},
     {"answer", N_("Answered")},
     {"refer", N_("Referred")},
@@ -338,10 +337,8 @@ static const struct {
 
 static const char *event_label(const char *event)
 {
-    for (size_t i = 0; i < sizeof event_labels / sizeof event_labels[0]; i++)
-        if (strcmp(event_labels[i].event, event) == 0)
-            return _(event_labels[i].label);
-    return event;
+    static const fd_choice_list list = FD_CHOICE_LIST(event_labels);
+    return fd_choice_label_of(&list, event);
 }
 
 static fd_status events_read(history *h, fd_error *err)

@@ -8,6 +8,7 @@
 
 #include "calls/calls_internal.h"
 #include "frontdesk/audit.h"
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "store/stmt.h"
@@ -398,9 +399,7 @@ fd_status fd_repairs_open_count(fd_desk *d, long *out, fd_error *err)
 
 /* ---- history ---- */
 
-static const struct {
-    const char *event, *label;
-} event_labels[] = {
+static const fd_choice event_labels[] = {
     {"hand", N_("Handed to engineering")},
     {"done", N_("Reported done by engineering")},
     {"cancel", N_("Repair request withdrawn")},
@@ -408,10 +407,8 @@ static const struct {
 
 static const char *event_label(const char *event)
 {
-    for (size_t i = 0; i < sizeof event_labels / sizeof event_labels[0]; i++)
-        if (strcmp(event_labels[i].event, event) == 0)
-            return _(event_labels[i].label);
-    return event;
+    static const fd_choice_list list = FD_CHOICE_LIST(event_labels);
+    return fd_choice_label_of(&list, event);
 }
 
 typedef struct history {

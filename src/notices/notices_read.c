@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "notices/notices_internal.h"
 #include "store/stmt.h"
@@ -231,9 +232,7 @@ typedef struct history {
     void *ctx;
 } history;
 
-static const struct {
-    const char *event, *label;
-} event_labels[] = {
+static const fd_choice event_labels[] = {
     {"draft", N_("Drafted")},
     {"approve", N_("Notice signed")},
     {"issue", N_("Notice issued")},
@@ -246,10 +245,8 @@ static const struct {
 
 const char *notice_event_label(const char *event)
 {
-    for (size_t i = 0; i < sizeof event_labels / sizeof event_labels[0]; i++)
-        if (strcmp(event_labels[i].event, event) == 0)
-            return _(event_labels[i].label);
-    return event;
+    static const fd_choice_list list = FD_CHOICE_LIST(event_labels);
+    return fd_choice_label_of(&list, event);
 }
 
 static void event_lines(history *h, fd_stmt *st)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
 #include "passes/passes_internal.h"
 #include "store/stmt.h"
@@ -245,9 +246,7 @@ fd_status fd_pass_items(fd_desk *d, int64_t id,
     return fd_store_read(d->store, items_read, &it, err);
 }
 
-static const struct {
-    const char *event, *label;
-} event_labels[] = {
+static const fd_choice event_labels[] = {
     {"issue", N_("Pass issued")},
     {"pass", N_("Let through (seal confirmed)")},
     {"refuse", N_("Stopped at the door")},
@@ -256,10 +255,8 @@ static const struct {
 
 static const char *event_label(const char *event)
 {
-    for (size_t i = 0; i < sizeof event_labels / sizeof event_labels[0]; i++)
-        if (strcmp(event_labels[i].event, event) == 0)
-            return _(event_labels[i].label);
-    return event;
+    static const fd_choice_list list = FD_CHOICE_LIST(event_labels);
+    return fd_choice_label_of(&list, event);
 }
 
 typedef struct history {

@@ -81,6 +81,16 @@ START_TEST(test_label_translated)
 }
 END_TEST
 
+/* A history's event shows its label by its stored name, and an unknown one as it is. */
+START_TEST(test_label_of_a_name)
+{
+    const fd_choice_list *l = &table[SIDES];
+    ck_assert_str_eq(fd_choice_label_of(l, "right"), "来访");
+    ck_assert_str_eq(fd_choice_label_of(l, "up"), "up");
+    ck_assert_str_eq(fd_choice_label_of(NULL, "up"), "up");
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -93,6 +103,7 @@ int main(void)
     tcase_add_test(tc, test_out_of_range_is_empty);
     tcase_add_test(tc, test_parse);
     tcase_add_test(tc, test_label_translated);
+    tcase_add_test(tc, test_label_of_a_name);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }
