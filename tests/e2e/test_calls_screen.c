@@ -122,6 +122,23 @@ static void correct_the_phone(vt_term *t)
 
 /* The demo's pending complaint about cooking fumes goes to the complaints procedure:
  * taken in there with the entry's caller and question, and the entry dealt with. */
+/* Two terminals: a call taken at the second shows on the first's list, untouched. */
+START_TEST(test_the_list_follows_another_terminal)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *a = open_register(&d);
+    the_desk_list(a);
+    vt_term *b = desk_open_as(&d, "1002", "1112");
+    vt_key(b, "^E");
+    VT_ASSERT_TEXT(b, "Today, and all still pending", WAIT_MS);
+    take_a_repair(b);
+    VT_ASSERT_TEXT(a, "刘先生", WAIT_MS);
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
 START_TEST(test_an_entry_becomes_a_complaint)
 {
     desk d;
@@ -233,7 +250,8 @@ END_TEST
 
 int main(void)
 {
-    const TTest *const tests[] = {test_a_repair_from_the_call_to_dealt_with,
+    const TTest *const tests[] = {test_the_list_follows_another_terminal,
+                                  test_a_repair_from_the_call_to_dealt_with,
                                   test_an_entry_becomes_a_complaint,
                                   test_a_repair_handed_to_engineering_and_reported_done, NULL};
     return desk_main(desk_suite("calls", tests));
