@@ -59,11 +59,37 @@ void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT])
  * passes, for a spreadsheet's date cell. */
 fd_date fd_deadline_day(fd_time due);
 
+/* Why a typed day or time was refused. Text not in the shape asked for is a slip the
+ * caller explains with its own example; text in shape that names a day or a time the
+ * calendar or the clock does not have (2026-11-31, 25:00) is said as such, for the
+ * desk would otherwise stare at a correctly written date. */
+typedef enum fd_when_fault {
+    FD_WHEN_SHAPE,    /* not written as asked */
+    FD_WHEN_NO_MONTH, /* a month outside 1-12 */
+    FD_WHEN_NO_DAY,   /* a day its month does not have */
+    FD_WHEN_NO_TIME,  /* an hour, minute or second past the clock's */
+} fd_when_fault;
+
+typedef struct fd_when_problem {
+    fd_when_fault fault;
+    int year, month, day;     /* as typed, when the fault is about them */
+    int hour, minute, second; /* as typed; second is -1 when none was */
+} fd_when_problem;
+
+/* The parsers below take blanks around the text and fill *why (when not NULL) on
+ * refusal. */
 /* Accepts "YYYY-MM-DD HH:MM[:SS]" and "YYYY-MM-DDTHH:MM[:SS]" as Beijing time. */
-bool fd_time_parse(const char *text, fd_time *out);
+bool fd_time_parse(const char *text, fd_time *out, fd_when_problem *why);
 /* Accepts "YYYY-MM-DD" (and checks the day exists). */
-bool fd_date_parse(const char *text, fd_date *out);
-/* Accepts "HH:MM"; minutes after midnight. */
-bool fd_clock_time_parse(const char *text, int *minutes);
+bool fd_date_parse(const char *text, fd_date *out, fd_when_problem *why);
+/* Accepts "HH:MM", 00:00 to 24:00; minutes after midnight. */
+bool fd_clock_time_parse(const char *text, int *minutes, fd_when_problem *why);
+
+enum { FD_WHEN_PROBLEM_TEXT = 160 };
+/* What the desk is told about a refused day or time, translated: shape_hint (the
+ * caller's "Write the day as 2026-12-31.", or NULL) when it was not in shape, else what
+ * does not exist: "2026年11月只有30天，没有31日。". Returns shape_hint or out. */
+const char *fd_when_problem_text(const fd_when_problem *why, const char *shape_hint,
+                                 char out[FD_WHEN_PROBLEM_TEXT]);
 
 #endif

@@ -386,8 +386,11 @@ static int repair_done_submit(void *ctx, console *c, form *f)
     stepping *s = ctx;
     const char *typed = form_value(f, "done_at");
     fd_time done_at = 0;
-    if (!text_blank(typed) && !fd_time_parse(typed, &done_at)) {
-        form_field_error(f, "done_at", _("Write the time as 2026-11-27 09:30."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (!text_blank(typed) && !fd_time_parse(typed, &done_at, &why)) {
+        form_field_error(f, "done_at",
+                         fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
         return EV_HANDLED | EV_REDRAW;
     }
     fd_error err = {0};

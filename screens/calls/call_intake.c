@@ -115,10 +115,13 @@ static bool warned_of_unknown_unit(intake *in, console *c)
 static bool typed_time(intake *in, fd_time *out)
 {
     const char *text = form_value(in->form, "received_at");
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
     *out = 0;
-    if (text_blank(text) || fd_time_parse(text, out))
+    if (text_blank(text) || fd_time_parse(text, out, &why))
         return true;
-    form_field_error(in->form, "received_at", _("Write the time as 2026-11-27 09:30."));
+    form_field_error(in->form, "received_at",
+                     fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
     return false;
 }
 

@@ -537,12 +537,14 @@ static void offer_choices(step_form *s, console *c)
 static bool typed_time(step_form *s, const char *field, fd_time *out)
 {
     const char *text = form_value(s->form, field);
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
     *out = 0;
     if (text_blank(text))
         return true;
-    if (fd_time_parse(text, out))
+    if (fd_time_parse(text, out, &why))
         return true;
-    form_field_error(s->form, field, _("Write the time as 2026-11-27 09:30."));
+    form_field_error(s->form, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
     return false;
 }
 

@@ -30,6 +30,10 @@ enum { EV_LOGOUT = 16 };
 /* A write kept waiting by another terminal says so after this long: a shorter wait is
  * not worth a flicker. */
 enum { BUSY_SHOW_MS = 300, KEY_ESCAPE = 27 };
+/* A key that opened a screen and comes again within this long of the screen showing
+ * is a double press: the receptionist meant to open it, not to type into it. Later,
+ * the same key is typing (a list's search for a unit starting with that digit). */
+enum { REPEAT_MS = 1000 };
 
 typedef struct frame {
     const screen_ops *ops;
@@ -61,6 +65,10 @@ struct console {
     uint64_t generation; /* the store's, when last asked (fd_store_generation) */
     bool generation_known;
     unsigned data_changes; /* see console_data_changes */
+    /* See console_drop_repeat: the key, and when its screen was first drawn. */
+    console_key repeat_key;
+    bool repeat_armed, repeat_shown;
+    struct timespec repeat_shown_at;
 };
 
 const console_action console_actions[] = {ACT_HELP, ACT_BACK,   ACT_SWITCH_USER, ACT_LOCK,
@@ -281,6 +289,13 @@ int console_perform(console *c, console_action a)
     default:
         return open_entry(c, a);
     }
+}
+
+void console_drop_repeat(console *c, console_key key)
+{
+    c->repeat_key = key;
+    c->repeat_armed = true;
+    c->repeat_shown = false;
 }
 
 /* ---- drawing ---- */
@@ -598,6 +613,26 @@ static void tick(console *c)
     }
 }
 
+/* The screen a key opened is on the terminal now: a repeat is timed from here. */
+static void note_repeat_shown(console *c)
+{
+    if (c->repeat_armed && !c->repeat_shown) {
+        clock_gettime(CLOCK_MONOTONIC, &c->repeat_shown_at);
+        c->repeat_shown = true;
+    }
+}
+
+/* Whether key is the double press console_drop_repeat waits for; any key ends the
+ * wait. */
+static bool repeat_dropped(console *c, console_key key)
+{
+    if (!c->repeat_armed)
+        return false;
+    c->repeat_armed = false;
+    return c->repeat_shown && key.function == c->repeat_key.function && key.code == c->repeat_key.code &&
+           ms_since(&c->repeat_shown_at) < REPEAT_MS;
+}
+
 /* The only place keys are read: resizing, idle locking and the too-small window are
  * handled here for every screen and dialog. */
 static bool next_event(console *c, console_event *ev)
@@ -621,6 +656,8 @@ static bool next_event(console *c, console_event *ev)
     if (too_small())
         return false;
     console_key key = key_from_input(result, code);
+    if (repeat_dropped(c, key))
+        return false;
     const frame *top = top_frame(c);
     bool text = key_is_text(key) && top->ops->takes_text && top->ops->takes_text(top->state);
     *ev = (console_event){text ? ACT_NONE : keymap_action(c->keys, key), key};
@@ -643,8 +680,10 @@ static void apply(console *c, size_t at, int flags)
 static void console_loop(console *c, size_t depth)
 {
     while (!c->quit && c->count > depth) {
-        if (c->redraw)
+        if (c->redraw) {
             draw_all(c);
+            note_repeat_shown(c);
+        }
         console_event ev;
         if (!next_event(c, &ev))
             continue;

@@ -122,6 +122,9 @@ void console_modal(console *c, const screen_ops *ops, void *arg);
  * lock, log out, quit …) as if its key were pressed; returns the EV_ flags for the
  * calling handler to return. Menus call it. */
 int console_perform(console *c, console_action a);
+/* key (a menu's digit) has just opened a screen: the same key pressed again by habit,
+ * as that screen appears, is dropped instead of being typed into it. */
+void console_drop_repeat(console *c, console_key key);
 /* Whether the console's action a is available now (switch user needs someone
  * logged in; nothing but help while a dialog is open). */
 bool console_offers(const console *c, console_action a);

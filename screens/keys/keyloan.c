@@ -422,8 +422,11 @@ static int call_submit(void *ctx, console *c, form *f)
                            .outcome = (fd_key_outcome)form_choice(f, "outcome"),
                            .note = form_value(f, "note")};
     const char *at = form_value(f, "called_at");
-    if (*at && !fd_time_parse(at, &n.called_at)) {
-        form_field_error(f, "called_at", _("Enter a date and time such as 2026-11-27 02:15."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (*at && !fd_time_parse(at, &n.called_at, &why)) {
+        form_field_error(f, "called_at",
+                         fd_when_problem_text(&why, _("Enter a date and time such as 2026-11-27 02:15."), problem));
         return EV_HANDLED;
     }
     fd_error err = {0};
@@ -728,8 +731,11 @@ static int loan_submit(void *ctx, console *c, form *f)
     loan.key_ids = n->keys;
     loan.key_count = count;
     const char *expected = form_value(f, "expected_return");
-    if (*expected && !fd_time_parse(expected, &loan.expected_return)) {
-        form_field_error(f, "expected_return", _("Enter a date and time such as 2026-11-27 17:00."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (*expected && !fd_time_parse(expected, &loan.expected_return, &why)) {
+        form_field_error(f, "expected_return",
+                         fd_when_problem_text(&why, _("Enter a date and time such as 2026-11-27 17:00."), problem));
         return EV_HANDLED;
     }
     /* Everything the core would refuse is said now, before a manager is asked. */

@@ -41,10 +41,12 @@ static fd_notice_kind chosen_kind(const drafting *t)
 static bool typed_time(drafting *t, const char *field, fd_time *out)
 {
     const char *text = form_value(t->form, field);
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
     *out = 0;
-    if (text_blank(text) || fd_time_parse(text, out))
+    if (text_blank(text) || fd_time_parse(text, out, &why))
         return true;
-    form_field_error(t->form, field, _("Write the time as 2026-11-27 09:30."));
+    form_field_error(t->form, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
     form_focus(t->form, field);
     return false;
 }
@@ -138,7 +140,7 @@ static void draw_rule_hint(drafting *t, console *c, int y, int x, int cols)
              cfg->notice_workdays);
     draw_text(y, x, cols, line, A_BOLD);
     fd_time start;
-    if (fd_time_parse(form_value(t->form, "starts_at"), &start) && start < earliest)
+    if (fd_time_parse(form_value(t->form, "starts_at"), &start, NULL) && start < earliest)
         draw_text(y + 1, x, cols, _("That start is too early: give the reason below; a manager enters a PIN."),
                   theme(TH_ERROR));
 }

@@ -268,8 +268,11 @@ static int deliver_submit(void *ctx, console *c, form *f)
     fd_error err = {0};
     fd_time at = 0;
     const char *typed = form_value(f, "delivered_at");
-    if (!text_blank(typed) && !fd_time_parse(typed, &at)) {
-        form_field_error(f, "delivered_at", _("Write the time as 2026-11-27 09:30."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (!text_blank(typed) && !fd_time_parse(typed, &at, &why)) {
+        form_field_error(f, "delivered_at",
+                         fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
         return EV_HANDLED;
     }
     char *text = fd_strdup(form_value(f, "units"));

@@ -124,8 +124,10 @@ static int filing_submit(void *ctx, console *c, form *f)
         .reason = form_value(f, "reason"),
     };
     const char *until = form_value(f, "valid_until");
-    if (!text_blank(until) && !fd_date_parse(until, &in.valid_until)) {
-        form_field_error(f, "valid_until", _("Write the day as 2026-12-31."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (!text_blank(until) && !fd_date_parse(until, &in.valid_until, &why)) {
+        form_field_error(f, "valid_until", fd_when_problem_text(&why, _("Write the day as 2026-12-31."), problem));
         return EV_HANDLED;
     }
     fd_error err = {0};
@@ -169,8 +171,10 @@ static int day_submit(void *ctx, console *c, form *f)
 {
     asking *s = ctx;
     fd_date day;
-    if (!fd_date_parse(form_value(f, "day"), &day)) {
-        form_field_error(f, "day", _("Write the day as 2026-12-31."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (!fd_date_parse(form_value(f, "day"), &day, &why)) {
+        form_field_error(f, "day", fd_when_problem_text(&why, _("Write the day as 2026-12-31."), problem));
         return EV_HANDLED;
     }
     fd_error err = {0};

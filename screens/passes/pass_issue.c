@@ -176,16 +176,19 @@ static bool read_goods(const char *text, goods *g, int *bad)
 static bool read_window(issue *in, fd_pass_input *out)
 {
     fd_time from;
-    if (!fd_time_parse(form_value(in->form, "window_from"), &from)) {
-        form_field_error(in->form, "window_from", _("Write the time as 2026-11-27 09:30."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (!fd_time_parse(form_value(in->form, "window_from"), &from, &why)) {
+        form_field_error(in->form, "window_from",
+                         fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
         form_focus(in->form, "window_from");
         return false;
     }
     char *to = text_folded(form_value(in->form, "window_to"));
-    bool read = fd_clock_time_parse(to, &out->window_to);
+    bool read = fd_clock_time_parse(to, &out->window_to, &why);
     free(to);
     if (!read) {
-        form_field_error(in->form, "window_to", _("Write the time as 12:00."));
+        form_field_error(in->form, "window_to", fd_when_problem_text(&why, _("Write the time as 12:00."), problem));
         form_focus(in->form, "window_to");
         return false;
     }

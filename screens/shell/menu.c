@@ -91,7 +91,10 @@ static int menu_handle(void *state, console *c, const console_event *ev)
         if (!ev->key.function && ev->key.code >= '1' && ev->key.code < '1' + (wint_t)m->count &&
             ev->key.code <= '0' + NUMBERED) {
             m->selected = ev->key.code - '1';
-            return console_perform(c, m->items[m->selected]) | EV_REDRAW;
+            int flags = console_perform(c, m->items[m->selected]);
+            if (flags != EV_IGNORED)
+                console_drop_repeat(c, ev->key);
+            return flags | EV_REDRAW;
         }
         return EV_IGNORED;
     default:

@@ -489,9 +489,11 @@ static const form_field hot_fields[] = {
 
 static bool typed_time(form *f, const char *field, fd_time *out)
 {
-    if (fd_time_parse(form_value(f, field), out))
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (fd_time_parse(form_value(f, field), out, &why))
         return true;
-    form_field_error(f, field, _("Write the time as 2026-11-27 09:30."));
+    form_field_error(f, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
     return false;
 }
 

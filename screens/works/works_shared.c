@@ -60,9 +60,11 @@ void works_day_text(fd_date day, char *out, size_t size)
 bool works_typed_day(form *f, const char *field, bool may_be_empty, fd_date *out)
 {
     const char *text = form_value(f, field);
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
     *out = 0;
-    if ((may_be_empty && text_blank(text)) || fd_date_parse(text, out))
+    if ((may_be_empty && text_blank(text)) || fd_date_parse(text, out, &why))
         return true;
-    form_field_error(f, field, _("Write the day as 2026-12-20."));
+    form_field_error(f, field, fd_when_problem_text(&why, _("Write the day as 2026-12-20."), problem));
     return false;
 }

@@ -77,6 +77,26 @@ static fd_status fd_bad(const fd_loader *ld, const config_setting_t *s, const ch
                    (unsigned)config_setting_source_line(s), name, what);
 }
 
+/* A day or time refused: the text and which day or time does not exist, or shape_fmt
+ * when it is not written as one. */
+static fd_status fd_bad_when(const fd_loader *ld, const config_setting_t *s, const char *name,
+                             const char *text, const fd_when_problem *why, const char *shape_fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static fd_status fd_bad_when(const fd_loader *ld, const config_setting_t *s, const char *name,
+                             const char *text, const fd_when_problem *why, const char *shape_fmt, ...)
+{
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    const char *said = fd_when_problem_text(why, NULL, problem);
+    if (said)
+        return fd_bad(ld, s, name, _("\"%s\": %s"), text, said);
+    char shape[FD_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, shape_fmt);
+    vsnprintf(shape, sizeof shape, shape_fmt, ap);
+    va_end(ap);
+    return fd_bad(ld, s, name, "%s", shape);
+}
+
 /* The lookups below return NULL once they have recorded the error. */
 static const config_setting_t *fd_lookup(const fd_loader *ld, const char *name)
 {
@@ -195,8 +215,10 @@ static fd_status fd_get_clock(const fd_loader *ld, const char *name, int *out)
     const char *text = fd_get_text(ld, name, &s);
     if (!text)
         return FD_CONFIG;
-    if (!fd_clock_time_parse(text, out))
-        return fd_bad(ld, s, name, _("\"%s\" is not a time of day (HH:MM, e.g. \"20:00\")"), text);
+    fd_when_problem why;
+    if (!fd_clock_time_parse(text, out, &why))
+        return fd_bad_when(ld, s, name, text, &why, _("\"%s\" is not a time of day (HH:MM, e.g. \"20:00\")"),
+                           text);
     return FD_OK;
 }
 
@@ -327,6 +349,7 @@ static fd_status fd_date_item(const fd_loader *ld, const config_setting_t *s, co
         return FD_CONFIG;
     const char *slash = strchr(text, '/');
     char start[FD_DATE_TEXT];
+    fd_when_problem why = {.fault = FD_WHEN_SHAPE};
     bool ok;
     if (slash) {
         size_t len = (size_t)(slash - text);
@@ -334,15 +357,15 @@ static fd_status fd_date_item(const fd_loader *ld, const config_setting_t *s, co
         if (ok) {
             memcpy(start, text, len);
             start[len] = '\0';
-            ok = fd_date_parse(start, first) && fd_date_parse(slash + 1, last);
+            ok = fd_date_parse(start, first, &why) && fd_date_parse(slash + 1, last, &why);
         }
     } else {
-        ok = fd_date_parse(text, first);
+        ok = fd_date_parse(text, first, &why);
         *last = *first;
     }
     if (!ok)
-        return fd_bad(ld, s, name,
-                      _("\"%s\" is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD/YYYY-MM-DD)"), text);
+        return fd_bad_when(ld, s, name, text, &why,
+                           _("\"%s\" is not a date (YYYY-MM-DD) or a range (YYYY-MM-DD/YYYY-MM-DD)"), text);
     if (*last < *first)
         return fd_bad(ld, s, name, _("range \"%s\" ends before it starts"), text);
     if (*last - *first >= FD_MAX_RANGE_DAYS)

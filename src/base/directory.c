@@ -622,13 +622,16 @@ static void fd_occupant_emergency(fd_import *im, fd_occupant *o)
 static void fd_occupant_key(fd_import *im, fd_occupant *o)
 {
     const char *text = fd_cell(im, FD_OCOL_KEY_ENTRUSTED_ON);
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
     if (!*text)
         return;
     if (o->kind_ok && o->kind == FD_OCC_EMPLOYEE)
         fd_bad(im, FD_OCOL_KEY_ENTRUSTED_ON, _("Company staff cannot entrust the unit's key; "
                                                "the company can."));
-    else if (!fd_date_parse(text, &o->key_on))
-        fd_bad(im, FD_OCOL_KEY_ENTRUSTED_ON, _("Not a date: write it as YYYY-MM-DD."));
+    else if (!fd_date_parse(text, &o->key_on, &why))
+        fd_bad(im, FD_OCOL_KEY_ENTRUSTED_ON, "%s",
+               fd_when_problem_text(&why, _("Not a date: write it as YYYY-MM-DD."), problem));
     else if (o->key_on > fd_date_of(fd_desk_now(im->d)))
         fd_bad(im, FD_OCOL_KEY_ENTRUSTED_ON, _("The date is in the future."));
     else

@@ -24,6 +24,11 @@ enum { CLI_OPEN_DEMO = 0x100 };
 int cli_fail(const fd_error *err);
 /* Prints a usage error and returns EX_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A day given to an option (--date, --from, --to, --month's first day): EX_OK with *out,
+ * else the usage error: shape_hint when the text is not written as a date, else which
+ * day does not exist after the option's name ("--from: 2026-11 has 30 days: there is no
+ * day 31."). */
+int cli_date_option(const char *option, const char *text, const char *shape_hint, fd_date *out);
 /* Reads the options of a command whose one option is --as NUMBER: *number is NULL when
  * it is not given; false on any other option (the caller prints its usage). optind is
  * left on the first operand. */

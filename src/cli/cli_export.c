@@ -80,16 +80,26 @@ static int parse_args(int argc, char **argv, export_args *a)
     };
     fd_date from = 0, to = 0;
     bool have_from = false, have_to = false;
-    int opt;
+    int opt, bad;
     while ((opt = getopt_long(argc, argv, "f:t:m:F:uo:a:", options, NULL)) != -1) {
         switch (opt) {
-        case 'f': if (!(have_from = fd_date_parse(optarg, &from))) return cli_usage(_("--from wants a date YYYY-MM-DD")); break;
-        case 't': if (!(have_to = fd_date_parse(optarg, &to))) return cli_usage(_("--to wants a date YYYY-MM-DD")); break;
+        case 'f':
+            if ((bad = cli_date_option("--from", optarg, _("--from wants a date YYYY-MM-DD"), &from)))
+                return bad;
+            have_from = true;
+            break;
+        case 't':
+            if ((bad = cli_date_option("--to", optarg, _("--to wants a date YYYY-MM-DD"), &to)))
+                return bad;
+            have_to = true;
+            break;
         case 'm': {
             char first[16];
             snprintf(first, sizeof first, "%.7s-01", optarg);
-            if (strlen(optarg) != 7 || !fd_date_parse(first, &from))
+            if (strlen(optarg) != 7)
                 return cli_usage(_("--month wants YYYY-MM"));
+            if ((bad = cli_date_option("--month", first, _("--month wants YYYY-MM"), &from)))
+                return bad;
             int y, m, dd;
             fd_date_ymd(from, &y, &m, &dd);
             to = fd_date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;

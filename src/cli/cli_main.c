@@ -39,6 +39,16 @@ int cli_usage(const char *fmt, ...)
     return EX_USAGE;
 }
 
+int cli_date_option(const char *option, const char *text, const char *shape_hint, fd_date *out)
+{
+    fd_when_problem why;
+    if (fd_date_parse(text, out, &why))
+        return EX_OK;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    const char *said = fd_when_problem_text(&why, NULL, problem);
+    return said ? cli_usage(_("%s: %s"), option, said) : cli_usage("%s", shape_hint);
+}
+
 bool cli_only_as(int argc, char **argv, const char **number)
 {
     static const struct option options[] = {

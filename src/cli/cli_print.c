@@ -107,24 +107,29 @@ static int shift_report(fd_desk *d, const fd_actor *who, const print_args *a, fd
     return EX_OK;
 }
 
-static bool parse_day(const fd_desk *d, const char *text, fd_date *out)
+/* EX_OK with the day, else the usage error. */
+static int parse_day(const fd_desk *d, const char *text, fd_date *out)
 {
     fd_date today = fd_date_of(fd_desk_now(d));
     if (!text || strcmp(text, "today") == 0)
         *out = today;
     else if (strcmp(text, "yesterday") == 0)
         *out = today - 1;
-    else
-        return fd_date_parse(text, out);
-    return true;
+    else {
+        char shape[FD_MESSAGE_MAX];
+        snprintf(shape, sizeof shape, _("--date takes YYYY-MM-DD, today or yesterday, not '%s'"), text);
+        return cli_date_option("--date", text, shape, out);
+    }
+    return EX_OK;
 }
 
 static int daily_report(fd_desk *d, const fd_actor *who, const print_args *a, fd_report **out,
                         char **stem)
 {
     fd_date day;
-    if (!parse_day(d, a->date, &day))
-        return cli_usage(_("--date takes YYYY-MM-DD, today or yesterday, not '%s'"), a->date);
+    int bad = parse_day(d, a->date, &day);
+    if (bad)
+        return bad;
     fd_daily_log log = FD_LOG_ALL;
     if (a->log && !fd_daily_log_parse(a->log, &log))
         return cli_usage(_("--log takes visitors, keys, mail, complaints, calls, passes, permits, notices, "
@@ -171,10 +176,10 @@ static int suggestions_report(fd_desk *d, const fd_actor *who, const print_args 
                               char **stem)
 {
     fd_date first, last;
-    if (!a->from || !fd_date_parse(a->from, &first))
-        return cli_usage(_("--from wants a date YYYY-MM-DD"));
-    if (!a->to || !fd_date_parse(a->to, &last))
-        return cli_usage(_("--to wants a date YYYY-MM-DD"));
+    int bad;
+    if ((bad = cli_date_option("--from", a->from, _("--from wants a date YYYY-MM-DD"), &first)) ||
+        (bad = cli_date_option("--to", a->to, _("--to wants a date YYYY-MM-DD"), &last)))
+        return bad;
     if (last < first)
         return cli_usage(_("--to is before --from"));
     fd_error err = {0};

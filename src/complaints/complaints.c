@@ -1144,8 +1144,11 @@ static fd_status check_phone(correction *c, const char *value, fd_error *err)
 static fd_status check_received_at(correction *c, const char *value, fd_error *err)
 {
     fd_time t;
-    if (!value || !fd_time_parse(value, &t))
-        return fd_fail(err, FD_INVALID, "received_at", _("Write the time as 2026-11-27 09:30."));
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    if (!fd_time_parse(value, &t, &why))
+        return fd_fail(err, FD_INVALID, "received_at", "%s",
+                       fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
     fd_status s = check_time(c->d, &t, "received_at", err);
     if (s == FD_OK)
         c->value = fd_printf("%lld", (long long)t);

@@ -557,10 +557,14 @@ static fd_status clean_value(correcting *k, const char *value, fd_error *err)
                           k->value, sizeof k->value, err);
     case FD_NOTICE_FIELD_PLACE:
         return clean_text(value, "value", PLACE_CHARS, false, NULL, k->value, sizeof k->value, err);
-    case FD_NOTICE_FIELD_ENDS_AT:
-        if (!value || !fd_time_parse(value, &k->ends_at))
-            return fd_fail(err, FD_INVALID, "value", _("Enter the time as 2026-11-27 18:00."));
+    case FD_NOTICE_FIELD_ENDS_AT: {
+        fd_when_problem why;
+        char problem[FD_WHEN_PROBLEM_TEXT];
+        if (!fd_time_parse(value, &k->ends_at, &why))
+            return fd_fail(err, FD_INVALID, "value", "%s",
+                           fd_when_problem_text(&why, _("Enter the time as 2026-11-27 18:00."), problem));
         return FD_OK;
+    }
     }
     return fd_fail(err, FD_INVALID, "field", _("This field cannot be corrected."));
 }

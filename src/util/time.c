@@ -30,7 +30,7 @@ fd_clock fd_clock_default(void)
     if (fixed && *fixed) {
         if (fixed[0] == '@')
             env_fixed_time = strtoll(fixed + 1, NULL, 10);
-        else if (!fd_time_parse(fixed, &env_fixed_time))
+        else if (!fd_time_parse(fixed, &env_fixed_time, NULL))
             env_fixed_time = 0;
         if (env_fixed_time != 0)
             return fd_clock_fixed(&env_fixed_time);
@@ -171,56 +171,169 @@ void fd_deadline_format(fd_time due, bool with_year, char out[FD_DEADLINE_TEXT])
              fd_weekday_label(l.weekday), clock);
 }
 
-static bool valid_ymd(int y, int m, int d)
+/* The parsers read digits one by one rather than with sscanf, which would take signs
+ * and blanks inside the text and so blur "not in shape" with "no such day". */
+
+static void skip_blanks(const char **p)
 {
-    if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
-        return false;
-    int yy, mm, dd;
-    fd_date_ymd(fd_date_from_ymd(y, m, d), &yy, &mm, &dd);
-    return yy == y && mm == m && dd == d;
+    while (**p == ' ' || **p == '\t')
+        (*p)++;
 }
 
-bool fd_date_parse(const char *text, fd_date *out)
+/* Between min and max ASCII digits at *p. */
+static bool read_digits(const char **p, int min, int max, int *out)
 {
-    int y, m, d, used = 0;
-    if (!text || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || text[used] != '\0')
+    int n = 0, value = 0;
+    while (n < max && **p >= '0' && **p <= '9') {
+        value = value * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    *out = value;
+    return n >= min;
+}
+
+static bool read_char(const char **p, char c)
+{
+    if (**p != c)
         return false;
-    if (!valid_ymd(y, m, d))
+    (*p)++;
+    return true;
+}
+
+static bool at_end(const char *p)
+{
+    skip_blanks(&p);
+    return *p == '\0';
+}
+
+/* The year as four digits, from 1900: earlier is a slip, not a day the desk records. */
+static bool read_ymd(const char **p, int *y, int *m, int *d)
+{
+    return read_digits(p, 4, 4, y) && *y >= 1900 && read_char(p, '-') &&
+           read_digits(p, 1, 2, m) && read_char(p, '-') && read_digits(p, 1, 2, d);
+}
+
+/* "HH:MM" and, when seconds is not NULL, an optional ":SS" (else *seconds stays -1). */
+static bool read_hm(const char **p, int *h, int *m, int *seconds)
+{
+    if (!read_digits(p, 1, 2, h) || !read_char(p, ':') || !read_digits(p, 1, 2, m))
+        return false;
+    return !seconds || !read_char(p, ':') || read_digits(p, 1, 2, seconds);
+}
+
+static int days_in_month(int y, int m)
+{
+    return (int)(fd_date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
+                 fd_date_from_ymd(y, m, 1));
+}
+
+static bool refuse(fd_when_problem *why, fd_when_problem problem)
+{
+    if (why)
+        *why = problem;
+    return false;
+}
+
+static bool shape_refused(fd_when_problem *why)
+{
+    return refuse(why, (fd_when_problem){.fault = FD_WHEN_SHAPE, .second = -1});
+}
+
+static bool day_exists(int y, int m, int d, fd_when_problem *why)
+{
+    if (m < 1 || m > 12)
+        return refuse(why, (fd_when_problem){.fault = FD_WHEN_NO_MONTH, .year = y, .month = m,
+                                              .day = d, .second = -1});
+    if (d < 1 || d > days_in_month(y, m))
+        return refuse(why, (fd_when_problem){.fault = FD_WHEN_NO_DAY, .year = y, .month = m,
+                                              .day = d, .second = -1});
+    return true;
+}
+
+/* max_hour 24 lets 24:00 stand for the end of the day. */
+static bool time_exists(int h, int m, int s, int max_hour, fd_when_problem *why)
+{
+    if (h > max_hour || (h == 24 && (m || s > 0)) || m > 59 || s > 59)
+        return refuse(why, (fd_when_problem){.fault = FD_WHEN_NO_TIME, .hour = h, .minute = m,
+                                              .second = s});
+    return true;
+}
+
+bool fd_date_parse(const char *text, fd_date *out, fd_when_problem *why)
+{
+    int y, m, d;
+    const char *p = text ? text : "";
+    skip_blanks(&p);
+    if (!read_ymd(&p, &y, &m, &d) || !at_end(p))
+        return shape_refused(why);
+    if (!day_exists(y, m, d, why))
         return false;
     *out = fd_date_from_ymd(y, m, d);
     return true;
 }
 
-bool fd_time_parse(const char *text, fd_time *out)
+bool fd_time_parse(const char *text, fd_time *out, fd_when_problem *why)
 {
-    int y, m, d, hh, mm, ss = 0, used = 0;
-    char sep;
-    if (!text)
-        return false;
-    if (sscanf(text, "%4d-%2d-%2d%c%2d:%2d%n", &y, &m, &d, &sep, &hh, &mm, &used) != 6)
-        return false;
-    if (sep != ' ' && sep != 'T')
-        return false;
-    if (text[used] == ':') {
-        int more = 0;
-        if (sscanf(text + used, ":%2d%n", &ss, &more) != 1)
-            return false;
-        used += more;
+    int y, mo, d, h, mi, s = -1;
+    const char *p = text ? text : "";
+    skip_blanks(&p);
+    if (!read_ymd(&p, &y, &mo, &d))
+        return shape_refused(why);
+    if (!read_char(&p, 'T')) {
+        const char *date_end = p;
+        skip_blanks(&p);
+        if (p == date_end)
+            return shape_refused(why);
     }
-    if (text[used] != '\0' || !valid_ymd(y, m, d) || hh > 23 || mm > 59 || ss > 59 || hh < 0 ||
-        mm < 0 || ss < 0)
+    if (!read_hm(&p, &h, &mi, &s) || !at_end(p))
+        return shape_refused(why);
+    if (!day_exists(y, mo, d, why) || !time_exists(h, mi, s, 23, why))
         return false;
-    *out = fd_time_from_local(y, m, d, hh, mm, ss);
+    *out = fd_time_from_local(y, mo, d, h, mi, s < 0 ? 0 : s);
     return true;
 }
 
-bool fd_clock_time_parse(const char *text, int *minutes)
+bool fd_clock_time_parse(const char *text, int *minutes, fd_when_problem *why)
 {
-    int hh, mm, used = 0;
-    if (!text || sscanf(text, "%2d:%2d%n", &hh, &mm, &used) != 2 || text[used] != '\0')
+    int h, m;
+    const char *p = text ? text : "";
+    skip_blanks(&p);
+    if (!read_hm(&p, &h, &m, NULL) || !at_end(p))
+        return shape_refused(why);
+    if (!time_exists(h, m, -1, 24, why))
         return false;
-    if (hh < 0 || hh > 24 || mm < 0 || mm > 59 || (hh == 24 && mm != 0))
-        return false;
-    *minutes = hh * 60 + mm;
+    *minutes = h * 60 + m;
     return true;
+}
+
+const char *fd_when_problem_text(const fd_when_problem *why, const char *shape_hint,
+                                 char out[FD_WHEN_PROBLEM_TEXT])
+{
+    char clock[16];
+    switch (why->fault) {
+    case FD_WHEN_NO_MONTH:
+        snprintf(out, FD_WHEN_PROBLEM_TEXT, _("There is no month %d: months are 1-12."), why->month);
+        return out;
+    case FD_WHEN_NO_DAY:
+        snprintf(out, FD_WHEN_PROBLEM_TEXT, _("%d-%02d has %d days: there is no day %d."),
+                 why->year, why->month, days_in_month(why->year, why->month), why->day);
+        return out;
+    case FD_WHEN_NO_TIME:
+        /* Seconds are named only to whoever typed them. */
+        if (why->second < 0) {
+            snprintf(clock, sizeof clock, "%02d:%02d", why->hour % 100, why->minute % 100);
+            snprintf(out, FD_WHEN_PROBLEM_TEXT, _("There is no time %s: hours are 0-23, minutes 0-59."),
+                     clock);
+        } else {
+            snprintf(clock, sizeof clock, "%02d:%02d:%02d", why->hour % 100, why->minute % 100,
+                     why->second % 100);
+            snprintf(out, FD_WHEN_PROBLEM_TEXT,
+                     _("There is no time %s: hours are 0-23, minutes and seconds 0-59."), clock);
+        }
+        return out;
+    case FD_WHEN_SHAPE:
+        break;
+    }
+    return shape_hint;
 }

@@ -270,6 +270,35 @@ START_TEST(json_keeps_english_keys_and_codes)
 }
 END_TEST
 
+/* A date option naming a day that does not exist says which, in the desk's language,
+ * rather than asking for the format the date is already written in. */
+START_TEST(impossible_dates_are_named)
+{
+    static const struct {
+        const char *args, *said;
+    } cases[] = {
+        {"export visitors --from 2026-11-31 --to 2026-12-01 --as 3001", "--from：2026年11月只有30天，没有31日。"},
+        {"export visitors --from 2026-02-01 --to 2026-02-29 --as 3001", "--to：2026年2月只有28天，没有29日。"},
+        {"export visitors --month 2026-13 --as 3001", "--month：没有13月，月份为1–12。"},
+        {"print daily --date 2026-11-31 --text /dev/null --as 3001", "--date：2026年11月只有30天，没有31日。"},
+        {"export visitors --from 2026/11/30 --to 2026-12-01 --as 3001", "--from 需要日期，格式为 YYYY-MM-DD"},
+    };
+    int status;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[200];
+        snprintf(args, sizeof args, "%s 2>&1", cases[i].args);
+        char *said = frontdesk("zh_CN", args, &status);
+        ck_assert_int_eq(status, 64);
+        ck_assert_msg(strstr(said, cases[i].said), "%s: %s", cases[i].args, said);
+        free(said);
+    }
+    /* A leap year's 29 February is a day like any other. */
+    char *json = frontdesk("zh_CN", "export visitors --from 2028-02-28 --to 2028-02-29 --format json --as 3001", &status);
+    ck_assert_msg(status == 0 && json[0] == '[', "%s", json);
+    free(json);
+}
+END_TEST
+
 /* The cells of a workbook, one "SHEET!REF\tVALUE\tFORMAT" line each. */
 static char *cells_of(const char *path)
 {
@@ -354,6 +383,7 @@ int main(void)
     tcase_add_test(tc, json_keeps_english_keys_and_codes);
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
     tcase_add_test(tc, permits_show_deposits_and_mask_documents);
+    tcase_add_test(tc, impossible_dates_are_named);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }

@@ -385,6 +385,56 @@ START_TEST(an_emergency_before_the_contact_needs_a_reason)
 }
 END_TEST
 
+/* Replaces the text of the field with the focus (up to 20 characters) with text. */
+static void retype(vt_term *t, const char *text)
+{
+    for (int i = 0; i < 20; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, text);
+}
+
+/* A return time written right but naming a day or an hour that does not exist is told
+ * so at the field, in Chinese; typed in full-width digits, as an input method in
+ * full-width mode sends them, it is read the same. Only a text not written as a time
+ * gets the example. */
+START_TEST(an_impossible_return_time_is_named)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = desk_console(&d, "zh_CN", NULL, DESK_ROWS, DESK_COLS);
+    VT_ASSERT_TEXT(t, "工号", WAIT_MS);
+    desk_sign_in(t, "1001", "1111");
+    VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
+    vt_key(t, "F8");
+    VT_ASSERT_TEXT(t, "钥匙借用", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "新建钥匙借用", WAIT_MS);
+    vt_send(t, "p-01");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "王师傅");
+    vt_key(t, "Tab");
+    vt_send(t, "工程部");
+    for (int i = 0; i < 5; i++) /* company, phone, reason, emergency, to the return time */
+        vt_key(t, "Tab");
+    vt_send(t, "２０２６－１１－３１　１７：００");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "2026-11-31 17:00", WAIT_MS);
+    VT_ASSERT_TEXT(t, "2026年11月只有30天，没有31日。", WAIT_MS);
+    retype(t, "2026-02-29 17:00");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "2026年2月只有28天，没有29日。", WAIT_MS);
+    retype(t, "2026-11-27 25:00");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "没有25:00这个时刻，时为0–23、分为0–59。", WAIT_MS);
+    retype(t, "2026-11-27 5");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "请输入日期和时间，例如 2026-11-27 17:00。", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "现在批准"));
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {lend_with_consent_in_place_and_take_back,
@@ -394,6 +444,7 @@ int main(void)
                                   the_form_is_checked_before_consent,
                                   conditional_fields_are_marked_when_required,
                                   a_paste_cut_to_the_field_says_so,
-                                  an_emergency_before_the_contact_needs_a_reason, NULL};
+                                  an_emergency_before_the_contact_needs_a_reason,
+                                  an_impossible_return_time_is_named, NULL};
     return desk_main(desk_suite("keys", tests));
 }

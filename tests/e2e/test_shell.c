@@ -51,6 +51,19 @@ static vt_term *receptionist(desk *d, const char *config_text)
     return desk_open_as(d, "1001", "1111");
 }
 
+/* The main-menu item labelled label on screen, and the start of its line (after the
+ * blanks) at *line; its number is **line when it has one. */
+static const char *menu_item(const char *screen, const char *label, const char **line)
+{
+    const char *at = strstr(screen, label);
+    ck_assert_msg(at, "no \"%s\" on the menu", label);
+    const char *start = at;
+    while (start > screen && start[-1] != '\n')
+        start--;
+    *line = start + strspn(start, " ");
+    return at;
+}
+
 /* Picks the main-menu item labelled label as a user reading the menu would: by its
  * number when it has one (the numbers follow the procedures registered, so they are
  * read, not assumed), else by moving down to it from the first item and selecting it. */
@@ -58,11 +71,8 @@ static void choose_menu_item(vt_term *t, const char *label)
 {
     VT_ASSERT_TEXT(t, label, WAIT_MS);
     char *screen = vt_screen(t);
-    const char *at = strstr(screen, label);
-    const char *line = at;
-    while (line > screen && line[-1] != '\n')
-        line--;
-    line += strspn(line, " ");
+    const char *line;
+    const char *at = menu_item(screen, label, &line);
     char digit[2] = {*line, '\0'};
     if (digit[0] >= '1' && digit[0] <= '9') {
         vt_send(t, digit);
@@ -232,6 +242,38 @@ START_TEST(test_menu_navigation)
     VT_ASSERT_TEXT(t, "Logged out.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Staff number", WAIT_MS);
     ck_assert(!desk_screen_has(t, "1001"));
+    desk_quit(t);
+}
+END_TEST
+
+/* A menu digit pressed twice by habit opens the screen once and types nothing into
+ * it: the complaints list searches as soon as something is typed, and "44" would
+ * otherwise search for "4". A moment later the same digit is typing again. */
+START_TEST(test_menu_digit_pressed_twice)
+{
+    desk d;
+    vt_term *t = receptionist(&d, "");
+    VT_ASSERT_TEXT(t, "Complaints", WAIT_MS);
+    char *screen = vt_screen(t);
+    const char *line;
+    menu_item(screen, "Complaints", &line);
+    char twice[3] = {line[0], line[0], '\0'};
+    free(screen);
+    ck_assert(twice[0] >= '1' && twice[0] <= '9');
+    vt_send(t, twice);
+    VT_ASSERT_ROW(t, 1, " Complaints and return visits", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    VT_ASSERT_TEXT(t, "or unit: type to search", WAIT_MS);
+    char searched[32];
+    snprintf(searched, sizeof searched, "or unit: %c ", twice[0]);
+    ck_assert_msg(!desk_screen_has(t, searched), "the second press was typed");
+
+    struct timespec shown;
+    clock_gettime(CLOCK_MONOTONIC, &shown);
+    while (desk_elapsed_ms(&shown) < 1500)
+        vt_settle(t, 100, 200);
+    vt_send(t, twice + 1);
+    VT_ASSERT_TEXT(t, searched, WAIT_MS);
     desk_quit(t);
 }
 END_TEST
@@ -679,6 +721,7 @@ static Suite *shell_suite(void)
     suite_add_tcase(s, login_case);
     TCase *keys = tcase_create("keys");
     tcase_add_test(keys, test_menu_navigation);
+    tcase_add_test(keys, test_menu_digit_pressed_twice);
     tcase_add_test(keys, test_help_overlay_lists_bindings);
     tcase_add_test(keys, test_unknown_binding_is_refused);
     tcase_add_test(keys, test_esc_returns_promptly);

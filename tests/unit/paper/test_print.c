@@ -1057,7 +1057,7 @@ START_TEST(the_suggestions_collected_with_their_count_by_month)
     fd_error err = {0};
     fd_report *r = NULL;
     fd_date first, last;
-    ck_assert(fd_date_parse("2026-10-01", &first) && fd_date_parse("2026-11-30", &last));
+    ck_assert(fd_date_parse("2026-10-01", &first, NULL) && fd_date_parse("2026-11-30", &last, NULL));
     ck_assert_int_eq(fd_print_suggestions(k.d, &k.receptionist, first, last, &r, &err), FD_DENIED);
     ck_assert_ptr_null(r);
     ck_assert_msg(fd_print_suggestions(k.d, &k.duty_manager, first, last, &r, &err) == FD_OK, "%s",
