@@ -173,7 +173,8 @@ static void *intake_open(console *c, void *arg)
     offer_list(in, "done", FD_CALL_LIST_STATE, in->states);
     offer_departments(in, console_config(c));
     fill_now(in, c);
-    form_focus(in->form, "channel");
+    /* The desk writes down who it is as soon as the call starts: typing goes there. */
+    form_focus(in->form, "caller");
     return in;
 }
 

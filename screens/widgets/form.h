@@ -21,7 +21,7 @@ typedef enum form_type {
     FORM_PHONE,    /* digits, hyphen, plus */
     FORM_DOCUMENT, /* an identity-document number */
     FORM_DATETIME, /* "YYYY-MM-DD HH:MM", Beijing time */
-    FORM_CHOICE,   /* one of a list, chosen with Left/Right */
+    FORM_CHOICE,   /* one of a list: Left/Right, or its first character or number typed */
     FORM_NOTE,     /* longer text over several lines */
     FORM_PIN,      /* digits, shown as bullets */
 } form_type;

@@ -40,7 +40,6 @@ static void take_a_repair(vt_term *t)
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
     VT_ASSERT_TEXT(t, "2026-11-27 10:00", WAIT_MS); /* the time: now */
-    vt_key(t, "Tab");
     desk_fill(t, (const char *const[]){"刘先生", "Z-9", "138 1234 5678", NULL});
     vt_key(t, "Tab");
     vt_key(t, "Right");
@@ -119,6 +118,37 @@ static void correct_the_phone(vt_term *t)
     VT_ASSERT_TEXT(t, "Corrected Phone: 138****5678 \u2192 138****5679 (号码记错)", WAIT_MS);
     VT_ASSERT_TEXT(t, "phone 138****5679", WAIT_MS);
 }
+
+/* What the desk types the moment the form opens is the caller's name; on a choice a
+ * digit or a first character picks, and a key that picks nothing is said at the field. */
+START_TEST(test_typing_at_once_goes_to_the_caller)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    vt_key(t, "F4");
+    vt_send(t, "周女士");
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    VT_ASSERT_TEXT(t, "周女士", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab"); /* unit, phone, matter */
+    VT_ASSERT_TEXT(t, "‹ Enquiry", WAIT_MS);
+    vt_send(t, "３"); /* full-width, as an input method in that mode types it */
+    VT_ASSERT_TEXT(t, "‹ Repair", WAIT_MS);
+    vt_send(t, "c");
+    VT_ASSERT_TEXT(t, "‹ Complaint", WAIT_MS);
+    vt_send(t, "电");
+    VT_ASSERT_TEXT(t, "This field is chosen, not typed", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ Complaint", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Today, and all still pending", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
 
 /* The demo's pending complaint about cooking fumes goes to the complaints procedure:
  * taken in there with the entry's caller and question, and the entry dealt with. */
@@ -250,7 +280,8 @@ END_TEST
 
 int main(void)
 {
-    const TTest *const tests[] = {test_the_list_follows_another_terminal,
+    const TTest *const tests[] = {test_typing_at_once_goes_to_the_caller,
+                                  test_the_list_follows_another_terminal,
                                   test_a_repair_from_the_call_to_dealt_with,
                                   test_an_entry_becomes_a_complaint,
                                   test_a_repair_handed_to_engineering_and_reported_done, NULL};
