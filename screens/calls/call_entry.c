@@ -167,7 +167,7 @@ static void offer(choice_set *set, const char *field, const char *label)
 static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
                        form_submit submit)
 {
-    s->a.form = form_new(fields, count, 0, submit, s);
+    s->a.form = form_new(fields, count, FORM_ASK_DISCARD, submit, s);
     for (size_t i = 0; i < sizeof s->lists / sizeof s->lists[0]; i++)
         if (s->lists[i].field)
             form_set_choices(s->a.form, s->lists[i].field, s->lists[i].labels, s->lists[i].count);

@@ -150,6 +150,37 @@ START_TEST(test_typing_at_once_goes_to_the_caller)
 }
 END_TEST
 
+/* Esc in a step's dialog: at once when nothing was typed; with an answer typed it asks,
+ * the safe answer (keep editing) first, and the answer is still there to save. */
+START_TEST(test_esc_keeps_a_typed_answer_until_the_desk_agrees)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "What the caller was told", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_send(t, "已联系餐馆，周一整改。");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Enter"); /* Keep editing */
+    VT_ASSERT_GONE(t, "Discard them?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "已联系餐馆，周一整改。", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Answered: 已联系餐馆，周一整改。", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* The demo's pending complaint about cooking fumes goes to the complaints procedure:
  * taken in there with the entry's caller and question, and the entry dealt with. */
 /* Two terminals: a call taken at the second shows on the first's list, untouched. */
@@ -281,6 +312,7 @@ END_TEST
 int main(void)
 {
     const TTest *const tests[] = {test_typing_at_once_goes_to_the_caller,
+                                  test_esc_keeps_a_typed_answer_until_the_desk_agrees,
                                   test_the_list_follows_another_terminal,
                                   test_a_repair_from_the_call_to_dealt_with,
                                   test_an_entry_becomes_a_complaint,
