@@ -214,6 +214,7 @@ START_TEST(test_an_entry_becomes_a_complaint)
     vt_send(t, "4");
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ General", WAIT_MS); /* the ordinary complaint, as its own form starts */
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Turned into a complaint: #", WAIT_MS);
