@@ -204,8 +204,8 @@ typedef enum fd_call_view {
     FD_CALL_VIEW_DESK,   /* received today, and every entry still open: newest first */
     FD_CALL_VIEW_OPEN,   /* every entry still open, oldest first */
     FD_CALL_VIEW_SEARCH, /* all history, newest first: digits anywhere in a phone (the
-                          * whole number also once purged), or a caller or unit code
-                          * starting with text */
+                          * whole number also once purged), or a caller, unit code or
+                          * matter's label starting with text */
     FD_CALL_VIEW_SUGGESTIONS, /* every entry whose matter is a suggestion, newest first */
     FD_CALL_VIEW_COUNT
 } fd_call_view;

@@ -64,7 +64,7 @@ static void take_a_repair(vt_term *t)
 static void find_by_phone(vt_term *t)
 {
     vt_send(t, "13812345678");
-    VT_ASSERT_TEXT(t, "Search: caller, unit or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search: caller, unit, phone or matter", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
     vt_key(t, "Enter");
     vt_key(t, "Enter");
@@ -300,7 +300,7 @@ START_TEST(test_a_repair_handed_to_engineering_and_reported_done)
     VT_ASSERT_TEXT(t, "Reported done by engineering: 赵师傅: 疏通地漏，已试水。", WAIT_MS);
 
     vt_key(t, "Esc");
-    VT_ASSERT_TEXT(t, "Search: caller, unit or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search: caller, unit, phone or matter", WAIT_MS);
     vt_key(t, "F5"); /* the view after the search */
     VT_ASSERT_TEXT(t, "Suggestions, newest first", WAIT_MS);
     VT_ASSERT_TEXT(t, "A-201 周婷", WAIT_MS);

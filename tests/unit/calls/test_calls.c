@@ -388,6 +388,41 @@ START_TEST(lists_show_today_and_what_is_open_and_search_history)
 }
 END_TEST
 
+/* The search finds by the matter's label as the desk reads it (the tests' are English),
+ * as taken in or as corrected, beside what it finds by caller and unit. */
+START_TEST(search_finds_entries_by_their_matter)
+{
+    open_desk("matters.db");
+    int64_t enquiring = take(enquiry());
+    fd_call_intake in = enquiry();
+    in.matter = FD_MATTER_REPAIR;
+    in.caller = "Re Wei"; /* a caller starting as a label does: found by both */
+    int64_t repairing = take(in);
+    in.matter = FD_MATTER_COMPLAINT;
+    in.caller = "李明";
+    int64_t complaining = take(in);
+
+    ids l = list(FD_CALL_VIEW_SEARCH, "Repair", NULL, 10);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], repairing);
+    l = list(FD_CALL_VIEW_SEARCH, "Re", NULL, 10); /* Repair, Request for help, Re Wei */
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], repairing);
+    l = list(FD_CALL_VIEW_SEARCH, "Compl", NULL, 10);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], complaining);
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, enquiring, FD_CALL_FIELD_MATTER, "complaint",
+                              "实为投诉", &err));
+    l = list(FD_CALL_VIEW_SEARCH, "Complaint", NULL, 10);
+    ck_assert_int_eq(l.count, 2);
+    ck_assert_int_eq(l.id[0], complaining);
+    ck_assert_int_eq(l.id[1], enquiring);
+    l = list(FD_CALL_VIEW_SEARCH, "Suggestion", NULL, 10);
+    ck_assert_int_eq(l.count, 0);
+    close_desk();
+}
+END_TEST
+
 START_TEST(an_entry_becomes_a_complaint_through_its_intake)
 {
     open_desk("complaint.db");
@@ -754,6 +789,7 @@ static Suite *calls_suite(void)
     tcase_add_test(tc, corrections_keep_the_old_value_and_history_shows_both);
     tcase_add_test(tc, records_are_append_only);
     tcase_add_test(tc, lists_show_today_and_what_is_open_and_search_history);
+    tcase_add_test(tc, search_finds_entries_by_their_matter);
     tcase_add_test(tc, an_entry_becomes_a_complaint_through_its_intake);
     tcase_add_test(tc, export_gives_each_entry_whole_with_phones_masked);
     tcase_add_test(tc, choice_lists_read_back_their_names);
