@@ -271,6 +271,28 @@ START_TEST(corrections_keep_the_old_value_and_history_shows_both)
 }
 END_TEST
 
+/* The unit as it reads now is the directory's when it knows the corrected code, and
+ * none when it does not: the page's "not in the directory" follows it. */
+START_TEST(a_corrected_unit_is_found_in_the_directory)
+{
+    open_desk("unit.db");
+    int64_t known = get(take(enquiry()), &fx.receptionist)->unit_id;
+    fd_call_intake in = enquiry();
+    in.unit = "Z-9";
+    int64_t id = take(in);
+    ck_assert_int_eq(get(id, &fx.receptionist)->unit_id, 0);
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "A-1203", "听错了单元", &err));
+    fd_call_entry *e = get(id, &fx.receptionist);
+    ck_assert_str_eq(e->unit, "A-1203");
+    ck_assert_int_eq(e->unit_id, known);
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "Z-10", "访客，非业户", &err));
+    e = get(id, &fx.receptionist);
+    ck_assert_str_eq(e->unit, "Z-10");
+    ck_assert_int_eq(e->unit_id, 0);
+    close_desk();
+}
+END_TEST
+
 START_TEST(records_are_append_only)
 {
     open_desk("append.db");
@@ -787,6 +809,7 @@ static Suite *calls_suite(void)
     tcase_add_test(tc, answered_and_done_at_the_desk_in_one_go);
     tcase_add_test(tc, answers_referrals_and_closing_are_events);
     tcase_add_test(tc, corrections_keep_the_old_value_and_history_shows_both);
+    tcase_add_test(tc, a_corrected_unit_is_found_in_the_directory);
     tcase_add_test(tc, records_are_append_only);
     tcase_add_test(tc, lists_show_today_and_what_is_open_and_search_history);
     tcase_add_test(tc, search_finds_entries_by_their_matter);
