@@ -181,6 +181,24 @@ START_TEST(test_esc_keeps_a_typed_answer_until_the_desk_agrees)
 }
 END_TEST
 
+/* The unit corrected to one the directory knows: the page no longer says it is not. */
+static void correct_the_unit(vt_term *t)
+{
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "the correction is kept beside it", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Unit", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "A-101");
+    vt_key(t, "Tab");
+    vt_send(t, "单元记错");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Correction recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Corrected Unit: Z-9 \u2192 A-101 (单元记错)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-101 刘先生", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "not in the directory"));
+}
+
 /* The demo's pending complaint about cooking fumes goes to the complaints procedure:
  * taken in there with the entry's caller and question, and the entry dealt with. */
 /* Two terminals: a call taken at the second shows on the first's list, untouched. */
@@ -236,6 +254,7 @@ START_TEST(test_a_repair_from_the_call_to_dealt_with)
     find_by_phone(t);
     answer_and_close(t);
     correct_the_phone(t);
+    correct_the_unit(t);
     desk_quit(t);
 }
 END_TEST
