@@ -130,6 +130,9 @@ typedef struct fd_call_intake {
                               * typed (a passer-by may give none) */
     const char *phone;       /* may be empty, unless the entry stays open with no unit
                               * of the directory to call back */
+    int64_t occupant_id;     /* the caller picked from the directory (an occupant or a
+                              * company's staff member); with phone empty, the entry takes
+                              * its phone, which the desk may only have seen masked. 0: none */
     fd_call_matter matter;
     const char *question;    /* several lines allowed */
     const char *answer;      /* the answer given there and then, or empty */

@@ -23,6 +23,12 @@ WHERE u.code = :code OR u.id IN (
 ORDER BY u.id
 LIMIT 1;
 
+-- name: call_occupant_phone
+-- The phone of the caller picked from the directory, as it reads now (NULL: none).
+SELECT phone
+FROM occupant_now
+WHERE id = :id;
+
 -- name: call_unit_by_id
 SELECT coalesce(
   (

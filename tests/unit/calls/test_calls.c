@@ -115,6 +115,47 @@ START_TEST(an_entry_is_taken_with_its_unit_from_the_directory)
 }
 END_TEST
 
+static void keep_first_occupant(void *ctx, const fd_dir_entry *e)
+{
+    int64_t *id = ctx;
+    if (!*id)
+        *id = e->id;
+}
+
+/* 王芳 of A-1204, as the desk's picker finds her. */
+static int64_t occupant_wang_fang(void)
+{
+    int64_t id = 0;
+    ASSERT_OK(fd_directory_search(fx.desk, &fx.receptionist, FD_DIR_OCCUPANT, "王芳", 1,
+                                  keep_first_occupant, &id, &err));
+    ck_assert_int_gt(id, 0);
+    return id;
+}
+
+/* A caller picked from the directory with no phone typed is taken with the directory's
+ * number, in full, though the desk saw it masked; a typed phone is taken as typed. */
+START_TEST(a_picked_caller_brings_the_phone_of_the_directory)
+{
+    open_desk("picked.db");
+    fd_call_intake in = enquiry();
+    in.caller = "王芳";
+    in.unit = "A-1204";
+    in.phone = "";
+    in.occupant_id = occupant_wang_fang();
+    int64_t id = take(in);
+    ck_assert_str_eq(get(id, &fx.receptionist)->phone, "010-****5678");
+    ck_assert_str_eq(get(id, &fx.duty_manager)->phone, "010-62345678");
+
+    in.phone = "13900001111";
+    ck_assert_str_eq(get(take(in), &fx.duty_manager)->phone, "13900001111");
+    in.phone = "";
+    in.occupant_id = 9999;
+    ASSERT_REFUSED(fd_call_take(fx.desk, &fx.receptionist, &in, &id, &err), FD_NOT_FOUND, "caller",
+                   "directory");
+    close_desk();
+}
+END_TEST
+
 START_TEST(intake_refusals_name_their_field)
 {
     open_desk("refusals.db");
@@ -805,6 +846,7 @@ static Suite *calls_suite(void)
     Suite *s = suite_create("calls");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, an_entry_is_taken_with_its_unit_from_the_directory);
+    tcase_add_test(tc, a_picked_caller_brings_the_phone_of_the_directory);
     tcase_add_test(tc, intake_refusals_name_their_field);
     tcase_add_test(tc, answered_and_done_at_the_desk_in_one_go);
     tcase_add_test(tc, answers_referrals_and_closing_are_events);
