@@ -182,6 +182,8 @@ void form_set_value(form *f, const char *name, const char *text)
     field_state *fs = find_field(f, name);
     if (!fs)
         return;
+    /* What the field's message said was of the value it replaces. */
+    FD_FREE(fs->message);
     if (fs->def->type != FORM_CHOICE) {
         lineedit_set(&fs->edit, text);
         return;
