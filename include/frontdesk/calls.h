@@ -130,6 +130,9 @@ typedef struct fd_call_intake {
                               * typed (a passer-by may give none) */
     const char *phone;       /* may be empty, unless the entry stays open with no unit
                               * of the directory to call back */
+    int64_t occupant_id;     /* the caller picked from the directory (an occupant or a
+                              * company's staff member); with phone empty, the entry takes
+                              * its phone, which the desk may only have seen masked. 0: none */
     fd_call_matter matter;
     const char *question;    /* several lines allowed */
     const char *answer;      /* the answer given there and then, or empty */
@@ -204,8 +207,8 @@ typedef enum fd_call_view {
     FD_CALL_VIEW_DESK,   /* received today, and every entry still open: newest first */
     FD_CALL_VIEW_OPEN,   /* every entry still open, oldest first */
     FD_CALL_VIEW_SEARCH, /* all history, newest first: digits anywhere in a phone (the
-                          * whole number also once purged), or a caller or unit code
-                          * starting with text */
+                          * whole number also once purged), or a caller, unit code or
+                          * matter's label starting with text */
     FD_CALL_VIEW_SUGGESTIONS, /* every entry whose matter is a suggestion, newest first */
     FD_CALL_VIEW_COUNT
 } fd_call_view;

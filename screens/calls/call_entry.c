@@ -167,7 +167,7 @@ static void offer(choice_set *set, const char *field, const char *label)
 static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
                        form_submit submit)
 {
-    s->a.form = form_new(fields, count, 0, submit, s);
+    s->a.form = form_new(fields, count, FORM_ASK_DISCARD, submit, s);
     for (size_t i = 0; i < sizeof s->lists / sizeof s->lists[0]; i++)
         if (s->lists[i].field)
             form_set_choices(s->a.form, s->lists[i].field, s->lists[i].labels, s->lists[i].count);
@@ -281,8 +281,25 @@ static const form_field complaint_fields[] = {
 
 typedef struct complaining {
     stepping s; /* first: the dialog's own */
+    bool filled;
     int64_t complaint_id;
 } complaining;
+
+/* Once, when the dialog opens: the complaints procedure's own defaults (an ordinary
+ * complaint), so that a major one, with its shorter deadlines, is chosen, not assumed. */
+static void complaint_defaults(ask_dialog *a)
+{
+    complaining *k = (complaining *)a;
+    if (k->filled)
+        return;
+    k->filled = true;
+    form_set_value(a->form, "category",
+                   fd_complaint_choice_label(FD_CLIST_CATEGORY,
+                                             fd_complaint_choice_default(FD_CLIST_CATEGORY)));
+    form_set_value(a->form, "severity",
+                   fd_complaint_choice_label(FD_CLIST_SEVERITY,
+                                             fd_complaint_choice_default(FD_CLIST_SEVERITY)));
+}
 
 static int complaint_submit(void *ctx, console *c, form *f)
 {
@@ -302,9 +319,9 @@ static bool complain(entry_view *ev, console *c)
     complaining k = {{{_("Turn into a complaint"),
                        _("The complaint is taken in with the caller, unit, phone and question of "
                          "this entry; its deadlines run from now. The entry is then dealt with."),
-                       NULL, false, NULL, false},
+                       NULL, false, complaint_defaults, false},
                       .id = ev->id, .entry = &ev->entry},
-                     0};
+                     false, 0};
     for (int i = 0; i < fd_complaint_choice_count(FD_CLIST_CATEGORY); i++)
         offer(&k.s.lists[0], "category", fd_complaint_choice_label(FD_CLIST_CATEGORY, i));
     for (int i = 0; i < fd_complaint_choice_count(FD_CLIST_SEVERITY); i++)

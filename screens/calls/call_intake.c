@@ -37,6 +37,10 @@ typedef struct intake {
     /* The unit picked from the directory, while the field still reads its code. */
     int64_t picked_unit_id;
     char picked_unit[FD_CALL_NAME_MAX];
+    /* The caller picked, while the phone still reads as the directory gave it (masked
+     * unless the reader may see it in full): the core takes the directory's number. */
+    int64_t picked_occupant_id;
+    char picked_phone[FD_CALL_PHONE_MAX];
     /* A unit the directory does not know is saved as typed once the desk has been told. */
     char warned_unit[FD_CALL_NAME_MAX];
 } intake;
@@ -67,7 +71,12 @@ static bool picked_still(const intake *in)
     return in->picked_unit_id && strcmp(form_value(in->form, "unit"), in->picked_unit) == 0;
 }
 
-/* Caller, unit and (when the reader may see it) phone from the directory. */
+static bool phone_picked_still(const intake *in)
+{
+    return in->picked_occupant_id && strcmp(form_value(in->form, "phone"), in->picked_phone) == 0;
+}
+
+/* Caller, unit and phone (as the reader may see it) from the directory. */
 static void pick_from_directory(intake *in, console *c)
 {
     dir_item *item;
@@ -80,8 +89,11 @@ static void pick_from_directory(intake *in, console *c)
     form_set_value(in->form, "unit", item->unit);
     if (item->name[0])
         form_set_value(in->form, "caller", item->name);
-    if (item->phone_in_full && item->phone[0])
+    if (item->phone[0]) {
+        in->picked_occupant_id = item->id;
+        text_copy(in->picked_phone, sizeof in->picked_phone, item->phone);
         form_set_value(in->form, "phone", item->phone);
+    }
     form_focus(in->form, item->kind == FD_DIR_UNIT ? "caller" : "matter");
     dir_item_free(item);
 }
@@ -135,7 +147,8 @@ static int intake_submit(void *ctx, console *c, form *f)
         .caller = form_value(in->form, "caller"),
         .unit_id = picked_still(in) ? in->picked_unit_id : 0,
         .unit = form_value(in->form, "unit"),
-        .phone = form_value(in->form, "phone"),
+        .phone = phone_picked_still(in) ? "" : form_value(in->form, "phone"),
+        .occupant_id = phone_picked_still(in) ? in->picked_occupant_id : 0,
         .matter = (fd_call_matter)form_choice(in->form, "matter"),
         .question = form_value(in->form, "question"),
         .answer = form_value(in->form, "answer"),
@@ -176,7 +189,8 @@ static void *intake_open(console *c, void *arg)
     offer_list(in, "done", FD_CALL_LIST_STATE, in->states);
     offer_departments(in, console_config(c));
     fill_now(in, c);
-    form_focus(in->form, "channel");
+    /* The desk writes down who it is as soon as the call starts: typing goes there. */
+    form_focus(in->form, "caller");
     return in;
 }
 

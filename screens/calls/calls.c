@@ -23,7 +23,7 @@ static const struct {
 } views[] = {
     {FD_CALL_VIEW_DESK, N_("Today, and all still pending")},
     {FD_CALL_VIEW_OPEN, N_("Pending, oldest first")},
-    {FD_CALL_VIEW_SEARCH, N_("Search: caller, unit or phone")},
+    {FD_CALL_VIEW_SEARCH, N_("Search: caller, unit, phone or matter")},
     {FD_CALL_VIEW_SUGGESTIONS, N_("Suggestions, newest first")},
 };
 enum { VIEW_COUNT = sizeof views / sizeof views[0] };

@@ -120,9 +120,10 @@ static void dialog_draw(void *state, console *c, const console_area *area)
 static int dialog_handle(void *state, console *c, const console_event *ev)
 {
     ask_dialog *a = state;
-    if (ev->action == ACT_BACK)
-        return EV_HANDLED | EV_POP;
     int flags = form_handle(a->form, c, ev);
+    /* A form made with FORM_ASK_DISCARD has asked before Esc discards what was typed. */
+    if (ev->action == ACT_BACK)
+        return flags == EV_IGNORED ? EV_HANDLED | EV_POP : flags;
     if (a->changed && !(flags & EV_POP))
         a->changed(a);
     return flags;

@@ -28,7 +28,8 @@ bool ask_form(console *c, const ask_form_spec *spec);
 
 /* A form in a dialog over the current screen: the title on its frame, the intro
  * above the fields. The caller makes the form (its submit sets done and returns
- * EV_POP once the core has accepted it) and frees it; Esc closes the dialog at once. */
+ * EV_POP once the core has accepted it) and frees it; Esc closes the dialog, once the
+ * form agrees when it was made with FORM_ASK_DISCARD (form_may_discard). */
 typedef struct ask_dialog {
     const char *title, *intro; /* translated */
     form *form;

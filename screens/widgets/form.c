@@ -75,7 +75,7 @@ static const char *type_hint(form_type t)
     case FORM_PHONE:
         return _("Mobile or landline, e.g. 13812345678 or 010-12345678转123");
     case FORM_CHOICE:
-        return _("Left/Right to choose");
+        return _("Left/Right to choose, or type the first character or the number of a choice");
     default:
         return NULL;
     }
@@ -182,6 +182,8 @@ void form_set_value(form *f, const char *name, const char *text)
     field_state *fs = find_field(f, name);
     if (!fs)
         return;
+    /* What the field's message said was of the value it replaces. */
+    FD_FREE(fs->message);
     if (fs->def->type != FORM_CHOICE) {
         lineedit_set(&fs->edit, text);
         return;
@@ -325,12 +327,57 @@ static int cycle_choice(form *f, field_state *fs, int step)
     return EV_HANDLED | EV_REDRAW;
 }
 
+static bool label_starts_with(const char *label, wchar_t typed)
+{
+    wchar_t first;
+    if (!*label || text_decode(label, strlen(label), &first) == 0)
+        return false;
+    return first == typed || (first < 0x80 && typed < 0x80 && towlower((wint_t)first) == towlower((wint_t)typed));
+}
+
+/* The choice a typed character picks: a digit the choice of that number (1 the first),
+ * any other character the next choice that starts with it; -1 when none does. */
+static int typed_choice(const field_state *fs, wchar_t typed)
+{
+    int n = (int)fs->choice_count;
+    wchar_t wc = (wchar_t)text_fold_width((uint32_t)typed);
+    if (wc >= '1' && wc <= '9')
+        return wc - '1' < n ? (int)(wc - '1') : -1;
+    int from = fs->choice < 0 ? 0 : fs->choice;
+    for (int step = 1; step <= n; step++) {
+        int i = (from + step) % n;
+        if (label_starts_with(fs->choices[i], wc))
+            return i;
+    }
+    return -1;
+}
+
+/* Typing on a choice picks, as the hint says; a key that picks nothing is said at the
+ * field, so that what was typed is never dropped unseen. */
+static int type_choice(form *f, field_state *fs, wchar_t typed)
+{
+    int i = typed_choice(fs, typed);
+    if (i < 0) {
+        beep();
+        free(fs->message);
+        fs->message = fd_strdup(_("This field is chosen, not typed: Left/Right, or the first "
+                                  "character or the number of a choice."));
+        return EV_HANDLED | EV_REDRAW;
+    }
+    fs->choice = i;
+    f->dirty = true;
+    FD_FREE(fs->message);
+    return EV_HANDLED | EV_REDRAW;
+}
+
 static int handle_choice(form *f, field_state *fs, const console_event *ev)
 {
     if (ev->action == ACT_LEFT)
         return cycle_choice(f, fs, -1);
     if (ev->action == ACT_RIGHT || (ev->action == ACT_NONE && ev->key.code == ' ' && !ev->key.function))
         return cycle_choice(f, fs, 1);
+    if (ev->action == ACT_NONE && key_is_text(ev->key))
+        return type_choice(f, fs, (wchar_t)ev->key.code);
     return EV_IGNORED;
 }
 

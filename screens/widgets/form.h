@@ -21,7 +21,7 @@ typedef enum form_type {
     FORM_PHONE,    /* digits, hyphen, plus */
     FORM_DOCUMENT, /* an identity-document number */
     FORM_DATETIME, /* "YYYY-MM-DD HH:MM", Beijing time */
-    FORM_CHOICE,   /* one of a list, chosen with Left/Right */
+    FORM_CHOICE,   /* one of a list: Left/Right, or its first character or number typed */
     FORM_NOTE,     /* longer text over several lines */
     FORM_PIN,      /* digits, shown as bullets */
 } form_type;
@@ -66,8 +66,8 @@ void form_set_shown_rule(form *f, form_field_rule rule, void *ctx);
 const char *form_value(const form *f, const char *name);
 /* The index of the chosen label of a choice field, -1 when none is chosen. */
 int form_choice(const form *f, const char *name);
-/* Fills a field without counting as a change by the user; a choice field is set to
- * the label equal to text, if it offers one. */
+/* Fills a field without counting as a change by the user, and clears its message; a
+ * choice field is set to the label equal to text, if it offers one. */
 void form_set_value(form *f, const char *name, const char *text);
 void form_focus(form *f, const char *name);
 /* Shows err's message under the field it names and moves there; a message that

@@ -343,6 +343,7 @@ typedef struct intake {
     char question[FD_CALL_TEXT_MAX], answer[FD_CALL_TEXT_MAX];
     int64_t unit_id;
     char unit_code[FD_CALL_NAME_MAX];
+    char directory_phone[FD_CALL_PHONE_MAX]; /* the picked caller's, when none was typed */
     int64_t id;
 } intake;
 
@@ -428,10 +429,37 @@ static fd_status find_unit(intake *t, fd_error *err)
     return FD_OK;
 }
 
+/* The caller picked from the directory, no phone typed: the directory's number, the same
+ * whether or not the desk may read it in full. */
+static fd_status find_phone(intake *t, fd_error *err)
+{
+    t->directory_phone[0] = '\0';
+    if (!t->in->occupant_id || t->phone[0])
+        return FD_OK;
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_CALL_OCCUPANT_PHONE);
+    fd_bind_int(st, ":id", t->in->occupant_id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_NOT_FOUND)
+        return fd_fail(err, FD_NOT_FOUND, "caller", _("That occupant is not in the directory."));
+    if (s != FD_OK)
+        return s;
+    if (!fd_col_null(st, FD_COL_CALL_OCCUPANT_PHONE_PHONE))
+        s = clean_phone(fd_col_text(st, FD_COL_CALL_OCCUPANT_PHONE_PHONE), "phone", t->directory_phone,
+                        sizeof t->directory_phone, err);
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* The phone the entry is taken with: as typed, else the directory's. */
+static const char *phone_taken(const intake *t)
+{
+    return t->phone[0] ? t->phone : t->directory_phone;
+}
+
 /* An entry left open is called back: it needs a phone, or a unit the directory knows. */
 static fd_status check_reachable(const intake *t, fd_error *err)
 {
-    if (t->in->done || t->phone[0] || t->unit_id)
+    if (t->in->done || phone_taken(t)[0] || t->unit_id)
         return FD_OK;
     return fd_fail(err, FD_INVALID, "phone",
                    _("The matter stays open: enter a phone to call back, or a unit of the directory."));
@@ -449,10 +477,11 @@ static fd_status insert_entry(intake *t, fd_error *err)
     else
         fd_bind_null(st, ":unit_id");
     fd_bind_text(st, ":unit", t->unit_code);
-    if (t->phone[0]) {
+    const char *phone = phone_taken(t);
+    if (phone[0]) {
         char mac[FD_HASH_HEX];
-        fd_desk_hmac_hex(t->d, t->phone, mac);
-        fd_bind_text(st, ":phone_clear", t->phone);
+        fd_desk_hmac_hex(t->d, phone, mac);
+        fd_bind_text(st, ":phone_clear", phone);
         fd_bind_text(st, ":phone_hmac", mac);
     } else {
         fd_bind_null(st, ":phone_clear");
@@ -471,7 +500,8 @@ static fd_status take_txn(fd_store *store, void *ctx, fd_error *err)
     (void)store;
     intake *t = ctx;
     fd_status s;
-    if ((s = find_unit(t, err)) != FD_OK || (s = check_reachable(t, err)) != FD_OK ||
+    if ((s = find_unit(t, err)) != FD_OK || (s = find_phone(t, err)) != FD_OK ||
+        (s = check_reachable(t, err)) != FD_OK ||
         (s = insert_entry(t, err)) != FD_OK ||
         (s = fire(t->d, t->who, t->id, "take", NULL, NULL, NULL, err)) != FD_OK)
         return s;

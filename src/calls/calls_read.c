@@ -11,6 +11,8 @@
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
+enum { MATTERS_JSON = 128 }; /* every matter's name, quoted, in a JSON array */
+
 void call_shown_phone(const fd_desk *d, const fd_actor *who, const char *phone, char *out,
                       size_t size)
 {
@@ -123,16 +125,32 @@ static char *phone_digits(const char *text)
     return s;
 }
 
+/* The stored names of the matters whose label, as the desk reads it, starts with text:
+ * a JSON array for calls.sql (报修 finds the repairs). */
+static void matters_named(const char *text, char *out, size_t size)
+{
+    size_t n = strlen(text), used = (size_t)snprintf(out, size, "[");
+    for (int i = 0; n && i < fd_call_choice_count(FD_CALL_LIST_MATTER) && used < size; i++)
+        if (strncmp(fd_call_choice_label(FD_CALL_LIST_MATTER, i), text, n) == 0)
+            used += (size_t)snprintf(out + used, size - used, "%s\"%s\"", used > 1 ? "," : "",
+                                     fd_call_choice_name(FD_CALL_LIST_MATTER, i));
+    if (used < size)
+        snprintf(out + used, size - used, "]");
+}
+
 /* Digits are a search by phone: the whole number also by its HMAC, which outlives the
  * purge; part of one as the reader sees phones (calls.sql: masked digits find nothing,
- * else trying digit after digit would read them). Anything else is a search by caller
- * or unit. */
+ * else trying digit after digit would read them). Anything else is a search by caller,
+ * unit or matter. */
 static fd_stmt *search_statement(fd_desk *d, const fd_actor *who, const char *text)
 {
     char *digits = text ? phone_digits(text) : NULL;
     if (!digits) {
+        char matters[MATTERS_JSON];
+        matters_named(text ? text : "", matters, sizeof matters);
         fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_SEARCH_TEXT);
         fd_bind_text(st, ":text", text ? text : "");
+        fd_bind_text(st, ":matters", matters);
         return st;
     }
     char phone[FD_CALL_PHONE_MAX];

@@ -40,7 +40,6 @@ static void take_a_repair(vt_term *t)
     vt_key(t, "F4");
     VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
     VT_ASSERT_TEXT(t, "2026-11-27 10:00", WAIT_MS); /* the time: now */
-    vt_key(t, "Tab");
     desk_fill(t, (const char *const[]){"刘先生", "Z-9", "138 1234 5678", NULL});
     vt_key(t, "Tab");
     vt_key(t, "Right");
@@ -65,7 +64,7 @@ static void take_a_repair(vt_term *t)
 static void find_by_phone(vt_term *t)
 {
     vt_send(t, "13812345678");
-    VT_ASSERT_TEXT(t, "Search: caller, unit or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search: caller, unit, phone or matter", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
     vt_key(t, "Enter");
     vt_key(t, "Enter");
@@ -120,6 +119,117 @@ static void correct_the_phone(vt_term *t)
     VT_ASSERT_TEXT(t, "phone 138****5679", WAIT_MS);
 }
 
+/* What the desk types the moment the form opens is the caller's name; on a choice a
+ * digit or a first character picks, and a key that picks nothing is said at the field. */
+START_TEST(test_typing_at_once_goes_to_the_caller)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    vt_key(t, "F4");
+    vt_send(t, "周女士");
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    VT_ASSERT_TEXT(t, "周女士", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab"); /* unit, phone, matter */
+    VT_ASSERT_TEXT(t, "‹ Enquiry", WAIT_MS);
+    vt_send(t, "３"); /* full-width, as an input method in that mode types it */
+    VT_ASSERT_TEXT(t, "‹ Repair", WAIT_MS);
+    vt_send(t, "c");
+    VT_ASSERT_TEXT(t, "‹ Complaint", WAIT_MS);
+    vt_send(t, "电");
+    VT_ASSERT_TEXT(t, "This field is chosen, not typed", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ Complaint", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Today, and all still pending", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Esc in a step's dialog: at once when nothing was typed; with an answer typed it asks,
+ * the safe answer (keep editing) first, and the answer is still there to save. */
+START_TEST(test_esc_keeps_a_typed_answer_until_the_desk_agrees)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "What the caller was told", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_send(t, "已联系餐馆，周一整改。");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Enter"); /* Keep editing */
+    VT_ASSERT_GONE(t, "Discard them?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "已联系餐馆，周一整改。", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Answered: 已联系餐馆，周一整改。", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* The unit corrected to one the directory knows: the page no longer says it is not. */
+static void correct_the_unit(vt_term *t)
+{
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "the correction is kept beside it", WAIT_MS);
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "‹ Unit", WAIT_MS);
+    vt_key(t, "Tab");
+    vt_send(t, "A-101");
+    vt_key(t, "Tab");
+    vt_send(t, "单元记错");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Correction recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Corrected Unit: Z-9 \u2192 A-101 (单元记错)", WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-101 刘先生", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "not in the directory"));
+}
+
+/* A unit the directory does not know is warned of; the caller picked from the
+ * directory (F3) then brings the unit, which ends the warning, and the phone, masked as
+ * the desk may see it; the entry is taken with the number. */
+START_TEST(test_a_caller_picked_brings_the_unit_and_the_phone)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    desk_fill(t, (const char *const[]){"顾霞", "Z-9", "", "3", "厨房水管漏水", NULL});
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "This unit is not in the directory", WAIT_MS);
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "1 found", WAIT_MS); /* the picker, which shows both too, is closed */
+    vt_settle(t, 200, WAIT_MS);
+    VT_ASSERT_TEXT(t, "A-102", WAIT_MS);
+    VT_ASSERT_TEXT(t, "150****4626", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "This unit is not in the directory"));
+    VT_ASSERT_TEXT(t, "‹ Repair", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "recorded, pending.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
+    VT_ASSERT_TEXT(t, "phone 150****4626", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* The demo's pending complaint about cooking fumes goes to the complaints procedure:
  * taken in there with the entry's caller and question, and the entry dealt with. */
 /* Two terminals: a call taken at the second shows on the first's list, untouched. */
@@ -153,6 +263,7 @@ START_TEST(test_an_entry_becomes_a_complaint)
     vt_send(t, "4");
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "‹ General", WAIT_MS); /* the ordinary complaint, as its own form starts */
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Turned into a complaint: #", WAIT_MS);
@@ -174,6 +285,7 @@ START_TEST(test_a_repair_from_the_call_to_dealt_with)
     find_by_phone(t);
     answer_and_close(t);
     correct_the_phone(t);
+    correct_the_unit(t);
     desk_quit(t);
 }
 END_TEST
@@ -238,7 +350,7 @@ START_TEST(test_a_repair_handed_to_engineering_and_reported_done)
     VT_ASSERT_TEXT(t, "Reported done by engineering: 赵师傅: 疏通地漏，已试水。", WAIT_MS);
 
     vt_key(t, "Esc");
-    VT_ASSERT_TEXT(t, "Search: caller, unit or phone", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Search: caller, unit, phone or matter", WAIT_MS);
     vt_key(t, "F5"); /* the view after the search */
     VT_ASSERT_TEXT(t, "Suggestions, newest first", WAIT_MS);
     VT_ASSERT_TEXT(t, "A-201 周婷", WAIT_MS);
@@ -250,7 +362,10 @@ END_TEST
 
 int main(void)
 {
-    const TTest *const tests[] = {test_the_list_follows_another_terminal,
+    const TTest *const tests[] = {test_typing_at_once_goes_to_the_caller,
+                                  test_esc_keeps_a_typed_answer_until_the_desk_agrees,
+                                  test_a_caller_picked_brings_the_unit_and_the_phone,
+                                  test_the_list_follows_another_terminal,
                                   test_a_repair_from_the_call_to_dealt_with,
                                   test_an_entry_becomes_a_complaint,
                                   test_a_repair_handed_to_engineering_and_reported_done, NULL};

@@ -23,6 +23,12 @@ WHERE u.code = :code OR u.id IN (
 ORDER BY u.id
 LIMIT 1;
 
+-- name: call_occupant_phone
+-- The phone of the caller picked from the directory, as it reads now (NULL: none).
+SELECT phone
+FROM occupant_now
+WHERE id = :id;
+
 -- name: call_unit_by_id
 SELECT coalesce(
   (
@@ -127,8 +133,9 @@ ORDER BY received_at DESC, id DESC
 LIMIT :limit;
 
 -- name: call_search_text
--- The caller or the unit code starting with :text (as taken in, or as corrected);
--- empty text lists the whole history. Newest first.
+-- The caller or the unit code starting with :text, or the matter one of :matters (the
+-- names, a JSON array, of those whose label starts with it), as taken in or as
+-- corrected; empty text lists the whole history. Newest first.
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
@@ -140,9 +147,15 @@ WHERE id IN (
   UNION
   SELECT c.id FROM call_entry c WHERE c.unit >= :text AND c.unit < :text || char(1114111)
   UNION
+  SELECT c.id FROM call_entry c WHERE c.matter IN (SELECT value FROM json_each(:matters))
+  UNION
   SELECT k.row_id FROM correction k
   WHERE k.tbl = 'call_entry' AND k.field IN ('caller', 'unit')
   AND k.value >= :text AND k.value < :text || char(1114111)
+  UNION
+  SELECT k.row_id FROM correction k
+  WHERE k.tbl = 'call_entry' AND k.field = 'matter'
+  AND k.value IN (SELECT value FROM json_each(:matters))
 )
 AND (:after = 0 OR received_at < :after_key OR (received_at = :after_key AND id < :after_id))
 ORDER BY received_at DESC, id DESC

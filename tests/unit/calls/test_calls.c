@@ -115,6 +115,47 @@ START_TEST(an_entry_is_taken_with_its_unit_from_the_directory)
 }
 END_TEST
 
+static void keep_first_occupant(void *ctx, const fd_dir_entry *e)
+{
+    int64_t *id = ctx;
+    if (!*id)
+        *id = e->id;
+}
+
+/* 王芳 of A-1204, as the desk's picker finds her. */
+static int64_t occupant_wang_fang(void)
+{
+    int64_t id = 0;
+    ASSERT_OK(fd_directory_search(fx.desk, &fx.receptionist, FD_DIR_OCCUPANT, "王芳", 1,
+                                  keep_first_occupant, &id, &err));
+    ck_assert_int_gt(id, 0);
+    return id;
+}
+
+/* A caller picked from the directory with no phone typed is taken with the directory's
+ * number, in full, though the desk saw it masked; a typed phone is taken as typed. */
+START_TEST(a_picked_caller_brings_the_phone_of_the_directory)
+{
+    open_desk("picked.db");
+    fd_call_intake in = enquiry();
+    in.caller = "王芳";
+    in.unit = "A-1204";
+    in.phone = "";
+    in.occupant_id = occupant_wang_fang();
+    int64_t id = take(in);
+    ck_assert_str_eq(get(id, &fx.receptionist)->phone, "010-****5678");
+    ck_assert_str_eq(get(id, &fx.duty_manager)->phone, "010-62345678");
+
+    in.phone = "13900001111";
+    ck_assert_str_eq(get(take(in), &fx.duty_manager)->phone, "13900001111");
+    in.phone = "";
+    in.occupant_id = 9999;
+    ASSERT_REFUSED(fd_call_take(fx.desk, &fx.receptionist, &in, &id, &err), FD_NOT_FOUND, "caller",
+                   "directory");
+    close_desk();
+}
+END_TEST
+
 START_TEST(intake_refusals_name_their_field)
 {
     open_desk("refusals.db");
@@ -271,6 +312,28 @@ START_TEST(corrections_keep_the_old_value_and_history_shows_both)
 }
 END_TEST
 
+/* The unit as it reads now is the directory's when it knows the corrected code, and
+ * none when it does not: the page's "not in the directory" follows it. */
+START_TEST(a_corrected_unit_is_found_in_the_directory)
+{
+    open_desk("unit.db");
+    int64_t known = get(take(enquiry()), &fx.receptionist)->unit_id;
+    fd_call_intake in = enquiry();
+    in.unit = "Z-9";
+    int64_t id = take(in);
+    ck_assert_int_eq(get(id, &fx.receptionist)->unit_id, 0);
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "A-1203", "听错了单元", &err));
+    fd_call_entry *e = get(id, &fx.receptionist);
+    ck_assert_str_eq(e->unit, "A-1203");
+    ck_assert_int_eq(e->unit_id, known);
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "Z-10", "访客，非业户", &err));
+    e = get(id, &fx.receptionist);
+    ck_assert_str_eq(e->unit, "Z-10");
+    ck_assert_int_eq(e->unit_id, 0);
+    close_desk();
+}
+END_TEST
+
 START_TEST(records_are_append_only)
 {
     open_desk("append.db");
@@ -384,6 +447,41 @@ START_TEST(lists_show_today_and_what_is_open_and_search_history)
     fd_call_query bad = {FD_CALL_VIEW_DESK, NULL, NULL, 0};
     ck_assert_int_eq(fd_calls_list(fx.desk, &fx.receptionist, &bad, keep_id, &l, &err), FD_INVALID);
     ck_assert_int_eq(fd_call_get(fx.desk, &fx.receptionist, 999, &l.last, &err), FD_NOT_FOUND);
+    close_desk();
+}
+END_TEST
+
+/* The search finds by the matter's label as the desk reads it (the tests' are English),
+ * as taken in or as corrected, beside what it finds by caller and unit. */
+START_TEST(search_finds_entries_by_their_matter)
+{
+    open_desk("matters.db");
+    int64_t enquiring = take(enquiry());
+    fd_call_intake in = enquiry();
+    in.matter = FD_MATTER_REPAIR;
+    in.caller = "Re Wei"; /* a caller starting as a label does: found by both */
+    int64_t repairing = take(in);
+    in.matter = FD_MATTER_COMPLAINT;
+    in.caller = "李明";
+    int64_t complaining = take(in);
+
+    ids l = list(FD_CALL_VIEW_SEARCH, "Repair", NULL, 10);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], repairing);
+    l = list(FD_CALL_VIEW_SEARCH, "Re", NULL, 10); /* Repair, Request for help, Re Wei */
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], repairing);
+    l = list(FD_CALL_VIEW_SEARCH, "Compl", NULL, 10);
+    ck_assert_int_eq(l.count, 1);
+    ck_assert_int_eq(l.id[0], complaining);
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, enquiring, FD_CALL_FIELD_MATTER, "complaint",
+                              "实为投诉", &err));
+    l = list(FD_CALL_VIEW_SEARCH, "Complaint", NULL, 10);
+    ck_assert_int_eq(l.count, 2);
+    ck_assert_int_eq(l.id[0], complaining);
+    ck_assert_int_eq(l.id[1], enquiring);
+    l = list(FD_CALL_VIEW_SEARCH, "Suggestion", NULL, 10);
+    ck_assert_int_eq(l.count, 0);
     close_desk();
 }
 END_TEST
@@ -748,12 +846,15 @@ static Suite *calls_suite(void)
     Suite *s = suite_create("calls");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, an_entry_is_taken_with_its_unit_from_the_directory);
+    tcase_add_test(tc, a_picked_caller_brings_the_phone_of_the_directory);
     tcase_add_test(tc, intake_refusals_name_their_field);
     tcase_add_test(tc, answered_and_done_at_the_desk_in_one_go);
     tcase_add_test(tc, answers_referrals_and_closing_are_events);
     tcase_add_test(tc, corrections_keep_the_old_value_and_history_shows_both);
+    tcase_add_test(tc, a_corrected_unit_is_found_in_the_directory);
     tcase_add_test(tc, records_are_append_only);
     tcase_add_test(tc, lists_show_today_and_what_is_open_and_search_history);
+    tcase_add_test(tc, search_finds_entries_by_their_matter);
     tcase_add_test(tc, an_entry_becomes_a_complaint_through_its_intake);
     tcase_add_test(tc, export_gives_each_entry_whole_with_phones_masked);
     tcase_add_test(tc, choice_lists_read_back_their_names);
