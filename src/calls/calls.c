@@ -4,6 +4,7 @@
 #include "frontdesk/calls.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calls/calls_internal.h"
@@ -368,6 +369,16 @@ static fd_status check_referral(const fd_config *cfg, const fd_call_intake *in, 
     return call_check_department(cfg, in->department, err);
 }
 
+/* A unit is a code: typed in an input method's full-width mode (Ｚ－９) it is the
+ * directory's Z-9, found there and stored so. */
+static fd_status clean_unit(const char *text, const char *field, char *out, size_t size, fd_error *err)
+{
+    char *folded = text_folded(text ? text : "");
+    fd_status s = call_clean_text(folded, field, NAME_CHARS, false, NULL, out, size, err);
+    free(folded);
+    return s;
+}
+
 static fd_status check_intake(intake *t, fd_error *err)
 {
     const fd_call_intake *in = t->in;
@@ -379,8 +390,7 @@ static fd_status check_intake(intake *t, fd_error *err)
         (s = call_clean_text(in->caller, "caller", NAME_CHARS, false,
                              _("Enter who called or came, as they gave their name."), t->caller,
                              sizeof t->caller, err)) != FD_OK ||
-        (s = call_clean_text(in->unit, "unit", NAME_CHARS, false, NULL, t->unit, sizeof t->unit,
-                             err)) != FD_OK ||
+        (s = clean_unit(in->unit, "unit", t->unit, sizeof t->unit, err)) != FD_OK ||
         (s = clean_phone(in->phone, "phone", t->phone, sizeof t->phone, err)) != FD_OK ||
         (s = call_clean_text(in->question, "question", TEXT_CHARS, true,
                              _("Enter what the caller asked or reported."), t->question,
@@ -734,7 +744,7 @@ static fd_status clean_value(correcting *k, const char *value, fd_error *err)
         return call_clean_text(value, "value", NAME_CHARS, false, _("Enter who called or came."),
                                k->value, sizeof k->value, err);
     case FD_CALL_FIELD_UNIT:
-        return call_clean_text(value, "value", NAME_CHARS, false, NULL, k->value, sizeof k->value, err);
+        return clean_unit(value, "value", k->value, sizeof k->value, err);
     case FD_CALL_FIELD_PHONE:
         return clean_phone(value, "value", k->value, sizeof k->value, err);
     case FD_CALL_FIELD_QUESTION:

@@ -86,6 +86,7 @@ START_TEST(an_entry_is_taken_with_its_unit_from_the_directory)
     int64_t id = take(enquiry());
     e = get(id, &fx.receptionist);
     ck_assert_int_gt(e->unit_id, 0);
+    int64_t known = e->unit_id;
     ck_assert_str_eq(e->unit, "A-1203");
     ck_assert_int_eq(e->state, FD_CALL_STATE_OPEN);
     ck_assert_int_eq(e->channel, FD_CALL_PHONE);
@@ -110,6 +111,13 @@ START_TEST(an_entry_is_taken_with_its_unit_from_the_directory)
     in.unit = "";
     e = get(take(in), &fx.receptionist);
     ck_assert_int_eq(e->unit_id, unit_id);
+    ck_assert_str_eq(e->unit, "A-1203");
+
+    /* Typed in an input method's full-width mode, the code is the same unit. */
+    in = enquiry();
+    in.unit = "Ａ－１２０３";
+    e = get(take(in), &fx.receptionist);
+    ck_assert_int_eq(e->unit_id, known);
     ck_assert_str_eq(e->unit, "A-1203");
     close_desk();
 }
@@ -322,7 +330,7 @@ START_TEST(a_corrected_unit_is_found_in_the_directory)
     in.unit = "Z-9";
     int64_t id = take(in);
     ck_assert_int_eq(get(id, &fx.receptionist)->unit_id, 0);
-    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "A-1203", "听错了单元", &err));
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "Ａ－１２０３", "听错了单元", &err));
     fd_call_entry *e = get(id, &fx.receptionist);
     ck_assert_str_eq(e->unit, "A-1203");
     ck_assert_int_eq(e->unit_id, known);
