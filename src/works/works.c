@@ -191,13 +191,22 @@ typedef struct opening {
     char unit_code[FD_WORKS_NAME_MAX];
 } opening;
 
+/* A unit is a code: typed in an input method's full-width mode (Ａ－１２０３) it is the
+ * directory's A-1203. */
+static fd_status clean_unit(const char *text, bool picked, char *out, size_t size, fd_error *err)
+{
+    char *folded = text_folded(text ? text : "");
+    fd_status s = works_clean_text(folded, "unit", NAME_CHARS, false,
+                                   picked ? NULL : _("Enter the unit being renovated."), out, size, err);
+    free(folded);
+    return s;
+}
+
 static fd_status check_opening(opening *o, fd_error *err)
 {
     const fd_renovation_intake *in = o->in;
     fd_status s;
-    if ((s = works_clean_text(in->unit, "unit", NAME_CHARS, false,
-                              in->unit_id ? NULL : _("Enter the unit being renovated."), o->unit,
-                              sizeof o->unit, err)) != FD_OK ||
+    if ((s = clean_unit(in->unit, in->unit_id != 0, o->unit, sizeof o->unit, err)) != FD_OK ||
         (s = works_clean_text(in->owner, "owner", NAME_CHARS, false, _("Enter the owner's name."),
                               o->owner, sizeof o->owner, err)) != FD_OK ||
         (s = works_clean_text(in->contractor, "contractor", COMPANY_CHARS, false,

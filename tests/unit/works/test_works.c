@@ -149,6 +149,12 @@ START_TEST(a_renovation_file_has_a_term_of_45_days)
     in.unit = "Z-9999";
     ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_NOT_FOUND,
                    "unit", "directory");
+    /* Typed in an input method's full-width mode, the code is the directory's unit. */
+    in = renovation_form();
+    in.unit = "Ａ－１２０４";
+    int64_t wide = 0;
+    ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &wide, &err));
+    ck_assert_str_eq(renovation(wide)->unit, "A-1204");
     in = renovation_form();
     in.site_manager = " ";
     ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
