@@ -1,6 +1,9 @@
 /* A form: labelled fields of a few types, required marks, the message for a field
  * shown under that field, Tab/Shift-Tab/Up/Down between fields, save (F2, or Enter
  * on the last field) and cancel (Esc) with a "discard unsaved changes?" question.
+ * In a FORM_LINES field Enter starts a new line and Up/Down move between its lines
+ * (past the first or last, to the field before or after): the line under it says
+ * which keys go to the next field and save.
  *
  * The form checks nothing but that required fields are filled: what a value must
  * look like is the core's to say. The owner's submit function calls the core and
@@ -22,7 +25,8 @@ typedef enum form_type {
     FORM_DOCUMENT, /* an identity-document number */
     FORM_DATETIME, /* "YYYY-MM-DD HH:MM", Beijing time */
     FORM_CHOICE,   /* one of a list, chosen with Left/Right */
-    FORM_NOTE,     /* longer text over several lines */
+    FORM_NOTE,     /* longer text over several lines, wrapped: one paragraph */
+    FORM_LINES,    /* a list written one item a line: Enter starts a new line */
     FORM_PIN,      /* digits, shown as bullets */
 } form_type;
 
@@ -82,6 +86,9 @@ bool form_may_discard(form *f, console *c);
 /* Rows the form needs in cols columns to show every field with its message. */
 int form_height(const form *f, int cols);
 bool form_takes_text(const form *f);
+/* Whether Enter starts a new line in the focused field rather than moving on or
+ * saving: the key line then leaves Enter out. */
+bool form_enter_is_newline(const form *f);
 int form_handle(form *f, console *c, const console_event *ev);
 void form_draw(form *f, console *c, const console_area *area);
 
