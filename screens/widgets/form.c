@@ -21,6 +21,7 @@ typedef struct field_state {
     const char *const *choices;
     size_t choice_count;
     int choice; /* -1: none chosen yet */
+    int rows;   /* a note's or a list's rows; 0: its type's */
     char *message;
 } field_state;
 
@@ -86,6 +87,8 @@ static const char *type_hint(form_type t)
 
 static int field_rows(const field_state *fs)
 {
+    if (fs->rows > 0)
+        return fs->rows;
     switch (fs->def->type) {
     case FORM_NOTE: return NOTE_ROWS;
     case FORM_LINES: return LINES_ROWS;
@@ -134,6 +137,13 @@ static field_state *find_field(const form *f, const char *name)
             return &f->fields[i];
     }
     return NULL;
+}
+
+void form_set_rows(form *f, const char *name, int rows)
+{
+    field_state *fs = find_field(f, name);
+    if (fs && (fs->def->type == FORM_NOTE || fs->def->type == FORM_LINES))
+        fs->rows = rows;
 }
 
 void form_set_required_rule(form *f, form_field_rule rule, void *ctx)
@@ -510,12 +520,12 @@ static void draw_lines_hint(console *c, const field_state *fs, int y, int x, int
     /* TRANSLATORS: under a list written one item a line: the keys of a new line, the
      * next field and saving. */
     snprintf(line, sizeof line, _("%s new line  %s next field  %s save"), enter, next, save);
-    int rows = lineedit_wrapped_rows(&fs->edit, cols);
-    if (rows > LINES_ROWS) {
+    int rows = lineedit_wrapped_rows(&fs->edit, cols), shown = field_rows(fs);
+    if (rows > shown) {
         size_t n = strlen(line);
         /* TRANSLATORS: the rows of a list in sight: first, last, of how many. */
         snprintf(line + n, sizeof line - n, _("  lines %d-%d of %d"), fs->edit.scroll + 1,
-                 fs->edit.scroll + LINES_ROWS, rows);
+                 fs->edit.scroll + shown, rows);
     }
     draw_text(y, x, room, line, theme(TH_DIM));
 }

@@ -56,6 +56,9 @@ void form_free(form *f);
 
 /* The labels a choice field offers (already translated; borrowed, must outlive the form). */
 void form_set_choices(form *f, const char *name, const char *const *labels, size_t count);
+/* The rows a note or a list shows, in place of its type's usual (a list in a form
+ * that must keep every field in sight at 80x24). */
+void form_set_rows(form *f, const char *name, int rows);
 /* A rule about a field that depends on the others: rule(ctx, f, name) as the form
  * stands now. Asked whenever the form is drawn, moved in or saved. */
 typedef bool (*form_field_rule)(void *ctx, const form *f, const char *name);
