@@ -391,5 +391,11 @@ fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_tim
  * administrators (FD_ACT_WORKS_EXPORT). */
 fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                           fd_book *book, fd_error *err);
+/* The tools lists registered in [req->from, req->to), by number, for `export tools`:
+ * when and by whom, the renovation, whose (the crew's names no worker), the tools one a
+ * line in their cell, and whether and when they went out as listed or what differed.
+ * Managers and administrators (FD_ACT_WORKS_EXPORT). */
+fd_status fd_tools_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err);
 
 #endif

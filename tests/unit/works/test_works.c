@@ -679,6 +679,34 @@ START_TEST(the_export_gives_each_pass_with_its_deposit)
 }
 END_TEST
 
+/* The tools register leaves the desk with each list's tools one a line in their cell,
+ * whose they are, and how they went out. */
+START_TEST(the_tools_export_keeps_a_tool_a_line)
+{
+    open_desk("tools-export.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    int64_t mine = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电锤 1把\n切割机 \uff11台", &mine, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "人字梯 2把", NULL, &err));
+    ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, mine, false, "切割机留在现场", &err));
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_CSV, false,
+                             false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_tools_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "Tools list number,Registered at,Registered by,Renovation file,Unit,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",A-1203,东方装饰工程有限公司,李四,\"电锤 1把\n切割机 1台\",Carried out,"), "%s",
+                  csv);
+    ck_assert_msg(strstr(csv, ",no,切割机留在现场"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",the crew,人字梯 2把,Not carried out,,,"), "%s", csv);
+    free(csv);
+    free(desk_fixture_export(&fx, fd_tools_export, &fx.receptionist, &req, &status, NULL, &err));
+    ck_assert_int_eq(status, FD_DENIED);
+    close_desk();
+}
+END_TEST
+
 START_TEST(records_are_append_only_and_roles_hold)
 {
     open_desk("append.db");
@@ -975,6 +1003,7 @@ static Suite *works_suite(void)
     tcase_add_test(tc, the_history_shows_every_step_of_the_file);
     tcase_add_test(tc, records_are_append_only_and_roles_hold);
     tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
+    tcase_add_test(tc, the_tools_export_keeps_a_tool_a_line);
     tcase_add_test(tc, a_correction_reads_everywhere_with_its_history);
     tcase_add_test(tc, a_correction_needs_a_reason_and_the_role);
     tcase_add_test(tc, a_document_is_corrected_and_stays_masked);
