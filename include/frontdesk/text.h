@@ -50,9 +50,10 @@ int text_width(const char *s);
 /* Bytes of s that fit in cols columns, never splitting a character; *used gets the
  * columns they take (may be one less than cols when a wide character would straddle). */
 size_t text_fit(const char *s, int cols, int *used);
-/* Bytes of s for the next line when wrapping at cols columns: breaks after the last
- * space that fits when there is one (English), else where the columns run out
- * (Chinese needs no spaces). Always at least one character, so wrapping advances. */
+/* Bytes of s for the next line when wrapping at cols: up to and with a line break
+ * when one comes first (a list written one item a line), else after the last space
+ * that fits when there is one (English), else where the columns run out (Chinese
+ * needs no spaces). Always at least one character, so wrapping advances. */
 size_t text_wrap(const char *s, int cols);
 /* The number of lines text_wrap makes of s. */
 int text_lines(const char *s, int cols);

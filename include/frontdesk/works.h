@@ -272,8 +272,11 @@ fd_status fd_hot_works_of(fd_desk *d, const fd_actor *who, int64_t renovation_id
 /* ---- the daily tools register ---- */
 
 /* The morning's tools of a worker (pass_id: an issued pass of the renovation) or of the
- * crew (0), one item per line; "、" or "；" between items also parts them, and each is
- * kept on a line of its own. Field names: pass, items. */
+ * crew (0), one tool per line with how many of it (a digit, full-width ones kept as
+ * digits, or a Chinese numeral): at least one, a tool without a number refused. "、"
+ * or "；" between tools also parts them, and each is kept on a line of its own; blank
+ * lines are dropped. Read back one a line, lists kept before so too. Field names:
+ * pass, items. */
 fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
                             int64_t pass_id, const char *items, int64_t *id, fd_error *err);
 /* Carried out against the morning's list: as listed, or with a note of what differed
@@ -387,6 +390,12 @@ fd_status fd_works_between(fd_desk *d, const fd_actor *who, fd_time from, fd_tim
  * and of its file old → new (documents masked as in their column). Managers and
  * administrators (FD_ACT_WORKS_EXPORT). */
 fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err);
+/* The tools lists registered in [req->from, req->to), by number, for `export tools`:
+ * when and by whom, the renovation, whose (the crew's names no worker), the tools one a
+ * line in their cell, and whether and when they went out as listed or what differed.
+ * Managers and administrators (FD_ACT_WORKS_EXPORT). */
+fd_status fd_tools_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
                           fd_book *book, fd_error *err);
 
 #endif

@@ -49,23 +49,30 @@ void theme_init(void)
 
 attr_t theme(theme_role role) { return roles[role]; }
 
-/* s in cols columns, "…" in the last when mark and it is cut. */
+/* s in cols columns, "…" in the last when mark and it is cut. A text of several lines
+ * shows its first here, cut: a line break drawn would move the cursor off the row. */
 static int draw_fitted(int y, int x, int cols, const char *s, attr_t attr, bool mark)
 {
     if (cols <= 0 || !s)
         return 0;
+    size_t line = strcspn(s, "\n");
+    char *first = s[line] ? fd_printf("%.*s", (int)line, s) : NULL;
+    const char *shown = first ? first : s;
     int used;
-    size_t bytes = text_fit(s, cols, &used);
-    bool cut = mark && !text_blank(s + bytes);
+    size_t bytes = text_fit(shown, cols, &used);
+    size_t rest;
+    text_trim(s + bytes, true, &rest);
+    bool cut = mark && rest > 0;
     if (cut)
-        bytes = text_fit(s, cols - 1, &used);
+        bytes = text_fit(shown, cols - 1, &used);
     attrset(attr);
-    mvaddnstr(y, x, s, (int)bytes);
+    mvaddnstr(y, x, shown, (int)bytes);
     if (cut) {
         addstr(ELLIPSIS);
         used++;
     }
     attrset(A_NORMAL);
+    free(first);
     return used;
 }
 
@@ -110,7 +117,8 @@ static int wrap_lines(int y, int x, int rows, int cols, const char *s, attr_t at
             draw_text(y + line, x, cols, piece, attr);
         free(piece);
         s += n;
-        while (*s == ' ')
+        /* Spaces where a line was wrapped go; after a line break they indent. */
+        while (s[-1] != '\n' && *s == ' ')
             s++;
         line++;
     }

@@ -29,6 +29,10 @@ typedef struct writing {
     const char *marks[FD_FOLLOW_MARK_COUNT];
 } writing;
 
+/* What happened takes three rows, as the note it was: the longest kind's form (an
+ * emergency's) keeps every field in sight at 80x24. */
+enum { CONTENT_ROWS = 3 };
+
 static void add_field(writing *w, const char *name, const char *label, form_type type, bool required,
                       size_t max_chars)
 {
@@ -48,8 +52,12 @@ static void build_fields(writing *w)
             add_field(w, "mark", _("Mark for the next shift"), FORM_CHOICE, false, 0);
         bool long_text = field == FD_ENTRY_FIELD_CONTENT || field == FD_ENTRY_FIELD_HANDLING ||
                          field == FD_ENTRY_FIELD_RESULT || field == FD_ENTRY_FIELD_FOLLOW_UP;
+        /* What happened is written as the paper book has it, a line for each point. */
+        form_type type = field == FD_ENTRY_FIELD_CONTENT ? FORM_LINES
+                         : long_text                     ? FORM_NOTE
+                                                         : FORM_TEXT;
         add_field(w, fd_entry_field_name(field), fd_entry_field_label(w->kind, field),
-                  long_text ? FORM_NOTE : FORM_TEXT, fd_entry_field_required(w->kind, field),
+                  type, fd_entry_field_required(w->kind, field),
                   long_text ? FD_HANDOVER_LONG_CHARS : FD_HANDOVER_SHORT_CHARS);
         if (field == FD_ENTRY_FIELD_REPORTED_TO)
             add_field(w, "reported_at", _("Reported back at"), FORM_DATETIME, false, 0);
@@ -63,6 +71,7 @@ static void write_prepare(form *f, void *ctx)
     for (int m = FD_FOLLOW_NONE + 1; m < FD_FOLLOW_MARK_COUNT; m++)
         w->marks[m] = fd_follow_mark_label((fd_follow_mark)m);
     form_set_choices(f, "mark", w->marks, FD_FOLLOW_MARK_COUNT);
+    form_set_rows(f, fd_entry_field_name(FD_ENTRY_FIELD_CONTENT), CONTENT_ROWS);
 }
 
 static const char *value_of(form *f, writing *w, fd_entry_field field)

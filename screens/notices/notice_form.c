@@ -17,7 +17,7 @@ static const form_field draft_fields[] = {
     {"place", N_("Area"), FORM_TEXT, false, 30, 40},
     {"starts_at", N_("Starts"), FORM_DATETIME, true, 0, 0},
     {"ends_at", N_("Ends"), FORM_DATETIME, true, 0, 0},
-    {"body", N_("Text"), FORM_NOTE, true, 0, 1000},
+    {"body", N_("Text"), FORM_LINES, true, 0, 1000},
     {"reason", N_("Early start"), FORM_TEXT, false, 0, 200},
 };
 enum { DRAFT_FIELDS = sizeof draft_fields / sizeof draft_fields[0] };

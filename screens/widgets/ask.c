@@ -75,6 +75,13 @@ static bool form_run_may_leave(void *state, console *c)
     return form_may_discard(r->form, c);
 }
 
+/* In a list's lines Enter starts a new one: the key line does not offer it as select. */
+static bool form_run_offers(const void *state, console_action a)
+{
+    const form_run *r = state;
+    return a != ACT_SELECT || !form_enter_is_newline(r->form);
+}
+
 static const screen_ops form_run_screen = {
     .actions = form_actions,
     .open = form_run_open,
@@ -83,6 +90,7 @@ static const screen_ops form_run_screen = {
     .handle = form_run_handle,
     .takes_text = form_run_takes_text,
     .may_leave = form_run_may_leave,
+    .offers = form_run_offers,
 };
 
 bool ask_form(console *c, const ask_form_spec *spec)
@@ -135,6 +143,12 @@ static bool dialog_takes_text(const void *state)
     return form_takes_text(a->form);
 }
 
+static bool dialog_offers(const void *state, console_action a)
+{
+    const ask_dialog *d = state;
+    return a != ACT_SELECT || !form_enter_is_newline(d->form);
+}
+
 #define DIALOG_SCREEN(action_list)                  \
     {                                               \
         .flags = SCREEN_OVERLAY | SCREEN_MODAL,     \
@@ -143,6 +157,7 @@ static bool dialog_takes_text(const void *state)
         .draw = dialog_draw,                        \
         .handle = dialog_handle,                    \
         .takes_text = dialog_takes_text,            \
+        .offers = dialog_offers,                    \
     }
 static const screen_ops dialog_screen = DIALOG_SCREEN(dialog_actions);
 static const screen_ops dialog_select_screen = DIALOG_SCREEN(dialog_select_actions);

@@ -11,7 +11,9 @@
 #include "widgets/lineedit.h"
 #include "frontdesk/text.h"
 
-enum { NOTE_ROWS = 3, LABEL_GAP = 2 };
+/* A list shows five of its lines at once: a morning's tools, most notices, within
+ * the dialog an 80x24 screen holds; a longer one scrolls. */
+enum { NOTE_ROWS = 3, LINES_ROWS = 5, LABEL_GAP = 2 };
 
 typedef struct field_state {
     const form_field *def;
@@ -19,6 +21,7 @@ typedef struct field_state {
     const char *const *choices;
     size_t choice_count;
     int choice; /* -1: none chosen yet */
+    int rows;   /* a note's or a list's rows; 0: its type's */
     char *message;
 } field_state;
 
@@ -62,6 +65,7 @@ static const struct {
     [FORM_DATETIME] = {accept_datetime, 18, 19, false},
     [FORM_CHOICE] = {NULL, 0, 0, false},
     [FORM_NOTE] = {NULL, 0, 500, false},
+    [FORM_LINES] = {NULL, 0, 500, false},
     [FORM_PIN] = {accept_digit, 14, 12, true},
 };
 
@@ -83,7 +87,13 @@ static const char *type_hint(form_type t)
 
 static int field_rows(const field_state *fs)
 {
-    return fs->def->type == FORM_NOTE ? NOTE_ROWS : 1;
+    if (fs->rows > 0)
+        return fs->rows;
+    switch (fs->def->type) {
+    case FORM_NOTE: return NOTE_ROWS;
+    case FORM_LINES: return LINES_ROWS;
+    default: return 1;
+    }
 }
 
 /* ---- building ---- */
@@ -103,6 +113,7 @@ form *form_new(const form_field *fields, size_t count, unsigned flags, form_subm
         fs->choice = -1;
         size_t max = fields[i].max_chars ? fields[i].max_chars : types[fields[i].type].max_chars;
         lineedit_init(&fs->edit, max, types[fields[i].type].secret, types[fields[i].type].accept);
+        fs->edit.multiline = fields[i].type == FORM_LINES;
     }
     return f;
 }
@@ -126,6 +137,13 @@ static field_state *find_field(const form *f, const char *name)
             return &f->fields[i];
     }
     return NULL;
+}
+
+void form_set_rows(form *f, const char *name, int rows)
+{
+    field_state *fs = find_field(f, name);
+    if (fs && (fs->def->type == FORM_NOTE || fs->def->type == FORM_LINES))
+        fs->rows = rows;
 }
 
 void form_set_required_rule(form *f, form_field_rule rule, void *ctx)
@@ -407,10 +425,23 @@ static int handle_edit(form *f, field_state *fs, const console_event *ev)
     }
 }
 
+/* Enter, Up and Down within a list's lines; past its first or last line Up and Down
+ * go on to the field before or after. */
+static bool lines_key(const field_state *fs, const console_event *ev)
+{
+    return fs->edit.multiline &&
+           (ev->action == ACT_SELECT || ev->action == ACT_UP || ev->action == ACT_DOWN);
+}
+
 int form_handle(form *f, console *c, const console_event *ev)
 {
     keep_focus_shown(f);
     field_state *fs = &f->fields[f->focus];
+    if (lines_key(fs, ev)) {
+        int flags = handle_edit(f, fs, ev);
+        if (flags != EV_IGNORED)
+            return flags;
+    }
     switch (ev->action) {
     case ACT_NEXT_FIELD:
     case ACT_DOWN:
@@ -437,6 +468,11 @@ int form_handle(form *f, console *c, const console_event *ev)
 bool form_takes_text(const form *f)
 {
     return f->fields[f->focus].def->type != FORM_CHOICE;
+}
+
+bool form_enter_is_newline(const form *f)
+{
+    return f->fields[f->focus].edit.multiline;
 }
 
 /* ---- drawing ---- */
@@ -518,6 +554,29 @@ static void draw_choice(const field_state *fs, int y, int x, int cols, attr_t at
     draw_text(y, x + cols - 1, 1, "\u203a", attr);
 }
 
+/* The line under a focused list: which keys start a line, go on and save (the keys
+ * bound now), and, when it is longer than its rows, which are in sight. One row: the
+ * one a focused field keeps for its message. */
+static void draw_lines_hint(console *c, const field_state *fs, int y, int x, int room, int cols)
+{
+    char line[160], enter[32], next[32], save[32];
+    const keymap *km = console_keymap(c);
+    keymap_first_key(km, ACT_SELECT, enter, sizeof enter);
+    keymap_first_key(km, ACT_NEXT_FIELD, next, sizeof next);
+    keymap_first_key(km, ACT_SAVE, save, sizeof save);
+    /* TRANSLATORS: under a list written one item a line: the keys of a new line, the
+     * next field and saving. */
+    snprintf(line, sizeof line, _("%s new line  %s next field  %s save"), enter, next, save);
+    int rows = lineedit_wrapped_rows(&fs->edit, cols), shown = field_rows(fs);
+    if (rows > shown) {
+        size_t n = strlen(line);
+        /* TRANSLATORS: the rows of a list in sight: first, last, of how many. */
+        snprintf(line + n, sizeof line - n, _("  lines %d-%d of %d"), fs->edit.scroll + 1,
+                 fs->edit.scroll + shown, rows);
+    }
+    draw_text(y, x, room, line, theme(TH_DIM));
+}
+
 /* Draws field i from row y, the input at column ix; the focused one places the cursor. */
 static void draw_field(form *f, size_t i, int y, int x, int ix, int room, console *c)
 {
@@ -530,8 +589,8 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
     if (fs->def->type == FORM_CHOICE) {
         draw_choice(fs, y, ix, cols, attr);
         cx = ix + 2;
-    } else if (fs->def->type == FORM_NOTE) {
-        lineedit_draw_wrapped(&fs->edit, y, ix, NOTE_ROWS, cols, attr, &cy, &cx);
+    } else if (fs->def->type == FORM_NOTE || fs->def->type == FORM_LINES) {
+        lineedit_draw_wrapped(&fs->edit, y, ix, field_rows(fs), cols, attr, &cy, &cx);
     } else if (focused || fs->edit.secret) {
         cx = lineedit_draw(&fs->edit, y, ix, cols, attr);
     } else {
@@ -545,6 +604,8 @@ static void draw_field(form *f, size_t i, int y, int x, int ix, int room, consol
         draw_wrapped(my, ix, text_lines(fs->message, room), room, fs->message, theme(TH_ERROR));
     else if (focused && hint)
         draw_wrapped(my, ix, text_lines(hint, room), room, hint, theme(TH_DIM));
+    else if (focused && fs->edit.multiline)
+        draw_lines_hint(c, fs, my, ix, room, cols);
     if (focused && fs->def->type != FORM_CHOICE)
         console_cursor(c, cy, cx);
 }

@@ -1,6 +1,9 @@
 /* A form: labelled fields of a few types, required marks, the message for a field
  * shown under that field, Tab/Shift-Tab/Up/Down between fields, save (F2, or Enter
  * on the last field) and cancel (Esc) with a "discard unsaved changes?" question.
+ * In a FORM_LINES field Enter starts a new line and Up/Down move between its lines
+ * (past the first or last, to the field before or after): the line under it says
+ * which keys go to the next field and save.
  *
  * The form checks nothing but that required fields are filled: what a value must
  * look like is the core's to say. The owner's submit function calls the core and
@@ -22,7 +25,8 @@ typedef enum form_type {
     FORM_DOCUMENT, /* an identity-document number */
     FORM_DATETIME, /* "YYYY-MM-DD HH:MM", Beijing time */
     FORM_CHOICE,   /* one of a list: Left/Right, or its first character or number typed */
-    FORM_NOTE,     /* longer text over several lines */
+    FORM_NOTE,     /* longer text over several lines, wrapped: one paragraph */
+    FORM_LINES,    /* a list written one item a line: Enter starts a new line */
     FORM_PIN,      /* digits, shown as bullets */
 } form_type;
 
@@ -52,6 +56,9 @@ void form_free(form *f);
 
 /* The labels a choice field offers (already translated; borrowed, must outlive the form). */
 void form_set_choices(form *f, const char *name, const char *const *labels, size_t count);
+/* The rows a note or a list shows, in place of its type's usual (a list in a form
+ * that must keep every field in sight at 80x24). */
+void form_set_rows(form *f, const char *name, int rows);
 /* A rule about a field that depends on the others: rule(ctx, f, name) as the form
  * stands now. Asked whenever the form is drawn, moved in or saved. */
 typedef bool (*form_field_rule)(void *ctx, const form *f, const char *name);
@@ -82,6 +89,9 @@ bool form_may_discard(form *f, console *c);
 /* Rows the form needs in cols columns to show every field with its message. */
 int form_height(const form *f, int cols);
 bool form_takes_text(const form *f);
+/* Whether Enter starts a new line in the focused field rather than moving on or
+ * saving: the key line then leaves Enter out. */
+bool form_enter_is_newline(const form *f);
 int form_handle(form *f, console *c, const console_event *ev);
 void form_draw(form *f, console *c, const console_area *area);
 

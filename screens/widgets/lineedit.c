@@ -146,7 +146,9 @@ bool lineedit_insert(lineedit *e, wchar_t wc)
      * so the field shows what is stored. Free text keeps them: ，and （ belong there. */
     if (e->accept)
         wc = (wchar_t)text_fold_width((uint32_t)wc);
-    if (wc < ' ' || (e->accept && !e->accept(wc)) || (e->max_chars && e->count >= e->max_chars))
+    bool line_break = wc == '\n' && e->multiline;
+    if ((wc < ' ' && !line_break) || (e->accept && !e->accept(wc)) ||
+        (e->max_chars && e->count >= e->max_chars))
         return false;
     char bytes[4];
     size_t n = encode_utf8(wc, bytes);
@@ -187,6 +189,36 @@ static int replace_selected(lineedit *e, wchar_t wc)
     return taken ? LINEEDIT_CHANGED : LINEEDIT_REFUSED;
 }
 
+static bool is_break(const lineedit *e, size_t i)
+{
+    return i < e->count && e->text[e->offset[i]] == '\n';
+}
+
+static size_t line_start(const lineedit *e)
+{
+    size_t i = e->cursor;
+    while (i > 0 && !is_break(e, i - 1))
+        i--;
+    return i;
+}
+
+static size_t line_end(const lineedit *e)
+{
+    size_t i = e->cursor;
+    while (i < e->count && !is_break(e, i))
+        i++;
+    return i;
+}
+
+static int insert_typed(lineedit *e, wchar_t wc)
+{
+    if (lineedit_insert(e, wc))
+        return LINEEDIT_CHANGED;
+    return e->max_chars && e->count >= e->max_chars ? LINEEDIT_FULL : LINEEDIT_REFUSED;
+}
+
+static bool move_row(lineedit *e, int step);
+
 int lineedit_handle(lineedit *e, const console_event *ev)
 {
     bool selected = e->selected;
@@ -207,11 +239,17 @@ int lineedit_handle(lineedit *e, const console_event *ev)
             e->cursor++;
         return LINEEDIT_MOVED;
     case ACT_HOME:
-        e->cursor = 0;
+        e->cursor = e->multiline ? line_start(e) : 0;
         return LINEEDIT_MOVED;
     case ACT_END:
-        e->cursor = e->count;
+        e->cursor = e->multiline ? line_end(e) : e->count;
         return LINEEDIT_MOVED;
+    case ACT_SELECT:
+        return e->multiline ? insert_typed(e, '\n') : LINEEDIT_IGNORED;
+    case ACT_UP:
+    case ACT_DOWN:
+        return e->multiline && move_row(e, ev->action == ACT_UP ? -1 : 1) ? LINEEDIT_MOVED
+                                                                         : LINEEDIT_IGNORED;
     case ACT_BACKSPACE:
         if (e->cursor == 0)
             return LINEEDIT_MOVED;
@@ -226,9 +264,7 @@ int lineedit_handle(lineedit *e, const console_event *ev)
     case ACT_NONE:
         if (!key_is_text(ev->key))
             return LINEEDIT_IGNORED;
-        if (lineedit_insert(e, (wchar_t)ev->key.code))
-            return LINEEDIT_CHANGED;
-        return e->max_chars && e->count >= e->max_chars ? LINEEDIT_FULL : LINEEDIT_REFUSED;
+        return insert_typed(e, (wchar_t)ev->key.code);
     default:
         return LINEEDIT_IGNORED;
     }
@@ -293,30 +329,77 @@ int lineedit_draw(lineedit *e, int y, int x, int cols, attr_t attr)
     return x + e->column[e->cursor] - e->scroll;
 }
 
-/* Where character i goes when wrapping at cols: its row and column. */
+/* Columns character i takes in a wrapped text; the cursor's cell at the end of the
+ * text or of a line takes one. */
+static int wrapped_width(const lineedit *e, size_t i)
+{
+    return i < e->count && !is_break(e, i) ? e->column[i + 1] - e->column[i] : 1;
+}
+
+/* Where character i goes when wrapping at cols: its row and column. A line break ends
+ * its row (the cursor on it stands at the end of that line). */
 static void wrapped_position(const lineedit *e, size_t i, int cols, int *row, int *col)
 {
     int r = 0, c = 0;
     for (size_t k = 0; k < i; k++) {
-        int w = e->column[k + 1] - e->column[k];
+        if (is_break(e, k)) {
+            r++, c = 0;
+            continue;
+        }
+        int w = wrapped_width(e, k);
         if (c + w > cols)
             r++, c = 0;
         c += w;
     }
-    int w = cursor_cell(e);
-    if (i < e->count)
-        w = e->column[i + 1] - e->column[i];
-    if (c + w > cols)
+    if (c + wrapped_width(e, i) > cols)
         r++, c = 0;
     *row = r;
     *col = c;
 }
 
+int lineedit_wrapped_rows(const lineedit *e, int cols)
+{
+    int row, col;
+    wrapped_position(e, e->count, cols > 0 ? cols : 1, &row, &col);
+    return row + 1;
+}
+
+/* Up or Down a row of the text as last drawn, to the character nearest the cursor's
+ * column; false on the first or last row. */
+static bool move_row(lineedit *e, int step)
+{
+    int cols = e->wrap_cols > 0 ? e->wrap_cols : 1 << 20;
+    int row, col;
+    wrapped_position(e, e->cursor, cols, &row, &col);
+    int target = row + step;
+    if (target < 0 || target >= lineedit_wrapped_rows(e, cols))
+        return false;
+    size_t best = e->count;
+    bool found = false;
+    for (size_t i = 0; i <= e->count; i++) {
+        int r, c;
+        wrapped_position(e, i, cols, &r, &c);
+        if (r > target)
+            break;
+        if (r == target && (!found || c <= col)) {
+            best = i;
+            found = true;
+        }
+    }
+    e->cursor = best;
+    return true;
+}
+
 void lineedit_draw_wrapped(lineedit *e, int y, int x, int rows, int cols, attr_t attr,
                            int *cursor_y, int *cursor_x)
 {
+    e->wrap_cols = cols;
     int crow, ccol;
     wrapped_position(e, e->cursor, cols, &crow, &ccol);
+    /* No blank rows below the end while earlier ones are scrolled out (a line erased). */
+    int most = lineedit_wrapped_rows(e, cols) - rows;
+    if (e->scroll > most)
+        e->scroll = most > 0 ? most : 0;
     if (crow < e->scroll)
         e->scroll = crow;
     else if (crow >= e->scroll + rows)
@@ -327,7 +410,7 @@ void lineedit_draw_wrapped(lineedit *e, int y, int x, int rows, int cols, attr_t
     for (size_t i = 0; i < e->count; i++) {
         int row, col;
         wrapped_position(e, i, cols, &row, &col);
-        if (row < e->scroll || row >= e->scroll + rows)
+        if (is_break(e, i) || row < e->scroll || row >= e->scroll + rows)
             continue;
         move(y + row - e->scroll, x + col);
         draw_span(e, i, i + 1);

@@ -3,7 +3,12 @@
  * display column, so the cursor moves by character, a double-width character takes
  * two columns, Backspace and Delete remove exactly one character, and a long text
  * scrolls sideways without ever showing half a character. Input methods deliver
- * UTF-8 that get_wch has already decoded into characters. */
+ * UTF-8 that get_wch has already decoded into characters.
+ *
+ * A multi-line editor (a list written one item a line) takes a line break as a
+ * character: Enter inserts it (a pasted line break arrives as Enter too), Up and Down
+ * move between the rows drawn by lineedit_draw_wrapped, Home and End go to the ends
+ * of the line. */
 #ifndef FRONTDESK_SCREENS_LINEEDIT_H
 #define FRONTDESK_SCREENS_LINEEDIT_H
 
@@ -30,6 +35,8 @@ typedef struct lineedit {
     bool selected;
     /* Which characters the field takes; NULL: any printable one. */
     bool (*accept)(wchar_t wc);
+    bool multiline;    /* Enter starts a new line: set after lineedit_init */
+    int wrap_cols;     /* the columns lineedit_draw_wrapped last used: Up and Down follow them */
 } lineedit;
 
 void lineedit_init(lineedit *e, size_t max_chars, bool secret, bool (*accept)(wchar_t wc));
@@ -44,15 +51,21 @@ bool lineedit_insert(lineedit *e, wchar_t wc);
  * rest of a paste is cut off: the caller says so). */
 enum { LINEEDIT_IGNORED = 0, LINEEDIT_MOVED = 1, LINEEDIT_CHANGED = 2, LINEEDIT_REFUSED = 3,
        LINEEDIT_FULL = 4 };
-/* Editing keys and typed text: Left, Right, Home, End, Backspace, Delete, characters. */
+/* Editing keys and typed text: Left, Right, Home, End, Backspace, Delete, characters;
+ * in a multi-line editor also Enter (a new line), and Up and Down within the text
+ * (LINEEDIT_IGNORED on its first or last row, so the form moves to another field). */
 int lineedit_handle(lineedit *e, const console_event *ev);
 
 /* Draws the visible part in cols columns at (y, x), scrolled so the cursor shows;
  * returns the screen column of the cursor. */
 int lineedit_draw(lineedit *e, int y, int x, int cols, attr_t attr);
-/* Draws the text wrapped over rows lines of cols columns (a note), scrolled by
- * whole lines to keep the cursor in view; stores the cursor's screen position. */
+/* Draws the text wrapped over rows lines of cols columns (a note), a line break
+ * starting a new row, scrolled by whole rows to keep the cursor in view; stores the
+ * cursor's screen position. */
 void lineedit_draw_wrapped(lineedit *e, int y, int x, int rows, int cols, attr_t attr,
                            int *cursor_y, int *cursor_x);
+
+/* The rows lineedit_draw_wrapped makes of the text in cols columns (1 at least). */
+int lineedit_wrapped_rows(const lineedit *e, int cols);
 
 #endif

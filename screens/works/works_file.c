@@ -60,6 +60,7 @@ typedef struct file_view {
     choices every_pass;          /* every pass of the file, for a correction */
     fd_work_pass pass[CHOICES_MAX]; /* behind every_pass, as read */
     choices tools;   /* still in */
+    char tool_items[CHOICES_MAX][FD_WORKS_TEXT_MAX]; /* behind tools: the lists, one a line */
     choices permits; /* approved, site not yet cleared */
     record_history history;
     record_steps steps; /* every step, so each keeps its number */
@@ -120,6 +121,8 @@ static void on_tools(void *ctx, const fd_tools *t)
     /* TRANSLATORS: a tools list to pick: its number, whose, the tools. */
     snprintf(text, sizeof text, _("No. %lld %s: %s"), (long long)t->id,
              t->worker[0] ? t->worker : _("the crew"), items);
+    if (v->tools.count < CHOICES_MAX)
+        snprintf(v->tool_items[v->tools.count], FD_WORKS_TEXT_MAX, "%s", t->items);
     add_choice(&v->tools, t->id, text);
 }
 
@@ -417,7 +420,7 @@ static bool renew(file_view *v, console *c)
 
 static const form_field tools_fields[] = {
     {"pick", N_("Whose"), FORM_CHOICE, true, 0, 0},
-    {"items", N_("Tools"), FORM_NOTE, true, 0, 500},
+    {"items", N_("Tools"), FORM_LINES, true, 0, 500},
 };
 
 typedef struct tools_stepping {
@@ -438,9 +441,8 @@ static bool register_tools(file_view *v, console *c)
 {
     tools_stepping *t = fd_alloc(sizeof *t);
     t->s = new_stepping(v, _("Register the morning's tools"),
-                        _("Tools one after another with ; between them (drill 1; level 1): each "
-                          "is kept on a line of its own. Carried out later against this list, with "
-                          "no new carry-out pass."));
+                        _("One tool a line with how many (hammer drill 1): carried out later "
+                          "against this list, with no new carry-out pass."));
     add_choice(&t->whose, 0, _("The crew"));
     for (size_t i = 0; i < v->passes.count; i++)
         add_choice(&t->whose, v->passes.id[i], v->passes.text[i]);
@@ -466,15 +468,61 @@ static int tools_out_submit(void *ctx, console *c, form *f)
     return submitted(s, c, f, st, &err);
 }
 
+/* The morning's list shown whole, one tool a line, above the fields: what is checked.
+ * A long list shows its first TOOLS_SHOWN lines and how many more, so that the dialog
+ * keeps within 80x24. */
+enum { TOOLS_SHOWN = 8 };
+
+typedef struct checking_out {
+    stepping s; /* first: the dialog's changed() gets it back */
+    int shown;  /* the registration whose list the intro shows; -1: none yet */
+    char intro[2 * FD_WORKS_TEXT_MAX];
+} checking_out;
+
+static void list_in_intro(checking_out *k, const char *items)
+{
+    int n = snprintf(k->intro, sizeof k->intro, "%s",
+                     _("Check what is carried out against the morning's list; say what differs."));
+    int lines = 0, total = 0;
+    for (const char *p = items; *p;) {
+        size_t len = strcspn(p, "\n");
+        if (lines < TOOLS_SHOWN && (size_t)n < sizeof k->intro) {
+            n += snprintf(k->intro + n, sizeof k->intro - (size_t)n, "\n  %.*s", (int)len, p);
+            lines++;
+        }
+        total++;
+        p += len + (p[len] == '\n');
+    }
+    if (total > lines && (size_t)n + 3 < sizeof k->intro) {
+        n += snprintf(k->intro + n, sizeof k->intro - (size_t)n, "\n  ");
+        /* TRANSLATORS: under the first lines of a long tools list. */
+        snprintf(k->intro + n, sizeof k->intro - (size_t)n, _("and %d more"), total - lines);
+    }
+}
+
+static void tools_out_changed(ask_dialog *a)
+{
+    checking_out *k = (checking_out *)a;
+    int i = form_choice(a->form, "pick");
+    if (i < 0 || i == k->shown || (size_t)i >= k->s.v->tools.count)
+        return;
+    list_in_intro(k, k->s.v->tool_items[i]);
+    k->shown = i;
+}
+
 static bool tools_out(file_view *v, console *c)
 {
-    stepping s = new_stepping(v, _("Tools carried out"),
-                              _("Check what is carried out against the morning's list; say what differs."));
-    s.picked = &v->tools;
+    checking_out *k = fd_alloc(sizeof *k);
+    k->s = new_stepping(v, _("Tools carried out"), k->intro);
+    k->shown = -1;
+    k->s.a.changed = tools_out_changed;
+    k->s.picked = &v->tools;
     const char *how[] = {_("As listed"), _("Not as listed")};
-    offer(&s, 0, "pick", v->tools.label, v->tools.count);
-    offer(&s, 1, "as_listed", how, 2);
-    return run_dialog(&s, c, tools_out_fields, 3, tools_out_submit);
+    offer(&k->s, 0, "pick", v->tools.label, v->tools.count);
+    offer(&k->s, 1, "as_listed", how, 2);
+    bool done = run_dialog(&k->s, c, tools_out_fields, 3, tools_out_submit);
+    free(k);
+    return done;
 }
 
 /* Hot work. */

@@ -42,6 +42,7 @@ static const export_kind kinds[] = {
     {"calls", fd_calls_export},
     {"passes", fd_passes_export},
     {"permits", fd_works_export},
+    {"tools", fd_tools_export},
     {"notices", fd_notices_export},
     {"handover", fd_handover_export},
 };
@@ -49,8 +50,8 @@ enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
 static int usage(void)
 {
-    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|passes|permits|notices|"
-                       "handover|all "
+    return cli_usage(_("usage: frontdesk export visitors|keys|mail|complaints|calls|passes|permits|tools|"
+                       "notices|handover|all "
                        "(--from DATE --to DATE | --month YYYY-MM) [--format csv|json|xlsx] "
                        "[--unmasked] [--output FILE] --as NUMBER"));
 }

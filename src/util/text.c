@@ -162,6 +162,10 @@ static bool no_break_before(wchar_t wc)
 size_t text_wrap(const char *s, int cols)
 {
     size_t n = strlen(s), fit = text_fit(s, cols, NULL);
+    /* A line break ends the line; it goes with it, so that an empty line advances. */
+    const char *brk = memchr(s, '\n', fit < n ? fit + 1 : n);
+    if (brk)
+        return (size_t)(brk - s) + 1;
     if (fit == 0 && *s) {
         wchar_t wc;
         return text_decode(s, n, &wc);
@@ -186,7 +190,7 @@ int text_lines(const char *s, int cols)
     int lines = 0;
     while (*s) {
         s += text_wrap(s, cols);
-        while (*s == ' ')
+        while (s[-1] != '\n' && *s == ' ')
             s++;
         lines++;
     }

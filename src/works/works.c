@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
@@ -904,34 +905,100 @@ static fd_status register_txn(fd_store *store, void *ctx, fd_error *err)
     return works_fire(t->d, &fd_tools_machine, t->who, NULL, t->id, "register", NULL, NULL, err);
 }
 
-/* A tool a line: the desk's dialog takes one line, so "、" or "；" between tools starts a
- * new one, as a line break does; blank items are dropped. In place: it only shrinks. */
-static void tools_one_per_line(char *items)
+/* Where one tool ends: a line break, or 、 ； ; written between tools on one line (as
+ * the desk did before the dialog took line breaks): the length of the mark, 0 if none. */
+static size_t item_break(const char *p)
 {
-    static const char *const breaks[] = {"\u3001", "\uff1b", ";", "\n"};
+    static const char *const breaks[] = {"\u3001", "\uff1b", ";", "\n", "\r"};
+    for (size_t i = 0; i < COUNT(breaks); i++)
+        if (strncmp(p, breaks[i], strlen(breaks[i])) == 0)
+            return strlen(breaks[i]);
+    return 0;
+}
+
+static bool item_blank(wchar_t wc)
+{
+    return wc == ' ' || wc == '\t' || wc == 0x3000;
+}
+
+/* Ends the tool written from line to *out: the blanks after it dropped, a line break
+ * after it unless it is empty (a blank line is no tool). */
+static void end_item(char **out, char *line)
+{
+    static const char wide_space[] = "\u3000";
+    size_t wide = strlen(wide_space);
+    while (*out > line) {
+        if ((*out)[-1] == ' ' || (*out)[-1] == '\t')
+            (*out)--;
+        else if ((size_t)(*out - line) >= wide && memcmp(*out - wide, wide_space, wide) == 0)
+            *out -= wide;
+        else
+            break;
+    }
+    if (*out > line)
+        *(*out)++ = '\n';
+}
+
+void works_tools_lines(char *items)
+{
     char *out = items, *line = items;
-    const char *p = items;
-    while (*p) {
-        size_t k = 0;
-        for (size_t i = 0; i < COUNT(breaks) && !k; i++)
-            if (strncmp(p, breaks[i], strlen(breaks[i])) == 0)
-                k = strlen(breaks[i]);
-        if (!k) {
-            *out++ = *p++;
+    const char *p = items, *end = items + strlen(items);
+    while (p < end) {
+        size_t k = item_break(p);
+        if (k) {
+            p += k;
+            end_item(&out, line);
+            line = out;
             continue;
         }
-        p += k;
-        while (out > line && (out[-1] == ' ' || out[-1] == '\t'))
-            out--;
-        if (out > line)
-            *out++ = '\n';
-        line = out;
-        while (*p == ' ' || *p == '\t')
-            p++;
+        wchar_t wc;
+        size_t len = text_decode(p, (size_t)(end - p), &wc);
+        if (out == line && item_blank(wc)) {
+            p += len;
+        } else if (wc >= 0xFF10 && wc <= 0xFF19) {
+            *out++ = (char)('0' + (wc - 0xFF10));
+            p += len;
+        } else {
+            memmove(out, p, len);
+            out += len;
+            p += len;
+        }
     }
-    while (out > items && (out[-1] == '\n' || out[-1] == ' '))
-        out--;
+    end_item(&out, line);
+    if (out > items)
+        out--; /* the last tool's line break */
     *out = '\0';
+}
+
+/* How many: a digit, or a Chinese numeral (电锤一把, 两台). */
+static bool names_quantity(const char *item, size_t n)
+{
+    static const wchar_t numerals[] = L"\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341";
+    for (size_t at = 0; at < n;) {
+        wchar_t wc;
+        at += text_decode(item + at, n - at, &wc);
+        if ((wc >= '0' && wc <= '9') || wcschr(numerals, wc))
+            return true;
+    }
+    return false;
+}
+
+/* At least one tool, and every tool with how many of it: what goes out in the evening
+ * is counted against these. */
+static fd_status check_tools(const char *items, fd_error *err)
+{
+    if (!items[0])
+        return fd_fail(err, FD_INVALID, "items", _("List the tools brought in, one per line."));
+    for (const char *p = items; *p;) {
+        size_t n = strcspn(p, "\n");
+        if (!names_quantity(p, n))
+            return fd_fail(err, FD_INVALID, "items",
+                           _("\u201c%.*s\u201d says not how many: write each tool with its number, "
+                             "as hammer drill 1."),
+                           (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+    return FD_OK;
 }
 
 fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_id,
@@ -944,9 +1011,10 @@ fd_status fd_tools_register(fd_desk *d, const fd_actor *who, int64_t renovation_
     fd_status s = works_clean_text(items, "items", TEXT_CHARS, true,
                                    _("List the tools brought in, one per line."), t->items,
                                    sizeof t->items, err);
-    tools_one_per_line(t->items);
-    if (s == FD_OK && !t->items[0])
-        s = fd_fail(err, FD_INVALID, "items", _("List the tools brought in, one per line."));
+    if (s == FD_OK) {
+        works_tools_lines(t->items);
+        s = check_tools(t->items, err);
+    }
     if (s == FD_OK)
         s = fd_store_write(d->store, register_txn, t, err);
     if (s == FD_OK && id)

@@ -1,4 +1,5 @@
-/* The workers' passes leaving the desk: the export. See include/frontdesk/works.h. */
+/* The workers' passes and the daily tools register leaving the desk: the exports. See
+ * include/frontdesk/works.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,4 +146,73 @@ fd_status fd_works_export(fd_desk *d, const fd_actor *who, const fd_export_reque
     fd_status s = fd_store_read(d->store, export_read, &x, err);
     fd_book_notes_free(x.corrections);
     return s;
+}
+
+/* ---- the daily tools register ---- */
+
+static const fd_book_column tools_columns[] = {
+    {"id", N_("Tools list number"), FD_BOOK_NUMBER},
+    {"registered_at", N_("Registered at"), FD_BOOK_TIME},
+    {"registered_by", N_("Registered by"), FD_BOOK_TEXT},
+    {"renovation", N_("Renovation file"), FD_BOOK_NUMBER},
+    {"unit", N_("Unit"), FD_BOOK_TEXT},
+    {"company", N_("Renovation company"), FD_BOOK_TEXT},
+    {"worker", N_("Worker"), FD_BOOK_TEXT},
+    {"tools", N_("Tools"), FD_BOOK_TEXT},
+    {"state", N_("State"), FD_BOOK_TEXT},
+    {"carried_out_at", N_("Carried out at"), FD_BOOK_TIME},
+    {"as_listed", N_("As listed"), FD_BOOK_TEXT},
+    {"what_differed", N_("What differed"), FD_BOOK_TEXT},
+};
+enum { TOOLS_COLUMNS = sizeof tools_columns / sizeof tools_columns[0] };
+
+/* The tools one a line in their cell, as the page and the paper show them; the crew's
+ * list names no worker. */
+static void export_tools_row(fd_book *b, fd_stmt *st)
+{
+    char items[FD_WORKS_TEXT_MAX];
+    snprintf(items, sizeof items, "%s", works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_ITEMS));
+    works_tools_lines(items);
+    bool out = strcmp(works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_STATE), "out") == 0;
+    const char *worker = works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_WORKER);
+    fd_book_number(b, fd_col_int(st, FD_COL_WORK_TOOLS_EXPORT_ID));
+    fd_book_time(b, fd_col_int(st, FD_COL_WORK_TOOLS_EXPORT_AT));
+    fd_book_text(b, works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_REGISTERED_BY));
+    fd_book_number(b, fd_col_int(st, FD_COL_WORK_TOOLS_EXPORT_RENOVATION_ID));
+    fd_book_text(b, works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_UNIT));
+    fd_book_text(b, works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_CONTRACTOR));
+    fd_book_text(b, worker[0] ? worker : _("the crew"));
+    fd_book_text(b, items);
+    fd_book_code(b, out ? "out" : "in", out ? _("Carried out") : _("Not carried out"));
+    fd_book_time(b, out ? fd_col_int(st, FD_COL_WORK_TOOLS_EXPORT_OUT_AT) : 0);
+    if (out)
+        fd_book_flag(b, fd_col_int(st, FD_COL_WORK_TOOLS_EXPORT_AS_LISTED) != 0);
+    else
+        fd_book_text(b, NULL);
+    fd_book_text(b, out ? works_text_of(st, FD_COL_WORK_TOOLS_EXPORT_OUT_NOTE) : NULL);
+    fd_book_row(b);
+}
+
+static fd_status tools_read(fd_store *store, void *ctx, fd_error *err)
+{
+    exporting *x = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_WORK_TOOLS_BETWEEN);
+    fd_bind_int(st, ":from", x->req->from);
+    fd_bind_int(st, ":to", x->req->to);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1)
+        export_tools_row(x->book, st);
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_tools_export(fd_desk *d, const fd_actor *who, const fd_export_request *req,
+                          fd_book *book, fd_error *err)
+{
+    if (!fd_may(who, FD_ACT_WORKS_EXPORT))
+        return fd_fail(err, FD_DENIED, NULL,
+                       _("Only managers and administrators may export the renovation permits and passes."));
+    fd_book_sheet(book, "tools", N_("Daily tools register (施工工具登记)"), tools_columns, TOOLS_COLUMNS);
+    exporting x = {d, who, req, book, NULL};
+    return fd_store_read(d->store, tools_read, &x, err);
 }

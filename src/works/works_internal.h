@@ -17,6 +17,12 @@ enum { NAME_CHARS = 32, COMPANY_CHARS = 60, TEXT_CHARS = 500 };
  * empty, NULL when it may be. */
 fd_status works_clean_text(const char *text, const char *field, size_t max_chars, bool lines,
                            const char *missing, char *out, size_t size, fd_error *err);
+/* A tools list as kept: one tool a line, each without the blanks around it, blank
+ * lines dropped, full-width digits as the digits they are, so that the quantities read
+ * alike on the page, on paper and at the carry-out check. 、 ； ; part tools as a line
+ * break does: lists written on one line, before the dialog took line breaks, read one
+ * a line too. In place: it only shrinks. */
+void works_tools_lines(char *items);
 fd_status works_refuse_role(const fd_actor *who, fd_action action, fd_error *err);
 /* Fires event on the entity of machine m inside the current write. */
 fd_status works_fire(fd_desk *d, const fd_machine *m, const fd_actor *who,

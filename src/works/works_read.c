@@ -316,6 +316,7 @@ static void read_tools(fd_desk *d, const fd_actor *who, fd_stmt *st, void *out)
     COPY(t->contractor, st, FD_COL_WORK_TOOLS_ROW_CONTRACTOR);
     COPY(t->worker, st, FD_COL_WORK_TOOLS_ROW_WORKER);
     COPY(t->items, st, FD_COL_WORK_TOOLS_ROW_ITEMS);
+    works_tools_lines(t->items);
     COPY(t->out_note, st, FD_COL_WORK_TOOLS_ROW_OUT_NOTE);
 }
 
@@ -407,10 +408,12 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
     } else if (strcmp(kind, "hot_work") == 0) {
         snprintf(buf, size, _("%s, certificate %s"), works_text_of(st, FD_COL_WORKS_EVENT_WELDER),
                  works_text_of(st, FD_COL_WORKS_EVENT_CERTIFICATE));
+    } else if (strcmp(kind, "tools") == 0 && strcmp(event, "register") == 0) {
+        snprintf(buf, size, "%s", works_text_of(st, FD_COL_WORKS_EVENT_ITEMS));
+        works_tools_lines(buf);
     } else if (strcmp(kind, "tools") == 0) {
         snprintf(buf, size, "%s",
-                 strcmp(event, "register") == 0 ? works_text_of(st, FD_COL_WORKS_EVENT_ITEMS)
-                 : fd_col_null(st, FD_COL_WORKS_EVENT_OUT_NOTE)
+                 fd_col_null(st, FD_COL_WORKS_EVENT_OUT_NOTE)
                      ? _("as listed")
                      : works_text_of(st, FD_COL_WORKS_EVENT_OUT_NOTE));
     }

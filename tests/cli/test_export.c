@@ -249,7 +249,7 @@ START_TEST(json_keeps_english_keys_and_codes)
     ck_assert_ptr_null(strstr(json, "已离开"));
     free(json);
     static const char *const kinds[] = {"visitors", "keys", "mail", "complaints", "calls", "passes",
-                                        "permits", "notices", "handover"};
+                                        "permits", "tools", "notices", "handover"};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char args[200];
         snprintf(args, sizeof args, "export %s --from 2026-11-20 --to 2026-11-27 --format json --as 3001",
@@ -337,7 +337,7 @@ START_TEST(a_workbook_has_a_sheet_per_log_and_its_parameters)
      * parameters last. */
     static const char *const sheets[] = {"访客登记", "钥匙保管人月报", "钥匙借用", "邮件报纸收发登记表",
                                          "月度统计", "投诉受理", "客户部接听接待登记表", "携物出入门证",
-                                         "施工人员临时工作证", "通告发放", "值班交接本", "导出参数"};
+                                         "施工人员临时工作证", "施工工具登记", "通告发放", "值班交接本", "导出参数"};
     const char *last = cells;
     for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++) {
         char ref[100];

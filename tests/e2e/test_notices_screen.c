@@ -35,7 +35,11 @@ static void draft_early_works(vt_term *t)
                                        "2026-12-01 13:00", NULL});
     VT_ASSERT_TEXT(t, "That start is too early", WAIT_MS);
     vt_key(t, "Tab");
-    vt_send(t, "水泵检修，请提前储水。");
+    /* The text takes lines: Enter starts the second, F2 saves. */
+    vt_send(t, "水泵检修。");
+    vt_key(t, "Enter");
+    vt_send(t, "请提前储水。");
+    VT_ASSERT_TEXT(t, "请提前储水。", WAIT_MS);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "is 2026-12-02 (Wed). A manager may allow", WAIT_MS);
     /* The reason given, a manager lets it through with a PIN. */
@@ -53,6 +57,7 @@ static void sign_issue_post_deliver(vt_term *t)
 {
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "shortened by 张伟: 水泵漏水须尽快检修", WAIT_MS);
+    VT_ASSERT_TEXT(t, "水泵检修。 …", WAIT_MS); /* the first line of two */
     VT_ASSERT_TEXT(t, "1  Sign the notice", WAIT_MS);
     vt_key(t, "Enter");
     desk_approve(t, "1001", "1111");

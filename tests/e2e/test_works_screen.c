@@ -2,7 +2,9 @@
  * under a fixed clock (Friday 2026-11-27 10:00). A renovation file is opened (a deposit
  * of nothing refused at its field, full-width digits taken), its term ends 45 days on;
  * a worker's pass is refused on a signature the file does not name, then issued; the
- * morning's tools are registered and carried out not as listed, which wants a note. On
+ * morning's tools are typed one a line (one without how many refused, then mended with
+ * full-width digits), shown one a line at the carry-out check, and carried out not as
+ * listed, which wants a note. On
  * the demo's C-1202, a pass more than three days overdue is taken back with its deposit
  * kept, one within its grace has its deposit refunded once a refund receipt is given,
  * and hot work is approved in place by the duty manager; a mistyped owner and a worker's
@@ -87,19 +89,37 @@ static void tools_in_and_out(vt_term *t)
     vt_send(t, "4");
     VT_ASSERT_TEXT(t, "4  Register the morning's tools", WAIT_MS);
     vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "with ; between them", WAIT_MS);
+    VT_ASSERT_TEXT(t, "One tool a line with how many", WAIT_MS);
     vt_key(t, "Right");
     VT_ASSERT_TEXT(t, "黄明", WAIT_MS);
     vt_key(t, "Tab");
-    vt_send(t, "电钻 2台、水平仪 1个");
+    VT_ASSERT_TEXT(t, "Enter new line  Tab next field  F2 save", WAIT_MS);
+    /* Three lines, Enter between them; the second without how many is refused at
+     * the field, then mended in place: Up to its line, End, full-width digits. */
+    vt_send(t, "电锤 1把");
+    vt_key(t, "Enter");
+    vt_send(t, "切割机");
+    vt_key(t, "Enter");
+    vt_send(t, "水平仪 1个");
+    VT_ASSERT_TEXT(t, "水平仪 1个", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "“切割机” says not how many", WAIT_MS);
+    vt_key(t, "Up");
+    vt_key(t, "End");
+    vt_send(t, " １台");
+    VT_ASSERT_TEXT(t, "切割机 １台", WAIT_MS);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Tools registered.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Tools registered: 电钻 2台; 水平仪 1个", WAIT_MS); /* two lines */
+    VT_ASSERT_TEXT(t, "Tools registered: 电锤 1把; 切割机 1台; 水平仪 1个", WAIT_MS);
 
     vt_send(t, "5");
     VT_ASSERT_TEXT(t, "5  Tools carried out against the list", WAIT_MS);
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "against the morning's list", WAIT_MS);
+    /* The list checked against, one tool a line. */
+    VT_ASSERT_TEXT(t, "│   电锤 1把 ", WAIT_MS);
+    VT_ASSERT_TEXT(t, "│   切割机 1台 ", WAIT_MS);
+    VT_ASSERT_TEXT(t, "│   水平仪 1个 ", WAIT_MS);
     vt_key(t, "Tab");
     vt_key(t, "Right");
     VT_ASSERT_TEXT(t, "‹ Not as listed ›", WAIT_MS);

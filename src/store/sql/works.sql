@@ -371,6 +371,16 @@ FROM work_pass_now
 WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
 ORDER BY id;
 
+-- name: work_tools_between
+-- The tools lists registered in [:from, :to), by number.
+-- row: work_tools_export
+SELECT
+  id, renovation_id, state, unit, contractor, worker, items, as_listed, out_note, at, out_at,
+  registered_by
+FROM work_tools_now
+WHERE id IN (SELECT t.id FROM work_tools t WHERE t.at >= :from AND t.at < :to)
+ORDER BY id;
+
 -- name: work_pass_forget_count
 -- ---- the privacy purge (src/visitors/visitors_ban.c) ----
 -- A pass that ended before the cutoff.

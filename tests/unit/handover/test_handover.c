@@ -606,7 +606,7 @@ START_TEST(renovation_passes_due_and_tools_in_are_open_items)
     p.worker = "王五";
     p.valid_until = 0; /* the renovation's last day, weeks away */
     ck_assert_int_eq(fd_work_pass_issue(b.fx.desk, &b.fx.receptionist, &p, NULL, &err), FD_OK);
-    ck_assert_int_eq(fd_tools_register(b.fx.desk, &b.fx.receptionist, file, due, "电钻", NULL, &err),
+    ck_assert_int_eq(fd_tools_register(b.fx.desk, &b.fx.receptionist, file, due, "电钻 1台", NULL, &err),
                      FD_OK);
     fd_hot_work_intake h = {.renovation_id = file, .welder = "陈师傅", .certificate = "T-1",
                             .work = "电焊", .starts_at = b.fx.now, .ends_at = b.fx.now + 3600};

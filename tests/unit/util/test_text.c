@@ -114,6 +114,20 @@ START_TEST(test_columns)
 }
 END_TEST
 
+/* A list written one item a line wraps at its line breaks, an empty line kept, the
+ * break going with its line; spaces after a break indent, after a wrap they go. */
+START_TEST(test_line_breaks)
+{
+    ck_assert_uint_eq(text_wrap("ab\ncd", 10), 3);
+    ck_assert_uint_eq(text_wrap("\ncd", 10), 1);
+    ck_assert_uint_eq(text_wrap(FANG FANG "\nx", 4), 7);
+    ck_assert_int_eq(text_lines("ab\ncd", 10), 2);
+    ck_assert_int_eq(text_lines("ab\n\ncd\n", 10), 3);
+    ck_assert_int_eq(text_lines("ab\n  cd", 10), 2);
+    ck_assert_int_eq(text_lines(FANG FANG FANG "\n" FANG, 4), 3);
+}
+END_TEST
+
 /* An input method in full-width mode: １, Ｘ, －, the ideographic space; 转 and ，
  * (U+FF0C is folded, U+3001 、 is not full-width ASCII) as they are. */
 START_TEST(test_fold_width)
@@ -143,6 +157,7 @@ static Suite *text_suite(void)
     tcase_add_test(t, test_trim);
     tcase_add_test(t, test_copy_keeps_whole_characters);
     tcase_add_test(t, test_columns);
+    tcase_add_test(t, test_line_breaks);
     tcase_add_test(t, test_fold_width);
     suite_add_tcase(s, t);
     return s;

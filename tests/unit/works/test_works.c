@@ -501,6 +501,27 @@ START_TEST(tools_typed_on_one_line_are_kept_one_a_line)
 }
 END_TEST
 
+/* The dialog takes a tool a line: each kept as typed but for the blanks around it
+ * (full-width ones too), blank lines dropped, full-width digits kept as digits; every
+ * tool needs how many, in digits or a Chinese numeral. */
+START_TEST(tools_are_listed_one_a_line_each_with_how_many)
+{
+    open_desk("tools-typed.db");
+    int64_t id = open_renovation();
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "\n \n\u3000\n", NULL, &err),
+                   FD_INVALID, "items", "one per line");
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "电锤 1把\n切割机\n", NULL, &err),
+                   FD_INVALID, "items", "\u201c切割机\u201d says not how many");
+    int64_t t = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0,
+                                "  电锤 1把\n\n\u3000切割机 \uff11\uff12台\u3000\n人字梯两把\n", &t, &err));
+    fd_tools got;
+    ASSERT_OK(fd_tools_get(fx.desk, &fx.receptionist, t, &got, &err));
+    ck_assert_str_eq(got.items, "电锤 1把\n切割机 12台\n人字梯两把");
+    close_desk();
+}
+END_TEST
+
 static const char *tools_today(void)
 {
     static ids l;
@@ -517,7 +538,7 @@ START_TEST(tools_go_out_against_the_mornings_list)
     int64_t other = open_renovation();
     int64_t p = issue(id);
     int64_t elsewhere = issue(other);
-    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, elsewhere, "电钻", NULL, &err),
+    ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, elsewhere, "电钻 1台", NULL, &err),
                    FD_INVALID, "pass", "not a pass");
     ASSERT_REFUSED(fd_tools_register(fx.desk, &fx.receptionist, id, p, " \n ", NULL, &err),
                    FD_INVALID, "items", "one per line");
@@ -566,6 +587,32 @@ static void history_line(void *ctx, const fd_works_line *line)
     l->count++;
 }
 
+/* A list kept before the desk parted tools at 、 (written on one line, as the dialog
+ * then took it) reads one a line as well: in the register and in the file's history. */
+START_TEST(a_list_kept_on_one_line_reads_one_a_line)
+{
+    open_desk("tools-old.db");
+    int64_t id = open_renovation();
+    int64_t t = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "电钻 1台", &t, &err));
+    char *sql = fd_printf("DROP TRIGGER work_tools_no_update;"
+                          "UPDATE work_tools SET items = '电钻 1台、冲击钻 1台；水平仪 1个' WHERE id = %lld;",
+                          (long long)t);
+    desk_fixture_tamper(&fx, sql);
+    free(sql);
+    fd_tools got;
+    ASSERT_OK(fd_tools_get(fx.desk, &fx.receptionist, t, &got, &err));
+    ck_assert_str_eq(got.items, "电钻 1台\n冲击钻 1台\n水平仪 1个");
+    lines l = {0};
+    ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, history_line, &l, &err));
+    ck_assert_msg(strstr(l.text, "Tools registered|电钻 1台\n冲击钻 1台\n水平仪 1个|-\n"), "%s", l.text);
+    /* The row was rewritten behind the desk's back to stand for an old one: the audit
+     * chain says so, rightly, so it is not verified here. */
+    desk_fixture_close(&fx);
+    fd_config_free(cfg);
+}
+END_TEST
+
 START_TEST(the_history_shows_every_step_of_the_file)
 {
     open_desk("history.db");
@@ -576,7 +623,7 @@ START_TEST(the_history_shows_every_step_of_the_file)
     fd_hot_work_intake in = permit_form(id);
     ASSERT_OK(fd_hot_work_approve(fx.desk, &fx.receptionist, &fx.duty_manager, &in, NULL, &err));
     int64_t t = 0;
-    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻", &t, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻 1台", &t, &err));
     ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, t, true, NULL, &err));
     fd_work_pass_return back = {.pass_back = true, .receipt_shown = true, .refund_receipt = "TK-7"};
     ASSERT_OK(fd_work_pass_end(fx.desk, &fx.receptionist, p, &back, NULL, &err));
@@ -590,7 +637,7 @@ START_TEST(the_history_shows_every_step_of_the_file)
              "Worker's pass given|李四, receipt GZ-0101|-\n"
              "Term extended|to %s; request: 延期申请 第1号|-\n"
              "Hot work approved|陈师傅, certificate T3201-2024-0088|%s\n"
-             "Tools registered|电钻|-\n"
+             "Tools registered|电钻 1台|-\n"
              "Tools carried out|as listed|-\n"
              "Pass returned, deposit refunded|李四, refunded 40 yuan, receipt TK-7|-\n",
              day, fx.duty_manager.name);
@@ -633,6 +680,34 @@ START_TEST(the_export_gives_each_pass_with_its_deposit)
                   "%s", json);
     free(json);
     free(desk_fixture_export(&fx, fd_works_export, &fx.receptionist, &req, &status, NULL, &err));
+    ck_assert_int_eq(status, FD_DENIED);
+    close_desk();
+}
+END_TEST
+
+/* The tools register leaves the desk with each list's tools one a line in their cell,
+ * whose they are, and how they went out. */
+START_TEST(the_tools_export_keeps_a_tool_a_line)
+{
+    open_desk("tools-export.db");
+    int64_t id = open_renovation();
+    int64_t p = issue(id);
+    int64_t mine = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电锤 1把\n切割机 \uff11台", &mine, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, 0, "人字梯 2把", NULL, &err));
+    ASSERT_OK(fd_tools_check_out(fx.desk, &fx.receptionist, mine, false, "切割机留在现场", &err));
+    fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_CSV, false,
+                             false};
+    fd_status status;
+    char *csv = desk_fixture_export(&fx, fd_tools_export, &fx.duty_manager, &req, &status, NULL, &err);
+    ck_assert_msg(status == FD_OK, "%s", err.message);
+    ck_assert_msg(strstr(csv, "Tools list number,Registered at,Registered by,Renovation file,Unit,"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",A-1203,东方装饰工程有限公司,李四,\"电锤 1把\n切割机 1台\",Carried out,"), "%s",
+                  csv);
+    ck_assert_msg(strstr(csv, ",no,切割机留在现场"), "%s", csv);
+    ck_assert_msg(strstr(csv, ",the crew,人字梯 2把,Not carried out,,,"), "%s", csv);
+    free(csv);
+    free(desk_fixture_export(&fx, fd_tools_export, &fx.receptionist, &req, &status, NULL, &err));
     ck_assert_int_eq(status, FD_DENIED);
     close_desk();
 }
@@ -690,7 +765,7 @@ START_TEST(a_correction_reads_everywhere_with_its_history)
     open_desk("correct.db");
     int64_t id = open_renovation();
     int64_t p = issue(id);
-    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻", NULL, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, id, p, "电钻 1台", NULL, &err));
     ck_assert(!renovation(id)->corrected);
     fd_works_correction in = fix(FD_WORKS_FIELD_OWNER, " 张维 ", "业主姓名抄错");
     ASSERT_OK(fd_renovation_correct(fx.desk, &fx.receptionist, id, &in, &err));
@@ -929,9 +1004,12 @@ static Suite *works_suite(void)
     tcase_add_test(tc, hot_work_is_refused_before_the_term_begins);
     tcase_add_test(tc, tools_go_out_against_the_mornings_list);
     tcase_add_test(tc, tools_typed_on_one_line_are_kept_one_a_line);
+    tcase_add_test(tc, tools_are_listed_one_a_line_each_with_how_many);
+    tcase_add_test(tc, a_list_kept_on_one_line_reads_one_a_line);
     tcase_add_test(tc, the_history_shows_every_step_of_the_file);
     tcase_add_test(tc, records_are_append_only_and_roles_hold);
     tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
+    tcase_add_test(tc, the_tools_export_keeps_a_tool_a_line);
     tcase_add_test(tc, a_correction_reads_everywhere_with_its_history);
     tcase_add_test(tc, a_correction_needs_a_reason_and_the_role);
     tcase_add_test(tc, a_document_is_corrected_and_stays_masked);
