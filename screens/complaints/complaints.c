@@ -14,6 +14,7 @@
 #include "widgets/dirlist.h"
 #include "console/draw.h"
 #include "widgets/form.h"
+#include "widgets/fresh.h"
 #include "shell/auth.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/i18n.h"
@@ -882,6 +883,7 @@ typedef struct step_item {
 typedef struct complaint_view {
     int64_t id;
     unsigned seen_changes;
+    fresh read; /* when it was read */
     bool loaded;
     fd_complaint_detail detail;
     step_item steps[STEPS_MAX];
@@ -986,8 +988,10 @@ static void drop_view(complaint_view *v)
 
 static void load_view(complaint_view *v, console *c)
 {
+    size_t lines_before = v->line_count;
     drop_view(v);
     v->seen_changes = saved_changes;
+    fresh_mark(&v->read, c);
     v->loaded_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     fd_error err = {0};
     if (fd_complaint_get(console_desk(c), console_actor(c), v->id, &v->detail, &err) != FD_OK ||
@@ -996,6 +1000,9 @@ static void load_view(complaint_view *v, console *c)
         return;
     }
     v->loaded = true;
+    /* Scrolled back, the reader stays on the steps they were reading. */
+    if (v->back > 0 && v->line_count > lines_before)
+        v->back += v->line_count - lines_before;
     offer_steps(v, c);
 }
 
@@ -1073,7 +1080,8 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     complaint_view *v = state;
     /* Another staff member took over the terminal (F9): read again as they may see. */
     const fd_actor *me = console_actor(c);
-    if (v->seen_changes != saved_changes || (me && me->staff_id != v->loaded_for))
+    if (v->seen_changes != saved_changes || (me && me->staff_id != v->loaded_for) ||
+        (v->loaded && fresh_page_stale(&v->read, c, &complaint_screen)))
         load_view(v, c);
     if (!v->loaded)
         return;

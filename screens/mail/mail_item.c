@@ -12,6 +12,7 @@
 #include "mail/mail_handout.h"
 #include "mail/mail_shared.h"
 #include "widgets/ask.h"
+#include "widgets/fresh.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 
@@ -37,6 +38,7 @@ typedef struct item_view {
     int64_t id;
     fd_mail_item item;
     bool loaded;
+    fresh read; /* when it was read */
     record_history history;
     char collection[COLLECTION_MAX];
     record_steps steps;
@@ -89,8 +91,9 @@ static void offer_steps(item_view *iv, console *c)
 
 static void load_item(item_view *iv, console *c)
 {
+    fresh_mark(&iv->read, c);
     static const fd_mail_detail_cb cb = {on_event, on_correction, on_collection};
-    iv->history.count = 0;
+    record_history_clear(&iv->history);
     iv->collection[0] = '\0';
     fd_error err = {0};
     iv->loaded = fd_mail_get(console_desk(c), iv->id, &iv->item, &err) == FD_OK &&
@@ -311,9 +314,13 @@ static void draw_facts(const item_view *iv, console *c, int y, int x, int cols)
     }
 }
 
+static const screen_ops item_screen;
+
 static void item_draw(void *state, console *c, const console_area *area)
 {
     item_view *iv = state;
+    if (iv->loaded && fresh_page_stale(&iv->read, c, &item_screen))
+        load_item(iv, c);
     if (!iv->loaded)
         return;
     draw_facts(iv, c, area->top, area->left, area->cols);

@@ -10,6 +10,7 @@
 #include "notices/notices_shared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/fresh.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 
@@ -39,7 +40,7 @@ typedef struct page {
     int64_t id;
     fd_notice notice;
     bool loaded;
-    unsigned seen_data; /* console_data_changes() when it was read */
+    fresh read; /* when it was read */
     record_history history;
     record_steps steps;
 } page;
@@ -78,8 +79,8 @@ static void offer_steps(page *p, console *c)
 
 static void load_page(page *p, console *c)
 {
-    p->history.count = 0;
-    p->seen_data = console_data_changes(c);
+    record_history_clear(&p->history);
+    fresh_mark(&p->read, c);
     fd_error err = {0};
     p->loaded = fd_notice_get(console_desk(c), console_actor(c), p->id, &p->notice, &err) == FD_OK &&
                 fd_notice_history(console_desk(c), console_actor(c), p->id, on_line, p, &err) == FD_OK;
@@ -408,12 +409,12 @@ static void draw_facts(const page *p, console *c, int y, int x, int cols)
     }
 }
 
+static const screen_ops page_screen;
+
 static void page_draw(void *state, console *c, const console_area *area)
 {
     page *p = state;
-    /* Another terminal may have moved the notice on: read again, so the steps offered
-     * are the ones its state allows now. */
-    if (p->loaded && p->seen_data != console_data_changes(c))
+    if (p->loaded && fresh_page_stale(&p->read, c, &page_screen))
         load_page(p, c);
     if (!p->loaded)
         return;

@@ -10,6 +10,7 @@
 #include "passes/passes_shared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/fresh.h"
 #include "widgets/printing.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
@@ -33,6 +34,7 @@ typedef struct pass_view {
     int64_t id;
     fd_pass pass;
     bool loaded;
+    fresh read; /* when it was read */
     record_history history;
     record_steps steps;
 } pass_view;
@@ -67,7 +69,8 @@ static void offer_steps(pass_view *pv, console *c)
 
 static void load_pass(pass_view *pv, console *c)
 {
-    pv->history.count = 0;
+    fresh_mark(&pv->read, c);
+    record_history_clear(&pv->history);
     fd_error err = {0};
     pv->loaded = fd_pass_get(console_desk(c), console_actor(c), pv->id, &pv->pass, &err) == FD_OK &&
                  fd_pass_history(console_desk(c), pv->id, on_line, pv, &err) == FD_OK;
@@ -261,9 +264,13 @@ static void draw_facts(const pass_view *pv, console *c, int y, int x, int cols)
                       p->overdue || p->refused ? theme(TH_ERROR) : A_NORMAL);
 }
 
+static const screen_ops record_screen;
+
 static void record_draw(void *state, console *c, const console_area *area)
 {
     pass_view *pv = state;
+    if (pv->loaded && fresh_page_stale(&pv->read, c, &record_screen))
+        load_pass(pv, c);
     if (!pv->loaded)
         return;
     draw_facts(pv, c, area->top, area->left, area->cols);

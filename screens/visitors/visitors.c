@@ -13,6 +13,7 @@
 #include "widgets/dialog.h"
 #include "console/draw.h"
 #include "widgets/form.h"
+#include "widgets/fresh.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
 #include "widgets/ask.h"
@@ -113,6 +114,7 @@ typedef struct visit_view {
     fd_actor reader;
     int64_t unmasked_for;
     int64_t loaded_for; /* the staff member the visit was read for */
+    fresh read;         /* when it was read */
 } visit_view;
 
 static void on_visit(void *ctx, const fd_visit *v)
@@ -166,7 +168,8 @@ static void offer_steps(visit_view *vv, console *c)
 static void load_visit(visit_view *vv, console *c)
 {
     static const fd_visit_detail_cb cb = {on_visit, on_event, on_correction};
-    vv->history.count = 0;
+    record_history_clear(&vv->history);
+    fresh_mark(&vv->read, c);
     const fd_actor *me = console_actor(c);
     vv->loaded_for = me ? me->staff_id : 0;
     fd_error err = {0};
@@ -456,12 +459,14 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
     label_line(y + 5, x, cols, _("Registered"), line, A_NORMAL);
 }
 
+static const screen_ops visit_screen;
+
 static void visit_draw(void *state, console *c, const console_area *area)
 {
     visit_view *vv = state;
     const fd_actor *me = console_actor(c);
     /* Another staff member took over: read again with what they may see. */
-    if (me && me->staff_id != vv->loaded_for)
+    if ((me && me->staff_id != vv->loaded_for) || (vv->visit && fresh_page_stale(&vv->read, c, &visit_screen)))
         load_visit(vv, c);
     if (!vv->visit)
         return;

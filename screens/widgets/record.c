@@ -8,6 +8,12 @@
 #include "frontdesk/text.h"
 #include "widgets/show.h"
 
+void record_history_clear(record_history *h)
+{
+    h->count_before = h->count;
+    h->count = 0;
+}
+
 void record_history_add(record_history *h, fd_time at, const char *text)
 {
     if (h->count == RECORD_HISTORY_MAX)
@@ -38,10 +44,14 @@ static int by_time(const void *a, const void *b)
 void record_history_sort(record_history *h)
 {
     qsort(h->lines, h->count, sizeof h->lines[0], by_time);
+    if (h->scroll.back > 0 && h->count > h->count_before)
+        h->scroll.back += h->count - h->count_before;
+    h->count_before = h->count;
 }
 
 void record_steps_clear(record_steps *s)
 {
+    s->was = s->chosen.count ? s->offered[s->chosen.selected] : -1;
     s->chosen.count = 0;
 }
 
@@ -53,6 +63,11 @@ void record_steps_offer(record_steps *s, int step)
 
 void record_steps_settle(record_steps *s)
 {
+    for (size_t i = 0; i < s->chosen.count; i++)
+        if (s->offered[i] == s->was) {
+            s->chosen.selected = i;
+            return;
+        }
     if (s->chosen.selected >= s->chosen.count)
         s->chosen.selected = 0;
 }

@@ -23,15 +23,21 @@ typedef struct record_line {
 typedef struct record_history {
     record_line lines[RECORD_HISTORY_MAX];
     size_t count;
-    scrollback scroll; /* the latest lines shown unless PgUp went back */
+    size_t count_before; /* at the last record_history_clear: lines the page showed */
+    scrollback scroll;   /* the latest lines shown unless PgUp went back */
 } record_history;
+
+/* Empties the history to read it again (the record changed, here or at another
+ * terminal); where the reader was is kept for record_history_sort. */
+void record_history_clear(record_history *h);
 
 /* Adds a line (cut between characters when long); past RECORD_HISTORY_MAX, nothing. */
 void record_history_add(record_history *h, fd_time at, const char *text);
 /* A correction's line: "Corrected FIELD to “VALUE” (REASON) — STAFF". */
 void record_history_add_correction(record_history *h, fd_time at, const char *field,
                                    const char *value, const char *reason, const char *staff);
-/* Oldest first; lines of the same time in the order they were added. */
+/* Oldest first; lines of the same time in the order they were added. A reader who
+ * went back with PgUp stays on the lines they were reading when newer ones came. */
 void record_history_sort(record_history *h);
 /* PgUp / PgDn over the history: true when the key was taken. */
 bool record_history_key(record_history *h, const console_event *ev);
@@ -41,11 +47,14 @@ bool record_history_key(record_history *h, const console_event *ev);
 typedef struct record_steps {
     int offered[RECORD_STEPS_MAX];
     step_list chosen; /* how many are offered, and the highlighted one */
+    int was;          /* at the last record_steps_clear: the highlighted step, or -1 */
 } record_steps;
 
+/* Before the offers (the record read again): the highlighted step is remembered. */
 void record_steps_clear(record_steps *s);
 void record_steps_offer(record_steps *s, int step);
-/* After the offers: keeps the highlight on a step that is still offered. */
+/* After the offers: the highlight stays on the same step while it is still offered,
+ * else on the same line while there is one. */
 void record_steps_settle(record_steps *s);
 /* steps_handle over the steps offered; with STEPS_CHOSEN, the page's step in *step. */
 steps_result record_steps_key(record_steps *s, console *c, const console_event *ev, int *step);
