@@ -26,6 +26,13 @@ static const char *const view_labels[VIEW_COUNT] = {
     [VIEW_TOOLS] = N_("Today's tools, and any not carried out"),
 };
 
+/* What each view's search line finds by. */
+static const char *const search_labels[VIEW_COUNT] = {
+    [VIEW_FILES] = N_("Unit, owner or contractor:"),
+    [VIEW_DUE] = N_("Unit, worker or contractor:"),
+    [VIEW_TOOLS] = N_("Unit, worker, contractor or tool:"),
+};
+
 typedef struct works_list {
     console *c;
     view view;
@@ -99,11 +106,11 @@ static void add_pass(void *ctx, const fd_work_pass *p)
 static fd_status due_fetch(void *ctx, listview *lv, const char *query, const void *after,
                            int limit, fd_error *err)
 {
-    (void)query;
     (void)limit;
     works_list *m = ctx;
     return after ? FD_OK
-                 : fd_work_passes_due(console_desk(m->c), console_actor(m->c), DUE_LIMIT, add_pass, lv, err);
+                 : fd_work_passes_due(console_desk(m->c), console_actor(m->c), query, DUE_LIMIT,
+                                      add_pass, lv, err);
 }
 
 static void due_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -135,10 +142,10 @@ static void add_tools(void *ctx, const fd_tools *t)
 static fd_status tools_fetch(void *ctx, listview *lv, const char *query, const void *after,
                              int limit, fd_error *err)
 {
-    (void)query;
     (void)limit;
     works_list *m = ctx;
-    return after ? FD_OK : fd_tools_today(console_desk(m->c), console_actor(m->c), add_tools, lv, err);
+    return after ? FD_OK
+                 : fd_tools_today(console_desk(m->c), console_actor(m->c), query, add_tools, lv, err);
 }
 
 static void tools_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -174,8 +181,7 @@ static void show_view(works_list *m, view v)
     listview_free(m->list);
     m->view = v;
     m->list = listview_new(&sources[v], m, 0);
-    if (v == VIEW_FILES)
-        listview_set_label(m->list, _("Unit, owner or contractor:"));
+    listview_set_label(m->list, _(search_labels[v]));
     read_list(m);
 }
 

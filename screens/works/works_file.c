@@ -196,7 +196,7 @@ static void load_file(file_view *v)
     v->loaded = fd_renovation_get(d, me, v->id, &v->file, &err) == FD_OK &&
                 fd_renovation_history(d, me, v->id, on_line, v, &err) == FD_OK &&
                 fd_work_passes_of(d, me, v->id, on_pass, v, &err) == FD_OK &&
-                fd_tools_today(d, me, on_tools, v, &err) == FD_OK &&
+                fd_tools_today(d, me, NULL, on_tools, v, &err) == FD_OK &&
                 fd_hot_works_of(d, me, v->id, on_permit, v, &err) == FD_OK;
     if (!v->loaded) {
         console_show_error(c, &err);
