@@ -11,6 +11,7 @@
 #include "calls/calls_shared.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 #include "widgets/show.h"
@@ -33,7 +34,7 @@ typedef struct call_list {
     size_t view;
     listview *list;
     unsigned seen;      /* calls_changes() when it was read */
-    unsigned seen_data; /* console_data_changes() when it was read */
+    fresh read;         /* when it was read */
 } call_list;
 
 static const listview_column columns[] = {
@@ -87,7 +88,7 @@ static const listview_source calls_source = {
 static void read_list(call_list *m)
 {
     m->seen = calls_changes();
-    m->seen_data = console_data_changes(m->c);
+    fresh_mark(&m->read, m->c);
     listview_reload(m->list, m->c);
 }
 
@@ -186,10 +187,8 @@ static void calls_draw(void *state, console *c, const console_area *area)
     call_list *m = state;
     if (m->seen != calls_changes())
         read_list(m);
-    else if (m->seen_data != console_data_changes(c)) { /* another terminal wrote */
-        m->seen_data = console_data_changes(c);
+    else if (fresh_stale(&m->read, c))
         listview_refresh(m->list, c);
-    }
     char title[CALLS_LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[m->view].label),

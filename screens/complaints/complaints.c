@@ -140,7 +140,7 @@ typedef struct complaints {
     list_source source;
     listview *list;
     unsigned seen_changes;
-    unsigned seen_data; /* console_data_changes when the list was read */
+    fresh read; /* when it was read */
     unsigned detail_version;
     fd_complaint_detail detail;
     bool have_detail;
@@ -171,7 +171,7 @@ static void load_detail(complaints *s, console *c)
 static void reload(complaints *s, console *c)
 {
     s->seen_changes = saved_changes;
-    s->seen_data = console_data_changes(c);
+    fresh_mark(&s->read, c);
     listview_reload(s->list, c);
     s->detail_version = listview_version(s->list) - 1;
     load_detail(s, c);
@@ -240,9 +240,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
     const fd_actor *me = console_actor(c);
     if (s->seen_changes != saved_changes || (me && me->staff_id != s->detail_for)) {
         reload(s, c);
-    } else if (s->seen_data != console_data_changes(c)) {
-        /* Another terminal saved: the rows read again, the selection kept in place. */
-        s->seen_data = console_data_changes(c);
+    } else if (fresh_stale(&s->read, c)) {
         listview_refresh(s->list, c);
     }
     char *title = fd_printf(_("%s: %s"), _("View"), view_name(s));

@@ -11,6 +11,7 @@
 #include "notices/notice_form.h"
 #include "notices/notice_page.h"
 #include "notices/notices_shared.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 #include "widgets/show.h"
@@ -33,7 +34,7 @@ typedef struct notice_list {
     console *c;
     size_t view;
     listview *list;
-    unsigned seen_data; /* console_data_changes() when it was read */
+    fresh read; /* when it was read */
 } notice_list;
 
 static const listview_column columns[] = {
@@ -94,7 +95,7 @@ static void show_view(notice_list *m, size_t view)
     listview_free(m->list);
     m->view = view;
     m->list = listview_new(&notices_source, m, 0);
-    m->seen_data = console_data_changes(m->c);
+    fresh_mark(&m->read, m->c);
     listview_reload(m->list, m->c);
 }
 
@@ -159,11 +160,8 @@ static void draw_selected(const notice_list *m, int y, int x, int cols)
 static void notices_draw(void *state, console *c, const console_area *area)
 {
     notice_list *m = state;
-    if (m->seen_data != console_data_changes(c)) {
-        /* Saved here or at another terminal: the rows read again, the selection kept. */
-        m->seen_data = console_data_changes(c);
+    if (fresh_stale(&m->read, c))
         listview_refresh(m->list, c);
-    }
     char title[NOTICES_LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[m->view].label),

@@ -12,6 +12,7 @@
 #include "passes/pass_issue.h"
 #include "passes/pass_record.h"
 #include "passes/passes_shared.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 #include "widgets/show.h"
@@ -33,7 +34,7 @@ typedef struct pass_list {
     size_t view;
     listview *list;
     unsigned seen;      /* passes_changes() when it was read */
-    unsigned seen_data; /* console_data_changes() when it was read */
+    fresh read;         /* when it was read */
 } pass_list;
 
 static const listview_column columns[] = {
@@ -83,7 +84,7 @@ static const listview_source passes_source = {
 static void read_list(pass_list *m)
 {
     m->seen = passes_changes();
-    m->seen_data = console_data_changes(m->c);
+    fresh_mark(&m->read, m->c);
     listview_reload(m->list, m->c);
 }
 
@@ -183,10 +184,8 @@ static void passes_draw(void *state, console *c, const console_area *area)
     pass_list *m = state;
     if (m->seen != passes_changes())
         read_list(m);
-    else if (m->seen_data != console_data_changes(c)) { /* another terminal wrote */
-        m->seen_data = console_data_changes(c);
+    else if (fresh_stale(&m->read, c))
         listview_refresh(m->list, c);
-    }
     char title[PASSES_LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%zu of %d; %s: next view)"), _(views[m->view].label),

@@ -896,7 +896,7 @@ typedef struct visitors {
     size_t view;
     listview *list;
     unsigned seen;      /* `changes` when the list was read */
-    unsigned seen_data; /* console_data_changes when the list was read */
+    fresh read;         /* when it was read */
     int64_t read_for;   /* the staff member it was read for: masking is theirs */
 } visitors;
 
@@ -949,7 +949,7 @@ static void read_list(visitors *s)
 {
     const fd_actor *me = console_actor(s->c);
     s->seen = changes;
-    s->seen_data = console_data_changes(s->c);
+    fresh_mark(&s->read, s->c);
     s->read_for = me ? me->staff_id : 0;
     listview_reload(s->list, s->c);
 }
@@ -1105,9 +1105,7 @@ static void visitors_draw(void *state, console *c, const console_area *area)
     /* Read again after a write here, or for someone else taking over (masking). */
     if (s->seen != changes || (me && me->staff_id != s->read_for)) {
         read_list(s);
-    } else if (s->seen_data != console_data_changes(c)) {
-        /* Another terminal saved: the rows read again, the selection kept in place. */
-        s->seen_data = console_data_changes(c);
+    } else if (fresh_stale(&s->read, c)) {
         listview_refresh(s->list, c);
     }
     char title[LINE_TEXT], key[32];

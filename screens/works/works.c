@@ -9,6 +9,7 @@
 
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 #include "widgets/show.h"
@@ -38,7 +39,7 @@ typedef struct works_list {
     view view;
     listview *list;
     unsigned seen;      /* works_changes() when it was read */
-    unsigned seen_data; /* console_data_changes() when it was read */
+    fresh read;         /* when it was read */
 } works_list;
 
 /* -- the renovations -- */
@@ -172,7 +173,7 @@ static const listview_source sources[VIEW_COUNT] = {
 static void read_list(works_list *m)
 {
     m->seen = works_changes();
-    m->seen_data = console_data_changes(m->c);
+    fresh_mark(&m->read, m->c);
     listview_reload(m->list, m->c);
 }
 
@@ -286,10 +287,8 @@ static void works_draw(void *state, console *c, const console_area *area)
     works_list *m = state;
     if (m->seen != works_changes())
         read_list(m);
-    else if (m->seen_data != console_data_changes(c)) {
-        m->seen_data = console_data_changes(c);
+    else if (fresh_stale(&m->read, c))
         listview_refresh(m->list, c);
-    }
     char title[WORKS_LINE_TEXT], key[32];
     keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
     snprintf(title, sizeof title, _("%s   (%d of %d; %s: next view)"), _(view_labels[m->view]),
