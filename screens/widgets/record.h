@@ -8,6 +8,7 @@
 
 #include "console/console.h"
 #include "frontdesk/time.h"
+#include "widgets/fresh.h"
 #include "widgets/scrollback.h"
 #include "widgets/steps.h"
 
@@ -73,5 +74,48 @@ typedef struct record_body {
  * ones; the rules say "more" when lines are out of sight), then the steps at the foot
  * of area. */
 void record_draw_body(const record_body *b, fd_time now, const console_area *area);
+
+/* A whole record's page, the skeleton the passes' and the notices' pages share: the
+ * record read with its history and the steps it allows, read again after a step done
+ * here or a write at another terminal (while the page is on top), its facts, history
+ * and steps drawn, PgUp / PgDn over the history, a step chosen as widgets/steps.h
+ * says and performed. A page's state begins with a record_page; the spec says the
+ * rest. record_page_close, record_page_draw and record_page_handle are its
+ * screen_ops' (the page's own handle, for keys of its own, ends in
+ * record_page_handle). */
+typedef struct record_page record_page;
+
+typedef struct record_page_spec {
+    const screen_ops *screen;   /* the page's own */
+    size_t size;                /* of the page's state, which begins with a record_page */
+    const char *const *labels;  /* N_(), by step number */
+    const char *const *done;    /* N_(), by step number: said once the step is done */
+    const char *nothing;        /* N_(): shown when no step is offered */
+    int time_cols;              /* the columns of a history line's time */
+    /* Reads the record and adds its history's lines; false with err when it cannot. */
+    bool (*read)(record_page *p, console *c, fd_error *err);
+    /* Offers (record_steps_offer) the steps the record allows now, in order. */
+    void (*offer)(record_page *p, console *c);
+    /* Draws the facts at the top of area; returns the rows they take. */
+    int (*draw_facts)(const record_page *p, console *c, const console_area *area);
+    /* Performs step (asking first); true once done. */
+    bool (*perform)(record_page *p, console *c, int step);
+    void (*changed)(void); /* after a step done: the procedure's change count; NULL: none */
+} record_page_spec;
+
+struct record_page {
+    const record_page_spec *spec;
+    int64_t id;
+    bool loaded;
+    fresh read; /* when it was read */
+    record_history history;
+    record_steps steps;
+};
+
+/* Opens the page of record *(const int64_t *)arg, as the spec says. */
+void *record_page_open(console *c, const record_page_spec *spec, const void *arg);
+void record_page_close(void *state);
+void record_page_draw(void *state, console *c, const console_area *area);
+int record_page_handle(void *state, console *c, const console_event *ev);
 
 #endif
