@@ -187,7 +187,8 @@ static int perform(record_page *p, console *c, int step)
     if (p->spec->perform(p, c, step)) {
         if (p->spec->changed)
             p->spec->changed();
-        console_info(c, "%s", _(p->spec->done[step]));
+        if (p->spec->done)
+            console_info(c, "%s", _(p->spec->done[step]));
         page_load(p, c);
     }
     return EV_HANDLED | EV_REDRAW;

@@ -75,7 +75,7 @@ typedef struct record_body {
  * of area. */
 void record_draw_body(const record_body *b, fd_time now, const console_area *area);
 
-/* A whole record's page, the skeleton the passes' and the notices' pages share: the
+/* A whole record's page, the skeleton the pass, notice and mail item pages share: the
  * record read with its history and the steps it allows, read again after a step done
  * here or a write at another terminal (while the page is on top), its facts, history
  * and steps drawn, PgUp / PgDn over the history, a step chosen as widgets/steps.h
@@ -89,7 +89,8 @@ typedef struct record_page_spec {
     const screen_ops *screen;   /* the page's own */
     size_t size;                /* of the page's state, which begins with a record_page */
     const char *const *labels;  /* N_(), by step number */
-    const char *const *done;    /* N_(), by step number: said once the step is done */
+    const char *const *done;    /* N_(), by step number: said once the step is done; NULL:
+                                 * each step says itself */
     const char *nothing;        /* N_(): shown when no step is offered */
     int time_cols;              /* the columns of a history line's time */
     /* Reads the record and adds its history's lines; false with err when it cannot. */
