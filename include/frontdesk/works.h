@@ -222,8 +222,9 @@ fd_status fd_work_pass_get(fd_desk *d, const fd_actor *who, int64_t id, fd_work_
                            fd_error *err);
 /* The passes still issued whose last day is within FD_WORK_PASS_DUE_DAYS of today or
  * past: coming due, overdue and lapsed, soonest first (the screen's and the handover's
- * list). At most limit. */
-fd_status fd_work_passes_due(fd_desk *d, const fd_actor *who, int limit,
+ * list). With text (not NULL or blank), only those whose unit, worker or contractor
+ * contains it, as fd_renovations_search matches. At most limit. */
+fd_status fd_work_passes_due(fd_desk *d, const fd_actor *who, const char *text, int limit,
                              void (*each)(void *ctx, const fd_work_pass *p), void *ctx,
                              fd_error *err);
 /* A renovation's passes, by number. */
@@ -299,8 +300,10 @@ typedef struct fd_tools {
 
 fd_status fd_tools_get(fd_desk *d, const fd_actor *who, int64_t id, fd_tools *out,
                        fd_error *err);
-/* Today's registrations, and any earlier ones never checked out: by number. */
-fd_status fd_tools_today(fd_desk *d, const fd_actor *who,
+/* Today's registrations, and any earlier ones never checked out: by number. With text
+ * (not NULL or blank), only those whose unit, worker, contractor or tools contain it,
+ * as fd_renovations_search matches. */
+fd_status fd_tools_today(fd_desk *d, const fd_actor *who, const char *text,
                          void (*each)(void *ctx, const fd_tools *t), void *ctx, fd_error *err);
 
 /* ---- corrections ---- */

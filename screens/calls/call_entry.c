@@ -10,6 +10,7 @@
 #include "frontdesk/text.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/fresh.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 
@@ -47,6 +48,7 @@ typedef struct entry_view {
     fd_call_entry entry;
     fd_repair repair; /* when entry.repair_id */
     bool loaded;
+    fresh read; /* when it was read */
     record_history history;
     record_steps steps;
 } entry_view;
@@ -109,7 +111,8 @@ static void offer_steps(entry_view *ev, console *c)
 
 static void load_entry(entry_view *ev, console *c)
 {
-    ev->history.count = 0;
+    fresh_mark(&ev->read, c);
+    record_history_clear(&ev->history);
     fd_error err = {0};
     ev->loaded = fd_call_get(console_desk(c), console_actor(c), ev->id, &ev->entry, &err) == FD_OK &&
                  fd_call_history(console_desk(c), console_actor(c), ev->id, on_line, ev, &err) == FD_OK;
@@ -667,9 +670,13 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
         draw_repair(&ev->repair, now, y + 6, x, cols);
 }
 
+static const screen_ops entry_screen;
+
 static void entry_draw(void *state, console *c, const console_area *area)
 {
     entry_view *ev = state;
+    if (ev->loaded && fresh_page_stale(&ev->read, c, &entry_screen))
+        load_entry(ev, c);
     if (!ev->loaded)
         return;
     draw_facts(ev, c, area->top, area->left, area->cols);

@@ -14,6 +14,7 @@
 #include "widgets/dirlist.h"
 #include "console/draw.h"
 #include "widgets/form.h"
+#include "widgets/fresh.h"
 #include "shell/auth.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/i18n.h"
@@ -139,7 +140,7 @@ typedef struct complaints {
     list_source source;
     listview *list;
     unsigned seen_changes;
-    unsigned seen_data; /* console_data_changes when the list was read */
+    fresh read; /* when it was read */
     unsigned detail_version;
     fd_complaint_detail detail;
     bool have_detail;
@@ -170,7 +171,7 @@ static void load_detail(complaints *s, console *c)
 static void reload(complaints *s, console *c)
 {
     s->seen_changes = saved_changes;
-    s->seen_data = console_data_changes(c);
+    fresh_mark(&s->read, c);
     listview_reload(s->list, c);
     s->detail_version = listview_version(s->list) - 1;
     load_detail(s, c);
@@ -239,9 +240,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
     const fd_actor *me = console_actor(c);
     if (s->seen_changes != saved_changes || (me && me->staff_id != s->detail_for)) {
         reload(s, c);
-    } else if (s->seen_data != console_data_changes(c)) {
-        /* Another terminal saved: the rows read again, the selection kept in place. */
-        s->seen_data = console_data_changes(c);
+    } else if (fresh_stale(&s->read, c)) {
         listview_refresh(s->list, c);
     }
     char *title = fd_printf(_("%s: %s"), _("View"), view_name(s));
@@ -884,6 +883,7 @@ typedef struct step_item {
 typedef struct complaint_view {
     int64_t id;
     unsigned seen_changes;
+    fresh read; /* when it was read */
     bool loaded;
     fd_complaint_detail detail;
     step_item steps[STEPS_MAX];
@@ -988,8 +988,10 @@ static void drop_view(complaint_view *v)
 
 static void load_view(complaint_view *v, console *c)
 {
+    size_t lines_before = v->line_count;
     drop_view(v);
     v->seen_changes = saved_changes;
+    fresh_mark(&v->read, c);
     v->loaded_for = console_actor(c) ? console_actor(c)->staff_id : 0;
     fd_error err = {0};
     if (fd_complaint_get(console_desk(c), console_actor(c), v->id, &v->detail, &err) != FD_OK ||
@@ -998,6 +1000,9 @@ static void load_view(complaint_view *v, console *c)
         return;
     }
     v->loaded = true;
+    /* Scrolled back, the reader stays on the steps they were reading. */
+    if (v->back > 0 && v->line_count > lines_before)
+        v->back += v->line_count - lines_before;
     offer_steps(v, c);
 }
 
@@ -1075,7 +1080,8 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     complaint_view *v = state;
     /* Another staff member took over the terminal (F9): read again as they may see. */
     const fd_actor *me = console_actor(c);
-    if (v->seen_changes != saved_changes || (me && me->staff_id != v->loaded_for))
+    if (v->seen_changes != saved_changes || (me && me->staff_id != v->loaded_for) ||
+        (v->loaded && fresh_page_stale(&v->read, c, &complaint_screen)))
         load_view(v, c);
     if (!v->loaded)
         return;

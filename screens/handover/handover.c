@@ -26,6 +26,7 @@
 #include "handover/handover_pass.h"
 #include "handover/handover_shared.h"
 #include "keys/keyops.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "mail/mail.h"
 #include "notices/notice_page.h"
@@ -340,7 +341,7 @@ typedef struct book {
     book_source src;
     listview *list;
     unsigned seen_changes;
-    unsigned seen_data; /* console_data_changes when the book was read */
+    fresh read; /* when it was read */
 } book;
 
 static void count_owed(void *ctx, const fd_followup *f)
@@ -393,7 +394,7 @@ static void load_shift(book *b)
 static void reload(book *b)
 {
     b->seen_changes = handover_change_count();
-    b->seen_data = console_data_changes(b->c);
+    fresh_mark(&b->read, b->c);
     load_shift(b);
     listview_free(b->list);
     b->list = listview_new(b->past ? &shift_rows : &book_rows, &b->src, b->past ? 0 : LISTVIEW_TYPE_AHEAD);
@@ -469,7 +470,7 @@ static void draw_head(book *b, const console_area *area)
 static void book_draw(void *state, console *c, const console_area *area)
 {
     book *b = state;
-    if (b->seen_changes != handover_change_count() || b->seen_data != console_data_changes(c))
+    if (b->seen_changes != handover_change_count() || fresh_stale(&b->read, c))
         reload(b);
     draw_head(b, area);
     if (!b->past && !b->have_shift)

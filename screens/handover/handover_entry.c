@@ -12,6 +12,7 @@
 #include "widgets/ask.h"
 #include "console/draw.h"
 #include "widgets/form.h"
+#include "widgets/fresh.h"
 #include "frontdesk/i18n.h"
 #include "handover/handover_shared.h"
 
@@ -157,6 +158,7 @@ typedef struct page {
     char *lines[LINES_MAX];
     size_t line_count, back;
     unsigned seen_changes;
+    fresh read; /* when it was read */
 } page;
 
 static void page_drop(page *p)
@@ -235,8 +237,10 @@ static void take_step(void *ctx, const fd_trail_step *s)
 
 static void page_load(page *p)
 {
+    size_t lines_before = p->line_count;
     page_drop(p);
     p->seen_changes = handover_change_count();
+    fresh_mark(&p->read, p->c);
     fd_desk *d = console_desk(p->c);
     fd_error err = {0};
     if (fd_handover_entry_get(d, p->id, take_entry, p, &err) != FD_OK ||
@@ -246,6 +250,9 @@ static void page_load(page *p)
         return;
     }
     p->loaded = true;
+    /* Scrolled back, the reader stays on the lines they were reading. */
+    if (p->back > 0 && p->line_count > lines_before)
+        p->back += p->line_count - lines_before;
 }
 
 static void *page_open(console *c, void *arg)
@@ -264,11 +271,13 @@ static void page_close(void *state)
     free(p);
 }
 
+static const screen_ops entry_screen;
+
 static void page_draw(void *state, console *c, const console_area *area)
 {
-    (void)c;
     page *p = state;
-    if (p->seen_changes != handover_change_count())
+    if (p->seen_changes != handover_change_count() ||
+        (p->loaded && fresh_page_stale(&p->read, c, &entry_screen)))
         page_load(p);
     if (!p->loaded)
         return;

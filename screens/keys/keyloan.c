@@ -11,6 +11,7 @@
 #include "keys/keyshared.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/fresh.h"
 #include "widgets/pager.h"
 #include "console/draw.h"
 #include "widgets/show.h"
@@ -45,6 +46,7 @@ typedef struct loan_page {
     int call_count, calls_total;
     trail_item trail[MAX_CONTACTS];
     int trail_count;
+    fresh read; /* when it was read */
 } loan_page;
 
 static void copy_loan(void *ctx, const fd_loan_row *r)
@@ -139,6 +141,7 @@ static void copy_trail(void *ctx, const fd_key_trail_row *r)
 static void load(loan_page *p)
 {
     fd_error err = {0};
+    fresh_mark(&p->read, p->c);
     p->loaded = false;
     p->call_count = p->calls_total = p->trail_count = 0;
     fd_desk *d = console_desk(p->c);
@@ -533,10 +536,13 @@ static void line(int y, int x, int cols, const char *label, const char *value, a
     show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
+static const screen_ops loan_page_screen;
+
 static void page_draw(void *state, console *c, const console_area *area)
 {
-    (void)c;
     loan_page *p = state;
+    if (p->loaded && fresh_page_stale(&p->read, c, &loan_page_screen))
+        load(p);
     int x = area->left, cols = area->cols, y = area->top;
     keys_page_hint(area);
     char title[TEXT];

@@ -11,6 +11,7 @@
 #include "keys/keyloan.h"
 #include "keys/keyshared.h"
 #include "widgets/ask.h"
+#include "widgets/fresh.h"
 #include "console/draw.h"
 #include "widgets/show.h"
 #include "frontdesk/i18n.h"
@@ -37,6 +38,7 @@ typedef struct key_page {
     int64_t loan_id;
     bool overdue;
     listview *history;
+    fresh read; /* when it was read */
 } key_page;
 
 static void copy_key(void *ctx, const fd_key_row *r)
@@ -113,12 +115,18 @@ static const listview_source history_source = {
     history_cells, free,
 };
 
-static void load(key_page *p)
+static void read_key(key_page *p)
 {
     fd_error err = {0};
+    fresh_mark(&p->read, p->c);
     p->loaded = false;
     if (fd_key_get(console_desk(p->c), p->id, copy_key, p, &err) != FD_OK)
         console_show_error(p->c, &err);
+}
+
+static void load(key_page *p)
+{
+    read_key(p);
     listview_reload(p->history, p->c);
 }
 
@@ -283,9 +291,15 @@ static void line(int y, int x, int cols, const char *label, const char *value, a
     show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
+static const screen_ops key_page_screen;
+
 static void page_draw(void *state, console *c, const console_area *area)
 {
     key_page *p = state;
+    if (p->loaded && fresh_page_stale(&p->read, c, &key_page_screen)) {
+        read_key(p);
+        listview_refresh(p->history, c);
+    }
     int x = area->left, cols = area->cols, y = area->top;
     char title[TEXT];
     snprintf(title, sizeof title, _("Key %s"), p->tag);

@@ -15,6 +15,7 @@
 #include "keys/keyshared.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 
@@ -52,7 +53,7 @@ typedef struct keys_view {
     view view;
     listview *list;
     long out, overdue, pending, approved, to_seal;
-    unsigned seen_data; /* console_data_changes when the list was read */
+    fresh read; /* when it was read */
 } keys_view;
 
 static const console_action keys_actions[] = {ACT_NEW,   ACT_SELECT, ACT_VIEW, ACT_SEARCH, ACT_PRINT,
@@ -226,7 +227,7 @@ static void count_tabs(keys_view *s)
 {
     fd_desk *d = console_desk(s->c);
     fd_error err = {0};
-    s->seen_data = console_data_changes(s->c);
+    fresh_mark(&s->read, s->c);
     if (fd_keys_count_out(d, &s->out, &err) != FD_OK || fd_keys_count_overdue(d, &s->overdue, &err) != FD_OK ||
         fd_keys_count_pending(d, &s->pending, &err) != FD_OK ||
         fd_keys_count_approved(d, &s->approved, &err) != FD_OK ||
@@ -341,7 +342,7 @@ static void keys_draw(void *state, console *c, const console_area *area)
 {
     keys_view *s = state;
     /* Saved here or at another terminal: the rows and the tabs' counts read again. */
-    if (s->seen_data != console_data_changes(c)) {
+    if (fresh_stale(&s->read, c)) {
         listview_refresh(s->list, c);
         count_tabs(s);
     }

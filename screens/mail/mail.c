@@ -14,6 +14,7 @@
 #include "mail/mail_handout.h"
 #include "mail/mail_intake.h"
 #include "mail/mail_shared.h"
+#include "widgets/fresh.h"
 #include "widgets/listview.h"
 #include "widgets/printing.h"
 #include "widgets/show.h"
@@ -55,7 +56,7 @@ typedef struct mail_list {
     size_t view;
     listview *list;              /* NULL in the register */
     unsigned seen;               /* `changes` when it was read */
-    unsigned seen_data;          /* console_data_changes when it was read */
+    fresh read;                  /* when it was read */
     int64_t marks[FD_MAIL_HANDOUT_MAX];
     size_t mark_count;
     long to_return;
@@ -140,7 +141,7 @@ static void read_list(mail_list *m)
 {
     fd_error err = {0};
     m->seen = mail_changes();
-    m->seen_data = console_data_changes(m->c);
+    fresh_mark(&m->read, m->c);
     if (fd_mail_to_return_count(console_desk(m->c), &m->to_return, &err) != FD_OK)
         console_show_error(m->c, &err);
     if (m->list)
@@ -369,10 +370,9 @@ static void mail_draw(void *state, console *c, const console_area *area)
     mail_list *m = state;
     if (m->seen != mail_changes()) {
         read_list(m);
-    } else if (m->seen_data != console_data_changes(c)) {
-        /* Another terminal saved: the rows read again, the selection kept in place. */
+    } else if (fresh_stale(&m->read, c)) {
+        /* The rows read again, the selection kept in place. */
         fd_error err = {0};
-        m->seen_data = console_data_changes(c);
         if (fd_mail_to_return_count(console_desk(c), &m->to_return, &err) != FD_OK)
             console_show_error(c, &err);
         if (m->list)

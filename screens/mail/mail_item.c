@@ -34,12 +34,9 @@ static const char *const step_labels[STEP_COUNT] = {
 };
 
 typedef struct item_view {
-    int64_t id;
+    record_page page; /* first: the page's skeleton */
     fd_mail_item item;
-    bool loaded;
-    record_history history;
     char collection[COLLECTION_MAX];
-    record_steps steps;
 } item_view;
 
 static void on_event(void *ctx, const fd_mail_event *e)
@@ -49,13 +46,13 @@ static void on_event(void *ctx, const fd_mail_event *e)
     snprintf(line, sizeof line, "%s%s%s%s%s \u2014 %s", e->label, e->detail ? _(": ") : "",
              e->detail ? e->detail : "", e->note ? " \u00b7 " : "", e->note ? e->note : "",
              e->staff_name);
-    record_history_add(&iv->history, e->at, line);
+    record_history_add(&iv->page.history, e->at, line);
 }
 
 static void on_correction(void *ctx, const fd_mail_correction *k)
 {
     item_view *iv = ctx;
-    record_history_add_correction(&iv->history, k->at, k->label, k->value, k->reason,
+    record_history_add_correction(&iv->page.history, k->at, k->label, k->value, k->reason,
                                   k->staff_name);
 }
 
@@ -73,47 +70,26 @@ static void on_collection(void *ctx, const fd_mail_collection *k)
 
 /* The steps the item's state allows; one the core refuses only for want of a reason
  * (an early return) is still offered: the form asks for it. */
-static void offer_steps(item_view *iv, console *c)
+static void offer_steps(record_page *p, console *c)
 {
+    const item_view *iv = (const item_view *)p;
     const fd_actor *me = console_actor(c);
-    record_steps_clear(&iv->steps);
     for (int s = 0; s < STEP_COUNT; s++) {
         fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_MAIL_CORRECT) ? FD_OK : FD_DENIED)
-                                         : fd_mail_may(console_desk(c), iv->id, iv->item.state,
+                                         : fd_mail_may(console_desk(c), p->id, iv->item.state,
                                                        (fd_mail_step)s, me, NULL);
         if (st == FD_OK || st == FD_INVALID)
-            record_steps_offer(&iv->steps, s);
+            record_steps_offer(&p->steps, s);
     }
-    record_steps_settle(&iv->steps);
 }
 
-static void load_item(item_view *iv, console *c)
+static bool read_item(record_page *p, console *c, fd_error *err)
 {
     static const fd_mail_detail_cb cb = {on_event, on_correction, on_collection};
-    iv->history.count = 0;
+    item_view *iv = (item_view *)p;
     iv->collection[0] = '\0';
-    fd_error err = {0};
-    iv->loaded = fd_mail_get(console_desk(c), iv->id, &iv->item, &err) == FD_OK &&
-                 fd_mail_detail(console_desk(c), console_actor(c), iv->id, &cb, iv, &err) == FD_OK;
-    if (!iv->loaded) {
-        console_show_error(c, &err);
-        return;
-    }
-    record_history_sort(&iv->history);
-    offer_steps(iv, c);
-}
-
-static void *item_open(console *c, void *arg)
-{
-    item_view *iv = fd_alloc(sizeof *iv);
-    iv->id = *(const int64_t *)arg;
-    load_item(iv, c);
-    return iv;
-}
-
-static void item_close(void *state)
-{
-    free(state);
+    return fd_mail_get(console_desk(c), p->id, &iv->item, err) == FD_OK &&
+           fd_mail_detail(console_desk(c), console_actor(c), p->id, &cb, iv, err) == FD_OK;
 }
 
 /* -- the steps -- */
@@ -141,7 +117,8 @@ static int shelf_submit(void *ctx, console *c, form *f)
 
 static bool shelve(item_view *iv, console *c)
 {
-    shelving s = {{_("Shelf"), _("Which shelf is it on now?"), NULL, false, NULL, false}, iv->id};
+    shelving s = {{_("Shelf"), _("Which shelf is it on now?"), NULL, false, NULL, false},
+                  iv->page.id};
     s.a.form = form_new(shelf_fields, 1, 0, shelf_submit, &s);
     form_set_value(s.a.form, "shelf", iv->item.shelf);
     bool done = ask_dialog_run(c, &s.a);
@@ -182,7 +159,7 @@ static bool send_back(item_view *iv, console *c)
                         : _("It has not been kept its full time yet: give the reason for returning "
                             "it now (refused by the recipient, wrong address …)."),
                     NULL, false, NULL, false},
-                   iv->id};
+                   iv->page.id};
     r.a.form = form_new(return_fields, 2, 0, return_submit, &r);
     form_set_value(r.a.form, "carrier", iv->item.carrier);
     if (!iv->item.to_return)
@@ -263,28 +240,27 @@ static bool correct(item_view *iv, console *c)
     return done;
 }
 
-static int perform(item_view *iv, console *c, step s)
+/* Each step says itself what it did. */
+static bool perform(record_page *p, console *c, int s)
 {
-    bool done = false;
-    switch (s) {
-    case STEP_SHELVE: done = shelve(iv, c); break;
-    case STEP_HAND_OUT: done = mail_hand_out(c, &iv->id, 1); break;
-    case STEP_RETURN: done = send_back(iv, c); break;
-    case STEP_CORRECT: done = correct(iv, c); break;
+    item_view *iv = (item_view *)p;
+    switch ((step)s) {
+    case STEP_SHELVE: return shelve(iv, c);
+    case STEP_HAND_OUT: return mail_hand_out(c, &p->id, 1);
+    case STEP_RETURN: return send_back(iv, c);
+    case STEP_CORRECT: return correct(iv, c);
     case STEP_COUNT: break;
     }
-    if (done) {
-        mail_changed();
-        load_item(iv, c);
-    }
-    return EV_HANDLED | EV_REDRAW;
+    return false;
 }
 
 /* -- drawing -- */
 
-static void draw_facts(const item_view *iv, console *c, int y, int x, int cols)
+static int draw_facts(const record_page *p, console *c, const console_area *area)
 {
+    const item_view *iv = (const item_view *)p;
     const fd_mail_item *it = &iv->item;
+    int y = area->top, x = area->left, cols = area->cols;
     fd_time now = fd_desk_now(console_desk(c));
     char line[MAIL_LINE_TEXT], label[64], status[64], when[32];
     mail_item_label(it, label, sizeof label);
@@ -309,33 +285,27 @@ static void draw_facts(const item_view *iv, console *c, int y, int x, int cols)
                  iv->collection[0] ? iv->collection : it->closed_by);
         mail_label_line(y + 4, x, cols, mail_closed_label(it), line, A_NORMAL);
     }
+    return FACT_ROWS;
 }
 
-static void item_draw(void *state, console *c, const console_area *area)
-{
-    item_view *iv = state;
-    if (!iv->loaded)
-        return;
-    draw_facts(iv, c, area->top, area->left, area->cols);
-    record_body body = {FACT_ROWS, MAIL_LABEL_COLS, &iv->history, &iv->steps, step_labels,
-                        _("Nothing more to do for this item.")};
-    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
-}
+static const screen_ops item_screen;
 
-static int item_handle(void *state, console *c, const console_event *ev)
+static const record_page_spec item_spec = {
+    .screen = &item_screen,
+    .size = sizeof(item_view),
+    .labels = step_labels,
+    .nothing = N_("Nothing more to do for this item."),
+    .time_cols = MAIL_LABEL_COLS,
+    .read = read_item,
+    .offer = offer_steps,
+    .draw_facts = draw_facts,
+    .perform = perform,
+    .changed = mail_changed,
+};
+
+static void *item_open(console *c, void *arg)
 {
-    item_view *iv = state;
-    if (!iv->loaded)
-        return EV_IGNORED;
-    if (record_history_key(&iv->history, ev))
-        return EV_HANDLED | EV_REDRAW;
-    int chosen;
-    switch (record_steps_key(&iv->steps, c, ev, &chosen)) {
-    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
-    case STEPS_CHOSEN: return perform(iv, c, (step)chosen);
-    case STEPS_IGNORED: break;
-    }
-    return EV_IGNORED;
+    return record_page_open(c, &item_spec, arg);
 }
 
 static const console_action item_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
@@ -344,9 +314,9 @@ static const screen_ops item_screen = {
     .title = N_("Mail item"),
     .actions = item_actions,
     .open = item_open,
-    .close = item_close,
-    .draw = item_draw,
-    .handle = item_handle,
+    .close = record_page_close,
+    .draw = record_page_draw,
+    .handle = record_page_handle,
 };
 
 void mail_open_item(console *c, int64_t item_id)

@@ -35,18 +35,14 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_CORRECT] = N_("Correct the notice (with a reason)"),
 };
 
-typedef struct page {
-    int64_t id;
+typedef struct notice_view {
+    record_page page; /* first: the page's skeleton */
     fd_notice notice;
-    bool loaded;
-    unsigned seen_data; /* console_data_changes() when it was read */
-    record_history history;
-    record_steps steps;
-} page;
+} notice_view;
 
 static void on_line(void *ctx, const fd_notice_line *l)
 {
-    page *p = ctx;
+    notice_view *p = ctx;
     char line[RECORD_LINE_TEXT];
     if (l->field)
         snprintf(line, sizeof line, _("%s %s: %s \u2192 %s (%s) \u2014 %s"), l->label, l->field,
@@ -59,49 +55,27 @@ static void on_line(void *ctx, const fd_notice_line *l)
         snprintf(line, sizeof line, _("%s \u2014 %s, signed by %s"), l->label, l->staff, l->approver);
     else
         snprintf(line, sizeof line, "%s \u2014 %s", l->label, l->staff);
-    record_history_add(&p->history, l->at, line);
+    record_history_add(&p->page.history, l->at, line);
 }
 
-static void offer_steps(page *p, console *c)
+static void offer_steps(record_page *page, console *c)
 {
+    const notice_view *p = (const notice_view *)page;
     const fd_actor *me = console_actor(c);
-    record_steps_clear(&p->steps);
     for (int s = 0; s < STEP_COUNT; s++) {
         fd_status st = s == STEP_CORRECT ? (fd_may(me, FD_ACT_NOTICE_CORRECT) ? FD_OK : FD_DENIED)
-                                         : fd_notice_may(console_desk(c), p->id, p->notice.state,
+                                         : fd_notice_may(console_desk(c), page->id, p->notice.state,
                                                          (fd_notice_step)s, me);
         if (st == FD_OK)
-            record_steps_offer(&p->steps, s);
+            record_steps_offer(&page->steps, s);
     }
-    record_steps_settle(&p->steps);
 }
 
-static void load_page(page *p, console *c)
+static bool read_notice(record_page *page, console *c, fd_error *err)
 {
-    p->history.count = 0;
-    p->seen_data = console_data_changes(c);
-    fd_error err = {0};
-    p->loaded = fd_notice_get(console_desk(c), console_actor(c), p->id, &p->notice, &err) == FD_OK &&
-                fd_notice_history(console_desk(c), console_actor(c), p->id, on_line, p, &err) == FD_OK;
-    if (!p->loaded) {
-        console_show_error(c, &err);
-        return;
-    }
-    record_history_sort(&p->history);
-    offer_steps(p, c);
-}
-
-static void *page_open(console *c, void *arg)
-{
-    page *p = fd_alloc(sizeof *p);
-    p->id = *(const int64_t *)arg;
-    load_page(p, c);
-    return p;
-}
-
-static void page_close(void *state)
-{
-    free(state);
+    notice_view *p = (notice_view *)page;
+    return fd_notice_get(console_desk(c), console_actor(c), page->id, &p->notice, err) == FD_OK &&
+           fd_notice_history(console_desk(c), console_actor(c), page->id, on_line, p, err) == FD_OK;
 }
 
 /* -- the steps -- */
@@ -119,13 +93,14 @@ static bool reported(console *c, fd_status s, const fd_error *err)
     return s == FD_OK;
 }
 
-static bool approve(page *p, console *c)
+static bool approve(notice_view *p, console *c)
 {
     fd_actor signer;
     if (!notices_ask_signer(c, &signer))
         return false;
     fd_error err = {0};
-    return reported(c, fd_notice_approve(console_desk(c), console_actor(c), &signer, p->id, &err), &err);
+    fd_status s = fd_notice_approve(console_desk(c), console_actor(c), &signer, p->page.id, &err);
+    return reported(c, s, &err);
 }
 
 /* A step's dialog: the notice it is for; its first member is the dialog's own. */
@@ -178,7 +153,7 @@ static int override_submit(void *ctx, console *c, form *f)
 
 /* Works issued too late for their start: the refusal said so; a manager may let them
  * go out all the same, with the reason kept beside the notice. */
-static bool issue_early(page *p, console *c)
+static bool issue_early(notice_view *p, console *c)
 {
     if (!dialog_confirm(c, _("Ask a manager to let the works start before the notice period ends?"),
                         _("Ask a manager"), _("Not now")))
@@ -186,18 +161,18 @@ static bool issue_early(page *p, console *c)
     stepping s = {{_("Issue with a shorter notice period"),
                    _("The reason is kept beside the notice with the manager's name."), NULL, false,
                    NULL, false},
-                  .id = p->id, .notice = &p->notice, .shown_field = -1};
+                  .id = p->page.id, .notice = &p->notice, .shown_field = -1};
     return run_dialog(&s, c, override_fields, 1, override_submit);
 }
 
-static bool issue(page *p, console *c)
+static bool issue(notice_view *p, console *c)
 {
     char question[NOTICES_LINE_TEXT];
-    snprintf(question, sizeof question, _("Issue notice No. %lld (%s)?"), (long long)p->id, p->notice.title);
+    snprintf(question, sizeof question, _("Issue notice No. %lld (%s)?"), (long long)p->page.id, p->notice.title);
     if (!confirmed(c, question, _("Issue")))
         return false;
     fd_error err = {0};
-    fd_status s = fd_notice_issue(console_desk(c), console_actor(c), p->id, NULL, &err);
+    fd_status s = fd_notice_issue(console_desk(c), console_actor(c), p->page.id, NULL, &err);
     if (s == FD_INVALID && strcmp(err.field, "starts_at") == 0) {
         console_show_error(c, &err);
         return issue_early(p, c);
@@ -205,24 +180,25 @@ static bool issue(page *p, console *c)
     return reported(c, s, &err);
 }
 
-static bool post(page *p, console *c)
+static bool post(notice_view *p, console *c)
 {
     char question[NOTICES_LINE_TEXT];
-    snprintf(question, sizeof question, _("Notice No. %lld (%s) is on the notice board?"), (long long)p->id, p->notice.title);
+    snprintf(question, sizeof question, _("Notice No. %lld (%s) is on the notice board?"), (long long)p->page.id, p->notice.title);
     if (!confirmed(c, question, _("Posted")))
         return false;
     fd_error err = {0};
-    return reported(c, fd_notice_post(console_desk(c), console_actor(c), p->id, &err), &err);
+    return reported(c, fd_notice_post(console_desk(c), console_actor(c), p->page.id, &err), &err);
 }
 
-static bool take_down(page *p, console *c)
+static bool take_down(notice_view *p, console *c)
 {
     char question[NOTICES_LINE_TEXT];
-    snprintf(question, sizeof question, _("Notice No. %lld (%s) has been taken down?"), (long long)p->id, p->notice.title);
+    snprintf(question, sizeof question, _("Notice No. %lld (%s) has been taken down?"), (long long)p->page.id, p->notice.title);
     if (!confirmed(c, question, _("Taken down")))
         return false;
     fd_error err = {0};
-    return reported(c, fd_notice_take_down(console_desk(c), console_actor(c), p->id, &err), &err);
+    fd_status s = fd_notice_take_down(console_desk(c), console_actor(c), p->page.id, &err);
+    return reported(c, s, &err);
 }
 
 static const form_field deliver_fields[] = {
@@ -283,13 +259,13 @@ static int deliver_submit(void *ctx, console *c, form *f)
     return submitted(s, c, f, st, &err);
 }
 
-static bool deliver(page *p, console *c)
+static bool deliver(notice_view *p, console *c)
 {
     stepping s = {{_("Handed to units door to door"),
                    _("The units' codes, separated by spaces (A-1203 A-1204); the time they were "
                      "handed over, or empty for now."),
                    NULL, false, NULL, false},
-                  .id = p->id, .notice = &p->notice, .shown_field = -1};
+                  .id = p->page.id, .notice = &p->notice, .shown_field = -1};
     return run_dialog(&s, c, deliver_fields, 2, deliver_submit);
 }
 
@@ -336,13 +312,13 @@ static int correction_submit(void *ctx, console *c, form *f)
     return submitted(s, c, f, st, &err);
 }
 
-static bool correct(page *p, console *c)
+static bool correct(notice_view *p, console *c)
 {
     stepping s = {{_("Correct the notice"),
                    _("The notice is not changed: the correction is kept beside it with your name "
                      "and the reason; the history shows the old value and the new."),
                    NULL, false, correction_changed, false},
-                  .id = p->id, .notice = &p->notice, .shown_field = -1};
+                  .id = p->page.id, .notice = &p->notice, .shown_field = -1};
     for (int f = 0; f <= FD_NOTICE_FIELD_ENDS_AT; f++)
         s.fields[f] = fd_notice_choice_label(FD_NOTICE_LIST_FIELD, f);
     return run_dialog(&s, c, correction_fields, 3, correction_submit);
@@ -357,33 +333,30 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_CORRECT] = N_("Correction recorded."),
 };
 
-static int perform(page *p, console *c, step s)
+static bool perform(record_page *page, console *c, int s)
 {
-    bool done = false;
-    switch (s) {
-    case STEP_APPROVE: done = approve(p, c); break;
-    case STEP_ISSUE: done = issue(p, c); break;
-    case STEP_POST: done = post(p, c); break;
-    case STEP_DELIVER: done = deliver(p, c); break;
-    case STEP_TAKE_DOWN: done = take_down(p, c); break;
-    case STEP_CORRECT: done = correct(p, c); break;
+    notice_view *p = (notice_view *)page;
+    switch ((step)s) {
+    case STEP_APPROVE: return approve(p, c);
+    case STEP_ISSUE: return issue(p, c);
+    case STEP_POST: return post(p, c);
+    case STEP_DELIVER: return deliver(p, c);
+    case STEP_TAKE_DOWN: return take_down(p, c);
+    case STEP_CORRECT: return correct(p, c);
     case STEP_COUNT: break;
     }
-    if (done) {
-        console_info(c, "%s", _(done_messages[s]));
-        load_page(p, c);
-    }
-    return EV_HANDLED | EV_REDRAW;
+    return false;
 }
 
 /* -- drawing -- */
 
-static void draw_facts(const page *p, console *c, int y, int x, int cols)
+static int draw_facts(const record_page *page, console *c, const console_area *area)
 {
-    const fd_notice *n = &p->notice;
+    const fd_notice *n = &((const notice_view *)page)->notice;
+    int y = area->top, x = area->left, cols = area->cols;
     fd_time now = fd_desk_now(console_desk(c));
     char line[NOTICES_LINE_TEXT], span[64], when[32], day[FD_DEADLINE_TEXT];
-    snprintf(line, sizeof line, "%lld   %s   %s", (long long)p->id,
+    snprintf(line, sizeof line, "%lld   %s   %s", (long long)page->id,
              fd_notice_choice_label(FD_NOTICE_LIST_KIND, (int)n->kind), notices_state_label(n));
     notices_label_line(y, x, cols, _("Notice no."), line,
                        n->to_take_down ? theme(TH_ERROR) : A_BOLD);
@@ -409,35 +382,27 @@ static void draw_facts(const page *p, console *c, int y, int x, int cols)
                            n->starts_at < n->earliest_start && n->state <= FD_NOTICE_STATE_APPROVED
                                ? theme(TH_ERROR) : A_NORMAL);
     }
+    return FACT_ROWS;
 }
 
-static void page_draw(void *state, console *c, const console_area *area)
-{
-    page *p = state;
-    /* Another terminal may have moved the notice on: read again, so the steps offered
-     * are the ones its state allows now. */
-    if (p->loaded && p->seen_data != console_data_changes(c))
-        load_page(p, c);
-    if (!p->loaded)
-        return;
-    draw_facts(p, c, area->top, area->left, area->cols);
-    record_body body = {FACT_ROWS, NOTICES_LABEL_COLS, &p->history, &p->steps, step_labels,
-                        _("Nothing more to do for this notice.")};
-    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
-}
+static const screen_ops page_screen;
 
-static int page_handle(void *state, console *c, const console_event *ev)
+static const record_page_spec notice_spec = {
+    .screen = &page_screen,
+    .size = sizeof(notice_view),
+    .labels = step_labels,
+    .done = done_messages,
+    .nothing = N_("Nothing more to do for this notice."),
+    .time_cols = NOTICES_LABEL_COLS,
+    .read = read_notice,
+    .offer = offer_steps,
+    .draw_facts = draw_facts,
+    .perform = perform,
+};
+
+static void *page_open(console *c, void *arg)
 {
-    page *p = state;
-    if (!p->loaded)
-        return EV_IGNORED;
-    int chosen;
-    switch (record_steps_key(&p->steps, c, ev, &chosen)) {
-    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
-    case STEPS_CHOSEN: return perform(p, c, (step)chosen);
-    case STEPS_IGNORED: break;
-    }
-    return EV_IGNORED;
+    return record_page_open(c, &notice_spec, arg);
 }
 
 static const console_action page_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
@@ -446,9 +411,9 @@ static const screen_ops page_screen = {
     .title = N_("Notice"),
     .actions = page_actions,
     .open = page_open,
-    .close = page_close,
-    .draw = page_draw,
-    .handle = page_handle,
+    .close = record_page_close,
+    .draw = record_page_draw,
+    .handle = record_page_handle,
 };
 
 void notice_page_open(console *c, int64_t id)

@@ -9,6 +9,7 @@
 #include "frontdesk/text.h"
 #include "passes/passes_shared.h"
 #include "widgets/ask.h"
+#include "widgets/fresh.h"
 #include "widgets/picker.h"
 #include "widgets/record.h"
 
@@ -26,6 +27,7 @@ typedef struct company_view {
     char company[2 * FD_PASS_NAME_MAX], unit[FD_PASS_NAME_MAX];
     fd_pass_authority now;
     bool loaded;
+    fresh read; /* when it was read */
     record_history history;
     record_steps steps;
     /* The last day asked about (0: none) and what stood then. */
@@ -66,7 +68,8 @@ static void on_record(void *ctx, const fd_pass_authority *a)
 
 static void load_company(company_view *cv, console *c)
 {
-    cv->history.count = 0;
+    fresh_mark(&cv->read, c);
+    record_history_clear(&cv->history);
     fd_error err = {0};
     fd_desk *d = console_desk(c);
     cv->loaded = fd_pass_authority_get(d, cv->company_id, &cv->now, &err) == FD_OK &&
@@ -227,9 +230,13 @@ static void asked_text(const company_view *cv, char *out, size_t size)
 
 /* -- drawing -- */
 
+static const screen_ops company_screen;
+
 static void company_draw(void *state, console *c, const console_area *area)
 {
     company_view *cv = state;
+    if (cv->loaded && fresh_page_stale(&cv->read, c, &company_screen))
+        load_company(cv, c);
     if (!cv->loaded)
         return;
     char line[PASSES_LINE_TEXT];

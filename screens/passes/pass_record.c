@@ -30,11 +30,8 @@ static const char *const step_labels[STEP_COUNT] = {
 };
 
 typedef struct pass_view {
-    int64_t id;
+    record_page page; /* first: the page's skeleton */
     fd_pass pass;
-    bool loaded;
-    record_history history;
-    record_steps steps;
 } pass_view;
 
 static void on_line(void *ctx, const fd_pass_line *l)
@@ -48,48 +45,27 @@ static void on_line(void *ctx, const fd_pass_line *l)
         snprintf(line, sizeof line, _("%s: %s \u2014 %s"), l->label, l->reason, l->staff);
     else
         snprintf(line, sizeof line, "%s \u2014 %s", l->label, l->staff);
-    record_history_add(&pv->history, l->at, line);
+    record_history_add(&pv->page.history, l->at, line);
 }
 
 /* The steps the pass's state allows; those the core refuses only for want of a reason
  * or outside the window are offered all the same: their dialogs ask, the core says. */
-static void offer_steps(pass_view *pv, console *c)
+static void offer_steps(record_page *p, console *c)
 {
+    const pass_view *pv = (const pass_view *)p;
     const fd_actor *me = console_actor(c);
-    record_steps_clear(&pv->steps);
     for (int s = 0; s < STEP_COUNT; s++) {
-        fd_status st = fd_pass_may(console_desk(c), pv->id, pv->pass.state, (fd_pass_step)s, me);
+        fd_status st = fd_pass_may(console_desk(c), p->id, pv->pass.state, (fd_pass_step)s, me);
         if (st == FD_OK || st == FD_INVALID)
-            record_steps_offer(&pv->steps, s);
+            record_steps_offer(&p->steps, s);
     }
-    record_steps_settle(&pv->steps);
 }
 
-static void load_pass(pass_view *pv, console *c)
+static bool read_pass(record_page *p, console *c, fd_error *err)
 {
-    pv->history.count = 0;
-    fd_error err = {0};
-    pv->loaded = fd_pass_get(console_desk(c), console_actor(c), pv->id, &pv->pass, &err) == FD_OK &&
-                 fd_pass_history(console_desk(c), pv->id, on_line, pv, &err) == FD_OK;
-    if (!pv->loaded) {
-        console_show_error(c, &err);
-        return;
-    }
-    record_history_sort(&pv->history);
-    offer_steps(pv, c);
-}
-
-static void *record_open(console *c, void *arg)
-{
-    pass_view *pv = fd_alloc(sizeof *pv);
-    pv->id = *(const int64_t *)arg;
-    load_pass(pv, c);
-    return pv;
-}
-
-static void record_close(void *state)
-{
-    free(state);
+    pass_view *pv = (pass_view *)p;
+    return fd_pass_get(console_desk(c), console_actor(c), p->id, &pv->pass, err) == FD_OK &&
+           fd_pass_history(console_desk(c), p->id, on_line, pv, err) == FD_OK;
 }
 
 /* -- the steps -- */
@@ -127,16 +103,16 @@ static int submitted(stepping *s, console *c, form *f, fd_status st, const fd_er
 static bool confirm(pass_view *pv, console *c)
 {
     fd_error err = {0};
-    if (fd_pass_confirm_check(console_desk(c), console_actor(c), pv->id, &err) != FD_OK) {
+    if (fd_pass_confirm_check(console_desk(c), console_actor(c), pv->page.id, &err) != FD_OK) {
         console_show_error(c, &err);
         return false;
     }
     char question[PASSES_LINE_TEXT];
     snprintf(question, sizeof question, _("Seal confirmed: let %s through with %s (pass No. %lld)?"),
-             pv->pass.carrier, pv->pass.goods, (long long)pv->id);
+             pv->pass.carrier, pv->pass.goods, (long long)pv->page.id);
     if (!dialog_confirm(c, question, _("Let them through"), _("Not now")))
         return false;
-    if (fd_pass_confirm(console_desk(c), console_actor(c), pv->id, &err) != FD_OK) {
+    if (fd_pass_confirm(console_desk(c), console_actor(c), pv->page.id, &err) != FD_OK) {
         console_show_error(c, &err);
         return false;
     }
@@ -200,21 +176,16 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_VOID] = N_("Pass voided."),
 };
 
-static int perform(pass_view *pv, console *c, step s)
+static bool perform(record_page *p, console *c, int s)
 {
-    bool done = false;
-    switch (s) {
-    case STEP_CONFIRM: done = confirm(pv, c); break;
-    case STEP_REFUSE: done = refuse(pv, c); break;
-    case STEP_VOID: done = void_pass(pv, c); break;
+    pass_view *pv = (pass_view *)p;
+    switch ((step)s) {
+    case STEP_CONFIRM: return confirm(pv, c);
+    case STEP_REFUSE: return refuse(pv, c);
+    case STEP_VOID: return void_pass(pv, c);
     case STEP_COUNT: break;
     }
-    if (done) {
-        passes_changed();
-        console_info(c, "%s", _(done_messages[s]));
-        load_pass(pv, c);
-    }
-    return EV_HANDLED | EV_REDRAW;
+    return false;
 }
 
 /* -- drawing -- */
@@ -237,13 +208,15 @@ static void state_line(const fd_pass *p, fd_time now, char *line, size_t size)
         snprintf(line, size, "%s", fd_pass_shown_state_label(p));
 }
 
-static void draw_facts(const pass_view *pv, console *c, int y, int x, int cols)
+static int draw_facts(const record_page *page, console *c, const console_area *area)
 {
+    const pass_view *pv = (const pass_view *)page;
     const fd_pass *p = &pv->pass;
+    int y = area->top, x = area->left, cols = area->cols;
     fd_time now = fd_desk_now(console_desk(c));
     char line[PASSES_LINE_TEXT], window[64], authority[PASSES_LINE_TEXT / 2];
     passes_window_text(p, now, window, sizeof window);
-    snprintf(line, sizeof line, "%lld   %s   %s%s", (long long)pv->id,
+    snprintf(line, sizeof line, "%lld   %s   %s%s", (long long)page->id,
              fd_pass_choice_label(FD_PASS_LIST_DIRECTION, (int)p->direction), window,
              p->scheduled ? _("   (moving time arranged)") : "");
     passes_label_line(y, x, cols, _("Pass no."), line, A_BOLD);
@@ -259,35 +232,38 @@ static void draw_facts(const pass_view *pv, console *c, int y, int x, int cols)
     state_line(p, now, line, sizeof line);
     passes_label_line(y + 5, x, cols, _("State"), line,
                       p->overdue || p->refused ? theme(TH_ERROR) : A_NORMAL);
-}
-
-static void record_draw(void *state, console *c, const console_area *area)
-{
-    pass_view *pv = state;
-    if (!pv->loaded)
-        return;
-    draw_facts(pv, c, area->top, area->left, area->cols);
-    record_body body = {FACT_ROWS, PASSES_LABEL_COLS, &pv->history, &pv->steps, step_labels,
-                        _("Nothing more to do for this pass.")};
-    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
+    return FACT_ROWS;
 }
 
 static int record_handle(void *state, console *c, const console_event *ev)
 {
     pass_view *pv = state;
-    if (!pv->loaded)
-        return EV_IGNORED;
-    if (ev->action == ACT_PRINT) {
-        printing_pass(c, pv->id);
+    if (pv->page.loaded && ev->action == ACT_PRINT) {
+        printing_pass(c, pv->page.id);
         return EV_HANDLED | EV_REDRAW;
     }
-    int chosen;
-    switch (record_steps_key(&pv->steps, c, ev, &chosen)) {
-    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
-    case STEPS_CHOSEN: return perform(pv, c, (step)chosen);
-    case STEPS_IGNORED: break;
-    }
-    return EV_IGNORED;
+    return record_page_handle(state, c, ev);
+}
+
+static const screen_ops record_screen;
+
+static const record_page_spec page_spec = {
+    .screen = &record_screen,
+    .size = sizeof(pass_view),
+    .labels = step_labels,
+    .done = done_messages,
+    .nothing = N_("Nothing more to do for this pass."),
+    .time_cols = PASSES_LABEL_COLS,
+    .read = read_pass,
+    .offer = offer_steps,
+    .draw_facts = draw_facts,
+    .perform = perform,
+    .changed = passes_changed,
+};
+
+static void *record_open(console *c, void *arg)
+{
+    return record_page_open(c, &page_spec, arg);
 }
 
 static const console_action record_actions[] = {ACT_SELECT, ACT_PRINT, ACT_BACK, ACT_UP, ACT_DOWN,
@@ -297,8 +273,8 @@ static const screen_ops record_screen = {
     .title = N_("Carry-out or carry-in pass"),
     .actions = record_actions,
     .open = record_open,
-    .close = record_close,
-    .draw = record_draw,
+    .close = record_page_close,
+    .draw = record_page_draw,
     .handle = record_handle,
 };
 

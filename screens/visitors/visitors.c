@@ -13,6 +13,7 @@
 #include "widgets/dialog.h"
 #include "console/draw.h"
 #include "widgets/form.h"
+#include "widgets/fresh.h"
 #include "shell/auth.h"
 #include "frontdesk/i18n.h"
 #include "widgets/ask.h"
@@ -113,6 +114,7 @@ typedef struct visit_view {
     fd_actor reader;
     int64_t unmasked_for;
     int64_t loaded_for; /* the staff member the visit was read for */
+    fresh read;         /* when it was read */
 } visit_view;
 
 static void on_visit(void *ctx, const fd_visit *v)
@@ -166,7 +168,8 @@ static void offer_steps(visit_view *vv, console *c)
 static void load_visit(visit_view *vv, console *c)
 {
     static const fd_visit_detail_cb cb = {on_visit, on_event, on_correction};
-    vv->history.count = 0;
+    record_history_clear(&vv->history);
+    fresh_mark(&vv->read, c);
     const fd_actor *me = console_actor(c);
     vv->loaded_for = me ? me->staff_id : 0;
     fd_error err = {0};
@@ -456,12 +459,14 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
     label_line(y + 5, x, cols, _("Registered"), line, A_NORMAL);
 }
 
+static const screen_ops visit_screen;
+
 static void visit_draw(void *state, console *c, const console_area *area)
 {
     visit_view *vv = state;
     const fd_actor *me = console_actor(c);
     /* Another staff member took over: read again with what they may see. */
-    if (me && me->staff_id != vv->loaded_for)
+    if ((me && me->staff_id != vv->loaded_for) || (vv->visit && fresh_page_stale(&vv->read, c, &visit_screen)))
         load_visit(vv, c);
     if (!vv->visit)
         return;
@@ -891,7 +896,7 @@ typedef struct visitors {
     size_t view;
     listview *list;
     unsigned seen;      /* `changes` when the list was read */
-    unsigned seen_data; /* console_data_changes when the list was read */
+    fresh read;         /* when it was read */
     int64_t read_for;   /* the staff member it was read for: masking is theirs */
 } visitors;
 
@@ -944,7 +949,7 @@ static void read_list(visitors *s)
 {
     const fd_actor *me = console_actor(s->c);
     s->seen = changes;
-    s->seen_data = console_data_changes(s->c);
+    fresh_mark(&s->read, s->c);
     s->read_for = me ? me->staff_id : 0;
     listview_reload(s->list, s->c);
 }
@@ -1100,9 +1105,7 @@ static void visitors_draw(void *state, console *c, const console_area *area)
     /* Read again after a write here, or for someone else taking over (masking). */
     if (s->seen != changes || (me && me->staff_id != s->read_for)) {
         read_list(s);
-    } else if (s->seen_data != console_data_changes(c)) {
-        /* Another terminal saved: the rows read again, the selection kept in place. */
-        s->seen_data = console_data_changes(c);
+    } else if (fresh_stale(&s->read, c)) {
         listview_refresh(s->list, c);
     }
     char title[LINE_TEXT], key[32];

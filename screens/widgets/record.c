@@ -8,6 +8,12 @@
 #include "frontdesk/text.h"
 #include "widgets/show.h"
 
+void record_history_clear(record_history *h)
+{
+    h->count_before = h->count;
+    h->count = 0;
+}
+
 void record_history_add(record_history *h, fd_time at, const char *text)
 {
     if (h->count == RECORD_HISTORY_MAX)
@@ -38,10 +44,14 @@ static int by_time(const void *a, const void *b)
 void record_history_sort(record_history *h)
 {
     qsort(h->lines, h->count, sizeof h->lines[0], by_time);
+    if (h->scroll.back > 0 && h->count > h->count_before)
+        h->scroll.back += h->count - h->count_before;
+    h->count_before = h->count;
 }
 
 void record_steps_clear(record_steps *s)
 {
+    s->was = s->chosen.count ? s->offered[s->chosen.selected] : -1;
     s->chosen.count = 0;
 }
 
@@ -53,6 +63,11 @@ void record_steps_offer(record_steps *s, int step)
 
 void record_steps_settle(record_steps *s)
 {
+    for (size_t i = 0; i < s->chosen.count; i++)
+        if (s->offered[i] == s->was) {
+            s->chosen.selected = i;
+            return;
+        }
     if (s->chosen.selected >= s->chosen.count)
         s->chosen.selected = 0;
 }
@@ -121,4 +136,76 @@ void record_draw_body(const record_body *b, fd_time now, const console_area *are
     if (sb->back > 0)
         rule_marker(steps_top - 1, x, cols, _("↓ more (PgDn)"));
     draw_steps(b, steps_top, x, cols);
+}
+
+/* -- the page -- */
+
+static void page_load(record_page *p, console *c)
+{
+    fresh_mark(&p->read, c);
+    record_history_clear(&p->history);
+    fd_error err = {0};
+    p->loaded = p->spec->read(p, c, &err);
+    if (!p->loaded) {
+        console_show_error(c, &err);
+        return;
+    }
+    record_history_sort(&p->history);
+    record_steps_clear(&p->steps);
+    p->spec->offer(p, c);
+    record_steps_settle(&p->steps);
+}
+
+void *record_page_open(console *c, const record_page_spec *spec, const void *arg)
+{
+    record_page *p = fd_alloc(spec->size);
+    p->spec = spec;
+    p->id = *(const int64_t *)arg;
+    page_load(p, c);
+    return p;
+}
+
+void record_page_close(void *state)
+{
+    free(state);
+}
+
+void record_page_draw(void *state, console *c, const console_area *area)
+{
+    record_page *p = state;
+    if (p->loaded && fresh_page_stale(&p->read, c, p->spec->screen))
+        page_load(p, c);
+    if (!p->loaded)
+        return;
+    record_body body = {p->spec->draw_facts(p, c, area), p->spec->time_cols, &p->history,
+                        &p->steps, p->spec->labels, _(p->spec->nothing)};
+    record_draw_body(&body, fd_desk_now(console_desk(c)), area);
+}
+
+static int perform(record_page *p, console *c, int step)
+{
+    if (p->spec->perform(p, c, step)) {
+        if (p->spec->changed)
+            p->spec->changed();
+        if (p->spec->done)
+            console_info(c, "%s", _(p->spec->done[step]));
+        page_load(p, c);
+    }
+    return EV_HANDLED | EV_REDRAW;
+}
+
+int record_page_handle(void *state, console *c, const console_event *ev)
+{
+    record_page *p = state;
+    if (!p->loaded)
+        return EV_IGNORED;
+    if (record_history_key(&p->history, ev))
+        return EV_HANDLED | EV_REDRAW;
+    int chosen;
+    switch (record_steps_key(&p->steps, c, ev, &chosen)) {
+    case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
+    case STEPS_CHOSEN: return perform(p, c, chosen);
+    case STEPS_IGNORED: break;
+    }
+    return EV_IGNORED;
 }

@@ -9,30 +9,16 @@
 
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
-#include "widgets/listview.h"
 #include "widgets/printing.h"
 #include "widgets/show.h"
+#include "widgets/viewlist.h"
 #include "works/works_file.h"
 #include "works/works_form.h"
 #include "works/works_shared.h"
 
-enum { DETAIL_ROWS = 3, DUE_LIMIT = 500, SEARCH_LIMIT = 500 };
+enum { DUE_LIMIT = 500, SEARCH_LIMIT = 500 };
 
-typedef enum view { VIEW_FILES, VIEW_DUE, VIEW_TOOLS, VIEW_COUNT } view;
-
-static const char *const view_labels[VIEW_COUNT] = {
-    [VIEW_FILES] = N_("Renovations under way"),
-    [VIEW_DUE] = N_("Workers' passes coming due or overdue"),
-    [VIEW_TOOLS] = N_("Today's tools, and any not carried out"),
-};
-
-typedef struct works_list {
-    console *c;
-    view view;
-    listview *list;
-    unsigned seen;      /* works_changes() when it was read */
-    unsigned seen_data; /* console_data_changes() when it was read */
-} works_list;
+typedef enum view { VIEW_FILES, VIEW_DUE, VIEW_TOOLS } view;
 
 /* -- the renovations -- */
 
@@ -53,13 +39,13 @@ static fd_status files_fetch(void *ctx, listview *lv, const char *query, const v
                              int limit, fd_error *err)
 {
     (void)limit;
-    works_list *m = ctx;
+    console *c = viewlist_console(ctx);
     if (after)
         return FD_OK;
     if (query && !text_blank(query))
-        return fd_renovations_search(console_desk(m->c), console_actor(m->c), query, SEARCH_LIMIT,
+        return fd_renovations_search(console_desk(c), console_actor(c), query, SEARCH_LIMIT,
                                      add_file, lv, err);
-    return fd_renovations_active(console_desk(m->c), console_actor(m->c), add_file, lv, err);
+    return fd_renovations_active(console_desk(c), console_actor(c), add_file, lv, err);
 }
 
 static const char *file_state(const fd_renovation *r)
@@ -99,11 +85,11 @@ static void add_pass(void *ctx, const fd_work_pass *p)
 static fd_status due_fetch(void *ctx, listview *lv, const char *query, const void *after,
                            int limit, fd_error *err)
 {
-    (void)query;
     (void)limit;
-    works_list *m = ctx;
+    console *c = viewlist_console(ctx);
     return after ? FD_OK
-                 : fd_work_passes_due(console_desk(m->c), console_actor(m->c), DUE_LIMIT, add_pass, lv, err);
+                 : fd_work_passes_due(console_desk(c), console_actor(c), query, DUE_LIMIT, add_pass,
+                                      lv, err);
 }
 
 static void due_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -135,10 +121,10 @@ static void add_tools(void *ctx, const fd_tools *t)
 static fd_status tools_fetch(void *ctx, listview *lv, const char *query, const void *after,
                              int limit, fd_error *err)
 {
-    (void)query;
     (void)limit;
-    works_list *m = ctx;
-    return after ? FD_OK : fd_tools_today(console_desk(m->c), console_actor(m->c), add_tools, lv, err);
+    console *c = viewlist_console(ctx);
+    return after ? FD_OK
+                 : fd_tools_today(console_desk(c), console_actor(c), query, add_tools, lv, err);
 }
 
 static void tools_cells(void *ctx, const void *row, char (*out)[128], size_t count)
@@ -154,94 +140,19 @@ static void tools_cells(void *ctx, const void *row, char (*out)[128], size_t cou
     text_copy(out[4], 128, t->out ? _("Carried out") : _("Brought in"));
 }
 
-static const listview_source sources[VIEW_COUNT] = {
-    [VIEW_FILES] = {file_columns, sizeof file_columns / sizeof file_columns[0], files_fetch,
-                    files_cells, free},
-    [VIEW_DUE] = {due_columns, sizeof due_columns / sizeof due_columns[0], due_fetch, due_cells, free},
-    [VIEW_TOOLS] = {tools_columns, sizeof tools_columns / sizeof tools_columns[0], tools_fetch,
-                    tools_cells, free},
-};
-
-static void read_list(works_list *m)
-{
-    m->seen = works_changes();
-    m->seen_data = console_data_changes(m->c);
-    listview_reload(m->list, m->c);
-}
-
-static void show_view(works_list *m, view v)
-{
-    listview_free(m->list);
-    m->view = v;
-    m->list = listview_new(&sources[v], m, 0);
-    if (v == VIEW_FILES)
-        listview_set_label(m->list, _("Unit, owner or contractor:"));
-    read_list(m);
-}
-
-static void *works_open(console *c, void *arg)
-{
-    (void)arg;
-    works_list *m = fd_alloc(sizeof *m);
-    m->c = c;
-    show_view(m, VIEW_FILES);
-    return m;
-}
-
-static void works_close(void *state)
-{
-    works_list *m = state;
-    listview_free(m->list);
-    free(m);
-}
-
-/* The renovation the highlighted row belongs to; 0 when none. */
-static int64_t selected_file(const works_list *m)
-{
-    const void *row = listview_selected(m->list);
-    if (!row)
-        return 0;
-    switch (m->view) {
-    case VIEW_FILES: return ((const fd_renovation *)row)->id;
-    case VIEW_DUE: return ((const fd_work_pass *)row)->renovation_id;
-    case VIEW_TOOLS: return ((const fd_tools *)row)->renovation_id;
-    case VIEW_COUNT: break;
-    }
-    return 0;
-}
-
-static int works_handle(void *state, console *c, const console_event *ev)
-{
-    works_list *m = state;
-    int64_t id;
-    switch (ev->action) {
-    case ACT_NEW:
-        works_form_open(c);
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_VIEW:
-        show_view(m, (view)((m->view + 1) % VIEW_COUNT));
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_PRINT:
-        printing_daily_log(c, FD_LOG_PERMITS, printing_today(c));
-        return EV_HANDLED | EV_REDRAW;
-    case ACT_SELECT:
-        if ((id = selected_file(m)) != 0)
-            works_file_open(c, id);
-        return EV_HANDLED | EV_REDRAW;
-    default:
-        break;
-    }
-    return listview_handle(m->list, c, ev);
-}
+static const listview_source files_source = {
+    file_columns, sizeof file_columns / sizeof file_columns[0], files_fetch, files_cells, free};
+static const listview_source due_source = {
+    due_columns, sizeof due_columns / sizeof due_columns[0], due_fetch, due_cells, free};
+static const listview_source tools_source = {
+    tools_columns, sizeof tools_columns / sizeof tools_columns[0], tools_fetch, tools_cells, free};
 
 /* Under the list: more of the highlighted row. */
-static void draw_selected(const works_list *m, int y, int x, int cols)
+static void draw_selected(const viewlist *v, const void *row, int y, int x, int cols)
 {
-    const void *row = listview_selected(m->list);
-    if (!row)
-        return;
     char line[WORKS_LINE_TEXT];
-    if (m->view == VIEW_FILES) {
+    view shown = (view)viewlist_kind(v);
+    if (shown == VIEW_FILES) {
         const fd_renovation *r = row;
         snprintf(line, sizeof line, _("%s   site manager %s"), r->owner, r->site_manager);
         works_label_line(y, x, cols, _("Owner"), line, A_NORMAL);
@@ -254,7 +165,7 @@ static void draw_selected(const works_list *m, int y, int x, int cols)
         else
             snprintf(line, sizeof line, _("from %s, not extended"), first);
         works_label_line(y + 2, x, cols, _("Term"), line, A_NORMAL);
-    } else if (m->view == VIEW_DUE) {
+    } else if (shown == VIEW_DUE) {
         const fd_work_pass *p = row;
         snprintf(line, sizeof line, "%s %s   %s", fd_doc_type_label(p->doc_type), p->doc_number,
                  p->photo ? _("Photo stuck on") : _("No photo"));
@@ -275,25 +186,61 @@ static void draw_selected(const works_list *m, int y, int x, int cols)
     }
 }
 
-static void works_draw(void *state, console *c, const console_area *area)
+static const viewlist_view views[] = {
+    {N_("Renovations under way"), VIEW_FILES, &files_source, 0, N_("Unit, owner or contractor:")},
+    {N_("Workers' passes coming due or overdue"), VIEW_DUE, &due_source, 0,
+     N_("Unit, worker or contractor:")},
+    {N_("Today's tools, and any not carried out"), VIEW_TOOLS, &tools_source, 0,
+     N_("Unit, worker, contractor or tool:")},
+};
+
+static const viewlist_spec works_list = {
+    .views = views,
+    .view_count = sizeof views / sizeof views[0],
+    .changes = works_changes,
+    .detail_rows = 3,
+    .draw_selected = draw_selected,
+};
+
+static void *works_open(console *c, void *arg)
 {
-    works_list *m = state;
-    if (m->seen != works_changes())
-        read_list(m);
-    else if (m->seen_data != console_data_changes(c)) {
-        m->seen_data = console_data_changes(c);
-        listview_refresh(m->list, c);
+    (void)arg;
+    return viewlist_new(&works_list, c);
+}
+
+/* The renovation the highlighted row belongs to; 0 when none. */
+static int64_t selected_file(const viewlist *v)
+{
+    const void *row = viewlist_selected(v);
+    if (!row)
+        return 0;
+    switch ((view)viewlist_kind(v)) {
+    case VIEW_FILES: return ((const fd_renovation *)row)->id;
+    case VIEW_DUE: return ((const fd_work_pass *)row)->renovation_id;
+    case VIEW_TOOLS: return ((const fd_tools *)row)->renovation_id;
     }
-    char title[WORKS_LINE_TEXT], key[32];
-    keymap_first_key(console_keymap(c), ACT_VIEW, key, sizeof key);
-    snprintf(title, sizeof title, _("%s   (%d of %d; %s: next view)"), _(view_labels[m->view]),
-             (int)m->view + 1, (int)VIEW_COUNT, key);
-    draw_text(area->top, area->left, area->cols, title, A_BOLD);
-    console_area list = {area->top + 1, area->left, area->rows - 1 - DETAIL_ROWS - 1, area->cols};
-    listview_draw(m->list, c, &list);
-    int y = list.top + list.rows;
-    draw_rule(y, area->left, area->cols, theme(TH_DIM));
-    draw_selected(m, y + 1, area->left, area->cols);
+    return 0;
+}
+
+static int works_handle(void *state, console *c, const console_event *ev)
+{
+    viewlist *v = state;
+    int64_t id;
+    switch (ev->action) {
+    case ACT_NEW:
+        works_form_open(c);
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_PRINT:
+        printing_daily_log(c, FD_LOG_PERMITS, printing_today(c));
+        return EV_HANDLED | EV_REDRAW;
+    case ACT_SELECT:
+        if ((id = selected_file(v)) != 0)
+            works_file_open(c, id);
+        return EV_HANDLED | EV_REDRAW;
+    default:
+        break;
+    }
+    return viewlist_handle(v, c, ev);
 }
 
 static const console_action works_actions[] = {ACT_NEW,  ACT_SELECT,  ACT_VIEW,      ACT_PRINT,
@@ -304,7 +251,7 @@ const screen_ops works_screen = {
     .title = N_("Renovations and contractors"),
     .actions = works_actions,
     .open = works_open,
-    .close = works_close,
-    .draw = works_draw,
+    .close = viewlist_close,
+    .draw = viewlist_draw,
     .handle = works_handle,
 };

@@ -10,6 +10,7 @@
 #include "shell/auth.h"
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
+#include "widgets/fresh.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 #include "works/works_shared.h"
@@ -55,6 +56,7 @@ typedef struct file_view {
     int64_t id;
     fd_renovation file;
     bool loaded;
+    fresh read; /* when it was read */
     console *c;
     choices passes;  /* issued */
     choices every_pass;          /* every pass of the file, for a correction */
@@ -188,7 +190,8 @@ static void dim_unavailable(const file_view *v, const console_area *area)
 static void load_file(file_view *v)
 {
     console *c = v->c;
-    v->history.count = 0;
+    fresh_mark(&v->read, c);
+    record_history_clear(&v->history);
     v->passes.count = v->every_pass.count = v->tools.count = v->permits.count = 0;
     fd_error err = {0};
     fd_desk *d = console_desk(c);
@@ -196,7 +199,7 @@ static void load_file(file_view *v)
     v->loaded = fd_renovation_get(d, me, v->id, &v->file, &err) == FD_OK &&
                 fd_renovation_history(d, me, v->id, on_line, v, &err) == FD_OK &&
                 fd_work_passes_of(d, me, v->id, on_pass, v, &err) == FD_OK &&
-                fd_tools_today(d, me, on_tools, v, &err) == FD_OK &&
+                fd_tools_today(d, me, NULL, on_tools, v, &err) == FD_OK &&
                 fd_hot_works_of(d, me, v->id, on_permit, v, &err) == FD_OK;
     if (!v->loaded) {
         console_show_error(c, &err);
@@ -914,9 +917,13 @@ static void draw_facts(const file_view *v, int y, int x, int cols)
     works_label_line(y + 4, x, cols, _("On site"), line, A_NORMAL);
 }
 
+static const screen_ops file_screen;
+
 static void file_draw(void *state, console *c, const console_area *area)
 {
     file_view *v = state;
+    if (v->loaded && fresh_page_stale(&v->read, c, &file_screen))
+        load_file(v);
     if (!v->loaded)
         return;
     draw_facts(v, area->top, area->left, area->cols);

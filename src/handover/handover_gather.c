@@ -286,7 +286,7 @@ static void work_pass_item(void *ctx, const fd_work_pass *p)
 static fd_status gather_work_passes(fd_desk *d, fd_gather_list *l, fd_error *err)
 {
     enum { MOST = 500 };
-    return fd_work_passes_due(d, NULL, MOST, work_pass_item, l, err);
+    return fd_work_passes_due(d, NULL, NULL, MOST, work_pass_item, l, err);
 }
 
 static const char *work_pass_sort_label(const char *sort)
@@ -307,7 +307,7 @@ static void tools_item(void *ctx, const fd_tools *t)
 
 static fd_status gather_tools(fd_desk *d, fd_gather_list *l, fd_error *err)
 {
-    return fd_tools_today(d, NULL, tools_item, l, err);
+    return fd_tools_today(d, NULL, NULL, tools_item, l, err);
 }
 
 /* A repair handed to engineering and not yet reported done: the next shift chases

@@ -113,20 +113,28 @@ static fd_stmt *search_statement(rows *r)
     return st;
 }
 
+/* Runs r with text as every search matches it: full-width letters and digits as
+ * half-width, spaces around it dropped; NULL as "" (the statement's "any"). */
+static fd_status run_search(rows *r, const char *text, size_t row_size, fd_error *err)
+{
+    char *folded = text_folded(text ? text : "");
+    char *trimmed = text_trimmed(folded);
+    r->text = trimmed;
+    fd_status s = run_rows(r, row_size, err);
+    free(trimmed);
+    free(folded);
+    return s;
+}
+
 fd_status fd_renovations_search(fd_desk *d, const fd_actor *who, const char *text, int limit,
                                 void (*each)(void *ctx, const fd_renovation *r), void *ctx,
                                 fd_error *err)
 {
     if (limit <= 0)
         return fd_fail(err, FD_USAGE, NULL, "fd_renovations_search: limit %d", limit);
-    char *folded = text_folded(text ? text : "");
-    char *trimmed = text_trimmed(folded);
-    rows r = {.d = d, .who = who, .statement = search_statement, .text = trimmed, .limit = limit,
+    rows r = {.d = d, .who = who, .statement = search_statement, .limit = limit,
               .read = renovation_row, .each.renovation = each, .ctx = ctx};
-    fd_status s = run_rows(&r, sizeof(fd_renovation), err);
-    free(trimmed);
-    free(folded);
-    return s;
+    return run_search(&r, text, sizeof(fd_renovation), err);
 }
 
 /* One row by its id through statement, read into out; FD_NOT_FOUND for the caller to
@@ -214,11 +222,12 @@ static fd_stmt *due_statement(rows *r)
 {
     fd_stmt *st = fd_sql(r->d->store, FD_SQL_WORK_PASS_LIST_DUE);
     fd_bind_int(st, ":by", today(r->d) + FD_WORK_PASS_DUE_DAYS);
+    fd_bind_text(st, ":text", r->text);
     fd_bind_int(st, ":limit", r->limit);
     return st;
 }
 
-fd_status fd_work_passes_due(fd_desk *d, const fd_actor *who, int limit,
+fd_status fd_work_passes_due(fd_desk *d, const fd_actor *who, const char *text, int limit,
                              void (*each)(void *ctx, const fd_work_pass *p), void *ctx,
                              fd_error *err)
 {
@@ -226,7 +235,7 @@ fd_status fd_work_passes_due(fd_desk *d, const fd_actor *who, int limit,
         return fd_fail(err, FD_USAGE, NULL, "fd_work_passes_due: limit %d", limit);
     rows r = {.d = d, .who = who, .statement = due_statement, .limit = limit, .read = pass_row,
               .each.pass = each, .ctx = ctx};
-    return run_rows(&r, sizeof(fd_work_pass), err);
+    return run_search(&r, text, sizeof(fd_work_pass), err);
 }
 
 static fd_stmt *passes_of_statement(rows *r)
@@ -337,15 +346,16 @@ static fd_stmt *tools_today_statement(rows *r)
 {
     fd_stmt *st = fd_sql(r->d->store, FD_SQL_WORK_TOOLS_LIST_TODAY);
     fd_bind_int(st, ":day", today(r->d));
+    fd_bind_text(st, ":text", r->text);
     return st;
 }
 
-fd_status fd_tools_today(fd_desk *d, const fd_actor *who,
+fd_status fd_tools_today(fd_desk *d, const fd_actor *who, const char *text,
                          void (*each)(void *ctx, const fd_tools *t), void *ctx, fd_error *err)
 {
     rows r = {.d = d, .who = who, .statement = tools_today_statement, .read = tools_row,
               .each.tools = each, .ctx = ctx};
-    return run_rows(&r, sizeof(fd_tools), err);
+    return run_search(&r, text, sizeof(fd_tools), err);
 }
 
 /* ---- history ---- */

@@ -135,7 +135,7 @@ static fd_status complaints_search(bench *b, const input *in, ids *out, fd_error
 static fd_status works_due(bench *b, const input *in, ids *out, fd_error *err)
 {
     (void)in;
-    return fd_work_passes_due(b->desk, &b->cast.receptionist, PAGE, work_pass_id, out, err);
+    return fd_work_passes_due(b->desk, &b->cast.receptionist, NULL, PAGE, work_pass_id, out, err);
 }
 
 static fd_status handover_entries(bench *b, const input *in, ids *out, fd_error *err)

@@ -400,8 +400,9 @@ START_TEST(test_a_digit_on_the_record_page_changes_nothing)
 }
 END_TEST
 
-/* Two terminals on one complaint: the second to close it is refused, and the page
- * shows the core's reason whole, under the history, and the complaint as it is now. */
+/* Two terminals on one complaint: the first asks to close it, the second closes it
+ * meanwhile; the first, confirming, is refused, and the page shows the core's reason
+ * whole, under the history, and the complaint as it is now. */
 START_TEST(test_a_refusal_shows_whole_on_the_page)
 {
     desk d;
@@ -416,11 +417,11 @@ START_TEST(test_a_refusal_shows_whole_on_the_page)
         vt_key(both[i], "Enter");
         VT_ASSERT_TEXT(both[i], "No. 6  Visited", WAIT_MS);
     }
+    step(a, "1", "Close complaint No. 6?");
     step(b, "1", "Close complaint No. 6?");
     vt_key(b, "Left");
     vt_key(b, "Enter");
     VT_ASSERT_TEXT(b, "No. 6  Closed", WAIT_MS);
-    step(a, "1", "Close complaint No. 6?");
     vt_key(a, "Left");
     vt_key(a, "Enter");
     VT_ASSERT_TEXT(a, "Not done: the reason is under the history.", WAIT_MS);

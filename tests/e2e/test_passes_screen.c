@@ -220,6 +220,33 @@ START_TEST(test_the_list_follows_another_terminal)
 }
 END_TEST
 
+/* Two terminals: the first has last night's move open on its page; the second voids it.
+ * The first, untouched, shows the pass voided with the reason, and no step left. */
+START_TEST(test_the_record_follows_another_terminal)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *a = open_passes(&d, "1001", "1111");
+    vt_key(a, "Enter");
+    VT_ASSERT_TEXT(a, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    VT_ASSERT_TEXT(a, "3  Void the pass (with a reason)", WAIT_MS);
+    vt_term *b = open_passes(&d, "1002", "1112");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "办公桌 6张、办公椅 12把、纸箱 20个", WAIT_MS);
+    vt_send(b, "3");
+    vt_key(b, "Enter");
+    VT_ASSERT_TEXT(b, "The pass stays on record, voided", WAIT_MS);
+    vt_send(b, "客户取消搬家");
+    vt_key(b, "F2");
+    VT_ASSERT_TEXT(b, "Pass voided.", WAIT_MS);
+    VT_ASSERT_TEXT(a, "客户取消搬家", WAIT_MS);
+    VT_ASSERT_TEXT(a, "Nothing more to do for this pass.", WAIT_MS);
+    ck_assert(!desk_screen_has(a, "Void the pass"));
+    desk_quit(b);
+    desk_quit(a);
+}
+END_TEST
+
 /* In Chinese, goods stopped read with Chinese punctuation, in the history and the state. */
 START_TEST(test_goods_stopped_read_in_chinese)
 {
@@ -346,6 +373,7 @@ int main(void)
                                   test_goods_pass_after_the_seal_is_confirmed_or_are_stopped,
                                   test_goods_before_their_window_wait,
                                   test_the_list_follows_another_terminal,
+                                  test_the_record_follows_another_terminal,
                                   test_goods_stopped_read_in_chinese,
                                   test_a_manager_files_a_letter_of_authority,
                                   test_a_companys_records_have_a_history, NULL};

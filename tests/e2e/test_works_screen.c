@@ -376,6 +376,35 @@ START_TEST(test_the_search_finds_every_renovation)
 }
 END_TEST
 
+/* The other two views search within themselves too: the passes falling due by the
+ * worker, today's tools by a tool; the search line says what it finds by. */
+START_TEST(test_every_view_searches)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Workers' passes coming due or overdue", WAIT_MS);
+    VT_ASSERT_TEXT(t, "孙六", WAIT_MS);
+    vt_send(t, "/");
+    vt_send(t, "赵五");
+    VT_ASSERT_TEXT(t, "Unit, worker or contractor:", WAIT_MS);
+    VT_ASSERT_GONE(t, "孙六", WAIT_MS);
+    VT_ASSERT_TEXT(t, "赵五", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "孙六", WAIT_MS);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Today's tools, and any not carried out", WAIT_MS);
+    VT_ASSERT_TEXT(t, "C-1202", WAIT_MS);
+    vt_send(t, "/");
+    vt_send(t, "人字梯");
+    VT_ASSERT_TEXT(t, "Unit, worker, contractor or tool:", WAIT_MS);
+    VT_ASSERT_GONE(t, "C-1202", WAIT_MS);
+    VT_ASSERT_TEXT(t, "B-803", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* In Chinese: the carry-out picker with Chinese words and punctuation, and the refund
  * receipt marked required while something is refunded, as the core's rule says. */
 START_TEST(test_the_file_reads_in_chinese)
@@ -412,7 +441,7 @@ int main(void)
     const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
                                   test_deposits_and_hot_work_on_the_demo_file,
                                   test_a_correction_is_confirmed_and_kept_in_the_history,
-                                  test_the_search_finds_every_renovation,
+                                  test_the_search_finds_every_renovation, test_every_view_searches,
                                   test_the_file_reads_in_chinese, NULL};
     return desk_main(desk_suite("works", tests));
 }

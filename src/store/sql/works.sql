@@ -119,7 +119,8 @@ FROM work_pass_now
 WHERE id = :id;
 
 -- name: work_pass_list_due
--- The passes still issued whose last day is on or before :by: soonest first.
+-- The passes still issued whose last day is on or before :by, and whose unit, worker or
+-- contractor contains :text ('': any), letters in any case: soonest first.
 -- row: work_pass_row
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
@@ -128,6 +129,8 @@ SELECT
 FROM work_pass_now
 WHERE id IN (SELECT s.entity_id FROM entity_state s WHERE s.kind = 'work_pass' AND s.state = 'issued')
 AND valid_until <= :by
+AND (:text = '' OR instr(upper(unit), upper(:text)) > 0 OR instr(upper(worker), upper(:text)) > 0
+     OR instr(upper(contractor), upper(:text)) > 0)
 ORDER BY valid_until, id
 LIMIT :limit;
 
@@ -208,7 +211,8 @@ FROM work_tools_now
 WHERE id = :id;
 
 -- name: work_tools_list_today
--- Registered on :day, and every list from before not yet checked out.
+-- Registered on :day, and every list from before not yet checked out, whose unit,
+-- worker, contractor or tools contain :text ('': any), letters in any case.
 -- row: work_tools_row
 SELECT
   id, renovation_id, pass_id, state, day, unit, contractor, worker, items, as_listed, out_note,
@@ -219,6 +223,8 @@ WHERE id IN (
   UNION
   SELECT s.entity_id FROM entity_state s WHERE s.kind = 'tools' AND s.state = 'in'
 )
+AND (:text = '' OR instr(upper(unit), upper(:text)) > 0 OR instr(upper(worker), upper(:text)) > 0
+     OR instr(upper(contractor), upper(:text)) > 0 OR instr(upper(items), upper(:text)) > 0)
 ORDER BY id;
 
 -- name: renovation_events

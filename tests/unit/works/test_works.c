@@ -121,7 +121,7 @@ static const char *due_passes(void)
 {
     static ids l;
     memset(&l, 0, sizeof l);
-    ASSERT_OK(fd_work_passes_due(fx.desk, &fx.receptionist, 50, pass_id_of, &l, &err));
+    ASSERT_OK(fd_work_passes_due(fx.desk, &fx.receptionist, NULL, 50, pass_id_of, &l, &err));
     return l.text;
 }
 
@@ -526,7 +526,7 @@ static const char *tools_today(void)
 {
     static ids l;
     memset(&l, 0, sizeof l);
-    ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, tools_id_of, &l, &err));
+    ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, NULL, tools_id_of, &l, &err));
     return l.text;
 }
 
@@ -610,6 +610,58 @@ START_TEST(a_list_kept_on_one_line_reads_one_a_line)
      * chain says so, rightly, so it is not verified here. */
     desk_fixture_close(&fx);
     fd_config_free(cfg);
+}
+END_TEST
+
+/* The screen's second and third views search within themselves: the passes falling due
+ * by unit, worker or company, today's tools by those or a tool, as the files are. */
+START_TEST(the_passes_due_and_the_tools_are_searched)
+{
+    open_desk("views-search.db");
+    fd_date first = today();
+    int64_t east = open_renovation();
+    fd_renovation_intake in = renovation_form();
+    in.contractor = "华美装修有限公司";
+    int64_t bloom = 0;
+    ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &bloom, &err));
+    fd_work_pass_intake li = pass_form(east), wang = pass_form(bloom);
+    li.valid_until = wang.valid_until = first + 10;
+    wang.worker = "王五";
+    int64_t p_li = 0, p_wang = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &li, &p_li, &err));
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &wang, &p_wang, &err));
+    int64_t drill = 0, ladder = 0;
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, east, p_li, "电钻 1台", &drill, &err));
+    ASSERT_OK(fd_tools_register(fx.desk, &fx.receptionist, bloom, 0, "梯子 2把", &ladder, &err));
+    on_day(first, 7);
+
+    char both[64], li_only[32], wang_only[32];
+    snprintf(both, sizeof both, "%lld,%lld", (long long)p_li, (long long)p_wang);
+    snprintf(li_only, sizeof li_only, "%lld", (long long)p_li);
+    snprintf(wang_only, sizeof wang_only, "%lld", (long long)p_wang);
+    const struct {
+        const char *text, *want;
+    } due[] = {{NULL, both}, {"  ", both}, {"王五", wang_only}, {" 华美 ", wang_only},
+               {"东方", li_only}, {"ａ-12", both}, {"张三", ""}};
+    for (size_t i = 0; i < sizeof due / sizeof due[0]; i++) {
+        ids l = {{0}};
+        ASSERT_OK(fd_work_passes_due(fx.desk, &fx.receptionist, due[i].text, 50, pass_id_of, &l, &err));
+        ck_assert_msg(strcmp(l.text, due[i].want) == 0, "%s: %s", due[i].text, l.text);
+    }
+
+    snprintf(li_only, sizeof li_only, "%lld", (long long)drill);
+    snprintf(wang_only, sizeof wang_only, "%lld", (long long)ladder);
+    snprintf(both, sizeof both, "%lld,%lld", (long long)drill, (long long)ladder);
+    const struct {
+        const char *text, *want;
+    } tools[] = {{NULL, both}, {"梯子", wang_only}, {"李四", li_only}, {"华美", wang_only},
+                 {"a-1203", both}, {"水平仪", ""}};
+    for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++) {
+        ids l = {{0}};
+        ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, tools[i].text, tools_id_of, &l, &err));
+        ck_assert_msg(strcmp(l.text, tools[i].want) == 0, "%s: %s", tools[i].text, l.text);
+    }
+    close_desk();
 }
 END_TEST
 
@@ -791,7 +843,7 @@ START_TEST(a_correction_reads_everywhere_with_its_history)
     ASSERT_OK(fd_work_passes_of(fx.desk, &fx.receptionist, id, worker_of, worker, &err));
     ck_assert_str_eq(worker, "李泗");
     worker[0] = '\0';
-    ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, tools_worker_of, worker, &err));
+    ASSERT_OK(fd_tools_today(fx.desk, &fx.receptionist, NULL, tools_worker_of, worker, &err));
     ck_assert_str_eq(worker, "李泗");
 
     lines l = {0};
@@ -1006,6 +1058,7 @@ static Suite *works_suite(void)
     tcase_add_test(tc, tools_typed_on_one_line_are_kept_one_a_line);
     tcase_add_test(tc, tools_are_listed_one_a_line_each_with_how_many);
     tcase_add_test(tc, a_list_kept_on_one_line_reads_one_a_line);
+    tcase_add_test(tc, the_passes_due_and_the_tools_are_searched);
     tcase_add_test(tc, the_history_shows_every_step_of_the_file);
     tcase_add_test(tc, records_are_append_only_and_roles_hold);
     tcase_add_test(tc, the_export_gives_each_pass_with_its_deposit);
