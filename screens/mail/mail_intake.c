@@ -183,7 +183,7 @@ static void *intake_open(console *c, void *arg)
 {
     (void)arg;
     intake *in = fd_alloc(sizeof *in);
-    in->form = form_new(intake_fields, INTAKE_FIELDS, 0, intake_submit, in);
+    in->form = form_new(intake_fields, INTAKE_FIELDS, FORM_ASK_DISCARD, intake_submit, in);
     const fd_string_list *carriers = &console_config(c)->carriers;
     in->carriers = fd_alloc((carriers->count + 1) * sizeof *in->carriers);
     for (size_t i = 0; i < carriers->count; i++)
@@ -330,7 +330,7 @@ bool mail_record_papers(console *c)
                      "round or a reader."),
                    NULL, false, NULL, false},
                   {_("Signed for on delivery"), _("Handed on")}};
-    p.a.form = form_new(paper_fields, 4, 0, paper_submit, &p);
+    p.a.form = form_new(paper_fields, 4, FORM_ASK_DISCARD, paper_submit, &p);
     form_set_choices(p.a.form, "direction", p.directions, 2);
     form_focus(p.a.form, "title");
     bool done = ask_dialog_run(c, &p.a);

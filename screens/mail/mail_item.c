@@ -119,7 +119,7 @@ static bool shelve(item_view *iv, console *c)
 {
     shelving s = {{_("Shelf"), _("Which shelf is it on now?"), NULL, false, NULL, false},
                   iv->page.id};
-    s.a.form = form_new(shelf_fields, 1, 0, shelf_submit, &s);
+    s.a.form = form_new(shelf_fields, 1, FORM_ASK_DISCARD, shelf_submit, &s);
     form_set_value(s.a.form, "shelf", iv->item.shelf);
     bool done = ask_dialog_run(c, &s.a);
     form_free(s.a.form);
@@ -160,7 +160,7 @@ static bool send_back(item_view *iv, console *c)
                             "it now (refused by the recipient, wrong address …)."),
                     NULL, false, NULL, false},
                    iv->page.id};
-    r.a.form = form_new(return_fields, 2, 0, return_submit, &r);
+    r.a.form = form_new(return_fields, 2, FORM_ASK_DISCARD, return_submit, &r);
     form_set_value(r.a.form, "carrier", iv->item.carrier);
     if (!iv->item.to_return)
         form_focus(r.a.form, "note");
@@ -230,7 +230,7 @@ static bool correct(item_view *iv, console *c)
                     -1};
     for (int f = 0; f < FD_MAIL_FIELD_COUNT; f++)
         k.labels[f] = fd_mail_field_label((fd_mail_field)f);
-    k.a.form = form_new(correction_fields, 3, 0, correction_submit, &k);
+    k.a.form = form_new(correction_fields, 3, FORM_ASK_DISCARD, correction_submit, &k);
     form_set_choices(k.a.form, "field", k.labels, FD_MAIL_FIELD_COUNT);
     correction_changed(&k.a);
     bool done = ask_dialog_run(c, &k.a);

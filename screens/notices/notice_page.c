@@ -125,7 +125,7 @@ static int submitted(stepping *s, console *c, form *f, fd_status st, const fd_er
 static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
                        form_submit submit)
 {
-    s->a.form = form_new(fields, count, 0, submit, s);
+    s->a.form = form_new(fields, count, FORM_ASK_DISCARD, submit, s);
     if (s->a.changed) {
         form_set_choices(s->a.form, "field", s->fields, FD_NOTICE_FIELD_ENDS_AT + 1);
         s->a.changed(&s->a);

@@ -152,7 +152,7 @@ static bool file_record(company_view *cv, console *c)
     int n = fd_pass_choice_count(FD_PASS_LIST_AUTHORITY);
     for (int i = 0; i < n && i < KINDS_MAX; i++)
         s.kinds[i] = fd_pass_choice_label(FD_PASS_LIST_AUTHORITY, i);
-    s.a.form = form_new(filing_fields, 4, 0, filing_submit, &s);
+    s.a.form = form_new(filing_fields, 4, FORM_ASK_DISCARD, filing_submit, &s);
     form_set_choices(s.a.form, "kind", s.kinds, (size_t)n);
     bool done = ask_dialog_run(c, &s.a);
     form_free(s.a.form);
@@ -199,7 +199,7 @@ static void ask_day(company_view *cv, console *c)
                    "out then."),
                  NULL, false, NULL, false},
                 cv};
-    s.a.form = form_new(day_fields, 1, 0, day_submit, &s);
+    s.a.form = form_new(day_fields, 1, FORM_ASK_DISCARD, day_submit, &s);
     char today[FD_DATE_TEXT];
     fd_date_format(fd_date_of(fd_desk_now(console_desk(c))), today);
     form_set_value(s.a.form, "day", today);

@@ -80,7 +80,7 @@ typedef struct stepping {
 static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
                        const char *choice_field, int choices, form_submit submit)
 {
-    s->a.form = form_new(fields, count, 0, submit, s);
+    s->a.form = form_new(fields, count, FORM_ASK_DISCARD, submit, s);
     if (choice_field)
         form_set_choices(s->a.form, choice_field, s->choices, (size_t)choices);
     bool done = ask_dialog_run(c, &s->a);

@@ -290,7 +290,7 @@ static int refuse(visit_view *vv, console *c)
                              "be reached …)"),
                   .select = true},
                  vv, false};
-    r.a.form = form_new(refusal_fields, 1, 0, refusal_submit, &r);
+    r.a.form = form_new(refusal_fields, 1, FORM_ASK_DISCARD, refusal_submit, &r);
     ask_dialog_run(c, &r.a);
     form_free(r.a.form);
     if (!r.done)
@@ -377,7 +377,7 @@ static int correct(visit_view *vv, console *c)
                     .phone_masked = !fd_may_see_phones(console_config(c), reader_of(vv, c))};
     for (int f = 0; f < FD_VISIT_FIELD_COUNT; f++)
         k.labels[f] = fd_visit_field_label((fd_visit_field)f);
-    k.a.form = form_new(correction_fields, 3, 0, correction_submit, &k);
+    k.a.form = form_new(correction_fields, 3, FORM_ASK_DISCARD, correction_submit, &k);
     form_set_choices(k.a.form, "field", k.labels, FD_VISIT_FIELD_COUNT);
     correction_changed(&k.a);
     ask_dialog_run(c, &k.a);

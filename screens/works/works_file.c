@@ -248,7 +248,7 @@ static void offer(stepping *s, int slot, const char *field, const char *const *l
 static bool run_dialog(stepping *s, console *c, const form_field *fields, size_t count,
                        form_submit submit)
 {
-    s->a.form = form_new(fields, count, 0, submit, s);
+    s->a.form = form_new(fields, count, FORM_ASK_DISCARD, submit, s);
     if (s->day_field) {
         char last[FD_DATE_TEXT];
         fd_date_format(s->v->file.ends_on, last);
@@ -573,7 +573,8 @@ static bool hot_work(file_view *v, console *c)
     stepping s = new_stepping(v, _("Approve hot work"),
                               _("Open flame or welding, approved before it starts by a duty manager "
                                 "or the customer-service manager with their PIN."));
-    s.a.form = form_new(hot_fields, sizeof hot_fields / sizeof hot_fields[0], 0, hot_submit, &s);
+    s.a.form = form_new(hot_fields, sizeof hot_fields / sizeof hot_fields[0], FORM_ASK_DISCARD,
+                        hot_submit, &s);
     char from[FD_TIME_TEXT], until[FD_TIME_TEXT];
     fd_time now = fd_desk_now(console_desk(c));
     fd_time_format(now, from);
@@ -675,7 +676,7 @@ static bool complete(file_view *v, console *c)
                                 "and the tools carried out: the deposit refunded against its receipt "
                                 "(0 when the receipt is lost), approved by a duty manager or the "
                                 "customer-service manager with their PIN."));
-    s.a.form = form_new(complete_fields, 2, 0, complete_submit, &s);
+    s.a.form = form_new(complete_fields, 2, FORM_ASK_DISCARD, complete_submit, &s);
     form_set_required_rule(s.a.form, complete_requires, NULL);
     char deposit[16];
     snprintf(deposit, sizeof deposit, "%d", v->file.deposit);
@@ -829,8 +830,8 @@ static bool correct(file_view *v, console *c)
         k->docs[i] = fd_doc_type_label((fd_doc_type)i);
     offer(&k->s, 0, "field", k->labels, k->count);
     offer(&k->s, 1, "doc_type", k->docs, FD_DOC_TYPE_COUNT);
-    k->s.a.form = form_new(correct_fields, sizeof correct_fields / sizeof correct_fields[0], 0,
-                           correct_submit, k);
+    k->s.a.form = form_new(correct_fields, sizeof correct_fields / sizeof correct_fields[0],
+                           FORM_ASK_DISCARD, correct_submit, k);
     form_set_shown_rule(k->s.a.form, field_shown, k);
     for (int i = 0; i < 2; i++)
         form_set_choices(k->s.a.form, k->s.fields[i], k->s.labels[i], k->s.counts[i]);

@@ -166,7 +166,10 @@ static void complete_the_file(vt_term *t)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "(陈建国) is not cleared", WAIT_MS);
     ck_assert(!desk_screen_has(t, "Supervisor approval"));
-    vt_key(t, "Esc");
+    vt_key(t, "Esc"); /* the receipt typed is not thrown away unasked */
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_GONE(t, "Complete the renovation", WAIT_MS);
     vt_send(t, "7");
     VT_ASSERT_TEXT(t, "7  Site cleared after hot work", WAIT_MS);
@@ -432,6 +435,10 @@ START_TEST(test_the_file_reads_in_chinese)
     VT_ASSERT_TEXT(t, "退还金额（元） *  ", WAIT_MS);
     VT_ASSERT_GONE(t, "退款凭证 *", WAIT_MS); /* nothing refunded: no receipt asked */
     vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "有未保存的修改，确定放弃吗？", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "退还金额（元）", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
