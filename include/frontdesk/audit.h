@@ -133,6 +133,13 @@ fd_status fd_audit_row_matches(fd_desk *d, fd_record_table table, int64_t row_id
 fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
                        fd_record_table table, int64_t row_id, fd_error *err);
 
+/* One entry for a row just inserted and the event just fired on it in the same
+ * transaction (its first: fd_machine_begin), in place of one entry each: the entry's
+ * hash covers both rows, and verify counts both as recorded. */
+fd_status fd_audit_row_and_event(fd_desk *d, const fd_actor *who, const char *action,
+                                 fd_record_table table, int64_t row_id, int64_t event_id,
+                                 fd_error *err);
+
 typedef struct fd_chain_head {
     int64_t entries;
     char hash[FD_HASH_HEX]; /* "" while the chain is empty */

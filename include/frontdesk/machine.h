@@ -7,6 +7,7 @@
 #define FRONTDESK_MACHINE_H
 
 #include <stdint.h>
+#include "frontdesk/audit.h"
 #include "frontdesk/desk.h"
 #include "frontdesk/roles.h"
 
@@ -60,6 +61,13 @@ fd_status fd_machine_may(fd_desk *d, const fd_machine *m, int64_t entity_id, con
  * within fd_store_write). Writes the event id to event_id if not NULL. */
 fd_status fd_machine_fire(fd_desk *d, const fd_machine *m, int64_t entity_id, const char *event,
                           const fd_fire *fire, int64_t *event_id, fd_error *err);
+
+/* fd_machine_fire for the first event of an entity that is the row of record just
+ * inserted, not yet in the audit chain: one audit entry, named kind.event, records the
+ * row and the event together (fd_audit_row_and_event). */
+fd_status fd_machine_begin(fd_desk *d, const fd_machine *m, fd_record_table record,
+                           int64_t entity_id, const char *event, const fd_fire *fire,
+                           int64_t *event_id, fd_error *err);
 
 /* One event of an entity's history, oldest first. */
 typedef struct fd_event_row {

@@ -32,6 +32,10 @@ typedef fd_status (*fd_write_fn)(fd_store *store, void *ctx, fd_error *err);
 fd_status fd_store_write(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
 /* Runs fn in one read transaction, so what it reads is one consistent snapshot. */
 fd_status fd_store_read(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
+/* fd_store_read for fn that steps one statement only: SQLite reads a statement from one
+ * snapshot of its own, so it runs without BEGIN and COMMIT, which would cost two
+ * statements more than a short page's read. */
+fd_status fd_store_read_one(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err);
 bool fd_store_in_write(const fd_store *store);
 /* A number that changes whenever what the database holds may have changed: after each
  * write this connection commits and each commit by another connection (SQLite's

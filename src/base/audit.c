@@ -352,15 +352,43 @@ static void feed_row(const fd_desk *d, hasher *h, fd_stmt *st, const table_colum
     row->forgotten = forgotten_uncommitted(st, c);
 }
 
+/* A row's canonical content, read by its table's row statement. */
+static fd_status feed_record(fd_desk *d, hasher *h, fd_record_table t, int64_t id, audit_row *row,
+                             fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, sql_for(ROW_SQL, t));
+    fd_bind_int(st, ":id", id);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        feed_row(d, h, st, columns_of(t, st), row);
+    else if (s == FD_NOT_FOUND) {
+        row->missing = t;
+        row->missing_id = id;
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
+/* Format 3: after its record, the record's first event, named and numbered as the entry
+ * names its record. */
+static fd_status feed_first_event(fd_desk *d, hasher *h, const audit_entry *e, audit_row *row,
+                                  fd_error *err)
+{
+    static const char event[] = "event";
+    feed_value(h, 'r', event, sizeof event - 1);
+    feed_int(h, e->event_id);
+    audit_row of_event;
+    fd_status s = feed_record(d, h, FD_TABLE_event, e->event_id, &of_event, err);
+    row->personal_ok = row->personal_ok && (s != FD_OK || of_event.personal_ok);
+    row->missing = of_event.missing;
+    row->missing_id = of_event.missing_id;
+    return s;
+}
+
 fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_size,
                            const audit_entry *e, unsigned char out[FD_HASH_SIZE], audit_row *row,
                            fd_error *err)
 {
-    fd_stmt *st = fd_sql(d->store, sql_for(ROW_SQL, e->table));
-    fd_bind_int(st, ":id", e->row_id);
-    fd_status s = fd_step_row(st, err);
-    if (s != FD_OK)
-        return s;
     hasher h = {.state = *d->secret_mac, .used = 0};
     if (e->format >= 2)
         feed_int(&h, e->format);
@@ -377,11 +405,12 @@ fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_si
         else
             feed_value(&h, 'n', "", 0);
     }
-    feed_row(d, &h, st, columns_of(e->table, st), row);
+    fd_status s = feed_record(d, &h, e->table, e->row_id, row, err);
+    if (s == FD_OK && e->format >= 3)
+        s = feed_first_event(d, &h, e, row, err);
     hasher_flush(&h);
     crypto_auth_hmacsha256_final(&h.state, out);
-    fd_stmt_reset(st);
-    return FD_OK;
+    return s;
 }
 
 fd_status fd_audit_row_matches(fd_desk *d, fd_record_table table, int64_t row_id, bool *matches,
@@ -548,8 +577,10 @@ static void bind_seal(fd_stmt *st, const char *param, const seal_key *key, const
     fd_bind_blob(st, param, seal, sizeof seal);
 }
 
-fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
-                       fd_record_table table, int64_t row_id, fd_error *err)
+/* Appends the entry of a row, and of its first event when event_id is not 0. */
+static fd_status append_entry(fd_desk *d, const fd_actor *who, const char *action,
+                              fd_record_table table, int64_t row_id, int64_t event_id,
+                              fd_error *err)
 {
     chain_end end;
     keys k;
@@ -557,12 +588,13 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
     if ((s = read_chain_end(d->store, &end, err)) != FD_OK || (s = choose_keys(d, &end, &k, err)) != FD_OK)
         return s;
     audit_entry e = {end.id + 1, fd_clock_now(&d->audit_clock), who ? who->staff_id : 0, row_id,
-                     action, table, 2, k.seal != NULL, k.seal ? k.seal->epoch : 0};
+                     action, table, event_id ? 3 : 2, k.seal != NULL, k.seal ? k.seal->epoch : 0,
+                     event_id};
     unsigned char hash[FD_HASH_SIZE];
     audit_row row;
     if ((s = audit_entry_hash(d, end.hash, end.hash_size, &e, hash, &row, err)) != FD_OK)
         return s == FD_NOT_FOUND ? fd_fail(err, FD_DB, NULL, "audit: %s row %lld not found",
-                                           table_names[table], (long long)row_id)
+                                           table_names[row.missing], (long long)row.missing_id)
                                  : s;
     fd_stmt *st = fd_sql(d->store, FD_SQL_AUDIT_INSERT);
     fd_bind_int(st, ":id", e.id);
@@ -575,14 +607,35 @@ fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
     fd_bind_text(st, ":tbl", table_names[table]);
     fd_bind_int(st, ":row_id", row_id);
     fd_bind_blob(st, ":hash", hash, sizeof hash);
+    fd_bind_int(st, ":format", e.format);
     if (k.seal)
         fd_bind_int(st, ":epoch", e.epoch);
     else
         fd_bind_null(st, ":epoch");
     bind_seal(st, ":seal", k.seal, hash);
     bind_seal(st, ":bridge", k.bridge, hash);
+    if (event_id)
+        fd_bind_int(st, ":event_id", event_id);
+    else
+        fd_bind_null(st, ":event_id");
     d->wrote = true;
     return fd_exec(st, err);
+}
+
+fd_status fd_audit_row(fd_desk *d, const fd_actor *who, const char *action,
+                       fd_record_table table, int64_t row_id, fd_error *err)
+{
+    return append_entry(d, who, action, table, row_id, 0, err);
+}
+
+fd_status fd_audit_row_and_event(fd_desk *d, const fd_actor *who, const char *action,
+                                 fd_record_table table, int64_t row_id, int64_t event_id,
+                                 fd_error *err)
+{
+    if (event_id <= 0)
+        return fd_fail(err, FD_DB, NULL, "audit: %s row %lld: no event to record with it",
+                       table_names[table], (long long)row_id);
+    return append_entry(d, who, action, table, row_id, event_id, err);
 }
 
 fd_status fd_audit_anchor(fd_desk *d, const char *why, fd_error *err)

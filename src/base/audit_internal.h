@@ -11,9 +11,11 @@ typedef struct audit_entry {
     int64_t id, at, staff_id, row_id;
     const char *action;
     fd_record_table table;
-    int format;    /* 1: written before sealing existed; 2: its hash covers its epoch too */
+    int format;    /* 1: written before sealing existed; 2: its hash covers its epoch too;
+                      3: it records its row and, after it, the event event_id */
     bool sealed;
     fd_date epoch; /* the day whose key sealed it, when sealed */
+    int64_t event_id; /* format 3: the row's first event, in the same transaction */
 } audit_entry;
 
 /* Each record table has two statements: row_<table> reads a row, ids_<table> every id
@@ -27,10 +29,14 @@ typedef struct audit_row {
     /* It was written before commitments were, and the purge has cleared it since: its
      * first entry cannot be recomputed, and a later entry records it as it is now. */
     bool forgotten;
+    /* Which row was not found, when the hash is FD_NOT_FOUND. */
+    fd_record_table missing;
+    int64_t missing_id;
 } audit_row;
 
 /* The entry's hash: HMAC under the site secret of prev ‖ the entry ‖ the row's canonical
- * content. FD_NOT_FOUND when the row is gone. */
+ * content (‖ in format 3 the event's, named and numbered). FD_NOT_FOUND when a row it
+ * records is gone (row->missing says which). */
 fd_status audit_entry_hash(fd_desk *d, const unsigned char *prev, size_t prev_size,
                            const audit_entry *e, unsigned char out[FD_HASH_SIZE], audit_row *row,
                            fd_error *err);

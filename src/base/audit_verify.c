@@ -163,12 +163,20 @@ static void check_entry(verify_ctx *v, const audit_entry *e, const blob *prev, c
     if (s == FD_NOT_FOUND)
         problem(v, _("%s row %lld is missing: it was recorded by audit entry %lld (%s, %s) and "
                      "has been deleted."),
-                table, (long long)e->row_id, (long long)e->id, e->action, when);
+                fd_record_table_name(row.missing), (long long)row.missing_id, (long long)e->id,
+                e->action, when);
     else if (s == FD_OK && (stored->size != FD_HASH_SIZE || memcmp(hash, stored->data, FD_HASH_SIZE) != 0) &&
-             !forgotten_since(v, e, &row, err))
-        problem(v, _("%s row %lld does not match audit entry %lld (%s, %s): the row or the "
-                     "entry was changed after it was recorded."),
-                table, (long long)e->row_id, (long long)e->id, e->action, when);
+             !forgotten_since(v, e, &row, err)) {
+        if (e->format >= 3)
+            problem(v, _("%s row %lld and its event %lld do not match audit entry %lld (%s, %s): "
+                         "one of the rows or the entry was changed after it was recorded."),
+                    table, (long long)e->row_id, (long long)e->event_id, (long long)e->id,
+                    e->action, when);
+        else
+            problem(v, _("%s row %lld does not match audit entry %lld (%s, %s): the row or the "
+                         "entry was changed after it was recorded."),
+                    table, (long long)e->row_id, (long long)e->id, e->action, when);
+    }
     if (s == FD_OK && !row.personal_ok)
         problem(v, _("%s row %lld: personal data no longer matches its recorded fingerprint."),
                 table, (long long)e->row_id);
@@ -423,6 +431,7 @@ static audit_entry read_entry(fd_stmt *walk)
         .format = (int)fd_col_int(walk, FD_COL_AUDIT_WALK_FORMAT),
         .sealed = !fd_col_null(walk, FD_COL_AUDIT_WALK_SEAL),
         .epoch = (fd_date)fd_col_int(walk, FD_COL_AUDIT_WALK_EPOCH),
+        .event_id = fd_col_int(walk, FD_COL_AUDIT_WALK_EVENT_ID),
     };
 }
 
@@ -451,6 +460,8 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
         else {
             check_entry(v, &e, &prev, &stored, err);
             runs_add(&v->recorded[e.table], e.row_id);
+            if (e.format >= 3)
+                runs_add(&v->recorded[FD_TABLE_event], e.event_id);
         }
         blob seal = column_blob(walk, FD_COL_AUDIT_WALK_SEAL), bridge = column_blob(walk, FD_COL_AUDIT_WALK_BRIDGE);
         check_seal(v, &e, &stored, &seal, &bridge);

@@ -99,8 +99,11 @@ static fd_status insert_event(fd_desk *d, const fd_machine *m, int64_t entity_id
     return s;
 }
 
-fd_status fd_machine_fire(fd_desk *d, const fd_machine *m, int64_t entity_id, const char *event,
-                          const fd_fire *fire, int64_t *event_id, fd_error *err)
+/* The event's entry records the event alone, or, when the entity is a row of record
+ * just inserted (record < FD_TABLE_COUNT), that row with its first event. */
+static fd_status fire_and_record(fd_desk *d, const fd_machine *m, fd_record_table record,
+                                 int64_t entity_id, const char *event, const fd_fire *fire,
+                                 int64_t *event_id, fd_error *err)
 {
     if (!fd_store_in_write(d->store))
         return fd_fail(err, FD_DB, NULL, "fd_machine_fire outside a write transaction");
@@ -114,7 +117,10 @@ fd_status fd_machine_fire(fd_desk *d, const fd_machine *m, int64_t entity_id, co
         return s;
     char action[64];
     snprintf(action, sizeof action, "%s.%s", m->kind, event);
-    if ((s = fd_audit_row(d, fire->actor, action, FD_TABLE_event, id, err)) != FD_OK)
+    s = record < FD_TABLE_COUNT
+            ? fd_audit_row_and_event(d, fire->actor, action, record, entity_id, id, err)
+            : fd_audit_row(d, fire->actor, action, FD_TABLE_event, id, err);
+    if (s != FD_OK)
         return s;
     fd_stmt *st = fd_sql(d->store, FD_SQL_STATE_SET);
     fd_bind_text(st, ":kind", m->kind);
@@ -124,6 +130,19 @@ fd_status fd_machine_fire(fd_desk *d, const fd_machine *m, int64_t entity_id, co
     if ((s = fd_exec(st, err)) == FD_OK && event_id)
         *event_id = id;
     return s;
+}
+
+fd_status fd_machine_fire(fd_desk *d, const fd_machine *m, int64_t entity_id, const char *event,
+                          const fd_fire *fire, int64_t *event_id, fd_error *err)
+{
+    return fire_and_record(d, m, FD_TABLE_COUNT, entity_id, event, fire, event_id, err);
+}
+
+fd_status fd_machine_begin(fd_desk *d, const fd_machine *m, fd_record_table record,
+                           int64_t entity_id, const char *event, const fd_fire *fire,
+                           int64_t *event_id, fd_error *err)
+{
+    return fire_and_record(d, m, record, entity_id, event, fire, event_id, err);
 }
 
 fd_status fd_machine_history(fd_desk *d, const fd_machine *m, int64_t entity_id,

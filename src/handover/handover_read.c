@@ -86,7 +86,7 @@ fd_status fd_handover_entries(fd_desk *d, int64_t shift_id, const fd_entry *afte
                               fd_error *err)
 {
     entries_ctx c = {.shift_id = shift_id, .after = after, .limit = limit, .each = each, .ctx = ctx};
-    return fd_store_read(d->store, entries_txn, &c, err);
+    return fd_store_read_one(d->store, entries_txn, &c, err);
 }
 
 static fd_status entry_get_txn(fd_store *store, void *ctx, fd_error *err)

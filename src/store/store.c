@@ -306,6 +306,10 @@ static void backoff(int attempt)
     nanosleep(&ts, NULL);
 }
 
+/* In place of a BEGIN statement: a reader of one statement, which SQLite reads from one
+ * snapshot of its own, from its first step until it is reset (reset_all). */
+#define NO_BEGIN FD_SQL_COUNT
+
 static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn fn, void *ctx,
                                  fd_error *err)
 {
@@ -326,7 +330,7 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
         if (attempt > 0)
             backoff(attempt);
         fd_error local = {0};
-        status = run_plain(store, begin, &local);
+        status = begin == NO_BEGIN ? FD_OK : run_plain(store, begin, &local);
         if (status != FD_OK) {
             if (status != FD_BUSY && err)
                 *err = local;
@@ -335,7 +339,7 @@ static fd_status run_transaction(fd_store *store, fd_sql_id begin, fd_write_fn f
         store->depth = 1;
         store->writing = begin == FD_SQL_BEGIN_IMMEDIATE;
         status = fn(store, ctx, &local);
-        if (status == FD_OK)
+        if (status == FD_OK && begin != NO_BEGIN)
             status = run_plain(store, FD_SQL_COMMIT, &local);
         store->depth = 0;
         store->writing = false;
@@ -367,6 +371,11 @@ fd_status fd_store_write(fd_store *store, fd_write_fn fn, void *ctx, fd_error *e
 fd_status fd_store_read(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err)
 {
     return run_transaction(store, FD_SQL_BEGIN_READ, fn, ctx, err);
+}
+
+fd_status fd_store_read_one(fd_store *store, fd_write_fn fn, void *ctx, fd_error *err)
+{
+    return run_transaction(store, NO_BEGIN, fn, ctx, err);
 }
 
 bool fd_store_in_write(const fd_store *store)

@@ -557,7 +557,7 @@ static fd_status insert_visit(registration *r, fd_error *err)
     if (s != FD_OK)
         return s;
     r->visit_id = fd_store_last_id(r->d->store);
-    return fd_audit_row(r->d, r->who, "visit.register", FD_TABLE_visit, r->visit_id, err);
+    return FD_OK;
 }
 
 static fd_status refuse_if_banned(fd_store *store, const registration *r, fd_error *err)
@@ -577,8 +577,10 @@ static fd_status register_txn(fd_store *store, void *ctx, fd_error *err)
         (r->phone[0] == '\0' && (s = returning_phone(store, r, err)) != FD_OK) ||
         (s = refuse_if_banned(store, r, err)) != FD_OK || (s = insert_visit(r, err)) != FD_OK)
         return s;
+    /* The visit and its registration are recorded by one audit entry. */
     fd_fire fire = {.actor = r->who, .approver = r->approver};
-    return fd_machine_fire(r->d, &fd_visit_machine, r->visit_id, "register", &fire, NULL, err);
+    return fd_machine_begin(r->d, &fd_visit_machine, FD_TABLE_visit, r->visit_id, "register",
+                            &fire, NULL, err);
 }
 
 fd_status visit_need_actor(const fd_actor *who, fd_error *err)

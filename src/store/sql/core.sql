@@ -50,11 +50,14 @@ ORDER BY id DESC
 LIMIT 1;
 
 -- name: audit_insert
-INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge)
-VALUES (:id, :at, :staff_id, :action, :tbl, :row_id, :hash, 2, :epoch, :seal, :bridge);
+-- Format 2: the entry records one row; format 3: the row and its first event.
+INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge,
+  event_id)
+VALUES (:id, :at, :staff_id, :action, :tbl, :row_id, :hash, :format, :epoch, :seal, :bridge,
+  :event_id);
 
 -- name: audit_walk
-SELECT id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge
+SELECT id, at, staff_id, action, tbl, row_id, hash, format, epoch, seal, bridge, event_id
 FROM audit
 ORDER BY id;
 

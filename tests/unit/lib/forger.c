@@ -48,13 +48,140 @@ void forger_behind_its_back(const desk_fixture *f, const char *const *triggers, 
     sqlite3_close(db);
 }
 
+/* An entry as the forger writes it back. */
 typedef struct forged {
-    int64_t id;
+    audit_entry e;
+    char *action;
     unsigned char hash[FD_HASH_SIZE], seal[SEAL_SIZE], bridge[SEAL_SIZE];
-    bool sealed, bridged;
-    fd_date epoch;
-    int format;
+    bool bridged;
 } forged;
+
+typedef struct forgeries {
+    forged *items;
+    size_t count, capacity;
+} forgeries;
+
+static forged *add_forged(forgeries *out, const audit_entry *e)
+{
+    ck_assert(out->count < out->capacity);
+    forged *g = &out->items[out->count++];
+    *g = (forged){.e = *e, .action = strdup(e->action)};
+    g->e.action = g->action;
+    g->e.id = out->count > 1 ? out->items[out->count - 2].e.id + 1 : e->id;
+    return g;
+}
+
+/* The entries from `from` on as the forger rewrites them: before sealing, a row and its
+ * first event recorded together (format 3) were recorded by an entry each. */
+static void read_entries(sqlite3 *db, int64_t from, forgery how, const seal_key *key,
+                         forgeries *out, unsigned char prev[FD_HASH_SIZE], size_t *prev_size,
+                         fd_date *prev_epoch)
+{
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id, at, staff_id, action, tbl, row_id, hash, epoch, "
+                                            "format, event_id FROM audit WHERE id >= ?1 - 1 ORDER BY id",
+                                        -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, from);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (id < from) {
+            *prev_size = (size_t)sqlite3_column_bytes(st, 6);
+            memcpy(prev, sqlite3_column_blob(st, 6), *prev_size);
+            *prev_epoch = (fd_date)sqlite3_column_int64(st, 7);
+            continue;
+        }
+        bool with_event = sqlite3_column_int(st, 8) >= 3;
+        audit_entry e = {.id = id, .at = sqlite3_column_int64(st, 1), .staff_id = sqlite3_column_int64(st, 2),
+                         .row_id = sqlite3_column_int64(st, 5), .action = (const char *)sqlite3_column_text(st, 3),
+                         .format = how == AS_BEFORE_SEALING ? 1 : with_event ? 3 : 2,
+                         .sealed = how == WITH_DAY_KEY, .epoch = key->epoch,
+                         .event_id = how == AS_BEFORE_SEALING ? 0 : sqlite3_column_int64(st, 9)};
+        ck_assert(fd_record_table_parse((const char *)sqlite3_column_text(st, 4), &e.table));
+        add_forged(out, &e);
+        if (with_event && how == AS_BEFORE_SEALING) {
+            audit_entry of_event = e;
+            of_event.table = FD_TABLE_event;
+            of_event.row_id = sqlite3_column_int64(st, 9);
+            add_forged(out, &of_event);
+        }
+    }
+    sqlite3_finalize(st);
+}
+
+static void hash_entries(desk_fixture *f, forgeries *out, const seal_key *key,
+                         unsigned char prev[FD_HASH_SIZE], size_t prev_size, fd_date prev_epoch)
+{
+    for (size_t i = 0; i < out->count; i++) {
+        forged *g = &out->items[i];
+        audit_row row;
+        ck_assert_int_eq(audit_entry_hash(f->desk, prev, prev_size, &g->e, g->hash, &row, NULL), FD_OK);
+        if (g->e.sealed)
+            seal_key_sign(key, g->hash, FD_HASH_SIZE, g->seal);
+        g->bridged = g->e.sealed && prev_epoch < key->epoch;
+        if (g->bridged) /* the day before's key is gone: the best a forger has */
+            seal_key_sign(key, g->hash, FD_HASH_SIZE, g->bridge);
+        prev_epoch = key->epoch;
+        memcpy(prev, g->hash, FD_HASH_SIZE);
+        prev_size = FD_HASH_SIZE;
+    }
+}
+
+static void bind_int_or_null(sqlite3_stmt *st, int param, bool present, int64_t v)
+{
+    if (present)
+        sqlite3_bind_int64(st, param, v);
+    else
+        sqlite3_bind_null(st, param);
+}
+
+/* The entries from the first forged one on replaced by the forged ones, with the
+ * append-only triggers out of the way and put back word for word. */
+static void write_entries(sqlite3 *db, const forgeries *out)
+{
+    if (out->count == 0)
+        return;
+    char *no_update = trigger_text(db, "audit_no_update"), *no_delete = trigger_text(db, "audit_no_delete");
+    ck_assert_int_eq(sqlite3_exec(db, "BEGIN; DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "DELETE FROM audit WHERE id >= ?1", -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_int64(st, 1, out->items[0].e.id);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "INSERT INTO audit (id, at, staff_id, action, tbl, row_id, hash, "
+                                            "format, epoch, seal, bridge, event_id) "
+                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                        -1, &st, NULL), SQLITE_OK);
+    for (size_t i = 0; i < out->count; i++) {
+        const forged *g = &out->items[i];
+        sqlite3_bind_int64(st, 1, g->e.id);
+        sqlite3_bind_int64(st, 2, g->e.at);
+        bind_int_or_null(st, 3, g->e.staff_id != 0, g->e.staff_id);
+        sqlite3_bind_text(st, 4, g->action, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, fd_record_table_name(g->e.table), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 6, g->e.row_id);
+        sqlite3_bind_blob(st, 7, g->hash, FD_HASH_SIZE, SQLITE_STATIC);
+        sqlite3_bind_int(st, 8, g->e.format);
+        bind_int_or_null(st, 9, g->e.sealed, g->e.epoch);
+        if (g->e.sealed)
+            sqlite3_bind_blob(st, 10, g->seal, SEAL_SIZE, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 10);
+        if (g->bridged)
+            sqlite3_bind_blob(st, 11, g->bridge, SEAL_SIZE, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 11);
+        bind_int_or_null(st, 12, g->e.event_id != 0, g->e.event_id);
+        ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    ck_assert_int_eq(sqlite3_exec(db, no_update, NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, no_delete, NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    free(no_update);
+    free(no_delete);
+}
 
 void forger_rechain(desk_fixture *f, int64_t from, forgery how)
 {
@@ -65,74 +192,17 @@ void forger_rechain(desk_fixture *f, int64_t from, forgery how)
     free(seal_path);
     sqlite3 *db;
     ck_assert_int_eq(sqlite3_open(f->path, &db), SQLITE_OK);
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id, at, staff_id, action, tbl, row_id, hash, epoch "
-                                            "FROM audit WHERE id >= ?1 - 1 ORDER BY id",
-                                        -1, &st, NULL), SQLITE_OK);
-    sqlite3_bind_int64(st, 1, from);
-    forged *out = calloc(100000, sizeof *out);
-    size_t n = 0;
+    forgeries out = {calloc(100000, sizeof *out.items), 0, 100000};
     unsigned char prev[FD_HASH_SIZE];
     size_t prev_size = 0;
     fd_date prev_epoch = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 0);
-        if (id < from) {
-            prev_size = (size_t)sqlite3_column_bytes(st, 6);
-            memcpy(prev, sqlite3_column_blob(st, 6), prev_size);
-            prev_epoch = (fd_date)sqlite3_column_int64(st, 7);
-            continue;
-        }
-        audit_entry e = {.id = id, .at = sqlite3_column_int64(st, 1), .staff_id = sqlite3_column_int64(st, 2),
-                         .row_id = sqlite3_column_int64(st, 5), .action = (const char *)sqlite3_column_text(st, 3),
-                         .format = how == AS_BEFORE_SEALING ? 1 : 2, .sealed = how == WITH_DAY_KEY,
-                         .epoch = key.epoch};
-        ck_assert(fd_record_table_parse((const char *)sqlite3_column_text(st, 4), &e.table));
-        forged *g = &out[n++];
-        *g = (forged){.id = id, .sealed = e.sealed, .epoch = e.epoch, .format = e.format};
-        audit_row row;
-        ck_assert_int_eq(audit_entry_hash(f->desk, prev, prev_size, &e, g->hash, &row, NULL), FD_OK);
-        if (g->sealed)
-            seal_key_sign(&key, g->hash, FD_HASH_SIZE, g->seal);
-        g->bridged = g->sealed && prev_epoch < key.epoch;
-        if (g->bridged) /* the day before's key is gone: the best a forger has */
-            seal_key_sign(&key, g->hash, FD_HASH_SIZE, g->bridge);
-        prev_epoch = key.epoch;
-        memcpy(prev, g->hash, sizeof prev);
-        prev_size = sizeof prev;
-    }
-    sqlite3_finalize(st);
-
-    char *trigger = trigger_text(db, "audit_no_update");
-    ck_assert_int_eq(sqlite3_exec(db, "BEGIN; DROP TRIGGER audit_no_update", NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "UPDATE audit SET hash = ?2, format = ?3, epoch = ?4, "
-                                            "seal = ?5, bridge = ?6 WHERE id = ?1",
-                                        -1, &st, NULL), SQLITE_OK);
-    for (size_t i = 0; i < n; i++) {
-        forged *g = &out[i];
-        sqlite3_bind_int64(st, 1, g->id);
-        sqlite3_bind_blob(st, 2, g->hash, FD_HASH_SIZE, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, g->format);
-        if (g->sealed) {
-            sqlite3_bind_int64(st, 4, g->epoch);
-            sqlite3_bind_blob(st, 5, g->seal, SEAL_SIZE, SQLITE_STATIC);
-        } else {
-            sqlite3_bind_null(st, 4);
-            sqlite3_bind_null(st, 5);
-        }
-        if (g->bridged)
-            sqlite3_bind_blob(st, 6, g->bridge, SEAL_SIZE, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(st, 6);
-        ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    ck_assert_int_eq(sqlite3_exec(db, trigger, NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    read_entries(db, from, how, &key, &out, prev, &prev_size, &prev_epoch);
+    hash_entries(f, &out, &key, prev, prev_size, prev_epoch);
+    write_entries(db, &out);
     sqlite3_close(db);
-    free(trigger);
-    free(out);
+    for (size_t i = 0; i < out.count; i++)
+        free(out.items[i].action);
+    free(out.items);
     /* The head file would name the old head: the forger, holding the site key, writes
      * it anew — here, simply takes it away. */
     char *head = fd_desk_key_file(f->path, "head");

@@ -256,6 +256,33 @@ START_TEST(generation_follows_writes_here_and_elsewhere)
 }
 END_TEST
 
+static fd_status count_tables(fd_store *store, void *ctx, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_TABLE_COUNT);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        *(int64_t *)ctx = fd_col_int(st, FD_COL_TABLE_COUNT_TABLES);
+    return s;
+}
+
+/* A reader of one statement, without BEGIN and COMMIT: it sees what another connection
+ * committed before it, and holds no snapshot once it has returned (a checkpoint that
+ * empties the log waits for every reader). */
+START_TEST(a_one_statement_reader_reads_now_and_holds_nothing)
+{
+    const char *path = testlib_path("read_one.db");
+    fd_store *s = store_fixture_open("read_one.db");
+    fd_error err = {0};
+    int64_t before = 0, after = 0;
+    ck_assert_int_eq(fd_store_read_one(s, count_tables, &before, &err), FD_OK);
+    ck_assert_int_eq(raw_exec(path, "CREATE TABLE elsewhere (x)"), SQLITE_OK);
+    ck_assert_int_eq(fd_store_read_one(s, count_tables, &after, &err), FD_OK);
+    ck_assert_int_eq(after, before + 1);
+    ck_assert_int_eq(raw_int(path, "PRAGMA wal_checkpoint(TRUNCATE)"), 0); /* not busy */
+    fd_store_close(s);
+}
+END_TEST
+
 static void count_problem(void *ctx, const char *problem)
 {
     (void)problem;
@@ -360,6 +387,7 @@ int main(void)
     tcase_add_test(tc, records_refuse_update_and_delete);
     tcase_add_test(tc, busy_database_is_retried_not_reported);
     tcase_add_test(tc, generation_follows_writes_here_and_elsewhere);
+    tcase_add_test(tc, a_one_statement_reader_reads_now_and_holds_nothing);
     tcase_add_test(tc, integrity_and_foreign_key_checks_run);
     tcase_add_test(tc, backup_copies_the_database);
     tcase_add_test(tc, a_wait_for_the_lock_is_told_and_can_be_stopped);

@@ -1196,6 +1196,148 @@ START_TEST(an_edit_behind_the_programs_back_is_found)
 }
 END_TEST
 
+/* ---- one audit entry for a visit and its registration ---- */
+
+static int64_t raw_int(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db));
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+static int64_t registration_event(int64_t visit)
+{
+    char *sql = fd_printf("SELECT id FROM event WHERE kind = 'visit' AND entity_id = %lld AND "
+                          "event = 'register'",
+                          (long long)visit);
+    int64_t id = raw_int(sql);
+    free(sql);
+    return id;
+}
+
+static desk_fixture_problems verify_problems(void)
+{
+    desk_fixture_problems p;
+    fd_verify_request req = {0};
+    fd_verify_result r;
+    desk_fixture_verify_into(&fx, &req, &p, &r);
+    return p;
+}
+
+START_TEST(one_audit_entry_records_the_visit_and_its_registration)
+{
+    open_desk("one_entry.db");
+    int64_t before = raw_int("SELECT count(*) FROM audit");
+    int64_t id = register_one();
+    int64_t event = registration_event(id);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM audit"), before + 1);
+    char *sql = fd_printf("SELECT count(*) FROM audit WHERE format = 3 AND tbl = 'visit' AND "
+                          "row_id = %lld AND event_id = %lld AND action = 'visit.register'",
+                          (long long)id, (long long)event);
+    ck_assert_int_eq(raw_int(sql), 1);
+    free(sql);
+    verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* The event a format 3 entry records is held to it as the visit is. */
+START_TEST(an_edited_registration_event_is_found)
+{
+    open_desk("edited_event.db");
+    int64_t id = register_one();
+    int64_t event = registration_event(id);
+    char *sql = fd_printf("DROP TRIGGER event_no_update; UPDATE event SET at = at - 3600 WHERE id = %lld",
+                          (long long)event);
+    desk_fixture_tamper(&fx, sql);
+    free(sql);
+    desk_fixture_problems p = verify_problems();
+    ck_assert_int_eq(p.count, 2); /* the event, and the trigger dropped to edit it */
+    char *want = fd_printf("visit row %lld and its event %lld do not match", (long long)id, (long long)event);
+    ck_assert_msg(desk_fixture_reported(&p, want), "%s", p.text[0]);
+    free(want);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+START_TEST(a_deleted_registration_event_is_found)
+{
+    open_desk("deleted_event.db");
+    int64_t id = register_one();
+    int64_t event = registration_event(id);
+    char *sql = fd_printf("PRAGMA foreign_keys = OFF; DROP TRIGGER event_no_delete; "
+                          "DELETE FROM event WHERE id = %lld",
+                          (long long)event);
+    desk_fixture_tamper(&fx, sql);
+    free(sql);
+    desk_fixture_problems p = verify_problems();
+    char *want = fd_printf("event row %lld is missing", (long long)event);
+    ck_assert_msg(desk_fixture_reported(&p, want), "%s", p.text[0]);
+    free(want);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* A visit and an event slipped in behind the program's back between two
+ * registrations, each recorded by one entry: neither is covered by the entries around
+ * them. */
+START_TEST(rows_slipped_between_registrations_are_found)
+{
+    open_desk("slipped_visit.db");
+    int64_t first = register_one();
+    int64_t event = registration_event(first);
+    char *sql = fd_printf("CREATE TEMP TABLE v AS SELECT * FROM visit WHERE id = %lld;"
+                          "UPDATE v SET id = id + 1; INSERT INTO visit SELECT * FROM v;"
+                          "CREATE TEMP TABLE e AS SELECT * FROM event WHERE id = %lld;"
+                          "UPDATE e SET id = id + 1, entity_id = entity_id + 1; INSERT INTO event SELECT * FROM e",
+                          (long long)first, (long long)event);
+    desk_fixture_tamper(&fx, sql);
+    free(sql);
+    int64_t second = register_one();
+    ck_assert_int_eq(second, first + 2);
+    ck_assert_int_eq(registration_event(second), event + 2);
+    desk_fixture_problems p = verify_problems();
+    char *visit = fd_printf("visit row %lld has no audit entry", (long long)first + 1);
+    char *slipped = fd_printf("event row %lld has no audit entry", (long long)event + 1);
+    ck_assert_msg(desk_fixture_reported(&p, visit), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, slipped), "%s", p.text[0]);
+    free(visit);
+    free(slipped);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* An entry pointed at another event no longer matches, and its own event is left
+ * without one. */
+START_TEST(an_entry_pointed_at_another_event_is_found)
+{
+    open_desk("repointed.db");
+    int64_t first = register_one();
+    int64_t event = registration_event(first);
+    register_one();
+    char *sql = fd_printf("DROP TRIGGER audit_no_update; UPDATE audit SET event_id = event_id + 1 "
+                          "WHERE format = 3 AND tbl = 'visit' AND row_id = %lld",
+                          (long long)first);
+    desk_fixture_tamper(&fx, sql);
+    free(sql);
+    desk_fixture_problems p = verify_problems();
+    char *changed = fd_printf("visit row %lld and its event %lld do not match", (long long)first,
+                              (long long)event + 1);
+    char *left = fd_printf("event row %lld has no audit entry", (long long)event);
+    ck_assert_msg(desk_fixture_reported(&p, changed), "%s", p.text[0]);
+    ck_assert_msg(desk_fixture_reported(&p, left), "%s", p.text[0]);
+    free(changed);
+    free(left);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
 /* ---- export ---- */
 
 static char *export_day(const fd_actor *who, fd_export_format format, bool unmasked, fd_status want)
@@ -1333,6 +1475,11 @@ int main(void)
     tcase_add_test(tc, a_ban_keeps_its_number_while_in_force_and_forgets_it_once_lifted);
     tcase_add_test(tc, the_trigger_lets_only_the_purge_through);
     tcase_add_test(tc, an_edit_behind_the_programs_back_is_found);
+    tcase_add_test(tc, one_audit_entry_records_the_visit_and_its_registration);
+    tcase_add_test(tc, an_edited_registration_event_is_found);
+    tcase_add_test(tc, a_deleted_registration_event_is_found);
+    tcase_add_test(tc, rows_slipped_between_registrations_are_found);
+    tcase_add_test(tc, an_entry_pointed_at_another_event_is_found);
     tcase_add_test(tc, a_days_export_matches_what_was_entered);
     tcase_add_test(tc, registration_warns_but_does_not_refuse);
     suite_add_tcase(suite, tc);
