@@ -112,8 +112,11 @@ static bool warned_of_unknown_unit(intake *in, console *c)
     const char *unit = form_value(in->form, "unit");
     if (!*unit || picked_still(in) || strcmp(unit, in->warned_unit) == 0)
         return false;
-    const char *typed = unit;
-    fd_directory_search(console_desk(c), NULL, FD_DIR_UNIT, unit, 5, unit_match, &typed, NULL);
+    /* The directory's code, as the core will store it: full-width forms folded. */
+    char *folded = text_folded(unit);
+    const char *typed = folded;
+    fd_directory_search(console_desk(c), NULL, FD_DIR_UNIT, folded, 5, unit_match, &typed, NULL);
+    free(folded);
     if (!typed)
         return false;
     text_copy(in->warned_unit, sizeof in->warned_unit, unit);

@@ -827,7 +827,10 @@ static fd_status fd_search_read(fd_store *store, void *ctx, fd_error *err)
 static fd_status fd_search_as(fd_desk *d, fd_reading to, unsigned kinds, const char *text,
                               int limit, fd_error *err)
 {
-    char *typed = text_trimmed(text ? text : "");
+    /* Typed in an input method's full-width mode (Ａ－１２０３) it is the same code. */
+    char *folded = text_folded(text ? text : "");
+    char *typed = text_trimmed(folded);
+    free(folded);
     fd_search q = {.kinds = kinds, .limit = limit, .to = to};
     q.prefix = fd_like_pattern("", typed, "%");
     q.contains = fd_like_pattern("%", typed, "%");

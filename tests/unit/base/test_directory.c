@@ -370,6 +370,10 @@ START_TEST(test_search_unit_prefix)
     expect_hit(4, "2 A-1204 王芳 - - - 010-62345678");
     search(FD_DIR_UNIT, "1号楼", 100);
     ck_assert_uint_eq(hits.count, 2);
+    /* An input method's full-width mode, and its ideographic space, find the same. */
+    search(FD_DIR_UNIT, "　Ａ－１２０３", 100);
+    ck_assert_uint_eq(hits.count, 1);
+    expect_hit(0, "1 A-1203  - - - -");
 }
 END_TEST
 
