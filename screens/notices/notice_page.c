@@ -13,7 +13,9 @@
 #include "widgets/record.h"
 #include "widgets/show.h"
 
-enum { FACT_ROWS = 6, UNITS_MAX = 64 };
+/* BODY_ROWS_KEPT: the rows of a page's area the text leaves to the other facts, the
+ * history's rule and two of its lines, and the steps (six at most, and a hint). */
+enum { FACT_ROWS = 6, UNITS_MAX = 64, BODY_ROWS_KEPT = 16 };
 
 /* The notice's own steps, then the correction, which is not a step of the notice. */
 typedef enum step {
@@ -350,6 +352,35 @@ static bool perform(record_page *page, console *c, int s)
 
 /* -- drawing -- */
 
+/* The notice's text as it will be posted, wrapped under its label: a manager signs
+ * what is read here. As many lines as leave the history and the steps their room at
+ * 80×24; a longer text ends its last line with "…". Returns the rows drawn. */
+static int draw_body(const char *body, int y, int x, int cols, int area_rows)
+{
+    int width = cols - NOTICES_LABEL_COLS;
+    int room = area_rows - BODY_ROWS_KEPT;
+    if (room < 1)
+        room = 1;
+    notices_label_line(y, x, cols, _("Text"), "", A_NORMAL);
+    const char *rest = body;
+    int row = 0;
+    while (row < room && (*rest || row == 0)) {
+        size_t n = width > 0 ? text_wrap(rest, width) : strlen(rest);
+        bool last = row == room - 1 && rest[n];
+        char line[NOTICES_LINE_TEXT];
+        size_t keep = n && rest[n - 1] == '\n' ? n - 1 : n;
+        if (last) {
+            size_t fit = text_fit(rest, width - 2, NULL);
+            keep = fit < keep ? fit : keep;
+        }
+        snprintf(line, sizeof line, "%.*s%s", (int)keep, rest, last ? "\u2026" : "");
+        draw_text(y + row, x + NOTICES_LABEL_COLS, width, line, A_NORMAL);
+        rest += n;
+        row++;
+    }
+    return row;
+}
+
 static int draw_facts(const record_page *page, console *c, const console_area *area)
 {
     const fd_notice *n = &((const notice_view *)page)->notice;
@@ -364,9 +395,8 @@ static int draw_facts(const record_page *page, console *c, const console_area *a
     notices_span_text(n->starts_at, n->ends_at, now, span, sizeof span);
     snprintf(line, sizeof line, "%s   %s", span, n->place);
     notices_label_line(y + 2, x, cols, _("Event"), line, A_NORMAL);
-    size_t first = strcspn(n->body, "\n");
-    snprintf(line, sizeof line, "%.*s%s", (int)first, n->body, n->body[first] ? " \u2026" : "");
-    notices_label_line(y + 3, x, cols, _("Text"), line, A_NORMAL);
+    int more = draw_body(n->body, y + 3, x, cols, area->rows) - 1;
+    y += more;
     show_when(n->drafted_at, now, when, sizeof when);
     snprintf(line, sizeof line, _("%s   drafted by %s %s   handed to %d units"),
              show_or_dash(n->approved_by), n->drafted_by, when, n->deliveries);
@@ -382,7 +412,7 @@ static int draw_facts(const record_page *page, console *c, const console_area *a
                            n->starts_at < n->earliest_start && n->state <= FD_NOTICE_STATE_APPROVED
                                ? theme(TH_ERROR) : A_NORMAL);
     }
-    return FACT_ROWS;
+    return FACT_ROWS + more;
 }
 
 static const screen_ops page_screen;

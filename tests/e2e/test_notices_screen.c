@@ -57,7 +57,9 @@ static void sign_issue_post_deliver(vt_term *t)
 {
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "shortened by 张伟: 水泵漏水须尽快检修", WAIT_MS);
-    VT_ASSERT_TEXT(t, "水泵检修。 …", WAIT_MS); /* the first line of two */
+    /* The text in full, as it will be posted: what the manager signs is read here. */
+    VT_ASSERT_TEXT(t, "Text        水泵检修。", WAIT_MS);
+    VT_ASSERT_TEXT(t, "            请提前储水。", WAIT_MS);
     VT_ASSERT_TEXT(t, "1  Sign the notice", WAIT_MS);
     vt_key(t, "Enter");
     desk_approve(t, "1001", "1111");
