@@ -76,13 +76,22 @@ static bool phone_picked_still(const intake *in)
     return in->picked_occupant_id && strcmp(form_value(in->form, "phone"), in->picked_phone) == 0;
 }
 
+/* What F3 looks up: the unit typed when the cursor is in its field (unless the
+ * directory is already known not to have it), else the caller's name, else the unit. */
+static const char *directory_query(const intake *in)
+{
+    const char *unit = form_value(in->form, "unit"), *caller = form_value(in->form, "caller");
+    if (strcmp(form_focused(in->form), "unit") == 0 && *unit && strcmp(unit, in->warned_unit) != 0)
+        return unit;
+    return *caller ? caller : unit;
+}
+
 /* Caller, unit and phone (as the reader may see it) from the directory. */
 static void pick_from_directory(intake *in, console *c)
 {
     dir_item *item;
-    const char *typed = form_value(in->form, "caller");
     if (!picker_choose(c, _("Who is calling?"), FD_DIR_UNIT | FD_DIR_OCCUPANT | FD_DIR_PERSON,
-                       *typed ? typed : form_value(in->form, "unit"), &item))
+                       directory_query(in), &item))
         return;
     in->picked_unit_id = item->unit_id;
     text_copy(in->picked_unit, sizeof in->picked_unit, item->unit);

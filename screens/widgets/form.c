@@ -219,6 +219,11 @@ void form_focus(form *f, const char *name)
         f->focus = (size_t)(fs - f->fields);
 }
 
+const char *form_focused(const form *f)
+{
+    return f->fields[f->focus].def->name;
+}
+
 void form_field_error(form *f, const char *name, const char *message)
 {
     field_state *fs = find_field(f, name);

@@ -77,6 +77,8 @@ int form_choice(const form *f, const char *name);
  * choice field is set to the label equal to text, if it offers one. */
 void form_set_value(form *f, const char *name, const char *text);
 void form_focus(form *f, const char *name);
+/* The name of the field the cursor is in. */
+const char *form_focused(const form *f);
 /* Shows err's message under the field it names and moves there; a message that
  * names no field of this form goes to the message line. */
 void form_show_error(form *f, console *c, const fd_error *err);

@@ -226,6 +226,20 @@ START_TEST(test_a_caller_picked_brings_the_unit_and_the_phone)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Register entry", WAIT_MS);
     VT_ASSERT_TEXT(t, "phone 150****4626", WAIT_MS);
+
+    /* A walk-in from outside the directory: F3 in the unit field looks up the unit. */
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Register entry", WAIT_MS);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    vt_send(t, "钱先生");
+    vt_key(t, "Tab");
+    vt_send(t, "A-120");
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "A-1203", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "0 found"));
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, " found", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
