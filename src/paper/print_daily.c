@@ -885,7 +885,7 @@ static fd_status passes_log(daily *y, fd_error *err)
 typedef struct works_page {
     daily *y;
     kept rows;
-    long issued, returned, forfeited, hot_work, tools;
+    long issued, returned, forfeited, hot_work, tools, tools_out;
 } works_page;
 
 static void works_row(void *ctx, const fd_works_line *l)
@@ -906,6 +906,7 @@ static void works_row(void *ctx, const fd_works_line *l)
     p->forfeited += forfeit;
     p->hot_work += strcmp(l->event, "approve") == 0;
     p->tools += strcmp(l->event, "register") == 0;
+    p->tools_out += strcmp(l->event, "check_out") == 0;
 }
 
 static fd_status permits_log(daily *y, fd_error *err)
@@ -917,8 +918,8 @@ static fd_status permits_log(daily *y, fd_error *err)
     works_page p = {.y = y};
     fd_status s = fd_works_between(y->d, y->who, y->start, y->end, works_row, &p, err);
     char *summary = fd_printf(_("%ld passes issued, %ld returned, %ld deposits forfeited, "
-                                "%ld hot-work permits, %ld tools lists"),
-                              p.issued, p.returned, p.forfeited, p.hot_work, p.tools);
+                                "%ld hot-work permits, %ld tools lists, %ld carried out"),
+                              p.issued, p.returned, p.forfeited, p.hot_work, p.tools, p.tools_out);
     fd_report_field(y->r, _("Renovations"), summary, FD_STYLE_PLAIN);
     free(summary);
     emit_kept(&p.rows, table(y, cols, sizeof cols / sizeof cols[0]));

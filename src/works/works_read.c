@@ -394,6 +394,15 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
     if (!fd_col_null(st, FD_COL_WORKS_EVENT_EXTENDED_TO)) {
         fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_EXTENDED_TO), day);
         snprintf(buf, size, _("to %s; request: %s"), day, works_text_of(st, FD_COL_WORKS_EVENT_REQUEST));
+    } else if (strcmp(kind, "renovation") == 0 && strcmp(event, "open") == 0) {
+        /* As recorded when the file was opened; corrections follow as lines of their own. */
+        fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_TERM_ENDS_ON), day);
+        snprintf(buf, size, _("owner %s, %s (site manager %s), term to %s, deposit %d yuan, receipt %s"),
+                 works_text_of(st, FD_COL_WORKS_EVENT_OWNER),
+                 works_text_of(st, FD_COL_WORKS_EVENT_CONTRACTOR),
+                 works_text_of(st, FD_COL_WORKS_EVENT_SITE_MANAGER), day,
+                 (int)fd_col_int(st, FD_COL_WORKS_EVENT_DEPOSIT),
+                 works_text_of(st, FD_COL_WORKS_EVENT_DEPOSIT_RECEIPT));
     } else if (strcmp(kind, "renovation") == 0 && strcmp(event, "complete") == 0) {
         snprintf(buf, size, _("refunded %d yuan %s"),
                  (int)fd_col_int(st, FD_COL_WORKS_EVENT_RENOVATION_REFUNDED),
@@ -422,10 +431,12 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
         snprintf(buf, size, "%s", works_text_of(st, FD_COL_WORKS_EVENT_ITEMS));
         works_tools_lines(buf);
     } else if (strcmp(kind, "tools") == 0) {
-        snprintf(buf, size, "%s",
-                 fd_col_null(st, FD_COL_WORKS_EVENT_OUT_NOTE)
-                     ? _("as listed")
-                     : works_text_of(st, FD_COL_WORKS_EVENT_OUT_NOTE));
+        bool as_listed = fd_col_int(st, FD_COL_WORKS_EVENT_OUT_AS_LISTED) != 0;
+        const char *note = works_text_of(st, FD_COL_WORKS_EVENT_OUT_NOTE);
+        if (!*note)
+            snprintf(buf, size, "%s", as_listed ? _("as listed") : _("not as listed"));
+        else
+            snprintf(buf, size, as_listed ? _("as listed: %s") : _("not as listed: %s"), note);
     }
     return buf;
 }

@@ -243,7 +243,9 @@ SELECT
   w.until_on AS renewed_to,
   EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
-  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
+  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit,
+  r.owner, r.contractor, r.site_manager, r.ends_on AS term_ends_on, r.deposit, r.deposit_receipt,
+  o.as_listed AS out_as_listed
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN staff a ON a.id = e.approver_id
@@ -279,7 +281,9 @@ SELECT
   w.until_on AS renewed_to,
   EXISTS (SELECT 1 FROM work_pass_photo ph WHERE ph.pass_id = p.id) AS photo,
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
-  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit
+  h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit,
+  r.owner, r.contractor, r.site_manager, r.ends_on AS term_ends_on, r.deposit, r.deposit_receipt,
+  o.as_listed AS out_as_listed
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN staff a ON a.id = e.approver_id

@@ -682,17 +682,19 @@ START_TEST(the_history_shows_every_step_of_the_file)
     lines l = {0};
     ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, history_line, &l, &err));
     ck_assert_int_eq(l.count, 7);
-    char day[FD_DATE_TEXT], want[2048];
+    char day[FD_DATE_TEXT], term[FD_DATE_TEXT], want[2048];
     fd_date_format(first + 50, day);
+    fd_date_format(first + 44, term);
     snprintf(want, sizeof want,
-             "Renovation file opened||-\n"
+             "Renovation file opened|owner 张伟, 东方装饰工程有限公司 (site manager 王强), term to %s, "
+             "deposit 20000 yuan, receipt YJ-0001|-\n"
              "Worker's pass given|李四, receipt GZ-0101|-\n"
              "Term extended|to %s; request: 延期申请 第1号|-\n"
              "Hot work approved|陈师傅, certificate T3201-2024-0088|%s\n"
              "Tools registered|电钻 1台|-\n"
              "Tools carried out|as listed|-\n"
              "Pass returned, deposit refunded|李四, refunded 40 yuan, receipt TK-7|-\n",
-             day, fx.duty_manager.name);
+             term, day, fx.duty_manager.name);
     ck_assert_str_eq(l.text, want);
     ASSERT_REFUSED(fd_renovation_history(fx.desk, &fx.receptionist, id + 9, history_line, &l, &err),
                    FD_NOT_FOUND, "", "renovation");
