@@ -193,10 +193,11 @@ int main(int argc, char **argv)
     const char *db = NULL, *config_path = NULL;
     take_global_options(&argc, argv, &db, &config_path);
     int opt;
+    bool help = false;
     /* "+": options after the subcommand belong to it. */
     while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
         switch (opt) {
-        case 'h': print_help(); return EX_OK;
+        case 'h': help = true; break;
         case 'V': printf("frontdesk %s\n", FRONTDESK_VERSION); return EX_OK;
         default: return cli_usage(_("unknown option"));
         }
@@ -211,9 +212,18 @@ int main(int argc, char **argv)
     cli c = {.prog = argv[0], .clock = fd_clock_default(), .clock_fixed = now && *now,
              .system_config = system_configs[0]};
     fd_error err = {0};
-    if (fd_config_load(system_configs, config_path, &c.config, &err) != FD_OK)
-        return cli_fail(&err);
+    if (fd_config_load(system_configs, config_path, &c.config, &err) != FD_OK) {
+        if (help)
+            print_help();
+        return help ? EX_OK : cli_fail(&err);
+    }
+    /* Help, too, in the site's language, as every other word the program says. */
     fd_i18n_init(c.config->language);
+    if (help) {
+        print_help();
+        fd_config_free(c.config);
+        return EX_OK;
+    }
     char *owned_db;
     c.db_path = database_path(&c, db, &owned_db);
     /* Subcommands parse their own options: GNU getopt starts afresh when optind is 0. */

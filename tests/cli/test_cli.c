@@ -338,6 +338,10 @@ START_TEST(chinese_messages_by_default_configuration)
     run_result r = run("LANGUAGE=zh_CN", "--help");
     ck_assert_msg(r.status == 0, "%s", r.output);
     ck_assert_msg(strstr(r.output, "用法") || strstr(r.output, "命令"), "%s", r.output);
+    /* No language asked for: help speaks the site's language, as the rest does. */
+    r = run("LANGUAGE=", "--help");
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_msg(strstr(r.output, "用法：frontdesk"), "%s", r.output);
 }
 END_TEST
 
