@@ -18,7 +18,7 @@ static const form_field intake_fields[] = {
     {"received_at", N_("Time"), FORM_DATETIME, false, 0, 0},
     {"channel", N_("Call or visit"), FORM_CHOICE, true, 0, 0},
     {"caller", N_("Caller"), FORM_TEXT, true, 20, 32},
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 32},
+    {"unit", N_("Unit"), FORM_UNIT, false, 12, 32},
     {"phone", N_("Phone"), FORM_PHONE, false, 0, 0},
     {"matter", N_("Matter"), FORM_CHOICE, true, 0, 0},
     {"question", N_("Question"), FORM_NOTE, true, 0, 1000},

@@ -325,7 +325,7 @@ typedef enum step_kind {
 #define INTAKE_HEAD                                                    \
     {"sort", N_("Kind"), FORM_CHOICE, true, 0, 0},                     \
     {"complainant", N_("Complainant"), FORM_TEXT, false, 20, 32},      \
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 32},                    \
+    {"unit", N_("Unit"), FORM_UNIT, false, 12, 32},                    \
     {"phone", N_("Contact phone"), FORM_PHONE, false, 0, 0},           \
     {"channel", N_("Channel"), FORM_CHOICE, true, 0, 0},               \
     {"category", N_("Category"), FORM_CHOICE, true, 0, 0}

@@ -368,7 +368,7 @@ bool keys_key_page(console *c, int64_t key_id)
 
 static const form_field register_fields[] = {
     {"tag", N_("Tag"), FORM_TEXT, true, 24, 24},
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 20},
+    {"unit", N_("Unit"), FORM_UNIT, false, 12, 20},
     {"description", N_("Opens (door, room)"), FORM_TEXT, false, 30, 60},
     {"kind", N_("Kind"), FORM_CHOICE, true, 0, 0},
     {"department", N_("Department"), FORM_CHOICE, true, 0, 0},

@@ -95,7 +95,7 @@ static const form_field add_fields[] = {
     {"doc_type", N_("Document type"), FORM_CHOICE, true, 0, 0},
     {"doc_number", N_("Document number"), FORM_DOCUMENT, true, 0, 0},
     {"visitor_name", N_("Visitor's name"), FORM_TEXT, true, 20, 21},
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 16},
+    {"unit", N_("Unit"), FORM_UNIT, false, 12, 16},
     {"reason", N_("Reason"), FORM_TEXT, true, 0, 80},
 };
 

@@ -522,7 +522,7 @@ static const form_field register_fields[] = {
     {"phone", N_("Phone"), FORM_PHONE, false, 0, 0},
     {"party_size", N_("People"), FORM_NUMBER, true, 4, 2},
     {"purpose", N_("Purpose"), FORM_TEXT, true, 0, 60},
-    {"unit", N_("Unit"), FORM_TEXT, false, 12, 16},
+    {"unit", N_("Unit"), FORM_UNIT, false, 12, 16},
     {"company", N_("Company"), FORM_TEXT, false, 0, 40},
     {"department", N_("Department"), FORM_TEXT, false, 20, 30},
     {"visitee_name", N_("Person visited"), FORM_TEXT, true, 20, 21},

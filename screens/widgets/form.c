@@ -49,6 +49,9 @@ static bool accept_phone(wchar_t wc)
 {
     return accept_digit(wc) || wc == '-' || wc == '+' || wc == ' ' || wc == L'\u8f6c';
 }
+/* A unit's code takes any character ("1号楼-B101"); being a field that accepts, it has
+ * an input method's full-width forms folded as they are typed, as the core stores them. */
+static bool accept_unit(wchar_t wc) { (void)wc; return true; }
 static bool accept_datetime(wchar_t wc) { return accept_digit(wc) || wc == '-' || wc == ':' || wc == ' '; }
 
 static const struct {
@@ -59,6 +62,7 @@ static const struct {
 } types[] = {
     [FORM_TEXT] = {NULL, 40, 100, false},
     [FORM_CODE] = {accept_code, 16, 32, false},
+    [FORM_UNIT] = {accept_unit, 12, 32, false},
     [FORM_NUMBER] = {accept_digit, 12, 18, false},
     [FORM_PHONE] = {accept_phone, 20, 24, false},
     [FORM_DOCUMENT] = {accept_code, 22, 24, false},

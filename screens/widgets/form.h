@@ -20,6 +20,7 @@
 typedef enum form_type {
     FORM_TEXT,     /* any text, Chinese included */
     FORM_CODE,     /* letters and digits: staff numbers, tags */
+    FORM_UNIT,     /* a unit's code ("A-1203", "1号楼-B101"): full-width forms folded */
     FORM_NUMBER,   /* digits */
     FORM_PHONE,    /* digits, hyphen, plus */
     FORM_DOCUMENT, /* an identity-document number */

@@ -13,7 +13,7 @@
 #include "works/works_shared.h"
 
 static const form_field file_fields[] = {
-    {"unit", N_("Unit"), FORM_TEXT, true, 12, 32},
+    {"unit", N_("Unit"), FORM_UNIT, true, 12, 32},
     {"owner", N_("Owner"), FORM_TEXT, true, 20, 32},
     {"contractor", N_("Renovation company"), FORM_TEXT, true, 40, 60},
     {"site_manager", N_("Site manager"), FORM_TEXT, true, 20, 32},

@@ -234,7 +234,8 @@ START_TEST(test_a_caller_picked_brings_the_unit_and_the_phone)
     VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
     vt_send(t, "钱先生");
     vt_key(t, "Tab");
-    vt_send(t, "A-120");
+    vt_send(t, "Ａ－１２０"); /* an input method in full-width mode */
+    VT_ASSERT_TEXT(t, "Unit             A-120", WAIT_MS);
     vt_key(t, "F3");
     VT_ASSERT_TEXT(t, "A-1203", WAIT_MS);
     ck_assert(!desk_screen_has(t, "0 found"));
