@@ -113,7 +113,7 @@ typedef struct filing {
 static const form_field filing_fields[] = {
     {"kind", N_("On file"), FORM_CHOICE, true, 0, 0},
     {"signer", N_("Signer"), FORM_TEXT, false, 16, 32},
-    {"valid_until", N_("Valid until"), FORM_DATETIME, false, 11, 10},
+    {"valid_until", N_("Valid until"), FORM_DATE, false, 11, 10},
     {"reason", N_("Reason"), FORM_TEXT, false, 0, 200},
 };
 
@@ -167,7 +167,7 @@ typedef struct asking {
 } asking;
 
 static const form_field day_fields[] = {
-    {"day", N_("Day"), FORM_DATETIME, true, 11, 10},
+    {"day", N_("Day"), FORM_DATE, true, 11, 10},
 };
 
 static int day_submit(void *ctx, console *c, form *f)

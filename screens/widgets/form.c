@@ -67,6 +67,7 @@ static const struct {
     [FORM_PHONE] = {accept_phone, 20, 24, false},
     [FORM_DOCUMENT] = {accept_code, 22, 24, false},
     [FORM_DATETIME] = {accept_datetime, 18, 19, false},
+    [FORM_DATE] = {accept_datetime, 12, 10, false},
     [FORM_CHOICE] = {NULL, 0, 0, false},
     [FORM_NOTE] = {NULL, 0, 500, false},
     [FORM_LINES] = {NULL, 0, 500, false},
@@ -80,6 +81,8 @@ static const char *type_hint(form_type t)
     switch (t) {
     case FORM_DATETIME:
         return _("Beijing time, e.g. 2026-11-27 09:30");
+    case FORM_DATE:
+        return _("A day, e.g. 2026-11-27");
     case FORM_PHONE:
         return _("Mobile or landline, e.g. 13812345678 or 010-12345678转123");
     case FORM_CHOICE:

@@ -25,6 +25,7 @@ typedef enum form_type {
     FORM_PHONE,    /* digits, hyphen, plus */
     FORM_DOCUMENT, /* an identity-document number */
     FORM_DATETIME, /* "YYYY-MM-DD HH:MM", Beijing time */
+    FORM_DATE,     /* "YYYY-MM-DD": a day */
     FORM_CHOICE,   /* one of a list: Left/Right, or its first character or number typed */
     FORM_NOTE,     /* longer text over several lines, wrapped: one paragraph */
     FORM_LINES,    /* a list written one item a line: Enter starts a new line */

@@ -394,7 +394,7 @@ static bool end_pass(file_view *v, console *c)
 
 static const form_field renew_fields[] = {
     {"pick", N_("Pass"), FORM_CHOICE, true, 0, 0},
-    {"valid_until", N_("New last day"), FORM_DATETIME, true, 12, 10},
+    {"valid_until", N_("New last day"), FORM_DATE, true, 12, 10},
 };
 
 static int renew_submit(void *ctx, console *c, form *f)
@@ -610,7 +610,7 @@ static bool clear_site(file_view *v, console *c)
 /* The term and the completion. */
 
 static const form_field extend_fields[] = {
-    {"until", N_("New last day"), FORM_DATETIME, true, 12, 10},
+    {"until", N_("New last day"), FORM_DATE, true, 12, 10},
     {"request", N_("Written request"), FORM_NOTE, true, 0, 500},
 };
 

@@ -17,7 +17,7 @@ static const form_field file_fields[] = {
     {"owner", N_("Owner"), FORM_TEXT, true, 20, 32},
     {"contractor", N_("Renovation company"), FORM_TEXT, true, 40, 60},
     {"site_manager", N_("Site manager"), FORM_TEXT, true, 20, 32},
-    {"starts_on", N_("First day"), FORM_DATETIME, false, 12, 10},
+    {"starts_on", N_("First day"), FORM_DATE, false, 12, 10},
     {"deposit", N_("Deposit (yuan)"), FORM_NUMBER, true, 8, 7},
     {"deposit_receipt", N_("Deposit receipt"), FORM_TEXT, true, 20, 32},
 };
