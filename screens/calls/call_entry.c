@@ -404,15 +404,9 @@ static const form_field repair_done_fields[] = {
 static int repair_done_submit(void *ctx, console *c, form *f)
 {
     stepping *s = ctx;
-    const char *typed = form_value(f, "done_at");
     fd_time done_at = 0;
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    if (!text_blank(typed) && !fd_time_parse(typed, &done_at, &why)) {
-        form_field_error(f, "done_at",
-                         fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
+    if (!form_time(f, c, "done_at", true, &done_at))
         return EV_HANDLED | EV_REDRAW;
-    }
     fd_error err = {0};
     fd_status st = fd_repair_done(console_desk(c), console_actor(c), s->entry->repair_id,
                                   form_value(f, "reported_by"), done_at, form_value(f, "work"), &err);

@@ -135,20 +135,6 @@ static bool warned_of_unknown_unit(intake *in, console *c)
     return true;
 }
 
-/* A typed time: empty is now (0); what does not parse is said at the field. */
-static bool typed_time(intake *in, fd_time *out)
-{
-    const char *text = form_value(in->form, "received_at");
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    *out = 0;
-    if (text_blank(text) || fd_time_parse(text, out, &why))
-        return true;
-    form_field_error(in->form, "received_at",
-                     fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
-    return false;
-}
-
 static int intake_submit(void *ctx, console *c, form *f)
 {
     (void)f;
@@ -168,7 +154,7 @@ static int intake_submit(void *ctx, console *c, form *f)
         .person = form_value(in->form, "person"),
         .done = form_choice(in->form, "done") == FD_CALL_STATE_CLOSED,
     };
-    if (!typed_time(in, &ci.received_at) || warned_of_unknown_unit(in, c))
+    if (!form_time(in->form, c, "received_at", true, &ci.received_at) || warned_of_unknown_unit(in, c))
         return EV_HANDLED | EV_REDRAW;
     int64_t id;
     fd_error err = {0};

@@ -531,22 +531,6 @@ static void offer_choices(step_form *s, console *c)
     }
 }
 
-/* A typed time: empty is now (0); what does not parse is a typing slip, said at the
- * field before the core is asked. */
-static bool typed_time(step_form *s, const char *field, fd_time *out)
-{
-    const char *text = form_value(s->form, field);
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    *out = 0;
-    if (text_blank(text))
-        return true;
-    if (fd_time_parse(text, out, &why))
-        return true;
-    form_field_error(s->form, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
-    return false;
-}
-
 static fd_status submit_intake(step_form *s, console *c, int64_t *id, fd_error *err)
 {
     fd_complaint_intake in = {
@@ -563,7 +547,7 @@ static fd_status submit_intake(step_form *s, console *c, int64_t *id, fd_error *
     /* The directory's entry only while the unit is still the one it gave. */
     if (s->occupant_id && s->picked_unit && strcmp(s->picked_unit, in.unit) == 0)
         in.occupant_id = s->occupant_id;
-    if (!typed_time(s, "received_at", &in.received_at))
+    if (!form_time(s->form, c, "received_at", true, &in.received_at))
         return FD_INVALID;
     return fd_complaint_receive(console_desk(c), console_actor(c), &in, id, err);
 }
@@ -577,7 +561,7 @@ static fd_status submit_visit(step_form *s, console *c, fd_error *err)
         .ack = (fd_complaint_ack)chosen(s, "ack"),
         .ack_phone = form_value(s->form, "ack_phone"),
     };
-    if (!typed_time(s, "visited_at", &v.visited_at))
+    if (!form_time(s->form, c, "visited_at", true, &v.visited_at))
         return FD_INVALID;
     return fd_complaint_visit_record(console_desk(c), console_actor(c), s->arg.id, &v, err);
 }
@@ -588,7 +572,7 @@ static fd_status submit_rectify(step_form *s, console *c, fd_error *err)
         form_value(s->form, "measures"), form_value(s->form, "result"),
         form_value(s->form, "done_by"), 0,
     };
-    if (!typed_time(s, "done_at", &r.done_at))
+    if (!form_time(s->form, c, "done_at", true, &r.done_at))
         return FD_INVALID;
     return fd_complaint_rectify(console_desk(c), console_actor(c), s->arg.id, &r, err);
 }

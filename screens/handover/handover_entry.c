@@ -97,9 +97,9 @@ static int write_submit(void *ctx, console *c, form *f)
         .follow_up = value_of(f, w, FD_ENTRY_FIELD_FOLLOW_UP),
         .reported_to = value_of(f, w, FD_ENTRY_FIELD_REPORTED_TO),
     };
-    if (!handover_typed_time(f, "at", &e.at) ||
+    if (!form_time(f, c, "at", true, &e.at) ||
         (fd_entry_field_applies(w->kind, FD_ENTRY_FIELD_REPORTED_TO) &&
-         !handover_typed_time(f, "reported_at", &e.reported_at)))
+         !form_time(f, c, "reported_at", true, &e.reported_at)))
         return EV_HANDLED;
     fd_error err = {0};
     if (fd_handover_write(console_desk(c), console_actor(c), w->shift_id, &e, NULL, &err) != FD_OK) {
@@ -316,11 +316,11 @@ static int progress_submit(void *ctx, console *c, form *f)
     progressing *g = ctx;
     fd_progress_form p = {.shift_id = g->shift_id, .entry_id = g->entry_id, .note = form_value(f, "note"),
                           .done = g->done};
-    if (!handover_typed_time(f, "at", &p.at))
+    if (!form_time(f, c, "at", true, &p.at))
         return EV_HANDLED;
     if (g->done) {
         p.reported_to = form_value(f, "reported_to");
-        if (!handover_typed_time(f, "reported_at", &p.reported_at))
+        if (!form_time(f, c, "reported_at", true, &p.reported_at))
             return EV_HANDLED;
     }
     fd_error err = {0};

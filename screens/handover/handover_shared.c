@@ -21,18 +21,6 @@ void handover_when(fd_time t, char out[FD_TIME_TEXT])
     snprintf(out, FD_TIME_TEXT, "%s", t ? text + 5 : "");
 }
 
-bool handover_typed_time(form *f, const char *field, fd_time *out)
-{
-    const char *text = form_value(f, field);
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    *out = 0;
-    if (text_blank(text) || fd_time_parse(text, out, &why))
-        return true;
-    form_field_error(f, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
-    return false;
-}
-
 char *handover_joined(const char *a, const char *sep, const char *b)
 {
     if (!a || !*a)

@@ -21,7 +21,5 @@ char *handover_entry_text(const fd_entry *e);
 
 /* "11-27 09:30"; "" for 0. */
 void handover_when(fd_time t, char out[FD_TIME_TEXT]);
-/* A typed time: empty is 0 (now, or none); what does not parse is said at the field. */
-bool handover_typed_time(form *f, const char *field, fd_time *out);
 
 #endif

@@ -424,14 +424,8 @@ static int call_submit(void *ctx, console *c, form *f)
                            .name = form_value(f, "name"), .phone = form_value(f, "phone"),
                            .outcome = (fd_key_outcome)form_choice(f, "outcome"),
                            .note = form_value(f, "note")};
-    const char *at = form_value(f, "called_at");
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    if (*at && !fd_time_parse(at, &n.called_at, &why)) {
-        form_field_error(f, "called_at",
-                         fd_when_problem_text(&why, _("Enter a date and time such as 2026-11-27 02:15."), problem));
+    if (!form_time(f, c, "called_at", true, &n.called_at))
         return EV_HANDLED;
-    }
     fd_error err = {0};
     if (fd_key_loan_notify(console_desk(c), console_actor(c), k->p->id, &n, &err) != FD_OK) {
         form_show_error(f, c, &err);
@@ -736,14 +730,8 @@ static int loan_submit(void *ctx, console *c, form *f)
     fd_key_loan_new loan = loan_as_typed(f);
     loan.key_ids = n->keys;
     loan.key_count = count;
-    const char *expected = form_value(f, "expected_return");
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    if (*expected && !fd_time_parse(expected, &loan.expected_return, &why)) {
-        form_field_error(f, "expected_return",
-                         fd_when_problem_text(&why, _("Enter a date and time such as 2026-11-27 17:00."), problem));
+    if (!form_time(f, c, "expected_return", true, &loan.expected_return))
         return EV_HANDLED;
-    }
     /* Everything the core would refuse is said now, before a manager is asked. */
     fd_desk *d = console_desk(c);
     if (fd_key_loan_check(d, &loan, &err) != FD_OK) {

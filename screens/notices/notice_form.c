@@ -36,21 +36,6 @@ static fd_notice_kind chosen_kind(const drafting *t)
     return k < 0 ? FD_NOTICE_GENERAL : (fd_notice_kind)k;
 }
 
-/* A typed time: empty is none (0), which the core asks for; what does not parse is
- * said at the field. */
-static bool typed_time(drafting *t, const char *field, fd_time *out)
-{
-    const char *text = form_value(t->form, field);
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    *out = 0;
-    if (text_blank(text) || fd_time_parse(text, out, &why))
-        return true;
-    form_field_error(t->form, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
-    form_focus(t->form, field);
-    return false;
-}
-
 /* Works starting before the notice period allows, with a reason typed: a manager lets
  * them through with their PIN. False when the manager was not found. */
 static bool early_start_approved(drafting *t, console *c, const fd_notice_draft *in, fd_actor *manager)
@@ -72,7 +57,8 @@ static int draft_submit(void *ctx, console *c, form *f)
         .body = form_value(t->form, "body"),
         .place = form_value(t->form, "place"),
     };
-    if (!typed_time(t, "starts_at", &in.starts_at) || !typed_time(t, "ends_at", &in.ends_at))
+    if (!form_time(t->form, c, "starts_at", true, &in.starts_at) ||
+        !form_time(t->form, c, "ends_at", true, &in.ends_at))
         return EV_HANDLED | EV_REDRAW;
     fd_actor approver;
     fd_notice_override override = {&approver, form_value(t->form, "reason")};

@@ -245,14 +245,8 @@ static int deliver_submit(void *ctx, console *c, form *f)
     stepping *s = ctx;
     fd_error err = {0};
     fd_time at = 0;
-    const char *typed = form_value(f, "delivered_at");
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    if (!text_blank(typed) && !fd_time_parse(typed, &at, &why)) {
-        form_field_error(f, "delivered_at",
-                         fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
+    if (!form_time(f, c, "delivered_at", true, &at))
         return EV_HANDLED;
-    }
     char *text = fd_strdup(form_value(f, "units"));
     const char *units[UNITS_MAX];
     size_t count = split_units(text, units, UNITS_MAX);

@@ -7,9 +7,11 @@
 
 #include "widgets/dialog.h"
 #include "console/draw.h"
+#include "frontdesk/desk.h"
 #include "frontdesk/i18n.h"
 #include "widgets/lineedit.h"
 #include "frontdesk/text.h"
+#include "frontdesk/time.h"
 
 /* A list shows five of its lines at once: a morning's tools, most notices, within
  * the dialog an 80x24 screen holds; a longer one scrolls. */
@@ -224,6 +226,27 @@ void form_focus(form *f, const char *name)
     field_state *fs = find_field(f, name);
     if (fs)
         f->focus = (size_t)(fs - f->fields);
+}
+
+bool form_time(form *f, console *c, const char *name, bool optional, fd_time *out)
+{
+    const char *text = form_value(f, name);
+    fd_when_problem why;
+    char problem[FD_WHEN_PROBLEM_TEXT];
+    int minutes;
+    *out = 0;
+    if (optional && text_blank(text))
+        return true;
+    if (fd_time_parse(text, out, &why))
+        return true;
+    /* A time alone is today's: the desk writes "14:30" far more often than the date. */
+    if (why.fault == FD_WHEN_SHAPE && fd_clock_time_parse(text, &minutes, &why)) {
+        *out = fd_date_start(fd_date_of(fd_desk_now(console_desk(c)))) + (fd_time)minutes * 60;
+        return true;
+    }
+    form_field_error(f, name, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
+    form_focus(f, name);
+    return false;
 }
 
 const char *form_focused(const form *f)

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "console/console.h"
+#include "frontdesk/time.h"
 
 typedef enum form_type {
     FORM_TEXT,     /* any text, Chinese included */
@@ -79,6 +80,10 @@ int form_choice(const form *f, const char *name);
  * choice field is set to the label equal to text, if it offers one. */
 void form_set_value(form *f, const char *name, const char *text);
 void form_focus(form *f, const char *name);
+/* The time typed in a FORM_DATETIME field: "2026-11-27 09:30", or "09:30" for that time
+ * of the desk's today; blank gives 0 when optional. Else false, with what is wrong (no
+ * such day or hour, or how to write it) said at the field, and the cursor there. */
+bool form_time(form *f, console *c, const char *name, bool optional, fd_time *out);
 /* The name of the field the cursor is in. */
 const char *form_focused(const form *f);
 /* Shows err's message under the field it names and moves there; a message that

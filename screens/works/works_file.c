@@ -538,16 +538,6 @@ static const form_field hot_fields[] = {
     {"ends_at", N_("Until"), FORM_DATETIME, true, 0, 0},
 };
 
-static bool typed_time(form *f, const char *field, fd_time *out)
-{
-    fd_when_problem why;
-    char problem[FD_WHEN_PROBLEM_TEXT];
-    if (fd_time_parse(form_value(f, field), out, &why))
-        return true;
-    form_field_error(f, field, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
-    return false;
-}
-
 /* The approver enters their PIN after the form is filled, so it is what they approve. */
 static int hot_submit(void *ctx, console *c, form *f)
 {
@@ -558,7 +548,8 @@ static int hot_submit(void *ctx, console *c, form *f)
         .certificate = form_value(f, "certificate"),
         .work = form_value(f, "work"),
     };
-    if (!typed_time(f, "starts_at", &in.starts_at) || !typed_time(f, "ends_at", &in.ends_at))
+    if (!form_time(f, c, "starts_at", false, &in.starts_at) ||
+        !form_time(f, c, "ends_at", false, &in.ends_at))
         return EV_HANDLED;
     fd_actor approver;
     if (!auth_approve(c, FD_ACT_WORKS_HOT_WORK, &approver))

@@ -359,6 +359,8 @@ START_TEST(test_a_repair_handed_to_engineering_and_reported_done)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS); /* who reported it */
     vt_send(t, "赵师傅");
+    vt_key(t, "Tab");
+    vt_send(t, "10:00"); /* a time alone is today's */
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Repair reported done.", WAIT_MS);
     VT_ASSERT_TEXT(t, "No. 3  Done by engineering  11-27 10:00  赵师傅: 疏通", WAIT_MS);

@@ -429,7 +429,11 @@ START_TEST(an_impossible_return_time_is_named)
     VT_ASSERT_TEXT(t, "没有25:00这个时刻，时为0–23、分为0–59。", WAIT_MS);
     retype(t, "2026-11-27 5");
     vt_key(t, "F2");
-    VT_ASSERT_TEXT(t, "请输入日期和时间，例如 2026-11-27 17:00。", WAIT_MS);
+    VT_ASSERT_TEXT(t, "时间请写成 2026-11-27 09:30。", WAIT_MS);
+    /* A time alone is today's: it too is named when the clock has no such hour. */
+    retype(t, "２５：００");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "没有25:00这个时刻，时为0–23、分为0–59。", WAIT_MS);
     ck_assert(!desk_screen_has(t, "现在批准"));
     desk_quit(t);
 }
