@@ -81,11 +81,11 @@ static void draw_selected(const viewlist *v, const void *row, int y, int x, int 
 }
 
 static const viewlist_view views[] = {
-    {N_("Today, and all still pending"), FD_CALL_VIEW_DESK, &calls_source, 0, NULL},
-    {N_("Pending, oldest first"), FD_CALL_VIEW_OPEN, &calls_source, 0, NULL},
+    {N_("Today, and all still pending"), FD_CALL_VIEW_DESK, &calls_source, 0, NULL, NULL},
+    {N_("Pending, oldest first"), FD_CALL_VIEW_OPEN, &calls_source, 0, NULL, NULL},
     {N_("Search: caller, unit, phone or matter"), FD_CALL_VIEW_SEARCH, &calls_source, LISTVIEW_TYPE_AHEAD,
-     NULL},
-    {N_("Suggestions, newest first"), FD_CALL_VIEW_SUGGESTIONS, &calls_source, 0, NULL},
+     NULL, NULL},
+    {N_("Suggestions, newest first"), FD_CALL_VIEW_SUGGESTIONS, &calls_source, 0, NULL, NULL},
 };
 
 static const viewlist_spec calls_list = {

@@ -84,11 +84,11 @@ static void draw_selected(const viewlist *v, const void *row, int y, int x, int 
 
 /* "/" narrows any of them by title. */
 static const viewlist_view views[] = {
-    {N_("Not yet taken down"), FD_NOTICE_VIEW_CURRENT, &notices_source, 0, NULL},
-    {N_("Drafts awaiting a signature"), FD_NOTICE_VIEW_DRAFTS, &notices_source, 0, NULL},
-    {N_("On the notice board"), FD_NOTICE_VIEW_POSTED, &notices_source, 0, NULL},
-    {N_("To take down: the event is over"), FD_NOTICE_VIEW_TAKE_DOWN, &notices_source, 0, NULL},
-    {N_("All notices"), FD_NOTICE_VIEW_ALL, &notices_source, 0, NULL},
+    {N_("Not yet taken down"), FD_NOTICE_VIEW_CURRENT, &notices_source, 0, NULL, NULL},
+    {N_("Drafts awaiting a signature"), FD_NOTICE_VIEW_DRAFTS, &notices_source, 0, NULL, NULL},
+    {N_("On the notice board"), FD_NOTICE_VIEW_POSTED, &notices_source, 0, NULL, NULL},
+    {N_("To take down: the event is over"), FD_NOTICE_VIEW_TAKE_DOWN, &notices_source, 0, NULL, NULL},
+    {N_("All notices"), FD_NOTICE_VIEW_ALL, &notices_source, 0, NULL, NULL},
 };
 
 static const viewlist_spec notices_list = {

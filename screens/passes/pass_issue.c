@@ -220,7 +220,7 @@ static int save(issue *in, console *c, fd_pass_input *pi)
         show_error(in, c, &err, line);
         return EV_HANDLED | EV_REDRAW;
     }
-    passes_changed();
+    passes_issued(id);
     console_info(c, _("Pass No. %lld issued: the carrier takes its release part to the door."),
                  (long long)id);
     return EV_HANDLED | EV_POP | EV_REDRAW;

@@ -75,17 +75,24 @@ static void draw_selected(const viewlist *v, const void *row, int y, int x, int 
     passes_label_line(y + 2, x, cols, _("Authority"), line, A_NORMAL);
 }
 
+static int64_t pass_id(const void *row)
+{
+    const fd_pass *p = row;
+    return p->id;
+}
+
 static const viewlist_view views[] = {
-    {N_("Today, and all still issued"), FD_PASS_VIEW_DESK, &passes_source, 0, NULL},
-    {N_("Moving time over, not let through"), FD_PASS_VIEW_OPEN, &passes_source, 0, NULL},
+    {N_("Today, and all still issued"), FD_PASS_VIEW_DESK, &passes_source, 0, NULL, pass_id},
+    {N_("Moving time over, not let through"), FD_PASS_VIEW_OPEN, &passes_source, 0, NULL, pass_id},
     {N_("Search: carrier, company or unit"), FD_PASS_VIEW_SEARCH, &passes_source,
-     LISTVIEW_TYPE_AHEAD, NULL},
+     LISTVIEW_TYPE_AHEAD, NULL, pass_id},
 };
 
 static const viewlist_spec passes_list = {
     .views = views,
     .view_count = sizeof views / sizeof views[0],
     .changes = passes_changes,
+    .made = passes_last_issued,
     .detail_rows = 3,
     .draw_selected = draw_selected,
 };

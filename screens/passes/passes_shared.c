@@ -5,8 +5,9 @@
 #include "frontdesk/i18n.h"
 #include "widgets/show.h"
 
-/* Bumped by every write made here. */
+/* Bumped by every write made here; the pass issued here last. */
 static unsigned changes;
+static int64_t issued;
 
 void passes_changed(void)
 {
@@ -16,6 +17,17 @@ void passes_changed(void)
 unsigned passes_changes(void)
 {
     return changes;
+}
+
+void passes_issued(int64_t id)
+{
+    issued = id;
+    passes_changed();
+}
+
+int64_t passes_last_issued(void)
+{
+    return issued;
 }
 
 void passes_window_text(const fd_pass *p, fd_time now, char *out, size_t size)

@@ -15,6 +15,9 @@ enum { PASSES_LABEL_COLS = 12, PASSES_LINE_TEXT = 1024 };
 /* A write was made here; how many so far. */
 void passes_changed(void);
 unsigned passes_changes(void);
+/* A pass issued here (a write too): the list highlights it when it reads again. */
+void passes_issued(int64_t id);
+int64_t passes_last_issued(void);
 
 /* "10:30–12:00" on now's day, "11-25 10:30–12:00" on another. */
 void passes_window_text(const fd_pass *p, fd_time now, char *out, size_t size);

@@ -10,7 +10,8 @@
 #include "frontdesk/text.h"
 
 /* Rows asked for at a time; more come when the selection nears the last one. */
-enum { PAGE_ROWS = 50, QUERY_MAX_CHARS = 40, MAX_COLUMNS = 8 };
+/* A row looked for by listview_select_where is sought among this many at most. */
+enum { PAGE_ROWS = 50, QUERY_MAX_CHARS = 40, MAX_COLUMNS = 8, SELECT_ROWS_MAX = 500 };
 
 struct listview {
     const listview_source *src;
@@ -126,6 +127,24 @@ static int move_selection(listview *lv, console *c, long delta)
         lv->version++;
     }
     return EV_HANDLED | EV_REDRAW;
+}
+
+bool listview_select_where(listview *lv, console *c, bool (*is)(const void *row, const void *ctx),
+                           const void *ctx)
+{
+    for (size_t i = 0;; i++) {
+        if (i == lv->count && (lv->complete || lv->count >= SELECT_ROWS_MAX))
+            return false;
+        if (i == lv->count)
+            fetch_page(lv, c);
+        if (i == lv->count)
+            return false;
+        if (is(lv->rows[i], ctx)) {
+            lv->selected = i;
+            lv->version++;
+            return true;
+        }
+    }
 }
 
 void listview_refresh(listview *lv, console *c)

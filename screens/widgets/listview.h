@@ -48,6 +48,10 @@ void listview_reload(listview *lv, console *c);
 /* The same, the selection kept on the same line number (a line that opened or closed
  * in place stays under the cursor). */
 void listview_refresh(listview *lv, console *c);
+/* Highlights the first row is() takes, reading on for it a few pages at most; false,
+ * the highlight where it was, when none does. */
+bool listview_select_where(listview *lv, console *c, bool (*is)(const void *row, const void *ctx),
+                           const void *ctx);
 
 bool listview_takes_text(const listview *lv);
 /* What the search line says before the text: the fields it searches, translated

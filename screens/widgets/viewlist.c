@@ -16,8 +16,15 @@ struct viewlist {
     size_t view;
     listview *list;
     unsigned seen; /* spec->changes() when it was read */
+    int64_t made;  /* spec->made() when it was read */
     fresh read;
 };
+
+static bool is_made(const void *row, const void *ctx)
+{
+    const viewlist *v = ctx;
+    return v->spec->views[v->view].row_id(row) == v->made;
+}
 
 static void read_list(viewlist *v)
 {
@@ -25,6 +32,17 @@ static void read_list(viewlist *v)
         v->seen = v->spec->changes();
     fresh_mark(&v->read, v->c);
     listview_reload(v->list, v->c);
+}
+
+/* After a save here: a record just made is highlighted, where the view shows it. */
+static void read_after_save(viewlist *v)
+{
+    read_list(v);
+    int64_t made = v->spec->made ? v->spec->made() : 0;
+    if (made && made != v->made && v->spec->views[v->view].row_id) {
+        v->made = made;
+        listview_select_where(v->list, v->c, is_made, v);
+    }
 }
 
 static void show_view(viewlist *v, size_t view)
@@ -43,6 +61,7 @@ viewlist *viewlist_new(const viewlist_spec *spec, console *c)
     viewlist *v = fd_alloc(sizeof *v);
     v->spec = spec;
     v->c = c;
+    v->made = spec->made ? spec->made() : 0;
     show_view(v, 0);
     return v;
 }
@@ -92,7 +111,7 @@ void viewlist_draw(void *state, console *c, const console_area *area)
 {
     viewlist *v = state;
     if (v->spec->changes && v->seen != v->spec->changes())
-        read_list(v);
+        read_after_save(v);
     else if (fresh_stale(&v->read, c))
         listview_refresh(v->list, c);
     char title[TITLE_TEXT], key[32];

@@ -1,8 +1,8 @@
 /* A procedure's list screen as the hotline, the passes, the notices and the renovations
  * show one: a view at a time, titled "VIEW   (n of N; F5: next view)", its list under
  * the title, a rule, and more of the highlighted row under the rule. It reads again
- * after a save here (the procedure's change count: from the top, so a new record
- * shows) or at another terminal (widgets/fresh.h: the selection kept), and typing over
+ * after a save here (the procedure's change count: from the top, or with the record
+ * just made highlighted where it falls) or at another terminal (widgets/fresh.h: the selection kept), and typing over
  * a view opens the search view, where there is one. The screen keeps what is its own:
  * its keys (F4, Enter, ^R …), its rows and cells, and the row's details.
  *
@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "console/console.h"
 #include "widgets/listview.h"
@@ -25,6 +26,7 @@ typedef struct viewlist_view {
     const listview_source *source; /* its fetch and cells get the viewlist as ctx */
     unsigned flags;                /* LISTVIEW_TYPE_AHEAD: the search view */
     const char *search_label;      /* N_(): what its search finds by; NULL: "Search:" */
+    int64_t (*row_id)(const void *row); /* the record a row shows, when spec->made's kind */
 } viewlist_view;
 
 typedef struct viewlist_spec {
@@ -32,6 +34,10 @@ typedef struct viewlist_spec {
     size_t view_count;
     /* This terminal's saves in the procedure; NULL: the procedure keeps no count. */
     unsigned (*changes)(void);
+    /* The record this terminal made last (0: none yet): after the save that made it,
+     * a view whose rows are such records (row_id) reads again with it highlighted
+     * wherever it falls. NULL: the list reads again from the top. */
+    int64_t (*made)(void);
     int detail_rows;
     /* Under the rule, detail_rows lines: more of row, the highlighted one. */
     void (*draw_selected)(const viewlist *v, const void *row, int y, int x, int cols);

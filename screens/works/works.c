@@ -186,18 +186,26 @@ static void draw_selected(const viewlist *v, const void *row, int y, int x, int 
     }
 }
 
+static int64_t file_id(const void *row)
+{
+    const fd_renovation *r = row;
+    return r->id;
+}
+
 static const viewlist_view views[] = {
-    {N_("Renovations under way"), VIEW_FILES, &files_source, 0, N_("Unit, owner or contractor:")},
+    {N_("Renovations under way"), VIEW_FILES, &files_source, 0, N_("Unit, owner or contractor:"),
+     file_id},
     {N_("Workers' passes coming due or overdue"), VIEW_DUE, &due_source, 0,
-     N_("Unit, worker or contractor:")},
+     N_("Unit, worker or contractor:"), NULL},
     {N_("Today's tools, and any not carried out"), VIEW_TOOLS, &tools_source, 0,
-     N_("Unit, worker, contractor or tool:")},
+     N_("Unit, worker, contractor or tool:"), NULL},
 };
 
 static const viewlist_spec works_list = {
     .views = views,
     .view_count = sizeof views / sizeof views[0],
     .changes = works_changes,
+    .made = works_last_opened,
     .detail_rows = 3,
     .draw_selected = draw_selected,
 };

@@ -75,7 +75,7 @@ static int file_submit(void *ctx, console *c, form *f)
         form_show_error(f, c, &err);
         return EV_HANDLED | EV_REDRAW;
     }
-    works_changed();
+    works_opened(id);
     fd_renovation r;
     char last[FD_DATE_TEXT] = "";
     if (fd_renovation_get(console_desk(c), console_actor(c), id, &r, &err) == FD_OK)

@@ -8,8 +8,9 @@
 #include "widgets/form.h"
 #include "widgets/show.h"
 
-/* Bumped by every write made here. */
+/* Bumped by every write made here; the file opened here last. */
 static unsigned changes;
+static int64_t opened;
 
 void works_changed(void)
 {
@@ -19,6 +20,17 @@ void works_changed(void)
 unsigned works_changes(void)
 {
     return changes;
+}
+
+void works_opened(int64_t id)
+{
+    opened = id;
+    works_changed();
+}
+
+int64_t works_last_opened(void)
+{
+    return opened;
 }
 
 void works_first_line(const char *text, char *out, size_t size)

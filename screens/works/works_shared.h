@@ -14,6 +14,10 @@ enum { WORKS_LABEL_COLS = 12, WORKS_LINE_TEXT = 1024 };
 /* A write was made here; how many so far. */
 void works_changed(void);
 unsigned works_changes(void);
+/* A renovation file opened here (a write too): the list highlights it when it reads
+ * again. */
+void works_opened(int64_t id);
+int64_t works_last_opened(void);
 
 /* The first line of a text that may have several. */
 void works_first_line(const char *text, char *out, size_t size);
