@@ -62,7 +62,7 @@ static void on_line(void *ctx, const fd_call_line *l)
                  show_or_dash(l->old_value), show_or_dash(l->value), l->reason, l->staff);
     } else {
         if (l->complaint_id)
-            snprintf(what, sizeof what, "#%lld", (long long)l->complaint_id);
+            snprintf(what, sizeof what, _("complaint No. %lld"), (long long)l->complaint_id);
         else if (l->repair_id && strcmp(l->event, "repair") == 0)
             snprintf(what, sizeof what, _("repair request No. %lld"), (long long)l->repair_id);
         else if (l->repair_id && strcmp(l->event, "done") == 0)

@@ -281,7 +281,7 @@ START_TEST(test_an_entry_becomes_a_complaint)
     VT_ASSERT_TEXT(t, "‹ General", WAIT_MS); /* the ordinary complaint, as its own form starts */
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Turned into a complaint: #", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Turned into a complaint: complaint No. ", WAIT_MS); /* as its status says */
     VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00   complaint No.", WAIT_MS);
     vt_key(t, "Esc");
     vt_key(t, "F7");
