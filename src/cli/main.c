@@ -141,13 +141,31 @@ static int run_console(cli *c)
     return rc;
 }
 
+/* Whether a subcommand's arguments ask for help (before any "--"). */
+static bool asks_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0)
+            return true;
+    return false;
+}
+
+static int subcommand_help(const subcommand *s)
+{
+    printf(_("Usage: frontdesk [--db PATH] [--config FILE] %s\n"), s->usage);
+    printf("  %s\n", _(s->help));
+    printf(_("Every option of it: man frontdesk.\n"));
+    return EX_OK;
+}
+
 static int dispatch(cli *c, int argc, char **argv)
 {
     if (argc == 0)
         return run_console(c);
     for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
         if (strcmp(argv[0], subcommands[i].name) == 0)
-            return subcommands[i].run(c, argc, argv);
+            return asks_help(argc, argv) ? subcommand_help(&subcommands[i])
+                                         : subcommands[i].run(c, argc, argv);
     return cli_usage(_("unknown command '%s'"), argv[0]);
 }
 

@@ -342,6 +342,11 @@ START_TEST(chinese_messages_by_default_configuration)
     r = run("LANGUAGE=", "--help");
     ck_assert_msg(r.status == 0, "%s", r.output);
     ck_assert_msg(strstr(r.output, "用法：frontdesk"), "%s", r.output);
+    /* A command's own --help is its usage, not an unknown option. */
+    r = run("LANGUAGE=", "print daily --help");
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_msg(strstr(r.output, "用法：frontdesk [--db PATH] [--config FILE] print handover|daily"),
+                  "%s", r.output);
 }
 END_TEST
 
