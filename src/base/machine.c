@@ -100,29 +100,31 @@ static fd_status insert_event(fd_desk *d, const fd_machine *m, int64_t entity_id
 }
 
 /* The event's entry records the event alone, or, when the entity is a row of record
- * just inserted (record < FD_TABLE_COUNT), that row with its first event. */
+ * just inserted (record < FD_TABLE_COUNT), that row with its first event. A row just
+ * inserted has no state yet: it is not looked up, and its state is inserted, so that a
+ * second first event fails on the state's key instead of overwriting it. */
 static fd_status fire_and_record(fd_desk *d, const fd_machine *m, fd_record_table record,
                                  int64_t entity_id, const char *event, const fd_fire *fire,
                                  int64_t *event_id, fd_error *err)
 {
     if (!fd_store_in_write(d->store))
         return fd_fail(err, FD_DB, NULL, "fd_machine_fire outside a write transaction");
-    char state[FD_STATE_MAX];
+    bool first = record < FD_TABLE_COUNT;
+    char state[FD_STATE_MAX] = "";
     const fd_transition *t;
     int64_t id = 0;
     fd_status s;
-    if ((s = fd_machine_state(d, m, entity_id, state, err)) != FD_OK ||
+    if ((!first && (s = fd_machine_state(d, m, entity_id, state, err)) != FD_OK) ||
         (s = fd_machine_check(d, m, state, event, fire, entity_id, &t, err)) != FD_OK ||
         (s = insert_event(d, m, entity_id, t, state, fire, &id, err)) != FD_OK)
         return s;
     char action[64];
     snprintf(action, sizeof action, "%s.%s", m->kind, event);
-    s = record < FD_TABLE_COUNT
-            ? fd_audit_row_and_event(d, fire->actor, action, record, entity_id, id, err)
-            : fd_audit_row(d, fire->actor, action, FD_TABLE_event, id, err);
+    s = first ? fd_audit_row_and_event(d, fire->actor, action, record, entity_id, id, err)
+              : fd_audit_row(d, fire->actor, action, FD_TABLE_event, id, err);
     if (s != FD_OK)
         return s;
-    fd_stmt *st = fd_sql(d->store, FD_SQL_STATE_SET);
+    fd_stmt *st = fd_sql(d->store, first ? FD_SQL_STATE_INSERT : FD_SQL_STATE_SET);
     fd_bind_text(st, ":kind", m->kind);
     fd_bind_int(st, ":entity_id", entity_id);
     fd_bind_text(st, ":state", t->to);

@@ -109,6 +109,10 @@ SELECT state
 FROM entity_state
 WHERE kind = :kind AND entity_id = :entity_id;
 
+-- name: state_insert
+INSERT INTO entity_state (kind, entity_id, state, event_id)
+VALUES (:kind, :entity_id, :state, :event_id);
+
 -- name: state_set
 INSERT INTO entity_state (kind, entity_id, state, event_id)
 VALUES (:kind, :entity_id, :state, :event_id)

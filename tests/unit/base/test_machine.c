@@ -171,6 +171,37 @@ START_TEST(verify_recomputes_the_cached_state)
 }
 END_TEST
 
+static fd_status begin_one(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    firing *f = ctx;
+    desk_fixture *fx = f->fire.guard_ctx;
+    return fd_machine_begin(fx->desk, &parcel, FD_TABLE_staff, f->entity, f->event, &f->fire, NULL,
+                            err);
+}
+
+/* fd_machine_begin does not look the state up (the row was just inserted): a first event
+ * on an entity that already has a state must still fail, and leave nothing written. */
+START_TEST(a_first_event_twice_is_refused_and_writes_nothing)
+{
+    desk_fixture fx;
+    desk_fixture_open(&fx, "begin.db");
+    fd_error err = {0};
+    int64_t staff = fx.receptionist.staff_id;
+    ck_assert_int_eq(fire(&fx, staff, "receive", &fx.receptionist, NULL, NULL, &err), FD_OK);
+    ck_assert_int_eq(fire(&fx, staff, "collect", &fx.receptionist, NULL, "张三丰", &err), FD_OK);
+    int events = desk_fixture_count(&fx, "SELECT count(*) FROM event");
+    int entries = desk_fixture_count(&fx, "SELECT count(*) FROM audit");
+    firing f = {staff, "receive", {.actor = &fx.receptionist, .guard_ctx = &fx}};
+    ck_assert_int_ne(fd_store_write(fx.desk->store, begin_one, &f, &err), FD_OK);
+    ck_assert_str_eq(state_of(&fx, staff), "collected");
+    ck_assert_int_eq(desk_fixture_count(&fx, "SELECT count(*) FROM event"), events);
+    ck_assert_int_eq(desk_fixture_count(&fx, "SELECT count(*) FROM audit"), entries);
+    ck_assert_int_eq(desk_fixture_verify(&fx), 0);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
 typedef struct correcting {
     desk_fixture *fx;
     const char *value, *reason;
@@ -225,6 +256,7 @@ int main(void)
     tcase_add_test(tc, guards_refuse_at_the_field);
     tcase_add_test(tc, history_lists_every_event_with_its_approver);
     tcase_add_test(tc, verify_recomputes_the_cached_state);
+    tcase_add_test(tc, a_first_event_twice_is_refused_and_writes_nothing);
     tcase_add_test(tc, corrections_need_a_reason_and_the_latest_wins);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);

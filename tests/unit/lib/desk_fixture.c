@@ -99,6 +99,19 @@ int desk_fixture_raw(const desk_fixture *f, const char *sql)
     return rc;
 }
 
+int64_t desk_fixture_count(const desk_fixture *f, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open(f->path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
 void desk_fixture_tamper(desk_fixture *f, const char *sql)
 {
     const fd_config *config = f->desk->config;

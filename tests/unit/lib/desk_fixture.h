@@ -35,6 +35,8 @@ void desk_fixture_close(desk_fixture *f);
 void desk_fixture_reopen(desk_fixture *f);
 /* Runs sql on a raw connection: someone editing the file behind the program's back. */
 int desk_fixture_raw(const desk_fixture *f, const char *sql);
+/* The one number sql answers, read on a raw connection (the file as it is). */
+int64_t desk_fixture_count(const desk_fixture *f, const char *sql);
 /* Closes the desk, runs sql behind its back (it must succeed), and opens the desk again
  * on the configuration it had. */
 void desk_fixture_tamper(desk_fixture *f, const char *sql);

@@ -1087,19 +1087,6 @@ START_TEST(the_purge_clears_old_documents_and_verify_still_passes)
 }
 END_TEST
 
-/* The document numbers a table holds, as the file keeps them: HMACs and masks. */
-static int64_t raw_count(const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_open(fx.path, &db), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    int64_t n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
-}
 
 START_TEST(a_ban_keeps_its_number_while_in_force_and_forgets_it_once_lifted)
 {
@@ -1117,8 +1104,10 @@ START_TEST(a_ban_keeps_its_number_while_in_force_and_forgets_it_once_lifted)
     ck_assert_int_eq(r.bans, 2); /* the entry lifted, and the row that lifted it */
     ck_assert(r.log_emptied);
     desk_fixture_close(&fx);
-    ck_assert_int_eq(raw_count("SELECT count(*) FROM visitor_ban WHERE doc_number_hmac = '' "
-                               "AND doc_number_masked = '********' AND pii_salt IS NULL"), 2);
+    ck_assert_int_eq(desk_fixture_count(&fx, "SELECT count(*) FROM visitor_ban WHERE "
+                                             "doc_number_hmac = '' AND doc_number_masked = "
+                                             "'********' AND pii_salt IS NULL"),
+                     2);
     desk_fixture_reopen(&fx);
     verify_clean();
     /* The entry in force still turns its visitor away, by the number. */
