@@ -780,7 +780,7 @@ int console_run(const console_app *app, fd_desk *desk, const fd_config *cfg)
     console c = {.app = app, .desk = desk, .cfg = cfg};
     fd_error err = {0};
     if (keymap_new(cfg, &c.keys, &err) != FD_OK) {
-        fprintf(stderr, "frontdesk: %s\n", err.message);
+        fprintf(stderr, "%s%s\n", _("frontdesk: "), err.message);
         return fd_status_exit_code(err.status);
     }
     int status = EX_OK;

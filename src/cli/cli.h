@@ -20,10 +20,14 @@ typedef struct cli {
 /* cli_open_desk: create the database as a demo's (marked so before anything else). */
 enum { CLI_OPEN_DEMO = 0x100 };
 
-/* Prints "frontdesk: message" on stderr and returns the sysexits code for it. */
+/* Prints "frontdesk: message" (the colon the language's) on stderr and returns the
+ * sysexits code for it. */
 int cli_fail(const fd_error *err);
 /* Prints a usage error and returns EX_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Names the option getopt_long refused ('?' unknown, ':' its value missing; the option
+ * string starts with ':'), before the caller's usage. */
+void cli_bad_option(int opt, char *const argv[]);
 /* A day given to an option (--date, --from, --to, --month's first day): EX_OK with *out,
  * else the usage error: shape_hint when the text is not written as a date, else which
  * day does not exist after the option's name ("--from: 2026-11 has 30 days: there is no

@@ -56,11 +56,13 @@ int cli_init(cli *c, int argc, char **argv)
     };
     const char *number = NULL, *name = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:n:", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":a:n:", options, NULL)) != -1) {
         switch (opt) {
         case 'a': number = optarg; break;
         case 'n': name = optarg; break;
-        default: return cli_usage(_("usage: frontdesk init --admin NUMBER --name NAME"));
+        default:
+            cli_bad_option(opt, argv);
+            return cli_usage(_("usage: frontdesk init --admin NUMBER --name NAME"));
         }
     }
     if (!number || !name)
@@ -319,12 +321,15 @@ int cli_verify(cli *c, int argc, char **argv)
     fd_verify_request req = {.report = print_problem};
     log_list logs = {0};
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:s:l:", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":a:s:l:", options, NULL)) != -1) {
         switch (opt) {
         case 'a': req.against = optarg; break;
         case 's': req.seal_code = optarg; break;
         case 'l': add_log(&logs, optarg); break;
-        default: free_logs(&logs); return verify_usage();
+        default:
+            cli_bad_option(opt, argv);
+            free_logs(&logs);
+            return verify_usage();
         }
     }
     char *typed = req.seal_code && strcmp(req.seal_code, "-") == 0 ? cli_read_seal_code() : NULL;

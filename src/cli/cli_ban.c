@@ -181,13 +181,15 @@ int cli_ban(cli *c, int argc, char **argv)
     };
     ban_options o = {0};
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:u:r:h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":a:u:r:h", options, NULL)) != -1) {
         switch (opt) {
         case 'a': o.as = optarg; break;
         case 'u': o.unit = optarg; break;
         case 'r': o.reason = optarg; break;
         case 'h': print_help(); return EX_OK;
-        default: return cli_usage(_("usage: frontdesk ban list|add|lift …"));
+        default:
+            cli_bad_option(opt, argv);
+            return cli_usage(_("usage: frontdesk ban list|add|lift …"));
         }
     }
     if (optind >= argc)

@@ -82,7 +82,7 @@ static int parse_args(int argc, char **argv, export_args *a)
     fd_date from = 0, to = 0;
     bool have_from = false, have_to = false;
     int opt, bad;
-    while ((opt = getopt_long(argc, argv, "f:t:m:F:uo:a:", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":f:t:m:F:uo:a:", options, NULL)) != -1) {
         switch (opt) {
         case 'f':
             if ((bad = cli_date_option("--from", optarg, _("--from wants a date YYYY-MM-DD"), &from)))
@@ -111,7 +111,7 @@ static int parse_args(int argc, char **argv, export_args *a)
         case 'u': a->req.unmasked = true; break;
         case 'o': a->output = optarg; break;
         case 'a': a->as = optarg; break;
-        default: return usage();
+        default: cli_bad_option(opt, argv); return usage();
         }
     }
     if (optind != argc - 1 || !have_from || !have_to)

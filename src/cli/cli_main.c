@@ -20,9 +20,12 @@
 /* The PINs a script gave in the environment, taken out of it by cli_take_pins. */
 static char *given_pin, *given_new_pin;
 
+/* TRANSLATORS: the program's name before a message, with the language's colon. */
+#define PROGRAM_PREFIX _("frontdesk: ")
+
 int cli_fail(const fd_error *err)
 {
-    fprintf(stderr, "frontdesk: %s\n",
+    fprintf(stderr, "%s%s\n", PROGRAM_PREFIX,
             err->message[0] ? err->message : fd_status_message(err->status));
     return fd_status_exit_code(err->status);
 }
@@ -31,12 +34,23 @@ int cli_usage(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("frontdesk: ", stderr);
+    fputs(PROGRAM_PREFIX, stderr);
     vfprintf(stderr, fmt, ap);
     fputs("\n", stderr);
     fprintf(stderr, _("Try `frontdesk --help`.\n"));
     va_end(ap);
     return EX_USAGE;
+}
+
+/* getopt's own message is English whatever the site's language (opterr is 0): the
+ * option is named here, as typed. */
+void cli_bad_option(int opt, char *const argv[])
+{
+    const char *typed = argv[optind - 1];
+    char letter[3] = {'-', (char)optopt, '\0'};
+    const char *name = strncmp(typed, "--", 2) == 0 || !optopt ? typed : letter;
+    fputs(PROGRAM_PREFIX, stderr);
+    fprintf(stderr, opt == ':' ? _("option %s needs a value\n") : _("unknown option %s\n"), name);
 }
 
 int cli_date_option(const char *option, const char *text, const char *shape_hint, fd_date *out)
@@ -57,9 +71,11 @@ bool cli_only_as(int argc, char **argv, const char **number)
     };
     *number = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:", options, NULL)) != -1) {
-        if (opt != 'a')
+    while ((opt = getopt_long(argc, argv, ":a:", options, NULL)) != -1) {
+        if (opt != 'a') {
+            cli_bad_option(opt, argv);
             return false;
+        }
         *number = optarg;
     }
     return true;

@@ -58,7 +58,7 @@ static int parse(int argc, char **argv, print_args *a)
         {NULL, 0, NULL, 0},
     };
     int opt, outputs = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
         switch (opt) {
         case 'a': a->as = optarg; break;
         case 's': a->shift = optarg; break;
@@ -80,7 +80,7 @@ static int parse(int argc, char **argv, print_args *a)
             a->dest.text_width = (int)width;
             break;
         }
-        default: return usage();
+        default: cli_bad_option(opt, argv); return usage();
         }
     }
     if (optind != argc || outputs > 1 || (a->shift && a->last))

@@ -62,11 +62,11 @@ int cli_seal(cli *c, int argc, char **argv)
     };
     const char *number = NULL, *code = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:c:", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":a:c:", options, NULL)) != -1) {
         switch (opt) {
         case 'a': number = optarg; break;
         case 'c': code = optarg; break;
-        default: return usage();
+        default: cli_bad_option(opt, argv); return usage();
         }
     }
     if (!number || optind != argc)

@@ -353,11 +353,13 @@ int cli_staff(cli *c, int argc, char **argv)
     };
     const char *as = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, "a:h", options, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":a:h", options, NULL)) != -1) {
         switch (opt) {
         case 'a': as = optarg; break;
         case 'h': print_help(c->config); return EX_OK;
-        default: return cli_usage(_("usage: frontdesk staff add|list|passwd|unlock|recover …"));
+        default:
+            cli_bad_option(opt, argv);
+            return cli_usage(_("usage: frontdesk staff add|list|passwd|unlock|recover …"));
         }
     }
     if (optind >= argc)

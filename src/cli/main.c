@@ -211,13 +211,14 @@ int main(int argc, char **argv)
     const char *db = NULL, *config_path = NULL;
     take_global_options(&argc, argv, &db, &config_path);
     int opt;
-    bool help = false;
+    bool help = false, bad_option = false;
     /* "+": options after the subcommand belong to it. */
-    while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+    opterr = 0;
+    while (!bad_option && (opt = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
         switch (opt) {
         case 'h': help = true; break;
         case 'V': printf("frontdesk %s\n", FRONTDESK_VERSION); return EX_OK;
-        default: return cli_usage(_("unknown option"));
+        default: bad_option = true; break;
         }
     }
     int first = optind;
@@ -237,6 +238,11 @@ int main(int argc, char **argv)
     }
     /* Help, too, in the site's language, as every other word the program says. */
     fd_i18n_init(c.config->language);
+    if (bad_option) {
+        cli_bad_option(opt, argv);
+        fd_config_free(c.config);
+        return cli_usage(_("usage: frontdesk [--db PATH] [--config FILE] [COMMAND …]"));
+    }
     if (help) {
         print_help();
         fd_config_free(c.config);

@@ -350,6 +350,29 @@ START_TEST(chinese_messages_by_default_configuration)
 }
 END_TEST
 
+/* An option refused is named, in the site's language with its colon, by the program
+ * and by a command alike: not getopt's own message, which would be English or the
+ * system's. */
+START_TEST(a_refused_option_is_named_in_the_sites_language)
+{
+    run_result r = run("LANGUAGE=", "--bogus");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：未知的选项 --bogus") &&
+                      strstr(r.output, "用法：frontdesk [--db 路径]") && !strstr(r.output, "‘"),
+                  "%s", r.output);
+    r = run("LANGUAGE=", "verify -x");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：未知的选项 -x") &&
+                      strstr(r.output, "frontdesk：用法：frontdesk verify"),
+                  "%s", r.output);
+    r = run("LANGUAGE=", "export visitors --as");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：选项 --as 需要一个值"), "%s",
+                  r.output);
+    r = run("LANGUAGE=en", "print daily --bogus");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk: unknown option --bogus") &&
+                      !strstr(r.output, "unrecognized"),
+                  "%s", r.output);
+}
+END_TEST
+
 /* A copy of the program outside the build tree, as if installed, must not take the
  * build tree's catalogues (or its PDF module): only the installed ones. */
 START_TEST(a_program_outside_the_build_tree_ignores_its_catalogues)
@@ -750,6 +773,7 @@ int main(void)
     tcase_add_test(tc, import_reports_bad_rows_by_line);
     tcase_add_test(tc, the_do_not_admit_list_from_a_shell);
     tcase_add_test(tc, chinese_messages_by_default_configuration);
+    tcase_add_test(tc, a_refused_option_is_named_in_the_sites_language);
     tcase_add_test(tc, a_program_outside_the_build_tree_ignores_its_catalogues);
     tcase_add_test(tc, calendar_shows_the_year_and_warns_without_a_table);
     tcase_add_test(tc, verify_warns_of_a_missing_holiday_table_from_december);
