@@ -14,7 +14,9 @@
 #include "widgets/record.h"
 #include "widgets/show.h"
 
-enum { FACT_ROWS = 6, DEPARTMENTS_MAX = 16 };
+/* HISTORY_KEPT: the rule over the history, two of its lines and the rule under it,
+ * which the question and the answer leave to the page however long they are. */
+enum { FACT_ROWS = 6, DEPARTMENTS_MAX = 16, HISTORY_KEPT = 4 };
 
 /* The entry's own steps, then the correction, which is not a step of the entry, then
  * the steps of the repair request made of it. */
@@ -624,9 +626,50 @@ static void draw_repair(const fd_repair *r, fd_time now, int y, int x, int cols)
                      r->state == FD_REPAIR_HANDED ? theme(TH_ERROR) : A_NORMAL);
 }
 
-static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
+/* The lines the question and the answer take: each whole when both fit in room,
+ * else the shorter whole when it takes no more than half, and the other the rest. */
+static void share_rows(int question, int answer, int room, int *q, int *a)
+{
+    if (room < 2)
+        room = 2;
+    if (question + answer <= room) {
+        *q = question;
+        *a = answer;
+    } else if (question <= room / 2) {
+        *q = question;
+        *a = room - question;
+    } else if (answer <= room / 2) {
+        *q = room - answer;
+        *a = answer;
+    } else {
+        *q = room / 2;
+        *a = room - room / 2;
+    }
+}
+
+/* The question and the answer, wrapped under their labels: what the caller asked and
+ * what the desk said are read here, not guessed from a first line. Returns the rows
+ * drawn. */
+static int draw_question_and_answer(const fd_call_entry *e, int y, int x, int cols, int room)
+{
+    int width = cols - CALLS_LABEL_COLS;
+    const char *answer = show_or_dash(e->answer);
+    int q, a;
+    share_rows(text_lines(e->question, width), text_lines(answer, width), room, &q, &a);
+    calls_label_line(y, x, cols, _("Question"), "", A_NORMAL);
+    q = draw_wrapped(y, x + CALLS_LABEL_COLS, q, width, e->question, A_NORMAL);
+    q = q > 1 ? q : 1;
+    calls_label_line(y + q, x, cols, _("Answer"), "", A_NORMAL);
+    return q + draw_wrapped(y + q, x + CALLS_LABEL_COLS, a, width, answer, A_NORMAL);
+}
+
+/* Returns the rows drawn. */
+static int draw_facts(const entry_view *ev, console *c, const console_area *area)
 {
     const fd_call_entry *e = &ev->entry;
+    int y = area->top, x = area->left, cols = area->cols;
+    int repair_rows = e->repair_id ? 1 : 0;
+    int steps_rows = ev->steps.chosen.count ? (int)ev->steps.chosen.count : 1;
     fd_time now = fd_desk_now(console_desk(c));
     char line[CALLS_LINE_TEXT], who[2 * FD_CALL_NAME_MAX], when[32];
     show_when(e->received_at, now, when, sizeof when);
@@ -639,10 +682,8 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
              fd_call_choice_label(FD_CALL_LIST_MATTER, (int)e->matter), show_or_dash(e->phone),
              e->received_by);
     calls_label_line(y + 1, x, cols, _("Matter"), line, A_NORMAL);
-    calls_first_line(e->question, line, sizeof line);
-    calls_label_line(y + 2, x, cols, _("Question"), line, A_NORMAL);
-    calls_first_line(e->answer, line, sizeof line);
-    calls_label_line(y + 3, x, cols, _("Answer"), show_or_dash(line), A_NORMAL);
+    int room = area->rows - (FACT_ROWS - 2 + repair_rows) - HISTORY_KEPT - steps_rows;
+    y += draw_question_and_answer(e, y + 2, x, cols, room) - 2;
     calls_referral_text(e->department, e->person, line, sizeof line);
     calls_label_line(y + 4, x, cols, _("Referred to"), show_or_dash(line), A_NORMAL);
     if (e->complaint_id) {
@@ -662,6 +703,7 @@ static void draw_facts(const entry_view *ev, console *c, int y, int x, int cols)
                      e->state == FD_CALL_STATE_OPEN ? theme(TH_ERROR) : A_NORMAL);
     if (e->repair_id)
         draw_repair(&ev->repair, now, y + 6, x, cols);
+    return y - area->top + FACT_ROWS + repair_rows;
 }
 
 static const screen_ops entry_screen;
@@ -673,11 +715,8 @@ static void entry_draw(void *state, console *c, const console_area *area)
         load_entry(ev, c);
     if (!ev->loaded)
         return;
-    draw_facts(ev, c, area->top, area->left, area->cols);
-    /* The request, when there is one, takes a line of its own under the facts. */
-    record_body body = {FACT_ROWS + (ev->entry.repair_id ? 1 : 0), CALLS_LABEL_COLS, &ev->history,
-                        &ev->steps, step_labels,
-                        _("Nothing more to do for this entry.")};
+    record_body body = {draw_facts(ev, c, area), CALLS_LABEL_COLS, &ev->history, &ev->steps,
+                        step_labels, _("Nothing more to do for this entry.")};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 

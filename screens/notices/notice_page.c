@@ -348,31 +348,14 @@ static bool perform(record_page *page, console *c, int s)
 
 /* The notice's text as it will be posted, wrapped under its label: a manager signs
  * what is read here. As many lines as leave the history and the steps their room at
- * 80×24; a longer text ends its last line with "…". Returns the rows drawn. */
+ * 80×24. Returns the rows drawn. */
 static int draw_body(const char *body, int y, int x, int cols, int area_rows)
 {
-    int width = cols - NOTICES_LABEL_COLS;
-    int room = area_rows - BODY_ROWS_KEPT;
-    if (room < 1)
-        room = 1;
     notices_label_line(y, x, cols, _("Text"), "", A_NORMAL);
-    const char *rest = body;
-    int row = 0;
-    while (row < room && (*rest || row == 0)) {
-        size_t n = width > 0 ? text_wrap(rest, width) : strlen(rest);
-        bool last = row == room - 1 && rest[n];
-        char line[NOTICES_LINE_TEXT];
-        size_t keep = n && rest[n - 1] == '\n' ? n - 1 : n;
-        if (last) {
-            size_t fit = text_fit(rest, width - 2, NULL);
-            keep = fit < keep ? fit : keep;
-        }
-        snprintf(line, sizeof line, "%.*s%s", (int)keep, rest, last ? "\u2026" : "");
-        draw_text(y + row, x + NOTICES_LABEL_COLS, width, line, A_NORMAL);
-        rest += n;
-        row++;
-    }
-    return row;
+    int room = area_rows - BODY_ROWS_KEPT;
+    int rows = draw_wrapped(y, x + NOTICES_LABEL_COLS, room > 1 ? room : 1,
+                            cols - NOTICES_LABEL_COLS, body, A_NORMAL);
+    return rows > 1 ? rows : 1;
 }
 
 static int draw_facts(const record_page *page, console *c, const console_area *area)

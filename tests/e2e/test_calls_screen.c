@@ -181,6 +181,34 @@ START_TEST(test_esc_keeps_a_typed_answer_until_the_desk_agrees)
 }
 END_TEST
 
+/* An answer of several lines is read whole on the entry's page at 80×24, wrapped under
+ * its label (the page showed its first line, cut), with the steps still in sight. */
+START_TEST(test_a_long_answer_is_read_whole)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_send(t, "已联系一楼餐馆负责人王经理，对方承诺本周内清洗排烟管道并加装油烟净化器；"
+               "物业将于周五下午派工程部人员到现场复查，复查结果会电话告知业户。"
+               "如仍有油烟问题，将报环保部门处理，并在下周一例会上通报进展。");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "已联系一楼餐馆负责人王经理", WAIT_MS);
+    VT_ASSERT_TEXT(t, "复查结果会电话告知业", WAIT_MS);
+    VT_ASSERT_TEXT(t, "并在下周一例会上通报进展。", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Referred to", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* The unit corrected to one the directory knows: the page no longer says it is not. */
 static void correct_the_unit(vt_term *t)
 {
@@ -381,6 +409,7 @@ int main(void)
 {
     const TTest *const tests[] = {test_typing_at_once_goes_to_the_caller,
                                   test_esc_keeps_a_typed_answer_until_the_desk_agrees,
+                                  test_a_long_answer_is_read_whole,
                                   test_a_caller_picked_brings_the_unit_and_the_phone,
                                   test_the_list_follows_another_terminal,
                                   test_a_repair_from_the_call_to_dealt_with,
