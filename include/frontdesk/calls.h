@@ -141,6 +141,11 @@ typedef struct fd_call_intake {
     bool done;               /* done there and then: closed (needs the answer) */
 } fd_call_intake;
 
+/* Whether the directory has the unit typed, as fd_call_take would find it (full-width
+ * forms folded): an entry takes an unknown unit as typed, and the desk is told first.
+ * Field name: unit. */
+fd_status fd_call_unit_known(fd_desk *d, const char *unit, bool *known, fd_error *err);
+
 /* Records the entry and, in the same transaction, its answer, referral and closing. */
 fd_status fd_call_take(fd_desk *d, const fd_actor *who, const fd_call_intake *in, int64_t *id,
                        fd_error *err);

@@ -107,13 +107,6 @@ static void pick_from_directory(intake *in, console *c)
     dir_item_free(item);
 }
 
-static void unit_match(void *ctx, const fd_dir_entry *e)
-{
-    const char **typed = ctx;
-    if (*typed && strcmp(e->unit, *typed) == 0)
-        *typed = NULL;
-}
-
 /* A typed unit the directory does not know: said at the field once; saving again keeps
  * it as typed (a visitor from outside, a unit not yet imported). */
 static bool warned_of_unknown_unit(intake *in, console *c)
@@ -121,12 +114,9 @@ static bool warned_of_unknown_unit(intake *in, console *c)
     const char *unit = form_value(in->form, "unit");
     if (!*unit || picked_still(in) || strcmp(unit, in->warned_unit) == 0)
         return false;
-    /* The directory's code, as the core will store it: full-width forms folded. */
-    char *folded = text_folded(unit);
-    const char *typed = folded;
-    fd_directory_search(console_desk(c), NULL, FD_DIR_UNIT, folded, 5, unit_match, &typed, NULL);
-    free(folded);
-    if (!typed)
+    bool known;
+    /* A unit the core would refuse is left for it to say so, at the field. */
+    if (fd_call_unit_known(console_desk(c), unit, &known, NULL) != FD_OK || known)
         return false;
     text_copy(in->warned_unit, sizeof in->warned_unit, unit);
     form_field_error(in->form, "unit",

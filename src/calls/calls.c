@@ -525,6 +525,32 @@ static fd_status take_txn(fd_store *store, void *ctx, fd_error *err)
     return FD_OK;
 }
 
+typedef struct unit_lookup {
+    char code[FD_CALL_NAME_MAX];
+    bool known;
+} unit_lookup;
+
+static fd_status unit_known_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    unit_lookup *u = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_UNIT_BY_CODE);
+    fd_bind_text(st, ":code", u->code);
+    fd_status s = fd_step_row(st, err);
+    fd_stmt_reset(st);
+    u->known = s == FD_OK;
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
+fd_status fd_call_unit_known(fd_desk *d, const char *unit, bool *known, fd_error *err)
+{
+    unit_lookup u = {.known = false};
+    fd_status s = clean_unit(unit, "unit", u.code, sizeof u.code, err);
+    if (s == FD_OK && u.code[0])
+        s = fd_store_read_one(d->store, unit_known_txn, &u, err);
+    *known = u.known;
+    return s;
+}
+
 fd_status fd_call_take(fd_desk *d, const fd_actor *who, const fd_call_intake *in, int64_t *id,
                        fd_error *err)
 {

@@ -142,6 +142,30 @@ static int64_t occupant_wang_fang(void)
 
 /* A caller picked from the directory with no phone typed is taken with the directory's
  * number, in full, though the desk saw it masked; a typed phone is taken as typed. */
+/* The desk is told of a unit the directory lacks by the core, which finds units as an
+ * entry stores them: full-width forms folded, the code's case as the directory's. */
+START_TEST(the_core_says_whether_a_typed_unit_is_in_the_directory)
+{
+    open_desk("unit_known.db");
+    bool known = false;
+    ASSERT_OK(fd_call_unit_known(fx.desk, "A-1203", &known, &err));
+    ck_assert(known);
+    ASSERT_OK(fd_call_unit_known(fx.desk, "Ａ－１２０３", &known, &err));
+    ck_assert(known);
+    ASSERT_OK(fd_call_unit_known(fx.desk, "a-1203", &known, &err));
+    ck_assert(!known);
+    ASSERT_OK(fd_call_unit_known(fx.desk, "Z-9", &known, &err));
+    ck_assert(!known);
+    ASSERT_OK(fd_call_unit_known(fx.desk, "", &known, &err));
+    ck_assert(!known);
+    /* What it says is what an entry does: the unit typed full-width is the directory's. */
+    fd_call_intake in = enquiry();
+    in.unit = "Ａ－１２０３";
+    ck_assert_int_gt(get(take(in), &fx.receptionist)->unit_id, 0);
+    close_desk();
+}
+END_TEST
+
 START_TEST(a_picked_caller_brings_the_phone_of_the_directory)
 {
     open_desk("picked.db");
@@ -854,6 +878,7 @@ static Suite *calls_suite(void)
     Suite *s = suite_create("calls");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, an_entry_is_taken_with_its_unit_from_the_directory);
+    tcase_add_test(tc, the_core_says_whether_a_typed_unit_is_in_the_directory);
     tcase_add_test(tc, a_picked_caller_brings_the_phone_of_the_directory);
     tcase_add_test(tc, intake_refusals_name_their_field);
     tcase_add_test(tc, answered_and_done_at_the_desk_in_one_go);
