@@ -669,7 +669,7 @@ static int draw_facts(const entry_view *ev, console *c, const console_area *area
     const fd_call_entry *e = &ev->entry;
     int y = area->top, x = area->left, cols = area->cols;
     int repair_rows = e->repair_id ? 1 : 0;
-    int steps_rows = ev->steps.chosen.count ? (int)ev->steps.chosen.count : 1;
+    int steps_rows = record_steps_rows(&ev->steps, step_labels, cols);
     fd_time now = fd_desk_now(console_desk(c));
     char line[CALLS_LINE_TEXT], who[2 * FD_CALL_NAME_MAX], when[32];
     show_when(e->received_at, now, when, sizeof when);
@@ -716,7 +716,7 @@ static void entry_draw(void *state, console *c, const console_area *area)
     if (!ev->loaded)
         return;
     record_body body = {draw_facts(ev, c, area), CALLS_LABEL_COLS, &ev->history, &ev->steps,
-                        step_labels, _("Nothing more to do for this entry.")};
+                        step_labels, _("Nothing more to do for this entry."), NULL};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 

@@ -1006,13 +1006,16 @@ static void complaint_close(void *state)
     free(v);
 }
 
-/* The steps offered now, one a row at the page's foot, as the visitor page has them. */
-static void draw_steps(const complaint_view *v, int y, int x, int cols)
+/* The steps offered now, at the page's foot as the visitor page has them; their rows. */
+static int draw_steps(const complaint_view *v, int foot, int x, int cols)
 {
     const char *labels[STEPS_MAX];
     for (size_t i = 0; i < v->step_count; i++)
         labels[i] = v->steps[i].label;
-    steps_draw(&v->chosen, labels, _("Nothing more to do for this complaint."), y, x, cols);
+    int rows = steps_rows(&v->chosen, labels, cols);
+    steps_draw(&v->chosen, labels, NULL, _("Nothing more to do for this complaint."), foot - rows,
+               x, cols);
+    return rows;
 }
 
 enum { HISTORY_INDENT = 13 }; /* under the text after a step's time ("11-27 10:00  ") */
@@ -1079,10 +1082,8 @@ static void complaint_draw(void *state, console *c, const console_area *area)
     /* The facts, the history between two rules, the steps at the foot. */
     int y = area->top + DETAIL_ROWS;
     draw_rule(y++, area->left, area->cols, theme(TH_DIM));
-    int step_rows = v->step_count > 0 ? (int)v->step_count : 1;
-    int foot = area->top + area->rows - step_rows;
+    int foot = area->top + area->rows - draw_steps(v, area->top + area->rows, x, cols);
     draw_rule(foot - 1, area->left, area->cols, theme(TH_DIM));
-    draw_steps(v, foot, x, cols);
     int rows = foot - 1 - y;
     /* A refusal of the core, whole, under the history (it takes the history's rows). */
     if (v->problem) {

@@ -252,7 +252,7 @@ static void company_draw(void *state, console *c, const console_area *area)
                           cv->asked_in_force ? A_NORMAL : theme(TH_ERROR));
     }
     record_body body = {facts, PASSES_LABEL_COLS, &cv->history, &cv->steps, step_labels,
-                        _("Only a manager files a seal or a letter of authority.")};
+                        _("Only a manager files a seal or a letter of authority."), NULL};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 

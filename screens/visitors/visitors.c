@@ -472,7 +472,7 @@ static void visit_draw(void *state, console *c, const console_area *area)
         return;
     draw_facts(vv, c, area->top, area->left, area->cols);
     record_body body = {FACT_ROWS, LABEL_COLS + 2, &vv->history, &vv->steps, step_labels,
-                        _("Nothing more to do for this visit.")};
+                        _("Nothing more to do for this visit."), NULL};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 

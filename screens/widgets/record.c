@@ -109,21 +109,29 @@ static void rule_marker(int y, int x, int cols, const char *marker)
         draw_text(y, x + cols - w - 2, w, text, theme(TH_DIM) | A_BOLD);
 }
 
-static void draw_steps(const record_body *b, int y, int x, int cols)
+/* The offered steps' labels, translated. */
+static void step_labels(const record_steps *s, const char *const *labels,
+                        const char *out[RECORD_STEPS_MAX])
 {
-    const record_steps *s = b->steps;
-    const char *labels[RECORD_STEPS_MAX];
     for (size_t i = 0; i < s->chosen.count; i++)
-        labels[i] = _(b->labels[s->offered[i]]);
-    steps_draw(&s->chosen, labels, b->nothing, y, x, cols);
+        out[i] = _(labels[s->offered[i]]);
+}
+
+int record_steps_rows(const record_steps *s, const char *const *labels, int cols)
+{
+    const char *shown[RECORD_STEPS_MAX];
+    step_labels(s, labels, shown);
+    return steps_rows(&s->chosen, shown, cols);
 }
 
 void record_draw_body(const record_body *b, fd_time now, const console_area *area)
 {
     int x = area->left, cols = area->cols;
-    int steps_rows = b->steps->chosen.count ? (int)b->steps->chosen.count : 1;
+    const char *labels[RECORD_STEPS_MAX];
+    step_labels(b->steps, b->labels, labels);
+    int steps_rows_used = steps_rows(&b->steps->chosen, labels, cols);
     int history_top = area->top + b->facts_rows + 1;
-    int steps_top = area->top + area->rows - steps_rows;
+    int steps_top = area->top + area->rows - steps_rows_used;
     draw_rule(area->top + b->facts_rows, x, cols, theme(TH_DIM));
     draw_text(area->top + b->facts_rows, x + 2, cols - 2, _(" History "), theme(TH_DIM));
     history_ctx hc = {b->history, now};
@@ -135,7 +143,10 @@ void record_draw_body(const record_body *b, fd_time now, const console_area *are
         rule_marker(area->top + b->facts_rows, x, cols, _("↑ more (PgUp)"));
     if (sb->back > 0)
         rule_marker(steps_top - 1, x, cols, _("↓ more (PgDn)"));
-    draw_steps(b, steps_top, x, cols);
+    bool dimmed[RECORD_STEPS_MAX];
+    for (size_t i = 0; i < b->steps->chosen.count; i++)
+        dimmed[i] = b->unavailable && b->unavailable[b->steps->offered[i]];
+    steps_draw(&b->steps->chosen, labels, dimmed, b->nothing, steps_top, x, cols);
 }
 
 /* -- the page -- */
@@ -178,7 +189,7 @@ void record_page_draw(void *state, console *c, const console_area *area)
     if (!p->loaded)
         return;
     record_body body = {p->spec->draw_facts(p, c, area), p->spec->time_cols, &p->history,
-                        &p->steps, p->spec->labels, _(p->spec->nothing)};
+                        &p->steps, p->spec->labels, _(p->spec->nothing), NULL};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
 }
 

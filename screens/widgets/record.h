@@ -57,6 +57,9 @@ void record_steps_offer(record_steps *s, int step);
 /* After the offers: the highlight stays on the same step while it is still offered,
  * else on the same line while there is one. */
 void record_steps_settle(record_steps *s);
+/* The rows the steps offered take at the foot of a page cols wide (steps_rows); labels
+ * untranslated, by step number. */
+int record_steps_rows(const record_steps *s, const char *const *labels, int cols);
 /* steps_handle over the steps offered; with STEPS_CHOSEN, the page's step in *step. */
 steps_result record_steps_key(record_steps *s, console *c, const console_event *ev, int *step);
 
@@ -68,6 +71,7 @@ typedef struct record_body {
     const record_steps *steps;
     const char *const *labels;  /* untranslated, by step number */
     const char *nothing;        /* translated: shown when no step is offered */
+    const bool *unavailable;    /* by step number, may be NULL: offered, but shown dim */
 } record_body;
 
 /* The history's latest lines between two rules, each wrapped whole (PgUp for earlier

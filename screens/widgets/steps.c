@@ -5,8 +5,10 @@
 
 #include "console/draw.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 
-enum { STEP_LINE = 320 };
+/* ONE_COLUMN_MAX: more steps than this go in two columns when their labels fit. */
+enum { STEP_LINE = 320, ONE_COLUMN_MAX = 6 };
 
 /* A step's digit highlights it and says how to go on: the digit alone never acts. The
  * tenth step is 0, as on the keyboard's row. */
@@ -46,16 +48,52 @@ steps_result steps_handle(step_list *s, console *c, const console_event *ev)
     }
 }
 
-void steps_draw(const step_list *s, const char *const labels[], const char *nothing, int y, int x,
-                int cols)
+static void step_line(const char *label, size_t i, char line[STEP_LINE])
+{
+    snprintf(line, STEP_LINE, " %zu  %s", (i + 1) % 10, label);
+}
+
+static bool in_two_columns(const step_list *s, const char *const labels[], int cols)
+{
+    if (s->count <= ONE_COLUMN_MAX)
+        return false;
+    for (size_t i = 0; i < s->count; i++) {
+        char line[STEP_LINE];
+        step_line(labels[i], i, line);
+        if (text_width(line) > cols / 2 - 1)
+            return false;
+    }
+    return true;
+}
+
+int steps_rows(const step_list *s, const char *const labels[], int cols)
+{
+    if (s->count == 0)
+        return 1;
+    return in_two_columns(s, labels, cols) ? (int)(s->count + 1) / 2 : (int)s->count;
+}
+
+static attr_t step_attr(bool selected, bool dim)
+{
+    if (dim)
+        return selected ? theme(TH_SELECTED) | A_DIM : theme(TH_DIM);
+    return selected ? theme(TH_SELECTED) : A_NORMAL;
+}
+
+void steps_draw(const step_list *s, const char *const labels[], const bool dimmed[],
+                const char *nothing, int y, int x, int cols)
 {
     if (s->count == 0) {
         draw_text(y, x, cols, nothing, theme(TH_DIM));
         return;
     }
+    int rows = steps_rows(s, labels, cols);
+    int width = rows < (int)s->count ? cols / 2 : cols;
     for (size_t i = 0; i < s->count; i++) {
         char line[STEP_LINE];
-        snprintf(line, sizeof line, " %zu  %s", (i + 1) % 10, labels[i]);
-        draw_padded(y + (int)i, x, cols, line, i == s->selected ? theme(TH_SELECTED) : A_NORMAL);
+        step_line(labels[i], i, line);
+        int column = (int)i / rows;
+        draw_padded(y + (int)i % rows, x + column * width, column ? cols - width : width, line,
+                    step_attr(i == s->selected, dimmed && dimmed[i]));
     }
 }

@@ -24,9 +24,14 @@ typedef enum steps_result {
 
 steps_result steps_handle(step_list *s, console *c, const console_event *ev);
 
-/* One row a step, " 1  label" (labels translated), the highlighted one marked;
- * nothing (translated) when no step is offered. */
-void steps_draw(const step_list *s, const char *const labels[], const char *nothing, int y, int x,
-                int cols);
+/* The rows steps_draw takes: one a step, or, when more than six are offered and every
+ * label fits half the width, two columns of them (the first half on the left), so that
+ * a record with many steps keeps room for its history at 80×24; one row for none. */
+int steps_rows(const step_list *s, const char *const labels[], int cols);
+/* " 1  label" a step (labels translated), laid out as steps_rows says, the highlighted
+ * one marked, those dimmed[i] dim (dimmed may be NULL); nothing (translated) when no
+ * step is offered. */
+void steps_draw(const step_list *s, const char *const labels[], const bool dimmed[],
+                const char *nothing, int y, int x, int cols);
 
 #endif

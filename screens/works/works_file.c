@@ -172,21 +172,6 @@ static void offer_steps(file_view *v)
             v->steps.chosen.selected = (size_t)s;
 }
 
-/* Over the steps record_draw_body drew at the foot, the unavailable ones dimmed. */
-static void dim_unavailable(const file_view *v, const console_area *area)
-{
-    int top = area->top + area->rows - STEP_COUNT;
-    for (int s = 0; s < STEP_COUNT; s++) {
-        if (v->available[s])
-            continue;
-        char line[WORKS_LINE_TEXT];
-        snprintf(line, sizeof line, " %d  %s", (s + 1) % 10, _(step_labels[s]));
-        bool selected = (size_t)s == v->steps.chosen.selected;
-        draw_padded(top + s, area->left, area->cols, line,
-                    selected ? theme(TH_SELECTED) | A_DIM : theme(TH_DIM));
-    }
-}
-
 static void load_file(file_view *v)
 {
     console *c = v->c;
@@ -919,10 +904,13 @@ static void file_draw(void *state, console *c, const console_area *area)
     if (!v->loaded)
         return;
     draw_facts(v, area->top, area->left, area->cols);
+    /* Every step is offered, so its number stays its digit; those not open now dim. */
+    bool unavailable[STEP_COUNT];
+    for (int s = 0; s < STEP_COUNT; s++)
+        unavailable[s] = !v->available[s];
     record_body body = {FACT_ROWS, WORKS_LABEL_COLS, &v->history, &v->steps, step_labels,
-                        _("Nothing more to do for this renovation.")};
+                        _("Nothing more to do for this renovation."), unavailable};
     record_draw_body(&body, fd_desk_now(console_desk(c)), area);
-    dim_unavailable(v, area);
 }
 
 static int file_handle(void *state, console *c, const console_event *ev)
