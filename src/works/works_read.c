@@ -408,7 +408,10 @@ static const char *event_detail(fd_stmt *st, char *buf, size_t size)
                  (int)fd_col_int(st, FD_COL_WORKS_EVENT_RENOVATION_REFUNDED),
                  works_text_of(st, FD_COL_WORKS_EVENT_RENOVATION_REFUND_RECEIPT));
     } else if (strcmp(kind, "work_pass") == 0) {
-        const char *worker = works_text_of(st, FD_COL_WORKS_EVENT_WORKER);
+        /* The pass by its number, as the desk chooses it in the steps (No. 3 王五). */
+        char worker[FD_WORKS_NAME_MAX + 32];
+        snprintf(worker, sizeof worker, _("No. %lld %s"), (long long)fd_col_int(st, FD_COL_WORKS_EVENT_PASS_ID),
+                 works_text_of(st, FD_COL_WORKS_EVENT_WORKER));
         if (!fd_col_null(st, FD_COL_WORKS_EVENT_RENEWED_TO)) {
             fd_date_format((fd_date)fd_col_int(st, FD_COL_WORKS_EVENT_RENEWED_TO), day);
             snprintf(buf, size, _("%s, to %s"), worker, day);

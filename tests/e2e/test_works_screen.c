@@ -78,7 +78,7 @@ static void issue_a_pass(vt_term *t)
     vt_send(t, "力");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Pass issued.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Worker's pass given: 黄明, receipt GZ-3001, with photo", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Worker's pass given: No. 8 黄明, receipt GZ-3001, with photo", WAIT_MS);
     VT_ASSERT_TEXT(t, "1 passes out", WAIT_MS);
 }
 
@@ -226,7 +226,7 @@ static void take_back_passes(vt_term *t)
     VT_ASSERT_TEXT(t, "孙六", WAIT_MS);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Pass taken back: the deposit is kept.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Pass ended, deposit forfeited: 孙六", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Pass ended, deposit forfeited: No. 3 孙六", WAIT_MS);
 
     vt_send(t, "2");
     vt_key(t, "Enter");
@@ -238,7 +238,7 @@ static void take_back_passes(vt_term *t)
     vt_send(t, "TK-0300");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Pass taken back: 40 yuan refunded.", WAIT_MS);
-    VT_ASSERT_TEXT(t, "赵五, refunded 40 yuan, receipt", WAIT_MS);
+    VT_ASSERT_TEXT(t, "No. 2 赵五, refunded 40 yuan,", WAIT_MS);
 }
 
 static void approve_hot_work(vt_term *t)

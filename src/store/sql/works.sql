@@ -245,7 +245,7 @@ SELECT
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
   h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit,
   r.owner, r.contractor, r.site_manager, r.ends_on AS term_ends_on, r.deposit, r.deposit_receipt,
-  o.as_listed AS out_as_listed
+  o.as_listed AS out_as_listed, p.id AS pass_id
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN staff a ON a.id = e.approver_id
@@ -283,7 +283,7 @@ SELECT
   pe.refunded AS pass_refunded, pe.refund_receipt AS pass_refund_receipt,
   h.welder, h.certificate, t.items, o.note AS out_note, r.id AS renovation_id, r.unit,
   r.owner, r.contractor, r.site_manager, r.ends_on AS term_ends_on, r.deposit, r.deposit_receipt,
-  o.as_listed AS out_as_listed
+  o.as_listed AS out_as_listed, p.id AS pass_id
 FROM event e
 JOIN staff f ON f.id = e.staff_id
 LEFT JOIN staff a ON a.id = e.approver_id

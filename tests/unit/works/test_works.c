@@ -688,12 +688,12 @@ START_TEST(the_history_shows_every_step_of_the_file)
     snprintf(want, sizeof want,
              "Renovation file opened|owner 张伟, 东方装饰工程有限公司 (site manager 王强), term to %s, "
              "deposit 20000 yuan, receipt YJ-0001|-\n"
-             "Worker's pass given|李四, receipt GZ-0101|-\n"
+             "Worker's pass given|No. 1 李四, receipt GZ-0101|-\n"
              "Term extended|to %s; request: 延期申请 第1号|-\n"
              "Hot work approved|陈师傅, certificate T3201-2024-0088|%s\n"
              "Tools registered|电钻 1台|-\n"
              "Tools carried out|as listed|-\n"
-             "Pass returned, deposit refunded|李四, refunded 40 yuan, receipt TK-7|-\n",
+             "Pass returned, deposit refunded|No. 1 李四, refunded 40 yuan, receipt TK-7|-\n",
              term, day, fx.duty_manager.name);
     ck_assert_str_eq(l.text, want);
     ASSERT_REFUSED(fd_renovation_history(fx.desk, &fx.receptionist, id + 9, history_line, &l, &err),
@@ -864,7 +864,7 @@ START_TEST(a_correction_reads_everywhere_with_its_history)
     memset(&l, 0, sizeof l);
     ASSERT_OK(fd_works_between(fx.desk, &fx.receptionist, fd_date_start(today()),
                                fd_date_start(today() + 1), history_line, &l, &err));
-    ck_assert_msg(strstr(l.text, "Worker's pass given|李泗, receipt GZ-0110|-\n"), "%s", l.text);
+    ck_assert_msg(strstr(l.text, "Worker's pass given|No. 1 李泗, receipt GZ-0110|-\n"), "%s", l.text);
     ck_assert_msg(strstr(l.text, "Corrected|Owner: 张维 \u2192 张玮 (reason: 业主再次核对身份证)|-\n"),
                   "%s", l.text);
     ck_assert_msg(strstr(l.text, "Corrected|pass No. 1, Worker: 李四 \u2192 李泗 (reason: 工人姓名抄错)|-\n"),
@@ -1026,8 +1026,8 @@ START_TEST(a_pass_may_carry_the_workers_photo)
     ck_assert(pass(with, &fx.receptionist)->photo);
     lines l = {0};
     ASSERT_OK(fd_renovation_history(fx.desk, &fx.receptionist, id, history_line, &l, &err));
-    ck_assert_msg(strstr(l.text, "Worker's pass given|李四, receipt GZ-0101|-\n") &&
-                      strstr(l.text, "Worker's pass given|王五, receipt GZ-0101, with photo|-\n"),
+    ck_assert_msg(strstr(l.text, "Worker's pass given|No. 1 李四, receipt GZ-0101|-\n") &&
+                      strstr(l.text, "Worker's pass given|No. 2 王五, receipt GZ-0101, with photo|-\n"),
                   "%s", l.text);
     fd_export_request req = {fd_date_start(today()), fd_date_start(today() + 1), FD_EXPORT_JSON, false,
                              false};
