@@ -725,6 +725,8 @@ static int entry_handle(void *state, console *c, const console_event *ev)
     entry_view *view = state;
     if (!view->loaded)
         return EV_IGNORED;
+    if (record_history_key(&view->history, ev))
+        return EV_HANDLED | EV_REDRAW;
     int chosen;
     switch (record_steps_key(&view->steps, c, ev, &chosen)) {
     case STEPS_MOVED: return EV_HANDLED | EV_REDRAW;
@@ -734,7 +736,8 @@ static int entry_handle(void *state, console *c, const console_event *ev)
     return EV_IGNORED;
 }
 
-static const console_action entry_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
+static const console_action entry_actions[] = {ACT_SELECT,  ACT_BACK,      ACT_UP, ACT_DOWN,
+                                               ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NONE};
 
 static const screen_ops entry_screen = {
     .title = N_("Register entry"),

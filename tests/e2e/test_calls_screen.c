@@ -182,7 +182,8 @@ START_TEST(test_esc_keeps_a_typed_answer_until_the_desk_agrees)
 END_TEST
 
 /* An answer of several lines is read whole on the entry's page at 80×24, wrapped under
- * its label (the page showed its first line, cut), with the steps still in sight. */
+ * its label (the page showed its first line, cut), with the steps still in sight and
+ * the history's earlier lines a PgUp away. */
 START_TEST(test_a_long_answer_is_read_whole)
 {
     desk d;
@@ -205,6 +206,10 @@ START_TEST(test_a_long_answer_is_read_whole)
     VT_ASSERT_TEXT(t, "并在下周一例会上通报进展。", WAIT_MS);
     VT_ASSERT_TEXT(t, "Referred to", WAIT_MS);
     VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    /* The history left two rows: PgUp goes back to its earlier lines. */
+    VT_ASSERT_TEXT(t, "more (PgUp)", WAIT_MS);
+    vt_key(t, "PgUp");
+    VT_ASSERT_TEXT(t, "more (PgDn)", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
