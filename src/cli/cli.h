@@ -28,6 +28,8 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Names the option getopt_long refused ('?' unknown, ':' its value missing; the option
  * string starts with ':'), before the caller's usage. */
 void cli_bad_option(int opt, char *const argv[]);
+/* Names an option refused: unknown, or given without the value it needs. */
+void cli_option_refused(const char *name, bool needs_value);
 /* A day given to an option (--date, --from, --to, --month's first day): EX_OK with *out,
  * else the usage error: shape_hint when the text is not written as a date, else which
  * day does not exist after the option's name ("--from: 2026-11 has 30 days: there is no

@@ -44,13 +44,17 @@ int cli_usage(const char *fmt, ...)
 
 /* getopt's own message is English whatever the site's language (opterr is 0): the
  * option is named here, as typed. */
+void cli_option_refused(const char *name, bool needs_value)
+{
+    fputs(PROGRAM_PREFIX, stderr);
+    fprintf(stderr, needs_value ? _("option %s needs a value\n") : _("unknown option %s\n"), name);
+}
+
 void cli_bad_option(int opt, char *const argv[])
 {
     const char *typed = argv[optind - 1];
     char letter[3] = {'-', (char)optopt, '\0'};
-    const char *name = strncmp(typed, "--", 2) == 0 || !optopt ? typed : letter;
-    fputs(PROGRAM_PREFIX, stderr);
-    fprintf(stderr, opt == ':' ? _("option %s needs a value\n") : _("unknown option %s\n"), name);
+    cli_option_refused(strncmp(typed, "--", 2) == 0 || !optopt ? typed : letter, opt == ':');
 }
 
 int cli_date_option(const char *option, const char *text, const char *shape_hint, fd_date *out)

@@ -208,10 +208,16 @@ static int deliver(cli *c, const fd_report *r, print_args *a, const char *stem)
 
 int cli_print(cli *c, int argc, char **argv)
 {
-    if (argc < 2 || (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0 &&
-                     strcmp(argv[1], "slip") != 0 && strcmp(argv[1], "pass") != 0 &&
-                     strcmp(argv[1], "suggestions") != 0))
+    if (argc < 2)
         return usage();
+    if (strcmp(argv[1], "handover") != 0 && strcmp(argv[1], "daily") != 0 &&
+        strcmp(argv[1], "slip") != 0 && strcmp(argv[1], "pass") != 0 &&
+        strcmp(argv[1], "suggestions") != 0) {
+        if (argv[1][0] != '-')
+            return cli_usage(_("unknown report '%s'"), argv[1]);
+        cli_option_refused(argv[1], false);
+        return usage();
+    }
     bool handover = strcmp(argv[1], "handover") == 0, slip = strcmp(argv[1], "slip") == 0;
     bool suggestions = strcmp(argv[1], "suggestions") == 0;
     bool pass = strcmp(argv[1], "pass") == 0, numbered = slip || pass;

@@ -307,11 +307,11 @@ static int staff_recover(cli *c, const char *as, int argc, char **argv)
 /* ---- the command ---- */
 
 static const staff_command commands[] = {
-    {"add", staff_add, 3, "staff add NUMBER NAME ROLE --as ADMIN_NUMBER"},
-    {"list", staff_list, 0, "staff list --as NUMBER"},
-    {"passwd", staff_passwd, 1, "staff passwd NUMBER [--as ADMIN_NUMBER]"},
-    {"unlock", staff_unlock, 1, "staff unlock NUMBER --as NUMBER"},
-    {"recover", staff_recover, 1, "staff recover ADMIN_NUMBER"},
+    {"add", staff_add, 3, N_("staff add NUMBER NAME ROLE --as ADMIN_NUMBER")},
+    {"list", staff_list, 0, N_("staff list --as NUMBER")},
+    {"passwd", staff_passwd, 1, N_("staff passwd NUMBER [--as ADMIN_NUMBER]")},
+    {"unlock", staff_unlock, 1, N_("staff unlock NUMBER --as NUMBER")},
+    {"recover", staff_recover, 1, N_("staff recover ADMIN_NUMBER")},
 };
 enum { COMMAND_COUNT = sizeof commands / sizeof commands[0] };
 
@@ -321,7 +321,7 @@ static void print_help(const fd_config *cfg)
     role_names(names, sizeof names);
     printf(_("Usage:\n"));
     for (int i = 0; i < COMMAND_COUNT; i++)
-        printf("  frontdesk %s\n", commands[i].usage);
+        printf("  frontdesk %s\n", _(commands[i].usage));
     printf(_("\n"
              "  add      add a staff member (administrators); asks for their first PIN\n"
              "  list     list staff with their roles, wrong PINs and locks (managers, administrators)\n"
@@ -368,6 +368,6 @@ int cli_staff(cli *c, int argc, char **argv)
     if (!command)
         return cli_usage(_("unknown staff command '%s'"), argv[optind]);
     if (argc - optind - 1 != command->args)
-        return cli_usage(_("usage: frontdesk %s"), command->usage);
+        return cli_usage(_("usage: frontdesk %s"), _(command->usage));
     return command->run(c, as, argc - optind, argv + optind);
 }

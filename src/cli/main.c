@@ -31,19 +31,19 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"init", cli_init, "init --admin NUMBER --name NAME", N_("create a new database and its first administrator")},
+    {"init", cli_init, N_("init --admin NUMBER --name NAME"), N_("create a new database and its first administrator")},
     {"demo", cli_demo, "demo", N_("create a demo database: the site, its staff and a week of records")},
     {"staff", cli_staff, "staff add|list|passwd|unlock|recover …", N_("manage staff and PINs")},
-    {"import", cli_import, "import units|occupants FILE.csv --as NUMBER", N_("import the directory from CSV")},
-    {"verify", cli_verify, "verify [--against HEAD] [--seal CODE]", N_("check the audit chain and the database")},
-    {"seal", cli_seal, "seal [--code CODE] --as NUMBER", N_("seal the audit chain of an older database, or rebuild a lost sealing key")},
-    {"backup", cli_backup, "backup FILE", N_("copy the database safely while terminals write")},
-    {"restore", cli_restore, "restore BACKUP", N_("put a backup back in place of the database (no terminal may have it open)")},
-    {"export", cli_export, "export KIND --from/--to/--month … --as NUMBER", N_("export records for spreadsheets")},
-    {"purge", cli_purge, "purge --as NUMBER", N_("clear visitors' document numbers kept past the retention period")},
-    {"ban", cli_ban, "ban list|add|lift … --as NUMBER", N_("keep the visitors' do-not-admit list")},
-    {"calendar", cli_calendar, "calendar YEAR", N_("show the year's holidays and make-up working days as deadlines count them")},
-    {"print", cli_print, "print handover|daily … --as NUMBER", N_("print the handover report or the daily logs (PDF, text or a printer)")},
+    {"import", cli_import, N_("import units|occupants FILE.csv --as NUMBER"), N_("import the directory from CSV")},
+    {"verify", cli_verify, N_("verify [--against HEAD] [--seal CODE]"), N_("check the audit chain and the database")},
+    {"seal", cli_seal, N_("seal [--code CODE] --as NUMBER"), N_("seal the audit chain of an older database, or rebuild a lost sealing key")},
+    {"backup", cli_backup, N_("backup FILE"), N_("copy the database safely while terminals write")},
+    {"restore", cli_restore, N_("restore BACKUP"), N_("put a backup back in place of the database (no terminal may have it open)")},
+    {"export", cli_export, N_("export KIND --from/--to/--month … --as NUMBER"), N_("export records for spreadsheets")},
+    {"purge", cli_purge, N_("purge --as NUMBER"), N_("clear visitors' document numbers kept past the retention period")},
+    {"ban", cli_ban, N_("ban list|add|lift … --as NUMBER"), N_("keep the visitors' do-not-admit list")},
+    {"calendar", cli_calendar, N_("calendar YEAR"), N_("show the year's holidays and make-up working days as deadlines count them")},
+    {"print", cli_print, N_("print handover|daily … --as NUMBER"), N_("print the handover report or the daily logs (PDF, text or a printer)")},
 };
 
 /* printf's %-46s counts bytes; a translated usage line is padded by display columns. */
@@ -62,7 +62,7 @@ static void print_help(void)
     printf(_("       frontdesk [--db PATH] [--config FILE] COMMAND …\n\n"));
     printf(_("Commands:\n"));
     for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
-        print_padded(subcommands[i].usage, 46, _(subcommands[i].help));
+        print_padded(_(subcommands[i].usage), 46, _(subcommands[i].help));
     printf(_("\nOptions:\n"
              "  --db PATH       the database (default: the configured one, else\n"
              "                  $XDG_DATA_HOME/frontdesk/frontdesk.db)\n"
@@ -152,7 +152,7 @@ static bool asks_help(int argc, char **argv)
 
 static int subcommand_help(const subcommand *s)
 {
-    printf(_("Usage: frontdesk [--db PATH] [--config FILE] %s\n"), s->usage);
+    printf(_("Usage: frontdesk [--db PATH] [--config FILE] %s\n"), _(s->usage));
     printf("  %s\n", _(s->help));
     printf(_("Every option of it: man frontdesk.\n"));
     return EX_OK;
@@ -170,9 +170,12 @@ static int dispatch(cli *c, int argc, char **argv)
 }
 
 /* --db and --config may also follow the subcommand ("frontdesk demo --db x.db"), as
- * people type them: takes them out of argv wherever they stand (before a "--"). */
-static void take_global_options(int *argc, char **argv, const char **db, const char **config)
+ * people type them: takes them out of argv wherever they stand (before a "--").
+ * Returns the one given without a path (last on the line, or "--db="), else NULL. */
+static const char *take_global_options(int *argc, char **argv, const char **db,
+                                       const char **config)
 {
+    const char *empty = NULL;
     int kept = 1;
     for (int i = 1; i < *argc; i++) {
         const char *a = argv[i];
@@ -184,6 +187,8 @@ static void take_global_options(int *argc, char **argv, const char **db, const c
         }
         if (slot && i + 1 < *argc) {
             *slot = argv[++i];
+        } else if (slot) {
+            empty = a;
         } else if (strncmp(a, "--db=", 5) == 0) {
             *db = a + 5;
         } else if (strncmp(a, "--config=", 9) == 0) {
@@ -194,6 +199,11 @@ static void take_global_options(int *argc, char **argv, const char **db, const c
     }
     argv[kept] = NULL;
     *argc = kept;
+    if (!empty && *db && !**db)
+        empty = "--db";
+    if (!empty && *config && !**config)
+        empty = "--config";
+    return empty;
 }
 
 int main(int argc, char **argv)
@@ -209,7 +219,7 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *db = NULL, *config_path = NULL;
-    take_global_options(&argc, argv, &db, &config_path);
+    const char *without_path = take_global_options(&argc, argv, &db, &config_path);
     int opt;
     bool help = false, bad_option = false;
     /* "+": options after the subcommand belong to it. */
@@ -238,8 +248,11 @@ int main(int argc, char **argv)
     }
     /* Help, too, in the site's language, as every other word the program says. */
     fd_i18n_init(c.config->language);
-    if (bad_option) {
-        cli_bad_option(opt, argv);
+    if (bad_option || without_path) {
+        if (without_path)
+            cli_option_refused(without_path, true);
+        else
+            cli_bad_option(opt, argv);
         fd_config_free(c.config);
         return cli_usage(_("usage: frontdesk [--db PATH] [--config FILE] [COMMAND …]"));
     }

@@ -345,7 +345,7 @@ START_TEST(chinese_messages_by_default_configuration)
     /* A command's own --help is its usage, not an unknown option. */
     r = run("LANGUAGE=", "print daily --help");
     ck_assert_msg(r.status == 0, "%s", r.output);
-    ck_assert_msg(strstr(r.output, "用法：frontdesk [--db PATH] [--config FILE] print handover|daily"),
+    ck_assert_msg(strstr(r.output, "用法：frontdesk [--db 路径] [--config 文件] print handover|daily … --as 工号"),
                   "%s", r.output);
 }
 END_TEST
@@ -365,6 +365,19 @@ START_TEST(a_refused_option_is_named_in_the_sites_language)
                   "%s", r.output);
     r = run("LANGUAGE=", "export visitors --as");
     ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：选项 --as 需要一个值"), "%s",
+                  r.output);
+    r = run("LANGUAGE=", "--config");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：选项 --config 需要一个值"), "%s",
+                  r.output);
+    r = run("LANGUAGE=", "--db= verify");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：选项 --db 需要一个值"), "%s",
+                  r.output);
+    r = run("LANGUAGE=", "print --bogus");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：未知的选项 --bogus"), "%s", r.output);
+    r = run("LANGUAGE=", "print monthly");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk：未知的报表“monthly”"), "%s", r.output);
+    r = run("LANGUAGE=", "staff list extra --as 9001");
+    ck_assert_msg(r.status == 64 && strstr(r.output, "用法：frontdesk staff list --as 工号"), "%s",
                   r.output);
     r = run("LANGUAGE=en", "print daily --bogus");
     ck_assert_msg(r.status == 64 && strstr(r.output, "frontdesk: unknown option --bogus") &&
