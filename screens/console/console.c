@@ -34,6 +34,13 @@ enum { BUSY_SHOW_MS = 300, KEY_ESCAPE = 27 };
  * is a double press: the receptionist meant to open it, not to type into it. Later,
  * the same key is typing (a list's search for a unit starting with that digit). */
 enum { REPEAT_MS = 1000 };
+/* The terminal marks pasted text (bracketed paste, asked for at start): the marks
+ * arrive as these keys. */
+enum { KEY_PASTE_BEGIN = KEY_MAX + 1, KEY_PASTE_END = KEY_MAX + 2 };
+#define PASTE_MODE_ON "\033[?2004h"
+#define PASTE_MODE_OFF "\033[?2004l"
+#define PASTE_BEGIN_MARK "\033[200~"
+#define PASTE_END_MARK "\033[201~"
 
 typedef struct frame {
     const screen_ops *ops;
@@ -69,6 +76,7 @@ struct console {
     console_key repeat_key;
     bool repeat_armed, repeat_shown;
     struct timespec repeat_shown_at;
+    bool pasting; /* between the terminal's bracketed-paste marks */
 };
 
 const console_action console_actions[] = {ACT_HELP, ACT_BACK,   ACT_SWITCH_USER, ACT_LOCK,
@@ -633,15 +641,42 @@ static bool repeat_dropped(console *c, console_key key)
            ms_since(&c->repeat_shown_at) < REPEAT_MS;
 }
 
-/* The only place keys are read: resizing, idle locking and the too-small window are
- * handled here for every screen and dialog. */
+/* A key of pasted text is text, never a command: a line break in it does not save a
+ * form nor a digit after it choose a step. It goes to a screen that takes text, a line
+ * break as a line break (a field of one line makes it a space); elsewhere it is
+ * dropped. */
+static bool pasted_event(console *c, console_key key, console_event *ev)
+{
+    if (key.function && key.code == KEY_ENTER)
+        key = (console_key){false, '\n'};
+    else if (key.function)
+        return false;
+    else if (key.code == '\t')
+        key.code = ' ';
+    else if (!key_is_text(key))
+        return false;
+    const frame *top = top_frame(c);
+    if (!top->ops->takes_text || !top->ops->takes_text(top->state))
+        return false;
+    *ev = (console_event){ACT_NONE, key};
+    return true;
+}
+
+/* The only place keys are read: resizing, idle locking, the too-small window and
+ * pasted text are handled here for every screen and dialog. */
 static bool next_event(console *c, console_event *ev)
 {
     timeout(input_wait_ms(c));
     wint_t code;
     int result = get_wch(&code);
     if (result == ERR) {
+        /* A paste arrives at once: a pause means its end mark was lost. */
+        c->pasting = false;
         tick(c);
+        return false;
+    }
+    if (result == KEY_CODE_YES && (code == KEY_PASTE_BEGIN || code == KEY_PASTE_END)) {
+        c->pasting = code == KEY_PASTE_BEGIN;
         return false;
     }
     if (result == KEY_CODE_YES && code == KEY_RESIZE) {
@@ -656,6 +691,8 @@ static bool next_event(console *c, console_event *ev)
     if (too_small())
         return false;
     console_key key = key_from_input(result, code);
+    if (c->pasting)
+        return pasted_event(c, key, ev);
     if (repeat_dropped(c, key))
         return false;
     const frame *top = top_frame(c);
@@ -761,6 +798,13 @@ static bool ensure_utf8(void)
     return setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 }
 
+/* The mode is the terminal's, outside what curses draws: written straight to it. */
+static void paste_marks(const char *mode)
+{
+    fputs(mode, stdout);
+    fflush(stdout);
+}
+
 static SCREEN *start_curses(void)
 {
     SCREEN *screen = newterm(NULL, stdout, stdin);
@@ -771,6 +815,9 @@ static SCREEN *start_curses(void)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    define_key(PASTE_BEGIN_MARK, KEY_PASTE_BEGIN);
+    define_key(PASTE_END_MARK, KEY_PASTE_END);
+    paste_marks(PASTE_MODE_ON);
     theme_init();
     return screen;
 }
@@ -805,6 +852,7 @@ int console_run(const console_app *app, fd_desk *desk, const fd_config *cfg)
         while (c.count > 0)
             remove_frame(&c, c.count - 1);
         fd_store_on_busy(desk->store, NULL, NULL);
+        paste_marks(PASTE_MODE_OFF);
         endwin();
         delscreen(screen);
     }

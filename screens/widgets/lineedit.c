@@ -146,6 +146,9 @@ bool lineedit_insert(lineedit *e, wchar_t wc)
      * so the field shows what is stored. Free text keeps them: ，and （ belong there. */
     if (e->accept)
         wc = (wchar_t)text_fold_width((uint32_t)wc);
+    /* A line break pasted into a field of one line parts its words. */
+    if (wc == '\n' && !e->multiline)
+        wc = ' ';
     bool line_break = wc == '\n' && e->multiline;
     if ((wc < ' ' && !line_break) || (e->accept && !e->accept(wc)) ||
         (e->max_chars && e->count >= e->max_chars))
@@ -262,7 +265,8 @@ int lineedit_handle(lineedit *e, const console_event *ev)
         delete_char(e, e->cursor);
         return LINEEDIT_CHANGED;
     case ACT_NONE:
-        if (!key_is_text(ev->key))
+        /* A line break comes as text only from a paste (Enter is an action). */
+        if (!key_is_text(ev->key) && (ev->key.function || ev->key.code != '\n'))
             return LINEEDIT_IGNORED;
         return insert_typed(e, (wchar_t)ev->key.code);
     default:

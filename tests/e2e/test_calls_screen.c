@@ -214,6 +214,36 @@ START_TEST(test_a_long_answer_is_read_whole)
 }
 END_TEST
 
+/* Text pasted (the terminal marks it: bracketed paste) is text, never keys: its line
+ * break neither saves the answer nor lets the digit after it choose a step; on the page,
+ * where nothing takes text, a paste does nothing at all. */
+START_TEST(test_pasted_text_never_acts_as_keys)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    VT_ASSERT_TEXT(t, "A-202 唐佳", WAIT_MS);
+    vt_key(t, "Down");
+    vt_key(t, "Down");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    vt_send(t, "\033[200~3\r\033[201~");
+    vt_key(t, "Up"); /* a key after the paste: the page still answers */
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Mark entry No."));
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_send(t, "\033[200~请于明天\r3号楼工程师上门\r\033[201~");
+    VT_ASSERT_TEXT(t, "请于明天 3号楼工程师上门", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Mark entry No."));
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Answered: 请于明天 3号楼工程师上门", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Mark entry No."));
+    desk_quit(t);
+}
+END_TEST
+
 /* The unit corrected to one the directory knows: the page no longer says it is not. */
 static void correct_the_unit(vt_term *t)
 {
@@ -415,6 +445,7 @@ int main(void)
     const TTest *const tests[] = {test_typing_at_once_goes_to_the_caller,
                                   test_esc_keeps_a_typed_answer_until_the_desk_agrees,
                                   test_a_long_answer_is_read_whole,
+                                  test_pasted_text_never_acts_as_keys,
                                   test_a_caller_picked_brings_the_unit_and_the_phone,
                                   test_the_list_follows_another_terminal,
                                   test_a_repair_from_the_call_to_dealt_with,
