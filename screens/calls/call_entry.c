@@ -590,6 +590,7 @@ static int perform(entry_view *ev, console *c, step s)
         calls_changed();
         if (done_messages[s])
             console_info(c, "%s", _(done_messages[s]));
+        record_history_show_newest(&ev->history);
         load_entry(ev, c);
     }
     return EV_HANDLED | EV_REDRAW;

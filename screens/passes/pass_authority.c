@@ -273,6 +273,7 @@ static int company_handle(void *state, console *c, const console_event *ev)
         }
         if (file_record(cv, c)) {
             console_info(c, "%s", _("On file: the company's passes are checked against it."));
+            record_history_show_newest(&cv->history);
             load_company(cv, c);
         }
         return EV_HANDLED | EV_REDRAW;

@@ -201,6 +201,7 @@ static void visit_close(void *state)
 static int after_step(visit_view *vv, console *c)
 {
     changes++;
+    record_history_show_newest(&vv->history);
     load_visit(vv, c);
     return EV_HANDLED | EV_REDRAW;
 }

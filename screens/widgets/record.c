@@ -49,6 +49,11 @@ void record_history_sort(record_history *h)
     h->count_before = h->count;
 }
 
+void record_history_show_newest(record_history *h)
+{
+    h->scroll.back = 0;
+}
+
 void record_steps_clear(record_steps *s)
 {
     s->was = s->chosen.count ? s->offered[s->chosen.selected] : -1;
@@ -200,6 +205,7 @@ static int perform(record_page *p, console *c, int step)
             p->spec->changed();
         if (p->spec->done)
             console_info(c, "%s", _(p->spec->done[step]));
+        record_history_show_newest(&p->history);
         page_load(p, c);
     }
     return EV_HANDLED | EV_REDRAW;

@@ -40,6 +40,9 @@ void record_history_add_correction(record_history *h, fd_time at, const char *fi
 /* Oldest first; lines of the same time in the order they were added. A reader who
  * went back with PgUp stays on the lines they were reading when newer ones came. */
 void record_history_sort(record_history *h);
+/* After a step done on the page: its history shows the newest lines again, the step's
+ * own among them, wherever PgUp had gone. */
+void record_history_show_newest(record_history *h);
 /* PgUp / PgDn over the history: true when the key was taken. */
 bool record_history_key(record_history *h, const console_event *ev);
 

@@ -851,6 +851,7 @@ static int perform(file_view *v, console *c, step s)
         works_changed();
         if (done_messages[s])
             console_info(c, "%s", _(done_messages[s]));
+        record_history_show_newest(&v->history);
         load_file(v);
     }
     return EV_HANDLED | EV_REDRAW;

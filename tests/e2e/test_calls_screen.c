@@ -210,6 +210,14 @@ START_TEST(test_a_long_answer_is_read_whole)
     VT_ASSERT_TEXT(t, "more (PgUp)", WAIT_MS);
     vt_key(t, "PgUp");
     VT_ASSERT_TEXT(t, "more (PgDn)", WAIT_MS);
+    /* A step done here brings the history back to its newest lines: the step's own. */
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "What the caller was told", WAIT_MS);
+    vt_send(t, "已电话告知。");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Answered: 已电话告知。", WAIT_MS);
+    VT_ASSERT_GONE(t, "more (PgDn)", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
