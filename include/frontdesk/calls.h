@@ -251,7 +251,7 @@ typedef struct fd_call_line {
                               * "correct" */
     const char *label;       /* translated */
     const char *staff;       /* name */
-    const char *text;        /* the answer; the closing note */
+    const char *text;        /* take: the question as taken in; the answer; the closing note */
     const char *department, *person; /* refer */
     int64_t complaint_id;    /* complain: the complaint's number; 0 otherwise */
     int64_t repair_id;       /* repair: the repair request's number; 0 otherwise */

@@ -11,6 +11,7 @@
 #include "widgets/ask.h"
 #include "widgets/dialog.h"
 #include "widgets/fresh.h"
+#include "widgets/pager.h"
 #include "widgets/record.h"
 #include "widgets/show.h"
 
@@ -19,7 +20,7 @@
 enum { FACT_ROWS = 6, DEPARTMENTS_MAX = 16, HISTORY_KEPT = 4 };
 
 /* The entry's own steps, then the correction, which is not a step of the entry, then
- * the steps of the repair request made of it. */
+ * the steps of the repair request made of it, then reading it all in full. */
 typedef enum step {
     STEP_ANSWER = FD_CALL_STEP_ANSWER,
     STEP_REFER = FD_CALL_STEP_REFER,
@@ -30,6 +31,7 @@ typedef enum step {
     STEP_REPAIR_DONE,
     STEP_REPAIR_CANCEL,
     STEP_REPAIR_CORRECT,
+    STEP_READ,
     STEP_COUNT
 } step;
 
@@ -43,6 +45,7 @@ static const char *const step_labels[STEP_COUNT] = {
     [STEP_REPAIR_DONE] = N_("Engineering reports the repair done"),
     [STEP_REPAIR_CANCEL] = N_("Withdraw the repair request (with a reason)"),
     [STEP_REPAIR_CORRECT] = N_("Correct the repair request (with a reason)"),
+    [STEP_READ] = N_("Read the question and the history in full"),
 };
 
 typedef struct entry_view {
@@ -58,7 +61,9 @@ typedef struct entry_view {
 static void on_line(void *ctx, const fd_call_line *l)
 {
     entry_view *ev = ctx;
-    char line[RECORD_LINE_TEXT], what[RECORD_LINE_TEXT / 2]; /* a history line shows one line anyway */
+    /* A line of the history is wrapped whole: the question and the answers are read
+     * there in full, however many lines the page leaves them above. */
+    char line[RECORD_LINE_TEXT], what[RECORD_LINE_TEXT - 128];
     if (l->field) {
         snprintf(line, sizeof line, _("%s %s: %s \u2192 %s (%s) \u2014 %s"), l->label, l->field,
                  show_or_dash(l->old_value), show_or_dash(l->value), l->reason, l->staff);
@@ -72,7 +77,7 @@ static void on_line(void *ctx, const fd_call_line *l)
         else if (l->department)
             calls_referral_text(l->department, l->person, what, sizeof what);
         else
-            calls_first_line(l->text ? l->text : "", what, sizeof what);
+            snprintf(what, sizeof what, "%s", l->text ? l->text : "");
         snprintf(line, sizeof line, "%s%s%s \u2014 %s", l->label, what[0] ? _(": ") : "", what, l->staff);
     }
     record_history_add(&ev->history, l->at, line);
@@ -86,6 +91,8 @@ static fd_status step_may(const entry_view *ev, console *c, const fd_actor *me, 
         return fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED;
     case STEP_REPAIR_CORRECT:
         return ev->entry.repair_id && fd_may(me, FD_ACT_CALL_CORRECT) ? FD_OK : FD_DENIED;
+    case STEP_READ:
+        return FD_OK;
     case STEP_REPAIR_DONE:
     case STEP_REPAIR_CANCEL:
         if (!ev->entry.repair_id)
@@ -559,6 +566,59 @@ static bool correct(entry_view *ev, console *c)
     return run_dialog(&s, c, correction_fields, 3, correction_submit);
 }
 
+/* text + more, the old text freed. */
+static char *appended(char *text, const char *more)
+{
+    char *joined = fd_printf("%s%s", text ? text : "", more);
+    free(text);
+    return joined;
+}
+
+/* s wrapped at width columns, each line after indent. */
+static char *appended_wrapped(char *text, const char *s, int width, const char *indent)
+{
+    while (*s) {
+        size_t n = text_wrap(s, width);
+        size_t keep = s[n - 1] == '\n' ? n - 1 : n;
+        char *line = fd_printf("%s%.*s\n", indent, (int)keep, s);
+        text = appended(text, line);
+        free(line);
+        s += n;
+        while (s[-1] != '\n' && *s == ' ')
+            s++;
+    }
+    return text;
+}
+
+/* The question and every line of the history whole, in a pager: the page gives the
+ * question and the answer the rows 80×24 leaves, and a history line taller than its
+ * window is cut there. Wrapped to the terminal's width as it is now. */
+static void read_in_full(entry_view *ev, console *c)
+{
+    enum { INDENT = 2, BOX = 6 };
+    int width = COLS - BOX - INDENT;
+    fd_time now = fd_desk_now(console_desk(c));
+    char *text = appended(NULL, _("Question"));
+    text = appended(text, "\n");
+    text = appended_wrapped(text, ev->entry.question, width, "  ");
+    text = appended(text, "\n");
+    text = appended(text, _("History"));
+    text = appended(text, "\n");
+    for (size_t i = 0; i < ev->history.count; i++) {
+        char when[32];
+        show_when(ev->history.lines[i].at, now, when, sizeof when);
+        text = appended(text, "  ");
+        text = appended(text, when);
+        text = appended(text, "\n");
+        text = appended_wrapped(text, ev->history.lines[i].text, width - INDENT, "    ");
+    }
+    char title[CALLS_LINE_TEXT];
+    snprintf(title, sizeof title, _("Register entry No. %lld"), (long long)ev->id);
+    pager_spec spec = {title, text, NULL, NULL, NULL, ACT_NONE};
+    pager_run(c, &spec);
+    free(text);
+}
+
 static const char *const done_messages[STEP_COUNT] = {
     [STEP_ANSWER] = N_("Answer recorded."),
     [STEP_REFER] = N_("Referral recorded."),
@@ -569,6 +629,7 @@ static const char *const done_messages[STEP_COUNT] = {
     [STEP_REPAIR_DONE] = N_("Repair reported done."),
     [STEP_REPAIR_CANCEL] = N_("Repair request withdrawn."),
     [STEP_REPAIR_CORRECT] = N_("Correction recorded."),
+    [STEP_READ] = NULL,
 };
 
 static int perform(entry_view *ev, console *c, step s)
@@ -584,6 +645,7 @@ static int perform(entry_view *ev, console *c, step s)
     case STEP_REPAIR_DONE: done = repair_done(ev, c); break;
     case STEP_REPAIR_CANCEL: done = repair_cancel(ev, c); break;
     case STEP_REPAIR_CORRECT: done = repair_correct(ev, c); break;
+    case STEP_READ: read_in_full(ev, c); break;
     case STEP_COUNT: break;
     }
     if (done) {

@@ -12,7 +12,8 @@
 #include "widgets/scrollback.h"
 #include "widgets/steps.h"
 
-enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 1024, RECORD_STEPS_MAX = 10 };
+/* RECORD_LINE_TEXT: a thousand characters of text (a hotline answer) with its label. */
+enum { RECORD_HISTORY_MAX = 40, RECORD_LINE_TEXT = 3200, RECORD_STEPS_MAX = 10 };
 
 /* What happened to the record, one line an event or correction. */
 typedef struct record_line {

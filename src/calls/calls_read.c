@@ -367,12 +367,15 @@ static fd_status events_read(history *h, fd_error *err)
     while ((rc = fd_step(st, err)) == 1) {
         const char *event = fd_col_text(st, FD_COL_CALL_EVENTS_EVENT);
         const char *answer = fd_col_text(st, FD_COL_CALL_EVENTS_ANSWER);
+        const char *question = fd_col_text(st, FD_COL_CALL_EVENTS_QUESTION);
         fd_call_line line = {
             .at = fd_col_int(st, FD_COL_CALL_EVENTS_AT),
             .event = event,
             .label = event_label(event),
             .staff = fd_col_text(st, FD_COL_CALL_EVENTS_STAFF),
-            .text = answer ? answer : fd_col_text(st, FD_COL_CALL_EVENTS_NOTE),
+            .text = answer     ? answer
+                    : question ? question
+                               : fd_col_text(st, FD_COL_CALL_EVENTS_NOTE),
             .department = fd_col_text(st, FD_COL_CALL_EVENTS_DEPARTMENT),
             .person = fd_col_text(st, FD_COL_CALL_EVENTS_PERSON),
             .complaint_id = fd_col_int(st, FD_COL_CALL_EVENTS_COMPLAINT_ID),

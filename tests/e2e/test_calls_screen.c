@@ -218,6 +218,16 @@ START_TEST(test_a_long_answer_is_read_whole)
     VT_ASSERT_TEXT(t, "Answer recorded.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Answered: 已电话告知。", WAIT_MS);
     VT_ASSERT_GONE(t, "more (PgDn)", WAIT_MS);
+    /* Everything, whole, whatever the page had room for: the question and each line. */
+    vt_send(t, "7");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Register entry No.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "楼下餐馆油烟太大", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Answered: 已联系一楼餐馆负责人王经理", WAIT_MS);
+    VT_ASSERT_TEXT(t, "并在下周一例会上通报进展。", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Register entry No.", WAIT_MS);
+    VT_ASSERT_TEXT(t, "1  Record an answer given", WAIT_MS);
     desk_quit(t);
 }
 END_TEST

@@ -175,12 +175,15 @@ ORDER BY received_at DESC, id DESC
 LIMIT :limit;
 
 -- name: call_events
--- An entry's events with what each recorded, oldest first.
+-- An entry's events with what each recorded, oldest first: the taking, its question as
+-- taken in (corrections follow as lines of their own).
 SELECT
   e.id, e.event, e.note, e.at, f.name AS staff,
-  a.answer, r.department, r.person, x.complaint_id, p.id AS repair_id
+  a.answer, r.department, r.person, x.complaint_id, p.id AS repair_id,
+  CASE e.event WHEN 'take' THEN c.question END AS question
 FROM event e
 JOIN staff f ON f.id = e.staff_id
+JOIN call_entry c ON c.id = e.entity_id
 LEFT JOIN call_answer a ON a.event_id = e.id
 LEFT JOIN call_referral r ON r.event_id = e.id
 LEFT JOIN call_complaint x ON x.event_id = e.id

@@ -332,7 +332,8 @@ START_TEST(corrections_keep_the_old_value_and_history_shows_both)
     lines ls = {0};
     ASSERT_OK(fd_call_history(fx.desk, &fx.receptionist, id, keep_line, &ls, &err));
     ck_assert_int_eq(ls.count, 5);
-    ck_assert_str_eq(ls.text[0], "take || 李娜");
+    /* The taking carries the question as taken in. */
+    ck_assert_str_eq(ls.text[0], "take 明天几点停水？\n要停多久？|| 李娜");
     ck_assert_str_eq(ls.text[1], "correct Caller: 张伟 -> 张薇 (听错了名字) 李娜");
     ck_assert_str_eq(ls.text[2], "correct Caller: 张薇 -> 张维 (业主再次确认) 李娜");
     ck_assert_str_eq(ls.text[3], "correct Matter: Enquiry -> Repair (实为报修) 李娜");
