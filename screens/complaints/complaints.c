@@ -24,7 +24,8 @@
 #include "widgets/steps.h"
 #include "frontdesk/text.h"
 
-enum { DETAIL_ROWS = 7, TIMELINE_MAX = 64, STEPS_MAX = 8 };
+/* HISTORY_KEPT: the history's lines a long complaint leaves on its page. */
+enum { DETAIL_ROWS = 7, TIMELINE_MAX = 64, STEPS_MAX = 8, HISTORY_KEPT = 2 };
 
 /* Saved changes anywhere in this file: a screen underneath reloads when it sees the
  * count move, since nothing tells it that the screen on top has closed. */
@@ -204,7 +205,19 @@ static const char *view_name(const complaints *s)
     return s->source.cfg->departments.items[s->source.view - FIXED_VIEW_COUNT];
 }
 
-static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
+/* Who has the complaint now, when someone took it over or it waits for the CS manager;
+ * NULL otherwise (caller frees). */
+static char *holder_text(const fd_complaint_detail *d)
+{
+    return d->escalated_to  ? fd_printf(_("Taken over by %s"), d->escalated_to)
+           : d->referred_by ? fd_printf(_("Awaiting the CS manager: handed over by %s (%s)"),
+                                        d->referred_by, d->referral_reason ? d->referral_reason : "")
+                            : NULL;
+}
+
+/* The summary in rows rows: three of facts, the holder's line when there is one, then
+ * the content wrapped in what is left. */
+static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols, int rows)
 {
     char line[512], due[FD_DEADLINE_TEXT];
     int severity = d->severity;
@@ -223,14 +236,23 @@ static void draw_summary(const fd_complaint_detail *d, int y, int x, int cols)
     draw_text(y + 2, x, cols, line, d->overdue ? theme(TH_ERROR) : A_NORMAL);
     /* Who has it now, above the content: taken over, or handed over and waiting. */
     int content_y = y + 3;
-    char *taken = d->escalated_to  ? fd_printf(_("Taken over by %s"), d->escalated_to)
-                  : d->referred_by ? fd_printf(_("Awaiting the CS manager: handed over by %s (%s)"),
-                                               d->referred_by, d->referral_reason ? d->referral_reason : "")
-                                   : NULL;
+    char *taken = holder_text(d);
     if (taken)
         draw_text(content_y++, x, cols, taken, d->referred_by ? theme(TH_ERROR) : A_NORMAL);
     free(taken);
-    draw_wrapped(content_y, x, y + DETAIL_ROWS - 1 - content_y, cols, d->content, theme(TH_DIM));
+    draw_wrapped(content_y, x, y + rows - content_y, cols, d->content, theme(TH_DIM));
+}
+
+/* The summary's rows on a complaint's page: the list's pane, or as many as the content
+ * takes when the history keeps two lines and the steps their rows. */
+static int summary_rows(const fd_complaint_detail *d, int cols, int room)
+{
+    char *taken = holder_text(d);
+    int lines = text_lines(d->content, cols);
+    int want = 3 + (taken ? 1 : 0) + (lines > 0 ? lines : 1);
+    free(taken);
+    int rows = want < room ? want : room;
+    return rows > DETAIL_ROWS - 1 ? rows : DETAIL_ROWS - 1;
 }
 
 static void complaints_draw(void *state, console *c, const console_area *area)
@@ -251,7 +273,7 @@ static void complaints_draw(void *state, console *c, const console_area *area)
     int y = list.top + list.rows;
     draw_rule(y, area->left, area->cols, theme(TH_DIM));
     if (s->have_detail)
-        draw_summary(&s->detail, y + 1, area->left, area->cols);
+        draw_summary(&s->detail, y + 1, area->left, area->cols, DETAIL_ROWS - 1);
 }
 
 static void next_view(complaints *s, console *c)
@@ -1078,12 +1100,13 @@ static void complaint_draw(void *state, console *c, const console_area *area)
                            fd_complaint_choice_label(FD_CLIST_STATE, (int)d->state), d->received_by);
     draw_text(area->top, x, cols, head, theme(TH_TITLE));
     free(head);
-    draw_summary(d, area->top + 1, x, cols);
     /* The facts, the history between two rules, the steps at the foot. */
-    int y = area->top + DETAIL_ROWS;
-    draw_rule(y++, area->left, area->cols, theme(TH_DIM));
     int foot = area->top + area->rows - draw_steps(v, area->top + area->rows, x, cols);
     draw_rule(foot - 1, area->left, area->cols, theme(TH_DIM));
+    int rows_above = summary_rows(d, cols, foot - 1 - HISTORY_KEPT - 1 - (area->top + 1));
+    draw_summary(d, area->top + 1, x, cols, rows_above);
+    int y = area->top + 1 + rows_above;
+    draw_rule(y++, area->left, area->cols, theme(TH_DIM));
     int rows = foot - 1 - y;
     /* A refusal of the core, whole, under the history (it takes the history's rows). */
     if (v->problem) {

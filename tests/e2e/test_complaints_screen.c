@@ -371,6 +371,36 @@ START_TEST(test_the_list_and_the_page_read_well_at_80x24)
 }
 END_TEST
 
+/* A long complaint is read whole on its page at 80×24: the history keeps two lines and
+ * the summary takes the rest (it was cut at three lines with history rows to spare). */
+START_TEST(test_a_long_complaint_reads_whole_on_its_page)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_open_as(&d, "1001", "1111");
+    open_complaints(t);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Take a complaint", WAIT_MS);
+    const char *const values[] = {"", "刘洋", "A-101", "13912345678", "", "", "",
+                                  "电梯经常停在半层不动，已经困人三次，物业维保单位每次来都只是"
+                                  "重启，没有根本解决问题，业主非常担心安全，要求更换主板并出具"
+                                  "检测报告；同时请物业在电梯内张贴紧急联系电话，并在维修期间"
+                                  "安排人员值守，每天向业主群通报进展，直到问题彻底解决为止。",
+                                  NULL};
+    desk_fill(t, values);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Complaint No. 11 taken in.", WAIT_MS);
+    vt_send(t, "刘洋");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "No. 11  Taken in", WAIT_MS);
+    VT_ASSERT_TEXT(t, "电梯经常停在半层不动", WAIT_MS);
+    VT_ASSERT_TEXT(t, "决为止。", WAIT_MS); /* the last of four lines */
+    VT_ASSERT_TEXT(t, "Taken in    due", WAIT_MS); /* the history's line */
+    desk_quit(t);
+}
+END_TEST
+
 /* Issue 16: on the record page a digit never changes a record. It highlights its step;
  * Enter asks, and the question starts on the safe answer. */
 START_TEST(test_a_digit_on_the_record_page_changes_nothing)
@@ -468,6 +498,7 @@ int main(void)
                                   test_a_return_visit_needs_no_number_from_who_cannot_see_it,
                                   test_corrections_show_old_and_new_on_the_page,
                                   test_the_list_and_the_page_read_well_at_80x24,
+                                  test_a_long_complaint_reads_whole_on_its_page,
                                   test_a_digit_on_the_record_page_changes_nothing,
                                   test_a_refusal_shows_whole_on_the_page, test_a_search_keeps_the_view,
                                   NULL};
