@@ -566,28 +566,17 @@ static bool correct(entry_view *ev, console *c)
     return run_dialog(&s, c, correction_fields, 3, correction_submit);
 }
 
-/* text + more, the old text freed. */
-static char *appended(char *text, const char *more)
-{
-    char *joined = fd_printf("%s%s", text ? text : "", more);
-    free(text);
-    return joined;
-}
-
-/* s wrapped at width columns, each line after indent. */
-static char *appended_wrapped(char *text, const char *s, int width, const char *indent)
+/* s wrapped at width columns into out, each line after indent. */
+static void put_wrapped(FILE *out, const char *s, int width, const char *indent)
 {
     while (*s) {
         size_t n = text_wrap(s, width);
         size_t keep = s[n - 1] == '\n' ? n - 1 : n;
-        char *line = fd_printf("%s%.*s\n", indent, (int)keep, s);
-        text = appended(text, line);
-        free(line);
+        fprintf(out, "%s%.*s\n", indent, (int)keep, s);
         s += n;
         while (s[-1] != '\n' && *s == ' ')
             s++;
     }
-    return text;
 }
 
 /* The question and every line of the history whole, in a pager: the page gives the
@@ -598,20 +587,21 @@ static void read_in_full(entry_view *ev, console *c)
     enum { INDENT = 2, BOX = 6 };
     int width = COLS - BOX - INDENT;
     fd_time now = fd_desk_now(console_desk(c));
-    char *text = appended(NULL, _("Question"));
-    text = appended(text, "\n");
-    text = appended_wrapped(text, ev->entry.question, width, "  ");
-    text = appended(text, "\n");
-    text = appended(text, _("History"));
-    text = appended(text, "\n");
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    if (!out)
+        abort(); /* out of memory, as fd_alloc takes it */
+    fprintf(out, "%s\n", _("Question"));
+    put_wrapped(out, ev->entry.question, width, "  ");
+    fprintf(out, "\n%s\n", _("History"));
     for (size_t i = 0; i < ev->history.count; i++) {
         char when[32];
         show_when(ev->history.lines[i].at, now, when, sizeof when);
-        text = appended(text, "  ");
-        text = appended(text, when);
-        text = appended(text, "\n");
-        text = appended_wrapped(text, ev->history.lines[i].text, width - INDENT, "    ");
+        fprintf(out, "  %s\n", when);
+        put_wrapped(out, ev->history.lines[i].text, width - INDENT, "    ");
     }
+    fclose(out);
     char title[CALLS_LINE_TEXT];
     snprintf(title, sizeof title, _("Register entry No. %lld"), (long long)ev->id);
     pager_spec spec = {title, text, NULL, NULL, NULL, ACT_NONE};
