@@ -55,7 +55,11 @@ size_t text_fit(const char *s, int cols, int *used);
  * that fits when there is one (English), else where the columns run out (Chinese
  * needs no spaces). Always at least one character, so wrapping advances. */
 size_t text_wrap(const char *s, int cols);
-/* The number of lines text_wrap makes of s. */
+/* The line that begins at s, wrapped at cols: *shown is the bytes it shows (its line
+ * break left out); returns where the next line begins, past the spaces at a wrap
+ * (after a line break they stay: they indent). */
+size_t text_line(const char *s, int cols, size_t *shown);
+/* The number of lines text_line makes of s. */
 int text_lines(const char *s, int cols);
 
 #endif

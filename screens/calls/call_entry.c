@@ -570,12 +570,9 @@ static bool correct(entry_view *ev, console *c)
 static void put_wrapped(FILE *out, const char *s, int width, const char *indent)
 {
     while (*s) {
-        size_t n = text_wrap(s, width);
-        size_t keep = s[n - 1] == '\n' ? n - 1 : n;
-        fprintf(out, "%s%.*s\n", indent, (int)keep, s);
-        s += n;
-        while (s[-1] != '\n' && *s == ' ')
-            s++;
+        size_t shown, next = text_line(s, width, &shown);
+        fprintf(out, "%s%.*s\n", indent, (int)shown, s);
+        s += next;
     }
 }
 

@@ -1049,15 +1049,13 @@ static int history_entry(const char *text, int y, int x, int rows, int cols, boo
     int line = 0;
     while (*text && (!draw || line < rows)) {
         int indent = line > 0 ? HISTORY_INDENT : 0;
-        size_t n = text_wrap(text, cols - indent);
+        size_t shown, next = text_line(text, cols - indent, &shown);
         if (draw) {
-            char *piece = fd_printf("%.*s", (int)n, text);
+            char *piece = fd_printf("%.*s", (int)shown, text);
             draw_text(y + line, x + indent, cols - indent, piece, A_NORMAL);
             free(piece);
         }
-        text += n;
-        while (*text == ' ' || *text == '\n')
-            text++;
+        text += next;
         line++;
     }
     return line;

@@ -109,17 +109,16 @@ static int wrap_lines(int y, int x, int rows, int cols, const char *s, attr_t at
     int line = 0;
     while (*s && line < rows) {
         /* The last row takes the rest, cut with "…" when more is left than it holds. */
-        size_t n = line + 1 < rows ? text_wrap(s, cols) : strlen(s);
-        char *piece = fd_printf("%.*s", (int)n, s);
+        size_t shown = strlen(s), next = shown;
+        if (line + 1 < rows)
+            next = text_line(s, cols, &shown);
+        char *piece = fd_printf("%.*s", (int)shown, s);
         if (centre)
             draw_centered(y + line, x, cols, piece, attr);
         else
             draw_text(y + line, x, cols, piece, attr);
         free(piece);
-        s += n;
-        /* Spaces where a line was wrapped go; after a line break they indent. */
-        while (s[-1] != '\n' && *s == ' ')
-            s++;
+        s += next;
         line++;
     }
     return line;

@@ -185,15 +185,20 @@ size_t text_wrap(const char *s, int cols)
     return best ? best : fit;
 }
 
+size_t text_line(const char *s, int cols, size_t *shown)
+{
+    size_t n = text_wrap(s, cols);
+    bool broken = n > 0 && s[n - 1] == '\n';
+    if (shown)
+        *shown = broken ? n - 1 : n;
+    return broken ? n : n + strspn(s + n, " ");
+}
+
 int text_lines(const char *s, int cols)
 {
     int lines = 0;
-    while (*s) {
-        s += text_wrap(s, cols);
-        while (s[-1] != '\n' && *s == ' ')
-            s++;
-        lines++;
-    }
+    for (; *s; lines++)
+        s += text_line(s, cols, NULL);
     return lines;
 }
 

@@ -128,6 +128,22 @@ START_TEST(test_line_breaks)
 }
 END_TEST
 
+/* A line shows its text without its break; the next begins past a wrap's spaces, and
+ * at a line break's indent. */
+START_TEST(test_line_shown_and_next)
+{
+    size_t shown;
+    ck_assert_uint_eq(text_line("ab   cd", 3, &shown), 5);
+    ck_assert_uint_eq(shown, 3);
+    ck_assert_uint_eq(text_line("ab\n  cd", 10, &shown), 3);
+    ck_assert_uint_eq(shown, 2);
+    ck_assert_uint_eq(text_line("\n\ncd", 10, &shown), 1);
+    ck_assert_uint_eq(shown, 0);
+    ck_assert_uint_eq(text_line(FANG FANG, 2, &shown), 3);
+    ck_assert_uint_eq(shown, 3);
+}
+END_TEST
+
 /* An input method in full-width mode: １, Ｘ, －, the ideographic space; 转 and ，
  * (U+FF0C is folded, U+3001 、 is not full-width ASCII) as they are. */
 START_TEST(test_fold_width)
@@ -158,6 +174,7 @@ static Suite *text_suite(void)
     tcase_add_test(t, test_copy_keeps_whole_characters);
     tcase_add_test(t, test_columns);
     tcase_add_test(t, test_line_breaks);
+    tcase_add_test(t, test_line_shown_and_next);
     tcase_add_test(t, test_fold_width);
     suite_add_tcase(s, t);
     return s;
