@@ -421,10 +421,11 @@ static fd_status login_record(fd_store *store, void *ctx, fd_error *err)
         fd_actor me = actor_of(&l->staff);
         return insert_login_event(l->d, &me, l->staff.id, OUTCOME_OK, err);
     }
-    if ((s = insert_login_event(l->d, NULL, l->staff.id, OUTCOME_BAD_PIN, err)) != FD_OK)
-        return s;
+    /* The wrong PIN that locks the account is written as the lock-out alone: one entry
+     * for every wrong answer, or the chain's length would tell a number that exists. */
     bool locks_now = !l->staff.locked && l->staff.failures + 1 >= max_failures(l->d);
-    return locks_now ? insert_login_event(l->d, NULL, l->staff.id, OUTCOME_LOCKED_OUT, err) : FD_OK;
+    return insert_login_event(l->d, NULL, l->staff.id, locks_now ? OUTCOME_LOCKED_OUT : OUTCOME_BAD_PIN,
+                              err);
 }
 
 fd_status fd_staff_login(fd_desk *d, const char *number, const char *pin, fd_actor *out,
