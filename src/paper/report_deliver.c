@@ -135,6 +135,27 @@ static fd_status save_new_pdf(const fd_report *r, const fd_report_destination *d
     return s;
 }
 
+/* lp is the person's program, found on their PATH, and runs as them: never with the
+ * site's group (a site install is setgid, and a program of theirs named lp would
+ * otherwise hold the group and read the data), and with no file of this process open
+ * but the job and the pipe back. */
+static int spawn_lp(pid_t *pid, int job, int said, char **argv)
+{
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, said, STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, said, STDERR_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, job, STDIN_FILENO);
+    posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_RESETIDS);
+    int rc = posix_spawnp(pid, "lp", &actions, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
+    posix_spawn_file_actions_destroy(&actions);
+    return rc;
+}
+
 /* Runs `lp -d printer -t title` on the file open as fd (no shell: the names are data),
  * keeping what it says for the error message. lp reads the job from its standard input,
  * so the file needs no name. */
@@ -143,15 +164,9 @@ static fd_status run_lp(const char *printer, const char *title, int fd, fd_error
     int pipe_fds[2];
     if (lseek(fd, 0, SEEK_SET) != 0 || pipe2(pipe_fds, O_CLOEXEC) != 0)
         return fd_fail(err, FD_IO, NULL, _("Cannot run lp: %s."), strerror(errno));
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, fd, STDIN_FILENO);
     char *argv[] = {"lp", "-d", (char *)printer, "-t", (char *)title, NULL};
     pid_t pid;
-    int rc = posix_spawnp(&pid, "lp", &actions, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
+    int rc = spawn_lp(&pid, fd, pipe_fds[1], argv);
     close(pipe_fds[1]);
     char said[400] = "";
     size_t used = 0;

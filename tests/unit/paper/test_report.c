@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "frontdesk/i18n.h"
@@ -586,6 +587,49 @@ START_TEST(a_printer_gets_it_through_lp)
 }
 END_TEST
 
+/* In a site install the program runs with the site's group; lp, a program the person
+ * chooses through their PATH, must run without it, or one of theirs named lp would
+ * read the data with it. Played by root taking another effective group, as a setgid
+ * program has. */
+START_TEST(lp_runs_without_the_sites_group)
+{
+    if (getuid() != 0) {
+        fprintf(stderr, "lp_runs_without_the_sites_group: needs root to take a group; skipped\n");
+        return;
+    }
+    char *dir = strdup(testlib_path("lp-group"));
+    mkdir(dir, 0700);
+    char lp[1024], report[1100];
+    snprintf(lp, sizeof lp, "%s/lp", dir);
+    ck_assert_int_eq(symlink(LP_GROUP, lp), 0);
+    snprintf(report, sizeof report, "%s/group", dir);
+    setenv("LP_GROUP_REPORT", report, 1);
+    char *old = getenv("PATH");
+    char *path = fd_printf("%s:%s", dir, old ? old : "");
+    setenv("PATH", path, 1);
+    free(path);
+    fd_report *r = sample_report(1, false);
+    /* The PDF module loaded first, from the build tree, which a program running with
+     * another group never looks in (a site install's is installed). */
+    FILE *sink = fopen("/dev/null", "w");
+    fd_error err = {0};
+    ck_assert_msg(fd_report_write_pdf(r, sink, &err) == FD_OK, "%s", err.message);
+    fclose(sink);
+    fd_report_destination dest = {.printer = "OFFICE"};
+    fd_report_delivery out;
+    ck_assert_int_eq(setresgid(0, 65534, 65534), 0);
+    fd_status s = fd_report_deliver(r, NULL, &dest, &out, &err);
+    ck_assert_int_eq(setresgid(0, 0, 0), 0);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    char *group = paper_slurp_file(report);
+    ck_assert_str_eq(group, "0\n");
+    free(group);
+    fd_report_delivery_free(&out);
+    fd_report_free(r);
+    free(dir);
+}
+END_TEST
+
 START_TEST(a_printer_refusing_is_an_error)
 {
     char *dir = fake_lp(1);
@@ -712,6 +756,7 @@ int main(void)
     tcase_add_test(tc, no_printer_saves_a_new_file_each_time);
     tcase_add_test(tc, a_printer_gets_it_through_lp);
     tcase_add_test(tc, a_printer_refusing_is_an_error);
+    tcase_add_test(tc, lp_runs_without_the_sites_group);
     tcase_add_test(tc, files_are_written_whole);
     tcase_add_test(tc, a_heading_and_caption_never_end_a_page_alone);
     suite_add_tcase(suite, tc);
