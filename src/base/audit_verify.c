@@ -12,6 +12,7 @@
 #include "base/audit_internal.h"
 #include "base/seal.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 
 /* A clock corrected by a few minutes is not a clock set back. */
 enum { CLOCK_SLACK = 5 * 60 };
@@ -330,12 +331,11 @@ static void add_known(known_heads *k, const anchor *a, const char *source)
     snprintf(h->why, sizeof h->why, "%s", a->why);
 }
 
-/* The anchors of this database in one file: the head file (which only this database
- * writes), or a system log (which names the database and its file in each line: a
- * backup verified where it lies is not held to the heads of the live database). */
-static void read_anchors(verify_ctx *v, const char *file, const char *db, const char *path)
+/* The anchors of this database in one file, f (closed here): the head file (which only
+ * this database writes), or a system log (which names the database and its file in each
+ * line: a backup verified where it lies is not held to the heads of the live database). */
+static void read_anchors(verify_ctx *v, FILE *f, const char *file, const char *db, const char *path)
 {
-    FILE *f = fopen(file, "r");
     if (!f)
         return;
     char line[8192];
@@ -362,9 +362,10 @@ static void gather_anchors(verify_ctx *v, const char *head_file)
     anchor_db_id(v->desk->secret, sizeof v->desk->secret, db);
     const char *store_path = fd_store_path(v->desk->store);
     const char *path = realpath(store_path, resolved) ? resolved : store_path;
-    read_anchors(v, head_file, db, NULL);
+    read_anchors(v, fopen(head_file, "r"), head_file, db, NULL);
+    /* A log is a file the person names: read with their rights, not the site's group. */
     for (const char *const *log = v->req->logs; log && *log; log++)
-        read_anchors(v, *log, db, path);
+        read_anchors(v, fd_user_fopen(*log, "r"), *log, db, path);
     if (v->anchored.count > 1)
         qsort(v->anchored.items, v->anchored.count, sizeof *v->anchored.items, by_entries);
     v->result->anchors = (int64_t)v->anchored.count;

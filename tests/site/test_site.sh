@@ -166,6 +166,13 @@ expect 0 "" as_staff env FRONTDESK_PIN=111111 "$bin" export visitors --month 202
     --output "$home/mine.csv" --as 1001
 expect 0 "600 $user" stat -c "%a %U" "$home/mine.csv"
 
+# A log they name for verify is read with their rights too: a FIFO only the group may
+# open would otherwise hold verify waiting for a writer.
+mkfifo "$prefix/group-log"
+chown "root:$group" "$prefix/group-log"
+chmod 0660 "$prefix/group-log"
+expect 0 "OK: the records match" as_staff timeout 10 "$bin" verify --log "$prefix/group-log"
+
 # What is the system administrator's stays so.
 expect 77 "root" as_staff env FRONTDESK_NEW_PIN=123456 "$bin" init --admin 9 --name x
 expect 77 "site install" as_staff "$bin" demo
