@@ -55,9 +55,10 @@ char *cli_read_pin(const char *prompt);
 /* Asks for a new PIN twice on the terminal (or takes $FRONTDESK_NEW_PIN). Caller frees. */
 int cli_read_new_pin(const char *prompt, char **out);
 
-/* A sealing code typed on standard input (for CODE "-", so it need not show in the
- * process list or the shell's history). Caller frees. */
-char *cli_read_seal_code(void);
+/* The sealing code given as an option's value: typed on standard input for "-" (so it
+ * need not show in the process list or the shell's history), else a copy of given,
+ * which is wiped in place. Caller wipes and frees. */
+char *cli_take_seal_code(char *given);
 
 /* Subcommands: each returns the process exit status. argv[0] is the subcommand. */
 int cli_init(cli *c, int argc, char **argv);

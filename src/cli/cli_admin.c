@@ -320,11 +320,12 @@ int cli_verify(cli *c, int argc, char **argv)
     };
     fd_verify_request req = {.report = print_problem};
     log_list logs = {0};
+    char *seal_given = NULL;
     int opt;
     while ((opt = getopt_long(argc, argv, ":a:s:l:", options, NULL)) != -1) {
         switch (opt) {
         case 'a': req.against = optarg; break;
-        case 's': req.seal_code = optarg; break;
+        case 's': seal_given = optarg; break;
         case 'l': add_log(&logs, optarg); break;
         default:
             cli_bad_option(opt, argv);
@@ -332,9 +333,8 @@ int cli_verify(cli *c, int argc, char **argv)
             return verify_usage();
         }
     }
-    char *typed = req.seal_code && strcmp(req.seal_code, "-") == 0 ? cli_read_seal_code() : NULL;
-    if (typed)
-        req.seal_code = typed;
+    char *code = seal_given ? cli_take_seal_code(seal_given) : NULL;
+    req.seal_code = code;
     add_system_logs(&logs);
     req.logs = logs.paths;
     fd_desk *d;
@@ -356,6 +356,8 @@ int cli_verify(cli *c, int argc, char **argv)
         fd_desk_close(d);
     }
     free_logs(&logs);
-    free(typed);
+    if (code)
+        explicit_bzero(code, strlen(code));
+    free(code);
     return rc;
 }

@@ -12,7 +12,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/i18n.h"
 
-char *cli_read_seal_code(void)
+static char *read_seal_code(void)
 {
     if (isatty(STDIN_FILENO))
         fputs(_("Sealing code: "), stderr);
@@ -22,6 +22,17 @@ char *cli_read_seal_code(void)
     line[strcspn(line, "\r\n")] = '\0';
     char *code = fd_strdup(line);
     explicit_bzero(line, sizeof line);
+    return code;
+}
+
+char *cli_take_seal_code(char *given)
+{
+    if (strcmp(given, "-") == 0)
+        return read_seal_code();
+    /* A code on the command line is in the process list for anyone on the machine to
+     * read (ps, /proc/PID/cmdline) while the command runs: copied, and wiped there. */
+    char *code = fd_strdup(given);
+    explicit_bzero(given, strlen(given));
     return code;
 }
 
@@ -60,26 +71,29 @@ int cli_seal(cli *c, int argc, char **argv)
         {"code", required_argument, NULL, 'c'},
         {NULL, 0, NULL, 0},
     };
-    const char *number = NULL, *code = NULL;
+    const char *number = NULL;
+    char *given = NULL;
     int opt;
     while ((opt = getopt_long(argc, argv, ":a:c:", options, NULL)) != -1) {
         switch (opt) {
         case 'a': number = optarg; break;
-        case 'c': code = optarg; break;
+        case 'c': given = optarg; break;
         default: cli_bad_option(opt, argv); return usage();
         }
     }
     if (!number || optind != argc)
         return usage();
-    char *typed = code && strcmp(code, "-") == 0 ? cli_read_seal_code() : NULL;
+    char *code = given ? cli_take_seal_code(given) : NULL;
     fd_desk *d;
     int rc = cli_open_desk(c, 0, &d);
     fd_actor who;
     if (rc == EX_OK) {
         if ((rc = cli_authenticate(c, d, number, &who)) == EX_OK)
-            rc = code ? rebuild(d, &who, typed ? typed : code) : begin(d, &who);
+            rc = code ? rebuild(d, &who, code) : begin(d, &who);
         fd_desk_close(d);
     }
-    free(typed);
+    if (code)
+        explicit_bzero(code, strlen(code));
+    free(code);
     return rc;
 }

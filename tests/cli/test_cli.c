@@ -182,6 +182,40 @@ START_TEST(init_prints_the_sealing_code_once_for_verify)
 }
 END_TEST
 
+/* A code given on the command line is wiped from the process's arguments before the
+ * command works: /proc/PID/cmdline (what ps shows anyone on the machine) is read while
+ * verify waits on the second of two FIFOs given as logs, its arguments long parsed. */
+START_TEST(a_sealing_code_on_the_command_line_leaves_the_process_list)
+{
+    const char *path = testlib_path("listed.db");
+    char command[4096];
+    snprintf(command, sizeof command, "--db '%s' init --admin 9001 --name 陈静", path);
+    run_result r = run("FRONTDESK_NEW_PIN=999999", command);
+    ASSERT_RUN(r, 0, "shown only this once");
+    char code[64];
+    printed_code(&r, code);
+    char *first = strdup(testlib_path("first.log")), *second = strdup(testlib_path("second.log"));
+    char *seen = strdup(testlib_path("cmdline"));
+    ck_assert_int_eq(mkfifo(first, 0600), 0);
+    ck_assert_int_eq(mkfifo(second, 0600), 0);
+    snprintf(command, sizeof command,
+             "'%s' --db '%s' verify --seal %s --log '%s' --log '%s' >/dev/null 2>&1 & "
+             "echo > '%s'; tr '\\0' ' ' < /proc/$!/cmdline > '%s'; echo > '%s'; wait $!",
+             getenv("FRONTDESK_BIN"), path, code, first, second, first, seen, second);
+    ck_assert_int_eq(system(command), 0);
+    FILE *f = fopen(seen, "r");
+    ck_assert_ptr_nonnull(f);
+    char cmdline[2048] = "";
+    size_t n = fread(cmdline, 1, sizeof cmdline - 1, f);
+    cmdline[n] = '\0';
+    fclose(f);
+    ck_assert_msg(strstr(cmdline, "verify --seal") && !strstr(cmdline, code), "%s", cmdline);
+    free(first);
+    free(second);
+    free(seen);
+}
+END_TEST
+
 START_TEST(verify_passes_then_names_a_tampered_row)
 {
     const char *path = demo_db("verify.db");
@@ -778,6 +812,7 @@ int main(void)
     tcase_add_test(tc, missing_database_is_explained);
     tcase_add_test(tc, init_makes_a_private_database_once);
     tcase_add_test(tc, init_prints_the_sealing_code_once_for_verify);
+    tcase_add_test(tc, a_sealing_code_on_the_command_line_leaves_the_process_list);
     tcase_add_test(tc, verify_passes_then_names_a_tampered_row);
     tcase_add_test(tc, verify_names_a_dropped_table_and_exits_65);
     tcase_add_test(tc, verify_against_the_printed_head);
