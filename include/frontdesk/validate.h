@@ -39,8 +39,10 @@ fd_status fd_validate_phone(const char *phone, const char *field,
                             char *out, size_t out_size, fd_error *err);
 
 /* Text that may be stored and printed: well-formed UTF-8 (shortest forms, no
- * surrogates, nothing past U+10FFFF) without control characters (C0, DEL, C1), save
- * a line break where multiline allows it. Checks the n bytes at text; when chars is
+ * surrogates, nothing past U+10FFFF) without control characters (C0, DEL, C1) or the
+ * invisible format characters that change how text reads (zero-width, direction
+ * marks and overrides, the byte-order mark), save a line break where multiline
+ * allows it. Checks the n bytes at text; when chars is
  * not NULL it gets their number of characters. The caller words the refusal: each
  * form names its own field. */
 bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars);

@@ -72,14 +72,6 @@ static bool fd_utf8_valid(const char *s)
     return true;
 }
 
-static bool fd_has_control(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7F)
-            return true;
-    return false;
-}
-
 /* Codes are kept in upper case, so "a-1203" and "A-1203" are one unit. */
 static void fd_code_upper(const char *s, char *out, size_t size)
 {
@@ -342,7 +334,7 @@ static bool fd_check_text(fd_import *im, int col, size_t max_chars, bool require
             fd_bad(im, col, _("This cannot be empty."));
         return !required;
     }
-    if (fd_has_control(text)) {
+    if (!fd_validate_text(text, strlen(text), false, NULL)) {
         fd_bad(im, col, _("Line breaks and control characters are not allowed here."));
         return false;
     }

@@ -43,10 +43,15 @@ bool fd_doc_type_parse(const char *name, fd_doc_type *out)
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-/* Control characters would garble a printed form or a terminal line. */
+/* Control characters would garble a printed form or a terminal line; the invisible
+ * format characters (zero-width spaces and joiners, direction marks, embeddings,
+ * overrides and isolates, the byte-order mark, line and paragraph separators) would
+ * make text read otherwise than it is stored — a unit code or a name that shows
+ * reversed on another desk's screen and on paper, or one that looks like another. */
 static bool fd_is_control(uint32_t cp)
 {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
 bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars)
@@ -123,7 +128,8 @@ static bool fd_all(const char *s, size_t n, bool (*pred)(char))
 typedef enum fd_fold_result { FD_FOLD_OK, FD_FOLD_BAD_CHAR, FD_FOLD_TOO_LONG } fd_fold_result;
 
 /* Copies text to out without white space, upper-casing ASCII letters and folding
- * full-width forms, so a number typed either way reads the same. Control characters and broken UTF-8 are refused. */
+ * full-width forms, so a number typed either way reads the same. Control and invisible
+ * format characters and broken UTF-8 are refused. */
 static fd_fold_result fd_fold(const char *text, char *out, size_t out_size)
 {
     fd_out o = fd_out_init(out, out_size);
@@ -135,7 +141,7 @@ static fd_fold_result fd_fold(const char *text, char *out, size_t out_size)
         cp = text_fold_width(cp);
         if (cp == ' ' || cp == '\t')
             continue;
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        if (fd_is_control(cp))
             return FD_FOLD_BAD_CHAR;
         if (cp >= 0x80) {
             fd_out_put(&o, text, len);

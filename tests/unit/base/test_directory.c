@@ -245,9 +245,10 @@ START_TEST(test_unit_rows_checked)
                                  "A,999,99901\n"        /* no such floor */
                                  "A,3,\n"               /* no room */
                                  "A,3\n"                /* a field short */
+                                 "A,3,\xE2\x80\xAE" "R3\n"  /* R3 that shows as 3R */
                                  "A,-2,B201\n"),        /* basements are fine */
                      FD_INVALID);
-    expect_problems("2:building 3:building 4:floor 5:floor 6:room 7:");
+    expect_problems("2:building 3:building 4:floor 5:floor 6:room 7: 8:room");
 }
 END_TEST
 

@@ -290,6 +290,13 @@ START_TEST(test_text_control_characters)
     ck_assert_uint_eq(chars, 9);
     /* A NUL inside the bytes checked is a control character too. */
     ck_assert(!fd_validate_text("a\0b", 3, true, NULL));
+    /* Invisible format characters: a right-to-left override (R3 shown as 3R), a
+     * zero-width space (张\u200B三 looking like 张三), a direction isolate, the BOM. */
+    ck_assert(!text_ok("\xE2\x80\xAE" "R3", false, NULL));
+    ck_assert(!text_ok("张\xE2\x80\x8B三", false, NULL));
+    ck_assert(!text_ok("\xE2\x81\xA6" "A-1203", false, NULL));
+    ck_assert(!text_ok("\xEF\xBB\xBF王", false, NULL));
+    ck_assert(text_ok("\xE2\x80\x94\xE2\x80\xA6", false, NULL)); /* a dash and an ellipsis print */
 }
 END_TEST
 
