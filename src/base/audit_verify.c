@@ -269,6 +269,18 @@ static void check_with_day_key(verify_ctx *v, const audit_entry *e, bool new_day
     v->result->seals_checked++;
 }
 
+/* A chain with no seal beside a sealing key on file: the seals were stripped and the
+ * chain computed again (which the key file alone cannot be made to match), or a
+ * sealing began and never completed, which beginning it again settles. */
+static void check_key_without_seals(verify_ctx *v)
+{
+    if (v->desk->seal && !v->result->sealed && v->result->entries > 0)
+        problem(v, _("The audit chain has no seal, but its sealing key is on file: the seals "
+                     "were removed and the chain written again, or a sealing did not complete. "
+                     "Check it with verify --seal - and the code in the office safe; if the "
+                     "sealing never completed, begin it again with frontdesk seal --as NUMBER."));
+}
+
 static bool must_be_sealed(const verify_ctx *v, const audit_entry *e)
 {
     return v->seen_seal || (v->have_code && e->id > v->code.entries_before);
@@ -480,6 +492,7 @@ static fd_status walk_chain(verify_ctx *v, fd_error *err)
     if (rc < 0)
         return err->status;
     check_anchors_beyond(v);
+    check_key_without_seals(v);
     if (v->have_code && v->result->entries <= v->code.entries_before)
         problem(v, _("The audit chain ends at entry %lld, before the sealing began after entry "
                      "%lld: entries were removed."),

@@ -156,6 +156,26 @@ START_TEST(seals_made_without_the_key_file_are_found_without_the_code)
 }
 END_TEST
 
+/* Someone with a copy and its key strips every seal and computes the whole chain again,
+ * as a database made before sealing would have it: the sealing key still on file says
+ * the chain was sealed, without the code. */
+START_TEST(seals_stripped_beside_a_key_on_file_are_found_without_the_code)
+{
+    desk_fixture f;
+    char code[FD_SEAL_CODE_TEXT];
+    three_days(&f, "stripped.db", code);
+    forger_rechain(&f, 1, AS_BEFORE_SEALING);
+    desk_fixture_problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert(!r.sealed);
+    ck_assert_msg(desk_fixture_reported(&p, "has no seal, but its sealing key is on file"), "%s",
+                  p.text[0]);
+    ck_assert_int_eq(verify(&f, code, &p, &r), FD_TAMPERED);
+    desk_fixture_close(&f);
+}
+END_TEST
+
 START_TEST(an_older_database_begins_sealing_and_is_sealed_from_there)
 {
     desk_fixture f;
@@ -268,6 +288,7 @@ int main(void)
     tcase_add_test(tc, a_rewrite_with_every_file_on_the_machine_is_caught_by_the_code);
     tcase_add_test(tc, the_key_file_moves_on_and_keeps_only_its_day);
     tcase_add_test(tc, seals_made_without_the_key_file_are_found_without_the_code);
+    tcase_add_test(tc, seals_stripped_beside_a_key_on_file_are_found_without_the_code);
     tcase_add_test(tc, an_older_database_begins_sealing_and_is_sealed_from_there);
     tcase_add_test(tc, a_lost_sealing_key_stops_writes_until_rebuilt_from_the_code);
     tcase_add_test(tc, a_code_is_read_as_people_type_it);
