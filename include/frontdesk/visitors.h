@@ -263,6 +263,12 @@ typedef struct fd_visitor_known {
     long visits;
     fd_time last_at;
     char ban[FD_MESSAGE_MAX];
+    /* A visit of theirs not over yet (0 when none): when it was registered, whom it
+     * visits and whether they are waiting or inside. */
+    int64_t open_visit;
+    fd_time open_at;
+    fd_visit_state open_state;
+    char open_visiting[FD_VISIT_TEXT_MAX];
 } fd_visitor_known;
 
 /* FD_NOT_FOUND for a visitor never seen (a message the screen may leave unshown);

@@ -911,6 +911,25 @@ typedef struct recognition {
     bool full_phones;
 } recognition;
 
+static fd_status read_open_visit(fd_store *store, recognition *q, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_OPEN_BY_DOCUMENT);
+    fd_bind_text(st, ":hmac", q->hmac);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        fd_visitor_known *k = q->out;
+        k->open_visit = fd_col_int(st, FD_COL_VISIT_OPEN_BY_DOCUMENT_ID);
+        k->open_at = fd_col_int(st, FD_COL_VISIT_OPEN_BY_DOCUMENT_REGISTERED_AT);
+        k->open_state = parse_state(fd_col_text(st, FD_COL_VISIT_OPEN_BY_DOCUMENT_STATE));
+        const char *unit = fd_col_text(st, FD_COL_VISIT_OPEN_BY_DOCUMENT_VISITEE_UNIT);
+        const char *name = fd_col_text(st, FD_COL_VISIT_OPEN_BY_DOCUMENT_VISITEE_NAME);
+        snprintf(k->open_visiting, sizeof k->open_visiting, "%s%s%s", unit ? unit : "",
+                 unit && *unit && name && *name ? " " : "", name ? name : "");
+    }
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
 static fd_status recognise_read(fd_store *store, void *ctx, fd_error *err)
 {
     recognition *q = ctx;
@@ -932,7 +951,7 @@ static fd_status recognise_read(fd_store *store, void *ctx, fd_error *err)
     fd_stmt_reset(st);
     if (s == FD_NOT_FOUND)
         return fd_fail(err, FD_NOT_FOUND, "doc_number", _("This visitor has not been here before."));
-    if (s != FD_OK)
+    if (s != FD_OK || (s = read_open_visit(store, q, err)) != FD_OK)
         return s;
     s = visit_find_ban(store, q->hmac, 0, true, q->out->ban, sizeof q->out->ban, err);
     return s == FD_NOT_FOUND ? FD_OK : s;

@@ -71,8 +71,9 @@ fd_status fd_visit_warnings(fd_desk *d, const fd_actor *who, const fd_visit_form
     /* The same document under another name. */
     fd_visitor_known k;
     fd_error unread = {0}; /* a number not valid yet is the registration's to refuse */
-    if (f->visitor_name && !text_blank(f->visitor_name) &&
-        fd_visitor_recognise(d, who, f->doc_type, f->doc_number, &k, &unread) == FD_OK) {
+    if (fd_visitor_recognise(d, who, f->doc_type, f->doc_number, &k, &unread) != FD_OK)
+        return FD_OK;
+    if (f->visitor_name && !text_blank(f->visitor_name)) {
         char *name = text_trimmed(f->visitor_name);
         if (strcmp(name, k.name) != 0) {
             char when[FD_TIME_TEXT];
@@ -83,6 +84,16 @@ fd_status fd_visit_warnings(fd_desk *d, const fd_actor *who, const fd_visit_form
             each(ctx, line);
         }
         free(name);
+    }
+    /* Still here on an earlier registration: a second one would count them twice. */
+    if (k.open_visit) {
+        char when[FD_TIME_TEXT];
+        fd_time_format(k.open_at, when);
+        snprintf(line, sizeof line,
+                 _("This document's holder has a visit not over yet: registered %s to visit %s "
+                   "(%s). Sign it out first if they left."),
+                 when, k.open_visiting, fd_visit_state_label(k.open_state));
+        each(ctx, line);
     }
     return FD_OK;
 }

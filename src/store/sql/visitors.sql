@@ -364,6 +364,17 @@ WHERE v.doc_number_hmac = :hmac
 ORDER BY v.id DESC
 LIMIT 1;
 
+-- name: visit_open_by_document
+-- The visitor's latest visit not yet over (waiting to be let in, or inside): a second
+-- registration while it is open is asked about.
+SELECT v.id, v.registered_at, s.state, w.visitee_unit, w.visitee_name
+FROM visit v
+JOIN entity_state s ON s.kind = 'visit' AND s.entity_id = v.id
+CROSS JOIN visit_now w ON w.id = v.id
+WHERE v.doc_number_hmac = :hmac AND s.state IN ('registered', 'admitted')
+ORDER BY v.id DESC
+LIMIT 1;
+
 -- name: visitor_ban_match
 SELECT b.id, b.visitor_name, u.code, b.reason, s.name, b.at
 FROM visitor_ban b

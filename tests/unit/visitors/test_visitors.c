@@ -1407,7 +1407,9 @@ START_TEST(registration_warns_but_does_not_refuse)
     ck_assert_int_eq(w.count, 2);
     ck_assert_msg(strstr(w.text, "Unit A-9999 is not in the directory"), "%s", w.text);
     ck_assert_msg(strstr(w.text, "王五 is not in the directory"), "%s", w.text);
-    register_as(&fx.receptionist, NULL, f);
+    int64_t first = register_as(&fx.receptionist, NULL, f);
+    /* Over, so that the checks below are not told of it. */
+    ck_assert_int_eq(fd_visit_refuse(fx.desk, &fx.receptionist, NULL, first, "被访人不在", &err), FD_OK);
 
     /* Known unit and person (case and blanks aside): nothing to say. */
     f = form();
@@ -1430,6 +1432,27 @@ START_TEST(registration_warns_but_does_not_refuse)
     ck_assert_msg(strstr(w.text, before) && strstr(w.text, "not 李四"), "%s", w.text);
     register_as(&fx.receptionist, NULL, f);
     verify_clean();
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* The same document while its holder's earlier visit is not over (waiting, or inside):
+ * told, with when and whom they came for, so nobody is counted inside twice; once
+ * that visit is signed out, nothing. */
+START_TEST(a_second_registration_while_the_first_is_open_is_told)
+{
+    open_desk("twice.db");
+    fd_visit_slip slip;
+    int64_t id = admitted_one(&slip);
+    fd_visit_form f = form();
+    f.visitee_name = "张伟"; /* in the directory: the one warning is the open visit */
+    warned w = warnings_of(&f);
+    ck_assert_msg(w.count == 1, "%s", w.text);
+    ck_assert_msg(strstr(w.text, "has a visit not over yet") && strstr(w.text, "to visit A-1203 王五 (Inside)"),
+                  "%s", w.text);
+    ck_assert_int_eq(fd_visit_sign_out(fx.desk, &fx.receptionist, id, true, 0, &err), FD_OK);
+    w = warnings_of(&f);
+    ck_assert_msg(w.count == 0, "%s", w.text);
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -1471,6 +1494,7 @@ int main(void)
     tcase_add_test(tc, an_entry_pointed_at_another_event_is_found);
     tcase_add_test(tc, a_days_export_matches_what_was_entered);
     tcase_add_test(tc, registration_warns_but_does_not_refuse);
+    tcase_add_test(tc, a_second_registration_while_the_first_is_open_is_told);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
 }
