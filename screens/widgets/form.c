@@ -94,6 +94,23 @@ static const char *type_hint(form_type t)
     }
 }
 
+/* What a field that takes only certain characters says when one it does not take is
+ * typed: a beep alone is lost on a muted terminal, and the character would seem
+ * swallowed (a return time typed as 明天中午 left the field empty and saved without). */
+static const char *type_refusal(form_type t)
+{
+    switch (t) {
+    case FORM_CODE:
+    case FORM_DOCUMENT: return _("Only letters and digits here.");
+    case FORM_NUMBER: return _("Only digits here.");
+    case FORM_PIN: return _("A PIN has digits only.");
+    case FORM_PHONE: return _("Only a phone number here: digits, -, + or 转.");
+    case FORM_DATETIME: return _("Only a time here, e.g. 2026-11-27 09:30.");
+    case FORM_DATE: return _("Only a day here, e.g. 2026-11-27.");
+    default: return NULL;
+    }
+}
+
 static int field_rows(const field_state *fs)
 {
     if (fs->rows > 0)
@@ -445,7 +462,11 @@ static int handle_edit(form *f, field_state *fs, const console_event *ev)
         return EV_HANDLED | EV_REDRAW;
     case LINEEDIT_REFUSED:
         beep();
-        return EV_HANDLED;
+        if (!type_refusal(fs->def->type))
+            return EV_HANDLED;
+        FD_FREE(fs->message);
+        fs->message = fd_strdup(type_refusal(fs->def->type));
+        return EV_HANDLED | EV_REDRAW;
     case LINEEDIT_FULL:
         /* A paste longer than the field is cut: said once, under the field, so the
          * desk knows the end is missing before saving. */

@@ -344,10 +344,15 @@ START_TEST(full_width_input_and_an_extension_are_taken)
     vt_term *t = desk_open_as(&d, "1001", "1111");
     open_visitor_log(t);
     vt_key(t, "F4");
+    /* What the number field does not take is said under it, not swallowed. */
+    VT_ASSERT_TEXT(t, "Register a visitor", WAIT_MS);
+    vt_send(t, "号");
+    VT_ASSERT_TEXT(t, "Only letters and digits here.", WAIT_MS);
     fill_form(t, "１１０１０５１９４９１２３１００２Ｘ", "王小明", "０１０－６２３４５６７８转１２３",
               "送合同", "A-1203", "李建国");
     VT_ASSERT_TEXT(t, "11010519491231002X", WAIT_MS);
     VT_ASSERT_TEXT(t, "010-62345678转123", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Only letters and digits here."));
     desk_save_anyway(t);
     VT_ASSERT_TEXT(t, "Waiting for the visitee", WAIT_MS);
     VT_ASSERT_TEXT(t, "110105********002X", WAIT_MS);
