@@ -41,6 +41,17 @@ static void format_hhmm(fd_time t, char *out, size_t size)
         snprintf(out, size, "%s", "");
 }
 
+/* t's time, with its day when that is not since's: a visitor who stayed the night left
+ * "12-07 10:28", not at a 10:28 that reads as before they came. */
+static void format_time_after(fd_time t, fd_time since, char *out, size_t size)
+{
+    fd_local l = fd_time_local(t);
+    if (t && fd_date_of(t) != fd_date_of(since))
+        snprintf(out, size, "%02d-%02d %02d:%02d", l.month, l.day, l.hour, l.minute);
+    else
+        format_hhmm(t, out, size);
+}
+
 /* "A-1203 王五", "T-1501 北京辰星科技有限公司 刘洋". */
 static void visitee_text(const fd_visit *v, char *out, size_t size)
 {
@@ -452,8 +463,8 @@ static void draw_facts(const visit_view *vv, console *c, int y, int x, int cols)
              v->visitee_position ? _(")") : "");
     label_line(y + 4, x, cols, _("Visiting"), line, A_NORMAL);
     show_when(v->registered_at, now, when, sizeof when);
-    format_hhmm(v->admitted_at, in, sizeof in);
-    format_hhmm(v->left_at, out, sizeof out);
+    format_time_after(v->admitted_at, v->registered_at, in, sizeof in);
+    format_time_after(v->left_at, v->registered_at, out, sizeof out);
     snprintf(line, sizeof line, _("%s by %s   in %s   out %s%s"), when, v->registered_by,
              show_or_dash(in), show_or_dash(out),
              v->left_at ? (v->slip_signed ? _(" (slip signed)") : _(" (slip NOT signed)")) : "");
