@@ -213,6 +213,13 @@ fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, co
 fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
                             void (*each)(void *ctx, const fd_visit *v), void *ctx, fd_error *err);
 
+/* The visits registered before from that were inside in [from, to) — there when the
+ * day began, or let in during it — oldest first, masked as fd_visits_between: those who
+ * stayed the night, whom a day's log lists beside the day's own registrations. */
+fd_status fd_visits_carried_over(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                                 void (*each)(void *ctx, const fd_visit *v), void *ctx,
+                                 fd_error *err);
+
 /* Every visitor still inside, oldest first, for the shift handover's open items
  * (documents and phones masked: the handover is printed). */
 fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,

@@ -152,7 +152,7 @@ static void add_id(int64_t **ids, size_t *count, size_t *capacity, int64_t id)
 typedef struct visit_page {
     daily *y;
     kept rows;
-    long admitted, refused, inside;
+    long admitted, refused, inside, carried;
 } visit_page;
 
 static char *visitee_text(const fd_visit *v)
@@ -167,12 +167,9 @@ static char *visitee_text(const fd_visit *v)
     return text;
 }
 
-static void visit_row(void *ctx, const fd_visit *v)
+static void visit_cells(visit_page *p, const fd_visit *v)
 {
-    visit_page *p = ctx;
     fd_date day = p->y->day;
-    p->admitted += v->admitted_at != 0;
-    p->refused += v->state == FD_VISIT_REFUSED;
     p->inside += v->state == FD_VISIT_ADMITTED;
     print_cells *c = keep(&p->rows, v->registered_at, v->id);
     print_cells_time(c, v->registered_at, day);
@@ -196,6 +193,23 @@ static void visit_row(void *ctx, const fd_visit *v)
     free(state);
 }
 
+static void visit_row(void *ctx, const fd_visit *v)
+{
+    visit_page *p = ctx;
+    p->admitted += v->admitted_at != 0;
+    p->refused += v->state == FD_VISIT_REFUSED;
+    visit_cells(p, v);
+}
+
+/* Registered on an earlier day: listed first (by the time they came, with its day), and
+ * counted apart, as the day's registrations are its own. */
+static void carried_row(void *ctx, const fd_visit *v)
+{
+    visit_page *p = ctx;
+    p->carried++;
+    visit_cells(p, v);
+}
+
 static fd_status visitors_log(daily *y, fd_error *err)
 {
     static const fd_report_column cols[] = {
@@ -205,9 +219,13 @@ static fd_status visitors_log(daily *y, fd_error *err)
         {N_("State"), 1.3}};
     log_heading(y, FD_LOG_VISITORS);
     visit_page p = {.y = y};
-    fd_status s = fd_visits_between(y->d, y->who, y->start, y->end, visit_row, &p, err);
-    char *summary = fd_printf(_("%ld registered, %ld admitted, %ld refused entry, %ld still inside"),
-                              (long)p.rows.count, p.admitted, p.refused, p.inside);
+    fd_status s = fd_visits_carried_over(y->d, y->who, y->start, y->end, carried_row, &p, err);
+    if (s == FD_OK)
+        s = fd_visits_between(y->d, y->who, y->start, y->end, visit_row, &p, err);
+    char *summary = fd_printf(_("%ld registered, %ld admitted, %ld refused entry, %ld still inside; "
+                                "%ld more from an earlier day"),
+                              (long)p.rows.count - p.carried, p.admitted, p.refused, p.inside,
+                              p.carried);
     fd_report_field(y->r, _("Visitors"), summary, FD_STYLE_PLAIN);
     free(summary);
     fd_report_table *t = table(y, cols, sizeof cols / sizeof cols[0]);

@@ -396,3 +396,21 @@ fd_status fd_visits_between(fd_desk *d, const fd_actor *who, fd_time from, fd_ti
     between_query q = {from, to, visit_reader_for(d, who, each, ctx)};
     return fd_store_read(d->store, visit_between_read, &q, err ? err : &local);
 }
+
+static fd_status carried_over_read(fd_store *store, void *ctx, fd_error *err)
+{
+    between_query *q = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_CARRIED_OVER);
+    fd_bind_int(st, ":from", q->from);
+    fd_bind_int(st, ":to", q->to);
+    return visit_each_visit(st, &q->r, NULL, err);
+}
+
+fd_status fd_visits_carried_over(fd_desk *d, const fd_actor *who, fd_time from, fd_time to,
+                                 void (*each)(void *ctx, const fd_visit *v), void *ctx,
+                                 fd_error *err)
+{
+    fd_error local = {0};
+    between_query q = {from, to, visit_reader_for(d, who, each, ctx)};
+    return fd_store_read(d->store, carried_over_read, &q, err ? err : &local);
+}

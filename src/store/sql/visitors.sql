@@ -250,6 +250,23 @@ FROM p
 CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY v.registered_at, v.id;
 
+-- name: visit_carried_over
+-- row: visit
+-- Registered before the day [:from, :to) but inside when it began, or let in during it:
+-- a visitor who stayed the night, whom the day's log lists beside the day's own. One
+-- still inside comes through its state however old; one gone since through the thirty
+-- days of registrations before the day (no visit lasts longer), an index walk.
+WITH p(key, id) AS (
+  SELECT '', s.entity_id FROM entity_state s WHERE s.kind = 'visit' AND s.state = 'admitted'
+  UNION
+  SELECT '', v.id FROM visit v WHERE v.registered_at >= :from - 30 * 86400 AND v.registered_at < :from
+)
+SELECT v.*, p.key AS key
+FROM p
+CROSS JOIN visit_now v ON v.id = p.id
+WHERE v.registered_at < :from AND v.admitted_at < :to AND (v.left_at IS NULL OR v.left_at >= :from)
+ORDER BY v.registered_at, v.id;
+
 -- name: visit_count_state
 -- row: visit_tally
 SELECT count(*) AS visits

@@ -458,6 +458,61 @@ static void register_visitors(desk *k, fd_date day)
     }
 }
 
+/* A visitor of the day before, registered at night and let in, as a form of the desk. */
+static int64_t night_visitor(desk *k, const char *purpose, const char *doc)
+{
+    fd_error err = {0};
+    fd_visit_form form = {.visitor_name = "钱多多", .doc_type = FD_DOC_PASSPORT, .doc_number = doc,
+                          .phone = "13900001111", .party_size = 1, .purpose = purpose,
+                          .unit = "A-1203", .visitee_name = "王经理"};
+    int64_t id;
+    fd_visit_slip slip;
+    ck_assert_msg(fd_visit_register(k->d, &k->duty_manager, NULL, &form, &id, &err) == FD_OK, "%s",
+                  err.message);
+    ck_assert_int_eq(fd_visit_admit(k->d, &k->duty_manager, NULL, id, &slip, &err), FD_OK);
+    return id;
+}
+
+/* A day's visitor log lists those of an earlier day who were inside that day — still
+ * there, or gone during it — with their day, and counts them apart: the paper said one
+ * still inside where the screen said two. One gone before the day is not on it. */
+START_TEST(a_days_log_lists_who_stayed_the_night)
+{
+    char *path = demo_copy("night.db");
+    desk k;
+    desk_open(&k, path);
+    fd_error err = {0};
+    k.now = fd_time_from_local(2026, 11, 29, 21, 0, 0);
+    int64_t gone_before = night_visitor(&k, "夜间维修 N1", "E70000001");
+    night_visitor(&k, "夜间陪护 N2", "E70000002");
+    int64_t gone_during = night_visitor(&k, "夜间搬运 N3", "E70000003");
+    k.now = fd_time_from_local(2026, 11, 29, 23, 0, 0);
+    ck_assert_int_eq(fd_visit_sign_out(k.d, &k.duty_manager, gone_before, true, 0, &err), FD_OK);
+    k.now = fd_time_from_local(2026, 11, 30, 9, 0, 0);
+    ck_assert_int_eq(fd_visit_sign_out(k.d, &k.receptionist, gone_during, true, 0, &err), FD_OK);
+    fd_report *r;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, fd_date_from_ymd(2026, 11, 30), FD_LOG_VISITORS,
+                                    &r, &err), FD_OK);
+    char *text = write_text(r, FD_REPORT_TEXT_WIDE);
+    fd_report_free(r);
+    ck_assert_msg(!strstr(text, "N1"), "gone before the day, on its log");
+    ck_assert_msg(strstr(text, "N2") && strstr(text, "N3"), "who stayed the night is not on the log");
+    ck_assert_msg(strstr(text, "| 11-29  | 20261129-"), "the day they came is not on the row");
+    const char *more = strstr(text, "more from an earlier day");
+    ck_assert_msg(more, "no count of those from an earlier day");
+    long carried = 0;
+    const char *digits = more - 2;
+    while (digits > text && digits[-1] >= '0' && digits[-1] <= '9')
+        digits--;
+    ck_assert_int_eq(sscanf(digits, "%ld", &carried), 1);
+    /* The two of the night, and the demo's own visitors still inside from its week. */
+    ck_assert_int_ge(carried, 2);
+    free(text);
+    desk_close(&k);
+    free(path);
+}
+END_TEST
+
 START_TEST(five_hundred_visitors_nothing_cut)
 {
     char *path = demo_copy("busy.db");
@@ -1098,6 +1153,7 @@ int main(void)
     tcase_add_test(tc, daily_logs_carry_the_days_records);
     tcase_add_test(tc, handover_report_of_the_last_shift);
     tcase_add_test(tc, five_hundred_visitors_nothing_cut);
+    tcase_add_test(tc, a_days_log_lists_who_stayed_the_night);
     tcase_add_test(tc, printed_chain_head_is_verifys);
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
