@@ -414,6 +414,11 @@ typedef struct fd_loan_row {
     int notices;                  /* notification attempts recorded */
     int units_waiting;            /* emergency: spare-key units nobody has been called for */
     const char *lost_keys;        /* tags of keys lost during the loan, or NULL */
+    const char *return_note;      /* what the desk noted as the keys came back, or NULL */
+    /* Refused or cancelled: when, by whom (the manager who gave the word in place, else
+     * who recorded it) and why (NULL when no reason was given); 0 and NULL otherwise. */
+    fd_time ended_at;
+    const char *ended_by, *ended_note;
 } fd_loan_row;
 
 /* At most limit loans of a view with ids above after_id, oldest first. */

@@ -19,7 +19,10 @@
 #include "frontdesk/validate.h"
 #include "frontdesk/text.h"
 
-enum { TEXT = 160, MAX_CALLS = 12, MAX_CONTACTS = 16, MAX_KEYS = 8, LABEL_COLS = 14 };
+enum {
+    TEXT = 160, NOTE = FD_KEY_NOTE_MAX * 4 + 1, MAX_CALLS = 12, MAX_CONTACTS = 16, MAX_KEYS = 8,
+    LABEL_COLS = 14, NOTE_ROWS_BESIDE_CALLS = 2,
+};
 
 /* ---- the loan as shown ---- */
 
@@ -42,6 +45,8 @@ typedef struct loan_page {
     int units_waiting;
     char borrower_name[TEXT], borrower[TEXT * 2], phone[FD_KEY_PHONE_SHOWN], reason[TEXT * 2];
     char keys[TEXT], requested[TEXT], approved[TEXT], out[TEXT], returned[TEXT], lost[TEXT];
+    char return_note[NOTE];
+    char ended[TEXT], ended_note[NOTE]; /* refused or cancelled: when and who; why */
     call_item calls[MAX_CALLS];
     int call_count, calls_total;
     trail_item trail[MAX_CONTACTS];
@@ -92,6 +97,13 @@ static void copy_loan(void *ctx, const fd_loan_row *r)
                  r->returned_by ? r->returned_by : "", r->received_by ? r->received_by : "");
     else
         p->returned[0] = '\0';
+    text_copy(p->return_note, sizeof p->return_note, r->return_note ? r->return_note : "");
+    keys_when(r->ended_at, at);
+    if (r->ended_at)
+        snprintf(p->ended, sizeof p->ended, "%s  %s", at, r->ended_by ? r->ended_by : "");
+    else
+        p->ended[0] = '\0';
+    text_copy(p->ended_note, sizeof p->ended_note, r->ended_note ? r->ended_note : "");
 }
 
 static void copy_call(void *ctx, const fd_key_notice_row *r)
@@ -181,17 +193,26 @@ static bool offered(loan_page *p, loan_op op)
                            console_actor(p->c), NULL) != FD_STATE;
 }
 
-/* A manager's consent: the one working, who confirms it (chosen from the menu is not
- * yet given), or one who enters their PIN now. */
-static bool consent(console *c, const fd_actor **approver, fd_actor *storage)
+/* A manager to decide on a loan: the one working (approver NULL), or one who enters
+ * their PIN now for what, which gives their word. */
+static bool manager_at_hand(console *c, const char *what, const fd_actor **approver,
+                            fd_actor *storage)
 {
     *approver = NULL;
     if (fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE))
-        return dialog_confirm(c, _("Consent to this key loan?"), _("Consent"), _("Not now"));
-    if (!keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), storage))
+        return true;
+    if (!keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, what, storage))
         return false;
     *approver = storage;
     return true;
+}
+
+/* A manager's consent: one entering their PIN gives it; the one working confirms it,
+ * as chosen from the menu it is not yet given. */
+static bool consent(console *c, const fd_actor **approver, fd_actor *storage)
+{
+    return manager_at_hand(c, _("consent to a key loan"), approver, storage) &&
+           (*approver || dialog_confirm(c, _("Consent to this key loan?"), _("Consent"), _("Not now")));
 }
 
 static const form_field why_fields[] = {
@@ -282,13 +303,18 @@ static int refuse_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
+/* Straight to the reason, as a visitor's entry is refused: saving the form (F2) is the
+ * confirmation, Esc leaves the loan as it was. */
 static bool refuse(loan_page *p)
 {
     fd_actor storage;
     refuse_ctx r = {p, NULL};
-    if (!consent(p->c, &r.approver, &storage))
+    if (!manager_at_hand(p->c, _("refuse a key loan"), &r.approver, &storage))
         return false;
-    ask_form_spec spec = {_("Refuse the loan"), NULL, note_fields, 1, NULL, refuse_submit, &r};
+    ask_form_spec spec = {_("Refuse the loan"),
+                          _("Refused, the loan ends and its keys stay in store. Why goes on the "
+                            "loan's page and on the daily key log."),
+                          note_fields, 1, NULL, refuse_submit, &r};
     return ask_form(p->c, &spec);
 }
 
@@ -530,6 +556,23 @@ static void line(int y, int x, int cols, const char *label, const char *value, a
     show_labelled(y, x, cols, LABEL_COLS, label, value, attr);
 }
 
+/* A label beside a note wrapped in at most rows lines; returns the lines used. */
+static int note_line(int y, int x, int cols, int rows, const char *label, const char *note)
+{
+    draw_text(y, x, LABEL_COLS, label, theme(TH_DIM));
+    return draw_wrapped(y, x + LABEL_COLS, rows, cols - LABEL_COLS, note, A_NORMAL);
+}
+
+/* The lines a note may take from y: what the page leaves (the lost keys' line still to
+ * come), or a few, so that an emergency's trail and calls keep their rows. */
+static int note_rows(const loan_page *p, int y, int last)
+{
+    int room = last - y - (p->lost[0] ? 1 : 0);
+    if (p->emergency && room > NOTE_ROWS_BESIDE_CALLS)
+        return NOTE_ROWS_BESIDE_CALLS;
+    return room > 0 ? room : 1;
+}
+
 static const screen_ops loan_page_screen;
 
 static void page_draw(void *state, console *c, const console_area *area)
@@ -537,7 +580,7 @@ static void page_draw(void *state, console *c, const console_area *area)
     loan_page *p = state;
     if (p->loaded && fresh_page_stale(&p->read, c, &loan_page_screen))
         load(p);
-    int x = area->left, cols = area->cols, y = area->top;
+    int x = area->left, cols = area->cols, y = area->top, last = area->top + area->rows - 1;
     keys_page_hint(area);
     char title[TEXT];
     snprintf(title, sizeof title, _("Key loan No. %lld"), (long long)p->id);
@@ -561,12 +604,19 @@ static void page_draw(void *state, console *c, const console_area *area)
         line(y++, x, cols, _("Out"), p->out, p->overdue ? alarm : A_NORMAL);
     if (p->returned[0])
         line(y++, x, cols, _("Returned"), p->returned, A_NORMAL);
+    if (p->return_note[0])
+        y += note_line(y, x, cols, note_rows(p, y, last), _("Note"), p->return_note);
+    bool refused = p->state == FD_LOAN_STATE_REFUSED;
+    if (p->ended[0])
+        line(y++, x, cols, refused ? _("Refused") : _("Cancelled"), p->ended, A_NORMAL);
+    if (p->ended_note[0])
+        y += note_line(y, x, cols, note_rows(p, y, last),
+                       refused ? _("Why refused") : _("Why cancelled"), p->ended_note);
     if (p->lost[0])
         line(y++, x, cols, _("Lost"), p->lost, alarm);
     if (!p->emergency)
         return;
     /* Who is to be called, in order, and who has been: §5 of 钥匙管理制度. */
-    int last = area->top + area->rows - 1;
     if (y < last)
         line(y++, x, cols, _("To call"), p->trail_count ? "" : _("nobody on file"),
              p->units_waiting ? alarm : A_NORMAL);

@@ -81,8 +81,8 @@ static const name_label events[] = {
     {"retire", N_("Retired")},
     {"request", N_("Requested")},
     {"approve", N_("Approved")},
-    {"refuse", N_("Refused")},
-    {"cancel", N_("Cancelled")},
+    {"refuse", N_("Loan refused")},
+    {"cancel", N_("Loan cancelled")},
     {"notify", N_("Call recorded")},
 };
 

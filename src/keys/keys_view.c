@@ -365,6 +365,10 @@ static void read_loan_row(fd_stmt *st, bool clear, fd_loan_row *r)
         .units_waiting = (int)fd_col_int(st, FD_COL_LOAN_LIST_UNITS_WAITING),
         .overdue = fd_col_int(st, FD_COL_LOAN_LIST_OVERDUE) != 0,
         .lost_keys = fd_col_text(st, FD_COL_LOAN_LIST_LOST_TAGS),
+        .return_note = fd_col_text(st, FD_COL_LOAN_LIST_RETURN_NOTE),
+        .ended_at = fd_col_int(st, FD_COL_LOAN_LIST_ENDED_AT),
+        .ended_by = fd_col_text(st, FD_COL_LOAN_LIST_ENDED_BY),
+        .ended_note = fd_col_text(st, FD_COL_LOAN_LIST_ENDED_NOTE),
     };
     fd_borrower_kind_parse(fd_col_text(st, FD_COL_LOAN_LIST_BORROWER_KIND), &r->borrower_kind);
     shown_phone(clear, fd_col_text(st, FD_COL_LOAN_LIST_PHONE_CLEAR), r->phone);

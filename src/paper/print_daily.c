@@ -246,6 +246,30 @@ typedef struct loan_walk {
     kept rows;
 } loan_walk;
 
+/* A loan's state, and how it ended: who refused or cancelled it, when and why, or what
+ * the desk noted as its keys came back. Caller frees. */
+static char *loan_state_text(const fd_loan_row *l, fd_date day)
+{
+    const char *state = fd_loan_state_label(l->state, l->overdue);
+    if (l->return_note) {
+        char *note = fd_printf(_("%s: %s"), _("Note"), l->return_note);
+        char *text = print_join(state, "\n", note);
+        free(note);
+        return text;
+    }
+    if (!l->ended_at)
+        return fd_strdup(state);
+    /* Under the state, who ended the loan and when, then why: a refusal's note is
+     * always its reason. */
+    char when[FD_TIME_TEXT];
+    print_time(l->ended_at, day, when);
+    char *who = print_join(l->ended_by, " ", when), *head = print_join(state, "\n", who);
+    char *text = print_join(head, "\n", l->ended_note);
+    free(who);
+    free(head);
+    return text;
+}
+
 /* A loan goes on the paper at the time its keys went out; one never handed over, at
  * the time it was asked for. */
 static void loan_row(void *ctx, const fd_loan_row *l)
@@ -273,7 +297,7 @@ static void loan_row(void *ctx, const fd_loan_row *l)
     print_cells_time(c, l->returned_at, day);
     print_cells_dup(c, l->returned_by, FD_STYLE_PLAIN);
     print_cells_dup(c, l->received_by, FD_STYLE_PLAIN);
-    print_cells_dup(c, fd_loan_state_label(l->state, l->overdue), l->overdue ? FD_STYLE_RED : FD_STYLE_PLAIN);
+    print_cells_add(c, loan_state_text(l, day), l->overdue ? FD_STYLE_RED : FD_STYLE_PLAIN);
 }
 
 static void overdue_key_row(void *ctx, const fd_key_row *k)
@@ -290,9 +314,9 @@ static void overdue_key_row(void *ctx, const fd_key_row *k)
 static fd_status keys_log(daily *y, fd_error *err)
 {
     static const fd_report_column cols[] = {
-        {N_("Lent at"), 0.9}, {N_("Keys"), 1.4}, {N_("Borrower"), 1.5}, {N_("Phone"), 1.2},
+        {N_("Lent at"), 0.9}, {N_("Keys"), 1.2}, {N_("Borrower"), 1.5}, {N_("Phone"), 1.2},
         {N_("Reason"), 1.8}, {N_("Consent"), 0.9}, {N_("Recorded by"), 0.9}, {N_("Due back"), 0.9},
-        {N_("Returned at"), 0.9}, {N_("Returned by"), 0.9}, {N_("Received by"), 0.9}, {N_("State"), 1.0}};
+        {N_("Returned at"), 0.9}, {N_("Returned by"), 0.9}, {N_("Received by"), 0.9}, {N_("State"), 1.2}};
     static const fd_report_column overdue[] = {
         {N_("Key"), 1.0}, {N_("Opens"), 2.5}, {N_("Borrower"), 2.0}, {N_("Lent at"), 1.3}, {N_("Due back"), 1.3}};
     log_heading(y, FD_LOG_KEYS);

@@ -113,6 +113,7 @@ START_TEST(lend_with_consent_in_place_and_take_back)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "the keys are back", WAIT_MS);
     VT_ASSERT_TEXT(t, "received by 李娜", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Note          门锁发涩", WAIT_MS); /* under the return, on the loan */
     vt_key(t, "Esc");
     VT_ASSERT_TEXT(t, "Out 2", WAIT_MS);
     /* Issue 15: the return's note was stored and shown nowhere; the key's history
@@ -439,6 +440,47 @@ START_TEST(an_impossible_return_time_is_named)
 }
 END_TEST
 
+/* A manager refusing the demo's waiting loan is asked why, not whether to consent: the
+ * reason's form is the confirmation, as a visitor's refusal. The refusal then reads on
+ * the loan, who and when and why, and in its key's history. */
+START_TEST(a_refusal_asks_why_not_for_consent)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = desk_open_as(&d, "2001", "2222");
+    vt_key(t, "F8");
+    VT_ASSERT_TEXT(t, "Search:", WAIT_MS);
+    vt_key(t, "F5");
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "刘师傅", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Key loan No.", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Refuse (a manager)", WAIT_MS);
+    vt_send(t, "2");
+    VT_ASSERT_TEXT(t, "Refuse the loan", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Refused, the loan ends and its keys stay in store.", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Consent to this key loan?"));
+    vt_send(t, "需先提交年检计划");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "is refused", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Refused       11-27 10:00  张伟", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Why refused   需先提交年检计划", WAIT_MS);
+    vt_key(t, "Esc");
+    for (int i = 0; i < 2; i++)
+        vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Opens", WAIT_MS);
+    vt_send(t, "P-04");
+    VT_ASSERT_TEXT(t, "1 found", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "History, newest first", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Loan refused", WAIT_MS);
+    VT_ASSERT_TEXT(t, "刘师傅  需先提交年检计划", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {lend_with_consent_in_place_and_take_back,
@@ -449,6 +491,7 @@ int main(void)
                                   conditional_fields_are_marked_when_required,
                                   a_paste_cut_to_the_field_says_so,
                                   an_emergency_before_the_contact_needs_a_reason,
-                                  an_impossible_return_time_is_named, NULL};
+                                  an_impossible_return_time_is_named,
+                                  a_refusal_asks_why_not_for_consent, NULL};
     return desk_main(desk_suite("keys", tests));
 }

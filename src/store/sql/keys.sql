@@ -315,6 +315,10 @@ WHERE s.kind = 'key' AND s.state = 'to_seal' AND lc.due_at < :now;
 -- name: key_history
 -- id, event, from, to, note, at, staff, approver, custodian, responsible, other tag,
 -- loan id, borrower, emergency
+-- The key's own events and, of its loans, each refusal and cancellation: those change
+-- the loan alone, and a key's history would otherwise not say that it was asked for.
+-- CROSS JOIN drives the loans' side from the key's loans, not from every loan's
+-- events.
 SELECT
   e.id,
   e.event,
@@ -334,16 +338,27 @@ SELECT
   l.id AS loan_id,
   l.borrower,
   l.emergency
-FROM event e
+FROM (
+  SELECT id, json_extract(data, '$.loan') AS loan_id
+  FROM event
+  WHERE kind = 'key' AND entity_id = :key_id AND id < :before
+  UNION ALL
+  SELECT le.id, le.entity_id
+  FROM key_loan_item li
+  CROSS JOIN  event le
+    ON le.kind = 'loan' AND le.entity_id = li.loan_id AND le.event IN ('refuse', 'cancel')
+  WHERE li.key_id = :key_id AND le.id < :before
+  ORDER BY 1 DESC
+  LIMIT :limit
+) h
+CROSS JOIN event e ON e.id = h.id
 JOIN staff st ON st.id = e.staff_id
 LEFT JOIN staff ap ON ap.id = e.approver_id
 LEFT JOIN key_custody c ON c.id = json_extract(e.data, '$.custody')
 LEFT JOIN key_incident i ON i.id = json_extract(e.data, '$.incident')
 LEFT JOIN key_item other ON other.id = json_extract(e.data, '$.key')
-LEFT JOIN key_loan l ON l.id = json_extract(e.data, '$.loan')
-WHERE e.kind = 'key' AND e.entity_id = :key_id AND e.id < :before
-ORDER BY e.id DESC
-LIMIT :limit;
+LEFT JOIN key_loan l ON l.id = h.loan_id
+ORDER BY e.id DESC;
 
 -- name: key_loans_by_state
 -- row: loan_list

@@ -516,6 +516,9 @@ typedef struct loan_seen {
     bool emergency;
     int notices, waiting;
     char keys[64], approved_by[64], phone[FD_KEY_PHONE_SHOWN];
+    fd_time ended_at;
+    char ended_by[64], ended_note[FD_KEY_NOTE_MAX * 4], return_note[FD_KEY_NOTE_MAX * 4];
+    bool ended_with_note;
 } loan_seen;
 
 static void see_loan(void *ctx, const fd_loan_row *row)
@@ -528,6 +531,11 @@ static void see_loan(void *ctx, const fd_loan_row *row)
     snprintf(l->keys, sizeof l->keys, "%s", row->keys);
     snprintf(l->approved_by, sizeof l->approved_by, "%s", row->approved_by ? row->approved_by : "");
     snprintf(l->phone, sizeof l->phone, "%s", row->phone);
+    l->ended_at = row->ended_at;
+    snprintf(l->ended_by, sizeof l->ended_by, "%s", row->ended_by ? row->ended_by : "");
+    l->ended_with_note = row->ended_note != NULL;
+    snprintf(l->ended_note, sizeof l->ended_note, "%s", row->ended_note ? row->ended_note : "");
+    snprintf(l->return_note, sizeof l->return_note, "%s", row->return_note ? row->return_note : "");
 }
 
 static loan_seen loan_row(const fd_actor *who, int64_t loan)
@@ -722,6 +730,7 @@ typedef struct history_seen {
     int count;
     char events[16][16];
     char custodian[64], responsible[64], other[32];
+    char note[256], approver[64], borrower[64]; /* of the first event with each */
     int64_t last_id;
 } history_seen;
 
@@ -736,6 +745,12 @@ static void see_event(void *ctx, const fd_key_event *e)
         snprintf(h->responsible, sizeof h->responsible, "%s", e->responsible);
     if (e->other_tag && !h->other[0])
         snprintf(h->other, sizeof h->other, "%s", e->other_tag);
+    if (e->note && !h->note[0])
+        snprintf(h->note, sizeof h->note, "%s", e->note);
+    if (e->approver && !h->approver[0])
+        snprintf(h->approver, sizeof h->approver, "%s", e->approver);
+    if (e->borrower && !h->borrower[0])
+        snprintf(h->borrower, sizeof h->borrower, "%s", e->borrower);
     h->last_id = e->id;
     h->count++;
 }
@@ -1011,6 +1026,65 @@ START_TEST(pending_approvals_are_listed)
                                        &seen, &err), FD_OK);
     ck_assert_int_eq(seen.count, 1);
     ck_assert_str_eq(seen.approved_by, "刘洋");
+}
+END_TEST
+
+/* A loan refused or cancelled says when, by whom and why, on the loan and in the history
+ * of its keys; a loan returned says what the desk noted as the keys came back. */
+START_TEST(how_a_loan_ended_reads_on_it_and_its_keys)
+{
+    int64_t k = add_key("P-01", 0, "B1 水泵房", FD_KEY_PUBLIC);
+    fd_key_loan_new l = loan_of(&k, 1, FD_KEY_REASON_INSPECTION);
+    int64_t refused, cancelled;
+    fx.now = at(26, 9, 41);
+    ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, NULL, &l, &refused, &err), FD_OK);
+    loan_seen row = loan_row(&fx.receptionist, refused);
+    ck_assert_int_eq(row.ended_at, 0);
+    ck_assert_str_eq(row.ended_by, "");
+    fx.now = at(26, 9, 45);
+    /* In place: the manager who gave the word refused it, not the one at the desk. */
+    ck_assert_int_eq(fd_key_loan_refuse(fx.desk, &fx.receptionist, &cs_manager, refused,
+                                        "需先提交年检计划", &err), FD_OK);
+    row = loan_row(&fx.receptionist, refused);
+    ck_assert_int_eq(row.ended_at, at(26, 9, 45));
+    ck_assert_str_eq(row.ended_by, "刘洋");
+    ck_assert_str_eq(row.ended_note, "需先提交年检计划");
+
+    fx.now = at(26, 10, 0);
+    ck_assert_int_eq(fd_key_loan_request(fx.desk, &fx.receptionist, NULL, &l, &cancelled, &err), FD_OK);
+    ck_assert_int_eq(fd_key_loan_approve(fx.desk, &fx.duty_manager, NULL, cancelled, NULL, &err), FD_OK);
+    fx.now = at(26, 10, 5);
+    ck_assert_int_eq(fd_key_loan_cancel(fx.desk, &fx.receptionist, cancelled, NULL, &err), FD_OK);
+    row = loan_row(&fx.receptionist, cancelled);
+    ck_assert_int_eq(row.ended_at, at(26, 10, 5));
+    ck_assert_str_eq(row.ended_by, "李娜");
+    ck_assert(!row.ended_with_note);
+    ck_assert_str_eq(row.approved_by, "张伟");
+
+    fx.now = at(26, 11, 0);
+    int64_t returned = lend_now(k, FD_KEY_REASON_CLEANING, 0);
+    fx.now = at(26, 12, 0);
+    ck_assert_int_eq(fd_key_loan_return(fx.desk, &fx.receptionist, returned, "王师傅",
+                                        "钥匙齿有磨损，已告知保管人", &err), FD_OK);
+    row = loan_row(&fx.receptionist, returned);
+    ck_assert_str_eq(row.return_note, "钥匙齿有磨损，已告知保管人");
+    ck_assert_int_eq(row.ended_at, 0);
+
+    /* The key's history, newest first, a page at a time: the refusal and the
+     * cancellation stand among the key's own events. */
+    history_seen h = history(k, 0, 3);
+    ck_assert_int_eq(h.count, 3);
+    ck_assert_str_eq(h.events[0], "return");
+    ck_assert_str_eq(h.events[1], "lend");
+    ck_assert_str_eq(h.events[2], "cancel");
+    h = history(k, h.last_id, 3);
+    ck_assert_int_eq(h.count, 2);
+    ck_assert_str_eq(h.events[0], "refuse");
+    ck_assert_str_eq(h.note, "需先提交年检计划");
+    ck_assert_str_eq(h.approver, "刘洋");
+    ck_assert_str_eq(h.borrower, "王师傅");
+    ck_assert_str_eq(h.events[1], "register");
+    ck_assert_str_eq(fd_key_event_label("refuse"), "Loan refused");
 }
 END_TEST
 
@@ -1338,6 +1412,7 @@ int main(void)
     tcase_add_test(tc, the_register_pages_and_searches);
     tcase_add_test(tc, keys_out_page_by_due_time);
     tcase_add_test(tc, pending_approvals_are_listed);
+    tcase_add_test(tc, how_a_loan_ended_reads_on_it_and_its_keys);
     tcase_add_test(tc, a_days_loans_are_listed);
     tcase_add_test(tc, export_lists_every_loan_and_the_custodians);
     tcase_add_test(tc, a_loan_is_checked_before_consent);

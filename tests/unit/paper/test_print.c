@@ -830,6 +830,59 @@ static char *column_of(const char *text, int n)
     return out;
 }
 
+static void first_loan(void *ctx, const fd_loan_row *row)
+{
+    *(int64_t *)ctx = row->id;
+}
+
+/* The key log says of a loan refused who refused it, when and why, and of keys that
+ * came back with a note, the note: in the state's column, on paper and in text. */
+START_TEST(the_keys_log_says_how_a_loan_ended)
+{
+    char *path = demo_copy("keys-ended.db");
+    desk k;
+    desk_open(&k, path);
+    fd_error err = {0};
+    int64_t waiting = 0, key = 0, lent = 0;
+    ck_assert_int_eq(fd_key_loans_list(k.d, &k.duty_manager, FD_LOANS_PENDING, 0, 1, first_loan,
+                                       &waiting, &err), FD_OK);
+    ck_assert_int_gt(waiting, 0);
+    k.now = fd_time_from_local(2026, 11, 27, 9, 45, 0);
+    ck_assert_int_eq(fd_key_loan_refuse(k.d, &k.duty_manager, NULL, waiting, "需先提交年检计划", &err),
+                     FD_OK);
+    ck_assert_int_eq(fd_key_find_tag(k.d, "P-04", &key, &err), FD_OK);
+    fd_key_loan_new loan = {.borrower_kind = FD_BORROWER_STAFF, .borrower = "王师傅",
+                            .department = "工程部", .key_ids = &key, .key_count = 1,
+                            .reason = FD_KEY_REASON_CLEANING, .hand_over = true};
+    k.now = fd_time_from_local(2026, 11, 27, 10, 0, 0);
+    ck_assert_msg(fd_key_loan_request(k.d, &k.duty_manager, NULL, &loan, &lent, &err) == FD_OK, "%s",
+                  err.message);
+    k.now = fd_time_from_local(2026, 11, 27, 11, 0, 0);
+    ck_assert_int_eq(fd_key_loan_return(k.d, &k.receptionist, lent, "王师傅",
+                                        "钥匙齿有磨损，已告知保管人", &err), FD_OK);
+    fd_report *r;
+    ck_assert_int_eq(fd_print_daily(k.d, &k.receptionist, fd_date_from_ymd(2026, 11, 27), FD_LOG_KEYS,
+                                    &r, &err), FD_OK);
+    const char *pdf = testlib_path("keys-ended.pdf");
+    write_pdf(r, pdf);
+    char *text = write_text(r, FD_REPORT_TEXT_WIDE);
+    fd_report_free(r);
+    char *state = column_of(text, 11), *states = paper_squeezed(state);
+    ck_assert_msg(strstr(states, "Refused张伟09:45需先提交年检计划"), "%s", text);
+    ck_assert_msg(strstr(states, "ReturnedNote:钥匙齿有磨损，已告知保管人"), "%s", text);
+    char *pdf_text = pdf_text_of(pdf), *on_paper = paper_squeezed(pdf_text);
+    ck_assert_msg(strstr(on_paper, "需先提交年检计划"), "%s", pdf_text);
+    ck_assert_msg(strstr(on_paper, "钥匙齿有磨损，已告知保管人"), "%s", pdf_text);
+    free(on_paper);
+    free(pdf_text);
+    free(states);
+    free(state);
+    free(text);
+    desk_close(&k);
+    free(path);
+}
+END_TEST
+
 /* Issue 16: the handover report says of a complaint still open what the night did to
  * it — handed to the CS manager with the reason and taken over, corrected old → new
  * with the reason. */
@@ -1165,6 +1218,7 @@ int main(void)
     tcase_add_test(tc, the_visitor_slip_on_a6_and_a_receipt_roll_scans_back);
     tcase_add_test(tc, print_slip_from_the_command_line);
     tcase_add_test(tc, the_permits_log_lists_the_days_renovation_steps);
+    tcase_add_test(tc, the_keys_log_says_how_a_loan_ended);
     tcase_add_test(tc, the_two_part_pass);
     tcase_add_test(tc, the_suggestions_collected_with_their_count_by_month);
     suite_add_tcase(suite, tc);
