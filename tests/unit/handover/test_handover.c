@@ -10,6 +10,7 @@
 #include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/config.h"
+#include "frontdesk/csv.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/notices.h"
 #include "frontdesk/keys.h"
@@ -1622,6 +1623,65 @@ START_TEST(export_lists_the_entries_of_the_range)
 }
 END_TEST
 
+/* The cell under title in the CSV row whose first cell is first ("" when none). */
+static char *csv_cell(const char *csv, const char *first, const char *title)
+{
+    FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+    fd_csv *r = fd_csv_new(in);
+    long wanted = -1;
+    char *cell = NULL;
+    while (!cell && fd_csv_read(r) == FD_CSV_RECORD) {
+        for (size_t c = 0; wanted < 0 && c < fd_csv_count(r); c++)
+            if (strcmp(fd_csv_field(r, c), title) == 0)
+                wanted = (long)c;
+        if (wanted >= 0 && strcmp(fd_csv_field(r, 0), first) == 0)
+            cell = strdup(fd_csv_field(r, (size_t)wanted));
+    }
+    fd_csv_free(r);
+    fclose(in);
+    return cell ? cell : strdup("");
+}
+
+START_TEST(export_names_who_took_the_shift_over_and_when)
+{
+    book b;
+    book_open(&b, "export_taken.db");
+    fd_actor *zhang = &b.fx.duty_manager, *zhao = &b.second;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    later(&b, 30);
+    incident(&b, zhang, s1, "停车场道闸故障", FD_FOLLOW_FOLLOW, "请继续跟进维修");
+    later(&b, 600);
+    fd_time signed_at = b.fx.now;
+    hand_over(&b, zhang, zhao, s1, 2);
+    fd_export_request req = {.from = fd_date_start(fd_date_of(b.fx.now) - 1),
+                             .to = fd_date_start(fd_date_of(b.fx.now) + 1), .format = FD_EXPORT_CSV};
+    fd_status s;
+    char *csv = desk_fixture_export(&b.fx, fd_handover_export, zhang, &req, &s, NULL, &err);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    char shift[24], ended[FD_TIME_TEXT];
+    snprintf(shift, sizeof shift, "%lld", (long long)s1);
+    fd_time_format(signed_at, ended);
+    char *taken = csv_cell(csv, shift, "Taken over by"), *end = csv_cell(csv, shift, "Shift ended");
+    ck_assert_msg(strcmp(taken, "赵磊") == 0, "taken over by '%s' in\n%s", taken, csv);
+    ck_assert_str_eq(end, ended);
+    free(taken);
+    free(end);
+    free(csv);
+
+    req.format = FD_EXPORT_JSON;
+    char *json = desk_fixture_export(&b.fx, fd_handover_export, zhang, &req, &s, NULL, &err);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    fd_local l = fd_time_local(signed_at);
+    char *want = fd_printf("\"taken_over_by\": \"赵磊\", \"shift_end\": \"%04d-%02d-%02dT%02d:%02d:00+08:00\"",
+                           l.year, l.month, l.day, l.hour, l.minute);
+    ck_assert_msg(strstr(json, want), "no %s in\n%s", want, json);
+    free(want);
+    free(json);
+    book_close(&b);
+}
+END_TEST
+
 static Suite *handover_suite(void)
 {
     Suite *s = suite_create("handover");
@@ -1649,6 +1709,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, views_list_in_their_order);
     tcase_add_test(t, report_gives_everything_for_one_shift);
     tcase_add_test(t, export_lists_the_entries_of_the_range);
+    tcase_add_test(t, export_names_who_took_the_shift_over_and_when);
     suite_add_tcase(s, t);
     return s;
 }
