@@ -456,13 +456,18 @@ typedef struct fd_open_item {
     fd_item_mark mark;
     const char *note;
     const char *marked_by;    /* NULL while unmarked */
+    const char *handed_note;  /* the note the item was handed over to this shift with; or NULL */
+    const char *handed_by;    /* who wrote that note */
 } fd_open_item;
 
 /* The shift's open items, the night's business first: overdue complaints, overdue
  * keys and keys to seal, visitors still inside, calls and walk-ins still pending,
  * notices to take down and drafts awaiting a signature, then the mail held at the desk. While
- * the shift is open they are gathered live from the procedures (not stored); once a
- * handover began, the snapshot of its latest handover, with marks. */
+ * the shift is open they are gathered live from the procedures (not stored), each with
+ * the mark an unsigned attempt of the shift left on it (kept for the next attempt, not
+ * the item's state); once a handover began, the snapshot of its latest handover, with
+ * marks. Either way an item still open carries the note it was handed over to this
+ * shift with. */
 fd_status fd_handover_open_items(fd_desk *d, int64_t shift_id,
                                  void (*each)(void *ctx, const fd_open_item *i), void *ctx,
                                  fd_error *err);

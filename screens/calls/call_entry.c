@@ -566,16 +566,6 @@ static bool correct(entry_view *ev, console *c)
     return run_dialog(&s, c, correction_fields, 3, correction_submit);
 }
 
-/* s wrapped at width columns into out, each line after indent. */
-static void put_wrapped(FILE *out, const char *s, int width, const char *indent)
-{
-    while (*s) {
-        size_t shown, next = text_line(s, width, &shown);
-        fprintf(out, "%s%.*s\n", indent, (int)shown, s);
-        s += next;
-    }
-}
-
 /* The question and every line of the history whole, in a pager: the page gives the
  * question and the answer the rows 80×24 leaves, and a history line taller than its
  * window is cut there. Wrapped to the terminal's width as it is now. */
@@ -590,13 +580,13 @@ static void read_in_full(entry_view *ev, console *c)
     if (!out)
         abort(); /* out of memory, as fd_alloc takes it */
     fprintf(out, "%s\n", _("Question"));
-    put_wrapped(out, ev->entry.question, width, "  ");
+    pager_put_wrapped(out, ev->entry.question, width, "  ");
     fprintf(out, "\n%s\n", _("History"));
     for (size_t i = 0; i < ev->history.count; i++) {
         char when[32];
         show_when(ev->history.lines[i].at, now, when, sizeof when);
         fprintf(out, "  %s\n", when);
-        put_wrapped(out, ev->history.lines[i].text, width - INDENT, "    ");
+        pager_put_wrapped(out, ev->history.lines[i].text, width - INDENT, "    ");
     }
     fclose(out);
     char title[CALLS_LINE_TEXT];

@@ -28,6 +28,7 @@
 #include "keys/keyops.h"
 #include "widgets/fresh.h"
 #include "widgets/listview.h"
+#include "widgets/pager.h"
 #include "mail/mail.h"
 #include "notices/notice_page.h"
 #include "widgets/printing.h"
@@ -49,14 +50,17 @@ typedef struct brow {
     bool held_mail;   /* the line that sums the held mail up */
     bool summed;      /* a held mail item that line sums up */
     bool alert;       /* to act on: no progress yet, overdue, marked for the next shift */
+    bool unmarked;    /* during a handover: an item (or the held mail's line) still to mark */
     char cells[6][CELL];
     char *detail;
+    char *handed;     /* the note the item was handed over to this shift with, and by whom */
 } brow;
 
 static void free_brow(void *p)
 {
     brow *r = p;
     free(r->detail);
+    free(r->handed);
     free(r);
 }
 
@@ -135,6 +139,19 @@ static void add_followup(void *ctx, const fd_followup *f)
     a->added++;
 }
 
+static const char *mark_label(fd_item_mark mark)
+{
+    return mark == FD_ITEM_CARRIED ? _("Carried on") : mark == FD_ITEM_NOTED ? _("Annotated") : NULL;
+}
+
+/* The mark that stands for an item's state: a handover's own (the item stored with
+ * it). An item gathered live has only the mark an unsigned attempt left for the next
+ * one: while the book is in hand the item reads as it stands. */
+static fd_item_mark shown_mark(const fd_open_item *i)
+{
+    return i->id ? i->mark : FD_ITEM_UNMARKED;
+}
+
 /* An open item's state: the outgoing manager's mark once given, else what its deadline
  * asks for — unverified, overdue, or the day it falls due. */
 static void item_state(brow *r, const fd_open_item *i)
@@ -143,17 +160,28 @@ static void item_state(brow *r, const fd_open_item *i)
     char due[FD_DEADLINE_TEXT] = "";
     if (i->due_at)
         fd_day_format(fd_deadline_day(i->due_at), false, due);
-    if (i->mark == FD_ITEM_CARRIED)
-        cell(r, 4, _("Carried on"));
-    else if (i->mark == FD_ITEM_NOTED)
-        cell(r, 4, _("Annotated"));
+    fd_item_mark mark = shown_mark(i);
+    if (mark != FD_ITEM_UNMARKED)
+        cell(r, 4, mark_label(mark));
     else if (i->due_unconfirmed)
         cell(r, 4, _("Unverified"));
     else if (i->overdue)
         cell(r, 4, _("Overdue"));
     else
         cell(r, 4, due);
-    r->alert = r->alert || (i->mark == FD_ITEM_UNMARKED && i->overdue);
+    r->alert = r->alert || (mark == FD_ITEM_UNMARKED && i->overdue);
+    r->unmarked = i->id && mark == FD_ITEM_UNMARKED;
+}
+
+/* The item's own mark and note, or, gathered live, those an unsigned attempt left. */
+static char *item_mark_note(const fd_open_item *i)
+{
+    if (i->id || i->mark == FD_ITEM_UNMARKED)
+        return fd_strdup(i->note ? i->note : "");
+    char *kept = fd_printf(_("Marked at the last handover: %s"), mark_label(i->mark));
+    char *out = handover_joined(kept, " ", i->note);
+    free(kept);
+    return out;
 }
 
 /* "due 12-06 (Sun) 22:00", with its marks; NULL when nothing is due. */
@@ -176,7 +204,8 @@ static void add_held_mail(adder *a, int index)
 {
     const fd_held_mail *m = &a->src->held;
     brow *r = fd_alloc(sizeof *r);
-    *r = (brow){.sec = SEC_ITEM, .index = index, .record = FD_RECORD_MAIL, .held_mail = true};
+    *r = (brow){.sec = SEC_ITEM, .index = index, .record = FD_RECORD_MAIL, .held_mail = true,
+                .unmarked = m->unmarked > 0};
     char text[CELL];
     fd_held_mail_text(m, text, sizeof text);
     cell(r, 0, _("Mail held"));
@@ -239,7 +268,15 @@ static void add_item(void *ctx, const fd_open_item *i)
     /* The slip, tag or number whole: its column cuts a long one short. */
     char *named = handover_joined(i->ref, " ", what);
     char *head = handover_joined(named, "  ", age);
-    r->detail = handover_joined(head, "  ", i->note);
+    char *note = item_mark_note(i);
+    char *line = handover_joined(head, "  ", note);
+    /* On a line of its own: the note the incoming manager was handed reads from its start. */
+    if (i->handed_note)
+        r->handed = fd_printf(_("%s's note at the handover: %s"), i->handed_by ? i->handed_by : "",
+                              i->handed_note);
+    r->detail = handover_joined(line, "\n", r->handed);
+    free(line);
+    free(note);
     free(named);
     free(head);
     free(age);
@@ -402,6 +439,21 @@ static void reload(book *b)
         listview_reload(b->list, b->c);
 }
 
+/* What a write changed, here or at another terminal: the shift and its rows read
+ * again, the highlight kept on its line, where the holder marking the list or reading
+ * it left it. A shift signed over is another list, read from its top. */
+static void read_again(book *b)
+{
+    int64_t shown = b->have_shift ? b->shift.id : 0;
+    b->seen_changes = handover_change_count();
+    fresh_mark(&b->read, b->c);
+    load_shift(b);
+    if (!b->past && (b->have_shift ? b->shift.id : 0) != shown)
+        reload(b);
+    else if (b->past || b->have_shift)
+        listview_refresh(b->list, b->c);
+}
+
 static void *book_open(console *c, void *arg)
 {
     book *b = fd_alloc(sizeof *b);
@@ -471,7 +523,7 @@ static void book_draw(void *state, console *c, const console_area *area)
 {
     book *b = state;
     if (b->seen_changes != handover_change_count() || fresh_stale(&b->read, c))
-        reload(b);
+        read_again(b);
     draw_head(b, area);
     if (!b->past && !b->have_shift)
         return;
@@ -512,10 +564,41 @@ static bool marking_now(const book *b)
     return b->have_shift && b->shift.state == FD_SHIFT_HANDING_OVER && !b->fixed_shift;
 }
 
+/* Where a mark was given, by the item's place among the shift's open items. */
+typedef struct mark_place {
+    int index;
+    bool held_mail;
+} mark_place;
+
+static bool unmarked_below(const void *row, const void *ctx)
+{
+    const brow *r = row;
+    const mark_place *p = ctx;
+    return r->sec == SEC_ITEM && r->unmarked && r->index > p->index;
+}
+
+static bool marked_line(const void *row, const void *ctx)
+{
+    const brow *r = row;
+    const mark_place *p = ctx;
+    return r->sec == SEC_ITEM && r->index == p->index && r->held_mail == p->held_mail;
+}
+
+/* After a mark the highlight moves on to the next line still without one: the holder
+ * goes down the list marking each in turn, the line just marked in view above with its
+ * mark. With none left below, it stays on the line just marked. */
+static void after_mark(book *b, const mark_place *p)
+{
+    read_again(b);
+    if (!listview_select_where(b->list, b->c, unmarked_below, p))
+        listview_select_where(b->list, b->c, marked_line, p);
+}
+
 /* The held mail's line: during the handover carried on in one step, or shown item by
  * item; otherwise its items shown or hidden. */
-static void open_held_mail(book *b)
+static void open_held_mail(book *b, const brow *r)
 {
+    mark_place place = {r->index, true}; /* r goes with the rows reloaded */
     if (marking_now(b) && b->src.held.unmarked > 0) {
         const char *labels[] = {_("Carry all held mail on as it is"),
                                 b->src.mail_detail ? _("Hide the items") : _("Show each item")};
@@ -527,6 +610,7 @@ static void open_held_mail(book *b)
             if (fd_handover_carry_held_mail(console_desk(b->c), console_actor(b->c), b->shift.id, &err) != FD_OK)
                 console_show_error(b->c, &err);
             handover_changed();
+            after_mark(b, &place);
             return;
         }
     }
@@ -534,24 +618,66 @@ static void open_held_mail(book *b)
     listview_refresh(b->list, b->c);
 }
 
-/* An open item: during the handover it is marked (or its record opened); otherwise its
- * own record opens. */
+/* The note an item was handed over with, whole: the detail under the list holds a
+ * short one, a long one is read here. */
+static void read_handed_note(book *b, const brow *r)
+{
+    enum { BOX = 6 };
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    if (!out)
+        abort(); /* out of memory, as fd_alloc takes it */
+    pager_put_wrapped(out, r->handed, COLS - BOX, "");
+    fclose(out);
+    pager_spec spec = {_("The note handed over"), text, NULL, NULL, NULL, ACT_NONE};
+    pager_run(b->c, &spec);
+    free(text);
+}
+
+typedef enum item_step { ITEM_CARRY, ITEM_ANNOTATE, ITEM_RECORD, ITEM_NOTE, ITEM_STEP_COUNT } item_step;
+
+static const char *const item_labels[ITEM_STEP_COUNT] = {
+    N_("Carry it on as it is"), N_("Annotate it"), N_("Open its record"),
+    N_("Read the note it was handed over with"),
+};
+
+/* During the handover an item is marked, or its record opened; otherwise its record
+ * opens. An item handed over with a note offers the note whole too. */
 static void open_item(book *b, const brow *r)
 {
     if (r->held_mail) {
-        open_held_mail(b);
+        open_held_mail(b, r);
         return;
     }
+    item_step steps[ITEM_STEP_COUNT];
+    int n = 0;
     if (r->id && marking_now(b)) {
-        const char *labels[] = {_("Carry it on as it is"), _("Annotate it"), _("Open its record")};
-        int chosen = ask_choice(b->c, _("This open item"), labels, 3);
-        if (chosen == 2)
-            open_record(b, r);
-        else if (chosen >= 0)
-            handover_mark_item(b->c, r->id, chosen == 1);
-        return;
+        steps[n++] = ITEM_CARRY;
+        steps[n++] = ITEM_ANNOTATE;
     }
-    open_record(b, r);
+    steps[n++] = ITEM_RECORD;
+    if (r->handed)
+        steps[n++] = ITEM_NOTE;
+    const char *labels[ITEM_STEP_COUNT];
+    for (int i = 0; i < n; i++)
+        labels[i] = _(item_labels[steps[i]]);
+    int chosen = n == 1 ? 0 : ask_choice(b->c, _("This open item"), labels, n);
+    if (chosen < 0)
+        return;
+    mark_place place = {r->index, false}; /* r goes with the rows reloaded */
+    switch (steps[chosen]) {
+    case ITEM_RECORD:
+        open_record(b, r);
+        break;
+    case ITEM_NOTE:
+        read_handed_note(b, r);
+        break;
+    default:
+        if (handover_mark_item(b->c, r->id, steps[chosen] == ITEM_ANNOTATE))
+            after_mark(b, &place);
+        break;
+    }
 }
 
 static int book_select(book *b)

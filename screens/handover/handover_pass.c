@@ -191,6 +191,18 @@ static int sign_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
+/* Marks every open item of the list at once, so the holder first reads how many and
+ * agrees: one stray key must not mark a whole list. */
+static bool carry_rest_agreed(console *c, const fd_unmarked *unmarked)
+{
+    char what[128];
+    fd_unmarked_text(unmarked, what, sizeof what);
+    char *question = fd_printf(_("%s have no mark yet. Carry them all on as they are?"), what);
+    bool carry = dialog_confirm(c, question, _("Carry them on"), _("Not yet"));
+    free(question);
+    return carry;
+}
+
 /* Before any PIN is asked for: every item marked (the rest carried on in one step, if
  * the holder agrees) and every item counted. */
 static bool ready_to_sign(console *c, int64_t shift_id)
@@ -200,12 +212,7 @@ static bool ready_to_sign(console *c, int64_t shift_id)
     fd_error err = {0};
     fd_status s = fd_handover_sign_ready(d, console_actor(c), shift_id, &unmarked, &err);
     if (s == FD_STATE && (unmarked.items || unmarked.held_mail)) {
-        char what[128];
-        fd_unmarked_text(&unmarked, what, sizeof what);
-        char *question = fd_printf(_("%s have no mark yet. Carry them all on as they are?"), what);
-        bool carry = dialog_confirm(c, question, _("Carry them on"), _("Not yet"));
-        free(question);
-        if (!carry)
+        if (!carry_rest_agreed(c, &unmarked))
             return false;
         memset(&err, 0, sizeof err);
         s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);
@@ -217,6 +224,28 @@ static bool ready_to_sign(console *c, int64_t shift_id)
     if (s != FD_OK)
         console_show_error(c, &err);
     return s == FD_OK;
+}
+
+static void carry_rest(console *c, int64_t shift_id)
+{
+    fd_desk *d = console_desk(c);
+    fd_unmarked unmarked = {0};
+    fd_error err = {0};
+    fd_status s = fd_handover_unmarked(d, shift_id, &unmarked, &err);
+    if (s == FD_OK && !unmarked.items && !unmarked.held_mail) {
+        console_info(c, "%s", _("Every open item has a mark already."));
+        return;
+    }
+    if (s == FD_OK && !carry_rest_agreed(c, &unmarked))
+        return;
+    if (s == FD_OK)
+        s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);
+    if (s != FD_OK) {
+        console_show_error(c, &err);
+        return;
+    }
+    handover_changed();
+    console_info(c, "%s", _("Done."));
 }
 
 static void sign(console *c, int64_t shift_id)
@@ -360,7 +389,8 @@ static fd_status run_step(console *c, pass_step step, const fd_shift *shift, fd_
     case PASS_BEGIN:
         return fd_handover_begin(d, me, shift_id, NULL, err);
     case PASS_CARRY:
-        return fd_handover_carry_rest(d, me, shift_id, err);
+        carry_rest(c, shift_id);
+        return FD_OK;
     case PASS_WITHDRAW:
         return fd_handover_withdraw(d, me, shift_id, err);
     case PASS_COUNT:
@@ -418,7 +448,7 @@ void handover_steps(console *c)
     handover_changed();
     if (steps[chosen] == PASS_BEGIN)
         console_info(c, "%s", _("Handing over: mark the open items, count, then both sign."));
-    else if (steps[chosen] == PASS_OPEN || steps[chosen] == PASS_CARRY || steps[chosen] == PASS_WITHDRAW)
+    else if (steps[chosen] == PASS_OPEN || steps[chosen] == PASS_WITHDRAW)
         console_info(c, "%s", _("Done."));
 }
 
@@ -458,17 +488,18 @@ static int note_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
-void handover_mark_item(console *c, int64_t item_id, bool annotate)
+bool handover_mark_item(console *c, int64_t item_id, bool annotate)
 {
     marking m = {item_id};
     if (annotate) {
         ask_form_spec spec = {_("Annotate the open item"), NULL, note_fields, 1, NULL, note_submit, &m};
-        ask_form(c, &spec);
-        return;
+        return ask_form(c, &spec);
     }
     fd_error err = {0};
-    if (fd_handover_mark(console_desk(c), console_actor(c), item_id, FD_ITEM_CARRIED, NULL, &err) != FD_OK)
+    if (fd_handover_mark(console_desk(c), console_actor(c), item_id, FD_ITEM_CARRIED, NULL, &err) != FD_OK) {
         console_show_error(c, &err);
-    else
-        handover_changed();
+        return false;
+    }
+    handover_changed();
+    return true;
 }

@@ -14,7 +14,7 @@ void handover_steps(console *c);
  * being handed over, asks whether to leave it half handed; false keeps the session. */
 bool handover_may_end_session(console *c);
 /* An open item of a handover under way: carried on as it is, or annotated (asked in a
- * form). */
-void handover_mark_item(console *c, int64_t item_id, bool annotate);
+ * form). True when it was marked. */
+bool handover_mark_item(console *c, int64_t item_id, bool annotate);
 
 #endif

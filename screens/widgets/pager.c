@@ -217,3 +217,12 @@ void pager_run(console *c, const pager_spec *spec)
 {
     console_modal(c, &pager_screen, (void *)spec);
 }
+
+void pager_put_wrapped(FILE *out, const char *s, int width, const char *indent)
+{
+    while (*s) {
+        size_t shown, next = text_line(s, width, &shown);
+        fprintf(out, "%s%.*s\n", indent, (int)shown, s);
+        s += next;
+    }
+}

@@ -5,6 +5,8 @@
 #ifndef FRONTDESK_SCREENS_PAGER_H
 #define FRONTDESK_SCREENS_PAGER_H
 
+#include <stdio.h>
+
 #include "console/console.h"
 
 typedef struct pager_spec {
@@ -20,5 +22,9 @@ typedef struct pager_spec {
 
 /* Shows the text until the pager is closed. */
 void pager_run(console *c, const pager_spec *spec);
+
+/* s wrapped at width columns into out, each line after indent: the pager cuts lines
+ * only where the text breaks them. */
+void pager_put_wrapped(FILE *out, const char *s, int width, const char *indent);
 
 #endif

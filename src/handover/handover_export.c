@@ -175,8 +175,10 @@ static void export_row(export_ctx *x, fd_stmt *st)
     fd_entry e;
     fd_handover_read_entry(st, &e);
     shift_cells(x, e.shift_id, e.shift_manager, e.shift_start,
-                fd_col_null(st, FD_HANDOVER_ENTRY_COLUMNS) ? NULL : fd_col_text(st, FD_HANDOVER_ENTRY_COLUMNS),
-                fd_col_int(st, FD_HANDOVER_ENTRY_COLUMNS + 1));
+                fd_col_null(st, FD_COL_HO_EXPORT_ENTRIES_TAKEN_OVER_BY)
+                    ? NULL
+                    : fd_col_text(st, FD_COL_HO_EXPORT_ENTRIES_TAKEN_OVER_BY),
+                fd_col_int(st, FD_COL_HO_EXPORT_ENTRIES_SIGNED_AT));
     fd_book_number(b, e.id);
     fd_book_code(b, fd_entry_kind_name(e.kind), fd_entry_kind_label(e.kind));
     fd_book_time(b, e.at);

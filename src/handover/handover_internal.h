@@ -51,10 +51,9 @@ fd_status fd_handover_shift_get(fd_store *store, int64_t id, fd_shift *out, fd_e
 /* Reads a shift's columns (HO_SHIFT_GET and the shift lists) into out. */
 void fd_handover_read_shift(fd_stmt *st, fd_shift *out);
 
-/* How many columns FD_ENTRY_COLUMNS has: a query's own columns follow them. */
-enum { FD_HANDOVER_ENTRY_COLUMNS = 23 };
-/* Reads the entry columns (FD_ENTRY_COLUMNS in src/sql/handover.def) starting at
- * column 0 into out, whose strings stay valid until the statement steps again. */
+/* Reads the columns of shift_entry_now (a statement of "-- row: shift_entry") into
+ * out, whose strings stay valid until the statement steps again. A statement's own
+ * columns after them are read by their generated names, never by counting. */
 void fd_handover_read_entry(fd_stmt *st, fd_entry *out);
 
 /* ---- what an unsigned attempt leaves for the next (src/handover_read.c) ---- */

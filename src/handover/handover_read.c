@@ -313,7 +313,19 @@ typedef struct items_ctx {
     void (*carried)(void *ctx, const fd_open_item *i);
     void (*trail)(void *ctx, const fd_trail_step *s);
     void *report_ctx;
+    fd_kept_marks handed; /* the marks the shift was handed over with */
 } items_ctx;
+
+/* The note an item was handed over with to this shift goes with it through the shift,
+ * wherever the item is listed: the incoming manager reads what the outgoing one wrote. */
+static void with_handed_note(const items_ctx *c, fd_open_item *i)
+{
+    const fd_kept_mark *k = fd_kept_mark_find(&c->handed, i->source, i->ref_id);
+    if (k && k->note) {
+        i->handed_note = k->note;
+        i->handed_by = k->marked_by;
+    }
+}
 
 static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *err)
 {
@@ -335,6 +347,7 @@ static fd_status each_stored_item(items_ctx *c, int64_t handover_id, fd_error *e
         i.sort_label = fd_handover_sort_label(i.source, sort);
         i.due_unconfirmed = fd_handover_due_unconfirmed(c->d->config, i.source, sort, i.due_at);
         i.overdue = i.due_at && i.due_at <= fd_desk_now(c->d);
+        with_handed_note(c, &i);
         bool followup = strcmp(i.source, FD_SOURCE_FOLLOWUP) == 0;
         if (!followup && c->each)
             c->each(c->ctx, &i);
@@ -374,6 +387,7 @@ static fd_status each_live_item(items_ctx *c, int64_t handover_id, fd_error *err
             i.note = k->note;
             i.marked_by = k->marked_by;
         }
+        with_handed_note(c, &i);
         c->each(c->ctx, &i);
     }
     fd_gather_list_free(&list);
@@ -381,14 +395,30 @@ static fd_status each_live_item(items_ctx *c, int64_t handover_id, fd_error *err
     return s;
 }
 
+/* The handover that began the shift (0: opened afresh). */
+static fd_status taken_over_with(fd_desk *d, int64_t shift_id, int64_t *handover_id, fd_error *err)
+{
+    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_SHIFT_TAKEN_OVER_WITH);
+    fd_bind_int(st, ":shift_id", shift_id);
+    fd_status s = fd_step_row(st, err);
+    *handover_id = s == FD_OK ? fd_col_int(st, FD_COL_HO_SHIFT_TAKEN_OVER_WITH_HANDOVER_ID) : 0;
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
 static fd_status each_item(items_ctx *c, fd_error *err)
 {
-    int64_t handover_id;
+    int64_t handover_id, handed_with;
     bool live;
     fd_status s = shown_handover(c->d, c->shift_id, &handover_id, &live, err);
-    if (s != FD_OK)
-        return s;
-    return live ? each_live_item(c, handover_id, err) : each_stored_item(c, handover_id, err);
+    if (s == FD_OK)
+        s = taken_over_with(c->d, c->shift_id, &handed_with, err);
+    if (s == FD_OK)
+        s = fd_handover_kept_marks(c->d, handed_with, &c->handed, err);
+    if (s == FD_OK)
+        s = live ? each_live_item(c, handover_id, err) : each_stored_item(c, handover_id, err);
+    fd_kept_marks_free(&c->handed);
+    return s;
 }
 
 static fd_status items_txn(fd_store *store, void *ctx, fd_error *err)

@@ -172,6 +172,9 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
     step(t, "Carry every unmarked item on", "2");
+    VT_ASSERT_TEXT(t, "Carry them all on as they are?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Carried on", WAIT_MS);
     step(t, "Both sign", "3");
     VT_ASSERT_TEXT(t, "Your PIN", WAIT_MS);
@@ -293,9 +296,14 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     vt_send(t, "对讲机电池未充");
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "refused to take the book over", WAIT_MS);
-    /* Both read why, on the book itself; the note on the visitor is still there. */
+    /* Both read why, on the book itself; the note on the visitor is still there, kept
+     * for the next attempt. */
     VT_ASSERT_TEXT(t, "赵磊 refused to take the book over at 11-27 07:40: 对讲机电池未充", WAIT_MS);
-    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+    vt_key(t, "Home");
+    for (int i = 0; i < 5; i++) /* past the follow-up, the complaints and the keys */
+        vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Marked at the last handover: Annotated", WAIT_MS);
+    VT_ASSERT_TEXT(t, "留宿业主家，已电话确认", WAIT_MS);
 
     /* The second attempt starts where the first ended. Signing asks first about the
      * items without a mark, before any PIN. */
@@ -322,6 +330,129 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     incoming(t);
     vt_key(t, "F2");
     VT_ASSERT_TEXT(t, "Handed over to 赵磊", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* Progress on the follow-up 张伟 was handed: the handover may begin. */
+static void record_progress(vt_term *t)
+{
+    record_on_entry(t, "1", "维保单位凌晨到场");
+    VT_ASSERT_TEXT(t, "Progress recorded.", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Duty handover book", WAIT_MS);
+}
+
+/* Enter on the highlighted open item and the numbered mark; a note when annotating. */
+static void mark_item(vt_term *t, const char *number, const char *note)
+{
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
+    vt_send(t, number);
+    VT_ASSERT_GONE(t, "This open item", WAIT_MS);
+    if (note) {
+        VT_ASSERT_TEXT(t, "Annotate the open item", WAIT_MS);
+        vt_send(t, note);
+        vt_key(t, "F2");
+        VT_ASSERT_GONE(t, "Annotate the open item", WAIT_MS);
+    }
+}
+
+/* Marking goes down the list: after each mark the highlight is on the next item still
+ * without one. Carrying every item on at once is asked first, "not yet" highlighted.
+ * After a refusal the book is in hand again and its items read as they stand, the
+ * marks kept for the next attempt shown under the list. */
+START_TEST(marks_go_down_the_list_and_a_refusal_shows_the_items_as_they_stand)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:40", "");
+    vt_term *t = open_book(&d);
+    record_progress(t);
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+    vt_key(t, "Down"); /* the first overdue complaint */
+    mark_item(t, "1", NULL);
+    VT_ASSERT_TEXT(t, "Carried on", WAIT_MS);
+    ck_assert(desk_row_has(t, 7, "Carried on"));
+    mark_item(t, "2", "业主已同意明早再约");
+    VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
+    ck_assert(desk_row_has(t, 8, "Annotated"));
+    ck_assert(desk_row_has(t, 7, "Carried on"));
+
+    step(t, "Carry every unmarked item on", "2");
+    VT_ASSERT_TEXT(t, "Carry them all on as they are?", WAIT_MS);
+    vt_key(t, "Enter"); /* not yet */
+    VT_ASSERT_GONE(t, "Carry them all on as they are?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Without a mark:", WAIT_MS);
+    step(t, "Carry every unmarked item on", "2");
+    VT_ASSERT_TEXT(t, "Carry them all on as they are?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Without a mark:", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    ck_assert(desk_row_has(t, 9, "Carried on"));
+
+    step(t, "The incoming duty manager refuses", "4");
+    VT_ASSERT_TEXT(t, "Incoming PIN", WAIT_MS);
+    incoming(t);
+    vt_key(t, "Tab");
+    vt_send(t, "对讲机电池未充");
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "赵磊 refused to take the book over at", WAIT_MS);
+    VT_ASSERT_TEXT(t, "On duty", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    for (int row = 6; row < 16; row++)
+        ck_assert(!desk_row_has(t, row, "Carried on") && !desk_row_has(t, row, "Annotated"));
+    ck_assert(desk_row_has(t, 7, "Overdue"));
+    ck_assert(desk_row_has(t, 8, "Overdue"));
+    ck_assert(desk_row_has(t, 9, "Overdue"));
+    vt_key(t, "Home");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Marked at the last handover: Carried on", WAIT_MS);
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "Marked at the last handover: Annotated", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
+/* The note 张伟 hands an item over with is 赵磊's to read on his own list: under it,
+ * and whole from the item. */
+START_TEST(the_incoming_manager_reads_the_note_an_item_was_handed_over_with)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:40", "");
+    vt_term *t = open_book(&d);
+    record_progress(t);
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
+    vt_key(t, "Down");
+    mark_item(t, "2", "工程部明早九点更换水管，业主要求赔偿地板，已请客服部经理刘洋明早回电，"
+                      "请九点后电话跟进工程部进度并告知业主，如仍未到场请报总经理室");
+    step(t, "Count the inventory", "1");
+    VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Inventory counted.", WAIT_MS);
+    step(t, "Both sign", "3");
+    VT_ASSERT_TEXT(t, "Carry them all on as they are?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Your PIN", WAIT_MS);
+    vt_send(t, "2222");
+    vt_key(t, "Tab");
+    incoming(t);
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Handed over to 赵磊", WAIT_MS);
+
+    vt_key(t, "Home");
+    vt_key(t, "Down");
+    VT_ASSERT_TEXT(t, "张伟's note at the handover: 工程部明早九点更换水管", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "This open item", WAIT_MS);
+    vt_send(t, "2");
+    VT_ASSERT_TEXT(t, "The note handed over", WAIT_MS);
+    VT_ASSERT_TEXT(t, "请报总经理室", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "The note handed over", WAIT_MS);
     desk_quit(t);
 }
 END_TEST
@@ -452,6 +583,8 @@ int main(void)
     const TTest *const tests[] = {a_night_shift_is_handed_over_and_its_follow_up_closed,
                                   past_shifts_and_search, a_refusal_at_dawn_wastes_nothing,
                                   an_abandoned_handover_is_taken_over, the_nights_business_first,
+                                  marks_go_down_the_list_and_a_refusal_shows_the_items_as_they_stand,
+                                  the_incoming_manager_reads_the_note_an_item_was_handed_over_with,
                                   NULL};
     return desk_main(desk_suite("handover", tests));
 }

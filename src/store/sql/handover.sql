@@ -405,6 +405,12 @@ FROM shift_handover_item hi
 WHERE hi.handover_id = :handover_id
 ORDER BY hi.id;
 
+-- name: ho_shift_taken_over_with
+-- The handover that began the shift: the marks and notes it was handed over with.
+SELECT handover_id
+FROM shift
+WHERE id = :shift_id AND handover_id IS NOT NULL;
+
 -- name: ho_item_unmarked
 SELECT hi.id
 FROM shift_handover_item hi

@@ -10,6 +10,7 @@
 #include "frontdesk/calls.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/config.h"
+#include "frontdesk/csv.h"
 #include "frontdesk/handover.h"
 #include "frontdesk/notices.h"
 #include "frontdesk/keys.h"
@@ -477,7 +478,7 @@ typedef struct items {
     char name[32][128];
     int age[32];
     bool unconfirmed[32];
-    char note[32][128];
+    char note[32][128], handed[32][128], handed_by[32][64];
 } items;
 
 static void keep_item(void *ctx, const fd_open_item *i)
@@ -493,6 +494,8 @@ static void keep_item(void *ctx, const fd_open_item *i)
     l->age[l->count] = i->age_days;
     l->unconfirmed[l->count] = i->due_unconfirmed;
     snprintf(l->note[l->count], 128, "%s", i->note ? i->note : "");
+    snprintf(l->handed[l->count], 128, "%s", i->handed_note ? i->handed_note : "");
+    snprintf(l->handed_by[l->count], 64, "%s", i->handed_by ? i->handed_by : "");
     ck_assert_ptr_nonnull(i->source_label);
     l->count++;
 }
@@ -976,6 +979,56 @@ END_TEST
 
 /* The holder left the book half-handed: the incoming manager takes it over under the
  * CS manager's supervision, with a reason, and the record says so. */
+/* The outgoing manager's note is for the incoming one: it stays on the item in the next
+ * shift's list, live and in that shift's own handover, and only there. */
+START_TEST(a_note_handed_over_goes_with_the_item_to_the_next_shift)
+{
+    book b;
+    book_open(&b, "handed_note.db");
+    fd_actor *zhang = &b.fx.duty_manager, *zhao = &b.second;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    key_out(&b);
+    b.fx.now = fd_time_from_local(2026, 12, 1, 7, 30, 0);
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhang, s1, NULL, &err), FD_OK);
+    items first;
+    memset(&first, 0, sizeof first);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s1, keep_item, &first, &err), FD_OK);
+    int key = find_source(&first, "key_overdue");
+    ck_assert_int_ge(key, 0);
+    ck_assert_str_eq(first.handed[key], ""); /* the first shift was opened afresh */
+    const char *note = "周工称钥匙在工程部值班室，明早归还";
+    ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, first.id[key], FD_ITEM_NOTED, note, &err), FD_OK);
+    for (size_t i = 0; i < inventory_size(&b); i++)
+        ck_assert_int_eq(fd_handover_count(b.fx.desk, zhang, s1, i, 2, NULL, &err), FD_OK);
+    ck_assert_int_eq(fd_handover_carry_rest(b.fx.desk, zhang, s1, &err), FD_OK);
+    b.fx.now += 10 * MINUTE;
+    fd_count_confirm *counts = same_counts(&b, 2);
+    int64_t s2 = 0;
+    ck_assert_int_eq(fd_handover_sign(b.fx.desk, zhang, zhao, s1, counts, inventory_size(&b), &s2, &err), FD_OK);
+    free(counts);
+
+    items live;
+    memset(&live, 0, sizeof live);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s2, keep_item, &live, &err), FD_OK);
+    key = find_source(&live, "key_overdue");
+    ck_assert_int_ge(key, 0);
+    ck_assert_int_eq(live.mark[key], FD_ITEM_UNMARKED); /* the new shift's own mark is still to give */
+    ck_assert_str_eq(live.handed[key], note);
+    ck_assert_str_eq(live.handed_by[key], "张伟");
+
+    b.fx.now += 60 * MINUTE;
+    ck_assert_int_eq(fd_handover_begin(b.fx.desk, zhao, s2, NULL, &err), FD_OK);
+    items stored;
+    memset(&stored, 0, sizeof stored);
+    ck_assert_int_eq(fd_handover_open_items(b.fx.desk, s2, keep_item, &stored, &err), FD_OK);
+    key = find_source(&stored, "key_overdue");
+    ck_assert_int_gt(stored.id[key], 0);
+    ck_assert_str_eq(stored.handed[key], note);
+    book_close(&b);
+}
+END_TEST
+
 START_TEST(an_abandoned_handover_is_taken_over_under_supervision)
 {
     book b;
@@ -1622,6 +1675,65 @@ START_TEST(export_lists_the_entries_of_the_range)
 }
 END_TEST
 
+/* The cell under title in the CSV row whose first cell is first ("" when none). */
+static char *csv_cell(const char *csv, const char *first, const char *title)
+{
+    FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+    fd_csv *r = fd_csv_new(in);
+    long wanted = -1;
+    char *cell = NULL;
+    while (!cell && fd_csv_read(r) == FD_CSV_RECORD) {
+        for (size_t c = 0; wanted < 0 && c < fd_csv_count(r); c++)
+            if (strcmp(fd_csv_field(r, c), title) == 0)
+                wanted = (long)c;
+        if (wanted >= 0 && strcmp(fd_csv_field(r, 0), first) == 0)
+            cell = strdup(fd_csv_field(r, (size_t)wanted));
+    }
+    fd_csv_free(r);
+    fclose(in);
+    return cell ? cell : strdup("");
+}
+
+START_TEST(export_names_who_took_the_shift_over_and_when)
+{
+    book b;
+    book_open(&b, "export_taken.db");
+    fd_actor *zhang = &b.fx.duty_manager, *zhao = &b.second;
+    fd_error err = {0};
+    int64_t s1 = open_first_shift(&b);
+    later(&b, 30);
+    incident(&b, zhang, s1, "停车场道闸故障", FD_FOLLOW_FOLLOW, "请继续跟进维修");
+    later(&b, 600);
+    fd_time signed_at = b.fx.now;
+    hand_over(&b, zhang, zhao, s1, 2);
+    fd_export_request req = {.from = fd_date_start(fd_date_of(b.fx.now) - 1),
+                             .to = fd_date_start(fd_date_of(b.fx.now) + 1), .format = FD_EXPORT_CSV};
+    fd_status s;
+    char *csv = desk_fixture_export(&b.fx, fd_handover_export, zhang, &req, &s, NULL, &err);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    char shift[24], ended[FD_TIME_TEXT];
+    snprintf(shift, sizeof shift, "%lld", (long long)s1);
+    fd_time_format(signed_at, ended);
+    char *taken = csv_cell(csv, shift, "Taken over by"), *end = csv_cell(csv, shift, "Shift ended");
+    ck_assert_msg(strcmp(taken, "赵磊") == 0, "taken over by '%s' in\n%s", taken, csv);
+    ck_assert_str_eq(end, ended);
+    free(taken);
+    free(end);
+    free(csv);
+
+    req.format = FD_EXPORT_JSON;
+    char *json = desk_fixture_export(&b.fx, fd_handover_export, zhang, &req, &s, NULL, &err);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    fd_local l = fd_time_local(signed_at);
+    char *want = fd_printf("\"taken_over_by\": \"赵磊\", \"shift_end\": \"%04d-%02d-%02dT%02d:%02d:00+08:00\"",
+                           l.year, l.month, l.day, l.hour, l.minute);
+    ck_assert_msg(strstr(json, want), "no %s in\n%s", want, json);
+    free(want);
+    free(json);
+    book_close(&b);
+}
+END_TEST
+
 static Suite *handover_suite(void)
 {
     Suite *s = suite_create("handover");
@@ -1631,6 +1743,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, a_signed_handover_is_anchored_outside_the_database);
     tcase_add_test(t, incoming_manager_may_refuse_to_sign);
     tcase_add_test(t, a_refusal_keeps_marks_notes_and_counts);
+    tcase_add_test(t, a_note_handed_over_goes_with_the_item_to_the_next_shift);
     tcase_add_test(t, an_abandoned_handover_is_taken_over_under_supervision);
     tcase_add_test(t, writing_while_handing_over_and_progress_times);
     tcase_add_test(t, the_nights_business_comes_first_and_mail_is_summed);
@@ -1649,6 +1762,7 @@ static Suite *handover_suite(void)
     tcase_add_test(t, views_list_in_their_order);
     tcase_add_test(t, report_gives_everything_for_one_shift);
     tcase_add_test(t, export_lists_the_entries_of_the_range);
+    tcase_add_test(t, export_names_who_took_the_shift_over_and_when);
     suite_add_tcase(s, t);
     return s;
 }
