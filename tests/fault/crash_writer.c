@@ -250,11 +250,10 @@ static void write_login(writer *w)
     fd_actor ignored;
     if (fd_staff_login(w->desk, w->target, "0000", &ignored, &err) != FD_BAD_PIN)
         die("recording a wrong PIN", &err);
-    emit("login %s bad_pin", w->target);
-    /* The answer does not say whether that PIN locked the account: the record does. */
+    /* The answer does not say whether that PIN locked the account: the record does,
+     * and the wrong PIN that locks it is recorded as the lock-out alone. */
     check(fd_staff_find(w->desk, w->target, &info, &err), "finding staff", &err);
-    if (info.locked)
-        emit("login %s locked_out", w->target);
+    emit("login %s %s", w->target, info.locked ? "locked_out" : "bad_pin");
 }
 
 static void write_one(writer *w)
