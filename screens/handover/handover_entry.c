@@ -301,8 +301,8 @@ typedef struct progressing {
 } progressing;
 
 static const form_field progress_fields[] = {
-    {"note", N_("What was done"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
-    {"at", N_("Done at"), FORM_DATETIME, false, 0, 0},
+    {"note", N_("Progress made"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},
+    {"at", N_("Progress at"), FORM_DATETIME, false, 0, 0},
 };
 static const form_field done_fields[] = {
     {"note", N_("Completion"), FORM_NOTE, true, 0, FD_HANDOVER_LONG_CHARS},

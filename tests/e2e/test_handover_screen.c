@@ -259,7 +259,7 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "What to record", WAIT_MS);
     vt_send(t, "1");
-    VT_ASSERT_TEXT(t, "Done at", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Progress at", WAIT_MS);
     vt_send(t, "维保单位凌晨到场");
     vt_key(t, "Tab");
     vt_send(t, "2026-11-27 03:00");
