@@ -138,6 +138,10 @@ typedef struct fd_mail_intake {
  * The rule fd_mail_receive applies; forms mark by it. */
 bool fd_mail_intake_requires(const fd_mail_intake *in, const char *field);
 
+/* What fd_mail_receive would refuse the item for (the same messages, at the same
+ * fields), checked without writing: a screen says it before it asks about anything. */
+fd_status fd_mail_check(fd_desk *d, const fd_mail_intake *in, fd_error *err);
+
 /* Registers an item (received) and, when a shelf is given, shelves it (held), in one
  * transaction. A tracking number already registered is refused (FD_CONFLICT) with a
  * message naming the item that has it, its recipient and its date. */

@@ -646,6 +646,26 @@ static fd_status receive_txn(fd_store *store, void *ctx, fd_error *err)
     return it->shelf[0] ? insert_shelving(it->d, it->who, it->item_id, it->shelf, "shelve", err) : FD_OK;
 }
 
+static fd_status check_txn(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)store;
+    const intake *it = ctx;
+    return it->tracking[0] ? refuse_duplicate(it->d, it->tracking, err) : FD_OK;
+}
+
+fd_status fd_mail_check(fd_desk *d, const fd_mail_intake *in, fd_error *err)
+{
+    fd_error local = {0};
+    err = err ? err : &local;
+    intake *it = fd_alloc(sizeof *it);
+    it->d = d;
+    fd_status s = check_intake(d, in, it, err);
+    if (s == FD_OK)
+        s = fd_store_read(d->store, check_txn, it, err);
+    free(it);
+    return s;
+}
+
 fd_status fd_mail_receive(fd_desk *d, const fd_actor *who, const fd_mail_intake *in,
                           int64_t *item_id, fd_error *err)
 {

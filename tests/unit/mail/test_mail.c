@@ -231,6 +231,15 @@ START_TEST(duplicate_tracking_number_is_refused_naming_the_item)
     ck_assert_msg(strstr(err.message, "2026-11-27 10:00"), "%s", err.message);
     ck_assert_msg(strstr(err.message, "SF1234567890"), "%s", err.message);
     ck_assert_int_eq(held_count(), 1);
+    /* The check a screen makes before asking anything refuses it alike, and writes
+     * nothing; a new number passes it. */
+    fd_error refused = err;
+    err = (fd_error){0};
+    expect_refused(fd_mail_check(fx.desk, &again, &err), FD_CONFLICT, "tracking");
+    ck_assert_str_eq(err.message, refused.message);
+    fd_mail_intake fresh = parcel("SF1234567891", smith(), "A2");
+    ck_assert_int_eq(fd_mail_check(fx.desk, &fresh, &err), FD_OK);
+    ck_assert_int_eq(held_count(), 1);
     close_desk();
 }
 END_TEST
