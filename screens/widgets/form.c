@@ -279,6 +279,10 @@ void form_field_error(form *f, const char *name, const char *message)
     free(fs->message);
     fs->message = fd_strdup(message);
     f->focus = (size_t)(fs - f->fields);
+    /* A PIN refused is typed again from nothing, as on the login screen: its bullets
+     * cannot be read to be mended. */
+    if (fs->def->type == FORM_PIN)
+        lineedit_set(&fs->edit, "");
 }
 
 void form_show_error(form *f, console *c, const fd_error *err)
