@@ -248,6 +248,7 @@ typedef struct fd_mail_item {
 /* The lists the screen shows. */
 typedef enum fd_mail_view {
     FD_MAIL_HELD,          /* at the desk now, grouped by recipient (the default) */
+    FD_MAIL_OLDEST,        /* at the desk now, oldest first: what is due back at the top */
     FD_MAIL_TODAY,         /* received today, newest first */
     FD_MAIL_BY_RECIPIENT,  /* all history: unit code from its start, recipient name by any part */
     FD_MAIL_BY_TRACKING,   /* all history: tracking number by any run of it (its last digits) */

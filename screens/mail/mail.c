@@ -37,6 +37,7 @@ static const struct {
     const char *fields; /* what its search line searches */
 } views[] = {
     {FD_MAIL_HELD, N_("Held now, by recipient"), false, N_("Tracking, unit or name:")},
+    {FD_MAIL_OLDEST, N_("Held now, oldest first"), false, NULL},
     {FD_MAIL_TODAY, N_("Today's intake"), false, NULL},
     {FD_MAIL_BY_RECIPIENT, N_("Search by recipient: unit or name"), true,
      N_("Unit from the start, or name, any part:")},

@@ -23,7 +23,6 @@ typedef struct listing {
     char upper[PAGE_KEY_MAX];      /* codes: tracking numbers, units and shelves */
     const fd_mail_item *after;
     int limit;
-    bool oldest;                   /* fd_mail_held's order */
     void (*each)(void *ctx, const fd_mail_item *item);
     void *ctx;
 } listing;
@@ -135,7 +134,7 @@ static fd_status list_read(fd_store *store, void *ctx, fd_error *err)
 {
     (void)store;
     listing *l = ctx;
-    fd_stmt *st = l->oldest ? prepare_oldest(l)
+    fd_stmt *st = l->view == FD_MAIL_OLDEST ? prepare_oldest(l)
                 : l->view == FD_MAIL_HELD ? prepare_held(l)
                 : l->view == FD_MAIL_TODAY ? prepare_today(l)
                 : prepare_search(l);
@@ -175,8 +174,8 @@ fd_status fd_mail_held(fd_desk *d, const fd_mail_item *after, int limit,
                        void (*each)(void *ctx, const fd_mail_item *item), void *ctx,
                        fd_error *err)
 {
-    listing l = {.d = d, .view = FD_MAIL_HELD, .after = after, .limit = limit, .oldest = true,
-                 .each = each, .ctx = ctx};
+    listing l = {.d = d, .view = FD_MAIL_OLDEST, .after = after, .limit = limit, .each = each,
+                 .ctx = ctx};
     return run_listing(&l, NULL, err);
 }
 

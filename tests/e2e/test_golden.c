@@ -242,7 +242,7 @@ START_TEST(mail_register_and_carrier)
     vt_term *t = log_in(&d, "1001", "1111");
     vt_key(t, "^P");
     VT_ASSERT_TEXT(t, "在存邮件", WAIT_MS);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         vt_key(t, "F5");
     press(t, "F5", "mail_register");
     press(t, "F5", "mail_list");
