@@ -82,9 +82,8 @@ START_TEST(search_finds_records_by_the_part_people_type)
     vt_key(t, "^P");
     VT_ASSERT_TEXT(t, "Held now", WAIT_MS);
     VT_ASSERT_TEXT(t, "Tracking, unit or name:", WAIT_MS);
-    vt_key(t, "F5");
-    vt_key(t, "F5");
-    vt_key(t, "F5");
+    for (int i = 0; i < 4; i++)
+        vt_key(t, "F5");
     VT_ASSERT_TEXT(t, "Search by tracking number", WAIT_MS);
     vt_send(t, "3180");
     VT_ASSERT_TEXT(t, "Tracking number, any digits: 3180", WAIT_MS);
