@@ -22,18 +22,12 @@
 /* No write path comes near this many faultable calls; reaching it means a loop. */
 enum { MAX_FAULT_POINTS = 2000 };
 
-/* The short form tries one in FAULT_SHORT_STRIDE fault points of a sampled path (the
- * procedures' two dozen paths: all their points take a minute, several under the
+/* The short form tries one in SHORT_STRIDE fault points of a sampled path (the
+ * procedures' two dozen paths: all their points take minutes, many more under the
  * sanitizers), its four runs starting at points spread over the stride; --full or
- * FRONTDESK_FAULT_FULL=1 tries them all. The sanitized build samples more thinly
- * (CMakeLists.txt): there the test is after the error paths' memory, while the plain
- * build's short form, and every point in CI's full form, check what the user is left
- * with. */
-#ifndef FAULT_SHORT_STRIDE
-#define FAULT_SHORT_STRIDE 4
-#endif
-enum { RUNS_PER_PATH = 4 };
-static int sample_stride = FAULT_SHORT_STRIDE;
+ * FRONTDESK_FAULT_FULL=1 tries them all, as CI does after the suites. */
+enum { SHORT_STRIDE = 8, RUNS_PER_PATH = 4 };
+static int sample_stride = SHORT_STRIDE;
 /* FRONTDESK_FAULT_PATH=visit runs only the paths whose names start with "visit". */
 static const char *only_paths;
 
