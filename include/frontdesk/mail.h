@@ -142,6 +142,12 @@ bool fd_mail_intake_requires(const fd_mail_intake *in, const char *field);
  * fields), checked without writing: a screen says it before it asks about anything. */
 fd_status fd_mail_check(fd_desk *d, const fd_mail_intake *in, fd_error *err);
 
+/* What the desk is told before an item is registered, never a refusal: a typed
+ * recipient the directory does not know (a typing slip would leave a parcel nobody is
+ * told of), as the visitor desk is told of a visitee (fd_visit_warnings). */
+fd_status fd_mail_warnings(fd_desk *d, const fd_mail_intake *in,
+                           void (*each)(void *ctx, const char *warning), void *ctx, fd_error *err);
+
 /* Registers an item (received) and, when a shelf is given, shelves it (held), in one
  * transaction. A tracking number already registered is refused (FD_CONFLICT) with a
  * message naming the item that has it, its recipient and its date. */

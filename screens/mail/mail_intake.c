@@ -88,30 +88,34 @@ static void count_match(void *ctx, const fd_dir_entry *e)
 }
 
 /* A typed recipient the directory knows is picked there: the picker opens on what was
- * typed (cancelled, it goes in as typed). False when the directory knows nothing like it. */
-static bool resolve_recipient(intake *in, console *c)
+ * typed (cancelled, it goes in as typed). */
+static void resolve_recipient(intake *in, console *c)
 {
     if (picked_still(in))
-        return true;
+        return;
     in->picked.kind = 0;
     int matches = 0;
     fd_directory_search(console_desk(c), NULL, FD_DIR_ANY, form_value(in->form, "recipient"), 1,
                         count_match, &matches, NULL);
     if (matches)
         pick_recipient(in, c);
-    return matches > 0;
 }
 
-/* A recipient the directory does not know goes in as typed once the desk has been told,
- * as the visitor desk tells of a visitee it does not know: a typing slip would otherwise
- * leave a parcel nobody is told of. */
-static bool unknown_recipient_confirmed(console *c, const char *typed)
+static void take_warning(void *ctx, const char *warning)
 {
-    char *unknown = fd_printf(_("%s is not in the directory: check it against the waybill."), typed);
-    char *question = fd_printf(_("%s Save anyway?"), unknown);
+    text_copy(ctx, FD_MESSAGE_MAX, warning);
+}
+
+/* The core's warning (a recipient it does not know) is asked about, not refused. */
+static bool warned_and_confirmed(console *c, const fd_mail_intake *mi)
+{
+    char warning[FD_MESSAGE_MAX] = "";
+    fd_error err = {0};
+    if (fd_mail_warnings(console_desk(c), mi, take_warning, warning, &err) != FD_OK || !warning[0])
+        return true;
+    char *question = fd_printf(_("%s Save anyway?"), warning);
     bool yes = dialog_confirm(c, question, _("Save anyway"), _("Check again"));
     free(question);
-    free(unknown);
     return yes;
 }
 
@@ -173,7 +177,7 @@ static bool intake_shows(void *ctx, const form *f, const char *name)
 static int intake_submit(void *ctx, console *c, form *f)
 {
     intake *in = ctx;
-    bool known = resolve_recipient(in, c);
+    resolve_recipient(in, c);
     fd_mail_intake mi = intake_as_typed(in, f);
     int64_t id;
     fd_error err = {0};
@@ -182,7 +186,7 @@ static int intake_submit(void *ctx, console *c, form *f)
         form_show_error(f, c, &err);
         return EV_HANDLED;
     }
-    if (!known && !unknown_recipient_confirmed(c, mi.recipient.text))
+    if (!warned_and_confirmed(c, &mi))
         return EV_HANDLED;
     fd_mail_item it;
     if (fd_mail_receive(console_desk(c), console_actor(c), &mi, &id, &err) != FD_OK ||

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "frontdesk/audit.h"
+#include "frontdesk/directory.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 #include "frontdesk/validate.h"
@@ -663,6 +664,29 @@ fd_status fd_mail_check(fd_desk *d, const fd_mail_intake *in, fd_error *err)
     if (s == FD_OK)
         s = fd_store_read(d->store, check_txn, it, err);
     free(it);
+    return s;
+}
+
+static void count_entry(void *ctx, const fd_dir_entry *e)
+{
+    (void)e;
+    ++*(int *)ctx;
+}
+
+fd_status fd_mail_warnings(fd_desk *d, const fd_mail_intake *in,
+                           void (*each)(void *ctx, const char *warning), void *ctx, fd_error *err)
+{
+    if (in->recipient.kind || text_blank(in->recipient.text))
+        return FD_OK;
+    int found = 0;
+    fd_status s = fd_directory_search(d, NULL, FD_DIR_ANY, in->recipient.text, 1, count_entry, &found, err);
+    if (s == FD_OK && !found) {
+        char *typed = text_trimmed(in->recipient.text);
+        char line[FD_MESSAGE_MAX];
+        snprintf(line, sizeof line, _("%s is not in the directory: check it against the waybill."), typed);
+        free(typed);
+        each(ctx, line);
+    }
     return s;
 }
 

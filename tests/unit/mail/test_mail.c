@@ -244,6 +244,29 @@ START_TEST(duplicate_tracking_number_is_refused_naming_the_item)
 }
 END_TEST
 
+static void keep_warning(void *ctx, const char *warning)
+{
+    snprintf(ctx, FD_MESSAGE_MAX, "%s", warning);
+}
+
+/* A typed recipient the directory does not know is told to the desk, never refused; one
+ * it knows, or one picked there, says nothing. */
+START_TEST(an_unknown_typed_recipient_is_a_warning)
+{
+    open_desk("mail_warn.db");
+    char warning[FD_MESSAGE_MAX] = "";
+    fd_mail_intake typed = parcel("SF1234567000", (fd_mail_recipient){0, 0, " 不存在的人 "}, "A1");
+    ck_assert_int_eq(fd_mail_warnings(fx.desk, &typed, keep_warning, warning, &err), FD_OK);
+    ck_assert_str_eq(warning, "不存在的人 is not in the directory: check it against the waybill.");
+    warning[0] = '\0';
+    fd_mail_intake picked = parcel("SF1234567001", zhang_wei(), "A1");
+    ck_assert_int_eq(fd_mail_warnings(fx.desk, &picked, keep_warning, warning, &err), FD_OK);
+    ck_assert_str_eq(warning, "");
+    receive(typed);
+    close_desk();
+}
+END_TEST
+
 START_TEST(intake_refusals_name_their_field)
 {
     open_desk("mail_refuse.db");
@@ -1064,6 +1087,7 @@ static Suite *mail_suite(void)
     tcase_add_test(tc, a_renamed_company_is_named_on_its_staff_mail);
     tcase_add_test(tc, duplicate_tracking_number_is_refused_naming_the_item);
     tcase_add_test(tc, intake_refusals_name_their_field);
+    tcase_add_test(tc, an_unknown_typed_recipient_is_a_warning);
     tcase_add_test(tc, records_cannot_be_changed_behind_the_program);
     tcase_add_test(tc, recipient_collects);
     tcase_add_test(tc, several_items_at_once_with_a_proxy);
