@@ -447,6 +447,31 @@ bool console_counter_text(console *c, console_action action, char *out, size_t s
     return false;
 }
 
+/* The status line's separators, widest first: the narrower one is taken when it lets
+ * every count stand whole at 80 columns (seven procedures' counts do not fit with the
+ * wider). */
+static const char *const counter_separators[] = {" \u2502 ", "  "};
+
+static int counters_width(const console *c, int separator)
+{
+    int width = 0;
+    for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
+        char item[96];
+        counter_text(c, i, item, sizeof item);
+        width += text_width(item) + (i > 0 ? separator : 0);
+    }
+    return width;
+}
+
+static const char *counter_separator(const console *c, int x)
+{
+    size_t n = sizeof counter_separators / sizeof *counter_separators;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (x + counters_width(c, text_width(counter_separators[i])) <= COLS - 1)
+            return counter_separators[i];
+    return counter_separators[n - 1];
+}
+
 /* The status line: each procedure's live count, whole items only, as many as fit and
  * "…" when some did not (the main menu shows every one beside its procedure); a count
  * that needs attention (overdue, held) stands out when it is not zero. */
@@ -457,16 +482,18 @@ static void draw_counters(console *c)
         return;
     refresh_counts(c);
     int x = draw_calendar_warning(c, 1);
+    const char *separator = counter_separator(c, x);
+    int gap = text_width(separator);
     for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
         char item[96];
         counter_text(c, i, item, sizeof item);
-        int need = text_width(item) + (i > 0 ? 3 : 0);
+        int need = text_width(item) + (i > 0 ? gap : 0);
         if (x + need > COLS - 1) {
             draw_text(LINES - 2, x, COLS - 1 - x, i > 0 ? " \u2026" : "\u2026", theme(TH_STATUS));
             break;
         }
         if (i > 0)
-            x += draw_text(LINES - 2, x, 3, " \u2502 ", theme(TH_STATUS));
+            x += draw_text(LINES - 2, x, gap, separator, theme(TH_STATUS));
         attr_t attr = c->count_ok[i] && c->counts[i] > 0 ? theme(TH_KEY) : theme(TH_STATUS);
         x += draw_text(LINES - 2, x, COLS - 1 - x, item, attr);
     }
