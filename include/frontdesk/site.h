@@ -45,4 +45,13 @@ int fd_user_rename(const char *from, const char *to);
 int fd_user_link(const char *from, const char *to);
 int fd_user_unlink(const char *path);
 
+/* For work done by libraries that open files of their own choosing, steered by the
+ * person's environment and home (the PDF renderer's fontconfig reads the configuration
+ * FONTCONFIG_FILE or ~/.config/fontconfig names, scans the folders it lists and writes
+ * its caches where it says): between begin and end the process has the person's own
+ * group, so all of that happens with their rights. begin fails (errno EPERM) rather
+ * than go on with the group's; end gives the group back. */
+bool fd_user_rights_begin(gid_t *site);
+void fd_user_rights_end(gid_t site);
+
 #endif

@@ -27,10 +27,10 @@ typedef struct fd_staff_info {
 fd_status fd_staff_add(fd_desk *d, const fd_actor *who, const char *number, const char *name,
                        fd_role role, const char *pin, fd_error *err);
 /* Checks number and PIN. A wrong PIN is recorded; the failure that reaches the limit
- * locks the account. Every wrong answer — unknown number, wrong PIN, locked account
- * with a wrong PIN — is the same FD_BAD_PIN, after the same work (one Argon2 check, one
- * write), so neither the answer nor its delay tells which numbers exist; only the right
- * PIN for a locked account hears FD_LOCKED. On success fills out. */
+ * locks the account. Every refusal — unknown number, wrong PIN, locked account with
+ * any PIN, the right one too — is the same FD_BAD_PIN, after the same work (one Argon2
+ * check, one write), so neither the answer nor its delay tells which numbers exist, nor
+ * which PIN a locked account has. On success fills out. */
 fd_status fd_staff_login(fd_desk *d, const char *number, const char *pin, fd_actor *out,
                          fd_error *err);
 /* A staff member changes their own PIN (knowing the old one), or an admin sets anyone's

@@ -550,9 +550,16 @@ static fd_status choose_keys(fd_desk *d, const chain_end *end, keys *out, fd_err
         out->seal = &st->next;
         return FD_OK;
     }
-    /* Another terminal may have moved on to a later day already. */
-    if (end->sealed && st->key.epoch < end->epoch)
+    /* Another terminal may have moved on to a later day already; if the key file did
+     * not move with it (that terminal was killed between its commit and the file, or
+     * could not open one: a member of staff can arrange either for their own), the day
+     * gone would stay on the machine: it is destroyed now, under the write lock. */
+    if (end->sealed && st->key.epoch < end->epoch) {
         seal_key_advance(&st->key, end->epoch);
+        char *path = seal_path(d);
+        seal_key_mend(path, &st->key);
+        free(path);
+    }
     fd_date today = fd_date_of(fd_clock_now(&d->audit_clock));
     if (end->sealed && st->key.epoch < today) {
         st->next = st->key;

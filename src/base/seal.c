@@ -208,14 +208,16 @@ static bool sync_directory_of(const char *path)
     return ok;
 }
 
-fd_status seal_key_write(const char *path, const seal_key *key, fd_error *err)
+/* Written whole under the temporary name path + suffix, then renamed over path. */
+static fd_status write_key_file(const char *path, const char *suffix, const seal_key *key,
+                                fd_error *err)
 {
     unsigned char buf[FILE_SIZE];
     memcpy(buf, file_magic, sizeof file_magic);
     for (int i = 0; i < 8; i++)
         buf[sizeof file_magic + i] = (unsigned char)((uint64_t)key->epoch >> (8 * i));
     memcpy(buf + sizeof file_magic + 8, key->key, SEAL_KEY_SIZE);
-    char *tmp = fd_printf("%s.tmp", path);
+    char *tmp = fd_printf("%s%s", path, suffix);
     mode_t mode = fd_site_file_mode();
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
     bool ok = fd >= 0 && fchmod(fd, mode) == 0 && write(fd, buf, sizeof buf) == (ssize_t)sizeof buf &&
@@ -234,4 +236,27 @@ fd_status seal_key_write(const char *path, const seal_key *key, fd_error *err)
     return ok ? FD_OK
               : fd_fail(err, FD_IO, NULL, _("Cannot write the sealing key %s: %s"), path,
                         strerror(failure));
+}
+
+/* The mover's temporary name, and the mender's (seal_key_mend): a file of each, so that
+ * neither truncates what the other is about to rename into place. */
+static const char moving_suffix[] = ".tmp", mending_suffix[] = ".mend";
+
+fd_status seal_key_write(const char *path, const seal_key *key, fd_error *err)
+{
+    fd_status s = write_key_file(path, moving_suffix, key, err);
+    /* A mender killed before its rename left the key of a day now gone beside it. */
+    char *mending = fd_printf("%s%s", path, mending_suffix);
+    unlink(mending);
+    free(mending);
+    return s;
+}
+
+bool seal_key_mend(const char *path, const seal_key *key)
+{
+    seal_key on_file;
+    fd_status s = seal_key_read(path, &on_file, NULL);
+    bool behind = s == FD_OK && on_file.epoch < key->epoch;
+    seal_key_wipe(&on_file);
+    return behind && write_key_file(path, mending_suffix, key, NULL) == FD_OK;
 }

@@ -77,5 +77,10 @@ void seal_key_wipe(seal_key *key);
  * whole key or the other. FD_NOT_FOUND when there is no file. */
 fd_status seal_key_read(const char *path, seal_key *key, fd_error *err);
 fd_status seal_key_write(const char *path, const seal_key *key, fd_error *err);
+/* When the key file at path is of a day before key's (its move to a new day was never
+ * written: the writer was killed, or could not open a file), writes key there: the
+ * day gone is destroyed after all. Only under the database's write lock, which keeps
+ * menders from meeting. Whether it wrote. */
+bool seal_key_mend(const char *path, const seal_key *key);
 
 #endif

@@ -365,20 +365,17 @@ typedef struct login_ctx {
     bool pin_ok;
 } login_ctx;
 
-static fd_status refuse_locked(fd_error *err)
-{
-    return fd_fail(err, FD_LOCKED, NULL,
-                   _("This account is locked after too many wrong PINs. Ask a duty manager or "
-                     "an administrator to unlock it."));
-}
-
 /* One answer for an unknown number, a wrong PIN, a wrong PIN that locks the account and
- * a wrong PIN for a locked one, so that it tells nobody which numbers exist. */
+ * any PIN for a locked one, the right one included: were the right PIN for a locked
+ * account told apart, the lock-out would stop nobody from trying every PIN against it
+ * (each try is some 30 ms) and logging in once it is unlocked. So the answer names the
+ * lock as a possibility, and whom to ask. */
 static fd_status refuse_wrong(const fd_desk *d, fd_error *err)
 {
     return fd_fail(err, FD_BAD_PIN, "pin",
-                   _("Wrong staff number or PIN. After %d wrong PINs in a row the account "
-                     "locks."),
+                   _("Wrong staff number or PIN, or the account is locked. After %d wrong PINs "
+                     "in a row the account locks; a duty manager or an administrator unlocks "
+                     "it."),
                    max_failures(d));
 }
 
@@ -415,15 +412,18 @@ static fd_status login_record(fd_store *store, void *ctx, fd_error *err)
     fd_status s = find_staff(store, l->number, &l->staff, err);
     if (s != FD_OK)
         return s;
+    /* Every try at a locked account is written alike, as a refusal for the lock, right
+     * PIN or wrong: neither the chain's count of entries (which verify tells anyone) nor
+     * the time a write takes may tell the right PIN apart. */
+    if (l->staff.locked)
+        return insert_login_event(l->d, NULL, l->staff.id, OUTCOME_LOCKED_OUT, err);
     if (l->pin_ok) {
-        if (l->staff.locked)
-            return FD_OK;
         fd_actor me = actor_of(&l->staff);
         return insert_login_event(l->d, &me, l->staff.id, OUTCOME_OK, err);
     }
     /* The wrong PIN that locks the account is written as the lock-out alone: one entry
      * for every wrong answer, or the chain's length would tell a number that exists. */
-    bool locks_now = !l->staff.locked && l->staff.failures + 1 >= max_failures(l->d);
+    bool locks_now = l->staff.failures + 1 >= max_failures(l->d);
     return insert_login_event(l->d, NULL, l->staff.id, locks_now ? OUTCOME_LOCKED_OUT : OUTCOME_BAD_PIN,
                               err);
 }
@@ -442,10 +442,8 @@ fd_status fd_staff_login(fd_desk *d, const char *number, const char *pin, fd_act
         s = fd_store_write(d->store, login_record, &l, err);
     if (s != FD_OK)
         return s;
-    if (!l.pin_ok)
+    if (!l.pin_ok || l.staff.locked)
         return refuse_wrong(d, err);
-    if (l.staff.locked)
-        return refuse_locked(err);
     *out = actor_of(&l.staff);
     return FD_OK;
 }

@@ -5,10 +5,13 @@
 #include "paper/report_model.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "frontdesk/i18n.h"
+#include "frontdesk/site.h"
 #include "util/uninstalled.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -59,10 +62,20 @@ static render_fn renderer(fd_error *err)
     return loaded;
 }
 
+/* Loaded and run with the person's own group: pango's fontconfig reads whatever font
+ * configuration their environment names, scans the folders it lists and writes caches
+ * where it says. With the site's group it scanned the data directory and wrote files
+ * into it for anyone who asked. The report is whole in memory by now and the output
+ * already open, so rendering needs nothing of the group's. */
 fd_status fd_report_write_pdf(const fd_report *r, FILE *out, fd_error *err)
 {
     fd_error local = {0};
     err = err ? err : &local;
+    gid_t site;
+    if (!fd_user_rights_begin(&site))
+        return fd_fail(err, FD_IO, NULL, _("PDF printing is not available: %s"), strerror(errno));
     render_fn render = renderer(err);
-    return render ? render(r, out, err) : err->status;
+    fd_status s = render ? render(r, out, err) : err->status;
+    fd_user_rights_end(site);
+    return s;
 }

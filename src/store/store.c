@@ -456,6 +456,32 @@ static void configure_connection(fd_store *store)
     sqlite3_db_config(store->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 }
 
+/* SQLite writes what it sorts, its temporary tables and its statement journals to files
+ * of its own once they outgrow a few pages: for an export of a site's visitors, every
+ * visitor's full identity number and phone, whatever the export masks. Such a file is
+ * made by the person running the program (their uid), in SQLITE_TMPDIR, TMPDIR or
+ * /var/tmp, and unlinked at once; in a site install that person could swap a folder of
+ * SQLITE_TMPDIR between the making and the unlinking, keep the file and read it. (The
+ * data directory would not do instead: SQLite takes a folder only when the person,
+ * not the group, may write there.) So temporary data stays in memory; in a site install
+ * a SQLite that will not do so is refused. */
+static fd_status keep_temporary_data_in_memory(fd_store *store, fd_error *err)
+{
+    fd_status s = fd_exec(fd_sql(store, FD_SQL_TEMP_STORE_MEMORY), err);
+    if (s != FD_OK)
+        return s;
+    fd_stmt *st = fd_sql(store, FD_SQL_TEMP_STORE);
+    s = fd_step_row(st, err);
+    bool in_memory = s == FD_OK && fd_col_int(st, FD_COL_TEMP_STORE_TEMP_STORE) == 2;
+    fd_stmt_reset(st);
+    if (s != FD_OK || in_memory || !fd_site_mode())
+        return s;
+    return fd_fail(err, FD_IO, NULL,
+                   _("This SQLite library keeps temporary data in files whatever it is told, "
+                     "where the person running the program could read them: a site install "
+                     "needs one built without SQLITE_TEMP_STORE=0."));
+}
+
 /* Switching to WAL rewrites the file's header: done only once the file is known to be
  * ours (or new), so a foreign file is left exactly as it was. */
 static fd_status set_journal(fd_store *store, int flags, fd_error *err)
@@ -578,7 +604,9 @@ fd_status fd_store_open(const char *path, int flags, fd_store **out, fd_error *e
     }
     configure_connection(store);
     int64_t version = 0;
-    fd_status s = check_ownership(store, &version, err);
+    fd_status s = keep_temporary_data_in_memory(store, err);
+    if (s == FD_OK)
+        s = check_ownership(store, &version, err);
     if (s == FD_OK)
         s = set_journal(store, flags, err);
     if (s == FD_OK)

@@ -136,3 +136,13 @@ int fd_user_unlink(const char *path)
     regain_group(site);
     return rc;
 }
+
+bool fd_user_rights_begin(gid_t *site)
+{
+    return drop_group(site);
+}
+
+void fd_user_rights_end(gid_t site)
+{
+    regain_group(site);
+}

@@ -82,6 +82,14 @@ LIMIT 1;
 -- What is deleted or overwritten is zeroed in the file, not left in its free space.
 PRAGMA secure_delete = ON;
 
+-- name: temp_store_memory
+-- SQLite's temporary data (sorts, temporary tables, statement journals) kept in memory.
+PRAGMA temp_store = MEMORY;
+
+-- name: temp_store
+-- Where the connection keeps its temporary data: 2 is memory.
+PRAGMA temp_store;
+
 -- name: wal_truncate
 -- The write-ahead log copied into the database and emptied, old page images and all.
 PRAGMA wal_checkpoint(TRUNCATE);

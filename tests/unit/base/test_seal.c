@@ -132,6 +132,62 @@ START_TEST(the_key_file_moves_on_and_keeps_only_its_day)
 }
 END_TEST
 
+static char *slurp_key_file(const char *path, size_t *size)
+{
+    FILE *file = fopen(path, "rb");
+    ck_assert_ptr_nonnull(file);
+    char *bytes = malloc(256);
+    *size = fread(bytes, 1, 256, file);
+    fclose(file);
+    return bytes;
+}
+
+static void put_key_file(const char *path, const char *bytes, size_t size)
+{
+    FILE *file = fopen(path, "wb");
+    ck_assert_ptr_nonnull(file);
+    ck_assert_uint_eq(fwrite(bytes, 1, size, file), size);
+    fclose(file);
+}
+
+/* The terminal that wrote a new day's first entry was killed between its commit and the
+ * key file, or could not open the file (a member of staff can arrange either for a
+ * command of their own, with kill or a low limit on open files): the file still held
+ * the day gone. The next terminal to write destroys it after all. */
+START_TEST(a_key_file_left_on_the_day_gone_is_moved_on_by_the_next_write)
+{
+    desk_fixture f;
+    char code[FD_SEAL_CODE_TEXT];
+    desk_fixture_open(&f, "stale.db");
+    ck_assert(fd_desk_take_seal_code(f.desk, code));
+    add_staff(&f, "1002", "王芳");
+    char *path = fd_desk_key_file(f.path, "seal");
+    size_t size;
+    char *day_gone = slurp_key_file(path, &size);
+    f.written += DAY;
+    add_staff(&f, "1003", "周敏"); /* the new day's first entry */
+    put_key_file(path, day_gone, size); /* as if its key file had never been written */
+    desk_fixture_close(&f);
+
+    desk_fixture_reopen(&f);
+    add_staff(&f, "1004", "吴昊");
+    seal_key on_disk, derived;
+    ck_assert_int_eq(seal_key_read(path, &on_disk, NULL), FD_OK);
+    ck_assert_int_eq(on_disk.epoch, fd_date_of(f.now) + 1);
+    seal_code c;
+    ck_assert(seal_code_parse(code, &c));
+    seal_code_first_key(&c, &derived);
+    seal_key_advance(&derived, on_disk.epoch);
+    ck_assert_mem_eq(derived.key, on_disk.key, SEAL_KEY_SIZE);
+    desk_fixture_problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, code, &p, &r), FD_OK);
+    desk_fixture_close(&f);
+    free(day_gone);
+    free(path);
+}
+END_TEST
+
 START_TEST(seals_made_without_the_key_file_are_found_without_the_code)
 {
     desk_fixture f;
@@ -287,6 +343,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, a_rewrite_with_every_file_on_the_machine_is_caught_by_the_code);
     tcase_add_test(tc, the_key_file_moves_on_and_keeps_only_its_day);
+    tcase_add_test(tc, a_key_file_left_on_the_day_gone_is_moved_on_by_the_next_write);
     tcase_add_test(tc, seals_made_without_the_key_file_are_found_without_the_code);
     tcase_add_test(tc, seals_stripped_beside_a_key_on_file_are_found_without_the_code);
     tcase_add_test(tc, an_older_database_begins_sealing_and_is_sealed_from_there);

@@ -197,7 +197,8 @@ START_TEST(test_login_good_and_bad)
 
     assert_error(login("R1", "864286"), FD_BAD_PIN, "pin");
     ck_assert_str_eq(err.message,
-                     "Wrong staff number or PIN. After 5 wrong PINs in a row the account locks.");
+                     "Wrong staff number or PIN, or the account is locked. After 5 wrong PINs in a "
+                     "row the account locks; a duty manager or an administrator unlocks it.");
     ck_assert_int_eq(info("R1").failures, 1);
     assert_chain(6); /* the failure is kept although the login failed */
 
@@ -278,10 +279,16 @@ START_TEST(test_five_wrong_pins_lock)
     ck_assert_str_eq(err.message, first.message);
     assert_chain(15);
 
-    /* Only the right PIN hears that the account is locked, and whom to ask. */
-    assert_error(login("R1", "246824"), FD_LOCKED, "");
     ck_assert_ptr_nonnull(strstr(err.message, "duty manager or an administrator"));
-    assert_chain(15);
+
+    /* The right PIN for a locked account hears what a wrong one hears, and is written
+     * as one entry as a wrong one is: otherwise every PIN could be tried against the
+     * locked account, the lock-out notwithstanding, and the one found used once a duty
+     * manager unlocks it. */
+    assert_error(login("R1", "246824"), FD_BAD_PIN, "pin");
+    ck_assert_str_eq(err.message, first.message);
+    assert_chain(16);
+    ck_assert(info("R1").locked);
 }
 END_TEST
 

@@ -297,6 +297,20 @@ START_TEST(test_text_control_characters)
     ck_assert(!text_ok("\xE2\x81\xA6" "A-1203", false, NULL));
     ck_assert(!text_ok("\xEF\xBB\xBF王", false, NULL));
     ck_assert(text_ok("\xE2\x80\x94\xE2\x80\xA6", false, NULL)); /* a dash and an ellipsis print */
+    /* Every other character a screen shows nothing of: the combining grapheme joiner
+     * (张\u034F三 looking like 张三), the soft hyphen, a variation selector, the
+     * Hangul filler, a tag, an interlinear annotation mark, the noncharacters. */
+    ck_assert(!text_ok("张\xCD\x8F三", false, NULL));
+    ck_assert(!text_ok("李\xC2\xAD娜", false, NULL));
+    ck_assert(!text_ok("王\xEF\xB8\x8F", false, NULL));
+    ck_assert(!text_ok("\xE3\x85\xA4", false, NULL));
+    ck_assert(!text_ok("A\xF3\xA0\x80\x81", false, NULL));
+    ck_assert(!text_ok("\xEF\xBF\xB9" "R3", false, NULL));
+    ck_assert(!text_ok("I\xEF\xBF\xBEJ", false, NULL));
+    ck_assert(!text_ok("\xF0\x9F\xBF\xBF", false, NULL));
+    ck_assert(!text_ok("\xEF\xB7\x90", false, NULL));
+    /* Neighbours that print stay allowed: U+FFFD, a Hangul letter, CJK extension B. */
+    ck_assert(text_ok("\xEF\xBF\xBD\xE3\x85\xA3\xF0\xA0\x80\x80", false, NULL));
 }
 END_TEST
 

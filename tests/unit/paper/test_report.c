@@ -1,6 +1,7 @@
 /* The report renderers: a 500-row table of Chinese names, long paragraphs and a row
  * taller than a page, rendered to PDF (read back with poppler's pdftotext, pdffonts
  * and pdftoppm) and to plain text (read back by display columns). */
+#include <dirent.h>
 #include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -630,6 +631,68 @@ START_TEST(lp_runs_without_the_sites_group)
 }
 END_TEST
 
+/* Each file in dir is owned by group gid (and there is one at least). */
+static void assert_files_of_group(const char *dir, gid_t gid)
+{
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "%s was not made", dir);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        ck_assert_int_eq(stat(path, &st), 0);
+        ck_assert_msg(st.st_gid == gid, "%s belongs to group %d", path, (int)st.st_gid);
+        files++;
+    }
+    closedir(d);
+    ck_assert_int_gt(files, 0);
+}
+
+/* The PDF renderer's fontconfig reads the font configuration the person's environment
+ * names, scans the folders it lists and writes its caches where it says. With a site's
+ * group it scanned the data directory and wrote caches into it for anyone; it runs with
+ * the person's own group, and the site's is given back after. Played by root taking
+ * another effective group, as a setgid program has. */
+START_TEST(pdf_fonts_are_looked_up_with_the_persons_group)
+{
+    if (getuid() != 0) {
+        fprintf(stderr, "pdf_fonts_are_looked_up_with_the_persons_group: needs root to take a "
+                        "group; skipped\n");
+        return;
+    }
+    char *dir = strdup(testlib_path("fontconfig"));
+    char fonts[1100], cache[1100], conf[1100];
+    snprintf(fonts, sizeof fonts, "%s/fonts", dir);
+    snprintf(cache, sizeof cache, "%s/cache", dir);
+    snprintf(conf, sizeof conf, "%s/fonts.conf", dir);
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    ck_assert_int_eq(mkdir(fonts, 0755), 0);
+    FILE *f = fopen(conf, "w");
+    fprintf(f, "<?xml version=\"1.0\"?>\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir>"
+               "</fontconfig>\n", fonts, cache);
+    fclose(f);
+    setenv("FONTCONFIG_FILE", conf, 1);
+    /* The build tree's module: a program with another group never looks there. */
+    setenv("FRONTDESK_PDF_MODULE", PDF_MODULE, 1);
+    fd_report *r = sample_report(1, false);
+    FILE *sink = fopen("/dev/null", "w");
+    fd_error err = {0};
+    ck_assert_int_eq(setresgid(0, 65534, 65534), 0);
+    fd_status s = fd_report_write_pdf(r, sink, &err);
+    gid_t after = getegid();
+    ck_assert_int_eq(setresgid(0, 0, 0), 0);
+    fclose(sink);
+    ck_assert_msg(s == FD_OK, "%s", err.message);
+    ck_assert_int_eq(after, 65534);
+    assert_files_of_group(cache, 0);
+    fd_report_free(r);
+    free(dir);
+}
+END_TEST
+
 START_TEST(a_printer_refusing_is_an_error)
 {
     char *dir = fake_lp(1);
@@ -757,6 +820,7 @@ int main(void)
     tcase_add_test(tc, a_printer_gets_it_through_lp);
     tcase_add_test(tc, a_printer_refusing_is_an_error);
     tcase_add_test(tc, lp_runs_without_the_sites_group);
+    tcase_add_test(tc, pdf_fonts_are_looked_up_with_the_persons_group);
     tcase_add_test(tc, files_are_written_whole);
     tcase_add_test(tc, a_heading_and_caption_never_end_a_page_alone);
     suite_add_tcase(suite, tc);

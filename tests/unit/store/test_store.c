@@ -60,6 +60,31 @@ START_TEST(reopening_keeps_data_and_version)
 }
 END_TEST
 
+static int64_t temp_store_of(fd_store *s)
+{
+    fd_error err = {0};
+    fd_stmt *st = fd_sql(s, FD_SQL_TEMP_STORE);
+    ck_assert_int_eq(fd_step_row(st, &err), FD_OK);
+    int64_t mode = fd_col_int(st, FD_COL_TEMP_STORE_TEMP_STORE);
+    fd_stmt_reset(st);
+    return mode;
+}
+
+/* What SQLite sorts or spills (an export's every full identity number and phone) never
+ * goes to a file of its own: in a site install such a file would be the person's, in a
+ * folder they name, and theirs to keep and read. Both ways of opening keep it in memory. */
+START_TEST(temporary_data_stays_in_memory)
+{
+    fd_store *s = store_fixture_open("temp.db");
+    ck_assert_int_eq(temp_store_of(s), 2);
+    fd_store_close(s);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_open(testlib_path("temp.db"), FD_STORE_READONLY, &s, &err), FD_OK);
+    ck_assert_int_eq(temp_store_of(s), 2);
+    fd_store_close(s);
+}
+END_TEST
+
 START_TEST(missing_file_without_create_is_refused)
 {
     fd_store *s = NULL;
@@ -376,6 +401,7 @@ int main(void)
     TCase *tc = tcase_create("store");
     tcase_add_test(tc, creates_private_file_with_schema);
     tcase_add_test(tc, reopening_keeps_data_and_version);
+    tcase_add_test(tc, temporary_data_stays_in_memory);
     tcase_add_test(tc, missing_file_without_create_is_refused);
     tcase_add_test(tc, foreign_database_is_refused_and_untouched);
     tcase_add_test(tc, file_that_is_not_sqlite_is_refused);
