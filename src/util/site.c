@@ -48,8 +48,12 @@ static bool drop_group(gid_t *site)
     *site = getegid();
     if (*site == getgid())
         return true;
-    if (setegid(getgid()) == 0)
+    if (setegid(getgid()) == 0) {
+        /* As in regain_group: the dropped group must not make the process, which holds
+         * the keys in memory, open to the person's debugger where fs.suid_dumpable is 1. */
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
         return true;
+    }
     errno = EPERM;
     return false;
 }
