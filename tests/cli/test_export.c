@@ -165,6 +165,30 @@ START_TEST(complaint_deadlines_are_the_last_day)
 }
 END_TEST
 
+/* A complaint's history reads as Chinese: the department and its note, a return
+ * visit's satisfaction and what was said, with Chinese punctuation, as on paper. */
+START_TEST(complaint_history_has_chinese_punctuation)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export complaints --from 2026-11-20 --to 2026-11-27 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int steps = column(&t, "处理经过");
+    ck_assert_int_ge(steps, 0);
+    bool assigned_with_note = false, visited = false;
+    for (size_t i = 1; i < t.count; i++) {
+        const char *h = t.rows[i][steps];
+        ck_assert_msg(!strstr(h, "; ") && !strstr(h, ": ") && !strstr(h, ", "), "%s", h);
+        assigned_with_note |= strstr(h, "已分派：工程部；已电话通知") != NULL;
+        visited |= strstr(h, "已回访：满意：") != NULL;
+    }
+    ck_assert(assigned_with_note);
+    ck_assert(visited);
+    table_free(&t);
+    free(csv);
+}
+END_TEST
+
 /* The renovation workers' passes: each with its deposit as the core settled it, the
  * document masked, in full only for a role allowed to see it, and no export for the
  * desk. */
@@ -380,6 +404,7 @@ int main(void)
     tcase_add_test(tc, csv_speaks_chinese_with_a_byte_order_mark);
     tcase_add_test(tc, every_kind_writes_chinese_headers_and_values);
     tcase_add_test(tc, complaint_deadlines_are_the_last_day);
+    tcase_add_test(tc, complaint_history_has_chinese_punctuation);
     tcase_add_test(tc, json_keeps_english_keys_and_codes);
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
     tcase_add_test(tc, permits_show_deposits_and_mask_documents);
