@@ -395,6 +395,31 @@ START_TEST(a_workbook_has_a_sheet_per_log_and_its_parameters)
 }
 END_TEST
 
+/* The parameters sheet names what was exported: the tools register, not every log;
+ * the workers' passes, not the permits' daily log (which holds the tools too). */
+START_TEST(a_workbook_of_one_kind_names_that_kind)
+{
+    static const struct {
+        const char *kind, *what;
+    } cases[] = {{"tools", "施工工具登记\t"}, {"permits", "施工人员临时工作证\t"}, {"calls", "客户部接听接待登记表\t"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[600], args[1024];
+        snprintf(path, sizeof path, "%s", testlib_path(cases[i].kind));
+        snprintf(args, sizeof args, "export %s --from 2026-11-20 --to 2026-11-27 --format xlsx --output '%s.xlsx' --as 3001",
+                 cases[i].kind, path);
+        int status;
+        free(frontdesk("zh_CN", args, &status));
+        ck_assert_int_eq(status, 0);
+        strcat(path, ".xlsx");
+        char *cells = cells_of(path);
+        char v[400];
+        ck_assert_str_eq(cell(cells, "导出参数!A2", v, sizeof v), "导出内容\t");
+        ck_assert_str_eq(cell(cells, "导出参数!B2", v, sizeof v), cases[i].what);
+        free(cells);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("export");
@@ -407,6 +432,7 @@ int main(void)
     tcase_add_test(tc, complaint_history_has_chinese_punctuation);
     tcase_add_test(tc, json_keeps_english_keys_and_codes);
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
+    tcase_add_test(tc, a_workbook_of_one_kind_names_that_kind);
     tcase_add_test(tc, permits_show_deposits_and_mask_documents);
     tcase_add_test(tc, impossible_dates_are_named);
     suite_add_tcase(suite, tc);
