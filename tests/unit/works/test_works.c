@@ -155,6 +155,12 @@ START_TEST(a_renovation_file_has_a_term_of_45_days)
     int64_t wide = 0;
     ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &wide, &err));
     ck_assert_str_eq(renovation(wide)->unit, "A-1204");
+    /* So is a code typed in lower case: the directory keeps codes in upper case. */
+    in = renovation_form();
+    in.unit = "a-301";
+    int64_t lower = 0;
+    ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &lower, &err));
+    ck_assert_str_eq(renovation(lower)->unit, "A-301");
     in = renovation_form();
     in.site_manager = " ";
     ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
