@@ -189,6 +189,28 @@ START_TEST(complaint_history_has_chinese_punctuation)
 }
 END_TEST
 
+/* The progress recorded on a handover entry reads as Chinese whether done or not:
+ * "赵磊：…", never "赵磊: …" beside "赵磊：…（已完成）" in the same cell. */
+START_TEST(handover_progress_has_chinese_punctuation)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export handover --from 2026-11-20 --to 2026-11-27 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int progress = column(&t, "跟进进展");
+    ck_assert_int_ge(progress, 0);
+    int written = 0;
+    for (size_t i = 1; i < t.count; i++) {
+        const char *p = t.rows[i][progress];
+        ck_assert_msg(!strstr(p, ": "), "%s", p);
+        written += *p != '\0';
+    }
+    ck_assert_int_gt(written, 0);
+    table_free(&t);
+    free(csv);
+}
+END_TEST
+
 /* The renovation workers' passes: each with its deposit as the core settled it, the
  * document masked, in full only for a role allowed to see it, and no export for the
  * desk. */
@@ -430,6 +452,7 @@ int main(void)
     tcase_add_test(tc, every_kind_writes_chinese_headers_and_values);
     tcase_add_test(tc, complaint_deadlines_are_the_last_day);
     tcase_add_test(tc, complaint_history_has_chinese_punctuation);
+    tcase_add_test(tc, handover_progress_has_chinese_punctuation);
     tcase_add_test(tc, json_keeps_english_keys_and_codes);
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
     tcase_add_test(tc, a_workbook_of_one_kind_names_that_kind);
