@@ -425,6 +425,12 @@ static fd_status check_authority(issuing *t, const char *company, fd_error *err)
                            _("%s has a company seal: goods go out only under its seal."), company);
         return FD_OK;
     case FD_AUTHORITY_LETTER:
+        /* The form the desk keeps and prints must not claim a seal the company has not. */
+        if (t->in->sealed)
+            return fd_fail(err, FD_INVALID, "sealed",
+                           _("%s has no company seal on file: choose \u201cNo seal\u201d and enter who "
+                             "signed the pass (its letter names %s)."),
+                           company, a.signer);
         if (!t->signer[0])
             return fd_fail(err, FD_INVALID, "signer",
                            _("%s has no seal: enter who signed the pass (its letter names %s)."),

@@ -134,6 +134,11 @@ START_TEST(a_letter_of_authority_names_who_may_sign)
     fd_date today = fd_date_of(fx.now);
     file_authority(FD_AUTHORITY_LETTER, "刘洋", today + 30, NULL);
     fd_pass_input in = moving_out();
+    /* A company without a seal: a form said to bear one is refused, even signed. */
+    in.signer = "刘洋";
+    ASSERT_REFUSED(fd_pass_issue(fx.desk, &fx.receptionist, &in, NULL, NULL, &err), FD_INVALID,
+                   "sealed", "刘洋");
+    in.signer = NULL;
     in.sealed = false;
     ASSERT_REFUSED(fd_pass_issue(fx.desk, &fx.receptionist, &in, NULL, NULL, &err), FD_INVALID,
                    "signer", "刘洋");
