@@ -250,6 +250,13 @@ START_TEST(a_pass_is_issued_on_the_signature_the_file_names)
     in.receipt = "";
     ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
                    "receipt", "receipt");
+    /* A receipt number typed in an input method's full-width mode is the one on the
+     * receipt book, as a unit code is. */
+    in = pass_form(id);
+    in.receipt = "ＧＺ－０５００";
+    int64_t wide = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &wide, &err));
+    ck_assert_str_eq(pass(wide, &fx.receptionist)->receipt, "GZ-0500");
     in = pass_form(id);
     in.valid_until = renovation(id)->ends_on + 1;
     ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
