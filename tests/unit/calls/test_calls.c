@@ -459,6 +459,8 @@ START_TEST(lists_show_today_and_what_is_open_and_search_history)
     ck_assert_int_eq(l.count, 4);
     l = list(FD_CALL_VIEW_SEARCH, "a-12", NULL, 10); /* the directory's code, typed in lower case */
     ck_assert_int_eq(l.count, 4);
+    l = list(FD_CALL_VIEW_SEARCH, "Ａ－１２", NULL, 10); /* typed in full-width mode */
+    ck_assert_int_eq(l.count, 4);
     l = list(FD_CALL_VIEW_SEARCH, "13812345678", NULL, 10);
     ck_assert_int_eq(l.count, 2);
     l = list(FD_CALL_VIEW_SEARCH, "010 6234 5678", NULL, 10);

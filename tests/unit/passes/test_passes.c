@@ -469,6 +469,7 @@ START_TEST(lists_show_today_and_the_open_scheduled_passes)
     ck_assert_int_eq(found.id[0], sooner);
     ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "T-15").count, 5);
     ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "t-15").count, 5); /* the unit typed in lower case */
+    ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "Ｔ－１５").count, 5); /* in full-width mode */
     ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "北京").count, 5);
 
     /* Paging: after the second, the rest. */
