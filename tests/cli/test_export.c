@@ -211,6 +211,32 @@ START_TEST(handover_progress_has_chinese_punctuation)
 }
 END_TEST
 
+/* A month's passes are those issued in it and those ended in it: 吴九's pass, issued in
+ * October and given back on 2026-11-24 with its 40 元 refunded, is in November's export,
+ * so the office finds every deposit paid back that month. */
+START_TEST(permits_ended_in_the_days_are_exported)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export permits --from 2026-11-01 --to 2026-11-30 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int worker = column(&t, "施工人员"), refunded = column(&t, "退还金额（元）"), voucher = column(&t, "退款凭证");
+    ck_assert_int_ge(worker, 0);
+    ck_assert_int_ge(refunded, 0);
+    ck_assert_int_ge(voucher, 0);
+    bool found = false;
+    for (size_t i = 1; i < t.count; i++)
+        if (strcmp(t.rows[i][worker], "吴九") == 0) {
+            ck_assert_str_eq(t.rows[i][refunded], "40");
+            ck_assert_str_eq(t.rows[i][voucher], "TK-0131");
+            found = true;
+        }
+    ck_assert_msg(found, "%s", csv);
+    table_free(&t);
+    free(csv);
+}
+END_TEST
+
 /* The renovation workers' passes: each with its deposit as the core settled it, the
  * document masked, in full only for a role allowed to see it, and no export for the
  * desk. */
@@ -457,6 +483,7 @@ int main(void)
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
     tcase_add_test(tc, a_workbook_of_one_kind_names_that_kind);
     tcase_add_test(tc, permits_show_deposits_and_mask_documents);
+    tcase_add_test(tc, permits_ended_in_the_days_are_exported);
     tcase_add_test(tc, impossible_dates_are_named);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);
