@@ -88,9 +88,15 @@ static fd_status window_open(fd_desk *d, const pass_window *w, fd_error *err)
     }
     if (now > w->to) {
         fd_local to = fd_time_local(w->to);
+        if (fd_date_of(w->to) == fd_date_of(now))
+            return fd_fail(err, FD_INVALID, "window",
+                           _("The pass's window ended at %02d:%02d: void it and issue a new one."),
+                           to.hour, to.minute);
+        /* An earlier day's window: its hour alone would read as today's, still to come. */
+        char day[FD_TIME_TEXT];
+        fd_time_format(w->to, day);
         return fd_fail(err, FD_INVALID, "window",
-                       _("The pass's window ended at %02d:%02d: void it and issue a new one."),
-                       to.hour, to.minute);
+                       _("The pass's window ended at %s: void it and issue a new one."), day);
     }
     return FD_OK;
 }

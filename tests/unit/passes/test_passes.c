@@ -335,6 +335,11 @@ START_TEST(the_desk_confirms_within_the_window_only)
     fx.now += 90 * 60; /* 12:15 */
     ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, late, &err), FD_INVALID,
                    "window", "ended at 12:00: void it");
+    /* The next morning its window is named with its day, not as an hour still to come. */
+    fx.now += 20 * 3600;
+    ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, late, &err), FD_INVALID,
+                   "window", " 12:00: void it");
+    ck_assert_msg(strstr(err.message, "-"), "%s", err.message);
     close_desk();
 }
 END_TEST
