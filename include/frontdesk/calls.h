@@ -126,7 +126,7 @@ typedef struct fd_call_intake {
     fd_call_channel channel;
     const char *caller;      /* who called or came: a name, or how they gave it */
     int64_t unit_id;         /* picked from the directory; 0: unit is as typed */
-    const char *unit;        /* typed: found in the directory by its code, else kept as
+    const char *unit;        /* typed: found in the directory by its code (either case), else kept as
                               * typed (a passer-by may give none) */
     const char *phone;       /* may be empty, unless the entry stays open with no unit
                               * of the directory to call back */

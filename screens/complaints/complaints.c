@@ -915,9 +915,12 @@ static char *step_details(const fd_complaint_step *st)
     if (st->department)
         return fd_strdup(st->department);
     if (st->measures)
-        return fd_printf("%s \u2192 %s (%s)", st->measures, st->result, st->done_by);
+        /* TRANSLATORS: a rectification on a complaint's page: measures → result (by whom) */
+        return fd_printf(_("%s \u2192 %s (%s)"), st->measures, st->result, st->done_by);
     if (st->satisfaction >= 0)
-        return fd_printf("%s: %s (%s; %s%s%s)",
+        /* TRANSLATORS: a return visit on a complaint's page: satisfaction: what was said
+         * (how it was made; the customer's acknowledgement[ and its phone]) */
+        return fd_printf(_("%s: %s (%s; %s%s%s)"),
                          fd_complaint_choice_label(FD_CLIST_SATISFACTION, st->satisfaction), st->result,
                          fd_complaint_choice_label(FD_CLIST_METHOD, st->method),
                          fd_complaint_choice_label(FD_CLIST_ACK, st->ack), st->ack_phone ? " " : "",

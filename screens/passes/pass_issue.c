@@ -53,22 +53,32 @@ static bool picked_still(const issue *in)
     return in->picked_id && strcmp(form_value(in->form, "company"), in->picked) == 0;
 }
 
-static void describe_on_file(issue *in, console *c)
+static void describe_on_file(issue *in, const fd_pass_authority *a)
+{
+    if (a->kind == FD_AUTHORITY_LETTER) {
+        char until[FD_DATE_TEXT];
+        fd_date_format(a->valid_until, until);
+        snprintf(in->on_file, sizeof in->on_file, _("On file: letter of authority, signer %s, until %s"),
+                 a->signer, until);
+    } else {
+        snprintf(in->on_file, sizeof in->on_file, _("On file: %s"),
+                 fd_pass_choice_label(FD_PASS_LIST_AUTHORITY, (int)a->kind));
+    }
+}
+
+/* What the picked company has on file, said above the form; the seal box starts as it
+ * says — a company with only a letter of authority has no seal to put on the form — so
+ * the desk does not have to undo a default the core would refuse. */
+static void show_on_file(issue *in, console *c)
 {
     fd_pass_authority a = {0};
     fd_error err = {0};
     in->on_file[0] = '\0';
     if (fd_pass_authority_get(console_desk(c), in->picked_id, &a, &err) != FD_OK)
         return;
-    if (a.kind == FD_AUTHORITY_LETTER) {
-        char until[FD_DATE_TEXT];
-        fd_date_format(a.valid_until, until);
-        snprintf(in->on_file, sizeof in->on_file, _("On file: letter of authority, signer %s, until %s"),
-                 a.signer, until);
-    } else {
-        snprintf(in->on_file, sizeof in->on_file, _("On file: %s"),
-                 fd_pass_choice_label(FD_PASS_LIST_AUTHORITY, (int)a.kind));
-    }
+    describe_on_file(in, &a);
+    if (a.kind != FD_AUTHORITY_NONE)
+        form_set_value(in->form, "sealed", in->sealed[a.kind == FD_AUTHORITY_SEAL]);
 }
 
 static void pick_company(issue *in, console *c)
@@ -80,7 +90,7 @@ static void pick_company(issue *in, console *c)
     in->picked_id = item->id;
     text_copy(in->picked, sizeof in->picked, item->name);
     form_set_value(in->form, "company", item->name);
-    describe_on_file(in, c);
+    show_on_file(in, c);
     form_focus(in->form, "carrier");
     dir_item_free(item);
 }

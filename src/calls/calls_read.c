@@ -149,7 +149,10 @@ static fd_stmt *search_statement(fd_desk *d, const fd_actor *who, const char *te
         char matters[MATTERS_JSON];
         matters_named(text ? text : "", matters, sizeof matters);
         fd_stmt *st = fd_sql(d->store, FD_SQL_CALL_SEARCH_TEXT);
-        fd_bind_text(st, ":text", text ? text : "");
+        /* A unit typed in an input method's full-width mode (Ａ－１２) is the code it reads as. */
+        char *folded = text_folded(text ? text : "");
+        fd_bind_text(st, ":text", folded);
+        free(folded);
         fd_bind_text(st, ":matters", matters);
         return st;
     }

@@ -26,25 +26,29 @@
 #include "frontdesk/visitors.h"
 #include "frontdesk/works.h"
 
-/* A procedure's export: the core operation that writes the rows of [from, to). */
+/* A procedure's export: the core operation that writes the rows of [from, to). title
+ * (N_()) names it on the workbook's parameters sheet where the daily log of the same
+ * name holds more than it writes (the permits' log holds the tools too), or there is
+ * no such log; NULL: the daily log's title. */
 typedef struct export_kind {
     const char *name;
+    const char *title;
     fd_status (*run)(fd_desk *d, const fd_actor *who, const fd_export_request *req, fd_book *book,
                      fd_error *err);
 } export_kind;
 
 /* In the order of the daily logs; `all` writes each in turn. */
 static const export_kind kinds[] = {
-    {"visitors", fd_visitors_export},
-    {"keys", fd_keys_export},
-    {"mail", fd_mail_export},
-    {"complaints", fd_complaints_export},
-    {"calls", fd_calls_export},
-    {"passes", fd_passes_export},
-    {"permits", fd_works_export},
-    {"tools", fd_tools_export},
-    {"notices", fd_notices_export},
-    {"handover", fd_handover_export},
+    {"visitors", NULL, fd_visitors_export},
+    {"keys", NULL, fd_keys_export},
+    {"mail", NULL, fd_mail_export},
+    {"complaints", NULL, fd_complaints_export},
+    {"calls", NULL, fd_calls_export},
+    {"passes", NULL, fd_passes_export},
+    {"permits", N_("Workers' passes (施工人员临时工作证)"), fd_works_export},
+    {"tools", N_("Daily tools register (施工工具登记)"), fd_tools_export},
+    {"notices", NULL, fd_notices_export},
+    {"handover", NULL, fd_handover_export},
 };
 enum { KIND_COUNT = sizeof kinds / sizeof kinds[0] };
 
@@ -149,7 +153,9 @@ static fd_status write_book(fd_desk *d, const fd_actor *who, const export_args *
         s = fd_audit_head(d, &head, err);
     fd_daily_log log = FD_LOG_ALL;
     fd_daily_log_parse(a->what, &log);
-    const char *what = log == FD_LOG_ALL ? _("Every log") : fd_daily_log_title(log);
+    const char *what = !a->kind          ? _("Every log")
+                       : a->kind->title ? _(a->kind->title)
+                                        : fd_daily_log_title(log);
     fd_book_params p = {what, a->from, a->to, a->req.monthly, a->req.unmasked, who,
                         fd_desk_now(d), &head};
     fd_status closed = fd_book_close(book, s == FD_OK ? &p : NULL, s == FD_OK ? err : NULL);

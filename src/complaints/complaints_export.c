@@ -158,13 +158,14 @@ static char *correction_line(steps *w, const fd_complaint_step *s)
 static char *step_detail(const fd_complaint_step *s)
 {
     if (s->department && s->note)
-        return fd_printf("%s; %s", s->department, s->note);
+        /* TRANSLATORS: a complaint's department, then the note of its assignment */
+        return fd_printf(_("%s; %s"), s->department, s->note);
     if (s->department)
         return fd_strdup(s->department);
     if (s->measures)
         return fd_printf("%s → %s", s->measures, s->result ? s->result : "");
     if (s->satisfaction >= 0)
-        return fd_printf("%s: %s", fd_complaint_choice_label(FD_CLIST_SATISFACTION, s->satisfaction),
+        return fd_printf(_("%s: %s"), fd_complaint_choice_label(FD_CLIST_SATISFACTION, s->satisfaction),
                          s->result ? s->result : "");
     return fd_strdup(s->note);
 }
@@ -179,7 +180,8 @@ static void each_step(void *ctx, const fd_complaint_step *s)
         char at[FD_TIME_TEXT];
         fd_time_format(s->at, at);
         char *detail = step_detail(s);
-        char *who = s->approver ? fd_printf("%s, %s", s->staff, s->approver) : fd_strdup(s->staff);
+        /* TRANSLATORS: who did a step, then who approved it (as in the notices' export) */
+        char *who = s->approver ? fd_printf(_("%s/%s"), s->staff, s->approver) : fd_strdup(s->staff);
         /* TRANSLATORS: a step of a complaint: when, what, details, who */
         line = detail && *detail ? fd_printf(_("%s %s: %s (%s)"), at, fd_complaint_event_label(s->event), detail, who)
                                  : fd_printf(_("%s %s (%s)"), at, fd_complaint_event_label(s->event), who);

@@ -7,6 +7,7 @@
 #include "frontdesk/audit.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "complaints/complaints_internal.h"
 #include "store/stmt.h"
@@ -111,7 +112,10 @@ static void bind_scope(list_ctx *l, fd_stmt *st)
  * all, newest first. */
 static fd_stmt *search_statement(list_ctx *l, char **owned)
 {
-    const char *text = search_text_of(l->q);
+    /* Typed in an input method's full-width mode (Ａ－１２０３, １３８…, ＃１２) it reads as
+     * the codes and digits it shows. */
+    owned[0] = text_folded(l->q->text ? l->q->text : "");
+    const char *text = owned[0] + strspn(owned[0], " \t");
     const char *digits = text[0] == '#' ? text + 1 : text;
     char phone[PHONE_TEXT];
     fd_stmt *st;

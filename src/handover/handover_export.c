@@ -99,7 +99,8 @@ static void on_progress(void *ctx, const fd_progress_row *p)
     char at[FD_TIME_TEXT];
     fd_time_format(p->at, at);
     char *line = p->done ? fd_printf(_("%s %s: %s (done)"), at, p->staff, p->note ? p->note : "")
-                         : fd_printf("%s %s: %s", at, p->staff, p->note ? p->note : "");
+                         /* TRANSLATORS: progress on a handover entry: when, who, what */
+                         : fd_printf(_("%s %s: %s"), at, p->staff, p->note ? p->note : "");
     fd_book_note(x->progress, p->entry_id, line);
     free(line);
 }

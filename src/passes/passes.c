@@ -88,9 +88,15 @@ static fd_status window_open(fd_desk *d, const pass_window *w, fd_error *err)
     }
     if (now > w->to) {
         fd_local to = fd_time_local(w->to);
+        if (fd_date_of(w->to) == fd_date_of(now))
+            return fd_fail(err, FD_INVALID, "window",
+                           _("The pass's window ended at %02d:%02d: void it and issue a new one."),
+                           to.hour, to.minute);
+        /* An earlier day's window: its hour alone would read as today's, still to come. */
+        char day[FD_TIME_TEXT];
+        fd_time_format(w->to, day);
         return fd_fail(err, FD_INVALID, "window",
-                       _("The pass's window ended at %02d:%02d: void it and issue a new one."),
-                       to.hour, to.minute);
+                       _("The pass's window ended at %s: void it and issue a new one."), day);
     }
     return FD_OK;
 }
@@ -425,6 +431,12 @@ static fd_status check_authority(issuing *t, const char *company, fd_error *err)
                            _("%s has a company seal: goods go out only under its seal."), company);
         return FD_OK;
     case FD_AUTHORITY_LETTER:
+        /* The form the desk keeps and prints must not claim a seal the company has not. */
+        if (t->in->sealed)
+            return fd_fail(err, FD_INVALID, "sealed",
+                           _("%s has no company seal on file: choose \u201cNo seal\u201d and enter who "
+                             "signed the pass (its letter names %s)."),
+                           company, a.signer);
         if (!t->signer[0])
             return fd_fail(err, FD_INVALID, "signer",
                            _("%s has no seal: enter who signed the pass (its letter names %s)."),

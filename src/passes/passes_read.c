@@ -1,10 +1,12 @@
 /* Reading the passes: the lists, one pass, its goods and history, a company's authority.
  * See include/frontdesk/passes.h. Every read is one snapshot. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "frontdesk/choice.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "passes/passes_internal.h"
 #include "store/stmt.h"
 
@@ -120,7 +122,10 @@ static fd_stmt *list_statement(fd_desk *d, const fd_pass_query *q)
         break;
     }
     st = fd_sql(d->store, FD_SQL_PASS_SEARCH_TEXT);
-    fd_bind_text(st, ":text", q->text ? q->text : "");
+    /* A unit typed in an input method's full-width mode (Ｔ－１５) is the code it reads as. */
+    char *folded = text_folded(q->text ? q->text : "");
+    fd_bind_text(st, ":text", folded);
+    free(folded);
     return st;
 }
 

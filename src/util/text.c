@@ -157,6 +157,13 @@ static bool no_break_before(wchar_t wc)
     return wc != 0 && wcschr(closing, wc) != NULL;
 }
 
+/* Chinese punctuation that must not end a line (（「『《“‘): it opens what follows. */
+static bool no_break_after(wchar_t wc)
+{
+    static const wchar_t opening[] = L"\xFF08\x300C\x300E\x300A\x201C\x2018";
+    return wc != 0 && wcschr(opening, wc) != NULL;
+}
+
 /* A line may break at a space, or between two characters when the first is wide:
  * Chinese text has no spaces, and any ideograph boundary is a break opportunity. */
 size_t text_wrap(const char *s, int cols)
@@ -173,13 +180,15 @@ size_t text_wrap(const char *s, int cols)
     if (fit == n || s[fit] == ' ')
         return fit;
     size_t best = 0, bytes = 0;
-    bool prev_wide = false;
+    bool prev_wide = false, prev_opening = false;
     while (bytes <= fit && bytes < n) {
         wchar_t wc;
         size_t len = text_decode(s + bytes, n - bytes, &wc);
-        if (bytes > 0 && ((s[bytes - 1] == ' ') || (prev_wide && !no_break_before(wc))))
+        if (bytes > 0 &&
+            ((s[bytes - 1] == ' ') || (prev_wide && !prev_opening && !no_break_before(wc))))
             best = bytes;
         prev_wide = text_char_width(wc) == 2;
+        prev_opening = no_break_after(wc);
         bytes += len;
     }
     return best ? best : fit;

@@ -84,6 +84,15 @@ fd_status works_clean_text(const char *text, const char *field, size_t max_chars
     return FD_OK;
 }
 
+fd_status works_clean_code(const char *text, const char *field, const char *missing, char *out,
+                           size_t size, fd_error *err)
+{
+    char *folded = text_folded(text ? text : "");
+    fd_status s = works_clean_text(folded, field, NAME_CHARS, false, missing, out, size, err);
+    free(folded);
+    return s;
+}
+
 fd_status works_refuse_role(const fd_actor *who, fd_action action, fd_error *err)
 {
     return fd_fail(err, FD_DENIED, NULL, _("%s may not do this (%s)."),
@@ -175,8 +184,7 @@ static fd_status require_under_way(fd_desk *d, int64_t id, works_file *f, fd_err
 static fd_status clean_receipt(const char *text, const char *field, char *out, size_t size,
                                fd_error *err)
 {
-    return works_clean_text(text, field, NAME_CHARS, false, _("Enter the receipt number."), out,
-                            size, err);
+    return works_clean_code(text, field, _("Enter the receipt number."), out, size, err);
 }
 
 /* ---- opening a renovation file ---- */
@@ -196,11 +204,8 @@ typedef struct opening {
  * directory's A-1203. */
 static fd_status clean_unit(const char *text, bool picked, char *out, size_t size, fd_error *err)
 {
-    char *folded = text_folded(text ? text : "");
-    fd_status s = works_clean_text(folded, "unit", NAME_CHARS, false,
-                                   picked ? NULL : _("Enter the unit being renovated."), out, size, err);
-    free(folded);
-    return s;
+    return works_clean_code(text, "unit", picked ? NULL : _("Enter the unit being renovated."), out,
+                            size, err);
 }
 
 static fd_status check_opening(opening *o, fd_error *err)
@@ -420,7 +425,7 @@ static fd_status clean_completion(renovation_step *p, const char *refund_receipt
         return works_refuse_role(p->who, FD_ACT_WORKS_RENOVATION, err);
     if (p->refunded < 0)
         return fd_fail(err, FD_INVALID, "refunded", _("Enter the amount refunded, in yuan."));
-    fd_status s = works_clean_text(refund_receipt, "refund_receipt", NAME_CHARS, false,
+    fd_status s = works_clean_code(refund_receipt, "refund_receipt",
                                    fd_renovation_complete_requires(p->refunded, "refund_receipt")
                                        ? _("Enter the refund's receipt number.")
                                        : NULL,
@@ -736,8 +741,8 @@ fd_status fd_work_pass_end(fd_desk *d, const fd_actor *who, int64_t id,
                            const fd_work_pass_return *in, int *refunded, fd_error *err)
 {
     pass_step p = {.d = d, .who = who, .id = id, .ret = in};
-    fd_status s = works_clean_text(in->refund_receipt, "refund_receipt", NAME_CHARS, false, NULL,
-                                   p.receipt, sizeof p.receipt, err);
+    fd_status s = works_clean_code(in->refund_receipt, "refund_receipt", NULL, p.receipt,
+                                   sizeof p.receipt, err);
     if (s == FD_OK)
         s = fd_store_write(d->store, end_txn, &p, err);
     if (s == FD_OK && refunded)
@@ -764,7 +769,7 @@ static fd_status check_permit(permitting *t, fd_error *err)
     fd_status s;
     if ((s = works_clean_text(in->welder, "welder", NAME_CHARS, false, _("Enter the welder's name."),
                               t->welder, sizeof t->welder, err)) != FD_OK ||
-        (s = works_clean_text(in->certificate, "certificate", NAME_CHARS, false,
+        (s = works_clean_code(in->certificate, "certificate",
                               _("Welders hold a certificate: enter its number."), t->certificate,
                               sizeof t->certificate, err)) != FD_OK ||
         (s = works_clean_text(in->work, "work", TEXT_CHARS, true,

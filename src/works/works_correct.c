@@ -86,8 +86,8 @@ static fd_status clean_value(correcting *k, fd_error *err)
                                 k->value, sizeof k->value, err);
     case FD_WORKS_FIELD_DEPOSIT_RECEIPT:
     case FD_WORKS_FIELD_RECEIPT:
-        return works_clean_text(in->value, "value", NAME_CHARS, false, _("Enter the receipt number."),
-                                k->value, sizeof k->value, err);
+        return works_clean_code(in->value, "value", _("Enter the receipt number."), k->value,
+                                sizeof k->value, err);
     case FD_WORKS_FIELD_DOCUMENT:
         if ((unsigned)in->doc_type >= FD_DOC_TYPE_COUNT)
             return fd_fail(err, FD_INVALID, "doc_type", _("Choose one of the listed values."));

@@ -17,6 +17,11 @@ enum { NAME_CHARS = 32, COMPANY_CHARS = 60, TEXT_CHARS = 500 };
  * empty, NULL when it may be. */
 fd_status works_clean_text(const char *text, const char *field, size_t max_chars, bool lines,
                            const char *missing, char *out, size_t size, fd_error *err);
+/* works_clean_text for a code typed at the desk — a unit, a receipt or certificate
+ * number: typed in an input method's full-width mode (ＧＺ－０４１７) it is kept as the
+ * GZ-0417 written on the paper, so that it reads and is found alike. */
+fd_status works_clean_code(const char *text, const char *field, const char *missing, char *out,
+                           size_t size, fd_error *err);
 /* A tools list as kept: one tool a line, each without the blanks around it, blank
  * lines dropped, full-width digits as the digits they are, so that the quantities read
  * alike on the page, on paper and at the carry-out check. 、 ； ; part tools as a line

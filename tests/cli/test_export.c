@@ -165,6 +165,78 @@ START_TEST(complaint_deadlines_are_the_last_day)
 }
 END_TEST
 
+/* A complaint's history reads as Chinese: the department and its note, a return
+ * visit's satisfaction and what was said, with Chinese punctuation, as on paper. */
+START_TEST(complaint_history_has_chinese_punctuation)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export complaints --from 2026-11-20 --to 2026-11-27 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int steps = column(&t, "处理经过");
+    ck_assert_int_ge(steps, 0);
+    bool assigned_with_note = false, visited = false;
+    for (size_t i = 1; i < t.count; i++) {
+        const char *h = t.rows[i][steps];
+        ck_assert_msg(!strstr(h, "; ") && !strstr(h, ": ") && !strstr(h, ", "), "%s", h);
+        assigned_with_note |= strstr(h, "已分派：工程部；已电话通知") != NULL;
+        visited |= strstr(h, "已回访：满意：") != NULL;
+    }
+    ck_assert(assigned_with_note);
+    ck_assert(visited);
+    table_free(&t);
+    free(csv);
+}
+END_TEST
+
+/* The progress recorded on a handover entry reads as Chinese whether done or not:
+ * "赵磊：…", never "赵磊: …" beside "赵磊：…（已完成）" in the same cell. */
+START_TEST(handover_progress_has_chinese_punctuation)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export handover --from 2026-11-20 --to 2026-11-27 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int progress = column(&t, "跟进进展");
+    ck_assert_int_ge(progress, 0);
+    int written = 0;
+    for (size_t i = 1; i < t.count; i++) {
+        const char *p = t.rows[i][progress];
+        ck_assert_msg(!strstr(p, ": "), "%s", p);
+        written += *p != '\0';
+    }
+    ck_assert_int_gt(written, 0);
+    table_free(&t);
+    free(csv);
+}
+END_TEST
+
+/* A month's passes are those issued in it and those ended in it: 吴九's pass, issued in
+ * October and given back on 2026-11-24 with its 40 元 refunded, is in November's export,
+ * so the office finds every deposit paid back that month. */
+START_TEST(permits_ended_in_the_days_are_exported)
+{
+    int status;
+    char *csv = frontdesk("zh_CN", "export permits --from 2026-11-01 --to 2026-11-30 --as 3001", &status);
+    ck_assert_int_eq(status, 0);
+    table t = parse_csv(csv);
+    int worker = column(&t, "施工人员"), refunded = column(&t, "退还金额（元）"), voucher = column(&t, "退款凭证");
+    ck_assert_int_ge(worker, 0);
+    ck_assert_int_ge(refunded, 0);
+    ck_assert_int_ge(voucher, 0);
+    bool found = false;
+    for (size_t i = 1; i < t.count; i++)
+        if (strcmp(t.rows[i][worker], "吴九") == 0) {
+            ck_assert_str_eq(t.rows[i][refunded], "40");
+            ck_assert_str_eq(t.rows[i][voucher], "TK-0131");
+            found = true;
+        }
+    ck_assert_msg(found, "%s", csv);
+    table_free(&t);
+    free(csv);
+}
+END_TEST
+
 /* The renovation workers' passes: each with its deposit as the core settled it, the
  * document masked, in full only for a role allowed to see it, and no export for the
  * desk. */
@@ -371,6 +443,31 @@ START_TEST(a_workbook_has_a_sheet_per_log_and_its_parameters)
 }
 END_TEST
 
+/* The parameters sheet names what was exported: the tools register, not every log;
+ * the workers' passes, not the permits' daily log (which holds the tools too). */
+START_TEST(a_workbook_of_one_kind_names_that_kind)
+{
+    static const struct {
+        const char *kind, *what;
+    } cases[] = {{"tools", "施工工具登记\t"}, {"permits", "施工人员临时工作证\t"}, {"calls", "客户部接听接待登记表\t"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[600], args[1024];
+        snprintf(path, sizeof path, "%s", testlib_path(cases[i].kind));
+        snprintf(args, sizeof args, "export %s --from 2026-11-20 --to 2026-11-27 --format xlsx --output '%s.xlsx' --as 3001",
+                 cases[i].kind, path);
+        int status;
+        free(frontdesk("zh_CN", args, &status));
+        ck_assert_int_eq(status, 0);
+        strcat(path, ".xlsx");
+        char *cells = cells_of(path);
+        char v[400];
+        ck_assert_str_eq(cell(cells, "导出参数!A2", v, sizeof v), "导出内容\t");
+        ck_assert_str_eq(cell(cells, "导出参数!B2", v, sizeof v), cases[i].what);
+        free(cells);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *suite = suite_create("export");
@@ -380,9 +477,13 @@ int main(void)
     tcase_add_test(tc, csv_speaks_chinese_with_a_byte_order_mark);
     tcase_add_test(tc, every_kind_writes_chinese_headers_and_values);
     tcase_add_test(tc, complaint_deadlines_are_the_last_day);
+    tcase_add_test(tc, complaint_history_has_chinese_punctuation);
+    tcase_add_test(tc, handover_progress_has_chinese_punctuation);
     tcase_add_test(tc, json_keeps_english_keys_and_codes);
     tcase_add_test(tc, a_workbook_has_a_sheet_per_log_and_its_parameters);
+    tcase_add_test(tc, a_workbook_of_one_kind_names_that_kind);
     tcase_add_test(tc, permits_show_deposits_and_mask_documents);
+    tcase_add_test(tc, permits_ended_in_the_days_are_exported);
     tcase_add_test(tc, impossible_dates_are_named);
     suite_add_tcase(suite, tc);
     return testlib_run(suite);

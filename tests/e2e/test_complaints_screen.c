@@ -488,6 +488,38 @@ START_TEST(test_a_search_keeps_the_view)
 }
 END_TEST
 
+/* In Chinese, a rectification and a return visit on the page read with Chinese
+ * punctuation: the result and who rectified in full-width brackets, the satisfaction
+ * and what was said after a full-width colon. */
+START_TEST(test_steps_read_in_chinese_punctuation)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 10:00", "");
+    vt_term *t = desk_console(&d, "zh_CN", NULL, DESK_ROWS, DESK_COLS);
+    VT_ASSERT_TEXT(t, "工号", WAIT_MS);
+    desk_sign_in(t, "1001", "1111");
+    VT_ASSERT_TEXT(t, "主菜单", WAIT_MS);
+    vt_key(t, "F7");
+    VT_ASSERT_TEXT(t, "视图：未结案", WAIT_MS);
+    vt_send(t, "喷灌");
+    VT_ASSERT_TEXT(t, "找到 1 条", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "编号 3  已整改", WAIT_MS);
+    VT_ASSERT_TEXT(t, "完成除草和喷头更换（绿化部 孙师傅）", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "视图：未结案", WAIT_MS);
+    for (int i = 0; i < 2; i++)
+        vt_key(t, "Backspace");
+    vt_send(t, "九点");
+    VT_ASSERT_TEXT(t, "找到 1 条", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "编号 6  已回访", WAIT_MS);
+    VT_ASSERT_TEXT(t, "已回访  基本满意：最近晚上安静了（", WAIT_MS);
+    ck_assert(!desk_screen_has(t, ": ") && !desk_screen_has(t, "; "));
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_complaint_from_intake_to_close,
@@ -501,6 +533,7 @@ int main(void)
                                   test_a_long_complaint_reads_whole_on_its_page,
                                   test_a_digit_on_the_record_page_changes_nothing,
                                   test_a_refusal_shows_whole_on_the_page, test_a_search_keeps_the_view,
+                                  test_steps_read_in_chinese_punctuation,
                                   NULL};
     return desk_main(desk_suite("complaints", tests));
 }

@@ -17,8 +17,8 @@ SELECT u.id, coalesce(
   ), u.code
 ) AS code
 FROM unit u
-WHERE u.code = :code OR u.id IN (
-  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = :code
+WHERE u.code = upper(:code) OR u.id IN (
+  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = upper(:code)
 )
 ORDER BY u.id
 LIMIT 1;
@@ -133,9 +133,10 @@ ORDER BY received_at DESC, id DESC
 LIMIT :limit;
 
 -- name: call_search_text
--- The caller or the unit code starting with :text, or the matter one of :matters (the
--- names, a JSON array, of those whose label starts with it), as taken in or as
--- corrected; empty text lists the whole history. Newest first.
+-- The caller or the unit code starting with :text (a code of the directory, kept in
+-- upper case, also in lower case), or the matter one of :matters (the names, a JSON
+-- array, of those whose label starts with it), as taken in or as corrected; empty text
+-- lists the whole history. Newest first.
 -- row: call_row
 SELECT
   id, state, channel, matter, received_at, received_by, caller, unit_id, unit, phone,
@@ -147,11 +148,17 @@ WHERE id IN (
   UNION
   SELECT c.id FROM call_entry c WHERE c.unit >= :text AND c.unit < :text || char(1114111)
   UNION
+  SELECT c.id FROM call_entry c WHERE c.unit >= upper(:text) AND c.unit < upper(:text) || char(1114111)
+  UNION
   SELECT c.id FROM call_entry c WHERE c.matter IN (SELECT value FROM json_each(:matters))
   UNION
   SELECT k.row_id FROM correction k
   WHERE k.tbl = 'call_entry' AND k.field IN ('caller', 'unit')
   AND k.value >= :text AND k.value < :text || char(1114111)
+  UNION
+  SELECT k.row_id FROM correction k
+  WHERE k.tbl = 'call_entry' AND k.field = 'unit'
+  AND k.value >= upper(:text) AND k.value < upper(:text) || char(1114111)
   UNION
   SELECT k.row_id FROM correction k
   WHERE k.tbl = 'call_entry' AND k.field = 'matter'

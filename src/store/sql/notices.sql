@@ -28,8 +28,8 @@ SELECT u.id, coalesce(
   ), u.code
 ) AS code
 FROM unit u
-WHERE u.code = :code OR u.id IN (
-  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = :code
+WHERE u.code = upper(:code) OR u.id IN (
+  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = upper(:code)
 )
 ORDER BY u.id
 LIMIT 1;

@@ -123,7 +123,8 @@ LIMIT :limit;
 
 -- name: pass_search_text
 -- The carrier, the company or the unit code starting with :text (the company and unit
--- as the directory names them now); empty text lists the whole history. Newest window
+-- as the directory names them now; a unit code, kept in upper case, also typed in lower
+-- case); empty text lists the whole history. Newest window
 -- first. The candidates come by index, from the names as stored and as corrected; the
 -- last test keeps those whose name reads so now.
 -- row: pass_row
@@ -139,17 +140,18 @@ WHERE id IN (
   WHERE o.name >= :text AND o.name < :text || char(1114111)
   UNION
   SELECT p.id FROM unit u JOIN pass p ON p.unit_id = u.id
-  WHERE u.code >= :text AND u.code < :text || char(1114111)
+  WHERE u.code >= upper(:text) AND u.code < upper(:text) || char(1114111)
   UNION
   SELECT p.id FROM correction k JOIN pass p ON p.company_id = k.row_id
   WHERE k.tbl = 'occupant' AND k.field = 'name' AND k.value >= :text AND k.value < :text || char(1114111)
   UNION
   SELECT p.id FROM correction k JOIN pass p ON p.unit_id = k.row_id
-  WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value >= :text AND k.value < :text || char(1114111)
+  WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value >= upper(:text)
+  AND k.value < upper(:text) || char(1114111)
 )
 AND (carrier >= :text AND carrier < :text || char(1114111)
      OR company >= :text AND company < :text || char(1114111)
-     OR unit >= :text AND unit < :text || char(1114111))
+     OR unit >= upper(:text) AND unit < upper(:text) || char(1114111))
 AND (:after = 0 OR window_from < :after_key OR (window_from = :after_key AND id < :after_id))
 ORDER BY window_from DESC, id DESC
 LIMIT :limit;

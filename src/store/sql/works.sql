@@ -16,8 +16,8 @@ SELECT u.id, coalesce(
   ), u.code
 ) AS code
 FROM unit u
-WHERE u.code = :code OR u.id IN (
-  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = :code
+WHERE u.code = upper(:code) OR u.id IN (
+  SELECT k.row_id FROM correction k WHERE k.tbl = 'unit' AND k.field = 'code' AND k.value = upper(:code)
 )
 ORDER BY u.id
 LIMIT 1;
@@ -327,15 +327,19 @@ WHERE c.renovation_id IN (SELECT l.renovation_id FROM works_correction_line l
 ORDER BY c.at, c.kind, c.seq;
 
 -- name: works_corrections_exported
--- The corrections of the files whose passes were issued in [:from, :to), and of those
--- files' passes, oldest first (an export's corrections column).
+-- The corrections of the files whose passes were issued or ended in [:from, :to) (as
+-- work_pass_between), and of those files' passes, oldest first (an export's corrections
+-- column).
 -- row: works_correction
 SELECT
   c.kind, c.seq, c.row_id, c.renovation_id, c.unit, c.field, c.value, c.doc_type,
   c.doc_number_clear, c.doc_number_masked, c.original, c.original_doc_type, c.original_clear,
   c.original_masked, c.reason, c.at, (SELECT f.name FROM staff f WHERE f.id = c.staff_id) AS staff
 FROM works_correction_line c
-WHERE c.renovation_id IN (SELECT p.renovation_id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
+WHERE c.renovation_id IN (SELECT p.renovation_id FROM work_pass p WHERE p.at >= :from AND p.at < :to
+                          UNION
+                          SELECT p.renovation_id FROM work_pass_end e JOIN work_pass p ON p.id = e.pass_id
+                          WHERE e.at >= :from AND e.at < :to)
 ORDER BY c.at, c.kind, c.seq;
 
 -- name: work_pass_document_insert
@@ -371,14 +375,17 @@ WHERE id = :id;
 
 -- name: work_pass_between
 -- ---- the export ----
--- The passes issued in [:from, :to), by number.
+-- The passes issued or ended (given back, the deposit refunded or kept) in [:from, :to),
+-- by number: a month's deposits taken and paid back are both in that month's export.
 -- row: work_pass_row
 SELECT
   id, renovation_id, state, unit, contractor, worker, doc_type, doc_number_clear,
   doc_number_masked, signer_role, signer, valid_until, received, deposit, refunded, receipt,
   refund_receipt, at, ended_at, issued_by, photo, corrected
 FROM work_pass_now
-WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to)
+WHERE id IN (SELECT p.id FROM work_pass p WHERE p.at >= :from AND p.at < :to
+             UNION
+             SELECT e.pass_id FROM work_pass_end e WHERE e.at >= :from AND e.at < :to)
 ORDER BY id;
 
 -- name: work_tools_between

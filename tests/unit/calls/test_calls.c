@@ -77,11 +77,11 @@ START_TEST(an_entry_is_taken_with_its_unit_from_the_directory)
 {
     open_desk("take.db");
     fd_call_intake in = enquiry();
-    in.unit = "a-1203";  /* not the code: kept as typed */
+    in.unit = "Z-9";  /* not the directory's: kept as typed */
     int64_t typed = take(in);
     fd_call_entry *e = get(typed, &fx.receptionist);
     ck_assert_int_eq(e->unit_id, 0);
-    ck_assert_str_eq(e->unit, "a-1203");
+    ck_assert_str_eq(e->unit, "Z-9");
 
     int64_t id = take(enquiry());
     e = get(id, &fx.receptionist);
@@ -143,7 +143,8 @@ static int64_t occupant_wang_fang(void)
 /* A caller picked from the directory with no phone typed is taken with the directory's
  * number, in full, though the desk saw it masked; a typed phone is taken as typed. */
 /* The desk is told of a unit the directory lacks by the core, which finds units as an
- * entry stores them: full-width forms folded, the code's case as the directory's. */
+ * entry stores them: full-width forms folded, a code in either case (the directory keeps
+ * codes in upper case: "a-1203" and "A-1203" are one unit, as for a visitee). */
 START_TEST(the_core_says_whether_a_typed_unit_is_in_the_directory)
 {
     open_desk("unit_known.db");
@@ -152,8 +153,8 @@ START_TEST(the_core_says_whether_a_typed_unit_is_in_the_directory)
     ck_assert(known);
     ASSERT_OK(fd_call_unit_known(fx.desk, "Ａ－１２０３", &known, &err));
     ck_assert(known);
-    ASSERT_OK(fd_call_unit_known(fx.desk, "a-1203", &known, &err));
-    ck_assert(!known);
+    ASSERT_OK(fd_call_unit_known(fx.desk, "ａ－１２０３", &known, &err));
+    ck_assert(known);
     ASSERT_OK(fd_call_unit_known(fx.desk, "Z-9", &known, &err));
     ck_assert(!known);
     ASSERT_OK(fd_call_unit_known(fx.desk, "", &known, &err));
@@ -162,6 +163,10 @@ START_TEST(the_core_says_whether_a_typed_unit_is_in_the_directory)
     fd_call_intake in = enquiry();
     in.unit = "Ａ－１２０３";
     ck_assert_int_gt(get(take(in), &fx.receptionist)->unit_id, 0);
+    in.unit = "a-1203";
+    const fd_call_entry *lower = get(take(in), &fx.receptionist);
+    ck_assert_int_gt(lower->unit_id, 0);
+    ck_assert_str_eq(lower->unit, "A-1203");
     close_desk();
 }
 END_TEST
@@ -451,6 +456,10 @@ START_TEST(lists_show_today_and_what_is_open_and_search_history)
     ck_assert_int_eq(l.count, 1);
     ck_assert_int_eq(l.id[0], old_done);
     l = list(FD_CALL_VIEW_SEARCH, "A-12", NULL, 10);
+    ck_assert_int_eq(l.count, 4);
+    l = list(FD_CALL_VIEW_SEARCH, "a-12", NULL, 10); /* the directory's code, typed in lower case */
+    ck_assert_int_eq(l.count, 4);
+    l = list(FD_CALL_VIEW_SEARCH, "Ａ－１２", NULL, 10); /* typed in full-width mode */
     ck_assert_int_eq(l.count, 4);
     l = list(FD_CALL_VIEW_SEARCH, "13812345678", NULL, 10);
     ck_assert_int_eq(l.count, 2);

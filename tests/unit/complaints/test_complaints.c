@@ -1028,6 +1028,10 @@ START_TEST(a_search_keeps_its_view)
     ck_assert_int_eq(search_in(FD_CVIEW_OVERDUE, NULL, "张").count, 0);
     at(2026, 12, 31, 10, 0); /* both past their deadlines */
     ck_assert_int_eq(search_in(FD_CVIEW_OVERDUE, NULL, "13812345678").count, 2);
+    /* Typed in an input method's full-width mode: the same unit, the same number. */
+    ck_assert_int_eq(search_in(FD_CVIEW_OVERDUE, NULL, "ａ－１２").count, 2);
+    snprintf(number, sizeof number, "＃%lld", (long long)general);
+    ck_assert_int_eq(search_in(FD_CVIEW_OVERDUE, NULL, number).count, 1);
     close_desk();
 }
 END_TEST

@@ -687,6 +687,20 @@ START_TEST(text_reports_speak_the_readers_language)
 }
 END_TEST
 
+/* A log's counts read as every other log's do, a space either side of a figure ("受理
+ * 2 件"): the renovation log's too. */
+START_TEST(the_permits_log_counts_like_the_others)
+{
+    char args[700];
+    snprintf(args, sizeof args,
+             "--db '%s' print daily --log permits --date 2026-11-24 --text - --as 1001", demo_path);
+    run_result r = run("FRONTDESK_PIN=1111 LANGUAGE=zh_CN", args);
+    ck_assert_msg(r.status == 0, "%s", r.output);
+    ck_assert_msg(strstr(r.output, "发证 1 张，退证 1 张，保证金不退 0 张，动火证 1 张"), "%s", r.output);
+    free(r.output);
+}
+END_TEST
+
 /* Issue 16: Chinese paper is punctuated in Chinese — "突发事件：", "延续跟进（张伟）" —
  * so no ASCII colon before a space and no ASCII bracket is left on it. */
 static void assert_chinese_punctuation(const char *what)
@@ -1210,6 +1224,7 @@ int main(void)
     tcase_add_test(tc, printed_chain_head_is_verifys);
     tcase_add_test(tc, the_command_line_saves_or_prints);
     tcase_add_test(tc, text_reports_speak_the_readers_language);
+    tcase_add_test(tc, the_permits_log_counts_like_the_others);
     tcase_add_test(tc, chinese_paper_is_punctuated_in_chinese);
     tcase_add_test(tc, daily_logs_keep_together_sign_and_list_every_step);
     tcase_add_test(tc, a_corrected_complaint_reads_old_to_new_on_paper);

@@ -134,6 +134,11 @@ START_TEST(a_letter_of_authority_names_who_may_sign)
     fd_date today = fd_date_of(fx.now);
     file_authority(FD_AUTHORITY_LETTER, "刘洋", today + 30, NULL);
     fd_pass_input in = moving_out();
+    /* A company without a seal: a form said to bear one is refused, even signed. */
+    in.signer = "刘洋";
+    ASSERT_REFUSED(fd_pass_issue(fx.desk, &fx.receptionist, &in, NULL, NULL, &err), FD_INVALID,
+                   "sealed", "刘洋");
+    in.signer = NULL;
     in.sealed = false;
     ASSERT_REFUSED(fd_pass_issue(fx.desk, &fx.receptionist, &in, NULL, NULL, &err), FD_INVALID,
                    "signer", "刘洋");
@@ -330,6 +335,11 @@ START_TEST(the_desk_confirms_within_the_window_only)
     fx.now += 90 * 60; /* 12:15 */
     ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, late, &err), FD_INVALID,
                    "window", "ended at 12:00: void it");
+    /* The next morning its window is named with its day, not as an hour still to come. */
+    fx.now += 20 * 3600;
+    ASSERT_REFUSED(fd_pass_confirm_check(fx.desk, &fx.receptionist, late, &err), FD_INVALID,
+                   "window", " 12:00: void it");
+    ck_assert_msg(strstr(err.message, "-"), "%s", err.message);
     close_desk();
 }
 END_TEST
@@ -463,6 +473,8 @@ START_TEST(lists_show_today_and_the_open_scheduled_passes)
     ck_assert_int_eq(found.count, 1);
     ck_assert_int_eq(found.id[0], sooner);
     ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "T-15").count, 5);
+    ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "t-15").count, 5); /* the unit typed in lower case */
+    ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "Ｔ－１５").count, 5); /* in full-width mode */
     ck_assert_int_eq(list(FD_PASS_VIEW_SEARCH, "北京").count, 5);
 
     /* Paging: after the second, the rest. */

@@ -111,6 +111,10 @@ START_TEST(test_columns)
     ck_assert_uint_eq(text_wrap("ab cd", 3), 3);
     ck_assert_int_eq(text_lines("ab cd", 3), 2);
     ck_assert_int_eq(text_lines(FANG FANG FANG, 4), 2);
+    /* An opening bracket goes to the next line with what it opens ("业主认可（" never
+     * ends a line), as a closing one never begins one. */
+    ck_assert_uint_eq(text_wrap(FANG FANG "\xEF\xBC\x88" FANG "\xEF\xBC\x89", 6), 6);
+    ck_assert_uint_eq(text_wrap(FANG FANG FANG "\xEF\xBC\x89", 6), 6);
 }
 END_TEST
 

@@ -155,6 +155,12 @@ START_TEST(a_renovation_file_has_a_term_of_45_days)
     int64_t wide = 0;
     ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &wide, &err));
     ck_assert_str_eq(renovation(wide)->unit, "A-1204");
+    /* So is a code typed in lower case: the directory keeps codes in upper case. */
+    in = renovation_form();
+    in.unit = "a-301";
+    int64_t lower = 0;
+    ASSERT_OK(fd_renovation_open(fx.desk, &fx.receptionist, &in, &lower, &err));
+    ck_assert_str_eq(renovation(lower)->unit, "A-301");
     in = renovation_form();
     in.site_manager = " ";
     ASSERT_REFUSED(fd_renovation_open(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
@@ -244,6 +250,13 @@ START_TEST(a_pass_is_issued_on_the_signature_the_file_names)
     in.receipt = "";
     ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
                    "receipt", "receipt");
+    /* A receipt number typed in an input method's full-width mode is the one on the
+     * receipt book, as a unit code is. */
+    in = pass_form(id);
+    in.receipt = "ＧＺ－０５００";
+    int64_t wide = 0;
+    ASSERT_OK(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, &wide, &err));
+    ck_assert_str_eq(pass(wide, &fx.receptionist)->receipt, "GZ-0500");
     in = pass_form(id);
     in.valid_until = renovation(id)->ends_on + 1;
     ASSERT_REFUSED(fd_work_pass_issue(fx.desk, &fx.receptionist, &in, NULL, &err), FD_INVALID,
