@@ -80,6 +80,11 @@ typedef struct fd_when_problem {
  * refusal. */
 /* Accepts "YYYY-MM-DD HH:MM[:SS]" and "YYYY-MM-DDTHH:MM[:SS]" as Beijing time. */
 bool fd_time_parse(const char *text, fd_time *out, fd_when_problem *why);
+/* What the desk types for a moment: as fd_time_parse, or "HH:MM" (today's), or
+ * "MM-DD HH:MM" (the year that puts it nearest to now, as the lists show days). */
+bool fd_time_parse_near(const char *text, fd_time now, fd_time *out, fd_when_problem *why);
+/* What a refusal of fd_time_parse_near's shape says (the shape_hint below), translated. */
+const char *fd_time_hint(void);
 /* Accepts "YYYY-MM-DD" (and checks the day exists). */
 bool fd_date_parse(const char *text, fd_date *out, fd_when_problem *why);
 /* Accepts "HH:MM", 00:00 to 24:00; minutes after midnight. */

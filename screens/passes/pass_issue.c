@@ -183,14 +183,14 @@ static bool read_goods(const char *text, goods *g, int *bad)
 }
 
 /* The day and the window as typed: "2026-11-27 10:30" and "12:00". */
-static bool read_window(issue *in, fd_pass_input *out)
+static bool read_window(issue *in, console *c, fd_pass_input *out)
 {
     fd_time from;
     fd_when_problem why;
     char problem[FD_WHEN_PROBLEM_TEXT];
-    if (!fd_time_parse(form_value(in->form, "window_from"), &from, &why)) {
-        form_field_error(in->form, "window_from",
-                         fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
+    if (!fd_time_parse_near(form_value(in->form, "window_from"), fd_desk_now(console_desk(c)),
+                            &from, &why)) {
+        form_field_error(in->form, "window_from", fd_when_problem_text(&why, fd_time_hint(), problem));
         form_focus(in->form, "window_from");
         return false;
     }
@@ -251,7 +251,7 @@ static int issue_submit(void *ctx, console *c, form *f)
     };
     goods g = {0};
     int bad;
-    if (!company_of(in, c, &pi.company_id) || !read_window(in, &pi))
+    if (!company_of(in, c, &pi.company_id) || !read_window(in, c, &pi))
         return EV_HANDLED | EV_REDRAW;
     if (!read_goods(form_value(in->form, "goods"), &g, &bad)) {
         char message[PASSES_LINE_TEXT];

@@ -250,18 +250,12 @@ bool form_time(form *f, console *c, const char *name, bool optional, fd_time *ou
     const char *text = form_value(f, name);
     fd_when_problem why;
     char problem[FD_WHEN_PROBLEM_TEXT];
-    int minutes;
     *out = 0;
     if (optional && text_blank(text))
         return true;
-    if (fd_time_parse(text, out, &why))
+    if (fd_time_parse_near(text, fd_desk_now(console_desk(c)), out, &why))
         return true;
-    /* A time alone is today's: the desk writes "14:30" far more often than the date. */
-    if (why.fault == FD_WHEN_SHAPE && fd_clock_time_parse(text, &minutes, &why)) {
-        *out = fd_date_start(fd_date_of(fd_desk_now(console_desk(c)))) + (fd_time)minutes * 60;
-        return true;
-    }
-    form_field_error(f, name, fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
+    form_field_error(f, name, fd_when_problem_text(&why, fd_time_hint(), problem));
     form_focus(f, name);
     return false;
 }

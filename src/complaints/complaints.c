@@ -1139,16 +1139,16 @@ static fd_status check_phone(correction *c, const char *value, fd_error *err)
     return s;
 }
 
-/* The time taken in, typed as "2026-11-27 09:30", kept as its instant; never in the
+/* The time taken in, typed as the desk types a moment (fd_time_parse_near), kept as its instant; never in the
  * future (checked against the later steps in the transaction). */
 static fd_status check_received_at(correction *c, const char *value, fd_error *err)
 {
     fd_time t;
     fd_when_problem why;
     char problem[FD_WHEN_PROBLEM_TEXT];
-    if (!fd_time_parse(value, &t, &why))
+    if (!fd_time_parse_near(value, fd_desk_now(c->d), &t, &why))
         return fd_fail(err, FD_INVALID, "received_at", "%s",
-                       fd_when_problem_text(&why, _("Write the time as 2026-11-27 09:30."), problem));
+                       fd_when_problem_text(&why, fd_time_hint(), problem));
     fd_status s = check_time(c->d, &t, "received_at", err);
     if (s == FD_OK)
         c->value = fd_printf("%lld", (long long)t);

@@ -560,9 +560,9 @@ static fd_status clean_value(correcting *k, const char *value, fd_error *err)
     case FD_NOTICE_FIELD_ENDS_AT: {
         fd_when_problem why;
         char problem[FD_WHEN_PROBLEM_TEXT];
-        if (!fd_time_parse(value, &k->ends_at, &why))
+        if (!fd_time_parse_near(value, fd_desk_now(k->d), &k->ends_at, &why))
             return fd_fail(err, FD_INVALID, "value", "%s",
-                           fd_when_problem_text(&why, _("Enter the time as 2026-11-27 18:00."), problem));
+                           fd_when_problem_text(&why, fd_time_hint(), problem));
         return FD_OK;
     }
     }

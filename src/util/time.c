@@ -307,6 +307,59 @@ bool fd_clock_time_parse(const char *text, int *minutes, fd_when_problem *why)
     return true;
 }
 
+/* "MM-DD HH:MM" in the year that puts it nearest to now: the desk's lists show days
+ * without their year, and 12-31 typed on 1 January is the day before. */
+static bool parse_month_day_time(const char *text, fd_time now, fd_time *out, fd_when_problem *why)
+{
+    int mo, d, h, mi;
+    const char *p = text;
+    skip_blanks(&p);
+    if (!read_digits(&p, 1, 2, &mo) || !read_char(&p, '-') || !read_digits(&p, 1, 2, &d))
+        return shape_refused(why);
+    const char *date_end = p;
+    skip_blanks(&p);
+    if (p == date_end || !read_hm(&p, &h, &mi, NULL) || !at_end(p))
+        return shape_refused(why);
+    int year, unused_month, unused_day;
+    fd_date_ymd(fd_date_of(now), &year, &unused_month, &unused_day);
+    /* Said for this year when no year near has the day (02-29 in 2026). */
+    if (!day_exists(year - 1, mo, d, NULL) && !day_exists(year + 1, mo, d, NULL) &&
+        !day_exists(year, mo, d, why))
+        return false;
+    if (!time_exists(h, mi, -1, 23, why))
+        return false;
+    bool found = false;
+    for (int y = year - 1; y <= year + 1; y++) {
+        if (!day_exists(y, mo, d, NULL))
+            continue;
+        fd_time t = fd_time_from_local(y, mo, d, h, mi, 0);
+        if (!found || llabs(t - now) < llabs(*out - now))
+            *out = t;
+        found = true;
+    }
+    return true;
+}
+
+const char *fd_time_hint(void)
+{
+    return _("Write the time as 2026-11-27 09:30, 11-27 09:30 or 09:30.");
+}
+
+bool fd_time_parse_near(const char *text, fd_time now, fd_time *out, fd_when_problem *why)
+{
+    fd_when_problem problem;
+    int minutes;
+    if (fd_time_parse(text, out, &problem))
+        return true;
+    if (problem.fault == FD_WHEN_SHAPE && fd_clock_time_parse(text, &minutes, &problem)) {
+        *out = fd_date_start(fd_date_of(now)) + (fd_time)minutes * 60;
+        return true;
+    }
+    if (problem.fault == FD_WHEN_SHAPE && parse_month_day_time(text ? text : "", now, out, &problem))
+        return true;
+    return refuse(why, problem);
+}
+
 const char *fd_when_problem_text(const fd_when_problem *why, const char *shape_hint,
                                  char out[FD_WHEN_PROBLEM_TEXT])
 {

@@ -136,6 +136,54 @@ START_TEST(test_clock_times)
 }
 END_TEST
 
+/* A moment as the desk types it: the lists show days without their year, so "11-26
+ * 17:00" is the one nearest to now, and a time alone is today's. */
+static fd_time near(const char *text, fd_time now)
+{
+    fd_time t = 0;
+    fd_when_problem why;
+    ck_assert_msg(fd_time_parse_near(text, now, &t, &why), "%s was refused", text);
+    return t;
+}
+
+static void near_refused(const char *text, fd_time now, fd_when_fault fault, const char *message)
+{
+    fd_time t = 77;
+    fd_when_problem why;
+    ck_assert_msg(!fd_time_parse_near(text, now, &t, &why), "%s was taken", text);
+    ck_assert_int_eq(why.fault, fault);
+    char out[FD_WHEN_PROBLEM_TEXT];
+    ck_assert_str_eq(fd_when_problem_text(&why, shape_hint, out), message);
+}
+
+START_TEST(test_times_as_the_desk_types_them)
+{
+    fd_time now = fd_time_from_local(2026, 11, 27, 9, 30, 0);
+    ck_assert_int_eq(near("2026-11-27 09:30", now), now);
+    ck_assert_int_eq(near("11-26 17:00", now), fd_time_from_local(2026, 11, 26, 17, 0, 0));
+    ck_assert_int_eq(near(" 1-5 8:05 ", now), fd_time_from_local(2027, 1, 5, 8, 5, 0));
+    ck_assert_int_eq(near("14:30", now), fd_time_from_local(2026, 11, 27, 14, 30, 0));
+    /* Across the new year, either way. */
+    fd_time new_year = fd_time_from_local(2027, 1, 1, 8, 0, 0);
+    ck_assert_int_eq(near("12-31 20:00", new_year), fd_time_from_local(2026, 12, 31, 20, 0, 0));
+    fd_time eve = fd_time_from_local(2026, 12, 31, 18, 0, 0);
+    ck_assert_int_eq(near("01-02 10:00", eve), fd_time_from_local(2027, 1, 2, 10, 0, 0));
+    /* 29 February only in a year that has it. */
+    fd_time december_2027 = fd_time_from_local(2027, 12, 20, 9, 0, 0);
+    ck_assert_int_eq(near("02-29 10:00", december_2027), fd_time_from_local(2028, 2, 29, 10, 0, 0));
+    near_refused("02-29 10:00", now, FD_WHEN_NO_DAY, "2026-02 has 28 days: there is no day 29.");
+    near_refused("11-31 10:00", now, FD_WHEN_NO_DAY, "2026-11 has 30 days: there is no day 31.");
+    near_refused("13-01 10:00", now, FD_WHEN_NO_MONTH, "There is no month 13: months are 1-12.");
+    near_refused("11-26 25:00", now, FD_WHEN_NO_TIME,
+                 "There is no time 25:00: hours are 0-23, minutes 0-59.");
+    near_refused("25:00", now, FD_WHEN_NO_TIME, "There is no time 25:00: hours are 0-23, minutes 0-59.");
+    static const char *const slips[] = {"11-26", "11-2617:00", "11/26 17:00", "11-26 17", "tomorrow",
+                                        "", "11-26 17:00 pm", "2026-11-27 9"};
+    for (size_t i = 0; i < sizeof slips / sizeof slips[0]; i++)
+        near_refused(slips[i], now, FD_WHEN_SHAPE, shape_hint);
+}
+END_TEST
+
 static Suite *time_parse_suite(void)
 {
     Suite *s = suite_create("time_parse");
@@ -145,6 +193,7 @@ static Suite *time_parse_suite(void)
     tcase_add_test(t, test_dates_not_in_shape);
     tcase_add_test(t, test_times);
     tcase_add_test(t, test_clock_times);
+    tcase_add_test(t, test_times_as_the_desk_types_them);
     suite_add_tcase(s, t);
     return s;
 }
