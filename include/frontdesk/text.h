@@ -32,6 +32,9 @@ bool text_blank(const char *s);
 const char *text_trim(const char *s, bool lines, size_t *len);
 /* s without the blanks and tabs around it, in a new string (caller frees). */
 char *text_trimmed(const char *s);
+/* The length of s without its closing full stop (。 or .), for a sentence a join goes
+ * on after with ；: "%.*s" of it (a note written 漏水。 would read 漏水。；移交…). */
+int text_sentence_len(const char *s);
 /* Copies as much of src into dst (size bytes, size > 0) as fits in whole characters
  * and terminates it; returns the bytes copied. NULL copies as "". */
 size_t text_copy(char *dst, size_t size, const char *src);

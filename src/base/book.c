@@ -8,6 +8,7 @@
 
 #include "base/xlsx.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 
 struct fd_book {
     FILE *out;
@@ -208,9 +209,9 @@ char *fd_book_correction(const fd_book *b, const char *field, const char *label,
     }
     fd_time_format(at, when);
     /* TRANSLATORS: a correction in an export: field, old value, new value, reason, who, when */
-    return fd_printf(_("%s: %s → %s (reason: %s; %s, %s)"), label, old && *old ? old : _("(empty)"),
-                     value && *value ? value : _("(empty)"), reason ? reason : "",
-                     staff ? staff : "", when);
+    return fd_printf(_("%s: %s → %s (reason: %.*s; %s, %s)"), label, old && *old ? old : _("(empty)"),
+                     value && *value ? value : _("(empty)"), text_sentence_len(reason),
+                     reason ? reason : "", staff ? staff : "", when);
 }
 
 /* ---- notes by record ---- */
@@ -319,7 +320,7 @@ static void params_sheet(fd_book *b, const fd_book_params *p)
     param(b, _("Days"), range);
     free(range);
     param(b, _("Documents and phones"), p->unmasked ? _("in full") : _("masked"));
-    char *who = p->who ? fd_printf("%s (%s)", p->who->name, p->who->number) : NULL;
+    char *who = p->who ? fd_printf(_("%s (%s)"), p->who->name, p->who->number) : NULL;
     param(b, _("Exported by"), who);
     free(who);
     param(b, _("Exported at"), at);

@@ -6,6 +6,7 @@
 #include "calls/calls_internal.h"
 #include "frontdesk/book.h"
 #include "frontdesk/i18n.h"
+#include "frontdesk/text.h"
 #include "frontdesk/validate.h"
 #include "store/stmt.h"
 
@@ -105,8 +106,8 @@ static char *repair_detail(fd_stmt *st)
     char handed[FD_TIME_TEXT], closed[FD_TIME_TEXT];
     fd_time_format(fd_col_int(st, FD_COL_CALL_EXPORT_REPAIRS_AT), handed);
     const char *person = fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_PERSON);
-    char *out = fd_printf(_("%s; handed to %s%s%s (%s, %s)"),
-                          fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_WHAT),
+    const char *what = fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_WHAT);
+    char *out = fd_printf(_("%.*s; handed to %s%s%s (%s, %s)"), text_sentence_len(what), what,
                           fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_DEPARTMENT), person ? " " : "",
                           person ? person : "", fd_col_text(st, FD_COL_CALL_EXPORT_REPAIRS_HANDED_BY),
                           handed);

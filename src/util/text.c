@@ -100,6 +100,17 @@ char *text_trimmed(const char *s)
     return out;
 }
 
+int text_sentence_len(const char *s)
+{
+    static const char full_stop[] = "\u3002";
+    size_t n = s ? strlen(s) : 0, k = sizeof full_stop - 1;
+    if (n >= k && memcmp(s + n - k, full_stop, k) == 0)
+        n -= k;
+    else if (n > 0 && s[n - 1] == '.')
+        n--;
+    return (int)n;
+}
+
 size_t text_copy(char *dst, size_t size, const char *src)
 {
     size_t used = 0;
