@@ -791,10 +791,16 @@ static int loan_submit(void *ctx, console *c, form *f)
     fd_actor storage;
     const fd_actor *approver = NULL;
     bool agreed = fd_may(console_actor(c), FD_ACT_KEY_LOAN_APPROVE);
-    if (!agreed && dialog_confirm(c, _("A loan needs a duty manager's or the customer-service "
-                                       "manager's consent. Ask for it now?"),
-                                  _("Consent now"), _("Leave it waiting"))) {
-        agreed = keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), &storage);
+    if (!agreed) {
+        /* Both answers save the request: Esc saves nothing and goes back to the form. */
+        dialog_answer a = dialog_either(c, _("A loan needs a duty manager's or the customer-service "
+                                             "manager's consent. Ask for it now?"),
+                                        _("Consent now"), _("Leave it waiting"));
+        if (a == DIALOG_CANCELLED)
+            return EV_HANDLED;
+        if (a == DIALOG_FIRST &&
+            !(agreed = keys_approve(c, FD_ACT_KEY_LOAN_APPROVE, _("consent to a key loan"), &storage)))
+            return EV_HANDLED;
         approver = agreed ? &storage : NULL;
     }
     /* An emergency: the keys wait for the calls, which need the loan recorded. */

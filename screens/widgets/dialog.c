@@ -22,6 +22,7 @@ typedef struct confirm {
     const char *question, *yes, *no;
     bool answer;  /* what Enter chooses now */
     bool decided;
+    bool cancelled; /* Esc: neither */
 } confirm;
 
 static const console_action confirm_actions[] = {ACT_SELECT, ACT_BACK, ACT_LEFT, ACT_RIGHT,
@@ -71,6 +72,7 @@ static int confirm_handle(void *state, console *c, const console_event *ev)
         return EV_HANDLED | EV_POP;
     case ACT_BACK:
         q->decided = false;
+        q->cancelled = true;
         return EV_HANDLED | EV_POP;
     default:
         return EV_IGNORED;
@@ -87,7 +89,14 @@ static const screen_ops confirm_screen = {
 
 bool dialog_confirm(console *c, const char *question, const char *yes, const char *no)
 {
-    confirm q = {question, yes, no, false, false};
+    confirm q = {question, yes, no, false, false, false};
     console_modal(c, &confirm_screen, &q);
     return q.decided;
+}
+
+dialog_answer dialog_either(console *c, const char *question, const char *first, const char *second)
+{
+    confirm q = {question, first, second, false, false, false};
+    console_modal(c, &confirm_screen, &q);
+    return q.cancelled ? DIALOG_CANCELLED : q.decided ? DIALOG_FIRST : DIALOG_SECOND;
 }

@@ -11,6 +11,12 @@
  * highlighted first; Esc answers no. */
 bool dialog_confirm(console *c, const char *question, const char *yes, const char *no);
 
+/* Asks which of two ways to go on, when both write (the second, highlighted first, is
+ * the one that asks less of anyone); Esc is neither, and the caller goes back to where
+ * it was, nothing saved. */
+typedef enum dialog_answer { DIALOG_CANCELLED, DIALOG_FIRST, DIALOG_SECOND } dialog_answer;
+dialog_answer dialog_either(console *c, const char *question, const char *first, const char *second);
+
 /* Draws a centred dialog box of the given inner size and returns its inner area. */
 console_area dialog_frame(const char *title, int rows, int cols);
 

@@ -35,8 +35,9 @@ static long shown_loan(vt_term *t)
     return n;
 }
 
-/* A new loan of tag to borrower for reason (Right presses from the first reason). */
-static void fill_loan(vt_term *t, const char *tag, const char *borrower, int reason, bool emergency,
+/* A new loan of tag to borrower for reason (Right presses from the first reason), up to
+ * the question of consent. */
+static void fill_loan_form(vt_term *t, const char *tag, const char *borrower, int reason, bool emergency,
                       const char *note)
 {
     vt_key(t, "F4");
@@ -59,8 +60,15 @@ static void fill_loan(vt_term *t, const char *tag, const char *borrower, int rea
     vt_key(t, "Tab");
     vt_send(t, note);
     vt_key(t, "F2");
-    /* Receptionists ask a manager: "Consent now" is the left button. */
+    /* Receptionists are asked whether a manager consents now. */
     VT_ASSERT_TEXT(t, "Leave it waiting", WAIT_MS);
+}
+
+/* As fill_loan_form, then "Consent now" (the left button) with the duty manager's PIN. */
+static void fill_loan(vt_term *t, const char *tag, const char *borrower, int reason, bool emergency,
+                      const char *note)
+{
+    fill_loan_form(t, tag, borrower, reason, emergency, note);
     vt_key(t, "Left");
     vt_key(t, "Enter");
     desk_approve(t, "2001", "2222");
@@ -481,6 +489,33 @@ START_TEST(a_refusal_asks_why_not_for_consent)
 }
 END_TEST
 
+/* Both answers to the question of consent save the loan; Esc saves nothing and leaves
+ * the form as typed. */
+START_TEST(escape_from_the_consent_question_saves_nothing)
+{
+    desk d;
+    desk_make(&d, morning, "");
+    vt_term *t = open_keys(&d);
+    fill_loan_form(t, "p-01", "钱师傅", 2, false, "水泵巡检");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "New key loan", WAIT_MS);
+    VT_ASSERT_TEXT(t, "水泵巡检", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Leave it waiting"));
+    vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "Leave it waiting", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "waits for a manager's consent", WAIT_MS);
+    long loan = shown_loan(t);
+    desk_quit(t);
+    char *csv = export_today(&d);
+    int loans = 0;
+    for (const char *at = strstr(csv, "钱师傅"); at; at = strstr(at + 1, "钱师傅"))
+        loans++;
+    ck_assert_msg(loans == 1 && export_line(csv, loan), "%d loans of 钱师傅", loans);
+    free(csv);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {lend_with_consent_in_place_and_take_back,
@@ -492,6 +527,7 @@ int main(void)
                                   a_paste_cut_to_the_field_says_so,
                                   an_emergency_before_the_contact_needs_a_reason,
                                   an_impossible_return_time_is_named,
-                                  a_refusal_asks_why_not_for_consent, NULL};
+                                  a_refusal_asks_why_not_for_consent,
+                                  escape_from_the_consent_question_saves_nothing, NULL};
     return desk_main(desk_suite("keys", tests));
 }
