@@ -156,7 +156,9 @@ static void measure(laid_text *t)
         pango_layout_iter_get_line_extents(it, NULL, &logical);
         t->lines[i].x = points(logical.x);
         t->lines[i].top = points(logical.y);
-        t->lines[i].bottom = points(logical.y + logical.height);
+        /* Added as points: a layout whose fonts were not found reports extents near
+         * INT_MAX, and their sum in Pango units overflows. */
+        t->lines[i].bottom = points(logical.y) + points(logical.height);
         t->lines[i].baseline = points(pango_layout_iter_get_baseline(it));
         i++;
     } while (i < t->count && pango_layout_iter_next_line(it));
