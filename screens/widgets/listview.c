@@ -266,9 +266,14 @@ static void draw_row(const listview *lv, size_t i, int y, const console_area *ar
     attr_t attr = i == lv->selected ? theme(TH_SELECTED) : A_NORMAL;
     draw_padded(y, area->left, area->cols, "", attr);
     int x = area->left;
-    for (size_t k = 0; k < n; k++) {
-        draw_padded(y, x, widths[k], cells[k], attr);
-        x += widths[k] + 1;
+    for (size_t k = 0, next; k < n; k = next) {
+        /* A cell runs on over the empty cells to its right, as in a spreadsheet: a
+         * company's long name over its empty 公司/部门 instead of ending in "…". */
+        int span = widths[k];
+        for (next = k + 1; next < n && cells[next][0] == '\0'; next++)
+            span += widths[next] + 1;
+        draw_padded(y, x, span, cells[k], attr);
+        x += span + 1;
     }
 }
 

@@ -489,6 +489,20 @@ START_TEST(test_search_finds_chinese_name)
 }
 END_TEST
 
+/* A company has no company or department of its own: its long name runs on over that
+ * empty column, whole, as in a spreadsheet, where it ended in "…". */
+START_TEST(test_long_name_runs_over_an_empty_cell)
+{
+    desk d;
+    vt_term *t = receptionist(&d, "");
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "A-1001", WAIT_MS);
+    vt_send(t, "北京华信");
+    VT_ASSERT_TEXT(t, "T-1102    Company       北京华信达会计师事务所", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 /* ---- forms ---- */
 
 START_TEST(test_change_pin_errors_at_fields)
@@ -734,6 +748,7 @@ static Suite *shell_suite(void)
     TCase *editing = tcase_create("editing");
     tcase_add_test(editing, test_edit_chinese);
     tcase_add_test(editing, test_search_finds_chinese_name);
+    tcase_add_test(editing, test_long_name_runs_over_an_empty_cell);
     tcase_add_test(editing, test_change_pin_errors_at_fields);
     tcase_add_test(editing, test_unsaved_changes_are_confirmed);
     suite_add_tcase(s, editing);
