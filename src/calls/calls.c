@@ -749,11 +749,27 @@ typedef struct correcting {
     char value[FD_CALL_TEXT_MAX];
 } correcting;
 
+/* A corrected unit the directory knows is kept as the directory writes its code (a-101
+ * typed is A-101), so that the entry reads as linked to it, as at intake. */
+static fd_status directory_code(fd_store *store, char *code, size_t size, fd_error *err)
+{
+    if (!code[0])
+        return FD_OK;
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_UNIT_BY_CODE);
+    fd_bind_text(st, ":code", code);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK)
+        snprintf(code, size, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_CODE_CODE));
+    fd_stmt_reset(st);
+    return s == FD_NOT_FOUND ? FD_OK : s;
+}
+
 static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
 {
-    (void)store;
     correcting *k = ctx;
     fd_status s = call_facts(k->d, k->id, NULL, err);
+    if (s == FD_OK && k->field == FD_CALL_FIELD_UNIT)
+        s = directory_code(store, k->value, sizeof k->value, err);
     if (s != FD_OK)
         return s;
     return fd_correct(k->d, k->who, "call_entry", k->id,

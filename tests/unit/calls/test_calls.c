@@ -364,6 +364,12 @@ START_TEST(a_corrected_unit_is_found_in_the_directory)
     fd_call_entry *e = get(id, &fx.receptionist);
     ck_assert_str_eq(e->unit, "A-1203");
     ck_assert_int_eq(e->unit_id, known);
+    /* Typed in lower case, it is the directory's code, linked as well. */
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "z-9", "再改", &err));
+    ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "a-1203", "听错了单元", &err));
+    e = get(id, &fx.receptionist);
+    ck_assert_str_eq(e->unit, "A-1203");
+    ck_assert_int_eq(e->unit_id, known);
     ASSERT_OK(fd_call_correct(fx.desk, &fx.receptionist, id, FD_CALL_FIELD_UNIT, "Z-10", "访客，非业户", &err));
     e = get(id, &fx.receptionist);
     ck_assert_str_eq(e->unit, "Z-10");
