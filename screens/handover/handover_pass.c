@@ -191,9 +191,7 @@ static int sign_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
-/* Marks every open item of the list at once, so the holder first reads how many and
- * agrees: one stray key must not mark a whole list. */
-static bool carry_rest_agreed(console *c, const fd_unmarked *unmarked)
+bool handover_carry_agreed(console *c, const fd_unmarked *unmarked)
 {
     char what[128];
     fd_unmarked_text(unmarked, what, sizeof what);
@@ -212,7 +210,7 @@ static bool ready_to_sign(console *c, int64_t shift_id)
     fd_error err = {0};
     fd_status s = fd_handover_sign_ready(d, console_actor(c), shift_id, &unmarked, &err);
     if (s == FD_STATE && (unmarked.items || unmarked.held_mail)) {
-        if (!carry_rest_agreed(c, &unmarked))
+        if (!handover_carry_agreed(c, &unmarked))
             return false;
         memset(&err, 0, sizeof err);
         s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);
@@ -236,7 +234,7 @@ static void carry_rest(console *c, int64_t shift_id)
         console_info(c, "%s", _("Every open item has a mark already."));
         return;
     }
-    if (s == FD_OK && !carry_rest_agreed(c, &unmarked))
+    if (s == FD_OK && !handover_carry_agreed(c, &unmarked))
         return;
     if (s == FD_OK)
         s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);

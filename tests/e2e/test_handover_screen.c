@@ -623,6 +623,39 @@ START_TEST(a_digit_in_the_handover_menu_changes_nothing_by_itself)
 }
 END_TEST
 
+/* The held mail's line carries every item on in one step: its "1" asks first how many,
+ * as carrying every unmarked item on does, and Esc marks none. */
+START_TEST(carrying_the_held_mail_on_is_asked_first)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:40", "");
+    vt_term *t = open_book(&d);
+    record_progress(t);
+    begin(t);
+    VT_ASSERT_TEXT(t, "Without a mark:", WAIT_MS);
+    vt_key(t, "End");
+    for (int i = 0; i < 4; i++) /* up past the night's own entries to the held mail */
+        vt_key(t, "Up");
+    VT_ASSERT_TEXT(t, "24 not marked", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Carry all held mail on as it is", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "24 held mail items have no mark yet", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "have no mark yet", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    ck_assert(desk_screen_has(t, "24 not marked"));
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Carry all held mail on as it is", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "24 held mail items have no mark yet", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "24 not marked", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {a_night_shift_is_handed_over_and_its_follow_up_closed,
@@ -630,6 +663,7 @@ int main(void)
                                   an_abandoned_handover_is_taken_over, the_nights_business_first,
                                   marks_go_down_the_list_and_a_refusal_shows_the_items_as_they_stand,
                                   the_incoming_manager_reads_the_note_an_item_was_handed_over_with,
-                                  a_digit_in_the_handover_menu_changes_nothing_by_itself, NULL};
+                                  a_digit_in_the_handover_menu_changes_nothing_by_itself,
+                                  carrying_the_held_mail_on_is_asked_first, NULL};
     return desk_main(desk_suite("handover", tests));
 }
