@@ -360,7 +360,18 @@ START_TEST(test_an_entry_becomes_a_complaint)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
     VT_ASSERT_TEXT(t, "‹ General", WAIT_MS); /* the ordinary complaint, as its own form starts */
+    /* Both choices are made: Enter down the form asks first, the safe answer first. */
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "into a General complaint?", WAIT_MS);
+    vt_key(t, "Enter"); /* not now */
+    VT_ASSERT_GONE(t, "into a General complaint?", WAIT_MS);
+    vt_settle(t, 200, WAIT_MS);
+    ck_assert(!desk_screen_has(t, "taken in from this entry."));
     vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "into a General complaint?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Turned into a complaint: complaint No. ", WAIT_MS); /* as its status says */
     VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00   complaint No.", WAIT_MS);
