@@ -313,9 +313,24 @@ static void complaint_defaults(ask_dialog *a)
                                              fd_complaint_choice_default(FD_CLIST_SEVERITY)));
 }
 
+/* Chosen, then confirmed: both choices are made when the dialog opens, so Enter on the
+ * step and Enter twice more would have taken a complaint in, its deadlines running. */
+static bool complaint_confirmed(const complaining *k, console *c, form *f)
+{
+    int severity = form_choice(f, "severity");
+    if (severity < 0)
+        return true; /* nothing chosen: the core says so at the field */
+    char question[CALLS_LINE_TEXT];
+    snprintf(question, sizeof question, _("Turn entry No. %lld (%s) into a %s complaint?"),
+             (long long)k->s.id, k->s.entry->caller, fd_complaint_choice_label(FD_CLIST_SEVERITY, severity));
+    return dialog_confirm(c, question, _("Turn into a complaint"), _("Not now"));
+}
+
 static int complaint_submit(void *ctx, console *c, form *f)
 {
     complaining *k = ctx;
+    if (!complaint_confirmed(k, c, f))
+        return EV_HANDLED | EV_REDRAW;
     fd_error err = {0};
     fd_status st = fd_call_to_complaint(console_desk(c), console_actor(c), k->s.id,
                                         (fd_complaint_category)form_choice(f, "category"),

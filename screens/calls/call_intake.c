@@ -103,6 +103,7 @@ static void pick_from_directory(intake *in, console *c)
         text_copy(in->picked_phone, sizeof in->picked_phone, item->phone);
         form_set_value(in->form, "phone", item->phone);
     }
+    form_mark_changed(in->form);
     form_focus(in->form, item->kind == FD_DIR_UNIT ? "caller" : "matter");
     dir_item_free(item);
 }

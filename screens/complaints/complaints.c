@@ -799,6 +799,7 @@ static int pick_complainant(step_form *s, console *c)
     form_set_value(s->form, "complainant", item->name);
     form_set_value(s->form, "unit", item->unit);
     form_set_value(s->form, "phone", item->phone_in_full ? item->phone : "");
+    form_mark_changed(s->form);
     dir_item_free(item);
     form_focus(s->form, "channel");
     return EV_HANDLED | EV_REDRAW;

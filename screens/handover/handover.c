@@ -594,6 +594,20 @@ static void after_mark(book *b, const mark_place *p)
         listview_select_where(b->list, b->c, marked_line, p);
 }
 
+/* Every held mail item carried on in one step: many items on one choice, so the
+ * holder reads how many and agrees first (handover_carry_agreed). */
+static void carry_held_mail(book *b, const mark_place *place)
+{
+    fd_unmarked held = {.held_mail = b->src.held.unmarked};
+    if (!handover_carry_agreed(b->c, &held))
+        return;
+    fd_error err = {0};
+    if (fd_handover_carry_held_mail(console_desk(b->c), console_actor(b->c), b->shift.id, &err) != FD_OK)
+        console_show_error(b->c, &err);
+    handover_changed();
+    after_mark(b, place);
+}
+
 /* The held mail's line: during the handover carried on in one step, or shown item by
  * item; otherwise its items shown or hidden. */
 static void open_held_mail(book *b, const brow *r)
@@ -605,12 +619,8 @@ static void open_held_mail(book *b, const brow *r)
         int chosen = ask_choice(b->c, _("Mail held"), labels, 2);
         if (chosen < 0)
             return;
-        fd_error err = {0};
         if (chosen == 0) {
-            if (fd_handover_carry_held_mail(console_desk(b->c), console_actor(b->c), b->shift.id, &err) != FD_OK)
-                console_show_error(b->c, &err);
-            handover_changed();
-            after_mark(b, &place);
+            carry_held_mail(b, &place);
             return;
         }
     }

@@ -191,9 +191,7 @@ static int sign_submit(void *ctx, console *c, form *f)
     return EV_POP;
 }
 
-/* Marks every open item of the list at once, so the holder first reads how many and
- * agrees: one stray key must not mark a whole list. */
-static bool carry_rest_agreed(console *c, const fd_unmarked *unmarked)
+bool handover_carry_agreed(console *c, const fd_unmarked *unmarked)
 {
     char what[128];
     fd_unmarked_text(unmarked, what, sizeof what);
@@ -212,7 +210,7 @@ static bool ready_to_sign(console *c, int64_t shift_id)
     fd_error err = {0};
     fd_status s = fd_handover_sign_ready(d, console_actor(c), shift_id, &unmarked, &err);
     if (s == FD_STATE && (unmarked.items || unmarked.held_mail)) {
-        if (!carry_rest_agreed(c, &unmarked))
+        if (!handover_carry_agreed(c, &unmarked))
             return false;
         memset(&err, 0, sizeof err);
         s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);
@@ -236,7 +234,7 @@ static void carry_rest(console *c, int64_t shift_id)
         console_info(c, "%s", _("Every open item has a mark already."));
         return;
     }
-    if (s == FD_OK && !carry_rest_agreed(c, &unmarked))
+    if (s == FD_OK && !handover_carry_agreed(c, &unmarked))
         return;
     if (s == FD_OK)
         s = fd_handover_carry_rest(d, console_actor(c), shift_id, &err);
@@ -378,6 +376,29 @@ static const char *const step_labels[PASS_COUNT_OF] = {
     N_("Take the book over (its holder left; supervised)"),
 };
 
+/* Opening the book, beginning the handover and taking it back change the shift itself
+ * and go on its record at once, with no form to fill: chosen from the menu, they are
+ * then confirmed, the safe answer first, so that a digit or an Enter meant for
+ * something else changes nothing. The other steps open a form, whose F2 confirms. */
+static bool transition_agreed(console *c, pass_step step)
+{
+    switch (step) {
+    case PASS_OPEN:
+        return dialog_confirm(c, _("Open the book? A shift starts in your name now."),
+                              _(step_labels[PASS_OPEN]), _("Not now"));
+    case PASS_BEGIN:
+        return dialog_confirm(c, _("Begin the handover? The book takes no more entries until it is "
+                                   "handed over or the handover is taken back."),
+                              _(step_labels[PASS_BEGIN]), _("Not now"));
+    case PASS_WITHDRAW:
+        return dialog_confirm(c, _("Take the handover back? The book takes entries again; the marks "
+                                   "and counts are kept for the next attempt."),
+                              _(step_labels[PASS_WITHDRAW]), _("Not now"));
+    default:
+        return true;
+    }
+}
+
 static fd_status run_step(console *c, pass_step step, const fd_shift *shift, fd_error *err)
 {
     int64_t shift_id = shift ? shift->id : 0;
@@ -438,7 +459,7 @@ void handover_steps(console *c)
     for (int i = 0; i < n; i++)
         labels[i] = _(step_labels[steps[i]]);
     int chosen = ask_choice(c, _("Hand over"), labels, n);
-    if (chosen < 0)
+    if (chosen < 0 || !transition_agreed(c, steps[chosen]))
         return;
     s = run_step(c, steps[chosen], s == FD_OK ? &shift : NULL, &err);
     if (s != FD_OK) {

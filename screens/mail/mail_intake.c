@@ -257,13 +257,15 @@ static void intake_draw(void *state, console *c, const console_area *area)
                   i == 0 ? theme(TH_INFO) : theme(TH_DIM));
 }
 
-/* Only the item being typed can be lost: what was saved is saved. */
+/* Only the item being typed can be lost: what was saved is saved. Its quantity and
+ * whether it is damaged are typed too once they differ from what next_item sets (a
+ * count of 3 or a damage marked alone is still work the desk did). */
 static bool intake_unsaved(const intake *in)
 {
     for (size_t i = 0; i < sizeof per_item / sizeof per_item[0]; i++)
         if (form_value(in->form, per_item[i])[0])
             return true;
-    return false;
+    return strcmp(form_value(in->form, "quantity"), "1") != 0 || form_choice(in->form, "damaged") > 0;
 }
 
 static bool intake_may_leave(void *state, console *c)

@@ -90,6 +90,7 @@ static void pick_company(issue *in, console *c)
     in->picked_id = item->id;
     text_copy(in->picked, sizeof in->picked, item->name);
     form_set_value(in->form, "company", item->name);
+    form_mark_changed(in->form);
     show_on_file(in, c);
     form_focus(in->form, "carrier");
     dir_item_free(item);

@@ -669,6 +669,7 @@ static int pick_visitee(registering *r, console *c)
     if (!picker_choose(c, _("Whom are they visiting?"), FD_DIR_ANY, initial, &item))
         return EV_HANDLED | EV_REDRAW;
     apply_pick(r, item);
+    form_mark_changed(r->form);
     dir_item_free(item);
     form_focus(r->form, "visitee_name");
     return EV_HANDLED | EV_REDRAW;

@@ -5,6 +5,7 @@
 
 #include "widgets/dialog.h"
 #include "console/draw.h"
+#include "frontdesk/i18n.h"
 #include "frontdesk/text.h"
 
 enum { LINE_BYTES = 256, DIALOG_COLS = 64 };
@@ -175,6 +176,7 @@ typedef struct choice {
     const char *title;
     const char *const *labels;
     int count, selected, chosen;
+    int first; /* the first label in sight: more than the box holds scroll with the highlight */
 } choice;
 
 static const console_action choice_actions[] = {ACT_SELECT, ACT_BACK, ACT_UP, ACT_DOWN, ACT_NONE};
@@ -183,6 +185,17 @@ static void *choice_open(console *c, void *arg)
 {
     (void)c;
     return arg;
+}
+
+/* "↑ more" / "↓ more" on the box's lower edge, when labels lie out of sight. */
+static void choice_more(const choice *q, const console_area *in)
+{
+    bool above = q->first > 0, below = q->first + in->rows < q->count;
+    if (!above && !below)
+        return;
+    const char *more = above && below ? _("↑↓ more") : above ? _("↑ more") : _("↓ more");
+    int width = text_width(more);
+    draw_text(in->top + in->rows, in->left + in->cols - width, width, more, theme(TH_DIALOG));
 }
 
 static void choice_draw(void *state, console *c, const console_area *area)
@@ -194,13 +207,19 @@ static void choice_draw(void *state, console *c, const console_area *area)
         if (text_width(q->labels[i]) + 6 > cols)
             cols = text_width(q->labels[i]) + 6;
     console_area in = dialog_frame(q->title, q->count, cols);
-    for (int i = 0; i < q->count && i < in.rows; i++) {
+    if (q->selected < q->first)
+        q->first = q->selected;
+    else if (q->selected >= q->first + in.rows)
+        q->first = q->selected - in.rows + 1;
+    for (int row = 0; row < in.rows && q->first + row < q->count; row++) {
+        int i = q->first + row;
         attr_t attr = i == q->selected ? theme(TH_SELECTED) : A_NORMAL;
         char line[LINE_BYTES];
         snprintf(line, sizeof line, "%d  %s", i + 1, q->labels[i]);
-        draw_padded(in.top + i, in.left, in.cols, line, attr);
+        draw_padded(in.top + row, in.left, in.cols, line, attr);
     }
-    console_cursor(c, in.top + q->selected, in.left);
+    choice_more(q, &in);
+    console_cursor(c, in.top + q->selected - q->first, in.left);
 }
 
 static int choice_handle(void *state, console *c, const console_event *ev)
@@ -243,7 +262,7 @@ int ask_choice(console *c, const char *title, const char *const *labels, int cou
 {
     if (count <= 0)
         return -1;
-    choice q = {title, labels, count, 0, -1};
+    choice q = {title, labels, count, 0, -1, 0};
     console_modal(c, &choice_screen, &q);
     return q.chosen;
 }

@@ -301,6 +301,11 @@ void form_reset(form *f)
     f->first_row = 0;
 }
 
+void form_mark_changed(form *f)
+{
+    f->dirty = true;
+}
+
 bool form_may_discard(form *f, console *c)
 {
     return !f->dirty ||

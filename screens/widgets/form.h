@@ -92,6 +92,9 @@ void form_show_error(form *f, console *c, const fd_error *err);
 void form_field_error(form *f, const char *name, const char *message);
 /* Empties every field and message. */
 void form_reset(form *f);
+/* The person filled the form another way than typing in it (a pick from the
+ * directory): their work as much as typing is, so Esc asks before it is discarded. */
+void form_mark_changed(form *f);
 /* Asks whether to discard unsaved changes; true when there are none or the user agrees. */
 bool form_may_discard(form *f, console *c);
 

@@ -566,9 +566,25 @@ static const form_field clear_fields[] = {
     {"pick", N_("Permit"), FORM_CHOICE, true, 0, 0},
 };
 
+/* The form is one choice, already made when it opens: its Enter alone would attest a
+ * site safe after hot work. Chosen, then confirmed, the safe answer first. */
+static bool clearing_confirmed(const stepping *s, console *c, form *f)
+{
+    int i = form_choice(f, "pick");
+    if (i < 0 || (size_t)i >= s->picked->count)
+        return true; /* nothing picked: the core says so at the field */
+    char *question = fd_printf(_("Hot work %s: the site checked and cleared, nothing left to smoulder?"),
+                               s->picked->label[i]);
+    bool yes = dialog_confirm(c, question, _("Site cleared"), _("Not now"));
+    free(question);
+    return yes;
+}
+
 static int clear_submit(void *ctx, console *c, form *f)
 {
     stepping *s = ctx;
+    if (!clearing_confirmed(s, c, f))
+        return EV_HANDLED | EV_REDRAW;
     fd_error err = {0};
     fd_status st = fd_hot_work_clear(console_desk(c), console_actor(c), picked_id(s, f), &err);
     return submitted(s, c, f, st, &err);

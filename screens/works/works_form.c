@@ -51,6 +51,7 @@ static void pick_from_directory(file_form *ff, console *c)
     form_set_value(ff->form, "unit", item->unit);
     if (item->name[0])
         form_set_value(ff->form, "owner", item->name);
+    form_mark_changed(ff->form);
     form_focus(ff->form, item->name[0] ? "contractor" : "owner");
     dir_item_free(item);
 }

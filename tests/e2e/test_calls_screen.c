@@ -360,7 +360,18 @@ START_TEST(test_an_entry_becomes_a_complaint)
     vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
     VT_ASSERT_TEXT(t, "‹ General", WAIT_MS); /* the ordinary complaint, as its own form starts */
+    /* Both choices are made: Enter down the form asks first, the safe answer first. */
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "into a General complaint?", WAIT_MS);
+    vt_key(t, "Enter"); /* not now */
+    VT_ASSERT_GONE(t, "into a General complaint?", WAIT_MS);
+    vt_settle(t, 200, WAIT_MS);
+    ck_assert(!desk_screen_has(t, "taken in from this entry."));
     vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "into a General complaint?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "taken in from this entry.", WAIT_MS);
     VT_ASSERT_TEXT(t, "Turned into a complaint: complaint No. ", WAIT_MS); /* as its status says */
     VT_ASSERT_TEXT(t, "Dealt with   11-27 10:00   complaint No.", WAIT_MS);
@@ -458,6 +469,36 @@ START_TEST(test_a_repair_handed_to_engineering_and_reported_done)
 }
 END_TEST
 
+/* A caller picked from the directory (F3) is the desk's work as much as typing is: Esc
+ * asks before it is thrown away, the safe answer (keep editing) first. */
+START_TEST(test_esc_keeps_a_caller_picked_until_the_desk_agrees)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_register(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    vt_key(t, "F3");
+    VT_ASSERT_TEXT(t, "Who is calling?", WAIT_MS);
+    vt_key(t, "Down"); /* A-1001's owner */
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Who is calling?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Smith, John", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Enter"); /* Keep editing */
+    VT_ASSERT_GONE(t, "Discard them?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Take a call or walk-in", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Smith, John", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "Discard them?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Today, and all still pending", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_typing_at_once_goes_to_the_caller,
@@ -468,6 +509,7 @@ int main(void)
                                   test_the_list_follows_another_terminal,
                                   test_a_repair_from_the_call_to_dealt_with,
                                   test_an_entry_becomes_a_complaint,
-                                  test_a_repair_handed_to_engineering_and_reported_done, NULL};
+                                  test_a_repair_handed_to_engineering_and_reported_done,
+                                  test_esc_keeps_a_caller_picked_until_the_desk_agrees, NULL};
     return desk_main(desk_suite("calls", tests));
 }

@@ -30,6 +30,15 @@ static void step(vt_term *t, const char *label, const char *number)
     vt_send(t, number);
 }
 
+/* ^O, Begin the handover, and its confirmation (the safe answer is highlighted first). */
+static void begin(vt_term *t)
+{
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "The book takes no more entries", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+}
+
 /* Enter on the highlighted line's entry, then the numbered thing to record. */
 static void record_on_entry(vt_term *t, const char *number, const char *note)
 {
@@ -104,7 +113,7 @@ static void down_to(vt_term *t, const char *detail)
  * manager's signature. */
 static void begin_handover(vt_term *t)
 {
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     down_to(t, " 20261126-025 冯文博 A-1004 郝辉浩"); /* past the follow-ups, complaints and keys */
     vt_key(t, "Enter");
@@ -140,7 +149,7 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     VT_ASSERT_TEXT(t, "Visitor inside", WAIT_MS);
 
     /* The follow-up handed to this shift holds the handover up until its progress is in. */
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "1 carried follow-ups need this shift's progress", WAIT_MS);
     record_on_entry(t, "1", "配件已到，今早更换导靴");
     VT_ASSERT_TEXT(t, "Progress recorded.", WAIT_MS);
@@ -165,7 +174,7 @@ START_TEST(a_night_shift_is_handed_over_and_its_follow_up_closed)
     VT_ASSERT_TEXT(t, "refused to take the book over", WAIT_MS);
     VT_ASSERT_TEXT(t, "On duty", WAIT_MS);
 
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     step(t, "Count the inventory", "1");
     VT_ASSERT_TEXT(t, "对讲机", WAIT_MS);
@@ -303,7 +312,7 @@ START_TEST(a_refusal_at_dawn_wastes_nothing)
 
     /* The second attempt starts where the first ended. Signing asks first about the
      * items without a mark, before any PIN. */
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     VT_ASSERT_TEXT(t, "Annotated", WAIT_MS);
     step(t, "Count the inventory", "1");
@@ -364,7 +373,7 @@ START_TEST(marks_go_down_the_list_and_a_refusal_shows_the_items_as_they_stand)
     desk_make(&d, "2026-11-27 07:40", "");
     vt_term *t = open_book(&d);
     record_progress(t);
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     vt_key(t, "Down"); /* the first overdue complaint */
     mark_item(t, "1", NULL);
@@ -419,7 +428,7 @@ START_TEST(the_incoming_manager_reads_the_note_an_item_was_handed_over_with)
     desk_make(&d, "2026-11-27 07:40", "");
     vt_term *t = open_book(&d);
     record_progress(t);
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     vt_key(t, "Down");
     mark_item(t, "2", "工程部明早九点更换水管，业主要求赔偿地板，已请客服部经理刘洋明早回电，"
@@ -463,7 +472,7 @@ START_TEST(an_abandoned_handover_is_taken_over)
     record_on_entry(t, "1", "配件已到，今早更换导靴");
     VT_ASSERT_TEXT(t, "Progress recorded.", WAIT_MS);
     vt_key(t, "Esc");
-    step(t, "Begin the handover", "1");
+    begin(t);
     VT_ASSERT_TEXT(t, "Handing over", WAIT_MS);
     vt_key(t, "F10");
     VT_ASSERT_TEXT(t, "leaves the book half handed", WAIT_MS);
@@ -574,6 +583,79 @@ START_TEST(the_nights_business_first)
 }
 END_TEST
 
+/* Beginning the handover and taking it back change the shift at once, with no form:
+ * chosen from ^O's menu (a digit chooses there), they are then confirmed, the safe
+ * answer first. Esc or Enter on the question leaves the book as it was. */
+START_TEST(a_digit_in_the_handover_menu_changes_nothing_by_itself)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:40", "");
+    vt_term *t = open_book(&d);
+    record_progress(t);
+    step(t, "Begin the handover", "1");
+    VT_ASSERT_TEXT(t, "The book takes no more entries", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "The book takes no more entries", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    ck_assert(desk_row_has(t, 2, "On duty"));
+
+    begin(t);
+    VT_ASSERT_TEXT(t, "Without a mark:", WAIT_MS);
+    ck_assert(desk_row_has(t, 2, "Handing over"));
+    step(t, "Take the handover back", "5");
+    VT_ASSERT_TEXT(t, "Take the handover back? The book takes entries", WAIT_MS);
+    vt_key(t, "Enter"); /* not now */
+    VT_ASSERT_GONE(t, "Take the handover back? The book takes entries", WAIT_MS);
+    step(t, "Take the handover back", "5");
+    VT_ASSERT_TEXT(t, "Take the handover back? The book takes entries", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Take the handover back? The book takes entries", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    ck_assert(desk_row_has(t, 2, "Handing over"));
+
+    step(t, "Take the handover back", "5");
+    VT_ASSERT_TEXT(t, "Take the handover back? The book takes entries", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "Without a mark:", WAIT_MS);
+    ck_assert(desk_row_has(t, 2, "On duty"));
+    desk_quit(t);
+}
+END_TEST
+
+/* The held mail's line carries every item on in one step: its "1" asks first how many,
+ * as carrying every unmarked item on does, and Esc marks none. */
+START_TEST(carrying_the_held_mail_on_is_asked_first)
+{
+    desk d;
+    desk_make(&d, "2026-11-27 07:40", "");
+    vt_term *t = open_book(&d);
+    record_progress(t);
+    begin(t);
+    VT_ASSERT_TEXT(t, "Without a mark:", WAIT_MS);
+    vt_key(t, "End");
+    for (int i = 0; i < 4; i++) /* up past the night's own entries to the held mail */
+        vt_key(t, "Up");
+    VT_ASSERT_TEXT(t, "24 not marked", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Carry all held mail on as it is", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "24 held mail items have no mark yet", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "have no mark yet", WAIT_MS);
+    vt_settle(t, 300, WAIT_MS);
+    ck_assert(desk_screen_has(t, "24 not marked"));
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Carry all held mail on as it is", WAIT_MS);
+    vt_send(t, "1");
+    VT_ASSERT_TEXT(t, "24 held mail items have no mark yet", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_GONE(t, "24 not marked", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {a_night_shift_is_handed_over_and_its_follow_up_closed,
@@ -581,6 +663,7 @@ int main(void)
                                   an_abandoned_handover_is_taken_over, the_nights_business_first,
                                   marks_go_down_the_list_and_a_refusal_shows_the_items_as_they_stand,
                                   the_incoming_manager_reads_the_note_an_item_was_handed_over_with,
-                                  NULL};
+                                  a_digit_in_the_handover_menu_changes_nothing_by_itself,
+                                  carrying_the_held_mail_on_is_asked_first, NULL};
     return desk_main(desk_suite("handover", tests));
 }

@@ -293,9 +293,43 @@ START_TEST(damage_details_only_for_a_damaged_item)
 }
 END_TEST
 
+/* A count or a damage marked alone is work typed: Esc asks before it is thrown away,
+ * as it does for a tracking number or a recipient. */
+START_TEST(a_count_or_a_damage_alone_is_not_thrown_away_unasked)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_mail(&d);
+    vt_key(t, "F4");
+    VT_ASSERT_TEXT(t, "Sign for mail and parcels", WAIT_MS);
+    for (int i = 0; i < 3; i++)
+        vt_key(t, "Tab"); /* recipient, shelf, quantity */
+    vt_key(t, "Backspace");
+    vt_send(t, "3");
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "The item being typed is not saved. Discard it?", WAIT_MS);
+    vt_key(t, "Enter"); /* keep editing */
+    VT_ASSERT_GONE(t, "Discard it?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "Sign for mail and parcels", WAIT_MS);
+    vt_key(t, "Backspace");
+    vt_send(t, "1");
+    vt_key(t, "Tab");
+    vt_key(t, "Tab"); /* note, damaged */
+    vt_key(t, "Right");
+    VT_ASSERT_TEXT(t, "Damage *", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_TEXT(t, "The item being typed is not saved. Discard it?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Held now, by recipient", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_a_batch_from_intake_to_return,
-                                  damage_details_only_for_a_damaged_item, NULL};
+                                  damage_details_only_for_a_damaged_item,
+                                  a_count_or_a_damage_alone_is_not_thrown_away_unasked, NULL};
     return desk_main(desk_suite("mail", tests));
 }

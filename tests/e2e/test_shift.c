@@ -395,7 +395,10 @@ START_TEST(long_text_wraps_or_ends_in_an_ellipsis)
     vt_key(t, "F12");
     VT_ASSERT_TEXT(t, "Search:", WAIT_MS);
     vt_key(t, "^O");
-    vt_send(t, "1"); /* begin the handover: refused, a follow-up has no progress yet */
+    vt_send(t, "1"); /* begin the handover, once confirmed: refused, a follow-up has no progress yet */
+    VT_ASSERT_TEXT(t, "The book takes no more entries", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "carried follow-ups need this shift's progress", WAIT_MS);
     VT_ASSERT_TEXT(t, "shift).", WAIT_MS); /* the message's end, on the line below */
     ck_assert_int_eq(row_with(t, "shift)."), DESK_ROWS - 2);

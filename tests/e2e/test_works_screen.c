@@ -171,8 +171,20 @@ static void complete_the_file(vt_term *t)
     VT_ASSERT_GONE(t, "Complete the renovation", WAIT_MS);
     vt_send(t, "7");
     VT_ASSERT_TEXT(t, "7  Site cleared after hot work", WAIT_MS);
+    /* The permit is chosen when the dialog opens: its Enter asks first, the safe
+     * answer highlighted, so two Enters attest nothing. */
     vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Permit", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "nothing left to smoulder?", WAIT_MS);
+    vt_key(t, "Enter"); /* not now */
+    VT_ASSERT_GONE(t, "nothing left to smoulder?", WAIT_MS);
+    vt_settle(t, 200, WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Site cleared."));
     vt_key(t, "F2");
+    VT_ASSERT_TEXT(t, "nothing left to smoulder?", WAIT_MS);
+    vt_key(t, "Left");
+    vt_key(t, "Enter");
     VT_ASSERT_TEXT(t, "Site cleared.", WAIT_MS);
 
     vt_send(t, "9");
@@ -441,12 +453,65 @@ START_TEST(test_the_file_reads_in_chinese)
 }
 END_TEST
 
+/* A pass for name on the site manager's signature, as issue_a_pass gives one. */
+static void issue_quickly(vt_term *t, const char *name, const char *receipt)
+{
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "50 yuan received, of which 40 yuan is the deposit", WAIT_MS);
+    vt_send(t, name);
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, "11010519491231002X");
+    vt_key(t, "Tab");
+    vt_key(t, "Right"); /* the site manager, 马力, whom the file names */
+    vt_key(t, "Tab");
+    vt_key(t, "Tab");
+    vt_send(t, receipt);
+    vt_key(t, "F2");
+    VT_ASSERT_GONE(t, "50 yuan received", WAIT_MS);
+}
+
+/* More passes than the screen has rows: the choice of what to correct scrolls with its
+ * highlight and says there is more, so the last pass is read when it is chosen (it was
+ * highlighted below the box, out of sight). */
+START_TEST(test_a_long_choice_keeps_its_highlight_in_sight)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    open_a_file(t);
+    VT_ASSERT_TEXT(t, "1  Issue a worker's pass (50 yuan)", WAIT_MS);
+    char name[32], receipt[32], done[64];
+    for (int i = 1; i <= 24; i++) {
+        snprintf(name, sizeof name, "工人%02d", i);
+        snprintf(receipt, sizeof receipt, "GZ-4%03d", i);
+        issue_quickly(t, name, receipt);
+        snprintf(done, sizeof done, "%d passes out", i);
+        VT_ASSERT_TEXT(t, done, WAIT_MS);
+    }
+    vt_send(t, "0");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Correct what?", WAIT_MS);
+    VT_ASSERT_TEXT(t, "↓ more", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "工人24"));
+    vt_key(t, "Up"); /* round to the last */
+    VT_ASSERT_TEXT(t, "工人24", WAIT_MS);
+    VT_ASSERT_TEXT(t, "↑ more", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "工人24", WAIT_MS);
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "Correct what?", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
                                   test_deposits_and_hot_work_on_the_demo_file,
                                   test_a_correction_is_confirmed_and_kept_in_the_history,
                                   test_the_search_finds_every_renovation, test_every_view_searches,
-                                  test_the_file_reads_in_chinese, NULL};
+                                  test_the_file_reads_in_chinese,
+                                  test_a_long_choice_keeps_its_highlight_in_sight, NULL};
     return desk_main(desk_suite("works", tests));
 }
