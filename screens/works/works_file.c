@@ -398,8 +398,9 @@ static bool renew(file_view *v, console *c)
     stepping s = new_stepping(v, _("Renew a pass"),
                               _("Within three days of its last day at the latest, and not past the "
                                 "renovation's last day."));
+    /* The new last day is typed, not offered: with the pass and a day filled in, Enter
+     * on the step and Enter again would renew it unasked. */
     s.picked = &v->passes;
-    s.day_field = "valid_until";
     offer(&s, 0, "pick", v->passes.label, v->passes.count);
     return run_dialog(&s, c, renew_fields, 2, renew_submit);
 }

@@ -349,6 +349,30 @@ static void correct_a_document(vt_term *t)
     ck_assert(!desk_screen_has(t, "110105198001010016"));
 }
 
+/* A renewal opens with a pass chosen but no day: Enter on the step, then Enter and
+ * Enter again, asks for the new last day and renews nothing. */
+START_TEST(test_a_renewal_waits_for_its_day)
+{
+    desk d;
+    desk_make(&d, day_one, "");
+    vt_term *t = open_works(&d);
+    vt_key(t, "F5");
+    VT_ASSERT_TEXT(t, "Workers' passes coming due or overdue", WAIT_MS);
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "C-1202   owner 韩梅", WAIT_MS);
+    vt_send(t, "3");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "New last day", WAIT_MS);
+    vt_key(t, "Enter");
+    vt_key(t, "Enter");
+    VT_ASSERT_TEXT(t, "Please fill in this field.", WAIT_MS);
+    ck_assert(!desk_screen_has(t, "Pass renewed."));
+    vt_key(t, "Esc");
+    VT_ASSERT_GONE(t, "New last day", WAIT_MS);
+    desk_quit(t);
+}
+END_TEST
+
 START_TEST(test_a_correction_is_confirmed_and_kept_in_the_history)
 {
     desk d;
@@ -509,7 +533,7 @@ int main(void)
 {
     const TTest *const tests[] = {test_a_file_from_its_opening_to_the_tools,
                                   test_deposits_and_hot_work_on_the_demo_file,
-                                  test_a_correction_is_confirmed_and_kept_in_the_history,
+                                  test_a_correction_is_confirmed_and_kept_in_the_history, test_a_renewal_waits_for_its_day,
                                   test_the_search_finds_every_renovation, test_every_view_searches,
                                   test_the_file_reads_in_chinese,
                                   test_a_long_choice_keeps_its_highlight_in_sight, NULL};
