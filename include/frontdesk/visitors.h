@@ -220,10 +220,20 @@ fd_status fd_visits_carried_over(fd_desk *d, const fd_actor *who, fd_time from, 
                                  void (*each)(void *ctx, const fd_visit *v), void *ctx,
                                  fd_error *err);
 
-/* Every visitor still inside, oldest first, for the shift handover's open items
- * (documents and phones masked: the handover is printed). */
-fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,
-                           fd_error *err);
+/* A visitor inside as the shift handover keeps them: no document, no phone (the
+ * handover is printed). Strings valid during the call only. */
+typedef struct fd_visitor_inside {
+    int64_t id;
+    const char *slip;
+    const char *visitor_name;
+    const char *visitee_unit, *visitee_company, *visitee_department; /* NULL when none */
+    const char *visitee_name;
+    fd_time admitted_at;
+} fd_visitor_inside;
+
+/* Every visitor still inside, oldest first, for the shift handover's open items. */
+fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visitor_inside *v),
+                           void *ctx, fd_error *err);
 
 /* Status-line counters: single indexed counts. */
 fd_status fd_visits_inside_count(fd_desk *d, long *out, fd_error *err);

@@ -61,7 +61,7 @@ static char *joined(const char *a, const char *b, const char *c)
 
 /* ---- the sources ---- */
 
-static void visitor_item(void *ctx, const fd_visit *v)
+static void visitor_item(void *ctx, const fd_visitor_inside *v)
 {
     const char *where = v->visitee_unit ? v->visitee_unit : v->visitee_company;
     add(ctx, "visitor", NULL, v->id, fd_strdup(v->slip), fd_strdup(v->visitor_name),

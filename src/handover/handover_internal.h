@@ -80,6 +80,8 @@ typedef struct fd_kept_marks {
 
 /* The marked items of an attempt (handover_id 0: none). */
 fd_status fd_handover_kept_marks(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err);
+/* Of those, only the marks with a note: what the handover list shows beside each item. */
+fd_status fd_handover_handed_notes(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err);
 /* The kept mark of the record, or NULL. */
 const fd_kept_mark *fd_kept_mark_find(const fd_kept_marks *k, const char *source, int64_t ref_id);
 void fd_kept_marks_free(fd_kept_marks *k);

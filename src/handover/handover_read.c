@@ -256,28 +256,38 @@ static fd_status shown_handover(fd_desk *d, int64_t shift_id, int64_t *handover_
 
 static fd_item_mark parse_mark(const char *mark);
 
-fd_status fd_handover_kept_marks(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err)
+/* The marks a statement of row ho_mark reads for a handover. */
+static fd_status read_marks(fd_desk *d, fd_sql_id sql, int64_t handover_id, fd_kept_marks *out,
+                            fd_error *err)
 {
     *out = (fd_kept_marks){0};
     if (!handover_id)
         return FD_OK;
-    fd_stmt *st = fd_sql(d->store, FD_SQL_HO_ITEM_LIST);
+    fd_stmt *st = fd_sql(d->store, sql);
     fd_bind_int(st, ":handover_id", handover_id);
     int rc;
     while ((rc = fd_step(st, err)) == 1) {
-        if (fd_col_null(st, FD_COL_HO_ITEM_LIST_MARK))
-            continue;
         out->items = fd_realloc(out->items, (out->count + 1) * sizeof *out->items);
         out->items[out->count++] = (fd_kept_mark){
-            .source = fd_strdup(fd_col_text(st, FD_COL_HO_ITEM_LIST_SOURCE)),
-            .ref_id = fd_col_int(st, FD_COL_HO_ITEM_LIST_REF_ID),
-            .mark = parse_mark(fd_col_text(st, FD_COL_HO_ITEM_LIST_MARK)),
-            .note = fd_strdup(optional(st, FD_COL_HO_ITEM_LIST_NOTE)),
-            .marked_by = fd_strdup(optional(st, FD_COL_HO_ITEM_LIST_MARKED_BY)),
+            .source = fd_strdup(fd_col_text(st, FD_COL_HO_MARK_SOURCE)),
+            .ref_id = fd_col_int(st, FD_COL_HO_MARK_REF_ID),
+            .mark = parse_mark(fd_col_text(st, FD_COL_HO_MARK_MARK)),
+            .note = fd_strdup(optional(st, FD_COL_HO_MARK_NOTE)),
+            .marked_by = fd_strdup(optional(st, FD_COL_HO_MARK_MARKED_BY)),
         };
     }
     fd_stmt_reset(st);
     return rc < 0 ? err->status : FD_OK;
+}
+
+fd_status fd_handover_kept_marks(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err)
+{
+    return read_marks(d, FD_SQL_HO_ITEM_MARKS, handover_id, out, err);
+}
+
+fd_status fd_handover_handed_notes(fd_desk *d, int64_t handover_id, fd_kept_marks *out, fd_error *err)
+{
+    return read_marks(d, FD_SQL_HO_ITEM_NOTES, handover_id, out, err);
 }
 
 const fd_kept_mark *fd_kept_mark_find(const fd_kept_marks *k, const char *source, int64_t ref_id)
@@ -414,7 +424,7 @@ static fd_status each_item(items_ctx *c, fd_error *err)
     if (s == FD_OK)
         s = taken_over_with(c->d, c->shift_id, &handed_with, err);
     if (s == FD_OK)
-        s = fd_handover_kept_marks(c->d, handed_with, &c->handed, err);
+        s = fd_handover_handed_notes(c->d, handed_with, &c->handed, err);
     if (s == FD_OK)
         s = live ? each_live_item(c, handover_id, err) : each_stored_item(c, handover_id, err);
     fd_kept_marks_free(&c->handed);

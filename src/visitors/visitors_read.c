@@ -216,17 +216,38 @@ fd_status fd_visits_list(fd_desk *d, const fd_actor *who, fd_visit_view view, co
     return s;
 }
 
+typedef struct inside_reader {
+    void (*each)(void *ctx, const fd_visitor_inside *v);
+    void *ctx;
+} inside_reader;
+
 static fd_status inside_read(fd_store *store, void *ctx, fd_error *err)
 {
-    return visit_each_visit(fd_sql(store, FD_SQL_VISIT_ALL_INSIDE), ctx, NULL, err);
+    inside_reader *r = ctx;
+    fd_stmt *st = fd_sql(store, FD_SQL_VISIT_ALL_INSIDE);
+    int rc;
+    while ((rc = fd_step(st, err)) == 1) {
+        fd_visitor_inside v = {
+            .id = fd_col_int(st, FD_COL_VISIT_ALL_INSIDE_ID),
+            .slip = fd_col_text(st, FD_COL_VISIT_ALL_INSIDE_SLIP),
+            .visitor_name = fd_col_text(st, FD_COL_VISIT_ALL_INSIDE_VISITOR_NAME),
+            .visitee_unit = fd_col_text(st, FD_COL_VISIT_ALL_INSIDE_VISITEE_UNIT),
+            .visitee_company = fd_col_text(st, FD_COL_VISIT_ALL_INSIDE_VISITEE_COMPANY),
+            .visitee_department = fd_col_text(st, FD_COL_VISIT_ALL_INSIDE_VISITEE_DEPARTMENT),
+            .visitee_name = fd_col_text(st, FD_COL_VISIT_ALL_INSIDE_VISITEE_NAME),
+            .admitted_at = fd_col_int(st, FD_COL_VISIT_ALL_INSIDE_ADMITTED_AT),
+        };
+        r->each(r->ctx, &v);
+    }
+    fd_stmt_reset(st);
+    return rc < 0 ? err->status : FD_OK;
 }
 
-fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visit *v), void *ctx,
-                           fd_error *err)
+fd_status fd_visits_inside(fd_desk *d, void (*each)(void *ctx, const fd_visitor_inside *v),
+                           void *ctx, fd_error *err)
 {
-    fd_error local = {0};
-    reader r = {false, false, each, ctx};
-    return fd_store_read(d->store, inside_read, &r, err ? err : &local);
+    inside_reader r = {each, ctx};
+    return fd_store_read(d->store, inside_read, &r, err);
 }
 
 /* ---- counters ---- */

@@ -405,6 +405,32 @@ FROM shift_handover_item hi
 WHERE hi.handover_id = :handover_id
 ORDER BY hi.id;
 
+-- name: ho_item_marks
+-- The marks an attempt keeps: each marked item's latest mark, its note and who made it
+-- (fd_handover_kept_marks). One look at the marks per item, where ho_item_list's three
+-- columns took three: the handover list reads these for every item of the handover
+-- that began the shift.
+-- row: ho_mark
+SELECT hi.source, hi.ref_id, mk.mark, mk.note, st.name AS marked_by
+FROM shift_handover_item hi
+JOIN shift_handover_mark mk
+  ON mk.id = (SELECT max(m.id) FROM shift_handover_mark m WHERE m.item_id = hi.id)
+LEFT JOIN staff st ON st.id = mk.staff_id
+WHERE hi.handover_id = :handover_id AND mk.mark IS NOT NULL
+ORDER BY hi.id;
+
+-- name: ho_item_notes
+-- The notes a handover handed its items over with: each item whose newest mark has one
+-- (fd_handover_handed_notes). Only the items with a noted mark are looked at.
+-- row: ho_mark
+SELECT hi.source, hi.ref_id, mk.mark, mk.note, st.name AS marked_by
+FROM shift_handover_item hi
+JOIN shift_handover_mark mk ON mk.item_id = hi.id AND mk.note IS NOT NULL AND mk.note <> ''
+LEFT JOIN staff st ON st.id = mk.staff_id
+WHERE hi.handover_id = :handover_id
+  AND NOT EXISTS (SELECT 1 FROM shift_handover_mark later WHERE later.item_id = hi.id AND later.id > mk.id)
+ORDER BY hi.id;
+
 -- name: ho_shift_taken_over_with
 -- The handover that began the shift: the marks and notes it was handed over with.
 SELECT handover_id

@@ -223,13 +223,13 @@ CROSS JOIN visit_now v ON v.id = p.id
 ORDER BY p.key DESC, p.id DESC;
 
 -- name: visit_all_inside
--- row: visit
-WITH p(key, id) AS (
-  SELECT '', s.entity_id FROM entity_state s WHERE s.kind = 'visit' AND s.state = 'admitted'
-)
-SELECT v.*, p.key AS key
-FROM p
-CROSS JOIN visit_now v ON v.id = p.id
+-- Every visitor inside, oldest first, with only what a handover keeps
+-- (fd_visits_inside): the visit's other columns, and their corrections, are not read.
+SELECT v.id, v.slip, v.visitor_name, v.visitee_unit, v.visitee_company, v.visitee_department,
+  v.visitee_name, v.admitted_at
+FROM entity_state s
+CROSS JOIN visit_now v ON v.id = s.entity_id
+WHERE s.kind = 'visit' AND s.state = 'admitted'
 ORDER BY v.id;
 
 -- name: visit_one

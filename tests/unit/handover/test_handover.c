@@ -998,6 +998,8 @@ START_TEST(a_note_handed_over_goes_with_the_item_to_the_next_shift)
     ck_assert_int_ge(key, 0);
     ck_assert_str_eq(first.handed[key], ""); /* the first shift was opened afresh */
     const char *note = "周工称钥匙在工程部值班室，明早归还";
+    /* A note written again: the newer one is what is handed over. */
+    ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, first.id[key], FD_ITEM_NOTED, "待核实", &err), FD_OK);
     ck_assert_int_eq(fd_handover_mark(b.fx.desk, zhang, first.id[key], FD_ITEM_NOTED, note, &err), FD_OK);
     for (size_t i = 0; i < inventory_size(&b); i++)
         ck_assert_int_eq(fd_handover_count(b.fx.desk, zhang, s1, i, 2, NULL, &err), FD_OK);
