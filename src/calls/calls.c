@@ -406,37 +406,46 @@ static fd_status check_intake(intake *t, fd_error *err)
     return FD_OK;
 }
 
+/* The directory's unit whose code is code, typed in either case: its id and its code as
+ * the directory writes it (canonical may be code itself). FD_NOT_FOUND when the
+ * directory has none. */
+static fd_status unit_by_code(fd_store *store, const char *code, int64_t *id, char *canonical,
+                              size_t size, fd_error *err)
+{
+    fd_stmt *st = fd_sql(store, FD_SQL_CALL_UNIT_BY_CODE);
+    fd_bind_text(st, ":code", code);
+    fd_status s = fd_step_row(st, err);
+    if (s == FD_OK) {
+        *id = fd_col_int(st, FD_COL_CALL_UNIT_BY_CODE_ID);
+        snprintf(canonical, size, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_CODE_CODE));
+    }
+    fd_stmt_reset(st);
+    return s;
+}
+
 /* The unit picked, or the one whose code was typed; a unit the directory does not know
  * stays as typed (unit_id 0) and the screen warns. */
 static fd_status find_unit(intake *t, fd_error *err)
 {
     t->unit_id = 0;
     snprintf(t->unit_code, sizeof t->unit_code, "%s", t->unit);
-    fd_stmt *st;
-    if (t->in->unit_id) {
-        st = fd_sql(t->d->store, FD_SQL_CALL_UNIT_BY_ID);
-        fd_bind_int(st, ":id", t->in->unit_id);
-    } else if (t->unit[0]) {
-        st = fd_sql(t->d->store, FD_SQL_CALL_UNIT_BY_CODE);
-        fd_bind_text(st, ":code", t->unit);
-    } else {
-        return FD_OK;
+    if (!t->in->unit_id) {
+        fd_status s = t->unit[0] ? unit_by_code(t->d->store, t->unit, &t->unit_id, t->unit_code,
+                                                sizeof t->unit_code, err)
+                                 : FD_OK;
+        return s == FD_NOT_FOUND ? FD_OK : s;
     }
+    fd_stmt *st = fd_sql(t->d->store, FD_SQL_CALL_UNIT_BY_ID);
+    fd_bind_int(st, ":id", t->in->unit_id);
     fd_status s = fd_step_row(st, err);
     if (s == FD_NOT_FOUND)
-        return t->in->unit_id ? fd_fail(err, FD_NOT_FOUND, "unit", _("That unit is not in the directory."))
-                              : FD_OK;
-    if (s != FD_OK)
-        return s;
-    if (t->in->unit_id) {
+        return fd_fail(err, FD_NOT_FOUND, "unit", _("That unit is not in the directory."));
+    if (s == FD_OK) {
         t->unit_id = t->in->unit_id;
         snprintf(t->unit_code, sizeof t->unit_code, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_ID_CODE));
-    } else {
-        t->unit_id = fd_col_int(st, FD_COL_CALL_UNIT_BY_CODE_ID);
-        snprintf(t->unit_code, sizeof t->unit_code, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_CODE_CODE));
     }
     fd_stmt_reset(st);
-    return FD_OK;
+    return s;
 }
 
 /* The caller picked from the directory, no phone typed: the directory's number, the same
@@ -533,10 +542,8 @@ typedef struct unit_lookup {
 static fd_status unit_known_txn(fd_store *store, void *ctx, fd_error *err)
 {
     unit_lookup *u = ctx;
-    fd_stmt *st = fd_sql(store, FD_SQL_CALL_UNIT_BY_CODE);
-    fd_bind_text(st, ":code", u->code);
-    fd_status s = fd_step_row(st, err);
-    fd_stmt_reset(st);
+    int64_t id;
+    fd_status s = unit_by_code(store, u->code, &id, u->code, sizeof u->code, err);
     u->known = s == FD_OK;
     return s == FD_NOT_FOUND ? FD_OK : s;
 }
@@ -749,27 +756,16 @@ typedef struct correcting {
     char value[FD_CALL_TEXT_MAX];
 } correcting;
 
-/* A corrected unit the directory knows is kept as the directory writes its code (a-101
- * typed is A-101), so that the entry reads as linked to it, as at intake. */
-static fd_status directory_code(fd_store *store, char *code, size_t size, fd_error *err)
-{
-    if (!code[0])
-        return FD_OK;
-    fd_stmt *st = fd_sql(store, FD_SQL_CALL_UNIT_BY_CODE);
-    fd_bind_text(st, ":code", code);
-    fd_status s = fd_step_row(st, err);
-    if (s == FD_OK)
-        snprintf(code, size, "%s", fd_col_text(st, FD_COL_CALL_UNIT_BY_CODE_CODE));
-    fd_stmt_reset(st);
-    return s == FD_NOT_FOUND ? FD_OK : s;
-}
-
 static fd_status correct_txn(fd_store *store, void *ctx, fd_error *err)
 {
     correcting *k = ctx;
     fd_status s = call_facts(k->d, k->id, NULL, err);
-    if (s == FD_OK && k->field == FD_CALL_FIELD_UNIT)
-        s = directory_code(store, k->value, sizeof k->value, err);
+    /* A corrected unit the directory knows is kept as the directory writes its code
+     * (a-101 typed is A-101), so that the entry reads as linked to it, as at intake. */
+    int64_t unit_id;
+    if (s == FD_OK && k->field == FD_CALL_FIELD_UNIT && k->value[0] &&
+        (s = unit_by_code(store, k->value, &unit_id, k->value, sizeof k->value, err)) == FD_NOT_FOUND)
+        s = FD_OK;
     if (s != FD_OK)
         return s;
     return fd_correct(k->d, k->who, "call_entry", k->id,
