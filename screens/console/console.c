@@ -447,29 +447,12 @@ bool console_counter_text(console *c, console_action action, char *out, size_t s
     return false;
 }
 
-/* The status line's separators, widest first: the narrower one is taken when it lets
- * every count stand whole at 80 columns (seven procedures' counts do not fit with the
- * wider). */
-static const char *const counter_separators[] = {" \u2502 ", "  "};
-
-static int counters_width(const console *c, int separator)
+/* The status line's separators, widest first: the narrower is taken when it lets every
+ * count stand whole (seven procedures' counts do not fit at 80 columns with the wider). */
+static const char *counter_separator(int x, int items_width, int items)
 {
-    int width = 0;
-    for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
-        char item[96];
-        counter_text(c, i, item, sizeof item);
-        width += text_width(item) + (i > 0 ? separator : 0);
-    }
-    return width;
-}
-
-static const char *counter_separator(const console *c, int x)
-{
-    size_t n = sizeof counter_separators / sizeof *counter_separators;
-    for (size_t i = 0; i + 1 < n; i++)
-        if (x + counters_width(c, text_width(counter_separators[i])) <= COLS - 1)
-            return counter_separators[i];
-    return counter_separators[n - 1];
+    static const char wide[] = " \u2502 ", narrow[] = "  ";
+    return x + items_width + (items - 1) * text_width(wide) <= COLS - 1 ? wide : narrow;
 }
 
 /* The status line: each procedure's live count, whole items only, as many as fit and
@@ -481,13 +464,18 @@ static void draw_counters(console *c)
     if (!c->logged_in || c->app->counters[0].action == ACT_NONE)
         return;
     refresh_counts(c);
+    char items[COUNTER_MAX][96];
+    size_t n = 0;
+    int items_width = 0;
+    for (; n < COUNTER_MAX && c->app->counters[n].action != ACT_NONE; n++) {
+        counter_text(c, n, items[n], sizeof items[n]);
+        items_width += text_width(items[n]);
+    }
     int x = draw_calendar_warning(c, 1);
-    const char *separator = counter_separator(c, x);
+    const char *separator = counter_separator(x, items_width, (int)n);
     int gap = text_width(separator);
-    for (size_t i = 0; i < COUNTER_MAX && c->app->counters[i].action != ACT_NONE; i++) {
-        char item[96];
-        counter_text(c, i, item, sizeof item);
-        int need = text_width(item) + (i > 0 ? gap : 0);
+    for (size_t i = 0; i < n; i++) {
+        int need = text_width(items[i]) + (i > 0 ? gap : 0);
         if (x + need > COLS - 1) {
             draw_text(LINES - 2, x, COLS - 1 - x, i > 0 ? " \u2026" : "\u2026", theme(TH_STATUS));
             break;
@@ -495,7 +483,7 @@ static void draw_counters(console *c)
         if (i > 0)
             x += draw_text(LINES - 2, x, gap, separator, theme(TH_STATUS));
         attr_t attr = c->count_ok[i] && c->counts[i] > 0 ? theme(TH_KEY) : theme(TH_STATUS);
-        x += draw_text(LINES - 2, x, COLS - 1 - x, item, attr);
+        x += draw_text(LINES - 2, x, COLS - 1 - x, items[i], attr);
     }
 }
 
