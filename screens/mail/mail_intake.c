@@ -130,12 +130,15 @@ static void remember(intake *in, const fd_mail_item *it)
     in->batch++;
 }
 
+/* The quantity a new item starts with; another is the desk's typing (intake_unsaved). */
+static const char one_item[] = "1";
+
 /* Ready for the next item of the batch: carrier and kind stay. */
 static void next_item(intake *in)
 {
     for (size_t i = 0; i < sizeof per_item / sizeof per_item[0]; i++)
         form_set_value(in->form, per_item[i], "");
-    form_set_value(in->form, "quantity", "1");
+    form_set_value(in->form, "quantity", one_item);
     form_set_choices(in->form, "damaged", mail_yes_no(), 2);
     in->picked.kind = 0;
     form_focus(in->form, "tracking");
@@ -265,7 +268,7 @@ static bool intake_unsaved(const intake *in)
     for (size_t i = 0; i < sizeof per_item / sizeof per_item[0]; i++)
         if (form_value(in->form, per_item[i])[0])
             return true;
-    return strcmp(form_value(in->form, "quantity"), "1") != 0 || form_choice(in->form, "damaged") > 0;
+    return strcmp(form_value(in->form, "quantity"), one_item) != 0 || form_choice(in->form, "damaged") > 0;
 }
 
 static bool intake_may_leave(void *state, console *c)
