@@ -322,21 +322,23 @@ static bool parse_month_day_time(const char *text, fd_time now, fd_time *out, fd
         return shape_refused(why);
     int year, unused_month, unused_day;
     fd_date_ymd(fd_date_of(now), &year, &unused_month, &unused_day);
-    /* Said for this year when no year near has the day (02-29 in 2026). */
-    if (!day_exists(year - 1, mo, d, NULL) && !day_exists(year + 1, mo, d, NULL) &&
-        !day_exists(year, mo, d, why))
-        return false;
-    if (!time_exists(h, mi, -1, 23, why))
-        return false;
     bool found = false;
+    fd_time nearest = 0;
     for (int y = year - 1; y <= year + 1; y++) {
         if (!day_exists(y, mo, d, NULL))
             continue;
         fd_time t = fd_time_from_local(y, mo, d, h, mi, 0);
-        if (!found || llabs(t - now) < llabs(*out - now))
-            *out = t;
+        if (!found || llabs(t - now) < llabs(nearest - now))
+            nearest = t;
         found = true;
     }
+    /* No year near has the day (02-29 in 2026): said for this year. The day is said
+     * before the time, the larger slip. */
+    if (!found)
+        return day_exists(year, mo, d, why);
+    if (!time_exists(h, mi, -1, 23, why))
+        return false;
+    *out = nearest;
     return true;
 }
 
