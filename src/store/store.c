@@ -17,6 +17,7 @@
 #include "store/catalogue.h"
 #include "store/migrations.h"
 #include "store/stmt.h"
+#include "store/walbatch.h"
 
 /* "FDK1": marks a SQLite file as ours. */
 enum { FD_APPLICATION_ID = 0x46444B31 };
@@ -596,7 +597,8 @@ fd_status fd_store_open(const char *path, int flags, fd_store **out, fd_error *e
     store->path = fd_strdup(path);
     int open_flags = (flags & FD_STORE_READONLY) ? SQLITE_OPEN_READONLY
                                                  : SQLITE_OPEN_READWRITE;
-    if (sqlite3_open_v2(path, &store->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &store->db, open_flags | SQLITE_OPEN_NOMUTEX, fd_walbatch_vfs()) !=
+        SQLITE_OK) {
         fd_fail(err, FD_IO, NULL, _("Cannot open %s: %s"), path,
                 store->db ? sqlite3_errmsg(store->db) : strerror(errno));
         fd_store_close(store);

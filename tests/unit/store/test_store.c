@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -180,6 +181,75 @@ static fd_status insert_then_fail(fd_store *store, void *ctx, fd_error *err)
     return fd_fail(err, FD_INVALID, "room", "refused after the insert");
 }
 
+/* The write system calls this process has made (pwrite among them). */
+static long write_calls(void)
+{
+    FILE *io = fopen("/proc/self/io", "r");
+    long n = -1;
+    char line[64];
+    while (io && n < 0 && fgets(line, sizeof line, io))
+        sscanf(line, "syscw: %ld", &n);
+    if (io)
+        fclose(io);
+    return n;
+}
+
+enum { LONG_REASONS = 6 };
+
+/* Six corrections of 3,000 characters each: a commit of several pages. */
+static fd_status insert_long_reasons(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)ctx;
+    char reason[3001];
+    fd_status s = FD_OK;
+    for (int i = 0; s == FD_OK && i < LONG_REASONS; i++) {
+        memset(reason, 'a' + i, sizeof reason - 1);
+        reason[sizeof reason - 1] = '\0';
+        fd_stmt *st = fd_sql(store, FD_SQL_CORRECTION_INSERT);
+        fd_bind_text(st, ":tbl", "unit");
+        fd_bind_int(st, ":row_id", i);
+        fd_bind_text(st, ":field", "room");
+        fd_bind_text(st, ":value", "1203");
+        fd_bind_text(st, ":reason", reason);
+        fd_bind_int(st, ":staff_id", 1);
+        fd_bind_int(st, ":at", 0);
+        s = fd_exec(st, err);
+    }
+    return s;
+}
+
+/* SQLite writes each page of a commit to the log as two system calls; the store's VFS
+ * gathers them into one, written before the log is synced: the commit is whole in the
+ * file, read back by another connection. */
+START_TEST(a_commit_reaches_the_log_in_one_write)
+{
+    const char *path = testlib_path("gather.db");
+    fd_store *s = store_fixture_open("gather.db");
+    raw_exec(path, "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)");
+    /* An empty log: the commit's frames are all it holds afterwards. */
+    ck_assert_int_eq(raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+    long before = write_calls();
+    fd_error err = {0};
+    /* Nothing between the two counts writes (a check's assertion does, to its log). */
+    fd_status written = fd_store_write(s, insert_long_reasons, NULL, &err);
+    long calls = write_calls() - before;
+    ck_assert_msg(before >= 0, "no write count in /proc/self/io");
+    ck_assert_int_eq(written, FD_OK);
+    char *wal = fd_printf("%s-wal", path);
+    struct stat st;
+    ck_assert_int_eq(stat(wal, &st), 0);
+    free(wal);
+    long frames = (long)((st.st_size - 32) / (4096 + 24));
+    ck_assert_int_ge(frames, LONG_REASONS);
+    /* The log's header, then every frame at once. */
+    ck_assert_int_le(calls, 2);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM correction WHERE length(reason) = 3000"),
+                     LONG_REASONS);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+    fd_store_close(s);
+}
+END_TEST
+
 START_TEST(failed_write_leaves_nothing_behind)
 {
     fd_store *s = store_fixture_open("rollback.db");
@@ -289,6 +359,55 @@ static fd_status count_tables(fd_store *store, void *ctx, fd_error *err)
         *(int64_t *)ctx = fd_col_int(st, FD_COL_TABLE_COUNT_TABLES);
     return s;
 }
+
+/* A transaction bigger than the connection's page cache (8 MiB): SQLite writes pages
+ * to the log before the commit, and here the commit never comes. */
+static fd_status spill_then_fail(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)ctx;
+    char reason[3001];
+    memset(reason, 'a', sizeof reason - 1);
+    reason[sizeof reason - 1] = '\0';
+    fd_status s = FD_OK;
+    for (int i = 0; s == FD_OK && i < 3000; i++) {
+        fd_stmt *st = fd_sql(store, FD_SQL_CORRECTION_INSERT);
+        fd_bind_text(st, ":tbl", "unit");
+        fd_bind_int(st, ":row_id", i);
+        fd_bind_text(st, ":field", "room");
+        fd_bind_text(st, ":value", "1203");
+        fd_bind_text(st, ":reason", reason);
+        fd_bind_int(st, ":staff_id", 1);
+        fd_bind_int(st, ":at", 0);
+        s = fd_exec(st, err);
+    }
+    return s == FD_OK ? fd_fail(err, FD_INVALID, "room", "refused after the inserts") : s;
+}
+
+/* What a refused transaction wrote towards the log is dropped when it ends: another
+ * terminal then writes its own commit over that part of the log, and this terminal's
+ * next look at the log must not write the refused pages over it. The log starts
+ * empty, so that nothing in the rollback reads it; the other terminal's commit is not
+ * copied into the database, so that readers read it from the log. */
+START_TEST(a_refused_write_leaves_nothing_to_overwrite_another_terminals)
+{
+    const char *path = testlib_path("spill.db");
+    fd_store *s = store_fixture_open("spill.db");
+    raw_exec(path, "INSERT INTO staff (number, name, role, at) VALUES ('1', 'x', 'admin', 0)");
+    ck_assert_int_eq(raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+    fd_error err = {0};
+    ck_assert_int_eq(fd_store_write(s, spill_then_fail, NULL, &err), FD_INVALID);
+    ck_assert_int_eq(raw_exec(path, "PRAGMA wal_autocheckpoint = 0;"
+                                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) "
+                                    "INSERT INTO correction (tbl, row_id, field, value, reason, staff_id, at) "
+                                    "SELECT 'unit', i, 'room', '1', printf('%.3000c', 'b'), 1, 0 FROM n"),
+                     SQLITE_OK);
+    int64_t tables = 0;
+    ck_assert_int_eq(fd_store_read(s, count_tables, &tables, &err), FD_OK);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+    ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM correction WHERE reason = printf('%.3000c', 'b')"), 4000);
+    fd_store_close(s);
+}
+END_TEST
 
 /* A reader of one statement, without BEGIN and COMMIT: it sees what another connection
  * committed before it, and holds no snapshot once it has returned (a checkpoint that
@@ -408,6 +527,8 @@ int main(void)
     tcase_add_test(tc, newer_schema_is_refused);
     tcase_add_test(tc, migrations_are_numbered_in_order);
     tcase_add_test(tc, migration_from_an_older_version_applies_the_rest);
+    tcase_add_test(tc, a_commit_reaches_the_log_in_one_write);
+    tcase_add_test(tc, a_refused_write_leaves_nothing_to_overwrite_another_terminals);
     tcase_add_test(tc, failed_write_leaves_nothing_behind);
     tcase_add_test(tc, constraint_failure_names_the_statement);
     tcase_add_test(tc, records_refuse_update_and_delete);
