@@ -35,6 +35,10 @@ char *text_trimmed(const char *s);
 /* The length of s without its closing full stop (。 or .), for a sentence a join goes
  * on after with ；: "%.*s" of it (a note written 漏水。 would read 漏水。；移交…). */
 int text_sentence_len(const char *s);
+/* s with every control character (C0, DEL, C1) and every byte that is not UTF-8
+ * written as \xHH (caller frees): for text read from a file someone else may have
+ * written, shown on a terminal that would obey an escape sequence in it. */
+char *text_controls_escaped(const char *s);
 /* Copies as much of src into dst (size bytes, size > 0) as fits in whole characters
  * and terminates it; returns the bytes copied. NULL copies as "". */
 size_t text_copy(char *dst, size_t size, const char *src);

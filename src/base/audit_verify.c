@@ -13,6 +13,7 @@
 #include "base/seal.h"
 #include "frontdesk/i18n.h"
 #include "frontdesk/site.h"
+#include "frontdesk/text.h"
 
 /* A clock corrected by a few minutes is not a clock set back. */
 enum { CLOCK_SLACK = 5 * 60 };
@@ -81,8 +82,12 @@ static void problem(verify_ctx *v, const char *fmt, ...)
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     v->result->problems++;
-    if (v->req->report)
-        v->req->report(v->req->ctx, text);
+    if (!v->req->report)
+        return;
+    /* Names in it come from the file, which whoever tampered with it wrote. */
+    char *shown = text_controls_escaped(text);
+    v->req->report(v->req->ctx, shown);
+    free(shown);
 }
 
 static void day_text(fd_date day, char out[FD_DATE_TEXT])

@@ -1,6 +1,7 @@
 #include "frontdesk/text.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -34,6 +35,33 @@ size_t text_decode(const char *s, size_t n, wchar_t *wc)
     size_t len = text_utf8_decode(s, n, &cp);
     *wc = len ? (wchar_t)cp : 0xFFFD;
     return len ? len : 1;
+}
+
+static bool is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+char *text_controls_escaped(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = fd_alloc(4 * n + 1), *o = out;
+    const char *end = s + n;
+    while (s < end) {
+        uint32_t cp;
+        size_t len = text_utf8_decode(s, (size_t)(end - s), &cp);
+        if (len && !is_control(cp)) {
+            memcpy(o, s, len);
+            o += len;
+            s += len;
+            continue;
+        }
+        for (size_t i = 0; i < (len ? len : 1); i++)
+            o += sprintf(o, "\\x%02x", (unsigned char)s[i]);
+        s += len ? len : 1;
+    }
+    *o = '\0';
+    return out;
 }
 
 size_t text_step(const char *s)

@@ -142,6 +142,23 @@ START_TEST(verify_names_a_dropped_trigger_and_a_planted_one)
 }
 END_TEST
 
+/* A name planted with an escape sequence in it would clear the screen (or retitle the
+ * window) of whoever runs verify: it is shown, not obeyed. */
+START_TEST(verify_shows_a_planted_name_without_obeying_it)
+{
+    desk_fixture f;
+    desk_fixture_open(&f, "escape.db");
+    desk_fixture_tamper(&f, "CREATE TABLE \"notes\x1b[2J\x1b]0;ok\x07\" (a)");
+    desk_fixture_problems p;
+    fd_verify_result r;
+    ck_assert_int_eq(verify(&f, NULL, &p, &r), FD_TAMPERED);
+    ck_assert_int_eq(p.count, 1);
+    ck_assert_msg(desk_fixture_reported(&p, "table notes\\x1b[2J\\x1b]0;ok\\x07 (on"), "%s", p.text[0]);
+    ck_assert_ptr_null(strchr(p.text[0], '\x1b'));
+    desk_fixture_close(&f);
+}
+END_TEST
+
 START_TEST(verify_names_a_redefined_trigger)
 {
     desk_fixture f;
@@ -283,6 +300,7 @@ int main(void)
     tcase_add_test(tc, verify_names_rows_slipped_between_recorded_ones);
     tcase_add_test(tc, verify_names_an_edited_audit_entry);
     tcase_add_test(tc, verify_names_a_dropped_trigger_and_a_planted_one);
+    tcase_add_test(tc, verify_shows_a_planted_name_without_obeying_it);
     tcase_add_test(tc, verify_names_a_redefined_trigger);
     tcase_add_test(tc, verify_stops_at_a_dropped_table_and_names_it);
     tcase_add_test(tc, verify_names_a_clock_set_back);

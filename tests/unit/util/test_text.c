@@ -166,6 +166,16 @@ START_TEST(test_fold_width)
 }
 END_TEST
 
+/* Chinese and the rest of printable text pass; controls, C1 and broken bytes are
+ * written out, each byte as \xHH. */
+START_TEST(test_controls_escaped)
+{
+    char *s = text_controls_escaped("值班\x1b[2J表\t\xc2\x9b\xff!");
+    ck_assert_str_eq(s, "值班\\x1b[2J表\\x09\\xc2\\x9b\\xff!");
+    free(s);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -180,6 +190,7 @@ static Suite *text_suite(void)
     tcase_add_test(t, test_line_breaks);
     tcase_add_test(t, test_line_shown_and_next);
     tcase_add_test(t, test_fold_width);
+    tcase_add_test(t, test_controls_escaped);
     suite_add_tcase(s, t);
     return s;
 }
