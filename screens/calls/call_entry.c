@@ -344,8 +344,9 @@ static int complaint_submit(void *ctx, console *c, form *f)
 static bool complain(entry_view *ev, console *c)
 {
     complaining k = {{{_("Turn into a complaint"),
-                       _("The complaint is taken in with the caller, unit, phone and question of "
-                         "this entry; its deadlines run from now. The entry is then dealt with."),
+                       _("The complaint is taken in with the caller, unit, phone, question and time "
+                         "of this entry: its deadlines run from when the caller called or came. "
+                         "The entry is then dealt with."),
                        NULL, false, complaint_defaults, false},
                       .id = ev->id, .entry = &ev->entry},
                      false, 0};

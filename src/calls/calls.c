@@ -695,6 +695,8 @@ static fd_complaint_intake intake_of(fd_stmt *st, const complaining *k)
         .content = fd_col_text(st, FD_COL_CALL_FOR_COMPLAINT_QUESTION),
         .category = k->category,
         .severity = k->severity,
+        /* The caller complained when they called: the manual's days run from then. */
+        .received_at = fd_col_int(st, FD_COL_CALL_FOR_COMPLAINT_RECEIVED_AT),
     };
 }
 

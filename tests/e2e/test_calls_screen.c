@@ -358,7 +358,7 @@ START_TEST(test_an_entry_becomes_a_complaint)
     VT_ASSERT_TEXT(t, "4  Turn into a complaint", WAIT_MS);
     vt_send(t, "4");
     vt_key(t, "Enter");
-    VT_ASSERT_TEXT(t, "its deadlines run from now", WAIT_MS);
+    VT_ASSERT_TEXT(t, "its deadlines run from when the caller", WAIT_MS);
     VT_ASSERT_TEXT(t, "‹ General", WAIT_MS); /* the ordinary complaint, as its own form starts */
     /* Both choices are made: Enter down the form asks first, the safe answer first. */
     vt_key(t, "Enter");

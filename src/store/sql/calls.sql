@@ -49,8 +49,9 @@ FROM call_entry c
 WHERE c.id = :id;
 
 -- name: call_for_complaint
--- What the complaint's intake takes from the entry, as it reads now, the phone in clear.
-SELECT caller, unit_id, unit, phone, channel, question, complaint_id
+-- What the complaint's intake takes from the entry, as it reads now, the phone in clear;
+-- the complaint came in when the entry did.
+SELECT caller, unit_id, unit, phone, channel, question, received_at, complaint_id
 FROM call_now
 WHERE id = :id;
 

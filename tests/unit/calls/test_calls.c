@@ -541,6 +541,9 @@ START_TEST(an_entry_becomes_a_complaint_through_its_intake)
     in.matter = FD_MATTER_COMPLAINT;
     in.question = "楼上装修噪音，晚上十点还在打钻。";
     int64_t id = take(in);
+    fd_time called = fx.now;
+    /* Turned into a complaint the next afternoon: the manual's days ran from the call. */
+    fx.now += 30 * 3600;
     int64_t complaint = 0;
     ck_assert_int_eq(fd_call_may(fx.desk, id, FD_CALL_STATE_OPEN, FD_CALL_STEP_COMPLAIN, &fx.receptionist, NULL), FD_OK);
     ASSERT_OK(fd_call_to_complaint(fx.desk, &fx.receptionist, id, FD_CATEGORY_OTHER, FD_SEVERITY_GENERAL,
@@ -558,6 +561,9 @@ START_TEST(an_entry_becomes_a_complaint_through_its_intake)
     ck_assert_str_eq(c.content, "楼上装修噪音，晚上十点还在打钻。");
     ck_assert_int_eq(c.channel, FD_CHANNEL_PHONE);
     ck_assert_int_eq(c.severity, FD_SEVERITY_GENERAL);
+    ck_assert_int_eq(c.received_at, called);
+    ck_assert_int_eq(c.due_at, fd_complaint_due(cfg, FD_SORT_COMPLAINT, FD_SEVERITY_GENERAL,
+                                                FD_DUE_RECTIFY, called));
     fd_complaint_detail_free(&c);
     lines ls = {0};
     ASSERT_OK(fd_call_history(fx.desk, &fx.receptionist, id, keep_line, &ls, &err));
