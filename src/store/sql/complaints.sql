@@ -241,40 +241,44 @@ WHERE due_at < :now;
 -- yet accepted — what the lists above show.
 
 -- name: complaint_search_content
--- What is typed found anywhere: complainants containing it (a walk of the narrow
--- complainant index), units starting with it (an index range), and any part of what
--- the complaint says, as taken in or corrected (a scan).
+-- What is typed found anywhere, newest first: complainants containing it, units starting
+-- with it, and any part of what the complaint says, as taken in or corrected. The
+-- history is walked from the newest and the walk ends at a page: a name the desk
+-- hears often is found among the last complaints, where gathering every match first
+-- read all of them for every search; a rare one walks the whole history, as the
+-- gathering did. The view is checked only in a view (complaint_open, one seek a row).
 -- row: complaint_row
--- The matches are gathered first (CROSS JOIN keeps them the outer loop) and only they
--- are sorted: walking the history by time would pass every complaint for a rare name.
+WITH m(id) AS (
+  SELECT c.id
+  FROM complaint c
+  WHERE (c.received_at, c.id) < (:after_key, :after_id)
+    AND (instr(c.complainant, :text) > 0
+      OR (c.unit >= :unit_lo AND c.unit < :unit_hi)
+      OR instr(c.content, :text) > 0
+      OR c.id IN (
+        SELECT row_id
+        FROM correction
+        WHERE tbl = 'complaint' AND field = 'content' AND instr(value, :text) > 0
+      ))
+    AND (:scope = 'all' OR EXISTS (
+      SELECT 1
+      FROM complaint_open o
+      WHERE o.complaint_id = c.id
+        AND (:scope = 'open'
+          OR (:scope = 'overdue' AND o.due_at < :now)
+          OR (:scope = 'department' AND o.department = :department)
+          OR (:scope = 'referred' AND o.escalated_by IS NULL AND EXISTS (
+            SELECT 1 FROM event e WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer')))))
+  ORDER BY c.received_at DESC, c.id DESC
+  LIMIT :limit
+)
 SELECT
   c.id, c.sort, c.state, c.complainant, c.unit, c.content, c.category, c.severity,
   c.department, c.received_at, o.due_at, o.escalated_by
-FROM (
-  SELECT id
-  FROM complaint
-  WHERE instr(complainant, :text) > 0
-  UNION SELECT id
-  FROM complaint
-  WHERE unit >= :unit_lo AND unit < :unit_hi
-  UNION SELECT id
-  FROM complaint
-  WHERE instr(content, :text) > 0
-  UNION SELECT row_id
-  FROM correction
-  WHERE tbl = 'complaint' AND field = 'content' AND instr(value, :text) > 0
-) m
+FROM m
 CROSS JOIN complaint_now c ON c.id = m.id
 LEFT JOIN complaint_open o ON o.complaint_id = c.id
-WHERE (c.received_at, c.id) < (:after_key, :after_id)
-  AND (:scope = 'all'
-    OR (:scope = 'open' AND o.complaint_id IS NOT NULL)
-    OR (:scope = 'overdue' AND o.due_at < :now)
-    OR (:scope = 'department' AND o.department = :department)
-    OR (:scope = 'referred' AND o.escalated_by IS NULL AND EXISTS (
-      SELECT 1 FROM event e WHERE e.kind = 'complaint' AND e.entity_id = o.complaint_id AND e.event = 'refer')))
-ORDER BY c.received_at DESC, c.id DESC
-LIMIT :limit;
+ORDER BY c.received_at DESC, c.id DESC;
 
 -- name: complaint_search_phone
 -- row: complaint_row
