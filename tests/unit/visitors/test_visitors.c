@@ -902,6 +902,12 @@ START_TEST(views_page_through_everything_once)
     ck_assert_str_eq(s.rows[0]->visitor_name, "张敏");
     ck_assert_str_eq(s.rows[14]->visitor_name, "张三丰");
     seen_free(&s);
+    /* Any part of a name: its end finds it. */
+    s = list(&fx.receptionist, FD_VISITS_BY_NAME, "三丰", NULL, 30);
+    ck_assert_int_gt(s.count, 0);
+    for (int i = 0; i < s.count; i++)
+        ck_assert_str_eq(s.rows[i]->visitor_name, "张三丰");
+    seen_free(&s);
     all_pages(FD_VISITS_BY_VISITEE, "北京辰星", 4, got, sizeof got);
     expect_ids(got, ids, company);
     all_pages(FD_VISITS_BY_VISITEE, "t-15", 4, got, sizeof got);
@@ -1188,7 +1194,21 @@ START_TEST(an_edit_behind_the_programs_back_is_found)
     open_desk("tamper.db");
     admitted_one(NULL);
     desk_fixture_tamper(&fx, "DROP TRIGGER visit_no_update; UPDATE visit SET visitor_name = '李四'");
-    ck_assert_int_eq(desk_fixture_verify(&fx), 2); /* the row, and the trigger dropped to edit it */
+    /* The row, the trigger dropped to edit it, and a name the list of names lacks. */
+    ck_assert_int_eq(desk_fixture_verify(&fx), 3);
+    desk_fixture_close(&fx);
+}
+END_TEST
+
+/* A name taken off the list the search reads (schema 170) would hide its visitors
+ * from the search: verify names the visit. */
+START_TEST(a_name_taken_off_the_search_is_found)
+{
+    open_desk("names.db");
+    admitted_one(NULL);
+    desk_fixture_tamper(&fx, "DROP TRIGGER visitor_name_no_delete; DELETE FROM visitor_name");
+    /* The visit, and the trigger dropped to delete its name. */
+    ck_assert_int_eq(desk_fixture_verify(&fx), 2);
     desk_fixture_close(&fx);
 }
 END_TEST
@@ -1495,6 +1515,7 @@ int main(void)
     tcase_add_test(tc, a_ban_keeps_its_number_while_in_force_and_forgets_it_once_lifted);
     tcase_add_test(tc, the_trigger_lets_only_the_purge_through);
     tcase_add_test(tc, an_edit_behind_the_programs_back_is_found);
+    tcase_add_test(tc, a_name_taken_off_the_search_is_found);
     tcase_add_test(tc, one_audit_entry_records_the_visit_and_its_registration);
     tcase_add_test(tc, an_edited_registration_event_is_found);
     tcase_add_test(tc, a_deleted_registration_event_is_found);
