@@ -35,10 +35,16 @@ char *text_trimmed(const char *s);
 /* The length of s without its closing full stop (。 or .), for a sentence a join goes
  * on after with ；: "%.*s" of it (a note written 漏水。 would read 漏水。；移交…). */
 int text_sentence_len(const char *s);
-/* s with every control character (C0, DEL, C1) and every byte that is not UTF-8
+/* A character no display shows as itself: a control (C0, DEL, C1), a format
+ * character (zero-width, direction marks and overrides, the byte-order mark, line and
+ * paragraph separators), a default-ignorable one or a noncharacter. What the desk may
+ * not type (fd_validate_text), and what verify does not print as it is. */
+bool text_is_unshown(uint32_t cp);
+/* s with every unshown character (text_is_unshown) and every byte that is not UTF-8
  * written as \xHH (caller frees): for text read from a file someone else may have
- * written, shown on a terminal that would obey an escape sequence in it. */
-char *text_controls_escaped(const char *s);
+ * written, shown on a terminal that would obey an escape sequence in it or show a
+ * name reversed. */
+char *text_unshown_escaped(const char *s);
 /* Copies as much of src into dst (size bytes, size > 0) as fits in whole characters
  * and terminates it; returns the bytes copied. NULL copies as "". */
 size_t text_copy(char *dst, size_t size, const char *src);

@@ -85,7 +85,7 @@ static void problem(verify_ctx *v, const char *fmt, ...)
     if (!v->req->report)
         return;
     /* Names in it come from the file, which whoever tampered with it wrote. */
-    char *shown = text_controls_escaped(text);
+    char *shown = text_unshown_escaped(text);
     v->req->report(v->req->ctx, shown);
     free(shown);
 }

@@ -43,40 +43,6 @@ bool fd_doc_type_parse(const char *name, fd_doc_type *out)
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-/* Control characters would garble a printed form or a terminal line; the invisible
- * format characters (zero-width spaces and joiners, direction marks, embeddings,
- * overrides and isolates, the byte-order mark, line and paragraph separators) would
- * make text read otherwise than it is stored — a unit code or a name that shows
- * reversed on another desk's screen and on paper, or one that looks like another. */
-static bool fd_is_control(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
-           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
-/* The rest of what Unicode says a display shows nothing of (Default_Ignorable_Code_Point:
- * the soft hyphen, the combining grapheme joiner, the fillers, the variation selectors,
- * the tags ...), the interlinear annotation marks and the noncharacters: 张\u034F三 is
- * as much 张三 on every screen and on paper as 张\u200B三 is, and is not 张三 when
- * searched for. */
-static bool fd_is_invisible(uint32_t cp)
-{
-    static const struct {
-        uint32_t first, last;
-    } ranges[] = {
-        {0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x115F, 0x1160},   {0x17B4, 0x17B5},
-        {0x180B, 0x180F},   {0x206A, 0x206F},   {0x3164, 0x3164},   {0xFDD0, 0xFDEF},
-        {0xFE00, 0xFE0F},   {0xFFA0, 0xFFA0},   {0xFFF0, 0xFFFB},   {0x1BCA0, 0x1BCA3},
-        {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
-    };
-    if ((cp & 0xFFFE) == 0xFFFE) /* U+FFFE, U+FFFF and their like in every plane */
-        return true;
-    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
-        if (cp >= ranges[i].first && cp <= ranges[i].last)
-            return true;
-    return false;
-}
-
 bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars)
 {
     size_t count = 0;
@@ -86,7 +52,7 @@ bool fd_validate_text(const char *text, size_t n, bool multiline, size_t *chars)
         size_t claimed = text_utf8_decode(text + i, n - i, &cp);
         if (claimed == 0)
             return false;
-        if ((fd_is_control(cp) && !(multiline && cp == '\n')) || fd_is_invisible(cp))
+        if (text_is_unshown(cp) && !(multiline && cp == '\n'))
             return false;
         i += claimed;
     }
@@ -164,7 +130,7 @@ static fd_fold_result fd_fold(const char *text, char *out, size_t out_size)
         cp = text_fold_width(cp);
         if (cp == ' ' || cp == '\t')
             continue;
-        if (fd_is_control(cp) || fd_is_invisible(cp))
+        if (text_is_unshown(cp))
             return FD_FOLD_BAD_CHAR;
         if (cp >= 0x80) {
             fd_out_put(&o, text, len);

@@ -37,12 +37,46 @@ size_t text_decode(const char *s, size_t n, wchar_t *wc)
     return len ? len : 1;
 }
 
-static bool is_control(uint32_t cp)
+/* Control characters would garble a printed form or a terminal line; the invisible
+ * format characters (zero-width spaces and joiners, direction marks, embeddings,
+ * overrides and isolates, the byte-order mark, line and paragraph separators) would
+ * make text read otherwise than it is stored — a unit code or a name that shows
+ * reversed on another desk's screen and on paper, or one that looks like another. */
+static bool is_control_or_format(uint32_t cp)
 {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
-char *text_controls_escaped(const char *s)
+/* The rest of what Unicode says a display shows nothing of (Default_Ignorable_Code_Point:
+ * the soft hyphen, the combining grapheme joiner, the fillers, the variation selectors,
+ * the tags ...), the interlinear annotation marks and the noncharacters: 张\u034F三 is
+ * as much 张三 on every screen and on paper as 张\u200B三 is, and is not 张三 when
+ * searched for. */
+static bool is_ignorable(uint32_t cp)
+{
+    static const struct {
+        uint32_t first, last;
+    } ranges[] = {
+        {0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x115F, 0x1160},   {0x17B4, 0x17B5},
+        {0x180B, 0x180F},   {0x206A, 0x206F},   {0x3164, 0x3164},   {0xFDD0, 0xFDEF},
+        {0xFE00, 0xFE0F},   {0xFFA0, 0xFFA0},   {0xFFF0, 0xFFFB},   {0x1BCA0, 0x1BCA3},
+        {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+    };
+    if ((cp & 0xFFFE) == 0xFFFE) /* U+FFFE, U+FFFF and their like in every plane */
+        return true;
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (cp >= ranges[i].first && cp <= ranges[i].last)
+            return true;
+    return false;
+}
+
+bool text_is_unshown(uint32_t cp)
+{
+    return is_control_or_format(cp) || is_ignorable(cp);
+}
+
+char *text_unshown_escaped(const char *s)
 {
     size_t n = strlen(s);
     char *out = fd_alloc(4 * n + 1), *o = out;
@@ -50,7 +84,7 @@ char *text_controls_escaped(const char *s)
     while (s < end) {
         uint32_t cp;
         size_t len = text_utf8_decode(s, (size_t)(end - s), &cp);
-        if (len && !is_control(cp)) {
+        if (len && !text_is_unshown(cp)) {
             memcpy(o, s, len);
             o += len;
             s += len;

@@ -194,16 +194,16 @@ static long write_calls(void)
     return n;
 }
 
-enum { LONG_REASONS = 6 };
+enum { LONG_REASONS = 6, SPILLED_REASONS = 3000 };
 
-/* Six corrections of 3,000 characters each: a commit of several pages. */
-static fd_status insert_long_reasons(fd_store *store, void *ctx, fd_error *err)
+/* count corrections of 3,000 characters each, one letter a reason: several pages a
+ * handful of them. */
+static fd_status insert_long_reasons(fd_store *store, int count, fd_error *err)
 {
-    (void)ctx;
     char reason[3001];
     fd_status s = FD_OK;
-    for (int i = 0; s == FD_OK && i < LONG_REASONS; i++) {
-        memset(reason, 'a' + i, sizeof reason - 1);
+    for (int i = 0; s == FD_OK && i < count; i++) {
+        memset(reason, 'a' + i % 26, sizeof reason - 1);
         reason[sizeof reason - 1] = '\0';
         fd_stmt *st = fd_sql(store, FD_SQL_CORRECTION_INSERT);
         fd_bind_text(st, ":tbl", "unit");
@@ -216,6 +216,12 @@ static fd_status insert_long_reasons(fd_store *store, void *ctx, fd_error *err)
         s = fd_exec(st, err);
     }
     return s;
+}
+
+static fd_status a_few_long_reasons(fd_store *store, void *ctx, fd_error *err)
+{
+    (void)ctx;
+    return insert_long_reasons(store, LONG_REASONS, err);
 }
 
 /* SQLite writes each page of a commit to the log as two system calls; the store's VFS
@@ -231,7 +237,7 @@ START_TEST(a_commit_reaches_the_log_in_one_write)
     long before = write_calls();
     fd_error err = {0};
     /* Nothing between the two counts writes (a check's assertion does, to its log). */
-    fd_status written = fd_store_write(s, insert_long_reasons, NULL, &err);
+    fd_status written = fd_store_write(s, a_few_long_reasons, NULL, &err);
     long calls = write_calls() - before;
     ck_assert_msg(before >= 0, "no write count in /proc/self/io");
     ck_assert_int_eq(written, FD_OK);
@@ -365,21 +371,7 @@ static fd_status count_tables(fd_store *store, void *ctx, fd_error *err)
 static fd_status spill_then_fail(fd_store *store, void *ctx, fd_error *err)
 {
     (void)ctx;
-    char reason[3001];
-    memset(reason, 'a', sizeof reason - 1);
-    reason[sizeof reason - 1] = '\0';
-    fd_status s = FD_OK;
-    for (int i = 0; s == FD_OK && i < 3000; i++) {
-        fd_stmt *st = fd_sql(store, FD_SQL_CORRECTION_INSERT);
-        fd_bind_text(st, ":tbl", "unit");
-        fd_bind_int(st, ":row_id", i);
-        fd_bind_text(st, ":field", "room");
-        fd_bind_text(st, ":value", "1203");
-        fd_bind_text(st, ":reason", reason);
-        fd_bind_int(st, ":staff_id", 1);
-        fd_bind_int(st, ":at", 0);
-        s = fd_exec(st, err);
-    }
+    fd_status s = insert_long_reasons(store, SPILLED_REASONS, err);
     return s == FD_OK ? fd_fail(err, FD_INVALID, "room", "refused after the inserts") : s;
 }
 

@@ -166,12 +166,16 @@ START_TEST(test_fold_width)
 }
 END_TEST
 
-/* Chinese and the rest of printable text pass; controls, C1 and broken bytes are
- * written out, each byte as \xHH. */
+/* Chinese and the rest of printable text pass; controls, C1, format characters and
+ * broken bytes are written out, each byte as \xHH. */
 START_TEST(test_controls_escaped)
 {
-    char *s = text_controls_escaped("值班\x1b[2J表\t\xc2\x9b\xff!");
+    char *s = text_unshown_escaped("值班\x1b[2J表\t\xc2\x9b\xff!");
     ck_assert_str_eq(s, "值班\\x1b[2J表\\x09\\xc2\\x9b\\xff!");
+    free(s);
+    /* A direction override would show the name after it reversed. */
+    s = text_unshown_escaped("王\u202E芳");
+    ck_assert_str_eq(s, "王\\xe2\\x80\\xae芳");
     free(s);
 }
 END_TEST
